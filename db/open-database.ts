@@ -1,0 +1,80 @@
+/**
+ * Opens the one writer connection the host owns, and read-only connections for long reads (exports).
+ * **Durability:** WAL + `synchronous=FULL`, so a booking acknowledged after COMMIT survives a crash
+ * or power cut. Refuses SQLite older than 3.51.3.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Sqlite = Database.Database;
+export type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export const MIN_SQLITE_VERSION = '3.51.3';
+export const DB_FILE_NAME = 'frontdesk.db';
+
+export function defaultMigrationsDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+export function sqliteVersion(db: Sqlite): string {
+  return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+}
+
+function applyPragmas(db: Sqlite): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export interface OpenOptions {
+  /** A file path, or ':memory:' for tests. */
+  file: string;
+  migrationsDir?: string;
+}
+
+export interface OpenedDatabase {
+  sqlite: Sqlite;
+  orm: Drizzle;
+}
+
+/** Opens (creating if needed) and migrates the database. The caller owns and closes it. */
+export function openDatabase({ file, migrationsDir = defaultMigrationsDir() }: OpenOptions): OpenedDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    const version = sqliteVersion(sqlite);
+    if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+      throw new Error(`SQLite ${version} is too old: Frontdesk needs ${MIN_SQLITE_VERSION} or newer`);
+    }
+    applyPragmas(sqlite);
+    const orm = drizzle(sqlite, { schema });
+    migrate(orm, { migrationsFolder: migrationsDir });
+    return { sqlite, orm };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+/** A second, read-only connection for long reads (CSV export) so the writer is never held up. */
+export function openReadConnection(file: string): Sqlite {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}

@@ -1,0 +1,129 @@
+/**
+ * The database schema (drizzle). `npm run db:generate` turns changes into a new SQL migration in
+ * db/migrations, committed and applied at start-up. **Never edit an applied migration.**
+ *
+ * Instants are stored twice, on purpose: `*_ms` (UTC epoch ms, for range queries and indexes) and the
+ * ISO 8601 text with the hotel's offset at booking time (what the API and the CSV show, so an export
+ * of a million rows formats nothing).
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON. */
+  value: text('value').notNull(),
+});
+
+export const guestRooms = sqliteTable(
+  'guest_rooms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: integer('number').notNull(),
+    category: text('category').notNull(),
+    capacity: integer('capacity').notNull(),
+    nightlyRate: integer('nightly_rate').notNull(),
+    floor: integer('floor').notNull(),
+    housekeeping: text('housekeeping', { enum: ['clean', 'dirty', 'inspected', 'out_of_order'] }).notNull().default('clean'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('guest_rooms_number_uq').on(t.number),
+    check('guest_rooms_capacity_ck', sql`${t.capacity} >= 1`),
+    check('guest_rooms_rate_ck', sql`${t.nightlyRate} >= 0`),
+  ],
+);
+
+export const stays = sqliteTable(
+  'stays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id').notNull().references(() => guestRooms.id),
+    /** The room's category when booked (seed 000's `category`). */
+    category: text('category').notNull(),
+    guestName: text('guest_name').notNull(),
+    guestEmail: text('guest_email'),
+    guestPhone: text('guest_phone'),
+    guests: integer('guests').notNull().default(1),
+    checkin: text('checkin').notNull(),
+    checkout: text('checkout').notNull(),
+    checkinMs: integer('checkin_ms').notNull(),
+    checkoutMs: integer('checkout_ms').notNull(),
+    nights: integer('nights').notNull(),
+    status: text('status', { enum: ['booked', 'checked_in', 'checked_out', 'cancelled', 'no_show'] }).notNull().default('booked'),
+    price: integer('price').notNull(),
+    notes: text('notes').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    /**
+     * The availability check's covering index: only stays that hold the room, ordered by start, with
+     * the end beside it, so `room_id = ? AND checkin_ms BETWEEN ? AND ? AND checkout_ms > ?` never
+     * touches the table. Its WHERE must match OCCUPYING_STATUSES (shared/rules/stay-rules.ts) and the
+     * queries in db/queries/stay-queries.ts word for word, or SQLite will not use it.
+     */
+    index('stays_occupancy_idx')
+      .on(t.roomId, t.checkinMs, t.checkoutMs)
+      .where(sql`status IN ('booked', 'checked_in', 'checked_out')`),
+    /** The board and the date filters: stays starting in a window. */
+    index('stays_checkin_idx').on(t.checkinMs),
+    index('stays_room_idx').on(t.roomId, t.checkinMs),
+    index('stays_guest_idx').on(t.guestName),
+    check('stays_interval_ck', sql`${t.checkoutMs} > ${t.checkinMs}`),
+    check('stays_guests_ck', sql`${t.guests} >= 1`),
+    check('stays_price_ck', sql`${t.price} >= 0`),
+  ],
+);
+
+export const roomBlocks = sqliteTable(
+  'room_blocks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roomId: integer('room_id').notNull().references(() => guestRooms.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    startsMs: integer('starts_ms').notNull(),
+    endsMs: integer('ends_ms').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('room_blocks_room_idx').on(t.roomId, t.startsMs, t.endsMs),
+    check('room_blocks_interval_ck', sql`${t.endsMs} > ${t.startsMs}`),
+  ],
+);
+
+/**
+ * Messages to outside services, written in the same transaction as the change that causes them.
+ * `path` is relative to the target's base URL, which is read from the settings at delivery time.
+ * `aggregate` orders the messages of one record (a stay's create → change → cancel go out in order).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    target: text('target', { enum: ['billing', 'events'] }).notNull(),
+    topic: text('topic').notNull(),
+    aggregate: text('aggregate').notNull(),
+    path: text('path').notNull(),
+    payload: text('payload').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'dead'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptMs: integer('next_attempt_ms').notNull(),
+    lastError: text('last_error'),
+    lastAttemptMs: integer('last_attempt_ms'),
+    createdMs: integer('created_ms').notNull(),
+    sentMs: integer('sent_ms'),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptMs),
+    index('outbox_aggregate_idx').on(t.aggregate, t.status, t.id),
+  ],
+);

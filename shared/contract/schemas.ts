@@ -1,0 +1,301 @@
+/**
+ * Domain schemas: written once, used by IPC validation, Fastify validation and serialization,
+ * OpenAPI and the renderer's types. Inputs coerce query-string numbers so GET and IPC share them.
+ */
+import { z } from 'zod';
+import { STAY_STATUSES } from '../rules/stay-rules';
+import { isValidTimeZone, parseDate } from '../time';
+
+const realDate = (s: string) => {
+  try {
+    parseDate(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A hotel-local calendar date, refusing impossible ones (2026-02-30). */
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine(realDate, 'is not a real date');
+/** A date or date-time; resolved in the hotel's zone by the service (a DST gap is refused there). */
+export const DateTimeInputSchema = z.string().min(10).max(40);
+/** Money in integer minor units (øre, cents). */
+export const MoneySchema = z.number().int().nonnegative().max(100_000_000_00);
+/** Query strings carry booleans as text. */
+export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+
+export const HOUSEKEEPING_STATES = ['clean', 'dirty', 'inspected', 'out_of_order'] as const;
+export const HousekeepingSchema = z.enum(HOUSEKEEPING_STATES);
+export type Housekeeping = z.infer<typeof HousekeepingSchema>;
+export const StayStatusSchema = z.enum(STAY_STATUSES);
+
+// ---- guest rooms --------------------------------------------------------------------------------
+
+export const RoomSchema = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  category: z.string(),
+  capacity: z.number().int(),
+  nightlyRate: z.number().int(),
+  floor: z.number().int(),
+  housekeeping: HousekeepingSchema,
+  active: z.boolean(),
+});
+export type Room = z.infer<typeof RoomSchema>;
+
+export const RoomCreateSchema = z.object({
+  number: z.number().int().min(1).max(99_999),
+  category: z.string().trim().min(1).max(80),
+  capacity: z.number().int().min(1).max(20),
+  nightlyRate: MoneySchema,
+  floor: z.number().int().min(-5).max(200),
+  housekeeping: HousekeepingSchema.default('clean'),
+});
+export type RoomCreate = z.input<typeof RoomCreateSchema>;
+
+export const RoomUpdateSchema = RoomCreateSchema.partial().extend({ id: IdSchema, active: z.boolean().optional() });
+export const RoomIdSchema = z.object({ id: IdSchema });
+export const RoomListQuerySchema = z.object({ includeInactive: QueryBoolSchema.optional() });
+export const RoomHousekeepingSchema = z.object({ id: IdSchema, housekeeping: HousekeepingSchema });
+export const FreeRoomsQuerySchema = z.object({
+  checkin: DateTimeInputSchema,
+  checkout: DateTimeInputSchema,
+  category: z.string().max(80).optional(),
+  guests: z.coerce.number().int().min(1).max(20).optional(),
+});
+
+// ---- stays ------------------------------------------------------------------------------------
+
+export const StaySchema = z.object({
+  id: z.number().int(),
+  roomId: z.number().int(),
+  roomNumber: z.number().int(),
+  category: z.string(),
+  guestName: z.string(),
+  guestEmail: z.string().nullable(),
+  guestPhone: z.string().nullable(),
+  guests: z.number().int(),
+  /** ISO 8601 with the hotel's offset. */
+  checkin: z.string(),
+  checkout: z.string(),
+  /** Hotel-local dates of arrival and departure. */
+  checkinDate: z.string(),
+  checkoutDate: z.string(),
+  nights: z.number().int(),
+  status: StayStatusSchema,
+  price: z.number().int(),
+  notes: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Stay = z.infer<typeof StaySchema>;
+
+const GuestNameSchema = z.string().trim().min(1, 'guest name is required').max(120);
+
+export const StayCreateSchema = z.object({
+  roomId: IdSchema,
+  checkin: DateTimeInputSchema,
+  checkout: DateTimeInputSchema,
+  guestName: GuestNameSchema,
+  guestEmail: z.email().max(200).optional(),
+  guestPhone: z.string().trim().max(40).optional(),
+  guests: z.number().int().min(1).max(20).default(1),
+  price: MoneySchema.optional(),
+  notes: z.string().max(2000).optional(),
+});
+export type StayCreate = z.input<typeof StayCreateSchema>;
+
+export const StayIdSchema = z.object({ id: IdSchema });
+export const StayMoveSchema = z.object({ id: IdSchema, roomId: IdSchema });
+export const StayDatesSchema = z.object({
+  id: IdSchema,
+  checkin: DateTimeInputSchema,
+  checkout: DateTimeInputSchema,
+  price: MoneySchema.optional(),
+});
+export const StayListQuerySchema = z.object({
+  roomId: IdSchema.optional(),
+  status: StayStatusSchema.optional(),
+  /** Stays that overlap the local dates [from, to). */
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  guest: z.string().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export const StayPageSchema = z.object({ items: z.array(StaySchema), total: z.number().int() });
+
+// ---- room blocks ---------------------------------------------------------------------------------
+
+export const BlockSchema = z.object({
+  id: z.number().int(),
+  roomId: z.number().int(),
+  roomNumber: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+export const BlockCreateSchema = z.object({
+  roomId: IdSchema,
+  from: DateTimeInputSchema,
+  to: DateTimeInputSchema,
+  reason: z.string().trim().min(1, 'reason is required').max(200),
+});
+export const BlockListQuerySchema = z.object({ from: DateSchema, to: DateSchema });
+
+// ---- the board --------------------------------------------------------------------------------
+
+export const BoardQuerySchema = z.object({
+  from: DateSchema,
+  days: z.coerce.number().int().min(1).max(120).default(14),
+});
+export const BoardStaySchema = z.object({
+  id: z.number().int(),
+  roomId: z.number().int(),
+  guestName: z.string(),
+  guests: z.number().int(),
+  checkinDate: z.string(),
+  checkoutDate: z.string(),
+  status: StayStatusSchema,
+});
+export type BoardStay = z.infer<typeof BoardStaySchema>;
+export const BoardBlockSchema = z.object({
+  id: z.number().int(),
+  roomId: z.number().int(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  reason: z.string(),
+});
+export type BoardBlock = z.infer<typeof BoardBlockSchema>;
+export const BoardSchema = z.object({
+  from: z.string(),
+  /** Exclusive end date. */
+  to: z.string(),
+  today: z.string(),
+  rooms: z.array(RoomSchema),
+  stays: z.array(BoardStaySchema),
+  blocks: z.array(BoardBlockSchema),
+  /** Today's counts at the desk. */
+  counts: z.object({ arrivals: z.number().int(), departures: z.number().int(), inHouse: z.number().int() }),
+});
+export type Board = z.infer<typeof BoardSchema>;
+
+// ---- settings ---------------------------------------------------------------------------------
+
+const HttpUrlSchema = z
+  .string()
+  .max(500)
+  .refine((u) => {
+    try {
+      const p = new URL(u).protocol;
+      return p === 'http:' || p === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const SettingsSchema = z.object({
+  hotelName: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.enum(['da', 'en']),
+  checkinTime: z.string(),
+  checkoutTime: z.string(),
+  maxStayNights: z.number().int(),
+  billingServiceUrl: z.string(),
+  eventServiceUrl: z.string(),
+  outboxMaxAttempts: z.number().int(),
+  outboxRetentionDays: z.number().int(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const SettingsUpdateSchema = z.object({
+  hotelName: z.string().trim().min(1).max(120).optional(),
+  timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone').optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK').optional(),
+  locale: z.enum(['da', 'en']).optional(),
+  checkinTime: TimeOfDaySchema.optional(),
+  checkoutTime: TimeOfDaySchema.optional(),
+  maxStayNights: z.number().int().min(1).max(365).optional(),
+  billingServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  eventServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  outboxMaxAttempts: z.number().int().min(1).max(100).optional(),
+  outboxRetentionDays: z.number().int().min(1).max(365).optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+// ---- outbox -----------------------------------------------------------------------------------
+
+export const OutboxMessageSchema = z.object({
+  id: z.number().int(),
+  target: z.string(),
+  topic: z.string(),
+  path: z.string(),
+  status: z.enum(['pending', 'sent', 'dead']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+export const OutboxStatusSchema = z.object({
+  pending: z.number().int(),
+  sent: z.number().int(),
+  dead: z.number().int(),
+  lastError: z.object({ id: z.number().int(), message: z.string(), at: z.string() }).nullable(),
+  deadMessages: z.array(OutboxMessageSchema),
+});
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+
+// ---- export, health, seed 000 ------------------------------------------------------------------
+
+export const StayExportQuerySchema = z.object({
+  delimiter: z.enum([',', ';']).default(','),
+  bom: QueryBoolSchema.default(false),
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  status: StayStatusSchema.optional(),
+  roomId: IdSchema.optional(),
+});
+export type StayExportQuery = z.infer<typeof StayExportQuerySchema>;
+export const ExportResultSchema = z.object({ path: z.string().nullable(), rows: z.number().int() });
+
+export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string(), sqlite: z.string() });
+
+const RoomNumberSchema = z.union([z.number().int().positive(), z.string().regex(/^\d{1,5}$/).transform(Number)]);
+/** Seed 000 `POST /bookings`: its four fields, plus optional guest details the desk uses. */
+export const SeedBookingCreateSchema = z.object({
+  roomnumber: RoomNumberSchema,
+  category: z.string().trim().min(1).max(80),
+  checkin: DateTimeInputSchema,
+  checkout: DateTimeInputSchema,
+  guest_name: z.string().trim().min(1).max(120).optional(),
+  guests: z.number().int().min(1).max(20).optional(),
+  price: MoneySchema.optional(),
+  notes: z.string().max(2000).optional(),
+});
+export const SeedBookingSchema = z.object({
+  id: z.number().int(),
+  roomnumber: z.number().int(),
+  category: z.string(),
+  isbooking: z.union([z.literal(0), z.literal(1)]),
+  checkin: z.string(),
+  checkout: z.string(),
+  status: StayStatusSchema,
+  guest_name: z.string(),
+  guests: z.number().int(),
+  price: z.number().int(),
+});
+export type SeedBooking = z.infer<typeof SeedBookingSchema>;
+export const SeedBookingListQuerySchema = z.object({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+});

@@ -192,8 +192,9 @@ export function resolveTime(text: string, zone: string, defaultTime: string): Re
     ms = civilToUtcMs(c);
   } else {
     const digits = off.replace(':', '');
-    const mins = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-    if (mins > 14 * 60) throw new AppError('VALIDATION', `${text} has an impossible UTC offset`);
+    const offMinutes = Number(digits.slice(3, 5));
+    const mins = Number(digits.slice(1, 3)) * 60 + offMinutes;
+    if (offMinutes > 59 || mins > 14 * 60) throw new AppError('VALIDATION', `${text} has an impossible UTC offset`);
     ms = civilToUtcMs(c) - (off[0] === '-' ? -1 : 1) * mins * 60_000;
   }
   const iso = formatInstant(ms, zone);

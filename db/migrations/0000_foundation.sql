@@ -79,7 +79,7 @@ CREATE TABLE `stays` (
 	CONSTRAINT "stays_price_ck" CHECK("stays"."price" >= 0)
 );
 --> statement-breakpoint
-CREATE INDEX `stays_occupancy_idx` ON `stays` (`room_id`,`checkin_ms`,`checkout_ms`) WHERE status IN ('booked', 'checked_in', 'checked_out');--> statement-breakpoint
-CREATE INDEX `stays_checkin_idx` ON `stays` (`checkin_ms`);--> statement-breakpoint
+CREATE INDEX `stays_occupancy_idx` ON `stays` (`room_id`,`checkin_ms`,`checkout_ms`,`status`) WHERE status IN ('booked', 'checked_in', 'checked_out');--> statement-breakpoint
+CREATE INDEX `stays_checkin_idx` ON `stays` (`checkin_ms`,`checkout_ms`);--> statement-breakpoint
 CREATE INDEX `stays_room_idx` ON `stays` (`room_id`,`checkin_ms`);--> statement-breakpoint
 CREATE INDEX `stays_guest_idx` ON `stays` (`guest_name`);

@@ -1,0 +1,57 @@
+/**
+ * Seed 000's `/bookings`: the same stays, addressed by room number and category, in the seed's field
+ * names. `POST /bookings` books through the stays service, so it gets the same checks and outbox.
+ */
+import type { z } from 'zod';
+import { getRoomByNumber } from '../../db/queries/room-queries';
+import { getSeedBooking, listSeedBookings } from '../../db/queries/seed-booking-queries';
+import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema } from '../../shared/contract/schemas';
+import { AppError } from '../../shared/errors';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from './settings-service';
+import { localRangeMs } from './stay-window';
+import type { StaysService } from './stays-service';
+
+export type SeedBookingCreateInput = z.output<typeof SeedBookingCreateSchema>;
+export type SeedBookingListQuery = z.output<typeof SeedBookingListQuerySchema>;
+
+export const WALK_IN_GUEST = 'Walk-in guest';
+
+export interface SeedBookingsService {
+  list(query: SeedBookingListQuery): SeedBooking[];
+  create(input: SeedBookingCreateInput, ctx: CallContext): SeedBooking;
+}
+
+export function createSeedBookingsService(core: CoreDeps, settings: SettingsService, stays: StaysService): SeedBookingsService {
+  const db = core.sqlite;
+  return {
+    list(query) {
+      return listSeedBookings(db, {
+        ...localRangeMs(settings.get().timeZone, query.from, query.to),
+        limit: query.limit,
+        maxStayMs: settings.maxStayMs(),
+      });
+    },
+
+    create(input, ctx) {
+      const room = getRoomByNumber(db, input.roomnumber);
+      if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`);
+      if (room.category.toLowerCase() !== input.category.trim().toLowerCase()) {
+        throw new AppError('VALIDATION', `Room ${room.number} is a "${room.category}", not a "${input.category}"`);
+      }
+      const stay = stays.create(
+        {
+          roomId: room.id,
+          checkin: input.checkin,
+          checkout: input.checkout,
+          guestName: input.guest_name ?? WALK_IN_GUEST,
+          guests: input.guests ?? 1,
+          price: input.price,
+          notes: input.notes,
+        },
+        ctx,
+      );
+      return getSeedBooking(db, stay.id)!;
+    },
+  };
+}

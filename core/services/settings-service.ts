@@ -1,0 +1,110 @@
+/**
+ * Hotel settings: stored one key per row, read once into a cache, refreshed on every update. The
+ * first start writes the defaults, so the hotel keeps the time zone it started with even if the
+ * machine's zone changes later.
+ */
+import type { z } from 'zod';
+import { readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
+import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
+import { AppError } from '../../shared/errors';
+import type { CoreDeps } from '../context';
+
+const DAY_MS = 86_400_000;
+/**
+ * Internal key: the largest `maxStayNights` ever in force. Stays are checked against the limit of
+ * their day, so none is longer than this, even after the admin lowers the limit.
+ */
+const STAY_BOUND_KEY = 'stayLengthBoundNights';
+
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function defaultSettings(): Settings {
+  return {
+    hotelName: 'Hotel Frontdesk',
+    timeZone: machineTimeZone(),
+    currency: 'DKK',
+    locale: 'da',
+    checkinTime: '14:00',
+    checkoutTime: '12:00',
+    maxStayNights: 90,
+    billingServiceUrl: 'http://billing-service:5002',
+    eventServiceUrl: '',
+    outboxMaxAttempts: 10,
+    outboxRetentionDays: 7,
+  };
+}
+
+export interface SettingsService {
+  get(): Settings;
+  /** Validates, persists and publishes `settings.changed`. */
+  update(patch: SettingsUpdate): Settings;
+  /**
+   * No stored stay lasts longer than this: the bound that turns overlap queries into short index
+   * range scans. A stay of N nights runs from its arrival date (at the earliest 00:00) to a date N
+   * days later (at the latest 23:59), under N + 1 days, plus at most an hour of DST shift.
+   */
+  maxStayMs(): number;
+}
+
+function parsePatch(patch: unknown): SettingsUpdate {
+  const r = SettingsUpdateSchema.safeParse(patch);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new AppError('VALIDATION', `Setting ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>): SettingsService {
+  const db = deps.sqlite;
+  let cached: Settings;
+  let boundNights = 0;
+
+  const write = (patch: SettingsUpdate) => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) writeSettingValue(db, key, value);
+    }
+    if (patch.maxStayNights !== undefined) {
+      boundNights = Math.max(boundNights, patch.maxStayNights);
+      writeSettingValue(db, STAY_BOUND_KEY, boundNights);
+    }
+  };
+
+  const load = () => {
+    const stored = readSettingValues(db);
+    const merged: Record<string, unknown> = { ...defaultSettings() };
+    const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+    for (const key of Object.keys(shape)) {
+      // A value that no longer parses (hand-edited row) falls back to the default instead of failing start-up.
+      if (stored.has(key) && shape[key]!.safeParse(stored.get(key)).success) merged[key] = stored.get(key);
+    }
+    cached = Object.freeze(SettingsSchema.parse(merged));
+    const bound = Number(stored.get(STAY_BOUND_KEY));
+    boundNights = Math.max(Number.isFinite(bound) ? bound : 0, cached.maxStayNights);
+  };
+
+  db.transaction(() => {
+    load();
+    const stored = readSettingValues(db);
+    const missing = Object.fromEntries(Object.entries(cached).filter(([key]) => !stored.has(key)));
+    write({ ...missing, maxStayNights: cached.maxStayNights });
+    if (initial) write(parsePatch(initial));
+    load();
+  }).immediate();
+
+  return {
+    get: () => cached,
+    update(patch) {
+      const valid = parsePatch(patch);
+      db.transaction(() => {
+        write(valid);
+        load();
+      }).immediate();
+      deps.events.publish({ type: 'settings.changed', settings: cached });
+      return cached;
+    },
+    maxStayMs: () => (boundNights + 2) * DAY_MS,
+  };
+}

@@ -1,0 +1,84 @@
+/** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
+import type { z } from 'zod';
+import { insertStay, listStayRecords, toStay } from '../../db/queries/stay-queries';
+import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
+import { stayPrice } from '../../shared/rules/stay-rules';
+import type { CallContext } from '../context';
+import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
+import { commitStayChange, requireStayRecord, type StayServiceDeps } from './stay-commit';
+import { createStayChanges, type StayChanges } from './stay-changes-service';
+import { createStayTransitions, type StayTransitions } from './stay-status-service';
+import { localRangeMs, resolveStayWindow } from './stay-window';
+
+export type StayCreateInput = z.output<typeof StayCreateSchema>;
+export type StayListQuery = z.output<typeof StayListQuerySchema>;
+export type StayPage = z.output<typeof StayPageSchema>;
+
+export interface StaysService extends StayChanges, StayTransitions {
+  create(input: StayCreateInput, ctx: CallContext): Stay;
+  get(id: number): Stay;
+  list(query: StayListQuery): StayPage;
+}
+
+export function createStaysService(d: StayServiceDeps): StaysService {
+  const db = d.core.sqlite;
+  return {
+    /**
+     * Books `[checkin, checkout)` if the room is free: the availability check and the insert share one
+     * IMMEDIATE transaction, so of two overlapping requests exactly one wins and the other gets 409.
+     */
+    create(input, ctx) {
+      const settings = d.settings.get();
+      const w = resolveStayWindow(settings, input.checkin, input.checkout);
+      return commitStayChange(d, 'created', (nowMs) => {
+        const room = requireBookableRoom(db, input.roomId, input.guests);
+        assertRoomFree(
+          db,
+          room,
+          { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date },
+          d.settings.maxStayMs(),
+        );
+        return insertStay(db, {
+          roomId: room.id,
+          category: room.category,
+          guestName: input.guestName,
+          guestEmail: input.guestEmail ?? null,
+          guestPhone: input.guestPhone || null,
+          guests: input.guests,
+          checkin: w.checkin.iso,
+          checkout: w.checkout.iso,
+          checkinMs: w.checkin.ms,
+          checkoutMs: w.checkout.ms,
+          nights: w.nights,
+          status: 'booked',
+          price: stayPrice(w.nights, room.nightlyRate, input.price),
+          notes: input.notes ?? '',
+          createdBy: ctx.actor.username,
+          createdAt: nowMs,
+          updatedAt: nowMs,
+        });
+      });
+    },
+
+    get(id) {
+      return toStay(requireStayRecord(db, id), d.settings.get().timeZone);
+    },
+
+    list(query) {
+      const zone = d.settings.get().timeZone;
+      const { records, total } = listStayRecords(db, {
+        ...localRangeMs(zone, query.from, query.to),
+        roomId: query.roomId,
+        status: query.status,
+        guest: query.guest,
+        limit: query.limit,
+        offset: query.offset,
+        maxStayMs: d.settings.maxStayMs(),
+      });
+      return { items: records.map((r) => toStay(r, zone)), total };
+    },
+
+    ...createStayChanges(d),
+    ...createStayTransitions(d),
+  };
+}

@@ -1,0 +1,38 @@
+/** Seed 000's `GET /bookings`: rows already in the seed's shape and field names, by id. */
+import type { SeedBooking } from '../../shared/contract/schemas';
+import type { Sqlite } from '../open-database';
+import { prepared } from './prepared';
+
+const SEED_SELECT = `
+  SELECT s.id, r.number AS roomnumber, s.category,
+         CASE WHEN s.status IN ('cancelled', 'no_show') THEN 0 ELSE 1 END AS isbooking,
+         s.checkin, s.checkout, s.status, s.guest_name, s.guests, s.price
+  FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
+
+export interface SeedBookingFilter {
+  /** Keep bookings overlapping `[fromMs, toMs)`. */
+  fromMs?: number;
+  toMs?: number;
+  limit?: number;
+  maxStayMs: number;
+}
+
+export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.fromMs !== undefined) {
+    where.push('s.checkout_ms > ? AND s.checkin_ms > ?');
+    params.push(f.fromMs, f.fromMs - f.maxStayMs);
+  }
+  if (f.toMs !== undefined) {
+    where.push('s.checkin_ms < ?');
+    params.push(f.toMs);
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  // LIMIT -1 is SQLite's "no limit".
+  return prepared<SeedBooking>(db, `${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`).all(...params, f.limit ?? -1);
+}
+
+export function getSeedBooking(db: Sqlite, id: number): SeedBooking | undefined {
+  return prepared<SeedBooking>(db, `${SEED_SELECT} WHERE s.id = ?`).get(id);
+}

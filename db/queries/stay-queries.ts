@@ -1,0 +1,179 @@
+/**
+ * Stays: the availability check, writes and reads. **The occupancy predicate
+ * `status IN ('booked', 'checked_in', 'checked_out')` is written exactly as in the WHERE of the
+ * partial index `stays_occupancy_idx`** (and OCCUPYING_STATUSES): SQLite only uses a partial index
+ * when the query's terms imply its WHERE.
+ */
+import type { Stay } from '../../shared/contract/schemas';
+import type { StayStatus } from '../../shared/rules/stay-rules';
+import { formatInstant } from '../../shared/time';
+import type { Sqlite } from '../open-database';
+import { likePattern, prepared } from './prepared';
+
+/** Every stay column but the id, as written. Instants are UTC ms; `checkin`/`checkout` ISO text. */
+export interface StayRow {
+  roomId: number;
+  category: string;
+  guestName: string;
+  guestEmail: string | null;
+  guestPhone: string | null;
+  guests: number;
+  checkin: string;
+  checkout: string;
+  checkinMs: number;
+  checkoutMs: number;
+  nights: number;
+  status: StayStatus;
+  price: number;
+  notes: string;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A stay as read: the API shape with raw ms timestamps, plus its instants for rule checks. */
+export interface StayRecord extends Omit<Stay, 'createdAt' | 'updatedAt'> {
+  createdAt: number;
+  updatedAt: number;
+  checkinMs: number;
+  checkoutMs: number;
+}
+
+export interface OccupancyConflict {
+  kind: 'stay' | 'block';
+  id: number;
+}
+
+/**
+ * The availability check: the first occupying stay or block overlapping `[startMs, endMs)` in a room.
+ * Overlap is `checkin < end AND checkout > start`; the extra `checkin > start - maxStayMs` (no stay is
+ * longer than maxStayMs) turns "every earlier stay of the room" into a short range scan of the index.
+ * Worked example, same-day turnover: a stay ending 2026-05-03T12:00 does not conflict with one
+ * starting 2026-05-03T14:00, because 12:00 > 14:00 is false.
+ */
+export function findOccupancyConflict(
+  db: Sqlite,
+  roomId: number,
+  startMs: number,
+  endMs: number,
+  maxStayMs: number,
+  excludeStayId = 0,
+): OccupancyConflict | undefined {
+  const stay = prepared<OccupancyConflict>(db, STAY_CONFLICT_SQL).get(roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
+  return stay ?? prepared<OccupancyConflict>(db, BLOCK_CONFLICT_SQL).get(roomId, endMs, startMs);
+}
+
+/**
+ * Parameters: room id, end, start − maxStayMs, start, stay id to leave out. `INDEXED BY` makes a
+ * change to the index that would stop it serving this query fail loudly at prepare time.
+ */
+export const STAY_CONFLICT_SQL = `
+  SELECT 'stay' AS kind, id FROM stays INDEXED BY stays_occupancy_idx
+  WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')
+    AND checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND id <> ?
+  LIMIT 1`;
+
+/** Parameters: room id, end, start. A room has few blocks, so no length bound is needed. */
+export const BLOCK_CONFLICT_SQL = `
+  SELECT 'block' AS kind, id FROM room_blocks
+  WHERE room_id = ? AND starts_ms < ? AND ends_ms > ?
+  LIMIT 1`;
+
+export function insertStay(db: Sqlite, row: StayRow): number {
+  const r = prepared(
+    db,
+    `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
+                        nights, status, price, notes, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.roomId, row.category, row.guestName, row.guestEmail, row.guestPhone, row.guests, row.checkin, row.checkout,
+    row.checkinMs, row.checkoutMs, row.nights, row.status, row.price, row.notes, row.createdBy, row.createdAt, row.updatedAt,
+  );
+  return Number(r.lastInsertRowid);
+}
+
+/** Where a stay is and when: what a move or a change of dates rewrites. */
+export interface StayPlacement {
+  roomId: number;
+  category: string;
+  checkin: string;
+  checkout: string;
+  checkinMs: number;
+  checkoutMs: number;
+  nights: number;
+  price: number;
+}
+
+export function updateStayPlacement(db: Sqlite, id: number, p: StayPlacement, nowMs: number): void {
+  prepared(
+    db,
+    `UPDATE stays SET room_id = ?, category = ?, checkin = ?, checkout = ?, checkin_ms = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(p.roomId, p.category, p.checkin, p.checkout, p.checkinMs, p.checkoutMs, p.nights, p.price, nowMs, id);
+}
+
+export function updateStayStatus(db: Sqlite, id: number, status: StayStatus, nowMs: number): void {
+  prepared(db, 'UPDATE stays SET status = ?, updated_at = ? WHERE id = ?').run(status, nowMs, id);
+}
+
+const STAY_SELECT = `
+  SELECT s.id, s.room_id AS roomId, r.number AS roomNumber, s.category, s.guest_name AS guestName, s.guest_email AS guestEmail,
+         s.guest_phone AS guestPhone, s.guests, s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate,
+         substr(s.checkout, 1, 10) AS checkoutDate, s.nights, s.status, s.price, s.notes, s.created_by AS createdBy,
+         s.created_at AS createdAt, s.updated_at AS updatedAt, s.checkin_ms AS checkinMs, s.checkout_ms AS checkoutMs
+  FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
+
+export function getStayRecord(db: Sqlite, id: number): StayRecord | undefined {
+  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id = ?`).get(id);
+}
+
+/** The API shape: timestamps as ISO in the hotel's zone. */
+export function toStay(r: StayRecord, zone: string): Stay {
+  const { checkinMs: _in, checkoutMs: _out, ...rest } = r;
+  return { ...rest, createdAt: formatInstant(r.createdAt, zone), updatedAt: formatInstant(r.updatedAt, zone) };
+}
+
+export interface StayFilter {
+  roomId?: number;
+  status?: StayStatus;
+  /** Keep stays overlapping `[fromMs, toMs)`. */
+  fromMs?: number;
+  toMs?: number;
+  /** Part of the guest's name (LIKE: ASCII letters match in any case). */
+  guest?: string;
+  limit: number;
+  offset: number;
+  maxStayMs: number;
+}
+
+/** A page of stays (by arrival, then id) and how many match in all. */
+export function listStayRecords(db: Sqlite, f: StayFilter): { records: StayRecord[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.roomId !== undefined) {
+    where.push('s.room_id = ?');
+    params.push(f.roomId);
+  }
+  if (f.status !== undefined) {
+    where.push('s.status = ?');
+    params.push(f.status);
+  }
+  if (f.fromMs !== undefined) {
+    where.push('s.checkout_ms > ? AND s.checkin_ms > ?');
+    params.push(f.fromMs, f.fromMs - f.maxStayMs);
+  }
+  if (f.toMs !== undefined) {
+    where.push('s.checkin_ms < ?');
+    params.push(f.toMs);
+  }
+  if (f.guest !== undefined && f.guest.trim() !== '') {
+    where.push("s.guest_name LIKE ? ESCAPE '\\'");
+    params.push(likePattern(f.guest.trim()));
+  }
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const records = prepared<StayRecord>(db, `${STAY_SELECT}${clause} ORDER BY s.checkin_ms, s.id LIMIT ? OFFSET ?`).all(
+    ...params, f.limit, f.offset,
+  );
+  const total = (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM stays s${clause}`).get(...params) as { n: number }).n;
+  return { records, total };
+}

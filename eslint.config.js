@@ -1,0 +1,68 @@
+// Lint, and the layer boundaries (STYLE.md §6): where code may run is visible from its folder and
+// enforced here, not by memory.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Bare built-in names are matched exactly (as `paths`), so a file of ours named `events.ts` is not one.
+const nodeBuiltinNames = [
+  'fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'stream/promises',
+  'worker_threads', 'util', 'events', 'buffer', 'zlib', 'dns', 'tls', 'process', 'module', 'timers', 'timers/promises',
+];
+const nodeBuiltins = ['node:*'];
+const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
+const serverPackages = ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'ws', 'papaparse'];
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+const noOnlyOrSkip = ['it', 'test', 'describe'].flatMap((object) =>
+  ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'No focused or skipped tests are left behind.' })),
+);
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'db/migrations/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-properties': ['error', ...noOnlyOrSkip],
+    },
+  },
+  {
+    // The contract and the pure rules run anywhere: main, preload, renderer, tests.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: builtinPaths('shared/ runs anywhere: no Node built-ins.'), patterns: [
+        { group: nodeBuiltins, message: 'shared/ runs anywhere: no Node built-ins.' },
+        { group: [...serverPackages, 'react', 'react-dom', 'zustand'], message: 'shared/ imports no runtime-specific packages.' },
+        { group: [...layer('core'), ...layer('db'), ...layer('electron'), ...layer('renderer')], message: 'shared/ depends on nothing of ours.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'require'],
+    },
+  },
+  {
+    // The database and the core are plain Node: they run in Electron's main process and headless alike.
+    files: ['db/**/*.ts', 'core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'Only electron/ imports electron.' },
+        { group: [...layer('electron'), ...layer('renderer')], message: 'The core never depends on the glue or the UI.' },
+      ] }],
+    },
+  },
+  {
+    // The renderer talks to main only through the contract (IPC or HTTP): no Node, no core.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: builtinPaths('The renderer has no Node.'), patterns: [
+        { group: nodeBuiltins, message: 'The renderer has no Node.' },
+        { group: serverPackages, message: 'The renderer reaches main only through the transport.' },
+        { group: [...layer('core'), ...layer('db'), ...layer('electron')], message: 'The renderer imports only shared/ and its own code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

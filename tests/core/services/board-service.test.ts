@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../core/context';
+import { aBlock, aRoom, aStay } from '../../support/builders';
+import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+
+let t: TestCore;
+let h: Handlers;
+let r101: number;
+let r102: number;
+let r201: number;
+
+beforeEach(() => {
+  t = createTestCore(); // today is 2026-05-01 in Copenhagen
+  h = t.core.handlers;
+  r201 = h['rooms:create'](aRoom({ number: 201, floor: 2 }), adminCtx).id;
+  r102 = h['rooms:create'](aRoom({ number: 102, floor: 1 }), adminCtx).id;
+  r101 = h['rooms:create'](aRoom({ number: 101, floor: 1 }), adminCtx).id;
+});
+afterEach(() => t.close());
+
+const stay = (roomId: number, checkin: string, checkout: string, guestName = 'Guest') =>
+  h['stays:create'](aStay({ roomId, checkin, checkout, guestName }), deskCtx);
+const board = (from = '2026-05-01', days = 7) => h['board:get']({ from, days }, deskCtx);
+
+describe('board:get', () => {
+  it('gives the window, today, and active rooms by floor and number', () => {
+    const b = board();
+    expect([b.from, b.to, b.today]).toEqual(['2026-05-01', '2026-05-08', '2026-05-01']);
+    expect(b.rooms.map((r) => r.number)).toEqual([101, 102, 201]);
+    h['rooms:deactivate']({ id: r102 }, adminCtx);
+    expect(board().rooms.map((r) => r.number)).toEqual([101, 201]);
+  });
+
+  it('shows stays overlapping the window with their local dates, a no-show but not a cancellation', () => {
+    const before = stay(r101, '2026-04-28', '2026-05-02', 'Started before');
+    const departing = stay(r102, '2026-04-29', '2026-05-01', 'Leaves on day one');
+    const inside = stay(r201, '2026-05-03', '2026-05-05', 'Inside');
+    const noShow = stay(r101, '2026-05-04', '2026-05-06', 'Never came');
+    h['stays:noShow']({ id: noShow.id }, deskCtx);
+    const cancelled = stay(r102, '2026-05-04', '2026-05-06', 'Cancelled');
+    h['stays:cancel']({ id: cancelled.id }, deskCtx);
+    stay(r201, '2026-05-08', '2026-05-10', 'After the window');
+    stay(r201, '2026-04-20', '2026-04-30', 'Before the window');
+
+    const b = board();
+    expect(b.stays.sort((x, y) => x.id - y.id)).toEqual([
+      { id: before.id, roomId: r101, guestName: 'Started before', guests: 1, checkinDate: '2026-04-28', checkoutDate: '2026-05-02', status: 'booked' },
+      { id: departing.id, roomId: r102, guestName: 'Leaves on day one', guests: 1, checkinDate: '2026-04-29', checkoutDate: '2026-05-01', status: 'booked' },
+      { id: inside.id, roomId: r201, guestName: 'Inside', guests: 1, checkinDate: '2026-05-03', checkoutDate: '2026-05-05', status: 'booked' },
+      { id: noShow.id, roomId: r101, guestName: 'Never came', guests: 1, checkinDate: '2026-05-04', checkoutDate: '2026-05-06', status: 'no_show' },
+    ]);
+  });
+
+  it('finds a stay of the maximum length that began long before the window', () => {
+    const long = stay(r101, '2026-02-15', '2026-05-02');
+    expect(board().stays.map((s) => s.id)).toEqual([long.id]);
+  });
+
+  it('shows blocks in the window, and leaves out rooms not in use', () => {
+    const block = h['blocks:create'](aBlock({ roomId: r201, from: '2026-05-06', to: '2026-05-09', reason: 'Paint' }), deskCtx);
+    stay(r102, '2026-05-02', '2026-05-04');
+    h['blocks:create'](aBlock({ roomId: r102, from: '2026-05-05', to: '2026-05-06' }), deskCtx);
+    h['rooms:deactivate']({ id: r102 }, adminCtx);
+    const b = board();
+    expect(b.blocks).toEqual([{ id: block.id, roomId: r201, fromDate: '2026-05-06', toDate: '2026-05-09', reason: 'Paint' }]);
+    expect(b.stays).toEqual([]);
+  });
+
+  it("counts today's arrivals, departures and guests in house, whatever window is shown", () => {
+    const leaving = stay(r101, '2026-04-28', '2026-05-01');
+    h['stays:checkIn']({ id: leaving.id }, deskCtx);
+    const staying = stay(r102, '2026-04-30', '2026-05-03');
+    h['stays:checkIn']({ id: staying.id }, deskCtx);
+    stay(r101, '2026-05-01', '2026-05-02'); // arriving today, after a same-day turnover
+    const gone = stay(r201, '2026-04-29', '2026-05-01');
+    h['stays:checkIn']({ id: gone.id }, deskCtx);
+    h['stays:checkOut']({ id: gone.id }, deskCtx);
+    const cancelled = stay(r201, '2026-05-01', '2026-05-03');
+    h['stays:cancel']({ id: cancelled.id }, deskCtx);
+
+    const counts = { arrivals: 1, departures: 2, inHouse: 2 };
+    expect(board().counts).toEqual(counts);
+    expect(board('2026-06-01', 14).counts).toEqual(counts);
+    expect(board('2026-06-01', 14).stays).toEqual([]);
+
+    // The next day the guest who should have left on the 1st is overdue, no longer in house.
+    t.clock.set(Date.parse('2026-05-02T08:00:00Z'));
+    expect(board().counts).toEqual({ arrivals: 0, departures: 1, inHouse: 1 });
+  });
+
+  it('spans a DST change without losing or doubling a day', () => {
+    const b = h['board:get']({ from: '2026-03-27', days: 5 }, deskCtx);
+    expect(b.to).toBe('2026-04-01');
+    const s = stay(r101, '2026-03-28', '2026-03-30');
+    expect(h['board:get']({ from: '2026-03-30', days: 1 }, deskCtx).stays.map((x) => x.id)).toEqual([s.id]);
+    expect(h['board:get']({ from: '2026-03-31', days: 1 }, deskCtx).stays).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../core/context';
+import { expectAppError } from '../../support/app-error';
+import { aRoom, aStay } from '../../support/builders';
+import { outboxRows } from '../../support/outbox-rows';
+import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+
+let t: TestCore;
+let h: Handlers;
+let ids: number[];
+
+beforeEach(() => {
+  t = createTestCore();
+  h = t.core.handlers;
+  const room = h['rooms:create'](aRoom(), adminCtx).id;
+  for (const day of ['01', '03', '05', '07']) {
+    h['stays:create'](aStay({ roomId: room, checkin: `2026-06-${day}`, checkout: `2026-06-0${Number(day) + 1}` }), deskCtx);
+  }
+  ids = outboxRows(t.sqlite).map((r) => r.id);
+  // What the delivery worker would have left behind: one sent, two dead after failures, one pending.
+  const set = t.sqlite.prepare('UPDATE outbox SET status = ?, attempts = ?, last_error = ?, last_attempt_ms = ? WHERE id = ?');
+  set.run('sent', 1, null, Date.parse('2026-05-01T08:01:00Z'), ids[0]);
+  set.run('dead', 10, 'HTTP 500 from billing', Date.parse('2026-05-01T09:00:00Z'), ids[1]);
+  set.run('dead', 10, 'connect ECONNREFUSED', Date.parse('2026-05-01T09:30:00Z'), ids[2]);
+});
+afterEach(() => t.close());
+
+describe('outbox:status', () => {
+  it('counts by state, shows the latest error and the dead messages newest first', () => {
+    const status = h['outbox:status']({}, adminCtx);
+    expect(status).toMatchObject({ pending: 1, sent: 1, dead: 2 });
+    expect(status.lastError).toEqual({ id: ids[2], message: 'connect ECONNREFUSED', at: '2026-05-01T11:30:00+02:00' });
+    expect(status.deadMessages.map((m) => m.id)).toEqual([ids[2], ids[1]]);
+    expect(status.deadMessages[0]).toEqual({
+      id: ids[2],
+      target: 'billing',
+      topic: 'billing.bill_update',
+      path: expect.stringMatching(/^\/bills\/update\/\d+$/),
+      status: 'dead',
+      attempts: 10,
+      lastError: 'connect ECONNREFUSED',
+      createdAt: '2026-05-01T10:00:00+02:00',
+      nextAttemptAt: null,
+    });
+  });
+
+  it('is empty-handed on a fresh outbox', () => {
+    t.sqlite.exec('DELETE FROM outbox');
+    expect(h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, lastError: null, deadMessages: [] });
+  });
+});
+
+describe('outbox:retry', () => {
+  it('makes a dead message pending again, with no attempts, due now', () => {
+    t.clock.set(Date.parse('2026-05-02T07:00:00Z'));
+    const message = h['outbox:retry']({ id: ids[1]! }, adminCtx);
+    expect(message).toMatchObject({ id: ids[1], status: 'pending', attempts: 0, nextAttemptAt: '2026-05-02T09:00:00+02:00' });
+    expect(outboxRows(t.sqlite).find((r) => r.id === ids[1])).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(h['outbox:status']({}, adminCtx)).toMatchObject({ pending: 2, dead: 1 });
+    expect(t.events.at(-1)).toEqual({ type: 'outbox.changed' });
+  });
+
+  it('refuses a message that is not dead (409) and an unknown one (404)', () => {
+    expectAppError(() => h['outbox:retry']({ id: ids[0]! }, adminCtx), 'ILLEGAL_TRANSITION', `Outbox message ${ids[0]} is sent, not dead`);
+    expectAppError(() => h['outbox:retry']({ id: ids[3]! }, adminCtx), 'ILLEGAL_TRANSITION');
+    expectAppError(() => h['outbox:retry']({ id: 999 }, adminCtx), 'NOT_FOUND', 'Outbox message 999 not found');
+  });
+});

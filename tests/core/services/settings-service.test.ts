@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../core/create-core';
+import { createEventBus } from '../../../core/context';
+import { openDatabase } from '../../../db/open-database';
+import { expectAppError } from '../../support/app-error';
+import { aRoom, aStay } from '../../support/builders';
+import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+
+let t: TestCore | undefined;
+afterEach(() => t?.close());
+
+describe('settings', () => {
+  it('starts a fresh database with the defaults (and the zone the test asked for)', () => {
+    t = createTestCore();
+    expect(t.core.handlers['settings:get']({}, deskCtx)).toEqual({
+      hotelName: 'Hotel Frontdesk',
+      timeZone: 'Europe/Copenhagen',
+      currency: 'DKK',
+      locale: 'da',
+      checkinTime: '14:00',
+      checkoutTime: '12:00',
+      maxStayNights: 90,
+      billingServiceUrl: 'http://billing-service:5002',
+      eventServiceUrl: '',
+      outboxMaxAttempts: 10,
+      outboxRetentionDays: 7,
+    });
+  });
+
+  it("takes the machine's zone on a fresh database when none is given, and keeps it stored", () => {
+    const { sqlite, orm } = openDatabase({ file: ':memory:' });
+    try {
+      const core = createCore({ sqlite, orm, clock: () => 0, events: createEventBus() });
+      expect(core.settings.get().timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      const stored = sqlite.prepare(`SELECT value FROM settings WHERE key = 'timeZone'`).get() as { value: string };
+      expect(JSON.parse(stored.value)).toBe(core.settings.get().timeZone);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('updates, persists across a restart, and publishes settings.changed', () => {
+    t = createTestCore();
+    const next = t.core.handlers['settings:update']({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' }, adminCtx);
+    expect(next).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' });
+    expect(t.core.settings.get()).toEqual(next);
+    expect(t.events.at(-1)).toEqual({ type: 'settings.changed', settings: next });
+
+    const file = t.dbFile;
+    t.sqlite.close();
+    const again = createTestCore({ dbFile: file, settings: {} });
+    try {
+      expect(again.core.settings.get()).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR' });
+    } finally {
+      again.close();
+    }
+  });
+
+  it('writes start-up settings over the stored ones (the host’s environment)', () => {
+    t = createTestCore({ settings: { billingServiceUrl: 'http://127.0.0.1:9999' } });
+    expect(t.core.settings.get().billingServiceUrl).toBe('http://127.0.0.1:9999');
+  });
+
+  it('refuses an unknown time zone, a non-http URL and a bad time of day, changing nothing', () => {
+    t = createTestCore();
+    const update = t.core.handlers['settings:update'];
+    expectAppError(() => update({ timeZone: 'Mars/Olympus_Mons' }, adminCtx), 'VALIDATION', /timeZone/);
+    expectAppError(() => update({ billingServiceUrl: 'ftp://billing' }, adminCtx), 'VALIDATION', /billingServiceUrl/);
+    expectAppError(() => update({ checkinTime: '25:00' }, adminCtx), 'VALIDATION', /checkinTime/);
+    expect(t.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', billingServiceUrl: 'http://billing-service:5002', checkinTime: '14:00' });
+  });
+
+  it('uses a new check-in time for the next booking', () => {
+    t = createTestCore();
+    const h = t.core.handlers;
+    const room = h['rooms:create'](aRoom(), adminCtx).id;
+    h['settings:update']({ checkinTime: '15:00', checkoutTime: '11:00' }, adminCtx);
+    const stay = h['stays:create'](aStay({ roomId: room }), deskCtx);
+    expect([stay.checkin, stay.checkout]).toEqual(['2026-05-01T15:00:00+02:00', '2026-05-03T11:00:00+02:00']);
+  });
+
+  it('still sees a long stay after the maximum is lowered', () => {
+    t = createTestCore();
+    const h = t.core.handlers;
+    const room = h['rooms:create'](aRoom(), adminCtx).id;
+    h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-07-30' }), deskCtx);
+    h['settings:update']({ maxStayNights: 7 }, adminCtx);
+    expectAppError(() => h['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx), 'ROOM_UNAVAILABLE');
+    const file = t.dbFile;
+    t.sqlite.close();
+    const again = createTestCore({ dbFile: file });
+    try {
+      expectAppError(
+        () => again.core.handlers['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx),
+        'ROOM_UNAVAILABLE',
+      );
+    } finally {
+      again.close();
+    }
+  });
+});
+
+describe('health:get', () => {
+  it('reports ok, the app version and the SQLite version', () => {
+    t = createTestCore();
+    const health = t.core.handlers['health:get']({}, deskCtx);
+    expect(health).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), sqlite: expect.stringMatching(/^3\.\d+\.\d+$/) });
+    expect(health.sqlite).toBe((t.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v);
+  });
+});

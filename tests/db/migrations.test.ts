@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compareVersions, MIN_SQLITE_VERSION, openDatabase, openReadConnection, sqliteVersion, type Sqlite } from '../../db/open-database';
+
+let dir: string;
+let sqlite: Sqlite | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-migrations-'));
+});
+
+afterEach(() => {
+  sqlite?.close();
+  sqlite = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const names = (db: Sqlite, type: 'table' | 'index') =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('openDatabase on an empty file', () => {
+  it('creates every table and index of the schema', () => {
+    sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
+    expect(names(sqlite, 'table')).toEqual(['__drizzle_migrations', 'guest_rooms', 'outbox', 'room_blocks', 'settings', 'stays']);
+    expect(names(sqlite, 'index')).toEqual([
+      'guest_rooms_number_uq',
+      'outbox_aggregate_idx',
+      'outbox_due_idx',
+      'outbox_idempotency_uq',
+      'room_blocks_room_idx',
+      'stays_checkin_idx',
+      'stays_guest_idx',
+      'stays_occupancy_idx',
+      'stays_room_idx',
+    ]);
+  });
+
+  it('makes stays_occupancy_idx partial over the occupying statuses', () => {
+    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+    const { sql } = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'stays_occupancy_idx'`).get() as { sql: string };
+    expect(sql).toContain("WHERE status IN ('booked', 'checked_in', 'checked_out')");
+  });
+
+  it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {
+    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('reopens an existing file without re-running migrations or losing rows', () => {
+    const file = join(dir, 'frontdesk.db');
+    sqlite = openDatabase({ file }).sqlite;
+    sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`).run();
+    sqlite.close();
+    sqlite = openDatabase({ file }).sqlite;
+    expect(sqlite.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Kept"' });
+    expect((sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(1);
+  });
+
+  it('enforces foreign keys and the stay interval check', () => {
+    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+    const insert = sqlite.prepare(
+      `INSERT INTO stays (room_id, category, guest_name, checkin, checkout, checkin_ms, checkout_ms, nights, price, created_by, created_at, updated_at)
+       VALUES (?, 'x', 'g', 'a', 'b', ?, ?, 1, 0, 't', 0, 0)`,
+    );
+    expect(() => insert.run(999, 1, 2)).toThrow(/FOREIGN KEY/);
+    sqlite.prepare(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'x', 1, 0, 1, 0, 0)`).run();
+    expect(() => insert.run(1, 2, 2)).toThrow(/CHECK constraint/);
+  });
+
+  it('opens a read-only connection beside the writer', () => {
+    const file = join(dir, 'frontdesk.db');
+    sqlite = openDatabase({ file }).sqlite;
+    const reader = openReadConnection(file);
+    try {
+      expect(() => reader.prepare(`INSERT INTO settings (key, value) VALUES ('a', '1')`).run()).toThrow(/readonly/);
+      expect(reader.prepare('SELECT count(*) AS n FROM stays').get()).toEqual({ n: 0 });
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('the SQLite version check', () => {
+  it('refuses 3.51.2 and accepts 3.51.3, newer ones and the one we run', () => {
+    expect(compareVersions('3.51.2', MIN_SQLITE_VERSION)).toBe(-1);
+    expect(compareVersions('3.51.3', MIN_SQLITE_VERSION)).toBe(0);
+    expect(compareVersions('3.52.0', MIN_SQLITE_VERSION)).toBe(1);
+    expect(compareVersions('3.9.0', '3.10.0')).toBe(-1);
+    const db = new Database(':memory:');
+    try {
+      expect(compareVersions(sqliteVersion(db), MIN_SQLITE_VERSION)).toBeGreaterThanOrEqual(0);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A real core on a fresh temp-file database with the real migrations, a fixed clock the test moves,
+ * the hotel in Europe/Copenhagen, and every live event recorded. Close it in afterEach.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../core/create-core';
+import { createEventBus, type CallContext } from '../../core/context';
+import { openDatabase, type Sqlite } from '../../db/open-database';
+import type { LiveEvent } from '../../shared/contract/events';
+import type { Settings } from '../../shared/contract/schemas';
+
+/** 2026-05-01T10:00:00+02:00, a Friday morning at the desk. */
+export const DEFAULT_NOW = Date.parse('2026-05-01T08:00:00Z');
+
+export interface TestClock {
+  now(): number;
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export interface TestCore {
+  core: Core;
+  sqlite: Sqlite;
+  dbFile: string;
+  clock: TestClock;
+  /** Every live event published so far, in order. */
+  events: LiveEvent[];
+  close(): void;
+}
+
+export interface TestCoreOptions {
+  now?: number;
+  timeZone?: string;
+  settings?: Partial<Settings>;
+  /** Reopen an existing file (a restart) instead of a fresh one. */
+  dbFile?: string;
+}
+
+export const deskCtx: CallContext = { actor: { username: 'desk', role: 'staff' }, via: 'internal' };
+export const adminCtx: CallContext = { actor: { username: 'admin', role: 'admin' }, via: 'internal' };
+
+export function createTestCore(options: TestCoreOptions = {}): TestCore {
+  const dir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
+  const dbFile = options.dbFile ?? join(dir!, 'frontdesk.db');
+  const { sqlite, orm } = openDatabase({ file: dbFile });
+  let nowMs = options.now ?? DEFAULT_NOW;
+  const clock: TestClock = { now: () => nowMs, set: (ms) => (nowMs = ms), advance: (ms) => (nowMs += ms) };
+  const bus = createEventBus();
+  const events: LiveEvent[] = [];
+  bus.subscribe((e) => events.push(e));
+  const core = createCore(
+    { sqlite, orm, clock: () => nowMs, events: bus },
+    { settings: { timeZone: options.timeZone ?? 'Europe/Copenhagen', ...options.settings } },
+  );
+  return {
+    core,
+    sqlite,
+    dbFile,
+    clock,
+    events,
+    close() {
+      if (sqlite.open) sqlite.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

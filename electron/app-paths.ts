@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+
+/** Where the built app's parts sit, relative to the app root (the project dir, or `app.asar` when packaged). */
+export interface DeskPaths {
+  rendererDir: string;
+  /** The one page the window may show. */
+  entryFile: string;
+  migrationsDir: string;
+  preloadFile: string;
+}
+
+export function deskPaths(appDir: string): DeskPaths {
+  const rendererDir = join(appDir, 'dist', 'renderer');
+  return {
+    rendererDir,
+    entryFile: join(rendererDir, 'index.html'),
+    migrationsDir: join(appDir, 'db', 'migrations'),
+    preloadFile: join(appDir, 'dist-electron', 'preload.cjs'),
+  };
+}

@@ -19,9 +19,18 @@ export const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_I
 /** A hotel-local calendar date, refusing impossible ones (2026-02-30). */
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine(realDate, 'is not a real date');
 /** A date or date-time; resolved in the hotel's zone by the service (a DST gap is refused there). */
-export const DateTimeInputSchema = z.string().min(10).max(40);
+export const DateTimeInputSchema = z.string().min(10, 'expected an ISO 8601 date or date-time').max(40);
 /** Money in integer minor units (øre, cents). */
 export const MoneySchema = z.number().int().nonnegative().max(100_000_000_00);
+/**
+ * Free text that goes into the database or a CSV cell. NUL bytes are refused here, in the contract,
+ * so IPC and REST refuse them alike (they truncate strings in C libraries and spreadsheets).
+ */
+const noNul = (v: string) => !v.includes('\u0000');
+export const TextSchema = (max: number) => z.string().max(max).refine(noNul, 'must not contain NUL characters');
+export const NameSchema = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is required`).max(max).refine(noNul, 'must not contain NUL characters');
+
 /** Query strings carry booleans as text. */
 export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
@@ -46,7 +55,7 @@ export type Room = z.infer<typeof RoomSchema>;
 
 export const RoomCreateSchema = z.object({
   number: z.number().int().min(1).max(99_999),
-  category: z.string().trim().min(1).max(80),
+  category: NameSchema(80, 'category'),
   capacity: z.number().int().min(1).max(20),
   nightlyRate: MoneySchema,
   floor: z.number().int().min(-5).max(200),
@@ -61,7 +70,7 @@ export const RoomHousekeepingSchema = z.object({ id: IdSchema, housekeeping: Hou
 export const FreeRoomsQuerySchema = z.object({
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
-  category: z.string().max(80).optional(),
+  category: TextSchema(80).optional(),
   guests: z.coerce.number().int().min(1).max(20).optional(),
 });
 
@@ -92,7 +101,7 @@ export const StaySchema = z.object({
 });
 export type Stay = z.infer<typeof StaySchema>;
 
-const GuestNameSchema = z.string().trim().min(1, 'guest name is required').max(120);
+const GuestNameSchema = NameSchema(120, 'guest name');
 
 export const StayCreateSchema = z.object({
   roomId: IdSchema,
@@ -100,10 +109,10 @@ export const StayCreateSchema = z.object({
   checkout: DateTimeInputSchema,
   guestName: GuestNameSchema,
   guestEmail: z.email().max(200).optional(),
-  guestPhone: z.string().trim().max(40).optional(),
+  guestPhone: TextSchema(40).trim().optional(),
   guests: z.number().int().min(1).max(20).default(1),
   price: MoneySchema.optional(),
-  notes: z.string().max(2000).optional(),
+  notes: TextSchema(2000).optional(),
 });
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
@@ -121,7 +130,7 @@ export const StayListQuerySchema = z.object({
   /** Stays that overlap the local dates [from, to). */
   from: DateSchema.optional(),
   to: DateSchema.optional(),
-  guest: z.string().max(120).optional(),
+  guest: TextSchema(120).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -145,7 +154,7 @@ export const BlockCreateSchema = z.object({
   roomId: IdSchema,
   from: DateTimeInputSchema,
   to: DateTimeInputSchema,
-  reason: z.string().trim().min(1, 'reason is required').max(200),
+  reason: NameSchema(200, 'reason'),
 });
 export const BlockListQuerySchema = z.object({ from: DateSchema, to: DateSchema });
 
@@ -217,7 +226,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const SettingsUpdateSchema = z.object({
-  hotelName: z.string().trim().min(1).max(120).optional(),
+  hotelName: NameSchema(120, 'hotel name').optional(),
   timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone').optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK').optional(),
   locale: z.enum(['da', 'en']).optional(),
@@ -273,13 +282,13 @@ const RoomNumberSchema = z.union([z.number().int().positive(), z.string().regex(
 /** Seed 000 `POST /bookings`: its four fields, plus optional guest details the desk uses. */
 export const SeedBookingCreateSchema = z.object({
   roomnumber: RoomNumberSchema,
-  category: z.string().trim().min(1).max(80),
+  category: NameSchema(80, 'category'),
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
-  guest_name: z.string().trim().min(1).max(120).optional(),
+  guest_name: NameSchema(120, 'guest_name').optional(),
   guests: z.number().int().min(1).max(20).optional(),
   price: MoneySchema.optional(),
-  notes: z.string().max(2000).optional(),
+  notes: TextSchema(2000).optional(),
 });
 export const SeedBookingSchema = z.object({
   id: z.number().int(),

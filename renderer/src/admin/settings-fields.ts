@@ -1,0 +1,82 @@
+/**
+ * The settings form's fields: how each is edited, and whether a typed value is valid, judged by
+ * the contract's own `SettingsUpdateSchema` (one source of truth) with messages in the desk's language.
+ */
+import { SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../../shared/contract/schemas';
+import type { MessageKey, Translate } from '../i18n/translate';
+
+export type SettingsKey = keyof Settings & keyof SettingsUpdate;
+type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url';
+
+export interface SettingsField {
+  key: SettingsKey;
+  kind: Kind;
+  label: MessageKey;
+  section: 'hotel' | 'stays' | 'integrations' | 'outbox';
+}
+
+export const SETTINGS_FIELDS: readonly SettingsField[] = [
+  { key: 'hotelName', kind: 'text', label: 'settings.hotelName', section: 'hotel' },
+  { key: 'timeZone', kind: 'zone', label: 'settings.timeZone', section: 'hotel' },
+  { key: 'currency', kind: 'currency', label: 'settings.currency', section: 'hotel' },
+  { key: 'locale', kind: 'locale', label: 'settings.locale', section: 'hotel' },
+  { key: 'checkinTime', kind: 'time', label: 'settings.checkinTime', section: 'stays' },
+  { key: 'checkoutTime', kind: 'time', label: 'settings.checkoutTime', section: 'stays' },
+  { key: 'maxStayNights', kind: 'int', label: 'settings.maxStayNights', section: 'stays' },
+  { key: 'billingServiceUrl', kind: 'url', label: 'settings.billingServiceUrl', section: 'integrations' },
+  { key: 'eventServiceUrl', kind: 'url', label: 'settings.eventServiceUrl', section: 'integrations' },
+  { key: 'outboxMaxAttempts', kind: 'int', label: 'settings.outboxMaxAttempts', section: 'outbox' },
+  { key: 'outboxRetentionDays', kind: 'int', label: 'settings.outboxRetentionDays', section: 'outbox' },
+];
+
+export type SettingsDraft = Record<SettingsKey, string>;
+
+export function draftOf(s: Settings): SettingsDraft {
+  const d = {} as SettingsDraft;
+  for (const f of SETTINGS_FIELDS) d[f.key] = String(s[f.key]);
+  return d;
+}
+
+function valueOf(field: SettingsField, text: string): unknown {
+  if (field.kind === 'int') return /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (field.kind === 'currency') return text.trim().toUpperCase();
+  return field.kind === 'url' || field.kind === 'text' || field.kind === 'zone' ? text.trim() : text;
+}
+
+function rangeOf(key: SettingsKey): { min: number; max: number } {
+  const schema = SettingsUpdateSchema.shape[key].unwrap() as { minValue?: number | null; maxValue?: number | null };
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? 0 };
+}
+
+function messageFor(field: SettingsField, t: Translate): string {
+  switch (field.kind) {
+    case 'int': return t('validation.range', rangeOf(field.key));
+    case 'url': return t('validation.url');
+    case 'time': return t('validation.time');
+    case 'currency': return t('validation.currency');
+    case 'zone': return t('validation.timeZone');
+    default: return t('validation.required', { field: t(field.label) });
+  }
+}
+
+export interface SettingsPatch {
+  patch: SettingsUpdate;
+  errors: Partial<Record<SettingsKey, string>>;
+  changed: number;
+}
+
+/** The fields that differ from the saved settings, parsed, plus a message for each invalid one. */
+export function settingsPatch(saved: Settings, draft: SettingsDraft, t: Translate): SettingsPatch {
+  const patch: Record<string, unknown> = {};
+  const errors: Partial<Record<SettingsKey, string>> = {};
+  let changed = 0;
+  for (const field of SETTINGS_FIELDS) {
+    const value = valueOf(field, draft[field.key]);
+    if (value === saved[field.key]) continue;
+    changed++;
+    const parsed = SettingsUpdateSchema.shape[field.key].safeParse(value);
+    if (parsed.success) patch[field.key] = parsed.data;
+    else errors[field.key] = messageFor(field, t);
+  }
+  return { patch: patch as SettingsUpdate, errors, changed };
+}

@@ -1,0 +1,18 @@
+/** Shows the one open dialog, whichever screen opened it. */
+import { ExportDialog } from '../export/export-dialog';
+import { useUiStore } from '../stores/ui-store';
+import { BlockDialog } from '../stays/block-dialog';
+import { BookingDialog } from '../stays/booking-dialog';
+import { StayDetailsDialog } from '../stays/stay-details-dialog';
+
+export function DialogHost() {
+  const dialog = useUiStore((s) => s.dialog);
+  const close = useUiStore((s) => s.close);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'booking': return <BookingDialog key={`${dialog.roomId}-${dialog.checkin}`} roomId={dialog.roomId} checkin={dialog.checkin} onClose={close} />;
+    case 'stay': return <StayDetailsDialog key={dialog.id} id={dialog.id} onClose={close} />;
+    case 'block': return <BlockDialog block={dialog.block} roomNumber={dialog.roomNumber} onClose={close} />;
+    case 'export': return <ExportDialog onClose={close} />;
+  }
+}

@@ -1,0 +1,38 @@
+/** The sticky row of day columns above the board, with the month named where it starts. */
+import { memo } from 'react';
+import { formatDayHeader, formatMonth } from '../format/dates';
+import { ROOM_LABEL_WIDTH, type BoardDay } from './board-layout';
+
+interface BoardHeaderProps {
+  days: readonly BoardDay[];
+  dayWidth: number;
+  locale: string;
+  cornerLabel: string;
+}
+
+export const BoardHeader = memo(function BoardHeader({ days, dayWidth, locale, cornerLabel }: BoardHeaderProps) {
+  return (
+    <div className="board-head" role="row" style={{ width: ROOM_LABEL_WIDTH + days.length * dayWidth }}>
+      <div className="board-corner" role="columnheader">
+        {cornerLabel}
+      </div>
+      {days.map((d) => {
+        const { weekday, day } = formatDayHeader(d.date, locale);
+        return (
+          <div
+            key={d.date}
+            role="columnheader"
+            className={`day-head${d.weekend ? ' is-weekend' : ''}${d.today ? ' is-today' : ''}${d.monthStart ? ' is-month-start' : ''}`}
+            style={{ width: dayWidth }}
+            data-testid={`day-${d.date}`}
+            aria-current={d.today ? 'date' : undefined}
+          >
+            {d.monthStart ? <span className="month-tag">{formatMonth(d.date, locale)}</span> : null}
+            <span className="dow">{weekday}</span>
+            <span className="dom">{day}</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+});

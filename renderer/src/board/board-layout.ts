@@ -1,0 +1,169 @@
+/**
+ * The tape chart's geometry, as plain functions (no DOM, no React): which rows, which days, where a
+ * bar sits. The board renders only the rows in view, so everything per-room is indexed once per load.
+ */
+import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
+import { occupies } from '../../../shared/rules/stay-rules';
+import { addDays, nightsBetween } from '../../../shared/time';
+
+export type GroupBy = 'floor' | 'category';
+
+export const ROOM_LABEL_WIDTH = 156;
+export const MIN_DAY_WIDTH = 34;
+export const ROW_HEIGHT = 34;
+export const GROUP_ROW_HEIGHT = 28;
+export const HEADER_HEIGHT = 56;
+
+export interface BoardDay {
+  date: string;
+  index: number;
+  weekend: boolean;
+  today: boolean;
+  /** First column of a month (or the first column at all): where the month band starts. */
+  monthStart: boolean;
+}
+
+/** Day of week of an ISO date without `Date` parsing in the local zone: 0 = Sunday. */
+function dayOfWeek(date: string): number {
+  return (((nightsBetween('1970-01-04', date) % 7) + 7) % 7);
+}
+
+export function boardDays(from: string, days: number, today: string): BoardDay[] {
+  const out: BoardDay[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = i === 0 ? from : addDays(from, i);
+    const dow = dayOfWeek(date);
+    out.push({ date, index: i, weekend: dow === 0 || dow === 6, today: date === today, monthStart: i === 0 || date.endsWith('-01') });
+  }
+  return out;
+}
+
+export type BoardRow =
+  | { kind: 'group'; key: string; groupBy: GroupBy; value: string; roomCount: number }
+  | { kind: 'room'; key: string; room: Room };
+
+/**
+ * Rooms in display order with a header row before each group: by floor (then room number), or by
+ * category (alphabetical, then room number).
+ */
+export function boardRows(rooms: readonly Room[], groupBy: GroupBy): BoardRow[] {
+  const groupOf = (r: Room) => (groupBy === 'floor' ? String(r.floor) : r.category);
+  const sorted = [...rooms].sort((a, b) => {
+    if (groupBy === 'floor') return a.floor - b.floor || a.number - b.number;
+    return a.category.localeCompare(b.category) || a.number - b.number;
+  });
+  const rows: BoardRow[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const value = groupOf(sorted[i]!);
+    let j = i;
+    while (j < sorted.length && groupOf(sorted[j]!) === value) j++;
+    rows.push({ kind: 'group', key: `g:${value}`, groupBy, value, roomCount: j - i });
+    for (let k = i; k < j; k++) rows.push({ kind: 'room', key: `r:${sorted[k]!.id}`, room: sorted[k]! });
+    i = j;
+  }
+  return rows;
+}
+
+export function rowHeight(row: BoardRow): number {
+  return row.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT;
+}
+
+/** Column width that fills the visible width, but never narrower than a readable minimum. */
+export function dayWidthFor(days: number, availableWidth: number): number {
+  return Math.max(MIN_DAY_WIDTH, Math.floor((availableWidth - ROOM_LABEL_WIDTH) / Math.max(1, days)));
+}
+
+export interface BarSpan {
+  left: number;
+  width: number;
+  /** The bar continues before the first / after the last visible day: drawn with a square edge. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+/**
+ * Where a stay's bar sits in a row, in px from the first day column, or null when it is out of view.
+ * Half-day offsets: a bar starts in the middle of its arrival column and ends in the middle of its
+ * departure column, so a same-day turnover shows two bars meeting mid-cell. Worked example, from =
+ * 2026-05-01, 14 days, 40 px per day: a stay 2026-05-03 → 2026-05-05 covers [2.5·40, 4.5·40) =
+ * left 100, width 80; a stay 2026-04-28 → 2026-05-02 is clipped at the start: left 0, width 60.
+ */
+export function barSpan(startDate: string, endDate: string, from: string, days: number, dayWidth: number): BarSpan | null {
+  const start = (nightsBetween(from, startDate) + 0.5) * dayWidth;
+  const end = (nightsBetween(from, endDate) + 0.5) * dayWidth;
+  const max = days * dayWidth;
+  if (end <= 0 || start >= max || end <= start) return null;
+  const left = Math.max(0, start);
+  const right = Math.min(max, end);
+  return { left, width: right - left, clippedStart: start < 0, clippedEnd: end > max };
+}
+
+export interface RoomLane {
+  stays: BoardStay[];
+  blocks: BoardBlock[];
+}
+
+/** Stays and blocks by room id, each list in arrival order. Cancelled stays do not appear on the board. */
+export function indexByRoom(stays: readonly BoardStay[], blocks: readonly BoardBlock[]): Map<number, RoomLane> {
+  const lanes = new Map<number, RoomLane>();
+  const lane = (roomId: number) => {
+    let l = lanes.get(roomId);
+    if (!l) {
+      l = { stays: [], blocks: [] };
+      lanes.set(roomId, l);
+    }
+    return l;
+  };
+  for (const s of stays) if (s.status !== 'cancelled') lane(s.roomId).stays.push(s);
+  for (const b of blocks) lane(b.roomId).blocks.push(b);
+  for (const l of lanes.values()) {
+    l.stays.sort((a, b) => (a.checkinDate < b.checkinDate ? -1 : a.checkinDate > b.checkinDate ? 1 : a.id - b.id));
+    l.blocks.sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1));
+  }
+  return lanes;
+}
+
+export type Occupant = { kind: 'stay'; stay: BoardStay } | { kind: 'block'; block: BoardBlock } | null;
+
+/**
+ * What holds the night that starts on `date` (the night `[date, date + 1)`): a stay that holds the
+ * room, else a block, else nothing. A no-show does not hold the room, so its night can be re-let.
+ */
+export function occupantOfNight(lane: RoomLane | undefined, date: string): Occupant {
+  if (!lane) return null;
+  for (const s of lane.stays) {
+    if (occupies(s.status) && s.checkinDate <= date && date < s.checkoutDate) return { kind: 'stay', stay: s };
+  }
+  for (const b of lane.blocks) {
+    if (b.fromDate <= date && date < b.toDate) return { kind: 'block', block: b };
+  }
+  return null;
+}
+
+export interface ActiveCell {
+  roomId: number;
+  day: number;
+}
+
+/**
+ * Keyboard movement over the grid: arrows by one, PageUp/PageDown by ten rooms, Home/End to the
+ * first/last day. Returns the same cell when the key does not move (so callers can ignore it).
+ */
+export function moveCell(cell: ActiveCell, key: string, roomIds: readonly number[], days: number): ActiveCell {
+  const row = Math.max(0, roomIds.indexOf(cell.roomId));
+  const clampRow = (r: number) => Math.min(roomIds.length - 1, Math.max(0, r));
+  const clampDay = (d: number) => Math.min(days - 1, Math.max(0, d));
+  const at = (r: number, d: number): ActiveCell => ({ roomId: roomIds[clampRow(r)] ?? cell.roomId, day: clampDay(d) });
+  switch (key) {
+    case 'ArrowUp': return at(row - 1, cell.day);
+    case 'ArrowDown': return at(row + 1, cell.day);
+    case 'ArrowLeft': return at(row, cell.day - 1);
+    case 'ArrowRight': return at(row, cell.day + 1);
+    case 'PageUp': return at(row - 10, cell.day);
+    case 'PageDown': return at(row + 10, cell.day);
+    case 'Home': return at(row, 0);
+    case 'End': return at(row, days - 1);
+    default: return cell;
+  }
+}

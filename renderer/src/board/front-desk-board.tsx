@@ -1,0 +1,46 @@
+/** The main screen: toolbar, today's counts, the tape chart and its legend. */
+import { useEffect } from 'react';
+import { useT } from '../i18n/locale-store';
+import { useBoardStore } from '../stores/board-store';
+import { ErrorAlert } from '../ui/error-alert';
+import { BoardCounts } from './board-counts';
+import { BoardGrid } from './board-grid';
+import { BoardLegend } from './board-legend';
+import { BoardToolbar } from './board-toolbar';
+
+export function FrontDeskBoard() {
+  const t = useT();
+  const board = useBoardStore((s) => s.board);
+  const rows = useBoardStore((s) => s.rows);
+  const lanes = useBoardStore((s) => s.lanes);
+  const error = useBoardStore((s) => s.error);
+
+  useEffect(() => {
+    // Coming back from an admin screen: show what changed meanwhile.
+    if (useBoardStore.getState().board) useBoardStore.getState().scheduleRefresh();
+  }, []);
+
+  return (
+    <section className="screen board-screen" data-testid="board" aria-label={t('board.title')}>
+      <BoardToolbar />
+      {board ? <BoardCounts board={board} /> : null}
+      {error && !board ? (
+        <div className="panel panel-center">
+          <ErrorAlert error={error} testId="board-error" />
+          <button type="button" className="button" onClick={() => void useBoardStore.getState().load().catch(() => undefined)}>
+            {t('common.refresh')}
+          </button>
+        </div>
+      ) : !board ? (
+        <div className="panel panel-center muted">{t('common.loading')}</div>
+      ) : board.rooms.length === 0 ? (
+        <div className="panel panel-center muted" data-testid="board-empty">
+          {t('board.empty')}
+        </div>
+      ) : (
+        <BoardGrid board={board} rows={rows} lanes={lanes} />
+      )}
+      <BoardLegend />
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/** A room block (maintenance, out of order): what and when, and removing it. */
+import { useState } from 'react';
+import type { BoardBlock } from '../../../shared/contract/schemas';
+import { useT } from '../i18n/locale-store';
+import { useFormats } from '../i18n/use-formats';
+import { useBoardStore } from '../stores/board-store';
+import { toast } from '../stores/toast-store';
+import { Dialog } from '../ui/dialog';
+import { ErrorAlert } from '../ui/error-alert';
+
+export function BlockDialog({ block, roomNumber, onClose }: { block: BoardBlock; roomNumber: number; onClose(): void }) {
+  const t = useT();
+  const f = useFormats();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await useBoardStore.getState().removeBlock(block.id);
+      toast('success', t('block.removed', { room: roomNumber }));
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('block.title', { room: roomNumber })}
+      onClose={onClose}
+      size="sm"
+      testId="block-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()} data-testid="block-remove">
+            {t('block.remove')}
+          </button>
+        </>
+      }
+    >
+      <ErrorAlert error={error} />
+      <dl className="facts facts-single">
+        <div className="fact">
+          <dt>{t('block.reason')}</dt>
+          <dd>{block.reason}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t('block.period')}</dt>
+          <dd>
+            {f.longDate(block.fromDate)} → {f.longDate(block.toDate)}
+          </dd>
+        </div>
+      </dl>
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+/** Rooms free for a whole date range, reloaded when the dates change; stale answers are dropped. */
+import { useEffect, useState } from 'react';
+import type { Room } from '../../../shared/contract/schemas';
+import { useStaysStore } from '../stores/stays-store';
+
+export interface FreeRooms {
+  rooms: Room[] | null;
+  error: unknown;
+}
+
+export function useFreeRooms(checkin: string, checkout: string, enabled: boolean): FreeRooms {
+  const [state, setState] = useState<FreeRooms>({ rooms: null, error: null });
+  useEffect(() => {
+    if (!enabled) {
+      setState({ rooms: null, error: null });
+      return;
+    }
+    let live = true;
+    setState((s) => ({ rooms: s.rooms, error: null }));
+    useStaysStore
+      .getState()
+      .freeRooms(checkin, checkout)
+      .then((rooms) => live && setState({ rooms, error: null }))
+      .catch((error: unknown) => live && setState({ rooms: null, error }));
+    return () => {
+      live = false;
+    };
+  }, [checkin, checkout, enabled]);
+  return state;
+}

@@ -1,0 +1,112 @@
+/**
+ * The front desk board: which period is shown, how rooms are grouped, and the last `board:get`.
+ * Live events from other desks call `scheduleRefresh`, which coalesces a burst into one reload.
+ */
+import { create } from 'zustand';
+import type { Board } from '../../../shared/contract/schemas';
+import { addDays, nightsBetween } from '../../../shared/time';
+import { boardRows, indexByRoom, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
+import { transport } from '../transport/current-transport';
+import { changeAndRefresh, registerRefresher } from './refresh-after-change';
+import { hotelToday } from './settings-store';
+import { reportBackgroundError } from './toast-store';
+
+export const RANGE_CHOICES = [7, 14, 30, 60, 90] as const;
+const REFRESH_DEBOUNCE_MS = 250;
+
+interface BoardState {
+  /** First day shown; null until the hotel's today is known. */
+  from: string | null;
+  days: number;
+  groupBy: GroupBy;
+  board: Board | null;
+  rows: BoardRow[];
+  lanes: Map<number, RoomLane>;
+  loading: boolean;
+  error: unknown;
+  load(): Promise<void>;
+  setFrom(date: string): void;
+  shift(direction: -1 | 1): void;
+  goToday(): void;
+  setDays(days: number): void;
+  setGroupBy(groupBy: GroupBy): void;
+  scheduleRefresh(): void;
+  removeBlock(id: number): Promise<void>;
+}
+
+let loadSeq = 0;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+export const useBoardStore = create<BoardState>((set, get) => ({
+  from: null,
+  days: 14,
+  groupBy: 'floor',
+  board: null,
+  rows: [],
+  lanes: new Map(),
+  loading: false,
+  error: null,
+
+  async load() {
+    const seq = ++loadSeq;
+    const from = get().from ?? hotelToday();
+    const days = get().days;
+    set({ loading: true, from });
+    try {
+      const board = await transport().invoke('board:get', { from, days });
+      // A slower, older answer must not replace a newer one (fast clicking on "next").
+      if (seq !== loadSeq) return;
+      set({
+        board,
+        rows: boardRows(board.rooms, get().groupBy),
+        lanes: indexByRoom(board.stays, board.blocks),
+        loading: false,
+        error: null,
+      });
+    } catch (e) {
+      if (seq !== loadSeq) return;
+      // Keep the toolbar in step with what is still on screen.
+      const shown = get().board;
+      set(shown ? { loading: false, error: e, from: shown.from, days: nightsBetween(shown.from, shown.to) } : { loading: false, error: e });
+      throw e;
+    }
+  },
+
+  setFrom(date) {
+    set({ from: date });
+    get().load().catch(reportBackgroundError);
+  },
+
+  shift(direction) {
+    const { from, days } = get();
+    get().setFrom(addDays(from ?? hotelToday(), direction * days));
+  },
+
+  goToday() {
+    get().setFrom(hotelToday());
+  },
+
+  setDays(days) {
+    set({ days });
+    get().load().catch(reportBackgroundError);
+  },
+
+  setGroupBy(groupBy) {
+    const { board } = get();
+    set({ groupBy, rows: board ? boardRows(board.rooms, groupBy) : [] });
+  },
+
+  scheduleRefresh() {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      if (get().board) get().load().catch(reportBackgroundError);
+    }, REFRESH_DEBOUNCE_MS);
+  },
+
+  async removeBlock(id) {
+    await changeAndRefresh(() => transport().invoke('blocks:remove', { id }), ['board']);
+  },
+}));
+
+registerRefresher('board', () => useBoardStore.getState().load());

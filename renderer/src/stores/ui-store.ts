@@ -1,0 +1,42 @@
+/** Which screen is shown (kept in the URL hash, so a reload stays put) and which dialog is open. */
+import { create } from 'zustand';
+import type { BoardBlock } from '../../../shared/contract/schemas';
+
+export const SCREENS = ['board', 'rooms', 'settings', 'outbox'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export type Dialog =
+  | { kind: 'booking'; roomId?: number; checkin?: string }
+  | { kind: 'stay'; id: number }
+  | { kind: 'block'; block: BoardBlock; roomNumber: number }
+  | { kind: 'export' };
+
+interface UiState {
+  screen: Screen;
+  dialog: Dialog | null;
+  go(screen: Screen): void;
+  open(dialog: Dialog): void;
+  close(): void;
+}
+
+function screenFromHash(): Screen {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'board';
+}
+
+export const useUiStore = create<UiState>((set) => ({
+  screen: screenFromHash(),
+  dialog: null,
+  go(screen) {
+    if (window.location.hash !== `#/${screen}`) window.location.hash = `#/${screen}`;
+    set({ screen, dialog: null });
+  },
+  open(dialog) {
+    set({ dialog });
+  },
+  close() {
+    set({ dialog: null });
+  },
+}));
+
+window.addEventListener('hashchange', () => useUiStore.setState({ screen: screenFromHash() }));

@@ -1,0 +1,41 @@
+/** The transport inside Electron: each command is one function on `window.frontdesk`. */
+import type { CommandInput, CommandName, CommandOutput, IpcResult } from '../../../shared/contract/commands';
+import { errorStatus } from '../../../shared/errors';
+import type { FrontdeskApi } from './frontdesk-api';
+import { TransportError, type ExportOutcome, type ExportQuery, type Transport } from './transport';
+
+/** `{ ok: true, value }` → value; `{ ok: false, error }` → the same TransportError HTTP would throw. */
+export function unwrapIpcResult<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  const { code, message } = result.error;
+  const status = (errorStatus as Record<string, number>)[code] as number | undefined;
+  throw new TransportError(code, message, status);
+}
+
+type AnyCommand = (input: unknown) => Promise<IpcResult<unknown>>;
+
+export function createIpcTransport(api: FrontdeskApi): Transport {
+  const call = async (name: string, input: unknown): Promise<unknown> => {
+    const fn = (api as unknown as Record<string, AnyCommand | undefined>)[name];
+    if (typeof fn !== 'function') throw new TransportError('NOT_FOUND', `The desktop app does not offer ${name}`);
+    return unwrapIpcResult(await fn(input));
+  };
+
+  return {
+    kind: 'ipc',
+    invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+      return call(name, input) as Promise<CommandOutput<K>>;
+    },
+    onEvent(listener) {
+      return api.onEvent(listener);
+    },
+    onConnection(listener) {
+      listener('live');
+      return () => undefined;
+    },
+    async exportStays(query: ExportQuery): Promise<ExportOutcome> {
+      const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
+      return (await call('exports:stays', input)) as { path: string | null; rows: number };
+    },
+  };
+}

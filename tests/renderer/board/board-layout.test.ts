@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
+import {
+  barSpan, boardDays, boardRows, dayWidthFor, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+} from '../../../renderer/src/board/board-layout';
+
+const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
+  id, number, floor, category, capacity: 2, nightlyRate: 100000, housekeeping: 'clean', active: true,
+});
+const aStay = (id: number, roomId: number, checkinDate: string, checkoutDate: string, status: BoardStay['status'] = 'booked'): BoardStay => ({
+  id, roomId, guestName: `Guest ${id}`, guests: 1, checkinDate, checkoutDate, status,
+});
+const aBlock = (id: number, roomId: number, fromDate: string, toDate: string): BoardBlock => ({ id, roomId, fromDate, toDate, reason: 'Paint' });
+
+describe('boardDays', () => {
+  it('lists the period with weekends, today and month starts marked', () => {
+    const days = boardDays('2026-04-29', 5, '2026-05-01');
+    expect(days.map((d) => d.date)).toEqual(['2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03']);
+    // 2026-05-02 is a Saturday, 2026-05-03 a Sunday.
+    expect(days.map((d) => d.weekend)).toEqual([false, false, false, true, true]);
+    expect(days.filter((d) => d.today).map((d) => d.date)).toEqual(['2026-05-01']);
+    expect(days.filter((d) => d.monthStart).map((d) => d.date)).toEqual(['2026-04-29', '2026-05-01']);
+  });
+
+  it('crosses a DST change as plain calendar days', () => {
+    const days = boardDays('2026-03-28', 3, '2000-01-01');
+    expect(days.map((d) => d.date)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+  });
+});
+
+describe('boardRows', () => {
+  const rooms = [aRoom(1, 201, 2, 'Double'), aRoom(2, 101, 1, 'Single'), aRoom(3, 102, 1, 'Double'), aRoom(4, 103, 1, 'Single')];
+
+  it('groups by floor, rooms in number order, with a header per floor', () => {
+    const rows = boardRows(rooms, 'floor');
+    expect(rows.map((r) => (r.kind === 'group' ? `[${r.value}:${r.roomCount}]` : r.room.number))).toEqual(['[1:3]', 101, 102, 103, '[2:1]', 201]);
+  });
+
+  it('groups by category alphabetically', () => {
+    const rows = boardRows(rooms, 'category');
+    expect(rows.map((r) => (r.kind === 'group' ? `[${r.value}]` : r.room.number))).toEqual(['[Double]', 102, 201, '[Single]', 101, 103]);
+  });
+
+  it('gives every row a distinct key', () => {
+    const keys = boardRows(rooms, 'floor').map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('barSpan', () => {
+  const from = '2026-05-01';
+
+  it('starts mid-cell on arrival and ends mid-cell on departure', () => {
+    expect(barSpan('2026-05-03', '2026-05-05', from, 14, 40)).toEqual({ left: 100, width: 80, clippedStart: false, clippedEnd: false });
+  });
+
+  it('lets a same-day turnover meet in the middle of the shared day', () => {
+    const leaving = barSpan('2026-05-01', '2026-05-03', from, 14, 40)!;
+    const arriving = barSpan('2026-05-03', '2026-05-04', from, 14, 40)!;
+    expect(leaving.left + leaving.width).toBe(arriving.left);
+  });
+
+  it('clips a stay that began before the period', () => {
+    expect(barSpan('2026-04-28', '2026-05-02', from, 14, 40)).toEqual({ left: 0, width: 60, clippedStart: true, clippedEnd: false });
+  });
+
+  it('clips a stay that ends after the period', () => {
+    expect(barSpan('2026-05-07', '2026-05-20', from, 7, 40)).toEqual({ left: 260, width: 20, clippedStart: false, clippedEnd: true });
+  });
+
+  it('is null for a stay wholly outside the period', () => {
+    expect(barSpan('2026-04-20', '2026-04-30', from, 7, 40)).toBeNull();
+    expect(barSpan('2026-05-08', '2026-05-10', from, 7, 40)).toBeNull();
+  });
+
+  it('shows the half day of a departure on the first visible day', () => {
+    expect(barSpan('2026-04-28', '2026-05-01', from, 7, 40)).toEqual({ left: 0, width: 20, clippedStart: true, clippedEnd: false });
+  });
+});
+
+describe('dayWidthFor', () => {
+  it('fills the width left of the room column', () => {
+    expect(dayWidthFor(7, ROOM_LABEL_WIDTH + 700)).toBe(100);
+  });
+
+  it('never goes below the readable minimum (90 days scroll sideways)', () => {
+    expect(dayWidthFor(90, 1200)).toBe(MIN_DAY_WIDTH);
+  });
+});
+
+describe('indexByRoom and occupantOfNight', () => {
+  const stays = [
+    aStay(2, 1, '2026-05-05', '2026-05-07'),
+    aStay(1, 1, '2026-05-01', '2026-05-03', 'checked_in'),
+    aStay(3, 1, '2026-05-03', '2026-05-05', 'cancelled'),
+    aStay(4, 2, '2026-05-01', '2026-05-04', 'no_show'),
+    aStay(5, 2, '2026-05-02', '2026-05-03'),
+  ];
+  const lanes = indexByRoom(stays, [aBlock(9, 3, '2026-05-01', '2026-05-10')]);
+
+  it('indexes stays by room in arrival order and leaves cancelled stays off the board', () => {
+    expect(lanes.get(1)!.stays.map((s) => s.id)).toEqual([1, 2]);
+    expect(lanes.get(3)!.blocks.map((b) => b.id)).toEqual([9]);
+    expect(lanes.get(4)).toBeUndefined();
+  });
+
+  it('finds the stay holding a night; the departure night is free', () => {
+    expect(occupantOfNight(lanes.get(1), '2026-05-02')).toMatchObject({ kind: 'stay', stay: { id: 1 } });
+    expect(occupantOfNight(lanes.get(1), '2026-05-03')).toBeNull();
+    expect(occupantOfNight(lanes.get(1), '2026-05-06')).toMatchObject({ kind: 'stay', stay: { id: 2 } });
+    expect(occupantOfNight(lanes.get(1), '2026-05-07')).toBeNull();
+  });
+
+  it('lets a no-show night be re-let: the stay that holds the room wins, else the night is free', () => {
+    expect(occupantOfNight(lanes.get(2), '2026-05-02')).toMatchObject({ kind: 'stay', stay: { id: 5 } });
+    expect(occupantOfNight(lanes.get(2), '2026-05-03')).toBeNull();
+  });
+
+  it('reports a block on a blocked night', () => {
+    expect(occupantOfNight(lanes.get(3), '2026-05-09')).toMatchObject({ kind: 'block', block: { id: 9 } });
+    expect(occupantOfNight(lanes.get(3), '2026-05-10')).toBeNull();
+  });
+});
+
+describe('moveCell', () => {
+  const ids = [10, 20, 30];
+
+  it('moves by one with the arrows and stays inside the grid', () => {
+    expect(moveCell({ roomId: 20, day: 3 }, 'ArrowUp', ids, 7)).toEqual({ roomId: 10, day: 3 });
+    expect(moveCell({ roomId: 20, day: 3 }, 'ArrowDown', ids, 7)).toEqual({ roomId: 30, day: 3 });
+    expect(moveCell({ roomId: 10, day: 0 }, 'ArrowUp', ids, 7)).toEqual({ roomId: 10, day: 0 });
+    expect(moveCell({ roomId: 10, day: 0 }, 'ArrowLeft', ids, 7)).toEqual({ roomId: 10, day: 0 });
+    expect(moveCell({ roomId: 30, day: 6 }, 'ArrowRight', ids, 7)).toEqual({ roomId: 30, day: 6 });
+  });
+
+  it('jumps with PageDown, Home and End', () => {
+    expect(moveCell({ roomId: 10, day: 3 }, 'PageDown', ids, 7)).toEqual({ roomId: 30, day: 3 });
+    expect(moveCell({ roomId: 20, day: 3 }, 'Home', ids, 7)).toEqual({ roomId: 20, day: 0 });
+    expect(moveCell({ roomId: 20, day: 3 }, 'End', ids, 7)).toEqual({ roomId: 20, day: 6 });
+  });
+
+  it('returns the very same cell for a key that does not move', () => {
+    const cell = { roomId: 20, day: 3 };
+    expect(moveCell(cell, 'a', ids, 7)).toBe(cell);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportUrl, buildHttpRequest, errorFromResponse, liveSocketUrl } from '../../../renderer/src/transport/http-request';
+import { TransportError } from '../../../renderer/src/transport/transport';
+
+const origin = 'http://desk.local:8080';
+
+describe('buildHttpRequest', () => {
+  it('puts a GET command input into the query string, leaving out empty values', () => {
+    const req = buildHttpRequest('board:get', { from: '2026-05-01', days: 14 }, origin);
+    expect(req).toEqual({ method: 'GET', url: 'http://desk.local:8080/api/v1/board?from=2026-05-01&days=14' });
+    const free = buildHttpRequest('rooms:free', { checkin: '2026-05-01', checkout: '2026-05-03', category: undefined }, origin);
+    expect(free.url).toBe('http://desk.local:8080/api/v1/rooms/free?checkin=2026-05-01&checkout=2026-05-03');
+  });
+
+  it('fills :id in the path and sends the rest as JSON', () => {
+    const req = buildHttpRequest('rooms:setHousekeeping', { id: 7, housekeeping: 'dirty' }, origin);
+    expect(req.method).toBe('PUT');
+    expect(req.url).toBe('http://desk.local:8080/api/v1/rooms/7/housekeeping');
+    expect(JSON.parse(req.body!)).toEqual({ housekeeping: 'dirty' });
+  });
+
+  it('sends a POST without path parameters as its whole input', () => {
+    const input = { roomId: 3, checkin: '2026-05-01', checkout: '2026-05-02', guestName: 'Ida Holm' };
+    const req = buildHttpRequest('stays:create', input, origin);
+    expect(req).toEqual({ method: 'POST', url: 'http://desk.local:8080/api/v1/stays', body: JSON.stringify(input) });
+  });
+
+  it('sends {} as the body of a command whose only input is the id', () => {
+    const req = buildHttpRequest('stays:checkIn', { id: 42 }, origin);
+    expect(req).toEqual({ method: 'POST', url: 'http://desk.local:8080/api/v1/stays/42/check-in', body: '{}' });
+  });
+
+  it('puts a DELETE command input into the query string', () => {
+    expect(buildHttpRequest('blocks:remove', { id: 5 }, origin)).toEqual({ method: 'DELETE', url: 'http://desk.local:8080/api/v1/blocks/5' });
+  });
+
+  it('encodes booleans and path values safely', () => {
+    expect(buildHttpRequest('rooms:list', { includeInactive: true }, origin).url).toBe('http://desk.local:8080/api/v1/rooms?includeInactive=true');
+    expect(buildHttpRequest('stays:get', { id: '1/2' as unknown as number }, origin).url).toBe('http://desk.local:8080/api/v1/stays/1%2F2');
+  });
+
+  it('refuses a missing path parameter before sending anything', () => {
+    expect(() => buildHttpRequest('stays:get', {} as { id: number }, origin)).toThrow(TransportError);
+  });
+});
+
+describe('buildExportUrl', () => {
+  it('asks for the CSV with delimiter, BOM and date range', () => {
+    const url = new URL(buildExportUrl({ delimiter: ';', bom: true, from: '2026-05-01', to: '2026-06-01' }, origin));
+    expect(url.pathname).toBe('/api/v1/exports/stays.csv');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ';', bom: 'true', from: '2026-05-01', to: '2026-06-01' });
+  });
+
+  it('defaults to comma without BOM and leaves out an empty range', () => {
+    const url = new URL(buildExportUrl({ from: '' }, origin));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ',', bom: 'false' });
+  });
+});
+
+describe('liveSocketUrl', () => {
+  it('uses ws:// beside http and wss:// beside https, on the same host', () => {
+    expect(liveSocketUrl('http://desk.local:8080/#/rooms')).toBe('ws://desk.local:8080/ws');
+    expect(liveSocketUrl('https://desk.example.com/')).toBe('wss://desk.example.com/ws');
+  });
+});
+
+describe('errorFromResponse', () => {
+  it('reads {"error": …} with the status', () => {
+    const e = errorFromResponse(409, '{"error":"Room 101 is not available from 2026-05-01 to 2026-05-03"}');
+    expect(e).toBeInstanceOf(TransportError);
+    expect(e).toMatchObject({ code: 'CONFLICT', status: 409, message: 'Room 101 is not available from 2026-05-01 to 2026-05-03' });
+  });
+
+  it('names the code from the status for the other refusals', () => {
+    expect(errorFromResponse(400, '{"error":"bad"}').code).toBe('VALIDATION');
+    expect(errorFromResponse(401, '{"error":"no"}').code).toBe('UNAUTHENTICATED');
+    expect(errorFromResponse(404, '{"error":"gone"}').code).toBe('NOT_FOUND');
+    expect(errorFromResponse(500, '{"error":"Internal error"}').code).toBe('INTERNAL');
+  });
+
+  it('still gives a message when the body is not JSON', () => {
+    expect(errorFromResponse(502, '<html>Bad gateway</html>')).toMatchObject({ code: 'INTERNAL', status: 502, message: 'Request failed (502)' });
+  });
+});

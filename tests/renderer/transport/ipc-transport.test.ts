@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../../shared/contract/events';
+import type { FrontdeskApi } from '../../../renderer/src/transport/frontdesk-api';
+import { createIpcTransport, unwrapIpcResult } from '../../../renderer/src/transport/ipc-transport';
+import { TransportError } from '../../../renderer/src/transport/transport';
+
+describe('unwrapIpcResult', () => {
+  it('returns the value of a success', () => {
+    expect(unwrapIpcResult({ ok: true, value: 42 })).toBe(42);
+  });
+
+  it('throws the same TransportError shape HTTP throws, status from the code', () => {
+    try {
+      unwrapIpcResult({ ok: false, error: { code: 'ROOM_UNAVAILABLE', message: 'Room 101 is taken' } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TransportError);
+      expect(e).toMatchObject({ code: 'ROOM_UNAVAILABLE', message: 'Room 101 is taken', status: 409 });
+    }
+  });
+});
+
+describe('createIpcTransport', () => {
+  const listeners = new Set<(e: LiveEvent) => void>();
+  const calls: [string, unknown][] = [];
+  const api = {
+    'stays:checkIn': async (input: unknown) => {
+      calls.push(['stays:checkIn', input]);
+      return { ok: false, error: { code: 'ILLEGAL_TRANSITION', message: 'Cannot check in a stay that is cancelled' } };
+    },
+    'exports:stays': async (input: unknown) => {
+      calls.push(['exports:stays', input]);
+      return { ok: true, value: { path: null, rows: 0 } };
+    },
+    onEvent(l: (e: LiveEvent) => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  } as unknown as FrontdeskApi;
+  const t = createIpcTransport(api);
+
+  it('calls the preload function named like the command and throws its refusal', async () => {
+    await expect(t.invoke('stays:checkIn', { id: 3 })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
+    expect(calls.at(-1)).toEqual(['stays:checkIn', { id: 3 }]);
+  });
+
+  it('exports through exports:stays with the defaults filled, and reports a cancelled save dialog', async () => {
+    await expect(t.exportStays({ delimiter: ';' })).resolves.toEqual({ path: null, rows: 0 });
+    expect(calls.at(-1)).toEqual(['exports:stays', { delimiter: ';', bom: false }]);
+  });
+
+  it('passes live events through and unsubscribes', () => {
+    const seen: string[] = [];
+    const off = t.onEvent((e) => seen.push(e.type));
+    for (const l of listeners) l({ type: 'outbox.changed' });
+    off();
+    for (const l of listeners) l({ type: 'outbox.changed' });
+    expect(seen).toEqual(['outbox.changed']);
+  });
+
+  it('is always live', () => {
+    const states: string[] = [];
+    t.onConnection((s) => states.push(s));
+    expect(states).toEqual(['live']);
+  });
+});

@@ -1,57 +1,81 @@
 /**
- * Starts the real `npm run serve` in a child process on a fresh data folder and waits for the URL it
- * prints. The renderer is already built by `npm run test:e2e`, so SKIP_RENDERER_BUILD avoids a rebuild.
+ * Starts the real `npm run serve` in a child process on a fresh data folder and any free port, and
+ * waits for the URL it prints. `npm run test:e2e` has just built the renderer, so serve's stale check
+ * (scripts/build-renderer-if-stale.mjs) finds it fresh and starts without building.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ServeProcess {
+  /** `http://127.0.0.1:<port>`, as serve printed it. */
   url: string;
   dataDir: string;
+  /** Everything serve wrote so far (stdout and stderr), for failure messages. */
+  output(): string;
+  /** SIGTERM to the whole process group (npm → sh → tsx → node), SIGKILL if it lingers; removes the data folder. */
   stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** The caller's environment without settings that would point serve elsewhere. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
+  // Nothing listens on the discard port: billing messages stay pending without a DNS lookup per retry.
+  return { ...env, BILLING_SERVICE_URL: 'http://127.0.0.1:9', ...extra };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
 }
 
 export async function startServe(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
   const args = ['run', 'serve', '--silent', '--', '--data', dataDir, '--port', '0'];
   if (options.demo) args.push('--demo');
-  const child: ChildProcess = spawn('npm', args, {
-    cwd: process.cwd(),
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  // detached: the child leads its own process group, so stop() reaches tsx's node as well.
+  const child = spawn('npm', args, { cwd: process.cwd(), env: cleanEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in time:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (http:\/\/[^\s]+)/i.exec(output);
-      if (m) {
+  const collect = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      signalGroup(child.pid, 'SIGTERM');
+      const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
+      if (timedOut) signalGroup(child.pid, 'SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+      const onData = () => {
+        const m = /Frontdesk listening on (http:\/\/\S+)/.exec(output);
+        if (!m) return;
         clearTimeout(timer);
         resolve(m[1]!.replace(/\/$/, ''));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${output}`));
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`serve exited with ${child.exitCode ?? child.signalCode} before listening:\n${output}`));
+      });
     });
-  });
-  return {
-    url,
-    dataDir,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        process.kill(-child.pid!, 'SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    return { url, dataDir, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -1,0 +1,60 @@
+/**
+ * The front desk board as a user sees it, through the renderer's data-testids: open it, find a
+ * room's cells and stay bars, and check where a bar sits. Waits are Playwright's bounded auto-waits.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { addDays } from '../../../shared/time';
+
+/** Loads the desk and waits until the board has rows and the live feed (/ws) is connected. */
+export async function openBoard(page: Page, firstRoom: number): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId(`room-row-${firstRoom}`).waitFor();
+  await waitForLive(page);
+}
+
+export async function waitForLive(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
+}
+
+export function cell(page: Page, room: number, date: string): Locator {
+  return page.getByTestId(`cell-${room}-${date}`);
+}
+
+export function stayBar(page: Page, id: number): Locator {
+  return page.getByTestId(`stay-bar-${id}`);
+}
+
+/** Every stay bar drawn in a room's row. */
+export function barsInRow(page: Page, room: number): Locator {
+  return page.getByTestId(`room-row-${room}`).locator('[data-testid^="stay-bar-"]');
+}
+
+/** The bar in that row only once it shows that status. */
+export function barWithStatus(page: Page, room: number, id: number, status: string): Locator {
+  return page.getByTestId(`room-row-${room}`).locator(`[data-testid="stay-bar-${id}"][data-status="${status}"]`);
+}
+
+export function stayIdOf(bar: Locator): Promise<number> {
+  return bar.getAttribute('data-testid').then((testId) => Number(/^stay-bar-(\d+)$/.exec(testId ?? '')?.[1]));
+}
+
+/**
+ * The nights a bar covers, read back from where it is drawn: the board draws a stay from the middle
+ * of its arrival column to the middle of its departure column (less a 2 px gap at each end). Null
+ * while the bar is not on screen. Poll it (`expect.poll`) to wait for a re-drawn bar.
+ */
+export async function barDates(page: Page, bar: Locator, room: number, boardFrom: string): Promise<{ checkin: string; checkout: string } | null> {
+  const first = await cell(page, room, boardFrom).boundingBox({ timeout: 1_000 }).catch(() => null);
+  const box = await bar.boundingBox({ timeout: 1_000 }).catch(() => null);
+  if (!first || !box) return null;
+  const dayWidth = first.width;
+  const start = Math.round((box.x - first.x - dayWidth / 2) / dayWidth);
+  const nights = Math.round(box.width / dayWidth);
+  return { checkin: addDays(boardFrom, start), checkout: addDays(boardFrom, start + nights) };
+}
+
+/** Closes whatever dialog is open, as Escape does for a user, and waits until it is gone. */
+export async function closeDialog(page: Page, testId: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByTestId(testId).waitFor({ state: 'detached' });
+}

@@ -116,7 +116,13 @@ export const outbox = sqliteTable(
     payload: text('payload').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     status: text('status', { enum: ['pending', 'sent', 'dead'] }).notNull().default('pending'),
+    /** Every delivery attempt, answered or not: drives the backoff. */
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * Attempts the service answered with a retryable failure (5xx, 408, 429): only these count toward
+     * dead-lettering, so a long outage (no answer at all) never dead-letters a message on its first 5xx.
+     */
+    failures: integer('failures').notNull().default(0),
     nextAttemptMs: integer('next_attempt_ms').notNull(),
     lastError: text('last_error'),
     lastAttemptMs: integer('last_attempt_ms'),

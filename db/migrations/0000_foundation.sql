@@ -24,6 +24,7 @@ CREATE TABLE `outbox` (
 	`idempotency_key` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
+	`failures` integer DEFAULT 0 NOT NULL,
 	`next_attempt_ms` integer NOT NULL,
 	`last_error` text,
 	`last_attempt_ms` integer,

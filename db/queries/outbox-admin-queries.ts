@@ -49,7 +49,7 @@ export function getOutboxRecord(db: Sqlite, id: number): OutboxRecord | undefine
 /** Gives a dead message a fresh start: pending, no attempts, due now. Only a dead one changes. */
 export function reviveDeadOutbox(db: Sqlite, id: number, nowMs: number): boolean {
   return (
-    prepared(db, `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`).run(nowMs, id)
+    prepared(db, `UPDATE outbox SET status = 'pending', attempts = 0, failures = 0, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`).run(nowMs, id)
       .changes === 1
   );
 }

@@ -53,17 +53,22 @@ export const RoomSchema = z.object({
 });
 export type Room = z.infer<typeof RoomSchema>;
 
-export const RoomCreateSchema = z.object({
+const RoomFieldsSchema = z.object({
   number: z.number().int().min(1).max(99_999),
   category: NameSchema(80, 'category'),
   capacity: z.number().int().min(1).max(20),
   nightlyRate: MoneySchema,
   floor: z.number().int().min(-5).max(200),
-  housekeeping: HousekeepingSchema.default('clean'),
 });
+export const RoomCreateSchema = RoomFieldsSchema.extend({ housekeeping: HousekeepingSchema.default('clean') });
 export type RoomCreate = z.input<typeof RoomCreateSchema>;
 
-export const RoomUpdateSchema = RoomCreateSchema.partial().extend({ id: IdSchema, active: z.boolean().optional() });
+/** Only what is sent changes: no defaults here (a default would reset a dirty room to clean). */
+export const RoomUpdateSchema = RoomFieldsSchema.partial().extend({
+  id: IdSchema,
+  housekeeping: HousekeepingSchema.optional(),
+  active: z.boolean().optional(),
+});
 export const RoomIdSchema = z.object({ id: IdSchema });
 export const RoomListQuerySchema = z.object({ includeInactive: QueryBoolSchema.optional() });
 export const RoomHousekeepingSchema = z.object({ id: IdSchema, housekeeping: HousekeepingSchema });

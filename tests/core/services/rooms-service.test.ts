@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../core/context';
+import { commands } from '../../../shared/contract/commands';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
@@ -48,6 +49,15 @@ describe('guest rooms', () => {
     expect(h['rooms:list']({ includeInactive: true }, deskCtx).map((r) => [r.number, r.active])).toEqual([[101, false], [102, true]]);
     expectAppError(() => h['stays:create'](aStay({ roomId: room.id }), deskCtx), 'VALIDATION');
     expect(h['rooms:update']({ id: room.id, active: true }, adminCtx).active).toBe(true);
+  });
+
+  it('keeps a dirty room dirty when an update through the contract leaves housekeeping out', () => {
+    const room = h['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    h['rooms:setHousekeeping']({ id: room.id, housekeeping: 'dirty' }, deskCtx);
+    const input = commands['rooms:update'].input.parse({ id: room.id, nightlyRate: 99_500 });
+    expect(input).not.toHaveProperty('housekeeping');
+    const updated = h['rooms:update'](input, adminCtx);
+    expect(updated).toMatchObject({ nightlyRate: 99_500, housekeeping: 'dirty' });
   });
 
   it('sets housekeeping and publishes the change', () => {

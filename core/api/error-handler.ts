@@ -1,0 +1,86 @@
+/**
+ * The one place HTTP errors take their shape: `{"error": "message"}`, the status from `errorStatus`
+ * for domain errors, 400 for anything the request got wrong, and a bare 500 "Internal error" —
+ * logged, never described — for everything else. **Bad input must never produce a 5xx.**
+ */
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorStatus, INTERNAL_MESSAGE, isAppError } from '../../shared/errors';
+import { validationMessage } from './validation-message';
+
+export const ErrorBodySchema = z.object({ error: z.string() });
+
+export const NOT_FOUND_MESSAGE = 'Not found';
+
+interface Described {
+  status: number;
+  message: string;
+}
+
+function describe(error: FastifyError, request: FastifyRequest): Described {
+  if (isAppError(error)) return { status: errorStatus[error.code], message: error.message };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext;
+    const data = part === 'body' ? request.body : part === 'querystring' ? request.query : part === 'params' ? request.params : undefined;
+    return { status: 400, message: validationMessage(error.validation, part, data) };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, message: 'Request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, message: `Unsupported content type ${JSON.stringify(request.headers['content-type'] ?? '')}: send application/json` };
+  }
+  // Fastify's own refusals (bad URL, bad content length, …) carry a 4xx and a message meant for clients.
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return { status, message: error.message.slice(0, 300) };
+  return { status: 500, message: INTERNAL_MESSAGE };
+}
+
+export function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: message });
+}
+
+export interface ErrorHandlingOptions {
+  /** Where 5xx causes go; the request logger when logging is on. */
+  logInternal: (request: FastifyRequest, error: unknown) => void;
+}
+
+export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlingOptions): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, message } = describe(error, request);
+    if (status >= 500) options.logInternal(request, error);
+    return sendError(reply, status, message);
+  });
+}
+
+/**
+ * Errors the router raises before any route runs (a `%zz` in the path, a parameter longer than
+ * Fastify allows): they bypass the error handler, so they get our shape here.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'Malformed URL';
+  void sendError(reply, 400, message);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a URL over the header limit, a broken
+ * request line, a bad Content-Length): answered in our shape, then the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timed out']
+        : [400, 'Malformed HTTP request'];
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${message}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}

@@ -1,0 +1,26 @@
+/**
+ * The JSON body parser, replacing Fastify's so that every refusal has our shape and wording:
+ * invalid JSON → 400 "Invalid JSON body"; a `__proto__` or `constructor` key anywhere → 400 (they
+ * are never fields of ours, and merged into an object they poison prototypes). An empty body is no
+ * body: `POST /api/v1/stays/7/cancel` with `Content-Type: application/json` and nothing else is fine.
+ */
+import { AppError } from '../../shared/errors';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
+/** Text that might spell a forbidden key, possibly with `\u` escapes; only such bodies pay for the reviver. */
+const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|\\u/;
+
+function refuseForbiddenKeys(key: string, value: unknown): unknown {
+  if (FORBIDDEN_KEYS.has(key)) throw new AppError('VALIDATION', `Forbidden key "${key}" in the body`);
+  return value;
+}
+
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return MAY_HOLD_FORBIDDEN_KEY.test(text) ? JSON.parse(text, refuseForbiddenKeys) : JSON.parse(text);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('VALIDATION', 'Invalid JSON body');
+  }
+}

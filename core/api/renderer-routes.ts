@@ -1,0 +1,37 @@
+/**
+ * The built renderer (`dist/renderer`) served to browsers on the LAN, with the single-page-app
+ * fallback: a GET for an unknown page that accepts HTML gets index.html, while unknown API paths,
+ * missing assets and other methods get the JSON 404. Without a built renderer, `/` says so in JSON.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NOT_FOUND_MESSAGE, sendError } from './error-handler';
+
+const NOT_PAGES = /^\/(api|docs|ws)(\/|$)/;
+
+function wantsPage(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '';
+  if (NOT_PAGES.test(path)) return false;
+  // `/assets/app-123.js` that does not exist is a 404, not the app.
+  if (/\.[A-Za-z0-9]+$/.test(path)) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+export async function registerRenderer(app: FastifyInstance, rendererDir: string | undefined): Promise<void> {
+  const built = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html'));
+  if (!built) {
+    app.get('/', { schema: { hide: true } }, async () => ({
+      name: 'Frontdesk API',
+      docs: '/docs',
+      note: 'The desk UI is not built here: run `npm run build:renderer`, then restart.',
+    }));
+    app.setNotFoundHandler((_request, reply) => sendError(reply, 404, NOT_FOUND_MESSAGE));
+    return;
+  }
+  // wildcard: false registers one route per built file, so nothing but those files is served.
+  await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((request, reply) => (wantsPage(request) ? reply.sendFile('index.html') : sendError(reply, 404, NOT_FOUND_MESSAGE)));
+}

@@ -1,0 +1,47 @@
+/**
+ * One readable sentence from a failed validation, for the `{"error": …}` body:
+ *   fields absent from the request → "Missing required fields: roomnumber, checkin" (seed 001's words)
+ *   anything else                  → "checkout: expected a date YYYY-MM-DD" (path: message, joined by "; "),
+ *                                    the first problem of each field only
+ * "Missing" is decided from the request itself (the key is not there), not from zod's wording.
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+
+const PART_LABEL: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+
+function pathOf(issue: FastifySchemaValidationError): string[] {
+  return issue.instancePath.split('/').filter((p) => p !== '');
+}
+
+function isMissing(data: unknown, path: string[]): boolean {
+  if (path.length === 0) return false;
+  let parent: unknown = data;
+  for (const key of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return false;
+    parent = (parent as Record<string, unknown>)[key];
+  }
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return false;
+  return (parent as Record<string, unknown>)[path[path.length - 1]!] === undefined;
+}
+
+/** zod's generic prefix adds nothing once the field is named. */
+function tidy(message: string): string {
+  return message.replace(/^Invalid input: /, '');
+}
+
+export function validationMessage(issues: readonly FastifySchemaValidationError[], part: string | undefined, data: unknown): string {
+  const missing: string[] = [];
+  const others: string[] = [];
+  // One complaint per field: "2026-13-45" fails both the format and the real-date check; say the first.
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const path = pathOf(issue);
+    const name = path.join('.');
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (isMissing(data, path)) missing.push(name);
+    else others.push(`${name || (PART_LABEL[part ?? ''] ?? 'request')}: ${tidy(issue.message ?? 'is invalid')}`);
+  }
+  const parts = missing.length ? [`Missing required fields: ${missing.join(', ')}`, ...others] : others;
+  return parts.join('; ') || 'Invalid request';
+}

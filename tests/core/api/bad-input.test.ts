@@ -1,0 +1,132 @@
+/**
+ * "Every bad input gets a clear 4xx, never a crash or a 5xx." For every route of the contract, start
+ * from a valid request and spoil one field at a time with hostile values (wrong types, impossible and
+ * extreme dates, huge numbers, long and odd text), on a hotel with real rooms and stays.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
+import { pathParams } from '../../../core/api/contract-routes';
+import { aRoom, aStay } from '../../support/builders';
+import { startTestApi, type TestApi } from '../../support/http-client';
+import { adminCtx, deskCtx } from '../../support/test-core';
+
+const RANGE = { from: '2026-05-01', to: '2026-06-01' };
+
+/** A valid input per command (what a careful client would send). */
+const VALID: Record<CommandName, Record<string, unknown>> = {
+  'health:get': {},
+  'bookings:list': { ...RANGE, limit: 10 },
+  'bookings:create': { roomnumber: 101, category: 'Standard double room', checkin: '2026-06-01', checkout: '2026-06-03', guest_name: 'Ann', guests: 1, price: 1, notes: 'n' },
+  'bookings:exportCsv': { delimiter: ';', bom: true, ...RANGE, status: 'booked', roomId: 1 },
+  'exports:stays': { delimiter: ',', bom: false, ...RANGE, status: 'booked', roomId: 1 },
+  'rooms:list': { includeInactive: true },
+  'rooms:free': { checkin: '2026-05-02', checkout: '2026-05-04', category: 'Standard double room', guests: 1 },
+  'rooms:create': { number: 150, category: 'Suite', capacity: 2, nightlyRate: 100, floor: 1, housekeeping: 'clean' },
+  'rooms:update': { id: 1, number: 101, category: 'Standard double room', capacity: 2, nightlyRate: 100, floor: 1, active: true },
+  'rooms:deactivate': { id: 3 },
+  'rooms:setHousekeeping': { id: 1, housekeeping: 'dirty' },
+  'stays:list': { roomId: 1, status: 'booked', ...RANGE, guest: 'Mette', limit: 5, offset: 0 },
+  'stays:get': { id: 1 },
+  'stays:create': {
+    roomId: 2, checkin: '2026-07-01', checkout: '2026-07-03', guestName: 'Ann', guestEmail: 'ann@example.dk', guestPhone: '+45 1234', guests: 1, price: 100, notes: 'n',
+  },
+  'stays:move': { id: 1, roomId: 2 },
+  'stays:changeDates': { id: 1, checkin: '2026-05-01', checkout: '2026-05-04', price: 100 },
+  'stays:cancel': { id: 2 },
+  'stays:checkIn': { id: 1 },
+  'stays:checkOut': { id: 1 },
+  'stays:noShow': { id: 2 },
+  'blocks:list': RANGE,
+  'blocks:create': { roomId: 1, from: '2026-08-01', to: '2026-08-03', reason: 'Paint' },
+  'blocks:remove': { id: 1 },
+  'board:get': { from: '2026-05-01', days: 14 },
+  'settings:get': {},
+  'settings:update': { hotelName: 'H', checkinTime: '14:00', maxStayNights: 30, billingServiceUrl: '', outboxMaxAttempts: 5 },
+  'outbox:status': {},
+  'outbox:retry': { id: 1 },
+};
+
+const HOSTILE: unknown[] = [
+  null, true, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, '', ' ', 'x', 'x'.repeat(5_000), [], [1, 2], {}, { $gt: 1 },
+  '2026-02-30', '2026-13-01', '0000-01-01', '9999-12-31', '2026-05-01T25:61:00', '2026-03-29T02:30:00', '2026-05-01T14:00:00+99:00',
+  'Europe/Nowhere', '1e999', 'NaN', '-0', "'; DROP TABLE stays; --", '\u0000\uffff', '../../etc/passwd', '%00',
+];
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const h = api.t.core.handlers;
+  for (const n of [101, 102, 103]) h['rooms:create'](aRoom({ number: n }), adminCtx);
+  h['stays:create'](aStay({ roomId: 1 }), deskCtx);
+  h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-05', checkout: '2026-05-07' }), deskCtx);
+  h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-02', reason: 'x' }, deskCtx);
+  // A 500 would be logged; the assertion below is what fails the test.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterAll(async () => {
+  await api.close();
+  vi.restoreAllMocks();
+});
+
+function request(def: CommandDef, input: Record<string, unknown>) {
+  let url = def.http.path;
+  const rest: Record<string, unknown> = { ...input };
+  for (const p of pathParams(def.http.path)) {
+    url = url.replace(`:${p}`, encodeURIComponent(typeof rest[p] === 'object' ? JSON.stringify(rest[p]) : String(rest[p])));
+    delete rest[p];
+  }
+  if (def.http.method === 'GET' || def.http.method === 'DELETE') {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(rest)) {
+      if (Array.isArray(v)) for (const item of v) qs.append(k, String(item));
+      else if (v !== undefined) qs.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }
+    return { method: def.http.method, url: qs.size ? `${url}?${qs}` : url };
+  }
+  return { method: def.http.method, url, payload: JSON.stringify(rest), headers: { 'content-type': 'application/json' } };
+}
+
+describe('bad input never gets a 5xx', () => {
+  it.each(Object.keys(commands) as CommandName[])('%s', async (name) => {
+    const def = commands[name] as CommandDef;
+    const valid = VALID[name];
+    const failures: string[] = [];
+    for (const key of Object.keys(valid)) {
+      for (const value of HOSTILE) {
+        const req = request(def, { ...valid, [key]: value });
+        const res = await api.raw(req as Parameters<TestApi['raw']>[0]);
+        if (res.status >= 500) failures.push(`${req.method} ${req.url} ${'payload' in req ? req.payload : ''} → ${res.status} ${res.text}`);
+        else if (res.status >= 400 && !(typeof (res.body as { error?: unknown }).error === 'string')) failures.push(`${req.url} → ${res.status} without {"error"}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('hostile query keys on every GET route', async () => {
+    const failures: string[] = [];
+    for (const def of Object.values(commands) as CommandDef[]) {
+      if (def.http.method !== 'GET') continue;
+      const url = def.http.path.replace(/:[a-z]+/gi, '1');
+      for (const qs of ['__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'from=2026-05-01&from=2026-05-02', 'limit[]=1', '%zz=1', 'a=%E0%A4%A']) {
+        const res = await api.raw({ method: 'GET', url: `${url}?${qs}` });
+        if (res.status >= 500) failures.push(`GET ${url}?${qs} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('whole-body garbage on every JSON route', async () => {
+    const failures: string[] = [];
+    for (const def of Object.values(commands) as CommandDef[]) {
+      if (def.http.method === 'GET' || def.http.method === 'DELETE') continue;
+      const url = def.http.path.replace(/:[a-z]+/gi, '1');
+      for (const payload of ['[]', '"x"', 'null', '1', '{', '{"a":1}}', '\u0000', '{"a":'.repeat(5000)]) {
+        const res = await api.raw({ method: def.http.method, url, payload, headers: { 'content-type': 'application/json' } });
+        if (res.status >= 500) failures.push(`${def.http.method} ${url} ${payload.slice(0, 20)} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

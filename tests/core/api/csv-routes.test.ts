@@ -1,0 +1,53 @@
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aRoom, aStay } from '../../support/builders';
+import { startTestApi, type TestApi } from '../../support/http-client';
+import { adminCtx, deskCtx } from '../../support/test-core';
+
+let api: TestApi;
+
+beforeEach(async () => {
+  api = await startTestApi();
+  const h = api.t.core.handlers;
+  h['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
+  h['stays:create'](aStay({ roomId: 1, guestName: 'Hansen, Mette' }), deskCtx);
+  h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-10', checkout: '2026-05-12', guestName: '=HYPERLINK("x")' }), deskCtx);
+  h['stays:cancel']({ id: 2 }, deskCtx);
+});
+afterEach(() => api.close());
+
+const rows = (text: string, delimiter = ',') => Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter, skipEmptyLines: true }).data;
+
+describe('CSV downloads', () => {
+  it('GET /bookings/export/csv (seed 000) → a CSV download with the seed columns first', async () => {
+    const res = await api.raw({ method: 'GET', url: '/bookings/export/csv' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    // The test clock is 2026-05-01 10:00 in Copenhagen.
+    expect(res.headers['content-disposition']).toBe('attachment; filename="stays-2026-05-01.csv"');
+    const [header, first, second] = rows(res.text);
+    expect(header!.slice(0, 6)).toEqual(['id', 'roomnumber', 'category', 'isbooking', 'checkin', 'checkout']);
+    expect(first!.slice(0, 6)).toEqual(['1', '101', 'Standard single room', '1', '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00']);
+    expect(first![7]).toBe('Hansen, Mette');
+    expect(second![3]).toBe('0');
+    expect(second![7]).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it('GET /api/v1/exports/stays.csv takes delimiter, BOM and filters from the query', async () => {
+    const res = await api.raw({ method: 'GET', url: '/api/v1/exports/stays.csv?delimiter=;&bom=true&status=cancelled' });
+    expect(res.status).toBe(200);
+    expect(res.text.startsWith('\ufeffid;roomnumber;')).toBe(true);
+    const data = rows(res.text, ';');
+    expect(data).toHaveLength(2);
+    expect(data[1]![6]).toBe('cancelled');
+  });
+
+  it('refuses a bad filter with a JSON 400 before any CSV is sent', async () => {
+    const res = await api.raw({ method: 'GET', url: '/api/v1/exports/stays.csv?delimiter=|' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: expect.stringMatching(/^delimiter: /) });
+    expect((await api.raw({ method: 'GET', url: '/bookings/export/csv?from=yesterday' })).status).toBe(400);
+    const backwards = await api.raw({ method: 'GET', url: '/bookings/export/csv?from=2026-06-01&to=2026-06-01' });
+    expect(backwards).toMatchObject({ status: 400, body: { error: 'to (2026-06-01) must be after from (2026-06-01)' } });
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The API over a real TCP socket: a host on port 0, Node's own fetch and WebSocket clients. What
+ * `inject` cannot show: streaming downloads, the live feed, and a client hanging up mid-download.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost, type Host } from '../../../core/host';
+import type { LiveEvent } from '../../../shared/contract/events';
+import type { Stay } from '../../../shared/contract/schemas';
+
+let dir: string;
+let host: Host;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-socket-'));
+  host = await createHost({ dataDir: dir, port: 0, worker: false, rendererDir: join(dir, 'no-renderer'), settings: { timeZone: 'Europe/Copenhagen' } });
+  const room = await post('/api/v1/rooms', { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 });
+  expect(room.status).toBe(201);
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`${host.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** Writes bytes no HTTP client would send and returns everything the server answers before closing. */
+function sendRaw(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+function openSocket(): Promise<{ ws: WebSocket; events: LiveEvent[]; next: (type: LiveEvent['type']) => Promise<LiveEvent> }> {
+  const ws = new WebSocket(`${host.url.replace('http', 'ws')}/ws`);
+  const events: LiveEvent[] = [];
+  const waiters: { type: string; resolve: (e: LiveEvent) => void }[] = [];
+  ws.addEventListener('message', (m) => {
+    const event = JSON.parse(String(m.data)) as LiveEvent;
+    events.push(event);
+    const i = waiters.findIndex((w) => w.type === event.type);
+    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(event);
+  });
+  const next = (type: LiveEvent['type']) => new Promise<LiveEvent>((resolve) => waiters.push({ type, resolve }));
+  return new Promise((resolve, reject) => {
+    ws.addEventListener('open', () => resolve({ ws, events, next }));
+    ws.addEventListener('error', () => reject(new Error('WebSocket failed')));
+  });
+}
+
+describe('over a real socket', () => {
+  it('seed 000 over fetch: POST /bookings → 201, then 409 for the same room and dates', async () => {
+    const body = { roomnumber: 101, category: 'Standard single room', checkin: '2024-11-01T14:00:00', checkout: '2024-11-05T12:00:00' };
+    const first = await post('/bookings', body);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await first.json()).toMatchObject({ roomnumber: 101, isbooking: 1 });
+    const second = await post('/bookings', body);
+    expect(second.status).toBe(409);
+    expect(await second.json()).toEqual({ error: expect.any(String) });
+  });
+
+  it('pushes stay.changed to a WebSocket client when a stay is booked over HTTP', async () => {
+    const { ws, next } = await openSocket();
+    try {
+      const arrived = next('stay.changed');
+      const res = await post('/api/v1/stays', { roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Mette Hansen' });
+      expect(res.status).toBe(201);
+      const stay = (await res.json()) as Stay;
+      expect(await arrived).toEqual({ type: 'stay.changed', action: 'created', stay });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('sends every event to every client, and forgets a client that left', async () => {
+    const a = await openSocket();
+    const b = await openSocket();
+    b.ws.close();
+    await new Promise((r) => setTimeout(r, 50));
+    const gotA = a.next('room.changed');
+    await post('/api/v1/rooms', { number: 102, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 });
+    expect(await gotA).toMatchObject({ type: 'room.changed', room: { number: 102 } });
+    expect(b.events).toEqual([]);
+    a.ws.close();
+  });
+
+  it('downloads the stays as a streamed CSV attachment', async () => {
+    host.core.deps.sqlite.exec(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+      INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+      SELECT 1, 'Standard single room', 'Bulk ' || i, 1, '2030-01-01T14:00:00+01:00', '2030-01-02T12:00:00+01:00', i, i + 1, 1, 'cancelled', 0, 'test', 0, 0 FROM n`);
+    const res = await fetch(`${host.url}/api/v1/exports/stays.csv?bom=true`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="stays-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes), { skipEmptyLines: true }).data;
+    expect(rows[0]!.slice(0, 6)).toEqual(['id', 'roomnumber', 'category', 'isbooking', 'checkin', 'checkout']);
+    expect(rows.length - 1).toBe(20_000 + 2);
+  });
+
+  it('answers requests Node’s parser refuses with our JSON shape, then closes the connection', async () => {
+    const tooLong = await sendRaw(`GET /api/v1/stays?guest=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: desk\r\n\r\n`);
+    expect(tooLong).toMatch(/^HTTP\/1\.1 431 /);
+    expect(tooLong.split('\r\n\r\n')[1]).toBe('{"error":"Request headers are too large"}');
+    const garbage = await sendRaw('BOOK ROOM 101 PLEASE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbage.split('\r\n\r\n')[1]).toBe('{"error":"Malformed HTTP request"}');
+  });
+
+  it('keeps serving after a client hangs up in the middle of a download', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${host.url}/bookings/export/csv`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    // A change committed while the export holds its snapshot: the WAL now has frames it must not lose.
+    expect((await post('/api/v1/rooms', { number: 103, category: 'Standard single room', capacity: 1, nightlyRate: 1, floor: 1 })).status).toBe(201);
+    controller.abort();
+    await reader.read().catch(() => undefined);
+    // The export's read transaction ends with the request: then the WAL can be checkpointed to the end.
+    const sqlite = host.core.deps.sqlite;
+    const previousTimeout = sqlite.pragma('busy_timeout', { simple: true });
+    sqlite.pragma('busy_timeout = 0');
+    await expect
+      .poll(() => (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy, { timeout: 3_000 })
+      .toBe(0);
+    sqlite.pragma(`busy_timeout = ${previousTimeout}`);
+    const health = await fetch(`${host.url}/health`);
+    expect(health.status).toBe(200);
+    const again = await fetch(`${host.url}/bookings/export/csv`);
+    expect((await again.text()).split('\r\n').length).toBeGreaterThan(20_000);
+  });
+});

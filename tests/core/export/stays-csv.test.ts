@@ -1,0 +1,181 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAY_CSV_CHUNK_ROWS, STAY_CSV_COLUMNS, streamStaysCsv, writeStaysCsvFile, type StayCsvQuery } from '../../../core/export/stays-csv';
+import { openDatabase, type Sqlite } from '../../../db/open-database';
+
+let dir: string;
+let dbFile: string;
+let sqlite: Sqlite;
+
+interface StayRow {
+  roomId: number;
+  guestName: string;
+  category: string;
+  checkin: string;
+  checkout: string;
+  status: string;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-csv-'));
+  dbFile = join(dir, 'frontdesk.db');
+  sqlite = openDatabase({ file: dbFile }).sqlite;
+  const room = sqlite.prepare(
+    `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (?, ?, 2, 100000, 1, 0, 0)`,
+  );
+  room.run(101, 'Standard single room');
+  room.run(102, 'Standard double room');
+});
+
+afterEach(() => {
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function insertStays(count: number, make: (i: number) => Partial<StayRow> = () => ({})): void {
+  const stmt = sqlite.prepare(
+    `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+     VALUES (@roomId, @category, @guestName, 2, @checkin, @checkout, @checkinMs, @checkoutMs, 2, @status, 200000, 'desk', 0, 0)`,
+  );
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const s: StayRow = {
+        roomId: 1, guestName: `Guest ${i}`, category: 'Standard single room',
+        checkin: '2026-05-01T14:00:00+02:00', checkout: '2026-05-03T12:00:00+02:00', status: 'booked', ...make(i),
+      };
+      stmt.run({ ...s, checkinMs: Date.parse(s.checkin), checkoutMs: Date.parse(s.checkout) });
+    }
+  })();
+}
+
+async function csv(query: StayCsvQuery = {}): Promise<string> {
+  let text = '';
+  for await (const piece of streamStaysCsv(dbFile, query)) text += piece;
+  return text;
+}
+
+const parse = (text: string, delimiter = ',') => Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
+
+describe('streamStaysCsv', () => {
+  it("starts with seed 000's columns, exactly named, then the desk's own", async () => {
+    const text = await csv();
+    expect(text).toBe('id,roomnumber,category,isbooking,checkin,checkout,status,guest_name,guests,nights,price\r\n');
+    expect(STAY_CSV_COLUMNS.slice(0, 6)).toEqual(['id', 'roomnumber', 'category', 'isbooking', 'checkin', 'checkout']);
+  });
+
+  it('writes one line per stay with its room number, and isbooking 0 only for cancelled and no-show stays', async () => {
+    insertStays(1);
+    insertStays(1, () => ({ roomId: 2, category: 'Standard double room', status: 'cancelled' }));
+    insertStays(1, () => ({ status: 'no_show' }));
+    insertStays(1, () => ({ status: 'checked_out' }));
+    const rows = parse(await csv()).slice(1);
+    expect(rows[0]).toEqual(['1', '101', 'Standard single room', '1', '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 'booked', 'Guest 0', '2', '2', '200000']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['2', '102', 'Standard double room', '0']);
+    expect(rows.map((r) => r[3])).toEqual(['1', '0', '0', '1']);
+  });
+
+  it('uses ; as the delimiter when asked, and quotes a ; inside a cell', async () => {
+    insertStays(1, () => ({ guestName: 'Jensen; Anna' }));
+    const text = await csv({ delimiter: ';' });
+    expect(text.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
+    expect(text).toContain(';"Jensen; Anna";');
+    expect(parse(text, ';')[1]![7]).toBe('Jensen; Anna');
+  });
+
+  it('starts with a UTF-8 BOM only when asked', async () => {
+    expect((await csv({ bom: true })).startsWith('\ufeffid,')).toBe(true);
+    expect((await csv()).startsWith('id,')).toBe(true);
+  });
+
+  it('quotes commas, quotes and newlines so every cell reads back as written', async () => {
+    const names = ['Hansen, Mette', 'Anna "Pip" Berg', 'Line one\nline two', 'Crlf\r\nhere', ' padded ', 'Ærø Ødegård'];
+    insertStays(names.length, (i) => ({ guestName: names[i]! }));
+    const text = await csv();
+    expect(text).toContain('"Anna ""Pip"" Berg"');
+    expect(parse(text).slice(1).map((r) => r[7])).toEqual(names);
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula with a leading quote', async () => {
+    const names = ['=1+1', '+45 12 34 56 78', '-2', '@SUM(A1)', '\tTab', '\rCr', '=HYPERLINK("http://x")\nmore', 'Plain = fine'];
+    insertStays(names.length, (i) => ({ guestName: names[i]! }));
+    insertStays(1, () => ({ category: '=cmd|calc' }));
+    const rows = parse(await csv()).slice(1);
+    expect(rows.slice(0, names.length).map((r) => r[7])).toEqual([
+      "'=1+1", "'+45 12 34 56 78", "'-2", "'@SUM(A1)", "'\tTab", "'\rCr", `'=HYPERLINK("http://x")\nmore`, 'Plain = fine',
+    ]);
+    expect(rows[names.length]![2]).toBe("'=cmd|calc");
+  });
+
+  it('filters by overlap with local dates [from, to), by status and by room', async () => {
+    insertStays(1, () => ({ checkin: '2026-04-28T14:00:00+02:00', checkout: '2026-05-01T12:00:00+02:00' })); // 1: leaves on the 1st
+    insertStays(1, () => ({ checkin: '2026-05-01T14:00:00+02:00', checkout: '2026-05-03T12:00:00+02:00' })); // 2
+    insertStays(1, () => ({ checkin: '2026-05-05T14:00:00+02:00', checkout: '2026-05-06T12:00:00+02:00', status: 'cancelled' })); // 3
+    insertStays(1, () => ({ roomId: 2, checkin: '2026-05-02T14:00:00+02:00', checkout: '2026-05-04T12:00:00+02:00' })); // 4
+    const ids = async (q: StayCsvQuery) => parse(await csv(q)).slice(1).map((r) => Number(r[0]));
+
+    expect(await ids({ from: '2026-05-01', to: '2026-05-05' })).toEqual([2, 4]);
+    expect(await ids({ from: '2026-04-30' })).toEqual([1, 2, 3, 4]);
+    expect(await ids({ to: '2026-05-01' })).toEqual([1]);
+    expect(await ids({ status: 'cancelled' })).toEqual([3]);
+    expect(await ids({ roomId: 2 })).toEqual([4]);
+    expect(await ids({ roomId: 1, status: 'booked', from: '2026-05-02' })).toEqual([2]);
+  });
+
+  it('crosses chunk boundaries without losing or repeating a row (12 001 stays)', async () => {
+    const total = 12_001;
+    insertStays(total);
+    const pieces: string[] = [];
+    for await (const piece of streamStaysCsv(dbFile, {})) pieces.push(piece);
+    expect(pieces.length).toBe(1 + Math.ceil(total / STAY_CSV_CHUNK_ROWS)); // the header, then the chunks
+    const ids = parse(pieces.join('')).slice(1).map((r) => Number(r[0]));
+    expect(ids).toHaveLength(total);
+    expect(ids.every((id, i) => id === i + 1)).toBe(true);
+  });
+
+  it('reads one snapshot: a stay booked while the export runs is not half in it', async () => {
+    insertStays(STAY_CSV_CHUNK_ROWS + 10);
+    const gen = streamStaysCsv(dbFile, {});
+    let text = (await gen.next()).value as string;
+    text += (await gen.next()).value as string;
+    insertStays(5);
+    for await (const piece of gen) text += piece;
+    expect(parse(text).length - 1).toBe(STAY_CSV_CHUNK_ROWS + 10);
+  });
+
+  it('counts rows into progress', async () => {
+    insertStays(3);
+    const progress = { rows: 0 };
+    for await (const _ of streamStaysCsv(dbFile, {}, progress));
+    expect(progress.rows).toBe(3);
+  });
+});
+
+describe('writeStaysCsvFile', () => {
+  it('writes the export to the chosen file and reports the row count, leaving no temp file', async () => {
+    insertStays(2500, (i) => ({ guestName: `Gäst, ${i}` }));
+    const target = join(dir, 'stays-2026-05-01.csv');
+    const result = await writeStaysCsvFile(dbFile, { delimiter: ';', bom: true }, target);
+    expect(result).toEqual({ rows: 2500 });
+    const text = readFileSync(target, 'utf8');
+    expect(text.startsWith('\ufeffid;roomnumber;')).toBe(true);
+    expect(parse(text.slice(1), ';')).toHaveLength(2501);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('refuses an empty or backwards date range before writing anything', async () => {
+    const target = join(dir, 'out.csv');
+    await expect(writeStaysCsvFile(dbFile, { from: '2026-05-02', to: '2026-05-01' }, target)).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(`${target}.part`)).toBe(false);
+  });
+
+  it('leaves nothing under the chosen name when the export fails', async () => {
+    const target = join(dir, 'out.csv');
+    await expect(writeStaysCsvFile(join(dir, 'missing.db'), {}, target)).rejects.toThrow();
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(`${target}.part`)).toBe(false);
+  });
+});

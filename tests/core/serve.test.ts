@@ -1,0 +1,86 @@
+/**
+ * `npm run serve` as a user runs it: a child process on Node 24 through tsx, on any free port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Settings } from '../../shared/contract/schemas';
+
+const REPO = resolve(__dirname, '../..');
+let dir: string;
+let child: ChildProcess | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-serve-'));
+});
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function serve(args: string[], env: Record<string, string> = {}): Run {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
+  const c = spawn(process.execPath, ['--import', 'tsx', 'core/serve.ts', ...args], { cwd: REPO, env: { ...clean, ...env }, stdio: 'pipe' });
+  child = c;
+  let out = '';
+  c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  c.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
+  return { child: c, output: () => out, exited };
+}
+
+async function listeningUrl(run: Run): Promise<string> {
+  await expect.poll(() => run.output(), { timeout: 20_000, interval: 50 }).toMatch(/Frontdesk listening on http:\/\/127\.0\.0\.1:\d+/);
+  return /(http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())![1]!;
+}
+
+describe('npm run serve', () => {
+  it('starts on the given data dir and port, says where, serves the demo hotel, and exits 0 on SIGTERM', async () => {
+    const run = serve(['--data', dir, '--port', '0', '--demo'], { BILLING_SERVICE_URL: 'http://127.0.0.1:9/billing' });
+    const url = await listeningUrl(run);
+    expect(run.output()).toContain(`(data: ${dir})`);
+    expect(run.output()).toContain(`${url}/docs`);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(((await (await fetch(`${url}/bookings`)).json()) as unknown[]).length).toBeGreaterThan(0);
+    const settings = (await (await fetch(`${url}/api/v1/settings`)).json()) as Settings;
+    expect(settings.billingServiceUrl).toBe('http://127.0.0.1:9/billing');
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('takes the data dir and port from FRONTDESK_DATA and FRONTDESK_PORT, and stops on SIGINT', async () => {
+    const run = serve([], { FRONTDESK_DATA: dir, FRONTDESK_PORT: '0' });
+    const url = await listeningUrl(run);
+    expect(run.output()).toContain(`(data: ${dir})`);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('prints the usage for --help and exits 0', async () => {
+    const run = serve(['--help']);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('Usage: npm run serve');
+  });
+
+  it.each([
+    [['--port', 'eighty']],
+    [['--bogus']],
+    [['--port']],
+  ])('refuses %j with a message and exit code 2', async (args) => {
+    const run = serve(args);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('Usage: npm run serve');
+  });
+});

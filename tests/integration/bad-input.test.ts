@@ -1,0 +1,186 @@
+/**
+ * Every bad input gets a clear 4xx, never a 5xx, and changes nothing (spec 4, 6). The cases come
+ * from the contract (bad-input-cases.ts), so a route added tomorrow is attacked too. Every request is
+ * checked on its own: a 4xx status, a body of exactly `{"error": "<non-empty text>"}`, and the
+ * stays, rooms, blocks, outbox and settings tables unchanged. All cases run over `inject`, then all
+ * again over a real socket, with a few requests no HTTP client would send; afterwards the server
+ * still answers /health and still takes a booking.
+ *
+ * Each case runs inside a transaction the test opens on the server's own connection and rolls back
+ * after comparing the tables, so a request wrongly accepted is reported and cannot change the ground
+ * for the cases after it (the services' transactions nest as savepoints).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../core/api/build-server';
+import { commandNames, commands, type CommandDef } from '../../shared/contract/commands';
+import { aBlock, aRoom, aStay } from '../support/builders';
+import { createHttpClient, sendRaw, type HttpClient } from '../support/socket-client';
+import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
+import { allBadCases, RAW_CASES, shapeKeys, validInput, VALID_INPUT, type BadCase } from './bad-input-cases';
+
+const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings'] as const;
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+interface PassResult {
+  requests: number;
+  statuses: Record<number, number>;
+  failures: string[];
+  /** Commands where some refusal came from the route itself, not the router's 404. */
+  reached: Set<string>;
+  ms: number;
+}
+
+let t: TestCore;
+let app: FastifyInstance;
+let baseUrl: string;
+const cases = allBadCases();
+
+beforeAll(async () => {
+  t = createTestCore();
+  t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room', capacity: 1 }), adminCtx);
+  t.core.handlers['rooms:create'](aRoom({ number: 102 }), adminCtx);
+  t.core.handlers['stays:create'](aStay({ roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann' }), deskCtx);
+  t.core.handlers['blocks:create'](aBlock({ roomId: 2, from: '2026-06-10', to: '2026-06-12' }), deskCtx);
+  app = await buildServer(t.core, { dbFile: t.dbFile });
+  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+afterAll(async () => {
+  await app?.close();
+  t?.close();
+});
+
+function snapshot(): string {
+  return WATCHED_TABLES.map((table) => JSON.stringify(t.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all())).join('\n');
+}
+
+function errorShapeProblem(a: Answer): string | undefined {
+  if (!a.contentType.startsWith('application/json')) return `content type ${JSON.stringify(a.contentType)}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(a.body);
+  } catch {
+    return 'a body that is not JSON';
+  }
+  const ok = body !== null && typeof body === 'object' && Object.keys(body).join() === 'error' && typeof (body as { error: unknown }).error === 'string' && (body as { error: string }).error.trim() !== '';
+  return ok ? undefined : `body ${a.body.slice(0, 120)}`;
+}
+
+async function runPass(list: BadCase[], send: (c: BadCase) => Promise<Answer>): Promise<PassResult> {
+  const result: PassResult = { requests: 0, statuses: {}, failures: [], reached: new Set(), ms: 0 };
+  const started = performance.now();
+  for (const c of list) {
+    const before = snapshot();
+    let answer: Answer;
+    t.sqlite.exec('BEGIN');
+    try {
+      answer = await send(c);
+    } catch (e) {
+      result.failures.push(`${c.command} · ${c.label}: no answer (${(e as Error).message})`);
+      continue;
+    } finally {
+      if (snapshot() !== before) result.failures.push(`${c.command} · ${c.label}: changed the database`);
+      t.sqlite.exec('ROLLBACK');
+    }
+    result.requests++;
+    result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
+    const where = `${c.command} · ${c.label} · ${c.method} ${c.url.slice(0, 80)}`;
+    const tail = `${answer.status} ${answer.body.slice(0, 160)}`;
+    if (answer.status >= 500) result.failures.push(`${where}: a 5xx: ${tail}`);
+    else if (c.expect === '4xx' && (answer.status < 400 || answer.status >= 500)) result.failures.push(`${where}: accepted: ${tail}`);
+    else if (c.expect === '4xx') {
+      const problem = errorShapeProblem(answer);
+      if (problem) result.failures.push(`${where}: ${problem}`);
+      if (!answer.body.includes('"Not found"')) result.reached.add(c.command);
+    }
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+function report(label: string, r: PassResult): string {
+  return `bad input over ${label}: ${r.requests} requests in ${r.ms.toFixed(0)} ms → statuses ${JSON.stringify(r.statuses)}, ${r.failures.length} failures`;
+}
+
+const HAS_INPUT = commandNames.filter((n) => shapeKeys(commands[n] as CommandDef).length > 0);
+
+describe('bad input, for every route of the contract', () => {
+  it('starts from inputs the contract accepts, so each case breaks exactly one thing', () => {
+    const invalid = Object.entries(VALID_INPUT).filter(([n, input]) => !(commands[n as keyof typeof commands] as CommandDef).input.safeParse(input).success);
+    expect(invalid.map(([n]) => n)).toEqual([]);
+    for (const name of commandNames) expect(cases.filter((c) => c.command === name).length, name).toBeGreaterThan(0);
+  });
+
+  it('refuses the named faults of a booking for the reason named', async () => {
+    const caseOf = (command: string, label: string) => {
+      const c = cases.find((x) => x.command === command && x.label === label);
+      expect(c, `${command} · ${label}`).toBeDefined();
+      return c!;
+    };
+    const expectations: [string, string, number, RegExp][] = [
+      ['stays:create', 'checkout = checkin', 400, /after/],
+      ['stays:create', 'checkout before checkin', 400, /after/],
+      ['stays:create', 'checkin = 2026-02-30', 400, /not a real date/],
+      ['stays:create', 'checkin in the DST gap', 400, /does not exist in Europe\/Copenhagen/],
+      ['stays:create', 'checkout in the DST gap', 400, /does not exist in Europe\/Copenhagen/],
+      ['stays:create', 'unknown roomId', 404, /not found/],
+      ['stays:create', 'guests = "text"', 400, /guests/],
+      ['stays:create', 'guestName = null', 400, /guestName/],
+      ['stays:create', 'a body over 1 MiB', 413, /too large/],
+      ['stays:create', 'invalid JSON "{\\"a\\":1"', 400, /Invalid JSON/],
+      ['stays:create', '__proto__ key', 400, /__proto__/],
+      ['bookings:create', 'unknown roomnumber', 404, /Room 9999 not found/],
+      ['bookings:create', 'checkout before checkin', 400, /after/],
+      ['stays:cancel', 'unknown :id', 404, /Stay 999999 not found/],
+    ];
+    for (const [command, label, status, message] of expectations) {
+      const c = caseOf(command, label);
+      const res = await app.inject({ method: c.method, url: c.url, ...(c.body === undefined ? {} : { payload: c.body, headers: { 'content-type': 'application/json' } }) });
+      expect({ command, label, status: res.statusCode }).toEqual({ command, label, status });
+      expect((res.json() as { error: string }).error).toMatch(message);
+    }
+  });
+
+  it('over inject: a 4xx {"error": …} for each, never a 5xx, nothing written', async () => {
+    const r = await runPass(cases, async (c) => {
+      const res = await app.inject({
+        method: c.method,
+        url: c.url,
+        ...(c.body === undefined ? {} : { payload: c.body, headers: { 'content-type': c.contentType ?? 'application/json' } }),
+      });
+      return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
+    });
+    console.info(report('inject', r));
+    expect.soft(r.failures).toEqual([]);
+    expect(HAS_INPUT.filter((n) => !r.reached.has(n))).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('over a real socket: the same answers, then /health is 200 and a booking still goes through', async () => {
+    const client: HttpClient = createHttpClient(baseUrl);
+    try {
+      const viaClient = async (c: BadCase): Promise<Answer> => {
+        const res = c.raw
+          ? await sendRaw(baseUrl, c.raw)
+          : await client.send({ method: c.method, path: c.url, body: c.body, headers: c.body === undefined ? {} : { 'content-type': c.contentType ?? 'application/json' } });
+        return { status: res.status, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
+      };
+      const r = await runPass([...cases, ...RAW_CASES], viaClient);
+      console.info(report('a socket', r));
+      expect.soft(r.failures).toEqual([]);
+
+      const health = await client.send({ method: 'GET', path: '/health' });
+      expect(health.status).toBe(200);
+      const booking = await client.send({ method: 'POST', path: '/api/v1/stays', body: validInput('stays:create') });
+      expect(booking.status).toBe(201);
+    } finally {
+      client.close();
+    }
+  });
+});

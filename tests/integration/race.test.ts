@@ -1,0 +1,104 @@
+/**
+ * No double booking under concurrency (spec 3.1, 6): 16 HTTP clients on 16 real TCP connections
+ * each try 50 times to book the same room for the same dates. Exactly one attempt may win.
+ *
+ * The second case proves the harness can see a double booking: the same race against a server whose
+ * booking handler splits the availability check and the insert with an `await` — the bug the
+ * synchronous IMMEDIATE transaction exists to prevent — must produce several 201s and overlapping
+ * rows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../core/api/build-server';
+import type { CallContext, Handlers } from '../../core/context';
+import type { Core } from '../../core/create-core';
+import { createHost, type Host } from '../../core/host';
+import { resolveStayWindow } from '../../core/services/stay-window';
+import { getRoomByNumber } from '../../db/queries/room-queries';
+import { getSeedBooking } from '../../db/queries/seed-booking-queries';
+import { findOccupancyConflict, insertStay } from '../../db/queries/stay-queries';
+import type { ParsedInput } from '../../shared/contract/commands';
+import { AppError } from '../../shared/errors';
+import { aRoom } from '../support/builders';
+import { countRows } from '../support/outbox-rows';
+import { adminCtx, createTestCore } from '../support/test-core';
+import { raceBookings, type RaceResult } from './race-harness';
+
+const CLIENTS = 16;
+const ATTEMPTS = 50;
+const ROOM = { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 };
+const BOOKING = { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' };
+const DAY_MS = 86_400_000;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function summary(label: string, r: RaceResult): string {
+  return `${label}: ${r.requests} requests in ${r.ms.toFixed(0)} ms → ${JSON.stringify(r.statuses)}, ${r.stays} stays, ${r.overlaps.length} overlapping pairs`;
+}
+
+/**
+ * **Deliberately wrong**: seed 000's booking with the check and the insert split by an `await`.
+ * While it waits, other requests pass the same check against the same empty room.
+ */
+function checkThenAwaitThenInsert(core: Core) {
+  const db = core.deps.sqlite;
+  return async (input: ParsedInput<'bookings:create'>, ctx: CallContext) => {
+    const settings = core.settings.get();
+    const room = getRoomByNumber(db, input.roomnumber);
+    if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`);
+    const w = resolveStayWindow(settings, input.checkin, input.checkout);
+    if (findOccupancyConflict(db, room.id, w.checkin.ms, w.checkout.ms, (settings.maxStayNights + 2) * DAY_MS)) {
+      throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is not available`);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = core.deps.clock();
+    const id = insertStay(db, {
+      roomId: room.id, category: room.category, guestName: 'Racer', guestEmail: null, guestPhone: null, guests: 1,
+      checkin: w.checkin.iso, checkout: w.checkout.iso, checkinMs: w.checkin.ms, checkoutMs: w.checkout.ms, nights: w.nights,
+      status: 'booked', price: w.nights * room.nightlyRate, notes: '', createdBy: ctx.actor.username, createdAt: now, updatedAt: now,
+    });
+    return getSeedBooking(db, id)!;
+  };
+}
+
+describe('16 clients × 50 attempts at one room and one period, over real sockets', () => {
+  it('the real server: exactly one 201, 799 × 409, and no overlapping stays in the database', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-race-'));
+    const host: Host = await createHost({ dataDir, port: 0, worker: false, settings: { timeZone: 'Europe/Copenhagen' } });
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
+    const room = await fetch(`${host.url}/api/v1/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ROOM) });
+    expect(room.status).toBe(201);
+
+    const r = await raceBookings({ baseUrl: host.url, dbFile: host.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING });
+    console.info(summary('race, real server', r));
+
+    expect(r.unexpected).toEqual([]);
+    expect(r.statuses).toEqual({ 201: 1, 409: CLIENTS * ATTEMPTS - 1 });
+    expect(r.overlaps).toEqual([]);
+    expect(r.stays).toBe(1);
+    // The winner's billing message was committed with it; the 799 refusals wrote nothing.
+    expect(countRows(host.core.deps.sqlite, 'outbox')).toBe(1);
+  });
+
+  it('the same harness catches a handler that awaits between the check and the insert', async () => {
+    const t = createTestCore();
+    cleanups.push(() => t.close());
+    t.core.handlers['rooms:create'](aRoom(ROOM), adminCtx);
+    const broken = checkThenAwaitThenInsert(t.core) as unknown as Handlers['bookings:create'];
+    const app = await buildServer({ ...t.core, handlers: { ...t.core.handlers, 'bookings:create': broken } }, { dbFile: t.dbFile });
+    cleanups.push(() => app.close());
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+    const r = await raceBookings({ baseUrl: url, dbFile: t.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING });
+    console.info(summary('race, broken handler', r));
+
+    expect(r.statuses[201]).toBeGreaterThan(1);
+    expect(r.overlaps.length).toBeGreaterThan(0);
+    expect(r.stays).toBe(r.created.length);
+  });
+});

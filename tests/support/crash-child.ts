@@ -1,0 +1,59 @@
+/**
+ * The process the crash test kills: the real core on the database file given as argv[2], booking
+ * one-night stays as fast as it can and acknowledging each id on stdout only after its COMMIT
+ * returned. Restarted on the same file, it carries on after the stays already there.
+ *
+ * stdout protocol, one line each: `pragmas {"journal_mode":"wal","synchronous":2,"node":"v24…"}`,
+ * `ready`, then one stay id per committed booking. `writeSync` puts each line in the pipe before the
+ * next booking starts, so an id the parent has read is an id the database has acknowledged.
+ * Run with `node --import tsx tests/support/crash-child.ts <db file>`; nothing imports it.
+ */
+import { writeSync } from 'node:fs';
+import { createEventBus, type CallContext } from '../../core/context';
+import { createCore } from '../../core/create-core';
+import { openDatabase } from '../../db/open-database';
+import { getRoomByNumber } from '../../db/queries/room-queries';
+import { addDays } from '../../shared/time';
+
+const CRASH_ROOMS = 10;
+/** A safety net: a child whose parent died without killing it stops by itself. */
+const GIVE_UP_AFTER_MS = 60_000;
+const FIRST_NIGHT = '2026-06-01';
+const ctx: CallContext = { actor: { username: 'crash-child', role: 'staff' }, via: 'internal' };
+
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: crash-child.ts <db file>');
+const { sqlite, orm } = openDatabase({ file });
+say(`pragmas ${JSON.stringify({
+  journal_mode: sqlite.pragma('journal_mode', { simple: true }),
+  synchronous: sqlite.pragma('synchronous', { simple: true }),
+  node: process.version,
+})}`);
+
+// No billing URL: the messages stay pending in the outbox, where the parent looks for them.
+const core = createCore({ sqlite, orm, clock: Date.now, events: createEventBus() }, { settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '' } });
+const roomIds: number[] = [];
+for (let i = 0; i < CRASH_ROOMS; i++) {
+  const number = 101 + i;
+  const room = getRoomByNumber(sqlite, number) ??
+    core.handlers['rooms:create']({ number, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1, housekeeping: 'clean' }, ctx);
+  roomIds.push(room.id);
+}
+
+// Booking n takes room n mod 10 on night ⌊n / 10⌋: never a conflict, whatever the restarts.
+let n = (sqlite.prepare('SELECT count(*) AS n FROM stays').get() as { n: number }).n;
+say('ready');
+const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
+while (Date.now() < giveUpAt) {
+  const night = addDays(FIRST_NIGHT, Math.floor(n / CRASH_ROOMS));
+  const stay = core.handlers['stays:create'](
+    { roomId: roomIds[n % CRASH_ROOMS]!, checkin: night, checkout: addDays(night, 1), guestName: `Guest ${n}`, guests: 1 },
+    ctx,
+  );
+  say(String(stay.id));
+  n++;
+}
+sqlite.close();
+process.exit(3);

@@ -29,6 +29,11 @@ export function operationId(name: CommandName): string {
   return name.replace(/:(.)/, (_, c: string) => c.toUpperCase());
 }
 
+/** The OpenAPI description of a command's route, from the contract. */
+export function routeDocs(name: CommandName, def: CommandDef): { summary: string; tags: string[]; operationId: string } {
+  return { summary: def.summary, tags: [...def.tags], operationId: operationId(name) };
+}
+
 interface InputParts {
   params?: AnyObject;
   /** The query string's or the body's slice; absent when the command takes nothing there. */
@@ -64,9 +69,7 @@ export function contractRoute(core: Core, name: HandledCommandName): RouteOption
     method: def.http.method,
     url: def.http.path,
     schema: {
-      summary: def.summary,
-      tags: [...def.tags],
-      operationId: operationId(name),
+      ...routeDocs(name, def),
       ...(params ? { params } : {}),
       ...(rest ? (inQuery ? { querystring: rest } : { body: rest }) : {}),
       response: { [status]: def.output, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema },

@@ -13,7 +13,7 @@ import type { Core } from '../create-core';
 import { checkStayCsvQuery, streamStaysCsv } from '../export/stays-csv';
 import { resolveCallContext } from './call-context';
 import { ErrorBodySchema } from './error-handler';
-import { operationId } from './contract-routes';
+import { routeDocs } from './contract-routes';
 
 /** `stays-2026-05-01.csv`, dated by the hotel's calendar, not the server's. */
 export function staysCsvFilename(core: Core): string {
@@ -28,9 +28,7 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: stri
       method: def.http.method,
       url: def.http.path,
       schema: {
-        summary: def.summary,
-        tags: [...def.tags],
-        operationId: operationId(name),
+        ...routeDocs(name, def),
         querystring: def.input,
         response: {
           200: { description: 'The stays as CSV (a download)', content: { 'text/csv': { schema: z.string() } } },

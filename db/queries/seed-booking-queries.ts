@@ -2,6 +2,7 @@
 import type { SeedBooking } from '../../shared/contract/schemas';
 import type { Sqlite } from '../open-database';
 import { prepared } from './prepared';
+import { overlapWhere } from './stay-queries';
 
 const SEED_SELECT = `
   SELECT s.id, r.number AS roomnumber, s.category,
@@ -20,14 +21,7 @@ export interface SeedBookingFilter {
 export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.fromMs !== undefined) {
-    where.push('s.checkout_ms > ? AND s.checkin_ms > ?');
-    params.push(f.fromMs, f.fromMs - f.maxStayMs);
-  }
-  if (f.toMs !== undefined) {
-    where.push('s.checkin_ms < ?');
-    params.push(f.toMs);
-  }
+  overlapWhere(f, where, params);
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // LIMIT -1 is SQLite's "no limit".
   return prepared<SeedBooking>(db, `${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`).all(...params, f.limit ?? -1);

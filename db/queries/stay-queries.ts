@@ -146,6 +146,21 @@ export interface StayFilter {
   maxStayMs: number;
 }
 
+/**
+ * Adds "overlaps [fromMs, toMs)" to a WHERE list. The extra `checkin_ms > fromMs - maxStayMs` bounds
+ * the scan on `stays_checkin_idx`: no stay is longer than the maximum, so nothing earlier can overlap.
+ */
+export function overlapWhere(f: { fromMs?: number; toMs?: number; maxStayMs: number }, where: string[], params: unknown[]): void {
+  if (f.fromMs !== undefined) {
+    where.push('s.checkout_ms > ? AND s.checkin_ms > ?');
+    params.push(f.fromMs, f.fromMs - f.maxStayMs);
+  }
+  if (f.toMs !== undefined) {
+    where.push('s.checkin_ms < ?');
+    params.push(f.toMs);
+  }
+}
+
 /** A page of stays (by arrival, then id) and how many match in all. */
 export function listStayRecords(db: Sqlite, f: StayFilter): { records: StayRecord[]; total: number } {
   const where: string[] = [];
@@ -158,14 +173,7 @@ export function listStayRecords(db: Sqlite, f: StayFilter): { records: StayRecor
     where.push('s.status = ?');
     params.push(f.status);
   }
-  if (f.fromMs !== undefined) {
-    where.push('s.checkout_ms > ? AND s.checkin_ms > ?');
-    params.push(f.fromMs, f.fromMs - f.maxStayMs);
-  }
-  if (f.toMs !== undefined) {
-    where.push('s.checkin_ms < ?');
-    params.push(f.toMs);
-  }
+  overlapWhere(f, where, params);
   if (f.guest !== undefined && f.guest.trim() !== '') {
     where.push("s.guest_name LIKE ? ESCAPE '\\'");
     params.push(likePattern(f.guest.trim()));

@@ -1,0 +1,175 @@
+/**
+ * Benchmark 2: the availability check (`findOccupancyConflict`), in process, for one room with 10
+ * years of dense history, asked about nights in the last year of that history (where bookings are
+ * made: the whole past lies before them). Taken nights and free nights, each against the raw
+ * prepared statements of the same SQL on the same connection.
+ *
+ * Then the issue's claim about why the query is shaped so: the same check without the lower bound
+ * on checkin (every earlier stay of the room is scanned), and with an index that does not cover the
+ * query (`(room_id)` only, built in a scratch copy, so every stay of the room is read from the table).
+ */
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createEventBus } from '../core/context';
+import { createSettingsService } from '../core/services/settings-service';
+import { openDatabase, type Sqlite } from '../db/open-database';
+import { BLOCK_CONFLICT_SQL, findOccupancyConflict, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
+import { addDays, resolveTime } from '../shared/time';
+import type { BenchOptions } from './support/bench-options';
+import { copyHotelTo, denseHistoryHotel, HISTORY_DAYS, HISTORY_FROM, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
+import type { BenchResult } from './support/report';
+import { fmt, fmtMs, median, percentile, seededRandom } from './support/stats';
+
+const ROOM_ID = 150;
+
+/** The check without `checkin_ms > start − maxStay`: correct, but it walks the room's whole past. */
+const UNBOUNDED_SQL = `
+  SELECT 'stay' AS kind, id FROM stays INDEXED BY stays_occupancy_idx
+  WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')
+    AND checkin_ms < ? AND checkout_ms > ? AND id <> ?
+  LIMIT 1`;
+
+const withIndex = (index: string) => STAY_CONFLICT_SQL.replace('INDEXED BY stays_occupancy_idx', `INDEXED BY ${index}`);
+
+type Interval = [startMs: number, endMs: number];
+
+/** One-night windows (14:00 → 12:00 next day) of the last year of history, split into taken and free. */
+function nightsOfLastYear(db: Sqlite, maxStayMs: number): { taken: Interval[]; free: Interval[] } {
+  const lastDay = addDays(HISTORY_FROM, HISTORY_DAYS);
+  const taken: Interval[] = [];
+  const free: Interval[] = [];
+  for (let d = addDays(lastDay, -365); d < addDays(lastDay, -1); d = addDays(d, 1)) {
+    const night: Interval = [resolveTime(d, TIME_ZONE, '14:00').ms, resolveTime(addDays(d, 1), TIME_ZONE, '12:00').ms];
+    (findOccupancyConflict(db, ROOM_ID, night[0], night[1], maxStayMs) ? taken : free).push(night);
+  }
+  // Cross-check the split with a plain scan, so a broken check cannot make its own test set.
+  const stays = db
+    .prepare(`SELECT checkin_ms AS a, checkout_ms AS b FROM stays NOT INDEXED WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')`)
+    .all(ROOM_ID) as { a: number; b: number }[];
+  const overlaps = ([s, e]: Interval) => stays.some((x) => x.a < e && s < x.b);
+  if (!taken.every(overlaps) || free.some(overlaps)) throw new Error('findOccupancyConflict disagrees with a full scan');
+  return { taken, free };
+}
+
+function shuffled<T>(items: T[], seed: number, length: number): T[] {
+  const rand = seededRandom(seed);
+  return Array.from({ length }, () => items[Math.floor(rand() * items.length)]!);
+}
+
+/** Per-call latencies (ms) of `check` over `intervals`, after a warm-up pass. */
+function time(intervals: Interval[], check: (s: number, e: number) => unknown): Float64Array {
+  for (let i = 0; i < Math.min(2000, intervals.length); i++) check(intervals[i]![0], intervals[i]![1]);
+  const out = new Float64Array(intervals.length);
+  for (let i = 0; i < intervals.length; i++) {
+    const [s, e] = intervals[i]!;
+    const t0 = performance.now();
+    check(s, e);
+    out[i] = performance.now() - t0;
+  }
+  return out;
+}
+
+interface CaseTimes {
+  p50: number;
+  p99: number;
+}
+const summary = (runs: Float64Array[]): CaseTimes => ({
+  p50: median(runs.map((r) => percentile(r, 50))),
+  p99: median(runs.map((r) => percentile(r, 99))),
+});
+
+function explain(db: Database.Database, sql: string): string {
+  const params = [ROOM_ID, ...Array.from({ length: (sql.match(/\?/g)?.length ?? 1) - 1 }, () => 0)];
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+}
+
+export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult> {
+  const data = denseHistoryHotel(o.log);
+  const { sqlite, orm } = openDatabase({ file: data.file });
+  const scratch = scratchDir('availability');
+  try {
+    const maxStayMs = createSettingsService({ sqlite, orm, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE }).maxStayMs();
+    const nights = nightsOfLastYear(sqlite, maxStayMs);
+    const perRun = o.quick ? 5000 : 20_000;
+    const stayStmt = sqlite.prepare(STAY_CONFLICT_SQL);
+    const blockStmt = sqlite.prepare(BLOCK_CONFLICT_SQL);
+    const unbounded = sqlite.prepare(UNBOUNDED_SQL);
+    const roomIdx = sqlite.prepare(withIndex('stays_room_idx'));
+    const roomStays = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE room_id = ?').get(ROOM_ID) as { n: number }).n;
+    const roomLive = (sqlite.prepare("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')").get(ROOM_ID) as { n: number }).n;
+
+    const ours = (s: number, e: number) => findOccupancyConflict(sqlite, ROOM_ID, s, e, maxStayMs);
+    const raw = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0) ?? blockStmt.get(ROOM_ID, e, s);
+    const rawStay = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0);
+
+    const runs = { oursTaken: [] as Float64Array[], oursFree: [] as Float64Array[], rawTaken: [] as Float64Array[], rawFree: [] as Float64Array[] };
+    const variants = { boundedTaken: [] as Float64Array[], boundedFree: [] as Float64Array[], unboundedTaken: [] as Float64Array[], unboundedFree: [] as Float64Array[], roomIdxTaken: [] as Float64Array[], roomIdxFree: [] as Float64Array[] };
+    for (let r = 0; r < o.runs; r++) {
+      const taken = shuffled(nights.taken, 100 + r, perRun);
+      const free = shuffled(nights.free, 200 + r, perRun);
+      // Alternate who goes first, so neither side always meets the colder cache.
+      const pairs: [Float64Array[], Interval[], (s: number, e: number) => unknown][] = [
+        [runs.rawTaken, taken, raw], [runs.oursTaken, taken, ours], [runs.rawFree, free, raw], [runs.oursFree, free, ours],
+      ];
+      for (const [into, intervals, check] of r % 2 ? pairs.reverse() : pairs) into.push(time(intervals, check));
+      const few = perRun / 10;
+      variants.boundedTaken.push(time(taken.slice(0, few), rawStay));
+      variants.boundedFree.push(time(free.slice(0, few), rawStay));
+      variants.unboundedTaken.push(time(taken.slice(0, few), (s, e) => unbounded.get(ROOM_ID, e, s, 0)));
+      variants.unboundedFree.push(time(free.slice(0, few), (s, e) => unbounded.get(ROOM_ID, e, s, 0)));
+      variants.roomIdxTaken.push(time(taken.slice(0, few), (s, e) => roomIdx.get(ROOM_ID, e, s - maxStayMs, s, 0)));
+      variants.roomIdxFree.push(time(free.slice(0, few), (s, e) => roomIdx.get(ROOM_ID, e, s - maxStayMs, s, 0)));
+    }
+    const plans = { ours: explain(sqlite, STAY_CONFLICT_SQL), unbounded: explain(sqlite, UNBOUNDED_SQL), roomIdx: explain(sqlite, withIndex('stays_room_idx')) };
+    sqlite.close();
+
+    // The uncovered index needs a schema change: a scratch copy with `(room_id)` as the only index on the room.
+    o.log('  scratch copy with an index on (room_id) only …');
+    const copy = new Database(copyHotelTo(data.file, scratch));
+    copy.pragma('journal_mode = WAL');
+    copy.pragma('synchronous = FULL');
+    copy.exec('DROP INDEX stays_occupancy_idx; DROP INDEX stays_room_idx; CREATE INDEX bench_room_only_idx ON stays (room_id)');
+    const uncoveredStmt = copy.prepare(withIndex('bench_room_only_idx'));
+    const uncovered = { taken: [] as Float64Array[], free: [] as Float64Array[] };
+    for (let r = 0; r < o.runs; r++) {
+      const n = o.quick ? 100 : 300;
+      uncovered.taken.push(time(shuffled(nights.taken, 300 + r, n), (s, e) => uncoveredStmt.get(ROOM_ID, e, s - maxStayMs, s, 0)));
+      uncovered.free.push(time(shuffled(nights.free, 400 + r, n), (s, e) => uncoveredStmt.get(ROOM_ID, e, s - maxStayMs, s, 0)));
+    }
+    const uncoveredPlan = explain(copy, withIndex('bench_room_only_idx'));
+    copy.close();
+
+    const t = { ours: summary(runs.oursTaken), raw: summary(runs.rawTaken) };
+    const f = { ours: summary(runs.oursFree), raw: summary(runs.rawFree) };
+    const bounded = { taken: summary(variants.boundedTaken), free: summary(variants.boundedFree) };
+    const unb = { taken: summary(variants.unboundedTaken), free: summary(variants.unboundedFree) };
+    const rix = { taken: summary(variants.roomIdxTaken), free: summary(variants.roomIdxFree) };
+    const unc = { taken: summary(uncovered.taken), free: summary(uncovered.free) };
+    const slow = (x: CaseTimes, base: CaseTimes) => x.p50 / base.p50;
+    const issueRange = '75–180× (issue)';
+
+    return {
+      id: 2,
+      title: 'Availability check',
+      checks: [
+        { label: 'taken night, p99', ours: fmtMs(t.ours.p99), anchor: fmtMs(t.raw.p99), ratio: fmt(t.raw.p99 / t.ours.p99), target: '≤ 25 µs', pass: t.ours.p99 <= 0.025 },
+        { label: 'free night, p99', ours: fmtMs(f.ours.p99), anchor: fmtMs(f.raw.p99), ratio: fmt(f.raw.p99 / f.ours.p99), target: '≤ 25 µs', pass: f.ours.p99 <= 0.025 },
+        { label: 'unbounded query, taken (slowdown)', ours: fmtMs(unb.taken.p50), anchor: fmtMs(bounded.taken.p50), ratio: `${fmt(slow(unb.taken, bounded.taken))}× slower`, target: issueRange, pass: null },
+        { label: 'unbounded query, free (slowdown)', ours: fmtMs(unb.free.p50), anchor: fmtMs(bounded.free.p50), ratio: `${fmt(slow(unb.free, bounded.free))}× slower`, target: issueRange, pass: null },
+        { label: 'uncovered index (room_id), taken (slowdown)', ours: fmtMs(unc.taken.p50), anchor: fmtMs(bounded.taken.p50), ratio: `${fmt(slow(unc.taken, bounded.taken))}× slower`, target: issueRange, pass: null },
+        { label: 'uncovered index (room_id), free (slowdown)', ours: fmtMs(unc.free.p50), anchor: fmtMs(bounded.free.p50), ratio: `${fmt(slow(unc.free, bounded.free))}× slower`, target: issueRange, pass: null },
+      ],
+      figures: [
+        `Room ${ROOM_ID}: ${roomStays} stays over 10 years (${roomLive} occupying); asked about ${nights.taken.length} taken and ${nights.free.length} free nights of the last year, ${perRun} random checks per case per run, ${o.runs} runs; medians of the runs. Ratio column: anchor time ÷ our time (1 = as fast as raw).`,
+        `Ours (findOccupancyConflict): taken p50 ${fmtMs(t.ours.p50)} / p99 ${fmtMs(t.ours.p99)}; free p50 ${fmtMs(f.ours.p50)} / p99 ${fmtMs(f.ours.p99)} (a free night also runs the room-block query).`,
+        `Raw statements, same SQL: taken p50 ${fmtMs(t.raw.p50)} / p99 ${fmtMs(t.raw.p99)}; free p50 ${fmtMs(f.raw.p50)} / p99 ${fmtMs(f.raw.p99)}.`,
+        `Stay query alone (raw), p50: bounded ${fmtMs(bounded.taken.p50)} taken / ${fmtMs(bounded.free.p50)} free; unbounded ${fmtMs(unb.taken.p50)} / ${fmtMs(unb.free.p50)} (${fmt(slow(unb.taken, bounded.taken))}× / ${fmt(slow(unb.free, bounded.free))}×); index (room_id) only ${fmtMs(unc.taken.p50)} / ${fmtMs(unc.free.p50)} (${fmt(slow(unc.taken, bounded.taken))}× / ${fmt(slow(unc.free, bounded.free))}×).`,
+        `The existing \`stays_room_idx (room_id, checkin_ms)\`, bounded but not covering: ${fmtMs(rix.taken.p50)} taken / ${fmtMs(rix.free.p50)} free (${fmt(slow(rix.taken, bounded.taken))}× / ${fmt(slow(rix.free, bounded.free))}×).`,
+        `Plans: ours \`${plans.ours}\`; unbounded \`${plans.unbounded}\`; (room_id) only \`${uncoveredPlan}\`; stays_room_idx \`${plans.roomIdx}\`.`,
+      ],
+    };
+  } finally {
+    if (sqlite.open) sqlite.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Benchmark 3: the board (`board:get`) for 300 rooms × 90 days on 10 years of history at 85 %
+ * occupancy (1 000 000 stays), called in process as IPC calls it. Anchor: the same SELECTs with raw
+ * better-sqlite3 prepared statements on the same connection, rows left as they come (no filtering,
+ * no mapping). Also: the same board over HTTP (`GET /api/v1/board`, Fastify inject: zod response
+ * validation + JSON), what a browser on the LAN waits for.
+ */
+import { buildServer } from '../core/api/build-server';
+import { createEventBus, type CallContext } from '../core/context';
+import { createCore } from '../core/create-core';
+import { createSettingsService } from '../core/services/settings-service';
+import { openDatabase } from '../db/open-database';
+import { ROOM_COLUMNS } from '../db/queries/room-queries';
+import { addDays, startOfLocalDate } from '../shared/time';
+import type { BenchOptions } from './support/bench-options';
+import { denseHistoryHotel, NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
+import type { BenchResult } from './support/report';
+import { fmt, fmtMb, fmtMs, median, percentile } from './support/stats';
+
+export const BOARD_FROM = addDays(TODAY, -30);
+export const BOARD_DAYS = 90;
+const CTX: CallContext = { actor: { username: 'desk', role: 'staff' }, via: 'ipc' };
+
+/** Copies of the SQL in db/queries/board-queries.ts and room-queries.ts (the row counts are cross-checked). */
+const RAW_SQL = {
+  rooms: `SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`,
+  stays: `SELECT id, room_id AS roomId, guest_name AS guestName, guests, substr(checkin, 1, 10) AS checkinDate,
+            substr(checkout, 1, 10) AS checkoutDate, status
+     FROM stays INDEXED BY stays_checkin_idx
+     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`,
+  blocks: `SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason
+     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`,
+  counts: `SELECT coalesce(sum(s.checkin_ms >= @dayStart), 0) AS arrivals,
+            coalesce(sum(s.checkout_ms < @dayEnd), 0) AS departures,
+            coalesce(sum(s.status = 'checked_in'), 0) AS inHouse
+     FROM guest_rooms r CROSS JOIN stays s INDEXED BY stays_occupancy_idx
+     WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')
+       AND s.checkin_ms < @dayEnd AND s.checkin_ms > @lowest AND s.checkout_ms >= @dayStart`,
+};
+
+function timeCalls(n: number, call: () => unknown): number[] {
+  call();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    call();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
+  const data = denseHistoryHotel(o.log);
+  const { sqlite, orm } = openDatabase({ file: data.file });
+  try {
+    const deps = { sqlite, orm, clock: () => NOW_MS, events: createEventBus() };
+    const core = createCore(deps, { settings: { timeZone: TIME_ZONE } });
+    const maxStayMs = createSettingsService(deps).maxStayMs();
+    const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
+    const endMs = startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE);
+    const dayStart = startOfLocalDate(TODAY, TIME_ZONE);
+    const dayEnd = startOfLocalDate(addDays(TODAY, 1), TIME_ZONE);
+    const stmt = {
+      rooms: sqlite.prepare(RAW_SQL.rooms),
+      stays: sqlite.prepare(RAW_SQL.stays),
+      blocks: sqlite.prepare(RAW_SQL.blocks),
+      counts: sqlite.prepare(RAW_SQL.counts),
+    };
+    const raw = () => ({
+      rooms: stmt.rooms.all(),
+      stays: stmt.stays.all(endMs, startMs - maxStayMs, startMs),
+      blocks: stmt.blocks.all(endMs, startMs),
+      counts: stmt.counts.get({ dayStart, dayEnd, lowest: dayStart - maxStayMs }),
+    });
+    const ours = () => core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX);
+
+    const a = raw();
+    const b = ours();
+    if (a.rooms.length !== b.rooms.length || a.stays.length !== b.stays.length || JSON.stringify(a.counts) !== JSON.stringify(b.counts)) {
+      throw new Error(`raw and board:get disagree: ${a.rooms.length}/${b.rooms.length} rooms, ${a.stays.length}/${b.stays.length} stays`);
+    }
+
+    const calls = o.quick ? 8 : 15;
+    const oursRuns: number[][] = [];
+    const rawRuns: number[][] = [];
+    for (let r = 0; r < o.runs; r++) {
+      if (r % 2) {
+        oursRuns.push(timeCalls(calls, ours));
+        rawRuns.push(timeCalls(calls, raw));
+      } else {
+        rawRuns.push(timeCalls(calls, raw));
+        oursRuns.push(timeCalls(calls, ours));
+      }
+    }
+    const oursP50 = median(oursRuns.map((x) => median(x)));
+    const rawP50 = median(rawRuns.map((x) => median(x)));
+    const oursMax = median(oursRuns.map((x) => percentile(x, 100)));
+    const ratio = rawP50 / oursP50;
+
+    // The same board over HTTP, in process (inject): what the LAN browser waits for before rendering.
+    const app = await buildServer(core, { dbFile: data.file });
+    const url = `/api/v1/board?from=${BOARD_FROM}&days=${BOARD_DAYS}`;
+    const first = await app.inject({ method: 'GET', url });
+    if (first.statusCode !== 200) throw new Error(`GET ${url}: ${first.statusCode} ${first.body.slice(0, 200)}`);
+    const httpRuns: number[] = [];
+    for (let i = 0; i < (o.quick ? 5 : 10); i++) {
+      const t0 = performance.now();
+      await app.inject({ method: 'GET', url });
+      httpRuns.push(performance.now() - t0);
+    }
+    await app.close();
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL.stays}`).all(0, 0, 0) as { detail: string }[]).map((x) => x.detail).join('; ');
+    const scanned = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE checkin_ms < ? AND checkin_ms > ?').get(endMs, startMs - maxStayMs) as { n: number }).n;
+
+    return {
+      id: 3,
+      title: 'Board query, 300 rooms × 90 days',
+      checks: [
+        { label: 'board:get p50', ours: fmtMs(oursP50), target: '≤ 25 ms', pass: oursP50 <= 25 },
+        { label: 'vs the raw SELECTs', ours: fmtMs(oursP50), anchor: fmtMs(rawP50), ratio: fmt(ratio), target: '≥ 0.7', pass: ratio >= 0.7 },
+      ],
+      figures: [
+        `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
+        `${o.runs} runs × ${calls} calls; p50 = median of the runs' medians. Ours p50 ${fmtMs(oursP50)} (max ${fmtMs(oursMax)}), raw SELECTs p50 ${fmtMs(rawP50)}; ratio raw ÷ ours ${fmt(ratio)}.`,
+        `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.length}; plan \`${plan}\`.`,
+        `Over HTTP (inject, zod-checked JSON of ${fmtMb(first.rawPayload.length)}): p50 ${fmtMs(median(httpRuns))}.`,
+      ],
+    };
+  } finally {
+    sqlite.close();
+  }
+}

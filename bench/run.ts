@@ -1,0 +1,110 @@
+/**
+ * `npm run bench [-- --only 1,3] [--quick] [--write]`: Frontdesk's speed targets, each measured as a
+ * ratio against raw better-sqlite3 (or a bare browser page) in the same run, 5 runs, medians. It
+ * prints the table and, after a full run of all five, rewrites the results part of
+ * docs/benchmarks.md. It is a report: it exits 0 even when a target is missed (marked MISS).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { runAvailabilityBench } from './availability-bench';
+import { runBoardQueryBench } from './board-query-bench';
+import { runBoardRenderBench } from './board-render-bench';
+import { runBookingHttpBench } from './booking-http-bench';
+import { runCsvExportBench } from './csv-export-bench';
+import type { BenchOptions } from './support/bench-options';
+import { BENCH_DIR } from './support/hotel-dataset';
+import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
+
+const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<BenchResult> }[] = [
+  { id: 1, title: 'POST /bookings over HTTP', run: runBookingHttpBench },
+  { id: 2, title: 'Availability check in process', run: runAvailabilityBench },
+  { id: 3, title: 'Board query, 300 rooms × 90 days', run: runBoardQueryBench },
+  { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
+  { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
+];
+
+const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');
+const RESULTS_FILE = join(BENCH_DIR, 'results', 'latest.json');
+
+function chromiumVersion(): string | undefined {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function runFacts(command: string, mode: string, durationSeconds: number): RunFacts {
+  const memory = new Database(':memory:');
+  const sqlite = (memory.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  memory.close();
+  const pkg = JSON.parse(readFileSync(join(BENCH_DIR, '..', 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string };
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command,
+    mode,
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    sqlite,
+    betterSqlite3: pkg.version,
+    chromium: chromiumVersion(),
+    durationSeconds,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+    },
+  });
+  const only = values.only ? new Set(values.only.split(',').map((s) => Number(s.trim()))) : undefined;
+  const selected = BENCHMARKS.filter((b) => !only || only.has(b.id));
+  if (selected.length === 0) throw new Error(`--only ${values.only}: no such benchmark (1–${BENCHMARKS.length})`);
+  const quick = values.quick ?? false;
+  const options: BenchOptions = { runs: quick ? 2 : 5, quick, log: (line) => console.log(line) };
+
+  const started = performance.now();
+  const results: BenchResult[] = [];
+  for (const b of selected) {
+    console.log(`\n[${b.id}] ${b.title}`);
+    const t0 = performance.now();
+    try {
+      results.push(await b.run(options));
+    } catch (e) {
+      results.push({ id: b.id, title: b.title, checks: [], figures: [], error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+    console.log(`    (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const mode = `${quick ? 'quick' : 'full'}: ${options.runs} runs, medians`;
+  const facts = runFacts(command, mode, (performance.now() - started) / 1000);
+  console.log(`\n${resultsText(results)}\n`);
+
+  mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
+  writeFileSync(RESULTS_FILE, JSON.stringify({ facts, results }, null, 2));
+  if ((!quick && selected.length === BENCHMARKS.length) || values.write) {
+    writeResultsInto(DOC_FILE, resultsMarkdown(results, facts));
+    console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.sqlite}, ${facts.cores} cores).`);
+  } else {
+    console.log('docs/benchmarks.md not rewritten: only a full run of all five does that (or --write).');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

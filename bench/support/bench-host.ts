@@ -1,0 +1,37 @@
+/** Starts a host child process (bench/support/host-process.ts, or its bundle) on a data folder. */
+import { join } from 'node:path';
+import { defaultRendererDir } from '../../core/host';
+import { defaultMigrationsDir } from '../../db/open-database';
+import { startChild, type BenchChild } from './child-process';
+import { BENCH_DIR } from './hotel-dataset';
+
+export interface BenchHost {
+  child: BenchChild;
+  url: string;
+  dbFile: string;
+  /** Resident memory right after start-up. */
+  rssBytes: number;
+}
+
+export interface BenchHostOptions {
+  /** The bundled host (support/host-bundle.ts); default the TypeScript source under tsx. */
+  script?: string;
+  env?: Record<string, string>;
+  /** Default dist/renderer. */
+  rendererDir?: string;
+}
+
+export async function startBenchHost(dataDir: string, options: BenchHostOptions = {}): Promise<BenchHost> {
+  const child = startChild(options.script ?? join(BENCH_DIR, 'support', 'host-process.ts'), [], options.env);
+  try {
+    await child.next('ready');
+    const started = await child.ask<{ type: string; url: string; dbFile: string; rssBytes: number }>(
+      { type: 'start', dataDir, migrationsDir: defaultMigrationsDir(), rendererDir: options.rendererDir ?? defaultRendererDir() },
+      'started',
+    );
+    return { child, url: started.url, dbFile: started.dbFile, rssBytes: started.rssBytes };
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Child process: the HTTP load. Two shapes:
+ * - `closed-loop`: N connections, each sending its next request as soon as the previous answer
+ *   arrives, for a fixed time (the booking benchmark's "50 keep-alive connections").
+ * - `paced`: one request every `intervalMs` whatever the answers do, until told to stop (the desk's
+ *   availability checks running beside the CSV export); any unexpected status or network error is
+ *   a failure.
+ */
+import { addDays } from '../../shared/time';
+import { serveParent } from './child-process';
+import { createLoadHttpClient, type LoadHttpClient } from './http-client';
+import { nowMs, percentile, seededRandom } from './stats';
+
+export interface PlanRoom {
+  number: number;
+  category: string;
+}
+
+export interface LatencySummary {
+  requests: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Network errors and unexpected statuses (first few, with the body). */
+  failures: number;
+  failureSamples: string[];
+}
+
+function summarize(latencies: number[], statuses: Record<string, number>, failures: number, failureSamples: string[]): LatencySummary {
+  return {
+    requests: latencies.length,
+    statuses,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    failures,
+    failureSamples,
+  };
+}
+
+/** Seed 000 booking k: room k mod n, the night ⌊k / n⌋ after `startDate`, so no two requests overlap. */
+function freeBooking(rooms: PlanRoom[], startDate: string, k: number): string {
+  const room = rooms[k % rooms.length]!;
+  const night = Math.floor(k / rooms.length);
+  return JSON.stringify({
+    roomnumber: room.number,
+    category: room.category,
+    checkin: `${addDays(startDate, night)}T14:00:00`,
+    checkout: `${addDays(startDate, night + 1)}T12:00:00`,
+  });
+}
+
+/** One keep-alive client per host (a benchmark may restart its host on another port). */
+const clients = new Map<string, LoadHttpClient>();
+async function clientFor(origin: string, connections: number): Promise<LoadHttpClient> {
+  const key = `${origin} ${connections}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = await createLoadHttpClient(origin, connections);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+async function closedLoop(m: {
+  origin: string;
+  connections: number;
+  durationMs: number;
+  rooms: PlanRoom[];
+  startDate: string;
+  firstIndex: number;
+}) {
+  const http = await clientFor(m.origin, m.connections);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const failureSamples: string[] = [];
+  let failures = 0;
+  let next = m.firstIndex;
+  const started = nowMs();
+  const deadline = started + m.durationMs;
+  const worker = async () => {
+    while (nowMs() < deadline) {
+      const body = freeBooking(m.rooms, m.startDate, next++);
+      const t0 = nowMs();
+      try {
+        const res = await http.request('POST', '/bookings', body);
+        latencies.push(nowMs() - t0);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        if (res.status !== 201 && res.status !== 409) {
+          failures++;
+          if (failureSamples.length < 5) failureSamples.push(`${res.status} ${res.body.slice(0, 200)}`);
+        }
+      } catch (e) {
+        failures++;
+        if (failureSamples.length < 5) failureSamples.push(String(e));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: m.connections }, worker));
+  const elapsedMs = nowMs() - started;
+  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: http.kind, ...summarize(latencies, statuses, failures, failureSamples) };
+}
+
+interface PacedState {
+  latencies: number[];
+  statuses: Record<string, number>;
+  failures: number;
+  failureSamples: string[];
+  timer?: NodeJS.Timeout;
+  inFlight: Set<Promise<void>>;
+}
+let paced: PacedState | undefined;
+
+/**
+ * Alternates `GET /api/v1/rooms/free` (must be 200) and `POST /bookings` for a random room and night
+ * in `[fromDate, fromDate + days)` (201 when free, 409 when taken: both are right answers).
+ */
+async function startPaced(m: {
+  origin: string;
+  intervalMs: number;
+  rooms: PlanRoom[];
+  fromDate: string;
+  days: number;
+  seed: number;
+  /** Default both, alternating; one kind only for diagnosis. */
+  mix?: 'both' | 'free' | 'book';
+}) {
+  const http = await clientFor(m.origin, 4);
+  const rand = seededRandom(m.seed);
+  const state: PacedState = { latencies: [], statuses: {}, failures: 0, failureSamples: [], inFlight: new Set() };
+  let i = 0;
+  const fire = () => {
+    const night = addDays(m.fromDate, Math.floor(rand() * m.days));
+    const nightAfter = addDays(night, 1 + Math.floor(rand() * 3));
+    const room = m.rooms[Math.floor(rand() * m.rooms.length)]!;
+    const isFree = m.mix === 'free' || (m.mix !== 'book' && i++ % 2 === 0);
+    const t0 = nowMs();
+    const call = isFree
+      ? http.request('GET', `/api/v1/rooms/free?checkin=${night}&checkout=${nightAfter}`)
+      : http.request('POST', '/bookings', JSON.stringify({ roomnumber: room.number, category: room.category, checkin: night, checkout: nightAfter }));
+    const done = call.then(
+      (res) => {
+        state.latencies.push(nowMs() - t0);
+        state.statuses[res.status] = (state.statuses[res.status] ?? 0) + 1;
+        const ok = isFree ? res.status === 200 : res.status === 201 || res.status === 409;
+        if (!ok) {
+          state.failures++;
+          if (state.failureSamples.length < 5) state.failureSamples.push(`${res.status} ${res.body.slice(0, 200)}`);
+        }
+      },
+      (e: unknown) => {
+        state.failures++;
+        if (state.failureSamples.length < 5) state.failureSamples.push(String(e));
+      },
+    );
+    state.inFlight.add(done);
+    void done.finally(() => state.inFlight.delete(done));
+  };
+  state.timer = setInterval(fire, m.intervalMs);
+  paced = state;
+  return { type: 'paced:started' };
+}
+
+async function stopPaced() {
+  const state = paced!;
+  clearInterval(state.timer);
+  await Promise.all([...state.inFlight]);
+  paced = undefined;
+  return { type: 'paced:done', ...summarize(state.latencies, state.statuses, state.failures, state.failureSamples) };
+}
+
+serveParent(
+  {
+    'closed-loop': (m) => closedLoop(m as never),
+    'paced:start': (m) => startPaced(m as never),
+    'paced:stop': () => stopPaced(),
+  },
+  async () => {
+    await Promise.all([...clients.values()].map((c) => c.close()));
+  },
+);
+process.send!({ type: 'ready' });

@@ -41,7 +41,7 @@ export function insertBlock(db: Sqlite, row: BlockRow): number {
 }
 
 export function getBlockRecord(db: Sqlite, id: number): BlockRecord | undefined {
-  return prepared<BlockRecord>(db, `${BLOCK_SELECT} WHERE b.id = ?`).get(id);
+  return prepared<BlockRecord>(db, `${BLOCK_SELECT} WHERE b.id = +?` /* +?: see prepared.ts */).get(id);
 }
 
 export function deleteBlock(db: Sqlite, id: number): boolean {

@@ -28,5 +28,5 @@ export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[
 }
 
 export function getSeedBooking(db: Sqlite, id: number): SeedBooking | undefined {
-  return prepared<SeedBooking>(db, `${SEED_SELECT} WHERE s.id = ?`).get(id);
+  return prepared<SeedBooking>(db, `${SEED_SELECT} WHERE s.id = +?` /* +?: see prepared.ts */).get(id);
 }

@@ -124,7 +124,7 @@ const STAY_SELECT = `
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
 
 export function getStayRecord(db: Sqlite, id: number): StayRecord | undefined {
-  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id = ?`).get(id);
+  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id = +?` /* +?: see prepared.ts */).get(id);
 }
 
 /** The API shape: timestamps as ISO in the hotel's zone. */

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import {
   addDays,
   civilFromDayNumber,
+  toCivil,
   dayNumber,
   formatInstant,
   isValidTimeZone,
@@ -137,5 +138,32 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('the cached zone offsets agree with Intl around every DST change', () => {
+  // An independent reading of the wall clock, straight from Intl, to compare the cache against.
+  const wallClock = (ms: number, zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(new Date(ms));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  };
+  const cases: [string, string][] = [
+    ['Europe/Copenhagen', '2026-03-29T00:00:00Z'],
+    ['Europe/Copenhagen', '2026-10-25T00:00:00Z'],
+    ['America/St_Johns', '2026-03-08T03:00:00Z'], // -03:30, DST at 02:00 local
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'], // +11:00 → +10:30: a 30-minute change
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z'], // +05:45, no DST
+  ];
+
+  it.each(cases)('%s around %s, minute by minute, cold and warm cache', (zone, around) => {
+    const start = Date.parse(around) - 3 * 3_600_000;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let ms = start; ms < start + 6 * 3_600_000; ms += 60_000 + 7_000) {
+        expect(toCivil(ms, zone)).toEqual(wallClock(ms, zone));
+      }
+    }
   });
 });

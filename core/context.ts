@@ -22,12 +22,23 @@ export type Clock = () => number;
 export interface EventBus {
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * Runs `fn` with its events held back: what it publishes is returned instead of delivered (and if
+   * it throws, dropped). The caller publishes them once the change they announce is committed — the
+   * write batcher does, after the batch's COMMIT. Inside a capture, `publish` adds to the innermost one.
+   */
+  capture<T>(fn: () => T): { value: T; events: LiveEvent[] };
 }
 
 export function createEventBus(): EventBus {
   const listeners = new Set<(event: LiveEvent) => void>();
+  let held: LiveEvent[] | undefined;
   return {
     publish(event) {
+      if (held) {
+        held.push(event);
+        return;
+      }
       for (const l of listeners) {
         try {
           l(event);
@@ -39,6 +50,16 @@ export function createEventBus(): EventBus {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    capture(fn) {
+      const outer = held;
+      const events: LiveEvent[] = [];
+      held = events;
+      try {
+        return { value: fn(), events };
+      } finally {
+        held = outer;
+      }
     },
   };
 }

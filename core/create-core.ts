@@ -1,10 +1,12 @@
 /**
- * The core: services over one database, and the typed handler map that IPC and REST both call.
+ * The core: services over one database, the typed handler map, and `call`, the dispatcher IPC and
+ * REST both go through (reads at once, writes group-committed by the write batcher).
  * Handlers are synchronous and a line or two each; the rules live in the services.
  */
 import packageJson from '../package.json' with { type: 'json' };
 import { sqliteVersion } from '../db/open-database';
 import type { Settings } from '../shared/contract/schemas';
+import { createDispatcher, type Dispatch } from './command-dispatcher';
 import type { CoreDeps, Handlers } from './context';
 import { createBlocksService } from './services/blocks-service';
 import { createBoardService } from './services/board-service';
@@ -13,10 +15,15 @@ import { createRoomsService } from './services/rooms-service';
 import { createSeedBookingsService } from './services/seed-bookings-service';
 import { createSettingsService } from './services/settings-service';
 import { createStaysService } from './services/stays-service';
+import { createWriteBatcher, type WriteBatcher } from './write-batcher';
 
 export interface Core {
   deps: CoreDeps;
+  /** Synchronous, each write in its own transaction: for tests, start-up seeding and benchmarks. */
   handlers: Handlers;
+  /** What the adapters call: `handlers` behind the write batcher. */
+  call: Dispatch;
+  writes: WriteBatcher;
   settings: { get(): Settings };
 }
 
@@ -71,5 +78,6 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}): Core {
     'outbox:retry': (input) => outbox.retry(input.id),
   };
 
-  return { deps, handlers, settings };
+  const writes = createWriteBatcher({ sqlite: deps.sqlite, events: deps.events });
+  return { deps, handlers, call: createDispatcher(handlers, writes), writes, settings };
 }

@@ -76,7 +76,7 @@ export async function runDesk(): Promise<void> {
 
   registerIpcHandlers({
     ipcMain,
-    handlers: host.core.handlers,
+    call: host.core.call,
     exportStays: createStaysExporter({ dbFile: host.dbFile, getWindow: () => win, defaultDir: app.getPath('documents') }),
     isTrustedSender: createSenderCheck(() => win, paths.rendererDir),
   });

@@ -1,7 +1,8 @@
 /**
  * The IPC adapter: one `ipcMain.handle` per IPC command of the contract, each a few steps: trusted
- * sender → validate with the command's input schema → call the same handler REST calls → shape the
- * result as `IpcResult`. Errors cross as `{ code, message }`; unexpected ones never carry internals.
+ * sender → validate with the command's input schema → `core.call`, as REST does (writes are
+ * group-committed there) → shape the result as `IpcResult`. Errors cross as `{ code, message }`;
+ * unexpected ones never carry internals.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
@@ -14,13 +15,15 @@ import {
   type ParsedInput,
 } from '../shared/contract/commands';
 import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
-import type { CallContext, HandledCommandName, Handlers } from '../core/context';
+import type { Dispatch } from '../core/command-dispatcher';
+import type { CallContext, HandledCommandName } from '../core/context';
 
 export type ExportStays = (query: ParsedInput<'exports:stays'>) => Promise<CommandOutput<'exports:stays'>>;
 
 export interface IpcHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
-  handlers: Handlers;
+  /** The core's dispatcher (`core.call`). */
+  call: Dispatch;
   /** The desktop side of `exports:stays`: a save dialog, then the CSV file. */
   exportStays: ExportStays;
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
@@ -46,9 +49,7 @@ export function describeIssues(error: z.ZodError): string {
 
 function callFor(name: CommandName, deps: IpcHandlerDeps): AnyCall {
   if (name === 'exports:stays') return (input) => deps.exportStays(input as ParsedInput<'exports:stays'>);
-  const handler = deps.handlers[name as HandledCommandName] as AnyCall | undefined;
-  if (typeof handler !== 'function') throw new Error(`No core handler for IPC command ${name}`);
-  return (input, ctx) => handler(input, ctx);
+  return (input, ctx) => deps.call(name as HandledCommandName, input as never, ctx);
 }
 
 async function invoke(name: CommandName, call: AnyCall, input: unknown, deps: IpcHandlerDeps): Promise<IpcResult<unknown>> {

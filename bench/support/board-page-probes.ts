@@ -4,52 +4,63 @@
  */
 
 /**
- * Installed before the app loads. Watches the DOM; when the board shows `days` day columns and its
- * first stay bar, it waits until that frame is painted (`rows`: an animation frame, then a task,
- * which runs after the frame's paint), clicks the free cell `cellTestId` the way a user would (a
- * bubbling click for React's delegated handler) and records when the booking dialog is in the DOM
- * and when it is painted (`dialog`): time to interactive.
+ * Installed before the app loads. Waits for the renderer's `board:rows-rendered` mark (the first
+ * frame with rows of stays, marked once it is painted), checks that the board shows `days` day
+ * columns, then clicks the free night of `room` on `date` the way a user would: the element under
+ * the middle of the night's free part (the right half of its column: a stay that leaves that
+ * morning ends mid-column) gets a bubbling click with those coordinates, for React's delegated
+ * handler. Then it waits for the renderer's `booking-dialog:open` mark and for that frame to be
+ * painted (an animation frame, then a task): time to interactive. `window.__benchDone` resolves when
+ * the marks are in `window.__bench` (nothing polls the page meanwhile).
  */
-export function timeToInteractiveProbe(cellTestId: string, days: number): string {
+export function timeToInteractiveProbe(room: number, date: string, days: number): string {
   return `(() => {
     const marks = (window.__bench = { longTasks: [] });
+    let finish;
+    window.__benchDone = new Promise((resolve) => { finish = resolve; });
     try {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) marks.longTasks.push(e.duration); })
         .observe({ type: 'longtask', buffered: true });
     } catch {}
     const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
-    let phase = 'rows';
-    const observer = new MutationObserver(async () => {
-      if (phase === 'rows') {
-        if (document.querySelectorAll('[data-testid^="day-"]').length !== ${days}) return;
-        if (!document.querySelector('[data-testid^="stay-bar-"]')) return;
-        const cell = document.querySelector('[data-testid="${cellTestId}"]');
-        if (!cell) return;
-        phase = 'painting';
-        marks.rowsInDom = performance.now();
-        marks.rows = await painted();
-        marks.barsMounted = document.querySelectorAll('[data-testid^="stay-bar-"]').length;
-        marks.cellsMounted = document.querySelectorAll('[role="gridcell"]').length;
-        phase = 'dialog';
-        marks.click = performance.now();
-        cell.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
-        return;
+    const fail = (message) => { marks.error = message; finish(); };
+    const clickFreeNight = () => {
+      const shown = document.querySelectorAll('[data-testid^="day-"]').length;
+      if (shown !== ${days}) return fail('the board shows ' + shown + ' days, not ${days}');
+      const row = document.querySelector('[data-testid="room-row-${room}"]');
+      const day = document.querySelector('[data-testid="day-${date}"]');
+      if (!row || !day) return fail('room ${room} or day ${date} is not on the board');
+      const r = row.getBoundingClientRect();
+      const d = day.getBoundingClientRect();
+      const x = d.left + d.width * 0.75;
+      const y = r.top + r.height / 2;
+      const target = document.elementFromPoint(x, y);
+      if (!target || !row.contains(target) || target.closest('[data-stay],[data-block]')) return fail('the night of room ${room} on ${date} is not free on the board');
+      marks.barsMounted = document.querySelectorAll('[data-testid^="stay-bar-"]').length;
+      marks.elementsMounted = document.querySelector('[data-testid="board-grid"]').querySelectorAll('*').length;
+      marks.click = performance.now();
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y }));
+    };
+    new PerformanceObserver(async (list, observer) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'board:rows-rendered' && marks.rows === undefined) {
+          marks.rows = e.startTime;
+          clickFreeNight();
+        } else if (e.name === 'booking-dialog:open' && marks.click !== undefined && marks.dialogOpen === undefined) {
+          marks.dialogOpen = e.startTime;
+          observer.disconnect();
+          if (!document.querySelector('[data-testid="booking-dialog"]')) return fail('no booking dialog');
+          marks.dialog = await painted();
+          const nav = performance.getEntriesByType('navigation')[0];
+          marks.domContentLoaded = nav ? nav.domContentLoadedEventEnd : null;
+          const board = performance.getEntriesByType('resource').find((r) => r.name.includes('/api/v1/board'));
+          marks.boardRequestStart = board ? board.startTime : null;
+          marks.boardResponseEnd = board ? board.responseEnd : null;
+          marks.boardBytes = board ? board.encodedBodySize : null;
+          finish();
+        }
       }
-      if (phase === 'dialog' && document.querySelector('[data-testid="booking-dialog"]')) {
-        phase = 'done';
-        marks.dialogInDom = performance.now();
-        marks.dialog = await painted();
-        observer.disconnect();
-        const nav = performance.getEntriesByType('navigation')[0];
-        marks.domContentLoaded = nav ? nav.domContentLoadedEventEnd : null;
-        const board = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/board'));
-        marks.boardRequestStart = board ? board.startTime : null;
-        marks.boardResponseEnd = board ? board.responseEnd : null;
-        marks.boardBytes = board ? board.encodedBodySize : null;
-        marks.done = true;
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true, attributes: false });
+    }).observe({ type: 'mark', buffered: true });
   })();`;
 }
 

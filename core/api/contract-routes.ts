@@ -4,18 +4,18 @@
  *
  * The input of a command is one object; on the wire it is split between the path (`:id`) and either
  * the query string (GET, DELETE) or the JSON body. The route validates each part with its slice of
- * the input schema, then merges them (path last, so `/stays/7` wins over a body's `id`) and calls the
- * same handler the desktop calls over IPC. Streaming (CSV) commands are registered by csv-routes.ts.
+ * the input schema, then merges them (path last, so `/stays/7` wins over a body's `id`) and goes
+ * through `core.call`, as the desktop does over IPC (writes are group-committed there). Streaming
+ * (CSV) commands are registered by csv-routes.ts.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
-import type { CallContext, HandledCommandName } from '../context';
+import { commandNames, commands, type CommandDef, type CommandName, type ParsedInput } from '../../shared/contract/commands';
+import type { HandledCommandName } from '../context';
 import type { Core } from '../create-core';
 import { resolveCallContext } from './call-context';
 import { ErrorBodySchema } from './error-handler';
 
-type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 const QUERY_METHODS = new Set(['GET', 'DELETE']);
@@ -58,7 +58,6 @@ async function defaultToEmptyBody(request: FastifyRequest): Promise<void> {
 
 export function contractRoute(core: Core, name: HandledCommandName): RouteOptions {
   const def = commands[name] as CommandDef;
-  const handler = core.handlers[name] as unknown as AnyHandler;
   const { params, rest } = splitInput(name, def);
   const inQuery = QUERY_METHODS.has(def.http.method);
   const status = def.http.status ?? 200;
@@ -77,8 +76,8 @@ export function contractRoute(core: Core, name: HandledCommandName): RouteOption
     // No body counts as `{}`: an all-optional body may be left out, and a missing required field is named.
     ...(rest && !inQuery ? { preValidation: defaultToEmptyBody } : {}),
     handler: async (request, reply) => {
-      const input = { ...readRest(request), ...(request.params as object) };
-      const output = await handler(input, resolveCallContext(request));
+      const input = { ...readRest(request), ...(request.params as object) } as ParsedInput<typeof name>;
+      const output = await core.call(name, input, resolveCallContext(request));
       void reply.code(status);
       return output;
     },

@@ -45,7 +45,9 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: stri
           .header('Content-Disposition', `attachment; filename="${staysCsvFilename(core)}"`)
           .header('Cache-Control', 'no-store');
         // A client that hangs up destroys the stream, which closes the generator and its connection.
-        return reply.send(Readable.from(streamStaysCsv(dbFile, query), { objectMode: false }));
+        // `encoding` keeps the pieces as text down to the socket: otherwise each becomes a Buffer that
+        // lingers until the next GC (~15 MB of them at a time in a million-row download).
+        return reply.send(Readable.from(streamStaysCsv(dbFile, query), { objectMode: false, encoding: 'utf8' }));
       },
     });
   }

@@ -1,7 +1,7 @@
 /**
- * The front-desk board: active rooms × `days` days from `from`, with the stays and blocks in that
- * window and today's arrivals / departures / in-house counts. **Hot path**: rows pass through as the
- * queries shape them.
+ * The front-desk board: active rooms × `days` days from `from` (default the hotel's today), with the
+ * stays and blocks in that window and today's arrivals / departures / in-house counts. **Hot path**:
+ * rows pass through as the queries shape them.
  */
 import type { z } from 'zod';
 import { boardBlocks, boardStays, dayCounts } from '../../db/queries/board-queries';
@@ -20,13 +20,15 @@ export interface BoardService {
 export function createBoardService(core: CoreDeps, settings: SettingsService): BoardService {
   const db = core.sqlite;
   return {
-    get({ from, days }) {
+    get(query) {
       const zone = settings.get().timeZone;
       const maxStayMs = settings.maxStayMs();
+      const today = localDate(core.clock(), zone);
+      const { days } = query;
+      const from = query.from ?? today;
       const to = addDays(from, days);
       const startMs = startOfLocalDate(from, zone);
       const endMs = startOfLocalDate(to, zone);
-      const today = localDate(core.clock(), zone);
 
       const allRooms = listRooms(db, true);
       const rooms = allRooms.filter((r) => r.active);

@@ -1,7 +1,8 @@
 /**
  * How every stay change is committed: the checks and the write, then the billing message, in ONE
  * IMMEDIATE transaction; the live event only after COMMIT. So a billing message exists if and only
- * if its change does, and no window sees a change that was rolled back.
+ * if its change does, and no window sees a change that was rolled back. Under `core.call` the
+ * transaction is a savepoint of the write batch and the event waits for the batch's COMMIT.
  */
 import { enqueueOutbox } from '../outbox/outbox-queries';
 import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';

@@ -1,4 +1,6 @@
-/** Start-up: pick the transport, subscribe to live events, render, then load settings and the board. */
+/** Start-up: pick the transport, subscribe to live events, ask for settings and the board, render. */
+// First, so it runs before the rest of the bundle is evaluated: it sends the first requests.
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
@@ -16,6 +18,11 @@ import './styles/board-grid.css';
 import './styles/board-marks.css';
 import './styles/screens.css';
 
+// Both calls go out before the first render, side by side (over HTTP the boot script has sent them
+// already): the board does not wait for the settings, as the host knows the hotel's today.
+// Without settings the desk still works (this PC's zone and language); the store keeps the error.
+useSettingsStore.getState().load().catch(() => undefined);
+useBoardStore.getState().load().catch(reportBackgroundError);
 connectLiveEvents(transport());
 
 createRoot(document.getElementById('root')!).render(
@@ -25,13 +32,3 @@ createRoot(document.getElementById('root')!).render(
     </ErrorBoundary>
   </StrictMode>,
 );
-
-// The board needs the hotel's zone to know what "today" is, so settings come first; a board
-// without settings still loads (with this PC's date) rather than leaving the desk empty.
-void useSettingsStore
-  .getState()
-  .load()
-  .catch(() => undefined)
-  .finally(() => {
-    useBoardStore.getState().load().catch(reportBackgroundError);
-  });

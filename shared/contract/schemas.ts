@@ -166,7 +166,8 @@ export const BlockListQuerySchema = z.object({ from: DateSchema, to: DateSchema 
 // ---- the board --------------------------------------------------------------------------------
 
 export const BoardQuerySchema = z.object({
-  from: DateSchema,
+  /** First day shown; default the hotel's today (so a desk can ask before it knows the hotel's zone). */
+  from: DateSchema.optional(),
   days: z.coerce.number().int().min(1).max(120).default(14),
 });
 export const BoardStaySchema = z.object({

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room, Stay } from '../../shared/contract/schemas';
 import { aRoom, aStay, getStay, listBookings, setUpHotel } from './support/api-client';
-import { barDates, barsInRow, barWithStatus, cell, openBoard, stayBar } from './support/board-page';
+import { barDates, barsInRow, barWithStatus, clickNight, openBoard, stayBar } from './support/board-page';
 import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
 
 let desk: Desk;
@@ -73,7 +73,7 @@ describe('stay actions through the stay dialog', () => {
     expect((await getStay(desk.api, cancelling.id)).status).toBe('cancelled');
 
     // The cancelled nights are free: booking them through the board succeeds.
-    await cell(page, 102, hotelDay(1)).click();
+    await clickNight(page, 102, hotelDay(1));
     const booking = page.getByTestId('booking-dialog');
     await booking.waitFor();
     await page.getByTestId('booking-checkout').fill(hotelDay(3));
@@ -101,7 +101,7 @@ describe('stay actions through the stay dialog', () => {
     const bar = page.getByTestId('room-row-104').getByTestId(`stay-bar-${moving.id}`);
     await bar.waitFor();
     expect(await page.getByTestId('room-row-103').getByTestId(`stay-bar-${moving.id}`).count()).toBe(0);
-    expect(await barDates(page, bar, 104, hotelDay(0))).toEqual({ checkin: hotelDay(1), checkout: hotelDay(3) });
+    expect(await barDates(page, bar, hotelDay(0))).toEqual({ checkin: hotelDay(1), checkout: hotelDay(3) });
     expect(await getStay(desk.api, moving.id)).toMatchObject({ roomNumber: 104, checkinDate: hotelDay(1), checkoutDate: hotelDay(3) });
   });
 
@@ -115,7 +115,7 @@ describe('stay actions through the stay dialog', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const bar = page.getByTestId('room-row-104').getByTestId(`stay-bar-${moving.id}`);
-    await expect.poll(() => barDates(page, bar, 104, hotelDay(0)), { timeout: 15_000 }).toEqual({ checkin: hotelDay(2), checkout: hotelDay(6) });
+    await expect.poll(() => barDates(page, bar, hotelDay(0)), { timeout: 15_000 }).toEqual({ checkin: hotelDay(2), checkout: hotelDay(6) });
     expect(await getStay(desk.api, moving.id)).toMatchObject({ roomNumber: 104, checkinDate: hotelDay(2), checkoutDate: hotelDay(6), nights: 4, price: 4 * 100_000 });
   });
 });

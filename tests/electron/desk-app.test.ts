@@ -4,7 +4,7 @@ import { createEventBus } from '../../core/context';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import { LIVE_EVENT_CHANNEL, type LiveEvent } from '../../shared/contract/events';
 import { fake, fakeEvent, FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron';
-import { fakeHandlers } from './fake-handlers';
+import { fakeCall, fakeHandlers } from './fake-handlers';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 const createHost = vi.hoisted(() => vi.fn());
@@ -15,8 +15,9 @@ const { runDesk, DESK_PORT } = await import('../../electron/desk-app');
 const appDir = join('/opt', 'frontdesk');
 
 function fakeHost(port = DESK_PORT) {
+  const handlers = fakeHandlers();
   return {
-    core: { deps: { events: createEventBus() }, handlers: fakeHandlers() },
+    core: { deps: { events: createEventBus() }, handlers, call: fakeCall(handlers) },
     url: `http://127.0.0.1:${port}`,
     port,
     dbFile: join('/home/desk/.config/Frontdesk', 'frontdesk.db'),

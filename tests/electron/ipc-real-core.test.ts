@@ -15,7 +15,7 @@ beforeEach(() => {
   t = createTestCore();
   registerIpcHandlers({
     ipcMain: fake.ipcMain as unknown as IpcHandlerDeps['ipcMain'],
-    handlers: t.core.handlers,
+    call: t.core.call,
     exportStays: async () => ({ path: null, rows: 0 }),
     isTrustedSender: (event) => event === (trusted as unknown),
     logError: () => undefined,
@@ -35,6 +35,18 @@ describe('IPC over the real core', () => {
 
     const second = await call('stays:create', { roomId, guestName: 'Alan Turing', checkin: '2026-05-11', checkout: '2026-05-13' });
     expect(second).toMatchObject({ ok: false, error: { code: 'ROOM_UNAVAILABLE', message: expect.any(String) } });
+  });
+
+  it('sends writes through the core’s write batcher: two overlapping bookings at once, one wins', async () => {
+    const room = (await call('rooms:create', { number: 102, category: 'Standard single room', capacity: 1, nightlyRate: 90000, floor: 1 })) as { value: { id: number } };
+    const batched = vi.spyOn(t.core.writes, 'run');
+    const booking = { roomId: room.value.id, checkin: '2026-05-10', checkout: '2026-05-12' };
+    const [a, b] = await Promise.all([call('stays:create', { ...booking, guestName: 'Ada' }), call('stays:create', { ...booking, guestName: 'Alan' })]);
+    expect(batched).toHaveBeenCalledTimes(2);
+    expect([a, b]).toEqual([
+      expect.objectContaining({ ok: true, value: expect.objectContaining({ guestName: 'Ada' }) }),
+      { ok: false, error: { code: 'ROOM_UNAVAILABLE', message: expect.any(String) } },
+    ]);
   });
 
   it('answers an unknown stay with NOT_FOUND', async () => {

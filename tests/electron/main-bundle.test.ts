@@ -1,7 +1,8 @@
 /**
  * The real main bundle, started in Node with a stand-in electron (see main-bundle-harness.ts): proves
  * the CommonJS build resolves its externals, opens and migrates the database, serves IPC from the
- * real core, falls back to a free port when 8787 is taken, and quits without leaving anything open.
+ * real core, exports CSV through the worker file built beside it, falls back to a free port when
+ * 8787 is taken, and quits without leaving anything open.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,9 +35,13 @@ beforeAll(async () => {
   const builder = await createBuilder({
     configFile: 'vite.electron.config.ts',
     logLevel: 'silent',
-    environments: { main: { build: { outDir, emptyOutDir: false, sourcemap: false } } },
+    environments: {
+      main: { build: { outDir, emptyOutDir: false, sourcemap: false } },
+      exportWorker: { build: { outDir, emptyOutDir: false } },
+    },
   });
   await builder.build(builder.environments.main!);
+  await builder.build(builder.environments.exportWorker!);
   blocker = await holdDeskPort();
 }, 60_000);
 
@@ -63,6 +68,9 @@ describe('dist-electron/main.cjs', () => {
     expect(report.health).toMatchObject({ ok: true, value: { status: 'ok' } });
     expect(report.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(report.room).toMatchObject({ ok: true, value: { number: 7 } });
+    expect(report.exported).toEqual({ ok: true, value: { path: report.exportFile, rows: 1 } });
+    expect(report.csv.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
+    expect(report.csv).toContain(';Ada Export;');
     expect(report.sent).toContainEqual({ channel: LIVE_EVENT_CHANNEL, payload: expect.objectContaining({ type: 'room.changed' }) });
     expect(child.stderr).toContain('port 8787 is taken');
   }, 40_000);

@@ -8,15 +8,18 @@
  *
  * Each case runs inside a transaction the test opens on the server's own connection and rolls back
  * after comparing the tables, so a request wrongly accepted is reported and cannot change the ground
- * for the cases after it (the services' transactions nest as savepoints).
+ * for the cases after it (the services' transactions nest as savepoints). The write batcher refuses
+ * to run inside a transaction it did not open (it could not COMMIT before answering), so this server
+ * runs its writes inline; refusals come back the same way either way (tests/core/write-batcher.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../core/api/build-server';
+import { createDispatcher } from '../../core/command-dispatcher';
 import { commandNames, commands, type CommandDef } from '../../shared/contract/commands';
 import { aBlock, aRoom, aStay } from '../support/builders';
 import { createHttpClient, sendRaw, type HttpClient } from '../support/socket-client';
-import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
+import { adminCtx, createTestCore, deskCtx, inlineWrites, type TestCore } from '../support/test-core';
 import { allBadCases, RAW_CASES, shapeKeys, validInput, VALID_INPUT, type BadCase } from './bad-input-cases';
 
 const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings'] as const;
@@ -47,7 +50,7 @@ beforeAll(async () => {
   t.core.handlers['rooms:create'](aRoom({ number: 102 }), adminCtx);
   t.core.handlers['stays:create'](aStay({ roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann' }), deskCtx);
   t.core.handlers['blocks:create'](aBlock({ roomId: 2, from: '2026-06-10', to: '2026-06-12' }), deskCtx);
-  app = await buildServer(t.core, { dbFile: t.dbFile });
+  app = await buildServer({ ...t.core, call: createDispatcher(t.core.handlers, inlineWrites) }, { dbFile: t.dbFile });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 

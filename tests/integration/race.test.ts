@@ -3,16 +3,18 @@
  * each try 50 times to book the same room for the same dates. Exactly one attempt may win.
  *
  * The second case proves the harness can see a double booking: the same race against a server whose
- * booking handler splits the availability check and the insert with an `await` — the bug the
+ * booking command splits the availability check and the insert with an `await` — the bug the
  * synchronous IMMEDIATE transaction exists to prevent — must produce several 201s and overlapping
- * rows.
+ * rows. That command is wired into `call` directly, beside the write batcher: an async function
+ * cannot run inside a transaction, which is exactly why the real handlers are synchronous.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../core/api/build-server';
-import type { CallContext, Handlers } from '../../core/context';
+import type { Dispatch } from '../../core/command-dispatcher';
+import type { CallContext } from '../../core/context';
 import type { Core } from '../../core/create-core';
 import { createHost, type Host } from '../../core/host';
 import { resolveStayWindow } from '../../core/services/stay-window';
@@ -89,8 +91,10 @@ describe('16 clients × 50 attempts at one room and one period, over real socket
     const t = createTestCore();
     cleanups.push(() => t.close());
     t.core.handlers['rooms:create'](aRoom(ROOM), adminCtx);
-    const broken = checkThenAwaitThenInsert(t.core) as unknown as Handlers['bookings:create'];
-    const app = await buildServer({ ...t.core, handlers: { ...t.core.handlers, 'bookings:create': broken } }, { dbFile: t.dbFile });
+    const broken = checkThenAwaitThenInsert(t.core);
+    const call = ((name, input, ctx) =>
+      name === 'bookings:create' ? broken(input as ParsedInput<'bookings:create'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
+    const app = await buildServer({ ...t.core, call }, { dbFile: t.dbFile });
     cleanups.push(() => app.close());
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
 

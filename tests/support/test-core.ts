@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDispatcher } from '../../core/command-dispatcher';
 import { createCore, type Core } from '../../core/create-core';
-import { createEventBus, type CallContext } from '../../core/context';
+import { createEventBus, type CallContext, type Handlers } from '../../core/context';
+import type { WriteBatcher } from '../../core/write-batcher';
 import { openDatabase, type Sqlite } from '../../db/open-database';
 import type { LiveEvent } from '../../shared/contract/events';
 import type { Settings } from '../../shared/contract/schemas';
@@ -65,4 +67,18 @@ export function createTestCore(options: TestCoreOptions = {}): TestCore {
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs each write at once, in the caller's turn, with no transaction of its own around it: for tests
+ * with no database, and for a server whose test wraps every request in a transaction it rolls back
+ * (the real batcher refuses to run inside an open transaction). Group commit itself is tested in
+ * tests/core/write-batcher.test.ts.
+ */
+export const inlineWrites: WriteBatcher = { run: async (fn) => fn() };
+
+/** The core with some handlers replaced, in its handler map and in `call` (same write batcher). */
+export function withHandlers(core: Core, overrides: Partial<Handlers>): Core {
+  const handlers = { ...core.handlers, ...overrides } as Handlers;
+  return { ...core, handlers, call: createDispatcher(handlers, core.writes) };
 }

@@ -15,13 +15,19 @@ const SECTIONS = [
   { id: 'outbox', label: 'settings.outboxSection' },
 ] as const;
 
-const timeZones: string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
+let timeZoneList: string[] | null = null;
+
+/** Every zone the browser knows, for the zone field's suggestions: asked on first use, as it costs ~10 ms. */
+function timeZones(): string[] {
+  if (!timeZoneList) {
+    try {
+      timeZoneList = Intl.supportedValuesOf('timeZone');
+    } catch {
+      timeZoneList = [];
+    }
   }
-})();
+  return timeZoneList;
+}
 
 export function SettingsScreen() {
   const t = useT();
@@ -112,7 +118,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         </fieldset>
       ))}
       <datalist id="time-zones">
-        {timeZones.map((z) => (
+        {timeZones().map((z) => (
           <option key={z} value={z} />
         ))}
       </datalist>

@@ -1,23 +1,33 @@
 /**
- * The tape chart: rooms as rows, days as columns, virtualised by row so 300 rooms × 90 days stay
- * smooth. One scroll container (sticky day header and room column), one delegated click handler,
- * and a keyboard cursor (`aria-activedescendant`) instead of thousands of tab stops.
+ * The tape chart: rooms as rows, days as columns, virtualised by row, and by column for the bars
+ * (only the weeks in view are drawn), so 300 rooms × 90 days stay smooth. One scroll container
+ * (sticky day header and room column), one delegated click handler that finds the night from where
+ * the click landed (there is no element per day), and a keyboard cursor (`aria-activedescendant`)
+ * instead of thousands of tab stops.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Board, Room } from '../../../shared/contract/schemas';
 import { nightsBetween } from '../../../shared/time';
+import { markRowsRendered } from '../app/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';
 import { useElementWidth } from '../ui/use-element-width';
+import { whenIdle } from '../ui/when-idle';
 import {
-  boardDays, dayWidthFor, HEADER_HEIGHT, moveCell, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
+  boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
   type ActiveCell, type BoardRow, type RoomLane,
 } from './board-layout';
+import { nightAtPoint, useHoverCell } from './board-pointer';
 import { BoardHeader } from './board-header';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
-import { HousekeepingMenu } from './housekeeping-menu';
+
+// Opened from a badge; it brings the contract's housekeeping states (zod), so it loads on first use.
+const HousekeepingMenu = lazy(() => import('./housekeeping-menu').then((m) => ({ default: m.HousekeepingMenu })));
+
+/** Rows drawn above and below the view, so scrolling shows rows that are already there. */
+const ROWS_AHEAD = 6;
 
 interface BoardGridProps {
   board: Board;
@@ -38,13 +48,19 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const roomIds = useMemo(() => rows.flatMap((r) => (r.kind === 'room' ? [r.room.id] : [])), [rows]);
   const roomsById = useMemo(() => new Map(board.rooms.map((r) => [r.id, r])), [board.rooms]);
   const totalWidth = ROOM_LABEL_WIDTH + dayCount * dayWidth;
+  const hover = useHoverCell(dayWidth, dayCount);
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const drawn = drawnDays(scrollLeft, width - ROOM_LABEL_WIDTH, dayWidth, dayCount);
 
+  // The first frame draws only the rows in view; the rows drawn ahead for scrolling follow once the
+  // page is idle, so they do not delay the first paint (or the click that comes right after it).
+  const [overscan, setOverscan] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => rowHeight(rows[i]!),
     getItemKey: (i) => rows[i]!.key,
-    overscan: 6,
+    overscan,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -64,10 +80,24 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
     scrollRef.current?.focus();
   }, []);
 
-  // A new period starts at the left edge, like turning a page.
+  // A new period starts at the left edge, like turning a page. Not on mount: it is there already,
+  // and setting scrollLeft would force a layout of the whole board before its first paint.
+  const shownFrom = useRef(board.from);
   useEffect(() => {
+    if (shownFrom.current === board.from) return;
+    shownFrom.current = board.from;
     if (scrollRef.current) scrollRef.current.scrollLeft = 0;
+    setScrollLeft(0);
   }, [board.from]);
+
+  const onScroll = () => {
+    hover.hide();
+    const el = scrollRef.current;
+    if (!el) return;
+    // Re-render only when the drawn weeks change, not on every pixel of sideways scrolling.
+    const next = drawnDays(el.scrollLeft, el.clientWidth - ROOM_LABEL_WIDTH, dayWidth, dayCount);
+    if (next.start !== drawn.start || next.end !== drawn.end) setScrollLeft(el.scrollLeft);
+  };
 
   const activate = (target: ActiveCell) => {
     const room = roomsById.get(target.roomId);
@@ -135,10 +165,9 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
       if (b && room) open({ kind: 'block', block: b, roomNumber: room.number });
       return;
     }
-    const cellEl = target.closest<HTMLElement>('[data-day]');
-    const rowEl = cellEl?.closest<HTMLElement>('[data-room]');
-    if (cellEl && rowEl) {
-      const next = { roomId: Number(rowEl.dataset.room), day: Number(cellEl.dataset.day) };
+    const night = nightAtPoint(target, e.clientX, dayWidth, dayCount);
+    if (night) {
+      const next = { roomId: Number(night.row.dataset.room), day: night.day };
       setActive(next);
       activate(next);
     }
@@ -148,7 +177,17 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const activeDate = cell ? days[cell.day]?.date : undefined;
   const activeId = activeRoom && activeDate ? `cell-${activeRoom.number}-${activeDate}` : undefined;
 
-  const items = virtualizer.getVirtualItems();
+  // Rows wait for the grid's width (measured before the first paint), so they are built once, at their size.
+  const items = width > 0 ? virtualizer.getVirtualItems() : [];
+  const hasStays = board.stays.length > 0;
+  const hasRows = items.length > 0;
+  useEffect(() => {
+    if (hasStays && hasRows) markRowsRendered();
+  }, [hasStays, hasRows]);
+  useEffect(() => {
+    if (!hasRows || overscan > 0) return;
+    return whenIdle(() => setOverscan(ROWS_AHEAD), 1000);
+  }, [hasRows, overscan]);
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT);
   const canvasStyle = { width: totalWidth, '--dw': `${dayWidth}px` } as CSSProperties;
 
@@ -166,6 +205,9 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
         data-testid="board-grid"
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onMouseMove={hover.move}
+        onMouseLeave={hover.hide}
+        onScroll={onScroll}
       >
         <div className="board-canvas" style={canvasStyle}>
           <BoardHeader days={days} dayWidth={dayWidth} locale={f.locale} cornerLabel={t('board.room')} />
@@ -181,10 +223,11 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
             </div>
             <div className="board-days" style={{ width: dayCount * dayWidth }}>
               <BoardColumns days={days} dayWidth={dayWidth} />
+              <div ref={hover.ref} className="cell-hover" hidden aria-hidden="true" />
               {items.map((item) => {
                 const row = rows[item.index]!;
                 const top = item.start - HEADER_HEIGHT;
-                if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ top }} aria-hidden="true" />;
+                if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
                 return (
                   <RoomDaysRow
                     key={item.key as string}
@@ -193,6 +236,8 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
                     top={top}
                     days={days}
                     dayWidth={dayWidth}
+                    drawnStart={drawn.start}
+                    drawnEnd={drawn.end}
                     activeDay={cell && cell.roomId === row.room.id ? cell.day : -1}
                     t={t}
                     shortDate={f.shortDate}
@@ -203,7 +248,11 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
           </div>
         </div>
       </div>
-      {hkMenu ? <HousekeepingMenu room={roomsById.get(hkMenu.room.id) ?? hkMenu.room} anchor={hkMenu.anchor} onClose={closeHkMenu} /> : null}
+      {hkMenu ? (
+        <Suspense fallback={null}>
+          <HousekeepingMenu room={roomsById.get(hkMenu.room.id) ?? hkMenu.room} anchor={hkMenu.anchor} onClose={closeHkMenu} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
 import { occupies } from '../../../shared/rules/stay-rules';
-import { addDays, nightsBetween } from '../../../shared/time';
+import { addDays, dayNumber, nightsBetween, parseDate } from '../../../shared/time';
 
 export type GroupBy = 'floor' | 'category';
 
@@ -74,6 +74,35 @@ export function dayWidthFor(days: number, availableWidth: number): number {
   return Math.max(MIN_DAY_WIDTH, Math.floor((availableWidth - ROOM_LABEL_WIDTH) / Math.max(1, days)));
 }
 
+/**
+ * The day column under a point `x` px right of the first day column, or null outside the days: the
+ * board has no element per day, so a click finds its night this way. E.g. 40 px per day: x 0–39 is
+ * day 0, x 85 is day 2.
+ */
+export function dayAtOffset(x: number, dayWidth: number, days: number): number | null {
+  if (!(dayWidth > 0) || x < 0) return null;
+  const day = Math.floor(x / dayWidth);
+  return day < days ? day : null;
+}
+
+/** Columns a drawn range snaps to: scrolling sideways re-renders the rows once a week of columns. */
+export const DRAWN_DAYS_STEP = 7;
+
+/**
+ * The day columns whose bars are drawn: the ones in view, widened to whole steps of
+ * `DRAWN_DAYS_STEP` days, so a row holds the bars a user can see rather than the whole period, and
+ * the range changes only when scrolling crosses a step. Worked example: 90 days of 34 px, 1444 px of
+ * days in view (42.5 columns): at scrollLeft 0 days 0–42 are in view, drawn [0, 49); at 300 px
+ * (day 8.8) days 8–51 are in view, drawn [7, 56).
+ */
+export function drawnDays(scrollLeft: number, viewWidth: number, dayWidth: number, days: number): { start: number; end: number } {
+  const first = Math.max(0, Math.floor(scrollLeft / dayWidth));
+  const last = Math.ceil((scrollLeft + Math.max(0, viewWidth)) / dayWidth);
+  const start = Math.min(Math.floor(first / DRAWN_DAYS_STEP) * DRAWN_DAYS_STEP, days);
+  const end = Math.min(days, Math.ceil(Math.max(last, first + 1) / DRAWN_DAYS_STEP) * DRAWN_DAYS_STEP);
+  return { start, end };
+}
+
 export interface BarSpan {
   left: number;
   width: number;
@@ -90,13 +119,27 @@ export interface BarSpan {
  * left 100, width 80; a stay 2026-04-28 → 2026-05-02 is clipped at the start: left 0, width 60.
  */
 export function barSpan(startDate: string, endDate: string, from: string, days: number, dayWidth: number): BarSpan | null {
-  const start = (nightsBetween(from, startDate) + 0.5) * dayWidth;
-  const end = (nightsBetween(from, endDate) + 0.5) * dayWidth;
+  const first = dayOf(from);
+  const start = (dayOf(startDate) - first + 0.5) * dayWidth;
+  const end = (dayOf(endDate) - first + 0.5) * dayWidth;
   const max = days * dayWidth;
   if (end <= 0 || start >= max || end <= start) return null;
   const left = Math.max(0, start);
   const right = Math.min(max, end);
   return { left, width: right - left, clippedStart: start < 0, clippedEnd: end > max };
+}
+
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970 of a date, remembered: a board asks for the same few hundred dates thousands of times. */
+function dayOf(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = dayNumber(parseDate(date));
+    if (dayNumbers.size >= 10_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
 }
 
 export interface RoomLane {

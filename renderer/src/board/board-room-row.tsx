@@ -1,16 +1,32 @@
 /**
  * The two halves of a room's row. The label (number, category, housekeeping badge) sits in the
- * sticky room column; the days half holds one cell per day and the bars in view. Both are memoised:
- * scrolling mounts only rows that come into view, and a row re-renders only when its own data,
- * the period or its keyboard cursor changes. Grid lines, weekends and today are painted once for the
- * whole body (see BoardColumns), so a cell is a bare element: cheap to mount by the thousand.
+ * sticky room column; the days half holds the bars in view (one element each, built from markup:
+ * see bar-markup.ts) and, in the cursor's row, the one cell element the keyboard cursor points at
+ * (`aria-activedescendant`). There is no element per day: the day lines, weekends and today are
+ * painted once for the whole body (see BoardColumns and board-grid.css), and the grid finds the
+ * clicked day from the click's position. That keeps a row to a few dozen elements, which is what
+ * first paint, scrolling and the style recalculation a modal dialog forces all cost. Rows are
+ * memoised and placed with a transform, so scrolling mounts only the rows that come into view and
+ * re-renders a row only when its data, the period or its cursor changes.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Room } from '../../../shared/contract/schemas';
 import type { MessageKey, Translate } from '../i18n/translate';
-import { barSpan, ROW_HEIGHT, type BoardDay, type RoomLane } from './board-layout';
+import { fitLabel } from './bar-label';
+import { barsMarkup, stayTitle, type BarsText } from './bar-markup';
+import { charMeasurer } from './char-measurer';
+import { occupantOfNight, type BoardDay, type RoomLane } from './board-layout';
 
-const BAR_GAP = 2;
+let barCharWidth: ((ch: string) => number) | null = null;
+
+/** Labels are cut to fit in the bars' font (board-marks.css's `.bar`: 600 12px, the page's family). */
+function fitBarLabel(text: string, room: number): string {
+  if (!barCharWidth) {
+    const family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+    barCharWidth = charMeasurer(`600 12px ${family}`);
+  }
+  return fitLabel(text, room, barCharWidth);
+}
 
 interface RoomDaysProps {
   room: Room;
@@ -18,15 +34,42 @@ interface RoomDaysProps {
   top: number;
   days: readonly BoardDay[];
   dayWidth: number;
+  /** The day columns whose bars are drawn, [start, end): the ones in view (see drawnDays). */
+  drawnStart: number;
+  drawnEnd: number;
   /** Day index of the keyboard cursor when it is in this row, else -1. */
   activeDay: number;
   t: Translate;
   shortDate(date: string): string;
 }
 
-export const RoomDaysRow = memo(function RoomDaysRow({ room, lane, top, days, dayWidth, activeDay, t, shortDate }: RoomDaysProps) {
+/** The keyboard cursor's cell, named for a screen reader: the room, the night and what holds it. */
+function CursorCell({ room, lane, day, dayWidth, t, shortDate }: { room: Room; lane: RoomLane | undefined; day: BoardDay; dayWidth: number; t: Translate; shortDate(date: string): string }) {
+  const occupant = occupantOfNight(lane, day.date);
+  const label =
+    occupant?.kind === 'stay'
+      ? `${t('board.room')} ${room.number}, ${shortDate(day.date)}: ${stayTitle(occupant.stay, t, shortDate)}`
+      : occupant?.kind === 'block'
+        ? `${t('board.room')} ${room.number}, ${shortDate(day.date)}: ${t('board.blocked', { reason: occupant.block.reason })}`
+        : t('board.freeNight', { room: room.number, date: shortDate(day.date) });
+  const id = `cell-${room.number}-${day.date}`;
+  return <div id={id} className="cell-cursor" role="gridcell" aria-selected aria-label={label} data-day={day.index} data-testid={id} style={{ left: day.index * dayWidth, width: dayWidth }} />;
+}
+
+export const RoomDaysRow = memo(function RoomDaysRow({ room, lane, top, days, dayWidth, drawnStart, drawnEnd, activeDay, t, shortDate }: RoomDaysProps) {
   const from = days[0]?.date ?? '';
-  const clip = (s: { clippedStart: boolean; clippedEnd: boolean }) => `${s.clippedStart ? ' clip-start' : ''}${s.clippedEnd ? ' clip-end' : ''}`;
+  // The bars are one piece of markup (see bar-markup.ts), rebuilt only when what they show changes:
+  // moving the keyboard cursor through the row re-renders the cursor alone.
+  const bars = useMemo(() => {
+    const text: BarsText = {
+      stayTitle: (s) => stayTitle(s, t, shortDate),
+      blockTitle: (b) => t('board.blocked', { reason: b.reason }),
+      fit: fitBarLabel,
+    };
+    return { __html: barsMarkup(lane, { from, days: days.length, dayWidth, drawnStart, drawnEnd }, text) };
+  }, [lane, from, days.length, dayWidth, drawnStart, drawnEnd, t, shortDate]);
+  const activeDate = activeDay >= 0 ? days[activeDay] : undefined;
+  // The cursor comes after the bars, so it is painted above them.
   return (
     <div
       className="board-row"
@@ -34,54 +77,10 @@ export const RoomDaysRow = memo(function RoomDaysRow({ room, lane, top, days, da
       aria-label={`${t('board.room')} ${room.number}`}
       data-testid={`room-row-${room.number}`}
       data-room={room.id}
-      style={{ top, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)` }}
     >
-      {days.map((d) =>
-        d.index === activeDay ? (
-          <div key={d.date} id={`cell-${room.number}-${d.date}`} className="cell is-active" role="gridcell" aria-selected data-day={d.index} data-testid={`cell-${room.number}-${d.date}`} />
-        ) : (
-          <div key={d.date} className="cell" role="gridcell" data-day={d.index} data-testid={`cell-${room.number}-${d.date}`} />
-        ),
-      )}
-      {activeDay >= 0 ? <div className="cell-cursor" style={{ left: activeDay * dayWidth, width: dayWidth }} aria-hidden="true" /> : null}
-      {lane?.blocks.map((b) => {
-        const span = barSpan(b.fromDate, b.toDate, from, days.length, dayWidth);
-        if (!span) return null;
-        return (
-          <div
-            key={`b${b.id}`}
-            className={`bar bar-block${clip(span)}`}
-            style={{ left: span.left + BAR_GAP, width: Math.max(4, span.width - 2 * BAR_GAP) }}
-            data-block={b.id}
-            data-testid={`block-bar-${b.id}`}
-            title={t('board.blocked', { reason: b.reason })}
-          >
-            <span className="bar-label">{b.reason}</span>
-          </div>
-        );
-      })}
-      {lane?.stays.map((s) => {
-        const span = barSpan(s.checkinDate, s.checkoutDate, from, days.length, dayWidth);
-        if (!span) return null;
-        const title = t('board.stayTitle', { name: s.guestName, status: t(`status.${s.status}`), from: shortDate(s.checkinDate), to: shortDate(s.checkoutDate) });
-        return (
-          <button
-            key={s.id}
-            type="button"
-            tabIndex={-1}
-            className={`bar bar-${s.status}${clip(span)}`}
-            style={{ left: span.left + BAR_GAP, width: Math.max(4, span.width - 2 * BAR_GAP) }}
-            data-stay={s.id}
-            data-testid={`stay-bar-${s.id}`}
-            data-status={s.status}
-            title={title}
-            aria-label={title}
-          >
-            <span className="bar-label">{s.guestName}</span>
-            {s.guests > 1 && span.width > 90 ? <span className="bar-guests">{s.guests}</span> : null}
-          </button>
-        );
-      })}
+      <div className="row-bars" dangerouslySetInnerHTML={bars} />
+      {activeDate ? <CursorCell room={room} lane={lane} day={activeDate} dayWidth={dayWidth} t={t} shortDate={shortDate} /> : null}
     </div>
   );
 });
@@ -90,7 +89,7 @@ export const RoomLabel = memo(function RoomLabel({ room, top, t }: { room: Room;
   const state = t(`hk.${room.housekeeping}` as MessageKey);
   const label = t('hk.change', { room: room.number, state });
   return (
-    <div className="room-label" role="rowheader" data-testid={`room-label-${room.number}`} style={{ top, height: ROW_HEIGHT }}>
+    <div className="room-label" role="rowheader" data-testid={`room-label-${room.number}`} style={{ transform: `translateY(${top}px)` }}>
       <span className="room-number">{room.number}</span>
       <span className="room-category" title={room.category}>
         {room.category}
@@ -104,14 +103,14 @@ export const RoomLabel = memo(function RoomLabel({ room, top, t }: { room: Room;
 
 export function GroupLabel({ label, count, top }: { label: string; count: string; top: number }) {
   return (
-    <div className="group-label" role="rowheader" style={{ top }}>
+    <div className="group-label" role="rowheader" style={{ transform: `translateY(${top}px)` }}>
       <span className="group-name">{label}</span>
       <span className="group-count">{count}</span>
     </div>
   );
 }
 
-/** Weekend and today stripes, painted once for the whole body height instead of once per cell. */
+/** Weekend and today stripes, painted once for the whole body height instead of once per row. */
 export const BoardColumns = memo(function BoardColumns({ days, dayWidth }: { days: readonly BoardDay[]; dayWidth: number }) {
   return (
     <>

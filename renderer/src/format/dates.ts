@@ -36,12 +36,25 @@ export function formatShortDate(date: string, locale: string): string {
   return dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(noonUtc(date));
 }
 
-/** The parts of a board column header: weekday "man." and day-of-month "4". */
+const headerParts = new Map<string, string>();
+
+/**
+ * The parts of a board column header: weekday "man." and day-of-month "4." (da) / "4" (en). Each
+ * weekday and day-of-month is formatted once per language: a 90-day header asks 180 times.
+ */
 export function formatDayHeader(date: string, locale: string): { weekday: string; day: string } {
   const d = noonUtc(date);
+  const part = (key: string, options: Intl.DateTimeFormatOptions) => {
+    let text = headerParts.get(key);
+    if (text === undefined) {
+      text = dateFormat(locale, { ...options, timeZone: 'UTC' }).format(d);
+      headerParts.set(key, text);
+    }
+    return text;
+  };
   return {
-    weekday: dateFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(d),
-    day: dateFormat(locale, { day: 'numeric', timeZone: 'UTC' }).format(d),
+    weekday: part(`${locale}|w${d.getUTCDay()}`, { weekday: 'short' }),
+    day: part(`${locale}|d${d.getUTCDate()}`, { day: 'numeric' }),
   };
 }
 

@@ -4,14 +4,19 @@
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
+/** One `Intl.NumberFormat` per locale and options, made on first use: making one costs far more than using it. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    f = new Intl.NumberFormat(locale, options);
     numberFormats.set(key, f);
   }
   return f;
+}
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  return numberFormat(locale, { style: 'currency', currency });
 }
 
 /** Decimal places of a currency's minor unit: DKK 2, JPY 0. */
@@ -27,13 +32,11 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 /** Minor units as a plain amount for an input field: 119550 → "1195,50" (da) / "1195.50" (en). */
 export function moneyInputText(minor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(
-    minor / 10 ** digits,
-  );
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(minor / 10 ** digits);
 }
 
 function separators(locale: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale, {}).formatToParts(12345.6);
   return {
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',

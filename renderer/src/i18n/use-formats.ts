@@ -23,6 +23,23 @@ export function useFormats(): Formats {
   const locale = useIntlLocale();
   const currency = useSettingsStore((s) => s.settings?.currency ?? 'DKK');
   const timeZone = useSettingsStore((s) => s.settings?.timeZone ?? browserZone);
+  // Dates depend on the language only: the settings arriving (zone, currency) must not make every
+  // board row re-render for a new `shortDate`.
+  const dates = useMemo(() => {
+    // The board asks for the same few dozen dates hundreds of times (every bar's title).
+    const shortDates = new Map<string, string>();
+    return {
+      longDate: (date: string) => formatLongDate(date, locale),
+      shortDate: (date: string) => {
+        let text = shortDates.get(date);
+        if (text === undefined) {
+          text = formatShortDate(date, locale);
+          shortDates.set(date, text);
+        }
+        return text;
+      },
+    };
+  }, [locale]);
   return useMemo<Formats>(
     () => ({
       locale,
@@ -31,10 +48,9 @@ export function useFormats(): Formats {
       money: (minor) => formatMoney(minor, currency, locale),
       moneyInput: (minor) => moneyInputText(minor, currency, locale),
       parseMoney: (text) => parseMoney(text, currency, locale),
-      longDate: (date) => formatLongDate(date, locale),
-      shortDate: (date) => formatShortDate(date, locale),
+      ...dates,
       instant: (iso) => formatInstant(iso, locale, timeZone),
     }),
-    [locale, currency, timeZone],
+    [locale, currency, timeZone, dates],
   );
 }

@@ -2,9 +2,10 @@
  * New stay: room (free rooms for the dates), dates, guest, and the price live (nights × rate, or a
  * price typed by hand). A refusal stays inside the dialog with everything typed kept.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { stayPrice } from '../../../shared/rules/stay-rules';
 import { addDays } from '../../../shared/time';
+import { markBookingDialogOpen } from '../app/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useBoardStore } from '../stores/board-store';
@@ -44,6 +45,9 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  // The Dialog's own effect (showModal) runs before this one: the mark is the dialog open.
+  useEffect(markBookingDialogOpen, []);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
   const free = useFreeRooms(checkin, checkout, dates.ok);

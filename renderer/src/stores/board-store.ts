@@ -1,21 +1,24 @@
 /**
  * The front desk board: which period is shown, how rooms are grouped, and the last `board:get`.
  * Live events from other desks call `scheduleRefresh`, which coalesces a burst into one reload.
+ * The first load may leave out the start: the host answers with the hotel's today, so the board
+ * need not wait for the settings to know the hotel's zone. The URL can name the period to open on
+ * (`#/board?from=2026-05-01&days=90`).
  */
 import { create } from 'zustand';
 import type { Board } from '../../../shared/contract/schemas';
 import { addDays, nightsBetween } from '../../../shared/time';
 import { boardRows, indexByRoom, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
+import { boardQuery, periodFromHash } from '../board/board-period';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
 import { hotelToday } from './settings-store';
 import { reportBackgroundError } from './toast-store';
 
-export const RANGE_CHOICES = [7, 14, 30, 60, 90] as const;
 const REFRESH_DEBOUNCE_MS = 250;
 
 interface BoardState {
-  /** First day shown; null until the hotel's today is known. */
+  /** First day shown; null until the first board (on the hotel's today) has come. */
   from: string | null;
   days: number;
   groupBy: GroupBy;
@@ -38,8 +41,7 @@ let loadSeq = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useBoardStore = create<BoardState>((set, get) => ({
-  from: null,
-  days: 14,
+  ...periodFromHash(window.location.hash),
   groupBy: 'floor',
   board: null,
   rows: [],
@@ -49,15 +51,15 @@ export const useBoardStore = create<BoardState>((set, get) => ({
 
   async load() {
     const seq = ++loadSeq;
-    const from = get().from ?? hotelToday();
-    const days = get().days;
-    set({ loading: true, from });
+    const { from, days } = get();
+    set({ loading: true });
     try {
-      const board = await transport().invoke('board:get', { from, days });
+      const board = await transport().invoke('board:get', boardQuery({ from, days }));
       // A slower, older answer must not replace a newer one (fast clicking on "next").
       if (seq !== loadSeq) return;
       set({
         board,
+        from: board.from,
         rows: boardRows(board.rooms, get().groupBy),
         lanes: indexByRoom(board.stays, board.blocks),
         loading: false,

@@ -1,6 +1,10 @@
-/** Which screen is shown (kept in the URL hash, so a reload stays put) and which dialog is open. */
+/**
+ * Which screen is shown (kept in the URL hash, so a reload stays put) and which dialog is open. The
+ * hash may carry the screen's options after a `?` (see location-hash.ts).
+ */
 import { create } from 'zustand';
 import type { BoardBlock } from '../../../shared/contract/schemas';
+import { screenName } from '../app/location-hash';
 
 export const SCREENS = ['board', 'rooms', 'settings', 'outbox'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -20,7 +24,7 @@ interface UiState {
 }
 
 function screenFromHash(): Screen {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  const name = screenName(window.location.hash);
   return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'board';
 }
 
@@ -28,7 +32,7 @@ export const useUiStore = create<UiState>((set) => ({
   screen: screenFromHash(),
   dialog: null,
   go(screen) {
-    if (window.location.hash !== `#/${screen}`) window.location.hash = `#/${screen}`;
+    if (screenFromHash() !== screen || !window.location.hash) window.location.hash = `#/${screen}`;
     set({ screen, dialog: null });
   },
   open(dialog) {

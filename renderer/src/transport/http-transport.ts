@@ -1,11 +1,24 @@
 /**
  * The transport for a browser on the LAN: REST calls built from each command's binding, live events
- * over the WebSocket at `/ws`, and the CSV export as a download.
+ * over the WebSocket at `/ws`, and the CSV export as a download. The request builders load the
+ * contract (zod and every schema: ~20 ms of script on a desk PC), so they come in when first
+ * needed or when the page is idle after the first answers, which the boot script asked for early.
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
-import { buildExportUrl, buildHttpRequest, errorFromResponse, liveSocketUrl } from './http-request';
-import { openLiveSocket, type LiveSocket } from './live-socket';
+import { whenIdle } from '../ui/when-idle';
+import { takeEarlyGet } from './early-requests';
+import type * as HttpRequest from './http-request';
+import { errorFromResponse } from './http-response';
+import { liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
 import { TransportError, type ExportOutcome, type ExportQuery, type Transport } from './transport';
+
+type RequestBuilders = typeof HttpRequest;
+let builders: Promise<RequestBuilders> | null = null;
+
+function requestBuilders(): Promise<RequestBuilders> {
+  builders ??= import('./http-request');
+  return builders;
+}
 
 export interface HttpTransportOptions {
   /** Where the API lives; the page's own origin when served by `npm run serve`. */
@@ -14,9 +27,10 @@ export interface HttpTransportOptions {
   getToken?: () => string | null;
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+/** A sent request's answer; a request that never got one is a NETWORK error. */
+async function answer(request: Promise<Response>): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await request;
   } catch {
     throw new TransportError('NETWORK', 'Cannot reach the desk server');
   }
@@ -44,12 +58,17 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     kind: 'http',
 
     async invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
-      const req = buildHttpRequest(name, input, origin);
-      const res = await send(req.url, {
-        method: req.method,
-        headers: headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }),
-        body: req.body,
-      });
+      // The boot script's GETs carry no token: take one only when this call would not send one either.
+      const early = options.getToken?.() ? undefined : takeEarlyGet(name, input);
+      let res: Response;
+      if (early) {
+        res = await answer(early);
+        whenIdle(() => void requestBuilders(), 2000);
+      } else {
+        const req = (await requestBuilders()).buildHttpRequest(name, input, origin);
+        const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
+        res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
+      }
       const text = await res.text();
       if (!res.ok) throw errorFromResponse(res.status, text);
       if (!text) return undefined as CommandOutput<K>;
@@ -69,7 +88,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     },
 
     async exportStays(query: ExportQuery): Promise<ExportOutcome> {
-      const res = await send(buildExportUrl(query, origin), { headers: headers() });
+      const res = await answer(fetch((await requestBuilders()).buildExportUrl(query, origin), { headers: headers() }));
       if (!res.ok) throw errorFromResponse(res.status, await res.text());
       const blob = await res.blob();
       const href = URL.createObjectURL(blob);

@@ -1,10 +1,25 @@
 /**
  * The browser's live feed: a WebSocket to `/ws` carrying JSON `LiveEvent`s, reopened with backoff
- * whenever it drops (server restart, Wi-Fi blip). Unknown or malformed messages are ignored.
+ * whenever it drops (server restart, Wi-Fi blip). Unknown or malformed messages are ignored. The
+ * events' schema (zod) is loaded with the first message, not with the page.
  */
-import { LiveEventSchema, type LiveEvent } from '../../../shared/contract/events';
+import type { LiveEvent, LiveEventSchema } from '../../../shared/contract/events';
 import { reconnectDelay } from './reconnect-backoff';
 import type { ConnectionState } from './transport';
+
+type EventSchema = typeof LiveEventSchema;
+let eventSchema: Promise<EventSchema> | null = null;
+
+function loadEventSchema(): Promise<EventSchema> {
+  eventSchema ??= import('../../../shared/contract/events').then((m) => m.LiveEventSchema);
+  return eventSchema;
+}
+
+/** `ws://host/ws`, or `wss://` when the page came over https. */
+export function liveSocketUrl(pageUrl: string): string {
+  const u = new URL(pageUrl);
+  return `${u.protocol === 'https:' ? 'wss:' : 'ws:'}//${u.host}/ws`;
+}
 
 export interface LiveSocket {
   onEvent(listener: (e: LiveEvent) => void): () => void;
@@ -20,6 +35,8 @@ export function openLiveSocket(url: () => string): LiveSocket {
   let socket: WebSocket | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  // Messages are checked one after another, so listeners see them in the order they came.
+  let delivered: Promise<void> = Promise.resolve();
 
   const setState = (s: ConnectionState) => {
     if (s === state) return;
@@ -44,9 +61,11 @@ export function openLiveSocket(url: () => string): LiveSocket {
       } catch {
         return;
       }
-      const event = LiveEventSchema.safeParse(parsed);
-      if (!event.success) return;
-      for (const l of eventListeners) l(event.data);
+      delivered = delivered.then(async () => {
+        const event = (await loadEventSchema()).safeParse(parsed);
+        if (!event.success) return;
+        for (const l of eventListeners) l(event.data);
+      });
     };
     ws.onclose = () => {
       if (socket !== ws) return;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../../core/api/build-server';
-import type { Core } from '../../../core/create-core';
+import type { Handlers } from '../../../core/context';
 import { startTestApi, type TestApi } from '../../support/http-client';
-import { createTestCore } from '../../support/test-core';
+import { createTestCore, withHandlers } from '../../support/test-core';
 
 let api: TestApi;
 afterEach(async () => {
@@ -112,15 +112,11 @@ describe('error shapes', () => {
 
   it('an unexpected failure → 500 {"error":"Internal error"}, logged, with no internals in the body', async () => {
     const t = createTestCore();
-    const failing: Core = {
-      ...t.core,
-      handlers: {
-        ...t.core.handlers,
-        'health:get': () => {
-          throw new Error('SQLITE_CORRUPT at /var/lib/frontdesk/frontdesk.db');
-        },
+    const failing = withHandlers(t.core, {
+      'health:get': () => {
+        throw new Error('SQLITE_CORRUPT at /var/lib/frontdesk/frontdesk.db');
       },
-    };
+    });
     const app = await buildServer(failing, { dbFile: t.dbFile });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     api = { close: async () => (await app.close(), t.close()) } as TestApi;
@@ -134,7 +130,7 @@ describe('error shapes', () => {
 
   it('a handler answer that does not fit the contract is a logged 500, never a leak', async () => {
     const t = createTestCore();
-    const wrong = { ...t.core, handlers: { ...t.core.handlers, 'health:get': () => ({ status: 'ok', secret: 'x' }) } } as unknown as Core;
+    const wrong = withHandlers(t.core, { 'health:get': (() => ({ status: 'ok', secret: 'x' })) as unknown as Handlers['health:get'] });
     const app = await buildServer(wrong, { dbFile: t.dbFile });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     api = { close: async () => (await app.close(), t.close()) } as TestApi;

@@ -88,6 +88,17 @@ describe('board:get', () => {
     expect(board().counts).toEqual({ arrivals: 0, departures: 1, inHouse: 1 });
   });
 
+  it("starts on the hotel's today when no first day is given, by the hotel's clock, not UTC's", () => {
+    const b = h['board:get']({ days: 3 }, deskCtx);
+    expect([b.from, b.to, b.today]).toEqual(['2026-05-01', '2026-05-04', '2026-05-01']);
+    const s = stay(r101, '2026-05-02', '2026-05-03');
+    // 22:30 UTC is already 00:30 on the 2nd in Copenhagen.
+    t.clock.set(Date.parse('2026-05-01T22:30:00Z'));
+    const next = h['board:get']({ days: 1 }, deskCtx);
+    expect([next.from, next.to, next.today]).toEqual(['2026-05-02', '2026-05-03', '2026-05-02']);
+    expect(next.stays.map((x) => x.id)).toEqual([s.id]);
+  });
+
   it('spans a DST change without losing or doubling a day', () => {
     const b = h['board:get']({ from: '2026-03-27', days: 5 }, deskCtx);
     expect(b.to).toBe('2026-04-01');

@@ -1,13 +1,18 @@
 /**
- * The front desk board as a user sees it, through the renderer's data-testids: open it, find a
- * room's cells and stay bars, and check where a bar sits. Waits are Playwright's bounded auto-waits.
+ * The front desk board as a user sees it, through the renderer's data-testids: open it, click a
+ * room's night, find its stay bars, and check where a bar sits. The board has no element per night
+ * (a row is one element with its bars on it): a night is where its day column (the `day-<date>`
+ * header, same x and width) crosses the room's row. Waits are Playwright's bounded auto-waits.
  */
 import type { Locator, Page } from 'playwright-core';
 import { addDays } from '../../../shared/time';
 
-/** Loads the desk and waits until the board has rows and the live feed (/ws) is connected. */
-export async function openBoard(page: Page, firstRoom: number): Promise<void> {
-  await page.goto('/');
+/**
+ * Loads the desk and waits until the board has rows and the live feed (/ws) is connected; `hash`
+ * may name the period (`#/board?from=2026-05-01&days=7`).
+ */
+export async function openBoard(page: Page, firstRoom: number, hash = ''): Promise<void> {
+  await page.goto(`/${hash}`);
   await page.getByTestId(`room-row-${firstRoom}`).waitFor();
   await waitForLive(page);
 }
@@ -16,8 +21,20 @@ export async function waitForLive(page: Page): Promise<void> {
   await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
 }
 
-export function cell(page: Page, room: number, date: string): Locator {
-  return page.getByTestId(`cell-${room}-${date}`);
+/** The day's column header: its x and width are the column's. */
+export function dayColumn(page: Page, date: string): Locator {
+  return page.getByTestId(`day-${date}`);
+}
+
+/**
+ * Clicks a room's night the way a user does, in the right half of its column: a free night is free
+ * there even when a stay leaves that morning (its bar ends mid-column).
+ */
+export async function clickNight(page: Page, room: number, date: string): Promise<void> {
+  const row = page.getByTestId(`room-row-${room}`);
+  const [day, box] = [await dayColumn(page, date).boundingBox(), await row.boundingBox()];
+  if (!day || !box) throw new Error(`room ${room} on ${date} is not on the board`);
+  await row.click({ position: { x: day.x - box.x + day.width * 0.75, y: box.height / 2 } });
 }
 
 export function stayBar(page: Page, id: number): Locator {
@@ -43,8 +60,8 @@ export function stayIdOf(bar: Locator): Promise<number> {
  * of its arrival column to the middle of its departure column (less a 2 px gap at each end). Null
  * while the bar is not on screen. Poll it (`expect.poll`) to wait for a re-drawn bar.
  */
-export async function barDates(page: Page, bar: Locator, room: number, boardFrom: string): Promise<{ checkin: string; checkout: string } | null> {
-  const first = await cell(page, room, boardFrom).boundingBox({ timeout: 1_000 }).catch(() => null);
+export async function barDates(page: Page, bar: Locator, boardFrom: string): Promise<{ checkin: string; checkout: string } | null> {
+  const first = await dayColumn(page, boardFrom).boundingBox({ timeout: 1_000 }).catch(() => null);
   const box = await bar.boundingBox({ timeout: 1_000 }).catch(() => null);
   if (!first || !box) return null;
   const dayWidth = first.width;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
 import {
-  barSpan, boardDays, boardRows, dayWidthFor, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+  barSpan, boardDays, boardRows, dayAtOffset, dayWidthFor, drawnDays, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';
 
 const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
@@ -85,6 +85,46 @@ describe('dayWidthFor', () => {
 
   it('never goes below the readable minimum (90 days scroll sideways)', () => {
     expect(dayWidthFor(90, 1200)).toBe(MIN_DAY_WIDTH);
+  });
+});
+
+describe('dayAtOffset', () => {
+  it('finds the day column under a point of a row, as a click on a night does', () => {
+    expect(dayAtOffset(0, 40, 14)).toBe(0);
+    expect(dayAtOffset(39.9, 40, 14)).toBe(0);
+    expect(dayAtOffset(40, 40, 14)).toBe(1);
+    expect(dayAtOffset(85, 40, 14)).toBe(2);
+    expect(dayAtOffset(14 * 40 - 1, 40, 14)).toBe(13);
+  });
+
+  it('is null left of the first day and right of the last', () => {
+    expect(dayAtOffset(-1, 40, 14)).toBeNull();
+    expect(dayAtOffset(14 * 40, 40, 14)).toBeNull();
+    expect(dayAtOffset(10, 0, 14)).toBeNull();
+  });
+});
+
+describe('drawnDays', () => {
+  it('draws the days in view widened to whole weeks, at the left edge and scrolled', () => {
+    // 90 days of 34 px, 1444 px of days in view: columns 0–42 at the left edge.
+    expect(drawnDays(0, 1444, 34, 90)).toEqual({ start: 0, end: 49 });
+    // Scrolled 300 px: columns 8–51 in view.
+    expect(drawnDays(300, 1444, 34, 90)).toEqual({ start: 7, end: 56 });
+  });
+
+  it('stays the same while scrolling inside a week, so rows are not re-rendered', () => {
+    const at = (px: number) => drawnDays(px, 1444, 34, 90);
+    expect(at(7 * 34)).toEqual(at(7 * 34 + 33));
+    expect(at(7 * 34 + 100)).toEqual({ start: 7, end: 56 });
+  });
+
+  it('ends with the period, and holds every day of a period that fits the view', () => {
+    expect(drawnDays(90 * 34 - 1444, 1444, 34, 90)).toEqual({ start: 42, end: 90 });
+    expect(drawnDays(0, 1444, 103, 14)).toEqual({ start: 0, end: 14 });
+  });
+
+  it('draws at least a week before the width is known', () => {
+    expect(drawnDays(0, 0, 34, 90)).toEqual({ start: 0, end: 7 });
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportUrl, buildHttpRequest, errorFromResponse, liveSocketUrl } from '../../../renderer/src/transport/http-request';
+import { buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
+import { errorFromResponse } from '../../../renderer/src/transport/http-response';
+import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
 
 const origin = 'http://desk.local:8080';

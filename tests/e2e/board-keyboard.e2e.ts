@@ -1,0 +1,72 @@
+/**
+ * The board by keyboard and by URL: the grid's cursor (`aria-activedescendant`) moves with the
+ * arrows over rooms and nights, names what holds the night, and Enter opens that night's stay or
+ * books it; the URL can name the period the board opens on.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '../../shared/contract/schemas';
+import { aRoom, aStay, setUpHotel } from './support/api-client';
+import { closeDialog, openBoard } from './support/board-page';
+import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+
+let desk: Desk;
+let page: Page;
+const rooms = new Map<number, Room>();
+
+beforeAll(async () => {
+  desk = await openDesk();
+  await setUpHotel(desk.api);
+  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
+  await aStay(desk.api, { room: rooms.get(102)!, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Karl Keys' });
+  page = await desk.newPage();
+});
+
+afterAll(async () => {
+  await desk?.close();
+  expect(desk?.pageErrors ?? []).toEqual([]);
+});
+
+/** The cell the grid's cursor points at: its id, and what it tells a screen reader. */
+async function cursor(): Promise<{ id: string; label: string | null }> {
+  const id = (await page.getByTestId('board-grid').getAttribute('aria-activedescendant')) ?? '';
+  const cell = page.locator(`[id="${id}"]`);
+  expect(await cell.getAttribute('role')).toBe('gridcell');
+  return { id, label: await cell.getAttribute('aria-label') };
+}
+
+describe('the board by keyboard', () => {
+  it('moves the cursor with the arrows, names the night, and opens the stay or books the night with Enter', async () => {
+    await openBoard(page, 101);
+    await page.getByTestId('board-grid').focus();
+    expect((await cursor()).id).toBe(`cell-101-${hotelDay(0)}`);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    const onStay = await cursor();
+    expect(onStay.id).toBe(`cell-102-${hotelDay(1)}`);
+    expect(onStay.label).toContain('Karl Keys');
+    await page.keyboard.press('Enter');
+    // The dialog loads the stay itself: wait until it shows it.
+    await expect.poll(() => page.getByTestId('stay-dialog').textContent(), { timeout: UI_TIMEOUT_MS }).toContain('Karl Keys');
+    await closeDialog(page, 'stay-dialog');
+
+    await page.keyboard.press('ArrowDown');
+    const free = await cursor();
+    expect(free.id).toBe(`cell-103-${hotelDay(1)}`);
+    expect(free.label).not.toContain('Karl Keys');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('booking-dialog').waitFor();
+    expect(await page.getByTestId('booking-room').inputValue()).toBe(String(rooms.get(103)!.id));
+    expect(await page.getByTestId('booking-checkin').inputValue()).toBe(hotelDay(1));
+    await closeDialog(page, 'booking-dialog');
+  });
+
+  it('opens on the start and range the URL names', async () => {
+    const other = await desk.newPage();
+    await openBoard(other, 101, `#/board?from=${hotelDay(-3)}&days=7`);
+    const days = await other.locator('[data-testid^="day-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(days).toEqual(Array.from({ length: 7 }, (_, i) => `day-${hotelDay(i - 3)}`));
+    expect(await other.getByTestId('board-from').inputValue()).toBe(hotelDay(-3));
+  });
+});

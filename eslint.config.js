@@ -17,7 +17,7 @@ const noOnlyOrSkip = ['it', 'test', 'describe'].flatMap((object) =>
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'db/migrations/**', 'coverage/**', 'bench/.cache/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-server/**', 'release/**', 'db/migrations/**', 'coverage/**', 'bench/.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

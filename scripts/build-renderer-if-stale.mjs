@@ -1,4 +1,4 @@
-// Runs before `tsx core/serve.ts` in `npm run serve`: builds the renderer only when `dist/renderer`
+// Runs first in `npm run serve` (before the server's build): builds the renderer only when `dist/renderer`
 // is missing or older than what it is built from, so a fresh clone gets the UI and a restart with
 // nothing changed starts at once (a build costs seconds; the e2e suite starts serve once per file).
 // Plain JS for Node >= 20, no dependencies.

@@ -1,0 +1,110 @@
+/**
+ * The export's worker thread, from the TypeScript sources (tsx inside the worker): the credit window
+ * that holds it back, stopping it early, its failures as `AppError` rejections, and its capped heap
+ * against the widest rows the desk can hold. The bundled worker is tested with the bundles
+ * (tests/core/serve-bundle.test.ts, tests/electron/main-bundle.test.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAY_CSV_CHUNK_ROWS, streamStaysCsv, writeStaysCsvFile } from '../../../core/export/stays-csv';
+import { startStaysCsvWorker, STAYS_CSV_WINDOW, type StaysCsvPiece } from '../../../core/export/stays-csv-thread';
+import { openDatabase, type Sqlite } from '../../../db/open-database';
+
+let dir: string;
+let dbFile: string;
+let sqlite: Sqlite;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-csv-thread-'));
+  dbFile = join(dir, 'frontdesk.db');
+  sqlite = openDatabase({ file: dbFile }).sqlite;
+  sqlite
+    .prepare(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`)
+    .run();
+});
+
+afterEach(() => {
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function insertStays(count: number, guestName: (i: number) => string = (i) => `Guest ${i}`, category = 'Standard single room'): void {
+  const stmt = sqlite.prepare(
+    `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+     VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'booked', 200000, 'desk', 0, 0)`,
+  );
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) stmt.run(category, guestName(i));
+  })();
+}
+
+/** `PRAGMA wal_checkpoint(TRUNCATE)` without waiting: busy while some reader still holds an older snapshot. */
+function checkpointBusy(): number {
+  return (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy;
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the export worker', () => {
+  it('posts at most its window of pieces ahead, one more per credit, then the rest', async () => {
+    insertStays(STAY_CSV_CHUNK_ROWS * 5);
+    const pieces: StaysCsvPiece[] = [];
+    const { worker, finished } = startStaysCsvWorker({ dbFile, query: {}, window: 2 }, (piece) => pieces.push(piece));
+    try {
+      await expect.poll(() => pieces.length).toBe(2);
+      await tick(300);
+      expect(pieces.map((p) => p.rows)).toEqual([0, STAY_CSV_CHUNK_ROWS]); // the header, one chunk, and it waits
+
+      worker.postMessage({ type: 'credit', chunks: 1 });
+      await expect.poll(() => pieces.length).toBe(3);
+      await tick(300);
+      expect(pieces).toHaveLength(3);
+
+      worker.postMessage({ type: 'credit', chunks: 10 });
+      expect(await finished).toBe(STAY_CSV_CHUNK_ROWS * 5);
+      expect(pieces.map((p) => p.rows)).toEqual([0, ...Array(5).fill(STAY_CSV_CHUNK_ROWS)]);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('stops when the stream is closed early, which ends its read transaction', async () => {
+    insertStays(STAY_CSV_CHUNK_ROWS * (STAYS_CSV_WINDOW + 5)); // more than the worker may read ahead
+    sqlite.pragma('busy_timeout = 0');
+    const gen = streamStaysCsv(dbFile, {});
+    await gen.next(); // the header: the worker's snapshot is taken
+    insertStays(5); // newer than that snapshot, so a checkpoint cannot reset the WAL past it
+    expect(checkpointBusy()).toBe(1);
+
+    await gen.return(undefined);
+    expect(checkpointBusy()).toBe(0);
+  });
+
+  it('turns a failure in the worker into an AppError rejection, for the stream and for the file', async () => {
+    const missing = join(dir, 'missing.db');
+    await expect(streamStaysCsv(missing, {}).next()).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('CSV export failed') });
+    await expect(writeStaysCsvFile(missing, {}, join(dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
+  });
+
+  it('fits the widest rows the desk can hold in its capped heap (a formula and 119 quotes as the name, 80 quotes as the category)', async () => {
+    const rows = 3000;
+    const name = (i: number) => `=${'"'.repeat(119 - String(i).length)}${i}`;
+    const category = '"'.repeat(80);
+    insertStays(rows, name, category);
+
+    const target = join(dir, 'wide.csv');
+    expect(await writeStaysCsvFile(dbFile, {}, target)).toEqual({ rows });
+    let streamed = '';
+    for await (const piece of streamStaysCsv(dbFile, {})) streamed += piece;
+    const file = readFileSync(target, 'utf8');
+    expect(streamed).toBe(file);
+
+    const parsed = Papa.parse<string[]>(file, { skipEmptyLines: true }).data.slice(1);
+    expect(parsed).toHaveLength(rows);
+    expect(parsed[7]![7]).toBe(`'${name(7)}`);
+    expect(parsed[7]![2]).toBe(category);
+  });
+});

@@ -177,7 +177,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
         { label: 'dropped frames scrolling 2 s', ours: `${fmt(droppedMedian)} of ${fmt(median(frames))}`, target: '0', pass: droppedMedian === 0 },
       ],
       figures: [
-        `${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${CHROMIUM_ARGS.join(' ')}; ${built}; host under tsx (as npm run serve); ${o.runs} runs after a warm-up, each in a fresh browser context; medians.`,
+        `${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${CHROMIUM_ARGS.join(' ')}; ${built}; host under tsx; ${o.runs} runs after a warm-up, each in a fresh browser context; medians.`,
         `Time to interactive = from navigation start to the booking dialog painted after a click on a free night (room ${night.room}, ${night.date}), the click sent as soon as the renderer marked the 90-day board's rows painted (\`board:rows-rendered\`); the page opens on ${boardUrl('', DAYS)}.`,
         `Milestones (median ms from navigation start): DOMContentLoaded ${fmt(m((x) => x.domContentLoaded))}, board request sent ${fmt(m((x) => x.boardRequestStart))}, board JSON received ${fmt(m((x) => x.boardResponseEnd))} (${fmt(m((x) => x.boardBytes) / 1024)} KB on the wire), rows painted ${fmt(m((x) => x.rows))}, click → dialog open (\`booking-dialog:open\`) ${fmt(m((x) => x.dialogOpen - x.click))} ms, painted ${fmt(m((x) => x.dialog))}.`,
         `Mounted at first paint: ${fmt(m((x) => x.elementsMounted))} elements in the grid, ${fmt(m((x) => x.barsMounted))} of them stay bars (rows are virtualised). Long tasks (> 50 ms) until interactive: ${longTasks.map((l) => (l.length ? l.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,

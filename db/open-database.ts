@@ -72,9 +72,4 @@ export function openDatabase({ file, migrationsDir = defaultMigrationsDir() }: O
   }
 }
 
-/** A second, read-only connection for long reads (CSV export) so the writer is never held up. */
-export function openReadConnection(file: string): Sqlite {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  sqlite.pragma('busy_timeout = 5000');
-  return sqlite;
-}
+export { openReadConnection } from './read-connection';

@@ -7,7 +7,7 @@
  * statement in raw (array) mode, all inside one read transaction, so the export is one consistent
  * snapshot while the writer keeps booking (WAL lets both run).
  */
-import Database from 'better-sqlite3';
+import { openReadConnection } from '../../db/read-connection';
 import type { StayExportQuery } from '../../shared/contract/schemas';
 import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
 
@@ -83,19 +83,15 @@ export interface StaysCsvReader {
 }
 
 /**
- * Opens the export's own read-only connection (as `openReadConnection` in db/open-database.ts does,
- * without importing that module: it loads drizzle, which the worker thread does not need) and begins
- * the snapshot. Each `next()` is one `.all()` of raw rows (faster than iterating row by row) formatted
+ * Opens the export's own read-only connection and begins the snapshot. Each `next()` is one `.all()` of raw rows (faster than iterating row by row) formatted
  * into one string.
  */
 export function openStaysCsvReader(dbFile: string, query: StayCsvQuery): StaysCsvReader {
   const delimiter: CsvDelimiter = query.delimiter ?? ',';
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  // One pass in id order reads each page once: better-sqlite3's default 16 MB page cache would only
+  // fill with pages never read again. 256 KiB holds the B-tree's inner pages and the rooms.
+  const db = openReadConnection(dbFile, { cacheKiB: STAY_CSV_CACHE_KIB });
   try {
-    db.pragma('busy_timeout = 5000');
-    // One pass in id order reads each page once: better-sqlite3's default 16 MB page cache would only
-    // fill with pages never read again. 256 KiB holds the B-tree's inner pages and the rooms.
-    db.pragma(`cache_size = -${STAY_CSV_CACHE_KIB}`);
     const { sql, params } = chunkQuery(query);
     const stmt = db.prepare(sql).raw(true);
     const args: Record<string, string | number> = { ...params, after: 0, limit: STAY_CSV_CHUNK_ROWS };

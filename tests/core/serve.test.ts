@@ -1,5 +1,6 @@
 /**
- * `npm run serve` as a user runs it: a child process on Node 24 through tsx, on any free port.
+ * The `serve` entry run from its TypeScript source (`tsx core/serve.ts`) as a child process on Node 24,
+ * on any free port. `npm run serve` runs the same file bundled: tests/core/serve-bundle.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

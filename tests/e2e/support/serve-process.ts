@@ -14,7 +14,7 @@ export interface ServeProcess {
   dataDir: string;
   /** Everything serve wrote so far (stdout and stderr), for failure messages. */
   output(): string;
-  /** SIGTERM to the whole process group (npm → sh → tsx → node), SIGKILL if it lingers; removes the data folder. */
+  /** SIGTERM to the whole process group (npm → sh → node), SIGKILL if it lingers; removes the data folder. */
   stop(): Promise<void>;
 }
 

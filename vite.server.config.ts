@@ -13,7 +13,7 @@ import pkg from './package.json' with { type: 'json' };
  *   migrations next to the file it runs from).
  * - stays-csv-worker.cjs: the CSV export's worker thread (core/export/stays-csv-thread.ts looks for
  *   it next to the file it runs from), its own entry so it loads nothing of the host.
- * Rebuilt by scripts/build-server-if-stale.mjs when the sources are newer. The script starts it as
+ * Rebuilt by scripts/build-if-stale.mjs when the sources are newer. The script starts it as
  * `node --max-semi-space-size=2 dist-server/serve.cjs`: with V8's default young generation (up to
  * 16 MB per semi-space) the server's resident memory climbs 30–50 MB under a steady request load and
  * a CSV download, to ~200 MB; with 2 MB it stays ~145 MB, for scavenges that each take well under a

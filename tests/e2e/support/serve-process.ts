@@ -1,7 +1,7 @@
 /**
  * Starts the real `npm run serve` in a child process on a fresh data folder and any free port, and
  * waits for the URL it prints. `npm run test:e2e` has just built the renderer, so serve's stale check
- * (scripts/build-renderer-if-stale.mjs) finds it fresh and starts without building.
+ * (scripts/build-if-stale.mjs) finds it fresh and starts without building.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

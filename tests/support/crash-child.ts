@@ -21,7 +21,22 @@ const GIVE_UP_AFTER_MS = 60_000;
 const FIRST_NIGHT = '2026-06-01';
 const ctx: CallContext = { actor: { username: 'crash-child', role: 'staff' }, via: 'internal' };
 
-const say = (line: string) => writeSync(1, `${line}\n`);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Writes the whole line before returning. The pipe to the parent is non-blocking, so when the parent
+ * reads slowly (a loaded machine) writeSync throws EAGAIN: wait a millisecond and write the rest.
+ */
+const say = (line: string) => {
+  const bytes = Buffer.from(`${line}\n`);
+  for (let written = 0; written < bytes.length; ) {
+    try {
+      written += writeSync(1, bytes, written);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+};
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: crash-child.ts <db file>');

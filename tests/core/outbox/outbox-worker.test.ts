@@ -128,14 +128,20 @@ describe('outbox worker', () => {
     expect(row(id).next_attempt_ms - t.clock.now()).toBe(120_000);
   });
 
-  it('keeps a message pending, never dead, while the service cannot be reached', async () => {
+  /** Billing unreachable for `hours` hours, the worker trying once an hour; returns the message and worker. */
+  async function throughOutage(hours: number): Promise<{ id: number; w: OutboxWorker }> {
     t.core.handlers['settings:update']({ billingServiceUrl: await closedPortUrl() }, adminCtx);
     const id = enqueue();
     const w = worker();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < hours; i++) {
       await w.tick();
       t.clock.advance(3_600_000);
     }
+    return { id, w };
+  }
+
+  it('keeps a message pending, never dead, while the service cannot be reached', async () => {
+    const { id } = await throughOutage(5);
     const r = row(id);
     expect(r.status).toBe('pending');
     expect(r.attempts).toBe(5); // past outboxMaxAttempts (3), still pending
@@ -143,13 +149,7 @@ describe('outbox worker', () => {
   });
 
   it('does not dead-letter on the first 5xx after a long outage: only answered failures count', async () => {
-    t.core.handlers['settings:update']({ billingServiceUrl: await closedPortUrl() }, adminCtx);
-    const id = enqueue();
-    const w = worker();
-    for (let i = 0; i < 5; i++) {
-      await w.tick();
-      t.clock.advance(3_600_000);
-    }
+    const { id, w } = await throughOutage(5);
     t.core.handlers['settings:update']({ billingServiceUrl: stub.url }, adminCtx);
     stub.plan({ status: 503 });
     await w.tick();

@@ -76,8 +76,8 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
 
     const a = raw();
     const b = ours();
-    if (a.rooms.length !== b.rooms.length || a.stays.length !== b.stays.length || JSON.stringify(a.counts) !== JSON.stringify(b.counts)) {
-      throw new Error(`raw and board:get disagree: ${a.rooms.length}/${b.rooms.length} rooms, ${a.stays.length}/${b.stays.length} stays`);
+    if (a.rooms.length !== b.rooms.length || a.stays.length !== b.stays.id.length || JSON.stringify(a.counts) !== JSON.stringify(b.counts)) {
+      throw new Error(`raw and board:get disagree: ${a.rooms.length}/${b.rooms.length} rooms, ${a.stays.length}/${b.stays.id.length} stays`);
     }
 
     const calls = o.quick ? 8 : 15;
@@ -120,9 +120,9 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
         { label: 'vs the raw SELECTs', ours: fmtMs(oursP50), anchor: fmtMs(rawP50), ratio: fmt(ratio), target: '≥ 0.7', pass: ratio >= 0.7 },
       ],
       figures: [
-        `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
+        `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.id.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
         `${o.runs} runs × ${calls} calls; p50 = median of the runs' medians. Ours p50 ${fmtMs(oursP50)} (max ${fmtMs(oursMax)}), raw SELECTs p50 ${fmtMs(rawP50)}; ratio raw ÷ ours ${fmt(ratio)}.`,
-        `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.length}; plan \`${plan}\`.`,
+        `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.id.length}; plan \`${plan}\`.`,
         `Over HTTP (inject, zod-checked JSON of ${fmtMb(first.rawPayload.length)}): p50 ${fmtMs(median(httpRuns))}.`,
       ],
     };

@@ -1,13 +1,14 @@
 /**
  * The front-desk board: active rooms × `days` days from `from` (default the hotel's today), with the
  * stays and blocks in that window and today's arrivals / departures / in-house counts. **Hot path**:
- * rows pass through as the queries shape them.
+ * stay rows go out as the compact columns of `BoardStaysSchema` (one pass, no parsing).
  */
 import type { z } from 'zod';
-import { boardBlocks, boardStays, dayCounts } from '../../db/queries/board-queries';
+import { boardBlocks, boardStays, dayCounts, type BoardStayRow } from '../../db/queries/board-queries';
 import { listRooms } from '../../db/queries/room-queries';
-import type { Board, BoardQuerySchema } from '../../shared/contract/schemas';
-import { addDays, localDate, startOfLocalDate } from '../../shared/time';
+import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/schemas';
+import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
+import { addDays, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from './settings-service';
 
@@ -41,7 +42,47 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
       const counts = dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone), maxStayMs);
-      return { from, to, today, rooms, stays, blocks, counts };
+      return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
     },
   };
+}
+
+const STATUS_INDEX = Object.fromEntries(STAY_STATUSES.map((s, i) => [s, i])) as Record<StayStatus, number>;
+
+/**
+ * Lays the rows out as `BoardStaysSchema`'s columns. A window of 90 days sees a few hundred distinct
+ * dates among ~19 000 stays, so each date's day offset is worked out once and looked up after.
+ */
+function toColumns(rows: readonly BoardStayRow[], from: string): BoardStays {
+  const offsets = new Map<string, number>();
+  const offset = (date: string) => {
+    let o = offsets.get(date);
+    if (o === undefined) {
+      o = nightsBetween(from, date);
+      offsets.set(date, o);
+    }
+    return o;
+  };
+  const n = rows.length;
+  const c: BoardStays = {
+    id: new Array<number>(n),
+    roomId: new Array<number>(n),
+    guestName: new Array<string>(n),
+    guests: new Array<number>(n),
+    checkin: new Array<number>(n),
+    nights: new Array<number>(n),
+    status: new Array<number>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const checkin = offset(r.checkinDate);
+    c.id[i] = r.id;
+    c.roomId[i] = r.roomId;
+    c.guestName[i] = r.guestName;
+    c.guests[i] = r.guests;
+    c.checkin[i] = checkin;
+    c.nights[i] = offset(r.checkoutDate) - checkin;
+    c.status[i] = STATUS_INDEX[r.status];
+  }
+  return c;
 }

@@ -1,19 +1,31 @@
 /**
  * The front-desk board: one window of rooms × days. **Hot path** (300 rooms × 90 days on years of
- * history): the SQL names its output columns exactly as the API does, so rows go out as they come,
- * with no per-row mapping, parsing or Intl call.
+ * history): the SQL names its output columns as the API does and cuts the local dates out of the
+ * stored timestamps, so rows need no per-row parsing or Intl call.
  */
-import type { BoardBlock, BoardStay } from '../../shared/contract/schemas';
+import type { BoardBlock } from '../../shared/contract/schemas';
+import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { Sqlite } from '../open-database';
 import { prepared } from './prepared';
+
+/** One stay row as the board query shapes it; the service lays the rows out as columns. */
+export interface BoardStayRow {
+  id: number;
+  roomId: number;
+  guestName: string;
+  guests: number;
+  checkinDate: string;
+  checkoutDate: string;
+  status: StayStatus;
+}
 
 /**
  * Stays overlapping `[startMs, endMs)`, cancelled ones left out; a no-show stays on the board so the
  * desk sees it. `checkin_ms > start - maxStayMs` bounds the scan of `stays_checkin_idx` to the window
  * plus one maximum stay (no stay is longer, so none that overlaps starts earlier).
  */
-export function boardStays(db: Sqlite, startMs: number, endMs: number, maxStayMs: number): BoardStay[] {
-  return prepared<BoardStay>(
+export function boardStays(db: Sqlite, startMs: number, endMs: number, maxStayMs: number): BoardStayRow[] {
+  return prepared<BoardStayRow>(
     db,
     `SELECT id, room_id AS roomId, guest_name AS guestName, guests, substr(checkin, 1, 10) AS checkinDate,
             substr(checkout, 1, 10) AS checkoutDate, status

@@ -179,7 +179,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
 
   // Rows wait for the grid's width (measured before the first paint), so they are built once, at their size.
   const items = width > 0 ? virtualizer.getVirtualItems() : [];
-  const hasStays = board.stays.length > 0;
+  const hasStays = board.stays.id.length > 0;
   const hasRows = items.length > 0;
   useEffect(() => {
     if (hasStays && hasRows) markRowsRendered();

@@ -6,6 +6,7 @@
  * (`#/board?from=2026-05-01&days=90`).
  */
 import { create } from 'zustand';
+import { boardStayList } from '../../../shared/contract/board-stays';
 import type { Board } from '../../../shared/contract/schemas';
 import { addDays, nightsBetween } from '../../../shared/time';
 import { boardRows, indexByRoom, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
@@ -61,7 +62,7 @@ export const useBoardStore = create<BoardState>((set, get) => ({
         board,
         from: board.from,
         rows: boardRows(board.rooms, get().groupBy),
-        lanes: indexByRoom(board.stays, board.blocks),
+        lanes: indexByRoom(boardStayList(board), board.blocks),
         loading: false,
         error: null,
       });

@@ -20,6 +20,20 @@ function requestBuilders(): Promise<RequestBuilders> {
   return builders;
 }
 
+/** Early answers taken but not yet read. */
+let earlyInFlight = 0;
+/** After the window in which the first answers are rendered and the desk's first click handled. */
+const PRELOAD_DELAY_MS = 1000;
+
+/**
+ * Loads the builders once the early answers are all in and the page has settled. Not on the first
+ * idle moment: that comes while the board is still on its way (the settings answer lands first), and
+ * the contract's script then runs just after the board is painted, in the way of the first click.
+ */
+function preloadBuildersLater(): void {
+  setTimeout(() => whenIdle(() => void requestBuilders(), 2000), PRELOAD_DELAY_MS);
+}
+
 export interface HttpTransportOptions {
   /** Where the API lives; the page's own origin when served by `npm run serve`. */
   origin: string;
@@ -61,15 +75,22 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       // The boot script's GETs carry no token: take one only when this call would not send one either.
       const early = options.getToken?.() ? undefined : takeEarlyGet(name, input);
       let res: Response;
+      let text: string;
       if (early) {
-        res = await answer(early);
-        whenIdle(() => void requestBuilders(), 2000);
+        earlyInFlight++;
+        try {
+          res = await answer(early);
+          text = await res.text();
+        } finally {
+          earlyInFlight--;
+        }
+        if (earlyInFlight === 0) preloadBuildersLater();
       } else {
         const req = (await requestBuilders()).buildHttpRequest(name, input, origin);
         const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
         res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
+        text = await res.text();
       }
-      const text = await res.text();
       if (!res.ok) throw errorFromResponse(res.status, text);
       if (!text) return undefined as CommandOutput<K>;
       try {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boardStayList } from '../../../shared/contract/board-stays';
 import type { Block, Board, OutboxStatus, Room, Settings, Stay } from '../../../shared/contract/schemas';
 import { startTestApi, type TestApi } from '../../support/http-client';
 
@@ -130,7 +131,8 @@ describe('blocks and the board', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ from: '2026-05-01', to: '2026-05-08', today: '2026-05-01', counts: { arrivals: 1 } });
     expect(res.body.rooms.map((r) => r.number)).toEqual([101]);
-    expect(res.body.stays).toEqual([expect.objectContaining({ id: 1, checkinDate: '2026-05-01', checkoutDate: '2026-05-03' })]);
+    expect(res.body.stays).toMatchObject({ id: [1], checkin: [0], nights: [2] });
+    expect(boardStayList(res.body)).toEqual([expect.objectContaining({ id: 1, checkinDate: '2026-05-01', checkoutDate: '2026-05-03' })]);
   });
 });
 

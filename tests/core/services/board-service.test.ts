@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../core/context';
+import { boardStayList } from '../../../shared/contract/board-stays';
+import { BoardSchema } from '../../../shared/contract/schemas';
 import { aBlock, aRoom, aStay } from '../../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
@@ -43,7 +45,7 @@ describe('board:get', () => {
     stay(r201, '2026-04-20', '2026-04-30', 'Before the window');
 
     const b = board();
-    expect(b.stays.sort((x, y) => x.id - y.id)).toEqual([
+    expect(boardStayList(b).sort((x, y) => x.id - y.id)).toEqual([
       { id: before.id, roomId: r101, guestName: 'Started before', guests: 1, checkinDate: '2026-04-28', checkoutDate: '2026-05-02', status: 'booked' },
       { id: departing.id, roomId: r102, guestName: 'Leaves on day one', guests: 1, checkinDate: '2026-04-29', checkoutDate: '2026-05-01', status: 'booked' },
       { id: inside.id, roomId: r201, guestName: 'Inside', guests: 1, checkinDate: '2026-05-03', checkoutDate: '2026-05-05', status: 'booked' },
@@ -51,9 +53,26 @@ describe('board:get', () => {
     ]);
   });
 
+  it('sends stays as columns: dates as day offsets from the first day, status as an index', () => {
+    const before = stay(r101, '2026-04-28', '2026-05-02', 'Started before');
+    const inside = stay(r201, '2026-05-03', '2026-05-05', 'Inside');
+    h['stays:checkIn']({ id: inside.id }, deskCtx);
+    const b = board();
+    expect(BoardSchema.parse(b)).toEqual(b);
+    const order = b.stays.id[0] === before.id ? [0, 1] : [1, 0];
+    const col = <T>(xs: T[]) => order.map((i) => xs[i]);
+    expect(col(b.stays.id)).toEqual([before.id, inside.id]);
+    expect(col(b.stays.roomId)).toEqual([r101, r201]);
+    expect(col(b.stays.guestName)).toEqual(['Started before', 'Inside']);
+    expect(col(b.stays.guests)).toEqual([1, 1]);
+    expect(col(b.stays.checkin)).toEqual([-3, 2]);
+    expect(col(b.stays.nights)).toEqual([4, 2]);
+    expect(col(b.stays.status)).toEqual([0, 1]); // booked, checked_in
+  });
+
   it('finds a stay of the maximum length that began long before the window', () => {
     const long = stay(r101, '2026-02-15', '2026-05-02');
-    expect(board().stays.map((s) => s.id)).toEqual([long.id]);
+    expect(board().stays.id).toEqual([long.id]);
   });
 
   it('shows blocks in the window, and leaves out rooms not in use', () => {
@@ -63,7 +82,7 @@ describe('board:get', () => {
     h['rooms:deactivate']({ id: r102 }, adminCtx);
     const b = board();
     expect(b.blocks).toEqual([{ id: block.id, roomId: r201, fromDate: '2026-05-06', toDate: '2026-05-09', reason: 'Paint' }]);
-    expect(b.stays).toEqual([]);
+    expect(b.stays.id).toEqual([]);
   });
 
   it("counts today's arrivals, departures and guests in house, whatever window is shown", () => {
@@ -81,7 +100,7 @@ describe('board:get', () => {
     const counts = { arrivals: 1, departures: 2, inHouse: 2 };
     expect(board().counts).toEqual(counts);
     expect(board('2026-06-01', 14).counts).toEqual(counts);
-    expect(board('2026-06-01', 14).stays).toEqual([]);
+    expect(board('2026-06-01', 14).stays.id).toEqual([]);
 
     // The next day the guest who should have left on the 1st is overdue, no longer in house.
     t.clock.set(Date.parse('2026-05-02T08:00:00Z'));
@@ -96,14 +115,14 @@ describe('board:get', () => {
     t.clock.set(Date.parse('2026-05-01T22:30:00Z'));
     const next = h['board:get']({ days: 1 }, deskCtx);
     expect([next.from, next.to, next.today]).toEqual(['2026-05-02', '2026-05-03', '2026-05-02']);
-    expect(next.stays.map((x) => x.id)).toEqual([s.id]);
+    expect(next.stays.id).toEqual([s.id]);
   });
 
   it('spans a DST change without losing or doubling a day', () => {
     const b = h['board:get']({ from: '2026-03-27', days: 5 }, deskCtx);
     expect(b.to).toBe('2026-04-01');
     const s = stay(r101, '2026-03-28', '2026-03-30');
-    expect(h['board:get']({ from: '2026-03-30', days: 1 }, deskCtx).stays.map((x) => x.id)).toEqual([s.id]);
-    expect(h['board:get']({ from: '2026-03-31', days: 1 }, deskCtx).stays).toEqual([]);
+    expect(h['board:get']({ from: '2026-03-30', days: 1 }, deskCtx).stays.id).toEqual([s.id]);
+    expect(h['board:get']({ from: '2026-03-31', days: 1 }, deskCtx).stays.id).toEqual([]);
   });
 });

@@ -49,7 +49,8 @@ describe('npm run serve', () => {
     const run = serve(['--data', dir, '--port', '0', '--demo'], { BILLING_SERVICE_URL: 'http://127.0.0.1:9/billing' });
     const url = await listeningUrl(run);
     expect(run.output()).toContain(`(data: ${dir})`);
-    expect(run.output()).toContain(`${url}/docs`);
+    // Printed in a second write after the listening line: wait for it like for the first.
+    await expect.poll(() => run.output(), { timeout: 5_000, interval: 50 }).toContain(`${url}/docs`);
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect(((await (await fetch(`${url}/bookings`)).json()) as unknown[]).length).toBeGreaterThan(0);
     const settings = (await (await fetch(`${url}/api/v1/settings`)).json()) as Settings;

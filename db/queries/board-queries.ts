@@ -3,21 +3,12 @@
  * history): the SQL names its output columns as the API does and cuts the local dates out of the
  * stored timestamps, so rows need no per-row parsing or Intl call.
  */
-import type { BoardBlock } from '../../shared/contract/schemas';
-import type { StayStatus } from '../../shared/rules/stay-rules';
+import type { BoardBlock, BoardStay } from '../../shared/contract/schemas';
 import type { Sqlite } from '../open-database';
 import { prepared } from './prepared';
 
-/** One stay row as the board query shapes it; the service lays the rows out as columns. */
-export interface BoardStayRow {
-  id: number;
-  roomId: number;
-  guestName: string;
-  guests: number;
-  checkinDate: string;
-  checkoutDate: string;
-  status: StayStatus;
-}
+/** One stay row as the board query shapes it (the contract's BoardStay); the service lays the rows out as columns. */
+export type BoardStayRow = BoardStay;
 
 /**
  * Stays overlapping `[startMs, endMs)`, cancelled ones left out; a no-show stays on the board so the

@@ -3,21 +3,25 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
- * The Electron side: two CommonJS files in dist-electron/, built as two environments so neither
- * shares a chunk with the other.
- * - main.cjs: our code (electron/, core/, db/, shared/) bundled; `electron`, Node built-ins and the
- *   runtime `dependencies` stay external — electron-builder ships those in the app's node_modules,
- *   and some must stay on disk as they are (better-sqlite3's native module, swagger-ui's assets).
+ * The Electron side: CommonJS files in dist-electron/, each built as its own environment so none
+ * shares a chunk with another.
+ * - main.cjs: Electron's main process (electron/ glue: windows, IPC, sessions); `electron`, Node
+ *   built-ins and the runtime `dependencies` stay external.
+ * - host.cjs: the desk's host process (electron/host-process.ts, run with `utilityProcess.fork`):
+ *   core/, db/ and shared/ bundled; Node built-ins and the runtime `dependencies` external —
+ *   electron-builder ships those in the app's node_modules, and some must stay on disk as they are
+ *   (better-sqlite3's and @node-rs/argon2's native modules, swagger-ui's assets). It never imports
+ *   `electron` (tests/electron/host-bundle.test.ts holds it to that).
  * - preload.cjs: one self-contained file that requires nothing but `electron` — a sandboxed preload
  *   cannot load anything else.
  * - stays-csv-worker.cjs: the CSV export's worker thread (core/export/stays-csv-thread.ts looks for it
- *   next to main.cjs), its own file with the same externals as main.
+ *   next to the file it runs from, host.cjs), its own file with the same externals as the host.
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isRuntimeDep = (id: string) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-function cjsEntry(name: 'main' | 'preload' | 'stays-csv-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
+function cjsEntry(name: 'main' | 'host' | 'preload' | 'stays-csv-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` below decides what stays out; Vite's server default would leave every package out.
@@ -27,7 +31,7 @@ function cjsEntry(name: 'main' | 'preload' | 'stays-csv-worker', input: string, 
       emptyOutDir: name === 'main',
       target: 'node22',
       minify: false,
-      sourcemap: name === 'main',
+      sourcemap: name === 'main' || name === 'host',
       rolldownOptions: {
         input: { [name]: input },
         external,
@@ -41,6 +45,7 @@ export default defineConfig({
   publicDir: false,
   environments: {
     main: cjsEntry('main', 'electron/main.ts', (id) => id === 'electron' || builtins.has(id) || isRuntimeDep(id)),
+    host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
     preload: cjsEntry('preload', 'electron/preload.ts', (id) => id === 'electron'),
     exportWorker: cjsEntry('stays-csv-worker', 'core/export/stays-csv-worker.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
   },
@@ -48,6 +53,7 @@ export default defineConfig({
     async buildApp(builder) {
       // main first: it empties dist-electron/.
       await builder.build(builder.environments.main!);
+      await builder.build(builder.environments.host!);
       await builder.build(builder.environments.preload!);
       await builder.build(builder.environments.exportWorker!);
     },

@@ -19,7 +19,7 @@ import { fmt, fmtMb, fmtMs, median, percentile } from './support/stats';
 
 export const BOARD_FROM = addDays(TODAY, -30);
 export const BOARD_DAYS = 90;
-const CTX: CallContext = { actor: { username: 'desk', role: 'staff' }, via: 'ipc' };
+const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
 
 /** Copies of the SQL in db/queries/board-queries.ts and room-queries.ts (the row counts are cross-checked). */
 const RAW_SQL = {

@@ -139,7 +139,7 @@ function createCoreBooker(file: string) {
   const started = Date.now();
   const core = createCore({ sqlite, orm, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
   const rooms = hotelRooms();
-  const ctx: CallContext = { actor: { username: 'desk', role: 'staff' }, via: 'ipc' };
+  const ctx: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
   let next = 0;
   return {
     run(durationMs: number): number {

@@ -2,19 +2,34 @@
  * What every service receives: the one writer connection, a clock, the live event bus, and who is
  * calling. Services never import Fastify or Electron; adapters build the CallContext.
  */
-import type { CommandName, CommandOutput, ParsedInput, Role } from '../shared/contract/commands';
+import type { CallerRole, CommandName, CommandOutput, ParsedInput } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { Drizzle, Sqlite } from '../db/open-database';
 
 export interface Actor {
-  /** Stored as `created_by`; the desk's signed-in user once sessions exist (issue 3). */
+  /** The signed-in user's id; null for nobody (`anonymous`) and for the host's own start-up work. */
+  userId: number | null;
+  /** Stored as `created_by` and in the audit log. */
   username: string;
-  role: Role;
+  role: CallerRole;
+  /** Signed in with a default or reset password: only the password change is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export interface CallContext {
   actor: Actor;
   via: 'ipc' | 'http' | 'internal';
+  /** The session (token `jti`) the call came with, when signed in. */
+  sessionId?: string;
+  /** The caller's network address (HTTP), for the login back-off and the audit log. */
+  address?: string;
+}
+
+export const ANONYMOUS: Actor = Object.freeze({ userId: null, username: 'anonymous', role: 'anonymous' });
+
+/** The context of a caller with no token. */
+export function anonymousContext(via: CallContext['via'], address?: string): CallContext {
+  return { actor: ANONYMOUS, via, ...(address ? { address } : {}) };
 }
 
 export type Clock = () => number;
@@ -72,10 +87,27 @@ export interface CoreDeps {
 }
 
 /** Commands whose HTTP side streams a file; they have no JSON handler in the core. */
-export type StreamCommandName = 'bookings:exportCsv' | 'exports:stays';
+export type StreamCommandName = 'bookings:exportCsv' | 'exports:stays' | 'exports:audit';
 export type HandledCommandName = Exclude<CommandName, StreamCommandName>;
+
+/**
+ * Commands whose handler returns a Promise: they hash or verify a password (argon2 runs off the
+ * event loop), then write in their own synchronous transaction, audit row included. They are never
+ * group-committed, since a batch cannot wait for them.
+ */
+export type AsyncCommandName = 'auth:login' | 'auth:changePassword' | 'users:seedCreate' | 'users:create' | 'users:resetPassword';
+export const ASYNC_COMMANDS: ReadonlySet<HandledCommandName> = new Set<AsyncCommandName>([
+  'auth:login',
+  'auth:changePassword',
+  'users:seedCreate',
+  'users:create',
+  'users:resetPassword',
+]);
 
 /** The typed handler map: IPC and REST both call exactly these. */
 export type Handlers = {
-  [K in HandledCommandName]: (input: ParsedInput<K>, ctx: CallContext) => CommandOutput<K>;
+  [K in HandledCommandName]: (
+    input: ParsedInput<K>,
+    ctx: CallContext,
+  ) => K extends AsyncCommandName ? Promise<CommandOutput<K>> : CommandOutput<K>;
 };

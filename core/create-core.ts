@@ -1,13 +1,23 @@
 /**
  * The core: services over one database, the typed handler map, and `call`, the dispatcher IPC and
- * REST both go through (reads at once, writes group-committed by the write batcher).
- * Handlers are synchronous and a line or two each; the rules live in the services.
+ * REST both go through (authorized first, then reads at once and writes group-committed by the
+ * write batcher, each with its audit row). `contextFor` turns a bearer token into a caller for
+ * every adapter (REST, WebSocket, IPC). Handlers are a line or two each; the rules live in the
+ * services.
  */
 import packageJson from '../package.json' with { type: 'json' };
 import { sqliteVersion } from '../db/open-database';
+import type { CommandName } from '../shared/contract/commands';
+import type { NetworkStatus } from '../shared/contract/auth-schemas';
 import type { Settings } from '../shared/contract/schemas';
-import { createDispatcher, type Dispatch } from './command-dispatcher';
-import type { CoreDeps, Handlers } from './context';
+import { AppError } from '../shared/errors';
+import { createAuditService } from './auth/audit-service';
+import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
+import type { AuditService, AuthService, UsersService } from './auth/auth-types';
+import { authorize } from './auth/authorize';
+import { createUsersService } from './auth/users-service';
+import { createDispatcher, type Dispatch, type DispatchGuard } from './command-dispatcher';
+import { anonymousContext, type CallContext, type CoreDeps, type HandledCommandName, type Handlers } from './context';
 import { createBlocksService } from './services/blocks-service';
 import { createBoardService } from './services/board-service';
 import { createOutboxService } from './services/outbox-service';
@@ -19,17 +29,44 @@ import { createWriteBatcher, type WriteBatcher } from './write-batcher';
 
 export interface Core {
   deps: CoreDeps;
-  /** Synchronous, each write in its own transaction: for tests, start-up seeding and benchmarks. */
+  /** Synchronous (but for ASYNC_COMMANDS), unguarded, unaudited: for tests, seeding and benchmarks. */
   handlers: Handlers;
-  /** What the adapters call: `handlers` behind the write batcher. */
+  /** What the adapters call: authorized, then `handlers` behind the write batcher, audited. */
   call: Dispatch;
   writes: WriteBatcher;
   settings: { get(): Settings };
+  auth: AuthService;
+  users: UsersService;
+  audit: AuditService;
+  /** The authorization and audit `call` applies (for adapters that stream, such as the CSV routes). */
+  guard: DispatchGuard;
+  /** Throws 401 / 403 when the caller may not run the command. */
+  authorize(name: CommandName, ctx: CallContext): void;
+  /** The caller behind a bearer token (401 if it is bad, expired or revoked); anonymous for none. */
+  contextFor(token: string | null, meta: { via: CallContext['via']; address?: string }): CallContext;
+  /** Where the host listens; set by the host (nothing listens for a bare core). */
+  setNetworkStatus(provider: () => Omit<NetworkStatus, 'blockedReason'>): void;
 }
 
 export interface CoreOptions {
   /** Written over the stored settings at start-up (the host's environment, a test's time zone). */
   settings?: Partial<Settings>;
+  throttle?: ThrottlePolicy;
+}
+
+/** Writes whose services write their own audit rows (with what only they know). */
+const SELF_AUDITED: ReadonlySet<HandledCommandName> = new Set<HandledCommandName>(['auth:logout', 'users:update']);
+
+export const LAN_BLOCKED_MESSAGE = 'Change the default admin password before switching the LAN API on';
+
+/** `stays:checkIn` → `stays`; what the audit log calls the record type. */
+function entityOf(name: string): string {
+  return name.slice(0, name.indexOf(':'));
+}
+
+function idOf(value: unknown): number | string | null {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'number' || typeof id === 'string' ? id : null;
 }
 
 export function createCore(deps: CoreDeps, options: CoreOptions = {}): Core {
@@ -40,12 +77,29 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}): Core {
   const board = createBoardService(deps, settings);
   const seedBookings = createSeedBookingsService(deps, settings, stays);
   const outbox = createOutboxService(deps, settings);
+  const audit = createAuditService(deps, settings);
+  const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
+  const users = createUsersService(deps, settings, audit);
   const health = { status: 'ok' as const, version: packageJson.version, sqlite: sqliteVersion(deps.sqlite) };
+  let network: () => Omit<NetworkStatus, 'blockedReason'> = () => ({ lanEnabled: settings.get().lanEnabled, listening: null, urls: [], error: null });
 
   const handlers: Handlers = {
     'health:get': () => health,
 
-    'bookings:list': (input) => seedBookings.list(input),
+    'auth:login': (input, ctx) => auth.login(input, ctx),
+    'auth:logout': (_input, ctx) => auth.logout(ctx),
+    'auth:me': (_input, ctx) => auth.me(ctx),
+    'auth:changePassword': (input, ctx) => auth.changePassword(input, ctx),
+    'users:seedList': () => users.seedList(),
+    'users:seedCreate': (input, ctx) => users.seedCreate(input, ctx),
+    'users:list': () => users.list(),
+    'users:create': (input, ctx) => users.create(input, ctx),
+    'users:update': (input, ctx) => users.update(input, ctx),
+    'users:resetPassword': (input, ctx) => users.resetPassword(input, ctx),
+    'audit:list': (input) => audit.list(input),
+    'network:status': () => ({ ...network(), blockedReason: auth.defaultPasswordPending() ? LAN_BLOCKED_MESSAGE : null }),
+
+    'bookings:list': (input, ctx) => seedBookings.list(input, ctx),
     'bookings:create': (input, ctx) => seedBookings.create(input, ctx),
 
     'rooms:list': (input) => rooms.list(input.includeInactive ?? false),
@@ -72,12 +126,38 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}): Core {
     'board:get': (input) => board.get(input),
 
     'settings:get': () => settings.get(),
-    'settings:update': (input) => settings.update(input),
+    'settings:update': (input) => {
+      // The LAN API opens only once nobody can sign in with the well-known default password.
+      if (input.lanEnabled && !settings.get().lanEnabled && auth.defaultPasswordPending()) throw new AppError('CONFLICT', LAN_BLOCKED_MESSAGE);
+      return settings.update(input);
+    },
 
     'outbox:status': () => outbox.status(),
     'outbox:retry': (input) => outbox.retry(input.id),
   };
 
+  const guard: DispatchGuard = {
+    authorize: (name, ctx) => authorize(name, ctx, settings.get()),
+    audit: (name: HandledCommandName, input, output, ctx) => {
+      if (SELF_AUDITED.has(name)) return;
+      audit.record(ctx, { action: name, entity: entityOf(name), entityId: idOf(output) ?? idOf(input), detail: input });
+    },
+  };
   const writes = createWriteBatcher({ sqlite: deps.sqlite, events: deps.events });
-  return { deps, handlers, call: createDispatcher(handlers, writes), writes, settings };
+  return {
+    deps,
+    handlers,
+    call: createDispatcher({ handlers, writes, guard, sqlite: deps.sqlite }),
+    writes,
+    settings,
+    auth,
+    users,
+    audit,
+    guard,
+    authorize: guard.authorize,
+    contextFor: (token, meta) => (token === null ? anonymousContext(meta.via, meta.address) : auth.contextForToken(token, meta)),
+    setNetworkStatus: (provider) => {
+      network = provider;
+    },
+  };
 }

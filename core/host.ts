@@ -1,19 +1,24 @@
 /**
- * The host: everything the desk runs besides the window. Opens the database, builds the core, seeds
- * the demo hotel when asked, starts the REST server and the outbox worker. Electron's main process
- * and `npm run serve` both start exactly this; `close()` undoes it in reverse, once.
+ * The host: everything the desk runs besides the window. Opens the database, builds the core,
+ * creates the first admin on a first start, seeds the demo hotel when asked, starts the REST server
+ * and the outbox worker. Electron's host process and `npm run serve` both start exactly this;
+ * `close()` undoes it in reverse, once.
+ *
+ * **The LAN switch**: while the `lanEnabled` setting is off the API listens on 127.0.0.1 only; when
+ * an admin turns it on (possible only once the default admin password is gone) it moves to
+ * `lanHost:lanPort` at once, and back when turned off — no restart (core/api/listener.ts).
  */
-import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import type { Settings } from '../shared/contract/schemas';
-import { buildServer } from './api/build-server';
-import { createEventBus, type Clock } from './context';
+import { buildServer, requestHandlerOf } from './api/build-server';
+import { createListener, type ListenAddress, type Listener } from './api/listener';
+import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
-import { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
@@ -21,10 +26,20 @@ export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 export interface HostOptions {
   /** Where `frontdesk.db` lives (created if missing). */
   dataDir: string;
-  /** Default 8787; 0 takes any free port. */
+  /**
+   * The port, overriding the `lanPort` setting until an admin changes the LAN settings; 0 takes any
+   * free port. Default: the setting (8787).
+   */
   port?: number;
-  /** Default 127.0.0.1: the LAN sees the API only when told (`0.0.0.0`). */
+  /** The LAN address (`lanHost` setting, default 0.0.0.0), stored at start-up. Used only while the LAN API is on. */
   host?: string;
+  /** Switch the LAN API on at start-up (refused while the default admin password is in use). */
+  lan?: boolean;
+  /**
+   * The first admin's password on a first start (no user yet); without it the first admin is
+   * `admin`/`admin` and must change it. Default: env FRONTDESK_ADMIN_PASSWORD.
+   */
+  adminPassword?: string;
   /** Seed the demo hotel into an empty database. */
   demo?: boolean;
   clock?: Clock;
@@ -43,10 +58,12 @@ export interface HostOptions {
 export interface Host {
   core: Core;
   server: FastifyInstance;
-  /** `http://127.0.0.1:8787` */
-  url: string;
-  port: number;
+  /** Where the API is reached on this machine now: `http://127.0.0.1:8787`. */
+  readonly url: string;
+  readonly port: number;
   dbFile: string;
+  /** Settles once the listener has followed the last LAN setting change (tests wait on it). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,14 +76,78 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** The URLs LAN clients use: every external IPv4 address of this machine for 0.0.0.0. */
+export function lanUrls(address: ListenAddress): string[] {
+  if (address.host !== '0.0.0.0' && address.host !== '::') return [`http://${urlHost(address.host)}:${address.port}`];
+  const urls: string[] = [];
+  for (const infos of Object.values(networkInterfaces())) {
+    for (const info of infos ?? []) {
+      if (info.family === 'IPv4' && !info.internal) urls.push(`http://${info.address}:${address.port}`);
+    }
+  }
+  return urls;
+}
+
+const LOOPBACK_HOST = '127.0.0.1';
+/** The host's own start-up work (`--lan`), as the audit log shows it. */
+const HOST_CONTEXT: CallContext = { actor: { userId: null, username: 'host', role: 'admin' }, via: 'internal' };
+
+/** Where the settings say the API should listen now. */
+function wanted(settings: Settings, portOverride: number | undefined): ListenAddress {
+  const port = portOverride ?? settings.lanPort;
+  return settings.lanEnabled ? { host: settings.lanHost, port } : { host: LOOPBACK_HOST, port };
+}
+
+/**
+ * Follows the LAN settings: after every `settings.changed` (published after the COMMIT), moves the
+ * listener if the wanted address differs. The `port` option holds until an admin sets the port.
+ */
+function followLanSettings(core: Core, listener: Listener, portOverride: number | undefined) {
+  let override = portOverride;
+  let lastPort = core.settings.get().lanPort;
+  let lastError: string | null = null;
+  let moving: Promise<void> = Promise.resolve();
+  const unsubscribe = core.deps.events.subscribe((event) => {
+    if (event.type !== 'settings.changed') return;
+    if (event.settings.lanPort !== lastPort) override = undefined;
+    lastPort = event.settings.lanPort;
+    const to = wanted(event.settings, override);
+    const at = listener.current();
+    if (at && at.host === to.host && at.port === to.port) return;
+    moving = listener.listen(to).then(
+      () => {
+        lastError = null;
+      },
+      (error: unknown) => {
+        lastError = `Could not listen on ${to.host}:${to.port}: ${(error as Error).message}`;
+        console.error(`Frontdesk: ${lastError}`);
+      },
+    );
+  });
+  core.setNetworkStatus(() => {
+    const settings = core.settings.get();
+    const listening = listener.current();
+    return { lanEnabled: settings.lanEnabled, listening, urls: settings.lanEnabled && listening ? lanUrls(listening) : [], error: lastError };
+  });
+  return { unsubscribe, settled: () => moving };
+}
+
 export async function createHost(options: HostOptions): Promise<Host> {
   const dbFile = join(options.dataDir, DB_FILE_NAME);
   const clock = options.clock ?? Date.now;
   const { sqlite, orm } = openDatabase({ file: dbFile, migrationsDir: options.migrationsDir });
   let server: FastifyInstance | undefined;
+  let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
   try {
-    const core = createCore({ sqlite, orm, clock, events: createEventBus() }, { settings: options.settings });
+    const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
+    const core = createCore({ sqlite, orm, clock, events: createEventBus() }, { settings: startSettings });
+    await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
+    if (options.lan && !core.settings.get().lanEnabled) {
+      // Refused (409) while the default admin password is in use, like the admin's own switch.
+      core.handlers['settings:update']({ lanEnabled: true }, HOST_CONTEXT);
+      core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { lanEnabled: true } });
+    }
     if (options.demo) seedDemoHotel(core);
 
     server = await buildServer(core, {
@@ -74,25 +155,34 @@ export async function createHost(options: HostOptions): Promise<Host> {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       logger: options.logger,
     });
-    const host = options.host ?? DEFAULT_HOST;
-    await server.listen({ port: options.port ?? DEFAULT_PORT, host });
-    const port = (server.server.address() as AddressInfo).port;
+    await server.ready();
+    listener = createListener(requestHandlerOf(server), server.server);
+    await listener.listen(wanted(core.settings.get(), options.port));
+    const lan = followLanSettings(core, listener, options.port);
 
     worker = createOutboxWorker({ sqlite, clock, getSettings: () => core.settings.get(), events: core.deps.events, fetch: options.fetch });
     if (options.worker !== false) worker.start();
 
-    const started = { server, worker };
+    const started = { server, worker, listener };
     let closing: Promise<void> | undefined;
+    const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
       core,
       server,
-      url: `http://${urlHost(host)}:${port}`,
-      port,
+      get url() {
+        return `http://${urlHost(at().host)}:${at().port}`;
+      },
+      get port() {
+        return at().port;
+      },
       dbFile,
+      settled: () => lan.settled(),
       close() {
         closing ??= (async () => {
           try {
+            lan.unsubscribe();
             await started.worker.stop();
+            await started.listener.close();
             await started.server.close();
           } finally {
             sqlite.close();
@@ -103,6 +193,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     };
   } catch (error) {
     await worker?.stop();
+    await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     sqlite.close();
     throw error;

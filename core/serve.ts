@@ -1,26 +1,32 @@
 /**
- * `npm run serve -- --data DIR --port N [--host ADDR] [--demo]`: the headless LAN server (core + REST
- * API + the built renderer for browsers). The only file besides Electron's main that starts a host.
+ * `npm run serve -- --data DIR --port N [--host ADDR] [--lan] [--demo]`: the headless LAN server
+ * (core + REST API + the built renderer for browsers). The only file besides Electron's host process
+ * that starts a host.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Settings } from '../shared/contract/schemas';
-import { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
+import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--demo]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--demo]
 
   --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data)
-  --port N      port to listen on, 0 for any free one (env FRONTDESK_PORT, default ${DEFAULT_PORT})
-  --host ADDR   address to bind (env FRONTDESK_HOST, default ${DEFAULT_HOST}; 0.0.0.0 opens it to the LAN)
+  --port N      port to listen on, 0 for any free one (env FRONTDESK_PORT, default: the
+                LAN port setting, ${DEFAULT_PORT})
+  --host ADDR   the LAN API's address once it is on (env FRONTDESK_HOST, default ${DEFAULT_LAN_HOST})
+  --lan         switch the LAN API on (refused while the admin password is the default);
+                without it, and until an admin turns it on in Settings, only 127.0.0.1 listens
   --demo        seed a demo hotel into an empty database
   --help        show this
 
-Environment: BILLING_SERVICE_URL, EVENT_SERVICE_URL set the integration targets.`;
+Environment: BILLING_SERVICE_URL, EVENT_SERVICE_URL set the integration targets;
+FRONTDESK_ADMIN_PASSWORD, on a first start, is the first admin's password (otherwise admin/admin,
+to be changed at the first sign-in).`;
 
 class UsageError extends Error {}
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'demo' | 'settings'> & { help: boolean };
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings'> & { help: boolean };
 
 function parsePort(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`);
@@ -39,6 +45,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
         data: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        lan: { type: 'boolean' },
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -49,14 +56,15 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const settings: Partial<Settings> = {};
   if (env.BILLING_SERVICE_URL) settings.billingServiceUrl = env.BILLING_SERVICE_URL;
   if (env.EVENT_SERVICE_URL) settings.eventServiceUrl = env.EVENT_SERVICE_URL;
-  const host = values.host ?? env.FRONTDESK_HOST ?? DEFAULT_HOST;
-  if (host.trim() === '') throw new UsageError('--host must not be empty');
+  const host = values.host ?? env.FRONTDESK_HOST;
+  if (host !== undefined && host.trim() === '') throw new UsageError('--host must not be empty');
   const port = values.port ?? env.FRONTDESK_PORT;
   return {
     help: values.help ?? false,
     dataDir: resolve(values.data ?? env.FRONTDESK_DATA ?? './frontdesk-data'),
-    port: port === undefined ? DEFAULT_PORT : parsePort(port),
-    host,
+    ...(port === undefined ? {} : { port: parsePort(port) }),
+    ...(host === undefined ? {} : { host }),
+    lan: values.lan ?? false,
     demo: values.demo ?? false,
     settings,
   };
@@ -78,9 +86,11 @@ async function main(): Promise<void> {
   // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite.
   const { createHost } = await import('./host');
   const host = await createHost({ ...config, logger: true });
-  const everywhere = config.host === '0.0.0.0' || config.host === '::' ? ' and on every network interface' : '';
-  console.log(`Frontdesk listening on ${host.url}${everywhere} (data: ${config.dataDir})`);
+  console.log(`Frontdesk listening on ${host.url} (data: ${config.dataDir})`);
   console.log(`API docs: ${host.url}/docs`);
+  const network = await host.core.handlers['network:status']({}, { actor: { userId: null, username: 'host', role: 'admin' }, via: 'internal' });
+  if (network.lanEnabled) console.log(`LAN API on: ${network.urls.join(', ') || `${network.listening?.host}:${network.listening?.port}`}`);
+  else console.log(`LAN API off (127.0.0.1 only)${network.blockedReason ? `: ${network.blockedReason}` : ''}; an admin turns it on in Settings.`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -15,6 +15,84 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 });
 
+/**
+ * People who sign in. Usernames and e-mails are unique regardless of case. `password_hash` is an
+ * argon2id PHC string; no response schema has a field for it.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['admin', 'staff', 'client'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** The first-run `admin`/`admin` and admin-reset passwords: nothing else works until changed. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    lastLoginAt: integer('last_login_at'),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+  ],
+);
+
+/**
+ * One row per issued token (its `jti`): a token is valid only while its row exists, is not revoked
+ * and has not expired, so logout and deactivation take effect at once.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    via: text('via').notNull(),
+    address: text('address'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins per account (`user:<name>`) and per address (`addr:<ip>`), for the back-off. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: integer('locked_until').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Who did what to which record, and when. Append-only: triggers (migration 0002) refuse UPDATE and
+ * DELETE. `detail` is JSON with secrets (passwords, tokens) removed.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorId: integer('actor_id'),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    detail: text('detail').notNull().default('{}'),
+    via: text('via').notNull(),
+    address: text('address'),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_actor_idx').on(t.actor, t.at),
+    index('audit_action_idx').on(t.action, t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+  ],
+);
+
 export const guestRooms = sqliteTable(
   'guest_rooms',
   {
@@ -56,6 +134,8 @@ export const stays = sqliteTable(
     price: integer('price').notNull(),
     notes: text('notes').notNull().default(''),
     createdBy: text('created_by').notNull(),
+    /** The user the booking belongs to: a `client` sees and changes only the stays it owns. */
+    ownerId: integer('owner_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -75,6 +155,7 @@ export const stays = sqliteTable(
     index('stays_checkin_idx').on(t.checkinMs, t.checkoutMs),
     index('stays_room_idx').on(t.roomId, t.checkinMs),
     index('stays_guest_idx').on(t.guestName),
+    index('stays_owner_idx').on(t.ownerId),
     check('stays_interval_ck', sql`${t.checkoutMs} > ${t.checkinMs}`),
     check('stays_guests_ck', sql`${t.guests} >= 1`),
     check('stays_price_ck', sql`${t.price} >= 0`),

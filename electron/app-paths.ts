@@ -7,6 +7,8 @@ export interface DeskPaths {
   entryFile: string;
   migrationsDir: string;
   preloadFile: string;
+  /** The desk's host process (database, core, REST server), run as a utility process. */
+  hostFile: string;
 }
 
 export function deskPaths(appDir: string): DeskPaths {
@@ -16,5 +18,6 @@ export function deskPaths(appDir: string): DeskPaths {
     entryFile: join(rendererDir, 'index.html'),
     migrationsDir: join(appDir, 'db', 'migrations'),
     preloadFile: join(appDir, 'dist-electron', 'preload.cjs'),
+    hostFile: join(appDir, 'dist-electron', 'host.cjs'),
   };
 }

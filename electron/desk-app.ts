@@ -1,47 +1,50 @@
 /**
- * The desktop app's life: one instance, the host (database + core + loopback REST server) started
- * once the app is ready, IPC registered, the window opened and fed live events, and a clean quit
- * that closes the host (and with it the database) exactly once.
+ * The desktop app's life: one instance; once the app is ready, the host (database, core, REST
+ * server, outbox) started in its own utility process; IPC registered; the window opened on the
+ * sign-in screen and fed live events while it has a session; a window closed is signed out; a
+ * quit signs every window out, then closes the host process exactly once. A host that dies under
+ * the desk is reported and the app quits, rather than leave a window that can do nothing.
  */
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
-import { createHost, type Host } from '../core/host';
+import { app, dialog, ipcMain, utilityProcess, type BrowserWindow } from 'electron';
 import { LIVE_EVENT_CHANNEL } from '../shared/contract/events';
-import { deskPaths, type DeskPaths } from './app-paths';
-import { createStaysExporter } from './export-dialog';
+import { deskPaths } from './app-paths';
+import { createDeskSessions, endSession, type DeskSessions } from './desk-sessions';
+import { createDeskExporter } from './export-dialog';
+import { startHostClient, type HostClient, type UtilityProcessLike } from './host-client';
+import { HOST_EXEC_ARGV } from './host-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createSenderCheck, hardenApp, hardenSession } from './security';
 import { createDeskWindow, focusWindow } from './window';
 
-/** The desk's REST port. Loopback only: the LAN switch comes with its own issue. */
-export const DESK_PORT = 8787;
-const DESK_HOST = '127.0.0.1';
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+export function forkHost(hostFile: string): UtilityProcessLike {
+  return utilityProcess.fork(hostFile, [], { serviceName: 'Frontdesk host', execArgv: [...HOST_EXEC_ARGV], stdio: 'inherit' });
 }
 
-/** The desk must open even when another program holds the port: then the REST server takes any free one. */
-export async function startHost(dataDir: string, paths: DeskPaths): Promise<Host> {
-  const options = { dataDir, host: DESK_HOST, rendererDir: paths.rendererDir, migrationsDir: paths.migrationsDir };
-  try {
-    return await createHost({ ...options, port: DESK_PORT });
-  } catch (error) {
-    if (errorCode(error) !== 'EADDRINUSE') throw error;
-    console.warn(`[desk] port ${DESK_PORT} is taken; the REST API listens on a free port instead`);
-    return createHost({ ...options, port: 0 });
-  }
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`[desk] ${what} failed`, error);
 }
 
-function closeHostOnQuit(host: Host): void {
+function hostStopped(code: number): void {
+  dialog.showErrorBox(
+    'Frontdesk stopped',
+    `The desk's database and server process stopped unexpectedly (exit code ${code}). Frontdesk will close; start it again.`,
+  );
+  app.exit(1);
+}
+
+/** Signs every window out, then closes the host process, exactly once; the quit goes on after. */
+function closeHostOnQuit(host: HostClient, sessions: DeskSessions, endings: Set<Promise<void>>): void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   app.on('before-quit', (event) => {
     if (state === 'closed') return;
     event.preventDefault();
     if (state === 'closing') return;
     state = 'closing';
-    host
-      .close()
-      .catch((error: unknown) => console.error('[desk] closing the host failed', error))
+    (async () => {
+      await Promise.allSettled([...endings, ...sessions.windowIds().map((id) => endSession(sessions, host, id))]);
+      await host.close();
+    })()
+      .catch(logFailure('closing the host'))
       .finally(() => {
         state = 'closed';
         app.quit();
@@ -63,31 +66,44 @@ export async function runDesk(): Promise<void> {
 
   await app.whenReady();
   hardenSession();
-  let host: Host;
+  let host: HostClient;
   try {
-    host = await startHost(app.getPath('userData'), paths);
+    host = await startHostClient({
+      spawn: () => forkHost(paths.hostFile),
+      options: { dataDir: app.getPath('userData'), rendererDir: paths.rendererDir, migrationsDir: paths.migrationsDir },
+      onCrash: hostStopped,
+    });
   } catch (error) {
     console.error('[desk] start-up failed', error);
     dialog.showErrorBox('Frontdesk could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  closeHostOnQuit(host);
+  const sessions = createDeskSessions();
+  /** Logouts of closed windows still under way: the quit waits for them before the host closes. */
+  const endings = new Set<Promise<void>>();
+  closeHostOnQuit(host, sessions, endings);
 
   registerIpcHandlers({
     ipcMain,
-    call: host.core.call,
-    exportStays: createStaysExporter({ dbFile: host.dbFile, getWindow: () => win, defaultDir: app.getPath('documents') }),
+    host,
+    sessions,
+    exportFile: createDeskExporter({ host, getWindow: () => win, defaultDir: app.getPath('documents') }),
     isTrustedSender: createSenderCheck(() => win, paths.rendererDir),
   });
 
   const openWindow = () => {
     const opened = createDeskWindow(paths);
-    const unsubscribe = host.core.deps.events.subscribe((event) => {
-      if (!opened.isDestroyed()) opened.webContents.send(LIVE_EVENT_CHANNEL, event);
+    // Read now: a closed window's webContents can no longer be asked.
+    const windowId = opened.webContents.id;
+    const unsubscribe = host.onEvent((event) => {
+      if (!opened.isDestroyed() && sessions.receivesEvents(windowId)) opened.webContents.send(LIVE_EVENT_CHANNEL, event);
     });
     opened.on('closed', () => {
       unsubscribe();
+      const ending = endSession(sessions, host, windowId).catch(logFailure('signing the closed window out'));
+      endings.add(ending);
+      void ending.finally(() => endings.delete(ending));
       if (win === opened) win = null;
     });
     win = opened;

@@ -1,36 +1,46 @@
 /**
- * The desktop side of `exports:stays`: the user picks where the file goes, then the core writes the
- * CSV straight to that path (no CSV string travels over IPC). Cancelling is not an error.
+ * The desktop side of the file exports (`exports:stays`, `exports:audit`): the user picks where the
+ * file goes, then the host process writes the CSV straight to that path (no CSV text travels over
+ * IPC). The host is asked first whether the window's user may export at all, so a refused export
+ * shows no dialog; it authorizes again when it writes. Cancelling is not an error.
  */
 import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
-import { writeStaysCsvFile } from '../core/export/stays-csv';
-import type { ExportStays } from './ipc-handlers';
+import type { HostClient } from './host-client';
+import type { FileExportName } from './host-protocol';
+import type { ExportFile } from './ipc-handlers';
 
-export interface StaysExporterOptions {
-  dbFile: string;
+export interface DeskExporterOptions {
+  host: Pick<HostClient, 'authorize' | 'exportFile'>;
   getWindow: () => BrowserWindow | null;
   /** Where the dialog starts (the user's Documents folder). */
   defaultDir: string;
   now?: () => Date;
 }
 
+const DIALOGS: Record<FileExportName, { title: string; fileStem: string }> = {
+  'exports:stays': { title: 'Export stays', fileStem: 'stays' },
+  'exports:audit': { title: 'Export the audit log', fileStem: 'audit-log' },
+};
+
 function localDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function createStaysExporter({ dbFile, getWindow, defaultDir, now = () => new Date() }: StaysExporterOptions): ExportStays {
-  return async (query) => {
+export function createDeskExporter({ host, getWindow, defaultDir, now = () => new Date() }: DeskExporterOptions): ExportFile {
+  return async (name, input, token) => {
+    const allowed = await host.authorize(name, token);
+    if (!allowed.ok) return allowed;
+    const { title, fileStem } = DIALOGS[name];
     const options: SaveDialogOptions = {
-      title: 'Export stays',
-      defaultPath: join(defaultDir, `stays-${localDate(now())}.csv`),
+      title,
+      defaultPath: join(defaultDir, `${fileStem}-${localDate(now())}.csv`),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     };
     const win = getWindow();
     const choice = win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { path: null, rows: 0 };
-    const { rows } = await writeStaysCsvFile(dbFile, query, choice.filePath);
-    return { path: choice.filePath, rows };
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { path: null, rows: 0 } };
+    return host.exportFile(name, input, token, choice.filePath);
   };
 }

@@ -1,41 +1,40 @@
 /**
  * The IPC adapter: one `ipcMain.handle` per IPC command of the contract, each a few steps: trusted
- * sender → validate with the command's input schema → `core.call`, as REST does (writes are
- * group-committed there) → shape the result as `IpcResult`. Errors cross as `{ code, message }`;
- * unexpected ones never carry internals.
+ * sender → validate with the command's input schema → relay to the host process with the window's
+ * session token (desk-sessions.ts) → the host's `{ ok, value } | { ok, error }` as is. The core
+ * authorizes every relayed call; a window with no session is anonymous there (401 for all but the
+ * public commands). Unexpected errors in main never carry internals either.
+ *
+ * Three commands also touch the session here: `auth:login` (the token is kept, the page gets the
+ * value with `access_token: ''`), `auth:logout` (forgotten) and `auth:changePassword` (events flow
+ * again). The file exports go to the save dialog (export-dialog.ts).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
-import {
-  commands,
-  ipcCommandNames,
-  type CommandName,
-  type CommandOutput,
-  type IpcResult,
-  type ParsedInput,
-} from '../shared/contract/commands';
-import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
-import type { Dispatch } from '../core/command-dispatcher';
-import type { CallContext, HandledCommandName } from '../core/context';
+import type { LoginResult } from '../shared/contract/auth-schemas';
+import { commands, ipcCommandNames, type CommandName, type IpcResult } from '../shared/contract/commands';
+import { INTERNAL_MESSAGE } from '../shared/errors';
+import type { HandledCommandName } from '../core/context';
+import type { DeskSessions } from './desk-sessions';
+import type { HostClient } from './host-client';
+import { isFileExport, type FileExportName } from './host-protocol';
 
-export type ExportStays = (query: ParsedInput<'exports:stays'>) => Promise<CommandOutput<'exports:stays'>>;
+type Result = IpcResult<unknown>;
+
+/** The desktop side of a file export for a signed-in window: a save dialog, then the host writes the file. */
+export type ExportFile = (name: FileExportName, input: unknown, token: string) => Promise<Result>;
 
 export interface IpcHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
-  /** The core's dispatcher (`core.call`). */
-  call: Dispatch;
-  /** The desktop side of `exports:stays`: a save dialog, then the CSV file. */
-  exportStays: ExportStays;
+  host: Pick<HostClient, 'call'>;
+  sessions: DeskSessions;
+  exportFile: ExportFile;
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
   /** Where unexpected errors go (main's log); the renderer only ever sees INTERNAL. */
   logError?: (channel: string, error: unknown) => void;
 }
 
-type AnyCall = (input: unknown, ctx: CallContext) => unknown;
-
-// The desk window acts as the admin until sessions exist; the auth issue replaces this with the
-// signed-in user's session.
-const DESK_CONTEXT: CallContext = { actor: { username: 'desk', role: 'admin' }, via: 'ipc' };
+export const SIGN_IN_FIRST: Result = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } };
 
 /** "roomId: expected number, received NaN; checkout: expected a date YYYY-MM-DD" (zod's generic prefix dropped, as REST does). */
 export function describeIssues(error: z.ZodError): string {
@@ -47,21 +46,30 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function callFor(name: CommandName, deps: IpcHandlerDeps): AnyCall {
-  if (name === 'exports:stays') return (input) => deps.exportStays(input as ParsedInput<'exports:stays'>);
-  return (input, ctx) => deps.call(name as HandledCommandName, input as never, ctx);
+async function login(input: unknown, windowId: number, deps: IpcHandlerDeps): Promise<Result> {
+  const result = await deps.host.call('auth:login', input, null);
+  if (!result.ok) return result;
+  const value = result.value as LoginResult;
+  const replaced = deps.sessions.signIn(windowId, value);
+  if (replaced) await deps.host.call('auth:logout', {}, replaced);
+  // The page learns who signed in and until when, never the token: main holds it (desk-sessions.ts).
+  return { ok: true, value: { ...value, access_token: '' } };
 }
 
-async function invoke(name: CommandName, call: AnyCall, input: unknown, deps: IpcHandlerDeps): Promise<IpcResult<unknown>> {
-  const parsed = commands[name].input.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error) } };
-  try {
-    return { ok: true, value: await call(parsed.data, DESK_CONTEXT) };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
-    (deps.logError ?? defaultLogError)(name, error);
-    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+async function relay(name: CommandName, input: unknown, windowId: number, deps: IpcHandlerDeps): Promise<Result> {
+  const { host, sessions } = deps;
+  if (name === 'auth:login') return login(input, windowId, deps);
+  if (name === 'auth:logout') {
+    // Forgotten before the host is asked, so no event reaches the window once it has signed out.
+    return host.call(name, input, sessions.forget(windowId));
   }
+  const token = sessions.tokenFor(windowId);
+  if (isFileExport(name)) return token ? deps.exportFile(name, input, token) : SIGN_IN_FIRST;
+  const result = await host.call(name as HandledCommandName, input, token);
+  // Expired, revoked (a deactivated user) or from another installation: the window is signed out.
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && token) sessions.forgetToken(windowId, token);
+  if (result.ok && name === 'auth:changePassword') sessions.passwordChanged(windowId);
+  return result;
 }
 
 function defaultLogError(channel: string, error: unknown): void {
@@ -71,12 +79,16 @@ function defaultLogError(channel: string, error: unknown): void {
 /** Registers exactly the contract's IPC commands; returns their channel names. */
 export function registerIpcHandlers(deps: IpcHandlerDeps): CommandName[] {
   for (const name of ipcCommandNames) {
-    const call = callFor(name, deps);
-    deps.ipcMain.handle(name, async (event, input: unknown) => {
-      if (!deps.isTrustedSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the desk.' } } satisfies IpcResult<never>;
+    deps.ipcMain.handle(name, async (event, input: unknown): Promise<Result> => {
+      if (!deps.isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the desk.' } };
+      const parsed = commands[name].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error) } };
+      try {
+        return await relay(name, parsed.data, event.sender.id, deps);
+      } catch (error) {
+        (deps.logError ?? defaultLogError)(name, error);
+        return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
       }
-      return invoke(name, call, input, deps);
     });
   }
   return [...ipcCommandNames];

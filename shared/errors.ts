@@ -6,6 +6,8 @@ export const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** The caller signed in with a default or reset password: only changing it is allowed. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   ROOM_UNAVAILABLE: 409,
   CONFLICT: 409,
@@ -19,10 +21,13 @@ export type ErrorCode = keyof typeof errorStatus;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** RATE_LIMITED: when to try again (REST sends it as `Retry-After`). */
+  readonly retryAfterSeconds?: number;
+  constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
   get status(): number {
     return errorStatus[this.code];

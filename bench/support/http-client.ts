@@ -38,14 +38,16 @@ async function loadUndici(): Promise<UndiciModule | undefined> {
   }
 }
 
-export async function createLoadHttpClient(origin: string, connections: number): Promise<LoadHttpClient> {
+/** `headers` go with every request (a signed-in client's `authorization`). */
+export async function createLoadHttpClient(origin: string, connections: number, headers: Record<string, string> = {}): Promise<LoadHttpClient> {
   const undici = await loadUndici();
+  const headersFor = (body: string | undefined) => (body === undefined ? headers : { ...headers, ...JSON_HEADERS });
   if (undici) {
     const pool = new undici.Pool(origin, { connections, pipelining: 1 });
     return {
       kind: 'undici',
       async request(method, path, body) {
-        const res = await pool.request({ path, method, headers: body === undefined ? {} : JSON_HEADERS, body });
+        const res = await pool.request({ path, method, headers: headersFor(body), body });
         return { status: res.statusCode, body: await res.body.text() };
       },
       close: () => pool.close(),
@@ -58,7 +60,7 @@ export async function createLoadHttpClient(origin: string, connections: number):
     request(method, path, body) {
       return new Promise((resolve, reject) => {
         const req = httpRequest(
-          { host: url.hostname, port: url.port, path, method, agent, headers: body === undefined ? {} : JSON_HEADERS },
+          { host: url.hostname, port: url.port, path, method, agent, headers: headersFor(body) },
           (res) => {
             let text = '';
             res.setEncoding('utf8');

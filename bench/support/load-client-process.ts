@@ -51,13 +51,13 @@ function freeBooking(rooms: PlanRoom[], startDate: string, k: number): string {
   });
 }
 
-/** One keep-alive client per host (a benchmark may restart its host on another port). */
+/** One keep-alive client per host (a benchmark may restart its host on another port) and sign-in. */
 const clients = new Map<string, LoadHttpClient>();
-async function clientFor(origin: string, connections: number): Promise<LoadHttpClient> {
-  const key = `${origin} ${connections}`;
+async function clientFor(origin: string, connections: number, token?: string): Promise<LoadHttpClient> {
+  const key = `${origin} ${connections} ${token ?? ''}`;
   let client = clients.get(key);
   if (!client) {
-    client = await createLoadHttpClient(origin, connections);
+    client = await createLoadHttpClient(origin, connections, token ? { authorization: `Bearer ${token}` } : {});
     clients.set(key, client);
   }
   return client;
@@ -70,8 +70,10 @@ async function closedLoop(m: {
   rooms: PlanRoom[];
   startDate: string;
   firstIndex: number;
+  /** A bearer token sent with every request (the API needs a signed-in caller). */
+  token?: string;
 }) {
-  const http = await clientFor(m.origin, m.connections);
+  const http = await clientFor(m.origin, m.connections, m.token);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const failureSamples: string[] = [];
@@ -125,8 +127,10 @@ async function startPaced(m: {
   seed: number;
   /** Default both, alternating; one kind only for diagnosis. */
   mix?: 'both' | 'free' | 'book';
+  /** A bearer token sent with every request (the API needs a signed-in caller). */
+  token?: string;
 }) {
-  const http = await clientFor(m.origin, 4);
+  const http = await clientFor(m.origin, 4, m.token);
   const rand = seededRandom(m.seed);
   const state: PacedState = { latencies: [], statuses: {}, failures: 0, failureSamples: [], inFlight: new Set() };
   let i = 0;

@@ -32,7 +32,8 @@ function serveSteps(): string[][] {
   });
 }
 
-function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+/** Resident memory (VmRSS) or its high-water mark (VmHWM) of a process, from outside it. */
+export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(match[1]) * 1024;

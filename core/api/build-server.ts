@@ -1,15 +1,26 @@
 /**
  * The REST API as a factory: the host (Electron main or `serve`) decides where it listens; tests
- * call `inject`. Registered in order: error handling and the JSON parser, OpenAPI + docs at /docs,
- * the live feed at /ws, the contract's routes, the CSV downloads, and the built renderer last (its
- * 404 handler is the SPA fallback).
+ * call `inject`. Registered in order: error handling and the JSON parser, the rate limit and
+ * `no-store` for signed-in answers, OpenAPI + docs at /docs, the live feed at /ws, the contract's
+ * routes (each guarded by token and role), the CSV downloads, and the built renderer last (its 404
+ * handler is the SPA fallback).
+ *
+ * Hardening decided here: a body limit (413); unknown JSON fields are dropped by the schemas, never
+ * stored (a `role` sent to self-registration is ignored, `__proto__` never reaches an object); no
+ * CORS headers at all, so a page from another origin cannot read any answer; a rate limit per
+ * address for every route, with loopback exempt (the desk's own window and browser).
  */
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
+import { AppError } from '../../shared/errors';
 import type { Core } from '../create-core';
+import { registerCallContext } from './call-context';
+import type { RequestHandler } from './listener';
 import { registerContractRoutes } from './contract-routes';
 import { registerCsvRoutes } from './csv-routes';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './error-handler';
@@ -28,10 +39,37 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB); bigger ones get 413. */
   bodyLimit?: number;
+  /** Requests per address per minute before 429 (default 600); loopback is never limited. */
+  rateLimitPerMinute?: number;
+}
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function isLoopback(address: string): boolean {
+  return LOOPBACK.has(address);
+}
+
+const handlers = new WeakMap<FastifyInstance, RequestHandler>();
+
+/**
+ * Fastify's request handler, for the host's listener (core/api/listener.ts), which serves it from a
+ * Node server it can move to another address while running. `app.server` itself never listens.
+ */
+export function requestHandlerOf(app: FastifyInstance): RequestHandler {
+  const handler = handlers.get(app);
+  if (!handler) throw new Error('not a server from buildServer');
+  return handler;
 }
 
 export async function buildServer(core: Core, options: BuildServerOptions): Promise<FastifyInstance> {
+  let handler: RequestHandler | undefined;
   const app = Fastify({
+    serverFactory: (h) => {
+      handler = h as RequestHandler;
+      return createServer(h);
+    },
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     frameworkErrors: frameworkErrorHandler,
@@ -44,6 +82,21 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
     logInternal: options.logger
       ? (request, error) => request.log.error({ err: error }, 'request failed')
       : (request, error) => console.error(`Frontdesk API: ${request.method} ${request.url} failed:`, error),
+  });
+  registerCallContext(app);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) => isLoopback(request.ip),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  // Answers to a signed-in caller are never kept by a browser or a proxy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.callContext || request.headers.authorization) void reply.header('Cache-Control', 'no-store');
   });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, async (_request: unknown, body: string) => parseJsonBody(body));
@@ -60,9 +113,10 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await registerLiveSocket(app, core.deps.events);
+  await registerLiveSocket(app, core);
   registerContractRoutes(app, core);
   registerCsvRoutes(app, core, options.dbFile);
   await registerRenderer(app, options.rendererDir);
+  handlers.set(app, handler!);
   return app;
 }

@@ -1,15 +1,54 @@
 /**
- * Who is calling over HTTP, decided in this one place for every route (contract, CSV, WebSocket).
- *
- * Until sign-in lands (the auth issue: bearer tokens, roles per command, the LAN API closed until the
- * admin opens it), every LAN caller acts as the admin named `lan`. That is why the host binds to
- * 127.0.0.1 unless told otherwise.
+ * Who is calling over HTTP, decided in this one place for every route (contract, CSV, WebSocket):
+ * the bearer token of the `Authorization` header, turned into a caller by the core (`contextFor`),
+ * or nobody when there is no header. A header that is there but is not `Bearer <token>` is refused
+ * (401) rather than treated as nobody, so a client with a broken token learns it at once.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CommandName } from '../../shared/contract/commands';
+import { AppError } from '../../shared/errors';
 import type { CallContext } from '../context';
+import type { Core } from '../create-core';
 
-const LAN_CONTEXT: CallContext = { actor: { username: 'lan', role: 'admin' }, via: 'http' };
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `guardRoute` before validation: who is calling, already authorized for the route. */
+    callContext: CallContext | null;
+  }
+}
 
-export function resolveCallContext(_request: FastifyRequest): CallContext {
-  return LAN_CONTEXT;
+const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i;
+
+export function bearerToken(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  const match = BEARER.exec(header);
+  if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  return match[1]!;
+}
+
+export function resolveCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): CallContext {
+  return core.contextFor(bearerToken(request.headers.authorization), { via: 'http', address: request.ip });
+}
+
+export function registerCallContext(app: FastifyInstance): void {
+  app.decorateRequest('callContext', null);
+}
+
+/**
+ * The route's `onRequest` hook: resolves the caller and authorizes the command before the body is
+ * parsed or validated, so nobody learns a route's schema, or makes the server parse a body, without
+ * the right to call it.
+ */
+export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: CommandName) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const ctx = resolveCallContext(core, request);
+    core.authorize(name, ctx);
+    request.callContext = ctx;
+  };
+}
+
+/** The caller `guardRoute` resolved (every contract and CSV route has the hook). */
+export function callContextOf(request: FastifyRequest): CallContext {
+  if (!request.callContext) throw new Error(`${request.routeOptions.url ?? request.url}: route has no guard`);
+  return request.callContext;
 }

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { commandNames, commands, type CommandDef, type CommandName, type ParsedInput } from '../../shared/contract/commands';
 import type { HandledCommandName } from '../context';
 import type { Core } from '../create-core';
-import { resolveCallContext } from './call-context';
+import { callContextOf, guardRoute } from './call-context';
 import { ErrorBodySchema } from './error-handler';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -73,11 +73,13 @@ export function contractRoute(core: Core, name: HandledCommandName): RouteOption
       ...(rest ? (inQuery ? { querystring: rest } : { body: rest }) : {}),
       response: { [status]: def.output, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema },
     },
+    // Who is calling, and may they: decided before the body is parsed or validated.
+    onRequest: guardRoute(core, name),
     // No body counts as `{}`: an all-optional body may be left out, and a missing required field is named.
     ...(rest && !inQuery ? { preValidation: defaultToEmptyBody } : {}),
     handler: async (request, reply) => {
       const input = { ...readRest(request), ...(request.params as object) } as ParsedInput<typeof name>;
-      const output = await core.call(name, input, resolveCallContext(request));
+      const output = await core.call(name, input, callContextOf(request));
       void reply.code(status);
       return output;
     },

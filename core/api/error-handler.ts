@@ -50,6 +50,7 @@ export interface ErrorHandlingOptions {
 export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlingOptions): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, message } = describe(error, request);
+    if (isAppError(error) && error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
     if (status >= 500) options.logInternal(request, error);
     return sendError(reply, status, message);
   });

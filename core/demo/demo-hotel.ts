@@ -121,6 +121,7 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
               price: nights * category.rate,
               notes: random() < 0.1 ? pick(random, NOTES) : '',
               createdBy: 'demo',
+              ownerId: null,
               createdAt,
               updatedAt: createdAt,
             });

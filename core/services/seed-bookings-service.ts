@@ -18,18 +18,20 @@ export type SeedBookingListQuery = z.output<typeof SeedBookingListQuerySchema>;
 export const WALK_IN_GUEST = 'Walk-in guest';
 
 export interface SeedBookingsService {
-  list(query: SeedBookingListQuery): SeedBooking[];
+  /** A `client` gets only its own bookings; the desk and admins get all. */
+  list(query: SeedBookingListQuery, ctx: CallContext): SeedBooking[];
   create(input: SeedBookingCreateInput, ctx: CallContext): SeedBooking;
 }
 
 export function createSeedBookingsService(core: CoreDeps, settings: SettingsService, stays: StaysService): SeedBookingsService {
   const db = core.sqlite;
   return {
-    list(query) {
+    list(query, ctx) {
       return listSeedBookings(db, {
         ...localRangeMs(settings.get().timeZone, query.from, query.to),
         limit: query.limit,
         maxStayMs: settings.maxStayMs(),
+        ...(ctx.actor.role === 'client' ? { ownerId: ctx.actor.userId ?? -1 } : {}),
       });
     },
 

@@ -54,6 +54,8 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           price: stayPrice(w.nights, room.nightlyRate, input.price),
           notes: input.notes ?? '',
           createdBy: ctx.actor.username,
+          // A LAN client's booking is its own; the desk's bookings belong to the hotel.
+          ownerId: ctx.actor.role === 'client' ? ctx.actor.userId : null,
           createdAt: nowMs,
           updatedAt: nowMs,
         });

@@ -16,12 +16,18 @@ export interface SeedBookingFilter {
   toMs?: number;
   limit?: number;
   maxStayMs: number;
+  /** Only this user's bookings (a `client` sees no one else's). */
+  ownerId?: number;
 }
 
 export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[] {
   const where: string[] = [];
   const params: unknown[] = [];
   overlapWhere(f, where, params);
+  if (f.ownerId !== undefined) {
+    where.push('s.owner_id = ?');
+    params.push(f.ownerId);
+  }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // LIMIT -1 is SQLite's "no limit".
   return prepared<SeedBooking>(db, `${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`).all(...params, f.limit ?? -1);

@@ -27,6 +27,7 @@ export interface StayRow {
   price: number;
   notes: string;
   createdBy: string;
+  ownerId: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -83,11 +84,11 @@ export function insertStay(db: Sqlite, row: StayRow): number {
   const r = prepared(
     db,
     `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
-                        nights, status, price, notes, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        nights, status, price, notes, created_by, owner_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     row.roomId, row.category, row.guestName, row.guestEmail, row.guestPhone, row.guests, row.checkin, row.checkout,
-    row.checkinMs, row.checkoutMs, row.nights, row.status, row.price, row.notes, row.createdBy, row.createdAt, row.updatedAt,
+    row.checkinMs, row.checkoutMs, row.nights, row.status, row.price, row.notes, row.createdBy, row.ownerId, row.createdAt, row.updatedAt,
   );
   return Number(r.lastInsertRowid);
 }
@@ -120,7 +121,7 @@ const STAY_SELECT = `
   SELECT s.id, s.room_id AS roomId, r.number AS roomNumber, s.category, s.guest_name AS guestName, s.guest_email AS guestEmail,
          s.guest_phone AS guestPhone, s.guests, s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate,
          substr(s.checkout, 1, 10) AS checkoutDate, s.nights, s.status, s.price, s.notes, s.created_by AS createdBy,
-         s.created_at AS createdAt, s.updated_at AS updatedAt, s.checkin_ms AS checkinMs, s.checkout_ms AS checkoutMs
+         s.owner_id AS ownerId, s.created_at AS createdAt, s.updated_at AS updatedAt, s.checkin_ms AS checkinMs, s.checkout_ms AS checkoutMs
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
 
 export function getStayRecord(db: Sqlite, id: number): StayRecord | undefined {

@@ -1,15 +1,20 @@
-/** Start-up: pick the transport, subscribe to live events, ask for settings and the board, render. */
+/**
+ * Start-up: pick the transport, follow the session (sign-in starts the desk, sign-out clears it),
+ * check the session, render. With a token stored in this tab the desk starts at once, before the
+ * session check answers; without one the small sign-in screen shows.
+ */
 // First, so it runs before the rest of the bundle is evaluated: it sends the first requests.
 import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { loadDesk } from './app/desk-loads';
 import { ErrorBoundary } from './app/error-boundary';
-import { useBoardStore } from './stores/board-store';
+import { SessionGate } from './app/session-gate';
+import { followSession } from './app/session-flow';
 import { connectLiveEvents } from './stores/live-events';
-import { useSettingsStore } from './stores/settings-store';
-import { reportBackgroundError } from './stores/toast-store';
-import { transport } from './transport/current-transport';
+import { useSessionStore } from './stores/session-store';
+import { chooseTransport } from './transport/choose-transport';
+import { setTransport } from './transport/current-transport';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/dialogs.css';
@@ -17,18 +22,19 @@ import './styles/board-chrome.css';
 import './styles/board-grid.css';
 import './styles/board-marks.css';
 import './styles/screens.css';
+import './styles/session.css';
 
-// Both calls go out before the first render, side by side (over HTTP the boot script has sent them
-// already): the board does not wait for the settings, as the host knows the hotel's today.
-// Without settings the desk still works (this PC's zone and language); the store keeps the error.
-useSettingsStore.getState().load().catch(() => undefined);
-useBoardStore.getState().load().catch(reportBackgroundError);
-connectLiveEvents(transport());
+const t = chooseTransport();
+setTransport(t);
+t.onRefusal((command, error) => useSessionStore.getState().refused(command, error));
+connectLiveEvents(t);
+followSession(loadDesk);
+void useSessionStore.getState().restore();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <SessionGate />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -5,10 +5,14 @@
  * not compile (`satisfies`).
  */
 import { z } from 'zod';
+import * as A from './auth-schemas';
+import { ROLES, type Role } from './auth-schemas';
 import * as S from './schemas';
 
-export const ROLES = ['admin', 'staff', 'client'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
+/** Who may be calling: a signed-in role, or nobody (no token). The role matrix's columns. */
+export const CALLER_ROLES = [...ROLES, 'anonymous'] as const;
+export type CallerRole = (typeof CALLER_ROLES)[number];
 
 export interface HttpBinding {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,8 +29,21 @@ export interface CommandDef {
   input: z.ZodType;
   output: z.ZodType;
   http: HttpBinding;
-  /** Who may call it; 'public' needs no sign-in. Enforced in one place for REST and IPC. */
+  /**
+   * Who may call it; 'public' needs no sign-in. Enforced in one place (core/auth/authorize.ts) for
+   * REST and IPC, before the input is even validated.
+   */
   roles: readonly Role[] | 'public';
+  /**
+   * Also open to anyone (signed in or not) while this setting is on: seed 002's `POST /users/`
+   * becomes self-registration of `client` users.
+   */
+  openWhen?: 'selfRegistration';
+  /**
+   * Allowed while the caller must still change a default or reset password; every other command
+   * then answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  beforePasswordChange?: boolean;
   /** False for commands only meaningful over HTTP (the seed's CSV download). */
   ipc?: boolean;
   tags: readonly string[];
@@ -42,6 +59,65 @@ export const commands = {
   'health:get': {
     summary: 'Liveness and versions', tags: ['health'], roles: 'public',
     input: Empty, output: S.HealthSchema, http: { method: 'GET', path: '/health' },
+  },
+
+  // ---- seed 002: sessions and users ----
+  'auth:login': {
+    summary: 'Sign in (seed 002): a bearer token; 401 on a wrong name or password, 429 while backing off', tags: ['auth'], roles: 'public',
+    input: A.LoginSchema, output: A.LoginResultSchema, http: { method: 'POST', path: '/login/' },
+  },
+  'auth:logout': {
+    summary: 'Sign out (seed 002): the token is revoked at once', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true,
+    input: Empty, output: A.MessageSchema, http: { method: 'POST', path: '/logout/' },
+  },
+  'auth:me': {
+    summary: 'The signed-in user', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true,
+    input: Empty, output: A.UserSchema, http: { method: 'GET', path: '/api/v1/me' },
+  },
+  'auth:changePassword': {
+    summary: 'Change your own password (needs the current one); ends your other sessions', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true,
+    input: A.PasswordChangeSchema, output: A.MessageSchema, http: { method: 'POST', path: '/api/v1/me/password' },
+  },
+  'users:seedList': {
+    summary: 'Users (seed 002)', tags: ['users (seed 002)'], roles: ADMIN,
+    input: Empty, output: z.array(A.SeedUserSchema), http: { method: 'GET', path: '/users/' },
+  },
+  'users:seedCreate': {
+    summary: 'Create a user (seed 002): 201; 400 when the passwords differ; 409 when the name or e-mail is taken. Admin only, or anyone (as a client) while self-registration is on',
+    tags: ['users (seed 002)'], roles: ADMIN, openWhen: 'selfRegistration',
+    input: A.SeedUserCreateSchema, output: A.SeedUserSchema, http: { method: 'POST', path: '/users/', status: 201 },
+  },
+
+  // ---- users ----
+  'users:list': {
+    summary: 'Users with their roles', tags: ['users'], roles: ADMIN,
+    input: Empty, output: z.array(A.UserSchema), http: { method: 'GET', path: '/api/v1/users' },
+  },
+  'users:create': {
+    summary: 'Create a user with a role', tags: ['users'], roles: ADMIN,
+    input: A.UserCreateSchema, output: A.UserSchema, http: { method: 'POST', path: '/api/v1/users', status: 201 },
+  },
+  'users:update': {
+    summary: 'Change a user\'s e-mail or role, or (de)activate it (ends its sessions)', tags: ['users'], roles: ADMIN,
+    input: A.UserUpdateSchema, output: A.UserSchema, http: { method: 'PATCH', path: '/api/v1/users/:id' },
+  },
+  'users:resetPassword': {
+    summary: 'Set a new password that the user must change at next sign-in; ends its sessions', tags: ['users'], roles: ADMIN,
+    input: A.PasswordResetSchema, output: A.UserSchema, http: { method: 'POST', path: '/api/v1/users/:id/password' },
+  },
+
+  // ---- audit log, network ----
+  'audit:list': {
+    summary: 'The audit log, newest first, filtered', tags: ['audit'], roles: ADMIN,
+    input: A.AuditQuerySchema, output: A.AuditPageSchema, http: { method: 'GET', path: '/api/v1/audit' },
+  },
+  'exports:audit': {
+    summary: 'The audit log as CSV (a download over HTTP; a save dialog in the desktop app)', tags: ['export', 'audit'], roles: ADMIN,
+    input: A.AuditExportQuerySchema, output: S.ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/audit.csv', stream: 'csv' },
+  },
+  'network:status': {
+    summary: 'Whether the LAN API is on, where the host listens, the URLs LAN clients use', tags: ['settings'], roles: DESK,
+    input: Empty, output: A.NetworkStatusSchema, http: { method: 'GET', path: '/api/v1/network' },
   },
 
   // ---- seed 000: hotel-room bookings ----

@@ -101,6 +101,8 @@ export const StaySchema = z.object({
   price: z.number().int(),
   notes: z.string(),
   createdBy: z.string(),
+  /** The user the booking belongs to (a LAN client's own bookings); null for the desk's. */
+  ownerId: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -246,6 +248,14 @@ export const SettingsSchema = z.object({
   eventServiceUrl: z.string(),
   outboxMaxAttempts: z.number().int(),
   outboxRetentionDays: z.number().int(),
+  /** The LAN API: off (127.0.0.1 only) until an admin turns it on. */
+  lanEnabled: z.boolean(),
+  lanHost: z.string(),
+  lanPort: z.number().int(),
+  /** Seed 002's `POST /users/` open to anyone, creating `client` users. */
+  selfRegistration: z.boolean(),
+  /** How long a sign-in lasts. */
+  sessionHours: z.number().int(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -262,6 +272,11 @@ export const SettingsUpdateSchema = z.object({
   eventServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
   outboxMaxAttempts: z.number().int().min(1).max(100).optional(),
   outboxRetentionDays: z.number().int().min(1).max(365).optional(),
+  lanEnabled: z.boolean().optional(),
+  lanHost: z.union([z.ipv4(), z.ipv6()], { error: 'expected an IP address such as 0.0.0.0' }).optional(),
+  lanPort: z.number().int().min(1024).max(65535).optional(),
+  selfRegistration: z.boolean().optional(),
+  sessionHours: z.number().int().min(1).max(720).optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 

@@ -1,6 +1,6 @@
 /** `core.call`: reads run at once, writes wait for the batcher, settings are written on their own. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher, handledCommandNames, isBatchedWrite, UNBATCHED_WRITES } from '../../core/command-dispatcher';
+import { createDispatcher, handledCommandNames, isBatchedWrite, OPEN_GUARD, UNBATCHED_WRITES } from '../../core/command-dispatcher';
 import type { Handlers } from '../../core/context';
 import type { WriteBatcher } from '../../core/write-batcher';
 import { commands, type CommandDef } from '../../shared/contract/commands';
@@ -46,7 +46,7 @@ describe('createDispatcher', () => {
   it('runs a read at once and a write only when the batcher runs it', async () => {
     const handlers = fakeHandlers();
     const { writes, flush } = manualWrites();
-    const call = createDispatcher(handlers, writes);
+    const call = createDispatcher({ handlers, writes, guard: OPEN_GUARD });
 
     const read = call('stays:get', { id: 4 }, deskCtx);
     expect(handlers['stays:get']).toHaveBeenCalledWith({ id: 4 }, deskCtx);
@@ -61,7 +61,7 @@ describe('createDispatcher', () => {
   it('runs settings:update at once, outside any batch', () => {
     const handlers = fakeHandlers();
     const run = vi.fn();
-    void createDispatcher(handlers, { run } as unknown as WriteBatcher)('settings:update', { currency: 'EUR' }, adminCtx);
+    void createDispatcher({ handlers, writes: { run } as unknown as WriteBatcher, guard: OPEN_GUARD })('settings:update', { currency: 'EUR' }, adminCtx);
     expect(handlers['settings:update']).toHaveBeenCalledWith({ currency: 'EUR' }, adminCtx);
     expect(run).not.toHaveBeenCalled();
   });
@@ -76,7 +76,7 @@ describe('createDispatcher', () => {
       throw refused;
     });
     const { writes, flush } = manualWrites();
-    const call = createDispatcher(handlers, writes);
+    const call = createDispatcher({ handlers, writes, guard: OPEN_GUARD });
     const read = call('stays:get', { id: 4 }, deskCtx);
     const write = call('stays:cancel', { id: 4 }, deskCtx);
     flush();
@@ -87,7 +87,7 @@ describe('createDispatcher', () => {
   it('refuses to start when the core lacks a handler', () => {
     const handlers = fakeHandlers() as Partial<Handlers>;
     delete handlers['stays:create'];
-    expect(() => createDispatcher(handlers as Handlers, manualWrites().writes)).toThrow(/stays:create/);
+    expect(() => createDispatcher({ handlers: handlers as Handlers, writes: manualWrites().writes, guard: OPEN_GUARD })).toThrow(/stays:create/);
   });
 });
 

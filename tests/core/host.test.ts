@@ -117,11 +117,11 @@ describe('createHost', () => {
       const host = await start({ settings: { billingServiceUrl: stub.url }, worker: false });
       host.core.handlers['rooms:create'](
         { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 1, floor: 1, housekeeping: 'clean' },
-        { actor: { username: 't', role: 'admin' }, via: 'internal' },
+        { actor: { userId: null, username: 't', role: 'admin' }, via: 'internal' },
       );
       host.core.handlers['stays:create'](
         { roomId: 1, checkin: '2030-11-01', checkout: '2030-11-02', guestName: 'A', guests: 1 },
-        { actor: { username: 't', role: 'staff' }, via: 'internal' },
+        { actor: { userId: null, username: 't', role: 'staff' }, via: 'internal' },
       );
       await new Promise((r) => setTimeout(r, 200));
       expect(stub.requests).toEqual([]);

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareVersions, MIN_SQLITE_VERSION, openDatabase, openReadConnection, sqliteVersion, type Sqlite } from '../../db/open-database';
+import { compareVersions, defaultMigrationsDir, MIN_SQLITE_VERSION, openDatabase, openReadConnection, sqliteVersion, type Sqlite } from '../../db/open-database';
 
 let dir: string;
 let sqlite: Sqlite | undefined;
@@ -18,7 +18,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const names = (db: Sqlite, type: 'table' | 'index') =>
+const names = (db: Sqlite, type: 'table' | 'index' | 'trigger') =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as { name: string }[]).map(
     (r) => r.name,
   );
@@ -26,18 +26,55 @@ const names = (db: Sqlite, type: 'table' | 'index') =>
 describe('openDatabase on an empty file', () => {
   it('creates every table and index of the schema', () => {
     sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
-    expect(names(sqlite, 'table')).toEqual(['__drizzle_migrations', 'guest_rooms', 'outbox', 'room_blocks', 'settings', 'stays']);
+    expect(names(sqlite, 'table')).toEqual([
+      '__drizzle_migrations',
+      'audit_log',
+      'guest_rooms',
+      'login_throttle',
+      'outbox',
+      'room_blocks',
+      'sessions',
+      'settings',
+      'stays',
+      'users',
+    ]);
     expect(names(sqlite, 'index')).toEqual([
+      'audit_action_idx',
+      'audit_actor_idx',
+      'audit_at_idx',
+      'audit_entity_idx',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_due_idx',
       'outbox_idempotency_uq',
       'room_blocks_room_idx',
+      'sessions_expires_idx',
+      'sessions_user_idx',
       'stays_checkin_idx',
       'stays_guest_idx',
       'stays_occupancy_idx',
+      'stays_owner_idx',
       'stays_room_idx',
+      'users_email_uq',
+      'users_username_uq',
     ]);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+  });
+
+  it('makes usernames and e-mails unique regardless of case (indexes on lower())', () => {
+    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+    for (const index of ['users_username_uq', 'users_email_uq']) {
+      const { sql } = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).get(index) as { sql: string };
+      expect(sql).toMatch(/^CREATE UNIQUE INDEX .* \(lower\("(username|email)"\)\)$/);
+    }
+  });
+
+  it('keeps the audit log append-only: UPDATE and DELETE abort', () => {
+    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+    sqlite.prepare(`INSERT INTO audit_log (at, actor, role, action, entity, via) VALUES (1, 'eva', 'staff', 'a:b', 'a', 'http')`).run();
+    expect(() => sqlite!.prepare(`UPDATE audit_log SET actor = 'x'`).run()).toThrow('audit_log is append-only');
+    expect(() => sqlite!.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
+    expect(sqlite.prepare('SELECT actor, detail FROM audit_log').get()).toEqual({ actor: 'eva', detail: '{}' });
   });
 
   it('makes stays_occupancy_idx partial over the occupying statuses', () => {
@@ -61,7 +98,9 @@ describe('openDatabase on an empty file', () => {
     sqlite.close();
     sqlite = openDatabase({ file }).sqlite;
     expect(sqlite.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Kept"' });
-    expect((sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(1);
+    const migrations = readdirSync(defaultMigrationsDir()).filter((f) => f.endsWith('.sql')).length;
+    expect(migrations).toBeGreaterThanOrEqual(3);
+    expect((sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations);
   });
 
   it('enforces foreign keys and the stay interval check', () => {

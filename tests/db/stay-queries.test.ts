@@ -34,6 +34,7 @@ function stay(checkin: string, checkout: string, status: StayStatus = 'booked', 
     roomId, category: 'Standard double room', guestName: 'Lars Nielsen', guestEmail: null, guestPhone: null, guests: 1,
     checkin: ci.iso, checkout: co.iso, checkinMs: ci.ms, checkoutMs: co.ms, nights: 2, status, price: 0, notes: '',
     createdBy: 'test', createdAt: 0, updatedAt: 0,
+    ownerId: null,
   };
   return insertStay(db, row);
 }

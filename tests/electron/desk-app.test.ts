@@ -1,32 +1,54 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../../core/context';
+import type { LoginResult } from '../../shared/contract/auth-schemas';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import { LIVE_EVENT_CHANNEL, type LiveEvent } from '../../shared/contract/events';
-import { fake, fakeEvent, FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron';
-import { fakeCall, fakeHandlers } from './fake-handlers';
+import type { FromHost, HostRequest, ToHost } from '../../electron/host-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { fake, fakeEvent, FakeBrowserWindow, resetFakeElectron, type FakeUtilityProcess } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
-const createHost = vi.hoisted(() => vi.fn());
-vi.mock('../../core/host', () => ({ createHost }));
 
-const { runDesk, DESK_PORT } = await import('../../electron/desk-app');
+const { runDesk } = await import('../../electron/desk-app');
 
 const appDir = join('/opt', 'frontdesk');
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+const windows = () => FakeBrowserWindow.instances;
 
-function fakeHost(port = DESK_PORT) {
-  const handlers = fakeHandlers();
+function loginResult(token: string): LoginResult {
   return {
-    core: { deps: { events: createEventBus() }, handlers, call: fakeCall(handlers) },
-    url: `http://127.0.0.1:${port}`,
-    port,
-    dbFile: join('/home/desk/.config/Frontdesk', 'frontdesk.db'),
-    close: vi.fn(async () => undefined),
+    access_token: token,
+    token_type: 'bearer',
+    expires_at: '2999-01-01T00:00:00Z',
+    user: { id: 2, username: 'sam', email: 'sam@hotel.test', role: 'staff', active: true, mustChangePassword: false, createdAt: '2026-01-01T00:00:00Z', lastLoginAt: null },
   };
 }
 
-function portTaken(): Error {
-  return Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8787'), { code: 'EADDRINUSE' });
+/**
+ * Stands in for host.cjs in every utility process the desk forks: answers `start`, signs anyone in
+ * (tokens tok-1, tok-2, …), echoes other calls with the token they came with, exits on `close`.
+ */
+function standInHost(options: { startFails?: string; exitOnClose?: boolean } = {}) {
+  const state = { child: null as FakeUtilityProcess | null, requests: [] as HostRequest[], closes: 0, tokens: 0, log: [] as string[] };
+  fake.onUtilityFork = (child) => {
+    state.child = child;
+    const reply = (message: FromHost) => queueMicrotask(() => child.emit('message', message));
+    child.on('posted', (message: ToHost) => {
+      if (message.kind === 'start') {
+        reply(options.startFails ? { kind: 'start-failed', message: options.startFails } : { kind: 'started', url: 'http://127.0.0.1:8787', port: 8787, dbFile: '/data/frontdesk.db' });
+      } else if (message.kind === 'close') {
+        state.closes += 1;
+        state.log.push('close');
+        if (options.exitOnClose !== false) queueMicrotask(() => child.emit('exit', 0));
+      } else {
+        state.requests.push(message);
+        if (message.kind === 'call') state.log.push(`${message.name} ${message.token}`);
+        const value = message.kind === 'call' && message.name === 'auth:login' ? loginResult(`tok-${++state.tokens}`) : { by: message.kind, token: message.token };
+        reply({ kind: 'result', id: message.id, ok: true, value });
+      }
+    });
+  };
+  return state;
 }
 
 /** Starts the desk against the fakes and waits until it has opened its window (or given up). */
@@ -36,15 +58,16 @@ async function start(): Promise<void> {
   await running;
 }
 
-const windows = () => FakeBrowserWindow.instances;
-const flush = () => new Promise((resolve) => setImmediate(resolve));
+function from(win: FakeBrowserWindow) {
+  return { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+}
+
+const signIn = (win: FakeBrowserWindow) => fake.ipcMain.invoke('auth:login', from(win), { username: 'sam', password: 'Tide-pool lantern 42' });
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   resetFakeElectron();
   fake.app.appPath = appDir;
-  createHost.mockReset();
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -54,24 +77,25 @@ describe('the desk app', () => {
     fake.app.hasLock = false;
     await runDesk();
     expect(fake.app.quitCalls).toBe(1);
-    expect(createHost).not.toHaveBeenCalled();
+    expect(fake.utilityForks).toHaveLength(0);
   });
 
-  it('starts the host on the loopback port with the packaged renderer and migrations', async () => {
-    createHost.mockResolvedValue(fakeHost());
+  it('runs the host as a utility process with a small young generation, on the packaged files', async () => {
+    const host = standInHost();
     await start();
-    expect(createHost).toHaveBeenCalledTimes(1);
-    expect(createHost).toHaveBeenCalledWith({
-      dataDir: '/home/desk/.config/Frontdesk',
-      port: 8787,
-      host: '127.0.0.1',
-      rendererDir: join(appDir, 'dist', 'renderer'),
-      migrationsDir: join(appDir, 'db', 'migrations'),
+    expect(fake.utilityForks).toHaveLength(1);
+    const child = fake.utilityForks[0]!;
+    expect(child.modulePath).toBe(join(appDir, 'dist-electron', 'host.cjs'));
+    expect(child.options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2'], stdio: 'inherit' });
+    expect(child.posted[0]).toEqual({
+      kind: 'start',
+      options: { dataDir: '/home/desk/.config/Frontdesk', rendererDir: join(appDir, 'dist', 'renderer'), migrationsDir: join(appDir, 'db', 'migrations') },
     });
+    expect(host.requests).toEqual([]);
   });
 
   it('registers the IPC commands and opens one window on the built page', async () => {
-    createHost.mockResolvedValue(fakeHost());
+    standInHost();
     await start();
     expect(fake.app.sandboxEnforced).toBe(true);
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...ipcCommandNames].sort());
@@ -79,38 +103,149 @@ describe('the desk app', () => {
     expect(windows()[0]!.loadedFile).toBe(join(appDir, 'dist', 'renderer', 'index.html'));
   });
 
-  it('answers IPC from its own window and refuses a foreign page', async () => {
-    const host = fakeHost();
-    createHost.mockResolvedValue(host);
+  it('hardens the session (CSP, no permissions) and the window (no navigation away) before the page loads', async () => {
+    standInHost();
+    await start();
+    expect(fake.session.headersListener).not.toBeNull();
+    const callback = vi.fn();
+    fake.session.headersListener!({ url: 'file:///opt/frontdesk/dist/renderer/index.html', responseHeaders: {} }, callback);
+    expect(callback.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(fake.session.permissionCheckHandler!({}, 'media', 'file://')).toBe(false);
+    const navigation = fakeEvent({ url: 'https://evil.example/' });
+    windows()[0]!.webContents.emit('will-navigate', navigation, navigation.url);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(windows()[0]!.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('opens every window isolated, sandboxed, without Node and with web security', async () => {
+    standInHost();
+    await start();
+    windows()[0]!.close();
+    fake.app.emit('activate');
+    expect(windows()).toHaveLength(2);
+    for (const win of windows()) {
+      const prefs = win.options.webPreferences as Record<string, unknown>;
+      expect(prefs.contextIsolation).toBe(true);
+      expect(prefs.sandbox).toBe(true);
+      expect(prefs.nodeIntegration).toBe(false);
+      expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+      expect(prefs.webSecurity).not.toBe(false);
+      expect(win.webContents.windowOpenHandler).not.toBeNull();
+    }
+  });
+
+  it('relays IPC from its own window and refuses a subframe or a foreign page without relaying', async () => {
+    const host = standInHost();
     await start();
     const win = windows()[0]!;
-    const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    await expect(fake.ipcMain.invoke('health:get', ours, {})).resolves.toMatchObject({ ok: true });
+    await expect(fake.ipcMain.invoke('health:get', from(win), {})).resolves.toMatchObject({ ok: true });
+    const subframe = { sender: win.webContents, senderFrame: { url: win.webContents.mainFrame.url, parent: win.webContents.mainFrame } };
+    await expect(fake.ipcMain.invoke('health:get', subframe, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     win.webContents.mainFrame.url = 'https://evil.example/';
-    await expect(fake.ipcMain.invoke('health:get', ours, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(host.core.handlers['health:get']).toHaveBeenCalledTimes(1);
+    await expect(fake.ipcMain.invoke('health:get', from(win), {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(host.requests).toHaveLength(1);
   });
 
-  it('opens anyway when the port is taken, on a free port', async () => {
-    createHost.mockRejectedValueOnce(portTaken()).mockResolvedValueOnce(fakeHost(49152));
+  it('keeps the sign-in token in main: the page gets none, later calls carry it', async () => {
+    const host = standInHost();
     await start();
-    expect(createHost).toHaveBeenCalledTimes(2);
-    expect(createHost.mock.calls[1]![0]).toMatchObject({ port: 0, host: '127.0.0.1' });
-    expect(windows()).toHaveLength(1);
-    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('port 8787 is taken'));
+    const win = windows()[0]!;
+    const login = await signIn(win);
+    expect(login).toMatchObject({ ok: true, value: { access_token: '', user: { username: 'sam' } } });
+    await fake.ipcMain.invoke('rooms:list', from(win), {});
+    expect(host.requests.at(-1)).toMatchObject({ kind: 'call', name: 'rooms:list', token: 'tok-1' });
   });
 
-  it('shows why and exits when the host cannot start for another reason', async () => {
-    createHost.mockRejectedValue(new Error('SQLite 3.40.0 is older than 3.51.3'));
+  it('pushes live events to the window only while it is signed in', async () => {
+    standInHost();
     await start();
-    expect(createHost).toHaveBeenCalledTimes(1);
+    const win = windows()[0]!;
+    const child = fake.utilityForks[0]!;
+    const event: LiveEvent = { type: 'outbox.changed' };
+    child.emit('message', { kind: 'event', event });
+    expect(win.webContents.sent).toEqual([]);
+    await signIn(win);
+    child.emit('message', { kind: 'event', event });
+    expect(win.webContents.sent).toEqual([{ channel: LIVE_EVENT_CHANNEL, args: [event] }]);
+    await fake.ipcMain.invoke('auth:logout', from(win), {});
+    child.emit('message', { kind: 'event', event });
+    expect(win.webContents.sent).toHaveLength(1);
+  });
+
+  it('signs a closed window out and sends it nothing more', async () => {
+    const host = standInHost();
+    await start();
+    const win = windows()[0]!;
+    await signIn(win);
+    win.close();
+    await flush();
+    expect(host.log).toContain('auth:logout tok-1');
+    fake.utilityForks[0]!.emit('message', { kind: 'event', event: { type: 'outbox.changed' } });
+    expect(win.webContents.sent).toEqual([]);
+  });
+
+  it('on quit signs every window out, then closes the host exactly once, then quits for real', async () => {
+    const host = standInHost({ exitOnClose: false });
+    await start();
+    await signIn(windows()[0]!);
+    const quitEvents: ReturnType<typeof fakeEvent>[] = [];
+    fake.app.on('before-quit', (e) => quitEvents.push(e));
+
+    fake.app.quit();
+    fake.app.quit();
+    await flush();
+    expect(host.log.slice(-2)).toEqual(['auth:logout tok-1', 'close']);
+    expect(host.closes).toBe(1);
+    expect(quitEvents.map((e) => e.defaultPrevented)).toEqual([true, true]);
+
+    fake.utilityForks[0]!.emit('exit', 0);
+    await flush();
+    expect(fake.app.quitCalls).toBe(3);
+    expect(quitEvents[2]!.defaultPrevented).toBe(false);
+    expect(host.closes).toBe(1);
+  });
+
+  it('closes the host only after a closed window’s sign-out has been answered', async () => {
+    const host = standInHost();
+    await start();
+    const win = windows()[0]!;
+    await signIn(win);
+    const child = fake.utilityForks[0]!;
+    // Hold the host's answers back: the sign-out is still under way when the quit begins.
+    const held: FromHost[] = [];
+    const emit = child.emit.bind(child);
+    child.emit = ((name: string, message: FromHost) => (name === 'message' && message.kind === 'result' ? (held.push(message), true) : emit(name, message))) as typeof child.emit;
+    win.close();
+    fake.app.quit();
+    await flush();
+    expect(host.closes).toBe(0);
+    child.emit = emit;
+    for (const message of held) emit('message', message);
+    await flush();
+    expect(host.log.slice(-2)).toEqual(['auth:logout tok-1', 'close']);
+  });
+
+  it('shows why and exits when the host cannot start', async () => {
+    standInHost({ startFails: 'SQLite 3.40.0 is older than 3.51.3' });
+    await start();
     expect(fake.errorBoxes).toEqual([{ title: 'Frontdesk could not start', content: 'SQLite 3.40.0 is older than 3.51.3' }]);
     expect(fake.app.exitCode).toBe(1);
     expect(windows()).toHaveLength(0);
   });
 
+  it('shows an error and exits when the host process dies under the desk', async () => {
+    standInHost();
+    await start();
+    const win = windows()[0]!;
+    await signIn(win);
+    fake.utilityForks[0]!.emit('exit', 139);
+    expect(fake.errorBoxes).toEqual([{ title: 'Frontdesk stopped', content: expect.stringContaining('exit code 139') }]);
+    expect(fake.app.exitCode).toBe(1);
+    await expect(fake.ipcMain.invoke('rooms:list', from(win), {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
   it('focuses the existing window when a second instance starts', async () => {
-    createHost.mockResolvedValue(fakeHost());
+    standInHost();
     await start();
     const win = windows()[0]!;
     win.minimized = true;
@@ -118,51 +253,5 @@ describe('the desk app', () => {
     expect(win.minimized).toBe(false);
     expect(win.focused).toBe(true);
     expect(windows()).toHaveLength(1);
-  });
-
-  it('pushes committed changes to the window as live events, until the window closes', async () => {
-    const host = fakeHost();
-    createHost.mockResolvedValue(host);
-    await start();
-    const win = windows()[0]!;
-    const event: LiveEvent = { type: 'outbox.changed' };
-    host.core.deps.events.publish(event);
-    expect(win.webContents.sent).toEqual([{ channel: LIVE_EVENT_CHANNEL, args: [event] }]);
-    win.close();
-    host.core.deps.events.publish(event);
-    expect(win.webContents.sent).toHaveLength(1);
-  });
-
-  it('closes the host exactly once on quit, then quits for real', async () => {
-    let finishClose: () => void = () => undefined;
-    const host = fakeHost();
-    host.close.mockImplementation(() => new Promise<undefined>((resolve) => (finishClose = () => resolve(undefined))));
-    createHost.mockResolvedValue(host);
-    await start();
-    const quitEvents: ReturnType<typeof fakeEvent>[] = [];
-    fake.app.on('before-quit', (e) => quitEvents.push(e));
-
-    fake.app.quit();
-    fake.app.quit();
-    expect(host.close).toHaveBeenCalledTimes(1);
-    expect(quitEvents.map((e) => e.defaultPrevented)).toEqual([true, true]);
-
-    finishClose();
-    await flush();
-    expect(fake.app.quitCalls).toBe(3);
-    expect(quitEvents[2]!.defaultPrevented).toBe(false);
-    expect(host.close).toHaveBeenCalledTimes(1);
-  });
-
-  it('still quits when closing the host fails', async () => {
-    const host = fakeHost();
-    host.close.mockRejectedValue(new Error('disk gone'));
-    createHost.mockResolvedValue(host);
-    await start();
-    const quitEvents: ReturnType<typeof fakeEvent>[] = [];
-    fake.app.on('before-quit', (e) => quitEvents.push(e));
-    fake.app.quit();
-    await flush();
-    expect(quitEvents.map((e) => e.defaultPrevented)).toEqual([true, false]);
   });
 });

@@ -1,34 +1,58 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcCommandNames } from '../../shared/contract/commands';
-import { AppError } from '../../shared/errors';
+import type { LoginResult } from '../../shared/contract/auth-schemas';
+import { ipcCommandNames, type IpcResult } from '../../shared/contract/commands';
+import { createDeskSessions, type DeskSessions } from '../../electron/desk-sessions';
 import { registerIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc-handlers';
 import { fake, resetFakeElectron } from '../support/fake-electron';
-import { fakeCall, fakeHandlers, type FakeHandlers } from './fake-handlers';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
-const trustedEvent = { trusted: true };
-const foreignEvent = { trusted: false };
+type Result = IpcResult<unknown>;
 
-let handlers: FakeHandlers;
-let exportStays: ReturnType<typeof vi.fn>;
+const WINDOW = 3;
+const trusted = { trusted: true, sender: { id: WINDOW } };
+const otherWindow = { trusted: true, sender: { id: 4 } };
+const foreign = { trusted: false, sender: { id: WINDOW } };
+
+function loginResult(token: string, mustChangePassword = false): LoginResult {
+  return {
+    access_token: token,
+    token_type: 'bearer',
+    expires_at: '2999-01-01T00:00:00Z',
+    user: { id: 2, username: 'sam', email: 'sam@hotel.test', role: 'staff', active: true, mustChangePassword, createdAt: '2026-01-01T00:00:00Z', lastLoginAt: null },
+  };
+}
+
+let sessions: DeskSessions;
+let call: ReturnType<typeof vi.fn<(name: string, input: unknown, token: string | null) => Promise<Result>>>;
+let exportFile: ReturnType<typeof vi.fn>;
 let logError: ReturnType<typeof vi.fn>;
+let tokens: string[];
 
 function register(overrides: Partial<IpcHandlerDeps> = {}) {
   return registerIpcHandlers({
     ipcMain: fake.ipcMain as unknown as IpcHandlerDeps['ipcMain'],
-    call: fakeCall(handlers),
-    exportStays: exportStays as unknown as IpcHandlerDeps['exportStays'],
-    isTrustedSender: (event) => (event as unknown as typeof trustedEvent).trusted,
+    host: { call } as unknown as IpcHandlerDeps['host'],
+    sessions,
+    exportFile: exportFile as unknown as IpcHandlerDeps['exportFile'],
+    isTrustedSender: (event) => (event as unknown as typeof trusted).trusted,
     logError: logError as unknown as IpcHandlerDeps['logError'],
     ...overrides,
   });
 }
 
+const invoke = (channel: string, event: unknown, input?: unknown) => fake.ipcMain.invoke(channel, event, input) as Promise<Result>;
+const signIn = () => invoke('auth:login', trusted, { username: 'sam', password: 'Tide-pool lantern 42' });
+
 beforeEach(() => {
   resetFakeElectron();
-  handlers = fakeHandlers();
-  exportStays = vi.fn(async () => ({ path: '/tmp/stays.csv', rows: 3 }));
+  sessions = createDeskSessions();
+  tokens = ['token-1', 'token-2'];
+  call = vi.fn(async (name: string, input: unknown, token: string | null): Promise<Result> => {
+    if (name === 'auth:login') return { ok: true, value: loginResult(tokens.shift()!) };
+    return { ok: true, value: { echoed: input, by: name, token } };
+  });
+  exportFile = vi.fn(async () => ({ ok: true, value: { path: '/tmp/stays.csv', rows: 3 } }));
   logError = vi.fn();
 });
 
@@ -40,87 +64,148 @@ describe('registerIpcHandlers', () => {
     expect(fake.ipcMain.handlers.has('bookings:exportCsv')).toBe(false);
   });
 
-  it('calls the handler with the parsed input and the desk context, and wraps the value', async () => {
+  it('relays a window without a session with no token (the core answers 401)', async () => {
     register();
-    const result = await fake.ipcMain.invoke('stays:get', trustedEvent, { id: '42' });
-    expect(handlers['stays:get']).toHaveBeenCalledWith({ id: 42 }, { actor: { username: 'desk', role: 'admin' }, via: 'ipc' });
-    expect(result).toEqual({ ok: true, value: { echoed: { id: 42 }, by: 'stays:get' } });
+    await invoke('stays:get', trusted, { id: '42' });
+    expect(call).toHaveBeenCalledWith('stays:get', { id: 42 }, null);
   });
 
-  it('applies schema defaults before the handler sees the input', async () => {
+  it('relays the parsed input with the window’s own token, and returns the host’s answer as is', async () => {
     register();
-    await fake.ipcMain.invoke('rooms:create', trustedEvent, { number: 101, category: 'Standard', capacity: 2, nightlyRate: 90000, floor: 1 });
-    expect(handlers['rooms:create'].mock.calls[0]![0]).toMatchObject({ housekeeping: 'clean' });
+    await signIn();
+    const result = await invoke('stays:get', trusted, { id: '42' });
+    expect(call).toHaveBeenLastCalledWith('stays:get', { id: 42 }, 'token-1');
+    expect(result).toEqual({ ok: true, value: { echoed: { id: 42 }, by: 'stays:get', token: 'token-1' } });
+    await invoke('stays:get', otherWindow, { id: 1 });
+    expect(call).toHaveBeenLastCalledWith('stays:get', { id: 1 }, null);
   });
 
-  it('treats a call without input as an empty object', async () => {
+  it('applies schema defaults and treats a missing input as {}', async () => {
     register();
-    const result = await fake.ipcMain.invoke('settings:get', trustedEvent);
-    expect(result).toMatchObject({ ok: true });
-    expect(handlers['settings:get']).toHaveBeenCalledWith({}, expect.anything());
+    await invoke('rooms:create', trusted, { number: 101, category: 'Standard', capacity: 2, nightlyRate: 90000, floor: 1 });
+    expect(call.mock.calls[0]![1]).toMatchObject({ housekeeping: 'clean' });
+    await invoke('settings:get', trusted);
+    expect(call).toHaveBeenLastCalledWith('settings:get', {}, null);
   });
 
-  it('refuses a foreign sender with FORBIDDEN and never reaches the handler', async () => {
+  it('refuses a foreign sender with FORBIDDEN and relays nothing, not even a login', async () => {
     register();
-    const result = await fake.ipcMain.invoke('stays:cancel', foreignEvent, { id: 1 });
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
-    expect(handlers['stays:cancel']).not.toHaveBeenCalled();
+    expect(await invoke('stays:cancel', foreign, { id: 1 })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+    expect(await invoke('auth:login', foreign, { username: 'sam', password: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(call).not.toHaveBeenCalled();
+    expect(sessions.tokenFor(WINDOW)).toBeNull();
   });
 
-  it('refuses bad input with VALIDATION naming the field, and never reaches the handler', async () => {
+  it('refuses bad input with VALIDATION naming the field, and relays nothing', async () => {
     register();
-    const result = (await fake.ipcMain.invoke('stays:move', trustedEvent, { id: 1, roomId: 'abc' })) as {
-      ok: false;
-      error: { code: string; message: string };
-    };
-    expect(result.ok).toBe(false);
-    expect(result.error.code).toBe('VALIDATION');
-    expect(result.error.message).toMatch(/^roomId: /);
-    expect(result.error.message).not.toContain('Invalid input: ');
-    expect(handlers['stays:move']).not.toHaveBeenCalled();
-  });
-
-  it('refuses a non-object input with VALIDATION', async () => {
-    register();
-    const result = await fake.ipcMain.invoke('stays:get', trustedEvent, 'DROP TABLE stays');
+    const result = await invoke('stays:move', trusted, { id: 1, roomId: 'abc' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(handlers['stays:get']).not.toHaveBeenCalled();
+    expect((result as { error: { message: string } }).error.message).toMatch(/^roomId: /);
+    expect((result as { error: { message: string } }).error.message).not.toContain('Invalid input: ');
+    expect(await invoke('stays:get', trusted, 'DROP TABLE stays')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('auth:login', trusted, { username: 'sam' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(call).not.toHaveBeenCalled();
   });
 
-  it('passes an AppError through as its code and message', async () => {
-    handlers['stays:create'].mockImplementation(() => {
-      throw new AppError('ROOM_UNAVAILABLE', 'Room 101 is taken for those nights');
-    });
+  it('turns a failure in main into INTERNAL without its message, and logs it', async () => {
+    const boom = new Error('channel to /home/desk/secret broke');
+    call.mockRejectedValueOnce(boom);
     register();
-    const input = { roomId: 1, guestName: 'Ada', checkin: '2026-03-01', checkout: '2026-03-03' };
-    const result = await fake.ipcMain.invoke('stays:create', trustedEvent, input);
-    expect(result).toEqual({ ok: false, error: { code: 'ROOM_UNAVAILABLE', message: 'Room 101 is taken for those nights' } });
-    expect(logError).not.toHaveBeenCalled();
-  });
-
-  it('turns an unexpected error into INTERNAL without its message, and logs it in main', async () => {
-    const boom = new Error('SQLITE_CORRUPT at /home/desk/secret/path.db');
-    handlers['board:get'].mockImplementation(async () => {
-      throw boom;
-    });
-    register();
-    const result = await fake.ipcMain.invoke('board:get', trustedEvent, { from: '2026-03-01', days: 7 });
+    const result = await invoke('board:get', trusted, { from: '2026-03-01', days: 7 });
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
-    expect(JSON.stringify(result)).not.toContain('SQLITE_CORRUPT');
     expect(logError).toHaveBeenCalledWith('board:get', boom);
   });
+});
 
-  it('sends exports:stays to the desktop exporter with the parsed query', async () => {
+describe('the session over IPC', () => {
+  it('signs in with no token, keeps the token in main and gives the page everything else', async () => {
     register();
-    const result = await fake.ipcMain.invoke('exports:stays', trustedEvent, { delimiter: ';', bom: 'true' });
-    expect(exportStays).toHaveBeenCalledWith({ delimiter: ';', bom: true });
-    expect(result).toEqual({ ok: true, value: { path: '/tmp/stays.csv', rows: 3 } });
+    const result = await signIn();
+    expect(call).toHaveBeenCalledWith('auth:login', { username: 'sam', password: 'Tide-pool lantern 42' }, null);
+    expect(result).toEqual({ ok: true, value: { ...loginResult('token-1'), access_token: '' } });
+    expect(JSON.stringify(result)).not.toContain('token-1');
+    expect(sessions.tokenFor(WINDOW)).toBe('token-1');
+    expect(sessions.receivesEvents(WINDOW)).toBe(true);
   });
 
-  it('validates exports:stays input like any other command', async () => {
+  it('keeps no session when the sign-in is refused', async () => {
+    call.mockResolvedValueOnce({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } });
     register();
-    const result = await fake.ipcMain.invoke('exports:stays', trustedEvent, { delimiter: '|' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(exportStays).not.toHaveBeenCalled();
+    expect(await signIn()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password' } });
+    expect(sessions.tokenFor(WINDOW)).toBeNull();
+  });
+
+  it('logs out the session a second sign-in replaces', async () => {
+    register();
+    await signIn();
+    await signIn();
+    expect(sessions.tokenFor(WINDOW)).toBe('token-2');
+    expect(call).toHaveBeenCalledWith('auth:logout', {}, 'token-1');
+  });
+
+  it('logs out with the window’s token, then forgets it', async () => {
+    register();
+    await signIn();
+    const result = await invoke('auth:logout', trusted, {});
+    expect(call).toHaveBeenLastCalledWith('auth:logout', {}, 'token-1');
+    expect(result).toMatchObject({ ok: true });
+    expect(sessions.tokenFor(WINDOW)).toBeNull();
+    await invoke('rooms:list', trusted, {});
+    expect(call).toHaveBeenLastCalledWith('rooms:list', {}, null);
+  });
+
+  it('forgets a session the core no longer accepts (expired, revoked, user deactivated)', async () => {
+    register();
+    await signIn();
+    call.mockResolvedValueOnce({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
+    await invoke('rooms:list', trusted, {});
+    expect(sessions.tokenFor(WINDOW)).toBeNull();
+    expect(sessions.receivesEvents(WINDOW)).toBe(false);
+  });
+
+  it('keeps the session on other refusals', async () => {
+    register();
+    await signIn();
+    call.mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role may not do this' } });
+    await invoke('users:list', trusted, {});
+    expect(sessions.tokenFor(WINDOW)).toBe('token-1');
+  });
+
+  it('lets events reach a window that had to change its password once it has', async () => {
+    call.mockImplementationOnce(async () => ({ ok: true, value: loginResult('token-1', true) }));
+    register();
+    await signIn();
+    expect(sessions.receivesEvents(WINDOW)).toBe(false);
+    call.mockResolvedValueOnce({ ok: false, error: { code: 'VALIDATION', message: 'too short' } });
+    await invoke('auth:changePassword', trusted, { currentPassword: 'admin', newPassword: 'x' });
+    expect(sessions.receivesEvents(WINDOW)).toBe(false);
+    await invoke('auth:changePassword', trusted, { currentPassword: 'admin', newPassword: 'Tide-pool lantern 43' });
+    expect(sessions.receivesEvents(WINDOW)).toBe(true);
+  });
+});
+
+describe('the file exports', () => {
+  it('refuse a window without a session before any dialog', async () => {
+    register();
+    expect(await invoke('exports:stays', trusted, {})).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
+    expect(await invoke('exports:audit', trusted, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(exportFile).not.toHaveBeenCalled();
+  });
+
+  it('go to the desktop exporter with the parsed query and the window’s token', async () => {
+    register();
+    await signIn();
+    const result = await invoke('exports:stays', trusted, { delimiter: ';', bom: 'true' });
+    expect(exportFile).toHaveBeenCalledWith('exports:stays', { delimiter: ';', bom: true }, 'token-1');
+    expect(result).toEqual({ ok: true, value: { path: '/tmp/stays.csv', rows: 3 } });
+    await invoke('exports:audit', trusted, { actor: 'sam' });
+    expect(exportFile).toHaveBeenLastCalledWith('exports:audit', { actor: 'sam', delimiter: ',', bom: false }, 'token-1');
+  });
+
+  it('are validated like any other command', async () => {
+    register();
+    await signIn();
+    expect(await invoke('exports:stays', trusted, { delimiter: '|' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(exportFile).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Runs the built dist-electron/main.cjs in plain Node with a stand-in `electron` placed in the
- * require cache (run with NODE_PATH pointing at the repo's node_modules). Drives one start, a few
- * IPC calls (a save-dialog CSV export among them) and a quit, then prints a JSON report as its last line. The process must then end on
- * its own: anything left open (server, database, timers) would keep it alive.
- * Usage: node main-bundle-harness.ts <main.cjs> <appDir> <userDataDir>
+ * Runs the built main.cjs in plain Node with a stand-in `electron` placed in the require cache. Its
+ * `utilityProcess.fork` runs the built host.cjs with Node's fork (IPC channel, structured clone), so
+ * the real main talks to the real host process. Drives one start, IPC calls before and after
+ * signing in (a save-dialog CSV export among them) and a quit, then prints a JSON report as its last
+ * line. The process must then end on its own: anything left open (host process, timers) would keep it alive.
+ * Usage: node main-bundle-harness.ts <main.cjs> <host.cjs> <appDir> <userDataDir>
  */
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const [mainFile, appDir, userData] = process.argv.slice(2) as [string, string, string];
+const [mainFile, hostFile, appDir, userData] = process.argv.slice(2) as [string, string, string, string];
 /** Where the stand-in save dialog says the user wants the CSV. */
 const exportFile = join(userData, 'stays.csv');
 
@@ -20,6 +22,10 @@ type Handler = (event: unknown, input?: unknown) => Promise<unknown>;
 const handlers = new Map<string, Handler>();
 const sent: { channel: string; payload: unknown }[] = [];
 const windows: FakeWindow[] = [];
+const forks: { modulePath: string; args: string[]; options: Record<string, unknown> }[] = [];
+/** What main posted to the host process, in order: `start`, `call <name>`, `export <name>`, `close`. */
+const posted: string[] = [];
+let hostExitCode: number | null = null;
 let quitHappened = false;
 
 const preventable = () => {
@@ -29,6 +35,7 @@ const preventable = () => {
 
 class FakeWindow extends EventEmitter {
   readonly webContents = Object.assign(new EventEmitter(), {
+    id: 1,
     mainFrame: { url: '', parent: null },
     send: (channel: string, payload: unknown) => sent.push({ channel, payload }),
     setWindowOpenHandler: () => undefined,
@@ -66,9 +73,25 @@ const app = Object.assign(new EventEmitter(), {
   },
 });
 
+/** Electron's utilityProcess over Node's fork: the built host.cjs stands where main asked for dist-electron/host.cjs. */
+const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: { execArgv?: string[] } = {}) {
+    forks.push({ modulePath, args, options });
+    const child = fork(hostFile, args, { execArgv: options.execArgv ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    child.on('exit', (code) => (hostExitCode = code));
+    return Object.assign(child, {
+      postMessage(message: { kind: string; name?: string }) {
+        posted.push(message.name ? `${message.kind} ${message.name}` : message.kind);
+        child.send(message);
+      },
+    });
+  },
+};
+
 const electron = {
   app,
   BrowserWindow: FakeWindow,
+  utilityProcess,
   ipcMain: { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
   dialog: { showErrorBox: (title: string, body: string) => console.error(`${title}: ${body}`), showSaveDialog: async () => ({ canceled: false, filePath: exportFile }) },
   shell: { openExternal: async () => undefined },
@@ -87,7 +110,7 @@ require.cache[electronId] = { id: electronId, filename: electronId, loaded: true
 require(mainFile);
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -98,14 +121,18 @@ await until(() => windows.length === 1 && handlers.size > 0, 'the window');
 const win = windows[0]!;
 const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
 const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
-const health = await handlers.get('health:get')!(ours, {});
+const call = (channel: string, input: unknown = {}) => handlers.get(channel)!(ours, input);
+
+const health = await call('health:get');
 const forbidden = await handlers.get('health:get')!(foreign, {});
-const room = await handlers.get('rooms:create')!(ours, { number: 7, category: 'Single', capacity: 1, nightlyRate: 50000, floor: 0 });
+const beforeLogin = await call('rooms:list');
+const login = await call('auth:login', { username: 'admin', password: process.env.FRONTDESK_ADMIN_PASSWORD });
+const room = await call('rooms:create', { number: 7, category: 'Single', capacity: 1, nightlyRate: 50000, floor: 0 });
 const roomId = (room as { value: { id: number } }).value.id;
-await handlers.get('stays:create')!(ours, { roomId, checkin: '2030-01-10', checkout: '2030-01-12', guestName: 'Ada Export' });
-// The save-dialog export: writeStaysCsvFile's worker thread, from the stays-csv-worker.cjs beside main.cjs.
-const exported = await handlers.get('exports:stays')!(ours, { delimiter: ';' });
+await call('stays:create', { roomId, checkin: '2030-01-10', checkout: '2030-01-12', guestName: 'Ada Export' });
+// The save-dialog export: written by the host process, through the stays-csv-worker.cjs beside host.cjs.
+const exported = await call('exports:stays', { delimiter: ';' });
 const csv = readFileSync(exportFile, 'utf8');
 app.quit();
 await until(() => quitHappened, 'the quit');
-console.log(JSON.stringify({ channels: [...handlers.keys()], health, forbidden, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));
+console.log(JSON.stringify({ channels: [...handlers.keys()], forks, posted, hostExitCode, health, forbidden, beforeLogin, login, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));

@@ -1,26 +1,29 @@
 /**
- * The real main bundle, started in Node with a stand-in electron (see main-bundle-harness.ts): proves
- * the CommonJS build resolves its externals, opens and migrates the database, serves IPC from the
- * real core, exports CSV through the worker file built beside it, falls back to a free port when
- * 8787 is taken, and quits without leaving anything open.
+ * The real main and host bundles, main started in Node with a stand-in electron whose utility
+ * process is Node's fork of the built host.cjs (see main-bundle-harness.ts): proves the CommonJS
+ * builds resolve their externals, main forks the host the way Electron will, the host opens and
+ * migrates the database, the window signs in and is served by the real core, exports CSV through the
+ * worker file built beside the host, falls back to a free port when 8787 is taken, and a quit signs
+ * out, closes the host and leaves nothing open.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import { LIVE_EVENT_CHANNEL } from '../../shared/contract/events';
+import { buildElectronBundles } from './electron-build';
 
 const repo = process.cwd();
+const PASSWORD = 'Tide-pool lantern 42';
 let outDir: string;
 let userData: string;
 let blocker: Server | null = null;
 
-/** Holds 8787 if it is free, so the bundle has to take its fallback path (if it is not free, it has to anyway). */
+/** Holds 8787 if it is free, so the host has to take its fallback path (if it is not free, it has to anyway). */
 async function holdDeskPort(): Promise<Server | null> {
   const server = createServer();
   return new Promise((done) => {
@@ -29,19 +32,11 @@ async function holdDeskPort(): Promise<Server | null> {
   });
 }
 
+const requiredBy = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!));
+
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'frontdesk-main-'));
+  outDir = await buildElectronBundles(['main', 'host', 'exportWorker']);
   userData = mkdtempSync(join(tmpdir(), 'frontdesk-userdata-'));
-  const builder = await createBuilder({
-    configFile: 'vite.electron.config.ts',
-    logLevel: 'silent',
-    environments: {
-      main: { build: { outDir, emptyOutDir: false, sourcemap: false } },
-      exportWorker: { build: { outDir, emptyOutDir: false } },
-    },
-  });
-  await builder.build(builder.environments.main!);
-  await builder.build(builder.environments.exportWorker!);
   blocker = await holdDeskPort();
 }, 60_000);
 
@@ -51,27 +46,44 @@ afterAll(() => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-describe('dist-electron/main.cjs', () => {
-  it('starts, answers IPC, pushes live events and quits cleanly', () => {
+describe('dist-electron/main.cjs and host.cjs', () => {
+  it('main loads no database or server code, and the host never loads electron', () => {
+    expect([...requiredBy(join(outDir, 'main.cjs'))].sort()).toEqual(['electron', 'node:path', 'node:url', 'zod']);
+    const host = requiredBy(join(outDir, 'host.cjs'));
+    expect(host.has('electron')).toBe(false);
+    expect(host).toContain('better-sqlite3');
+    expect(host).toContain('fastify');
+  });
+
+  it('starts the host process, serves a signed-in window, pushes live events and quits cleanly', () => {
     const harness = resolve('tests/electron/main-bundle-harness.ts');
-    const child = spawnSync(process.execPath, [harness, join(outDir, 'main.cjs'), repo, userData], {
-      env: { ...process.env, NODE_PATH: join(repo, 'node_modules') },
+    const child = spawnSync(process.execPath, [harness, join(outDir, 'main.cjs'), join(outDir, 'host.cjs'), repo, userData], {
+      env: { ...process.env, FRONTDESK_ADMIN_PASSWORD: PASSWORD },
       encoding: 'utf8',
-      timeout: 25_000,
+      timeout: 40_000,
     });
     expect(child.signal, `harness hung (something kept the process alive)\n${child.stderr}`).toBeNull();
     expect(child.status, child.stderr).toBe(0);
     const report = JSON.parse(child.stdout.trim().split('\n').pop()!);
 
+    expect(report.forks).toEqual([
+      { modulePath: join(repo, 'dist-electron', 'host.cjs'), args: [], options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2'], stdio: 'inherit' } },
+    ]);
     expect([...report.channels].sort()).toEqual([...ipcCommandNames].sort());
     expect(report.loaded).toBe(pathToFileURL(join(repo, 'dist', 'renderer', 'index.html')).href);
     expect(report.health).toMatchObject({ ok: true, value: { status: 'ok' } });
     expect(report.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(report.beforeLogin).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(report.login).toMatchObject({ ok: true, value: { access_token: '', user: { username: 'admin' } } });
     expect(report.room).toMatchObject({ ok: true, value: { number: 7 } });
     expect(report.exported).toEqual({ ok: true, value: { path: report.exportFile, rows: 1 } });
     expect(report.csv.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
     expect(report.csv).toContain(';Ada Export;');
     expect(report.sent).toContainEqual({ channel: LIVE_EVENT_CHANNEL, payload: expect.objectContaining({ type: 'room.changed' }) });
+    // Signed out before the host closed; the host exited by itself.
+    expect(report.posted[0]).toBe('start');
+    expect(report.posted.slice(-2)).toEqual(['call auth:logout', 'close']);
+    expect(report.hostExitCode).toBe(0);
     expect(child.stderr).toContain('port 8787 is taken');
-  }, 40_000);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, IpcMainInvokeEvent, WebContents } from 'electron';
@@ -89,6 +90,17 @@ describe('the session', () => {
     const callback = vi.fn();
     fake.session.headersListener!({ url: 'https://example.org/x.js' }, callback);
     expect(callback.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+
+  it('is backed by the page’s own CSP, since file: responses may not pass through onHeadersReceived', () => {
+    const html = readFileSync(join(process.cwd(), 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'renderer/index.html declares no Content-Security-Policy').not.toBeNull();
+    const directives = new Map(meta![1]!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(meta![1]).not.toContain('unsafe-eval');
   });
 
   it('uses the agreed policy', () => {

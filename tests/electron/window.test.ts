@@ -49,12 +49,13 @@ describe('the desk window', () => {
 });
 
 describe('deskPaths', () => {
-  it('places the renderer, migrations and preload inside the app', () => {
+  it('places the renderer, migrations, preload and host process inside the app', () => {
     expect(paths).toEqual({
       rendererDir: join(appDir, 'dist', 'renderer'),
       entryFile: join(appDir, 'dist', 'renderer', 'index.html'),
       migrationsDir: join(appDir, 'db', 'migrations'),
       preloadFile: join(appDir, 'dist-electron', 'preload.cjs'),
+      hostFile: join(appDir, 'dist-electron', 'host.cjs'),
     });
   });
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   t.core.handlers['rooms:create'](aRoom({ number: 102 }), adminCtx);
   t.core.handlers['stays:create'](aStay({ roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann' }), deskCtx);
   t.core.handlers['blocks:create'](aBlock({ roomId: 2, from: '2026-06-10', to: '2026-06-12' }), deskCtx);
-  app = await buildServer({ ...t.core, call: createDispatcher(t.core.handlers, inlineWrites) }, { dbFile: t.dbFile });
+  app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, sqlite: t.core.deps.sqlite }) }, { dbFile: t.dbFile });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 

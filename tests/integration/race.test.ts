@@ -62,7 +62,7 @@ function checkThenAwaitThenInsert(core: Core) {
     const id = insertStay(db, {
       roomId: room.id, category: room.category, guestName: 'Racer', guestEmail: null, guestPhone: null, guests: 1,
       checkin: w.checkin.iso, checkout: w.checkout.iso, checkinMs: w.checkin.ms, checkoutMs: w.checkout.ms, nights: w.nights,
-      status: 'booked', price: w.nights * room.nightlyRate, notes: '', createdBy: ctx.actor.username, createdAt: now, updatedAt: now,
+      status: 'booked', price: w.nights * room.nightlyRate, notes: '', createdBy: ctx.actor.username, ownerId: null, createdAt: now, updatedAt: now,
     });
     return getSeedBooking(db, id)!;
   };

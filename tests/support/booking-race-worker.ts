@@ -18,7 +18,7 @@ interface RaceJob {
 const job = workerData as RaceJob;
 const { sqlite, orm } = openDatabase({ file: job.dbFile });
 const core = createCore({ sqlite, orm, clock: () => Date.now(), events: createEventBus() });
-const ctx = { actor: { username: `worker-${process.pid}`, role: 'staff' as const }, via: 'internal' as const };
+const ctx = { actor: { userId: null, username: `worker-${process.pid}`, role: 'staff' as const }, via: 'internal' as const };
 
 parentPort!.postMessage({ ready: true });
 Atomics.wait(job.start, 0, 0);

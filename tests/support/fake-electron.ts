@@ -34,6 +34,9 @@ export function fakeEvent(fields: Record<string, unknown> = {}): FakeEvent {
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
 export class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  /** Like Electron's: unique for the app's life. */
+  readonly id = FakeWebContents.nextId++;
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: WindowOpenHandler | null = null;
@@ -92,6 +95,27 @@ export class FakeBrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
+  }
+}
+
+/** What `utilityProcess.fork` returns: records what main posts; a test answers with `emit('message', …)` and `emit('exit', code)`. */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly posted: unknown[] = [];
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+    this.emit('posted', message);
+  }
+  kill(): boolean {
+    this.killed = true;
+    return true;
   }
 }
 
@@ -202,6 +226,9 @@ function createFake() {
     saveDialogCalls: [] as { window: unknown; options: Record<string, unknown> }[],
     nextSaveDialogResult: { canceled: true } as SaveDialogResult,
     errorBoxes: [] as { title: string; content: string }[],
+    utilityForks: [] as FakeUtilityProcess[],
+    /** Called with each forked utility process, before `fork` returns (a test attaches its stand-in host here). */
+    onUtilityFork: (_child: FakeUtilityProcess): void => undefined,
   };
 }
 
@@ -249,6 +276,14 @@ export function fakeElectronModule() {
     session: {
       get defaultSession() {
         return fake.session;
+      },
+    },
+    utilityProcess: {
+      fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+        const child = new FakeUtilityProcess(modulePath, args, options);
+        fake.utilityForks.push(child);
+        fake.onUtilityFork(child);
+        return child;
       },
     },
   };

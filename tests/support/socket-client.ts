@@ -1,7 +1,8 @@
 /**
  * A plain node:http client for tests that must go over a real socket. Each `HttpClient` owns one
  * keep-alive connection (its own Agent with one socket), so N clients are N truly concurrent TCP
- * connections, not N requests queued on a shared pool.
+ * connections, not N requests queued on a shared pool. Given a token, it sends it as
+ * `Authorization: Bearer` on every request that does not bring its own `authorization` header.
  */
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -32,13 +33,20 @@ function encodeBody(body: unknown): Buffer | undefined {
   return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
 }
 
-export function createHttpClient(baseUrl: string): HttpClient {
+export interface HttpClientOptions {
+  /** A bearer token sent with every request (unless the call brings its own `authorization`). */
+  token?: string;
+}
+
+export function createHttpClient(baseUrl: string, options: HttpClientOptions = {}): HttpClient {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
     send(call) {
       const payload = encodeBody(call.body);
+      const ownAuthorization = Object.keys(call.headers ?? {}).some((k) => k.toLowerCase() === 'authorization');
       const headers: Record<string, string> = {
+        ...(options.token && !ownAuthorization ? { authorization: `Bearer ${options.token}` } : {}),
         ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
         ...call.headers,
       };

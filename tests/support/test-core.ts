@@ -40,8 +40,8 @@ export interface TestCoreOptions {
   dbFile?: string;
 }
 
-export const deskCtx: CallContext = { actor: { username: 'desk', role: 'staff' }, via: 'internal' };
-export const adminCtx: CallContext = { actor: { username: 'admin', role: 'admin' }, via: 'internal' };
+export const deskCtx: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'internal' };
+export const adminCtx: CallContext = { actor: { userId: null, username: 'admin', role: 'admin' }, via: 'internal' };
 
 export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const dir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
@@ -80,5 +80,5 @@ export const inlineWrites: WriteBatcher = { run: async (fn) => fn() };
 /** The core with some handlers replaced, in its handler map and in `call` (same write batcher). */
 export function withHandlers(core: Core, overrides: Partial<Handlers>): Core {
   const handlers = { ...core.handlers, ...overrides } as Handlers;
-  return { ...core, handlers, call: createDispatcher(handlers, core.writes) };
+  return { ...core, handlers, call: createDispatcher({ handlers, writes: core.writes, guard: core.guard, sqlite: core.deps.sqlite }) };
 }

@@ -6,13 +6,13 @@ import { SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../
 import type { MessageKey, Translate } from '../i18n/translate';
 
 export type SettingsKey = keyof Settings & keyof SettingsUpdate;
-type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url';
+type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url' | 'bool' | 'ip';
 
 export interface SettingsField {
   key: SettingsKey;
   kind: Kind;
   label: MessageKey;
-  section: 'hotel' | 'stays' | 'integrations' | 'outbox';
+  section: 'hotel' | 'stays' | 'integrations' | 'outbox' | 'lan';
 }
 
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
@@ -27,8 +27,14 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'eventServiceUrl', kind: 'url', label: 'settings.eventServiceUrl', section: 'integrations' },
   { key: 'outboxMaxAttempts', kind: 'int', label: 'settings.outboxMaxAttempts', section: 'outbox' },
   { key: 'outboxRetentionDays', kind: 'int', label: 'settings.outboxRetentionDays', section: 'outbox' },
+  { key: 'lanEnabled', kind: 'bool', label: 'settings.lanEnabled', section: 'lan' },
+  { key: 'lanHost', kind: 'ip', label: 'settings.lanHost', section: 'lan' },
+  { key: 'lanPort', kind: 'int', label: 'settings.lanPort', section: 'lan' },
+  { key: 'selfRegistration', kind: 'bool', label: 'settings.selfRegistration', section: 'lan' },
+  { key: 'sessionHours', kind: 'int', label: 'settings.sessionHours', section: 'lan' },
 ];
 
+/** Every field as typed: text, and `true` / `false` for a switch. */
 export type SettingsDraft = Record<SettingsKey, string>;
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -39,8 +45,9 @@ export function draftOf(s: Settings): SettingsDraft {
 
 function valueOf(field: SettingsField, text: string): unknown {
   if (field.kind === 'int') return /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (field.kind === 'bool') return text === 'true';
   if (field.kind === 'currency') return text.trim().toUpperCase();
-  return field.kind === 'url' || field.kind === 'text' || field.kind === 'zone' ? text.trim() : text;
+  return field.kind === 'url' || field.kind === 'text' || field.kind === 'zone' || field.kind === 'ip' ? text.trim() : text;
 }
 
 function rangeOf(key: SettingsKey): { min: number; max: number } {
@@ -55,6 +62,7 @@ function messageFor(field: SettingsField, t: Translate): string {
     case 'time': return t('validation.time');
     case 'currency': return t('validation.currency');
     case 'zone': return t('validation.timeZone');
+    case 'ip': return t('validation.ip');
     default: return t('validation.required', { field: t(field.label) });
   }
 }

@@ -1,4 +1,8 @@
-/** Admin: the hotel's settings. Only changed fields are sent; each invalid one says why beside it. */
+/**
+ * Admin: the hotel's settings, the LAN API's among them, with where the host listens now. Only
+ * changed fields are sent; each invalid one says why beside it, and the host's refusal (the LAN
+ * API stays closed while the default admin password is in use) above the form.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
@@ -6,6 +10,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { NetworkPanel } from './network-panel';
 import { draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
 
 const SECTIONS = [
@@ -13,6 +18,7 @@ const SECTIONS = [
   { id: 'stays', label: 'settings.stays' },
   { id: 'integrations', label: 'settings.integrations' },
   { id: 'outbox', label: 'settings.outboxSection' },
+  { id: 'lan', label: 'settings.lanSection' },
 ] as const;
 
 let timeZoneList: string[] | null = null;
@@ -43,6 +49,7 @@ export function SettingsScreen() {
       <div className="screen-head">
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
+      <NetworkPanel />
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : loadError ? <ErrorAlert error={loadError} /> : <p className="muted">{t('common.loading')}</p>}
     </section>
   );
@@ -79,6 +86,17 @@ function SettingsForm({ saved }: { saved: Settings }) {
       'data-testid': `settings-${field.key}`,
     };
     switch (field.kind) {
+      case 'bool':
+        return (
+          <input
+            type="checkbox"
+            className="switch"
+            checked={draft[field.key] === 'true'}
+            onChange={(e) => setDraft({ ...draft, [field.key]: String(e.target.checked) })}
+            data-testid={`settings-${field.key}`}
+          />
+        );
+      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder="0.0.0.0" {...common} />;
       case 'locale':
         return (
           <select {...common}>
@@ -109,7 +127,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
                 label={t(field.label)}
                 wide={field.kind === 'url'}
                 error={errors[field.key] ?? null}
-                hint={field.kind === 'url' ? t('settings.urlHint') : undefined}
+                hint={field.kind === 'url' ? t('settings.urlHint') : field.kind === 'ip' ? t('settings.lanHostHint') : undefined}
+                inline={field.kind === 'bool'}
               >
                 {input(field)}
               </Field>

@@ -1,27 +1,53 @@
-/** Hotel name, the screens, the language switch and whether live updates are flowing. */
+/**
+ * Hotel name, the screens this role may open (an admin's after a divider), the language switch,
+ * whether live updates are flowing, and the signed-in user with Sign out.
+ */
 import type { MessageKey } from '../i18n/translate';
-import { useLocaleStore, useT } from '../i18n/locale-store';
-import { LANGS } from '../i18n/translate';
+import { useT } from '../i18n/locale-store';
 import { useConnectionStore } from '../stores/connection-store';
+import { useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../stores/settings-store';
-import { SCREENS, useUiStore } from '../stores/ui-store';
+import { useUiStore } from '../stores/ui-store';
+import { LanguageSwitch } from './language-switch';
+import { ADMIN_SCREENS, allowedScreen, screensFor, type Screen } from './screens';
+import { SessionControls } from './session-controls';
 
-const NAV_LABEL: Record<(typeof SCREENS)[number], MessageKey> = {
+const NAV_LABEL: Record<Screen, MessageKey> = {
   board: 'nav.board',
   rooms: 'nav.rooms',
+  users: 'nav.users',
   settings: 'nav.settings',
+  audit: 'nav.audit',
   outbox: 'nav.outbox',
 };
 
 export function AppHeader() {
   const t = useT();
   const hotelName = useSettingsStore((s) => s.settings?.hotelName);
+  const role = useSessionStore((s) => s.user?.role);
   const screen = useUiStore((s) => s.screen);
   const go = useUiStore((s) => s.go);
-  const lang = useLocaleStore((s) => s.lang);
-  const choose = useLocaleStore((s) => s.choose);
   const connection = useConnectionStore((s) => s.state);
+  const shown = allowedScreen(screen, role);
+  const screens = screensFor(role);
 
+  const link = (s: Screen) => (
+    <a
+      key={s}
+      href={`#/${s}`}
+      className="nav-link"
+      aria-current={shown === s ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        go(s);
+      }}
+      data-testid={`nav-${s}`}
+    >
+      {t(NAV_LABEL[s])}
+    </a>
+  );
+
+  const adminLinks = screens.filter((s) => ADMIN_SCREENS.includes(s));
   return (
     <header className="app-header">
       <div className="brand">
@@ -33,21 +59,15 @@ export function AppHeader() {
         </span>
       </div>
       <nav className="nav" aria-label={t('nav.label')}>
-        {SCREENS.map((s) => (
-          <a
-            key={s}
-            href={`#/${s}`}
-            className="nav-link"
-            aria-current={screen === s ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              go(s);
-            }}
-            data-testid={`nav-${s}`}
-          >
-            {t(NAV_LABEL[s])}
-          </a>
-        ))}
+        {screens.filter((s) => !ADMIN_SCREENS.includes(s)).map(link)}
+        {adminLinks.length > 0 ? (
+          <span className="nav-group" role="group" aria-label={t('nav.admin')} data-testid="nav-admin">
+            <span className="nav-group-label" aria-hidden="true">
+              {t('nav.admin')}
+            </span>
+            {adminLinks.map(link)}
+          </span>
+        ) : null}
       </nav>
       <div className="header-end">
         <span
@@ -60,13 +80,8 @@ export function AppHeader() {
           <span className="connection-dot" aria-hidden="true" />
           {t(connection === 'live' ? 'conn.live' : connection === 'offline' ? 'conn.offline' : 'conn.connecting')}
         </span>
-        <div className="segmented segmented-dark" role="group" aria-label={t('lang.label')}>
-          {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => choose(l)} data-testid={`lang-${l}`} title={t(`lang.${l}`)}>
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch />
+        <SessionControls />
       </div>
     </header>
   );

@@ -1,7 +1,9 @@
 /** Danish UI strings: exactly the keys of `en` (the type refuses a missing or extra key). */
+import { daAccess } from './da-access';
 import type { MessageKey } from './en';
 
 export const da: Record<MessageKey, string> = {
+  ...daAccess,
   'app.name': 'Frontdesk',
   'app.loading': 'Indlæser…',
 
@@ -37,7 +39,7 @@ export const da: Record<MessageKey, string> = {
   'error.reload': 'Genindlæs',
   'error.network': 'Kan ikke nå skrankeserveren. Tjek netværket og prøv igen.',
   'error.unauthenticated': 'Du er ikke logget ind, eller sessionen er udløbet.',
-  'error.forbidden': 'Du har ikke adgang til at gøre dette.',
+  'error.forbidden': 'Ikke tilladt',
   'error.background': 'Kunne ikke opdatere: {message}',
   'error.validation': 'Tjek oplysningerne',
   'error.conflict': 'Ikke muligt',

@@ -1,8 +1,12 @@
 /**
  * English UI strings. The keys of this dictionary are THE key set: `da` must have exactly the same
  * keys (the type below and a test both check it). `{name}` marks a value filled in by `translate`.
+ * Sign-in, users, audit and LAN strings live in `en-access.ts`, spread in here.
  */
+import { enAccess } from './en-access';
+
 export const en = {
+  ...enAccess,
   'app.name': 'Frontdesk',
   'app.loading': 'Loading…',
 
@@ -38,7 +42,7 @@ export const en = {
   'error.reload': 'Reload',
   'error.network': 'Cannot reach the desk server. Check the network and try again.',
   'error.unauthenticated': 'You are not signed in, or the session has expired.',
-  'error.forbidden': 'You are not allowed to do that.',
+  'error.forbidden': 'Not allowed',
   'error.background': 'Could not update: {message}',
   'error.validation': 'Check the input',
   'error.conflict': 'Not possible',

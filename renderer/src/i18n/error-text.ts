@@ -9,6 +9,7 @@ interface ErrorLike {
   code?: unknown;
   status?: unknown;
   message?: unknown;
+  retryAfterSeconds?: unknown;
 }
 
 export function errorText(e: unknown, t: Translate): string {
@@ -18,11 +19,15 @@ export function errorText(e: unknown, t: Translate): string {
   switch (err.code) {
     case 'NETWORK': return t('error.network');
     case 'UNAUTHENTICATED': return t('error.unauthenticated');
-    case 'FORBIDDEN': return t('error.forbidden');
+    case 'PASSWORD_CHANGE_REQUIRED': return t('error.passwordChange');
+    case 'RATE_LIMITED':
+      return typeof err.retryAfterSeconds === 'number' ? t('error.rateLimited', { seconds: err.retryAfterSeconds }) : t('error.rateLimitedSoon');
     case 'INTERNAL': return t('error.server');
     default: break;
   }
   if (status === 400) return `${t('error.validation')}: ${message}`;
+  // The host says why (a role, another client's booking, the LAN switch before the password change).
+  if (status === 403) return `${t('error.forbidden')}: ${message}`;
   if (status === 404) return `${t('error.notFound')}: ${message}`;
   if (status === 409) return `${t('error.conflict')}: ${message}`;
   if (status !== undefined && status >= 500) return t('error.server');

@@ -13,6 +13,7 @@ import { boardRows, indexByRoom, type BoardRow, type GroupBy, type RoomLane } fr
 import { boardQuery, periodFromHash } from '../board/board-period';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
 import { hotelToday } from './settings-store';
 import { reportBackgroundError } from './toast-store';
 
@@ -113,3 +114,8 @@ export const useBoardStore = create<BoardState>((set, get) => ({
 }));
 
 registerRefresher('board', () => useBoardStore.getState().load());
+registerSessionReset(() => {
+  // An answer still on its way belongs to the session that asked.
+  loadSeq++;
+  useBoardStore.setState({ board: null, rows: [], lanes: new Map(), loading: false, error: null });
+});

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome, ExportQuery } from '../transport/transport';
+import { registerSessionReset } from './session-data';
 
 interface ExportState {
   busy: boolean;
@@ -27,3 +28,5 @@ export const useExportStore = create<ExportState>((set) => ({
     set({ busy: false, outcome: null, error: null });
   },
 }));
+
+registerSessionReset(() => useExportStore.getState().reset());

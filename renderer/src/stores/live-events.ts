@@ -1,7 +1,8 @@
 /**
  * Wires the transport's live events to the stores: another desk's booking appears on this board
- * without a reload. Board reloads are debounced in the board store; after the feed was offline the
- * board reloads once, since events sent meanwhile were missed.
+ * without a reload, and a LAN client's own list follows its bookings. Board reloads are debounced in
+ * the board store; after the feed was offline the views reload once, since events sent meanwhile
+ * were missed.
  */
 import type { Transport } from '../transport/transport';
 import { useBoardStore } from './board-store';
@@ -25,11 +26,13 @@ function debounced(fn: () => void, ms: number): () => void {
 export function connectLiveEvents(t: Transport): () => void {
   const refreshRooms = debounced(() => void refresh(['rooms']), 300);
   const refreshOutbox = debounced(() => void refresh(['outbox']), 300);
+  const refreshMyBookings = debounced(() => void refresh(['myBookings']), 300);
   const offEvent = t.onEvent((e) => {
     switch (e.type) {
       case 'stay.changed':
         useStaysStore.getState().received(e.stay);
         useBoardStore.getState().scheduleRefresh();
+        refreshMyBookings();
         break;
       case 'room.changed':
         useBoardStore.getState().scheduleRefresh();
@@ -54,6 +57,7 @@ export function connectLiveEvents(t: Transport): () => void {
       wasOffline = false;
       useBoardStore.getState().scheduleRefresh();
       refreshOutbox();
+      refreshMyBookings();
     }
   });
   return () => {

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { OutboxMessage, OutboxStatus } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
 
 interface OutboxState {
   status: OutboxStatus | null;
@@ -41,3 +42,4 @@ export const useOutboxStore = create<OutboxState>((set) => ({
 registerRefresher('outbox', async () => {
   if (useOutboxStore.getState().watching) await useOutboxStore.getState().load();
 });
+registerSessionReset(() => useOutboxStore.setState({ status: null, loading: false, error: null }));

@@ -5,7 +5,7 @@
  */
 import { reportBackgroundError } from './toast-store';
 
-export type RefreshTarget = 'board' | 'rooms' | 'settings' | 'outbox';
+export type RefreshTarget = 'board' | 'rooms' | 'settings' | 'outbox' | 'users' | 'network' | 'myBookings';
 
 const refreshers = new Map<RefreshTarget, () => Promise<void>>();
 

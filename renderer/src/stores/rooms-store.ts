@@ -4,6 +4,7 @@ import type { CommandInput } from '../../../shared/contract/commands';
 import type { Housekeeping, Room } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
 
 interface RoomsState {
   rooms: Room[];
@@ -51,3 +52,4 @@ export const useRoomsStore = create<RoomsState>((set) => ({
 registerRefresher('rooms', async () => {
   if (useRoomsStore.getState().loaded) await useRoomsStore.getState().load();
 });
+registerSessionReset(() => useRoomsStore.setState({ rooms: [], loaded: false, error: null }));

@@ -5,6 +5,7 @@ import { localDate } from '../../../shared/time';
 import { useLocaleStore } from '../i18n/locale-store';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
 
 interface SettingsState {
   settings: Settings | null;
@@ -30,7 +31,8 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     }
   },
   async update(patch) {
-    const settings = await changeAndRefresh(() => transport().invoke('settings:update', patch), ['board']);
+    // The LAN switch and its address are settings: where the host listens follows them.
+    const settings = await changeAndRefresh(() => transport().invoke('settings:update', patch), ['board', 'network']);
     set({ settings });
     useLocaleStore.getState().followHotel(settings.locale);
     return settings;
@@ -42,6 +44,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
 }));
 
 registerRefresher('settings', () => useSettingsStore.getState().load());
+registerSessionReset(() => useSettingsStore.setState({ settings: null, error: null }));
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -7,6 +7,7 @@ import type { CommandInput } from '../../../shared/contract/commands';
 import type { Room, Stay } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
 
 export type StayCommand = 'stays:checkIn' | 'stays:checkOut' | 'stays:cancel' | 'stays:noShow';
 
@@ -66,3 +67,5 @@ export const useStaysStore = create<StaysState>((set, get) => {
     },
   };
 });
+
+registerSessionReset(() => useStaysStore.getState().closeDetail());

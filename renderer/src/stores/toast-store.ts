@@ -37,7 +37,12 @@ export function toast(tone: ToastTone, text: string): void {
   useToastStore.getState().push(tone, text);
 }
 
+/**
+ * A failure of work nobody waits on, as a toast. Not a 401: the session has ended, and the sign-in
+ * screen says so.
+ */
 export function reportBackgroundError(e: unknown): void {
+  if ((e as { status?: unknown } | null)?.status === 401) return;
   const t = currentT();
   toast('error', t('error.background', { message: errorText(e, t) }));
 }

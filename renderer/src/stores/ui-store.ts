@@ -5,9 +5,10 @@
 import { create } from 'zustand';
 import type { BoardBlock } from '../../../shared/contract/schemas';
 import { screenName } from '../app/location-hash';
+import { SCREENS, type Screen } from '../app/screens';
+import { registerSessionReset } from './session-data';
 
-export const SCREENS = ['board', 'rooms', 'settings', 'outbox'] as const;
-export type Screen = (typeof SCREENS)[number];
+export { SCREENS, type Screen };
 
 export type Dialog =
   | { kind: 'booking'; roomId?: number; checkin?: string }
@@ -44,3 +45,4 @@ export const useUiStore = create<UiState>((set) => ({
 }));
 
 window.addEventListener('hashchange', () => useUiStore.setState({ screen: screenFromHash() }));
+registerSessionReset(() => useUiStore.setState({ dialog: null }));

@@ -1,23 +1,16 @@
 /**
- * The transport chosen once at start: IPC when the Electron preload exposed `window.frontdesk`,
- * HTTP + WebSocket to the page's own origin otherwise.
+ * The transport every store uses: set once at start by main.tsx (choose-transport.ts picks IPC or
+ * HTTP), or a fake in tests. Nothing here touches the DOM, so the stores load in Node too.
  */
-import { createHttpTransport } from './http-transport';
-import { createIpcTransport } from './ipc-transport';
 import type { Transport } from './transport';
 
 let current: Transport | null = null;
-
-export function chooseTransport(): Transport {
-  if (window.frontdesk) return createIpcTransport(window.frontdesk);
-  return createHttpTransport({ origin: window.location.origin });
-}
 
 export function setTransport(t: Transport): void {
   current = t;
 }
 
 export function transport(): Transport {
-  current ??= chooseTransport();
+  if (!current) throw new Error('No transport yet: main.tsx sets one before anything is asked');
   return current;
 }

@@ -6,7 +6,7 @@
  */
 import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { queryString } from './query-string';
-import type { ExportQuery } from './transport';
+import type { AuditExportQuery, ExportQuery } from './transport';
 import { TransportError } from './transport';
 
 export interface HttpRequest {
@@ -35,12 +35,21 @@ export function buildHttpRequest(name: CommandName, input: unknown, origin: stri
   return { method: http.method, url: `${base}${path}`, body: JSON.stringify(rest) };
 }
 
-/** The CSV download address: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`. */
-export function buildExportUrl(query: ExportQuery, origin: string): string {
-  const { http } = commands['exports:stays'];
+/** A CSV route's address with the delimiter and BOM always named and the filters that are set. */
+function csvUrl(name: 'exports:stays' | 'exports:audit', query: InputRecord, filters: readonly string[], origin: string): string {
   const values: InputRecord = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false };
-  for (const k of ['from', 'to', 'status', 'roomId'] as const) {
+  for (const k of filters) {
     if (query[k] !== undefined && query[k] !== '') values[k] = query[k];
   }
-  return `${origin.replace(/\/$/, '')}${http.path}${queryString(values)}`;
+  return `${origin.replace(/\/$/, '')}${commands[name].http.path}${queryString(values)}`;
+}
+
+/** The CSV download address: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`. */
+export function buildExportUrl(query: ExportQuery, origin: string): string {
+  return csvUrl('exports:stays', query, ['from', 'to', 'status', 'roomId'], origin);
+}
+
+/** The audit log's CSV: `GET /api/v1/exports/audit.csv?delimiter=%2C&bom=false&actor=…`. */
+export function buildAuditExportUrl(query: AuditExportQuery, origin: string): string {
+  return csvUrl('exports:audit', query, ['actor', 'action', 'entity', 'from', 'to'], origin);
 }

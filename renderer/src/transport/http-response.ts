@@ -8,16 +8,29 @@ for (const [code, status] of Object.entries(errorStatus)) {
   if (!codeForStatus.has(status) || code === 'CONFLICT') codeForStatus.set(status, code);
 }
 
+/** A code the body names itself, when it is one of ours and fits the status (403 FORBIDDEN vs PASSWORD_CHANGE_REQUIRED). */
+function namedCode(body: { code?: unknown }, status: number): string | undefined {
+  const code = body.code;
+  return typeof code === 'string' && (errorStatus as Record<string, number>)[code] === status ? code : undefined;
+}
+
+/** `Retry-After` in seconds (RFC 9110 also allows a date; the host sends seconds). */
+export function retryAfterSeconds(header: string | null | undefined): number | undefined {
+  return header && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
+}
+
 /** Turns a failed response (`{"error": "…"}` with its status) into the one error type. */
-export function errorFromResponse(status: number, bodyText: string): TransportError {
+export function errorFromResponse(status: number, bodyText: string, retryAfter?: string | null): TransportError {
   let message = '';
+  let code: string | undefined;
   try {
-    const body = JSON.parse(bodyText) as { error?: unknown; message?: unknown };
+    const body = JSON.parse(bodyText) as { error?: unknown; message?: unknown; code?: unknown };
     if (typeof body.error === 'string') message = body.error;
     else if (typeof body.message === 'string') message = body.message;
+    code = namedCode(body, status);
   } catch {
     message = '';
   }
-  const code = codeForStatus.get(status) ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
-  return new TransportError(code, message || `Request failed (${status})`, status);
+  code ??= codeForStatus.get(status) ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
+  return new TransportError(code, message || `Request failed (${status})`, status, retryAfterSeconds(retryAfter));
 }

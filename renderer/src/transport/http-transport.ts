@@ -1,16 +1,18 @@
 /**
- * The transport for a browser on the LAN: REST calls built from each command's binding, live events
- * over the WebSocket at `/ws`, and the CSV export as a download. The request builders load the
- * contract (zod and every schema: ~20 ms of script on a desk PC), so they come in when first
- * needed or when the page is idle after the first answers, which the boot script asked for early.
+ * The transport for a browser on the LAN: REST calls built from each command's binding, with the
+ * session's bearer token; live events over the WebSocket at `/ws`; CSV exports fetched with the
+ * token and saved as a download. The request builders load the contract (zod and every schema:
+ * ~20 ms of script on a desk PC), so they come in when first needed or when the page is idle after
+ * the first answers, which the boot script asked for early.
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import { whenIdle } from '../ui/when-idle';
 import { takeEarlyGet } from './early-requests';
 import type * as HttpRequest from './http-request';
 import { errorFromResponse } from './http-response';
-import { liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
-import { TransportError, type ExportOutcome, type ExportQuery, type Transport } from './transport';
+import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
+import { fileNameFrom, saveBlob } from './save-download';
+import { refusalListeners, TransportError, type ExportOutcome, type Transport } from './transport';
 
 type RequestBuilders = typeof HttpRequest;
 let builders: Promise<RequestBuilders> | null = null;
@@ -37,7 +39,7 @@ function preloadBuildersLater(): void {
 export interface HttpTransportOptions {
   /** Where the API lives; the page's own origin when served by `npm run serve`. */
   origin: string;
-  /** A bearer token for the LAN API once sessions exist; null sends none. */
+  /** The session's bearer token; null sends none (signed out). */
   getToken?: () => string | null;
 }
 
@@ -50,53 +52,80 @@ async function answer(request: Promise<Response>): Promise<Response> {
   }
 }
 
-function fileNameFrom(disposition: string | null): string {
-  const m = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
-  return m?.[1] ? decodeURIComponent(m[1]) : 'stays.csv';
-}
-
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const { origin } = options;
+  const token = () => options.getToken?.() ?? null;
   const headers = (extra: Record<string, string> = {}): Record<string, string> => {
-    const token = options.getToken?.();
-    return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+    const t = token();
+    return t ? { ...extra, authorization: `Bearer ${t}` } : extra;
   };
+  const refusals = refusalListeners();
 
   let socket: LiveSocket | null = null;
   const live = () => {
-    socket ??= openLiveSocket(() => liveSocketUrl(origin));
+    socket ??= openLiveSocket({
+      url: () => liveSocketUrl(origin),
+      token,
+      onRefused: (code) =>
+        refusals.check(
+          'live',
+          code === FORBIDDEN_CLOSE ? new TransportError('PASSWORD_CHANGE_REQUIRED', 'Change your password first', 403) : new TransportError('UNAUTHENTICATED', 'The session has ended', 401),
+        ),
+    });
     return socket;
+  };
+
+  const send = async <K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> => {
+    // The boot script's GETs went out with the token stored then: take one only if that is still this call's token.
+    const early = takeEarlyGet(name, input, token());
+    let res: Response;
+    let text: string;
+    if (early) {
+      earlyInFlight++;
+      try {
+        res = await answer(early);
+        text = await res.text();
+      } finally {
+        earlyInFlight--;
+      }
+      if (earlyInFlight === 0) preloadBuildersLater();
+    } else {
+      const req = (await requestBuilders()).buildHttpRequest(name, input, origin);
+      const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
+      res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
+      text = await res.text();
+    }
+    if (!res.ok) throw errorFromResponse(res.status, text, res.headers.get('retry-after'));
+    if (!text) return undefined as CommandOutput<K>;
+    try {
+      return JSON.parse(text) as CommandOutput<K>;
+    } catch {
+      throw new TransportError('INTERNAL', 'The server sent an unreadable answer', res.status);
+    }
+  };
+
+  /** Fetches a CSV route with the token and hands it to the browser's downloads. */
+  const download = async (command: string, url: string, fallbackName: string): Promise<ExportOutcome> => {
+    try {
+      const res = await answer(fetch(url, { headers: headers() }));
+      if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers.get('retry-after'));
+      saveBlob(await res.blob(), fileNameFrom(res.headers.get('content-disposition'), fallbackName));
+      return 'downloaded';
+    } catch (e) {
+      refusals.check(command, e);
+      throw e;
+    }
   };
 
   return {
     kind: 'http',
 
     async invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
-      // The boot script's GETs carry no token: take one only when this call would not send one either.
-      const early = options.getToken?.() ? undefined : takeEarlyGet(name, input);
-      let res: Response;
-      let text: string;
-      if (early) {
-        earlyInFlight++;
-        try {
-          res = await answer(early);
-          text = await res.text();
-        } finally {
-          earlyInFlight--;
-        }
-        if (earlyInFlight === 0) preloadBuildersLater();
-      } else {
-        const req = (await requestBuilders()).buildHttpRequest(name, input, origin);
-        const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
-        res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
-        text = await res.text();
-      }
-      if (!res.ok) throw errorFromResponse(res.status, text);
-      if (!text) return undefined as CommandOutput<K>;
       try {
-        return JSON.parse(text) as CommandOutput<K>;
-      } catch {
-        throw new TransportError('INTERNAL', 'The server sent an unreadable answer', res.status);
+        return await send(name, input);
+      } catch (e) {
+        refusals.check(name, e);
+        throw e;
       }
     },
 
@@ -108,21 +137,21 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       return live().onConnection(listener);
     },
 
-    async exportStays(query: ExportQuery): Promise<ExportOutcome> {
-      const res = await answer(fetch((await requestBuilders()).buildExportUrl(query, origin), { headers: headers() }));
-      if (!res.ok) throw errorFromResponse(res.status, await res.text());
-      const blob = await res.blob();
-      const href = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = fileNameFrom(res.headers.get('content-disposition'));
-      a.style.display = 'none';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoking at once can cancel the download in some browsers; give it a moment.
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
-      return 'downloaded';
+    onRefusal(listener) {
+      return refusals.on(listener);
+    },
+
+    setLive(on) {
+      if (on) live().start();
+      else socket?.stop();
+    },
+
+    async exportStays(query) {
+      return download('exports:stays', (await requestBuilders()).buildExportUrl(query, origin), 'stays.csv');
+    },
+
+    async exportAudit(query) {
+      return download('exports:audit', (await requestBuilders()).buildAuditExportUrl(query, origin), 'audit.csv');
     },
   };
 }

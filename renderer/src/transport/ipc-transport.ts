@@ -2,23 +2,30 @@
 import type { CommandInput, CommandName, CommandOutput, IpcResult } from '../../../shared/contract/commands';
 import { errorStatus } from '../../../shared/errors';
 import type { FrontdeskApi } from './frontdesk-api';
-import { TransportError, type ExportOutcome, type ExportQuery, type Transport } from './transport';
+import { refusalListeners, TransportError, type ExportOutcome, type Transport } from './transport';
 
 /** `{ ok: true, value }` → value; `{ ok: false, error }` → the same TransportError HTTP would throw. */
 export function unwrapIpcResult<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value;
   const { code, message } = result.error;
   const status = (errorStatus as Record<string, number>)[code] as number | undefined;
-  throw new TransportError(code, message, status);
+  const retryAfter = (result.error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  throw new TransportError(code, message, status, typeof retryAfter === 'number' ? retryAfter : undefined);
 }
 
 type AnyCommand = (input: unknown) => Promise<IpcResult<unknown>>;
 
 export function createIpcTransport(api: FrontdeskApi): Transport {
+  const refusals = refusalListeners();
   const call = async (name: string, input: unknown): Promise<unknown> => {
     const fn = (api as unknown as Record<string, AnyCommand | undefined>)[name];
     if (typeof fn !== 'function') throw new TransportError('NOT_FOUND', `The desktop app does not offer ${name}`);
-    return unwrapIpcResult(await fn(input));
+    try {
+      return unwrapIpcResult(await fn(input));
+    } catch (e) {
+      refusals.check(name, e);
+      throw e;
+    }
   };
 
   return {
@@ -33,9 +40,18 @@ export function createIpcTransport(api: FrontdeskApi): Transport {
       listener('live');
       return () => undefined;
     },
-    async exportStays(query: ExportQuery): Promise<ExportOutcome> {
+    onRefusal(listener) {
+      return refusals.on(listener);
+    },
+    // The main process sends the window the events its signed-in user may see.
+    setLive: () => undefined,
+    async exportStays(query): Promise<ExportOutcome> {
       const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
       return (await call('exports:stays', input)) as { path: string | null; rows: number };
+    },
+    async exportAudit(query): Promise<ExportOutcome> {
+      const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
+      return (await call('exports:audit', input)) as { path: string | null; rows: number };
     },
   };
 }

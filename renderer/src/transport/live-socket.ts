@@ -1,7 +1,10 @@
 /**
  * The browser's live feed: a WebSocket to `/ws` carrying JSON `LiveEvent`s, reopened with backoff
- * whenever it drops (server restart, Wi-Fi blip). Unknown or malformed messages are ignored. The
- * events' schema (zod) is loaded with the first message, not with the page.
+ * whenever it drops (server restart, Wi-Fi blip). It runs only while signed in: the first message
+ * on each connection is `{"type":"auth","token":…}`, and the feed is live once the host answers
+ * `{"type":"ready"}`. A close with code 4401 (token expired or revoked) or 4403 (a password change
+ * is pending) stops it until `start()` after the next sign-in or the change. Unknown or malformed messages are ignored. The events' schema (zod) is
+ * loaded with the first event, not with the page.
  */
 import type { LiveEvent, LiveEventSchema } from '../../../shared/contract/events';
 import { reconnectDelay } from './reconnect-backoff';
@@ -15,26 +18,46 @@ function loadEventSchema(): Promise<EventSchema> {
   return eventSchema;
 }
 
+/** The host closes with this code when the token is missing, expired or revoked. */
+export const UNAUTHORIZED_CLOSE = 4401;
+/** …and with this one while the user must still change a default or reset password. */
+export const FORBIDDEN_CLOSE = 4403;
+
 /** `ws://host/ws`, or `wss://` when the page came over https. */
 export function liveSocketUrl(pageUrl: string): string {
   const u = new URL(pageUrl);
   return `${u.protocol === 'https:' ? 'wss:' : 'ws:'}//${u.host}/ws`;
 }
 
+export interface LiveSocketOptions {
+  url: () => string;
+  /** The session's token; without one the feed does not open. */
+  token: () => string | null;
+  /** The host refused the session (close 4401 or 4403). */
+  onRefused: (code: typeof UNAUTHORIZED_CLOSE | typeof FORBIDDEN_CLOSE) => void;
+}
+
 export interface LiveSocket {
   onEvent(listener: (e: LiveEvent) => void): () => void;
   onConnection(listener: (s: ConnectionState) => void): () => void;
-  close(): void;
+  /** Opens the feed (again), e.g. after sign-in; does nothing while it runs. */
+  start(): void;
+  /** Closes the feed and stops reconnecting (sign-out). */
+  stop(): void;
 }
 
-export function openLiveSocket(url: () => string): LiveSocket {
+interface ServerMessage {
+  type?: unknown;
+}
+
+export function openLiveSocket(options: LiveSocketOptions): LiveSocket {
   const eventListeners = new Set<(e: LiveEvent) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
   let attempt = 0;
   let socket: WebSocket | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let closed = false;
+  let running = false;
   // Messages are checked one after another, so listeners see them in the order they came.
   let delivered: Promise<void> = Promise.resolve();
 
@@ -46,13 +69,11 @@ export function openLiveSocket(url: () => string): LiveSocket {
 
   const connect = () => {
     timer = null;
-    if (closed) return;
-    const ws = new WebSocket(url());
+    const token = options.token();
+    if (!running || !token) return;
+    const ws = new WebSocket(options.url());
     socket = ws;
-    ws.onopen = () => {
-      attempt = 0;
-      setState('live');
-    };
+    ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token }));
     ws.onmessage = (msg) => {
       if (typeof msg.data !== 'string') return;
       let parsed: unknown;
@@ -61,23 +82,31 @@ export function openLiveSocket(url: () => string): LiveSocket {
       } catch {
         return;
       }
+      if ((parsed as ServerMessage | null)?.type === 'ready') {
+        attempt = 0;
+        setState('live');
+        return;
+      }
       delivered = delivered.then(async () => {
         const event = (await loadEventSchema()).safeParse(parsed);
         if (!event.success) return;
         for (const l of eventListeners) l(event.data);
       });
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (socket !== ws) return;
       socket = null;
       setState('offline');
-      if (!closed) timer = setTimeout(connect, reconnectDelay(attempt++));
+      if (e.code === UNAUTHORIZED_CLOSE || e.code === FORBIDDEN_CLOSE) {
+        running = false;
+        options.onRefused(e.code);
+        return;
+      }
+      if (running) timer = setTimeout(connect, reconnectDelay(attempt++));
     };
     // An error is always followed by close, which schedules the retry.
     ws.onerror = () => undefined;
   };
-
-  connect();
 
   return {
     onEvent(listener) {
@@ -89,10 +118,21 @@ export function openLiveSocket(url: () => string): LiveSocket {
       listener(state);
       return () => stateListeners.delete(listener);
     },
-    close() {
-      closed = true;
+    start() {
+      if (running) return;
+      running = true;
+      attempt = 0;
+      setState('connecting');
+      connect();
+    },
+    stop() {
+      running = false;
       if (timer) clearTimeout(timer);
-      socket?.close();
+      timer = null;
+      const ws = socket;
+      socket = null;
+      ws?.close();
+      setState('offline');
     },
   };
 }

@@ -2,24 +2,41 @@
  * How the UI reaches the core: one interface, two implementations (IPC inside Electron, HTTP +
  * WebSocket in a browser on the LAN). Stores talk only to this interface.
  */
+import type { AuditExportQuerySchema } from '../../../shared/contract/auth-schemas';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import type { LiveEvent } from '../../../shared/contract/events';
 import type { StayExportQuery } from '../../../shared/contract/schemas';
+import type { z } from 'zod';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
 /** What the export dialog sends; the transport fills the defaults. */
 export type ExportQuery = Partial<StayExportQuery>;
+/** The audit log's export: its filters, delimiter and BOM; the transport fills the defaults. */
+export type AuditExportQuery = Partial<z.input<typeof AuditExportQuerySchema>>;
 /** `{ path }` after a save dialog (`path: null` when the user cancelled), or 'downloaded' in a browser. */
 export type ExportOutcome = { path: string | null; rows: number } | 'downloaded';
+
+/**
+ * A refusal that concerns the session rather than the call (401, 403), from any command, an export
+ * or the live feed (`command` is then `live`). The session store decides what it means.
+ */
+export type RefusalListener = (command: string, error: TransportError) => void;
 
 export interface Transport {
   readonly kind: 'ipc' | 'http';
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
   onEvent(listener: (e: LiveEvent) => void): () => void;
   exportStays(query: ExportQuery): Promise<ExportOutcome>;
+  exportAudit(query: AuditExportQuery): Promise<ExportOutcome>;
   /** Live-feed state; IPC is always live. Calls the listener at once with the current state. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  onRefusal(listener: RefusalListener): () => void;
+  /**
+   * Opens the live feed once signed in, and closes it on sign-out: over HTTP the feed needs the
+   * session's token. Over IPC the main process feeds the window itself.
+   */
+  setLive(on: boolean): void;
 }
 
 /**
@@ -29,14 +46,32 @@ export interface Transport {
 export class TransportError extends Error {
   readonly code: string;
   readonly status?: number;
-  constructor(code: string, message: string, status?: number) {
+  /** RATE_LIMITED: seconds until the next attempt is evaluated, when the server said. */
+  readonly retryAfterSeconds?: number;
+  constructor(code: string, message: string, status?: number, retryAfterSeconds?: number) {
     super(message);
     this.name = 'TransportError';
     this.code = code;
     if (status !== undefined) this.status = status;
+    if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 export function isTransportError(e: unknown): e is TransportError {
   return e instanceof TransportError;
+}
+
+/** The listeners of `onRefusal`, and who counts as one: every 401 and 403. */
+export function refusalListeners(): { on(listener: RefusalListener): () => void; check(command: string, error: unknown): void } {
+  const listeners = new Set<RefusalListener>();
+  return {
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    check(command, error) {
+      if (!isTransportError(error) || (error.status !== 401 && error.status !== 403)) return;
+      for (const l of listeners) l(command, error);
+    },
+  };
 }

@@ -1,7 +1,9 @@
 /**
  * The REST API as another client on the LAN sees it: sets up the hotel before the browser opens,
- * plays "the other desk" in live-update tests, and checks what the UI wrote.
+ * plays "the other desk" in live-update tests, and checks what the UI wrote. Every route but
+ * `POST /login/` needs a bearer token: `signIn` returns a client that sends its user's.
  */
+import type { Role, User } from '../../../shared/contract/auth-schemas';
 import type { Room, SeedBooking, Settings, Stay } from '../../../shared/contract/schemas';
 
 export interface ApiResponse {
@@ -10,22 +12,24 @@ export interface ApiResponse {
 }
 
 export interface ApiClient {
+  /** The bearer token sent with each request; null for an anonymous client. */
+  token: string | null;
   request(method: string, path: string, body?: unknown): Promise<ApiResponse>;
   /** The JSON body of a 2xx answer; anything else throws with the status and body. */
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export function createApiClient(baseUrl: string): ApiClient {
+export function createApiClient(baseUrl: string, token: string | null = null): ApiClient {
   const request = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
   return {
+    token,
     request,
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const res = await request(method, path, body);
@@ -33,6 +37,17 @@ export function createApiClient(baseUrl: string): ApiClient {
       return res.body as T;
     },
   };
+}
+
+export interface SignedIn {
+  api: ApiClient;
+  user: User;
+}
+
+/** Seed 002's `POST /login/`: a client that sends the new session's token. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<SignedIn> {
+  const result = await createApiClient(baseUrl).call<{ access_token: string; user: User }>('POST', '/login/', { username, password });
+  return { api: createApiClient(baseUrl, result.access_token), user: result.user };
 }
 
 // ---- builders for the hotel a test needs ----
@@ -53,6 +68,11 @@ export function aRoom(api: ApiClient, number: number, overrides: Partial<Omit<Ro
     floor: Math.floor(number / 100),
     ...overrides,
   });
+}
+
+/** A user made by an admin (`api` must be an admin's), with a password good enough for the policy. */
+export function aUser(api: ApiClient, username: string, role: Role, password = `${username}-pass-2026`): Promise<User> {
+  return api.call<User>('POST', '/api/v1/users', { username, email: `${username}@hotel-e2e.dk`, role, password });
 }
 
 export interface StaySpec {
@@ -78,7 +98,7 @@ export function getStay(api: ApiClient, id: number): Promise<Stay> {
   return api.call<Stay>('GET', `/api/v1/stays/${id}`);
 }
 
-/** Seed 000's list: what an accounting script on the LAN would read. */
+/** Seed 000's list: what an accounting script on the LAN would read (all of it for staff and admins). */
 export function listBookings(api: ApiClient): Promise<SeedBooking[]> {
   return api.call<SeedBooking[]>('GET', '/bookings');
 }

@@ -8,6 +8,7 @@ const t = (key: Parameters<typeof translate>[1], params?: Record<string, string 
 const saved: Settings = {
   hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxMaxAttempts: 10, outboxRetentionDays: 30,
+  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12,
 };
 
 describe('settingsPatch', () => {
@@ -38,5 +39,25 @@ describe('settingsPatch', () => {
 
   it('lets an integration URL be cleared', () => {
     expect(settingsPatch(saved, { ...draftOf(saved), billingServiceUrl: '' }, t).patch).toEqual({ billingServiceUrl: '' });
+  });
+});
+
+describe('settingsPatch for the LAN API and sign-in', () => {
+  it('reads the switches as booleans and sends only those that changed', () => {
+    expect(draftOf(saved)).toMatchObject({ lanEnabled: 'false', selfRegistration: 'false', lanPort: '8080' });
+    const draft = { ...draftOf(saved), lanEnabled: 'true', lanPort: '8443', sessionHours: '8' };
+    expect(settingsPatch(saved, draft, t)).toEqual({ patch: { lanEnabled: true, lanPort: 8443, sessionHours: 8 }, errors: {}, changed: 3 });
+  });
+
+  it('takes an IPv4 or IPv6 address to listen on, and explains anything else', () => {
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: ' 192.168.1.20 ' }, t).patch).toEqual({ lanHost: '192.168.1.20' });
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: '::' }, t).patch).toEqual({ lanHost: '::' });
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: 'desk.local' }, t).errors).toEqual({ lanHost: 'Enter an IP address such as 0.0.0.0' });
+  });
+
+  it('keeps the port and the session length within the contract’s ranges', () => {
+    const { errors, patch } = settingsPatch(saved, { ...draftOf(saved), lanPort: '80', sessionHours: '0' }, t);
+    expect(patch).toEqual({});
+    expect(errors).toEqual({ lanPort: 'Enter a whole number from 1024 to 65535', sessionHours: 'Enter a whole number from 1 to 720' });
   });
 });

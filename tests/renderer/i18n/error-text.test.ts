@@ -21,7 +21,17 @@ describe('errorText', () => {
   it('replaces transport and server failures with a sentence of its own', () => {
     expect(errorText(new TransportError('NETWORK', 'fetch failed'), da)).toBe(translate('da', 'error.network'));
     expect(errorText(new TransportError('INTERNAL', 'Internal error', 500), en)).toBe(translate('en', 'error.server'));
-    expect(errorText(new TransportError('FORBIDDEN', 'admin only', 403), en)).toBe(translate('en', 'error.forbidden'));
+  });
+
+  it('says a 403 is not allowed and keeps the host’s reason', () => {
+    expect(errorText(new TransportError('FORBIDDEN', 'Your role may not do this', 403), en)).toBe('Not allowed: Your role may not do this');
+    expect(errorText(new TransportError('FORBIDDEN', 'Your role may not do this', 403), da)).toBe('Ikke tilladt: Your role may not do this');
+  });
+
+  it('names the forced password change and the back-off with its seconds', () => {
+    expect(errorText(new TransportError('PASSWORD_CHANGE_REQUIRED', 'Change your password first', 403), en)).toBe(translate('en', 'error.passwordChange'));
+    expect(errorText(new TransportError('RATE_LIMITED', 'Too many', 429, 42), en)).toBe('Too many attempts. Try again in 42 seconds.');
+    expect(errorText(new TransportError('RATE_LIMITED', 'Too many', 429), da)).toBe(translate('da', 'error.rateLimitedSoon'));
   });
 
   it('shows a plain Error by its message', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
-import { errorFromResponse } from '../../../renderer/src/transport/http-response';
+import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
+import { errorFromResponse, retryAfterSeconds } from '../../../renderer/src/transport/http-response';
 import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
 
@@ -59,6 +59,37 @@ describe('buildExportUrl', () => {
   });
 });
 
+describe('buildAuditExportUrl', () => {
+  it('asks for the audit CSV with the filters that are set, delimiter and BOM always named', () => {
+    const url = new URL(buildAuditExportUrl({ actor: 'anna', action: '', entity: 'stay', from: '2026-05-01', delimiter: ';', bom: true }, origin));
+    expect(url.pathname).toBe('/api/v1/exports/audit.csv');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ';', bom: 'true', actor: 'anna', entity: 'stay', from: '2026-05-01' });
+  });
+
+  it('defaults to comma without BOM', () => {
+    expect(Object.fromEntries(new URL(buildAuditExportUrl({}, origin)).searchParams)).toEqual({ delimiter: ',', bom: 'false' });
+  });
+});
+
+describe('the new commands over HTTP', () => {
+  it("keeps seed 002's paths for sign-in and sign-out, with the body as sent", () => {
+    expect(buildHttpRequest('auth:login', { username: 'anna', password: 'pw' }, origin)).toEqual({
+      method: 'POST',
+      url: 'http://desk.local:8080/login/',
+      body: '{"username":"anna","password":"pw"}',
+    });
+    expect(buildHttpRequest('auth:logout', {}, origin)).toEqual({ method: 'POST', url: 'http://desk.local:8080/logout/', body: '{}' });
+  });
+
+  it('puts the user id of a change in the path and the audit filter in the query', () => {
+    const update = buildHttpRequest('users:update', { id: 4, role: 'staff' }, origin);
+    expect(update).toEqual({ method: 'PATCH', url: 'http://desk.local:8080/api/v1/users/4', body: '{"role":"staff"}' });
+    expect(buildHttpRequest('audit:list', { actor: 'anna', limit: 100, beforeId: 57 }, origin).url).toBe(
+      'http://desk.local:8080/api/v1/audit?actor=anna&limit=100&beforeId=57',
+    );
+  });
+});
+
 describe('liveSocketUrl', () => {
   it('uses ws:// beside http and wss:// beside https, on the same host', () => {
     expect(liveSocketUrl('http://desk.local:8080/#/rooms')).toBe('ws://desk.local:8080/ws');
@@ -78,6 +109,20 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse(401, '{"error":"no"}').code).toBe('UNAUTHENTICATED');
     expect(errorFromResponse(404, '{"error":"gone"}').code).toBe('NOT_FOUND');
     expect(errorFromResponse(500, '{"error":"Internal error"}').code).toBe('INTERNAL');
+  });
+
+  it('takes the code the body names when it fits the status: 403 FORBIDDEN or PASSWORD_CHANGE_REQUIRED', () => {
+    expect(errorFromResponse(403, '{"error":"Change your password first","code":"PASSWORD_CHANGE_REQUIRED"}').code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(errorFromResponse(403, '{"error":"Your role may not do this"}').code).toBe('FORBIDDEN');
+    // A code that does not belong to the status is not believed.
+    expect(errorFromResponse(403, '{"error":"x","code":"ROOM_UNAVAILABLE"}').code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the seconds of Retry-After on a 429', () => {
+    expect(errorFromResponse(429, '{"error":"Too many attempts"}', '30')).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 30 });
+    expect(errorFromResponse(429, '{"error":"Too many attempts"}').retryAfterSeconds).toBeUndefined();
+    expect(retryAfterSeconds('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
+    expect(retryAfterSeconds(' 5 ')).toBe(5);
   });
 
   it('still gives a message when the body is not JSON', () => {

@@ -32,6 +32,12 @@ describe('createIpcTransport', () => {
       calls.push(['exports:stays', input]);
       return { ok: true, value: { path: null, rows: 0 } };
     },
+    'exports:audit': async (input: unknown) => {
+      calls.push(['exports:audit', input]);
+      return { ok: true, value: { path: '/home/desk/audit.csv', rows: 12 } };
+    },
+    'auth:me': async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }),
+    'auth:login': async () => ({ ok: false, error: { code: 'RATE_LIMITED', message: 'Too many attempts', retryAfterSeconds: 20 } }),
     onEvent(l: (e: LiveEvent) => void) {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -47,6 +53,25 @@ describe('createIpcTransport', () => {
   it('exports through exports:stays with the defaults filled, and reports a cancelled save dialog', async () => {
     await expect(t.exportStays({ delimiter: ';' })).resolves.toEqual({ path: null, rows: 0 });
     expect(calls.at(-1)).toEqual(['exports:stays', { delimiter: ';', bom: false }]);
+  });
+
+  it('exports the audit log through exports:audit with its filters, and reports where the file went', async () => {
+    await expect(t.exportAudit({ actor: 'anna', from: '2026-05-01' })).resolves.toEqual({ path: '/home/desk/audit.csv', rows: 12 });
+    expect(calls.at(-1)).toEqual(['exports:audit', { delimiter: ',', bom: false, actor: 'anna', from: '2026-05-01' }]);
+  });
+
+  it('tells refusal listeners about a 401 or 403 from any command, but not about other refusals', async () => {
+    const seen: [string, string][] = [];
+    const off = t.onRefusal((command, e) => seen.push([command, e.code]));
+    await expect(t.invoke('auth:me', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    await expect(t.invoke('stays:checkIn', { id: 3 })).rejects.toMatchObject({ status: 409 });
+    off();
+    await expect(t.invoke('auth:me', {})).rejects.toMatchObject({ status: 401 });
+    expect(seen).toEqual([['auth:me', 'UNAUTHENTICATED']]);
+  });
+
+  it('keeps the seconds of a back-off sent across IPC', async () => {
+    await expect(t.invoke('auth:login', { username: 'anna', password: 'x' })).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 20 });
   });
 
   it('passes live events through and unsubscribes', () => {

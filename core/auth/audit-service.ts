@@ -1,0 +1,92 @@
+/**
+ * The audit log as the core writes and the admin reads it. `record` inserts synchronously on the one
+ * writer connection, so inside a service's transaction the row commits or rolls back with the change
+ * it describes. Times come out in the hotel's zone; the date filters are hotel-local dates.
+ */
+import { auditRowsAfter, insertAuditRow, listAuditRows, type AuditRecordRow, type AuditRowFilter } from '../../db/queries/audit-queries';
+import type { AuditEntry } from '../../shared/contract/auth-schemas';
+import { addDays, formatInstant, startOfLocalDate } from '../../shared/time';
+import type { CoreDeps } from '../context';
+import type { SettingsService } from '../services/settings-service';
+import { auditDetailJson } from './audit-detail';
+import type { AuditService } from './auth-types';
+
+/** Rows per read while exporting: memory stays flat however long the log is. */
+export const AUDIT_CHUNK = 500;
+
+interface FilterInput {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+export function createAuditService(deps: CoreDeps, settings: SettingsService): AuditService {
+  const db = deps.sqlite;
+
+  const rowFilter = (f: FilterInput): AuditRowFilter => {
+    const zone = settings.get().timeZone;
+    return {
+      actor: f.actor,
+      action: f.action,
+      entity: f.entity,
+      fromMs: f.from === undefined ? undefined : startOfLocalDate(f.from, zone),
+      // `to` is inclusive: everything before the next local day begins.
+      toMs: f.to === undefined ? undefined : startOfLocalDate(addDays(f.to, 1), zone),
+    };
+  };
+
+  const toEntry = (r: AuditRecordRow, zone: string): AuditEntry => ({
+    id: r.id,
+    at: formatInstant(r.at, zone),
+    actor: r.actor,
+    role: r.role,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    detail: r.detail,
+    via: r.via,
+    address: r.address,
+  });
+
+  return {
+    record(ctx, entry) {
+      insertAuditRow(db, {
+        at: deps.clock(),
+        actorId: ctx.actor.userId ?? null,
+        actor: ctx.actor.username,
+        role: ctx.actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+        detail: auditDetailJson(entry.detail),
+        via: ctx.via,
+        address: ctx.address ?? null,
+      });
+    },
+
+    list(query) {
+      const zone = settings.get().timeZone;
+      // One row more than asked tells whether an older page exists.
+      const rows = listAuditRows(db, rowFilter(query), query.beforeId ?? null, query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      return {
+        entries: page.map((r) => toEntry(r, zone)),
+        nextBeforeId: rows.length > query.limit ? page[page.length - 1]!.id : null,
+      };
+    },
+
+    *iterate(filter) {
+      const zone = settings.get().timeZone;
+      const f = rowFilter(filter);
+      let afterId = 0;
+      for (;;) {
+        const rows = auditRowsAfter(db, f, afterId, AUDIT_CHUNK);
+        for (const r of rows) yield toEntry(r, zone);
+        if (rows.length < AUDIT_CHUNK) return;
+        afterId = rows[rows.length - 1]!.id;
+      }
+    },
+  };
+}

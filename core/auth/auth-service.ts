@@ -1,0 +1,118 @@
+/**
+ * Sessions and the signed-in caller: turning a bearer token into a CallContext on every call, sign-in
+ * (login-flow.ts), sign-out, the own password change, and the first-run admin. A token is only as
+ * good as its session row: logout, deactivation and password changes revoke rows, and the role is
+ * read from the users row each time, so every change takes effect on the next call.
+ */
+import { getSessionCaller, revokeSession, revokeUserSessions } from '../../db/queries/session-queries';
+import {
+  activeAdminMustChangePassword,
+  countUsers,
+  getPasswordHash,
+  getUser,
+  insertUser,
+  setPasswordHash,
+} from '../../db/queries/user-queries';
+import { AppError } from '../../shared/errors';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from '../services/settings-service';
+import type { AuditService, AuthService } from './auth-types';
+import { createLogin } from './login-flow';
+import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle';
+import { hashPassword, verifyPassword } from './password-hashing';
+import { assertPasswordPolicy, passwordProblem } from './password-policy';
+import { loadSigningSecret } from './signing-secret';
+import { INVALID_SESSION_MESSAGE, verifyToken } from './token-codec';
+import { toUser } from './user-view';
+
+export { DEFAULT_THROTTLE_POLICY, maxEvaluationsPerHour, type ThrottlePolicy } from './login-throttle';
+
+/** Seed 002's first-run account. */
+export const FIRST_RUN_ADMIN = Object.freeze({ username: 'admin', email: 'admin@localhost', password: 'admin' });
+const SYSTEM_CTX: CallContext = { actor: { userId: null, username: 'system', role: 'admin' }, via: 'internal' };
+
+const invalidSession = () => new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE);
+
+export function createAuthService(
+  deps: CoreDeps,
+  settings: SettingsService,
+  audit: AuditService,
+  options: { throttle?: ThrottlePolicy } = {},
+): AuthService {
+  const db = deps.sqlite;
+  // Read (or made) now, outside any batch transaction, so a rollback can never orphan the cached key.
+  const secret = loadSigningSecret(db);
+  const login = createLogin(deps, settings, audit, secret, options.throttle ?? DEFAULT_THROTTLE_POLICY);
+
+  const signedInUser = (ctx: CallContext) => {
+    const user = ctx.actor.userId === null ? undefined : getUser(db, ctx.actor.userId);
+    if (!user?.active) throw invalidSession();
+    return user;
+  };
+
+  return {
+    contextForToken(token, meta) {
+      const now = deps.clock();
+      const claims = verifyToken(token, secret, now);
+      const s = getSessionCaller(db, claims.jti);
+      if (!s || String(s.userId) !== claims.sub || s.revokedAt !== null || s.expiresAt <= now || s.active !== 1) throw invalidSession();
+      return {
+        actor: { userId: s.userId, username: s.username, role: s.role, mustChangePassword: s.mustChangePassword === 1 },
+        via: meta.via,
+        sessionId: claims.jti,
+        ...(meta.address === undefined ? {} : { address: meta.address }),
+      };
+    },
+
+    login,
+
+    logout(ctx) {
+      db.transaction(() => {
+        if (ctx.sessionId) revokeSession(db, ctx.sessionId, deps.clock());
+        audit.record(ctx, { action: 'auth:logout', entity: 'user', entityId: ctx.actor.userId });
+      }).immediate();
+      return { message: 'Logged out' };
+    },
+
+    me(ctx) {
+      return toUser(signedInUser(ctx), settings.get().timeZone);
+    },
+
+    async changePassword(input, ctx) {
+      const user = signedInUser(ctx);
+      await assertPasswordPolicy(input.newPassword, user.username);
+      if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION', 'The new password must differ from the current one');
+      if (!(await verifyPassword(getPasswordHash(db, user.id) ?? '', input.currentPassword))) {
+        throw new AppError('VALIDATION', 'The current password is wrong');
+      }
+      const hashed = await hashPassword(input.newPassword);
+      db.transaction(() => {
+        const now = deps.clock();
+        setPasswordHash(db, user.id, hashed, false, now);
+        const revoked = revokeUserSessions(db, user.id, now, ctx.sessionId ?? '');
+        audit.record(ctx, { action: 'auth:changePassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked: revoked } });
+      }).immediate();
+      return { message: 'Password changed' };
+    },
+
+    async ensureFirstRunAdmin(initialPassword) {
+      if (countUsers(db) > 0) return;
+      if (initialPassword !== undefined) {
+        const problem = await passwordProblem(initialPassword, FIRST_RUN_ADMIN.username);
+        if (problem) throw new Error(`FRONTDESK_ADMIN_PASSWORD is not acceptable: ${problem}`);
+      }
+      const hashed = await hashPassword(initialPassword ?? FIRST_RUN_ADMIN.password);
+      db.transaction(() => {
+        if (countUsers(db) > 0) return;
+        const { username, email } = FIRST_RUN_ADMIN;
+        const mustChangePassword = initialPassword === undefined;
+        const id = insertUser(db, { username, email, passwordHash: hashed, role: 'admin', mustChangePassword, nowMs: deps.clock() });
+        audit.record(SYSTEM_CTX, { action: 'users:create', entity: 'user', entityId: id, detail: { username, role: 'admin', firstRun: true, forcedChange: mustChangePassword } });
+      }).immediate();
+    },
+
+    defaultPasswordPending() {
+      return activeAdminMustChangePassword(db);
+    },
+  };
+}

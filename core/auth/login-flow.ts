@@ -1,0 +1,93 @@
+/**
+ * Sign-in: throttle, verify, open a session. **Order matters**: the attempt is counted (a synchronous
+ * transaction) before argon2 runs, so a burst of parallel guesses meets the limit too; an unknown or
+ * deactivated user costs one argon2 verification against a dummy hash, so the answer takes as long
+ * as for a wrong password and the response and timing never tell which names exist.
+ */
+import { randomBytes } from 'node:crypto';
+import { insertSession } from '../../db/queries/session-queries';
+import { findUserForLogin, getUser, setLastLogin } from '../../db/queries/user-queries';
+import type { LoginInput, LoginResult } from '../../shared/contract/auth-schemas';
+import { AppError } from '../../shared/errors';
+import { formatInstant } from '../../shared/time';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from '../services/settings-service';
+import type { AuditService } from './auth-types';
+import { createLoginThrottle, type ThrottlePolicy } from './login-throttle';
+import { hashPassword, verifyPassword } from './password-hashing';
+import { signToken } from './token-codec';
+import { toUser } from './user-view';
+
+export const BAD_CREDENTIALS_MESSAGE = 'Invalid username or password';
+export const CLIENT_AT_DESK_MESSAGE = 'Clients sign in over the LAN, not at the desk';
+
+export function createLogin(
+  deps: CoreDeps,
+  settings: SettingsService,
+  audit: AuditService,
+  secret: Buffer,
+  policy: ThrottlePolicy,
+): (input: LoginInput, ctx: CallContext) => Promise<LoginResult> {
+  const db = deps.sqlite;
+  const throttle = createLoginThrottle(db, policy);
+  let dummyHash: Promise<string> | undefined;
+
+  const fail = (ctx: CallContext, username: string, reason: 'password' | 'throttled' | 'role') =>
+    audit.record(ctx, { action: 'auth:loginFailed', entity: 'user', entityId: null, detail: { username, reason } });
+
+  return async (input, ctx) => {
+    // Made once, on the first sign-in, with the real parameters: it costs what a real hash costs.
+    dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
+    const name = input.username.trim().toLowerCase();
+    const keys = { account: `user:${name}`, address: `addr:${ctx.address ?? ctx.via}` };
+    const retryAfterSeconds = db.transaction(() => throttle.admit(keys, deps.clock())).immediate();
+    if (retryAfterSeconds !== null) {
+      fail(ctx, input.username, 'throttled');
+      throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    }
+
+    const found = findUserForLogin(db, name);
+    const ok = found?.active
+      ? await verifyPassword(found.passwordHash, input.password)
+      : (await verifyPassword(await dummyHash, input.password)) && false;
+    if (!ok || !found) {
+      fail(ctx, input.username, 'password');
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+    }
+    if (ctx.via === 'ipc' && found.role === 'client') {
+      db.transaction(() => {
+        throttle.succeeded(keys);
+        fail(ctx, input.username, 'role');
+      }).immediate();
+      throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE);
+    }
+
+    const now = deps.clock();
+    const expiresAt = now + settings.get().sessionHours * 3_600_000;
+    const jti = randomBytes(16).toString('base64url');
+    const user = db
+      .transaction(() => {
+        // Deactivated while argon2 ran: refused like any bad sign-in.
+        const current = getUser(db, found.id);
+        if (!current?.active) return undefined;
+        throttle.succeeded(keys);
+        insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
+        setLastLogin(db, current.id, now);
+        const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };
+        audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
+        return { ...current, lastLoginAt: now };
+      })
+      .immediate();
+    if (!user) {
+      fail(ctx, input.username, 'password');
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+    }
+    const zone = settings.get().timeZone;
+    return {
+      access_token: signToken({ sub: String(user.id), jti, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) }, secret),
+      token_type: 'bearer',
+      expires_at: formatInstant(expiresAt, zone),
+      user: toUser(user, zone),
+    };
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The sign-in back-off, per account (`user:<lower-case name>`, unknown names too, so the throttle
+ * does not reveal which names exist) and per address (`addr:<ip>`, or `addr:ipc` for the desk).
+ *
+ * Every attempt is counted as a failure *before* its password is evaluated, in one synchronous
+ * transaction, so parallel attempts cannot slip past the limit while argon2 runs; a success takes
+ * its count back. From the `free`-th failure on, a key is locked for base × 2^(failures − free),
+ * capped. Worked example with the defaults (5 free, 30 s base, 15 min cap), one account:
+ *   failures 1–4 at t=0: no lock · 5th at t=0: locked 30 s · 6th at 0:30: 1 min · 7th at 1:30: 2 min
+ *   · 8th at 3:30: 4 min · 9th at 7:30: 8 min · 10th at 15:30: 15 min (capped) · 11th at 30:30 …
+ * so an attacker gets 12 passwords evaluated in the first hour and 4 an hour after that
+ * (`maxEvaluationsPerHour`). The right password works again as soon as the lock ends.
+ * An address forgets its failures an hour after the last one; an account a day after (or at once on
+ * a successful sign-in).
+ */
+import { deleteThrottle, getThrottle, pruneThrottle, putThrottle, type ThrottleRow } from '../../db/queries/login-throttle-queries';
+import type { Sqlite } from '../../db/open-database';
+
+export interface ThrottlePolicy {
+  accountFreeFailures: number;
+  addressFreeFailures: number;
+  baseLockMs: number;
+  maxLockMs: number;
+}
+
+export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = Object.freeze({
+  accountFreeFailures: 5,
+  addressFreeFailures: 20,
+  baseLockMs: 30_000,
+  maxLockMs: 15 * 60_000,
+});
+
+const HOUR_MS = 3_600_000;
+const ADDRESS_MEMORY_MS = HOUR_MS;
+const ACCOUNT_MEMORY_MS = 24 * HOUR_MS;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
+/** How long a key with `failures` failures is locked (0 while it still has free failures). */
+export function lockMs(policy: ThrottlePolicy, failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(policy.baseLockMs * 2 ** (failures - free), policy.maxLockMs);
+}
+
+/**
+ * The most passwords one account can have evaluated in any hour: an attacker (any number of
+ * addresses) who tries again the moment each lock ends, from a clean slate — the first hour is the
+ * worst, as the free failures come at once. Infinity when the policy never locks.
+ */
+export function maxEvaluationsPerHour(policy: ThrottlePolicy): number {
+  if (policy.baseLockMs <= 0 || policy.maxLockMs <= 0) return Infinity;
+  let t = 0;
+  let evaluated = 0;
+  while (t < HOUR_MS) {
+    evaluated++;
+    t += lockMs(policy, evaluated, policy.accountFreeFailures);
+  }
+  return evaluated;
+}
+
+export interface LoginThrottle {
+  /**
+   * Call inside a transaction. While either key is locked: the seconds to wait (the attempt is not
+   * counted). Otherwise counts the attempt as a failure of both keys and returns null.
+   */
+  admit(keys: ThrottleKeys, nowMs: number): number | null;
+  /** The attempt succeeded: the account starts afresh; the address only gets this attempt back. */
+  succeeded(keys: ThrottleKeys): void;
+}
+
+export function createLoginThrottle(db: Sqlite, policy: ThrottlePolicy): LoginThrottle {
+  let prunedAt = -Infinity;
+
+  const current = (key: string, nowMs: number, memoryMs: number): ThrottleRow => {
+    const row = getThrottle(db, key);
+    if (!row || row.updatedAt + memoryMs <= nowMs) return { key, failures: 0, lockedUntil: 0, updatedAt: nowMs };
+    return row;
+  };
+
+  const countFailure = (row: ThrottleRow, free: number, nowMs: number) => {
+    const failures = row.failures + 1;
+    const lock = lockMs(policy, failures, free);
+    putThrottle(db, { key: row.key, failures, lockedUntil: lock > 0 ? nowMs + lock : 0, updatedAt: nowMs });
+  };
+
+  return {
+    admit(keys, nowMs) {
+      if (nowMs - prunedAt >= PRUNE_EVERY_MS) {
+        pruneThrottle(db, nowMs - ACCOUNT_MEMORY_MS, nowMs);
+        prunedAt = nowMs;
+      }
+      const account = current(keys.account, nowMs, ACCOUNT_MEMORY_MS);
+      const address = current(keys.address, nowMs, ADDRESS_MEMORY_MS);
+      const lockedUntil = Math.max(account.lockedUntil, address.lockedUntil);
+      if (lockedUntil > nowMs) return Math.ceil((lockedUntil - nowMs) / 1000);
+      countFailure(account, policy.accountFreeFailures, nowMs);
+      countFailure(address, policy.addressFreeFailures, nowMs);
+      return null;
+    },
+
+    succeeded(keys) {
+      deleteThrottle(db, keys.account);
+      const address = getThrottle(db, keys.address);
+      if (!address) return;
+      const failures = address.failures - 1;
+      if (failures <= 0) {
+        deleteThrottle(db, keys.address);
+        return;
+      }
+      // Still locked only if the other failures alone earn a lock (parallel wrong attempts).
+      const lockedUntil = failures >= policy.addressFreeFailures ? address.lockedUntil : 0;
+      putThrottle(db, { key: keys.address, failures, lockedUntil, updatedAt: address.updatedAt });
+    },
+  };
+}

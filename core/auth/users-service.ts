@@ -1,0 +1,121 @@
+/**
+ * Users as the admin (and seed 002's `/users/`) manage them. Passwords are hashed first (async,
+ * off the event loop), then each change is one synchronous IMMEDIATE transaction that checks again
+ * and writes the row, the session revocations and the audit row together — never an await inside.
+ * The hotel always keeps an active admin: demoting or deactivating the last one is refused.
+ */
+import { revokeUserSessions } from '../../db/queries/session-queries';
+import {
+  countActiveAdmins,
+  getUser,
+  insertUser,
+  listSeedUsers,
+  listUsers,
+  setPasswordHash,
+  updateUserProfile,
+  usernameOrEmailTaken,
+  type UserRecord,
+} from '../../db/queries/user-queries';
+import type { Role } from '../../shared/contract/auth-schemas';
+import { AppError } from '../../shared/errors';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from '../services/settings-service';
+import type { AuditService, UsersService } from './auth-types';
+import { hashPassword } from './password-hashing';
+import { assertPasswordPolicy } from './password-policy';
+import { toUser } from './user-view';
+
+export const TAKEN_MESSAGE = 'Username or e-mail address already taken';
+export const LAST_ADMIN_MESSAGE = 'The hotel must keep at least one active admin';
+
+interface NewUser {
+  username: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export function createUsersService(deps: CoreDeps, settings: SettingsService, audit: AuditService): UsersService {
+  const db = deps.sqlite;
+  const view = (r: UserRecord) => toUser(r, settings.get().timeZone);
+
+  const requireUser = (id: number): UserRecord => {
+    const user = getUser(db, id);
+    if (!user) throw new AppError('NOT_FOUND', `User ${id} not found`);
+    return user;
+  };
+
+  const assertFree = (username: string | null, email: string | null, exceptId?: number) => {
+    if (usernameOrEmailTaken(db, username, email, exceptId)) throw new AppError('CONFLICT', TAKEN_MESSAGE);
+  };
+
+  const createUser = async (u: NewUser, ctx: CallContext, action: 'users:create' | 'users:seedCreate'): Promise<UserRecord> => {
+    await assertPasswordPolicy(u.password, u.username);
+    assertFree(u.username, u.email); // before the costly hash; checked again below
+    const passwordHash = await hashPassword(u.password);
+    return db
+      .transaction(() => {
+        assertFree(u.username, u.email);
+        const id = insertUser(db, { ...u, passwordHash, mustChangePassword: false, nowMs: deps.clock() });
+        audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role } });
+        return getUser(db, id)!;
+      })
+      .immediate();
+  };
+
+  return {
+    seedList: () => listSeedUsers(db),
+
+    async seedCreate(input, ctx) {
+      if (input.password !== input.confirm_password) throw new AppError('VALIDATION', 'password and confirm_password do not match');
+      const u = await createUser({ username: input.username, email: input.email_address, password: input.password, role: 'client' }, ctx, 'users:seedCreate');
+      return { id: u.id, username: u.username, email: u.email };
+    },
+
+    list: () => listUsers(db).map(view),
+
+    async create(input, ctx) {
+      return view(await createUser(input, ctx, 'users:create'));
+    },
+
+    update(input, ctx) {
+      return view(
+        db
+          .transaction(() => {
+            const before = requireUser(input.id);
+            const after = { email: input.email ?? before.email, role: input.role ?? before.role, active: input.active ?? before.active };
+            if (after.email.toLowerCase() !== before.email.toLowerCase()) assertFree(null, after.email, before.id);
+            const wasAdmin = before.role === 'admin' && before.active;
+            if (wasAdmin && (after.role !== 'admin' || !after.active) && countActiveAdmins(db) <= 1) {
+              throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
+            }
+            const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof after] !== v));
+            if (Object.keys(changes).length === 0) return before;
+            const now = deps.clock();
+            updateUserProfile(db, before.id, after, now);
+            const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
+            audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
+            return getUser(db, before.id)!;
+          })
+          .immediate(),
+      );
+    },
+
+    async resetPassword(input, ctx) {
+      await assertPasswordPolicy(input.newPassword, requireUser(input.id).username);
+      const passwordHash = await hashPassword(input.newPassword);
+      return view(
+        db
+          .transaction(() => {
+            const user = requireUser(input.id);
+            const now = deps.clock();
+            setPasswordHash(db, user.id, passwordHash, true, now);
+            const sessionsRevoked = revokeUserSessions(db, user.id, now);
+            audit.record(ctx, { action: 'users:resetPassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked } });
+            return getUser(db, user.id)!;
+          })
+          .immediate(),
+      );
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The audit log: append-only (triggers refuse UPDATE and DELETE). Reads filter on exact actor,
+ * action and entity and an `at` range, newest first for the screen (`beforeId` paging) and oldest
+ * first in chunks for the CSV export. Each combination of filters is its own cached statement.
+ */
+import type { Sqlite } from '../open-database';
+import { prepared } from './prepared';
+
+export interface AuditRow {
+  at: number;
+  actorId: number | null;
+  actor: string;
+  role: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: string;
+  via: string;
+  address: string | null;
+}
+
+export interface AuditRecordRow extends AuditRow {
+  id: number;
+}
+
+export interface AuditRowFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  /** `at` range, epoch ms: fromMs inclusive, toMs exclusive. */
+  fromMs?: number;
+  toMs?: number;
+}
+
+const COLUMNS = `id, at, actor_id AS actorId, actor, role, action, entity, entity_id AS entityId, detail, via, address`;
+
+export function insertAuditRow(db: Sqlite, row: AuditRow): number {
+  const r = prepared(
+    db,
+    `INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.at, row.actorId, row.actor, row.role, row.action, row.entity, row.entityId, row.detail, row.via, row.address);
+  return Number(r.lastInsertRowid);
+}
+
+function where(filter: AuditRowFilter, idClause: string): { sql: string; params: unknown[] } {
+  const clauses = [idClause];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    if (value === undefined) return;
+    clauses.push(clause);
+    params.push(value);
+  };
+  add('actor = ?', filter.actor);
+  add('action = ?', filter.action);
+  add('entity = ?', filter.entity);
+  add('at >= ?', filter.fromMs);
+  add('at < ?', filter.toMs);
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** Up to `limit` rows older than `beforeId` (all when null), newest first. */
+export function listAuditRows(db: Sqlite, filter: AuditRowFilter, beforeId: number | null, limit: number): AuditRecordRow[] {
+  const w = where(filter, 'id < ?');
+  return prepared<AuditRecordRow>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${w.sql} ORDER BY id DESC LIMIT ?`).all(
+    beforeId ?? Number.MAX_SAFE_INTEGER,
+    ...w.params,
+    limit,
+  );
+}
+
+/** Up to `limit` rows after `afterId`, oldest first (one chunk of the export). */
+export function auditRowsAfter(db: Sqlite, filter: AuditRowFilter, afterId: number, limit: number): AuditRecordRow[] {
+  const w = where(filter, 'id > ?');
+  return prepared<AuditRecordRow>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${w.sql} ORDER BY id LIMIT ?`).all(afterId, ...w.params, limit);
+}

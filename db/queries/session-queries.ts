@@ -1,0 +1,59 @@
+/**
+ * Sessions: one row per issued token (`id` = its `jti`). `getSessionCaller` is the hot path: every
+ * signed-in request reads its session and user in one prepared lookup.
+ */
+import type { Role } from '../../shared/contract/auth-schemas';
+import type { Sqlite } from '../open-database';
+import { prepared } from './prepared';
+
+export interface NewSessionRow {
+  id: string;
+  userId: number;
+  createdAt: number;
+  expiresAt: number;
+  via: string;
+  address: string | null;
+}
+
+/** A session with the current state of its user, read on every signed-in call. */
+export interface SessionCaller {
+  userId: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  username: string;
+  role: Role;
+  active: number;
+  mustChangePassword: number;
+}
+
+export function insertSession(db: Sqlite, row: NewSessionRow): void {
+  prepared(db, 'INSERT INTO sessions (id, user_id, created_at, expires_at, via, address) VALUES (?, ?, ?, ?, ?, ?)').run(
+    row.id,
+    row.userId,
+    row.createdAt,
+    row.expiresAt,
+    row.via,
+    row.address,
+  );
+}
+
+export function getSessionCaller(db: Sqlite, sessionId: string): SessionCaller | undefined {
+  return prepared<SessionCaller>(
+    db,
+    `SELECT s.user_id AS userId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, u.username, u.role, u.active,
+            u.must_change_password AS mustChangePassword
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = +?` /* +?: see prepared.ts */,
+  ).get(sessionId);
+}
+
+/** Revokes one session; false when it was unknown or already revoked. */
+export function revokeSession(db: Sqlite, sessionId: string, nowMs: number): boolean {
+  return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(nowMs, sessionId).changes === 1;
+}
+
+/** Revokes every live session of a user except `keepId` (pass '' to keep none); returns how many. */
+export function revokeUserSessions(db: Sqlite, userId: number, nowMs: number, keepId = ''): number {
+  return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?').run(nowMs, userId, keepId)
+    .changes;
+}

@@ -1,0 +1,8 @@
+/**
+ * Entry of the desk's host process (built to dist-electron/host.cjs; started by main with
+ * `utilityProcess.fork`, see host-client.ts). Everything it does lives in host-runner.ts.
+ */
+import { runHostProcess } from './host-runner';
+import { hostPort } from './parent-port';
+
+runHostProcess(hostPort());

@@ -1,0 +1,70 @@
+/**
+ * The messages between Electron's main process (host-client.ts) and the desk's host in its utility
+ * process (host-process.ts). Every value crosses by structured clone; nothing here imports electron,
+ * so both sides (and the tests, in plain Node) share these types.
+ *
+ * Main → host: `start` once, first; then `call`, `authorize` and `export` requests, each with an `id`
+ * answered by exactly one `result`; `close` last. Host → main: `started` or `start-failed` once, the
+ * `result`s (in any order), and every committed change as an `event`.
+ *
+ * **Tokens travel only between these two processes**: main keeps each window's token and puts it on
+ * the request; the host turns it into a caller (`core.contextFor`). The page never holds one.
+ */
+import type { CommandName, IpcResult } from '../shared/contract/commands';
+import type { LiveEvent } from '../shared/contract/events';
+import type { HandledCommandName } from '../core/context';
+
+/**
+ * The host process's V8 flags (main passes them to `utilityProcess.fork`; benchmark 4 runs host.cjs
+ * with the same). With V8's default young generation (up to 16 MB per semi-space) the host's
+ * resident memory climbs 30–50 MB under a steady request load (docs/benchmarks.md, benchmark 4);
+ * 2 MB keeps it flat for scavenges well under a millisecond. Electron's main takes V8 flags only on
+ * its own command line; a utility process takes them from here.
+ */
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
+
+/** The commands whose desktop side is a save dialog and a file the host writes. */
+export type FileExportName = 'exports:stays' | 'exports:audit';
+export const FILE_EXPORT_NAMES: readonly FileExportName[] = ['exports:stays', 'exports:audit'];
+
+export function isFileExport(name: CommandName): name is FileExportName {
+  return (FILE_EXPORT_NAMES as readonly CommandName[]).includes(name);
+}
+
+export interface HostStartOptions {
+  /** Where `frontdesk.db` lives. */
+  dataDir: string;
+  rendererDir: string;
+  migrationsDir: string;
+  /**
+   * The REST port, over the `lanPort` setting (default: the setting, 8787). Whichever it is, when
+   * another program holds it the host takes a free one instead.
+   */
+  port?: number;
+}
+
+export type HostRequest =
+  | { kind: 'call'; id: number; name: HandledCommandName; input: unknown; token: string | null }
+  /** Would this caller be allowed `name`? Asked before a save dialog, so a refused export shows none. */
+  | { kind: 'authorize'; id: number; name: FileExportName; token: string | null }
+  | { kind: 'export'; id: number; name: FileExportName; input: unknown; token: string | null; file: string };
+
+/** A request before the client has numbered it. */
+export type HostRequestBody = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, 'id'> : never) : never;
+
+export type ToHost = { kind: 'start'; options: HostStartOptions } | HostRequest | { kind: 'close' };
+
+export interface HostStarted {
+  /** Where the REST API listens, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  dbFile: string;
+}
+
+export type HostResult = { kind: 'result'; id: number } & IpcResult<unknown>;
+
+export type FromHost =
+  | ({ kind: 'started' } & HostStarted)
+  | { kind: 'start-failed'; message: string }
+  | HostResult
+  | { kind: 'event'; event: LiveEvent };

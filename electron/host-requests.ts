@@ -1,0 +1,74 @@
+/**
+ * What the host process does with main's requests: turn the token into a caller (`core.contextFor`),
+ * then call the core, or authorize an export and write its file. Every request gets one
+ * `{ ok, value } | { ok, error }` answer: an `AppError` crosses as its code and message, anything
+ * else as INTERNAL with nothing of its internals (they go to this process's log).
+ *
+ * Main has already checked the sender and validated the input against the contract's schema; the
+ * core authorizes every call itself, whoever sends it.
+ */
+import { writeAuditCsvFile } from '../core/export/audit-csv';
+import { writeStaysCsvFile, type StayCsvQuery } from '../core/export/stays-csv';
+import { createHost, type Host, type HostOptions } from '../core/host';
+import type { CommandOutput, ParsedInput } from '../shared/contract/commands';
+import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
+import type { FileExportName, HostRequest, HostResult, HostStartOptions } from './host-protocol';
+
+type ExportResult = CommandOutput<'exports:stays'>;
+type LogError = (what: string, error: unknown) => void;
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/**
+ * The desk must open even when another program holds its port: then the REST server takes any free
+ * one (until an admin sets the LAN port).
+ */
+export async function startDeskHost(options: HostStartOptions, create: (options: HostOptions) => Promise<Host> = createHost): Promise<Host> {
+  const { dataDir, rendererDir, migrationsDir, port } = options;
+  try {
+    return await create({ dataDir, rendererDir, migrationsDir, ...(port === undefined ? {} : { port }) });
+  } catch (error) {
+    if (errorCode(error) !== 'EADDRINUSE') throw error;
+    const taken = (error as { port?: unknown }).port ?? port;
+    console.warn(`[desk] port ${String(taken)} is taken; the REST API listens on a free port instead`);
+    return create({ dataDir, rendererDir, migrationsDir, port: 0 });
+  }
+}
+
+function defaultLogError(what: string, error: unknown): void {
+  console.error(`[host] ${what} failed`, error);
+}
+
+export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, logError: LogError = defaultLogError): (request: HostRequest) => Promise<HostResult> {
+  const { core } = host;
+  const writeFile: Record<FileExportName, (input: unknown, file: string) => Promise<ExportResult>> = {
+    'exports:stays': async (input, file) => ({ path: file, rows: (await writeStaysCsvFile(host.dbFile, input as StayCsvQuery, file)).rows }),
+    'exports:audit': async (input, file) => ({ path: file, rows: (await writeAuditCsvFile(core.audit, input as ParsedInput<'exports:audit'>, file)).rows }),
+  };
+
+  async function answer(request: HostRequest): Promise<unknown> {
+    const ctx = core.contextFor(request.token, { via: 'ipc' });
+    switch (request.kind) {
+      case 'call':
+        return core.call(request.name, request.input as never, ctx);
+      case 'authorize':
+        core.authorize(request.name, ctx);
+        return null;
+      case 'export':
+        core.authorize(request.name, ctx);
+        return writeFile[request.name](request.input, request.file);
+    }
+  }
+
+  return async (request) => {
+    try {
+      return { kind: 'result', id: request.id, ok: true, value: await answer(request) };
+    } catch (error) {
+      if (isAppError(error)) return { kind: 'result', id: request.id, ok: false, error: { code: error.code, message: error.message } };
+      logError(request.kind === 'call' ? request.name : `${request.kind} ${request.name}`, error);
+      return { kind: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+    }
+  };
+}

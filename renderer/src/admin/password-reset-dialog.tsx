@@ -1,0 +1,60 @@
+/** Admin: a new password for a user, who must change it at the next sign-in; its sessions end. */
+import { useState } from 'react';
+import type { User } from '../../../shared/contract/auth-schemas';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules';
+import { useT } from '../i18n/locale-store';
+import { toast } from '../stores/toast-store';
+import { useUsersStore } from '../stores/users-store';
+import { Dialog } from '../ui/dialog';
+import { ErrorAlert } from '../ui/error-alert';
+import { Field } from '../ui/field';
+
+export function PasswordResetDialog({ user, onClose }: { user: User; onClose(): void }) {
+  const t = useT();
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const problem = newPasswordProblem(password);
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (problem || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await useUsersStore.getState().resetPassword(user.id, password);
+      toast('success', t('users.resetDone', { name: user.username }));
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('users.resetTitle', { name: user.username })}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      size="sm"
+      testId="reset-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} data-testid="reset-submit">
+            {busy ? t('common.saving') : t('users.resetPassword')}
+          </button>
+        </>
+      }
+    >
+      <ErrorAlert error={error} />
+      <p className="muted">{t('users.resetHint', { name: user.username })}</p>
+      <Field label={t('password.new')} error={submitted && problem ? t(problem, { n: MIN_PASSWORD_LENGTH }) : null} hint={t('password.policy', { n: MIN_PASSWORD_LENGTH })}>
+        <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="reset-password" />
+      </Field>
+    </Dialog>
+  );
+}

@@ -1,0 +1,30 @@
+/** Where the host listens and the URLs LAN clients use, or why the LAN API cannot be switched on. */
+import { create } from 'zustand';
+import type { NetworkStatus } from '../../../shared/contract/auth-schemas';
+import { transport } from '../transport/current-transport';
+import { registerRefresher } from './refresh-after-change';
+import { registerSessionReset } from './session-data';
+
+interface NetworkState {
+  status: NetworkStatus | null;
+  error: unknown;
+  load(): Promise<void>;
+}
+
+export const useNetworkStore = create<NetworkState>((set) => ({
+  status: null,
+  error: null,
+  async load() {
+    try {
+      set({ status: await transport().invoke('network:status', {}), error: null });
+    } catch (e) {
+      set({ error: e });
+      throw e;
+    }
+  },
+}));
+
+registerRefresher('network', async () => {
+  if (useNetworkStore.getState().status) await useNetworkStore.getState().load();
+});
+registerSessionReset(() => useNetworkStore.setState({ status: null, error: null }));

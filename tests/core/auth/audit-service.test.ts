@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AUDIT_CHUNK } from '../../../core/auth/audit-service';
+import type { CallContext } from '../../../core/context';
+import { createAuthFixture, NOW, type AuthFixture } from './auth-fixture';
+
+let f: AuthFixture;
+beforeEach(() => (f = createAuthFixture()));
+afterEach(() => f.close());
+
+const eva: CallContext = { actor: { userId: 3, username: 'eva', role: 'staff' }, via: 'http', address: '10.0.0.7', sessionId: 's' };
+const desk: CallContext = { actor: { userId: 1, username: 'boss', role: 'admin' }, via: 'ipc' };
+const HOUR = 3_600_000;
+const query = (q: Record<string, unknown> = {}) => f.audit.list({ limit: 100, ...q });
+
+describe('audit record', () => {
+  it('stores who, when, how and what, with the detail redacted, and lists it in the hotel’s zone', () => {
+    f.audit.record(eva, { action: 'stays:create', entity: 'stays', entityId: 42, detail: { guestName: 'Ann', password: 'x' } });
+    expect(query()).toEqual({
+      entries: [
+        {
+          id: 1, at: '2026-05-01T10:00:00+02:00', actor: 'eva', role: 'staff', action: 'stays:create', entity: 'stays',
+          entityId: '42', detail: '{"guestName":"Ann"}', via: 'http', address: '10.0.0.7',
+        },
+      ],
+      nextBeforeId: null,
+    });
+    expect(f.sqlite.prepare('SELECT actor_id AS a, at FROM audit_log').get()).toEqual({ a: 3, at: NOW });
+  });
+
+  it('keeps nulls for no entity id, no address and no user', () => {
+    f.audit.record({ actor: { userId: null, username: 'anonymous', role: 'anonymous' }, via: 'internal' }, { action: 'x:y', entity: 'x' });
+    expect(query().entries[0]).toMatchObject({ entityId: null, address: null, detail: '{}', role: 'anonymous' });
+    expect(f.sqlite.prepare('SELECT actor_id AS a FROM audit_log').get()).toEqual({ a: null });
+  });
+
+  it('writes in the caller’s transaction: rolled back with it', () => {
+    expect(() =>
+      f.sqlite.transaction(() => {
+        f.audit.record(eva, { action: 'stays:create', entity: 'stays' });
+        throw new Error('the change failed');
+      })(),
+    ).toThrow('the change failed');
+    expect(query().entries).toEqual([]);
+  });
+});
+
+describe('audit list', () => {
+  beforeEach(() => {
+    // 2026-04-29 23:30 local … one row an hour; actions alternate; actors alternate by three.
+    f.advance(-(2 * 24 + 10.5) * HOUR);
+    for (let i = 0; i < 60; i++) {
+      f.audit.record(i % 3 ? eva : desk, { action: i % 2 ? 'stays:cancel' : 'stays:create', entity: i % 5 ? 'stays' : 'rooms', entityId: i });
+      f.advance(HOUR);
+    }
+  });
+
+  it('returns the newest first and pages backwards with beforeId', () => {
+    const first = query({ limit: 25 });
+    expect(first.entries.map((e) => e.id)).toEqual(Array.from({ length: 25 }, (_, i) => 60 - i));
+    expect(first.nextBeforeId).toBe(36);
+    const second = query({ limit: 25, beforeId: 36 });
+    expect(second.entries[0]!.id).toBe(35);
+    const last = query({ limit: 25, beforeId: second.nextBeforeId });
+    expect(last.entries.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => 10 - i));
+    expect(last.nextBeforeId).toBeNull();
+    expect(query({ limit: 60 }).nextBeforeId).toBeNull();
+  });
+
+  it('filters exactly on actor, action and entity, together', () => {
+    expect(query({ actor: 'boss' }).entries).toHaveLength(20);
+    expect(query({ actor: 'Boss' }).entries).toHaveLength(0);
+    expect(query({ action: 'stays:cancel' }).entries).toHaveLength(30);
+    expect(query({ action: 'stays' }).entries).toHaveLength(0);
+    const combined = query({ actor: 'boss', action: 'stays:create', entity: 'rooms' }).entries;
+    expect(combined.map((e) => e.entityId)).toEqual(['30', '0']);
+  });
+
+  it('reads from/to as hotel-local dates, both inclusive', () => {
+    // Row 0 at 2026-04-28 23:30+02:00; rows 1–24 on 04-29 (00:30 … 23:30); rows 25–48 on 04-30.
+    const day = query({ from: '2026-04-29', to: '2026-04-29' }).entries;
+    expect(day.map((e) => e.id)).toEqual(Array.from({ length: 24 }, (_, i) => 25 - i));
+    expect(day[0]!.at).toBe('2026-04-29T23:30:00+02:00');
+    expect(day.at(-1)!.at).toBe('2026-04-29T00:30:00+02:00');
+    expect(query({ from: '2026-04-30' }).entries).toHaveLength(35);
+    expect(query({ to: '2026-04-28' }).entries.map((e) => e.id)).toEqual([1]);
+  });
+
+  it('follows the hotel’s time zone setting', () => {
+    f.settings.update({ timeZone: 'UTC' });
+    expect(query({ limit: 1 }).entries[0]!.at).toBe('2026-05-01T08:30:00+00:00');
+    expect(query({ from: '2026-04-29', to: '2026-04-29' }).entries).toHaveLength(24);
+    expect(query({ from: '2026-04-29', to: '2026-04-29' }).entries[0]!.at).toBe('2026-04-29T23:30:00+00:00');
+  });
+});
+
+describe('audit iterate', () => {
+  it('yields every matching row oldest first, across chunks', () => {
+    const n = AUDIT_CHUNK * 2 + 7;
+    const insert = f.sqlite.transaction(() => {
+      for (let i = 0; i < n; i++) f.audit.record(i % 2 ? eva : desk, { action: 'stays:create', entity: 'stays', entityId: i });
+    });
+    insert();
+    const all = [...f.audit.iterate({ delimiter: ',', bom: false })];
+    expect(all).toHaveLength(n);
+    expect(all.map((e) => e.id)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const evas = [...f.audit.iterate({ actor: 'eva', delimiter: ',', bom: false })];
+    expect(evas).toHaveLength((n - 1) / 2);
+    expect(evas.every((e) => e.actor === 'eva' && e.at === '2026-05-01T10:00:00+02:00')).toBe(true);
+    expect([...f.audit.iterate({ from: '2026-05-02', delimiter: ',', bom: false })]).toEqual([]);
+  });
+
+  it('reads lazily, one chunk at a time', () => {
+    for (let i = 0; i < AUDIT_CHUNK + 1; i++) f.audit.record(eva, { action: 'a:b', entity: 'a' });
+    const it = f.audit.iterate({ delimiter: ',', bom: false })[Symbol.iterator]();
+    expect(it.next().value).toMatchObject({ id: 1 });
+    f.audit.record(eva, { action: 'a:b', entity: 'a' }); // appended after the first chunk was read
+    let count = 1;
+    while (!it.next().done) count++;
+    expect(count).toBe(AUDIT_CHUNK + 2);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The sign-in services over a fresh temp-file database with the real migrations, the hotel in
+ * Europe/Copenhagen and a clock the test moves; built directly (not through createCore) so these
+ * tests exercise exactly the auth folder. Close it in afterEach.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAuditService } from '../../../core/auth/audit-service';
+import { createAuthService, type ThrottlePolicy } from '../../../core/auth/auth-service';
+import type { AuditService, AuthService, UsersService } from '../../../core/auth/auth-types';
+import { createUsersService } from '../../../core/auth/users-service';
+import { createEventBus, type CallContext, type CoreDeps } from '../../../core/context';
+import { createSettingsService, type SettingsService } from '../../../core/services/settings-service';
+import { openDatabase, type Sqlite } from '../../../db/open-database';
+import type { Role } from '../../../shared/contract/auth-schemas';
+
+/** 2026-05-01T10:00:00+02:00. */
+export const NOW = Date.parse('2026-05-01T08:00:00Z');
+export const GOOD_PASSWORD = 'Tide-pool lantern 42';
+
+export interface AuthFixture {
+  sqlite: Sqlite;
+  deps: CoreDeps;
+  settings: SettingsService;
+  audit: AuditService;
+  auth: AuthService;
+  users: UsersService;
+  dbFile: string;
+  advance(ms: number): void;
+  now(): number;
+  /** Creates a user with GOOD_PASSWORD (or `password`) and returns its id. */
+  addUser(username: string, role: Role, password?: string): Promise<number>;
+  /** Builds the services again on the same database (a restart). */
+  restart(): void;
+  close(): void;
+}
+
+export const systemCtx: CallContext = { actor: { userId: null, username: 'system', role: 'admin' }, via: 'internal' };
+export const httpCtx = (address = '192.168.1.50'): CallContext => ({ actor: { userId: null, username: 'anonymous', role: 'anonymous' }, via: 'http', address });
+
+export function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): AuthFixture {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-auth-'));
+  const dbFile = join(dir, 'frontdesk.db');
+  const { sqlite, orm } = openDatabase({ file: dbFile });
+  let nowMs = NOW;
+  const deps: CoreDeps = { sqlite, orm, clock: () => nowMs, events: createEventBus() };
+  const build = () => {
+    const settings = createSettingsService(deps, { timeZone: 'Europe/Copenhagen' });
+    const audit = createAuditService(deps, settings);
+    const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
+    const users = createUsersService(deps, settings, audit);
+    return { settings, audit, auth, users };
+  };
+  const f: AuthFixture = {
+    sqlite,
+    deps,
+    dbFile,
+    ...build(),
+    advance: (ms) => (nowMs += ms),
+    now: () => nowMs,
+    addUser: async (username, role, password = GOOD_PASSWORD) =>
+      (await f.users.create({ username, email: `${username}@hotel.test`, password, role }, systemCtx)).id,
+    restart: () => Object.assign(f, build()),
+    close() {
+      if (sqlite.open) sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return f;
+}
+
+/** Awaits `p` and returns the AppError-like rejection (fails if it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string; retryAfterSeconds?: number }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code: string; message: string; retryAfterSeconds?: number };
+  }
+  throw new Error('expected a rejection');
+}
+
+export function auditRows(sqlite: Sqlite, action?: string): { action: string; actor: string; entityId: string | null; detail: string; via: string; address: string | null }[] {
+  const sql = `SELECT action, actor, entity_id AS entityId, detail, via, address FROM audit_log ${action ? 'WHERE action = ?' : ''} ORDER BY id`;
+  return sqlite.prepare(sql).all(...(action ? [action] : [])) as never;
+}

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIRST_RUN_ADMIN } from '../../../core/auth/auth-service';
+import { signToken } from '../../../core/auth/token-codec';
+import type { CallContext } from '../../../core/context';
+import { readSettingValues } from '../../../db/queries/settings-queries';
+import { expectAppError } from '../../support/app-error';
+import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, NOW, rejection, systemCtx, type AuthFixture } from './auth-fixture';
+
+const INVALID = 'Sign in again: the session is invalid or has expired';
+let f: AuthFixture;
+beforeEach(() => (f = createAuthFixture()));
+afterEach(() => f.close());
+
+async function signIn(username: string, password = GOOD_PASSWORD): Promise<{ token: string; ctx: CallContext }> {
+  const { access_token: token } = await f.auth.login({ username, password }, httpCtx());
+  return { token, ctx: f.auth.contextForToken(token, { via: 'http', address: '192.168.1.50' }) };
+}
+const secret = () => Buffer.from(readSettingValues(f.sqlite).get('auth.signingSecret') as string, 'base64url');
+const refused = (token: string) => expectAppError(() => f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED', INVALID);
+
+describe('contextForToken', () => {
+  it('gives the caller from the session and the users row', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const { token, ctx } = await signIn('eva');
+    const [, payload] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toEqual({ sub: String(id), jti: ctx.sessionId, iat: NOW / 1000, exp: NOW / 1000 + 12 * 3600 });
+    expect(ctx.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(ctx).toEqual({
+      actor: { userId: id, username: 'eva', role: 'staff', mustChangePassword: false },
+      via: 'http',
+      sessionId: ctx.sessionId,
+      address: '192.168.1.50',
+    });
+    expect(f.auth.contextForToken(token, { via: 'ipc' })).toEqual({ ...ctx, via: 'ipc', address: undefined });
+  });
+
+  it('reads the role on every call: a role change applies to live sessions at once', async () => {
+    const id = await f.addUser('eva', 'staff');
+    await f.addUser('boss', 'admin');
+    const { token } = await signIn('eva');
+    f.users.update({ id, role: 'client' }, systemCtx);
+    expect(f.auth.contextForToken(token, { via: 'http' }).actor.role).toBe('client');
+  });
+
+  it('refuses (401, one message) expired, revoked, forged, alg:none and foreign-key tokens', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const { token, ctx } = await signIn('eva');
+    const claims = { sub: String(id), jti: ctx.sessionId!, iat: NOW / 1000, exp: NOW / 1000 + 3600 };
+    refused(signToken(claims, randomBytes(32))); // another installation's secret
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1]}.`;
+    refused(none);
+    refused(`${token.slice(0, -4)}AAAA`);
+    refused(signToken({ ...claims, sub: String(id + 1) }, secret())); // a real jti under another user's id
+    refused(signToken({ ...claims, jti: 'no-such-session' }, secret()));
+    f.advance(12 * 3_600_000);
+    refused(token);
+  });
+
+  it('refuses a well-signed token whose session row expired before its exp', async () => {
+    await f.addUser('eva', 'staff');
+    const { token, ctx } = await signIn('eva');
+    f.sqlite.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(NOW + 1000, ctx.sessionId);
+    expect(f.auth.contextForToken(token, { via: 'http' }).actor.username).toBe('eva');
+    f.advance(1000);
+    refused(token);
+  });
+
+  it('refuses the token of a deactivated user', async () => {
+    const id = await f.addUser('eva', 'staff');
+    await f.addUser('boss', 'admin');
+    const { token } = await signIn('eva');
+    f.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id); // even with its session left unrevoked
+    refused(token);
+  });
+
+  it('keeps tokens valid across a restart (same stored secret)', async () => {
+    await f.addUser('eva', 'staff');
+    const { token } = await signIn('eva');
+    f.restart();
+    expect(f.auth.contextForToken(token, { via: 'http' }).actor.username).toBe('eva');
+  });
+});
+
+describe('logout and me', () => {
+  it('logout revokes this session at once (not the others) and audits it', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const first = await signIn('eva');
+    const second = await signIn('eva');
+    f.advance(5000);
+    expect(f.auth.logout(first.ctx)).toEqual({ message: 'Logged out' });
+    refused(first.token);
+    expect(f.auth.contextForToken(second.token, { via: 'http' }).actor.userId).toBe(id);
+    expect(f.sqlite.prepare('SELECT revoked_at AS r FROM sessions WHERE id = ?').get(first.ctx.sessionId)).toEqual({ r: NOW + 5000 });
+    expect(auditRows(f.sqlite, 'auth:logout')).toEqual([
+      { action: 'auth:logout', actor: 'eva', entityId: String(id), detail: '{}', via: 'http', address: '192.168.1.50' },
+    ]);
+  });
+
+  it('me returns the signed-in user, and 401 once it is gone', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const { ctx } = await signIn('eva');
+    expect(f.auth.me(ctx)).toMatchObject({ id, username: 'eva', role: 'staff', lastLoginAt: '2026-05-01T10:00:00+02:00' });
+    expectAppError(() => f.auth.me({ ...ctx, actor: { ...ctx.actor, userId: 999 } }), 'UNAUTHENTICATED');
+    expectAppError(() => f.auth.me(httpCtx()), 'UNAUTHENTICATED');
+  });
+});
+
+describe('changePassword', () => {
+  const NEW = 'Harbour seal sunrise 7';
+
+  it('checks the current password, sets the new one, keeps this session and ends the others', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const here = await signIn('eva');
+    const elsewhere = await signIn('eva');
+    expect(await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, here.ctx)).toEqual({ message: 'Password changed' });
+    expect(f.auth.contextForToken(here.token, { via: 'http' }).actor.userId).toBe(id);
+    refused(elsewhere.token);
+    expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
+    expect((await f.auth.login({ username: 'eva', password: NEW }, httpCtx())).user.id).toBe(id);
+    const row = auditRows(f.sqlite, 'auth:changePassword')[0]!;
+    expect(row).toMatchObject({ actor: 'eva', entityId: String(id) });
+    expect(JSON.parse(row.detail)).toEqual({ sessionsRevoked: 1 });
+    expect(JSON.stringify(auditRows(f.sqlite))).not.toContain('Harbour');
+  });
+
+  it('refuses a wrong current password (400), a weak new one, and the same one again', async () => {
+    await f.addUser('eva', 'staff');
+    const { ctx } = await signIn('eva');
+    expect(await rejection(f.auth.changePassword({ currentPassword: 'not my password', newPassword: NEW }, ctx))).toMatchObject({
+      code: 'VALIDATION', message: 'The current password is wrong',
+    });
+    expect(await rejection(f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: 'password123' }, ctx))).toMatchObject({
+      code: 'VALIDATION', message: 'This password is one of the most common passwords; choose another',
+    });
+    expect(await rejection(f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD }, ctx))).toMatchObject({
+      code: 'VALIDATION', message: 'The new password must differ from the current one',
+    });
+    expect(auditRows(f.sqlite, 'auth:changePassword')).toEqual([]);
+  });
+
+  it('clears must-change: the first-run admin changes admin/admin', async () => {
+    await f.auth.ensureFirstRunAdmin();
+    const { ctx } = await signIn('admin', 'admin');
+    expect(ctx.actor.mustChangePassword).toBe(true);
+    expect(f.auth.defaultPasswordPending()).toBe(true);
+    await f.auth.changePassword({ currentPassword: 'admin', newPassword: NEW }, ctx);
+    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(f.auth.me(ctx).mustChangePassword).toBe(false);
+  });
+});
+
+describe('ensureFirstRunAdmin', () => {
+  it('creates admin / admin@localhost with password admin and a forced change, once', async () => {
+    expect(f.auth.defaultPasswordPending()).toBe(false);
+    await f.auth.ensureFirstRunAdmin();
+    await f.auth.ensureFirstRunAdmin();
+    expect(f.users.list()).toEqual([
+      expect.objectContaining({ id: 1, username: FIRST_RUN_ADMIN.username, email: 'admin@localhost', role: 'admin', active: true, mustChangePassword: true }),
+    ]);
+    expect(f.auth.defaultPasswordPending()).toBe(true);
+    expect((await f.auth.login({ username: 'admin', password: 'admin' }, httpCtx())).user.mustChangePassword).toBe(true);
+    expect(JSON.parse(auditRows(f.sqlite, 'users:create')[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
+  });
+
+  it('uses FRONTDESK_ADMIN_PASSWORD when given, with no forced change', async () => {
+    await f.auth.ensureFirstRunAdmin(GOOD_PASSWORD);
+    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect((await f.auth.login({ username: 'admin', password: GOOD_PASSWORD }, httpCtx())).user.mustChangePassword).toBe(false);
+    expect((await rejection(f.auth.login({ username: 'admin', password: 'admin' }, httpCtx('10.0.0.2')))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an initial password that breaks the policy, creating nobody', async () => {
+    await expect(f.auth.ensureFirstRunAdmin('admin')).rejects.toThrow(
+      'FRONTDESK_ADMIN_PASSWORD is not acceptable: The password must be at least 10 characters long',
+    );
+    await expect(f.auth.ensureFirstRunAdmin('1234567890')).rejects.toThrow(/most common passwords/);
+    expect(f.users.list()).toEqual([]);
+  });
+
+  it('does nothing once any user exists', async () => {
+    await f.addUser('eva', 'staff');
+    await f.auth.ensureFirstRunAdmin();
+    expect(f.users.seedList()).toEqual([{ id: 1, username: 'eva', email: 'eva@hotel.test' }]);
+  });
+
+  it('defaultPasswordPending ignores inactive admins and non-admins on a reset password', async () => {
+    await f.auth.ensureFirstRunAdmin();
+    const boss = await f.addUser('boss', 'admin');
+    f.users.update({ id: 1, active: false }, systemCtx);
+    expect(f.auth.defaultPasswordPending()).toBe(false);
+    const eva = await f.addUser('eva', 'staff');
+    await f.users.resetPassword({ id: eva, newPassword: 'Temporary pass 2026' }, systemCtx);
+    expect(f.auth.defaultPasswordPending()).toBe(false);
+    await f.users.resetPassword({ id: boss, newPassword: 'Temporary pass 2026' }, systemCtx);
+    expect(f.auth.defaultPasswordPending()).toBe(true);
+  });
+});

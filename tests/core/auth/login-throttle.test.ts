@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createLoginThrottle,
+  DEFAULT_THROTTLE_POLICY,
+  lockMs,
+  maxEvaluationsPerHour,
+  type LoginThrottle,
+} from '../../../core/auth/login-throttle';
+import { getThrottle } from '../../../db/queries/login-throttle-queries';
+import { createAuthFixture, NOW, type AuthFixture } from './auth-fixture';
+
+const P = DEFAULT_THROTTLE_POLICY;
+const keys = { account: 'user:eva', address: 'addr:10.0.0.9' };
+
+describe('the back-off schedule', () => {
+  it('doubles from the free failures on, from 30 s to the 15 min cap', () => {
+    expect([4, 5, 6, 7, 8, 9, 10, 11, 30].map((n) => lockMs(P, n, 5) / 1000)).toEqual([0, 30, 60, 120, 240, 480, 900, 900, 900]);
+    expect(lockMs(P, 19, 20)).toBe(0);
+    expect(lockMs(P, 20, 20)).toBe(30_000);
+  });
+
+  it('lets one account have at most 12 passwords evaluated in an hour under the defaults', () => {
+    // 5 at once, then at 0:30, 1:30, 3:30, 7:30, 15:30, 30:30, 45:30; the 13th would be at 60:30.
+    expect(maxEvaluationsPerHour(P)).toBe(12);
+    expect(maxEvaluationsPerHour({ ...P, accountFreeFailures: 3 })).toBe(10);
+    expect(maxEvaluationsPerHour({ ...P, maxLockMs: 60 * 60_000 })).toBe(11);
+    expect(maxEvaluationsPerHour({ ...P, baseLockMs: 0 })).toBe(Infinity);
+  });
+});
+
+describe('createLoginThrottle', () => {
+  let f: AuthFixture;
+  let throttle: LoginThrottle;
+  let now: number;
+  beforeEach(() => {
+    f = createAuthFixture();
+    throttle = createLoginThrottle(f.sqlite, P);
+    now = NOW;
+  });
+  afterEach(() => f.close());
+
+  it('counts attempts on both keys and locks the account from the fifth on', () => {
+    for (let i = 0; i < 5; i++) expect(throttle.admit(keys, now)).toBeNull();
+    expect(getThrottle(f.sqlite, keys.account)).toEqual({ key: keys.account, failures: 5, lockedUntil: now + 30_000, updatedAt: now });
+    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 5, lockedUntil: 0 });
+    expect(throttle.admit(keys, now + 1)).toBe(30);
+    expect(throttle.admit(keys, now + 29_001)).toBe(1);
+    expect(getThrottle(f.sqlite, keys.account)!.failures).toBe(5); // refused attempts are not counted
+    expect(throttle.admit(keys, now + 30_000)).toBeNull();
+    expect(getThrottle(f.sqlite, keys.account)!.lockedUntil).toBe(now + 30_000 + 60_000);
+  });
+
+  it('locks an address after 20 failures, whatever accounts they tried', () => {
+    for (let i = 0; i < 20; i++) expect(throttle.admit({ account: `user:u${i}`, address: keys.address }, now)).toBeNull();
+    expect(throttle.admit({ account: 'user:fresh', address: keys.address }, now)).toBe(30);
+    expect(throttle.admit({ account: 'user:fresh', address: 'addr:10.0.0.10' }, now)).toBeNull();
+  });
+
+  it('forgets an address’s failures an hour after the last one, an account’s only after a day', () => {
+    for (let i = 0; i < 4; i++) throttle.admit(keys, now);
+    now += 3_600_000;
+    throttle.admit(keys, now);
+    expect(getThrottle(f.sqlite, keys.address)!.failures).toBe(1);
+    expect(getThrottle(f.sqlite, keys.account)).toMatchObject({ failures: 5, lockedUntil: now + 30_000 });
+    now += 24 * 3_600_000;
+    throttle.admit(keys, now);
+    expect(getThrottle(f.sqlite, keys.account)).toMatchObject({ failures: 1, lockedUntil: 0 });
+  });
+
+  it('on success forgets the account and takes back only this attempt from the address', () => {
+    for (let i = 0; i < 3; i++) throttle.admit({ account: 'user:other', address: keys.address }, now);
+    throttle.admit(keys, now);
+    throttle.succeeded(keys);
+    expect(getThrottle(f.sqlite, keys.account)).toBeUndefined();
+    expect(getThrottle(f.sqlite, keys.address)!.failures).toBe(3);
+    throttle.admit(keys, now);
+    throttle.succeeded(keys);
+    throttle.admit({ account: 'user:x', address: 'addr:solo' }, now);
+    throttle.succeeded({ account: 'user:x', address: 'addr:solo' });
+    expect(getThrottle(f.sqlite, 'addr:solo')).toBeUndefined();
+  });
+
+  it('a success that tipped an address into a lock lifts it, unless other failures earned it', () => {
+    for (let i = 0; i < 19; i++) throttle.admit({ account: `user:u${i}`, address: keys.address }, now);
+    throttle.admit(keys, now); // the 20th: locks the address provisionally
+    expect(getThrottle(f.sqlite, keys.address)!.lockedUntil).toBe(now + 30_000);
+    throttle.succeeded(keys);
+    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 19, lockedUntil: 0 });
+    throttle.admit({ account: 'user:z', address: keys.address }, now); // a 20th real failure: locked 30 s
+    now += 30_000;
+    throttle.admit(keys, now); // right password after the lock: counted as the 21st
+    throttle.succeeded(keys);
+    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 20, lockedUntil: now + 60_000 });
+  });
+
+  it('prunes keys idle for a day', () => {
+    throttle.admit({ account: 'user:old', address: 'addr:old' }, now);
+    now += 25 * 3_600_000;
+    throttle.admit(keys, now);
+    expect(getThrottle(f.sqlite, 'user:old')).toBeUndefined();
+    expect(getThrottle(f.sqlite, 'addr:old')).toBeUndefined();
+  });
+});

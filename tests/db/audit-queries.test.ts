@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Sqlite } from '../../db/open-database';
+import { auditRowsAfter, insertAuditRow, listAuditRows, type AuditRow } from '../../db/queries/audit-queries';
+
+let dir: string;
+let db: Sqlite;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-audit-'));
+  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const row = (at: number, actor = 'eva', action = 'stays:create'): AuditRow => ({
+  at, actorId: 3, actor, role: 'staff', action, entity: 'stays', entityId: String(at), detail: '{}', via: 'http', address: null,
+});
+
+describe('audit queries', () => {
+  it('inserts rows and reads them back newest first or oldest first', () => {
+    for (const at of [100, 200, 300]) insertAuditRow(db, row(at));
+    expect(listAuditRows(db, {}, null, 10).map((r) => r.at)).toEqual([300, 200, 100]);
+    expect(listAuditRows(db, {}, 3, 1)).toEqual([{ id: 2, ...row(200) }]);
+    expect(auditRowsAfter(db, {}, 1, 10).map((r) => r.id)).toEqual([2, 3]);
+  });
+
+  it('filters on actor, action and a half-open at range', () => {
+    insertAuditRow(db, row(100, 'eva', 'a'));
+    insertAuditRow(db, row(200, 'olaf', 'a'));
+    insertAuditRow(db, row(300, 'eva', 'b'));
+    expect(listAuditRows(db, { actor: 'eva' }, null, 10).map((r) => r.at)).toEqual([300, 100]);
+    expect(listAuditRows(db, { actor: 'eva', action: 'a' }, null, 10).map((r) => r.at)).toEqual([100]);
+    expect(listAuditRows(db, { fromMs: 200, toMs: 300 }, null, 10).map((r) => r.at)).toEqual([200]);
+    expect(auditRowsAfter(db, { entity: 'rooms' }, 0, 10)).toEqual([]);
+  });
+
+  it('is append-only: the triggers refuse UPDATE and DELETE, even of a single field', () => {
+    insertAuditRow(db, row(100));
+    expect(() => db.prepare(`UPDATE audit_log SET actor = 'mallory'`).run()).toThrow('audit_log is append-only');
+    expect(() => db.prepare('UPDATE audit_log SET detail = ? WHERE id = 1').run('{}')).toThrow('audit_log is append-only');
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow('audit_log is append-only');
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
+    expect(listAuditRows(db, {}, null, 10)).toEqual([{ id: 1, ...row(100) }]);
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Sqlite } from '../../db/open-database';
+import { getSessionCaller, insertSession, revokeSession, revokeUserSessions } from '../../db/queries/session-queries';
+import { insertUser } from '../../db/queries/user-queries';
+
+let dir: string;
+let db: Sqlite;
+let eva: number;
+let olaf: number;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-sessions-'));
+  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+  eva = insertUser(db, { username: 'eva', email: 'e@h.t', passwordHash: 'h', role: 'staff', mustChangePassword: true, nowMs: 0 });
+  olaf = insertUser(db, { username: 'olaf', email: 'o@h.t', passwordHash: 'h', role: 'client', mustChangePassword: false, nowMs: 0 });
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const open = (id: string, userId: number) => insertSession(db, { id, userId, createdAt: 10, expiresAt: 1000, via: 'http', address: '10.0.0.1' });
+
+describe('session queries', () => {
+  it('reads a session with its user’s current name, role and flags', () => {
+    open('s1', eva);
+    expect(getSessionCaller(db, 's1')).toEqual({ userId: eva, expiresAt: 1000, revokedAt: null, username: 'eva', role: 'staff', active: 1, mustChangePassword: 1 });
+    expect(getSessionCaller(db, 'nope')).toBeUndefined();
+  });
+
+  it('looks the session up by primary key (the hot path)', () => {
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = +?')
+      .all('s1') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(id=\?\)/);
+  });
+
+  it('revokes one session once', () => {
+    open('s1', eva);
+    expect(revokeSession(db, 's1', 50)).toBe(true);
+    expect(revokeSession(db, 's1', 60)).toBe(false);
+    expect(getSessionCaller(db, 's1')!.revokedAt).toBe(50);
+  });
+
+  it('revokes a user’s live sessions, keeping one if asked, and no one else’s', () => {
+    open('a', eva);
+    open('b', eva);
+    open('c', eva);
+    open('o', olaf);
+    revokeSession(db, 'c', 5);
+    expect(revokeUserSessions(db, eva, 50, 'a')).toBe(1);
+    expect(getSessionCaller(db, 'a')!.revokedAt).toBeNull();
+    expect(getSessionCaller(db, 'b')!.revokedAt).toBe(50);
+    expect(getSessionCaller(db, 'c')!.revokedAt).toBe(5);
+    expect(revokeUserSessions(db, eva, 60)).toBe(1);
+    expect(getSessionCaller(db, 'o')!.revokedAt).toBeNull();
+  });
+
+  it('refuses a session for a user that does not exist', () => {
+    expect(() => open('x', 999)).toThrow(/FOREIGN KEY/);
+  });
+});

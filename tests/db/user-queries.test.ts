@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Sqlite } from '../../db/open-database';
+import {
+  activeAdminMustChangePassword,
+  countActiveAdmins,
+  countUsers,
+  findUserForLogin,
+  getPasswordHash,
+  getUser,
+  insertUser,
+  listSeedUsers,
+  listUsers,
+  setLastLogin,
+  setPasswordHash,
+  updateUserProfile,
+  usernameOrEmailTaken,
+} from '../../db/queries/user-queries';
+import type { Role } from '../../shared/contract/auth-schemas';
+
+let dir: string;
+let db: Sqlite;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-users-'));
+  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const add = (username: string, role: Role = 'staff', mustChangePassword = false) =>
+  insertUser(db, { username, email: `${username}@hotel.test`, passwordHash: `$argon2id$${username}`, role, mustChangePassword, nowMs: 1000 });
+
+describe('user queries', () => {
+  it('inserts and reads a user without its hash; the hash only on request', () => {
+    const id = add('Eva');
+    expect(getUser(db, id)).toEqual({
+      id, username: 'Eva', email: 'Eva@hotel.test', role: 'staff', active: true, mustChangePassword: false, createdAt: 1000, lastLoginAt: null,
+    });
+    expect(listUsers(db)).toEqual([getUser(db, id)]);
+    expect(listSeedUsers(db)).toEqual([{ id, username: 'Eva', email: 'Eva@hotel.test' }]);
+    expect(getPasswordHash(db, id)).toBe('$argon2id$Eva');
+    expect(getUser(db, 99)).toBeUndefined();
+  });
+
+  it('finds the sign-in user regardless of case, with its hash', () => {
+    const id = add('Eva');
+    expect(findUserForLogin(db, 'eVA')).toMatchObject({ id, username: 'Eva', passwordHash: '$argon2id$Eva' });
+    expect(findUserForLogin(db, 'eve')).toBeUndefined();
+  });
+
+  it('uses the lower() unique index to find sign-in users', () => {
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM users WHERE lower(username) = lower(?)').all('x') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('users_username_uq');
+  });
+
+  it('refuses a second username or e-mail differing only in case (unique indexes)', () => {
+    add('Eva');
+    expect(() => insertUser(db, { username: 'EVA', email: 'x@y.z', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
+    expect(() => insertUser(db, { username: 'x', email: 'EVA@HOTEL.TEST', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
+  });
+
+  it('tells whether a name or e-mail is taken by someone else', () => {
+    const id = add('Eva');
+    expect(usernameOrEmailTaken(db, 'EVA', 'new@hotel.test')).toBe(true);
+    expect(usernameOrEmailTaken(db, 'olaf', 'eva@HOTEL.test')).toBe(true);
+    expect(usernameOrEmailTaken(db, null, 'eva@hotel.test', id)).toBe(false);
+    expect(usernameOrEmailTaken(db, 'olaf', null)).toBe(false);
+  });
+
+  it('counts users, active admins, and admins on a default password', () => {
+    expect(countUsers(db)).toBe(0);
+    const a = add('a', 'admin', true);
+    add('b', 'admin');
+    add('c', 'staff', true);
+    expect(countUsers(db)).toBe(3);
+    expect(countActiveAdmins(db)).toBe(2);
+    expect(activeAdminMustChangePassword(db)).toBe(true);
+    updateUserProfile(db, a, { email: 'a@hotel.test', role: 'admin', active: false }, 2000);
+    expect(countActiveAdmins(db)).toBe(1);
+    expect(activeAdminMustChangePassword(db)).toBe(false);
+  });
+
+  it('updates profile, password and last sign-in', () => {
+    const id = add('eva');
+    updateUserProfile(db, id, { email: 'e@hotel.test', role: 'client', active: false }, 2000);
+    setPasswordHash(db, id, 'new-hash', true, 3000);
+    setLastLogin(db, id, 4000);
+    expect(getUser(db, id)).toMatchObject({ email: 'e@hotel.test', role: 'client', active: false, mustChangePassword: true, lastLoginAt: 4000 });
+    expect(getPasswordHash(db, id)).toBe('new-hash');
+    expect(db.prepare('SELECT updated_at AS u FROM users').get()).toEqual({ u: 3000 });
+  });
+});

@@ -1,0 +1,128 @@
+/** The host process's answers to main's requests, over the real core and database (in process). */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Host, HostOptions } from '../../core/host';
+import { createHostRequestHandler, startDeskHost } from '../../electron/host-requests';
+import type { HostRequest, HostResult } from '../../electron/host-protocol';
+import type { TestCore } from '../support/test-core';
+import { createDeskCore, PASSWORD, tokenOf } from './desk-core';
+
+let t: TestCore;
+let logError: ReturnType<typeof vi.fn>;
+let answer: (request: HostRequest) => Promise<HostResult>;
+let nextId = 1;
+
+const call = (name: string, input: unknown, token: string | null) => answer({ kind: 'call', id: nextId++, name: name as never, input, token });
+const exportTo = (name: 'exports:stays' | 'exports:audit', token: string | null, file: string, input: unknown = { delimiter: ',', bom: false }) =>
+  answer({ kind: 'export', id: nextId++, name, input, token, file });
+const dir = () => dirname(t.dbFile);
+
+beforeEach(async () => {
+  t = await createDeskCore();
+  logError = vi.fn();
+  answer = createHostRequestHandler({ core: t.core, dbFile: t.dbFile }, logError as never);
+});
+
+afterEach(() => t.close());
+
+describe('calls', () => {
+  it('answers with the request’s id and the value', async () => {
+    const result = await answer({ kind: 'call', id: 41, name: 'health:get', input: {}, token: null });
+    expect(result).toEqual({ kind: 'result', id: 41, ok: true, value: expect.objectContaining({ status: 'ok' }) });
+  });
+
+  it('answers 401 to a call without a token, and to a token that is not one', async () => {
+    expect(await call('rooms:list', {}, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await call('rooms:list', {}, 'forged.token.value')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('signs in with no token, then serves the token’s user, until it is logged out', async () => {
+    const login = await call('auth:login', { username: 'sam', password: PASSWORD }, null);
+    expect(login).toMatchObject({ ok: true, value: { token_type: 'bearer', user: { username: 'sam', role: 'staff' } } });
+    const token = (login as { value: { access_token: string } }).value.access_token;
+    expect(await call('auth:me', {}, token)).toMatchObject({ ok: true, value: { username: 'sam' } });
+    expect(await call('rooms:list', {}, token)).toMatchObject({ ok: true, value: [] });
+    expect(await call('users:list', {}, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('auth:logout', {}, token)).toMatchObject({ ok: true });
+    expect(await call('rooms:list', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('exports', () => {
+  it('writes the stays CSV for the desk’s staff', async () => {
+    const file = join(dir(), 'stays.csv');
+    const result = await exportTo('exports:stays', await tokenOf(t, 'sam'), file, { delimiter: ';', bom: false });
+    expect(result).toMatchObject({ ok: true, value: { path: file, rows: 0 } });
+    expect(readFileSync(file, 'utf8')).toMatch(/^id;roomnumber;category;isbooking;checkin;checkout/);
+  });
+
+  it('writes the audit log CSV for an admin', async () => {
+    const token = await tokenOf(t, 'admin');
+    const file = join(dir(), 'audit.csv');
+    const result = await exportTo('exports:audit', token, file);
+    expect(result).toMatchObject({ ok: true, value: { path: file, rows: expect.any(Number) } });
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('id,at,actor,role,action,entity,entity_id,detail,via,address');
+    expect(csv).toContain('auth:login');
+    expect((result as { value: { rows: number } }).value.rows).toBe(csv.trim().split('\r\n').length - 1);
+  });
+
+  it('refuses the audit export to staff and writes nothing', async () => {
+    const file = join(dir(), 'audit.csv');
+    const token = await tokenOf(t, 'sam');
+    expect(await exportTo('exports:audit', token, file)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.part`)).toBe(false);
+  });
+
+  it('refuses an export without a session', async () => {
+    const file = join(dir(), 'stays.csv');
+    expect(await exportTo('exports:stays', null, file)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('answers authorize for the caller without writing anything', async () => {
+    const staff = await tokenOf(t, 'sam');
+    const admin = await tokenOf(t, 'admin');
+    expect(await answer({ kind: 'authorize', id: 1, name: 'exports:audit', token: staff })).toEqual({
+      kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) },
+    });
+    expect(await answer({ kind: 'authorize', id: 2, name: 'exports:audit', token: admin })).toEqual({ kind: 'result', id: 2, ok: true, value: null });
+    expect(await answer({ kind: 'authorize', id: 3, name: 'exports:stays', token: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('turns an unexpected failure into INTERNAL without its internals, logged in the host', async () => {
+    const file = join(dir(), 'no-such-folder', 'secret-path', 'stays.csv');
+    const result = await exportTo('exports:stays', await tokenOf(t, 'sam'), file);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
+    expect(JSON.stringify(result)).not.toContain('secret-path');
+    expect(logError).toHaveBeenCalledWith('export exports:stays', expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('startDeskHost', () => {
+  const options = { dataDir: '/data', rendererDir: '/r', migrationsDir: '/m' };
+  const portTaken = () => Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8787'), { code: 'EADDRINUSE', port: 8787 });
+
+  it('starts the host on the settings’ port when main names none', async () => {
+    const create = vi.fn(async (_o: HostOptions) => ({}) as Host);
+    await startDeskHost(options, create);
+    expect(create).toHaveBeenCalledWith(options);
+  });
+
+  it('takes a free port when the port is held by another program, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const create = vi.fn<(o: HostOptions) => Promise<Host>>().mockRejectedValueOnce(portTaken()).mockResolvedValueOnce({} as Host);
+    await startDeskHost({ ...options, port: 8787 }, create);
+    expect(create.mock.calls.map((c) => c[0].port)).toEqual([8787, 0]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('port 8787 is taken'));
+    warn.mockRestore();
+  });
+
+  it('passes any other start-up failure on', async () => {
+    const create = vi.fn(async () => Promise.reject(new Error('SQLite 3.40.0 is older than 3.51.3')));
+    await expect(startDeskHost(options, create)).rejects.toThrow('SQLite 3.40.0');
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});

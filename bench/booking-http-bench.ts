@@ -3,8 +3,9 @@
  *
  * Ours: a real host (child process, outbox worker off) and a load generator (another child process,
  * so the two event loops have a core each) with 50 keep-alive connections, each sending its next
- * booking as soon as the last is answered. Every request asks for a free night (room k mod 300,
- * night ⌊k / 300⌋), so nearly all are 201.
+ * booking as soon as the last is answered, signed in as the hotel's admin (every request carries the
+ * bearer token, checked on each call: signature, session row, user row). Every request asks for a
+ * free night (room k mod 300, night ⌊k / 300⌋), so nearly all are 201.
  * Anchor: the same work with raw better-sqlite3 in one loop — prepared statements, the same pragmas
  * (WAL, synchronous=FULL), per booking one `BEGIN IMMEDIATE` transaction: the availability check,
  * the stay insert and the outbox insert, COMMIT.
@@ -21,6 +22,7 @@ import { createCore } from '../core/create-core';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
 import { addDays, resolveTime } from '../shared/time';
+import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
@@ -167,6 +169,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
   const hostDir = join(dir, 'http');
   const rawFile = join(dir, 'raw', DB_FILE_NAME);
   createEmptyHotel(join(hostDir, DB_FILE_NAME));
+  await ensureBenchAdmin(join(hostDir, DB_FILE_NAME));
   createEmptyHotel(rawFile);
   const coreFile = join(dir, 'core', DB_FILE_NAME);
   createEmptyHotel(coreFile);
@@ -178,11 +181,11 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
   const inProcess = createCoreBooker(coreFile);
   try {
     await Promise.all([host.next('ready'), client.next('ready')]);
-    const { url } = await host.ask<{ type: string; url: string }>({ type: 'start', dataDir: hostDir }, 'started');
+    const { url, token } = await host.ask<{ type: string; url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
     let nextIndex = 0;
     const load = async (connections: number, ms: number) => {
       const r = await client.ask<ClosedLoopReply & { type: string }>(
-        { type: 'closed-loop', origin: url, connections, durationMs: ms, rooms, startDate: FIRST_NIGHT, firstIndex: nextIndex },
+        { type: 'closed-loop', origin: url, token, connections, durationMs: ms, rooms, startDate: FIRST_NIGHT, firstIndex: nextIndex },
         'closed-loop:done',
       );
       nextIndex = r.nextIndex;
@@ -237,7 +240,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
         { label: 'overlapping stays after', ours: String(ours.overlaps), anchor: String(anchor.overlaps), target: '0', pass: ours.overlaps === 0 && anchor.overlaps === 0 },
       ],
       figures: [
-        `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), outbox worker off; medians of the runs.`,
+        `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), signed in (bearer token on every request), outbox worker off; medians of the runs.`,
         `HTTP: ${requests} requests, ${created} created (statuses ${JSON.stringify(statuses)}), ${failures} failures; latency p50 ${fmtMs(p50)}, p99 ${fmtMs(p99)}, max ${fmtMs(maxLatency)}.`,
         `HTTP with 1 connection: ${fmt(((single.statuses['201'] ?? 0) * 1000) / single.elapsedMs)} bookings/s, p50 ${fmtMs(single.p50)}, p99 ${fmtMs(single.p99)} (the service time of one booking).`,
         `The same bookings through the core's handler map in process (as IPC runs them, no HTTP): ${fmt(median(coreRates))} bookings/s (${fmt(median(coreRates) / rawRate)} × raw).`,

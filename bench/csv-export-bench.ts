@@ -25,7 +25,8 @@ import Database from 'better-sqlite3';
 import { STAY_CSV_COLUMNS } from '../core/export/stays-csv';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
-import { BENCH_ADMIN_PASSWORD, buildElectronHost, startElectronHost } from './support/electron-host';
+import { signInOverHttp } from './support/bench-auth';
+import { buildElectronHost, startElectronHost } from './support/electron-host';
 import { startServeProcess, statusBytes } from './support/serve-process';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TODAY } from './support/hotel-dataset';
 import type { MonitorReport } from './support/host-process';
@@ -75,17 +76,6 @@ async function httpDownload(url: string, token: string, filePath: string): Promi
 }
 
 type Paced = LatencySummary & { type: string };
-
-/** Signs the bench's admin in over HTTP (`npm run serve` has no host client): its bearer token. */
-async function httpLogin(origin: string): Promise<string> {
-  const res = await fetch(`${origin}/login/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in to npm run serve failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 type FileExport = { rows: number; ms: number; bytes: number };
 type Measured<T> = T & { monitor: MonitorReport; paced: Paced };
@@ -153,7 +143,7 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
     if (serveProcess) {
       try {
         const startRss = serveProcess.rssBytes();
-        const token = await httpLogin(serveProcess.url);
+        const token = await signInOverHttp(serveProcess.url);
         const run = await paced(serveProcess.url, token, 90, () => httpDownload(`${serveProcess.url}/api/v1/exports/stays.csv`, token, csv));
         serve = { startRss, maxRss: serveProcess.maxRssBytes(), run };
       } finally {

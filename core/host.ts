@@ -182,8 +182,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
           try {
             lan.unsubscribe();
             await started.worker.stop();
-            await started.listener.close();
+            // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
+            // could only cut their sockets.
             await started.server.close();
+            await started.listener.close();
           } finally {
             sqlite.close();
           }

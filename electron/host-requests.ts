@@ -56,9 +56,13 @@ export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, lo
       case 'authorize':
         core.authorize(request.name, ctx);
         return null;
-      case 'export':
+      case 'export': {
         core.authorize(request.name, ctx);
-        return writeFile[request.name](request.input, request.file);
+        const written = await writeFile[request.name](request.input, request.file);
+        // Audited like the HTTP download of the same export (core/api/csv-routes.ts).
+        core.audit.record(ctx, { action: request.name, entity: request.name === 'exports:audit' ? 'audit' : 'stays', detail: request.input });
+        return written;
+      }
     }
   }
 

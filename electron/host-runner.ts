@@ -76,6 +76,7 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
 
   port.onParentGone(shutdown);
   port.onMessage((raw) => {
+    if (typeof raw !== 'object' || raw === null) return;
     const message = raw as ToHost;
     switch (message.kind) {
       case 'start':
@@ -91,7 +92,7 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
         return;
       default: {
         // A message without a `kind` is not this protocol's: another listener on the channel may take it.
-        const kind = (raw as { kind?: unknown } | null)?.kind;
+        const kind = (raw as { kind?: unknown }).kind;
         if (kind !== undefined) console.error('[host] unknown message', kind);
       }
     }

@@ -2,6 +2,19 @@
  * Scripts that run inside the page for the board benchmark, as plain JavaScript text (the bench's
  * TypeScript has no DOM types). Times are `performance.now()`: ms since the navigation started.
  */
+import { SESSION_TOKEN_KEY } from '../../renderer/src/transport/session-token';
+
+/**
+ * For `addInitScript`, before any page of the context runs its own scripts: the session's `token`
+ * where a desk's tab keeps it (renderer/src/transport/session-token.ts), for pages of the host's
+ * `origin` (the context's first about:blank has no storage of its own).
+ */
+export function storeTokenScript(origin: string, token: string): string {
+  return `(() => {
+    if (location.origin !== ${JSON.stringify(origin)}) return;
+    sessionStorage.setItem(${JSON.stringify(SESSION_TOKEN_KEY)}, ${JSON.stringify(token)});
+  })();`;
+}
 
 /**
  * Installed before the app loads. Waits for the renderer's `board:rows-rendered` mark (the first

@@ -4,25 +4,25 @@
  * desk's V8 flags (`HOST_EXEC_ARGV`, as main passes them to `utilityProcess.fork`), started and driven
  * by main's own host client over the host protocol. Only the launcher differs: Node's fork instead of
  * Electron's utility process. A probe preloaded into it (host-probe.ts) reads memory and event-loop
- * delay from inside; the first admin is created with a known password and signed in, as the desk's
- * window would be.
+ * delay from inside. The benchmark admin is created before the host starts (bench-auth.ts) and
+ * signed in through the protocol, as the desk's window is.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBuilder } from 'vite';
 import { defaultRendererDir } from '../../core/host';
-import { defaultMigrationsDir } from '../../db/open-database';
+import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
 import { startHostClient, type HostClient } from '../../electron/host-client';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { forkNodeUtility, type NodeUtilityProcess } from '../../electron/node-utility-process';
 import { commands, type IpcResult } from '../../shared/contract/commands';
 import type { LoginResult } from '../../shared/contract/auth-schemas';
+import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME, ensureBenchAdmin } from './bench-auth';
 import type { MonitorReport } from './host-process';
 import { BENCH_DIR, CACHE_DIR } from './hotel-dataset';
 import { nowMs } from './stats';
 
 const REPO = join(BENCH_DIR, '..');
-export const BENCH_ADMIN_PASSWORD = 'Bench lantern tide-pool 4';
 
 interface EsbuildModule {
   build(options: Record<string, unknown>): Promise<unknown>;
@@ -76,17 +76,17 @@ function valueOf<T>(result: IpcResult<unknown>, what: string): T {
 }
 
 export async function startElectronHost(dataDir: string, buildDir: string): Promise<ElectronLikeHost> {
+  await ensureBenchAdmin(join(dataDir, DB_FILE_NAME));
   let child!: NodeUtilityProcess;
   const client = await startHostClient({
     spawn: () =>
       (child = forkNodeUtility(join(buildDir, 'host.cjs'), {
         execArgv: [...HOST_EXEC_ARGV, '--require', join(buildDir, 'host-probe.cjs')],
-        env: { ...process.env, FRONTDESK_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD },
       })),
     options: { dataDir, rendererDir: defaultRendererDir(), migrationsDir: defaultMigrationsDir(), port: 0 },
     onCrash: (code) => console.error(`[bench] the host process died (exit code ${code})`),
   });
-  const login = valueOf<LoginResult>(await client.call('auth:login', { username: 'admin', password: BENCH_ADMIN_PASSWORD }, null), 'sign-in');
+  const login = valueOf<LoginResult>(await client.call('auth:login', { username: BENCH_ADMIN_USERNAME, password: BENCH_ADMIN_PASSWORD }, null), 'sign-in');
   const token = login.access_token;
   // The probe's replies share the channel with the host's protocol messages (which have no `type`).
   const waiting = new Map<string, (message: unknown) => void>();

@@ -6,8 +6,11 @@
  *
  * Moving (127.0.0.1:8787 → 0.0.0.0:8787): the old server stops accepting first (the same port
  * cannot be bound twice), then the new one binds; connections the old one already has — such as
- * the admin's own request that flipped the switch — are served to their end, idle ones closed.
- * If the new address cannot be bound, the listener goes back to where it was and keeps the error.
+ * the admin's own request that flipped the switch — are served to their end, idle ones closed, and
+ * its WebSockets cut at once: an upgraded socket is no HTTP connection the server would ever close,
+ * so a LAN client's live feed would otherwise outlive the switch turned off (and `close` would wait
+ * for it without end). If the new address cannot be bound, the listener goes back to where it was
+ * and keeps the error.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +46,9 @@ function bind(server: Server, to: ListenAddress): Promise<ListenAddress> {
   });
 }
 
+/** The sockets each server handed over to the WebSocket upgrade, while they are open. */
+const upgradedSockets = new WeakMap<Server, Set<Duplex>>();
+
 function shut(server: Server): Promise<void> {
   return new Promise((resolve) => {
     const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
@@ -52,6 +58,7 @@ function shut(server: Server): Promise<void> {
       resolve();
     });
     server.closeIdleConnections();
+    for (const socket of upgradedSockets.get(server) ?? []) socket.destroy();
   });
 }
 
@@ -63,7 +70,13 @@ export function createListener(handler: RequestHandler, upgrades: Server): Liste
   const open = async (to: ListenAddress): Promise<ListenAddress> => {
     const next = createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, handler);
     next.on('clientError', clientErrorHandler);
-    next.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => upgrades.emit('upgrade', req, socket, head));
+    const upgraded = new Set<Duplex>();
+    upgradedSockets.set(next, upgraded);
+    next.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      upgraded.add(socket);
+      socket.once('close', () => upgraded.delete(socket));
+      upgrades.emit('upgrade', req, socket, head);
+    });
     const bound = await bind(next, to);
     server = next;
     address = bound;

@@ -3,9 +3,22 @@
  * corpora, lower-case, most frequent first). Loaded on the first password check, not at start-up:
  * the list costs ~35 ms to decompress and a few MB that most runs of the desk never need.
  */
-let common: Promise<Set<string>> | undefined;
+import { createRequire } from 'node:module';
+
+type LanguageCommon = typeof import('@zxcvbn-ts/language-common');
+
+let common: Set<string> | undefined;
+
+/**
+ * `require`, not `import()`: in the packaged desktop app the package sits inside `app.asar`, which
+ * Electron's CommonJS loader reads and a dynamic ESM import of a bare name may not.
+ */
+function loadCommon(): Set<string> {
+  const m = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as LanguageCommon;
+  return new Set(m.dictionary['passwords-common']);
+}
 
 export async function isCommonPassword(pw: string): Promise<boolean> {
-  common ??= import('@zxcvbn-ts/language-common').then((m) => new Set(m.dictionary['passwords-common']));
-  return (await common).has(pw.toLowerCase());
+  common ??= loadCommon();
+  return common.has(pw.toLowerCase());
 }

@@ -6,7 +6,9 @@
  * Where the worker's file is: next to the file this code runs from. From the TypeScript sources
  * (tsx, vitest) that is `stays-csv-worker.ts`, run through tsx's loader; in a bundle (Electron's
  * `dist-electron/main.cjs`, `dist-server/serve.cjs`) it is the separately built
- * `stays-csv-worker.cjs` — both build configs emit it beside their main file.
+ * `stays-csv-worker.cjs` — both build configs emit it beside their main file. In the packaged
+ * desktop app that folder is inside `app.asar`, where a worker thread cannot load a script from, so
+ * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -54,6 +56,11 @@ export interface StaysCsvPiece {
   rows: number;
 }
 
+/** `…/resources/app.asar/dist-electron/x.cjs` → `…/resources/app.asar.unpacked/dist-electron/x.cjs`. */
+export function unpackedPath(file: string): string {
+  return file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+}
+
 function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
@@ -61,7 +68,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
     return { file: join(dirname(here), 'stays-csv-worker.ts'), execArgv: ['--import', tsx] };
   }
   // A bundle: nothing of the parent's command line (a debugger port, tsx) belongs in the worker.
-  return { file: join(dirname(here), STAYS_CSV_WORKER_FILE), execArgv: [] };
+  return { file: unpackedPath(join(dirname(here), STAYS_CSV_WORKER_FILE)), execArgv: [] };
 }
 
 const failed = (message: string) => new AppError('INTERNAL', `The CSV export failed: ${message}`);

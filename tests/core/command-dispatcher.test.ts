@@ -1,11 +1,15 @@
-/** `core.call`: reads run at once, writes wait for the batcher, settings are written on their own. */
+/**
+ * `core.call`: every call authorized first; reads run at once, writes wait for the batcher (each with
+ * its audit row), settings are written on their own.
+ */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher, handledCommandNames, isBatchedWrite, OPEN_GUARD, UNBATCHED_WRITES } from '../../core/command-dispatcher';
-import type { Handlers } from '../../core/context';
+import { createDispatcher, handledCommandNames, isBatchedWrite, OPEN_GUARD, UNBATCHED_WRITES, type DispatchGuard } from '../../core/command-dispatcher';
+import { anonymousContext, type Handlers } from '../../core/context';
 import type { WriteBatcher } from '../../core/write-batcher';
 import { commands, type CommandDef } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
 import { aRoom } from '../support/builders';
+import { signIn } from '../support/sessions';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
 import { fakeHandlers } from '../electron/fake-handlers';
 
@@ -101,5 +105,68 @@ describe('core.call over a real core', () => {
     const booked = await t.core.call('bookings:create', { roomnumber: room.number, category: room.category, checkin: '2026-06-01', checkout: '2026-06-03' }, deskCtx);
     expect(booked).toMatchObject({ roomnumber: room.number });
     expect(t.sqlite.prepare("SELECT json_extract(payload, '$.currency') FROM outbox").pluck().get()).toBe('EUR');
+  });
+});
+
+describe('the guard', () => {
+  function spyGuard(refuse: string) {
+    return {
+      authorize: vi.fn<DispatchGuard['authorize']>((name) => {
+        if (name === refuse) throw new AppError('FORBIDDEN', 'Your role may not do this');
+      }),
+      audit: vi.fn<DispatchGuard['audit']>(),
+    };
+  }
+
+  it('authorizes every call before its handler runs; a refused call never reaches it, read or write', async () => {
+    const handlers = fakeHandlers();
+    const { writes, flush } = manualWrites();
+    for (const name of ['stays:get', 'stays:cancel', 'settings:update', 'auth:changePassword'] as const) {
+      const guard = spyGuard(name);
+      const call = createDispatcher({ handlers, writes, guard });
+      const refused = call(name, { id: 4 } as never, deskCtx);
+      flush();
+      await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(guard.authorize).toHaveBeenCalledWith(name, deskCtx);
+      expect(handlers[name]).not.toHaveBeenCalled();
+      expect(guard.audit).not.toHaveBeenCalled();
+    }
+  });
+
+  it('audits a batched write with its input and output inside the batch; never a read or a write that failed', async () => {
+    const handlers = fakeHandlers();
+    handlers['stays:checkIn'].mockImplementation(() => {
+      throw new AppError('ILLEGAL_TRANSITION', 'Stay 5 is cancelled');
+    });
+    const { writes, flush } = manualWrites();
+    const guard = spyGuard('none');
+    const call = createDispatcher({ handlers, writes, guard });
+    const write = call('stays:cancel', { id: 4 }, deskCtx);
+    const failed = call('stays:checkIn', { id: 5 }, deskCtx);
+    await call('stays:get', { id: 4 }, deskCtx);
+    expect(guard.audit).not.toHaveBeenCalled();
+    flush();
+    await write;
+    await expect(failed).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(guard.audit.mock.calls).toEqual([['stays:cancel', { id: 4 }, { echoed: { id: 4 }, by: 'stays:cancel' }, deskCtx]]);
+  });
+});
+
+describe('core.call guarded, over a real core', () => {
+  it('refuses an anonymous caller (401) and a role the contract does not list (403), before anything is written', async () => {
+    t = createTestCore();
+    const staff = t.core.contextFor((await signIn(t.core, 'staff')).token, { via: 'ipc' });
+    await expect(t.core.call('rooms:create', aRoom(), anonymousContext('ipc'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(t.core.call('rooms:create', aRoom(), staff)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(t.sqlite.prepare('SELECT count(*) FROM guest_rooms').pluck().get()).toBe(0);
+    await expect(t.core.call('rooms:list', {}, staff)).resolves.toEqual([]);
+  });
+
+  it('writes the audit row of a write in the same commit, with who and how', async () => {
+    t = createTestCore();
+    const admin = t.core.contextFor((await signIn(t.core, 'admin')).token, { via: 'ipc' });
+    const room = await t.core.call('rooms:create', aRoom({ number: 101 }), admin);
+    const rows = t.sqlite.prepare("SELECT actor, role, action, entity, entity_id AS entityId, via FROM audit_log WHERE action = 'rooms:create'").all();
+    expect(rows).toEqual([{ actor: admin.actor.username, role: 'admin', action: 'rooms:create', entity: 'rooms', entityId: String(room.id), via: 'ipc' }]);
   });
 });

@@ -2,10 +2,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTH_TIMEOUT_MS } from '../../core/api/live-socket';
+import { LAN_BLOCKED_MESSAGE } from '../../core/create-core';
 import { createHost, type Host } from '../../core/host';
+import type { LoginResult } from '../../shared/contract/auth-schemas';
 import type { Room, Settings } from '../../shared/contract/schemas';
 import { startBillingStub, type BillingStub } from '../support/billing-stub';
+import { openLiveSocket, openSignedInLiveSocket } from '../support/live-client';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 let dir: string;
 let hosts: Host[];
@@ -17,12 +22,24 @@ beforeEach(() => {
 afterEach(async () => {
   for (const h of hosts) await h.close();
   rmSync(dir, { recursive: true, force: true });
+  vi.unstubAllEnvs();
 });
 
 async function start(options: Partial<Parameters<typeof createHost>[0]> = {}): Promise<Host> {
-  const host = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'no-renderer'), ...options });
+  const host = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'no-renderer'), adminPassword: TEST_ADMIN_PASSWORD, ...options });
   hosts.push(host);
   return host;
+}
+
+/** GET as the first admin, parsed. */
+async function getJson<T>(host: Host, path: string): Promise<T> {
+  const res = await fetch(`${host.url}${path}`, { headers: { authorization: `Bearer ${await signInOverHttp(host.url)}` } });
+  expect(res.status, `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+function login(host: Host, username: string, password: string): Promise<Response> {
+  return fetch(`${host.url}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 }
 
 function listenOn(port: number): Promise<void> {
@@ -46,20 +63,26 @@ describe('createHost', () => {
 
   it('seeds the demo hotel when asked, and only into an empty database', async () => {
     const first = await start({ demo: true });
-    const rooms = (await (await fetch(`${first.url}/api/v1/rooms`)).json()) as Room[];
+    const rooms = await getJson<Room[]>(first, '/api/v1/rooms');
     expect(rooms.length).toBeGreaterThanOrEqual(20);
-    const bookings = (await (await fetch(`${first.url}/bookings`)).json()) as unknown[];
+    const bookings = await getJson<unknown[]>(first, '/bookings');
     expect(bookings.length).toBeGreaterThan(0);
     await first.close();
 
     const again = await start({ demo: true });
-    expect(((await (await fetch(`${again.url}/api/v1/rooms`)).json()) as Room[]).length).toBe(rooms.length);
+    expect((await getJson<Room[]>(again, '/api/v1/rooms')).length).toBe(rooms.length);
   });
 
   it('applies settings given at start-up', async () => {
     const host = await start({ settings: { hotelName: 'Hotel Nordlys', billingServiceUrl: '' } });
-    const settings = (await (await fetch(`${host.url}/api/v1/settings`)).json()) as Settings;
+    const settings = await getJson<Settings>(host, '/api/v1/settings');
     expect(settings).toMatchObject({ hotelName: 'Hotel Nordlys', billingServiceUrl: '' });
+  });
+
+  it('answers nobody without a token: a guarded route is 401, /health is open', async () => {
+    const host = await start();
+    expect((await fetch(`${host.url}/api/v1/rooms`)).status).toBe(401);
+    expect((await fetch(`${host.url}/health`)).status).toBe(200);
   });
 
   it('close() is idempotent, releases the port and closes the database', async () => {
@@ -72,20 +95,22 @@ describe('createHost', () => {
     await expect(fetch(`${host.url}/health`)).rejects.toThrow();
   });
 
-  it('closes open WebSockets on close()', async () => {
+  it('closes open WebSockets on close(), signed in or not, at once', async () => {
     const host = await start();
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`);
-    await new Promise((resolve) => ws.addEventListener('open', resolve));
-    const closed = new Promise((resolve) => ws.addEventListener('close', resolve));
+    const signedIn = await openSignedInLiveSocket(host.url, await signInOverHttp(host.url));
+    const waiting = await openLiveSocket(host.url);
+    const started = performance.now();
     await host.close();
-    await expect(closed).resolves.toBeDefined();
+    await expect(Promise.all([signedIn.closed, waiting.closed])).resolves.toHaveLength(2);
+    // Not the live feed's own sign-in timeout closing the second one.
+    expect(performance.now() - started).toBeLessThan(AUTH_TIMEOUT_MS / 2);
   });
 
   it('fails with EADDRINUSE on a taken port, so the desk can retry on port 0 with the same data', async () => {
     const holder = await start();
-    const error = await createHost({ dataDir: join(dir, 'second'), port: holder.port, rendererDir: join(dir, 'x') }).catch((e: unknown) => e);
+    const error = await createHost({ dataDir: join(dir, 'second'), port: holder.port, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD }).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('EADDRINUSE');
-    const retry = await createHost({ dataDir: join(dir, 'second'), port: 0, rendererDir: join(dir, 'x') });
+    const retry = await createHost({ dataDir: join(dir, 'second'), port: 0, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD });
     hosts.push(retry);
     expect(retry.port).not.toBe(holder.port);
   });
@@ -99,16 +124,19 @@ describe('createHost', () => {
 
     it('delivers a booking made over HTTP to billing on its own', async () => {
       const host = await start({ settings: { billingServiceUrl: stub.url } });
-      await fetch(`${host.url}/api/v1/rooms`, {
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${await signInOverHttp(host.url)}` };
+      const room = await fetch(`${host.url}/api/v1/rooms`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 }),
       });
+      expect(room.status).toBe(201);
       const res = await fetch(`${host.url}/bookings`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify({ roomnumber: 101, category: 'Standard single room', checkin: '2030-11-01T14:00:00', checkout: '2030-11-05T12:00:00' }),
       });
+      expect(res.status).toBe(201);
       const booking = (await res.json()) as { id: number };
       await expect.poll(() => stub.delivered.map((r) => r.path), { timeout: 3_000 }).toEqual([`/bills/update/${booking.id}`]);
     });
@@ -125,6 +153,51 @@ describe('createHost', () => {
       );
       await new Promise((r) => setTimeout(r, 200));
       expect(stub.requests).toEqual([]);
+    });
+  });
+
+  describe('the first admin', () => {
+    it('without a password given, is admin/admin and must change it first; the LAN API stays off', async () => {
+      const host = await start({ adminPassword: undefined });
+      const res = await login(host, 'admin', 'admin');
+      expect(res.status).toBe(200);
+      const result = (await res.json()) as LoginResult;
+      expect(result.user).toMatchObject({ username: 'admin', role: 'admin', mustChangePassword: true });
+      const rooms = await fetch(`${host.url}/api/v1/rooms`, { headers: { authorization: `Bearer ${result.access_token}` } });
+      expect(rooms.status).toBe(403);
+      expect(host.core.auth.defaultPasswordPending()).toBe(true);
+    });
+
+    it('with adminPassword, signs in with it at once, no forced change; admin/admin does not work', async () => {
+      const host = await start();
+      expect((await login(host, 'admin', 'admin')).status).toBe(401);
+      const result = (await (await login(host, 'admin', TEST_ADMIN_PASSWORD)).json()) as LoginResult;
+      expect(result.user.mustChangePassword).toBe(false);
+      expect(host.core.auth.defaultPasswordPending()).toBe(false);
+    });
+
+    it('takes FRONTDESK_ADMIN_PASSWORD from the environment when no adminPassword is given', async () => {
+      vi.stubEnv('FRONTDESK_ADMIN_PASSWORD', 'Env-Admin-Password-8817');
+      const host = await start({ adminPassword: undefined });
+      const res = await login(host, 'admin', 'Env-Admin-Password-8817');
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as LoginResult).user.mustChangePassword).toBe(false);
+    });
+
+    it('refuses to start with a weak first admin password, and leaves the port and database free', async () => {
+      const error = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), adminPassword: 'admin' }).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/FRONTDESK_ADMIN_PASSWORD is not acceptable/);
+      const host = await start();
+      expect((await login(host, 'admin', TEST_ADMIN_PASSWORD)).status).toBe(200);
+    });
+
+    it('refuses `lan: true` while the default admin password is in use, and starts with it once a password is set', async () => {
+      const refused = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), lan: true }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'CONFLICT', message: LAN_BLOCKED_MESSAGE });
+      const other = join(dir, 'other');
+      const host = await start({ dataDir: other, lan: true, host: '127.0.0.1' });
+      expect(host.core.settings.get()).toMatchObject({ lanEnabled: true, lanHost: '127.0.0.1' });
+      expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
     });
   });
 });

@@ -6,7 +6,7 @@
  * sources do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,7 @@ import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamStaysCsv } from '../../core/export/stays-csv';
 import { STAYS_CSV_WORKER_FILE } from '../../core/export/stays-csv-thread';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const repo = process.cwd();
 let outDir: string;
@@ -29,6 +30,9 @@ beforeAll(async () => {
     environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } } },
   });
   await builder.buildApp();
+  // Installed the way the repo's dist-server/ is, beside the packages it leaves to be loaded at run
+  // time. (NODE_PATH would reach only `require`: the bundle's `import()` of a package ignores it.)
+  symlinkSync(join(repo, 'node_modules'), join(outDir, 'node_modules'), 'dir');
 }, 60_000);
 
 afterAll(() => {
@@ -41,7 +45,7 @@ afterAll(() => {
 async function startBundle(args: string[]): Promise<string> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
   const c = spawn(process.execPath, [join(outDir, 'serve.cjs'), ...args], {
-    env: { ...env, NODE_PATH: join(repo, 'node_modules') },
+    env: { ...env, FRONTDESK_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = c;
@@ -79,7 +83,7 @@ describe('dist-server (vite.server.config.ts)', () => {
   it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {
     const url = await startBundle(['--data', dataDir, '--port', '0', '--demo']);
     addWidestStays(join(dataDir, 'frontdesk.db'), 1500);
-    const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`);
+    const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization: `Bearer ${await signInOverHttp(url)}` } });
     expect(res.status).toBe(200);
     const body = Buffer.from(await res.arrayBuffer()); // as bytes: res.text() would drop the BOM
 

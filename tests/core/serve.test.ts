@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/contract/schemas';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const REPO = resolve(__dirname, '../..');
 let dir: string;
@@ -39,6 +40,15 @@ function serve(args: string[], env: Record<string, string> = {}): Run {
   return { child: c, output: () => out, exited };
 }
 
+/** The first admin's password, as an automated install gives it. */
+const ADMIN_ENV = { FRONTDESK_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
+
+async function getJson<T>(url: string, token: string): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, url).toBe(200);
+  return (await res.json()) as T;
+}
+
 async function listeningUrl(run: Run): Promise<string> {
   await expect.poll(() => run.output(), { timeout: 20_000, interval: 50 }).toMatch(/Frontdesk listening on http:\/\/127\.0\.0\.1:\d+/);
   return /(http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())![1]!;
@@ -46,14 +56,17 @@ async function listeningUrl(run: Run): Promise<string> {
 
 describe('npm run serve', () => {
   it('starts on the given data dir and port, says where, serves the demo hotel, and exits 0 on SIGTERM', async () => {
-    const run = serve(['--data', dir, '--port', '0', '--demo'], { BILLING_SERVICE_URL: 'http://127.0.0.1:9/billing' });
+    const run = serve(['--data', dir, '--port', '0', '--demo'], { ...ADMIN_ENV, BILLING_SERVICE_URL: 'http://127.0.0.1:9/billing' });
     const url = await listeningUrl(run);
     expect(run.output()).toContain(`(data: ${dir})`);
     // Printed in a second write after the listening line: wait for it like for the first.
     await expect.poll(() => run.output(), { timeout: 5_000, interval: 50 }).toContain(`${url}/docs`);
+    await expect.poll(() => run.output(), { timeout: 5_000, interval: 50 }).toContain('LAN API off (127.0.0.1 only); an admin turns it on in Settings.');
     expect((await fetch(`${url}/health`)).status).toBe(200);
-    expect(((await (await fetch(`${url}/bookings`)).json()) as unknown[]).length).toBeGreaterThan(0);
-    const settings = (await (await fetch(`${url}/api/v1/settings`)).json()) as Settings;
+    expect((await fetch(`${url}/bookings`)).status).toBe(401);
+    const token = await signInOverHttp(url);
+    expect((await getJson<unknown[]>(`${url}/bookings`, token)).length).toBeGreaterThan(0);
+    const settings = await getJson<Settings>(`${url}/api/v1/settings`, token);
     expect(settings.billingServiceUrl).toBe('http://127.0.0.1:9/billing');
 
     run.child.kill('SIGTERM');
@@ -67,6 +80,35 @@ describe('npm run serve', () => {
     expect(run.output()).toContain(`(data: ${dir})`);
     expect((await fetch(`${url}/health`)).status).toBe(200);
     run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('without FRONTDESK_ADMIN_PASSWORD on a first start: admin/admin, must change it, and says why the LAN API is off', async () => {
+    const run = serve(['--data', dir, '--port', '0']);
+    const url = await listeningUrl(run);
+    await expect.poll(() => run.output(), { timeout: 5_000, interval: 50 }).toContain(
+      'LAN API off (127.0.0.1 only): Change the default admin password before switching the LAN API on',
+    );
+    const login = await fetch(`${url}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin","password":"admin"}' });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses --lan while the admin password is the default: a message and exit code 1', async () => {
+    const run = serve(['--data', dir, '--port', '0', '--lan']);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Frontdesk could not start: Change the default admin password before switching the LAN API on');
+  });
+
+  it('--lan --host with FRONTDESK_ADMIN_PASSWORD: the LAN API is on at that address from the start', async () => {
+    const run = serve(['--data', dir, '--port', '0', '--lan', '--host', '127.0.0.1'], ADMIN_ENV);
+    const url = await listeningUrl(run);
+    await expect.poll(() => run.output(), { timeout: 5_000, interval: 50 }).toContain(`LAN API on: ${url}`);
+    const token = await signInOverHttp(url);
+    expect(await getJson<{ lanEnabled: boolean }>(`${url}/api/v1/network`, token)).toMatchObject({ lanEnabled: true, listening: { host: '127.0.0.1' } });
+    run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });
 

@@ -9,7 +9,7 @@ import type { Room, Stay } from '../../shared/contract/schemas';
 import { aRoom, createApiClient, listBookings, setUpHotel, signIn } from './support/api-client';
 import { barsInRow, clickNight, openBoard, stayIdOf, waitForLive } from './support/board-page';
 import { E2E_ADMIN_PASSWORD, hotelDay, openDesk, type Desk } from './support/desk-fixture';
-import { headerUser, signInThroughForm, storedToken } from './support/session-page';
+import { chooseEnglish, headerUser, signInThroughForm, storedToken } from './support/session-page';
 
 let desk: Desk;
 const rooms = new Map<number, Room>();
@@ -31,6 +31,7 @@ describe('signing in at the desk', () => {
     await page.goto('/');
     await page.getByTestId('sign-in').waitFor();
     expect(await page.getByTestId('board').count()).toBe(0);
+    await chooseEnglish(page);
 
     await signInThroughForm(page, 'admin', 'not-the-password');
     const refusal = page.getByTestId('sign-in-error');

@@ -68,6 +68,13 @@ describe('exports', () => {
     expect((result as { value: { rows: number } }).value.rows).toBe(csv.trim().split('\r\n').length - 1);
   });
 
+  it('records each export written in the audit log, as the HTTP download does', async () => {
+    await exportTo('exports:stays', await tokenOf(t, 'sam'), join(dir(), 'stays.csv'), { delimiter: ';', bom: false, from: '2026-05-01' });
+    const entries = t.core.audit.list({ action: 'exports:stays', limit: 10 }).entries;
+    expect(entries).toEqual([expect.objectContaining({ actor: 'sam', action: 'exports:stays', entity: 'stays', via: 'ipc' })]);
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ from: '2026-05-01' });
+  });
+
   it('refuses the audit export to staff and writes nothing', async () => {
     const file = join(dir(), 'audit.csv');
     const token = await tokenOf(t, 'sam');

@@ -142,15 +142,20 @@ describe('the host process', () => {
     expect(exit).toHaveBeenCalledWith(1);
   });
 
-  it('ignores a second start and an unknown message', async () => {
+  it('ignores a second start, an unknown kind, and messages that are not the protocol’s', async () => {
     const { host } = fakeHost();
     const start = vi.fn(async () => host as unknown as Host);
     runHostProcess(io.port, { start, exit });
     io.send({ kind: 'start', options });
     io.send({ kind: 'start', options });
+    vi.mocked(console.error).mockClear();
     io.send({ kind: 'reboot' } as unknown as ToHost);
+    io.send(null as unknown as ToHost);
+    io.send({ type: 'probe:start' } as unknown as ToHost);
     await flush();
     expect(start).toHaveBeenCalledTimes(1);
     expect(io.posted).toHaveLength(1);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    expect(console.error).toHaveBeenCalledWith('[host] unknown message', 'reboot');
   });
 });

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
+import { TEST_ADMIN_PASSWORD, TEST_PASSWORD } from '../support/sessions';
 
 type Wire = Record<string, unknown>;
 
@@ -27,12 +28,29 @@ export interface BadCase {
   raw?: string;
 }
 
+/** The users of the fixture of bad-input.test.ts, in the order they are created (ids 1, 2). */
+export const FIXTURE_USERS = {
+  /** The first admin (FRONTDESK_ADMIN_PASSWORD); the signed-in passes run as this user. */
+  admin: { id: 1, username: 'admin', password: TEST_ADMIN_PASSWORD },
+  /** A staff user the admin manages (users:update, users:resetPassword) and who signs in (auth:login). */
+  staff: { id: 2, username: 'desk.victim', password: TEST_PASSWORD },
+} as const;
+
 /**
  * A valid input per command, as it goes on the wire, against the fixture of bad-input.test.ts:
  * rooms 101 (id 1, single, 1 bed) and 102 (id 2), stay 1 in room 1 from 2026-06-01 to 06-03,
- * block 1 on room 2 from 2026-06-10 to 06-12, outbox message 1.
+ * block 1 on room 2 from 2026-06-10 to 06-12, outbox message 1, and FIXTURE_USERS. The audit
+ * filters name `from` only: `to` equal to `from` is a valid (one-day) audit range, not a fault.
  */
 export const VALID_INPUT: Partial<Record<CommandName, Wire>> = {
+  'auth:login': { username: FIXTURE_USERS.staff.username, password: FIXTURE_USERS.staff.password },
+  'auth:changePassword': { currentPassword: FIXTURE_USERS.admin.password, newPassword: 'Another-Strong-Pass-42' },
+  'users:seedCreate': { username: 'new.guest', email_address: 'new.guest@example.test', password: TEST_PASSWORD, confirm_password: TEST_PASSWORD },
+  'users:create': { username: 'new.staff', email: 'new.staff@example.test', password: TEST_PASSWORD, role: 'staff' },
+  'users:update': { id: FIXTURE_USERS.staff.id, email: 'victim@example.test', role: 'client', active: true },
+  'users:resetPassword': { id: FIXTURE_USERS.staff.id, newPassword: 'Reset-Password-9931' },
+  'audit:list': { actor: 'admin', action: 'auth:login', entity: 'user', from: '2026-05-01', limit: '10', beforeId: '100' },
+  'exports:audit': { actor: 'admin', action: 'auth:login', entity: 'user', from: '2026-05-01', delimiter: ';', bom: 'true' },
   'bookings:list': { from: '2026-06-01', to: '2026-07-01', limit: '10' },
   'bookings:create': { roomnumber: 101, category: 'Standard single room', checkin: '2026-07-01T14:00:00', checkout: '2026-07-03T12:00:00', guest_name: 'Ann', guests: 1, notes: 'Late' },
   'bookings:exportCsv': { delimiter: ';', bom: 'true', from: '2026-06-01', to: '2026-07-01', status: 'booked', roomId: '1' },
@@ -192,10 +210,13 @@ export function casesFor(name: CommandName): BadCase[] {
   return cases;
 }
 
-/** Seed endpoints (spec 4) whose routes may not exist yet: junk sent there is refused too (404 until they land). */
+/**
+ * Seed endpoints (spec 4) whose routes may not exist yet: junk sent there is refused too (404 until
+ * they land). Seed 002's `/login/`, `/logout/` and `/users/` have landed as commands, attacked above.
+ */
 export const SEED_PROBES: BadCase[] = [
-  ['GET', '/bookings/'], ['POST', '/bookings/'], ['GET', '/resources/'], ['POST', '/resources/'], ['POST', '/login/'], ['POST', '/logout/'],
-  ['GET', '/users/'], ['POST', '/api/v1/bookings'], ['GET', '/api/v1/bookings/rooms'], ['GET', '/cars'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
+  ['GET', '/bookings/'], ['POST', '/bookings/'], ['GET', '/resources/'], ['POST', '/resources/'],
+  ['POST', '/api/v1/bookings'], ['GET', '/api/v1/bookings/rooms'], ['GET', '/cars'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
 ].map(([method, url]) => ({
   command: 'seed probe',
   label: `${method} ${url} with a broken body`,

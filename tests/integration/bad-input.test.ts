@@ -1,28 +1,38 @@
 /**
- * Every bad input gets a clear 4xx, never a 5xx, and changes nothing (spec 4, 6). The cases come
- * from the contract (bad-input-cases.ts), so a route added tomorrow is attacked too. Every request is
- * checked on its own: a 4xx status, a body of exactly `{"error": "<non-empty text>"}`, and the
- * stays, rooms, blocks, outbox and settings tables unchanged. All cases run over `inject`, then all
- * again over a real socket, with a few requests no HTTP client would send; afterwards the server
- * still answers /health and still takes a booking.
+ * Every bad input gets a clear 4xx, never a 5xx, and changes nothing (spec 4, 6; issue 3 §6). The
+ * cases come from the contract (bad-input-cases.ts), so a route added tomorrow is attacked too. Every
+ * request is checked on its own: a 4xx status, a body of exactly `{"error": "<non-empty text>"}`, and
+ * the stays, rooms, blocks, outbox, settings, users and sessions tables unchanged. All cases run
+ * signed in (as the first admin, whom every route allows) and anonymous, over `inject`, then all again
+ * over a real socket, with a few requests no HTTP client would send; afterwards the server still
+ * answers /health and still takes a booking. Anonymous, a guarded route answers 401 whatever the
+ * body (the guard runs before the body is parsed or validated); only a URL the router cannot read is
+ * refused (400) before any route.
  *
  * Each case runs inside a transaction the test opens on the server's own connection and rolls back
  * after comparing the tables, so a request wrongly accepted is reported and cannot change the ground
- * for the cases after it (the services' transactions nest as savepoints). The write batcher refuses
- * to run inside a transaction it did not open (it could not COMMIT before answering), so this server
- * runs its writes inline; refusals come back the same way either way (tests/core/write-batcher.test.ts).
+ * for the cases after it (the services' transactions nest as savepoints; so does the sign-in's
+ * back-off, which is why 150 refused sign-ins never lock the fixture's accounts). The write batcher
+ * refuses to run inside a transaction it did not open (it could not COMMIT before answering), so this
+ * server runs its writes inline; refusals come back the same way either way
+ * (tests/core/write-batcher.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../core/api/build-server';
 import { createDispatcher } from '../../core/command-dispatcher';
-import { commandNames, commands, type CommandDef } from '../../shared/contract/commands';
+import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { aBlock, aRoom, aStay } from '../support/builders';
+import { signIn, signInFirstAdmin } from '../support/sessions';
 import { createHttpClient, sendRaw, type HttpClient } from '../support/socket-client';
 import { adminCtx, createTestCore, deskCtx, inlineWrites, type TestCore } from '../support/test-core';
-import { allBadCases, RAW_CASES, shapeKeys, validInput, VALID_INPUT, type BadCase } from './bad-input-cases';
+import { allBadCases, FIXTURE_USERS, RAW_CASES, shapeKeys, validInput, VALID_INPUT, type BadCase } from './bad-input-cases';
 
-const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings'] as const;
+const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings', 'users', 'sessions'] as const;
+/** What the router answers before any route (and so before any guard) for a URL it cannot read. */
+const ROUTER_REFUSALS = new Set(['{"error":"Malformed URL"}', '{"error":"A path parameter is too long"}']);
+
+type Caller = 'signed in' | 'anonymous';
 
 interface Answer {
   status: number;
@@ -34,7 +44,7 @@ interface PassResult {
   requests: number;
   statuses: Record<number, number>;
   failures: string[];
-  /** Commands where some refusal came from the route itself, not the router's 404. */
+  /** Commands where some refusal came from the route itself (not the router's 404, not the guard's 401). */
   reached: Set<string>;
   ms: number;
 }
@@ -42,6 +52,7 @@ interface PassResult {
 let t: TestCore;
 let app: FastifyInstance;
 let baseUrl: string;
+let adminToken: string;
 const cases = allBadCases();
 
 beforeAll(async () => {
@@ -50,6 +61,10 @@ beforeAll(async () => {
   t.core.handlers['rooms:create'](aRoom({ number: 102 }), adminCtx);
   t.core.handlers['stays:create'](aStay({ roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann' }), deskCtx);
   t.core.handlers['blocks:create'](aBlock({ roomId: 2, from: '2026-06-10', to: '2026-06-12' }), deskCtx);
+  const admin = await signInFirstAdmin(t.core);
+  const staff = await signIn(t.core, 'staff', { username: FIXTURE_USERS.staff.username });
+  expect([admin.userId, staff.userId]).toEqual([FIXTURE_USERS.admin.id, FIXTURE_USERS.staff.id]);
+  adminToken = admin.token;
   app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, sqlite: t.core.deps.sqlite }) }, { dbFile: t.dbFile });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -75,7 +90,19 @@ function errorShapeProblem(a: Answer): string | undefined {
   return ok ? undefined : `body ${a.body.slice(0, 120)}`;
 }
 
-async function runPass(list: BadCase[], send: (c: BadCase) => Promise<Answer>): Promise<PassResult> {
+function isGuarded(command: string): boolean {
+  const def = (commands as Record<string, CommandDef>)[command];
+  return def !== undefined && def.roles !== 'public';
+}
+
+function headersFor(caller: Caller, c: BadCase): Record<string, string> {
+  return {
+    ...(caller === 'signed in' ? { authorization: `Bearer ${adminToken}` } : {}),
+    ...(c.body === undefined ? {} : { 'content-type': c.contentType ?? 'application/json' }),
+  };
+}
+
+async function runPass(caller: Caller, list: BadCase[], send: (c: BadCase) => Promise<Answer>): Promise<PassResult> {
   const result: PassResult = { requests: 0, statuses: {}, failures: [], reached: new Set(), ms: 0 };
   const started = performance.now();
   for (const c of list) {
@@ -96,7 +123,11 @@ async function runPass(list: BadCase[], send: (c: BadCase) => Promise<Answer>): 
     const where = `${c.command} · ${c.label} · ${c.method} ${c.url.slice(0, 80)}`;
     const tail = `${answer.status} ${answer.body.slice(0, 160)}`;
     if (answer.status >= 500) result.failures.push(`${where}: a 5xx: ${tail}`);
-    else if (c.expect === '4xx' && (answer.status < 400 || answer.status >= 500)) result.failures.push(`${where}: accepted: ${tail}`);
+    else if (caller === 'anonymous' && isGuarded(c.command)) {
+      if (answer.status !== 401 && !ROUTER_REFUSALS.has(answer.body)) result.failures.push(`${where}: anonymous, not 401: ${tail}`);
+      const problem = errorShapeProblem(answer);
+      if (problem) result.failures.push(`${where}: ${problem}`);
+    } else if (c.expect === '4xx' && (answer.status < 400 || answer.status >= 500)) result.failures.push(`${where}: accepted: ${tail}`);
     else if (c.expect === '4xx') {
       const problem = errorShapeProblem(answer);
       if (problem) result.failures.push(`${where}: ${problem}`);
@@ -108,10 +139,15 @@ async function runPass(list: BadCase[], send: (c: BadCase) => Promise<Answer>): 
 }
 
 function report(label: string, r: PassResult): string {
-  return `bad input over ${label}: ${r.requests} requests in ${r.ms.toFixed(0)} ms → statuses ${JSON.stringify(r.statuses)}, ${r.failures.length} failures`;
+  return `bad input ${label}: ${r.requests} requests in ${r.ms.toFixed(0)} ms → statuses ${JSON.stringify(r.statuses)}, ${r.failures.length} failures`;
 }
 
 const HAS_INPUT = commandNames.filter((n) => shapeKeys(commands[n] as CommandDef).length > 0);
+
+/** What each pass must have reached: signed in, every route with an input; anonymous, the public ones. */
+function unreached(caller: Caller, r: PassResult): CommandName[] {
+  return HAS_INPUT.filter((n) => (caller === 'signed in' || !isGuarded(n)) && !r.reached.has(n));
+}
 
 describe('bad input, for every route of the contract', () => {
   it('starts from inputs the contract accepts, so each case breaks exactly one thing', () => {
@@ -120,7 +156,7 @@ describe('bad input, for every route of the contract', () => {
     for (const name of commandNames) expect(cases.filter((c) => c.command === name).length, name).toBeGreaterThan(0);
   });
 
-  it('refuses the named faults of a booking for the reason named', async () => {
+  it('refuses the named faults of a booking, a sign-in and a user for the reason named', async () => {
     const caseOf = (command: string, label: string) => {
       const c = cases.find((x) => x.command === command && x.label === label);
       expect(c, `${command} · ${label}`).toBeDefined();
@@ -141,47 +177,60 @@ describe('bad input, for every route of the contract', () => {
       ['bookings:create', 'unknown roomnumber', 404, /Room 9999 not found/],
       ['bookings:create', 'checkout before checkin', 400, /after/],
       ['stays:cancel', 'unknown :id', 404, /Stay 999999 not found/],
+      ['auth:login', 'without password', 400, /password/],
+      ['auth:login', 'NUL in username', 401, /Invalid username or password/],
+      ['users:seedCreate', 'email_address = "text"', 400, /email_address/],
+      ['users:update', 'unknown :id', 404, /User 999999 not found/],
+      ['users:resetPassword', 'NUL in newPassword', 400, /NUL/],
     ];
     for (const [command, label, status, message] of expectations) {
       const c = caseOf(command, label);
-      const res = await app.inject({ method: c.method, url: c.url, ...(c.body === undefined ? {} : { payload: c.body, headers: { 'content-type': 'application/json' } }) });
-      expect({ command, label, status: res.statusCode }).toEqual({ command, label, status });
-      expect((res.json() as { error: string }).error).toMatch(message);
+      t.sqlite.exec('BEGIN');
+      try {
+        const res = await app.inject({ method: c.method, url: c.url, headers: headersFor('signed in', c), ...(c.body === undefined ? {} : { payload: c.body }) });
+        expect({ command, label, status: res.statusCode }).toEqual({ command, label, status });
+        expect((res.json() as { error: string }).error).toMatch(message);
+      } finally {
+        t.sqlite.exec('ROLLBACK');
+      }
     }
   });
 
-  it('over inject: a 4xx {"error": …} for each, never a 5xx, nothing written', async () => {
-    const r = await runPass(cases, async (c) => {
-      const res = await app.inject({
-        method: c.method,
-        url: c.url,
-        ...(c.body === undefined ? {} : { payload: c.body, headers: { 'content-type': c.contentType ?? 'application/json' } }),
-      });
+  it.each<Caller>(['signed in', 'anonymous'])('over inject, %s: a 4xx {"error": …} for each, never a 5xx, nothing written', async (caller) => {
+    const r = await runPass(caller, cases, async (c) => {
+      const res = await app.inject({ method: c.method, url: c.url, headers: headersFor(caller, c), ...(c.body === undefined ? {} : { payload: c.body }) });
       return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
     });
-    console.info(report('inject', r));
+    console.info(report(`over inject, ${caller}`, r));
     expect.soft(r.failures).toEqual([]);
-    expect(HAS_INPUT.filter((n) => !r.reached.has(n))).toEqual([]);
+    expect(unreached(caller, r)).toEqual([]);
+    if (caller === 'anonymous') expect(r.statuses[401]).toBeGreaterThan(cases.length / 2);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('over a real socket: the same answers, then /health is 200 and a booking still goes through', async () => {
+  it.each<Caller>(['signed in', 'anonymous'])('over a real socket, %s: the same answers, then /health is 200 and a booking still goes through', async (caller) => {
     const client: HttpClient = createHttpClient(baseUrl);
     try {
       const viaClient = async (c: BadCase): Promise<Answer> => {
         const res = c.raw
           ? await sendRaw(baseUrl, c.raw)
-          : await client.send({ method: c.method, path: c.url, body: c.body, headers: c.body === undefined ? {} : { 'content-type': c.contentType ?? 'application/json' } });
+          : await client.send({ method: c.method, path: c.url, body: c.body, headers: headersFor(caller, c) });
         return { status: res.status, contentType: String(res.headers['content-type'] ?? ''), body: res.body };
       };
-      const r = await runPass([...cases, ...RAW_CASES], viaClient);
-      console.info(report('a socket', r));
+      const r = await runPass(caller, [...cases, ...RAW_CASES], viaClient);
+      console.info(report(`over a socket, ${caller}`, r));
       expect.soft(r.failures).toEqual([]);
+      expect(unreached(caller, r)).toEqual([]);
 
       const health = await client.send({ method: 'GET', path: '/health' });
       expect(health.status).toBe(200);
-      const booking = await client.send({ method: 'POST', path: '/api/v1/stays', body: validInput('stays:create') });
-      expect(booking.status).toBe(201);
+      const signedIn = createHttpClient(baseUrl, { token: adminToken });
+      try {
+        const booking = await signedIn.send({ method: 'POST', path: '/api/v1/stays', body: { ...validInput('stays:create'), checkin: caller === 'anonymous' ? '2026-08-01' : '2026-07-01', checkout: caller === 'anonymous' ? '2026-08-03' : '2026-07-03' } });
+        expect(booking.status).toBe(201);
+      } finally {
+        signedIn.close();
+      }
     } finally {
       client.close();
     }

@@ -16,6 +16,7 @@ import { BACKOFF_CAP_MS } from '../../core/outbox/backoff';
 import { createOutboxWorker, type OutboxWorker } from '../../core/outbox/outbox-worker';
 import type { OutboxStatus, Stay } from '../../shared/contract/schemas';
 import { closedPortUrl } from '../support/billing-stub';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { createHttpClient, type HttpClient } from '../support/socket-client';
 import { startBillingReceiver, type BillingReceiver } from './billing-receiver';
 
@@ -54,8 +55,10 @@ describe('outbox delivery to a billing service that is down, then back', () => {
       dataDir,
       port: 0,
       worker: false,
+      adminPassword: TEST_ADMIN_PASSWORD,
       clock,
-      settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: billingUrl, outboxMaxAttempts: MAX_ATTEMPTS },
+      // Each tick moves the clock an hour: the desk's session must outlive ~100 of them (12 h by default).
+      settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: billingUrl, outboxMaxAttempts: MAX_ATTEMPTS, sessionHours: 720 },
     });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
     const workerErrors: unknown[] = [];
@@ -68,7 +71,7 @@ describe('outbox delivery to a billing service that is down, then back', () => {
       onError: (e) => workerErrors.push(e),
     });
     cleanups.push(() => worker.stop());
-    const client = createHttpClient(host.url);
+    const client = createHttpClient(host.url, { token: await signInOverHttp(host.url) });
     cleanups.push(() => client.close());
     const db = host.core.deps.sqlite;
     const rows = () =>

@@ -15,6 +15,8 @@ export interface RaceOptions {
   attempts: number;
   path: string;
   body: unknown;
+  /** The bearer token every client sends (the booking routes need a signed-in caller). */
+  token: string;
 }
 
 export interface Overlap {
@@ -61,7 +63,7 @@ export function findOverlaps(dbFile: string): { overlaps: Overlap[]; stays: numb
 }
 
 export async function raceBookings(o: RaceOptions): Promise<RaceResult> {
-  const clients = Array.from({ length: o.clients }, () => createHttpClient(o.baseUrl));
+  const clients = Array.from({ length: o.clients }, () => createHttpClient(o.baseUrl, { token: o.token }));
   const statuses: Record<number, number> = {};
   const created: number[] = [];
   const unexpected: string[] = [];

@@ -25,6 +25,7 @@ import type { ParsedInput } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
 import { aRoom } from '../support/builders';
 import { countRows } from '../support/outbox-rows';
+import { signInFirstAdmin, signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { adminCtx, createTestCore } from '../support/test-core';
 import { raceBookings, type RaceResult } from './race-harness';
 
@@ -71,12 +72,17 @@ function checkThenAwaitThenInsert(core: Core) {
 describe('16 clients × 50 attempts at one room and one period, over real sockets', () => {
   it('the real server: exactly one 201, 799 × 409, and no overlapping stays in the database', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-race-'));
-    const host: Host = await createHost({ dataDir, port: 0, worker: false, settings: { timeZone: 'Europe/Copenhagen' } });
+    const host: Host = await createHost({ dataDir, port: 0, worker: false, adminPassword: TEST_ADMIN_PASSWORD, settings: { timeZone: 'Europe/Copenhagen' } });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
-    const room = await fetch(`${host.url}/api/v1/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ROOM) });
+    const token = await signInOverHttp(host.url);
+    const room = await fetch(`${host.url}/api/v1/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(ROOM),
+    });
     expect(room.status).toBe(201);
 
-    const r = await raceBookings({ baseUrl: host.url, dbFile: host.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING });
+    const r = await raceBookings({ baseUrl: host.url, dbFile: host.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING, token });
     console.info(summary('race, real server', r));
 
     expect(r.unexpected).toEqual([]);
@@ -97,8 +103,9 @@ describe('16 clients × 50 attempts at one room and one period, over real socket
     const app = await buildServer({ ...t.core, call }, { dbFile: t.dbFile });
     cleanups.push(() => app.close());
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { token } = await signInFirstAdmin(t.core);
 
-    const r = await raceBookings({ baseUrl: url, dbFile: t.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING });
+    const r = await raceBookings({ baseUrl: url, dbFile: t.dbFile, clients: CLIENTS, attempts: ATTEMPTS, path: '/bookings', body: BOOKING, token });
     console.info(summary('race, broken handler', r));
 
     expect(r.statuses[201]).toBeGreaterThan(1);

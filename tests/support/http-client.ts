@@ -93,7 +93,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
 
   const requests = (defaultAs: CallerAs): TestRequests => {
     const raw = async <T>({ as = defaultAs, ...o }: RawOptions): Promise<TestResponse<T>> => {
-      const headers = { ...o.headers };
+      const headers: Record<string, string | string[] | number | undefined> = { ...o.headers };
       if (as !== 'anonymous' && !hasAuthorization(headers)) headers.authorization = `Bearer ${(await session(as)).token}`;
       const res = await app.inject({ ...o, headers });
       return { status: res.statusCode, body: parseBody(res.body) as T, text: res.body, headers: res.headers };

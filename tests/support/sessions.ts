@@ -37,10 +37,17 @@ export async function signInAs(core: Core, username: string, password: string, a
   return { token: result.access_token, userId: result.user.id, username: result.user.username, role: result.user.role };
 }
 
+export interface SignInOptions {
+  username?: string;
+  /** Where the sign-in comes from (its back-off is per address); default 127.0.0.1. */
+  address?: string;
+}
+
 /** Creates a user of `role` (password TEST_PASSWORD) and signs it in. */
-export async function signIn(core: Core, role: Role, username = freshUsername(role)): Promise<Session> {
+export async function signIn(core: Core, role: Role, options: SignInOptions = {}): Promise<Session> {
+  const username = options.username ?? freshUsername(role);
   await core.users.create({ username, email: `${username}@example.test`, password: TEST_PASSWORD, role }, SETUP_CTX);
-  return signInAs(core, username, TEST_PASSWORD);
+  return signInAs(core, username, TEST_PASSWORD, options.address);
 }
 
 /** The first-run admin with TEST_ADMIN_PASSWORD (created if the database has no user yet), signed in. */

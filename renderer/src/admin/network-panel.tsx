@@ -18,9 +18,9 @@ export function NetworkPanel() {
 
   const where = status?.listening ? `${status.listening.host}:${status.listening.port}` : null;
   return (
-    <section className="panel network-panel" aria-labelledby="network-title" data-testid="network-panel" data-lan={status?.lanEnabled ?? undefined}>
+    <section className="network-panel" aria-labelledby="network-title" data-testid="network-panel" data-lan={status?.lanEnabled ?? undefined}>
       <div className="screen-head">
-        <h2 id="network-title">{t('network.title')}</h2>
+        <h3 id="network-title">{t('network.title')}</h3>
         <button type="button" className="button button-small push-right" onClick={() => void useNetworkStore.getState().load().catch(() => undefined)}>
           {t('common.refresh')}
         </button>

@@ -49,7 +49,6 @@ export function SettingsScreen() {
       <div className="screen-head">
         <h1 id="settings-title">{t('settings.title')}</h1>
       </div>
-      <NetworkPanel />
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : loadError ? <ErrorAlert error={loadError} /> : <p className="muted">{t('common.loading')}</p>}
     </section>
   );
@@ -133,6 +132,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
                 {input(field)}
               </Field>
             ))}
+            {section.id === 'lan' ? <NetworkPanel /> : null}
           </div>
         </fieldset>
       ))}

@@ -16,13 +16,14 @@ export function SessionControls() {
     <div className="session-controls">
       <span className="session-user" data-testid="session-user" data-role={user.role} title={t('session.signedInAs', { name: user.username, role: t(`role.${user.role}`) })}>
         <span className="session-name">{user.username}</span>
-        <span className="session-role" data-testid="session-role">
-          {t(`role.${user.role}`)}
+        <span className="session-role">
+          <span data-testid="session-role">{t(`role.${user.role}`)}</span>
+          {' · '}
+          <button type="button" className="link-button" onClick={() => setChanging(true)} data-testid="change-password">
+            {t('session.changePassword')}
+          </button>
         </span>
       </span>
-      <button type="button" className="button button-small button-on-dark" onClick={() => setChanging(true)} data-testid="change-password">
-        {t('session.changePassword')}
-      </button>
       <button
         type="button"
         className="button button-small button-on-dark"

@@ -13,7 +13,6 @@ import { markRowsRendered } from '../app/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';
-import { useElementWidth } from '../ui/use-element-width';
 import { whenIdle } from '../ui/when-idle';
 import {
   boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
@@ -22,6 +21,7 @@ import {
 import { nightAtPoint, useHoverCell } from './board-pointer';
 import { BoardHeader } from './board-header';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
+import { initialGridRect, observeRectAfterLayout, scrollBoard, useGridWidth } from './board-viewport';
 
 // Opened from a badge; it brings the contract's housekeeping states (zod), so it loads on first use.
 const HousekeepingMenu = lazy(() => import('./housekeeping-menu').then((m) => ({ default: m.HousekeepingMenu })));
@@ -40,7 +40,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const f = useFormats();
   const open = useUiStore((s) => s.open);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(scrollRef);
+  const width = useGridWidth(scrollRef);
 
   const dayCount = nightsBetween(board.from, board.to);
   const dayWidth = dayWidthFor(dayCount, width);
@@ -61,6 +61,9 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
     estimateSize: (i) => rowHeight(rows[i]!),
     getItemKey: (i) => rows[i]!.key,
     overscan,
+    initialRect: initialGridRect(width),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollBoard,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -177,8 +180,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const activeDate = cell ? days[cell.day]?.date : undefined;
   const activeId = activeRoom && activeDate ? `cell-${activeRoom.number}-${activeDate}` : undefined;
 
-  // Rows wait for the grid's width (measured before the first paint), so they are built once, at their size.
-  const items = width > 0 ? virtualizer.getVirtualItems() : [];
+  const items = virtualizer.getVirtualItems();
   const hasStays = board.stays.id.length > 0;
   const hasRows = items.length > 0;
   useEffect(() => {

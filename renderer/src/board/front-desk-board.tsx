@@ -2,11 +2,15 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from '../stores/board-store';
+import { useUiStore } from '../stores/ui-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { BoardCounts } from './board-counts';
 import { BoardGrid } from './board-grid';
 import { BoardLegend } from './board-legend';
 import { BoardToolbar } from './board-toolbar';
+
+/** Whether the desk has gone to another screen since the page opened on the board. */
+let leftBoard = false;
 
 export function FrontDeskBoard() {
   const t = useT();
@@ -16,8 +20,12 @@ export function FrontDeskBoard() {
   const error = useBoardStore((s) => s.error);
 
   useEffect(() => {
-    // Coming back from an admin screen: show what changed meanwhile.
-    if (useBoardStore.getState().board) useBoardStore.getState().scheduleRefresh();
+    // Coming back from an admin screen: show what changed meanwhile. Not on the page's first
+    // board, which the boot script's early request may have brought before this first mount.
+    if (leftBoard && useBoardStore.getState().board) useBoardStore.getState().scheduleRefresh();
+    return () => {
+      if (useUiStore.getState().screen !== 'board') leftBoard = true;
+    };
   }, []);
 
   return (

@@ -4,7 +4,7 @@ import type { enAccess } from './en-access';
 export const daAccess: Record<keyof typeof enAccess, string> = {
   'nav.users': 'Brugere',
   'nav.audit': 'Revisionslog',
-  'nav.admin': 'Administration',
+  'nav.admin': 'Admin',
   'nav.myBookings': 'Mine bookinger',
 
   'error.passwordChange': 'Skift din adgangskode først; indtil da er intet andet muligt.',

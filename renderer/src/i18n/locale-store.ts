@@ -1,19 +1,29 @@
 /**
  * The UI language. It follows the hotel's `locale` setting until someone at this desk picks a
- * language in the header; that choice is remembered on this machine.
+ * language in the header; that choice is remembered on this machine. The hotel's language is
+ * remembered too: the settings need a session, and the sign-in screen should already speak it.
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { INTL_LOCALE, isLang, translate, type Lang, type Translate } from './translate';
 
 const STORAGE_KEY = 'frontdesk.lang';
+const HOTEL_KEY = 'frontdesk.hotelLang';
 
-function storedLang(): Lang | null {
+function storedLang(key: string): Lang | null {
   try {
-    const v = window.localStorage.getItem(STORAGE_KEY);
+    const v = window.localStorage.getItem(key);
     return isLang(v) ? v : null;
   } catch {
     return null;
+  }
+}
+
+function remember(key: string, lang: Lang): void {
+  try {
+    window.localStorage.setItem(key, lang);
+  } catch {
+    // private mode or storage full: remembered for this session only
   }
 }
 
@@ -25,20 +35,17 @@ interface LocaleState {
   followHotel(lang: Lang): void;
 }
 
-const initial = storedLang();
+const initial = storedLang(STORAGE_KEY);
 
 export const useLocaleStore = create<LocaleState>((set, get) => ({
-  lang: initial ?? 'da',
+  lang: initial ?? storedLang(HOTEL_KEY) ?? 'da',
   chosen: initial !== null,
   choose(lang) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // private mode or storage full: the choice lasts for this session only
-    }
+    remember(STORAGE_KEY, lang);
     set({ lang, chosen: true });
   },
   followHotel(lang) {
+    remember(HOTEL_KEY, lang);
     if (!get().chosen) set({ lang });
   },
 }));

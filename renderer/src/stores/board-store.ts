@@ -6,10 +6,10 @@
  * (`#/board?from=2026-05-01&days=90`).
  */
 import { create } from 'zustand';
-import { boardStayList } from '../../../shared/contract/board-stays';
 import type { Board } from '../../../shared/contract/schemas';
 import { addDays, nightsBetween } from '../../../shared/time';
-import { boardRows, indexByRoom, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
+import { boardLanes } from '../board/board-lanes';
+import { boardRows, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
 import { boardQuery, periodFromHash } from '../board/board-period';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from './refresh-after-change';
@@ -63,7 +63,7 @@ export const useBoardStore = create<BoardState>((set, get) => ({
         board,
         from: board.from,
         rows: boardRows(board.rooms, get().groupBy),
-        lanes: indexByRoom(boardStayList(board), board.blocks),
+        lanes: boardLanes(board),
         loading: false,
         error: null,
       });

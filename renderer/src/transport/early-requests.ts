@@ -1,14 +1,15 @@
 /**
- * The desk's first two GETs, sent by the boot script before the app's bundle is evaluated (that
- * takes 100 ms and more on a slow desk PC): the settings and the board. The host works on them
- * meanwhile, and the HTTP transport takes the answer instead of asking again when the app makes
- * the same call. This file must stay small and must not load the contract (zod): the two paths are
- * written out here, and tests/renderer pin them to the contract's REST bindings.
+ * The desk's first GETs, sent by the boot script before the app's bundle is evaluated (that takes
+ * 100 ms and more on a slow desk PC): the session check, the settings and the board, with the
+ * session's token. The host works on them meanwhile, and the HTTP transport takes the answer
+ * instead of asking again when the app makes the same call with the same token. This file must
+ * stay small and must not load the contract (zod): the paths are written out here, and
+ * tests/renderer pin them to the contract's REST bindings.
  */
 import { boardQuery, periodFromHash } from '../board/board-period';
 import { queryString } from './query-string';
 
-export const EARLY_PATHS = { 'board:get': '/api/v1/board', 'settings:get': '/api/v1/settings' } as const;
+export const EARLY_PATHS = { 'auth:me': '/api/v1/me', 'settings:get': '/api/v1/settings', 'board:get': '/api/v1/board' } as const;
 
 export interface EarlyRequest {
   name: keyof typeof EARLY_PATHS;
@@ -19,35 +20,41 @@ export interface EarlyRequest {
 /** The calls the app makes first, for a page at `origin` opened on `hash`, with their URLs. */
 export function earlyRequests(origin: string, hash: string): EarlyRequest[] {
   const base = origin.replace(/\/$/, '');
-  // Settings first: the host answers in order, and that small answer then lands (and renders) while
-  // the board is still on its way, instead of re-rendering the desk just after the board.
+  // The small answers first: the host answers in order, and they then land (and render) while the
+  // board is still on its way, instead of re-rendering the desk just after the board.
   const calls = [
+    { name: 'auth:me' as const, input: {} },
     { name: 'settings:get' as const, input: {} },
     { name: 'board:get' as const, input: boardQuery(periodFromHash(hash)) },
   ];
   return calls.map((c) => ({ ...c, url: `${base}${EARLY_PATHS[c.name]}${queryString(c.input)}` }));
 }
 
-const pending = new Map<string, Promise<Response>>();
+/** Each answer with the token its request carried. */
+const pending = new Map<string, { response: Promise<Response>; token: string }>();
 
 function key(name: string, input: unknown): string {
   return `${name}${queryString((input ?? {}) as Record<string, unknown>)}`;
 }
 
-/** Sends the GETs now; each answer waits for `takeEarlyGet`. */
-export function startEarlyGets(requests: readonly EarlyRequest[]): void {
+/** Sends the GETs now with `token` (`Authorization: Bearer`); each answer waits for `takeEarlyGet`. */
+export function startEarlyGets(requests: readonly EarlyRequest[], token: string): void {
   for (const r of requests) {
-    const response = fetch(r.url, { headers: { accept: 'application/json' } });
+    const response = fetch(r.url, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
     // Nobody may take it (the app asked for something else first); a failure then is nobody's error.
     response.catch(() => undefined);
-    pending.set(key(r.name, r.input), response);
+    pending.set(key(r.name, r.input), { response, token });
   }
 }
 
-/** The early answer to exactly this call, once; undefined when there is none (then send it). */
-export function takeEarlyGet(name: string, input: unknown): Promise<Response> | undefined {
+/**
+ * The early answer to exactly this call, once, when it was asked with the caller's `token`;
+ * undefined otherwise (then send it). A desk that signed in as someone else meanwhile, or out,
+ * must not read what the earlier session was answered.
+ */
+export function takeEarlyGet(name: string, input: unknown, token: string | null): Promise<Response> | undefined {
   const k = key(name, input);
-  const response = pending.get(k);
+  const early = pending.get(k);
   pending.delete(k);
-  return response;
+  return early && early.token === token ? early.response : undefined;
 }

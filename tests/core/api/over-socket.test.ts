@@ -1,33 +1,29 @@
 /**
- * The API over a real TCP socket: a host on port 0, Node's own fetch and WebSocket clients. What
- * `inject` cannot show: streaming downloads, the live feed, and a client hanging up mid-download.
+ * The API over a real TCP socket: a host on port 0 with its first admin signed in, Node's own fetch
+ * and WebSocket clients. What `inject` cannot show: streaming downloads, the live feed, and a client
+ * hanging up mid-download.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../core/host';
-import type { LiveEvent } from '../../../shared/contract/events';
+import type { Host } from '../../../core/host';
 import type { Stay } from '../../../shared/contract/schemas';
+import { openSignedInLiveSocket, type LiveClient } from '../../support/live-client';
+import { startTestHost, type TestHost } from '../../support/test-host';
 
-let dir: string;
+let th: TestHost;
 let host: Host;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdesk-socket-'));
-  host = await createHost({ dataDir: dir, port: 0, worker: false, rendererDir: join(dir, 'no-renderer'), settings: { timeZone: 'Europe/Copenhagen' } });
+  th = await startTestHost();
+  host = th.host;
   const room = await post('/api/v1/rooms', { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 });
   expect(room.status).toBe(201);
 });
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => th.close());
 
 function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${host.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return th.json('POST', path, body);
 }
 
 /** Writes bytes no HTTP client would send and returns everything the server answers before closing. */
@@ -41,21 +37,8 @@ function sendRaw(text: string): Promise<string> {
   });
 }
 
-function openSocket(): Promise<{ ws: WebSocket; events: LiveEvent[]; next: (type: LiveEvent['type']) => Promise<LiveEvent> }> {
-  const ws = new WebSocket(`${host.url.replace('http', 'ws')}/ws`);
-  const events: LiveEvent[] = [];
-  const waiters: { type: string; resolve: (e: LiveEvent) => void }[] = [];
-  ws.addEventListener('message', (m) => {
-    const event = JSON.parse(String(m.data)) as LiveEvent;
-    events.push(event);
-    const i = waiters.findIndex((w) => w.type === event.type);
-    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(event);
-  });
-  const next = (type: LiveEvent['type']) => new Promise<LiveEvent>((resolve) => waiters.push({ type, resolve }));
-  return new Promise((resolve, reject) => {
-    ws.addEventListener('open', () => resolve({ ws, events, next }));
-    ws.addEventListener('error', () => reject(new Error('WebSocket failed')));
-  });
+function openSocket(): Promise<LiveClient> {
+  return openSignedInLiveSocket(host.url, th.token);
 }
 
 describe('over a real socket', () => {
@@ -100,7 +83,7 @@ describe('over a real socket', () => {
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
       INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
       SELECT 1, 'Standard single room', 'Bulk ' || i, 1, '2030-01-01T14:00:00+01:00', '2030-01-02T12:00:00+01:00', i, i + 1, 1, 'cancelled', 0, 'test', 0, 0 FROM n`);
-    const res = await fetch(`${host.url}/api/v1/exports/stays.csv?bom=true`);
+    const res = await th.fetch('/api/v1/exports/stays.csv?bom=true');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="stays-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -123,7 +106,7 @@ describe('over a real socket', () => {
 
   it('keeps serving after a client hangs up in the middle of a download', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${host.url}/bookings/export/csv`, { signal: controller.signal });
+    const res = await th.fetch('/bookings/export/csv', { signal: controller.signal });
     const reader = res.body!.getReader();
     await reader.read();
     // A change committed while the export holds its snapshot: the WAL now has frames it must not lose.
@@ -140,7 +123,7 @@ describe('over a real socket', () => {
     sqlite.pragma(`busy_timeout = ${previousTimeout}`);
     const health = await fetch(`${host.url}/health`);
     expect(health.status).toBe(200);
-    const again = await fetch(`${host.url}/bookings/export/csv`);
+    const again = await th.fetch('/bookings/export/csv');
     expect((await again.text()).split('\r\n').length).toBeGreaterThan(20_000);
   });
 });

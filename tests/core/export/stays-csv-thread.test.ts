@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAY_CSV_CHUNK_ROWS, streamStaysCsv, writeStaysCsvFile } from '../../../core/export/stays-csv';
-import { startStaysCsvWorker, STAYS_CSV_WINDOW, type StaysCsvPiece } from '../../../core/export/stays-csv-thread';
+import { startStaysCsvWorker, STAYS_CSV_WINDOW, unpackedPath, type StaysCsvPiece } from '../../../core/export/stays-csv-thread';
 import { openDatabase, type Sqlite } from '../../../db/open-database';
 
 let dir: string;
@@ -106,5 +106,15 @@ describe('the export worker', () => {
     expect(parsed).toHaveLength(rows);
     expect(parsed[7]![7]).toBe(`'${name(7)}`);
     expect(parsed[7]![2]).toBe(category);
+  });
+});
+
+describe('unpackedPath', () => {
+  it('points a worker inside app.asar at its unpacked copy and leaves other paths alone', () => {
+    expect(unpackedPath('/opt/Frontdesk/resources/app.asar/dist-electron/stays-csv-worker.cjs')).toBe(
+      '/opt/Frontdesk/resources/app.asar.unpacked/dist-electron/stays-csv-worker.cjs',
+    );
+    expect(unpackedPath('C:\\Frontdesk\\resources\\app.asar\\dist-electron\\w.cjs')).toBe('C:\\Frontdesk\\resources\\app.asar.unpacked\\dist-electron\\w.cjs');
+    expect(unpackedPath('/work/main/dist-server/stays-csv-worker.cjs')).toBe('/work/main/dist-server/stays-csv-worker.cjs');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Starts the real `npm run serve` in a child process on a fresh data folder and any free port, and
+ * Starts the real `npm run serve` in a child process on a fresh data folder and a free port, and
  * waits for the URL it prints. `npm run test:e2e` has just built the renderer, so serve's stale check
  * (scripts/build-if-stale.mjs) finds it fresh and starts without building.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,9 +37,24 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * A port nothing listens on now. Serve gets a fixed one rather than 0: the host moves its listener
+ * when the settings say another address, and the tests change settings.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startServe(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-'));
-  const args = ['run', 'serve', '--silent', '--', '--data', dataDir, '--port', '0'];
+  const args = ['run', 'serve', '--silent', '--', '--data', dataDir, '--port', String(await freePort())];
   if (options.demo) args.push('--demo');
   // detached: the child leads its own process group, so stop() reaches tsx's node as well.
   const child = spawn('npm', args, { cwd: process.cwd(), env: cleanEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -2,6 +2,15 @@
 import type { Page } from 'playwright-core';
 import { SESSION_TOKEN_KEY } from './desk-fixture';
 
+/**
+ * Picks English on the sign-in screen: before sign-in the hotel's language is unknown (its settings
+ * need a session), so the desk starts in Danish unless this machine chose otherwise.
+ */
+export async function chooseEnglish(page: Page): Promise<void> {
+  await page.getByTestId('lang-en').click();
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+}
+
 /** Fills the sign-in form and submits it with Enter, as a user at the desk does. */
 export async function signInThroughForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('sign-in').waitFor();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../shared/contract/auth-schemas';
 import { HOUSEKEEPING_STATES } from '../../../shared/contract/schemas';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { da } from '../../../renderer/src/i18n/da';
@@ -28,6 +29,14 @@ describe('UI dictionaries', () => {
     for (const h of HOUSEKEEPING_STATES) {
       expect(keys.has(`hk.${h}`), h).toBe(true);
       expect(keys.has(`hk.short.${h}`), h).toBe(true);
+    }
+  });
+
+  it('name every role, with a hint for the new-user form', () => {
+    const keys = new Set(Object.keys(en));
+    for (const r of ROLES) {
+      expect(keys.has(`role.${r}`), r).toBe(true);
+      expect(keys.has(`users.roleHint.${r}`), r).toBe(true);
     }
   });
 

@@ -24,38 +24,49 @@ describe('earlyRequests', () => {
     }
   });
 
-  it('asks for the period in the URL, or the default range from the hotel’s today', () => {
+  it('asks the session check and the settings first, then the board for the period in the URL, or the default range from the hotel’s today', () => {
     expect(earlyRequests(origin, '#/board?from=2026-01-01&days=90').map((r) => r.url)).toEqual([
+      `${origin}/api/v1/me`,
       `${origin}/api/v1/settings`,
       `${origin}/api/v1/board?from=2026-01-01&days=90`,
     ]);
-    expect(earlyRequests(origin, '')[1]!.url).toBe(`${origin}/api/v1/board?days=14`);
+    expect(earlyRequests(origin, '')[2]!.url).toBe(`${origin}/api/v1/board?days=14`);
   });
 });
 
 describe('startEarlyGets and takeEarlyGet', () => {
-  it('sends each GET once and hands its answer to the same call, once', async () => {
+  it('sends each GET once, with the token, and hands its answer to the same call with the same token, once', async () => {
     const answer = new Response('{}');
-    const fetch = vi.fn<(url: string) => Promise<Response>>(async () => answer);
+    const fetch = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(async () => answer);
     vi.stubGlobal('fetch', fetch);
     const requests = earlyRequests(origin, '#/board?from=2026-01-01&days=90');
-    startEarlyGets(requests);
+    startEarlyGets(requests, 'token-a');
     expect(fetch.mock.calls.map(([url]) => url)).toEqual(requests.map((r) => r.url));
+    for (const [, init] of fetch.mock.calls) expect(init.headers).toMatchObject({ authorization: 'Bearer token-a' });
 
-    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 30 })).toBeUndefined();
-    expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 })).toBe(answer);
-    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 90 })).toBeUndefined();
-    expect(await takeEarlyGet('settings:get', {})).toBe(answer);
+    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 30 }, 'token-a')).toBeUndefined();
+    expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBe(answer);
+    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBeUndefined();
+    expect(await takeEarlyGet('settings:get', {}, 'token-a')).toBe(answer);
+  });
+
+  it('keeps an answer from a caller with another token, or none (signed in as someone else, or out)', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')));
+    startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
+    expect(takeEarlyGet('board:get', { days: 7 }, 'token-b')).toBeUndefined();
+    expect(takeEarlyGet('settings:get', {}, null)).toBeUndefined();
+    // Refused once is gone: a later caller with the right token asks again too.
+    expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).toBeUndefined();
   });
 
   it('lets an early request fail quietly when nobody takes it', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
-    startEarlyGets(earlyRequests(origin, '#/board?days=7'));
+    startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
     await new Promise((r) => setTimeout(r, 10));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
-    await expect(takeEarlyGet('board:get', { days: 7 })).rejects.toThrow('offline');
+    await expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).rejects.toThrow('offline');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CommandName } from '../../../shared/contract/commands';
 import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
 import { errorFromResponse, retryAfterSeconds } from '../../../renderer/src/transport/http-response';
+import { PLAIN_GET_PATHS } from '../../../renderer/src/transport/plain-gets';
 import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
 
@@ -87,6 +89,14 @@ describe('the new commands over HTTP', () => {
     expect(buildHttpRequest('audit:list', { actor: 'anna', limit: 100, beforeId: 57 }, origin).url).toBe(
       'http://desk.local:8080/api/v1/audit?actor=anna&limit=100&beforeId=57',
     );
+  });
+});
+
+describe('PLAIN_GET_PATHS', () => {
+  it("are the contract's own GET paths for commands without input", () => {
+    for (const [name, path] of Object.entries(PLAIN_GET_PATHS)) {
+      expect(buildHttpRequest(name as CommandName, {}, origin)).toEqual({ method: 'GET', url: `${origin}${path}` });
+    }
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * Signing the benchmarks in: every route but /health needs a token. The admin is created in the
+ * benchmark's own process before a host starts on the data folder, so the measured host starts as it
+ * does on any day but the first (the first start also loads the common-password list to check the
+ * password, a few MB the desk never holds again); the host process signs it in and hands the token over.
+ */
+import { createEventBus } from '../../core/context';
+import { createCore } from '../../core/create-core';
+import { openDatabase } from '../../db/open-database';
+import { NOW_MS, TIME_ZONE } from './hotel-dataset';
+
+export const BENCH_ADMIN_USERNAME = 'admin';
+/** The benchmark hotels' first admin (FRONTDESK_ADMIN_PASSWORD for a `npm run serve` on them). */
+export const BENCH_ADMIN_PASSWORD = 'Bench-Admin-Quay-4711';
+
+/** Creates the first admin with BENCH_ADMIN_PASSWORD in the database file, unless it has users already. */
+export async function ensureBenchAdmin(dbFile: string): Promise<void> {
+  const { sqlite, orm } = openDatabase({ file: dbFile });
+  try {
+    const core = createCore({ sqlite, orm, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    await core.auth.ensureFirstRunAdmin(BENCH_ADMIN_PASSWORD);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** `POST /login/` as the benchmark admin on a running server; the bearer token. */
+export async function signInOverHttp(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/login/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_ADMIN_USERNAME, password: BENCH_ADMIN_PASSWORD }),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`POST ${origin}/login/ → ${res.status} ${text}`);
+  return (JSON.parse(text) as { access_token: string }).access_token;
+}

@@ -1,0 +1,223 @@
+/**
+ * The role matrix (issue 3 §3, §6): every command of the contract × {admin, staff, client,
+ * anonymous}, and for the commands a setting opens (`openWhen`) each of those again with the setting
+ * on. Each cell calls the real server with an input that succeeds on the fixture
+ * (tests/support/contract-fixture.ts) and is judged against an oracle written here from the
+ * contract's `roles` — not by calling authorize(): allowed → a 2xx; refused → 401 for nobody, 403
+ * for a signed-in role. The same cells go through `core.call` (the desktop's IPC path), which must
+ * refuse exactly the same ones.
+ *
+ * Over HTTP each cell runs inside a transaction the test opens on the server's connection and rolls
+ * back, so every cell meets the same hotel (a sign-out, a cancelled stay, a demoted user are undone
+ * before the next cell); the write batcher cannot run inside a transaction it did not open, so this
+ * server's writes run inline (tests/core/write-batcher.test.ts shows they answer alike). Every body
+ * the matrix receives is then searched for password hashes and the signing secret.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../core/api/build-server';
+import { createDispatcher } from '../../core/command-dispatcher';
+import { anonymousContext, type CallContext, type HandledCommandName } from '../../core/context';
+import { isAppError } from '../../shared/errors';
+import { CALLER_ROLES, commandNames, commands, ROLES, type CallerRole, type CommandDef, type CommandName } from '../../shared/contract/commands';
+import { contractInput, parsedContractInput, seedContractHotel, wireRequest, type ContractFixture } from '../support/contract-fixture';
+import { TEST_PASSWORD } from '../support/sessions';
+import { createHttpClient } from '../support/socket-client';
+import { adminCtx, createTestCore, inlineWrites, type TestCore } from '../support/test-core';
+
+interface Cell {
+  command: CommandName;
+  caller: CallerRole;
+  selfRegistration: boolean;
+}
+
+type Verdict = 'allowed' | 401 | 403;
+
+/** The oracle, from the contract alone: who may call `command` with the setting as given. */
+function expected({ command, caller, selfRegistration }: Cell): Verdict {
+  const def = commands[command] as CommandDef;
+  if (def.roles === 'public') return 'allowed';
+  if (def.openWhen === 'selfRegistration' && selfRegistration) return 'allowed';
+  if (caller === 'anonymous') return 401;
+  return (def.roles as readonly string[]).includes(caller) ? 'allowed' : 403;
+}
+
+/** Every cell: each command × each caller with self-registration off, and again on for the commands it opens. */
+function allCells(): Cell[] {
+  const cells: Cell[] = [];
+  for (const command of commandNames) {
+    const settings = (commands[command] as CommandDef).openWhen === 'selfRegistration' ? [false, true] : [false];
+    for (const selfRegistration of settings) for (const caller of CALLER_ROLES) cells.push({ command, caller, selfRegistration });
+  }
+  return cells;
+}
+
+const cells = allCells();
+const label = (c: Cell) => `${c.command} × ${c.caller}${c.selfRegistration ? ' (self-registration on)' : ''}`;
+
+let t: TestCore;
+let app: FastifyInstance;
+let baseUrl: string;
+let fixture: ContractFixture;
+/** Every body the HTTP passes received, for the secrets scan. */
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  t = createTestCore();
+  fixture = await seedContractHotel(t.core);
+  app = await buildServer(
+    { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, sqlite: t.core.deps.sqlite }) },
+    { dbFile: t.dbFile },
+  );
+  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await app?.close();
+  t?.close();
+});
+
+function setSelfRegistration(on: boolean): void {
+  if (t.core.settings.get().selfRegistration !== on) t.core.handlers['settings:update']({ selfRegistration: on }, adminCtx);
+}
+
+function authorization(caller: CallerRole): Record<string, string> {
+  return caller === 'anonymous' ? {} : { authorization: `Bearer ${fixture.sessions[caller].token}` };
+}
+
+interface Outcome {
+  status: number;
+  body: string;
+}
+
+/** Runs every cell through `send` (each inside a rolled-back transaction); the cells that disagree with the oracle. */
+async function runMatrix(send: (c: Cell) => Promise<Outcome>): Promise<{ mismatches: string[]; notSucceeded: string[]; statuses: Record<number, number> }> {
+  const mismatches: string[] = [];
+  const notSucceeded: string[] = [];
+  const statuses: Record<number, number> = {};
+  for (const cell of cells) {
+    setSelfRegistration(cell.selfRegistration);
+    t.sqlite.exec('BEGIN');
+    let outcome: Outcome;
+    try {
+      outcome = await send(cell);
+    } finally {
+      t.sqlite.exec('ROLLBACK');
+    }
+    bodies.push(outcome.body);
+    statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+    const want = expected(cell);
+    const refused = outcome.status === 401 || outcome.status === 403;
+    if (want === 'allowed' ? refused : outcome.status !== want) {
+      mismatches.push(`${label(cell)}: expected ${want}, got ${outcome.status} ${outcome.body.slice(0, 120)}`);
+    } else if (want === 'allowed' && (outcome.status < 200 || outcome.status >= 300)) {
+      notSucceeded.push(`${label(cell)}: ${outcome.status} ${outcome.body.slice(0, 120)}`);
+    }
+  }
+  setSelfRegistration(false);
+  return { mismatches, notSucceeded, statuses };
+}
+
+describe('the role table in the contract', () => {
+  it('gives every command a role entry: "public" or a non-empty list of known roles, without repeats', () => {
+    const wrong: string[] = [];
+    for (const name of commandNames) {
+      const def = commands[name] as Partial<CommandDef>;
+      const roles = def.roles as unknown;
+      if (roles === 'public') continue;
+      const ok = Array.isArray(roles) && roles.length > 0 && roles.every((r) => (ROLES as readonly unknown[]).includes(r)) && new Set(roles).size === roles.length;
+      if (!ok) wrong.push(`${name}: ${JSON.stringify(roles)}`);
+      if (def.openWhen !== undefined && def.openWhen !== 'selfRegistration') wrong.push(`${name}: openWhen ${String(def.openWhen)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('documents exactly the contract’s routes (a route added beside the contract would have no role entry)', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const contract = commandNames.map((n) => (commands[n] as CommandDef).http).map((h) => `${h.method} ${h.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')}`).sort();
+    expect(documented).toEqual(contract);
+  });
+
+  it('has an input for every command that the contract accepts', () => {
+    for (const name of commandNames) expect(() => parsedContractInput(name, fixture), name).not.toThrow();
+  });
+});
+
+describe('every cell of the matrix', () => {
+  it('over HTTP (inject): allowed → 2xx, refused → 401 anonymous / 403 signed in; zero mismatches', async () => {
+    const r = await runMatrix(async (cell) => {
+      const req = wireRequest(cell.command, contractInput(cell.command, fixture));
+      const res = await app.inject({
+        method: req.method,
+        url: req.url,
+        headers: { ...authorization(cell.caller), ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(req.payload === undefined ? {} : { payload: req.payload }),
+      });
+      return { status: res.statusCode, body: res.body };
+    });
+    const allowed = cells.filter((c) => expected(c) === 'allowed').length;
+    console.info(
+      `role matrix over inject: ${cells.length} cells (${commandNames.length} commands × ${CALLER_ROLES.length} callers + ` +
+        `${cells.length - commandNames.length * CALLER_ROLES.length} with self-registration on): ${allowed} allowed, ` +
+        `${cells.length - allowed} refused; statuses ${JSON.stringify(r.statuses)}; ${r.mismatches.length} mismatches`,
+    );
+    expect(r.mismatches).toEqual([]);
+    expect(r.notSucceeded).toEqual([]);
+  });
+
+  it('over a real socket: the same', async () => {
+    const client = createHttpClient(baseUrl);
+    try {
+      const r = await runMatrix(async (cell) => {
+        const req = wireRequest(cell.command, contractInput(cell.command, fixture));
+        const res = await client.send({ method: req.method, path: req.url, body: req.payload, headers: authorization(cell.caller) });
+        return { status: res.status, body: res.body };
+      });
+      console.info(`role matrix over a socket: ${cells.length} cells, statuses ${JSON.stringify(r.statuses)}; ${r.mismatches.length} mismatches`);
+      expect(r.mismatches).toEqual([]);
+      expect(r.notSucceeded).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('through core.call (IPC): the same cells refused with UNAUTHENTICATED / FORBIDDEN, the others not', async () => {
+    const contexts: Record<CallerRole, CallContext> = {
+      anonymous: anonymousContext('ipc'),
+      ...(Object.fromEntries(Object.entries(fixture.sessions).map(([role, s]) => [role, t.core.contextFor(s.token, { via: 'ipc' })])) as Record<string, CallContext>),
+    } as Record<CallerRole, CallContext>;
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const cell of cells) {
+      const def = commands[cell.command] as CommandDef;
+      setSelfRegistration(cell.selfRegistration);
+      const ctx = contexts[cell.caller];
+      let code: string | undefined;
+      try {
+        // The CSV commands stream and have no handler: their IPC export path checks `core.authorize`, the guard `call` applies.
+        if (def.http.stream) t.core.authorize(cell.command, ctx);
+        else await t.core.call(cell.command as HandledCommandName, parsedContractInput(cell.command, fixture) as never, ctx);
+      } catch (e) {
+        code = isAppError(e) ? e.code : String(e);
+      }
+      checked++;
+      const want = expected(cell);
+      const got: Verdict = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 'allowed';
+      if (got !== want) mismatches.push(`${label(cell)}: expected ${want}, got ${code ?? 'success'}`);
+    }
+    setSelfRegistration(false);
+    console.info(`role matrix through core.call: ${checked} cells, ${mismatches.length} mismatches`);
+    expect(checked).toBe(cells.length);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('what the matrix received', () => {
+  it('never carries a password hash, a password or the signing secret', () => {
+    expect(bodies.length).toBe(2 * cells.length);
+    const secret = t.sqlite.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+    const needles = ['password_hash', 'passwordHash', '$argon2', TEST_PASSWORD, JSON.parse(secret) as string];
+    const leaks = bodies.flatMap((body, i) => needles.filter((n) => body.includes(n)).map((n) => `body ${i} contains ${n.slice(0, 12)}…`));
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * A small hotel on which every command of the contract has an input that succeeds, for tests that
+ * call every route (the role matrix, the first-run lock): rooms 101–104 (ids 1–4, room 4 and 104
+ * never booked), stay 1 booked in room 1 for 2026-05-01 → 05-03 (the test clock's today), stay 2
+ * checked in in room 2, block 1 on room 1 in September, outbox message 1 dead, and a signed-in user
+ * of each role plus a `victim` the admin manages — all with TEST_PASSWORD.
+ */
+import type { z } from 'zod';
+import { commands, ROLES, type CommandDef, type CommandName, type Role } from '../../shared/contract/commands';
+import type { Core } from '../../core/create-core';
+import { aRoom, aStay } from './builders';
+import { signIn, TEST_PASSWORD, type Session } from './sessions';
+import { adminCtx, deskCtx } from './test-core';
+
+export interface ContractFixture {
+  sessions: Record<Role, Session>;
+  /** A staff user the admin manages (users:update, users:resetPassword) and who signs in (auth:login). */
+  victim: Session;
+}
+
+export async function seedContractHotel(core: Core): Promise<ContractFixture> {
+  const h = core.handlers;
+  for (const number of [101, 102, 103, 104]) h['rooms:create'](aRoom({ number, category: 'Standard double room' }), adminCtx);
+  h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx);
+  const inHouse = h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Jens Olsen' }), deskCtx);
+  h['stays:checkIn']({ id: inHouse.id }, deskCtx);
+  h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting' }, deskCtx);
+  core.deps.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`).run();
+  const sessions = {} as Record<Role, Session>;
+  for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
+  const victim = await signIn(core, 'staff', { username: 'matrix.victim' });
+  return { sessions, victim };
+}
+
+/** The input of `name` that succeeds on the fixture, as the caller sends it (wire values). */
+export function contractInput(name: CommandName, f: ContractFixture): Record<string, unknown> {
+  const inputs: Record<CommandName, Record<string, unknown>> = {
+    'health:get': {},
+    'auth:login': { username: f.victim.username, password: TEST_PASSWORD },
+    'auth:logout': {},
+    'auth:me': {},
+    'auth:changePassword': { currentPassword: TEST_PASSWORD, newPassword: 'Changed-Password-5512' },
+    'users:seedList': {},
+    'users:seedCreate': { username: 'self.guest', email_address: 'self.guest@example.test', password: TEST_PASSWORD, confirm_password: TEST_PASSWORD },
+    'users:list': {},
+    'users:create': { username: 'new.desk', email: 'new.desk@example.test', password: TEST_PASSWORD, role: 'staff' },
+    'users:update': { id: f.victim.userId, role: 'client' },
+    'users:resetPassword': { id: f.victim.userId, newPassword: 'Reset-Password-9931' },
+    'audit:list': { limit: 10 },
+    'exports:audit': {},
+    'network:status': {},
+    'bookings:list': {},
+    'bookings:create': { roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' },
+    'bookings:exportCsv': {},
+    'rooms:list': {},
+    'rooms:free': { checkin: '2026-06-01', checkout: '2026-06-03' },
+    'rooms:create': { number: 150, category: 'Suite', capacity: 2, nightlyRate: 100_000, floor: 1 },
+    'rooms:update': { id: 1, floor: 3 },
+    'rooms:deactivate': { id: 4 },
+    'rooms:setHousekeeping': { id: 1, housekeeping: 'dirty' },
+    'stays:list': {},
+    'stays:get': { id: 1 },
+    'stays:create': { roomId: 3, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann Berg' },
+    'stays:move': { id: 1, roomId: 3 },
+    'stays:changeDates': { id: 1, checkin: '2026-05-01', checkout: '2026-05-04' },
+    'stays:cancel': { id: 1 },
+    'stays:checkIn': { id: 1 },
+    'stays:checkOut': { id: 2 },
+    'stays:noShow': { id: 1 },
+    'blocks:list': { from: '2026-05-01', to: '2026-06-01' },
+    'blocks:create': { roomId: 3, from: '2026-08-01', to: '2026-08-03', reason: 'Paint' },
+    'blocks:remove': { id: 1 },
+    'board:get': { from: '2026-05-01', days: 7 },
+    'settings:get': {},
+    'settings:update': { hotelName: 'Hotel Matrix' },
+    'outbox:status': {},
+    'outbox:retry': { id: 1 },
+    'exports:stays': {},
+  };
+  return inputs[name];
+}
+
+/** The same input as the core's handlers receive it (validated and coerced by the contract). */
+export function parsedContractInput(name: CommandName, f: ContractFixture): unknown {
+  return ((commands[name] as CommandDef).input as z.ZodType).parse(contractInput(name, f));
+}
+
+export interface WireRequest {
+  method: CommandDef['http']['method'];
+  url: string;
+  /** JSON text, for the methods that carry a body. */
+  payload?: string;
+}
+
+/** The request that carries `input` to the command's route: path parameters, then query or JSON body. */
+export function wireRequest(name: CommandName, input: Record<string, unknown>): WireRequest {
+  const def = commands[name] as CommandDef;
+  const rest = { ...input };
+  const path = def.http.path.replace(/:([A-Za-z_]\w*)/g, (_, k: string) => {
+    const value = String(rest[k]);
+    delete rest[k];
+    return encodeURIComponent(value);
+  });
+  if (def.http.method === 'GET' || def.http.method === 'DELETE') {
+    const qs = new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)])).toString();
+    return { method: def.http.method, url: qs ? `${path}?${qs}` : path };
+  }
+  return { method: def.http.method, url: path, payload: JSON.stringify(rest) };
+}

@@ -30,8 +30,8 @@ beforeAll(async () => {
     environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } } },
   });
   await builder.buildApp();
-  // Installed the way the repo's dist-server/ is, beside the packages it leaves to be loaded at run
-  // time. (NODE_PATH would reach only `require`: the bundle's `import()` of a package ignores it.)
+  // Laid out as the repo's dist-server/ is: the runtime packages it leaves out are found in the
+  // node_modules beside it, by `require` and `import()` alike (NODE_PATH reaches only `require`).
   symlinkSync(join(repo, 'node_modules'), join(outDir, 'node_modules'), 'dir');
 }, 60_000);
 

@@ -24,6 +24,11 @@ describe('settings', () => {
       eventServiceUrl: '',
       outboxMaxAttempts: 10,
       outboxRetentionDays: 7,
+      lanEnabled: false,
+      lanHost: '0.0.0.0',
+      lanPort: 8787,
+      selfRegistration: false,
+      sessionHours: 12,
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../core/context';
+import type { CallContext, Handlers } from '../../../core/context';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';
 import { countRows, outboxRows } from '../../support/outbox-rows';
@@ -25,6 +25,13 @@ afterEach(() => t.close());
 const book = (overrides: Parameters<typeof aStay>[0] = {}) => h['stays:create'](aStay({ roomId: room101, ...overrides }), deskCtx);
 
 describe('stays:create', () => {
+  it("makes a LAN client's booking its own, and the desk's the hotel's", async () => {
+    const kiosk = await t.core.users.create({ username: 'kiosk', email: 'kiosk@hotel.dk', password: 'Lobby-kiosk-2026', role: 'client' }, adminCtx);
+    const client: CallContext = { actor: { userId: kiosk.id, username: 'kiosk', role: 'client' }, via: 'http' };
+    expect(h['stays:create'](aStay({ roomId: room101 }), client).ownerId).toBe(kiosk.id);
+    expect(book({ checkin: '2026-06-01', checkout: '2026-06-02' }).ownerId).toBeNull();
+  });
+
   it('books 14:00 → 12:00 hotel time, prices nights × rate and records who and when', () => {
     const stay = book({ guestEmail: 'mette@example.dk', notes: 'Late arrival' });
     expect(stay).toEqual({
@@ -45,6 +52,7 @@ describe('stays:create', () => {
       price: 2 * 119_500,
       notes: 'Late arrival',
       createdBy: 'desk',
+      ownerId: null,
       createdAt: '2026-05-01T10:00:00+02:00',
       updatedAt: '2026-05-01T10:00:00+02:00',
     });

@@ -157,8 +157,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     });
     await server.ready();
     listener = createListener(requestHandlerOf(server), server.server);
-    await listener.listen(wanted(core.settings.get(), options.port));
-    const lan = followLanSettings(core, listener, options.port);
+    const first = await listener.listen(wanted(core.settings.get(), options.port));
+    // `port: 0` took a free port: keep that one, rather than a new free port at every setting change.
+    const lan = followLanSettings(core, listener, options.port === 0 ? first.port : options.port);
 
     worker = createOutboxWorker({ sqlite, clock, getSettings: () => core.settings.get(), events: core.deps.events, fetch: options.fetch });
     if (options.worker !== false) worker.start();

@@ -70,7 +70,10 @@ export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, lo
     try {
       return { kind: 'result', id: request.id, ok: true, value: await answer(request) };
     } catch (error) {
-      if (isAppError(error)) return { kind: 'result', id: request.id, ok: false, error: { code: error.code, message: error.message } };
+      if (isAppError(error)) {
+        const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
+        return { kind: 'result', id: request.id, ok: false, error: { code: error.code, message: error.message, ...retry } };
+      }
       logError(request.kind === 'call' ? request.name : `${request.kind} ${request.name}`, error);
       return { kind: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
     }

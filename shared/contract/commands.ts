@@ -254,4 +254,6 @@ export const commandNames = Object.keys(commands) as CommandName[];
 export const ipcCommandNames = commandNames.filter((k) => (commands[k] as CommandDef).ipc !== false);
 
 /** The result shape across IPC. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type IpcResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; /** RATE_LIMITED: when to try again. */ retryAfterSeconds?: number } };

@@ -84,6 +84,15 @@ describe('the LAN switch', () => {
     if (LAN) expect(await accepts(LAN, port)).toBe(false);
   });
 
+  it('started on a free port (port 0), it keeps that port when other settings change', async () => {
+    const th = await start();
+    const port = th.host.port;
+    await patchSettings(th, { hotelName: 'Hotel Havneblik' });
+    await patchSettings(th, { selfRegistration: true });
+    expect(th.host.port).toBe(port);
+    expect(await accepts('127.0.0.1', port)).toBe(true);
+  });
+
   it('an admin turns it on (0.0.0.0, a new port): answered there at once, the old port closed; off again → loopback; no restart', async () => {
     const th = await start();
     const oldPort = th.host.port;

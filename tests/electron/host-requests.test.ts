@@ -47,6 +47,15 @@ describe('calls', () => {
     expect(await call('auth:logout', {}, token)).toMatchObject({ ok: true });
     expect(await call('rooms:list', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
+
+  it('tells the desk when to try signing in again while the account backs off', async () => {
+    let result: HostResult | undefined;
+    for (let i = 0; i < 10 && !(result && !result.ok && result.error.code === 'RATE_LIMITED'); i++) {
+      result = await call('auth:login', { username: 'sam', password: 'not the password at all' }, null);
+    }
+    expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+    expect((result as { error: { retryAfterSeconds: number } }).error.retryAfterSeconds).toBeGreaterThan(0);
+  });
 });
 
 describe('exports', () => {

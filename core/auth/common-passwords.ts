@@ -4,8 +4,9 @@
  * the list costs ~35 ms to decompress and a few MB that most runs of the desk never need.
  */
 import { createRequire } from 'node:module';
+import type * as LanguageCommonModule from '@zxcvbn-ts/language-common';
 
-type LanguageCommon = typeof import('@zxcvbn-ts/language-common');
+type LanguageCommon = typeof LanguageCommonModule;
 
 let common: Set<string> | undefined;
 

@@ -6,9 +6,9 @@ const renderer = (path: string) => fileURLToPath(new URL(`./renderer/${path}`, i
 
 /**
  * The boot script (renderer/src/boot.ts) as its own small entry, loaded by an `async` module script
- * ahead of the app's bundle: it sends the first requests (settings, board) as soon as the page is
- * parsed, while the browser still fetches and evaluates the app (see boot.ts). Vite would fold every
- * module script of index.html into the one app entry, so the tag is added here, after the build.
+ * beside the app's bundle: it sends the first requests (session check, settings, board) while the
+ * browser still fetches and evaluates the app (see boot.ts). Vite would fold every module script of
+ * index.html into the one app entry, so the tag is added here, after the build.
  */
 function earlyBootScript(): Plugin {
   return {

@@ -69,6 +69,17 @@ export function rowHeight(row: BoardRow): number {
   return row.kind === 'group' ? GROUP_ROW_HEIGHT : ROW_HEIGHT;
 }
 
+/** The app header (48 px), the board's toolbar, today's counts and the legend, at desk widths. */
+export const BOARD_CHROME_HEIGHT = 200;
+
+/**
+ * The grid's height in a window `windowHeight` px tall, before anything is measured (see
+ * board-viewport.ts): the window less the desk's chrome around the grid. E.g. 900 → 700.
+ */
+export function guessGridHeight(windowHeight: number): number {
+  return Math.max(0, windowHeight - BOARD_CHROME_HEIGHT);
+}
+
 /** Column width that fills the visible width, but never narrower than a readable minimum. */
 export function dayWidthFor(days: number, availableWidth: number): number {
   return Math.max(MIN_DAY_WIDTH, Math.floor((availableWidth - ROOM_LABEL_WIDTH) / Math.max(1, days)));

@@ -19,13 +19,22 @@ import { occupantOfNight, type BoardDay, type RoomLane } from './board-layout';
 
 let barCharWidth: ((ch: string) => number) | null = null;
 
-/** Labels are cut to fit in the bars' font (board-marks.css's `.bar`: 600 12px, the page's family). */
-function fitBarLabel(text: string, room: number): string {
+/**
+ * The bars' character widths, for cutting their labels (board-marks.css's `.bar`: 600 12px, the
+ * page's family). Finding the family reads the page's computed style, which costs a style pass
+ * right after React has changed the page: the board asks for this while it waits for its data, so
+ * that its first rows do not pay for it.
+ */
+export function barCharWidths(): (ch: string) => number {
   if (!barCharWidth) {
     const family = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
     barCharWidth = charMeasurer(`600 12px ${family}`);
   }
-  return fitLabel(text, room, barCharWidth);
+  return barCharWidth;
+}
+
+function fitBarLabel(text: string, room: number): string {
+  return fitLabel(text, room, barCharWidths());
 }
 
 interface RoomDaysProps {

@@ -12,11 +12,9 @@
 import { elementScroll, type Virtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { guessGridHeight } from './board-layout';
 
 type BoardVirtualizer = Virtualizer<HTMLDivElement, Element>;
-
-/** The app header (48 px), the board's toolbar, today's counts and the legend, at desk widths. */
-const CHROME_HEIGHT = 200;
 
 let lastSize: { width: number; height: number } | null = null;
 
@@ -43,7 +41,7 @@ export function useGridWidth(ref: RefObject<HTMLElement | null>): number {
 
 /** The virtualiser's view until the ResizeObserver has reported. */
 export function initialGridRect(width: number): { width: number; height: number } {
-  return { width, height: lastSize?.height ?? Math.max(0, window.innerHeight - CHROME_HEIGHT) };
+  return { width, height: lastSize?.height ?? guessGridHeight(window.innerHeight) };
 }
 
 /**

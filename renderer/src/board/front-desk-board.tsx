@@ -1,18 +1,21 @@
 /** The main screen: toolbar, today's counts, the tape chart and its legend. */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from '../stores/board-store';
 import { useUiStore } from '../stores/ui-store';
 import { ErrorAlert } from '../ui/error-alert';
+import { whenIdle } from '../ui/when-idle';
 import { BoardCounts } from './board-counts';
 import { BoardGrid } from './board-grid';
 import { BoardLegend } from './board-legend';
+import { barCharWidths } from './board-room-row';
 import { BoardToolbar } from './board-toolbar';
 
 /** Whether the desk has gone to another screen since the page opened on the board. */
 let leftBoard = false;
 
-export function FrontDeskBoard() {
+/** Memoised: it reads its own stores, and the shell re-rendering (the session's user arriving) need not redraw the board. */
+export const FrontDeskBoard = memo(function FrontDeskBoard() {
   const t = useT();
   const board = useBoardStore((s) => s.board);
   const rows = useBoardStore((s) => s.rows);
@@ -23,7 +26,9 @@ export function FrontDeskBoard() {
     // Coming back from an admin screen: show what changed meanwhile. Not on the page's first
     // board, which the boot script's early request may have brought before this first mount.
     if (leftBoard && useBoardStore.getState().board) useBoardStore.getState().scheduleRefresh();
+    const cancel = useBoardStore.getState().board ? undefined : whenIdle(barCharWidths, 1000);
     return () => {
+      cancel?.();
       if (useUiStore.getState().screen !== 'board') leftBoard = true;
     };
   }, []);
@@ -51,4 +56,4 @@ export function FrontDeskBoard() {
       <BoardLegend />
     </section>
   );
-}
+});

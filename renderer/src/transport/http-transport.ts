@@ -12,6 +12,7 @@ import type * as HttpRequest from './http-request';
 import { errorFromResponse } from './http-response';
 import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
 import { PLAIN_GET_PATHS } from './plain-gets';
+import { queryString } from './query-string';
 import { fileNameFrom, saveBlob } from './save-download';
 import { refusalListeners, TransportError, type ExportOutcome, type Transport } from './transport';
 
@@ -92,7 +93,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       if (earlyInFlight === 0) preloadBuildersLater();
     } else {
       const plain = PLAIN_GET_PATHS[name];
-      const req = plain ? { method: 'GET', url: `${origin.replace(/\/$/, '')}${plain}`, body: undefined } : (await requestBuilders()).buildHttpRequest(name, input, origin);
+      const req = plain ? { method: 'GET', url: `${origin.replace(/\/$/, '')}${plain}${queryString(input as Record<string, unknown>)}`, body: undefined } : (await requestBuilders()).buildHttpRequest(name, input, origin);
       const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
       res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
       text = await res.text();

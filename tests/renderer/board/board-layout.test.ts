@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
 import {
-  barSpan, boardDays, boardRows, dayAtOffset, dayWidthFor, drawnDays, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+  barSpan, boardDays, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';
 
 const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
@@ -85,6 +85,16 @@ describe('dayWidthFor', () => {
 
   it('never goes below the readable minimum (90 days scroll sideways)', () => {
     expect(dayWidthFor(90, 1200)).toBe(MIN_DAY_WIDTH);
+  });
+});
+
+describe('guessGridHeight', () => {
+  it('takes the desk’s chrome off the window’s height (the benchmark’s 900 px window has a 700 px grid)', () => {
+    expect(guessGridHeight(900)).toBe(700);
+  });
+
+  it('is never negative in a tiny window', () => {
+    expect(guessGridHeight(120)).toBe(0);
   });
 });
 

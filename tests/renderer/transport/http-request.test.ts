@@ -93,10 +93,15 @@ describe('the new commands over HTTP', () => {
 });
 
 describe('PLAIN_GET_PATHS', () => {
-  it("are the contract's own GET paths for commands without input", () => {
+  it("are the contract's own GET paths, without path parameters, so their input is the query string", () => {
     for (const [name, path] of Object.entries(PLAIN_GET_PATHS)) {
+      expect(path).not.toContain(':');
       expect(buildHttpRequest(name as CommandName, {}, origin)).toEqual({ method: 'GET', url: `${origin}${path}` });
     }
+    expect(buildHttpRequest('rooms:free', { checkin: '2026-05-02', checkout: '2026-05-03' }, origin)).toEqual({
+      method: 'GET',
+      url: `${origin}${PLAIN_GET_PATHS['rooms:free']}?checkin=2026-05-02&checkout=2026-05-03`,
+    });
   });
 });
 

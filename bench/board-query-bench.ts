@@ -136,7 +136,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
         `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.id.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
         `${o.runs} runs × ${calls} calls; p50 = median of the runs' medians. Ours p50 ${fmtMs(oursP50)} (max ${fmtMs(oursMax)}), raw SELECTs p50 ${fmtMs(rawP50)}; ratio raw ÷ ours ${fmt(ratio)}.`,
         `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.id.length}; plan \`${plan}\`.`,
-        `Over HTTP (inject, signed in, zod-checked JSON of ${fmtMb(first.rawPayload.length)}): p50 ${fmtMs(median(httpRuns))}.`,
+        `Over HTTP (inject, signed in, ${fmtMb(first.rawPayload.length)} of JSON): p50 ${fmtMs(median(httpRuns))}.`,
       ],
     };
   } finally {

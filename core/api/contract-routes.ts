@@ -75,6 +75,7 @@ export function contractRoute(core: Core, name: HandledCommandName): RouteOption
     },
     // Who is calling, and may they: decided before the body is parsed or validated.
     onRequest: guardRoute(core, name),
+    ...(def.trustedOutput ? { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } : {}),
     // No body counts as `{}`: an all-optional body may be left out, and a missing required field is named.
     ...(rest && !inQuery ? { preValidation: defaultToEmptyBody } : {}),
     handler: async (request, reply) => {

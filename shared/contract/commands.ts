@@ -46,6 +46,13 @@ export interface CommandDef {
   beforePasswordChange?: boolean;
   /** False for commands only meaningful over HTTP (the seed's CSV download). */
   ipc?: boolean;
+  /**
+   * The output is built field by field by the core's own query (no user record, nothing secret) and
+   * is large: REST sends it with JSON.stringify instead of re-checking it through zod, which copies
+   * every array (10–35 ms for a 300-room × 90-day board). tests/core/api pins that the output has
+   * exactly the schema's fields.
+   */
+  trustedOutput?: boolean;
   tags: readonly string[];
 }
 
@@ -214,7 +221,7 @@ export const commands = {
 
   // ---- the board ----
   'board:get': {
-    summary: 'Rooms × days with stays and blocks, in one call', tags: ['board'], roles: DESK,
+    summary: 'Rooms × days with stays and blocks, in one call', tags: ['board'], roles: DESK, trustedOutput: true,
     input: S.BoardQuerySchema, output: S.BoardSchema, http: { method: 'GET', path: '/api/v1/board' },
   },
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardStayList } from '../../../shared/contract/board-stays';
-import type { Block, Board, OutboxStatus, Room, Settings, Stay } from '../../../shared/contract/schemas';
+import { commands, type CommandDef } from '../../../shared/contract/commands';
+import { BoardSchema, type Block, type Board, type OutboxStatus, type Room, type Settings, type Stay } from '../../../shared/contract/schemas';
 import { startTestApi, type TestApi } from '../../support/http-client';
 
 let api: TestApi;
@@ -133,6 +134,17 @@ describe('blocks and the board', () => {
     expect(res.body.rooms.map((r) => r.number)).toEqual([101]);
     expect(res.body.stays).toMatchObject({ id: [1], checkin: [0], nights: [2] });
     expect(boardStayList(res.body)).toEqual([expect.objectContaining({ id: 1, checkinDate: '2026-05-01', checkoutDate: '2026-05-03' })]);
+  });
+
+  it('sends the board without the zod pass (trustedOutput), so it must hold exactly the schema’s fields', async () => {
+    expect((commands['board:get'] as CommandDef).trustedOutput).toBe(true);
+    await roomAndStay();
+    await api.post('/api/v1/blocks', { roomId: 1, from: '2026-05-05', to: '2026-05-06', reason: 'Paint' });
+    const res = await api.get<Board>('/api/v1/board?from=2026-05-01&days=7');
+    expect(res.body.blocks).toHaveLength(1);
+    // zod drops any key the schema does not name: equal only if the answer has no field beyond it.
+    expect(BoardSchema.parse(res.body)).toEqual(res.body);
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(BoardSchema.shape).sort());
   });
 });
 

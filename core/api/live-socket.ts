@@ -100,8 +100,11 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
     {
       websocket: true,
       schema: { hide: true },
-      preValidation: async (request) => {
-        if (!sameOrigin(request)) throw new AppError('FORBIDDEN', 'This page may not open the live feed');
+      preValidation: async (request, reply) => {
+        if (sameOrigin(request)) return;
+        // The refused upgrade's connection is not kept alive: the socket is closed after this answer.
+        void reply.header('Connection', 'close');
+        throw new AppError('FORBIDDEN', 'This page may not open the live feed');
       },
     },
     (socket: LiveClient, request) => {

@@ -49,8 +49,12 @@ async function closedAfter(first: string): Promise<{ code: number; reason: strin
   return client.closed;
 }
 
-/** A WebSocket upgrade request with the given Origin; the status the server answers (101 = upgraded). */
-function upgradeStatus(origin?: string): Promise<number> {
+/** A WebSocket upgrade request with the given Origin; the status the server answers (101 = upgraded) and its Connection header. */
+async function upgradeStatus(origin?: string): Promise<number> {
+  return (await upgradeAnswer(origin)).status;
+}
+
+function upgradeAnswer(origin?: string): Promise<{ status: number; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     // A connection of its own: one that answered a refused upgrade is not reused for the next request.
     const req = request(`${th.host.url}/ws`, {
@@ -59,11 +63,11 @@ function upgradeStatus(origin?: string): Promise<number> {
     });
     req.on('upgrade', (res, socket) => {
       socket.destroy();
-      resolve(res.statusCode ?? 0);
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
     });
     req.on('response', (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
     });
     req.on('error', reject);
     req.end();
@@ -101,7 +105,7 @@ describe('signing in to the live feed', () => {
   });
 
   it('refuses a page from another origin before the upgrade (403); same origin and no origin are upgraded', async () => {
-    expect(await upgradeStatus('http://evil.example')).toBe(403);
+    expect(await upgradeAnswer('http://evil.example')).toEqual({ status: 403, connection: 'close' });
     expect(await upgradeStatus('null')).toBe(403);
     expect(await upgradeStatus(th.host.url)).toBe(101);
     expect(await upgradeStatus()).toBe(101);

@@ -8,6 +8,7 @@ import { useUsersStore } from '../stores/users-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { CancelSubmit } from '../ui/cancel-submit';
 
 export function PasswordResetDialog({ user, onClose }: { user: User; onClose(): void }) {
   const t = useT();
@@ -40,14 +41,7 @@ export function PasswordResetDialog({ user, onClose }: { user: User; onClose(): 
       size="sm"
       testId="reset-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="reset-submit">
-            {busy ? t('common.saving') : t('users.resetPassword')}
-          </button>
-        </>
+        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('users.resetPassword')} submitTestId="reset-submit" />
       }
     >
       <ErrorAlert error={error} />

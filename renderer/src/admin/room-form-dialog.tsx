@@ -9,6 +9,7 @@ import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { CancelSubmit } from '../ui/cancel-submit';
 
 const intOrNull = (text: string): number | null => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
@@ -66,14 +67,7 @@ export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose()
       onSubmit={() => void submit()}
       testId="room-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="room-submit">
-            {busy ? t('common.saving') : t('common.save')}
-          </button>
-        </>
+        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('common.save')} submitTestId="room-submit" />
       }
     >
       <ErrorAlert error={error} />

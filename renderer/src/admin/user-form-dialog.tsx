@@ -13,6 +13,7 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { userFieldProblems } from './user-fields';
+import { CancelSubmit } from '../ui/cancel-submit';
 
 export function UserFormDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -56,14 +57,7 @@ export function UserFormDialog({ onClose }: { onClose(): void }) {
       onSubmit={() => void submit()}
       testId="user-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="user-submit">
-            {busy ? t('common.saving') : t('users.add')}
-          </button>
-        </>
+        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('users.add')} submitTestId="user-submit" />
       }
     >
       <ErrorAlert error={error} />

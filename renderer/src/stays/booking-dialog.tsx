@@ -17,6 +17,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
+import { CancelSubmit } from '../ui/cancel-submit';
 
 interface BookingDialogProps {
   roomId?: number;
@@ -128,12 +129,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
               <span className="price-rule">{t('booking.priceRule', { nights: dates.nights, rate: f.money(room.nightlyRate) })}</span>
             ) : null}
           </div>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="booking-submit">
-            {busy ? t('common.saving') : t('booking.submit')}
-          </button>
+          <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('booking.submit')} submitTestId="booking-submit" />
         </>
       }
     >

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
+import { CancelSubmit } from '../ui/cancel-submit';
 
 interface PanelProps {
   stay: Stay;
@@ -53,12 +54,7 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
         </select>
       </Field>
       <div className="button-row">
-        <button type="button" className="button" onClick={onBack}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={!roomId || busy} data-testid="stay-move-submit">
-          {busy ? t('common.saving') : t('stay.moveSubmit')}
-        </button>
+        <CancelSubmit onCancel={onBack} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId} />
       </div>
     </form>
   );
@@ -115,12 +111,13 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
         </div>
       </div>
       <div className="button-row">
-        <button type="button" className="button" onClick={onBack}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={!dates.ok || override === null || unchanged || busy} data-testid="stay-dates-submit">
-          {busy ? t('common.saving') : t('stay.datesSubmit')}
-        </button>
+        <CancelSubmit
+          onCancel={onBack}
+          busy={busy}
+          submitLabel={t('stay.datesSubmit')}
+          submitTestId="stay-dates-submit"
+          disabled={!dates.ok || override === null || unchanged}
+        />
       </div>
     </form>
   );

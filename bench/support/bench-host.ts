@@ -1,5 +1,5 @@
 /**
- * Starts a host child process (bench/support/host-process.ts, or its bundle) on a data folder, with
+ * Starts a host child process (bench/support/host-process.ts) on a data folder, with
  * the benchmark admin created first (bench-auth.ts) and signed in: requests carry `token`.
  */
 import { join } from 'node:path';
@@ -20,8 +20,6 @@ export interface BenchHost {
 }
 
 export interface BenchHostOptions {
-  /** The bundled host (support/host-bundle.ts); default the TypeScript source under tsx. */
-  script?: string;
   env?: Record<string, string>;
   /** Default dist/renderer. */
   rendererDir?: string;
@@ -29,7 +27,7 @@ export interface BenchHostOptions {
 
 export async function startBenchHost(dataDir: string, options: BenchHostOptions = {}): Promise<BenchHost> {
   await ensureBenchAdmin(join(dataDir, DB_FILE_NAME));
-  const child = startChild(options.script ?? join(BENCH_DIR, 'support', 'host-process.ts'), [], options.env);
+  const child = startChild(join(BENCH_DIR, 'support', 'host-process.ts'), [], options.env);
   try {
     await child.next('ready');
     const started = await child.ask<{ type: string; url: string; dbFile: string; rssBytes: number; token: string }>(

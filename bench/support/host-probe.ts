@@ -5,20 +5,9 @@
  * It talks on the host's own IPC channel with `{ type }` messages, which the host's protocol
  * (`{ kind }`) leaves alone. Bundled to a .cjs by electron-host.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MonitorReport } from './host-process';
-
-/**
- * The kernel's high-water mark of this process's resident memory. Not `process.resourceUsage().maxRSS`:
- * Linux carries getrusage's maxrss across exec, so a forked child reports at least the RSS its parent
- * (the benchmark, ~150–400 MB) had when it forked. VmHWM belongs to this process image alone.
- */
-function highWaterMarkBytes(): number {
-  if (!existsSync('/proc/self/status')) return process.resourceUsage().maxRSS * 1024;
-  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Number(match[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
-}
+import { highWaterMarkBytes } from './memory-high-water';
 
 interface Monitor {
   loop: ReturnType<typeof monitorEventLoopDelay>;

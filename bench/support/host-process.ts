@@ -14,6 +14,7 @@ import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
 import { nowMs } from './stats';
+import { highWaterMarkBytes } from './memory-high-water';
 
 let host: Host | undefined;
 
@@ -91,7 +92,7 @@ function stopMonitor() {
   const report: MonitorReport = {
     rssStartBytes: state.rssStart,
     rssPeakBytes: state.rssPeak,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: highWaterMarkBytes(),
     heapTotalPeakBytes: state.heapTotalPeak,
     heapUsedPeakBytes: state.heapUsedPeak,
     externalPeakBytes: state.externalPeak,

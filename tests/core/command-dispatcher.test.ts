@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { aRoom } from '../support/builders';
 import { signIn } from '../support/sessions';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
-import { fakeHandlers } from '../electron/fake-handlers';
+import { fakeHandlers } from '../support/fake-handlers';
 
 let t: TestCore | undefined;
 afterEach(() => t?.close());

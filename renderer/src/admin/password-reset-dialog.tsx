@@ -9,29 +9,18 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { CancelSubmit } from '../ui/cancel-submit';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 export function PasswordResetDialog({ user, onClose }: { user: User; onClose(): void }) {
   const t = useT();
   const [password, setPassword] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const problem = newPasswordProblem(password);
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (problem || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await useUsersStore.getState().resetPassword(user.id, password);
-      toast('success', t('users.resetDone', { name: user.username }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, show } = useFormSubmit(problem !== null, async () => {
+    await useUsersStore.getState().resetPassword(user.id, password);
+    toast('success', t('users.resetDone', { name: user.username }));
+    onClose();
+  });
 
   return (
     <Dialog
@@ -46,7 +35,7 @@ export function PasswordResetDialog({ user, onClose }: { user: User; onClose(): 
     >
       <ErrorAlert error={error} />
       <p className="muted">{t('users.resetHint', { name: user.username })}</p>
-      <Field label={t('password.new')} error={submitted && problem ? t(problem, { n: MIN_PASSWORD_LENGTH }) : null} hint={t('password.policy', { n: MIN_PASSWORD_LENGTH })}>
+      <Field label={t('password.new')} error={show(problem && t(problem, { n: MIN_PASSWORD_LENGTH }))} hint={t('password.policy', { n: MIN_PASSWORD_LENGTH })}>
         <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="reset-password" />
       </Field>
     </Dialog>

@@ -10,6 +10,7 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { CancelSubmit } from '../ui/cancel-submit';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 const intOrNull = (text: string): number | null => (/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
@@ -22,9 +23,6 @@ export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose()
   const [rate, setRate] = useState(room ? f.moneyInput(room.nightlyRate) : '');
   const [floor, setFloor] = useState(room ? String(room.floor) : '1');
   const [housekeeping, setHousekeeping] = useState<Housekeeping>(room?.housekeeping ?? 'clean');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const values = { number: intOrNull(number), capacity: intOrNull(capacity), floor: intOrNull(floor), nightlyRate: f.parseMoney(rate) };
   const errors = {
@@ -35,13 +33,8 @@ export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose()
     nightlyRate: values.nightlyRate === null ? t('validation.money') : null,
   };
   const invalid = Object.values(errors).some(Boolean);
-  const show = (m: string | null) => (submitted ? m : null);
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (invalid || busy) return;
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit, show } = useFormSubmit(invalid, async () => {
     const fields = {
       number: values.number!,
       category: category.trim(),
@@ -50,15 +43,10 @@ export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose()
       floor: values.floor!,
       housekeeping,
     };
-    try {
-      const saved = room ? await useRoomsStore.getState().update({ id: room.id, ...fields }) : await useRoomsStore.getState().create(fields);
-      toast('success', t(room ? 'rooms.saved' : 'rooms.created', { number: saved.number }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    const saved = room ? await useRoomsStore.getState().update({ id: room.id, ...fields }) : await useRoomsStore.getState().create(fields);
+    toast('success', t(room ? 'rooms.saved' : 'rooms.created', { number: saved.number }));
+    onClose();
+  });
 
   return (
     <Dialog

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { userFieldProblems } from './user-fields';
 import { CancelSubmit } from '../ui/cancel-submit';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 export function UserFormDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -21,9 +22,6 @@ export function UserFormDialog({ onClose }: { onClose(): void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [password, setPassword] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const fields = userFieldProblems({ username, email });
   const passwordKey = newPasswordProblem(password);
@@ -33,22 +31,12 @@ export function UserFormDialog({ onClose }: { onClose(): void }) {
     password: passwordKey ? t(passwordKey, { n: MIN_PASSWORD_LENGTH }) : null,
   };
   const invalid = Object.values(errors).some(Boolean);
-  const show = (m: string | null) => (submitted ? m : null);
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (invalid || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await useUsersStore.getState().create({ username: username.trim(), email: email.trim(), role, password });
-      toast('success', t('users.created', { name: user.username }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, show } = useFormSubmit(invalid, async () => {
+    const user = await useUsersStore.getState().create({ username: username.trim(), email: email.trim(), role, password });
+    toast('success', t('users.created', { name: user.username }));
+    onClose();
+  });
 
   return (
     <Dialog

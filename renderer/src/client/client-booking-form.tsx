@@ -10,6 +10,7 @@ import { toast } from '../stores/toast-store';
 import { checkStayDates } from '../stays/stay-dates';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 /** The client does not know the hotel's longest stay; the host judges it. */
 const ANY_LENGTH = 100_000;
@@ -21,9 +22,6 @@ export function ClientBookingForm() {
   const [checkin, setCheckin] = useState('');
   const [checkout, setCheckout] = useState('');
   const [guestName, setGuestName] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const dates = checkStayDates(checkin, checkout, ANY_LENGTH, t);
   const errors = {
@@ -34,30 +32,19 @@ export function ClientBookingForm() {
     guestName: guestName.trim() ? null : t('validation.required', { field: t('myBookings.guestName') }),
   };
   const invalid = Object.values(errors).some(Boolean);
-  const show = (m: string | null) => (submitted ? m : null);
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (invalid || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const booking = await useMyBookingsStore.getState().create({
-        roomnumber: Number(room),
-        category: category.trim(),
-        checkin,
-        checkout,
-        guest_name: guestName.trim(),
-      });
-      toast('success', t('myBookings.created', { room: booking.roomnumber, id: booking.id }));
-      setRoom('');
-      setSubmitted(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, show, reset } = useFormSubmit(invalid, async () => {
+    const booking = await useMyBookingsStore.getState().create({
+      roomnumber: Number(room),
+      category: category.trim(),
+      checkin,
+      checkout,
+      guest_name: guestName.trim(),
+    });
+    toast('success', t('myBookings.created', { room: booking.roomnumber, id: booking.id }));
+    setRoom('');
+    reset();
+  });
 
   return (
     <form

@@ -18,6 +18,7 @@ import { Field } from '../ui/field';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
 import { CancelSubmit } from '../ui/cancel-submit';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 interface BookingDialogProps {
   roomId?: number;
@@ -43,9 +44,6 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
   const [guests, setGuests] = useState('1');
   const [notes, setNotes] = useState('');
   const [priceText, setPriceText] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   // The Dialog's own effect (showModal) runs before this one: the mark is the dialog open.
   useEffect(markBookingDialogOpen, []);
@@ -82,32 +80,22 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
     }
   };
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (invalid || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const stay = await useStaysStore.getState().create({
-        roomId: Number(roomId),
-        checkin,
-        checkout,
-        guestName: guestName.trim(),
-        guestEmail: email.trim() || undefined,
-        guestPhone: phone.trim() || undefined,
-        guests: guestCount,
-        price: override ?? undefined,
-        notes: notes.trim() || undefined,
-      });
-      toast('success', t('booking.created', { name: stay.guestName, room: stay.roomNumber }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, show, submitted } = useFormSubmit(invalid, async () => {
+    const stay = await useStaysStore.getState().create({
+      roomId: Number(roomId),
+      checkin,
+      checkout,
+      guestName: guestName.trim(),
+      guestEmail: email.trim() || undefined,
+      guestPhone: phone.trim() || undefined,
+      guests: guestCount,
+      price: override ?? undefined,
+      notes: notes.trim() || undefined,
+    });
+    toast('success', t('booking.created', { name: stay.guestName, room: stay.roomNumber }));
+    onClose();
+  });
 
-  const show = (msg: string | null) => (submitted ? msg : null);
   const roomOptions = free.rooms ?? [];
   const presetMissing = room && !roomIsFree;
 

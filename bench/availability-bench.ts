@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createEventBus } from '../core/context';
-import { createSettingsService } from '../core/services/settings-service';
+import { createSettingsService } from '../core/settings/settings-service';
 import { openDatabase, type Sqlite } from '../db/open-database';
 import { BLOCK_CONFLICT_SQL, findOccupancyConflict, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
 import { addDays, resolveTime } from '../shared/time';
@@ -85,10 +85,10 @@ function explain(db: Database.Database, sql: string): string {
 
 export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult> {
   const data = denseHistoryHotel(o.log);
-  const { sqlite, orm } = openDatabase({ file: data.file });
+  const { sqlite } = openDatabase({ file: data.file });
   const scratch = scratchDir('availability');
   try {
-    const maxStayMs = createSettingsService({ sqlite, orm, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE }).maxStayMs();
+    const maxStayMs = createSettingsService({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE }).maxStayMs();
     const nights = nightsOfLastYear(sqlite, maxStayMs);
     const perRun = o.quick ? 5000 : 20_000;
     const stayStmt = sqlite.prepare(STAY_CONFLICT_SQL);

@@ -9,7 +9,7 @@
 import { buildServer } from '../core/api/build-server';
 import { anonymousContext, createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
-import { createSettingsService } from '../core/services/settings-service';
+import { createSettingsService } from '../core/settings/settings-service';
 import { openDatabase } from '../db/open-database';
 import { ROOM_COLUMNS } from '../db/queries/room-queries';
 import { addDays, startOfLocalDate } from '../shared/time';
@@ -52,9 +52,9 @@ function timeCalls(n: number, call: () => unknown): number[] {
 
 export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
   const data = denseHistoryHotel(o.log);
-  const { sqlite, orm } = openDatabase({ file: data.file });
+  const { sqlite } = openDatabase({ file: data.file });
   try {
-    const deps = { sqlite, orm, clock: () => NOW_MS, events: createEventBus() };
+    const deps = { sqlite, clock: () => NOW_MS, events: createEventBus() };
     const core = createCore(deps, { settings: { timeZone: TIME_ZONE } });
     const maxStayMs = createSettingsService(deps).maxStayMs();
     const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);

@@ -137,9 +137,9 @@ function createRawBooker(file: string) {
 
 /** The same bookings through the core's handler map in process (what an IPC call runs): no HTTP. */
 function createCoreBooker(file: string) {
-  const { sqlite, orm } = openDatabase({ file });
+  const { sqlite } = openDatabase({ file });
   const started = Date.now();
-  const core = createCore({ sqlite, orm, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+  const core = createCore({ sqlite, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
   const rooms = hotelRooms();
   const ctx: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
   let next = 0;
@@ -151,7 +151,7 @@ function createCoreBooker(file: string) {
         const k = next++;
         const room = rooms[k % rooms.length]!;
         const night = Math.floor(k / rooms.length);
-        core.handlers['bookings:create'](
+        core.handlers['stays:seedCreate'](
           { roomnumber: room.number, category: room.category, checkin: `${addDays(FIRST_NIGHT, night)}T14:00:00`, checkout: `${addDays(FIRST_NIGHT, night + 1)}T12:00:00` },
           ctx,
         );

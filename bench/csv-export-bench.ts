@@ -7,7 +7,7 @@
  * child sends it a request every 5 ms throughout, with the admin's token (alternately
  * `GET /api/v1/rooms/free`, which must answer 200, and `POST /bookings` for a random room and
  * night, 201 or 409). Meanwhile the host exports all stays to a file as the desktop's save dialog
- * has it do (`exports:stays` with a file: a worker thread with its own read-only connection reads
+ * has it do (`stays:export` with a file: a worker thread with its own read-only connection reads
  * keyset chunks and writes them). Inside the host, a preloaded probe: resident memory sampled every
  * 10 ms plus the kernel's high-water mark, and `monitorEventLoopDelay`.
  * Anchor: `.iterate()` over the same SELECT in one loop, `row.join(',')`, written to a file on the
@@ -189,7 +189,7 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
       checks,
       figures: [
         `${o.runs} runs; medians. ${ours[0]!.rows.toLocaleString('en')} rows, ${fmtMb(ours[0]!.bytes)} of CSV (the export is a snapshot; the bookings made meanwhile add rows to later runs: ${ours.map((x) => x.rows).join(', ')} rows, raw ${raws.map((x) => x.rows).join(', ')}).`,
-        `File export (exports:stays to a file through the host protocol, in ${hostKind}): ${ours.map((x) => fmtMs(x.ms)).join(', ')}; raw loop ${raws.map((x) => fmtMs(x.ms)).join(', ')}.`,
+        `File export (stays:export to a file through the host protocol, in ${hostKind}): ${ours.map((x) => fmtMs(x.ms)).join(', ')}; raw loop ${raws.map((x) => fmtMs(x.ms)).join(', ')}.`,
         `The same file export with no requests beside it: ${alone.map((x) => fmtMs(x.ms)).join(', ')} = ${fmt(aloneRate)} rows/s (${fmt(aloneRate / rawRate)} × raw).`,
         `HTTP download (GET /api/v1/exports/stays.csv to a file, same load): ${downloads.map((x) => fmtMs(x.ms)).join(', ')} = ${fmt(httpRate)} rows/s (${fmt(httpRate / rawRate)} × raw), status ${downloads.map((x) => x.status).join('/')}.`,
         `Host memory (${hostKind}): ${fmtMb(hostStartRss)} after start-up and sign-in; sampled peak ${fmtMb(peakFile)} during the file export, ${fmtMb(peakHttp)} during the download; kernel high-water mark (maxRSS, whole life) ${fmtMb(maxRss)}.`,

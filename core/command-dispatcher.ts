@@ -5,12 +5,12 @@
  * through the write batcher, so the writes of one event-loop turn share one COMMIT (see
  * write-batcher.ts), and each write's audit row is written in the same savepoint as the change, so
  * a change is never without its audit row nor an audit row without its change. The handlers
- * themselves stay synchronous (but for the password commands, see ASYNC_COMMANDS) and are what
+ * themselves stay synchronous (but for the password commands, flagged `async` in the contract) and are what
  * tests call directly.
  */
-import type { Sqlite } from '../db/open-database';
-import { commandNames, commands, type CommandDef, type CommandName, type CommandOutput, type ParsedInput } from '../shared/contract/commands';
-import { ASYNC_COMMANDS, type CallContext, type HandledCommandName, type Handlers } from './context';
+import { commandDef, commandNames, type CommandName, type CommandOutput, type ParsedInput } from '../shared/contract/commands';
+import { commit, type CommitDeps } from './commit';
+import type { CallContext, HandledCommandName, Handlers } from './context';
 import type { WriteBatcher } from './write-batcher';
 
 export type Dispatch = <K extends HandledCommandName>(name: K, input: ParsedInput<K>, ctx: CallContext) => Promise<CommandOutput<K>>;
@@ -18,18 +18,13 @@ export type Dispatch = <K extends HandledCommandName>(name: K, input: ParsedInpu
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
 type Runner = (input: unknown, ctx: CallContext) => Promise<unknown>;
 
-/**
- * Writes that run on their own, outside any batch, because their service changes in-memory state
- * that a rollback could not undo: `settings:update` reloads the settings cache (and the stay-length
- * bound) inside its transaction, so a batch whose COMMIT failed would leave the desk running on
- * settings that were never stored.
- */
-export const UNBATCHED_WRITES: ReadonlySet<HandledCommandName> = new Set<HandledCommandName>(['settings:update']);
+/** Every command with a JSON handler: all but the exports (`export`), which stream. */
+export const handledCommandNames = commandNames.filter((name) => !commandDef(name).export) as HandledCommandName[];
 
-export const handledCommandNames = commandNames.filter((name) => !(commands[name] as CommandDef).http.stream) as HandledCommandName[];
-
+/** A write that the write batcher group-commits: not a GET, not `async`, not `unbatched`. */
 export function isBatchedWrite(name: HandledCommandName): boolean {
-  return (commands[name] as CommandDef).http.method !== 'GET' && !UNBATCHED_WRITES.has(name);
+  const def = commandDef(name);
+  return def.http.method !== 'GET' && !def.async && !def.unbatched;
 }
 
 export interface DispatchGuard {
@@ -46,31 +41,22 @@ export interface DispatcherDeps {
   handlers: Handlers;
   writes: WriteBatcher;
   guard: DispatchGuard;
-  /** For the unbatched writes' own transaction (change + audit row together). */
-  sqlite?: Sqlite;
+  /** For the unbatched writes' own transaction (change + audit row together, through `commit`). */
+  commitDeps?: CommitDeps;
 }
 
-function runnerFor(name: HandledCommandName, handler: AnyHandler, { writes, guard, sqlite }: DispatcherDeps): Runner {
+function runnerFor(name: HandledCommandName, handler: AnyHandler, { writes, guard, commitDeps }: DispatcherDeps): Runner {
+  const def = commandDef(name);
   // The password commands write in their own transactions after hashing, and audit themselves.
-  if (ASYNC_COMMANDS.has(name)) return async (input, ctx) => handler(input, ctx);
-  if (isBatchedWrite(name)) {
-    return (input, ctx) =>
-      writes.run(() => {
-        const output = handler(input, ctx);
-        guard.audit(name, input, output, ctx);
-        return output;
-      });
-  }
-  if (UNBATCHED_WRITES.has(name)) {
-    const write = (input: unknown, ctx: CallContext) => {
-      const output = handler(input, ctx);
-      guard.audit(name, input, output, ctx);
-      return output;
-    };
-    const inTransaction = sqlite ? sqlite.transaction(write) : undefined;
-    return async (input, ctx) => (inTransaction ? inTransaction.immediate(input, ctx) : write(input, ctx));
-  }
-  return async (input, ctx) => handler(input, ctx);
+  if (def.async) return async (input, ctx) => handler(input, ctx);
+  if (def.http.method === 'GET') return async (input, ctx) => handler(input, ctx);
+  const write = (input: unknown, ctx: CallContext) => {
+    const output = handler(input, ctx);
+    if (!def.selfAudited) guard.audit(name, input, output, ctx);
+    return output;
+  };
+  if (!def.unbatched) return (input, ctx) => writes.run(() => write(input, ctx));
+  return async (input, ctx) => (commitDeps ? commit(commitDeps, () => write(input, ctx)) : write(input, ctx));
 }
 
 export function createDispatcher(deps: DispatcherDeps): Dispatch {

@@ -2,9 +2,9 @@
  * What every service receives: the one writer connection, a clock, the live event bus, and who is
  * calling. Services never import Fastify or Electron; adapters build the CallContext.
  */
-import type { CallerRole, CommandName, CommandOutput, ParsedInput } from '../shared/contract/commands';
+import type { AsyncCommandName, CallerRole, CommandName, CommandOutput, ExportCommandName, ParsedInput } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
-import type { Drizzle, Sqlite } from '../db/open-database';
+import type { Sqlite } from '../db/open-database';
 
 export interface Actor {
   /** The signed-in user's id; null for nobody (`anonymous`) and for the host's own start-up work. */
@@ -81,30 +81,17 @@ export function createEventBus(): EventBus {
 
 export interface CoreDeps {
   sqlite: Sqlite;
-  orm: Drizzle;
   clock: Clock;
   events: EventBus;
 }
 
-/** Commands whose HTTP side streams a file; they have no JSON handler in the core. */
-export type StreamCommandName = 'bookings:exportCsv' | 'exports:stays' | 'exports:audit';
-export type HandledCommandName = Exclude<CommandName, StreamCommandName>;
+/** Commands with a JSON handler in the core: all but the CSV exports, which stream (core/export). */
+export type HandledCommandName = Exclude<CommandName, ExportCommandName>;
 
 /**
- * Commands whose handler returns a Promise: they hash or verify a password (argon2 runs off the
- * event loop), then write in their own synchronous transaction, audit row included. They are never
- * group-committed, since a batch cannot wait for them.
+ * The typed handler map: IPC and REST both call exactly these. A command flagged `async` returns a
+ * Promise (it hashes a password off the event loop); every other handler is synchronous.
  */
-export type AsyncCommandName = 'auth:login' | 'auth:changePassword' | 'users:seedCreate' | 'users:create' | 'users:resetPassword';
-export const ASYNC_COMMANDS: ReadonlySet<HandledCommandName> = new Set<AsyncCommandName>([
-  'auth:login',
-  'auth:changePassword',
-  'users:seedCreate',
-  'users:create',
-  'users:resetPassword',
-]);
-
-/** The typed handler map: IPC and REST both call exactly these. */
 export type Handlers = {
   [K in HandledCommandName]: (
     input: ParsedInput<K>,

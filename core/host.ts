@@ -135,13 +135,13 @@ function followLanSettings(core: Core, listener: Listener, portOverride: number 
 export async function createHost(options: HostOptions): Promise<Host> {
   const dbFile = join(options.dataDir, DB_FILE_NAME);
   const clock = options.clock ?? Date.now;
-  const { sqlite, orm } = openDatabase({ file: dbFile, migrationsDir: options.migrationsDir });
+  const { sqlite } = openDatabase({ file: dbFile, migrationsDir: options.migrationsDir });
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
   try {
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
-    const core = createCore({ sqlite, orm, clock, events: createEventBus() }, { settings: startSettings });
+    const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: startSettings });
     await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
     if (options.lan && !core.settings.get().lanEnabled) {
       // Refused (409) while the default admin password is in use, like the admin's own switch.

@@ -6,7 +6,7 @@
  * the desk is reported and the app quits, rather than leave a window that can do nothing.
  */
 import { app, dialog, ipcMain, utilityProcess, type BrowserWindow } from 'electron';
-import { LIVE_EVENT_CHANNEL } from '../shared/contract/events';
+import { LIVE_EVENT_CHANNEL } from '../shared/contract/ipc-channels';
 import { deskPaths } from './app-paths';
 import { createDeskSessions, endSession, type DeskSessions } from './desk-sessions';
 import { createDeskExporter } from './export-dialog';
@@ -97,7 +97,7 @@ export async function runDesk(): Promise<void> {
     // Read now: a closed window's webContents can no longer be asked.
     const windowId = opened.webContents.id;
     const unsubscribe = host.onEvent((event) => {
-      if (!opened.isDestroyed() && sessions.receivesEvents(windowId)) opened.webContents.send(LIVE_EVENT_CHANNEL, event);
+      if (!opened.isDestroyed() && sessions.receivesEvent(windowId, event)) opened.webContents.send(LIVE_EVENT_CHANNEL, event);
     });
     opened.on('closed', () => {
       unsubscribe();

@@ -7,7 +7,9 @@
  * Live events carry guests' names and stays, so a window gets them only while its session is usable:
  * signed in, not past its expiry, and not waiting for a forced password change.
  */
-import type { LoginResult } from '../shared/contract/auth-schemas';
+import type { LoginResult } from '../shared/contract/auth';
+import type { Viewer } from '../shared/contract/event-def';
+import { eventVisibleTo, type LiveEvent } from '../shared/contract/events';
 import type { HostClient } from './host-client';
 
 interface DeskSession {
@@ -15,6 +17,8 @@ interface DeskSession {
   /** Epoch ms; Infinity when the host sent no readable expiry (the host still refuses it when due). */
   expiresAt: number;
   mustChangePassword: boolean;
+  /** Who signed in, for the events' audience. */
+  viewer: Viewer;
 }
 
 export interface DeskSessions {
@@ -27,6 +31,8 @@ export interface DeskSessions {
   /** Drops the session only if it is still `token` (a newer sign-in stays). */
   forgetToken(windowId: number, token: string): void;
   receivesEvents(windowId: number): boolean;
+  /** Whether the window's session is usable and the event's audience admits its user (the rule of every feed). */
+  receivesEvent(windowId: number, event: LiveEvent): boolean;
   windowIds(): number[];
 }
 
@@ -46,6 +52,7 @@ export function createDeskSessions(now: () => number = Date.now): DeskSessions {
         token: login.access_token,
         expiresAt: Number.isFinite(expiresAt) ? expiresAt : Infinity,
         mustChangePassword: login.user.mustChangePassword,
+        viewer: { role: login.user.role, userId: login.user.id },
       });
       return previous === login.access_token ? null : previous;
     },
@@ -60,6 +67,9 @@ export function createDeskSessions(now: () => number = Date.now): DeskSessions {
     receivesEvents(windowId) {
       const session = sessions.get(windowId);
       return session !== undefined && !session.mustChangePassword && now() < session.expiresAt;
+    },
+    receivesEvent(windowId, event) {
+      return this.receivesEvents(windowId) && eventVisibleTo(sessions.get(windowId)!.viewer, event);
     },
     windowIds: () => [...sessions.keys()],
   };

@@ -1,5 +1,5 @@
 /**
- * The desktop side of the file exports (`exports:stays`, `exports:audit`): the user picks where the
+ * The desktop side of the file exports (`stays:export`, `audit:export`): the user picks where the
  * file goes, then the host process writes the CSV straight to that path (no CSV text travels over
  * IPC). The host is asked first whether the window's user may export at all, so a refused export
  * shows no dialog; it authorizes again when it writes. Cancelling is not an error.
@@ -19,8 +19,8 @@ export interface DeskExporterOptions {
 }
 
 const DIALOGS: Record<FileExportName, { title: string; fileStem: string }> = {
-  'exports:stays': { title: 'Export stays', fileStem: 'stays' },
-  'exports:audit': { title: 'Export the audit log', fileStem: 'audit-log' },
+  'stays:export': { title: 'Export stays', fileStem: 'stays' },
+  'audit:export': { title: 'Export the audit log', fileStem: 'audit-log' },
 };
 
 function localDate(d: Date): string {

@@ -24,8 +24,8 @@ import type { HandledCommandName } from '../core/context';
 export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
 
 /** The commands whose desktop side is a save dialog and a file the host writes. */
-export type FileExportName = 'exports:stays' | 'exports:audit';
-export const FILE_EXPORT_NAMES: readonly FileExportName[] = ['exports:stays', 'exports:audit'];
+export type FileExportName = 'stays:export' | 'audit:export';
+export const FILE_EXPORT_NAMES: readonly FileExportName[] = ['stays:export', 'audit:export'];
 
 export function isFileExport(name: CommandName): name is FileExportName {
   return (FILE_EXPORT_NAMES as readonly CommandName[]).includes(name);

@@ -14,7 +14,7 @@ import type { CommandOutput, ParsedInput } from '../shared/contract/commands';
 import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
 import type { FileExportName, HostRequest, HostResult, HostStartOptions } from './host-protocol';
 
-type ExportResult = CommandOutput<'exports:stays'>;
+type ExportResult = CommandOutput<'stays:export'>;
 type LogError = (what: string, error: unknown) => void;
 
 function errorCode(error: unknown): unknown {
@@ -44,8 +44,8 @@ function defaultLogError(what: string, error: unknown): void {
 export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, logError: LogError = defaultLogError): (request: HostRequest) => Promise<HostResult> {
   const { core } = host;
   const writeFile: Record<FileExportName, (input: unknown, file: string) => Promise<ExportResult>> = {
-    'exports:stays': async (input, file) => ({ path: file, rows: (await writeStaysCsvFile(host.dbFile, input as StayCsvQuery, file)).rows }),
-    'exports:audit': async (input, file) => ({ path: file, rows: (await writeAuditCsvFile(core.audit, input as ParsedInput<'exports:audit'>, file)).rows }),
+    'stays:export': async (input, file) => ({ path: file, rows: (await writeStaysCsvFile(host.dbFile, input as StayCsvQuery, file)).rows }),
+    'audit:export': async (input, file) => ({ path: file, rows: (await writeAuditCsvFile(core.audit, input as ParsedInput<'audit:export'>, file)).rows }),
   };
 
   async function answer(request: HostRequest): Promise<unknown> {
@@ -60,7 +60,7 @@ export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, lo
         core.authorize(request.name, ctx);
         const written = await writeFile[request.name](request.input, request.file);
         // Audited like the HTTP download of the same export (core/api/csv-routes.ts).
-        core.audit.record(ctx, { action: request.name, entity: request.name === 'exports:audit' ? 'audit' : 'stays', detail: request.input });
+        core.audit.record(ctx, { action: request.name, entity: request.name === 'audit:export' ? 'audit' : 'stays', detail: request.input });
         return written;
       }
     }

@@ -8,6 +8,7 @@
  * its own command line) and so that the window's process does no database or HTTP work.
  * **It never imports electron**: the same file runs under plain Node in the tests and benchmark 4.
  */
+import { audienceOf } from '../shared/contract/events';
 import type { Host } from '../core/host';
 import { createHostRequestHandler, startDeskHost } from './host-requests';
 import type { FromHost, HostRequest, HostStartOptions, ToHost } from './host-protocol';
@@ -33,7 +34,10 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
   const begin = (options: HostStartOptions) => {
     starting = start(options).then(
       (host) => {
-        host.core.deps.events.subscribe((event) => post({ kind: 'event', event }));
+        host.core.deps.events.subscribe((event) => {
+          // A host-internal signal (waking the outbox worker) never leaves the host.
+          if (audienceOf(event) !== 'internal') post({ kind: 'event', event });
+        });
         answer = createHostRequestHandler(host);
         post({ kind: 'started', url: host.url, port: host.port, dbFile: host.dbFile });
         return host;

@@ -4,7 +4,7 @@
  * CommonJS file: a sandboxed preload can require nothing but `electron`.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, LIVE_EVENT_IPC_CHANNEL, type FrontdeskApi } from '../shared/contract/ipc-channels';
+import { IPC_CHANNELS, LIVE_EVENT_CHANNEL, type FrontdeskApi } from '../shared/contract/ipc-channels';
 import type { LiveEvent } from '../shared/contract/events';
 
 const calls = Object.fromEntries(
@@ -14,9 +14,9 @@ const calls = Object.fromEntries(
 function onEvent(listener: (event: LiveEvent) => void): () => void {
   // The IpcRendererEvent (with its `sender`) never reaches the page: only the payload does.
   const relay = (_event: IpcRendererEvent, payload: LiveEvent) => listener(payload);
-  ipcRenderer.on(LIVE_EVENT_IPC_CHANNEL, relay);
+  ipcRenderer.on(LIVE_EVENT_CHANNEL, relay);
   return () => {
-    ipcRenderer.removeListener(LIVE_EVENT_IPC_CHANNEL, relay);
+    ipcRenderer.removeListener(LIVE_EVENT_CHANNEL, relay);
   };
 }
 

@@ -98,7 +98,7 @@ export async function startElectronHost(dataDir: string, buildDir: string): Prom
     resolve(message);
   });
   const probeReply = <T>(type: string) => new Promise<T>((resolve) => waiting.set(type, resolve as (message: unknown) => void));
-  const exportInput = commands['exports:stays'].input.parse({});
+  const exportInput = commands['stays:export'].input.parse({});
   return {
     client,
     child,
@@ -106,7 +106,7 @@ export async function startElectronHost(dataDir: string, buildDir: string): Prom
     token,
     async exportFile(file) {
       const t0 = nowMs();
-      const { rows } = valueOf<{ rows: number }>(await client.exportFile('exports:stays', exportInput, token, file), 'export');
+      const { rows } = valueOf<{ rows: number }>(await client.exportFile('stays:export', exportInput, token, file), 'export');
       return { rows, ms: nowMs() - t0 };
     },
     async probeStart() {

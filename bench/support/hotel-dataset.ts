@@ -63,9 +63,9 @@ export function hotelRooms(): RoomSpec[] {
 /** Creates a migrated database with the hotel's settings and rooms (ids 1–300 in `hotelRooms()` order). */
 export function createEmptyHotel(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const { sqlite, orm } = openDatabase({ file });
+  const { sqlite } = openDatabase({ file });
   try {
-    createCore({ sqlite, orm, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     const insert = sqlite.prepare(
       `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'clean', 1, ?, ?)`,

@@ -89,7 +89,7 @@ export function contractRoute(core: Core, name: HandledCommandName): RouteOption
 
 export function registerContractRoutes(app: FastifyInstance, core: Core): void {
   for (const name of commandNames) {
-    if ((commands[name] as CommandDef).http.stream) continue;
+    if ((commands[name] as CommandDef).export) continue;
     app.route(contractRoute(core, name as HandledCommandName));
   }
 }

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
+import { commandNames, commands, type CommandDef } from '../../shared/contract/commands';
 import type { StayExportQuery } from '../../shared/contract/schemas';
 import { localDate } from '../../shared/time';
 import type { Core } from '../create-core';
@@ -23,8 +23,8 @@ export function csvFilename(core: Core, what: string): string {
 }
 
 /** The CSV text of one export command, in pieces. */
-function csvBody(core: Core, dbFile: string, name: CommandName, query: unknown): AsyncIterable<string> | Iterable<string> {
-  if (name === 'exports:audit') {
+function csvBody(core: Core, dbFile: string, exportId: string, query: unknown): AsyncIterable<string> | Iterable<string> {
+  if (exportId === 'audit') {
     return (function* () {
       for (const piece of auditCsvPieces(core.audit, query as AuditCsvQuery)) yield piece.text;
     })();
@@ -36,8 +36,8 @@ function csvBody(core: Core, dbFile: string, name: CommandName, query: unknown):
 export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: string): void {
   for (const name of commandNames) {
     const def = commands[name] as CommandDef;
-    if (def.http.stream !== 'csv') continue;
-    const what = name === 'exports:audit' ? 'audit' : 'stays';
+    if (!def.export) continue;
+    const what = def.export;
     app.route({
       method: def.http.method,
       url: def.http.path,
@@ -52,7 +52,7 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: stri
       },
       onRequest: guardRoute(core, name),
       handler: async (request, reply) => {
-        const body = csvBody(core, dbFile, name, request.query);
+        const body = csvBody(core, dbFile, what, request.query);
         core.audit.record(callContextOf(request), { action: name, entity: what, detail: request.query });
         void reply
           .header('Content-Type', 'text/csv; charset=utf-8')

@@ -11,7 +11,7 @@
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { LiveEvent } from '../../shared/contract/events';
+import { audienceOf, eventVisibleTo, type LiveEvent } from '../../shared/contract/events';
 import { AppError } from '../../shared/errors';
 import type { CallContext } from '../context';
 import type { Core } from '../create-core';
@@ -39,11 +39,9 @@ interface Subscriber {
   ctx: CallContext;
 }
 
-/** Whether the caller may see this event: staff and admins see all; a client only its own bookings. */
+/** Whether the caller may see this event: its audience (shared/contract/event-def.ts), the rule of every feed. */
 export function mayReceive(ctx: CallContext, event: LiveEvent): boolean {
-  const role = ctx.actor.role;
-  if (role === 'admin' || role === 'staff') return true;
-  return role === 'client' && event.type === 'stay.changed' && event.stay.ownerId !== null && event.stay.ownerId === ctx.actor.userId;
+  return eventVisibleTo({ role: ctx.actor.role, userId: ctx.actor.userId }, event);
 }
 
 /** A browser page's origin must be the host it talks to (no cross-site WebSocket hijacking). */
@@ -86,7 +84,7 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
   };
 
   const unsubscribe = core.deps.events.subscribe((event) => {
-    if (subscribers.size === 0) return;
+    if (subscribers.size === 0 || audienceOf(event) === 'internal') return;
     let text: string | undefined;
     const frame = () => (text ??= JSON.stringify(event));
     for (const [socket, sub] of subscribers) {

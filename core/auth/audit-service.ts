@@ -7,7 +7,7 @@ import { auditRowsAfter, insertAuditRow, listAuditRows, type AuditRecordRow, typ
 import type { AuditEntry } from '../../shared/contract/auth-schemas';
 import { addDays, formatInstant, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
-import type { SettingsService } from '../services/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import { auditDetailJson } from './audit-detail';
 import type { AuditService } from './auth-types';
 

@@ -15,7 +15,7 @@ import {
 } from '../../db/queries/user-queries';
 import { AppError } from '../../shared/errors';
 import type { CallContext, CoreDeps } from '../context';
-import type { SettingsService } from '../services/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { AuditService, AuthService } from './auth-types';
 import { createLogin } from './login-flow';
 import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle';

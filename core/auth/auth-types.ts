@@ -63,5 +63,5 @@ export interface AuditService {
   record(ctx: CallContext, entry: AuditRecord): void;
   list(query: ParsedInput<'audit:list'>): CommandOutput<'audit:list'>;
   /** Rows for the CSV export, oldest first, read in chunks (constant memory). */
-  iterate(filter: ParsedInput<'exports:audit'>): Iterable<AuditEntry>;
+  iterate(filter: ParsedInput<'audit:export'>): Iterable<AuditEntry>;
 }

@@ -11,7 +11,7 @@ import type { LoginInput, LoginResult } from '../../shared/contract/auth-schemas
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import type { CallContext, CoreDeps } from '../context';
-import type { SettingsService } from '../services/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { AuditService } from './auth-types';
 import { createLoginThrottle, type ThrottlePolicy } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hashing';

@@ -19,7 +19,7 @@ import {
 import type { Role } from '../../shared/contract/auth-schemas';
 import { AppError } from '../../shared/errors';
 import type { CallContext, CoreDeps } from '../context';
-import type { SettingsService } from '../services/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { AuditService, UsersService } from './auth-types';
 import { hashPassword } from './password-hashing';
 import { assertPasswordPolicy } from './password-policy';

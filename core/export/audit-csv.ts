@@ -10,7 +10,7 @@ import type { ParsedInput } from '../../shared/contract/commands';
 import type { AuditService } from '../auth/auth-types';
 import { csvLine, csvLines, UTF8_BOM } from './csv-cells';
 
-export type AuditCsvQuery = ParsedInput<'exports:audit'>;
+export type AuditCsvQuery = ParsedInput<'audit:export'>;
 
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'role', 'action', 'entity', 'entity_id', 'detail', 'via', 'address'] as const;
 const CHUNK_ROWS = 500;

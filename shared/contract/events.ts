@@ -1,17 +1,43 @@
-/** Live events pushed to every window and WebSocket client after a change is committed. */
+/**
+ * The live events, merged from the domains: each is published after its change is committed, and
+ * goes to every window and WebSocket client whose viewer its audience admits (event-def.ts).
+ * **Registry: a domain with events adds one line to `liveEvents`.**
+ */
 import { z } from 'zod';
-import { BlockSchema, RoomSchema, SettingsSchema, StaySchema } from './schemas';
+import { mayReceive, type Audience, type Viewer } from './event-def';
+import { blockEvents } from './blocks';
+import { outboxEvents } from './outbox';
+import { roomEvents } from './rooms';
+import { settingsEvents } from './settings';
+import { stayEvents } from './stays';
 
-export const STAY_EVENT_ACTIONS = ['created', 'moved', 'dates_changed', 'cancelled', 'checked_in', 'checked_out', 'no_show'] as const;
+export const liveEvents = {
+  ...stayEvents,
+  ...roomEvents,
+  ...blockEvents,
+  ...settingsEvents,
+  ...outboxEvents,
+};
+type LiveEvents = typeof liveEvents;
+export type LiveEventType = keyof LiveEvents;
+export type LiveEvent = { [K in LiveEventType]: z.infer<LiveEvents[K]['schema']> }[LiveEventType];
+export type LiveEventOf<K extends LiveEventType> = Extract<LiveEvent, { type: K }>;
 
-export const LiveEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('stay.changed'), action: z.enum(STAY_EVENT_ACTIONS), stay: StaySchema }),
-  z.object({ type: z.literal('room.changed'), room: RoomSchema }),
-  z.object({ type: z.literal('block.changed'), action: z.enum(['created', 'removed']), block: BlockSchema }),
-  z.object({ type: z.literal('settings.changed'), settings: SettingsSchema }),
-  z.object({ type: z.literal('outbox.changed') }),
-]);
-export type LiveEvent = z.infer<typeof LiveEventSchema>;
+const schemas = Object.values(liveEvents).map((d) => d.schema);
+/** Every live event's schema, told apart by `type` (the renderer checks what the feed sends). */
+export const LiveEventSchema = z.discriminatedUnion('type', schemas as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<LiveEvent>;
 
+/** Who may receive `event`, as its domain says. */
+export function audienceOf(event: LiveEvent): Audience {
+  const def = liveEvents[event.type] as { audience: (e: LiveEvent) => Audience } | undefined;
+  return def ? def.audience(event) : 'internal';
+}
+
+/** Whether `viewer` may receive `event`: the rule of the WebSocket feed and of the desktop window alike. */
+export function eventVisibleTo(viewer: Viewer, event: LiveEvent): boolean {
+  return mayReceive(viewer, audienceOf(event));
+}
+
+export { STAY_EVENT_ACTIONS, type StayEventAction } from './stays';
 /** The IPC channel that carries live events from main to the window. */
-export const LIVE_EVENT_CHANNEL = 'events:live';
+export { LIVE_EVENT_CHANNEL } from './ipc-channels';

@@ -1,62 +1,20 @@
 /**
- * The IPC channel names as plain literals, for the preload. A sandboxed preload is one self-contained
- * file, and importing `commands.ts` would pull zod and every schema into it; this file imports types
- * only, so it bundles to a few strings. `tests/shared/ipc-channels.test.ts` holds it equal to
- * `ipcCommandNames`, so the two cannot drift.
+ * The desktop window's API as the preload exposes it: one function per IPC command, plus live
+ * events. Values come from the generated command table (no zod), so the sandboxed preload bundles
+ * to a few strings; the types come from the contract.
  */
-import type { CommandInput, CommandName, CommandOutput, Commands, IpcResult } from './commands';
+import { COMMAND_TABLE } from './command-table';
+import type { CommandInput, CommandName, CommandOutput, IpcResult } from './commands';
 import type { LiveEvent } from './events';
 
-export const IPC_CHANNELS = [
-  'health:get',
-  'auth:login',
-  'auth:logout',
-  'auth:me',
-  'auth:changePassword',
-  'users:seedList',
-  'users:seedCreate',
-  'users:list',
-  'users:create',
-  'users:update',
-  'users:resetPassword',
-  'audit:list',
-  'exports:audit',
-  'network:status',
-  'bookings:list',
-  'bookings:create',
-  'rooms:list',
-  'rooms:free',
-  'rooms:create',
-  'rooms:update',
-  'rooms:deactivate',
-  'rooms:setHousekeeping',
-  'stays:list',
-  'stays:get',
-  'stays:create',
-  'stays:move',
-  'stays:changeDates',
-  'stays:cancel',
-  'stays:checkIn',
-  'stays:checkOut',
-  'stays:noShow',
-  'blocks:list',
-  'blocks:create',
-  'blocks:remove',
-  'board:get',
-  'settings:get',
-  'settings:update',
-  'outbox:status',
-  'outbox:retry',
-  'exports:stays',
-] as const;
+type Table = typeof COMMAND_TABLE;
+/** The command names the contract allows over IPC (those without `ipc: false`). */
+export type IpcChannel = { [K in keyof Table]: Table[K]['ipc'] extends true ? K : never }[keyof Table] & CommandName;
 
-export type IpcChannel = (typeof IPC_CHANNELS)[number];
+export const IPC_CHANNELS = (Object.keys(COMMAND_TABLE) as (keyof Table)[]).filter((k) => COMMAND_TABLE[k].ipc) as IpcChannel[];
 
-/** The command names the contract allows over IPC (those without `ipc: false`), as a type. */
-export type IpcCommandName = { [K in CommandName]: Commands[K] extends { ipc: false } ? never : K }[CommandName];
-
-/** Same value as `LIVE_EVENT_CHANNEL` in events.ts (which imports zod); the test holds them equal. */
-export const LIVE_EVENT_IPC_CHANNEL = 'events:live';
+/** The IPC channel that carries live events from main to the window. */
+export const LIVE_EVENT_CHANNEL = 'events:live';
 
 /** What one exposed command does: send the input, get the `{ ok, value } | { ok, error }` result. */
 /** Commands whose input fields are all optional may be called without an argument. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTH_TIMEOUT_MS } from '../../core/api/live-socket';
-import { LAN_BLOCKED_MESSAGE } from '../../core/create-core';
+import { LAN_BLOCKED_MESSAGE } from '../../core/settings/network-service';
 import { createHost, type Host } from '../../core/host';
 import type { LoginResult } from '../../shared/contract/auth-schemas';
 import type { Room, Settings } from '../../shared/contract/schemas';

@@ -161,7 +161,7 @@ describe('the desk app', () => {
     await start();
     const win = windows()[0]!;
     const child = fake.utilityForks[0]!;
-    const event: LiveEvent = { type: 'outbox.changed' };
+    const event: LiveEvent = { type: 'block.changed', action: 'removed', block: { id: 1, roomId: 1, roomNumber: 101, from: '', to: '', fromDate: '', toDate: '', reason: 'paint', createdAt: '' } };
     child.emit('message', { kind: 'event', event });
     expect(win.webContents.sent).toEqual([]);
     await signIn(win);
@@ -170,6 +170,17 @@ describe('the desk app', () => {
     await fake.ipcMain.invoke('auth:logout', from(win), {});
     child.emit('message', { kind: 'event', event });
     expect(win.webContents.sent).toHaveLength(1);
+  });
+
+  it("sends a window only the events its user's role is in the audience of", async () => {
+    standInHost();
+    await start();
+    const win = windows()[0]!;
+    const child = fake.utilityForks[0]!;
+    await signIn(win);
+    // The outbox screen is the admins': a staff desk does not hear of it.
+    child.emit('message', { kind: 'event', event: { type: 'outbox.changed' } });
+    expect(win.webContents.sent).toEqual([]);
   });
 
   it('signs a closed window out and sends it nothing more', async () => {

@@ -27,8 +27,8 @@ beforeEach(() => {
 describe('the file exports (desktop)', () => {
   it('asks the host whether the user may export before showing any dialog', async () => {
     authorize.mockResolvedValue({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role may not do this' } });
-    const result = await exporterWith(new FakeBrowserWindow({}))('exports:audit', { delimiter: ',', bom: false }, 'staff-token');
-    expect(authorize).toHaveBeenCalledWith('exports:audit', 'staff-token');
+    const result = await exporterWith(new FakeBrowserWindow({}))('audit:export', { delimiter: ',', bom: false }, 'staff-token');
+    expect(authorize).toHaveBeenCalledWith('audit:export', 'staff-token');
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role may not do this' } });
     expect(fake.saveDialogCalls).toHaveLength(0);
     expect(exportFile).not.toHaveBeenCalled();
@@ -36,15 +36,15 @@ describe('the file exports (desktop)', () => {
 
   it('returns { path: null, rows: 0 } and writes nothing when the dialog is cancelled', async () => {
     fake.nextSaveDialogResult = { canceled: true, filePath: '' };
-    const result = await exporterWith(new FakeBrowserWindow({}))('exports:stays', { delimiter: ',', bom: false }, 't');
+    const result = await exporterWith(new FakeBrowserWindow({}))('stays:export', { delimiter: ',', bom: false }, 't');
     expect(result).toEqual({ ok: true, value: { path: null, rows: 0 } });
     expect(exportFile).not.toHaveBeenCalled();
   });
 
   it('asks where to save, as a sheet of the desk window, proposing a dated .csv in Documents', async () => {
     const win = new FakeBrowserWindow({});
-    await exporterWith(win)('exports:stays', {}, 't');
-    await exporterWith(win)('exports:audit', {}, 't');
+    await exporterWith(win)('stays:export', {}, 't');
+    await exporterWith(win)('audit:export', {}, 't');
     expect(fake.saveDialogCalls.map((c) => c.window)).toEqual([win, win]);
     expect(fake.saveDialogCalls[0]!.options).toMatchObject({
       title: 'Export stays',
@@ -59,8 +59,8 @@ describe('the file exports (desktop)', () => {
 
   it('has the host write the chosen file with the query and the token', async () => {
     fake.nextSaveDialogResult = { canceled: false, filePath: '/home/desk/march.csv' };
-    const result = await exporterWith(null)('exports:stays', { delimiter: ';', bom: false, from: '2026-03-04' }, 't');
-    expect(exportFile).toHaveBeenCalledWith('exports:stays', { delimiter: ';', bom: false, from: '2026-03-04' }, 't', '/home/desk/march.csv');
+    const result = await exporterWith(null)('stays:export', { delimiter: ';', bom: false, from: '2026-03-04' }, 't');
+    expect(exportFile).toHaveBeenCalledWith('stays:export', { delimiter: ';', bom: false, from: '2026-03-04' }, 't', '/home/desk/march.csv');
     expect(result).toEqual({ ok: true, value: { path: '/home/desk/march.csv', rows: 2 } });
     expect(fake.saveDialogCalls[0]!.window).toBeNull();
   });
@@ -68,7 +68,7 @@ describe('the file exports (desktop)', () => {
   it('passes the host’s refusal on (the host authorizes again when it writes)', async () => {
     fake.nextSaveDialogResult = { canceled: false, filePath: '/home/desk/audit.csv' };
     exportFile.mockResolvedValue({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
-    const result = await exporterWith(null)('exports:audit', {}, 't');
+    const result = await exporterWith(null)('audit:export', {}, 't');
     expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
   });
 });

@@ -73,11 +73,11 @@ describe('requests', () => {
 
   it('sends authorize and export requests with their fields', async () => {
     const client = await running();
-    void client.authorize('exports:audit', 't');
-    void client.exportFile('exports:stays', { delimiter: ';' }, 't', '/home/desk/stays.csv');
+    void client.authorize('audit:export', 't');
+    void client.exportFile('stays:export', { delimiter: ';' }, 't', '/home/desk/stays.csv');
     expect(requests()).toEqual([
-      { kind: 'authorize', id: expect.any(Number), name: 'exports:audit', token: 't' },
-      { kind: 'export', id: expect.any(Number), name: 'exports:stays', input: { delimiter: ';' }, token: 't', file: '/home/desk/stays.csv' },
+      { kind: 'authorize', id: expect.any(Number), name: 'audit:export', token: 't' },
+      { kind: 'export', id: expect.any(Number), name: 'stays:export', input: { delimiter: ';' }, token: 't', file: '/home/desk/stays.csv' },
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('closing', () => {
 describe('a crash', () => {
   it('answers every pending request with INTERNAL and reports the exit code once', async () => {
     const client = await running();
-    const pending = [client.call('board:get', { from: '2026-05-01', days: 7 }, 't'), client.exportFile('exports:stays', {}, 't', '/x.csv')];
+    const pending = [client.call('board:get', { from: '2026-05-01', days: 7 }, 't'), client.exportFile('stays:export', {}, 't', '/x.csv')];
     child.emit('exit', 139);
     for (const result of await Promise.all(pending)) expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(onCrash).toHaveBeenCalledTimes(1);

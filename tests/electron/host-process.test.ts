@@ -140,7 +140,7 @@ describe('a running host process', () => {
     await ipc('stays:create', { roomId, guestName: 'Ada Export', checkin: '2030-01-10', checkout: '2030-01-12' });
     const file = join(dataDir, 'stays.csv');
     fake.nextSaveDialogResult = { canceled: false, filePath: file };
-    await expect(ipc('exports:stays', { delimiter: ';' })).resolves.toEqual({ ok: true, value: { path: file, rows: 1 } });
+    await expect(ipc('stays:export', { delimiter: ';' })).resolves.toEqual({ ok: true, value: { path: file, rows: 1 } });
     const csv = readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
     expect(csv).toContain(';Ada Export;');
@@ -150,7 +150,7 @@ describe('a running host process', () => {
     await ipc('auth:login', { username: 'admin', password: PASSWORD });
     const file = join(dataDir, 'audit.csv');
     fake.nextSaveDialogResult = { canceled: false, filePath: file };
-    const result = (await ipc('exports:audit', { action: 'auth:login' })) as { ok: boolean; value: { path: string; rows: number } };
+    const result = (await ipc('audit:export', { action: 'auth:login' })) as { ok: boolean; value: { path: string; rows: number } };
     expect(result).toMatchObject({ ok: true, value: { path: file } });
     expect(result.value.rows).toBeGreaterThan(0);
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');

@@ -14,7 +14,7 @@ let answer: (request: HostRequest) => Promise<HostResult>;
 let nextId = 1;
 
 const call = (name: string, input: unknown, token: string | null) => answer({ kind: 'call', id: nextId++, name: name as never, input, token });
-const exportTo = (name: 'exports:stays' | 'exports:audit', token: string | null, file: string, input: unknown = { delimiter: ',', bom: false }) =>
+const exportTo = (name: 'stays:export' | 'audit:export', token: string | null, file: string, input: unknown = { delimiter: ',', bom: false }) =>
   answer({ kind: 'export', id: nextId++, name, input, token, file });
 const dir = () => dirname(t.dbFile);
 
@@ -61,7 +61,7 @@ describe('calls', () => {
 describe('exports', () => {
   it('writes the stays CSV for the desk’s staff', async () => {
     const file = join(dir(), 'stays.csv');
-    const result = await exportTo('exports:stays', await tokenOf(t, 'sam'), file, { delimiter: ';', bom: false });
+    const result = await exportTo('stays:export', await tokenOf(t, 'sam'), file, { delimiter: ';', bom: false });
     expect(result).toMatchObject({ ok: true, value: { path: file, rows: 0 } });
     expect(readFileSync(file, 'utf8')).toMatch(/^id;roomnumber;category;isbooking;checkin;checkout/);
   });
@@ -69,7 +69,7 @@ describe('exports', () => {
   it('writes the audit log CSV for an admin', async () => {
     const token = await tokenOf(t, 'admin');
     const file = join(dir(), 'audit.csv');
-    const result = await exportTo('exports:audit', token, file);
+    const result = await exportTo('audit:export', token, file);
     expect(result).toMatchObject({ ok: true, value: { path: file, rows: expect.any(Number) } });
     const csv = readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('id,at,actor,role,action,entity,entity_id,detail,via,address');
@@ -78,42 +78,42 @@ describe('exports', () => {
   });
 
   it('records each export written in the audit log, as the HTTP download does', async () => {
-    await exportTo('exports:stays', await tokenOf(t, 'sam'), join(dir(), 'stays.csv'), { delimiter: ';', bom: false, from: '2026-05-01' });
-    const entries = t.core.audit.list({ action: 'exports:stays', limit: 10 }).entries;
-    expect(entries).toEqual([expect.objectContaining({ actor: 'sam', action: 'exports:stays', entity: 'stays', via: 'ipc' })]);
+    await exportTo('stays:export', await tokenOf(t, 'sam'), join(dir(), 'stays.csv'), { delimiter: ';', bom: false, from: '2026-05-01' });
+    const entries = t.core.audit.list({ action: 'stays:export', limit: 10 }).entries;
+    expect(entries).toEqual([expect.objectContaining({ actor: 'sam', action: 'stays:export', entity: 'stays', via: 'ipc' })]);
     expect(JSON.parse(entries[0]!.detail)).toMatchObject({ from: '2026-05-01' });
   });
 
   it('refuses the audit export to staff and writes nothing', async () => {
     const file = join(dir(), 'audit.csv');
     const token = await tokenOf(t, 'sam');
-    expect(await exportTo('exports:audit', token, file)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await exportTo('audit:export', token, file)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.part`)).toBe(false);
   });
 
   it('refuses an export without a session', async () => {
     const file = join(dir(), 'stays.csv');
-    expect(await exportTo('exports:stays', null, file)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await exportTo('stays:export', null, file)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(existsSync(file)).toBe(false);
   });
 
   it('answers authorize for the caller without writing anything', async () => {
     const staff = await tokenOf(t, 'sam');
     const admin = await tokenOf(t, 'admin');
-    expect(await answer({ kind: 'authorize', id: 1, name: 'exports:audit', token: staff })).toEqual({
+    expect(await answer({ kind: 'authorize', id: 1, name: 'audit:export', token: staff })).toEqual({
       kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) },
     });
-    expect(await answer({ kind: 'authorize', id: 2, name: 'exports:audit', token: admin })).toEqual({ kind: 'result', id: 2, ok: true, value: null });
-    expect(await answer({ kind: 'authorize', id: 3, name: 'exports:stays', token: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await answer({ kind: 'authorize', id: 2, name: 'audit:export', token: admin })).toEqual({ kind: 'result', id: 2, ok: true, value: null });
+    expect(await answer({ kind: 'authorize', id: 3, name: 'stays:export', token: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('turns an unexpected failure into INTERNAL without its internals, logged in the host', async () => {
     const file = join(dir(), 'no-such-folder', 'secret-path', 'stays.csv');
-    const result = await exportTo('exports:stays', await tokenOf(t, 'sam'), file);
+    const result = await exportTo('stays:export', await tokenOf(t, 'sam'), file);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
     expect(JSON.stringify(result)).not.toContain('secret-path');
-    expect(logError).toHaveBeenCalledWith('export exports:stays', expect.objectContaining({ code: 'ENOENT' }));
+    expect(logError).toHaveBeenCalledWith('export stays:export', expect.objectContaining({ code: 'ENOENT' }));
   });
 });
 

@@ -61,7 +61,7 @@ describe('registerIpcHandlers', () => {
     const returned = register();
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...ipcCommandNames].sort());
     expect(returned.sort()).toEqual([...ipcCommandNames].sort());
-    expect(fake.ipcMain.handlers.has('bookings:exportCsv')).toBe(false);
+    expect(fake.ipcMain.handlers.has('stays:seedExport')).toBe(false);
   });
 
   it('relays a window without a session with no token (the core answers 401)', async () => {
@@ -187,25 +187,25 @@ describe('the session over IPC', () => {
 describe('the file exports', () => {
   it('refuse a window without a session before any dialog', async () => {
     register();
-    expect(await invoke('exports:stays', trusted, {})).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
-    expect(await invoke('exports:audit', trusted, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invoke('stays:export', trusted, {})).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
+    expect(await invoke('audit:export', trusted, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(exportFile).not.toHaveBeenCalled();
   });
 
   it('go to the desktop exporter with the parsed query and the window’s token', async () => {
     register();
     await signIn();
-    const result = await invoke('exports:stays', trusted, { delimiter: ';', bom: 'true' });
-    expect(exportFile).toHaveBeenCalledWith('exports:stays', { delimiter: ';', bom: true }, 'token-1');
+    const result = await invoke('stays:export', trusted, { delimiter: ';', bom: 'true' });
+    expect(exportFile).toHaveBeenCalledWith('stays:export', { delimiter: ';', bom: true }, 'token-1');
     expect(result).toEqual({ ok: true, value: { path: '/tmp/stays.csv', rows: 3 } });
-    await invoke('exports:audit', trusted, { actor: 'sam' });
-    expect(exportFile).toHaveBeenLastCalledWith('exports:audit', { actor: 'sam', delimiter: ',', bom: false }, 'token-1');
+    await invoke('audit:export', trusted, { actor: 'sam' });
+    expect(exportFile).toHaveBeenLastCalledWith('audit:export', { actor: 'sam', delimiter: ',', bom: false }, 'token-1');
   });
 
   it('are validated like any other command', async () => {
     register();
     await signIn();
-    expect(await invoke('exports:stays', trusted, { delimiter: '|' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('stays:export', trusted, { delimiter: '|' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(exportFile).not.toHaveBeenCalled();
   });
 });

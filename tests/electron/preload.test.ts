@@ -26,7 +26,7 @@ describe('the preload bridge', () => {
   it('has exactly one function per IPC command of the contract, plus onEvent', () => {
     expect(Object.keys(api).sort()).toEqual([...ipcCommandNames, 'onEvent'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
-    expect(api).not.toHaveProperty('bookings:exportCsv');
+    expect(api).not.toHaveProperty('stays:seedExport');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
   });

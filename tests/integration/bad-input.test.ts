@@ -65,7 +65,7 @@ beforeAll(async () => {
   const staff = await signIn(t.core, 'staff', { username: FIXTURE_USERS.staff.username });
   expect([admin.userId, staff.userId]).toEqual([FIXTURE_USERS.admin.id, FIXTURE_USERS.staff.id]);
   adminToken = admin.token;
-  app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, sqlite: t.core.deps.sqlite }) }, { dbFile: t.dbFile });
+  app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) }, { dbFile: t.dbFile });
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -174,8 +174,8 @@ describe('bad input, for every route of the contract', () => {
       ['stays:create', 'a body over 1 MiB', 413, /too large/],
       ['stays:create', 'invalid JSON "{\\"a\\":1"', 400, /Invalid JSON/],
       ['stays:create', '__proto__ key', 400, /__proto__/],
-      ['bookings:create', 'unknown roomnumber', 404, /Room 9999 not found/],
-      ['bookings:create', 'checkout before checkin', 400, /after/],
+      ['stays:seedCreate', 'unknown roomnumber', 404, /Room 9999 not found/],
+      ['stays:seedCreate', 'checkout before checkin', 400, /after/],
       ['stays:cancel', 'unknown :id', 404, /Stay 999999 not found/],
       ['auth:login', 'without password', 400, /password/],
       ['auth:login', 'NUL in username', 401, /Invalid username or password/],

@@ -17,7 +17,7 @@ import type { Dispatch } from '../../core/command-dispatcher';
 import type { CallContext } from '../../core/context';
 import type { Core } from '../../core/create-core';
 import { createHost, type Host } from '../../core/host';
-import { resolveStayWindow } from '../../core/services/stay-window';
+import { resolveStayWindow } from '../../core/stays/stay-window';
 import { getRoomByNumber } from '../../db/queries/room-queries';
 import { getSeedBooking } from '../../db/queries/seed-booking-queries';
 import { findOccupancyConflict, insertStay } from '../../db/queries/stay-queries';
@@ -50,7 +50,7 @@ function summary(label: string, r: RaceResult): string {
  */
 function checkThenAwaitThenInsert(core: Core) {
   const db = core.deps.sqlite;
-  return async (input: ParsedInput<'bookings:create'>, ctx: CallContext) => {
+  return async (input: ParsedInput<'stays:seedCreate'>, ctx: CallContext) => {
     const settings = core.settings.get();
     const room = getRoomByNumber(db, input.roomnumber);
     if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`);
@@ -99,7 +99,7 @@ describe('16 clients × 50 attempts at one room and one period, over real socket
     t.core.handlers['rooms:create'](aRoom(ROOM), adminCtx);
     const broken = checkThenAwaitThenInsert(t.core);
     const call = ((name, input, ctx) =>
-      name === 'bookings:create' ? broken(input as ParsedInput<'bookings:create'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
+      name === 'stays:seedCreate' ? broken(input as ParsedInput<'stays:seedCreate'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
     const app = await buildServer({ ...t.core, call }, { dbFile: t.dbFile });
     cleanups.push(() => app.close());
     const url = await app.listen({ port: 0, host: '127.0.0.1' });

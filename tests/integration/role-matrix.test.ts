@@ -66,7 +66,7 @@ beforeAll(async () => {
   t = createTestCore();
   fixture = await seedContractHotel(t.core);
   app = await buildServer(
-    { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, sqlite: t.core.deps.sqlite }) },
+    { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) },
     { dbFile: t.dbFile },
   );
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -195,7 +195,7 @@ describe('every cell of the matrix', () => {
       let code: string | undefined;
       try {
         // The CSV commands stream and have no handler: their IPC export path checks `core.authorize`, the guard `call` applies.
-        if (def.http.stream) t.core.authorize(cell.command, ctx);
+        if (def.export) t.core.authorize(cell.command, ctx);
         else await t.core.call(cell.command as HandledCommandName, parsedContractInput(cell.command, fixture) as never, ctx);
       } catch (e) {
         code = isAppError(e) ? e.code : String(e);

@@ -16,8 +16,8 @@ interface RaceJob {
 }
 
 const job = workerData as RaceJob;
-const { sqlite, orm } = openDatabase({ file: job.dbFile });
-const core = createCore({ sqlite, orm, clock: () => Date.now(), events: createEventBus() });
+const { sqlite } = openDatabase({ file: job.dbFile });
+const core = createCore({ sqlite, clock: () => Date.now(), events: createEventBus() });
 const ctx = { actor: { userId: null, username: `worker-${process.pid}`, role: 'staff' as const }, via: 'internal' as const };
 
 parentPort!.postMessage({ ready: true });

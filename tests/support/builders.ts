@@ -37,6 +37,6 @@ export function aBlock(overrides: Partial<ParsedInput<'blocks:create'>> = {}): P
 }
 
 /** A seed-000 booking body (`POST /bookings`). */
-export function aSeedBooking(overrides: Partial<ParsedInput<'bookings:create'>> = {}): ParsedInput<'bookings:create'> {
+export function aSeedBooking(overrides: Partial<ParsedInput<'stays:seedCreate'>> = {}): ParsedInput<'stays:seedCreate'> {
   return { roomnumber: 101, category: 'Standard double room', checkin: '2024-11-01T14:00:00', checkout: '2024-11-05T12:00:00', ...overrides };
 }

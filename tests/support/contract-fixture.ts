@@ -47,11 +47,11 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'users:update': { id: f.victim.userId, role: 'client' },
     'users:resetPassword': { id: f.victim.userId, newPassword: 'Reset-Password-9931' },
     'audit:list': { limit: 10 },
-    'exports:audit': {},
+    'audit:export': {},
     'network:status': {},
-    'bookings:list': {},
-    'bookings:create': { roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' },
-    'bookings:exportCsv': {},
+    'stays:seedList': {},
+    'stays:seedCreate': { roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' },
+    'stays:seedExport': {},
     'rooms:list': {},
     'rooms:free': { checkin: '2026-06-01', checkout: '2026-06-03' },
     'rooms:create': { number: 150, category: 'Suite', capacity: 2, nightlyRate: 100_000, floor: 1 },
@@ -75,7 +75,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'settings:update': { hotelName: 'Hotel Matrix' },
     'outbox:status': {},
     'outbox:retry': { id: 1 },
-    'exports:stays': {},
+    'stays:export': {},
   };
   return inputs[name];
 }

@@ -40,7 +40,7 @@ const say = (line: string) => {
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: crash-child.ts <db file>');
-const { sqlite, orm } = openDatabase({ file });
+const { sqlite } = openDatabase({ file });
 say(`pragmas ${JSON.stringify({
   journal_mode: sqlite.pragma('journal_mode', { simple: true }),
   synchronous: sqlite.pragma('synchronous', { simple: true }),
@@ -48,7 +48,7 @@ say(`pragmas ${JSON.stringify({
 })}`);
 
 // No billing URL: the messages stay pending in the outbox, where the parent looks for them.
-const core = createCore({ sqlite, orm, clock: Date.now, events: createEventBus() }, { settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '' } });
+const core = createCore({ sqlite, clock: Date.now, events: createEventBus() }, { settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '' } });
 const roomIds: number[] = [];
 for (let i = 0; i < CRASH_ROOMS; i++) {
   const number = 101 + i;

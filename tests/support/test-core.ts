@@ -46,14 +46,14 @@ export const adminCtx: CallContext = { actor: { userId: null, username: 'admin',
 export function createTestCore(options: TestCoreOptions = {}): TestCore {
   const dir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
   const dbFile = options.dbFile ?? join(dir!, 'frontdesk.db');
-  const { sqlite, orm } = openDatabase({ file: dbFile });
+  const { sqlite } = openDatabase({ file: dbFile });
   let nowMs = options.now ?? DEFAULT_NOW;
   const clock: TestClock = { now: () => nowMs, set: (ms) => (nowMs = ms), advance: (ms) => (nowMs += ms) };
   const bus = createEventBus();
   const events: LiveEvent[] = [];
   bus.subscribe((e) => events.push(e));
   const core = createCore(
-    { sqlite, orm, clock: () => nowMs, events: bus },
+    { sqlite, clock: () => nowMs, events: bus },
     { settings: { timeZone: options.timeZone ?? 'Europe/Copenhagen', ...options.settings } },
   );
   return {
@@ -80,5 +80,5 @@ export const inlineWrites: WriteBatcher = { run: async (fn) => fn() };
 /** The core with some handlers replaced, in its handler map and in `call` (same write batcher). */
 export function withHandlers(core: Core, overrides: Partial<Handlers>): Core {
   const handlers = { ...core.handlers, ...overrides } as Handlers;
-  return { ...core, handlers, call: createDispatcher({ handlers, writes: core.writes, guard: core.guard, sqlite: core.deps.sqlite }) };
+  return { ...core, handlers, call: createDispatcher({ handlers, writes: core.writes, guard: core.guard, commitDeps: core.deps }) };
 }

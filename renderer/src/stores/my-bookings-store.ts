@@ -15,7 +15,7 @@ interface MyBookingsState {
   error: unknown;
   load(): Promise<void>;
   /** Throws the refusal (409 taken, 400 bad fields) for the form. */
-  create(input: CommandInput<'bookings:create'>): Promise<SeedBooking>;
+  create(input: CommandInput<'stays:seedCreate'>): Promise<SeedBooking>;
 }
 
 const initial = { bookings: [] as SeedBooking[], loaded: false, error: null as unknown };
@@ -24,7 +24,7 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
   ...initial,
   async load() {
     try {
-      const bookings = await transport().invoke('bookings:list', {});
+      const bookings = await transport().invoke('stays:seedList', {});
       // Soonest arrival first; the newest booking last among equals.
       bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id);
       set({ bookings, loaded: true, error: null });
@@ -34,7 +34,7 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
     }
   },
   create(input) {
-    return changeAndRefresh(() => transport().invoke('bookings:create', input), ['myBookings']);
+    return changeAndRefresh(() => transport().invoke('stays:seedCreate', input), ['myBookings']);
   },
 }));
 

@@ -1,18 +1,21 @@
 /**
  * The desk's first GETs, sent by the boot script before the app's bundle is evaluated (that takes
- * 100 ms and more on a slow desk PC): the session check, the settings and the board, with the
- * session's token. The host works on them meanwhile, and the HTTP transport takes the answer
- * instead of asking again when the app makes the same call with the same token. This file must
- * stay small and must not load the contract (zod): the paths are written out here, and
- * tests/renderer pin them to the contract's REST bindings.
+ * 100 ms and more on a slow desk PC): the commands the contract flags `boot` (the session check, the
+ * settings and the board), with the session's token. The host works on them meanwhile, and the HTTP
+ * transport takes the answer instead of asking again when the app makes the same call with the same
+ * token. This file must stay small and must not load the contract's schemas (zod): the paths come
+ * from the generated command table.
  */
+import { COMMAND_TABLE } from '../../../shared/contract/command-table';
 import { boardQuery, periodFromHash } from '../board/board-period';
 import { queryString } from './query-string';
 
-export const EARLY_PATHS = { 'auth:me': '/api/v1/me', 'settings:get': '/api/v1/settings', 'board:get': '/api/v1/board' } as const;
+type Table = typeof COMMAND_TABLE;
+/** The commands the contract flags `boot`. */
+export type BootCommand = { [K in keyof Table]: Table[K] extends { boot: true } ? K : never }[keyof Table];
 
 export interface EarlyRequest {
-  name: keyof typeof EARLY_PATHS;
+  name: BootCommand;
   input: Record<string, unknown>;
   url: string;
 }
@@ -22,12 +25,12 @@ export function earlyRequests(origin: string, hash: string): EarlyRequest[] {
   const base = origin.replace(/\/$/, '');
   // The small answers first: the host answers in order, and they then land (and render) while the
   // board is still on its way, instead of re-rendering the desk just after the board.
-  const calls = [
-    { name: 'auth:me' as const, input: {} },
-    { name: 'settings:get' as const, input: {} },
-    { name: 'board:get' as const, input: boardQuery(periodFromHash(hash)) },
-  ];
-  return calls.map((c) => ({ ...c, url: `${base}${EARLY_PATHS[c.name]}${queryString(c.input)}` }));
+  const inputs: Record<BootCommand, Record<string, unknown>> = {
+    'auth:me': {},
+    'settings:get': {},
+    'board:get': boardQuery(periodFromHash(hash)),
+  };
+  return (Object.keys(inputs) as BootCommand[]).map((name) => ({ name, input: inputs[name], url: `${base}${COMMAND_TABLE[name].path}${queryString(inputs[name])}` }));
 }
 
 /** Each answer with the token its request carried. */

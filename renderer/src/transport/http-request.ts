@@ -1,10 +1,11 @@
 /**
  * Pure request building for the HTTP transport, from a command's REST binding: `:id` path
  * parameters are filled from the input and removed from it; the rest becomes the query string for
- * GET/DELETE or the JSON body otherwise. No DOM, no fetch: tested in Node. It loads the contract
- * (zod and every schema), so the transport loads this module when it first needs it.
+ * GET/DELETE or the JSON body otherwise. No DOM, no fetch: tested in Node. The bindings come from
+ * the generated command table (plain data, no zod), so the board's first requests load no schema.
  */
-import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
+import { COMMAND_TABLE } from '../../../shared/contract/command-table';
+import type { CommandName } from '../../../shared/contract/commands';
 import { queryString } from './query-string';
 import type { AuditExportQuery, ExportQuery } from './transport';
 import { TransportError } from './transport';
@@ -18,7 +19,7 @@ export interface HttpRequest {
 type InputRecord = Record<string, unknown>;
 
 export function buildHttpRequest(name: CommandName, input: unknown, origin: string): HttpRequest {
-  const { http } = commands[name] as CommandDef;
+  const http = COMMAND_TABLE[name];
   const rest: InputRecord = { ...((input ?? {}) as InputRecord) };
   const path = http.path.replace(/:(\w+)/g, (_, param: string) => {
     const value = rest[param];
@@ -36,20 +37,20 @@ export function buildHttpRequest(name: CommandName, input: unknown, origin: stri
 }
 
 /** A CSV route's address with the delimiter and BOM always named and the filters that are set. */
-function csvUrl(name: 'exports:stays' | 'exports:audit', query: InputRecord, filters: readonly string[], origin: string): string {
+function csvUrl(name: 'stays:export' | 'audit:export', query: InputRecord, filters: readonly string[], origin: string): string {
   const values: InputRecord = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false };
   for (const k of filters) {
     if (query[k] !== undefined && query[k] !== '') values[k] = query[k];
   }
-  return `${origin.replace(/\/$/, '')}${commands[name].http.path}${queryString(values)}`;
+  return `${origin.replace(/\/$/, '')}${COMMAND_TABLE[name].path}${queryString(values)}`;
 }
 
 /** The CSV download address: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`. */
 export function buildExportUrl(query: ExportQuery, origin: string): string {
-  return csvUrl('exports:stays', query, ['from', 'to', 'status', 'roomId'], origin);
+  return csvUrl('stays:export', query, ['from', 'to', 'status', 'roomId'], origin);
 }
 
 /** The audit log's CSV: `GET /api/v1/exports/audit.csv?delimiter=%2C&bom=false&actor=…`. */
 export function buildAuditExportUrl(query: AuditExportQuery, origin: string): string {
-  return csvUrl('exports:audit', query, ['actor', 'action', 'entity', 'from', 'to'], origin);
+  return csvUrl('audit:export', query, ['actor', 'action', 'entity', 'from', 'to'], origin);
 }

@@ -1,42 +1,16 @@
 /**
- * The transport for a browser on the LAN: REST calls built from each command's binding, with the
- * session's bearer token; live events over the WebSocket at `/ws`; CSV exports fetched with the
- * token and saved as a download. The request builders load the contract (zod and every schema:
- * ~20 ms of script on a desk PC), so they come in when first needed or when the page is idle after
- * the first answers, which the boot script asked for early.
+ * The transport for a browser on the LAN: REST calls built from each command's binding (the
+ * generated command table: no zod on the way to the first paint), with the session's bearer token;
+ * live events over the WebSocket at `/ws`; CSV exports fetched with the token and saved as a
+ * download. The boot script's early answers are taken instead of asking again.
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
-import { whenIdle } from '../ui/when-idle';
 import { takeEarlyGet } from './early-requests';
-import type * as HttpRequest from './http-request';
+import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from './http-request';
 import { errorFromResponse } from './http-response';
 import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
-import { PLAIN_GET_PATHS } from './plain-gets';
-import { queryString } from './query-string';
 import { fileNameFrom, saveBlob } from './save-download';
 import { refusalListeners, TransportError, type ExportOutcome, type Transport } from './transport';
-
-type RequestBuilders = typeof HttpRequest;
-let builders: Promise<RequestBuilders> | null = null;
-
-function requestBuilders(): Promise<RequestBuilders> {
-  builders ??= import('./http-request');
-  return builders;
-}
-
-/** Early answers taken but not yet read. */
-let earlyInFlight = 0;
-/** After the window in which the first answers are rendered and the desk's first click handled. */
-const PRELOAD_DELAY_MS = 1000;
-
-/**
- * Loads the builders once the early answers are all in and the page has settled. Not on the first
- * idle moment: that comes while the board is still on its way (the settings answer lands first), and
- * the contract's script then runs just after the board is painted, in the way of the first click.
- */
-function preloadBuildersLater(): void {
-  setTimeout(() => whenIdle(() => void requestBuilders(), 2000), PRELOAD_DELAY_MS);
-}
 
 export interface HttpTransportOptions {
   /** Where the API lives; the page's own origin when served by `npm run serve`. */
@@ -83,17 +57,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     let res: Response;
     let text: string;
     if (early) {
-      earlyInFlight++;
-      try {
-        res = await answer(early);
-        text = await res.text();
-      } finally {
-        earlyInFlight--;
-      }
-      if (earlyInFlight === 0) preloadBuildersLater();
+      res = await answer(early);
+      text = await res.text();
     } else {
-      const plain = PLAIN_GET_PATHS[name];
-      const req = plain ? { method: 'GET', url: `${origin.replace(/\/$/, '')}${plain}${queryString(input as Record<string, unknown>)}`, body: undefined } : (await requestBuilders()).buildHttpRequest(name, input, origin);
+      const req = buildHttpRequest(name, input, origin);
       const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });
       res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
       text = await res.text();
@@ -150,11 +117,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     },
 
     async exportStays(query) {
-      return download('exports:stays', (await requestBuilders()).buildExportUrl(query, origin), 'stays.csv');
+      return download('stays:export', buildExportUrl(query, origin), 'stays.csv');
     },
 
     async exportAudit(query) {
-      return download('exports:audit', (await requestBuilders()).buildAuditExportUrl(query, origin), 'audit.csv');
+      return download('audit:export', buildAuditExportUrl(query, origin), 'audit.csv');
     },
   };
 }

@@ -47,11 +47,11 @@ export function createIpcTransport(api: FrontdeskApi): Transport {
     setLive: () => undefined,
     async exportStays(query): Promise<ExportOutcome> {
       const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
-      return (await call('exports:stays', input)) as { path: string | null; rows: number };
+      return (await call('stays:export', input)) as { path: string | null; rows: number };
     },
     async exportAudit(query): Promise<ExportOutcome> {
       const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
-      return (await call('exports:audit', input)) as { path: string | null; rows: number };
+      return (await call('audit:export', input)) as { path: string | null; rows: number };
     },
   };
 }

@@ -39,14 +39,14 @@ describe('the audit trail', () => {
       payload: { roomnumber: 101, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' },
     });
     expect(booked.status).toBe(201);
-    expect(await entries('&action=bookings:create')).toEqual([
+    expect(await entries('&action=stays:seedCreate')).toEqual([
       {
         id: expect.any(Number),
         at: NOW_IN_HOTEL,
         actor: client.username,
         role: 'client',
-        action: 'bookings:create',
-        entity: 'bookings',
+        action: 'stays:seedCreate',
+        entity: 'stays',
         entityId: String(booked.body.id),
         detail: expect.stringContaining('"roomnumber":101'),
         via: 'http',
@@ -80,7 +80,7 @@ describe('the audit trail', () => {
     const [header, ...rows] = Papa.parse<string[]>(res.text, { delimiter: ';', skipEmptyLines: true }).data;
     expect(header).toEqual(['id', 'at', 'actor', 'role', 'action', 'entity', 'entity_id', 'detail', 'via', 'address']);
     const actions = rows.map((r) => r[4]);
-    expect(actions).toEqual(expect.arrayContaining(['bookings:create', 'auth:loginFailed', 'settings:update', 'auth:login']));
+    expect(actions).toEqual(expect.arrayContaining(['stays:seedCreate', 'auth:loginFailed', 'settings:update', 'auth:login']));
     expect(rows).toHaveLength((await entries()).length);
 
     expect(await api.get('/api/v1/exports/audit.csv', { as: 'staff' })).toMatchObject({ status: 403, body: { error: expect.any(String) } });
@@ -93,7 +93,7 @@ describe('the audit trail', () => {
     expect((await api.get('/api/v1/exports/stays.csv', { as: 'staff' })).status).toBe(200);
     expect((await api.get('/api/v1/exports/audit.csv')).status).toBe(200);
     const exports = await entries('&entity=stays');
-    expect(exports.map((e) => e.action)).toContain('exports:stays');
-    expect((await entries('&action=exports:audit')).map((e) => e.actor)).toEqual(['admin']);
+    expect(exports.map((e) => e.action)).toContain('stays:export');
+    expect((await entries('&action=audit:export')).map((e) => e.actor)).toEqual(['admin']);
   });
 });

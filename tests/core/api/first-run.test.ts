@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MUST_CHANGE_MESSAGE } from '../../../core/auth/authorize';
-import { LAN_BLOCKED_MESSAGE } from '../../../core/create-core';
+import { LAN_BLOCKED_MESSAGE } from '../../../core/settings/network-service';
 import type { LoginResult, NetworkStatus, User } from '../../../shared/contract/auth-schemas';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { contractInput, seedContractHotel, wireRequest, type ContractFixture } from '../../support/contract-fixture';

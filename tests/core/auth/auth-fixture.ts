@@ -11,7 +11,7 @@ import { createAuthService, type ThrottlePolicy } from '../../../core/auth/auth-
 import type { AuditService, AuthService, UsersService } from '../../../core/auth/auth-types';
 import { createUsersService } from '../../../core/auth/users-service';
 import { createEventBus, type CallContext, type CoreDeps } from '../../../core/context';
-import { createSettingsService, type SettingsService } from '../../../core/services/settings-service';
+import { createSettingsService, type SettingsService } from '../../../core/settings/settings-service';
 import { openDatabase, type Sqlite } from '../../../db/open-database';
 import type { Role } from '../../../shared/contract/auth-schemas';
 
@@ -42,9 +42,9 @@ export const httpCtx = (address = '192.168.1.50'): CallContext => ({ actor: { us
 export function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): AuthFixture {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-auth-'));
   const dbFile = join(dir, 'frontdesk.db');
-  const { sqlite, orm } = openDatabase({ file: dbFile });
+  const { sqlite } = openDatabase({ file: dbFile });
   let nowMs = NOW;
-  const deps: CoreDeps = { sqlite, orm, clock: () => nowMs, events: createEventBus() };
+  const deps: CoreDeps = { sqlite, clock: () => nowMs, events: createEventBus() };
   const build = () => {
     const settings = createSettingsService(deps, { timeZone: 'Europe/Copenhagen' });
     const audit = createAuditService(deps, settings);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSigningSecret, SIGNING_SECRET_KEY } from '../../../core/auth/signing-secret';
-import { createSettingsService } from '../../../core/services/settings-service';
+import { createSettingsService } from '../../../core/settings/settings-service';
 import { readSettingValues, writeSettingValue } from '../../../db/queries/settings-queries';
 import { createAuthFixture, type AuthFixture } from './auth-fixture';
 

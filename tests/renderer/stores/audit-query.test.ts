@@ -15,7 +15,7 @@ describe('auditQuery', () => {
   it('builds queries the contract accepts', () => {
     const full = { actor: 'anna', action: 'stays:create', entity: 'stay', from: '2026-05-01', to: '2026-05-31' };
     expect(commands['audit:list'].input.safeParse(auditQuery(full, 9)).success).toBe(true);
-    expect(commands['exports:audit'].input.safeParse(auditFilterInput(full)).success).toBe(true);
+    expect(commands['audit:export'].input.safeParse(auditFilterInput(full)).success).toBe(true);
   });
 });
 

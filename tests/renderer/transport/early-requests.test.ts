@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { commands } from '../../../shared/contract/commands';
-import { EARLY_PATHS, earlyRequests, startEarlyGets, takeEarlyGet } from '../../../renderer/src/transport/early-requests';
+import { commandDef, commandNames } from '../../../shared/contract/commands';
+import { earlyRequests, startEarlyGets, takeEarlyGet } from '../../../renderer/src/transport/early-requests';
 import { buildHttpRequest } from '../../../renderer/src/transport/http-request';
 
 const origin = 'http://desk.local:8080';
@@ -10,10 +10,10 @@ afterEach(() => {
 });
 
 describe('earlyRequests', () => {
-  it("writes out the contract's own paths for the board and the settings", () => {
-    for (const [name, path] of Object.entries(EARLY_PATHS)) {
-      expect(commands[name as keyof typeof EARLY_PATHS].http).toMatchObject({ method: 'GET', path });
-    }
+  it('sends exactly the commands the contract flags `boot`, at their own GET paths', () => {
+    const early = earlyRequests(`${origin}/`, '');
+    expect(early.map((e) => e.name).sort()).toEqual(commandNames.filter((n) => commandDef(n).boot).sort());
+    for (const e of early) expect(e.url.startsWith(`${origin}${commandDef(e.name).http.path}`), e.name).toBe(true);
   });
 
   it('asks exactly what the HTTP transport would ask for the same calls', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandName } from '../../../shared/contract/commands';
 import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
 import { errorFromResponse, retryAfterSeconds } from '../../../renderer/src/transport/http-response';
-import { PLAIN_GET_PATHS } from '../../../renderer/src/transport/plain-gets';
 import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
 
@@ -89,19 +87,6 @@ describe('the new commands over HTTP', () => {
     expect(buildHttpRequest('audit:list', { actor: 'anna', limit: 100, beforeId: 57 }, origin).url).toBe(
       'http://desk.local:8080/api/v1/audit?actor=anna&limit=100&beforeId=57',
     );
-  });
-});
-
-describe('PLAIN_GET_PATHS', () => {
-  it("are the contract's own GET paths, without path parameters, so their input is the query string", () => {
-    for (const [name, path] of Object.entries(PLAIN_GET_PATHS)) {
-      expect(path).not.toContain(':');
-      expect(buildHttpRequest(name as CommandName, {}, origin)).toEqual({ method: 'GET', url: `${origin}${path}` });
-    }
-    expect(buildHttpRequest('rooms:free', { checkin: '2026-05-02', checkout: '2026-05-03' }, origin)).toEqual({
-      method: 'GET',
-      url: `${origin}${PLAIN_GET_PATHS['rooms:free']}?checkin=2026-05-02&checkout=2026-05-03`,
-    });
   });
 });
 

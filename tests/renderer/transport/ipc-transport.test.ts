@@ -28,12 +28,12 @@ describe('createIpcTransport', () => {
       calls.push(['stays:checkIn', input]);
       return { ok: false, error: { code: 'ILLEGAL_TRANSITION', message: 'Cannot check in a stay that is cancelled' } };
     },
-    'exports:stays': async (input: unknown) => {
-      calls.push(['exports:stays', input]);
+    'stays:export': async (input: unknown) => {
+      calls.push(['stays:export', input]);
       return { ok: true, value: { path: null, rows: 0 } };
     },
-    'exports:audit': async (input: unknown) => {
-      calls.push(['exports:audit', input]);
+    'audit:export': async (input: unknown) => {
+      calls.push(['audit:export', input]);
       return { ok: true, value: { path: '/home/desk/audit.csv', rows: 12 } };
     },
     'auth:me': async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }),
@@ -50,14 +50,14 @@ describe('createIpcTransport', () => {
     expect(calls.at(-1)).toEqual(['stays:checkIn', { id: 3 }]);
   });
 
-  it('exports through exports:stays with the defaults filled, and reports a cancelled save dialog', async () => {
+  it('exports through stays:export with the defaults filled, and reports a cancelled save dialog', async () => {
     await expect(t.exportStays({ delimiter: ';' })).resolves.toEqual({ path: null, rows: 0 });
-    expect(calls.at(-1)).toEqual(['exports:stays', { delimiter: ';', bom: false }]);
+    expect(calls.at(-1)).toEqual(['stays:export', { delimiter: ';', bom: false }]);
   });
 
-  it('exports the audit log through exports:audit with its filters, and reports where the file went', async () => {
+  it('exports the audit log through audit:export with its filters, and reports where the file went', async () => {
     await expect(t.exportAudit({ actor: 'anna', from: '2026-05-01' })).resolves.toEqual({ path: '/home/desk/audit.csv', rows: 12 });
-    expect(calls.at(-1)).toEqual(['exports:audit', { delimiter: ',', bom: false, actor: 'anna', from: '2026-05-01' }]);
+    expect(calls.at(-1)).toEqual(['audit:export', { delimiter: ',', bom: false, actor: 'anna', from: '2026-05-01' }]);
   });
 
   it('tells refusal listeners about a 401 or 403 from any command, but not about other refusals', async () => {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
 import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
+import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../context';
 
@@ -103,12 +104,12 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
     get: () => cached,
     update(patch) {
       const valid = parsePatch(patch);
-      db.transaction(() => {
+      return commit(deps, (c) => {
         write(valid);
         load();
-      }).immediate();
-      deps.events.publish({ type: 'settings.changed', settings: cached });
-      return cached;
+        c.publish({ type: 'settings.changed', settings: cached });
+        return cached;
+      });
     },
     maxStayMs: () => (boundNights + 2) * DAY_MS,
   };

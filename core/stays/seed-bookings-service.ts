@@ -8,7 +8,7 @@ import { getSeedBooking, listSeedBookings } from '../../db/queries/seed-booking-
 import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
 import type { CallContext, CoreDeps } from '../context';
-import type { SettingsService } from './settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import { localRangeMs } from './stay-window';
 import type { StaysService } from './stays-service';
 

@@ -8,10 +8,11 @@ import {
   type OutboxRecord,
 } from '../../db/queries/outbox-admin-queries';
 import type { OutboxMessage, OutboxStatus } from '../../shared/contract/schemas';
+import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import type { CoreDeps } from '../context';
-import type { SettingsService } from './settings-service';
+import type { SettingsService } from '../settings/settings-service';
 
 const DEAD_SHOWN = 100;
 
@@ -47,17 +48,15 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
     },
 
     retry(id) {
-      const record = db
-        .transaction(() => {
-          const found = getOutboxRecord(db, id);
-          if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`);
-          if (!reviveDeadOutbox(db, id, core.clock())) {
-            throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`);
-          }
-          return getOutboxRecord(db, id)!;
-        })
-        .immediate();
-      core.events.publish({ type: 'outbox.changed' });
+      const record = commit(core, (c) => {
+        const found = getOutboxRecord(db, id);
+        if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`);
+        if (!reviveDeadOutbox(db, id, c.nowMs)) {
+          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`);
+        }
+        c.publish({ type: 'outbox.changed' });
+        return getOutboxRecord(db, id)!;
+      });
       return toMessage(record, settings.get().timeZone);
     },
   };

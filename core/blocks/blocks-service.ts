@@ -2,12 +2,13 @@
 import type { z } from 'zod';
 import { deleteBlock, getBlockRecord, insertBlock, listBlockRecords, type BlockRecord } from '../../db/queries/block-queries';
 import type { Block, BlockCreateSchema } from '../../shared/contract/schemas';
+import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import type { CallContext, CoreDeps } from '../context';
-import { assertRoomFree, requireRoom } from './occupancy-guard';
-import type { SettingsService } from './settings-service';
-import { localRangeMs, resolveBlockWindow } from './stay-window';
+import { assertRoomFree, requireRoom } from '../stays/occupancy-guard';
+import type { SettingsService } from '../settings/settings-service';
+import { localRangeMs, resolveBlockWindow } from '../stays/stay-window';
 
 export type BlockCreateInput = z.output<typeof BlockCreateSchema>;
 
@@ -30,8 +31,7 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
     /** Refused (409) when a stay or another block holds the room for any part of the period. */
     create(input, ctx) {
       const w = resolveBlockWindow(settings.get(), input.from, input.to);
-      const record = db
-        .transaction(() => {
+      return commit(core, (c) => {
           const room = requireRoom(db, input.roomId);
           const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
           assertRoomFree(db, room, period, settings.maxStayMs());
@@ -43,27 +43,22 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
             endsMs: w.checkout.ms,
             reason: input.reason,
             createdBy: ctx.actor.username,
-            createdAt: core.clock(),
+            createdAt: c.nowMs,
           });
-          return getBlockRecord(db, id)!;
-        })
-        .immediate();
-      const block = toBlock(record);
-      core.events.publish({ type: 'block.changed', action: 'created', block });
-      return block;
+          const block = toBlock(getBlockRecord(db, id)!);
+          c.publish({ type: 'block.changed', action: 'created', block });
+          return block;
+      });
     },
 
     remove(id) {
-      const record = db
-        .transaction(() => {
-          const found = getBlockRecord(db, id);
-          if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`);
-          deleteBlock(db, id);
-          return found;
-        })
-        .immediate();
-      core.events.publish({ type: 'block.changed', action: 'removed', block: toBlock(record) });
-      return { id };
+      return commit(core, (c) => {
+        const found = getBlockRecord(db, id);
+        if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`);
+        deleteBlock(db, id);
+        c.publish({ type: 'block.changed', action: 'removed', block: toBlock(found) });
+        return { id };
+      });
     },
   };
 }

@@ -33,9 +33,9 @@ describe('settings', () => {
   });
 
   it("takes the machine's zone on a fresh database when none is given, and keeps it stored", () => {
-    const { sqlite, orm } = openDatabase({ file: ':memory:' });
+    const { sqlite } = openDatabase({ file: ':memory:' });
     try {
-      const core = createCore({ sqlite, orm, clock: () => 0, events: createEventBus() });
+      const core = createCore({ sqlite, clock: () => 0, events: createEventBus() });
       expect(core.settings.get().timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
       const stored = sqlite.prepare(`SELECT value FROM settings WHERE key = 'timeZone'`).get() as { value: string };
       expect(JSON.parse(stored.value)).toBe(core.settings.get().timeZone);

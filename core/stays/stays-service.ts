@@ -30,7 +30,8 @@ export function createStaysService(d: StayServiceDeps): StaysService {
     create(input, ctx) {
       const settings = d.settings.get();
       const w = resolveStayWindow(settings, input.checkin, input.checkout);
-      return commitStayChange(d, 'created', (nowMs) => {
+      return commitStayChange(d, 'created', (c) => {
+        const nowMs = c.nowMs;
         const room = requireBookableRoom(db, input.roomId, input.guests);
         assertRoomFree(
           db,

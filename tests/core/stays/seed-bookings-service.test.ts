@@ -18,7 +18,7 @@ afterEach(() => t.close());
 
 describe('POST /bookings (seed 000)', () => {
   it("books the seed's example body and answers in the seed's field names", () => {
-    const booking = h['bookings:create'](
+    const booking = h['stays:seedCreate'](
       { roomnumber: 101, category: 'Standard single room', checkin: '2024-11-01T14:00:00', checkout: '2024-11-05T12:00:00' },
       deskCtx,
     );
@@ -40,7 +40,7 @@ describe('POST /bookings (seed 000)', () => {
   });
 
   it('takes a room number as text, a category in any case, and the optional guest fields', () => {
-    const booking = h['bookings:create'](
+    const booking = h['stays:seedCreate'](
       { ...aSeedBooking(), roomnumber: 102, category: 'STANDARD double ROOM', guest_name: 'Ida Sørensen', guests: 2, price: 200_000 },
       deskCtx,
     );
@@ -48,17 +48,17 @@ describe('POST /bookings (seed 000)', () => {
   });
 
   it('answers 409 when the room is taken, naming room and dates', () => {
-    h['bookings:create'](aSeedBooking({ roomnumber: 102 }), deskCtx);
+    h['stays:seedCreate'](aSeedBooking({ roomnumber: 102 }), deskCtx);
     expectAppError(
-      () => h['bookings:create'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-03', checkout: '2024-11-06' }), deskCtx),
+      () => h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-03', checkout: '2024-11-06' }), deskCtx),
       'ROOM_UNAVAILABLE',
       'Room 102 is not available from 2024-11-03 to 2024-11-06',
     );
   });
 
   it('answers 404 for an unknown room and 400 for a category that is not the room’s', () => {
-    expectAppError(() => h['bookings:create'](aSeedBooking({ roomnumber: 999 }), deskCtx), 'NOT_FOUND', 'Room 999 not found');
-    const e = expectAppError(() => h['bookings:create'](aSeedBooking({ roomnumber: 101, category: 'Junior suite' }), deskCtx), 'VALIDATION');
+    expectAppError(() => h['stays:seedCreate'](aSeedBooking({ roomnumber: 999 }), deskCtx), 'NOT_FOUND', 'Room 999 not found');
+    const e = expectAppError(() => h['stays:seedCreate'](aSeedBooking({ roomnumber: 101, category: 'Junior suite' }), deskCtx), 'VALIDATION');
     expect(e.message).toContain('Standard single room');
     expect(e.message).toContain('Junior suite');
     expect(countRows(t.sqlite, 'stays')).toBe(0);
@@ -67,10 +67,10 @@ describe('POST /bookings (seed 000)', () => {
 
 describe('GET /bookings (seed 000)', () => {
   it('lists every booking by id, a cancelled one with isbooking 0', () => {
-    const a = h['bookings:create'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
-    const b = h['bookings:create'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
+    const a = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
+    const b = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
     h['stays:cancel']({ id: a.id }, deskCtx);
-    const list = h['bookings:list']({}, deskCtx);
+    const list = h['stays:seedList']({}, deskCtx);
     expect(list.map((x) => [x.id, x.isbooking, x.status])).toEqual([
       [a.id, 0, 'cancelled'],
       [b.id, 1, 'booked'],
@@ -79,10 +79,10 @@ describe('GET /bookings (seed 000)', () => {
   });
 
   it('filters by overlapping dates and limits', () => {
-    const a = h['bookings:create'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
-    const b = h['bookings:create'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
-    expect(h['bookings:list']({ from: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([b.id]);
-    expect(h['bookings:list']({ to: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([a.id]);
-    expect(h['bookings:list']({ limit: 1 }, deskCtx).map((x) => x.id)).toEqual([a.id]);
+    const a = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
+    const b = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
+    expect(h['stays:seedList']({ from: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([b.id]);
+    expect(h['stays:seedList']({ to: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([a.id]);
+    expect(h['stays:seedList']({ limit: 1 }, deskCtx).map((x) => x.id)).toEqual([a.id]);
   });
 });

@@ -23,7 +23,8 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
   return {
     /** Same period, another room; the stay takes the new room's category, its price stays as agreed. */
     move(id, roomId) {
-      return commitStayChange(d, 'moved', (nowMs) => {
+      return commitStayChange(d, 'moved', (c) => {
+        const nowMs = c.nowMs;
         const stay = requireStayRecord(db, id);
         applyAction('move', stay.status);
         if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`);
@@ -42,7 +43,8 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
      */
     changeDates(input) {
       const w = resolveStayWindow(d.settings.get(), input.checkin, input.checkout);
-      return commitStayChange(d, 'dates_changed', (nowMs) => {
+      return commitStayChange(d, 'dates_changed', (c) => {
+        const nowMs = c.nowMs;
         const stay = requireStayRecord(db, input.id);
         applyAction('change_dates', stay.status);
         const room = requireBookableRoom(db, stay.roomId, stay.guests);

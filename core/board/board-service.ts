@@ -10,7 +10,7 @@ import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/
 import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
-import type { SettingsService } from './settings-service';
+import type { SettingsService } from '../settings/settings-service';
 
 export type BoardQuery = z.output<typeof BoardQuerySchema>;
 

@@ -6,6 +6,7 @@ import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import { updateStayStatus } from '../../db/queries/stay-queries';
 import type { Stay } from '../../shared/contract/schemas';
 import { applyAction, type StayAction } from '../../shared/rules/stay-rules';
+import type { Commit } from '../commit';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
 export interface StayTransitions {
@@ -18,11 +19,11 @@ export interface StayTransitions {
 
 export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const db = d.core.sqlite;
-  const transition = (id: number, action: StayAction, event: StayEventAction, after?: (roomId: number, nowMs: number) => void) =>
-    commitStayChange(d, event, (nowMs) => {
+  const transition = (id: number, action: StayAction, event: StayEventAction, after?: (roomId: number, c: Commit) => void) =>
+    commitStayChange(d, event, (c) => {
       const stay = requireStayRecord(db, id);
-      updateStayStatus(db, id, applyAction(action, stay.status), nowMs);
-      after?.(stay.roomId, nowMs);
+      updateStayStatus(db, id, applyAction(action, stay.status), c.nowMs);
+      after?.(stay.roomId, c);
       return id;
     });
 
@@ -31,10 +32,11 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
     checkIn: (id) => transition(id, 'check_in', 'checked_in'),
     noShow: (id) => transition(id, 'no_show', 'no_show'),
     checkOut(id) {
-      const stay = transition(id, 'check_out', 'checked_out', (roomId, nowMs) => setRoomHousekeeping(db, roomId, 'dirty', nowMs));
-      const room = getRoom(db, stay.roomId);
-      if (room) d.core.events.publish({ type: 'room.changed', room });
-      return stay;
+      return transition(id, 'check_out', 'checked_out', (roomId, c) => {
+        setRoomHousekeeping(db, roomId, 'dirty', c.nowMs);
+        const room = getRoom(db, roomId);
+        if (room) c.publish({ type: 'room.changed', room });
+      });
     },
   };
 }

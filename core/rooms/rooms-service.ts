@@ -2,11 +2,12 @@
 import type { z } from 'zod';
 import { getRoomByNumber, insertRoom, listFreeRooms, listRooms, updateRoom, type RoomWrite } from '../../db/queries/room-queries';
 import type { FreeRoomsQuerySchema, Housekeeping, Room, RoomCreateSchema, RoomUpdateSchema } from '../../shared/contract/schemas';
+import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../context';
-import { requireRoom } from './occupancy-guard';
-import type { SettingsService } from './settings-service';
-import { resolveStayWindow } from './stay-window';
+import { requireRoom } from '../stays/occupancy-guard';
+import type { SettingsService } from '../settings/settings-service';
+import { resolveStayWindow } from '../stays/stay-window';
 
 export type RoomCreateInput = z.output<typeof RoomCreateSchema>;
 export type RoomUpdateInput = z.output<typeof RoomUpdateSchema>;
@@ -28,19 +29,16 @@ export function createRoomsService(core: CoreDeps, settings: SettingsService): R
 
   /** Writes the room `build` returns (it runs inside the transaction), keeping numbers unique. */
   const save = (id: number | undefined, build: () => RoomWrite): Room => {
-    const saved = db
-      .transaction(() => {
-        const room = build();
-        const holder = getRoomByNumber(db, room.number);
-        if (holder && holder.id !== id) throw new AppError('CONFLICT', `Room ${room.number} already exists`);
-        const nowMs = core.clock();
-        if (id === undefined) return requireRoom(db, insertRoom(db, room, nowMs));
-        updateRoom(db, id, room, nowMs);
-        return requireRoom(db, id);
-      })
-      .immediate();
-    core.events.publish({ type: 'room.changed', room: saved });
-    return saved;
+    return commit(core, (c) => {
+      const room = build();
+      const holder = getRoomByNumber(db, room.number);
+      if (holder && holder.id !== id) throw new AppError('CONFLICT', `Room ${room.number} already exists`);
+      if (id === undefined) id = insertRoom(db, room, c.nowMs);
+      else updateRoom(db, id, room, c.nowMs);
+      const saved = requireRoom(db, id);
+      c.publish({ type: 'room.changed', room: saved });
+      return saved;
+    });
   };
 
   const change = (id: number, patch: Partial<RoomWrite>): Room =>

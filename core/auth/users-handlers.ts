@@ -1,0 +1,14 @@
+import type { userCommands } from '../../shared/contract/users';
+import type { CoreServices } from '../core-services';
+import type { HandlersFor } from '../handler-types';
+
+export function userHandlers({ users }: CoreServices): HandlersFor<typeof userCommands> {
+  return {
+    'users:seedList': () => users.seedList(),
+    'users:seedCreate': (input, ctx) => users.seedCreate(input, ctx),
+    'users:list': () => users.list(),
+    'users:create': (input, ctx) => users.create(input, ctx),
+    'users:update': (input, ctx) => users.update(input, ctx),
+    'users:resetPassword': (input, ctx) => users.resetPassword(input, ctx),
+  };
+}

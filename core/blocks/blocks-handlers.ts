@@ -1,0 +1,11 @@
+import type { blockCommands } from '../../shared/contract/blocks';
+import type { CoreServices } from '../core-services';
+import type { HandlersFor } from '../handler-types';
+
+export function blockHandlers({ blocks }: CoreServices): HandlersFor<typeof blockCommands> {
+  return {
+    'blocks:list': (input) => blocks.list(input.from, input.to),
+    'blocks:create': (input, ctx) => blocks.create(input, ctx),
+    'blocks:remove': (input) => blocks.remove(input.id),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The whole handler map, combined from the domains' handler modules (as Actual Budget combines its
+ * handler groups). **Registry: a new domain adds one line here.** A command of the contract without
+ * a handler does not compile: the result must be the complete `Handlers` map.
+ */
+import { auditHandlers } from './auth/audit-handlers';
+import { authHandlers } from './auth/auth-handlers';
+import { userHandlers } from './auth/users-handlers';
+import { blockHandlers } from './blocks/blocks-handlers';
+import { boardHandlers } from './board/board-handlers';
+import type { Handlers } from './context';
+import type { CoreServices } from './core-services';
+import { healthHandlers } from './health/health-handlers';
+import { outboxHandlers } from './outbox/outbox-handlers';
+import { roomHandlers } from './rooms/rooms-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
+import { stayHandlers } from './stays/stays-handlers';
+
+export function createHandlers(s: CoreServices): Handlers {
+  return {
+    ...healthHandlers(s),
+    ...authHandlers(s),
+    ...userHandlers(s),
+    ...auditHandlers(s),
+    ...settingsHandlers(s),
+    ...outboxHandlers(s),
+    ...roomHandlers(s),
+    ...stayHandlers(s),
+    ...blockHandlers(s),
+    ...boardHandlers(s),
+  };
+}

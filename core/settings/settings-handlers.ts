@@ -1,0 +1,11 @@
+import type { settingsCommands } from '../../shared/contract/settings';
+import type { CoreServices } from '../core-services';
+import type { HandlersFor } from '../handler-types';
+
+export function settingsHandlers({ settings, network }: CoreServices): HandlersFor<typeof settingsCommands> {
+  return {
+    'settings:get': () => settings.get(),
+    'settings:update': (input) => network.updateSettings(input),
+    'network:status': () => network.status(),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * How every stay change is committed (through core/commit.ts): the checks and the write, then the
+ * billing message, in one transaction; `stay.changed` after COMMIT.
+ */
+import type { OutboxEntry } from '../outbox/outbox-queries';
+import { commit, type Commit } from '../commit';
+import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';
+import type { Sqlite } from '../../db/open-database';
+import type { StayEventAction } from '../../shared/contract/stays';
+import type { Stay } from '../../shared/contract/schemas';
+import { AppError } from '../../shared/errors';
+import type { CoreDeps } from '../context';
+import type { SettingsService } from '../settings/settings-service';
+
+export type { StayEventAction };
+
+export interface StayServiceDeps {
+  core: CoreDeps;
+  settings: SettingsService;
+}
+
+export function requireStayRecord(db: Sqlite, id: number): StayRecord {
+  const stay = getStayRecord(db, id);
+  if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`);
+  return stay;
+}
+
+/**
+ * Seed 000's billing notice (`POST /bills/update/<id>` with room_type, checkin, checkout), sent for
+ * every change so billing always holds the stay's latest state.
+ */
+export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
+  return {
+    target: 'billing',
+    topic: 'billing.bill_update',
+    aggregate: `stay:${stay.id}`,
+    path: `/bills/update/${stay.id}`,
+    payload: {
+      room_type: stay.category,
+      checkin: stay.checkin,
+      checkout: stay.checkout,
+      roomnumber: stay.roomNumber,
+      status: stay.status,
+      price: stay.price,
+      currency,
+    },
+  };
+}
+
+/**
+ * Runs `write` (checks + write, returns the stay's id), then the billing message, through the one
+ * commit helper: one transaction, `stay.changed` after COMMIT.
+ */
+export function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => number): Stay {
+  const settings = d.settings.get();
+  return commit(d.core, (c) => {
+    const record = requireStayRecord(d.core.sqlite, write(c));
+    c.enqueue(billingUpdate(record, settings.currency));
+    const stay = toStay(record, settings.timeZone);
+    c.publish({ type: 'stay.changed', action, stay });
+    return stay;
+  });
+}

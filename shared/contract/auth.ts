@@ -1,0 +1,69 @@
+/**
+ * Signing in and out (seed 002's `POST /login/`, `POST /logout/`), the signed-in user, and changing
+ * one's own password. No schema here has a field for a password hash, a token hash or the signing
+ * secret, so no response can carry one: Fastify and IPC serialise outputs through these schemas.
+ */
+import { z } from 'zod';
+import { defineCommands } from './command-def';
+import { MessageSchema } from './primitives';
+import { EVERYONE, RoleSchema } from './roles';
+
+/** Letters, digits and `. _ @ -`: safe in logs, CSV cells and URLs. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'username must be at least 3 characters')
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'username may contain letters, digits and . _ @ - only');
+export const EmailSchema = z.string().trim().max(254).pipe(z.email('is not an e-mail address'));
+/**
+ * Any string up to 256 characters reaches the service, which applies the password policy (length,
+ * common passwords) with a clear message; the cap keeps argon2 from hashing megabytes.
+ */
+export const PasswordInputSchema = z.string().min(1, 'password is required').max(256).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const LoginSchema = z.object({
+  username: z.string().min(1, 'username is required').max(64),
+  password: PasswordInputSchema,
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+export const LoginResultSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('bearer'),
+  /** ISO 8601 instant. */
+  expires_at: z.string(),
+  user: UserSchema,
+});
+export type LoginResult = z.infer<typeof LoginResultSchema>;
+export const PasswordChangeSchema = z.object({ currentPassword: PasswordInputSchema, newPassword: PasswordInputSchema });
+
+export const authCommands = defineCommands({
+  'auth:login': {
+    summary: 'Sign in (seed 002): a bearer token; 401 on a wrong name or password, 429 while backing off', tags: ['auth'], roles: 'public', async: true,
+    input: LoginSchema, output: LoginResultSchema, http: { method: 'POST', path: '/login/' },
+  },
+  'auth:logout': {
+    summary: 'Sign out (seed 002): the token is revoked at once', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, selfAudited: true,
+    input: z.object({}), output: MessageSchema, http: { method: 'POST', path: '/logout/' },
+  },
+  'auth:me': {
+    summary: 'The signed-in user', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, boot: true,
+    input: z.object({}), output: UserSchema, http: { method: 'GET', path: '/api/v1/me' },
+  },
+  'auth:changePassword': {
+    summary: 'Change your own password (needs the current one); ends your other sessions', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, async: true,
+    input: PasswordChangeSchema, output: MessageSchema, http: { method: 'POST', path: '/api/v1/me/password' },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * What a command is: its input and output schema, its REST binding, who may call it, and every other
+ * fact the layers need about it, as a flag on the command. **Never keep a second list of commands
+ * anywhere else**: the dispatcher, the routes, the preload, the renderer's transport and the tests
+ * all read these flags (the renderer and the preload through the generated command-table.ts).
+ */
+import type { z } from 'zod';
+import type { Role } from './roles';
+
+export interface HttpBinding {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Fastify path; `:id` parameters are merged into the input object. */
+  path: string;
+  /** Success status (default 200). */
+  status?: number;
+}
+
+export interface CommandDef {
+  summary: string;
+  /** A longer description for the API document, in the hotel's words. */
+  description?: string;
+  input: z.ZodType;
+  output: z.ZodType;
+  http: HttpBinding;
+  /**
+   * Who may call it; 'public' needs no sign-in. Enforced in one place (core/auth/authorize.ts) for
+   * REST and IPC, before the input is even validated.
+   */
+  roles: readonly Role[] | 'public';
+  /**
+   * Also open to anyone (signed in or not) while this setting is on: seed 002's `POST /users/`
+   * becomes self-registration of `client` users.
+   */
+  openWhen?: 'selfRegistration';
+  /**
+   * Allowed while the caller must still change a default or reset password; every other command
+   * then answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  beforePasswordChange?: boolean;
+  /** False for commands only meaningful over HTTP (the seed's CSV download). */
+  ipc?: boolean;
+  /**
+   * The output is built field by field by the core's own query (no user record, nothing secret) and
+   * is large: REST sends it with JSON.stringify instead of re-checking it through zod, which copies
+   * every array (10–35 ms for a 300-room × 90-day board). tests/core/api pins that the output has
+   * exactly the schema's fields.
+   */
+  trustedOutput?: boolean;
+  /**
+   * The handler returns a Promise: it hashes or verifies a password (argon2 runs off the event loop),
+   * then writes in its own synchronous transaction and **writes its own audit row**. Never
+   * group-committed, since a batch cannot wait for it.
+   */
+  async?: true;
+  /**
+   * A write that runs in its own transaction outside the write batch, because its service changes
+   * in-memory state that a rolled-back batch could not undo (the settings cache).
+   */
+  unbatched?: true;
+  /** The service writes its own audit row (with what only it knows); the dispatcher writes none. */
+  selfAudited?: true;
+  /**
+   * A CSV export of the export registry (core/export/export-registry.ts): REST streams it as a
+   * download, the desktop app writes it to the file chosen in a save dialog. No JSON handler.
+   */
+  export?: string;
+  /**
+   * Sent by the renderer's boot script before the app's bundle is evaluated (the desk's first GETs);
+   * must be a GET without path parameters.
+   */
+  boot?: true;
+  tags: readonly string[];
+}
+
+/** Checks a domain's commands against CommandDef while keeping their literal types. */
+export function defineCommands<const T extends Record<string, CommandDef>>(commands: T): T {
+  return commands;
+}

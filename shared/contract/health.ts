@@ -1,0 +1,12 @@
+/** Liveness: public, for monitoring and Docker's HEALTHCHECK. */
+import { z } from 'zod';
+import { defineCommands } from './command-def';
+
+export const HealthSchema = z.object({ status: z.literal('ok'), version: z.string(), sqlite: z.string() });
+
+export const healthCommands = defineCommands({
+  'health:get': {
+    summary: 'Liveness and versions', tags: ['health'], roles: 'public',
+    input: z.object({}), output: HealthSchema, http: { method: 'GET', path: '/health' },
+  },
+});

@@ -1,0 +1,46 @@
+/** The outbox as the admin sees it (SPEC §3.6): counts, the last error, dead messages, retry. */
+import { z } from 'zod';
+import { defineCommands } from './command-def';
+import { type EventDefs } from './event-def';
+import { IdSchema } from './primitives';
+import { ADMIN } from './roles';
+
+export const OutboxMessageSchema = z.object({
+  id: z.number().int(),
+  target: z.string(),
+  topic: z.string(),
+  path: z.string(),
+  status: z.enum(['pending', 'sent', 'dead']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+export const OutboxStatusSchema = z.object({
+  pending: z.number().int(),
+  sent: z.number().int(),
+  dead: z.number().int(),
+  lastError: z.object({ id: z.number().int(), message: z.string(), at: z.string() }).nullable(),
+  deadMessages: z.array(OutboxMessageSchema),
+});
+export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
+export const OutboxIdSchema = z.object({ id: IdSchema });
+
+export const outboxCommands = defineCommands({
+  'outbox:status': {
+    summary: 'Pending / sent / dead counts, last error, dead messages', tags: ['outbox'], roles: ADMIN,
+    input: z.object({}), output: OutboxStatusSchema, http: { method: 'GET', path: '/api/v1/outbox' },
+  },
+  'outbox:retry': {
+    summary: 'Send a dead message again', tags: ['outbox'], roles: ADMIN,
+    input: OutboxIdSchema, output: OutboxMessageSchema, http: { method: 'POST', path: '/api/v1/outbox/:id/retry' },
+  },
+});
+
+export const outboxEvents = {
+  /** The outbox screen's counts changed: only admins see that screen. */
+  'outbox.changed': { schema: z.object({ type: z.literal('outbox.changed') }), audience: () => ({ admins: true }) },
+  /** A message was enqueued (published after its COMMIT): wakes the outbox worker; never leaves the host. */
+  'outbox.enqueued': { schema: z.object({ type: z.literal('outbox.enqueued') }), audience: () => 'internal' as const },
+} as const satisfies EventDefs;

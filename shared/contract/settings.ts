@@ -1,0 +1,83 @@
+/** The hotel's settings and the LAN API's status. */
+import { z } from 'zod';
+import { isValidTimeZone } from '../time';
+import { defineCommands } from './command-def';
+import { type EventDefs } from './event-def';
+import { HttpUrlSchema, NameSchema } from './primitives';
+import { ADMIN, DESK } from './roles';
+
+export const SettingsSchema = z.object({
+  hotelName: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.enum(['da', 'en']),
+  checkinTime: z.string(),
+  checkoutTime: z.string(),
+  maxStayNights: z.number().int(),
+  billingServiceUrl: z.string(),
+  eventServiceUrl: z.string(),
+  outboxMaxAttempts: z.number().int(),
+  outboxRetentionDays: z.number().int(),
+  /** The LAN API: off (127.0.0.1 only) until an admin turns it on. */
+  lanEnabled: z.boolean(),
+  lanHost: z.string(),
+  lanPort: z.number().int(),
+  /** Seed 002's `POST /users/` open to anyone, creating `client` users. */
+  selfRegistration: z.boolean(),
+  /** How long a sign-in lasts. */
+  sessionHours: z.number().int(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const SettingsUpdateSchema = z.object({
+  hotelName: NameSchema(120, 'hotel name').optional(),
+  timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone').optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK').optional(),
+  locale: z.enum(['da', 'en']).optional(),
+  checkinTime: TimeOfDaySchema.optional(),
+  checkoutTime: TimeOfDaySchema.optional(),
+  maxStayNights: z.number().int().min(1).max(365).optional(),
+  billingServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  eventServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  outboxMaxAttempts: z.number().int().min(1).max(100).optional(),
+  outboxRetentionDays: z.number().int().min(1).max(365).optional(),
+  lanEnabled: z.boolean().optional(),
+  lanHost: z.union([z.ipv4(), z.ipv6()], { error: 'expected an IP address such as 0.0.0.0' }).optional(),
+  lanPort: z.number().int().min(1024).max(65535).optional(),
+  selfRegistration: z.boolean().optional(),
+  sessionHours: z.number().int().min(1).max(720).optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+export const NetworkStatusSchema = z.object({
+  lanEnabled: z.boolean(),
+  /** Where the host listens now (127.0.0.1 while the LAN API is off); null when it does not listen. */
+  listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+  /** The addresses LAN clients use (this machine's IPv4 addresses), empty while the LAN API is off. */
+  urls: z.array(z.string()),
+  /** Why the LAN API cannot be switched on now (the default admin password), or null. */
+  blockedReason: z.string().nullable(),
+  /** Why the last change of address failed (the port is taken), or null. */
+  error: z.string().nullable(),
+});
+export type NetworkStatus = z.infer<typeof NetworkStatusSchema>;
+
+export const settingsCommands = defineCommands({
+  'settings:get': {
+    summary: 'Hotel settings', tags: ['settings'], roles: DESK, boot: true,
+    input: z.object({}), output: SettingsSchema, http: { method: 'GET', path: '/api/v1/settings' },
+  },
+  'settings:update': {
+    summary: 'Change hotel settings', tags: ['settings'], roles: ADMIN, unbatched: true,
+    input: SettingsUpdateSchema, output: SettingsSchema, http: { method: 'PATCH', path: '/api/v1/settings' },
+  },
+  'network:status': {
+    summary: 'Whether the LAN API is on, where the host listens, the URLs LAN clients use', tags: ['settings'], roles: DESK,
+    input: z.object({}), output: NetworkStatusSchema, http: { method: 'GET', path: '/api/v1/network' },
+  },
+});
+
+export const settingsEvents = {
+  'settings.changed': { schema: z.object({ type: z.literal('settings.changed'), settings: SettingsSchema }), audience: () => ({ desk: true }) },
+} as const satisfies EventDefs;

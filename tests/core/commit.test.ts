@@ -1,0 +1,69 @@
+/**
+ * The one commit helper: a change, its outbox messages and its live events stand or fall together,
+ * and the events go out only after COMMIT (or, inside the write batch, after the batch's COMMIT).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { commit } from '../../core/commit';
+import type { LiveEvent } from '../../shared/contract/events';
+import { aRoom } from '../support/builders';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+let t: TestCore | undefined;
+afterEach(() => {
+  t?.close();
+  t = undefined;
+});
+
+const outboxRows = (core: TestCore) => (core.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const entry = { target: 'billing' as const, topic: 'test.topic', aggregate: 'test:1', path: '/test/1', payload: { a: 1 } };
+const changed: LiveEvent = { type: 'outbox.changed' };
+
+describe('commit', () => {
+  it('writes the change and its outbox row together, then publishes its events and wakes the outbox', () => {
+    t = createTestCore();
+    const seen: LiveEvent[] = [];
+    const value = commit(t.core.deps, (c) => {
+      c.enqueue(entry);
+      c.publish(changed);
+      // Not yet: nothing is published before COMMIT.
+      seen.push(...t!.events);
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(seen).toEqual([]);
+    expect(outboxRows(t)).toBe(1);
+    expect(t.events).toEqual([changed, { type: 'outbox.enqueued' }]);
+  });
+
+  it('leaves nothing behind when the write throws: no row, no message, no event', () => {
+    t = createTestCore();
+    expect(() =>
+      commit(t!.core.deps, (c) => {
+        c.enqueue(entry);
+        c.publish(changed);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(outboxRows(t)).toBe(0);
+    expect(t.events).toEqual([]);
+  });
+
+  it('inside the write batch, holds the events until the batch commits', async () => {
+    t = createTestCore();
+    const core = t.core;
+    const running = core.writes.run(() => commit(core.deps, (c) => c.publish(changed)));
+    expect(t.events).toEqual([]);
+    await running;
+    expect(t.events).toEqual([changed]);
+  });
+
+  it('is how the services commit: a stay booked through the core carries its billing message and its event', async () => {
+    t = createTestCore();
+    const room = t.core.handlers['rooms:create'](aRoom({ number: 101 }));
+    t.events.length = 0;
+    const stay = t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'internal' });
+    expect(outboxRows(t)).toBe(1);
+    expect(t.events.map((e) => e.type)).toEqual(['stay.changed', 'outbox.enqueued']);
+    expect(stay.status).toBe('booked');
+  });
+});

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commit } from '../../core/commit';
 import type { LiveEvent } from '../../shared/contract/events';
 import { aRoom } from '../support/builders';
-import { createTestCore, type TestCore } from '../support/test-core';
+import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
 
 let t: TestCore | undefined;
 afterEach(() => {
@@ -59,9 +59,9 @@ describe('commit', () => {
 
   it('is how the services commit: a stay booked through the core carries its billing message and its event', async () => {
     t = createTestCore();
-    const room = t.core.handlers['rooms:create'](aRoom({ number: 101 }));
+    const room = t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     t.events.length = 0;
-    const stay = t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'internal' });
+    const stay = t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, deskCtx);
     expect(outboxRows(t)).toBe(1);
     expect(t.events.map((e) => e.type)).toEqual(['stay.changed', 'outbox.enqueued']);
     expect(stay.status).toBe('booked');

@@ -4,15 +4,13 @@
  * or power cut. Refuses SQLite older than 3.51.3.
  */
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema';
 
 export type Sqlite = Database.Database;
-export type Drizzle = BetterSQLite3Database<typeof schema>;
 
 export const MIN_SQLITE_VERSION = '3.51.3';
 export const DB_FILE_NAME = 'frontdesk.db';
@@ -50,7 +48,6 @@ export interface OpenOptions {
 
 export interface OpenedDatabase {
   sqlite: Sqlite;
-  orm: Drizzle;
 }
 
 /** Opens (creating if needed) and migrates the database. The caller owns and closes it. */
@@ -63,9 +60,9 @@ export function openDatabase({ file, migrationsDir = defaultMigrationsDir() }: O
       throw new Error(`SQLite ${version} is too old: Frontdesk needs ${MIN_SQLITE_VERSION} or newer`);
     }
     applyPragmas(sqlite);
-    const orm = drizzle(sqlite, { schema });
-    migrate(orm, { migrationsFolder: migrationsDir });
-    return { sqlite, orm };
+    // drizzle applies the committed migrations; queries are prepared SQL (db/queries), not the ORM.
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsDir });
+    return { sqlite };
   } catch (e) {
     sqlite.close();
     throw e;

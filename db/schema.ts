@@ -8,6 +8,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../shared/contract/roles';
+import { HOUSEKEEPING_STATES } from '../shared/contract/rooms';
+import { STAY_STATUSES } from '../shared/rules/stay-rules';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -26,7 +29,7 @@ export const users = sqliteTable(
     username: text('username').notNull(),
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ['admin', 'staff', 'client'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** The first-run `admin`/`admin` and admin-reset passwords: nothing else works until changed. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
@@ -102,7 +105,7 @@ export const guestRooms = sqliteTable(
     capacity: integer('capacity').notNull(),
     nightlyRate: integer('nightly_rate').notNull(),
     floor: integer('floor').notNull(),
-    housekeeping: text('housekeeping', { enum: ['clean', 'dirty', 'inspected', 'out_of_order'] }).notNull().default('clean'),
+    housekeeping: text('housekeeping', { enum: HOUSEKEEPING_STATES }).notNull().default('clean'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -130,7 +133,7 @@ export const stays = sqliteTable(
     checkinMs: integer('checkin_ms').notNull(),
     checkoutMs: integer('checkout_ms').notNull(),
     nights: integer('nights').notNull(),
-    status: text('status', { enum: ['booked', 'checked_in', 'checked_out', 'cancelled', 'no_show'] }).notNull().default('booked'),
+    status: text('status', { enum: STAY_STATUSES }).notNull().default('booked'),
     price: integer('price').notNull(),
     notes: text('notes').notNull().default(''),
     createdBy: text('created_by').notNull(),

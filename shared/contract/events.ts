@@ -37,7 +37,3 @@ export function audienceOf(event: LiveEvent): Audience {
 export function eventVisibleTo(viewer: Viewer, event: LiveEvent): boolean {
   return mayReceive(viewer, audienceOf(event));
 }
-
-export { STAY_EVENT_ACTIONS, type StayEventAction } from './stays';
-/** The IPC channel that carries live events from main to the window. */
-export { LIVE_EVENT_CHANNEL } from './ipc-channels';

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
-import { LIVE_EVENT_CHANNEL } from '../../shared/contract/events';
+import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { buildElectronBundles } from './electron-build';
 
 const repo = process.cwd();

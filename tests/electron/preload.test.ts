@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
-import { LIVE_EVENT_CHANNEL, type LiveEvent } from '../../shared/contract/events';
+import type { LiveEvent } from '../../shared/contract/events';
+import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { fake, fakeEvent, resetFakeElectron } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());

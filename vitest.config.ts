@@ -7,13 +7,14 @@ import { defineConfig } from 'vitest/config';
  * - `slow`: the tests that kill and restart processes on purpose (the SIGKILL crash test), with a
  *   longer timeout. A file joins it by its name: `*.slow.test.ts`.
  */
-const shared = { environment: 'node', pool: 'forks', exclude: ['tests/e2e/**', 'node_modules/**'] } as const;
+const exclude = ['tests/e2e/**', 'node_modules/**'];
+const shared = { environment: 'node', pool: 'forks' } as const;
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'fast', include: ['tests/**/*.test.ts'], exclude: [...shared.exclude, 'tests/**/*.slow.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
-      { test: { ...shared, name: 'slow', include: ['tests/**/*.slow.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 } },
+      { test: { ...shared, name: 'fast', include: ['tests/**/*.test.ts'], exclude: [...exclude, 'tests/**/*.slow.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      { test: { ...shared, name: 'slow', include: ['tests/**/*.slow.test.ts'], exclude, testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -14,6 +14,7 @@ import {
   setPasswordHash,
 } from '../../db/queries/user-queries';
 import { AppError } from '../../shared/errors';
+import { commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService, AuthService } from './auth-types';
@@ -67,10 +68,10 @@ export function createAuthService(
     login,
 
     logout(ctx) {
-      db.transaction(() => {
-        if (ctx.sessionId) revokeSession(db, ctx.sessionId, deps.clock());
+      commit(deps, (c) => {
+        if (ctx.sessionId) revokeSession(db, ctx.sessionId, c.nowMs);
         audit.record(ctx, { action: 'auth:logout', entity: 'user', entityId: ctx.actor.userId });
-      }).immediate();
+      });
       return { message: 'Logged out' };
     },
 
@@ -86,12 +87,11 @@ export function createAuthService(
         throw new AppError('VALIDATION', 'The current password is wrong');
       }
       const hashed = await hashPassword(input.newPassword);
-      db.transaction(() => {
-        const now = deps.clock();
-        setPasswordHash(db, user.id, hashed, false, now);
-        const revoked = revokeUserSessions(db, user.id, now, ctx.sessionId ?? '');
+      commit(deps, (c) => {
+        setPasswordHash(db, user.id, hashed, false, c.nowMs);
+        const revoked = revokeUserSessions(db, user.id, c.nowMs, ctx.sessionId ?? '');
         audit.record(ctx, { action: 'auth:changePassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked: revoked } });
-      }).immediate();
+      });
       return { message: 'Password changed' };
     },
 
@@ -102,13 +102,13 @@ export function createAuthService(
         if (problem) throw new Error(`FRONTDESK_ADMIN_PASSWORD is not acceptable: ${problem}`);
       }
       const hashed = await hashPassword(initialPassword ?? FIRST_RUN_ADMIN.password);
-      db.transaction(() => {
+      commit(deps, (c) => {
         if (countUsers(db) > 0) return;
         const { username, email } = FIRST_RUN_ADMIN;
         const mustChangePassword = initialPassword === undefined;
-        const id = insertUser(db, { username, email, passwordHash: hashed, role: 'admin', mustChangePassword, nowMs: deps.clock() });
+        const id = insertUser(db, { username, email, passwordHash: hashed, role: 'admin', mustChangePassword, nowMs: c.nowMs });
         audit.record(SYSTEM_CTX, { action: 'users:create', entity: 'user', entityId: id, detail: { username, role: 'admin', firstRun: true, forcedChange: mustChangePassword } });
-      }).immediate();
+      });
     },
 
     defaultPasswordPending() {

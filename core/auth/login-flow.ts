@@ -10,6 +10,7 @@ import { findUserForLogin, getUser, setLastLogin } from '../../db/queries/user-q
 import type { LoginInput, LoginResult } from '../../shared/contract/auth-schemas';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
+import { commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService } from './auth-types';
@@ -40,7 +41,7 @@ export function createLogin(
     dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
     const name = input.username.trim().toLowerCase();
     const keys = { account: `user:${name}`, address: `addr:${ctx.address ?? ctx.via}` };
-    const retryAfterSeconds = db.transaction(() => throttle.admit(keys, deps.clock())).immediate();
+    const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
     if (retryAfterSeconds !== null) {
       fail(ctx, input.username, 'throttled');
       throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
@@ -55,29 +56,27 @@ export function createLogin(
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
     }
     if (ctx.via === 'ipc' && found.role === 'client') {
-      db.transaction(() => {
+      commit(deps, () => {
         throttle.succeeded(keys);
         fail(ctx, input.username, 'role');
-      }).immediate();
+      });
       throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE);
     }
 
     const now = deps.clock();
     const expiresAt = now + settings.get().sessionHours * 3_600_000;
     const jti = randomBytes(16).toString('base64url');
-    const user = db
-      .transaction(() => {
-        // Deactivated while argon2 ran: refused like any bad sign-in.
-        const current = getUser(db, found.id);
-        if (!current?.active) return undefined;
-        throttle.succeeded(keys);
-        insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
-        setLastLogin(db, current.id, now);
-        const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };
-        audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
-        return { ...current, lastLoginAt: now };
-      })
-      .immediate();
+    const user = commit(deps, () => {
+      // Deactivated while argon2 ran: refused like any bad sign-in.
+      const current = getUser(db, found.id);
+      if (!current?.active) return undefined;
+      throttle.succeeded(keys);
+      insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
+      setLastLogin(db, current.id, now);
+      const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };
+      audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
+      return { ...current, lastLoginAt: now };
+    });
     if (!user) {
       fail(ctx, input.username, 'password');
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);

@@ -1,6 +1,6 @@
 /**
  * Users as the admin (and seed 002's `/users/`) manage them. Passwords are hashed first (async,
- * off the event loop), then each change is one synchronous IMMEDIATE transaction that checks again
+ * off the event loop), then each change is one `commit()` (core/commit.ts) that checks again
  * and writes the row, the session revocations and the audit row together — never an await inside.
  * The hotel always keeps an active admin: demoting or deactivating the last one is refused.
  */
@@ -18,6 +18,7 @@ import {
 } from '../../db/queries/user-queries';
 import type { Role } from '../../shared/contract/auth-schemas';
 import { AppError } from '../../shared/errors';
+import { commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService, UsersService } from './auth-types';
@@ -53,14 +54,12 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
     await assertPasswordPolicy(u.password, u.username);
     assertFree(u.username, u.email); // before the costly hash; checked again below
     const passwordHash = await hashPassword(u.password);
-    return db
-      .transaction(() => {
-        assertFree(u.username, u.email);
-        const id = insertUser(db, { ...u, passwordHash, mustChangePassword: false, nowMs: deps.clock() });
-        audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role } });
-        return getUser(db, id)!;
-      })
-      .immediate();
+    return commit(deps, (c) => {
+      assertFree(u.username, u.email);
+      const id = insertUser(db, { ...u, passwordHash, mustChangePassword: false, nowMs: c.nowMs });
+      audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role } });
+      return getUser(db, id)!;
+    });
   };
 
   return {
@@ -80,24 +79,22 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
 
     update(input, ctx) {
       return view(
-        db
-          .transaction(() => {
-            const before = requireUser(input.id);
-            const after = { email: input.email ?? before.email, role: input.role ?? before.role, active: input.active ?? before.active };
-            if (after.email.toLowerCase() !== before.email.toLowerCase()) assertFree(null, after.email, before.id);
-            const wasAdmin = before.role === 'admin' && before.active;
-            if (wasAdmin && (after.role !== 'admin' || !after.active) && countActiveAdmins(db) <= 1) {
-              throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
-            }
-            const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof after] !== v));
-            if (Object.keys(changes).length === 0) return before;
-            const now = deps.clock();
-            updateUserProfile(db, before.id, after, now);
-            const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
-            audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
-            return getUser(db, before.id)!;
-          })
-          .immediate(),
+        commit(deps, (c) => {
+          const before = requireUser(input.id);
+          const after = { email: input.email ?? before.email, role: input.role ?? before.role, active: input.active ?? before.active };
+          if (after.email.toLowerCase() !== before.email.toLowerCase()) assertFree(null, after.email, before.id);
+          const wasAdmin = before.role === 'admin' && before.active;
+          if (wasAdmin && (after.role !== 'admin' || !after.active) && countActiveAdmins(db) <= 1) {
+            throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
+          }
+          const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof after] !== v));
+          if (Object.keys(changes).length === 0) return before;
+          const now = c.nowMs;
+          updateUserProfile(db, before.id, after, now);
+          const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
+          audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
+          return getUser(db, before.id)!;
+        }),
       );
     },
 
@@ -105,16 +102,14 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
       await assertPasswordPolicy(input.newPassword, requireUser(input.id).username);
       const passwordHash = await hashPassword(input.newPassword);
       return view(
-        db
-          .transaction(() => {
-            const user = requireUser(input.id);
-            const now = deps.clock();
-            setPasswordHash(db, user.id, passwordHash, true, now);
-            const sessionsRevoked = revokeUserSessions(db, user.id, now);
-            audit.record(ctx, { action: 'users:resetPassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked } });
-            return getUser(db, user.id)!;
-          })
-          .immediate(),
+        commit(deps, (c) => {
+          const user = requireUser(input.id);
+          const now = c.nowMs;
+          setPasswordHash(db, user.id, passwordHash, true, now);
+          const sessionsRevoked = revokeUserSessions(db, user.id, now);
+          audit.record(ctx, { action: 'users:resetPassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked } });
+          return getUser(db, user.id)!;
+        }),
       );
     },
   };

@@ -21,7 +21,7 @@ import { aRoom, aStay } from '../support/builders';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { createHttpClient } from '../support/socket-client';
 import { adminCtx, deskCtx } from '../support/test-core';
-import { startBillingReceiver, type BillingReceiver } from './billing-receiver';
+import { startBillingReceiver } from './billing-receiver';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

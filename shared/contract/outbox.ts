@@ -37,11 +37,11 @@ export const OutboxIdSchema = z.object({ id: IdSchema });
 
 export const outboxCommands = defineCommands({
   'outbox:status': {
-    summary: 'Pending / sent / dead / superseded counts, last error, dead and blocked messages', tags: ['outbox'], roles: ADMIN,
+    summary: 'Pending / sent / dead counts, last error, dead messages', tags: ['outbox'], roles: ADMIN,
     input: z.object({}), output: OutboxStatusSchema, http: { method: 'GET', path: '/api/v1/outbox' },
   },
   'outbox:retry': {
-    summary: 'Send a dead message again (409 if it is not dead, e.g. superseded)', tags: ['outbox'], roles: ADMIN,
+    summary: 'Send a dead message again', tags: ['outbox'], roles: ADMIN,
     input: OutboxIdSchema, output: OutboxMessageSchema, http: { method: 'POST', path: '/api/v1/outbox/:id/retry' },
   },
 });

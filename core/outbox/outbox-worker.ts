@@ -52,6 +52,8 @@ export interface OutboxWorkerOptions {
   /** Attempts per `tick()` at most. */
   batchSize?: number;
   timeoutMs?: number;
+  /** How long `stop()` lets deliveries in flight finish before aborting them (default 3 s). */
+  stopGraceMs?: number;
   /** Where an unexpected error of the background work goes (it keeps running). */
   onError?: (error: unknown) => void;
 }
@@ -81,6 +83,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = options.concurrency ?? 16;
   const batchSize = options.batchSize ?? 256;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   const onError = options.onError ?? ((e: unknown) => console.error('Outbox worker:', e));
   const stopController = new AbortController();
   /** The deliveries running now, by lane; each resolves to whether its attempt counted. */
@@ -244,7 +247,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       timer = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
-      const grace = setTimeout(() => stopController.abort(), STOP_GRACE_MS);
+      const grace = setTimeout(() => stopController.abort(), stopGraceMs);
       try {
         await Promise.allSettled([...active.values()]);
       } finally {

@@ -438,6 +438,18 @@ describe('outbox worker', () => {
     await ticking;
     expect(row(id).status).toBe('sent');
   });
+
+  it('stop() aborts a delivery still hanging after the grace period; the aborted attempt does not count', async () => {
+    const id = enqueue();
+    stub.plan('hang');
+    const w = worker({ stopGraceMs: 50 });
+    const ticking = w.tick();
+    await expect.poll(() => stub.requests.length).toBe(1);
+    await w.stop();
+    expect(await ticking).toBe(0);
+    expect(row(id)).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
+    expect(await w.tick()).toBe(0); // a stopped worker takes nothing more
+  });
 });
 
 /** A fetch that holds every request until `release()`; `waiting` counts the held ones. */

@@ -25,10 +25,6 @@ export const OUTBOX_TARGETS = {
 
 export type OutboxTarget = keyof typeof OUTBOX_TARGETS;
 
-export function isOutboxTarget(id: string): id is OutboxTarget {
-  return Object.hasOwn(OUTBOX_TARGETS, id);
-}
-
 /** The targets with a URL configured now, with their base URL (trimmed). */
 export function configuredTargets(settings: Settings): Map<OutboxTarget, string> {
   const found = new Map<OutboxTarget, string>();
@@ -38,8 +34,3 @@ export function configuredTargets(settings: Settings): Map<OutboxTarget, string>
   }
   return found;
 }
-
-/** The targets whose messages carry the record's whole state (see `wholeState`). */
-export const WHOLE_STATE_TARGETS: readonly OutboxTarget[] = (Object.keys(OUTBOX_TARGETS) as OutboxTarget[]).filter(
-  (id) => OUTBOX_TARGETS[id].wholeState,
-);

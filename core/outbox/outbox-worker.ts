@@ -163,7 +163,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0) changed();
     }
     const bases = configuredTargets(settings);
-    // The running deliveries are still pending, so they are among the heads: ask for that many more.
+    // Each record in flight may still show its head here (skipped below): ask for that many more.
     const heads = dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size })
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);

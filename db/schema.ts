@@ -186,27 +186,34 @@ export const roomBlocks = sqliteTable(
 
 /**
  * Messages to outside services, written in the same transaction as the change that causes them.
- * `path` is relative to the target's base URL, which is read from the settings at delivery time.
- * `aggregate` orders the messages of one record (a stay's create → change → cancel go out in order).
+ * `target` names an entry of the target registry (`core/outbox/outbox-targets.ts`); `path` is
+ * relative to that target's base URL, read from the settings at delivery time. `aggregate` orders the
+ * messages of one record (a stay's create → change → cancel go out in order) and `seq` numbers them
+ * 1, 2, 3… per aggregate, so a receiver can drop a stale one.
  */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    target: text('target', { enum: ['billing', 'events'] }).notNull(),
+    target: text('target').notNull(),
     topic: text('topic').notNull(),
     aggregate: text('aggregate').notNull(),
+    /** Per aggregate, from `outbox_sequences` (so pruning sent rows never reuses a number). */
+    seq: integer('seq').notNull().default(0),
     path: text('path').notNull(),
     payload: text('payload').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'dead'] }).notNull().default('pending'),
+    /** `superseded`: a newer message of the same record carries its whole state; never sent. */
+    status: text('status', { enum: ['pending', 'sent', 'dead', 'superseded'] }).notNull().default('pending'),
     /** Every delivery attempt, answered or not: drives the backoff. */
     attempts: integer('attempts').notNull().default(0),
-    /**
-     * Attempts the service answered with a retryable failure (5xx, 408, 429): only these count toward
-     * dead-lettering, so a long outage (no answer at all) never dead-letters a message on its first 5xx.
-     */
+    /** Attempts the service answered with a retryable failure (5xx, 408, 429); shown, not a limit. */
     failures: integer('failures').notNull().default(0),
+    /**
+     * When the current run of transient failures began (null after a success or a retry): the
+     * message dead-letters once it has been failing for longer than `outboxRetryHours`.
+     */
+    failingSinceMs: integer('failing_since_ms'),
     nextAttemptMs: integer('next_attempt_ms').notNull(),
     lastError: text('last_error'),
     lastAttemptMs: integer('last_attempt_ms'),
@@ -217,5 +224,12 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
     index('outbox_due_idx').on(t.status, t.nextAttemptMs),
     index('outbox_aggregate_idx').on(t.aggregate, t.status, t.id),
+    uniqueIndex('outbox_aggregate_seq_uq').on(t.aggregate, t.seq),
   ],
 );
+
+/** The last `seq` given to each aggregate: survives the pruning of its sent messages. */
+export const outboxSequences = sqliteTable('outbox_sequences', {
+  aggregate: text('aggregate').primaryKey(),
+  lastSeq: integer('last_seq').notNull(),
+});

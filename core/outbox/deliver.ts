@@ -8,9 +8,9 @@ export type DeliveryOutcome =
   | { kind: 'sent' }
   /** A definite refusal (4xx other than 408/429): retrying cannot help, dead at once. */
   | { kind: 'refused'; error: string }
-  /** The service answered but failed (5xx, 408, 429): retried, dead after too many. */
+  /** The service answered but failed (5xx, 408, 429): transient, retried within the retry window. */
   | { kind: 'failed'; error: string; retryAfter: string | null }
-  /** No answer (refused connection, DNS, timeout): retried, never dead — the service is just away. */
+  /** No answer (refused connection, DNS, timeout): transient, retried within the retry window. */
   | { kind: 'unreachable'; error: string }
   /** The worker is stopping: the attempt does not count. */
   | { kind: 'aborted' };
@@ -20,9 +20,16 @@ export interface DeliveryRequest {
   /** The stored JSON text, sent as is. */
   payload: string;
   idempotencyKey: string;
+  /** The message's number within its record (`X-Frontdesk-Sequence`): a receiver drops a lower one than it has seen. */
+  sequence: number;
 }
 
 const EXCERPT_CHARS = 200;
+/**
+ * At most this much of an answer is ever read. A receiver that answers 500 with a 256 MB body must
+ * not make the host buffer it (on every retry): the rest is cancelled, closing the connection.
+ */
+export const ANSWER_READ_BYTES = 4_096;
 
 function describeStatus(res: Response, body: string): string {
   const excerpt = body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
@@ -37,12 +44,33 @@ function describeNetworkError(e: unknown, timeoutMs: number): string {
   return `Network error: ${detail}`;
 }
 
+/** The first `ANSWER_READ_BYTES` of the body, as text; the rest is never read. */
 async function readExcerpt(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return (await res.text()).slice(0, EXCERPT_CHARS * 4);
+    while (size < ANSWER_READ_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
   } catch {
-    return '';
+    // A body cut short still leaves what arrived: enough for the excerpt.
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
+  const bytes = new Uint8Array(Math.min(size, ANSWER_READ_BYTES));
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= bytes.length) break;
+    const part = c.subarray(0, bytes.length - at);
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 export async function deliver(
@@ -55,7 +83,7 @@ export async function deliver(
   try {
     res = await fetchFn(req.url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey, 'X-Frontdesk-Sequence': String(req.sequence) },
       body: req.payload,
       signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.stopSignal]),
     });

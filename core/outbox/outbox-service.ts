@@ -1,9 +1,11 @@
-/** The outbox as the admin sees it: counts, the last error, dead messages, and sending one again. */
+/** The outbox as the admin sees it: counts, the last error, dead and blocked messages, and sending one again. */
 import {
   countOutboxByStatus,
   getOutboxRecord,
   latestOutboxError,
+  listBlockedOutbox,
   listDeadOutbox,
+  newestOutboxOf,
   reviveDeadOutbox,
   type OutboxRecord,
 } from '../../db/queries/outbox-admin-queries';
@@ -15,10 +17,15 @@ import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 
 const DEAD_SHOWN = 100;
+const BLOCKED_SHOWN = 100;
 
 export interface OutboxService {
   status(): OutboxStatus;
-  /** A dead message becomes pending again with a fresh count of attempts, due now. */
+  /**
+   * A dead message becomes pending again with a fresh count of attempts and retry window, due now.
+   * A superseded one is refused: a newer message of its record carries the newer state, and sending
+   * the old one again could leave the receiver on stale state (billing "booked" for a cancelled stay).
+   */
   retry(id: number): OutboxMessage;
 }
 
@@ -29,11 +36,13 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
     target: r.target,
     topic: r.topic,
     path: r.path,
+    seq: r.seq,
     status: r.status,
     attempts: r.attempts,
     lastError: r.lastError,
     createdAt: formatInstant(r.createdMs, zone),
     nextAttemptAt: r.status === 'pending' ? formatInstant(r.nextAttemptMs, zone) : null,
+    blockedBy: r.blockedBy,
   });
 
   return {
@@ -44,6 +53,7 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
         ...countOutboxByStatus(db),
         lastError: last ? { id: last.id, message: last.lastError ?? '', at: formatInstant(last.lastAttemptMs ?? last.createdMs, zone) } : null,
         deadMessages: listDeadOutbox(db, DEAD_SHOWN).map((r) => toMessage(r, zone)),
+        blockedMessages: listBlockedOutbox(db, BLOCKED_SHOWN).map((r) => toMessage(r, zone)),
       };
     },
 
@@ -51,6 +61,10 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
       const record = commit(core, (c) => {
         const found = getOutboxRecord(db, id);
         if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`);
+        if (found.status === 'superseded') {
+          const newer = newestOutboxOf(db, found.target, found.aggregate);
+          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is superseded by message ${newer?.id ?? '?'}, which carries the newer state`);
+        }
         if (!reviveDeadOutbox(db, id, c.nowMs)) {
           throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`);
         }

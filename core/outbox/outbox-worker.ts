@@ -1,20 +1,26 @@
 /**
- * Delivers the outbox (spec 3.6): the durable queue of messages to billing and the event broker,
- * written in the same transaction as the change that caused each one.
+ * Delivers the outbox (spec 3.6): the durable queue of messages to the targets of the registry
+ * (`outbox-targets.ts`), each written in the same transaction as the change that caused it.
  *
- * Each tick: prune old sent rows (at most once a minute), take the due head of each aggregate, POST
- * them (up to `concurrency` at a time), and record each outcome in its own short write:
+ * The due head of each record (see `dueHeads`) is POSTed with its `Idempotency-Key` and
+ * `X-Frontdesk-Sequence`, and each outcome is recorded in its own short write:
  *   2xx                     → sent
- *   4xx (not 408/429)       → dead at once (retrying a refusal cannot help)
- *   5xx, 408, 429           → failures + 1; dead at `outboxMaxAttempts` answered failures, else backoff
- *                             (Retry-After honoured)
- *   no answer (refused, DNS, timeout) → backoff, never dead and never counted as a failure: the service
- *                             is only away, and its first 5xx after hours offline must not dead-letter
- * `attempts` counts every try (it drives the backoff); `failures` counts only the answered ones.
+ *   4xx (not 408/429)       → dead at once (a definite refusal: retrying cannot help)
+ *   5xx, 408, 429, no answer (refused connection, DNS, timeout)
+ *                           → transient: backoff (Retry-After honoured) and try again, for as long as
+ *                             the message has been failing for less than `outboxRetryHours` (72 h by
+ *                             default); then dead, saying so. A time, not a count: 150 s of 500s costs
+ *                             a dozen attempts, and must not dead-letter anything.
  * A target with no URL configured is skipped, so its messages simply wait.
  *
- * `tick()` is what tests drive with an injected clock; `start()` runs it every `pollMs`, and at once
- * when a stay changes (its billing message was just committed) or the settings or a retry change.
+ * **Slots, not batches.** Up to `concurrency` deliveries run at once, one per record at most (a
+ * record's messages stay in order), and a freed slot takes the next due head at once: a receiver
+ * that never answers for one record holds one slot for `timeoutMs`, never the others.
+ *
+ * `tick()` is what tests drive with an injected clock: it fills the slots, refills them as they free,
+ * and resolves once none of its deliveries is left (at most `batchSize` attempts). `start()` fills
+ * every `pollMs`, and at once when a message is enqueued (`outbox.enqueued`, published by `commit()`),
+ * the settings change or an admin retries.
  */
 import type { Sqlite } from '../../db/open-database';
 import type { LiveEvent } from '../../shared/contract/events';
@@ -22,12 +28,16 @@ import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import { deliver, type DeliveryOutcome } from './deliver';
+import { configuredTargets } from './outbox-targets';
 import { dueHeads, markDead, markRetry, markSent, pruneSent, type DueMessage } from './outbox-worker-queries';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const PRUNE_EVERY_MS = 60_000;
 /** On stop, deliveries still running after this are aborted; an aborted attempt does not count. */
 const STOP_GRACE_MS = 3_000;
+/** `outbox.changed` at most this often: a draining backlog must not reload the admin screen 500 times. */
+const PUBLISH_EVERY_MS = 250;
 
 export interface OutboxWorkerOptions {
   sqlite: Sqlite;
@@ -37,20 +47,22 @@ export interface OutboxWorkerOptions {
   fetch?: typeof fetch;
   random?: () => number;
   pollMs?: number;
-  /** Deliveries in flight at once (different aggregates). */
+  /** Deliveries in flight at once (different records). */
   concurrency?: number;
-  /** Messages taken per tick. */
+  /** Attempts per `tick()` at most. */
   batchSize?: number;
   timeoutMs?: number;
-  /** Where an unexpected error of the background loop goes (it keeps running). */
+  /** How long `stop()` lets deliveries in flight finish before aborting them (default 3 s). */
+  stopGraceMs?: number;
+  /** Where an unexpected error of the background work goes (it keeps running). */
   onError?: (error: unknown) => void;
 }
 
 export interface OutboxWorker {
   start(): void;
-  /** Stops polling and waits for the deliveries in flight. */
+  /** Stops taking messages and waits for the deliveries in flight (aborting them after a grace period). */
   stop(): Promise<void>;
-  /** Delivers one batch of due messages; resolves to how many it attempted. */
+  /** Delivers what is due now; resolves to how many attempts it made. */
   tick(): Promise<number>;
 }
 
@@ -60,129 +72,166 @@ export function joinUrl(base: string, path: string): string {
   return path.startsWith('/') ? b + path : `${b}/${path}`;
 }
 
-/** Runs `fn` over `items` with at most `limit` at once; waits for all, then rethrows the first failure. */
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  const failed = (await Promise.allSettled(lanes)).find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-}
+/** A message's lane: one delivery at a time per record and target. */
+const laneOf = (m: DueMessage) => `${m.target}\u0000${m.aggregate}`;
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sqlite: db, clock, getSettings, events } = options;
   const fetchFn = options.fetch ?? globalThis.fetch;
   const random = options.random ?? Math.random;
   const pollMs = options.pollMs ?? 1000;
-  const concurrency = options.concurrency ?? 8;
-  const batchSize = options.batchSize ?? 64;
+  const concurrency = options.concurrency ?? 16;
+  const batchSize = options.batchSize ?? 256;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   const onError = options.onError ?? ((e: unknown) => console.error('Outbox worker:', e));
   const stopController = new AbortController();
+  /** The deliveries running now, by lane; each resolves to whether its attempt counted. */
+  const active = new Map<string, Promise<boolean>>();
 
-  let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let stopped = false;
-  let kicked = false;
+  let kickQueued = false;
+  let dirty = false;
   let publishing = false;
+  let publishTimer: NodeJS.Timeout | undefined;
   let lastPruneMs = Number.NEGATIVE_INFINITY;
   let unsubscribe: (() => void) | undefined;
+
+  function flushChanged(): void {
+    clearTimeout(publishTimer);
+    publishTimer = undefined;
+    if (!dirty) return;
+    dirty = false;
+    publishing = true;
+    try {
+      events.publish({ type: 'outbox.changed' });
+    } finally {
+      publishing = false;
+    }
+  }
+
+  function changed(): void {
+    dirty = true;
+    if (publishTimer) return;
+    publishTimer = setTimeout(flushChanged, PUBLISH_EVERY_MS);
+    publishTimer.unref();
+  }
 
   /** Records one outcome; true if the row changed. */
   function record(message: DueMessage, outcome: Exclude<DeliveryOutcome, { kind: 'aborted' }>, settings: Settings): boolean {
     const now = clock();
-    const attempts = message.attempts + 1;
     switch (outcome.kind) {
       case 'sent':
         return markSent(db, message.id, now);
       case 'refused':
-        return markDead(db, message.id, now, outcome.error);
+        return markDead(db, message.id, now, outcome.error, true);
       case 'failed':
-        if (message.failures + 1 >= settings.outboxMaxAttempts) {
-          return markDead(db, message.id, now, `${outcome.error} (gave up after ${message.failures + 1} failed answers)`);
+      case 'unreachable': {
+        const answered = outcome.kind === 'failed';
+        const failingMs = now - (message.failingSinceMs ?? now);
+        if (failingMs >= settings.outboxRetryHours * HOUR_MS) {
+          const hours = Math.round((failingMs / HOUR_MS) * 10) / 10;
+          return markDead(db, message.id, now, `${outcome.error} (gave up: failing for ${hours} h, retry window ${settings.outboxRetryHours} h)`, answered);
         }
-        return markRetry(db, message.id, now, now + backoffDelayMs(attempts, random, parseRetryAfter(outcome.retryAfter, now)), outcome.error, true);
-      case 'unreachable':
-        return markRetry(db, message.id, now, now + backoffDelayMs(attempts, random), outcome.error, false);
-    }
-  }
-
-  async function runTick(): Promise<number> {
-    const settings = getSettings();
-    const now = clock();
-    let changed = false;
-    if (now - lastPruneMs >= PRUNE_EVERY_MS) {
-      lastPruneMs = now;
-      changed = pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0;
-    }
-    const bases: Record<DueMessage['target'], string> = {
-      billing: settings.billingServiceUrl.trim(),
-      events: settings.eventServiceUrl.trim(),
-    };
-    const targets = new Set(Object.keys(bases).filter((t) => bases[t as DueMessage['target']] !== ''));
-    const batch = targets.size > 0 ? dueHeads(db, { now, targets, limit: batchSize }) : [];
-    let attempted = 0;
-    try {
-      await forEachLimited(batch, concurrency, async (message) => {
-        const outcome = await deliver(
-          fetchFn,
-          { url: joinUrl(bases[message.target], message.path), payload: message.payload, idempotencyKey: message.idempotencyKey },
-          { timeoutMs, stopSignal: stopController.signal },
-        );
-        if (outcome.kind === 'aborted') return;
-        attempted++;
-        if (record(message, outcome, settings)) changed = true;
-      });
-    } finally {
-      if (changed) {
-        publishing = true;
-        try {
-          events.publish({ type: 'outbox.changed' });
-        } finally {
-          publishing = false;
-        }
+        const retryAfter = outcome.kind === 'failed' ? parseRetryAfter(outcome.retryAfter, now) : null;
+        return markRetry(db, message.id, now, now + backoffDelayMs(message.attempts + 1, random, retryAfter), outcome.error, answered);
       }
     }
-    return attempted;
   }
 
-  function tick(): Promise<number> {
-    // Ticks never overlap: a message must not be in two deliveries at once.
-    const run = chain.then(runTick, runTick);
-    chain = run.catch(() => undefined);
-    return run;
+  async function attempt(message: DueMessage, base: string, settings: Settings): Promise<boolean> {
+    const outcome = await deliver(
+      fetchFn,
+      { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq },
+      { timeoutMs, stopSignal: stopController.signal },
+    );
+    if (outcome.kind === 'aborted') return false;
+    if (record(message, outcome, settings)) changed();
+    return true;
   }
 
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(loop, delayMs);
-    timer.unref();
+  /** Starts deliveries of due heads in the free slots (at most `max`); returns them. Synchronous. */
+  function fill(max: number): Promise<boolean>[] {
+    const free = Math.min(concurrency - active.size, max);
+    if (stopped || free <= 0) return [];
+    const settings = getSettings();
+    const now = clock();
+    if (now - lastPruneMs >= PRUNE_EVERY_MS) {
+      lastPruneMs = now;
+      if (pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0) changed();
+    }
+    const bases = configuredTargets(settings);
+    // Each record in flight may still show its head here (skipped below): ask for that many more.
+    const heads = dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size })
+      .filter((m) => !active.has(laneOf(m)))
+      .slice(0, free);
+    return heads.map((message) => {
+      const lane = laneOf(message);
+      const running = attempt(message, bases.get(message.target)!, settings)
+        .catch((e: unknown) => {
+          onError(e);
+          return false;
+        })
+        .finally(() => {
+          active.delete(lane);
+          // A freed slot takes the next due message now, not at the next poll.
+          if (started) fillSafely();
+        });
+      active.set(lane, running);
+      return running;
+    });
   }
 
-  async function loop(): Promise<void> {
-    timer = undefined;
-    kicked = false;
-    let attempted = 0;
+  function fillSafely(): void {
     try {
-      attempted = await tick();
+      fill(Number.POSITIVE_INFINITY);
     } catch (e) {
       if (!stopped) onError(e);
     }
-    // A full batch means more may be due; a kick during the tick means a new message arrived.
-    schedule(attempted >= batchSize || kicked ? 0 : pollMs);
   }
 
+  async function tick(): Promise<number> {
+    let startedHere = 0;
+    let attempted = 0;
+    const mine = new Set<Promise<void>>();
+    for (;;) {
+      for (const running of fill(batchSize - startedHere)) {
+        startedHere++;
+        const settled: Promise<void> = running.then((counted) => {
+          if (counted) attempted++;
+          mine.delete(settled);
+        });
+        mine.add(settled);
+      }
+      if (mine.size === 0) break;
+      await Promise.race(mine);
+    }
+    flushChanged();
+    return attempted;
+  }
+
+  function poll(): void {
+    timer = undefined;
+    fillSafely();
+    if (stopped) return;
+    timer = setTimeout(poll, pollMs);
+    timer.unref();
+  }
+
+  /** Wakes the worker once for all the events of this turn (a batch may enqueue hundreds). */
   function kick(): void {
-    if (!started || stopped) return;
-    if (timer) schedule(0);
-    else kicked = true;
+    if (!started || stopped || kickQueued) return;
+    kickQueued = true;
+    setImmediate(() => {
+      kickQueued = false;
+      if (!stopped) fillSafely();
+    });
   }
 
   function onEvent(event: LiveEvent): void {
-    if (event.type === 'stay.changed' || event.type === 'settings.changed' || (event.type === 'outbox.changed' && !publishing)) kick();
+    if (event.type === 'outbox.enqueued' || event.type === 'settings.changed' || (event.type === 'outbox.changed' && !publishing)) kick();
   }
 
   return {
@@ -190,7 +239,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (started || stopped) return;
       started = true;
       unsubscribe = events.subscribe(onEvent);
-      schedule(0);
+      poll();
     },
     async stop() {
       stopped = true;
@@ -198,11 +247,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       timer = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
-      const grace = setTimeout(() => stopController.abort(), STOP_GRACE_MS);
+      const grace = setTimeout(() => stopController.abort(), stopGraceMs);
       try {
-        await chain;
+        await Promise.allSettled([...active.values()]);
       } finally {
         clearTimeout(grace);
+        flushChanged();
       }
     },
     tick,

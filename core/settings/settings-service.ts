@@ -32,7 +32,7 @@ export function defaultSettings(): Settings {
     maxStayNights: 90,
     billingServiceUrl: 'http://billing-service:5002',
     eventServiceUrl: '',
-    outboxMaxAttempts: 10,
+    outboxRetryHours: 72,
     outboxRetentionDays: 7,
     lanEnabled: false,
     lanHost: '0.0.0.0',

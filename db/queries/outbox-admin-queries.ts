@@ -1,13 +1,15 @@
-/** The outbox as the admin screen sees it: counts, the last error, dead messages, and a retry. */
+/** The outbox as the admin screen sees it: counts, the last error, dead and blocked messages, a retry. */
 import type { Sqlite } from '../open-database';
 import { prepared } from './prepared';
 
-export type OutboxState = 'pending' | 'sent' | 'dead';
+export type OutboxState = 'pending' | 'sent' | 'dead' | 'superseded';
 
 export interface OutboxRecord {
   id: number;
   target: string;
   topic: string;
+  aggregate: string;
+  seq: number;
   path: string;
   status: OutboxState;
   attempts: number;
@@ -15,15 +17,20 @@ export interface OutboxRecord {
   createdMs: number;
   nextAttemptMs: number;
   lastAttemptMs: number | null;
+  /** The earliest dead message of the same record and target that this pending one waits behind. */
+  blockedBy: number | null;
 }
 
+/** `blockedBy` is only ever set for a pending message (the due query's rule, seen from the admin's side). */
 const OUTBOX_SELECT = `
-  SELECT id, target, topic, path, status, attempts, last_error AS lastError, created_ms AS createdMs,
-         next_attempt_ms AS nextAttemptMs, last_attempt_ms AS lastAttemptMs
-  FROM outbox`;
+  SELECT o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.status, o.attempts, o.last_error AS lastError, o.created_ms AS createdMs,
+         o.next_attempt_ms AS nextAttemptMs, o.last_attempt_ms AS lastAttemptMs,
+         CASE WHEN o.status = 'pending' THEN (SELECT min(d.id) FROM outbox d
+           WHERE d.aggregate = o.aggregate AND d.status = 'dead' AND d.id < o.id AND d.target = o.target) END AS blockedBy
+  FROM outbox o`;
 
 export function countOutboxByStatus(db: Sqlite): Record<OutboxState, number> {
-  const counts: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0 };
+  const counts: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0, superseded: 0 };
   for (const r of prepared<{ status: OutboxState; n: number }>(db, 'SELECT status, count(*) AS n FROM outbox GROUP BY status').all()) {
     counts[r.status] = r.n;
   }
@@ -34,22 +41,37 @@ export function countOutboxByStatus(db: Sqlite): Record<OutboxState, number> {
 export function latestOutboxError(db: Sqlite): OutboxRecord | undefined {
   return prepared<OutboxRecord>(
     db,
-    `${OUTBOX_SELECT} WHERE last_error IS NOT NULL ORDER BY coalesce(last_attempt_ms, created_ms) DESC, id DESC LIMIT 1`,
+    `${OUTBOX_SELECT} WHERE o.last_error IS NOT NULL ORDER BY coalesce(o.last_attempt_ms, o.created_ms) DESC, o.id DESC LIMIT 1`,
   ).get();
 }
 
 export function listDeadOutbox(db: Sqlite, limit: number): OutboxRecord[] {
-  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE status = 'dead' ORDER BY id DESC LIMIT ?`).all(limit);
+  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.status = 'dead' ORDER BY o.id DESC LIMIT ?`).all(limit);
+}
+
+/** Pending messages held back by a dead one of their record, oldest first. */
+export function listBlockedOutbox(db: Sqlite, limit: number): OutboxRecord[] {
+  return prepared<OutboxRecord>(
+    db,
+    `SELECT * FROM (${OUTBOX_SELECT} WHERE o.status = 'pending') WHERE blockedBy IS NOT NULL ORDER BY id LIMIT ?`,
+  ).all(limit);
 }
 
 export function getOutboxRecord(db: Sqlite, id: number): OutboxRecord | undefined {
-  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE id = ?`).get(id);
+  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.id = ?`).get(id);
 }
 
-/** Gives a dead message a fresh start: pending, no attempts, due now. Only a dead one changes. */
+/** The newest message of a record to a target: what superseded an older one. */
+export function newestOutboxOf(db: Sqlite, target: string, aggregate: string): OutboxRecord | undefined {
+  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.aggregate = ? AND o.target = ? ORDER BY o.id DESC LIMIT 1`).get(aggregate, target);
+}
+
+/** Gives a dead message a fresh start: pending, no attempts, a new retry window, due now. Only a dead one changes. */
 export function reviveDeadOutbox(db: Sqlite, id: number, nowMs: number): boolean {
   return (
-    prepared(db, `UPDATE outbox SET status = 'pending', attempts = 0, failures = 0, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`).run(nowMs, id)
-      .changes === 1
+    prepared(db, `UPDATE outbox SET status = 'pending', attempts = 0, failures = 0, failing_since_ms = NULL, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`).run(
+      nowMs,
+      id,
+    ).changes === 1
   );
 }

@@ -10,19 +10,27 @@ export const OutboxMessageSchema = z.object({
   target: z.string(),
   topic: z.string(),
   path: z.string(),
-  status: z.enum(['pending', 'sent', 'dead']),
+  /** The message's number within its record (1, 2, 3…), sent as `X-Frontdesk-Sequence`. */
+  seq: z.number().int(),
+  /** `superseded`: a newer message of the record carries its whole state, so this one is never sent. */
+  status: z.enum(['pending', 'sent', 'dead', 'superseded']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
   nextAttemptAt: z.string().nullable(),
+  /** A pending message waits behind this dead message of the same record (retry it to let this one go). */
+  blockedBy: z.number().int().nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
 export const OutboxStatusSchema = z.object({
   pending: z.number().int(),
   sent: z.number().int(),
   dead: z.number().int(),
+  superseded: z.number().int(),
   lastError: z.object({ id: z.number().int(), message: z.string(), at: z.string() }).nullable(),
   deadMessages: z.array(OutboxMessageSchema),
+  /** Pending messages held back by a dead one of their record (`blockedBy`). */
+  blockedMessages: z.array(OutboxMessageSchema),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 export const OutboxIdSchema = z.object({ id: IdSchema });

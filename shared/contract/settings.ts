@@ -16,7 +16,8 @@ export const SettingsSchema = z.object({
   maxStayNights: z.number().int(),
   billingServiceUrl: z.string(),
   eventServiceUrl: z.string(),
-  outboxMaxAttempts: z.number().int(),
+  /** How long a message is retried after transient failures (5xx, timeouts, no answer) before it is dead. */
+  outboxRetryHours: z.number().int(),
   outboxRetentionDays: z.number().int(),
   /** The LAN API: off (127.0.0.1 only) until an admin turns it on. */
   lanEnabled: z.boolean(),
@@ -40,7 +41,7 @@ export const SettingsUpdateSchema = z.object({
   maxStayNights: z.number().int().min(1).max(365).optional(),
   billingServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
   eventServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
-  outboxMaxAttempts: z.number().int().min(1).max(100).optional(),
+  outboxRetryHours: z.number().int().min(1).max(720).optional(),
   outboxRetentionDays: z.number().int().min(1).max(365).optional(),
   lanEnabled: z.boolean().optional(),
   lanHost: z.union([z.ipv4(), z.ipv6()], { error: 'expected an IP address such as 0.0.0.0' }).optional(),

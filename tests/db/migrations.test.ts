@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,6 +32,7 @@ describe('openDatabase on an empty file', () => {
       'guest_rooms',
       'login_throttle',
       'outbox',
+      'outbox_sequences',
       'room_blocks',
       'sessions',
       'settings',
@@ -45,6 +46,7 @@ describe('openDatabase on an empty file', () => {
       'audit_entity_idx',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
+      'outbox_aggregate_seq_uq',
       'outbox_due_idx',
       'outbox_idempotency_uq',
       'room_blocks_room_idx',
@@ -124,6 +126,47 @@ describe('openDatabase on an empty file', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+/** A copy of the migrations folder holding only the first `count` migrations: the database as an older release left it. */
+function migrationsUpTo(count: number): string {
+  const older = join(dir, `migrations-${count}`);
+  cpSync(defaultMigrationsDir(), older, { recursive: true });
+  const journalFile = join(older, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  for (const e of journal.entries.slice(count)) rmSync(join(older, `${e.tag}.sql`));
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return older;
+}
+
+describe('migration 0003: outbox sequence and retry window', () => {
+  it('numbers existing messages 1, 2, 3… per record in written order, continues each count, and drops outboxMaxAttempts', () => {
+    const file = join(dir, 'frontdesk.db');
+    sqlite = openDatabase({ file, migrationsDir: migrationsUpTo(3) }).sqlite;
+    const insert = sqlite.prepare(
+      `INSERT INTO outbox (target, topic, aggregate, path, payload, idempotency_key, status, attempts, failures, next_attempt_ms, created_ms)
+       VALUES ('billing', 'billing.bill_update', ?, '/bills/update/1', '{}', ?, ?, 3, 2, 0, 0)`,
+    );
+    const written = [['stay:1', 'sent'], ['stay:2', 'dead'], ['stay:1', 'dead'], ['stay:1', 'pending'], ['stay:2', 'pending']] as const;
+    written.forEach(([aggregate, status], i) => insert.run(aggregate, `k${i}`, status));
+    sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('outboxMaxAttempts', '3'), ('hotelName', '"Kept"')`).run();
+    sqlite.close();
+
+    sqlite = openDatabase({ file }).sqlite;
+    expect(sqlite.prepare('SELECT aggregate, seq, status, failing_since_ms AS failingSince FROM outbox ORDER BY id').all()).toEqual([
+      { aggregate: 'stay:1', seq: 1, status: 'sent', failingSince: null },
+      { aggregate: 'stay:2', seq: 1, status: 'dead', failingSince: null },
+      { aggregate: 'stay:1', seq: 2, status: 'dead', failingSince: null },
+      { aggregate: 'stay:1', seq: 3, status: 'pending', failingSince: null },
+      { aggregate: 'stay:2', seq: 2, status: 'pending', failingSince: null },
+    ]);
+    expect(sqlite.prepare('SELECT aggregate, last_seq AS lastSeq FROM outbox_sequences ORDER BY aggregate').all()).toEqual([
+      { aggregate: 'stay:1', lastSeq: 3 },
+      { aggregate: 'stay:2', lastSeq: 2 },
+    ]);
+    expect(sqlite.prepare('SELECT key FROM settings ORDER BY key').all()).toEqual([{ key: 'hotelName' }]);
   });
 });
 

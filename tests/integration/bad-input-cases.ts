@@ -75,7 +75,7 @@ export const VALID_INPUT: Partial<Record<CommandName, Wire>> = {
   'stays:export': { delimiter: ',', bom: 'false', from: '2026-06-01', to: '2026-07-01', status: 'booked', roomId: '1' },
   'board:get': { from: '2026-06-01', days: '7' },
   // The stored values but the name, so a wrongly accepted case leaves nothing that matters in the settings cache.
-  'settings:update': { hotelName: 'Hotel Nordlys', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', billingServiceUrl: 'http://billing-service:5002', outboxMaxAttempts: 10 },
+  'settings:update': { hotelName: 'Hotel Nordlys', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', billingServiceUrl: 'http://billing-service:5002', outboxRetryHours: 72 },
   'outbox:retry': { id: 1 },
 };
 

@@ -13,8 +13,15 @@ export interface StubRequest {
   body: string;
 }
 
-/** An answer: a status (with an optional body and headers), a dropped connection, or no answer at all. */
-export type StubAnswer = { status: number; body?: string; headers?: Record<string, string> } | 'destroy' | 'hang';
+/**
+ * An answer: a status (with an optional body and headers), a status with a body of `streamBytes`
+ * bytes written lazily as the client reads (never held in memory), a dropped connection, or no answer.
+ */
+export type StubAnswer =
+  | { status: number; body?: string; headers?: Record<string, string> }
+  | { status: number; streamBytes: number }
+  | 'destroy'
+  | 'hang';
 
 export interface BillingStub {
   /** `http://127.0.0.1:<port>` */
@@ -26,6 +33,10 @@ export interface BillingStub {
   /** Answers for the next requests, in order; after them every request gets `fallback`. */
   plan(...answers: StubAnswer[]): void;
   fallback: StubAnswer;
+  /** Asked first for every request: an answer for this one, or undefined for the plan / fallback. */
+  route?: (req: StubRequest) => StubAnswer | undefined;
+  /** Body bytes the server managed to write for `streamBytes` answers. */
+  bytesStreamed: number;
   close(): Promise<void>;
 }
 
@@ -39,6 +50,7 @@ export async function startBillingStub(): Promise<BillingStub> {
     delivered: [],
     plan: (...answers) => void queue.push(...answers),
     fallback: { status: 200, body: '{"ok":true}' },
+    bytesStreamed: 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -47,8 +59,27 @@ export async function startBillingStub(): Promise<BillingStub> {
   };
 
   const answer = (res: ServerResponse, a: Exclude<StubAnswer, 'destroy' | 'hang'>) => {
+    if ('streamBytes' in a) return stream(res, a.status, a.streamBytes);
     res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers });
     res.end(a.body ?? '');
+  };
+
+  /** Writes `total` bytes in 64 KB chunks, each only when the socket has room (backpressure). */
+  const stream = (res: ServerResponse, status: number, total: number) => {
+    const chunk = Buffer.alloc(65_536, 'x');
+    let left = total;
+    res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': String(total) });
+    const pump = () => {
+      while (left > 0 && !res.destroyed) {
+        const n = Math.min(left, chunk.length);
+        left -= n;
+        stub.bytesStreamed += n;
+        if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void res.once('drain', pump);
+      }
+      if (left === 0) res.end();
+    };
+    res.on('close', () => (left = 0));
+    pump();
   };
 
   const server: Server = createServer((req, res) => {
@@ -60,7 +91,7 @@ export async function startBillingStub(): Promise<BillingStub> {
       stub.requests.push(request);
       const key = String(req.headers['idempotency-key'] ?? '');
       if (key && accepted.has(key)) return answer(res, { status: 200, body: '{"duplicate":true}' });
-      const a = queue.shift() ?? stub.fallback;
+      const a = stub.route?.(request) ?? queue.shift() ?? stub.fallback;
       if (a === 'destroy') return void req.socket.destroy();
       if (a === 'hang') return;
       if (a.status >= 200 && a.status < 300) {

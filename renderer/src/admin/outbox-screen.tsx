@@ -1,4 +1,7 @@
-/** Admin: messages to billing and the event broker; counts, the last error, and dead ones to retry. */
+/**
+ * Admin: messages to billing and the event broker; counts, the last error, dead ones to retry, and
+ * the pending ones a dead message of their record holds back (and why).
+ */
 import { useEffect, useState } from 'react';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
@@ -36,6 +39,7 @@ export function OutboxScreen() {
     { key: 'outbox.pending', value: status?.pending, tone: 'pending', testId: 'outbox-pending' },
     { key: 'outbox.sent', value: status?.sent, tone: 'sent', testId: 'outbox-sent' },
     { key: 'outbox.dead', value: status?.dead, tone: 'dead', testId: 'outbox-dead' },
+    { key: 'outbox.superseded', value: status?.superseded, tone: 'sent', testId: 'outbox-superseded' },
   ] as const;
 
   return (
@@ -109,6 +113,18 @@ export function OutboxScreen() {
           </div>
         )}
       </section>
+      {status && status.blockedMessages.length > 0 && (
+        <section className="panel" aria-labelledby="outbox-blocked-title">
+          <h2 id="outbox-blocked-title">{t('outbox.blockedMessages')}</h2>
+          <ul data-testid="outbox-blocked">
+            {status.blockedMessages.map((m) => (
+              <li key={m.id} data-testid={`outbox-blocked-${m.id}`}>
+                #{m.id} · {m.topic} <span className="muted small">{m.path}</span> — {t('outbox.waitsBehind', { id: m.blockedBy ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

@@ -25,7 +25,7 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'maxStayNights', kind: 'int', label: 'settings.maxStayNights', section: 'stays' },
   { key: 'billingServiceUrl', kind: 'url', label: 'settings.billingServiceUrl', section: 'integrations' },
   { key: 'eventServiceUrl', kind: 'url', label: 'settings.eventServiceUrl', section: 'integrations' },
-  { key: 'outboxMaxAttempts', kind: 'int', label: 'settings.outboxMaxAttempts', section: 'outbox' },
+  { key: 'outboxRetryHours', kind: 'int', label: 'settings.outboxRetryHours', section: 'outbox' },
   { key: 'outboxRetentionDays', kind: 'int', label: 'settings.outboxRetentionDays', section: 'outbox' },
   { key: 'lanEnabled', kind: 'bool', label: 'settings.lanEnabled', section: 'lan' },
   { key: 'lanHost', kind: 'ip', label: 'settings.lanHost', section: 'lan' },

@@ -229,7 +229,7 @@ export const da: Record<MessageKey, string> = {
   'settings.billingServiceUrl': 'URL til faktureringsservice',
   'settings.eventServiceUrl': 'URL til event-broker',
   'settings.urlHint': 'Tom: beskeder venter i udbakken',
-  'settings.outboxMaxAttempts': 'Forsøg før en besked opgives',
+  'settings.outboxRetryHours': 'Bliv ved med at prøve en fejlende besked (timer)',
   'settings.outboxRetentionDays': 'Behold sendte beskeder (dage)',
   'settings.saved': 'Indstillingerne er gemt',
   'settings.noChanges': 'Intet er ændret.',
@@ -252,4 +252,7 @@ export const da: Record<MessageKey, string> = {
   'outbox.retry': 'Prøv igen',
   'outbox.retried': 'Besked {id} sendes igen',
   'outbox.at': 'den {time}',
+  'outbox.superseded': 'Erstattet',
+  'outbox.blockedMessages': 'Venter bag en opgivet besked',
+  'outbox.waitsBehind': 'venter bag opgivet besked #{id}',
 };

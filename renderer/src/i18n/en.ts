@@ -232,7 +232,7 @@ export const en = {
   'settings.billingServiceUrl': 'Billing service URL',
   'settings.eventServiceUrl': 'Event broker URL',
   'settings.urlHint': 'Empty: messages wait in the outbox',
-  'settings.outboxMaxAttempts': 'Delivery attempts before a message is dead',
+  'settings.outboxRetryHours': 'Keep retrying a failing message (hours)',
   'settings.outboxRetentionDays': 'Keep sent messages (days)',
   'settings.saved': 'Settings saved',
   'settings.noChanges': 'Nothing has changed.',
@@ -255,6 +255,9 @@ export const en = {
   'outbox.retry': 'Retry',
   'outbox.retried': 'Message {id} will be sent again',
   'outbox.at': 'on {time}',
+  'outbox.superseded': 'Superseded',
+  'outbox.blockedMessages': 'Waiting behind a dead message',
+  'outbox.waitsBehind': 'waits behind dead message #{id}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -59,7 +59,7 @@ function validInputs(victim: Session): Record<CommandName, Record<string, unknow
     'blocks:remove': { id: 1 },
     'board:get': { from: '2026-05-01', days: 14 },
     'settings:get': {},
-    'settings:update': { hotelName: 'H', checkinTime: '14:00', maxStayNights: 30, billingServiceUrl: '', outboxMaxAttempts: 5 },
+    'settings:update': { hotelName: 'H', checkinTime: '14:00', maxStayNights: 30, billingServiceUrl: '', outboxRetryHours: 24 },
     'outbox:status': {},
     'outbox:retry': { id: 1 },
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliver } from '../../../core/outbox/deliver';
+import { ANSWER_READ_BYTES, deliver } from '../../../core/outbox/deliver';
 import { startBillingStub, type BillingStub } from '../../support/billing-stub';
 
 let stub: BillingStub;
@@ -10,7 +10,7 @@ afterEach(() => stub.close());
 
 let keys = 0;
 const send = (url: string, options: { timeoutMs?: number; stopSignal?: AbortSignal } = {}) =>
-  deliver(fetch, { url, payload: '{"a":1}', idempotencyKey: `k-${++keys}` }, { timeoutMs: options.timeoutMs ?? 2_000, stopSignal: options.stopSignal ?? new AbortController().signal });
+  deliver(fetch, { url, payload: '{"a":1}', idempotencyKey: `k-${++keys}`, sequence: 3 }, { timeoutMs: options.timeoutMs ?? 2_000, stopSignal: options.stopSignal ?? new AbortController().signal });
 
 describe('deliver', () => {
   it('sorts the answers: 2xx sent, 404 refused, 408 and 503 failed with Retry-After only where it counts', async () => {
@@ -19,6 +19,29 @@ describe('deliver', () => {
     expect(await send(`${stub.url}/b`)).toEqual({ kind: 'refused', error: 'HTTP 404 Not Found: no such bill route' });
     expect(await send(`${stub.url}/b`)).toEqual({ kind: 'failed', error: 'HTTP 408 Request Timeout', retryAfter: null });
     expect(await send(`${stub.url}/b`)).toEqual({ kind: 'failed', error: 'HTTP 503 Service Unavailable', retryAfter: '7' });
+  });
+
+  it('sends the per-record sequence as X-Frontdesk-Sequence beside the idempotency key', async () => {
+    await send(`${stub.url}/b`);
+    expect(stub.requests[0]!.headers).toMatchObject({ 'x-frontdesk-sequence': '3', 'idempotency-key': `k-${keys}` });
+  });
+
+  it('reads at most a few KB of an answer: a 500 with a 256 MB body is cut off, not downloaded', async () => {
+    const total = 256 * 1024 * 1024;
+    stub.plan({ status: 500, streamBytes: total });
+    const heapBefore = process.memoryUsage();
+    const started = performance.now();
+    const outcome = await send(`${stub.url}/b`);
+    const ms = performance.now() - started;
+    const heapAfter = process.memoryUsage();
+    expect(outcome).toMatchObject({ kind: 'failed', error: expect.stringMatching(/^HTTP 500 Internal Server Error: x{200}$/) });
+    // What the receiver could push before we hung up: socket buffers, a few MB at most, not 256 MB.
+    await expect.poll(() => stub.bytesStreamed).toBeGreaterThan(ANSWER_READ_BYTES);
+    expect(stub.bytesStreamed).toBeLessThan(16 * 1024 * 1024);
+    console.log(
+      `deliver: 500 with a ${total / 2 ** 20} MB body → read ≤ ${ANSWER_READ_BYTES} B, receiver wrote ${(stub.bytesStreamed / 2 ** 20).toFixed(2)} MB ` +
+        `before the hang-up, ${ms.toFixed(0)} ms, rss ${((heapAfter.rss - heapBefore.rss) / 2 ** 20).toFixed(1)} MB change`,
+    );
   });
 
   it('gives up on a silent service after the timeout, as unreachable', async () => {

@@ -28,7 +28,7 @@ afterEach(() => t.close());
 describe('outbox:status', () => {
   it('counts by state, shows the latest error and the dead messages newest first', () => {
     const status = h['outbox:status']({}, adminCtx);
-    expect(status).toMatchObject({ pending: 1, sent: 1, dead: 2 });
+    expect(status).toMatchObject({ pending: 1, sent: 1, dead: 2, superseded: 0, blockedMessages: [] });
     expect(status.lastError).toEqual({ id: ids[2], message: 'connect ECONNREFUSED', at: '2026-05-01T11:30:00+02:00' });
     expect(status.deadMessages.map((m) => m.id)).toEqual([ids[2], ids[1]]);
     expect(status.deadMessages[0]).toEqual({
@@ -36,17 +36,19 @@ describe('outbox:status', () => {
       target: 'billing',
       topic: 'billing.bill_update',
       path: expect.stringMatching(/^\/bills\/update\/\d+$/),
+      seq: 1,
       status: 'dead',
       attempts: 10,
       lastError: 'connect ECONNREFUSED',
       createdAt: '2026-05-01T10:00:00+02:00',
       nextAttemptAt: null,
+      blockedBy: null,
     });
   });
 
   it('is empty-handed on a fresh outbox', () => {
     t.sqlite.exec('DELETE FROM outbox');
-    expect(h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, lastError: null, deadMessages: [] });
+    expect(h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
   });
 });
 
@@ -64,5 +66,18 @@ describe('outbox:retry', () => {
     expectAppError(() => h['outbox:retry']({ id: ids[0]! }, adminCtx), 'ILLEGAL_TRANSITION', `Outbox message ${ids[0]} is sent, not dead`);
     expectAppError(() => h['outbox:retry']({ id: ids[3]! }, adminCtx), 'ILLEGAL_TRANSITION');
     expectAppError(() => h['outbox:retry']({ id: 999 }, adminCtx), 'NOT_FOUND', 'Outbox message 999 not found');
+  });
+
+  it('refuses a superseded message, naming the newer one that carries the stay’s state', () => {
+    const stayId = Number(outboxRows(t.sqlite).find((r) => r.id === ids[1])!.path.split('/').pop());
+    h['stays:cancel']({ id: stayId }, deskCtx);
+    const newest = outboxRows(t.sqlite).at(-1)!;
+    expect(newest).toMatchObject({ path: `/bills/update/${stayId}`, payload: { status: 'cancelled', sequence: 2 } });
+    expectAppError(
+      () => h['outbox:retry']({ id: ids[1]! }, adminCtx),
+      'ILLEGAL_TRANSITION',
+      `Outbox message ${ids[1]} is superseded by message ${newest.id}, which carries the newer state`,
+    );
+    expect(h['outbox:status']({}, adminCtx)).toMatchObject({ dead: 1, superseded: 1, pending: 2 });
   });
 });

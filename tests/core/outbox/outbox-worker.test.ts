@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commit } from '../../../core/commit';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../../core/outbox/outbox-worker';
 import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-queries';
 import type { LiveEvent } from '../../../shared/contract/events';
@@ -21,7 +22,7 @@ let workers: OutboxWorker[];
 
 beforeEach(async () => {
   stub = await startBillingStub();
-  t = createTestCore({ settings: { billingServiceUrl: stub.url, outboxMaxAttempts: 3 } });
+  t = createTestCore({ settings: { billingServiceUrl: stub.url, eventServiceUrl: `${stub.url}/events` } });
   workers = [];
 });
 
@@ -53,6 +54,9 @@ function enqueue(overrides: Partial<OutboxEntry> = {}): number {
     t.clock.now(),
   );
 }
+
+/** A message to the event broker: it does not carry a record's whole state, so nothing supersedes it. */
+const event = (aggregate: string, n: number): Partial<OutboxEntry> => ({ target: 'events', topic: 'car.changed', aggregate, path: '', payload: { n } });
 
 const row = (id: number) => t.sqlite.prepare('SELECT id, status, attempts, next_attempt_ms, last_error, sent_ms FROM outbox WHERE id = ?').get(id) as Row;
 const key = (id: number) => (t.sqlite.prepare('SELECT idempotency_key AS k FROM outbox WHERE id = ?').get(id) as { k: string }).k;
@@ -97,7 +101,8 @@ describe('outbox worker', () => {
     expect(r.last_error).toContain('unknown room type');
   });
 
-  it('retries a 500 with exponential backoff and gives up after outboxMaxAttempts', async () => {
+  it('retries 5xx with exponential backoff by time, not count: dead only once failing longer than outboxRetryHours', async () => {
+    t.core.handlers['settings:update']({ outboxRetryHours: 24 }, adminCtx);
     const id = enqueue();
     stub.fallback = { status: 500, body: 'boom' };
     const w = worker();
@@ -113,11 +118,46 @@ describe('outbox worker', () => {
     expect(row(id)).toMatchObject({ status: 'pending', attempts: 2 });
     expect(row(id).next_attempt_ms - t.clock.now()).toBe(1_999); // [0, 2 s)
 
-    t.clock.advance(2_000);
+    // Twenty more 500s (about 10 h of them): far past any old attempt count, still pending.
+    while (row(id).status === 'pending' && row(id).attempts < 22) {
+      t.clock.set(row(id).next_attempt_ms);
+      await w.tick();
+    }
+    expect(row(id)).toMatchObject({ status: 'pending', attempts: 22 });
+
+    t.clock.advance(24 * 3_600_000);
     await w.tick();
     expect(row(id).status).toBe('dead');
-    expect(row(id).attempts).toBe(3);
-    expect(stub.requests).toHaveLength(3);
+    expect(row(id).last_error).toMatch(/^HTTP 500 Internal Server Error: boom \(gave up: failing for \d+(\.\d)? h, retry window 24 h\)$/);
+  });
+
+  it('counts the retry window from the first failure, and a success ends it', async () => {
+    t.core.handlers['settings:update']({ outboxRetryHours: 1 }, adminCtx);
+    const first = enqueue({ aggregate: 'stay:1' });
+    stub.plan({ status: 503 });
+    const w = worker();
+    await w.tick();
+    t.clock.advance(50 * 60_000);
+    await w.tick();
+    expect(row(first).status).toBe('sent');
+
+    // A new run of failures on the record's next message starts its own window.
+    const second = enqueue({ aggregate: 'stay:2' });
+    stub.plan({ status: 503 }, { status: 503 });
+    await w.tick();
+    t.clock.advance(59 * 60_000);
+    await w.tick();
+    expect(row(second).status).toBe('pending');
+    t.clock.advance(2 * 60_000);
+    await w.tick();
+    expect(row(second).status).toBe('sent');
+  });
+
+  it('dead-letters a message the service cannot be reached for longer than the window', async () => {
+    t.core.handlers['settings:update']({ outboxRetryHours: 3 }, adminCtx);
+    const { id } = await throughOutage(5);
+    expect(row(id).status).toBe('dead');
+    expect(row(id).last_error).toMatch(/^Network error: ECONNREFUSED \(gave up: failing for 3 h, retry window 3 h\)$/);
   });
 
   it('waits as long as a 429 Retry-After asks', async () => {
@@ -144,7 +184,7 @@ describe('outbox worker', () => {
     const { id } = await throughOutage(5);
     const r = row(id);
     expect(r.status).toBe('pending');
-    expect(r.attempts).toBe(5); // past outboxMaxAttempts (3), still pending
+    expect(r.attempts).toBe(5); // within the 72 h window
     expect(r.last_error).toMatch(/Network error/);
   });
 
@@ -179,33 +219,88 @@ describe('outbox worker', () => {
     expect(stub.requests).toHaveLength(0);
   });
 
-  it('delivers the messages of one stay in order: a later one waits while an earlier one backs off', async () => {
-    const first = enqueue({ aggregate: 'stay:7', path: '/bills/update/7', payload: { n: 1 } });
-    const second = enqueue({ aggregate: 'stay:7', path: '/bills/update/7', payload: { n: 2 } });
-    const other = enqueue({ aggregate: 'stay:8', path: '/bills/update/8', payload: { n: 3 } });
+  it('delivers the messages of one record in order: a later one waits while an earlier one backs off', async () => {
+    const first = enqueue(event('car:7', 1));
+    const second = enqueue(event('car:7', 2));
+    const other = enqueue(event('car:8', 3));
     stub.plan({ status: 503 });
     const w = worker();
 
-    expect(await w.tick()).toBe(2); // stay:7's head and stay:8, not stay:7's second message
+    expect(await w.tick()).toBe(2); // car:7's head and car:8, not car:7's second message
     expect(row(first)).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row(second)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(row(other).status).toBe('sent');
 
     t.clock.advance(1_000);
-    await w.tick();
-    await w.tick();
+    expect(await w.tick()).toBe(2); // the head, then (its slot freed) the next one of the record
     expect(stub.delivered.map((r) => JSON.parse(r.body).n)).toEqual([3, 1, 2]);
   });
 
-  it('does not let a dead message hold back the rest of its aggregate or other aggregates', async () => {
-    const bad = enqueue({ aggregate: 'stay:1', payload: { n: 1 } });
-    const next = enqueue({ aggregate: 'stay:1', payload: { n: 2 } });
+  it('holds back the rest of a record behind a dead message (not other records) until the admin retries it', async () => {
+    const bad = enqueue(event('car:1', 1));
+    const next = enqueue(event('car:1', 2));
+    const other = enqueue(event('car:2', 3));
     stub.plan({ status: 400, body: 'bad' });
     const w = worker();
     await w.tick();
     expect(row(bad).status).toBe('dead');
+    expect(row(other).status).toBe('sent');
     await w.tick();
-    expect(row(next).status).toBe('sent');
+    expect(row(next)).toMatchObject({ status: 'pending', attempts: 0 });
+
+    const status = t.core.handlers['outbox:status']({}, adminCtx);
+    expect(status.blockedMessages).toEqual([expect.objectContaining({ id: next, status: 'pending', blockedBy: bad })]);
+
+    t.core.handlers['outbox:retry']({ id: bad }, adminCtx);
+    await w.tick();
+    expect(stub.delivered.map((r) => JSON.parse(r.body).n)).toEqual([3, 1, 2]);
+    expect(t.core.handlers['outbox:status']({}, adminCtx).blockedMessages).toEqual([]);
+  });
+
+  it('supersedes a record’s undelivered billing message by its newer one: only the newest state is sent', async () => {
+    const created = enqueue({ payload: { status: 'booked' } });
+    stub.plan({ status: 503 });
+    const w = worker();
+    await w.tick(); // the create backs off
+    const refused = enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked' } });
+    stub.plan({ status: 422 });
+    await w.tick();
+    expect(row(refused).status).toBe('dead');
+
+    const cancelled = enqueue({ payload: { status: 'cancelled' } });
+    const changed = enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked', changed: true } });
+    expect(row(created).status).toBe('superseded');
+    expect(row(refused).status).toBe('superseded');
+    await w.tick();
+    expect(row(cancelled).status).toBe('sent');
+    expect(row(changed).status).toBe('sent');
+    expect(stub.delivered.map((r) => [r.path, JSON.parse(r.body).status])).toEqual([
+      ['/bills/update/1', 'cancelled'],
+      ['/bills/update/2', 'booked'],
+    ]);
+    expect(t.core.handlers['outbox:status']({}, adminCtx)).toMatchObject({ superseded: 2, dead: 0, pending: 0 });
+  });
+
+  it('numbers each record’s messages 1, 2, 3… and sends the number as a header and in billing’s body', async () => {
+    t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    const stay = t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
+    const w = worker();
+    await w.tick();
+    t.core.handlers['stays:checkIn']({ id: stay.id }, deskCtx);
+    await w.tick();
+    t.core.handlers['stays:checkOut']({ id: stay.id }, deskCtx);
+    await w.tick();
+    expect(stub.delivered.map((r) => [r.headers['x-frontdesk-sequence'], JSON.parse(r.body).sequence, JSON.parse(r.body).status])).toEqual([
+      ['1', 1, 'booked'],
+      ['2', 2, 'checked_in'],
+      ['3', 3, 'checked_out'],
+    ]);
+    // Pruning the sent ones does not restart the count.
+    t.clock.advance(8 * 86_400_000);
+    await w.tick();
+    t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
+    const later = enqueue({ aggregate: `stay:${stay.id}` });
+    expect((t.sqlite.prepare('SELECT seq FROM outbox WHERE id = ?').get(later) as { seq: number }).seq).toBe(4);
   });
 
   it('sends a dead message again after the admin retries it, with the same idempotency key', async () => {
@@ -256,22 +351,26 @@ describe('outbox worker', () => {
     expect(row(id)).toBeUndefined();
   });
 
-  it('delivers different aggregates in parallel', async () => {
+  it('delivers different records in parallel, up to the bound', async () => {
     for (let i = 0; i < 6; i++) enqueue({ aggregate: `stay:${i}` });
     let inFlight = 0;
     let peak = 0;
-    const slowFetch: typeof fetch = async (input, init) => {
+    let open!: () => void;
+    const allIn = new Promise<void>((r) => (open = r));
+    // Each request waits until four are in flight at once: only a parallel worker gets past this.
+    const barrierFetch: typeof fetch = async (input, init) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
-      await new Promise((r) => setTimeout(r, 30));
+      if (inFlight === 4) open();
+      await allIn;
       try {
         return await fetch(input, init);
       } finally {
         inFlight--;
       }
     };
-    expect(await worker({ fetch: slowFetch }).tick()).toBe(6);
-    expect(peak).toBeGreaterThan(1);
+    expect(await worker({ fetch: barrierFetch, concurrency: 4 }).tick()).toBe(6);
+    expect(peak).toBe(4);
     expect(stub.delivered).toHaveLength(6);
   });
 
@@ -282,34 +381,91 @@ describe('outbox worker', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('when started, wakes up for a new stay at once instead of waiting for the next poll', async () => {
+  it('keeps a record to one delivery at a time: a message superseded in flight still holds back its successor', async () => {
+    const old = enqueue({ payload: { status: 'booked' } });
+    const gate = gatedFetch();
+    const w = worker({ fetch: gate.fetch });
+    const ticking = w.tick();
+    await expect.poll(() => gate.waiting).toBe(1);
+    const newer = enqueue({ payload: { status: 'cancelled' } });
+    expect(row(old).status).toBe('superseded');
+    expect(await w.tick()).toBe(0); // the record is in flight: its newer message waits
+    gate.release();
+    await ticking;
+    expect(row(old).status).toBe('sent'); // it did get through
+    await w.tick();
+    expect(row(newer).status).toBe('sent');
+    expect(stub.delivered.map((r) => JSON.parse(r.body).status)).toEqual(['booked', 'cancelled']);
+  });
+
+  it('when started, a hanging record holds one slot; the others are delivered meanwhile, each as a slot frees', async () => {
+    stub.route = (req) => (req.path === '/bills/update/0' ? 'hang' : undefined);
+    const w = worker({ concurrency: 2, timeoutMs: 60_000, pollMs: 60_000 });
+    w.start();
+    commit(t.core.deps, (c) => {
+      for (let i = 0; i <= 10; i++) c.enqueue({ target: 'billing', topic: 'billing.bill_update', aggregate: `stay:${i}`, path: `/bills/update/${i}`, payload: {} });
+    });
+    // One slot is stuck; the other takes the ten others one after the other, without a poll.
+    await expect.poll(() => stub.delivered.length, { timeout: 5_000 }).toBe(10);
+    expect(stub.requests.filter((r) => r.path === '/bills/update/0')).toHaveLength(1);
+    await stub.close(); // hangs up on the stuck request, so stop() need not wait for its timeout
+  });
+
+  it('when started, wakes up for any enqueued message at once instead of waiting for the next poll', async () => {
     t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     const w = worker({ pollMs: 60_000 });
     w.start();
-    await new Promise((r) => setTimeout(r, 50)); // the first, empty tick
     t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
     await expect.poll(() => stub.delivered.length, { timeout: 2_000 }).toBe(1);
+    // Not only stays: a message of another target, written through commit(), wakes it too.
+    commit(t.core.deps, (c) => c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { n: 1 } }));
+    await expect.poll(() => stub.delivered.map((r) => r.path), { timeout: 2_000 }).toEqual(['/bills/update/1', '/events']);
     await w.stop();
   });
 
   it('stop() waits for a delivery in flight', async () => {
     const id = enqueue();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const gatedFetch: typeof fetch = async (input, init) => {
-      await gate;
-      return fetch(input, init);
-    };
-    const w = worker({ fetch: gatedFetch });
+    const gate = gatedFetch();
+    const w = worker({ fetch: gate.fetch });
     const ticking = w.tick();
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => gate.waiting).toBe(1);
     let stopped = false;
     const stopping = w.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setImmediate(r));
     expect(stopped).toBe(false);
-    release();
+    gate.release();
     await stopping;
     await ticking;
     expect(row(id).status).toBe('sent');
   });
+
+  it('stop() aborts a delivery still hanging after the grace period; the aborted attempt does not count', async () => {
+    const id = enqueue();
+    stub.plan('hang');
+    const w = worker({ stopGraceMs: 50 });
+    const ticking = w.tick();
+    await expect.poll(() => stub.requests.length).toBe(1);
+    await w.stop();
+    expect(await ticking).toBe(0);
+    expect(row(id)).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
+    expect(await w.tick()).toBe(0); // a stopped worker takes nothing more
+  });
 });
+
+/** A fetch that holds every request until `release()`; `waiting` counts the held ones. */
+function gatedFetch(): { fetch: typeof fetch; release(): void; readonly waiting: number } {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let waiting = 0;
+  return {
+    fetch: async (input, init) => {
+      waiting++;
+      await gate;
+      return fetch(input, init);
+    },
+    release: () => release(),
+    get waiting() {
+      return waiting;
+    },
+  };
+}

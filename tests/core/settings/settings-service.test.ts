@@ -22,7 +22,7 @@ describe('settings', () => {
       maxStayNights: 90,
       billingServiceUrl: 'http://billing-service:5002',
       eventServiceUrl: '',
-      outboxMaxAttempts: 10,
+      outboxRetryHours: 72,
       outboxRetentionDays: 7,
       lanEnabled: false,
       lanHost: '0.0.0.0',

@@ -135,7 +135,7 @@ describe('the billing message (outbox)', () => {
       target: 'billing',
       topic: 'billing.bill_update',
       path: `/bills/update/${stay.id}`,
-      status: 'pending',
+      status: 'superseded', // the stay's later messages carry its whole state; only the newest is pending
       attempts: 0,
       payload: {
         room_type: 'Standard double room',
@@ -148,6 +148,10 @@ describe('the billing message (outbox)', () => {
       },
     });
     expect(rows[2]!.payload).toMatchObject({ roomnumber: 102, checkout: '2026-05-04T12:00:00+02:00', price: 358_500 });
+    expect(rows.map((r) => [r.status, r.payload.sequence])).toEqual([
+      ['superseded', 1], ['superseded', 2], ['superseded', 3], ['superseded', 4], ['pending', 5],
+      ['superseded', 1], ['pending', 2], ['superseded', 1], ['pending', 2],
+    ]);
   });
 
   it('is in the same transaction: when the outbox write fails, the stay is not stored either', () => {

@@ -169,7 +169,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           '',
           '**Errors** are always `{"error": "…"}` with the status listed per operation. **Input is strict**: ids are digits',
           'only (`/stays/0x10`, `1e1`, `+10` are refused), JSON numbers are never read from strings or booleans, a `PATCH` must',
-          'change something, and unknown fields are ignored. Live changes stream on the WebSocket `/ws`.',
+          'change something, unknown fields are ignored, and a `__proto__` or `constructor` key anywhere in a body, or a NUL',
+          'character in any text, is refused. Live changes stream on the WebSocket `/ws`.',
         ].join('\n'),
       },
       components: {

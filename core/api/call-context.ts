@@ -5,7 +5,7 @@
  * (401) rather than treated as nobody, so a client with a broken token learns it at once.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { commandDef, type CommandName } from '../../shared/contract/commands';
+import { commandDef, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { AppError, isAppError } from '../../shared/errors';
 import { anonymousContext, type CallContext } from '../context';
 import type { Core } from '../create-core';
@@ -48,9 +48,9 @@ function publicCallContext(core: Pick<Core, 'contextFor'>, request: FastifyReque
  * parsed or validated, so nobody learns a route's schema, or makes the server parse a body, without
  * the right to call it.
  */
-export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: CommandName) {
+export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: CommandName, def: CommandDef = commandDef(name)) {
   // A public route (sign-in, health) answers anyone: a stale or broken token is no reason to refuse it.
-  const isPublic = commandDef(name).roles === 'public';
+  const isPublic = def.roles === 'public';
   return async (request: FastifyRequest): Promise<void> => {
     const ctx = isPublic ? publicCallContext(core, request) : resolveCallContext(core, request);
     core.authorize(name, ctx);

@@ -30,6 +30,7 @@ function refuseEmptyPatch(parsedBody: unknown): void {
   if (!named) throw new AppError('VALIDATION', NOTHING_TO_CHANGE_MESSAGE);
 }
 
+/** The route of command `name`; `def` defaults to the contract's (tests pass commands of their own). */
 export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authorize'>, name: HandledCommandName, def: CommandDef = commands[name]): RouteOptions {
   const { params, rest } = splitInput(name, def);
   const inQuery = QUERY_METHODS.has(def.http.method);
@@ -46,9 +47,9 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
       ...(rest ? (inQuery ? { querystring: rest } : { body: rest }) : {}),
       response: { [status]: def.output, ...errorResponses(def) },
     },
-    config: { badInputMessage: def.badInputMessage },
+    config: { badInputMessage: def.badInputMessage, command: { name, def } },
     // Who is calling, and may they: decided before the body is parsed or validated.
-    onRequest: guardRoute(core, name),
+    onRequest: guardRoute(core, name, def),
     ...(def.trustedOutput ? { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } : {}),
     // No body counts as `{}`: an all-optional body may be left out, and a missing required field is named.
     ...(rest && !inQuery ? { preValidation: defaultToEmptyBody } : {}),

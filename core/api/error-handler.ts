@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { BadInputMessage } from '../../shared/contract/command-def';
+import type { BadInputMessage, CommandDef } from '../../shared/contract/command-def';
 import { errorStatus, INTERNAL_MESSAGE, isAppError } from '../../shared/errors';
 import { validationMessage } from './validation-message';
 
@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The command's own 400 wording (CommandDef.badInputMessage), set by contract-routes.ts. */
     badInputMessage?: BadInputMessage;
+    /** The command a contract route serves, for its OpenAPI description (openapi-docs.ts). */
+    command?: { name: string; def: CommandDef };
   }
 }
 

@@ -120,8 +120,7 @@ function withParameterExamples(schema: JsonSchema | undefined, example: Record<s
  * What the zod schemas cannot say, added to the generated operation: each response's description,
  * `Retry-After` on 429, `Content-Disposition` on a CSV download, and the example input.
  */
-function describeOperation(name: CommandName, schema: Record<string, unknown>): void {
-  const def = commands[name] as CommandDef;
+function describeOperation(def: CommandDef, schema: Record<string, unknown>): void {
   const statuses = errorStatuses(def);
   const response = (schema.response ?? {}) as Record<string, JsonSchema>;
   for (const [status, r] of Object.entries(response)) {
@@ -150,7 +149,8 @@ function documentTransform(input: TransformInput): ReturnType<typeof zodTransfor
   const result = zodTransform(input);
   const method = String(input.route.method).toUpperCase();
   const name = routeCommands.get(`${method} ${input.url}`);
-  if (name && result.schema && !(result.schema as { hide?: boolean }).hide) describeOperation(name, result.schema as Record<string, unknown>);
+  const def = input.route.config?.command?.def ?? (name ? (commands[name] as CommandDef) : undefined);
+  if (def && result.schema && !(result.schema as { hide?: boolean }).hide) describeOperation(def, result.schema as Record<string, unknown>);
   return result;
 }
 

@@ -7,7 +7,7 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { csvDownloadSchema, errorStatuses } from '../../../core/api/openapi-docs';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
@@ -69,7 +69,7 @@ const param = (name: CommandName, key: string) => parameter(name, key).schema;
 describe('OpenAPI at /docs', () => {
   it('is a valid OpenAPI document, says the validator', async () => {
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(doc) as unknown as object);
+    const result = await validator.validate(structuredClone(doc) as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');

@@ -96,6 +96,9 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   app.addHook('onSend', async (request, reply) => {
     if (request.callContext || request.headers.authorization) void reply.header('Cache-Control', 'no-store');
   });
+  // JSON is the only body the API takes: without this, Fastify parses text/plain into a string that
+  // skips the route's body schema. Anything else is 415.
+  app.removeContentTypeParser('text/plain');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, async (_request: unknown, body: string) => parseJsonBody(body));
 

@@ -6,7 +6,7 @@
  * with the `{"error"}` schema (429 with `Retry-After`). Everything comes from the contract's flags:
  *   every route    → 400 (a malformed URL or input), 429 (the rate limit), 500;
  *   signed in      → 401 (no or a bad token), 403 (the role, or a password to change first);
- *   a JSON body    → 413 (too large), 415 (not JSON);
+ *   not a GET      → 413 (too large), 415 (not JSON): Fastify reads a body sent with any other method;
  *   `errors`       → their statuses through `errorStatus` (404 NOT_FOUND, 409 ROOM_UNAVAILABLE, …).
  * Formats (date, date-time, email, uri) come from the zod schemas' own `format` or `.meta()`.
  */
@@ -20,7 +20,7 @@ import { commandNames, commands, type CommandDef, type CommandName } from '../..
 import { TAGS } from '../../shared/contract/tags';
 import { errorStatus, type ErrorCode } from '../../shared/errors';
 import { ErrorBodySchema } from './error-handler';
-import { pathParams, QUERY_METHODS } from './route-input';
+import { pathParams } from './route-input';
 
 export const BEARER_SCHEME = 'bearerAuth';
 const DOCS_ROUTES = ['/docs', '/docs/', '/docs/json', '/docs/yaml', '/docs/*', '/docs/static/*', '/docs/initOAuth', '/docs/uiConfig'];
@@ -30,8 +30,9 @@ export function operationId(name: CommandName): string {
   return name.replace(/:(.)/, (_, c: string) => c.toUpperCase());
 }
 
-function hasJsonBody(def: CommandDef): boolean {
-  return !QUERY_METHODS.has(def.http.method);
+/** Whether Fastify reads a body on this method (DELETE too: a body sent there is parsed, and may be refused). */
+function readsBody(def: CommandDef): boolean {
+  return def.http.method !== 'GET';
 }
 
 function whoMayCall(def: CommandDef): string {
@@ -61,7 +62,7 @@ export function errorStatuses(def: CommandDef): Map<number, string> {
     const status = errorStatus[code];
     if (!out.has(status) || !out.get(status)!.includes(CODE_WORDS[code] ?? code)) add(status, CODE_WORDS[code] ?? code);
   }
-  if (hasJsonBody(def)) {
+  if (readsBody(def)) {
     add(413, 'The body is larger than the server accepts');
     add(415, 'The body is not application/json');
   }

@@ -41,7 +41,8 @@ function closestOption(issue: FastifySchemaValidationError): FastifySchemaValida
   const options = (issue.params as { errors?: UnionOptionIssue[][] } | undefined)?.errors;
   if (issue.keyword !== 'invalid_union' || !Array.isArray(options) || options.length === 0) return [issue];
   const closest = options.reduce((best, o) => (o.length < best.length ? o : best));
-  if (closest.length === 0) return [issue];
+  // A union of plain values (`5` or `"5"`) keeps its own message: only shapes have fields to name.
+  if (closest.length === 0 || closest.every((o) => o.path.length === 0)) return [issue];
   return closest.map((o) => ({
     ...issue,
     keyword: 'union_option',

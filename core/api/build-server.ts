@@ -11,12 +11,9 @@
  * address for every route, with loopback exempt (the desk's own window and browser).
  */
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import packageJson from '../../package.json' with { type: 'json' };
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../create-core';
 import { registerCallContext } from './call-context';
@@ -26,6 +23,7 @@ import { registerCsvRoutes } from './csv-routes';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './error-handler';
 import { parseJsonBody } from './json-body-parser';
 import { registerLiveSocket } from './live-socket';
+import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -98,20 +96,13 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   app.addHook('onSend', async (request, reply) => {
     if (request.callContext || request.headers.authorization) void reply.header('Cache-Control', 'no-store');
   });
+  // JSON is the only body the API takes: without this, Fastify parses text/plain into a string that
+  // skips the route's body schema. Anything else is 415.
+  app.removeContentTypeParser('text/plain');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, async (_request: unknown, body: string) => parseJsonBody(body));
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Frontdesk API',
-        version: packageJson.version,
-        description: 'The hotel front desk over the LAN. Errors are `{"error": "…"}`; live changes stream on the WebSocket `/ws`.',
-      },
-    },
-    transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/', '/docs/json', '/docs/yaml', '/docs/*', '/docs/static/*'] }),
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await registerOpenApi(app);
 
   await registerLiveSocket(app, core);
   registerContractRoutes(app, core);

@@ -5,9 +5,9 @@
  * (401) rather than treated as nobody, so a client with a broken token learns it at once.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CommandName } from '../../shared/contract/commands';
-import { AppError } from '../../shared/errors';
-import type { CallContext } from '../context';
+import { commandDef, type CommandDef, type CommandName } from '../../shared/contract/commands';
+import { AppError, isAppError } from '../../shared/errors';
+import { anonymousContext, type CallContext } from '../context';
 import type { Core } from '../create-core';
 
 declare module 'fastify' {
@@ -34,14 +34,25 @@ export function registerCallContext(app: FastifyInstance): void {
   app.decorateRequest('callContext', null);
 }
 
+function publicCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): CallContext {
+  try {
+    return resolveCallContext(core, request);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'UNAUTHENTICATED') return anonymousContext('http', request.ip);
+    throw e;
+  }
+}
+
 /**
  * The route's `onRequest` hook: resolves the caller and authorizes the command before the body is
  * parsed or validated, so nobody learns a route's schema, or makes the server parse a body, without
  * the right to call it.
  */
-export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: CommandName) {
+export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: CommandName, def: CommandDef = commandDef(name)) {
+  // A public route (sign-in, health) answers anyone: a stale or broken token is no reason to refuse it.
+  const isPublic = def.roles === 'public';
   return async (request: FastifyRequest): Promise<void> => {
-    const ctx = resolveCallContext(core, request);
+    const ctx = isPublic ? publicCallContext(core, request) : resolveCallContext(core, request);
     core.authorize(name, ctx);
     request.callContext = ctx;
   };

@@ -7,10 +7,20 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { BadInputMessage, CommandDef } from '../../shared/contract/command-def';
 import { errorStatus, INTERNAL_MESSAGE, isAppError } from '../../shared/errors';
 import { validationMessage } from './validation-message';
 
 export const ErrorBodySchema = z.object({ error: z.string() });
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The command's own 400 wording (CommandDef.badInputMessage), set by contract-routes.ts. */
+    badInputMessage?: BadInputMessage;
+    /** The command a contract route serves, for its OpenAPI description (openapi-docs.ts). */
+    command?: { name: string; def: CommandDef };
+  }
+}
 
 export const NOT_FOUND_MESSAGE = 'Not found';
 
@@ -24,7 +34,10 @@ function describe(error: FastifyError, request: FastifyRequest): Described {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext;
     const data = part === 'body' ? request.body : part === 'querystring' ? request.query : part === 'params' ? request.params : undefined;
-    return { status: 400, message: validationMessage(error.validation, part, data) };
+    const message = validationMessage(error.validation, part, data);
+    // A command may word the refusal as its seed does (CommandDef.badInputMessage).
+    const own = request.routeOptions.config.badInputMessage;
+    return { status: 400, message: own ? own(data, message) : message };
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

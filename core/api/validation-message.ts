@@ -4,6 +4,8 @@
  *   anything else                  → "checkout: expected a date YYYY-MM-DD" (path: message, joined by "; "),
  *                                    the first problem of each field only
  * "Missing" is decided from the request itself (the key is not there), not from zod's wording.
+ * A body that matches none of a union's shapes is described against the shape it came closest to
+ * (the fewest problems): `{"provider_id": 1}` → "Missing required fields: date, time".
  */
 import type { FastifySchemaValidationError } from 'fastify';
 
@@ -29,7 +31,28 @@ function tidy(message: string): string {
   return message.replace(/^Invalid input: /, '');
 }
 
-export function validationMessage(issues: readonly FastifySchemaValidationError[], part: string | undefined, data: unknown): string {
+interface UnionOptionIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** A union's failure, replaced by the problems of its closest option. */
+function closestOption(issue: FastifySchemaValidationError): FastifySchemaValidationError[] {
+  const options = (issue.params as { errors?: UnionOptionIssue[][] } | undefined)?.errors;
+  if (issue.keyword !== 'invalid_union' || !Array.isArray(options) || options.length === 0) return [issue];
+  const closest = options.reduce((best, o) => (o.length < best.length ? o : best));
+  // A union of plain values (`5` or `"5"`) keeps its own message: only shapes have fields to name.
+  if (closest.length === 0 || closest.every((o) => o.path.length === 0)) return [issue];
+  return closest.map((o) => ({
+    ...issue,
+    keyword: 'union_option',
+    instancePath: [issue.instancePath.replace(/\/$/, ''), ...o.path.map(String)].join('/'),
+    message: o.message,
+  }));
+}
+
+export function validationMessage(raw: readonly FastifySchemaValidationError[], part: string | undefined, data: unknown): string {
+  const issues = raw.flatMap(closestOption);
   const missing: string[] = [];
   const others: string[] = [];
   // One complaint per field: "2026-13-45" fails both the format and the real-date check; say the first.

@@ -4,10 +4,10 @@
  * password except the first-run `admin`/`admin` (seed 002), which must be changed before anything else.
  */
 import { AppError } from '../../shared/errors';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../shared/contract/password-policy';
 import { isCommonPassword } from './common-passwords';
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 /** The reason `pw` is refused, or null when it is acceptable. */
 export async function passwordProblem(pw: string, username: string): Promise<string | null> {

@@ -1,13 +1,13 @@
 /** The audit log (SPEC §3.5): who did what, when and from where; append-only; filtered and exported by admins. */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { DateSchema, ExportResultSchema, IdSchema, TextSchema } from './primitives';
+import { DateSchema, ExportResultSchema, IdParamSchema, InstantSchema, queryInt, TextSchema } from './primitives';
 import { ADMIN } from './roles';
 
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   /** ISO 8601 instant in the hotel's zone. */
-  at: z.string(),
+  at: InstantSchema,
   actor: z.string(),
   role: z.string(),
   /** The command (`stays:create`) or sign-in event (`auth:login`, `auth:loginFailed`). */
@@ -29,9 +29,9 @@ export const AuditFilterSchema = z.object({
   to: DateSchema.optional(),
 });
 export const AuditQuerySchema = AuditFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(1, 500).default(100),
   /** Paging backwards: entries older than this id. */
-  beforeId: IdSchema.optional(),
+  beforeId: IdParamSchema.optional(),
 });
 export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), nextBeforeId: z.number().int().nullable() });
 export const AuditExportQuerySchema = AuditFilterSchema.extend({
@@ -41,11 +41,15 @@ export const AuditExportQuerySchema = AuditFilterSchema.extend({
 
 export const auditCommands = defineCommands({
   'audit:list': {
-    summary: 'The audit log, newest first, filtered', tags: ['audit'], roles: ADMIN,
+    summary: 'The audit log, newest first, filtered', tags: ['Audit log'], roles: ADMIN,
+    description: 'A page of the audit log, newest first, filtered by who, what, on which kind of record and the hotel-local dates; page backwards with `beforeId`.',
+    example: { actor: 'anna.desk', action: 'stays:cancel', from: '2026-06-01', to: '2026-06-30', limit: 50 },
     input: AuditQuerySchema, output: AuditPageSchema, http: { method: 'GET', path: '/api/v1/audit' },
   },
   'audit:export': {
-    summary: 'The audit log as CSV (a download over HTTP; a save dialog in the desktop app)', tags: ['export', 'audit'], roles: ADMIN, export: 'audit',
+    summary: 'The audit log as CSV', tags: ['Exports', 'Audit log'], roles: ADMIN, export: 'audit',
+    description: 'The audit log as a CSV download, filtered like the list; the desktop app writes the same file where the user chooses.',
+    example: { from: '2026-06-01', to: '2026-06-30', delimiter: ';', bom: true },
     input: AuditExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/audit.csv' },
   },
 });

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { MessageSchema } from './primitives';
+import { PASSWORD_POLICY_TEXT, MAX_PASSWORD_LENGTH } from './password-policy';
+import { InstantSchema, MessageSchema } from './primitives';
 import { EVERYONE, RoleSchema } from './roles';
 
 /** Letters, digits and `. _ @ -`: safe in logs, CSV cells and URLs. */
@@ -15,12 +16,17 @@ export const UsernameSchema = z
   .min(3, 'username must be at least 3 characters')
   .max(64)
   .regex(/^[A-Za-z0-9._@-]+$/, 'username may contain letters, digits and . _ @ - only');
-export const EmailSchema = z.string().trim().max(254).pipe(z.email('is not an e-mail address'));
+export const EmailSchema = z.string().trim().max(254).pipe(z.email('is not an e-mail address')).meta({ format: 'email' });
 /**
  * Any string up to 256 characters reaches the service, which applies the password policy (length,
  * common passwords) with a clear message; the cap keeps argon2 from hashing megabytes.
  */
-export const PasswordInputSchema = z.string().min(1, 'password is required').max(256).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+export const PasswordInputSchema = z
+  .string()
+  .min(1, 'password is required')
+  .max(MAX_PASSWORD_LENGTH)
+  .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  .meta({ description: `A new password must follow the policy: ${PASSWORD_POLICY_TEXT}` });
 
 export const UserSchema = z.object({
   id: z.number().int(),
@@ -29,8 +35,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   active: z.boolean(),
   mustChangePassword: z.boolean(),
-  createdAt: z.string(),
-  lastLoginAt: z.string().nullable(),
+  createdAt: InstantSchema,
+  lastLoginAt: InstantSchema.nullable(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -43,7 +49,7 @@ export const LoginResultSchema = z.object({
   access_token: z.string(),
   token_type: z.literal('bearer'),
   /** ISO 8601 instant. */
-  expires_at: z.string(),
+  expires_at: InstantSchema,
   user: UserSchema,
 });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
@@ -51,19 +57,29 @@ export const PasswordChangeSchema = z.object({ currentPassword: PasswordInputSch
 
 export const authCommands = defineCommands({
   'auth:login': {
-    summary: 'Sign in (seed 002): a bearer token; 401 on a wrong name or password, 429 while backing off', tags: ['auth'], roles: 'public', async: true,
+    summary: 'Sign in', tags: ['Sign-in'], roles: 'public', async: true, errors: ['UNAUTHENTICATED'],
+    description:
+      'Exchanges a username and password for a bearer token (send it as `Authorization: Bearer <token>`; in this page: the ' +
+      'Authorize button). 401 on a wrong name or password; 429 with `Retry-After` while repeated failures back off.',
+    example: { username: 'anna.desk', password: 'Morgenvagt-2026' },
     input: LoginSchema, output: LoginResultSchema, http: { method: 'POST', path: '/login/' },
   },
   'auth:logout': {
-    summary: 'Sign out (seed 002): the token is revoked at once', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, selfAudited: true,
+    summary: 'Sign out', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, selfAudited: true,
+    description: 'Revokes the token it is sent with, at once.',
+    example: {},
     input: z.object({}), output: MessageSchema, http: { method: 'POST', path: '/logout/' },
   },
   'auth:me': {
-    summary: 'The signed-in user', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, boot: true,
+    summary: 'The signed-in user', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, boot: true,
+    description: 'Who the token belongs to: name, e-mail, role, and whether the password must be changed first.',
+    example: {},
     input: z.object({}), output: UserSchema, http: { method: 'GET', path: '/api/v1/me' },
   },
   'auth:changePassword': {
-    summary: 'Change your own password (needs the current one); ends your other sessions', tags: ['auth'], roles: EVERYONE, beforePasswordChange: true, async: true,
+    summary: 'Change your own password', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, async: true,
+    description: `Needs the current password; ends your other sessions. ${PASSWORD_POLICY_TEXT}`,
+    example: { currentPassword: 'Midlertidig-4821', newPassword: 'Havnefront-Solnedgang-7' },
     input: PasswordChangeSchema, output: MessageSchema, http: { method: 'POST', path: '/api/v1/me/password' },
   },
 });

@@ -2,19 +2,19 @@
 import { z } from 'zod';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
-import { DateSchema, DateTimeInputSchema, IdSchema, NameSchema } from './primitives';
+import { DateOutSchema, DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, InstantSchema, NameSchema } from './primitives';
 import { DESK } from './roles';
 
 export const BlockSchema = z.object({
   id: z.number().int(),
   roomId: z.number().int(),
   roomNumber: z.number().int(),
-  from: z.string(),
-  to: z.string(),
-  fromDate: z.string(),
-  toDate: z.string(),
+  from: InstantSchema,
+  to: InstantSchema,
+  fromDate: DateOutSchema,
+  toDate: DateOutSchema,
   reason: z.string(),
-  createdAt: z.string(),
+  createdAt: InstantSchema,
 });
 export type Block = z.infer<typeof BlockSchema>;
 export const BlockCreateSchema = z.object({
@@ -24,19 +24,25 @@ export const BlockCreateSchema = z.object({
   reason: NameSchema(200, 'reason'),
 });
 export const BlockListQuerySchema = z.object({ from: DateSchema, to: DateSchema });
-export const BlockIdSchema = z.object({ id: IdSchema });
+export const BlockIdSchema = z.object({ id: IdParamSchema });
 
 export const blockCommands = defineCommands({
   'blocks:list': {
-    summary: 'Room blocks overlapping a date range', tags: ['blocks'], roles: DESK,
+    summary: 'Room blocks overlapping a date range', tags: ['Room blocks'], roles: DESK,
+    description: 'The blocks that overlap the hotel-local dates [from, to).',
+    example: { from: '2026-06-01', to: '2026-07-01' },
     input: BlockListQuerySchema, output: z.array(BlockSchema), http: { method: 'GET', path: '/api/v1/blocks' },
   },
   'blocks:create': {
-    summary: 'Block a room (maintenance, out of order)', tags: ['blocks'], roles: DESK,
+    summary: 'Block a room', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
+    description: 'Takes a room out of sale for a period (maintenance, out of order); 409 when a stay or another block overlaps.',
+    example: { roomId: 7, from: '2026-06-10', to: '2026-06-12', reason: 'New carpet' },
     input: BlockCreateSchema, output: BlockSchema, http: { method: 'POST', path: '/api/v1/blocks', status: 201 },
   },
   'blocks:remove': {
-    summary: 'Remove a room block', tags: ['blocks'], roles: DESK,
+    summary: 'Remove a room block', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND'],
+    description: 'The room can be sold again for the block\'s period.',
+    example: { id: 3 },
     input: BlockIdSchema, output: z.object({ id: z.number().int() }), http: { method: 'DELETE', path: '/api/v1/blocks/:id' },
   },
 });

@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { STAY_STATUSES, type StayStatus } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
-import { DateSchema } from './primitives';
+import { DateOutSchema, DateSchema, queryInt } from './primitives';
 import { DESK } from './roles';
 import { RoomSchema } from './rooms';
 
 export const BoardQuerySchema = z.object({
   /** First day shown; default the hotel's today (so a desk can ask before it knows the hotel's zone). */
   from: DateSchema.optional(),
-  days: z.coerce.number().int().min(1).max(120).default(14),
+  days: queryInt(1, 120).default(14),
 });
 /** One stay on the board, as the desk reads it (decoded from the compact columns by board-stays.ts). */
 export interface BoardStay {
@@ -43,16 +43,16 @@ export type BoardStays = z.infer<typeof BoardStaysSchema>;
 export const BoardBlockSchema = z.object({
   id: z.number().int(),
   roomId: z.number().int(),
-  fromDate: z.string(),
-  toDate: z.string(),
+  fromDate: DateOutSchema,
+  toDate: DateOutSchema,
   reason: z.string(),
 });
 export type BoardBlock = z.infer<typeof BoardBlockSchema>;
 export const BoardSchema = z.object({
-  from: z.string(),
+  from: DateOutSchema,
   /** Exclusive end date. */
-  to: z.string(),
-  today: z.string(),
+  to: DateOutSchema,
+  today: DateOutSchema,
   rooms: z.array(RoomSchema),
   stays: BoardStaysSchema,
   blocks: z.array(BoardBlockSchema),
@@ -63,7 +63,11 @@ export type Board = z.infer<typeof BoardSchema>;
 
 export const boardCommands = defineCommands({
   'board:get': {
-    summary: 'Rooms × days with stays and blocks, in one call', tags: ['board'], roles: DESK, trustedOutput: true, boot: true,
+    summary: 'Rooms × days with stays and blocks, in one call', tags: ['Front-desk board'], roles: DESK, trustedOutput: true, boot: true,
+    description:
+      'The board from `from` (default: the hotel\'s today) for `days` days: every room, the stays as compact columns ' +
+      '(day offsets from `from`, status indexes), the blocks, and today\'s arrivals, departures and guests in house.',
+    example: { from: '2026-06-01', days: 14 },
     input: BoardQuerySchema, output: BoardSchema, http: { method: 'GET', path: '/api/v1/board' },
   },
 });

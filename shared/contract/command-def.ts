@@ -5,7 +5,9 @@
  * all read these flags (the renderer and the preload through the generated command-table.ts).
  */
 import type { z } from 'zod';
+import type { ErrorCode } from '../errors';
 import type { Role } from './roles';
+import type { TagName } from './tags';
 
 export interface HttpBinding {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -15,10 +17,27 @@ export interface HttpBinding {
   status?: number;
 }
 
+/**
+ * A command's own wording for a refused input, where a seed spells one out (seed 003's
+ * `timeslotId and roomId are required`): given the request's input as sent and the message the API
+ * would give, returns the message to send. Used by REST only; the status stays 400.
+ */
+export type BadInputMessage = (input: unknown, generated: string) => string;
+
 export interface CommandDef {
   summary: string;
-  /** A longer description for the API document, in the hotel's words. */
-  description?: string;
+  /** What it does, for the API document, in the hotel's words (who uses it, what it changes). */
+  description: string;
+  /**
+   * A realistic input as a client sends it (path parameters included, query values as JSON values):
+   * shown in the API document and checked against `input` by tests/core/api/openapi.test.ts.
+   */
+  example: Record<string, unknown>;
+  /**
+   * The input: a `z.object`, or for a JSON body a union of objects (`z.xor`, `z.union`,
+   * `z.discriminatedUnion`): one path served by one command, told apart by the body (seed 001's
+   * `provider_id` vs seed 003's `timeslotId`); each option must hold the path parameters.
+   */
   input: z.ZodType;
   output: z.ZodType;
   http: HttpBinding;
@@ -69,7 +88,16 @@ export interface CommandDef {
    * must be a GET without path parameters.
    */
   boot?: true;
-  tags: readonly string[];
+  /**
+   * The domain errors it may answer beyond those every route shares (VALIDATION for an input, the
+   * sign-in and role refusals, RATE_LIMITED): NOT_FOUND, ROOM_UNAVAILABLE, CONFLICT, … The API
+   * document lists their statuses.
+   */
+  errors?: readonly ErrorCode[];
+  /** The seed's own 400 message for a refused input (see BadInputMessage). */
+  badInputMessage?: BadInputMessage;
+  /** Where the API document lists it (shared/contract/tags.ts). */
+  tags: readonly TagName[];
 }
 
 /** Checks a domain's commands against CommandDef while keeping their literal types. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
-import { IdSchema } from './primitives';
+import { IdParamSchema } from './primitives';
 import { ADMIN } from './roles';
 
 export const OutboxMessageSchema = z.object({
@@ -33,15 +33,19 @@ export const OutboxStatusSchema = z.object({
   blockedMessages: z.array(OutboxMessageSchema),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
-export const OutboxIdSchema = z.object({ id: IdSchema });
+export const OutboxIdSchema = z.object({ id: IdParamSchema });
 
 export const outboxCommands = defineCommands({
   'outbox:status': {
-    summary: 'Pending / sent / dead counts, last error, dead messages', tags: ['outbox'], roles: ADMIN,
+    summary: 'Pending / sent / dead counts, last error, dead messages', tags: ['Outbox'], roles: ADMIN,
+    description: 'How the messages to the billing and event services are doing: counts, the last delivery error, and the messages given up on.',
+    example: {},
     input: z.object({}), output: OutboxStatusSchema, http: { method: 'GET', path: '/api/v1/outbox' },
   },
   'outbox:retry': {
-    summary: 'Send a dead message again', tags: ['outbox'], roles: ADMIN,
+    summary: 'Send a dead message again', tags: ['Outbox'], roles: ADMIN, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description: 'Puts a message that was given up on back in the queue; 409 when it is not dead.',
+    example: { id: 12 },
     input: OutboxIdSchema, output: OutboxMessageSchema, http: { method: 'POST', path: '/api/v1/outbox/:id/retry' },
   },
 });

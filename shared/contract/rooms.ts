@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { DateTimeInputSchema, IdSchema, MoneySchema, NameSchema, QueryBoolSchema, TextSchema } from './primitives';
+import { DateTimeInputSchema, IdParamSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { type EventDefs } from './event-def';
 import { ADMIN, DESK } from './roles';
 
@@ -27,7 +27,7 @@ export type Room = z.infer<typeof RoomSchema>;
 const RoomFieldsSchema = z.object({
   number: z.number().int().min(1).max(99_999),
   category: NameSchema(80, 'category'),
-  capacity: z.number().int().min(1).max(20),
+  capacity: z.number().int().min(1).max(20).meta({ description: 'How many guests the room sleeps: 1 to 20.' }),
   nightlyRate: MoneySchema,
   floor: z.number().int().min(-5).max(200),
 });
@@ -36,43 +36,55 @@ export type RoomCreate = z.input<typeof RoomCreateSchema>;
 
 /** Only what is sent changes: no defaults here (a default would reset a dirty room to clean). */
 export const RoomUpdateSchema = RoomFieldsSchema.partial().extend({
-  id: IdSchema,
+  id: IdParamSchema,
   housekeeping: HousekeepingSchema.optional(),
   active: z.boolean().optional(),
 });
-export const RoomIdSchema = z.object({ id: IdSchema });
+export const RoomIdSchema = z.object({ id: IdParamSchema });
 export const RoomListQuerySchema = z.object({ includeInactive: QueryBoolSchema.optional() });
-export const RoomHousekeepingSchema = z.object({ id: IdSchema, housekeeping: HousekeepingSchema });
+export const RoomHousekeepingSchema = z.object({ id: IdParamSchema, housekeeping: HousekeepingSchema });
 export const FreeRoomsQuerySchema = z.object({
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
   category: TextSchema(80).optional(),
-  guests: z.coerce.number().int().min(1).max(20).optional(),
+  guests: queryInt(1, 20).optional(),
 });
 
 export const roomCommands = defineCommands({
   'rooms:list': {
-    summary: 'Guest rooms', tags: ['rooms'], roles: DESK,
+    summary: 'Guest rooms', tags: ['Guest rooms'], roles: DESK,
+    description: 'The hotel\'s guest rooms by number, with category, capacity, nightly rate, floor and housekeeping state; rooms out of use only when asked.',
+    example: { includeInactive: false },
     input: RoomListQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms' },
   },
   'rooms:free': {
-    summary: 'Rooms free for a whole range', tags: ['rooms'], roles: DESK,
+    summary: 'Rooms free for a whole range', tags: ['Guest rooms'], roles: DESK,
+    description: 'The rooms in use with no stay or block in any night from check-in to check-out, optionally of one category and sleeping at least `guests`.',
+    example: { checkin: '2026-06-01', checkout: '2026-06-04', category: 'Standard double room', guests: 2 },
     input: FreeRoomsQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms/free' },
   },
   'rooms:create': {
-    summary: 'Add a guest room', tags: ['rooms'], roles: ADMIN,
+    summary: 'Add a guest room', tags: ['Guest rooms'], roles: ADMIN, errors: ['CONFLICT'],
+    description: 'Adds a room the desk can sell; 409 when its number is taken.',
+    example: { number: 214, category: 'Standard double room', capacity: 2, nightlyRate: 112_500, floor: 2 },
     input: RoomCreateSchema, output: RoomSchema, http: { method: 'POST', path: '/api/v1/rooms', status: 201 },
   },
   'rooms:update': {
-    summary: 'Change a guest room', tags: ['rooms'], roles: ADMIN,
+    summary: 'Change a guest room', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
+    description: 'Changes only the fields sent (at least one); 409 when the new number is taken.',
+    example: { id: 7, nightlyRate: 119_500, category: 'Superior double room' },
     input: RoomUpdateSchema, output: RoomSchema, http: { method: 'PATCH', path: '/api/v1/rooms/:id' },
   },
   'rooms:deactivate': {
-    summary: 'Take a guest room out of use (its history stays)', tags: ['rooms'], roles: ADMIN,
+    summary: 'Take a guest room out of use', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND'],
+    description: 'The room is no longer sold; its stays and history are kept.',
+    example: { id: 7 },
     input: RoomIdSchema, output: RoomSchema, http: { method: 'POST', path: '/api/v1/rooms/:id/deactivate' },
   },
   'rooms:setHousekeeping': {
-    summary: 'Set a room clean / dirty / inspected / out of order', tags: ['rooms'], roles: DESK,
+    summary: 'Set a room clean / dirty / inspected / out of order', tags: ['Guest rooms'], roles: DESK, errors: ['NOT_FOUND'],
+    description: 'Housekeeping\'s state of a room, shown on the board.',
+    example: { id: 7, housekeeping: 'clean' },
     input: RoomHousekeepingSchema, output: RoomSchema, http: { method: 'PUT', path: '/api/v1/rooms/:id/housekeeping' },
   },
 });

@@ -33,7 +33,12 @@ export type Settings = z.infer<typeof SettingsSchema>;
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const SettingsUpdateSchema = z.object({
   hotelName: NameSchema(120, 'hotel name').optional(),
-  timeZone: z.string().max(64).refine(isValidTimeZone, 'is not an IANA time zone').optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, 'is not an IANA time zone')
+    .meta({ description: 'An IANA time zone name such as Europe/Copenhagen; anything else is refused.' })
+    .optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK').optional(),
   locale: z.enum(['da', 'en']).optional(),
   checkinTime: TimeOfDaySchema.optional(),
@@ -56,7 +61,7 @@ export const NetworkStatusSchema = z.object({
   /** Where the host listens now (127.0.0.1 while the LAN API is off); null when it does not listen. */
   listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
   /** The addresses LAN clients use (this machine's IPv4 addresses), empty while the LAN API is off. */
-  urls: z.array(z.string()),
+  urls: z.array(z.string().meta({ format: 'uri' })),
   /** Why the LAN API cannot be switched on now (the default admin password), or null. */
   blockedReason: z.string().nullable(),
   /** Why the last change of address failed (the port is taken), or null. */
@@ -66,15 +71,21 @@ export type NetworkStatus = z.infer<typeof NetworkStatusSchema>;
 
 export const settingsCommands = defineCommands({
   'settings:get': {
-    summary: 'Hotel settings', tags: ['settings'], roles: DESK, boot: true,
+    summary: 'Hotel settings', tags: ['Settings'], roles: DESK, boot: true,
+    description: 'The hotel\'s name, time zone, currency, language, check-in and check-out times, integrations and LAN switch.',
+    example: {},
     input: z.object({}), output: SettingsSchema, http: { method: 'GET', path: '/api/v1/settings' },
   },
   'settings:update': {
-    summary: 'Change hotel settings', tags: ['settings'], roles: ADMIN, unbatched: true,
+    summary: 'Change hotel settings', tags: ['Settings'], roles: ADMIN, unbatched: true, errors: ['CONFLICT'],
+    description: 'Changes only the settings sent (at least one). Turning the LAN API on is refused (409) while the default admin password is unchanged.',
+    example: { hotelName: 'Hotel Nordlys', timeZone: 'Europe/Copenhagen', checkinTime: '15:00' },
     input: SettingsUpdateSchema, output: SettingsSchema, http: { method: 'PATCH', path: '/api/v1/settings' },
   },
   'network:status': {
-    summary: 'Whether the LAN API is on, where the host listens, the URLs LAN clients use', tags: ['settings'], roles: DESK,
+    summary: 'Whether the LAN API is on, where the host listens, the URLs LAN clients use', tags: ['Settings'], roles: DESK,
+    description: 'The LAN API\'s state: on or off, the address the host listens on, the URLs to give LAN clients, and why it cannot be switched on, if so.',
+    example: {},
     input: z.object({}), output: NetworkStatusSchema, http: { method: 'GET', path: '/api/v1/network' },
   },
 });

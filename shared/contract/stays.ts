@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { STAY_STATUSES } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
-import { DateSchema, DateTimeInputSchema, ExportResultSchema, IdSchema, MoneySchema, NameSchema, QueryBoolSchema, TextSchema } from './primitives';
+import {
+  DateOutSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
+} from './primitives';
 import { DESK, EVERYONE } from './roles';
 
 export const StayStatusSchema = z.enum(STAY_STATUSES);
@@ -18,15 +20,15 @@ export const StaySchema = z.object({
   roomNumber: z.number().int(),
   category: z.string(),
   guestName: z.string(),
-  guestEmail: z.string().nullable(),
+  guestEmail: z.string().meta({ format: 'email' }).nullable(),
   guestPhone: z.string().nullable(),
   guests: z.number().int(),
   /** ISO 8601 with the hotel's offset. */
-  checkin: z.string(),
-  checkout: z.string(),
+  checkin: InstantSchema,
+  checkout: InstantSchema,
   /** Hotel-local dates of arrival and departure. */
-  checkinDate: z.string(),
-  checkoutDate: z.string(),
+  checkinDate: DateOutSchema,
+  checkoutDate: DateOutSchema,
   nights: z.number().int(),
   status: StayStatusSchema,
   price: z.number().int(),
@@ -34,8 +36,8 @@ export const StaySchema = z.object({
   createdBy: z.string(),
   /** The user the booking belongs to (a LAN client's own bookings); null for the desk's. */
   ownerId: z.number().int().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
 });
 export type Stay = z.infer<typeof StaySchema>;
 
@@ -48,29 +50,29 @@ export const StayCreateSchema = z.object({
   guestName: GuestNameSchema,
   guestEmail: z.email().max(200).optional(),
   guestPhone: TextSchema(40).trim().optional(),
-  guests: z.number().int().min(1).max(20).default(1),
-  price: MoneySchema.optional(),
+  guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
+  price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
   notes: TextSchema(2000).optional(),
 });
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
-export const StayIdSchema = z.object({ id: IdSchema });
-export const StayMoveSchema = z.object({ id: IdSchema, roomId: IdSchema });
+export const StayIdSchema = z.object({ id: IdParamSchema });
+export const StayMoveSchema = z.object({ id: IdParamSchema, roomId: IdSchema });
 export const StayDatesSchema = z.object({
-  id: IdSchema,
+  id: IdParamSchema,
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
   price: MoneySchema.optional(),
 });
 export const StayListQuerySchema = z.object({
-  roomId: IdSchema.optional(),
+  roomId: IdParamSchema.optional(),
   status: StayStatusSchema.optional(),
   /** Stays that overlap the local dates [from, to). */
   from: DateSchema.optional(),
   to: DateSchema.optional(),
   guest: TextSchema(120).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: queryInt(1, 1000).default(100),
+  offset: queryInt(0, 10_000_000).default(0),
 });
 export const StayPageSchema = z.object({ items: z.array(StaySchema), total: z.number().int() });
 
@@ -93,8 +95,8 @@ export const SeedBookingSchema = z.object({
   roomnumber: z.number().int(),
   category: z.string(),
   isbooking: z.union([z.literal(0), z.literal(1)]),
-  checkin: z.string(),
-  checkout: z.string(),
+  checkin: InstantSchema,
+  checkout: InstantSchema,
   status: StayStatusSchema,
   guest_name: z.string(),
   guests: z.number().int(),
@@ -104,7 +106,7 @@ export type SeedBooking = z.infer<typeof SeedBookingSchema>;
 export const SeedBookingListQuerySchema = z.object({
   from: DateSchema.optional(),
   to: DateSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  limit: queryInt(1, 1_000_000).optional(),
 });
 
 // ---- CSV ----------------------------------------------------------------------------------------
@@ -115,63 +117,95 @@ export const StayExportQuerySchema = z.object({
   from: DateSchema.optional(),
   to: DateSchema.optional(),
   status: StayStatusSchema.optional(),
-  roomId: IdSchema.optional(),
+  roomId: IdParamSchema.optional(),
 });
 export type StayExportQuery = z.infer<typeof StayExportQuerySchema>;
 
 export const stayCommands = defineCommands({
   // ---- seed 000: hotel-room bookings ----
   'stays:seedList': {
-    summary: 'All bookings (seed 000)', tags: ['bookings (seed 000)'], roles: EVERYONE,
+    summary: 'All bookings', tags: ['Stays'], roles: EVERYONE,
+    description:
+      'Every booking in the original booking API\'s field names (`roomnumber`, `category`, `isbooking`, `checkin`, `checkout`), ' +
+      'oldest first, optionally only those overlapping the hotel-local dates [from, to). A client sees its own bookings only.',
+    example: { from: '2026-06-01', to: '2026-07-01', limit: 50 },
     input: SeedBookingListQuerySchema, output: z.array(SeedBookingSchema), http: { method: 'GET', path: '/bookings' },
   },
   'stays:seedCreate': {
-    summary: 'Book a room if it is free (seed 000): 201, 409 when taken, 400 on bad fields', tags: ['bookings (seed 000)'], roles: EVERYONE,
+    summary: 'Book a room if it is free', tags: ['Stays'], roles: EVERYONE, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
+    description:
+      'Books room `roomnumber` from `checkin` to `checkout` if no stay or block overlaps: 201 with the booking, 409 when the room ' +
+      'is taken, 404 for an unknown room, 400 when a field is missing. The billing service is told afterwards (through the outbox).',
+    example: { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' },
     input: SeedBookingCreateSchema, output: SeedBookingSchema, http: { method: 'POST', path: '/bookings', status: 201 },
   },
   'stays:seedExport': {
-    summary: 'All bookings as a CSV download (seed 000)', tags: ['bookings (seed 000)'], roles: DESK, ipc: false, export: 'stays',
+    summary: 'All bookings as a CSV download', tags: ['Stays', 'Exports'], roles: DESK, ipc: false, export: 'stays',
+    description: 'Every booking as a CSV file (id, roomnumber, category, isbooking, checkin, checkout, …), streamed; `;` and a BOM suit Excel in Danish.',
+    example: { delimiter: ';', bom: true },
     input: StayExportQuerySchema, output: z.string(), http: { method: 'GET', path: '/bookings/export/csv' },
   },
 
   'stays:list': {
-    summary: 'Stays, filtered by room, status, dates, guest name', tags: ['stays'], roles: DESK,
+    summary: 'Stays, filtered by room, status, dates, guest name', tags: ['Stays'], roles: DESK,
+    description: 'A page of stays (newest arrival first) with the total count, filtered by room, status, the hotel-local dates [from, to) they overlap, and part of the guest\'s name.',
+    example: { status: 'booked', from: '2026-06-01', to: '2026-06-08', guest: 'Hansen', limit: 50, offset: 0 },
     input: StayListQuerySchema, output: StayPageSchema, http: { method: 'GET', path: '/api/v1/stays' },
   },
   'stays:get': {
-    summary: 'One stay', tags: ['stays'], roles: DESK,
+    summary: 'One stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND'],
+    description: 'One stay with its room, guest, dates, nights, status and price.',
+    example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'GET', path: '/api/v1/stays/:id' },
   },
   'stays:create': {
-    summary: 'Book a stay (409 when the room is taken)', tags: ['stays'], roles: DESK,
+    summary: 'Book a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
+    description:
+      'Books a guest room for a guest: 201 with the stay, 409 when another stay or a block overlaps, 404 for an unknown room. ' +
+      'Nights are counted in the hotel\'s calendar; the price defaults to the nightly rate × nights.',
+    example: { roomId: 3, checkin: '2026-06-01', checkout: '2026-06-04', guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', guests: 2 },
     input: StayCreateSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays', status: 201 },
   },
   'stays:move': {
-    summary: 'Move a stay to another room', tags: ['stays'], roles: DESK,
+    summary: 'Move a stay to another room', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
+    description: 'Moves a booked or checked-in stay to another room for the same dates; 409 when that room is taken then.',
+    example: { id: 42, roomId: 5 },
     input: StayMoveSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/move' },
   },
   'stays:changeDates': {
-    summary: 'Extend, shorten or shift a stay', tags: ['stays'], roles: DESK,
+    summary: 'Extend, shorten or shift a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
+    description: 'New check-in and check-out for a stay in the same room (and optionally a new price); 409 when the room is taken for the new nights.',
+    example: { id: 42, checkin: '2026-06-01', checkout: '2026-06-06', price: 447_500 },
     input: StayDatesSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/dates' },
   },
   'stays:cancel': {
-    summary: 'Cancel a booked stay', tags: ['stays'], roles: DESK,
+    summary: 'Cancel a booked stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description: 'Cancels a stay that has not begun; the room is free again and the stay is kept in the history.',
+    example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/cancel' },
   },
   'stays:checkIn': {
-    summary: 'Check a guest in', tags: ['stays'], roles: DESK,
+    summary: 'Check a guest in', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description: 'The guest has arrived: a booked stay becomes checked in.',
+    example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-in' },
   },
   'stays:checkOut': {
-    summary: 'Check a guest out', tags: ['stays'], roles: DESK,
+    summary: 'Check a guest out', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description: 'The guest has left: a checked-in stay becomes checked out (the room is then due for housekeeping).',
+    example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-out' },
   },
   'stays:noShow': {
-    summary: 'Mark a booked stay as a no-show (frees the room)', tags: ['stays'], roles: DESK,
+    summary: 'Mark a booked stay as a no-show', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description: 'The guest never came: the booked stay becomes a no-show and its room is free again.',
+    example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/no-show' },
   },
   'stays:export': {
-    summary: 'Stays as CSV (a download over HTTP; a save dialog in the desktop app)', tags: ['export'], roles: DESK, export: 'stays',
+    summary: 'Stays as CSV', tags: ['Exports', 'Stays'], roles: DESK, export: 'stays',
+    description: 'Stays as a CSV download, filtered like the list; the desktop app writes the same file where the user chooses.',
+    example: { delimiter: ';', bom: true, from: '2026-06-01', to: '2026-07-01', status: 'checked_out' },
     input: StayExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/stays.csv' },
   },
 });

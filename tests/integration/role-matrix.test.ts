@@ -10,8 +10,9 @@
  * Over HTTP each cell runs inside a transaction the test opens on the server's connection and rolls
  * back, so every cell meets the same hotel (a sign-out, a cancelled stay, a demoted user are undone
  * before the next cell); the write batcher cannot run inside a transaction it did not open, so this
- * server's writes run inline (tests/core/write-batcher.test.ts shows they answer alike). Every body
- * the matrix receives is then searched for password hashes and the signing secret.
+ * server's writes run inline (tests/core/write-batcher.test.ts shows they answer alike). Every answer
+ * is checked against the API document, and every body the matrix receives is then searched for
+ * password hashes and the signing secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +22,7 @@ import { anonymousContext, type CallContext, type HandledCommandName } from '../
 import { isAppError } from '../../shared/errors';
 import { CALLER_ROLES, commandNames, commands, ROLES, type CallerRole, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { contractInput, parsedContractInput, seedContractHotel, wireRequest, type ContractFixture } from '../support/contract-fixture';
+import { assertConformant, checkResponsesAgainstDocs, type Conformance } from '../support/openapi-conformance';
 import { TEST_PASSWORD } from '../support/sessions';
 import { createHttpClient } from '../support/socket-client';
 import { adminCtx, createTestCore, inlineWrites, type TestCore } from '../support/test-core';
@@ -59,6 +61,8 @@ let t: TestCore;
 let app: FastifyInstance;
 let baseUrl: string;
 let fixture: ContractFixture;
+/** Every answer checked against the API document (tests/support/openapi-conformance.ts). */
+let conformance: Conformance;
 /** Every body the HTTP passes received, for the secrets scan. */
 const bodies: string[] = [];
 
@@ -69,6 +73,7 @@ beforeAll(async () => {
     { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) },
     { dbFile: t.dbFile },
   );
+  conformance = checkResponsesAgainstDocs(app);
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
@@ -163,6 +168,7 @@ describe('every cell of the matrix', () => {
     );
     expect(r.mismatches).toEqual([]);
     expect(r.notSucceeded).toEqual([]);
+    assertConformant(conformance);
   });
 
   it('over a real socket: the same', async () => {
@@ -176,6 +182,7 @@ describe('every cell of the matrix', () => {
       console.info(`role matrix over a socket: ${cells.length} cells, statuses ${JSON.stringify(r.statuses)}; ${r.mismatches.length} mismatches`);
       expect(r.mismatches).toEqual([]);
       expect(r.notSucceeded).toEqual([]);
+      assertConformant(conformance);
     } finally {
       client.close();
     }

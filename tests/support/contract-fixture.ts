@@ -32,7 +32,13 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   return { sessions, victim };
 }
 
-/** The input of `name` that succeeds on the fixture, as the caller sends it (wire values). */
+/**
+ * The input of `name` that succeeds on the fixture, as the caller sends it (wire values): **the one
+ * table of valid inputs** (the role matrix, the first-run lock and the bad-input suite all start
+ * here). Complete: every field the command takes is named, so the bad-input suite spoils each one.
+ * `settings:update` sends the stored values but the name, so a wrongly accepted change of it leaves
+ * nothing that matters in the settings cache.
+ */
 export function contractInput(name: CommandName, f: ContractFixture): Record<string, unknown> {
   const inputs: Record<CommandName, Record<string, unknown>> = {
     'health:get': {},
@@ -44,25 +50,31 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'users:seedCreate': { username: 'self.guest', email_address: 'self.guest@example.test', password: TEST_PASSWORD, confirm_password: TEST_PASSWORD },
     'users:list': {},
     'users:create': { username: 'new.desk', email: 'new.desk@example.test', password: TEST_PASSWORD, role: 'staff' },
-    'users:update': { id: f.victim.userId, role: 'client' },
+    'users:update': { id: f.victim.userId, email: 'victim.moved@example.test', role: 'client', active: true },
     'users:resetPassword': { id: f.victim.userId, newPassword: 'Reset-Password-9931' },
-    'audit:list': { limit: 10 },
-    'audit:export': {},
+    'audit:list': { actor: 'matrix.admin', action: 'auth:login', entity: 'user', from: '2026-05-01', to: '2026-05-31', limit: 10, beforeId: 100 },
+    'audit:export': { actor: 'matrix.admin', action: 'auth:login', entity: 'user', from: '2026-05-01', to: '2026-05-31', delimiter: ';', bom: true },
     'network:status': {},
-    'stays:seedList': {},
-    'stays:seedCreate': { roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' },
-    'stays:seedExport': {},
-    'rooms:list': {},
-    'rooms:free': { checkin: '2026-06-01', checkout: '2026-06-03' },
-    'rooms:create': { number: 150, category: 'Suite', capacity: 2, nightlyRate: 100_000, floor: 1 },
-    'rooms:update': { id: 1, floor: 3 },
+    'stays:seedList': { from: '2026-05-01', to: '2026-06-01', limit: 10 },
+    'stays:seedCreate': {
+      roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00',
+      guest_name: 'Ann Berg', guests: 2, price: 180_000, notes: 'Late arrival',
+    },
+    'stays:seedExport': { delimiter: ';', bom: true, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
+    'rooms:list': { includeInactive: true },
+    'rooms:free': { checkin: '2026-06-01', checkout: '2026-06-03', category: 'Standard double room', guests: 2 },
+    'rooms:create': { number: 150, category: 'Suite', capacity: 2, nightlyRate: 100_000, floor: 1, housekeeping: 'clean' },
+    'rooms:update': { id: 1, number: 101, category: 'Standard double room', capacity: 2, nightlyRate: 90_000, floor: 3, housekeeping: 'dirty', active: true },
     'rooms:deactivate': { id: 4 },
     'rooms:setHousekeeping': { id: 1, housekeeping: 'dirty' },
-    'stays:list': {},
+    'stays:list': { roomId: 1, status: 'booked', from: '2026-05-01', to: '2026-06-01', guest: 'Mette', limit: 5, offset: 0 },
     'stays:get': { id: 1 },
-    'stays:create': { roomId: 3, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann Berg' },
+    'stays:create': {
+      roomId: 3, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann Berg', guestEmail: 'ann.berg@example.dk',
+      guestPhone: '+45 1234 5678', guests: 2, price: 180_000, notes: 'Late arrival',
+    },
     'stays:move': { id: 1, roomId: 3 },
-    'stays:changeDates': { id: 1, checkin: '2026-05-01', checkout: '2026-05-04' },
+    'stays:changeDates': { id: 1, checkin: '2026-05-01', checkout: '2026-05-04', price: 270_000 },
     'stays:cancel': { id: 1 },
     'stays:checkIn': { id: 1 },
     'stays:checkOut': { id: 2 },
@@ -72,10 +84,13 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'blocks:remove': { id: 1 },
     'board:get': { from: '2026-05-01', days: 7 },
     'settings:get': {},
-    'settings:update': { hotelName: 'Hotel Matrix' },
+    'settings:update': {
+      hotelName: 'Hotel Matrix', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', checkoutTime: '12:00',
+      maxStayNights: 90, billingServiceUrl: 'http://billing-service:5002', sessionHours: 12,
+    },
     'outbox:status': {},
     'outbox:retry': { id: 1 },
-    'stays:export': {},
+    'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
   };
   return inputs[name];
 }

@@ -7,10 +7,14 @@
  * (created with TEST_ADMIN_PASSWORD and signed in through the real sign-in). A request may ask to go
  * `as: 'staff' | 'client' | 'admin' | 'anonymous'` (a user of that role is created and signed in on
  * first use), or bring its own `authorization` header, which is then sent as it is.
+ *
+ * Every answer is checked against the API document (openapi-conformance.ts): an undocumented status
+ * or a body that differs from its documented schema throws in the test that received it.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer, type BuildServerOptions } from '../../core/api/build-server';
 import type { Role } from '../../shared/contract/auth-schemas';
+import { assertConformant, checkResponsesAgainstDocs } from './openapi-conformance';
 import { signIn, signInFirstAdmin, type CallerAs, type Session } from './sessions';
 import { createTestCore, type TestCore, type TestCoreOptions } from './test-core';
 
@@ -90,12 +94,15 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   };
   await sessions.get('admin');
   const app = await buildServer(t.core, { dbFile: t.dbFile, ...options.server });
+  // Every answer is checked against the API document; a test receiving one that differs fails.
+  const conformance = checkResponsesAgainstDocs(app);
 
   const requests = (defaultAs: CallerAs): TestRequests => {
     const raw = async <T>({ as = defaultAs, ...o }: RawOptions): Promise<TestResponse<T>> => {
       const headers: Record<string, string | string[] | number | undefined> = { ...o.headers };
       if (as !== 'anonymous' && !hasAuthorization(headers)) headers.authorization = `Bearer ${(await session(as)).token}`;
       const res = await app.inject({ ...o, headers });
+      assertConformant(conformance);
       return { status: res.statusCode, body: parseBody(res.body) as T, text: res.body, headers: res.headers };
     };
     const noBody =

@@ -3,10 +3,11 @@
  * The host applies the whole policy (its list of common passwords too) and its refusal is shown as
  * it comes. Pure: tested in Node.
  */
+import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
 import type { MessageKey } from '../i18n/translate';
 
-/** The host's minimum (core/auth); the hint on the form names it. */
-export const MIN_PASSWORD_LENGTH = 10;
+/** The host's minimum, from the contract; the hint on the form names it. */
+export { MIN_PASSWORD_LENGTH };
 
 export interface PasswordDraft {
   current: string;

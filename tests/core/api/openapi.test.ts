@@ -1,11 +1,49 @@
+/**
+ * The API document at /docs/json, as a LAN integrator uses it: valid OpenAPI (checked by a maintained
+ * validator), a bearer scheme with the public routes marked public, declared tags, and per operation
+ * a description with the roles, an example the contract accepts, and every status it can answer with
+ * the `{"error"}` schema. Every answer the API tests receive is checked against this document by
+ * tests/support/openapi-conformance.ts.
+ */
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, type CommandDef } from '../../../shared/contract/commands';
+import type { z } from 'zod';
+import { csvDownloadSchema, errorStatuses } from '../../../core/api/openapi-docs';
+import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
+import { TAGS } from '../../../shared/contract/tags';
 import { startTestApi, type TestApi } from '../../support/http-client';
 
+interface Schema {
+  type?: string | string[];
+  format?: string;
+  pattern?: string;
+  description?: string;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  items?: Schema;
+  examples?: unknown[];
+}
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  'x-roles'?: string[];
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown }> };
+  parameters?: { name: string; in: string; schema: Schema; example?: unknown }[];
+  responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> }>;
+}
 interface OpenApiDoc {
   openapi: string;
-  info: { title: string; version: string };
-  paths: Record<string, Record<string, { operationId?: string; requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; parameters?: { name: string; in: string }[] }>>;
+  info: { title: string; version: string; description: string };
+  tags: { name: string; description: string }[];
+  security: Record<string, string[]>[];
+  components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+  paths: Record<string, Record<string, Operation>>;
 }
 
 let api: TestApi;
@@ -20,10 +58,25 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
+const operationOf = (name: CommandName): Operation => {
+  const def = commands[name] as CommandDef;
+  return doc.paths[openApiPath(def.http.path)]![def.http.method.toLowerCase()]!;
+};
+const bodySchema = (name: CommandName) => operationOf(name).requestBody!.content['application/json']!.schema;
+const parameter = (name: CommandName, key: string) => operationOf(name).parameters!.find((p) => p.name === key)!;
+const param = (name: CommandName, key: string) => parameter(name, key).schema;
 
 describe('OpenAPI at /docs', () => {
+  it('is a valid OpenAPI document, says the validator', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc) as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
   it('is titled "Frontdesk API" with the app version', () => {
-    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.openapi).toMatch(/^3\.1\./);
     expect(doc.info).toMatchObject({ title: 'Frontdesk API', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
@@ -41,9 +94,8 @@ describe('OpenAPI at /docs', () => {
   });
 
   it("derives the request schemas from the contract's zod schemas", () => {
-    const body = doc.paths['/bookings']!.post!.requestBody!.content['application/json']!.schema;
-    expect(body.required).toEqual(expect.arrayContaining(['roomnumber', 'category', 'checkin', 'checkout']));
-    const params = doc.paths['/api/v1/stays/{id}/check-in']!.post!.parameters ?? [];
+    expect(bodySchema('stays:seedCreate').required).toEqual(expect.arrayContaining(['roomnumber', 'category', 'checkin', 'checkout']));
+    const params = operationOf('stays:checkIn').parameters ?? [];
     expect(params).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
   });
 
@@ -55,5 +107,107 @@ describe('OpenAPI at /docs', () => {
     const res = await api.raw({ method: 'GET', url: '/docs/' });
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toMatch(/text\/html/);
+  });
+});
+
+describe('signing in from the docs page', () => {
+  it('declares a bearer scheme required by default (the Authorize button)', () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  it('marks the public routes public, and the self-registration route as optionally signed in', () => {
+    for (const name of commandNames) {
+      const def = commands[name] as CommandDef;
+      const op = operationOf(name);
+      if (def.roles === 'public') expect(op.security, name).toEqual([]);
+      else if (def.openWhen) expect(op.security, name).toEqual([{ bearerAuth: [] }, {}]);
+      else expect(op.security, name).toBeUndefined();
+    }
+  });
+
+  it('names the roles that may call each operation, in its description and as x-roles', () => {
+    for (const name of commandNames) {
+      const def = commands[name] as CommandDef;
+      const op = operationOf(name);
+      expect(op['x-roles'], name).toEqual(def.roles === 'public' ? ['public'] : [...def.roles]);
+      expect(op.description, name).toMatch(/\*\*Who may call it:\*\*/);
+      if (def.roles !== 'public') for (const role of def.roles) expect(op.description, name).toContain(role);
+    }
+  });
+});
+
+describe('each operation, as an integrator reads it', () => {
+  it('belongs to declared tags, each described in the hotel’s words', () => {
+    expect(doc.tags.map((t) => t.name)).toEqual(Object.keys(TAGS));
+    for (const t of doc.tags) expect(t.description.length, t.name).toBeGreaterThan(20);
+    const declared = new Set(Object.keys(TAGS));
+    for (const name of commandNames) for (const tag of operationOf(name).tags ?? []) expect(declared.has(tag), `${name}: ${tag}`).toBe(true);
+    expect(JSON.stringify(doc.tags) + JSON.stringify(commandNames.map((n) => operationOf(n).tags))).not.toMatch(/seed/i);
+  });
+
+  it('has a description and an example the contract accepts, for every command', () => {
+    for (const name of commandNames) {
+      const def = commands[name] as CommandDef;
+      expect(def.description.length, name).toBeGreaterThan(20);
+      const parsed = (def.input as z.ZodType).safeParse(def.example);
+      expect(parsed.success ? [] : parsed.error.issues, `${name}: its example`).toEqual([]);
+    }
+    expect(operationOf('stays:create').requestBody!.content['application/json']!.example).toEqual(commands['stays:create'].example);
+    expect(parameter('stays:list', 'guest').example).toBe('Hansen');
+    expect(parameter('stays:get', 'id').example).toBe(42);
+  });
+
+  it('lists every status it can answer, each error with the {"error"} schema and no ranges', () => {
+    for (const name of commandNames) {
+      const def = commands[name] as CommandDef;
+      const op = operationOf(name);
+      const statuses = Object.keys(op.responses);
+      if (def.export) continue; // csv-routes.ts moves to csvDownloadSchema (checked below)
+      expect(statuses, name).toEqual([String(def.http.status ?? 200), ...[...errorStatuses(def).keys()].map(String)]);
+      for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        expect(op.responses[status]!.content!['application/json']!.schema, `${name} ${status}`).toMatchObject({ type: 'object', required: ['error'] });
+        expect(op.responses[status]!.description.length, `${name} ${status}`).toBeGreaterThan(5);
+      }
+      expect(op.responses['429']!.headers, name).toHaveProperty('Retry-After');
+    }
+  });
+
+  it('derives the statuses from the flags: public → no 401/403; a body → 413/415; declared errors → their statuses', () => {
+    expect(Object.keys(operationOf('health:get').responses)).toEqual(['200', '400', '429', '500']);
+    expect(Object.keys(operationOf('auth:login').responses)).toEqual(['200', '400', '401', '413', '415', '429', '500']);
+    expect(Object.keys(operationOf('stays:create').responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429', '500']);
+    expect(Object.keys(operationOf('stays:get').responses)).toEqual(['200', '400', '401', '403', '404', '429', '500']);
+  });
+
+  it('states formats for dates, instants, e-mails and URLs', () => {
+    const stay = operationOf('stays:get').responses['200']!.content!['application/json']!.schema.properties!;
+    expect(stay.checkin!.format).toBe('date-time');
+    expect(stay.checkinDate!.format).toBe('date');
+    expect(bodySchema('stays:create').properties!.guestEmail!.format).toBe('email');
+    expect(bodySchema('users:create').properties!.email!.format).toBe('email');
+    expect(param('blocks:list', 'from').format).toBe('date');
+    const url = bodySchema('settings:update').properties!.billingServiceUrl!.anyOf!;
+    expect(url.map((s) => s.format)).toContain('uri');
+  });
+
+  it('states what the server enforces: password policy, IANA zone, capacity, NUL, strict ids', () => {
+    expect(bodySchema('users:create').properties!.password!.description).toContain(`At least ${MIN_PASSWORD_LENGTH}`);
+    expect(bodySchema('settings:update').properties!.timeZone!.description).toMatch(/IANA/);
+    expect(bodySchema('rooms:create').properties!.capacity).toMatchObject({ minimum: 1, maximum: 20 });
+    expect(bodySchema('stays:create').properties!.notes!.description).toMatch(/NUL/);
+    expect(param('stays:get', 'id').anyOf!.find((s) => s.type === 'string')!.pattern).toBe('^[1-9][0-9]{0,15}$');
+    expect(doc.info.description).toMatch(/__proto__|strict/i);
+  });
+});
+
+describe('the CSV download schema csv-routes.ts can spread', () => {
+  it('is 200 text/csv with Content-Disposition, and every error status with {"error"}', () => {
+    const def = commands['stays:export'] as CommandDef;
+    const schema = csvDownloadSchema('stays:export', def) as { response: Record<string, unknown>; querystring: unknown; operationId: string };
+    expect(schema.operationId).toBe('staysExport');
+    expect(schema.querystring).toBe(def.input);
+    expect(Object.keys(schema.response)).toEqual(['200', ...[...errorStatuses(def).keys()].map(String)]);
+    expect(schema.response[200]).toMatchObject({ content: { 'text/csv': {} } });
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * The API document's sections, in the hotel's words, declared once: every command names its tags
+ * from here (`CommandDef.tags` is typed by these keys), and the document lists them in this order
+ * with these descriptions.
+ */
+export const TAGS = {
+  'Sign-in': 'Signing in and out with a bearer token, the signed-in user, changing one\'s own password.',
+  Stays: 'Guests\' bookings of guest rooms, from check-in to check-out: book, move, change dates, check in and out, cancel. `/bookings` keeps the original booking API\'s paths and field names.',
+  'Guest rooms': 'The rooms the hotel sells: number, category, capacity, nightly rate and housekeeping state.',
+  'Room blocks': 'Rooms taken out of sale for a period (maintenance, out of order).',
+  'Front-desk board': 'Rooms × days with their stays and blocks, as the desk sees them.',
+  Users: 'Who may sign in, and with which role: admin (the manager), staff (the desk), client (a guest or partner on the LAN).',
+  'Audit log': 'Who did what, when and from where. Append-only.',
+  Settings: 'The hotel\'s settings (name, time zone, currency, check-in times, integrations) and the LAN API\'s status.',
+  Outbox: 'Messages to the billing and event services, sent after each change and retried until delivered.',
+  Exports: 'CSV downloads for spreadsheets and accounting.',
+  Health: 'Liveness, for monitoring.',
+} as const;
+
+export type TagName = keyof typeof TAGS;

@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
-import { useSettingsStore } from '../stores/settings-store';
+import { useSettingsStore } from '../settings/settings-store';
 import { useUiStore } from '../stores/ui-store';
 import { LanguageSwitch } from './language-switch';
 import { ADMIN_SCREENS, allowedScreen, screensFor, type Screen } from './screens';

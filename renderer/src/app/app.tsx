@@ -14,11 +14,11 @@ import { ErrorBoundary } from './error-boundary';
 import { allowedScreen, type Screen } from './screens';
 import { ToastArea } from './toast-area';
 
-const RoomsScreen = lazy(() => import('../admin/rooms-screen').then((m) => ({ default: m.RoomsScreen })));
-const UsersScreen = lazy(() => import('../admin/users-screen').then((m) => ({ default: m.UsersScreen })));
-const SettingsScreen = lazy(() => import('../admin/settings-screen').then((m) => ({ default: m.SettingsScreen })));
-const AuditScreen = lazy(() => import('../admin/audit-screen').then((m) => ({ default: m.AuditScreen })));
-const OutboxScreen = lazy(() => import('../admin/outbox-screen').then((m) => ({ default: m.OutboxScreen })));
+const RoomsScreen = lazy(() => import('../rooms/rooms-screen').then((m) => ({ default: m.RoomsScreen })));
+const UsersScreen = lazy(() => import('../users/users-screen').then((m) => ({ default: m.UsersScreen })));
+const SettingsScreen = lazy(() => import('../settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
+const AuditScreen = lazy(() => import('../audit/audit-screen').then((m) => ({ default: m.AuditScreen })));
+const OutboxScreen = lazy(() => import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })));
 
 function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen) {

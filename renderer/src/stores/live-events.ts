@@ -5,11 +5,11 @@
  * were missed.
  */
 import type { Transport } from '../transport/transport';
-import { useBoardStore } from './board-store';
+import { useBoardStore } from '../board/board-store';
 import { useConnectionStore } from './connection-store';
 import { refresh } from './refresh-after-change';
-import { useSettingsStore } from './settings-store';
-import { useStaysStore } from './stays-store';
+import { useSettingsStore } from '../settings/settings-store';
+import { useStaysStore } from '../stays/stays-store';
 
 /** Runs `fn` once, `ms` after the last of a burst of calls. */
 function debounced(fn: () => void, ms: number): () => void {

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { NetworkStatus } from '../../../shared/contract/auth-schemas';
 import { transport } from '../transport/current-transport';
-import { registerRefresher } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
+import { registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
 
 interface NetworkState {
   status: NetworkStatus | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../shared/contract/commands';
-import { AUDIT_PAGE_SIZE, auditFilterInput, auditQuery, auditRangeInvalid, EMPTY_AUDIT_FILTER } from '../../../renderer/src/stores/audit-query';
+import { AUDIT_PAGE_SIZE, auditFilterInput, auditQuery, auditRangeInvalid, EMPTY_AUDIT_FILTER } from '../../../renderer/src/audit/audit-query';
 
 describe('auditQuery', () => {
   it('asks for the first page with only the filters that are filled in, trimmed', () => {

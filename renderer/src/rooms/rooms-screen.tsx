@@ -4,7 +4,7 @@ import type { Room } from '../../../shared/contract/schemas';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useRoomsStore } from '../stores/rooms-store';
+import { useRoomsStore } from './rooms-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { RoomFormDialog } from './room-form-dialog';

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome, ExportQuery } from '../transport/transport';
-import { registerSessionReset } from './session-data';
+import { registerSessionReset } from '../stores/session-data';
 
 interface ExportState {
   busy: boolean;

@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Room, Stay } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
+import { changeAndRefresh } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
 
 export type StayCommand = 'stays:checkIn' | 'stays:checkOut' | 'stays:cancel' | 'stays:noShow';
 

@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../../shared/contract/auth-schemas';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome } from '../transport/transport';
 import { auditFilterInput, auditQuery, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
-import { registerSessionReset } from './session-data';
+import { registerSessionReset } from '../stores/session-data';
 
 interface AuditState {
   /** The filter the entries shown were asked with. */

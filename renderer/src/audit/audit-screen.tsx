@@ -6,8 +6,8 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/contract/auth-schemas';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { auditRangeInvalid, EMPTY_AUDIT_FILTER, type AuditFilter } from '../stores/audit-query';
-import { useAuditStore } from '../stores/audit-store';
+import { auditRangeInvalid, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
+import { useAuditStore } from './audit-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userFieldProblems } from '../../../renderer/src/admin/user-fields';
+import { userFieldProblems } from '../../../renderer/src/users/user-fields';
 
 describe('userFieldProblems', () => {
   it('accepts what the contract accepts', () => {

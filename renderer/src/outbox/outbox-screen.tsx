@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useOutboxStore } from '../stores/outbox-store';
+import { useOutboxStore } from './outbox-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 

@@ -9,7 +9,7 @@ import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';
 import { toast } from '../stores/toast-store';
-import { useUsersStore } from '../stores/users-store';
+import { useUsersStore } from './users-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { PasswordResetDialog } from './password-reset-dialog';
 import { UserFormDialog } from './user-form-dialog';

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { OutboxMessage, OutboxStatus } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
 
 interface OutboxState {
   status: OutboxStatus | null;

@@ -8,14 +8,14 @@
 import { create } from 'zustand';
 import type { Board } from '../../../shared/contract/schemas';
 import { addDays, nightsBetween } from '../../../shared/time';
-import { boardLanes } from '../board/board-lanes';
-import { boardRows, type BoardRow, type GroupBy, type RoomLane } from '../board/board-layout';
-import { boardQuery, periodFromHash } from '../board/board-period';
+import { boardLanes } from './board-lanes';
+import { boardRows, type BoardRow, type GroupBy, type RoomLane } from './board-layout';
+import { boardQuery, periodFromHash } from './board-period';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
-import { hotelToday } from './settings-store';
-import { reportBackgroundError } from './toast-store';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
+import { hotelToday } from '../settings/settings-store';
+import { reportBackgroundError } from '../stores/toast-store';
 
 const REFRESH_DEBOUNCE_MS = 250;
 

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../../shared/contract/auth-schemas';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules';
 import { useT } from '../i18n/locale-store';
 import { toast } from '../stores/toast-store';
-import { useUsersStore } from '../stores/users-store';
+import { useUsersStore } from './users-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';

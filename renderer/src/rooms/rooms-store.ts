@@ -3,8 +3,8 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Housekeeping, Room } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
 
 interface RoomsState {
   rooms: Room[];

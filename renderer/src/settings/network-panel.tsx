@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
-import { useNetworkStore } from '../stores/network-store';
+import { useNetworkStore } from './network-store';
 import { ErrorAlert } from '../ui/error-alert';
 
 export function NetworkPanel() {

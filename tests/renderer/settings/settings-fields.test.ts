@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/contract/schemas';
-import { draftOf, settingsPatch } from '../../../renderer/src/admin/settings-fields';
+import { draftOf, settingsPatch } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);

@@ -4,8 +4,8 @@ import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas'
 import { localDate } from '../../../shared/time';
 import { useLocaleStore } from '../i18n/locale-store';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from './refresh-after-change';
-import { registerSessionReset } from './session-data';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
 
 interface SettingsState {
   settings: Settings | null;

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
-import { useSettingsStore } from '../stores/settings-store';
+import { useSettingsStore } from './settings-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';

@@ -43,7 +43,8 @@ let loadSeq = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useBoardStore = create<BoardState>((set, get) => ({
-  ...periodFromHash(window.location.hash),
+  // Through globalThis: no DOM types, so the store is tested in Node.
+  ...periodFromHash((globalThis as { location?: { hash: string } }).location?.hash ?? ''),
   groupBy: 'floor',
   board: null,
   rows: [],
@@ -112,6 +113,13 @@ export const useBoardStore = create<BoardState>((set, get) => ({
     await changeAndRefresh(() => transport().invoke('blocks:remove', { id }), ['board']);
   },
 }));
+
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    board: true;
+  }
+}
 
 registerRefresher('board', () => useBoardStore.getState().load());
 registerSessionReset(() => {

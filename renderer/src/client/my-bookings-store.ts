@@ -38,6 +38,13 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
   },
 }));
 
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    myBookings: true;
+  }
+}
+
 registerRefresher('myBookings', async () => {
   if (useMyBookingsStore.getState().loaded) await useMyBookingsStore.getState().load();
 });

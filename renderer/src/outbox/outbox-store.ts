@@ -39,6 +39,13 @@ export const useOutboxStore = create<OutboxState>((set) => ({
   },
 }));
 
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    outbox: true;
+  }
+}
+
 registerRefresher('outbox', async () => {
   if (useOutboxStore.getState().watching) await useOutboxStore.getState().load();
 });

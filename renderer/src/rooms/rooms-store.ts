@@ -49,6 +49,13 @@ export const useRoomsStore = create<RoomsState>((set) => ({
   },
 }));
 
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    rooms: true;
+  }
+}
+
 registerRefresher('rooms', async () => {
   if (useRoomsStore.getState().loaded) await useRoomsStore.getState().load();
 });

@@ -24,6 +24,13 @@ export const useNetworkStore = create<NetworkState>((set) => ({
   },
 }));
 
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    network: true;
+  }
+}
+
 registerRefresher('network', async () => {
   if (useNetworkStore.getState().status) await useNetworkStore.getState().load();
 });

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas';
 import { localDate } from '../../../shared/time';
-import { useLocaleStore } from '../i18n/locale-store';
+import { useLocaleStore } from '../i18n/lang-store';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
@@ -42,6 +42,13 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     useLocaleStore.getState().followHotel(settings.locale);
   },
 }));
+
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    settings: true;
+  }
+}
 
 registerRefresher('settings', () => useSettingsStore.getState().load());
 registerSessionReset(() => useSettingsStore.setState({ settings: null, error: null }));

@@ -42,6 +42,13 @@ export const useUsersStore = create<UsersState>((set) => ({
   },
 }));
 
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    users: true;
+  }
+}
+
 registerRefresher('users', async () => {
   if (useUsersStore.getState().loaded) await useUsersStore.getState().load();
 });

@@ -1,14 +1,15 @@
 /** Danish strings of sign-in, roles, users, the audit log, the LAN API and a client's bookings. */
 import type { enAccess } from './en-access';
+import type { TranslationOf } from './message';
 
-export const daAccess: Record<keyof typeof enAccess, string> = {
+export const daAccess: TranslationOf<typeof enAccess> = {
   'nav.users': 'Brugere',
   'nav.audit': 'Revisionslog',
   'nav.admin': 'Admin',
   'nav.myBookings': 'Mine bookinger',
 
   'error.passwordChange': 'Skift din adgangskode først; indtil da er intet andet muligt.',
-  'error.rateLimited': 'For mange forsøg. Prøv igen om {seconds} sekunder.',
+  'error.rateLimited': { by: 'seconds', one: 'For mange forsøg. Prøv igen om {seconds} sekund.', other: 'For mange forsøg. Prøv igen om {seconds} sekunder.' },
   'error.rateLimitedSoon': 'For mange forsøg. Vent lidt, og prøv igen.',
 
   'role.admin': 'Administrator',
@@ -21,7 +22,7 @@ export const daAccess: Record<keyof typeof enAccess, string> = {
   'signIn.submit': 'Log ind',
   'signIn.working': 'Logger ind…',
   'signIn.wrong': 'Forkert brugernavn eller adgangskode.',
-  'signIn.rateLimited': 'For mange mislykkede forsøg. Prøv igen om {seconds} sekunder.',
+  'signIn.rateLimited': { by: 'seconds', one: 'For mange mislykkede forsøg. Prøv igen om {seconds} sekund.', other: 'For mange mislykkede forsøg. Prøv igen om {seconds} sekunder.' },
   'signIn.rateLimitedSoon': 'For mange mislykkede forsøg. Vent lidt, og prøv igen.',
   'signIn.deskOnly': 'Denne konto booker via hotellets netværk og kan ikke logge ind ved skranken.',
   'signIn.expired': 'Din session er udløbet. Log ind igen.',
@@ -45,7 +46,7 @@ export const daAccess: Record<keyof typeof enAccess, string> = {
   'password.changed': 'Din adgangskode er skiftet',
 
   'users.title': 'Brugere',
-  'users.count': '{n} aktive brugere',
+  'users.count': { one: '{n} aktiv bruger', other: '{n} aktive brugere' },
   'users.username': 'Brugernavn',
   'users.usernameHint': 'Bogstaver, tal og . _ @ -',
   'users.usernameInvalid': 'Mindst 3 tegn: kun bogstaver, tal og . _ @ -',
@@ -78,7 +79,7 @@ export const daAccess: Record<keyof typeof enAccess, string> = {
   'users.resetDone': 'Ny adgangskode sat for {name}',
 
   'audit.title': 'Revisionslog',
-  'audit.shown': '{n} poster vist',
+  'audit.shown': { one: '{n} post vist', other: '{n} poster vist' },
   'audit.filters': 'Filtrér revisionsloggen',
   'audit.when': 'Hvornår',
   'audit.who': 'Hvem',
@@ -114,7 +115,7 @@ export const daAccess: Record<keyof typeof enAccess, string> = {
   'network.blocked': 'LAN-API’et kan ikke slås til: {reason}',
 
   'myBookings.title': 'Mine bookinger',
-  'myBookings.count': '{n} bookinger',
+  'myBookings.count': { one: '{n} booking', other: '{n} bookinger' },
   'myBookings.empty': 'Du har ingen bookinger endnu.',
   'myBookings.id': 'Nr.',
   'myBookings.room': 'Værelsesnummer',

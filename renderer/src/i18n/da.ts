@@ -1,8 +1,9 @@
 /** Danish UI strings: exactly the keys of `en` (the type refuses a missing or extra key). */
 import { daAccess } from './da-access';
-import type { MessageKey } from './en';
+import type { en } from './en';
+import type { TranslationOf } from './message';
 
-export const da: Record<MessageKey, string> = {
+export const da: TranslationOf<typeof en> = {
   ...daAccess,
   'app.name': 'Frontdesk',
   'app.loading': 'Indlæser…',
@@ -55,12 +56,12 @@ export const da: Record<MessageKey, string> = {
   'board.rangeWeek': 'Uge',
   'board.rangeTwoWeeks': '2 uger',
   'board.rangeMonth': 'Måned',
-  'board.rangeDays': '{n} dage',
+  'board.rangeDays': { one: '{n} dag', other: '{n} dage' },
   'board.groupBy': 'Gruppér efter',
   'board.groupFloor': 'Etage',
   'board.groupCategory': 'Kategori',
   'board.floor': '{n}. etage',
-  'board.roomCount': '{n} værelser',
+  'board.roomCount': { one: '{n} værelse', other: '{n} værelser' },
   'board.newStay': 'Nyt ophold',
   'board.export': 'Eksportér',
   'board.arrivals': 'Ankomster',
@@ -97,7 +98,7 @@ export const da: Record<MessageKey, string> = {
   'booking.title': 'Nyt ophold',
   'booking.room': 'Værelse',
   'booking.pickRoom': 'Vælg et værelse',
-  'booking.freeRooms': '{n} ledige værelser i perioden',
+  'booking.freeRooms': { one: '{n} ledigt værelse i perioden', other: '{n} ledige værelser i perioden' },
   'booking.noFreeRooms': 'Intet værelse er ledigt i perioden.',
   'booking.notFree': 'ikke ledigt',
   'booking.roomOption': '{number} · {category} · {rate}',
@@ -117,7 +118,7 @@ export const da: Record<MessageKey, string> = {
 
   'validation.required': '{field} skal udfyldes',
   'validation.datesOrder': 'Afrejse skal være efter ankomst',
-  'validation.maxNights': 'Et ophold kan højst være {n} nætter',
+  'validation.maxNights': { one: 'Et ophold kan højst være {n} nat', other: 'Et ophold kan højst være {n} nætter' },
   'validation.money': 'Skriv et beløb som 1195 eller 1.195,50',
   'validation.email': 'Skriv en e-mailadresse som navn@eksempel.dk',
   'validation.number': 'Skriv et helt tal',
@@ -186,7 +187,7 @@ export const da: Record<MessageKey, string> = {
   'export.to': 'Til',
   'export.submit': 'Eksportér',
   'export.working': 'Eksporterer…',
-  'export.saved': 'Gemt i {path} ({rows} rækker)',
+  'export.saved': { by: 'rows', one: 'Gemt i {path} ({rows} række)', other: 'Gemt i {path} ({rows} rækker)' },
   'export.downloaded': 'Downloadet',
   'export.cancelled': 'Eksporten blev afbrudt; intet er gemt',
 
@@ -212,7 +213,7 @@ export const da: Record<MessageKey, string> = {
   'rooms.saved': 'Værelse {number} er gemt',
   'rooms.deactivated': 'Værelse {number} er taget ud af brug',
   'rooms.reactivated': 'Værelse {number} er i brug igen',
-  'rooms.count': '{n} værelser',
+  'rooms.count': { one: '{n} værelse', other: '{n} værelser' },
 
   'settings.title': 'Indstillinger',
   'settings.hotel': 'Hotel',

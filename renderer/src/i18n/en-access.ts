@@ -9,7 +9,7 @@ export const enAccess = {
   'nav.myBookings': 'My bookings',
 
   'error.passwordChange': 'Change your password first; until then nothing else is possible.',
-  'error.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.rateLimited': { by: 'seconds', one: 'Too many attempts. Try again in {seconds} second.', other: 'Too many attempts. Try again in {seconds} seconds.' },
   'error.rateLimitedSoon': 'Too many attempts. Wait a moment and try again.',
 
   'role.admin': 'Administrator',
@@ -22,7 +22,7 @@ export const enAccess = {
   'signIn.submit': 'Sign in',
   'signIn.working': 'Signing in…',
   'signIn.wrong': 'Wrong username or password.',
-  'signIn.rateLimited': 'Too many failed attempts. Try again in {seconds} seconds.',
+  'signIn.rateLimited': { by: 'seconds', one: 'Too many failed attempts. Try again in {seconds} second.', other: 'Too many failed attempts. Try again in {seconds} seconds.' },
   'signIn.rateLimitedSoon': 'Too many failed attempts. Wait a moment and try again.',
   'signIn.deskOnly': 'This account books over the hotel’s network and cannot sign in at the desk.',
   'signIn.expired': 'Your session has ended. Please sign in again.',
@@ -46,7 +46,7 @@ export const enAccess = {
   'password.changed': 'Your password is changed',
 
   'users.title': 'Users',
-  'users.count': '{n} active users',
+  'users.count': { one: '{n} active user', other: '{n} active users' },
   'users.username': 'Username',
   'users.usernameHint': 'Letters, digits and . _ @ -',
   'users.usernameInvalid': 'At least 3 characters: letters, digits and . _ @ - only',
@@ -79,7 +79,7 @@ export const enAccess = {
   'users.resetDone': 'New password set for {name}',
 
   'audit.title': 'Audit log',
-  'audit.shown': '{n} entries shown',
+  'audit.shown': { one: '{n} entry shown', other: '{n} entries shown' },
   'audit.filters': 'Filter the audit log',
   'audit.when': 'When',
   'audit.who': 'Who',
@@ -115,7 +115,7 @@ export const enAccess = {
   'network.blocked': 'The LAN API cannot be switched on: {reason}',
 
   'myBookings.title': 'My bookings',
-  'myBookings.count': '{n} bookings',
+  'myBookings.count': { one: '{n} booking', other: '{n} bookings' },
   'myBookings.empty': 'You have no bookings yet.',
   'myBookings.id': 'No.',
   'myBookings.room': 'Room number',

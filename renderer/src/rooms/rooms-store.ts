@@ -1,4 +1,6 @@
 /** Guest rooms for the admin screen (including inactive ones) and the desk's housekeeping badges. */
+// Views this store reloads by name (their names are declared with their stores).
+import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Housekeeping, Room } from '../../../shared/contract/schemas';

@@ -1,4 +1,7 @@
 /** The hotel's settings: name, zone, currency, language, stay rules, integrations. */
+// Views this store reloads by name (their names are declared with their stores).
+import type {} from './network-store';
+import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas';
 import { localDate } from '../../../shared/time';

@@ -2,6 +2,8 @@
  * Stays: the one open in the details panel, and every stay command. Each action throws the
  * refusal so the dialog that asked can show it; on success the board reloads.
  */
+// Views this store reloads by name (their names are declared with their stores).
+import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Room, Stay } from '../../../shared/contract/schemas';

@@ -5,7 +5,8 @@
  *
  * The names of the views are the registered refreshers: a domain's store adds its name to
  * `RefreshTargets` (declaration merging) next to its `registerRefresher` call, so `RefreshTarget`
- * grows with the domains and a misspelt target does not compile.
+ * grows with the domains and a misspelt target does not compile. A store that reloads another
+ * domain's view by name says so with `import type {} from '…/<domain>-store'` (no code is loaded).
  */
 import { reportBackgroundError } from './toast-store';
 

@@ -2,7 +2,7 @@
  * A Transport for store tests: each command answers from a handler the test sets, every call is
  * recorded, and refusals reach `onRefusal` listeners as the real transports send them (401, 403).
  */
-import type { CommandName } from '../../../shared/contract/commands';
+import type { CommandInput, CommandName } from '../../../shared/contract/commands';
 import type { LiveEvent } from '../../../shared/contract/events';
 import { refusalListeners, type ConnectionState, type Transport } from '../../../renderer/src/transport/transport';
 
@@ -11,7 +11,7 @@ type Handler = (input: unknown) => unknown;
 export interface FakeTransport extends Transport {
   calls: [string, unknown][];
   live: boolean[];
-  answer(name: CommandName, handler: Handler): void;
+  answer<K extends CommandName>(name: K, handler: (input: CommandInput<K>) => unknown): void;
   /** A live event from the feed, to every `onEvent` listener. */
   emit(event: LiveEvent): void;
   /** The feed's state, to every `onConnection` listener. */
@@ -30,7 +30,7 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
     calls,
     live,
     answer(name, handler) {
-      handlers.set(name, handler);
+      handlers.set(name, handler as Handler);
     },
     async invoke(name, input) {
       calls.push([name, input]);

@@ -128,6 +128,10 @@ export const da: TranslationOf<typeof en> = {
   'validation.timeZone': 'Vælg en tidszone som Europe/Copenhagen',
   'validation.range': 'Skriv et helt tal fra {min} til {max}',
   'validation.fixFields': 'Ret venligst de markerede felter.',
+  'validation.invalid': 'Tjek feltet',
+  'validation.atLeast': 'Skriv {min} eller mere',
+  'validation.atMost': 'Skriv højst {max}',
+  'validation.tooLong': { by: 'max', one: 'Højst {max} tegn', other: 'Højst {max} tegn' },
 
   'stay.title': 'Ophold nr. {id}',
   'stay.guest': 'Gæst',

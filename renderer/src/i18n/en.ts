@@ -130,6 +130,10 @@ export const en = {
   'validation.timeZone': 'Choose a time zone such as Europe/Copenhagen',
   'validation.range': 'Enter a whole number from {min} to {max}',
   'validation.fixFields': 'Please correct the marked fields.',
+  'validation.invalid': 'Check this field',
+  'validation.atLeast': 'Enter {min} or more',
+  'validation.atMost': 'Enter {max} or less',
+  'validation.tooLong': { by: 'max', one: 'At most {max} character', other: 'At most {max} characters' },
 
   'stay.title': 'Stay #{id}',
   'stay.guest': 'Guest',

@@ -2,8 +2,7 @@
  * The one place UI text comes from: pure lookup, plural forms by `Intl.PluralRules` and `{name}`
  * interpolation; no DOM, no React.
  */
-import { da } from './da';
-import { en, type MessageKey } from './en';
+import { da, en, type MessageKey } from './dictionaries';
 import { isPlural, type Message, type TranslationOf } from './message';
 
 export const LANGS = ['da', 'en'] as const;

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/contract/auth-schemas';
 import { HOUSEKEEPING_STATES } from '../../../shared/contract/schemas';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
-import { da } from '../../../renderer/src/i18n/da';
-import { en } from '../../../renderer/src/i18n/en';
+import { da, DOMAIN_TEXTS, en } from '../../../renderer/src/i18n/dictionaries';
 import { isPlural, messageTexts } from '../../../renderer/src/i18n/message';
 import { placeholders, translate, type MessageKey } from '../../../renderer/src/i18n/translate';
 
 describe('UI dictionaries', () => {
+  it("merge every domain's dictionary, no key defined by two domains", () => {
+    const seen = new Map<string, number>();
+    DOMAIN_TEXTS.forEach((domain, i) => {
+      expect(Object.keys(domain.da).sort(), `domain ${i}`).toEqual(Object.keys(domain.en).sort());
+      for (const key of Object.keys(domain.en)) {
+        expect(seen.get(key), key).toBeUndefined();
+        seen.set(key, i);
+      }
+    });
+    expect(seen.size).toBe(Object.keys(en).length);
+  });
+
   it('have exactly the same keys in Danish and English', () => {
     expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });

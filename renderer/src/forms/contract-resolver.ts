@@ -25,19 +25,23 @@ export type ContractResolution<Output> = { values: Output; errors: Record<string
 export function contractResolver<Values extends object, Output>(
   schema: z.ZodType<Output>,
   toInput: (values: Values) => unknown,
-  fields: () => Record<keyof Values & string, FieldText>,
+  /** Each command field's label (and bad-value text), by the field's name in the command's input. */
+  fields: () => Record<string, FieldText>,
   t: () => Translate,
 ): (values: Values) => Promise<ContractResolution<Output>> {
   return async (values) => {
     // With the input in each issue: an empty field (undefined) is "required", text that is no number (NaN) a bad value.
-    const result = await schema.safeParseAsync(toInput(values), { reportInput: true });
+    const input = toInput(values) as Record<string, unknown>;
+    const result = await schema.safeParseAsync(input, { reportInput: true });
     if (result.success) return { values: result.data, errors: {} };
     const texts = fields();
     const errors: Record<string, FieldError> = {};
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? '');
       if (errors[name] || !(name in texts)) continue;
-      errors[name] = { type: issue.code, message: issueText(issue as unknown as FieldIssue, texts[name as keyof Values & string], t()) };
+      // A field left empty is "required", whatever a coercing schema made of it (an id: NaN).
+      const asked = input[name] === undefined ? { ...issue, input: undefined } : issue;
+      errors[name] = { type: issue.code, message: issueText(asked as unknown as FieldIssue, texts[name]!, t()) };
     }
     return { values: {}, errors };
   };

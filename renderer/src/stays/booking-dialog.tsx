@@ -33,6 +33,7 @@ interface BookingDialogProps {
 }
 
 const loadCheck = () => import('./booking-check');
+const CHECK_PRELOAD_DELAY_MS = 400;
 
 export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onClose }: BookingDialogProps) {
   const t = useT();
@@ -53,8 +54,18 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
 
   // The Dialog's own effect (showModal) runs before this one: the mark is the dialog open.
   useEffect(markBookingDialogOpen, []);
-  // The contract's check, fetched while the desk types (never before the dialog's first frame).
-  useEffect(() => whenIdle(() => void loadCheck(), 1000), []);
+  // The contract's check (zod), fetched while the desk types: well after the dialog's first frame,
+  // whose paint the board's time to interactive waits for, and long before a person can submit.
+  useEffect(() => {
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => {
+      cancelIdle = whenIdle(() => void loadCheck(), 1000);
+    }, CHECK_PRELOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
+  }, []);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
   const free = useFreeRooms(checkin, checkout, dates.ok);

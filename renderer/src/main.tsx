@@ -8,6 +8,7 @@ import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadDesk } from './app/desk-loads';
+import { LIVE_EVENT_TABLE } from './app/live-event-registry';
 import { ErrorBoundary } from './app/error-boundary';
 import { SessionGate } from './app/session-gate';
 import { followSession } from './app/session-flow';
@@ -27,7 +28,7 @@ import './styles/session.css';
 const t = chooseTransport();
 setTransport(t);
 t.onRefusal((command, error) => useSessionStore.getState().refused(command, error));
-connectLiveEvents(t);
+connectLiveEvents(t, LIVE_EVENT_TABLE);
 followSession(loadDesk);
 void useSessionStore.getState().restore();
 

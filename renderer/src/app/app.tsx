@@ -1,38 +1,18 @@
 /**
- * The desk's shell (staff and admin): header, the current screen, dialogs and toasts. A screen the
- * role may not open shows the board instead. The admin screens are loaded when first opened: the
- * desk starts on the board, and they bring the contract's schemas (zod) for their forms.
+ * The desk's shell (staff and admin): header, the current screen, dialogs and toasts. Which screens
+ * exist, who may open them and how they load is the screen registry's business
+ * (screen-registry.ts); a screen the role may not open shows the role's first screen instead.
  */
-import { lazy, Suspense } from 'react';
-import { FrontDeskBoard } from '../board/front-desk-board';
-import { useT } from '../i18n/locale-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { AppHeader } from './app-header';
 import { DialogHost } from './dialog-host';
 import { ErrorBoundary } from './error-boundary';
-import { allowedScreen, type Screen } from './screens';
+import { allowedScreen } from './screen-registry';
+import { ScreenView } from './screen-view';
 import { ToastArea } from './toast-area';
 
-const RoomsScreen = lazy(() => import('../admin/rooms-screen').then((m) => ({ default: m.RoomsScreen })));
-const UsersScreen = lazy(() => import('../admin/users-screen').then((m) => ({ default: m.UsersScreen })));
-const SettingsScreen = lazy(() => import('../admin/settings-screen').then((m) => ({ default: m.SettingsScreen })));
-const AuditScreen = lazy(() => import('../admin/audit-screen').then((m) => ({ default: m.AuditScreen })));
-const OutboxScreen = lazy(() => import('../admin/outbox-screen').then((m) => ({ default: m.OutboxScreen })));
-
-function CurrentScreen({ screen }: { screen: Screen }) {
-  switch (screen) {
-    case 'board': return <FrontDeskBoard />;
-    case 'rooms': return <RoomsScreen />;
-    case 'users': return <UsersScreen />;
-    case 'settings': return <SettingsScreen />;
-    case 'audit': return <AuditScreen />;
-    case 'outbox': return <OutboxScreen />;
-  }
-}
-
 export function App() {
-  const t = useT();
   const asked = useUiStore((s) => s.screen);
   const role = useSessionStore((s) => s.user?.role);
   const screen = allowedScreen(asked, role);
@@ -41,9 +21,7 @@ export function App() {
       <AppHeader />
       <main className="app-main">
         <ErrorBoundary resetKey={screen}>
-          <Suspense fallback={<div className="panel panel-center muted">{t('common.loading')}</div>}>
-            <CurrentScreen screen={screen} />
-          </Suspense>
+          <ScreenView screen={screen} />
           <DialogHost />
         </ErrorBoundary>
       </main>

@@ -4,8 +4,8 @@
  * the host knows the hotel's today; without settings the desk still works (this PC's zone and
  * language), and the store keeps the error.
  */
-import { useBoardStore } from '../stores/board-store';
-import { useSettingsStore } from '../stores/settings-store';
+import { useBoardStore } from '../board/board-store';
+import { useSettingsStore } from '../settings/settings-store';
 import { reportBackgroundError } from '../stores/toast-store';
 
 /** 401 and 403 belong to the session store (sign-in or change screen, or a client's optimistic start). */

@@ -1,6 +1,6 @@
 /** Period navigation, range, grouping and the desk's main buttons above the board. */
 import { useT } from '../i18n/locale-store';
-import { useBoardStore } from '../stores/board-store';
+import { useBoardStore } from './board-store';
 import { RANGE_CHOICES } from './board-period';
 import { useUiStore } from '../stores/ui-store';
 

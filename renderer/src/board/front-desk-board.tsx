@@ -1,7 +1,7 @@
 /** The main screen: toolbar, today's counts, the tape chart and its legend. */
 import { memo, useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
-import { useBoardStore } from '../stores/board-store';
+import { useBoardStore } from './board-store';
 import { useUiStore } from '../stores/ui-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { whenIdle } from '../ui/when-idle';

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { HOUSEKEEPING_STATES, type Housekeeping, type Room } from '../../../shared/contract/schemas';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
-import { useRoomsStore } from '../stores/rooms-store';
+import { useRoomsStore } from '../rooms/rooms-store';
 import { toast } from '../stores/toast-store';
 
 interface HousekeepingMenuProps {

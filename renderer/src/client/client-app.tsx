@@ -1,15 +1,20 @@
 /**
- * What a LAN client (kiosk, guest app) sees in a browser: its own bookings and a form to book a
- * room. Loaded only when a client signs in; the desk's board and admin screens are never offered.
+ * What a LAN client (kiosk, guest app) sees in a browser: the screens the registry gives a client
+ * (its own bookings and a form to book a room). Loaded only when a client signs in; the desk's
+ * board and admin screens are never offered.
  */
 import { LanguageSwitch } from '../app/language-switch';
+import { allowedScreen } from '../app/screen-registry';
+import { ScreenNav } from '../app/screen-nav';
+import { ScreenView } from '../app/screen-view';
 import { SessionControls } from '../app/session-controls';
 import { ToastArea } from '../app/toast-area';
 import { useT } from '../i18n/locale-store';
-import { MyBookingsScreen } from './my-bookings-screen';
+import { useUiStore } from '../stores/ui-store';
 
 export function ClientApp() {
   const t = useT();
+  const screen = allowedScreen(useUiStore((s) => s.screen), 'client');
   return (
     <div className="app" data-testid="client-app">
       <header className="app-header">
@@ -19,18 +24,14 @@ export function ClientApp() {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </div>
-        <nav className="nav" aria-label={t('nav.label')}>
-          <a href="#/my-bookings" className="nav-link" aria-current="page" data-testid="nav-my-bookings">
-            {t('nav.myBookings')}
-          </a>
-        </nav>
+        <ScreenNav role="client" />
         <div className="header-end">
           <LanguageSwitch />
           <SessionControls />
         </div>
       </header>
       <main className="app-main">
-        <MyBookingsScreen />
+        <ScreenView screen={screen} />
       </main>
       <ToastArea />
     </div>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useT } from '../i18n/locale-store';
-import { useMyBookingsStore } from '../stores/my-bookings-store';
+import { useMyBookingsStore } from './my-bookings-store';
 import { toast } from '../stores/toast-store';
 import { checkStayDates } from '../stays/stay-dates';
 import { ErrorAlert } from '../ui/error-alert';

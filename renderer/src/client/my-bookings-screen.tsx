@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { formatLongDate } from '../format/dates';
 import { useIntlLocale, useT } from '../i18n/locale-store';
-import { useMyBookingsStore } from '../stores/my-bookings-store';
+import { useMyBookingsStore } from './my-bookings-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { StatusPill } from '../ui/status-pill';
 import { ClientBookingForm } from './client-booking-form';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useLocaleStore, useT } from '../i18n/locale-store';
-import { useExportStore } from '../stores/export-store';
+import { useExportStore } from './export-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { formatLongDate, formatShortDate, formatInstant } from '../format/dates';
 import { formatMoney, moneyInputText, parseMoney } from '../format/money';
-import { useSettingsStore } from '../stores/settings-store';
+import { useSettingsStore } from '../settings/settings-store';
 import { useIntlLocale } from './locale-store';
 
 export interface Formats {

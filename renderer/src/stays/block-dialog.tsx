@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { BoardBlock } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useBoardStore } from '../stores/board-store';
+import { useBoardStore } from '../board/board-store';
 import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';

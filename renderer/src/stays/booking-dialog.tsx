@@ -1,6 +1,11 @@
 /**
  * New stay: room (free rooms for the dates), dates, guest, and the price live (nights × rate, or a
  * price typed by hand). A refusal stays inside the dialog with everything typed kept.
+ *
+ * The fields are checked by the contract's `StayCreateSchema` (booking-check.ts, its own chunk,
+ * loaded once the dialog is on screen), so its limits are not written again here; the dialog is in
+ * the board's first bundle and opens without zod. Only what the contract cannot know is checked
+ * here: the dates against the hotel's longest stay, and whether a typed price is an amount at all.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { stayPrice } from '../../../shared/rules/stay-rules';
@@ -8,9 +13,9 @@ import { addDays } from '../../../shared/time';
 import { markBookingDialogOpen } from '../app/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useBoardStore } from '../stores/board-store';
-import { hotelToday, useSettingsStore } from '../stores/settings-store';
-import { useStaysStore } from '../stores/stays-store';
+import { useBoardStore } from '../board/board-store';
+import { hotelToday, useSettingsStore } from '../settings/settings-store';
+import { useStaysStore } from './stays-store';
 import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
@@ -18,7 +23,8 @@ import { Field } from '../ui/field';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
 import { CancelSubmit } from '../ui/cancel-submit';
-import { useFormSubmit } from '../ui/use-form-submit';
+import { whenIdle } from '../ui/when-idle';
+import type { BookingFieldName, BookingTexts } from './booking-check';
 
 interface BookingDialogProps {
   roomId?: number;
@@ -26,7 +32,8 @@ interface BookingDialogProps {
   onClose(): void;
 }
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const loadCheck = () => import('./booking-check');
+const CHECK_PRELOAD_DELAY_MS = 400;
 
 export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onClose }: BookingDialogProps) {
   const t = useT();
@@ -47,6 +54,18 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
 
   // The Dialog's own effect (showModal) runs before this one: the mark is the dialog open.
   useEffect(markBookingDialogOpen, []);
+  // The contract's check (zod), fetched while the desk types: well after the dialog's first frame,
+  // whose paint the board's time to interactive waits for, and long before a person can submit.
+  useEffect(() => {
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => {
+      cancelIdle = whenIdle(() => void loadCheck(), 1000);
+    }, CHECK_PRELOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
+  }, []);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
   const free = useFreeRooms(checkin, checkout, dates.ok);
@@ -55,17 +74,29 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
   const roomIsFree = room ? freeIds.has(room.id) : false;
 
   const override = priceText.trim() ? f.parseMoney(priceText) : undefined;
-  const guestCount = Number(guests);
   const price = dates.ok && room && override !== null ? stayPrice(dates.nights, room.nightlyRate, override) : null;
 
-  const errors = {
-    room: !roomId ? t('validation.required', { field: t('booking.room') }) : null,
-    guestName: !guestName.trim() ? t('validation.required', { field: t('booking.guestName') }) : null,
-    email: email.trim() && !EMAIL_RE.test(email.trim()) ? t('validation.email') : null,
-    guests: !Number.isInteger(guestCount) || guestCount < 1 || guestCount > 20 ? t('validation.number') : null,
-    price: override === null ? t('validation.money') : null,
-  };
-  const invalid = !dates.ok || Object.values(errors).some(Boolean);
+  const texts: BookingTexts = { roomId, checkin, checkout, guestName, email, phone, guests, price: override, notes };
+  const textsKey = JSON.stringify(texts);
+
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<BookingFieldName, string>>>({});
+  const check = async () => (await loadCheck()).checkBooking(texts, t);
+
+  // Once submitted, the marks follow the typing (the check is loaded by then: no waiting).
+  useEffect(() => {
+    if (!submitted) return;
+    let live = true;
+    void check().then((c) => live && setFieldErrors(c.ok ? {} : c.errors));
+    return () => {
+      live = false;
+    };
+    // `textsKey` stands for the fields: `check` reads them from this render.
+  }, [submitted, textsKey, t]);
+
+  const invalid = !dates.ok || Object.keys(fieldErrors).length > 0;
 
   const changeCheckin = (value: string) => {
     setCheckin(value);
@@ -80,21 +111,24 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
     }
   };
 
-  const { busy, error, submit, show, submitted } = useFormSubmit(invalid, async () => {
-    const stay = await useStaysStore.getState().create({
-      roomId: Number(roomId),
-      checkin,
-      checkout,
-      guestName: guestName.trim(),
-      guestEmail: email.trim() || undefined,
-      guestPhone: phone.trim() || undefined,
-      guests: guestCount,
-      price: override ?? undefined,
-      notes: notes.trim() || undefined,
-    });
-    toast('success', t('booking.created', { name: stay.guestName, room: stay.roomNumber }));
-    onClose();
-  });
+  const submit = async () => {
+    setSubmitted(true);
+    if (busy) return;
+    const checked = await check();
+    setFieldErrors(checked.ok ? {} : checked.errors);
+    if (!dates.ok || !checked.ok) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const stay = await useStaysStore.getState().create(checked.input);
+      toast('success', t('booking.created', { name: stay.guestName, room: stay.roomNumber }));
+      // `busy` stays on: the dialog closes, and its button must not take a second click meanwhile.
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
 
   const roomOptions = free.rooms ?? [];
   const presetMissing = room && !roomIsFree;
@@ -133,7 +167,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
         <Field
           label={t('booking.room')}
           wide
-          error={show(errors.room) ?? (presetMissing && free.rooms ? t('booking.notFree') : null)}
+          error={fieldErrors.roomId ?? (presetMissing && free.rooms ? t('booking.notFree') : null)}
           hint={free.rooms ? (free.rooms.length ? t('booking.freeRooms', { n: free.rooms.length }) : t('booking.noFreeRooms')) : t('common.loading')}
         >
           <select className="input" value={roomId} onChange={(e) => setRoomId(e.target.value)} required data-testid="booking-room">
@@ -150,19 +184,19 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
             ))}
           </select>
         </Field>
-        <Field label={t('booking.guestName')} wide error={show(errors.guestName)}>
-          <input className="input" value={guestName} onChange={(e) => setGuestName(e.target.value)} data-autofocus required maxLength={120} autoComplete="off" data-testid="booking-guest-name" />
+        <Field label={t('booking.guestName')} wide error={fieldErrors.guestName}>
+          <input className="input" value={guestName} onChange={(e) => setGuestName(e.target.value)} data-autofocus required autoComplete="off" data-testid="booking-guest-name" />
         </Field>
-        <Field label={t('booking.email')} error={show(errors.email)} hint={t('common.optional')}>
-          <input type="email" className="input" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} autoComplete="off" data-testid="booking-email" />
+        <Field label={t('booking.email')} error={fieldErrors.guestEmail} hint={t('common.optional')}>
+          <input type="email" className="input" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" data-testid="booking-email" />
         </Field>
-        <Field label={t('booking.phone')} hint={t('common.optional')}>
-          <input type="tel" className="input" value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={40} autoComplete="off" data-testid="booking-phone" />
+        <Field label={t('booking.phone')} error={fieldErrors.guestPhone} hint={t('common.optional')}>
+          <input type="tel" className="input" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="off" data-testid="booking-phone" />
         </Field>
-        <Field label={t('booking.guests')} error={show(errors.guests)} hint={room ? `${t('rooms.capacity')}: ${room.capacity}` : undefined}>
-          <input type="number" className="input" min={1} max={20} value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="booking-guests" />
+        <Field label={t('booking.guests')} error={fieldErrors.guests} hint={room ? `${t('rooms.capacity')}: ${room.capacity}` : undefined}>
+          <input type="number" className="input" min={1} value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="booking-guests" />
         </Field>
-        <Field label={t('booking.priceOverride')} error={errors.price} hint={t('booking.priceOverrideHint')}>
+        <Field label={t('booking.priceOverride')} error={override === null ? t('validation.money') : fieldErrors.price} hint={t('booking.priceOverrideHint')}>
           <input
             className="input"
             inputMode="decimal"
@@ -172,8 +206,8 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
             data-testid="booking-price-override"
           />
         </Field>
-        <Field label={t('booking.notes')} wide hint={t('common.optional')}>
-          <textarea className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} data-testid="booking-notes" />
+        <Field label={t('booking.notes')} wide error={fieldErrors.notes} hint={t('common.optional')}>
+          <textarea className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="booking-notes" />
         </Field>
       </div>
     </Dialog>

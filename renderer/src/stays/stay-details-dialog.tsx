@@ -8,7 +8,7 @@ import { canApply, type StayAction } from '../../../shared/rules/stay-rules';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useStaysStore, type StayCommand } from '../stores/stays-store';
+import { useStaysStore, type StayCommand } from './stays-store';
 import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';

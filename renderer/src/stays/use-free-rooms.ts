@@ -1,7 +1,7 @@
 /** Rooms free for a whole date range, reloaded when the dates change; stale answers are dropped. */
 import { useEffect, useState } from 'react';
 import type { Room } from '../../../shared/contract/schemas';
-import { useStaysStore } from '../stores/stays-store';
+import { useStaysStore } from './stays-store';
 
 export interface FreeRooms {
   rooms: Room[] | null;

@@ -2,10 +2,18 @@
  * The one way a change reaches the screen: run the command, then reload every view it touches.
  * Stores register how they reload (so no store imports another's internals); a reload that fails
  * becomes a toast, never the change's own error — the change did happen.
+ *
+ * The names of the views are the registered refreshers: a domain's store adds its name to
+ * `RefreshTargets` (declaration merging) next to its `registerRefresher` call, so `RefreshTarget`
+ * grows with the domains and a misspelt target does not compile. A store that reloads another
+ * domain's view by name says so with `import type {} from '…/<domain>-store'` (no code is loaded).
  */
 import { reportBackgroundError } from './toast-store';
 
-export type RefreshTarget = 'board' | 'rooms' | 'settings' | 'outbox' | 'users' | 'network' | 'myBookings';
+/** Filled in by each domain's store: `declare module '…/refresh-after-change' { interface RefreshTargets { rooms: true } }`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RefreshTargets {}
+export type RefreshTarget = keyof RefreshTargets;
 
 const refreshers = new Map<RefreshTarget, () => Promise<void>>();
 
@@ -13,6 +21,7 @@ export function registerRefresher(target: RefreshTarget, refresh: () => Promise<
   refreshers.set(target, refresh);
 }
 
+/** A view whose store is not loaded (an admin screen never opened) has nothing to reload. */
 export async function refresh(targets: readonly RefreshTarget[]): Promise<void> {
   await Promise.all(
     targets.map(async (t) => {

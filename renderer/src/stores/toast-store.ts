@@ -1,7 +1,7 @@
 /** Short messages in a corner: confirmations, and errors from work nobody is waiting on. */
 import { create } from 'zustand';
 import { errorText } from '../i18n/error-text';
-import { currentT } from '../i18n/locale-store';
+import { currentT } from '../i18n/lang-store';
 
 export type ToastTone = 'success' | 'info' | 'error';
 

@@ -5,10 +5,10 @@
 import { create } from 'zustand';
 import type { BoardBlock } from '../../../shared/contract/schemas';
 import { screenName } from '../app/location-hash';
-import { SCREENS, type Screen } from '../app/screens';
+import { isScreen, type Screen } from '../app/screen-registry';
 import { registerSessionReset } from './session-data';
 
-export { SCREENS, type Screen };
+export type { Screen };
 
 export type Dialog =
   | { kind: 'booking'; roomId?: number; checkin?: string }
@@ -26,7 +26,8 @@ interface UiState {
 
 function screenFromHash(): Screen {
   const name = screenName(window.location.hash);
-  return (SCREENS as readonly string[]).includes(name) ? (name as Screen) : 'board';
+  // An unknown or empty name: the board, which `allowedScreen` turns into the role's first screen.
+  return isScreen(name) ? name : 'board';
 }
 
 export const useUiStore = create<UiState>((set) => ({

@@ -2,24 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/contract/auth-schemas';
 import { HOUSEKEEPING_STATES } from '../../../shared/contract/schemas';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
-import { da } from '../../../renderer/src/i18n/da';
-import { en } from '../../../renderer/src/i18n/en';
+import { da, DOMAIN_TEXTS, en } from '../../../renderer/src/i18n/dictionaries';
+import { isPlural, messageTexts } from '../../../renderer/src/i18n/message';
 import { placeholders, translate, type MessageKey } from '../../../renderer/src/i18n/translate';
 
 describe('UI dictionaries', () => {
+  it("merge every domain's dictionary, no key defined by two domains", () => {
+    const seen = new Map<string, number>();
+    DOMAIN_TEXTS.forEach((domain, i) => {
+      expect(Object.keys(domain.da).sort(), `domain ${i}`).toEqual(Object.keys(domain.en).sort());
+      for (const key of Object.keys(domain.en)) {
+        expect(seen.get(key), key).toBeUndefined();
+        seen.set(key, i);
+      }
+    });
+    expect(seen.size).toBe(Object.keys(en).length);
+  });
+
   it('have exactly the same keys in Danish and English', () => {
     expect(Object.keys(da).sort()).toEqual(Object.keys(en).sort());
   });
 
   it('have no empty message', () => {
     for (const dict of [da, en]) {
-      for (const [key, text] of Object.entries(dict)) expect(text.trim(), key).not.toBe('');
+      for (const [key, message] of Object.entries(dict)) for (const text of messageTexts(message)) expect(text.trim(), key).not.toBe('');
     }
   });
 
   it('use the same {placeholders} for a key in both languages', () => {
     for (const key of Object.keys(en) as MessageKey[]) {
-      expect(placeholders(da[key]), key).toEqual(placeholders(en[key]));
+      const forms = [...messageTexts(en[key]), ...messageTexts(da[key])].map(placeholders);
+      for (const form of forms) expect(form, key).toEqual(forms[0]);
+    }
+  });
+
+  it('count by a placeholder every plural form uses, and are plural in both languages alike', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      const message = en[key];
+      expect(isPlural(da[key]), key).toBe(isPlural(message));
+      if (!isPlural(message)) continue;
+      for (const text of [...messageTexts(message), ...messageTexts(da[key])]) expect(placeholders(text), key).toContain(message.by ?? 'n');
     }
   });
 
@@ -50,6 +72,25 @@ describe('translate', () => {
     expect(translate('en', 'board.floor', { n: 2 })).toBe('Floor 2');
     expect(translate('da', 'board.floor', { n: 2 })).toBe('2. etage');
     expect(translate('da', 'booking.created', { name: 'Ida', room: 101 })).toBe('Ophold booket for Ida, værelse 101');
+  });
+
+  it('says one or many by the language\'s plural rules', () => {
+    expect(translate('en', 'rooms.count', { n: 1 })).toBe('1 room');
+    expect(translate('en', 'rooms.count', { n: 2 })).toBe('2 rooms');
+    expect(translate('en', 'rooms.count', { n: 0 })).toBe('0 rooms');
+    expect(translate('da', 'rooms.count', { n: 1 })).toBe('1 værelse');
+    expect(translate('da', 'rooms.count', { n: 2 })).toBe('2 værelser');
+    expect(translate('da', 'users.count', { n: 1 })).toBe('1 aktiv bruger');
+    expect(translate('da', 'users.count', { n: 3 })).toBe('3 aktive brugere');
+    expect(translate('en', 'users.count', { n: 1 })).toBe('1 active user');
+    expect(translate('da', 'booking.freeRooms', { n: 1 })).toBe('1 ledigt værelse i perioden');
+    expect(translate('en', 'export.saved', { path: '/tmp/a.csv', rows: 1 })).toBe('Saved to /tmp/a.csv (1 row)');
+    expect(translate('da', 'export.saved', { path: '/tmp/a.csv', rows: 2 })).toBe('Gemt i /tmp/a.csv (2 rækker)');
+    expect(translate('en', 'error.rateLimited', { seconds: 1 })).toBe('Too many attempts. Try again in 1 second.');
+  });
+
+  it('uses the many form when the count is missing', () => {
+    expect(translate('en', 'rooms.count')).toBe('{n} rooms');
   });
 
   it('leaves a placeholder without a value visible instead of dropping it', () => {

@@ -2,15 +2,20 @@
  * A Transport for store tests: each command answers from a handler the test sets, every call is
  * recorded, and refusals reach `onRefusal` listeners as the real transports send them (401, 403).
  */
-import type { CommandName } from '../../../shared/contract/commands';
-import { refusalListeners, type Transport } from '../../../renderer/src/transport/transport';
+import type { CommandInput, CommandName } from '../../../shared/contract/commands';
+import type { LiveEvent } from '../../../shared/contract/events';
+import { refusalListeners, type ConnectionState, type Transport } from '../../../renderer/src/transport/transport';
 
 type Handler = (input: unknown) => unknown;
 
 export interface FakeTransport extends Transport {
   calls: [string, unknown][];
   live: boolean[];
-  answer(name: CommandName, handler: Handler): void;
+  answer<K extends CommandName>(name: K, handler: (input: CommandInput<K>) => unknown): void;
+  /** A live event from the feed, to every `onEvent` listener. */
+  emit(event: LiveEvent): void;
+  /** The feed's state, to every `onConnection` listener. */
+  connection(state: ConnectionState): void;
 }
 
 export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
@@ -18,12 +23,14 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
   const refusals = refusalListeners();
   const calls: [string, unknown][] = [];
   const live: boolean[] = [];
+  const eventListeners = new Set<(e: LiveEvent) => void>();
+  const connectionListeners = new Set<(s: ConnectionState) => void>();
   return {
     kind,
     calls,
     live,
     answer(name, handler) {
-      handlers.set(name, handler);
+      handlers.set(name, handler as Handler);
     },
     async invoke(name, input) {
       calls.push([name, input]);
@@ -36,8 +43,20 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
         throw e;
       }
     },
-    onEvent: () => () => undefined,
-    onConnection: () => () => undefined,
+    emit(event) {
+      for (const l of eventListeners) l(event);
+    },
+    connection(state) {
+      for (const l of connectionListeners) l(state);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => void eventListeners.delete(listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => void connectionListeners.delete(listener);
+    },
     onRefusal: (listener) => refusals.on(listener),
     setLive: (on) => void live.push(on),
     exportStays: async () => 'downloaded',

@@ -1,0 +1,51 @@
+/**
+ * A LAN client's own bookings (seed 000's `GET /bookings`: the host answers a client with its own
+ * only) and booking a room for itself (`POST /bookings`).
+ */
+import { create } from 'zustand';
+import type { CommandInput } from '../../../shared/contract/commands';
+import type { SeedBooking } from '../../../shared/contract/schemas';
+import { transport } from '../transport/current-transport';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
+
+interface MyBookingsState {
+  bookings: SeedBooking[];
+  loaded: boolean;
+  error: unknown;
+  load(): Promise<void>;
+  /** Throws the refusal (409 taken, 400 bad fields) for the form. */
+  create(input: CommandInput<'stays:seedCreate'>): Promise<SeedBooking>;
+}
+
+const initial = { bookings: [] as SeedBooking[], loaded: false, error: null as unknown };
+
+export const useMyBookingsStore = create<MyBookingsState>((set) => ({
+  ...initial,
+  async load() {
+    try {
+      const bookings = await transport().invoke('stays:seedList', {});
+      // Soonest arrival first; the newest booking last among equals.
+      bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id);
+      set({ bookings, loaded: true, error: null });
+    } catch (e) {
+      set({ error: e });
+      throw e;
+    }
+  },
+  create(input) {
+    return changeAndRefresh(() => transport().invoke('stays:seedCreate', input), ['myBookings']);
+  },
+}));
+
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    myBookings: true;
+  }
+}
+
+registerRefresher('myBookings', async () => {
+  if (useMyBookingsStore.getState().loaded) await useMyBookingsStore.getState().load();
+});
+registerSessionReset(() => useMyBookingsStore.setState(initial));

@@ -1,0 +1,33 @@
+/**
+ * **The dictionaries' index: a domain's dictionary is one line in `DOMAIN_TEXTS`.** Merges the
+ * common words (en.ts / da.ts: the shell, errors, statuses, validation, and for now settings and
+ * the outbox) with each domain's `<domain>-text.ts` into one dictionary per language. The key set
+ * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
+ * two domains both define.
+ */
+import { auditText } from '../audit/audit-text';
+import { authText } from '../auth/auth-text';
+import { boardText } from '../board/board-text';
+import { clientText } from '../client/client-text';
+import { exportText } from '../export/export-text';
+import { roomsText } from '../rooms/rooms-text';
+import { networkText } from '../settings/network-text';
+import { staysText } from '../stays/stays-text';
+import { usersText } from '../users/users-text';
+import { da as commonDa } from './da';
+import type { DomainText } from './domain-text';
+import { en as commonEn } from './en';
+import type { TranslationOf } from './message';
+
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, networkText, clientText] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;
+
+function merge<L extends 'en' | 'da'>(lang: L): Record<string, unknown> {
+  return Object.assign({}, ...DOMAIN_TEXTS.map((d: DomainText<object>) => d[lang]));
+}
+
+export const en = merge('en') as { readonly [K in keyof English]: English[K] };
+export const da = merge('da') as TranslationOf<typeof en>;
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,65 @@
+/**
+ * The UI language. It follows the hotel's `locale` setting until someone at this desk picks a
+ * language in the header; that choice is remembered on this machine. The hotel's language is
+ * remembered too: the settings need a session, and the sign-in screen should already speak it.
+ * No React and no DOM types (storage is reached through `globalThis`), so stores that follow the
+ * language are tested in Node; the hooks and `<html lang>` are in locale-store.ts.
+ */
+import { create } from 'zustand';
+import { isLang, translate, type Lang, type Translate } from './translate';
+
+const STORAGE_KEY = 'frontdesk.lang';
+const HOTEL_KEY = 'frontdesk.hotelLang';
+
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const storage = (): KeyValueStorage | undefined => (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+
+function storedLang(key: string): Lang | null {
+  try {
+    const v = storage()?.getItem(key);
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, lang: Lang): void {
+  try {
+    storage()?.setItem(key, lang);
+  } catch {
+    // private mode or storage full: remembered for this session only
+  }
+}
+
+interface LocaleState {
+  lang: Lang;
+  /** True once the desk chose a language itself; the hotel setting no longer overrides it. */
+  chosen: boolean;
+  choose(lang: Lang): void;
+  followHotel(lang: Lang): void;
+}
+
+const initial = storedLang(STORAGE_KEY);
+
+export const useLocaleStore = create<LocaleState>((set, get) => ({
+  lang: initial ?? storedLang(HOTEL_KEY) ?? 'da',
+  chosen: initial !== null,
+  choose(lang) {
+    remember(STORAGE_KEY, lang);
+    set({ lang, chosen: true });
+  },
+  followHotel(lang) {
+    remember(HOTEL_KEY, lang);
+    if (!get().chosen) set({ lang });
+  },
+}));
+
+/** The translator in the current language, for stores and other code outside React. */
+export function currentT(): Translate {
+  const { lang } = useLocaleStore.getState();
+  return (key, params) => translate(lang, key, params);
+}

@@ -1,0 +1,130 @@
+/**
+ * Admin: messages to billing and the event broker; counts, the last error, dead ones to retry, and
+ * the pending ones a dead message of their record holds back (and why).
+ */
+import { useEffect, useState } from 'react';
+import { errorText } from '../i18n/error-text';
+import { useT } from '../i18n/locale-store';
+import { useFormats } from '../i18n/use-formats';
+import { useOutboxStore } from './outbox-store';
+import { toast } from '../stores/toast-store';
+import { ErrorAlert } from '../ui/error-alert';
+
+export function OutboxScreen() {
+  const t = useT();
+  const f = useFormats();
+  const { status, loading, error } = useOutboxStore();
+  const [retrying, setRetrying] = useState<number | null>(null);
+
+  useEffect(() => {
+    const store = useOutboxStore.getState();
+    store.watch(true);
+    store.load().catch(() => undefined);
+    return () => useOutboxStore.getState().watch(false);
+  }, []);
+
+  const retry = async (id: number) => {
+    setRetrying(id);
+    try {
+      await useOutboxStore.getState().retry(id);
+      toast('success', t('outbox.retried', { id }));
+    } catch (e) {
+      toast('error', errorText(e, t));
+    } finally {
+      setRetrying(null);
+    }
+  };
+
+  const counts = [
+    { key: 'outbox.pending', value: status?.pending, tone: 'pending', testId: 'outbox-pending' },
+    { key: 'outbox.sent', value: status?.sent, tone: 'sent', testId: 'outbox-sent' },
+    { key: 'outbox.dead', value: status?.dead, tone: 'dead', testId: 'outbox-dead' },
+    { key: 'outbox.superseded', value: status?.superseded, tone: 'sent', testId: 'outbox-superseded' },
+  ] as const;
+
+  return (
+    <section className="screen admin-screen" data-testid="outbox-screen" aria-labelledby="outbox-title">
+      <div className="screen-head">
+        <h1 id="outbox-title">{t('outbox.title')}</h1>
+        <button type="button" className="button push-right" onClick={() => void useOutboxStore.getState().load().catch(() => undefined)} disabled={loading}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      <ErrorAlert error={error} testId="outbox-error" />
+      <div className="counts counts-plain">
+        {counts.map((c) => (
+          <div key={c.key} className={`count count-${c.tone}`}>
+            <span className="count-value" data-testid={c.testId}>
+              {c.value ?? '–'}
+            </span>
+            <span className="count-label">{t(c.key)}</span>
+          </div>
+        ))}
+      </div>
+      <section className="panel" aria-labelledby="outbox-last-error">
+        <h2 id="outbox-last-error">{t('outbox.lastError')}</h2>
+        {status?.lastError ? (
+          <p className="error-text" data-testid="outbox-last-error">
+            #{status.lastError.id} · {status.lastError.message} <span className="muted">{t('outbox.at', { time: f.instant(status.lastError.at) })}</span>
+          </p>
+        ) : (
+          <p className="muted">{t('outbox.noError')}</p>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="outbox-dead-title">
+        <h2 id="outbox-dead-title">{t('outbox.deadMessages')}</h2>
+        {status && status.deadMessages.length === 0 ? (
+          <p className="muted">{t('outbox.noDead')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t('outbox.id')}</th>
+                  <th scope="col">{t('outbox.target')}</th>
+                  <th scope="col">{t('outbox.topic')}</th>
+                  <th scope="col" className="num">{t('outbox.attempts')}</th>
+                  <th scope="col">{t('outbox.error')}</th>
+                  <th scope="col">{t('outbox.created')}</th>
+                  <th scope="col" className="actions-col" />
+                </tr>
+              </thead>
+              <tbody>
+                {status?.deadMessages.map((m) => (
+                  <tr key={m.id} data-testid={`outbox-row-${m.id}`}>
+                    <td className="num">{m.id}</td>
+                    <td>{m.target}</td>
+                    <td>
+                      {m.topic}
+                      <div className="muted small">{m.path}</div>
+                    </td>
+                    <td className="num">{m.attempts}</td>
+                    <td className="error-text">{m.lastError ?? t('common.none')}</td>
+                    <td>{f.instant(m.createdAt)}</td>
+                    <td className="actions-col">
+                      <button type="button" className="button button-small" disabled={retrying === m.id} onClick={() => void retry(m.id)} data-testid={`outbox-retry-${m.id}`}>
+                        {t('outbox.retry')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {status && status.blockedMessages.length > 0 && (
+        <section className="panel" aria-labelledby="outbox-blocked-title">
+          <h2 id="outbox-blocked-title">{t('outbox.blockedMessages')}</h2>
+          <ul data-testid="outbox-blocked">
+            {status.blockedMessages.map((m) => (
+              <li key={m.id} data-testid={`outbox-blocked-${m.id}`}>
+                #{m.id} · {m.topic} <span className="muted small">{m.path}</span> — {t('outbox.waitsBehind', { id: m.blockedBy ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}

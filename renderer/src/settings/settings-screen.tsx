@@ -1,0 +1,155 @@
+/**
+ * Admin: the hotel's settings, the LAN API's among them, with where the host listens now. Only
+ * changed fields are sent; each invalid one says why beside it, and the host's refusal (the LAN
+ * API stays closed while the default admin password is in use) above the form.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Settings } from '../../../shared/contract/schemas';
+import { useT } from '../i18n/locale-store';
+import { useSettingsStore } from './settings-store';
+import { toast } from '../stores/toast-store';
+import { ErrorAlert } from '../ui/error-alert';
+import { Field } from '../ui/field';
+import { NetworkPanel } from './network-panel';
+import { draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
+
+const SECTIONS = [
+  { id: 'hotel', label: 'settings.hotel' },
+  { id: 'stays', label: 'settings.stays' },
+  { id: 'integrations', label: 'settings.integrations' },
+  { id: 'outbox', label: 'settings.outboxSection' },
+  { id: 'lan', label: 'settings.lanSection' },
+] as const;
+
+let timeZoneList: string[] | null = null;
+
+/** Every zone the browser knows, for the zone field's suggestions: asked on first use, as it costs ~10 ms. */
+function timeZones(): string[] {
+  if (!timeZoneList) {
+    try {
+      timeZoneList = Intl.supportedValuesOf('timeZone');
+    } catch {
+      timeZoneList = [];
+    }
+  }
+  return timeZoneList;
+}
+
+export function SettingsScreen() {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const loadError = useSettingsStore((s) => s.error);
+
+  useEffect(() => {
+    useSettingsStore.getState().load().catch(() => undefined);
+  }, []);
+
+  return (
+    <section className="screen admin-screen" data-testid="settings-screen" aria-labelledby="settings-title">
+      <div className="screen-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </div>
+      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : loadError ? <ErrorAlert error={loadError} /> : <p className="muted">{t('common.loading')}</p>}
+    </section>
+  );
+}
+
+function SettingsForm({ saved }: { saved: Settings }) {
+  const t = useT();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(saved));
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { patch, errors, changed } = useMemo(() => settingsPatch(saved, draft, t), [saved, draft, t]);
+  const invalid = Object.keys(errors).length > 0;
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (invalid || changed === 0 || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await useSettingsStore.getState().update(patch);
+      toast('success', t('settings.saved'));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const input = (field: SettingsField) => {
+    const common = {
+      className: 'input',
+      value: draft[field.key],
+      onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [field.key]: e.target.value }),
+      'data-testid': `settings-${field.key}`,
+    };
+    switch (field.kind) {
+      case 'bool':
+        return (
+          <input
+            type="checkbox"
+            className="switch"
+            checked={draft[field.key] === 'true'}
+            onChange={(e) => setDraft({ ...draft, [field.key]: String(e.target.checked) })}
+            data-testid={`settings-${field.key}`}
+          />
+        );
+      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder="0.0.0.0" {...common} />;
+      case 'locale':
+        return (
+          <select {...common}>
+            <option value="da">{t('lang.da')}</option>
+            <option value="en">{t('lang.en')}</option>
+          </select>
+        );
+      case 'time': return <input type="time" {...common} />;
+      case 'int': return <input type="number" inputMode="numeric" {...common} />;
+      case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
+      case 'currency': return <input maxLength={3} style={{ textTransform: 'uppercase' }} {...common} />;
+      case 'url': return <input type="url" placeholder={field.key === 'billingServiceUrl' ? 'http://billing-service:5002' : 'http://event-broker:8080/events'} {...common} />;
+      default: return <input {...common} />;
+    }
+  };
+
+  return (
+    <form className="settings-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <ErrorAlert error={error} testId="settings-error" />
+      {submitted && invalid ? <ErrorAlert error={t('validation.fixFields')} testId="settings-invalid" /> : null}
+      {SECTIONS.map((section) => (
+        <fieldset key={section.id} className="panel fieldset settings-section">
+          <legend>{t(section.label)}</legend>
+          <div className="form-grid">
+            {SETTINGS_FIELDS.filter((f) => f.section === section.id).map((field) => (
+              <Field
+                key={field.key}
+                label={t(field.label)}
+                wide={field.kind === 'url'}
+                error={errors[field.key] ?? null}
+                hint={field.kind === 'url' ? t('settings.urlHint') : field.kind === 'ip' ? t('settings.lanHostHint') : undefined}
+                inline={field.kind === 'bool'}
+              >
+                {input(field)}
+              </Field>
+            ))}
+            {section.id === 'lan' ? <NetworkPanel /> : null}
+          </div>
+        </fieldset>
+      ))}
+      <datalist id="time-zones">
+        {timeZones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <div className="button-row button-row-start sticky-actions">
+        <button type="submit" className="button button-primary" disabled={busy || changed === 0} data-testid="settings-save">
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button" disabled={changed === 0} onClick={() => { setDraft(draftOf(saved)); setSubmitted(false); setError(null); }}>
+          {t('settings.reset')}
+        </button>
+        {changed === 0 ? <span className="muted">{t('settings.noChanges')}</span> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Admin: a new user with its role and initial password (the user may keep it; a reset, unlike
+ * this, forces a change). The host's refusals show in the dialog: name or e-mail taken (409),
+ * the password policy (400).
+ */
+import { useState } from 'react';
+import { ROLES, type Role } from '../../../shared/contract/auth-schemas';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules';
+import { useT } from '../i18n/locale-store';
+import { toast } from '../stores/toast-store';
+import { useUsersStore } from './users-store';
+import { Dialog } from '../ui/dialog';
+import { ErrorAlert } from '../ui/error-alert';
+import { Field } from '../ui/field';
+import { userFieldProblems } from './user-fields';
+import { CancelSubmit } from '../ui/cancel-submit';
+import { useFormSubmit } from '../ui/use-form-submit';
+
+export function UserFormDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const [username, setUsername] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [password, setPassword] = useState('');
+
+  const fields = userFieldProblems({ username, email });
+  const passwordKey = newPasswordProblem(password);
+  const errors = {
+    username: fields.username ? t(fields.username) : null,
+    email: fields.email ? t(fields.email) : null,
+    password: passwordKey ? t(passwordKey, { n: MIN_PASSWORD_LENGTH }) : null,
+  };
+  const invalid = Object.values(errors).some(Boolean);
+
+  const { busy, error, submit, show } = useFormSubmit(invalid, async () => {
+    const user = await useUsersStore.getState().create({ username: username.trim(), email: email.trim(), role, password });
+    toast('success', t('users.created', { name: user.username }));
+    onClose();
+  });
+
+  return (
+    <Dialog
+      title={t('users.addTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      testId="user-dialog"
+      footer={
+        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('users.add')} submitTestId="user-submit" />
+      }
+    >
+      <ErrorAlert error={error} />
+      <div className="form-grid">
+        <Field label={t('users.username')} error={show(errors.username)} hint={t('users.usernameHint')}>
+          <input className="input" autoComplete="off" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} data-autofocus data-testid="user-username" />
+        </Field>
+        <Field label={t('users.email')} error={show(errors.email)}>
+          <input type="email" className="input" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="user-email" />
+        </Field>
+        <Field label={t('users.role')}>
+          <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('users.initialPassword')} error={show(errors.password)} hint={t('password.policy', { n: MIN_PASSWORD_LENGTH })}>
+          <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="user-password" />
+        </Field>
+      </div>
+      <p className="muted small">{t(`users.roleHint.${role}`)}</p>
+    </Dialog>
+  );
+}

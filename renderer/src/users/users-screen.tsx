@@ -1,0 +1,124 @@
+/**
+ * Admin: the users, their roles and whether they may sign in. Add a user, change a role, deactivate
+ * or activate, reset a password. A refusal (409: the last admin cannot lose the role or be
+ * deactivated) shows above the table.
+ */
+import { useEffect, useState } from 'react';
+import { ROLES, type Role, type User } from '../../../shared/contract/auth-schemas';
+import { useT } from '../i18n/locale-store';
+import { useFormats } from '../i18n/use-formats';
+import { useSessionStore } from '../stores/session-store';
+import { toast } from '../stores/toast-store';
+import { useUsersStore } from './users-store';
+import { ErrorAlert } from '../ui/error-alert';
+import { PasswordResetDialog } from './password-reset-dialog';
+import { UserFormDialog } from './user-form-dialog';
+
+export function UsersScreen() {
+  const t = useT();
+  const f = useFormats();
+  const { users, loaded, error } = useUsersStore();
+  const me = useSessionStore((s) => s.user?.id);
+  const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  useEffect(() => {
+    useUsersStore.getState().load().catch(() => undefined);
+  }, []);
+
+  const change = async (user: User, patch: { role?: Role; active?: boolean }, done: (saved: User) => string) => {
+    setBusyId(user.id);
+    setActionError(null);
+    try {
+      toast('success', done(await useUsersStore.getState().update({ id: user.id, ...patch })));
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <section className="screen admin-screen" data-testid="users-screen" aria-labelledby="users-title">
+      <div className="screen-head">
+        <h1 id="users-title">{t('users.title')}</h1>
+        <span className="muted">{t('users.count', { n: users.filter((u) => u.active).length })}</span>
+        <button type="button" className="button button-primary push-right" onClick={() => setAdding(true)} data-testid="user-add">
+          {t('users.add')}
+        </button>
+      </div>
+      <ErrorAlert error={error} testId="users-error" />
+      <ErrorAlert error={actionError} testId="users-action-error" />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.username')}</th>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.state')}</th>
+              <th scope="col">{t('users.lastLogin')}</th>
+              <th scope="col" className="actions-col">{t('users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className={u.active ? '' : 'is-inactive'} data-testid={`user-row-${u.username}`}>
+                <td className="strong">
+                  {u.username}
+                  {u.id === me ? <span className="muted small"> · {t('users.you')}</span> : null}
+                  {u.mustChangePassword ? <div className="muted small">{t('users.mustChange')}</div> : null}
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  <select
+                    className="input input-compact"
+                    aria-label={t('users.roleOf', { name: u.username })}
+                    value={u.role}
+                    disabled={busyId === u.id}
+                    onChange={(e) => {
+                      const role = e.target.value as Role;
+                      void change(u, { role }, (saved) => t('users.roleChanged', { name: saved.username, role: t(`role.${saved.role}`) }));
+                    }}
+                    data-testid={`user-role-${u.username}`}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td data-testid={`user-state-${u.username}`} data-active={u.active}>
+                  {u.active ? t('users.active') : t('users.inactive')}
+                </td>
+                <td>{u.lastLoginAt ? f.instant(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
+                <td className="actions-col">
+                  <button
+                    type="button"
+                    className={`button button-small${u.active ? ' button-quiet-danger' : ''}`}
+                    disabled={busyId === u.id}
+                    onClick={() =>
+                      void change(u, { active: !u.active }, (saved) => t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.username }))
+                    }
+                    data-testid={`user-${u.active ? 'deactivate' : 'activate'}-${u.username}`}
+                  >
+                    {u.active ? t('users.deactivate') : t('users.activate')}
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
+                    {t('users.resetPassword')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
+      </div>
+      {adding ? <UserFormDialog onClose={() => setAdding(false)} /> : null}
+      {resetting ? <PasswordResetDialog user={resetting} onClose={() => setResetting(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../../shared/contract/schemas';
+import { draftOf, settingsPatch } from '../../../renderer/src/settings/settings-fields';
+import { translate } from '../../../renderer/src/i18n/translate';
+
+const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
+
+const saved: Settings = {
+  hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
+  maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
+  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12,
+};
+
+describe('settingsPatch', () => {
+  it('sends nothing when nothing changed', () => {
+    expect(settingsPatch(saved, draftOf(saved), t)).toEqual({ patch: {}, errors: {}, changed: 0 });
+  });
+
+  it('sends only the changed fields, parsed to their types', () => {
+    const draft = { ...draftOf(saved), maxStayNights: '60', currency: 'eur', eventServiceUrl: 'http://broker:8080/events' };
+    expect(settingsPatch(saved, draft, t)).toEqual({
+      patch: { maxStayNights: 60, currency: 'EUR', eventServiceUrl: 'http://broker:8080/events' },
+      errors: {},
+      changed: 3,
+    });
+  });
+
+  it('explains each invalid field with the range from the contract', () => {
+    const draft = { ...draftOf(saved), maxStayNights: '400', timeZone: 'Mars/Olympus', checkinTime: '25:00', billingServiceUrl: 'ftp://x' };
+    const { errors, patch } = settingsPatch(saved, draft, t);
+    expect(patch).toEqual({});
+    expect(errors).toEqual({
+      maxStayNights: 'Enter a whole number from 1 to 365',
+      timeZone: 'Choose a time zone such as Europe/Copenhagen',
+      checkinTime: 'Enter a time as HH:MM',
+      billingServiceUrl: 'Enter an http(s) address, or leave it empty',
+    });
+  });
+
+  it('lets an integration URL be cleared', () => {
+    expect(settingsPatch(saved, { ...draftOf(saved), billingServiceUrl: '' }, t).patch).toEqual({ billingServiceUrl: '' });
+  });
+});
+
+describe('settingsPatch for the LAN API and sign-in', () => {
+  it('reads the switches as booleans and sends only those that changed', () => {
+    expect(draftOf(saved)).toMatchObject({ lanEnabled: 'false', selfRegistration: 'false', lanPort: '8080' });
+    const draft = { ...draftOf(saved), lanEnabled: 'true', lanPort: '8443', sessionHours: '8' };
+    expect(settingsPatch(saved, draft, t)).toEqual({ patch: { lanEnabled: true, lanPort: 8443, sessionHours: 8 }, errors: {}, changed: 3 });
+  });
+
+  it('takes an IPv4 or IPv6 address to listen on, and explains anything else', () => {
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: ' 192.168.1.20 ' }, t).patch).toEqual({ lanHost: '192.168.1.20' });
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: '::' }, t).patch).toEqual({ lanHost: '::' });
+    expect(settingsPatch(saved, { ...draftOf(saved), lanHost: 'desk.local' }, t).errors).toEqual({ lanHost: 'Enter an IP address such as 0.0.0.0' });
+  });
+
+  it('keeps the port and the session length within the contract’s ranges', () => {
+    const { errors, patch } = settingsPatch(saved, { ...draftOf(saved), lanPort: '80', sessionHours: '0' }, t);
+    expect(patch).toEqual({});
+    expect(errors).toEqual({ lanPort: 'Enter a whole number from 1024 to 65535', sessionHours: 'Enter a whole number from 1 to 720' });
+  });
+});

@@ -14,13 +14,16 @@ function exporterWith(win: FakeBrowserWindow | null) {
     host: { authorize, exportFile } as unknown as DeskExporterOptions['host'],
     getWindow: () => win as unknown as BrowserWindow | null,
     defaultDir: '/home/desk/Documents',
-    now: () => new Date(2026, 2, 9, 10, 30),
   });
 }
 
 beforeEach(() => {
   resetFakeElectron();
-  authorize = vi.fn(async () => ({ ok: true, value: null }));
+  // The host answers with the dialog's title and file name (core/export/csv-export.ts `exportPlan`).
+  authorize = vi.fn(async (name: string) => ({
+    ok: true,
+    value: name === 'audit:export' ? { title: 'Export the audit log', fileName: 'audit-2026-03-09.csv' } : { title: 'Export stays', fileName: 'stays-2026-03-09.csv' },
+  }));
   exportFile = vi.fn(async (_name: string, _input: unknown, _token: string, file: string) => ({ ok: true, value: { path: file, rows: 2 } }));
 });
 
@@ -41,7 +44,7 @@ describe('the file exports (desktop)', () => {
     expect(exportFile).not.toHaveBeenCalled();
   });
 
-  it('asks where to save, as a sheet of the desk window, proposing a dated .csv in Documents', async () => {
+  it('asks where to save, as a sheet of the desk window, with the title and dated file name the host proposed, in Documents', async () => {
     const win = new FakeBrowserWindow({});
     await exporterWith(win)('stays:export', {}, 't');
     await exporterWith(win)('audit:export', {}, 't');
@@ -53,7 +56,7 @@ describe('the file exports (desktop)', () => {
     });
     expect(fake.saveDialogCalls[1]!.options).toMatchObject({
       title: 'Export the audit log',
-      defaultPath: join('/home/desk/Documents', 'audit-log-2026-03-09.csv'),
+      defaultPath: join('/home/desk/Documents', 'audit-2026-03-09.csv'),
     });
   });
 

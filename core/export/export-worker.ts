@@ -1,8 +1,9 @@
 /**
- * Entry of the export's worker thread (started by stays-csv-thread.ts; bundled as its own file,
- * `stays-csv-worker.cjs`, next to Electron's main and the serve build). It reads and formats the
- * whole export here, so the main thread's event loop keeps serving the desk and its heap never sees
- * the export's ~1 GB of short-lived row arrays and strings.
+ * Entry of the export worker thread (started by export-thread.ts; bundled as its own file,
+ * `export-worker.cjs`, next to Electron's host and the serve build). It reads and formats any
+ * export of the registry here, named by its id, so the main thread's event loop keeps serving the
+ * desk and its heap never sees an export's short-lived row arrays and strings (~1 GB for a million
+ * stays).
  *
  * Two ways out, chosen by `workerData`:
  * - `fd` given: the worker writes every piece to that open file itself (the desktop's save dialog);
@@ -15,12 +16,13 @@
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors';
-import { openStaysCsvReader, STAY_CSV_CHUNK_ROWS, staysCsvHeader, type StaysCsvReader } from './stays-csv-chunks';
-import type { StaysCsvJob, StaysCsvWorkerMessage } from './stays-csv-thread';
+import { EXPORT_CHUNK_ROWS, exportHeader, openExportReader, type ExportReader } from './export-reader';
+import { exportDef } from './export-registry';
+import type { ExportJob, ExportWorkerMessage } from './export-thread';
 
 const port = parentPort!;
-const job = workerData as StaysCsvJob;
-const post = (message: StaysCsvWorkerMessage) => port.postMessage(message);
+const job = workerData as ExportJob;
+const post = (message: ExportWorkerMessage) => port.postMessage(message);
 
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -40,11 +42,10 @@ async function send(text: string, rows: number): Promise<void> {
   post({ type: 'chunk', text, rows });
 }
 
-async function run(reader: StaysCsvReader): Promise<number> {
-  // The first read fixes the snapshot; the header goes out after it, so a stay booked once the
+async function run(reader: ExportReader, header: string): Promise<number> {
+  // The first read fixes the snapshot; the header goes out after it, so a row written once the
   // caller has the header can never be in the export.
   let chunk = reader.next();
-  const header = staysCsvHeader(job.query);
   if (job.fd !== undefined) writeAll(job.fd, header);
   else await send(header, 0);
   let rows = 0;
@@ -52,7 +53,7 @@ async function run(reader: StaysCsvReader): Promise<number> {
     rows += chunk.rows;
     if (job.fd !== undefined) writeAll(job.fd, chunk.text);
     else await send(chunk.text, chunk.rows);
-    if (chunk.rows < STAY_CSV_CHUNK_ROWS) break;
+    if (chunk.rows < EXPORT_CHUNK_ROWS) break;
     chunk = reader.next();
   }
   return rows;
@@ -61,10 +62,11 @@ async function run(reader: StaysCsvReader): Promise<number> {
 async function main(): Promise<void> {
   port.on('message', onMessage);
   try {
-    const reader = openStaysCsvReader(job.dbFile, job.query);
+    const def = exportDef(job.exportId);
+    const reader = openExportReader(job.dbFile, def, job.query, job.env);
     let rows: number;
     try {
-      rows = await run(reader);
+      rows = await run(reader, exportHeader(def, job.query));
     } finally {
       reader.close();
     }

@@ -1,12 +1,12 @@
 /**
- * The main thread's side of the export's worker (stays-csv-worker.ts): finds the worker's file,
- * starts it with a bounded heap, turns what it posts into pieces or a row count, and turns whatever
+ * The main thread's side of the export worker (export-worker.ts), for every export of the registry:
+ * finds the worker's file, starts it with a bounded heap, turns what it posts into pieces or a row count, and turns whatever
  * goes wrong in it (a thrown error, running out of its heap, an exit) into an `AppError` rejection.
  *
  * Where the worker's file is: next to the file this code runs from. From the TypeScript sources
- * (tsx, vitest) that is `stays-csv-worker.ts`, run through tsx's loader; in a bundle (Electron's
- * `dist-electron/main.cjs`, `dist-server/serve.cjs`) it is the separately built
- * `stays-csv-worker.cjs` — both build configs emit it beside their main file. In the packaged
+ * (tsx, vitest) that is `export-worker.ts`, run through tsx's loader; in a bundle (Electron's
+ * `dist-electron/host.cjs`, `dist-server/serve.cjs`) it is the separately built
+ * `export-worker.cjs` — both build configs emit it beside their main file. In the packaged
  * desktop app that folder is inside `app.asar`, where a worker thread cannot load a script from, so
  * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
  */
@@ -15,42 +15,47 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import type { StayCsvQuery } from './stays-csv-chunks';
+import type { CsvOptions, ExportEnv } from './export-def';
+import type { ExportId } from './export-registry';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
-export const STAYS_CSV_WORKER_FILE = 'stays-csv-worker.cjs';
+export const EXPORT_WORKER_FILE = 'export-worker.cjs';
 
 /**
  * The worker's heap, whatever V8 flags the process has (Electron's main takes none from us). An
  * export allocates ~1 GB of short-lived rows and strings, and V8 sizes a heap by how fast it
  * allocates: on the main thread it grew to ~160 MB reserved for a live set of a few MB. In the worker
  * the live set is its modules (~7 MB bundled, ~9 MB through tsx) and one chunk, so the old generation
- * is capped at 12 MB (what a chunk of the widest rows needs is in stays-csv-chunks.ts, and tested).
+ * is capped at 12 MB (what a chunk of the widest rows needs is in export-reader.ts, and tested).
  * Measured on 1 000 000 rows against a 4 MB young / 16 MB old worker: the process peaks ~5 MB lower
  * (and keeps ~8 MB less after the worker has gone) for the same CPU; against no limits, ~30 MB lower.
  * Running out is an `AppError`, not a crash.
  */
-export const STAYS_CSV_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 12 };
+export const EXPORT_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 12 };
 
 /** Pieces the worker may post ahead of the consumer (~30 KB each). */
-export const STAYS_CSV_WINDOW = 4;
+export const EXPORT_WINDOW = 4;
 
 /** What the worker is given (`workerData`). */
-export interface StaysCsvJob {
+export interface ExportJob {
+  /** Which export of the registry (the contract command's `export` flag). */
+  exportId: ExportId;
   dbFile: string;
-  query: StayCsvQuery;
+  /** The command's input, validated against its schema. */
+  query: CsvOptions;
+  env: ExportEnv;
   /** Write everything to this open file instead of posting pieces. */
   fd?: number;
   /** Pieces it may post before it waits for credit. */
   window?: number;
 }
 
-export type StaysCsvWorkerMessage =
+export type ExportWorkerMessage =
   | { type: 'chunk'; text: string; rows: number }
   | { type: 'done'; rows: number }
   | { type: 'error'; code?: ErrorCode; message: string };
 
-export interface StaysCsvPiece {
+export interface ExportPiece {
   text: string;
   /** Data rows in the piece (0 for the header). */
   rows: number;
@@ -65,31 +70,31 @@ function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    return { file: join(dirname(here), 'stays-csv-worker.ts'), execArgv: ['--import', tsx] };
+    return { file: join(dirname(here), 'export-worker.ts'), execArgv: ['--import', tsx] };
   }
   // A bundle: nothing of the parent's command line (a debugger port, tsx) belongs in the worker.
-  return { file: unpackedPath(join(dirname(here), STAYS_CSV_WORKER_FILE)), execArgv: [] };
+  return { file: unpackedPath(join(dirname(here), EXPORT_WORKER_FILE)), execArgv: [] };
 }
 
 const failed = (message: string) => new AppError('INTERNAL', `The CSV export failed: ${message}`);
 
-export interface RunningStaysCsvWorker {
+export interface RunningExportWorker {
   worker: Worker;
   /** The row count once the worker is done; rejects with an `AppError` if it fails or dies. */
   finished: Promise<number>;
 }
 
 /** Starts one export's worker; `onPiece` gets each piece it posts (without `job.fd`). */
-export function startStaysCsvWorker(job: StaysCsvJob, onPiece: (piece: StaysCsvPiece) => void = () => undefined): RunningStaysCsvWorker {
+export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) => void = () => undefined): RunningExportWorker {
   const entry = workerEntry();
   let worker: Worker;
   try {
-    worker = new Worker(entry.file, { workerData: job, execArgv: entry.execArgv, resourceLimits: STAYS_CSV_WORKER_LIMITS, name: 'stays-csv-export' });
+    worker = new Worker(entry.file, { workerData: job, execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: `${job.exportId}-csv-export` });
   } catch (e) {
     throw failed(e instanceof Error ? e.message : String(e));
   }
   const finished = new Promise<number>((resolve, reject) => {
-    worker.on('message', (m: StaysCsvWorkerMessage) => {
+    worker.on('message', (m: ExportWorkerMessage) => {
       if (m.type === 'chunk') onPiece({ text: m.text, rows: m.rows });
       else if (m.type === 'done') resolve(m.rows);
       else reject(m.code ? new AppError(m.code, m.message) : failed(m.message));
@@ -106,10 +111,10 @@ export function startStaysCsvWorker(job: StaysCsvJob, onPiece: (piece: StaysCsvP
  * Closing the generator early (a client that hangs up) terminates the worker, which closes its
  * connection and so ends its read transaction.
  */
-export async function* staysCsvPieces(dbFile: string, query: StayCsvQuery): AsyncGenerator<StaysCsvPiece> {
-  const queue: StaysCsvPiece[] = [];
+export async function* exportPieces(job: Omit<ExportJob, 'fd' | 'window'>): AsyncGenerator<ExportPiece> {
+  const queue: ExportPiece[] = [];
   let wake: (() => void) | undefined;
-  const { worker, finished } = startStaysCsvWorker({ dbFile, query, window: STAYS_CSV_WINDOW }, (piece) => {
+  const { worker, finished } = startExportWorker({ ...job, window: EXPORT_WINDOW }, (piece) => {
     queue.push(piece);
     wake?.();
   });
@@ -140,8 +145,8 @@ export async function* staysCsvPieces(dbFile: string, query: StayCsvQuery): Asyn
 }
 
 /** Writes the whole export to the open file `fd` from the worker; resolves with the row count. */
-export async function writeStaysCsvToFd(dbFile: string, query: StayCsvQuery, fd: number): Promise<number> {
-  const { worker, finished } = startStaysCsvWorker({ dbFile, query, fd });
+export async function writeExportToFd(job: Omit<ExportJob, 'fd' | 'window'>, fd: number): Promise<number> {
+  const { worker, finished } = startExportWorker({ ...job, fd });
   try {
     return await finished;
   } finally {

@@ -40,7 +40,6 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
     onConnection: () => () => undefined,
     onRefusal: (listener) => refusals.on(listener),
     setLive: (on) => void live.push(on),
-    exportStays: async () => 'downloaded',
-    exportAudit: async () => 'downloaded',
+    exportCsv: async () => 'downloaded',
   };
 }

@@ -36,7 +36,7 @@ export const EXPORT_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 
 /** Pieces the worker may post ahead of the consumer (~30 KB each). */
 export const EXPORT_WINDOW = 4;
 
-/** What the worker is given (`workerData`). */
+/** One export, as the worker is given it (`{ type: 'job', job }`). */
 export interface ExportJob {
   /** Which export of the registry (the contract command's `export` flag). */
   exportId: ExportId;
@@ -49,6 +49,9 @@ export interface ExportJob {
   /** Pieces it may post before it waits for credit. */
   window?: number;
 }
+
+/** Main → worker: an export to run, or credit for more pieces of the one under way. */
+export type ToExportWorker = { type: 'job'; job: ExportJob } | { type: 'credit'; chunks: number };
 
 export type ExportWorkerMessage =
   | { type: 'chunk'; text: string; rows: number }
@@ -78,32 +81,96 @@ function workerEntry(): { file: string; execArgv: string[] } {
 
 const failed = (message: string) => new AppError('INTERNAL', `The CSV export failed: ${message}`);
 
+/**
+ * How long a worker that finished an export cleanly waits for the next one before it is stopped.
+ * Starting a worker costs 40–110 ms (a new isolate, its modules, SQLite's native module), next to
+ * a few ms for a small export (an audit log, a filtered list); a worker waiting costs its heap, a
+ * few MB. It never keeps the process alive (`unref`).
+ */
+export const EXPORT_WORKER_IDLE_MS = 10_000;
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+
+function newWorker(): Worker {
+  const entry = workerEntry();
+  let worker: Worker;
+  try {
+    worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
+  } catch (e) {
+    throw failed(e instanceof Error ? e.message : String(e));
+  }
+  worker.on('exit', () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = undefined;
+    }
+  });
+  return worker;
+}
+
+/** The waiting worker if there is one, else a new one. */
+function takeWorker(): Worker {
+  if (!idle) return newWorker();
+  const { worker, timer } = idle;
+  idle = undefined;
+  clearTimeout(timer);
+  worker.ref();
+  return worker;
+}
+
+/** A worker whose export ended cleanly waits for the next one (one at most); any other is stopped. */
+async function release(worker: Worker, clean: boolean): Promise<void> {
+  if (!clean || idle) {
+    await worker.terminate();
+    return;
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle?.worker !== worker) return;
+    idle = undefined;
+    void worker.terminate();
+  }, EXPORT_WORKER_IDLE_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
+
 export interface RunningExportWorker {
   worker: Worker;
   /** The row count once the worker is done; rejects with an `AppError` if it fails or dies. */
   finished: Promise<number>;
+  /**
+   * Call once the export is over (or abandoned): a worker that finished cleanly waits for the next
+   * export, any other is terminated, which closes its connection and so ends its read transaction.
+   */
+  release(): Promise<void>;
 }
 
-/** Starts one export's worker; `onPiece` gets each piece it posts (without `job.fd`). */
+/** Runs one export in a worker (a waiting one, or a new one); `onPiece` gets each piece it posts (without `job.fd`). */
 export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) => void = () => undefined): RunningExportWorker {
-  const entry = workerEntry();
-  let worker: Worker;
-  try {
-    worker = new Worker(entry.file, { workerData: job, execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: `${job.exportId}-csv-export` });
-  } catch (e) {
-    throw failed(e instanceof Error ? e.message : String(e));
-  }
+  const worker = takeWorker();
+  let clean = false;
   const finished = new Promise<number>((resolve, reject) => {
-    worker.on('message', (m: ExportWorkerMessage) => {
-      if (m.type === 'chunk') onPiece({ text: m.text, rows: m.rows });
-      else if (m.type === 'done') resolve(m.rows);
-      else reject(m.code ? new AppError(m.code, m.message) : failed(m.message));
-    });
-    worker.on('error', (e) => reject(failed(e.message)));
-    // After `done` or an error this changes nothing (a promise settles once).
-    worker.on('exit', (code) => reject(failed(`its worker stopped early (exit code ${code})`)));
+    const onMessage = (m: ExportWorkerMessage) => {
+      if (m.type === 'chunk') return onPiece({ text: m.text, rows: m.rows });
+      off();
+      if (m.type === 'done') {
+        clean = true;
+        resolve(m.rows);
+      } else reject(m.code ? new AppError(m.code, m.message) : failed(m.message));
+    };
+    const onError = (e: Error) => (off(), reject(failed(e.message)));
+    const onExit = (code: number) => (off(), reject(failed(`its worker stopped early (exit code ${code})`)));
+    const off = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
   });
-  return { worker, finished };
+  worker.postMessage({ type: 'job', job } satisfies ToExportWorker);
+  return { worker, finished, release: () => release(worker, clean) };
 }
 
 /**
@@ -114,7 +181,7 @@ export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) 
 export async function* exportPieces(job: Omit<ExportJob, 'fd' | 'window'>): AsyncGenerator<ExportPiece> {
   const queue: ExportPiece[] = [];
   let wake: (() => void) | undefined;
-  const { worker, finished } = startExportWorker({ ...job, window: EXPORT_WINDOW }, (piece) => {
+  const { worker, finished, release } = startExportWorker({ ...job, window: EXPORT_WINDOW }, (piece) => {
     queue.push(piece);
     wake?.();
   });
@@ -128,7 +195,7 @@ export async function* exportPieces(job: Omit<ExportJob, 'fd' | 'window'>): Asyn
     for (;;) {
       const piece = queue.shift();
       if (piece) {
-        worker.postMessage({ type: 'credit', chunks: 1 });
+        worker.postMessage({ type: 'credit', chunks: 1 } satisfies ToExportWorker);
         yield piece;
       } else if (failure) {
         throw failure;
@@ -140,16 +207,16 @@ export async function* exportPieces(job: Omit<ExportJob, 'fd' | 'window'>): Asyn
       }
     }
   } finally {
-    await worker.terminate();
+    await release();
   }
 }
 
 /** Writes the whole export to the open file `fd` from the worker; resolves with the row count. */
 export async function writeExportToFd(job: Omit<ExportJob, 'fd' | 'window'>, fd: number): Promise<number> {
-  const { worker, finished } = startExportWorker({ ...job, fd });
+  const { finished, release } = startExportWorker({ ...job, fd });
   try {
     return await finished;
   } finally {
-    await worker.terminate();
+    await release();
   }
 }

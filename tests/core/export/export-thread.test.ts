@@ -110,6 +110,35 @@ describe('the export worker', () => {
   });
 });
 
+describe('the waiting worker', () => {
+  it('runs the next export in the worker that finished the last one cleanly, any export alike', async () => {
+    insertStays(3);
+    const first = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    expect(await first.finished).toBe(3);
+    await first.release();
+    const second = startExportWorker({ exportId: 'audit', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    try {
+      expect(second.worker.threadId).toBe(first.worker.threadId);
+      expect(await second.finished).toBe(0);
+    } finally {
+      await second.worker.terminate();
+    }
+  });
+
+  it('is not one that failed or was stopped early', async () => {
+    const failing = startExportWorker({ exportId: 'stays', dbFile: join(dir, 'missing.db'), query: {}, env: { timeZone: 'UTC' } });
+    await expect(failing.finished).rejects.toMatchObject({ code: 'INTERNAL' });
+    await failing.release();
+    const next = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    try {
+      expect(next.worker.threadId).not.toBe(failing.worker.threadId);
+      expect(await next.finished).toBe(0);
+    } finally {
+      await next.worker.terminate();
+    }
+  });
+});
+
 describe('unpackedPath', () => {
   it('points a worker inside app.asar at its unpacked copy and leaves other paths alone', () => {
     expect(unpackedPath('/opt/Frontdesk/resources/app.asar/dist-electron/export-worker.cjs')).toBe(

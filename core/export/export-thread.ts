@@ -1,7 +1,8 @@
 /**
  * The main thread's side of the export worker (export-worker.ts), for every export of the registry:
- * finds the worker's file, starts it with a bounded heap, turns what it posts into pieces or a row count, and turns whatever
- * goes wrong in it (a thrown error, running out of its heap, an exit) into an `AppError` rejection.
+ * finds the worker's file, starts it with a bounded heap (or takes the one waiting), turns what it
+ * posts into pieces or a row count, and turns whatever goes wrong in it (a thrown error, running out
+ * of its heap, an exit) into an `AppError` rejection.
  *
  * Where the worker's file is: next to the file this code runs from. From the TypeScript sources
  * (tsx, vitest) that is `export-worker.ts`, run through tsx's loader; in a bundle (Electron's

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeskExporter, type DeskExporterOptions } from '../../electron/export-dialog';
+import { isFileExport } from '../../electron/host-protocol';
+import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
@@ -73,5 +75,13 @@ describe('the file exports (desktop)', () => {
     exportFile.mockResolvedValue({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
     const result = await exporterWith(null)('audit:export', {}, 't');
     expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
+  });
+});
+
+describe('which commands are file exports', () => {
+  it('is read from the contract: every IPC command with the export flag, no other', () => {
+    const expected = (Object.entries(commands) as [CommandName, CommandDef][]).filter(([, def]) => def.export !== undefined && def.ipc !== false).map(([name]) => name);
+    expect(expected).toEqual(expect.arrayContaining(['stays:export', 'audit:export']));
+    expect(commandNames.filter((name) => isFileExport(name))).toEqual(expected);
   });
 });

@@ -14,14 +14,14 @@ import pkg from './package.json' with { type: 'json' };
  *   `electron` (tests/electron/host-bundle.test.ts holds it to that).
  * - preload.cjs: one self-contained file that requires nothing but `electron` — a sandboxed preload
  *   cannot load anything else.
- * - stays-csv-worker.cjs: the CSV export's worker thread (core/export/stays-csv-thread.ts looks for it
+ * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it
  *   next to the file it runs from, host.cjs), its own file with the same externals as the host.
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isRuntimeDep = (id: string) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-function cjsEntry(name: 'main' | 'host' | 'preload' | 'stays-csv-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
+function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` below decides what stays out; Vite's server default would leave every package out.
@@ -47,7 +47,7 @@ export default defineConfig({
     main: cjsEntry('main', 'electron/main.ts', (id) => id === 'electron' || builtins.has(id) || isRuntimeDep(id)),
     host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
     preload: cjsEntry('preload', 'electron/preload.ts', (id) => id === 'electron'),
-    exportWorker: cjsEntry('stays-csv-worker', 'core/export/stays-csv-worker.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
+    exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
   },
   builder: {
     async buildApp(builder) {

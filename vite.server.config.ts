@@ -11,8 +11,8 @@ import pkg from './package.json' with { type: 'json' };
  * module graph alone leaves ~120 MB more resident memory behind (docs/benchmarks.md, benchmark 4).
  * - serve.cjs: core/serve.ts, plus a copy of db/migrations beside it (the database code finds its
  *   migrations next to the file it runs from).
- * - stays-csv-worker.cjs: the CSV export's worker thread (core/export/stays-csv-thread.ts looks for
- *   it next to the file it runs from), its own entry so it loads nothing of the host.
+ * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it
+ *   next to the file it runs from), its own entry so it loads nothing of the host.
  * Rebuilt by scripts/build-if-stale.mjs when the sources are newer. The script starts it as
  * `node --max-semi-space-size=2 dist-server/serve.cjs`: with V8's default young generation (up to
  * 16 MB per semi-space) the server's resident memory climbs 30–50 MB under a steady request load and
@@ -67,7 +67,7 @@ export default defineConfig({
   plugins: [copyMigrations()],
   environments: {
     serve: cjsEntry('serve', 'core/serve.ts'),
-    exportWorker: cjsEntry('stays-csv-worker', 'core/export/stays-csv-worker.ts'),
+    exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts'),
   },
   builder: {
     async buildApp(builder) {

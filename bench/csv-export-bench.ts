@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
-import { STAY_CSV_COLUMNS } from '../core/export/stays-csv';
+import { STAY_CSV_COLUMNS } from '../core/stays/stays-export';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
 import { signInOverHttp } from './support/bench-auth';
@@ -37,7 +37,7 @@ import { fmt, fmtMb, fmtMs, median, nowMs } from './support/stats';
 const PACE_MS = 5;
 const RSS_LIMIT = 160 * 1024 * 1024;
 
-/** The export's SELECT (core/export/stays-csv.ts) without the keyset chunking. */
+/** The export's SELECT (core/stays/stays-export.ts) without the keyset chunking. */
 const RAW_SELECT = `SELECT s.id, r.number, s.category, CASE WHEN s.status IN ('cancelled', 'no_show') THEN 0 ELSE 1 END,
     s.checkin, s.checkout, s.status, s.guest_name, s.guests, s.nights, s.price
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id

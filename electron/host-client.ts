@@ -34,7 +34,10 @@ type Result = IpcResult<unknown>;
 
 export interface HostClient extends HostStarted {
   call(name: HandledCommandName, input: unknown, token: string | null): Promise<Result>;
-  /** Whether `token`'s caller may run the export (before main shows a save dialog for it). */
+  /**
+   * Whether `token`'s caller may run the export (before main shows a save dialog for it); when it
+   * may, the value is the dialog's title and proposed file name (`ExportPlan`).
+   */
   authorize(name: FileExportName, token: string | null): Promise<Result>;
   /** The host writes the export to `file` (the path the user picked); the value is `{ path, rows }`. */
   exportFile(name: FileExportName, input: unknown, token: string | null, file: string): Promise<Result>;

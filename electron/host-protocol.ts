@@ -10,6 +10,7 @@
  * **Tokens travel only between these two processes**: main keeps each window's token and puts it on
  * the request; the host turns it into a caller (`core.contextFor`). The page never holds one.
  */
+import { COMMAND_TABLE } from '../shared/contract/command-table';
 import type { CommandName, IpcResult } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { HandledCommandName } from '../core/context';
@@ -23,12 +24,17 @@ import type { HandledCommandName } from '../core/context';
  */
 export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
 
-/** The commands whose desktop side is a save dialog and a file the host writes. */
-export type FileExportName = 'stays:export' | 'audit:export';
-export const FILE_EXPORT_NAMES: readonly FileExportName[] = ['stays:export', 'audit:export'];
+type Table = typeof COMMAND_TABLE;
+
+/**
+ * The commands whose desktop side is a save dialog and a file the host writes: every IPC command
+ * with the contract's `export` flag (read from the generated command table: plain data, no zod).
+ */
+export type FileExportName = { [K in CommandName]: Table[K] extends { export: string; ipc: true } ? K : never }[CommandName];
 
 export function isFileExport(name: CommandName): name is FileExportName {
-  return (FILE_EXPORT_NAMES as readonly CommandName[]).includes(name);
+  const row: { export?: string; ipc: boolean } = COMMAND_TABLE[name];
+  return row.export !== undefined && row.ipc;
 }
 
 export interface HostStartOptions {
@@ -45,7 +51,10 @@ export interface HostStartOptions {
 
 export type HostRequest =
   | { kind: 'call'; id: number; name: HandledCommandName; input: unknown; token: string | null }
-  /** Would this caller be allowed `name`? Asked before a save dialog, so a refused export shows none. */
+  /**
+   * Would this caller be allowed `name`? Asked before a save dialog, so a refused export shows none;
+   * the answer's value is the dialog's title and proposed file name (`ExportPlan`).
+   */
   | { kind: 'authorize'; id: number; name: FileExportName; token: string | null }
   | { kind: 'export'; id: number; name: FileExportName; input: unknown; token: string | null; file: string };
 

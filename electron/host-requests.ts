@@ -7,14 +7,12 @@
  * Main has already checked the sender and validated the input against the contract's schema; the
  * core authorizes every call itself, whoever sends it.
  */
-import { writeAuditCsvFile } from '../core/export/audit-csv';
-import { writeStaysCsvFile, type StayCsvQuery } from '../core/export/stays-csv';
+import { exportPlan, writeCsvExportFile } from '../core/export/csv-export';
+import type { CsvOptions } from '../core/export/export-def';
 import { createHost, type Host, type HostOptions } from '../core/host';
-import type { CommandOutput, ParsedInput } from '../shared/contract/commands';
 import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
-import type { FileExportName, HostRequest, HostResult, HostStartOptions } from './host-protocol';
+import type { HostRequest, HostResult, HostStartOptions } from './host-protocol';
 
-type ExportResult = CommandOutput<'stays:export'>;
 type LogError = (what: string, error: unknown) => void;
 
 function errorCode(error: unknown): unknown {
@@ -43,10 +41,6 @@ function defaultLogError(what: string, error: unknown): void {
 
 export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, logError: LogError = defaultLogError): (request: HostRequest) => Promise<HostResult> {
   const { core } = host;
-  const writeFile: Record<FileExportName, (input: unknown, file: string) => Promise<ExportResult>> = {
-    'stays:export': async (input, file) => ({ path: file, rows: (await writeStaysCsvFile(host.dbFile, input as StayCsvQuery, file)).rows }),
-    'audit:export': async (input, file) => ({ path: file, rows: (await writeAuditCsvFile(core.audit, input as ParsedInput<'audit:export'>, file)).rows }),
-  };
 
   async function answer(request: HostRequest): Promise<unknown> {
     const ctx = core.contextFor(request.token, { via: 'ipc' });
@@ -55,14 +49,11 @@ export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, lo
         return core.call(request.name, request.input as never, ctx);
       case 'authorize':
         core.authorize(request.name, ctx);
-        return null;
-      case 'export': {
+        return exportPlan(host, request.name);
+      case 'export':
         core.authorize(request.name, ctx);
-        const written = await writeFile[request.name](request.input, request.file);
-        // Audited like the HTTP download of the same export (core/api/csv-routes.ts).
-        core.audit.record(ctx, { action: request.name, entity: request.name === 'audit:export' ? 'audit' : 'stays', detail: request.input });
-        return written;
-      }
+        // The same way to the file as the HTTP download's (core/export/csv-export.ts), audited alike.
+        return writeCsvExportFile(host, request.name, request.input as CsvOptions, ctx, request.file);
     }
   }
 

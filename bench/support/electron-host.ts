@@ -28,7 +28,7 @@ interface EsbuildModule {
   build(options: Record<string, unknown>): Promise<unknown>;
 }
 
-/** Builds host.cjs, stays-csv-worker.cjs and the probe into bench/.cache/electron-host (inside the repo, so they find node_modules). */
+/** Builds host.cjs, export-worker.cjs and the probe into bench/.cache/electron-host (inside the repo, so they find node_modules). */
 export async function buildElectronHost(): Promise<string> {
   const outDir = join(CACHE_DIR, 'electron-host');
   mkdirSync(outDir, { recursive: true });

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
-import { writeStaysCsvFile } from '../../core/export/stays-csv';
+import { writeCsvFile } from '../../core/export/csv-export';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
@@ -105,7 +105,7 @@ function stopMonitor() {
 /** The desktop's export (save dialog → file), timed inside the host. */
 async function exportFile(m: { filePath: string }) {
   const t0 = nowMs();
-  const { rows } = await writeStaysCsvFile(host!.dbFile, {}, m.filePath);
+  const { rows } = await writeCsvFile(host!.dbFile, 'stays', {}, m.filePath);
   const ms = nowMs() - t0;
   return { type: 'export-file:done', rows, ms, bytes: statSync(m.filePath).size };
 }

@@ -3,16 +3,13 @@
  * writer connection, so inside a service's transaction the row commits or rolls back with the change
  * it describes. Times come out in the hotel's zone; the date filters are hotel-local dates.
  */
-import { auditRowsAfter, insertAuditRow, listAuditRows, type AuditRecordRow, type AuditRowFilter } from '../../db/queries/audit-queries';
+import { insertAuditRow, listAuditRows, type AuditRecordRow, type AuditRowFilter } from '../../db/queries/audit-queries';
 import type { AuditEntry } from '../../shared/contract/auth-schemas';
 import { addDays, formatInstant, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import { auditDetailJson } from './audit-detail';
 import type { AuditService } from './auth-types';
-
-/** Rows per read while exporting: memory stays flat however long the log is. */
-export const AUDIT_CHUNK = 500;
 
 interface FilterInput {
   actor?: string;
@@ -77,16 +74,5 @@ export function createAuditService(deps: CoreDeps, settings: SettingsService): A
       };
     },
 
-    *iterate(filter) {
-      const zone = settings.get().timeZone;
-      const f = rowFilter(filter);
-      let afterId = 0;
-      for (;;) {
-        const rows = auditRowsAfter(db, f, afterId, AUDIT_CHUNK);
-        for (const r of rows) yield toEntry(r, zone);
-        if (rows.length < AUDIT_CHUNK) return;
-        afterId = rows[rows.length - 1]!.id;
-      }
-    },
   };
 }

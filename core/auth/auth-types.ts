@@ -3,7 +3,6 @@
  * this folder (auth-service.ts, users-service.ts, audit-service.ts); wired in core/create-core.ts.
  */
 import type {
-  AuditEntry,
   LoginInput,
   LoginResult,
   User,
@@ -62,6 +61,4 @@ export interface AuditService {
   /** Appends one row, in the caller's transaction (if any). */
   record(ctx: CallContext, entry: AuditRecord): void;
   list(query: ParsedInput<'audit:list'>): CommandOutput<'audit:list'>;
-  /** Rows for the CSV export, oldest first, read in chunks (constant memory). */
-  iterate(filter: ParsedInput<'audit:export'>): Iterable<AuditEntry>;
 }

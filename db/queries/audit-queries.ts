@@ -68,9 +68,3 @@ export function listAuditRows(db: Sqlite, filter: AuditRowFilter, beforeId: numb
     limit,
   );
 }
-
-/** Up to `limit` rows after `afterId`, oldest first (one chunk of the export). */
-export function auditRowsAfter(db: Sqlite, filter: AuditRowFilter, afterId: number, limit: number): AuditRecordRow[] {
-  const w = where(filter, 'id > ?');
-  return prepared<AuditRecordRow>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${w.sql} ORDER BY id LIMIT ?`).all(afterId, ...w.params, limit);
-}

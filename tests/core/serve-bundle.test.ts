@@ -1,5 +1,5 @@
 /**
- * The server bundle `npm run serve` runs (vite.server.config.ts → serve.cjs, stays-csv-worker.cjs and
+ * The server bundle `npm run serve` runs (vite.server.config.ts → serve.cjs, export-worker.cjs and
  * a copy of the migrations), built into a temp folder and started with plain Node: proves it
  * resolves its externals, migrates a fresh database from the migrations beside it, and streams the
  * CSV from its bundled worker thread (capped heap, widest rows included) exactly as the TypeScript
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamStaysCsv } from '../../core/export/stays-csv';
-import { STAYS_CSV_WORKER_FILE } from '../../core/export/stays-csv-thread';
+import { streamCsvExport } from '../../core/export/csv-export';
+import { EXPORT_WORKER_FILE } from '../../core/export/export-thread';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const repo = process.cwd();
@@ -76,21 +76,27 @@ function addWidestStays(dbFile: string, count: number): void {
 describe('dist-server (vite.server.config.ts)', () => {
   it('writes serve.cjs, the export worker beside it and the migrations', () => {
     expect(existsSync(join(outDir, 'serve.cjs'))).toBe(true);
-    expect(existsSync(join(outDir, STAYS_CSV_WORKER_FILE))).toBe(true);
+    expect(existsSync(join(outDir, EXPORT_WORKER_FILE))).toBe(true);
     expect(existsSync(join(outDir, 'migrations', 'meta', '_journal.json'))).toBe(true);
   });
 
   it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {
     const url = await startBundle(['--data', dataDir, '--port', '0', '--demo']);
     addWidestStays(join(dataDir, 'frontdesk.db'), 1500);
-    const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization: `Bearer ${await signInOverHttp(url)}` } });
+    const authorization = `Bearer ${await signInOverHttp(url)}`;
+    const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization } });
     expect(res.status).toBe(200);
     const body = Buffer.from(await res.arrayBuffer()); // as bytes: res.text() would drop the BOM
 
     let fromSources = '';
-    for await (const piece of streamStaysCsv(join(dataDir, 'frontdesk.db'), { delimiter: ';', bom: true })) fromSources += piece;
+    for await (const piece of streamCsvExport(join(dataDir, 'frontdesk.db'), 'stays', { delimiter: ';', bom: true })) fromSources += piece;
     expect(fromSources.split('\r\n').length).toBeGreaterThan(1500); // the demo hotel's stays and the wide ones
     expect(body.equals(Buffer.from(fromSources))).toBe(true);
+
+    // Every export runs in the same bundled worker: the audit log's too (hotel-zone times inside it).
+    const audit = await fetch(`${url}/api/v1/exports/audit.csv`, { headers: { authorization } });
+    expect(audit.status).toBe(200);
+    expect(await audit.text()).toMatch(/^id,at,actor,role,action,entity,entity_id,detail,via,address\r\n\d+,\d{4}-\d\d-\d\dT[^,]*[+-]\d\d:\d\d,/);
 
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');

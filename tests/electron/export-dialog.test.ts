@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeskExporter, type DeskExporterOptions } from '../../electron/export-dialog';
+import { isFileExport } from '../../electron/host-protocol';
+import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
@@ -14,13 +16,16 @@ function exporterWith(win: FakeBrowserWindow | null) {
     host: { authorize, exportFile } as unknown as DeskExporterOptions['host'],
     getWindow: () => win as unknown as BrowserWindow | null,
     defaultDir: '/home/desk/Documents',
-    now: () => new Date(2026, 2, 9, 10, 30),
   });
 }
 
 beforeEach(() => {
   resetFakeElectron();
-  authorize = vi.fn(async () => ({ ok: true, value: null }));
+  // The host answers with the dialog's title and file name (core/export/csv-export.ts `exportPlan`).
+  authorize = vi.fn(async (name: string) => ({
+    ok: true,
+    value: name === 'audit:export' ? { title: 'Export the audit log', fileName: 'audit-2026-03-09.csv' } : { title: 'Export stays', fileName: 'stays-2026-03-09.csv' },
+  }));
   exportFile = vi.fn(async (_name: string, _input: unknown, _token: string, file: string) => ({ ok: true, value: { path: file, rows: 2 } }));
 });
 
@@ -41,7 +46,7 @@ describe('the file exports (desktop)', () => {
     expect(exportFile).not.toHaveBeenCalled();
   });
 
-  it('asks where to save, as a sheet of the desk window, proposing a dated .csv in Documents', async () => {
+  it('asks where to save, as a sheet of the desk window, with the title and dated file name the host proposed, in Documents', async () => {
     const win = new FakeBrowserWindow({});
     await exporterWith(win)('stays:export', {}, 't');
     await exporterWith(win)('audit:export', {}, 't');
@@ -53,7 +58,7 @@ describe('the file exports (desktop)', () => {
     });
     expect(fake.saveDialogCalls[1]!.options).toMatchObject({
       title: 'Export the audit log',
-      defaultPath: join('/home/desk/Documents', 'audit-log-2026-03-09.csv'),
+      defaultPath: join('/home/desk/Documents', 'audit-2026-03-09.csv'),
     });
   });
 
@@ -70,5 +75,13 @@ describe('the file exports (desktop)', () => {
     exportFile.mockResolvedValue({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
     const result = await exporterWith(null)('audit:export', {}, 't');
     expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended' } });
+  });
+});
+
+describe('which commands are file exports', () => {
+  it('is read from the contract: every IPC command with the export flag, no other', () => {
+    const expected = (Object.entries(commands) as [CommandName, CommandDef][]).filter(([, def]) => def.export !== undefined && def.ipc !== false).map(([name]) => name);
+    expect(expected).toEqual(expect.arrayContaining(['stays:export', 'audit:export']));
+    expect(commandNames.filter((name) => isFileExport(name))).toEqual(expected);
   });
 });

@@ -98,13 +98,15 @@ describe('exports', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('answers authorize for the caller without writing anything', async () => {
+  it('answers authorize for the caller with the save dialog’s title and dated file name, writing nothing', async () => {
     const staff = await tokenOf(t, 'sam');
     const admin = await tokenOf(t, 'admin');
     expect(await answer({ kind: 'authorize', id: 1, name: 'audit:export', token: staff })).toEqual({
       kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) },
     });
-    expect(await answer({ kind: 'authorize', id: 2, name: 'audit:export', token: admin })).toEqual({ kind: 'result', id: 2, ok: true, value: null });
+    expect(await answer({ kind: 'authorize', id: 2, name: 'audit:export', token: admin })).toEqual({
+      kind: 'result', id: 2, ok: true, value: { title: 'Export the audit log', fileName: 'audit-2026-05-01.csv' },
+    });
     expect(await answer({ kind: 'authorize', id: 3, name: 'stays:export', token: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 

@@ -130,7 +130,7 @@ const login = await call('auth:login', { username: 'admin', password: process.en
 const room = await call('rooms:create', { number: 7, category: 'Single', capacity: 1, nightlyRate: 50000, floor: 0 });
 const roomId = (room as { value: { id: number } }).value.id;
 await call('stays:create', { roomId, checkin: '2030-01-10', checkout: '2030-01-12', guestName: 'Ada Export' });
-// The save-dialog export: written by the host process, through the stays-csv-worker.cjs beside host.cjs.
+// The save-dialog export: written by the host process, through the export-worker.cjs beside host.cjs.
 const exported = await call('stays:export', { delimiter: ';' });
 const csv = readFileSync(exportFile, 'utf8');
 app.quit();

@@ -73,7 +73,7 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   async exportCsv({ delimiter, bom }) {
     set({ exporting: true, exportOutcome: null, exportError: null });
     try {
-      const outcome = await transport().exportAudit({ ...auditFilterInput(get().filter), delimiter, bom });
+      const outcome = await transport().exportCsv('audit:export', { ...auditFilterInput(get().filter), delimiter, bom });
       set({ exporting: false, exportOutcome: outcome });
     } catch (e) {
       set({ exporting: false, exportError: e });

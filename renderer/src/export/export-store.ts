@@ -8,7 +8,7 @@ interface ExportState {
   busy: boolean;
   outcome: ExportOutcome | null;
   error: unknown;
-  run(query: ExportQuery): Promise<void>;
+  run(query: ExportQuery<'stays:export'>): Promise<void>;
   reset(): void;
 }
 
@@ -19,7 +19,7 @@ export const useExportStore = create<ExportState>((set) => ({
   async run(query) {
     set({ busy: true, outcome: null, error: null });
     try {
-      set({ outcome: await transport().exportStays(query), busy: false });
+      set({ outcome: await transport().exportCsv('stays:export', query), busy: false });
     } catch (e) {
       set({ error: e, busy: false });
     }

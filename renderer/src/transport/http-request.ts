@@ -7,7 +7,7 @@
 import { COMMAND_TABLE } from '../../../shared/contract/command-table';
 import type { CommandName } from '../../../shared/contract/commands';
 import { queryString } from './query-string';
-import type { AuditExportQuery, ExportQuery } from './transport';
+import type { ExportCommand, ExportQuery } from './transport';
 import { TransportError } from './transport';
 
 export interface HttpRequest {
@@ -36,21 +36,15 @@ export function buildHttpRequest(name: CommandName, input: unknown, origin: stri
   return { method: http.method, url: `${base}${path}`, body: JSON.stringify(rest) };
 }
 
-/** A CSV route's address with the delimiter and BOM always named and the filters that are set. */
-function csvUrl(name: 'stays:export' | 'audit:export', query: InputRecord, filters: readonly string[], origin: string): string {
-  const values: InputRecord = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false };
-  for (const k of filters) {
-    if (query[k] !== undefined && query[k] !== '') values[k] = query[k];
+/**
+ * A CSV export's download address, with the delimiter and BOM always named and the filters that are
+ * set: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`.
+ */
+export function buildExportUrl<K extends ExportCommand>(name: K, query: ExportQuery<K>, origin: string): string {
+  const { delimiter, bom, ...filters } = query as InputRecord;
+  const values: InputRecord = { delimiter: delimiter ?? ',', bom: bom ?? false };
+  for (const [k, v] of Object.entries(filters)) {
+    if (v !== undefined && v !== '') values[k] = v;
   }
   return `${origin.replace(/\/$/, '')}${COMMAND_TABLE[name].path}${queryString(values)}`;
-}
-
-/** The CSV download address: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`. */
-export function buildExportUrl(query: ExportQuery, origin: string): string {
-  return csvUrl('stays:export', query, ['from', 'to', 'status', 'roomId'], origin);
-}
-
-/** The audit log's CSV: `GET /api/v1/exports/audit.csv?delimiter=%2C&bom=false&actor=…`. */
-export function buildAuditExportUrl(query: AuditExportQuery, origin: string): string {
-  return csvUrl('audit:export', query, ['actor', 'action', 'entity', 'from', 'to'], origin);
 }

@@ -6,7 +6,7 @@
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import { takeEarlyGet } from './early-requests';
-import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from './http-request';
+import { buildExportUrl, buildHttpRequest } from './http-request';
 import { errorFromResponse } from './http-response';
 import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
 import { fileNameFrom, saveBlob } from './save-download';
@@ -116,12 +116,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       else socket?.stop();
     },
 
-    async exportStays(query) {
-      return download('stays:export', buildExportUrl(query, origin), 'stays.csv');
-    },
-
-    async exportAudit(query) {
-      return download('audit:export', buildAuditExportUrl(query, origin), 'audit.csv');
+    async exportCsv(name, query) {
+      // `stays:export` → `stays.csv`, in case the answer names no file.
+      return download(name, buildExportUrl(name, query, origin), `${name.split(':')[0]}.csv`);
     },
   };
 }

@@ -45,13 +45,10 @@ export function createIpcTransport(api: FrontdeskApi): Transport {
     },
     // The main process sends the window the events its signed-in user may see.
     setLive: () => undefined,
-    async exportStays(query): Promise<ExportOutcome> {
-      const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
-      return (await call('stays:export', input)) as { path: string | null; rows: number };
-    },
-    async exportAudit(query): Promise<ExportOutcome> {
-      const input = { delimiter: query.delimiter ?? ',', bom: query.bom ?? false, ...query };
-      return (await call('audit:export', input)) as { path: string | null; rows: number };
+    // The main process shows the save dialog and has the host write the file (electron/export-dialog.ts).
+    async exportCsv(name, query): Promise<ExportOutcome> {
+      const input = { delimiter: ',', bom: false, ...query };
+      return (await call(name, input)) as { path: string | null; rows: number };
     },
   };
 }

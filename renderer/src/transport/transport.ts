@@ -2,18 +2,17 @@
  * How the UI reaches the core: one interface, two implementations (IPC inside Electron, HTTP +
  * WebSocket in a browser on the LAN). Stores talk only to this interface.
  */
-import type { AuditExportQuerySchema } from '../../../shared/contract/auth-schemas';
+import type { COMMAND_TABLE } from '../../../shared/contract/command-table';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import type { LiveEvent } from '../../../shared/contract/events';
-import type { StayExportQuery } from '../../../shared/contract/schemas';
-import type { z } from 'zod';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
-/** What the export dialog sends; the transport fills the defaults. */
-export type ExportQuery = Partial<StayExportQuery>;
-/** The audit log's export: its filters, delimiter and BOM; the transport fills the defaults. */
-export type AuditExportQuery = Partial<z.input<typeof AuditExportQuerySchema>>;
+type Table = typeof COMMAND_TABLE;
+/** The CSV exports the UI can run: the contract's commands with the `export` flag (and IPC). */
+export type ExportCommand = { [K in CommandName]: Table[K] extends { export: string; ipc: true } ? K : never }[CommandName];
+/** An export's filters, delimiter and BOM (its command's input); the transport fills the defaults. */
+export type ExportQuery<K extends ExportCommand = ExportCommand> = Partial<CommandInput<K>>;
 /** `{ path }` after a save dialog (`path: null` when the user cancelled), or 'downloaded' in a browser. */
 export type ExportOutcome = { path: string | null; rows: number } | 'downloaded';
 
@@ -27,8 +26,8 @@ export interface Transport {
   readonly kind: 'ipc' | 'http';
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
   onEvent(listener: (e: LiveEvent) => void): () => void;
-  exportStays(query: ExportQuery): Promise<ExportOutcome>;
-  exportAudit(query: AuditExportQuery): Promise<ExportOutcome>;
+  /** Runs a CSV export: the save dialog and a file in the desktop app, a download in a browser. */
+  exportCsv<K extends ExportCommand>(name: K, query: ExportQuery<K>): Promise<ExportOutcome>;
   /** Live-feed state; IPC is always live. Calls the listener at once with the current state. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
   onRefusal(listener: RefusalListener): () => void;

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands, type CommandDef } from '../../../shared/contract/commands';
 import { aRoom, aStay } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { adminCtx, deskCtx } from '../../support/test-core';
@@ -49,5 +50,26 @@ describe('CSV downloads', () => {
     expect((await api.raw({ method: 'GET', url: '/bookings/export/csv?from=yesterday' })).status).toBe(400);
     const backwards = await api.raw({ method: 'GET', url: '/bookings/export/csv?from=2026-06-01&to=2026-06-01' });
     expect(backwards).toMatchObject({ status: 400, body: { error: 'to (2026-06-01) must be after from (2026-06-01)' } });
+  });
+});
+
+describe('CSV routes in OpenAPI', () => {
+  interface Op {
+    responses: Record<string, { content?: Record<string, { schema: { type?: string; properties?: Record<string, unknown> } }>; headers?: Record<string, { schema: { type: string } }> }>;
+  }
+
+  it('documents every export command: 200 text/csv with a Content-Disposition header, the {"error"} body for 400/401/403/429', async () => {
+    const doc = (await api.get<{ paths: Record<string, { get?: Op }> }>('/docs/json')).body;
+    const exportCommands = Object.values(commands as Record<string, CommandDef>).filter((def) => def.export);
+    expect(exportCommands.length).toBeGreaterThanOrEqual(3);
+    for (const def of exportCommands) {
+      const op = doc.paths[def.http.path]?.get;
+      expect(op, def.http.path).toBeDefined();
+      expect(op!.responses['200']!.content!['text/csv']!.schema.type).toBe('string');
+      expect(op!.responses['200']!.headers!['Content-Disposition']!.schema.type).toBe('string');
+      for (const status of ['400', '401', '403', '429']) {
+        expect(Object.keys(op!.responses[status]!.content!['application/json']!.schema.properties ?? {}), `${def.http.path} ${status}`).toEqual(['error']);
+      }
+    }
   });
 });

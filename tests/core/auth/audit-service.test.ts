@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AUDIT_CHUNK } from '../../../core/auth/audit-service';
 import type { CallContext } from '../../../core/context';
 import { createAuthFixture, NOW, type AuthFixture } from './auth-fixture';
 
@@ -90,32 +89,5 @@ describe('audit list', () => {
     expect(query({ limit: 1 }).entries[0]!.at).toBe('2026-05-01T08:30:00+00:00');
     expect(query({ from: '2026-04-29', to: '2026-04-29' }).entries).toHaveLength(24);
     expect(query({ from: '2026-04-29', to: '2026-04-29' }).entries[0]!.at).toBe('2026-04-29T23:30:00+00:00');
-  });
-});
-
-describe('audit iterate', () => {
-  it('yields every matching row oldest first, across chunks', () => {
-    const n = AUDIT_CHUNK * 2 + 7;
-    const insert = f.sqlite.transaction(() => {
-      for (let i = 0; i < n; i++) f.audit.record(i % 2 ? eva : desk, { action: 'stays:create', entity: 'stays', entityId: i });
-    });
-    insert();
-    const all = [...f.audit.iterate({ delimiter: ',', bom: false })];
-    expect(all).toHaveLength(n);
-    expect(all.map((e) => e.id)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    const evas = [...f.audit.iterate({ actor: 'eva', delimiter: ',', bom: false })];
-    expect(evas).toHaveLength((n - 1) / 2);
-    expect(evas.every((e) => e.actor === 'eva' && e.at === '2026-05-01T10:00:00+02:00')).toBe(true);
-    expect([...f.audit.iterate({ from: '2026-05-02', delimiter: ',', bom: false })]).toEqual([]);
-  });
-
-  it('reads lazily, one chunk at a time', () => {
-    for (let i = 0; i < AUDIT_CHUNK + 1; i++) f.audit.record(eva, { action: 'a:b', entity: 'a' });
-    const it = f.audit.iterate({ delimiter: ',', bom: false })[Symbol.iterator]();
-    expect(it.next().value).toMatchObject({ id: 1 });
-    f.audit.record(eva, { action: 'a:b', entity: 'a' }); // appended after the first chunk was read
-    let count = 1;
-    while (!it.next().done) count++;
-    expect(count).toBe(AUDIT_CHUNK + 2);
   });
 });

@@ -59,7 +59,6 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
     },
     onRefusal: (listener) => refusals.on(listener),
     setLive: (on) => void live.push(on),
-    exportStays: async () => 'downloaded',
-    exportAudit: async () => 'downloaded',
+    exportCsv: async () => 'downloaded',
   };
 }

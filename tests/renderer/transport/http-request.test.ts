@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuditExportUrl, buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
+import { buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
 import { errorFromResponse, retryAfterSeconds } from '../../../renderer/src/transport/http-response';
 import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
@@ -48,26 +48,26 @@ describe('buildHttpRequest', () => {
 
 describe('buildExportUrl', () => {
   it('asks for the CSV with delimiter, BOM and date range', () => {
-    const url = new URL(buildExportUrl({ delimiter: ';', bom: true, from: '2026-05-01', to: '2026-06-01' }, origin));
+    const url = new URL(buildExportUrl('stays:export', { delimiter: ';', bom: true, from: '2026-05-01', to: '2026-06-01' }, origin));
     expect(url.pathname).toBe('/api/v1/exports/stays.csv');
     expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ';', bom: 'true', from: '2026-05-01', to: '2026-06-01' });
   });
 
   it('defaults to comma without BOM and leaves out an empty range', () => {
-    const url = new URL(buildExportUrl({ from: '' }, origin));
+    const url = new URL(buildExportUrl('stays:export', { from: '' }, origin));
     expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ',', bom: 'false' });
   });
 });
 
-describe('buildAuditExportUrl', () => {
+describe('buildExportUrl for the audit log', () => {
   it('asks for the audit CSV with the filters that are set, delimiter and BOM always named', () => {
-    const url = new URL(buildAuditExportUrl({ actor: 'anna', action: '', entity: 'stay', from: '2026-05-01', delimiter: ';', bom: true }, origin));
+    const url = new URL(buildExportUrl('audit:export', { actor: 'anna', action: '', entity: 'stay', from: '2026-05-01', delimiter: ';', bom: true }, origin));
     expect(url.pathname).toBe('/api/v1/exports/audit.csv');
     expect(Object.fromEntries(url.searchParams)).toEqual({ delimiter: ';', bom: 'true', actor: 'anna', entity: 'stay', from: '2026-05-01' });
   });
 
   it('defaults to comma without BOM', () => {
-    expect(Object.fromEntries(new URL(buildAuditExportUrl({}, origin)).searchParams)).toEqual({ delimiter: ',', bom: 'false' });
+    expect(Object.fromEntries(new URL(buildExportUrl('audit:export', {}, origin)).searchParams)).toEqual({ delimiter: ',', bom: 'false' });
   });
 });
 

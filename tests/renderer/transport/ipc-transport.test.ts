@@ -51,12 +51,12 @@ describe('createIpcTransport', () => {
   });
 
   it('exports through stays:export with the defaults filled, and reports a cancelled save dialog', async () => {
-    await expect(t.exportStays({ delimiter: ';' })).resolves.toEqual({ path: null, rows: 0 });
+    await expect(t.exportCsv('stays:export', { delimiter: ';' })).resolves.toEqual({ path: null, rows: 0 });
     expect(calls.at(-1)).toEqual(['stays:export', { delimiter: ';', bom: false }]);
   });
 
   it('exports the audit log through audit:export with its filters, and reports where the file went', async () => {
-    await expect(t.exportAudit({ actor: 'anna', from: '2026-05-01' })).resolves.toEqual({ path: '/home/desk/audit.csv', rows: 12 });
+    await expect(t.exportCsv('audit:export', { actor: 'anna', from: '2026-05-01' })).resolves.toEqual({ path: '/home/desk/audit.csv', rows: 12 });
     expect(calls.at(-1)).toEqual(['audit:export', { delimiter: ',', bom: false, actor: 'anna', from: '2026-05-01' }]);
   });
 

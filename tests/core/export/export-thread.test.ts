@@ -1,7 +1,7 @@
 /**
- * The export's worker thread, from the TypeScript sources (tsx inside the worker): the credit window
- * that holds it back, stopping it early, its failures as `AppError` rejections, and its capped heap
- * against the widest rows the desk can hold. The bundled worker is tested with the bundles
+ * The export worker thread, from the TypeScript sources (tsx inside the worker), on the stays export
+ * (the largest): the credit window that holds it back, stopping it early, its failures as `AppError`
+ * rejections, and its capped heap against the widest rows the desk can hold. The bundled worker is tested with the bundles
  * (tests/core/serve-bundle.test.ts, tests/electron/main-bundle.test.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAY_CSV_CHUNK_ROWS, streamStaysCsv, writeStaysCsvFile } from '../../../core/export/stays-csv';
-import { startStaysCsvWorker, STAYS_CSV_WINDOW, unpackedPath, type StaysCsvPiece } from '../../../core/export/stays-csv-thread';
+import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
+import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
+import { EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
 import { openDatabase, type Sqlite } from '../../../db/open-database';
 
 let dir: string;
@@ -50,13 +51,13 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the export worker', () => {
   it('posts at most its window of pieces ahead, one more per credit, then the rest', async () => {
-    insertStays(STAY_CSV_CHUNK_ROWS * 5);
-    const pieces: StaysCsvPiece[] = [];
-    const { worker, finished } = startStaysCsvWorker({ dbFile, query: {}, window: 2 }, (piece) => pieces.push(piece));
+    insertStays(EXPORT_CHUNK_ROWS * 5);
+    const pieces: ExportPiece[] = [];
+    const { worker, finished } = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 2 }, (piece) => pieces.push(piece));
     try {
       await expect.poll(() => pieces.length).toBe(2);
       await tick(300);
-      expect(pieces.map((p) => p.rows)).toEqual([0, STAY_CSV_CHUNK_ROWS]); // the header, one chunk, and it waits
+      expect(pieces.map((p) => p.rows)).toEqual([0, EXPORT_CHUNK_ROWS]); // the header, one chunk, and it waits
 
       worker.postMessage({ type: 'credit', chunks: 1 });
       await expect.poll(() => pieces.length).toBe(3);
@@ -64,17 +65,17 @@ describe('the export worker', () => {
       expect(pieces).toHaveLength(3);
 
       worker.postMessage({ type: 'credit', chunks: 10 });
-      expect(await finished).toBe(STAY_CSV_CHUNK_ROWS * 5);
-      expect(pieces.map((p) => p.rows)).toEqual([0, ...Array(5).fill(STAY_CSV_CHUNK_ROWS)]);
+      expect(await finished).toBe(EXPORT_CHUNK_ROWS * 5);
+      expect(pieces.map((p) => p.rows)).toEqual([0, ...Array(5).fill(EXPORT_CHUNK_ROWS)]);
     } finally {
       await worker.terminate();
     }
   });
 
   it('stops when the stream is closed early, which ends its read transaction', async () => {
-    insertStays(STAY_CSV_CHUNK_ROWS * (STAYS_CSV_WINDOW + 5)); // more than the worker may read ahead
+    insertStays(EXPORT_CHUNK_ROWS * (EXPORT_WINDOW + 5)); // more than the worker may read ahead
     sqlite.pragma('busy_timeout = 0');
-    const gen = streamStaysCsv(dbFile, {});
+    const gen = streamCsvExport(dbFile, 'stays', {});
     await gen.next(); // the header: the worker's snapshot is taken
     insertStays(5); // newer than that snapshot, so a checkpoint cannot reset the WAL past it
     expect(checkpointBusy()).toBe(1);
@@ -85,8 +86,8 @@ describe('the export worker', () => {
 
   it('turns a failure in the worker into an AppError rejection, for the stream and for the file', async () => {
     const missing = join(dir, 'missing.db');
-    await expect(streamStaysCsv(missing, {}).next()).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('CSV export failed') });
-    await expect(writeStaysCsvFile(missing, {}, join(dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
+    await expect(streamCsvExport(missing, 'stays', {}).next()).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('CSV export failed') });
+    await expect(writeCsvFile(missing, 'stays', {}, join(dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
   });
 
   it('fits the widest rows the desk can hold in its capped heap (a formula and 119 quotes as the name, 80 quotes as the category)', async () => {
@@ -96,9 +97,9 @@ describe('the export worker', () => {
     insertStays(rows, name, category);
 
     const target = join(dir, 'wide.csv');
-    expect(await writeStaysCsvFile(dbFile, {}, target)).toEqual({ rows });
+    expect(await writeCsvFile(dbFile, 'stays', {}, target)).toEqual({ rows });
     let streamed = '';
-    for await (const piece of streamStaysCsv(dbFile, {})) streamed += piece;
+    for await (const piece of streamCsvExport(dbFile, 'stays', {})) streamed += piece;
     const file = readFileSync(target, 'utf8');
     expect(streamed).toBe(file);
 
@@ -109,12 +110,41 @@ describe('the export worker', () => {
   });
 });
 
+describe('the waiting worker', () => {
+  it('runs the next export in the worker that finished the last one cleanly, any export alike', async () => {
+    insertStays(3);
+    const first = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    expect(await first.finished).toBe(3);
+    await first.release();
+    const second = startExportWorker({ exportId: 'audit', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    try {
+      expect(second.worker.threadId).toBe(first.worker.threadId);
+      expect(await second.finished).toBe(0);
+    } finally {
+      await second.worker.terminate();
+    }
+  });
+
+  it('is not one that failed or was stopped early', async () => {
+    const failing = startExportWorker({ exportId: 'stays', dbFile: join(dir, 'missing.db'), query: {}, env: { timeZone: 'UTC' } });
+    await expect(failing.finished).rejects.toMatchObject({ code: 'INTERNAL' });
+    await failing.release();
+    const next = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    try {
+      expect(next.worker.threadId).not.toBe(failing.worker.threadId);
+      expect(await next.finished).toBe(0);
+    } finally {
+      await next.worker.terminate();
+    }
+  });
+});
+
 describe('unpackedPath', () => {
   it('points a worker inside app.asar at its unpacked copy and leaves other paths alone', () => {
-    expect(unpackedPath('/opt/Frontdesk/resources/app.asar/dist-electron/stays-csv-worker.cjs')).toBe(
-      '/opt/Frontdesk/resources/app.asar.unpacked/dist-electron/stays-csv-worker.cjs',
+    expect(unpackedPath('/opt/Frontdesk/resources/app.asar/dist-electron/export-worker.cjs')).toBe(
+      '/opt/Frontdesk/resources/app.asar.unpacked/dist-electron/export-worker.cjs',
     );
     expect(unpackedPath('C:\\Frontdesk\\resources\\app.asar\\dist-electron\\w.cjs')).toBe('C:\\Frontdesk\\resources\\app.asar.unpacked\\dist-electron\\w.cjs');
-    expect(unpackedPath('/work/main/dist-server/stays-csv-worker.cjs')).toBe('/work/main/dist-server/stays-csv-worker.cjs');
+    expect(unpackedPath('/work/main/dist-server/export-worker.cjs')).toBe('/work/main/dist-server/export-worker.cjs');
   });
 });

@@ -1,9 +1,12 @@
+/** The stays export (core/stays/stays-export.ts) through the export worker, from the TypeScript sources. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAY_CSV_CHUNK_ROWS, STAY_CSV_COLUMNS, streamStaysCsv, writeStaysCsvFile, type StayCsvQuery } from '../../../core/export/stays-csv';
+import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
+import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
+import { STAY_CSV_COLUMNS, type StayCsvQuery } from '../../../core/stays/stays-export';
 import { openDatabase, type Sqlite } from '../../../db/open-database';
 
 let dir: string;
@@ -53,13 +56,13 @@ function insertStays(count: number, make: (i: number) => Partial<StayRow> = () =
 
 async function csv(query: StayCsvQuery = {}): Promise<string> {
   let text = '';
-  for await (const piece of streamStaysCsv(dbFile, query)) text += piece;
+  for await (const piece of streamCsvExport(dbFile, 'stays', query)) text += piece;
   return text;
 }
 
 const parse = (text: string, delimiter = ',') => Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
 
-describe('streamStaysCsv', () => {
+describe('the stays export', () => {
   it("starts with seed 000's columns, exactly named, then the desk's own", async () => {
     const text = await csv();
     expect(text).toBe('id,roomnumber,category,isbooking,checkin,checkout,status,guest_name,guests,nights,price\r\n');
@@ -128,36 +131,36 @@ describe('streamStaysCsv', () => {
     const total = 12_001;
     insertStays(total);
     const pieces: string[] = [];
-    for await (const piece of streamStaysCsv(dbFile, {})) pieces.push(piece);
-    expect(pieces.length).toBe(1 + Math.ceil(total / STAY_CSV_CHUNK_ROWS)); // the header, then the chunks
+    for await (const piece of streamCsvExport(dbFile, 'stays', {})) pieces.push(piece);
+    expect(pieces.length).toBe(1 + Math.ceil(total / EXPORT_CHUNK_ROWS)); // the header, then the chunks
     const ids = parse(pieces.join('')).slice(1).map((r) => Number(r[0]));
     expect(ids).toHaveLength(total);
     expect(ids.every((id, i) => id === i + 1)).toBe(true);
   });
 
   it('reads one snapshot: a stay booked while the export runs is not half in it', async () => {
-    insertStays(STAY_CSV_CHUNK_ROWS + 10);
-    const gen = streamStaysCsv(dbFile, {});
+    insertStays(EXPORT_CHUNK_ROWS + 10);
+    const gen = streamCsvExport(dbFile, 'stays', {});
     let text = (await gen.next()).value as string;
     text += (await gen.next()).value as string;
     insertStays(5);
     for await (const piece of gen) text += piece;
-    expect(parse(text).length - 1).toBe(STAY_CSV_CHUNK_ROWS + 10);
+    expect(parse(text).length - 1).toBe(EXPORT_CHUNK_ROWS + 10);
   });
 
   it('counts rows into progress', async () => {
     insertStays(3);
     const progress = { rows: 0 };
-    for await (const _ of streamStaysCsv(dbFile, {}, progress));
+    for await (const _ of streamCsvExport(dbFile, 'stays', {}, undefined, progress));
     expect(progress.rows).toBe(3);
   });
 });
 
-describe('writeStaysCsvFile', () => {
+describe('the stays export to a file', () => {
   it('writes the export to the chosen file and reports the row count, leaving no temp file', async () => {
     insertStays(2500, (i) => ({ guestName: `Gäst, ${i}` }));
     const target = join(dir, 'stays-2026-05-01.csv');
-    const result = await writeStaysCsvFile(dbFile, { delimiter: ';', bom: true }, target);
+    const result = await writeCsvFile(dbFile, 'stays', { delimiter: ';', bom: true }, target);
     expect(result).toEqual({ rows: 2500 });
     const text = readFileSync(target, 'utf8');
     expect(text.startsWith('\ufeffid;roomnumber;')).toBe(true);
@@ -167,14 +170,14 @@ describe('writeStaysCsvFile', () => {
 
   it('refuses an empty or backwards date range before writing anything', async () => {
     const target = join(dir, 'out.csv');
-    await expect(writeStaysCsvFile(dbFile, { from: '2026-05-02', to: '2026-05-01' }, target)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(writeCsvFile(dbFile, 'stays', { from: '2026-05-02', to: '2026-05-01' }, target)).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.part`)).toBe(false);
   });
 
   it('leaves nothing under the chosen name when the export fails', async () => {
     const target = join(dir, 'out.csv');
-    await expect(writeStaysCsvFile(join(dir, 'missing.db'), {}, target)).rejects.toThrow();
+    await expect(writeCsvFile(join(dir, 'missing.db'), 'stays', {}, target)).rejects.toThrow();
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.part`)).toBe(false);
   });

@@ -1,0 +1,60 @@
+/**
+ * What one CSV export is: its columns, the query that reads its rows, a check of its filters, and
+ * its file's name and dialog title. A domain's export is one such value in its own folder
+ * (`core/stays/stays-export.ts`), named by the contract command's `export: '<id>'` flag and listed
+ * once in export-registry.ts. Who may run it is the command's `roles`; its filters are the command's
+ * input schema (validated before the query ever sees them).
+ *
+ * **Runs inside the export's worker thread, whose heap is capped**: an export's file imports no zod,
+ * no drizzle and nothing of the host (its SQL goes straight to better-sqlite3; types only from the
+ * contract).
+ */
+import type { CsvDelimiter } from './csv-cells';
+
+/** What the host tells the worker beside the query: the hotel's zone, for dates and instants. */
+export interface ExportEnv {
+  timeZone: string;
+}
+
+/** Every export's options, beside its own filters (the command's input). */
+export interface CsvOptions {
+  delimiter?: CsvDelimiter;
+  bom?: boolean;
+}
+
+/**
+ * A column: its header, and (only when the database's value is not yet the cell) how the value
+ * becomes the cell. A plain string is a column whose value is written as it is.
+ */
+export type ExportColumn = string | { header: string; cell: (value: unknown, env: ExportEnv) => unknown };
+
+/** One chunk's SELECT and its named parameters (without `@after` and `@limit`, added per chunk). */
+export interface ChunkQuery {
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+export interface ExportDef<Q extends CsvOptions = CsvOptions> {
+  /** The file's name before its date: `stays` → `stays-2026-05-01.csv` (download and save dialog). */
+  fileName: string;
+  /** The desktop's save dialog title. */
+  title: string;
+  columns: readonly ExportColumn[];
+  /**
+   * One keyset chunk: selects one value per column, in order, the first being an ascending integer
+   * key; takes `id > @after … ORDER BY <key> LIMIT @limit` (never OFFSET). Run in raw (array) mode
+   * on a read-only connection inside one read transaction, so the export is one snapshot.
+   */
+  chunkQuery(query: Q, env: ExportEnv): ChunkQuery;
+  /** Refuses filters that cannot mean anything (an `AppError`), before any CSV is sent. */
+  check?(query: Q): void;
+}
+
+/** Checks an export's shape while keeping its query's type. */
+export function defineExport<Q extends CsvOptions>(def: ExportDef<Q>): ExportDef<Q> {
+  return def;
+}
+
+export function columnHeader(column: ExportColumn): string {
+  return typeof column === 'string' ? column : column.header;
+}

@@ -1,0 +1,80 @@
+/**
+ * How any export is read and formatted; runs inside the export's worker thread (export-worker.ts).
+ * Its own read-only connection with a small page cache, one read transaction (one consistent
+ * snapshot while the writer keeps booking — WAL lets both run), keyset chunks from one prepared
+ * statement in raw (array) mode. Imports nothing that loads drizzle or zod.
+ */
+import { openReadConnection } from '../../db/read-connection';
+import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
+import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
+
+/**
+ * Rows per chunk (~30 KB of stays' text). One chunk's rows and text are what the worker's capped
+ * heap holds besides its modules. With the widest rows the desk can hold (a formula and 119 quotes
+ * as the name, 80 quotes as the category, every cell quoted), the worker loaded through tsx needs a
+ * 10 MB old generation at 250 rows and 12 MB at 500 (1 000 rows ran out at 14 MB); 250 leaves the
+ * 12 MB cap (export-thread.ts) room to spare. Small chunks cost nothing measurable: each keyset query
+ * starts where the last one ended, and an export's CPU was the same with 250, 500 and 1 000 rows.
+ */
+export const EXPORT_CHUNK_ROWS = 250;
+
+/**
+ * The export connection's page cache, in KiB. One pass in key order reads each page once:
+ * better-sqlite3's default 16 MB cache would only fill with pages never read again. 256 KiB holds
+ * the B-trees' inner pages and a joined table's (the rooms).
+ */
+const EXPORT_CACHE_KIB = 256;
+
+/** The first piece of every export: the optional BOM and the header line. */
+export function exportHeader(def: ExportDef, query: CsvOptions): string {
+  return (query.bom ? UTF8_BOM : '') + csvLine(def.columns.map(columnHeader), query.delimiter ?? ',');
+}
+
+export interface ExportReader {
+  /** The next chunk as CSV text and its row count; 0 rows at the end. */
+  next(): { text: string; rows: number };
+  /** Ends the read transaction and closes the connection. */
+  close(): void;
+}
+
+/** Turns each row's raw values into cells in place, for the columns that say how (none for stays). */
+function cellFormatter(def: ExportDef, env: ExportEnv): ((rows: unknown[][]) => void) | undefined {
+  const cells: [number, (value: unknown, env: ExportEnv) => unknown][] = [];
+  def.columns.forEach((c, i) => {
+    if (typeof c !== 'string') cells.push([i, c.cell]);
+  });
+  if (cells.length === 0) return undefined;
+  return (rows) => {
+    for (const row of rows) for (const [i, cell] of cells) row[i] = cell(row[i], env);
+  };
+}
+
+/** Opens the export's own read-only connection and begins the snapshot (on the first `next()`'s read). */
+export function openExportReader(dbFile: string, def: ExportDef, query: CsvOptions, env: ExportEnv): ExportReader {
+  const delimiter: CsvDelimiter = query.delimiter ?? ',';
+  const format = cellFormatter(def, env);
+  const db = openReadConnection(dbFile, { cacheKiB: EXPORT_CACHE_KIB });
+  try {
+    const { sql, params } = def.chunkQuery(query, env);
+    const stmt = db.prepare(sql).raw(true);
+    const args: Record<string, string | number> = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
+    db.exec('BEGIN');
+    return {
+      // One `.all()` of raw rows per chunk (faster than iterating row by row), formatted into one string.
+      next() {
+        const rows = stmt.all(args) as unknown[][];
+        if (rows.length === 0) return { text: '', rows: 0 };
+        args.after = rows[rows.length - 1]![0] as number;
+        format?.(rows);
+        return { text: csvLines(rows, delimiter), rows: rows.length };
+      },
+      close() {
+        if (db.inTransaction) db.exec('COMMIT');
+        db.close();
+      },
+    };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

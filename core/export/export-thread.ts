@@ -1,0 +1,223 @@
+/**
+ * The main thread's side of the export worker (export-worker.ts), for every export of the registry:
+ * finds the worker's file, starts it with a bounded heap (or takes the one waiting), turns what it
+ * posts into pieces or a row count, and turns whatever goes wrong in it (a thrown error, running out
+ * of its heap, an exit) into an `AppError` rejection.
+ *
+ * Where the worker's file is: next to the file this code runs from. From the TypeScript sources
+ * (tsx, vitest) that is `export-worker.ts`, run through tsx's loader; in a bundle (Electron's
+ * `dist-electron/host.cjs`, `dist-server/serve.cjs`) it is the separately built
+ * `export-worker.cjs` — both build configs emit it beside their main file. In the packaged
+ * desktop app that folder is inside `app.asar`, where a worker thread cannot load a script from, so
+ * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import type { CsvOptions, ExportEnv } from './export-def';
+import type { ExportId } from './export-registry';
+
+/** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
+export const EXPORT_WORKER_FILE = 'export-worker.cjs';
+
+/**
+ * The worker's heap, whatever V8 flags the process has (Electron's main takes none from us). An
+ * export allocates ~1 GB of short-lived rows and strings, and V8 sizes a heap by how fast it
+ * allocates: on the main thread it grew to ~160 MB reserved for a live set of a few MB. In the worker
+ * the live set is its modules (~7 MB bundled, ~9 MB through tsx) and one chunk, so the old generation
+ * is capped at 12 MB (what a chunk of the widest rows needs is in export-reader.ts, and tested).
+ * Measured on 1 000 000 rows against a 4 MB young / 16 MB old worker: the process peaks ~5 MB lower
+ * (and keeps ~8 MB less after the worker has gone) for the same CPU; against no limits, ~30 MB lower.
+ * Running out is an `AppError`, not a crash.
+ */
+export const EXPORT_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 12 };
+
+/** Pieces the worker may post ahead of the consumer (~30 KB each). */
+export const EXPORT_WINDOW = 4;
+
+/** One export, as the worker is given it (`{ type: 'job', job }`). */
+export interface ExportJob {
+  /** Which export of the registry (the contract command's `export` flag). */
+  exportId: ExportId;
+  dbFile: string;
+  /** The command's input, validated against its schema. */
+  query: CsvOptions;
+  env: ExportEnv;
+  /** Write everything to this open file instead of posting pieces. */
+  fd?: number;
+  /** Pieces it may post before it waits for credit. */
+  window?: number;
+}
+
+/** Main → worker: an export to run, or credit for more pieces of the one under way. */
+export type ToExportWorker = { type: 'job'; job: ExportJob } | { type: 'credit'; chunks: number };
+
+export type ExportWorkerMessage =
+  | { type: 'chunk'; text: string; rows: number }
+  | { type: 'done'; rows: number }
+  | { type: 'error'; code?: ErrorCode; message: string };
+
+export interface ExportPiece {
+  text: string;
+  /** Data rows in the piece (0 for the header). */
+  rows: number;
+}
+
+/** `…/resources/app.asar/dist-electron/x.cjs` → `…/resources/app.asar.unpacked/dist-electron/x.cjs`. */
+export function unpackedPath(file: string): string {
+  return file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+}
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    return { file: join(dirname(here), 'export-worker.ts'), execArgv: ['--import', tsx] };
+  }
+  // A bundle: nothing of the parent's command line (a debugger port, tsx) belongs in the worker.
+  return { file: unpackedPath(join(dirname(here), EXPORT_WORKER_FILE)), execArgv: [] };
+}
+
+const failed = (message: string) => new AppError('INTERNAL', `The CSV export failed: ${message}`);
+
+/**
+ * How long a worker that finished an export cleanly waits for the next one before it is stopped.
+ * Starting a worker costs 40–110 ms (a new isolate, its modules, SQLite's native module), next to
+ * a few ms for a small export (an audit log, a filtered list); a worker waiting costs its heap, a
+ * few MB. It never keeps the process alive (`unref`).
+ */
+export const EXPORT_WORKER_IDLE_MS = 10_000;
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+
+function newWorker(): Worker {
+  const entry = workerEntry();
+  let worker: Worker;
+  try {
+    worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
+  } catch (e) {
+    throw failed(e instanceof Error ? e.message : String(e));
+  }
+  worker.on('exit', () => {
+    if (idle?.worker === worker) {
+      clearTimeout(idle.timer);
+      idle = undefined;
+    }
+  });
+  return worker;
+}
+
+/** The waiting worker if there is one, else a new one. */
+function takeWorker(): Worker {
+  if (!idle) return newWorker();
+  const { worker, timer } = idle;
+  idle = undefined;
+  clearTimeout(timer);
+  worker.ref();
+  return worker;
+}
+
+/** A worker whose export ended cleanly waits for the next one (one at most); any other is stopped. */
+async function release(worker: Worker, clean: boolean): Promise<void> {
+  if (!clean || idle) {
+    await worker.terminate();
+    return;
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle?.worker !== worker) return;
+    idle = undefined;
+    void worker.terminate();
+  }, EXPORT_WORKER_IDLE_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
+
+export interface RunningExportWorker {
+  worker: Worker;
+  /** The row count once the worker is done; rejects with an `AppError` if it fails or dies. */
+  finished: Promise<number>;
+  /**
+   * Call once the export is over (or abandoned): a worker that finished cleanly waits for the next
+   * export, any other is terminated, which closes its connection and so ends its read transaction.
+   */
+  release(): Promise<void>;
+}
+
+/** Runs one export in a worker (a waiting one, or a new one); `onPiece` gets each piece it posts (without `job.fd`). */
+export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) => void = () => undefined): RunningExportWorker {
+  const worker = takeWorker();
+  let clean = false;
+  const finished = new Promise<number>((resolve, reject) => {
+    const onMessage = (m: ExportWorkerMessage) => {
+      if (m.type === 'chunk') return onPiece({ text: m.text, rows: m.rows });
+      off();
+      if (m.type === 'done') {
+        clean = true;
+        resolve(m.rows);
+      } else reject(m.code ? new AppError(m.code, m.message) : failed(m.message));
+    };
+    const onError = (e: Error) => (off(), reject(failed(e.message)));
+    const onExit = (code: number) => (off(), reject(failed(`its worker stopped early (exit code ${code})`)));
+    const off = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  worker.postMessage({ type: 'job', job } satisfies ToExportWorker);
+  return { worker, finished, release: () => release(worker, clean) };
+}
+
+/**
+ * The export as pieces (the header, then one per chunk of rows), read and formatted in the worker.
+ * Closing the generator early (a client that hangs up) terminates the worker, which closes its
+ * connection and so ends its read transaction.
+ */
+export async function* exportPieces(job: Omit<ExportJob, 'fd' | 'window'>): AsyncGenerator<ExportPiece> {
+  const queue: ExportPiece[] = [];
+  let wake: (() => void) | undefined;
+  const { worker, finished, release } = startExportWorker({ ...job, window: EXPORT_WINDOW }, (piece) => {
+    queue.push(piece);
+    wake?.();
+  });
+  let ended = false;
+  let failure: unknown;
+  finished.then(
+    () => (ended = true),
+    (e: unknown) => ((failure = e), (ended = true)),
+  ).finally(() => wake?.());
+  try {
+    for (;;) {
+      const piece = queue.shift();
+      if (piece) {
+        worker.postMessage({ type: 'credit', chunks: 1 } satisfies ToExportWorker);
+        yield piece;
+      } else if (failure) {
+        throw failure;
+      } else if (ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    }
+  } finally {
+    await release();
+  }
+}
+
+/** Writes the whole export to the open file `fd` from the worker; resolves with the row count. */
+export async function writeExportToFd(job: Omit<ExportJob, 'fd' | 'window'>, fd: number): Promise<number> {
+  const { finished, release } = startExportWorker({ ...job, fd });
+  try {
+    return await finished;
+  } finally {
+    await release();
+  }
+}

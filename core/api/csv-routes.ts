@@ -10,11 +10,10 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { commandDef, commandNames, type ExportCommandName } from '../../shared/contract/commands';
 import type { Core } from '../create-core';
-import { exportIdOf, openCsvDownload } from '../export/csv-export';
+import { openCsvDownload } from '../export/csv-export';
 import type { CsvOptions } from '../export/export-def';
-import { exportDef } from '../export/export-registry';
 import { callContextOf, guardRoute } from './call-context';
-import { csvRouteSchema, csvSwaggerTransform } from './csv-route-docs';
+import { csvDownloadSchema } from './openapi-docs';
 
 const exportCommandNames = commandNames.filter((name) => commandDef(name).export !== undefined) as ExportCommandName[];
 
@@ -24,8 +23,7 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: stri
     app.route({
       method: def.http.method,
       url: def.http.path,
-      schema: csvRouteSchema(name, def),
-      config: { swaggerTransform: csvSwaggerTransform(exportDef(exportIdOf(name)).fileName) },
+      schema: csvDownloadSchema(name, def),
       onRequest: guardRoute(core, name),
       handler: async (request, reply) => {
         const { fileName, body } = openCsvDownload({ core, dbFile }, name, request.query as CsvOptions, callContextOf(request));

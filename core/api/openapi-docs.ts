@@ -19,6 +19,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { TAGS } from '../../shared/contract/tags';
 import { errorStatus, type ErrorCode } from '../../shared/errors';
+import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
 import { pathParams } from './route-input';
 
@@ -91,7 +92,7 @@ export function routeDocs(name: CommandName, def: CommandDef): FastifySchema {
 
 /**
  * The whole route `schema` of a CSV download (an `export` command): its docs, its query, 200 as
- * `text/csv` with `Content-Disposition`, and its error statuses. csv-routes.ts spreads it:
+ * `text/csv` with `Content-Disposition`, and its error statuses; csv-routes.ts uses it as the route's
  * `schema: csvDownloadSchema(name, def)`.
  */
 export function csvDownloadSchema(name: CommandName, def: CommandDef): FastifySchema {
@@ -130,7 +131,8 @@ function describeOperation(def: CommandDef, schema: Record<string, unknown>): vo
     else if (code < 300) r.description = def.export ? 'The CSV file, as a download' : def.summary;
     if (code === 429) r.headers = { 'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' } };
     if (code < 300 && def.export) {
-      r.headers = { 'Content-Disposition': { type: 'string', description: 'attachment; filename="stays-2026-06-01.csv" (dated by the hotel\'s calendar)' } };
+      const fileName = exportDef(def.export as ExportId).fileName;
+      r.headers = { 'Content-Disposition': { type: 'string', description: `attachment; filename="${fileName}-YYYY-MM-DD.csv", dated by the hotel's calendar` } };
     }
   }
   const inPath = pathParams(def.http.path);

@@ -46,13 +46,13 @@ describe('audit store', () => {
   it('exports what the filter shows', async () => {
     t.answer('audit:list', () => ({ entries: [], nextBeforeId: null }));
     let asked: unknown = null;
-    t.exportAudit = async (query) => {
-      asked = query;
+    t.exportCsv = async (name, query) => {
+      asked = { name, ...query };
       return 'downloaded';
     };
     await useAuditStore.getState().load({ ...EMPTY_AUDIT_FILTER, entity: 'room' });
     await useAuditStore.getState().exportCsv({ delimiter: ';', bom: true });
-    expect(asked).toEqual({ entity: 'room', delimiter: ';', bom: true });
+    expect(asked).toEqual({ name: 'audit:export', entity: 'room', delimiter: ';', bom: true });
     expect(useAuditStore.getState()).toMatchObject({ exporting: false, exportOutcome: 'downloaded' });
   });
 

@@ -16,13 +16,13 @@ beforeEach(() => {
 
 describe('export store', () => {
   it('saves the export and keeps where it went', async () => {
-    t.exportStays = async () => ({ path: '/home/desk/stays.csv', rows: 12 });
+    t.exportCsv = async (name) => (name === 'stays:export' ? { path: '/home/desk/stays.csv', rows: 12 } : 'downloaded');
     await useExportStore.getState().run({ delimiter: ',', bom: false });
     expect(useExportStore.getState()).toMatchObject({ busy: false, outcome: { path: '/home/desk/stays.csv', rows: 12 }, error: null });
   });
 
   it('keeps the refusal for the dialog, and forgets it on sign-out', async () => {
-    t.exportStays = async () => {
+    t.exportCsv = async () => {
       throw new TransportError('FORBIDDEN', 'No', 403);
     };
     await useExportStore.getState().run({ delimiter: ',', bom: false });

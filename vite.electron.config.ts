@@ -11,7 +11,7 @@ import pkg from './package.json' with { type: 'json' };
  *   core/, db/ and shared/ bundled; Node built-ins and the runtime `dependencies` external —
  *   electron-builder ships those in the app's node_modules, and some must stay on disk as they are
  *   (better-sqlite3's and @node-rs/argon2's native modules, swagger-ui's assets). It never imports
- *   `electron` (tests/electron/host-bundle.test.ts holds it to that).
+ *   `electron` (tests/electron/host-process.test.ts holds it to that).
  * - preload.cjs: one self-contained file that requires nothing but `electron` — a sandboxed preload
  *   cannot load anything else.
  * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it

@@ -62,6 +62,15 @@ async function startHost(dataDir: string): Promise<Running> {
 
 let dataDir: string;
 
+describe('the built host.cjs and its export worker', () => {
+  it('never load electron: the same files run under plain Node (serve, the tests, the benchmark)', () => {
+    for (const file of ['host.cjs', 'export-worker.cjs']) {
+      const code = readFileSync(join(buildDir, file), 'utf8');
+      expect(code, file).not.toMatch(/require\(["']electron["']\)|from ["']electron["']/);
+    }
+  });
+});
+
 describe('a running host process', () => {
   let host: Running;
   let sessions: DeskSessions;

@@ -1,7 +1,6 @@
 /**
  * **The dictionaries' index: a domain's dictionary is one line in `DOMAIN_TEXTS`.** Merges the
- * common words (en.ts / da.ts: the shell, errors, statuses, validation, and for now settings and
- * the outbox) with each domain's `<domain>-text.ts` into one dictionary per language. The key set
+ * common words (en.ts / da.ts: the shell, errors, statuses, validation) with each domain's `<domain>-text.ts` into one dictionary per language. The key set
  * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
  * two domains both define.
  */
@@ -11,7 +10,9 @@ import { boardText } from '../board/board-text';
 import { clientText } from '../client/client-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
+import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
+import { settingsText } from '../settings/settings-text';
 import { staysText } from '../stays/stays-text';
 import { usersText } from '../users/users-text';
 import { da as commonDa } from './da';
@@ -19,7 +20,7 @@ import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, networkText, clientText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

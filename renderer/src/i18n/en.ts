@@ -1,6 +1,6 @@
 /**
  * English words shared by the whole desk: the shell, connection, errors, stay statuses,
- * housekeeping, validation; settings and the outbox too until they move to their folders. Each
+ * housekeeping, validation. Each
  * domain's own words are in its `<domain>-text.ts`; dictionaries.ts merges them all. `da` has
  * exactly these keys (its type and a test check it). `{name}` marks a value filled in by `translate`.
  */
@@ -13,18 +13,9 @@ export const en = {
   'error.passwordChange': 'Change your password first; until then nothing else is possible.',
   'error.rateLimited': { by: 'seconds', one: 'Too many attempts. Try again in {seconds} second.', other: 'Too many attempts. Try again in {seconds} seconds.' },
   'error.rateLimitedSoon': 'Too many attempts. Wait a moment and try again.',
-  'settings.lanSection': 'LAN API and sign-in',
-  'settings.lanEnabled': 'LAN API on (other devices on the network may connect)',
-  'settings.lanHost': 'Address to listen on',
-  'settings.lanHostHint': '0.0.0.0 listens on every network of this PC',
-  'settings.lanPort': 'Port',
-  'settings.selfRegistration': 'Clients may register themselves',
-  'settings.sessionHours': 'A sign-in lasts (hours)',
   'validation.ip': 'Enter an IP address such as 0.0.0.0',
 
   'nav.label': 'Main navigation',
-  'nav.settings': 'Settings',
-  'nav.outbox': 'Outbox',
 
   'lang.label': 'Language',
   'lang.da': 'Dansk',
@@ -95,46 +86,5 @@ export const en = {
   'validation.atMost': 'Enter {max} or less',
   'validation.tooLong': { by: 'max', one: 'At most {max} character', other: 'At most {max} characters' },
 
-  'settings.title': 'Settings',
-  'settings.hotel': 'Hotel',
-  'settings.stays': 'Stays',
-  'settings.integrations': 'Integrations',
-  'settings.outboxSection': 'Outbox',
-  'settings.hotelName': 'Hotel name',
-  'settings.timeZone': 'Time zone',
-  'settings.currency': 'Currency',
-  'settings.locale': 'Language',
-  'settings.checkinTime': 'Check-in time',
-  'settings.checkoutTime': 'Check-out time',
-  'settings.maxStayNights': 'Longest stay (nights)',
-  'settings.billingServiceUrl': 'Billing service URL',
-  'settings.eventServiceUrl': 'Event broker URL',
-  'settings.urlHint': 'Empty: messages wait in the outbox',
-  'settings.outboxRetryHours': 'Keep retrying a failing message (hours)',
-  'settings.outboxRetentionDays': 'Keep sent messages (days)',
-  'settings.saved': 'Settings saved',
-  'settings.noChanges': 'Nothing has changed.',
-  'settings.reset': 'Undo changes',
-
-  'outbox.title': 'Outbox',
-  'outbox.pending': 'Pending',
-  'outbox.sent': 'Sent',
-  'outbox.dead': 'Dead',
-  'outbox.lastError': 'Last error',
-  'outbox.noError': 'No delivery errors.',
-  'outbox.deadMessages': 'Dead messages',
-  'outbox.noDead': 'No dead messages.',
-  'outbox.id': 'No.',
-  'outbox.target': 'Target',
-  'outbox.topic': 'Topic',
-  'outbox.attempts': 'Attempts',
-  'outbox.error': 'Error',
-  'outbox.created': 'Created',
-  'outbox.retry': 'Retry',
-  'outbox.retried': 'Message {id} will be sent again',
-  'outbox.at': 'on {time}',
-  'outbox.superseded': 'Superseded',
-  'outbox.blockedMessages': 'Waiting behind a dead message',
-  'outbox.waitsBehind': 'waits behind dead message #{id}',
 } as const;
 

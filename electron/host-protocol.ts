@@ -10,8 +10,8 @@
  * **Tokens travel only between these two processes**: main keeps each window's token and puts it on
  * the request; the host turns it into a caller (`core.contextFor`). The page never holds one.
  */
-import { COMMAND_TABLE } from '../shared/contract/command-table';
-import type { CommandName, IpcResult } from '../shared/contract/commands';
+import { isFileExport, type FileExportName } from '../shared/contract/ipc-channels';
+import type { IpcResult } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { HandledCommandName } from '../core/context';
 
@@ -24,18 +24,7 @@ import type { HandledCommandName } from '../core/context';
  */
 export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
 
-type Table = typeof COMMAND_TABLE;
-
-/**
- * The commands whose desktop side is a save dialog and a file the host writes: every IPC command
- * with the contract's `export` flag (read from the generated command table: plain data, no zod).
- */
-export type FileExportName = { [K in CommandName]: Table[K] extends { export: string; ipc: true } ? K : never }[CommandName];
-
-export function isFileExport(name: CommandName): name is FileExportName {
-  const row: { export?: string; ipc: boolean } = COMMAND_TABLE[name];
-  return row.export !== undefined && row.ipc;
-}
+export { isFileExport, type FileExportName };
 
 export interface HostStartOptions {
   /** Where `frontdesk.db` lives. */

@@ -11,6 +11,18 @@ type Table = typeof COMMAND_TABLE;
 /** The command names the contract allows over IPC (those without `ipc: false`). */
 export type IpcChannel = { [K in keyof Table]: Table[K]['ipc'] extends true ? K : never }[keyof Table] & CommandName;
 
+/**
+ * The exports the window can run: the IPC commands with the contract's `export` flag. In the desktop
+ * app each is a save dialog and a file the host writes; in a browser, a download.
+ */
+export type FileExportName = { [K in keyof Table]: Table[K] extends { export: string; ipc: true } ? K : never }[keyof Table] & CommandName;
+
+/** Whether `name` is one of them (read from the generated table: plain data, no zod). */
+export function isFileExport(name: CommandName): name is FileExportName {
+  const row: { export?: string; ipc: boolean } = COMMAND_TABLE[name];
+  return row.export !== undefined && row.ipc;
+}
+
 export const IPC_CHANNELS = (Object.keys(COMMAND_TABLE) as (keyof Table)[]).filter((k) => COMMAND_TABLE[k].ipc) as IpcChannel[];
 
 /** The IPC channel that carries live events from main to the window. */

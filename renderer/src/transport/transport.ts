@@ -2,15 +2,14 @@
  * How the UI reaches the core: one interface, two implementations (IPC inside Electron, HTTP +
  * WebSocket in a browser on the LAN). Stores talk only to this interface.
  */
-import type { COMMAND_TABLE } from '../../../shared/contract/command-table';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import type { LiveEvent } from '../../../shared/contract/events';
+import type { FileExportName } from '../../../shared/contract/ipc-channels';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
-type Table = typeof COMMAND_TABLE;
 /** The CSV exports the UI can run: the contract's commands with the `export` flag (and IPC). */
-export type ExportCommand = { [K in CommandName]: Table[K] extends { export: string; ipc: true } ? K : never }[CommandName];
+export type ExportCommand = FileExportName;
 /** An export's filters, delimiter and BOM (its command's input); the transport fills the defaults. */
 export type ExportQuery<K extends ExportCommand = ExportCommand> = Partial<CommandInput<K>>;
 /** `{ path }` after a save dialog (`path: null` when the user cancelled), or 'downloaded' in a browser. */

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { OUTBOX_STATUSES } from '../shared/contract/outbox';
 import { ROLES } from '../shared/contract/roles';
 import { HOUSEKEEPING_STATES } from '../shared/contract/rooms';
 import { STAY_STATUSES } from '../shared/rules/stay-rules';
@@ -204,7 +205,7 @@ export const outbox = sqliteTable(
     payload: text('payload').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     /** `superseded`: a newer message of the same record carries its whole state; never sent. */
-    status: text('status', { enum: ['pending', 'sent', 'dead', 'superseded'] }).notNull().default('pending'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     /** Every delivery attempt, answered or not: drives the backoff. */
     attempts: integer('attempts').notNull().default(0),
     /** Attempts the service answered with a retryable failure (5xx, 408, 429); shown, not a limit. */

@@ -5,6 +5,9 @@ import { type EventDefs } from './event-def';
 import { IdParamSchema } from './primitives';
 import { ADMIN } from './roles';
 
+/** A message's life: waiting (or retrying), delivered, refused for good, or replaced by a newer state of its record. */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'dead', 'superseded'] as const;
+
 export const OutboxMessageSchema = z.object({
   id: z.number().int(),
   target: z.string(),
@@ -13,7 +16,7 @@ export const OutboxMessageSchema = z.object({
   /** The message's number within its record (1, 2, 3…), sent as `X-Frontdesk-Sequence`. */
   seq: z.number().int(),
   /** `superseded`: a newer message of the record carries its whole state, so this one is never sent. */
-  status: z.enum(['pending', 'sent', 'dead', 'superseded']),
+  status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),

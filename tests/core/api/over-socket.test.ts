@@ -70,7 +70,8 @@ describe('over a real socket', () => {
     const a = await openSocket();
     const b = await openSocket();
     b.ws.close();
-    await new Promise((r) => setTimeout(r, 50));
+    // The close handshake is done once the server has answered b's close frame.
+    await b.closed;
     const gotA = a.next('room.changed');
     await post('/api/v1/rooms', { number: 102, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 });
     expect(await gotA).toMatchObject({ type: 'room.changed', room: { number: 102 } });

@@ -64,7 +64,8 @@ describe('startEarlyGets and takeEarlyGet', () => {
     process.on('unhandledRejection', unhandled);
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
     startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
-    await new Promise((r) => setTimeout(r, 10));
+    // An unhandled rejection is reported once the microtasks of this turn have run: wait one turn.
+    await new Promise((r) => setImmediate(r));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
     await expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).rejects.toThrow('offline');

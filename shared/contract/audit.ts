@@ -41,13 +41,13 @@ export const AuditExportQuerySchema = AuditFilterSchema.extend({
 
 export const auditCommands = defineCommands({
   'audit:list': {
-    summary: 'The audit log, newest first, filtered', tags: ['Audit log'], roles: ADMIN,
+    summary: 'The audit log, newest first, filtered', tags: ['Audit log'], roles: ADMIN, inclusiveDates: true,
     description: 'A page of the audit log, newest first, filtered by who, what, on which kind of record and the hotel-local dates; page backwards with `beforeId`.',
     example: { actor: 'anna.desk', action: 'stays:cancel', from: '2026-06-01', to: '2026-06-30', limit: 50 },
     input: AuditQuerySchema, output: AuditPageSchema, http: { method: 'GET', path: '/api/v1/audit' },
   },
   'audit:export': {
-    summary: 'The audit log as CSV', tags: ['Exports', 'Audit log'], roles: ADMIN, export: 'audit',
+    summary: 'The audit log as CSV', tags: ['Exports', 'Audit log'], roles: ADMIN, export: 'audit', inclusiveDates: true,
     description: 'The audit log as a CSV download, filtered like the list; the desktop app writes the same file where the user chooses.',
     example: { from: '2026-06-01', to: '2026-06-30', delimiter: ';', bom: true },
     input: AuditExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/audit.csv' },

@@ -84,6 +84,13 @@ export interface CommandDef {
    */
   export?: string;
   /**
+   * Its `from` and `to` are hotel-local dates that only filter, both inclusive: `to = from` is that
+   * one day and `to` before `from` finds nothing (the audit log). Without it, a `from`/`to` or
+   * `checkin`/`checkout` pair is a period that must not be empty (a stay's nights, a block), and
+   * the bad-input suite expects an empty or reversed one to be refused.
+   */
+  inclusiveDates?: true;
+  /**
    * Sent by the renderer's boot script before the app's bundle is evaluated (the desk's first GETs);
    * must be a GET without path parameters.
    */

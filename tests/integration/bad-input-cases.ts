@@ -163,8 +163,8 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
   }
 
   // ---- meaning faults ----
-  // The audit log's [from, to] is inclusive and only filters: `to = from` is one day, `to < from` finds nothing.
-  for (const [a, b] of name.startsWith('audit:') ? [] : DATE_PAIRS) {
+  // A command flagged `inclusiveDates` (the audit log) only filters by [from, to]: `to = from` is one day, `to < from` finds nothing.
+  for (const [a, b] of def.inclusiveDates ? [] : DATE_PAIRS) {
     if (typeof base[a] !== 'string' || typeof base[b] !== 'string') continue;
     add(`${b} = ${a}`, { ...base, [b]: base[a] });
     add(`${b} before ${a}`, { ...base, [a]: base[b], [b]: base[a] });

@@ -2,26 +2,26 @@
  * The export registry against the contract: every `export: '<id>'` a command names has an entry and
  * every entry is named by a command; each entry's chunk query selects exactly one value per column,
  * takes the keyset's `@after` and `@limit`, and runs on the real schema with every filter its command
- * takes set at once.
+ * takes set at once — the command's valid input from the contract fixture (the one table of valid
+ * inputs, which names every field), so a new export needs no line here.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { columnHeader } from '../../../core/export/export-def';
 import { EXPORTS, exportDef, type ExportId } from '../../../core/export/export-registry';
-import { commands, type CommandDef } from '../../../shared/contract/commands';
+import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
+import { contractInput, seedContractHotel, type ContractFixture } from '../../support/contract-fixture';
 import { createTestCore, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
-beforeEach(() => (t = createTestCore()));
-afterEach(() => t.close());
+let fixture: ContractFixture;
+beforeAll(async () => {
+  t = createTestCore();
+  fixture = await seedContractHotel(t.core);
+});
+afterAll(() => t?.close());
 
-const exportCommands = Object.entries(commands as Record<string, CommandDef>).filter(([, def]) => def.export !== undefined);
-
-/** One value for every filter of a command's input (as the REST route or IPC would have parsed it). */
-const EVERY_FILTER: Record<string, unknown> = {
-  delimiter: ';', bom: true, from: '2026-05-01', to: '2026-05-08', status: 'booked', roomId: 1,
-  actor: 'admin', action: 'stays:create', entity: 'stays',
-};
+const exportCommands = Object.entries(commands as Record<string, CommandDef>).filter(([, def]) => def.export !== undefined) as [CommandName, CommandDef][];
 
 describe('the export registry', () => {
   it('has an entry for every export a command names, and none that no command names', () => {
@@ -33,10 +33,9 @@ describe('the export registry', () => {
     for (const [name, def] of exportCommands) {
       const entry = exportDef(def.export as ExportId);
       const shape = (def.input as z.ZodObject).shape as Record<string, unknown>;
-      const filters = Object.keys(shape);
-      const unknownFilters = filters.filter((k) => !(k in EVERY_FILTER));
-      expect(unknownFilters, `${name}: add its filters to EVERY_FILTER`).toEqual([]);
-      const query = def.input.parse(Object.fromEntries(filters.map((k) => [k, EVERY_FILTER[k]]))) as never;
+      const input = contractInput(name, fixture);
+      expect(Object.keys(shape).filter((k) => !(k in input)), `${name}: its fixture input names every filter`).toEqual([]);
+      const query = def.input.parse(input) as never;
 
       const { sql, params } = entry.chunkQuery(query, { timeZone: 'Europe/Copenhagen' });
       const stmt = t.sqlite.prepare(sql).raw(true);

@@ -16,6 +16,13 @@ describe('periodFromHash', () => {
     expect(periodFromHash('#/board?from=2026-02-30&days=45')).toEqual({ from: null, days: DEFAULT_DAYS });
     expect(periodFromHash('#/board?from=tomorrow&days=-1')).toEqual({ from: null, days: DEFAULT_DAYS });
     expect(periodFromHash('#/board?days=')).toEqual({ from: null, days: DEFAULT_DAYS });
+    expect(periodFromHash('#/board?from=2026-02-29').from).toBeNull();
+    expect(periodFromHash('#/board?from=2026-13-01').from).toBeNull();
+    expect(periodFromHash('#/board?from=2026-5-01').from).toBeNull();
+  });
+
+  it('takes a leap day in a leap year', () => {
+    expect(periodFromHash('#/board?from=2028-02-29').from).toBe('2028-02-29');
   });
 });
 

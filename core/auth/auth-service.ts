@@ -19,7 +19,7 @@ import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService, AuthService } from './auth-types';
 import { createLogin } from './login-flow';
-import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle';
+import { createLoginThrottle, DEFAULT_THROTTLE_POLICY, throttleKeys, type ThrottlePolicy } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { assertPasswordPolicy, passwordProblem } from './password-policy';
 import { loadSigningSecret } from './signing-secret';
@@ -43,7 +43,9 @@ export function createAuthService(
   const db = deps.sqlite;
   // Read (or made) now, outside any batch transaction, so a rollback can never orphan the cached key.
   const secret = loadSigningSecret(db);
-  const login = createLogin(deps, settings, audit, secret, options.throttle ?? DEFAULT_THROTTLE_POLICY);
+  // One back-off for sign-in and the own password change: a wrong current password is a failed sign-in.
+  const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_POLICY);
+  const login = createLogin(deps, settings, audit, secret, throttle);
 
   const signedInUser = (ctx: CallContext) => {
     const user = ctx.actor.userId === null ? undefined : getUser(db, ctx.actor.userId);
@@ -83,11 +85,23 @@ export function createAuthService(
       const user = signedInUser(ctx);
       await assertPasswordPolicy(input.newPassword, user.username);
       if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION', 'The new password must differ from the current one');
+      // Counted before argon2 runs, in the sign-in's back-off (login-throttle.ts): a token is no
+      // licence to guess the account's password faster than the sign-in page allows.
+      const keys = throttleKeys(user.username, ctx);
+      const fail = (reason: 'password' | 'throttled') =>
+        audit.record(ctx, { action: 'auth:changePasswordFailed', entity: 'user', entityId: user.id, detail: { reason } });
+      const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
+      if (retryAfterSeconds !== null) {
+        fail('throttled');
+        throw new AppError('RATE_LIMITED', `Too many wrong passwords. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+      }
       if (!(await verifyPassword(getPasswordHash(db, user.id) ?? '', input.currentPassword))) {
+        fail('password');
         throw new AppError('VALIDATION', 'The current password is wrong');
       }
       const hashed = await hashPassword(input.newPassword);
       commit(deps, (c) => {
+        throttle.succeeded(keys, c.nowMs);
         setPasswordHash(db, user.id, hashed, false, c.nowMs);
         const revoked = revokeUserSessions(db, user.id, c.nowMs, ctx.sessionId ?? '');
         audit.record(ctx, { action: 'auth:changePassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked: revoked } });

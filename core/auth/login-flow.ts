@@ -14,7 +14,7 @@ import { commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService } from './auth-types';
-import { createLoginThrottle, type ThrottlePolicy } from './login-throttle';
+import { throttleKeys, type LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { signToken } from './token-codec';
 import { toUser } from './user-view';
@@ -27,10 +27,9 @@ export function createLogin(
   settings: SettingsService,
   audit: AuditService,
   secret: Buffer,
-  policy: ThrottlePolicy,
+  throttle: LoginThrottle,
 ): (input: LoginInput, ctx: CallContext) => Promise<LoginResult> {
   const db = deps.sqlite;
-  const throttle = createLoginThrottle(db, policy);
   let dummyHash: Promise<string> | undefined;
 
   const fail = (ctx: CallContext, username: string, reason: 'password' | 'throttled' | 'role') =>
@@ -40,7 +39,7 @@ export function createLogin(
     // Made once, on the first sign-in, with the real parameters: it costs what a real hash costs.
     dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
     const name = input.username.trim().toLowerCase();
-    const keys = { account: `user:${name}`, address: `addr:${ctx.address ?? ctx.via}` };
+    const keys = throttleKeys(name, ctx);
     const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
     if (retryAfterSeconds !== null) {
       fail(ctx, input.username, 'throttled');
@@ -56,8 +55,8 @@ export function createLogin(
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
     }
     if (ctx.via === 'ipc' && found.role === 'client') {
-      commit(deps, () => {
-        throttle.succeeded(keys);
+      commit(deps, (c) => {
+        throttle.succeeded(keys, c.nowMs);
         fail(ctx, input.username, 'role');
       });
       throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE);
@@ -66,11 +65,11 @@ export function createLogin(
     const now = deps.clock();
     const expiresAt = now + settings.get().sessionHours * 3_600_000;
     const jti = randomBytes(16).toString('base64url');
-    const user = commit(deps, () => {
+    const user = commit(deps, (c) => {
       // Deactivated while argon2 ran: refused like any bad sign-in.
       const current = getUser(db, found.id);
       if (!current?.active) return undefined;
-      throttle.succeeded(keys);
+      throttle.succeeded(keys, c.nowMs);
       insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
       setLastLogin(db, current.id, now);
       const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };

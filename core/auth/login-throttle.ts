@@ -1,6 +1,7 @@
 /**
  * The sign-in back-off, per account (`user:<lower-case name>`, unknown names too, so the throttle
- * does not reveal which names exist) and per address (`addr:<ip>`, or `addr:ipc` for the desk).
+ * does not reveal which names exist) and per address (`addr:<ip>`). The own password change
+ * (`me/password`) goes through the same keys: a wrong current password is a failed sign-in.
  *
  * Every attempt is counted as a failure *before* its password is evaluated, in one synchronous
  * transaction, so parallel attempts cannot slip past the limit while argon2 runs; a success takes
@@ -12,6 +13,21 @@
  * (`maxEvaluationsPerHour`). The right password works again as soon as the lock ends.
  * An address forgets its failures an hour after the last one; an account a day after (or at once on
  * a successful sign-in).
+ *
+ * **Who the address key applies to.** The address key stops one address spraying many accounts; it
+ * must not lock out people who merely share that address, so:
+ *   1. The desk (IPC: `ctx.via === 'ipc'`, no address) has no address key at all — only the account
+ *      key. Someone at the desk is at the hotel's own machine; failures from LAN addresses never
+ *      touch it, and the desk's own failures still lock the accounts they were for.
+ *   2. An account that signed in successfully from an address within the last day is *known* there
+ *      (`known:<ip>|user:<name>`, written on each success): the address lock does not apply to it —
+ *      its own account key alone decides. Everyone else from a locked address waits; "its own counter
+ *      is clean" alone is not enough, or a sprayer would get one free guess at every name there is.
+ * Worked example: at 09:00 the guest Wi-Fi's NAT address 10.0.0.9 sends 20 wrong sign-ins for random
+ * names, so `addr:10.0.0.9` is locked 30 s. At 09:00:05 from 10.0.0.9: `mads` (never signed in
+ * there) → 429, Retry-After 25; `eva`, who signed in from 10.0.0.9 at 08:10 → her password is
+ * evaluated, `user:eva` being clean; the admin at the desk → evaluated (no address key). Five wrong
+ * admin passwords at the desk lock `user:admin` 30 s there and everywhere else.
  */
 import { deleteThrottle, getThrottle, pruneThrottle, putThrottle, type ThrottleRow } from '../../db/queries/login-throttle-queries';
 import type { Sqlite } from '../../db/open-database';
@@ -37,8 +53,18 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 export interface ThrottleKeys {
   account: string;
-  address: string;
+  /** Null for the desk (IPC): no address key (rule 1 above). */
+  address: string | null;
 }
+
+/** The keys of a sign-in (or own password change) for `username` by a caller `via` / `address`. */
+export function throttleKeys(username: string, caller: { via: string; address?: string }): ThrottleKeys {
+  const account = `user:${username.trim().toLowerCase()}`;
+  if (caller.via === 'ipc') return { account, address: null };
+  return { account, address: `addr:${caller.address ?? caller.via}` };
+}
+
+const knownKey = (keys: ThrottleKeys) => `known:${keys.address!.slice('addr:'.length)}|${keys.account}`;
 
 /** How long a key with `failures` failures is locked (0 while it still has free failures). */
 export function lockMs(policy: ThrottlePolicy, failures: number, free: number): number {
@@ -68,8 +94,11 @@ export interface LoginThrottle {
    * counted). Otherwise counts the attempt as a failure of both keys and returns null.
    */
   admit(keys: ThrottleKeys, nowMs: number): number | null;
-  /** The attempt succeeded: the account starts afresh; the address only gets this attempt back. */
-  succeeded(keys: ThrottleKeys): void;
+  /**
+   * The attempt succeeded: the account starts afresh and is known at the address for a day; the
+   * address only gets this attempt back.
+   */
+  succeeded(keys: ThrottleKeys, nowMs: number): void;
 }
 
 export function createLoginThrottle(db: Sqlite, policy: ThrottlePolicy): LoginThrottle {
@@ -94,16 +123,21 @@ export function createLoginThrottle(db: Sqlite, policy: ThrottlePolicy): LoginTh
         prunedAt = nowMs;
       }
       const account = current(keys.account, nowMs, ACCOUNT_MEMORY_MS);
-      const address = current(keys.address, nowMs, ADDRESS_MEMORY_MS);
-      const lockedUntil = Math.max(account.lockedUntil, address.lockedUntil);
+      const address = keys.address === null ? null : current(keys.address, nowMs, ADDRESS_MEMORY_MS);
+      const knownAt = address === null ? undefined : getThrottle(db, knownKey(keys))?.updatedAt;
+      const known = knownAt !== undefined && knownAt + ACCOUNT_MEMORY_MS > nowMs;
+      const lockedUntil = Math.max(account.lockedUntil, address && !known ? address.lockedUntil : 0);
       if (lockedUntil > nowMs) return Math.ceil((lockedUntil - nowMs) / 1000);
       countFailure(account, policy.accountFreeFailures, nowMs);
-      countFailure(address, policy.addressFreeFailures, nowMs);
+      if (address) countFailure(address, policy.addressFreeFailures, nowMs);
       return null;
     },
 
-    succeeded(keys) {
+    succeeded(keys, nowMs) {
       deleteThrottle(db, keys.account);
+      if (keys.address === null) return;
+      // Pruned like any key a day after its last write: known for a day after the last success.
+      putThrottle(db, { key: knownKey(keys), failures: 0, lockedUntil: 0, updatedAt: nowMs });
       const address = getThrottle(db, keys.address);
       if (!address) return;
       const failures = address.failures - 1;

@@ -78,7 +78,7 @@ export const authCommands = defineCommands({
   },
   'auth:changePassword': {
     summary: 'Change your own password', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, async: true,
-    description: `Needs the current password; ends your other sessions. ${PASSWORD_POLICY_TEXT}`,
+    description: `Needs the current password; ends your other sessions. Wrong current passwords count as failed sign-ins (429 with \`Retry-After\` while they back off). ${PASSWORD_POLICY_TEXT}`,
     example: { currentPassword: 'Midlertidig-4821', newPassword: 'Havnefront-Solnedgang-7' },
     input: PasswordChangeSchema, output: MessageSchema, http: { method: 'POST', path: '/api/v1/me/password' },
   },

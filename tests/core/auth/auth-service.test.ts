@@ -140,6 +140,23 @@ describe('changePassword', () => {
     expect(auditRows(f.sqlite, 'auth:changePassword')).toEqual([]);
   });
 
+  it('counts wrong current passwords in the sign-in back-off: 429 with retryAfterSeconds, audited, the right one works after the wait', async () => {
+    const id = await f.addUser('eva', 'staff');
+    const { ctx } = await signIn('eva');
+    for (let i = 0; i < 5; i++) {
+      expect((await rejection(f.auth.changePassword({ currentPassword: `guess ${i}`, newPassword: NEW }, ctx))).code).toBe('VALIDATION');
+    }
+    const locked = await rejection(f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, ctx));
+    expect(locked).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+    // The same back-off as sign-in: the account is locked there too.
+    expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx('10.9.9.9')))).code).toBe('RATE_LIMITED');
+    const reasons = auditRows(f.sqlite, 'auth:changePasswordFailed').map((r) => [r.entityId, JSON.parse(r.detail).reason]);
+    expect(reasons).toEqual([...Array(5).fill([String(id), 'password']), [String(id), 'throttled']]);
+    f.advance(30_000);
+    expect(await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, ctx)).toEqual({ message: 'Password changed' });
+    expect(f.sqlite.prepare(`SELECT count(*) FROM login_throttle WHERE key = 'user:eva'`).pluck().get()).toBe(0);
+  });
+
   it('clears must-change: the first-run admin changes admin/admin', async () => {
     await f.auth.ensureFirstRunAdmin();
     const { ctx } = await signIn('admin', 'admin');

@@ -132,9 +132,10 @@ describe('the sign-in back-off', () => {
     expect(results.filter((r) => r.code === 'RATE_LIMITED')).toHaveLength(15);
   });
 
-  it('keys the desk’s own sign-ins by `ipc`', async () => {
+  it('counts the desk’s own sign-ins on the account only: the desk has no address key', async () => {
     await rejection(f.auth.login({ username: 'ghost', password: 'wrong password!' }, ipcCtx));
-    expect(getThrottle(f.sqlite, 'addr:ipc')!.failures).toBe(1);
+    expect(getThrottle(f.sqlite, 'user:ghost')!.failures).toBe(1);
+    expect(getThrottle(f.sqlite, 'addr:ipc')).toBeUndefined();
   });
 
   it('brute force: 200 wrong passwords from rotating addresses over an hour get at most maxEvaluationsPerHour evaluated', async () => {

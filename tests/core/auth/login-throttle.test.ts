@@ -4,6 +4,7 @@ import {
   DEFAULT_THROTTLE_POLICY,
   lockMs,
   maxEvaluationsPerHour,
+  throttleKeys,
   type LoginThrottle,
 } from '../../../core/auth/login-throttle';
 import { getThrottle } from '../../../db/queries/login-throttle-queries';
@@ -70,13 +71,13 @@ describe('createLoginThrottle', () => {
   it('on success forgets the account and takes back only this attempt from the address', () => {
     for (let i = 0; i < 3; i++) throttle.admit({ account: 'user:other', address: keys.address }, now);
     throttle.admit(keys, now);
-    throttle.succeeded(keys);
+    throttle.succeeded(keys, now);
     expect(getThrottle(f.sqlite, keys.account)).toBeUndefined();
     expect(getThrottle(f.sqlite, keys.address)!.failures).toBe(3);
     throttle.admit(keys, now);
-    throttle.succeeded(keys);
+    throttle.succeeded(keys, now);
     throttle.admit({ account: 'user:x', address: 'addr:solo' }, now);
-    throttle.succeeded({ account: 'user:x', address: 'addr:solo' });
+    throttle.succeeded({ account: 'user:x', address: 'addr:solo' }, now);
     expect(getThrottle(f.sqlite, 'addr:solo')).toBeUndefined();
   });
 
@@ -84,12 +85,12 @@ describe('createLoginThrottle', () => {
     for (let i = 0; i < 19; i++) throttle.admit({ account: `user:u${i}`, address: keys.address }, now);
     throttle.admit(keys, now); // the 20th: locks the address provisionally
     expect(getThrottle(f.sqlite, keys.address)!.lockedUntil).toBe(now + 30_000);
-    throttle.succeeded(keys);
+    throttle.succeeded(keys, now);
     expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 19, lockedUntil: 0 });
     throttle.admit({ account: 'user:z', address: keys.address }, now); // a 20th real failure: locked 30 s
     now += 30_000;
     throttle.admit(keys, now); // right password after the lock: counted as the 21st
-    throttle.succeeded(keys);
+    throttle.succeeded(keys, now);
     expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 20, lockedUntil: now + 60_000 });
   });
 
@@ -99,5 +100,48 @@ describe('createLoginThrottle', () => {
     throttle.admit(keys, now);
     expect(getThrottle(f.sqlite, 'user:old')).toBeUndefined();
     expect(getThrottle(f.sqlite, 'addr:old')).toBeUndefined();
+  });
+});
+
+describe('who the address key applies to', () => {
+  let f: AuthFixture;
+  let throttle: LoginThrottle;
+  const now = NOW;
+  beforeEach(() => {
+    f = createAuthFixture();
+    throttle = createLoginThrottle(f.sqlite, P);
+  });
+  afterEach(() => f.close());
+
+  const spray = (address: string) => {
+    for (let i = 0; i < P.addressFreeFailures; i++) expect(throttle.admit({ account: `user:random${i}`, address }, now)).toBeNull();
+  };
+
+  it('the desk (IPC) has no address key; the account key still applies', () => {
+    expect(throttleKeys(' Admin ', { via: 'ipc' })).toEqual({ account: 'user:admin', address: null });
+    expect(throttleKeys('eva', { via: 'http', address: '10.0.0.9' })).toEqual({ account: 'user:eva', address: 'addr:10.0.0.9' });
+    spray('addr:10.0.0.9');
+    expect(throttle.admit({ account: 'user:mads', address: 'addr:10.0.0.9' }, now)).toBe(30);
+    const desk = { account: 'user:admin', address: null };
+    for (let i = 0; i < 5; i++) expect(throttle.admit(desk, now)).toBeNull();
+    expect(throttle.admit(desk, now)).toBe(30);
+    expect(getThrottle(f.sqlite, 'addr:ipc')).toBeUndefined();
+    throttle.succeeded(desk, now);
+    expect(getThrottle(f.sqlite, 'user:admin')).toBeUndefined();
+  });
+
+  it('an account that signed in from the address within a day is not held by its lock, only by its own key', () => {
+    const eva = { account: 'user:eva', address: 'addr:10.0.0.9' };
+    throttle.admit(eva, now - 3_600_000);
+    throttle.succeeded(eva, now - 3_600_000);
+    spray(eva.address);
+    expect(throttle.admit({ account: 'user:mads', address: eva.address }, now)).toBe(30);
+    for (let i = 0; i < 5; i++) expect(throttle.admit(eva, now)).toBeNull();
+    expect(throttle.admit(eva, now)).toBe(30); // her own key: locked after 5
+    // Known only for a day after the last success.
+    const bo = { account: 'user:bo', address: 'addr:10.0.0.7' };
+    throttle.succeeded(bo, now - 24 * 3_600_000);
+    spray(bo.address);
+    expect(throttle.admit(bo, now)).toBe(30);
   });
 });

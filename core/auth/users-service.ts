@@ -56,8 +56,11 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
     const passwordHash = await hashPassword(u.password);
     return commit(deps, (c) => {
       assertFree(u.username, u.email);
-      const id = insertUser(db, { ...u, passwordHash, mustChangePassword: false, nowMs: c.nowMs });
-      audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role } });
+      // An admin chose this password, so its owner changes it at the first sign-in; seed 002's
+      // self-registered users chose their own.
+      const mustChangePassword = action === 'users:create';
+      const id = insertUser(db, { ...u, passwordHash, mustChangePassword, nowMs: c.nowMs });
+      audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role, ...(mustChangePassword ? { forcedChange: true } : {}) } });
       return getUser(db, id)!;
     });
   };

@@ -1,5 +1,6 @@
 /** A real core for the desk's glue tests: the first admin (no forced change) and one staff user, both with PASSWORD. */
 import type { LoginResult } from '../../shared/contract/auth-schemas';
+import { clearMustChangePassword } from '../support/sessions';
 import { adminCtx, createTestCore, type TestCore } from '../support/test-core';
 
 export const PASSWORD = 'Tide-pool lantern 42';
@@ -7,7 +8,8 @@ export const PASSWORD = 'Tide-pool lantern 42';
 export async function createDeskCore(): Promise<TestCore> {
   const t = createTestCore();
   await t.core.auth.ensureFirstRunAdmin(PASSWORD);
-  await t.core.users.create({ username: 'sam', email: 'sam@hotel.test', password: PASSWORD, role: 'staff' }, adminCtx);
+  const sam = await t.core.users.create({ username: 'sam', email: 'sam@hotel.test', password: PASSWORD, role: 'staff' }, adminCtx);
+  clearMustChangePassword(t.core, sam.id);
   return t;
 }
 

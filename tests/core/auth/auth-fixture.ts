@@ -29,7 +29,7 @@ export interface AuthFixture {
   dbFile: string;
   advance(ms: number): void;
   now(): number;
-  /** Creates a user with GOOD_PASSWORD (or `password`) and returns its id. */
+  /** Creates a user with GOOD_PASSWORD (or `password`), without the first sign-in's forced change, and returns its id. */
   addUser(username: string, role: Role, password?: string): Promise<number>;
   /** Builds the services again on the same database (a restart). */
   restart(): void;
@@ -59,8 +59,11 @@ export function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): 
     ...build(),
     advance: (ms) => (nowMs += ms),
     now: () => nowMs,
-    addUser: async (username, role, password = GOOD_PASSWORD) =>
-      (await f.users.create({ username, email: `${username}@hotel.test`, password, role }, systemCtx)).id,
+    addUser: async (username, role, password = GOOD_PASSWORD) => {
+      const { id } = await f.users.create({ username, email: `${username}@hotel.test`, password, role }, systemCtx);
+      sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(id);
+      return id;
+    },
     restart: () => Object.assign(f, build()),
     close() {
       if (sqlite.open) sqlite.close();

@@ -59,13 +59,24 @@ describe('users:create, list', () => {
   it('creates a user with any role, stores only an argon2id hash, never returns it', async () => {
     const user = await f.users.create({ username: 'eva', email: 'eva@hotel.test', password: GOOD_PASSWORD, role: 'staff' }, admin);
     expect(user).toEqual({
-      id: 2, username: 'eva', email: 'eva@hotel.test', role: 'staff', active: true, mustChangePassword: false,
+      id: 2, username: 'eva', email: 'eva@hotel.test', role: 'staff', active: true, mustChangePassword: true,
       createdAt: '2026-05-01T10:00:00+02:00', lastLoginAt: null,
     });
     expect(hashes().every((h) => h.startsWith('$argon2id$'))).toBe(true);
     expect(JSON.stringify(f.users.list())).not.toMatch(/argon2|Tide-pool/);
     expect(JSON.stringify(auditRows(f.sqlite))).not.toMatch(/argon2|Tide-pool/);
     expect(auditRows(f.sqlite, 'users:create').at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
+  });
+
+  it('makes the new user change the admin-chosen password at the first sign-in', async () => {
+    await f.users.create({ username: 'eva', email: 'eva@hotel.test', password: GOOD_PASSWORD, role: 'staff' }, admin);
+    const first = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
+    expect(first.user.mustChangePassword).toBe(true);
+    const ctx = f.auth.contextForToken(first.access_token, { via: 'http' });
+    expect(ctx.actor.mustChangePassword).toBe(true);
+    await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: 'Harbour seal sunrise 7' }, ctx);
+    expect((await f.auth.login({ username: 'eva', password: 'Harbour seal sunrise 7' }, httpCtx())).user.mustChangePassword).toBe(false);
+    expect(JSON.parse(auditRows(f.sqlite, 'users:create').at(-1)!.detail)).toMatchObject({ forcedChange: true });
   });
 
   it('refuses the username as password', async () => {

@@ -4,12 +4,15 @@
  * `maxEvaluationsPerHour(DEFAULT_THROTTLE_POLICY)` of them are evaluated (an argon2 verification
  * each, counted by the audit log's `auth:loginFailed` rows with reason `password`), the rest answered
  * 429 with `Retry-After` without looking at the password; once the back-off has passed the right
- * password works, with no admin involved. The per-address limit stops one address trying many accounts.
+ * password works, with no admin involved. The per-address limit stops one address trying many accounts,
+ * but never the desk (IPC) nor an account known at that address. A token is no way round it:
+ * wrong current passwords on `POST /api/v1/me/password` count in the same back-off.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_THROTTLE_POLICY, maxEvaluationsPerHour } from '../../../core/auth/login-throttle';
 import { startTestApi, type TestApi, type TestResponse } from '../../support/http-client';
-import { signIn, TEST_PASSWORD, type Session } from '../../support/sessions';
+import { bearer, signIn, signInAs, TEST_ADMIN_PASSWORD, TEST_PASSWORD, type Session } from '../../support/sessions';
+import type { LoginResult } from '../../../shared/contract/auth-schemas';
 
 const HOUR_MS = 3_600_000;
 const ATTEMPTS = 200;
@@ -27,11 +30,16 @@ function login(username: string, password: string, remoteAddress: string): Promi
   return api.raw({ method: 'POST', url: '/login/', payload: { username, password }, remoteAddress, as: 'anonymous' });
 }
 
-function failedLogins(reason: 'password' | 'throttled'): number {
+function failedLogins(reason: 'password' | 'throttled', action = 'auth:loginFailed'): number {
   return api.t.sqlite
-    .prepare(`SELECT count(*) FROM audit_log WHERE action = 'auth:loginFailed' AND json_extract(detail, '$.reason') = ?`)
+    .prepare(`SELECT count(*) FROM audit_log WHERE action = ? AND json_extract(detail, '$.reason') = ?`)
     .pluck()
-    .get(reason) as number;
+    .get(action, reason) as number;
+}
+
+/** Signs in at the desk (IPC), as the host does for the desk window. */
+function deskLogin(username: string, password: string): Promise<LoginResult> {
+  return api.t.core.call('auth:login', { username, password }, api.t.core.contextFor(null, { via: 'ipc' })) as Promise<LoginResult>;
 }
 
 function retryAfterOf(res: TestResponse): number {
@@ -95,5 +103,66 @@ describe('one address trying many accounts', () => {
     const other = await signIn(api.t.core, 'client', { username: 'day.guest', address: '10.20.30.40' });
     expect((await login(other.username, TEST_PASSWORD, attacker)).status).toBe(429);
     expect((await login(other.username, TEST_PASSWORD, '10.20.30.41')).status).toBe(200);
+  });
+});
+
+describe('wrong current passwords on me/password', () => {
+  it(`${ATTEMPTS} in an hour with a valid token: no more evaluated than sign-in allows, the rest 429 with Retry-After; the right one works after the back-off`, async () => {
+    const limit = maxEvaluationsPerHour(DEFAULT_THROTTLE_POLICY);
+    const change = (currentPassword: string, remoteAddress: string) =>
+      api.raw<{ error?: string; message?: string }>({
+        method: 'POST', url: '/api/v1/me/password', payload: { currentPassword, newPassword: 'Saltmarsh-Heron-4411' },
+        headers: bearer(target.token), remoteAddress,
+      });
+    const statuses: Record<number, number> = {};
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const res = await change(`wrong-guess-${i}`, `10.0.${Math.floor(i / 200)}.${(i % 200) + 1}`);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status === 429) retryAfterOf(res);
+      else expect(res.body.error).toBe('The current password is wrong');
+      api.t.clock.advance(HOUR_MS / ATTEMPTS);
+    }
+    const evaluated = failedLogins('password', 'auth:changePasswordFailed');
+    console.info(`me/password: ${ATTEMPTS} wrong current passwords over 1 h → ${evaluated} evaluated (limit ${limit}), statuses ${JSON.stringify(statuses)}`);
+    expect(evaluated).toBe(statuses[400]);
+    expect(evaluated).toBeLessThanOrEqual(limit);
+    expect(statuses[429]).toBe(ATTEMPTS - evaluated);
+    expect(failedLogins('throttled', 'auth:changePasswordFailed')).toBe(statuses[429]);
+
+    // The account is backing off for sign-in too; the right password waits like a wrong one.
+    expect((await login(target.username, TEST_PASSWORD, '10.1.0.1')).status).toBe(429);
+    const during = await change(TEST_PASSWORD, '10.1.0.1');
+    expect(during.status).toBe(429);
+    api.t.clock.advance(retryAfterOf(during) * 1000);
+    const after = await change(TEST_PASSWORD, '10.1.0.2');
+    expect(after.status).toBe(200);
+    expect((await login(target.username, 'Saltmarsh-Heron-4411', '10.1.0.3')).status).toBe(200);
+  });
+});
+
+describe('the desk and known accounts are not locked out by another address', () => {
+  it('20 failures from 10.0.0.9 against random names: the admin at the desk still signs in; the account back-off still applies to the desk', async () => {
+    const lan = '10.0.0.9';
+    for (let i = 0; i < DEFAULT_THROTTLE_POLICY.addressFreeFailures; i++) {
+      expect((await login(`random.${i}.${Math.random().toString(36).slice(2, 8)}`, 'Wrong-Password-1', lan)).status).toBe(401);
+    }
+    expect((await login('admin', TEST_ADMIN_PASSWORD, lan)).status).toBe(429); // never signed in from there
+    expect((await deskLogin('admin', TEST_ADMIN_PASSWORD)).user.username).toBe('admin');
+
+    for (let i = 0; i < DEFAULT_THROTTLE_POLICY.accountFreeFailures; i++) {
+      await expect(deskLogin('admin', `wrong-${i}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    await expect(deskLogin('admin', TEST_ADMIN_PASSWORD)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+    api.t.clock.advance(30_000);
+    expect((await deskLogin('admin', TEST_ADMIN_PASSWORD)).user.username).toBe('admin');
+  });
+
+  it('an account that signed in from the address before its lock still signs in there; a name new to it waits', async () => {
+    const lan = '10.0.0.9';
+    await signInAs(api.t.core, target.username, TEST_PASSWORD, lan);
+    for (let i = 0; i < DEFAULT_THROTTLE_POLICY.addressFreeFailures; i++) await login(`random.${i}`, 'Wrong-Password-1', lan);
+    expect((await login(target.username, TEST_PASSWORD, lan)).status).toBe(200);
+    const other = await signIn(api.t.core, 'staff', { username: 'day.clerk', address: '10.20.30.40' });
+    expect((await login(other.username, TEST_PASSWORD, lan)).status).toBe(429);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Admin: a new user with its role and initial password (the user may keep it; a reset, unlike
- * this, forces a change). The host's refusals show in the dialog: name or e-mail taken (409),
+ * Admin: a new user with its role and initial password (the user must change it at the first
+ * sign-in, as after a reset). The host's refusals show in the dialog: name or e-mail taken (409),
  * the password policy (400).
  */
 import { useState } from 'react';

@@ -98,6 +98,12 @@ describe('a user created on the Users screen', () => {
     staffPage = await desk.newPage({ token: null });
     await staffPage.goto('/#/users');
     await signInThroughForm(staffPage, 'nina', 'nina-desk-2026');
+    // The admin chose this password: nina chooses her own before the desk opens.
+    await staffPage.getByTestId('password-change').waitFor();
+    await staffPage.getByTestId('password-current').fill('nina-desk-2026');
+    await staffPage.getByTestId('password-next').fill('Nina-Own-Choice-2026');
+    await staffPage.getByTestId('password-repeat').fill('Nina-Own-Choice-2026');
+    await staffPage.getByTestId('password-submit').press('Enter');
     await staffPage.getByTestId('room-row-101').waitFor();
     expect(await headerUser(staffPage)).toEqual({ name: 'nina', role: 'staff' });
     // Staff run the desk: no admin screens, and the URL asking for one shows the board.
@@ -128,7 +134,7 @@ describe('a user created on the Users screen', () => {
 
 describe('a session that ends elsewhere', () => {
   it('sends the open desk back to sign-in, saying the session has ended', async () => {
-    const staff = await signIn(desk.serve.url, 'nina', 'nina-desk-2026');
+    const staff = await signIn(desk.serve.url, 'nina', 'Nina-Own-Choice-2026');
     const page = await desk.newPage({ token: staff.api.token });
     await openBoard(page, 101);
     expect(await headerUser(page)).toEqual({ name: 'nina', role: 'staff' });

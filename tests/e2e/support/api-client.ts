@@ -12,6 +12,8 @@ export interface ApiResponse {
 }
 
 export interface ApiClient {
+  /** The server it talks to. */
+  baseUrl: string;
   /** The bearer token sent with each request; null for an anonymous client. */
   token: string | null;
   request(method: string, path: string, body?: unknown): Promise<ApiResponse>;
@@ -29,6 +31,7 @@ export function createApiClient(baseUrl: string, token: string | null = null): A
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
   return {
+    baseUrl,
     token,
     request,
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -70,9 +73,17 @@ export function aRoom(api: ApiClient, number: number, overrides: Partial<Omit<Ro
   });
 }
 
-/** A user made by an admin (`api` must be an admin's), with a password good enough for the policy. */
-export function aUser(api: ApiClient, username: string, role: Role, password = `${username}-pass-2026`): Promise<User> {
-  return api.call<User>('POST', '/api/v1/users', { username, email: `${username}@hotel-e2e.dk`, role, password });
+/**
+ * A user made by an admin (`api` must be an admin's), with a password good enough for the policy.
+ * The admin's initial password must be changed at the first sign-in: the user does so at once, to
+ * `password`, so the test starts with a user that signs in and works.
+ */
+export async function aUser(api: ApiClient, username: string, role: Role, password = `${username}-pass-2026`): Promise<User> {
+  const initial = `${password}-initial`;
+  const user = await api.call<User>('POST', '/api/v1/users', { username, email: `${username}@hotel-e2e.dk`, role, password: initial });
+  const first = await signIn(api.baseUrl, username, initial);
+  await first.api.call('POST', '/api/v1/me/password', { currentPassword: initial, newPassword: password });
+  return { ...user, mustChangePassword: false };
 }
 
 export interface StaySpec {

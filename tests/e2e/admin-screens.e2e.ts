@@ -89,6 +89,9 @@ describe('refusals on the Users screen', () => {
     await page.goto('/#/users');
     await page.getByTestId('user-role-admin').waitFor();
     await page.getByTestId('user-role-admin').selectOption('staff');
+    // Asked first; nothing is sent until confirmed.
+    expect(await page.getByTestId('user-confirm-dialog').textContent()).toContain('Change admin’s role to staff?');
+    await page.getByTestId('user-confirm-yes').click();
     const refusal = page.getByTestId('users-action-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/^Not possible: /);

@@ -65,7 +65,7 @@ export function UserFormDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </Field>
-        <Field label={t('users.initialPassword')} error={show(errors.password)} hint={t('password.policy', { n: MIN_PASSWORD_LENGTH })}>
+        <Field label={t('users.initialPassword')} error={show(errors.password)} hint={`${t('password.policy', { n: MIN_PASSWORD_LENGTH })} ${t('users.initialPasswordHint')}`}>
           <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="user-password" />
         </Field>
       </div>

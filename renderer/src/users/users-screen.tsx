@@ -1,6 +1,7 @@
 /**
  * Admin: the users, their roles and whether they may sign in. Add a user, change a role, deactivate
- * or activate, reset a password. A refusal (409: the last admin cannot lose the role or be
+ * or activate, reset a password. A role change and a deactivation are asked about first
+ * (user-confirm.ts); nothing is sent until the admin confirms. A refusal (409: the last admin cannot lose the role or be
  * deactivated) shows above the table.
  */
 import { useEffect, useState } from 'react';
@@ -10,7 +11,9 @@ import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';
 import { toast } from '../stores/toast-store';
 import { useUsersStore } from './users-store';
+import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
+import { confirmationOf, type Confirmation, type UserChange } from './user-confirm';
 import { PasswordResetDialog } from './password-reset-dialog';
 import { UserFormDialog } from './user-form-dialog';
 
@@ -23,12 +26,13 @@ export function UsersScreen() {
   const [resetting, setResetting] = useState<User | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [asking, setAsking] = useState<{ confirmation: Confirmation; send(): void } | null>(null);
 
   useEffect(() => {
     useUsersStore.getState().load().catch(() => undefined);
   }, []);
 
-  const change = async (user: User, patch: { role?: Role; active?: boolean }, done: (saved: User) => string) => {
+  const change = async (user: User, patch: UserChange, done: (saved: User) => string) => {
     setBusyId(user.id);
     setActionError(null);
     try {
@@ -38,6 +42,14 @@ export function UsersScreen() {
     } finally {
       setBusyId(null);
     }
+  };
+
+  /** Sends the change at once, or after the admin confirms it. */
+  const ask = (user: User, patch: UserChange, done: (saved: User) => string) => {
+    const send = () => void change(user, patch, done);
+    const confirmation = confirmationOf(user, patch, t);
+    if (confirmation) setAsking({ confirmation, send });
+    else send();
   };
 
   return (
@@ -80,7 +92,7 @@ export function UsersScreen() {
                     disabled={busyId === u.id}
                     onChange={(e) => {
                       const role = e.target.value as Role;
-                      void change(u, { role }, (saved) => t('users.roleChanged', { name: saved.username, role: t(`role.${saved.role}`) }));
+                      ask(u, { role }, (saved) => t('users.roleChanged', { name: saved.username, role: t(`role.${saved.role}`) }));
                     }}
                     data-testid={`user-role-${u.username}`}
                   >
@@ -101,7 +113,7 @@ export function UsersScreen() {
                     className={`button button-small${u.active ? ' button-quiet-danger' : ''}`}
                     disabled={busyId === u.id}
                     onClick={() =>
-                      void change(u, { active: !u.active }, (saved) => t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.username }))
+                      ask(u, { active: !u.active }, (saved) => t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.username }))
                     }
                     data-testid={`user-${u.active ? 'deactivate' : 'activate'}-${u.username}`}
                   >
@@ -119,6 +131,35 @@ export function UsersScreen() {
       </div>
       {adding ? <UserFormDialog onClose={() => setAdding(false)} /> : null}
       {resetting ? <PasswordResetDialog user={resetting} onClose={() => setResetting(null)} /> : null}
+      {asking ? (
+        <Dialog
+          title={t('users.confirmTitle')}
+          size="sm"
+          onClose={() => setAsking(null)}
+          testId="user-confirm-dialog"
+          footer={
+            <>
+              <button type="button" className="button" onClick={() => setAsking(null)} data-testid="user-confirm-no">
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                data-autofocus
+                onClick={() => {
+                  asking.send();
+                  setAsking(null);
+                }}
+                data-testid="user-confirm-yes"
+              >
+                {asking.confirmation.yes}
+              </button>
+            </>
+          }
+        >
+          <p>{asking.confirmation.text}</p>
+        </Dialog>
+      ) : null}
     </section>
   );
 }

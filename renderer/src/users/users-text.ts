@@ -1,4 +1,4 @@
-/** Users and roles: the list, the new-user form, password resets. English first; Danish has exactly these keys (the type refuses a missing one). */
+/** Users and roles: the list, the new-user form, password resets, the confirmations. English first; Danish has exactly these keys (the type refuses a missing one). */
 import { domainText } from '../i18n/domain-text';
 
 export const usersText = domainText(
@@ -23,6 +23,7 @@ export const usersText = domainText(
     'users.add': 'Add user',
     'users.addTitle': 'Add a user',
     'users.initialPassword': 'Initial password',
+    'users.initialPasswordHint': 'The user changes it at the first sign-in.',
     'users.roleHint.admin': 'An administrator can do everything, users and settings included.',
     'users.roleHint.staff': 'Staff run the desk: the board, stays and exports.',
     'users.roleHint.client': 'A client books over the hotel’s network and sees only its own bookings.',
@@ -31,6 +32,10 @@ export const usersText = domainText(
     'users.deactivate': 'Deactivate',
     'users.activate': 'Activate',
     'users.deactivated': '{name} can no longer sign in',
+    'users.confirmTitle': 'Please confirm',
+    'users.confirmRole': 'Change {name}’s role to {role}?',
+    'users.confirmRoleYes': 'Change role',
+    'users.confirmDeactivate': 'Deactivate {name}? {name} is signed out everywhere now.',
     'users.activated': '{name} can sign in again',
     'users.resetPassword': 'Reset password',
     'users.resetTitle': 'New password for {name}',
@@ -58,6 +63,7 @@ export const usersText = domainText(
     'users.add': 'Tilføj bruger',
     'users.addTitle': 'Tilføj en bruger',
     'users.initialPassword': 'Første adgangskode',
+    'users.initialPasswordHint': 'Brugeren skifter den ved første login.',
     'users.roleHint.admin': 'En administrator kan alt, også brugere og indstillinger.',
     'users.roleHint.staff': 'Personalet passer skranken: oversigten, ophold og eksport.',
     'users.roleHint.client': 'En klient booker via hotellets netværk og ser kun sine egne bookinger.',
@@ -66,6 +72,10 @@ export const usersText = domainText(
     'users.deactivate': 'Deaktivér',
     'users.activate': 'Aktivér',
     'users.deactivated': '{name} kan ikke længere logge ind',
+    'users.confirmTitle': 'Bekræft venligst',
+    'users.confirmRole': 'Skift rollen for {name} til {role}?',
+    'users.confirmRoleYes': 'Skift rolle',
+    'users.confirmDeactivate': 'Deaktivér {name}? {name} bliver logget ud alle steder nu.',
     'users.activated': '{name} kan logge ind igen',
     'users.resetPassword': 'Nulstil adgangskode',
     'users.resetTitle': 'Ny adgangskode til {name}',

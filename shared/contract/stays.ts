@@ -52,7 +52,7 @@ export const StayCreateSchema = z.object({
   guestPhone: TextSchema(40).trim().optional(),
   guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
-  notes: TextSchema(2000).optional(),
+  notes: TextSchema(2000, { multiline: true }).optional(),
 });
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
@@ -88,7 +88,7 @@ export const SeedBookingCreateSchema = z.object({
   guest_name: NameSchema(120, 'guest_name').optional(),
   guests: z.number().int().min(1).max(20).optional(),
   price: MoneySchema.optional(),
-  notes: TextSchema(2000).optional(),
+  notes: TextSchema(2000, { multiline: true }).optional(),
 });
 export const SeedBookingSchema = z.object({
   id: z.number().int(),

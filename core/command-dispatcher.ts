@@ -1,7 +1,7 @@
 /**
  * How both adapters (REST routes, IPC) call the core: `call(name, input, ctx)` → Promise of the
- * command's output. Every call is first authorized (core/auth/authorize.ts), so IPC and REST are
- * guarded by the same rules. Reads (the contract's GET commands) run the handler at once; writes go
+ * command's output. Every call is first authorized (core/auth/authorize.ts), the command and then
+ * its desk-only fields, so IPC and REST are guarded by the same rules. Reads (the contract's GET commands) run the handler at once; writes go
  * through the write batcher, so the writes of one event-loop turn share one COMMIT (see
  * write-batcher.ts), and each write's audit row is written in the same savepoint as the change, so
  * a change is never without its audit row nor an audit row without its change. The handlers
@@ -9,6 +9,7 @@
  * tests call directly.
  */
 import { commandDef, commandNames, type CommandName, type CommandOutput, type ParsedInput } from '../shared/contract/commands';
+import { authorizeFields } from './auth/authorize';
 import { commit, type CommitDeps } from './commit';
 import type { CallContext, HandledCommandName, Handlers } from './context';
 import type { WriteBatcher } from './write-batcher';
@@ -71,6 +72,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (!run) return Promise.reject(new Error(`Unknown command ${String(name)}`));
     try {
       deps.guard.authorize(name, ctx);
+      // Field by field too, from the contract, whatever the guard: a client never sets what the desk sets.
+      authorizeFields(name, input, ctx);
     } catch (error) {
       return Promise.reject(error);
     }

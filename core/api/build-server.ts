@@ -100,7 +100,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   // skips the route's body schema. Anything else is 415.
   app.removeContentTypeParser('text/plain');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, async (_request: unknown, body: string) => parseJsonBody(body));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, async (_request: unknown, body: Buffer) => parseJsonBody(body));
 
   await registerOpenApi(app);
 

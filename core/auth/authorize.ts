@@ -9,11 +9,15 @@
  *   PASSWORD_CHANGE_REQUIRED for the rest, so a stolen default password opens nothing.
  * - otherwise the caller's role must be listed (403), unless the command is open by a setting.
  *
- * Ownership (a client's own bookings) is decided by the services, which know the records.
+ * Fields come next (`authorizeFields`, on the validated input): a command's `deskOnlyFields` (a
+ * price, staff notes) are refused with 403 for any caller outside the desk (admin, staff), on every
+ * route and over IPC alike. Ownership (a client's own bookings) is decided by the services, which
+ * know the records.
  */
 import { commands, type CallerRole, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import type { Settings } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
+import { DESK } from '../../shared/contract/roles';
 import type { CallContext } from '../context';
 
 export const MUST_CHANGE_MESSAGE = 'Change your password first: until then nothing else is allowed.';
@@ -36,3 +40,16 @@ export function authorize(name: CommandName, ctx: CallContext, settings: Pick<Se
   throw new AppError('FORBIDDEN', 'Your role may not do this');
 }
 
+
+/**
+ * Refuses (403) a caller outside the desk who sets a field the contract keeps for the desk
+ * (`deskOnlyFields`): `A client may not set price`. A field counts as set when the validated input
+ * holds it with any value but `undefined` (a `price: 0` is set).
+ */
+export function authorizeFields(name: CommandName, input: unknown, ctx: CallContext): void {
+  const fields = (commands[name] as CommandDef).deskOnlyFields;
+  if (!fields || (DESK as readonly CallerRole[]).includes(ctx.actor.role)) return;
+  if (typeof input !== 'object' || input === null) return;
+  const sent = fields.filter((f) => (input as Record<string, unknown>)[f] !== undefined);
+  if (sent.length > 0) throw new AppError('FORBIDDEN', `A ${ctx.actor.role === 'anonymous' ? 'caller who is not signed in' : ctx.actor.role} may not set ${sent.join(' or ')}`);
+}

@@ -4,7 +4,7 @@
  * and writes the row, the session revocations and the audit row together — never an await inside.
  * The hotel always keeps an active admin: demoting or deactivating the last one is refused.
  */
-import { revokeUserSessions } from '../../db/queries/session-queries';
+import { markSessionsChanged, revokeUserSessions } from '../../db/queries/session-queries';
 import {
   countActiveAdmins,
   getUser,
@@ -94,6 +94,8 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
           if (Object.keys(changes).length === 0) return before;
           const now = c.nowMs;
           updateUserProfile(db, before.id, after, now);
+          // A new role changes which live events the user's open feeds may carry.
+          markSessionsChanged(db);
           const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
           audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
           return getUser(db, before.id)!;

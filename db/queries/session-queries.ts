@@ -47,13 +47,29 @@ export function getSessionCaller(db: Sqlite, sessionId: string): SessionCaller |
   ).get(sessionId);
 }
 
+/**
+ * A counter per database that moves whenever a session may have ended or a user's role or standing
+ * changed (a revocation, a user update), so long-lived listeners (the live feed) re-check their
+ * sessions once per change instead of once per event. A bump inside a transaction that is rolled
+ * back only causes one needless re-check.
+ */
+const sessionEpochs = new WeakMap<Sqlite, number>();
+export function sessionEpoch(db: Sqlite): number {
+  return sessionEpochs.get(db) ?? 0;
+}
+export function markSessionsChanged(db: Sqlite): void {
+  sessionEpochs.set(db, sessionEpoch(db) + 1);
+}
+
 /** Revokes one session; false when it was unknown or already revoked. */
 export function revokeSession(db: Sqlite, sessionId: string, nowMs: number): boolean {
+  markSessionsChanged(db);
   return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(nowMs, sessionId).changes === 1;
 }
 
 /** Revokes every live session of a user except `keepId` (pass '' to keep none); returns how many. */
 export function revokeUserSessions(db: Sqlite, userId: number, nowMs: number, keepId = ''): number {
+  markSessionsChanged(db);
   return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?').run(nowMs, userId, keepId)
     .changes;
 }

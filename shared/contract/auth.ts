@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineCommands } from './command-def';
 import { PASSWORD_POLICY_TEXT, MAX_PASSWORD_LENGTH } from './password-policy';
-import { InstantSchema, MessageSchema } from './primitives';
+import { hasLoneSurrogate, InstantSchema, MessageSchema } from './primitives';
 import { EVERYONE, RoleSchema } from './roles';
 
 /** Letters, digits and `. _ @ -`: safe in logs, CSV cells and URLs. */
@@ -26,6 +26,8 @@ export const PasswordInputSchema = z
   .min(1, 'password is required')
   .max(MAX_PASSWORD_LENGTH)
   .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  // Half a UTF-16 pair would be hashed as U+FFFD, so two different passwords would match.
+  .refine((v) => !hasLoneSurrogate(v), 'must not contain a lone UTF-16 surrogate (half of a character pair)')
   .meta({ description: `A new password must follow the policy: ${PASSWORD_POLICY_TEXT}` });
 
 export const UserSchema = z.object({

@@ -47,6 +47,15 @@ export interface CommandDef {
    */
   roles: readonly Role[] | 'public';
   /**
+   * Input fields only the desk (admin, staff) may set: a price, notes for staff, a status, an owner.
+   * A caller of any other role (a LAN `client`) who sends one is refused with 403 `A client may not
+   * set price`, never silently ignored, so the booking it gets is the booking it asked for. Checked
+   * in one place for REST and IPC (core/auth/authorize.ts `authorizeFields`, called by the
+   * dispatcher on the validated input). Every command a client may call that takes such a field must
+   * list it (tests/shared/desk-only-fields.test.ts).
+   */
+  deskOnlyFields?: readonly string[];
+  /**
    * Also open to anyone (signed in or not) while this setting is on: seed 002's `POST /users/`
    * becomes self-registration of `client` users.
    */

@@ -10,4 +10,4 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** The policy in one sentence, for the API document. */
 export const PASSWORD_POLICY_TEXT =
   `At least ${MIN_PASSWORD_LENGTH} and at most ${MAX_PASSWORD_LENGTH} characters, not the username, ` +
-  'not one of the most common passwords; no NUL characters.';
+  'not one of the most common passwords; no NUL characters, no lone UTF-16 surrogates.';

@@ -71,14 +71,63 @@ export const DateOutSchema = z.string().meta({ format: 'date' });
 /** Money in integer minor units (øre, cents). */
 export const MoneySchema = z.number().int().nonnegative().max(100_000_000_00).meta({ description: 'Money in minor units (øre, cents): 89500 is 895.00.' });
 /**
- * Free text that goes into the database or a CSV cell. NUL bytes are refused here, in the contract,
- * so IPC and REST refuse them alike (they truncate strings in C libraries and spreadsheets).
+ * Free text that goes into the database or a CSV cell. Refused here, in the contract, so IPC and
+ * REST refuse them alike with 400 (never silently changed):
+ * - NUL (it truncates strings in C libraries and spreadsheets);
+ * - other C0 and C1 control characters and DEL (U+0001–U+001F, U+007F–U+009F): they hide text in
+ *   logs, terminals and CSV cells; only multi-line text (notes) keeps tab, line feed and carriage
+ *   return, as it always has;
+ * - a lone UTF-16 surrogate (half of a pair, such as `"\ud800"` in JSON): not text at all; SQLite
+ *   and every UTF-8 encoder would store it as U+FFFD, so the guest's name would silently change.
  */
-const noNul = (v: string) => !v.includes('\u0000');
-const NO_NUL = 'No NUL characters.';
-export const TextSchema = (max: number) => z.string().max(max).refine(noNul, 'must not contain NUL characters').meta({ description: NO_NUL });
+export type TextProblem = 'nul' | 'control' | 'surrogate';
+
+/** The first thing wrong with `v` as text, or null. One pass over the code units, no regex. */
+export function textProblem(v: string, multiline = false): TextProblem | null {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0) return 'nul';
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      if (multiline && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return 'control';
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = v.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return 'surrogate';
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return 'surrogate';
+  }
+  return null;
+}
+
+/** Whether `v` holds half a UTF-16 pair (`\p{Cs}` with the `u` flag matches only unpaired halves). */
+export const hasLoneSurrogate = (v: string): boolean => /\p{Cs}/u.test(v);
+
+const TEXT_MESSAGES: Record<TextProblem, string> = {
+  nul: 'must not contain NUL characters',
+  control: 'must not contain control characters',
+  surrogate: 'must not contain a lone UTF-16 surrogate (half of a character pair)',
+};
+const SINGLE_LINE = 'No control characters (C0, C1, DEL; no tab or line break), no lone UTF-16 surrogates, no NUL characters.';
+const MULTI_LINE = 'Tab and line breaks allowed; no other control characters (C0, C1, DEL), no lone UTF-16 surrogates, no NUL characters.';
+
+/** Adds the text checks to a string schema: one issue with the first problem found. */
+export function wellFormedText<T extends z.ZodType<string>>(schema: T, multiline = false) {
+  return schema.superRefine((v, ctx) => {
+    const problem = textProblem(v, multiline);
+    if (problem) ctx.addIssue({ code: 'custom', message: TEXT_MESSAGES[problem] });
+  });
+}
+
+/** Free text up to `max` characters; `multiline` (notes) keeps tab and line breaks. */
+export const TextSchema = (max: number, { multiline = false }: { multiline?: boolean } = {}) =>
+  wellFormedText(z.string().max(max), multiline).meta({ description: multiline ? MULTI_LINE : SINGLE_LINE });
 export const NameSchema = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} is required`).max(max).refine(noNul, 'must not contain NUL characters').meta({ description: `Not blank; ${NO_NUL}` });
+  wellFormedText(z.string().trim().min(1, `${what} is required`).max(max)).meta({ description: `Not blank; ${SINGLE_LINE}` });
 
 /** Query strings carry booleans as text. */
 export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);

@@ -52,7 +52,7 @@ export const StayCreateSchema = z.object({
   guestPhone: TextSchema(40).trim().optional(),
   guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
-  notes: TextSchema(2000).optional(),
+  notes: TextSchema(2000, { multiline: true }).optional(),
 });
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
@@ -88,7 +88,7 @@ export const SeedBookingCreateSchema = z.object({
   guest_name: NameSchema(120, 'guest_name').optional(),
   guests: z.number().int().min(1).max(20).optional(),
   price: MoneySchema.optional(),
-  notes: TextSchema(2000).optional(),
+  notes: TextSchema(2000, { multiline: true }).optional(),
 });
 export const SeedBookingSchema = z.object({
   id: z.number().int(),
@@ -135,9 +135,11 @@ export const stayCommands = defineCommands({
     summary: 'Book a room if it is free', tags: ['Stays'], roles: EVERYONE, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Books room `roomnumber` from `checkin` to `checkout` if no stay or block overlaps: 201 with the booking, 409 when the room ' +
-      'is taken, 404 for an unknown room, 400 when a field is missing. The billing service is told afterwards (through the outbox).',
+      'is taken, 404 for an unknown room, 400 when a field is missing. The billing service is told afterwards (through the outbox). ' +
+      'Only the desk may set `price` and `notes`: a client that sends either is refused with 403.',
     example: { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' },
     input: SeedBookingCreateSchema, output: SeedBookingSchema, http: { method: 'POST', path: '/bookings', status: 201 },
+    deskOnlyFields: ['price', 'notes'],
   },
   'stays:seedExport': {
     summary: 'All bookings as a CSV download', tags: ['Stays', 'Exports'], roles: DESK, ipc: false, export: 'stays',

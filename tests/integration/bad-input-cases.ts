@@ -9,7 +9,9 @@
  *     or query written as `0x10`, `1e1`, `+10`, `10.0`, ` 10`, an integer query value `1e3` or empty,
  *     a PATCH with no body or nothing to change;
  *   meaning faults the schema cannot see — checkout ≤ checkin, 2026-02-30, a wall time skipped by
- *     DST, an unknown room or id, a NUL byte in any text;
+ *     DST, an unknown room or id, a NUL byte in any text; a lone UTF-16 surrogate in any text of a
+ *     JSON body (a query string cannot carry one) and a C0 / C1 control character or DEL in any
+ *     text (a tab or line break only where the text is single-line; a password may hold controls);
  *   wire faults — invalid JSON, a body that is not an object, a body over 1 MiB, a `__proto__` or
  *     `constructor` key, a foreign content type, hostile query keys.
  */
@@ -48,6 +50,15 @@ const UNKNOWN: Record<string, unknown> = { roomId: 999_999, roomnumber: 9999 };
 const BAD_JSON = ['{', '{"a":1', "{'a':1}", '{"a":1}}', '{a:1}', 'nul', '\u0000', '{"a":'.repeat(5000)];
 const NOT_AN_OBJECT = ['[]', '[{}]', '"text"', '123', 'null', 'true'];
 const HOSTILE_QUERY_KEYS = ['__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'from=2026-05-01&from=2026-05-02', 'limit[]=1', '%zz=1', 'a=%E0%A4%A'];
+/** Halves of UTF-16 pairs alone, which JSON can carry (`"\\ud800"`) and storage would turn into U+FFFD. */
+const LONE_SURROGATES: [string, string][] = [['a lone high surrogate', '\ud800'], ['a lone low surrogate', '\udc00'], ['a reversed pair', '\ude00\ud83d']];
+/** Control characters no text field takes. */
+const CONTROLS: [string, string][] = [['U+0001', '\u0001'], ['ESC', '\u001b'], ['DEL', '\u007f'], ['NEL (C1)', '\u0085'], ['CSI (C1)', '\u009b']];
+/** Refused in single-line text only; multi-line text (notes) keeps them. */
+const LINE_CONTROLS: [string, string][] = [['a tab', '\t'], ['a line feed', '\n'], ['a carriage return', '\r']];
+const MULTI_LINE_KEYS = new Set(['notes']);
+/** Passwords are any characters but NUL and lone surrogates (the policy, not the text rule, judges them). */
+const PASSWORD_KEY = /password/i;
 export const OVERSIZED_BYTES = 1024 * 1024 + 1;
 
 const isQuery = (def: CommandDef) => def.http.method === 'GET' || def.http.method === 'DELETE';
@@ -179,7 +190,12 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
   for (const k of inPath) add(`unknown :${k}`, { ...base, [k]: 999_999 });
   for (const k of restKeys) {
     if (typeof base[k] !== 'string') continue;
-    add(`NUL in ${k}`, { ...base, [k]: `${String(base[k]).slice(0, 3)}\u0000x` });
+    const head = String(base[k]).slice(0, 3);
+    add(`NUL in ${k}`, { ...base, [k]: `${head}\u0000x` });
+    if (!isQuery(def)) for (const [what, s] of LONE_SURROGATES) add(`${what} in ${k}`, { ...base, [k]: `${head}${s}` });
+    if (PASSWORD_KEY.test(k)) continue;
+    for (const [what, c] of CONTROLS) add(`${what} in ${k}`, { ...base, [k]: `${head}${c}x` });
+    if (!MULTI_LINE_KEYS.has(k)) for (const [what, c] of LINE_CONTROLS) add(`${what} in single-line ${k}`, { ...base, [k]: `${head}${c}x` });
   }
 
   // ---- wire faults ----

@@ -257,6 +257,15 @@ describe('bad input, for every route of the contract', () => {
       ['users:update', 'unknown :id', 404, /User 999999 not found/],
       ['users:update', 'PATCH with {}', 400, /Nothing to change/],
       ['users:resetPassword', 'NUL in newPassword', 400, /NUL/],
+      // Issue 10 item 15: refused, never stored as U+FFFD or with hidden control characters.
+      ['stays:seedCreate', 'a lone high surrogate in guest_name', 400, /^\{"error":"guest_name: must not contain a lone UTF-16 surrogate/],
+      ['stays:seedCreate', 'a lone low surrogate in category', 400, /surrogate/],
+      ['stays:create', 'a reversed pair in notes', 400, /surrogate/],
+      ['stays:create', 'ESC in guestName', 400, /guestName: must not contain control characters/],
+      ['stays:create', 'NEL (C1) in notes', 400, /notes: must not contain control characters/],
+      ['stays:create', 'a line feed in single-line guestPhone', 400, /control characters/],
+      ['blocks:create', 'DEL in reason', 400, /control characters/],
+      ['users:resetPassword', 'a lone high surrogate in newPassword', 400, /surrogate/],
     ];
     for (const [command, label, status, message] of expectations) {
       const c = caseOf(command, label);

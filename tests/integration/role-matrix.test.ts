@@ -16,6 +16,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { buildServer } from '../../core/api/build-server';
 import { createDispatcher } from '../../core/command-dispatcher';
 import { anonymousContext, type CallContext, type HandledCommandName } from '../../core/context';
@@ -43,6 +44,35 @@ function expected({ command, caller, selfRegistration }: Cell): Verdict {
   if (caller === 'anonymous') return 401;
   return (def.roles as readonly string[]).includes(caller) ? 'allowed' : 403;
 }
+
+/**
+ * The input a caller sends in its cell: the fixture's complete input, less the contract's
+ * `deskOnlyFields` for a caller outside the desk (those are refused field by field, below).
+ */
+function cellInput(command: CommandName, caller: CallerRole): Record<string, unknown> {
+  const input = { ...contractInput(command, fixture) };
+  if (!DESK_ROLES.includes(caller)) for (const f of (commands[command] as CommandDef).deskOnlyFields ?? []) delete input[f];
+  return input;
+}
+
+const DESK_ROLES: readonly CallerRole[] = ['admin', 'staff'];
+/** Field names that are the desk's to set wherever they occur in an input a client may send. */
+const DESK_FIELD_NAMES = ['price', 'notes', 'status', 'owner', 'ownerId', 'owner_id', 'createdBy', 'role'];
+
+/** The field names of a command's input: a `z.object`'s, or every option's of a union. */
+function inputFieldNames(schema: z.ZodType): string[] {
+  const s = schema as unknown as { shape?: Record<string, unknown>; options?: z.ZodType[]; def?: { in?: z.ZodType } };
+  if (s.shape) return Object.keys(s.shape);
+  if (s.options) return s.options.flatMap(inputFieldNames);
+  if (s.def?.in) return inputFieldNames(s.def.in);
+  return [];
+}
+
+/** The commands a client may call, from the contract. */
+const clientCommands = commandNames.filter((n) => {
+  const roles = (commands[n] as CommandDef).roles;
+  return roles !== 'public' && (roles as readonly string[]).includes('client');
+});
 
 /** Every cell: each command × each caller with self-registration off, and again on for the commands it opens. */
 function allCells(): Cell[] {
@@ -148,10 +178,67 @@ describe('the role table in the contract', () => {
   });
 });
 
+describe('fields by role: a client never sets what the desk sets (STYLE rule 16)', () => {
+  it('declares as desk-only every desk field of every command a client may call', () => {
+    const undeclared: string[] = [];
+    for (const name of clientCommands) {
+      const def = commands[name] as CommandDef;
+      for (const field of inputFieldNames(def.input)) {
+        if (DESK_FIELD_NAMES.includes(field) && !(def.deskOnlyFields ?? []).includes(field)) undeclared.push(`${name}.${field}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    // Seed 000's booking (the client's own booking form) takes a price and staff notes.
+    expect((commands['stays:seedCreate'] as CommandDef).deskOnlyFields).toEqual(['price', 'notes']);
+  });
+
+  const fieldCases = clientCommands.flatMap((command) => ((commands[command] as CommandDef).deskOnlyFields ?? []).map((field) => ({ command, field })));
+
+  it('has a desk-only field to check', () => expect(fieldCases.length).toBeGreaterThan(0));
+
+  for (const { command, field } of fieldCases) {
+    it(`${command}: a client sending ${field} is refused with 403 over HTTP and IPC; a desk caller may send it`, async () => {
+      // The attack that found it: `"price": 0` (a set field even though falsy); other fields as the fixture sends them.
+      const withField = { ...cellInput(command, 'client'), [field]: field === 'price' ? 0 : contractInput(command, fixture)[field] };
+      const send = async (caller: CallerRole, input: Record<string, unknown>) => {
+        const req = wireRequest(command, input);
+        t.sqlite.exec('BEGIN');
+        try {
+          const res = await app.inject({
+            method: req.method, url: req.url,
+            headers: { ...authorization(caller), ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+            ...(req.payload === undefined ? {} : { payload: req.payload }),
+          });
+          return { status: res.statusCode, body: res.body };
+        } finally {
+          t.sqlite.exec('ROLLBACK');
+        }
+      };
+      const refused = await send('client', withField);
+      expect(refused.status, refused.body).toBe(403);
+      expect(JSON.parse(refused.body)).toEqual({ error: `A client may not set ${field}` });
+      const without = await send('client', cellInput(command, 'client'));
+      expect(without.status, without.body).toBeGreaterThanOrEqual(200);
+      expect(without.status, without.body).toBeLessThan(300);
+      const byDesk = await send('staff', withField);
+      expect(byDesk.status, byDesk.body).toBeLessThan(300);
+
+      const ctx = t.core.contextFor(fixture.sessions.client.token, { via: 'ipc' });
+      t.sqlite.exec('BEGIN');
+      try {
+        await expect(t.core.call(command as HandledCommandName, (commands[command] as CommandDef).input.parse(withField) as never, ctx))
+          .rejects.toMatchObject({ code: 'FORBIDDEN', message: `A client may not set ${field}` });
+      } finally {
+        t.sqlite.exec('ROLLBACK');
+      }
+    });
+  }
+});
+
 describe('every cell of the matrix', () => {
   it('over HTTP (inject): allowed → 2xx, refused → 401 anonymous / 403 signed in; zero mismatches', async () => {
     const r = await runMatrix(async (cell) => {
-      const req = wireRequest(cell.command, contractInput(cell.command, fixture));
+      const req = wireRequest(cell.command, cellInput(cell.command, cell.caller));
       const res = await app.inject({
         method: req.method,
         url: req.url,
@@ -175,7 +262,7 @@ describe('every cell of the matrix', () => {
     const client = createHttpClient(baseUrl);
     try {
       const r = await runMatrix(async (cell) => {
-        const req = wireRequest(cell.command, contractInput(cell.command, fixture));
+        const req = wireRequest(cell.command, cellInput(cell.command, cell.caller));
         const res = await client.send({ method: req.method, path: req.url, body: req.payload, headers: authorization(cell.caller) });
         return { status: res.status, body: res.body };
       });
@@ -203,7 +290,7 @@ describe('every cell of the matrix', () => {
       try {
         // The CSV commands stream and have no handler: their IPC export path checks `core.authorize`, the guard `call` applies.
         if (def.export) t.core.authorize(cell.command, ctx);
-        else await t.core.call(cell.command as HandledCommandName, parsedContractInput(cell.command, fixture) as never, ctx);
+        else await t.core.call(cell.command as HandledCommandName, (commands[cell.command] as CommandDef).input.parse(cellInput(cell.command, cell.caller)) as never, ctx);
       } catch (e) {
         code = isAppError(e) ? e.code : String(e);
       }

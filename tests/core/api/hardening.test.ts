@@ -163,3 +163,25 @@ describe('what responses never contain', () => {
     }
   });
 });
+
+describe('text that is not text (issue 10 item 15)', () => {
+  const booking = (guestName: string) =>
+    JSON.stringify({ roomnumber: 101, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00', guest_name: guestName });
+
+  it('refuses a guest name with a lone surrogate with 400, as a JSON escape or as raw bytes, and stores nothing', async () => {
+    api = await startTestApi();
+    api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
+    const escaped = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: booking('Ann \ud800 Berg') });
+    expect(escaped).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^guest_name: must not contain a lone UTF-16 surrogate/) } });
+    // The same half pair encoded on its own in UTF-8 bytes (ED A0 80): not UTF-8, so not U+FFFD either.
+    const text = booking('Ann X Berg');
+    const at = Buffer.from(text.slice(0, text.indexOf('X')));
+    const bytes = Buffer.concat([at, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(text.slice(text.indexOf('X') + 1))]);
+    const raw = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: bytes });
+    expect(raw).toMatchObject({ status: 400, body: { error: 'The body is not valid UTF-8' } });
+    expect(api.t.sqlite.prepare('SELECT COUNT(*) FROM stays').pluck().get()).toBe(0);
+    const fine = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: Buffer.from(booking('Åse 👩‍👧 Ødegård')) });
+    expect(fine.status).toBe(201);
+    expect((fine.body as { guest_name: string }).guest_name).toBe('Åse 👩‍👧 Ødegård');
+  });
+});

@@ -2,15 +2,17 @@
  * The live feed at /ws (issue 3 §3), over real sockets: it opens only with a valid token sent as the
  * first frame (4401 otherwise, 4403 while a password change is pending), sends each user only the
  * events it may see (a client: its own bookings), ends a session's feed at the next event after a
- * sign-out, and refuses a page from another origin before the upgrade.
+ * sign-out, and refuses a page from another origin before the upgrade. Issue 10 item 15: feeds are
+ * capped per session and per user (the oldest closes with 4429), an event touches only the sockets of
+ * its audience (counted in viewer checks), and a new role takes effect before the next event.
  */
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from '../../../core/api/live-socket';
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHORIZED, liveAudienceIndex, MAX_SOCKETS_PER_TOKEN, MAX_SOCKETS_PER_USER } from '../../../core/api/live-socket';
 import type { LiveEvent } from '../../../shared/contract/events';
 import { openLiveSocket, openSignedInLiveSocket, type LiveClient } from '../../support/live-client';
-import { signIn, signInAs, type Session } from '../../support/sessions';
+import { signIn, signInAs, TEST_PASSWORD, type Session } from '../../support/sessions';
 import { adminCtx } from '../../support/test-core';
 import { startTestHost, type TestHost } from '../../support/test-host';
 
@@ -162,5 +164,77 @@ describe('ending a feed', () => {
     await book({ token: th.token } as Session, 101);
     expect(await feed.closed).toMatchObject({ code: CLOSE_UNAUTHORIZED });
     expect(stayIds(feed.events)).toEqual([]);
+  });
+});
+
+describe('a new role', () => {
+  it('takes effect before the next event: a staff user made a client no longer hears the desk', async () => {
+    const staff = await signIn(th.host.core, 'staff');
+    const feed = await live(staff.token);
+    expect((await th.json('PATCH', `/api/v1/users/${staff.userId}`, { role: 'client' })).status).toBe(200);
+    expect((await th.json('POST', '/api/v1/rooms', { number: 202, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 2 })).status).toBe(201);
+    const desk = await live(th.token);
+    const deskHears = desk.next('room.changed');
+    expect((await th.json('POST', '/api/v1/rooms', { number: 203, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 2 })).status).toBe(201);
+    await deskHears;
+    expect(feed.events).toEqual([]);
+  });
+});
+
+describe('caps and cost (issue 10 item 15)', () => {
+  it(`keeps at most ${MAX_SOCKETS_PER_TOKEN} feeds per session: one more closes the oldest with 4429, the others still get events`, async () => {
+    const staff = await signIn(th.host.core, 'staff');
+    const feeds: LiveClient[] = [];
+    for (let i = 0; i <= MAX_SOCKETS_PER_TOKEN; i++) feeds.push(await live(staff.token));
+    expect(await feeds[0]!.closed).toEqual({ code: CLOSE_TOO_MANY, reason: 'too many live feeds for this session' });
+    const heard = feeds.slice(1).map((feed) => feed.next('room.changed'));
+    expect((await th.json('POST', '/api/v1/rooms', { number: 204, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 2 })).status).toBe(201);
+    expect((await Promise.all(heard)).map((e) => e.type)).toEqual(Array(MAX_SOCKETS_PER_TOKEN).fill('room.changed'));
+    expect(liveAudienceIndex(th.host.server)!.ofToken(staff.token)).toHaveLength(MAX_SOCKETS_PER_TOKEN);
+  });
+
+  it(`keeps at most ${MAX_SOCKETS_PER_USER} feeds per user across sessions: one more closes that user’s oldest with 4429`, async () => {
+    const first = await signIn(th.host.core, 'client');
+    const sessions = [first];
+    const perSession = MAX_SOCKETS_PER_TOKEN;
+    while (sessions.length * perSession <= MAX_SOCKETS_PER_USER) sessions.push(await signInAs(th.host.core, first.username, TEST_PASSWORD));
+    const feeds: LiveClient[] = [];
+    for (const session of sessions) {
+      for (let i = 0; i < perSession && feeds.length <= MAX_SOCKETS_PER_USER; i++) feeds.push(await live(session.token));
+    }
+    expect(feeds).toHaveLength(MAX_SOCKETS_PER_USER + 1);
+    expect(await feeds[0]!.closed).toEqual({ code: CLOSE_TOO_MANY, reason: 'too many live feeds for this user' });
+    expect(liveAudienceIndex(th.host.server)!.ofUser(first.userId)).toHaveLength(MAX_SOCKETS_PER_USER);
+  });
+
+  it('checks only the desk’s sockets for a desk event, however many feeds one client opens, and never sends it a desk booking', async () => {
+    const desk = await live(th.token);
+    const index = liveAudienceIndex(th.host.server)!;
+    const room = (number: number) => th.json('POST', '/api/v1/rooms', { number, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 2 });
+    index.viewerChecks = 0;
+    let heard = desk.next('room.changed');
+    expect((await room(210)).status).toBe(201);
+    await heard;
+    const checksWithOneFeed = index.viewerChecks;
+
+    const anna = await signIn(th.host.core, 'client');
+    const annaFeeds: LiveClient[] = [];
+    for (let i = 0; i < MAX_SOCKETS_PER_TOKEN; i++) annaFeeds.push(await live(anna.token));
+    for (let s = 0; s < 3; s++) {
+      const again = await signInAs(th.host.core, anna.username, TEST_PASSWORD);
+      for (let i = 0; i < MAX_SOCKETS_PER_TOKEN; i++) annaFeeds.push(await live(again.token));
+    }
+    expect(index.size).toBe(1 + annaFeeds.length);
+    index.viewerChecks = 0;
+    heard = desk.next('room.changed');
+    expect((await room(211)).status).toBe(201);
+    await heard;
+    expect(index.viewerChecks).toBe(checksWithOneFeed);
+    expect(checksWithOneFeed).toBe(1);
+
+    const booked = desk.next('stay.changed');
+    await book({ token: th.token } as Session, 101);
+    await booked;
+    expect(annaFeeds.every((f) => f.events.length === 0)).toBe(true);
   });
 });

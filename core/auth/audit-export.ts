@@ -5,7 +5,9 @@
  * cells (core/export/csv-cells.ts).
  */
 import type { ParsedInput } from '../../shared/contract/commands';
-import { addDays, formatInstant, startOfLocalDate } from '../../shared/time';
+import { auditWhere } from '../../db/queries/audit-queries';
+import { formatInstant } from '../../shared/time';
+import { auditRowFilter } from './audit-filter';
 import { defineExport } from '../export/export-def';
 
 export type AuditCsvQuery = Partial<ParsedInput<'audit:export'>>;
@@ -17,21 +19,9 @@ export const auditExport = defineExport<AuditCsvQuery>({
   title: 'Export the audit log',
   columns: AUDIT_CSV_COLUMNS.map((header) => (header === 'at' ? { header, cell: (ms, env) => formatInstant(ms as number, env.timeZone) } : header)),
   chunkQuery(query, env) {
-    const where = ['id > @after'];
-    const params: Record<string, string | number> = {};
-    const add = (clause: string, name: string, value: string | number | undefined) => {
-      if (value === undefined) return;
-      where.push(clause);
-      params[name] = value;
-    };
-    add('actor = @actor', 'actor', query.actor);
-    add('action = @action', 'action', query.action);
-    add('entity = @entity', 'entity', query.entity);
-    add('at >= @fromMs', 'fromMs', query.from === undefined ? undefined : startOfLocalDate(query.from, env.timeZone));
-    // `to` is inclusive: everything before the next local day begins.
-    add('at < @toMs', 'toMs', query.to === undefined ? undefined : startOfLocalDate(addDays(query.to, 1), env.timeZone));
+    const { clauses, params } = auditWhere(auditRowFilter(query, env.timeZone));
     const sql = `SELECT id, at, actor, role, action, entity, entity_id, detail, via, address
-      FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`;
+      FROM audit_log WHERE ${['id > @after', ...clauses].join(' AND ')} ORDER BY id LIMIT @limit`;
     return { sql, params };
   },
 });

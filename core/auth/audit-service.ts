@@ -5,34 +5,17 @@
  */
 import { insertAuditRow, listAuditRows, type AuditRecordRow, type AuditRowFilter } from '../../db/queries/audit-queries';
 import type { AuditEntry } from '../../shared/contract/auth-schemas';
-import { addDays, formatInstant, startOfLocalDate } from '../../shared/time';
+import { formatInstant } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import { auditDetailJson } from './audit-detail';
+import { auditRowFilter, type AuditFilterInput } from './audit-filter';
 import type { AuditService } from './auth-types';
-
-interface FilterInput {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-}
 
 export function createAuditService(deps: CoreDeps, settings: SettingsService): AuditService {
   const db = deps.sqlite;
 
-  const rowFilter = (f: FilterInput): AuditRowFilter => {
-    const zone = settings.get().timeZone;
-    return {
-      actor: f.actor,
-      action: f.action,
-      entity: f.entity,
-      fromMs: f.from === undefined ? undefined : startOfLocalDate(f.from, zone),
-      // `to` is inclusive: everything before the next local day begins.
-      toMs: f.to === undefined ? undefined : startOfLocalDate(addDays(f.to, 1), zone),
-    };
-  };
+  const rowFilter = (f: AuditFilterInput): AuditRowFilter => auditRowFilter(f, settings.get().timeZone);
 
   const toEntry = (r: AuditRecordRow, zone: string): AuditEntry => ({
     id: r.id,

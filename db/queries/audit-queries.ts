@@ -43,28 +43,31 @@ export function insertAuditRow(db: Sqlite, row: AuditRow): number {
   return Number(r.lastInsertRowid);
 }
 
-function where(filter: AuditRowFilter, idClause: string): { sql: string; params: unknown[] } {
-  const clauses = [idClause];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
-    if (value === undefined) return;
-    clauses.push(clause);
-    params.push(value);
-  };
-  add('actor = ?', filter.actor);
-  add('action = ?', filter.action);
-  add('entity = ?', filter.entity);
-  add('at >= ?', filter.fromMs);
-  add('at < ?', filter.toMs);
-  return { sql: clauses.join(' AND '), params };
+/**
+ * The filter's clauses with named parameters (`@actor`, `@fromMs`, …), for the screen's list and the
+ * CSV export's chunks alike; the caller adds its own paging clause.
+ */
+export function auditWhere(filter: AuditRowFilter): { clauses: string[]; params: Record<string, string | number> } {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  for (const [column, name, op] of [
+    ['actor', 'actor', '='],
+    ['action', 'action', '='],
+    ['entity', 'entity', '='],
+    ['at', 'fromMs', '>='],
+    ['at', 'toMs', '<'],
+  ] as const) {
+    const value = filter[name];
+    if (value === undefined) continue;
+    clauses.push(`${column} ${op} @${name}`);
+    params[name] = value;
+  }
+  return { clauses, params };
 }
 
 /** Up to `limit` rows older than `beforeId` (all when null), newest first. */
 export function listAuditRows(db: Sqlite, filter: AuditRowFilter, beforeId: number | null, limit: number): AuditRecordRow[] {
-  const w = where(filter, 'id < ?');
-  return prepared<AuditRecordRow>(db, `SELECT ${COLUMNS} FROM audit_log WHERE ${w.sql} ORDER BY id DESC LIMIT ?`).all(
-    beforeId ?? Number.MAX_SAFE_INTEGER,
-    ...w.params,
-    limit,
-  );
+  const w = auditWhere(filter);
+  const sql = `SELECT ${COLUMNS} FROM audit_log WHERE ${['id < @beforeId', ...w.clauses].join(' AND ')} ORDER BY id DESC LIMIT @limit`;
+  return prepared<AuditRecordRow>(db, sql).all({ ...w.params, beforeId: beforeId ?? Number.MAX_SAFE_INTEGER, limit });
 }

@@ -21,6 +21,9 @@ export interface OutboxTargetDef {
 export const OUTBOX_TARGETS = {
   billing: { baseUrl: (s) => s.billingServiceUrl, wholeState: true, sequenceInBody: true },
   events: { baseUrl: (s) => s.eventServiceUrl, wholeState: false, sequenceInBody: false },
+  // E-mail: payload `{to, subject, text}`, already in the hotel's language. Its SMTP settings and
+  // delivery arrive with issue 8 §5; until a server is configured its messages wait, pending.
+  email: { baseUrl: () => '', wholeState: false, sequenceInBody: false },
 } as const satisfies Record<string, OutboxTargetDef>;
 
 export type OutboxTarget = keyof typeof OUTBOX_TARGETS;

@@ -16,6 +16,11 @@ export type Audience = { desk?: true; admins?: true; ownerId?: number | null } |
 export interface EventDef {
   schema: z.ZodObject;
   audience: (event: never) => Audience;
+  /**
+   * Also sent over Socket.IO (seed 003's clients speak it), as this event name and data, to the same
+   * audience; null for an event of the type that has nothing to say there. Absent: /ws and IPC only.
+   */
+  socketIo?: (event: never) => { event: string; data: unknown } | null;
 }
 export type EventDefs = Record<string, EventDef>;
 

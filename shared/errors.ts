@@ -23,11 +23,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** RATE_LIMITED: when to try again (REST sends it as `Retry-After`). */
   readonly retryAfterSeconds?: number;
-  constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
+  /**
+   * A stable name for this refusal (`stays.checkInBeforeArrival`), which the renderer translates with
+   * the key `reason.<reason>` of the domain's dictionary, filling `{name}` from `params`. The English
+   * `message` stays what the REST API says.
+   */
+  readonly reason?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number; reason?: string; params?: Record<string, string | number> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.reason !== undefined) this.reason = options.reason;
+    if (options.params !== undefined) this.params = options.params;
   }
   get status(): number {
     return errorStatus[this.code];

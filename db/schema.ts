@@ -11,7 +11,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { OUTBOX_STATUSES } from '../shared/contract/outbox';
 import { ROLES } from '../shared/contract/roles';
 import { HOUSEKEEPING_STATES } from '../shared/contract/rooms';
-import { STAY_STATUSES } from '../shared/rules/stay-rules';
+import { BLOCK_KINDS, STAY_STATUSES } from '../shared/rules/stay-rules';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -176,6 +176,8 @@ export const roomBlocks = sqliteTable(
     startsMs: integer('starts_ms').notNull(),
     endsMs: integer('ends_ms').notNull(),
     reason: text('reason').notNull(),
+    /** `blocked` (held back, maintenance) or `out_of_order`: either way not sold for the period. */
+    kind: text('kind', { enum: BLOCK_KINDS }).notNull().default('blocked'),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -234,3 +236,5 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+
+export * from './schema/stay-rules';

@@ -6,6 +6,7 @@ export function blockHandlers({ blocks }: CoreServices): HandlersFor<typeof bloc
   return {
     'blocks:list': (input) => blocks.list(input.from, input.to),
     'blocks:create': (input, ctx) => blocks.create(input, ctx),
+    'blocks:update': (input) => blocks.update(input),
     'blocks:remove': (input) => blocks.remove(input.id),
   };
 }

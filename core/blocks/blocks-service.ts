@@ -1,26 +1,38 @@
-/** Room blocks (maintenance, out of order): they occupy a room like a stay and are checked the same way. */
+/**
+ * Room blocks (maintenance, out of order): they occupy a room like a stay and are checked the same
+ * way. Created, changed and removed from the board; a change is re-checked like a new block.
+ */
 import type { z } from 'zod';
-import { deleteBlock, getBlockRecord, insertBlock, listBlockRecords, type BlockRecord } from '../../db/queries/block-queries';
-import type { Block, BlockCreateSchema } from '../../shared/contract/schemas';
+import { deleteBlock, getBlockRecord, insertBlock, listBlockRecords, updateBlock, type BlockRecord } from '../../db/queries/block-queries';
+import type { Block, BlockCreateSchema, BlockUpdateSchema } from '../../shared/contract/schemas';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
+import type { BlockKind } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
 import type { CallContext, CoreDeps } from '../context';
 import { assertRoomFree, requireRoom } from '../stays/occupancy-guard';
 import type { SettingsService } from '../settings/settings-service';
 import { localRangeMs, resolveBlockWindow } from '../stays/stay-window';
 
-export type BlockCreateInput = z.output<typeof BlockCreateSchema>;
+/** `kind` defaults to `blocked`. */
+export type BlockCreateInput = Omit<z.output<typeof BlockCreateSchema>, 'kind'> & { kind?: BlockKind };
+export type BlockUpdateInput = z.output<typeof BlockUpdateSchema>;
 
 export interface BlocksService {
   list(from: string, to: string): Block[];
   create(input: BlockCreateInput, ctx: CallContext): Block;
+  update(input: BlockUpdateInput): Block;
   remove(id: number): { id: number };
 }
 
 export function createBlocksService(core: CoreDeps, settings: SettingsService): BlocksService {
   const db = core.sqlite;
   const toBlock = (r: BlockRecord): Block => ({ ...r, createdAt: formatInstant(r.createdAt, settings.get().timeZone) });
+  const requireBlock = (id: number) => {
+    const found = getBlockRecord(db, id);
+    if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`, { reason: 'stays.blockNotFound', params: { id } });
+    return found;
+  };
 
   return {
     list(from, to) {
@@ -32,29 +44,52 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
     create(input, ctx) {
       const w = resolveBlockWindow(settings.get(), input.from, input.to);
       return commit(core, (c) => {
-          const room = requireRoom(db, input.roomId);
-          const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
-          assertRoomFree(db, room, period, settings.maxStayMs());
-          const id = insertBlock(db, {
-            roomId: room.id,
-            startsAt: w.checkin.iso,
-            endsAt: w.checkout.iso,
-            startsMs: w.checkin.ms,
-            endsMs: w.checkout.ms,
-            reason: input.reason,
-            createdBy: ctx.actor.username,
-            createdAt: c.nowMs,
-          });
-          const block = toBlock(getBlockRecord(db, id)!);
-          c.publish({ type: 'block.changed', action: 'created', block });
-          return block;
+        const room = requireRoom(db, input.roomId);
+        const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
+        assertRoomFree(db, room, period, settings.maxStayMs());
+        const id = insertBlock(db, {
+          roomId: room.id,
+          startsAt: w.checkin.iso,
+          endsAt: w.checkout.iso,
+          startsMs: w.checkin.ms,
+          endsMs: w.checkout.ms,
+          reason: input.reason,
+          kind: input.kind ?? 'blocked',
+          createdBy: ctx.actor.username,
+          createdAt: c.nowMs,
+        });
+        const block = toBlock(getBlockRecord(db, id)!);
+        c.publish({ type: 'block.changed', action: 'created', block });
+        return block;
+      });
+    },
+
+    /** Another room, period, reason or kind; the block itself is left out of the check. */
+    update(input) {
+      return commit(core, (c) => {
+        const found = requireBlock(input.id);
+        const w = resolveBlockWindow(settings.get(), input.from ?? found.from, input.to ?? found.to);
+        const room = requireRoom(db, input.roomId ?? found.roomId);
+        const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
+        assertRoomFree(db, room, period, settings.maxStayMs(), undefined, found.id);
+        updateBlock(db, found.id, {
+          roomId: room.id,
+          startsAt: w.checkin.iso,
+          endsAt: w.checkout.iso,
+          startsMs: w.checkin.ms,
+          endsMs: w.checkout.ms,
+          reason: input.reason ?? found.reason,
+          kind: input.kind ?? found.kind,
+        });
+        const block = toBlock(getBlockRecord(db, found.id)!);
+        c.publish({ type: 'block.changed', action: 'changed', block });
+        return block;
       });
     },
 
     remove(id) {
       return commit(core, (c) => {
-        const found = getBlockRecord(db, id);
-        if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`);
+        const found = requireBlock(id);
         deleteBlock(db, id);
         c.publish({ type: 'block.changed', action: 'removed', block: toBlock(found) });
         return { id };

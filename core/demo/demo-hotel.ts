@@ -7,7 +7,7 @@ import { countRooms, insertRoom, setRoomHousekeeping } from '../../db/queries/ro
 import { insertBlock } from '../../db/queries/block-queries';
 import { insertStay } from '../../db/queries/stay-queries';
 import type { Housekeeping } from '../../shared/contract/schemas';
-import type { StayStatus } from '../../shared/rules/stay-rules';
+import type { BlockKind, StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, localDate, resolveTime } from '../../shared/time';
 import type { Core } from '../create-core';
 import { demoGuest, pick, seededRandom } from './demo-guests';
@@ -28,9 +28,9 @@ function categoryOf(index: number) {
 }
 
 /** Blocks as day offsets from today: [from, to) in nights. */
-const BLOCKS = [
-  { room: 305, from: -1, to: 2, reason: 'Water damage in the bathroom' },
-  { room: 210, from: 10, to: 14, reason: 'Repainting' },
+const BLOCKS: { room: number; from: number; to: number; reason: string; kind: BlockKind }[] = [
+  { room: 305, from: -1, to: 2, reason: 'Water damage in the bathroom', kind: 'out_of_order' },
+  { room: 210, from: 10, to: 14, reason: 'Repainting', kind: 'blocked' },
 ];
 
 const NIGHTS = [1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 7, 7];
@@ -82,7 +82,7 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
             const from = at(b.from, settings.checkinTime);
             const to = at(b.to, settings.checkoutTime);
             insertBlock(sqlite, {
-              roomId, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: b.reason, createdBy: 'demo', createdAt: nowMs,
+              roomId, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: b.reason, kind: b.kind, createdBy: 'demo', createdAt: nowMs,
             });
           }
 

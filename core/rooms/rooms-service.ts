@@ -1,5 +1,6 @@
 /** Guest rooms: the admin's list, housekeeping at the desk, and which rooms are free for a period. */
 import type { z } from 'zod';
+import { listFutureStaysOfRoom } from '../../db/queries/stay-queries';
 import { getRoomByNumber, insertRoom, listFreeRooms, listRooms, updateRoom, type RoomWrite } from '../../db/queries/room-queries';
 import type { FreeRoomsQuerySchema, Housekeeping, Room, RoomCreateSchema, RoomUpdateSchema } from '../../shared/contract/schemas';
 import { commit } from '../commit';
@@ -41,9 +42,26 @@ export function createRoomsService(core: CoreDeps, settings: SettingsService): R
     });
   };
 
+  /**
+   * A room taken out of use must have no stay left to honour: refused (409) with the list of its
+   * booked and in-house stays until the desk has moved them (docs/stays-rules.md).
+   */
+  const assertNoFutureStays = (room: Room, nowMs: number) => {
+    const left = listFutureStaysOfRoom(db, room.id, nowMs);
+    if (left.length === 0) return;
+    const shown = left.slice(0, 20).map((s) => `#${s.id} ${s.guestName} (${s.checkinDate} → ${s.checkoutDate})`);
+    const more = left.length > shown.length ? `, and ${left.length - shown.length} more` : '';
+    throw new AppError(
+      'CONFLICT',
+      `Room ${room.number} still has ${left.length} stay${left.length === 1 ? '' : 's'} to honour; move ${left.length === 1 ? 'it' : 'them'} first: ${shown.join(', ')}${more}`,
+      { reason: 'stays.roomHasStays', params: { room: room.number, count: left.length, stays: shown.join(', ') + more } },
+    );
+  };
+
   const change = (id: number, patch: Partial<RoomWrite>): Room =>
     save(id, () => {
       const { id: _id, ...current } = requireRoom(db, id);
+      if (patch.active === false && current.active) assertNoFutureStays({ id, ...current }, core.clock());
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return { ...current, ...given };
     });

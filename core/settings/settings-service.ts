@@ -4,7 +4,7 @@
  * machine's zone changes later.
  */
 import type { z } from 'zod';
-import { readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
+import { hotelHasBookings, readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
 import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
@@ -39,6 +39,10 @@ export function defaultSettings(): Settings {
     lanPort: 8787,
     selfRegistration: false,
     sessionHours: 12,
+    // stays' rules (issue 10)
+    earlyCheckinMinutes: 360,
+    departurePriceRule: 'booked',
+    timeZoneConfirmed: false,
   };
 }
 
@@ -105,6 +109,17 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
     update(patch) {
       const valid = parsePatch(patch);
       return commit(deps, (c) => {
+        // stays' rules (issue 10): the zone is fixed once stays or blocks exist; sending it confirms it.
+        if (valid.timeZone !== undefined) {
+          if (valid.timeZone !== cached.timeZone && hotelHasBookings(db)) {
+            throw new AppError(
+              'CONFLICT',
+              `The time zone stays ${cached.timeZone}: the hotel already has stays or room blocks, whose local dates and times were agreed in it`,
+              { reason: 'stays.timeZoneFixed', params: { zone: cached.timeZone } },
+            );
+          }
+          valid.timeZoneConfirmed = true;
+        }
         write(valid);
         load();
         c.publish({ type: 'settings.changed', settings: cached });

@@ -50,6 +50,7 @@ export function createSeedBookingsService(core: CoreDeps, settings: SettingsServ
           guests: input.guests ?? 1,
           price: input.price,
           notes: input.notes,
+          lateEntry: input.late_entry,
         },
         ctx,
       );

@@ -7,7 +7,11 @@ import { updateStayPlacement } from '../../db/queries/stay-queries';
 import type { Stay, StayDatesSchema } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
 import { applyAction, stayPrice } from '../../shared/rules/stay-rules';
+import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
+import { assertNotInPast } from './past-guard';
+
+const SYSTEM: CallContext = { actor: { userId: null, username: 'system', role: 'staff' }, via: 'internal' };
 import { commitStayChange, requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { resolveStayWindow } from './stay-window';
 
@@ -15,7 +19,7 @@ export type StayDatesInput = z.output<typeof StayDatesSchema>;
 
 export interface StayChanges {
   move(id: number, roomId: number): Stay;
-  changeDates(input: StayDatesInput): Stay;
+  changeDates(input: StayDatesInput, ctx?: CallContext): Stay;
 }
 
 export function createStayChanges(d: StayServiceDeps): StayChanges {
@@ -41,12 +45,13 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
      * Worked example: 2026-05-01 → 05-04 extended to 05-06 in the same room checks only the new
      * nights against others, because the stay's own row is excluded from the check.
      */
-    changeDates(input) {
+    changeDates(input, ctx = SYSTEM) {
       const w = resolveStayWindow(d.settings.get(), input.checkin, input.checkout);
       return commitStayChange(d, 'dates_changed', (c) => {
         const nowMs = c.nowMs;
         const stay = requireStayRecord(db, input.id);
         applyAction('change_dates', stay.status);
+        assertNotInPast(w.checkout, nowMs, ctx);
         const room = requireBookableRoom(db, stay.roomId, stay.guests);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
         assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);

@@ -1,41 +1,205 @@
 /**
- * Check-in, check-out, cancellation and no-show: legal transitions only (`applyAction`), each with
- * its billing message in the same transaction. A cancelled or no-show stay frees its room at once.
+ * Check-in, check-out, cancellation, no-show and their undo: legal transitions only (`applyAction`),
+ * each guarded by the desk's rules (docs/stays-rules.md) and checked in the same IMMEDIATE
+ * transaction as the write, with its billing message. Every change is recorded in
+ * `stay_status_changes` with the end and price it replaced, so an undo can put them back.
  */
 import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
-import { updateStayStatus } from '../../db/queries/stay-queries';
-import type { Stay } from '../../shared/contract/schemas';
-import { applyAction, type StayAction } from '../../shared/rules/stay-rules';
+import {
+  findRoomOccupant, insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayEnd, updateStayStatus, type StayRecord,
+} from '../../db/queries/stay-queries';
+import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/schemas';
+import { AppError } from '../../shared/errors';
+import { applyAction, departureQuote, earliestCheckIn, occupies, previousStatus, type StayAction, type StayStatus } from '../../shared/rules/stay-rules';
+import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
+import type { CallContext } from '../context';
 import type { Commit } from '../commit';
+import { assertInOrder, assertRoomFree, requireRoom } from './occupancy-guard';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
+export type CheckInResult = Stay & { warnings: StayWarning[] };
+
 export interface StayTransitions {
-  cancel(id: number): Stay;
-  checkIn(id: number): Stay;
-  /** Also marks the room dirty for housekeeping. */
-  checkOut(id: number): Stay;
-  noShow(id: number): Stay;
+  cancel(id: number, ctx?: CallContext): Stay;
+  /** Refused before the arrival day's window, after the departure, into an occupied or out-of-order room. */
+  checkIn(id: number, ctx?: CallContext): CheckInResult;
+  /** Also marks the room dirty for housekeeping; before the departure date it ends the stay now. */
+  checkOut(id: number, ctx?: CallContext): Stay;
+  /** From the arrival time on; ends the stay now, freeing its remaining nights. */
+  noShow(id: number, ctx?: CallContext): Stay;
+  /** What a check-out or no-show would do now (nights freed, price under the hotel's rule). */
+  departureQuote(id: number, action: 'check_out' | 'no_show'): DepartureQuote;
+  /** Back to the previous status (staff: changes made today; admins: any), re-checking the room. */
+  undo(id: number, ctx: CallContext): Stay;
 }
+
+const hhmm = (iso: string) => iso.slice(11, 16);
 
 export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const db = d.core.sqlite;
-  const transition = (id: number, action: StayAction, event: StayEventAction, after?: (roomId: number, c: Commit) => void) =>
+  const actorOf = (ctx?: CallContext) => ctx?.actor.username ?? 'system';
+
+  /** Records the change (with the end and price it replaces) and writes the new status. */
+  const record = (stay: StayRecord, to: StayStatus, c: Commit, ctx?: CallContext) => {
+    insertStatusChange(db, {
+      stayId: stay.id, fromStatus: stay.status, toStatus: to, atMs: c.nowMs, actor: actorOf(ctx),
+      prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price,
+    });
+  };
+
+  const simple = (id: number, action: StayAction, event: StayEventAction, ctx?: CallContext) =>
     commitStayChange(d, event, (c) => {
       const stay = requireStayRecord(db, id);
-      updateStayStatus(db, id, applyAction(action, stay.status), c.nowMs);
-      after?.(stay.roomId, c);
+      const to = applyAction(action, stay.status);
+      record(stay, to, c, ctx);
+      updateStayStatus(db, id, to, c.nowMs);
       return id;
     });
 
+  /** A check-out or no-show: before the booked departure date the stay ends now and the rest is free. */
+  const depart = (stay: StayRecord, kind: 'check_out' | 'no_show', to: StayStatus, c: Commit, ctx?: CallContext) => {
+    const settings = d.settings.get();
+    const q = departureQuote(stay, kind, { ms: c.nowMs, date: localDate(c.nowMs, settings.timeZone) }, settings.departurePriceRule);
+    record(stay, to, c, ctx);
+    if (!q.early) {
+      updateStayStatus(db, stay.id, to, c.nowMs);
+      return;
+    }
+    // A guest checked in early who leaves before the booked arrival time still ends after it began.
+    const endMs = Math.max(q.endMs, stay.checkinMs + 60_000);
+    const checkout = formatInstant(endMs, settings.timeZone);
+    updateStayEnd(db, stay.id, { status: to, checkout, checkoutMs: endMs, nights: nightsBetween(stay.checkinDate, checkout.slice(0, 10)), price: q.price }, c.nowMs);
+  };
+
   return {
-    cancel: (id) => transition(id, 'cancel', 'cancelled'),
-    checkIn: (id) => transition(id, 'check_in', 'checked_in'),
-    noShow: (id) => transition(id, 'no_show', 'no_show'),
-    checkOut(id) {
-      return transition(id, 'check_out', 'checked_out', (roomId, c) => {
-        setRoomHousekeeping(db, roomId, 'dirty', c.nowMs);
-        const room = getRoom(db, roomId);
+    cancel: (id, ctx) => simple(id, 'cancel', 'cancelled', ctx),
+
+    checkIn(id, ctx) {
+      const warnings: StayWarning[] = [];
+      const stay = commitStayChange(d, 'checked_in', (c) => {
+        const settings = d.settings.get();
+        const s = requireStayRecord(db, id);
+        const to = applyAction('check_in', s.status);
+        const earliest = earliestCheckIn(s.checkinMs, startOfLocalDate(s.checkinDate, settings.timeZone), settings.earlyCheckinMinutes);
+        if (c.nowMs < earliest) {
+          const from = hhmm(formatInstant(earliest, settings.timeZone));
+          throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} can be checked in from ${s.checkinDate} ${from}, its arrival day`, {
+            reason: 'stays.checkInTooEarly',
+            params: { id, date: s.checkinDate, time: from },
+          });
+        }
+        if (c.nowMs >= s.checkoutMs) {
+          throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} ended on ${s.checkoutDate}; it can no longer be checked in`, {
+            reason: 'stays.checkInAfterDeparture',
+            params: { id, date: s.checkoutDate },
+          });
+        }
+        const room = requireRoom(db, s.roomId);
+        assertInOrder(room);
+        const occupant = findRoomOccupant(db, room.id, c.nowMs, s.checkoutMs, d.settings.maxStayMs(), s.id);
+        if (occupant) {
+          const how = occupant.detail === 'checked_in' ? 'is still checked in' : 'still holds the room';
+          throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} ${how}`, {
+            reason: 'stays.roomOccupied',
+            params: { room: room.number, stayId: occupant.id, guest: occupant.label },
+          });
+        }
+        if (room.housekeeping === 'dirty') {
+          warnings.push({
+            reason: 'stays.roomNotClean',
+            params: { room: room.number, housekeeping: room.housekeeping },
+            message: `Room ${room.number} is not clean yet (${room.housekeeping})`,
+          });
+        }
+        record(s, to, c, ctx);
+        updateStayStatus(db, id, to, c.nowMs);
+        return id;
+      });
+      return { ...stay, warnings };
+    },
+
+    checkOut(id, ctx) {
+      return commitStayChange(d, 'checked_out', (c) => {
+        const stay = requireStayRecord(db, id);
+        const to = applyAction('check_out', stay.status);
+        depart(stay, 'check_out', to, c, ctx);
+        setRoomHousekeeping(db, stay.roomId, 'dirty', c.nowMs);
+        const room = getRoom(db, stay.roomId);
         if (room) c.publish({ type: 'room.changed', room });
+        return id;
+      });
+    },
+
+    noShow(id, ctx) {
+      return commitStayChange(d, 'no_show', (c) => {
+        const stay = requireStayRecord(db, id);
+        const to = applyAction('no_show', stay.status);
+        if (c.nowMs < stay.checkinMs) {
+          const zone = d.settings.get().timeZone;
+          throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} can be marked a no-show from its arrival, ${stay.checkinDate} ${hhmm(stay.checkin)}`, {
+            reason: 'stays.noShowTooEarly',
+            params: { id, date: localDate(stay.checkinMs, zone), time: hhmm(stay.checkin) },
+          });
+        }
+        depart(stay, 'no_show', to, c, ctx);
+        return id;
+      });
+    },
+
+    departureQuote(id, action) {
+      const settings = d.settings.get();
+      const stay = requireStayRecord(db, id);
+      applyAction(action, stay.status);
+      const nowMs = d.core.clock();
+      const q = departureQuote(stay, action, { ms: nowMs, date: localDate(nowMs, settings.timeZone) }, settings.departurePriceRule);
+      return {
+        id, action, early: q.early,
+        endsAt: formatInstant(q.early ? Math.max(q.endMs, stay.checkinMs + 60_000) : q.endMs, settings.timeZone),
+        bookedNights: q.bookedNights, usedNights: q.usedNights, chargedNights: q.chargedNights,
+        rule: settings.departurePriceRule, bookedPrice: q.bookedPrice, price: q.price,
+      };
+    },
+
+    undo(id, ctx) {
+      return commitStayChange(d, 'undone', (c) => {
+        const zone = d.settings.get().timeZone;
+        const stay = requireStayRecord(db, id);
+        const back = previousStatus(stay.status);
+        if (!back) {
+          throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} is ${stay.status.replace('_', ' ')}: there is no status change to undo`, {
+            reason: 'stays.nothingToUndo',
+            params: { id, status: stay.status },
+          });
+        }
+        const found = latestStatusChange(db, id);
+        // A change from before this history began (or the demo's) undoes to the rule's previous status, end and price as they are.
+        const change = found && found.toStatus === stay.status
+          ? found
+          : { id: 0, fromStatus: back, atMs: stay.updatedAt, prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price };
+        if (ctx.actor.role !== 'admin' && localDate(change.atMs, zone) !== localDate(c.nowMs, zone)) {
+          const day = localDate(change.atMs, zone);
+          throw new AppError('FORBIDDEN', `Only an admin can undo a change made before today (stay ${id} changed on ${day})`, {
+            reason: 'stays.undoAdminOnly',
+            params: { id, date: day },
+          });
+        }
+        // Only a departure shortens a stay; an undone check-in or cancellation keeps any later date change.
+        const restoresEnd = stay.status === 'checked_out' || stay.status === 'no_show';
+        const end = restoresEnd
+          ? { checkout: change.prevCheckout, checkoutMs: change.prevCheckoutMs, nights: change.prevNights, price: change.prevPrice }
+          : { checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
+        const room = requireRoom(db, stay.roomId);
+        if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs) {
+          if (!occupies(stay.status)) {
+            if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'stays.roomInactive', params: { room: room.number } });
+            assertInOrder(room);
+          }
+          const period = { startMs: stay.checkinMs, endMs: end.checkoutMs, startDate: stay.checkinDate, endDate: end.checkout.slice(0, 10) };
+          assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
+        }
+        updateStayEnd(db, id, { status: change.fromStatus, ...end }, c.nowMs);
+        if (change.id) markStatusChangeUndone(db, change.id, c.nowMs);
+        return id;
       });
     },
   };

@@ -11,10 +11,12 @@ export function stayHandlers({ stays, seedBookings }: CoreServices): HandlersFor
     'stays:get': (input) => stays.get(input.id),
     'stays:create': (input, ctx) => stays.create(input, ctx),
     'stays:move': (input) => stays.move(input.id, input.roomId),
-    'stays:changeDates': (input) => stays.changeDates(input),
-    'stays:cancel': (input) => stays.cancel(input.id),
-    'stays:checkIn': (input) => stays.checkIn(input.id),
-    'stays:checkOut': (input) => stays.checkOut(input.id),
-    'stays:noShow': (input) => stays.noShow(input.id),
+    'stays:changeDates': (input, ctx) => stays.changeDates(input, ctx),
+    'stays:cancel': (input, ctx) => stays.cancel(input.id, ctx),
+    'stays:checkIn': (input, ctx) => stays.checkIn(input.id, ctx),
+    'stays:checkOut': (input, ctx) => stays.checkOut(input.id, ctx),
+    'stays:noShow': (input, ctx) => stays.noShow(input.id, ctx),
+    'stays:departureQuote': (input) => stays.departureQuote(input.id, input.action),
+    'stays:undo': (input, ctx) => stays.undo(input.id, ctx),
   };
 }

@@ -5,6 +5,7 @@ import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
+import { assertNotInPast } from './past-guard';
 import { commitStayChange, requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { createStayChanges, type StayChanges } from './stay-changes-service';
 import { createStayTransitions, type StayTransitions } from './stay-status-service';
@@ -32,6 +33,9 @@ export function createStaysService(d: StayServiceDeps): StaysService {
       const w = resolveStayWindow(settings, input.checkin, input.checkout);
       return commitStayChange(d, 'created', (c) => {
         const nowMs = c.nowMs;
+        assertNotInPast(w.checkout, nowMs, ctx, input.lateEntry);
+        // A late entry records a stay that took place: it is entered as checked out.
+        const lateEntry = w.checkout.ms <= nowMs;
         const room = requireBookableRoom(db, input.roomId, input.guests);
         assertRoomFree(
           db,
@@ -51,7 +55,7 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           checkinMs: w.checkin.ms,
           checkoutMs: w.checkout.ms,
           nights: w.nights,
-          status: 'booked',
+          status: lateEntry ? 'checked_out' : 'booked',
           price: stayPrice(w.nights, room.nightlyRate, input.price),
           notes: input.notes ?? '',
           createdBy: ctx.actor.username,

@@ -28,7 +28,7 @@ export function boardStays(db: Sqlite, startMs: number, endMs: number, maxStayMs
 export function boardBlocks(db: Sqlite, startMs: number, endMs: number): BoardBlock[] {
   return prepared<BoardBlock>(
     db,
-    `SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason
+    `SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason, kind
      FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`,
   ).all(endMs, startMs);
 }

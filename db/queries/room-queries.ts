@@ -67,14 +67,14 @@ export function countRooms(db: Sqlite): number {
 }
 
 /**
- * Active rooms with at least `minCapacity` beds that no occupying stay and no block overlaps in
+ * Active rooms in order (housekeeping not `out_of_order`) with at least `minCapacity` beds that no occupying stay and no block overlaps in
  * `[startMs, endMs)`. The stay test is the availability check's own bounded range scan, per room.
  */
 export function listFreeRooms(db: Sqlite, startMs: number, endMs: number, maxStayMs: number, minCapacity: number): Room[] {
   return prepared<RoomRow>(
     db,
     `SELECT ${ROOM_COLUMNS} FROM guest_rooms r
-     WHERE r.active = 1 AND r.capacity >= ?
+     WHERE r.active = 1 AND r.housekeeping <> 'out_of_order' AND r.capacity >= ?
        AND NOT EXISTS (
          SELECT 1 FROM stays s INDEXED BY stays_occupancy_idx
          WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')

@@ -13,3 +13,8 @@ export function writeSettingValue(db: Sqlite, key: string, value: unknown): void
     JSON.stringify(value),
   );
 }
+
+/** Whether any stay or room block exists: then the hotel's time zone is fixed (docs/stays-rules.md). */
+export function hotelHasBookings(db: Sqlite): boolean {
+  return prepared<{ n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM stays) OR EXISTS (SELECT 1 FROM room_blocks) AS n').get()!.n === 1;
+}

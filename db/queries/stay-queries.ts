@@ -45,6 +45,20 @@ export interface OccupancyConflict {
   id: number;
 }
 
+/** What is in the way, for the refusal: the stay's guest and status, or the block's reason and kind. */
+export interface OccupancyConflictDetail extends OccupancyConflict {
+  label: string;
+  detail: string;
+}
+
+/** Read only once a conflict is found, so the check itself stays on its covering index. */
+export function describeConflict(db: Sqlite, c: OccupancyConflict): OccupancyConflictDetail {
+  const row = c.kind === 'stay'
+    ? prepared<{ label: string; detail: string }>(db, 'SELECT guest_name AS label, status AS detail FROM stays WHERE id = ?').get(c.id)
+    : prepared<{ label: string; detail: string }>(db, 'SELECT reason AS label, kind AS detail FROM room_blocks WHERE id = ?').get(c.id);
+  return { ...c, label: row?.label ?? '', detail: row?.detail ?? '' };
+}
+
 /**
  * The availability check: the first occupying stay or block overlapping `[startMs, endMs)` in a room.
  * Overlap is `checkin < end AND checkout > start`; the extra `checkin > start - maxStayMs` (no stay is
@@ -59,9 +73,77 @@ export function findOccupancyConflict(
   endMs: number,
   maxStayMs: number,
   excludeStayId = 0,
+  excludeBlockId = 0,
 ): OccupancyConflict | undefined {
   const stay = prepared<OccupancyConflict>(db, STAY_CONFLICT_SQL).get(roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
-  return stay ?? prepared<OccupancyConflict>(db, BLOCK_CONFLICT_SQL).get(roomId, endMs, startMs);
+  return stay ?? prepared<OccupancyConflict>(db, BLOCK_CONFLICT_SQL).get(roomId, endMs, startMs, excludeBlockId);
+}
+
+/**
+ * Another stay in the room that holds it at `nowMs` or is still checked in (an overdue guest
+ * occupies the room until checked out): what stops a check-in. Reads the occupancy index.
+ */
+export function findRoomOccupant(db: Sqlite, roomId: number, nowMs: number, untilMs: number, maxStayMs: number, excludeStayId: number): OccupancyConflictDetail | undefined {
+  return prepared<OccupancyConflictDetail>(
+    db,
+    `SELECT 'stay' AS kind, id, guest_name AS label, status AS detail FROM stays
+     WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out') AND id <> ?
+       AND checkin_ms > ?
+       AND (status = 'checked_in' OR (status = 'booked' AND checkin_ms < ? AND checkout_ms > ?))
+     ORDER BY status = 'checked_in' DESC LIMIT 1`,
+  ).get(roomId, excludeStayId, nowMs - 2 * maxStayMs, untilMs, nowMs);
+}
+
+/** The stays a room still has to honour (booked or in house, ending after `nowMs`), by arrival. */
+export function listFutureStaysOfRoom(db: Sqlite, roomId: number, nowMs: number): { id: number; guestName: string; checkinDate: string; checkoutDate: string }[] {
+  return prepared<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }>(
+    db,
+    `SELECT id, guest_name AS guestName, substr(checkin, 1, 10) AS checkinDate, substr(checkout, 1, 10) AS checkoutDate
+     FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in') AND (checkout_ms > ? OR status = 'checked_in')
+     ORDER BY checkin_ms, id`,
+  ).all(roomId, nowMs);
+}
+
+/** A stay's end, nights and price: what a shortened departure rewrites and an undo puts back. */
+export function updateStayEnd(db: Sqlite, id: number, end: { status: StayStatus; checkout: string; checkoutMs: number; nights: number; price: number }, nowMs: number): void {
+  prepared(db, 'UPDATE stays SET status = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?').run(
+    end.status, end.checkout, end.checkoutMs, end.nights, end.price, nowMs, id,
+  );
+}
+
+export interface StatusChangeRow {
+  id: number;
+  stayId: number;
+  fromStatus: StayStatus;
+  toStatus: StayStatus;
+  atMs: number;
+  actor: string;
+  prevCheckout: string;
+  prevCheckoutMs: number;
+  prevNights: number;
+  prevPrice: number;
+}
+
+export function insertStatusChange(db: Sqlite, row: Omit<StatusChangeRow, 'id'>): void {
+  prepared(
+    db,
+    `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.stayId, row.fromStatus, row.toStatus, row.atMs, row.actor, row.prevCheckout, row.prevCheckoutMs, row.prevNights, row.prevPrice);
+}
+
+/** The stay's latest status change not yet undone. */
+export function latestStatusChange(db: Sqlite, stayId: number): StatusChangeRow | undefined {
+  return prepared<StatusChangeRow>(
+    db,
+    `SELECT id, stay_id AS stayId, from_status AS fromStatus, to_status AS toStatus, at_ms AS atMs, actor,
+            prev_checkout AS prevCheckout, prev_checkout_ms AS prevCheckoutMs, prev_nights AS prevNights, prev_price AS prevPrice
+     FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`,
+  ).get(stayId);
+}
+
+export function markStatusChangeUndone(db: Sqlite, id: number, nowMs: number): void {
+  prepared(db, 'UPDATE stay_status_changes SET undone_at_ms = ? WHERE id = ?').run(nowMs, id);
 }
 
 /**
@@ -77,7 +159,7 @@ export const STAY_CONFLICT_SQL = `
 /** Parameters: room id, end, start. A room has few blocks, so no length bound is needed. */
 export const BLOCK_CONFLICT_SQL = `
   SELECT 'block' AS kind, id FROM room_blocks
-  WHERE room_id = ? AND starts_ms < ? AND ends_ms > ?
+  WHERE room_id = ? AND starts_ms < ? AND ends_ms > ? AND id <> ?
   LIMIT 1`;
 
 export function insertStay(db: Sqlite, row: StayRow): number {

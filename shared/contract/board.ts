@@ -1,5 +1,6 @@
 /** The front-desk board: guest rooms × days with their stays and blocks, in one call. */
 import { z } from 'zod';
+import { BLOCK_KINDS } from '../rules/stay-rules';
 import { STAY_STATUSES, type StayStatus } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
 import { DateOutSchema, DateSchema, queryInt } from './primitives';
@@ -46,6 +47,8 @@ export const BoardBlockSchema = z.object({
   fromDate: DateOutSchema,
   toDate: DateOutSchema,
   reason: z.string(),
+  /** `blocked` or `out_of_order` (stays' rules, issue 10). */
+  kind: z.enum(BLOCK_KINDS),
 });
 export type BoardBlock = z.infer<typeof BoardBlockSchema>;
 export const BoardSchema = z.object({

@@ -59,7 +59,9 @@ export const roomCommands = defineCommands({
   },
   'rooms:free': {
     summary: 'Rooms free for a whole range', tags: ['Guest rooms'], roles: DESK,
-    description: 'The rooms in use with no stay or block in any night from check-in to check-out, optionally of one category and sleeping at least `guests`.',
+    description:
+      'The rooms in use and in order with no stay or block (blocked or out of order) in any night from check-in to check-out, optionally ' +
+      'of one category and sleeping at least `guests`. Nights freed by an early departure or a no-show are offered.',
     example: { checkin: '2026-06-01', checkout: '2026-06-04', category: 'Standard double room', guests: 2 },
     input: FreeRoomsQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms/free' },
   },
@@ -76,8 +78,8 @@ export const roomCommands = defineCommands({
     input: RoomUpdateSchema, output: RoomSchema, http: { method: 'PATCH', path: '/api/v1/rooms/:id' },
   },
   'rooms:deactivate': {
-    summary: 'Take a guest room out of use', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND'],
-    description: 'The room is no longer sold; its stays and history are kept.',
+    summary: 'Take a guest room out of use', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
+    description: 'The room is no longer sold; its history is kept. Refused (409, listing them) while it has booked or in-house stays: move them first.',
     example: { id: 7 },
     input: RoomIdSchema, output: RoomSchema, http: { method: 'POST', path: '/api/v1/rooms/:id/deactivate' },
   },

@@ -1,5 +1,6 @@
 /** The hotel's settings and the LAN API's status. */
 import { z } from 'zod';
+import { DEPARTURE_PRICE_RULES } from '../rules/stay-rules';
 import { isValidTimeZone } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
@@ -27,6 +28,13 @@ export const SettingsSchema = z.object({
   selfRegistration: z.boolean(),
   /** How long a sign-in lasts. */
   sessionHours: z.number().int(),
+  // stays' rules (issue 10, docs/stays-rules.md)
+  /** Check-in opens this many minutes before the check-in time, on the arrival day only. */
+  earlyCheckinMinutes: z.number().int(),
+  /** The price of a stay that ends early (check-out or no-show): the booked nights or the nights used. */
+  departurePriceRule: z.enum(DEPARTURE_PRICE_RULES),
+  /** An admin confirmed the hotel's time zone (the first-run step); it is fixed once stays exist. */
+  timeZoneConfirmed: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -53,6 +61,10 @@ export const SettingsUpdateSchema = z.object({
   lanPort: z.number().int().min(1024).max(65535).optional(),
   selfRegistration: z.boolean().optional(),
   sessionHours: z.number().int().min(1).max(720).optional(),
+  // stays' rules (issue 10, docs/stays-rules.md)
+  earlyCheckinMinutes: z.number().int().min(0).max(1440).optional(),
+  departurePriceRule: z.enum(DEPARTURE_PRICE_RULES).optional(),
+  timeZoneConfirmed: z.boolean().optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
@@ -78,7 +90,9 @@ export const settingsCommands = defineCommands({
   },
   'settings:update': {
     summary: 'Change hotel settings', tags: ['Settings'], roles: ADMIN, unbatched: true, errors: ['CONFLICT'],
-    description: 'Changes only the settings sent (at least one). Turning the LAN API on is refused (409) while the default admin password is unchanged.',
+    description:
+      'Changes only the settings sent (at least one). Turning the LAN API on is refused (409) while the default admin password is unchanged. ' +
+      'The time zone is fixed once the hotel has stays or room blocks (409): their local dates and times were agreed in it.',
     example: { hotelName: 'Hotel Nordlys', timeZone: 'Europe/Copenhagen', checkinTime: '15:00' },
     input: SettingsUpdateSchema, output: SettingsSchema, http: { method: 'PATCH', path: '/api/v1/settings' },
   },

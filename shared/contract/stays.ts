@@ -4,7 +4,7 @@
  * (`POST /bookings`, `GET /bookings`, its CSV) are kept exactly; they are the same stays.
  */
 import { z } from 'zod';
-import { STAY_STATUSES } from '../rules/stay-rules';
+import { DEPARTURE_PRICE_RULES, STAY_STATUSES } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
 import {
@@ -43,6 +43,12 @@ export type Stay = z.infer<typeof StaySchema>;
 
 const GuestNameSchema = NameSchema(120, 'guest name');
 
+/** A stay entirely in the past is refused (400) unless an admin enters it late on purpose (audited). */
+const LateEntrySchema = z
+  .boolean()
+  .optional()
+  .meta({ description: 'An admin entering a stay that already ended (entirely in the past); refused (403) for anyone else, audited.' });
+
 export const StayCreateSchema = z.object({
   roomId: IdSchema,
   checkin: DateTimeInputSchema,
@@ -53,6 +59,7 @@ export const StayCreateSchema = z.object({
   guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
   notes: TextSchema(2000, { multiline: true }).optional(),
+  lateEntry: LateEntrySchema,
 });
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
@@ -76,6 +83,33 @@ export const StayListQuerySchema = z.object({
 });
 export const StayPageSchema = z.object({ items: z.array(StaySchema), total: z.number().int() });
 
+/** Something the desk should know about a change that still went through (a room not yet clean). */
+export const StayWarningSchema = z.object({
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type StayWarning = z.infer<typeof StayWarningSchema>;
+export const StayCheckInResultSchema = StaySchema.extend({ warnings: z.array(StayWarningSchema) });
+
+export const DepartureQuoteQuerySchema = z.object({ id: IdParamSchema, action: z.enum(['check_out', 'no_show']) });
+/** What a check-out or a no-show would do now: nights freed and the price under the hotel's rule. */
+export const DepartureQuoteSchema = z.object({
+  id: z.number().int(),
+  action: z.enum(['check_out', 'no_show']),
+  /** The stay would end before its booked departure: the remaining nights become free. */
+  early: z.boolean(),
+  /** When the stay would end (ISO with the hotel's offset). */
+  endsAt: InstantSchema,
+  bookedNights: z.number().int(),
+  usedNights: z.number().int(),
+  chargedNights: z.number().int(),
+  rule: z.enum(DEPARTURE_PRICE_RULES),
+  bookedPrice: z.number().int(),
+  price: z.number().int(),
+});
+export type DepartureQuote = z.infer<typeof DepartureQuoteSchema>;
+
 // ---- seed 000 -----------------------------------------------------------------------------------
 
 const RoomNumberSchema = z.union([z.number().int().positive(), z.string().regex(/^\d{1,5}$/).transform(Number)]);
@@ -89,6 +123,7 @@ export const SeedBookingCreateSchema = z.object({
   guests: z.number().int().min(1).max(20).optional(),
   price: MoneySchema.optional(),
   notes: TextSchema(2000, { multiline: true }).optional(),
+  late_entry: LateEntrySchema,
 });
 export const SeedBookingSchema = z.object({
   id: z.number().int(),
@@ -139,7 +174,7 @@ export const stayCommands = defineCommands({
       'Only the desk may set `price` and `notes`: a client that sends either is refused with 403.',
     example: { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' },
     input: SeedBookingCreateSchema, output: SeedBookingSchema, http: { method: 'POST', path: '/bookings', status: 201 },
-    deskOnlyFields: ['price', 'notes'],
+    deskOnlyFields: ['price', 'notes', 'late_entry'],
   },
   'stays:seedExport': {
     summary: 'All bookings as a CSV download', tags: ['Stays', 'Exports'], roles: DESK, ipc: false, export: 'stays',
@@ -187,22 +222,45 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/cancel' },
   },
   'stays:checkIn': {
-    summary: 'Check a guest in', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
-    description: 'The guest has arrived: a booked stay becomes checked in.',
+    summary: 'Check a guest in', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'CONFLICT'],
+    description:
+      'The guest has arrived: a booked stay becomes checked in. Only on the arrival day (from `earlyCheckinMinutes` before the check-in time) ' +
+      'and before the departure (409); refused (409) while another stay occupies the room or the room is out of order. A room that is not ' +
+      'clean is a warning in `warnings`, not a refusal.',
     example: { id: 42 },
-    input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-in' },
+    input: StayIdSchema, output: StayCheckInResultSchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-in' },
   },
   'stays:checkOut': {
     summary: 'Check a guest out', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
-    description: 'The guest has left: a checked-in stay becomes checked out (the room is then due for housekeeping).',
+    description:
+      'The guest has left: a checked-in stay becomes checked out (the room is then due for housekeeping). Before the booked departure date ' +
+      'the stay ends now and its remaining nights are free; the price follows `departurePriceRule` (see the quote).',
     example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-out' },
   },
   'stays:noShow': {
     summary: 'Mark a booked stay as a no-show', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
-    description: 'The guest never came: the booked stay becomes a no-show and its room is free again.',
+    description:
+      'The guest never came: from the arrival time on, the booked stay becomes a no-show; it ends now and its room is free for the ' +
+      'remaining nights. The price follows `departurePriceRule` (see the quote).',
     example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/no-show' },
+  },
+  'stays:departureQuote': {
+    summary: 'What a check-out or no-show would do now', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
+    description:
+      'Before confirming: whether the stay would end early, the nights booked, used and charged, and the price under the hotel\'s rule ' +
+      '(`departurePriceRule`: the booked nights or the nights used).',
+    example: { id: 42, action: 'check_out' },
+    input: DepartureQuoteQuerySchema, output: DepartureQuoteSchema, http: { method: 'GET', path: '/api/v1/stays/:id/departure-quote' },
+  },
+  'stays:undo': {
+    summary: 'Undo a stay\'s last status change', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'FORBIDDEN'],
+    description:
+      'Puts a cancelled, no-show, checked-in or checked-out stay back to its previous status, with the end and price it had: staff on ' +
+      'the day of the change, an admin any time (else 403). The room is re-checked (409 names the stay or block now in the way).',
+    example: { id: 42 },
+    input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/undo' },
   },
   'stays:export': {
     summary: 'Stays as CSV', tags: ['Exports', 'Stays'], roles: DESK, export: 'stays',
@@ -212,7 +270,7 @@ export const stayCommands = defineCommands({
   },
 });
 
-export const STAY_EVENT_ACTIONS = ['created', 'moved', 'dates_changed', 'cancelled', 'checked_in', 'checked_out', 'no_show'] as const;
+export const STAY_EVENT_ACTIONS = ['created', 'moved', 'dates_changed', 'cancelled', 'checked_in', 'checked_out', 'no_show', 'undone'] as const;
 export type StayEventAction = (typeof STAY_EVENT_ACTIONS)[number];
 
 export const stayEvents = {

@@ -68,3 +68,74 @@ export function stayPrice(nights: number, nightlyRate: number, override?: number
 export function isBooking(status: StayStatus): 0 | 1 {
   return status === 'cancelled' || status === 'no_show' ? 0 : 1;
 }
+
+// ---- the desk's rules (issue 10; docs/stays-rules.md) ----------------------------------------------
+
+/** What a room block says: held back from sale, or out of order. Both keep the room off sale. */
+export const BLOCK_KINDS = ['blocked', 'out_of_order'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** The hotel's rule for a stay that ends early: charge the nights booked, or only the nights used. */
+export const DEPARTURE_PRICE_RULES = ['booked', 'used'] as const;
+export type DeparturePriceRule = (typeof DEPARTURE_PRICE_RULES)[number];
+
+/** The status an undo goes back to (the one transition that led to `status`), or undefined. */
+export function previousStatus(status: StayStatus): StayStatus | undefined {
+  switch (status) {
+    case 'checked_in': return 'booked';
+    case 'checked_out': return 'checked_in';
+    case 'cancelled': return 'booked';
+    case 'no_show': return 'booked';
+    default: return undefined;
+  }
+}
+
+export function canUndo(status: StayStatus): boolean {
+  return previousStatus(status) !== undefined;
+}
+
+/**
+ * The earliest moment a stay may be checked in: its arrival day, from `earlyMinutes` before the
+ * check-in time, never before the day begins. E.g. arrival 2026-05-03T14:00, 120 minutes early →
+ * 12:00 that day; 900 minutes → the day's start (00:00).
+ */
+export function earliestCheckIn(checkinMs: number, arrivalDayStartMs: number, earlyMinutes: number): number {
+  return Math.max(arrivalDayStartMs, checkinMs - earlyMinutes * 60_000);
+}
+
+export interface DepartureQuote {
+  /** The stay ends now (before its booked end): the remaining nights are freed. */
+  early: boolean;
+  /** When the stay ends: now if early, else its booked end. */
+  endMs: number;
+  bookedNights: number;
+  /** Nights from arrival to the local date it ends (0 for a no-show marked on its arrival day). */
+  usedNights: number;
+  /** Nights the price counts under the hotel's rule. */
+  chargedNights: number;
+  bookedPrice: number;
+  /** The price after the change. */
+  price: number;
+}
+
+/**
+ * What a check-out or a no-show does to a stay's nights and price. Ends before the booked departure
+ * date free the rest: the stay then ends `nowMs`. Under rule `used` the price is the booked price
+ * pro rata (`price × charged / booked`, rounded to the minor unit), so an agreed price keeps its
+ * discount; a check-out counts at least one night (the room was used), a no-show the nights held
+ * for the guest until it was marked. Worked example: 4 nights for 400 000, checked out on the 2nd
+ * day → used 1 night; rule `used` → 100 000, rule `booked` → 400 000.
+ */
+export function departureQuote(
+  stay: { checkinDate: string; checkoutDate: string; checkoutMs: number; nights: number; price: number },
+  kind: 'check_out' | 'no_show',
+  now: { ms: number; date: string },
+  rule: DeparturePriceRule,
+): DepartureQuote {
+  const early = now.date < stay.checkoutDate && now.ms < stay.checkoutMs;
+  const bookedNights = stay.nights;
+  const used = early ? Math.max(0, Math.min(bookedNights, nightsBetween(stay.checkinDate, now.date))) : bookedNights;
+  const chargedNights = rule === 'booked' || !early ? bookedNights : kind === 'check_out' ? Math.max(1, used) : used;
+  const price = chargedNights === bookedNights || bookedNights === 0 ? stay.price : Math.round((stay.price * chargedNights) / bookedNights);
+  return { early, endMs: early ? now.ms : stay.checkoutMs, bookedNights, usedNights: used, chargedNights, bookedPrice: stay.price, price };
+}

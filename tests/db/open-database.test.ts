@@ -36,6 +36,7 @@ describe('openDatabase on an empty file', () => {
       'room_blocks',
       'sessions',
       'settings',
+      'stay_status_changes',
       'stays',
       'users',
     ]);
@@ -52,6 +53,7 @@ describe('openDatabase on an empty file', () => {
       'room_blocks_room_idx',
       'sessions_expires_idx',
       'sessions_user_idx',
+      'stay_status_changes_stay_idx',
       'stays_checkin_idx',
       'stays_guest_idx',
       'stays_occupancy_idx',
@@ -60,7 +62,7 @@ describe('openDatabase on an empty file', () => {
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'room_blocks_kind_insert_ck', 'room_blocks_kind_update_ck']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -60,7 +60,7 @@ describe('the availability query plan', () => {
   });
 
   it('checks blocks through room_blocks_room_idx without touching the table', () => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${BLOCK_CONFLICT_SQL}`).all(1, 2, 3) as { detail: string }[]).map((r) => r.detail);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${BLOCK_CONFLICT_SQL}`).all(1, 2, 3, 0) as { detail: string }[]).map((r) => r.detail);
     expect(plan).toEqual(['SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)']);
   });
 });
@@ -122,7 +122,7 @@ describe('findOccupancyConflict', () => {
     const from = resolveTime('2026-05-10', CPH, '14:00');
     const to = resolveTime('2026-05-12', CPH, '12:00');
     const block = insertBlock(db, {
-      roomId: room, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: 'Paint', createdBy: 'test', createdAt: 0,
+      roomId: room, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: 'Paint', kind: 'blocked', createdBy: 'test', createdAt: 0,
     });
     expect(conflict('2026-05-11T14:00', '2026-05-13T12:00')).toEqual({ kind: 'block', id: block });
     expect(conflict('2026-05-12T14:00', '2026-05-13T12:00')).toBeUndefined();

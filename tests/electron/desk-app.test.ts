@@ -162,7 +162,7 @@ describe('the desk app', () => {
     await start();
     const win = windows()[0]!;
     const child = fake.utilityForks[0]!;
-    const event: LiveEvent = { type: 'block.changed', action: 'removed', block: { id: 1, roomId: 1, roomNumber: 101, from: '', to: '', fromDate: '', toDate: '', reason: 'paint', createdAt: '' } };
+    const event: LiveEvent = { type: 'block.changed', action: 'removed', block: { id: 1, roomId: 1, roomNumber: 101, from: '', to: '', fromDate: '', toDate: '', reason: 'paint', kind: 'blocked', createdAt: '' } };
     child.emit('message', { kind: 'event', event });
     expect(win.webContents.sent).toEqual([]);
     await signIn(win);

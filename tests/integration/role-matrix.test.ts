@@ -188,8 +188,8 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
       }
     }
     expect(undeclared).toEqual([]);
-    // Seed 000's booking (the client's own booking form) takes a price and staff notes.
-    expect((commands['stays:seedCreate'] as CommandDef).deskOnlyFields).toEqual(['price', 'notes']);
+    // Seed 000's booking (the client's own booking form) takes a price, staff notes and an admin's late entry.
+    expect((commands['stays:seedCreate'] as CommandDef).deskOnlyFields).toEqual(['price', 'notes', 'late_entry']);
   });
 
   const fieldCases = clientCommands.flatMap((command) => ((commands[command] as CommandDef).deskOnlyFields ?? []).map((field) => ({ command, field })));

@@ -33,7 +33,7 @@ export function aStay(overrides: Partial<ParsedInput<'stays:create'>> = {}): Par
 
 /** A block of room id 1 over the nights of 2026-05-10 and 2026-05-11. */
 export function aBlock(overrides: Partial<ParsedInput<'blocks:create'>> = {}): ParsedInput<'blocks:create'> {
-  return { roomId: 1, from: '2026-05-10', to: '2026-05-12', reason: 'Maintenance', ...overrides };
+  return { roomId: 1, from: '2026-05-10', to: '2026-05-12', reason: 'Maintenance', kind: 'blocked', ...overrides };
 }
 
 /** A seed-000 booking body (`POST /bookings`). */

@@ -24,7 +24,9 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx);
   const inHouse = h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Jens Olsen' }), deskCtx);
   h['stays:checkIn']({ id: inHouse.id }, deskCtx);
-  h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting' }, deskCtx);
+  h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting', kind: 'blocked' }, deskCtx);
+  // Stay 3 arrived yesterday and has not come: a no-show can be marked (from the arrival time on).
+  h['stays:create'](aStay({ roomId: 3, checkin: '2026-04-30', checkout: '2026-05-01', guestName: 'Per Lund' }), deskCtx);
   core.deps.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`).run();
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
@@ -58,7 +60,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'stays:seedList': { from: '2026-05-01', to: '2026-06-01', limit: 10 },
     'stays:seedCreate': {
       roomnumber: 104, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00',
-      guest_name: 'Ann Berg', guests: 2, price: 180_000, notes: 'Late arrival',
+      guest_name: 'Ann Berg', guests: 2, price: 180_000, notes: 'Late arrival', late_entry: false,
     },
     'stays:seedExport': { delimiter: ';', bom: true, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
     'rooms:list': { includeInactive: true },
@@ -71,22 +73,26 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'stays:get': { id: 1 },
     'stays:create': {
       roomId: 3, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Ann Berg', guestEmail: 'ann.berg@example.dk',
-      guestPhone: '+45 1234 5678', guests: 2, price: 180_000, notes: 'Late arrival',
+      guestPhone: '+45 1234 5678', guests: 2, price: 180_000, notes: 'Late arrival', lateEntry: false,
     },
     'stays:move': { id: 1, roomId: 3 },
     'stays:changeDates': { id: 1, checkin: '2026-05-01', checkout: '2026-05-04', price: 270_000 },
     'stays:cancel': { id: 1 },
     'stays:checkIn': { id: 1 },
     'stays:checkOut': { id: 2 },
-    'stays:noShow': { id: 1 },
+    'stays:noShow': { id: 3 },
+    'stays:departureQuote': { id: 2, action: 'check_out' },
+    'stays:undo': { id: 2 },
     'blocks:list': { from: '2026-05-01', to: '2026-06-01' },
-    'blocks:create': { roomId: 3, from: '2026-08-01', to: '2026-08-03', reason: 'Paint' },
+    'blocks:create': { roomId: 3, from: '2026-08-01', to: '2026-08-03', reason: 'Paint', kind: 'blocked' },
+    'blocks:update': { id: 1, roomId: 1, from: '2026-09-01', to: '2026-09-04', reason: 'Repainting', kind: 'out_of_order' },
     'blocks:remove': { id: 1 },
     'board:get': { from: '2026-05-01', days: 7 },
     'settings:get': {},
     'settings:update': {
       hotelName: 'Hotel Matrix', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', checkoutTime: '12:00',
       maxStayNights: 90, billingServiceUrl: 'http://billing-service:5002', sessionHours: 12,
+      earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true,
     },
     'outbox:status': {},
     'outbox:retry': { id: 1 },

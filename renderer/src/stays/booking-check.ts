@@ -61,6 +61,7 @@ const LABELS: Record<BookingFieldName, MessageKey> = {
   guests: 'booking.guests',
   price: 'booking.priceOverride',
   notes: 'booking.notes',
+  lateEntry: 'booking.lateEntry',
 };
 
 export async function checkBooking(texts: BookingTexts, t: Translate): Promise<BookingCheck> {

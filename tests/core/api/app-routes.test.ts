@@ -101,6 +101,7 @@ describe('stays', () => {
     expect(moved.body.roomNumber).toBe(102);
     const longer = await api.post<Stay>('/api/v1/stays/1/dates', { checkin: '2026-05-01', checkout: '2026-05-05' });
     expect(longer.body.nights).toBe(4);
+    api.t.clock.set(Date.parse('2026-05-01T16:00:00Z')); // a no-show is marked after the arrival time
     expect((await api.post<Stay>('/api/v1/stays/1/no-show')).body.status).toBe('no_show');
   });
 

@@ -43,7 +43,7 @@ function openSocket(): Promise<LiveClient> {
 
 describe('over a real socket', () => {
   it('seed 000 over fetch: POST /bookings → 201, then 409 for the same room and dates', async () => {
-    const body = { roomnumber: 101, category: 'Standard single room', checkin: '2024-11-01T14:00:00', checkout: '2024-11-05T12:00:00' };
+    const body = { roomnumber: 101, category: 'Standard single room', checkin: '2030-11-01T14:00:00', checkout: '2030-11-05T12:00:00' };
     const first = await post('/bookings', body);
     expect(first.status).toBe(201);
     expect(first.headers.get('content-type')).toMatch(/^application\/json/);
@@ -57,7 +57,7 @@ describe('over a real socket', () => {
     const { ws, next } = await openSocket();
     try {
       const arrived = next('stay.changed');
-      const res = await post('/api/v1/stays', { roomId: 1, checkin: '2026-06-01', checkout: '2026-06-03', guestName: 'Mette Hansen' });
+      const res = await post('/api/v1/stays', { roomId: 1, checkin: '2030-06-01', checkout: '2030-06-03', guestName: 'Mette Hansen' });
       expect(res.status).toBe(201);
       const stay = (await res.json()) as Stay;
       expect(await arrived).toEqual({ type: 'stay.changed', action: 'created', stay });

@@ -28,6 +28,7 @@ describe('blocks:create', () => {
       fromDate: '2026-05-01',
       toDate: '2026-05-03',
       reason: 'New carpet',
+      kind: 'blocked',
       createdAt: '2026-05-01T10:00:00+02:00',
     });
     expect(t.events).toContainEqual({ type: 'block.changed', action: 'created', block });
@@ -39,7 +40,7 @@ describe('blocks:create', () => {
     expectAppError(
       () => h['stays:create'](aStay({ roomId: room, checkin: '2026-05-02', checkout: '2026-05-04' }), deskCtx),
       'ROOM_UNAVAILABLE',
-      'Room 207 is not available from 2026-05-02 to 2026-05-04',
+      'Room 207 is not available from 2026-05-02 to 2026-05-04: blocked (Maintenance)',
     );
     expect(h['stays:create'](aStay({ roomId: room, checkin: '2026-05-03', checkout: '2026-05-04' }), deskCtx).status).toBe('booked');
     expect(h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx)).toEqual([]);
@@ -52,7 +53,7 @@ describe('blocks:create', () => {
     expectAppError(
       () => h['blocks:create'](aBlock({ roomId: room, from: '2026-05-11', to: '2026-05-20' }), deskCtx),
       'ROOM_UNAVAILABLE',
-      'Room 207 is not available from 2026-05-11 to 2026-05-20',
+      'Room 207 is not available from 2026-05-11 to 2026-05-20: blocked (Maintenance)',
     );
     expect(countRows(t.sqlite, 'room_blocks')).toBe(1);
   });

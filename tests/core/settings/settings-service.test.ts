@@ -29,6 +29,9 @@ describe('settings', () => {
       lanPort: 8787,
       selfRegistration: false,
       sessionHours: 12,
+      earlyCheckinMinutes: 360,
+      departurePriceRule: 'booked',
+      timeZoneConfirmed: false,
     });
   });
 

@@ -36,7 +36,8 @@ describe('two writers booking the same room at once', () => {
     const roomId = t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx).id;
     // 60 two-night periods, each overlapping the next by one night: a sequence of winners must not overlap.
     const periods = Array.from({ length: 60 }, (_, i) => {
-      const day = (n: number) => new Date(Date.UTC(2026, 5, 1 + n)).toISOString().slice(0, 10);
+      // The workers run on the real clock: the periods lie well ahead of it (a stay in the past is refused).
+      const day = (n: number) => new Date(Date.UTC(2030, 5, 1 + n)).toISOString().slice(0, 10);
       return { checkin: day(i), checkout: day(i + 2) };
     });
     const start = new Int32Array(new SharedArrayBuffer(4));

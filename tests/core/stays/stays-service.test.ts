@@ -61,6 +61,7 @@ describe('stays:create', () => {
   });
 
   it('counts nights as dates across a DST change and keeps a given price', () => {
+    t.clock.set(Date.parse('2026-03-01T09:00:00Z')); // before the stay (one in the past is refused)
     const stay = book({ checkin: '2026-03-28', checkout: '2026-03-30', price: 150_000 });
     expect(stay.checkin).toBe('2026-03-28T14:00:00+01:00');
     expect(stay.checkout).toBe('2026-03-30T12:00:00+02:00');
@@ -74,7 +75,7 @@ describe('stays:create', () => {
     expectAppError(
       () => book({ checkin: '2026-05-02', checkout: '2026-05-04' }),
       'ROOM_UNAVAILABLE',
-      'Room 101 is not available from 2026-05-02 to 2026-05-04',
+      'Room 101 is not available from 2026-05-02 to 2026-05-04: stay #1 for Mette Hansen',
     );
     expect(countRows(t.sqlite, 'stays')).toBe(1);
     expect(countRows(t.sqlite, 'outbox')).toBe(before);
@@ -117,6 +118,7 @@ describe('the billing message (outbox)', () => {
     const other = book({ checkin: '2026-06-01', checkout: '2026-06-02' });
     h['stays:cancel']({ id: other.id }, deskCtx);
     const third = book({ checkin: '2026-06-03', checkout: '2026-06-04' });
+    t.clock.set(Date.parse('2026-06-03T20:00:00Z')); // a no-show is marked after the arrival time
     h['stays:noShow']({ id: third.id }, deskCtx);
 
     const rows = outboxRows(t.sqlite);
@@ -188,7 +190,7 @@ describe('stays:move', () => {
   it('refuses a taken room (409), the same room, a room too small, and a closed stay', () => {
     const stay = book({ guests: 2 });
     book({ roomId: room102, checkin: '2026-05-02', checkout: '2026-05-05' });
-    expectAppError(() => h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx), 'ROOM_UNAVAILABLE', 'Room 102 is not available from 2026-05-01 to 2026-05-03');
+    expectAppError(() => h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx), 'ROOM_UNAVAILABLE', 'Room 102 is not available from 2026-05-01 to 2026-05-03: stay #2 for Mette Hansen');
     expectAppError(() => h['stays:move']({ id: stay.id, roomId: room101 }, deskCtx), 'VALIDATION', 'Stay 1 is already in room 101');
     const single = h['rooms:create'](aRoom({ number: 103, capacity: 1, category: 'Standard single room' }), adminCtx).id;
     expectAppError(() => h['stays:move']({ id: stay.id, roomId: single }, deskCtx), 'VALIDATION', 'Room 103 sleeps at most 1 guest');
@@ -219,9 +221,9 @@ describe('stays:changeDates', () => {
     expectAppError(
       () => h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-05' }, deskCtx),
       'ROOM_UNAVAILABLE',
-      'Room 101 is not available from 2026-05-01 to 2026-05-05',
+      'Room 101 is not available from 2026-05-01 to 2026-05-05: stay #2 for Mette Hansen',
     );
-    h['blocks:create']({ roomId: room101, from: '2026-04-28', to: '2026-04-30', reason: 'Paint' }, deskCtx);
+    h['blocks:create']({ roomId: room101, from: '2026-04-28', to: '2026-04-30', reason: 'Paint', kind: 'blocked' }, deskCtx);
     expectAppError(() => h['stays:changeDates']({ id: stay.id, checkin: '2026-04-29', checkout: '2026-05-03' }, deskCtx), 'ROOM_UNAVAILABLE');
     expect(h['stays:get']({ id: stay.id }, deskCtx)).toMatchObject({ checkinDate: '2026-05-01', checkoutDate: '2026-05-03', nights: 2 });
     // Up to the next guest's arrival day is fine: a same-day turnover.
@@ -268,6 +270,7 @@ describe('status changes', () => {
 
   it('a no-show frees the room at once', () => {
     const stay = book();
+    t.clock.set(Date.parse('2026-05-01T16:00:00Z')); // 18:00, four hours after the arrival time
     expect(h['stays:noShow']({ id: stay.id }, deskCtx).status).toBe('no_show');
     expect(book({ checkin: '2026-05-01T20:00' }).status).toBe('booked');
   });

@@ -6,7 +6,7 @@ import { indexByRoom } from '../../../renderer/src/board/board-layout';
 const aStay = (id: number, checkinDate: string, checkoutDate: string, more: Partial<BoardStay> = {}): BoardStay => ({
   id, roomId: 1, guestName: `Guest ${id}`, guests: 1, checkinDate, checkoutDate, status: 'booked', ...more,
 });
-const aBlock = (id: number, fromDate: string, toDate: string, reason = 'Paint'): BoardBlock => ({ id, roomId: 1, fromDate, toDate, reason });
+const aBlock = (id: number, fromDate: string, toDate: string, reason = 'Paint'): BoardBlock => ({ id, roomId: 1, fromDate, toDate, reason, kind: 'blocked' });
 
 /** 14 days of 40 px from 2026-05-01, all drawn. */
 const view: BarsView = { from: '2026-05-01', days: 14, dayWidth: 40, drawnStart: 0, drawnEnd: 14 };

@@ -6,7 +6,7 @@ import { boardLanes } from '../../../renderer/src/board/board-lanes';
 import { indexByRoom, occupantOfNight } from '../../../renderer/src/board/board-layout';
 
 const status = (s: (typeof STAY_STATUSES)[number]) => STAY_STATUSES.indexOf(s);
-const aBlock = (id: number, roomId: number, fromDate: string, toDate: string): BoardBlock => ({ id, roomId, fromDate, toDate, reason: 'Paint' });
+const aBlock = (id: number, roomId: number, fromDate: string, toDate: string): BoardBlock => ({ id, roomId, fromDate, toDate, reason: 'Paint', kind: 'blocked' });
 
 /** A board from 2026-05-01 with its stays as the wire sends them: columns, not in arrival order. */
 const board: Pick<Board, 'from' | 'stays' | 'blocks'> = {

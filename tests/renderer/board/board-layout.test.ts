@@ -10,7 +10,7 @@ const aRoom = (id: number, number: number, floor: number, category = 'Standard')
 const aStay = (id: number, roomId: number, checkinDate: string, checkoutDate: string, status: BoardStay['status'] = 'booked'): BoardStay => ({
   id, roomId, guestName: `Guest ${id}`, guests: 1, checkinDate, checkoutDate, status,
 });
-const aBlock = (id: number, roomId: number, fromDate: string, toDate: string): BoardBlock => ({ id, roomId, fromDate, toDate, reason: 'Paint' });
+const aBlock = (id: number, roomId: number, fromDate: string, toDate: string): BoardBlock => ({ id, roomId, fromDate, toDate, reason: 'Paint', kind: 'blocked' });
 
 describe('boardDays', () => {
   it('lists the period with weekends, today and month starts marked', () => {

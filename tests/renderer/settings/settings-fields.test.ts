@@ -9,6 +9,7 @@ const saved: Settings = {
   hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
   lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12,
+  earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true,
 };
 
 describe('settingsPatch', () => {

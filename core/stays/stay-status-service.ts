@@ -6,7 +6,7 @@
  */
 import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import {
-  findRoomOccupant, insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayEnd, updateStayStatus, type StayRecord,
+  findRoomOccupant, insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayPeriod, updateStayStatus, type StayRecord,
 } from '../../db/queries/stay-queries';
 import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
@@ -43,7 +43,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const record = (stay: StayRecord, to: StayStatus, c: Commit, ctx?: CallContext) => {
     insertStatusChange(db, {
       stayId: stay.id, fromStatus: stay.status, toStatus: to, atMs: c.nowMs, actor: actorOf(ctx),
-      prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price,
+      prevCheckin: stay.checkin, prevCheckinMs: stay.checkinMs, prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price,
     });
   };
 
@@ -60,15 +60,23 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const depart = (stay: StayRecord, kind: 'check_out' | 'no_show', to: StayStatus, c: Commit, ctx?: CallContext) => {
     const settings = d.settings.get();
     const q = departureQuote(stay, kind, { ms: c.nowMs, date: localDate(c.nowMs, settings.timeZone) }, settings.departurePriceRule);
+    const checkedInAt = latestStatusChange(db, stay.id)?.atMs;
     record(stay, to, c, ctx);
     if (!q.early) {
       updateStayStatus(db, stay.id, to, c.nowMs);
       return;
     }
-    // A guest checked in early who leaves before the booked arrival time still ends after it began.
-    const endMs = Math.max(q.endMs, stay.checkinMs + 60_000);
-    const checkout = formatInstant(endMs, settings.timeZone);
-    updateStayEnd(db, stay.id, { status: to, checkout, checkoutMs: endMs, nights: nightsBetween(stay.checkinDate, checkout.slice(0, 10)), price: q.price }, c.nowMs);
+    // A guest checked in early who leaves before the booked arrival time: the stay ran from the
+    // check-in to now, so every booked night is free again.
+    const startMs = q.endMs > stay.checkinMs ? stay.checkinMs : Math.min(checkedInAt ?? q.endMs - 60_000, q.endMs - 60_000);
+    const checkin = startMs === stay.checkinMs ? stay.checkin : formatInstant(startMs, settings.timeZone);
+    const checkout = formatInstant(q.endMs, settings.timeZone);
+    updateStayPeriod(
+      db,
+      stay.id,
+      { status: to, checkin, checkinMs: startMs, checkout, checkoutMs: q.endMs, nights: nightsBetween(checkin.slice(0, 10), checkout.slice(0, 10)), price: q.price },
+      c.nowMs,
+    );
   };
 
   return {
@@ -134,7 +142,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       return commitStayChange(d, 'no_show', (c) => {
         const stay = requireStayRecord(db, id);
         const to = applyAction('no_show', stay.status);
-        if (c.nowMs < stay.checkinMs) {
+        if (c.nowMs <= stay.checkinMs) {
           const zone = d.settings.get().timeZone;
           throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} can be marked a no-show from its arrival, ${stay.checkinDate} ${hhmm(stay.checkin)}`, {
             reason: 'stays.noShowTooEarly',
@@ -154,7 +162,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       const q = departureQuote(stay, action, { ms: nowMs, date: localDate(nowMs, settings.timeZone) }, settings.departurePriceRule);
       return {
         id, action, early: q.early,
-        endsAt: formatInstant(q.early ? Math.max(q.endMs, stay.checkinMs + 60_000) : q.endMs, settings.timeZone),
+        endsAt: formatInstant(q.endMs, settings.timeZone),
         bookedNights: q.bookedNights, usedNights: q.usedNights, chargedNights: q.chargedNights,
         rule: settings.departurePriceRule, bookedPrice: q.bookedPrice, price: q.price,
       };
@@ -175,7 +183,10 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         // A change from before this history began (or the demo's) undoes to the rule's previous status, end and price as they are.
         const change = found && found.toStatus === stay.status
           ? found
-          : { id: 0, fromStatus: back, atMs: stay.updatedAt, prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price };
+          : {
+            id: 0, fromStatus: back, atMs: stay.updatedAt, prevCheckin: stay.checkin, prevCheckinMs: stay.checkinMs,
+            prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price,
+          };
         if (ctx.actor.role !== 'admin' && localDate(change.atMs, zone) !== localDate(c.nowMs, zone)) {
           const day = localDate(change.atMs, zone);
           throw new AppError('FORBIDDEN', `Only an admin can undo a change made before today (stay ${id} changed on ${day})`, {
@@ -186,18 +197,21 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         // Only a departure shortens a stay; an undone check-in or cancellation keeps any later date change.
         const restoresEnd = stay.status === 'checked_out' || stay.status === 'no_show';
         const end = restoresEnd
-          ? { checkout: change.prevCheckout, checkoutMs: change.prevCheckoutMs, nights: change.prevNights, price: change.prevPrice }
-          : { checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
+          ? {
+            checkin: change.prevCheckin, checkinMs: change.prevCheckinMs, checkout: change.prevCheckout, checkoutMs: change.prevCheckoutMs,
+            nights: change.prevNights, price: change.prevPrice,
+          }
+          : { checkin: stay.checkin, checkinMs: stay.checkinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
         const room = requireRoom(db, stay.roomId);
-        if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs) {
+        if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs || end.checkinMs < stay.checkinMs) {
           if (!occupies(stay.status)) {
             if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'stays.roomInactive', params: { room: room.number } });
             assertInOrder(room);
           }
-          const period = { startMs: stay.checkinMs, endMs: end.checkoutMs, startDate: stay.checkinDate, endDate: end.checkout.slice(0, 10) };
+          const period = { startMs: end.checkinMs, endMs: end.checkoutMs, startDate: end.checkin.slice(0, 10), endDate: end.checkout.slice(0, 10) };
           assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
         }
-        updateStayEnd(db, id, { status: change.fromStatus, ...end }, c.nowMs);
+        updateStayPeriod(db, id, { status: change.fromStatus, ...end }, c.nowMs);
         if (change.id) markStatusChangeUndone(db, change.id, c.nowMs);
         return id;
       });

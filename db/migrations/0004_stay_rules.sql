@@ -5,6 +5,8 @@ CREATE TABLE `stay_status_changes` (
 	`to_status` text NOT NULL,
 	`at_ms` integer NOT NULL,
 	`actor` text NOT NULL,
+	`prev_checkin` text NOT NULL,
+	`prev_checkin_ms` integer NOT NULL,
 	`prev_checkout` text NOT NULL,
 	`prev_checkout_ms` integer NOT NULL,
 	`prev_nights` integer NOT NULL,

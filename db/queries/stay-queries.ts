@@ -104,11 +104,22 @@ export function listFutureStaysOfRoom(db: Sqlite, roomId: number, nowMs: number)
   ).all(roomId, nowMs);
 }
 
-/** A stay's end, nights and price: what a shortened departure rewrites and an undo puts back. */
-export function updateStayEnd(db: Sqlite, id: number, end: { status: StayStatus; checkout: string; checkoutMs: number; nights: number; price: number }, nowMs: number): void {
-  prepared(db, 'UPDATE stays SET status = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?').run(
-    end.status, end.checkout, end.checkoutMs, end.nights, end.price, nowMs, id,
-  );
+export interface StayPeriodWrite {
+  status: StayStatus;
+  checkin: string;
+  checkinMs: number;
+  checkout: string;
+  checkoutMs: number;
+  nights: number;
+  price: number;
+}
+
+/** A stay's status, period, nights and price: what a shortened departure rewrites and an undo puts back. */
+export function updateStayPeriod(db: Sqlite, id: number, p: StayPeriodWrite, nowMs: number): void {
+  prepared(
+    db,
+    'UPDATE stays SET status = ?, checkin = ?, checkin_ms = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?',
+  ).run(p.status, p.checkin, p.checkinMs, p.checkout, p.checkoutMs, p.nights, p.price, nowMs, id);
 }
 
 export interface StatusChangeRow {
@@ -118,6 +129,8 @@ export interface StatusChangeRow {
   toStatus: StayStatus;
   atMs: number;
   actor: string;
+  prevCheckin: string;
+  prevCheckinMs: number;
   prevCheckout: string;
   prevCheckoutMs: number;
   prevNights: number;
@@ -127,9 +140,13 @@ export interface StatusChangeRow {
 export function insertStatusChange(db: Sqlite, row: Omit<StatusChangeRow, 'id'>): void {
   prepared(
     db,
-    `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.stayId, row.fromStatus, row.toStatus, row.atMs, row.actor, row.prevCheckout, row.prevCheckoutMs, row.prevNights, row.prevPrice);
+    `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms,
+                                      prev_nights, prev_price)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.stayId, row.fromStatus, row.toStatus, row.atMs, row.actor, row.prevCheckin, row.prevCheckinMs, row.prevCheckout, row.prevCheckoutMs,
+    row.prevNights, row.prevPrice,
+  );
 }
 
 /** The stay's latest status change not yet undone. */
@@ -137,7 +154,7 @@ export function latestStatusChange(db: Sqlite, stayId: number): StatusChangeRow 
   return prepared<StatusChangeRow>(
     db,
     `SELECT id, stay_id AS stayId, from_status AS fromStatus, to_status AS toStatus, at_ms AS atMs, actor,
-            prev_checkout AS prevCheckout, prev_checkout_ms AS prevCheckoutMs, prev_nights AS prevNights, prev_price AS prevPrice
+            prev_checkin AS prevCheckin, prev_checkin_ms AS prevCheckinMs, prev_checkout AS prevCheckout, prev_checkout_ms AS prevCheckoutMs, prev_nights AS prevNights, prev_price AS prevPrice
      FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`,
   ).get(stayId);
 }

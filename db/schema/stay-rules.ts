@@ -17,7 +17,9 @@ export const stayStatusChanges = sqliteTable(
     toStatus: text('to_status', { enum: STAY_STATUSES }).notNull(),
     atMs: integer('at_ms').notNull(),
     actor: text('actor').notNull(),
-    /** The stay's end, nights and price before the change (what an undo puts back). */
+    /** The stay's period, nights and price before the change (what an undo puts back). */
+    prevCheckin: text('prev_checkin').notNull(),
+    prevCheckinMs: integer('prev_checkin_ms').notNull(),
     prevCheckout: text('prev_checkout').notNull(),
     prevCheckoutMs: integer('prev_checkout_ms').notNull(),
     prevNights: integer('prev_nights').notNull(),

@@ -65,9 +65,9 @@ async function aHotel(options: { billingUrl: string; clock?: Clock; rooms: numbe
   return {
     host,
     worker,
-    // Stay i: room i mod rooms, two nights, each room's stays one after the other from 2026-06-01.
+    // Stay i: room i mod rooms, two nights, each room's stays one after the other from 2030-06-01.
     book: (i) => {
-      const day = (n: number) => new Date(Date.UTC(2026, 5, 1 + n)).toISOString().slice(0, 10);
+      const day = (n: number) => new Date(Date.UTC(2030, 5, 1 + n)).toISOString().slice(0, 10); // ahead of the real clock
       const slot = Math.floor(i / options.rooms) * 2;
       return h['stays:create'](aStay({ roomId: roomIds[i % options.rooms]!, checkin: day(slot), checkout: day(slot + 2), guestName: `Guest ${i}` }), deskCtx);
     },

@@ -32,7 +32,8 @@ import { raceBookings, type RaceResult } from './race-harness';
 const CLIENTS = 16;
 const ATTEMPTS = 50;
 const ROOM = { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 };
-const BOOKING = { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' };
+// The real server runs on the real clock: the period lies well ahead of it (a stay in the past is refused).
+const BOOKING = { roomnumber: 101, category: 'Standard single room', checkin: '2030-06-01T14:00:00', checkout: '2030-06-05T12:00:00' };
 const DAY_MS = 86_400_000;
 
 const cleanups: (() => Promise<void> | void)[] = [];

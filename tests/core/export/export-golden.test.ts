@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostRequestHandler } from '../../../electron/host-requests';
 import { startTestApi, type TestApi, type TestRequests } from '../../support/http-client';
 import { signIn, type Session } from '../../support/sessions';
+import { DEFAULT_NOW } from '../../support/test-core';
 
 let api: TestApi;
 /** A staff member with a fixed name (the helpers' own users are named per run). */
@@ -43,7 +44,12 @@ beforeAll(async () => {
     await staff.post('/api/v1/stays', { roomId: 1 + (i % 2), guestName, guests: 1, checkin: date(day), checkout: date(day + 2), ...notes });
   }
   await staff.post('/api/v1/stays/2/cancel');
-  await staff.post('/api/v1/stays/3/no-show');
+  // Stay 3 arrives on the 7th: its no-show is marked the next morning (the rule: not before the arrival),
+  // which ends it then and frees its second night.
+  // Sam's sign-in of the 1st has expired by then: the call goes as sam through the core, as the route would.
+  api.t.clock.set(Date.parse('2026-05-08T08:00:00+02:00'));
+  await api.t.core.call('stays:noShow', { id: 3 }, { actor: { userId: sam.userId, username: 'sam', role: 'staff' }, via: 'http', address: '127.0.0.1' });
+  api.t.clock.set(DEFAULT_NOW);
   await staff.post('/bookings', { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00' });
   await api.post('/login/', { username: 'admin', password: 'Guessed-Password-77' }, { as: 'anonymous' });
   await admin.patch('/api/v1/settings', { hotelName: 'Hotel "Nordlys", Skagen' });

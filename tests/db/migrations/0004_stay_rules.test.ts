@@ -27,11 +27,11 @@ describe('migration 0004_stay_rules', () => {
     expect(() => db.prepare(`UPDATE room_blocks SET kind = 'broken'`).run()).toThrow(/blocked or out_of_order/);
     db.prepare(`UPDATE room_blocks SET kind = 'out_of_order'`).run();
     db.prepare(
-      `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
-       VALUES (1, 'booked', 'checked_in', 5, 'desk', 'y', 20, 1, 100)`,
+      `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
+       VALUES (1, 'booked', 'checked_in', 5, 'desk', 'x', 10, 'y', 20, 1, 100)`,
     ).run();
     expect(db.prepare('SELECT stay_id AS stayId, undone_at_ms AS undone FROM stay_status_changes').all()).toEqual([{ stayId: 1, undone: null }]);
-    expect(() => db.prepare(`INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
-       VALUES (99, 'booked', 'checked_in', 5, 'desk', 'y', 20, 1, 100)`).run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
+       VALUES (99, 'booked', 'checked_in', 5, 'desk', 'x', 10, 'y', 20, 1, 100)`).run()).toThrow(/FOREIGN KEY/);
   });
 });

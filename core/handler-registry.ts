@@ -15,6 +15,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { stayHandlers } from './stays/stays-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -28,5 +29,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...stayHandlers(s),
     ...blockHandlers(s),
     ...boardHandlers(s),
+    ...stockHandlers(s),
   };
 }

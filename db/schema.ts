@@ -234,3 +234,6 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+
+// Stock (seed 002): resources, their bookings and movements.
+export * from './schema/stock';

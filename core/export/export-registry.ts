@@ -9,6 +9,7 @@
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { auditExport } from '../auth/audit-export';
 import { staysExport } from '../stays/stays-export';
+import { stockBookingsExport } from '../stock/stock-export';
 import type { ExportDef } from './export-def';
 
 /** The ids the contract's commands name in their `export` flag. */
@@ -17,6 +18,7 @@ export type ExportId = Commands[ExportCommandName]['export'];
 export const EXPORTS = {
   stays: staysExport,
   audit: auditExport,
+  stockBookings: stockBookingsExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -10,6 +10,7 @@ import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
+import { stockEvents } from './stock';
 
 export const liveEvents = {
   ...stayEvents,
@@ -17,6 +18,7 @@ export const liveEvents = {
   ...blockEvents,
   ...settingsEvents,
   ...outboxEvents,
+  ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

@@ -13,6 +13,7 @@ export const TAGS = {
   'Audit log': 'Who did what, when and from where. Append-only.',
   Settings: 'The hotel\'s settings (name, time zone, currency, check-in times, integrations) and the LAN API\'s status.',
   Outbox: 'Messages to the billing and event services, sent after each change and retried until delivered.',
+  Stock: 'Things the desk lends or hands out by quantity (extra beds, cots, bikes, parking passes) and their bookings. `/resources/` and `/bookings/` keep the original booking system\'s paths and field names.',
   Exports: 'CSV downloads for spreadsheets and accounting.',
   Health: 'Liveness, for monitoring.',
 } as const;

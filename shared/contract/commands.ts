@@ -9,6 +9,7 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
+import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
@@ -32,6 +33,7 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...carCommands,
   ...stockCommands,
 } satisfies Record<string, CommandDef>;
 

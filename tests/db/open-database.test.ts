@@ -29,6 +29,8 @@ describe('openDatabase on an empty file', () => {
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
       'audit_log',
+      'car_rentals',
+      'cars',
       'guest_rooms',
       'login_throttle',
       'outbox',
@@ -47,6 +49,12 @@ describe('openDatabase on an empty file', () => {
       'audit_actor_idx',
       'audit_at_idx',
       'audit_entity_idx',
+      'car_rentals_car_idx',
+      'car_rentals_dates_idx',
+      'car_rentals_holding_idx',
+      'car_rentals_stay_idx',
+      'cars_brand_idx',
+      'cars_plate_uq',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_aggregate_seq_uq',
@@ -69,7 +77,7 @@ describe('openDatabase on an empty file', () => {
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'stock_movements_no_delete', 'stock_movements_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stock_movements_no_delete', 'stock_movements_no_update']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

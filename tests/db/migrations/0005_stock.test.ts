@@ -1,14 +1,14 @@
-/** 0004: stock resources, bookings and movements, on a database with rooms, a stay and a user already in it. */
+/** 0005: stock resources, bookings and movements, on a database with rooms, a stay and a user already in it. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
 beforeEach(() => {
-  step = migrationStep('0004_stock');
+  step = migrationStep('0005_stock');
 });
 afterEach(() => step.dispose());
 
-describe('migration 0004_stock', () => {
+describe('migration 0005_stock', () => {
   it('adds the stock tables beside what was there, and the database refuses 0 > available, available > total, quantity < 1', () => {
     step.before
       .prepare(

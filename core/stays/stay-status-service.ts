@@ -14,6 +14,7 @@ import { applyAction, departureQuote, earliestCheckIn, occupies, previousStatus,
 import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CallContext } from '../context';
 import type { Commit } from '../commit';
+import { returnStayExtras } from '../stock/stock-stay-extras';
 import { assertInOrder, assertRoomFree, requireRoom } from './occupancy-guard';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
@@ -53,6 +54,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       const to = applyAction(action, stay.status);
       record(stay, to, c, ctx);
       updateStayStatus(db, id, to, c.nowMs);
+      returnStayExtras(d, id, c);
       return id;
     });
 
@@ -121,6 +123,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         }
         record(s, to, c, ctx);
         updateStayStatus(db, id, to, c.nowMs);
+        returnStayExtras(d, id, c);
         return id;
       });
       return { ...stay, warnings };
@@ -134,6 +137,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         setRoomHousekeeping(db, stay.roomId, 'dirty', c.nowMs);
         const room = getRoom(db, stay.roomId);
         if (room) c.publish({ type: 'room.changed', room });
+        returnStayExtras(d, id, c);
         return id;
       });
     },
@@ -150,6 +154,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
           });
         }
         depart(stay, 'no_show', to, c, ctx);
+        returnStayExtras(d, id, c);
         return id;
       });
     },

@@ -9,12 +9,14 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
+import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
 import { roomCommands } from './rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
+import { stockCommands } from './stock';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -31,6 +33,8 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...carCommands,
+  ...stockCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

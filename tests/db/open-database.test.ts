@@ -29,6 +29,8 @@ describe('openDatabase on an empty file', () => {
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
       'audit_log',
+      'car_rentals',
+      'cars',
       'guest_rooms',
       'login_throttle',
       'outbox',
@@ -38,6 +40,9 @@ describe('openDatabase on an empty file', () => {
       'settings',
       'stay_status_changes',
       'stays',
+      'stock_bookings',
+      'stock_movements',
+      'stock_resources',
       'users',
     ]);
     expect(names(sqlite, 'index')).toEqual([
@@ -45,6 +50,12 @@ describe('openDatabase on an empty file', () => {
       'audit_actor_idx',
       'audit_at_idx',
       'audit_entity_idx',
+      'car_rentals_car_idx',
+      'car_rentals_dates_idx',
+      'car_rentals_holding_idx',
+      'car_rentals_stay_idx',
+      'cars_brand_idx',
+      'cars_plate_uq',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_aggregate_seq_uq',
@@ -59,10 +70,19 @@ describe('openDatabase on an empty file', () => {
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
+      'stock_bookings_due_idx',
+      'stock_bookings_owner_idx',
+      'stock_bookings_resource_idx',
+      'stock_bookings_stay_idx',
+      'stock_movements_resource_idx',
+      'stock_resources_name_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'room_blocks_kind_insert_ck', 'room_blocks_kind_update_ck']);
+    expect(names(sqlite, 'trigger')).toEqual([
+      'audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'room_blocks_kind_insert_ck', 'room_blocks_kind_update_ck',
+      'stock_movements_no_delete', 'stock_movements_no_update',
+    ]);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

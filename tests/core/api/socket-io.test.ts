@@ -77,7 +77,7 @@ function next<T>(socket: Socket, event: string): Promise<T> {
 }
 
 async function book(who: Session | { token: string }, roomnumber: number): Promise<{ id: number }> {
-  const res = await th.json('POST', '/bookings', { roomnumber, category: 'Standard double room', checkin: '2026-07-01T14:00:00', checkout: '2026-07-03T12:00:00' }, who.token);
+  const res = await th.json('POST', '/bookings', { roomnumber, category: 'Standard double room', checkin: '2030-07-01T14:00:00', checkout: '2030-07-03T12:00:00' }, who.token);
   expect(res.status).toBe(201);
   return (await res.json()) as { id: number };
 }

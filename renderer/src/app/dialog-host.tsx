@@ -2,6 +2,7 @@
 import { ExportDialog } from '../export/export-dialog';
 import { useUiStore } from '../stores/ui-store';
 import { BlockDialog } from '../stays/block-dialog';
+import { BlockFormDialog } from '../stays/block-form-dialog';
 import { BookingDialog } from '../stays/booking-dialog';
 import { StayDetailsDialog } from '../stays/stay-details-dialog';
 
@@ -13,6 +14,7 @@ export function DialogHost() {
     case 'booking': return <BookingDialog key={`${dialog.roomId}-${dialog.checkin}`} roomId={dialog.roomId} checkin={dialog.checkin} onClose={close} />;
     case 'stay': return <StayDetailsDialog key={dialog.id} id={dialog.id} onClose={close} />;
     case 'block': return <BlockDialog block={dialog.block} roomNumber={dialog.roomNumber} onClose={close} />;
+    case 'blockForm': return <BlockFormDialog block={dialog.block} roomId={dialog.roomId} onClose={close} />;
     case 'export': return <ExportDialog onClose={close} />;
   }
 }

@@ -8,6 +8,8 @@ import { PasswordChangeScreen } from '../auth/password-change-screen';
 import { SignInScreen } from '../auth/sign-in-screen';
 import { useT } from '../i18n/locale-store';
 import { useSessionStore } from '../stores/session-store';
+import { useSettingsStore } from '../settings/settings-store';
+import { TimeZoneStep } from '../stays/time-zone-step';
 import { App } from './app';
 
 const ClientApp = lazy(() => import('../client/client-app').then((m) => ({ default: m.ClientApp })));
@@ -25,8 +27,11 @@ export function SessionGate() {
   const state = useSessionStore((s) => s.state);
   const optimistic = useSessionStore((s) => s.optimistic);
   const role = useSessionStore((s) => s.user?.role);
+  // First run (docs/stays-rules.md): an admin confirms the hotel's time zone before the desk opens.
+  const zoneToConfirm = useSettingsStore((s) => (s.settings?.timeZoneConfirmed === false ? s.settings.timeZone : null));
   if (state === 'signedOut') return <SignInScreen />;
   if (state === 'mustChange') return <PasswordChangeScreen />;
+  if (state === 'signedIn' && role === 'admin' && zoneToConfirm !== null) return <TimeZoneStep current={zoneToConfirm} />;
   if (state === 'checking' && !optimistic) return <Waiting />;
   if (role === 'client') {
     return (

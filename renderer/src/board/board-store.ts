@@ -6,7 +6,8 @@
  * (`#/board?from=2026-05-01&days=90`).
  */
 import { create } from 'zustand';
-import type { Board } from '../../../shared/contract/schemas';
+import type { CommandInput } from '../../../shared/contract/commands';
+import type { Block, Board } from '../../../shared/contract/schemas';
 import { addDays, nightsBetween } from '../../../shared/time';
 import { boardLanes } from './board-lanes';
 import { boardRows, type BoardRow, type GroupBy, type RoomLane } from './board-layout';
@@ -37,6 +38,8 @@ interface BoardState {
   setGroupBy(groupBy: GroupBy): void;
   scheduleRefresh(): void;
   removeBlock(id: number): Promise<void>;
+  createBlock(input: CommandInput<'blocks:create'>): Promise<Block>;
+  updateBlock(input: CommandInput<'blocks:update'>): Promise<Block>;
 }
 
 let loadSeq = 0;
@@ -111,6 +114,12 @@ export const useBoardStore = create<BoardState>((set, get) => ({
 
   async removeBlock(id) {
     await changeAndRefresh(() => transport().invoke('blocks:remove', { id }), ['board']);
+  },
+  createBlock(input) {
+    return changeAndRefresh(() => transport().invoke('blocks:create', input), ['board']);
+  },
+  updateBlock(input) {
+    return changeAndRefresh(() => transport().invoke('blocks:update', input), ['board']);
   },
 }));
 

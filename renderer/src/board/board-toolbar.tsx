@@ -73,6 +73,9 @@ export function BoardToolbar() {
       <span className={`spinner${loading ? ' is-on' : ''}`} aria-hidden="true" />
 
       <div className="toolbar-group toolbar-end">
+        <button type="button" className="button" onClick={() => open({ kind: 'blockForm' })} data-testid="block-new">
+          {t('block.new')}
+        </button>
         <button type="button" className="button" onClick={() => open({ kind: 'export' })} data-testid="export-open">
           {t('board.export')}
         </button>

@@ -8,6 +8,7 @@ import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useRoomsStore } from '../rooms/rooms-store';
 import { toast } from '../stores/toast-store';
+import { useUiStore } from '../stores/ui-store';
 
 interface HousekeepingMenuProps {
   room: Room;
@@ -81,6 +82,18 @@ export function HousekeepingMenu({ room, anchor, onClose }: HousekeepingMenuProp
           {t(`hk.${state}`)}
         </button>
       ))}
+      <button
+        type="button"
+        role="menuitem"
+        className="menu-item menu-item-separated"
+        data-testid="hk-block-room"
+        onClick={() => {
+          onClose();
+          useUiStore.getState().open({ kind: 'blockForm', roomId: room.id });
+        }}
+      >
+        {t('block.new')}…
+      </button>
     </div>
   );
 }

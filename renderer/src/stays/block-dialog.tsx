@@ -5,6 +5,7 @@ import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useBoardStore } from '../board/board-store';
 import { toast } from '../stores/toast-store';
+import { useUiStore } from '../stores/ui-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 
@@ -38,6 +39,9 @@ export function BlockDialog({ block, roomNumber, onClose }: { block: BoardBlock;
           <button type="button" className="button" onClick={onClose}>
             {t('common.close')}
           </button>
+          <button type="button" className="button" disabled={busy} onClick={() => useUiStore.getState().open({ kind: 'blockForm', block })} data-testid="block-edit">
+            {t('block.edit')}
+          </button>
           <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()} data-testid="block-remove">
             {t('block.remove')}
           </button>
@@ -49,6 +53,10 @@ export function BlockDialog({ block, roomNumber, onClose }: { block: BoardBlock;
         <div className="fact">
           <dt>{t('block.reason')}</dt>
           <dd>{block.reason}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t('block.kind')}</dt>
+          <dd data-testid="block-kind-shown">{t(block.kind === 'out_of_order' ? 'block.kind.out_of_order' : 'block.kind.blocked')}</dd>
         </div>
         <div className="fact">
           <dt>{t('block.period')}</dt>

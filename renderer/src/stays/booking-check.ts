@@ -22,6 +22,8 @@ export interface BookingTexts {
   guests: string;
   price: number | null | undefined;
   notes: string;
+  /** An admin's late entry of a stay that already ended (docs/stays-rules.md). */
+  lateEntry?: boolean;
 }
 
 type StayCreateInput = z.output<typeof StayCreateSchema>;
@@ -48,6 +50,7 @@ export function bookingInput(texts: BookingTexts) {
     guests: wholeNumber(texts.guests),
     price: texts.price === null ? Number.NaN : texts.price,
     notes: optional(texts.notes),
+    ...(texts.lateEntry ? { lateEntry: true } : {}),
   };
 }
 

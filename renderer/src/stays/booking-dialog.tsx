@@ -15,6 +15,7 @@ import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useBoardStore } from '../board/board-store';
 import { hotelToday, useSettingsStore } from '../settings/settings-store';
+import { useSessionStore } from '../stores/session-store';
 import { useStaysStore } from './stays-store';
 import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
@@ -51,6 +52,11 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
   const [guests, setGuests] = useState('1');
   const [notes, setNotes] = useState('');
   const [priceText, setPriceText] = useState('');
+  // An admin may enter a stay that already ended (a late entry); the host refuses it for anyone else.
+  const isAdmin = useSessionStore((s) => s.user?.role === 'admin');
+  const [lateEntry, setLateEntry] = useState(false);
+  const today = useBoardStore.getState().board?.today ?? hotelToday();
+  const inThePast = checkout < today;
 
   // The Dialog's own effect (showModal) runs before this one: the mark is the dialog open.
   useEffect(markBookingDialogOpen, []);
@@ -76,7 +82,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
   const override = priceText.trim() ? f.parseMoney(priceText) : undefined;
   const price = dates.ok && room && override !== null ? stayPrice(dates.nights, room.nightlyRate, override) : null;
 
-  const texts: BookingTexts = { roomId, checkin, checkout, guestName, email, phone, guests, price: override, notes };
+  const texts: BookingTexts = { roomId, checkin, checkout, guestName, email, phone, guests, price: override, notes, lateEntry: isAdmin && lateEntry };
   const textsKey = JSON.stringify(texts);
 
   const [submitted, setSubmitted] = useState(false);
@@ -157,6 +163,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
     >
       <ErrorAlert error={error} />
       {submitted && invalid && !error ? <ErrorAlert error={t('validation.fixFields')} testId="booking-invalid" /> : null}
+      {inThePast && !(isAdmin && lateEntry) ? <ErrorAlert error={t('booking.inThePast')} testId="booking-past" /> : null}
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
           <input type="date" className="input" value={checkin} onChange={(e) => changeCheckin(e.target.value)} required data-testid="booking-checkin" />
@@ -209,6 +216,11 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
         <Field label={t('booking.notes')} wide error={fieldErrors.notes} hint={t('common.optional')}>
           <textarea className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="booking-notes" />
         </Field>
+        {isAdmin && inThePast ? (
+          <Field label={t('booking.lateEntry')} inline>
+            <input type="checkbox" checked={lateEntry} onChange={(e) => setLateEntry(e.target.checked)} data-testid="booking-late-entry" />
+          </Field>
+        ) : null}
       </div>
     </Dialog>
   );

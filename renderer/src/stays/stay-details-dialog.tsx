@@ -1,10 +1,12 @@
 /**
  * One stay in full, with only the actions its status allows (`canApply`, the core's own rule).
- * Cancel and no-show ask first; move and new dates open their panel; every refusal shows here.
+ * Cancel, check-out, no-show and undo ask first (a check-out or no-show shows the nights it frees and
+ * the price under the hotel's rule, from the host's quote); move and new dates open their panel;
+ * every refusal shows here, and a check-in's warning (a room not yet clean) as a notice.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import type { Stay } from '../../../shared/contract/schemas';
-import { canApply, type StayAction } from '../../../shared/rules/stay-rules';
+import type { DepartureQuote, Stay, StayWarning } from '../../../shared/contract/schemas';
+import { canApply, canUndo, previousStatus, type StayAction } from '../../../shared/rules/stay-rules';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
@@ -18,7 +20,7 @@ import { ChangeDatesPanel, MoveStayPanel } from './stay-change-panels';
 // The stay's extras (stock lent to it) load with the Stock chunk, not with the board's first bundle.
 const StayExtrasPanel = lazy(() => import('../stock/stay-extras-panel').then((m) => ({ default: m.StayExtrasPanel })));
 
-type Mode = 'view' | 'confirm-cancel' | 'confirm-no-show' | 'move' | 'dates';
+type Mode = 'view' | 'confirm-cancel' | 'confirm-no-show' | 'confirm-check-out' | 'confirm-undo' | 'move' | 'dates';
 
 const ACTIONS: { action: StayAction; label: MessageKey; testId: string; tone?: 'primary' | 'danger' }[] = [
   { action: 'check_in', label: 'stay.checkIn', testId: 'stay-action-check-in', tone: 'primary' },
@@ -31,8 +33,12 @@ const ACTIONS: { action: StayAction; label: MessageKey; testId: string; tone?: '
 
 const DIRECT: Partial<Record<StayAction, { command: StayCommand; done: MessageKey }>> = {
   check_in: { command: 'stays:checkIn', done: 'stay.done.checkIn' },
-  check_out: { command: 'stays:checkOut', done: 'stay.done.checkOut' },
 };
+
+/** A warning or refusal's text in the desk's language, from its stable reason. */
+function warningText(w: StayWarning, t: ReturnType<typeof useT>): string {
+  return t(`reason.${w.reason}` as MessageKey, w.params);
+}
 
 export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
@@ -53,7 +59,8 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
     setError(null);
     try {
       const s = await useStaysStore.getState().apply(command, stay.id);
-      toast('success', t(done, { name: s.guestName }));
+      toast('success', t(done, { name: s.guestName, status: t(`status.${s.status}` as MessageKey) }));
+      for (const w of s.warnings ?? []) toast('info', t('stay.warning', { message: warningText(w, t) }));
       onClose();
     } catch (e) {
       setError(e);
@@ -68,6 +75,7 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
     if (direct) return void run(direct.command, direct.done);
     if (action === 'cancel') setMode('confirm-cancel');
     else if (action === 'no_show') setMode('confirm-no-show');
+    else if (action === 'check_out') setMode('confirm-check-out');
     else if (action === 'move') setMode('move');
     else if (action === 'change_dates') setMode('dates');
   };
@@ -79,6 +87,7 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
 
   const title = stay ? `${stay.guestName} · ${t('stay.title', { id: stay.id })}` : t('stay.title', { id });
   const legal = stay ? ACTIONS.filter((a) => canApply(a.action, stay.status)) : [];
+  const undoable = stay ? canUndo(stay.status) : false;
 
   return (
     <Dialog title={title} onClose={onClose} size="lg" testId="stay-dialog">
@@ -91,7 +100,7 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
           <Suspense fallback={null}><StayExtrasPanel stay={stay} /></Suspense>
           <section className="actions-section" aria-label={t('stay.actions')}>
             {mode === 'view' ? (
-              legal.length ? (
+              legal.length || undoable ? (
                 <div className="button-row button-row-start">
                   {legal.map((a, i) => (
                     <button
@@ -106,19 +115,42 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
                       {t(a.label)}
                     </button>
                   ))}
+                  {undoable ? (
+                    <button type="button" className="button" disabled={busy} autoFocus={legal.length === 0} onClick={() => setMode('confirm-undo')} data-testid="stay-action-undo">
+                      {t('stay.undo', { what: t(`stay.undoWhat.${stay.status}` as MessageKey) })}
+                    </button>
+                  ) : null}
                 </div>
               ) : (
                 <p className="muted">{t('stay.noActions')}</p>
               )
-            ) : mode === 'confirm-cancel' || mode === 'confirm-no-show' ? (
+            ) : mode === 'confirm-cancel' ? (
               <Confirm
-                text={t(mode === 'confirm-cancel' ? 'stay.confirmCancel' : 'stay.confirmNoShow')}
-                yes={t(mode === 'confirm-cancel' ? 'stay.confirmCancelYes' : 'stay.confirmNoShowYes')}
+                text={t('stay.confirmCancel')}
+                yes={t('stay.confirmCancelYes')}
                 no={t('stay.keep')}
                 busy={busy}
-                onYes={() =>
-                  void (mode === 'confirm-cancel' ? run('stays:cancel', 'stay.done.cancel') : run('stays:noShow', 'stay.done.noShow'))
-                }
+                onYes={() => void run('stays:cancel', 'stay.done.cancel')}
+                onNo={() => setMode('view')}
+              />
+            ) : mode === 'confirm-no-show' || mode === 'confirm-check-out' ? (
+              <Confirm
+                text={t(mode === 'confirm-no-show' ? 'stay.confirmNoShow' : 'stay.confirmCheckOut')}
+                yes={t(mode === 'confirm-no-show' ? 'stay.confirmNoShowYes' : 'stay.confirmCheckOutYes')}
+                no={t('stay.keep')}
+                busy={busy}
+                onYes={() => void (mode === 'confirm-no-show' ? run('stays:noShow', 'stay.done.noShow') : run('stays:checkOut', 'stay.done.checkOut'))}
+                onNo={() => setMode('view')}
+              >
+                <DepartureQuoteText id={stay.id} action={mode === 'confirm-no-show' ? 'no_show' : 'check_out'} />
+              </Confirm>
+            ) : mode === 'confirm-undo' ? (
+              <Confirm
+                text={t('stay.confirmUndo', { status: t(`status.${previousStatus(stay.status) ?? stay.status}` as MessageKey) })}
+                yes={t('stay.confirmUndoYes')}
+                no={t('stay.keep')}
+                busy={busy}
+                onYes={() => void run('stays:undo', 'stay.done.undo')}
                 onNo={() => setMode('view')}
               />
             ) : mode === 'move' ? (
@@ -161,10 +193,43 @@ function StayFacts({ stay: s }: { stay: Stay }) {
   );
 }
 
-function Confirm(props: { text: string; yes: string; no: string; busy: boolean; onYes(): void; onNo(): void }) {
+/** The host's quote for a check-out or no-show, asked when the confirmation opens. */
+function DepartureQuoteText({ id, action }: { id: number; action: 'check_out' | 'no_show' }) {
+  const t = useT();
+  const f = useFormats();
+  const [quote, setQuote] = useState<DepartureQuote | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    useStaysStore
+      .getState()
+      .quote(id, action)
+      .then((q) => live && setQuote(q))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [id, action]);
+  if (error) return <ErrorAlert error={error} />;
+  if (!quote) return <p className="muted">{t('stay.quoteLoading')}</p>;
+  const rule = t(`stay.rule.${quote.rule}` as MessageKey);
+  return (
+    <div data-testid="departure-quote">
+      <p>{quote.early ? t('stay.quoteEarly', { used: quote.usedNights, booked: quote.bookedNights }) : t('stay.quoteOnTime', { booked: quote.bookedNights })}</p>
+      <p>
+        {quote.price === quote.bookedPrice
+          ? t('stay.quotePriceSame', { price: f.money(quote.price), rule })
+          : t('stay.quotePrice', { price: f.money(quote.price), was: f.money(quote.bookedPrice), charged: quote.chargedNights, rule })}
+      </p>
+    </div>
+  );
+}
+
+function Confirm(props: { text: string; yes: string; no: string; busy: boolean; onYes(): void; onNo(): void; children?: ReactNode }) {
   return (
     <div className="confirm" role="group" aria-label={props.text}>
       <p>{props.text}</p>
+      {props.children}
       <div className="button-row button-row-start">
         <button type="button" className="button button-danger" disabled={props.busy} onClick={props.onYes} autoFocus data-testid="stay-confirm">
           {props.yes}

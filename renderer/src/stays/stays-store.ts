@@ -6,12 +6,12 @@
 import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { Room, Stay } from '../../../shared/contract/schemas';
+import type { DepartureQuote, Room, Stay, StayWarning } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 
-export type StayCommand = 'stays:checkIn' | 'stays:checkOut' | 'stays:cancel' | 'stays:noShow';
+export type StayCommand = 'stays:checkIn' | 'stays:checkOut' | 'stays:cancel' | 'stays:noShow' | 'stays:undo';
 
 interface StaysState {
   /** The stay shown in the details dialog. */
@@ -22,14 +22,17 @@ interface StaysState {
   /** A stay.changed event: keep the open details current when another desk changes that stay. */
   received(stay: Stay): void;
   create(input: CommandInput<'stays:create'>): Promise<Stay>;
-  apply(command: StayCommand, id: number): Promise<Stay>;
+  /** The stay after the command, with any warning the host gave (a check-in into a room not yet clean). */
+  apply(command: StayCommand, id: number): Promise<Stay & { warnings?: StayWarning[] }>;
+  /** What a check-out or no-show would do now: nights freed and the price under the hotel's rule. */
+  quote(id: number, action: 'check_out' | 'no_show'): Promise<DepartureQuote>;
   move(id: number, roomId: number): Promise<Stay>;
   changeDates(input: CommandInput<'stays:changeDates'>): Promise<Stay>;
   freeRooms(checkin: string, checkout: string): Promise<Room[]>;
 }
 
 export const useStaysStore = create<StaysState>((set, get) => {
-  const changed = async (call: () => Promise<Stay>): Promise<Stay> => {
+  const changed = async <S extends Stay>(call: () => Promise<S>): Promise<S> => {
     const stay = await changeAndRefresh(call, ['board']);
     if (get().detail?.id === stay.id) set({ detail: stay });
     return stay;
@@ -55,7 +58,10 @@ export const useStaysStore = create<StaysState>((set, get) => {
       return changed(() => transport().invoke('stays:create', input));
     },
     apply(command, id) {
-      return changed(() => transport().invoke(command, { id }));
+      return changed<Stay & { warnings?: StayWarning[] }>(() => transport().invoke(command, { id }));
+    },
+    quote(id, action) {
+      return transport().invoke('stays:departureQuote', { id, action });
     },
     move(id, roomId) {
       return changed(() => transport().invoke('stays:move', { id, roomId }));

@@ -14,6 +14,7 @@ export type Dialog =
   | { kind: 'booking'; roomId?: number; checkin?: string }
   | { kind: 'stay'; id: number }
   | { kind: 'block'; block: BoardBlock; roomNumber: number }
+  | { kind: 'blockForm'; block?: BoardBlock; roomId?: number }
   | { kind: 'export' };
 
 interface UiState {

@@ -234,3 +234,4 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+export * from './schema/appointments';

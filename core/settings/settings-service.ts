@@ -39,6 +39,13 @@ export function defaultSettings(): Settings {
     lanPort: 8787,
     selfRegistration: false,
     sessionHours: 12,
+    // appointments (issue 8): SPEC §3.2 defaults
+    appointmentHoldMinutes: 30,
+    appointmentReminderMinutes: 60,
+    refundFullHours: 48,
+    refundPartialHours: 24,
+    refundPartialPercent: 50,
+    paymentCheckoutUrl: '',
   };
 }
 

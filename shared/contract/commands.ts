@@ -5,6 +5,7 @@
  * **Registry: a new domain adds one line to `commands`** (then `npm run contract:table`).
  */
 import type { z } from 'zod';
+import { appointmentCommands } from './appointments';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
@@ -12,7 +13,9 @@ import { boardCommands } from './board';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
+import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
+import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
 import { userCommands } from './users';
@@ -31,6 +34,9 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...serviceRoomCommands,
+  ...providerCommands,
+  ...appointmentCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

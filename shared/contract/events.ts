@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { mayReceive, type Audience, type Viewer } from './event-def';
+import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
+import { serviceRoomEvents } from './service-rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
 
@@ -17,6 +19,8 @@ export const liveEvents = {
   ...blockEvents,
   ...settingsEvents,
   ...outboxEvents,
+  ...appointmentEvents,
+  ...serviceRoomEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

@@ -15,6 +15,9 @@ export const TAGS = {
   Outbox: 'Messages to the billing and event services, sent after each change and retried until delivered.',
   Exports: 'CSV downloads for spreadsheets and accounting.',
   Health: 'Liveness, for monitoring.',
+  Appointments: 'Appointments of both kinds: a provider (a therapist, a guide) at a date and time, or a service room\'s timeslot. `/api/v1/bookings` keeps the original booking APIs\' paths, bodies and messages. One list, one calendar, one set of statuses.',
+  'Service rooms': 'The spa, meeting, consultation and treatment rooms booked by timeslot: browsing (public), rooms and timeslot generation (admin).',
+  Providers: 'Therapists, guides and others booked by date and time: appointment length, working hours, days off, buffer, free times.',
 } as const;
 
 export type TagName = keyof typeof TAGS;

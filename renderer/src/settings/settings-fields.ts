@@ -32,6 +32,13 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'lanPort', kind: 'int', label: 'settings.lanPort', section: 'lan' },
   { key: 'selfRegistration', kind: 'bool', label: 'settings.selfRegistration', section: 'lan' },
   { key: 'sessionHours', kind: 'int', label: 'settings.sessionHours', section: 'lan' },
+  // appointments (issue 8)
+  { key: 'appointmentHoldMinutes', kind: 'int', label: 'settings.appointmentHoldMinutes', section: 'stays' },
+  { key: 'appointmentReminderMinutes', kind: 'int', label: 'settings.appointmentReminderMinutes', section: 'stays' },
+  { key: 'refundFullHours', kind: 'int', label: 'settings.refundFullHours', section: 'stays' },
+  { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
+  { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
+  { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations' },
 ];
 
 /** Every field as typed: text, and `true` / `false` for a switch. */

@@ -31,6 +31,13 @@ export const settingsText = domainText(
     'settings.saved': 'Settings saved',
     'settings.noChanges': 'Nothing has changed.',
     'settings.reset': 'Undo changes',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'An unpaid appointment holds its slot (minutes)',
+    'settings.appointmentReminderMinutes': 'Appointment reminder before the start (minutes)',
+    'settings.refundFullHours': 'Full refund when cancelled at least (hours before)',
+    'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
+    'settings.refundPartialPercent': 'Partial refund (%)',
+    'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
   },
   {
     'settings.lanSection': 'LAN-API og login',
@@ -61,5 +68,12 @@ export const settingsText = domainText(
     'settings.saved': 'Indstillingerne er gemt',
     'settings.noChanges': 'Intet er ændret.',
     'settings.reset': 'Fortryd ændringer',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'En ubetalt aftale holder sin tid (minutter)',
+    'settings.appointmentReminderMinutes': 'Påmindelse før en aftale (minutter)',
+    'settings.refundFullHours': 'Fuld refusion ved afbud mindst (timer før)',
+    'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
+    'settings.refundPartialPercent': 'Delvis refusion (%)',
+    'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
   },
 );

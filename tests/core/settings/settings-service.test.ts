@@ -29,6 +29,12 @@ describe('settings', () => {
       lanPort: 8787,
       selfRegistration: false,
       sessionHours: 12,
+      smtpHost: '',
+      smtpPort: 587,
+      smtpTls: 'starttls',
+      smtpUser: '',
+      smtpPasswordSet: false,
+      smtpFrom: '',
     });
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
+import { BROKER_EVENT_TYPES } from './broker-events';
 import { HttpUrlSchema, NameSchema, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
@@ -31,6 +32,8 @@ export const SettingsSchema = z.object({
   selfRegistration: z.boolean(),
   /** How long a sign-in lasts. */
   sessionHours: z.number().int(),
+  // cars (issue 9 §2): which event types go to the event broker
+  brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
   // E-mail delivery (issue 8 §5, platform: docs/platform.md). The password is write-only: never returned.
   /** The SMTP server; '' = e-mail not configured (its messages wait in the outbox). */
   smtpHost: z.string(),
@@ -75,6 +78,12 @@ export const SettingsUpdateSchema = z.object({
   lanPort: z.number().int().min(1024).max(65535).optional(),
   selfRegistration: z.boolean().optional(),
   sessionHours: z.number().int().min(1).max(720).optional(),
+  // cars (issue 9 §2): which event types go to the event broker (each at most once)
+  brokerEventTypes: z
+    .array(z.enum(BROKER_EVENT_TYPES))
+    .max(BROKER_EVENT_TYPES.length)
+    .refine((types) => new Set(types).size === types.length, 'names an event type twice')
+    .optional(),
   // E-mail delivery (issue 8 §5, platform).
   smtpHost: SmtpHostSchema.optional(),
   smtpPort: z.number().int().min(1).max(65535).optional(),

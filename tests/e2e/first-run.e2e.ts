@@ -50,7 +50,12 @@ describe('the first-run password change', () => {
     await page.getByTestId('password-next').fill('Hotel-Front-2026');
     await page.getByTestId('password-repeat').fill('Hotel-Front-2026');
     await page.getByTestId('password-submit').press('Enter');
+    // A new hotel: before the first booking the admin confirms its time zone (docs/stays-rules.md).
+    await page.getByTestId('time-zone-step').waitFor();
+    await page.getByTestId('time-zone-input').fill('Europe/Copenhagen');
+    await page.getByTestId('time-zone-confirm').click();
     await page.getByTestId('board').waitFor();
+    expect((await asAdmin.call<{ timeZone: string; timeZoneConfirmed: boolean }>('GET', '/api/v1/settings'))).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
     expect(await headerUser(page)).toEqual({ name: 'admin', role: 'admin' });
     expect((await asAdmin.request('GET', '/api/v1/board')).status).toBe(200);
 

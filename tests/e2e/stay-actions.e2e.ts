@@ -39,7 +39,8 @@ describe('stay actions through the stay dialog', () => {
   let moving: Stay;
 
   beforeAll(async () => {
-    arriving = await aStay(desk.api, { room: rooms.get(101)!, checkin: hotelDay(0), checkout: hotelDay(2), guestName: 'Ada Arrives' });
+    // Due yesterday, arriving today: her check-out today is early, and her bar keeps the night she used.
+    arriving = await aStay(desk.api, { room: rooms.get(101)!, checkin: hotelDay(-1), checkout: hotelDay(2), guestName: 'Ada Arrives' });
     cancelling = await aStay(desk.api, { room: rooms.get(102)!, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Bo Cancels' });
     moving = await aStay(desk.api, { room: rooms.get(103)!, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Cleo Moves' });
     await openBoard(page, 101);
@@ -59,9 +60,13 @@ describe('stay actions through the stay dialog', () => {
     expect(await page.getByTestId('stay-action-cancel').count()).toBe(0);
     expect(await page.getByTestId('stay-action-check-in').count()).toBe(0);
     await page.getByTestId('stay-action-check-out').click();
+    // The confirmation says what the early departure frees and costs (the host's quote).
+    await page.getByTestId('departure-quote').waitFor();
+    expect(await page.getByTestId('departure-quote').textContent()).toContain('Ends early: 1 of 3 nights used');
+    await page.getByTestId('stay-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await barWithStatus(page, 101, arriving.id, 'checked_out').waitFor();
-    expect((await getStay(desk.api, arriving.id)).status).toBe('checked_out');
+    expect(await getStay(desk.api, arriving.id)).toMatchObject({ status: 'checked_out', checkinDate: hotelDay(-1), checkoutDate: hotelDay(0), nights: 1 });
   });
 
   it('cancels a stay after confirming: its bar leaves the board and the room can be booked again', async () => {

@@ -57,8 +57,12 @@ export async function signIn(baseUrl: string, username: string, password: string
 
 export const HOTEL_ZONE = 'Europe/Copenhagen';
 
+/**
+ * The e2e hotel. The tests run on the real clock, at any hour: check-in opens at the start of the
+ * arrival day (`earlyCheckinMinutes` 1440), so a guest due today can be checked in at 01:00 too.
+ */
 export function setUpHotel(api: ApiClient, patch: Partial<Settings> = {}): Promise<Settings> {
-  return api.call<Settings>('PATCH', '/api/v1/settings', { timeZone: HOTEL_ZONE, locale: 'en', hotelName: 'Hotel E2E', ...patch });
+  return api.call<Settings>('PATCH', '/api/v1/settings', { timeZone: HOTEL_ZONE, locale: 'en', hotelName: 'Hotel E2E', earlyCheckinMinutes: 1440, ...patch });
 }
 
 /** A guest room; numbers in the 100s sit on floor 1, 200s on floor 2. */

@@ -1,0 +1,96 @@
+/**
+ * The desk's rules in the real UI (docs/stays-rules.md): a check-out undone from the stay dialog
+ * puts the stay back in the house with its booked nights; a block created from the board's toolbar
+ * withholds its room from New stay for its nights (and the API agrees).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room, Stay } from '../../shared/contract/schemas';
+import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
+import { barDates, barWithStatus, openBoard, stayBar } from './support/board-page';
+import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+
+let desk: Desk;
+let page: Page;
+const rooms = new Map<number, Room>();
+
+beforeAll(async () => {
+  desk = await openDesk();
+  await setUpHotel(desk.api);
+  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
+  page = await desk.newPage();
+});
+
+afterAll(async () => {
+  await desk?.close();
+  expect(desk?.pageErrors ?? []).toEqual([]);
+});
+
+async function openStay(stay: Stay, status: string) {
+  await stayBar(page, stay.id).click();
+  const dialog = page.getByTestId('stay-dialog');
+  await dialog.locator(`[data-testid="stay-status"][data-status="${status}"]`).waitFor();
+  return dialog;
+}
+
+describe('the desk rules in the UI', () => {
+  it('undoes a check-out: the stay is in the house again with its booked nights', async () => {
+    const stay = await aStay(desk.api, { room: rooms.get(101)!, checkin: hotelDay(-1), checkout: hotelDay(3), guestName: 'Una Undo' });
+    await desk.api.call('POST', `/api/v1/stays/${stay.id}/check-in`);
+    await openBoard(page, 101);
+
+    let dialog = await openStay(stay, 'checked_in');
+    await page.getByTestId('stay-action-check-out').click();
+    await page.getByTestId('departure-quote').waitFor();
+    await page.getByTestId('stay-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await barWithStatus(page, 101, stay.id, 'checked_out').waitFor();
+    expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_out', checkoutDate: hotelDay(0) });
+
+    // A misclick: the desk undoes it from the stay's dialog, the same day.
+    dialog = await openStay(stay, 'checked_out');
+    expect(await page.getByTestId('stay-action-undo').textContent()).toBe('Undo check-out');
+    await page.getByTestId('stay-action-undo').click();
+    await page.getByTestId('stay-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const bar = barWithStatus(page, 101, stay.id, 'checked_in');
+    await bar.waitFor();
+    await expect.poll(() => barDates(page, bar, hotelDay(0)), { timeout: 15_000 }).toMatchObject({ checkout: hotelDay(3) });
+    expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_in', checkoutDate: hotelDay(3), nights: 4 });
+    const audit = await desk.api.call<{ entries: { action: string; entityId: string | null }[] }>('GET', '/api/v1/audit?action=stays:undo');
+    expect(audit.entries.map((e) => [e.action, e.entityId])).toContainEqual(['stays:undo', String(stay.id)]);
+  });
+
+  it('creates a block from the toolbar, and New stay no longer offers the room for those nights', async () => {
+    await openBoard(page, 101);
+    const room = rooms.get(102)!;
+    await page.getByTestId('block-new').click();
+    const form = page.getByTestId('block-form');
+    await form.waitFor();
+    await page.getByTestId('block-room').selectOption(String(room.id));
+    await page.getByTestId('block-from').fill(hotelDay(3));
+    await page.getByTestId('block-to').fill(hotelDay(5));
+    await page.getByTestId('block-reason').fill('Burst pipe');
+    await page.getByTestId('block-kind').selectOption('out_of_order');
+    await page.getByTestId('block-save').click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('room-row-102').locator('[data-testid^="block-bar-"]').waitFor();
+
+    // New stay for a night inside the block: room 102 is not in the list; 101 and 103 are.
+    await page.getByTestId('new-stay').click();
+    await page.getByTestId('booking-dialog').waitFor();
+    await page.getByTestId('booking-checkin').fill(hotelDay(4));
+    await page.getByTestId('booking-checkout').fill(hotelDay(5));
+    const option = (id: number) => page.locator(`[data-testid="booking-room"] option[value="${id}"]`);
+    await option(rooms.get(103)!.id).waitFor({ state: 'attached' });
+    expect(await option(room.id).count()).toBe(0);
+    expect(await option(rooms.get(101)!.id).count()).toBe(1);
+    // Right after the block, the room is offered again.
+    await page.getByTestId('booking-checkin').fill(hotelDay(5));
+    await page.getByTestId('booking-checkout').fill(hotelDay(6));
+    await option(room.id).waitFor({ state: 'attached' });
+
+    const free = await desk.api.call<Room[]>('GET', `/api/v1/rooms/free?checkin=${hotelDay(4)}&checkout=${hotelDay(5)}`);
+    expect(free.map((r) => r.number)).toEqual([101, 103]);
+  });
+});

@@ -27,7 +27,7 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
         const nowMs = c.nowMs;
         const stay = requireStayRecord(db, id);
         applyAction('move', stay.status);
-        if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`);
+        if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`, { reason: 'stays.alreadyInRoom', params: { id, room: stay.roomNumber } });
         const room = requireBookableRoom(db, roomId, stay.guests);
         const period = { startMs: stay.checkinMs, endMs: stay.checkoutMs, startDate: stay.checkinDate, endDate: stay.checkoutDate };
         assertRoomFree(db, room, period, d.settings.maxStayMs(), id);

@@ -21,7 +21,7 @@ export interface StayServiceDeps {
 
 export function requireStayRecord(db: Sqlite, id: number): StayRecord {
   const stay = getStayRecord(db, id);
-  if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`);
+  if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`, { reason: 'stays.notFound', params: { id } });
   return stay;
 }
 

@@ -60,4 +60,15 @@ export const ipcCommandNames = commandNames.filter((k) => commandDef(k).ipc !== 
 /** The result shape across IPC. */
 export type IpcResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; /** RATE_LIMITED: when to try again. */ retryAfterSeconds?: number } };
+  | {
+      ok: false;
+      error: {
+        code: string;
+        message: string;
+        /** RATE_LIMITED: when to try again. */
+        retryAfterSeconds?: number;
+        /** The refusal's stable name and values, which the renderer translates (shared/errors.ts). */
+        reason?: string;
+        params?: Record<string, string | number>;
+      };
+    };

@@ -28,10 +28,10 @@ export const refusalText = domainText(
 
     // stays
     'reason.stays.notFound': 'Stay #{id} does not exist',
-    'reason.stays.roomUnavailable': 'Room {room} is not free from {from} to {to}',
-    'reason.stays.roomTakenByStay': 'Room {room} is not free from {from} to {to}: stay #{stayId} for {guest} ({stayFrom} – {stayTo}) is in the way',
-    'reason.stays.roomBlocked': 'Room {room} is not free from {from} to {to}: it is blocked {blockFrom} – {blockTo}',
-    'reason.stays.roomBlockedFor': 'Room {room} is not free from {from} to {to}: it is blocked {blockFrom} – {blockTo} ({blockReason})',
+    'reason.stays.roomUnavailable': 'Room {room} is not available from {from} to {to}',
+    'reason.stays.roomTakenByStay': 'Room {room} is not available from {from} to {to}: stay #{stayId} for {guest} ({stayFrom} – {stayTo}) is in the way',
+    'reason.stays.roomBlocked': 'Room {room} is not available from {from} to {to}: it is blocked {blockFrom} – {blockTo}',
+    'reason.stays.roomBlockedFor': 'Room {room} is not available from {from} to {to}: it is blocked {blockFrom} – {blockTo} ({blockReason})',
     'reason.stays.alreadyInRoom': 'Stay #{id} is already in room {room}',
     'reason.stays.illegalTransition': 'A stay that is {status} does not allow {action}',
     'reason.stays.endBeforeStart': 'Check-out must be after check-in',

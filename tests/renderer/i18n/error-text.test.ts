@@ -40,14 +40,14 @@ describe('errorText', () => {
       params: { room: 206, from: '2026-11-22', to: '2026-11-25', stayId: 12, guest: 'Mette Hansen', stayFrom: '2026-11-20', stayTo: '2026-11-24' },
     });
     expect(errorText(e, da)).toBe('Ikke muligt: Værelse 206 er ikke ledigt fra 2026-11-22 til 2026-11-25: ophold #12 for Mette Hansen (2026-11-20 – 2026-11-24) er i vejen');
-    expect(errorText(e, en)).toBe('Not possible: Room 206 is not free from 2026-11-22 to 2026-11-25: stay #12 for Mette Hansen (2026-11-20 – 2026-11-24) is in the way');
+    expect(errorText(e, en)).toBe('Not possible: Room 206 is not available from 2026-11-22 to 2026-11-25: stay #12 for Mette Hansen (2026-11-20 – 2026-11-24) is in the way');
   });
 
   it('names a block in the way, with and without its reason', () => {
     const block = (reason: string, params: Record<string, string | number>) => new TransportError('ROOM_UNAVAILABLE', 'x', 409, undefined, { reason, params });
     const p = { room: 103, from: '2026-05-01', to: '2026-05-03', blockId: 4, blockFrom: '2026-04-30', blockTo: '2026-05-02' };
     expect(errorText(block('stays.roomBlockedFor', { ...p, blockReason: 'Vandskade' }), da)).toBe('Ikke muligt: Værelse 103 er ikke ledigt fra 2026-05-01 til 2026-05-03: det er spærret 2026-04-30 – 2026-05-02 (Vandskade)');
-    expect(errorText(block('stays.roomBlocked', p), en)).toBe('Not possible: Room 103 is not free from 2026-05-01 to 2026-05-03: it is blocked 2026-04-30 – 2026-05-02');
+    expect(errorText(block('stays.roomBlocked', p), en)).toBe('Not possible: Room 103 is not available from 2026-05-01 to 2026-05-03: it is blocked 2026-04-30 – 2026-05-02');
   });
 
   it('translates the status and action a refused transition names, and plural forms by their count', () => {

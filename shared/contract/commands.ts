@@ -14,6 +14,7 @@ import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
 import { roomCommands } from './rooms';
 import { settingsCommands } from './settings';
+import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
 import { userCommands } from './users';
 
@@ -28,6 +29,7 @@ export const commands = {
   ...settingsCommands,
   ...roomCommands,
   ...stayCommands,
+  ...stayDeskCommands,
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,

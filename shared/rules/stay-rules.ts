@@ -71,3 +71,12 @@ export function stayPrice(nights: number, nightlyRate: number, override?: number
 export function isBooking(status: StayStatus): 0 | 1 {
   return status === 'cancelled' || status === 'no_show' ? 0 : 1;
 }
+
+/**
+ * The price after a move or new dates, as the user chose (issue 10 item 6): `keep` the agreed
+ * price, or `reprice` at nights × nightly rate. Worked example: a 3-night stay agreed at 2 400.00
+ * moved to a 1 195.00 room → keep 2 400.00, reprice 3 585.00.
+ */
+export function chosenPrice(agreed: number, nights: number, nightlyRate: number, pricing: 'keep' | 'reprice'): number {
+  return pricing === 'keep' ? agreed : stayPrice(nights, nightlyRate);
+}

@@ -53,6 +53,7 @@ export const refusalText = domainText(
     'reason.rooms.categoryMismatch': 'Room {room} is a "{category}", not a "{asked}"',
     'reason.rooms.numberTaken': 'Room {room} already exists',
     'reason.blocks.notFound': 'Block #{id} does not exist',
+    'reason.guests.emailOrPhone': 'Give an e-mail address or a phone number',
 
     // users and sign-in
     'reason.users.notFound': 'User #{id} does not exist',
@@ -124,6 +125,7 @@ export const refusalText = domainText(
     'reason.rooms.categoryMismatch': 'Værelse {room} er et "{category}", ikke et "{asked}"',
     'reason.rooms.numberTaken': 'Værelse {room} findes allerede',
     'reason.blocks.notFound': 'Spærring #{id} findes ikke',
+    'reason.guests.emailOrPhone': 'Angiv en e-mailadresse eller et telefonnummer',
 
     'reason.users.notFound': 'Bruger #{id} findes ikke',
     'reason.users.taken': 'Brugernavnet eller e-mailadressen er allerede i brug',

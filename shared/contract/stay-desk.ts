@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { DateOutSchema, DateTimeInputSchema, IdParamSchema, IdSchema, NameSchema, queryInt, TextSchema } from './primitives';
+import { DateOutSchema, DateTimeInputSchema, IdParamSchema, NameSchema, queryInt, TextSchema } from './primitives';
 import { DESK } from './roles';
 import { StaySchema } from './stays';
 

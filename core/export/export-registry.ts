@@ -8,6 +8,7 @@
  */
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { auditExport } from '../auth/audit-export';
+import { carsExport, rentalsExport } from '../cars/cars-export';
 import { staysExport } from '../stays/stays-export';
 import type { ExportDef } from './export-def';
 
@@ -17,6 +18,8 @@ export type ExportId = Commands[ExportCommandName]['export'];
 export const EXPORTS = {
   stays: staysExport,
   audit: auditExport,
+  cars: carsExport,
+  rentals: rentalsExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -9,6 +9,7 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
+import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
@@ -33,6 +34,7 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...carCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { mayReceive, type Audience, type Viewer } from './event-def';
 import { blockEvents } from './blocks';
+import { carEvents } from './cars';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { settingsEvents } from './settings';
@@ -17,6 +18,7 @@ export const liveEvents = {
   ...blockEvents,
   ...settingsEvents,
   ...outboxEvents,
+  ...carEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

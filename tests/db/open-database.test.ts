@@ -29,6 +29,8 @@ describe('openDatabase on an empty file', () => {
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
       'audit_log',
+      'car_rentals',
+      'cars',
       'guest_rooms',
       'login_throttle',
       'outbox',
@@ -44,6 +46,12 @@ describe('openDatabase on an empty file', () => {
       'audit_actor_idx',
       'audit_at_idx',
       'audit_entity_idx',
+      'car_rentals_car_idx',
+      'car_rentals_dates_idx',
+      'car_rentals_holding_idx',
+      'car_rentals_stay_idx',
+      'cars_brand_idx',
+      'cars_plate_uq',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_aggregate_seq_uq',
@@ -60,7 +68,7 @@ describe('openDatabase on an empty file', () => {
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -281,6 +281,9 @@ describe('bad input, for every route of the contract', () => {
     assertConformant(conformance);
   });
 
+  /** A pass sends every case of every command: it grows with the contract, and the machine may be shared. */
+  const PASS_TIMEOUT_MS = 240_000;
+
   it.each<Caller>(['signed in', 'anonymous'])('over inject, %s: a 4xx {"error": …} for each, never a 5xx, nothing written', async (caller) => {
     const r = await runPass(caller, cases, (c) => injected(caller, c));
     console.info(report(`over inject, ${caller}`, r));
@@ -288,7 +291,7 @@ describe('bad input, for every route of the contract', () => {
     expect(unreached(caller, r)).toEqual([]);
     if (caller === 'anonymous') expect(r.statuses[401]).toBeGreaterThan(cases.length / 2);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, PASS_TIMEOUT_MS);
 
   it.each<Caller>(['signed in', 'anonymous'])('over a real socket, %s: the same answers, then /health is 200 and a booking still goes through', async (caller) => {
     const client: HttpClient = createHttpClient(baseUrl);
@@ -318,5 +321,5 @@ describe('bad input, for every route of the contract', () => {
     } finally {
       client.close();
     }
-  });
+  }, PASS_TIMEOUT_MS);
 });

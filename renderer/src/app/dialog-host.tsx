@@ -10,7 +10,7 @@ export function DialogHost() {
   const close = useUiStore((s) => s.close);
   if (!dialog) return null;
   switch (dialog.kind) {
-    case 'booking': return <BookingDialog key={`${dialog.roomId}-${dialog.checkin}`} roomId={dialog.roomId} checkin={dialog.checkin} onClose={close} />;
+    case 'booking': return <BookingDialog key={`${dialog.roomId}-${dialog.checkin}-${dialog.checkout}`} roomId={dialog.roomId} checkin={dialog.checkin} checkout={dialog.checkout} onClose={close} />;
     case 'stay': return <StayDetailsDialog key={dialog.id} id={dialog.id} onClose={close} />;
     case 'block': return <BlockDialog block={dialog.block} roomNumber={dialog.roomNumber} onClose={close} />;
     case 'export': return <ExportDialog onClose={close} />;

@@ -11,7 +11,7 @@ import { registerSessionReset } from './session-data';
 export type { Screen };
 
 export type Dialog =
-  | { kind: 'booking'; roomId?: number; checkin?: string }
+  | { kind: 'booking'; roomId?: number; checkin?: string; checkout?: string }
   | { kind: 'stay'; id: number }
   | { kind: 'block'; block: BoardBlock; roomNumber: number }
   | { kind: 'export' };

@@ -17,6 +17,7 @@ import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { stayDeskHandlers } from './stays/stay-desk-handlers';
 import { stayHandlers } from './stays/stays-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -32,5 +33,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...blockHandlers(s),
     ...boardHandlers(s),
     ...carHandlers(s),
+    ...stockHandlers(s),
   };
 }

@@ -17,6 +17,7 @@ import { roomCommands } from './rooms';
 import { settingsCommands } from './settings';
 import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
+import { stockCommands } from './stock';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -35,6 +36,7 @@ export const commands = {
   ...boardCommands,
   ...outboxCommands,
   ...carCommands,
+  ...stockCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -13,10 +13,13 @@
 import { useRef, type PointerEvent, type RefObject } from 'react';
 import type { BoardStay, Room } from '../../../shared/contract/schemas';
 import { canApply } from '../../../shared/rules/stay-rules';
-import { addDays, nightsBetween } from '../../../shared/time';
+import { nightsBetween } from '../../../shared/time';
 import type { Dialog } from '../stores/ui-store';
-import { dayAtOffset, occupantOfNight, type BoardDay, type RoomLane } from './board-layout';
+import { dayAtOffset, occupantOfNight, type RoomLane } from './board-layout';
 import { nightAtPoint } from './board-pointer';
+import { bookRange, dropDialog, resizeCheckoutDay, type DragGeometry, type Drop } from './board-drop';
+
+export { bookRange, dropDialog, resizeCheckoutDay };
 
 /** Pointer travel (px) before a press becomes a drag. */
 export const DRAG_THRESHOLD = 5;
@@ -24,45 +27,6 @@ export const DRAG_THRESHOLD = 5;
 export const END_HANDLE = 8;
 
 export type DragKind = 'book' | 'move' | 'resize';
-
-export interface DragGeometry {
-  days: readonly BoardDay[];
-  dayWidth: number;
-}
-
-/** The nights a book-drag covers, from the night pressed to the night under the pointer (either way). */
-export function bookRange(startDay: number, currentDay: number): { first: number; last: number } {
-  return { first: Math.min(startDay, currentDay), last: Math.max(startDay, currentDay) };
-}
-
-/**
- * The departure day a resize-drag points at: the column whose middle is nearest to `x` (a bar ends
- * mid-column of its departure day), never before the night after arrival nor past the board's end.
- * Worked example, 40 px per day, arrival day 2: x 170 → day 4 (170 / 40 − 0.5 = 3.75 → 4); x 30 → day 3.
- */
-export function resizeCheckoutDay(x: number, dayWidth: number, checkinDay: number, dayCount: number): number {
-  const day = Math.round(x / dayWidth - 0.5);
-  return Math.min(dayCount, Math.max(checkinDay + 1, day));
-}
-
-/** The dialog a finished drag opens, or null when the drop changes nothing. */
-export function dropDialog(
-  d: { kind: 'book'; roomId: number; first: number; last: number } | { kind: 'move'; stay: BoardStay; toRoomId: number } | { kind: 'resize'; stay: BoardStay; checkoutDay: number },
-  geometry: DragGeometry,
-): Dialog | null {
-  const from = geometry.days[0]?.date;
-  if (from === undefined) return null;
-  switch (d.kind) {
-    case 'book':
-      return { kind: 'booking', roomId: d.roomId, checkin: addDays(from, d.first), checkout: addDays(from, d.last + 1) };
-    case 'move':
-      return d.toRoomId === d.stay.roomId ? null : { kind: 'stayDrag', stayId: d.stay.id, roomId: d.toRoomId };
-    case 'resize': {
-      const checkout = addDays(from, d.checkoutDay);
-      return checkout === d.stay.checkoutDate ? null : { kind: 'stayDrag', stayId: d.stay.id, checkin: d.stay.checkinDate, checkout };
-    }
-  }
-}
 
 interface Press {
   kind: DragKind;
@@ -78,7 +42,7 @@ interface Press {
   barLeft: number;
   barWidth: number;
   /** Where the drop would land, kept current while dragging. */
-  drop: Parameters<typeof dropDialog>[0] | null;
+  drop: Drop | null;
 }
 
 export interface BoardDragOptions {

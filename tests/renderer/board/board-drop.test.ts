@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookRange, dropDialog, resizeCheckoutDay } from '../../../renderer/src/board/board-drag';
+import { bookRange, dropDialog, resizeCheckoutDay } from '../../../renderer/src/board/board-drop';
 import { boardDays } from '../../../renderer/src/board/board-layout';
 import type { BoardStay } from '../../../shared/contract/schemas';
 

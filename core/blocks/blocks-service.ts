@@ -30,7 +30,7 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
   const toBlock = (r: BlockRecord): Block => ({ ...r, createdAt: formatInstant(r.createdAt, settings.get().timeZone) });
   const requireBlock = (id: number) => {
     const found = getBlockRecord(db, id);
-    if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`, { reason: 'stays.blockNotFound', params: { id } });
+    if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`, { reason: 'blocks.notFound', params: { id } });
     return found;
   };
 

@@ -4,18 +4,19 @@
  * then writes**, so no other writer can slip in between the check and the write.
  */
 import { getRoom } from '../../db/queries/room-queries';
-import { describeConflict, findOccupancyConflict, type OccupancyConflictDetail } from '../../db/queries/stay-queries';
+import { getBlockRecord } from '../../db/queries/block-queries';
+import { findOccupancyConflict, getStayRecord, type OccupancyConflict } from '../../db/queries/stay-queries';
 import type { Sqlite } from '../../db/open-database';
 import type { Room } from '../../shared/contract/schemas';
-import { AppError } from '../../shared/errors';
+import { AppError, type Refusal } from '../../shared/errors';
 
 export function requireRoom(db: Sqlite, roomId: number): Room {
   const room = getRoom(db, roomId);
-  if (!room) throw new AppError('NOT_FOUND', `Room with id ${roomId} not found`);
+  if (!room) throw new AppError('NOT_FOUND', `Room with id ${roomId} not found`, { reason: 'rooms.idNotFound', params: { roomId } });
   return room;
 }
 
-/** ROOM_UNAVAILABLE when housekeeping has the room out of order: it is not sold until set back. */
+/** ROOM_UNAVAILABLE when housekeeping has the room out of order: it is not sold until set back (docs/stays-rules.md). */
 export function assertInOrder(room: Room): void {
   if (room.housekeeping === 'out_of_order') {
     throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is out of order`, { reason: 'stays.roomOutOfOrder', params: { room: room.number } });
@@ -25,12 +26,12 @@ export function assertInOrder(room: Room): void {
 /** An active room, in order, with beds for `guests`. */
 export function requireBookableRoom(db: Sqlite, roomId: number, guests: number): Room {
   const room = requireRoom(db, roomId);
-  if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'stays.roomInactive', params: { room: room.number } });
+  if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'rooms.inactive', params: { room: room.number } });
   assertInOrder(room);
   if (room.capacity < guests) {
     throw new AppError('VALIDATION', `Room ${room.number} sleeps at most ${room.capacity} guest${room.capacity === 1 ? '' : 's'}`, {
-      reason: 'stays.roomCapacity',
-      params: { room: room.number, capacity: room.capacity },
+      reason: 'rooms.overCapacity',
+      params: { room: room.number, capacity: room.capacity, guests },
     });
   }
   return room;
@@ -45,27 +46,41 @@ export interface Period {
 }
 
 /**
- * The refusal for `conflict`, naming what is in the way: "Room 206 is not available from 2026-05-02
- * to 2026-05-04: stay #12 for Mette Hansen" or "…: blocked (New carpet)" / "…: out of order (…)".
+ * What is in the way, for the refusal's reason: the desk is told the stay (its id, guest and dates)
+ * or the block (its dates and reason); anyone else only that the room is taken (`publicRefusal`).
  */
-export function unavailable(room: Room, period: Period, conflict: OccupancyConflictDetail): AppError {
-  const head = `Room ${room.number} is not available from ${period.startDate} to ${period.endDate}`;
+export function conflictRefusal(db: Sqlite, room: Room, period: Period, conflict: OccupancyConflict): Refusal {
   const base = { room: room.number, from: period.startDate, to: period.endDate };
   if (conflict.kind === 'stay') {
-    return new AppError('ROOM_UNAVAILABLE', `${head}: stay #${conflict.id} for ${conflict.label}`, {
-      reason: 'stays.roomTakenByStay',
-      params: { ...base, stayId: conflict.id, guest: conflict.label },
-    });
+    const other = getStayRecord(db, conflict.id);
+    if (other) {
+      return {
+        reason: 'stays.roomTakenByStay',
+        params: { ...base, stayId: other.id, guest: other.guestName, stayFrom: other.checkinDate, stayTo: other.checkoutDate },
+      };
+    }
+  } else {
+    const block = getBlockRecord(db, conflict.id);
+    if (block) {
+      const params = { ...base, blockId: block.id, blockFrom: block.fromDate, blockTo: block.toDate };
+      // An out-of-order period (docs/stays-rules.md) says so.
+      if (block.kind === 'out_of_order') return { reason: 'stays.roomOutOfOrderBlock', params: { ...params, blockReason: block.reason } };
+      return block.reason.trim() === ''
+        ? { reason: 'stays.roomBlocked', params }
+        : { reason: 'stays.roomBlockedFor', params: { ...params, blockReason: block.reason } };
+    }
   }
-  const what = conflict.detail === 'out_of_order' ? 'out of order' : 'blocked';
-  return new AppError('ROOM_UNAVAILABLE', `${head}: ${what} (${conflict.label})`, {
-    reason: conflict.detail === 'out_of_order' ? 'stays.roomOutOfOrderBlock' : 'stays.roomBlocked',
-    params: { ...base, blockId: conflict.id, blockReason: conflict.label },
-  });
+  return { reason: 'stays.roomUnavailable', params: base };
 }
 
-/** ROOM_UNAVAILABLE (409) when an occupying stay (other than `excludeStayId`) or a block overlaps. */
+/** ROOM_UNAVAILABLE (409) when an occupying stay (other than `excludeStayId`) or a block overlaps; the refusal names it. */
 export function assertRoomFree(db: Sqlite, room: Room, period: Period, maxStayMs: number, excludeStayId?: number, excludeBlockId?: number): void {
   const conflict = findOccupancyConflict(db, room.id, period.startMs, period.endMs, maxStayMs, excludeStayId, excludeBlockId);
-  if (conflict) throw unavailable(room, period, describeConflict(db, conflict));
+  if (conflict) {
+    const refusal = conflictRefusal(db, room, period, conflict);
+    throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is not available from ${period.startDate} to ${period.endDate}`, {
+      ...refusal,
+      publicRefusal: { reason: 'stays.roomUnavailable', params: { room: room.number, from: period.startDate, to: period.endDate } },
+    });
+  }
 }

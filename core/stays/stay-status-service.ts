@@ -210,7 +210,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         const room = requireRoom(db, stay.roomId);
         if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs || end.checkinMs < stay.checkinMs) {
           if (!occupies(stay.status)) {
-            if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'stays.roomInactive', params: { room: room.number } });
+            if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'rooms.inactive', params: { room: room.number } });
             assertInOrder(room);
           }
           const period = { startMs: end.checkinMs, endMs: end.checkoutMs, startDate: end.checkin.slice(0, 10), endDate: end.checkout.slice(0, 10) };

@@ -10,7 +10,7 @@ export function stayHandlers({ stays, seedBookings }: CoreServices): HandlersFor
     'stays:list': (input) => stays.list(input),
     'stays:get': (input) => stays.get(input.id),
     'stays:create': (input, ctx) => stays.create(input, ctx),
-    'stays:move': (input) => stays.move(input.id, input.roomId),
+    'stays:move': (input, ctx) => stays.move(input, ctx),
     'stays:changeDates': (input, ctx) => stays.changeDates(input, ctx),
     'stays:cancel': (input, ctx) => stays.cancel(input.id, ctx),
     'stays:checkIn': (input, ctx) => stays.checkIn(input.id, ctx),

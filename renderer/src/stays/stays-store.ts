@@ -6,7 +6,7 @@
 import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { DepartureQuote, Room, Stay, StayWarning } from '../../../shared/contract/schemas';
+import type { DepartureQuote, PricingChoice, Room, Stay, StayWarning } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
@@ -26,8 +26,9 @@ interface StaysState {
   apply(command: StayCommand, id: number): Promise<Stay & { warnings?: StayWarning[] }>;
   /** What a check-out or no-show would do now: nights freed and the price under the hotel's rule. */
   quote(id: number, action: 'check_out' | 'no_show'): Promise<DepartureQuote>;
-  move(id: number, roomId: number): Promise<Stay>;
+  move(id: number, roomId: number, pricing?: PricingChoice): Promise<Stay>;
   changeDates(input: CommandInput<'stays:changeDates'>): Promise<Stay>;
+  updateGuest(input: CommandInput<'stays:updateGuest'>): Promise<Stay>;
   freeRooms(checkin: string, checkout: string): Promise<Room[]>;
 }
 
@@ -63,8 +64,11 @@ export const useStaysStore = create<StaysState>((set, get) => {
     quote(id, action) {
       return transport().invoke('stays:departureQuote', { id, action });
     },
-    move(id, roomId) {
-      return changed(() => transport().invoke('stays:move', { id, roomId }));
+    move(id, roomId, pricing) {
+      return changed(() => transport().invoke('stays:move', { id, roomId, ...(pricing ? { pricing } : {}) }));
+    },
+    updateGuest(input) {
+      return changed(() => transport().invoke('stays:updateGuest', input));
     },
     changeDates(input) {
       return changed(() => transport().invoke('stays:changeDates', input));

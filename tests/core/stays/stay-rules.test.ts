@@ -170,7 +170,7 @@ describe('undo', () => {
     t.clock.set(at('2026-05-02T09:15'));
     h['stays:checkOut']({ id: stay.id }, deskCtx);
     const next = book({ checkin: '2026-05-03', checkout: '2026-05-05', guestName: 'Nina Lund' });
-    const e = expectAppError(() => h['stays:undo']({ id: stay.id }, deskCtx), 'ROOM_UNAVAILABLE', `Room 101 is not available from 2026-04-30 to 2026-05-04: stay #${next.id} for Nina Lund`);
+    const e = expectAppError(() => h['stays:undo']({ id: stay.id }, deskCtx), 'ROOM_UNAVAILABLE', 'Room 101 is not available from 2026-04-30 to 2026-05-04');
     expect(e).toMatchObject({ reason: 'stays.roomTakenByStay', params: { stayId: next.id, guest: 'Nina Lund' } });
     expect(h['stays:get']({ id: stay.id }, deskCtx).status).toBe('checked_out');
   });
@@ -179,7 +179,7 @@ describe('undo', () => {
     const stay = book();
     h['stays:cancel']({ id: stay.id }, deskCtx);
     const taker = book({ checkin: '2026-05-02', checkout: '2026-05-03', guestName: 'Taker' });
-    expectAppError(() => h['stays:undo']({ id: stay.id }, deskCtx), 'ROOM_UNAVAILABLE', /stay #\d+ for Taker/);
+    expect(expectAppError(() => h['stays:undo']({ id: stay.id }, deskCtx), 'ROOM_UNAVAILABLE').params).toMatchObject({ stayId: taker.id, guest: 'Taker' });
     h['stays:cancel']({ id: taker.id }, deskCtx);
     expect(h['stays:undo']({ id: stay.id }, deskCtx).status).toBe('booked');
     t.clock.set(at('2026-05-01T20:00'));
@@ -217,14 +217,14 @@ describe('out of order stops sales', () => {
     expect(block).toMatchObject({ kind: 'out_of_order', fromDate: '2026-06-10', toDate: '2026-06-12' });
     expect(free('2026-06-09', '2026-06-11')).toEqual([102]);
     expect(free('2026-06-12', '2026-06-13')).toEqual([101, 102]);
-    const e = expectAppError(() => book({ checkin: '2026-06-11', checkout: '2026-06-13' }), 'ROOM_UNAVAILABLE', 'Room 101 is not available from 2026-06-11 to 2026-06-13: out of order (Burst pipe)');
+    const e = expectAppError(() => book({ checkin: '2026-06-11', checkout: '2026-06-13' }), 'ROOM_UNAVAILABLE', 'Room 101 is not available from 2026-06-11 to 2026-06-13');
     expect(e).toMatchObject({ reason: 'stays.roomOutOfOrderBlock', params: { blockId: block.id, blockReason: 'Burst pipe' } });
   });
 
   it('a block is changed (room, period, reason, kind) with the same checks', () => {
     const block = h['blocks:create']({ roomId: r101, from: '2026-06-10', to: '2026-06-12', reason: 'Paint', kind: 'blocked' }, deskCtx);
     book({ roomId: r102, checkin: '2026-06-11', checkout: '2026-06-12', guestName: 'In the way' });
-    expectAppError(() => h['blocks:update']({ id: block.id, roomId: r102 }, deskCtx), 'ROOM_UNAVAILABLE', /stay #\d+ for In the way/);
+    expect(expectAppError(() => h['blocks:update']({ id: block.id, roomId: r102 }, deskCtx), 'ROOM_UNAVAILABLE').params).toMatchObject({ guest: 'In the way' });
     const longer = h['blocks:update']({ id: block.id, to: '2026-06-14', reason: 'Paint and carpet', kind: 'out_of_order' }, deskCtx);
     expect(longer).toMatchObject({ roomId: r101, fromDate: '2026-06-10', toDate: '2026-06-14', reason: 'Paint and carpet', kind: 'out_of_order' });
     expect(free('2026-06-13', '2026-06-14')).toEqual([102]);

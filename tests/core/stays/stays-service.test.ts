@@ -75,7 +75,7 @@ describe('stays:create', () => {
     expectAppError(
       () => book({ checkin: '2026-05-02', checkout: '2026-05-04' }),
       'ROOM_UNAVAILABLE',
-      'Room 101 is not available from 2026-05-02 to 2026-05-04: stay #1 for Mette Hansen',
+      'Room 101 is not available from 2026-05-02 to 2026-05-04',
     );
     expect(countRows(t.sqlite, 'stays')).toBe(1);
     expect(countRows(t.sqlite, 'outbox')).toBe(before);
@@ -190,7 +190,7 @@ describe('stays:move', () => {
   it('refuses a taken room (409), the same room, a room too small, and a closed stay', () => {
     const stay = book({ guests: 2 });
     book({ roomId: room102, checkin: '2026-05-02', checkout: '2026-05-05' });
-    expectAppError(() => h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx), 'ROOM_UNAVAILABLE', 'Room 102 is not available from 2026-05-01 to 2026-05-03: stay #2 for Mette Hansen');
+    expectAppError(() => h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx), 'ROOM_UNAVAILABLE', 'Room 102 is not available from 2026-05-01 to 2026-05-03');
     expectAppError(() => h['stays:move']({ id: stay.id, roomId: room101 }, deskCtx), 'VALIDATION', 'Stay 1 is already in room 101');
     const single = h['rooms:create'](aRoom({ number: 103, capacity: 1, category: 'Standard single room' }), adminCtx).id;
     expectAppError(() => h['stays:move']({ id: stay.id, roomId: single }, deskCtx), 'VALIDATION', 'Room 103 sleeps at most 1 guest');
@@ -221,7 +221,7 @@ describe('stays:changeDates', () => {
     expectAppError(
       () => h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-05' }, deskCtx),
       'ROOM_UNAVAILABLE',
-      'Room 101 is not available from 2026-05-01 to 2026-05-05: stay #2 for Mette Hansen',
+      'Room 101 is not available from 2026-05-01 to 2026-05-05',
     );
     h['blocks:create']({ roomId: room101, from: '2026-04-28', to: '2026-04-30', reason: 'Paint', kind: 'blocked' }, deskCtx);
     expectAppError(() => h['stays:changeDates']({ id: stay.id, checkin: '2026-04-29', checkout: '2026-05-03' }, deskCtx), 'ROOM_UNAVAILABLE');

@@ -16,6 +16,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { stayHandlers } from './stays/stays-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -30,5 +31,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...blockHandlers(s),
     ...boardHandlers(s),
     ...carHandlers(s),
+    ...stockHandlers(s),
   };
 }

@@ -237,3 +237,5 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
 
 // cars and rentals (issue 9 §2)
 export * from './schema/cars';
+// Stock (seed 002): resources, their bookings and movements.
+export * from './schema/stock';

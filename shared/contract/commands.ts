@@ -16,6 +16,7 @@ import { outboxCommands } from './outbox';
 import { roomCommands } from './rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
+import { stockCommands } from './stock';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -33,6 +34,7 @@ export const commands = {
   ...boardCommands,
   ...outboxCommands,
   ...carCommands,
+  ...stockCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

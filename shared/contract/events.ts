@@ -11,6 +11,7 @@ import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
+import { stockEvents } from './stock';
 
 export const liveEvents = {
   ...stayEvents,
@@ -19,6 +20,7 @@ export const liveEvents = {
   ...settingsEvents,
   ...outboxEvents,
   ...carEvents,
+  ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

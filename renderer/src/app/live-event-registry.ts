@@ -3,6 +3,7 @@
  * table of live events (`<domain>/<domain>-live.ts`: what an event reloads or which store takes it)
  * into the one table `stores/live-events.ts` dispatches on.
  */
+import { appointmentsLive } from '../appointments/appointments-live';
 import { boardLive } from '../board/board-live';
 import { myBookingsLive } from '../client/my-bookings-live';
 import { outboxLive } from '../outbox/outbox-live';
@@ -11,4 +12,4 @@ import { settingsLive } from '../settings/settings-live';
 import { staysLive } from '../stays/stays-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive);
+export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, appointmentsLive);

@@ -4,6 +4,7 @@
  * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
  * two domains both define.
  */
+import { appointmentsText } from '../appointments/appointments-text';
 import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
@@ -20,7 +21,7 @@ import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, appointmentsText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

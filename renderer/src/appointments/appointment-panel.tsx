@@ -6,7 +6,7 @@
  * desk's change shows here as it happens.
  */
 import { useEffect, useState } from 'react';
-import { PAYMENT_METHODS, type Appointment, type PaymentMethod } from '../../../shared/contract/appointments';
+import type { Appointment, PaymentMethod } from '../../../shared/contract/appointments';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
@@ -18,6 +18,7 @@ import { useAppointmentsStore } from './appointments-store';
 import { LIVE_STATUSES, rescheduleInput, type FreeSlot } from './calendar-layout';
 import { RefundConfirm } from './refund-confirm';
 import { SlotPicker, type SlotTarget } from './slot-picker';
+import { PAYMENT_METHODS } from './vocabulary';
 
 type Mode = 'actions' | 'cancel' | 'move';
 

@@ -3,13 +3,14 @@
  * days of the start, status and kind. A save dialog in the desktop app, a download in a browser.
  */
 import { useState } from 'react';
-import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, type AppointmentKind, type AppointmentStatus } from '../../../shared/contract/appointments';
+import type { AppointmentKind, AppointmentStatus } from '../../../shared/contract/appointments';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome } from '../transport/transport';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES } from './vocabulary';
 
 export function AppointmentsExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();

@@ -20,6 +20,7 @@ import { BookDialog } from './book-dialog';
 import { columnsOf, daysOf, rescheduleInput, type FreeSlot } from './calendar-layout';
 import { DayView, WeekView } from './calendar-views';
 import './appointments.css';
+import './appointments-text';
 
 type Open = { kind: 'book'; slot: FreeSlot } | { kind: 'panel'; id: number } | { kind: 'move'; appointment: Appointment; slot: FreeSlot } | { kind: 'export' } | null;
 

@@ -1,14 +1,15 @@
 /**
  * The appointments screens (the desk's calendar and panel, the admin's setup, a client's My
  * appointments). English first; Danish has exactly these keys (the type refuses a missing one).
+ * Loaded with the screens' chunk, not the first bundle: the keys are typed in dictionaries.ts, the
+ * text joins the dictionaries when this module runs (`addLazyText`). The header's links and the
+ * reminder's toast, shown before any of these screens opened, are in appointments-nav-text.ts.
  */
+import { addLazyText } from '../i18n/dictionaries';
 import { domainText } from '../i18n/domain-text';
 
 export const appointmentsText = domainText(
   {
-    'nav.appointments': 'Appointments',
-    'nav.appointmentSetup': 'Appointment setup',
-    'nav.myAppointments': 'My appointments',
     'appt.title': 'Appointments',
     'appt.viewLabel': 'View',
     'appt.view.day': 'Day',
@@ -185,12 +186,8 @@ export const appointmentsText = domainText(
     'appt.bookWhat': 'What to book',
     'appt.bookAt': 'Book {date} {time}',
     'appt.clientBooked': 'Booked for {date} at {time}',
-    'appt.reminderToast': 'Your appointment is coming up: {what}, {date} at {time}',
   },
   {
-    'nav.appointments': 'Aftaler',
-    'nav.appointmentSetup': 'Opsætning af aftaler',
-    'nav.myAppointments': 'Mine aftaler',
     'appt.title': 'Aftaler',
     'appt.viewLabel': 'Visning',
     'appt.view.day': 'Dag',
@@ -367,6 +364,7 @@ export const appointmentsText = domainText(
     'appt.bookWhat': 'Hvad vil du booke',
     'appt.bookAt': 'Book {date} {time}',
     'appt.clientBooked': 'Booket {date} kl. {time}',
-    'appt.reminderToast': 'Din aftale nærmer sig: {what}, {date} kl. {time}',
   },
 );
+
+addLazyText(appointmentsText);

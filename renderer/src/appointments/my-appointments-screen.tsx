@@ -21,6 +21,7 @@ import { RefundConfirm } from './refund-confirm';
 import { useReminders } from './reminders';
 import { SlotPicker } from './slot-picker';
 import './appointments.css';
+import './appointments-text';
 
 type Row = { id: number; action: 'cancel' | 'move' } | null;
 

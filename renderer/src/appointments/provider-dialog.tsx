@@ -3,7 +3,7 @@
  * weekday (a day unticked is not worked) and days off.
  */
 import { useState } from 'react';
-import { WEEKDAYS, type Provider, type WeekHours, type Weekday } from '../../../shared/contract/appointments';
+import type { Provider, WeekHours, Weekday } from '../../../shared/contract/appointments';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
@@ -14,6 +14,7 @@ import { Field } from '../ui/field';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
+import { WEEKDAYS } from './vocabulary';
 
 type DayHours = { works: boolean; start: string; end: string };
 const DEFAULT_DAY: DayHours = { works: true, start: '09:00', end: '17:00' };

@@ -1,6 +1,6 @@
 /** Add a service room or change one: name, type, description, capacity per slot, hourly rate, in use. */
 import { useState } from 'react';
-import { SERVICE_ROOM_TYPES, type ServiceRoom, type ServiceRoomType } from '../../../shared/contract/appointments';
+import type { ServiceRoom, ServiceRoomType } from '../../../shared/contract/appointments';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { useSetupStore } from './setup-store';
+import { SERVICE_ROOM_TYPES } from './vocabulary';
 
 export function ServiceRoomDialog({ room, onClose }: { room: ServiceRoom | null; onClose(): void }) {
   const t = useT();

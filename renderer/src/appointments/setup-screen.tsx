@@ -4,7 +4,7 @@
  * slots it will make before it makes them.
  */
 import { useEffect, useState } from 'react';
-import { WEEKDAYS, type Provider, type ServiceRoom } from '../../../shared/contract/appointments';
+import type { Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
@@ -15,6 +15,8 @@ import { ProviderDialog } from './provider-dialog';
 import { ServiceRoomDialog } from './service-room-dialog';
 import { useSetupStore } from './setup-store';
 import './appointments.css';
+import './appointments-text';
+import { WEEKDAYS } from './vocabulary';
 
 type Open = { kind: 'room'; room: ServiceRoom | null } | { kind: 'provider'; provider: Provider | null } | { kind: 'generate'; roomId: number | null } | null;
 

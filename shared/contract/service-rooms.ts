@@ -46,7 +46,7 @@ const MetadataSchema = z
 export const ServiceRoomCreateSchema = z.object({
   name: NameSchema(120, 'name'),
   roomType: ServiceRoomTypeSchema,
-  description: TextSchema(2000, { multiline: true }).nullable().optional(),
+  description: TextSchema(2000).nullable().optional(),
   capacity: z.number().int().min(1).max(100).default(1).meta({ description: 'Bookings each generated timeslot holds by default (1–100).' }),
   hourlyRate: MoneySchema.nullable().optional().meta({ description: 'Price per hour in minor units; default 0.' }),
   isActive: z.boolean().default(true),
@@ -56,7 +56,7 @@ export const ServiceRoomUpdateSchema = z.object({
   id: IdParamSchema,
   name: NameSchema(120, 'name').optional(),
   roomType: ServiceRoomTypeSchema.optional(),
-  description: TextSchema(2000, { multiline: true }).nullable().optional(),
+  description: TextSchema(2000).nullable().optional(),
   capacity: z.number().int().min(1).max(100).optional(),
   hourlyRate: MoneySchema.nullable().optional(),
   isActive: z.boolean().optional(),

@@ -28,18 +28,29 @@ describe('openDatabase on an empty file', () => {
     sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
+      'appointments',
       'audit_log',
       'guest_rooms',
       'login_throttle',
       'outbox',
       'outbox_sequences',
+      'providers',
       'room_blocks',
+      'service_rooms',
       'sessions',
       'settings',
       'stays',
+      'timeslots',
       'users',
     ]);
     expect(names(sqlite, 'index')).toEqual([
+      'appointments_created_idx',
+      'appointments_hold_idx',
+      'appointments_provider_idx',
+      'appointments_reminder_idx',
+      'appointments_slot_idx',
+      'appointments_start_idx',
+      'appointments_user_idx',
       'audit_action_idx',
       'audit_actor_idx',
       'audit_at_idx',
@@ -49,7 +60,9 @@ describe('openDatabase on an empty file', () => {
       'outbox_aggregate_seq_uq',
       'outbox_due_idx',
       'outbox_idempotency_uq',
+      'providers_email_uq',
       'room_blocks_room_idx',
+      'service_rooms_name_idx',
       'sessions_expires_idx',
       'sessions_user_idx',
       'stays_checkin_idx',
@@ -57,10 +70,12 @@ describe('openDatabase on an empty file', () => {
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
+      'timeslots_room_date_idx',
+      'timeslots_room_start_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'timeslots_no_overlap']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

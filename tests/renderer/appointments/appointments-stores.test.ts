@@ -44,8 +44,8 @@ describe("the desk's appointments store", () => {
   });
 
   it('takes payment, cancels and moves through the contract, then reloads the calendar', async () => {
-    t.answer('appointments:pay', (q) => anAppointment({ id: q.id, status: 'confirmed', paymentStatus: 'paid', paymentMethod: q.method }));
-    t.answer('appointments:cancel', (q) => ({ booking: anAppointment({ id: q.id, status: 'cancelled' }), refundAmount: 30_000, message: 'Booking cancelled successfully' }));
+    t.answer('appointments:pay', (q) => anAppointment({ id: Number(q.id), status: 'confirmed', paymentStatus: 'paid', paymentMethod: q.method }));
+    t.answer('appointments:cancel', (q) => ({ booking: anAppointment({ id: Number(q.id), status: 'cancelled' }), refundAmount: 30_000, message: 'Booking cancelled successfully' }));
     t.answer('appointments:reschedule', () => ({ booking: anAppointment({ timeslotId: 11 }), message: 'Booking rescheduled successfully' }));
     await useAppointmentsStore.getState().show({ from: '2026-06-01', view: 'day', mode: 'rooms' });
     t.calls.length = 0;
@@ -71,7 +71,10 @@ describe("the desk's appointments store", () => {
 describe("the admin's setup store", () => {
   it('pages through every service room and lists providers, out of use too, by name', async () => {
     const rooms = Array.from({ length: 130 }, (_, i) => aServiceRoom({ id: i + 1, name: `Room ${String(i + 1).padStart(3, '0')}` }));
-    t.answer('serviceRooms:list', (q) => ({ items: rooms.slice((q.page - 1) * q.limit, q.page * q.limit), total: rooms.length, page: q.page, limit: q.limit, pages: 2 }));
+    t.answer('serviceRooms:list', (q) => {
+      const [page, limit] = [Number(q.page), Number(q.limit)];
+      return { items: rooms.slice((page - 1) * limit, page * limit), total: rooms.length, page, limit, pages: 2 };
+    });
     t.answer('providers:list', () => [aProvider({ id: 2, name: 'Cille' }), aProvider({ id: 1, name: 'Bo' })]);
     await useSetupStore.getState().load();
     expect(useSetupStore.getState().rooms).toHaveLength(130);

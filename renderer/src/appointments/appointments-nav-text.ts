@@ -8,13 +8,13 @@ import { domainText } from '../i18n/domain-text';
 export const appointmentsNavText = domainText(
   {
     'nav.appointments': 'Appointments',
-    'nav.appointmentSetup': 'Appointment setup',
+    'nav.appointmentSetup': 'Services',
     'nav.myAppointments': 'My appointments',
     'appt.reminderToast': 'Your appointment is coming up: {what}, {date} at {time}',
   },
   {
     'nav.appointments': 'Aftaler',
-    'nav.appointmentSetup': 'Opsætning af aftaler',
+    'nav.appointmentSetup': 'Tjenester',
     'nav.myAppointments': 'Mine aftaler',
     'appt.reminderToast': 'Din aftale nærmer sig: {what}, {date} kl. {time}',
   },

@@ -14,7 +14,9 @@ import {
   type CalendarColumn, type FreeSlot, type ProviderFreeTime,
 } from './calendar-layout';
 
-export const PX_PER_MINUTE = 1.4;
+export const PX_PER_MINUTE = 1.6;
+/** A block shorter than this shows time and guest on one line (its state is in its colours and label). */
+const SHORT_BLOCK_PX = 60;
 
 export interface CalendarActions {
   onFree(slot: FreeSlot): void;
@@ -147,7 +149,7 @@ export function DayView(props: ViewProps) {
               <button
                 key={`a-${a.id}`}
                 type="button"
-                className={`appt-block appt-status-${a.status} appt-pay-${a.paymentStatus}`}
+                className={`appt-block appt-status-${a.status} appt-pay-${a.paymentStatus}${item.height < SHORT_BLOCK_PX ? ' appt-short' : ''}`}
                 style={style}
                 aria-label={block(a)}
                 title={block(a)}

@@ -1,5 +1,5 @@
 /**
- * Admin → Appointment setup: the service rooms (seed 003) and the providers (seed 001) as tables;
+ * Admin → Services (appointment setup): the service rooms (seed 003) and the providers (seed 001) as tables;
  * add, change, take out of use and back; and "Generate timeslots" for a room, which says how many
  * slots it will make before it makes them.
  */

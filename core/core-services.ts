@@ -14,6 +14,8 @@ import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
 import { createUsersService } from './auth/users-service';
 import { createBlocksService } from './blocks/blocks-service';
 import { createBoardService } from './board/board-service';
+import { createCarsService } from './cars/cars-service';
+import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
 import { createOutboxService } from './outbox/outbox-service';
 import { createRoomsService } from './rooms/rooms-service';
@@ -52,6 +54,8 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     serviceRooms: createServiceRoomsService(deps, settings),
     providers,
     appointments: createAppointmentsService(deps, settings, providers),
+    cars: createCarsService(deps, settings),
+    rentals: createRentalsService(deps, settings),
   };
 }
 

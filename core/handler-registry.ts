@@ -9,6 +9,7 @@ import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/users-handlers';
 import { blockHandlers } from './blocks/blocks-handlers';
 import { boardHandlers } from './board/board-handlers';
+import { carHandlers } from './cars/cars-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
 import { healthHandlers } from './health/health-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...serviceRoomHandlers(s),
     ...providerHandlers(s),
     ...appointmentHandlers(s),
+    ...carHandlers(s),
   };
 }

@@ -235,3 +235,6 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   lastSeq: integer('last_seq').notNull(),
 });
 export * from './schema/appointments';
+
+// cars and rentals (issue 9 §2)
+export * from './schema/cars';

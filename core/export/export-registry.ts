@@ -9,6 +9,7 @@
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
+import { carsExport, rentalsExport } from '../cars/cars-export';
 import { staysExport } from '../stays/stays-export';
 import type { ExportDef } from './export-def';
 
@@ -19,6 +20,8 @@ export const EXPORTS = {
   stays: staysExport,
   audit: auditExport,
   appointments: appointmentsExport,
+  cars: carsExport,
+  rentals: rentalsExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -10,6 +10,7 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
+import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
@@ -37,6 +38,7 @@ export const commands = {
   ...serviceRoomCommands,
   ...providerCommands,
   ...appointmentCommands,
+  ...carCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { mayReceive, type Audience, type Viewer } from './event-def';
 import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
+import { carEvents } from './cars';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
@@ -21,6 +22,7 @@ export const liveEvents = {
   ...outboxEvents,
   ...appointmentEvents,
   ...serviceRoomEvents,
+  ...carEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

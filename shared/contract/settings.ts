@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
+import { BROKER_EVENT_TYPES } from './broker-events';
 import { HttpUrlSchema, NameSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
@@ -39,6 +40,8 @@ export const SettingsSchema = z.object({
   refundPartialPercent: z.number().int(),
   /** A payment provider's checkout page, `{id}` and `{amount}` filled in; '' means payment at the desk (`checkoutUrl: null`). */
   paymentCheckoutUrl: z.string(),
+  // cars (issue 9 §2): which event types go to the event broker
+  brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -72,6 +75,12 @@ export const SettingsUpdateSchema = z.object({
   refundPartialHours: z.number().int().min(0).max(720).optional(),
   refundPartialPercent: z.number().int().min(0).max(100).optional(),
   paymentCheckoutUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  // cars (issue 9 §2): which event types go to the event broker (each at most once)
+  brokerEventTypes: z
+    .array(z.enum(BROKER_EVENT_TYPES))
+    .max(BROKER_EVENT_TYPES.length)
+    .refine((types) => new Set(types).size === types.length, 'names an event type twice')
+    .optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 

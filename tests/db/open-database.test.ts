@@ -30,6 +30,8 @@ describe('openDatabase on an empty file', () => {
       '__drizzle_migrations',
       'appointments',
       'audit_log',
+      'car_rentals',
+      'cars',
       'guest_rooms',
       'login_throttle',
       'outbox',
@@ -55,6 +57,12 @@ describe('openDatabase on an empty file', () => {
       'audit_actor_idx',
       'audit_at_idx',
       'audit_entity_idx',
+      'car_rentals_car_idx',
+      'car_rentals_dates_idx',
+      'car_rentals_holding_idx',
+      'car_rentals_stay_idx',
+      'cars_brand_idx',
+      'cars_plate_uq',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_aggregate_seq_uq',
@@ -75,7 +83,7 @@ describe('openDatabase on an empty file', () => {
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'timeslots_no_overlap']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'timeslots_no_overlap']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -226,7 +226,7 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
  */
 export const SEED_PROBES: BadCase[] = [
   ['GET', '/bookings/'], ['POST', '/bookings/'], ['GET', '/resources/'], ['POST', '/resources/'],
-  ['POST', '/api/v1/bookings'], ['GET', '/cars'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
+  ['POST', '/api/v1/bookings'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
 ].map(([method, url]) => ({
   command: 'seed probe',
   label: `${method} ${url} with a broken body`,

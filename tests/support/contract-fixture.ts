@@ -26,6 +26,14 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   h['stays:checkIn']({ id: inHouse.id }, deskCtx);
   h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting' }, deskCtx);
   core.deps.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`).run();
+  // cars: car 1 (reserved in rental 1), car 2 damaged and out in rental 2, car 3 free (nothing holds it)
+  h['cars:create']({ brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' }, deskCtx);
+  h['cars:create']({ brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8_400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: '' }, deskCtx);
+  h['cars:create']({ brand: 'Skoda', model: 'Octavia', fuelType: 'Diesel', mileage: 40_100, plate: 'CD 98 765', seats: 5, dailyRate: 54_500, notes: '' }, deskCtx);
+  h['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
+  h['rentals:reserve']({ carId: 2, from: '2026-05-01', to: '2026-05-03', stayId: 2, notes: '' }, deskCtx);
+  h['rentals:handOut']({ id: 2 }, deskCtx);
+  h['cars:reportDamage']({ id: 2, note: 'Cracked windscreen' }, deskCtx);
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
   const victim = await signIn(core, 'staff', { username: 'matrix.victim' });
@@ -110,6 +118,28 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     },
     'outbox:status': {},
     'outbox:retry': { id: 1 },
+    'cars:seedList': {},
+    'cars:seedGet': { car_id: 1 },
+    'cars:seedAdd': {
+      brand: 'Toyota', model: 'Yaris', fuel_type: 'Hybrid', mileage: 5200, is_rented: false, has_damage: false,
+      plate: 'YA 11 222', seats: 5, daily_rate: 49_500, notes: 'Child seat in the boot',
+    },
+    'cars:seedDelete': { car_id: 3 },
+    'cars:list': { fuel: 'Petrol', state: 'available', q: 'corolla' },
+    'cars:get': { id: 1 },
+    'cars:create': { brand: 'Tesla', model: 'Model Y', fuelType: 'Electric', mileage: 1500, plate: 'TE 55 555', seats: 5, dailyRate: 89_500, notes: 'Type 2 cable' },
+    'cars:update': { id: 1, brand: 'Toyota', model: 'Corolla Touring', fuelType: 'Petrol', mileage: 12_500, plate: 'AB 12 346', seats: 5, dailyRate: 62_500, notes: 'Winter tyres' },
+    'cars:reportDamage': { id: 3, note: 'Dent in the driver\'s door' },
+    'cars:repair': { id: 2 },
+    'rentals:list': { carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01', limit: 50 },
+    'rentals:timeline': { from: '2026-05-01', days: 30 },
+    'rentals:get': { id: 1 },
+    'rentals:reserve': { carId: 3, from: '2026-06-10', to: '2026-06-12', guestName: 'Ann Berg', stayId: 1, notes: 'Airport pick-up' },
+    'rentals:handOut': { id: 1, mileage: 12_050 },
+    'rentals:return': { id: 2, mileage: 8_600, damage: true, damageNote: 'Scratch on the rear bumper' },
+    'rentals:cancel': { id: 1 },
+    'cars:export': { delimiter: ';', bom: true, fuel: 'Petrol', state: 'available' },
+    'rentals:export': { delimiter: ';', bom: true, carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01' },
     'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
     // appointments (issue 8)
     'serviceRooms:list': { type: 'treatment', active: true, page: 1, limit: 25 },

@@ -152,3 +152,14 @@ describe("the desk's appointments", () => {
     await page.locator('[data-testid^="appt-block-"]', { hasText: 'Other desk' }).waitFor();
   });
 });
+
+describe('in Danish', () => {
+  it('shows the calendar in the desk’s other language', async () => {
+    await page.getByTestId('lang-da').click();
+    await page.locator('html[lang="da"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#appt-title').textContent()).toBe('Aftaler');
+    expect(await page.getByTestId('appt-mode-rooms').textContent()).toBe('Behandlingsrum');
+    expect(await freeSlot(page, `room-${spa.id}`, DAY, '09:00').textContent()).toBe('09:00 Ledig');
+    expect(await page.getByTestId('nav-appointment-setup').textContent()).toBe('Tjenester');
+  });
+});

@@ -23,6 +23,7 @@ import { createNetworkService } from './settings/network-service';
 import { createSettingsService } from './settings/settings-service';
 import { createSeedBookingsService } from './stays/seed-bookings-service';
 import { createStaysService } from './stays/stays-service';
+import { createStockService } from './stock/stock-service';
 
 export interface CoreOptions {
   /** Written over the stored settings at start-up (the host's environment, a test's time zone). */
@@ -56,6 +57,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     appointments: createAppointmentsService(deps, settings, providers),
     cars: createCarsService(deps, settings),
     rentals: createRentalsService(deps, settings),
+    stock: createStockService({ core: deps, settings }),
   };
 }
 

@@ -17,6 +17,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { stayHandlers } from './stays/stays-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -34,5 +35,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...providerHandlers(s),
     ...appointmentHandlers(s),
     ...carHandlers(s),
+    ...stockHandlers(s),
   };
 }

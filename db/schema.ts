@@ -238,3 +238,5 @@ export * from './schema/appointments';
 
 // cars and rentals (issue 9 §2)
 export * from './schema/cars';
+// Stock (seed 002): resources, their bookings and movements.
+export * from './schema/stock';

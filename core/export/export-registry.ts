@@ -11,6 +11,7 @@ import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
 import { staysExport } from '../stays/stays-export';
+import { stockBookingsExport } from '../stock/stock-export';
 import type { ExportDef } from './export-def';
 
 /** The ids the contract's commands name in their `export` flag. */
@@ -22,6 +23,7 @@ export const EXPORTS = {
   appointments: appointmentsExport,
   cars: carsExport,
   rentals: rentalsExport,
+  stockBookings: stockBookingsExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

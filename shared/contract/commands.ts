@@ -19,6 +19,7 @@ import { roomCommands } from './rooms';
 import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
+import { stockCommands } from './stock';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -39,6 +40,7 @@ export const commands = {
   ...providerCommands,
   ...appointmentCommands,
   ...carCommands,
+  ...stockCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

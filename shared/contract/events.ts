@@ -13,6 +13,7 @@ import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
+import { stockEvents } from './stock';
 
 export const liveEvents = {
   ...stayEvents,
@@ -23,6 +24,7 @@ export const liveEvents = {
   ...appointmentEvents,
   ...serviceRoomEvents,
   ...carEvents,
+  ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

@@ -42,6 +42,9 @@ describe('openDatabase on an empty file', () => {
       'sessions',
       'settings',
       'stays',
+      'stock_bookings',
+      'stock_movements',
+      'stock_resources',
       'timeslots',
       'users',
     ]);
@@ -78,12 +81,18 @@ describe('openDatabase on an empty file', () => {
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
+      'stock_bookings_due_idx',
+      'stock_bookings_owner_idx',
+      'stock_bookings_resource_idx',
+      'stock_bookings_stay_idx',
+      'stock_movements_resource_idx',
+      'stock_resources_name_uq',
       'timeslots_room_date_idx',
       'timeslots_room_start_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'timeslots_no_overlap']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

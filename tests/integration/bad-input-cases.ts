@@ -225,7 +225,6 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
  * they land).
  */
 export const SEED_PROBES: BadCase[] = [
-  ['GET', '/bookings/'], ['POST', '/bookings/'], ['GET', '/resources/'], ['POST', '/resources/'],
   ['POST', '/api/v1/bookings'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
 ].map(([method, url]) => ({
   command: 'seed probe',

@@ -16,13 +16,14 @@ import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
 import { staysText } from '../stays/stays-text';
+import { stockText } from '../stock/stock-text';
 import { usersText } from '../users/users-text';
 import { da as commonDa } from './da';
 import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, appointmentsNavText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, appointmentsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

@@ -1,17 +1,17 @@
-/** 0005: service rooms, timeslots, providers and appointments, on a hotel that already has stays. */
+/** 0006: service rooms, timeslots, providers and appointments, on a hotel that already has stays. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
 beforeEach(() => {
-  step = migrationStep('0005_appointments');
+  step = migrationStep('0006_appointments');
 });
 afterEach(() => step.dispose());
 
 const names = (db: ReturnType<MigrationStep['migrate']>, type: string) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = ?`).all(type) as { name: string }[]).map((r) => r.name);
 
-describe('migration 0005_appointments', () => {
+describe('migration 0006_appointments', () => {
   it('adds the four tables beside the existing ones, keeps the settings, and guards slots and appointments', () => {
     step.before.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`).run();
     const db = step.migrate();

@@ -131,6 +131,13 @@ describe("the desk's appointments", () => {
     await page.getByTestId('appt-week').waitFor();
     await block(page, providerBooking).waitFor();
     expect(await block(page, providerBooking).textContent()).toContain('Jonas Berg');
+    // The days, the view and the columns are in the URL: a reload stays put.
+    await page.reload();
+    await block(page, providerBooking).waitFor();
+    expect(await page.getByTestId('appt-view-week').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('appt-mode-providers').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('appt-date').inputValue()).toBe(DAY);
+    await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
   });
 
   it('refuses a slot another desk took meanwhile, and says why', async () => {

@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Appointment } from '../../../shared/contract/appointments';
 import { addDays, localDate } from '../../../shared/time';
+import { hashOptions } from '../app/location-hash';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
@@ -17,10 +18,23 @@ import { AppointmentPanel } from './appointment-panel';
 import { AppointmentsExportDialog } from './appointments-export-dialog';
 import { daysIn, useAppointmentsStore } from './appointments-store';
 import { BookDialog } from './book-dialog';
-import { columnsOf, daysOf, rescheduleInput, type FreeSlot } from './calendar-layout';
+import { columnsOf, daysOf, rescheduleInput, type CalendarView, type ColumnMode, type FreeSlot } from './calendar-layout';
 import { DayView, WeekView } from './calendar-views';
 import './appointments.css';
 import './appointments-text';
+
+/** The hash's options, those that are valid: `from` a date, `view` day/week, `mode` rooms/providers. */
+function fromHash(hash: string): { from?: string; view?: CalendarView; mode?: ColumnMode } {
+  const o = hashOptions(hash);
+  const from = o.get('from');
+  const view = o.get('view');
+  const mode = o.get('mode');
+  return {
+    ...(from && /^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : {}),
+    ...(view === 'day' || view === 'week' ? { view } : {}),
+    ...(mode === 'rooms' || mode === 'providers' ? { mode } : {}),
+  };
+}
 
 type Open = { kind: 'book'; slot: FreeSlot } | { kind: 'panel'; id: number } | { kind: 'move'; appointment: Appointment; slot: FreeSlot } | { kind: 'export' } | null;
 
@@ -74,10 +88,18 @@ export function AppointmentsScreen() {
 
   useEffect(() => {
     const store = useAppointmentsStore.getState();
-    if (!store.from) void store.show({ from: today }).catch(() => undefined);
+    const asked = fromHash(window.location.hash);
+    if (!store.from || Object.keys(asked).length > 0) void store.show({ from: today, ...asked }).catch(() => undefined);
     else void store.load().catch(() => undefined);
     // Once, on opening the screen; the store keeps the days chosen (the Today button follows `today`).
   }, []);
+
+  // The days shown stay in the URL (`#/appointments?from=…&view=week&mode=providers`): a reload stays put.
+  useEffect(() => {
+    if (!from) return;
+    const hash = `#/appointments?${new URLSearchParams({ from, view, mode }).toString()}`;
+    if (window.location.hash.startsWith('#/appointments') && window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [from, view, mode]);
 
   const columns = useMemo(() => (calendar ? columnsOf(calendar, mode) : []), [calendar, mode]);
   const days = from ? daysOf(from, daysIn(view), addDays) : [];

@@ -15,15 +15,17 @@ import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
+import { stayDeskText } from '../stays/stay-desk-text';
 import { staysText } from '../stays/stays-text';
 import { stockText } from '../stock/stock-text';
 import { usersText } from '../users/users-text';
 import { da as commonDa } from './da';
 import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
+import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, appointmentsNavText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, appointmentsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

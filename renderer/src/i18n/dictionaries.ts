@@ -9,6 +9,7 @@ import type { appointmentsText } from '../appointments/appointments-text';
 import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
+import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
@@ -25,7 +26,7 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, appointmentsNavText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

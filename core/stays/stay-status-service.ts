@@ -62,23 +62,34 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const depart = (stay: StayRecord, kind: 'check_out' | 'no_show', to: StayStatus, c: Commit, ctx?: CallContext) => {
     const settings = d.settings.get();
     const q = departureQuote(stay, kind, { ms: c.nowMs, date: localDate(c.nowMs, settings.timeZone) }, settings.departurePriceRule);
-    const checkedInAt = latestStatusChange(db, stay.id)?.atMs;
+    const { startMs, endMs } = departurePeriod(stay, c.nowMs);
     record(stay, to, c, ctx);
-    if (!q.early) {
+    if (endMs === stay.checkoutMs && startMs === stay.checkinMs) {
       updateStayStatus(db, stay.id, to, c.nowMs);
       return;
     }
-    // A guest checked in early who leaves before the booked arrival time: the stay ran from the
-    // check-in to now, so every booked night is free again.
-    const startMs = q.endMs > stay.checkinMs ? stay.checkinMs : Math.min(checkedInAt ?? q.endMs - 60_000, q.endMs - 60_000);
     const checkin = startMs === stay.checkinMs ? stay.checkin : formatInstant(startMs, settings.timeZone);
-    const checkout = formatInstant(q.endMs, settings.timeZone);
+    const checkout = formatInstant(endMs, settings.timeZone);
     updateStayPeriod(
       db,
       stay.id,
-      { status: to, checkin, checkinMs: startMs, checkout, checkoutMs: q.endMs, nights: nightsBetween(checkin.slice(0, 10), checkout.slice(0, 10)), price: q.price },
+      { status: to, checkin, checkinMs: startMs, checkout, checkoutMs: endMs, nights: nightsBetween(checkin.slice(0, 10), checkout.slice(0, 10)), price: q.price },
       c.nowMs,
     );
+  };
+
+  /**
+   * When a departing stay held the room: until now, if before its booked end (on the departure day
+   * too, so a guest who left at 09:00 does not hold the room until 12:00 for an early arrival). A
+   * guest checked in early who leaves before the booked arrival time held it from the check-in to
+   * now (at least a second), so every booked night is free again. The property test
+   * (tests/core/stays/stay-rules.property.test.ts) found the cases this covers.
+   */
+  const departurePeriod = (stay: StayRecord, nowMs: number) => {
+    const endMs = Math.min(nowMs, stay.checkoutMs);
+    if (endMs > stay.checkinMs) return { startMs: stay.checkinMs, endMs };
+    const startMs = Math.min(latestStatusChange(db, stay.id)?.atMs ?? nowMs, nowMs);
+    return { startMs, endMs: Math.max(nowMs, startMs + 1000) };
   };
 
   return {
@@ -167,7 +178,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       const q = departureQuote(stay, action, { ms: nowMs, date: localDate(nowMs, settings.timeZone) }, settings.departurePriceRule);
       return {
         id, action, early: q.early,
-        endsAt: formatInstant(q.endMs, settings.timeZone),
+        endsAt: formatInstant(departurePeriod(stay, nowMs).endMs, settings.timeZone),
         bookedNights: q.bookedNights, usedNights: q.usedNights, chargedNights: q.chargedNights,
         rule: settings.departurePriceRule, bookedPrice: q.bookedPrice, price: q.price,
       };
@@ -215,6 +226,15 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
           }
           const period = { startMs: end.checkinMs, endMs: end.checkoutMs, startDate: end.checkin.slice(0, 10), endDate: end.checkout.slice(0, 10) };
           assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
+        }
+        if (change.fromStatus === 'checked_in') {
+          const occupant = findRoomOccupant(db, room.id, c.nowMs, end.checkoutMs, d.settings.maxStayMs(), stay.id);
+          if (occupant?.detail === 'checked_in') {
+            throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} is checked in`, {
+              reason: 'stays.roomOccupied',
+              params: { room: room.number, stayId: occupant.id, guest: occupant.label },
+            });
+          }
         }
         updateStayPeriod(db, id, { status: change.fromStatus, ...end }, c.nowMs);
         if (change.id) markStatusChangeUndone(db, change.id, c.nowMs);

@@ -103,10 +103,14 @@ describe('early departures and no-shows free their nights', () => {
     expect(outboxRows(t.sqlite).at(-2)!.payload).toMatchObject({ status: 'checked_out', checkout: '2026-05-02T09:15:00+02:00' });
   });
 
-  it('a check-out on the departure day keeps the booked end', () => {
+  it('a check-out on the departure day keeps its nights and price, and frees the room from that moment', () => {
     const stay = book({ checkin: '2026-04-30', checkout: '2026-05-01' });
     h['stays:checkIn']({ id: stay.id }, deskCtx);
-    expect(h['stays:checkOut']({ id: stay.id }, deskCtx)).toMatchObject({ checkout: '2026-05-01T12:00:00+02:00', nights: 1, price: 100_000 });
+    expect(h['stays:checkOut']({ id: stay.id }, deskCtx)).toMatchObject({ checkout: '2026-05-01T10:00:00+02:00', nights: 1, price: 100_000 });
+    // The next guest, here early, can be checked in at once.
+    const next = book({ checkin: '2026-05-01', checkout: '2026-05-02' });
+    t.clock.set(at('2026-05-01T10:30'));
+    expect(h['stays:checkIn']({ id: next.id }, deskCtx).status).toBe('checked_in');
   });
 
   it('prices the nights used when the hotel says so, and quotes it before the change', () => {

@@ -1,5 +1,5 @@
 /**
- * Benchmark 6: seed 002's `POST /bookings/` over HTTP, 50 connections all booking one resource (one
+ * Benchmark 7: seed 002's `POST /bookings/` over HTTP, 50 connections all booking one resource (one
  * hot row), against raw better-sqlite3 doing one transaction per booking.
  *
  * Ours: a real host (child process, outbox worker off) and a load generator (another child process)
@@ -153,7 +153,7 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
     const neverOversold = sound(ours) && sound(oursScarce) && sound(anchor) && oursScarce.booked === Math.min(SCARCE, scarce.statuses['201'] ?? 0) && (scarce.statuses['201'] ?? 0) <= SCARCE;
 
     return {
-      id: 6,
+      id: 7,
       title: 'POST /bookings/ (stock) over HTTP, one hot row',
       checks: [
         { label: 'throughput (50 conns, 1 resource)', ours: `${fmt(httpRate)} bookings/s`, anchor: `${fmt(rawRate)} tx/s`, ratio: fmt(ratio), target: '≥ 1.0', pass: ratio >= 1.0 },

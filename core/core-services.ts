@@ -12,6 +12,7 @@ import { createUsersService } from './auth/users-service';
 import { createBlocksService } from './blocks/blocks-service';
 import { createBoardService } from './board/board-service';
 import type { CoreDeps } from './context';
+import { createDeskService } from './desk/desk-service';
 import { createOutboxService } from './outbox/outbox-service';
 import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
@@ -31,6 +32,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
   const audit = createAuditService(deps, settings);
   const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
   const stays = createStaysService({ core: deps, settings });
+  const rooms = createRoomsService(deps, settings);
   return {
     deps,
     health: { status: 'ok' as const, version: packageJson.version, sqlite: sqliteVersion(deps.sqlite) },
@@ -40,11 +42,13 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     users: createUsersService(deps, settings, audit),
     network: createNetworkService(settings, () => auth.defaultPasswordPending()),
     outbox: createOutboxService(deps, settings),
-    rooms: createRoomsService(deps, settings),
+    rooms,
     stays,
     seedBookings: createSeedBookingsService(deps, settings, stays),
     blocks: createBlocksService(deps, settings),
     board: createBoardService(deps, settings),
+    // the desk's search, worklists and the kiosk's view of free rooms (issue 10)
+    desk: createDeskService(deps, settings, rooms),
   };
 }
 

@@ -10,6 +10,7 @@ import { blockHandlers } from './blocks/blocks-handlers';
 import { boardHandlers } from './board/board-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
+import { deskHandlers } from './desk/desk-handlers';
 import { healthHandlers } from './health/health-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
@@ -28,5 +29,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...stayHandlers(s),
     ...blockHandlers(s),
     ...boardHandlers(s),
+    ...deskHandlers(s),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { auditExport } from '../auth/audit-export';
+import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import type { ExportDef } from './export-def';
 
@@ -16,6 +17,7 @@ export type ExportId = Commands[ExportCommandName]['export'];
 
 export const EXPORTS = {
   stays: staysExport,
+  deskStays: deskStaysExport,
   audit: auditExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 

@@ -10,6 +10,7 @@ import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
 import type { CommandDef } from './command-def';
+import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
 import { roomCommands } from './rooms';
@@ -31,6 +32,7 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...deskCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -36,6 +36,12 @@ describe('openDatabase on an empty file', () => {
       'room_blocks',
       'sessions',
       'settings',
+      'stay_search', // the desk's search (0004): a trigram FTS5 table and its shadow tables
+      'stay_search_config',
+      'stay_search_content',
+      'stay_search_data',
+      'stay_search_docsize',
+      'stay_search_idx',
       'stays',
       'users',
     ]);
@@ -54,13 +60,14 @@ describe('openDatabase on an empty file', () => {
       'sessions_user_idx',
       'stays_checkin_idx',
       'stays_guest_idx',
+      'stays_in_house_idx',
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'stay_search_delete', 'stay_search_insert', 'stay_search_update']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

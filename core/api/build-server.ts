@@ -2,8 +2,8 @@
  * The REST API as a factory: the host (Electron main or `serve`) decides where it listens; tests
  * call `inject`. Registered in order: error handling and the JSON parser, the rate limit and
  * `no-store` for signed-in answers, OpenAPI + docs at /docs, the live feed at /ws, the contract's
- * routes (each guarded by token and role), the CSV downloads, and the built renderer last (its 404
- * handler is the SPA fallback).
+ * routes (each guarded by token and role), the CSV downloads, the built renderer (its 404 handler is
+ * the SPA fallback), and Socket.IO at /socket.io/ on Fastify's own server (core/api/socket-io.ts).
  *
  * Hardening decided here: a body limit (413); unknown JSON fields are dropped by the schemas, never
  * stored (a `role` sent to self-registration is ignored, `__proto__` never reaches an object); no
@@ -25,6 +25,7 @@ import { parseJsonBody } from './json-body-parser';
 import { registerLiveSocket } from './live-socket';
 import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
+import { registerSocketIo } from './socket-io';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -53,7 +54,8 @@ const handlers = new WeakMap<FastifyInstance, RequestHandler>();
 
 /**
  * Fastify's request handler, for the host's listener (core/api/listener.ts), which serves it from a
- * Node server it can move to another address while running. `app.server` itself never listens.
+ * Node server it can move to another address while running. `app.server` itself never listens: each
+ * request is emitted on it, so whatever is attached to it (Socket.IO takes `/socket.io/`) sees it first.
  */
 export function requestHandlerOf(app: FastifyInstance): RequestHandler {
   const handler = handlers.get(app);
@@ -62,12 +64,8 @@ export function requestHandlerOf(app: FastifyInstance): RequestHandler {
 }
 
 export async function buildServer(core: Core, options: BuildServerOptions): Promise<FastifyInstance> {
-  let handler: RequestHandler | undefined;
   const app = Fastify({
-    serverFactory: (h) => {
-      handler = h as RequestHandler;
-      return createServer(h);
-    },
+    serverFactory: (h) => createServer(h),
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     frameworkErrors: frameworkErrorHandler,
@@ -108,6 +106,8 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   registerContractRoutes(app, core);
   registerCsvRoutes(app, core, options.dbFile);
   await registerRenderer(app, options.rendererDir);
-  handlers.set(app, handler!);
+  registerSocketIo(app, core);
+  const server = app.server;
+  handlers.set(app, (req, res) => server.emit('request', req, res));
   return app;
 }

@@ -5,10 +5,11 @@
  */
 import { boardLive } from '../board/board-live';
 import { myBookingsLive } from '../client/my-bookings-live';
+import { deskLive } from '../desk/desk-live';
 import { outboxLive } from '../outbox/outbox-live';
 import { roomsLive } from '../rooms/rooms-live';
 import { settingsLive } from '../settings/settings-live';
 import { staysLive } from '../stays/stays-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive);
+export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, deskLive);

@@ -27,7 +27,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 
   const submit = () => {
     if (busy || rangeError) return;
-    void useExportStore.getState().run({ delimiter, bom, from: from || undefined, to: to || undefined });
+    // Headers and statuses in the language the desk is using (the accountants' CSV, issue 10 item 12).
+    void useExportStore.getState().run({ delimiter, bom, from: from || undefined, to: to || undefined, lang: useLocaleStore.getState().lang });
   };
 
   const result =

@@ -8,6 +8,7 @@ import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
 import { clientText } from '../client/client-text';
+import { deskText } from '../desk/desk-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
@@ -20,7 +21,7 @@ import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, deskText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

@@ -80,7 +80,7 @@ describe('the search', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     const input = page.getByTestId('global-search');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type('kierkegard');
     const hit = page.getByTestId(`search-hit-${later.id}`);
     await hit.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -100,7 +100,7 @@ describe('the search', () => {
   it('Ctrl+K finds a stay by its room number, and says when nothing matches', async () => {
     await page.keyboard.press('Control+k');
     const input = page.getByTestId('global-search');
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await input.fill('101');
     await page.getByTestId(`search-hit-${first.id}`).waitFor({ timeout: UI_TIMEOUT_MS });
     await input.fill('zzzxq');

@@ -43,6 +43,17 @@ export const deskText = domainText(
     'work.todo.room_out_of_order': 'Room out of order',
     'work.todo.room_occupied': 'Previous guest still in the room',
     'work.guests': { one: '{n} guest', other: '{n} guests' },
+
+    // New stay's small things (issue 10 item 17)
+    'booking.datesFirst': 'Choose valid dates to see the free rooms',
+    'booking.guestsRange': 'Guests must be a whole number from 1 to 20',
+    'booking.guestsOver': 'Room {number} sleeps {capacity}',
+    // In a stay's dialog, beside "Cancel stay" (issue 10 item 17)
+    'stay.back': 'Back to the stay',
+    // The audit log's action filter (issue 10 item 17)
+    'audit.anyAction': 'Any action',
+    // Settings (issue 10 item 17)
+    'settings.portNow': 'The desk listens on port {port} now (its start-up port); saving a port here moves it',
   },
   {
     'search.label': 'Find en gæst eller et ophold',
@@ -85,5 +96,12 @@ export const deskText = domainText(
     'work.todo.room_out_of_order': 'Værelset er ude af drift',
     'work.todo.room_occupied': 'Forrige gæst er stadig på værelset',
     'work.guests': { one: '{n} gæst', other: '{n} gæster' },
+
+    'booking.datesFirst': 'Vælg gyldige datoer for at se de ledige værelser',
+    'booking.guestsRange': 'Antal gæster skal være et helt tal fra 1 til 20',
+    'booking.guestsOver': 'Værelse {number} har {capacity} sovepladser',
+    'stay.back': 'Tilbage til opholdet',
+    'audit.anyAction': 'Alle handlinger',
+    'settings.portNow': 'Skranken lytter nu på port {port} (dens opstartsport); gemmer du en port her, flytter den dertil',
   },
 );

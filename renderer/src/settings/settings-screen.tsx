@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Settings } from '../../../shared/contract/schemas';
-import { useT } from '../i18n/locale-store';
+import { useIntlLocale, useT } from '../i18n/locale-store';
+import { useNetworkStore } from './network-store';
 import { useSettingsStore } from './settings-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
@@ -20,6 +21,12 @@ const SECTIONS = [
   { id: 'outbox', label: 'settings.outboxSection' },
   { id: 'lan', label: 'settings.lanSection' },
 ] as const;
+
+/** The ISO 4217 codes the runtime knows, with their names in the desk's language: the currency field's suggestions. */
+function currencies(locale: string): [string, string][] {
+  const names = new Intl.DisplayNames([locale], { type: 'currency' });
+  return Intl.supportedValuesOf('currency').map((code) => [code, names.of(code) ?? code]);
+}
 
 let timeZoneList: string[] | null = null;
 
@@ -56,6 +63,9 @@ export function SettingsScreen() {
 
 function SettingsForm({ saved }: { saved: Settings }) {
   const t = useT();
+  const locale = useIntlLocale();
+  // The host may listen elsewhere than the setting says (started with --port): the field says so.
+  const listeningPort = useNetworkStore((s) => s.status?.listening?.port ?? null);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(saved));
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -106,7 +116,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       case 'time': return <input type="time" {...common} />;
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
-      case 'currency': return <input maxLength={3} style={{ textTransform: 'uppercase' }} {...common} />;
+      case 'currency': return <input list="currencies" maxLength={3} autoComplete="off" style={{ textTransform: 'uppercase' }} {...common} />;
       case 'url': return <input type="url" placeholder={field.key === 'billingServiceUrl' ? 'http://billing-service:5002' : 'http://event-broker:8080/events'} {...common} />;
       default: return <input {...common} />;
     }
@@ -126,7 +136,15 @@ function SettingsForm({ saved }: { saved: Settings }) {
                 label={t(field.label)}
                 wide={field.kind === 'url'}
                 error={errors[field.key] ?? null}
-                hint={field.kind === 'url' ? t('settings.urlHint') : field.kind === 'ip' ? t('settings.lanHostHint') : undefined}
+                hint={
+                  field.kind === 'url'
+                    ? t('settings.urlHint')
+                    : field.kind === 'ip'
+                      ? t('settings.lanHostHint')
+                      : field.key === 'lanPort' && listeningPort !== null && String(listeningPort) !== draft.lanPort
+                        ? t('settings.portNow', { port: listeningPort })
+                        : undefined
+                }
                 inline={field.kind === 'bool'}
               >
                 {input(field)}
@@ -136,6 +154,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </div>
         </fieldset>
       ))}
+      <datalist id="currencies">
+        {currencies(locale).map(([code, name]) => (
+          <option key={code} value={code}>{name}</option>
+        ))}
+      </datalist>
       <datalist id="time-zones">
         {timeZones().map((z) => (
           <option key={z} value={z} />

@@ -54,7 +54,7 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
         </select>
       </Field>
       <div className="button-row">
-        <CancelSubmit onCancel={onBack} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId} />
+        <CancelSubmit onCancel={onBack} cancelLabel={t('stay.back')} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId} />
       </div>
     </form>
   );
@@ -113,6 +113,7 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
       <div className="button-row">
         <CancelSubmit
           onCancel={onBack}
+          cancelLabel={t('stay.back')}
           busy={busy}
           submitLabel={t('stay.datesSubmit')}
           submitTestId="stay-dates-submit"

@@ -11,6 +11,8 @@ import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
 import { createUsersService } from './auth/users-service';
 import { createBlocksService } from './blocks/blocks-service';
 import { createBoardService } from './board/board-service';
+import { createCarsService } from './cars/cars-service';
+import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
 import { createDeskService } from './desk/desk-service';
 import { createOutboxService } from './outbox/outbox-service';
@@ -19,6 +21,7 @@ import { createNetworkService } from './settings/network-service';
 import { createSettingsService } from './settings/settings-service';
 import { createSeedBookingsService } from './stays/seed-bookings-service';
 import { createStaysService } from './stays/stays-service';
+import { createStockService } from './stock/stock-service';
 
 export interface CoreOptions {
   /** Written over the stored settings at start-up (the host's environment, a test's time zone). */
@@ -47,6 +50,9 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     seedBookings: createSeedBookingsService(deps, settings, stays),
     blocks: createBlocksService(deps, settings),
     board: createBoardService(deps, settings),
+    cars: createCarsService(deps, settings),
+    rentals: createRentalsService(deps, settings),
+    stock: createStockService({ core: deps, settings }),
     // the desk's search, worklists and the kiosk's view of free rooms (issue 10)
     desk: createDeskService(deps, settings, rooms),
   };

@@ -8,6 +8,7 @@ import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/users-handlers';
 import { blockHandlers } from './blocks/blocks-handlers';
 import { boardHandlers } from './board/board-handlers';
+import { carHandlers } from './cars/cars-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
 import { deskHandlers } from './desk/desk-handlers';
@@ -16,6 +17,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { stayHandlers } from './stays/stays-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -29,6 +31,8 @@ export function createHandlers(s: CoreServices): Handlers {
     ...stayHandlers(s),
     ...blockHandlers(s),
     ...boardHandlers(s),
+    ...carHandlers(s),
+    ...stockHandlers(s),
     ...deskHandlers(s),
   };
 }

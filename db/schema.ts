@@ -234,3 +234,8 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+
+// cars and rentals (issue 9 §2)
+export * from './schema/cars';
+// Stock (seed 002): resources, their bookings and movements.
+export * from './schema/stock';

@@ -8,8 +8,10 @@
  */
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { auditExport } from '../auth/audit-export';
+import { carsExport, rentalsExport } from '../cars/cars-export';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
+import { stockBookingsExport } from '../stock/stock-export';
 import type { ExportDef } from './export-def';
 
 /** The ids the contract's commands name in their `export` flag. */
@@ -19,6 +21,9 @@ export const EXPORTS = {
   stays: staysExport,
   deskStays: deskStaysExport,
   audit: auditExport,
+  cars: carsExport,
+  rentals: rentalsExport,
+  stockBookings: stockBookingsExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -4,6 +4,7 @@
  * machine's zone changes later.
  */
 import type { z } from 'zod';
+import { BROKER_EVENT_TYPES } from '../../shared/contract/broker-events';
 import { readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
 import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
 import { commit } from '../commit';
@@ -39,6 +40,8 @@ export function defaultSettings(): Settings {
     lanPort: 8787,
     selfRegistration: false,
     sessionHours: 12,
+    // cars (issue 9 §2): every fleet change goes to the event broker
+    brokerEventTypes: [...BROKER_EVENT_TYPES],
   };
 }
 

@@ -7,6 +7,7 @@ import { updateStayStatus } from '../../db/queries/stay-queries';
 import type { Stay } from '../../shared/contract/schemas';
 import { applyAction, type StayAction } from '../../shared/rules/stay-rules';
 import type { Commit } from '../commit';
+import { returnStayExtras } from '../stock/stock-stay-extras';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
 export interface StayTransitions {
@@ -24,6 +25,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       const stay = requireStayRecord(db, id);
       updateStayStatus(db, id, applyAction(action, stay.status), c.nowMs);
       after?.(stay.roomId, c);
+      returnStayExtras(d, id, c);
       return id;
     });
 

@@ -9,6 +9,7 @@ import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
+import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
@@ -16,6 +17,7 @@ import { outboxCommands } from './outbox';
 import { roomCommands } from './rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
+import { stockCommands } from './stock';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -32,6 +34,8 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...carCommands,
+  ...stockCommands,
   ...deskCommands,
 } satisfies Record<string, CommandDef>;
 

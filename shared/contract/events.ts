@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { mayReceive, type Audience, type Viewer } from './event-def';
 import { blockEvents } from './blocks';
+import { carEvents } from './cars';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
+import { stockEvents } from './stock';
 
 export const liveEvents = {
   ...stayEvents,
@@ -17,6 +19,8 @@ export const liveEvents = {
   ...blockEvents,
   ...settingsEvents,
   ...outboxEvents,
+  ...carEvents,
+  ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
+import { BROKER_EVENT_TYPES } from './broker-events';
 import { HttpUrlSchema, NameSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
@@ -27,6 +28,8 @@ export const SettingsSchema = z.object({
   selfRegistration: z.boolean(),
   /** How long a sign-in lasts. */
   sessionHours: z.number().int(),
+  // cars (issue 9 §2): which event types go to the event broker
+  brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -67,6 +70,12 @@ export const SettingsUpdateSchema = z.object({
   lanPort: z.number().int().min(1024).max(65535).optional(),
   selfRegistration: z.boolean().optional(),
   sessionHours: z.number().int().min(1).max(720).optional(),
+  // cars (issue 9 §2): which event types go to the event broker (each at most once)
+  brokerEventTypes: z
+    .array(z.enum(BROKER_EVENT_TYPES))
+    .max(BROKER_EVENT_TYPES.length)
+    .refine((types) => new Set(types).size === types.length, 'names an event type twice')
+    .optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 

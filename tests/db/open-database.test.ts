@@ -29,6 +29,8 @@ describe('openDatabase on an empty file', () => {
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
       'audit_log',
+      'car_rentals',
+      'cars',
       'guest_rooms',
       'login_throttle',
       'outbox',
@@ -36,13 +38,16 @@ describe('openDatabase on an empty file', () => {
       'room_blocks',
       'sessions',
       'settings',
-      'stay_search', // the desk's search (0004): a trigram FTS5 table and its shadow tables
+      'stay_search', // the desk's search (0006): a trigram FTS5 table and its shadow tables
       'stay_search_config',
       'stay_search_content',
       'stay_search_data',
       'stay_search_docsize',
       'stay_search_idx',
       'stays',
+      'stock_bookings',
+      'stock_movements',
+      'stock_resources',
       'users',
     ]);
     expect(names(sqlite, 'index')).toEqual([
@@ -50,6 +55,12 @@ describe('openDatabase on an empty file', () => {
       'audit_actor_idx',
       'audit_at_idx',
       'audit_entity_idx',
+      'car_rentals_car_idx',
+      'car_rentals_dates_idx',
+      'car_rentals_holding_idx',
+      'car_rentals_stay_idx',
+      'cars_brand_idx',
+      'cars_plate_uq',
       'guest_rooms_number_uq',
       'outbox_aggregate_idx',
       'outbox_aggregate_seq_uq',
@@ -64,10 +75,19 @@ describe('openDatabase on an empty file', () => {
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
+      'stock_bookings_due_idx',
+      'stock_bookings_owner_idx',
+      'stock_bookings_resource_idx',
+      'stock_bookings_stay_idx',
+      'stock_movements_resource_idx',
+      'stock_resources_name_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'stay_search_delete', 'stay_search_insert', 'stay_search_update']);
+    expect(names(sqlite, 'trigger')).toEqual([
+      'audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stay_search_delete', 'stay_search_insert', 'stay_search_update',
+      'stock_movements_no_delete', 'stock_movements_no_update',
+    ]);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -23,7 +23,7 @@ export const aBoard = (from = '2026-05-01', rooms: Room[] = [aRoom(), aRoom({ id
 export const someSettings = (overrides: Partial<Settings> = {}): Settings => ({
   hotelName: 'Hotel Test', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '15:00', checkoutTime: '11:00',
   maxStayNights: 90, billingServiceUrl: '', eventServiceUrl: '', outboxMaxAttempts: 5, outboxRetentionDays: 30,
-  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, ...overrides,
+  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [], ...overrides,
 } as Settings);
 
 export const aUser = (overrides: Partial<User> = {}): User => ({

@@ -2,7 +2,8 @@
  * A small hotel on which every command of the contract has an input that succeeds, for tests that
  * call every route (the role matrix, the first-run lock): rooms 101–104 (ids 1–4, room 4 and 104
  * never booked), stay 1 booked in room 1 for 2026-05-01 → 05-03 (the test clock's today), stay 2
- * checked in in room 2, block 1 on room 1 in September, outbox message 1 dead, and a signed-in user
+ * checked in in room 2, block 1 on room 1 in September, stock resources 1 (Extra bed, 4) and 2 (Bike, 2) with
+ * booking 1 of one extra bed for stay 1, outbox message 1 dead, and a signed-in user
  * of each role plus a `victim` the admin manages — all with TEST_PASSWORD.
  */
 import type { z } from 'zod';
@@ -25,7 +26,18 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   const inHouse = h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Jens Olsen' }), deskCtx);
   h['stays:checkIn']({ id: inHouse.id }, deskCtx);
   h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting' }, deskCtx);
+  h['stock:create']({ name: 'Extra bed', description: 'Folding bed with linen', totalQuantity: 4 }, deskCtx);
+  h['stock:create']({ name: 'Bike', description: 'City bike', totalQuantity: 2 }, deskCtx);
+  h['stock:book']({ resourceId: 1, quantity: 1, stayId: 1 }, deskCtx);
   core.deps.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`).run();
+  // cars: car 1 (reserved in rental 1), car 2 damaged and out in rental 2, car 3 free (nothing holds it)
+  h['cars:create']({ brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' }, deskCtx);
+  h['cars:create']({ brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8_400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: '' }, deskCtx);
+  h['cars:create']({ brand: 'Skoda', model: 'Octavia', fuelType: 'Diesel', mileage: 40_100, plate: 'CD 98 765', seats: 5, dailyRate: 54_500, notes: '' }, deskCtx);
+  h['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
+  h['rentals:reserve']({ carId: 2, from: '2026-05-01', to: '2026-05-03', stayId: 2, notes: '' }, deskCtx);
+  h['rentals:handOut']({ id: 2 }, deskCtx);
+  h['cars:reportDamage']({ id: 2, note: 'Cracked windscreen' }, deskCtx);
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
   const victim = await signIn(core, 'staff', { username: 'matrix.victim' });
@@ -93,7 +105,44 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     },
     'outbox:status': {},
     'outbox:retry': { id: 1 },
+    'cars:seedList': {},
+    'cars:seedGet': { car_id: 1 },
+    'cars:seedAdd': {
+      brand: 'Toyota', model: 'Yaris', fuel_type: 'Hybrid', mileage: 5200, is_rented: false, has_damage: false,
+      plate: 'YA 11 222', seats: 5, daily_rate: 49_500, notes: 'Child seat in the boot',
+    },
+    'cars:seedDelete': { car_id: 3 },
+    'cars:list': { fuel: 'Petrol', state: 'available', q: 'corolla' },
+    'cars:get': { id: 1 },
+    'cars:create': { brand: 'Tesla', model: 'Model Y', fuelType: 'Electric', mileage: 1500, plate: 'TE 55 555', seats: 5, dailyRate: 89_500, notes: 'Type 2 cable' },
+    'cars:update': { id: 1, brand: 'Toyota', model: 'Corolla Touring', fuelType: 'Petrol', mileage: 12_500, plate: 'AB 12 346', seats: 5, dailyRate: 62_500, notes: 'Winter tyres' },
+    'cars:reportDamage': { id: 3, note: 'Dent in the driver\'s door' },
+    'cars:repair': { id: 2 },
+    'rentals:list': { carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01', limit: 50 },
+    'rentals:timeline': { from: '2026-05-01', days: 30 },
+    'rentals:get': { id: 1 },
+    'rentals:reserve': { carId: 3, from: '2026-06-10', to: '2026-06-12', guestName: 'Ann Berg', stayId: 1, notes: 'Airport pick-up' },
+    'rentals:handOut': { id: 1, mileage: 12_050 },
+    'rentals:return': { id: 2, mileage: 8_600, damage: true, damageNote: 'Scratch on the rear bumper' },
+    'rentals:cancel': { id: 1 },
+    'cars:export': { delimiter: ';', bom: true, fuel: 'Petrol', state: 'available' },
+    'rentals:export': { delimiter: ';', bom: true, carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01' },
     'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1, lang: 'da' },
+    'stock:seedList': {},
+    'stock:seedCreate': { name: 'Parking pass', description: 'Garage, level -1', total_quantity: 10, available_quantity: 10 },
+    'stock:seedBookings': {},
+    'stock:seedBook': { resource: 'Extra bed', purchase_quantity: 1 },
+    'stock:list': { includeInactive: true },
+    'stock:create': { name: 'Baby cot', description: 'With mattress', totalQuantity: 3, availableQuantity: 3 },
+    'stock:update': { id: 1, name: 'Extra bed', description: 'Folding bed', active: true },
+    'stock:restock': { id: 1, totalQuantity: 6, note: 'Two more' },
+    'stock:deactivate': { id: 2 },
+    'stock:movements': { id: 1, limit: 50 },
+    'stock:bookings': { resourceId: 1, stayId: 1, status: 'out', overdue: false, guest: 'Mette', from: '2026-05-01', to: '2026-05-31', limit: 10, offset: 0 },
+    'stock:book': { resourceId: 1, quantity: 1, stayId: 1, guestName: 'Ann Berg', returnBy: '2026-05-03T12:00:00', notes: 'Room 101' },
+    'stock:return': { id: 1 },
+    'stock:cancel': { id: 1 },
+    'stock:export': { delimiter: ';', bom: true, resourceId: 1, status: 'out', from: '2026-05-01', to: '2026-05-31' },
   };
   return inputs[name];
 }

@@ -10,6 +10,7 @@ import { outboxLive } from '../outbox/outbox-live';
 import { roomsLive } from '../rooms/rooms-live';
 import { settingsLive } from '../settings/settings-live';
 import { staysLive } from '../stays/stays-live';
+import { stockLive } from '../stock/stock-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, deskLive);
+export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, deskLive);

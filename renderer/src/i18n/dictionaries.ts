@@ -15,13 +15,14 @@ import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
 import { staysText } from '../stays/stays-text';
+import { stockText } from '../stock/stock-text';
 import { usersText } from '../users/users-text';
 import { da as commonDa } from './da';
 import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, deskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, deskText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

@@ -2,7 +2,7 @@
  * One stay in full, with only the actions its status allows (`canApply`, the core's own rule).
  * Cancel and no-show ask first; move and new dates open their panel; every refusal shows here.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Stay } from '../../../shared/contract/schemas';
 import { canApply, type StayAction } from '../../../shared/rules/stay-rules';
 import type { MessageKey } from '../i18n/translate';
@@ -14,6 +14,9 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { StatusPill } from '../ui/status-pill';
 import { ChangeDatesPanel, MoveStayPanel } from './stay-change-panels';
+
+// The stay's extras (stock lent to it) load with the Stock chunk, not with the board's first bundle.
+const StayExtrasPanel = lazy(() => import('../stock/stay-extras-panel').then((m) => ({ default: m.StayExtrasPanel })));
 
 type Mode = 'view' | 'confirm-cancel' | 'confirm-no-show' | 'move' | 'dates';
 
@@ -85,6 +88,7 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
         <>
           <ErrorAlert error={error} />
           <StayFacts stay={stay} />
+          <Suspense fallback={null}><StayExtrasPanel stay={stay} /></Suspense>
           <section className="actions-section" aria-label={t('stay.actions')}>
             {mode === 'view' ? (
               legal.length ? (

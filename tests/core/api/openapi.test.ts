@@ -83,7 +83,14 @@ describe('OpenAPI at /docs', () => {
   it("lists seed 000's paths exactly", () => {
     expect(Object.keys(doc.paths['/bookings'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
     expect(doc.paths['/bookings/export/csv']?.get).toBeDefined();
-    expect(doc.paths['/bookings/']).toBeUndefined();
+    // `/bookings/` (the slash) is seed 002's stock bookings, a different path and operation.
+    expect(doc.paths['/bookings/']?.post?.summary).toBe('Book a quantity of a resource');
+  });
+
+  it("lists seed 002's stock paths exactly, trailing slashes included", () => {
+    expect(Object.keys(doc.paths['/resources/'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/bookings/'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(doc.paths['/resources']).toBeUndefined();
   });
 
   it('documents every command of the contract at its path and method', () => {

@@ -55,12 +55,13 @@ describe('the export worker', () => {
     const pieces: ExportPiece[] = [];
     const { worker, finished } = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 2 }, (piece) => pieces.push(piece));
     try {
-      await expect.poll(() => pieces.length).toBe(2);
+      // A cold worker (a new isolate, its modules through tsx) can take over a second on a loaded machine.
+      await expect.poll(() => pieces.length, { timeout: 15_000 }).toBe(2);
       await tick(300);
       expect(pieces.map((p) => p.rows)).toEqual([0, EXPORT_CHUNK_ROWS]); // the header, one chunk, and it waits
 
       worker.postMessage({ type: 'credit', chunks: 1 });
-      await expect.poll(() => pieces.length).toBe(3);
+      await expect.poll(() => pieces.length, { timeout: 15_000 }).toBe(3);
       await tick(300);
       expect(pieces).toHaveLength(3);
 

@@ -29,6 +29,10 @@ describe('settings', () => {
       lanPort: 8787,
       selfRegistration: false,
       sessionHours: 12,
+      // cars (issue 9 §2)
+      brokerEventTypes: [
+        'car.added', 'car.updated', 'car.deleted', 'car.reserved', 'car.reservation_cancelled', 'car.rented', 'car.returned', 'car.damaged', 'car.repaired',
+      ],
     });
   });
 

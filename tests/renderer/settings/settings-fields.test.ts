@@ -8,7 +8,7 @@ const t = (key: Parameters<typeof translate>[1], params?: Record<string, string 
 const saved: Settings = {
   hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
-  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12,
+  lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [],
 };
 
 describe('settingsPatch', () => {

@@ -1,0 +1,203 @@
+/**
+ * Car rentals (SPEC §3.4): a car reserved for a guest (or a stay's guest) for hotel-local dates
+ * [from, to), handed out, returned, or cancelled: `reserved → out → returned`, `reserved → cancelled`.
+ *
+ * - No two reserved or handed-out rentals of one car overlap: the check and the insert are one
+ *   synchronous IMMEDIATE transaction (`commit()`), so of 16 clients reserving the same days at
+ *   once exactly one wins (tests/integration/car-rental-race.test.ts shows a split check and
+ *   write lets several win).
+ * - A damaged car is not handed out; handing out marks it rented and records the mileage out.
+ * - The return's mileage is never below the mileage out (nor the car's); damage with a note marks
+ *   the car damaged until it is repaired.
+ * - Price = days × the car's daily rate when reserved.
+ * Each change publishes its live events and its event-broker message in the same transaction.
+ */
+import type { z } from 'zod';
+import { getStayRecord } from '../../db/queries/stay-queries';
+import {
+  findRentalOverlap,
+  getRental,
+  insertRental,
+  listRentals,
+  markRentalOut,
+  markRentalReturned,
+  rentalTimeline,
+  setRentalStatus,
+  updateCar,
+} from '../../db/queries/car-queries';
+import {
+  MAX_RENTAL_DAYS,
+  type Car,
+  type Rental,
+  type RentalHandOutSchema,
+  type RentalListQuery,
+  type RentalReserveSchema,
+  type RentalReturnSchema,
+  type RentalTimeline,
+} from '../../shared/contract/cars';
+import { AppError } from '../../shared/errors';
+import { addDays, formatInstant, localDate, nightsBetween } from '../../shared/time';
+import { commit } from '../commit';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from '../settings/settings-service';
+import { requireCar } from './cars-service';
+import { toBroker } from './fleet-broker';
+
+export type RentalReserveInput = z.output<typeof RentalReserveSchema>;
+export type RentalHandOutInput = z.output<typeof RentalHandOutSchema>;
+export type RentalReturnInput = z.output<typeof RentalReturnSchema>;
+
+export interface RentalsService {
+  list(query: RentalListQuery): Rental[];
+  get(id: number): Rental;
+  timeline(from: string, days: number): RentalTimeline;
+  reserve(input: RentalReserveInput, ctx: CallContext): Rental;
+  handOut(input: RentalHandOutInput): Rental;
+  giveBack(input: RentalReturnInput): Rental;
+  cancel(id: number): Rental;
+}
+
+const STAY_STATUSES_FOR_RENTAL = new Set(['booked', 'checked_in']);
+
+export function createRentalsService(core: CoreDeps, settings: SettingsService): RentalsService {
+  const db = core.sqlite;
+
+  const requireRental = (id: number): Rental => {
+    const rental = getRental(db, id);
+    if (!rental) throw new AppError('NOT_FOUND', `Rental ${id} not found`, { reason: 'rentals.notFound', params: { id } });
+    return rental;
+  };
+
+  const requireStatus = (rental: Rental, status: Rental['status'], action: string) => {
+    if (rental.status !== status) {
+      throw new AppError('ILLEGAL_TRANSITION', `Rental ${rental.id} is ${rental.status} and cannot be ${action}`, {
+        reason: 'rentals.illegalTransition', params: { id: rental.id, status: rental.status, action },
+      });
+    }
+  };
+
+  const saveCar = (car: Car, changes: Partial<Car>, nowMs: number): Car => {
+    const { id, ...rest } = { ...car, ...changes };
+    updateCar(db, id, rest, nowMs);
+    return requireCar(core, id);
+  };
+
+  const mileageNotBelow = (mileage: number, floor: number) => {
+    if (mileage < floor) {
+      throw new AppError('CONFLICT', `Mileage ${mileage} km is below the car's ${floor} km: it never goes down`, {
+        reason: 'cars.mileageDown', params: { mileage, current: floor },
+      });
+    }
+  };
+
+  return {
+    list(query) {
+      if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
+        throw new AppError('VALIDATION', `to (${query.to}) must be after from (${query.from})`);
+      }
+      return listRentals(db, query);
+    },
+    get: requireRental,
+    timeline(from, days) {
+      return rentalTimeline(db, from, addDays(from, days), days, addDays(from, -MAX_RENTAL_DAYS));
+    },
+    reserve(input, ctx) {
+      const days = nightsBetween(input.from, input.to);
+      if (days < 1) throw new AppError('VALIDATION', `to (${input.to}) must be after from (${input.from})`, { reason: 'rentals.emptyPeriod' });
+      if (days > MAX_RENTAL_DAYS) {
+        throw new AppError('VALIDATION', `A rental lasts at most ${MAX_RENTAL_DAYS} days, not ${days}`, { reason: 'rentals.tooLong', params: { max: MAX_RENTAL_DAYS, days } });
+      }
+      return commit(core, (c) => {
+        const zone = settings.get().timeZone;
+        const today = localDate(c.nowMs, zone);
+        if (input.from < today) {
+          throw new AppError('VALIDATION', `from (${input.from}) is before today (${today})`, { reason: 'rentals.inThePast', params: { from: input.from, today } });
+        }
+        const car = requireCar(core, input.carId);
+        let guestName = input.guestName;
+        if (input.stayId !== undefined) {
+          const stay = getStayRecord(db, input.stayId);
+          if (!stay) throw new AppError('NOT_FOUND', `Stay ${input.stayId} not found`, { reason: 'rentals.stayNotFound', params: { id: input.stayId } });
+          if (!STAY_STATUSES_FOR_RENTAL.has(stay.status)) {
+            throw new AppError('ILLEGAL_TRANSITION', `Stay ${stay.id} is ${stay.status}: a car can be rented only for a booked or in-house stay`, {
+              reason: 'rentals.stayNotActive', params: { id: stay.id, status: stay.status },
+            });
+          }
+          guestName ??= stay.guestName;
+        }
+        if (guestName === undefined) throw new AppError('VALIDATION', 'guestName or stayId is required', { reason: 'rentals.guestRequired' });
+        const taken = findRentalOverlap(db, car.id, input.from, input.to);
+        if (taken) {
+          throw new AppError('CONFLICT', `Car ${car.id} is already reserved from ${taken.from} to ${taken.to}`, {
+            reason: 'rentals.overlap', params: { id: car.id, from: taken.from, to: taken.to },
+          });
+        }
+        const id = insertRental(
+          db,
+          {
+            carId: car.id, guestName, stayId: input.stayId ?? null, from: input.from, to: input.to, days, dailyRate: car.dailyRate,
+            price: days * car.dailyRate, notes: input.notes, createdBy: ctx.actor.username, createdAt: formatInstant(c.nowMs, zone), createdMs: c.nowMs,
+          },
+          c.nowMs,
+        );
+        const rental = requireRental(id);
+        c.publish({ type: 'rental.changed', action: 'reserved', rental });
+        toBroker(c, settings, 'car.reserved', car, { rental });
+        return rental;
+      });
+    },
+    handOut({ id, mileage }) {
+      return commit(core, (c) => {
+        const rental = requireRental(id);
+        requireStatus(rental, 'reserved', 'handed out');
+        const car = requireCar(core, rental.carId);
+        if (car.hasDamage) {
+          throw new AppError('CONFLICT', `Car ${car.id} is damaged${car.damageNote ? ` (${car.damageNote})` : ''} and cannot be handed out until it is repaired`, {
+            reason: 'rentals.carDamaged', params: { id: car.id, note: car.damageNote ?? '' },
+          });
+        }
+        if (car.isRented) {
+          throw new AppError('CONFLICT', `Car ${car.id} is already out on another rental`, { reason: 'rentals.carOut', params: { id: car.id } });
+        }
+        const mileageOut = mileage ?? car.mileage;
+        mileageNotBelow(mileageOut, car.mileage);
+        const rented = saveCar(car, { mileage: mileageOut, isRented: true }, c.nowMs);
+        markRentalOut(db, id, mileageOut, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
+        const out = requireRental(id);
+        c.publish({ type: 'rental.changed', action: 'handed_out', rental: out });
+        c.publish({ type: 'car.changed', action: 'rented', car: rented });
+        toBroker(c, settings, 'car.rented', rented, { rental: out });
+        return out;
+      });
+    },
+    giveBack({ id, mileage, damage, damageNote }) {
+      const note = damageNote?.trim() ?? '';
+      if (damage && note === '') throw new AppError('VALIDATION', 'damageNote: say what is damaged', { reason: 'rentals.damageNoteRequired' });
+      return commit(core, (c) => {
+        const rental = requireRental(id);
+        requireStatus(rental, 'out', 'returned');
+        const car = requireCar(core, rental.carId);
+        mileageNotBelow(mileage, Math.max(rental.mileageOut ?? 0, car.mileage));
+        const back = saveCar(car, damage ? { mileage, isRented: false, hasDamage: true, damageNote: note } : { mileage, isRented: false }, c.nowMs);
+        markRentalReturned(db, id, mileage, damage ? note : null, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
+        const returned = requireRental(id);
+        c.publish({ type: 'rental.changed', action: 'returned', rental: returned });
+        c.publish({ type: 'car.changed', action: damage ? 'damaged' : 'returned', car: back });
+        toBroker(c, settings, 'car.returned', back, { rental: returned });
+        if (damage) toBroker(c, settings, 'car.damaged', back, { rental: returned, note });
+        return returned;
+      });
+    },
+    cancel(id) {
+      return commit(core, (c) => {
+        const rental = requireRental(id);
+        requireStatus(rental, 'reserved', 'cancelled');
+        setRentalStatus(db, id, 'cancelled', c.nowMs);
+        const cancelled = requireRental(id);
+        c.publish({ type: 'rental.changed', action: 'cancelled', rental: cancelled });
+        toBroker(c, settings, 'car.reservation_cancelled', requireCar(core, rental.carId), { rental: cancelled });
+        return cancelled;
+      });
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The desk's Stock screen: resources in stock and out of stock (and out of use), lend, restock,
+ * history; what is lent out now with return / cancel; overdue loans; a CSV export of the loans.
+ * Live: another desk's or a LAN client's booking reloads it.
+ */
+import { useEffect, useState } from 'react';
+import type { StockBooking, StockResource } from '../../../shared/contract/stock';
+import { errorText } from '../i18n/error-text';
+import { useLocaleStore, useT } from '../i18n/locale-store';
+import { useFormats } from '../i18n/use-formats';
+import { toast } from '../stores/toast-store';
+import { ErrorAlert } from '../ui/error-alert';
+import { BookDialog, HistoryDialog, ResourceDialog, RestockDialog } from './stock-dialogs';
+import { useStockStore } from './stock-store';
+import './stock.css';
+
+type Open = { kind: 'add' } | { kind: 'book' | 'restock' | 'history'; resource: StockResource } | null;
+
+export function StockScreen() {
+  const t = useT();
+  const { resources, loans, overdue, loaded, error, exporting, exportOutcome, exportError } = useStockStore();
+  const [open, setOpen] = useState<Open>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  useEffect(() => {
+    useStockStore.getState().load().catch(() => undefined);
+    return () => useStockStore.getState().resetExport();
+  }, []);
+
+  useEffect(() => {
+    if (exportOutcome !== null) toast('success', t('stock.exported'));
+    else if (exportError) toast('error', errorText(exportError, t));
+  }, [exportOutcome, exportError, t]);
+
+  const act = async (key: string, run: () => Promise<string>) => {
+    setBusyId(key);
+    try {
+      toast('success', await run());
+    } catch (e) {
+      toast('error', errorText(e, t));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const store = useStockStore.getState;
+  const toggle = (r: StockResource) =>
+    act(`r${r.id}`, async () => {
+      const saved = await store().setActive(r.id, !r.active);
+      return t(saved.active ? 'stock.reactivated' : 'stock.deactivated', { name: saved.name });
+    });
+  const close = (b: StockBooking, how: 'return' | 'cancel') =>
+    act(`b${b.id}`, async () => {
+      const done = how === 'return' ? await store().giveBack(b.id) : await store().cancel(b.id);
+      return t(how === 'return' ? 'stock.returned' : 'stock.cancelled', { quantity: done.quantity, name: done.resourceName });
+    });
+
+  const active = resources.filter((r) => r.active);
+  const inStock = active.filter((r) => r.availableQuantity > 0);
+  const outOfStock = active.filter((r) => r.availableQuantity === 0);
+  const inactive = resources.filter((r) => !r.active);
+
+  const resourceTable = (list: StockResource[], testId: string) => (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('stock.name')}</th>
+            <th scope="col">{t('stock.description')}</th>
+            <th scope="col" className="num">{t('stock.available')}</th>
+            <th scope="col" className="num">{t('stock.lentOut')}</th>
+            <th scope="col" className="num">{t('stock.total')}</th>
+            <th scope="col" className="actions-col">{t('stock.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((r) => (
+            <tr key={r.id} className={r.active ? '' : 'is-inactive'} data-testid={`stock-row-${r.id}`}>
+              <td className="strong">{r.name}</td>
+              <td>{r.description}</td>
+              <td className="num" data-testid={`stock-available-${r.id}`}>{r.availableQuantity}</td>
+              <td className="num">{r.outQuantity}</td>
+              <td className="num">{r.totalQuantity}</td>
+              <td className="actions-col">
+                {r.active ? (
+                  <button
+                    type="button"
+                    className="button button-small button-primary"
+                    disabled={r.availableQuantity === 0}
+                    onClick={() => setOpen({ kind: 'book', resource: r })}
+                    data-testid={`stock-book-${r.id}`}
+                  >
+                    {t('stock.book')}
+                  </button>
+                ) : null}
+                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'restock', resource: r })} data-testid={`stock-restock-${r.id}`}>
+                  {t('stock.restock')}
+                </button>
+                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'history', resource: r })} data-testid={`stock-history-${r.id}`}>
+                  {t('stock.history')}
+                </button>
+                <button
+                  type="button"
+                  className={`button button-small${r.active ? ' button-quiet-danger' : ''}`}
+                  disabled={busyId === `r${r.id}`}
+                  onClick={() => void toggle(r)}
+                  data-testid={`stock-${r.active ? 'deactivate' : 'reactivate'}-${r.id}`}
+                >
+                  {r.active ? t('stock.deactivate') : t('stock.reactivate')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {loaded && list.length === 0 ? <p className="muted panel-center">{t('stock.none')}</p> : null}
+    </div>
+  );
+
+  return (
+    <section className="screen admin-screen" data-testid="stock-screen" aria-labelledby="stock-title">
+      <div className="screen-head">
+        <h1 id="stock-title">{t('stock.title')}</h1>
+        <button
+          type="button"
+          className="button push-right"
+          disabled={exporting}
+          onClick={() => void store().exportCsv({ delimiter: useLocaleStore.getState().lang === 'da' ? ';' : ',', bom: true })}
+          data-testid="stock-export"
+        >
+          {t('stock.export')}
+        </button>
+        <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'add' })} data-testid="stock-add">
+          {t('stock.add')}
+        </button>
+      </div>
+      <ErrorAlert error={error} testId="stock-error" />
+      {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
+      {loaded && resources.length === 0 ? <p className="muted panel-center">{t('stock.empty')}</p> : null}
+
+      <h2>{t('stock.inStock')}</h2>
+      {resourceTable(inStock, 'stock-in-stock')}
+      <h2>{t('stock.outOfStock')}</h2>
+      {resourceTable(outOfStock, 'stock-out-of-stock')}
+      {inactive.length ? (
+        <>
+          <h2>{t('stock.inactiveList')}</h2>
+          {resourceTable(inactive, 'stock-inactive')}
+        </>
+      ) : null}
+
+      <h2>{t('stock.overdue')}</h2>
+      <LoanTable loans={overdue} empty={t('stock.noOverdue')} testId="stock-overdue" busyId={busyId} onClose={close} />
+      <h2>{t('stock.loans')}</h2>
+      <LoanTable loans={loans} empty={t('stock.noLoans')} testId="stock-loans" busyId={busyId} onClose={close} />
+
+      {open?.kind === 'add' ? <ResourceDialog onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'book' ? <BookDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'restock' ? <RestockDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'history' ? <HistoryDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
+    </section>
+  );
+}
+
+export function LoanTable({
+  loans,
+  empty,
+  testId,
+  busyId,
+  onClose,
+}: {
+  loans: StockBooking[];
+  empty: string;
+  testId: string;
+  busyId: string | null;
+  onClose(b: StockBooking, how: 'return' | 'cancel'): void;
+}) {
+  const t = useT();
+  const f = useFormats();
+  if (loans.length === 0) return <p className="muted" data-testid={`${testId}-empty`}>{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('stock.name')}</th>
+            <th scope="col" className="num">{t('stock.quantity')}</th>
+            <th scope="col">{t('stock.guest')}</th>
+            <th scope="col">{t('stock.room')}</th>
+            <th scope="col">{t('stock.bookedAt')}</th>
+            <th scope="col">{t('stock.returnBy')}</th>
+            <th scope="col" className="actions-col">{t('stock.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loans.map((b) => (
+            <tr key={b.id} data-testid={`${testId}-row-${b.id}`}>
+              <td className="strong">{b.resourceName}</td>
+              <td className="num">{b.quantity}</td>
+              <td>{b.guestName ?? t('common.none')}</td>
+              <td>{b.roomNumber ?? ''}</td>
+              <td>{f.instant(b.bookedAt)}</td>
+              <td>
+                {b.returnBy ? f.instant(b.returnBy) : ''}
+                {b.overdue ? <span className="stock-overdue-badge">{t('stock.overdueBadge')}</span> : null}
+              </td>
+              <td className="actions-col">
+                <button type="button" className="button button-small button-primary" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'return')} data-testid={`stock-return-${b.id}`}>
+                  {t('stock.return')}
+                </button>
+                <button type="button" className="button button-small button-quiet-danger" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'cancel')} data-testid={`stock-cancel-${b.id}`}>
+                  {t('stock.cancel')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

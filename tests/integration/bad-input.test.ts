@@ -36,11 +36,6 @@ const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settin
 const ROUTER_REFUSALS = new Set(['{"error":"Malformed URL"}', '{"error":"A path parameter is too long"}']);
 
 type Caller = 'signed in' | 'anonymous';
-/**
- * One pass sends every bad case of every command (5 600 requests with 47 commands, 27 s on a busy
- * 2-core machine): it grows with the contract, so it gets more than the default 30 s.
- */
-const PASS_TIMEOUT_MS = 180_000;
 
 interface Answer {
   status: number;

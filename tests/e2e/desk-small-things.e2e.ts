@@ -100,6 +100,21 @@ describe('the small things', () => {
     await expect.poll(() => page.locator('tbody tr[data-action]').evaluateAll((rs) => [...new Set(rs.map((r) => (r as unknown as { dataset: { action: string } }).dataset.action))]), { timeout: UI_TIMEOUT_MS }).toEqual(['settings:update']);
   });
 
+  it('date fields follow the desk\'s language, not the browser\'s: dd.mm.åååå in Danish, ISO in English', async () => {
+    await page.getByTestId('nav-board').click();
+    await page.getByTestId('room-row-101').waitFor();
+    await page.getByTestId('lang-da').click();
+    const [y, m, d] = hotelDay(0).split('-');
+    await expect.poll(() => page.getByTestId('board-from').inputValue()).toBe(`${d}.${m}.${y}`);
+    expect(await page.getByTestId('board-from').getAttribute('placeholder')).toBe('dd.mm.åååå');
+    // Typed the Danish way, the board moves there.
+    const target = hotelDay(10).split('-');
+    await page.getByTestId('board-from').fill(`${Number(target[2])}.${Number(target[1])}.${target[0]}`);
+    await page.getByTestId(`day-${hotelDay(10)}`).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('board-from').inputValue()).toBe(hotelDay(10));
+  });
+
   it('with the host down, New stay says the desk cannot be reached, not "Room is required"', async () => {
     await page.getByTestId('nav-board').click();
     await page.getByTestId('room-row-101').waitFor();

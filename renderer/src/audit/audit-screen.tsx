@@ -10,6 +10,7 @@ import { actionLabel, auditActions, detailPairs } from './audit-actions';
 import { auditRangeInvalid, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
 import { useAuditStore } from './audit-store';
 import { ErrorAlert } from '../ui/error-alert';
+import { DateInput } from '../ui/date-input';
 import { Field } from '../ui/field';
 
 function AuditRow({ e, instant, lang }: { e: AuditEntry; instant(iso: string): string; lang: 'en' | 'da' }) {
@@ -65,7 +66,11 @@ export function AuditScreen() {
   };
   const field = (key: keyof AuditFilter, label: string, type = 'text') => (
     <Field label={label} error={key === 'to' && rangeInvalid ? t('validation.datesOrder') : null}>
-      <input type={type} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+      {type === 'date' ? (
+        <DateInput value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} testId={`audit-filter-${key}`} />
+      ) : (
+        <input type={type} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+      )}
     </Field>
   );
   const exportResult =

@@ -5,6 +5,7 @@
  * `POST /bookings`. A room taken meanwhile is refused (409); the refusal shows above the form, which
  * keeps what was chosen, and the list of free rooms is asked again.
  */
+import { DateInput } from '../ui/date-input';
 import { useEffect, useState } from 'react';
 import type { Availability } from '../../../shared/contract/desk';
 import { formatMoney } from '../format/money';
@@ -111,10 +112,10 @@ export function ClientBookingForm() {
       <ErrorAlert error={error} testId="client-booking-error" />
       <div className="form-grid">
         <Field label={t('myBookings.checkin')} error={show(errors.checkin)}>
-          <input type="date" className="input" value={checkin} onChange={(e) => setCheckin(e.target.value)} data-testid="client-checkin" />
+          <DateInput value={checkin} onChange={setCheckin} testId="client-checkin" />
         </Field>
         <Field label={t('myBookings.checkout')} error={show(errors.checkout) ?? (checkout && !dates.ok ? dates.message : null)}>
-          <input type="date" className="input" value={checkout} onChange={(e) => setCheckout(e.target.value)} data-testid="client-checkout" />
+          <DateInput value={checkout} onChange={setCheckout} testId="client-checkout" />
         </Field>
         <Field label={t('myBookings.guests')} error={guests.trim() === '' ? show(errors.guests) : errors.guests}>
           <input type="number" min={1} max={20} className="input" inputMode="numeric" value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="client-guests" />

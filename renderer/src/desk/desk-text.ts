@@ -50,6 +50,8 @@ export const deskText = domainText(
     'booking.guestsOver': 'Room {number} sleeps {capacity}',
     // In a stay's dialog, beside "Cancel stay" (issue 10 item 17)
     'stay.back': 'Back to the stay',
+    // Date fields in the desk's language (issue 10 item 17)
+    'date.pick': 'Choose a date in the calendar',
     // The audit log's action filter (issue 10 item 17)
     'audit.anyAction': 'Any action',
     // Settings (issue 10 item 17)
@@ -102,6 +104,7 @@ export const deskText = domainText(
     'booking.guestsOver': 'Værelse {number} har {capacity} sovepladser',
     'stay.back': 'Tilbage til opholdet',
     'audit.anyAction': 'Alle handlinger',
+    'date.pick': 'Vælg en dato i kalenderen',
     'settings.portNow': 'Skranken lytter nu på port {port} (dens opstartsport); gemmer du en port her, flytter den dertil',
   },
 );

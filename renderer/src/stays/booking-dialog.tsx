@@ -7,6 +7,7 @@
  * the board's first bundle and opens without zod. Only what the contract cannot know is checked
  * here: the dates against the hotel's longest stay, and whether a typed price is an amount at all.
  */
+import { DateInput } from '../ui/date-input';
 import { useEffect, useMemo, useState } from 'react';
 import { stayPrice } from '../../../shared/rules/stay-rules';
 import { addDays } from '../../../shared/time';
@@ -170,10 +171,10 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
       {submitted && invalid && !error ? <ErrorAlert error={t('validation.fixFields')} testId="booking-invalid" /> : null}
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
-          <input type="date" className="input" value={checkin} onChange={(e) => changeCheckin(e.target.value)} required data-testid="booking-checkin" />
+          <DateInput value={checkin} onChange={changeCheckin} required testId="booking-checkin" />
         </Field>
         <Field label={t('booking.checkout')}>
-          <input type="date" className="input" value={checkout} min={checkin} onChange={(e) => setCheckout(e.target.value)} required data-testid="booking-checkout" />
+          <DateInput value={checkout} onChange={setCheckout} required testId="booking-checkout" />
         </Field>
         <Field
           label={t('booking.room')}

@@ -1,4 +1,5 @@
 /** The two stay changes that need input: move to another free room, and new dates (with the new price). */
+import { DateInput } from '../ui/date-input';
 import { useState } from 'react';
 import type { Stay } from '../../../shared/contract/schemas';
 import { stayPrice } from '../../../shared/rules/stay-rules';
@@ -95,10 +96,10 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
       <ErrorAlert error={error} />
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
-          <input type="date" className="input" value={checkin} onChange={(e) => setCheckin(e.target.value)} autoFocus data-testid="stay-dates-checkin" />
+          <DateInput value={checkin} onChange={setCheckin} autoFocus testId="stay-dates-checkin" />
         </Field>
         <Field label={t('booking.checkout')}>
-          <input type="date" className="input" value={checkout} onChange={(e) => setCheckout(e.target.value)} data-testid="stay-dates-checkout" />
+          <DateInput value={checkout} onChange={setCheckout} testId="stay-dates-checkout" />
         </Field>
         <Field label={t('booking.priceOverride')} error={override === null ? t('validation.money') : null} hint={t('booking.priceOverrideHint')}>
           <input className="input" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} data-testid="stay-dates-price" />

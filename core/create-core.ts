@@ -26,7 +26,8 @@ export interface Core {
   /** What the adapters call: authorized, then `handlers` behind the write batcher, audited. */
   call: Dispatch;
   writes: WriteBatcher;
-  settings: { get(): Settings };
+  /** The settings, and the stored SMTP password for the outbox's e-mail delivery (never for an answer). */
+  settings: { get(): Settings; smtpPassword(): string };
   auth: AuthService;
   users: UsersService;
   audit: AuditService;

@@ -161,7 +161,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     // `port: 0` took a free port: keep that one, rather than a new free port at every setting change.
     const lan = followLanSettings(core, listener, options.port === 0 ? first.port : options.port);
 
-    worker = createOutboxWorker({ sqlite, clock, getSettings: () => core.settings.get(), events: core.deps.events, fetch: options.fetch });
+    worker = createOutboxWorker({
+      sqlite,
+      clock,
+      getSettings: () => core.settings.get(),
+      getSmtpPassword: () => core.settings.smtpPassword(),
+      events: core.deps.events,
+      fetch: options.fetch,
+    });
     if (options.worker !== false) worker.start();
 
     const started = { server, worker, listener };

@@ -7,6 +7,7 @@
  * Loaded by the export's worker thread too: only export files here, nothing that loads zod or the host.
  */
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
+import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
 import { deskStaysExport } from '../stays/desk-stays-export';
@@ -21,6 +22,7 @@ export const EXPORTS = {
   stays: staysExport,
   deskStays: deskStaysExport,
   audit: auditExport,
+  appointments: appointmentsExport,
   cars: carsExport,
   rentals: rentalsExport,
   stockBookings: stockBookingsExport,

@@ -1,39 +1,52 @@
 /**
  * **Registry** of the services the outbox delivers to. A message names its target by id; the worker,
- * the due query and the admin view read this table, so a new target (e-mail next) is one entry here
- * plus its URL setting.
+ * the due query and the admin view read this table, so a new target is one entry here plus its
+ * settings. A target delivers by HTTP (the message's JSON POSTed to its base URL + path, billing and
+ * the event broker) or by SMTP (the message is an e-mail `{to, subject, text}`, core/outbox/deliver-email.ts).
  */
 import type { Settings } from '../../shared/contract/schemas';
 
 export interface OutboxTargetDef {
-  /** The base URL from the settings; '' means not configured: its messages wait, pending. */
-  baseUrl(settings: Settings): string;
+  /** How its messages travel: POSTed over HTTP, or sent as e-mails over SMTP. */
+  transport: 'http' | 'smtp';
+  /**
+   * Where its messages go, from the settings: the base URL (http) or `smtp://host:port` (smtp);
+   * '' means not configured: its messages wait, pending.
+   */
+  endpoint(settings: Settings): string;
   /**
    * Each message carries the record's whole state (billing's `/bills/update/{id}` does): a newer
    * message of the record supersedes the older undelivered ones, which are then never sent, so the
-   * receiver can only end on the newest state. Without it (events), every message is delivered, in order.
+   * receiver can only end on the newest state. Without it (events, e-mails), every message is delivered, in order.
    */
   wholeState: boolean;
   /** Also put the per-record `seq` into the JSON body as `sequence` (for receivers that read no headers). */
   sequenceInBody: boolean;
 }
 
+/** The SMTP server as an endpoint, when e-mail is configured (a server and a sender address). */
+export function smtpEndpoint(s: Settings): string {
+  if (s.smtpHost.trim() === '' || s.smtpFrom.trim() === '') return '';
+  const host = s.smtpHost.includes(':') ? `[${s.smtpHost}]` : s.smtpHost;
+  return `smtp://${host}:${s.smtpPort}`;
+}
+
 export const OUTBOX_TARGETS = {
-  billing: { baseUrl: (s) => s.billingServiceUrl, wholeState: true, sequenceInBody: true },
-  events: { baseUrl: (s) => s.eventServiceUrl, wholeState: false, sequenceInBody: false },
-  // E-mail: payload `{to, subject, text}`, already in the hotel's language. Its SMTP settings and
-  // delivery arrive with issue 8 §5; until a server is configured its messages wait, pending.
-  email: { baseUrl: () => '', wholeState: false, sequenceInBody: false },
+  billing: { transport: 'http', endpoint: (s) => s.billingServiceUrl, wholeState: true, sequenceInBody: true },
+  events: { transport: 'http', endpoint: (s) => s.eventServiceUrl, wholeState: false, sequenceInBody: false },
+  // E-mail: payload `{to, subject, text}`, already in the hotel's language, sent by SMTP with the
+  // message's idempotency key as its Message-ID. Until a server and sender are set its messages wait.
+  email: { transport: 'smtp', endpoint: smtpEndpoint, wholeState: false, sequenceInBody: false },
 } as const satisfies Record<string, OutboxTargetDef>;
 
 export type OutboxTarget = keyof typeof OUTBOX_TARGETS;
 
-/** The targets with a URL configured now, with their base URL (trimmed). */
+/** The targets configured now, with their endpoint (trimmed). */
 export function configuredTargets(settings: Settings): Map<OutboxTarget, string> {
   const found = new Map<OutboxTarget, string>();
   for (const [id, def] of Object.entries(OUTBOX_TARGETS) as [OutboxTarget, OutboxTargetDef][]) {
-    const base = def.baseUrl(settings).trim();
-    if (base !== '') found.set(id, base);
+    const endpoint = def.endpoint(settings).trim();
+    if (endpoint !== '') found.set(id, endpoint);
   }
   return found;
 }

@@ -1,6 +1,8 @@
 /**
  * Delivers the outbox (spec 3.6): the durable queue of messages to the targets of the registry
- * (`outbox-targets.ts`), each written in the same transaction as the change that caused it.
+ * (`outbox-targets.ts`), each written in the same transaction as the change that caused it. An HTTP
+ * target's message is POSTed (`deliver.ts`); an SMTP target's is sent as an e-mail (`deliver-email.ts`,
+ * whose SMTP replies sort into the same outcomes: 5xx refused, 4xx failed, no answer unreachable).
  *
  * The due head of each record (see `dueHeads`) is POSTed with its `Idempotency-Key` and
  * `X-Frontdesk-Sequence`, and each outcome is recorded in its own short write:
@@ -11,7 +13,7 @@
  *                             the message has been failing for less than `outboxRetryHours` (72 h by
  *                             default); then dead, saying so. A time, not a count: 150 s of 500s costs
  *                             a dozen attempts, and must not dead-letter anything.
- * A target with no URL configured is skipped, so its messages simply wait.
+ * A target with no URL (or SMTP server) configured is skipped, so its messages simply wait.
  *
  * **Slots, not batches.** Up to `concurrency` deliveries run at once, one per record at most (a
  * record's messages stay in order), and a freed slot takes the next due head at once: a receiver
@@ -28,7 +30,8 @@ import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import { deliver, type DeliveryOutcome } from './deliver';
-import { configuredTargets } from './outbox-targets';
+import { deliverEmail, smtpConfigOf } from './deliver-email';
+import { configuredTargets, OUTBOX_TARGETS } from './outbox-targets';
 import { dueHeads, markDead, markRetry, markSent, pruneSent, type DueMessage } from './outbox-worker-queries';
 
 const HOUR_MS = 3_600_000;
@@ -43,6 +46,8 @@ export interface OutboxWorkerOptions {
   sqlite: Sqlite;
   clock: Clock;
   getSettings: () => Settings;
+  /** The stored SMTP password (`email` target), kept out of `Settings` so no answer carries it. */
+  getSmtpPassword?: () => string;
   events: EventBus;
   fetch?: typeof fetch;
   random?: () => number;
@@ -78,6 +83,7 @@ const laneOf = (m: DueMessage) => `${m.target}\u0000${m.aggregate}`;
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sqlite: db, clock, getSettings, events } = options;
   const fetchFn = options.fetch ?? globalThis.fetch;
+  const getSmtpPassword = options.getSmtpPassword ?? (() => '');
   const random = options.random ?? Math.random;
   const pollMs = options.pollMs ?? 1000;
   const concurrency = options.concurrency ?? 16;
@@ -142,11 +148,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function attempt(message: DueMessage, base: string, settings: Settings): Promise<boolean> {
-    const outcome = await deliver(
-      fetchFn,
-      { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq },
-      { timeoutMs, stopSignal: stopController.signal },
-    );
+    const signals = { timeoutMs, stopSignal: stopController.signal };
+    const outcome =
+      OUTBOX_TARGETS[message.target].transport === 'smtp'
+        ? await deliverEmail(smtpConfigOf(settings, getSmtpPassword()), { payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals)
+        : await deliver(fetchFn, { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals);
     if (outcome.kind === 'aborted') return false;
     if (record(message, outcome, settings)) changed();
     return true;

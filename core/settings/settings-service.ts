@@ -40,10 +40,29 @@ export function defaultSettings(): Settings {
     lanPort: 8787,
     selfRegistration: false,
     sessionHours: 12,
+    // appointments (issue 8): SPEC §3.2 defaults
+    appointmentHoldMinutes: 30,
+    appointmentReminderMinutes: 60,
+    refundFullHours: 48,
+    refundPartialHours: 24,
+    refundPartialPercent: 50,
+    paymentCheckoutUrl: '',
     // cars (issue 9 §2): every fleet change goes to the event broker
     brokerEventTypes: [...BROKER_EVENT_TYPES],
+    // E-mail delivery (issue 8 §5, platform): off until an admin sets a server and a sender.
+    smtpHost: '',
+    smtpPort: 587,
+    smtpTls: 'starttls',
+    smtpUser: '',
+    smtpPasswordSet: false,
+    smtpFrom: '',
   };
 }
+
+/** The stored SMTP password's key: not a field of `Settings`, so no answer or event ever carries it. */
+const SMTP_PASSWORD_KEY = 'smtpPassword';
+/** Derived from the stored password, never stored itself. */
+const DERIVED_KEYS = new Set(['smtpPasswordSet']);
 
 export interface SettingsService {
   get(): Settings;
@@ -55,6 +74,8 @@ export interface SettingsService {
    * days later (at the latest 23:59), under N + 1 days, plus at most an hour of DST shift.
    */
   maxStayMs(): number;
+  /** The stored SMTP password ('' = none): for the outbox's e-mail delivery only, never for an answer. */
+  smtpPassword(): string;
 }
 
 function parsePatch(patch: unknown): SettingsUpdate {
@@ -70,6 +91,7 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
   const db = deps.sqlite;
   let cached: Settings;
   let boundNights = 0;
+  let smtpPassword = '';
 
   const write = (patch: SettingsUpdate) => {
     for (const [key, value] of Object.entries(patch)) {
@@ -87,8 +109,12 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
     const shape = SettingsSchema.shape as Record<string, z.ZodType>;
     for (const key of Object.keys(shape)) {
       // A value that no longer parses (hand-edited row) falls back to the default instead of failing start-up.
+      if (DERIVED_KEYS.has(key)) continue;
       if (stored.has(key) && shape[key]!.safeParse(stored.get(key)).success) merged[key] = stored.get(key);
     }
+    const password = stored.get(SMTP_PASSWORD_KEY);
+    smtpPassword = typeof password === 'string' ? password : '';
+    merged.smtpPasswordSet = smtpPassword !== '';
     cached = Object.freeze(SettingsSchema.parse(merged));
     const bound = Number(stored.get(STAY_BOUND_KEY));
     boundNights = Math.max(Number.isFinite(bound) ? bound : 0, cached.maxStayNights);
@@ -97,7 +123,7 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
   db.transaction(() => {
     load();
     const stored = readSettingValues(db);
-    const missing = Object.fromEntries(Object.entries(cached).filter(([key]) => !stored.has(key)));
+    const missing = Object.fromEntries(Object.entries(cached).filter(([key]) => !stored.has(key) && !DERIVED_KEYS.has(key)));
     write({ ...missing, maxStayNights: cached.maxStayNights });
     if (initial) write(parsePatch(initial));
     load();
@@ -115,5 +141,6 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
       });
     },
     maxStayMs: () => (boundNights + 2) * DAY_MS,
+    smtpPassword: () => smtpPassword,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The desk's search and worklists (core/desk/desk-service.ts). The search reads the trigram FTS5
- * table `stay_search` (migration 0006, kept by triggers on `stays`); the worklists read the partial
+ * table `stay_search` (migration 0007, kept by triggers on `stays`); the worklists read the partial
  * index `stays_in_house_idx` (checked-in stays by departure) and `stays_checkin_idx` (today's arrivals).
  */
 import type { SearchHit, WorkItem, WorkTodo } from '../../shared/contract/desk';

@@ -5,6 +5,7 @@
  * **Registry: a new domain adds one line to `commands`** (then `npm run contract:table`).
  */
 import type { z } from 'zod';
+import { appointmentCommands } from './appointments';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
@@ -14,7 +15,9 @@ import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
+import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
+import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
 import { stockCommands } from './stock';
@@ -34,6 +37,9 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...serviceRoomCommands,
+  ...providerCommands,
+  ...appointmentCommands,
   ...carCommands,
   ...stockCommands,
   ...deskCommands,

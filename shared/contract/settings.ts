@@ -4,8 +4,12 @@ import { isValidTimeZone } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
 import { BROKER_EVENT_TYPES } from './broker-events';
-import { HttpUrlSchema, NameSchema } from './primitives';
+import { HttpUrlSchema, NameSchema, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
+
+/** How the SMTP connection is secured. */
+export const SMTP_TLS_MODES = ['starttls', 'tls', 'none'] as const;
+export type SmtpTlsMode = (typeof SMTP_TLS_MODES)[number];
 
 export const SettingsSchema = z.object({
   hotelName: z.string(),
@@ -28,8 +32,32 @@ export const SettingsSchema = z.object({
   selfRegistration: z.boolean(),
   /** How long a sign-in lasts. */
   sessionHours: z.number().int(),
+  // appointments (issue 8): holds, reminders, refund policy, payment provider
+  /** How long an unpaid pending appointment holds its timeslot before it lapses (minutes). */
+  appointmentHoldMinutes: z.number().int(),
+  /** How long before an appointment its reminder goes out (minutes). */
+  appointmentReminderMinutes: z.number().int(),
+  /** Refund policy: cancelled at least this many hours before the start, 100 % of what was paid … */
+  refundFullHours: z.number().int(),
+  /** … at least this many hours before, `refundPartialPercent` %; later, nothing. */
+  refundPartialHours: z.number().int(),
+  refundPartialPercent: z.number().int(),
+  /** A payment provider's checkout page, `{id}` and `{amount}` filled in; '' means payment at the desk (`checkoutUrl: null`). */
+  paymentCheckoutUrl: z.string(),
   // cars (issue 9 §2): which event types go to the event broker
   brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
+  // E-mail delivery (issue 8 §5, platform: docs/platform.md). The password is write-only: never returned.
+  /** The SMTP server; '' = e-mail not configured (its messages wait in the outbox). */
+  smtpHost: z.string(),
+  smtpPort: z.number().int(),
+  /** `starttls`: upgrade a plain connection (port 587), required; `tls`: TLS from the start (port 465); `none`: plain (a LAN relay). */
+  smtpTls: z.enum(SMTP_TLS_MODES),
+  /** '' = no authentication. */
+  smtpUser: z.string(),
+  /** Whether an SMTP password is stored (the password itself is never returned). */
+  smtpPasswordSet: z.boolean(),
+  /** The sender's address (the hotel's name is its display name); '' = e-mail not configured. */
+  smtpFrom: z.string(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -41,6 +69,11 @@ const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('curr
 export function isIsoCurrency(code: string): boolean {
   return ISO_CURRENCIES.has(code);
 }
+const SmtpHostSchema = z
+  .union([z.literal(''), z.string().max(253).regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/), z.ipv6()], {
+    error: 'expected a host name or IP address such as smtp.example.com, or empty',
+  })
+  .meta({ description: 'The SMTP server; empty switches e-mail delivery off (messages wait).' });
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const SettingsUpdateSchema = z.object({
@@ -70,12 +103,27 @@ export const SettingsUpdateSchema = z.object({
   lanPort: z.number().int().min(1024).max(65535).optional(),
   selfRegistration: z.boolean().optional(),
   sessionHours: z.number().int().min(1).max(720).optional(),
+  // appointments (issue 8)
+  appointmentHoldMinutes: z.number().int().min(1).max(1440).optional(),
+  appointmentReminderMinutes: z.number().int().min(1).max(10_080).optional(),
+  refundFullHours: z.number().int().min(0).max(720).optional(),
+  refundPartialHours: z.number().int().min(0).max(720).optional(),
+  refundPartialPercent: z.number().int().min(0).max(100).optional(),
+  paymentCheckoutUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
   // cars (issue 9 §2): which event types go to the event broker (each at most once)
   brokerEventTypes: z
     .array(z.enum(BROKER_EVENT_TYPES))
     .max(BROKER_EVENT_TYPES.length)
     .refine((types) => new Set(types).size === types.length, 'names an event type twice')
     .optional(),
+  // E-mail delivery (issue 8 §5, platform).
+  smtpHost: SmtpHostSchema.optional(),
+  smtpPort: z.number().int().min(1).max(65535).optional(),
+  smtpTls: z.enum(SMTP_TLS_MODES).optional(),
+  smtpUser: TextSchema(256).optional(),
+  /** Write-only: stored, never returned (`smtpPasswordSet` says whether one is). '' removes it. */
+  smtpPassword: TextSchema(1024).optional().meta({ description: 'Write-only: stored, never returned (smtpPasswordSet says whether one is). Empty removes it.' }),
+  smtpFrom: z.union([z.literal(''), z.email().max(254)], { error: 'expected an e-mail address such as desk@hotel.example, or empty' }).optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 

@@ -28,6 +28,7 @@ describe('openDatabase on an empty file', () => {
     sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
+      'appointments',
       'audit_log',
       'car_rentals',
       'cars',
@@ -35,10 +36,12 @@ describe('openDatabase on an empty file', () => {
       'login_throttle',
       'outbox',
       'outbox_sequences',
+      'providers',
       'room_blocks',
+      'service_rooms',
       'sessions',
       'settings',
-      'stay_search', // the desk's search (0006): a trigram FTS5 table and its shadow tables
+      'stay_search', // the desk's search (0007): a trigram FTS5 table and its shadow tables
       'stay_search_config',
       'stay_search_content',
       'stay_search_data',
@@ -48,9 +51,17 @@ describe('openDatabase on an empty file', () => {
       'stock_bookings',
       'stock_movements',
       'stock_resources',
+      'timeslots',
       'users',
     ]);
     expect(names(sqlite, 'index')).toEqual([
+      'appointments_created_idx',
+      'appointments_hold_idx',
+      'appointments_provider_idx',
+      'appointments_reminder_idx',
+      'appointments_slot_idx',
+      'appointments_start_idx',
+      'appointments_user_idx',
       'audit_action_idx',
       'audit_actor_idx',
       'audit_at_idx',
@@ -66,7 +77,9 @@ describe('openDatabase on an empty file', () => {
       'outbox_aggregate_seq_uq',
       'outbox_due_idx',
       'outbox_idempotency_uq',
+      'providers_email_uq',
       'room_blocks_room_idx',
+      'service_rooms_name_idx',
       'sessions_expires_idx',
       'sessions_user_idx',
       'stays_checkin_idx',
@@ -81,12 +94,14 @@ describe('openDatabase on an empty file', () => {
       'stock_bookings_stay_idx',
       'stock_movements_resource_idx',
       'stock_resources_name_uq',
+      'timeslots_room_date_idx',
+      'timeslots_room_start_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
     expect(names(sqlite, 'trigger')).toEqual([
       'audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stay_search_delete', 'stay_search_insert', 'stay_search_update',
-      'stock_movements_no_delete', 'stock_movements_no_update',
+      'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap',
     ]);
   });
 

@@ -5,14 +5,21 @@
 import { SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../../shared/contract/schemas';
 import type { MessageKey, Translate } from '../i18n/translate';
 
-export type SettingsKey = keyof Settings & keyof SettingsUpdate;
-type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url' | 'bool' | 'ip';
+/** The fields both read and written, and the write-only SMTP password. */
+export type SettingsKey = (keyof Settings & keyof SettingsUpdate) | 'smtpPassword';
+type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url' | 'bool' | 'ip' | 'host' | 'tls' | 'email' | 'secret';
+
+/**
+ * A write-only field's draft: '' keeps what is stored (nothing is sent), CLEAR_SECRET removes it
+ * (sends ''), anything else replaces it.
+ */
+export const CLEAR_SECRET = '\u0000clear';
 
 export interface SettingsField {
   key: SettingsKey;
   kind: Kind;
   label: MessageKey;
-  section: 'hotel' | 'stays' | 'integrations' | 'outbox' | 'lan';
+  section: 'hotel' | 'stays' | 'integrations' | 'outbox' | 'lan' | 'email';
 }
 
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
@@ -32,6 +39,20 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'lanPort', kind: 'int', label: 'settings.lanPort', section: 'lan' },
   { key: 'selfRegistration', kind: 'bool', label: 'settings.selfRegistration', section: 'lan' },
   { key: 'sessionHours', kind: 'int', label: 'settings.sessionHours', section: 'lan' },
+  // E-mail delivery (issue 8 §5, platform).
+  { key: 'smtpHost', kind: 'host', label: 'settings.smtpHost', section: 'email' },
+  { key: 'smtpPort', kind: 'int', label: 'settings.smtpPort', section: 'email' },
+  { key: 'smtpTls', kind: 'tls', label: 'settings.smtpTls', section: 'email' },
+  { key: 'smtpUser', kind: 'text', label: 'settings.smtpUser', section: 'email' },
+  { key: 'smtpPassword', kind: 'secret', label: 'settings.smtpPassword', section: 'email' },
+  { key: 'smtpFrom', kind: 'email', label: 'settings.smtpFrom', section: 'email' },
+  // appointments (issue 8)
+  { key: 'appointmentHoldMinutes', kind: 'int', label: 'settings.appointmentHoldMinutes', section: 'stays' },
+  { key: 'appointmentReminderMinutes', kind: 'int', label: 'settings.appointmentReminderMinutes', section: 'stays' },
+  { key: 'refundFullHours', kind: 'int', label: 'settings.refundFullHours', section: 'stays' },
+  { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
+  { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
+  { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations' },
 ];
 
 /** Every field as typed: text, and `true` / `false` for a switch. */
@@ -39,7 +60,7 @@ export type SettingsDraft = Record<SettingsKey, string>;
 
 export function draftOf(s: Settings): SettingsDraft {
   const d = {} as SettingsDraft;
-  for (const f of SETTINGS_FIELDS) d[f.key] = String(s[f.key]);
+  for (const f of SETTINGS_FIELDS) d[f.key] = f.key === 'smtpPassword' ? '' : String(s[f.key]);
   return d;
 }
 
@@ -47,11 +68,12 @@ function valueOf(field: SettingsField, text: string): unknown {
   if (field.kind === 'int') return /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
   if (field.kind === 'bool') return text === 'true';
   if (field.kind === 'currency') return text.trim().toUpperCase();
-  return field.kind === 'url' || field.kind === 'text' || field.kind === 'zone' || field.kind === 'ip' ? text.trim() : text;
+  if (field.kind === 'secret') return text === CLEAR_SECRET ? '' : text;
+  return ['url', 'text', 'zone', 'ip', 'host', 'email'].includes(field.kind) ? text.trim() : text;
 }
 
 function rangeOf(key: SettingsKey): { min: number; max: number } {
-  const schema = SettingsUpdateSchema.shape[key].unwrap() as { minValue?: number | null; maxValue?: number | null };
+  const schema = SettingsUpdateSchema.shape[key as keyof SettingsUpdate].unwrap() as { minValue?: number | null; maxValue?: number | null };
   return { min: schema.minValue ?? 0, max: schema.maxValue ?? 0 };
 }
 
@@ -63,6 +85,9 @@ function messageFor(field: SettingsField, t: Translate): string {
     case 'currency': return t('validation.currency');
     case 'zone': return t('validation.timeZone');
     case 'ip': return t('validation.ip');
+    case 'host': return t('validation.smtpHost');
+    case 'email': return t('validation.emailOrEmpty');
+    case 'secret': return t('validation.plainText');
     default: return t('validation.required', { field: t(field.label) });
   }
 }
@@ -79,10 +104,12 @@ export function settingsPatch(saved: Settings, draft: SettingsDraft, t: Translat
   const errors: Partial<Record<SettingsKey, string>> = {};
   let changed = 0;
   for (const field of SETTINGS_FIELDS) {
+    // A write-only field left empty keeps what is stored.
+    if (field.kind === 'secret' && draft[field.key] === '') continue;
     const value = valueOf(field, draft[field.key]);
-    if (value === saved[field.key]) continue;
+    if (field.kind !== 'secret' && value === saved[field.key as keyof Settings]) continue;
     changed++;
-    const parsed = SettingsUpdateSchema.shape[field.key].safeParse(value);
+    const parsed = SettingsUpdateSchema.shape[field.key as keyof SettingsUpdate].safeParse(value);
     if (parsed.success) patch[field.key] = parsed.data;
     else errors[field.key] = messageFor(field, t);
   }

@@ -12,7 +12,7 @@ import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { NetworkPanel } from './network-panel';
-import { draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
+import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
 
 const SECTIONS = [
   { id: 'hotel', label: 'settings.hotel' },
@@ -20,6 +20,7 @@ const SECTIONS = [
   { id: 'integrations', label: 'settings.integrations' },
   { id: 'outbox', label: 'settings.outboxSection' },
   { id: 'lan', label: 'settings.lanSection' },
+  { id: 'email', label: 'settings.emailSection' },
 ] as const;
 
 /** The ISO 4217 codes the runtime knows, with their names in the desk's language: the currency field's suggestions. */
@@ -106,6 +107,42 @@ function SettingsForm({ saved }: { saved: Settings }) {
           />
         );
       case 'ip': return <input autoComplete="off" spellCheck={false} placeholder="0.0.0.0" {...common} />;
+      case 'host': return <input autoComplete="off" spellCheck={false} placeholder="smtp.example.com" {...common} />;
+      case 'email': return <input type="email" autoComplete="off" placeholder="desk@hotel.example" {...common} />;
+      case 'tls':
+        return (
+          <select {...common}>
+            <option value="starttls">{t('settings.smtpTls.starttls')}</option>
+            <option value="tls">{t('settings.smtpTls.tls')}</option>
+            <option value="none">{t('settings.smtpTls.none')}</option>
+          </select>
+        );
+      case 'secret':
+        // Write-only: never filled from the host (it never sends it); empty keeps the stored one.
+        return (
+          <>
+            <input
+              {...common}
+              type="password"
+              autoComplete="new-password"
+              value={draft[field.key] === CLEAR_SECRET ? '' : draft[field.key]}
+              disabled={draft[field.key] === CLEAR_SECRET}
+              placeholder={saved.smtpPasswordSet ? '••••••••' : ''}
+            />
+            {saved.smtpPasswordSet ? (
+              <span className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft[field.key] === CLEAR_SECRET}
+                  onChange={(e) => setDraft({ ...draft, [field.key]: e.target.checked ? CLEAR_SECRET : '' })}
+                  aria-label={t('settings.smtpPasswordClear')}
+                  data-testid={`settings-${field.key}-clear`}
+                />
+                <span>{t('settings.smtpPasswordClear')}</span>
+              </span>
+            ) : null}
+          </>
+        );
       case 'locale':
         return (
           <select {...common}>
@@ -122,6 +159,18 @@ function SettingsForm({ saved }: { saved: Settings }) {
     }
   };
 
+  const hintFor = (field: SettingsField): string | undefined => {
+    if (field.kind === 'url') return t('settings.urlHint');
+    if (field.kind === 'ip') return t('settings.lanHostHint');
+    // The host may listen elsewhere than the setting says (started with --port): the field says so.
+    if (field.key === 'lanPort' && listeningPort !== null && String(listeningPort) !== draft.lanPort) return t('settings.portNow', { port: listeningPort });
+    if (field.key === 'smtpHost') return t('settings.smtpHostHint');
+    if (field.key === 'smtpUser') return t('settings.smtpUserHint');
+    if (field.key === 'smtpFrom') return t('settings.smtpFromHint');
+    if (field.key === 'smtpPassword') return t(saved.smtpPasswordSet ? 'settings.smtpPasswordSet' : 'settings.smtpPasswordNotSet');
+    return undefined;
+  };
+
   return (
     <form className="settings-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
       <ErrorAlert error={error} testId="settings-error" />
@@ -136,15 +185,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
                 label={t(field.label)}
                 wide={field.kind === 'url'}
                 error={errors[field.key] ?? null}
-                hint={
-                  field.kind === 'url'
-                    ? t('settings.urlHint')
-                    : field.kind === 'ip'
-                      ? t('settings.lanHostHint')
-                      : field.key === 'lanPort' && listeningPort !== null && String(listeningPort) !== draft.lanPort
-                        ? t('settings.portNow', { port: listeningPort })
-                        : undefined
-                }
+                hint={hintFor(field)}
                 inline={field.kind === 'bool'}
               >
                 {input(field)}

@@ -1,4 +1,4 @@
-/** The settings screen (the hotel, stays, integrations, the outbox's settings, the LAN API). English first; Danish has exactly these keys (the type refuses a missing one). */
+/** The settings screen (the hotel, stays, integrations, the outbox's settings, the LAN API, e-mail). English first; Danish has exactly these keys (the type refuses a missing one). */
 import { domainText } from '../i18n/domain-text';
 
 export const settingsText = domainText(
@@ -31,6 +31,33 @@ export const settingsText = domainText(
     'settings.saved': 'Settings saved',
     'settings.noChanges': 'Nothing has changed.',
     'settings.reset': 'Undo changes',
+    // E-mail delivery (issue 8 §5, platform).
+    'settings.emailSection': 'E-mail (SMTP)',
+    'settings.smtpHost': 'SMTP server',
+    'settings.smtpHostHint': 'Empty: e-mails wait in the outbox',
+    'settings.smtpPort': 'SMTP port',
+    'settings.smtpTls': 'Security',
+    'settings.smtpTls.starttls': 'STARTTLS (usually port 587)',
+    'settings.smtpTls.tls': 'TLS from the start (usually port 465)',
+    'settings.smtpTls.none': 'None (a mail relay on the LAN)',
+    'settings.smtpUser': 'SMTP user name',
+    'settings.smtpUserHint': 'Empty: no sign-in',
+    'settings.smtpPassword': 'SMTP password',
+    'settings.smtpPasswordSet': 'A password is set; type a new one to replace it',
+    'settings.smtpPasswordNotSet': 'No password is set',
+    'settings.smtpPasswordClear': 'Remove the saved password',
+    'settings.smtpFrom': 'Sender address',
+    'settings.smtpFromHint': 'Sent with the hotel’s name; empty: e-mails wait',
+    'validation.smtpHost': 'Enter a host name such as smtp.example.com, or leave it empty',
+    'validation.emailOrEmpty': 'Enter an e-mail address such as desk@hotel.example, or leave it empty',
+    'validation.plainText': 'No line breaks or control characters',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'An unpaid appointment holds its slot (minutes)',
+    'settings.appointmentReminderMinutes': 'Appointment reminder before the start (minutes)',
+    'settings.refundFullHours': 'Full refund when cancelled at least (hours before)',
+    'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
+    'settings.refundPartialPercent': 'Partial refund (%)',
+    'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
   },
   {
     'settings.lanSection': 'LAN-API og login',
@@ -61,5 +88,32 @@ export const settingsText = domainText(
     'settings.saved': 'Indstillingerne er gemt',
     'settings.noChanges': 'Intet er ændret.',
     'settings.reset': 'Fortryd ændringer',
+    // E-mail delivery (issue 8 §5, platform).
+    'settings.emailSection': 'E-mail (SMTP)',
+    'settings.smtpHost': 'SMTP-server',
+    'settings.smtpHostHint': 'Tom: e-mails venter i udbakken',
+    'settings.smtpPort': 'SMTP-port',
+    'settings.smtpTls': 'Sikkerhed',
+    'settings.smtpTls.starttls': 'STARTTLS (som regel port 587)',
+    'settings.smtpTls.tls': 'TLS fra start (som regel port 465)',
+    'settings.smtpTls.none': 'Ingen (en mail-relay på LAN’et)',
+    'settings.smtpUser': 'SMTP-brugernavn',
+    'settings.smtpUserHint': 'Tom: intet login',
+    'settings.smtpPassword': 'SMTP-adgangskode',
+    'settings.smtpPasswordSet': 'Der er angivet en adgangskode; skriv en ny for at erstatte den',
+    'settings.smtpPasswordNotSet': 'Der er ingen adgangskode',
+    'settings.smtpPasswordClear': 'Fjern den gemte adgangskode',
+    'settings.smtpFrom': 'Afsenderadresse',
+    'settings.smtpFromHint': 'Sendes med hotellets navn; tom: e-mails venter',
+    'validation.smtpHost': 'Skriv et værtsnavn som smtp.eksempel.dk, eller lad feltet stå tomt',
+    'validation.emailOrEmpty': 'Skriv en e-mailadresse som reception@hotel.dk, eller lad feltet stå tomt',
+    'validation.plainText': 'Ingen linjeskift eller kontroltegn',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'En ubetalt aftale holder sin tid (minutter)',
+    'settings.appointmentReminderMinutes': 'Påmindelse før en aftale (minutter)',
+    'settings.refundFullHours': 'Fuld refusion ved afbud mindst (timer før)',
+    'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
+    'settings.refundPartialPercent': 'Delvis refusion (%)',
+    'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
   },
 );

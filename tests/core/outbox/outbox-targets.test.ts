@@ -9,6 +9,15 @@ describe('the outbox target registry', () => {
     expect([...configuredTargets({ ...settings, eventServiceUrl: 'http://broker/events' }).keys()]).toEqual(['billing', 'events']);
   });
 
+  it('delivers e-mail by SMTP once a server and a sender are set (both: otherwise its messages wait)', () => {
+    const settings = { ...defaultSettings(), billingServiceUrl: '', smtpHost: 'smtp.hotel.example', smtpPort: 465 };
+    expect([...configuredTargets(settings)]).toEqual([]);
+    expect([...configuredTargets({ ...settings, smtpFrom: 'desk@hotel.example' })]).toEqual([['email', 'smtp://smtp.hotel.example:465']]);
+    expect([...configuredTargets({ ...settings, smtpHost: '::1', smtpFrom: 'desk@hotel.example' })]).toEqual([['email', 'smtp://[::1]:465']]);
+    expect(OUTBOX_TARGETS.email).toMatchObject({ transport: 'smtp', wholeState: false, sequenceInBody: false });
+    expect(OUTBOX_TARGETS.billing.transport).toBe('http');
+  });
+
   it('lets billing’s whole-state messages supersede older ones, and keeps every event', () => {
     expect(OUTBOX_TARGETS.billing).toMatchObject({ wholeState: true, sequenceInBody: true });
     expect(OUTBOX_TARGETS.events).toMatchObject({ wholeState: false, sequenceInBody: false });

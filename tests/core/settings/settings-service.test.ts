@@ -33,6 +33,12 @@ describe('settings', () => {
       brokerEventTypes: [
         'car.added', 'car.updated', 'car.deleted', 'car.reserved', 'car.reservation_cancelled', 'car.rented', 'car.returned', 'car.damaged', 'car.repaired',
       ],
+      smtpHost: '',
+      smtpPort: 587,
+      smtpTls: 'starttls',
+      smtpUser: '',
+      smtpPasswordSet: false,
+      smtpFrom: '',
     });
   });
 

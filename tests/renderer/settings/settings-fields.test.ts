@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/contract/schemas';
-import { draftOf, settingsPatch } from '../../../renderer/src/settings/settings-fields';
+import { CLEAR_SECRET, draftOf, settingsPatch } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
@@ -9,6 +9,9 @@ const saved: Settings = {
   hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
   lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [],
+  smtpHost: '', smtpPort: 587, smtpTls: 'starttls', smtpUser: '', smtpPasswordSet: false, smtpFrom: '',
+  // appointments (issue 8)
+  appointmentHoldMinutes: 30, appointmentReminderMinutes: 60, refundFullHours: 48, refundPartialHours: 24, refundPartialPercent: 50, paymentCheckoutUrl: '',
 };
 
 describe('settingsPatch', () => {
@@ -59,5 +62,24 @@ describe('settingsPatch for the LAN API and sign-in', () => {
     const { errors, patch } = settingsPatch(saved, { ...draftOf(saved), lanPort: '80', sessionHours: '0' }, t);
     expect(patch).toEqual({});
     expect(errors).toEqual({ lanPort: 'Enter a whole number from 1024 to 65535', sessionHours: 'Enter a whole number from 1 to 720' });
+  });
+
+  it('sends the SMTP password only when typed (write-only), "" when it is to be removed, and checks the SMTP fields', () => {
+    expect(settingsPatch(saved, draftOf(saved), t).patch).toEqual({});
+    expect(draftOf({ ...saved, smtpPasswordSet: true }).smtpPassword).toBe('');
+    const typed = { ...draftOf(saved), smtpHost: ' smtp.hotel.example ', smtpPort: '465', smtpTls: 'tls', smtpPassword: 'Relay-Secret-1', smtpFrom: 'desk@hotel.example' };
+    expect(settingsPatch(saved, typed, t)).toEqual({
+      patch: { smtpHost: 'smtp.hotel.example', smtpPort: 465, smtpTls: 'tls', smtpPassword: 'Relay-Secret-1', smtpFrom: 'desk@hotel.example' },
+      errors: {},
+      changed: 5,
+    });
+    expect(settingsPatch({ ...saved, smtpPasswordSet: true }, { ...draftOf(saved), smtpPassword: CLEAR_SECRET }, t).patch).toEqual({ smtpPassword: '' });
+    const bad = settingsPatch(saved, { ...draftOf(saved), smtpHost: 'smtp host', smtpPort: '0', smtpFrom: 'desk', smtpPassword: 'a\nb' }, t);
+    expect(bad.errors).toEqual({
+      smtpHost: 'Enter a host name such as smtp.example.com, or leave it empty',
+      smtpPort: 'Enter a whole number from 1 to 65535',
+      smtpFrom: 'Enter an e-mail address such as desk@hotel.example, or leave it empty',
+      smtpPassword: 'No line breaks or control characters',
+    });
   });
 });

@@ -1,10 +1,10 @@
-/** 0006: the desk's search index over the stays already booked, kept by triggers from then on; the in-house index. */
+/** 0007: the desk's search index over the stays already booked, kept by triggers from then on; the in-house index. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
 beforeEach(() => {
-  step = migrationStep('0006_desk_search');
+  step = migrationStep('0007_desk_search');
 });
 afterEach(() => step.dispose());
 
@@ -18,7 +18,7 @@ const addStay = (db: MigrationStep['before'], id: number, name: string, email: s
 const found = (db: MigrationStep['before'], match: string) =>
   (db.prepare('SELECT rowid AS id FROM stay_search WHERE stay_search MATCH ? ORDER BY rowid').all(match) as { id: number }[]).map((r) => r.id);
 
-describe('migration 0006_desk_search', () => {
+describe('migration 0007_desk_search', () => {
   it('indexes the stays booked before it (name, e-mail, phone digits) and keeps the index in step after it', () => {
     step.before.prepare(`INSERT INTO guest_rooms (id, number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (1, 101, 'Standard', 2, 100, 1, 0, 0)`).run();
     addStay(step.before, 1, 'Mette Hansen', 'mette@example.dk', '+45 20 12 34 56');

@@ -7,6 +7,7 @@
 import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
+import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
 import { deskText } from '../desk/desk-text';
 import { exportText } from '../export/export-text';
@@ -24,7 +25,7 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, deskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, deskText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

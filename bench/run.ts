@@ -29,8 +29,8 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
-  { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
   { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
+  { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

@@ -38,7 +38,7 @@ export const COMMAND_TABLE = {
   'stays:noShow': { method: 'POST', path: '/api/v1/stays/:id/no-show', ipc: true },
   'stays:departureQuote': { method: 'GET', path: '/api/v1/stays/:id/departure-quote', ipc: true },
   'stays:undo': { method: 'POST', path: '/api/v1/stays/:id/undo', ipc: true },
-  'stays:export': { method: 'GET', path: '/api/v1/exports/stays.csv', ipc: true, export: 'stays' },
+  'stays:export': { method: 'GET', path: '/api/v1/exports/stays.csv', ipc: true, export: 'deskStays' },
   'stays:quote': { method: 'GET', path: '/api/v1/stays/:id/quote', ipc: true },
   'stays:updateGuest': { method: 'PATCH', path: '/api/v1/stays/:id/guest', ipc: true },
   'guests:profile': { method: 'GET', path: '/api/v1/guests/profile', ipc: true },
@@ -111,4 +111,7 @@ export const COMMAND_TABLE = {
   'stock:return': { method: 'POST', path: '/api/v1/stock/bookings/:id/return', ipc: true },
   'stock:cancel': { method: 'POST', path: '/api/v1/stock/bookings/:id/cancel', ipc: true },
   'stock:export': { method: 'GET', path: '/api/v1/exports/stock-bookings.csv', ipc: true, export: 'stockBookings' },
+  'desk:search': { method: 'GET', path: '/api/v1/search', ipc: true },
+  'desk:worklists': { method: 'GET', path: '/api/v1/worklists', ipc: true },
+  'rooms:available': { method: 'GET', path: '/api/v1/rooms/available', ipc: true },
 } as const;

@@ -41,6 +41,12 @@ describe('openDatabase on an empty file', () => {
       'service_rooms',
       'sessions',
       'settings',
+      'stay_search', // the desk's search (0007): a trigram FTS5 table and its shadow tables
+      'stay_search_config',
+      'stay_search_content',
+      'stay_search_data',
+      'stay_search_docsize',
+      'stay_search_idx',
       'stay_status_changes',
       'stays',
       'stock_bookings',
@@ -80,6 +86,7 @@ describe('openDatabase on an empty file', () => {
       'stay_status_changes_stay_idx',
       'stays_checkin_idx',
       'stays_guest_idx',
+      'stays_in_house_idx',
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
@@ -96,6 +103,7 @@ describe('openDatabase on an empty file', () => {
     ]);
     expect(names(sqlite, 'trigger')).toEqual([
       'audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'room_blocks_kind_insert_ck', 'room_blocks_kind_update_ck',
+      'stay_search_delete', 'stay_search_insert', 'stay_search_update',
       'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap',
     ]);
   });

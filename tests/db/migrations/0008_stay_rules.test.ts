@@ -1,14 +1,14 @@
-/** 0007: room blocks get a kind (existing ones are `blocked`), and the stays' status history table. */
+/** 0008: room blocks get a kind (existing ones are `blocked`), and the stays' status history table. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
 beforeEach(() => {
-  step = migrationStep('0007_stay_rules');
+  step = migrationStep('0008_stay_rules');
 });
 afterEach(() => step.dispose());
 
-describe('migration 0007_stay_rules', () => {
+describe('migration 0008_stay_rules', () => {
   it('keeps existing blocks as kind blocked, refuses an unknown kind, and records status changes of stays', () => {
     const before = step.before;
     before.prepare(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Single', 1, 100, 1, 0, 0)`).run();

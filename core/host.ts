@@ -19,6 +19,7 @@ import { createListener, type ListenAddress, type Listener } from './api/listene
 import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
+import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
@@ -50,7 +51,13 @@ export interface HostOptions {
   /** The built renderer; default `<repo>/dist/renderer`. */
   rendererDir?: string;
   migrationsDir?: string;
+  /** Warnings and errors to stdout (without `log`). */
   logger?: boolean;
+  /**
+   * The host's log: JSON lines to a rotating file in `<dataDir>/logs` (and the console if asked),
+   * one request id per request, secrets redacted (core/logging.ts). Off without it.
+   */
+  log?: LogOptions;
   /** Run the outbox worker (default true). */
   worker?: boolean;
 }
@@ -62,6 +69,8 @@ export interface Host {
   readonly url: string;
   readonly port: number;
   dbFile: string;
+  /** Where the log files are (`<dataDir>/logs`), when the host logs. */
+  logDir: string | null;
   /** Settles once the listener has followed the last LAN setting change (tests wait on it). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -139,7 +148,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
+  let hostLog: HostLog | undefined;
   try {
+    if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
     const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: startSettings });
     await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
@@ -153,7 +164,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     server = await buildServer(core, {
       dbFile,
       rendererDir: options.rendererDir ?? defaultRendererDir(),
-      logger: options.logger,
+      logger: hostLog?.logger ?? options.logger,
     });
     await server.ready();
     listener = createListener(requestHandlerOf(server), server.server);
@@ -168,6 +179,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       getSmtpPassword: () => core.settings.smtpPassword(),
       events: core.deps.events,
       fetch: options.fetch,
+      ...(hostLog ? { onError: (error: unknown) => hostLog!.logger.error({ err: error }, 'outbox worker failed') } : {}),
     });
     if (options.worker !== false) worker.start();
 
@@ -184,6 +196,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return at().port;
       },
       dbFile,
+      logDir: hostLog?.dir ?? null,
       settled: () => lan.settled(),
       close() {
         closing ??= (async () => {
@@ -196,6 +209,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
             await started.listener.close();
           } finally {
             sqlite.close();
+            await hostLog?.close();
           }
         })();
         return closing;
@@ -206,6 +220,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     sqlite.close();
+    await hostLog?.close();
     throw error;
   }
 }

@@ -6,6 +6,9 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { sqliteVersion } from '../db/open-database';
 import type { Settings } from '../shared/contract/settings';
+import { createAppointmentsService } from './appointments/appointments-service';
+import { createProvidersService } from './appointments/providers-service';
+import { createServiceRoomsService } from './appointments/service-rooms-service';
 import { createAuditService } from './auth/audit-service';
 import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
 import { createUsersService } from './auth/users-service';
@@ -34,6 +37,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
   const audit = createAuditService(deps, settings);
   const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
   const stays = createStaysService({ core: deps, settings });
+  const providers = createProvidersService(deps, settings);
   return {
     deps,
     health: { status: 'ok' as const, version: packageJson.version, sqlite: sqliteVersion(deps.sqlite) },
@@ -48,6 +52,9 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     seedBookings: createSeedBookingsService(deps, settings, stays),
     blocks: createBlocksService(deps, settings),
     board: createBoardService(deps, settings),
+    serviceRooms: createServiceRoomsService(deps, settings),
+    providers,
+    appointments: createAppointmentsService(deps, settings, providers),
     cars: createCarsService(deps, settings),
     rentals: createRentalsService(deps, settings),
     stock: createStockService({ core: deps, settings }),

@@ -234,6 +234,7 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+export * from './schema/appointments';
 
 // cars and rentals (issue 9 §2)
 export * from './schema/cars';

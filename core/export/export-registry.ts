@@ -7,6 +7,7 @@
  * Loaded by the export's worker thread too: only export files here, nothing that loads zod or the host.
  */
 import type { Commands, ExportCommandName } from '../../shared/contract/commands';
+import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
 import { staysExport } from '../stays/stays-export';
@@ -19,6 +20,7 @@ export type ExportId = Commands[ExportCommandName]['export'];
 export const EXPORTS = {
   stays: staysExport,
   audit: auditExport,
+  appointments: appointmentsExport,
   cars: carsExport,
   rentals: rentalsExport,
   stockBookings: stockBookingsExport,

@@ -40,6 +40,13 @@ export function defaultSettings(): Settings {
     lanPort: 8787,
     selfRegistration: false,
     sessionHours: 12,
+    // appointments (issue 8): SPEC §3.2 defaults
+    appointmentHoldMinutes: 30,
+    appointmentReminderMinutes: 60,
+    refundFullHours: 48,
+    refundPartialHours: 24,
+    refundPartialPercent: 50,
+    paymentCheckoutUrl: '',
     // cars (issue 9 §2): every fleet change goes to the event broker
     brokerEventTypes: [...BROKER_EVENT_TYPES],
     // E-mail delivery (issue 8 §5, platform): off until an admin sets a server and a sender.

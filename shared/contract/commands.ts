@@ -5,6 +5,7 @@
  * **Registry: a new domain adds one line to `commands`** (then `npm run contract:table`).
  */
 import type { z } from 'zod';
+import { appointmentCommands } from './appointments';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
@@ -13,7 +14,9 @@ import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
+import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
+import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayCommands } from './stays';
 import { stockCommands } from './stock';
@@ -33,6 +36,9 @@ export const commands = {
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
+  ...serviceRoomCommands,
+  ...providerCommands,
+  ...appointmentCommands,
   ...carCommands,
   ...stockCommands,
 } satisfies Record<string, CommandDef>;

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { mayReceive, type Audience, type Viewer } from './event-def';
+import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { carEvents } from './cars';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
+import { serviceRoomEvents } from './service-rooms';
 import { settingsEvents } from './settings';
 import { stayEvents } from './stays';
 import { stockEvents } from './stock';
@@ -19,6 +21,8 @@ export const liveEvents = {
   ...blockEvents,
   ...settingsEvents,
   ...outboxEvents,
+  ...appointmentEvents,
+  ...serviceRoomEvents,
   ...carEvents,
   ...stockEvents,
 };

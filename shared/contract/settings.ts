@@ -32,6 +32,18 @@ export const SettingsSchema = z.object({
   selfRegistration: z.boolean(),
   /** How long a sign-in lasts. */
   sessionHours: z.number().int(),
+  // appointments (issue 8): holds, reminders, refund policy, payment provider
+  /** How long an unpaid pending appointment holds its timeslot before it lapses (minutes). */
+  appointmentHoldMinutes: z.number().int(),
+  /** How long before an appointment its reminder goes out (minutes). */
+  appointmentReminderMinutes: z.number().int(),
+  /** Refund policy: cancelled at least this many hours before the start, 100 % of what was paid … */
+  refundFullHours: z.number().int(),
+  /** … at least this many hours before, `refundPartialPercent` %; later, nothing. */
+  refundPartialHours: z.number().int(),
+  refundPartialPercent: z.number().int(),
+  /** A payment provider's checkout page, `{id}` and `{amount}` filled in; '' means payment at the desk (`checkoutUrl: null`). */
+  paymentCheckoutUrl: z.string(),
   // cars (issue 9 §2): which event types go to the event broker
   brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
   // E-mail delivery (issue 8 §5, platform: docs/platform.md). The password is write-only: never returned.
@@ -78,6 +90,13 @@ export const SettingsUpdateSchema = z.object({
   lanPort: z.number().int().min(1024).max(65535).optional(),
   selfRegistration: z.boolean().optional(),
   sessionHours: z.number().int().min(1).max(720).optional(),
+  // appointments (issue 8)
+  appointmentHoldMinutes: z.number().int().min(1).max(1440).optional(),
+  appointmentReminderMinutes: z.number().int().min(1).max(10_080).optional(),
+  refundFullHours: z.number().int().min(0).max(720).optional(),
+  refundPartialHours: z.number().int().min(0).max(720).optional(),
+  refundPartialPercent: z.number().int().min(0).max(100).optional(),
+  paymentCheckoutUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
   // cars (issue 9 §2): which event types go to the event broker (each at most once)
   brokerEventTypes: z
     .array(z.enum(BROKER_EVENT_TYPES))

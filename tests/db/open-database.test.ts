@@ -28,6 +28,7 @@ describe('openDatabase on an empty file', () => {
     sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
     expect(names(sqlite, 'table')).toEqual([
       '__drizzle_migrations',
+      'appointments',
       'audit_log',
       'car_rentals',
       'cars',
@@ -35,16 +36,26 @@ describe('openDatabase on an empty file', () => {
       'login_throttle',
       'outbox',
       'outbox_sequences',
+      'providers',
       'room_blocks',
+      'service_rooms',
       'sessions',
       'settings',
       'stays',
       'stock_bookings',
       'stock_movements',
       'stock_resources',
+      'timeslots',
       'users',
     ]);
     expect(names(sqlite, 'index')).toEqual([
+      'appointments_created_idx',
+      'appointments_hold_idx',
+      'appointments_provider_idx',
+      'appointments_reminder_idx',
+      'appointments_slot_idx',
+      'appointments_start_idx',
+      'appointments_user_idx',
       'audit_action_idx',
       'audit_actor_idx',
       'audit_at_idx',
@@ -60,7 +71,9 @@ describe('openDatabase on an empty file', () => {
       'outbox_aggregate_seq_uq',
       'outbox_due_idx',
       'outbox_idempotency_uq',
+      'providers_email_uq',
       'room_blocks_room_idx',
+      'service_rooms_name_idx',
       'sessions_expires_idx',
       'sessions_user_idx',
       'stays_checkin_idx',
@@ -74,10 +87,12 @@ describe('openDatabase on an empty file', () => {
       'stock_bookings_stay_idx',
       'stock_movements_resource_idx',
       'stock_resources_name_uq',
+      'timeslots_room_date_idx',
+      'timeslots_room_start_uq',
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stock_movements_no_delete', 'stock_movements_no_update']);
+    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap']);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -225,7 +225,7 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
  * they land).
  */
 export const SEED_PROBES: BadCase[] = [
-  ['POST', '/api/v1/bookings'], ['GET', '/api/v1/bookings/rooms'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
+  ['POST', '/api/v1/bookings'], ['POST', '/cars/add'], ['DELETE', '/cars/abc'],
 ].map(([method, url]) => ({
   command: 'seed probe',
   label: `${method} ${url} with a broken body`,

@@ -31,7 +31,7 @@ import { createHttpClient, sendRaw, type HttpClient } from '../support/socket-cl
 import { createTestCore, inlineWrites, type TestCore } from '../support/test-core';
 import { allBadCases, casesFor, RAW_CASES, shapeKeys, type BadCase } from './bad-input-cases';
 
-const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings', 'users', 'sessions'] as const;
+const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings', 'users', 'sessions', 'service_rooms', 'timeslots', 'providers', 'appointments'] as const;
 /** What the router answers before any route (and so before any guard) for a URL it cannot read. */
 const ROUTER_REFUSALS = new Set(['{"error":"Malformed URL"}', '{"error":"A path parameter is too long"}']);
 

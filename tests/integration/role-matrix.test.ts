@@ -58,6 +58,12 @@ function cellInput(command: CommandName, caller: CallerRole): Record<string, unk
 const DESK_ROLES: readonly CallerRole[] = ['admin', 'staff'];
 /** Field names that are the desk's to set wherever they occur in an input a client may send. */
 const DESK_FIELD_NAMES = ['price', 'notes', 'status', 'owner', 'ownerId', 'owner_id', 'createdBy', 'role'];
+/**
+ * Fields of those names that a seed gives the client itself: seed 003's signed-in user books a
+ * timeslot with its own `notes` (its integration test does so as a plain user); staff notes are not
+ * on that command.
+ */
+const CLIENT_OWN_FIELDS = ['appointments:create.notes', /* a filter of its own list, not a setter: */ 'appointments:mine.status'];
 
 /** The field names of a command's input: a `z.object`'s, or every option's of a union. */
 function inputFieldNames(schema: z.ZodType): string[] {
@@ -184,7 +190,7 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
     for (const name of clientCommands) {
       const def = commands[name] as CommandDef;
       for (const field of inputFieldNames(def.input)) {
-        if (DESK_FIELD_NAMES.includes(field) && !(def.deskOnlyFields ?? []).includes(field)) undeclared.push(`${name}.${field}`);
+        if (DESK_FIELD_NAMES.includes(field) && !(def.deskOnlyFields ?? []).includes(field) && !CLIENT_OWN_FIELDS.includes(`${name}.${field}`)) undeclared.push(`${name}.${field}`);
       }
     }
     expect(undeclared).toEqual([]);

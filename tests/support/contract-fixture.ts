@@ -41,7 +41,27 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
   const victim = await signIn(core, 'staff', { username: 'matrix.victim' });
+  seedAppointments(core, sessions.client);
   return { sessions, victim };
+}
+
+/**
+ * Appointments (issue 8): service room 1 (a treatment room, 900 DKK an hour) and 2 (a meeting room),
+ * each with sixteen 30-minute slots on Monday 2026-05-04 (room 1: slots 1–16, room 2: 17–32),
+ * provider 1, and two appointments of the matrix client: 1 in slot 1 (pending), 2 with provider 1
+ * at 10:00 (confirmed).
+ */
+function seedAppointments(core: Core, client: Session): void {
+  const h = core.handlers;
+  h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 1, hourlyRate: 90_000, isActive: true }, adminCtx);
+  h['serviceRooms:create']({ name: 'Meeting room', roomType: 'meeting', capacity: 1, hourlyRate: 40_000, isActive: true }, adminCtx);
+  for (const roomId of [1, 2]) {
+    h['timeslots:generate']({ roomId, startDate: '2026-05-04', endDate: '2026-05-04', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
+  }
+  h['providers:create']({ name: 'Sofie Lund', email: 'sofie.lund@example.dk', appointmentMinutes: 30, bufferMinutes: 0, price: 0, daysOff: [], active: true }, adminCtx);
+  const clientCtx = { actor: { userId: client.userId, username: client.username, role: 'client' as const }, via: 'internal' as const };
+  h['appointments:create']({ timeslotId: 1, roomId: 1 }, clientCtx);
+  h['appointments:create']({ provider_id: 1, date: '2026-05-04', time: '10:00' }, clientCtx);
 }
 
 /**
@@ -125,6 +145,55 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'cars:export': { delimiter: ';', bom: true, fuel: 'Petrol', state: 'available' },
     'rentals:export': { delimiter: ';', bom: true, carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01' },
     'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
+    // appointments (issue 8)
+    'serviceRooms:list': { type: 'treatment', active: true, page: 1, limit: 25 },
+    'serviceRooms:get': { id: 1 },
+    'serviceRooms:freeTimeslots': { id: 1, date: '2026-05-04', duration: 30 },
+    'serviceRooms:create': {
+      name: 'Spa room 2', roomType: 'treatment', description: 'Two tables', capacity: 2, hourlyRate: 120_000, isActive: true, metadata: { floor: -1 },
+    },
+    'serviceRooms:update': {
+      id: 1, name: 'Spa room 1', roomType: 'treatment', description: 'Massage table', capacity: 1, hourlyRate: 95_000, isActive: true, metadata: { floor: -1 },
+    },
+    'serviceRooms:deactivate': { id: 2 },
+    'timeslots:generate': {
+      roomId: 1, startDate: '2026-05-05', endDate: '2026-05-06', slotDuration: 30, workingHours: { start: '09:00', end: '12:00' }, excludedDates: ['2026-05-06'], capacity: 1,
+    },
+    'timeslots:preview': {
+      roomId: 1, startDate: '2026-05-05', endDate: '2026-05-06', slotDuration: 30, workingHours: { start: '09:00', end: '12:00' }, excludedDates: ['2026-05-06'], capacity: 1,
+    },
+    'timeslots:delete': { id: 16 },
+    'providers:list': { includeInactive: true },
+    'providers:get': { id: 1 },
+    'providers:create': {
+      name: 'Anders Holm', email: 'anders.holm@example.dk', appointmentMinutes: 60, bufferMinutes: 15, price: 65_000,
+      workingHours: { mon: { start: '09:00', end: '17:00' }, tue: { start: '09:00', end: '17:00' }, wed: null, thu: null, fri: { start: '10:00', end: '14:00' }, sat: null, sun: null },
+      daysOff: ['2026-05-08'], active: true,
+    },
+    'providers:update': {
+      id: 1, name: 'Sofie Lund', email: 'sofie.lund@example.dk', appointmentMinutes: 45, bufferMinutes: 10, price: 50_000,
+      workingHours: { mon: { start: '09:00', end: '17:00' }, tue: { start: '09:00', end: '17:00' }, wed: { start: '09:00', end: '17:00' }, thu: null, fri: null, sat: null, sun: null },
+      daysOff: ['2026-05-08'], active: true,
+    },
+    'providers:availability': { id: 1, date: '2026-05-04' },
+    'appointments:create': { timeslotId: 2, roomId: 1, notes: 'Aromatherapy, please', bookingType: 'massage' },
+    'appointments:mine': { status: 'pending', from_date: '2026-05-01', to_date: '2026-05-31', page: 1, limit: 25 },
+    'appointments:get': { id: 1 },
+    'appointments:refundQuote': { id: 1 },
+    'appointments:cancel': { id: 1 },
+    'appointments:delete': { id: 1 },
+    'appointments:reschedule': { id: 1, newTimeslotId: 3 },
+    'appointments:adminList': {
+      status: 'pending', roomId: 1, userId: f.sessions.client.userId, providerId: 1, kind: 'timeslot', fromDate: '2026-05-01', toDate: '2026-05-31', page: 1, limit: 50,
+    },
+    'appointments:setStatus': { id: 2, status: 'completed' },
+    'appointments:stats': { fromDate: '2026-05-01', toDate: '2026-05-31' },
+    'appointments:deskCreate': {
+      timeslotId: 4, guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', userId: f.sessions.client.userId, notes: 'Allergic to almond oil', bookingType: 'massage',
+    },
+    'appointments:pay': { id: 1, method: 'card' },
+    'appointments:calendar': { from: '2026-05-04', days: 7 },
+    'appointments:export': { delimiter: ';', bom: true, status: 'pending', kind: 'timeslot', roomId: 1, providerId: 1, from: '2026-05-01', to: '2026-05-31' },
     'stock:seedList': {},
     'stock:seedCreate': { name: 'Parking pass', description: 'Garage, level -1', total_quantity: 10, available_quantity: 10 },
     'stock:seedBookings': {},

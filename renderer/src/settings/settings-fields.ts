@@ -46,6 +46,13 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'smtpUser', kind: 'text', label: 'settings.smtpUser', section: 'email' },
   { key: 'smtpPassword', kind: 'secret', label: 'settings.smtpPassword', section: 'email' },
   { key: 'smtpFrom', kind: 'email', label: 'settings.smtpFrom', section: 'email' },
+  // appointments (issue 8)
+  { key: 'appointmentHoldMinutes', kind: 'int', label: 'settings.appointmentHoldMinutes', section: 'stays' },
+  { key: 'appointmentReminderMinutes', kind: 'int', label: 'settings.appointmentReminderMinutes', section: 'stays' },
+  { key: 'refundFullHours', kind: 'int', label: 'settings.refundFullHours', section: 'stays' },
+  { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
+  { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
+  { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations' },
 ];
 
 /** Every field as typed: text, and `true` / `false` for a switch. */

@@ -51,6 +51,13 @@ export const settingsText = domainText(
     'validation.smtpHost': 'Enter a host name such as smtp.example.com, or leave it empty',
     'validation.emailOrEmpty': 'Enter an e-mail address such as desk@hotel.example, or leave it empty',
     'validation.plainText': 'No line breaks or control characters',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'An unpaid appointment holds its slot (minutes)',
+    'settings.appointmentReminderMinutes': 'Appointment reminder before the start (minutes)',
+    'settings.refundFullHours': 'Full refund when cancelled at least (hours before)',
+    'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
+    'settings.refundPartialPercent': 'Partial refund (%)',
+    'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
   },
   {
     'settings.lanSection': 'LAN-API og login',
@@ -101,5 +108,12 @@ export const settingsText = domainText(
     'validation.smtpHost': 'Skriv et værtsnavn som smtp.eksempel.dk, eller lad feltet stå tomt',
     'validation.emailOrEmpty': 'Skriv en e-mailadresse som reception@hotel.dk, eller lad feltet stå tomt',
     'validation.plainText': 'Ingen linjeskift eller kontroltegn',
+    // appointments (issue 8)
+    'settings.appointmentHoldMinutes': 'En ubetalt aftale holder sin tid (minutter)',
+    'settings.appointmentReminderMinutes': 'Påmindelse før en aftale (minutter)',
+    'settings.refundFullHours': 'Fuld refusion ved afbud mindst (timer før)',
+    'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
+    'settings.refundPartialPercent': 'Delvis refusion (%)',
+    'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
   },
 );

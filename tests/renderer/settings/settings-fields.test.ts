@@ -10,6 +10,8 @@ const saved: Settings = {
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
   lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [],
   smtpHost: '', smtpPort: 587, smtpTls: 'starttls', smtpUser: '', smtpPasswordSet: false, smtpFrom: '',
+  // appointments (issue 8)
+  appointmentHoldMinutes: 30, appointmentReminderMinutes: 60, refundFullHours: 48, refundPartialHours: 24, refundPartialPercent: 50, paymentCheckoutUrl: '',
 };
 
 describe('settingsPatch', () => {

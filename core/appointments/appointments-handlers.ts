@@ -1,0 +1,47 @@
+import type { appointmentCommands } from '../../shared/contract/appointments';
+import type { providerCommands } from '../../shared/contract/providers';
+import type { serviceRoomCommands } from '../../shared/contract/service-rooms';
+import type { CoreServices } from '../core-services';
+import type { HandlersFor } from '../handler-types';
+
+export function serviceRoomHandlers({ serviceRooms }: CoreServices): HandlersFor<typeof serviceRoomCommands> {
+  return {
+    'serviceRooms:list': (input) => serviceRooms.list(input),
+    'serviceRooms:get': (input) => serviceRooms.get(input.id),
+    'serviceRooms:freeTimeslots': (input) => serviceRooms.freeTimeslots(input),
+    'serviceRooms:create': (input) => serviceRooms.create(input),
+    'serviceRooms:update': (input) => serviceRooms.update(input),
+    'serviceRooms:deactivate': (input) => serviceRooms.deactivate(input.id),
+    'timeslots:generate': (input) => serviceRooms.generate(input),
+    'timeslots:preview': (input) => serviceRooms.preview(input),
+    'timeslots:delete': (input) => serviceRooms.deleteTimeslot(input.id),
+  };
+}
+
+export function providerHandlers({ providers }: CoreServices): HandlersFor<typeof providerCommands> {
+  return {
+    'providers:list': (input) => providers.list(input.includeInactive ?? false),
+    'providers:get': (input) => providers.get(input.id),
+    'providers:create': (input) => providers.create(input),
+    'providers:update': (input) => providers.update(input),
+    'providers:availability': (input) => providers.availability(input.id, input.date),
+  };
+}
+
+export function appointmentHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentCommands> {
+  return {
+    'appointments:create': (input, ctx) => appointments.create(input, ctx),
+    'appointments:mine': (input, ctx) => appointments.mine(input, ctx),
+    'appointments:get': (input, ctx) => appointments.get(input.id, ctx),
+    'appointments:refundQuote': (input, ctx) => appointments.refundQuote(input.id, ctx),
+    'appointments:cancel': (input, ctx) => appointments.cancel(input.id, ctx),
+    'appointments:delete': (input, ctx) => appointments.cancel(input.id, ctx),
+    'appointments:reschedule': (input, ctx) => appointments.reschedule(input, ctx),
+    'appointments:adminList': (input) => appointments.adminList(input),
+    'appointments:setStatus': (input) => appointments.setStatus(input.id, input.status),
+    'appointments:stats': (input) => appointments.stats(input),
+    'appointments:deskCreate': (input, ctx) => appointments.deskCreate(input, ctx),
+    'appointments:pay': (input) => appointments.pay(input.id, input.method),
+    'appointments:calendar': (input) => appointments.calendar(input.from, input.days),
+  };
+}

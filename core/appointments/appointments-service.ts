@@ -1,0 +1,404 @@
+/**
+ * Appointments of both kinds (seeds 001 and 003): booking, reading, cancelling with a refund,
+ * rescheduling, payment at the desk, status changes, the lapse of unpaid holds and the reminders.
+ *
+ * **Check and write are one transaction** (`commit()`: one synchronous IMMEDIATE transaction, or a
+ * savepoint of the write batch): the seat count of a timeslot or a provider's overlap is read and the
+ * booking written with no `await` between, so of N requests for the last seat exactly one wins.
+ * Every change publishes `appointment.changed` (seed 003's `booking_update`) and enqueues its e-mail
+ * in the same transaction.
+ */
+import type { z } from 'zod';
+import {
+  appointmentRowsStarting, appointmentStats, claimReminder, countSlotBookings, dueReminderIds, findProviderConflict, getAppointmentRow,
+  getServiceRoomRow, getTimeslotRow, insertAppointment, lapsedHoldIds, listAppointmentRows, listProviderRows, listServiceRoomRows,
+  markAppointmentCancelled, markAppointmentLapsed, markAppointmentPaid, moveAppointment, nextDueMs, setAppointmentStatus, timeslotRowsBetween,
+  userContact, type AppointmentFilter, type AppointmentRow, type TimeslotRow,
+} from '../../db/queries/appointment-queries';
+import {
+  REMINDER_MESSAGE, SETTABLE_STATUSES, type AdminAppointmentsQuerySchema, type Appointment, type AppointmentCalendar, type AppointmentCancelledSchema,
+  type AppointmentEventAction, type AppointmentPage, type AppointmentStatsSchema, type DeskAppointmentCreateSchema, type MyAppointmentsQuerySchema,
+  type PaymentMethod, type RefundQuoteSchema, type SeedProviderBooking,
+} from '../../shared/contract/appointments';
+import { canApplyAppointment, refundAmount, refundPercent, timeslotPrice, type AppointmentAction } from '../../shared/rules/appointment-rules';
+import { AppError } from '../../shared/errors';
+import { addDays, formatInstant, localDate, localToInstant, parseDate, resolveTime, startOfLocalDate } from '../../shared/time';
+import { commit, type Commit } from '../commit';
+import type { CallContext, CoreDeps } from '../context';
+import type { SettingsService } from '../settings/settings-service';
+import { enqueueAppointmentMail, type AppointmentMailKind } from './appointment-mail';
+import { toAppointment, toProvider, toServiceRoom, toTimeslot } from './appointment-view';
+import { workingWindow, wallTime, type ProvidersService } from './providers-service';
+import { pageWindow } from './service-rooms-service';
+
+type Out<S extends z.ZodType> = z.output<S>;
+
+export const BOOKING_CREATED_MESSAGE = 'Booking created. Complete payment to confirm.';
+export const SLOT_TAKEN_MESSAGE = 'This time slot is already booked';
+
+/** Who the booking is for: a signed-in user (their own) or a guest the desk books for. */
+interface Booker {
+  userId: number | null;
+  guestName: string;
+  guestEmail: string | null;
+  createdBy: string;
+}
+
+const isDesk = (ctx: CallContext) => ctx.actor.role === 'staff' || ctx.actor.role === 'admin';
+
+const seedTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
+
+export function createAppointmentsService(deps: CoreDeps, settings: SettingsService, providers: ProvidersService) {
+  const db = deps.sqlite;
+  const zone = () => settings.get().timeZone;
+
+  const requireRow = (id: number): AppointmentRow => {
+    const row = getAppointmentRow(db, id);
+    if (!row) throw new AppError('NOT_FOUND', 'Booking not found', { reason: 'appointments.bookingNotFound' });
+    return row;
+  };
+  /** 404, then 403 `Access denied` for a client asking for another's (seed 003's order). */
+  const requireVisible = (id: number, ctx: CallContext): AppointmentRow => {
+    const row = requireRow(id);
+    if (!isDesk(ctx) && row.userId !== ctx.actor.userId) throw new AppError('FORBIDDEN', 'Access denied', { reason: 'appointments.accessDenied' });
+    return row;
+  };
+  const view = (id: number) => toAppointment(requireRow(id), zone());
+
+  function bookerOf(ctx: CallContext): Booker {
+    const contact = ctx.actor.userId !== null ? userContact(db, ctx.actor.userId) : undefined;
+    return { userId: ctx.actor.userId, guestName: contact?.username ?? ctx.actor.username, guestEmail: contact?.email ?? null, createdBy: ctx.actor.username };
+  }
+
+  function publish(c: Commit, action: AppointmentEventAction, a: Appointment) {
+    c.publish({ type: 'appointment.changed', action, appointment: a });
+  }
+  function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number } = {}) {
+    enqueueAppointmentMail(c, kind, a, settings.get(), extra);
+  }
+  function refuse(action: AppointmentAction | 'status', row: AppointmentRow, to?: string): never {
+    if (action === 'status') throw new AppError('VALIDATION', `Invalid status transition to: ${to}`, { reason: 'appointments.invalidTransition', params: { status: to ?? '' } });
+    const words: Record<AppointmentAction, string> = { cancel: 'cancelled', reschedule: 'rescheduled', pay: 'paid', complete: 'completed', no_show: 'marked as a no-show' };
+    throw new AppError('VALIDATION', `A ${row.status.replace('_', ' ')} booking cannot be ${words[action]}`, {
+      reason: 'appointments.cannotChange', params: { status: row.status, action },
+    });
+  }
+
+  // ---- the checks that run inside the booking's transaction ----
+
+  /** A timeslot with a free seat, now: 404 / 400 / 409 otherwise. */
+  function takeSeat(slotId: number, nowMs: number, exceptId = 0): TimeslotRow {
+    const slot = getTimeslotRow(db, slotId, nowMs);
+    if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
+    if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
+    const room = getServiceRoomRow(db, slot.roomId);
+    if (!room || room.active !== 1) throw new AppError('VALIDATION', 'Room is not available for booking', { reason: 'appointments.roomInactive' });
+    if (countSlotBookings(db, slot.id, nowMs, exceptId) >= slot.capacity) {
+      throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
+    }
+    return slot;
+  }
+
+  /** A provider's free time at `date` `time`, now: 404 / 400 / 409 otherwise. */
+  function takeProviderTime(providerId: number, date: string, time: string, nowMs: number, exceptId = 0) {
+    const p = providers.requireProvider(providerId);
+    if (p.active !== 1) throw new AppError('VALIDATION', 'Provider is not taking bookings', { reason: 'appointments.providerInactive' });
+    const z = zone();
+    const [h, m, s] = seedTime(time).split(':').map(Number) as [number, number, number];
+    const startMs = localToInstant({ ...parseDate(date), hour: h, minute: m, second: s }, z);
+    if (startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a time in the past', { reason: 'appointments.timeInPast' });
+    const endMs = startMs + p.appointmentMinutes * 60_000;
+    const window = workingWindow(p, date, z);
+    if (!window || startMs < window.fromMs || endMs > window.toMs) {
+      throw new AppError('VALIDATION', 'Outside the provider\'s working hours', { reason: 'appointments.outsideHours' });
+    }
+    const occupiedUntilMs = endMs + p.bufferMinutes * 60_000;
+    if (findProviderConflict(db, p.id, startMs, occupiedUntilMs, nowMs, exceptId) !== undefined) {
+      throw new AppError('CONFLICT', SLOT_TAKEN_MESSAGE, { reason: 'appointments.slotTaken' });
+    }
+    return { provider: p, startMs, endMs, occupiedUntilMs, date, time: wallTime(startMs, z) };
+  }
+
+  function bookSlot(c: Commit, slotId: number, who: Booker, extra: { notes?: string; bookingType?: string; roomId?: number }): Appointment {
+    if (extra.roomId !== undefined) {
+      const asked = getTimeslotRow(db, slotId, c.nowMs);
+      if (!asked) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
+      if (!getServiceRoomRow(db, extra.roomId)) throw new AppError('NOT_FOUND', 'Room not found', { reason: 'appointments.roomNotFound' });
+      if (asked.roomId !== extra.roomId) throw new AppError('VALIDATION', 'Timeslot does not belong to this room', { reason: 'appointments.slotOtherRoom' });
+    }
+    const slot = takeSeat(slotId, c.nowMs);
+    const room = getServiceRoomRow(db, slot.roomId)!;
+    const minutes = Math.round((slot.endMs - slot.startMs) / 60_000);
+    const id = insertAppointment(db, {
+      kind: 'timeslot', ...who, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
+      startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs, startAt: slot.startTime, endAt: slot.endTime,
+      localDate: slot.date, localTime: wallTime(slot.startMs, zone()), status: 'pending', price: timeslotPrice(room.hourlyRate, minutes),
+      notes: extra.notes ?? '', bookingType: extra.bookingType ?? null,
+      holdUntilMs: c.nowMs + settings.get().appointmentHoldMinutes * 60_000,
+    }, c.nowMs);
+    const a = view(id);
+    publish(c, 'created', a);
+    mail(c, 'confirmation', a);
+    return a;
+  }
+
+  function bookProvider(c: Commit, providerId: number, date: string, time: string, who: Booker, extra: { notes?: string; bookingType?: string }): Appointment {
+    const t = takeProviderTime(providerId, date, time, c.nowMs);
+    const z = zone();
+    const id = insertAppointment(db, {
+      kind: 'provider', ...who, roomId: null, timeslotId: null, providerId: t.provider.id,
+      startMs: t.startMs, endMs: t.endMs, occupiedUntilMs: t.occupiedUntilMs, startAt: formatInstant(t.startMs, z), endAt: formatInstant(t.endMs, z),
+      localDate: t.date, localTime: t.time, status: 'confirmed', price: t.provider.price,
+      notes: extra.notes ?? '', bookingType: extra.bookingType ?? null, holdUntilMs: null,
+    }, c.nowMs);
+    const a = view(id);
+    publish(c, 'created', a);
+    mail(c, 'confirmation', a);
+    return a;
+  }
+
+  function checkoutUrl(a: Appointment): string | null {
+    const template = settings.get().paymentCheckoutUrl.trim();
+    if (template === '') return null;
+    return template.replaceAll('{id}', String(a.id)).replaceAll('{amount}', String(a.price));
+  }
+
+  function cancelRow(c: Commit, row: AppointmentRow, action: AppointmentEventAction = 'cancelled'): { booking: Appointment; refundAmount: number } {
+    if (!canApplyAppointment('cancel', row.status)) refuse('cancel', row);
+    if (row.startMs <= c.nowMs) {
+      throw new AppError('VALIDATION', 'A booking cannot be cancelled once it has begun', { reason: 'appointments.cancelAfterStart' });
+    }
+    const paid = row.paymentStatus === 'paid' ? row.price : 0;
+    const refund = refundAmount(settings.get(), paid, row.startMs - c.nowMs);
+    markAppointmentCancelled(db, row.id, refund, refund > 0 ? 'refunded' : row.paymentStatus, c.nowMs);
+    const a = view(row.id);
+    publish(c, action, a);
+    mail(c, 'cancellation', a, { refundAmount: refund });
+    return { booking: a, refundAmount: refund };
+  }
+
+  function timeRange(from: string | undefined, to: string | undefined): { fromMs?: number; toMs?: number } {
+    const z = zone();
+    const bare = (t: string) => /^\d{4}-\d{2}-\d{2}$/.test(t.trim());
+    return {
+      fromMs: from === undefined ? undefined : resolveTime(from, z, '00:00').ms,
+      // A bare `to` date includes its whole day.
+      toMs: to === undefined ? undefined : bare(to) ? startOfLocalDate(addDays(to.trim(), 1), z) - 1 : resolveTime(to, z, '00:00').ms,
+    };
+  }
+
+  function page(filter: AppointmentFilter, pageNo: number, limit: number): AppointmentPage {
+    const w = pageWindow(pageNo, limit);
+    const { rows, total } = listAppointmentRows(db, filter, w.limit, w.offset);
+    const z = zone();
+    return { items: rows.map((r) => toAppointment(r, z)), total, page: w.page, limit: w.limit };
+  }
+
+  return {
+    /** `POST /api/v1/bookings`: seed 001's provider body or seed 003's timeslot body. */
+    create(
+      input: { provider_id: number; date: string; time: string } | { timeslotId: number; roomId: number; notes?: string; bookingType?: string },
+      ctx: CallContext,
+    ): SeedProviderBooking | { booking: Appointment; checkoutUrl: string | null; message: string } {
+      const who = bookerOf(ctx);
+      if ('provider_id' in input) {
+        const a = commit(deps, (c) => bookProvider(c, input.provider_id, input.date, input.time, who, {}));
+        return { id: a.id, provider_id: a.providerId!, date: a.date, time: a.time, created_at: a.createdAt, end_time: a.endTime, status: a.status, kind: 'provider' };
+      }
+      const a = commit(deps, (c) => bookSlot(c, input.timeslotId, who, { notes: input.notes, bookingType: input.bookingType, roomId: input.roomId }));
+      return { booking: a, checkoutUrl: checkoutUrl(a), message: BOOKING_CREATED_MESSAGE };
+    },
+
+    /** The desk books for a guest or a user. */
+    deskCreate(input: Out<typeof DeskAppointmentCreateSchema>, ctx: CallContext): Appointment {
+      let who: Booker = { userId: null, guestName: input.guestName, guestEmail: input.guestEmail ?? null, createdBy: ctx.actor.username };
+      if (input.userId !== undefined) {
+        const user = userContact(db, input.userId);
+        if (!user) throw new AppError('NOT_FOUND', 'User not found', { reason: 'appointments.userNotFound' });
+        who = { ...who, userId: input.userId, guestEmail: input.guestEmail ?? user.email };
+      }
+      const extra = { notes: input.notes, bookingType: input.bookingType };
+      return commit(deps, (c) => ('timeslotId' in input ? bookSlot(c, input.timeslotId, who, extra) : bookProvider(c, input.providerId, input.date, input.time, who, extra)));
+    },
+
+    get(id: number, ctx: CallContext): Appointment {
+      return toAppointment(requireVisible(id, ctx), zone());
+    },
+
+    mine(q: Out<typeof MyAppointmentsQuerySchema>, ctx: CallContext): AppointmentPage {
+      const r = timeRange(q.from_date, q.to_date);
+      // Anonymous callers never reach here (roles); a user id of null would match nothing.
+      return page({ userId: ctx.actor.userId ?? -1, status: q.status, startFromMs: r.fromMs, startToMs: r.toMs }, q.page, q.limit);
+    },
+
+    adminList(q: Out<typeof AdminAppointmentsQuerySchema>): AppointmentPage {
+      const r = timeRange(q.fromDate, q.toDate);
+      return page(
+        { status: q.status, roomId: q.roomId, userId: q.userId, providerId: q.providerId, kind: q.kind, createdFromMs: r.fromMs, createdToMs: r.toMs },
+        q.page,
+        q.limit,
+      );
+    },
+
+    refundQuote(id: number, ctx: CallContext): Out<typeof RefundQuoteSchema> {
+      const row = requireVisible(id, ctx);
+      const nowMs = deps.clock();
+      const paid = row.paymentStatus === 'paid' ? row.price : 0;
+      const before = row.startMs - nowMs;
+      const cancellable = canApplyAppointment('cancel', row.status) && before > 0;
+      return {
+        id: row.id,
+        refundAmount: cancellable ? refundAmount(settings.get(), paid, before) : 0,
+        percent: cancellable ? refundPercent(settings.get(), before) : 0,
+        paid,
+        hoursBeforeStart: Math.round((before / 3_600_000) * 100) / 100,
+      };
+    },
+
+    cancel(id: number, ctx: CallContext): Out<typeof AppointmentCancelledSchema> {
+      return commit(deps, (c) => {
+        const row = requireVisible(id, ctx);
+        return { ...cancelRow(c, row), message: 'Booking cancelled successfully' };
+      });
+    },
+
+    reschedule(input: { id: number; newTimeslotId: number } | { id: number; date: string; time: string }, ctx: CallContext): { booking: Appointment; message: string } {
+      return commit(deps, (c) => {
+        const row = requireVisible(input.id, ctx);
+        if (!canApplyAppointment('reschedule', row.status)) refuse('reschedule', row);
+        if (row.startMs <= c.nowMs) throw new AppError('VALIDATION', 'A booking cannot be rescheduled once it has begun', { reason: 'appointments.rescheduleAfterStart' });
+        const z = zone();
+        if ('newTimeslotId' in input) {
+          if (row.kind !== 'timeslot') throw new AppError('VALIDATION', 'A provider booking is rescheduled with date and time', { reason: 'appointments.rescheduleKind' });
+          if (input.newTimeslotId === row.timeslotId) throw new AppError('VALIDATION', 'The booking is already in this timeslot', { reason: 'appointments.sameSlot' });
+          const slot = takeSeat(input.newTimeslotId, c.nowMs, row.id);
+          if (slot.roomId !== row.roomId) throw new AppError('VALIDATION', 'The new timeslot must be in the same room', { reason: 'appointments.slotOtherRoom' });
+          moveAppointment(db, row.id, {
+            roomId: slot.roomId, timeslotId: slot.id, startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs,
+            startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date, localTime: wallTime(slot.startMs, z),
+          }, c.nowMs);
+        } else {
+          if (row.kind !== 'provider') throw new AppError('VALIDATION', 'newTimeslotId is required', { reason: 'appointments.rescheduleKind' });
+          const t = takeProviderTime(row.providerId!, input.date, input.time, c.nowMs, row.id);
+          moveAppointment(db, row.id, {
+            roomId: null, timeslotId: null, startMs: t.startMs, endMs: t.endMs, occupiedUntilMs: t.occupiedUntilMs,
+            startAt: formatInstant(t.startMs, z), endAt: formatInstant(t.endMs, z), localDate: t.date, localTime: t.time,
+          }, c.nowMs);
+        }
+        const a = view(row.id);
+        publish(c, 'rescheduled', a);
+        mail(c, 'reschedule', a);
+        return { booking: a, message: 'Booking rescheduled successfully' };
+      });
+    },
+
+    /** Seed 003's admin status change: completed, no_show or cancelled, by the legal transitions only. */
+    setStatus(id: number, status: string): Appointment {
+      return commit(deps, (c) => {
+        const row = requireRow(id);
+        if (!(SETTABLE_STATUSES as readonly string[]).includes(status)) refuse('status', row, status);
+        if (status === 'cancelled') {
+          if (!canApplyAppointment('cancel', row.status) || row.startMs <= c.nowMs) refuse('status', row, status);
+          return cancelRow(c, row).booking;
+        }
+        const action: AppointmentAction = status === 'completed' ? 'complete' : 'no_show';
+        if (!canApplyAppointment(action, row.status)) refuse('status', row, status);
+        setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
+        const a = view(row.id);
+        publish(c, 'status_changed', a);
+        return a;
+      });
+    },
+
+    /** Payment at the desk confirms. */
+    pay(id: number, method: PaymentMethod): Appointment {
+      return commit(deps, (c) => {
+        const row = requireRow(id);
+        if (!canApplyAppointment('pay', row.status)) refuse('pay', row);
+        if (row.paymentStatus !== 'unpaid') throw new AppError('VALIDATION', 'The booking is already paid', { reason: 'appointments.alreadyPaid' });
+        // A lapsed hold (not swept yet) is only taken back if its seat is still free.
+        if (row.status === 'pending' && row.holdUntilMs !== null && row.holdUntilMs <= c.nowMs && row.timeslotId !== null) {
+          const slot = getTimeslotRow(db, row.timeslotId, c.nowMs)!;
+          if (countSlotBookings(db, slot.id, c.nowMs, row.id) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
+        }
+        markAppointmentPaid(db, row.id, method, c.nowMs);
+        const a = view(row.id);
+        publish(c, 'confirmed', a);
+        return a;
+      });
+    },
+
+    stats(q: { fromDate?: string; toDate?: string }): Out<typeof AppointmentStatsSchema> {
+      const nowMs = deps.clock();
+      const z = zone();
+      const r = timeRange(q.fromDate, q.toDate);
+      const fromMs = r.fromMs ?? startOfLocalDate(`${localDate(nowMs, z).slice(0, 8)}01`, z);
+      const toMs = r.toMs ?? nowMs;
+      const byStatus = { pending: 0, confirmed: 0, cancelled: 0, completed: 0, no_show: 0 };
+      let total = 0;
+      let revenue = 0;
+      for (const s of appointmentStats(db, fromMs, toMs)) {
+        byStatus[s.status] = s.n;
+        total += s.n;
+        revenue += s.revenue;
+      }
+      return { total, byStatus, revenue };
+    },
+
+    calendar(from: string, days: number): AppointmentCalendar {
+      const z = zone();
+      const to = addDays(from, days);
+      const fromMs = startOfLocalDate(from, z);
+      const toMs = startOfLocalDate(to, z);
+      const nowMs = deps.clock();
+      return {
+        from,
+        to,
+        rooms: listServiceRoomRows(db, { activeOnly: true, limit: 1000, offset: 0 }).rows.map((r) => toServiceRoom(r, z)),
+        providers: listProviderRows(db, false).map((p) => toProvider(p, z)),
+        timeslots: timeslotRowsBetween(db, fromMs, toMs, nowMs).map(toTimeslot),
+        appointments: appointmentRowsStarting(db, fromMs, toMs).map((r) => toAppointment(r, z)),
+      };
+    },
+
+    /** Unpaid pending bookings whose hold ran out: cancelled (`lapsed`), their seats free. Returns how many. */
+    lapseHolds(): number {
+      return commit(deps, (c) => {
+        const ids = lapsedHoldIds(db, c.nowMs, 500);
+        for (const id of ids) {
+          markAppointmentLapsed(db, id, c.nowMs);
+          publish(c, 'lapsed', view(id));
+        }
+        return ids.length;
+      });
+    },
+
+    /**
+     * Sends each due reminder once: the reminder is claimed (its `reminder_sent_ms` set), its
+     * `booking_reminder` event held for COMMIT and its e-mail enqueued in one transaction, so a
+     * restart never sends it again, and a host that was down at the due time sends it on its return
+     * if the appointment has not begun.
+     */
+    sendDueReminders(): number {
+      const leadMs = settings.get().appointmentReminderMinutes * 60_000;
+      return commit(deps, (c) => {
+        let sent = 0;
+        for (const id of dueReminderIds(db, c.nowMs, leadMs, 500)) {
+          if (!claimReminder(db, id, c.nowMs)) continue;
+          const a = view(id);
+          c.publish({ type: 'appointment.reminder', appointment: a, message: REMINDER_MESSAGE });
+          mail(c, 'reminder', a);
+          sent++;
+        }
+        return sent;
+      });
+    },
+
+    /** When the scheduler should look again (a hold running out or a reminder falling due), if ever. */
+    nextDueMs(): number | undefined {
+      return nextDueMs(db, deps.clock(), settings.get().appointmentReminderMinutes * 60_000);
+    },
+  };
+}
+
+export type AppointmentsService = ReturnType<typeof createAppointmentsService>;

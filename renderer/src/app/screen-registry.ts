@@ -26,6 +26,7 @@ export interface ScreenDef {
 export const SCREEN_REGISTRY = [
   { id: 'board', label: 'nav.board', roles: ['staff', 'admin'], group: 'desk', load: () => import('../board/front-desk-board').then((m) => m.FrontDeskBoard) },
   { id: 'stock', label: 'nav.stock', roles: ['staff', 'admin'], group: 'desk', load: () => import('../stock/stock-screen').then((m) => m.StockScreen) },
+  { id: 'cars', label: 'nav.cars', roles: ['staff', 'admin'], group: 'desk', load: () => import('../cars/cars-screen').then((m) => m.CarsScreen) },
   { id: 'rooms', label: 'nav.rooms', roles: ['admin'], group: 'admin', load: () => import('../rooms/rooms-screen').then((m) => m.RoomsScreen) },
   { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
   { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('../settings/settings-screen').then((m) => m.SettingsScreen) },

@@ -7,6 +7,7 @@
 import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
+import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
@@ -23,7 +24,7 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

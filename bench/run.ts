@@ -10,6 +10,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { runAppointmentsBench } from './appointments-bench';
 import { runAvailabilityBench } from './availability-bench';
 import { runBoardQueryBench } from './board-query-bench';
 import { runBoardRenderBench } from './board-render-bench';
@@ -25,6 +26,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 3, title: 'Board query, 300 rooms × 90 days', run: runBoardQueryBench },
   { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
+  { id: 6, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

@@ -36,7 +36,7 @@ describe('appointments CSV', () => {
     ]);
     expect(all[0]).toMatchObject({ start: '2026-05-04T09:00:00+02:00', room: 'Spa room 1', provider: '', guest_name: 'Mette Hansen', price: '45000' });
     expect(all[2]).toMatchObject({ provider: 'Sofie Lund', guest_email: 'ann@example.dk', price: '50000' });
-    expect(all[0]!.notes.startsWith('=')).toBe(false);
+    expect(all[0]!.notes!.startsWith('=')).toBe(false);
   });
 
   it('filters by status, kind, room, provider and the local dates of the start (both inclusive)', async () => {

@@ -39,15 +39,15 @@ import { fmt, fmtMs, median, percentile } from './support/stats';
 const DAYS = 90;
 const VIEWPORT = { width: 1600, height: 900 };
 const FRAME_MS = 1000 / 60;
-const DROPPED_FRAME_MS = 1.5 * FRAME_MS;
+export const DROPPED_FRAME_MS = 1.5 * FRAME_MS;
 const SCROLL_MS = 2000;
 const SCROLL_STEP_PX = 60;
 /** From opening the tab to navigating: the new window's own start-up is done by then. */
 const WINDOW_SETTLE_MS = 1500;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-interface Marks {
+export interface Marks {
   rows: number;
   click: number;
   dialogOpen: number;
@@ -86,7 +86,7 @@ function ensureRendererBuilt(log: (line: string) => void): string {
 }
 
 /** A room in the first rows and a day near the left edge that are free in the dense history: the night to click. */
-function freeNight(dbFile: string): FreeNight {
+export function freeNight(dbFile: string): FreeNight {
   const db = new Database(dbFile, { readonly: true });
   try {
     const rooms = db.prepare('SELECT id, number FROM guest_rooms WHERE active = 1 ORDER BY floor, number LIMIT 12').all() as { id: number; number: number }[];
@@ -104,7 +104,7 @@ function freeNight(dbFile: string): FreeNight {
   }
 }
 
-interface FreeNight {
+export interface FreeNight {
   room: number;
   date: string;
 }
@@ -114,14 +114,14 @@ function boardUrl(hostUrl: string, days?: number): string {
   return `${hostUrl}/#/board?from=${TODAY}${days === undefined ? '' : `&days=${days}`}`;
 }
 
-interface RunResult {
+export interface RunResult {
   marks: Marks;
   deltas: number[];
   rowsMounted: number;
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
 
-async function oneRun(browser: Browser, url: string, night: FreeNight, token: string): Promise<RunResult> {
+export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string): Promise<RunResult> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse Playwright's string predicates; it changes no timing.
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
   try {

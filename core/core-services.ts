@@ -22,6 +22,7 @@ import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
 import { createSettingsService } from './settings/settings-service';
 import { createSeedBookingsService } from './stays/seed-bookings-service';
+import { createStayDeskService } from './stays/stay-desk-service';
 import { createStaysService } from './stays/stays-service';
 import { createStockService } from './stock/stock-service';
 
@@ -36,7 +37,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
   const settings = createSettingsService(deps, options.settings);
   const audit = createAuditService(deps, settings);
   const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
-  const stays = createStaysService({ core: deps, settings });
+  const stays = createStaysService({ core: deps, settings, audit });
   const providers = createProvidersService(deps, settings);
   return {
     deps,
@@ -49,6 +50,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     outbox: createOutboxService(deps, settings),
     rooms: createRoomsService(deps, settings),
     stays,
+    stayDesk: createStayDeskService({ core: deps, settings, audit }),
     seedBookings: createSeedBookingsService(deps, settings, stays),
     blocks: createBlocksService(deps, settings),
     board: createBoardService(deps, settings),

@@ -16,6 +16,7 @@ import { healthHandlers } from './health/health-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
+import { stayDeskHandlers } from './stays/stay-desk-handlers';
 import { stayHandlers } from './stays/stays-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 
@@ -29,6 +30,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...outboxHandlers(s),
     ...roomHandlers(s),
     ...stayHandlers(s),
+    ...stayDeskHandlers(s),
     ...blockHandlers(s),
     ...boardHandlers(s),
     ...serviceRoomHandlers(s),

@@ -10,7 +10,7 @@
 import { exportPlan, writeCsvExportFile } from '../core/export/csv-export';
 import type { CsvOptions } from '../core/export/export-def';
 import { createHost, type Host, type HostOptions } from '../core/host';
-import { INTERNAL_MESSAGE, isAppError } from '../shared/errors';
+import { INTERNAL_MESSAGE, isAppError, refusalFor } from '../shared/errors';
 import type { HostRequest, HostResult, HostStartOptions } from './host-protocol';
 
 type LogError = (what: string, error: unknown) => void;
@@ -63,7 +63,9 @@ export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, lo
     } catch (error) {
       if (isAppError(error)) {
         const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
-        return { kind: 'result', id: request.id, ok: false, error: { code: error.code, message: error.message, ...retry } };
+        // The desk's own window: a client never signs in here, so the desk's refusal is told in full.
+        const refusal = refusalFor(error, true) ?? {};
+        return { kind: 'result', id: request.id, ok: false, error: { code: error.code, message: error.message, ...retry, ...refusal } };
       }
       logError(request.kind === 'call' ? request.name : `${request.kind} ${request.name}`, error);
       return { kind: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };

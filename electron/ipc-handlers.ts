@@ -13,7 +13,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import type { LoginResult } from '../shared/contract/auth-schemas';
 import { commands, ipcCommandNames, type CommandName, type IpcResult } from '../shared/contract/commands';
-import { INTERNAL_MESSAGE } from '../shared/errors';
+import { INTERNAL_MESSAGE, invalidInputRefusal } from '../shared/errors';
 import type { HandledCommandName } from '../core/context';
 import type { DeskSessions } from './desk-sessions';
 import type { HostClient } from './host-client';
@@ -34,7 +34,7 @@ export interface IpcHandlerDeps {
   logError?: (channel: string, error: unknown) => void;
 }
 
-export const SIGN_IN_FIRST: Result = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } };
+export const SIGN_IN_FIRST: Result = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first', reason: 'auth.signInFirst' } };
 
 /** "roomId: expected number, received NaN; checkout: expected a date YYYY-MM-DD" (zod's generic prefix dropped, as REST does). */
 export function describeIssues(error: z.ZodError): string {
@@ -82,7 +82,7 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): CommandName[] {
     deps.ipcMain.handle(name, async (event, input: unknown): Promise<Result> => {
       if (!deps.isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the desk.' } };
       const parsed = commands[name].input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error) } };
+      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error), ...invalidInputRefusal(parsed.error.issues.map((i) => i.path.join('.'))) } };
       try {
         return await relay(name, parsed.data, event.sender.id, deps);
       } catch (error) {

@@ -70,13 +70,13 @@ function checkCivil(d: CivilDateTime, text: string): void {
   const ok =
     d.year >= 1900 && d.year <= 2999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month) &&
     d.hour >= 0 && d.hour <= 23 && d.minute >= 0 && d.minute <= 59 && d.second >= 0 && d.second <= 59;
-  if (!ok) throw new AppError('VALIDATION', `${text} is not a real date`);
+  if (!ok) throw new AppError('VALIDATION', `${text} is not a real date`, { reason: 'time.notRealDate', params: { text } });
 }
 
 /** Parses `YYYY-MM-DD`, refusing impossible dates such as 2026-02-30. */
 export function parseDate(text: string): CivilDate {
   const m = DATE_RE.exec(text);
-  if (!m) throw new AppError('VALIDATION', `${text} is not a date (YYYY-MM-DD)`);
+  if (!m) throw new AppError('VALIDATION', `${text} is not a date (YYYY-MM-DD)`, { reason: 'time.notDate', params: { text } });
   const d = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: 0, minute: 0, second: 0 };
   checkCivil(d, text);
   return { year: d.year, month: d.month, day: d.day };
@@ -183,7 +183,10 @@ export function localToInstant(c: CivilDateTime, zone: string): number {
   const candidates = new Set([wall - offsetAt(wall - day, zone), wall - offsetAt(wall + day, zone)]);
   const valid = [...candidates].filter((t) => t + offsetAt(t, zone) === wall).sort((a, b) => a - b);
   if (valid.length === 0) {
-    throw new AppError('VALIDATION', `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)} does not exist in ${zone} (daylight saving time change)`);
+    throw new AppError('VALIDATION', `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)} does not exist in ${zone} (daylight saving time change)`, {
+      reason: 'time.skippedByDst',
+      params: { time: `${formatDate(c)} ${pad(c.hour)}:${pad(c.minute)}`, zone },
+    });
   }
   return valid[0]!;
 }
@@ -215,7 +218,7 @@ export interface ResolvedTime {
  */
 export function resolveTime(text: string, zone: string, defaultTime: string): ResolvedTime {
   const m = DATETIME_RE.exec(text.trim());
-  if (!m) throw new AppError('VALIDATION', `${text} is not an ISO 8601 date or date-time`);
+  if (!m) throw new AppError('VALIDATION', `${text} is not an ISO 8601 date or date-time`, { reason: 'time.notDateTime', params: { text } });
   const [dh, dm] = defaultTime.split(':').map(Number) as [number, number];
   const c: CivilDateTime = {
     year: +m[1]!, month: +m[2]!, day: +m[3]!,
@@ -232,7 +235,7 @@ export function resolveTime(text: string, zone: string, defaultTime: string): Re
     const digits = off.replace(':', '');
     const offMinutes = Number(digits.slice(3, 5));
     const mins = Number(digits.slice(1, 3)) * 60 + offMinutes;
-    if (offMinutes > 59 || mins > 14 * 60) throw new AppError('VALIDATION', `${text} has an impossible UTC offset`);
+    if (offMinutes > 59 || mins > 14 * 60) throw new AppError('VALIDATION', `${text} has an impossible UTC offset`, { reason: 'time.badOffset', params: { text } });
     ms = civilToUtcMs(c) - (off[0] === '-' ? -1 : 1) * mins * 60_000;
   }
   const iso = formatInstant(ms, zone);
@@ -254,5 +257,5 @@ export function startOfLocalDate(date: string, zone: string): number {
       // midnight skipped by a DST change in some zones; take the next hour
     }
   }
-  throw new AppError('VALIDATION', `${date} has no start in ${zone}`);
+  throw new AppError('VALIDATION', `${date} has no start in ${zone}`, { reason: 'time.noStartOfDay', params: { date, zone } });
 }

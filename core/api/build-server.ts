@@ -88,6 +88,8 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`, {
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        reason: 'input.tooManyRequests',
+        params: { seconds: Math.ceil(context.ttl / 1000) },
       }),
   });
   // Answers to a signed-in caller are never kept by a browser or a proxy.

@@ -22,7 +22,7 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i;
 export function bearerToken(header: string | undefined): string | null {
   if (header === undefined) return null;
   const match = BEARER.exec(header);
-  if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"', { reason: 'auth.badAuthHeader' });
   return match[1]!;
 }
 

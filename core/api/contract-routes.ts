@@ -27,7 +27,7 @@ async function defaultToEmptyBody(request: FastifyRequest): Promise<void> {
 /** A PATCH changes what it names: one naming nothing (no body, `{}`, only unknown fields) is a mistake. */
 function refuseEmptyPatch(parsedBody: unknown): void {
   const named = Object.values((parsedBody ?? {}) as Record<string, unknown>).some((v) => v !== undefined);
-  if (!named) throw new AppError('VALIDATION', NOTHING_TO_CHANGE_MESSAGE);
+  if (!named) throw new AppError('VALIDATION', NOTHING_TO_CHANGE_MESSAGE, { reason: 'input.nothingToChange' });
 }
 
 /** The route of command `name`; `def` defaults to the contract's (tests pass commands of their own). */

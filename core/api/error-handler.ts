@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BadInputMessage, CommandDef } from '../../shared/contract/command-def';
-import { errorStatus, INTERNAL_MESSAGE, isAppError } from '../../shared/errors';
+import { encodeReasonParams, errorStatus, INTERNAL_MESSAGE, invalidInputRefusal, isAppError, REASON_HEADER, REASON_PARAMS_HEADER, refusalFor, type Refusal } from '../../shared/errors';
 import { validationMessage } from './validation-message';
 
 export const ErrorBodySchema = z.object({ error: z.string() });
@@ -27,17 +27,26 @@ export const NOT_FOUND_MESSAGE = 'Not found';
 interface Described {
   status: number;
   message: string;
+  /** What the renderer translates; sent in the X-Frontdesk-Reason headers, never in the body. */
+  refusal?: Refusal;
+}
+
+/** The desk (staff, admin) is told what is in the way; anyone else the refusal without other guests' data. */
+function isDeskCaller(request: FastifyRequest): boolean {
+  const role = request.callContext?.actor.role;
+  return role === 'staff' || role === 'admin';
 }
 
 function describe(error: FastifyError, request: FastifyRequest): Described {
-  if (isAppError(error)) return { status: errorStatus[error.code], message: error.message };
+  if (isAppError(error)) return { status: errorStatus[error.code], message: error.message, refusal: refusalFor(error, isDeskCaller(request)) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext;
     const data = part === 'body' ? request.body : part === 'querystring' ? request.query : part === 'params' ? request.params : undefined;
     const message = validationMessage(error.validation, part, data);
     // A command may word the refusal as its seed does (CommandDef.badInputMessage).
     const own = request.routeOptions.config.badInputMessage;
-    return { status: 400, message: own ? own(data, message) : message };
+    const paths = error.validation.map((v) => v.instancePath.split('/').filter((p) => p !== '').join('.'));
+    return { status: 400, message: own ? own(data, message) : message, refusal: invalidInputRefusal(paths) };
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -51,7 +60,15 @@ function describe(error: FastifyError, request: FastifyRequest): Described {
   return { status: 500, message: INTERNAL_MESSAGE };
 }
 
-export function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
+/**
+ * The error body is `{"error": message}` on every route, seed routes included; what the renderer
+ * translates travels in two headers beside it (`X-Frontdesk-Reason`, `X-Frontdesk-Reason-Params`).
+ */
+export function sendError(reply: FastifyReply, status: number, message: string, refusal?: Refusal): FastifyReply {
+  if (refusal) {
+    void reply.header(REASON_HEADER, refusal.reason);
+    if (refusal.params && Object.keys(refusal.params).length > 0) void reply.header(REASON_PARAMS_HEADER, encodeReasonParams(refusal.params));
+  }
   return reply.code(status).type('application/json; charset=utf-8').send({ error: message });
 }
 
@@ -62,10 +79,10 @@ export interface ErrorHandlingOptions {
 
 export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlingOptions): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, message } = describe(error, request);
+    const { status, message, refusal } = describe(error, request);
     if (isAppError(error) && error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
     if (status >= 500) options.logInternal(request, error);
-    return sendError(reply, status, message);
+    return sendError(reply, status, message, status >= 500 ? undefined : refusal);
   });
 }
 

@@ -13,7 +13,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
 const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|\\u/;
 
 function refuseForbiddenKeys(key: string, value: unknown): unknown {
-  if (FORBIDDEN_KEYS.has(key)) throw new AppError('VALIDATION', `Forbidden key "${key}" in the body`);
+  if (FORBIDDEN_KEYS.has(key)) throw new AppError('VALIDATION', `Forbidden key "${key}" in the body`, { reason: 'input.forbiddenKey', params: { key } });
   return value;
 }
 
@@ -24,13 +24,13 @@ export function parseJsonBody(body: string | Buffer): unknown {
   try {
     text = typeof body === 'string' ? body : utf8.decode(body);
   } catch {
-    throw new AppError('VALIDATION', 'The body is not valid UTF-8');
+    throw new AppError('VALIDATION', 'The body is not valid UTF-8', { reason: 'input.notUtf8' });
   }
   if (text.trim() === '') return undefined;
   try {
     return MAY_HOLD_FORBIDDEN_KEY.test(text) ? JSON.parse(text, refuseForbiddenKeys) : JSON.parse(text);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('VALIDATION', 'Invalid JSON body');
+    throw new AppError('VALIDATION', 'Invalid JSON body', { reason: 'input.badJson' });
   }
 }

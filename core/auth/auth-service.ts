@@ -32,7 +32,7 @@ export { DEFAULT_THROTTLE_POLICY, maxEvaluationsPerHour, type ThrottlePolicy } f
 export const FIRST_RUN_ADMIN = Object.freeze({ username: 'admin', email: 'admin@localhost', password: 'admin' });
 const SYSTEM_CTX: CallContext = { actor: { userId: null, username: 'system', role: 'admin' }, via: 'internal' };
 
-const invalidSession = () => new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE);
+const invalidSession = () => new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE, { reason: 'auth.invalidSession' });
 
 export function createAuthService(
   deps: CoreDeps,
@@ -84,7 +84,7 @@ export function createAuthService(
     async changePassword(input, ctx) {
       const user = signedInUser(ctx);
       await assertPasswordPolicy(input.newPassword, user.username);
-      if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION', 'The new password must differ from the current one');
+      if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION', 'The new password must differ from the current one', { reason: 'auth.samePassword' });
       // Counted before argon2 runs, in the sign-in's back-off (login-throttle.ts): a token is no
       // licence to guess the account's password faster than the sign-in page allows.
       const keys = throttleKeys(user.username, ctx);
@@ -93,11 +93,15 @@ export function createAuthService(
       const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
       if (retryAfterSeconds !== null) {
         fail('throttled');
-        throw new AppError('RATE_LIMITED', `Too many wrong passwords. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+        throw new AppError('RATE_LIMITED', `Too many wrong passwords. Try again in ${retryAfterSeconds} seconds.`, {
+          retryAfterSeconds,
+          reason: 'auth.passwordThrottled',
+          params: { seconds: retryAfterSeconds },
+        });
       }
       if (!(await verifyPassword(getPasswordHash(db, user.id) ?? '', input.currentPassword))) {
         fail('password');
-        throw new AppError('VALIDATION', 'The current password is wrong');
+        throw new AppError('VALIDATION', 'The current password is wrong', { reason: 'auth.wrongCurrentPassword' });
       }
       const hashed = await hashPassword(input.newPassword);
       commit(deps, (c) => {

@@ -33,11 +33,11 @@ export function authorize(name: CommandName, ctx: CallContext, settings: Pick<Se
   const role = ctx.actor.role;
   if (role === 'anonymous') {
     if (openBySetting(def, settings)) return;
-    throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    throw new AppError('UNAUTHENTICATED', 'Sign in first', { reason: 'auth.signInFirst' });
   }
-  if (ctx.actor.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED', MUST_CHANGE_MESSAGE);
+  if (ctx.actor.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED', MUST_CHANGE_MESSAGE, { reason: 'auth.passwordChangeRequired' });
   if ((def.roles as readonly CallerRole[]).includes(role) || openBySetting(def, settings)) return;
-  throw new AppError('FORBIDDEN', 'Your role may not do this');
+  throw new AppError('FORBIDDEN', 'Your role may not do this', { reason: 'auth.roleForbidden' });
 }
 
 
@@ -51,5 +51,10 @@ export function authorizeFields(name: CommandName, input: unknown, ctx: CallCont
   if (!fields || (DESK as readonly CallerRole[]).includes(ctx.actor.role)) return;
   if (typeof input !== 'object' || input === null) return;
   const sent = fields.filter((f) => (input as Record<string, unknown>)[f] !== undefined);
-  if (sent.length > 0) throw new AppError('FORBIDDEN', `A ${ctx.actor.role === 'anonymous' ? 'caller who is not signed in' : ctx.actor.role} may not set ${sent.join(' or ')}`);
+  if (sent.length > 0) {
+    throw new AppError('FORBIDDEN', `A ${ctx.actor.role === 'anonymous' ? 'caller who is not signed in' : ctx.actor.role} may not set ${sent.join(' or ')}`, {
+      reason: 'auth.fieldsForbidden',
+      params: { fields: sent.join(', ') },
+    });
+  }
 }

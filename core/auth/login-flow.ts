@@ -43,7 +43,11 @@ export function createLogin(
     const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
     if (retryAfterSeconds !== null) {
       fail(ctx, input.username, 'throttled');
-      throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+      throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, {
+        retryAfterSeconds,
+        reason: 'auth.signInThrottled',
+        params: { seconds: retryAfterSeconds },
+      });
     }
 
     const found = findUserForLogin(db, name);
@@ -52,14 +56,14 @@ export function createLogin(
       : (await verifyPassword(await dummyHash, input.password)) && false;
     if (!ok || !found) {
       fail(ctx, input.username, 'password');
-      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     if (ctx.via === 'ipc' && found.role === 'client') {
       commit(deps, (c) => {
         throttle.succeeded(keys, c.nowMs);
         fail(ctx, input.username, 'role');
       });
-      throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE);
+      throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE, { reason: 'auth.clientAtDesk' });
     }
 
     const now = deps.clock();
@@ -78,7 +82,7 @@ export function createLogin(
     });
     if (!user) {
       fail(ctx, input.username, 'password');
-      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE);
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     const zone = settings.get().timeZone;
     return {

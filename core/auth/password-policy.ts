@@ -3,7 +3,7 @@
  * username, and not one of the passwords attackers try first. Applied by the services to every new
  * password except the first-run `admin`/`admin` (seed 002), which must be changed before anything else.
  */
-import { AppError } from '../../shared/errors';
+import { AppError, type Refusal } from '../../shared/errors';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../shared/contract/password-policy';
 import { isCommonPassword } from './common-passwords';
 
@@ -19,8 +19,17 @@ export async function passwordProblem(pw: string, username: string): Promise<str
   return null;
 }
 
+/** Each problem's refusal name, for the renderer (`reason.auth.password…`). */
+function problemRefusal(pw: string, username: string): Refusal {
+  const length = [...pw].length;
+  if (length < MIN_PASSWORD_LENGTH) return { reason: 'auth.passwordTooShort', params: { min: MIN_PASSWORD_LENGTH } };
+  if (length > MAX_PASSWORD_LENGTH) return { reason: 'auth.passwordTooLong', params: { max: MAX_PASSWORD_LENGTH } };
+  if (pw.toLowerCase() === username.trim().toLowerCase()) return { reason: 'auth.passwordIsUsername' };
+  return { reason: 'auth.passwordCommon' };
+}
+
 /** Throws AppError VALIDATION with the reason when `pw` breaks the policy. */
 export async function assertPasswordPolicy(pw: string, username: string): Promise<void> {
   const problem = await passwordProblem(pw, username);
-  if (problem) throw new AppError('VALIDATION', problem);
+  if (problem) throw new AppError('VALIDATION', problem, problemRefusal(pw, username));
 }

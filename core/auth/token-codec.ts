@@ -23,7 +23,7 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 const PART_RE = /^[A-Za-z0-9_-]+$/;
 
 function invalid(): AppError {
-  return new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE);
+  return new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE, { reason: 'auth.invalidSession' });
 }
 
 function sign(signingInput: string, secret: Buffer): string {

@@ -42,12 +42,12 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
 
   const requireUser = (id: number): UserRecord => {
     const user = getUser(db, id);
-    if (!user) throw new AppError('NOT_FOUND', `User ${id} not found`);
+    if (!user) throw new AppError('NOT_FOUND', `User ${id} not found`, { reason: 'users.notFound', params: { id } });
     return user;
   };
 
   const assertFree = (username: string | null, email: string | null, exceptId?: number) => {
-    if (usernameOrEmailTaken(db, username, email, exceptId)) throw new AppError('CONFLICT', TAKEN_MESSAGE);
+    if (usernameOrEmailTaken(db, username, email, exceptId)) throw new AppError('CONFLICT', TAKEN_MESSAGE, { reason: 'users.taken' });
   };
 
   const createUser = async (u: NewUser, ctx: CallContext, action: 'users:create' | 'users:seedCreate'): Promise<UserRecord> => {
@@ -69,7 +69,7 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
     seedList: () => listSeedUsers(db),
 
     async seedCreate(input, ctx) {
-      if (input.password !== input.confirm_password) throw new AppError('VALIDATION', 'password and confirm_password do not match');
+      if (input.password !== input.confirm_password) throw new AppError('VALIDATION', 'password and confirm_password do not match', { reason: 'users.passwordsDiffer' });
       const u = await createUser({ username: input.username, email: input.email_address, password: input.password, role: 'client' }, ctx, 'users:seedCreate');
       return { id: u.id, username: u.username, email: u.email };
     },
@@ -88,7 +88,7 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
           if (after.email.toLowerCase() !== before.email.toLowerCase()) assertFree(null, after.email, before.id);
           const wasAdmin = before.role === 'admin' && before.active;
           if (wasAdmin && (after.role !== 'admin' || !after.active) && countActiveAdmins(db) <= 1) {
-            throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE);
+            throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE, { reason: 'users.lastAdmin' });
           }
           const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof after] !== v));
           if (Object.keys(changes).length === 0) return before;

@@ -54,7 +54,7 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
     remove(id) {
       return commit(core, (c) => {
         const found = getBlockRecord(db, id);
-        if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`);
+        if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`, { reason: 'blocks.notFound', params: { id } });
         deleteBlock(db, id);
         c.publish({ type: 'block.changed', action: 'removed', block: toBlock(found) });
         return { id };

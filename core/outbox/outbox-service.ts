@@ -60,13 +60,16 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
     retry(id) {
       const record = commit(core, (c) => {
         const found = getOutboxRecord(db, id);
-        if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`);
+        if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`, { reason: 'outbox.notFound', params: { id } });
         if (found.status === 'superseded') {
           const newer = newestOutboxOf(db, found.target, found.aggregate);
-          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is superseded by message ${newer?.id ?? '?'}, which carries the newer state`);
+          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is superseded by message ${newer?.id ?? '?'}, which carries the newer state`, {
+            reason: 'outbox.superseded',
+            params: { id, newer: newer?.id ?? '?' },
+          });
         }
         if (!reviveDeadOutbox(db, id, c.nowMs)) {
-          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`);
+          throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`, { reason: 'outbox.notDead', params: { id } });
         }
         c.publish({ type: 'outbox.changed' });
         return getOutboxRecord(db, id)!;

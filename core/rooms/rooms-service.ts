@@ -32,7 +32,7 @@ export function createRoomsService(core: CoreDeps, settings: SettingsService): R
     return commit(core, (c) => {
       const room = build();
       const holder = getRoomByNumber(db, room.number);
-      if (holder && holder.id !== id) throw new AppError('CONFLICT', `Room ${room.number} already exists`);
+      if (holder && holder.id !== id) throw new AppError('CONFLICT', `Room ${room.number} already exists`, { reason: 'rooms.numberTaken', params: { room: room.number } });
       if (id === undefined) id = insertRoom(db, room, c.nowMs);
       else updateRoom(db, id, room, c.nowMs);
       const saved = requireRoom(db, id);

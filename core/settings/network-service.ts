@@ -26,7 +26,7 @@ export function createNetworkService(settings: SettingsService, defaultPasswordP
       provider = p;
     },
     updateSettings(patch) {
-      if (patch.lanEnabled && !settings.get().lanEnabled && defaultPasswordPending()) throw new AppError('CONFLICT', LAN_BLOCKED_MESSAGE);
+      if (patch.lanEnabled && !settings.get().lanEnabled && defaultPasswordPending()) throw new AppError('CONFLICT', LAN_BLOCKED_MESSAGE, { reason: 'settings.lanBlocked' });
       return settings.update(patch);
     },
   };

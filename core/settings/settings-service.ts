@@ -82,7 +82,10 @@ function parsePatch(patch: unknown): SettingsUpdate {
   const r = SettingsUpdateSchema.safeParse(patch);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new AppError('VALIDATION', `Setting ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`);
+    throw new AppError('VALIDATION', `Setting ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`, {
+      reason: 'settings.invalid',
+      params: { field: issue?.path.join('.') || '' },
+    });
   }
   return r.data;
 }

@@ -37,9 +37,12 @@ export function createSeedBookingsService(core: CoreDeps, settings: SettingsServ
 
     create(input, ctx) {
       const room = getRoomByNumber(db, input.roomnumber);
-      if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`);
+      if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`, { reason: 'rooms.numberNotFound', params: { room: input.roomnumber } });
       if (room.category.toLowerCase() !== input.category.trim().toLowerCase()) {
-        throw new AppError('VALIDATION', `Room ${room.number} is a "${room.category}", not a "${input.category}"`);
+        throw new AppError('VALIDATION', `Room ${room.number} is a "${room.category}", not a "${input.category}"`, {
+          reason: 'rooms.categoryMismatch',
+          params: { room: room.number, category: room.category, asked: input.category },
+        });
       }
       const stay = stays.create(
         {

@@ -4,44 +4,61 @@
  */
 import type { z } from 'zod';
 import { updateStayPlacement } from '../../db/queries/stay-queries';
-import type { Stay, StayDatesSchema } from '../../shared/contract/schemas';
+import type { Stay, StayDatesSchema, StayMoveSchema } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
-import { applyAction, stayPrice } from '../../shared/rules/stay-rules';
+import { applyAction, chosenPrice } from '../../shared/rules/stay-rules';
+import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
 import { commitStayChange, requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { resolveStayWindow } from './stay-window';
 
 export type StayDatesInput = z.output<typeof StayDatesSchema>;
+export type StayMoveInput = z.output<typeof StayMoveSchema>;
 
 export interface StayChanges {
-  move(id: number, roomId: number): Stay;
-  changeDates(input: StayDatesInput): Stay;
+  move(input: StayMoveInput, ctx: CallContext): Stay;
+  changeDates(input: StayDatesInput, ctx: CallContext): Stay;
+}
+
+/** What the audit row keeps of a stay before and after a move or new dates. */
+function placementOf(s: { roomNumber: number; checkinDate: string; checkoutDate: string; nights: number; price: number }) {
+  return { roomNumber: s.roomNumber, checkinDate: s.checkinDate, checkoutDate: s.checkoutDate, nights: s.nights, price: s.price };
 }
 
 export function createStayChanges(d: StayServiceDeps): StayChanges {
   const db = d.core.sqlite;
   return {
-    /** Same period, another room; the stay takes the new room's category, its price stays as agreed. */
-    move(id, roomId) {
+    /**
+     * Same period, another room; the stay takes the new room's category. The price follows the
+     * user's choice: `keep` the agreed price, or `reprice` at nights × the new room's rate.
+     */
+    move({ id, roomId, pricing = 'keep' }, ctx) {
       return commitStayChange(d, 'moved', (c) => {
         const nowMs = c.nowMs;
         const stay = requireStayRecord(db, id);
         applyAction('move', stay.status);
-        if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`);
+        if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`, { reason: 'stays.alreadyInRoom', params: { id, room: stay.roomNumber } });
         const room = requireBookableRoom(db, roomId, stay.guests);
         const period = { startMs: stay.checkinMs, endMs: stay.checkoutMs, startDate: stay.checkinDate, endDate: stay.checkoutDate };
         assertRoomFree(db, room, period, d.settings.maxStayMs(), id);
-        updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category }, nowMs);
+        const price = chosenPrice(stay.price, stay.nights, room.nightlyRate, pricing);
+        updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category, price }, nowMs);
+        d.audit.record(ctx, {
+          action: 'stays:move', entity: 'stays', entityId: id,
+          detail: { id, roomId, pricing, before: placementOf(stay), after: placementOf({ ...stay, roomNumber: room.number, price }) },
+        });
         return id;
       });
     },
 
     /**
-     * Extend, shorten or shift. The price is recomputed from the room's rate unless one is given.
+     * Extend, shorten or shift. The price follows `pricing` (`reprice`: nights × the room's rate;
+     * `keep`: as agreed) unless one is given by hand.
      * Worked example: 2026-05-01 → 05-04 extended to 05-06 in the same room checks only the new
      * nights against others, because the stay's own row is excluded from the check.
      */
-    changeDates(input) {
+    changeDates(input, ctx) {
+      const pricing = input.pricing ?? 'reprice';
       const w = resolveStayWindow(d.settings.get(), input.checkin, input.checkout);
       return commitStayChange(d, 'dates_changed', (c) => {
         const nowMs = c.nowMs;
@@ -50,6 +67,7 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
         const room = requireBookableRoom(db, stay.roomId, stay.guests);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
         assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
+        const price = input.price ?? chosenPrice(stay.price, w.nights, room.nightlyRate, pricing);
         updateStayPlacement(
           db,
           stay.id,
@@ -61,10 +79,19 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
             checkinMs: w.checkin.ms,
             checkoutMs: w.checkout.ms,
             nights: w.nights,
-            price: stayPrice(w.nights, room.nightlyRate, input.price),
+            price,
           },
           nowMs,
         );
+        d.audit.record(ctx, {
+          action: 'stays:changeDates', entity: 'stays', entityId: stay.id,
+          detail: {
+            id: stay.id, checkin: input.checkin, checkout: input.checkout,
+            pricing: input.price === undefined ? pricing : 'manual',
+            before: placementOf(stay),
+            after: placementOf({ roomNumber: stay.roomNumber, checkinDate: w.checkin.date, checkoutDate: w.checkout.date, nights: w.nights, price }),
+          },
+        });
         return stay.id;
       });
     },

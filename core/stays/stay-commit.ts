@@ -9,6 +9,7 @@ import type { Sqlite } from '../../db/open-database';
 import type { StayEventAction } from '../../shared/contract/stays';
 import type { Stay } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
+import type { AuditService } from '../auth/auth-types';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 
@@ -17,11 +18,13 @@ export type { StayEventAction };
 export interface StayServiceDeps {
   core: CoreDeps;
   settings: SettingsService;
+  /** For the commands that audit themselves (move, new dates, guest details: with before and after). */
+  audit: AuditService;
 }
 
 export function requireStayRecord(db: Sqlite, id: number): StayRecord {
   const stay = getStayRecord(db, id);
-  if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`);
+  if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`, { reason: 'stays.notFound', params: { id } });
   return stay;
 }
 

@@ -17,7 +17,7 @@ function resolveOrdered(settings: Settings, startText: string, endText: string, 
   const start = resolveTime(startText, settings.timeZone, settings.checkinTime);
   const end = resolveTime(endText, settings.timeZone, settings.checkoutTime);
   // Dates alone can mislead where a DST change falls at midnight; the instants decide.
-  if (end.ms <= start.ms) throw new AppError('VALIDATION', `${labels[1]} must be after ${labels[0]}`);
+  if (end.ms <= start.ms) throw new AppError('VALIDATION', `${labels[1]} must be after ${labels[0]}`, { reason: 'stays.endBeforeStart' });
   return { start, end };
 }
 
@@ -38,14 +38,14 @@ export function resolveStayWindow(settings: Settings, checkinText: string, check
 export function resolveBlockWindow(settings: Settings, fromText: string, toText: string): StayWindow {
   const { start, end } = resolveOrdered(settings, fromText, toText, ['from', 'to']);
   const nights = nightsBetween(start.date, end.date);
-  if (nights < 1) throw new AppError('VALIDATION', 'to must be after from (at least one night)');
+  if (nights < 1) throw new AppError('VALIDATION', 'to must be after from (at least one night)', { reason: 'stays.atLeastOneNight' });
   return { checkin: start, checkout: end, nights };
 }
 
 /** Local dates `[from, to)` as instants for range filters; either end may be open. */
 export function localRangeMs(zone: string, from?: string, to?: string): { fromMs?: number; toMs?: number } {
   if (from !== undefined && to !== undefined && to <= from) {
-    throw new AppError('VALIDATION', `to (${to}) must be after from (${from})`);
+    throw new AppError('VALIDATION', `to (${to}) must be after from (${from})`, { reason: 'stays.rangeOrder', params: { from, to } });
   }
   return {
     fromMs: from === undefined ? undefined : startOfLocalDate(from, zone),

@@ -21,7 +21,7 @@ export const staysExport = defineExport<StayCsvQuery>({
   columns: STAY_CSV_COLUMNS,
   check(query) {
     if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
-      throw new AppError('VALIDATION', `to (${query.to}) must be after from (${query.from})`);
+      throw new AppError('VALIDATION', `to (${query.to}) must be after from (${query.from})`, { reason: 'stays.rangeOrder', params: { from: query.from, to: query.to } });
     }
   },
   /**

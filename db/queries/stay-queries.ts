@@ -117,7 +117,7 @@ export function updateStayStatus(db: Sqlite, id: number, status: StayStatus, now
   prepared(db, 'UPDATE stays SET status = ?, updated_at = ? WHERE id = ?').run(status, nowMs, id);
 }
 
-const STAY_SELECT = `
+export const STAY_SELECT = `
   SELECT s.id, s.room_id AS roomId, r.number AS roomNumber, s.category, s.guest_name AS guestName, s.guest_email AS guestEmail,
          s.guest_phone AS guestPhone, s.guests, s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate,
          substr(s.checkout, 1, 10) AS checkoutDate, s.nights, s.status, s.price, s.notes, s.created_by AS createdBy,

@@ -18,6 +18,7 @@ import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
 import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
+import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
 import { stockCommands } from './stock';
 import { userCommands } from './users';
@@ -33,6 +34,7 @@ export const commands = {
   ...settingsCommands,
   ...roomCommands,
   ...stayCommands,
+  ...stayDeskCommands,
   ...blockCommands,
   ...boardCommands,
   ...outboxCommands,
@@ -70,4 +72,15 @@ export const ipcCommandNames = commandNames.filter((k) => commandDef(k).ipc !== 
 /** The result shape across IPC. */
 export type IpcResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; /** RATE_LIMITED: when to try again. */ retryAfterSeconds?: number } };
+  | {
+      ok: false;
+      error: {
+        code: string;
+        message: string;
+        /** RATE_LIMITED: when to try again. */
+        retryAfterSeconds?: number;
+        /** The refusal's stable name and values, which the renderer translates (shared/errors.ts). */
+        reason?: string;
+        params?: Record<string, string | number>;
+      };
+    };

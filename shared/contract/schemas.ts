@@ -2,6 +2,7 @@
 export * from './primitives';
 export * from './rooms';
 export * from './stays';
+export * from './stay-desk';
 export * from './blocks';
 export * from './board';
 export * from './settings';

@@ -57,12 +57,23 @@ export const StayCreateSchema = z.object({
 export type StayCreate = z.input<typeof StayCreateSchema>;
 
 export const StayIdSchema = z.object({ id: IdParamSchema });
-export const StayMoveSchema = z.object({ id: IdParamSchema, roomId: IdSchema });
+/**
+ * The user's answer to "keep the price or reprice?" (issue 10 item 6): `keep` the agreed price, or
+ * `reprice` to nights × the room's nightly rate. `stays:quote` shows both before the user chooses.
+ */
+export const PricingChoiceSchema = z.enum(['keep', 'reprice']);
+export type PricingChoice = z.infer<typeof PricingChoiceSchema>;
+export const StayMoveSchema = z.object({
+  id: IdParamSchema,
+  roomId: IdSchema,
+  pricing: PricingChoiceSchema.optional().meta({ description: '`keep` the agreed price (default) or `reprice` at the new room\'s rate.' }),
+});
 export const StayDatesSchema = z.object({
   id: IdParamSchema,
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
-  price: MoneySchema.optional(),
+  price: MoneySchema.optional().meta({ description: 'A price set by hand; it wins over `pricing`.' }),
+  pricing: PricingChoiceSchema.optional().meta({ description: '`reprice` to nights × rate (default) or `keep` the agreed price.' }),
 });
 export const StayListQuerySchema = z.object({
   roomId: IdParamSchema.optional(),
@@ -170,15 +181,21 @@ export const stayCommands = defineCommands({
   },
   'stays:move': {
     summary: 'Move a stay to another room', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
-    description: 'Moves a booked or checked-in stay to another room for the same dates; 409 when that room is taken then.',
-    example: { id: 42, roomId: 5 },
+    description:
+      'Moves a booked or checked-in stay to another room for the same dates; 409 when that room is taken then. `pricing` says what ' +
+      'happens to the price (`keep`, the default, or `reprice` at the new room\'s rate; `stays:quote` shows both). Audited with the old and new room and price.',
+    example: { id: 42, roomId: 5, pricing: 'reprice' },
     input: StayMoveSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/move' },
+    selfAudited: true,
   },
   'stays:changeDates': {
     summary: 'Extend, shorten or shift a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
-    description: 'New check-in and check-out for a stay in the same room (and optionally a new price); 409 when the room is taken for the new nights.',
-    example: { id: 42, checkin: '2026-06-01', checkout: '2026-06-06', price: 447_500 },
+    description:
+      'New check-in and check-out for a stay in the same room; 409 when the room is taken for the new nights. The price follows ' +
+      '`pricing` (`reprice`, the default: nights × rate; `keep`: the agreed price) unless `price` is given. Audited with the old and new dates and price.',
+    example: { id: 42, checkin: '2026-06-01', checkout: '2026-06-06', pricing: 'keep' },
     input: StayDatesSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/dates' },
+    selfAudited: true,
   },
   'stays:cancel': {
     summary: 'Cancel a booked stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
@@ -212,7 +229,7 @@ export const stayCommands = defineCommands({
   },
 });
 
-export const STAY_EVENT_ACTIONS = ['created', 'moved', 'dates_changed', 'cancelled', 'checked_in', 'checked_out', 'no_show'] as const;
+export const STAY_EVENT_ACTIONS = ['created', 'moved', 'dates_changed', 'cancelled', 'checked_in', 'checked_out', 'no_show', 'guest_changed'] as const;
 export type StayEventAction = (typeof STAY_EVENT_ACTIONS)[number];
 
 export const stayEvents = {

@@ -34,7 +34,10 @@ export function canApply(action: StayAction, status: StayStatus): boolean {
 /** The status after `action`, or an ILLEGAL_TRANSITION error naming what was refused. */
 export function applyAction(action: StayAction, status: StayStatus): StayStatus {
   if (!canApply(action, status)) {
-    throw new AppError('ILLEGAL_TRANSITION', `Cannot ${action.replace('_', ' ')} a stay that is ${status.replace('_', ' ')}`);
+    throw new AppError('ILLEGAL_TRANSITION', `Cannot ${action.replace('_', ' ')} a stay that is ${status.replace('_', ' ')}`, {
+      reason: 'stays.illegalTransition',
+      params: { action, status },
+    });
   }
   return transitions[action].to ?? status;
 }
@@ -54,8 +57,8 @@ export function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: num
  */
 export function stayNights(checkinDate: string, checkoutDate: string, maxNights: number): number {
   const nights = nightsBetween(checkinDate, checkoutDate);
-  if (nights < 1) throw new AppError('VALIDATION', 'checkout must be after checkin (at least one night)');
-  if (nights > maxNights) throw new AppError('VALIDATION', `A stay can be at most ${maxNights} nights`);
+  if (nights < 1) throw new AppError('VALIDATION', 'checkout must be after checkin (at least one night)', { reason: 'stays.atLeastOneNight' });
+  if (nights > maxNights) throw new AppError('VALIDATION', `A stay can be at most ${maxNights} nights`, { reason: 'stays.tooLong', params: { n: maxNights } });
   return nights;
 }
 
@@ -67,4 +70,13 @@ export function stayPrice(nights: number, nightlyRate: number, override?: number
 /** Seed 000's `isbooking`: 1 while the booking is live, 0 once cancelled or a no-show. */
 export function isBooking(status: StayStatus): 0 | 1 {
   return status === 'cancelled' || status === 'no_show' ? 0 : 1;
+}
+
+/**
+ * The price after a move or new dates, as the user chose (issue 10 item 6): `keep` the agreed
+ * price, or `reprice` at nights × nightly rate. Worked example: a 3-night stay agreed at 2 400.00
+ * moved to a 1 195.00 room → keep 2 400.00, reprice 3 585.00.
+ */
+export function chosenPrice(agreed: number, nights: number, nightlyRate: number, pricing: 'keep' | 'reprice'): number {
+  return pricing === 'keep' ? agreed : stayPrice(nights, nightlyRate);
 }

@@ -111,6 +111,11 @@ describe('stay actions through the stay dialog', () => {
     await page.getByTestId('stay-dates-panel').waitFor();
     await page.getByTestId('stay-dates-checkin').fill(hotelDay(2));
     await page.getByTestId('stay-dates-checkout').fill(hotelDay(6));
+    // Two nights become four: the price now and both prices are shown, and nothing is saved until one is chosen.
+    await page.getByTestId('price-choice').waitFor();
+    expect(await page.getByTestId('stay-dates-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('price-choice').textContent()).toContain('4 × ');
+    await page.getByTestId('price-reprice').check();
     await page.getByTestId('stay-dates-submit').click();
     await dialog.waitFor({ state: 'detached' });
 

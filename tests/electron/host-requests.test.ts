@@ -6,6 +6,7 @@ import type { Host, HostOptions } from '../../core/host';
 import { createHostRequestHandler, startDeskHost } from '../../electron/host-requests';
 import type { HostRequest, HostResult } from '../../electron/host-protocol';
 import type { TestCore } from '../support/test-core';
+import { aRoom } from '../support/builders';
 import { createDeskCore, PASSWORD, tokenOf } from './desk-core';
 
 let t: TestCore;
@@ -46,6 +47,24 @@ describe('calls', () => {
     expect(await call('users:list', {}, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('auth:logout', {}, token)).toMatchObject({ ok: true });
     expect(await call('rooms:list', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('carries a refusal\'s reason and params to the window: a conflict names the stay in the way', async () => {
+    const token = await tokenOf(t, 'sam');
+    const admin = await tokenOf(t, 'admin');
+    expect(await call('rooms:create', aRoom({ number: 206 }), admin)).toMatchObject({ ok: true });
+    const first = await call('stays:create', { roomId: 1, checkin: '2026-06-01', checkout: '2026-06-04', guestName: 'Jens Ærø', guests: 1 }, token);
+    expect(first).toMatchObject({ ok: true });
+    const second = await call('stays:create', { roomId: 1, checkin: '2026-06-03', checkout: '2026-06-05', guestName: 'Eva', guests: 1 }, token);
+    expect(second).toEqual({
+      kind: 'result', id: expect.any(Number), ok: false,
+      error: {
+        code: 'ROOM_UNAVAILABLE',
+        message: 'Room 206 is not available from 2026-06-03 to 2026-06-05',
+        reason: 'stays.roomTakenByStay',
+        params: { room: 206, from: '2026-06-03', to: '2026-06-05', stayId: 1, guest: 'Jens Ærø', stayFrom: '2026-06-01', stayTo: '2026-06-04' },
+      },
+    });
   });
 
   it('tells the desk when to try signing in again while the account backs off', async () => {
@@ -102,7 +121,7 @@ describe('exports', () => {
     const staff = await tokenOf(t, 'sam');
     const admin = await tokenOf(t, 'admin');
     expect(await answer({ kind: 'authorize', id: 1, name: 'audit:export', token: staff })).toEqual({
-      kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) },
+      kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: expect.any(String), reason: 'auth.roleForbidden' },
     });
     expect(await answer({ kind: 'authorize', id: 2, name: 'audit:export', token: admin })).toEqual({
       kind: 'result', id: 2, ok: true, value: { title: 'Export the audit log', fileName: 'audit-2026-05-01.csv' },

@@ -187,7 +187,7 @@ describe('the session over IPC', () => {
 describe('the file exports', () => {
   it('refuse a window without a session before any dialog', async () => {
     register();
-    expect(await invoke('stays:export', trusted, {})).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } });
+    expect(await invoke('stays:export', trusted, {})).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in first', reason: 'auth.signInFirst' } });
     expect(await invoke('audit:export', trusted, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(exportFile).not.toHaveBeenCalled();
   });

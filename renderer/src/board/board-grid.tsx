@@ -19,6 +19,9 @@ import {
   type ActiveCell, type BoardRow, type RoomLane,
 } from './board-layout';
 import { nightAtPoint, useHoverCell } from './board-pointer';
+import { useBoardDrag } from './board-drag';
+import { boardSummary } from './board-summary';
+import { BoardSummaryRows, summaryHeight } from './board-summary-rows';
 import { BoardHeader } from './board-header';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
 import { initialGridRect, observeRectAfterLayout, scrollBoard, useGridWidth } from './board-viewport';
@@ -48,6 +51,10 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const roomIds = useMemo(() => rows.flatMap((r) => (r.kind === 'room' ? [r.room.id] : [])), [rows]);
   const roomsById = useMemo(() => new Map(board.rooms.map((r) => [r.id, r])), [board.rooms]);
   const totalWidth = ROOM_LABEL_WIDTH + dayCount * dayWidth;
+  // Occupancy and free rooms per category per night, above the rooms (board-summary.ts).
+  const summary = useMemo(() => boardSummary(board), [board]);
+  /** Where the room rows start: below the day header and the summary rows. */
+  const rowsTop = HEADER_HEIGHT + summaryHeight(summary);
   const hover = useHoverCell(dayWidth, dayCount);
   const [scrollLeft, setScrollLeft] = useState(0);
   const drawn = drawnDays(scrollLeft, width - ROOM_LABEL_WIDTH, dayWidth, dayCount);
@@ -64,8 +71,8 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
     initialRect: initialGridRect(width),
     observeElementRect: observeRectAfterLayout,
     scrollToFn: scrollBoard,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    paddingStart: rowsTop,
+    scrollPaddingStart: rowsTop,
   });
 
   const todayIndex = days.findIndex((d) => d.today);
@@ -76,6 +83,8 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
       : roomIds.length > 0
         ? { roomId: roomIds[0]!, day: Math.max(0, todayIndex) }
         : null;
+
+  const drag = useBoardDrag({ scrollRef, geometry: () => ({ days, dayWidth }), lanes, roomsById, open });
 
   const [hkMenu, setHkMenu] = useState<{ room: Room; anchor: { left: number; top: number } } | null>(null);
   const closeHkMenu = useCallback(() => {
@@ -128,6 +137,11 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && drag.isDragging()) {
+      e.preventDefault();
+      drag.cancel();
+      return;
+    }
     if (!cell || e.target !== e.currentTarget) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -152,6 +166,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   };
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (drag.takeSwallowedClick()) return;
     const target = e.target as HTMLElement;
     const stay = target.closest<HTMLElement>('[data-stay]');
     if (stay) return open({ kind: 'stay', id: Number(stay.dataset.stay) });
@@ -190,7 +205,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
     if (!hasRows || overscan > 0) return;
     return whenIdle(() => setOverscan(ROWS_AHEAD), 1000);
   }, [hasRows, overscan]);
-  const bodyHeight = Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT);
+  const bodyHeight = Math.max(0, virtualizer.getTotalSize() - rowsTop);
   const canvasStyle = { width: totalWidth, '--dw': `${dayWidth}px` } as CSSProperties;
 
   return (
@@ -207,17 +222,22 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
         data-testid="board-grid"
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onPointerDown={drag.onPointerDown}
+        onPointerMove={drag.onPointerMove}
+        onPointerUp={drag.onPointerUp}
+        onPointerCancel={drag.onPointerCancel}
         onMouseMove={hover.move}
         onMouseLeave={hover.hide}
         onScroll={onScroll}
       >
         <div className="board-canvas" style={canvasStyle}>
           <BoardHeader days={days} dayWidth={dayWidth} locale={f.locale} cornerLabel={t('board.room')} />
+          <BoardSummaryRows summary={summary} days={days} dayWidth={dayWidth} drawnStart={drawn.start} drawnEnd={drawn.end} t={t} shortDate={f.shortDate} />
           <div className="board-body" style={{ height: bodyHeight }}>
             <div className="board-labels">
               {items.map((item) => {
                 const row = rows[item.index]!;
-                const top = item.start - HEADER_HEIGHT;
+                const top = item.start - rowsTop;
                 if (row.kind === 'room') return <RoomLabel key={item.key as string} room={row.room} top={top} t={t} />;
                 const label = row.groupBy === 'floor' ? t('board.floor', { n: row.value }) : row.value;
                 return <GroupLabel key={item.key as string} label={label} count={t('board.roomCount', { n: row.roomCount })} top={top} />;
@@ -226,9 +246,10 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
             <div className="board-days" style={{ width: dayCount * dayWidth }}>
               <BoardColumns days={days} dayWidth={dayWidth} />
               <div ref={hover.ref} className="cell-hover" hidden aria-hidden="true" />
+              <div ref={drag.ghostRef} className="drag-ghost" hidden aria-hidden="true" data-testid="drag-ghost" />
               {items.map((item) => {
                 const row = rows[item.index]!;
-                const top = item.start - HEADER_HEIGHT;
+                const top = item.start - rowsTop;
                 if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
                 return (
                   <RoomDaysRow

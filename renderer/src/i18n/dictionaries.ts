@@ -13,15 +13,17 @@ import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
+import { stayDeskText } from '../stays/stay-desk-text';
 import { staysText } from '../stays/stays-text';
 import { stockText } from '../stock/stock-text';
 import { usersText } from '../users/users-text';
 import { da as commonDa } from './da';
 import type { DomainText } from './domain-text';
 import { en as commonEn } from './en';
+import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;

@@ -23,19 +23,22 @@ import { Field } from '../ui/field';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
 import { CancelSubmit } from '../ui/cancel-submit';
+import { ReturningGuest } from './guest-panels';
 import { whenIdle } from '../ui/when-idle';
 import type { BookingFieldName, BookingTexts } from './booking-check';
 
 interface BookingDialogProps {
   roomId?: number;
   checkin?: string;
+  /** Preset departure (a drag across free nights on the board); default the night after check-in. */
+  checkout?: string;
   onClose(): void;
 }
 
 const loadCheck = () => import('./booking-check');
 const CHECK_PRELOAD_DELAY_MS = 400;
 
-export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onClose }: BookingDialogProps) {
+export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, checkout: presetCheckout, onClose }: BookingDialogProps) {
   const t = useT();
   const f = useFormats();
   const maxNights = useSettingsStore((s) => s.settings?.maxStayNights ?? 365);
@@ -44,7 +47,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
 
   const [roomId, setRoomId] = useState(presetRoom ? String(presetRoom) : '');
   const [checkin, setCheckin] = useState(start);
-  const [checkout, setCheckout] = useState(addDays(start, 1));
+  const [checkout, setCheckout] = useState(presetCheckout && presetCheckout > start ? presetCheckout : addDays(start, 1));
   const [guestName, setGuestName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
@@ -193,6 +196,15 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, onCl
         <Field label={t('booking.phone')} error={fieldErrors.guestPhone} hint={t('common.optional')}>
           <input type="tel" className="input" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="off" data-testid="booking-phone" />
         </Field>
+        <ReturningGuest
+          email={email}
+          phone={phone}
+          onUse={(p) => {
+            if (p.guestName) setGuestName(p.guestName);
+            if (p.guestEmail) setEmail(p.guestEmail);
+            if (p.guestPhone) setPhone(p.guestPhone);
+          }}
+        />
         <Field label={t('booking.guests')} error={fieldErrors.guests} hint={room ? `${t('rooms.capacity')}: ${room.capacity}` : undefined}>
           <input type="number" className="input" min={1} value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="booking-guests" />
         </Field>

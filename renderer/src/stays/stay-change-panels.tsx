@@ -1,11 +1,13 @@
-/** The two stay changes that need input: move to another free room, and new dates (with the new price). */
+/**
+ * The two stay changes that need input: move to another free room, and new dates. Each shows the
+ * price now and asks keep or reprice when they differ (price-choice.tsx); nothing is repriced silently.
+ */
 import { useState } from 'react';
-import type { Stay } from '../../../shared/contract/schemas';
-import { stayPrice } from '../../../shared/rules/stay-rules';
+import type { PricingChoice, Stay } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { useBoardStore } from '../board/board-store';
 import { useSettingsStore } from '../settings/settings-store';
+import { PriceChoice, pricingToSend, useQuote } from './price-choice';
 import { useStaysStore } from './stays-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
@@ -24,16 +26,19 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
   const f = useFormats();
   const free = useFreeRooms(stay.checkinDate, stay.checkoutDate, true);
   const [roomId, setRoomId] = useState('');
+  const [choice, setChoice] = useState<PricingChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const rooms = free.rooms?.filter((r) => r.id !== stay.roomId) ?? null;
+  const quote = useQuote(roomId ? { id: stay.id, roomId: Number(roomId) } : null);
+  const pricing = pricingToSend(quote.quote, choice);
 
   const submit = async () => {
-    if (!roomId || busy) return;
+    if (!roomId || !pricing || busy) return;
     setBusy(true);
     setError(null);
     try {
-      onDone(await useStaysStore.getState().move(stay.id, Number(roomId)));
+      onDone(await useStaysStore.getState().move(stay.id, Number(roomId), pricing));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -44,7 +49,7 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
     <form className="change-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="stay-move-panel">
       <ErrorAlert error={error ?? free.error} />
       <Field label={t('stay.moveTo')} wide hint={rooms && rooms.length === 0 ? t('stay.moveNone') : undefined}>
-        <select className="input" value={roomId} onChange={(e) => setRoomId(e.target.value)} autoFocus data-testid="stay-move-room">
+        <select className="input" value={roomId} onChange={(e) => { setRoomId(e.target.value); setChoice(null); }} autoFocus data-testid="stay-move-room">
           <option value="">{rooms ? t('booking.pickRoom') : t('common.loading')}</option>
           {rooms?.map((r) => (
             <option key={r.id} value={r.id}>
@@ -53,8 +58,9 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
           ))}
         </select>
       </Field>
+      {roomId ? <PriceChoice quote={quote} choice={choice} onChoose={setChoice} /> : null}
       <div className="button-row">
-        <CancelSubmit onCancel={onBack} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId} />
+        <CancelSubmit onCancel={onBack} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId || !pricing} />
       </div>
     </form>
   );
@@ -64,26 +70,27 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
   const t = useT();
   const f = useFormats();
   const maxNights = useSettingsStore((s) => s.settings?.maxStayNights ?? 365);
-  const rate = useBoardStore((s) => s.board?.rooms.find((r) => r.id === stay.roomId)?.nightlyRate);
   const [checkin, setCheckin] = useState(stay.checkinDate);
   const [checkout, setCheckout] = useState(stay.checkoutDate);
   const [priceText, setPriceText] = useState('');
+  const [choice, setChoice] = useState<PricingChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
   const override = priceText.trim() ? f.parseMoney(priceText) : undefined;
-  // Without the room's rate at hand (room not on the board), the old price per night is the best guess.
-  const nightly = rate ?? Math.round(stay.price / Math.max(1, stay.nights));
-  const price = dates.ok && override !== null ? stayPrice(dates.nights, nightly, override) : null;
-  const unchanged = checkin === stay.checkinDate && checkout === stay.checkoutDate && override === undefined;
+  const datesChanged = checkin !== stay.checkinDate || checkout !== stay.checkoutDate;
+  const unchanged = !datesChanged && override === undefined;
+  // A price typed by hand is the user's own answer; otherwise the host's quote asks keep or reprice.
+  const quote = useQuote(dates.ok && datesChanged && override === undefined ? { id: stay.id, checkin, checkout } : null);
+  const pricing = override !== undefined ? 'keep' : pricingToSend(quote.quote, choice);
 
   const submit = async () => {
-    if (!dates.ok || override === null || unchanged || busy) return;
+    if (!dates.ok || override === null || unchanged || !pricing || busy) return;
     setBusy(true);
     setError(null);
     try {
-      onDone(await useStaysStore.getState().changeDates({ id: stay.id, checkin, checkout, price: override }));
+      onDone(await useStaysStore.getState().changeDates({ id: stay.id, checkin, checkout, price: override, pricing }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -95,28 +102,29 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
       <ErrorAlert error={error} />
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
-          <input type="date" className="input" value={checkin} onChange={(e) => setCheckin(e.target.value)} autoFocus data-testid="stay-dates-checkin" />
+          <input type="date" className="input" value={checkin} onChange={(e) => { setCheckin(e.target.value); setChoice(null); }} autoFocus data-testid="stay-dates-checkin" />
         </Field>
         <Field label={t('booking.checkout')}>
-          <input type="date" className="input" value={checkout} onChange={(e) => setCheckout(e.target.value)} data-testid="stay-dates-checkout" />
+          <input type="date" className="input" value={checkout} onChange={(e) => { setCheckout(e.target.value); setChoice(null); }} data-testid="stay-dates-checkout" />
         </Field>
         <Field label={t('booking.priceOverride')} error={override === null ? t('validation.money') : null} hint={t('booking.priceOverrideHint')}>
           <input className="input" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} data-testid="stay-dates-price" />
         </Field>
-        <div className="field">
-          <span className="field-label">{t('stay.newPrice')}</span>
-          <strong className="price-value" data-testid="stay-dates-new-price">
-            {price !== null ? f.money(price) : t('common.none')}
-          </strong>
-        </div>
       </div>
+      {override !== undefined ? (
+        <p className="price-same">
+          {t('stay.newPrice')}: <strong data-testid="stay-dates-new-price">{override !== null ? f.money(override) : t('common.none')}</strong>
+        </p>
+      ) : dates.ok && datesChanged ? (
+        <PriceChoice quote={quote} choice={choice} onChoose={setChoice} />
+      ) : null}
       <div className="button-row">
         <CancelSubmit
           onCancel={onBack}
           busy={busy}
           submitLabel={t('stay.datesSubmit')}
           submitTestId="stay-dates-submit"
-          disabled={!dates.ok || override === null || unchanged}
+          disabled={!dates.ok || override === null || unchanged || !pricing}
         />
       </div>
     </form>

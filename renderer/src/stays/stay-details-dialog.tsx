@@ -14,11 +14,12 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { StatusPill } from '../ui/status-pill';
 import { ChangeDatesPanel, MoveStayPanel } from './stay-change-panels';
+import { GuestEditPanel, GuestProfileSummary } from './guest-panels';
 
 // The stay's extras (stock lent to it) load with the Stock chunk, not with the board's first bundle.
 const StayExtrasPanel = lazy(() => import('../stock/stay-extras-panel').then((m) => ({ default: m.StayExtrasPanel })));
 
-type Mode = 'view' | 'confirm-cancel' | 'confirm-no-show' | 'move' | 'dates';
+type Mode = 'view' | 'confirm-cancel' | 'confirm-no-show' | 'move' | 'dates' | 'guest';
 
 const ACTIONS: { action: StayAction; label: MessageKey; testId: string; tone?: 'primary' | 'danger' }[] = [
   { action: 'check_in', label: 'stay.checkIn', testId: 'stay-action-check-in', tone: 'primary' },
@@ -88,6 +89,7 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
         <>
           <ErrorAlert error={error} />
           <StayFacts stay={stay} />
+          <GuestProfileSummary stay={stay} />
           <Suspense fallback={null}><StayExtrasPanel stay={stay} /></Suspense>
           <section className="actions-section" aria-label={t('stay.actions')}>
             {mode === 'view' ? (
@@ -106,9 +108,17 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
                       {t(a.label)}
                     </button>
                   ))}
+                  <button type="button" className="button" disabled={busy} onClick={() => setMode('guest')} data-testid="stay-action-edit-guest">
+                    {t('guest.edit')}
+                  </button>
                 </div>
               ) : (
-                <p className="muted">{t('stay.noActions')}</p>
+                <>
+                  <p className="muted">{t('stay.noActions')}</p>
+                  <button type="button" className="button" onClick={() => setMode('guest')} data-testid="stay-action-edit-guest">
+                    {t('guest.edit')}
+                  </button>
+                </>
               )
             ) : mode === 'confirm-cancel' || mode === 'confirm-no-show' ? (
               <Confirm
@@ -123,6 +133,8 @@ export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void
               />
             ) : mode === 'move' ? (
               <MoveStayPanel stay={stay} onDone={changed('stay.done.move')} onBack={() => setMode('view')} />
+            ) : mode === 'guest' ? (
+              <GuestEditPanel stay={stay} onDone={changed('guest.saved')} onBack={() => setMode('view')} />
             ) : (
               <ChangeDatesPanel stay={stay} onDone={changed('stay.done.dates')} onBack={() => setMode('view')} />
             )}

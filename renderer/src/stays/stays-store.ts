@@ -6,7 +6,7 @@
 import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { Room, Stay } from '../../../shared/contract/schemas';
+import type { PricingChoice, Room, Stay } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
@@ -23,8 +23,9 @@ interface StaysState {
   received(stay: Stay): void;
   create(input: CommandInput<'stays:create'>): Promise<Stay>;
   apply(command: StayCommand, id: number): Promise<Stay>;
-  move(id: number, roomId: number): Promise<Stay>;
+  move(id: number, roomId: number, pricing?: PricingChoice): Promise<Stay>;
   changeDates(input: CommandInput<'stays:changeDates'>): Promise<Stay>;
+  updateGuest(input: CommandInput<'stays:updateGuest'>): Promise<Stay>;
   freeRooms(checkin: string, checkout: string): Promise<Room[]>;
 }
 
@@ -57,8 +58,11 @@ export const useStaysStore = create<StaysState>((set, get) => {
     apply(command, id) {
       return changed(() => transport().invoke(command, { id }));
     },
-    move(id, roomId) {
-      return changed(() => transport().invoke('stays:move', { id, roomId }));
+    move(id, roomId, pricing) {
+      return changed(() => transport().invoke('stays:move', { id, roomId, ...(pricing ? { pricing } : {}) }));
+    },
+    updateGuest(input) {
+      return changed(() => transport().invoke('stays:updateGuest', input));
     },
     changeDates(input) {
       return changed(() => transport().invoke('stays:changeDates', input));

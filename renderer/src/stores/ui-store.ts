@@ -11,10 +11,12 @@ import { registerSessionReset } from './session-data';
 export type { Screen };
 
 export type Dialog =
-  | { kind: 'booking'; roomId?: number; checkin?: string }
+  | { kind: 'booking'; roomId?: number; checkin?: string; checkout?: string }
   | { kind: 'stay'; id: number }
   | { kind: 'block'; block: BoardBlock; roomNumber: number }
-  | { kind: 'export' };
+  | { kind: 'export' }
+  /** A stay dragged on the board to another room (`roomId`) or to new dates: confirmed, with the price question. */
+  | { kind: 'stayDrag'; stayId: number; roomId?: number; checkin?: string; checkout?: string };
 
 interface UiState {
   screen: Screen;

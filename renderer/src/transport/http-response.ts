@@ -1,5 +1,5 @@
 /** A failed HTTP answer (`{"error": "…"}` with its status) as the one error type. Pure: tested in Node. */
-import { errorStatus } from '../../../shared/errors';
+import { decodeReasonParams, errorStatus, REASON_HEADER, REASON_PARAMS_HEADER } from '../../../shared/errors';
 import { TransportError } from './transport';
 
 const codeForStatus = new Map<number, string>();
@@ -19,8 +19,16 @@ export function retryAfterSeconds(header: string | null | undefined): number | u
   return header && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
 }
 
-/** Turns a failed response (`{"error": "…"}` with its status) into the one error type. */
-export function errorFromResponse(status: number, bodyText: string, retryAfter?: string | null): TransportError {
+/** The headers of a failed answer that errorFromResponse reads. */
+export interface ErrorHeaders {
+  get(name: string): string | null;
+}
+
+/**
+ * Turns a failed response (`{"error": "…"}` with its status) into the one error type; the refusal's
+ * reason and params come from the `X-Frontdesk-Reason` headers (the body stays the seeds' shape).
+ */
+export function errorFromResponse(status: number, bodyText: string, headers?: ErrorHeaders | null): TransportError {
   let message = '';
   let code: string | undefined;
   try {
@@ -32,5 +40,10 @@ export function errorFromResponse(status: number, bodyText: string, retryAfter?:
     message = '';
   }
   code ??= codeForStatus.get(status) ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
-  return new TransportError(code, message || `Request failed (${status})`, status, retryAfterSeconds(retryAfter));
+  const reason = headers?.get(REASON_HEADER) ?? undefined;
+  const params = decodeReasonParams(headers?.get(REASON_PARAMS_HEADER));
+  return new TransportError(code, message || `Request failed (${status})`, status, retryAfterSeconds(headers?.get('retry-after')), {
+    ...(reason ? { reason } : {}),
+    ...(params ? { params } : {}),
+  });
 }

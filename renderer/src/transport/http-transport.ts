@@ -65,7 +65,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       res = await answer(fetch(req.url, { method: req.method, headers: sendHeaders, body: req.body }));
       text = await res.text();
     }
-    if (!res.ok) throw errorFromResponse(res.status, text, res.headers.get('retry-after'));
+    if (!res.ok) throw errorFromResponse(res.status, text, res.headers);
     if (!text) return undefined as CommandOutput<K>;
     try {
       return JSON.parse(text) as CommandOutput<K>;
@@ -78,7 +78,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const download = async (command: string, url: string, fallbackName: string): Promise<ExportOutcome> => {
     try {
       const res = await answer(fetch(url, { headers: headers() }));
-      if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers.get('retry-after'));
+      if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers);
       saveBlob(await res.blob(), fileNameFrom(res.headers.get('content-disposition'), fallbackName));
       return 'downloaded';
     } catch (e) {

@@ -9,8 +9,11 @@ export function unwrapIpcResult<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value;
   const { code, message } = result.error;
   const status = (errorStatus as Record<string, number>)[code] as number | undefined;
-  const retryAfter = (result.error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-  throw new TransportError(code, message, status, typeof retryAfter === 'number' ? retryAfter : undefined);
+  const { retryAfterSeconds: retryAfter, reason, params } = result.error as { retryAfterSeconds?: unknown; reason?: unknown; params?: unknown };
+  throw new TransportError(code, message, status, typeof retryAfter === 'number' ? retryAfter : undefined, {
+    ...(typeof reason === 'string' ? { reason } : {}),
+    ...(typeof params === 'object' && params !== null ? { params: params as Record<string, string | number> } : {}),
+  });
 }
 
 type AnyCommand = (input: unknown) => Promise<IpcResult<unknown>>;

@@ -46,12 +46,17 @@ export class TransportError extends Error {
   readonly status?: number;
   /** RATE_LIMITED: seconds until the next attempt is evaluated, when the server said. */
   readonly retryAfterSeconds?: number;
-  constructor(code: string, message: string, status?: number, retryAfterSeconds?: number) {
+  /** The refusal's stable name (`stays.roomTaken`), which errorText translates as `reason.<reason>`. */
+  readonly reason?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  constructor(code: string, message: string, status?: number, retryAfterSeconds?: number, refusal?: { reason?: string; params?: Record<string, string | number> }) {
     super(message);
     this.name = 'TransportError';
     this.code = code;
     if (status !== undefined) this.status = status;
     if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
+    if (refusal?.reason !== undefined) this.reason = refusal.reason;
+    if (refusal?.params !== undefined) this.params = refusal.params;
   }
 }
 

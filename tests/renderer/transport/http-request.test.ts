@@ -119,10 +119,20 @@ describe('errorFromResponse', () => {
   });
 
   it('keeps the seconds of Retry-After on a 429', () => {
-    expect(errorFromResponse(429, '{"error":"Too many attempts"}', '30')).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 30 });
+    expect(errorFromResponse(429, '{"error":"Too many attempts"}', new Headers({ 'Retry-After': '30' }))).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 30 });
     expect(errorFromResponse(429, '{"error":"Too many attempts"}').retryAfterSeconds).toBeUndefined();
     expect(retryAfterSeconds('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
     expect(retryAfterSeconds(' 5 ')).toBe(5);
+  });
+
+  it('reads the refusal\'s reason and params from the X-Frontdesk-Reason headers (the body stays {"error": …})', () => {
+    const params = encodeURIComponent(JSON.stringify({ room: 206, stayId: 12, guest: 'Søren Ærø' }));
+    const e = errorFromResponse(409, '{"error":"Room 206 is not available"}', new Headers({ 'X-Frontdesk-Reason': 'stays.roomTakenByStay', 'X-Frontdesk-Reason-Params': params }));
+    expect(e).toMatchObject({ status: 409, reason: 'stays.roomTakenByStay', params: { room: 206, stayId: 12, guest: 'Søren Ærø' } });
+    // Malformed params are dropped, never thrown.
+    const bad = errorFromResponse(409, '{"error":"x"}', new Headers({ 'X-Frontdesk-Reason': 'stays.roomUnavailable', 'X-Frontdesk-Reason-Params': '%E0%A4%A' }));
+    expect(bad.reason).toBe('stays.roomUnavailable');
+    expect(bad.params).toBeUndefined();
   });
 
   it('still gives a message when the body is not JSON', () => {

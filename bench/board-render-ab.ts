@@ -1,0 +1,58 @@
+/**
+ * Benchmark 5 as an interleaved A/B: the same dense hotel (300 rooms × 90 days), the same host code,
+ * two renderer builds served side by side (each by its own host on its own copy of the data), and
+ * the runs alternating A, B, B, A, … so that the machine's load (shared with other work) falls on
+ * both alike. Reports each side's median time to interactive and dropped frames, and B / A.
+ *
+ *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]
+ */
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, DROPPED_FRAME_MS, freeNight, oneRun, type RunResult } from './board-render-bench';
+import { startBenchHost } from './support/bench-host';
+import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
+import { fmt, median } from './support/stats';
+
+async function main(): Promise<void> {
+  const [dirA, dirB, runsText] = process.argv.slice(2);
+  if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]');
+  const runs = Number(runsText ?? 6);
+  const log = (line: string) => console.log(line);
+  const data = denseHistoryHotel(log);
+  const sides = await Promise.all(
+    [dirA, dirB].map(async (rendererDir, i) => {
+      const scratch = scratchDir(`render-ab-${i}`);
+      const dbFile = copyHotelTo(data.file, scratch);
+      return { name: i === 0 ? 'A' : 'B', rendererDir, night: freeNight(dbFile), host: await startBenchHost(scratch, { rendererDir }), results: [] as RunResult[] };
+    }),
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const s of sides) await oneRun(browser, s.host.url, s.night, s.host.token); // warm-up
+    for (let r = 0; r < runs; r++) {
+      const order = r % 2 === 0 ? sides : [...sides].reverse();
+      for (const s of order) {
+        const run = await oneRun(browser, s.host.url, s.night, s.host.token);
+        s.results.push(run);
+        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of sides) await s.host.child.stop();
+  }
+  const summary = sides.map((s) => ({
+    name: s.name,
+    dir: s.rendererDir,
+    tti: median(s.results.map((r) => r.marks.dialog)),
+    rows: median(s.results.map((r) => r.marks.rows)),
+    dropped: median(s.results.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    frames: median(s.results.map((r) => r.deltas.length)),
+  }));
+  for (const s of summary) console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames`);
+  console.log(`B / A time to interactive: ${fmt(summary[1]!.tti / summary[0]!.tti)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+/**
+ * A guest's details on a stay, and a returning guest's profile: the stays joined by e-mail address
+ * (case-insensitive) or phone number (spaces, dashes, dots and brackets ignored), followed through
+ * shared addresses and numbers a few steps (a guest who booked once by phone and once by e-mail
+ * with the same phone is one profile).
+ */
+import type { Sqlite } from '../open-database';
+import { prepared } from './prepared';
+import { STAY_SELECT, type StayRecord } from './stay-queries';
+
+export interface StayGuestRow {
+  guestName: string;
+  guestEmail: string | null;
+  guestPhone: string | null;
+  guests: number;
+  notes: string;
+}
+
+export function updateStayGuest(db: Sqlite, id: number, g: StayGuestRow, nowMs: number): void {
+  prepared(db, 'UPDATE stays SET guest_name = ?, guest_email = ?, guest_phone = ?, guests = ?, notes = ?, updated_at = ? WHERE id = ?').run(
+    g.guestName, g.guestEmail, g.guestPhone, g.guests, g.notes, nowMs, id,
+  );
+}
+
+/** `+45 20-12 (34) 56` → `+4520123456`: how two phone numbers are compared. */
+export function normalPhone(phone: string): string {
+  return phone.replace(/[\s\-().]/g, '');
+}
+
+const PHONE_SQL = "replace(replace(replace(replace(replace(s.guest_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', '')";
+/** How far a profile follows shared addresses and numbers, and how many it collects. */
+const MAX_ROUNDS = 3;
+const MAX_KEYS = 20;
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** The ids of every stay the profile joins, from its e-mail addresses and phone numbers. */
+export function guestProfileStayIds(db: Sqlite, email: string | undefined, phone: string | undefined): number[] {
+  const emails = new Set<string>(email ? [email.trim().toLowerCase()] : []);
+  const phones = new Set<string>(phone && normalPhone(phone) !== '' ? [normalPhone(phone)] : []);
+  const ids = new Set<number>();
+  for (let round = 0; round < MAX_ROUNDS && (emails.size > 0 || phones.size > 0); round++) {
+    const e = [...emails].slice(0, MAX_KEYS);
+    const p = [...phones].slice(0, MAX_KEYS);
+    const where = [e.length ? `lower(s.guest_email) IN (${placeholders(e.length)})` : '', p.length ? `${PHONE_SQL} IN (${placeholders(p.length)})` : '']
+      .filter(Boolean)
+      .join(' OR ');
+    const rows = prepared<{ id: number; email: string | null; phone: string | null }>(
+      db,
+      `SELECT s.id, lower(s.guest_email) AS email, ${PHONE_SQL} AS phone FROM stays s WHERE ${where}`,
+    ).all(...e, ...p);
+    const before = emails.size + phones.size;
+    for (const r of rows) {
+      ids.add(r.id);
+      if (r.email) emails.add(r.email);
+      if (r.phone) phones.add(r.phone);
+    }
+    if (emails.size + phones.size === before) break;
+  }
+  return [...ids];
+}
+
+/** Those stays, newest arrival first, at most `limit`. */
+export function stayRecordsByIds(db: Sqlite, ids: readonly number[], limit: number): StayRecord[] {
+  if (ids.length === 0) return [];
+  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.checkin_ms DESC, s.id DESC LIMIT ?`).all(
+    JSON.stringify(ids),
+    limit,
+  );
+}

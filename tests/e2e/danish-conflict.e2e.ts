@@ -1,0 +1,54 @@
+/**
+ * The Danish UI says a refusal in Danish, and a conflict names what is in the way (issue 10 item 13):
+ * booking over another guest's nights shows "Værelse 101 er ikke ledigt … ophold #<id> for <guest>"
+ * in the dialog, with no English in it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room, Stay } from '../../shared/contract/schemas';
+import { aRoom, aStay, listBookings, setUpHotel } from './support/api-client';
+import { clickNight, closeDialog, openBoard } from './support/board-page';
+import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+
+let desk: Desk;
+let page: Page;
+let room: Room;
+let inTheWay: Stay;
+
+beforeAll(async () => {
+  desk = await openDesk();
+  await setUpHotel(desk.api, { locale: 'da' });
+  room = await aRoom(desk.api, 101);
+  inTheWay = await aStay(desk.api, { room, checkin: hotelDay(2), checkout: hotelDay(5), guestName: 'Mette Hansen' });
+  page = await desk.newPage();
+  await openBoard(page, 101);
+});
+
+afterAll(async () => {
+  await desk?.close();
+  expect(desk?.pageErrors ?? []).toEqual([]);
+});
+
+describe('a conflict in the Danish UI', () => {
+  it('is refused in Danish, naming the stay in the way and its guest; nothing is written', async () => {
+    const before = await listBookings(desk.api);
+    await clickNight(page, 101, hotelDay(0));
+    const dialog = page.getByTestId('booking-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('booking-guest-name').fill('Bo Overlap');
+    await page.getByTestId('booking-checkout').fill(hotelDay(4));
+    await page.getByTestId('booking-submit').click();
+
+    const refusal = page.getByTestId('dialog-error');
+    await refusal.waitFor();
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toBe(
+      `Ikke muligt: Værelse 101 er ikke ledigt fra ${hotelDay(0)} til ${hotelDay(4)}: ` +
+        `ophold #${inTheWay.id} for Mette Hansen (${hotelDay(2)} – ${hotelDay(5)}) er i vejen`,
+    );
+    expect(text).not.toMatch(/not available|Room|stay/);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await listBookings(desk.api)).toEqual(before);
+    await closeDialog(page, 'booking-dialog');
+  });
+});

@@ -16,6 +16,7 @@ import { runBoardQueryBench } from './board-query-bench';
 import { runBoardRenderBench } from './board-render-bench';
 import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
+import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import type { BenchOptions } from './support/bench-options';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
@@ -26,7 +27,8 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 3, title: 'Board query, 300 rooms × 90 days', run: runBoardQueryBench },
   { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
-  { id: 6, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
+  { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
+  { id: 7, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

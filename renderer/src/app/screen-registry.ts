@@ -25,13 +25,17 @@ export interface ScreenDef {
 
 export const SCREEN_REGISTRY = [
   { id: 'board', label: 'nav.board', roles: ['staff', 'admin'], group: 'desk', load: () => import('../board/front-desk-board').then((m) => m.FrontDeskBoard) },
+  { id: 'appointments', label: 'nav.appointments', roles: ['staff', 'admin'], group: 'desk', load: () => import('../appointments/appointments-screen').then((m) => m.AppointmentsScreen) },
   { id: 'stock', label: 'nav.stock', roles: ['staff', 'admin'], group: 'desk', load: () => import('../stock/stock-screen').then((m) => m.StockScreen) },
+  { id: 'cars', label: 'nav.cars', roles: ['staff', 'admin'], group: 'desk', load: () => import('../cars/cars-screen').then((m) => m.CarsScreen) },
   { id: 'rooms', label: 'nav.rooms', roles: ['admin'], group: 'admin', load: () => import('../rooms/rooms-screen').then((m) => m.RoomsScreen) },
   { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
   { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('../settings/settings-screen').then((m) => m.SettingsScreen) },
   { id: 'audit', label: 'nav.audit', roles: ['admin'], group: 'admin', load: () => import('../audit/audit-screen').then((m) => m.AuditScreen) },
   { id: 'outbox', label: 'nav.outbox', roles: ['admin'], group: 'admin', load: () => import('../outbox/outbox-screen').then((m) => m.OutboxScreen) },
   { id: 'my-bookings', label: 'nav.myBookings', roles: ['client'], group: 'client', load: () => import('../client/my-bookings-screen').then((m) => m.MyBookingsScreen) },
+  { id: 'appointment-setup', label: 'nav.appointmentSetup', roles: ['admin'], group: 'admin', load: () => import('../appointments/setup-screen').then((m) => m.AppointmentSetupScreen) },
+  { id: 'my-appointments', label: 'nav.myAppointments', roles: ['client'], group: 'client', load: () => import('../appointments/my-appointments-screen').then((m) => m.MyAppointmentsScreen) },
 ] as const satisfies readonly ScreenDef[];
 
 export type Screen = (typeof SCREEN_REGISTRY)[number]['id'];

@@ -4,9 +4,12 @@
  * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
  * two domains both define.
  */
+import { appointmentsNavText } from '../appointments/appointments-nav-text';
+import type { appointmentsText } from '../appointments/appointments-text';
 import { auditText } from '../audit/audit-text';
 import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
+import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
@@ -23,10 +26,17 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText] as const;
+
+/**
+ * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed
+ * here (a type-only import), and the module adds its text with `addLazyText` when the chunk runs,
+ * before any of its screens renders.
+ */
+type LazyTexts = typeof appointmentsText;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en']>;
+type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en'] | LazyTexts['en']>;
 
 function merge<L extends 'en' | 'da'>(lang: L): Record<string, unknown> {
   return Object.assign({}, ...DOMAIN_TEXTS.map((d: DomainText<object>) => d[lang]));
@@ -35,3 +45,9 @@ function merge<L extends 'en' | 'da'>(lang: L): Record<string, unknown> {
 export const en = merge('en') as { readonly [K in keyof English]: English[K] };
 export const da = merge('da') as TranslationOf<typeof en>;
 export type MessageKey = keyof typeof en;
+
+/** Adds a lazily loaded domain's dictionary (see `LazyTexts`). */
+export function addLazyText(text: DomainText<object>): void {
+  Object.assign(en, text.en);
+  Object.assign(da, text.da);
+}

@@ -7,7 +7,7 @@ import type { MessageKey, Translate } from '../i18n/translate';
 
 /** The fields both read and written, and the write-only SMTP password. */
 export type SettingsKey = (keyof Settings & keyof SettingsUpdate) | 'smtpPassword';
-type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url' | 'bool' | 'ip' | 'host' | 'tls' | 'email' | 'secret';
+type Kind = 'text' | 'zone' | 'currency' | 'locale' | 'time' | 'int' | 'url' | 'bool' | 'ip' | 'host' | 'tls' | 'email' | 'secret' | 'eventTypes';
 
 /**
  * A write-only field's draft: '' keeps what is stored (nothing is sent), CLEAR_SECRET removes it
@@ -53,6 +53,8 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
   { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
   { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations' },
+  // cars (issue 9 §2): which event types go to the event broker (drafted as a comma-separated list).
+  { key: 'brokerEventTypes', kind: 'eventTypes', label: 'settings.brokerEventTypes', section: 'integrations' },
 ];
 
 /** Every field as typed: text, and `true` / `false` for a switch. */
@@ -69,6 +71,7 @@ function valueOf(field: SettingsField, text: string): unknown {
   if (field.kind === 'bool') return text === 'true';
   if (field.kind === 'currency') return text.trim().toUpperCase();
   if (field.kind === 'secret') return text === CLEAR_SECRET ? '' : text;
+  if (field.kind === 'eventTypes') return text.split(',').filter((type) => type !== '');
   return ['url', 'text', 'zone', 'ip', 'host', 'email'].includes(field.kind) ? text.trim() : text;
 }
 
@@ -108,6 +111,7 @@ export function settingsPatch(saved: Settings, draft: SettingsDraft, t: Translat
     if (field.kind === 'secret' && draft[field.key] === '') continue;
     const value = valueOf(field, draft[field.key]);
     if (field.kind !== 'secret' && value === saved[field.key as keyof Settings]) continue;
+    if (field.kind === 'eventTypes' && String(value) === String(saved[field.key as keyof Settings])) continue;
     changed++;
     const parsed = SettingsUpdateSchema.shape[field.key as keyof SettingsUpdate].safeParse(value);
     if (parsed.success) patch[field.key] = parsed.data;

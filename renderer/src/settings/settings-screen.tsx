@@ -4,6 +4,7 @@
  * API stays closed while the default admin password is in use) above the form.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { BROKER_EVENT_TYPES } from '../../../shared/contract/broker-events';
 import type { Settings } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useSettingsStore } from './settings-store';
@@ -140,6 +141,25 @@ function SettingsForm({ saved }: { saved: Settings }) {
             <option value="en">{t('lang.en')}</option>
           </select>
         );
+      case 'eventTypes': {
+        // cars (issue 9 §2): one checkbox per event type the broker may hear of.
+        const chosen = new Set(draft[field.key].split(',').filter((type) => type !== ''));
+        const toggle = (type: string, on: boolean) => {
+          if (on) chosen.add(type);
+          else chosen.delete(type);
+          setDraft({ ...draft, [field.key]: BROKER_EVENT_TYPES.filter((x) => chosen.has(x)).join(',') });
+        };
+        return (
+          <span className="choice-list" data-testid={`settings-${field.key}`}>
+            {BROKER_EVENT_TYPES.map((type) => (
+              <span key={type} className="choice">
+                <input type="checkbox" checked={chosen.has(type)} onChange={(e) => toggle(type, e.target.checked)} aria-label={type} data-testid={`settings-broker-${type}`} />
+                <code>{type}</code>
+              </span>
+            ))}
+          </span>
+        );
+      }
       case 'time': return <input type="time" {...common} />;
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
@@ -171,7 +191,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
               <Field
                 key={field.key}
                 label={t(field.label)}
-                wide={field.kind === 'url'}
+                wide={field.kind === 'url' || field.kind === 'eventTypes'}
                 error={errors[field.key] ?? null}
                 hint={hintFor(field)}
                 inline={field.kind === 'bool'}

@@ -39,6 +39,13 @@ describe('settings', () => {
       smtpUser: '',
       smtpPasswordSet: false,
       smtpFrom: '',
+      // appointments (issue 8)
+      appointmentHoldMinutes: 30,
+      appointmentReminderMinutes: 60,
+      refundFullHours: 48,
+      refundPartialHours: 24,
+      refundPartialPercent: 50,
+      paymentCheckoutUrl: '',
     });
   });
 

@@ -83,3 +83,17 @@ describe('settingsPatch for the LAN API and sign-in', () => {
     });
   });
 });
+
+describe('the event types the broker hears of (cars, issue 9 §2)', () => {
+  it('drafts the list as text, sends the changed list, leaves an unchanged one out', async () => {
+    const { draftOf: draft, settingsPatch: patchOf } = await import('../../../renderer/src/settings/settings-fields');
+    const { defaultSettings } = await import('../../../core/settings/settings-service');
+    const settings = { ...defaultSettings(), brokerEventTypes: ['car.added', 'car.rented'] as ('car.added' | 'car.rented')[] };
+    const d = draft(settings);
+    expect(d.brokerEventTypes).toBe('car.added,car.rented');
+    const tr = ((k: string) => k) as never;
+    expect(patchOf(settings, d, tr).patch).toEqual({});
+    expect(patchOf(settings, { ...d, brokerEventTypes: 'car.rented' }, tr).patch).toEqual({ brokerEventTypes: ['car.rented'] });
+    expect(patchOf(settings, { ...d, brokerEventTypes: '' }, tr).patch).toEqual({ brokerEventTypes: [] });
+  });
+});

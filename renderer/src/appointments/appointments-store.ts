@@ -1,0 +1,115 @@
+/**
+ * The desk's appointments calendar: which days (a day or a week from `from`), columns by service
+ * room or by provider, the calendar's answer (rooms, providers, timeslots with their free seats,
+ * appointments) and, in provider columns, each provider's free start times per day. Every change
+ * goes through `changeAndRefresh(…, ['appointments'])`; other desks' and LAN clients' changes arrive
+ * as live events (appointments-live.ts) and reload it by name.
+ */
+import { create } from 'zustand';
+import type { Appointment, AppointmentCalendar } from '../../../shared/contract/appointments';
+import type { CommandInput } from '../../../shared/contract/commands';
+import { addDays } from '../../../shared/time';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
+import { transport } from '../transport/current-transport';
+import { availabilityKey, type CalendarView, type ColumnMode, type ProviderFreeTime } from './calendar-layout';
+
+interface AppointmentsState {
+  view: CalendarView;
+  mode: ColumnMode;
+  from: string | null;
+  showCancelled: boolean;
+  calendar: AppointmentCalendar | null;
+  availability: ReadonlyMap<string, readonly ProviderFreeTime[]>;
+  loaded: boolean;
+  loading: boolean;
+  error: unknown;
+  load(): Promise<void>;
+  show(patch: Partial<Pick<AppointmentsState, 'view' | 'mode' | 'from' | 'showCancelled'>>): Promise<void>;
+  /** One step back or forward: a day in the day view, a week in the week view. */
+  step(direction: -1 | 1): Promise<void>;
+  book(input: CommandInput<'appointments:deskCreate'>): Promise<Appointment>;
+  pay(id: number, method: CommandInput<'appointments:pay'>['method']): Promise<Appointment>;
+  cancel(id: number): Promise<{ booking: Appointment; refundAmount: number }>;
+  reschedule(input: CommandInput<'appointments:reschedule'>): Promise<Appointment>;
+  setStatus(id: number, status: 'completed' | 'no_show'): Promise<Appointment>;
+}
+
+export const daysIn = (view: CalendarView): number => (view === 'day' ? 1 : 7);
+
+const initial = {
+  view: 'day' as CalendarView,
+  mode: 'rooms' as ColumnMode,
+  from: null as string | null,
+  showCancelled: false,
+  calendar: null as AppointmentCalendar | null,
+  availability: new Map<string, readonly ProviderFreeTime[]>() as ReadonlyMap<string, readonly ProviderFreeTime[]>,
+  loaded: false,
+  loading: false,
+  error: null as unknown,
+};
+
+/** Each active provider's free start times on each day shown (seed 001's availability checker). */
+async function providerAvailability(calendar: AppointmentCalendar, days: number): Promise<Map<string, readonly ProviderFreeTime[]>> {
+  const pairs = calendar.providers
+    .filter((p) => p.active)
+    .flatMap((p) => Array.from({ length: days }, (_, i) => ({ id: p.id, date: addDays(calendar.from, i) })));
+  const answers = await Promise.all(pairs.map((q) => transport().invoke('providers:availability', q)));
+  return new Map(pairs.map((q, i) => [availabilityKey(q.id, q.date), answers[i]!.slots]));
+}
+
+let loadSeq = 0;
+
+export const useAppointmentsStore = create<AppointmentsState>((set, get) => ({
+  ...initial,
+  async load() {
+    const { from, view, mode } = get();
+    if (!from) return;
+    const seq = ++loadSeq;
+    set({ loading: true });
+    try {
+      const calendar = await transport().invoke('appointments:calendar', { from, days: daysIn(view) });
+      const availability = mode === 'providers' ? await providerAvailability(calendar, daysIn(view)) : new Map<string, readonly ProviderFreeTime[]>();
+      // A slower answer for days no longer shown is dropped.
+      if (seq === loadSeq) set({ calendar, availability, loaded: true, loading: false, error: null });
+    } catch (e) {
+      if (seq === loadSeq) set({ error: e, loading: false });
+      throw e;
+    }
+  },
+  async show(patch) {
+    set(patch);
+    await get().load();
+  },
+  async step(direction) {
+    const { from, view } = get();
+    if (!from) return;
+    await get().show({ from: addDays(from, direction * daysIn(view)) });
+  },
+  book(input) {
+    return changeAndRefresh(() => transport().invoke('appointments:deskCreate', input), ['appointments']);
+  },
+  pay(id, method) {
+    return changeAndRefresh(() => transport().invoke('appointments:pay', { id, method }), ['appointments']);
+  },
+  cancel(id) {
+    return changeAndRefresh(() => transport().invoke('appointments:cancel', { id }), ['appointments']);
+  },
+  async reschedule(input) {
+    return (await changeAndRefresh(() => transport().invoke('appointments:reschedule', input), ['appointments'])).booking;
+  },
+  setStatus(id, status) {
+    return changeAndRefresh(() => transport().invoke('appointments:setStatus', { id, status }), ['appointments']);
+  },
+}));
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    appointments: true;
+  }
+}
+
+registerRefresher('appointments', async () => {
+  if (useAppointmentsStore.getState().loaded) await useAppointmentsStore.getState().load();
+});
+registerSessionReset(() => useAppointmentsStore.setState(initial));

@@ -1,0 +1,73 @@
+/**
+ * A client's own appointments (`GET /api/v1/bookings`: the host answers a client with its own only)
+ * and what it may book: the service rooms and providers in use. Booking, cancelling and moving go
+ * through the seeds' own routes, as any LAN client's would.
+ */
+import { create } from 'zustand';
+import type { Appointment, Provider, ServiceRoom } from '../../../shared/contract/appointments';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
+import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { registerSessionReset } from '../stores/session-data';
+import { transport } from '../transport/current-transport';
+import { allServiceRooms } from './setup-store';
+
+interface MyAppointmentsState {
+  appointments: Appointment[];
+  total: number;
+  rooms: ServiceRoom[];
+  providers: Provider[];
+  loaded: boolean;
+  error: unknown;
+  load(): Promise<void>;
+  book(input: CommandInput<'appointments:create'>): Promise<CommandOutput<'appointments:create'>>;
+  cancel(id: number): Promise<{ booking: Appointment; refundAmount: number }>;
+  reschedule(input: CommandInput<'appointments:reschedule'>): Promise<Appointment>;
+}
+
+const initial = { appointments: [] as Appointment[], total: 0, rooms: [] as ServiceRoom[], providers: [] as Provider[], loaded: false, error: null as unknown };
+
+export const useMyAppointmentsStore = create<MyAppointmentsState>((set) => ({
+  ...initial,
+  async load() {
+    try {
+      const [page, rooms, providers] = await Promise.all([
+        transport().invoke('appointments:mine', { page: 1, limit: 100 }),
+        allServiceRooms(true),
+        transport().invoke('providers:list', {}),
+      ]);
+      // Soonest first; the newest booking last among equals.
+      const appointments = [...page.items].sort((a, b) => a.startTime.localeCompare(b.startTime) || a.id - b.id);
+      set({
+        appointments,
+        total: page.total,
+        rooms: rooms.sort((a, b) => a.name.localeCompare(b.name)),
+        providers: providers.filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name)),
+        loaded: true,
+        error: null,
+      });
+    } catch (e) {
+      set({ error: e });
+      throw e;
+    }
+  },
+  book(input) {
+    return changeAndRefresh(() => transport().invoke('appointments:create', input), ['myAppointments']);
+  },
+  cancel(id) {
+    return changeAndRefresh(() => transport().invoke('appointments:cancel', { id }), ['myAppointments']);
+  },
+  async reschedule(input) {
+    return (await changeAndRefresh(() => transport().invoke('appointments:reschedule', input), ['myAppointments'])).booking;
+  },
+}));
+
+declare module '../stores/refresh-after-change' {
+  interface RefreshTargets {
+    myAppointments: true;
+  }
+}
+
+registerRefresher('myAppointments', async () => {
+  if (useMyAppointmentsStore.getState().loaded) await useMyAppointmentsStore.getState().load();
+});
+registerSessionReset(() => useMyAppointmentsStore.setState(initial));

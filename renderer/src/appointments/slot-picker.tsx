@@ -1,0 +1,116 @@
+/**
+ * Pick a free place on a day: a service room's free timeslots (seed 003's
+ * `GET /api/v1/bookings/rooms/:id/timeslots`) or a provider's free start times (seed 001's
+ * availability checker). Each free time is a button; the chosen one is pressed. Used to book from
+ * My appointments and to move an appointment from its panel.
+ */
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/locale-store';
+import { useFormats } from '../i18n/use-formats';
+import { transport } from '../transport/current-transport';
+import { ErrorAlert } from '../ui/error-alert';
+import { Field } from '../ui/field';
+import { clock, wallMinutes, type FreeSlot } from './calendar-layout';
+
+export type SlotTarget = { kind: 'room'; id: number } | { kind: 'provider'; id: number; minutes: number };
+
+interface SlotPickerProps {
+  target: SlotTarget;
+  date: string;
+  onDate(date: string): void;
+  chosen: FreeSlot | null;
+  onChoose(slot: FreeSlot | null): void;
+  /** A place not to offer (the appointment's own). */
+  exclude?: (slot: FreeSlot) => boolean;
+  testId: string;
+}
+
+async function freeSlots(target: SlotTarget, date: string): Promise<FreeSlot[]> {
+  if (target.kind === 'room') {
+    const answer = await transport().invoke('serviceRooms:freeTimeslots', { id: target.id, date, duration: 1 });
+    return answer.timeslots.map((s) => ({
+      kind: 'timeslot',
+      key: `slot-${s.id}`,
+      date: s.date,
+      start: clock(wallMinutes(s.startTime)),
+      startTime: s.startTime,
+      minutes: s.durationMinutes,
+      roomId: s.roomId,
+      timeslotId: s.id,
+      seatsLeft: s.capacity - s.booked,
+    }));
+  }
+  const answer = await transport().invoke('providers:availability', { id: target.id, date });
+  return answer.slots.map((f) => ({
+    kind: 'provider',
+    key: `provider-${target.id}-${date}-${f.time.slice(0, 5)}`,
+    date,
+    start: f.time.slice(0, 5),
+    startTime: f.startTime,
+    minutes: target.minutes,
+    providerId: target.id,
+  }));
+}
+
+export function SlotPicker({ target, date, onDate, chosen, onChoose, exclude, testId }: SlotPickerProps) {
+  const t = useT();
+  const f = useFormats();
+  const [slots, setSlots] = useState<FreeSlot[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const targetKey = `${target.kind}-${target.id}`;
+
+  useEffect(() => {
+    let live = true;
+    setSlots(null);
+    setError(null);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    freeSlots(target, date).then(
+      (s) => live && setSlots(s),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+    // The target is a new object each render; its identity is its key.
+  }, [targetKey, date]);
+
+  const shown = (slots ?? []).filter((s) => !exclude?.(s));
+
+  return (
+    <div className="slot-picker" data-testid={testId}>
+      <Field label={t('appt.day')}>
+        <input
+          type="date"
+          className="input"
+          value={date}
+          onChange={(e) => {
+            onChoose(null);
+            onDate(e.target.value);
+          }}
+          data-testid={`${testId}-date`}
+        />
+      </Field>
+      <ErrorAlert error={error} testId={`${testId}-error`} />
+      {slots === null && !error ? <p className="muted">{t('common.loading')}</p> : null}
+      {slots !== null && shown.length === 0 ? (
+        <p className="muted" data-testid={`${testId}-none`}>
+          {t('appt.noFreeTimes', { date: f.longDate(date) })}
+        </p>
+      ) : null}
+      <div className="slot-chips" role="group" aria-label={t('appt.freeTimes')}>
+        {shown.map((s) => (
+          <button
+            key={s.key}
+            type="button"
+            className="slot-chip"
+            aria-pressed={chosen?.key === s.key}
+            onClick={() => onChoose(chosen?.key === s.key ? null : s)}
+            data-testid={`${testId}-time-${s.start}`}
+          >
+            {s.start}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

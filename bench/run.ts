@@ -17,6 +17,7 @@ import { runBoardRenderBench } from './board-render-bench';
 import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
+import { runLiveSocketsBench } from './live-sockets-bench';
 import type { BenchOptions } from './support/bench-options';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
@@ -29,6 +30,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
   { id: 7, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
+  { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

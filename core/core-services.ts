@@ -17,6 +17,7 @@ import { createBoardService } from './board/board-service';
 import { createCarsService } from './cars/cars-service';
 import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
+import { createDeskService } from './desk/desk-service';
 import { createOutboxService } from './outbox/outbox-service';
 import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
@@ -38,6 +39,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
   const audit = createAuditService(deps, settings);
   const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
   const stays = createStaysService({ core: deps, settings, audit });
+  const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
   return {
     deps,
@@ -48,7 +50,7 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     users: createUsersService(deps, settings, audit),
     network: createNetworkService(settings, () => auth.defaultPasswordPending()),
     outbox: createOutboxService(deps, settings),
-    rooms: createRoomsService(deps, settings),
+    rooms,
     stays,
     stayDesk: createStayDeskService({ core: deps, settings, audit }),
     seedBookings: createSeedBookingsService(deps, settings, stays),
@@ -60,6 +62,8 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
     cars: createCarsService(deps, settings),
     rentals: createRentalsService(deps, settings),
     stock: createStockService({ core: deps, settings }),
+    // the desk's search, worklists and the kiosk's view of free rooms (issue 10)
+    desk: createDeskService(deps, settings, rooms),
   };
 }
 

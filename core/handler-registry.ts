@@ -12,6 +12,7 @@ import { boardHandlers } from './board/board-handlers';
 import { carHandlers } from './cars/cars-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
+import { deskHandlers } from './desk/desk-handlers';
 import { healthHandlers } from './health/health-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
@@ -38,5 +39,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...appointmentHandlers(s),
     ...carHandlers(s),
     ...stockHandlers(s),
+    ...deskHandlers(s),
   };
 }

@@ -41,7 +41,7 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
         stays = stays.filter((s) => shown.has(s.roomId));
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
-      const counts = dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone), maxStayMs);
+      const counts = dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone));
       return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
     },
   };

@@ -25,7 +25,7 @@ export interface CsvExportHost {
   dbFile: string;
   core: {
     audit: Pick<AuditService, 'record'>;
-    settings: { get(): { timeZone: string } };
+    settings: { get(): { timeZone: string; currency: string; locale: 'da' | 'en' } };
     deps: { clock(): number };
   };
 }
@@ -43,7 +43,8 @@ export function exportIdOf(name: ExportCommandName): ExportId {
 }
 
 function envOf(host: CsvExportHost): ExportEnv {
-  return { timeZone: host.core.settings.get().timeZone };
+  const { timeZone, currency, locale } = host.core.settings.get();
+  return { timeZone, currency, locale };
 }
 
 /** What the desktop shows before the export: its dialog's title and the proposed file name. */
@@ -112,7 +113,7 @@ export async function writeCsvFile<I extends ExportId>(dbFile: string, id: I, qu
 export function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): { fileName: string; body: AsyncGenerator<string> } {
   const id = exportIdOf(name);
   const body = streamCsvExport(host.dbFile, id, query as ExportQuery<ExportId>, envOf(host));
-  host.core.audit.record(ctx, { action: name, entity: id, detail: query });
+  host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { fileName: exportPlan(host, name).fileName, body };
 }
 
@@ -120,6 +121,6 @@ export function openCsvDownload(host: CsvExportHost, name: ExportCommandName, qu
 export async function writeCsvExportFile(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext, filePath: string): Promise<{ path: string; rows: number }> {
   const id = exportIdOf(name);
   const { rows } = await writeCsvFile(host.dbFile, id, query as ExportQuery<ExportId>, filePath, envOf(host));
-  host.core.audit.record(ctx, { action: name, entity: id, detail: query });
+  host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { path: filePath, rows };
 }

@@ -14,6 +14,9 @@ import type { CsvDelimiter } from './csv-cells';
 /** What the host tells the worker beside the query: the hotel's zone, for dates and instants. */
 export interface ExportEnv {
   timeZone: string;
+  /** The hotel's currency (ISO 4217) and language, for exports that name them (the desk's stays CSV). */
+  currency?: string;
+  locale?: 'da' | 'en';
 }
 
 /** Every export's options, beside its own filters (the command's input). */
@@ -46,6 +49,11 @@ export interface ExportDef<Q extends CsvOptions = CsvOptions> {
    * on a read-only connection inside one read transaction, so the export is one snapshot.
    */
   chunkQuery(query: Q, env: ExportEnv): ChunkQuery;
+  /**
+   * The header line's cells when they depend on the filters or the hotel (a language, a currency);
+   * default: the columns' headers.
+   */
+  header?(query: Q, env: ExportEnv): string[];
   /** Refuses filters that cannot mean anything (an `AppError`), before any CSV is sent. */
   check?(query: Q): void;
 }

@@ -26,8 +26,9 @@ export const EXPORT_CHUNK_ROWS = 250;
 const EXPORT_CACHE_KIB = 256;
 
 /** The first piece of every export: the optional BOM and the header line. */
-export function exportHeader(def: ExportDef, query: CsvOptions): string {
-  return (query.bom ? UTF8_BOM : '') + csvLine(def.columns.map(columnHeader), query.delimiter ?? ',');
+export function exportHeader(def: ExportDef, query: CsvOptions, env: ExportEnv): string {
+  const cells = def.header ? def.header(query, env) : def.columns.map(columnHeader);
+  return (query.bom ? UTF8_BOM : '') + csvLine(cells, query.delimiter ?? ',');
 }
 
 export interface ExportReader {

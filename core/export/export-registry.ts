@@ -10,6 +10,7 @@ import type { Commands, ExportCommandName } from '../../shared/contract/commands
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
+import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import { stockBookingsExport } from '../stock/stock-export';
 import type { ExportDef } from './export-def';
@@ -19,6 +20,7 @@ export type ExportId = Commands[ExportCommandName]['export'];
 
 export const EXPORTS = {
   stays: staysExport,
+  deskStays: deskStaysExport,
   audit: auditExport,
   appointments: appointmentsExport,
   cars: carsExport,

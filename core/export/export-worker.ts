@@ -64,7 +64,7 @@ async function runJob(job: ExportJob): Promise<void> {
     const reader = openExportReader(job.dbFile, def, job.query, job.env);
     let rows: number;
     try {
-      rows = await run(job, reader, exportHeader(def, job.query));
+      rows = await run(job, reader, exportHeader(def, job.query, job.env));
     } finally {
       reader.close();
     }

@@ -40,20 +40,18 @@ export interface DayCounts {
 }
 
 /**
- * Today at the desk, from the live stays (booked, in house or checked out) that overlap the day
- * `[dayStartMs, dayEndMs)`: arriving today, departing today (already gone or not), and checked in.
- * Each room is a short range scan of `stays_occupancy_idx`; only the few stays that overlap today
- * are read from the table. A guest still checked in after the checkout day has passed is overdue,
- * not in house: the desk sees that stay on the board, ending in the past.
+ * Today at the desk, as the worklists count it (db/queries/desk-queries.ts, the same definitions):
+ * booked stays arriving in `[dayStartMs, dayEndMs)` and not yet checked in, checked-in guests due
+ * out before `dayEndMs` (an overdue one too) and not yet checked out, and every guest checked in. So
+ * each count goes down as the desk checks guests in and out. Arrivals are a range of
+ * `stays_checkin_idx`; the other two read only the small partial index `stays_in_house_idx`.
  */
-export function dayCounts(db: Sqlite, dayStartMs: number, dayEndMs: number, maxStayMs: number): DayCounts {
+export function dayCounts(db: Sqlite, dayStartMs: number, dayEndMs: number): DayCounts {
   return prepared<DayCounts>(
     db,
-    `SELECT coalesce(sum(s.checkin_ms >= @dayStart), 0) AS arrivals,
-            coalesce(sum(s.checkout_ms < @dayEnd), 0) AS departures,
-            coalesce(sum(s.status = 'checked_in'), 0) AS inHouse
-     FROM guest_rooms r CROSS JOIN stays s INDEXED BY stays_occupancy_idx
-     WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')
-       AND s.checkin_ms < @dayEnd AND s.checkin_ms > @lowest AND s.checkout_ms >= @dayStart`,
-  ).get({ dayStart: dayStartMs, dayEnd: dayEndMs, lowest: dayStartMs - maxStayMs }) as DayCounts;
+    `SELECT (SELECT count(*) FROM stays INDEXED BY stays_checkin_idx
+               WHERE checkin_ms >= @dayStart AND checkin_ms < @dayEnd AND status = 'booked') AS arrivals,
+            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in' AND checkout_ms < @dayEnd) AS departures,
+            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in') AS inHouse`,
+  ).get({ dayStart: dayStartMs, dayEnd: dayEndMs }) as DayCounts;
 }

@@ -24,6 +24,7 @@ import './styles/board-grid.css';
 import './styles/board-marks.css';
 import './styles/screens.css';
 import './styles/session.css';
+import './styles/desk.css';
 
 const t = chooseTransport();
 setTransport(t);

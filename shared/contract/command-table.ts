@@ -36,7 +36,7 @@ export const COMMAND_TABLE = {
   'stays:checkIn': { method: 'POST', path: '/api/v1/stays/:id/check-in', ipc: true },
   'stays:checkOut': { method: 'POST', path: '/api/v1/stays/:id/check-out', ipc: true },
   'stays:noShow': { method: 'POST', path: '/api/v1/stays/:id/no-show', ipc: true },
-  'stays:export': { method: 'GET', path: '/api/v1/exports/stays.csv', ipc: true, export: 'stays' },
+  'stays:export': { method: 'GET', path: '/api/v1/exports/stays.csv', ipc: true, export: 'deskStays' },
   'stays:quote': { method: 'GET', path: '/api/v1/stays/:id/quote', ipc: true },
   'stays:updateGuest': { method: 'PATCH', path: '/api/v1/stays/:id/guest', ipc: true },
   'guests:profile': { method: 'GET', path: '/api/v1/guests/profile', ipc: true },
@@ -108,4 +108,7 @@ export const COMMAND_TABLE = {
   'stock:return': { method: 'POST', path: '/api/v1/stock/bookings/:id/return', ipc: true },
   'stock:cancel': { method: 'POST', path: '/api/v1/stock/bookings/:id/cancel', ipc: true },
   'stock:export': { method: 'GET', path: '/api/v1/exports/stock-bookings.csv', ipc: true, export: 'stockBookings' },
+  'desk:search': { method: 'GET', path: '/api/v1/search', ipc: true },
+  'desk:worklists': { method: 'GET', path: '/api/v1/worklists', ipc: true },
+  'rooms:available': { method: 'GET', path: '/api/v1/rooms/available', ipc: true },
 } as const;

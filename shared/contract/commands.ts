@@ -12,6 +12,7 @@ import { blockCommands } from './blocks';
 import { boardCommands } from './board';
 import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
+import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
 import { providerCommands } from './providers';
@@ -43,6 +44,7 @@ export const commands = {
   ...appointmentCommands,
   ...carCommands,
   ...stockCommands,
+  ...deskCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

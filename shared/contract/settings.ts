@@ -61,6 +61,14 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * The ISO 4217 codes this runtime knows (`Intl.supportedValuesOf('currency')`: Node and Chromium
+ * ship the same ICU list), so a typed "KRO" is refused while every real currency is accepted.
+ */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+export function isIsoCurrency(code: string): boolean {
+  return ISO_CURRENCIES.has(code);
+}
 const SmtpHostSchema = z
   .union([z.literal(''), z.string().max(253).regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/), z.ipv6()], {
     error: 'expected a host name or IP address such as smtp.example.com, or empty',
@@ -76,7 +84,12 @@ export const SettingsUpdateSchema = z.object({
     .refine(isValidTimeZone, 'is not an IANA time zone')
     .meta({ description: 'An IANA time zone name such as Europe/Copenhagen; anything else is refused.' })
     .optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK')
+    .refine(isIsoCurrency, 'is not an ISO 4217 currency code')
+    .meta({ description: 'An ISO 4217 currency code in use (DKK, EUR, SEK, …); a made-up one such as KRO is refused.' })
+    .optional(),
   locale: z.enum(['da', 'en']).optional(),
   checkinTime: TimeOfDaySchema.optional(),
   checkoutTime: TimeOfDaySchema.optional(),

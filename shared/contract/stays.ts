@@ -131,6 +131,11 @@ export const StayExportQuerySchema = z.object({
   roomId: IdParamSchema.optional(),
 });
 export type StayExportQuery = z.infer<typeof StayExportQuerySchema>;
+/** The desk's own stays CSV (for accountants): the same filters and the language of its headers and statuses. */
+export const DeskStayExportQuerySchema = StayExportQuerySchema.extend({
+  lang: z.enum(['da', 'en']).optional().meta({ description: 'Language of the headers and statuses; default: the hotel\'s.' }),
+});
+export type DeskStayExportQuery = z.infer<typeof DeskStayExportQuerySchema>;
 
 export const stayCommands = defineCommands({
   // ---- seed 000: hotel-room bookings ----
@@ -222,10 +227,13 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/no-show' },
   },
   'stays:export': {
-    summary: 'Stays as CSV', tags: ['Exports', 'Stays'], roles: DESK, export: 'stays',
-    description: 'Stays as a CSV download, filtered like the list; the desktop app writes the same file where the user chooses.',
-    example: { delimiter: ';', bom: true, from: '2026-06-01', to: '2026-07-01', status: 'checked_out' },
-    input: StayExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/stays.csv' },
+    summary: 'Stays as CSV for accountants', tags: ['Exports', 'Stays'], roles: DESK, export: 'deskStays',
+    description:
+      'Stays as a CSV download, filtered like the list, written for a spreadsheet: the price as a decimal in the hotel\'s currency ' +
+      '(named in the header; decimal comma with `;`, point with `,`), hotel-local arrival and departure dates and times in their own ' +
+      'columns, headers and statuses in `lang`. The desktop app writes the same file where the user chooses.',
+    example: { delimiter: ';', bom: true, from: '2026-06-01', to: '2026-07-01', status: 'checked_out', lang: 'da' },
+    input: DeskStayExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/stays.csv' },
   },
 });
 

@@ -41,6 +41,12 @@ describe('openDatabase on an empty file', () => {
       'service_rooms',
       'sessions',
       'settings',
+      'stay_search', // the desk's search (0007): a trigram FTS5 table and its shadow tables
+      'stay_search_config',
+      'stay_search_content',
+      'stay_search_data',
+      'stay_search_docsize',
+      'stay_search_idx',
       'stays',
       'stock_bookings',
       'stock_movements',
@@ -78,6 +84,7 @@ describe('openDatabase on an empty file', () => {
       'sessions_user_idx',
       'stays_checkin_idx',
       'stays_guest_idx',
+      'stays_in_house_idx',
       'stays_occupancy_idx',
       'stays_owner_idx',
       'stays_room_idx',
@@ -92,7 +99,10 @@ describe('openDatabase on an empty file', () => {
       'users_email_uq',
       'users_username_uq',
     ]);
-    expect(names(sqlite, 'trigger')).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap']);
+    expect(names(sqlite, 'trigger')).toEqual([
+      'audit_log_no_delete', 'audit_log_no_update', 'cars_mileage_never_down', 'stay_search_delete', 'stay_search_insert', 'stay_search_update',
+      'stock_movements_no_delete', 'stock_movements_no_update', 'timeslots_no_overlap',
+    ]);
   });
 
   it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {

@@ -1,6 +1,7 @@
 /**
  * A client (a kiosk or guest app on the LAN) in a browser: it sees My bookings, only its own, and
- * books for itself; another client's booking is neither listed nor readable directly.
+ * books for itself from the categories and rooms the hotel has free; another client's booking is
+ * neither listed nor readable directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedBooking } from '../../shared/contract/schemas';
@@ -20,7 +21,8 @@ const book = (api: ApiClient, roomnumber: number, guest: string, from: number, t
 beforeAll(async () => {
   desk = await openDesk();
   await setUpHotel(desk.api);
-  for (const n of [101, 102, 103]) await aRoom(desk.api, n);
+  for (const n of [101, 102, 103, 104]) await aRoom(desk.api, n);
+  await aRoom(desk.api, 201, { category: 'Family room', capacity: 4, nightlyRate: 180_000 });
   await aUser(desk.api, 'kiosk-a', 'client', 'kiosk-a-pass-2026');
   await aUser(desk.api, 'kiosk-b', 'client', 'kiosk-b-pass-2026');
   clientA = (await signIn(desk.serve.url, 'kiosk-a', 'kiosk-a-pass-2026')).api;
@@ -68,33 +70,44 @@ describe('a client in the browser', () => {
     expect(direct.body).not.toContain('Guest of B');
   });
 
-  it('books a room for itself through the form; a taken room is refused in the form', async () => {
+  it('books from the categories and rooms free for its dates and guests; a room taken meanwhile is refused in the form', async () => {
     const page = await desk.newPage({ token: clientA.token });
     await page.goto('/');
     await page.getByTestId('client-booking-form').waitFor();
     // A client cannot read the hotel's settings, so its language is this machine's choice.
     await page.getByTestId('lang-en').click();
 
-    const fill = async (room: string, guest: string) => {
-      await page.getByTestId('client-room').fill(room);
-      await page.getByTestId('client-category').fill('Standard double room');
-      await page.getByTestId('client-checkin').fill(hotelDay(1));
-      await page.getByTestId('client-checkout').fill(hotelDay(2));
-      await page.getByTestId('client-guest-name').fill(guest);
-      await page.getByTestId('client-book-submit').click();
-    };
+    await page.getByTestId('client-checkin').fill(hotelDay(1));
+    await page.getByTestId('client-checkout').fill(hotelDay(2));
+    const category = page.getByTestId('client-category');
+    const room = page.getByTestId('client-room');
+    const options = (select: typeof room) => select.locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    await expect.poll(() => options(category)).toEqual(['Standard double room', 'Family room']);
+    // Four guests: only the family room sleeps them.
+    await page.getByTestId('client-guests').fill('4');
+    await expect.poll(() => options(category)).toEqual(['Family room']);
+    await page.getByTestId('client-guests').fill('2');
+    await expect.poll(() => options(category)).toEqual(['Standard double room', 'Family room']);
+    await category.selectOption('Standard double room');
+    // 101 is A's and 102 is B's on those nights: neither is offered.
+    await expect.poll(() => options(room)).toEqual(['103', '104']);
+    await room.selectOption('103');
+    await page.getByTestId('client-guest-name').fill('Second Guest of A');
 
-    // Room 102 is B's on those nights.
-    await fill('102', 'Second Guest of A');
+    // B books 103 before A submits: A's booking is refused in the form, and 103 is no longer offered.
+    await book(clientB, 103, 'Quicker Guest of B', 1, 2);
+    await page.getByTestId('client-book-submit').click();
     const refusal = page.getByTestId('client-booking-error');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/^Not possible: .*102/);
+    expect(await refusal.textContent()).toMatch(/^Not possible: .*103/);
+    await expect.poll(() => options(room)).toEqual(['104']);
 
-    await fill('103', 'Second Guest of A');
+    await room.selectOption('104');
+    await page.getByTestId('client-book-submit').click();
     await page.locator('[data-testid^="my-booking-"]').nth(1).waitFor();
     expect(await page.locator('[data-testid^="my-booking-"]').count()).toBe(2);
     const mine = await listBookings(clientA);
-    expect(mine.map((b) => b.guest_name).sort()).toEqual(['Guest of A', 'Second Guest of A']);
-    expect((await listBookings(clientB)).map((b) => b.id)).toEqual([bookingB.id]);
+    expect(mine.map((b) => [b.guest_name, b.roomnumber, b.guests]).sort()).toEqual([['Guest of A', 101, 1], ['Second Guest of A', 104, 2]]);
+    expect((await listBookings(clientB)).map((b) => b.guest_name).sort()).toEqual(['Guest of B', 'Quicker Guest of B']);
   });
 });

@@ -1,18 +1,20 @@
 /**
  * The stays CSV through the export dialog, as the browser downloads it: the options chosen in the
- * dialog shape the file, every stay is one row with the API's values, and a guest name that a
- * spreadsheet would run as a formula arrives neutralised.
+ * dialog shape the file, every stay is one row with the API's values written for an accountant's
+ * spreadsheet (decimal price in the hotel's currency, local dates and times, statuses in the desk's
+ * language), and a guest name that a spreadsheet would run as a formula arrives neutralised.
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeedBooking, Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, listBookings, setUpHotel } from './support/api-client';
+import type { Stay } from '../../shared/contract/schemas';
+import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
 import { closeDialog, openBoard } from './support/board-page';
 import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
 
-const SEED_COLUMNS = ['id', 'roomnumber', 'category', 'isbooking', 'checkin', 'checkout'];
+const COLUMNS = ['Stay', 'Room', 'Category', 'Status', 'Guest', 'Guests', 'Arrival date', 'Arrival time', 'Departure date', 'Departure time', 'Nights', 'Price (DKK)'];
+const STATUS: Record<string, string> = { booked: 'Booked', cancelled: 'Cancelled' };
 const FORMULA_NAME = '=HYPERLINK("http://evil.example";"click")';
 const AT_NAME = '@SUM(1+1)';
 
@@ -66,7 +68,6 @@ function parse(text: string, delimiter: string): { header: string[]; rows: Recor
   return { header: result.meta.fields ?? [], rows: result.data };
 }
 
-const byId = (bookings: SeedBooking[]) => new Map(bookings.map((b) => [String(b.id), b]));
 
 describe('the stays CSV export through the dialog', () => {
   it('downloads every stay with semicolons and a BOM: seed columns first, the API values, formulas neutralised', async () => {
@@ -76,41 +77,46 @@ describe('the stays CSV export through the dialog', () => {
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]!.startsWith(`${SEED_COLUMNS.join(';')};`)).toBe(true);
+    expect(text.split('\r\n')[0]).toBe(COLUMNS.join(';'));
 
     const { header, rows } = parse(text, ';');
-    expect(header.slice(0, SEED_COLUMNS.length)).toEqual(SEED_COLUMNS);
-    const bookings = byId(await listBookings(desk.api));
-    expect(rows.map((r) => r.id)).toEqual(stays.map((s) => String(s.id)));
+    expect(header).toEqual(COLUMNS);
+    expect(rows.map((r) => r.Stay)).toEqual(stays.map((s) => String(s.id)));
     for (const row of rows) {
-      const b = bookings.get(row.id!)!;
+      const s = await getStay(desk.api, Number(row.Stay));
       expect(row).toMatchObject({
-        roomnumber: String(b.roomnumber),
-        category: b.category,
-        isbooking: String(b.isbooking),
-        checkin: b.checkin,
-        checkout: b.checkout,
-        status: b.status,
+        Room: String(s.roomNumber),
+        Category: s.category,
+        Status: STATUS[s.status],
+        'Arrival date': s.checkinDate,
+        'Arrival time': s.checkin.slice(11, 16),
+        'Departure date': s.checkoutDate,
+        'Departure time': s.checkout.slice(11, 16),
+        Nights: String(s.nights),
+        // `;` goes with a decimal comma, as in a Danish spreadsheet.
+        'Price (DKK)': (s.price / 100).toFixed(2).replace('.', ','),
       });
     }
-    const cancelledRow = rows.find((r) => r.id === String(stays[3]!.id))!;
-    expect(cancelledRow).toMatchObject({ isbooking: '0', status: 'cancelled', guest_name: 'Carl Cancelled' });
-    expect(rows.find((r) => r.id === String(stays[1]!.id))!.category).toBe('Suite; sea view');
+    const cancelledRow = rows.find((r) => r.Stay === String(stays[3]!.id))!;
+    expect(cancelledRow).toMatchObject({ Status: 'Cancelled', Guest: 'Carl Cancelled' });
+    expect(rows.find((r) => r.Stay === String(stays[1]!.id))!.Category).toBe('Suite; sea view');
 
     // A spreadsheet runs a cell starting with = + - @ as a formula: those names get a leading quote.
-    expect(rows.find((r) => r.id === String(stays[1]!.id))!.guest_name).toBe(`'${FORMULA_NAME}`);
-    expect(rows.find((r) => r.id === String(stays[2]!.id))!.guest_name).toBe(`'${AT_NAME}`);
+    expect(rows.find((r) => r.Stay === String(stays[1]!.id))!.Guest).toBe(`'${FORMULA_NAME}`);
+    expect(rows.find((r) => r.Stay === String(stays[2]!.id))!.Guest).toBe(`'${AT_NAME}`);
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     await closeDialog(page, 'export-dialog');
   });
 
   it('applies the dialog’s other choices: commas, no BOM, only stays that overlap the chosen dates', async () => {
     const { bytes } = await exportThroughDialog({ delimiter: 'comma', bom: false, from: hotelDay(3), to: hotelDay(5) });
-    expect(bytes[0]).toBe('i'.charCodeAt(0));
+    expect(bytes[0]).toBe('S'.charCodeAt(0));
     const { header, rows } = parse(bytes.toString('utf8'), ',');
-    expect(header.slice(0, SEED_COLUMNS.length)).toEqual(SEED_COLUMNS);
+    expect(header).toEqual(COLUMNS);
+    // `,` goes with a decimal point.
+    expect(rows.map((r) => r['Price (DKK)'])).toEqual([((await getStay(desk.api, stays[2]!.id)).price / 100).toFixed(2)]);
     // Nights [day 3, day 5): only the @ stay (days 2–4) has one; Alice leaves on day 3, Carl arrives on day 5.
-    expect(rows.map((r) => r.guest_name)).toEqual([`'${AT_NAME}`]);
+    expect(rows.map((r) => r.Guest)).toEqual([`'${AT_NAME}`]);
     await closeDialog(page, 'export-dialog');
   });
 });

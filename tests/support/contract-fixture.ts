@@ -118,6 +118,9 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'blocks:create': { roomId: 3, from: '2026-08-01', to: '2026-08-03', reason: 'Paint' },
     'blocks:remove': { id: 1 },
     'board:get': { from: '2026-05-01', days: 7 },
+    'desk:search': { q: 'Jens', limit: 10 },
+    'desk:worklists': {},
+    'rooms:available': { checkin: '2026-06-01', checkout: '2026-06-03', guests: 2 },
     'settings:get': {},
     'settings:update': {
       hotelName: 'Hotel Matrix', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', checkoutTime: '12:00',
@@ -147,7 +150,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'rentals:cancel': { id: 1 },
     'cars:export': { delimiter: ';', bom: true, fuel: 'Petrol', state: 'available' },
     'rentals:export': { delimiter: ';', bom: true, carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01' },
-    'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1 },
+    'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1, lang: 'da' },
     // appointments (issue 8)
     'serviceRooms:list': { type: 'treatment', active: true, page: 1, limit: 25 },
     'serviceRooms:get': { id: 1 },

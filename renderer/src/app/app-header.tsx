@@ -6,6 +6,7 @@ import { useT } from '../i18n/locale-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../settings/settings-store';
+import { GlobalSearch } from '../desk/global-search';
 import { LanguageSwitch } from './language-switch';
 import { ScreenNav } from './screen-nav';
 import { SessionControls } from './session-controls';
@@ -26,6 +27,7 @@ export function AppHeader() {
         </span>
       </div>
       <ScreenNav role={role} />
+      {role === 'staff' || role === 'admin' ? <GlobalSearch /> : null}
       <div className="header-end">
         <span
           className={`connection connection-${connection}`}

@@ -7,6 +7,7 @@ import { appointmentsLive } from '../appointments/appointments-live';
 import { boardLive } from '../board/board-live';
 import { carsLive } from '../cars/cars-live';
 import { myBookingsLive } from '../client/my-bookings-live';
+import { deskLive } from '../desk/desk-live';
 import { outboxLive } from '../outbox/outbox-live';
 import { roomsLive } from '../rooms/rooms-live';
 import { settingsLive } from '../settings/settings-live';
@@ -14,4 +15,4 @@ import { staysLive } from '../stays/stays-live';
 import { stockLive } from '../stock/stock-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive);
+export const LIVE_EVENT_TABLE = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive, deskLive);

@@ -6,26 +6,39 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/contract/auth-schemas';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
+import { actionLabel, auditActions, detailPairs } from './audit-actions';
 import { auditRangeInvalid, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';
 import { useAuditStore } from './audit-store';
 import { ErrorAlert } from '../ui/error-alert';
+import { DateInput } from '../ui/date-input';
 import { Field } from '../ui/field';
 
-function AuditRow({ e, instant }: { e: AuditEntry; instant(iso: string): string }) {
+function AuditRow({ e, instant, lang }: { e: AuditEntry; instant(iso: string): string; lang: 'en' | 'da' }) {
+  const detail = detailPairs(e.detail);
   return (
     <tr data-testid={`audit-row-${e.id}`} data-action={e.action}>
       <td className="nowrap">{instant(e.at)}</td>
       <td className="strong">{e.actor}</td>
       <td>{e.role}</td>
-      <td>
-        <code>{e.action}</code>
+      <td title={e.action} data-testid="audit-action">
+        {actionLabel(e.action, lang)}
       </td>
       <td>
         {e.entity}
         {e.entityId ? <span className="muted"> #{e.entityId}</span> : null}
       </td>
       <td className="audit-detail" title={e.detail}>
-        {e.detail === '{}' ? '' : e.detail}
+        {typeof detail === 'string' ? (
+          detail
+        ) : (
+          <ul className="audit-pairs" data-testid="audit-detail">
+            {detail.map((p) => (
+              <li key={p.key}>
+                <span className="muted">{p.key}:</span> {p.value}
+              </li>
+            ))}
+          </ul>
+        )}
       </td>
       <td className="nowrap">
         {e.via}
@@ -38,6 +51,7 @@ function AuditRow({ e, instant }: { e: AuditEntry; instant(iso: string): string 
 export function AuditScreen() {
   const t = useT();
   const f = useFormats();
+  const lang = useLocaleStore((s) => s.lang);
   const { entries, nextBeforeId, loaded, loading, error, exporting, exportOutcome, exportError } = useAuditStore();
   const [draft, setDraft] = useState<AuditFilter>(() => useAuditStore.getState().filter);
   const rangeInvalid = auditRangeInvalid(draft);
@@ -52,7 +66,11 @@ export function AuditScreen() {
   };
   const field = (key: keyof AuditFilter, label: string, type = 'text') => (
     <Field label={label} error={key === 'to' && rangeInvalid ? t('validation.datesOrder') : null}>
-      <input type={type} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+      {type === 'date' ? (
+        <DateInput value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} testId={`audit-filter-${key}`} />
+      ) : (
+        <input type={type} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+      )}
     </Field>
   );
   const exportResult =
@@ -90,7 +108,16 @@ export function AuditScreen() {
       >
         <div className="form-grid form-grid-5">
           {field('actor', t('audit.who'))}
-          {field('action', t('audit.action'))}
+          <Field label={t('audit.action')}>
+            <select className="input" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} data-testid="audit-filter-action">
+              <option value="">{t('audit.anyAction')}</option>
+              {auditActions(lang).map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </Field>
           {field('entity', t('audit.record'))}
           {field('from', t('audit.from'), 'date')}
           {field('to', t('audit.to'), 'date')}
@@ -127,7 +154,7 @@ export function AuditScreen() {
           </thead>
           <tbody>
             {entries.map((e) => (
-              <AuditRow key={e.id} e={e} instant={f.instant} />
+              <AuditRow key={e.id} e={e} instant={f.instant} lang={lang} />
             ))}
           </tbody>
         </table>

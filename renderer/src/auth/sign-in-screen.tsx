@@ -34,7 +34,9 @@ export function SignInScreen() {
       await useSessionStore.getState().login(username.trim(), password);
     } catch (err) {
       setError(signInErrorText(err, t, transport().kind === 'ipc'));
+      // The password is cleared for the next try: that is not a missing field, so no "required" under it.
       setPassword('');
+      setSubmitted(false);
       setBusy(false);
     }
   };

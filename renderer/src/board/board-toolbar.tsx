@@ -1,4 +1,5 @@
 /** Period navigation, range, grouping and the desk's main buttons above the board. */
+import { DateInput } from '../ui/date-input';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from './board-store';
 import { RANGE_CHOICES } from './board-period';
@@ -31,14 +32,9 @@ export function BoardToolbar() {
         <button type="button" className="button icon-button" onClick={() => shift(1)} aria-label={t('board.next')} title={t('board.next')} data-testid="board-next">
           ›
         </button>
-        <input
-          type="date"
-          className="input input-date"
-          aria-label={t('board.from')}
-          value={from ?? ''}
-          onChange={(e) => e.target.value && setFrom(e.target.value)}
-          data-testid="board-from"
-        />
+        <span className="input-date">
+          <DateInput ariaLabel={t('board.from')} value={from ?? ''} onChange={(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && setFrom(v)} testId="board-from" />
+        </span>
       </div>
 
       <div className="toolbar-group" role="group" aria-label={t('board.range')}>

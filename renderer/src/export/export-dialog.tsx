@@ -2,6 +2,7 @@
  * Stays as CSV: delimiter, Excel's BOM, an optional date range. In the desktop app the file goes
  * where the save dialog says; in a browser it downloads. The outcome is shown in the dialog.
  */
+import { DateInput } from '../ui/date-input';
 import { useEffect, useState } from 'react';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useExportStore } from './export-store';
@@ -27,7 +28,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 
   const submit = () => {
     if (busy || rangeError) return;
-    void useExportStore.getState().run({ delimiter, bom, from: from || undefined, to: to || undefined });
+    // Headers and statuses in the language the desk is using (the accountants' CSV, issue 10 item 12).
+    void useExportStore.getState().run({ delimiter, bom, from: from || undefined, to: to || undefined, lang: useLocaleStore.getState().lang });
   };
 
   const result =
@@ -76,10 +78,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <legend>{t('export.range')}</legend>
         <div className="form-grid">
           <Field label={t('export.from')} hint={t('export.rangeHint')}>
-            <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="export-from" />
+            <DateInput value={from} onChange={setFrom} testId="export-from" />
           </Field>
           <Field label={t('export.to')} error={rangeError}>
-            <input type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} data-testid="export-to" />
+            <DateInput value={to} onChange={setTo} testId="export-to" />
           </Field>
         </div>
       </fieldset>

@@ -74,7 +74,7 @@ export const da: TranslationOf<typeof en> = {
   'validation.number': 'Skriv et helt tal',
   'validation.url': 'Skriv en http(s)-adresse, eller lad feltet stå tomt',
   'validation.time': 'Skriv et klokkeslæt som TT:MM',
-  'validation.currency': 'Skriv en kode på tre bogstaver som DKK',
+  'validation.currency': 'Skriv en ISO 4217-valutakode som DKK eller EUR',
   'validation.timeZone': 'Vælg en tidszone som Europe/Copenhagen',
   'validation.range': 'Skriv et helt tal fra {min} til {max}',
   'validation.fixFields': 'Ret venligst de markerede felter.',

@@ -11,6 +11,7 @@ import { authText } from '../auth/auth-text';
 import { boardText } from '../board/board-text';
 import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
+import { deskText } from '../desk/desk-text';
 import { exportText } from '../export/export-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
@@ -26,7 +27,7 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, deskText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

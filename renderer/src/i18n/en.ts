@@ -77,7 +77,7 @@ export const en = {
   'validation.number': 'Enter a whole number',
   'validation.url': 'Enter an http(s) address, or leave it empty',
   'validation.time': 'Enter a time as HH:MM',
-  'validation.currency': 'Enter a three-letter code such as DKK',
+  'validation.currency': 'Enter an ISO 4217 currency code such as DKK or EUR',
   'validation.timeZone': 'Choose a time zone such as Europe/Copenhagen',
   'validation.range': 'Enter a whole number from {min} to {max}',
   'validation.fixFields': 'Please correct the marked fields.',

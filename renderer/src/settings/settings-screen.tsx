@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { BROKER_EVENT_TYPES } from '../../../shared/contract/broker-events';
 import type { Settings } from '../../../shared/contract/schemas';
-import { useT } from '../i18n/locale-store';
+import { useIntlLocale, useT } from '../i18n/locale-store';
+import { useNetworkStore } from './network-store';
 import { useSettingsStore } from './settings-store';
 import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
@@ -22,6 +23,12 @@ const SECTIONS = [
   { id: 'lan', label: 'settings.lanSection' },
   { id: 'email', label: 'settings.emailSection' },
 ] as const;
+
+/** The ISO 4217 codes the runtime knows, with their names in the desk's language: the currency field's suggestions. */
+function currencies(locale: string): [string, string][] {
+  const names = new Intl.DisplayNames([locale], { type: 'currency' });
+  return Intl.supportedValuesOf('currency').map((code) => [code, names.of(code) ?? code]);
+}
 
 let timeZoneList: string[] | null = null;
 
@@ -58,6 +65,9 @@ export function SettingsScreen() {
 
 function SettingsForm({ saved }: { saved: Settings }) {
   const t = useT();
+  const locale = useIntlLocale();
+  // The host may listen elsewhere than the setting says (started with --port): the field says so.
+  const listeningPort = useNetworkStore((s) => s.status?.listening?.port ?? null);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(saved));
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -163,7 +173,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       case 'time': return <input type="time" {...common} />;
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
-      case 'currency': return <input maxLength={3} style={{ textTransform: 'uppercase' }} {...common} />;
+      case 'currency': return <input list="currencies" maxLength={3} autoComplete="off" style={{ textTransform: 'uppercase' }} {...common} />;
       case 'url': return <input type="url" placeholder={field.key === 'billingServiceUrl' ? 'http://billing-service:5002' : 'http://event-broker:8080/events'} {...common} />;
       default: return <input {...common} />;
     }
@@ -172,6 +182,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const hintFor = (field: SettingsField): string | undefined => {
     if (field.kind === 'url') return t('settings.urlHint');
     if (field.kind === 'ip') return t('settings.lanHostHint');
+    // The host may listen elsewhere than the setting says (started with --port): the field says so.
+    if (field.key === 'lanPort' && listeningPort !== null && String(listeningPort) !== draft.lanPort) return t('settings.portNow', { port: listeningPort });
     if (field.key === 'smtpHost') return t('settings.smtpHostHint');
     if (field.key === 'smtpUser') return t('settings.smtpUserHint');
     if (field.key === 'smtpFrom') return t('settings.smtpFromHint');
@@ -203,6 +215,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </div>
         </fieldset>
       ))}
+      <datalist id="currencies">
+        {currencies(locale).map(([code, name]) => (
+          <option key={code} value={code}>{name}</option>
+        ))}
+      </datalist>
       <datalist id="time-zones">
         {timeZones().map((z) => (
           <option key={z} value={z} />

@@ -7,10 +7,12 @@
  * the board's first bundle and opens without zod. Only what the contract cannot know is checked
  * here: the dates against the hotel's longest stay, and whether a typed price is an amount at all.
  */
+import { DateInput } from '../ui/date-input';
 import { useEffect, useMemo, useState } from 'react';
 import { stayPrice } from '../../../shared/rules/stay-rules';
 import { addDays } from '../../../shared/time';
 import { markBookingDialogOpen } from '../app/perf-marks';
+import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useBoardStore } from '../board/board-store';
@@ -71,10 +73,18 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
   }, []);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
-  const free = useFreeRooms(checkin, checkout, dates.ok);
+  // The guest count narrows the free rooms at once (rooms that sleep them), and is checked as it is typed.
+  const guestCount = /^\d{1,2}$/.test(guests.trim()) ? Number(guests) : NaN;
+  const guestsOk = guestCount >= 1 && guestCount <= 20;
+  const free = useFreeRooms(checkin, checkout, dates.ok, guestsOk ? guestCount : undefined);
   const freeIds = useMemo(() => new Set(free.rooms?.map((r) => r.id)), [free.rooms]);
   const room = free.rooms?.find((r) => String(r.id) === roomId) ?? boardRooms?.find((r) => String(r.id) === roomId);
   const roomIsFree = room ? freeIds.has(room.id) : false;
+  const guestsError = !guestsOk
+    ? t('booking.guestsRange')
+    : room && guestCount > room.capacity
+      ? t('booking.guestsOver', { capacity: room.capacity, number: room.number })
+      : null;
 
   const override = priceText.trim() ? f.parseMoney(priceText) : undefined;
   const price = dates.ok && room && override !== null ? stayPrice(dates.nights, room.nightlyRate, override) : null;
@@ -99,7 +109,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
     // `textsKey` stands for the fields: `check` reads them from this render.
   }, [submitted, textsKey, t]);
 
-  const invalid = !dates.ok || Object.keys(fieldErrors).length > 0;
+  const invalid = !dates.ok || guestsError !== null || Object.keys(fieldErrors).length > 0;
 
   const changeCheckin = (value: string) => {
     setCheckin(value);
@@ -119,7 +129,9 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
     if (busy) return;
     const checked = await check();
     setFieldErrors(checked.ok ? {} : checked.errors);
-    if (!dates.ok || !checked.ok) return;
+    // The free rooms could not be read (the host is down): say so, not "Room is required".
+    if (free.error && !checked.ok) setError(free.error);
+    if (!dates.ok || !checked.ok || guestsError) return;
     setBusy(true);
     setError(null);
     try {
@@ -162,16 +174,24 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
       {submitted && invalid && !error ? <ErrorAlert error={t('validation.fixFields')} testId="booking-invalid" /> : null}
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
-          <input type="date" className="input" value={checkin} onChange={(e) => changeCheckin(e.target.value)} required data-testid="booking-checkin" />
+          <DateInput value={checkin} onChange={changeCheckin} required testId="booking-checkin" />
         </Field>
         <Field label={t('booking.checkout')}>
-          <input type="date" className="input" value={checkout} min={checkin} onChange={(e) => setCheckout(e.target.value)} required data-testid="booking-checkout" />
+          <DateInput value={checkout} onChange={setCheckout} required testId="booking-checkout" />
         </Field>
         <Field
           label={t('booking.room')}
           wide
-          error={fieldErrors.roomId ?? (presetMissing && free.rooms ? t('booking.notFree') : null)}
-          hint={free.rooms ? (free.rooms.length ? t('booking.freeRooms', { n: free.rooms.length }) : t('booking.noFreeRooms')) : t('common.loading')}
+          error={free.error ? errorText(free.error, t) : fieldErrors.roomId ?? (presetMissing && free.rooms ? t('booking.notFree') : null)}
+          hint={
+            !dates.ok
+              ? t('booking.datesFirst')
+              : free.rooms
+                ? free.rooms.length
+                  ? t('booking.freeRooms', { n: free.rooms.length })
+                  : t('booking.noFreeRooms')
+                : t('common.loading')
+          }
         >
           <select className="input" value={roomId} onChange={(e) => setRoomId(e.target.value)} required data-testid="booking-room">
             <option value="">{t('booking.pickRoom')}</option>
@@ -205,8 +225,8 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
             if (p.guestPhone) setPhone(p.guestPhone);
           }}
         />
-        <Field label={t('booking.guests')} error={fieldErrors.guests} hint={room ? `${t('rooms.capacity')}: ${room.capacity}` : undefined}>
-          <input type="number" className="input" min={1} value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="booking-guests" />
+        <Field label={t('booking.guests')} error={guestsError ?? fieldErrors.guests} hint={room ? `${t('rooms.capacity')}: ${room.capacity}` : undefined}>
+          <input type="number" className="input" min={1} max={20} value={guests} onChange={(e) => setGuests(e.target.value)} data-testid="booking-guests" />
         </Field>
         <Field label={t('booking.priceOverride')} error={override === null ? t('validation.money') : fieldErrors.price} hint={t('booking.priceOverrideHint')}>
           <input

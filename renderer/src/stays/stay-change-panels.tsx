@@ -2,6 +2,7 @@
  * The two stay changes that need input: move to another free room, and new dates. Each shows the
  * price now and asks keep or reprice when they differ (price-choice.tsx); nothing is repriced silently.
  */
+import { DateInput } from '../ui/date-input';
 import { useState } from 'react';
 import type { PricingChoice, Stay } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
@@ -60,7 +61,7 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
       </Field>
       {roomId ? <PriceChoice quote={quote} choice={choice} onChoose={setChoice} /> : null}
       <div className="button-row">
-        <CancelSubmit onCancel={onBack} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId || !pricing} />
+        <CancelSubmit onCancel={onBack} cancelLabel={t('stay.back')} busy={busy} submitLabel={t('stay.moveSubmit')} submitTestId="stay-move-submit" disabled={!roomId || !pricing} />
       </div>
     </form>
   );
@@ -102,10 +103,10 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
       <ErrorAlert error={error} />
       <div className="form-grid">
         <Field label={t('booking.checkin')} error={dates.ok ? null : dates.message}>
-          <input type="date" className="input" value={checkin} onChange={(e) => { setCheckin(e.target.value); setChoice(null); }} autoFocus data-testid="stay-dates-checkin" />
+          <DateInput value={checkin} onChange={(v) => { setCheckin(v); setChoice(null); }} autoFocus testId="stay-dates-checkin" />
         </Field>
         <Field label={t('booking.checkout')}>
-          <input type="date" className="input" value={checkout} onChange={(e) => { setCheckout(e.target.value); setChoice(null); }} data-testid="stay-dates-checkout" />
+          <DateInput value={checkout} onChange={(v) => { setCheckout(v); setChoice(null); }} testId="stay-dates-checkout" />
         </Field>
         <Field label={t('booking.priceOverride')} error={override === null ? t('validation.money') : null} hint={t('booking.priceOverrideHint')}>
           <input className="input" inputMode="decimal" value={priceText} onChange={(e) => setPriceText(e.target.value)} data-testid="stay-dates-price" />
@@ -121,6 +122,7 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
       <div className="button-row">
         <CancelSubmit
           onCancel={onBack}
+          cancelLabel={t('stay.back')}
           busy={busy}
           submitLabel={t('stay.datesSubmit')}
           submitTestId="stay-dates-submit"

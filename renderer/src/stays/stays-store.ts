@@ -26,7 +26,8 @@ interface StaysState {
   move(id: number, roomId: number, pricing?: PricingChoice): Promise<Stay>;
   changeDates(input: CommandInput<'stays:changeDates'>): Promise<Stay>;
   updateGuest(input: CommandInput<'stays:updateGuest'>): Promise<Stay>;
-  freeRooms(checkin: string, checkout: string): Promise<Room[]>;
+  /** Rooms free for the whole range, sleeping at least `guests` when given. */
+  freeRooms(checkin: string, checkout: string, guests?: number): Promise<Room[]>;
 }
 
 export const useStaysStore = create<StaysState>((set, get) => {
@@ -67,8 +68,8 @@ export const useStaysStore = create<StaysState>((set, get) => {
     changeDates(input) {
       return changed(() => transport().invoke('stays:changeDates', input));
     },
-    async freeRooms(checkin, checkout) {
-      const rooms = await transport().invoke('rooms:free', { checkin, checkout });
+    async freeRooms(checkin, checkout, guests) {
+      const rooms = await transport().invoke('rooms:free', guests === undefined ? { checkin, checkout } : { checkin, checkout, guests });
       return rooms.sort((a, b) => a.number - b.number);
     },
   };

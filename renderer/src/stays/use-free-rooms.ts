@@ -1,4 +1,4 @@
-/** Rooms free for a whole date range, reloaded when the dates change; stale answers are dropped. */
+/** Rooms free for a whole date range (and sleeping `guests`), reloaded when either changes; stale answers are dropped. */
 import { useEffect, useState } from 'react';
 import type { Room } from '../../../shared/contract/schemas';
 import { useStaysStore } from './stays-store';
@@ -8,7 +8,7 @@ export interface FreeRooms {
   error: unknown;
 }
 
-export function useFreeRooms(checkin: string, checkout: string, enabled: boolean): FreeRooms {
+export function useFreeRooms(checkin: string, checkout: string, enabled: boolean, guests?: number): FreeRooms {
   const [state, setState] = useState<FreeRooms>({ rooms: null, error: null });
   useEffect(() => {
     if (!enabled) {
@@ -19,12 +19,12 @@ export function useFreeRooms(checkin: string, checkout: string, enabled: boolean
     setState((s) => ({ rooms: s.rooms, error: null }));
     useStaysStore
       .getState()
-      .freeRooms(checkin, checkout)
+      .freeRooms(checkin, checkout, guests)
       .then((rooms) => live && setState({ rooms, error: null }))
       .catch((error: unknown) => live && setState({ rooms: null, error }));
     return () => {
       live = false;
     };
-  }, [checkin, checkout, enabled]);
+  }, [checkin, checkout, enabled, guests]);
   return state;
 }

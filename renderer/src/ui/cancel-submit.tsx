@@ -12,14 +12,19 @@ interface CancelSubmitProps {
   submitTestId: string;
   /** Disabled for another reason too (an invalid form). */
   disabled?: boolean;
+  /**
+   * What the first button says, where "Cancel" would be misread: in a stay's dialog, whose actions
+   * include "Cancel stay", it goes back to the stay instead.
+   */
+  cancelLabel?: string;
 }
 
-export function CancelSubmit({ onCancel, busy, submitLabel, submitTestId, disabled = false }: CancelSubmitProps) {
+export function CancelSubmit({ onCancel, busy, submitLabel, submitTestId, disabled = false, cancelLabel }: CancelSubmitProps) {
   const t = useT();
   return (
     <>
-      <button type="button" className="button" onClick={onCancel}>
-        {t('common.cancel')}
+      <button type="button" className="button" onClick={onCancel} data-testid={`${submitTestId}-back`}>
+        {cancelLabel ?? t('common.cancel')}
       </button>
       <button type="submit" className="button button-primary" disabled={disabled || busy} data-testid={submitTestId}>
         {busy ? t('common.saving') : submitLabel}

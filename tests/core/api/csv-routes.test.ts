@@ -35,12 +35,16 @@ describe('CSV downloads', () => {
   });
 
   it('GET /api/v1/exports/stays.csv takes delimiter, BOM and filters from the query', async () => {
-    const res = await api.raw({ method: 'GET', url: '/api/v1/exports/stays.csv?delimiter=;&bom=true&status=cancelled' });
+    const res = await api.raw({ method: 'GET', url: '/api/v1/exports/stays.csv?delimiter=;&bom=true&status=cancelled&lang=en' });
     expect(res.status).toBe(200);
-    expect(res.text.startsWith('\ufeffid;roomnumber;')).toBe(true);
+    expect(res.text.startsWith('\ufeffStay;Room;')).toBe(true);
     const data = rows(res.text, ';');
     expect(data).toHaveLength(2);
-    expect(data[1]![6]).toBe('cancelled');
+    expect(data[1]![3]).toBe('Cancelled');
+    // Without `lang`, the hotel's language (Danish by default).
+    const danish = rows((await api.raw({ method: 'GET', url: '/api/v1/exports/stays.csv?status=cancelled' })).text);
+    expect(danish[0]!.slice(0, 4)).toEqual(['Ophold', 'Værelse', 'Kategori', 'Status']);
+    expect(danish[1]![3]).toBe('Annulleret');
   });
 
   it('refuses a bad filter with a JSON 400 before any CSV is sent', async () => {

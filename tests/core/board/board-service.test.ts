@@ -85,26 +85,33 @@ describe('board:get', () => {
     expect(b.stays.id).toEqual([]);
   });
 
-  it("counts today's arrivals, departures and guests in house, whatever window is shown", () => {
+  it("counts what is left to do today: arrivals not yet checked in, departures not yet checked out, guests in house", () => {
     const leaving = stay(r101, '2026-04-28', '2026-05-01');
     h['stays:checkIn']({ id: leaving.id }, deskCtx);
     const staying = stay(r102, '2026-04-30', '2026-05-03');
     h['stays:checkIn']({ id: staying.id }, deskCtx);
-    stay(r101, '2026-05-01', '2026-05-02'); // arriving today, after a same-day turnover
+    const arriving = stay(r101, '2026-05-01', '2026-05-02'); // arriving today, after a same-day turnover
     const gone = stay(r201, '2026-04-29', '2026-05-01');
     h['stays:checkIn']({ id: gone.id }, deskCtx);
-    h['stays:checkOut']({ id: gone.id }, deskCtx);
+    h['stays:checkOut']({ id: gone.id }, deskCtx); // already processed: no longer a departure to do
     const cancelled = stay(r201, '2026-05-01', '2026-05-03');
     h['stays:cancel']({ id: cancelled.id }, deskCtx);
 
-    const counts = { arrivals: 1, departures: 2, inHouse: 2 };
+    const counts = { arrivals: 1, departures: 1, inHouse: 2 };
     expect(board().counts).toEqual(counts);
     expect(board('2026-06-01', 14).counts).toEqual(counts);
     expect(board('2026-06-01', 14).stays.id).toEqual([]);
 
-    // The next day the guest who should have left on the 1st is overdue, no longer in house.
+    // The next day the guest who should have left on the 1st is overdue: still a departure to do, still in house.
     t.clock.set(Date.parse('2026-05-02T08:00:00Z'));
-    expect(board().counts).toEqual({ arrivals: 0, departures: 1, inHouse: 1 });
+    expect(board().counts).toEqual({ arrivals: 0, departures: 1, inHouse: 2 });
+
+    // Back to the 1st: the counts go down as the desk works through them.
+    t.clock.set(Date.parse('2026-05-01T10:00:00Z'));
+    h['stays:checkOut']({ id: leaving.id }, deskCtx);
+    expect(board().counts).toEqual({ arrivals: 1, departures: 0, inHouse: 1 });
+    h['stays:checkIn']({ id: arriving.id }, deskCtx);
+    expect(board().counts).toEqual({ arrivals: 0, departures: 0, inHouse: 2 });
   });
 
   it("starts on the hotel's today when no first day is given, by the hotel's clock, not UTC's", () => {

@@ -1,0 +1,127 @@
+/**
+ * The desk's search and worklists (core/desk/desk-service.ts). The search reads the trigram FTS5
+ * table `stay_search` (migration 0007, kept by triggers on `stays`); the worklists read the partial
+ * index `stays_in_house_idx` (checked-in stays by departure) and `stays_checkin_idx` (today's arrivals).
+ */
+import type { SearchHit, WorkItem, WorkTodo } from '../../shared/contract/desk';
+import type { Housekeeping } from '../../shared/contract/rooms';
+import type { StayStatus } from '../../shared/rules/stay-rules';
+import type { Sqlite } from '../open-database';
+import { prepared } from './prepared';
+
+type HitRow = Omit<SearchHit, 'matched'>;
+
+const HIT_SELECT = `
+  SELECT s.id AS stayId, s.room_id AS roomId, r.number AS roomNumber, s.guest_name AS guestName, s.guest_email AS guestEmail,
+         s.guest_phone AS guestPhone, substr(s.checkin, 1, 10) AS checkinDate, substr(s.checkout, 1, 10) AS checkoutDate, s.status
+  FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
+
+/**
+ * The order of hits: guests in house, then stays not yet over, then the rest; within each, the stay
+ * nearest to now first. `@now` is the clock's instant.
+ */
+const HIT_ORDER = `ORDER BY (s.status = 'checked_in') DESC, (s.status = 'booked' AND s.checkout_ms > @now) DESC, abs(s.checkin_ms - @now), s.id DESC`;
+
+export function stayHitById(db: Sqlite, id: number): HitRow | undefined {
+  return prepared<HitRow>(db, `${HIT_SELECT} WHERE s.id = +?`).get(id);
+}
+
+/** Stays in room `number` (by the unique room number index, then the room's own stays), nearest first. */
+export function stayHitsByRoom(db: Sqlite, number: number, now: number, limit: number): HitRow[] {
+  return prepared<HitRow>(db, `${HIT_SELECT} WHERE r.number = @number ${HIT_ORDER} LIMIT @limit`).all({ number, now, limit });
+}
+
+/**
+ * Stays whose FTS row matches `match` (an FTS5 query of quoted trigram phrases, built by the service),
+ * in HIT_ORDER. Each FTS row is the stay's guest name, e-mail and phone digits.
+ */
+export function stayHitsByText(db: Sqlite, match: string, now: number, limit: number): HitRow[] {
+  return prepared<HitRow>(
+    db,
+    `${HIT_SELECT} WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH @match) ${HIT_ORDER} LIMIT @limit`,
+  ).all({ match, now, limit });
+}
+
+/** Which of the FTS columns of stay `id` match `match` (for the hit's `matched`). */
+export function matchedColumn(db: Sqlite, id: number, column: 'name' | 'email' | 'phone', match: string): boolean {
+  return prepared(db, `SELECT 1 FROM stay_search WHERE stay_search MATCH @match AND rowid = @id`).get({ match: `${column} : (${match})`, id }) !== undefined;
+}
+
+interface WorkRow {
+  stayId: number;
+  roomId: number;
+  roomNumber: number;
+  housekeeping: Housekeeping;
+  guestName: string;
+  guests: number;
+  checkin: string;
+  checkout: string;
+  checkinDate: string;
+  checkoutDate: string;
+  status: StayStatus;
+  checkoutMs: number;
+  /** Another stay still checked in in the same room (arrivals only). */
+  occupied: number;
+}
+
+const WORK_SELECT = `
+  SELECT s.id AS stayId, s.room_id AS roomId, r.number AS roomNumber, r.housekeeping, s.guest_name AS guestName, s.guests,
+         s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate, substr(s.checkout, 1, 10) AS checkoutDate, s.status,
+         s.checkout_ms AS checkoutMs`;
+
+function roomTodo(row: WorkRow, todo: WorkTodo[]): void {
+  if (row.housekeeping === 'out_of_order') todo.push('room_out_of_order');
+  else if (row.housekeeping === 'dirty') todo.push('room_not_clean');
+}
+
+/**
+ * Booked stays arriving in `[dayStartMs, dayEndMs)`, by room: a range of `stays_checkin_idx`. What is
+ * left: the check-in, and whatever stands in its way (the room's housekeeping, a guest still in it).
+ */
+export function arrivalsOn(db: Sqlite, dayStartMs: number, dayEndMs: number): WorkItem[] {
+  const rows = prepared<WorkRow>(
+    db,
+    `${WORK_SELECT},
+       EXISTS (SELECT 1 FROM stays o INDEXED BY stays_in_house_idx WHERE o.status = 'checked_in' AND o.room_id = s.room_id AND o.id <> s.id) AS occupied
+     FROM stays s JOIN guest_rooms r ON r.id = s.room_id
+     WHERE s.checkin_ms >= ? AND s.checkin_ms < ? AND s.status = 'booked'
+     ORDER BY s.checkin_ms, r.number`,
+  ).all(dayStartMs, dayEndMs);
+  return rows.map((row) => {
+    const todo: WorkTodo[] = ['check_in'];
+    roomTodo(row, todo);
+    if (row.occupied) todo.push('room_occupied');
+    return toItem(row, todo);
+  });
+}
+
+/**
+ * Every checked-in stay, by departure (the partial index `stays_in_house_idx`). The departures are
+ * those whose checkout falls before `dayEndMs`; one whose checkout is before `dayStartMs` is overdue.
+ */
+export function inHouseStays(db: Sqlite, dayStartMs: number, dayEndMs: number): { departures: WorkItem[]; inHouse: WorkItem[] } {
+  const rows = prepared<WorkRow>(
+    db,
+    `${WORK_SELECT}, 0 AS occupied
+     FROM stays s INDEXED BY stays_in_house_idx JOIN guest_rooms r ON r.id = s.room_id
+     WHERE s.status = 'checked_in'
+     ORDER BY s.checkout_ms, r.number`,
+  ).all();
+  const departures: WorkItem[] = [];
+  const inHouse: WorkItem[] = [];
+  for (const row of rows) {
+    const overdue = row.checkoutMs < dayStartMs;
+    const leaving = row.checkoutMs < dayEndMs;
+    const todo: WorkTodo[] = leaving ? ['check_out'] : [];
+    if (overdue) todo.push('overdue');
+    const item = toItem(row, todo);
+    inHouse.push(item);
+    if (leaving) departures.push(item);
+  }
+  return { departures, inHouse };
+}
+
+function toItem(row: WorkRow, todo: WorkTodo[]): WorkItem {
+  const { checkoutMs: _ms, occupied: _o, ...rest } = row;
+  return { ...rest, todo };
+}

@@ -16,7 +16,7 @@
  *    as the host here (it shares its CPU: a conservative figure).
  *
  * `npx tsx bench/appointments-bench.ts [--quick]` runs it alone and prints the table; or
- * `npm run bench -- --only 7`.
+ * `npm run bench -- --only 8`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -300,7 +300,7 @@ export async function runAppointmentsBench(o: BenchOptions): Promise<BenchResult
   benchGeneration(o, checks, figures);
   o.log('    D: booking over HTTP');
   await benchHttpBooking(o, checks, figures);
-  return { id: 7, title: 'Appointments: free slots, availability, generation, booking over HTTP', checks, figures };
+  return { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', checks, figures };
 }
 
 if (process.argv[1]?.endsWith('appointments-bench.ts')) {

@@ -18,6 +18,7 @@ import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
+import { runStockHttpBench } from './stock-http-bench';
 import type { BenchOptions } from './support/bench-options';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
@@ -29,7 +30,8 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
-  { id: 7, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
+  { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
+  { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
 ];
 

@@ -21,6 +21,7 @@ import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
+import { startAppointmentScheduler, type AppointmentScheduler } from './appointments/appointment-scheduler';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -60,6 +61,8 @@ export interface HostOptions {
   log?: LogOptions;
   /** Run the outbox worker (default true). */
   worker?: boolean;
+  /** Run the appointments' scheduler: holds lapse, reminders go out (default true). */
+  appointmentScheduler?: boolean;
 }
 
 export interface Host {
@@ -149,6 +152,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
   let hostLog: HostLog | undefined;
+  let scheduler: AppointmentScheduler | undefined;
   try {
     if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
@@ -182,8 +186,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(hostLog ? { onError: (error: unknown) => hostLog!.logger.error({ err: error }, 'outbox worker failed') } : {}),
     });
     if (options.worker !== false) worker.start();
+    if (options.appointmentScheduler !== false) {
+      scheduler = startAppointmentScheduler(core.deps, core.services.appointments, {
+        onError: (error) => server?.log.warn({ err: error }, 'appointments scheduler: round failed, retrying'),
+      });
+    }
 
-    const started = { server, worker, listener };
+    const started = { server, worker, listener, scheduler };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
@@ -202,6 +211,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         closing ??= (async () => {
           try {
             lan.unsubscribe();
+            started.scheduler?.stop();
             await started.worker.stop();
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.
@@ -216,6 +226,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
   } catch (error) {
+    scheduler?.stop();
     await worker?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);

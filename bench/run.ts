@@ -10,6 +10,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { runAppointmentsBench } from './appointments-bench';
 import { runAvailabilityBench } from './availability-bench';
 import { runBoardQueryBench } from './board-query-bench';
 import { runBoardRenderBench } from './board-render-bench';
@@ -17,6 +18,7 @@ import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
+import { runStockHttpBench } from './stock-http-bench';
 import type { BenchOptions } from './support/bench-options';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
@@ -28,6 +30,8 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 4, title: 'CSV export of 1 000 000 stays under load', run: runCsvExportBench },
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
+  { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
+  { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
 ];
 

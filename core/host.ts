@@ -20,6 +20,7 @@ import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
+import { startAppointmentScheduler, type AppointmentScheduler } from './appointments/appointment-scheduler';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -53,6 +54,8 @@ export interface HostOptions {
   logger?: boolean;
   /** Run the outbox worker (default true). */
   worker?: boolean;
+  /** Run the appointments' scheduler: holds lapse, reminders go out (default true). */
+  appointmentScheduler?: boolean;
 }
 
 export interface Host {
@@ -139,6 +142,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
+  let scheduler: AppointmentScheduler | undefined;
   try {
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
     const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: startSettings });
@@ -170,8 +174,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
       fetch: options.fetch,
     });
     if (options.worker !== false) worker.start();
+    if (options.appointmentScheduler !== false) {
+      scheduler = startAppointmentScheduler(core.deps, core.services.appointments, {
+        onError: (error) => server?.log.warn({ err: error }, 'appointments scheduler: round failed, retrying'),
+      });
+    }
 
-    const started = { server, worker, listener };
+    const started = { server, worker, listener, scheduler };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
@@ -189,6 +198,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         closing ??= (async () => {
           try {
             lan.unsubscribe();
+            started.scheduler?.stop();
             await started.worker.stop();
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.
@@ -202,6 +212,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
   } catch (error) {
+    scheduler?.stop();
     await worker?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);

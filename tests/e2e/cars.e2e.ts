@@ -1,6 +1,7 @@
 /**
  * The Cars screen end to end (issue 9 §3): add a car, reserve it, hand it out, take it back with
- * damage, and see the next hand-out refused with the reason, while the car shows as damaged.
+ * damage, and see the next hand-out refused with the reason, while the car shows as damaged; a
+ * second desk with the timeline open sees each change live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Car, Rental } from '../../shared/contract/cars';
@@ -27,6 +28,12 @@ describe('the Cars screen', () => {
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     await page.goto('/#/cars');
     await page.getByTestId('cars-screen').waitFor();
+    // Another desk has the timeline open: it hears of every change live, with no reload.
+    const other = await desk.newPage();
+    other.setDefaultTimeout(UI_TIMEOUT_MS);
+    await other.goto('/#/cars');
+    await other.getByTestId('cars-screen').waitFor();
+    await other.getByTestId('cars-tab-timeline').click();
 
     // Add a car through the form.
     await page.getByTestId('car-add').click();
@@ -42,6 +49,7 @@ describe('the Cars screen', () => {
     const car = cars.find((c) => c.plate === 'E2E 123')!;
     expect(car).toMatchObject({ brand: 'Toyota', model: 'Corolla', mileage: 12000, dailyRate: 59_500 });
     await page.getByTestId(`cars-row-${car.id}`).waitFor();
+    await other.getByTestId(`timeline-car-${car.id}`).waitFor();
 
     // Reserve it for today → the day after tomorrow.
     await page.getByTestId(`car-reserve-${car.id}`).click();
@@ -53,6 +61,7 @@ describe('the Cars screen', () => {
     await page.getByTestId('reserve-dialog').waitFor({ state: 'detached' });
     const [first] = await desk.api.call<Rental[]>('GET', `/api/v1/rentals?carId=${car.id}`);
     expect(first).toMatchObject({ status: 'reserved', guestName: 'Mette Hansen', days: 2, price: 119_000 });
+    await other.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-reserved`).waitFor();
 
     // Hand it out from the timeline.
     await page.getByTestId('cars-tab-timeline').click();
@@ -62,6 +71,7 @@ describe('the Cars screen', () => {
     await page.getByTestId('rental-dialog').waitFor({ state: 'detached' });
     await expect.poll(async () => (await desk.api.call<Car>('GET', `/api/v1/cars/${car.id}`)).isRented).toBe(true);
     await page.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-out`).waitFor();
+    await other.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-out`).waitFor();
 
     // Take it back with damage.
     await page.getByTestId(`timeline-rental-${first!.id}`).click();

@@ -4,6 +4,7 @@
  * and who may call them. `/bookings` (no slash) stays seed 000's stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSignedInLiveSocket } from '../../support/live-client';
 import { signIn, type Session } from '../../support/sessions';
 import { startTestHost, type TestHost } from '../../support/test-host';
 
@@ -137,6 +138,29 @@ describe('seed 002: /bookings/', () => {
       });
       expect({ path, method, status: res.status }).toEqual({ path, method, status: 401 });
       expect(await res.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+});
+
+describe('live: stock.changed', () => {
+  it("reaches the desk for every booking and a client for its own only", async () => {
+    await call('POST', '/resources/', { name: 'Parasol', description: 'Beach parasol', total_quantity: 9, available_quantity: 9 });
+    const desk = await openSignedInLiveSocket(th.host.url, staff.token);
+    const a = await openSignedInLiveSocket(th.host.url, clientA.token);
+    const b = await openSignedInLiveSocket(th.host.url, clientB.token);
+    try {
+      const deskHears = desk.next('stock.changed');
+      const aHears = a.next('stock.changed');
+      expect((await call('POST', '/bookings/', { resource: 'Parasol', purchase_quantity: 2 }, clientA.token)).status).toBe(201);
+      expect(await deskHears).toMatchObject({ action: 'booked', resource: { name: 'Parasol', availableQuantity: 7 }, booking: { quantity: 2, ownerId: clientA.userId } });
+      expect(await aHears).toMatchObject({ action: 'booked', booking: { ownerId: clientA.userId } });
+      // client B hears of neither A's booking nor the desk's own change
+      await call('POST', '/api/v1/stock/resources/' + String(((await aHears) as { resource: { id: number } }).resource.id) + '/restock', { totalQuantity: 10 }, staff.token);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(b.events.filter((e) => e.type === 'stock.changed')).toEqual([]);
+      expect(a.events.filter((e) => e.type === 'stock.changed')).toHaveLength(1);
+    } finally {
+      for (const c of [desk, a, b]) c.ws.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { runAppointmentsBench } from './appointments-bench';
 import { runAvailabilityBench } from './availability-bench';
 import { runBoardQueryBench } from './board-query-bench';
 import { runBoardRenderBench } from './board-render-bench';
@@ -30,6 +31,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 5, title: 'Board in Chromium, 300 rooms × 90 days', run: runBoardRenderBench },
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
   { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
+  { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
 ];
 

@@ -19,7 +19,9 @@ import { createListener, type ListenAddress, type Listener } from './api/listene
 import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
+import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
+import { startAppointmentScheduler, type AppointmentScheduler } from './appointments/appointment-scheduler';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -50,9 +52,17 @@ export interface HostOptions {
   /** The built renderer; default `<repo>/dist/renderer`. */
   rendererDir?: string;
   migrationsDir?: string;
+  /** Warnings and errors to stdout (without `log`). */
   logger?: boolean;
+  /**
+   * The host's log: JSON lines to a rotating file in `<dataDir>/logs` (and the console if asked),
+   * one request id per request, secrets redacted (core/logging.ts). Off without it.
+   */
+  log?: LogOptions;
   /** Run the outbox worker (default true). */
   worker?: boolean;
+  /** Run the appointments' scheduler: holds lapse, reminders go out (default true). */
+  appointmentScheduler?: boolean;
 }
 
 export interface Host {
@@ -62,6 +72,8 @@ export interface Host {
   readonly url: string;
   readonly port: number;
   dbFile: string;
+  /** Where the log files are (`<dataDir>/logs`), when the host logs. */
+  logDir: string | null;
   /** Settles once the listener has followed the last LAN setting change (tests wait on it). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -139,7 +151,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
+  let hostLog: HostLog | undefined;
+  let scheduler: AppointmentScheduler | undefined;
   try {
+    if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
     const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: startSettings });
     await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
@@ -153,7 +168,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     server = await buildServer(core, {
       dbFile,
       rendererDir: options.rendererDir ?? defaultRendererDir(),
-      logger: options.logger,
+      logger: hostLog?.logger ?? options.logger,
     });
     await server.ready();
     listener = createListener(requestHandlerOf(server), server.server);
@@ -168,10 +183,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
       getSmtpPassword: () => core.settings.smtpPassword(),
       events: core.deps.events,
       fetch: options.fetch,
+      ...(hostLog ? { onError: (error: unknown) => hostLog!.logger.error({ err: error }, 'outbox worker failed') } : {}),
     });
     if (options.worker !== false) worker.start();
+    if (options.appointmentScheduler !== false) {
+      scheduler = startAppointmentScheduler(core.deps, core.services.appointments, {
+        onError: (error) => server?.log.warn({ err: error }, 'appointments scheduler: round failed, retrying'),
+      });
+    }
 
-    const started = { server, worker, listener };
+    const started = { server, worker, listener, scheduler };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
@@ -184,11 +205,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return at().port;
       },
       dbFile,
+      logDir: hostLog?.dir ?? null,
       settled: () => lan.settled(),
       close() {
         closing ??= (async () => {
           try {
             lan.unsubscribe();
+            started.scheduler?.stop();
             await started.worker.stop();
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.
@@ -196,16 +219,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
             await started.listener.close();
           } finally {
             sqlite.close();
+            await hostLog?.close();
           }
         })();
         return closing;
       },
     };
   } catch (error) {
+    scheduler?.stop();
     await worker?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     sqlite.close();
+    await hostLog?.close();
     throw error;
   }
 }

@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Settings } from '../shared/contract/schemas';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
+import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--demo]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--demo] [--log-level LEVEL]
 
   --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data)
   --port N      port to listen on, 0 for any free one (env FRONTDESK_PORT, default: the
@@ -18,6 +19,9 @@ const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--
   --lan         switch the LAN API on (refused while the admin password is the default);
                 without it, and until an admin turns it on in Settings, only 127.0.0.1 listens
   --demo        seed a demo hotel into an empty database
+  --log-level LEVEL
+                fatal, error, warn, info, debug, trace or silent (env FRONTDESK_LOG_LEVEL,
+                default info): JSON lines to the console and to DIR/logs/frontdesk.<date>.<n>.log
   --help        show this
 
 Environment: BILLING_SERVICE_URL, EVENT_SERVICE_URL set the integration targets;
@@ -26,7 +30,13 @@ to be changed at the first sign-in).`;
 
 class UsageError extends Error {}
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings'> & { help: boolean };
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings'> & { help: boolean; logLevel: LogLevel };
+
+function parseLogLevel(text: string, from: string): LogLevel {
+  const level = text.trim().toLowerCase();
+  if (!isLogLevel(level)) throw new UsageError(`${from} must be one of ${LOG_LEVELS.join(', ')}, not "${text}"`);
+  return level;
+}
 
 function parsePort(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`);
@@ -47,6 +57,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
         host: { type: 'string' },
         lan: { type: 'boolean' },
         demo: { type: 'boolean' },
+        'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -59,7 +70,14 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const host = values.host ?? env.FRONTDESK_HOST;
   if (host !== undefined && host.trim() === '') throw new UsageError('--host must not be empty');
   const port = values.port ?? env.FRONTDESK_PORT;
+  const logLevel =
+    values['log-level'] !== undefined
+      ? parseLogLevel(values['log-level'], '--log-level')
+      : env.FRONTDESK_LOG_LEVEL
+        ? parseLogLevel(env.FRONTDESK_LOG_LEVEL, 'FRONTDESK_LOG_LEVEL')
+        : DEFAULT_LOG_LEVEL;
   return {
+    logLevel,
     help: values.help ?? false,
     dataDir: resolve(values.data ?? env.FRONTDESK_DATA ?? './frontdesk-data'),
     ...(port === undefined ? {} : { port: parsePort(port) }),
@@ -85,7 +103,8 @@ async function main(): Promise<void> {
   }
   // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite.
   const { createHost } = await import('./host');
-  const host = await createHost({ ...config, logger: true });
+  const { logLevel, help: _help, ...hostConfig } = config;
+  const host = await createHost({ ...hostConfig, log: { level: logLevel, console: true } });
   console.log(`Frontdesk listening on ${host.url} (data: ${config.dataDir})`);
   console.log(`API docs: ${host.url}/docs`);
   const network = await host.core.handlers['network:status']({}, { actor: { userId: null, username: 'host', role: 'admin' }, via: 'internal' });

@@ -10,6 +10,7 @@
 import { exportPlan, writeCsvExportFile } from '../core/export/csv-export';
 import type { CsvOptions } from '../core/export/export-def';
 import { createHost, type Host, type HostOptions } from '../core/host';
+import { DEFAULT_LOG_LEVEL, isLogLevel } from '../core/log-levels';
 import { INTERNAL_MESSAGE, isAppError, refusalFor } from '../shared/errors';
 import type { HostRequest, HostResult, HostStartOptions } from './host-protocol';
 
@@ -25,13 +26,16 @@ function errorCode(error: unknown): unknown {
  */
 export async function startDeskHost(options: HostStartOptions, create: (options: HostOptions) => Promise<Host> = createHost): Promise<Host> {
   const { dataDir, rendererDir, migrationsDir, port } = options;
+  // The desk's log: a rotating file in its data folder, at FRONTDESK_LOG_LEVEL (core/logging.ts).
+  const level = process.env.FRONTDESK_LOG_LEVEL?.trim().toLowerCase() ?? '';
+  const log = { level: isLogLevel(level) ? level : DEFAULT_LOG_LEVEL };
   try {
-    return await create({ dataDir, rendererDir, migrationsDir, ...(port === undefined ? {} : { port }) });
+    return await create({ dataDir, rendererDir, migrationsDir, log, ...(port === undefined ? {} : { port }) });
   } catch (error) {
     if (errorCode(error) !== 'EADDRINUSE') throw error;
     const taken = (error as { port?: unknown }).port ?? port;
     console.warn(`[desk] port ${String(taken)} is taken; the REST API listens on a free port instead`);
-    return create({ dataDir, rendererDir, migrationsDir, port: 0 });
+    return create({ dataDir, rendererDir, migrationsDir, log, port: 0 });
   }
 }
 

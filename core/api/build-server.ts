@@ -12,9 +12,11 @@
  */
 import fastifyRateLimit from '@fastify/rate-limit';
 import { createServer } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors';
+import { consoleLogger, requestIdOf } from '../logging';
 import type { Core } from '../create-core';
 import { registerCallContext } from './call-context';
 import type { RequestHandler } from './listener';
@@ -34,8 +36,11 @@ export interface BuildServerOptions {
   rendererDir?: string;
   /** The database file, for the CSV export's own read-only connection. */
   dbFile: string;
-  /** Log warnings and errors through Fastify's logger (off: 5xx causes still go to stderr). */
-  logger?: boolean;
+  /**
+   * The host's log (core/logging.ts: JSON lines, secrets redacted, one request id per request), or
+   * `true` for warnings and errors on stdout; off: 5xx causes still go to stderr.
+   */
+  logger?: boolean | Logger;
   /** Largest accepted request body in bytes (default 1 MiB); bigger ones get 413. */
   bodyLimit?: number;
   /** Requests per address per minute before 429 (default 600); loopback is never limited. */
@@ -64,9 +69,12 @@ export function requestHandlerOf(app: FastifyInstance): RequestHandler {
 }
 
 export async function buildServer(core: Core, options: BuildServerOptions): Promise<FastifyInstance> {
+  const log = options.logger;
   const app = Fastify({
     serverFactory: (h) => createServer(h),
-    logger: options.logger ? { level: 'warn' } : false,
+    ...(typeof log === 'object' ? { loggerInstance: log as FastifyBaseLogger } : log ? { loggerInstance: consoleLogger('warn') as FastifyBaseLogger } : { logger: false }),
+    // One id per request: the caller's X-Request-Id when it is a plain short token, else a UUID.
+    genReqId: requestIdOf,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
@@ -75,7 +83,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   app.setSerializerCompiler(serializerCompiler);
 
   registerErrorHandler(app, {
-    logInternal: options.logger
+    logInternal: log
       ? (request, error) => request.log.error({ err: error }, 'request failed')
       : (request, error) => console.error(`Frontdesk API: ${request.method} ${request.url} failed:`, error),
   });
@@ -92,8 +100,9 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
         params: { seconds: Math.ceil(context.ttl / 1000) },
       }),
   });
-  // Answers to a signed-in caller are never kept by a browser or a proxy.
+  // Answers to a signed-in caller are never kept by a browser or a proxy; every answer names its request.
   app.addHook('onSend', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
     if (request.callContext || request.headers.authorization) void reply.header('Cache-Control', 'no-store');
   });
   // JSON is the only body the API takes: without this, Fastify parses text/plain into a string that

@@ -3,7 +3,7 @@
  * on any free port. `npm run serve` runs the same file bundled: tests/core/serve-bundle.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,16 @@ describe('npm run serve', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
+    // The log: JSON lines on the console and in DIR/logs, the password and token in neither.
+    expect(run.output()).toMatch(/\{"level":30,.*"msg":"request completed"/);
+    const logs = readdirSync(join(dir, 'logs')).filter((f) => /^frontdesk\.\d{4}-\d{2}-\d{2}\.\d+\.log$/.test(f));
+    expect(logs).toHaveLength(1);
+    const logged = readFileSync(join(dir, 'logs', logs[0]!), 'utf8');
+    expect(logged).toContain('"msg":"request completed"');
+    for (const secret of [TEST_ADMIN_PASSWORD, token]) {
+      expect(logged).not.toContain(secret);
+      expect(run.output()).not.toContain(secret);
+    }
   });
 
   it('takes the data dir and port from FRONTDESK_DATA and FRONTDESK_PORT, and stops on SIGINT', async () => {
@@ -122,6 +132,7 @@ describe('npm run serve', () => {
     [['--port', 'eighty']],
     [['--bogus']],
     [['--port']],
+    [['--log-level', 'loud']],
   ])('refuses %j with a message and exit code 2', async (args) => {
     const run = serve(args);
     expect(await run.exited).toBe(2);

@@ -145,7 +145,17 @@ describe('startDeskHost', () => {
   it('starts the host on the settings’ port when main names none', async () => {
     const create = vi.fn(async (_o: HostOptions) => ({}) as Host);
     await startDeskHost(options, create);
-    expect(create).toHaveBeenCalledWith(options);
+    expect(create).toHaveBeenCalledWith({ ...options, log: { level: 'info' } });
+  });
+
+  it('logs to the data folder at FRONTDESK_LOG_LEVEL (an unknown level: info)', async () => {
+    const create = vi.fn(async (_o: HostOptions) => ({}) as Host);
+    vi.stubEnv('FRONTDESK_LOG_LEVEL', 'Debug');
+    await startDeskHost(options, create);
+    vi.stubEnv('FRONTDESK_LOG_LEVEL', 'loud');
+    await startDeskHost(options, create);
+    vi.unstubAllEnvs();
+    expect(create.mock.calls.map((c) => c[0].log)).toEqual([{ level: 'debug' }, { level: 'info' }]);
   });
 
   it('takes a free port when the port is held by another program, and says so', async () => {

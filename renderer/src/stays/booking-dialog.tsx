@@ -70,7 +70,8 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
   useEffect(() => {
     let cancelIdle = () => {};
     const timer = setTimeout(() => {
-      cancelIdle = whenIdle(() => void loadCheck(), 1000);
+      // With the host down the chunk cannot load yet: submitting says so (below), nothing is thrown.
+      cancelIdle = whenIdle(() => void loadCheck().catch(() => undefined), 1000);
     }, CHECK_PRELOAD_DELAY_MS);
     return () => {
       clearTimeout(timer);
@@ -108,7 +109,7 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
   useEffect(() => {
     if (!submitted) return;
     let live = true;
-    void check().then((c) => live && setFieldErrors(c.ok ? {} : c.errors));
+    check().then((c) => live && setFieldErrors(c.ok ? {} : c.errors)).catch(() => undefined);
     return () => {
       live = false;
     };
@@ -133,7 +134,14 @@ export function BookingDialog({ roomId: presetRoom, checkin: presetCheckin, chec
   const submit = async () => {
     setSubmitted(true);
     if (busy) return;
-    const checked = await check();
+    let checked: Awaited<ReturnType<typeof check>>;
+    try {
+      checked = await check();
+    } catch (e) {
+      // The check's chunk could not be loaded: the desk server is out of reach.
+      setError(free.error ?? e);
+      return;
+    }
     setFieldErrors(checked.ok ? {} : checked.errors);
     // The free rooms could not be read (the host is down): say so, not "Room is required".
     if (free.error && !checked.ok) setError(free.error);

@@ -4,6 +4,7 @@
  * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
  * two domains both define.
  */
+import { appointmentReasonsText } from '../appointments/appointment-reasons-text';
 import { appointmentsNavText } from '../appointments/appointments-nav-text';
 import type { appointmentsText } from '../appointments/appointments-text';
 import { auditText } from '../audit/audit-text';
@@ -27,7 +28,7 @@ import { en as commonEn } from './en';
 import { refusalText } from './refusal-text';
 import type { TranslationOf } from './message';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, deskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

@@ -23,6 +23,13 @@ describe('the audit log in words', () => {
     expect(auditActions('da').find((a) => a.code === 'rooms:deactivate')!.label).toBe('Tog et værelse ud af brug');
   });
 
+  it('has words, in English and Danish, for every action the filter offers (a new command cannot be left as a code)', () => {
+    for (const lang of ['en', 'da'] as const) {
+      const raw = auditActions(lang).filter((a) => a.label === a.code).map((a) => a.code);
+      expect(raw, lang).toEqual([]);
+    }
+  });
+
   it('shows the details as field: value pairs, nested values as short JSON, other text as it is', () => {
     expect(detailPairs('{"roomnumber":101,"category":"Suite","guest":null,"dates":{"from":"2026-06-01"}}')).toEqual([
       { key: 'roomnumber', value: '101' },

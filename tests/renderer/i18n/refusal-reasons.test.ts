@@ -1,9 +1,7 @@
 /**
- * Every refusal of the desk's domains is translated: each `reason: '<domain>.<name>'` written in
- * their folders (stays, rooms, blocks, auth and users, settings, outbox, the API's input checks,
- * shared/ and electron/) has `reason.<domain>.<name>` in the dictionaries (English and Danish, the
- * same placeholders), so the Danish UI never falls back to the host's English message for it.
- * (Other domains — appointments, stock, cars — carry their own dictionaries and checks.)
+ * Every refusal of every domain is translated: each `reason: '<domain>.<name>'` written anywhere in the
+ * host's code (core/, db/, shared/, electron/) has `reason.<domain>.<name>` in the dictionaries (English
+ * and Danish, the same placeholders), so the Danish UI never falls back to the host's English message.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +19,8 @@ function sources(dir: string): string[] {
 }
 
 const named = new Map<string, string>();
-const DESK_FOLDERS = ['core/stays', 'core/rooms', 'core/blocks', 'core/auth', 'core/settings', 'core/outbox', 'core/api', 'core/board', 'shared', 'electron'];
+/** Every folder the host's code lives in: a new domain's refusals are checked without a line here. */
+const DESK_FOLDERS = ['core', 'db', 'shared', 'electron'];
 for (const file of DESK_FOLDERS.flatMap(sources)) {
   for (const m of readFileSync(file, 'utf8').matchAll(/reason: '([a-z]+\.[A-Za-z]+)'/g)) named.set(m[1]!, file);
 }

@@ -1,0 +1,68 @@
+/**
+ * The appointments domain's refusals in the desk's language: `reason.appointments.<name>` for each
+ * `AppError` the host's appointments, service rooms, timeslots and providers name (core/appointments).
+ * Kept apart from the screens' lazily loaded words so errorText can translate a refusal anywhere.
+ * `{status}` and `{action}` are translated by errorText.
+ */
+import { domainText } from '../i18n/domain-text';
+
+export const appointmentReasonsText = domainText(
+  {
+    'reason.appointments.roomNotFound': 'The service room does not exist',
+    'reason.appointments.timeslotNotFound': 'The timeslot does not exist',
+    'reason.appointments.providerNotFound': 'The provider does not exist',
+    'reason.appointments.bookingNotFound': 'The appointment does not exist',
+    'reason.appointments.userNotFound': 'The user does not exist',
+    'reason.appointments.accessDenied': 'This appointment belongs to someone else',
+    'reason.appointments.providerEmailTaken': 'A provider with the e-mail {email} already exists',
+    'reason.appointments.dateRequired': 'Choose a date',
+    'reason.appointments.dateFormat': 'The date is not valid (use YYYY-MM-DD)',
+    'reason.appointments.endBeforeStart': 'The end date must not be before the start date',
+    'reason.appointments.rangeTooLong': { by: 'days', one: 'Timeslots can be generated for at most {days} day at a time', other: 'Timeslots can be generated for at most {days} days at a time' },
+    'reason.appointments.timeslotBooked': 'The timeslot has bookings and cannot be deleted',
+    'reason.appointments.invalidTransition': 'The appointment cannot be changed to {status}',
+    'reason.appointments.cannotChange': 'An appointment that is {status} does not allow {action}',
+    'reason.appointments.slotInPast': 'The timeslot has already begun',
+    'reason.appointments.timeInPast': 'The time has already passed',
+    'reason.appointments.roomInactive': 'The service room is out of use',
+    'reason.appointments.providerInactive': 'The provider is not taking bookings',
+    'reason.appointments.outsideHours': 'The time is outside the provider\'s working hours',
+    'reason.appointments.slotFull': 'The timeslot is fully booked',
+    'reason.appointments.slotTaken': 'The provider is already booked at that time',
+    'reason.appointments.slotOtherRoom': 'The timeslot belongs to another service room',
+    'reason.appointments.cancelAfterStart': 'An appointment cannot be cancelled once it has begun',
+    'reason.appointments.rescheduleAfterStart': 'An appointment cannot be moved once it has begun',
+    'reason.appointments.rescheduleKind': 'A provider appointment is moved to a date and time; a room appointment to another timeslot',
+    'reason.appointments.sameSlot': 'The appointment is already at that time',
+    'reason.appointments.alreadyPaid': 'The appointment is already paid',
+  },
+  {
+    'reason.appointments.roomNotFound': 'Servicelokalet findes ikke',
+    'reason.appointments.timeslotNotFound': 'Tidsrummet findes ikke',
+    'reason.appointments.providerNotFound': 'Behandleren findes ikke',
+    'reason.appointments.bookingNotFound': 'Aftalen findes ikke',
+    'reason.appointments.userNotFound': 'Brugeren findes ikke',
+    'reason.appointments.accessDenied': 'Aftalen tilhører en anden',
+    'reason.appointments.providerEmailTaken': 'Der findes allerede en behandler med e-mailen {email}',
+    'reason.appointments.dateRequired': 'Vælg en dato',
+    'reason.appointments.dateFormat': 'Datoen er ikke gyldig (brug ÅÅÅÅ-MM-DD)',
+    'reason.appointments.endBeforeStart': 'Slutdatoen må ikke ligge før startdatoen',
+    'reason.appointments.rangeTooLong': { by: 'days', one: 'Der kan højst dannes tidsrum for {days} dag ad gangen', other: 'Der kan højst dannes tidsrum for {days} dage ad gangen' },
+    'reason.appointments.timeslotBooked': 'Tidsrummet har bookinger og kan ikke slettes',
+    'reason.appointments.invalidTransition': 'Aftalen kan ikke ændres til {status}',
+    'reason.appointments.cannotChange': 'En aftale, der er {status}, tillader ikke {action}',
+    'reason.appointments.slotInPast': 'Tidsrummet er allerede begyndt',
+    'reason.appointments.timeInPast': 'Tidspunktet er allerede passeret',
+    'reason.appointments.roomInactive': 'Servicelokalet er ude af brug',
+    'reason.appointments.providerInactive': 'Behandleren tager ikke imod bookinger',
+    'reason.appointments.outsideHours': 'Tidspunktet ligger uden for behandlerens arbejdstid',
+    'reason.appointments.slotFull': 'Tidsrummet er fuldt booket',
+    'reason.appointments.slotTaken': 'Behandleren er allerede booket på det tidspunkt',
+    'reason.appointments.slotOtherRoom': 'Tidsrummet hører til et andet servicelokale',
+    'reason.appointments.cancelAfterStart': 'En aftale kan ikke aflyses, når den er begyndt',
+    'reason.appointments.rescheduleAfterStart': 'En aftale kan ikke flyttes, når den er begyndt',
+    'reason.appointments.rescheduleKind': 'En aftale med en behandler flyttes til en dato og et klokkeslæt; en lokaleaftale til et andet tidsrum',
+    'reason.appointments.sameSlot': 'Aftalen ligger allerede på det tidspunkt',
+    'reason.appointments.alreadyPaid': 'Aftalen er allerede betalt',
+  },
+);

@@ -151,10 +151,11 @@ describe("a stay's guest details", () => {
 
 describe('guest profiles', () => {
   it('join stays by e-mail (any case) or phone (any spacing), following a shared number to another address', async () => {
-    const a = await book({ guestEmail: 'Mette@Example.dk', checkin: '2026-03-01', checkout: '2026-03-02' });
-    const b = await book({ guestEmail: 'mette@example.dk', guestPhone: '+45 20 12 34 56', checkin: '2026-04-01', checkout: '2026-04-02' });
-    const c = await book({ guestName: 'M. Hansen', guestPhone: '+4520-123456', guestEmail: 'mh@work.dk', checkin: '2026-05-10', checkout: '2026-05-12' });
-    await book({ guestName: 'Someone else', guestEmail: 'other@example.dk', checkin: '2026-06-10', checkout: '2026-06-12' });
+    // All after the test clock's today (2026-05-01): a stay entirely in the past is refused.
+    const a = await book({ guestEmail: 'Mette@Example.dk', checkin: '2026-07-01', checkout: '2026-07-02' });
+    const b = await book({ guestEmail: 'mette@example.dk', guestPhone: '+45 20 12 34 56', checkin: '2026-08-01', checkout: '2026-08-02' });
+    const c = await book({ guestName: 'M. Hansen', guestPhone: '+4520-123456', guestEmail: 'mh@work.dk', checkin: '2026-09-10', checkout: '2026-09-12' });
+    await book({ guestName: 'Someone else', guestEmail: 'other@example.dk', checkin: '2026-10-10', checkout: '2026-10-12' });
 
     const byEmail = await api.get<GuestProfile>('/api/v1/guests/profile?email=METTE%40example.dk');
     expect(byEmail.status).toBe(200);

@@ -88,8 +88,11 @@ describe('dist-server (vite.server.config.ts)', () => {
     expect(res.status).toBe(200);
     const body = Buffer.from(await res.arrayBuffer()); // as bytes: res.text() would drop the BOM
 
+    // The desk's stays CSV names the hotel's currency and writes its language and local times: the same hotel here.
+    const hotel = (await (await fetch(`${url}/api/v1/settings`, { headers: { authorization } })).json()) as { timeZone: string; currency: string; locale: 'da' | 'en' };
+    const env = { timeZone: hotel.timeZone, currency: hotel.currency, locale: hotel.locale };
     let fromSources = '';
-    for await (const piece of streamCsvExport(join(dataDir, 'frontdesk.db'), 'stays', { delimiter: ';', bom: true })) fromSources += piece;
+    for await (const piece of streamCsvExport(join(dataDir, 'frontdesk.db'), 'deskStays', { delimiter: ';', bom: true }, env)) fromSources += piece;
     expect(fromSources.split('\r\n').length).toBeGreaterThan(1500); // the demo hotel's stays and the wide ones
     expect(body.equals(Buffer.from(fromSources))).toBe(true);
 

@@ -151,7 +151,8 @@ describe('a running host process', () => {
     fake.nextSaveDialogResult = { canceled: false, filePath: file };
     await expect(ipc('stays:export', { delimiter: ';' })).resolves.toEqual({ ok: true, value: { path: file, rows: 1 } });
     const csv = readFileSync(file, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
+    // The desk's CSV for accountants (issue 10 item 12), in the hotel's language (Danish).
+    expect(csv.split('\r\n')[0]).toBe('Ophold;Værelse;Kategori;Status;Gæst;Gæster;Ankomstdato;Ankomsttid;Afrejsedato;Afrejsetid;Nætter;Pris (DKK)');
     expect(csv).toContain(';Ada Export;');
   });
 

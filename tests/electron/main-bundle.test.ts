@@ -77,7 +77,8 @@ describe('dist-electron/main.cjs and host.cjs', () => {
     expect(report.login).toMatchObject({ ok: true, value: { access_token: '', user: { username: 'admin' } } });
     expect(report.room).toMatchObject({ ok: true, value: { number: 7 } });
     expect(report.exported).toEqual({ ok: true, value: { path: report.exportFile, rows: 1 } });
-    expect(report.csv.split('\r\n')[0]).toBe('id;roomnumber;category;isbooking;checkin;checkout;status;guest_name;guests;nights;price');
+    // The desk's CSV for accountants (issue 10 item 12), in the hotel's language (Danish).
+    expect(report.csv.split('\r\n')[0]).toBe('Ophold;Værelse;Kategori;Status;Gæst;Gæster;Ankomstdato;Ankomsttid;Afrejsedato;Afrejsetid;Nætter;Pris (DKK)');
     expect(report.csv).toContain(';Ada Export;');
     expect(report.sent).toContainEqual({ channel: LIVE_EVENT_CHANNEL, payload: expect.objectContaining({ type: 'room.changed' }) });
     // Signed out before the host closed; the host exited by itself.

@@ -4,7 +4,7 @@ import type { Handlers } from '../../../core/context';
 import { searchTerms } from '../../../core/desk/desk-service';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';
-import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+import { adminCtx, createTestCore, DEFAULT_NOW, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
 let h: Handlers;
@@ -23,6 +23,17 @@ afterEach(() => t.close());
 
 const stay = (roomId: number, checkin: string, checkout: string, more: Partial<Parameters<Handlers['stays:create']>[0]> = {}) =>
   h['stays:create'](aStay({ roomId, checkin, checkout, ...more }), deskCtx);
+/**
+ * A stay made, and checked in if asked, on its arrival day at 14:00 (a stay cannot be booked in the past
+ * nor checked in before its arrival day); the clock then returns to today.
+ */
+function arrived(roomId: number, checkin: string, checkout: string, more: Partial<Parameters<Handlers['stays:create']>[0]> = {}, checkIn = true) {
+  t.clock.set(Date.parse(`${checkin}T12:00:00Z`));
+  const s = stay(roomId, checkin, checkout, more);
+  if (checkIn) h['stays:checkIn']({ id: s.id }, deskCtx);
+  t.clock.set(DEFAULT_NOW);
+  return s;
+}
 const search = (q: string, limit = 20) => h['desk:search']({ q, limit }, deskCtx);
 const ids = (q: string) => search(q).items.map((i) => [i.stayId, i.matched]);
 
@@ -47,10 +58,9 @@ describe('desk:search', () => {
   });
 
   it('finds a stay by its id and a room by its number, the guest in house first', () => {
-    const past = stay(r201, '2026-04-20', '2026-04-22', { guestName: 'Past' });
+    const past = arrived(r201, '2026-04-20', '2026-04-22', { guestName: 'Past' }, false);
     const coming = stay(r201, '2026-05-10', '2026-05-12', { guestName: 'Coming' });
-    const inHouse = stay(r201, '2026-04-30', '2026-05-02', { guestName: 'In house' });
-    h['stays:checkIn']({ id: inHouse.id }, deskCtx);
+    const inHouse = arrived(r201, '2026-04-30', '2026-05-02', { guestName: 'In house' });
     expect(ids('201')).toEqual([[inHouse.id, 'room'], [coming.id, 'room'], [past.id, 'room']]);
     expect(ids(String(past.id))).toEqual([[past.id, 'id']]);
     expect(ids(`#${coming.id}`)).toEqual([[coming.id, 'id']]);
@@ -89,13 +99,10 @@ describe('desk:search', () => {
 
 describe('desk:worklists', () => {
   it('lists today\'s arrivals, departures (overdue too) and guests in house with what is left to do, shorter as guests are processed', () => {
-    const leaving = stay(r101, '2026-04-28', '2026-05-01', { guestName: 'Leaving' });
-    h['stays:checkIn']({ id: leaving.id }, deskCtx);
-    const overdue = stay(r201, '2026-04-27', '2026-04-30', { guestName: 'Overdue' });
-    h['stays:checkIn']({ id: overdue.id }, deskCtx);
+    const overdue = arrived(r201, '2026-04-27', '2026-04-30', { guestName: 'Overdue' });
+    const leaving = arrived(r101, '2026-04-28', '2026-05-01', { guestName: 'Leaving' });
+    const staying = arrived(r102, '2026-04-30', '2026-05-04', { guestName: 'Staying' });
     const arriving = stay(r101, '2026-05-01', '2026-05-03', { guestName: 'Arriving' });
-    const staying = stay(r102, '2026-04-30', '2026-05-04', { guestName: 'Staying' });
-    h['stays:checkIn']({ id: staying.id }, deskCtx);
     h['rooms:setHousekeeping']({ id: r101, housekeeping: 'dirty' }, deskCtx);
 
     const w = h['desk:worklists']({}, deskCtx);

@@ -99,9 +99,9 @@ describe('desk:search', () => {
 
 describe('desk:worklists', () => {
   it('lists today\'s arrivals, departures (overdue too) and guests in house with what is left to do, shorter as guests are processed', () => {
-    const overdue = arrived(r201, '2026-04-27', '2026-04-30', { guestName: 'Overdue' });
+    arrived(r201, '2026-04-27', '2026-04-30', { guestName: 'Overdue' });
     const leaving = arrived(r101, '2026-04-28', '2026-05-01', { guestName: 'Leaving' });
-    const staying = arrived(r102, '2026-04-30', '2026-05-04', { guestName: 'Staying' });
+    arrived(r102, '2026-04-30', '2026-05-04', { guestName: 'Staying' });
     const arriving = stay(r101, '2026-05-01', '2026-05-03', { guestName: 'Arriving' });
     h['rooms:setHousekeeping']({ id: r101, housekeeping: 'dirty' }, deskCtx);
 

@@ -34,7 +34,8 @@ const available = async (id: number) =>
 
 describe('stock at the desk', () => {
   it("lends an extra bed to a stay from its dialog; the bed comes back when the guest checks out", async () => {
-    const stay = await aStay(desk.api, { room, checkin: hotelDay(0), checkout: hotelDay(2), guestName: 'Mette Hansen' });
+    // Due yesterday, arriving today: her early check-out keeps the night she used, and so her bar.
+    const stay = await aStay(desk.api, { room, checkin: hotelDay(-1), checkout: hotelDay(2), guestName: 'Mette Hansen' });
     await desk.api.call<Stay>('POST', `/api/v1/stays/${stay.id}/check-in`);
     await openBoard(page, 204);
 
@@ -50,6 +51,8 @@ describe('stock at the desk', () => {
     expect(await available(bed.id)).toBe(1);
 
     await page.getByTestId('stay-action-check-out').click();
+    // The check-out is confirmed first (the desk's rules: it says what the departure frees and costs).
+    await page.getByTestId('stay-confirm').click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => available(bed.id), { timeout: 15_000 }).toBe(2);
 

@@ -123,7 +123,9 @@ export function GlobalSearch() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Closes once the focus has really gone (a click on a hit lands first); a blur that the focus
+        // came back from (a dialog closing, Ctrl+K) leaves the list open.
+        onBlur={() => setTimeout(() => document.activeElement !== input.current && setOpen(false), 150)}
         onKeyDown={onKeyDown}
         data-testid="global-search"
       />

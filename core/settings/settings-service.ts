@@ -134,6 +134,12 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
     write({ ...missing, maxStayNights: cached.maxStayNights });
     if (initial) write(parsePatch(initial));
     load();
+    // A hotel that already has stays or blocks (an upgraded install, an imported database) is past its
+    // first run: its zone is the one those stays were agreed in, and it is fixed (see update below).
+    if (!cached.timeZoneConfirmed && hotelHasBookings(db)) {
+      write({ timeZoneConfirmed: true });
+      load();
+    }
   }).immediate();
 
   return {

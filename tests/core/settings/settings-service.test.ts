@@ -82,6 +82,23 @@ describe('settings', () => {
     }
   });
 
+  it('takes a database that already has stays as past its first run: the zone counts as confirmed', () => {
+    t = createTestCore();
+    expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
+    const room = t.core.handlers['rooms:create'](aRoom(), adminCtx).id;
+    t.core.handlers['stays:create'](aStay({ roomId: room }), deskCtx);
+    expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
+    const file = t.dbFile;
+    t.sqlite.close();
+    const again = createTestCore({ dbFile: file, settings: {} });
+    try {
+      // An upgraded install or an imported database: no first-run step for a zone its stays are fixed in.
+      expect(again.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
+    } finally {
+      again.close();
+    }
+  });
+
   it('writes start-up settings over the stored ones (the host’s environment)', () => {
     t = createTestCore({ settings: { billingServiceUrl: 'http://127.0.0.1:9999' } });
     expect(t.core.settings.get().billingServiceUrl).toBe('http://127.0.0.1:9999');

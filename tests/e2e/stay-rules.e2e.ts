@@ -118,7 +118,7 @@ describe('the desk rules in the UI', () => {
     expect(box!.x).toBeGreaterThanOrEqual(day!.x + day!.width / 2);
     expect(box!.x + box!.width).toBeLessThanOrEqual(day!.x + day!.width);
 
-    // The night is free: the rest of the cell starts a new booking, and the API offers the room.
+    // The night is free: the rest of the cell (its left half here) starts a new booking, and the API offers the room.
     await clickNight(page, 103, hotelDay(0), 0.25);
     await page.getByTestId('booking-dialog').waitFor();
     expect(await page.getByTestId('booking-room').inputValue()).toBe(String(room.id));

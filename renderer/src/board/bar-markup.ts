@@ -105,9 +105,9 @@ export function barsMarkup(lane: RoomLane | undefined, view: BarsView, text: Bar
 }
 
 /**
- * A stay with no nights as a marker (see noNightsSpan): half a column, no label (the guest's name is
- * its accessible name and its title), styled by status, opening the stay like any bar. It covers
- * only half a column, so a click on the rest of the cell still books the free night.
+ * A stay with no nights as a marker (see noNightsSpan): no label (the guest's name is its accessible
+ * name and its title), styled by status, opening the stay like any bar. It covers at most the start
+ * of the right half of a column, so a click on the rest of the cell still books the free night.
  */
 function noNightsMarker(s: BoardStay, view: BarsView, left: number, right: number, text: BarsText): string {
   const span = noNightsSpan(s.checkinDate, view.from, view.days, view.dayWidth);

@@ -143,12 +143,12 @@ describe('board:get', () => {
     expect(occupantOfNight(lanes.get(r101), '2026-05-01')).toBeNull();
     expect(h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx).map((r) => r.number)).toEqual([101, 102, 201]);
 
-    // Yet the desk sees each stay on its arrival day: a marker in the arrival column's right half
-    // (40 px per day: [20, 40) less the 2 px gaps), styled by status, opening the stay.
+    // Yet the desk sees each stay on its arrival day: a marker where its night would begin (40 px
+    // per day: from 20 px, 16 px less the 2 px gaps), styled by status, opening the stay.
     const text: BarsText = { stayTitle: (s) => s.guestName, blockTitle: (x) => x.reason, fit: (label) => label };
     const view = { from: b.from, days: 7, dayWidth: 40, drawnStart: 0, drawnEnd: 7 };
     expect(barsMarkup(lanes.get(r101), view, text)).toContain(
-      `class="bar bar-checked_out bar-no-nights" style="left:22px;width:16px" data-stay="${gone.id}"`,
+      `class="bar bar-checked_out bar-no-nights" style="left:22px;width:12px" data-stay="${gone.id}"`,
     );
     expect(barsMarkup(lanes.get(r102), view, text)).toContain(`class="bar bar-no_show bar-no-nights"`);
 

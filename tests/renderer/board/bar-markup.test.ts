@@ -89,7 +89,7 @@ describe('barsMarkup', () => {
     expect(bar!.attrs['aria-label']).toBe('Frederikke');
   });
 
-  it('draws a stay with no nights as a marker in the right half of its arrival column, on top of the rest', () => {
+  it('draws a stay with no nights as a marker where its night would begin, on top of the rest', () => {
     const out = bars([
       aStay(1, '2026-05-03', '2026-05-03', { status: 'checked_out', guestName: 'Ada <Day>' }),
       aStay(2, '2026-05-03', '2026-05-04', { guests: 2 }),
@@ -98,9 +98,9 @@ describe('barsMarkup', () => {
     // The stay that took the free night first, then the markers over it.
     expect(out[0]!.attrs['data-stay']).toBe('2');
     const [marker, noShow] = [out.find((b) => b.attrs['data-stay'] === '1')!, out.find((b) => b.attrs['data-stay'] === '3')!];
-    // [2.5 · 40, 3 · 40) less a 2 px gap at each end; no label, named by the guest.
+    // From the middle of the column, 16 px less a 2 px gap at each end; no label, named by the guest.
     expect(marker.attrs).toMatchObject({
-      role: 'button', class: 'bar bar-checked_out bar-no-nights', style: 'left:102px;width:16px',
+      role: 'button', class: 'bar bar-checked_out bar-no-nights', style: 'left:102px;width:12px',
       'data-stay': '1', 'data-status': 'checked_out', 'data-nights': '0', title: 'Ada &lt;Day&gt; (checked_out)', 'aria-label': 'Ada &lt;Day&gt;',
     });
     expect(marker.content).toBe('');

@@ -81,8 +81,10 @@ describe('barSpan', () => {
 describe('noNightsSpan', () => {
   const from = '2026-05-01';
 
-  it('puts a stay with no nights in the right half of its arrival column', () => {
-    expect(noNightsSpan('2026-05-03', from, 14, 40)).toEqual({ left: 100, width: 20, clippedStart: false, clippedEnd: false });
+  it('puts a stay with no nights at the start of the right half of its arrival column', () => {
+    expect(noNightsSpan('2026-05-03', from, 14, 40)).toEqual({ left: 100, width: 16, clippedStart: false, clippedEnd: false });
+    // Never more than half the column.
+    expect(noNightsSpan('2026-05-03', from, 14, 20)).toEqual({ left: 50, width: 10, clippedStart: false, clippedEnd: false });
     // Where the bar of a stay arriving that day begins: the marker shares the cell, not the night before.
     expect(noNightsSpan('2026-05-03', from, 14, 40)!.left).toBe(barSpan('2026-05-03', '2026-05-04', from, 14, 40)!.left);
   });
@@ -90,7 +92,7 @@ describe('noNightsSpan', () => {
   it('is null when its day is outside the period', () => {
     expect(noNightsSpan('2026-04-30', from, 7, 40)).toBeNull();
     expect(noNightsSpan('2026-05-08', from, 7, 40)).toBeNull();
-    expect(noNightsSpan('2026-05-07', from, 7, 40)).toEqual({ left: 260, width: 20, clippedStart: false, clippedEnd: false });
+    expect(noNightsSpan('2026-05-07', from, 7, 40)).toEqual({ left: 260, width: 16, clippedStart: false, clippedEnd: false });
   });
 
   it('has no bar of its own: barSpan draws nothing for it, and its night is free', () => {

@@ -18,10 +18,11 @@ import { findProviderConflict, listProviderRows } from '../../db/queries/provide
 import {
   countSlotBookings, getServiceRoomRow, getTimeslotRow, listServiceRoomRows, timeslotRowsBetween, type TimeslotRow,
 } from '../../db/queries/service-room-queries';
+import type { AdminAppointmentsQuerySchema, DeskAppointmentCreateSchema } from '../../shared/contract/appointment-admin';
+import type { MyAppointmentsQuerySchema } from '../../shared/contract/appointment-bookings';
 import {
-  REMINDER_MESSAGE, SETTABLE_STATUSES, type AdminAppointmentsQuerySchema, type Appointment, type AppointmentCalendar, type AppointmentCancelledSchema,
-  type AppointmentEventAction, type AppointmentPage, type AppointmentStatsSchema, type DeskAppointmentCreateSchema, type MyAppointmentsQuerySchema,
-  type PaymentMethod, type RefundQuoteSchema, type SeedProviderBooking,
+  REMINDER_MESSAGE, SETTABLE_STATUSES, type Appointment, type AppointmentCalendar, type AppointmentCancelledSchema, type AppointmentEventAction,
+  type AppointmentPage, type AppointmentStatsSchema, type PaymentMethod, type RefundQuoteSchema, type SeedProviderBooking,
 } from '../../shared/contract/appointments';
 import { canApplyAppointment, refundAmount, refundPercent, timeslotPrice, type AppointmentAction } from '../../shared/rules/appointment-rules';
 import { AppError } from '../../shared/errors';

@@ -19,6 +19,7 @@ import { MAX_STOCK_QUANTITY } from '../shared/contract/stock';
 import { formatInstant } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
+import type { PostLoad, PostLoadReply as LoopReply } from './support/post-load-client-process';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
@@ -28,16 +29,6 @@ const CONNECTIONS = 50;
 const HOT_STOCK = 50_000_000;
 const SCARCE = 300;
 
-interface LoopReply {
-  elapsedMs: number;
-  requests: number;
-  statuses: Record<string, number>;
-  p50: number;
-  p99: number;
-  failures: number;
-  failureSamples: string[];
-  client: string;
-}
 
 interface StockCheck {
   total: number;
@@ -108,7 +99,7 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
   createEmptyHotel(rawFile);
 
   const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
-  const client = startChild(join(BENCH_DIR, 'support', 'stock-load-client-process.ts'));
+  const client = startChild(join(BENCH_DIR, 'support', 'post-load-client-process.ts'));
   const raw = createRawBooker(rawFile);
   try {
     await Promise.all([host.next('ready'), client.next('ready')]);
@@ -124,7 +115,13 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
     await addResource('Bike', MAX_STOCK_QUANTITY);
     await addResource('Tandem', SCARCE);
     const load = (resource: string, ms: number) =>
-      client.ask<LoopReply & { type: string }>({ type: 'closed-loop', origin: url, token, connections: CONNECTIONS, durationMs: ms, resource }, 'closed-loop:done');
+      client.ask<LoopReply & { type: string }>(
+        {
+          type: 'closed-loop', origin: url, token, connections: CONNECTIONS, durationMs: ms, path: '/bookings/',
+          body: JSON.stringify({ resource, purchase_quantity: 1 }), expected: [201, 409],
+        } satisfies PostLoad & { type: string },
+        'closed-loop:done',
+      );
 
     o.log('  warm-up …');
     await load('Bike', 1000);

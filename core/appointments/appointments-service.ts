@@ -16,7 +16,7 @@ import {
 } from '../../db/queries/appointment-queries';
 import { findProviderConflict, listProviderRows } from '../../db/queries/provider-queries';
 import {
-  countSlotBookings, getServiceRoomRow, getTimeslotRow, listServiceRoomRows, timeslotRowsBetween, type TimeslotRow,
+  countSlotBookings, getServiceRoomRow, getTimeslotRow, listServiceRoomRows, timeslotRowsBetween, type ServiceRoomRow, type TimeslotRow,
 } from '../../db/queries/service-room-queries';
 import type { AdminAppointmentsQuerySchema, DeskAppointmentCreateSchema } from '../../shared/contract/appointment-admin';
 import type { MyAppointmentsQuerySchema } from '../../shared/contract/appointment-bookings';
@@ -91,16 +91,21 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
   // ---- the checks that run inside the booking's transaction ----
 
   /** A timeslot with a free seat, now: 404 / 400 / 409 otherwise. */
-  function takeSeat(slotId: number, nowMs: number, exceptId = 0): TimeslotRow {
-    const slot = getTimeslotRow(db, slotId, nowMs);
+  /**
+   * A seat in the slot (given, or read by id), now: 404 / 400 / 409 otherwise. The slot's row already
+   * counts its live bookings (read in this transaction); a reschedule recounts without its own.
+   */
+  function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): { slot: TimeslotRow; room: ServiceRoomRow } {
+    const slot = typeof slotOrId === 'number' ? getTimeslotRow(db, slotOrId, nowMs) : slotOrId;
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
     const room = getServiceRoomRow(db, slot.roomId);
     if (!room || room.active !== 1) throw new AppError('VALIDATION', 'Room is not available for booking', { reason: 'appointments.roomInactive' });
-    if (countSlotBookings(db, slot.id, nowMs, exceptId) >= slot.capacity) {
+    const booked = exceptId === 0 ? slot.booked : countSlotBookings(db, slot.id, nowMs, exceptId);
+    if (booked >= slot.capacity) {
       throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
     }
-    return slot;
+    return { slot, room };
   }
 
   /** A provider's free time at `date` `time`, now: 404 / 400 / 409 otherwise. */
@@ -124,14 +129,13 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
   }
 
   function bookSlot(c: Commit, slotId: number, who: Booker, extra: { notes?: string; bookingType?: string; roomId?: number }): Appointment {
+    const asked = getTimeslotRow(db, slotId, c.nowMs);
+    if (!asked) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (extra.roomId !== undefined) {
-      const asked = getTimeslotRow(db, slotId, c.nowMs);
-      if (!asked) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
       if (!getServiceRoomRow(db, extra.roomId)) throw new AppError('NOT_FOUND', 'Room not found', { reason: 'appointments.roomNotFound' });
       if (asked.roomId !== extra.roomId) throw new AppError('VALIDATION', 'Timeslot does not belong to this room', { reason: 'appointments.slotOtherRoom' });
     }
-    const slot = takeSeat(slotId, c.nowMs);
-    const room = getServiceRoomRow(db, slot.roomId)!;
+    const { slot, room } = takeSeat(asked, c.nowMs);
     const minutes = Math.round((slot.endMs - slot.startMs) / 60_000);
     const id = insertAppointment(db, {
       kind: 'timeslot', ...who, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
@@ -275,7 +279,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
         if ('newTimeslotId' in input) {
           if (row.kind !== 'timeslot') throw new AppError('VALIDATION', 'A provider booking is rescheduled with date and time', { reason: 'appointments.rescheduleKind' });
           if (input.newTimeslotId === row.timeslotId) throw new AppError('VALIDATION', 'The booking is already in this timeslot', { reason: 'appointments.sameSlot' });
-          const slot = takeSeat(input.newTimeslotId, c.nowMs, row.id);
+          const { slot } = takeSeat(input.newTimeslotId, c.nowMs, row.id);
           if (slot.roomId !== row.roomId) throw new AppError('VALIDATION', 'The new timeslot must be in the same room', { reason: 'appointments.slotOtherRoom' });
           moveAppointment(db, row.id, {
             roomId: slot.roomId, timeslotId: slot.id, startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs,

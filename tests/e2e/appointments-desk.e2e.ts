@@ -3,8 +3,9 @@
  * guest (the price shown first), payment is taken (confirmed, paid), the appointment is moved to
  * another free slot by the panel's picker and by dragging it, and cancelled with the refund shown
  * before the cancellation; a provider's free time is booked in the provider columns. Every step
- * is checked against what the host stored.
+ * is checked against what the host stored. The day's cancelled appointment comes out of the export dialog.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider, ServiceRoom } from '../../shared/contract/appointments';
@@ -157,6 +158,24 @@ describe("the desk's appointments", () => {
     await page.keyboard.press('Escape');
     // The other desk's booking is on this calendar without a reload (live).
     await page.locator('[data-testid^="appt-block-"]', { hasText: 'Other desk' }).waitFor();
+  });
+});
+
+describe('the appointments export', () => {
+  it('downloads through the shared export dialog, with its range and its own status filter', async () => {
+    await page.getByTestId('appt-export-open').click();
+    await page.getByTestId('appt-export-dialog').waitFor();
+    await page.getByTestId('appt-export-from').fill(DAY);
+    await page.getByTestId('appt-export-to').fill(DAY);
+    await page.getByTestId('appt-export-status').selectOption('cancelled');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('appt-export-submit').click()]);
+    expect(await page.getByTestId('appt-export-result').textContent()).toBe('Downloaded');
+    const lines = (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((l) => l !== '');
+    // The header and the one cancelled appointment of that day.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Mette Hansen');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('appt-export-dialog').waitFor({ state: 'detached' });
   });
 });
 

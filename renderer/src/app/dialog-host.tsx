@@ -1,6 +1,6 @@
 /** Shows the one open dialog, whichever screen opened it. */
 import { lazy, Suspense } from 'react';
-import { ExportDialog } from '../export/export-dialog';
+import { StaysExportDialog } from '../export/export-dialog';
 import { useUiStore } from '../stores/ui-store';
 import { BlockDialog } from '../stays/block-dialog';
 import { BlockFormDialog } from '../stays/block-form-dialog';
@@ -19,7 +19,7 @@ export function DialogHost() {
     case 'stay': return <StayDetailsDialog key={dialog.id} id={dialog.id} onClose={close} />;
     case 'block': return <BlockDialog block={dialog.block} roomNumber={dialog.roomNumber} onClose={close} />;
     case 'blockForm': return <BlockFormDialog block={dialog.block} roomId={dialog.roomId} onClose={close} />;
-    case 'export': return <ExportDialog onClose={close} />;
+    case 'export': return <StaysExportDialog onClose={close} />;
     case 'stayDrag':
       return (
         <Suspense fallback={null}>

@@ -3,12 +3,13 @@
  * add, change, take out of use and back; and "Generate timeslots" for a room, which says how many
  * slots it will make before it makes them.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { GenerateDialog } from './generate-dialog';
 import { ProviderDialog } from './provider-dialog';
@@ -36,6 +37,31 @@ function HoursSummary({ p }: { p: Provider }) {
   );
 }
 
+/** One of the screen's lists: its heading, its create button, its table. */
+function SetupSection({ title, addLabel, onAdd, addTestId, children }: { title: string; addLabel: string; onAdd(): void; addTestId: string; children: ReactNode }) {
+  return (
+    <div className="panel settings-section">
+      <div className="screen-head">
+        <h2>{title}</h2>
+        <button type="button" className="button button-primary push-right" onClick={onAdd} data-testid={addTestId}>
+          {addLabel}
+        </button>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** Take a row out of use, or back. */
+function ActiveToggle({ active, busy, onClick, testId }: { active: boolean; busy: boolean; onClick(): void; testId: string }) {
+  const t = useT();
+  return (
+    <button type="button" className={`button button-small${active ? ' button-quiet-danger' : ''}`} disabled={busy} onClick={onClick} data-testid={testId}>
+      {active ? t('appt.deactivate') : t('appt.reactivate')}
+    </button>
+  );
+}
+
 export function AppointmentSetupScreen() {
   const t = useT();
   const f = useFormats();
@@ -60,6 +86,23 @@ export function AppointmentSetupScreen() {
   };
   const store = useSetupStore.getState;
 
+  const roomColumns: DataColumn<ServiceRoom>[] = [
+    { header: t('appt.name'), strong: true, cell: (r) => r.name },
+    { header: t('appt.roomTypeLabel'), cell: (r) => t(`appt.roomType.${r.roomType}`) },
+    { header: t('appt.capacity'), num: true, cell: (r) => r.capacity },
+    { header: t('appt.hourlyRate'), num: true, cell: (r) => f.money(r.hourlyRate) },
+    { header: t('appt.state'), cell: (r) => (r.isActive ? t('appt.active') : t('appt.inactive')) },
+  ];
+  const providerColumns: DataColumn<Provider>[] = [
+    { header: t('appt.name'), strong: true, cell: (p) => p.name },
+    { header: t('appt.email'), cell: (p) => p.email },
+    { header: t('appt.length'), num: true, cell: (p) => t('appt.minutesEach', { n: p.appointmentMinutes }) },
+    { header: t('appt.price'), num: true, cell: (p) => f.money(p.price) },
+    { header: t('appt.workingHours'), cell: (p) => <HoursSummary p={p} /> },
+    { header: t('appt.daysOff'), num: true, cell: (p) => p.daysOff.length },
+    { header: t('appt.state'), cell: (p) => (p.active ? t('appt.active') : t('appt.inactive')) },
+  ];
+
   return (
     <section className="screen admin-screen" data-testid="appointment-setup" aria-labelledby="setup-title">
       <div className="screen-head">
@@ -70,123 +113,71 @@ export function AppointmentSetupScreen() {
       </div>
       <ErrorAlert error={error} testId="setup-error" />
 
-      <div className="panel settings-section">
-        <div className="screen-head">
-          <h2>{t('appt.serviceRooms')}</h2>
-          <button type="button" className="button button-primary push-right" onClick={() => setOpen({ kind: 'room', room: null })} data-testid="service-room-add">
-            {t('appt.addRoom')}
-          </button>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('appt.name')}</th>
-                <th scope="col">{t('appt.roomTypeLabel')}</th>
-                <th scope="col" className="num">{t('appt.capacity')}</th>
-                <th scope="col" className="num">{t('appt.hourlyRate')}</th>
-                <th scope="col">{t('appt.state')}</th>
-                <th scope="col" className="actions-col">{t('appt.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((r) => (
-                <tr key={r.id} className={r.isActive ? '' : 'is-inactive'} data-testid={`service-room-row-${r.id}`}>
-                  <td className="strong">{r.name}</td>
-                  <td>{t(`appt.roomType.${r.roomType}`)}</td>
-                  <td className="num">{r.capacity}</td>
-                  <td className="num">{f.money(r.hourlyRate)}</td>
-                  <td>{r.isActive ? t('appt.active') : t('appt.inactive')}</td>
-                  <td className="actions-col">
-                    {r.isActive ? (
-                      <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'generate', roomId: r.id })} data-testid={`generate-room-${r.id}`}>
-                        {t('appt.generate')}
-                      </button>
-                    ) : null}
-                    <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'room', room: r })} data-testid={`service-room-edit-${r.id}`}>
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className={`button button-small${r.isActive ? ' button-quiet-danger' : ''}`}
-                      disabled={busyKey === `room-${r.id}`}
-                      onClick={() =>
-                        void act(
-                          `room-${r.id}`,
-                          () => (r.isActive ? store().deactivateRoom(r.id) : store().updateRoom({ id: r.id, isActive: true })),
-                          t(r.isActive ? 'appt.roomDeactivated' : 'appt.roomReactivated', { name: r.name }),
-                        )
-                      }
-                      data-testid={`service-room-${r.isActive ? 'deactivate' : 'reactivate'}-${r.id}`}
-                    >
-                      {r.isActive ? t('appt.deactivate') : t('appt.reactivate')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <SetupSection title={t('appt.serviceRooms')} addLabel={t('appt.addRoom')} onAdd={() => setOpen({ kind: 'room', room: null })} addTestId="service-room-add">
+        <DataTable
+          rows={rooms}
+          rowKey={(r) => r.id}
+          rowTestId={(r) => `service-room-row-${r.id}`}
+          inactive={(r) => !r.isActive}
+          columns={roomColumns}
+          actionsHeader={t('appt.actions')}
+          actions={(r) => (
+            <>
+              {r.isActive ? (
+                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'generate', roomId: r.id })} data-testid={`generate-room-${r.id}`}>
+                  {t('appt.generate')}
+                </button>
+              ) : null}
+              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'room', room: r })} data-testid={`service-room-edit-${r.id}`}>
+                {t('common.edit')}
+              </button>
+              <ActiveToggle
+                active={r.isActive}
+                busy={busyKey === `room-${r.id}`}
+                onClick={() =>
+                  void act(
+                    `room-${r.id}`,
+                    () => (r.isActive ? store().deactivateRoom(r.id) : store().updateRoom({ id: r.id, isActive: true })),
+                    t(r.isActive ? 'appt.roomDeactivated' : 'appt.roomReactivated', { name: r.name }),
+                  )
+                }
+                testId={`service-room-${r.isActive ? 'deactivate' : 'reactivate'}-${r.id}`}
+              />
+            </>
+          )}
+        >
           {loaded && rooms.length === 0 ? <p className="muted panel-center">{t('appt.noRooms')}</p> : null}
           {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
-        </div>
-      </div>
+        </DataTable>
+      </SetupSection>
 
-      <div className="panel settings-section">
-        <div className="screen-head">
-          <h2>{t('appt.providers')}</h2>
-          <button type="button" className="button button-primary push-right" onClick={() => setOpen({ kind: 'provider', provider: null })} data-testid="provider-add">
-            {t('appt.addProvider')}
-          </button>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('appt.name')}</th>
-                <th scope="col">{t('appt.email')}</th>
-                <th scope="col" className="num">{t('appt.length')}</th>
-                <th scope="col" className="num">{t('appt.price')}</th>
-                <th scope="col">{t('appt.workingHours')}</th>
-                <th scope="col" className="num">{t('appt.daysOff')}</th>
-                <th scope="col">{t('appt.state')}</th>
-                <th scope="col" className="actions-col">{t('appt.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {providers.map((p) => (
-                <tr key={p.id} className={p.active ? '' : 'is-inactive'} data-testid={`provider-row-${p.id}`}>
-                  <td className="strong">{p.name}</td>
-                  <td>{p.email}</td>
-                  <td className="num">{t('appt.minutesEach', { n: p.appointmentMinutes })}</td>
-                  <td className="num">{f.money(p.price)}</td>
-                  <td>
-                    <HoursSummary p={p} />
-                  </td>
-                  <td className="num">{p.daysOff.length}</td>
-                  <td>{p.active ? t('appt.active') : t('appt.inactive')}</td>
-                  <td className="actions-col">
-                    <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'provider', provider: p })} data-testid={`provider-edit-${p.id}`}>
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className={`button button-small${p.active ? ' button-quiet-danger' : ''}`}
-                      disabled={busyKey === `provider-${p.id}`}
-                      onClick={() =>
-                        void act(`provider-${p.id}`, () => store().updateProvider({ id: p.id, active: !p.active }), t(p.active ? 'appt.providerDeactivated' : 'appt.providerReactivated', { name: p.name }))
-                      }
-                      data-testid={`provider-${p.active ? 'deactivate' : 'reactivate'}-${p.id}`}
-                    >
-                      {p.active ? t('appt.deactivate') : t('appt.reactivate')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <SetupSection title={t('appt.providers')} addLabel={t('appt.addProvider')} onAdd={() => setOpen({ kind: 'provider', provider: null })} addTestId="provider-add">
+        <DataTable
+          rows={providers}
+          rowKey={(p) => p.id}
+          rowTestId={(p) => `provider-row-${p.id}`}
+          inactive={(p) => !p.active}
+          columns={providerColumns}
+          actionsHeader={t('appt.actions')}
+          actions={(p) => (
+            <>
+              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'provider', provider: p })} data-testid={`provider-edit-${p.id}`}>
+                {t('common.edit')}
+              </button>
+              <ActiveToggle
+                active={p.active}
+                busy={busyKey === `provider-${p.id}`}
+                onClick={() =>
+                  void act(`provider-${p.id}`, () => store().updateProvider({ id: p.id, active: !p.active }), t(p.active ? 'appt.providerDeactivated' : 'appt.providerReactivated', { name: p.name }))
+                }
+                testId={`provider-${p.active ? 'deactivate' : 'reactivate'}-${p.id}`}
+              />
+            </>
+          )}
+        >
           {loaded && providers.length === 0 ? <p className="muted panel-center">{t('appt.noProviders')}</p> : null}
-        </div>
-      </div>
+        </DataTable>
+      </SetupSection>
 
       {open?.kind === 'room' ? <ServiceRoomDialog room={open.room} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'provider' ? <ProviderDialog provider={open.provider} onClose={() => setOpen(null)} /> : null}

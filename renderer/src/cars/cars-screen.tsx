@@ -11,6 +11,7 @@ import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { CarFormDialog, carLabel } from './car-form-dialog';
 import { filterCars, useCarsStore } from './cars-store';
@@ -61,6 +62,22 @@ export function CarsScreen() {
     exportOutcome === null ? null : exportOutcome === 'downloaded' ? t('export.downloaded') : exportOutcome.path === null ? t('export.cancelled') : t('export.saved', { path: exportOutcome.path, rows: exportOutcome.rows });
   const exportOptions = excel ? { delimiter: ';' as const, bom: true } : { delimiter: ',' as const, bom: false };
   const state = (c: Car) => (c.hasDamage ? 'damaged' : c.isRented ? 'rented' : 'available');
+  const carColumns: DataColumn<Car>[] = [
+    { header: `${t('cars.brand')} / ${t('cars.model')}`, strong: true, cell: (c) => `${c.brand} ${c.model}` },
+    { header: t('cars.plate'), cell: (c) => c.plate ?? '' },
+    { header: t('cars.fuel'), cell: (c) => c.fuelType },
+    { header: t('cars.mileage'), num: true, cell: (c) => c.mileage },
+    { header: t('cars.seats'), num: true, cell: (c) => c.seats },
+    { header: t('cars.dailyRate'), num: true, cell: (c) => f.money(c.dailyRate) },
+    {
+      header: t('cars.state'),
+      cell: (c) => (
+        <span className={`pill car-pill-${state(c)}`} data-testid={`car-state-${c.id}`} title={c.damageNote ?? undefined}>
+          {t(`cars.state.${state(c)}`)}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section className="screen cars-screen" data-testid="cars-screen" aria-labelledby="cars-title">
@@ -116,64 +133,40 @@ export function CarsScreen() {
             <input type="search" className="input" placeholder={t('cars.search')} aria-label={t('cars.search')} value={filter.q} onChange={(e) => useCarsStore.getState().setFilter({ q: e.target.value })} data-testid="cars-search" />
           </div>
           <ErrorAlert error={error} testId="cars-error" />
-          <div className="table-wrap">
-            <table className="table" data-testid="cars-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('cars.brand')} / {t('cars.model')}</th>
-                  <th scope="col">{t('cars.plate')}</th>
-                  <th scope="col">{t('cars.fuel')}</th>
-                  <th scope="col" className="num">{t('cars.mileage')}</th>
-                  <th scope="col" className="num">{t('cars.seats')}</th>
-                  <th scope="col" className="num">{t('cars.dailyRate')}</th>
-                  <th scope="col">{t('cars.state')}</th>
-                  <th scope="col" className="actions-col">{t('cars.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((c) => (
-                  <tr key={c.id} data-testid={`cars-row-${c.id}`}>
-                    <td className="strong">
-                      {c.brand} {c.model}
-                    </td>
-                    <td>{c.plate ?? ''}</td>
-                    <td>{c.fuelType}</td>
-                    <td className="num">{c.mileage}</td>
-                    <td className="num">{c.seats}</td>
-                    <td className="num">{f.money(c.dailyRate)}</td>
-                    <td>
-                      <span className={`pill car-pill-${state(c)}`} data-testid={`car-state-${c.id}`} title={c.damageNote ?? undefined}>
-                        {t(`cars.state.${state(c)}`)}
-                      </span>
-                    </td>
-                    <td className="actions-col">
-                      <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'reserve', carId: c.id, from: today })} data-testid={`car-reserve-${c.id}`}>
-                        {t('cars.reserve')}
-                      </button>
-                      <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'car', car: c })} data-testid={`car-edit-${c.id}`}>
-                        {t('common.edit')}
-                      </button>
-                      {c.hasDamage ? (
-                        <button type="button" className="button button-small" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().repair(c.id), t('cars.repaired', { label: carLabel(c) }))} data-testid={`car-repair-${c.id}`}>
-                          {t('cars.repair')}
-                        </button>
-                      ) : (
-                        <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'damage', car: c })} data-testid={`car-damage-${c.id}`}>
-                          {t('cars.reportDamage')}
-                        </button>
-                      )}
-                      <button type="button" className="button button-small button-quiet-danger" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().remove(c.id), t('cars.deleted', { label: carLabel(c) }))} data-testid={`car-delete-${c.id}`}>
-                        {t('cars.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <DataTable
+            rows={shown}
+            rowKey={(c) => c.id}
+            rowTestId={(c) => `cars-row-${c.id}`}
+            columns={carColumns}
+            actionsHeader={t('cars.actions')}
+            testId="cars-table"
+            actions={(c) => (
+              <>
+                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'reserve', carId: c.id, from: today })} data-testid={`car-reserve-${c.id}`}>
+                  {t('cars.reserve')}
+                </button>
+                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'car', car: c })} data-testid={`car-edit-${c.id}`}>
+                  {t('common.edit')}
+                </button>
+                {c.hasDamage ? (
+                  <button type="button" className="button button-small" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().repair(c.id), t('cars.repaired', { label: carLabel(c) }))} data-testid={`car-repair-${c.id}`}>
+                    {t('cars.repair')}
+                  </button>
+                ) : (
+                  <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'damage', car: c })} data-testid={`car-damage-${c.id}`}>
+                    {t('cars.reportDamage')}
+                  </button>
+                )}
+                <button type="button" className="button button-small button-quiet-danger" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().remove(c.id), t('cars.deleted', { label: carLabel(c) }))} data-testid={`car-delete-${c.id}`}>
+                  {t('cars.delete')}
+                </button>
+              </>
+            )}
+          >
             {loaded && cars.length === 0 ? <p className="muted panel-center">{t('cars.empty')}</p> : null}
             {loaded && cars.length > 0 && shown.length === 0 ? <p className="muted panel-center">{t('cars.noMatch')}</p> : null}
             {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
-          </div>
+          </DataTable>
         </>
       ) : (
         <>

@@ -1,14 +1,15 @@
-/** The stays CSV export: a save dialog in the desktop app, a download in a browser. */
+/** The CSV export dialog's state (export-dialog.tsx): a save dialog in the desktop app, a download in a browser. */
 import { create } from 'zustand';
 import { transport } from '../transport/current-transport';
-import type { ExportOutcome, ExportQuery } from '../transport/transport';
+import type { ExportCommand, ExportOutcome, ExportQuery } from '../transport/transport';
 import { registerSessionReset } from '../stores/session-data';
 
 interface ExportState {
   busy: boolean;
   outcome: ExportOutcome | null;
   error: unknown;
-  run(query: ExportQuery<'stays:export'>): Promise<void>;
+  /** Runs export `command` (the stays' unless named) with `query`. */
+  run<K extends ExportCommand = 'stays:export'>(query: ExportQuery<K>, command?: K): Promise<void>;
   reset(): void;
 }
 
@@ -16,10 +17,10 @@ export const useExportStore = create<ExportState>((set) => ({
   busy: false,
   outcome: null,
   error: null,
-  async run(query) {
+  async run(query, command) {
     set({ busy: true, outcome: null, error: null });
     try {
-      set({ outcome: await transport().exportCsv('stays:export', query), busy: false });
+      set({ outcome: await transport().exportCsv(command ?? 'stays:export', query), busy: false });
     } catch (e) {
       set({ error: e, busy: false });
     }

@@ -1,4 +1,4 @@
-/** The stays CSV export dialog (the audit export shares its outcome lines). English first; Danish has exactly these keys (the type refuses a missing one). */
+/** The CSV export dialog's words (the stays' title and range; delimiter, BOM, outcome lines every export shares, the audit's too). English first; Danish has exactly these keys (the type refuses a missing one). */
 import { domainText } from '../i18n/domain-text';
 
 export const exportText = domainText(

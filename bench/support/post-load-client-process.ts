@@ -1,12 +1,36 @@
 /**
- * Child process: seed 002's stock bookings as HTTP load. `closed-loop`: N keep-alive connections,
- * each sending `POST /bookings/` `{resource, purchase_quantity: 1}` for the same resource (one hot
- * row) as soon as its last answer arrived, for a fixed time. 201 and 409 are answers; anything else
- * is a failure.
+ * Child process: POST load for the booking benchmarks. `closed-loop`: N keep-alive connections, each
+ * sending its next `POST <path>` as soon as its last answer arrived, until `durationMs` has passed or
+ * the bodies run out. The body is either one for every request (`body`: seed 002's stock booking of
+ * one hot row) or the next of a list (`bodies`: seed 003's timeslot bookings, one distinct slot
+ * each). The statuses in `expected` are answers (201, and 409 where a refusal is part of the load);
+ * anything else is a failure.
  */
 import { serveParent } from './child-process';
 import { createLoadHttpClient, type LoadHttpClient } from './http-client';
 import { nowMs, percentile } from './stats';
+
+export interface PostLoad {
+  origin: string;
+  token: string;
+  connections: number;
+  durationMs: number;
+  path: string;
+  body?: string;
+  bodies?: string[];
+  expected: number[];
+}
+
+export type PostLoadReply = {
+  elapsedMs: number;
+  requests: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p99: number;
+  failures: number;
+  failureSamples: string[];
+  client: string;
+};
 
 const clients = new Map<string, LoadHttpClient>();
 async function clientFor(origin: string, connections: number, token: string): Promise<LoadHttpClient> {
@@ -19,23 +43,24 @@ async function clientFor(origin: string, connections: number, token: string): Pr
   return client;
 }
 
-async function closedLoop(m: { origin: string; token: string; connections: number; durationMs: number; resource: string }) {
+async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }> {
   const http = await clientFor(m.origin, m.connections, m.token);
-  const body = JSON.stringify({ resource: m.resource, purchase_quantity: 1 });
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const failureSamples: string[] = [];
   let failures = 0;
+  let next = 0;
+  const bodyOf = (): string | undefined => (m.bodies ? m.bodies[next++] : m.body);
   const started = nowMs();
   const deadline = started + m.durationMs;
   const worker = async () => {
-    while (nowMs() < deadline) {
+    for (let body = bodyOf(); body !== undefined && nowMs() < deadline; body = bodyOf()) {
       const t0 = nowMs();
       try {
-        const res = await http.request('POST', '/bookings/', body);
+        const res = await http.request('POST', m.path, body);
         latencies.push(nowMs() - t0);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        if (res.status !== 201 && res.status !== 409) {
+        if (!m.expected.includes(res.status)) {
           failures++;
           if (failureSamples.length < 5) failureSamples.push(`${res.status} ${res.body.slice(0, 200)}`);
         }

@@ -1,7 +1,9 @@
 /**
  * A LAN client's My appointments in Chromium: it browses the service rooms and providers, books a
  * free timeslot and a provider's free time for itself, moves one, cancels one with the refund shown
- * first, and sees the desk's cancellation of another arrive live, without a reload.
+ * first, sees the desk's cancellation of another arrive live, without a reload, and is reminded of
+ * an appointment by the host's scheduler (seed 003's `booking_reminder`; exactly once across a
+ * restart is tests/integration's).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +105,19 @@ describe("a client's My appointments", () => {
     await page.locator(`[data-testid="my-appt-status-${roomBooking}"][data-status="cancelled"]`).waitFor();
     expect(await page.getByTestId(`my-appt-refund-${roomBooking}`).textContent()).toMatch(/800[.,]00/);
     expect(await page.evaluate(() => (globalThis as Record<string, unknown>).__noReload)).toBe(true);
+  });
+
+  it('is reminded of its coming appointment by the host, without a reload', async () => {
+    const booked = await client.call<{ id: number }>('POST', '/api/v1/bookings', { provider_id: guide.id, date: DAY, time: '15:00' });
+    await page.getByTestId(`my-appt-${booked.id}`).waitFor();
+    expect(await page.getByTestId(`my-appt-reminder-${booked.id}`).count()).toBe(0);
+    // The desk sets the reminder lead to a week: the appointment, four days ahead, is due now.
+    await desk.api.call('PATCH', '/api/v1/settings', { appointmentReminderMinutes: 10_080 });
+    const reminder = page.getByTestId(`my-appt-reminder-${booked.id}`);
+    await reminder.waitFor();
+    expect(await reminder.textContent()).toContain('Your appointment is coming up!');
+    expect(await reminder.textContent()).toContain('Guide Karen');
+    expect((await getAppointment(desk.api, booked.id)).reminderSentAt).not.toBeNull();
+    await desk.api.call('PATCH', '/api/v1/settings', { appointmentReminderMinutes: 60 });
   });
 });

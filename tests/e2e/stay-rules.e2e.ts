@@ -1,13 +1,14 @@
 /**
  * The desk's rules in the real UI (docs/stays-rules.md): a check-out undone from the stay dialog
  * puts the stay back in the house with its booked nights; a block created from the board's toolbar
- * withholds its room from New stay for its nights (and the API agrees).
+ * withholds its room from New stay for its nights (and the API agrees); a guest gone on the arrival
+ * day leaves a stay of no nights, still on the board as a marker that opens it, its night free.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room, Stay } from '../../shared/contract/schemas';
 import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
-import { barDates, barWithStatus, openBoard, stayBar } from './support/board-page';
+import { barDates, barWithStatus, clickNight, closeDialog, openBoard, stayBar } from './support/board-page';
 import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
 
 let desk: Desk;
@@ -92,5 +93,47 @@ describe('the desk rules in the UI', () => {
 
     const free = await desk.api.call<Room[]>('GET', `/api/v1/rooms/free?checkin=${hotelDay(4)}&checkout=${hotelDay(5)}`);
     expect(free.map((r) => r.number)).toEqual([101, 103]);
+  });
+
+  it('keeps a guest gone on the arrival day on the board: a marker opens the stay, the night is free', async () => {
+    const room = rooms.get(103)!;
+    const stay = await aStay(desk.api, { room, checkin: hotelDay(0), checkout: hotelDay(2), guestName: 'Dag Daytrip' });
+    await desk.api.call('POST', `/api/v1/stays/${stay.id}/check-in`);
+    await openBoard(page, 101);
+
+    // Checked out the same day: the stay ends now, with no nights.
+    let dialog = await openStay(stay, 'checked_in');
+    await page.getByTestId('stay-action-check-out').click();
+    await page.getByTestId('departure-quote').waitFor();
+    await page.getByTestId('stay-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_out', checkinDate: hotelDay(0), checkoutDate: hotelDay(0), nights: 0 });
+
+    // Its marker sits in the right half of today's column, named by the guest.
+    const marker = barWithStatus(page, 103, stay.id, 'checked_out');
+    await marker.waitFor();
+    expect(await marker.getAttribute('data-nights')).toBe('0');
+    expect(await marker.getAttribute('aria-label')).toBe('Dag Daytrip');
+    const [day, box] = [await page.getByTestId(`day-${hotelDay(0)}`).boundingBox(), await marker.boundingBox()];
+    expect(box!.x).toBeGreaterThanOrEqual(day!.x + day!.width / 2);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(day!.x + day!.width);
+
+    // The night is free: the rest of the cell (its left half here) starts a new booking, and the API offers the room.
+    await clickNight(page, 103, hotelDay(0), 0.25);
+    await page.getByTestId('booking-dialog').waitFor();
+    expect(await page.getByTestId('booking-room').inputValue()).toBe(String(room.id));
+    expect(await page.getByTestId('booking-checkin').inputValue()).toBe(hotelDay(0));
+    await closeDialog(page, 'booking-dialog');
+    const free = await desk.api.call<Room[]>('GET', `/api/v1/rooms/free?checkin=${hotelDay(0)}&checkout=${hotelDay(1)}`);
+    expect(free.map((r) => r.number)).toContain(103);
+
+    // The marker opens the stay, whose check-out can still be undone: the guest is back with both nights.
+    dialog = await openStay(stay, 'checked_out');
+    await page.getByTestId('stay-action-undo').click();
+    await page.getByTestId('stay-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const bar = barWithStatus(page, 103, stay.id, 'checked_in');
+    await bar.waitFor();
+    await expect.poll(() => barDates(page, bar, hotelDay(0)), { timeout: 15_000 }).toEqual({ checkin: hotelDay(0), checkout: hotelDay(2) });
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { BoardBlock, BoardStay } from '../../../shared/contract/schemas';
 import type { Translate } from '../i18n/translate';
-import { barSpan, type BarSpan, type RoomLane } from './board-layout';
+import { barSpan, noNightsSpan, type BarSpan, type RoomLane } from './board-layout';
 
 const BAR_GAP = 2;
 /** A bar wide enough to show the guest count beside the name. */
@@ -59,7 +59,9 @@ function box(span: BarSpan): { css: string; width: number; clip: string } {
 
 /**
  * The bars of a row that fall in the drawn days, in paint order (no z-index, so no stacking context
- * per bar): blocks and no-shows first, so a stay that re-let a no-show's night lies on top of it.
+ * per bar): blocks and no-shows first, so a stay that re-let a no-show's night lies on top of it;
+ * stays with no nights (ended on their arrival day) last, as markers on top of any stay that took
+ * their free night, so they stay in reach.
  */
 export function barsMarkup(lane: RoomLane | undefined, view: BarsView, text: BarsText): string {
   if (!lane) return '';
@@ -70,6 +72,7 @@ export function barsMarkup(lane: RoomLane | undefined, view: BarsView, text: Bar
     return span && span.left < right && span.left + span.width > left ? span : null;
   };
   let html = '';
+  let markers = '';
   for (const b of lane.blocks) {
     const span = drawn(b.fromDate, b.toDate);
     if (!span) continue;
@@ -79,6 +82,10 @@ export function barsMarkup(lane: RoomLane | undefined, view: BarsView, text: Bar
       `${escapeHtml(text.fit(b.reason, labelRoom(width, false, false)))}</div>`;
   }
   const stay = (s: BoardStay) => {
+    if (s.checkinDate === s.checkoutDate) {
+      markers += noNightsMarker(s, view, left, right, text);
+      return;
+    }
     const span = drawn(s.checkinDate, s.checkoutDate);
     if (!span) return;
     const { css, width, clip } = box(span);
@@ -94,5 +101,21 @@ export function barsMarkup(lane: RoomLane | undefined, view: BarsView, text: Bar
   };
   for (const s of lane.stays) if (s.status === 'no_show') stay(s);
   for (const s of lane.stays) if (s.status !== 'no_show') stay(s);
-  return html;
+  return html + markers;
+}
+
+/**
+ * A stay with no nights as a marker (see noNightsSpan): no label (the guest's name is its accessible
+ * name and its title), styled by status, opening the stay like any bar. It covers at most the start
+ * of the right half of a column, so a click on the rest of the cell still books the free night.
+ */
+function noNightsMarker(s: BoardStay, view: BarsView, left: number, right: number, text: BarsText): string {
+  const span = noNightsSpan(s.checkinDate, view.from, view.days, view.dayWidth);
+  if (!span || span.left >= right || span.left + span.width <= left) return '';
+  const { css } = box(span);
+  return (
+    `<div role="button" tabindex="-1" class="bar bar-${s.status} bar-no-nights" style="${css}" data-stay="${s.id}" ` +
+    `data-testid="stay-bar-${s.id}" data-status="${s.status}" data-nights="0" title="${escapeHtml(text.stayTitle(s))}" ` +
+    `aria-label="${escapeHtml(s.guestName)}"></div>`
+  );
 }

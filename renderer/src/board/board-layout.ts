@@ -140,6 +140,23 @@ export function barSpan(startDate: string, endDate: string, from: string, days: 
   return { left, width: right - left, clippedStart: start < 0, clippedEnd: end > max };
 }
 
+/** The most a stay with no nights takes of its column, in px (a 12 px marker between 2 px gaps). */
+export const NO_NIGHTS_SPAN = 16;
+
+/**
+ * Where a stay with no nights sits (one that ended on its arrival day: a departure or a no-show that
+ * day): a small marker at the start of the right half of its arrival column, where its first night
+ * would have begun, or null when that day is out of view. It holds no night, so the night stays free
+ * to book; over a stay that took the night since, it hides no more than that bar's status edge.
+ * Worked example, from = 2026-05-01, 40 px per day: a stay 2026-05-03 → 2026-05-03 is left 100,
+ * width 16 (at 20 px per day: left 50, width 10, half the column).
+ */
+export function noNightsSpan(date: string, from: string, days: number, dayWidth: number): BarSpan | null {
+  const day = dayOf(date) - dayOf(from);
+  if (day < 0 || day >= days) return null;
+  return { left: (day + 0.5) * dayWidth, width: Math.min(dayWidth / 2, NO_NIGHTS_SPAN), clippedStart: false, clippedEnd: false };
+}
+
 const dayNumbers = new Map<string, number>();
 
 /** Days since 1970 of a date, remembered: a board asks for the same few hundred dates thousands of times. */

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../core/context';
 import { boardStayList } from '../../../shared/contract/board-stays';
 import { BoardSchema } from '../../../shared/contract/schemas';
+import { barsMarkup, type BarsText } from '../../../renderer/src/board/bar-markup';
+import { boardLanes } from '../../../renderer/src/board/board-lanes';
+import { occupantOfNight } from '../../../renderer/src/board/board-layout';
 import { aBlock, aRoom, aStay } from '../../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
@@ -115,6 +118,45 @@ describe('board:get', () => {
     expect(board().counts).toEqual({ arrivals: 1, departures: 0, inHouse: 1 });
     h['stays:checkIn']({ id: arriving.id }, deskCtx);
     expect(board().counts).toEqual({ arrivals: 0, departures: 0, inHouse: 2 });
+  });
+
+  it('keeps a stay that ended on its arrival day (no nights) on the board as a marker, and its night free', () => {
+    // Checked in early on the arrival day and gone two hours later: the stay ends then, with 0 nights.
+    const gone = stay(r101, '2026-05-01', '2026-05-04', 'Day Guest');
+    h['stays:checkIn']({ id: gone.id }, deskCtx);
+    t.clock.advance(2 * 3_600_000);
+    h['stays:checkOut']({ id: gone.id }, deskCtx);
+    // Marked a no-show on the arrival evening: every night is free (0 nights).
+    const never = stay(r102, '2026-05-01', '2026-05-03', 'No Show');
+    t.clock.set(Date.parse('2026-05-01T18:00:00Z'));
+    h['stays:noShow']({ id: never.id }, deskCtx);
+
+    const b = board();
+    expect(boardStayList(b).sort((x, y) => x.id - y.id)).toMatchObject([
+      { id: gone.id, checkinDate: '2026-05-01', checkoutDate: '2026-05-01', status: 'checked_out' },
+      { id: never.id, checkinDate: '2026-05-01', checkoutDate: '2026-05-01', status: 'no_show' },
+    ]);
+    expect(b.stays.nights).toEqual([0, 0]);
+
+    // The night is free: the board's click finds no one in it, and New stay's list offers the room.
+    const lanes = boardLanes(b);
+    expect(occupantOfNight(lanes.get(r101), '2026-05-01')).toBeNull();
+    expect(h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx).map((r) => r.number)).toEqual([101, 102, 201]);
+
+    // Yet the desk sees each stay on its arrival day: a marker where its night would begin (40 px
+    // per day: from 20 px, 16 px less the 2 px gaps), styled by status, opening the stay.
+    const text: BarsText = { stayTitle: (s) => s.guestName, blockTitle: (x) => x.reason, fit: (label) => label };
+    const view = { from: b.from, days: 7, dayWidth: 40, drawnStart: 0, drawnEnd: 7 };
+    expect(barsMarkup(lanes.get(r101), view, text)).toContain(
+      `class="bar bar-checked_out bar-no-nights" style="left:22px;width:12px" data-stay="${gone.id}"`,
+    );
+    expect(barsMarkup(lanes.get(r102), view, text)).toContain(`class="bar bar-no_show bar-no-nights"`);
+
+    // A walk-in takes the night: its bar is drawn, and the marker on top of it stays in reach.
+    const walkIn = stay(r101, '2026-05-01', '2026-05-02', 'Walk-in');
+    const html = barsMarkup(boardLanes(board()).get(r101), view, text);
+    expect(html.indexOf(`data-stay="${walkIn.id}"`)).toBeGreaterThan(-1);
+    expect(html.indexOf(`data-stay="${gone.id}"`)).toBeGreaterThan(html.indexOf(`data-stay="${walkIn.id}"`));
   });
 
   it("starts on the hotel's today when no first day is given, by the hotel's clock, not UTC's", () => {

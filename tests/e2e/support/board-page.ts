@@ -27,14 +27,15 @@ export function dayColumn(page: Page, date: string): Locator {
 }
 
 /**
- * Clicks a room's night the way a user does, in the right half of its column: a free night is free
- * there even when a stay leaves that morning (its bar ends mid-column).
+ * Clicks a room's night the way a user does, by default in the right half of its column (`at` 0.75):
+ * a free night is free there even when a stay leaves that morning (its bar ends mid-column). A stay
+ * with no nights has its marker there, so its free night is clicked in the left half (`at` 0.25).
  */
-export async function clickNight(page: Page, room: number, date: string): Promise<void> {
+export async function clickNight(page: Page, room: number, date: string, at = 0.75): Promise<void> {
   const row = page.getByTestId(`room-row-${room}`);
   const [day, box] = [await dayColumn(page, date).boundingBox(), await row.boundingBox()];
   if (!day || !box) throw new Error(`room ${room} on ${date} is not on the board`);
-  await row.click({ position: { x: day.x - box.x + day.width * 0.75, y: box.height / 2 } });
+  await row.click({ position: { x: day.x - box.x + day.width * at, y: box.height / 2 } });
 }
 
 export function stayBar(page: Page, id: number): Locator {

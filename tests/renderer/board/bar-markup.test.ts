@@ -89,6 +89,30 @@ describe('barsMarkup', () => {
     expect(bar!.attrs['aria-label']).toBe('Frederikke');
   });
 
+  it('draws a stay with no nights as a marker where its night would begin, on top of the rest', () => {
+    const out = bars([
+      aStay(1, '2026-05-03', '2026-05-03', { status: 'checked_out', guestName: 'Ada <Day>' }),
+      aStay(2, '2026-05-03', '2026-05-04', { guests: 2 }),
+      aStay(3, '2026-05-05', '2026-05-05', { status: 'no_show' }),
+    ]);
+    // The stay that took the free night first, then the markers over it.
+    expect(out[0]!.attrs['data-stay']).toBe('2');
+    const [marker, noShow] = [out.find((b) => b.attrs['data-stay'] === '1')!, out.find((b) => b.attrs['data-stay'] === '3')!];
+    // From the middle of the column, 16 px less a 2 px gap at each end; no label, named by the guest.
+    expect(marker.attrs).toMatchObject({
+      role: 'button', class: 'bar bar-checked_out bar-no-nights', style: 'left:102px;width:12px',
+      'data-stay': '1', 'data-status': 'checked_out', 'data-nights': '0', title: 'Ada &lt;Day&gt; (checked_out)', 'aria-label': 'Ada &lt;Day&gt;',
+    });
+    expect(marker.content).toBe('');
+    expect(noShow.attrs.class).toBe('bar bar-no_show bar-no-nights');
+  });
+
+  it('draws a marker only when its day is in the drawn days', () => {
+    const stays = [aStay(1, '2026-05-03', '2026-05-03', { status: 'checked_out' }), aStay(2, '2026-05-09', '2026-05-09', { status: 'no_show' })];
+    expect(bars(stays, [], { ...view, drawnStart: 7, drawnEnd: 14 }).map((b) => b.attrs['data-stay'])).toEqual(['2']);
+    expect(bars(stays, [], { ...view, from: '2026-05-04' }).map((b) => b.attrs['data-stay'])).toEqual(['2']);
+  });
+
   it('is empty for a room without stays or blocks', () => {
     expect(barsMarkup(undefined, view, text)).toBe('');
   });

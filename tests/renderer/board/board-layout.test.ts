@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
 import {
-  barSpan, boardDays, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+  barSpan, boardDays, noNightsSpan, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';
 
 const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
@@ -75,6 +75,30 @@ describe('barSpan', () => {
 
   it('shows the half day of a departure on the first visible day', () => {
     expect(barSpan('2026-04-28', '2026-05-01', from, 7, 40)).toEqual({ left: 0, width: 20, clippedStart: true, clippedEnd: false });
+  });
+});
+
+describe('noNightsSpan', () => {
+  const from = '2026-05-01';
+
+  it('puts a stay with no nights at the start of the right half of its arrival column', () => {
+    expect(noNightsSpan('2026-05-03', from, 14, 40)).toEqual({ left: 100, width: 16, clippedStart: false, clippedEnd: false });
+    // Never more than half the column.
+    expect(noNightsSpan('2026-05-03', from, 14, 20)).toEqual({ left: 50, width: 10, clippedStart: false, clippedEnd: false });
+    // Where the bar of a stay arriving that day begins: the marker shares the cell, not the night before.
+    expect(noNightsSpan('2026-05-03', from, 14, 40)!.left).toBe(barSpan('2026-05-03', '2026-05-04', from, 14, 40)!.left);
+  });
+
+  it('is null when its day is outside the period', () => {
+    expect(noNightsSpan('2026-04-30', from, 7, 40)).toBeNull();
+    expect(noNightsSpan('2026-05-08', from, 7, 40)).toBeNull();
+    expect(noNightsSpan('2026-05-07', from, 7, 40)).toEqual({ left: 260, width: 16, clippedStart: false, clippedEnd: false });
+  });
+
+  it('has no bar of its own: barSpan draws nothing for it, and its night is free', () => {
+    expect(barSpan('2026-05-03', '2026-05-03', from, 14, 40)).toBeNull();
+    const lane = indexByRoom([aStay(1, 1, '2026-05-03', '2026-05-03', 'checked_out')], []).get(1);
+    expect(occupantOfNight(lane, '2026-05-03')).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@
  * handler groups). **Registry: a new domain adds one line here.** A command of the contract without
  * a handler does not compile: the result must be the complete `Handlers` map.
  */
-import { appointmentHandlers, providerHandlers, serviceRoomHandlers } from './appointments/appointments-handlers';
+import { appointmentAdminHandlers, appointmentBookingHandlers, providerHandlers, serviceRoomHandlers } from './appointments/appointments-handlers';
 import { auditHandlers } from './auth/audit-handlers';
 import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/users-handlers';
@@ -36,7 +36,8 @@ export function createHandlers(s: CoreServices): Handlers {
     ...boardHandlers(s),
     ...serviceRoomHandlers(s),
     ...providerHandlers(s),
-    ...appointmentHandlers(s),
+    ...appointmentBookingHandlers(s),
+    ...appointmentAdminHandlers(s),
     ...carHandlers(s),
     ...stockHandlers(s),
     ...deskHandlers(s),

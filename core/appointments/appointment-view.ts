@@ -1,5 +1,7 @@
-/** Rows of db/queries/appointment-queries.ts in the contract's shapes (instants in the hotel's zone). */
-import type { AppointmentRow, ProviderRow, ServiceRoomRow, TimeslotRow } from '../../db/queries/appointment-queries';
+/** Rows of the appointment queries (db/queries/) in the contract's shapes (instants in the hotel's zone). */
+import type { AppointmentRow } from '../../db/queries/appointment-queries';
+import type { ProviderRow } from '../../db/queries/provider-queries';
+import type { ServiceRoomRow, TimeslotRow } from '../../db/queries/service-room-queries';
 import type { Appointment, Provider, ServiceRoom, Timeslot, WeekHours } from '../../shared/contract/appointments';
 import { formatInstant } from '../../shared/time';
 

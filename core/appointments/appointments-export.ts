@@ -3,7 +3,7 @@
  * and the hotel-local dates of the start (both inclusive). Runs in the export worker: no zod, no
  * drizzle, nothing of the host (the contract's types are erased).
  */
-import type { AppointmentExportQuery } from '../../shared/contract/appointments';
+import type { AppointmentExportQuery } from '../../shared/contract/appointment-admin';
 import { defineExport } from '../export/export-def';
 
 export type AppointmentCsvQuery = Partial<AppointmentExportQuery>;

@@ -1,4 +1,5 @@
-import type { appointmentCommands } from '../../shared/contract/appointments';
+import type { appointmentAdminCommands } from '../../shared/contract/appointment-admin';
+import type { appointmentBookingCommands } from '../../shared/contract/appointment-bookings';
 import type { providerCommands } from '../../shared/contract/providers';
 import type { serviceRoomCommands } from '../../shared/contract/service-rooms';
 import type { CoreServices } from '../core-services';
@@ -28,7 +29,7 @@ export function providerHandlers({ providers }: CoreServices): HandlersFor<typeo
   };
 }
 
-export function appointmentHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentCommands> {
+export function appointmentBookingHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentBookingCommands> {
   return {
     'appointments:create': (input, ctx) => appointments.create(input, ctx),
     'appointments:mine': (input, ctx) => appointments.mine(input, ctx),
@@ -37,6 +38,11 @@ export function appointmentHandlers({ appointments }: CoreServices): HandlersFor
     'appointments:cancel': (input, ctx) => appointments.cancel(input.id, ctx),
     'appointments:delete': (input, ctx) => appointments.cancel(input.id, ctx),
     'appointments:reschedule': (input, ctx) => appointments.reschedule(input, ctx),
+  };
+}
+
+export function appointmentAdminHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentAdminCommands> {
+  return {
     'appointments:adminList': (input) => appointments.adminList(input),
     'appointments:setStatus': (input) => appointments.setStatus(input.id, input.status),
     'appointments:stats': (input) => appointments.stats(input),

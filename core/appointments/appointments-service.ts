@@ -9,16 +9,20 @@
  * in the same transaction.
  */
 import type { z } from 'zod';
+import { claimReminder, dueReminderIds, lapsedHoldIds, markAppointmentLapsed, nextDueMs } from '../../db/queries/appointment-due-queries';
 import {
-  appointmentRowsStarting, appointmentStats, claimReminder, countSlotBookings, dueReminderIds, findProviderConflict, getAppointmentRow,
-  getServiceRoomRow, getTimeslotRow, insertAppointment, lapsedHoldIds, listAppointmentRows, listProviderRows, listServiceRoomRows,
-  markAppointmentCancelled, markAppointmentLapsed, markAppointmentPaid, moveAppointment, nextDueMs, setAppointmentStatus, timeslotRowsBetween,
-  userContact, type AppointmentFilter, type AppointmentRow, type ServiceRoomRow, type TimeslotRow,
+  appointmentRowsStarting, appointmentStats, getAppointmentRow, insertAppointment, listAppointmentRows, markAppointmentCancelled, markAppointmentPaid,
+  moveAppointment, setAppointmentStatus, userContact, type AppointmentFilter, type AppointmentRow,
 } from '../../db/queries/appointment-queries';
+import { findProviderConflict, listProviderRows } from '../../db/queries/provider-queries';
 import {
-  REMINDER_MESSAGE, SETTABLE_STATUSES, type AdminAppointmentsQuerySchema, type Appointment, type AppointmentCalendar, type AppointmentCancelledSchema,
-  type AppointmentEventAction, type AppointmentPage, type AppointmentStatsSchema, type DeskAppointmentCreateSchema, type MyAppointmentsQuerySchema,
-  type PaymentMethod, type RefundQuoteSchema, type SeedProviderBooking,
+  countSlotBookings, getServiceRoomRow, getTimeslotRow, listServiceRoomRows, timeslotRowsBetween, type ServiceRoomRow, type TimeslotRow,
+} from '../../db/queries/service-room-queries';
+import type { AdminAppointmentsQuerySchema, DeskAppointmentCreateSchema } from '../../shared/contract/appointment-admin';
+import type { MyAppointmentsQuerySchema } from '../../shared/contract/appointment-bookings';
+import {
+  REMINDER_MESSAGE, SETTABLE_STATUSES, type Appointment, type AppointmentCalendar, type AppointmentCancelledSchema, type AppointmentEventAction,
+  type AppointmentPage, type AppointmentStatsSchema, type PaymentMethod, type RefundQuoteSchema, type SeedProviderBooking,
 } from '../../shared/contract/appointments';
 import { canApplyAppointment, refundAmount, refundPercent, timeslotPrice, type AppointmentAction } from '../../shared/rules/appointment-rules';
 import { AppError } from '../../shared/errors';

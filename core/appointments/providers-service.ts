@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import {
   getProviderRow, insertProvider, listProviderRows, providerBusy, providerEmailTaken, updateProvider, type ProviderRow, type ProviderWrite,
-} from '../../db/queries/appointment-queries';
+} from '../../db/queries/provider-queries';
 import type { Provider, WeekHours } from '../../shared/contract/appointments';
 import type { ProviderAvailabilitySchema, ProviderCreate, ProviderUpdate } from '../../shared/contract/providers';
 import { DEFAULT_WEEK, minutesOf, weekdayOf } from '../../shared/rules/appointment-rules';

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import {
   deleteTimeslot, freeTimeslotRows, getServiceRoomRow, getTimeslotRow, insertServiceRoom, insertTimeslot, listServiceRoomRows,
   slotHasBookings, slotIntervals, updateServiceRoom, type ServiceRoomRow, type ServiceRoomWrite,
-} from '../../db/queries/appointment-queries';
+} from '../../db/queries/service-room-queries';
 import type { ServiceRoom, WorkingHours } from '../../shared/contract/appointments';
 import type {
   FreeTimeslotsQuerySchema, FreeTimeslotsSchema, ServiceRoomCreateSchema, ServiceRoomListQuerySchema, ServiceRoomPageSchema,

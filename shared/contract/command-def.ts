@@ -24,6 +24,11 @@ export interface HttpBinding {
  */
 export type BadInputMessage = (input: unknown, generated: string) => string;
 
+/** The input as sent, as a record of its fields (none for anything but a JSON object): for a BadInputMessage. */
+export function bodyOf(input: unknown): Record<string, unknown> {
+  return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+}
+
 export interface CommandDef {
   summary: string;
   /** What it does, for the API document, in the hotel's words (who uses it, what it changes). */

@@ -5,7 +5,8 @@
  * **Registry: a new domain adds one line to `commands`** (then `npm run contract:table`).
  */
 import type { z } from 'zod';
-import { appointmentCommands } from './appointments';
+import { appointmentAdminCommands } from './appointment-admin';
+import { appointmentBookingCommands } from './appointment-bookings';
 import { auditCommands } from './audit';
 import { authCommands } from './auth';
 import { blockCommands } from './blocks';
@@ -41,7 +42,8 @@ export const commands = {
   ...outboxCommands,
   ...serviceRoomCommands,
   ...providerCommands,
-  ...appointmentCommands,
+  ...appointmentBookingCommands,
+  ...appointmentAdminCommands,
   ...carCommands,
   ...stockCommands,
   ...deskCommands,

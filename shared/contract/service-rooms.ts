@@ -5,7 +5,7 @@
  * The schemas live in appointments.ts (one vocabulary for the domain).
  */
 import { z } from 'zod';
-import { defineCommands } from './command-def';
+import { bodyOf, defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
 import { IdParamSchema, IdSchema, MessageSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { ADMIN } from './roles';
@@ -63,13 +63,12 @@ export const ServiceRoomUpdateSchema = z.object({
   metadata: MetadataSchema.optional(),
 });
 
-const keysOf = (body: unknown): Record<string, unknown> => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
 const blank = (v: unknown) => v === undefined || v === null || v === '' || v === 0 || v === false || (typeof v === 'string' && v.trim() === '');
 
 /** Seed 003's `'<field> is required'`, the first of `fields` missing from the body, else the API's own words. */
 export function requiredFieldMessage(fields: readonly string[]) {
   return (body: unknown, generated: string): string => {
-    const b = keysOf(body);
+    const b = bodyOf(body);
     if ('id' in b && Object.keys(b).length === 1) return generated; // a path parameter
     const missing = fields.find((f) => blank(b[f]));
     return missing ? `${missing} is required` : generated;

@@ -1,0 +1,128 @@
+/**
+ * The bookings of seeds 001 and 003 (`/api/v1/bookings…`): a provider booking at `date` + `time`
+ * (seed 001) and a service-room timeslot booking (seed 003) on the same paths, with the seeds'
+ * field names, statuses and messages kept exactly. `POST /api/v1/bookings` takes either seed's body
+ * (told apart by `provider_id` vs `timeslotId`), and so does `PUT /api/v1/bookings/:id/reschedule`
+ * (`{date, time}` vs `{newTimeslotId}`). The schemas are in appointments.ts.
+ */
+import { z } from 'zod';
+import {
+  AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, PageNumberSchema,
+  pageLimitSchema, RefundQuoteSchema, SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
+} from './appointments';
+import { bodyOf, defineCommands } from './command-def';
+import { DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, TextSchema } from './primitives';
+import { EVERYONE } from './roles';
+
+/** Seed 001: a provider booking. */
+export const ProviderBookingCreateSchema = z.object({ provider_id: IdSchema, date: DateSchema, time: SeedTimeSchema });
+/** Seed 003: a timeslot booking by a signed-in user. */
+export const TimeslotBookingCreateSchema = z.object({
+  timeslotId: IdSchema,
+  roomId: IdSchema,
+  notes: TextSchema(2000, { multiline: true }).optional().meta({ description: 'The guest\'s own note for the booking.' }),
+  bookingType: TextSchema(40).optional(),
+});
+export const AppointmentCreateSchema = z.xor([ProviderBookingCreateSchema, TimeslotBookingCreateSchema]);
+
+const PRESENT = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
+const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent. */
+export function seedBookingMessage(body: unknown, generated: string): string {
+  const b = bodyOf(body);
+  const seed003 = 'timeslotId' in b || 'roomId' in b;
+  const seed001 = 'provider_id' in b || 'date' in b || 'time' in b;
+  if (seed003 && !seed001) return isPositiveInt(b.timeslotId) && isPositiveInt(b.roomId) ? generated : 'timeslotId and roomId are required';
+  if (seed001 && !seed003) return PRESENT(b.provider_id) && PRESENT(b.date) && PRESENT(b.time) ? generated : 'Missing required fields: provider_id, date, time';
+  if (!seed001 && !seed003) return 'Missing required fields: provider_id, date, time';
+  return generated;
+}
+
+export const AppointmentRescheduleSchema = z.xor([
+  z.object({ id: IdParamSchema, date: DateSchema, time: SeedTimeSchema }),
+  z.object({ id: IdParamSchema, newTimeslotId: IdSchema }),
+]);
+/** Seed 003's words for a reschedule without a timeslot; seed 001's for a partial date + time. */
+export function rescheduleMessage(body: unknown, generated: string): string {
+  const b = bodyOf(body);
+  if ('date' in b || 'time' in b) return generated;
+  if ('id' in b && Object.keys(b).length === 1) return generated; // the path parameter
+  return isPositiveInt(b.newTimeslotId) ? generated : 'newTimeslotId is required';
+}
+
+export const AppointmentIdSchema = z.object({ id: IdParamSchema });
+
+export const MyAppointmentsQuerySchema = z.object({
+  status: AppointmentStatusSchema.optional(),
+  /** Appointments starting at or after (a bare date: its start, hotel-local). */
+  from_date: DateTimeInputSchema.optional(),
+  /** Appointments starting at or before (a bare date: the whole day). */
+  to_date: DateTimeInputSchema.optional(),
+  page: PageNumberSchema,
+  limit: pageLimitSchema(25),
+});
+
+const TAG = ['Appointments'] as const;
+
+export const appointmentBookingCommands = defineCommands({
+  'appointments:create': {
+    summary: 'Book an appointment (a provider at a date and time, or a service room\'s timeslot)', tags: TAG, roles: EVERYONE,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    description:
+      'Two bodies on one path. `{provider_id, date, time}` (seed 001): 201 with `{id, provider_id, date, time: "14:30:00", created_at, …}`, ' +
+      '409 `This time slot is already booked` when it overlaps another booking of the provider (buffer included), 404 `Provider not found`, ' +
+      '400 `Missing required fields: provider_id, date, time`, and 400 for a time in the past, outside the provider\'s hours or skipped by DST. ' +
+      '`{timeslotId, roomId, notes?, bookingType?}` (seed 003): 201 with `{booking, checkoutUrl, message}`, the booking pending and unpaid, ' +
+      'holding the slot for the hotel\'s hold time; 409 when the slot is full; 400 `timeslotId and roomId are required`. ' +
+      'A client\'s booking is its own.',
+    example: { timeslotId: 12, roomId: 2, notes: 'Aromatherapy, please', bookingType: 'massage' },
+    input: AppointmentCreateSchema, output: z.union([SeedProviderBookingSchema, TimeslotBookingCreatedSchema]),
+    http: { method: 'POST', path: '/api/v1/bookings', status: 201 },
+    badInputMessage: seedBookingMessage,
+  },
+  'appointments:mine': {
+    summary: 'My appointments', tags: TAG, roles: EVERYONE,
+    description:
+      'The caller\'s own appointments of both kinds, newest booking first, in seed 003\'s page shape `{items, total, page, limit}`; ' +
+      'each item says its `kind`. Filters: `status`, `from_date`, `to_date` (the start). `limit` above 100 is read as 100.',
+    example: { status: 'confirmed', from_date: '2026-06-01', to_date: '2026-06-30', page: 1, limit: 25 },
+    input: MyAppointmentsQuerySchema, output: AppointmentPageSchema, http: { method: 'GET', path: '/api/v1/bookings' },
+  },
+  'appointments:get': {
+    summary: 'One appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    description: 'One appointment; 404 `Booking not found`, 403 `Access denied` for a client asking for another\'s. Staff and admins see all.',
+    example: { id: 9 },
+    input: AppointmentIdSchema, output: AppointmentSchema, http: { method: 'GET', path: '/api/v1/bookings/:id' },
+  },
+  'appointments:refundQuote': {
+    summary: 'What cancelling would refund now', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    description: 'The refund a cancellation now would give, by the hotel\'s refund policy on what was paid, shown before the cancellation is confirmed.',
+    example: { id: 9 },
+    input: AppointmentIdSchema, output: RefundQuoteSchema, http: { method: 'GET', path: '/api/v1/bookings/:id/refund' },
+  },
+  'appointments:cancel': {
+    summary: 'Cancel an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    description:
+      'Cancels a pending or confirmed appointment: `{booking, refundAmount, message: "Booking cancelled successfully"}`, the refund by the ' +
+      'hotel\'s policy on what was paid; 400 when it cannot be cancelled. The slot is free again; the history is kept.',
+    example: { id: 9 },
+    input: AppointmentIdSchema, output: AppointmentCancelledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/cancel' },
+  },
+  'appointments:delete': {
+    summary: 'Cancel an appointment (seed 001\'s delete)', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    description: 'Seed 001\'s `DELETE`: a cancellation, as `PUT …/cancel`; the history is never deleted.',
+    example: { id: 9 },
+    input: AppointmentIdSchema, output: AppointmentCancelledSchema, http: { method: 'DELETE', path: '/api/v1/bookings/:id' },
+  },
+  'appointments:reschedule': {
+    summary: 'Move an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND', 'CONFLICT'],
+    description:
+      'Two bodies: `{newTimeslotId}` (seed 003) moves a timeslot booking to another free slot; `{date, time}` (seed 001) moves a provider ' +
+      'booking. Atomic: the new place is checked and taken in one transaction. `{booking, message: "Booking rescheduled successfully"}`; ' +
+      '400 `newTimeslotId is required`; 409 when the new place is taken.',
+    example: { id: 9, newTimeslotId: 14 },
+    input: AppointmentRescheduleSchema, output: AppointmentRescheduledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/reschedule' },
+    badInputMessage: rescheduleMessage,
+  },
+});

@@ -5,28 +5,15 @@
  * show the occupancy and each category's free rooms per night.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
-import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
-import { barDates, closeDialog, dayColumn, openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { describe, expect, it } from 'vitest';
+import { aStay, getStay } from './support/api-client';
+import { barDates, closeDialog, dayColumn, stayBar } from './support/board-page';
+import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
-
-beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103, 104, 105]) rooms.set(n, await aRoom(desk.api, n));
-  page = await desk.newPage();
-  await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
-});
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103, 104, 105], boardAt: 101 }, (opened) => ({ desk, page } = opened));
 
 /** The middle of a room's night on screen. */
 async function nightPoint(room: number, date: string): Promise<{ x: number; y: number }> {

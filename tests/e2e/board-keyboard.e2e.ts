@@ -4,27 +4,18 @@
  * books it; the URL can name the period the board opens on.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
-import { aRoom, aStay, setUpHotel } from './support/api-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aStay } from './support/api-client';
 import { closeDialog, openBoard } from './support/board-page';
-import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103] }, (opened) => ({ desk, page } = opened));
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
   await aStay(desk.api, { room: rooms.get(102)!, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Karl Keys' });
-  page = await desk.newPage();
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 /** The cell the grid's cursor points at: its id, and what it tells a screen reader. */

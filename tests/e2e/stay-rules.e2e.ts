@@ -16,22 +16,26 @@ let desk: Desk;
 let page: Page;
 const rooms = hotelDeskPerFile({ rooms: [101, 102, 103] }, (opened) => ({ desk, page } = opened));
 
+/** Checks the stay in through the API, then out through its dialog on the board, the departure's quote confirmed. */
+async function checkInThenOutThroughDialog(stayId: number): Promise<void> {
+  await desk.api.call('POST', `/api/v1/stays/${stayId}/check-in`);
+  await openBoard(page, 101);
+  const dialog = await openStayDialog(page, stayId, 'checked_in');
+  await page.getByTestId('stay-action-check-out').click();
+  await page.getByTestId('departure-quote').waitFor();
+  await page.getByTestId('stay-confirm').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 describe('the desk rules in the UI', () => {
   it('undoes a check-out: the stay is in the house again with its booked nights', async () => {
     const stay = await aStay(desk.api, { room: rooms.get(101)!, checkin: hotelDay(-1), checkout: hotelDay(3), guestName: 'Una Undo' });
-    await desk.api.call('POST', `/api/v1/stays/${stay.id}/check-in`);
-    await openBoard(page, 101);
-
-    let dialog = await openStayDialog(page, stay.id, 'checked_in');
-    await page.getByTestId('stay-action-check-out').click();
-    await page.getByTestId('departure-quote').waitFor();
-    await page.getByTestId('stay-confirm').click();
-    await dialog.waitFor({ state: 'detached' });
+    await checkInThenOutThroughDialog(stay.id);
     await barWithStatus(page, 101, stay.id, 'checked_out').waitFor();
     expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_out', checkoutDate: hotelDay(0) });
 
     // A misclick: the desk undoes it from the stay's dialog, the same day.
-    dialog = await openStayDialog(page, stay.id, 'checked_out');
+    const dialog = await openStayDialog(page, stay.id, 'checked_out');
     expect(await page.getByTestId('stay-action-undo').textContent()).toBe('Undo check-out');
     await page.getByTestId('stay-action-undo').click();
     await page.getByTestId('stay-confirm').click();
@@ -80,15 +84,9 @@ describe('the desk rules in the UI', () => {
   it('keeps a guest gone on the arrival day on the board: a marker opens the stay, the night is free', async () => {
     const room = rooms.get(103)!;
     const stay = await aStay(desk.api, { room, checkin: hotelDay(0), checkout: hotelDay(2), guestName: 'Dag Daytrip' });
-    await desk.api.call('POST', `/api/v1/stays/${stay.id}/check-in`);
-    await openBoard(page, 101);
 
     // Checked out the same day: the stay ends now, with no nights.
-    let dialog = await openStayDialog(page, stay.id, 'checked_in');
-    await page.getByTestId('stay-action-check-out').click();
-    await page.getByTestId('departure-quote').waitFor();
-    await page.getByTestId('stay-confirm').click();
-    await dialog.waitFor({ state: 'detached' });
+    await checkInThenOutThroughDialog(stay.id);
     expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_out', checkinDate: hotelDay(0), checkoutDate: hotelDay(0), nights: 0 });
 
     // Its marker sits in the right half of today's column, named by the guest.
@@ -110,7 +108,7 @@ describe('the desk rules in the UI', () => {
     expect(free.map((r) => r.number)).toContain(103);
 
     // The marker opens the stay, whose check-out can still be undone: the guest is back with both nights.
-    dialog = await openStayDialog(page, stay.id, 'checked_out');
+    const dialog = await openStayDialog(page, stay.id, 'checked_out');
     await page.getByTestId('stay-action-undo').click();
     await page.getByTestId('stay-confirm').click();
     await dialog.waitFor({ state: 'detached' });

@@ -14,6 +14,7 @@ import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { AppointmentPanel } from './appointment-panel';
 import { AppointmentsExportDialog } from './appointments-export-dialog';
 import { daysIn, useAppointmentsStore } from './appointments-store';
@@ -41,19 +42,11 @@ type Open = { kind: 'book'; slot: FreeSlot } | { kind: 'panel'; id: number } | {
 function MoveConfirm({ appointment, slot, onClose }: { appointment: Appointment; slot: FreeSlot; onClose(): void }) {
   const t = useT();
   const f = useFormats();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const move = async () => {
-    setBusy(true);
-    try {
-      const moved = await useAppointmentsStore.getState().reschedule(rescheduleInput(appointment, slot));
-      toast('success', t('appt.moved', { date: f.longDate(moved.date), time: moved.time.slice(0, 5) }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: move } = useFormSubmit(false, async () => {
+    const moved = await useAppointmentsStore.getState().reschedule(rescheduleInput(appointment, slot));
+    toast('success', t('appt.moved', { date: f.longDate(moved.date), time: moved.time.slice(0, 5) }));
+    onClose();
+  });
   return (
     <Dialog
       title={t('appt.moveTitle')}

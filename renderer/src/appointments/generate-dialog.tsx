@@ -12,6 +12,7 @@ import { CancelSubmit } from '../ui/cancel-submit';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
 
@@ -32,8 +33,6 @@ export function GenerateDialog({ rooms, roomId, onClose }: { rooms: ServiceRoom[
   const [capacity, setCapacity] = useState('');
   const [preview, setPreview] = useState<{ key: string; count: number } | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const duration = /^\d+$/.test(slotDuration) ? Number(slotDuration) : NaN;
   const seats = capacity.trim() === '' ? undefined : /^\d+$/.test(capacity.trim()) ? Number(capacity.trim()) : NaN;
@@ -81,19 +80,11 @@ export function GenerateDialog({ rooms, roomId, onClose }: { rooms: ServiceRoom[
 
   const count = preview && preview.key === key ? preview.count : null;
 
-  const generate = async () => {
-    if (!input || count === null || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const done = await useSetupStore.getState().generate(input);
-      toast('success', t('appt.generated', { n: done.count }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: generate } = useFormSubmit(!input || count === null, async () => {
+    const done = await useSetupStore.getState().generate(input!);
+    toast('success', t('appt.generated', { n: done.count }));
+    onClose();
+  });
 
   return (
     <Dialog

@@ -15,6 +15,7 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { carLabel } from './car-form-dialog';
 import { useCarsStore } from './cars-store';
 
@@ -33,33 +34,23 @@ export function ReserveDialog({ cars, carId, from, onClose }: { cars: readonly C
   const t = useT();
   const f = useFormats();
   const [values, setValues] = useState({ carId: String(carId), from, to: '', guestName: '', stayId: '', notes: '' });
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
   const car = cars.find((c) => String(c.id) === values.carId);
   const days = daysOf(values.from, values.to);
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [k]: e.target.value });
 
-  const submit = async () => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const stayId = values.stayId.trim() === '' ? undefined : Number(values.stayId);
-      const rental = await useCarsStore.getState().reserve({
-        carId: Number(values.carId),
-        from: values.from,
-        to: values.to,
-        ...(values.guestName.trim() ? { guestName: values.guestName } : {}),
-        ...(stayId !== undefined ? { stayId } : {}),
-        notes: values.notes,
-      });
-      toast('success', t('rentals.reserved', { car: rental.carLabel, guest: rental.guestName }));
-      onClose();
-    } catch (e) {
-      setRefusal(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: refusal, submit } = useFormSubmit(false, async () => {
+    const stayId = values.stayId.trim() === '' ? undefined : Number(values.stayId);
+    const rental = await useCarsStore.getState().reserve({
+      carId: Number(values.carId),
+      from: values.from,
+      to: values.to,
+      ...(values.guestName.trim() ? { guestName: values.guestName } : {}),
+      ...(stayId !== undefined ? { stayId } : {}),
+      notes: values.notes,
+    });
+    toast('success', t('rentals.reserved', { car: rental.carLabel, guest: rental.guestName }));
+    onClose();
+  });
 
   return (
     <FormDialog
@@ -243,21 +234,11 @@ export function RentalDialog({ rentalId, cars, onClose }: { rentalId: number; ca
 export function DamageDialog({ car, onClose }: { car: Car; onClose(): void }) {
   const t = useT();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const saved = await useCarsStore.getState().reportDamage(car.id, note);
-      toast('success', t('cars.damageReported', { label: carLabel(saved) }));
-      onClose();
-    } catch (e) {
-      setRefusal(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: refusal, submit } = useFormSubmit(false, async () => {
+    const saved = await useCarsStore.getState().reportDamage(car.id, note);
+    toast('success', t('cars.damageReported', { label: carLabel(saved) }));
+    onClose();
+  });
   return (
     <Dialog
       title={t('cars.damageTitle', { label: carLabel(car) })}

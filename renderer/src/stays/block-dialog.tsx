@@ -1,5 +1,4 @@
 /** A room block (maintenance, out of order): what and when, and removing it. */
-import { useState } from 'react';
 import type { BoardBlock } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
@@ -8,25 +7,16 @@ import { toast } from '../stores/toast-store';
 import { useUiStore } from '../stores/ui-store';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 export function BlockDialog({ block, roomNumber, onClose }: { block: BoardBlock; roomNumber: number; onClose(): void }) {
   const t = useT();
   const f = useFormats();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await useBoardStore.getState().removeBlock(block.id);
-      toast('success', t('block.removed', { room: roomNumber }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: remove } = useFormSubmit(false, async () => {
+    await useBoardStore.getState().removeBlock(block.id);
+    toast('success', t('block.removed', { room: roomNumber }));
+    onClose();
+  });
 
   return (
     <Dialog

@@ -14,6 +14,7 @@ import { hotelToday } from '../settings/settings-store';
 import { toast } from '../stores/toast-store';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
+import { useFormSubmit } from '../ui/use-form-submit';
 
 interface BlockFormProps {
   /** The block to change; none: a new block. */
@@ -34,9 +35,6 @@ export function BlockFormDialog({ block, roomId: presetRoom, onClose }: BlockFor
   const [to, setTo] = useState(block?.toDate ?? addDays(today, 1));
   const [reason, setReason] = useState(block?.reason ?? '');
   const [kind, setKind] = useState<BlockKind>(block?.kind ?? 'blocked');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const datesOk = validDate(from) && validDate(to) && nightsBetween(from, to) >= 1;
   const errors = {
@@ -47,23 +45,13 @@ export function BlockFormDialog({ block, roomId: presetRoom, onClose }: BlockFor
   const invalid = Object.values(errors).some(Boolean);
   const room = rooms.find((r) => String(r.id) === roomId);
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (busy || invalid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const input = { roomId: Number(roomId), from, to, reason: reason.trim(), kind };
-      const saved = block ? await useBoardStore.getState().updateBlock({ id: block.id, ...input }) : await useBoardStore.getState().createBlock(input);
-      toast('success', t(block ? 'block.changed' : 'block.created', { room: saved.roomNumber }));
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, show: shown } = useFormSubmit(invalid, async () => {
+    const input = { roomId: Number(roomId), from, to, reason: reason.trim(), kind };
+    const saved = block ? await useBoardStore.getState().updateBlock({ id: block.id, ...input }) : await useBoardStore.getState().createBlock(input);
+    toast('success', t(block ? 'block.changed' : 'block.created', { room: saved.roomNumber }));
+    onClose();
+  });
 
-  const shown = (message: string | null) => (submitted ? message : null);
   return (
     <FormDialog
       title={block ? t('block.editTitle', { room: room?.number ?? '' }) : t('block.newTitle')}

@@ -13,35 +13,18 @@ import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useStockStore } from './stock-store';
 
 /** A whole number typed in a field, or NaN (the contract refuses it with its own words). */
 const whole = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-
-function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, submit };
-}
 
 export function ResourceDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [total, setTotal] = useState('1');
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useFormSubmit(false, async () => {
     const saved = await useStockStore.getState().create({ name, description, totalQuantity: whole(total) });
     toast('success', t('stock.created', { name: saved.name }));
     onClose();
@@ -74,7 +57,7 @@ export function RestockDialog({ resource, onClose }: { resource: StockResource; 
   const t = useT();
   const [total, setTotal] = useState(String(resource.totalQuantity));
   const [note, setNote] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useFormSubmit(false, async () => {
     const saved = await useStockStore.getState().restock({ id: resource.id, totalQuantity: whole(total), ...(note.trim() ? { note: note.trim() } : {}) });
     toast('success', t('stock.restocked', { name: saved.name, total: saved.totalQuantity }));
     onClose();
@@ -107,7 +90,7 @@ export function BookDialog({ resource, stayId, onClose }: { resource: StockResou
   const [guest, setGuest] = useState('');
   const [stay, setStay] = useState(stayId ? String(stayId) : '');
   const [returnBy, setReturnBy] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, submit } = useFormSubmit(false, async () => {
     const n = whole(quantity);
     const b = await useStockStore.getState().book({
       resourceId: resource.id,

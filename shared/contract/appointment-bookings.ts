@@ -7,10 +7,11 @@
  */
 import { z } from 'zod';
 import {
-  AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, PageNumberSchema,
-  pageLimitSchema, RefundQuoteSchema, SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
+  AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, RefundQuoteSchema,
+  SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
 } from './appointments';
 import { bodyOf, defineCommands } from './command-def';
+import { getByIdCommand, pageListCommand, pageQuerySchema } from './command-shapes';
 import { DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, TextSchema } from './primitives';
 import { EVERYONE } from './roles';
 
@@ -53,15 +54,16 @@ export function rescheduleMessage(body: unknown, generated: string): string {
 
 export const AppointmentIdSchema = z.object({ id: IdParamSchema });
 
-export const MyAppointmentsQuerySchema = z.object({
-  status: AppointmentStatusSchema.optional(),
-  /** Appointments starting at or after (a bare date: its start, hotel-local). */
-  from_date: DateTimeInputSchema.optional(),
-  /** Appointments starting at or before (a bare date: the whole day). */
-  to_date: DateTimeInputSchema.optional(),
-  page: PageNumberSchema,
-  limit: pageLimitSchema(25),
-});
+export const MyAppointmentsQuerySchema = pageQuerySchema(
+  {
+    status: AppointmentStatusSchema.optional(),
+    /** Appointments starting at or after (a bare date: its start, hotel-local). */
+    from_date: DateTimeInputSchema.optional(),
+    /** Appointments starting at or before (a bare date: the whole day). */
+    to_date: DateTimeInputSchema.optional(),
+  },
+  25,
+);
 
 const TAG = ['Appointments'] as const;
 
@@ -81,20 +83,19 @@ export const appointmentBookingCommands = defineCommands({
     http: { method: 'POST', path: '/api/v1/bookings', status: 201 },
     badInputMessage: seedBookingMessage,
   },
-  'appointments:mine': {
+  'appointments:mine': pageListCommand({
     summary: 'My appointments', tags: TAG, roles: EVERYONE,
     description:
       'The caller\'s own appointments of both kinds, newest booking first, in seed 003\'s page shape `{items, total, page, limit}`; ' +
       'each item says its `kind`. Filters: `status`, `from_date`, `to_date` (the start). `limit` above 100 is read as 100.',
     example: { status: 'confirmed', from_date: '2026-06-01', to_date: '2026-06-30', page: 1, limit: 25 },
-    input: MyAppointmentsQuerySchema, output: AppointmentPageSchema, http: { method: 'GET', path: '/api/v1/bookings' },
-  },
-  'appointments:get': {
-    summary: 'One appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    input: MyAppointmentsQuerySchema, output: AppointmentPageSchema, path: '/api/v1/bookings',
+  }),
+  'appointments:get': getByIdCommand({
+    summary: 'One appointment', tags: TAG, roles: EVERYONE,
     description: 'One appointment; 404 `Booking not found`, 403 `Access denied` for a client asking for another\'s. Staff and admins see all.',
-    example: { id: 9 },
-    input: AppointmentIdSchema, output: AppointmentSchema, http: { method: 'GET', path: '/api/v1/bookings/:id' },
-  },
+    exampleId: 9, input: AppointmentIdSchema, output: AppointmentSchema, path: '/api/v1/bookings/:id',
+  }),
   'appointments:refundQuote': {
     summary: 'What cancelling would refund now', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description: 'The refund a cancellation now would give, by the hotel\'s refund policy on what was paid, shown before the cancellation is confirmed.',

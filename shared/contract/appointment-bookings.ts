@@ -29,11 +29,20 @@ export const AppointmentCreateSchema = z.xor([ProviderBookingCreateSchema, Times
 const PRESENT = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
 const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
-/** Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent. */
+/** The fields of each seed's `POST /api/v1/bookings` body. */
+const SEED_001_FIELDS = ['provider_id', 'date', 'time'];
+const SEED_003_FIELDS = ['timeslotId', 'roomId', 'notes', 'bookingType'];
+
+/**
+ * Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent:
+ * only seed 003's fields → `timeslotId and roomId are required`; only seed 001's → `Missing required
+ * fields: provider_id, date, time`; none (`{}`, no body) → seed 001's too, the older API on this path
+ * (seed 003's own code gives its words only to a JSON object missing its ids); both → the API's own.
+ */
 export function seedBookingMessage(body: unknown, generated: string): string {
   const b = bodyOf(body);
-  const seed003 = 'timeslotId' in b || 'roomId' in b;
-  const seed001 = 'provider_id' in b || 'date' in b || 'time' in b;
+  const seed003 = SEED_003_FIELDS.some((f) => f in b);
+  const seed001 = SEED_001_FIELDS.some((f) => f in b);
   if (seed003 && !seed001) return isPositiveInt(b.timeslotId) && isPositiveInt(b.roomId) ? generated : 'timeslotId and roomId are required';
   if (seed001 && !seed003) return PRESENT(b.provider_id) && PRESENT(b.date) && PRESENT(b.time) ? generated : 'Missing required fields: provider_id, date, time';
   if (!seed001 && !seed003) return 'Missing required fields: provider_id, date, time';
@@ -121,9 +130,10 @@ export const appointmentBookingCommands = defineCommands({
     description:
       'Two bodies: `{newTimeslotId}` (seed 003) moves a timeslot booking to another free slot; `{date, time}` (seed 001) moves a provider ' +
       'booking. Atomic: the new place is checked and taken in one transaction. `{booking, message: "Booking rescheduled successfully"}`; ' +
-      '400 `newTimeslotId is required`; 409 when the new place is taken.',
+      '400 `newTimeslotId is required`; 409 when the new place is taken. As seed 003 does, the booking is looked up (404) and its owner ' +
+      'checked (403) before the body (400).',
     example: { id: 9, newTimeslotId: 14 },
     input: AppointmentRescheduleSchema, output: AppointmentRescheduledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/reschedule' },
-    badInputMessage: rescheduleMessage,
+    badInputMessage: rescheduleMessage, recordBeforeBody: 'appointments:get',
   },
 });

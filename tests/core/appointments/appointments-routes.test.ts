@@ -230,3 +230,50 @@ describe('seed 001: providers and provider bookings', () => {
     expect((await post('/api/v1/bookings', { provider_id: p.id, date: '2026-05-04', time: '10:00' }, 'client')).status).toBe(201);
   });
 });
+
+describe('one path, two seeds: the words and the order of a refusal', () => {
+  const SEED_001 = { status: 400, body: { error: 'Missing required fields: provider_id, date, time' } };
+  const SEED_003 = { status: 400, body: { error: 'timeslotId and roomId are required' } };
+
+  it('POST /api/v1/bookings: only seed 003\'s fields → its words; only seed 001\'s, {} or no body → seed 001\'s, the older API on the path', async () => {
+    for (const body of [{ timeslotId: 1 }, { roomId: 1 }, { notes: 'Aromatherapy' }, { bookingType: 'massage', roomId: 1 }]) {
+      expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_003);
+    }
+    for (const body of [{}, undefined, { provider_id: 1 }, { date: MONDAY }, { time: '10:00' }, { date: MONDAY, time: '10:00' }]) {
+      expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_001);
+    }
+    expect((await post('/api/v1/bookings', {}, 'anonymous')).status).toBe(401);
+    expect(api.t.sqlite.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+  });
+
+  it('PUT /:id/reschedule checks as seed 003 does, for either body: the booking (404), its owner (403), then the body (400)', async () => {
+    const room = await setUpRoom();
+    await generate(room.id);
+    const [slot] = await freeSlots(room.id);
+    const p = await aProvider();
+    const bySlot = (await post('/api/v1/bookings', { timeslotId: slot!.id, roomId: room.id }, 'client')).body.booking as Appointment;
+    const byProvider = (await post('/api/v1/bookings', { provider_id: p.id, date: MONDAY, time: '10:00' }, 'client')).body as { id: number };
+    const refused = [undefined, {}, { newTimeslotId: 'x' }, { newTimeslotId: 0 }, { date: MONDAY }, { time: '10:00' }, { date: '2026-02-30', time: '10:00' }];
+    for (const body of refused) {
+      const label = JSON.stringify(body) ?? 'no body';
+      expect(await put('/api/v1/bookings/999/reschedule', body, 'client'), label).toEqual({ status: 404, body: { error: 'Booking not found' } });
+      for (const id of [bySlot.id, byProvider.id]) {
+        expect(await put(`/api/v1/bookings/${id}/reschedule`, body, 'client2'), label).toEqual({ status: 403, body: { error: 'Access denied' } });
+        expect((await put(`/api/v1/bookings/${id}/reschedule`, body, 'client')).status, label).toBe(400);
+        expect((await put(`/api/v1/bookings/${id}/reschedule`, body, 'staff')).status, label).toBe(400);
+      }
+    }
+    expect(await put(`/api/v1/bookings/${bySlot.id}/reschedule`, {}, 'client')).toEqual({ status: 400, body: { error: 'newTimeslotId is required' } });
+    expect(await put(`/api/v1/bookings/${byProvider.id}/reschedule`, { date: MONDAY }, 'client')).toEqual({ status: 400, body: { error: 'Missing required fields: time' } });
+    // a bad path is refused as it is, and a caller without a token before anything
+    expect((await put('/api/v1/bookings/0x9/reschedule', {}, 'client')).status).toBe(400);
+    expect((await put('/api/v1/bookings/999/reschedule', {}, 'anonymous')).status).toBe(401);
+    const unchanged = (await get(`/api/v1/bookings/${bySlot.id}`, 'client')).body as Appointment;
+    expect(unchanged.timeslotId).toBe(slot!.id);
+  });
+
+  it('PUT /api/v1/admin/bookings/:id/status checks the body first, as seed 003 does: 400 status is required even for no booking', async () => {
+    expect(await put('/api/v1/admin/bookings/999/status', {}, 'admin')).toEqual({ status: 400, body: { error: 'status is required' } });
+    expect(await put('/api/v1/admin/bookings/999/status', { status: 'completed' }, 'admin')).toEqual({ status: 404, body: { error: 'Booking not found' } });
+  });
+});

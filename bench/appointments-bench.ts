@@ -79,10 +79,11 @@ function buildSlotHotel(core: Core, sqlite: Sqlite): void {
   sqlite.exec('ANALYZE');
 }
 
+/** The same SQL as freeTimeslotRows (its `+@` parameters dodge the STAT4 re-prepare: db/queries/prepared.ts). */
 const RAW_FREE_SQL = `
   SELECT t.id, t.room_id AS roomId, t.start_ms AS startMs, t.end_ms AS endMs, t.start_at AS startTime, t.end_at AS endTime, t.local_date AS date, t.capacity,
-    (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > @now)) AS booked
-  FROM timeslots t WHERE t.room_id = @room AND t.local_date = @date AND t.start_ms > @now AND t.end_ms - t.start_ms >= @min`;
+    (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > +@now)) AS booked
+  FROM timeslots t WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min`;
 
 function timeEach(n: number, fn: (i: number) => unknown): Float64Array {
   for (let i = 0; i < Math.min(500, n); i++) fn(i);

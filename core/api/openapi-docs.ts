@@ -8,6 +8,8 @@
  *   signed in      → 401 (no or a bad token), 403 (the role, or a password to change first);
  *   not a GET      → 413 (too large), 415 (not JSON): Fastify reads a body sent with any other method;
  *   `errors`       → their statuses through `errorStatus` (404 NOT_FOUND, 409 ROOM_UNAVAILABLE, …).
+ * Every 4xx but 413 and 415 also lists the refusal headers `X-Frontdesk-Reason` and
+ * `X-Frontdesk-Reason-Params` (withRefusalHeaders: described once under `components.headers`).
  * Formats (date, date-time, email, uri) come from the zod schemas' own `format` or `.meta()`.
  */
 import fastifySwagger from '@fastify/swagger';
@@ -19,6 +21,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { TAGS } from '../../shared/contract/tags';
 import { errorStatus, type ErrorCode } from '../../shared/errors';
+import { withRefusalHeaders } from './openapi-refusal-headers';
 import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
 import { pathParams } from './route-input';
@@ -170,7 +173,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           '**Signing in:** `POST /login/` with a username and password answers an `access_token`; send it as',
           '`Authorization: Bearer <token>` (on this page: the **Authorize** button). Only `/login/` and `/health` are open without it.',
           '',
-          '**Errors** are always `{"error": "…"}` with the status listed per operation. **Input is strict**: ids are digits',
+          '**Errors** are always `{"error": "…"}` with the status listed per operation; a refusal also carries a stable code',
+          'in the `X-Frontdesk-Reason` header and its values in `X-Frontdesk-Reason-Params`, to say it in your own language.',
+          '**Input is strict**: ids are digits',
           'only (`/stays/0x10`, `1e1`, `+10` are refused), JSON numbers are never read from strings or booleans, a `PATCH` must',
           'change something, unknown fields are ignored, and a `__proto__` or `constructor` key anywhere in a body, or a NUL',
           'character in any text, is refused. Live changes stream on the WebSocket `/ws`.',
@@ -189,6 +194,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: Object.entries(TAGS).map(([tag, description]) => ({ name: tag, description })),
     },
     transform: documentTransform,
+    // Only the OpenAPI form is ever made here (`openapi` above), never Swagger 2's.
+    transformObject: (document) => ('openapiObject' in document ? withRefusalHeaders(document.openapiObject) : document.swaggerObject),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 }

@@ -89,7 +89,7 @@ export function insertAppointment(db: Sqlite, a: AppointmentWrite, nowMs: number
 }
 
 export function getAppointmentRow(db: Sqlite, id: number): AppointmentRow | undefined {
-  return prepared<AppointmentRow>(db, `SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.id = ?`).get(id);
+  return prepared<AppointmentRow>(db, `SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.id = +?`).get(id);
 }
 
 export interface AppointmentFilter {

@@ -70,8 +70,8 @@ export function findProviderConflict(db: Sqlite, providerId: number, startMs: nu
   return prepared<{ id: number }>(
     db,
     `SELECT a.id FROM appointments a
-     WHERE a.provider_id = @provider AND a.start_ms > @lower AND a.start_ms < @until AND a.occupied_until_ms > @start
-       AND ${LIVE} AND a.id <> @except LIMIT 1`,
+     WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@until AND a.occupied_until_ms > +@start
+       AND ${LIVE} AND a.id <> +@except LIMIT 1`,
   ).get({ provider: providerId, lower: startMs - MAX_PROVIDER_SPAN_MS, until: untilMs, start: startMs, now: nowMs, except: exceptId })?.id;
 }
 
@@ -80,6 +80,6 @@ export function providerBusy(db: Sqlite, providerId: number, fromMs: number, toM
   return prepared<{ startMs: number; untilMs: number }>(
     db,
     `SELECT a.start_ms AS startMs, a.occupied_until_ms AS untilMs FROM appointments a
-     WHERE a.provider_id = @provider AND a.start_ms > @lower AND a.start_ms < @to AND ${LIVE} ORDER BY a.start_ms`,
+     WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@to AND ${LIVE} ORDER BY a.start_ms`,
   ).all({ provider: providerId, lower: fromMs - MAX_PROVIDER_SPAN_MS, to: toMs, now: nowMs });
 }

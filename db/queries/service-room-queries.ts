@@ -109,12 +109,12 @@ export function insertTimeslot(db: Sqlite, s: TimeslotWrite, nowMs: number): voi
 export function slotIntervals(db: Sqlite, roomId: number, fromMs: number, toMs: number): { startMs: number; endMs: number }[] {
   return prepared<{ startMs: number; endMs: number }>(
     db,
-    `SELECT start_ms AS startMs, end_ms AS endMs FROM timeslots WHERE room_id = ? AND start_ms > ? AND start_ms < ? ORDER BY start_ms`,
+    `SELECT start_ms AS startMs, end_ms AS endMs FROM timeslots WHERE room_id = +? AND start_ms > +? AND start_ms < +? ORDER BY start_ms`,
   ).all(roomId, fromMs - MAX_SLOT_MS, toMs);
 }
 
 export function getTimeslotRow(db: Sqlite, id: number, nowMs: number): TimeslotRow | undefined {
-  return prepared<TimeslotRow>(db, `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t WHERE t.id = @id`).get({ id, now: nowMs });
+  return prepared<TimeslotRow>(db, `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t WHERE t.id = +@id`).get({ id, now: nowMs });
 }
 
 /** How many bookings hold slot `id` now (the capacity check, inside the booking's transaction). */
@@ -122,7 +122,7 @@ export function countSlotBookings(db: Sqlite, timeslotId: number, nowMs: number,
   return (
     prepared<{ n: number }>(
       db,
-      `SELECT count(*) AS n FROM appointments a WHERE a.timeslot_id = @slot AND ${LIVE} AND a.id <> @except`,
+      `SELECT count(*) AS n FROM appointments a WHERE a.timeslot_id = +@slot AND ${LIVE} AND a.id <> +@except`,
     ).get({ slot: timeslotId, now: nowMs, except: exceptAppointmentId })?.n ?? 0
   );
 }
@@ -133,7 +133,7 @@ export function freeTimeslotRows(db: Sqlite, roomId: number, date: string, nowMs
     db,
     `SELECT * FROM (
        SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t
-       WHERE t.room_id = @room AND t.local_date = @date AND t.start_ms > @now AND t.end_ms - t.start_ms >= @min
+       WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min
      ) WHERE booked < capacity ORDER BY startMs`,
   ).all({ room: roomId, date, now: nowMs, min: minMs });
 }
@@ -142,9 +142,10 @@ export function freeTimeslotRows(db: Sqlite, roomId: number, date: string, nowMs
 export function timeslotRowsBetween(db: Sqlite, fromMs: number, toMs: number, nowMs: number): TimeslotRow[] {
   return prepared<TimeslotRow>(
     db,
-    `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t
-     JOIN service_rooms r ON r.id = t.room_id AND r.active = 1
-     WHERE t.start_ms >= @from AND t.start_ms < @to ORDER BY t.room_id, t.start_ms`,
+    // Room by room, each an index range (room_id, start_ms): never a scan of every room's slots.
+    `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM service_rooms r
+     CROSS JOIN timeslots t ON t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to
+     WHERE r.active = 1 ORDER BY r.id, t.start_ms`,
   ).all({ from: fromMs, to: toMs, now: nowMs });
 }
 

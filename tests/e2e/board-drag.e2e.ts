@@ -53,6 +53,8 @@ async function barCentre(bar: Locator): Promise<{ x: number; y: number }> {
 
 describe('drag on the board', () => {
   it('shows the occupancy and each category\'s free rooms per night above the rooms', async () => {
+    // The figures follow the rooms' first paint (a deferred render): wait for them.
+    await page.getByTestId('summary-occupancy').locator('.summary-cell').first().waitFor();
     expect(await page.getByTestId('summary-occupancy').textContent()).toContain('0%');
     const free = page.getByTestId('summary-category-Standard double room');
     expect(await free.locator('.summary-cell').first().textContent()).toBe('5');

@@ -3,28 +3,15 @@
  * appears where the stay is, and the API has it. A conflicting booking is refused inside the dialog.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
-import { aRoom, aStay, listBookings, setUpHotel } from './support/api-client';
-import { barDates, barsInRow, clickNight, closeDialog, openBoard, stayIdOf } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { describe, expect, it } from 'vitest';
+import { aStay, listBookings } from './support/api-client';
+import { barDates, barsInRow, clickNight, closeDialog, stayIdOf } from './support/board-page';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
-
-beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
-  page = await desk.newPage();
-  await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
-});
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103], boardAt: 101 }, (opened) => ({ desk, page } = opened));
 
 /** Clicks a free night and waits for the booking dialog, preset to that room and date. */
 async function startBookingAt(room: number, date: string) {

@@ -4,30 +4,16 @@
  * host down, the range buttons, "Back to the stay" beside "Cancel stay", the audit log in words.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
-import { aRoom, aStay, setUpHotel } from './support/api-client';
-import { openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { describe, expect, it } from 'vitest';
+import { aStay } from './support/api-client';
+import { stayBar } from './support/board-page';
+import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 import { chooseEnglish, signInThroughForm } from './support/session-page';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
-
-beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  rooms.set(101, await aRoom(desk.api, 101, { capacity: 1 }));
-  rooms.set(102, await aRoom(desk.api, 102, { capacity: 3 }));
-  page = await desk.newPage();
-  await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
-});
+const rooms = hotelDeskPerFile({ rooms: [[101, { capacity: 1 }], [102, { capacity: 3 }]], boardAt: 101 }, (opened) => ({ desk, page } = opened));
 
 describe('the small things', () => {
   it('a wrong password says so, without "Password is required" under the emptied field', async () => {

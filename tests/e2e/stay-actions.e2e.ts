@@ -3,35 +3,16 @@
  * another room, change the dates. Each change shows on the board and is what the API says.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, getStay, listBookings, setUpHotel } from './support/api-client';
-import { barDates, barsInRow, barWithStatus, clickNight, openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Stay } from '../../shared/contract/schemas';
+import { aStay, getStay, listBookings } from './support/api-client';
+import { barDates, barsInRow, barWithStatus, clickNight, openBoard, openStayDialog, stayBar } from './support/board-page';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
-
-beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103, 104]) rooms.set(n, await aRoom(desk.api, n));
-  page = await desk.newPage();
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
-});
-
-/** Opens a stay's dialog from its bar and waits until the stay is loaded in it. */
-async function openStay(stay: Stay, status: string) {
-  await stayBar(page, stay.id).click();
-  const dialog = page.getByTestId('stay-dialog');
-  await dialog.locator(`[data-testid="stay-status"][data-status="${status}"]`).waitFor();
-  return dialog;
-}
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103, 104] }, (opened) => ({ desk, page } = opened));
 
 describe('stay actions through the stay dialog', () => {
   let arriving: Stay;
@@ -47,14 +28,14 @@ describe('stay actions through the stay dialog', () => {
   });
 
   it('checks a guest in, then out: the bar, the dialog and the API follow', async () => {
-    let dialog = await openStay(arriving, 'booked');
+    let dialog = await openStayDialog(page, arriving.id, 'booked');
     await page.getByTestId('stay-action-check-in').click();
     await dialog.waitFor({ state: 'detached' });
     await barWithStatus(page, 101, arriving.id, 'checked_in').waitFor();
     expect((await getStay(desk.api, arriving.id)).status).toBe('checked_in');
     await expect.poll(() => page.getByTestId('count-in-house').textContent(), { timeout: 15_000 }).toBe('1');
 
-    dialog = await openStay(arriving, 'checked_in');
+    dialog = await openStayDialog(page, arriving.id, 'checked_in');
     expect(await page.getByTestId('stay-status').textContent()).toBe('Checked in');
     // A guest in the house can no longer be cancelled; checking in twice is not offered.
     expect(await page.getByTestId('stay-action-cancel').count()).toBe(0);
@@ -70,7 +51,7 @@ describe('stay actions through the stay dialog', () => {
   });
 
   it('cancels a stay after confirming: its bar leaves the board and the room can be booked again', async () => {
-    const dialog = await openStay(cancelling, 'booked');
+    const dialog = await openStayDialog(page, cancelling.id, 'booked');
     await page.getByTestId('stay-action-cancel').click();
     await page.getByTestId('stay-confirm').click();
     await dialog.waitFor({ state: 'detached' });
@@ -94,7 +75,7 @@ describe('stay actions through the stay dialog', () => {
   });
 
   it('moves a stay to another free room', async () => {
-    const dialog = await openStay(moving, 'booked');
+    const dialog = await openStayDialog(page, moving.id, 'booked');
     await page.getByTestId('stay-action-move').click();
     await page.getByTestId('stay-move-panel').waitFor();
     const target = rooms.get(104)!;
@@ -111,7 +92,7 @@ describe('stay actions through the stay dialog', () => {
   });
 
   it('changes the dates of a stay: the bar covers the new nights and the API has the new dates and price', async () => {
-    const dialog = await openStay(moving, 'booked');
+    const dialog = await openStayDialog(page, moving.id, 'booked');
     await page.getByTestId('stay-action-change-dates').click();
     await page.getByTestId('stay-dates-panel').waitFor();
     await page.getByTestId('stay-dates-checkin').fill(hotelDay(2));

@@ -5,34 +5,16 @@
  * day leaves a stay of no nights, still on the board as a marker that opens it, its night free.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
-import { barDates, barWithStatus, clickNight, closeDialog, openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { describe, expect, it } from 'vitest';
+import type { Room } from '../../shared/contract/schemas';
+import { aStay, getStay } from './support/api-client';
+import { barDates, barWithStatus, clickNight, closeDialog, openBoard, openStayDialog } from './support/board-page';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
-const rooms = new Map<number, Room>();
-
-beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
-  page = await desk.newPage();
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
-});
-
-async function openStay(stay: Stay, status: string) {
-  await stayBar(page, stay.id).click();
-  const dialog = page.getByTestId('stay-dialog');
-  await dialog.locator(`[data-testid="stay-status"][data-status="${status}"]`).waitFor();
-  return dialog;
-}
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103] }, (opened) => ({ desk, page } = opened));
 
 describe('the desk rules in the UI', () => {
   it('undoes a check-out: the stay is in the house again with its booked nights', async () => {
@@ -40,7 +22,7 @@ describe('the desk rules in the UI', () => {
     await desk.api.call('POST', `/api/v1/stays/${stay.id}/check-in`);
     await openBoard(page, 101);
 
-    let dialog = await openStay(stay, 'checked_in');
+    let dialog = await openStayDialog(page, stay.id, 'checked_in');
     await page.getByTestId('stay-action-check-out').click();
     await page.getByTestId('departure-quote').waitFor();
     await page.getByTestId('stay-confirm').click();
@@ -49,7 +31,7 @@ describe('the desk rules in the UI', () => {
     expect(await getStay(desk.api, stay.id)).toMatchObject({ status: 'checked_out', checkoutDate: hotelDay(0) });
 
     // A misclick: the desk undoes it from the stay's dialog, the same day.
-    dialog = await openStay(stay, 'checked_out');
+    dialog = await openStayDialog(page, stay.id, 'checked_out');
     expect(await page.getByTestId('stay-action-undo').textContent()).toBe('Undo check-out');
     await page.getByTestId('stay-action-undo').click();
     await page.getByTestId('stay-confirm').click();
@@ -102,7 +84,7 @@ describe('the desk rules in the UI', () => {
     await openBoard(page, 101);
 
     // Checked out the same day: the stay ends now, with no nights.
-    let dialog = await openStay(stay, 'checked_in');
+    let dialog = await openStayDialog(page, stay.id, 'checked_in');
     await page.getByTestId('stay-action-check-out').click();
     await page.getByTestId('departure-quote').waitFor();
     await page.getByTestId('stay-confirm').click();
@@ -128,7 +110,7 @@ describe('the desk rules in the UI', () => {
     expect(free.map((r) => r.number)).toContain(103);
 
     // The marker opens the stay, whose check-out can still be undone: the guest is back with both nights.
-    dialog = await openStay(stay, 'checked_out');
+    dialog = await openStayDialog(page, stay.id, 'checked_out');
     await page.getByTestId('stay-action-undo').click();
     await page.getByTestId('stay-confirm').click();
     await dialog.waitFor({ state: 'detached' });

@@ -1,7 +1,9 @@
 /**
  * Every answer a test receives, checked against the API document (`/docs/json`): a status the
  * operation does not document, a content type it does not list, or a JSON body that does not match
- * the documented schema for its status is a problem, reported to the test that received it
+ * the documented schema for its status, a documented header that is required (not `required:
+ * false`) but missing, or a refusal header (`X-Frontdesk-Reason`) sent on an answer that does not
+ * list it, is a problem, reported to the test that received it
  * (`startTestApi`'s helpers throw; suites with their own server call `assertConformant`). Installed
  * as an `onSend` hook, so answers over `inject` and over a real socket are both seen. Answers outside
  * the document (the docs page, the renderer, an unknown route) are not operations and are skipped.
@@ -28,7 +30,21 @@ interface OperationDoc {
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OperationDoc>>;
+  components?: { headers?: Record<string, HeaderDoc> };
 }
+interface HeaderDoc {
+  $ref?: string;
+  required?: boolean;
+}
+
+/** A documented header, its `$ref` (`#/components/headers/<name>`) followed. */
+function headerDoc(doc: OpenApiDocument, header: unknown): HeaderDoc {
+  const h = (header ?? {}) as HeaderDoc;
+  return h.$ref ? (doc.components?.headers?.[h.$ref.replace('#/components/headers/', '')] ?? {}) : h;
+}
+
+/** The refusal headers the error handler may send (core/api/openapi-refusal-headers.ts). */
+const REFUSAL_HEADERS = ['X-Frontdesk-Reason', 'X-Frontdesk-Reason-Params'];
 
 export interface Conformance {
   /** Answers checked so far. */
@@ -91,8 +107,11 @@ export function checkResponsesAgainstDocs(app: FastifyInstance): Conformance {
       problems.push(`${where}: content type ${JSON.stringify(contentType)} not documented (${Object.keys(documented.content ?? {}).join(', ')})`);
       return payload;
     }
-    for (const header of Object.keys(documented.headers ?? {})) {
-      if (reply.getHeader(header) === undefined) problems.push(`${where}: documented header ${header} missing`);
+    for (const [header, described] of Object.entries(documented.headers ?? {})) {
+      if (headerDoc(doc, described).required !== false && reply.getHeader(header) === undefined) problems.push(`${where}: documented header ${header} missing`);
+    }
+    for (const header of REFUSAL_HEADERS) {
+      if (reply.getHeader(header) !== undefined && !documented.headers?.[header]) problems.push(`${where}: header ${header} sent but not documented`);
     }
     if (contentType !== 'application/json' || typeof payload !== 'string' || !media.schema) return payload;
     let body: unknown;

@@ -7,10 +7,8 @@ import type { Provider, WeekHours, Weekday } from '../../../shared/contract/appo
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { CancelSubmit } from '../ui/cancel-submit';
-import { Dialog } from '../ui/dialog';
-import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
@@ -67,61 +65,64 @@ export function ProviderDialog({ provider, onClose }: { provider: Provider | nul
   const setDay = (d: Weekday, patch: Partial<DayHours>) => setHours((h) => ({ ...h, [d]: { ...h[d], ...patch } }));
 
   return (
-    <Dialog
+    <FormDialog
       title={provider ? provider.name : t('appt.addProvider')}
       onClose={onClose}
       onSubmit={() => void submit()}
       size="lg"
       testId="provider-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('common.save')} submitTestId="provider-submit" />}
+      busy={busy}
+      error={error}
+      submitTestId="provider-submit"
+      below={
+        <>
+          <fieldset className="fieldset">
+            <legend>{t('appt.workingHours')}</legend>
+            {show(errors.hours) ? <p className="field-error">{errors.hours}</p> : null}
+            <table className="table appt-hours">
+              <tbody>
+                {WEEKDAYS.map((d) => (
+                  <tr key={d} data-testid={`provider-day-${d}`}>
+                    <th scope="row">
+                      <label className="choice">
+                        <input type="checkbox" checked={hours[d].works} onChange={(e) => setDay(d, { works: e.target.checked })} data-testid={`provider-works-${d}`} />
+                        {t(`appt.weekday.${d}`)}
+                      </label>
+                    </th>
+                    <td>
+                      <input type="time" className="input input-compact" aria-label={t('appt.startOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].start} onChange={(e) => setDay(d, { start: e.target.value })} data-testid={`provider-start-${d}`} />
+                    </td>
+                    <td>
+                      <input type="time" className="input input-compact" aria-label={t('appt.endOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].end} onChange={(e) => setDay(d, { end: e.target.value })} data-testid={`provider-end-${d}`} />
+                    </td>
+                    <td className="muted small">{hours[d].works ? '' : t('appt.dayNotWorked')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </fieldset>
+          <DateList label={t('appt.daysOff')} dates={daysOff} onChange={setDaysOff} testId="provider-days-off" />
+        </>
+      }
     >
-      <ErrorAlert error={error} />
-      <div className="form-grid">
-        <Field label={t('appt.name')} error={show(errors.name)}>
-          <input className="input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="provider-name" />
-        </Field>
-        <Field label={t('appt.email')} error={show(errors.email)}>
-          <input type="email" className="input" value={email} maxLength={200} onChange={(e) => setEmail(e.target.value)} data-testid="provider-email" />
-        </Field>
-        <Field label={t('appt.length')} error={show(errors.minutes)}>
-          <input type="number" className="input" min={5} max={480} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="provider-minutes" />
-        </Field>
-        <Field label={t('appt.buffer')} error={show(errors.buffer)}>
-          <input type="number" className="input" min={0} max={240} value={buffer} onChange={(e) => setBuffer(e.target.value)} data-testid="provider-buffer" />
-        </Field>
-        <Field label={`${t('appt.price')} (${f.currency})`} error={show(errors.price)}>
-          <input className="input" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} data-testid="provider-price" />
-        </Field>
-        <Field label={t('appt.inUse')} inline>
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} data-testid="provider-active" />
-        </Field>
-      </div>
-      <fieldset className="fieldset">
-        <legend>{t('appt.workingHours')}</legend>
-        {show(errors.hours) ? <p className="field-error">{errors.hours}</p> : null}
-        <table className="table appt-hours">
-          <tbody>
-            {WEEKDAYS.map((d) => (
-              <tr key={d} data-testid={`provider-day-${d}`}>
-                <th scope="row">
-                  <label className="choice">
-                    <input type="checkbox" checked={hours[d].works} onChange={(e) => setDay(d, { works: e.target.checked })} data-testid={`provider-works-${d}`} />
-                    {t(`appt.weekday.${d}`)}
-                  </label>
-                </th>
-                <td>
-                  <input type="time" className="input input-compact" aria-label={t('appt.startOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].start} onChange={(e) => setDay(d, { start: e.target.value })} data-testid={`provider-start-${d}`} />
-                </td>
-                <td>
-                  <input type="time" className="input input-compact" aria-label={t('appt.endOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].end} onChange={(e) => setDay(d, { end: e.target.value })} data-testid={`provider-end-${d}`} />
-                </td>
-                <td className="muted small">{hours[d].works ? '' : t('appt.dayNotWorked')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </fieldset>
-      <DateList label={t('appt.daysOff')} dates={daysOff} onChange={setDaysOff} testId="provider-days-off" />
-    </Dialog>
+      <Field label={t('appt.name')} error={show(errors.name)}>
+        <input className="input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="provider-name" />
+      </Field>
+      <Field label={t('appt.email')} error={show(errors.email)}>
+        <input type="email" className="input" value={email} maxLength={200} onChange={(e) => setEmail(e.target.value)} data-testid="provider-email" />
+      </Field>
+      <Field label={t('appt.length')} error={show(errors.minutes)}>
+        <input type="number" className="input" min={5} max={480} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="provider-minutes" />
+      </Field>
+      <Field label={t('appt.buffer')} error={show(errors.buffer)}>
+        <input type="number" className="input" min={0} max={240} value={buffer} onChange={(e) => setBuffer(e.target.value)} data-testid="provider-buffer" />
+      </Field>
+      <Field label={`${t('appt.price')} (${f.currency})`} error={show(errors.price)}>
+        <input className="input" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} data-testid="provider-price" />
+      </Field>
+      <Field label={t('appt.inUse')} inline>
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} data-testid="provider-active" />
+      </Field>
+    </FormDialog>
   );
 }

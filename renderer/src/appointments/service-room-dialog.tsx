@@ -4,10 +4,8 @@ import type { ServiceRoom, ServiceRoomType } from '../../../shared/contract/appo
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { CancelSubmit } from '../ui/cancel-submit';
-import { Dialog } from '../ui/dialog';
-import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { useSetupStore } from './setup-store';
 import { SERVICE_ROOM_TYPES } from './vocabulary';
@@ -38,40 +36,39 @@ export function ServiceRoomDialog({ room, onClose }: { room: ServiceRoom | null;
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={room ? room.name : t('appt.addRoom')}
       onClose={onClose}
       onSubmit={() => void submit()}
       testId="service-room-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('common.save')} submitTestId="service-room-submit" />}
+      busy={busy}
+      error={error}
+      submitTestId="service-room-submit"
     >
-      <ErrorAlert error={error} />
-      <div className="form-grid">
-        <Field label={t('appt.name')} error={show(errors.name)}>
-          <input className="input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="service-room-name" />
-        </Field>
-        <Field label={t('appt.roomTypeLabel')}>
-          <select className="input" value={roomType} onChange={(e) => setRoomType(e.target.value as ServiceRoomType)} data-testid="service-room-type">
-            {SERVICE_ROOM_TYPES.map((rt) => (
-              <option key={rt} value={rt}>
-                {t(`appt.roomType.${rt}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('appt.capacity')} hint={t('appt.capacityHint')} error={show(errors.capacity)}>
-          <input type="number" className="input" min={1} max={100} value={capacity} onChange={(e) => setCapacity(e.target.value)} data-testid="service-room-capacity" />
-        </Field>
-        <Field label={`${t('appt.hourlyRate')} (${f.currency})`} error={show(errors.rate)}>
-          <input className="input" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} data-testid="service-room-rate" />
-        </Field>
-        <Field label={`${t('appt.description')} (${t('common.optional')})`} wide>
-          <textarea className="input" rows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="service-room-description" />
-        </Field>
-        <Field label={t('appt.inUse')} inline>
-          <input type="checkbox" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} data-testid="service-room-active" />
-        </Field>
-      </div>
-    </Dialog>
+      <Field label={t('appt.name')} error={show(errors.name)}>
+        <input className="input" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="service-room-name" />
+      </Field>
+      <Field label={t('appt.roomTypeLabel')}>
+        <select className="input" value={roomType} onChange={(e) => setRoomType(e.target.value as ServiceRoomType)} data-testid="service-room-type">
+          {SERVICE_ROOM_TYPES.map((rt) => (
+            <option key={rt} value={rt}>
+              {t(`appt.roomType.${rt}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('appt.capacity')} hint={t('appt.capacityHint')} error={show(errors.capacity)}>
+        <input type="number" className="input" min={1} max={100} value={capacity} onChange={(e) => setCapacity(e.target.value)} data-testid="service-room-capacity" />
+      </Field>
+      <Field label={`${t('appt.hourlyRate')} (${f.currency})`} error={show(errors.rate)}>
+        <input className="input" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} data-testid="service-room-rate" />
+      </Field>
+      <Field label={`${t('appt.description')} (${t('common.optional')})`} wide>
+        <textarea className="input" rows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="service-room-description" />
+      </Field>
+      <Field label={t('appt.inUse')} inline>
+        <input type="checkbox" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} data-testid="service-room-active" />
+      </Field>
+    </FormDialog>
   );
 }

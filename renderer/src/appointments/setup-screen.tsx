@@ -9,6 +9,7 @@ import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
+import { ActiveToggle } from '../ui/active-toggle';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { GenerateDialog } from './generate-dialog';
@@ -49,16 +50,6 @@ function SetupSection({ title, addLabel, onAdd, addTestId, children }: { title: 
       </div>
       {children}
     </div>
-  );
-}
-
-/** Take a row out of use, or back. */
-function ActiveToggle({ active, busy, onClick, testId }: { active: boolean; busy: boolean; onClick(): void; testId: string }) {
-  const t = useT();
-  return (
-    <button type="button" className={`button button-small${active ? ' button-quiet-danger' : ''}`} disabled={busy} onClick={onClick} data-testid={testId}>
-      {active ? t('appt.deactivate') : t('appt.reactivate')}
-    </button>
   );
 }
 
@@ -141,6 +132,8 @@ export function AppointmentSetupScreen() {
                     t(r.isActive ? 'appt.roomDeactivated' : 'appt.roomReactivated', { name: r.name }),
                   )
                 }
+                deactivateLabel={t('appt.deactivate')}
+                reactivateLabel={t('appt.reactivate')}
                 testId={`service-room-${r.isActive ? 'deactivate' : 'reactivate'}-${r.id}`}
               />
             </>
@@ -170,6 +163,8 @@ export function AppointmentSetupScreen() {
                 onClick={() =>
                   void act(`provider-${p.id}`, () => store().updateProvider({ id: p.id, active: !p.active }), t(p.active ? 'appt.providerDeactivated' : 'appt.providerReactivated', { name: p.name }))
                 }
+                deactivateLabel={t('appt.deactivate')}
+                reactivateLabel={t('appt.reactivate')}
                 testId={`provider-${p.active ? 'deactivate' : 'reactivate'}-${p.id}`}
               />
             </>

@@ -22,6 +22,8 @@ export const auditText = domainText(
     'audit.end': 'No older entries.',
     'audit.empty': 'No entries match.',
     'audit.export': 'Export CSV',
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.audit:export': 'Exported the audit log',
   },
   {
     'nav.audit': 'Revisionslog',
@@ -43,5 +45,6 @@ export const auditText = domainText(
     'audit.end': 'Ingen ældre poster.',
     'audit.empty': 'Ingen poster passer.',
     'audit.export': 'Eksportér CSV',
+    'auditAction.audit:export': 'Eksporterede revisionsloggen',
   },
 );

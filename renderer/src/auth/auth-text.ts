@@ -32,6 +32,12 @@ export const authText = domainText(
     'password.mismatch': 'The two new passwords differ',
     'password.submit': 'Change password',
     'password.changed': 'Your password is changed',
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.auth:login': 'Signed in',
+    'auditAction.auth:loginFailed': 'Sign-in refused',
+    'auditAction.auth:logout': 'Signed out',
+    'auditAction.auth:changePassword': 'Changed own password',
+    'auditAction.auth:changePasswordFailed': 'Password change refused',
   },
   {
     'role.admin': 'Administrator',
@@ -63,5 +69,10 @@ export const authText = domainText(
     'password.mismatch': 'De to nye adgangskoder er forskellige',
     'password.submit': 'Skift adgangskode',
     'password.changed': 'Din adgangskode er skiftet',
+    'auditAction.auth:login': 'Loggede ind',
+    'auditAction.auth:loginFailed': 'Login afvist',
+    'auditAction.auth:logout': 'Loggede ud',
+    'auditAction.auth:changePassword': 'Skiftede egen adgangskode',
+    'auditAction.auth:changePasswordFailed': 'Skift af adgangskode afvist',
   },
 );

@@ -20,8 +20,7 @@ import {
 } from './board-layout';
 import { nightAtPoint, useHoverCell } from './board-pointer';
 import { useBoardDrag } from './board-drag';
-import { boardSummary } from './board-summary';
-import { BoardSummaryRows, summaryHeight } from './board-summary-rows';
+import { BoardSummaryRows, summaryCategories, summaryHeight } from './board-summary-rows';
 import { BoardHeader } from './board-header';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
 import { initialGridRect, observeRectAfterLayout, scrollBoard, useGridWidth } from './board-viewport';
@@ -51,10 +50,10 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const roomIds = useMemo(() => rows.flatMap((r) => (r.kind === 'room' ? [r.room.id] : [])), [rows]);
   const roomsById = useMemo(() => new Map(board.rooms.map((r) => [r.id, r])), [board.rooms]);
   const totalWidth = ROOM_LABEL_WIDTH + dayCount * dayWidth;
-  // Occupancy and free rooms per category per night, above the rooms (board-summary.ts).
-  const summary = useMemo(() => boardSummary(board), [board]);
+  // Occupancy and free rooms per category per night, above the rooms (board-summary-rows.tsx).
+  const categories = useMemo(() => summaryCategories(board.rooms), [board.rooms]);
   /** Where the room rows start: below the day header and the summary rows. */
-  const rowsTop = HEADER_HEIGHT + summaryHeight(summary);
+  const rowsTop = HEADER_HEIGHT + summaryHeight(categories);
   const hover = useHoverCell(dayWidth, dayCount);
   const [scrollLeft, setScrollLeft] = useState(0);
   const drawn = drawnDays(scrollLeft, width - ROOM_LABEL_WIDTH, dayWidth, dayCount);
@@ -232,7 +231,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
       >
         <div className="board-canvas" style={canvasStyle}>
           <BoardHeader days={days} dayWidth={dayWidth} locale={f.locale} cornerLabel={t('board.room')} />
-          <BoardSummaryRows summary={summary} days={days} dayWidth={dayWidth} drawnStart={drawn.start} drawnEnd={drawn.end} t={t} shortDate={f.shortDate} />
+          <BoardSummaryRows board={board} categories={categories} days={days} dayWidth={dayWidth} drawnStart={drawn.start} drawnEnd={drawn.end} t={t} shortDate={f.shortDate} />
           <div className="board-body" style={{ height: bodyHeight }}>
             <div className="board-labels">
               {items.map((item) => {

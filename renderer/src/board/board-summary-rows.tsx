@@ -1,19 +1,33 @@
 /**
  * The board's summary rows above the rooms (issue 10 item 11): the occupancy of each night, and per
  * category the number of its rooms free each night (board-summary.ts). Each row's cells are one
- * piece of markup for the drawn days only (like the bars: see bar-markup.ts), so the rows cost a few
- * dozen elements and re-render only when the board or the drawn weeks change.
+ * piece of markup for the drawn days only (like the bars: see bar-markup.ts), and re-render only
+ * when the board or the drawn weeks change.
+ *
+ * The rows (their labels and their height) are there in the board's first frame; their figures
+ * follow in a deferred render (`useDeferredValue`), right after the rooms are painted: the cells are
+ * a third of what the first frame would lay out (a cell per category per night), and a desk opening
+ * the board wants the rooms, which it can click at once, first. A newer board, live, is summed the
+ * same way, in the background, while the figures of the last one stay shown.
  */
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
+import type { Board } from '../../../shared/contract/schemas';
 import type { Translate } from '../i18n/translate';
 import { escapeHtml } from './bar-markup';
 import type { BoardDay } from './board-layout';
-import type { BoardSummary } from './board-summary';
+import { boardSummary, type BoardSummary } from './board-summary';
 
 export const SUMMARY_ROW_HEIGHT = 22;
 
-export function summaryHeight(summary: BoardSummary): number {
-  return (summary.categories.length + 1) * SUMMARY_ROW_HEIGHT;
+type SummarySource = Pick<Board, 'from' | 'to' | 'rooms' | 'stays' | 'blocks'>;
+
+/** The board's categories in the summary's order (one row each, below the occupancy row). */
+export function summaryCategories(rooms: SummarySource['rooms']): string[] {
+  return [...new Set(rooms.map((r) => r.category))].sort((a, b) => a.localeCompare(b));
+}
+
+export function summaryHeight(categories: readonly string[]): number {
+  return (categories.length + 1) * SUMMARY_ROW_HEIGHT;
 }
 
 function cellsMarkup(
@@ -36,7 +50,8 @@ function cellsMarkup(
 }
 
 interface SummaryRowsProps {
-  summary: BoardSummary;
+  board: SummarySource;
+  categories: readonly string[];
   days: readonly BoardDay[];
   dayWidth: number;
   drawnStart: number;
@@ -45,28 +60,39 @@ interface SummaryRowsProps {
   shortDate(date: string): string;
 }
 
-export const BoardSummaryRows = memo(function BoardSummaryRows({ summary, days, dayWidth, drawnStart, drawnEnd, t, shortDate }: SummaryRowsProps) {
+export const BoardSummaryRows = memo(function BoardSummaryRows({ board, categories, days, dayWidth, drawnStart, drawnEnd, t, shortDate }: SummaryRowsProps) {
+  // null in the first render: the labels now, the figures right after the first paint.
+  const summed = useDeferredValue<SummarySource | null>(board, null);
+  const summary = useMemo<BoardSummary | null>(() => (summed ? boardSummary(summed) : null), [summed]);
   const rows = useMemo(() => {
+    const byCategory = new Map(summary?.categories.map((c) => [c.category, c.free]));
     const occupancy = {
       key: 'occupancy',
       label: t('board.occupancyRow'),
       testId: 'summary-occupancy',
-      html: cellsMarkup(summary.occupancy, drawnStart, drawnEnd, dayWidth, (v) => `${v}%`, (v) => (v >= 90 ? 'is-full' : v >= 60 ? 'is-busy' : ''), (v, d) =>
-        t('board.occupancyOf', { percent: v, date: shortDate(days[d]?.date ?? '') }),
-      ),
+      html: summary
+        ? cellsMarkup(summary.occupancy, drawnStart, drawnEnd, dayWidth, (v) => `${v}%`, (v) => (v >= 90 ? 'is-full' : v >= 60 ? 'is-busy' : ''), (v, d) =>
+            t('board.occupancyOf', { percent: v, date: shortDate(days[d]?.date ?? '') }),
+          )
+        : '',
     };
-    const categories = summary.categories.map((c) => ({
-      key: `cat:${c.category}`,
-      label: t('board.categoryRow', { category: c.category }),
-      testId: `summary-category-${c.category}`,
-      html: cellsMarkup(c.free, drawnStart, drawnEnd, dayWidth, (v) => String(v), (v) => (v === 0 ? 'is-full' : ''), (v, d) =>
-        `${c.category}, ${shortDate(days[d]?.date ?? '')}: ${t('board.freeCount', { n: v })}`,
-      ),
-    }));
-    return [occupancy, ...categories];
-  }, [summary, drawnStart, drawnEnd, dayWidth, t, shortDate, days]);
+    const perCategory = categories.map((category) => {
+      const free = byCategory.get(category);
+      return {
+        key: `cat:${category}`,
+        label: t('board.categoryRow', { category }),
+        testId: `summary-category-${category}`,
+        html: free
+          ? cellsMarkup(free, drawnStart, drawnEnd, dayWidth, (v) => String(v), (v) => (v === 0 ? 'is-full' : ''), (v, d) =>
+              `${category}, ${shortDate(days[d]?.date ?? '')}: ${t('board.freeCount', { n: v })}`,
+            )
+          : '',
+      };
+    });
+    return [occupancy, ...perCategory];
+  }, [summary, categories, drawnStart, drawnEnd, dayWidth, t, shortDate, days]);
   return (
-    <div className="board-summary" style={{ height: summaryHeight(summary) }}>
+    <div className="board-summary" style={{ height: summaryHeight(categories) }} aria-busy={summary ? undefined : true}>
       {rows.map((r) => (
         <div key={r.key} className="summary-row" data-testid={r.testId}>
           <div className="summary-label" title={r.label}>

@@ -14,6 +14,7 @@ import { CancelSubmit } from '../ui/cancel-submit';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { carLabel } from './car-form-dialog';
 import { useCarsStore } from './cars-store';
 
@@ -61,46 +62,49 @@ export function ReserveDialog({ cars, carId, from, onClose }: { cars: readonly C
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('rentals.reserveTitle')}
       onClose={onClose}
       onSubmit={() => void submit()}
       testId="reserve-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('cars.reserve')} submitTestId="reserve-submit" />}
+      busy={busy}
+      error={refusal}
+      errorTestId="reserve-error"
+      submitTestId="reserve-submit"
+      submitLabel={t('cars.reserve')}
+      below={
+        car && days !== null && days > 0 ? (
+          <p className="muted" data-testid="reserve-price">
+            {t('rentals.priceLine', { days, rate: f.money(car.dailyRate), price: f.money(days * car.dailyRate) })}
+          </p>
+        ) : null
+      }
     >
-      <ErrorAlert error={refusal} testId="reserve-error" />
-      <div className="form-grid">
-        <Field label={t('rentals.car')} wide>
-          <select className="input" value={values.carId} onChange={set('carId')} data-testid="reserve-car">
-            {cars.map((c) => (
-              <option key={c.id} value={c.id}>
-                {carLabel(c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('rentals.from')}>
-          <input type="date" className="input" value={values.from} onChange={set('from')} data-testid="reserve-from" />
-        </Field>
-        <Field label={t('rentals.to')}>
-          <input type="date" className="input" value={values.to} onChange={set('to')} data-autofocus data-testid="reserve-to" />
-        </Field>
-        <Field label={t('rentals.guest')}>
-          <input className="input" value={values.guestName} onChange={set('guestName')} data-testid="reserve-guest" />
-        </Field>
-        <Field label={t('rentals.stayId')}>
-          <input className="input" inputMode="numeric" value={values.stayId} onChange={set('stayId')} data-testid="reserve-stay" />
-        </Field>
-        <Field label={t('rentals.notes')} wide>
-          <input className="input" value={values.notes} onChange={set('notes')} data-testid="reserve-notes" />
-        </Field>
-      </div>
-      {car && days !== null && days > 0 ? (
-        <p className="muted" data-testid="reserve-price">
-          {t('rentals.priceLine', { days, rate: f.money(car.dailyRate), price: f.money(days * car.dailyRate) })}
-        </p>
-      ) : null}
-    </Dialog>
+      <Field label={t('rentals.car')} wide>
+        <select className="input" value={values.carId} onChange={set('carId')} data-testid="reserve-car">
+          {cars.map((c) => (
+            <option key={c.id} value={c.id}>
+              {carLabel(c)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('rentals.from')}>
+        <input type="date" className="input" value={values.from} onChange={set('from')} data-testid="reserve-from" />
+      </Field>
+      <Field label={t('rentals.to')}>
+        <input type="date" className="input" value={values.to} onChange={set('to')} data-autofocus data-testid="reserve-to" />
+      </Field>
+      <Field label={t('rentals.guest')}>
+        <input className="input" value={values.guestName} onChange={set('guestName')} data-testid="reserve-guest" />
+      </Field>
+      <Field label={t('rentals.stayId')}>
+        <input className="input" inputMode="numeric" value={values.stayId} onChange={set('stayId')} data-testid="reserve-stay" />
+      </Field>
+      <Field label={t('rentals.notes')} wide>
+        <input className="input" value={values.notes} onChange={set('notes')} data-testid="reserve-notes" />
+      </Field>
+    </FormDialog>
   );
 }
 

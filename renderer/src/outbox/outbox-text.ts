@@ -24,6 +24,8 @@ export const outboxText = domainText(
     'outbox.superseded': 'Superseded',
     'outbox.blockedMessages': 'Waiting behind a dead message',
     'outbox.waitsBehind': 'waits behind dead message #{id}',
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.outbox:retry': 'Sent a message again',
   },
   {
     'nav.outbox': 'Udbakke',
@@ -47,5 +49,6 @@ export const outboxText = domainText(
     'outbox.superseded': 'Erstattet',
     'outbox.blockedMessages': 'Venter bag en opgivet besked',
     'outbox.waitsBehind': 'venter bag opgivet besked #{id}',
+    'auditAction.outbox:retry': 'Sendte en besked igen',
   },
 );

@@ -3,46 +3,33 @@
  * react-hook-form's; the contract's own schema checks it (contract-resolver.ts), so the limits
  * live in shared/contract/rooms.ts only. Errors show after the first submit and follow the typing.
  */
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { RoomCreateSchema, RoomUpdateSchema } from '../../../shared/contract/rooms';
 import { HOUSEKEEPING_STATES, type Room } from '../../../shared/contract/schemas';
-import { contractResolver } from '../forms/contract-resolver';
-import { currentT, useT } from '../i18n/locale-store';
+import { useContractForm } from '../forms/use-contract-form';
+import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { CancelSubmit } from '../ui/cancel-submit';
-import { Dialog } from '../ui/dialog';
-import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { roomInput, type RoomFormValues } from './room-fields';
 import { useRoomsStore } from './rooms-store';
 
 export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose(): void }) {
   const t = useT();
   const f = useFormats();
-  const [refusal, setRefusal] = useState<unknown>(null);
-
-  const resolver = useMemo(() => {
-    const schema = room ? RoomUpdateSchema : RoomCreateSchema;
-    const tr = currentT;
-    return contractResolver<RoomFormValues, unknown>(
-      schema,
-      (values) => ({ ...roomInput(values, f.parseMoney), ...(room ? { id: room.id } : {}) }),
-      () => ({
-        number: { label: tr()('rooms.number') },
-        category: { label: tr()('rooms.category') },
-        capacity: { label: tr()('rooms.capacity') },
-        nightlyRate: { label: tr()('rooms.rate'), badValue: 'validation.money' },
-        floor: { label: tr()('rooms.floor') },
-        housekeeping: { label: tr()('rooms.housekeeping') },
-      }),
-      tr,
-    );
-  }, [room, f.parseMoney]);
-
-  const { register, handleSubmit, formState } = useForm<RoomFormValues, unknown, unknown>({
-    resolver,
+  const { register, errors, refusal, busy, submit } = useContractForm<RoomFormValues>({
+    schema: room ? RoomUpdateSchema : RoomCreateSchema,
+    toInput: (values) => ({ ...roomInput(values, f.parseMoney), ...(room ? { id: room.id } : {}) }),
+    labels: {
+      number: 'rooms.number',
+      category: 'rooms.category',
+      capacity: 'rooms.capacity',
+      nightlyRate: 'rooms.rate',
+      floor: 'rooms.floor',
+      housekeeping: 'rooms.housekeeping',
+    },
+    badValues: { nightlyRate: 'validation.money' },
+    deps: [room, f.parseMoney],
     defaultValues: {
       number: room ? String(room.number) : '',
       category: room?.category ?? '',
@@ -51,58 +38,48 @@ export function RoomFormDialog({ room, onClose }: { room: Room | null; onClose()
       floor: room ? String(room.floor) : '1',
       housekeeping: room?.housekeeping ?? 'clean',
     },
-  });
-  const { errors, isSubmitting, isSubmitSuccessful } = formState;
-
-  const save = handleSubmit(async (input) => {
-    setRefusal(null);
-    try {
+    async save(input) {
       const store = useRoomsStore.getState();
       const saved = room ? await store.update(input as Parameters<typeof store.update>[0]) : await store.create(input as Parameters<typeof store.create>[0]);
       toast('success', t(room ? 'rooms.saved' : 'rooms.created', { number: saved.number }));
       onClose();
-    } catch (e) {
-      // A refusal (409 number taken) stays in the dialog with everything typed kept.
-      setRefusal(e);
-      throw e;
-    }
+    },
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={room ? t('rooms.editTitle', { number: room.number }) : t('rooms.addTitle')}
       onClose={onClose}
-      onSubmit={() => void save().catch(() => undefined)}
+      onSubmit={submit}
+      busy={busy}
+      error={refusal}
       testId="room-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={isSubmitting || isSubmitSuccessful} submitLabel={t('common.save')} submitTestId="room-submit" />}
+      submitTestId="room-submit"
     >
-      <ErrorAlert error={refusal} />
-      <div className="form-grid">
-        <Field label={t('rooms.number')} error={errors.number?.message}>
-          <input className="input" inputMode="numeric" {...register('number')} data-autofocus data-testid="room-number" />
-        </Field>
-        <Field label={t('rooms.floor')} error={errors.floor?.message}>
-          <input className="input" inputMode="numeric" {...register('floor')} data-testid="room-floor" />
-        </Field>
-        <Field label={t('rooms.category')} wide error={errors.category?.message}>
-          <input className="input" {...register('category')} data-testid="room-category" />
-        </Field>
-        <Field label={t('rooms.capacity')} error={errors.capacity?.message}>
-          <input type="number" className="input" {...register('capacity')} data-testid="room-capacity" />
-        </Field>
-        <Field label={`${t('rooms.rate')} (${f.currency})`} error={errors.nightlyRate?.message}>
-          <input className="input" inputMode="decimal" {...register('nightlyRate')} data-testid="room-rate" />
-        </Field>
-        <Field label={t('rooms.housekeeping')}>
-          <select className="input" {...register('housekeeping')} data-testid="room-housekeeping">
-            {HOUSEKEEPING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`hk.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-    </Dialog>
+      <Field label={t('rooms.number')} error={errors.number?.message}>
+        <input className="input" inputMode="numeric" {...register('number')} data-autofocus data-testid="room-number" />
+      </Field>
+      <Field label={t('rooms.floor')} error={errors.floor?.message}>
+        <input className="input" inputMode="numeric" {...register('floor')} data-testid="room-floor" />
+      </Field>
+      <Field label={t('rooms.category')} wide error={errors.category?.message}>
+        <input className="input" {...register('category')} data-testid="room-category" />
+      </Field>
+      <Field label={t('rooms.capacity')} error={errors.capacity?.message}>
+        <input type="number" className="input" {...register('capacity')} data-testid="room-capacity" />
+      </Field>
+      <Field label={`${t('rooms.rate')} (${f.currency})`} error={errors.nightlyRate?.message}>
+        <input className="input" inputMode="decimal" {...register('nightlyRate')} data-testid="room-rate" />
+      </Field>
+      <Field label={t('rooms.housekeeping')}>
+        <select className="input" {...register('housekeeping')} data-testid="room-housekeeping">
+          {HOUSEKEEPING_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`hk.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </FormDialog>
   );
 }

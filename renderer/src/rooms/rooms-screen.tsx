@@ -6,6 +6,8 @@ import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useRoomsStore } from './rooms-store';
 import { toast } from '../stores/toast-store';
+import { ActiveToggle } from '../ui/active-toggle';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { RoomFormDialog } from './room-form-dialog';
 
@@ -35,6 +37,22 @@ export function RoomsScreen() {
   };
 
   const shown = showInactive ? rooms : rooms.filter((r) => r.active);
+  const columns: DataColumn<Room>[] = [
+    { header: t('rooms.number'), num: true, strong: true, cell: (r) => r.number },
+    { header: t('rooms.category'), cell: (r) => r.category },
+    { header: t('rooms.capacity'), num: true, cell: (r) => r.capacity },
+    { header: t('rooms.rate'), num: true, cell: (r) => f.money(r.nightlyRate) },
+    { header: t('rooms.floor'), num: true, cell: (r) => r.floor },
+    {
+      header: t('rooms.housekeeping'),
+      cell: (r) => (
+        <>
+          <span className={`hk-dot hk-${r.housekeeping}`} aria-hidden="true" /> {t(`hk.${r.housekeeping}`)}
+        </>
+      ),
+    },
+    { header: t('rooms.state'), cell: (r) => (r.active ? t('rooms.active') : t('rooms.inactive')) },
+  ];
 
   return (
     <section className="screen admin-screen" data-testid="rooms-screen" aria-labelledby="rooms-title">
@@ -50,53 +68,32 @@ export function RoomsScreen() {
         </button>
       </div>
       <ErrorAlert error={error} testId="rooms-error" />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">{t('rooms.number')}</th>
-              <th scope="col">{t('rooms.category')}</th>
-              <th scope="col" className="num">{t('rooms.capacity')}</th>
-              <th scope="col" className="num">{t('rooms.rate')}</th>
-              <th scope="col" className="num">{t('rooms.floor')}</th>
-              <th scope="col">{t('rooms.housekeeping')}</th>
-              <th scope="col">{t('rooms.state')}</th>
-              <th scope="col" className="actions-col">{t('rooms.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} className={r.active ? '' : 'is-inactive'} data-testid={`rooms-row-${r.number}`}>
-                <td className="num strong">{r.number}</td>
-                <td>{r.category}</td>
-                <td className="num">{r.capacity}</td>
-                <td className="num">{f.money(r.nightlyRate)}</td>
-                <td className="num">{r.floor}</td>
-                <td>
-                  <span className={`hk-dot hk-${r.housekeeping}`} aria-hidden="true" /> {t(`hk.${r.housekeeping}`)}
-                </td>
-                <td>{r.active ? t('rooms.active') : t('rooms.inactive')}</td>
-                <td className="actions-col">
-                  <button type="button" className="button button-small" onClick={() => setEditing(r)} data-testid={`room-edit-${r.number}`}>
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className={`button button-small${r.active ? ' button-quiet-danger' : ''}`}
-                    disabled={busyId === r.id}
-                    onClick={() => void toggleActive(r)}
-                    data-testid={`room-${r.active ? 'deactivate' : 'reactivate'}-${r.number}`}
-                  >
-                    {r.active ? t('rooms.deactivate') : t('rooms.reactivate')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <DataTable
+        rows={shown}
+        rowKey={(r) => r.id}
+        rowTestId={(r) => `rooms-row-${r.number}`}
+        inactive={(r) => !r.active}
+        columns={columns}
+        actionsHeader={t('rooms.actions')}
+        actions={(r) => (
+          <>
+            <button type="button" className="button button-small" onClick={() => setEditing(r)} data-testid={`room-edit-${r.number}`}>
+              {t('common.edit')}
+            </button>
+            <ActiveToggle
+              active={r.active}
+              busy={busyId === r.id}
+              onClick={() => void toggleActive(r)}
+              deactivateLabel={t('rooms.deactivate')}
+              reactivateLabel={t('rooms.reactivate')}
+              testId={`room-${r.active ? 'deactivate' : 'reactivate'}-${r.number}`}
+            />
+          </>
+        )}
+      >
         {loaded && rooms.length === 0 ? <p className="muted panel-center">{t('rooms.empty')}</p> : null}
         {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
-      </div>
+      </DataTable>
       {editing ? <RoomFormDialog room={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </section>
   );

@@ -27,6 +27,11 @@ export const roomsText = domainText(
     'rooms.deactivated': 'Room {number} is out of use',
     'rooms.reactivated': 'Room {number} is back in use',
     'rooms.count': { one: '{n} room', other: '{n} rooms' },
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.rooms:create': 'Added a room',
+    'auditAction.rooms:update': 'Changed a room',
+    'auditAction.rooms:deactivate': 'Took a room out of use',
+    'auditAction.rooms:setHousekeeping': 'Set housekeeping',
   },
   {
     'nav.rooms': 'Værelser',
@@ -53,5 +58,9 @@ export const roomsText = domainText(
     'rooms.deactivated': 'Værelse {number} er taget ud af brug',
     'rooms.reactivated': 'Værelse {number} er i brug igen',
     'rooms.count': { one: '{n} værelse', other: '{n} værelser' },
+    'auditAction.rooms:create': 'Tilføjede et værelse',
+    'auditAction.rooms:update': 'Ændrede et værelse',
+    'auditAction.rooms:deactivate': 'Tog et værelse ud af brug',
+    'auditAction.rooms:setHousekeeping': 'Satte rengøringsstatus',
   },
 );

@@ -59,6 +59,8 @@ export const settingsText = domainText(
     'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
     'settings.refundPartialPercent': 'Partial refund (%)',
     'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.settings:update': 'Changed the settings',
   },
   {
     'settings.lanSection': 'LAN-API og login',
@@ -117,5 +119,6 @@ export const settingsText = domainText(
     'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
     'settings.refundPartialPercent': 'Delvis refusion (%)',
     'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
+    'auditAction.settings:update': 'Ændrede indstillingerne',
   },
 );

@@ -12,10 +12,8 @@ import { useT } from '../i18n/locale-store';
 import { useBoardStore } from '../board/board-store';
 import { hotelToday } from '../settings/settings-store';
 import { toast } from '../stores/toast-store';
-import { CancelSubmit } from '../ui/cancel-submit';
-import { Dialog } from '../ui/dialog';
-import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 
 interface BlockFormProps {
   /** The block to change; none: a new block. */
@@ -67,47 +65,48 @@ export function BlockFormDialog({ block, roomId: presetRoom, onClose }: BlockFor
 
   const shown = (message: string | null) => (submitted ? message : null);
   return (
-    <Dialog
+    <FormDialog
       title={block ? t('block.editTitle', { room: room?.number ?? '' }) : t('block.newTitle')}
       onClose={onClose}
       onSubmit={() => void submit()}
       size="sm"
       testId="block-form"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('block.save')} submitTestId="block-save" />}
+      busy={busy}
+      error={error}
+      errorTestId="block-form-error"
+      submitTestId="block-save"
+      submitLabel={t('block.save')}
     >
-      <ErrorAlert error={error} testId="block-form-error" />
-      <div className="form-grid">
-        <Field label={t('block.room')} wide error={shown(errors.roomId)}>
-          <select className="input" value={roomId} onChange={(e) => setRoomId(e.target.value)} data-testid="block-room">
-            <option value="">{t('booking.pickRoom')}</option>
-            {[...rooms]
-              .sort((a, b) => a.number - b.number)
-              .map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.number} · {r.category}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <Field label={t('block.from')} error={shown(errors.dates)}>
-          <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="block-from" />
-        </Field>
-        <Field label={t('block.to')}>
-          <input type="date" className="input" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="block-to" />
-        </Field>
-        <Field label={t('block.reason')} wide error={shown(errors.reason)}>
-          <input className="input" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-autofocus autoComplete="off" data-testid="block-reason" />
-        </Field>
-        <Field label={t('block.kind')} wide>
-          <select className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)} data-testid="block-kind">
-            {BLOCK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`block.kind.${k}` as MessageKey)}
+      <Field label={t('block.room')} wide error={shown(errors.roomId)}>
+        <select className="input" value={roomId} onChange={(e) => setRoomId(e.target.value)} data-testid="block-room">
+          <option value="">{t('booking.pickRoom')}</option>
+          {[...rooms]
+            .sort((a, b) => a.number - b.number)
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.number} · {r.category}
               </option>
             ))}
-          </select>
-        </Field>
-      </div>
-    </Dialog>
+        </select>
+      </Field>
+      <Field label={t('block.from')} error={shown(errors.dates)}>
+        <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="block-from" />
+      </Field>
+      <Field label={t('block.to')}>
+        <input type="date" className="input" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="block-to" />
+      </Field>
+      <Field label={t('block.reason')} wide error={shown(errors.reason)}>
+        <input className="input" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-autofocus autoComplete="off" data-testid="block-reason" />
+      </Field>
+      <Field label={t('block.kind')} wide>
+        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as BlockKind)} data-testid="block-kind">
+          {BLOCK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`block.kind.${k}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </FormDialog>
   );
 }

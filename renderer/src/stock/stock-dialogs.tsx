@@ -12,6 +12,7 @@ import { CancelSubmit } from '../ui/cancel-submit';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { useStockStore } from './stock-store';
 
 /** A whole number typed in a field, or NaN (the contract refuses it with its own words). */
@@ -46,27 +47,26 @@ export function ResourceDialog({ onClose }: { onClose(): void }) {
     onClose();
   });
   return (
-    <Dialog
+    <FormDialog
       title={t('stock.addTitle')}
       onClose={onClose}
       onSubmit={() => void submit()}
       size="sm"
       testId="stock-resource-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('common.save')} submitTestId="stock-resource-submit" />}
+      busy={busy}
+      error={error}
+      submitTestId="stock-resource-submit"
     >
-      <ErrorAlert error={error} />
-      <div className="form-grid">
-        <Field label={t('stock.name')} wide>
-          <input className="input" value={name} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="stock-resource-name" />
-        </Field>
-        <Field label={t('stock.description')} wide>
-          <input className="input" value={description} onChange={(e) => setDescription(e.target.value)} data-testid="stock-resource-description" />
-        </Field>
-        <Field label={t('stock.total')}>
-          <input className="input" inputMode="numeric" value={total} onChange={(e) => setTotal(e.target.value)} data-testid="stock-resource-total" />
-        </Field>
-      </div>
-    </Dialog>
+      <Field label={t('stock.name')} wide>
+        <input className="input" value={name} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="stock-resource-name" />
+      </Field>
+      <Field label={t('stock.description')} wide>
+        <input className="input" value={description} onChange={(e) => setDescription(e.target.value)} data-testid="stock-resource-description" />
+      </Field>
+      <Field label={t('stock.total')}>
+        <input className="input" inputMode="numeric" value={total} onChange={(e) => setTotal(e.target.value)} data-testid="stock-resource-total" />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -80,24 +80,23 @@ export function RestockDialog({ resource, onClose }: { resource: StockResource; 
     onClose();
   });
   return (
-    <Dialog
+    <FormDialog
       title={t('stock.restockTitle', { name: resource.name })}
       onClose={onClose}
       onSubmit={() => void submit()}
       size="sm"
       testId="stock-restock-dialog"
-      footer={<CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('common.save')} submitTestId="stock-restock-submit" />}
+      busy={busy}
+      error={error}
+      submitTestId="stock-restock-submit"
     >
-      <ErrorAlert error={error} />
-      <div className="form-grid">
-        <Field label={t('stock.total')} hint={t('stock.restockHint', { out: resource.outQuantity })}>
-          <input className="input" inputMode="numeric" value={total} onChange={(e) => setTotal(e.target.value)} data-autofocus data-testid="stock-restock-total" />
-        </Field>
-        <Field label={t('stock.note')} wide>
-          <input className="input" value={note} onChange={(e) => setNote(e.target.value)} data-testid="stock-restock-note" />
-        </Field>
-      </div>
-    </Dialog>
+      <Field label={t('stock.total')} hint={t('stock.restockHint', { out: resource.outQuantity })}>
+        <input className="input" inputMode="numeric" value={total} onChange={(e) => setTotal(e.target.value)} data-autofocus data-testid="stock-restock-total" />
+      </Field>
+      <Field label={t('stock.note')} wide>
+        <input className="input" value={note} onChange={(e) => setNote(e.target.value)} data-testid="stock-restock-note" />
+      </Field>
+    </FormDialog>
   );
 }
 

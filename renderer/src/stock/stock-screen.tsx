@@ -9,6 +9,7 @@ import { errorText } from '../i18n/error-text';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
+import { ActiveToggle } from '../ui/active-toggle';
 import { ErrorAlert } from '../ui/error-alert';
 import { BookDialog, HistoryDialog, ResourceDialog, RestockDialog } from './stock-dialogs';
 import { useStockStore } from './stock-store';
@@ -99,15 +100,14 @@ export function StockScreen() {
                 <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'history', resource: r })} data-testid={`stock-history-${r.id}`}>
                   {t('stock.history')}
                 </button>
-                <button
-                  type="button"
-                  className={`button button-small${r.active ? ' button-quiet-danger' : ''}`}
-                  disabled={busyId === `r${r.id}`}
+                <ActiveToggle
+                  active={r.active}
+                  busy={busyId === `r${r.id}`}
                   onClick={() => void toggle(r)}
-                  data-testid={`stock-${r.active ? 'deactivate' : 'reactivate'}-${r.id}`}
-                >
-                  {r.active ? t('stock.deactivate') : t('stock.reactivate')}
-                </button>
+                  deactivateLabel={t('stock.deactivate')}
+                  reactivateLabel={t('stock.reactivate')}
+                  testId={`stock-${r.active ? 'deactivate' : 'reactivate'}-${r.id}`}
+                />
               </td>
             </tr>
           ))}

@@ -1,8 +1,8 @@
 /**
  * A list as a table: its columns, each row's actions in the last column (edit, take out of use…),
  * a row out of use shown as such (`is-inactive`), and the lines under it (empty, loading). The
- * appointment setup's rooms and providers and the cars' inventory use it; the create button stays
- * with the screen, which places it.
+ * appointment setup's rooms and providers, the cars' inventory, the guest rooms and the users use
+ * it; the create button stays with the screen, which places it.
  */
 import type { ReactNode } from 'react';
 
@@ -13,7 +13,11 @@ export interface DataColumn<T> {
   /** The row's name: bold. */
   strong?: boolean;
   cell(row: T): ReactNode;
+  /** The cell's own data attributes (a test id, a state to read). */
+  data?(row: T): Record<`data-${string}`, string | number | boolean>;
 }
+
+const cellClass = (c: { num?: boolean; strong?: boolean }) => [c.num ? 'num' : '', c.strong ? 'strong' : ''].filter(Boolean).join(' ') || undefined;
 
 interface DataTableProps<T> {
   rows: readonly T[];
@@ -49,7 +53,7 @@ export function DataTable<T>({ rows, rowKey, rowTestId, columns, actionsHeader, 
           {rows.map((row) => (
             <tr key={rowKey(row)} className={inactive?.(row) ? 'is-inactive' : undefined} data-testid={rowTestId(row)}>
               {columns.map((c, i) => (
-                <td key={i} className={c.num ? 'num' : c.strong ? 'strong' : undefined}>
+                <td key={i} className={cellClass(c)} {...c.data?.(row)}>
                   {c.cell(row)}
                 </td>
               ))}

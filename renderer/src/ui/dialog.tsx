@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/locale-store';
 
-interface DialogProps {
+export interface DialogProps {
   title: ReactNode;
   onClose(): void;
   children: ReactNode;

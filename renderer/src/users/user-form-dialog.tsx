@@ -9,11 +9,9 @@ import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules'
 import { useT } from '../i18n/locale-store';
 import { toast } from '../stores/toast-store';
 import { useUsersStore } from './users-store';
-import { Dialog } from '../ui/dialog';
-import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { userFieldProblems } from './user-fields';
-import { CancelSubmit } from '../ui/cancel-submit';
 import { useFormSubmit } from '../ui/use-form-submit';
 
 export function UserFormDialog({ onClose }: { onClose(): void }) {
@@ -39,37 +37,35 @@ export function UserFormDialog({ onClose }: { onClose(): void }) {
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('users.addTitle')}
       onClose={onClose}
       onSubmit={() => void submit()}
       testId="user-dialog"
-      footer={
-        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('users.add')} submitTestId="user-submit" />
-      }
+      busy={busy}
+      error={error}
+      submitTestId="user-submit"
+      submitLabel={t('users.add')}
+      below={<p className="muted small">{t(`users.roleHint.${role}`)}</p>}
     >
-      <ErrorAlert error={error} />
-      <div className="form-grid">
-        <Field label={t('users.username')} error={show(errors.username)} hint={t('users.usernameHint')}>
-          <input className="input" autoComplete="off" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} data-autofocus data-testid="user-username" />
-        </Field>
-        <Field label={t('users.email')} error={show(errors.email)}>
-          <input type="email" className="input" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="user-email" />
-        </Field>
-        <Field label={t('users.role')}>
-          <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('users.initialPassword')} error={show(errors.password)} hint={`${t('password.policy', { n: MIN_PASSWORD_LENGTH })} ${t('users.initialPasswordHint')}`}>
-          <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="user-password" />
-        </Field>
-      </div>
-      <p className="muted small">{t(`users.roleHint.${role}`)}</p>
-    </Dialog>
+      <Field label={t('users.username')} error={show(errors.username)} hint={t('users.usernameHint')}>
+        <input className="input" autoComplete="off" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} data-autofocus data-testid="user-username" />
+      </Field>
+      <Field label={t('users.email')} error={show(errors.email)}>
+        <input type="email" className="input" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="user-email" />
+      </Field>
+      <Field label={t('users.role')}>
+        <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('users.initialPassword')} error={show(errors.password)} hint={`${t('password.policy', { n: MIN_PASSWORD_LENGTH })} ${t('users.initialPasswordHint')}`}>
+        <input type="password" className="input" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="user-password" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -11,6 +11,8 @@ import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';
 import { toast } from '../stores/toast-store';
 import { useUsersStore } from './users-store';
+import { ActiveToggle } from '../ui/active-toggle';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { confirmationOf, type Confirmation, type UserChange } from './user-confirm';
@@ -52,6 +54,49 @@ export function UsersScreen() {
     else send();
   };
 
+  const columns: DataColumn<User>[] = [
+    {
+      header: t('users.username'),
+      strong: true,
+      cell: (u) => (
+        <>
+          {u.username}
+          {u.id === me ? <span className="muted small"> · {t('users.you')}</span> : null}
+          {u.mustChangePassword ? <div className="muted small">{t('users.mustChange')}</div> : null}
+        </>
+      ),
+    },
+    { header: t('users.email'), cell: (u) => u.email },
+    {
+      header: t('users.role'),
+      cell: (u) => (
+        <select
+          className="input input-compact"
+          aria-label={t('users.roleOf', { name: u.username })}
+          value={u.role}
+          disabled={busyId === u.id}
+          onChange={(e) => {
+            const role = e.target.value as Role;
+            ask(u, { role }, (saved) => t('users.roleChanged', { name: saved.username, role: t(`role.${saved.role}`) }));
+          }}
+          data-testid={`user-role-${u.username}`}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: t('users.state'),
+      data: (u) => ({ 'data-testid': `user-state-${u.username}`, 'data-active': u.active }),
+      cell: (u) => (u.active ? t('users.active') : t('users.inactive')),
+    },
+    { header: t('users.lastLogin'), cell: (u) => (u.lastLoginAt ? f.instant(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>) },
+  ];
+
   return (
     <section className="screen admin-screen" data-testid="users-screen" aria-labelledby="users-title">
       <div className="screen-head">
@@ -63,72 +108,31 @@ export function UsersScreen() {
       </div>
       <ErrorAlert error={error} testId="users-error" />
       <ErrorAlert error={actionError} testId="users-action-error" />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.username')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.state')}</th>
-              <th scope="col">{t('users.lastLogin')}</th>
-              <th scope="col" className="actions-col">{t('users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? '' : 'is-inactive'} data-testid={`user-row-${u.username}`}>
-                <td className="strong">
-                  {u.username}
-                  {u.id === me ? <span className="muted small"> · {t('users.you')}</span> : null}
-                  {u.mustChangePassword ? <div className="muted small">{t('users.mustChange')}</div> : null}
-                </td>
-                <td>{u.email}</td>
-                <td>
-                  <select
-                    className="input input-compact"
-                    aria-label={t('users.roleOf', { name: u.username })}
-                    value={u.role}
-                    disabled={busyId === u.id}
-                    onChange={(e) => {
-                      const role = e.target.value as Role;
-                      ask(u, { role }, (saved) => t('users.roleChanged', { name: saved.username, role: t(`role.${saved.role}`) }));
-                    }}
-                    data-testid={`user-role-${u.username}`}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td data-testid={`user-state-${u.username}`} data-active={u.active}>
-                  {u.active ? t('users.active') : t('users.inactive')}
-                </td>
-                <td>{u.lastLoginAt ? f.instant(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
-                <td className="actions-col">
-                  <button
-                    type="button"
-                    className={`button button-small${u.active ? ' button-quiet-danger' : ''}`}
-                    disabled={busyId === u.id}
-                    onClick={() =>
-                      ask(u, { active: !u.active }, (saved) => t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.username }))
-                    }
-                    data-testid={`user-${u.active ? 'deactivate' : 'activate'}-${u.username}`}
-                  >
-                    {u.active ? t('users.deactivate') : t('users.activate')}
-                  </button>
-                  <button type="button" className="button button-small" onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
-                    {t('users.resetPassword')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <DataTable
+        rows={users}
+        rowKey={(u) => u.id}
+        rowTestId={(u) => `user-row-${u.username}`}
+        inactive={(u) => !u.active}
+        columns={columns}
+        actionsHeader={t('users.actions')}
+        actions={(u) => (
+          <>
+            <ActiveToggle
+              active={u.active}
+              busy={busyId === u.id}
+              onClick={() => ask(u, { active: !u.active }, (saved) => t(saved.active ? 'users.activated' : 'users.deactivated', { name: saved.username }))}
+              deactivateLabel={t('users.deactivate')}
+              reactivateLabel={t('users.activate')}
+              testId={`user-${u.active ? 'deactivate' : 'activate'}-${u.username}`}
+            />
+            <button type="button" className="button button-small" onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>
+              {t('users.resetPassword')}
+            </button>
+          </>
+        )}
+      >
         {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
-      </div>
+      </DataTable>
       {adding ? <UserFormDialog onClose={() => setAdding(false)} /> : null}
       {resetting ? <PasswordResetDialog user={resetting} onClose={() => setResetting(null)} /> : null}
       {asking ? (

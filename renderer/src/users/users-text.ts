@@ -41,6 +41,11 @@ export const usersText = domainText(
     'users.resetTitle': 'New password for {name}',
     'users.resetHint': '{name} must change it at the next sign-in, and is signed out everywhere now.',
     'users.resetDone': 'New password set for {name}',
+    // The audit log's words for this domain's actions (audit/audit-actions.ts).
+    'auditAction.users:seedCreate': 'Registered a user',
+    'auditAction.users:create': 'Added a user',
+    'auditAction.users:update': 'Changed a user',
+    'auditAction.users:resetPassword': 'Reset a password',
   },
   {
     'nav.users': 'Brugere',
@@ -81,5 +86,9 @@ export const usersText = domainText(
     'users.resetTitle': 'Ny adgangskode til {name}',
     'users.resetHint': '{name} skal skifte den ved næste login og bliver logget ud alle steder nu.',
     'users.resetDone': 'Ny adgangskode sat for {name}',
+    'auditAction.users:seedCreate': 'Registrerede en bruger',
+    'auditAction.users:create': 'Tilføjede en bruger',
+    'auditAction.users:update': 'Ændrede en bruger',
+    'auditAction.users:resetPassword': 'Nulstillede en adgangskode',
   },
 );

@@ -9,10 +9,14 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { errorStatuses } from '../../../core/api/openapi-docs';
+import { carriesRefusal, REFUSAL_HEADERS } from '../../../core/api/openapi-refusal-headers';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
 import { TAGS } from '../../../shared/contract/tags';
+import { decodeReasonParams, REASON_HEADER, REASON_PARAMS_HEADER } from '../../../shared/errors';
+import { aRoom, aStay } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
+import { adminCtx } from '../../support/test-core';
 
 interface Schema {
   type?: string | string[];
@@ -42,7 +46,10 @@ interface OpenApiDoc {
   info: { title: string; version: string; description: string };
   tags: { name: string; description: string }[];
   security: Record<string, string[]>[];
-  components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+  components: {
+    securitySchemes: Record<string, { type: string; scheme: string }>;
+    headers: Record<string, { description: string; required: boolean; schema: Schema }>;
+  };
   paths: Record<string, Record<string, Operation>>;
 }
 
@@ -216,5 +223,63 @@ describe('the CSV downloads (csv-routes.ts, one route per export command)', () =
       expect(Object.keys(ok.content ?? {}), name).toEqual(['text/csv']);
       expect(ok.headers, name).toHaveProperty('Content-Disposition');
     }
+  });
+});
+
+describe('refusal headers (X-Frontdesk-Reason, X-Frontdesk-Reason-Params)', () => {
+  const refs = {
+    'X-Frontdesk-Reason': { $ref: '#/components/headers/X-Frontdesk-Reason' },
+    'X-Frontdesk-Reason-Params': { $ref: '#/components/headers/X-Frontdesk-Reason-Params' },
+  };
+
+  it('are described once: what they are, that they are optional, and where the codes are listed', () => {
+    expect(REFUSAL_HEADERS.map((h) => h.toLowerCase())).toEqual([REASON_HEADER, REASON_PARAMS_HEADER]);
+    const { headers } = doc.components;
+    expect(headers['X-Frontdesk-Reason']).toMatchObject({ required: false, schema: { type: 'string' } });
+    expect(headers['X-Frontdesk-Reason']!.description).toMatch(/stable code/);
+    expect(headers['X-Frontdesk-Reason-Params']).toMatchObject({ required: false, schema: { type: 'string' } });
+    expect(headers['X-Frontdesk-Reason-Params']!.description).toMatch(/percent-encoded JSON/);
+    for (const h of Object.values(headers)) expect(h.description).toContain('renderer/src/i18n/refusal-text.ts');
+    expect(doc.info.description).toContain('X-Frontdesk-Reason');
+  });
+
+  it('are listed on every 4xx answer of every operation but 413 and 415 (Fastify answers those without a code)', () => {
+    for (const name of commandNames) {
+      for (const [status, response] of Object.entries(operationOf(name).responses)) {
+        const listed = Object.keys(response.headers ?? {}).filter((h) => h.startsWith('X-Frontdesk-'));
+        expect(listed, `${name} ${status}`).toEqual(carriesRefusal(Number(status)) ? [...REFUSAL_HEADERS] : []);
+      }
+    }
+    expect([400, 401, 403, 404, 409, 429].every(carriesRefusal)).toBe(true);
+    expect([200, 201, 413, 415, 500].some(carriesRefusal)).toBe(false);
+  });
+
+  it("on seed 000's POST /bookings: its 400 and 409 list both, its bodies stay exactly {\"error\"}", () => {
+    const post = doc.paths['/bookings']!.post!;
+    for (const status of ['400', '409']) {
+      expect(post.responses[status]!.headers, status).toEqual(refs);
+      expect(post.responses[status]!.content!['application/json']!.schema, status).toMatchObject({
+        type: 'object', properties: { error: { type: 'string' } }, required: ['error'], additionalProperties: false,
+      });
+    }
+    expect(post.responses['429']!.headers).toEqual({ 'Retry-After': expect.anything(), ...refs });
+    expect(post.responses['201']!.headers).toBeUndefined();
+  });
+
+  it('a real refusal carries them beside a {"error"} body (each answer is also checked against the document)', async () => {
+    api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
+    await api.post('/api/v1/stays', aStay({ roomId: 1, checkin: '2026-06-02', checkout: '2026-06-04', guestName: 'Søren Ærø' }));
+    const seed = { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' };
+
+    const taken = await api.post('/bookings', seed);
+    expect(taken.status).toBe(409);
+    expect(taken.body).toEqual({ error: 'Room 101 is not available from 2026-06-01 to 2026-06-05' });
+    expect(taken.headers[REASON_HEADER]).toBe('stays.roomTakenByStay');
+    expect(decodeReasonParams(taken.headers[REASON_PARAMS_HEADER] as string)).toMatchObject({ room: 101, stayId: 1, guest: 'Søren Ærø' });
+
+    const invalid = await api.post('/bookings', { ...seed, checkout: 'soon' });
+    expect(invalid.status).toBe(400);
+    expect(Object.keys(invalid.body as object)).toEqual(['error']);
+    expect(invalid.headers[REASON_HEADER]).toMatch(/^(input|time)\./);
   });
 });

@@ -42,6 +42,14 @@ export function stayBar(page: Page, id: number): Locator {
   return page.getByTestId(`stay-bar-${id}`);
 }
 
+/** Opens a stay's dialog from its bar and waits until the stay, in that status, is loaded in it. */
+export async function openStayDialog(page: Page, id: number, status: string): Promise<Locator> {
+  await stayBar(page, id).click();
+  const dialog = page.getByTestId('stay-dialog');
+  await dialog.locator(`[data-testid="stay-status"][data-status="${status}"]`).waitFor();
+  return dialog;
+}
+
 /** Every stay bar drawn in a room's row. */
 export function barsInRow(page: Page, room: number): Locator {
   return page.getByTestId(`room-row-${room}`).locator('[data-testid^="stay-bar-"]');

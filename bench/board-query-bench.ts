@@ -16,7 +16,7 @@ import { addDays, startOfLocalDate } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
 import { denseHistoryHotel, NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMb, fmtMs, median, percentile } from './support/stats';
+import { fmt, fmtMb, fmtMs, median, percentile, timeAgainst } from './support/stats';
 
 export const BOARD_FROM = addDays(TODAY, -30);
 export const BOARD_DAYS = 90;
@@ -38,17 +38,6 @@ const RAW_SQL = {
      WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')
        AND s.checkin_ms < @dayEnd AND s.checkin_ms > @lowest AND s.checkout_ms >= @dayStart`,
 };
-
-function timeCalls(n: number, call: () => unknown): number[] {
-  call();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    call();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
   const data = denseHistoryHotel(o.log);
@@ -82,17 +71,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
     }
 
     const calls = o.quick ? 8 : 15;
-    const oursRuns: number[][] = [];
-    const rawRuns: number[][] = [];
-    for (let r = 0; r < o.runs; r++) {
-      if (r % 2) {
-        oursRuns.push(timeCalls(calls, ours));
-        rawRuns.push(timeCalls(calls, raw));
-      } else {
-        rawRuns.push(timeCalls(calls, raw));
-        oursRuns.push(timeCalls(calls, ours));
-      }
-    }
+    const { ours: oursRuns, anchor: rawRuns } = timeAgainst(o.runs, calls, ours, raw);
     const oursP50 = median(oursRuns.map((x) => median(x)));
     const rawP50 = median(rawRuns.map((x) => median(x)));
     const oursMax = median(oursRuns.map((x) => percentile(x, 100)));

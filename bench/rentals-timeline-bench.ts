@@ -18,7 +18,7 @@ import { addDays } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
 import { NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMs, median, percentile, seededRandom } from './support/stats';
+import { fmt, fmtMs, median, percentile, seededRandom, timeAgainst } from './support/stats';
 
 export const CARS = 50;
 export const TIMELINE_DAYS = 90;
@@ -33,17 +33,6 @@ const RAW_SQL = {
   rentals: `SELECT id, car_id AS carId, guest_name AS guestName, from_date AS "from", to_date AS "to", status
      FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`,
 };
-
-function timeCalls(n: number, call: () => unknown): number[] {
-  call();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    call();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-rentals-'));
@@ -103,17 +92,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
     }
 
     const calls = o.quick ? 20 : 50;
-    const oursRuns: number[][] = [];
-    const rawRuns: number[][] = [];
-    for (let r = 0; r < o.runs; r++) {
-      if (r % 2) {
-        oursRuns.push(timeCalls(calls, ours));
-        rawRuns.push(timeCalls(calls, raw));
-      } else {
-        rawRuns.push(timeCalls(calls, raw));
-        oursRuns.push(timeCalls(calls, ours));
-      }
-    }
+    const { ours: oursRuns, anchor: rawRuns } = timeAgainst(o.runs, calls, ours, raw);
     const oursP50 = median(oursRuns.map((x) => median(x)));
     const rawP50 = median(rawRuns.map((x) => median(x)));
     const oursP99 = median(oursRuns.map((x) => percentile(x, 99)));

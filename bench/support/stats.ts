@@ -46,5 +46,38 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/**
+ * Times `n` calls of `call(i)` one by one, after `warmup` untimed calls (`call(0)`, `call(1)`, …):
+ * each call's milliseconds, in call order.
+ */
+export function timeCalls(n: number, call: (i: number) => unknown, warmup = 1): Float64Array {
+  for (let i = 0; i < warmup; i++) call(i);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    call(i);
+    out[i] = performance.now() - t0;
+  }
+  return out;
+}
+
+/**
+ * `runs` rounds of `n` timed calls of ours and of the anchor (timeCalls), taking turns at going
+ * first so that neither always runs on the other's warm caches: each side's runs.
+ */
+export function timeAgainst(runs: number, n: number, ours: () => unknown, anchor: () => unknown): { ours: Float64Array[]; anchor: Float64Array[] } {
+  const out = { ours: [] as Float64Array[], anchor: [] as Float64Array[] };
+  for (let r = 0; r < runs; r++) {
+    if (r % 2) {
+      out.ours.push(timeCalls(n, ours));
+      out.anchor.push(timeCalls(n, anchor));
+    } else {
+      out.anchor.push(timeCalls(n, anchor));
+      out.ours.push(timeCalls(n, ours));
+    }
+  }
+  return out;
+}
+
 /** A seeded PRNG: the same dataset and request mix on every run (the demo hotel's generator). */
 export { seededRandom } from '../../core/demo/demo-guests';

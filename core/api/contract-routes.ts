@@ -24,6 +24,26 @@ async function defaultToEmptyBody(request: FastifyRequest): Promise<void> {
   if (request.body === undefined) request.body = {};
 }
 
+/**
+ * CommandDef.recordBeforeBody: when the body would be refused, the record's own read answers first
+ * (404 when there is none, 403 when it is another's); a body that passes, or a path that does not,
+ * goes on to validation as usual.
+ */
+function recordBeforeBody(core: Pick<Core, 'call'>, name: string, def: CommandDef, parts: ReturnType<typeof splitInput>) {
+  const read = def.recordBeforeBody!;
+  const readDef = (commands as Record<string, CommandDef>)[read];
+  const { params, rest } = parts;
+  if (!readDef || readDef.http.method !== 'GET' || !params || !rest) {
+    throw new Error(`${name}: recordBeforeBody names ${read}, which must be a GET of the record by the route's path parameters`);
+  }
+  return async (request: FastifyRequest): Promise<void> => {
+    if (rest.safeParse(request.body).success) return;
+    const path = params.safeParse(request.params);
+    if (!path.success) return;
+    await core.call(read as HandledCommandName, path.data as never, callContextOf(request));
+  };
+}
+
 /** A PATCH changes what it names: one naming nothing (no body, `{}`, only unknown fields) is a mistake. */
 function refuseEmptyPatch(parsedBody: unknown): void {
   const named = Object.values((parsedBody ?? {}) as Record<string, unknown>).some((v) => v !== undefined);
@@ -32,7 +52,8 @@ function refuseEmptyPatch(parsedBody: unknown): void {
 
 /** The route of command `name`; `def` defaults to the contract's (tests pass commands of their own). */
 export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authorize'>, name: HandledCommandName, def: CommandDef = commands[name]): RouteOptions {
-  const { params, rest } = splitInput(name, def);
+  const parts = splitInput(name, def);
+  const { params, rest } = parts;
   const inQuery = QUERY_METHODS.has(def.http.method);
   const status = def.http.status ?? 200;
   const readRest = (request: FastifyRequest): object | undefined =>
@@ -52,7 +73,7 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
     onRequest: guardRoute(core, name, def),
     ...(def.trustedOutput ? { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } : {}),
     // No body counts as `{}`: an all-optional body may be left out, and a missing required field is named.
-    ...(rest && !inQuery ? { preValidation: defaultToEmptyBody } : {}),
+    ...(rest && !inQuery ? { preValidation: def.recordBeforeBody ? [defaultToEmptyBody, recordBeforeBody(core, name, def, parts)] : defaultToEmptyBody } : {}),
     handler: async (request, reply) => {
       if (def.http.method === 'PATCH') refuseEmptyPatch(request.body);
       const input = { ...readRest(request), ...(request.params as object) } as ParsedInput<typeof name>;

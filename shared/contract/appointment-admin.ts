@@ -6,24 +6,26 @@
 import { z } from 'zod';
 import {
   AppointmentCalendarSchema, AppointmentKindSchema, AppointmentPageSchema, AppointmentSchema, AppointmentStatsSchema, AppointmentStatusSchema,
-  PageNumberSchema, pageLimitSchema, PaymentMethodSchema, SeedTimeSchema,
+  PaymentMethodSchema, SeedTimeSchema,
 } from './appointments';
 import { bodyOf, defineCommands } from './command-def';
+import { pageListCommand, pageQuerySchema } from './command-shapes';
 import { DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
-export const AdminAppointmentsQuerySchema = z.object({
-  status: AppointmentStatusSchema.optional(),
-  roomId: IdParamSchema.optional(),
-  userId: IdParamSchema.optional(),
-  providerId: IdParamSchema.optional(),
-  kind: AppointmentKindSchema.optional(),
-  /** Booked (created) at or after / at or before, as seed 003 filters its admin list. */
-  fromDate: DateTimeInputSchema.optional(),
-  toDate: DateTimeInputSchema.optional(),
-  page: PageNumberSchema,
-  limit: pageLimitSchema(50),
-});
+export const AdminAppointmentsQuerySchema = pageQuerySchema(
+  {
+    status: AppointmentStatusSchema.optional(),
+    roomId: IdParamSchema.optional(),
+    userId: IdParamSchema.optional(),
+    providerId: IdParamSchema.optional(),
+    kind: AppointmentKindSchema.optional(),
+    /** Booked (created) at or after / at or before, as seed 003 filters its admin list. */
+    fromDate: DateTimeInputSchema.optional(),
+    toDate: DateTimeInputSchema.optional(),
+  },
+  50,
+);
 
 export const AppointmentStatusChangeSchema = z.object({
   id: IdParamSchema,
@@ -77,14 +79,14 @@ export type AppointmentExportQuery = z.infer<typeof AppointmentExportQuerySchema
 const TAG = ['Appointments'] as const;
 
 export const appointmentAdminCommands = defineCommands({
-  'appointments:adminList': {
+  'appointments:adminList': pageListCommand({
     summary: 'All appointments', tags: TAG, roles: DESK,
     description:
       'Every appointment, newest booking first, `{items, total, page, limit}` (default limit 50, at most 100); filters `status`, `roomId`, ' +
       '`userId`, `providerId`, `kind`, and `fromDate` / `toDate` on when it was booked.',
     example: { status: 'pending', roomId: 2, fromDate: '2026-05-01', toDate: '2026-05-31', page: 1, limit: 50 },
-    input: AdminAppointmentsQuerySchema, output: AppointmentPageSchema, http: { method: 'GET', path: '/api/v1/admin/bookings' },
-  },
+    input: AdminAppointmentsQuerySchema, output: AppointmentPageSchema, path: '/api/v1/admin/bookings',
+  }),
   'appointments:setStatus': {
     summary: 'Mark an appointment completed, no-show or cancelled', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description:

@@ -7,10 +7,11 @@
  */
 import { z } from 'zod';
 import {
-  AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, PageNumberSchema,
-  pageLimitSchema, RefundQuoteSchema, SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
+  AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, RefundQuoteSchema,
+  SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
 } from './appointments';
 import { bodyOf, defineCommands } from './command-def';
+import { getByIdCommand, pageListCommand, pageQuerySchema } from './command-shapes';
 import { DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, TextSchema } from './primitives';
 import { EVERYONE } from './roles';
 
@@ -28,11 +29,20 @@ export const AppointmentCreateSchema = z.xor([ProviderBookingCreateSchema, Times
 const PRESENT = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
 const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
-/** Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent. */
+/** The fields of each seed's `POST /api/v1/bookings` body. */
+const SEED_001_FIELDS = ['provider_id', 'date', 'time'];
+const SEED_003_FIELDS = ['timeslotId', 'roomId', 'notes', 'bookingType'];
+
+/**
+ * Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent:
+ * only seed 003's fields → `timeslotId and roomId are required`; only seed 001's → `Missing required
+ * fields: provider_id, date, time`; none (`{}`, no body) → seed 001's too, the older API on this path
+ * (seed 003's own code gives its words only to a JSON object missing its ids); both → the API's own.
+ */
 export function seedBookingMessage(body: unknown, generated: string): string {
   const b = bodyOf(body);
-  const seed003 = 'timeslotId' in b || 'roomId' in b;
-  const seed001 = 'provider_id' in b || 'date' in b || 'time' in b;
+  const seed003 = SEED_003_FIELDS.some((f) => f in b);
+  const seed001 = SEED_001_FIELDS.some((f) => f in b);
   if (seed003 && !seed001) return isPositiveInt(b.timeslotId) && isPositiveInt(b.roomId) ? generated : 'timeslotId and roomId are required';
   if (seed001 && !seed003) return PRESENT(b.provider_id) && PRESENT(b.date) && PRESENT(b.time) ? generated : 'Missing required fields: provider_id, date, time';
   if (!seed001 && !seed003) return 'Missing required fields: provider_id, date, time';
@@ -53,15 +63,16 @@ export function rescheduleMessage(body: unknown, generated: string): string {
 
 export const AppointmentIdSchema = z.object({ id: IdParamSchema });
 
-export const MyAppointmentsQuerySchema = z.object({
-  status: AppointmentStatusSchema.optional(),
-  /** Appointments starting at or after (a bare date: its start, hotel-local). */
-  from_date: DateTimeInputSchema.optional(),
-  /** Appointments starting at or before (a bare date: the whole day). */
-  to_date: DateTimeInputSchema.optional(),
-  page: PageNumberSchema,
-  limit: pageLimitSchema(25),
-});
+export const MyAppointmentsQuerySchema = pageQuerySchema(
+  {
+    status: AppointmentStatusSchema.optional(),
+    /** Appointments starting at or after (a bare date: its start, hotel-local). */
+    from_date: DateTimeInputSchema.optional(),
+    /** Appointments starting at or before (a bare date: the whole day). */
+    to_date: DateTimeInputSchema.optional(),
+  },
+  25,
+);
 
 const TAG = ['Appointments'] as const;
 
@@ -81,20 +92,19 @@ export const appointmentBookingCommands = defineCommands({
     http: { method: 'POST', path: '/api/v1/bookings', status: 201 },
     badInputMessage: seedBookingMessage,
   },
-  'appointments:mine': {
+  'appointments:mine': pageListCommand({
     summary: 'My appointments', tags: TAG, roles: EVERYONE,
     description:
       'The caller\'s own appointments of both kinds, newest booking first, in seed 003\'s page shape `{items, total, page, limit}`; ' +
       'each item says its `kind`. Filters: `status`, `from_date`, `to_date` (the start). `limit` above 100 is read as 100.',
     example: { status: 'confirmed', from_date: '2026-06-01', to_date: '2026-06-30', page: 1, limit: 25 },
-    input: MyAppointmentsQuerySchema, output: AppointmentPageSchema, http: { method: 'GET', path: '/api/v1/bookings' },
-  },
-  'appointments:get': {
-    summary: 'One appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+    input: MyAppointmentsQuerySchema, output: AppointmentPageSchema, path: '/api/v1/bookings',
+  }),
+  'appointments:get': getByIdCommand({
+    summary: 'One appointment', tags: TAG, roles: EVERYONE,
     description: 'One appointment; 404 `Booking not found`, 403 `Access denied` for a client asking for another\'s. Staff and admins see all.',
-    example: { id: 9 },
-    input: AppointmentIdSchema, output: AppointmentSchema, http: { method: 'GET', path: '/api/v1/bookings/:id' },
-  },
+    exampleId: 9, input: AppointmentIdSchema, output: AppointmentSchema, path: '/api/v1/bookings/:id',
+  }),
   'appointments:refundQuote': {
     summary: 'What cancelling would refund now', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description: 'The refund a cancellation now would give, by the hotel\'s refund policy on what was paid, shown before the cancellation is confirmed.',
@@ -120,9 +130,10 @@ export const appointmentBookingCommands = defineCommands({
     description:
       'Two bodies: `{newTimeslotId}` (seed 003) moves a timeslot booking to another free slot; `{date, time}` (seed 001) moves a provider ' +
       'booking. Atomic: the new place is checked and taken in one transaction. `{booking, message: "Booking rescheduled successfully"}`; ' +
-      '400 `newTimeslotId is required`; 409 when the new place is taken.',
+      '400 `newTimeslotId is required`; 409 when the new place is taken. As seed 003 does, the booking is looked up (404) and its owner ' +
+      'checked (403) before the body (400).',
     example: { id: 9, newTimeslotId: 14 },
     input: AppointmentRescheduleSchema, output: AppointmentRescheduledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/reschedule' },
-    badInputMessage: rescheduleMessage,
+    badInputMessage: rescheduleMessage, recordBeforeBody: 'appointments:get',
   },
 });

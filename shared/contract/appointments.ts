@@ -3,13 +3,14 @@
  * service-room timeslot booking (seed 003) are both **appointments**: one table, one list, one set of
  * statuses `pending → confirmed → completed`, or `cancelled` / `no_show`, one calendar, one export,
  * one set of live notices and e-mails. This module is the domain's vocabulary: the enums, the answer
- * schemas, seed 003's paging and the live events, shared by its contracts: the bookings of seeds 001
+ * schemas and the live events, shared by its contracts: the bookings of seeds 001
  * and 003 (appointment-bookings.ts), the admin's and the desk's commands (appointment-admin.ts),
  * service rooms and timeslots (service-rooms.ts) and providers (providers.ts).
  */
 import { z } from 'zod';
+import { pageSchema } from './command-shapes';
 import { type EventDefs } from './event-def';
-import { DateOutSchema, InstantSchema, queryInt } from './primitives';
+import { DateOutSchema, InstantSchema } from './primitives';
 
 // ---- vocabulary ---------------------------------------------------------------------------------
 
@@ -180,12 +181,7 @@ export const TimeslotBookingCreatedSchema = z.object({
   message: z.string(),
 });
 
-export const AppointmentPageSchema = z.object({
-  items: z.array(AppointmentSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  limit: z.number().int(),
-});
+export const AppointmentPageSchema = pageSchema(AppointmentSchema);
 export type AppointmentPage = z.infer<typeof AppointmentPageSchema>;
 
 export const AppointmentCancelledSchema = z.object({ booking: AppointmentSchema, refundAmount: z.number().int(), message: z.string() });
@@ -217,13 +213,6 @@ export const AppointmentCalendarSchema = z.object({
   appointments: z.array(AppointmentSchema),
 });
 export type AppointmentCalendar = z.infer<typeof AppointmentCalendarSchema>;
-
-// ---- seed 003's paging: `limit` above 100 is read as 100 (by the services) -------------------------
-
-/** The page, from 1. */
-export const PageNumberSchema = queryInt(1, 1_000_000).default(1);
-/** Items per page, `fallback` when not sent. */
-export const pageLimitSchema = (fallback: number) => queryInt(1, 1_000_000).default(fallback).meta({ description: `Items per page (default ${fallback}; at most 100).` });
 
 export const APPOINTMENT_EVENT_ACTIONS = ['created', 'confirmed', 'cancelled', 'rescheduled', 'status_changed', 'lapsed'] as const;
 export type AppointmentEventAction = (typeof APPOINTMENT_EVENT_ACTIONS)[number];

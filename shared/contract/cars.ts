@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
+import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
 import {
   DateOutSchema,
@@ -286,12 +287,11 @@ export const carCommands = defineCommands({
     example: { fuel: 'Petrol', state: 'available', q: 'corolla' },
     input: CarListQuerySchema, output: z.array(CarSchema), http: { method: 'GET', path: '/api/v1/cars' },
   },
-  'cars:get': {
-    summary: 'One car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND'],
+  'cars:get': getByIdCommand({
+    summary: 'One car', tags: ['Cars'], roles: DESK,
     description: 'The car with the hotel\'s own fields.',
-    example: { id: 1 },
-    input: CarIdSchema, output: CarSchema, http: { method: 'GET', path: '/api/v1/cars/:id' },
-  },
+    exampleId: 1, input: CarIdSchema, output: CarSchema, path: '/api/v1/cars/:id',
+  }),
   'cars:create': {
     summary: 'Add a car (the desk\'s form)', tags: ['Cars'], roles: DESK, errors: ['CONFLICT'],
     description: 'Adds a car with plate, seats, daily rate and notes; 409 when the plate is taken.',
@@ -328,12 +328,11 @@ export const carCommands = defineCommands({
     example: { from: '2026-06-01', days: 30 },
     input: RentalTimelineQuerySchema, output: RentalTimelineSchema, http: { method: 'GET', path: '/api/v1/rentals/timeline' },
   },
-  'rentals:get': {
-    summary: 'One car rental', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND'],
+  'rentals:get': getByIdCommand({
+    summary: 'One car rental', tags: ['Car rentals'], roles: DESK,
     description: 'The rental with its car, guest, dates, price, mileage and damage.',
-    example: { id: 1 },
-    input: RentalIdSchema, output: RentalSchema, http: { method: 'GET', path: '/api/v1/rentals/:id' },
-  },
+    exampleId: 1, input: RentalIdSchema, output: RentalSchema, path: '/api/v1/rentals/:id',
+  }),
   'rentals:reserve': {
     summary: 'Reserve a car', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:

@@ -117,6 +117,15 @@ export interface CommandDef {
   errors?: readonly ErrorCode[];
   /** The seed's own 400 message for a refused input (see BadInputMessage). */
   badInputMessage?: BadInputMessage;
+  /**
+   * Seed 003's order on a record's route (`PUT /api/v1/bookings/:id/reschedule`): the record is
+   * looked up (404) and its owner checked (403) before the body is (400). Names the command that
+   * reads the record by the same path parameters (`GET …/:id`, e.g. `appointments:get`): when the
+   * body would be refused, REST first runs that read as the caller, so a missing or another's record
+   * answers as it would with a good body. Without it, a refused body is answered first (seed 003's
+   * `PUT /api/v1/admin/bookings/:id/status` checks `status` before the booking).
+   */
+  recordBeforeBody?: string;
   /** Where the API document lists it (shared/contract/tags.ts). */
   tags: readonly TagName[];
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
+import { getByIdCommand } from './command-shapes';
 import { DateOutSchema, DateSchema, IdParamSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema } from './primitives';
 import { ADMIN, EVERYONE } from './roles';
 import { ProviderSchema, WeekHoursSchema } from './appointments';
@@ -68,12 +69,11 @@ export const providerCommands = defineCommands({
     example: { includeInactive: false },
     input: ProviderListQuerySchema, output: z.array(ProviderSchema), http: { method: 'GET', path: '/api/v1/providers' },
   },
-  'providers:get': {
-    summary: 'One provider', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
+  'providers:get': getByIdCommand({
+    summary: 'One provider', tags: TAG, roles: EVERYONE,
     description: 'A provider with appointment length, working hours, days off and buffer; 404 `Provider not found`.',
-    example: { id: 1 },
-    input: ProviderIdSchema, output: ProviderSchema, http: { method: 'GET', path: '/api/v1/providers/:id' },
-  },
+    exampleId: 1, input: ProviderIdSchema, output: ProviderSchema, path: '/api/v1/providers/:id',
+  }),
   'providers:create': {
     summary: 'Add a provider', tags: TAG, roles: ADMIN, errors: ['CONFLICT'],
     description: '201 with the provider (and its `id`); the e-mail is unique (409). Default: 30-minute appointments, every day 09:00–17:00, no buffer.',

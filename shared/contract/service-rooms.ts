@@ -6,26 +6,22 @@
  */
 import { z } from 'zod';
 import { bodyOf, defineCommands } from './command-def';
+import { getByIdCommand, pageListCommand, pageQuerySchema, pageSchema } from './command-shapes';
 import { type EventDefs } from './event-def';
 import { IdParamSchema, IdSchema, MessageSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { ADMIN } from './roles';
 import { ServiceRoomSchema, ServiceRoomTypeSchema, TimeslotSchema, WorkingHoursSchema } from './appointments';
 
-export const ServiceRoomPageSchema = z.object({
-  items: z.array(ServiceRoomSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  limit: z.number().int(),
-  pages: z.number().int(),
-});
+export const ServiceRoomPageSchema = pageSchema(ServiceRoomSchema).extend({ pages: z.number().int() });
 
-export const ServiceRoomListQuerySchema = z.object({
-  type: TextSchema(40).optional().meta({ description: 'office, consultation, meeting or treatment.' }),
-  /** `true` (default): active rooms only; `false`: every room. */
-  active: QueryBoolSchema.default(true),
-  page: queryInt(1, 1_000_000).default(1),
-  limit: queryInt(1, 1_000_000).default(25).meta({ description: 'Items per page (default 25; at most 100).' }),
-});
+export const ServiceRoomListQuerySchema = pageQuerySchema(
+  {
+    type: TextSchema(40).optional().meta({ description: 'office, consultation, meeting or treatment.' }),
+    /** `true` (default): active rooms only; `false`: every room. */
+    active: QueryBoolSchema.default(true),
+  },
+  25,
+);
 
 export const ServiceRoomIdSchema = z.object({ id: IdParamSchema });
 
@@ -96,20 +92,19 @@ export const TimeslotIdSchema = z.object({ id: IdParamSchema });
 const ROOMS = ['Service rooms'] as const;
 
 export const serviceRoomCommands = defineCommands({
-  'serviceRooms:list': {
+  'serviceRooms:list': pageListCommand({
     summary: 'Service rooms', tags: ROOMS, roles: 'public',
     description:
       'The spa, meeting and treatment rooms one can book, by name: `{items, total, page, limit, pages}`. `type` filters by room type, ' +
       '`active=false` lists rooms out of use too; `limit` (default 25) above 100 is read as 100. No sign-in needed.',
     example: { type: 'treatment', active: true, page: 1, limit: 25 },
-    input: ServiceRoomListQuerySchema, output: ServiceRoomPageSchema, http: { method: 'GET', path: '/api/v1/bookings/rooms' },
-  },
-  'serviceRooms:get': {
-    summary: 'One service room', tags: ROOMS, roles: 'public', errors: ['NOT_FOUND'],
+    input: ServiceRoomListQuerySchema, output: ServiceRoomPageSchema, path: '/api/v1/bookings/rooms',
+  }),
+  'serviceRooms:get': getByIdCommand({
+    summary: 'One service room', tags: ROOMS, roles: 'public',
     description: 'A service room\'s details; 404 `Room not found`. No sign-in needed.',
-    example: { id: 2 },
-    input: ServiceRoomIdSchema, output: ServiceRoomSchema, http: { method: 'GET', path: '/api/v1/bookings/rooms/:id' },
-  },
+    exampleId: 2, input: ServiceRoomIdSchema, output: ServiceRoomSchema, path: '/api/v1/bookings/rooms/:id',
+  }),
   'serviceRooms:freeTimeslots': {
     summary: 'Free timeslots of a service room on a day', tags: ROOMS, roles: 'public', errors: ['NOT_FOUND'],
     description:

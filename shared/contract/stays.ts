@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEPARTURE_PRICE_RULES, STAY_STATUSES } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
+import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
 import {
   DateOutSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
@@ -205,12 +206,11 @@ export const stayCommands = defineCommands({
     example: { status: 'booked', from: '2026-06-01', to: '2026-06-08', guest: 'Hansen', limit: 50, offset: 0 },
     input: StayListQuerySchema, output: StayPageSchema, http: { method: 'GET', path: '/api/v1/stays' },
   },
-  'stays:get': {
-    summary: 'One stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND'],
+  'stays:get': getByIdCommand({
+    summary: 'One stay', tags: ['Stays'], roles: DESK,
     description: 'One stay with its room, guest, dates, nights, status and price.',
-    example: { id: 42 },
-    input: StayIdSchema, output: StaySchema, http: { method: 'GET', path: '/api/v1/stays/:id' },
-  },
+    exampleId: 42, input: StayIdSchema, output: StaySchema, path: '/api/v1/stays/:id',
+  }),
   'stays:create': {
     summary: 'Book a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:

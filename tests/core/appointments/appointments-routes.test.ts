@@ -1,86 +1,13 @@
 /**
- * Seeds 001 and 003 over real HTTP (a socket on 127.0.0.1, Node's fetch): every appointments route
- * with its status, body and message, and the role and ownership refusals. The server is the real
- * `buildServer` over a real core with the test clock (2026-05-01 10:00 Copenhagen); every answer is
- * also checked against the API document.
+ * Seeds 001 and 003 over real HTTP: the public room browsing and the bookings of a signed-in user
+ * (`/api/v1/bookings…`) with their status, body and message, and the role and ownership refusals.
+ * The admin's and the desk's routes are in appointments-admin-routes.test.ts. Every answer is also
+ * checked against the API document (tests/support/http-client.ts).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the answers are read as loose JSON in the assertions; their shapes are checked against the API document */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Appointment, ServiceRoom, Timeslot } from '../../../shared/contract/appointments';
-import type { Role } from '../../../shared/contract/roles';
-import { startTestApi, type TestApi } from '../../support/http-client';
+import { describe, expect, it } from 'vitest';
+import type { Appointment, ServiceRoom } from '../../../shared/contract/appointments';
 import { outboxRows } from '../../support/outbox-rows';
-
-let api: TestApi;
-let base: string;
-
-type Who = Role | 'anonymous' | 'client2';
-const tokens = new Map<Who, string>();
-
-async function tokenOf(who: Who): Promise<string | undefined> {
-  if (who === 'anonymous') return undefined;
-  if (!tokens.has(who)) {
-    const { signIn } = await import('../../support/sessions');
-    const s = who === 'client2' ? await signIn(api.t.core, 'client', { username: 'second.client' }) : await api.session(who);
-    tokens.set(who, s.token);
-  }
-  return tokens.get(who);
-}
-
-interface Res<T = any> {
-  status: number;
-  body: T;
-}
-
-async function call<T = any>(method: string, path: string, body?: unknown, who: Who = 'admin'): Promise<Res<T>> {
-  const token = await tokenOf(who);
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed as T };
-}
-const get = <T = any>(p: string, who?: Who) => call<T>('GET', p, undefined, who);
-const post = <T = any>(p: string, b?: unknown, who?: Who) => call<T>('POST', p, b, who);
-const put = <T = any>(p: string, b?: unknown, who?: Who) => call<T>('PUT', p, b, who);
-
-const MONDAY = '2026-05-04';
-
-async function setUpRoom(body: Record<string, unknown> = {}): Promise<ServiceRoom> {
-  const res = await post<ServiceRoom>('/api/v1/admin/rooms', { name: 'Spa room 1', roomType: 'treatment', hourlyRate: 90_000, ...body });
-  expect(res.status).toBe(201);
-  return res.body;
-}
-async function generate(roomId: number, extra: Record<string, unknown> = {}) {
-  const res = await post('/api/v1/admin/timeslots/generate', { roomId, startDate: MONDAY, endDate: MONDAY, ...extra });
-  expect(res.status).toBe(201);
-  return res.body as { count: number };
-}
-async function freeSlots(roomId: number, date = MONDAY): Promise<Timeslot[]> {
-  const res = await get<{ timeslots: Timeslot[] }>(`/api/v1/bookings/rooms/${roomId}/timeslots?date=${date}`, 'anonymous');
-  expect(res.status).toBe(200);
-  return res.body.timeslots;
-}
-async function aProvider(body: Record<string, unknown> = {}): Promise<{ id: number }> {
-  const res = await post<{ id: number }>('/api/v1/providers', { name: 'Sofie Lund', email: 'sofie.lund@example.dk', ...body });
-  expect(res.status).toBe(201);
-  return res.body;
-}
-
-beforeEach(async () => {
-  tokens.clear();
-  api = await startTestApi();
-  base = await api.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterEach(() => api.close());
+import { aProvider, api, call, freeSlots, generate, get, post, put, setUpRoom, MONDAY } from './appointments-http';
 
 describe('seed 003: public room browsing', () => {
   it('lists active rooms by name in the page shape, filters by type, caps limit at 100, and needs no sign-in', async () => {
@@ -304,111 +231,49 @@ describe('seed 001: providers and provider bookings', () => {
   });
 });
 
-describe('seed 003: admin', () => {
-  it('rooms: create (201), the seed\'s required-field messages, roomType checked, update, delete = deactivate; client and staff 403', async () => {
-    expect(await post('/api/v1/admin/rooms', { roomType: 'meeting' })).toEqual({ status: 400, body: { error: 'name is required' } });
-    expect(await post('/api/v1/admin/rooms', { name: 'Room' })).toEqual({ status: 400, body: { error: 'roomType is required' } });
-    expect(await post('/api/v1/admin/rooms', {})).toEqual({ status: 400, body: { error: 'name is required' } });
-    expect((await post('/api/v1/admin/rooms', { name: 'Room', roomType: 'kitchen' })).status).toBe(400);
-    const room = await setUpRoom({ description: 'Table', capacity: 2, metadata: { floor: -1 } });
-    expect(room).toMatchObject({ name: 'Spa room 1', roomType: 'treatment', description: 'Table', capacity: 2, hourlyRate: 90_000, isActive: true, metadata: { floor: -1 } });
-    expect((await put(`/api/v1/admin/rooms/${room.id}`, { hourlyRate: 100_000, name: 'Spa' })).body).toMatchObject({ name: 'Spa', hourlyRate: 100_000, capacity: 2 });
-    expect(await put('/api/v1/admin/rooms/99', { name: 'X' })).toEqual({ status: 404, body: { error: 'Room not found' } });
-    expect(await call('DELETE', `/api/v1/admin/rooms/${room.id}`)).toEqual({ status: 200, body: { message: 'Room deactivated' } });
-    expect((await get(`/api/v1/bookings/rooms/${room.id}`, 'anonymous')).body.isActive).toBe(false);
-    for (const who of ['client', 'staff'] as const) {
-      expect((await post('/api/v1/admin/rooms', { name: 'X', roomType: 'office' }, who)).status).toBe(403);
-      expect((await call('DELETE', `/api/v1/admin/rooms/${room.id}`, undefined, who)).status).toBe(403);
-      expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY, endDate: MONDAY }, who)).status).toBe(403);
-      expect((await get('/api/v1/admin/bookings/stats', who)).status).toBe(403);
+describe('one path, two seeds: the words and the order of a refusal', () => {
+  const SEED_001 = { status: 400, body: { error: 'Missing required fields: provider_id, date, time' } };
+  const SEED_003 = { status: 400, body: { error: 'timeslotId and roomId are required' } };
+
+  it('POST /api/v1/bookings: only seed 003\'s fields → its words; only seed 001\'s, {} or no body → seed 001\'s, the older API on the path', async () => {
+    for (const body of [{ timeslotId: 1 }, { roomId: 1 }, { notes: 'Aromatherapy' }, { bookingType: 'massage', roomId: 1 }]) {
+      expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_003);
     }
+    for (const body of [{}, undefined, { provider_id: 1 }, { date: MONDAY }, { time: '10:00' }, { date: MONDAY, time: '10:00' }]) {
+      expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_001);
+    }
+    expect((await post('/api/v1/bookings', {}, 'anonymous')).status).toBe(401);
+    expect(api.t.sqlite.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
   });
 
-  it('timeslots: generate → 201 {message, count, dateRange}, idempotent; required fields; delete (booked → 400, unknown → 404)', async () => {
-    const room = await setUpRoom();
-    expect(await post('/api/v1/admin/timeslots/generate', { startDate: MONDAY, endDate: MONDAY })).toEqual({ status: 400, body: { error: 'roomId is required' } });
-    expect(await post('/api/v1/admin/timeslots/generate', { roomId: room.id, endDate: MONDAY })).toEqual({ status: 400, body: { error: 'startDate is required' } });
-    expect(await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY })).toEqual({ status: 400, body: { error: 'endDate is required' } });
-    const preview = await post('/api/v1/admin/timeslots/preview', { roomId: room.id, startDate: '2026-05-04T00:00:00', endDate: '2026-05-08T00:00:00', excludedDates: ['2026-05-06'] });
-    expect(preview.body).toMatchObject({ count: 64 });
-    const res = await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: '2026-05-04T00:00:00', endDate: '2026-05-08T00:00:00', excludedDates: ['2026-05-06'] });
-    expect(res).toEqual({ status: 201, body: { message: 'Generated 64 timeslots', count: 64, dateRange: { start: '2026-05-04T00:00:00', end: '2026-05-08T00:00:00' } } });
-    expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY, endDate: '2026-05-08' })).body.count).toBe(16);
-    // overlapping ranges and lengths never make overlapping slots
-    expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY, endDate: '2026-05-08', slotDuration: 45, workingHours: { start: '08:00', end: '18:00' } })).body.count).toBe(5 * 2);
-    const overlap = api.t.sqlite.prepare('SELECT count(*) AS n FROM timeslots a JOIN timeslots b ON a.room_id = b.room_id AND a.id < b.id AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms').get();
-    expect(overlap).toEqual({ n: 0 });
-    expect(await post('/api/v1/admin/timeslots/generate', { roomId: 99, startDate: MONDAY, endDate: MONDAY })).toEqual({ status: 404, body: { error: 'Room not found' } });
-    expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: 'soon', endDate: MONDAY })).status).toBe(400);
-    expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: '2026-05-08', endDate: MONDAY })).status).toBe(400);
-
-    const [a, b] = await freeSlots(room.id);
-    await post('/api/v1/bookings', { timeslotId: a!.id, roomId: room.id }, 'client');
-    expect(await call('DELETE', `/api/v1/admin/timeslots/${a!.id}`)).toEqual({ status: 400, body: { error: 'Cannot delete timeslot with existing bookings' } });
-    expect(await call('DELETE', `/api/v1/admin/timeslots/${b!.id}`)).toEqual({ status: 200, body: { message: 'Timeslot deleted' } });
-    expect(await call('DELETE', `/api/v1/admin/timeslots/${b!.id}`)).toEqual({ status: 404, body: { error: 'Timeslot not found' } });
-  });
-
-  it('bookings: the list (default limit 50, filters), status changes by the legal transitions, stats; staff may list and change status', async () => {
+  it('PUT /:id/reschedule checks as seed 003 does, for either body: the booking (404), its owner (403), then the body (400)', async () => {
     const room = await setUpRoom();
     await generate(room.id);
-    const [a, b, c] = await freeSlots(room.id);
-    const client = await api.session('client');
-    const one = (await post('/api/v1/bookings', { timeslotId: a!.id, roomId: room.id }, 'client')).body.booking as Appointment;
-    const two = (await post('/api/v1/bookings', { timeslotId: b!.id, roomId: room.id }, 'client2')).body.booking as Appointment;
-    const three = (await post('/api/v1/bookings', { timeslotId: c!.id, roomId: room.id }, 'client2')).body.booking as Appointment;
-    const list = await get('/api/v1/admin/bookings', 'staff');
-    expect(list.body).toMatchObject({ total: 3, page: 1, limit: 50 });
-    expect((await get(`/api/v1/admin/bookings?userId=${client.userId}`, 'staff')).body.total).toBe(1);
-    expect((await get(`/api/v1/admin/bookings?roomId=${room.id}&status=pending&fromDate=2026-05-01&toDate=2026-05-01`)).body.total).toBe(3);
-    expect((await get('/api/v1/admin/bookings?fromDate=2026-05-02')).body.total).toBe(0);
-    expect((await get('/api/v1/admin/bookings', 'client')).status).toBe(403);
-
-    const status = (id: number, body: unknown, who: Who = 'staff') => put(`/api/v1/admin/bookings/${id}/status`, body, who);
-    expect(await status(one.id, {})).toEqual({ status: 400, body: { error: 'status is required' } });
-    expect(await status(one.id, { status: 'confirmed' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: confirmed' } });
-    expect(await status(one.id, { status: 'completed' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: completed' } });
-    expect((await status(one.id, { status: 'no_show' })).body).toMatchObject({ id: one.id, status: 'no_show' });
-    expect(await status(one.id, { status: 'cancelled' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: cancelled' } });
-    await post(`/api/v1/appointments/${two.id}/pay`, { method: 'cash' });
-    expect((await status(two.id, { status: 'completed' })).body).toMatchObject({ status: 'completed', paymentStatus: 'paid' });
-    expect((await status(three.id, { status: 'cancelled' })).body).toMatchObject({ status: 'cancelled' });
-    expect(await status(999, { status: 'completed' })).toEqual({ status: 404, body: { error: 'Booking not found' } });
-    expect((await status(three.id, { status: 'completed' }, 'client2')).status).toBe(403);
-
-    expect((await get('/api/v1/admin/bookings/stats')).body).toEqual({ total: 3, byStatus: { pending: 0, confirmed: 0, cancelled: 1, completed: 1, no_show: 1 }, revenue: 45_000 });
-    expect((await get('/api/v1/admin/bookings/stats?fromDate=2026-06-01&toDate=2026-06-30')).body.total).toBe(0);
-  });
-});
-
-describe('the desk', () => {
-  it('books for a walk-in guest, takes payment, and sees providers and rooms side by side on the calendar', async () => {
-    const room = await setUpRoom();
-    await generate(room.id);
+    const [slot] = await freeSlots(room.id);
     const p = await aProvider();
-    const [slot] = await freeSlots(room.id);
-    const desk = await post('/api/v1/appointments', { timeslotId: slot!.id, guestName: 'Mette Hansen', guestEmail: 'mette@example.dk' }, 'staff');
-    expect(desk.body).toMatchObject({ status: 'pending', userId: null, guestName: 'Mette Hansen', createdBy: expect.any(String) });
-    const prov = await post('/api/v1/appointments', { providerId: p.id, date: MONDAY, time: '13:00', guestName: 'Jens Olsen' }, 'staff');
-    expect(prov.body).toMatchObject({ kind: 'provider', status: 'confirmed', guestEmail: null });
-    expect((await post(`/api/v1/appointments/${desk.body.id}/pay`, { method: 'invoice' }, 'staff')).body).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' });
-    expect((await post(`/api/v1/appointments/${desk.body.id}/pay`, { method: 'cash' }, 'staff')).status).toBe(400);
-    const cal = await get(`/api/v1/appointments/calendar?from=${MONDAY}&days=1`, 'staff');
-    expect(cal.body.rooms.map((r: ServiceRoom) => r.id)).toEqual([room.id]);
-    expect(cal.body.providers.map((x: { id: number }) => x.id)).toEqual([p.id]);
-    expect(cal.body.timeslots).toHaveLength(16);
-    expect(cal.body.timeslots[0]).toMatchObject({ booked: 1, isAvailable: false });
-    expect(cal.body.appointments.map((x: Appointment) => x.kind)).toEqual(['timeslot', 'provider']);
-    expect((await get(`/api/v1/appointments/calendar?from=${MONDAY}`, 'client')).status).toBe(403);
-    expect((await post('/api/v1/appointments', { timeslotId: slot!.id, guestName: 'X' }, 'client')).status).toBe(403);
+    const bySlot = (await post('/api/v1/bookings', { timeslotId: slot!.id, roomId: room.id }, 'client')).body.booking as Appointment;
+    const byProvider = (await post('/api/v1/bookings', { provider_id: p.id, date: MONDAY, time: '10:00' }, 'client')).body as { id: number };
+    const refused = [undefined, {}, { newTimeslotId: 'x' }, { newTimeslotId: 0 }, { date: MONDAY }, { time: '10:00' }, { date: '2026-02-30', time: '10:00' }];
+    for (const body of refused) {
+      const label = JSON.stringify(body) ?? 'no body';
+      expect(await put('/api/v1/bookings/999/reschedule', body, 'client'), label).toEqual({ status: 404, body: { error: 'Booking not found' } });
+      for (const id of [bySlot.id, byProvider.id]) {
+        expect(await put(`/api/v1/bookings/${id}/reschedule`, body, 'client2'), label).toEqual({ status: 403, body: { error: 'Access denied' } });
+        expect((await put(`/api/v1/bookings/${id}/reschedule`, body, 'client')).status, label).toBe(400);
+        expect((await put(`/api/v1/bookings/${id}/reschedule`, body, 'staff')).status, label).toBe(400);
+      }
+    }
+    expect(await put(`/api/v1/bookings/${bySlot.id}/reschedule`, {}, 'client')).toEqual({ status: 400, body: { error: 'newTimeslotId is required' } });
+    expect(await put(`/api/v1/bookings/${byProvider.id}/reschedule`, { date: MONDAY }, 'client')).toEqual({ status: 400, body: { error: 'Missing required fields: time' } });
+    // a bad path is refused as it is, and a caller without a token before anything
+    expect((await put('/api/v1/bookings/0x9/reschedule', {}, 'client')).status).toBe(400);
+    expect((await put('/api/v1/bookings/999/reschedule', {}, 'anonymous')).status).toBe(401);
+    const unchanged = (await get(`/api/v1/bookings/${bySlot.id}`, 'client')).body as Appointment;
+    expect(unchanged.timeslotId).toBe(slot!.id);
   });
 
-  it('gives a checkout URL when a payment provider is configured', async () => {
-    api.t.core.handlers['settings:update']({ paymentCheckoutUrl: 'https://pay.example/checkout?ref={id}&amount={amount}' }, { actor: { userId: null, username: 'admin', role: 'admin' }, via: 'internal' });
-    const room = await setUpRoom();
-    await generate(room.id);
-    const [slot] = await freeSlots(room.id);
-    const res = await post('/api/v1/bookings', { timeslotId: slot!.id, roomId: room.id }, 'client');
-    expect(res.body.checkoutUrl).toBe(`https://pay.example/checkout?ref=${res.body.booking.id}&amount=45000`);
+  it('PUT /api/v1/admin/bookings/:id/status checks the body first, as seed 003 does: 400 status is required even for no booking', async () => {
+    expect(await put('/api/v1/admin/bookings/999/status', {}, 'admin')).toEqual({ status: 400, body: { error: 'status is required' } });
+    expect(await put('/api/v1/admin/bookings/999/status', { status: 'completed' }, 'admin')).toEqual({ status: 404, body: { error: 'Booking not found' } });
   });
 });

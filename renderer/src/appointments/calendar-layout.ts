@@ -81,32 +81,42 @@ export function freeSlotsOf(
   if (column.kind === 'room') {
     return calendar.timeslots
       .filter((s: Timeslot) => s.roomId === column.id && s.date === date && s.booked < s.capacity && Date.parse(s.startTime) > nowMs)
-      .map((s) => ({
-        kind: 'timeslot' as const,
-        key: `slot-${s.id}`,
-        date,
-        start: clock(wallMinutes(s.startTime)),
-        startTime: s.startTime,
-        minutes: s.durationMinutes,
-        roomId: s.roomId,
-        timeslotId: s.id,
-        seatsLeft: s.capacity - s.booked,
-      }))
+      .map(timeslotPlace)
       .sort((a, b) => a.startTime.localeCompare(b.startTime));
   }
   const provider = calendar.providers.find((p) => p.id === column.id);
   const minutes = provider?.appointmentMinutes ?? 30;
   return (availability.get(availabilityKey(column.id, date)) ?? [])
     .filter((f) => Date.parse(f.startTime) > nowMs)
-    .map((f) => ({
-      kind: 'provider' as const,
-      key: `provider-${column.id}-${date}-${f.time.slice(0, 5)}`,
-      date,
-      start: f.time.slice(0, 5),
-      startTime: f.startTime,
-      minutes,
-      providerId: column.id,
-    }));
+    .map((f) => providerPlace(column.id, date, minutes, f));
+}
+
+/** A service room's timeslot with a seat left, as a free place. */
+export function timeslotPlace(s: Pick<Timeslot, 'id' | 'date' | 'startTime' | 'durationMinutes' | 'roomId' | 'capacity' | 'booked'>): FreeSlot {
+  return {
+    kind: 'timeslot',
+    key: `slot-${s.id}`,
+    date: s.date,
+    start: clock(wallMinutes(s.startTime)),
+    startTime: s.startTime,
+    minutes: s.durationMinutes,
+    roomId: s.roomId,
+    timeslotId: s.id,
+    seatsLeft: s.capacity - s.booked,
+  };
+}
+
+/** A provider's free start time on a day, for an appointment of `minutes`, as a free place. */
+export function providerPlace(providerId: number, date: string, minutes: number, free: ProviderFreeTime): FreeSlot {
+  return {
+    kind: 'provider',
+    key: `provider-${providerId}-${date}-${free.time.slice(0, 5)}`,
+    date,
+    start: free.time.slice(0, 5),
+    startTime: free.startTime,
+    minutes,
+    providerId,
+  };
 }
 
 /** A column's appointments on a day, earliest first; cancelled ones only when asked. */

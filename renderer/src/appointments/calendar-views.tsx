@@ -77,6 +77,32 @@ function dragProps(a: Appointment, { onDragStart }: CalendarActions) {
     : {};
 }
 
+/** An appointment's button in either view: its label, opening it, dragging it, its test id and state. */
+function appointmentProps(a: Appointment, props: CalendarActions, label: string) {
+  return {
+    type: 'button' as const,
+    'aria-label': label,
+    title: label,
+    onClick: () => props.onAppointment(a.id),
+    ...dragProps(a, props),
+    'data-testid': `appt-block-${a.id}`,
+    'data-status': a.status,
+    'data-payment': a.paymentStatus,
+  };
+}
+
+/** A free place's button in either view: its label, booking it, dropping an appointment on it, its test id. */
+function freeProps(col: CalendarColumn, s: FreeSlot, props: CalendarActions, label: string) {
+  return {
+    type: 'button' as const,
+    'aria-label': label,
+    title: label,
+    onClick: () => props.onFree(s),
+    ...dropProps(s, props),
+    'data-testid': `appt-free-${col.key}-${s.date}-${s.start}`,
+  };
+}
+
 function BlockText({ a }: { a: Appointment }) {
   const { t } = useLabels();
   return (
@@ -93,7 +119,7 @@ function BlockText({ a }: { a: Appointment }) {
 }
 
 export function DayView(props: ViewProps) {
-  const { calendar, columns, days, availability, showCancelled, nowMs, onFree, onAppointment } = props;
+  const { calendar, columns, days, availability, showCancelled, nowMs } = props;
   const { t, f, block, free } = useLabels();
   const date = days[0]!;
   const perColumn = columns.map((col) => ({ col, free: freeSlotsOf(calendar, col, date, availability, nowMs), appts: appointmentsOf(calendar, col, date, showCancelled) }));
@@ -131,14 +157,9 @@ export function DayView(props: ViewProps) {
               return (
                 <button
                   key={s.key}
-                  type="button"
                   className="appt-free"
                   style={style}
-                  aria-label={free(col, s)}
-                  title={free(col, s)}
-                  onClick={() => onFree(s)}
-                  {...dropProps(s, props)}
-                  data-testid={`appt-free-${col.key}-${s.date}-${s.start}`}
+                  {...freeProps(col, s, props, free(col, s))}
                 >
                   {s.start} {s.kind === 'timeslot' && s.seatsLeft > 1 ? t('appt.seatsLeft', { n: s.seatsLeft }) : t('appt.free')}
                 </button>
@@ -148,16 +169,9 @@ export function DayView(props: ViewProps) {
             return (
               <button
                 key={`a-${a.id}`}
-                type="button"
                 className={`appt-block appt-status-${a.status} appt-pay-${a.paymentStatus}${item.height < SHORT_BLOCK_PX ? ' appt-short' : ''}`}
                 style={style}
-                aria-label={block(a)}
-                title={block(a)}
-                onClick={() => onAppointment(a.id)}
-                {...dragProps(a, props)}
-                data-testid={`appt-block-${a.id}`}
-                data-status={a.status}
-                data-payment={a.paymentStatus}
+                {...appointmentProps(a, props, block(a))}
               >
                 <BlockText a={a} />
               </button>
@@ -171,7 +185,7 @@ export function DayView(props: ViewProps) {
 }
 
 export function WeekView(props: ViewProps) {
-  const { calendar, columns, days, availability, showCancelled, nowMs, onFree, onAppointment } = props;
+  const { calendar, columns, days, availability, showCancelled, nowMs } = props;
   const { t, f, block, free } = useLabels();
   return (
     <div className="table-wrap appt-week-wrap">
@@ -203,15 +217,8 @@ export function WeekView(props: ViewProps) {
                     {appts.map((a) => (
                       <button
                         key={a.id}
-                        type="button"
                         className={`appt-chip appt-block appt-status-${a.status} appt-pay-${a.paymentStatus}`}
-                        aria-label={block(a)}
-                        title={block(a)}
-                        onClick={() => onAppointment(a.id)}
-                        {...dragProps(a, props)}
-                        data-testid={`appt-block-${a.id}`}
-                        data-status={a.status}
-                        data-payment={a.paymentStatus}
+                        {...appointmentProps(a, props, block(a))}
                       >
                         <span className="appt-block-time">{a.time.slice(0, 5)}</span> {a.guestName}
                       </button>
@@ -220,13 +227,8 @@ export function WeekView(props: ViewProps) {
                       {freeSlots.map((s) => (
                         <button
                           key={s.key}
-                          type="button"
                           className="slot-chip appt-free-chip"
-                          aria-label={free(col, s)}
-                          title={free(col, s)}
-                          onClick={() => onFree(s)}
-                          {...dropProps(s, props)}
-                          data-testid={`appt-free-${col.key}-${s.date}-${s.start}`}
+                          {...freeProps(col, s, props, free(col, s))}
                         >
                           {s.start}
                         </button>

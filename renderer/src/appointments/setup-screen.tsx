@@ -5,13 +5,12 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Provider, ServiceRoom } from '../../../shared/contract/appointments';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { toast } from '../stores/toast-store';
 import { ActiveToggle } from '../ui/active-toggle';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
+import { useRowAction } from '../ui/use-row-action';
 import { GenerateDialog } from './generate-dialog';
 import { ProviderDialog } from './provider-dialog';
 import { ServiceRoomDialog } from './service-room-dialog';
@@ -58,23 +57,12 @@ export function AppointmentSetupScreen() {
   const f = useFormats();
   const { rooms, providers, loaded, error } = useSetupStore();
   const [open, setOpen] = useState<Open>(null);
-  const [busyKey, setBusyKey] = useState<string | null>(null);
+  const { busyKey, run: act } = useRowAction<string>();
 
   useEffect(() => {
     useSetupStore.getState().load().catch(() => undefined);
   }, []);
 
-  const act = async (key: string, action: () => Promise<unknown>, done: string) => {
-    setBusyKey(key);
-    try {
-      await action();
-      toast('success', done);
-    } catch (e) {
-      toast('error', errorText(e, t));
-    } finally {
-      setBusyKey(null);
-    }
-  };
   const store = useSetupStore.getState;
 
   const roomColumns: DataColumn<ServiceRoom>[] = [
@@ -126,7 +114,7 @@ export function AppointmentSetupScreen() {
                 active={r.isActive}
                 busy={busyKey === `room-${r.id}`}
                 onClick={() =>
-                  void act(
+                  void act<unknown>(
                     `room-${r.id}`,
                     () => (r.isActive ? store().deactivateRoom(r.id) : store().updateRoom({ id: r.id, isActive: true })),
                     t(r.isActive ? 'appt.roomDeactivated' : 'appt.roomReactivated', { name: r.name }),

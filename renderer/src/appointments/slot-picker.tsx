@@ -10,7 +10,7 @@ import { useFormats } from '../i18n/use-formats';
 import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
-import { clock, wallMinutes, type FreeSlot } from './calendar-layout';
+import { providerPlace, timeslotPlace, type FreeSlot } from './calendar-layout';
 
 export type SlotTarget = { kind: 'room'; id: number } | { kind: 'provider'; id: number; minutes: number };
 
@@ -28,28 +28,10 @@ interface SlotPickerProps {
 async function freeSlots(target: SlotTarget, date: string): Promise<FreeSlot[]> {
   if (target.kind === 'room') {
     const answer = await transport().invoke('serviceRooms:freeTimeslots', { id: target.id, date, duration: 1 });
-    return answer.timeslots.map((s) => ({
-      kind: 'timeslot',
-      key: `slot-${s.id}`,
-      date: s.date,
-      start: clock(wallMinutes(s.startTime)),
-      startTime: s.startTime,
-      minutes: s.durationMinutes,
-      roomId: s.roomId,
-      timeslotId: s.id,
-      seatsLeft: s.capacity - s.booked,
-    }));
+    return answer.timeslots.map(timeslotPlace);
   }
   const answer = await transport().invoke('providers:availability', { id: target.id, date });
-  return answer.slots.map((f) => ({
-    kind: 'provider',
-    key: `provider-${target.id}-${date}-${f.time.slice(0, 5)}`,
-    date,
-    start: f.time.slice(0, 5),
-    startTime: f.startTime,
-    minutes: target.minutes,
-    providerId: target.id,
-  }));
+  return answer.slots.map((f) => providerPlace(target.id, date, target.minutes, f));
 }
 
 export function SlotPicker({ target, date, onDate, chosen, onChoose, exclude, testId }: SlotPickerProps) {

@@ -7,12 +7,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CAR_STATES, type Car } from '../../../shared/contract/cars';
 import { localDate } from '../../../shared/time';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { toast } from '../stores/toast-store';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
+import { useRowAction } from '../ui/use-row-action';
 import { CarFormDialog, carLabel } from './car-form-dialog';
 import { filterCars, useCarsStore } from './cars-store';
 import { DamageDialog, RentalDialog, ReserveDialog } from './rental-dialogs';
@@ -32,7 +31,7 @@ export function CarsScreen() {
   const { cars, loaded, error, filter, timeline, timelineError, exporting, exportOutcome, exportError } = useCarsStore();
   const [tab, setTab] = useState<'inventory' | 'timeline'>('inventory');
   const [open, setOpen] = useState<Open>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
+  const { busyKey: busyId, run } = useRowAction<number>();
   const [excel, setExcel] = useState(true);
   const today = localDate(Date.now(), f.timeZone);
 
@@ -45,18 +44,6 @@ export function CarsScreen() {
 
   const fuels = useMemo(() => [...new Set(cars.map((c) => c.fuelType))].sort((a, b) => a.localeCompare(b)), [cars]);
   const shown = useMemo(() => filterCars(cars, filter), [cars, filter]);
-
-  const run = async (car: Car, action: () => Promise<unknown>, done: string) => {
-    setBusyId(car.id);
-    try {
-      await action();
-      toast('success', done);
-    } catch (e) {
-      toast('error', errorText(e, t));
-    } finally {
-      setBusyId(null);
-    }
-  };
 
   const exportLine =
     exportOutcome === null ? null : exportOutcome === 'downloaded' ? t('export.downloaded') : exportOutcome.path === null ? t('export.cancelled') : t('export.saved', { path: exportOutcome.path, rows: exportOutcome.rows });
@@ -149,7 +136,7 @@ export function CarsScreen() {
                   {t('common.edit')}
                 </button>
                 {c.hasDamage ? (
-                  <button type="button" className="button button-small" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().repair(c.id), t('cars.repaired', { label: carLabel(c) }))} data-testid={`car-repair-${c.id}`}>
+                  <button type="button" className="button button-small" disabled={busyId === c.id} onClick={() => void run(c.id, () => useCarsStore.getState().repair(c.id), t('cars.repaired', { label: carLabel(c) }))} data-testid={`car-repair-${c.id}`}>
                     {t('cars.repair')}
                   </button>
                 ) : (
@@ -157,7 +144,7 @@ export function CarsScreen() {
                     {t('cars.reportDamage')}
                   </button>
                 )}
-                <button type="button" className="button button-small button-quiet-danger" disabled={busyId === c.id} onClick={() => void run(c, () => useCarsStore.getState().remove(c.id), t('cars.deleted', { label: carLabel(c) }))} data-testid={`car-delete-${c.id}`}>
+                <button type="button" className="button button-small button-quiet-danger" disabled={busyId === c.id} onClick={() => void run(c.id, () => useCarsStore.getState().remove(c.id), t('cars.deleted', { label: carLabel(c) }))} data-testid={`car-delete-${c.id}`}>
                   {t('cars.delete')}
                 </button>
               </>

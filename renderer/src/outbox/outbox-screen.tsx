@@ -2,19 +2,18 @@
  * Admin: messages to billing and the event broker; counts, the last error, dead ones to retry, and
  * the pending ones a dead message of their record holds back (and why).
  */
-import { useEffect, useState } from 'react';
-import { errorText } from '../i18n/error-text';
+import { useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
-import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
+import { useRowAction } from '../ui/use-row-action';
 
 export function OutboxScreen() {
   const t = useT();
   const f = useFormats();
   const { status, loading, error } = useOutboxStore();
-  const [retrying, setRetrying] = useState<number | null>(null);
+  const { busyKey: retrying, run } = useRowAction<number>();
 
   useEffect(() => {
     const store = useOutboxStore.getState();
@@ -23,17 +22,7 @@ export function OutboxScreen() {
     return () => useOutboxStore.getState().watch(false);
   }, []);
 
-  const retry = async (id: number) => {
-    setRetrying(id);
-    try {
-      await useOutboxStore.getState().retry(id);
-      toast('success', t('outbox.retried', { id }));
-    } catch (e) {
-      toast('error', errorText(e, t));
-    } finally {
-      setRetrying(null);
-    }
-  };
+  const retry = (id: number) => run(id, () => useOutboxStore.getState().retry(id), t('outbox.retried', { id }));
 
   const counts = [
     { key: 'outbox.pending', value: status?.pending, tone: 'pending', testId: 'outbox-pending' },

@@ -1,14 +1,13 @@
 /** Admin: the guest rooms as a table; add, change, take out of use and back. */
 import { useEffect, useState } from 'react';
 import type { Room } from '../../../shared/contract/schemas';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useRoomsStore } from './rooms-store';
-import { toast } from '../stores/toast-store';
 import { ActiveToggle } from '../ui/active-toggle';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
+import { useRowAction } from '../ui/use-row-action';
 import { RoomFormDialog } from './room-form-dialog';
 
 export function RoomsScreen() {
@@ -17,23 +16,19 @@ export function RoomsScreen() {
   const { rooms, loaded, error } = useRoomsStore();
   const [editing, setEditing] = useState<Room | 'new' | null>(null);
   const [showInactive, setShowInactive] = useState(true);
-  const [busyId, setBusyId] = useState<number | null>(null);
+  const { busyKey: busyId, run } = useRowAction<number>();
 
   useEffect(() => {
     useRoomsStore.getState().load().catch(() => undefined);
   }, []);
 
-  const toggleActive = async (room: Room) => {
-    setBusyId(room.id);
-    try {
-      const store = useRoomsStore.getState();
-      const saved = room.active ? await store.deactivate(room.id) : await store.reactivate(room.id);
-      toast('success', t(saved.active ? 'rooms.reactivated' : 'rooms.deactivated', { number: saved.number }));
-    } catch (e) {
-      toast('error', errorText(e, t));
-    } finally {
-      setBusyId(null);
-    }
+  const toggleActive = (room: Room) => {
+    const store = useRoomsStore.getState();
+    return run(
+      room.id,
+      () => (room.active ? store.deactivate(room.id) : store.reactivate(room.id)),
+      (saved) => t(saved.active ? 'rooms.reactivated' : 'rooms.deactivated', { number: saved.number }),
+    );
   };
 
   const shown = showInactive ? rooms : rooms.filter((r) => r.active);

@@ -11,6 +11,7 @@ import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
 import { ActiveToggle } from '../ui/active-toggle';
 import { ErrorAlert } from '../ui/error-alert';
+import { useRowAction } from '../ui/use-row-action';
 import { BookDialog, HistoryDialog, ResourceDialog, RestockDialog } from './stock-dialogs';
 import { useStockStore } from './stock-store';
 import './stock.css';
@@ -21,7 +22,7 @@ export function StockScreen() {
   const t = useT();
   const { resources, loans, overdue, loaded, error, exporting, exportOutcome, exportError } = useStockStore();
   const [open, setOpen] = useState<Open>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyKey: busyId, run: act } = useRowAction<string>();
 
   useEffect(() => {
     useStockStore.getState().load().catch(() => undefined);
@@ -33,28 +34,19 @@ export function StockScreen() {
     else if (exportError) toast('error', errorText(exportError, t));
   }, [exportOutcome, exportError, t]);
 
-  const act = async (key: string, run: () => Promise<string>) => {
-    setBusyId(key);
-    try {
-      toast('success', await run());
-    } catch (e) {
-      toast('error', errorText(e, t));
-    } finally {
-      setBusyId(null);
-    }
-  };
-
   const store = useStockStore.getState;
   const toggle = (r: StockResource) =>
-    act(`r${r.id}`, async () => {
-      const saved = await store().setActive(r.id, !r.active);
-      return t(saved.active ? 'stock.reactivated' : 'stock.deactivated', { name: saved.name });
-    });
+    act(
+      `r${r.id}`,
+      () => store().setActive(r.id, !r.active),
+      (saved) => t(saved.active ? 'stock.reactivated' : 'stock.deactivated', { name: saved.name }),
+    );
   const close = (b: StockBooking, how: 'return' | 'cancel') =>
-    act(`b${b.id}`, async () => {
-      const done = how === 'return' ? await store().giveBack(b.id) : await store().cancel(b.id);
-      return t(how === 'return' ? 'stock.returned' : 'stock.cancelled', { quantity: done.quantity, name: done.resourceName });
-    });
+    act(
+      `b${b.id}`,
+      () => (how === 'return' ? store().giveBack(b.id) : store().cancel(b.id)),
+      (done) => t(how === 'return' ? 'stock.returned' : 'stock.cancelled', { quantity: done.quantity, name: done.resourceName }),
+    );
 
   const active = resources.filter((r) => r.active);
   const inStock = active.filter((r) => r.availableQuantity > 0);

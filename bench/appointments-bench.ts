@@ -26,7 +26,7 @@ import Database from 'better-sqlite3';
 import { wallInstant } from '../core/appointments/service-rooms-service';
 import { createEventBus, type CallContext } from '../core/context';
 import { createCore, type Core } from '../core/create-core';
-import { LIVE_STATUSES } from '../db/queries/appointment-queries';
+import { LIVE_STATUSES } from '../db/queries/appointment-live';
 import { DB_FILE_NAME, openDatabase, type Sqlite } from '../db/open-database';
 import { addDays, formatInstant } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
@@ -35,7 +35,7 @@ import { startChild } from './support/child-process';
 import { BENCH_DIR, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { PostLoad, PostLoadReply } from './support/post-load-client-process';
 import type { BenchResult, Check } from './support/report';
-import { fmt, fmtMs, median, nowMs, percentile, seededRandom } from './support/stats';
+import { fmt, fmtMs, median, nowMs, percentile, seededRandom, timeCalls } from './support/stats';
 
 const ZONE = 'Europe/Copenhagen';
 const NOW = Date.parse('2026-05-01T08:00:00Z');
@@ -85,16 +85,7 @@ const RAW_FREE_SQL = `
     (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > +@now)) AS booked
   FROM timeslots t WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min`;
 
-function timeEach(n: number, fn: (i: number) => unknown): Float64Array {
-  for (let i = 0; i < Math.min(500, n); i++) fn(i);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn(i);
-    out[i] = performance.now() - t0;
-  }
-  return out;
-}
+const timeEach = (n: number, fn: (i: number) => unknown) => timeCalls(n, fn, Math.min(500, n));
 const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
 
 async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figures: string[]): Promise<void> {

@@ -8,9 +8,6 @@ import type { AppointmentKind, AppointmentStatus, PaymentMethod, PaymentStatus, 
 import type { Sqlite } from '../open-database';
 import { prepared } from './prepared';
 
-/** Kept for bench/appointments-bench.ts until it imports appointment-live.ts itself. */
-export { LIVE_STATUSES } from './appointment-live';
-
 // ---- appointments -------------------------------------------------------------------------------
 
 export interface AppointmentRow {

@@ -29,20 +29,24 @@ export const AppointmentCreateSchema = z.xor([ProviderBookingCreateSchema, Times
 const PRESENT = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
 const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
-/** The fields of each seed's `POST /api/v1/bookings` body. */
+/** The fields of each seed's `POST /api/v1/bookings` body; seed 003's optional extras tell nothing alone. */
 const SEED_001_FIELDS = ['provider_id', 'date', 'time'];
-const SEED_003_FIELDS = ['timeslotId', 'roomId', 'notes', 'bookingType'];
+const SEED_003_IDS = ['timeslotId', 'roomId'];
+const SEED_003_EXTRAS = ['notes', 'bookingType'];
 
 /**
  * Each seed's own words for a refused `POST /api/v1/bookings` body, told apart by the fields it sent:
- * only seed 003's fields → `timeslotId and roomId are required`; only seed 001's → `Missing required
- * fields: provider_id, date, time`; none (`{}`, no body) → seed 001's too, the older API on this path
- * (seed 003's own code gives its words only to a JSON object missing its ids); both → the API's own.
+ * seed 003's ids (with or without its extras `notes`, `bookingType`) → `timeslotId and roomId are
+ * required`; seed 001's fields (whatever else) → `Missing required fields: provider_id, date, time`;
+ * only seed 003's extras → seed 003's words; nothing (`{}`, no body) → seed 001's, the older API on
+ * this path (seed 003's own code gives its words only to a JSON object missing its ids); the ids of
+ * both → the API's own.
  */
 export function seedBookingMessage(body: unknown, generated: string): string {
   const b = bodyOf(body);
-  const seed003 = SEED_003_FIELDS.some((f) => f in b);
+  const ids003 = SEED_003_IDS.some((f) => f in b);
   const seed001 = SEED_001_FIELDS.some((f) => f in b);
+  const seed003 = ids003 || (!seed001 && SEED_003_EXTRAS.some((f) => f in b));
   if (seed003 && !seed001) return isPositiveInt(b.timeslotId) && isPositiveInt(b.roomId) ? generated : 'timeslotId and roomId are required';
   if (seed001 && !seed003) return PRESENT(b.provider_id) && PRESENT(b.date) && PRESENT(b.time) ? generated : 'Missing required fields: provider_id, date, time';
   if (!seed001 && !seed003) return 'Missing required fields: provider_id, date, time';

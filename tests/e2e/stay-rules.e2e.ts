@@ -107,6 +107,16 @@ describe('the desk rules in the UI', () => {
     const free = await desk.api.call<Room[]>('GET', `/api/v1/rooms/free?checkin=${hotelDay(0)}&checkout=${hotelDay(1)}`);
     expect(free.map((r) => r.number)).toContain(103);
 
+    // By keyboard: the grid's cursor on that cell names the stay with no nights, and O opens it.
+    await page.getByTestId('board-grid').focus();
+    const target = `cell-103-${hotelDay(0)}`;
+    for (let i = 0; i < 3 && (await page.getByTestId('board-grid').getAttribute('aria-activedescendant')) !== target; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('board-grid').getAttribute('aria-activedescendant')).toBe(target);
+    expect(await page.getByTestId(target).getAttribute('aria-label')).toMatch(/free; Dag Daytrip .*\(no nights; O opens it\)$/);
+    await page.keyboard.press('o');
+    await expect.poll(() => page.getByTestId('stay-dialog').textContent(), { timeout: 15_000 }).toContain('Dag Daytrip');
+    await closeDialog(page, 'stay-dialog');
+
     // The marker opens the stay, whose check-out can still be undone: the guest is back with both nights.
     const dialog = await openStayDialog(page, stay.id, 'checked_out');
     await page.getByTestId('stay-action-undo').click();

@@ -15,7 +15,7 @@ import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';
 import { whenIdle } from '../ui/when-idle';
 import {
-  boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
+  boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, noNightsStayOn, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
   type ActiveCell, type BoardRow, type RoomLane,
 } from './board-layout';
 import { nightAtPoint, useHoverCell } from './board-pointer';
@@ -145,6 +145,17 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       activate(cell);
+      return;
+    }
+    if (e.key === 'o' || e.key === 'O') {
+      // The stay with no nights whose marker is in this cell (board-layout.ts, noNightsStayOn).
+      const room = roomsById.get(cell.roomId);
+      const date = days[cell.day]?.date;
+      const ended = room && date ? noNightsStayOn(lanes.get(room.id), date) : undefined;
+      if (ended) {
+        e.preventDefault();
+        open({ kind: 'stay', id: ended.id });
+      }
       return;
     }
     if (e.key === 'h' || e.key === 'H') {

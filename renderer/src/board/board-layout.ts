@@ -212,6 +212,15 @@ export function occupantOfNight(lane: RoomLane | undefined, date: string): Occup
   return null;
 }
 
+/**
+ * The stay with no nights on `date` (arrived and left that day, or a no-show marked that day: see
+ * noNightsSpan), if any: its marker sits in that day's cell, which is otherwise a free night. The
+ * keyboard cursor names it and `O` opens it.
+ */
+export function noNightsStayOn(lane: RoomLane | undefined, date: string): BoardStay | undefined {
+  return lane?.stays.find((s) => s.checkinDate === date && s.checkoutDate === date);
+}
+
 export interface ActiveCell {
   roomId: number;
   day: number;

@@ -13,11 +13,15 @@ export function BoardLegend() {
           {t(`status.${s}`)}
         </span>
       ))}
+      <span className="legend-item">
+        <span className="legend-swatch legend-no-nights" aria-hidden="true" />
+        {t('board.noNightsLegend')}
+      </span>
       <span className="legend-keys">
         <kbd>↑</kbd>
         <kbd>↓</kbd>
         <kbd>←</kbd>
-        <kbd>→</kbd> · <kbd>Enter</kbd> · <kbd>H</kbd> {t('hk.label')}
+        <kbd>→</kbd> · <kbd>Enter</kbd> · <kbd>O</kbd> · <kbd>H</kbd> {t('hk.label')}
       </span>
     </footer>
   );

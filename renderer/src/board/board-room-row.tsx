@@ -15,7 +15,7 @@ import type { MessageKey, Translate } from '../i18n/translate';
 import { fitLabel } from './bar-label';
 import { barsMarkup, stayTitle, type BarsText } from './bar-markup';
 import { charMeasurer } from './char-measurer';
-import { occupantOfNight, type BoardDay, type RoomLane } from './board-layout';
+import { noNightsStayOn, occupantOfNight, type BoardDay, type RoomLane } from './board-layout';
 
 let barCharWidth: ((ch: string) => number) | null = null;
 
@@ -55,12 +55,15 @@ interface RoomDaysProps {
 /** The keyboard cursor's cell, named for a screen reader: the room, the night and what holds it. */
 function CursorCell({ room, lane, day, dayWidth, t, shortDate }: { room: Room; lane: RoomLane | undefined; day: BoardDay; dayWidth: number; t: Translate; shortDate(date: string): string }) {
   const occupant = occupantOfNight(lane, day.date);
+  // A stay with no nights marked in this cell (its night free, or re-let): named too, O opens it.
+  const ended = noNightsStayOn(lane, day.date);
   const label =
-    occupant?.kind === 'stay'
+    (occupant?.kind === 'stay'
       ? `${t('board.room')} ${room.number}, ${shortDate(day.date)}: ${stayTitle(occupant.stay, t, shortDate)}`
       : occupant?.kind === 'block'
         ? `${t('board.room')} ${room.number}, ${shortDate(day.date)}: ${t('board.blocked', { reason: occupant.block.reason })}`
-        : t('board.freeNight', { room: room.number, date: shortDate(day.date) });
+        : t('board.freeNight', { room: room.number, date: shortDate(day.date) })) +
+    (ended ? `; ${t('board.noNightsHere', { title: stayTitle(ended, t, shortDate) })}` : '');
   const id = `cell-${room.number}-${day.date}`;
   return <div id={id} className="cell-cursor" role="gridcell" aria-selected aria-label={label} data-day={day.index} data-testid={id} style={{ left: day.index * dayWidth, width: dayWidth }} />;
 }

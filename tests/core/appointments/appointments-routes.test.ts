@@ -235,11 +235,12 @@ describe('one path, two seeds: the words and the order of a refusal', () => {
   const SEED_001 = { status: 400, body: { error: 'Missing required fields: provider_id, date, time' } };
   const SEED_003 = { status: 400, body: { error: 'timeslotId and roomId are required' } };
 
-  it('POST /api/v1/bookings: only seed 003\'s fields → its words; only seed 001\'s, {} or no body → seed 001\'s, the older API on the path', async () => {
+  it('POST /api/v1/bookings: seed 003\'s fields → its words; seed 001\'s (with or without seed 003\'s extras), {} or no body → seed 001\'s, the older API on the path', async () => {
     for (const body of [{ timeslotId: 1 }, { roomId: 1 }, { notes: 'Aromatherapy' }, { bookingType: 'massage', roomId: 1 }]) {
       expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_003);
     }
-    for (const body of [{}, undefined, { provider_id: 1 }, { date: MONDAY }, { time: '10:00' }, { date: MONDAY, time: '10:00' }]) {
+    // seed 003's extras beside seed 001's fields do not change whose words they are
+    for (const body of [{}, undefined, { provider_id: 1 }, { date: MONDAY }, { time: '10:00' }, { date: MONDAY, time: '10:00' }, { provider_id: 1, notes: 'Window seat' }]) {
       expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_001);
     }
     expect((await post('/api/v1/bookings', {}, 'anonymous')).status).toBe(401);

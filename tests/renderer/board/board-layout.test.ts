@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
 import {
-  barSpan, boardDays, noNightsSpan, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+  barSpan, boardDays, noNightsSpan, noNightsStayOn, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';
 
 const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
@@ -75,6 +75,18 @@ describe('barSpan', () => {
 
   it('shows the half day of a departure on the first visible day', () => {
     expect(barSpan('2026-04-28', '2026-05-01', from, 7, 40)).toEqual({ left: 0, width: 20, clippedStart: true, clippedEnd: false });
+  });
+});
+
+describe('noNightsStayOn', () => {
+  it('finds the stay that arrived and left on the date, not one that holds its night', () => {
+    const ended = aStay(1, 7, '2026-05-03', '2026-05-03', 'checked_out');
+    const relet = aStay(2, 7, '2026-05-03', '2026-05-05');
+    const lane = indexByRoom([relet, ended], []).get(7);
+    expect(noNightsStayOn(lane, '2026-05-03')).toBe(ended);
+    expect(noNightsStayOn(lane, '2026-05-04')).toBeUndefined();
+    expect(noNightsStayOn(indexByRoom([relet], []).get(7), '2026-05-03')).toBeUndefined();
+    expect(noNightsStayOn(undefined, '2026-05-03')).toBeUndefined();
   });
 });
 

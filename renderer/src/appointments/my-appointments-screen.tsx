@@ -10,6 +10,7 @@ import { localDate } from '../../../shared/time';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { useFormSubmit } from '../ui/use-form-submit';
@@ -194,6 +195,27 @@ export function MyAppointmentsScreen() {
     useMyAppointmentsStore.getState().load().catch(() => undefined);
   }, []);
 
+  const columns: DataColumn<Appointment>[] = [
+    { header: t('appt.number'), num: true, cell: (a) => a.id },
+    { header: t('appt.what'), strong: true, cell: (a) => a.room?.name ?? a.provider?.name ?? t('common.none') },
+    { header: t('appt.when'), cell: (a) => t('appt.whenText', { date: f.longDate(a.date), time: a.time.slice(0, 5), minutes: a.durationMinutes }) },
+    { header: t('appt.price'), num: true, cell: (a) => f.money(a.price) },
+    {
+      header: t('appt.status'),
+      cell: (a) => (
+        <>
+          <ApptStatusPill status={a.status} testId={`my-appt-status-${a.id}`} /> <PaymentPill appointment={a} />
+          {a.status === 'cancelled' && a.refundAmount > 0 ? (
+            <span className="small" data-testid={`my-appt-refund-${a.id}`}>
+              {' '}
+              {t('appt.refundedAmount', { amount: f.money(a.refundAmount) })}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+
   return (
     <section className="screen admin-screen" data-testid="my-appointments" aria-labelledby="my-appt-title">
       <div className="screen-head">
@@ -214,56 +236,28 @@ export function MyAppointmentsScreen() {
         </div>
       ))}
       <ErrorAlert error={error} testId="my-appt-error" />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">{t('appt.number')}</th>
-              <th scope="col">{t('appt.what')}</th>
-              <th scope="col">{t('appt.when')}</th>
-              <th scope="col" className="num">{t('appt.price')}</th>
-              <th scope="col">{t('appt.status')}</th>
-              <th scope="col" className="actions-col">{t('appt.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {appointments.map((a) => {
-              const open = LIVE_STATUSES.includes(a.status);
-              return (
-                <tr key={a.id} data-testid={`my-appt-${a.id}`} data-status={a.status}>
-                  <td className="num">{a.id}</td>
-                  <td className="strong">{a.room?.name ?? a.provider?.name ?? t('common.none')}</td>
-                  <td>{t('appt.whenText', { date: f.longDate(a.date), time: a.time.slice(0, 5), minutes: a.durationMinutes })}</td>
-                  <td className="num">{f.money(a.price)}</td>
-                  <td>
-                    <ApptStatusPill status={a.status} testId={`my-appt-status-${a.id}`} /> <PaymentPill appointment={a} />
-                    {a.status === 'cancelled' && a.refundAmount > 0 ? (
-                      <span className="small" data-testid={`my-appt-refund-${a.id}`}>
-                        {' '}
-                        {t('appt.refundedAmount', { amount: f.money(a.refundAmount) })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="actions-col">
-                    {open ? (
-                      <>
-                        <button type="button" className="button button-small" onClick={() => setRow({ id: a.id, action: 'move' })} data-testid={`my-appt-reschedule-${a.id}`}>
-                          {t('appt.reschedule')}
-                        </button>
-                        <button type="button" className="button button-small button-quiet-danger" onClick={() => setRow({ id: a.id, action: 'cancel' })} data-testid={`my-appt-cancel-${a.id}`}>
-                          {t('appt.cancel')}
-                        </button>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <DataTable
+        rows={appointments}
+        rowTestId={(a) => `my-appt-${a.id}`}
+        rowData={(a) => ({ 'data-status': a.status })}
+        columns={columns}
+        actionsHeader={t('appt.actions')}
+        actions={(a) =>
+          LIVE_STATUSES.includes(a.status) ? (
+            <>
+              <button type="button" className="button button-small" onClick={() => setRow({ id: a.id, action: 'move' })} data-testid={`my-appt-reschedule-${a.id}`}>
+                {t('appt.reschedule')}
+              </button>
+              <button type="button" className="button button-small button-quiet-danger" onClick={() => setRow({ id: a.id, action: 'cancel' })} data-testid={`my-appt-cancel-${a.id}`}>
+                {t('appt.cancel')}
+              </button>
+            </>
+          ) : null
+        }
+      >
         {loaded && appointments.length === 0 ? <p className="muted panel-center" data-testid="my-appt-empty">{t('appt.myEmpty')}</p> : null}
         {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
-      </div>
+      </DataTable>
       {row ? (
         <div className="panel settings-section" data-testid="my-appt-change">
           <h2>{t(row.action === 'cancel' ? 'appt.cancelTitle' : 'appt.moveTitle')} · {t('appt.numberN', { id: row.id })}</h2>

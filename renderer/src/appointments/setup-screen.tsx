@@ -95,7 +95,6 @@ export function AppointmentSetupScreen() {
       <SetupSection title={t('appt.serviceRooms')} addLabel={t('appt.addRoom')} onAdd={() => setOpen({ kind: 'room', room: null })} addTestId="service-room-add">
         <DataTable
           rows={rooms}
-          rowKey={(r) => r.id}
           rowTestId={(r) => `service-room-row-${r.id}`}
           inactive={(r) => !r.isActive}
           columns={roomColumns}
@@ -135,7 +134,6 @@ export function AppointmentSetupScreen() {
       <SetupSection title={t('appt.providers')} addLabel={t('appt.addProvider')} onAdd={() => setOpen({ kind: 'provider', provider: null })} addTestId="provider-add">
         <DataTable
           rows={providers}
-          rowKey={(p) => p.id}
           rowTestId={(p) => `provider-row-${p.id}`}
           inactive={(p) => !p.active}
           columns={providerColumns}

@@ -122,7 +122,6 @@ export function CarsScreen() {
           <ErrorAlert error={error} testId="cars-error" />
           <DataTable
             rows={shown}
-            rowKey={(c) => c.id}
             rowTestId={(c) => `cars-row-${c.id}`}
             columns={carColumns}
             actionsHeader={t('cars.actions')}

@@ -3,9 +3,11 @@
  * the pending ones a dead message of their record holds back (and why).
  */
 import { useEffect } from 'react';
+import type { OutboxMessage } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 
@@ -23,6 +25,23 @@ export function OutboxScreen() {
   }, []);
 
   const retry = (id: number) => run(id, () => useOutboxStore.getState().retry(id), t('outbox.retried', { id }));
+
+  const deadColumns: DataColumn<OutboxMessage>[] = [
+    { header: t('outbox.id'), num: true, cell: (m) => m.id },
+    { header: t('outbox.target'), cell: (m) => m.target },
+    {
+      header: t('outbox.topic'),
+      cell: (m) => (
+        <>
+          {m.topic}
+          <div className="muted small">{m.path}</div>
+        </>
+      ),
+    },
+    { header: t('outbox.attempts'), num: true, cell: (m) => m.attempts },
+    { header: t('outbox.error'), className: 'error-text', cell: (m) => m.lastError ?? t('common.none') },
+    { header: t('outbox.created'), cell: (m) => f.instant(m.createdAt) },
+  ];
 
   const counts = [
     { key: 'outbox.pending', value: status?.pending, tone: 'pending', testId: 'outbox-pending' },
@@ -65,41 +84,17 @@ export function OutboxScreen() {
         {status && status.deadMessages.length === 0 ? (
           <p className="muted">{t('outbox.noDead')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t('outbox.id')}</th>
-                  <th scope="col">{t('outbox.target')}</th>
-                  <th scope="col">{t('outbox.topic')}</th>
-                  <th scope="col" className="num">{t('outbox.attempts')}</th>
-                  <th scope="col">{t('outbox.error')}</th>
-                  <th scope="col">{t('outbox.created')}</th>
-                  <th scope="col" className="actions-col" />
-                </tr>
-              </thead>
-              <tbody>
-                {status?.deadMessages.map((m) => (
-                  <tr key={m.id} data-testid={`outbox-row-${m.id}`}>
-                    <td className="num">{m.id}</td>
-                    <td>{m.target}</td>
-                    <td>
-                      {m.topic}
-                      <div className="muted small">{m.path}</div>
-                    </td>
-                    <td className="num">{m.attempts}</td>
-                    <td className="error-text">{m.lastError ?? t('common.none')}</td>
-                    <td>{f.instant(m.createdAt)}</td>
-                    <td className="actions-col">
-                      <button type="button" className="button button-small" disabled={retrying === m.id} onClick={() => void retry(m.id)} data-testid={`outbox-retry-${m.id}`}>
-                        {t('outbox.retry')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={status?.deadMessages ?? []}
+            rowTestId={(m) => `outbox-row-${m.id}`}
+            columns={deadColumns}
+            actionsHeader=""
+            actions={(m) => (
+              <button type="button" className="button button-small" disabled={retrying === m.id} onClick={() => void retry(m.id)} data-testid={`outbox-retry-${m.id}`}>
+                {t('outbox.retry')}
+              </button>
+            )}
+          />
         )}
       </section>
       {status && status.blockedMessages.length > 0 && (

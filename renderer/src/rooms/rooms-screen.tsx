@@ -65,7 +65,6 @@ export function RoomsScreen() {
       <ErrorAlert error={error} testId="rooms-error" />
       <DataTable
         rows={shown}
-        rowKey={(r) => r.id}
         rowTestId={(r) => `rooms-row-${r.number}`}
         inactive={(r) => !r.active}
         columns={columns}

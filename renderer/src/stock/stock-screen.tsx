@@ -10,6 +10,7 @@ import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
 import { ActiveToggle } from '../ui/active-toggle';
+import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 import { BookDialog, HistoryDialog, ResourceDialog, RestockDialog } from './stock-dialogs';
@@ -53,60 +54,53 @@ export function StockScreen() {
   const outOfStock = active.filter((r) => r.availableQuantity === 0);
   const inactive = resources.filter((r) => !r.active);
 
+  const resourceColumns: DataColumn<StockResource>[] = [
+    { header: t('stock.name'), strong: true, cell: (r) => r.name },
+    { header: t('stock.description'), cell: (r) => r.description },
+    { header: t('stock.available'), num: true, data: (r) => ({ 'data-testid': `stock-available-${r.id}` }), cell: (r) => r.availableQuantity },
+    { header: t('stock.lentOut'), num: true, cell: (r) => r.outQuantity },
+    { header: t('stock.total'), num: true, cell: (r) => r.totalQuantity },
+  ];
   const resourceTable = (list: StockResource[], testId: string) => (
-    <div className="table-wrap">
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('stock.name')}</th>
-            <th scope="col">{t('stock.description')}</th>
-            <th scope="col" className="num">{t('stock.available')}</th>
-            <th scope="col" className="num">{t('stock.lentOut')}</th>
-            <th scope="col" className="num">{t('stock.total')}</th>
-            <th scope="col" className="actions-col">{t('stock.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.id} className={r.active ? '' : 'is-inactive'} data-testid={`stock-row-${r.id}`}>
-              <td className="strong">{r.name}</td>
-              <td>{r.description}</td>
-              <td className="num" data-testid={`stock-available-${r.id}`}>{r.availableQuantity}</td>
-              <td className="num">{r.outQuantity}</td>
-              <td className="num">{r.totalQuantity}</td>
-              <td className="actions-col">
-                {r.active ? (
-                  <button
-                    type="button"
-                    className="button button-small button-primary"
-                    disabled={r.availableQuantity === 0}
-                    onClick={() => setOpen({ kind: 'book', resource: r })}
-                    data-testid={`stock-book-${r.id}`}
-                  >
-                    {t('stock.book')}
-                  </button>
-                ) : null}
-                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'restock', resource: r })} data-testid={`stock-restock-${r.id}`}>
-                  {t('stock.restock')}
-                </button>
-                <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'history', resource: r })} data-testid={`stock-history-${r.id}`}>
-                  {t('stock.history')}
-                </button>
-                <ActiveToggle
-                  active={r.active}
-                  busy={busyId === `r${r.id}`}
-                  onClick={() => void toggle(r)}
-                  deactivateLabel={t('stock.deactivate')}
-                  reactivateLabel={t('stock.reactivate')}
-                  testId={`stock-${r.active ? 'deactivate' : 'reactivate'}-${r.id}`}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <DataTable
+      rows={list}
+      rowTestId={(r) => `stock-row-${r.id}`}
+      inactive={(r) => !r.active}
+      columns={resourceColumns}
+      actionsHeader={t('stock.actions')}
+      testId={testId}
+      actions={(r) => (
+        <>
+          {r.active ? (
+            <button
+              type="button"
+              className="button button-small button-primary"
+              disabled={r.availableQuantity === 0}
+              onClick={() => setOpen({ kind: 'book', resource: r })}
+              data-testid={`stock-book-${r.id}`}
+            >
+              {t('stock.book')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'restock', resource: r })} data-testid={`stock-restock-${r.id}`}>
+            {t('stock.restock')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'history', resource: r })} data-testid={`stock-history-${r.id}`}>
+            {t('stock.history')}
+          </button>
+          <ActiveToggle
+            active={r.active}
+            busy={busyId === `r${r.id}`}
+            onClick={() => void toggle(r)}
+            deactivateLabel={t('stock.deactivate')}
+            reactivateLabel={t('stock.reactivate')}
+            testId={`stock-${r.active ? 'deactivate' : 'reactivate'}-${r.id}`}
+          />
+        </>
+      )}
+    >
       {loaded && list.length === 0 ? <p className="muted panel-center">{t('stock.none')}</p> : null}
-    </div>
+    </DataTable>
   );
 
   return (
@@ -170,44 +164,39 @@ export function LoanTable({
   const t = useT();
   const f = useFormats();
   if (loans.length === 0) return <p className="muted" data-testid={`${testId}-empty`}>{empty}</p>;
+  const columns: DataColumn<StockBooking>[] = [
+    { header: t('stock.name'), strong: true, cell: (b) => b.resourceName },
+    { header: t('stock.quantity'), num: true, cell: (b) => b.quantity },
+    { header: t('stock.guest'), cell: (b) => b.guestName ?? t('common.none') },
+    { header: t('stock.room'), cell: (b) => b.roomNumber ?? '' },
+    { header: t('stock.bookedAt'), cell: (b) => f.instant(b.bookedAt) },
+    {
+      header: t('stock.returnBy'),
+      cell: (b) => (
+        <>
+          {b.returnBy ? f.instant(b.returnBy) : ''}
+          {b.overdue ? <span className="stock-overdue-badge">{t('stock.overdueBadge')}</span> : null}
+        </>
+      ),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('stock.name')}</th>
-            <th scope="col" className="num">{t('stock.quantity')}</th>
-            <th scope="col">{t('stock.guest')}</th>
-            <th scope="col">{t('stock.room')}</th>
-            <th scope="col">{t('stock.bookedAt')}</th>
-            <th scope="col">{t('stock.returnBy')}</th>
-            <th scope="col" className="actions-col">{t('stock.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loans.map((b) => (
-            <tr key={b.id} data-testid={`${testId}-row-${b.id}`}>
-              <td className="strong">{b.resourceName}</td>
-              <td className="num">{b.quantity}</td>
-              <td>{b.guestName ?? t('common.none')}</td>
-              <td>{b.roomNumber ?? ''}</td>
-              <td>{f.instant(b.bookedAt)}</td>
-              <td>
-                {b.returnBy ? f.instant(b.returnBy) : ''}
-                {b.overdue ? <span className="stock-overdue-badge">{t('stock.overdueBadge')}</span> : null}
-              </td>
-              <td className="actions-col">
-                <button type="button" className="button button-small button-primary" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'return')} data-testid={`stock-return-${b.id}`}>
-                  {t('stock.return')}
-                </button>
-                <button type="button" className="button button-small button-quiet-danger" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'cancel')} data-testid={`stock-cancel-${b.id}`}>
-                  {t('stock.cancel')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={loans}
+      rowTestId={(b) => `${testId}-row-${b.id}`}
+      columns={columns}
+      actionsHeader={t('stock.actions')}
+      testId={testId}
+      actions={(b) => (
+        <>
+          <button type="button" className="button button-small button-primary" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'return')} data-testid={`stock-return-${b.id}`}>
+            {t('stock.return')}
+          </button>
+          <button type="button" className="button button-small button-quiet-danger" disabled={busyId === `b${b.id}`} onClick={() => onClose(b, 'cancel')} data-testid={`stock-cancel-${b.id}`}>
+            {t('stock.cancel')}
+          </button>
+        </>
+      )}
+    />
   );
 }

@@ -1,10 +1,12 @@
 /**
  * A list as a table: its columns, each row's actions in the last column (edit, take out of use…),
  * a row out of use shown as such (`is-inactive`), and the lines under it (empty, loading). The
- * appointment setup's rooms and providers, the cars' inventory, the guest rooms and the users use
- * it; the create button stays with the screen, which places it.
+ * appointment setup's rooms and providers, the cars' inventory, the guest rooms, the users, stock
+ * the outbox's dead messages and the guest's own appointments use it; the create button stays with the screen, which places it.
  */
 import type { ReactNode } from 'react';
+
+type DataAttributes = Record<`data-${string}`, string | number | boolean>;
 
 export interface DataColumn<T> {
   header: ReactNode;
@@ -12,28 +14,31 @@ export interface DataColumn<T> {
   num?: boolean;
   /** The row's name: bold. */
   strong?: boolean;
+  /** The cell's own class besides those (`error-text`). */
+  className?: string;
   cell(row: T): ReactNode;
   /** The cell's own data attributes (a test id, a state to read). */
-  data?(row: T): Record<`data-${string}`, string | number | boolean>;
+  data?(row: T): DataAttributes;
 }
 
-const cellClass = (c: { num?: boolean; strong?: boolean }) => [c.num ? 'num' : '', c.strong ? 'strong' : ''].filter(Boolean).join(' ') || undefined;
+const cellClass = (c: { num?: boolean; strong?: boolean; className?: string }) => [c.num ? 'num' : '', c.strong ? 'strong' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
 
-interface DataTableProps<T> {
+interface DataTableProps<T extends { id: string | number }> {
   rows: readonly T[];
-  rowKey(row: T): string | number;
   rowTestId(row: T): string;
   columns: readonly DataColumn<T>[];
   actionsHeader: string;
   actions(row: T): ReactNode;
   /** A row out of use (greyed). */
   inactive?(row: T): boolean;
+  /** The row's own data attributes (its state, for a test to read). */
+  rowData?(row: T): DataAttributes;
   testId?: string;
   /** Under the table: the empty and loading lines. */
   children?: ReactNode;
 }
 
-export function DataTable<T>({ rows, rowKey, rowTestId, columns, actionsHeader, actions, inactive, testId, children }: DataTableProps<T>) {
+export function DataTable<T extends { id: string | number }>({ rows, rowTestId, columns, actionsHeader, actions, inactive, rowData, testId, children }: DataTableProps<T>) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid={testId}>
@@ -51,7 +56,7 @@ export function DataTable<T>({ rows, rowKey, rowTestId, columns, actionsHeader, 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className={inactive?.(row) ? 'is-inactive' : undefined} data-testid={rowTestId(row)}>
+            <tr key={row.id} className={inactive?.(row) ? 'is-inactive' : undefined} data-testid={rowTestId(row)} {...rowData?.(row)}>
               {columns.map((c, i) => (
                 <td key={i} className={cellClass(c)} {...c.data?.(row)}>
                   {c.cell(row)}

@@ -110,7 +110,6 @@ export function UsersScreen() {
       <ErrorAlert error={actionError} testId="users-action-error" />
       <DataTable
         rows={users}
-        rowKey={(u) => u.id}
         rowTestId={(u) => `user-row-${u.username}`}
         inactive={(u) => !u.active}
         columns={columns}

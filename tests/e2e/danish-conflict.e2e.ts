@@ -4,29 +4,23 @@
  * in the dialog, with no English in it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Room, Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, listBookings, setUpHotel } from './support/api-client';
+import { aStay, listBookings } from './support/api-client';
 import { clickNight, closeDialog, openBoard } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
 let room: Room;
 let inTheWay: Stay;
+const rooms = hotelDeskPerFile({ rooms: [101], settings: { locale: 'da' } }, (opened) => ({ desk, page } = opened));
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api, { locale: 'da' });
-  room = await aRoom(desk.api, 101);
+  room = rooms.get(101)!;
   inTheWay = await aStay(desk.api, { room, checkin: hotelDay(2), checkout: hotelDay(5), guestName: 'Mette Hansen' });
-  page = await desk.newPage();
   await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 describe('a conflict in the Danish UI', () => {

@@ -5,36 +5,28 @@
  * opens the stay on the board.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Stay } from '../../shared/contract/schemas';
+import { aStay, getStay } from './support/api-client';
 import { openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
 let other: Page;
-const rooms = new Map<number, Room>();
 let first: Stay;
 let second: Stay;
 let later: Stay;
+const rooms = hotelDeskPerFile({ rooms: [101, 102, 103] }, (opened) => ({ desk, page } = opened));
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  for (const n of [101, 102, 103]) rooms.set(n, await aRoom(desk.api, n));
   first = await aStay(desk.api, { room: rooms.get(101)!, checkin: hotelDay(0), checkout: hotelDay(2), guestName: 'Astrid Arrives' });
   second = await aStay(desk.api, { room: rooms.get(102)!, checkin: hotelDay(0), checkout: hotelDay(3), guestName: 'Bjørn Also Arrives' });
   later = await aStay(desk.api, { room: rooms.get(103)!, checkin: hotelDay(20), checkout: hotelDay(23), guestName: 'Cecilie Kierkegård' });
-  page = await desk.newPage();
   other = await desk.newPage();
   await openBoard(page, 101);
   await openBoard(other, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 const count = (p: Page, id: string) => p.getByTestId(id).textContent();

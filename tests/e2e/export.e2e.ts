@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Stay } from '../../shared/contract/schemas';
-import { aRoom, aStay, getStay, setUpHotel } from './support/api-client';
+import { aStay, getStay } from './support/api-client';
 import { closeDialog, openBoard } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 const COLUMNS = ['Stay', 'Room', 'Category', 'Status', 'Guest', 'Guests', 'Arrival date', 'Arrival time', 'Departure date', 'Departure time', 'Nights', 'Price (DKK)'];
 const STATUS: Record<string, string> = { booked: 'Booked', cancelled: 'Cancelled' };
@@ -21,24 +22,19 @@ const AT_NAME = '@SUM(1+1)';
 let desk: Desk;
 let page: Page;
 const stays: Stay[] = [];
+const rooms = hotelDeskPerFile(
+  { rooms: [[101, { category: 'Standard single room' }], [102, { category: 'Suite; sea view' }]] },
+  (opened) => ({ desk, page } = opened),
+);
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  const single = await aRoom(desk.api, 101, { category: 'Standard single room' });
-  const suite = await aRoom(desk.api, 102, { category: 'Suite; sea view' });
+  const [single, suite] = [rooms.get(101)!, rooms.get(102)!];
   stays.push(await aStay(desk.api, { room: single, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Alice Export' }));
   stays.push(await aStay(desk.api, { room: suite, checkin: hotelDay(1), checkout: hotelDay(2), guestName: FORMULA_NAME }));
   stays.push(await aStay(desk.api, { room: suite, checkin: hotelDay(2), checkout: hotelDay(4), guestName: AT_NAME }));
   const cancelled = await aStay(desk.api, { room: single, checkin: hotelDay(5), checkout: hotelDay(7), guestName: 'Carl Cancelled' });
   stays.push(await desk.api.call<Stay>('POST', `/api/v1/stays/${cancelled.id}/cancel`));
-  page = await desk.newPage();
   await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 interface ExportChoice {

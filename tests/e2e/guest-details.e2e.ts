@@ -4,34 +4,27 @@
  * stays, and New stay recognises a returning guest by e-mail and fills in their details.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Room, Stay } from '../../shared/contract/schemas';
-import { aRoom, getStay, setUpHotel } from './support/api-client';
+import { getStay } from './support/api-client';
 import { clickNight, closeDialog, openBoard, stayBar } from './support/board-page';
-import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
 let room: Room;
 let first: Stay;
 let second: Stay;
+const rooms = hotelDeskPerFile({ rooms: [101, 102] }, (opened) => ({ desk, page } = opened));
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  room = await aRoom(desk.api, 101);
-  await aRoom(desk.api, 102);
+  room = rooms.get(101)!;
   const book = (checkin: string, checkout: string, guestName: string) =>
     desk.api.call<Stay>('POST', '/api/v1/stays', { roomId: room.id, checkin, checkout, guestName, guestEmail: 'lise@example.dk', guests: 1 });
   first = await book(hotelDay(1), hotelDay(3), 'Lise Nielsen');
   second = await book(hotelDay(5), hotelDay(7), 'Lise Nielsen');
-  page = await desk.newPage();
   await openBoard(page, 101);
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 describe("a stay's guest details", () => {

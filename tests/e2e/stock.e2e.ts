@@ -4,29 +4,23 @@
  * seed-002 booking shows up live.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Room, Stay } from '../../shared/contract/schemas';
 import type { StockResource } from '../../shared/contract/stock';
-import { aRoom, aStay, aUser, setUpHotel, signIn } from './support/api-client';
+import { aStay, aUser, signIn } from './support/api-client';
 import { openBoard, stayBar, waitForLive } from './support/board-page';
-import { hotelDay, openDesk, type Desk } from './support/desk-fixture';
+import { hotelDay, type Desk } from './support/desk-fixture';
+import { hotelDeskPerFile } from './support/hotel-desk';
 
 let desk: Desk;
 let page: Page;
 let room: Room;
 let bed: StockResource;
+const rooms = hotelDeskPerFile({ rooms: [204] }, (opened) => ({ desk, page } = opened));
 
 beforeAll(async () => {
-  desk = await openDesk();
-  await setUpHotel(desk.api);
-  room = await aRoom(desk.api, 204);
+  room = rooms.get(204)!;
   bed = await desk.api.call<StockResource>('POST', '/api/v1/stock/resources', { name: 'Extra bed', description: 'Folding bed', totalQuantity: 2 });
-  page = await desk.newPage();
-});
-
-afterAll(async () => {
-  await desk?.close();
-  expect(desk?.pageErrors ?? []).toEqual([]);
 });
 
 const available = async (id: number) =>

@@ -1,5 +1,5 @@
 /**
- * The board files' world: a desk (desk-fixture.ts) with the hotel set up and its guest rooms, one
+ * A desk test file's world: a desk (desk-fixture.ts) with the hotel set up and its guest rooms, one
  * page signed in as the admin, and the board open on it when asked; closed after the file, which
  * then checks that no page threw. Called at the top of a test file, it registers the file's
  * beforeAll and afterAll, hands the desk and the page over once they are open, and returns the
@@ -17,7 +17,9 @@ type RoomFields = Parameters<typeof aRoom>[2];
 export interface HotelDeskOptions {
   /** The guest rooms to make, by number; with their own fields where they differ from aRoom's. */
   rooms: readonly (number | readonly [number, RoomFields])[];
-  /** Opens the board on the page, waiting for this room's row. */
+  /** The hotel's settings where they differ from setUpHotel's (a Danish desk). */
+  settings?: Parameters<typeof setUpHotel>[1];
+  /** Opens the board on the page, waiting for this room's row; a file that books first opens it itself. */
   boardAt?: number;
 }
 
@@ -26,7 +28,7 @@ export function hotelDeskPerFile(options: HotelDeskOptions, opened: (world: { de
   let desk: Desk | undefined;
   beforeAll(async () => {
     desk = await openDesk();
-    await setUpHotel(desk.api);
+    await setUpHotel(desk.api, options.settings);
     for (const room of options.rooms) {
       const [n, fields] = typeof room === 'number' ? [room, {}] : room;
       rooms.set(n, await aRoom(desk.api, n, fields));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedBooking } from '../../shared/contract/schemas';
 import { aRoom, aUser, listBookings, setUpHotel, signIn, type ApiClient } from './support/api-client';
 import { hotelDay, openDesk, SESSION_TOKEN_KEY, type Desk } from './support/desk-fixture';
-import { chooseEnglish, headerUser, signInThroughForm, type PageStorage } from './support/session-page';
+import { openSignIn, headerUser, signInThroughForm, type PageStorage } from './support/session-page';
 
 let desk: Desk;
 let clientA: ApiClient;
@@ -38,10 +38,7 @@ afterAll(async () => {
 
 describe('a client in the browser', () => {
   it('signs in to My bookings, sees only its own booking, and cannot fetch the other client’s', async () => {
-    const page = await desk.newPage({ token: null });
-    await page.goto('/');
-    await page.getByTestId('sign-in').waitFor();
-    await chooseEnglish(page);
+    const page = await openSignIn(desk);
     await signInThroughForm(page, 'kiosk-a', 'kiosk-a-pass-2026');
     await page.getByTestId('my-bookings').waitFor();
     expect(await headerUser(page)).toEqual({ name: 'kiosk-a', role: 'client' });

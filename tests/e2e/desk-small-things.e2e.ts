@@ -9,7 +9,7 @@ import { aStay } from './support/api-client';
 import { stayBar } from './support/board-page';
 import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';
 import { hotelDeskPerFile } from './support/hotel-desk';
-import { chooseEnglish, signInThroughForm } from './support/session-page';
+import { openSignIn, signInThroughForm } from './support/session-page';
 
 let desk: Desk;
 let page: Page;
@@ -17,10 +17,7 @@ const rooms = hotelDeskPerFile({ rooms: [[101, { capacity: 1 }], [102, { capacit
 
 describe('the small things', () => {
   it('a wrong password says so, without "Password is required" under the emptied field', async () => {
-    const signIn = await desk.newPage({ token: null });
-    await signIn.goto('/');
-    await signIn.getByTestId('sign-in').waitFor();
-    await chooseEnglish(signIn);
+    const signIn = await openSignIn(desk);
     await signInThroughForm(signIn, 'admin', 'not-the-password');
     await signIn.getByTestId('sign-in-error').waitFor();
     expect(await signIn.getByTestId('sign-in-password').inputValue()).toBe('');

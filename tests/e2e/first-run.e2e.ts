@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from './support/api-client';
 import { openDesk, type Desk } from './support/desk-fixture';
-import { chooseEnglish, headerUser, signInThroughForm, storedToken } from './support/session-page';
+import { openSignIn, headerUser, signInThroughForm, storedToken } from './support/session-page';
 
 let desk: Desk;
 
@@ -21,10 +21,7 @@ afterAll(async () => {
 
 describe('the first-run password change', () => {
   it('forces admin/admin to a new password before the desk opens', async () => {
-    const page = await desk.newPage({ token: null });
-    await page.goto('/');
-    await page.getByTestId('sign-in').waitFor();
-    await chooseEnglish(page);
+    const page = await openSignIn(desk);
     await signInThroughForm(page, 'admin', 'admin');
     await page.getByTestId('password-change').waitFor();
     expect(await page.getByTestId('board').count()).toBe(0);

@@ -9,7 +9,7 @@ import type { Room, Stay } from '../../shared/contract/schemas';
 import { aRoom, createApiClient, listBookings, setUpHotel, signIn } from './support/api-client';
 import { barsInRow, clickNight, openBoard, stayIdOf, waitForLive } from './support/board-page';
 import { E2E_ADMIN_PASSWORD, hotelDay, openDesk, type Desk } from './support/desk-fixture';
-import { chooseEnglish, headerUser, signInThroughForm, storedToken } from './support/session-page';
+import { openSignIn, headerUser, signInThroughForm, storedToken } from './support/session-page';
 
 let desk: Desk;
 const rooms = new Map<number, Room>();
@@ -27,11 +27,8 @@ afterAll(async () => {
 
 describe('signing in at the desk', () => {
   it('opens on the sign-in screen, refuses a wrong password, signs the admin in with name and role shown, and signs out', async () => {
-    const page = await desk.newPage({ token: null });
-    await page.goto('/');
-    await page.getByTestId('sign-in').waitFor();
+    const page = await openSignIn(desk);
     expect(await page.getByTestId('board').count()).toBe(0);
-    await chooseEnglish(page);
 
     await signInThroughForm(page, 'admin', 'not-the-password');
     const refusal = page.getByTestId('sign-in-error');

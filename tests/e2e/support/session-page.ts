@@ -1,6 +1,6 @@
 /** The sign-in and password screens as a user sees them, through the renderer's data-testids. */
 import type { Page } from 'playwright-core';
-import { SESSION_TOKEN_KEY } from './desk-fixture';
+import { SESSION_TOKEN_KEY, type Desk } from './desk-fixture';
 
 /**
  * Picks English on the sign-in screen: before sign-in the hotel's language is unknown (its settings
@@ -9,6 +9,15 @@ import { SESSION_TOKEN_KEY } from './desk-fixture';
 export async function chooseEnglish(page: Page): Promise<void> {
   await page.getByTestId('lang-en').click();
   await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+}
+
+/** A new signed-out page on the desk, at its sign-in screen, in English. */
+export async function openSignIn(desk: Pick<Desk, 'newPage'>): Promise<Page> {
+  const page = await desk.newPage({ token: null });
+  await page.goto('/');
+  await page.getByTestId('sign-in').waitFor();
+  await chooseEnglish(page);
+  return page;
 }
 
 /** Fills the sign-in form and submits it with Enter, as a user at the desk does. */

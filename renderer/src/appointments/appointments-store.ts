@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import type { Appointment, AppointmentCalendar } from '../../../shared/contract/appointments';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import { availabilityKey, type CalendarView, type ColumnMode, type ProviderFreeTime } from './calendar-layout';
@@ -109,7 +109,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('appointments', async () => {
-  if (useAppointmentsStore.getState().loaded) await useAppointmentsStore.getState().load();
-});
+refreshWhenLoaded('appointments', useAppointmentsStore);
 registerSessionReset(() => useAppointmentsStore.setState(initial));

@@ -6,7 +6,8 @@
 import { create } from 'zustand';
 import type { Appointment, Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import { allServiceRooms } from './setup-store';
@@ -28,8 +29,8 @@ const initial = { appointments: [] as Appointment[], total: 0, rooms: [] as Serv
 
 export const useMyAppointmentsStore = create<MyAppointmentsState>((set) => ({
   ...initial,
-  async load() {
-    try {
+  load: () =>
+    loadInto(set, async () => {
       const [page, rooms, providers] = await Promise.all([
         transport().invoke('appointments:mine', { page: 1, limit: 100 }),
         allServiceRooms(true),
@@ -37,19 +38,13 @@ export const useMyAppointmentsStore = create<MyAppointmentsState>((set) => ({
       ]);
       // Soonest first; the newest booking last among equals.
       const appointments = [...page.items].sort((a, b) => a.startTime.localeCompare(b.startTime) || a.id - b.id);
-      set({
+      return {
         appointments,
         total: page.total,
         rooms: rooms.sort((a, b) => a.name.localeCompare(b.name)),
         providers: providers.filter((p) => p.active).sort((a, b) => a.name.localeCompare(b.name)),
-        loaded: true,
-        error: null,
-      });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+      };
+    }),
   book(input) {
     return changeAndRefresh(() => transport().invoke('appointments:create', input), ['myAppointments']);
   },
@@ -67,7 +62,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('myAppointments', async () => {
-  if (useMyAppointmentsStore.getState().loaded) await useMyAppointmentsStore.getState().load();
-});
+refreshWhenLoaded('myAppointments', useMyAppointmentsStore);
 registerSessionReset(() => useMyAppointmentsStore.setState(initial));

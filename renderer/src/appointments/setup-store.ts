@@ -5,7 +5,8 @@
 import { create } from 'zustand';
 import type { Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import type {} from './appointments-store';
@@ -40,15 +41,11 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 
 export const useSetupStore = create<SetupState>((set) => ({
   ...initial,
-  async load() {
-    try {
+  load: () =>
+    loadInto(set, async () => {
       const [rooms, providers] = await Promise.all([allServiceRooms(false), transport().invoke('providers:list', { includeInactive: true })]);
-      set({ rooms: rooms.sort(byName), providers: [...providers].sort(byName), loaded: true, error: null });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+      return { rooms: rooms.sort(byName), providers: [...providers].sort(byName) };
+    }),
   createRoom(input) {
     return changeAndRefresh(() => transport().invoke('serviceRooms:create', input), ['appointmentSetup', 'appointments']);
   },
@@ -78,7 +75,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('appointmentSetup', async () => {
-  if (useSetupStore.getState().loaded) await useSetupStore.getState().load();
-});
+refreshWhenLoaded('appointmentSetup', useSetupStore);
 registerSessionReset(() => useSetupStore.setState(initial));

@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { Car, CarState, Rental, RentalTimeline } from '../../../shared/contract/cars';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, registerRefresher, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome } from '../transport/transport';
@@ -65,14 +66,7 @@ const BOTH = ['cars', 'carTimeline'] as const;
 
 export const useCarsStore = create<CarsState>((set, get) => ({
   ...initial,
-  async load() {
-    try {
-      set({ cars: await transport().invoke('cars:list', {}), loaded: true, error: null });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+  load: () => loadInto(set, async () => ({ cars: await transport().invoke('cars:list', {}) })),
   setFilter(patch) {
     set({ filter: { ...get().filter, ...patch } });
   },
@@ -136,9 +130,7 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('cars', async () => {
-  if (useCarsStore.getState().loaded) await useCarsStore.getState().load();
-});
+refreshWhenLoaded('cars', useCarsStore);
 registerRefresher('carTimeline', async () => {
   if (useCarsStore.getState().timelineFrom) await useCarsStore.getState().loadTimeline();
 });

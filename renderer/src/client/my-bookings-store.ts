@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 
 interface MyBookingsState {
@@ -22,17 +23,12 @@ const initial = { bookings: [] as SeedBooking[], loaded: false, error: null as u
 
 export const useMyBookingsStore = create<MyBookingsState>((set) => ({
   ...initial,
-  async load() {
-    try {
+  load: () =>
+    loadInto(set, async () => {
       const bookings = await transport().invoke('stays:seedList', {});
       // Soonest arrival first; the newest booking last among equals.
-      bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id);
-      set({ bookings, loaded: true, error: null });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+      return { bookings: bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id) };
+    }),
   create(input) {
     return changeAndRefresh(() => transport().invoke('stays:seedCreate', input), ['myBookings']);
   },
@@ -45,7 +41,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('myBookings', async () => {
-  if (useMyBookingsStore.getState().loaded) await useMyBookingsStore.getState().load();
-});
+refreshWhenLoaded('myBookings', useMyBookingsStore);
 registerSessionReset(() => useMyBookingsStore.setState(initial));

@@ -5,7 +5,8 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Housekeeping, Room } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 
 interface RoomsState {
@@ -24,16 +25,7 @@ export const useRoomsStore = create<RoomsState>((set) => ({
   rooms: [],
   loaded: false,
   error: null,
-  async load() {
-    try {
-      const rooms = await transport().invoke('rooms:list', { includeInactive: true });
-      rooms.sort((a, b) => a.number - b.number);
-      set({ rooms, loaded: true, error: null });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+  load: () => loadInto(set, async () => ({ rooms: (await transport().invoke('rooms:list', { includeInactive: true })).sort((a, b) => a.number - b.number) })),
   create(input) {
     return changeAndRefresh(() => transport().invoke('rooms:create', input), ['rooms', 'board']);
   },
@@ -58,7 +50,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('rooms', async () => {
-  if (useRoomsStore.getState().loaded) await useRoomsStore.getState().load();
-});
+refreshWhenLoaded('rooms', useRoomsStore);
 registerSessionReset(() => useRoomsStore.setState({ rooms: [], loaded: false, error: null }));

@@ -39,3 +39,15 @@ export async function changeAndRefresh<T>(change: () => Promise<T>, targets: rea
   await refresh(targets);
   return result;
 }
+
+/** A store that loads once its screen opens: `loaded` from then on. */
+interface LoadedOnce {
+  getState(): { loaded: boolean; load(): Promise<void> };
+}
+
+/** Registers the view's refresher as "reload the store, if a screen has loaded it". */
+export function refreshWhenLoaded(target: RefreshTarget, store: LoadedOnce): void {
+  registerRefresher(target, async () => {
+    if (store.getState().loaded) await store.getState().load();
+  });
+}

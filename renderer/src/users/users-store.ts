@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import type { User } from '../../../shared/contract/auth-schemas';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { loadInto } from '../stores/load-into';
+import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
 import { registerSessionReset } from '../stores/session-data';
 
 interface UsersState {
@@ -21,16 +22,7 @@ const initial = { users: [] as User[], loaded: false, error: null as unknown };
 
 export const useUsersStore = create<UsersState>((set) => ({
   ...initial,
-  async load() {
-    try {
-      const users = await transport().invoke('users:list', {});
-      users.sort((a, b) => a.username.localeCompare(b.username));
-      set({ users, loaded: true, error: null });
-    } catch (e) {
-      set({ error: e });
-      throw e;
-    }
-  },
+  load: () => loadInto(set, async () => ({ users: (await transport().invoke('users:list', {})).sort((a, b) => a.username.localeCompare(b.username)) })),
   create(input) {
     return changeAndRefresh(() => transport().invoke('users:create', input), ['users']);
   },
@@ -49,7 +41,5 @@ declare module '../stores/refresh-after-change' {
   }
 }
 
-registerRefresher('users', async () => {
-  if (useUsersStore.getState().loaded) await useUsersStore.getState().load();
-});
+refreshWhenLoaded('users', useUsersStore);
 registerSessionReset(() => useUsersStore.setState(initial));

@@ -8,10 +8,9 @@ import { useEffect, useState } from 'react';
 import type { ServiceRoom } from '../../../shared/contract/appointments';
 import { useT } from '../i18n/locale-store';
 import { toast } from '../stores/toast-store';
-import { CancelSubmit } from '../ui/cancel-submit';
-import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
@@ -87,56 +86,54 @@ export function GenerateDialog({ rooms, roomId, onClose }: { rooms: ServiceRoom[
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('appt.generateTitle')}
       onClose={onClose}
       onSubmit={() => void generate()}
       testId="generate-dialog"
-      footer={
-        <CancelSubmit
-          onCancel={onClose}
-          busy={busy}
-          disabled={count === null || count === 0}
-          submitLabel={count === null ? t('appt.generate') : t('appt.generateN', { n: count })}
-          submitTestId="generate-submit"
-        />
+      busy={busy}
+      error={error}
+      errorTestId="generate-error"
+      submitTestId="generate-submit"
+      submitLabel={count === null ? t('appt.generate') : t('appt.generateN', { n: count })}
+      submitDisabled={count === null || count === 0}
+      below={
+        <>
+          <DateList label={t('appt.excludedDates')} dates={excluded} onChange={setExcluded} testId="generate-excluded" />
+          <ErrorAlert error={previewError} testId="generate-preview-error" />
+          <p className={`alert ${problem ? 'alert-info' : 'alert-success'}`} role="status" data-testid="generate-preview" data-count={count ?? ''}>
+            {problem ? problem : count === null ? t('appt.counting') : count === 0 ? t('appt.willMakeNone') : t('appt.willMake', { n: count })}
+          </p>
+        </>
       }
     >
-      <ErrorAlert error={error} testId="generate-error" />
-      <div className="form-grid">
-        <Field label={t('appt.room')} wide>
-          <select className="input" value={room} onChange={(e) => setRoom(e.target.value)} data-autofocus data-testid="generate-room">
-            {active.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('appt.startDate')}>
-          <input type="date" className="input" value={startDate} onChange={(e) => setStartDate(e.target.value)} data-testid="generate-start" />
-        </Field>
-        <Field label={t('appt.endDate')}>
-          <input type="date" className="input" value={endDate} onChange={(e) => setEndDate(e.target.value)} data-testid="generate-end" />
-        </Field>
-        <Field label={t('appt.slotMinutes')}>
-          <input type="number" className="input" min={5} max={480} value={slotDuration} onChange={(e) => setSlotDuration(e.target.value)} data-testid="generate-duration" />
-        </Field>
-        <Field label={t('appt.seatsPerSlot')} hint={t('appt.seatsHint')}>
-          <input type="number" className="input" min={1} max={100} value={capacity} onChange={(e) => setCapacity(e.target.value)} data-testid="generate-capacity" />
-        </Field>
-        <Field label={t('appt.dayStart')}>
-          <input type="time" className="input" value={start} onChange={(e) => setStart(e.target.value)} data-testid="generate-day-start" />
-        </Field>
-        <Field label={t('appt.dayEnd')}>
-          <input type="time" className="input" value={end} onChange={(e) => setEnd(e.target.value)} data-testid="generate-day-end" />
-        </Field>
-      </div>
-      <DateList label={t('appt.excludedDates')} dates={excluded} onChange={setExcluded} testId="generate-excluded" />
-      <ErrorAlert error={previewError} testId="generate-preview-error" />
-      <p className={`alert ${problem ? 'alert-info' : 'alert-success'}`} role="status" data-testid="generate-preview" data-count={count ?? ''}>
-        {problem ? problem : count === null ? t('appt.counting') : count === 0 ? t('appt.willMakeNone') : t('appt.willMake', { n: count })}
-      </p>
-    </Dialog>
+      <Field label={t('appt.room')} wide>
+        <select className="input" value={room} onChange={(e) => setRoom(e.target.value)} data-autofocus data-testid="generate-room">
+          {active.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('appt.startDate')}>
+        <input type="date" className="input" value={startDate} onChange={(e) => setStartDate(e.target.value)} data-testid="generate-start" />
+      </Field>
+      <Field label={t('appt.endDate')}>
+        <input type="date" className="input" value={endDate} onChange={(e) => setEndDate(e.target.value)} data-testid="generate-end" />
+      </Field>
+      <Field label={t('appt.slotMinutes')}>
+        <input type="number" className="input" min={5} max={480} value={slotDuration} onChange={(e) => setSlotDuration(e.target.value)} data-testid="generate-duration" />
+      </Field>
+      <Field label={t('appt.seatsPerSlot')} hint={t('appt.seatsHint')}>
+        <input type="number" className="input" min={1} max={100} value={capacity} onChange={(e) => setCapacity(e.target.value)} data-testid="generate-capacity" />
+      </Field>
+      <Field label={t('appt.dayStart')}>
+        <input type="time" className="input" value={start} onChange={(e) => setStart(e.target.value)} data-testid="generate-day-start" />
+      </Field>
+      <Field label={t('appt.dayEnd')}>
+        <input type="time" className="input" value={end} onChange={(e) => setEnd(e.target.value)} data-testid="generate-day-end" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -23,6 +23,8 @@ export function SignInScreen() {
   const [submitted, setSubmitted] = useState(false);
 
   const missing = { username: !username.trim(), password: !password };
+  /** A field left empty says so, once the form has been sent. */
+  const required = (field: keyof typeof missing) => (submitted && missing[field] ? t('validation.required', { field: t(`signIn.${field}`) }) : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,7 +64,7 @@ export function SignInScreen() {
           </p>
         ) : null}
         {error ? <ErrorAlert error={error} testId="sign-in-error" /> : <ErrorAlert error={checkError} testId="sign-in-error" />}
-        <Field label={t('signIn.username')} error={submitted && missing.username ? t('validation.required', { field: t('signIn.username') }) : null}>
+        <Field label={t('signIn.username')} error={required('username')}>
           <input
             className="input"
             name="username"
@@ -76,7 +78,7 @@ export function SignInScreen() {
             data-testid="sign-in-username"
           />
         </Field>
-        <Field label={t('signIn.password')} error={submitted && missing.password ? t('validation.required', { field: t('signIn.password') }) : null}>
+        <Field label={t('signIn.password')} error={required('password')}>
           <input
             className="input"
             type="password"

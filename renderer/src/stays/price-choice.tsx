@@ -60,6 +60,12 @@ export function PriceChoice(props: { quote: QuoteState; choice: PricingChoice | 
   if (error) return <ErrorAlert error={error} />;
   if (!quote) return <p className="muted" data-testid="price-loading">{t('price.loading')}</p>;
   const { current, proposed } = quote;
+  const option = (choice: PricingChoice, label: string) => (
+    <label className="choice">
+      <input type="radio" name="pricing" value={choice} checked={props.choice === choice} onChange={() => props.onChoose(choice)} data-testid={`price-${choice}`} />
+      <span>{label}</span>
+    </label>
+  );
   if (!quote.differs) {
     return <p className="price-same" data-testid="price-same">{t('price.same', { price: f.money(current.price) })}</p>;
   }
@@ -69,28 +75,8 @@ export function PriceChoice(props: { quote: QuoteState; choice: PricingChoice | 
       <p className="muted">
         {t('price.current')}: <strong data-testid="price-current">{f.money(current.price)}</strong>
       </p>
-      <label className="choice">
-        <input
-          type="radio"
-          name="pricing"
-          value="keep"
-          checked={props.choice === 'keep'}
-          onChange={() => props.onChoose('keep')}
-          data-testid="price-keep"
-        />
-        <span>{t('price.keep', { price: f.money(proposed.keepPrice) })}</span>
-      </label>
-      <label className="choice">
-        <input
-          type="radio"
-          name="pricing"
-          value="reprice"
-          checked={props.choice === 'reprice'}
-          onChange={() => props.onChoose('reprice')}
-          data-testid="price-reprice"
-        />
-        <span>{t('price.reprice', { nights: proposed.nights, rate: f.money(proposed.nightlyRate), price: f.money(proposed.repricePrice) })}</span>
-      </label>
+      {option('keep', t('price.keep', { price: f.money(proposed.keepPrice) }))}
+      {option('reprice', t('price.reprice', { nights: proposed.nights, rate: f.money(proposed.nightlyRate), price: f.money(proposed.repricePrice) }))}
     </fieldset>
   );
 }

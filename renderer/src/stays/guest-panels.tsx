@@ -12,6 +12,7 @@ import { transport } from '../transport/current-transport';
 import { CancelSubmit } from '../ui/cancel-submit';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useStaysStore } from './stays-store';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -24,8 +25,6 @@ export function GuestEditPanel({ stay, onDone, onBack }: { stay: Stay; onDone(st
   const [phone, setPhone] = useState(stay.guestPhone ?? '');
   const [guests, setGuests] = useState(String(stay.guests));
   const [notes, setNotes] = useState(stay.notes);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const count = Number(guests);
   const nameError = name.trim() === '' ? t('validation.required', { field: t('booking.guestName') }) : null;
@@ -45,17 +44,9 @@ export function GuestEditPanel({ stay, onDone, onBack }: { stay: Stay; onDone(st
   const unchanged = Object.keys(patch).length === 0;
   const invalid = Boolean(nameError || emailError || guestsError);
 
-  const submit = async () => {
-    if (invalid || unchanged || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await useStaysStore.getState().updateGuest({ id: stay.id, ...patch }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(invalid || unchanged, async () => {
+    onDone(await useStaysStore.getState().updateGuest({ id: stay.id, ...patch }));
+  });
 
   return (
     <form className="change-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="guest-edit-panel">

@@ -12,6 +12,7 @@ import { PriceChoice, pricingToSend, useQuote } from './price-choice';
 import { useStaysStore } from './stays-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { checkStayDates } from './stay-dates';
 import { useFreeRooms } from './use-free-rooms';
 import { CancelSubmit } from '../ui/cancel-submit';
@@ -28,23 +29,13 @@ export function MoveStayPanel({ stay, onDone, onBack }: PanelProps) {
   const free = useFreeRooms(stay.checkinDate, stay.checkoutDate, true);
   const [roomId, setRoomId] = useState('');
   const [choice, setChoice] = useState<PricingChoice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const rooms = free.rooms?.filter((r) => r.id !== stay.roomId) ?? null;
   const quote = useQuote(roomId ? { id: stay.id, roomId: Number(roomId) } : null);
   const pricing = pricingToSend(quote.quote, choice);
 
-  const submit = async () => {
-    if (!roomId || !pricing || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await useStaysStore.getState().move(stay.id, Number(roomId), pricing));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(!roomId || !pricing, async () => {
+    onDone(await useStaysStore.getState().move(stay.id, Number(roomId), pricing!));
+  });
 
   return (
     <form className="change-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="stay-move-panel">
@@ -75,8 +66,6 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
   const [checkout, setCheckout] = useState(stay.checkoutDate);
   const [priceText, setPriceText] = useState('');
   const [choice, setChoice] = useState<PricingChoice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const dates = checkStayDates(checkin, checkout, maxNights, t);
   const override = priceText.trim() ? f.parseMoney(priceText) : undefined;
@@ -86,17 +75,9 @@ export function ChangeDatesPanel({ stay, onDone, onBack }: PanelProps) {
   const quote = useQuote(dates.ok && datesChanged && override === undefined ? { id: stay.id, checkin, checkout } : null);
   const pricing = override !== undefined ? 'keep' : pricingToSend(quote.quote, choice);
 
-  const submit = async () => {
-    if (!dates.ok || override === null || unchanged || !pricing || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await useStaysStore.getState().changeDates({ id: stay.id, checkin, checkout, price: override, pricing }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(!dates.ok || override === null || unchanged || !pricing, async () => {
+    onDone(await useStaysStore.getState().changeDates({ id: stay.id, checkin, checkout, price: override ?? undefined, pricing: pricing! }));
+  });
 
   return (
     <form className="change-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="stay-dates-panel">

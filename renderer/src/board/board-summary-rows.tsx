@@ -5,12 +5,13 @@
  * when the board or the drawn weeks change.
  *
  * The rows (their labels and their height) are there in the board's first frame; their figures
- * follow in a deferred render (`useDeferredValue`), right after the rooms are painted: the cells are
- * a third of what the first frame would lay out (a cell per category per night), and a desk opening
- * the board wants the rooms, which it can click at once, first. A newer board, live, is summed the
- * same way, in the background, while the figures of the last one stay shown.
+ * follow as soon as the page is idle after it (at the latest half a second on): the cells are a
+ * third of what the first frame would lay out (a cell per category per night), and a desk opening
+ * the board wants the rooms, which it can click at once, first. From then on every board is summed
+ * as it comes.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { whenIdle } from '../ui/when-idle';
 import type { Board } from '../../../shared/contract/schemas';
 import type { Translate } from '../i18n/translate';
 import { escapeHtml } from './bar-markup';
@@ -61,9 +62,10 @@ interface SummaryRowsProps {
 }
 
 export const BoardSummaryRows = memo(function BoardSummaryRows({ board, categories, days, dayWidth, drawnStart, drawnEnd, t, shortDate }: SummaryRowsProps) {
-  // null in the first render: the labels now, the figures right after the first paint.
-  const summed = useDeferredValue<SummarySource | null>(board, null);
-  const summary = useMemo<BoardSummary | null>(() => (summed ? boardSummary(summed) : null), [summed]);
+  // The labels at once, the figures once the page is idle after the first paint.
+  const [ready, setReady] = useState(false);
+  useEffect(() => (ready ? undefined : whenIdle(() => setReady(true), 500)), [ready]);
+  const summary = useMemo<BoardSummary | null>(() => (ready ? boardSummary(board) : null), [ready, board]);
   const rows = useMemo(() => {
     const byCategory = new Map(summary?.categories.map((c) => [c.category, c.free]));
     const occupancy = {

@@ -99,7 +99,7 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
     const roomLive = (sqlite.prepare("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')").get(ROOM_ID) as { n: number }).n;
 
     const ours = (s: number, e: number) => findOccupancyConflict(sqlite, ROOM_ID, s, e, maxStayMs);
-    const raw = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0) ?? blockStmt.get(ROOM_ID, e, s);
+    const raw = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0) ?? blockStmt.get(ROOM_ID, e, s, 0);
     const rawStay = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0);
 
     const runs = { oursTaken: [] as Float64Array[], oursFree: [] as Float64Array[], rawTaken: [] as Float64Array[], rawFree: [] as Float64Array[] };

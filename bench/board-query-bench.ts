@@ -89,6 +89,12 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       const password = 'Board-Bench-Desk-2026';
       await core.users.create({ username: 'board.bench', email: 'board.bench@example.test', password, role: 'staff' }, CTX);
       const { access_token: token } = await core.auth.login({ username: 'board.bench', password }, anonymousContext('http', '127.0.0.1'));
+      // A user an admin created changes the initial password at the first sign-in, as at the desk.
+      const changed = await app.inject({
+        method: 'POST', url: '/api/v1/me/password', headers: { authorization: `Bearer ${token}` },
+        payload: { currentPassword: password, newPassword: 'Board-Bench-Desk-2026-own' },
+      });
+      if (changed.statusCode !== 200) throw new Error(`POST /api/v1/me/password: ${changed.statusCode} ${changed.body.slice(0, 200)}`);
       const get = () => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
       first = await get();
       if (first.statusCode !== 200) throw new Error(`GET ${url}: ${first.statusCode} ${first.body.slice(0, 200)}`);

@@ -93,7 +93,7 @@ function createRawBooker(file: string) {
     const roomId = (k % rooms.length) + 1;
     const room = rooms[roomId - 1]!;
     const t = nightTimes(Math.floor(k / rooms.length));
-    if (stayConflict.get(roomId, t.outMs, t.inMs - MAX_STAY_MS, t.inMs, 0) || blockConflict.get(roomId, t.outMs, t.inMs)) return false;
+    if (stayConflict.get(roomId, t.outMs, t.inMs - MAX_STAY_MS, t.inMs, 0) || blockConflict.get(roomId, t.outMs, t.inMs, 0)) return false;
     const now = NOW_MS;
     const id = Number(insertStay.run(roomId, room.category, t.inIso, t.outIso, t.inMs, t.outMs, room.nightlyRate, now, now).lastInsertRowid);
     const payload = JSON.stringify({ room_type: room.category, checkin: t.inIso, checkout: t.outIso, roomnumber: room.number });

@@ -173,7 +173,7 @@ export const STAY_CONFLICT_SQL = `
     AND checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND id <> ?
   LIMIT 1`;
 
-/** Parameters: room id, end, start. A room has few blocks, so no length bound is needed. */
+/** Parameters: room id, end, start, a block id to leave out (0: none). A room has few blocks, so no length bound is needed. */
 export const BLOCK_CONFLICT_SQL = `
   SELECT 'block' AS kind, id FROM room_blocks
   WHERE room_id = ? AND starts_ms < ? AND ends_ms > ? AND id <> ?

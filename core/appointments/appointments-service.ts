@@ -52,6 +52,9 @@ const isDesk = (ctx: CallContext) => ctx.actor.role === 'staff' || ctx.actor.rol
 
 const seedTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
 
+/** A slot's wall time `HH:MM:SS`, as its start was written (ISO in the hotel's zone, with the offset). */
+const slotWallTime = (slot: TimeslotRow) => slot.startTime.slice(11, 19);
+
 export function createAppointmentsService(deps: CoreDeps, settings: SettingsService, providers: ProvidersService) {
   const db = deps.sqlite;
   const zone = () => settings.get().timeZone;
@@ -140,7 +143,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     const id = insertAppointment(db, {
       kind: 'timeslot', ...who, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
       startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs, startAt: slot.startTime, endAt: slot.endTime,
-      localDate: slot.date, localTime: wallTime(slot.startMs, zone()), status: 'pending', price: timeslotPrice(room.hourlyRate, minutes),
+      localDate: slot.date, localTime: slotWallTime(slot), status: 'pending', price: timeslotPrice(room.hourlyRate, minutes),
       notes: extra.notes ?? '', bookingType: extra.bookingType ?? null,
       holdUntilMs: c.nowMs + settings.get().appointmentHoldMinutes * 60_000,
     }, c.nowMs);
@@ -283,7 +286,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
           if (slot.roomId !== row.roomId) throw new AppError('VALIDATION', 'The new timeslot must be in the same room', { reason: 'appointments.slotOtherRoom' });
           moveAppointment(db, row.id, {
             roomId: slot.roomId, timeslotId: slot.id, startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs,
-            startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date, localTime: wallTime(slot.startMs, z),
+            startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date, localTime: slotWallTime(slot),
           }, c.nowMs);
         } else {
           if (row.kind !== 'provider') throw new AppError('VALIDATION', 'newTimeslotId is required', { reason: 'appointments.rescheduleKind' });

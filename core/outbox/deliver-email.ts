@@ -13,7 +13,7 @@
  * The message's idempotency key is its `Message-ID` (`<key@frontdesk>`), so a receiver or a person
  * can tell a resend after a lost answer from a new message; its sequence is `X-Frontdesk-Sequence`.
  */
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Settings } from '../../shared/contract/schemas';
 import type { DeliveryOutcome } from './deliver';
@@ -93,6 +93,8 @@ export async function deliverEmail(
 ): Promise<DeliveryOutcome> {
   const payload = parsePayload(req.payload);
   if (typeof payload === 'string') return { kind: 'refused', error: payload };
+  // Loaded with the first e-mail, not with the host: ~5 MB a desk that sends none never holds.
+  const { createTransport } = (await import('nodemailer')) as typeof Nodemailer;
   const transport = createTransport({
     host: config.host,
     port: config.port,

@@ -1,5 +1,6 @@
 /** Money and dates in the hotel's currency and the desk's language, for components. */
 import { useMemo } from 'react';
+import { browserTimeZone } from '../format/browser-zone';
 import { formatLongDate, formatShortDate, formatInstant } from '../format/dates';
 import { formatMoney, moneyInputText, parseMoney } from '../format/money';
 import { useSettingsStore } from '../settings/settings-store';
@@ -17,12 +18,10 @@ export interface Formats {
   instant(iso: string): string;
 }
 
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function useFormats(): Formats {
   const locale = useIntlLocale();
   const currency = useSettingsStore((s) => s.settings?.currency ?? 'DKK');
-  const timeZone = useSettingsStore((s) => s.settings?.timeZone ?? browserZone);
+  const timeZone = useSettingsStore((s) => s.settings?.timeZone ?? browserTimeZone());
   // Dates depend on the language only: the settings arriving (zone, currency) must not make every
   // board row re-render for a new `shortDate`.
   const dates = useMemo(() => {

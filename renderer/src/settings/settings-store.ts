@@ -5,6 +5,7 @@ import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas';
 import { localDate } from '../../../shared/time';
+import { browserTimeZone } from '../format/browser-zone';
 import { useLocaleStore } from '../i18n/lang-store';
 import { transport } from '../transport/current-transport';
 import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
@@ -56,10 +57,8 @@ declare module '../stores/refresh-after-change' {
 registerRefresher('settings', () => useSettingsStore.getState().load());
 registerSessionReset(() => useSettingsStore.setState({ settings: null, error: null }));
 
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function hotelZone(): string {
-  return useSettingsStore.getState().settings?.timeZone ?? browserZone;
+  return useSettingsStore.getState().settings?.timeZone ?? browserTimeZone();
 }
 
 /** Today's date at the hotel (not at this PC, which may sit in another zone). */
@@ -67,6 +66,6 @@ export function hotelToday(nowMs: number = Date.now()): string {
   try {
     return localDate(nowMs, hotelZone());
   } catch {
-    return localDate(nowMs, browserZone);
+    return localDate(nowMs, browserTimeZone());
   }
 }

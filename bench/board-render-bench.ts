@@ -6,7 +6,7 @@
  * `board:rows-rendered` once the first rows of stays are painted; then a click on a free night
  * (a bubbling click at its position, what React's delegated handler sees) opens the booking
  * dialog, which the renderer marks `booking-dialog:open`, and that frame is painted too. The page
- * opens on the benchmark's today (2026-05-01, the host's clock agrees) and 90 days from its URL
+ * opens on the benchmark's today (hotel-dataset.ts's TODAY, the host's clock agrees) and 90 days from its URL
  * (`#/board?from=…&days=90`); switching an open 14-day board to 90 days with the toolbar is timed
  * separately.
  *

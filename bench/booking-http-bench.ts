@@ -25,13 +25,14 @@ import { addDays, resolveTime } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
-import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
+import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median, nowMs, percentile } from './support/stats';
 
 const CONNECTIONS = 50;
-const FIRST_NIGHT = '2026-06-01';
+/** A month ahead of the hosts' clock (hotel-dataset.ts's TODAY). */
+const FIRST_NIGHT = addDays(TODAY, 31);
 /** The availability check's bound: (maxStayNights 90 + 2) days, as the settings service computes it. */
 const MAX_STAY_MS = 92 * 86_400_000;
 

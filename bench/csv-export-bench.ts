@@ -28,8 +28,7 @@ import { startChild } from './support/child-process';
 import { signInOverHttp } from './support/bench-auth';
 import { buildElectronHost, startElectronHost } from './support/electron-host';
 import { startServeProcess, statusBytes } from './support/serve-process';
-import { BENCH_DIR, copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
-import { localDate } from '../shared/time';
+import { BENCH_DIR, copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TODAY } from './support/hotel-dataset';
 import type { MonitorReport } from './support/host-process';
 import type { LatencySummary } from './support/load-client-process';
 import type { BenchResult } from './support/report';
@@ -98,10 +97,9 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
 
     /** Runs `work` while the client sends its paced requests, signed in with `token`, to `origin`. */
     const paced = async <T>(origin: string, token: string, seed: number, work: () => Promise<T>): Promise<T & { paced: Paced }> => {
-      // These hosts (the desk's, `npm run serve`) run on the real clock, and the desk refuses stays in
-      // the past: the paced bookings ask for nights from the hotel's real today on.
-      const fromDate = localDate(Date.now(), TIME_ZONE) > TODAY ? localDate(Date.now(), TIME_ZONE) : TODAY;
-      await client.ask({ type: 'paced:start', origin, token, intervalMs: PACE_MS, rooms, fromDate, days: 150, seed }, 'paced:started');
+      // These hosts (the desk's, `npm run serve`) run on the real clock; TODAY is the real day, whose
+      // next four months the dense hotel has booked (hotel-dataset.ts).
+      await client.ask({ type: 'paced:start', origin, token, intervalMs: PACE_MS, rooms, fromDate: TODAY, days: 150, seed }, 'paced:started');
       const result = await work();
       return { ...result, paced: await client.ask<Paced>({ type: 'paced:stop' }, 'paced:done') };
     };

@@ -26,7 +26,8 @@ import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
-import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
+import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
+import { addDays } from '../shared/time';
 import type { LatencySummary } from './support/load-client-process';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median } from './support/stats';
@@ -34,7 +35,8 @@ import { fmt, fmtMs, median } from './support/stats';
 const CONNECTIONS = 50;
 const CLIENT_USERS = 40;
 const FEEDS_PER_TOKEN = 5;
-const FIRST_NIGHT = '2026-06-01';
+/** A month ahead of the hosts' clock (hotel-dataset.ts's TODAY). */
+const FIRST_NIGHT = addDays(TODAY, 31);
 const CLIENT_PASSWORD = 'Kiosk-Bench-Harbour-2291';
 
 type ClosedLoopReply = LatencySummary & { elapsedMs: number; nextIndex: number; client: string };

@@ -14,7 +14,7 @@ import { createCore } from '../core/create-core';
 import { openDatabase } from '../db/open-database';
 import { insertCar, insertRental } from '../db/queries/car-queries';
 import { MAX_RENTAL_DAYS } from '../shared/contract/cars';
-import { addDays } from '../shared/time';
+import { addDays, formatInstant } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
 import { NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
@@ -66,7 +66,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
             sqlite,
             {
               carId, guestName: `Guest ${rentals}`, stayId: null, from: day, to, days, dailyRate: 50_000, price: days * 50_000, notes: '',
-              createdBy: 'bench', createdAt: '2026-05-01T10:00:00+02:00', createdMs: NOW_MS,
+              createdBy: 'bench', createdAt: formatInstant(NOW_MS, TIME_ZONE), createdMs: NOW_MS,
             },
             NOW_MS,
           );

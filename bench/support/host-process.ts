@@ -55,7 +55,7 @@ async function start(m: { dataDir: string; migrationsDir: string; rendererDir: s
     rendererDir: m.rendererDir,
     migrationsDir: m.migrationsDir,
     settings: { timeZone: TIME_ZONE },
-    // The benchmarks' "now" (2026-05-01 10:00 in Copenhagen), moving with real time.
+    // The benchmarks' "now" (10:00 in Copenhagen on hotel-dataset.ts's TODAY), moving with real time.
     clock: () => NOW_MS + (Date.now() - started),
     // Only if the benchmark did not create the admin first (ensureBenchAdmin).
     adminPassword: BENCH_ADMIN_PASSWORD,

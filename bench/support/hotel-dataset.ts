@@ -6,8 +6,8 @@
  *   85 % of room-nights sold in short stays (mean 1.25 nights, what a busy city hotel sees), plus
  *   the cancellations and no-shows of such a hotel (about one booking in four) to make up the
  *   million. Rows go in day by day across all rooms, as a real desk would have written them, so a
- *   room's stays are spread over the table like in production. Built once and cached under
- *   `bench/.cache/` (keyed by the migrations), so re-runs start at once.
+ *   room's stays are spread over the table like in production. Built once a day and cached under
+ *   `bench/.cache/` (keyed by the migrations and the day), so re-runs start at once.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,19 +16,25 @@ import { fileURLToPath } from 'node:url';
 import { createEventBus } from '../../core/context';
 import { createCore } from '../../core/create-core';
 import { DB_FILE_NAME, defaultMigrationsDir, openDatabase, type Sqlite } from '../../db/open-database';
-import { addDays, resolveTime } from '../../shared/time';
+import { addDays, localDate, resolveTime } from '../../shared/time';
 import { seededRandom } from './stats';
 
 export const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const CACHE_DIR = join(BENCH_DIR, '.cache');
 
 export const TIME_ZONE = 'Europe/Copenhagen';
-/** The desk's "now" in every benchmark: 2026-05-01 10:00 in Copenhagen. */
-export const TODAY = '2026-05-01';
-export const NOW_MS = Date.parse('2026-05-01T08:00:00Z');
-/** History: 3 652 days (10 years) from 2016-09-01, the last four months booked ahead of today. */
-export const HISTORY_FROM = '2016-09-01';
+/**
+ * The desk's "today" in every benchmark: the day the benchmark runs, in Copenhagen. Some of the
+ * measured hosts run on the real clock (the desk's host process, `npm run serve`) and the desk
+ * refuses stays in the past, so the data is anchored on the real day: its dense months ahead are
+ * ahead of every host's clock. The dense hotel is built for that day (its cache key holds it).
+ */
+export const TODAY = localDate(Date.now(), TIME_ZONE);
+/** 10:00 at the hotel on TODAY: the clock of the hosts the benchmarks start themselves. */
+export const NOW_MS = resolveTime(TODAY, TIME_ZONE, '10:00').ms;
+/** History: 3 652 days (10 years), the last 123 days (four months) booked ahead of today. */
 export const HISTORY_DAYS = 3652;
+export const HISTORY_FROM = addDays(TODAY, 123 - HISTORY_DAYS);
 export const DENSE_STAYS = 1_000_000;
 const OCCUPANCY = 0.85;
 const DATASET_VERSION = 'dense-v1';
@@ -90,7 +96,7 @@ export interface DatasetInfo {
 }
 
 function migrationsKey(): string {
-  const hash = createHash('sha1').update(DATASET_VERSION);
+  const hash = createHash('sha1').update(DATASET_VERSION).update(TODAY);
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);

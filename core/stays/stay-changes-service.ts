@@ -65,6 +65,17 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
         const nowMs = c.nowMs;
         const stay = requireStayRecord(db, input.id);
         applyAction('change_dates', stay.status);
+        // A guest in house arrived when they arrived: only the departure can change, and the stay
+        // keeps its arrival instant (moving it would let an early departure free nights another
+        // stay holds, or put the guest "arriving tomorrow" while they sleep in the room).
+        if (stay.status === 'checked_in') {
+          if (w.checkin.date !== stay.checkinDate) {
+            throw new AppError('VALIDATION', `Stay ${stay.id} is checked in: its arrival stays ${stay.checkinDate}, only the departure can change`, {
+              reason: 'stays.arrivalFixedInHouse', params: { id: stay.id, date: stay.checkinDate },
+            });
+          }
+          w.checkin = { ...w.checkin, ms: stay.checkinMs, iso: stay.checkin };
+        }
         assertNotInPast(w.checkout, nowMs, ctx);
         const room = requireBookableRoom(db, stay.roomId, stay.guests);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };

@@ -155,6 +155,21 @@ describe('early departures and no-shows free their nights', () => {
   });
 });
 
+describe('new dates for a guest in house', () => {
+  it('keep the arrival (refused with the reason if it moves) and change only the departure', () => {
+    t.clock.set(at('2026-05-01T15:30'));
+    const stay = book({ checkin: '2026-05-01', checkout: '2026-05-03' });
+    h['stays:checkIn']({ id: stay.id }, deskCtx);
+    const e = expectAppError(() => h['stays:changeDates']({ id: stay.id, checkin: '2026-05-02', checkout: '2026-05-04' }, deskCtx), 'VALIDATION', /is checked in: its arrival stays 2026-05-01/);
+    expect(e).toMatchObject({ reason: 'stays.arrivalFixedInHouse', params: { id: stay.id, date: '2026-05-01' } });
+    expect(h['stays:get']({ id: stay.id }, deskCtx)).toMatchObject({ checkinDate: '2026-05-01', checkoutDate: '2026-05-03' });
+    // The same arrival date with another departure: extended, the arrival instant as it was.
+    const before = h['stays:get']({ id: stay.id }, deskCtx);
+    const longer = h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-05' }, deskCtx);
+    expect(longer).toMatchObject({ status: 'checked_in', checkin: before.checkin, checkoutDate: '2026-05-05', nights: 4 });
+  });
+});
+
 describe('undo', () => {
   it('puts an early check-out back, with its booked end and price, if the freed nights are still free', () => {
     const stay = book({ checkin: '2026-04-30', checkout: '2026-05-04' });

@@ -133,7 +133,17 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
           });
         }
         record(s, to, c, ctx);
-        updateStayStatus(db, id, to, c.nowMs);
+        if (c.nowMs < s.checkinMs) {
+          // An early check-in: the guest holds the room from now, not from the booked arrival time.
+          // Nothing else may hold it meanwhile (a block until noon, a booking that ends at noon), and
+          // the stay starts now, so a move into the room or an early departure sees the guest there.
+          // Undo puts the booked arrival back (the status change keeps it).
+          assertRoomFree(db, room, { startMs: c.nowMs, endMs: s.checkinMs, startDate: s.checkinDate, endDate: s.checkinDate }, d.settings.maxStayMs(), s.id);
+          const checkin = formatInstant(c.nowMs, settings.timeZone);
+          updateStayPeriod(db, id, { status: to, checkin, checkinMs: c.nowMs, checkout: s.checkout, checkoutMs: s.checkoutMs, nights: s.nights, price: s.price }, c.nowMs);
+        } else {
+          updateStayStatus(db, id, to, c.nowMs);
+        }
         returnStayExtras(d, id, c);
         return id;
       });
@@ -217,7 +227,10 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             checkin: change.prevCheckin, checkinMs: change.prevCheckinMs, checkout: change.prevCheckout, checkoutMs: change.prevCheckoutMs,
             nights: change.prevNights, price: change.prevPrice,
           }
-          : { checkin: stay.checkin, checkinMs: stay.checkinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
+          : stay.status === 'checked_in'
+            // An undone check-in gets its booked arrival back (an early check-in moved it to the moment of arrival).
+            ? { checkin: change.prevCheckin, checkinMs: change.prevCheckinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price }
+            : { checkin: stay.checkin, checkinMs: stay.checkinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
         const room = requireRoom(db, stay.roomId);
         if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs || end.checkinMs < stay.checkinMs) {
           if (!occupies(stay.status)) {

@@ -38,6 +38,21 @@ describe('check-in guards', () => {
     expect(h['stays:checkIn']({ id: stay.id }, deskCtx)).toMatchObject({ status: 'checked_in', warnings: [] });
   });
 
+  it('an early check-in starts the stay now (undo puts the booked arrival back), and is refused while a block holds the room until noon', () => {
+    const stay = book({ checkin: '2026-05-03', checkout: '2026-05-05' });
+    t.clock.set(at('2026-05-03T09:30'));
+    expect(h['stays:checkIn']({ id: stay.id }, deskCtx)).toMatchObject({ status: 'checked_in', checkin: '2026-05-03T09:30:00+02:00', checkoutDate: '2026-05-05', nights: 2 });
+    expect(h['stays:undo']({ id: stay.id }, deskCtx)).toMatchObject({ status: 'booked', checkin: '2026-05-03T14:00:00+02:00' });
+    // The night before is blocked (until 12:00 on the 3rd): no guest in the room before then.
+    const other = h['rooms:create'](aRoom({ number: 103 }), adminCtx).id;
+    const late = book({ roomId: other, checkin: '2026-05-03', checkout: '2026-05-04' });
+    h['blocks:create']({ roomId: other, from: '2026-05-02', to: '2026-05-03', reason: 'Paint', kind: 'blocked' }, deskCtx);
+    const e = expectAppError(() => h['stays:checkIn']({ id: late.id }, deskCtx), 'ROOM_UNAVAILABLE');
+    expect(e.reason).toMatch(/^stays\.roomBlocked/);
+    t.clock.set(at('2026-05-03T12:00'));
+    expect(h['stays:checkIn']({ id: late.id }, deskCtx)).toMatchObject({ status: 'checked_in', checkin: '2026-05-03T12:00:00+02:00' });
+  });
+
   it('follows the window setting, never before the arrival day begins', () => {
     h['settings:update']({ earlyCheckinMinutes: 1440 }, adminCtx);
     const stay = book({ checkin: '2026-05-03', checkout: '2026-05-05' });

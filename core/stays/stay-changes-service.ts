@@ -3,7 +3,7 @@
  * transaction as the update, leaving the stay itself out of the check (it may overlap its old self).
  */
 import type { z } from 'zod';
-import { updateStayPlacement } from '../../db/queries/stay-queries';
+import { findRoomOccupant, updateStayPlacement } from '../../db/queries/stay-queries';
 import type { Stay, StayDatesSchema, StayMoveSchema } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
 import { applyAction, chosenPrice } from '../../shared/rules/stay-rules';
@@ -42,6 +42,17 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
         const room = requireBookableRoom(db, roomId, stay.guests);
         const period = { startMs: stay.checkinMs, endMs: stay.checkoutMs, startDate: stay.checkinDate, endDate: stay.checkoutDate };
         assertRoomFree(db, room, period, d.settings.maxStayMs(), id);
+        // A guest in house moves into a room nobody is in now: not beside a guest still checked in
+        // there past their departure time (found by the stay-rules property, 2026-11-23).
+        if (stay.status === 'checked_in') {
+          const occupant = findRoomOccupant(db, room.id, nowMs, stay.checkoutMs, d.settings.maxStayMs(), id);
+          if (occupant) {
+            throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} is there now`, {
+              reason: 'stays.roomOccupied',
+              params: { room: room.number, stayId: occupant.id, guest: occupant.label },
+            });
+          }
+        }
         const price = chosenPrice(stay.price, stay.nights, room.nightlyRate, pricing);
         updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category, price }, nowMs);
         d.audit.record(ctx, {

@@ -46,6 +46,38 @@ const FOUND_2026_11_23: Op[] = [
   { kind: 'book', room: 0, day: 0, nights: 1 }, { kind: 'checkIn', stay: 0 }, { kind: 'undo', stay: 0, admin: false },
 ];
 
+/**
+ * More sequences this property found on 2026-11-23, kept as examples: a guest checked in early (08:00,
+ * inside the window) was invisible before the booked 14:00 to a block ending at noon and to a move
+ * into the room; a checked-in guest was moved beside one still in the room past the departure time.
+ */
+const FOUND_EARLY_CHECK_IN: Op[][] = [
+  [{ kind: 'wait', hours: 17 }, { kind: 'block', room: 1, day: 1, nights: 1 }, { kind: 'wait', hours: 10 },
+    { kind: 'wait', hours: 16 }, { kind: 'checkIn', stay: 0 }, { kind: 'wait', hours: 3 },
+    { kind: 'undo', stay: 0, admin: false }, { kind: 'book', room: 1, day: 2, nights: 1 },
+    { kind: 'checkIn', stay: 0 }, { kind: 'checkIn', stay: 0 }, { kind: 'checkIn', stay: 0 },
+    { kind: 'checkOut', stay: 0 }, { kind: 'checkIn', stay: 0 }, { kind: 'book', room: 0, day: 0, nights: 1 }],
+  [{ kind: 'wait', hours: 20 }, { kind: 'book', room: 0, day: 1, nights: 1 },
+    { kind: 'book', room: 0, day: 0, nights: 1 }, { kind: 'book', room: 0, day: 2, nights: 1 },
+    { kind: 'wait', hours: 2 }, { kind: 'checkOut', stay: 0 }, { kind: 'book', room: 1, day: 1, nights: 1 },
+    { kind: 'checkOut', stay: 0 }, { kind: 'checkOut', stay: 0 }, { kind: 'checkIn', stay: 7 },
+    { kind: 'move', stay: 1, room: 1 }, { kind: 'book', room: 0, day: 1, nights: 1 }, { kind: 'checkOut', stay: 0 },
+    { kind: 'undo', stay: 0, admin: false }, { kind: 'checkOut', stay: 11 }],
+  [{ kind: 'wait', hours: 6 }, { kind: 'wait', hours: 16 }, { kind: 'book', room: 0, day: 1, nights: 1 },
+    { kind: 'block', room: 0, day: 0, nights: 1 }, { kind: 'checkIn', stay: 0 },
+    { kind: 'dates', stay: 0, day: 0, nights: 1 }, { kind: 'checkOut', stay: 0 }, { kind: 'checkIn', stay: 0 },
+    { kind: 'checkIn', stay: 0 }, { kind: 'checkIn', stay: 0 }, { kind: 'checkIn', stay: 0 },
+    { kind: 'book', room: 0, day: 0, nights: 1 }, { kind: 'book', room: 0, day: 0, nights: 1 },
+    { kind: 'checkOut', stay: 0 }],
+  [{ kind: 'book', room: 0, day: 0, nights: 1 }, { kind: 'book', room: 2, day: 1, nights: 1 },
+    { kind: 'book', room: 1, day: 0, nights: 1 }, { kind: 'wait', hours: 8 }, { kind: 'checkIn', stay: 0 },
+    { kind: 'wait', hours: 18 }, { kind: 'book', room: 0, day: 0, nights: 1 },
+    { kind: 'block', room: 0, day: 0, nights: 1 }, { kind: 'checkIn', stay: 0 }, { kind: 'checkIn', stay: 16 },
+    { kind: 'checkOut', stay: 0 }, { kind: 'undo', stay: 0, admin: false },
+    { kind: 'book', room: 0, day: 0, nights: 1 }, { kind: 'move', stay: 0, room: 2 },
+    { kind: 'block', room: 0, day: 0, nights: 1 }, { kind: 'undo', stay: 0, admin: false }],
+];
+
 interface Row {
   id: number;
   roomId: number;
@@ -140,7 +172,7 @@ describe('stays under any sequence of desk actions (fast-check)', () => {
         numRuns: 100,
         // Found by this property on 2026-11-23: new dates moved a checked-in guest's arrival to the next
         // day, so the guest's early departure "freed" a night the undone no-show held again.
-        examples: [[FOUND_2026_11_23]],
+        examples: [[FOUND_2026_11_23], ...FOUND_EARLY_CHECK_IN.map((ops) => [ops] as [Op[]])],
       },
     );
     console.info(`stay rules property: ${seen.checkedIn} check-ins, ${seen.freed} releases of nights re-booked, ${seen.undone} undos`);

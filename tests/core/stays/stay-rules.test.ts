@@ -185,6 +185,22 @@ describe('new dates for a guest in house', () => {
   });
 });
 
+describe('moving a guest in house', () => {
+  it('is refused into a room where another guest is checked in now, even when their periods only touch', () => {
+    const other = h['rooms:create'](aRoom({ number: 103 }), adminCtx).id;
+    const guest = book({ checkin: '2026-05-01', checkout: '2026-05-02', guestName: 'Moving guest' });
+    const next = book({ roomId: other, checkin: '2026-05-02', checkout: '2026-05-03', guestName: 'Early bird' });
+    t.clock.set(at('2026-05-01T15:00'));
+    h['stays:checkIn']({ id: guest.id }, deskCtx);
+    // 12:00 the next day: the guest is due out and still in; the next guest of 103 checks in early.
+    t.clock.set(at('2026-05-02T12:00'));
+    h['stays:checkIn']({ id: next.id }, deskCtx);
+    const e = expectAppError(() => h['stays:move']({ id: guest.id, roomId: other }, deskCtx), 'ROOM_UNAVAILABLE', /Room 103 is occupied: stay #\d+ for Early bird is there now/);
+    expect(e).toMatchObject({ reason: 'stays.roomOccupied', params: { room: 103, stayId: next.id } });
+    expect(h['stays:get']({ id: guest.id }, deskCtx).roomNumber).toBe(101);
+  });
+});
+
 describe('undo', () => {
   it('puts an early check-out back, with its booked end and price, if the freed nights are still free', () => {
     const stay = book({ checkin: '2026-04-30', checkout: '2026-05-04' });

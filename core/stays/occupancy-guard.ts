@@ -5,7 +5,7 @@
  */
 import { getRoom } from '../../db/queries/room-queries';
 import { getBlockRecord } from '../../db/queries/block-queries';
-import { findOccupancyConflict, getStayRecord, type OccupancyConflict } from '../../db/queries/stay-queries';
+import { findOccupancyConflict, findRoomOccupant, getStayRecord, type OccupancyConflict } from '../../db/queries/stay-queries';
 import type { Sqlite } from '../../db/open-database';
 import type { Room } from '../../shared/contract/schemas';
 import { AppError, type Refusal } from '../../shared/errors';
@@ -83,4 +83,24 @@ export function assertRoomFree(db: Sqlite, room: Room, period: Period, maxStayMs
       publicRefusal: { reason: 'stays.roomUnavailable', params: { room: room.number, from: period.startDate, to: period.endDate } },
     });
   }
+}
+
+/**
+ * Refuses when someone is in the room now: a guest checked in there (one past the departure time
+ * too), or, unless `checkedInOnly`, a booking whose period runs now. Check-in, undo of a check-out
+ * and moving a guest in house ask this; `how` finishes the message ("… is there now").
+ */
+export function assertNobodyInRoom(
+  db: Sqlite,
+  room: Room,
+  window: { nowMs: number; untilMs: number; maxStayMs: number; excludeStayId: number },
+  how: (detail: string) => string,
+  checkedInOnly = false,
+): void {
+  const occupant = findRoomOccupant(db, room.id, window.nowMs, window.untilMs, window.maxStayMs, window.excludeStayId);
+  if (!occupant || (checkedInOnly && occupant.detail !== 'checked_in')) return;
+  throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} ${how(occupant.detail)}`, {
+    reason: 'stays.roomOccupied',
+    params: { room: room.number, stayId: occupant.id, guest: occupant.label },
+  });
 }

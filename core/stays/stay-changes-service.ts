@@ -3,12 +3,12 @@
  * transaction as the update, leaving the stay itself out of the check (it may overlap its old self).
  */
 import type { z } from 'zod';
-import { findRoomOccupant, updateStayPlacement } from '../../db/queries/stay-queries';
+import { updateStayPlacement } from '../../db/queries/stay-queries';
 import type { Stay, StayDatesSchema, StayMoveSchema } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
 import { applyAction, chosenPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
-import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
+import { assertNobodyInRoom, assertRoomFree, requireBookableRoom } from './occupancy-guard';
 import { assertNotInPast } from './past-guard';
 import { commitStayChange, requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { resolveStayWindow } from './stay-window';
@@ -45,13 +45,7 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
         // A guest in house moves into a room nobody is in now: not beside a guest still checked in
         // there past their departure time (found by the stay-rules property, 2026-11-23).
         if (stay.status === 'checked_in') {
-          const occupant = findRoomOccupant(db, room.id, nowMs, stay.checkoutMs, d.settings.maxStayMs(), id);
-          if (occupant) {
-            throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} is there now`, {
-              reason: 'stays.roomOccupied',
-              params: { room: room.number, stayId: occupant.id, guest: occupant.label },
-            });
-          }
+          assertNobodyInRoom(db, room, { nowMs, untilMs: stay.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: id }, () => 'is there now');
         }
         const price = chosenPrice(stay.price, stay.nights, room.nightlyRate, pricing);
         updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category, price }, nowMs);

@@ -6,7 +6,7 @@
  */
 import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import {
-  findRoomOccupant, insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayPeriod, updateStayStatus, type StayRecord,
+  insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayPeriod, updateStayStatus, type StayRecord,
 } from '../../db/queries/stay-queries';
 import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
@@ -15,7 +15,7 @@ import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../..
 import type { CallContext } from '../context';
 import type { Commit } from '../commit';
 import { returnStayExtras } from '../stock/stock-stay-extras';
-import { assertInOrder, assertRoomFree, requireRoom } from './occupancy-guard';
+import { assertInOrder, assertNobodyInRoom, assertRoomFree, requireRoom } from './occupancy-guard';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
 export type CheckInResult = Stay & { warnings: StayWarning[] };
@@ -117,14 +117,8 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         }
         const room = requireRoom(db, s.roomId);
         assertInOrder(room);
-        const occupant = findRoomOccupant(db, room.id, c.nowMs, s.checkoutMs, d.settings.maxStayMs(), s.id);
-        if (occupant) {
-          const how = occupant.detail === 'checked_in' ? 'is still checked in' : 'still holds the room';
-          throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} ${how}`, {
-            reason: 'stays.roomOccupied',
-            params: { room: room.number, stayId: occupant.id, guest: occupant.label },
-          });
-        }
+        assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: s.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: s.id }, (detail) =>
+          detail === 'checked_in' ? 'is still checked in' : 'still holds the room');
         if (room.housekeeping === 'dirty') {
           warnings.push({
             reason: 'stays.roomNotClean',
@@ -241,13 +235,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
           assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
         }
         if (change.fromStatus === 'checked_in') {
-          const occupant = findRoomOccupant(db, room.id, c.nowMs, end.checkoutMs, d.settings.maxStayMs(), stay.id);
-          if (occupant?.detail === 'checked_in') {
-            throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} is checked in`, {
-              reason: 'stays.roomOccupied',
-              params: { room: room.number, stayId: occupant.id, guest: occupant.label },
-            });
-          }
+          assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: end.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: stay.id }, () => 'is checked in', true);
         }
         updateStayPeriod(db, id, { status: change.fromStatus, ...end }, c.nowMs);
         if (change.id) markStatusChangeUndone(db, change.id, c.nowMs);

@@ -10,7 +10,10 @@ const nodeBuiltinNames = [
 ];
 const nodeBuiltins = ['node:*'];
 const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
-const serverPackages = ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'ws', 'papaparse'];
+const serverPackages = ['electron', 'better-sqlite3', 'pg', 'pg-*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'ws', 'papaparse'];
+// Which engine runs is known only in db/ (one copy of every rule): nothing else imports a driver.
+const enginePackages = ['better-sqlite3', 'pg', 'pg-*', 'kysely', '@electric-sql/pglite'];
+const engineMessage = 'Only db/ talks to a database engine (db/database.ts is the seam).';
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 const noOnlyOrSkip = ['it', 'test', 'describe'].flatMap((object) =>
   ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'No focused or skipped tests are left behind.' })),
@@ -42,13 +45,27 @@ export default tseslint.config(
   },
   {
     // The database and the core are plain Node: they run in Electron's main process and headless alike.
-    files: ['db/**/*.ts', 'core/**/*.ts'],
+    files: ['db/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron'], message: 'Only electron/ imports electron.' },
         { group: [...layer('electron'), ...layer('renderer')], message: 'The core never depends on the glue or the UI.' },
       ] }],
     },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'Only electron/ imports electron.' },
+        { group: [...layer('electron'), ...layer('renderer')], message: 'The core never depends on the glue or the UI.' },
+        { group: enginePackages, message: engineMessage },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: enginePackages, message: engineMessage }] }] },
   },
   {
     // The renderer talks to main only through the contract (IPC or HTTP): no Node, no core.
@@ -60,6 +77,22 @@ export default tseslint.config(
         { group: [...layer('core'), ...layer('db'), ...layer('electron')], message: 'The renderer imports only shared/ and its own code.' },
       ] }],
     },
+  },
+  {
+    // Every promise is awaited or handed on: a write left floating would land outside its unit of
+    // work, and a rejected one would go unseen (the storage seam is async: db/database.ts).
+    files: ['db/**/*.ts', 'core/**/*.ts', 'electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    files: ['db/schema-postgres.kit.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['scripts/**/*.mjs'],

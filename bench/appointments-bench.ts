@@ -44,16 +44,16 @@ const FIRST_DAY = '2025-05-01';
 const DAYS = 730;
 const admin: CallContext = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
 
-function fresh(name: string, clock: () => number = () => NOW): { dir: string; sqlite: Sqlite; core: Core } {
+async function fresh(name: string, clock: () => number = () => NOW): Promise<{ dir: string; sqlite: Sqlite; core: Core }> {
   const dir = mkdtempSync(join(tmpdir(), `frontdesk-bench-${name}-`));
-  const { sqlite } = openDatabase({ file: join(dir, 'frontdesk.db') });
-  const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: { timeZone: ZONE } });
+  const { sqlite } = await openDatabase({ file: join(dir, 'frontdesk.db') });
+  const core = await createCore({ sqlite, clock, events: createEventBus() }, { settings: { timeZone: ZONE } });
   return { dir, sqlite, core };
 }
 
 /** 50 rooms × 730 days × 16 slots, 80 % booked (confirmed), written raw in one transaction. */
-function buildSlotHotel(core: Core, sqlite: Sqlite): void {
-  for (let r = 0; r < ROOMS; r++) core.handlers['serviceRooms:create']({ name: `Room ${String(r + 1).padStart(2, '0')}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
+async function buildSlotHotel(core: Core, sqlite: Sqlite): Promise<void> {
+  for (let r = 0; r < ROOMS; r++) await core.handlers['serviceRooms:create']({ name: `Room ${String(r + 1).padStart(2, '0')}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
   const slot = sqlite.prepare('INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 0)');
   const appt = sqlite.prepare(
     `INSERT INTO appointments (kind, guest_name, room_id, timeslot_id, start_ms, end_ms, occupied_until_ms, start_at, end_at, local_date, local_time, status, payment_status, price, created_by, created_at, updated_at)
@@ -89,12 +89,12 @@ const timeEach = (n: number, fn: (i: number) => unknown) => timeCalls(n, fn, Mat
 const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
 
 async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figures: string[]): Promise<void> {
-  const { dir, sqlite, core } = fresh('slots');
+  const { dir, sqlite, core } = await fresh('slots');
   try {
     const t0 = performance.now();
-    buildSlotHotel(core, sqlite);
+    await buildSlotHotel(core, sqlite);
     // B's provider: 30-minute appointments 09:00–17:00 every day, 80 % of the grid booked for the same two years.
-    core.handlers['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 10, price: 0, daysOff: [], active: true }, admin);
+    await core.handlers['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 10, price: 0, daysOff: [], active: true }, admin);
     const pa = sqlite.prepare(
       `INSERT INTO appointments (kind, guest_name, provider_id, start_ms, end_ms, occupied_until_ms, start_at, end_at, local_date, local_time, status, price, created_by, created_at, updated_at)
        VALUES ('provider', 'Bench', 1, ?, ?, ?, ?, ?, ?, '09:00:00', 'confirmed', 0, 'bench', 0, 0)`,
@@ -112,7 +112,7 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
         }
       }
     })();
-    const counts = sqlite.prepare('SELECT (SELECT count(*) FROM timeslots) AS slots, (SELECT count(*) FROM appointments) AS appts').get() as { slots: number; appts: number };
+    const counts = db.get('SELECT (SELECT count(*) FROM timeslots) AS slots, (SELECT count(*) FROM appointments) AS appts') as { slots: number; appts: number };
     figures.push(`A/B dataset: ${ROOMS} rooms × ${DAYS} days × 16 slots = ${counts.slots} slots, ${counts.appts} appointments (80 % of slots booked; the provider's grid 80 % booked), built in ${fmt((performance.now() - t0) / 1000)} s`);
 
     const N = o.quick ? 2_000 : 10_000;
@@ -125,10 +125,10 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
     const rawRuns: Float64Array[] = [];
     let sample = 0;
     for (let run = 0; run < o.runs; run++) {
-      oursRuns.push(timeEach(N, (i) => rooms.freeTimeslots({ id: asks[i]!.room, date: asks[i]!.date, duration: 30 })));
+      oursRuns.push(timeEach(N, async (i) => await rooms.freeTimeslots({ id: asks[i]!.room, date: asks[i]!.date, duration: 30 })));
       rawRuns.push(timeEach(N, (i) => (rawFree.all({ room: asks[i]!.room, date: asks[i]!.date, now: NOW, min: 1_800_000 }) as { booked: number; capacity: number }[]).filter((r) => r.booked < r.capacity)));
     }
-    sample = rooms.freeTimeslots({ id: asks[0]!.room, date: asks[0]!.date, duration: 30 }).timeslots.length;
+    sample = (await rooms.freeTimeslots({ id: asks[0]!.room, date: asks[0]!.date, duration: 30 })).timeslots.length;
     const oursP99 = median(oursRuns.map((r) => percentile(r, 99)));
     const ratio = median(rawRuns.map(mean)) / median(oursRuns.map(mean));
     checks.push({ label: 'free timeslots, p99', ours: fmtMs(oursP99), target: '≤ 1 ms', pass: oursP99 <= 1 });
@@ -138,42 +138,42 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
 
     const providers = core.services.providers;
     const days = Array.from({ length: N }, (_, i) => addDays('2026-05-02', i % 360));
-    const avRuns = Array.from({ length: o.runs }, () => timeEach(N, (i) => providers.availability(1, days[i]!)));
+    const avRuns = Array.from({ length: o.runs }, () => timeEach(N, async (i) => await providers.availability(1, days[i]!)));
     const avP99 = median(avRuns.map((r) => percentile(r, 99)));
     checks.push({ label: 'provider availability for a day, p99', ours: fmtMs(avP99), target: '≤ 1 ms', pass: avP99 <= 1 });
-    figures.push(`B: ${N} days × ${o.runs} runs: p50 ${fmtMs(median(avRuns.map((r) => percentile(r, 50))))}, p99 ${fmtMs(avP99)}; e.g. ${providers.availability(1, days[0]!).times.length} free times on ${days[0]}`);
+    figures.push(`B: ${N} days × ${o.runs} runs: p50 ${fmtMs(median(avRuns.map((r) => percentile(r, 50))))}, p99 ${fmtMs(avP99)}; e.g. ${(await providers.availability(1, days[0]!)).times.length} free times on ${days[0]}`);
   } finally {
     sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function benchGeneration(o: BenchOptions, checks: Check[], figures: string[]): void {
+async function benchGeneration(o: BenchOptions, checks: Check[], figures: string[]): Promise<void> {
   const oursMs: number[] = [];
   const rawMs: number[] = [];
   const longest: number[] = [];
   for (let run = 0; run < o.runs; run++) {
     // ours
-    const a = fresh('gen');
+    const a = await fresh('gen');
     try {
-      for (let r = 0; r < ROOMS; r++) a.core.handlers['serviceRooms:create']({ name: `Room ${r + 1}`, roomType: 'meeting', capacity: 1, hourlyRate: 0, isActive: true }, admin);
+      for (let r = 0; r < ROOMS; r++) await a.core.handlers['serviceRooms:create']({ name: `Room ${r + 1}`, roomType: 'meeting', capacity: 1, hourlyRate: 0, isActive: true }, admin);
       let worst = 0;
       const t0 = performance.now();
       for (let r = 1; r <= ROOMS; r++) {
         const c0 = performance.now();
-        a.core.handlers['timeslots:generate']({ roomId: r, startDate: '2026-06-01', endDate: '2027-05-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
+        await a.core.handlers['timeslots:generate']({ roomId: r, startDate: '2026-06-01', endDate: '2027-05-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
         worst = Math.max(worst, performance.now() - c0);
       }
       oursMs.push(performance.now() - t0);
       longest.push(worst);
     } finally {
-      a.sqlite.close();
+      a.db.close();
       rmSync(a.dir, { recursive: true, force: true });
     }
     // raw: the same slots, one transaction per room, instants and ISO text computed in the loop
-    const b = fresh('genraw');
+    const b = await fresh('genraw');
     try {
-      for (let r = 0; r < ROOMS; r++) b.core.handlers['serviceRooms:create']({ name: `Room ${r + 1}`, roomType: 'meeting', capacity: 1, hourlyRate: 0, isActive: true }, admin);
+      for (let r = 0; r < ROOMS; r++) await b.core.handlers['serviceRooms:create']({ name: `Room ${r + 1}`, roomType: 'meeting', capacity: 1, hourlyRate: 0, isActive: true }, admin);
       const raw = new Database(join(b.dir, 'frontdesk.db'));
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = FULL');
@@ -192,7 +192,7 @@ function benchGeneration(o: BenchOptions, checks: Check[], figures: string[]): v
       rawMs.push(performance.now() - t0);
       raw.close();
     } finally {
-      b.sqlite.close();
+      b.db.close();
       rmSync(b.dir, { recursive: true, force: true });
     }
   }
@@ -204,14 +204,14 @@ function benchGeneration(o: BenchOptions, checks: Check[], figures: string[]): v
 }
 
 /** A migrated hotel with `rooms` service rooms (capacity 1) and a year of 30-minute slots each, in 2030. */
-function buildBookableSlots(file: string, rooms: number): void {
+async function buildBookableSlots(file: string, rooms: number): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  const { sqlite } = openDatabase({ file });
+  const { sqlite } = await openDatabase({ file });
   try {
-    const core = createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     for (let r = 1; r <= rooms; r++) {
-      core.handlers['serviceRooms:create']({ name: `Spa ${r}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
-      core.handlers['timeslots:generate']({ roomId: r, startDate: '2030-01-01', endDate: '2030-12-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
+      await core.handlers['serviceRooms:create']({ name: `Spa ${r}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
+      await core.handlers['timeslots:generate']({ roomId: r, startDate: '2030-01-01', endDate: '2030-12-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
     }
   } finally {
     sqlite.close();
@@ -268,7 +268,7 @@ async function benchHttpBooking(o: BenchOptions, checks: Check[], figures: strin
   const hostDir = join(dir, 'http');
   const hostFile = join(hostDir, DB_FILE_NAME);
   const rawFile = join(dir, 'raw', DB_FILE_NAME);
-  buildBookableSlots(hostFile, rooms);
+  await buildBookableSlots(hostFile, rooms);
   mkdirSync(dirname(rawFile), { recursive: true });
   copyFileSync(hostFile, rawFile);
   await ensureBenchAdmin(hostFile);
@@ -337,7 +337,7 @@ export async function runAppointmentsBench(o: BenchOptions): Promise<BenchResult
   o.log('    A/B: free timeslots and provider availability');
   await benchFreeAndAvailability(o, checks, figures);
   o.log('    C: generation');
-  benchGeneration(o, checks, figures);
+  await benchGeneration(o, checks, figures);
   o.log('    D: booking over HTTP');
   await benchHttpBooking(o, checks, figures);
   return { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', checks, figures };

@@ -84,19 +84,19 @@ function explain(db: Database.Database, sql: string): string {
 }
 
 export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult> {
-  const data = denseHistoryHotel(o.log);
-  const { sqlite } = openDatabase({ file: data.file });
+  const data = await denseHistoryHotel(o.log);
+  const { sqlite } = await openDatabase({ file: data.file });
   const scratch = scratchDir('availability');
   try {
-    const maxStayMs = createSettingsService({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE }).maxStayMs();
+    const maxStayMs = (await createSettingsService({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE })).maxStayMs();
     const nights = nightsOfLastYear(sqlite, maxStayMs);
     const perRun = o.quick ? 5000 : 20_000;
     const stayStmt = sqlite.prepare(STAY_CONFLICT_SQL);
     const blockStmt = sqlite.prepare(BLOCK_CONFLICT_SQL);
     const unbounded = sqlite.prepare(UNBOUNDED_SQL);
     const roomIdx = sqlite.prepare(withIndex('stays_room_idx'));
-    const roomStays = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE room_id = ?').get(ROOM_ID) as { n: number }).n;
-    const roomLive = (sqlite.prepare("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')").get(ROOM_ID) as { n: number }).n;
+    const roomStays = (db.get('SELECT count(*) AS n FROM stays WHERE room_id = ?', ROOM_ID) as { n: number }).n;
+    const roomLive = (db.get("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')", ROOM_ID) as { n: number }).n;
 
     const ours = (s: number, e: number) => findOccupancyConflict(sqlite, ROOM_ID, s, e, maxStayMs);
     const raw = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0) ?? blockStmt.get(ROOM_ID, e, s, 0);

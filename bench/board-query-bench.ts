@@ -40,12 +40,12 @@ const RAW_SQL = {
 };
 
 export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
-  const data = denseHistoryHotel(o.log);
-  const { sqlite } = openDatabase({ file: data.file });
+  const data = await denseHistoryHotel(o.log);
+  const { sqlite } = await openDatabase({ file: data.file });
   try {
     const deps = { sqlite, clock: () => NOW_MS, events: createEventBus() };
-    const core = createCore(deps, { settings: { timeZone: TIME_ZONE } });
-    const maxStayMs = createSettingsService(deps).maxStayMs();
+    const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
+    const maxStayMs = (await createSettingsService(deps)).maxStayMs();
     const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
     const endMs = startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE);
     const dayStart = startOfLocalDate(TODAY, TIME_ZONE);
@@ -65,7 +65,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
     const ours = () => core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX);
 
     const a = raw();
-    const b = ours();
+    const b = await ours();
     if (a.rooms.length !== b.rooms.length || a.stays.length !== b.stays.id.length || JSON.stringify(a.counts) !== JSON.stringify(b.counts)) {
       throw new Error(`raw and board:get disagree: ${a.rooms.length}/${b.rooms.length} rooms, ${a.stays.length}/${b.stays.id.length} stays`);
     }
@@ -107,8 +107,8 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       sqlite.exec('ROLLBACK');
       await app.close();
     }
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL.stays}`).all(0, 0, 0) as { detail: string }[]).map((x) => x.detail).join('; ');
-    const scanned = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE checkin_ms < ? AND checkin_ms > ?').get(endMs, startMs - maxStayMs) as { n: number }).n;
+    const plan = (db.all(`EXPLAIN QUERY PLAN ${RAW_SQL.stays}`, 0, 0, 0) as { detail: string }[]).map((x) => x.detail).join('; ');
+    const scanned = (db.get('SELECT count(*) AS n FROM stays WHERE checkin_ms < ? AND checkin_ms > ?', endMs, startMs - maxStayMs) as { n: number }).n;
 
     return {
       id: 3,

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]');
   const runs = Number(runsText ?? 6);
   const log = (line: string) => console.log(line);
-  const data = denseHistoryHotel(log);
+  const data = await denseHistoryHotel(log);
   const sides = await Promise.all(
     [dirA, dirB].map(async (rendererDir, i) => {
       const scratch = scratchDir(`render-ab-${i}`);

@@ -152,7 +152,7 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
 }
 
 export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult> {
-  const data = denseHistoryHotel(o.log);
+  const data = await denseHistoryHotel(o.log);
   const built = ensureRendererBuilt(o.log);
   const scratch = scratchDir('render');
   const dbFile = copyHotelTo(data.file, scratch);

@@ -137,22 +137,22 @@ function createRawBooker(file: string) {
 }
 
 /** The same bookings through the core's handler map in process (what an IPC call runs): no HTTP. */
-function createCoreBooker(file: string) {
-  const { sqlite } = openDatabase({ file });
+async function createCoreBooker(file: string) {
+  const { sqlite } = await openDatabase({ file });
   const started = Date.now();
-  const core = createCore({ sqlite, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+  const core = await createCore({ sqlite, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
   const rooms = hotelRooms();
   const ctx: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
   let next = 0;
   return {
-    run(durationMs: number): number {
+    async run(durationMs: number): Promise<number> {
       let bookings = 0;
       const t0 = nowMs();
       while (nowMs() - t0 < durationMs) {
         const k = next++;
         const room = rooms[k % rooms.length]!;
         const night = Math.floor(k / rooms.length);
-        core.handlers['stays:seedCreate'](
+        await core.handlers['stays:seedCreate'](
           { roomnumber: room.number, category: room.category, checkin: `${addDays(FIRST_NIGHT, night)}T14:00:00`, checkout: `${addDays(FIRST_NIGHT, night + 1)}T12:00:00` },
           ctx,
         );
@@ -169,17 +169,17 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
   const dir = scratchDir('booking');
   const hostDir = join(dir, 'http');
   const rawFile = join(dir, 'raw', DB_FILE_NAME);
-  createEmptyHotel(join(hostDir, DB_FILE_NAME));
+  await createEmptyHotel(join(hostDir, DB_FILE_NAME));
   await ensureBenchAdmin(join(hostDir, DB_FILE_NAME));
-  createEmptyHotel(rawFile);
+  await createEmptyHotel(rawFile);
   const coreFile = join(dir, 'core', DB_FILE_NAME);
-  createEmptyHotel(coreFile);
+  await createEmptyHotel(coreFile);
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 
   const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
   const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
   const raw = createRawBooker(rawFile);
-  const inProcess = createCoreBooker(coreFile);
+  const inProcess = await createCoreBooker(coreFile);
   try {
     await Promise.all([host.next('ready'), client.next('ready')]);
     const { url, token } = await host.ask<{ type: string; url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
@@ -197,7 +197,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
     await load(CONNECTIONS, 1000);
     raw.run(500);
 
-    inProcess.run(500);
+    await inProcess.run(500);
 
     const http: ClosedLoopReply[] = [];
     const rawRuns: RawRun[] = [];
@@ -205,7 +205,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
     for (let i = 0; i < o.runs; i++) {
       http.push(await load(CONNECTIONS, durationMs));
       rawRuns.push(raw.run(durationMs));
-      coreRates.push(inProcess.run(durationMs / 2));
+      coreRates.push(await inProcess.run(durationMs / 2));
       const h = http[i]!;
       const r = rawRuns[i]!;
       o.log(`  run ${i + 1}: HTTP ${fmt(((h.statuses['201'] ?? 0) * 1000) / h.elapsedMs)} bookings/s (p99 ${fmtMs(h.p99)}), raw ${fmt((r.bookings * 1000) / r.elapsedMs)}/s`);

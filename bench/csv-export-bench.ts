@@ -81,7 +81,7 @@ type FileExport = { rows: number; ms: number; bytes: number };
 type Measured<T> = T & { monitor: MonitorReport; paced: Paced };
 
 export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
-  const data = denseHistoryHotel(o.log);
+  const data = await denseHistoryHotel(o.log);
   const scratch = scratchDir('csv');
   const dataDir = join(scratch, 'host');
   const dbFile = copyHotelTo(data.file, dataDir);

@@ -37,18 +37,18 @@ const RAW_SQL = {
 export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-rentals-'));
   const file = join(dir, 'frontdesk.db');
-  const { sqlite } = openDatabase({ file });
+  const { sqlite } = await openDatabase({ file });
   try {
     const deps = { sqlite, clock: () => NOW_MS, events: createEventBus() };
-    const core = createCore(deps, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
 
     // 50 cars; each rented back to back from two years ago to a month ahead, 1–7 days a rental, 0–3 days between.
     const random = seededRandom(42);
     const fuels = ['Petrol', 'Diesel', 'Electric', 'Hybrid'];
     let rentals = 0;
-    sqlite.transaction(() => {
+    sqlite.transaction(async () => {
       for (let c = 0; c < CARS; c++) {
-        const carId = insertCar(
+        const carId = await insertCar(
           sqlite,
           {
             brand: ['Toyota', 'Volkswagen', 'Skoda', 'Tesla', 'Volvo'][c % 5]!, model: `Model ${c}`, fuelType: fuels[c % 4]!, mileage: 10_000,
@@ -71,7 +71,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
             NOW_MS,
           );
           const status = to <= TODAY ? 'returned' : day <= TODAY ? 'out' : 'reserved';
-          if (status !== 'reserved') sqlite.prepare('UPDATE car_rentals SET status = ?, mileage_out = 10000, mileage_in = ? WHERE id = ?').run(status, status === 'returned' ? 10_100 : null, id);
+          if (status !== 'reserved') db.run('UPDATE car_rentals SET status = ?, mileage_out = 10000, mileage_in = ? WHERE id = ?', status, status === 'returned' ? 10_100 : null, id);
           rentals++;
           day = addDays(to, Math.floor(random() * 4));
         }
@@ -86,7 +86,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
     const raw = () => ({ cars: stmt.cars.all(), rentals: stmt.rentals.all(to, earliest, from) });
     const ours = () => core.handlers['rentals:timeline']({ from, days: TIMELINE_DAYS }, CTX);
     const a = raw();
-    const b = ours();
+    const b = await ours();
     if (a.cars.length !== b.cars.length || a.rentals.length !== b.rentals.length) {
       throw new Error(`raw and rentals:timeline disagree: ${a.cars.length}/${b.cars.length} cars, ${a.rentals.length}/${b.rentals.length} rentals`);
     }
@@ -105,7 +105,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
     try {
       const password = 'Rentals-Bench-Desk-2026';
       await core.users.create({ username: 'rentals.bench', email: 'rentals.bench@example.test', password, role: 'staff' }, CTX);
-      sqlite.prepare(`UPDATE users SET must_change_password = 0 WHERE username = 'rentals.bench'`).run();
+      db.run(`UPDATE users SET must_change_password = 0 WHERE username = 'rentals.bench'`);
       const { access_token: token } = await core.auth.login({ username: 'rentals.bench', password }, anonymousContext('http', '127.0.0.1'));
       const get = () => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
       const first = await get();
@@ -120,7 +120,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
       await app.close();
     }
     const httpP50 = median(httpRuns);
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL.rentals}`).all(to, earliest, from) as { detail: string }[]).map((x) => x.detail).join('; ');
+    const plan = (db.all(`EXPLAIN QUERY PLAN ${RAW_SQL.rentals}`, to, earliest, from) as { detail: string }[]).map((x) => x.detail).join('; ');
 
     return {
       id: 6,

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   writeFileSync(RESULTS_FILE, JSON.stringify({ facts, results }, null, 2));
   if ((!quick && selected.length === BENCHMARKS.length) || values.write) {
     writeResultsInto(DOC_FILE, resultsMarkdown(results, facts));
-    console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.sqlite}, ${facts.cores} cores).`);
+    console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.db}, ${facts.cores} cores).`);
   } else {
     console.log('docs/benchmarks.md not rewritten: only a full run of all five does that (or --write).');
   }

@@ -95,9 +95,9 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
   const hostDir = join(dir, 'http');
   const hostFile = join(hostDir, DB_FILE_NAME);
   const rawFile = join(dir, 'raw', DB_FILE_NAME);
-  createEmptyHotel(hostFile);
+  await createEmptyHotel(hostFile);
   await ensureBenchAdmin(hostFile);
-  createEmptyHotel(rawFile);
+  await createEmptyHotel(rawFile);
 
   const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
   const client = startChild(join(BENCH_DIR, 'support', 'post-load-client-process.ts'));

@@ -1,10 +1,11 @@
 /**
- * What every service receives: the one writer connection, a clock, the live event bus, and who is
- * calling. Services never import Fastify or Electron; adapters build the CallContext.
+ * What every service receives: the database (db/database.ts: whichever engine, units of work), a
+ * clock, the live event bus, and who is calling. Services never import Fastify or Electron; adapters
+ * build the CallContext.
  */
-import type { AsyncCommandName, CallerRole, CommandName, CommandOutput, ExportCommandName, ParsedInput } from '../shared/contract/commands';
+import type { CallerRole, CommandName, CommandOutput, ExportCommandName, ParsedInput } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
-import type { Sqlite } from '../db/open-database';
+import type { Database } from '../db/database';
 
 export interface Actor {
   /** The signed-in user's id; null for nobody (`anonymous`) and for the host's own start-up work. */
@@ -35,25 +36,18 @@ export function anonymousContext(via: CallContext['via'], address?: string): Cal
 export type Clock = () => number;
 
 export interface EventBus {
+  /**
+   * Delivers `event` to every listener now. A change's events go through `commit()`'s `publish`
+   * instead, which waits for the COMMIT (`db.afterCommit`).
+   */
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
-  /**
-   * Runs `fn` with its events held back: what it publishes is returned instead of delivered (and if
-   * it throws, dropped). The caller publishes them once the change they announce is committed — the
-   * write batcher does, after the batch's COMMIT. Inside a capture, `publish` adds to the innermost one.
-   */
-  capture<T>(fn: () => T): { value: T; events: LiveEvent[] };
 }
 
 export function createEventBus(): EventBus {
   const listeners = new Set<(event: LiveEvent) => void>();
-  let held: LiveEvent[] | undefined;
   return {
     publish(event) {
-      if (held) {
-        held.push(event);
-        return;
-      }
       for (const l of listeners) {
         try {
           l(event);
@@ -66,21 +60,11 @@ export function createEventBus(): EventBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    capture(fn) {
-      const outer = held;
-      const events: LiveEvent[] = [];
-      held = events;
-      try {
-        return { value: fn(), events };
-      } finally {
-        held = outer;
-      }
-    },
   };
 }
 
 export interface CoreDeps {
-  sqlite: Sqlite;
+  db: Database;
   clock: Clock;
   events: EventBus;
 }
@@ -89,12 +73,18 @@ export interface CoreDeps {
 export type HandledCommandName = Exclude<CommandName, ExportCommandName>;
 
 /**
- * The typed handler map: IPC and REST both call exactly these. A command flagged `async` returns a
- * Promise (it hashes a password off the event loop); every other handler is synchronous.
+ * A listener that delivers each event only once the one before it is delivered, though delivering
+ * may wait (a feed re-checks its sessions after a sign-out before it sends): the feeds keep the
+ * order of the changes. A failed delivery never stops the ones after it.
  */
+export function inOrder(deliver: (event: LiveEvent) => Promise<void>): (event: LiveEvent) => void {
+  let last: Promise<void> = Promise.resolve();
+  return (event) => {
+    last = last.then(() => deliver(event)).catch(() => undefined);
+  };
+}
+
+/** The typed handler map: IPC and REST both call exactly these. */
 export type Handlers = {
-  [K in HandledCommandName]: (
-    input: ParsedInput<K>,
-    ctx: CallContext,
-  ) => K extends AsyncCommandName ? Promise<CommandOutput<K>> : CommandOutput<K>;
+  [K in HandledCommandName]: (input: ParsedInput<K>, ctx: CallContext) => Promise<CommandOutput<K>>;
 };

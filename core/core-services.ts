@@ -4,7 +4,6 @@
  * in core/handler-registry.ts. `CoreServices` is what `createServices` returns: no second list of fields.
  */
 import packageJson from '../package.json' with { type: 'json' };
-import { sqliteVersion } from '../db/open-database';
 import type { Settings } from '../shared/contract/settings';
 import { createAppointmentsService } from './appointments/appointments-service';
 import { createProvidersService } from './appointments/providers-service';
@@ -34,21 +33,21 @@ export interface CoreOptions {
 }
 
 
-export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
-  const settings = createSettingsService(deps, options.settings);
+export async function createServices(deps: CoreDeps, options: CoreOptions = {}) {
+  const settings = await createSettingsService(deps, options.settings);
   const audit = createAuditService(deps, settings);
-  const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
+  const auth = await createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
   const stays = createStaysService({ core: deps, settings, audit });
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
   return {
     deps,
-    health: { status: 'ok' as const, version: packageJson.version, sqlite: sqliteVersion(deps.sqlite) },
+    health: { status: 'ok' as const, version: packageJson.version, database: deps.db.version },
     settings,
     audit,
     auth,
     users: createUsersService(deps, settings, audit),
-    network: createNetworkService(settings, () => auth.defaultPasswordPending()),
+    network: createNetworkService(settings, async () => await auth.defaultPasswordPending()),
     outbox: createOutboxService(deps, settings),
     rooms,
     stays,
@@ -67,4 +66,4 @@ export function createServices(deps: CoreDeps, options: CoreOptions = {}) {
   };
 }
 
-export type CoreServices = ReturnType<typeof createServices>;
+export type CoreServices = Awaited<ReturnType<typeof createServices>>;

@@ -1,7 +1,7 @@
 /**
  * The core: the domains' services over one database (core-services.ts), their handler map
  * (handler-registry.ts), and `call`, the dispatcher IPC and REST both go through (authorized first,
- * then reads at once and writes group-committed by the write batcher, each with its audit row).
+ * then reads as one read and writes through `db.write`, group-committed on SQLite, each with its audit row).
  * `contextFor` turns a bearer token into a caller for every adapter (REST, WebSocket, IPC).
  * Nothing here knows a domain's rules: it only combines.
  */
@@ -14,18 +14,16 @@ import { anonymousContext, type CallContext, type CoreDeps, type HandledCommandN
 import { createServices, type CoreOptions, type CoreServices } from './core-services';
 import { createHandlers } from './handler-registry';
 import type { ListeningStatus } from './settings/network-service';
-import { createWriteBatcher, type WriteBatcher } from './write-batcher';
 
 export type { CoreOptions } from './core-services';
 
 export interface Core {
   deps: CoreDeps;
   services: CoreServices;
-  /** Synchronous (but for the `async` commands), unguarded, unaudited: for tests, seeding and benchmarks. */
+  /** Unguarded, unaudited, each in no unit of its own: for tests, seeding and benchmarks. */
   handlers: Handlers;
-  /** What the adapters call: authorized, then `handlers` behind the write batcher, audited. */
+  /** What the adapters call: authorized, then `handlers` as a read or a write, audited. */
   call: Dispatch;
-  writes: WriteBatcher;
   /** The settings, and the stored SMTP password for the outbox's e-mail delivery (never for an answer). */
   settings: { get(): Settings; smtpPassword(): string };
   auth: AuthService;
@@ -36,7 +34,7 @@ export interface Core {
   /** Throws 401 / 403 when the caller may not run the command. */
   authorize(name: CommandName, ctx: CallContext): void;
   /** The caller behind a bearer token (401 if it is bad, expired or revoked); anonymous for none. */
-  contextFor(token: string | null, meta: { via: CallContext['via']; address?: string }): CallContext;
+  contextFor(token: string | null, meta: { via: CallContext['via']; address?: string }): Promise<CallContext>;
   /** Where the host listens; set by the host (nothing listens for a bare core). */
   setNetworkStatus(provider: () => ListeningStatus): void;
 }
@@ -51,31 +49,28 @@ function idOf(value: unknown): number | string | null {
   return typeof id === 'number' || typeof id === 'string' ? id : null;
 }
 
-export function createCore(deps: CoreDeps, options: CoreOptions = {}): Core {
-  const services = createServices(deps, options);
+export async function createCore(deps: CoreDeps, options: CoreOptions = {}): Promise<Core> {
+  const services = await createServices(deps, options);
   const { settings, auth, users, audit } = services;
   const handlers = createHandlers(services);
 
   const guard: DispatchGuard = {
     authorize: (name, ctx) => authorize(name, ctx, settings.get()),
-    audit: (name: HandledCommandName, input, output, ctx) => {
-      audit.record(ctx, { action: name, entity: entityOf(name), entityId: idOf(output) ?? idOf(input), detail: input });
-    },
+    audit: (name: HandledCommandName, input, output, ctx) =>
+      audit.record(ctx, { action: name, entity: entityOf(name), entityId: idOf(output) ?? idOf(input), detail: input }),
   };
-  const writes = createWriteBatcher({ sqlite: deps.sqlite, events: deps.events });
   return {
     deps,
     services,
     handlers,
-    call: createDispatcher({ handlers, writes, guard, commitDeps: deps }),
-    writes,
+    call: createDispatcher({ handlers, guard, commitDeps: deps }),
     settings,
     auth,
     users,
     audit,
     guard,
     authorize: guard.authorize,
-    contextFor: (token, meta) => (token === null ? anonymousContext(meta.via, meta.address) : auth.contextForToken(token, meta)),
+    contextFor: async (token, meta) => (token === null ? anonymousContext(meta.via, meta.address) : auth.contextForToken(token, meta)),
     setNetworkStatus: (provider) => services.network.setStatusProvider(provider),
   };
 }

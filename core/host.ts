@@ -12,7 +12,8 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { DB_FILE_NAME, openDatabase } from '../db/open-database';
+import { DB_FILE_NAME, openDatabase, type DatabaseConfig } from '../db/open-database';
+import type { Database } from '../db/database';
 import type { Settings } from '../shared/contract/schemas';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
@@ -26,8 +27,13 @@ import { startAppointmentScheduler, type AppointmentScheduler } from './appointm
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
 export interface HostOptions {
-  /** Where `frontdesk.db` lives (created if missing). */
+  /** Where `frontdesk.db` (on SQLite) and the logs live (created if missing). */
   dataDir: string;
+  /**
+   * A PostgreSQL database (`postgres://user:password@host:5432/frontdesk`) instead of the SQLite file
+   * in `dataDir`: the same core, API and UI on PostgreSQL 15 or newer (docs/postgresql.md).
+   */
+  databaseUrl?: string;
   /**
    * The port, overriding the `lanPort` setting until an admin changes the LAN settings; 0 takes any
    * free port. Default: the setting (8787).
@@ -71,7 +77,8 @@ export interface Host {
   /** Where the API is reached on this machine now: `http://127.0.0.1:8787`. */
   readonly url: string;
   readonly port: number;
-  dbFile: string;
+  /** Where the data is: the SQLite file, or the PostgreSQL URL without its password. */
+  database: string;
   /** Where the log files are (`<dataDir>/logs`), when the host logs. */
   logDir: string | null;
   /** Settles once the listener has followed the last LAN setting change (tests wait on it). */
@@ -145,9 +152,11 @@ function followLanSettings(core: Core, listener: Listener, portOverride: number 
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
-  const dbFile = join(options.dataDir, DB_FILE_NAME);
+  const config: DatabaseConfig = options.databaseUrl
+    ? { engine: 'postgres', url: options.databaseUrl }
+    : { engine: 'sqlite', file: join(options.dataDir, DB_FILE_NAME) };
   const clock = options.clock ?? Date.now;
-  const { sqlite } = openDatabase({ file: dbFile, migrationsDir: options.migrationsDir });
+  const db: Database = await openDatabase(config, { migrationsDir: options.migrationsDir });
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let worker: OutboxWorker | undefined;
@@ -156,17 +165,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
   try {
     if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
-    const core = createCore({ sqlite, clock, events: createEventBus() }, { settings: startSettings });
+    const core = await createCore({ db, clock, events: createEventBus() }, { settings: startSettings });
     await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
     if (options.lan && !core.settings.get().lanEnabled) {
       // Refused (409) while the default admin password is in use, like the admin's own switch.
-      core.handlers['settings:update']({ lanEnabled: true }, HOST_CONTEXT);
-      core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { lanEnabled: true } });
+      await core.handlers['settings:update']({ lanEnabled: true }, HOST_CONTEXT);
+      await core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { lanEnabled: true } });
     }
-    if (options.demo) seedDemoHotel(core);
+    if (options.demo) await seedDemoHotel(core);
 
     server = await buildServer(core, {
-      dbFile,
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       logger: hostLog?.logger ?? options.logger,
     });
@@ -177,7 +185,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const lan = followLanSettings(core, listener, options.port === 0 ? first.port : options.port);
 
     worker = createOutboxWorker({
-      sqlite,
+      db,
       clock,
       getSettings: () => core.settings.get(),
       getSmtpPassword: () => core.settings.smtpPassword(),
@@ -204,7 +212,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       get port() {
         return at().port;
       },
-      dbFile,
+      database: db.location,
       logDir: hostLog?.dir ?? null,
       settled: () => lan.settled(),
       close() {
@@ -218,7 +226,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
             await started.server.close();
             await started.listener.close();
           } finally {
-            sqlite.close();
+            await db.close();
             await hostLog?.close();
           }
         })();
@@ -230,7 +238,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     await worker?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
-    sqlite.close();
+    await db.close();
     await hostLog?.close();
     throw error;
   }

@@ -1,8 +1,16 @@
 /**
- * Read-only connections for long reads (the CSV export), so the writer is never held up. Kept free
- * of drizzle so the export's worker thread can open one without loading the ORM.
+ * Snapshot readers for long reads (the CSV exports): their own connection, one read-only snapshot
+ * while the writers keep booking, keyset chunks of raw (array) rows. Kept free of drizzle so the
+ * export's worker thread can open one without loading the ORM.
+ *
+ * - SQLite: a read-only connection with a small page cache, one read transaction (WAL lets it run
+ *   beside the writer), one prepared statement.
+ * - PostgreSQL: one connection, `REPEATABLE READ READ ONLY` (one snapshot for the whole export), the
+ *   same SQL through the same placeholder rewrite as the engine's (engine/postgres-sql.ts).
  */
 import Database from 'better-sqlite3';
+import type { ExportSource } from './database';
+import { pgValues, toPgStatement } from './engine/postgres-sql';
 
 export function openReadConnection(file: string, options: { cacheKiB?: number } = {}): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -12,6 +20,60 @@ export function openReadConnection(file: string, options: { cacheKiB?: number } 
     return sqlite;
   } catch (e) {
     sqlite.close();
+    throw e;
+  }
+}
+
+export type ChunkParams = Record<string, string | number>;
+
+export interface SnapshotReader {
+  /** The rows of one chunk query, as arrays, read in the reader's one snapshot. */
+  chunk(params: ChunkParams): Promise<unknown[][]>;
+  /** Ends the snapshot and closes the connection. */
+  close(): Promise<void>;
+}
+
+export async function openSnapshotReader(source: ExportSource, sql: string, options: { cacheKiB?: number } = {}): Promise<SnapshotReader> {
+  if (source.dialect === 'postgres') return openPostgresSnapshot(source.url, sql);
+  const db = openReadConnection(source.file, options);
+  try {
+    const stmt = db.prepare(sql).raw(true);
+    db.exec('BEGIN');
+    return {
+      // One `.all()` of raw rows per chunk (faster than iterating row by row).
+      chunk: async (params) => stmt.all(params) as unknown[][],
+      async close() {
+        if (db.inTransaction) db.exec('COMMIT');
+        db.close();
+      },
+    };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+async function openPostgresSnapshot(url: string, sql: string): Promise<SnapshotReader> {
+  // Loaded only here: an export worker on SQLite never loads the PostgreSQL client.
+  const { default: pg } = await import('pg');
+  const { pgTypes } = await import('./engine/postgres-types');
+  const client = new pg.Client({ connectionString: url, types: pgTypes, application_name: 'frontdesk-export' });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const statement = toPgStatement(sql);
+    return {
+      async chunk(params) {
+        const r = await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, [params]), rowMode: 'array' });
+        return r.rows as unknown[][];
+      },
+      async close() {
+        await client.query('COMMIT').catch(() => undefined);
+        await client.end();
+      },
+    };
+  } catch (e) {
+    await client.end();
     throw e;
   }
 }

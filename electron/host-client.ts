@@ -119,7 +119,7 @@ export function startHostClient({ spawn, options, onCrash, closeGraceMs = DEFAUL
           resolve({
             url: message.url,
             port: message.port,
-            dbFile: message.dbFile,
+            database: message.database,
             call: (name, input, token) => request({ kind: 'call', name, input, token }),
             authorize: (name, token) => request({ kind: 'authorize', name, token }),
             exportFile: (name, input, token, file) => request({ kind: 'export', name, input, token, file }),

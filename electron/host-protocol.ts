@@ -56,7 +56,8 @@ export interface HostStarted {
   /** Where the REST API listens, e.g. `http://127.0.0.1:8787`. */
   url: string;
   port: number;
-  dbFile: string;
+  /** Where the host's data is (the SQLite file). */
+  database: string;
 }
 
 export type HostResult = { kind: 'result'; id: number } & IpcResult<unknown>;

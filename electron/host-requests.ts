@@ -43,11 +43,11 @@ function defaultLogError(what: string, error: unknown): void {
   console.error(`[host] ${what} failed`, error);
 }
 
-export function createHostRequestHandler(host: Pick<Host, 'core' | 'dbFile'>, logError: LogError = defaultLogError): (request: HostRequest) => Promise<HostResult> {
+export function createHostRequestHandler(host: Pick<Host, 'core'>, logError: LogError = defaultLogError): (request: HostRequest) => Promise<HostResult> {
   const { core } = host;
 
   async function answer(request: HostRequest): Promise<unknown> {
-    const ctx = core.contextFor(request.token, { via: 'ipc' });
+    const ctx = await core.contextFor(request.token, { via: 'ipc' });
     switch (request.kind) {
       case 'call':
         return core.call(request.name, request.input as never, ctx);

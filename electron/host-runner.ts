@@ -39,7 +39,7 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
           if (audienceOf(event) !== 'internal') post({ kind: 'event', event });
         });
         answer = createHostRequestHandler(host);
-        post({ kind: 'started', url: host.url, port: host.port, dbFile: host.dbFile });
+        post({ kind: 'started', url: host.url, port: host.port, database: host.database });
         return host;
       },
       (error: unknown) => {

@@ -15,9 +15,9 @@ export const BENCH_ADMIN_PASSWORD = 'Bench-Admin-Quay-4711';
 
 /** Creates the first admin with BENCH_ADMIN_PASSWORD in the database file, unless it has users already. */
 export async function ensureBenchAdmin(dbFile: string): Promise<void> {
-  const { sqlite } = openDatabase({ file: dbFile });
+  const { sqlite } = await openDatabase({ file: dbFile });
   try {
-    const core = createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     await core.auth.ensureFirstRunAdmin(BENCH_ADMIN_PASSWORD);
   } finally {
     sqlite.close();

@@ -71,8 +71,8 @@ export function startChild(script: string, args: string[] = [], env: Record<stri
     process: child,
     send: (message) => child.send(message),
     next,
-    ask(request, replyType, timeoutMs) {
-      const reply = next(replyType, timeoutMs);
+    async ask(request, replyType, timeoutMs) {
+      const reply = await next(replyType, timeoutMs);
       child.send(request);
       return reply as never;
     },

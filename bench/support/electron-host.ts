@@ -115,7 +115,7 @@ export async function startElectronHost(dataDir: string, buildDir: string): Prom
       await started;
     },
     async probeStop() {
-      const done = probeReply<MonitorReport>('probe:done');
+      const done = await probeReply<MonitorReport>('probe:done');
       child.postMessage({ type: 'probe:stop' });
       return done;
     },

@@ -67,11 +67,11 @@ export function hotelRooms(): RoomSpec[] {
 }
 
 /** Creates a migrated database with the hotel's settings and rooms (ids 1–300 in `hotelRooms()` order). */
-export function createEmptyHotel(file: string): void {
+export async function createEmptyHotel(file: string): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  const { sqlite } = openDatabase({ file });
+  const { sqlite } = await openDatabase({ file });
   try {
-    createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     const insert = sqlite.prepare(
       `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'clean', 1, ?, ?)`,
@@ -224,7 +224,7 @@ function fillDenseHistory(sqlite: Sqlite): Omit<DatasetInfo, 'file' | 'buildSeco
 }
 
 /** The cached dense hotel (built on first use, ~1 minute). Treat the file as read-only: copy it to write. */
-export function denseHistoryHotel(log: (line: string) => void = () => undefined): DatasetInfo {
+export async function denseHistoryHotel(log: (line: string) => void = () => undefined): Promise<DatasetInfo> {
   const file = join(CACHE_DIR, `hotel-dense-${migrationsKey()}.db`);
   const infoFile = `${file}.json`;
   if (existsSync(file) && existsSync(infoFile)) return JSON.parse(readFileSync(infoFile, 'utf8')) as DatasetInfo;
@@ -235,8 +235,8 @@ export function denseHistoryHotel(log: (line: string) => void = () => undefined)
   mkdirSync(CACHE_DIR, { recursive: true });
   for (const name of readdirSync(CACHE_DIR)) if (name.startsWith('hotel-dense-')) rmSync(join(CACHE_DIR, name), { force: true });
   const tmp = `${file}.building`;
-  createEmptyHotel(tmp);
-  const { sqlite } = openDatabase({ file: tmp });
+  await createEmptyHotel(tmp);
+  const { sqlite } = await openDatabase({ file: tmp });
   let info: Omit<DatasetInfo, 'file' | 'buildSeconds'>;
   try {
     // Only the build runs unsynced with a large page cache: the benchmarks open the file with the

@@ -80,7 +80,7 @@ function factsBlock(f: RunFacts): string {
     `Run ${f.date} with \`${f.command}\` (${f.mode}, ${Math.round(f.durationSeconds)} s).`,
     '',
     `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}`,
-    `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.sqlite}${f.chromium ? `, ${f.chromium}` : ''}`,
+    `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.db}${f.chromium ? `, ${f.chromium}` : ''}`,
   ].join('\n');
 }
 

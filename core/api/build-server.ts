@@ -34,8 +34,6 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export interface BuildServerOptions {
   /** The built renderer to serve at `/` (normally `dist/renderer`). */
   rendererDir?: string;
-  /** The database file, for the CSV export's own read-only connection. */
-  dbFile: string;
   /**
    * The host's log (core/logging.ts: JSON lines, secrets redacted, one request id per request), or
    * `true` for warnings and errors on stdout; off: 5xx causes still go to stderr.
@@ -115,7 +113,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
 
   await registerLiveSocket(app, core);
   registerContractRoutes(app, core);
-  registerCsvRoutes(app, core, options.dbFile);
+  registerCsvRoutes(app, core);
   await registerRenderer(app, options.rendererDir);
   registerSocketIo(app, core);
   const server = app.server;

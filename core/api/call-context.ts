@@ -26,17 +26,17 @@ export function bearerToken(header: string | undefined): string | null {
   return match[1]!;
 }
 
-export function resolveCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): CallContext {
-  return core.contextFor(bearerToken(request.headers.authorization), { via: 'http', address: request.ip });
+export async function resolveCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): Promise<CallContext> {
+  return await core.contextFor(bearerToken(request.headers.authorization), { via: 'http', address: request.ip });
 }
 
 export function registerCallContext(app: FastifyInstance): void {
   app.decorateRequest('callContext', null);
 }
 
-function publicCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): CallContext {
+async function publicCallContext(core: Pick<Core, 'contextFor'>, request: FastifyRequest): Promise<CallContext> {
   try {
-    return resolveCallContext(core, request);
+    return await resolveCallContext(core, request);
   } catch (e) {
     if (isAppError(e) && e.code === 'UNAUTHENTICATED') return anonymousContext('http', request.ip);
     throw e;
@@ -52,7 +52,7 @@ export function guardRoute(core: Pick<Core, 'contextFor' | 'authorize'>, name: C
   // A public route (sign-in, health) answers anyone: a stale or broken token is no reason to refuse it.
   const isPublic = def.roles === 'public';
   return async (request: FastifyRequest): Promise<void> => {
-    const ctx = isPublic ? publicCallContext(core, request) : resolveCallContext(core, request);
+    const ctx = isPublic ? await publicCallContext(core, request) : await resolveCallContext(core, request);
     core.authorize(name, ctx);
     request.callContext = ctx;
   };

@@ -17,7 +17,7 @@ import { csvDownloadSchema } from './openapi-docs';
 
 const exportCommandNames = commandNames.filter((name) => commandDef(name).export !== undefined) as ExportCommandName[];
 
-export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: string): void {
+export function registerCsvRoutes(app: FastifyInstance, core: Core): void {
   for (const name of exportCommandNames) {
     const def = commandDef(name);
     app.route({
@@ -26,7 +26,7 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core, dbFile: stri
       schema: csvDownloadSchema(name, def),
       onRequest: guardRoute(core, name),
       handler: async (request, reply) => {
-        const { fileName, body } = openCsvDownload({ core, dbFile }, name, request.query as CsvOptions, callContextOf(request));
+        const { fileName, body } = await openCsvDownload({ core }, name, request.query as CsvOptions, callContextOf(request));
         void reply
           .header('Content-Type', 'text/csv; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="${fileName}"`)

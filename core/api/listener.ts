@@ -88,7 +88,7 @@ export function createListener(handler: RequestHandler, upgrades: Server): Liste
     const old = server;
     server = null;
     address = null;
-    const closing = old ? shut(old) : Promise.resolve();
+    const closing = old ? await shut(old) : await Promise.resolve();
     try {
       return await open(to);
     } catch (error) {

@@ -24,7 +24,7 @@ import { sessionEpoch } from '../../db/queries/session-queries';
 import type { Viewer } from '../../shared/contract/event-def';
 import { audienceOf, eventVisibleTo, type LiveEvent } from '../../shared/contract/events';
 import { AppError } from '../../shared/errors';
-import type { CallContext } from '../context';
+import { inOrder, type CallContext } from '../context';
 import type { Core } from '../create-core';
 import { AudienceIndex, type LiveMember } from './live-audience';
 
@@ -53,7 +53,7 @@ interface LiveClient {
   close(code?: number, reason?: string): void;
   terminate(): void;
   on(event: 'close' | 'error', listener: () => void): unknown;
-  on(event: 'message', listener: (data: Buffer | string) => void): unknown;
+  on(event: 'message', listener: (data: Buffer | string) => Promise<void>): unknown;
 }
 
 /** Whether the caller may see this event: its audience (shared/contract/event-def.ts), the rule of every feed. */
@@ -95,7 +95,7 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const index = new AudienceIndex<LiveClient>();
   indexes.set(app, index as AudienceIndex<unknown>);
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   let checkedEpoch = sessionEpoch(db);
 
   const drop = (member: LiveMember<LiveClient>, code: number, reason: string) => {
@@ -104,12 +104,12 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
   };
 
   /** Re-resolves every feed's session: closes the ended ones, re-files a user whose role changed. */
-  const recheckSessions = () => {
+  const recheckSessions = async () => {
     checkedEpoch = sessionEpoch(db);
     for (const member of index.all()) {
       let ctx: CallContext;
       try {
-        ctx = core.contextFor(member.token, { via: 'http', address: member.address });
+        ctx = await core.contextFor(member.token, { via: 'http', address: member.address });
       } catch {
         drop(member, CLOSE_UNAUTHORIZED, 'session ended');
         continue;
@@ -122,23 +122,23 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
       if (viewer.role !== member.viewer.role || viewer.userId !== member.viewer.userId) index.add({ ...member, viewer });
     }
   };
-  const recheckTimer = setInterval(() => {
-    if (index.size > 0) recheckSessions();
+  const recheckTimer = setInterval(async () => {
+    if (index.size > 0) await recheckSessions();
   }, SESSION_RECHECK_MS);
   recheckTimer.unref();
 
-  const unsubscribe = core.deps.events.subscribe((event) => {
+  const unsubscribe = core.deps.events.subscribe(inOrder(async (event) => {
     if (index.size === 0) return;
     const audience = audienceOf(event);
     if (audience === 'internal') return;
-    if (sessionEpoch(db) !== checkedEpoch) recheckSessions();
+    if (sessionEpoch(db) !== checkedEpoch) await recheckSessions();
     let text: string | undefined;
     for (const { socket } of index.recipients(audience)) {
       if (socket.readyState !== socket.OPEN) continue;
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate();
       else socket.send((text ??= JSON.stringify(event)));
     }
-  });
+  }));
   app.addHook('onClose', async () => {
     clearInterval(recheckTimer);
     unsubscribe();
@@ -171,14 +171,14 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
         index.remove(socket);
       });
       socket.on('error', () => index.remove(socket));
-      socket.on('message', (data) => {
+      socket.on('message', async (data) => {
         if (signedIn) return; // the feed is one-way once signed in
         clearTimeout(timer);
         const token = readToken(data);
         let ctx: CallContext;
         try {
           if (token === null) throw new AppError('UNAUTHENTICATED', 'no token');
-          ctx = core.contextFor(token, { via: 'http', address: request.ip });
+          ctx = await core.contextFor(token, { via: 'http', address: request.ip });
         } catch {
           socket.close(CLOSE_UNAUTHORIZED, 'sign in first');
           return;

@@ -33,7 +33,7 @@ import { Server, type Socket } from 'socket.io';
 import { sessionEpoch } from '../../db/queries/session-queries';
 import type { Viewer } from '../../shared/contract/event-def';
 import { audienceOf, liveEvents, type LiveEvent } from '../../shared/contract/events';
-import type { CallContext } from '../context';
+import { inOrder, type CallContext } from '../context';
 import type { Core } from '../create-core';
 import { AudienceIndex, type LiveMember } from './live-audience';
 import { MAX_SOCKETS_PER_TOKEN, MAX_SOCKETS_PER_USER, SESSION_RECHECK_MS } from './live-socket';
@@ -135,13 +135,13 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
 
   const index = new AudienceIndex<Socket>();
   const members = new Map<Socket, Member>();
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   let checkedEpoch = sessionEpoch(db);
 
-  const resolve = (token: string, address: string): CallContext | string => {
+  const resolve = async (token: string, address: string): Promise<CallContext | string> => {
     let ctx: CallContext;
     try {
-      ctx = core.contextFor(token, { via: 'http', address });
+      ctx = await core.contextFor(token, { via: 'http', address });
     } catch {
       return SOCKET_IO_ERRORS.unauthorized;
     }
@@ -158,10 +158,10 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
   };
 
   /** Re-resolves every socket's session: disconnects the ended ones, re-files a user whose role changed. */
-  const recheckSessions = () => {
+  const recheckSessions = async () => {
     checkedEpoch = sessionEpoch(db);
     for (const member of [...members.values()]) {
-      const ctx = resolve(member.token, member.address ?? '');
+      const ctx = await resolve(member.token, member.address ?? '');
       if (typeof ctx === 'string') {
         drop(member, SOCKET_IO_ERRORS.sessionEnded);
         continue;
@@ -180,18 +180,18 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
       index.add(member);
     }
   };
-  const recheckTimer = setInterval(() => {
-    if (members.size > 0) recheckSessions();
+  const recheckTimer = setInterval(async () => {
+    if (members.size > 0) await recheckSessions();
   }, SESSION_RECHECK_MS);
   recheckTimer.unref();
 
-  const unsubscribe = core.deps.events.subscribe((event) => {
+  const unsubscribe = core.deps.events.subscribe(inOrder(async (event) => {
     if (members.size === 0) return;
     const message = socketIoMessage(event);
     if (message === null) return;
     const audience = audienceOf(event);
     if (audience === 'internal') return;
-    if (sessionEpoch(db) !== checkedEpoch) recheckSessions();
+    if (sessionEpoch(db) !== checkedEpoch) await recheckSessions();
     const ids: string[] = [];
     for (const { socket } of index.recipients(audience)) {
       const member = members.get(socket);
@@ -201,7 +201,7 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
     }
     // One encoding for all of them: each socket is in the room of its own id.
     if (ids.length > 0) io.to(ids).emit(message.event, message.data);
-  });
+  }));
 
   const enforceCaps = (member: Member) => {
     const over = (list: LiveMember<Socket>[], max: number) => list.slice(0, Math.max(0, list.length - max));
@@ -209,9 +209,9 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
     for (const old of over(index.ofUser(member.viewer.userId), MAX_SOCKETS_PER_USER)) drop(members.get(old.socket)!, 'Too many Socket.IO connections for this user');
   };
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const token = handshakeToken(socket.handshake);
-    const ctx = token === null ? SOCKET_IO_ERRORS.unauthorized : resolve(token, socket.handshake.address);
+    const ctx = token === null ? SOCKET_IO_ERRORS.unauthorized : await resolve(token, socket.handshake.address);
     if (typeof ctx === 'string') {
       const error = new Error(ctx) as Error & { data?: unknown };
       error.data = { error: ctx };
@@ -240,8 +240,8 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
     };
 
     /** The caller as of now (a session may have ended since the handshake); null when it was dropped. */
-    const current = (): Viewer | null => {
-      const now = resolve(member.token, member.address ?? '');
+    const current = async (): Promise<Viewer | null> => {
+      const now = await resolve(member.token, member.address ?? '');
       if (typeof now === 'string') {
         drop(member, SOCKET_IO_ERRORS.sessionEnded);
         return null;
@@ -249,10 +249,10 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
       return viewerOf(now);
     };
 
-    socket.on('join_booking_room', (data: unknown, ack: Ack) => {
+    socket.on('join_booking_room', async (data: unknown, ack: Ack) => {
       const userId = roomUserId(data);
       if (userId === null) return refuse('join_booking_room', SOCKET_IO_ERRORS.userIdRequired, ack);
-      const viewer = current();
+      const viewer = await current();
       if (viewer === null) return;
       if (!isDesk(viewer) && viewer.userId !== userId) return refuse('join_booking_room', SOCKET_IO_ERRORS.accessDenied, ack);
       member.rooms.add(userId);

@@ -79,8 +79,8 @@ export function composeAppointmentMail(kind: AppointmentMailKind, a: Appointment
 }
 
 /** Enqueues the e-mail in the change's transaction; nothing when the appointment has no address. */
-export function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number } = {}): void {
+export async function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number } = {}): Promise<void> {
   if (!a.guestEmail) return;
   const { subject, text } = composeAppointmentMail(kind, a, s, extra);
-  c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text } });
+  await c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text } });
 }

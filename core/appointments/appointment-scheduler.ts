@@ -11,7 +11,7 @@ import type { CoreDeps } from '../context';
 
 export interface AppointmentScheduler {
   /** Runs one round now (lapse, then reminders); returns what it did. */
-  runOnce(): { lapsed: number; reminded: number };
+  runOnce(): Promise<{ lapsed: number; reminded: number }>;
   stop(): void;
 }
 
@@ -29,7 +29,7 @@ export function startAppointmentScheduler(
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  const runOnce = () => ({ lapsed: appointments.lapseHolds(), reminded: appointments.sendDueReminders() });
+  const runOnce = async () => ({ lapsed: await appointments.lapseHolds(), reminded: await appointments.sendDueReminders() });
 
   const arm = (ms: number) => {
     if (stopped) return;
@@ -38,18 +38,18 @@ export function startAppointmentScheduler(
     timer.unref();
   };
 
-  function tick() {
+  async function tick() {
     timer = undefined;
     if (stopped) return;
     try {
-      runOnce();
+      await runOnce();
     } catch (error) {
       // SQLITE_BUSY or a closing database: try again at the next round, never crash the host.
       options.onError?.(error);
     }
     let next: number | undefined;
     try {
-      next = appointments.nextDueMs();
+      next = await appointments.nextDueMs();
     } catch {
       next = undefined;
     }

@@ -56,32 +56,32 @@ const seedTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
 const slotWallTime = (slot: TimeslotRow) => slot.startTime.slice(11, 19);
 
 export function createAppointmentsService(deps: CoreDeps, settings: SettingsService, providers: ProvidersService) {
-  const db = deps.sqlite;
+  const db = deps.db;
   const zone = () => settings.get().timeZone;
 
-  const requireRow = (id: number): AppointmentRow => {
-    const row = getAppointmentRow(db, id);
+  const requireRow = async (id: number): Promise<AppointmentRow> => {
+    const row = await getAppointmentRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', 'Booking not found', { reason: 'appointments.bookingNotFound' });
     return row;
   };
   /** 404, then 403 `Access denied` for a client asking for another's (seed 003's order). */
-  const requireVisible = (id: number, ctx: CallContext): AppointmentRow => {
-    const row = requireRow(id);
+  const requireVisible = async (id: number, ctx: CallContext): Promise<AppointmentRow> => {
+    const row = await requireRow(id);
     if (!isDesk(ctx) && row.userId !== ctx.actor.userId) throw new AppError('FORBIDDEN', 'Access denied', { reason: 'appointments.accessDenied' });
     return row;
   };
-  const view = (id: number) => toAppointment(requireRow(id), zone());
+  const view = async (id: number) => toAppointment(await requireRow(id), zone());
 
-  function bookerOf(ctx: CallContext): Booker {
-    const contact = ctx.actor.userId !== null ? userContact(db, ctx.actor.userId) : undefined;
+  async function bookerOf(ctx: CallContext): Promise<Booker> {
+    const contact = ctx.actor.userId !== null ? await userContact(db, ctx.actor.userId) : undefined;
     return { userId: ctx.actor.userId, guestName: contact?.username ?? ctx.actor.username, guestEmail: contact?.email ?? null, createdBy: ctx.actor.username };
   }
 
   function publish(c: Commit, action: AppointmentEventAction, a: Appointment) {
     c.publish({ type: 'appointment.changed', action, appointment: a });
   }
-  function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number } = {}) {
-    enqueueAppointmentMail(c, kind, a, settings.get(), extra);
+  async function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number } = {}) {
+    await enqueueAppointmentMail(c, kind, a, settings.get(), extra);
   }
   function refuse(action: AppointmentAction | 'status', row: AppointmentRow, to?: string): never {
     if (action === 'status') throw new AppError('VALIDATION', `Invalid status transition to: ${to}`, { reason: 'appointments.invalidTransition', params: { status: to ?? '' } });
@@ -98,13 +98,13 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
    * A seat in the slot (given, or read by id), now: 404 / 400 / 409 otherwise. The slot's row already
    * counts its live bookings (read in this transaction); a reschedule recounts without its own.
    */
-  function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): { slot: TimeslotRow; room: ServiceRoomRow } {
-    const slot = typeof slotOrId === 'number' ? getTimeslotRow(db, slotOrId, nowMs) : slotOrId;
+  async function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): Promise<{ slot: TimeslotRow; room: ServiceRoomRow }> {
+    const slot = typeof slotOrId === 'number' ? await getTimeslotRow(db, slotOrId, nowMs) : slotOrId;
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
-    const room = getServiceRoomRow(db, slot.roomId);
+    const room = await getServiceRoomRow(db, slot.roomId);
     if (!room || room.active !== 1) throw new AppError('VALIDATION', 'Room is not available for booking', { reason: 'appointments.roomInactive' });
-    const booked = exceptId === 0 ? slot.booked : countSlotBookings(db, slot.id, nowMs, exceptId);
+    const booked = exceptId === 0 ? slot.booked : await countSlotBookings(db, slot.id, nowMs, exceptId);
     if (booked >= slot.capacity) {
       throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
     }
@@ -112,8 +112,8 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
   }
 
   /** A provider's free time at `date` `time`, now: 404 / 400 / 409 otherwise. */
-  function takeProviderTime(providerId: number, date: string, time: string, nowMs: number, exceptId = 0) {
-    const p = providers.requireProvider(providerId);
+  async function takeProviderTime(providerId: number, date: string, time: string, nowMs: number, exceptId = 0) {
+    const p = await providers.requireProvider(providerId);
     if (p.active !== 1) throw new AppError('VALIDATION', 'Provider is not taking bookings', { reason: 'appointments.providerInactive' });
     const z = zone();
     const [h, m, s] = seedTime(time).split(':').map(Number) as [number, number, number];
@@ -125,46 +125,46 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
       throw new AppError('VALIDATION', 'Outside the provider\'s working hours', { reason: 'appointments.outsideHours' });
     }
     const occupiedUntilMs = endMs + p.bufferMinutes * 60_000;
-    if (findProviderConflict(db, p.id, startMs, occupiedUntilMs, nowMs, exceptId) !== undefined) {
+    if (await findProviderConflict(db, p.id, startMs, occupiedUntilMs, nowMs, exceptId) !== undefined) {
       throw new AppError('CONFLICT', SLOT_TAKEN_MESSAGE, { reason: 'appointments.slotTaken' });
     }
     return { provider: p, startMs, endMs, occupiedUntilMs, date, time: wallTime(startMs, z) };
   }
 
-  function bookSlot(c: Commit, slotId: number, who: Booker, extra: { notes?: string; bookingType?: string; roomId?: number }): Appointment {
-    const asked = getTimeslotRow(db, slotId, c.nowMs);
+  async function bookSlot(c: Commit, slotId: number, who: Booker, extra: { notes?: string; bookingType?: string; roomId?: number }): Promise<Appointment> {
+    const asked = await getTimeslotRow(db, slotId, c.nowMs);
     if (!asked) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (extra.roomId !== undefined) {
-      if (!getServiceRoomRow(db, extra.roomId)) throw new AppError('NOT_FOUND', 'Room not found', { reason: 'appointments.roomNotFound' });
+      if (!await getServiceRoomRow(db, extra.roomId)) throw new AppError('NOT_FOUND', 'Room not found', { reason: 'appointments.roomNotFound' });
       if (asked.roomId !== extra.roomId) throw new AppError('VALIDATION', 'Timeslot does not belong to this room', { reason: 'appointments.slotOtherRoom' });
     }
-    const { slot, room } = takeSeat(asked, c.nowMs);
+    const { slot, room } = await takeSeat(asked, c.nowMs);
     const minutes = Math.round((slot.endMs - slot.startMs) / 60_000);
-    const id = insertAppointment(db, {
+    const id = await insertAppointment(db, {
       kind: 'timeslot', ...who, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
       startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs, startAt: slot.startTime, endAt: slot.endTime,
       localDate: slot.date, localTime: slotWallTime(slot), status: 'pending', price: timeslotPrice(room.hourlyRate, minutes),
       notes: extra.notes ?? '', bookingType: extra.bookingType ?? null,
       holdUntilMs: c.nowMs + settings.get().appointmentHoldMinutes * 60_000,
     }, c.nowMs);
-    const a = view(id);
+    const a = await view(id);
     publish(c, 'created', a);
-    mail(c, 'confirmation', a);
+    await mail(c, 'confirmation', a);
     return a;
   }
 
-  function bookProvider(c: Commit, providerId: number, date: string, time: string, who: Booker, extra: { notes?: string; bookingType?: string }): Appointment {
-    const t = takeProviderTime(providerId, date, time, c.nowMs);
+  async function bookProvider(c: Commit, providerId: number, date: string, time: string, who: Booker, extra: { notes?: string; bookingType?: string }): Promise<Appointment> {
+    const t = await takeProviderTime(providerId, date, time, c.nowMs);
     const z = zone();
-    const id = insertAppointment(db, {
+    const id = await insertAppointment(db, {
       kind: 'provider', ...who, roomId: null, timeslotId: null, providerId: t.provider.id,
       startMs: t.startMs, endMs: t.endMs, occupiedUntilMs: t.occupiedUntilMs, startAt: formatInstant(t.startMs, z), endAt: formatInstant(t.endMs, z),
       localDate: t.date, localTime: t.time, status: 'confirmed', price: t.provider.price,
       notes: extra.notes ?? '', bookingType: extra.bookingType ?? null, holdUntilMs: null,
     }, c.nowMs);
-    const a = view(id);
+    const a = await view(id);
     publish(c, 'created', a);
-    mail(c, 'confirmation', a);
+    await mail(c, 'confirmation', a);
     return a;
   }
 
@@ -174,17 +174,17 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     return template.replaceAll('{id}', String(a.id)).replaceAll('{amount}', String(a.price));
   }
 
-  function cancelRow(c: Commit, row: AppointmentRow, action: AppointmentEventAction = 'cancelled'): { booking: Appointment; refundAmount: number } {
+  async function cancelRow(c: Commit, row: AppointmentRow, action: AppointmentEventAction = 'cancelled'): Promise<{ booking: Appointment; refundAmount: number }> {
     if (!canApplyAppointment('cancel', row.status)) refuse('cancel', row);
     if (row.startMs <= c.nowMs) {
       throw new AppError('VALIDATION', 'A booking cannot be cancelled once it has begun', { reason: 'appointments.cancelAfterStart' });
     }
     const paid = row.paymentStatus === 'paid' ? row.price : 0;
     const refund = refundAmount(settings.get(), paid, row.startMs - c.nowMs);
-    markAppointmentCancelled(db, row.id, refund, refund > 0 ? 'refunded' : row.paymentStatus, c.nowMs);
-    const a = view(row.id);
+    await markAppointmentCancelled(db, row.id, refund, refund > 0 ? 'refunded' : row.paymentStatus, c.nowMs);
+    const a = await view(row.id);
     publish(c, action, a);
-    mail(c, 'cancellation', a, { refundAmount: refund });
+    await mail(c, 'cancellation', a, { refundAmount: refund });
     return { booking: a, refundAmount: refund };
   }
 
@@ -198,61 +198,61 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     };
   }
 
-  function page(filter: AppointmentFilter, pageNo: number, limit: number): AppointmentPage {
+  async function page(filter: AppointmentFilter, pageNo: number, limit: number): Promise<AppointmentPage> {
     const w = pageWindow(pageNo, limit);
-    const { rows, total } = listAppointmentRows(db, filter, w.limit, w.offset);
+    const { rows, total } = await listAppointmentRows(db, filter, w.limit, w.offset);
     const z = zone();
     return { items: rows.map((r) => toAppointment(r, z)), total, page: w.page, limit: w.limit };
   }
 
   return {
     /** `POST /api/v1/bookings`: seed 001's provider body or seed 003's timeslot body. */
-    create(
+    async create(
       input: { provider_id: number; date: string; time: string } | { timeslotId: number; roomId: number; notes?: string; bookingType?: string },
       ctx: CallContext,
-    ): SeedProviderBooking | { booking: Appointment; checkoutUrl: string | null; message: string } {
-      const who = bookerOf(ctx);
+    ): Promise<SeedProviderBooking | { booking: Appointment; checkoutUrl: string | null; message: string }> {
+      const who = await bookerOf(ctx);
       if ('provider_id' in input) {
-        const a = commit(deps, (c) => bookProvider(c, input.provider_id, input.date, input.time, who, {}));
+        const a = await commit(deps, (c) => bookProvider(c, input.provider_id, input.date, input.time, who, {}));
         return { id: a.id, provider_id: a.providerId!, date: a.date, time: a.time, created_at: a.createdAt, end_time: a.endTime, status: a.status, kind: 'provider' };
       }
-      const a = commit(deps, (c) => bookSlot(c, input.timeslotId, who, { notes: input.notes, bookingType: input.bookingType, roomId: input.roomId }));
+      const a = await commit(deps, (c) => bookSlot(c, input.timeslotId, who, { notes: input.notes, bookingType: input.bookingType, roomId: input.roomId }));
       return { booking: a, checkoutUrl: checkoutUrl(a), message: BOOKING_CREATED_MESSAGE };
     },
 
     /** The desk books for a guest or a user. */
-    deskCreate(input: Out<typeof DeskAppointmentCreateSchema>, ctx: CallContext): Appointment {
+    async deskCreate(input: Out<typeof DeskAppointmentCreateSchema>, ctx: CallContext): Promise<Appointment> {
       let who: Booker = { userId: null, guestName: input.guestName, guestEmail: input.guestEmail ?? null, createdBy: ctx.actor.username };
       if (input.userId !== undefined) {
-        const user = userContact(db, input.userId);
+        const user = await userContact(db, input.userId);
         if (!user) throw new AppError('NOT_FOUND', 'User not found', { reason: 'appointments.userNotFound' });
         who = { ...who, userId: input.userId, guestEmail: input.guestEmail ?? user.email };
       }
       const extra = { notes: input.notes, bookingType: input.bookingType };
-      return commit(deps, (c) => ('timeslotId' in input ? bookSlot(c, input.timeslotId, who, extra) : bookProvider(c, input.providerId, input.date, input.time, who, extra)));
+      return await commit(deps, (c) => ('timeslotId' in input ? bookSlot(c, input.timeslotId, who, extra) : bookProvider(c, input.providerId, input.date, input.time, who, extra)));
     },
 
-    get(id: number, ctx: CallContext): Appointment {
-      return toAppointment(requireVisible(id, ctx), zone());
+    async get(id: number, ctx: CallContext): Promise<Appointment> {
+      return toAppointment(await requireVisible(id, ctx), zone());
     },
 
-    mine(q: Out<typeof MyAppointmentsQuerySchema>, ctx: CallContext): AppointmentPage {
+    async mine(q: Out<typeof MyAppointmentsQuerySchema>, ctx: CallContext): Promise<AppointmentPage> {
       const r = timeRange(q.from_date, q.to_date);
       // Anonymous callers never reach here (roles); a user id of null would match nothing.
-      return page({ userId: ctx.actor.userId ?? -1, status: q.status, startFromMs: r.fromMs, startToMs: r.toMs }, q.page, q.limit);
+      return await page({ userId: ctx.actor.userId ?? -1, status: q.status, startFromMs: r.fromMs, startToMs: r.toMs }, q.page, q.limit);
     },
 
-    adminList(q: Out<typeof AdminAppointmentsQuerySchema>): AppointmentPage {
+    async adminList(q: Out<typeof AdminAppointmentsQuerySchema>): Promise<AppointmentPage> {
       const r = timeRange(q.fromDate, q.toDate);
-      return page(
+      return await page(
         { status: q.status, roomId: q.roomId, userId: q.userId, providerId: q.providerId, kind: q.kind, createdFromMs: r.fromMs, createdToMs: r.toMs },
         q.page,
         q.limit,
       );
     },
 
-    refundQuote(id: number, ctx: CallContext): Out<typeof RefundQuoteSchema> {
-      const row = requireVisible(id, ctx);
+    async refundQuote(id: number, ctx: CallContext): Promise<Out<typeof RefundQuoteSchema>> {
+      const row = await requireVisible(id, ctx);
       const nowMs = deps.clock();
       const paid = row.paymentStatus === 'paid' ? row.price : 0;
       const before = row.startMs - nowMs;
@@ -266,80 +266,80 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
       };
     },
 
-    cancel(id: number, ctx: CallContext): Out<typeof AppointmentCancelledSchema> {
-      return commit(deps, (c) => {
-        const row = requireVisible(id, ctx);
-        return { ...cancelRow(c, row), message: 'Booking cancelled successfully' };
+    async cancel(id: number, ctx: CallContext): Promise<Out<typeof AppointmentCancelledSchema>> {
+      return await commit(deps, async (c) => {
+        const row = await requireVisible(id, ctx);
+        return { ...(await cancelRow(c, row)), message: 'Booking cancelled successfully' };
       });
     },
 
-    reschedule(input: { id: number; newTimeslotId: number } | { id: number; date: string; time: string }, ctx: CallContext): { booking: Appointment; message: string } {
-      return commit(deps, (c) => {
-        const row = requireVisible(input.id, ctx);
+    async reschedule(input: { id: number; newTimeslotId: number } | { id: number; date: string; time: string }, ctx: CallContext): Promise<{ booking: Appointment; message: string }> {
+      return await commit(deps, async (c) => {
+        const row = await requireVisible(input.id, ctx);
         if (!canApplyAppointment('reschedule', row.status)) refuse('reschedule', row);
         if (row.startMs <= c.nowMs) throw new AppError('VALIDATION', 'A booking cannot be rescheduled once it has begun', { reason: 'appointments.rescheduleAfterStart' });
         const z = zone();
         if ('newTimeslotId' in input) {
           if (row.kind !== 'timeslot') throw new AppError('VALIDATION', 'A provider booking is rescheduled with date and time', { reason: 'appointments.rescheduleKind' });
           if (input.newTimeslotId === row.timeslotId) throw new AppError('VALIDATION', 'The booking is already in this timeslot', { reason: 'appointments.sameSlot' });
-          const { slot } = takeSeat(input.newTimeslotId, c.nowMs, row.id);
+          const { slot } = await takeSeat(input.newTimeslotId, c.nowMs, row.id);
           if (slot.roomId !== row.roomId) throw new AppError('VALIDATION', 'The new timeslot must be in the same room', { reason: 'appointments.slotOtherRoom' });
-          moveAppointment(db, row.id, {
+          await moveAppointment(db, row.id, {
             roomId: slot.roomId, timeslotId: slot.id, startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs,
             startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date, localTime: slotWallTime(slot),
           }, c.nowMs);
         } else {
           if (row.kind !== 'provider') throw new AppError('VALIDATION', 'newTimeslotId is required', { reason: 'appointments.rescheduleKind' });
-          const t = takeProviderTime(row.providerId!, input.date, input.time, c.nowMs, row.id);
-          moveAppointment(db, row.id, {
+          const t = await takeProviderTime(row.providerId!, input.date, input.time, c.nowMs, row.id);
+          await moveAppointment(db, row.id, {
             roomId: null, timeslotId: null, startMs: t.startMs, endMs: t.endMs, occupiedUntilMs: t.occupiedUntilMs,
             startAt: formatInstant(t.startMs, z), endAt: formatInstant(t.endMs, z), localDate: t.date, localTime: t.time,
           }, c.nowMs);
         }
-        const a = view(row.id);
+        const a = await view(row.id);
         publish(c, 'rescheduled', a);
-        mail(c, 'reschedule', a);
+        await mail(c, 'reschedule', a);
         return { booking: a, message: 'Booking rescheduled successfully' };
       });
     },
 
     /** Seed 003's admin status change: completed, no_show or cancelled, by the legal transitions only. */
-    setStatus(id: number, status: string): Appointment {
-      return commit(deps, (c) => {
-        const row = requireRow(id);
+    async setStatus(id: number, status: string): Promise<Appointment> {
+      return await commit(deps, async (c) => {
+        const row = await requireRow(id);
         if (!(SETTABLE_STATUSES as readonly string[]).includes(status)) refuse('status', row, status);
         if (status === 'cancelled') {
           if (!canApplyAppointment('cancel', row.status) || row.startMs <= c.nowMs) refuse('status', row, status);
-          return cancelRow(c, row).booking;
+          return (await cancelRow(c, row)).booking;
         }
         const action: AppointmentAction = status === 'completed' ? 'complete' : 'no_show';
         if (!canApplyAppointment(action, row.status)) refuse('status', row, status);
-        setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
-        const a = view(row.id);
+        await setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
+        const a = await view(row.id);
         publish(c, 'status_changed', a);
         return a;
       });
     },
 
     /** Payment at the desk confirms. */
-    pay(id: number, method: PaymentMethod): Appointment {
-      return commit(deps, (c) => {
-        const row = requireRow(id);
+    async pay(id: number, method: PaymentMethod): Promise<Appointment> {
+      return await commit(deps, async (c) => {
+        const row = await requireRow(id);
         if (!canApplyAppointment('pay', row.status)) refuse('pay', row);
         if (row.paymentStatus !== 'unpaid') throw new AppError('VALIDATION', 'The booking is already paid', { reason: 'appointments.alreadyPaid' });
         // A lapsed hold (not swept yet) is only taken back if its seat is still free.
         if (row.status === 'pending' && row.holdUntilMs !== null && row.holdUntilMs <= c.nowMs && row.timeslotId !== null) {
-          const slot = getTimeslotRow(db, row.timeslotId, c.nowMs)!;
-          if (countSlotBookings(db, slot.id, c.nowMs, row.id) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
+          const slot = (await getTimeslotRow(db, row.timeslotId, c.nowMs))!;
+          if (await countSlotBookings(db, slot.id, c.nowMs, row.id) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
         }
-        markAppointmentPaid(db, row.id, method, c.nowMs);
-        const a = view(row.id);
+        await markAppointmentPaid(db, row.id, method, c.nowMs);
+        const a = await view(row.id);
         publish(c, 'confirmed', a);
         return a;
       });
     },
 
-    stats(q: { fromDate?: string; toDate?: string }): Out<typeof AppointmentStatsSchema> {
+    async stats(q: { fromDate?: string; toDate?: string }): Promise<Out<typeof AppointmentStatsSchema>> {
       const nowMs = deps.clock();
       const z = zone();
       const r = timeRange(q.fromDate, q.toDate);
@@ -348,7 +348,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
       const byStatus = { pending: 0, confirmed: 0, cancelled: 0, completed: 0, no_show: 0 };
       let total = 0;
       let revenue = 0;
-      for (const s of appointmentStats(db, fromMs, toMs)) {
+      for (const s of await appointmentStats(db, fromMs, toMs)) {
         byStatus[s.status] = s.n;
         total += s.n;
         revenue += s.revenue;
@@ -356,7 +356,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
       return { total, byStatus, revenue };
     },
 
-    calendar(from: string, days: number): AppointmentCalendar {
+    async calendar(from: string, days: number): Promise<AppointmentCalendar> {
       const z = zone();
       const to = addDays(from, days);
       const fromMs = startOfLocalDate(from, z);
@@ -365,20 +365,20 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
       return {
         from,
         to,
-        rooms: listServiceRoomRows(db, { activeOnly: true, limit: 1000, offset: 0 }).rows.map((r) => toServiceRoom(r, z)),
-        providers: listProviderRows(db, false).map((p) => toProvider(p, z)),
-        timeslots: timeslotRowsBetween(db, fromMs, toMs, nowMs).map(toTimeslot),
-        appointments: appointmentRowsStarting(db, fromMs, toMs).map((r) => toAppointment(r, z)),
+        rooms: (await listServiceRoomRows(db, { activeOnly: true, limit: 1000, offset: 0 })).rows.map((r) => toServiceRoom(r, z)),
+        providers: (await listProviderRows(db, false)).map((p) => toProvider(p, z)),
+        timeslots: (await timeslotRowsBetween(db, fromMs, toMs, nowMs)).map(toTimeslot),
+        appointments: (await appointmentRowsStarting(db, fromMs, toMs)).map((r) => toAppointment(r, z)),
       };
     },
 
     /** Unpaid pending bookings whose hold ran out: cancelled (`lapsed`), their seats free. Returns how many. */
-    lapseHolds(): number {
-      return commit(deps, (c) => {
-        const ids = lapsedHoldIds(db, c.nowMs, 500);
+    async lapseHolds(): Promise<number> {
+      return await commit(deps, async (c) => {
+        const ids = await lapsedHoldIds(db, c.nowMs, 500);
         for (const id of ids) {
-          markAppointmentLapsed(db, id, c.nowMs);
-          publish(c, 'lapsed', view(id));
+          await markAppointmentLapsed(db, id, c.nowMs);
+          publish(c, 'lapsed', await view(id));
         }
         return ids.length;
       });
@@ -390,15 +390,15 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
      * restart never sends it again, and a host that was down at the due time sends it on its return
      * if the appointment has not begun.
      */
-    sendDueReminders(): number {
+    async sendDueReminders(): Promise<number> {
       const leadMs = settings.get().appointmentReminderMinutes * 60_000;
-      return commit(deps, (c) => {
+      return await commit(deps, async (c) => {
         let sent = 0;
-        for (const id of dueReminderIds(db, c.nowMs, leadMs, 500)) {
-          if (!claimReminder(db, id, c.nowMs)) continue;
-          const a = view(id);
+        for (const id of await dueReminderIds(db, c.nowMs, leadMs, 500)) {
+          if (!await claimReminder(db, id, c.nowMs)) continue;
+          const a = await view(id);
           c.publish({ type: 'appointment.reminder', appointment: a, message: REMINDER_MESSAGE });
-          mail(c, 'reminder', a);
+          await mail(c, 'reminder', a);
           sent++;
         }
         return sent;
@@ -406,8 +406,8 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     },
 
     /** When the scheduler should look again (a hold running out or a reminder falling due), if ever. */
-    nextDueMs(): number | undefined {
-      return nextDueMs(db, deps.clock(), settings.get().appointmentReminderMinutes * 60_000);
+    async nextDueMs(): Promise<number | undefined> {
+      return await nextDueMs(db, deps.clock(), settings.get().appointmentReminderMinutes * 60_000);
     },
   };
 }

@@ -34,16 +34,16 @@ export function wallTime(ms: number, zone: string): string {
 }
 
 export function createProvidersService(deps: CoreDeps, settings: SettingsService) {
-  const db = deps.sqlite;
+  const db = deps.db;
   const zone = () => settings.get().timeZone;
 
-  const requireProvider = (id: number): ProviderRow => {
-    const row = getProviderRow(db, id);
+  const requireProvider = async (id: number): Promise<ProviderRow> => {
+    const row = await getProviderRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', 'Provider not found', { reason: 'appointments.providerNotFound' });
     return row;
   };
-  const checkEmail = (email: string, exceptId = 0) => {
-    if (providerEmailTaken(db, email, exceptId)) {
+  const checkEmail = async (email: string, exceptId = 0) => {
+    if (await providerEmailTaken(db, email, exceptId)) {
       throw new AppError('CONFLICT', 'A provider with this e-mail already exists', { reason: 'appointments.providerEmailTaken', params: { email } });
     }
   };
@@ -51,28 +51,28 @@ export function createProvidersService(deps: CoreDeps, settings: SettingsService
   return {
     requireProvider,
 
-    list(includeInactive: boolean): Provider[] {
+    async list(includeInactive: boolean): Promise<Provider[]> {
       const z = zone();
-      return listProviderRows(db, includeInactive).map((p) => toProvider(p, z));
+      return (await listProviderRows(db, includeInactive)).map((p) => toProvider(p, z));
     },
 
-    get(id: number): Provider {
-      return toProvider(requireProvider(id), zone());
+    async get(id: number): Promise<Provider> {
+      return toProvider(await requireProvider(id), zone());
     },
 
-    create(input: ProviderCreate): Provider {
-      return commit(deps, (c) => {
-        checkEmail(input.email);
-        const id = insertProvider(db, { ...input, workingHours: input.workingHours ?? DEFAULT_WEEK }, c.nowMs);
+    async create(input: ProviderCreate): Promise<Provider> {
+      return await commit(deps, async (c) => {
+        await checkEmail(input.email);
+        const id = await insertProvider(db, { ...input, workingHours: input.workingHours ?? DEFAULT_WEEK }, c.nowMs);
         c.publish({ type: 'appointmentSetup.changed', what: 'providers' });
-        return toProvider(requireProvider(id), zone());
+        return toProvider(await requireProvider(id), zone());
       });
     },
 
-    update(input: ProviderUpdate): Provider {
-      return commit(deps, (c) => {
-        const p = toProvider(requireProvider(input.id), zone());
-        if (input.email !== undefined) checkEmail(input.email, p.id);
+    async update(input: ProviderUpdate): Promise<Provider> {
+      return await commit(deps, async (c) => {
+        const p = toProvider(await requireProvider(input.id), zone());
+        if (input.email !== undefined) await checkEmail(input.email, p.id);
         const next: ProviderWrite = {
           name: input.name ?? p.name,
           email: input.email ?? p.email,
@@ -83,9 +83,9 @@ export function createProvidersService(deps: CoreDeps, settings: SettingsService
           daysOff: input.daysOff ?? p.daysOff,
           active: input.active ?? p.active,
         };
-        updateProvider(db, p.id, next, c.nowMs);
+        await updateProvider(db, p.id, next, c.nowMs);
         c.publish({ type: 'appointmentSetup.changed', what: 'providers' });
-        return toProvider(requireProvider(p.id), zone());
+        return toProvider(await requireProvider(p.id), zone());
       });
     },
 
@@ -94,8 +94,8 @@ export function createProvidersService(deps: CoreDeps, settings: SettingsService
      * of the working hours), the whole appointment within the hours, after now, its time and buffer
      * overlapping no live booking's time and buffer.
      */
-    availability(id: number, date: string): z.output<typeof ProviderAvailabilitySchema> {
-      const p = requireProvider(id);
+    async availability(id: number, date: string): Promise<z.output<typeof ProviderAvailabilitySchema>> {
+      const p = await requireProvider(id);
       const z = zone();
       const lenMs = p.appointmentMinutes * 60_000;
       const bufMs = p.bufferMinutes * 60_000;
@@ -103,7 +103,7 @@ export function createProvidersService(deps: CoreDeps, settings: SettingsService
       const window = p.active === 1 ? workingWindow(p, date, z) : null;
       if (!window) return result;
       const nowMs = deps.clock();
-      const busy = providerBusy(db, p.id, window.fromMs, window.toMs + bufMs, nowMs);
+      const busy = await providerBusy(db, p.id, window.fromMs, window.toMs + bufMs, nowMs);
       let i = 0;
       for (let s = window.fromMs; s + lenMs <= window.toMs; s += lenMs) {
         if (s <= nowMs) continue;

@@ -66,13 +66,13 @@ export interface PlannedSlot {
 }
 
 /** Every slot a generation would make now: candidates day by day, less those overlapping an existing slot. */
-export function planSlots(
-  existing: (fromMs: number, toMs: number) => { startMs: number; endMs: number }[],
+export async function planSlots(
+  existing: (fromMs: number, toMs: number) => Promise<{ startMs: number; endMs: number }[]>,
   days: string[],
   hours: WorkingHours,
   slotMinutes: number,
   zone: string,
-): PlannedSlot[] {
+): Promise<PlannedSlot[]> {
   const slotMs = slotMinutes * 60_000;
   const candidates: PlannedSlot[] = [];
   for (const date of days) {
@@ -81,7 +81,7 @@ export function planSlots(
     for (let s = from; s + slotMs <= to; s += slotMs) candidates.push({ startMs: s, endMs: s + slotMs, date });
   }
   if (candidates.length === 0) return [];
-  const taken = existing(candidates[0]!.startMs, candidates[candidates.length - 1]!.endMs);
+  const taken = await existing(candidates[0]!.startMs, candidates[candidates.length - 1]!.endMs);
   const planned: PlannedSlot[] = [];
   let i = 0;
   for (const c of candidates) {
@@ -93,17 +93,17 @@ export function planSlots(
 }
 
 export function createServiceRoomsService(deps: CoreDeps, settings: SettingsService) {
-  const db = deps.sqlite;
+  const db = deps.db;
   const zone = () => settings.get().timeZone;
 
-  const requireRoom = (id: number): ServiceRoomRow => {
-    const row = getServiceRoomRow(db, id);
+  const requireRoom = async (id: number): Promise<ServiceRoomRow> => {
+    const row = await getServiceRoomRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', 'Room not found', { reason: 'appointments.roomNotFound' });
     return row;
   };
 
-  function generationPlan(input: TimeslotGenerate) {
-    const room = requireRoom(input.roomId);
+  async function generationPlan(input: TimeslotGenerate) {
+    const room = await requireRoom(input.roomId);
     const start = isoDateOf(input.startDate, 'startDate');
     const end = isoDateOf(input.endDate, 'endDate');
     if (end < start) throw new AppError('VALIDATION', 'endDate must not be before startDate', { reason: 'appointments.endBeforeStart' });
@@ -115,24 +115,24 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
       }
       if (!excluded.has(d)) days.push(d);
     }
-    const slots = planSlots((f, t) => slotIntervals(db, room.id, f, t), days, input.workingHours, input.slotDuration, zone());
+    const slots = await planSlots(async (f, t) => await slotIntervals(db, room.id, f, t), days, input.workingHours, input.slotDuration, zone());
     return { room, slots, dateRange: { start: `${start}T00:00:00`, end: `${end}T00:00:00` } };
   }
 
   return {
-    list(q: Out<typeof ServiceRoomListQuerySchema>): Out<typeof ServiceRoomPageSchema> {
+    async list(q: Out<typeof ServiceRoomListQuerySchema>): Promise<Out<typeof ServiceRoomPageSchema>> {
       const w = pageWindow(q.page, q.limit);
-      const { rows, total } = listServiceRoomRows(db, { type: q.type, activeOnly: q.active, limit: w.limit, offset: w.offset });
+      const { rows, total } = await listServiceRoomRows(db, { type: q.type, activeOnly: q.active, limit: w.limit, offset: w.offset });
       const z = zone();
       return { items: rows.map((r) => toServiceRoom(r, z)), total, page: w.page, limit: w.limit, pages: Math.ceil(total / w.limit) };
     },
 
-    get(id: number): ServiceRoom {
-      return toServiceRoom(requireRoom(id), zone());
+    async get(id: number): Promise<ServiceRoom> {
+      return toServiceRoom(await requireRoom(id), zone());
     },
 
-    freeTimeslots(q: Out<typeof FreeTimeslotsQuerySchema>): Out<typeof FreeTimeslotsSchema> {
-      const room = requireRoom(q.id);
+    async freeTimeslots(q: Out<typeof FreeTimeslotsQuerySchema>): Promise<Out<typeof FreeTimeslotsSchema>> {
+      const room = await requireRoom(q.id);
       if (q.date === undefined || q.date.trim() === '') throw new AppError('VALIDATION', 'Date parameter is required', { reason: 'appointments.dateRequired' });
       let date: string;
       try {
@@ -140,13 +140,13 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
       } catch {
         throw new AppError('VALIDATION', 'Invalid date format. Use ISO 8601', { reason: 'appointments.dateFormat' });
       }
-      const rows = freeTimeslotRows(db, room.id, date, deps.clock(), q.duration * 60_000);
+      const rows = await freeTimeslotRows(db, room.id, date, deps.clock(), q.duration * 60_000);
       return { room: toServiceRoom(room, zone()), date: q.date, timeslots: rows.map(toTimeslot) };
     },
 
-    create(input: Out<typeof ServiceRoomCreateSchema>): ServiceRoom {
-      return commit(deps, (c) => {
-        const id = insertServiceRoom(db, {
+    async create(input: Out<typeof ServiceRoomCreateSchema>): Promise<ServiceRoom> {
+      return await commit(deps, async (c) => {
+        const id = await insertServiceRoom(db, {
           name: input.name,
           description: input.description ?? null,
           capacity: input.capacity,
@@ -156,13 +156,13 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
           metadata: input.metadata ? JSON.stringify(input.metadata) : null,
         }, c.nowMs);
         c.publish({ type: 'appointmentSetup.changed', what: 'rooms' });
-        return toServiceRoom(requireRoom(id), zone());
+        return toServiceRoom(await requireRoom(id), zone());
       });
     },
 
-    update(input: Out<typeof ServiceRoomUpdateSchema>): ServiceRoom {
-      return commit(deps, (c) => {
-        const r = requireRoom(input.id);
+    async update(input: Out<typeof ServiceRoomUpdateSchema>): Promise<ServiceRoom> {
+      return await commit(deps, async (c) => {
+        const r = await requireRoom(input.id);
         const next: ServiceRoomWrite = {
           name: input.name ?? r.name,
           description: input.description !== undefined ? input.description : r.description,
@@ -172,29 +172,29 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
           active: input.isActive ?? r.active === 1,
           metadata: input.metadata !== undefined ? (input.metadata === null ? null : JSON.stringify(input.metadata)) : r.metadata,
         };
-        updateServiceRoom(db, r.id, next, c.nowMs);
+        await updateServiceRoom(db, r.id, next, c.nowMs);
         c.publish({ type: 'appointmentSetup.changed', what: 'rooms' });
-        return toServiceRoom(requireRoom(r.id), zone());
+        return toServiceRoom(await requireRoom(r.id), zone());
       });
     },
 
-    deactivate(id: number): { message: string } {
-      return commit(deps, (c) => {
-        const r = requireRoom(id);
-        updateServiceRoom(db, r.id, { ...r, active: false }, c.nowMs);
+    async deactivate(id: number): Promise<{ message: string }> {
+      return await commit(deps, async (c) => {
+        const r = await requireRoom(id);
+        await updateServiceRoom(db, r.id, { ...r, active: false }, c.nowMs);
         c.publish({ type: 'appointmentSetup.changed', what: 'rooms' });
         return { message: 'Room deactivated' };
       });
     },
 
     /** Makes the slots (in one transaction: all or none). */
-    generate(input: TimeslotGenerate): Out<typeof TimeslotGeneratedSchema> {
-      return commit(deps, (c) => {
-        const { room, slots, dateRange } = generationPlan(input);
+    async generate(input: TimeslotGenerate): Promise<Out<typeof TimeslotGeneratedSchema>> {
+      return await commit(deps, async (c) => {
+        const { room, slots, dateRange } = await generationPlan(input);
         const z = zone();
         const capacity = input.capacity ?? room.capacity;
         for (const s of slots) {
-          insertTimeslot(db, {
+          await insertTimeslot(db, {
             roomId: room.id, startMs: s.startMs, endMs: s.endMs, startAt: formatInstant(s.startMs, z), endAt: formatInstant(s.endMs, z), localDate: s.date, capacity,
           }, c.nowMs);
         }
@@ -203,18 +203,18 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
       });
     },
 
-    preview(input: TimeslotGenerate): Out<typeof TimeslotGeneratedSchema> {
-      const { slots, dateRange } = generationPlan(input);
+    async preview(input: TimeslotGenerate): Promise<Out<typeof TimeslotGeneratedSchema>> {
+      const { slots, dateRange } = await generationPlan(input);
       return { message: `Would generate ${slots.length} timeslots`, count: slots.length, dateRange };
     },
 
-    deleteTimeslot(id: number): { message: string } {
-      return commit(deps, (c) => {
-        if (!getTimeslotRow(db, id, c.nowMs)) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
-        if (slotHasBookings(db, id)) {
+    async deleteTimeslot(id: number): Promise<{ message: string }> {
+      return await commit(deps, async (c) => {
+        if (!await getTimeslotRow(db, id, c.nowMs)) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
+        if (await slotHasBookings(db, id)) {
           throw new AppError('VALIDATION', 'Cannot delete timeslot with existing bookings', { reason: 'appointments.timeslotBooked' });
         }
-        deleteTimeslot(db, id);
+        await deleteTimeslot(db, id);
         c.publish({ type: 'appointmentSetup.changed', what: 'timeslots' });
         return { message: 'Timeslot deleted' };
       });

@@ -13,7 +13,7 @@ import { auditRowFilter, type AuditFilterInput } from './audit-filter';
 import type { AuditService } from './auth-types';
 
 export function createAuditService(deps: CoreDeps, settings: SettingsService): AuditService {
-  const db = deps.sqlite;
+  const db = deps.db;
 
   const rowFilter = (f: AuditFilterInput): AuditRowFilter => auditRowFilter(f, settings.get().timeZone);
 
@@ -31,8 +31,8 @@ export function createAuditService(deps: CoreDeps, settings: SettingsService): A
   });
 
   return {
-    record(ctx, entry) {
-      insertAuditRow(db, {
+    async record(ctx, entry) {
+      await insertAuditRow(db, {
         at: deps.clock(),
         actorId: ctx.actor.userId ?? null,
         actor: ctx.actor.username,
@@ -46,10 +46,10 @@ export function createAuditService(deps: CoreDeps, settings: SettingsService): A
       });
     },
 
-    list(query) {
+    async list(query) {
       const zone = settings.get().timeZone;
       // One row more than asked tells whether an older page exists.
-      const rows = listAuditRows(db, rowFilter(query), query.beforeId ?? null, query.limit + 1);
+      const rows = await listAuditRows(db, rowFilter(query), query.beforeId ?? null, query.limit + 1);
       const page = rows.slice(0, query.limit);
       return {
         entries: page.map((r) => toEntry(r, zone)),

@@ -34,30 +34,30 @@ const SYSTEM_CTX: CallContext = { actor: { userId: null, username: 'system', rol
 
 const invalidSession = () => new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE, { reason: 'auth.invalidSession' });
 
-export function createAuthService(
+export async function createAuthService(
   deps: CoreDeps,
   settings: SettingsService,
   audit: AuditService,
   options: { throttle?: ThrottlePolicy } = {},
-): AuthService {
-  const db = deps.sqlite;
+): Promise<AuthService> {
+  const db = deps.db;
   // Read (or made) now, outside any batch transaction, so a rollback can never orphan the cached key.
-  const secret = loadSigningSecret(db);
+  const secret = await loadSigningSecret(db);
   // One back-off for sign-in and the own password change: a wrong current password is a failed sign-in.
   const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_POLICY);
   const login = createLogin(deps, settings, audit, secret, throttle);
 
-  const signedInUser = (ctx: CallContext) => {
-    const user = ctx.actor.userId === null ? undefined : getUser(db, ctx.actor.userId);
+  const signedInUser = async (ctx: CallContext) => {
+    const user = ctx.actor.userId === null ? undefined : await getUser(db, ctx.actor.userId);
     if (!user?.active) throw invalidSession();
     return user;
   };
 
   return {
-    contextForToken(token, meta) {
+    async contextForToken(token, meta) {
       const now = deps.clock();
       const claims = verifyToken(token, secret, now);
-      const s = getSessionCaller(db, claims.jti);
+      const s = await getSessionCaller(db, claims.jti);
       if (!s || String(s.userId) !== claims.sub || s.revokedAt !== null || s.expiresAt <= now || s.active !== 1) throw invalidSession();
       return {
         actor: { userId: s.userId, username: s.username, role: s.role, mustChangePassword: s.mustChangePassword === 1 },
@@ -69,20 +69,20 @@ export function createAuthService(
 
     login,
 
-    logout(ctx) {
-      commit(deps, (c) => {
-        if (ctx.sessionId) revokeSession(db, ctx.sessionId, c.nowMs);
-        audit.record(ctx, { action: 'auth:logout', entity: 'user', entityId: ctx.actor.userId });
+    async logout(ctx) {
+      await commit(deps, async (c) => {
+        if (ctx.sessionId) await revokeSession(db, ctx.sessionId, c.nowMs);
+        await audit.record(ctx, { action: 'auth:logout', entity: 'user', entityId: ctx.actor.userId });
       });
       return { message: 'Logged out' };
     },
 
-    me(ctx) {
-      return toUser(signedInUser(ctx), settings.get().timeZone);
+    async me(ctx) {
+      return toUser(await signedInUser(ctx), settings.get().timeZone);
     },
 
     async changePassword(input, ctx) {
-      const user = signedInUser(ctx);
+      const user = await signedInUser(ctx);
       await assertPasswordPolicy(input.newPassword, user.username);
       if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION', 'The new password must differ from the current one', { reason: 'auth.samePassword' });
       // Counted before argon2 runs, in the sign-in's back-off (login-throttle.ts): a token is no
@@ -90,47 +90,47 @@ export function createAuthService(
       const keys = throttleKeys(user.username, ctx);
       const fail = (reason: 'password' | 'throttled') =>
         audit.record(ctx, { action: 'auth:changePasswordFailed', entity: 'user', entityId: user.id, detail: { reason } });
-      const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
+      const retryAfterSeconds = await commit(deps, (c) => throttle.admit(keys, c.nowMs));
       if (retryAfterSeconds !== null) {
-        fail('throttled');
+        await fail('throttled');
         throw new AppError('RATE_LIMITED', `Too many wrong passwords. Try again in ${retryAfterSeconds} seconds.`, {
           retryAfterSeconds,
           reason: 'auth.passwordThrottled',
           params: { seconds: retryAfterSeconds },
         });
       }
-      if (!(await verifyPassword(getPasswordHash(db, user.id) ?? '', input.currentPassword))) {
-        fail('password');
+      if (!(await verifyPassword(await getPasswordHash(db, user.id) ?? '', input.currentPassword))) {
+        await fail('password');
         throw new AppError('VALIDATION', 'The current password is wrong', { reason: 'auth.wrongCurrentPassword' });
       }
       const hashed = await hashPassword(input.newPassword);
-      commit(deps, (c) => {
-        throttle.succeeded(keys, c.nowMs);
-        setPasswordHash(db, user.id, hashed, false, c.nowMs);
-        const revoked = revokeUserSessions(db, user.id, c.nowMs, ctx.sessionId ?? '');
-        audit.record(ctx, { action: 'auth:changePassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked: revoked } });
+      await commit(deps, async (c) => {
+        await throttle.succeeded(keys, c.nowMs);
+        await setPasswordHash(db, user.id, hashed, false, c.nowMs);
+        const revoked = await revokeUserSessions(db, user.id, c.nowMs, ctx.sessionId ?? '');
+        await audit.record(ctx, { action: 'auth:changePassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked: revoked } });
       });
       return { message: 'Password changed' };
     },
 
     async ensureFirstRunAdmin(initialPassword) {
-      if (countUsers(db) > 0) return;
+      if (await countUsers(db) > 0) return;
       if (initialPassword !== undefined) {
         const problem = await passwordProblem(initialPassword, FIRST_RUN_ADMIN.username);
         if (problem) throw new Error(`FRONTDESK_ADMIN_PASSWORD is not acceptable: ${problem}`);
       }
       const hashed = await hashPassword(initialPassword ?? FIRST_RUN_ADMIN.password);
-      commit(deps, (c) => {
-        if (countUsers(db) > 0) return;
+      await commit(deps, async (c) => {
+        if (await countUsers(db) > 0) return;
         const { username, email } = FIRST_RUN_ADMIN;
         const mustChangePassword = initialPassword === undefined;
-        const id = insertUser(db, { username, email, passwordHash: hashed, role: 'admin', mustChangePassword, nowMs: c.nowMs });
-        audit.record(SYSTEM_CTX, { action: 'users:create', entity: 'user', entityId: id, detail: { username, role: 'admin', firstRun: true, forcedChange: mustChangePassword } });
+        const id = await insertUser(db, { username, email, passwordHash: hashed, role: 'admin', mustChangePassword, nowMs: c.nowMs });
+        await audit.record(SYSTEM_CTX, { action: 'users:create', entity: 'user', entityId: id, detail: { username, role: 'admin', firstRun: true, forcedChange: mustChangePassword } });
       });
     },
 
-    defaultPasswordPending() {
-      return activeAdminMustChangePassword(db);
+    async defaultPasswordPending() {
+      return await activeAdminMustChangePassword(db);
     },
   };
 }

@@ -17,7 +17,7 @@ export interface AuthService {
    * revoked token, or one whose user is gone or deactivated. The role is read from the database on
    * every call, so a role change or deactivation takes effect at once.
    */
-  contextForToken(token: string, meta: { via: CallContext['via']; address?: string }): CallContext;
+  contextForToken(token: string, meta: { via: CallContext['via']; address?: string }): Promise<CallContext>;
   /**
    * Throttled per account and per address (429 RATE_LIMITED while backing off, password not
    * evaluated); the unknown-user path costs one argon2 verification like a wrong password.
@@ -25,8 +25,8 @@ export interface AuthService {
    */
   login(input: LoginInput, ctx: CallContext): Promise<LoginResult>;
   /** Revokes the caller's session. */
-  logout(ctx: CallContext): { message: string };
-  me(ctx: CallContext): User;
+  logout(ctx: CallContext): Promise<{ message: string }>;
+  me(ctx: CallContext): Promise<User>;
   /** Checks the current password, applies the policy, clears must-change, revokes the other sessions. */
   changePassword(input: ParsedInput<'auth:changePassword'>, ctx: CallContext): Promise<{ message: string }>;
   /**
@@ -35,17 +35,17 @@ export interface AuthService {
    */
   ensureFirstRunAdmin(initialPassword?: string): Promise<void>;
   /** True while an active admin still has to change its password (the LAN API stays closed). */
-  defaultPasswordPending(): boolean;
+  defaultPasswordPending(): Promise<boolean>;
 }
 
 export interface UsersService {
-  seedList(): CommandOutput<'users:seedList'>;
+  seedList(): Promise<CommandOutput<'users:seedList'>>;
   /** Seed 002's users are LAN booking users: always a `client` (an admin picks other roles in users:create). */
   seedCreate(input: ParsedInput<'users:seedCreate'>, ctx: CallContext): Promise<CommandOutput<'users:seedCreate'>>;
-  list(): User[];
+  list(): Promise<User[]>;
   create(input: ParsedInput<'users:create'>, ctx: CallContext): Promise<User>;
   /** Refuses (409) to leave the hotel without an active admin; deactivation revokes the sessions. */
-  update(input: ParsedInput<'users:update'>, ctx: CallContext): User;
+  update(input: ParsedInput<'users:update'>, ctx: CallContext): Promise<User>;
   resetPassword(input: ParsedInput<'users:resetPassword'>, ctx: CallContext): Promise<User>;
 }
 
@@ -59,6 +59,6 @@ export interface AuditRecord {
 
 export interface AuditService {
   /** Appends one row, in the caller's transaction (if any). */
-  record(ctx: CallContext, entry: AuditRecord): void;
-  list(query: ParsedInput<'audit:list'>): CommandOutput<'audit:list'>;
+  record(ctx: CallContext, entry: AuditRecord): Promise<void>;
+  list(query: ParsedInput<'audit:list'>): Promise<CommandOutput<'audit:list'>>;
 }

@@ -29,7 +29,7 @@ export function createLogin(
   secret: Buffer,
   throttle: LoginThrottle,
 ): (input: LoginInput, ctx: CallContext) => Promise<LoginResult> {
-  const db = deps.sqlite;
+  const db = deps.db;
   let dummyHash: Promise<string> | undefined;
 
   const fail = (ctx: CallContext, username: string, reason: 'password' | 'throttled' | 'role') =>
@@ -40,9 +40,9 @@ export function createLogin(
     dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
     const name = input.username.trim().toLowerCase();
     const keys = throttleKeys(name, ctx);
-    const retryAfterSeconds = commit(deps, (c) => throttle.admit(keys, c.nowMs));
+    const retryAfterSeconds = await commit(deps, (c) => throttle.admit(keys, c.nowMs));
     if (retryAfterSeconds !== null) {
-      fail(ctx, input.username, 'throttled');
+      await fail(ctx, input.username, 'throttled');
       throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, {
         retryAfterSeconds,
         reason: 'auth.signInThrottled',
@@ -50,18 +50,18 @@ export function createLogin(
       });
     }
 
-    const found = findUserForLogin(db, name);
+    const found = await findUserForLogin(db, name);
     const ok = found?.active
       ? await verifyPassword(found.passwordHash, input.password)
       : (await verifyPassword(await dummyHash, input.password)) && false;
     if (!ok || !found) {
-      fail(ctx, input.username, 'password');
+      await fail(ctx, input.username, 'password');
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     if (ctx.via === 'ipc' && found.role === 'client') {
-      commit(deps, (c) => {
-        throttle.succeeded(keys, c.nowMs);
-        fail(ctx, input.username, 'role');
+      await commit(deps, async (c) => {
+        await throttle.succeeded(keys, c.nowMs);
+        await fail(ctx, input.username, 'role');
       });
       throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE, { reason: 'auth.clientAtDesk' });
     }
@@ -69,19 +69,19 @@ export function createLogin(
     const now = deps.clock();
     const expiresAt = now + settings.get().sessionHours * 3_600_000;
     const jti = randomBytes(16).toString('base64url');
-    const user = commit(deps, (c) => {
+    const user = await commit(deps, async (c) => {
       // Deactivated while argon2 ran: refused like any bad sign-in.
-      const current = getUser(db, found.id);
+      const current = await getUser(db, found.id);
       if (!current?.active) return undefined;
-      throttle.succeeded(keys, c.nowMs);
-      insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
-      setLastLogin(db, current.id, now);
+      await throttle.succeeded(keys, c.nowMs);
+      await insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
+      await setLastLogin(db, current.id, now);
       const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };
-      audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
+      await audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
       return { ...current, lastLoginAt: now };
     });
     if (!user) {
-      fail(ctx, input.username, 'password');
+      await fail(ctx, input.username, 'password');
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     const zone = settings.get().timeZone;

@@ -30,7 +30,7 @@
  * admin passwords at the desk lock `user:admin` 30 s there and everywhere else.
  */
 import { deleteThrottle, getThrottle, pruneThrottle, putThrottle, type ThrottleRow } from '../../db/queries/login-throttle-queries';
-import type { Sqlite } from '../../db/open-database';
+import type { Db } from '../../db/database';
 
 export interface ThrottlePolicy {
   accountFreeFailures: number;
@@ -93,61 +93,61 @@ export interface LoginThrottle {
    * Call inside a transaction. While either key is locked: the seconds to wait (the attempt is not
    * counted). Otherwise counts the attempt as a failure of both keys and returns null.
    */
-  admit(keys: ThrottleKeys, nowMs: number): number | null;
+  admit(keys: ThrottleKeys, nowMs: number): Promise<number | null>;
   /**
    * The attempt succeeded: the account starts afresh and is known at the address for a day; the
    * address only gets this attempt back.
    */
-  succeeded(keys: ThrottleKeys, nowMs: number): void;
+  succeeded(keys: ThrottleKeys, nowMs: number): Promise<void>;
 }
 
-export function createLoginThrottle(db: Sqlite, policy: ThrottlePolicy): LoginThrottle {
+export function createLoginThrottle(db: Db, policy: ThrottlePolicy): LoginThrottle {
   let prunedAt = -Infinity;
 
-  const current = (key: string, nowMs: number, memoryMs: number): ThrottleRow => {
-    const row = getThrottle(db, key);
+  const current = async (key: string, nowMs: number, memoryMs: number): Promise<ThrottleRow> => {
+    const row = await getThrottle(db, key);
     if (!row || row.updatedAt + memoryMs <= nowMs) return { key, failures: 0, lockedUntil: 0, updatedAt: nowMs };
     return row;
   };
 
-  const countFailure = (row: ThrottleRow, free: number, nowMs: number) => {
+  const countFailure = async (row: ThrottleRow, free: number, nowMs: number) => {
     const failures = row.failures + 1;
     const lock = lockMs(policy, failures, free);
-    putThrottle(db, { key: row.key, failures, lockedUntil: lock > 0 ? nowMs + lock : 0, updatedAt: nowMs });
+    await putThrottle(db, { key: row.key, failures, lockedUntil: lock > 0 ? nowMs + lock : 0, updatedAt: nowMs });
   };
 
   return {
-    admit(keys, nowMs) {
+    async admit(keys, nowMs) {
       if (nowMs - prunedAt >= PRUNE_EVERY_MS) {
-        pruneThrottle(db, nowMs - ACCOUNT_MEMORY_MS, nowMs);
+        await pruneThrottle(db, nowMs - ACCOUNT_MEMORY_MS, nowMs);
         prunedAt = nowMs;
       }
-      const account = current(keys.account, nowMs, ACCOUNT_MEMORY_MS);
-      const address = keys.address === null ? null : current(keys.address, nowMs, ADDRESS_MEMORY_MS);
-      const knownAt = address === null ? undefined : getThrottle(db, knownKey(keys))?.updatedAt;
+      const account = await current(keys.account, nowMs, ACCOUNT_MEMORY_MS);
+      const address = keys.address === null ? null : await current(keys.address, nowMs, ADDRESS_MEMORY_MS);
+      const knownAt = address === null ? undefined : (await getThrottle(db, knownKey(keys)))?.updatedAt;
       const known = knownAt !== undefined && knownAt + ACCOUNT_MEMORY_MS > nowMs;
       const lockedUntil = Math.max(account.lockedUntil, address && !known ? address.lockedUntil : 0);
       if (lockedUntil > nowMs) return Math.ceil((lockedUntil - nowMs) / 1000);
-      countFailure(account, policy.accountFreeFailures, nowMs);
-      if (address) countFailure(address, policy.addressFreeFailures, nowMs);
+      await countFailure(account, policy.accountFreeFailures, nowMs);
+      if (address) await countFailure(address, policy.addressFreeFailures, nowMs);
       return null;
     },
 
-    succeeded(keys, nowMs) {
-      deleteThrottle(db, keys.account);
+    async succeeded(keys, nowMs) {
+      await deleteThrottle(db, keys.account);
       if (keys.address === null) return;
       // Pruned like any key a day after its last write: known for a day after the last success.
-      putThrottle(db, { key: knownKey(keys), failures: 0, lockedUntil: 0, updatedAt: nowMs });
-      const address = getThrottle(db, keys.address);
+      await putThrottle(db, { key: knownKey(keys), failures: 0, lockedUntil: 0, updatedAt: nowMs });
+      const address = await getThrottle(db, keys.address);
       if (!address) return;
       const failures = address.failures - 1;
       if (failures <= 0) {
-        deleteThrottle(db, keys.address);
+        await deleteThrottle(db, keys.address);
         return;
       }
       // Still locked only if the other failures alone earn a lock (parallel wrong attempts).
       const lockedUntil = failures >= policy.addressFreeFailures ? address.lockedUntil : 0;
-      putThrottle(db, { key: keys.address, failures, lockedUntil, updatedAt: address.updatedAt });
+      await putThrottle(db, { key: keys.address, failures, lockedUntil, updatedAt: address.updatedAt });
     },
   };
 }

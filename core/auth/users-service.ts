@@ -37,36 +37,36 @@ interface NewUser {
 }
 
 export function createUsersService(deps: CoreDeps, settings: SettingsService, audit: AuditService): UsersService {
-  const db = deps.sqlite;
+  const db = deps.db;
   const view = (r: UserRecord) => toUser(r, settings.get().timeZone);
 
-  const requireUser = (id: number): UserRecord => {
-    const user = getUser(db, id);
+  const requireUser = async (id: number): Promise<UserRecord> => {
+    const user = await getUser(db, id);
     if (!user) throw new AppError('NOT_FOUND', `User ${id} not found`, { reason: 'users.notFound', params: { id } });
     return user;
   };
 
-  const assertFree = (username: string | null, email: string | null, exceptId?: number) => {
-    if (usernameOrEmailTaken(db, username, email, exceptId)) throw new AppError('CONFLICT', TAKEN_MESSAGE, { reason: 'users.taken' });
+  const assertFree = async (username: string | null, email: string | null, exceptId?: number) => {
+    if (await usernameOrEmailTaken(db, username, email, exceptId)) throw new AppError('CONFLICT', TAKEN_MESSAGE, { reason: 'users.taken' });
   };
 
   const createUser = async (u: NewUser, ctx: CallContext, action: 'users:create' | 'users:seedCreate'): Promise<UserRecord> => {
     await assertPasswordPolicy(u.password, u.username);
-    assertFree(u.username, u.email); // before the costly hash; checked again below
+    await assertFree(u.username, u.email); // before the costly hash; checked again below
     const passwordHash = await hashPassword(u.password);
-    return commit(deps, (c) => {
-      assertFree(u.username, u.email);
+    return commit(deps, async (c) => {
+      await assertFree(u.username, u.email);
       // An admin chose this password, so its owner changes it at the first sign-in; seed 002's
       // self-registered users chose their own.
       const mustChangePassword = action === 'users:create';
-      const id = insertUser(db, { ...u, passwordHash, mustChangePassword, nowMs: c.nowMs });
-      audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role, ...(mustChangePassword ? { forcedChange: true } : {}) } });
-      return getUser(db, id)!;
+      const id = await insertUser(db, { ...u, passwordHash, mustChangePassword, nowMs: c.nowMs });
+      await audit.record(ctx, { action, entity: 'user', entityId: id, detail: { username: u.username, email: u.email, role: u.role, ...(mustChangePassword ? { forcedChange: true } : {}) } });
+      return (await getUser(db, id))!;
     });
   };
 
   return {
-    seedList: () => listSeedUsers(db),
+    seedList: async () => await listSeedUsers(db),
 
     async seedCreate(input, ctx) {
       if (input.password !== input.confirm_password) throw new AppError('VALIDATION', 'password and confirm_password do not match', { reason: 'users.passwordsDiffer' });
@@ -74,46 +74,46 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
       return { id: u.id, username: u.username, email: u.email };
     },
 
-    list: () => listUsers(db).map(view),
+    list: async () => (await listUsers(db)).map(view),
 
     async create(input, ctx) {
       return view(await createUser(input, ctx, 'users:create'));
     },
 
-    update(input, ctx) {
+    async update(input, ctx) {
       return view(
-        commit(deps, (c) => {
-          const before = requireUser(input.id);
+        await commit(deps, async (c) => {
+          const before = await requireUser(input.id);
           const after = { email: input.email ?? before.email, role: input.role ?? before.role, active: input.active ?? before.active };
-          if (after.email.toLowerCase() !== before.email.toLowerCase()) assertFree(null, after.email, before.id);
+          if (after.email.toLowerCase() !== before.email.toLowerCase()) await assertFree(null, after.email, before.id);
           const wasAdmin = before.role === 'admin' && before.active;
-          if (wasAdmin && (after.role !== 'admin' || !after.active) && countActiveAdmins(db) <= 1) {
+          if (wasAdmin && (after.role !== 'admin' || !after.active) && await countActiveAdmins(db) <= 1) {
             throw new AppError('CONFLICT', LAST_ADMIN_MESSAGE, { reason: 'users.lastAdmin' });
           }
           const changes = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof after] !== v));
           if (Object.keys(changes).length === 0) return before;
           const now = c.nowMs;
-          updateUserProfile(db, before.id, after, now);
+          await updateUserProfile(db, before.id, after, now);
           // A new role changes which live events the user's open feeds may carry.
           markSessionsChanged(db);
-          const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
-          audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
-          return getUser(db, before.id)!;
+          const sessionsRevoked = after.active ? 0 : await revokeUserSessions(db, before.id, now);
+          await audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
+          return (await getUser(db, before.id))!;
         }),
       );
     },
 
     async resetPassword(input, ctx) {
-      await assertPasswordPolicy(input.newPassword, requireUser(input.id).username);
+      await assertPasswordPolicy(input.newPassword, (await requireUser(input.id)).username);
       const passwordHash = await hashPassword(input.newPassword);
       return view(
-        commit(deps, (c) => {
-          const user = requireUser(input.id);
+        await commit(deps, async (c) => {
+          const user = await requireUser(input.id);
           const now = c.nowMs;
-          setPasswordHash(db, user.id, passwordHash, true, now);
-          const sessionsRevoked = revokeUserSessions(db, user.id, now);
-          audit.record(ctx, { action: 'users:resetPassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked } });
-          return getUser(db, user.id)!;
+          await setPasswordHash(db, user.id, passwordHash, true, now);
+          const sessionsRevoked = await revokeUserSessions(db, user.id, now);
+          await audit.record(ctx, { action: 'users:resetPassword', entity: 'user', entityId: user.id, detail: { sessionsRevoked } });
+          return (await getUser(db, user.id))!;
         }),
       );
     },

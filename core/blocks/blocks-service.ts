@@ -19,35 +19,35 @@ export type BlockCreateInput = Omit<z.output<typeof BlockCreateSchema>, 'kind'> 
 export type BlockUpdateInput = z.output<typeof BlockUpdateSchema>;
 
 export interface BlocksService {
-  list(from: string, to: string): Block[];
-  create(input: BlockCreateInput, ctx: CallContext): Block;
-  update(input: BlockUpdateInput): Block;
-  remove(id: number): { id: number };
+  list(from: string, to: string): Promise<Block[]>;
+  create(input: BlockCreateInput, ctx: CallContext): Promise<Block>;
+  update(input: BlockUpdateInput): Promise<Block>;
+  remove(id: number): Promise<{ id: number }>;
 }
 
 export function createBlocksService(core: CoreDeps, settings: SettingsService): BlocksService {
-  const db = core.sqlite;
+  const db = core.db;
   const toBlock = (r: BlockRecord): Block => ({ ...r, createdAt: formatInstant(r.createdAt, settings.get().timeZone) });
-  const requireBlock = (id: number) => {
-    const found = getBlockRecord(db, id);
+  const requireBlock = async (id: number) => {
+    const found = await getBlockRecord(db, id);
     if (!found) throw new AppError('NOT_FOUND', `Block ${id} not found`, { reason: 'blocks.notFound', params: { id } });
     return found;
   };
 
   return {
-    list(from, to) {
+    async list(from, to) {
       const { fromMs, toMs } = localRangeMs(settings.get().timeZone, from, to);
-      return listBlockRecords(db, fromMs!, toMs!).map(toBlock);
+      return (await listBlockRecords(db, fromMs!, toMs!)).map(toBlock);
     },
 
     /** Refused (409) when a stay or another block holds the room for any part of the period. */
-    create(input, ctx) {
+    async create(input, ctx) {
       const w = resolveBlockWindow(settings.get(), input.from, input.to);
-      return commit(core, (c) => {
-        const room = requireRoom(db, input.roomId);
+      return await commit(core, async (c) => {
+        const room = await requireRoom(db, input.roomId);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
-        assertRoomFree(db, room, period, settings.maxStayMs());
-        const id = insertBlock(db, {
+        await assertRoomFree(db, room, period, settings.maxStayMs());
+        const id = await insertBlock(db, {
           roomId: room.id,
           startsAt: w.checkin.iso,
           endsAt: w.checkout.iso,
@@ -58,21 +58,21 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
           createdBy: ctx.actor.username,
           createdAt: c.nowMs,
         });
-        const block = toBlock(getBlockRecord(db, id)!);
+        const block = toBlock((await getBlockRecord(db, id))!);
         c.publish({ type: 'block.changed', action: 'created', block });
         return block;
       });
     },
 
     /** Another room, period, reason or kind; the block itself is left out of the check. */
-    update(input) {
-      return commit(core, (c) => {
-        const found = requireBlock(input.id);
+    async update(input) {
+      return await commit(core, async (c) => {
+        const found = await requireBlock(input.id);
         const w = resolveBlockWindow(settings.get(), input.from ?? found.from, input.to ?? found.to);
-        const room = requireRoom(db, input.roomId ?? found.roomId);
+        const room = await requireRoom(db, input.roomId ?? found.roomId);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
-        assertRoomFree(db, room, period, settings.maxStayMs(), undefined, found.id);
-        updateBlock(db, found.id, {
+        await assertRoomFree(db, room, period, settings.maxStayMs(), undefined, found.id);
+        await updateBlock(db, found.id, {
           roomId: room.id,
           startsAt: w.checkin.iso,
           endsAt: w.checkout.iso,
@@ -81,16 +81,16 @@ export function createBlocksService(core: CoreDeps, settings: SettingsService): 
           reason: input.reason ?? found.reason,
           kind: input.kind ?? found.kind,
         });
-        const block = toBlock(getBlockRecord(db, found.id)!);
+        const block = toBlock((await getBlockRecord(db, found.id))!);
         c.publish({ type: 'block.changed', action: 'changed', block });
         return block;
       });
     },
 
-    remove(id) {
-      return commit(core, (c) => {
-        const found = requireBlock(id);
-        deleteBlock(db, id);
+    async remove(id) {
+      return await commit(core, async (c) => {
+        const found = await requireBlock(id);
+        await deleteBlock(db, id);
         c.publish({ type: 'block.changed', action: 'removed', block: toBlock(found) });
         return { id };
       });

@@ -15,13 +15,13 @@ import type { SettingsService } from '../settings/settings-service';
 export type BoardQuery = z.output<typeof BoardQuerySchema>;
 
 export interface BoardService {
-  get(query: BoardQuery): Board;
+  get(query: BoardQuery): Promise<Board>;
 }
 
 export function createBoardService(core: CoreDeps, settings: SettingsService): BoardService {
-  const db = core.sqlite;
+  const db = core.db;
   return {
-    get(query) {
+    async get(query) {
       const zone = settings.get().timeZone;
       const maxStayMs = settings.maxStayMs();
       const today = localDate(core.clock(), zone);
@@ -31,17 +31,17 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
       const startMs = startOfLocalDate(from, zone);
       const endMs = startOfLocalDate(to, zone);
 
-      const allRooms = listRooms(db, true);
+      const allRooms = await listRooms(db, true);
       const rooms = allRooms.filter((r) => r.active);
-      let stays = boardStays(db, startMs, endMs, maxStayMs);
-      let blocks = boardBlocks(db, startMs, endMs);
+      let stays = await boardStays(db, startMs, endMs, maxStayMs);
+      let blocks = await boardBlocks(db, startMs, endMs);
       if (rooms.length < allRooms.length) {
         // Rare: a room out of use keeps its history, but the board shows only rooms in use.
         const shown = new Set(rooms.map((r) => r.id));
         stays = stays.filter((s) => shown.has(s.roomId));
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
-      const counts = dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone));
+      const counts = await dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone));
       return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
     },
   };

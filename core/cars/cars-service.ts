@@ -32,53 +32,53 @@ export type CarDamageInput = z.output<typeof CarDamageSchema>;
 export const CAR_NOT_FOUND = 'Car not found';
 
 export interface CarsService {
-  seedList(): SeedCar[];
-  seedGet(id: number): SeedCar;
-  seedAdd(input: SeedCarAddInput, ctx: CallContext): { message: string; car_id: number };
+  seedList(): Promise<SeedCar[]>;
+  seedGet(id: number): Promise<SeedCar>;
+  seedAdd(input: SeedCarAddInput, ctx: CallContext): Promise<{ message: string; car_id: number }>;
   /** Out of the fleet (its rentals' history kept); 409 while a rental holds it. */
-  remove(id: number): { message: string };
-  list(query: CarListQuery): Car[];
-  get(id: number): Car;
-  create(input: CarCreateInput, ctx: CallContext): Car;
-  update(input: CarUpdateInput): Car;
-  reportDamage(input: CarDamageInput): Car;
-  repair(id: number): Car;
+  remove(id: number): Promise<{ message: string }>;
+  list(query: CarListQuery): Promise<Car[]>;
+  get(id: number): Promise<Car>;
+  create(input: CarCreateInput, ctx: CallContext): Promise<Car>;
+  update(input: CarUpdateInput): Promise<Car>;
+  reportDamage(input: CarDamageInput): Promise<Car>;
+  repair(id: number): Promise<Car>;
 }
 
 /** The car `id` in the fleet, or 404 "Car not found" (seed 004's words). */
-export function requireCar(core: Pick<CoreDeps, 'sqlite'>, id: number): Car {
-  const car = getCar(core.sqlite, id);
+export async function requireCar(core: Pick<CoreDeps, 'db'>, id: number): Promise<Car> {
+  const car = await getCar(core.db, id);
   if (!car) throw new AppError('NOT_FOUND', CAR_NOT_FOUND, { reason: 'cars.notFound', params: { id } });
   return car;
 }
 
 export function createCarsService(core: CoreDeps, settings: SettingsService): CarsService {
-  const db = core.sqlite;
+  const db = core.db;
 
-  const plateFree = (plate: string | null, id?: number) => {
+  const plateFree = async (plate: string | null, id?: number) => {
     if (plate === null) return;
-    const holder = getCarByPlate(db, plate);
+    const holder = await getCarByPlate(db, plate);
     if (holder && holder.id !== id) throw new AppError('CONFLICT', `Plate ${plate} is already on car ${holder.id}`, { reason: 'cars.plateTaken', params: { plate, id: holder.id } });
   };
 
-  const add = (write: CarWrite, ctx: CallContext): Car =>
-    commit(core, (c) => {
-      plateFree(write.plate);
-      const id = insertCar(db, write, ctx.actor.username, c.nowMs);
-      const car = requireCar(core, id);
+  const add = async (write: CarWrite, ctx: CallContext): Promise<Car> =>
+    await commit(core, async (c) => {
+      await plateFree(write.plate);
+      const id = await insertCar(db, write, ctx.actor.username, c.nowMs);
+      const car = await requireCar(core, id);
       c.publish({ type: 'car.changed', action: 'added', car });
-      toBroker(c, settings, 'car.added', car);
+      await toBroker(c, settings, 'car.added', car);
       return car;
     });
 
   /** Writes the car `build` returns from the current one, inside one transaction; `after` adds events. */
-  const change = (id: number, build: (current: Car, c: Commit) => CarWrite, after: (saved: Car, before: Car, c: Commit) => void): Car =>
-    commit(core, (c) => {
-      const before = requireCar(core, id);
-      const next = build(before, c);
-      updateCar(db, id, next, c.nowMs);
-      const saved = requireCar(core, id);
-      after(saved, before, c);
+  const change = async (id: number, build: (current: Car, c: Commit) => CarWrite | Promise<CarWrite>, after: (saved: Car, before: Car, c: Commit) => Promise<void>): Promise<Car> =>
+    await commit(core, async (c) => {
+      const before = await requireCar(core, id);
+      const next = await build(before, c);
+      await updateCar(db, id, next, c.nowMs);
+      const saved = await requireCar(core, id);
+      await after(saved, before, c);
       return saved;
     });
 
@@ -88,10 +88,10 @@ export function createCarsService(core: CoreDeps, settings: SettingsService): Ca
   };
 
   return {
-    seedList: () => listSeedCars(db),
-    seedGet: (id) => toSeedCar(requireCar(core, id)),
-    seedAdd(input, ctx) {
-      const car = add(
+    seedList: async () => await listSeedCars(db),
+    seedGet: async (id) => toSeedCar(await requireCar(core, id)),
+    async seedAdd(input, ctx) {
+      const car = await add(
         {
           brand: input.brand, model: input.model, fuelType: input.fuel_type, mileage: input.mileage, isRented: input.is_rented,
           hasDamage: input.has_damage, damageNote: null, plate: input.plate ?? null, seats: input.seats ?? 5, dailyRate: input.daily_rate ?? 0,
@@ -101,26 +101,26 @@ export function createCarsService(core: CoreDeps, settings: SettingsService): Ca
       );
       return { message: 'Car added successfully', car_id: car.id };
     },
-    remove(id) {
-      return commit(core, (c) => {
-        const car = requireCar(core, id);
-        const holding = countHoldingRentals(db, id);
+    async remove(id) {
+      return await commit(core, async (c) => {
+        const car = await requireCar(core, id);
+        const holding = await countHoldingRentals(db, id);
         if (holding > 0) {
           throw new AppError('CONFLICT', `Car ${id} has an active or future rental and cannot be deleted`, { reason: 'cars.hasRentals', params: { id, count: holding } });
         }
-        markCarDeleted(db, id, c.nowMs);
+        await markCarDeleted(db, id, c.nowMs);
         c.publish({ type: 'car.changed', action: 'deleted', car });
-        toBroker(c, settings, 'car.deleted', car);
+        await toBroker(c, settings, 'car.deleted', car);
         return { message: 'Car deleted successfully' };
       });
     },
-    list: (query) => listCars(db, query),
-    get: (id) => requireCar(core, id),
-    create: (input, ctx) => add({ ...input, isRented: false, hasDamage: false, damageNote: null }, ctx),
-    update({ id, ...patch }) {
-      return change(
+    list: async (query) => await listCars(db, query),
+    get: async (id) => await requireCar(core, id),
+    create: async (input, ctx) => await add({ ...input, isRented: false, hasDamage: false, damageNote: null }, ctx),
+    async update({ id, ...patch }) {
+      return await change(
         id,
-        (current) => {
+        async (current) => {
           const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<CarWrite>;
           const next = { ...writeOf(current), ...given };
           if (next.mileage < current.mileage) {
@@ -128,35 +128,35 @@ export function createCarsService(core: CoreDeps, settings: SettingsService): Ca
               reason: 'cars.mileageDown', params: { mileage: next.mileage, current: current.mileage },
             });
           }
-          plateFree(next.plate, id);
+          await plateFree(next.plate, id);
           return next;
         },
-        (saved, _before, c) => {
+        async (saved, _before, c) => {
           c.publish({ type: 'car.changed', action: 'updated', car: saved });
-          toBroker(c, settings, 'car.updated', saved);
+          await toBroker(c, settings, 'car.updated', saved);
         },
       );
     },
-    reportDamage({ id, note }) {
-      return change(
+    async reportDamage({ id, note }) {
+      return await change(
         id,
         (current) => ({ ...writeOf(current), hasDamage: true, damageNote: note }),
-        (saved, _before, c) => {
+        async (saved, _before, c) => {
           c.publish({ type: 'car.changed', action: 'damaged', car: saved });
-          toBroker(c, settings, 'car.damaged', saved, { note });
+          await toBroker(c, settings, 'car.damaged', saved, { note });
         },
       );
     },
-    repair(id) {
-      return change(
+    async repair(id) {
+      return await change(
         id,
         (current) => {
           if (!current.hasDamage) throw new AppError('ILLEGAL_TRANSITION', `Car ${id} has no damage to repair`, { reason: 'cars.notDamaged', params: { id } });
           return { ...writeOf(current), hasDamage: false, damageNote: null };
         },
-        (saved, before, c) => {
+        async (saved, before, c) => {
           c.publish({ type: 'car.changed', action: 'repaired', car: saved });
-          toBroker(c, settings, 'car.repaired', saved, before.damageNote ? { note: before.damageNote } : {});
+          await toBroker(c, settings, 'car.repaired', saved, before.damageNote ? { note: before.damageNote } : {});
         },
       );
     },

@@ -48,22 +48,22 @@ export type RentalHandOutInput = z.output<typeof RentalHandOutSchema>;
 export type RentalReturnInput = z.output<typeof RentalReturnSchema>;
 
 export interface RentalsService {
-  list(query: RentalListQuery): Rental[];
-  get(id: number): Rental;
-  timeline(from: string, days: number): RentalTimeline;
-  reserve(input: RentalReserveInput, ctx: CallContext): Rental;
-  handOut(input: RentalHandOutInput): Rental;
-  giveBack(input: RentalReturnInput): Rental;
-  cancel(id: number): Rental;
+  list(query: RentalListQuery): Promise<Rental[]>;
+  get(id: number): Promise<Rental>;
+  timeline(from: string, days: number): Promise<RentalTimeline>;
+  reserve(input: RentalReserveInput, ctx: CallContext): Promise<Rental>;
+  handOut(input: RentalHandOutInput): Promise<Rental>;
+  giveBack(input: RentalReturnInput): Promise<Rental>;
+  cancel(id: number): Promise<Rental>;
 }
 
 const STAY_STATUSES_FOR_RENTAL = new Set(['booked', 'checked_in']);
 
 export function createRentalsService(core: CoreDeps, settings: SettingsService): RentalsService {
-  const db = core.sqlite;
+  const db = core.db;
 
-  const requireRental = (id: number): Rental => {
-    const rental = getRental(db, id);
+  const requireRental = async (id: number): Promise<Rental> => {
+    const rental = await getRental(db, id);
     if (!rental) throw new AppError('NOT_FOUND', `Rental ${id} not found`, { reason: 'rentals.notFound', params: { id } });
     return rental;
   };
@@ -76,9 +76,9 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
     }
   };
 
-  const saveCar = (car: Car, changes: Partial<Car>, nowMs: number): Car => {
+  const saveCar = async (car: Car, changes: Partial<Car>, nowMs: number): Promise<Car> => {
     const { id, ...rest } = { ...car, ...changes };
-    updateCar(db, id, rest, nowMs);
+    await updateCar(db, id, rest, nowMs);
     return requireCar(core, id);
   };
 
@@ -91,32 +91,32 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
   };
 
   return {
-    list(query) {
+    async list(query) {
       if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
         throw new AppError('VALIDATION', `to (${query.to}) must be after from (${query.from})`);
       }
-      return listRentals(db, query);
+      return await listRentals(db, query);
     },
     get: requireRental,
-    timeline(from, days) {
-      return rentalTimeline(db, from, addDays(from, days), days, addDays(from, -MAX_RENTAL_DAYS));
+    async timeline(from, days) {
+      return await rentalTimeline(db, from, addDays(from, days), days, addDays(from, -MAX_RENTAL_DAYS));
     },
-    reserve(input, ctx) {
+    async reserve(input, ctx) {
       const days = nightsBetween(input.from, input.to);
       if (days < 1) throw new AppError('VALIDATION', `to (${input.to}) must be after from (${input.from})`, { reason: 'rentals.emptyPeriod' });
       if (days > MAX_RENTAL_DAYS) {
         throw new AppError('VALIDATION', `A rental lasts at most ${MAX_RENTAL_DAYS} days, not ${days}`, { reason: 'rentals.tooLong', params: { max: MAX_RENTAL_DAYS, days } });
       }
-      return commit(core, (c) => {
+      return await commit(core, async (c) => {
         const zone = settings.get().timeZone;
         const today = localDate(c.nowMs, zone);
         if (input.from < today) {
           throw new AppError('VALIDATION', `from (${input.from}) is before today (${today})`, { reason: 'rentals.inThePast', params: { from: input.from, today } });
         }
-        const car = requireCar(core, input.carId);
+        const car = await requireCar(core, input.carId);
         let guestName = input.guestName;
         if (input.stayId !== undefined) {
-          const stay = getStayRecord(db, input.stayId);
+          const stay = await getStayRecord(db, input.stayId);
           if (!stay) throw new AppError('NOT_FOUND', `Stay ${input.stayId} not found`, { reason: 'rentals.stayNotFound', params: { id: input.stayId } });
           if (!STAY_STATUSES_FOR_RENTAL.has(stay.status)) {
             throw new AppError('ILLEGAL_TRANSITION', `Stay ${stay.id} is ${stay.status}: a car can be rented only for a booked or in-house stay`, {
@@ -126,13 +126,13 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
           guestName ??= stay.guestName;
         }
         if (guestName === undefined) throw new AppError('VALIDATION', 'guestName or stayId is required', { reason: 'rentals.guestRequired' });
-        const taken = findRentalOverlap(db, car.id, input.from, input.to);
+        const taken = await findRentalOverlap(db, car.id, input.from, input.to);
         if (taken) {
           throw new AppError('CONFLICT', `Car ${car.id} is already reserved from ${taken.from} to ${taken.to}`, {
             reason: 'rentals.overlap', params: { id: car.id, from: taken.from, to: taken.to },
           });
         }
-        const id = insertRental(
+        const id = await insertRental(
           db,
           {
             carId: car.id, guestName, stayId: input.stayId ?? null, from: input.from, to: input.to, days, dailyRate: car.dailyRate,
@@ -140,17 +140,17 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
           },
           c.nowMs,
         );
-        const rental = requireRental(id);
+        const rental = await requireRental(id);
         c.publish({ type: 'rental.changed', action: 'reserved', rental });
-        toBroker(c, settings, 'car.reserved', car, { rental });
+        await toBroker(c, settings, 'car.reserved', car, { rental });
         return rental;
       });
     },
-    handOut({ id, mileage }) {
-      return commit(core, (c) => {
-        const rental = requireRental(id);
+    async handOut({ id, mileage }) {
+      return await commit(core, async (c) => {
+        const rental = await requireRental(id);
         requireStatus(rental, 'reserved', 'handed out');
-        const car = requireCar(core, rental.carId);
+        const car = await requireCar(core, rental.carId);
         if (car.hasDamage) {
           throw new AppError('CONFLICT', `Car ${car.id} is damaged${car.damageNote ? ` (${car.damageNote})` : ''} and cannot be handed out until it is repaired`, {
             reason: 'rentals.carDamaged', params: { id: car.id, note: car.damageNote ?? '' },
@@ -161,41 +161,41 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
         }
         const mileageOut = mileage ?? car.mileage;
         mileageNotBelow(mileageOut, car.mileage);
-        const rented = saveCar(car, { mileage: mileageOut, isRented: true }, c.nowMs);
-        markRentalOut(db, id, mileageOut, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
-        const out = requireRental(id);
+        const rented = await saveCar(car, { mileage: mileageOut, isRented: true }, c.nowMs);
+        await markRentalOut(db, id, mileageOut, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
+        const out = await requireRental(id);
         c.publish({ type: 'rental.changed', action: 'handed_out', rental: out });
         c.publish({ type: 'car.changed', action: 'rented', car: rented });
-        toBroker(c, settings, 'car.rented', rented, { rental: out });
+        await toBroker(c, settings, 'car.rented', rented, { rental: out });
         return out;
       });
     },
-    giveBack({ id, mileage, damage, damageNote }) {
+    async giveBack({ id, mileage, damage, damageNote }) {
       const note = damageNote?.trim() ?? '';
       if (damage && note === '') throw new AppError('VALIDATION', 'damageNote: say what is damaged', { reason: 'rentals.damageNoteRequired' });
-      return commit(core, (c) => {
-        const rental = requireRental(id);
+      return await commit(core, async (c) => {
+        const rental = await requireRental(id);
         requireStatus(rental, 'out', 'returned');
-        const car = requireCar(core, rental.carId);
+        const car = await requireCar(core, rental.carId);
         mileageNotBelow(mileage, Math.max(rental.mileageOut ?? 0, car.mileage));
-        const back = saveCar(car, damage ? { mileage, isRented: false, hasDamage: true, damageNote: note } : { mileage, isRented: false }, c.nowMs);
-        markRentalReturned(db, id, mileage, damage ? note : null, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
-        const returned = requireRental(id);
+        const back = await saveCar(car, damage ? { mileage, isRented: false, hasDamage: true, damageNote: note } : { mileage, isRented: false }, c.nowMs);
+        await markRentalReturned(db, id, mileage, damage ? note : null, formatInstant(c.nowMs, settings.get().timeZone), c.nowMs);
+        const returned = await requireRental(id);
         c.publish({ type: 'rental.changed', action: 'returned', rental: returned });
         c.publish({ type: 'car.changed', action: damage ? 'damaged' : 'returned', car: back });
-        toBroker(c, settings, 'car.returned', back, { rental: returned });
-        if (damage) toBroker(c, settings, 'car.damaged', back, { rental: returned, note });
+        await toBroker(c, settings, 'car.returned', back, { rental: returned });
+        if (damage) await toBroker(c, settings, 'car.damaged', back, { rental: returned, note });
         return returned;
       });
     },
-    cancel(id) {
-      return commit(core, (c) => {
-        const rental = requireRental(id);
+    async cancel(id) {
+      return await commit(core, async (c) => {
+        const rental = await requireRental(id);
         requireStatus(rental, 'reserved', 'cancelled');
-        setRentalStatus(db, id, 'cancelled', c.nowMs);
-        const cancelled = requireRental(id);
+        await setRentalStatus(db, id, 'cancelled', c.nowMs);
+        const cancelled = await requireRental(id);
         c.publish({ type: 'rental.changed', action: 'cancelled', rental: cancelled });
-        toBroker(c, settings, 'car.reservation_cancelled', requireCar(core, rental.carId), { rental: cancelled });
+        await toBroker(c, settings, 'car.reservation_cancelled', await requireCar(core, rental.carId), { rental: cancelled });
         return cancelled;
       });
     },

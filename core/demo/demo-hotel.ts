@@ -51,8 +51,8 @@ function statusFor(ci: number, co: number, random: () => number): StayStatus {
 }
 
 /** Fills an empty database (no guest rooms); leaves any other alone and returns zeros. */
-export function seedDemoHotel(core: Core, options: { today?: string } = {}): { rooms: number; stays: number } {
-  const { sqlite, clock } = core.deps;
+export function seedDemoHotel(core: Core, options: { today?: string } = {}): Promise<{ rooms: number; stays: number }> {
+  const { db, clock } = core.deps;
   const settings = core.settings.get();
   const zone = settings.timeZone;
   const nowMs = clock();
@@ -60,9 +60,9 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
   const random = seededRandom(20_260_501);
   const at = (day: number, time: string) => resolveTime(addDays(today, day), zone, time);
 
-  return sqlite
-    .transaction(() => {
-      if (countRooms(sqlite) > 0) return { rooms: 0, stays: 0 };
+  return db
+    .unit(async () => {
+      if ((await countRooms(db)) > 0) return { rooms: 0, stays: 0 };
       let rooms = 0;
       let stays = 0;
       for (let floor = 1; floor <= 4; floor++) {
@@ -72,8 +72,8 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
           const blocks = BLOCKS.filter((b) => b.room === number);
           let housekeeping: Housekeeping = random() < 0.15 ? 'inspected' : 'clean';
           if (blocks.some((b) => b.from <= 0 && b.to > 0)) housekeeping = 'out_of_order';
-          const roomId = insertRoom(
-            sqlite,
+          const roomId = await insertRoom(
+            db,
             { number, category: category.name, capacity: category.capacity, nightlyRate: category.rate, floor, housekeeping: 'clean', active: true },
             nowMs,
           );
@@ -81,7 +81,7 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
           for (const b of blocks) {
             const from = at(b.from, settings.checkinTime);
             const to = at(b.to, settings.checkoutTime);
-            insertBlock(sqlite, {
+            await insertBlock(db, {
               roomId, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: b.reason, kind: b.kind, createdBy: 'demo', createdAt: nowMs,
             });
           }
@@ -105,7 +105,7 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
             const checkout = at(co, settings.checkoutTime);
             const guest = demoGuest(random);
             const createdAt = Math.min(nowMs, checkin.ms - Math.floor(1 + random() * 60) * DAY_MS);
-            insertStay(sqlite, {
+            await insertStay(db, {
               roomId,
               category: category.name,
               guestName: guest.name,
@@ -127,10 +127,9 @@ export function seedDemoHotel(core: Core, options: { today?: string } = {}): { r
             });
             stays++;
           }
-          if (housekeeping !== 'clean') setRoomHousekeeping(sqlite, roomId, housekeeping, nowMs);
+          if (housekeeping !== 'clean') await setRoomHousekeeping(db, roomId, housekeeping, nowMs);
         }
       }
       return { rooms, stays };
-    })
-    .immediate();
+    });
 }

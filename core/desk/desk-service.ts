@@ -16,9 +16,9 @@ import { resolveStayWindow } from '../stays/stay-window';
 export type AvailabilityQuery = z.output<typeof AvailabilityQuerySchema>;
 
 export interface DeskService {
-  search(q: string, limit: number): SearchResult;
-  worklists(): Worklists;
-  available(query: AvailabilityQuery): Availability;
+  search(q: string, limit: number): Promise<SearchResult>;
+  worklists(): Promise<Worklists>;
+  available(query: AvailabilityQuery): Promise<Availability>;
 }
 
 /** The shortest piece of text the trigram index can find (3 characters); shorter words are left out. */
@@ -70,9 +70,9 @@ function matchedField(hit: Omit<SearchHit, 'matched'>, terms: string[]): SearchH
 }
 
 export function createDeskService(core: CoreDeps, settings: SettingsService, rooms: RoomsService): DeskService {
-  const db = core.sqlite;
+  const db = core.db;
   return {
-    search(q, limit) {
+    async search(q, limit) {
       const text = q.trim().replace(/^#/, '');
       const now = core.clock();
       const hits: SearchHit[] = [];
@@ -86,31 +86,31 @@ export function createDeskService(core: CoreDeps, settings: SettingsService, roo
       const want = limit + 1;
       if (/^\d{1,15}$/.test(text)) {
         const n = Number(text);
-        const byId = stayHitById(db, n);
+        const byId = await stayHitById(db, n);
         if (byId) add(byId, 'id');
-        if (n <= 99_999) for (const row of stayHitsByRoom(db, n, now, want)) add(row, 'room');
+        if (n <= 99_999) for (const row of await stayHitsByRoom(db, n, now, want)) add(row, 'room');
       }
       const terms = searchTerms(text);
       if (terms.length > 0 && hits.length < want) {
-        for (const row of stayHitsByText(db, ftsQuery(terms), now, want)) add(row, matchedField(row, terms));
+        for (const row of await stayHitsByText(db, ftsQuery(terms), now, want)) add(row, matchedField(row, terms));
       }
       return { items: hits.slice(0, limit), more: hits.length > limit };
     },
 
-    worklists() {
+    async worklists() {
       const zone = settings.get().timeZone;
       const today = localDate(core.clock(), zone);
       const dayStart = startOfLocalDate(today, zone);
       const dayEnd = startOfLocalDate(addDays(today, 1), zone);
-      return { today, arrivals: arrivalsOn(db, dayStart, dayEnd), ...inHouseStays(db, dayStart, dayEnd) };
+      return { today, arrivals: await arrivalsOn(db, dayStart, dayEnd), ...(await inHouseStays(db, dayStart, dayEnd)) };
     },
 
-    available(query) {
+    async available(query) {
       const s = settings.get();
       const w = resolveStayWindow(s, query.checkin, query.checkout);
       if (w.checkout.ms <= core.clock()) throw new AppError('VALIDATION', 'checkout is in the past');
       const byCategory = new Map<string, Availability['categories'][number]>();
-      for (const room of rooms.free({ checkin: query.checkin, checkout: query.checkout, guests: query.guests })) {
+      for (const room of await rooms.free({ checkin: query.checkin, checkout: query.checkout, guests: query.guests })) {
         const offer = { number: room.number, category: room.category, capacity: room.capacity, nightlyRate: room.nightlyRate, price: stayPrice(w.nights, room.nightlyRate) };
         const group = byCategory.get(room.category);
         if (!group) byCategory.set(room.category, { category: room.category, fromRate: room.nightlyRate, maxCapacity: room.capacity, rooms: [offer] });

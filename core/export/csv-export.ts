@@ -15,18 +15,18 @@ import { open, rename, rm } from 'node:fs/promises';
 import { commandDef, type ExportCommandName } from '../../shared/contract/commands';
 import { localDate } from '../../shared/time';
 import type { AuditService } from '../auth/auth-types';
+import type { ExportSource } from '../../db/database';
 import type { CallContext } from '../context';
 import type { CsvOptions, ExportEnv } from './export-def';
 import { exportDef, type ExportId, type ExportQuery } from './export-registry';
 import { exportPieces, writeExportToFd } from './export-thread';
 
-/** What the exports need of the host: its database file and a few of the core's services. */
+/** What the exports need of the host: a few of the core's services, and where its database is. */
 export interface CsvExportHost {
-  dbFile: string;
   core: {
     audit: Pick<AuditService, 'record'>;
     settings: { get(): { timeZone: string; currency: string; locale: 'da' | 'en' } };
-    deps: { clock(): number };
+    deps: { clock(): number; db: { exportSource: ExportSource } };
   };
 }
 
@@ -72,10 +72,10 @@ function check(id: ExportId, query: CsvOptions): void {
  * are checked before the generator is returned: once a download has started, an error can only cut
  * it short.
  */
-export function streamCsvExport<I extends ExportId>(dbFile: string, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<string> {
+export function streamCsvExport<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<string> {
   check(id, query);
   return (async function* () {
-    for await (const piece of exportPieces({ exportId: id, dbFile, query, env })) {
+    for await (const piece of exportPieces({ exportId: id, source, query, env })) {
       if (progress) progress.rows += piece.rows;
       yield piece.text;
     }
@@ -87,13 +87,13 @@ export function streamCsvExport<I extends ExportId>(dbFile: string, id: I, query
  * failed export never leaves half a file behind under the name the user chose. This thread owns the
  * file: it is closed here however the worker ends.
  */
-export async function writeCsvFile<I extends ExportId>(dbFile: string, id: I, query: ExportQuery<I>, filePath: string, env: ExportEnv = ANY_ZONE): Promise<{ rows: number }> {
+export async function writeCsvFile<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, filePath: string, env: ExportEnv = ANY_ZONE): Promise<{ rows: number }> {
   check(id, query);
   const partPath = `${filePath}.part`;
   const file = await open(partPath, 'w');
   let closed = false;
   try {
-    const rows = await writeExportToFd({ exportId: id, dbFile, query, env }, file.fd);
+    const rows = await writeExportToFd({ exportId: id, source, query, env }, file.fd);
     closed = true;
     await file.close();
     await rename(partPath, filePath);
@@ -110,17 +110,17 @@ export async function writeCsvFile<I extends ExportId>(dbFile: string, id: I, qu
  * audit row, and returns the file's name and the body (lazy: read once the response is sent, so the
  * audit log's own export includes its download).
  */
-export function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): { fileName: string; body: AsyncGenerator<string> } {
+export async function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): Promise<{ fileName: string; body: AsyncGenerator<string> }> {
   const id = exportIdOf(name);
-  const body = streamCsvExport(host.dbFile, id, query as ExportQuery<ExportId>, envOf(host));
-  host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
+  const body = streamCsvExport(host.core.deps.db.exportSource, id, query as ExportQuery<ExportId>, envOf(host));
+  await host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { fileName: exportPlan(host, name).fileName, body };
 }
 
 /** The desktop's file of `name` at `filePath` (the save dialog's choice); audited once written. */
 export async function writeCsvExportFile(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext, filePath: string): Promise<{ path: string; rows: number }> {
   const id = exportIdOf(name);
-  const { rows } = await writeCsvFile(host.dbFile, id, query as ExportQuery<ExportId>, filePath, envOf(host));
-  host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
+  const { rows } = await writeCsvFile(host.core.deps.db.exportSource, id, query as ExportQuery<ExportId>, filePath, envOf(host));
+  await host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { path: filePath, rows };
 }

@@ -1,10 +1,10 @@
 /**
  * How any export is read and formatted; runs inside the export's worker thread (export-worker.ts).
- * Its own read-only connection with a small page cache, one read transaction (one consistent
- * snapshot while the writer keeps booking — WAL lets both run), keyset chunks from one prepared
- * statement in raw (array) mode. Imports nothing that loads drizzle or zod.
+ * Its own connection with one snapshot while the writers keep booking (db/read-connection.ts, on
+ * either engine), keyset chunks in raw (array) mode. Imports nothing that loads drizzle or zod.
  */
-import { openReadConnection } from '../../db/read-connection';
+import type { ExportSource } from '../../db/database';
+import { openSnapshotReader } from '../../db/read-connection';
 import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
 import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
 
@@ -33,9 +33,9 @@ export function exportHeader(def: ExportDef, query: CsvOptions, env: ExportEnv):
 
 export interface ExportReader {
   /** The next chunk as CSV text and its row count; 0 rows at the end. */
-  next(): { text: string; rows: number };
+  next(): Promise<{ text: string; rows: number }>;
   /** Ends the read transaction and closes the connection. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Turns each row's raw values into cells in place, for the columns that say how (none for stays). */
@@ -50,32 +50,22 @@ function cellFormatter(def: ExportDef, env: ExportEnv): ((rows: unknown[][]) => 
   };
 }
 
-/** Opens the export's own read-only connection and begins the snapshot (on the first `next()`'s read). */
-export function openExportReader(dbFile: string, def: ExportDef, query: CsvOptions, env: ExportEnv): ExportReader {
+/** Opens the export's own connection and begins the snapshot (on SQLite, on the first chunk's read). */
+export async function openExportReader(source: ExportSource, def: ExportDef, query: CsvOptions, env: ExportEnv): Promise<ExportReader> {
   const delimiter: CsvDelimiter = query.delimiter ?? ',';
   const format = cellFormatter(def, env);
-  const db = openReadConnection(dbFile, { cacheKiB: EXPORT_CACHE_KIB });
-  try {
-    const { sql, params } = def.chunkQuery(query, env);
-    const stmt = db.prepare(sql).raw(true);
-    const args: Record<string, string | number> = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
-    db.exec('BEGIN');
-    return {
-      // One `.all()` of raw rows per chunk (faster than iterating row by row), formatted into one string.
-      next() {
-        const rows = stmt.all(args) as unknown[][];
-        if (rows.length === 0) return { text: '', rows: 0 };
-        args.after = rows[rows.length - 1]![0] as number;
-        format?.(rows);
-        return { text: csvLines(rows, delimiter), rows: rows.length };
-      },
-      close() {
-        if (db.inTransaction) db.exec('COMMIT');
-        db.close();
-      },
-    };
-  } catch (e) {
-    db.close();
-    throw e;
-  }
+  const { sql, params } = def.chunkQuery(query, env);
+  const reader = await openSnapshotReader(source, sql, { cacheKiB: EXPORT_CACHE_KIB });
+  const args: Record<string, string | number> = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
+  return {
+    // One chunk of raw rows, formatted into one string.
+    async next() {
+      const rows = await reader.chunk(args);
+      if (rows.length === 0) return { text: '', rows: 0 };
+      args.after = rows[rows.length - 1]![0] as number;
+      format?.(rows);
+      return { text: csvLines(rows, delimiter), rows: rows.length };
+    },
+    close: () => reader.close(),
+  };
 }

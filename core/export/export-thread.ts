@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv } from './export-def';
 import type { ExportId } from './export-registry';
@@ -41,7 +42,8 @@ export const EXPORT_WINDOW = 4;
 export interface ExportJob {
   /** Which export of the registry (the contract command's `export` flag). */
   exportId: ExportId;
-  dbFile: string;
+  /** Where the worker reads from (it opens its own connection). */
+  source: ExportSource;
   /** The command's input, validated against its schema. */
   query: CsvOptions;
   env: ExportEnv;

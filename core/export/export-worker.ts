@@ -42,7 +42,7 @@ async function send(text: string, rows: number): Promise<void> {
 async function run(job: ExportJob, reader: ExportReader, header: string): Promise<number> {
   // The first read fixes the snapshot; the header goes out after it, so a row written once the
   // caller has the header can never be in the export.
-  let chunk = reader.next();
+  let chunk = await reader.next();
   if (job.fd !== undefined) writeAll(job.fd, header);
   else await send(header, 0);
   let rows = 0;
@@ -51,7 +51,7 @@ async function run(job: ExportJob, reader: ExportReader, header: string): Promis
     if (job.fd !== undefined) writeAll(job.fd, chunk.text);
     else await send(chunk.text, chunk.rows);
     if (chunk.rows < EXPORT_CHUNK_ROWS) break;
-    chunk = reader.next();
+    chunk = await reader.next();
   }
   return rows;
 }
@@ -61,12 +61,12 @@ async function runJob(job: ExportJob): Promise<void> {
   credit = job.window ?? 1;
   try {
     const def = exportDef(job.exportId);
-    const reader = openExportReader(job.dbFile, def, job.query, job.env);
+    const reader = await openExportReader(job.source, def, job.query, job.env);
     let rows: number;
     try {
       rows = await run(job, reader, exportHeader(def, job.query, job.env));
     } finally {
-      reader.close();
+      await reader.close();
     }
     post({ type: 'done', rows });
   } catch (e) {

@@ -3,5 +3,11 @@ import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function healthHandlers(s: CoreServices): HandlersFor<typeof healthCommands> {
-  return { 'health:get': () => s.health };
+  return {
+    // A round trip to the database: a server that lost it answers 503 (UNAVAILABLE), so a balancer drains it.
+    'health:get': async () => {
+      await s.deps.db.get('SELECT 1 AS ok');
+      return s.health;
+    },
+  };
 }

@@ -4,8 +4,7 @@
  * and its `seq` is taken in that same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Sqlite } from '../../db/open-database';
-import { prepared } from '../../db/queries/prepared';
+import type { Db } from '../../db/database';
 import { OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
 
 export interface OutboxEntry {
@@ -19,12 +18,9 @@ export interface OutboxEntry {
 }
 
 /** The record's next number: 1 for its first message, then 2, 3… (never reused after pruning). */
-function nextSeq(db: Sqlite, aggregate: string): number {
-  return prepared<{ seq: number }>(
-    db,
-    `INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)
-     ON CONFLICT (aggregate) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq AS seq`,
-  ).get(aggregate)!.seq;
+async function nextSeq(db: Db, aggregate: string): Promise<number> {
+  return (await db.get<{ seq: number }>(`INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)
+     ON CONFLICT (aggregate) DO UPDATE SET last_seq = outbox_sequences.last_seq + 1 RETURNING last_seq AS seq`, aggregate))!.seq;
 }
 
 /**
@@ -32,19 +28,15 @@ function nextSeq(db: Sqlite, aggregate: string): number {
  * carries everything they did. One already in flight is left to the worker, which keeps the record's
  * next message back until that attempt ends (and records it `sent` if it got through).
  */
-function supersedeOlder(db: Sqlite, target: OutboxTarget, aggregate: string): void {
-  prepared(db, `UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`).run(aggregate, target);
+async function supersedeOlder(db: Db, target: OutboxTarget, aggregate: string): Promise<void> {
+  await db.run(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
 }
 
-export function enqueueOutbox(db: Sqlite, e: OutboxEntry, nowMs: number): number {
+export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<number> {
   const def = OUTBOX_TARGETS[e.target];
-  const seq = nextSeq(db, e.aggregate);
-  if (def.wholeState) supersedeOlder(db, e.target, e.aggregate);
+  const seq = await nextSeq(db, e.aggregate);
+  if (def.wholeState) await supersedeOlder(db, e.target, e.aggregate);
   const payload = def.sequenceInBody && e.payload !== null && typeof e.payload === 'object' ? { ...e.payload, sequence: seq } : e.payload;
-  const r = prepared(
-    db,
-    `INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-  ).run(e.target, e.topic, e.aggregate, seq, e.path, JSON.stringify(payload), randomUUID(), nowMs, nowMs);
-  return Number(r.lastInsertRowid);
+  return db.insert(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`, e.target, e.topic, e.aggregate, seq, e.path, JSON.stringify(payload), randomUUID(), nowMs, nowMs);
 }

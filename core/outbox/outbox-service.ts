@@ -20,17 +20,17 @@ const DEAD_SHOWN = 100;
 const BLOCKED_SHOWN = 100;
 
 export interface OutboxService {
-  status(): OutboxStatus;
+  status(): Promise<OutboxStatus>;
   /**
    * A dead message becomes pending again with a fresh count of attempts and retry window, due now.
    * A superseded one is refused: a newer message of its record carries the newer state, and sending
    * the old one again could leave the receiver on stale state (billing "booked" for a cancelled stay).
    */
-  retry(id: number): OutboxMessage;
+  retry(id: number): Promise<OutboxMessage>;
 }
 
 export function createOutboxService(core: CoreDeps, settings: SettingsService): OutboxService {
-  const db = core.sqlite;
+  const db = core.db;
   const toMessage = (r: OutboxRecord, zone: string): OutboxMessage => ({
     id: r.id,
     target: r.target,
@@ -46,33 +46,33 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
   });
 
   return {
-    status() {
+    async status() {
       const zone = settings.get().timeZone;
-      const last = latestOutboxError(db);
+      const last = await latestOutboxError(db);
       return {
-        ...countOutboxByStatus(db),
+        ...(await countOutboxByStatus(db)),
         lastError: last ? { id: last.id, message: last.lastError ?? '', at: formatInstant(last.lastAttemptMs ?? last.createdMs, zone) } : null,
-        deadMessages: listDeadOutbox(db, DEAD_SHOWN).map((r) => toMessage(r, zone)),
-        blockedMessages: listBlockedOutbox(db, BLOCKED_SHOWN).map((r) => toMessage(r, zone)),
+        deadMessages: (await listDeadOutbox(db, DEAD_SHOWN)).map((r) => toMessage(r, zone)),
+        blockedMessages: (await listBlockedOutbox(db, BLOCKED_SHOWN)).map((r) => toMessage(r, zone)),
       };
     },
 
-    retry(id) {
-      const record = commit(core, (c) => {
-        const found = getOutboxRecord(db, id);
+    async retry(id) {
+      const record = await commit(core, async (c) => {
+        const found = await getOutboxRecord(db, id);
         if (!found) throw new AppError('NOT_FOUND', `Outbox message ${id} not found`, { reason: 'outbox.notFound', params: { id } });
         if (found.status === 'superseded') {
-          const newer = newestOutboxOf(db, found.target, found.aggregate);
+          const newer = await newestOutboxOf(db, found.target, found.aggregate);
           throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is superseded by message ${newer?.id ?? '?'}, which carries the newer state`, {
             reason: 'outbox.superseded',
             params: { id, newer: newer?.id ?? '?' },
           });
         }
-        if (!reviveDeadOutbox(db, id, c.nowMs)) {
+        if (!await reviveDeadOutbox(db, id, c.nowMs)) {
           throw new AppError('ILLEGAL_TRANSITION', `Outbox message ${id} is ${found.status}, not dead`, { reason: 'outbox.notDead', params: { id } });
         }
         c.publish({ type: 'outbox.changed' });
-        return getOutboxRecord(db, id)!;
+        return (await getOutboxRecord(db, id))!;
       });
       return toMessage(record, settings.get().timeZone);
     },

@@ -3,8 +3,7 @@
  * worker never holds a transaction across a delivery: it reads the due heads, sends, then records
  * each outcome on its own.
  */
-import type { Sqlite } from '../../db/open-database';
-import { prepared } from '../../db/queries/prepared';
+import type { Db } from '../../db/database';
 import type { OutboxTarget } from './outbox-targets';
 
 export interface DueMessage {
@@ -36,24 +35,24 @@ const DUE_HEADS = `
   ORDER BY o.next_attempt_ms, o.id
   LIMIT @limit`;
 
-export function dueHeads(db: Sqlite, args: { now: number; targets: readonly OutboxTarget[]; limit: number }): DueMessage[] {
+export async function dueHeads(db: Db, args: { now: number; targets: readonly OutboxTarget[]; limit: number }): Promise<DueMessage[]> {
   if (args.targets.length === 0 || args.limit <= 0) return [];
-  return prepared<DueMessage>(db, DUE_HEADS).all({ now: args.now, targets: JSON.stringify(args.targets), limit: args.limit });
+  return await db.all<DueMessage>(DUE_HEADS, { now: args.now, targets: JSON.stringify(args.targets), limit: args.limit });
 }
 
 /** Delivered. A message superseded while its attempt was in flight did get through: it is sent too. */
-export function markSent(db: Sqlite, id: number, now: number): boolean {
+export async function markSent(db: Db, id: number, now: number): Promise<boolean> {
   return (
-    prepared(db, `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_ms = ?, last_attempt_ms = ?, last_error = NULL, failing_since_ms = NULL
-      WHERE id = ? AND status IN ('pending', 'superseded')`).run(now, now, id).changes === 1
+    (await db.run(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_ms = ?, last_attempt_ms = ?, last_error = NULL, failing_since_ms = NULL
+      WHERE id = ? AND status IN ('pending', 'superseded')`, now, now, id)).changes === 1
   );
 }
 
 /** A definite refusal, or the retry window ran out. */
-export function markDead(db: Sqlite, id: number, now: number, error: string, answered: boolean): boolean {
+export async function markDead(db: Db, id: number, now: number, error: string, answered: boolean): Promise<boolean> {
   return (
-    prepared(db, `UPDATE outbox SET status = 'dead', attempts = attempts + 1, failures = failures + ?, last_attempt_ms = ?, last_error = ?
-      WHERE id = ? AND status = 'pending'`).run(answered ? 1 : 0, now, error, id).changes === 1
+    (await db.run(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, failures = failures + ?, last_attempt_ms = ?, last_error = ?
+      WHERE id = ? AND status = 'pending'`, answered ? 1 : 0, now, error, id)).changes === 1
   );
 }
 
@@ -61,18 +60,15 @@ export function markDead(db: Sqlite, id: number, now: number, error: string, ans
  * Schedules another attempt after a transient failure; the retry window starts at the first one.
  * `answered` marks a failure the service answered (5xx, 408, 429).
  */
-export function markRetry(db: Sqlite, id: number, now: number, nextAttemptMs: number, error: string, answered: boolean): boolean {
+export async function markRetry(db: Db, id: number, now: number, nextAttemptMs: number, error: string, answered: boolean): Promise<boolean> {
   return (
-    prepared(db, `UPDATE outbox SET attempts = attempts + 1, failures = failures + ?, next_attempt_ms = ?, last_attempt_ms = ?, last_error = ?,
+    (await db.run(`UPDATE outbox SET attempts = attempts + 1, failures = failures + ?, next_attempt_ms = ?, last_attempt_ms = ?, last_error = ?,
         failing_since_ms = coalesce(failing_since_ms, ?)
-      WHERE id = ? AND status = 'pending'`).run(answered ? 1 : 0, nextAttemptMs, now, error, now, id).changes === 1
+      WHERE id = ? AND status = 'pending'`, answered ? 1 : 0, nextAttemptMs, now, error, now, id)).changes === 1
   );
 }
 
 /** Deletes delivered and superseded messages older than `cutoffMs`; pending and dead ones are kept. */
-export function pruneSent(db: Sqlite, cutoffMs: number): number {
-  return prepared(
-    db,
-    `DELETE FROM outbox WHERE (status = 'sent' AND sent_ms < @cutoff) OR (status = 'superseded' AND coalesce(last_attempt_ms, created_ms) < @cutoff)`,
-  ).run({ cutoff: cutoffMs }).changes;
+export async function pruneSent(db: Db, cutoffMs: number): Promise<number> {
+  return (await db.run(`DELETE FROM outbox WHERE (status = 'sent' AND sent_ms < @cutoff) OR (status = 'superseded' AND coalesce(last_attempt_ms, created_ms) < @cutoff)`, { cutoff: cutoffMs })).changes;
 }

@@ -24,7 +24,7 @@
  * every `pollMs`, and at once when a message is enqueued (`outbox.enqueued`, published by `commit()`),
  * the settings change or an admin retries.
  */
-import type { Sqlite } from '../../db/open-database';
+import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
 import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
@@ -43,7 +43,7 @@ const STOP_GRACE_MS = 3_000;
 const PUBLISH_EVERY_MS = 250;
 
 export interface OutboxWorkerOptions {
-  sqlite: Sqlite;
+  db: Database;
   clock: Clock;
   getSettings: () => Settings;
   /** The stored SMTP password (`email` target), kept out of `Settings` so no answer carries it. */
@@ -81,7 +81,7 @@ export function joinUrl(base: string, path: string): string {
 const laneOf = (m: DueMessage) => `${m.target}\u0000${m.aggregate}`;
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { sqlite: db, clock, getSettings, events } = options;
+  const { db, clock, getSettings, events } = options;
   const fetchFn = options.fetch ?? globalThis.fetch;
   const getSmtpPassword = options.getSmtpPassword ?? (() => '');
   const random = options.random ?? Math.random;
@@ -126,23 +126,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   /** Records one outcome; true if the row changed. */
-  function record(message: DueMessage, outcome: Exclude<DeliveryOutcome, { kind: 'aborted' }>, settings: Settings): boolean {
+  async function record(message: DueMessage, outcome: Exclude<DeliveryOutcome, { kind: 'aborted' }>, settings: Settings): Promise<boolean> {
     const now = clock();
     switch (outcome.kind) {
       case 'sent':
-        return markSent(db, message.id, now);
+        return await markSent(db, message.id, now);
       case 'refused':
-        return markDead(db, message.id, now, outcome.error, true);
+        return await markDead(db, message.id, now, outcome.error, true);
       case 'failed':
       case 'unreachable': {
         const answered = outcome.kind === 'failed';
         const failingMs = now - (message.failingSinceMs ?? now);
         if (failingMs >= settings.outboxRetryHours * HOUR_MS) {
           const hours = Math.round((failingMs / HOUR_MS) * 10) / 10;
-          return markDead(db, message.id, now, `${outcome.error} (gave up: failing for ${hours} h, retry window ${settings.outboxRetryHours} h)`, answered);
+          return await markDead(db, message.id, now, `${outcome.error} (gave up: failing for ${hours} h, retry window ${settings.outboxRetryHours} h)`, answered);
         }
         const retryAfter = outcome.kind === 'failed' ? parseRetryAfter(outcome.retryAfter, now) : null;
-        return markRetry(db, message.id, now, now + backoffDelayMs(message.attempts + 1, random, retryAfter), outcome.error, answered);
+        return await markRetry(db, message.id, now, now + backoffDelayMs(message.attempts + 1, random, retryAfter), outcome.error, answered);
       }
     }
   }
@@ -154,23 +154,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         ? await deliverEmail(smtpConfigOf(settings, getSmtpPassword()), { payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals)
         : await deliver(fetchFn, { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals);
     if (outcome.kind === 'aborted') return false;
-    if (record(message, outcome, settings)) changed();
+    if (await record(message, outcome, settings)) changed();
     return true;
   }
 
-  /** Starts deliveries of due heads in the free slots (at most `max`); returns them. Synchronous. */
-  function fill(max: number): Promise<boolean>[] {
+  /**
+   * Starts deliveries of due heads in the free slots (at most `max`); returns them. Never runs twice
+   * at once (`fillExclusive`): a fill registers its lanes before the next one reads the due heads, so
+   * no message is taken by two fills.
+   */
+  async function fill(max: number): Promise<Promise<boolean>[]> {
     const free = Math.min(concurrency - active.size, max);
     if (stopped || free <= 0) return [];
     const settings = getSettings();
     const now = clock();
     if (now - lastPruneMs >= PRUNE_EVERY_MS) {
       lastPruneMs = now;
-      if (pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0) changed();
+      if (await pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0) changed();
     }
     const bases = configuredTargets(settings);
     // Each record in flight may still show its head here (skipped below): ask for that many more.
-    const heads = dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size })
+    const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }))
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);
     return heads.map((message) => {
@@ -190,12 +194,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     });
   }
 
+  let fillQueue: Promise<unknown> = Promise.resolve();
+  function fillExclusive(max: number): Promise<Promise<boolean>[]> {
+    const run = fillQueue.then(() => fill(max));
+    fillQueue = run.catch(() => undefined);
+    return run;
+  }
+
   function fillSafely(): void {
-    try {
-      fill(Number.POSITIVE_INFINITY);
-    } catch (e) {
+    fillExclusive(Number.POSITIVE_INFINITY).catch((e: unknown) => {
       if (!stopped) onError(e);
-    }
+    });
   }
 
   async function tick(): Promise<number> {
@@ -203,7 +212,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let attempted = 0;
     const mine = new Set<Promise<void>>();
     for (;;) {
-      for (const running of fill(batchSize - startedHere)) {
+      for (const running of await fillExclusive(batchSize - startedHere)) {
         startedHere++;
         const settled: Promise<void> = running.then((counted) => {
           if (counted) attempted++;

@@ -11,22 +11,22 @@ export const LAN_BLOCKED_MESSAGE = 'Change the default admin password before swi
 export type ListeningStatus = Omit<NetworkStatus, 'blockedReason'>;
 
 export interface NetworkService {
-  status(): NetworkStatus;
+  status(): Promise<NetworkStatus>;
   /** Where the host listens; set by the host. */
   setStatusProvider(provider: () => ListeningStatus): void;
   /** Changes the settings, refusing (409) to switch the LAN API on while the default password is in use. */
-  updateSettings(patch: SettingsUpdate): Settings;
+  updateSettings(patch: SettingsUpdate): Promise<Settings>;
 }
 
-export function createNetworkService(settings: SettingsService, defaultPasswordPending: () => boolean): NetworkService {
+export function createNetworkService(settings: SettingsService, defaultPasswordPending: () => Promise<boolean>): NetworkService {
   let provider: () => ListeningStatus = () => ({ lanEnabled: settings.get().lanEnabled, listening: null, urls: [], error: null });
   return {
-    status: () => ({ ...provider(), blockedReason: defaultPasswordPending() ? LAN_BLOCKED_MESSAGE : null }),
+    status: async () => ({ ...provider(), blockedReason: (await defaultPasswordPending()) ? LAN_BLOCKED_MESSAGE : null }),
     setStatusProvider(p) {
       provider = p;
     },
-    updateSettings(patch) {
-      if (patch.lanEnabled && !settings.get().lanEnabled && defaultPasswordPending()) throw new AppError('CONFLICT', LAN_BLOCKED_MESSAGE, { reason: 'settings.lanBlocked' });
+    async updateSettings(patch) {
+      if (patch.lanEnabled && !settings.get().lanEnabled && await defaultPasswordPending()) throw new AppError('CONFLICT', LAN_BLOCKED_MESSAGE, { reason: 'settings.lanBlocked' });
       return settings.update(patch);
     },
   };

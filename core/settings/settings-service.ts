@@ -71,7 +71,7 @@ const DERIVED_KEYS = new Set(['smtpPasswordSet']);
 export interface SettingsService {
   get(): Settings;
   /** Validates, persists and publishes `settings.changed`. */
-  update(patch: SettingsUpdate): Settings;
+  update(patch: SettingsUpdate): Promise<Settings>;
   /**
    * No stored stay lasts longer than this: the bound that turns overlap queries into short index
    * range scans. A stay of N nights runs from its arrival date (at the earliest 00:00) to a date N
@@ -94,24 +94,24 @@ function parsePatch(patch: unknown): SettingsUpdate {
   return r.data;
 }
 
-export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>): SettingsService {
-  const db = deps.sqlite;
+export async function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>): Promise<SettingsService> {
+  const db = deps.db;
   let cached: Settings;
   let boundNights = 0;
   let smtpPassword = '';
 
-  const write = (patch: SettingsUpdate) => {
+  const write = async (patch: SettingsUpdate) => {
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) writeSettingValue(db, key, value);
+      if (value !== undefined) await writeSettingValue(db, key, value);
     }
     if (patch.maxStayNights !== undefined) {
       boundNights = Math.max(boundNights, patch.maxStayNights);
-      writeSettingValue(db, STAY_BOUND_KEY, boundNights);
+      await writeSettingValue(db, STAY_BOUND_KEY, boundNights);
     }
   };
 
-  const load = () => {
-    const stored = readSettingValues(db);
+  const load = async () => {
+    const stored = await readSettingValues(db);
     const merged: Record<string, unknown> = { ...defaultSettings() };
     const shape = SettingsSchema.shape as Record<string, z.ZodType>;
     for (const key of Object.keys(shape)) {
@@ -127,29 +127,29 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
     boundNights = Math.max(Number.isFinite(bound) ? bound : 0, cached.maxStayNights);
   };
 
-  db.transaction(() => {
-    load();
-    const stored = readSettingValues(db);
+  await db.unit(async () => {
+    await load();
+    const stored = await readSettingValues(db);
     const missing = Object.fromEntries(Object.entries(cached).filter(([key]) => !stored.has(key) && !DERIVED_KEYS.has(key)));
-    write({ ...missing, maxStayNights: cached.maxStayNights });
-    if (initial) write(parsePatch(initial));
-    load();
+    await write({ ...missing, maxStayNights: cached.maxStayNights });
+    if (initial) await write(parsePatch(initial));
+    await load();
     // A hotel that already has stays or blocks (an upgraded install, an imported database) is past its
     // first run: its zone is the one those stays were agreed in, and it is fixed (see update below).
-    if (!cached.timeZoneConfirmed && hotelHasBookings(db)) {
-      write({ timeZoneConfirmed: true });
-      load();
+    if (!cached.timeZoneConfirmed && (await hotelHasBookings(db))) {
+      await write({ timeZoneConfirmed: true });
+      await load();
     }
-  }).immediate();
+  });
 
   return {
     get: () => cached,
-    update(patch) {
+    async update(patch) {
       const valid = parsePatch(patch);
-      return commit(deps, (c) => {
+      return await commit(deps, async (c) => {
         // stays' rules (issue 10): the zone is fixed once stays or blocks exist; sending it confirms it.
         if (valid.timeZone !== undefined) {
-          if (valid.timeZone !== cached.timeZone && hotelHasBookings(db)) {
+          if (valid.timeZone !== cached.timeZone && await hotelHasBookings(db)) {
             throw new AppError(
               'CONFLICT',
               `The time zone stays ${cached.timeZone}: the hotel already has stays or room blocks, whose local dates and times were agreed in it`,
@@ -158,8 +158,8 @@ export function createSettingsService(deps: CoreDeps, initial?: Partial<Settings
           }
           valid.timeZoneConfirmed = true;
         }
-        write(valid);
-        load();
+        await write(valid);
+        await load();
         c.publish({ type: 'settings.changed', settings: cached });
         return cached;
       });

@@ -6,12 +6,12 @@
 import { getRoom } from '../../db/queries/room-queries';
 import { getBlockRecord } from '../../db/queries/block-queries';
 import { findOccupancyConflict, findRoomOccupant, getStayRecord, type OccupancyConflict } from '../../db/queries/stay-queries';
-import type { Sqlite } from '../../db/open-database';
+import type { Db } from '../../db/database';
 import type { Room } from '../../shared/contract/schemas';
 import { AppError, type Refusal } from '../../shared/errors';
 
-export function requireRoom(db: Sqlite, roomId: number): Room {
-  const room = getRoom(db, roomId);
+export async function requireRoom(db: Db, roomId: number): Promise<Room> {
+  const room = await getRoom(db, roomId);
   if (!room) throw new AppError('NOT_FOUND', `Room with id ${roomId} not found`, { reason: 'rooms.idNotFound', params: { roomId } });
   return room;
 }
@@ -24,8 +24,8 @@ export function assertInOrder(room: Room): void {
 }
 
 /** An active room, in order, with beds for `guests`. */
-export function requireBookableRoom(db: Sqlite, roomId: number, guests: number): Room {
-  const room = requireRoom(db, roomId);
+export async function requireBookableRoom(db: Db, roomId: number, guests: number): Promise<Room> {
+  const room = await requireRoom(db, roomId);
   if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'rooms.inactive', params: { room: room.number } });
   assertInOrder(room);
   if (room.capacity < guests) {
@@ -49,10 +49,10 @@ export interface Period {
  * What is in the way, for the refusal's reason: the desk is told the stay (its id, guest and dates)
  * or the block (its dates and reason); anyone else only that the room is taken (`publicRefusal`).
  */
-export function conflictRefusal(db: Sqlite, room: Room, period: Period, conflict: OccupancyConflict): Refusal {
+export async function conflictRefusal(db: Db, room: Room, period: Period, conflict: OccupancyConflict): Promise<Refusal> {
   const base = { room: room.number, from: period.startDate, to: period.endDate };
   if (conflict.kind === 'stay') {
-    const other = getStayRecord(db, conflict.id);
+    const other = await getStayRecord(db, conflict.id);
     if (other) {
       return {
         reason: 'stays.roomTakenByStay',
@@ -60,7 +60,7 @@ export function conflictRefusal(db: Sqlite, room: Room, period: Period, conflict
       };
     }
   } else {
-    const block = getBlockRecord(db, conflict.id);
+    const block = await getBlockRecord(db, conflict.id);
     if (block) {
       const params = { ...base, blockId: block.id, blockFrom: block.fromDate, blockTo: block.toDate };
       // An out-of-order period (docs/stays-rules.md) says so.
@@ -74,10 +74,10 @@ export function conflictRefusal(db: Sqlite, room: Room, period: Period, conflict
 }
 
 /** ROOM_UNAVAILABLE (409) when an occupying stay (other than `excludeStayId`) or a block overlaps; the refusal names it. */
-export function assertRoomFree(db: Sqlite, room: Room, period: Period, maxStayMs: number, excludeStayId?: number, excludeBlockId?: number): void {
-  const conflict = findOccupancyConflict(db, room.id, period.startMs, period.endMs, maxStayMs, excludeStayId, excludeBlockId);
+export async function assertRoomFree(db: Db, room: Room, period: Period, maxStayMs: number, excludeStayId?: number, excludeBlockId?: number): Promise<void> {
+  const conflict = await findOccupancyConflict(db, room.id, period.startMs, period.endMs, maxStayMs, excludeStayId, excludeBlockId);
   if (conflict) {
-    const refusal = conflictRefusal(db, room, period, conflict);
+    const refusal = await conflictRefusal(db, room, period, conflict);
     throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is not available from ${period.startDate} to ${period.endDate}`, {
       ...refusal,
       publicRefusal: { reason: 'stays.roomUnavailable', params: { room: room.number, from: period.startDate, to: period.endDate } },
@@ -90,14 +90,14 @@ export function assertRoomFree(db: Sqlite, room: Room, period: Period, maxStayMs
  * too), or, unless `checkedInOnly`, a booking whose period runs now. Check-in, undo of a check-out
  * and moving a guest in house ask this; `how` finishes the message ("… is there now").
  */
-export function assertNobodyInRoom(
-  db: Sqlite,
+export async function assertNobodyInRoom(
+  db: Db,
   room: Room,
   window: { nowMs: number; untilMs: number; maxStayMs: number; excludeStayId: number },
   how: (detail: string) => string,
   checkedInOnly = false,
-): void {
-  const occupant = findRoomOccupant(db, room.id, window.nowMs, window.untilMs, window.maxStayMs, window.excludeStayId);
+): Promise<void> {
+  const occupant = await findRoomOccupant(db, room.id, window.nowMs, window.untilMs, window.maxStayMs, window.excludeStayId);
   if (!occupant || (checkedInOnly && occupant.detail !== 'checked_in')) return;
   throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is occupied: stay #${occupant.id} for ${occupant.label} ${how(occupant.detail)}`, {
     reason: 'stays.roomOccupied',

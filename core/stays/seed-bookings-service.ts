@@ -19,15 +19,15 @@ export const WALK_IN_GUEST = 'Walk-in guest';
 
 export interface SeedBookingsService {
   /** A `client` gets only its own bookings; the desk and admins get all. */
-  list(query: SeedBookingListQuery, ctx: CallContext): SeedBooking[];
-  create(input: SeedBookingCreateInput, ctx: CallContext): SeedBooking;
+  list(query: SeedBookingListQuery, ctx: CallContext): Promise<SeedBooking[]>;
+  create(input: SeedBookingCreateInput, ctx: CallContext): Promise<SeedBooking>;
 }
 
 export function createSeedBookingsService(core: CoreDeps, settings: SettingsService, stays: StaysService): SeedBookingsService {
-  const db = core.sqlite;
+  const db = core.db;
   return {
-    list(query, ctx) {
-      return listSeedBookings(db, {
+    async list(query, ctx) {
+      return await listSeedBookings(db, {
         ...localRangeMs(settings.get().timeZone, query.from, query.to),
         limit: query.limit,
         maxStayMs: settings.maxStayMs(),
@@ -35,8 +35,8 @@ export function createSeedBookingsService(core: CoreDeps, settings: SettingsServ
       });
     },
 
-    create(input, ctx) {
-      const room = getRoomByNumber(db, input.roomnumber);
+    async create(input, ctx) {
+      const room = await getRoomByNumber(db, input.roomnumber);
       if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`, { reason: 'rooms.numberNotFound', params: { room: input.roomnumber } });
       if (room.category.toLowerCase() !== input.category.trim().toLowerCase()) {
         throw new AppError('VALIDATION', `Room ${room.number} is a "${room.category}", not a "${input.category}"`, {
@@ -44,7 +44,7 @@ export function createSeedBookingsService(core: CoreDeps, settings: SettingsServ
           params: { room: room.number, category: room.category, asked: input.category },
         });
       }
-      const stay = stays.create(
+      const stay = await stays.create(
         {
           roomId: room.id,
           checkin: input.checkin,
@@ -57,7 +57,7 @@ export function createSeedBookingsService(core: CoreDeps, settings: SettingsServ
         },
         ctx,
       );
-      return getSeedBooking(db, stay.id)!;
+      return (await getSeedBooking(db, stay.id))!;
     },
   };
 }

@@ -17,8 +17,8 @@ export type StayDatesInput = z.output<typeof StayDatesSchema>;
 export type StayMoveInput = z.output<typeof StayMoveSchema>;
 
 export interface StayChanges {
-  move(input: StayMoveInput, ctx: CallContext): Stay;
-  changeDates(input: StayDatesInput, ctx: CallContext): Stay;
+  move(input: StayMoveInput, ctx: CallContext): Promise<Stay>;
+  changeDates(input: StayDatesInput, ctx: CallContext): Promise<Stay>;
 }
 
 /** What the audit row keeps of a stay before and after a move or new dates. */
@@ -27,29 +27,29 @@ function placementOf(s: { roomNumber: number; checkinDate: string; checkoutDate:
 }
 
 export function createStayChanges(d: StayServiceDeps): StayChanges {
-  const db = d.core.sqlite;
+  const db = d.core.db;
   return {
     /**
      * Same period, another room; the stay takes the new room's category. The price follows the
      * user's choice: `keep` the agreed price, or `reprice` at nights × the new room's rate.
      */
-    move({ id, roomId, pricing = 'keep' }, ctx) {
-      return commitStayChange(d, 'moved', (c) => {
+    async move({ id, roomId, pricing = 'keep' }, ctx) {
+      return await commitStayChange(d, 'moved', async (c) => {
         const nowMs = c.nowMs;
-        const stay = requireStayRecord(db, id);
+        const stay = await requireStayRecord(db, id);
         applyAction('move', stay.status);
         if (stay.roomId === roomId) throw new AppError('VALIDATION', `Stay ${id} is already in room ${stay.roomNumber}`, { reason: 'stays.alreadyInRoom', params: { id, room: stay.roomNumber } });
-        const room = requireBookableRoom(db, roomId, stay.guests);
+        const room = await requireBookableRoom(db, roomId, stay.guests);
         const period = { startMs: stay.checkinMs, endMs: stay.checkoutMs, startDate: stay.checkinDate, endDate: stay.checkoutDate };
-        assertRoomFree(db, room, period, d.settings.maxStayMs(), id);
+        await assertRoomFree(db, room, period, d.settings.maxStayMs(), id);
         // A guest in house moves into a room nobody is in now: not beside a guest still checked in
         // there past their departure time (found by the stay-rules property, 2026-11-23).
         if (stay.status === 'checked_in') {
-          assertNobodyInRoom(db, room, { nowMs, untilMs: stay.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: id }, () => 'is there now');
+          await assertNobodyInRoom(db, room, { nowMs, untilMs: stay.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: id }, () => 'is there now');
         }
         const price = chosenPrice(stay.price, stay.nights, room.nightlyRate, pricing);
-        updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category, price }, nowMs);
-        d.audit.record(ctx, {
+        await updateStayPlacement(db, id, { ...stay, roomId: room.id, category: room.category, price }, nowMs);
+        await d.audit.record(ctx, {
           action: 'stays:move', entity: 'stays', entityId: id,
           detail: { id, roomId, pricing, before: placementOf(stay), after: placementOf({ ...stay, roomNumber: room.number, price }) },
         });
@@ -63,12 +63,12 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
      * Worked example: 2026-05-01 → 05-04 extended to 05-06 in the same room checks only the new
      * nights against others, because the stay's own row is excluded from the check.
      */
-    changeDates(input, ctx) {
+    async changeDates(input, ctx) {
       const pricing = input.pricing ?? 'reprice';
       const w = resolveStayWindow(d.settings.get(), input.checkin, input.checkout);
-      return commitStayChange(d, 'dates_changed', (c) => {
+      return await commitStayChange(d, 'dates_changed', async (c) => {
         const nowMs = c.nowMs;
-        const stay = requireStayRecord(db, input.id);
+        const stay = await requireStayRecord(db, input.id);
         applyAction('change_dates', stay.status);
         // A guest in house arrived when they arrived: only the departure can change, and the stay
         // keeps its arrival instant (moving it would let an early departure free nights another
@@ -82,11 +82,11 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
           w.checkin = { ...w.checkin, ms: stay.checkinMs, iso: stay.checkin };
         }
         assertNotInPast(w.checkout, nowMs, ctx);
-        const room = requireBookableRoom(db, stay.roomId, stay.guests);
+        const room = await requireBookableRoom(db, stay.roomId, stay.guests);
         const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
-        assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
+        await assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
         const price = input.price ?? chosenPrice(stay.price, w.nights, room.nightlyRate, pricing);
-        updateStayPlacement(
+        await updateStayPlacement(
           db,
           stay.id,
           {
@@ -101,7 +101,7 @@ export function createStayChanges(d: StayServiceDeps): StayChanges {
           },
           nowMs,
         );
-        d.audit.record(ctx, {
+        await d.audit.record(ctx, {
           action: 'stays:changeDates', entity: 'stays', entityId: stay.id,
           detail: {
             id: stay.id, checkin: input.checkin, checkout: input.checkout,

@@ -5,7 +5,7 @@
 import type { OutboxEntry } from '../outbox/outbox-queries';
 import { commit, type Commit } from '../commit';
 import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';
-import type { Sqlite } from '../../db/open-database';
+import type { Db } from '../../db/database';
 import type { StayEventAction } from '../../shared/contract/stays';
 import type { Stay } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
@@ -22,8 +22,8 @@ export interface StayServiceDeps {
   audit: AuditService;
 }
 
-export function requireStayRecord(db: Sqlite, id: number): StayRecord {
-  const stay = getStayRecord(db, id);
+export async function requireStayRecord(db: Db, id: number): Promise<StayRecord> {
+  const stay = await getStayRecord(db, id);
   if (!stay) throw new AppError('NOT_FOUND', `Stay ${id} not found`, { reason: 'stays.notFound', params: { id } });
   return stay;
 }
@@ -54,11 +54,11 @@ export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
  * Runs `write` (checks + write, returns the stay's id), then the billing message, through the one
  * commit helper: one transaction, `stay.changed` after COMMIT.
  */
-export function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => number): Stay {
+export async function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => Promise<number>): Promise<Stay> {
   const settings = d.settings.get();
-  return commit(d.core, (c) => {
-    const record = requireStayRecord(d.core.sqlite, write(c));
-    c.enqueue(billingUpdate(record, settings.currency));
+  return await commit(d.core, async (c) => {
+    const record = await requireStayRecord(d.core.db, await write(c));
+    await c.enqueue(billingUpdate(record, settings.currency));
     const stay = toStay(record, settings.timeZone);
     c.publish({ type: 'stay.changed', action, stay });
     return stay;

@@ -16,19 +16,19 @@ import { requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { resolveStayWindow } from './stay-window';
 
 export interface StayDeskService {
-  quote(input: ParsedInput<'stays:quote'>): CommandOutput<'stays:quote'>;
-  updateGuest(input: ParsedInput<'stays:updateGuest'>, ctx: CallContext): Stay;
-  profile(input: ParsedInput<'guests:profile'>): CommandOutput<'guests:profile'>;
+  quote(input: ParsedInput<'stays:quote'>): Promise<CommandOutput<'stays:quote'>>;
+  updateGuest(input: ParsedInput<'stays:updateGuest'>, ctx: CallContext): Promise<Stay>;
+  profile(input: ParsedInput<'guests:profile'>): Promise<CommandOutput<'guests:profile'>>;
 }
 
 const GUEST_FIELDS = ['guestName', 'guestEmail', 'guestPhone', 'guests', 'notes'] as const;
 
 export function createStayDeskService(d: StayServiceDeps): StayDeskService {
-  const db = d.core.sqlite;
+  const db = d.core.db;
   return {
-    quote(input) {
-      const stay = requireStayRecord(db, input.id);
-      const room = requireRoom(db, input.roomId ?? stay.roomId);
+    async quote(input) {
+      const stay = await requireStayRecord(db, input.id);
+      const room = await requireRoom(db, input.roomId ?? stay.roomId);
       const settings = d.settings.get();
       const dates =
         input.checkin !== undefined || input.checkout !== undefined
@@ -56,10 +56,10 @@ export function createStayDeskService(d: StayServiceDeps): StayDeskService {
      * Only what is sent changes. The guest count is checked against the room's capacity inside the
      * transaction that writes it; a closed stay's details can still be corrected (a typo in a name).
      */
-    updateGuest(input, ctx) {
+    async updateGuest(input, ctx) {
       const zone = d.settings.get().timeZone;
-      return commit(d.core, (c) => {
-        const stay = requireStayRecord(db, input.id);
+      return await commit(d.core, async (c) => {
+        const stay = await requireStayRecord(db, input.id);
         const next = {
           guestName: input.guestName ?? stay.guestName,
           guestEmail: input.guestEmail === undefined ? stay.guestEmail : input.guestEmail || null,
@@ -68,7 +68,7 @@ export function createStayDeskService(d: StayServiceDeps): StayDeskService {
           notes: input.notes ?? stay.notes,
         };
         if (next.guests !== stay.guests) {
-          const room = requireRoom(db, stay.roomId);
+          const room = await requireRoom(db, stay.roomId);
           if (room.capacity < next.guests) {
             throw new AppError('VALIDATION', `Room ${room.number} sleeps at most ${room.capacity} guest${room.capacity === 1 ? '' : 's'}`, {
               reason: 'rooms.overCapacity',
@@ -80,22 +80,22 @@ export function createStayDeskService(d: StayServiceDeps): StayDeskService {
           GUEST_FIELDS.filter((k) => next[k] !== stay[k]).map((k) => [k, { from: stay[k], to: next[k] }]),
         );
         if (Object.keys(changes).length === 0) return toStay(stay, zone);
-        updateStayGuest(db, stay.id, next, c.nowMs);
-        d.audit.record(ctx, { action: 'stays:updateGuest', entity: 'stays', entityId: stay.id, detail: { id: stay.id, changes } });
-        const saved = toStay(requireStayRecord(db, stay.id), zone);
+        await updateStayGuest(db, stay.id, next, c.nowMs);
+        await d.audit.record(ctx, { action: 'stays:updateGuest', entity: 'stays', entityId: stay.id, detail: { id: stay.id, changes } });
+        const saved = toStay(await requireStayRecord(db, stay.id), zone);
         c.publish({ type: 'stay.changed', action: 'guest_changed', stay: saved });
         return saved;
       });
     },
 
-    profile(input) {
+    async profile(input) {
       const zone = d.settings.get().timeZone;
       const phone = input.phone !== undefined && normalPhone(input.phone) !== '' ? input.phone : undefined;
       if (input.email === undefined && phone === undefined) {
         throw new AppError('VALIDATION', 'Send an e-mail address or a phone number', { reason: 'guests.emailOrPhone' });
       }
-      const ids = guestProfileStayIds(db, input.email, phone);
-      const records = stayRecordsByIds(db, ids, input.limit);
+      const ids = await guestProfileStayIds(db, input.email, phone);
+      const records = await stayRecordsByIds(db, ids, input.limit);
       const newest = records[0];
       return {
         guestName: newest?.guestName ?? null,

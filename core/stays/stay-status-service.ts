@@ -21,56 +21,56 @@ import { commitStayChange, requireStayRecord, type StayEventAction, type StaySer
 export type CheckInResult = Stay & { warnings: StayWarning[] };
 
 export interface StayTransitions {
-  cancel(id: number, ctx?: CallContext): Stay;
+  cancel(id: number, ctx?: CallContext): Promise<Stay>;
   /** Refused before the arrival day's window, after the departure, into an occupied or out-of-order room. */
-  checkIn(id: number, ctx?: CallContext): CheckInResult;
+  checkIn(id: number, ctx?: CallContext): Promise<CheckInResult>;
   /** Also marks the room dirty for housekeeping; before the departure date it ends the stay now. */
-  checkOut(id: number, ctx?: CallContext): Stay;
+  checkOut(id: number, ctx?: CallContext): Promise<Stay>;
   /** From the arrival time on; ends the stay now, freeing its remaining nights. */
-  noShow(id: number, ctx?: CallContext): Stay;
+  noShow(id: number, ctx?: CallContext): Promise<Stay>;
   /** What a check-out or no-show would do now (nights freed, price under the hotel's rule). */
-  departureQuote(id: number, action: 'check_out' | 'no_show'): DepartureQuote;
+  departureQuote(id: number, action: 'check_out' | 'no_show'): Promise<DepartureQuote>;
   /** Back to the previous status (staff: changes made today; admins: any), re-checking the room. */
-  undo(id: number, ctx: CallContext): Stay;
+  undo(id: number, ctx: CallContext): Promise<Stay>;
 }
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
 export function createStayTransitions(d: StayServiceDeps): StayTransitions {
-  const db = d.core.sqlite;
+  const db = d.core.db;
   const actorOf = (ctx?: CallContext) => ctx?.actor.username ?? 'system';
 
   /** Records the change (with the end and price it replaces) and writes the new status. */
-  const record = (stay: StayRecord, to: StayStatus, c: Commit, ctx?: CallContext) => {
-    insertStatusChange(db, {
+  const record = async (stay: StayRecord, to: StayStatus, c: Commit, ctx?: CallContext) => {
+    await insertStatusChange(db, {
       stayId: stay.id, fromStatus: stay.status, toStatus: to, atMs: c.nowMs, actor: actorOf(ctx),
       prevCheckin: stay.checkin, prevCheckinMs: stay.checkinMs, prevCheckout: stay.checkout, prevCheckoutMs: stay.checkoutMs, prevNights: stay.nights, prevPrice: stay.price,
     });
   };
 
   const simple = (id: number, action: StayAction, event: StayEventAction, ctx?: CallContext) =>
-    commitStayChange(d, event, (c) => {
-      const stay = requireStayRecord(db, id);
+    commitStayChange(d, event, async (c) => {
+      const stay = await requireStayRecord(db, id);
       const to = applyAction(action, stay.status);
-      record(stay, to, c, ctx);
-      updateStayStatus(db, id, to, c.nowMs);
-      returnStayExtras(d, id, c);
+      await record(stay, to, c, ctx);
+      await updateStayStatus(db, id, to, c.nowMs);
+      await returnStayExtras(d, id, c);
       return id;
     });
 
   /** A check-out or no-show: before the booked departure date the stay ends now and the rest is free. */
-  const depart = (stay: StayRecord, kind: 'check_out' | 'no_show', to: StayStatus, c: Commit, ctx?: CallContext) => {
+  const depart = async (stay: StayRecord, kind: 'check_out' | 'no_show', to: StayStatus, c: Commit, ctx?: CallContext) => {
     const settings = d.settings.get();
     const q = departureQuote(stay, kind, { ms: c.nowMs, date: localDate(c.nowMs, settings.timeZone) }, settings.departurePriceRule);
-    const { startMs, endMs } = departurePeriod(stay, c.nowMs);
-    record(stay, to, c, ctx);
+    const { startMs, endMs } = await departurePeriod(stay, c.nowMs);
+    await record(stay, to, c, ctx);
     if (endMs === stay.checkoutMs && startMs === stay.checkinMs) {
-      updateStayStatus(db, stay.id, to, c.nowMs);
+      await updateStayStatus(db, stay.id, to, c.nowMs);
       return;
     }
     const checkin = startMs === stay.checkinMs ? stay.checkin : formatInstant(startMs, settings.timeZone);
     const checkout = formatInstant(endMs, settings.timeZone);
-    updateStayPeriod(
+    await updateStayPeriod(
       db,
       stay.id,
       { status: to, checkin, checkinMs: startMs, checkout, checkoutMs: endMs, nights: nightsBetween(checkin.slice(0, 10), checkout.slice(0, 10)), price: q.price },
@@ -85,21 +85,21 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
    * now (at least a second), so every booked night is free again. The property test
    * (tests/core/stays/stay-rules.property.test.ts) found the cases this covers.
    */
-  const departurePeriod = (stay: StayRecord, nowMs: number) => {
+  const departurePeriod = async (stay: StayRecord, nowMs: number) => {
     const endMs = Math.min(nowMs, stay.checkoutMs);
     if (endMs > stay.checkinMs) return { startMs: stay.checkinMs, endMs };
-    const startMs = Math.min(latestStatusChange(db, stay.id)?.atMs ?? nowMs, nowMs);
+    const startMs = Math.min((await latestStatusChange(db, stay.id))?.atMs ?? nowMs, nowMs);
     return { startMs, endMs: Math.max(nowMs, startMs + 1000) };
   };
 
   return {
-    cancel: (id, ctx) => simple(id, 'cancel', 'cancelled', ctx),
+    cancel: async (id, ctx) => await simple(id, 'cancel', 'cancelled', ctx),
 
-    checkIn(id, ctx) {
+    async checkIn(id, ctx) {
       const warnings: StayWarning[] = [];
-      const stay = commitStayChange(d, 'checked_in', (c) => {
+      const stay = await commitStayChange(d, 'checked_in', async (c) => {
         const settings = d.settings.get();
-        const s = requireStayRecord(db, id);
+        const s = await requireStayRecord(db, id);
         const to = applyAction('check_in', s.status);
         const earliest = earliestCheckIn(s.checkinMs, startOfLocalDate(s.checkinDate, settings.timeZone), settings.earlyCheckinMinutes);
         if (c.nowMs < earliest) {
@@ -115,9 +115,9 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             params: { id, date: s.checkoutDate },
           });
         }
-        const room = requireRoom(db, s.roomId);
+        const room = await requireRoom(db, s.roomId);
         assertInOrder(room);
-        assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: s.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: s.id }, (detail) =>
+        await assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: s.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: s.id }, (detail) =>
           detail === 'checked_in' ? 'is still checked in' : 'still holds the room');
         if (room.housekeeping === 'dirty') {
           warnings.push({
@@ -126,40 +126,40 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             message: `Room ${room.number} is not clean yet (${room.housekeeping})`,
           });
         }
-        record(s, to, c, ctx);
+        await record(s, to, c, ctx);
         if (c.nowMs < s.checkinMs) {
           // An early check-in: the guest holds the room from now, not from the booked arrival time.
           // Nothing else may hold it meanwhile (a block until noon, a booking that ends at noon), and
           // the stay starts now, so a move into the room or an early departure sees the guest there.
           // Undo puts the booked arrival back (the status change keeps it).
-          assertRoomFree(db, room, { startMs: c.nowMs, endMs: s.checkinMs, startDate: s.checkinDate, endDate: s.checkinDate }, d.settings.maxStayMs(), s.id);
+          await assertRoomFree(db, room, { startMs: c.nowMs, endMs: s.checkinMs, startDate: s.checkinDate, endDate: s.checkinDate }, d.settings.maxStayMs(), s.id);
           const checkin = formatInstant(c.nowMs, settings.timeZone);
-          updateStayPeriod(db, id, { status: to, checkin, checkinMs: c.nowMs, checkout: s.checkout, checkoutMs: s.checkoutMs, nights: s.nights, price: s.price }, c.nowMs);
+          await updateStayPeriod(db, id, { status: to, checkin, checkinMs: c.nowMs, checkout: s.checkout, checkoutMs: s.checkoutMs, nights: s.nights, price: s.price }, c.nowMs);
         } else {
-          updateStayStatus(db, id, to, c.nowMs);
+          await updateStayStatus(db, id, to, c.nowMs);
         }
-        returnStayExtras(d, id, c);
+        await returnStayExtras(d, id, c);
         return id;
       });
       return { ...stay, warnings };
     },
 
-    checkOut(id, ctx) {
-      return commitStayChange(d, 'checked_out', (c) => {
-        const stay = requireStayRecord(db, id);
+    async checkOut(id, ctx) {
+      return await commitStayChange(d, 'checked_out', async (c) => {
+        const stay = await requireStayRecord(db, id);
         const to = applyAction('check_out', stay.status);
-        depart(stay, 'check_out', to, c, ctx);
-        setRoomHousekeeping(db, stay.roomId, 'dirty', c.nowMs);
-        const room = getRoom(db, stay.roomId);
+        await depart(stay, 'check_out', to, c, ctx);
+        await setRoomHousekeeping(db, stay.roomId, 'dirty', c.nowMs);
+        const room = await getRoom(db, stay.roomId);
         if (room) c.publish({ type: 'room.changed', room });
-        returnStayExtras(d, id, c);
+        await returnStayExtras(d, id, c);
         return id;
       });
     },
 
-    noShow(id, ctx) {
-      return commitStayChange(d, 'no_show', (c) => {
-        const stay = requireStayRecord(db, id);
+    async noShow(id, ctx) {
+      return await commitStayChange(d, 'no_show', async (c) => {
+        const stay = await requireStayRecord(db, id);
         const to = applyAction('no_show', stay.status);
         if (c.nowMs <= stay.checkinMs) {
           const zone = d.settings.get().timeZone;
@@ -168,30 +168,30 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             params: { id, date: localDate(stay.checkinMs, zone), time: hhmm(stay.checkin) },
           });
         }
-        depart(stay, 'no_show', to, c, ctx);
-        returnStayExtras(d, id, c);
+        await depart(stay, 'no_show', to, c, ctx);
+        await returnStayExtras(d, id, c);
         return id;
       });
     },
 
-    departureQuote(id, action) {
+    async departureQuote(id, action) {
       const settings = d.settings.get();
-      const stay = requireStayRecord(db, id);
+      const stay = await requireStayRecord(db, id);
       applyAction(action, stay.status);
       const nowMs = d.core.clock();
       const q = departureQuote(stay, action, { ms: nowMs, date: localDate(nowMs, settings.timeZone) }, settings.departurePriceRule);
       return {
         id, action, early: q.early,
-        endsAt: formatInstant(departurePeriod(stay, nowMs).endMs, settings.timeZone),
+        endsAt: formatInstant((await departurePeriod(stay, nowMs)).endMs, settings.timeZone),
         bookedNights: q.bookedNights, usedNights: q.usedNights, chargedNights: q.chargedNights,
         rule: settings.departurePriceRule, bookedPrice: q.bookedPrice, price: q.price,
       };
     },
 
-    undo(id, ctx) {
-      return commitStayChange(d, 'undone', (c) => {
+    async undo(id, ctx) {
+      return await commitStayChange(d, 'undone', async (c) => {
         const zone = d.settings.get().timeZone;
-        const stay = requireStayRecord(db, id);
+        const stay = await requireStayRecord(db, id);
         const back = previousStatus(stay.status);
         if (!back) {
           throw new AppError('ILLEGAL_TRANSITION', `Stay ${id} is ${stay.status.replace('_', ' ')}: there is no status change to undo`, {
@@ -199,7 +199,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             params: { id, status: stay.status },
           });
         }
-        const found = latestStatusChange(db, id);
+        const found = await latestStatusChange(db, id);
         // A change from before this history began (or the demo's) undoes to the rule's previous status, end and price as they are.
         const change = found && found.toStatus === stay.status
           ? found
@@ -225,20 +225,20 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
             // An undone check-in gets its booked arrival back (an early check-in moved it to the moment of arrival).
             ? { checkin: change.prevCheckin, checkinMs: change.prevCheckinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price }
             : { checkin: stay.checkin, checkinMs: stay.checkinMs, checkout: stay.checkout, checkoutMs: stay.checkoutMs, nights: stay.nights, price: stay.price };
-        const room = requireRoom(db, stay.roomId);
+        const room = await requireRoom(db, stay.roomId);
         if (!occupies(stay.status) || end.checkoutMs > stay.checkoutMs || end.checkinMs < stay.checkinMs) {
           if (!occupies(stay.status)) {
             if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'rooms.inactive', params: { room: room.number } });
             assertInOrder(room);
           }
           const period = { startMs: end.checkinMs, endMs: end.checkoutMs, startDate: end.checkin.slice(0, 10), endDate: end.checkout.slice(0, 10) };
-          assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
+          await assertRoomFree(db, room, period, d.settings.maxStayMs(), stay.id);
         }
         if (change.fromStatus === 'checked_in') {
-          assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: end.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: stay.id }, () => 'is checked in', true);
+          await assertNobodyInRoom(db, room, { nowMs: c.nowMs, untilMs: end.checkoutMs, maxStayMs: d.settings.maxStayMs(), excludeStayId: stay.id }, () => 'is checked in', true);
         }
-        updateStayPeriod(db, id, { status: change.fromStatus, ...end }, c.nowMs);
-        if (change.id) markStatusChangeUndone(db, change.id, c.nowMs);
+        await updateStayPeriod(db, id, { status: change.fromStatus, ...end }, c.nowMs);
+        if (change.id) await markStatusChangeUndone(db, change.id, c.nowMs);
         return id;
       });
     },

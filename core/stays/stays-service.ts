@@ -16,28 +16,28 @@ export type StayListQuery = z.output<typeof StayListQuerySchema>;
 export type StayPage = z.output<typeof StayPageSchema>;
 
 export interface StaysService extends StayChanges, StayTransitions {
-  create(input: StayCreateInput, ctx: CallContext): Stay;
-  get(id: number): Stay;
-  list(query: StayListQuery): StayPage;
+  create(input: StayCreateInput, ctx: CallContext): Promise<Stay>;
+  get(id: number): Promise<Stay>;
+  list(query: StayListQuery): Promise<StayPage>;
 }
 
 export function createStaysService(d: StayServiceDeps): StaysService {
-  const db = d.core.sqlite;
+  const db = d.core.db;
   return {
     /**
      * Books `[checkin, checkout)` if the room is free: the availability check and the insert share one
      * IMMEDIATE transaction, so of two overlapping requests exactly one wins and the other gets 409.
      */
-    create(input, ctx) {
+    async create(input, ctx) {
       const settings = d.settings.get();
       const w = resolveStayWindow(settings, input.checkin, input.checkout);
-      return commitStayChange(d, 'created', (c) => {
+      return await commitStayChange(d, 'created', async (c) => {
         const nowMs = c.nowMs;
         assertNotInPast(w.checkout, nowMs, ctx, input.lateEntry);
         // A late entry records a stay that took place: it is entered as checked out.
         const lateEntry = w.checkout.ms <= nowMs;
-        const room = requireBookableRoom(db, input.roomId, input.guests);
-        assertRoomFree(
+        const room = await requireBookableRoom(db, input.roomId, input.guests);
+        await assertRoomFree(
           db,
           room,
           { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date },
@@ -67,13 +67,13 @@ export function createStaysService(d: StayServiceDeps): StaysService {
       });
     },
 
-    get(id) {
-      return toStay(requireStayRecord(db, id), d.settings.get().timeZone);
+    async get(id) {
+      return toStay(await requireStayRecord(db, id), d.settings.get().timeZone);
     },
 
-    list(query) {
+    async list(query) {
       const zone = d.settings.get().timeZone;
-      const { records, total } = listStayRecords(db, {
+      const { records, total } = await listStayRecords(db, {
         ...localRangeMs(zone, query.from, query.to),
         roomId: query.roomId,
         status: query.status,

@@ -13,12 +13,12 @@ import { stockWriter } from './stock-service';
 const NOTE: Record<string, string> = { checked_out: 'checked out', cancelled: 'cancelled', no_show: 'a no-show' };
 
 /** Returns every booking of stay `stayId` still out if the stay has just ended; otherwise nothing. */
-export function returnStayExtras(d: { core: CoreDeps; settings: SettingsService }, stayId: number, c: Commit): void {
-  const stay = getStayRecord(d.core.sqlite, stayId);
+export async function returnStayExtras(d: { core: CoreDeps; settings: SettingsService }, stayId: number, c: Commit): Promise<void> {
+  const stay = await getStayRecord(d.core.db, stayId);
   const ended = stay ? NOTE[stay.status] : undefined;
   if (ended === undefined) return;
-  const open = openStockBookingsOfStay(d.core.sqlite, stayId);
+  const open = await openStockBookingsOfStay(d.core.db, stayId);
   if (open.length === 0) return;
   const w = stockWriter(d, c);
-  for (const id of open) w.close(getStockBooking(d.core.sqlite, id)!, 'returned', `stay ${stayId}`, `Stay ${stayId} ${ended}`);
+  for (const id of open) await w.close((await getStockBooking(d.core.db, id))!, 'returned', `stay ${stayId}`, `Stay ${stayId} ${ended}`);
 }

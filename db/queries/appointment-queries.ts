@@ -5,8 +5,7 @@
  * appointment-due-queries.ts; the occupancy predicate `LIVE` in appointment-live.ts.
  */
 import type { AppointmentKind, AppointmentStatus, PaymentMethod, PaymentStatus, ServiceRoomType } from '../../shared/contract/appointments';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 // ---- appointments -------------------------------------------------------------------------------
 
@@ -74,19 +73,15 @@ export interface AppointmentWrite {
   createdBy: string;
 }
 
-export function insertAppointment(db: Sqlite, a: AppointmentWrite, nowMs: number): number {
-  const res = prepared(
-    db,
-    `INSERT INTO appointments (kind, user_id, guest_name, guest_email, room_id, timeslot_id, provider_id, start_ms, end_ms, occupied_until_ms,
+export async function insertAppointment(db: Db, a: AppointmentWrite, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO appointments (kind, user_id, guest_name, guest_email, room_id, timeslot_id, provider_id, start_ms, end_ms, occupied_until_ms,
        start_at, end_at, local_date, local_time, status, price, notes, booking_type, hold_until_ms, created_by, created_at, updated_at)
      VALUES (@kind, @userId, @guestName, @guestEmail, @roomId, @timeslotId, @providerId, @startMs, @endMs, @occupiedUntilMs,
-       @startAt, @endAt, @localDate, @localTime, @status, @price, @notes, @bookingType, @holdUntilMs, @createdBy, @now, @now)`,
-  ).run({ ...a, now: nowMs });
-  return Number(res.lastInsertRowid);
+       @startAt, @endAt, @localDate, @localTime, @status, @price, @notes, @bookingType, @holdUntilMs, @createdBy, @now, @now)`, { ...a, now: nowMs });
 }
 
-export function getAppointmentRow(db: Sqlite, id: number): AppointmentRow | undefined {
-  return prepared<AppointmentRow>(db, `SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.id = +?`).get(id);
+export async function getAppointmentRow(db: Db, id: number): Promise<AppointmentRow | undefined> {
+  return await db.get<AppointmentRow>(`SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.id = +?`, id);
 }
 
 export interface AppointmentFilter {
@@ -122,44 +117,35 @@ function whereOf(f: AppointmentFilter): { clause: string; params: Record<string,
 }
 
 /** A page, newest booking first. */
-export function listAppointmentRows(db: Sqlite, f: AppointmentFilter, limit: number, offset: number): { rows: AppointmentRow[]; total: number } {
+export async function listAppointmentRows(db: Db, f: AppointmentFilter, limit: number, offset: number): Promise<{ rows: AppointmentRow[]; total: number }> {
   const { clause, params } = whereOf(f);
-  const total = prepared<{ n: number }>(db, `SELECT count(*) AS n FROM appointments a ${clause}`).get(params)?.n ?? 0;
-  const rows = prepared<AppointmentRow>(db, `SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} ${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`).all({
-    ...params, limit, offset,
-  });
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM appointments a ${clause}`, params))?.n ?? 0;
+  const rows = await db.all<AppointmentRow>(`SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} ${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`, {
+      ...params, limit, offset,
+    });
   return { rows, total };
 }
 
 /** Appointments starting in [fromMs, toMs), in start order (the calendar). */
-export function appointmentRowsStarting(db: Sqlite, fromMs: number, toMs: number): AppointmentRow[] {
-  return prepared<AppointmentRow>(db, `SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.start_ms >= ? AND a.start_ms < ? ORDER BY a.start_ms, a.id`).all(fromMs, toMs);
+export async function appointmentRowsStarting(db: Db, fromMs: number, toMs: number): Promise<AppointmentRow[]> {
+  return await db.all<AppointmentRow>(`SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} WHERE a.start_ms >= ? AND a.start_ms < ? ORDER BY a.start_ms, a.id`, fromMs, toMs);
 }
 
-export function appointmentStats(db: Sqlite, fromMs: number, toMs: number): { status: AppointmentStatus; n: number; revenue: number }[] {
-  return prepared<{ status: AppointmentStatus; n: number; revenue: number }>(
-    db,
-    `SELECT status, count(*) AS n, coalesce(sum(CASE WHEN payment_status = 'paid' THEN price ELSE 0 END), 0) AS revenue
-     FROM appointments WHERE created_at >= ? AND created_at <= ? GROUP BY status`,
-  ).all(fromMs, toMs);
+export async function appointmentStats(db: Db, fromMs: number, toMs: number): Promise<{ status: AppointmentStatus; n: number; revenue: number }[]> {
+  return await db.all<{ status: AppointmentStatus; n: number; revenue: number }>(`SELECT status, count(*) AS n, coalesce(sum(CASE WHEN payment_status = 'paid' THEN price ELSE 0 END), 0) AS revenue
+     FROM appointments WHERE created_at >= ? AND created_at <= ? GROUP BY status`, fromMs, toMs);
 }
 
-export function setAppointmentStatus(db: Sqlite, id: number, status: AppointmentStatus, nowMs: number): void {
-  prepared(db, 'UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?').run(status, nowMs, id);
+export async function setAppointmentStatus(db: Db, id: number, status: AppointmentStatus, nowMs: number): Promise<void> {
+  await db.run('UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?', status, nowMs, id);
 }
 
-export function markAppointmentCancelled(db: Sqlite, id: number, refundAmount: number, paymentStatus: PaymentStatus, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE appointments SET status = 'cancelled', refund_amount = ?, payment_status = ?, hold_until_ms = NULL, cancelled_ms = ?, updated_at = ? WHERE id = ?`,
-  ).run(refundAmount, paymentStatus, nowMs, nowMs, id);
+export async function markAppointmentCancelled(db: Db, id: number, refundAmount: number, paymentStatus: PaymentStatus, nowMs: number): Promise<void> {
+  await db.run(`UPDATE appointments SET status = 'cancelled', refund_amount = ?, payment_status = ?, hold_until_ms = NULL, cancelled_ms = ?, updated_at = ? WHERE id = ?`, refundAmount, paymentStatus, nowMs, nowMs, id);
 }
 
-export function markAppointmentPaid(db: Sqlite, id: number, method: PaymentMethod, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE appointments SET payment_status = 'paid', payment_method = ?, status = 'confirmed', hold_until_ms = NULL, updated_at = ? WHERE id = ?`,
-  ).run(method, nowMs, id);
+export async function markAppointmentPaid(db: Db, id: number, method: PaymentMethod, nowMs: number): Promise<void> {
+  await db.run(`UPDATE appointments SET payment_status = 'paid', payment_method = ?, status = 'confirmed', hold_until_ms = NULL, updated_at = ? WHERE id = ?`, method, nowMs, id);
 }
 
 export interface AppointmentMove {
@@ -175,15 +161,12 @@ export interface AppointmentMove {
 }
 
 /** A new place and time; the reminder is due again for the new start. */
-export function moveAppointment(db: Sqlite, id: number, m: AppointmentMove, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE appointments SET room_id = @roomId, timeslot_id = @timeslotId, start_ms = @startMs, end_ms = @endMs, occupied_until_ms = @occupiedUntilMs,
+export async function moveAppointment(db: Db, id: number, m: AppointmentMove, nowMs: number): Promise<void> {
+  await db.run(`UPDATE appointments SET room_id = @roomId, timeslot_id = @timeslotId, start_ms = @startMs, end_ms = @endMs, occupied_until_ms = @occupiedUntilMs,
        start_at = @startAt, end_at = @endAt, local_date = @localDate, local_time = @localTime, reminder_sent_ms = NULL, updated_at = @now
-     WHERE id = @id`,
-  ).run({ ...m, id, now: nowMs });
+     WHERE id = @id`, { ...m, id, now: nowMs });
 }
 
-export function userContact(db: Sqlite, userId: number): { username: string; email: string } | undefined {
-  return prepared<{ username: string; email: string }>(db, 'SELECT username, email FROM users WHERE id = ?').get(userId);
+export async function userContact(db: Db, userId: number): Promise<{ username: string; email: string } | undefined> {
+  return await db.get<{ username: string; email: string }>('SELECT username, email FROM users WHERE id = ?', userId);
 }

@@ -3,8 +3,7 @@
  * action and entity and an `at` range, newest first for the screen (`beforeId` paging) and oldest
  * first in chunks for the CSV export. Each combination of filters is its own cached statement.
  */
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 export interface AuditRow {
   at: number;
@@ -34,13 +33,9 @@ export interface AuditRowFilter {
 
 const COLUMNS = `id, at, actor_id AS actorId, actor, role, action, entity, entity_id AS entityId, detail, via, address`;
 
-export function insertAuditRow(db: Sqlite, row: AuditRow): number {
-  const r = prepared(
-    db,
-    `INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.at, row.actorId, row.actor, row.role, row.action, row.entity, row.entityId, row.detail, row.via, row.address);
-  return Number(r.lastInsertRowid);
+export async function insertAuditRow(db: Db, row: AuditRow): Promise<number> {
+  return db.insert(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row.at, row.actorId, row.actor, row.role, row.action, row.entity, row.entityId, row.detail, row.via, row.address);
 }
 
 /**
@@ -66,8 +61,8 @@ export function auditWhere(filter: AuditRowFilter): { clauses: string[]; params:
 }
 
 /** Up to `limit` rows older than `beforeId` (all when null), newest first. */
-export function listAuditRows(db: Sqlite, filter: AuditRowFilter, beforeId: number | null, limit: number): AuditRecordRow[] {
+export async function listAuditRows(db: Db, filter: AuditRowFilter, beforeId: number | null, limit: number): Promise<AuditRecordRow[]> {
   const w = auditWhere(filter);
   const sql = `SELECT ${COLUMNS} FROM audit_log WHERE ${['id < @beforeId', ...w.clauses].join(' AND ')} ORDER BY id DESC LIMIT @limit`;
-  return prepared<AuditRecordRow>(db, sql).all({ ...w.params, beforeId: beforeId ?? Number.MAX_SAFE_INTEGER, limit });
+  return await db.all<AuditRecordRow>(sql, { ...w.params, beforeId: beforeId ?? Number.MAX_SAFE_INTEGER, limit });
 }

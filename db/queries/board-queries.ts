@@ -4,8 +4,7 @@
  * stored timestamps, so rows need no per-row parsing or Intl call.
  */
 import type { BoardBlock, BoardStay } from '../../shared/contract/schemas';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 /** One stay row as the board query shapes it (the contract's BoardStay); the service lays the rows out as columns. */
 export type BoardStayRow = BoardStay;
@@ -15,22 +14,16 @@ export type BoardStayRow = BoardStay;
  * desk sees it. `checkin_ms > start - maxStayMs` bounds the scan of `stays_checkin_idx` to the window
  * plus one maximum stay (no stay is longer, so none that overlaps starts earlier).
  */
-export function boardStays(db: Sqlite, startMs: number, endMs: number, maxStayMs: number): BoardStayRow[] {
-  return prepared<BoardStayRow>(
-    db,
-    `SELECT id, room_id AS roomId, guest_name AS guestName, guests, substr(checkin, 1, 10) AS checkinDate,
+export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
+  return await db.all<BoardStayRow>(`SELECT id, room_id AS roomId, guest_name AS guestName, guests, substr(checkin, 1, 10) AS checkinDate,
             substr(checkout, 1, 10) AS checkoutDate, status
      FROM stays INDEXED BY stays_checkin_idx
-     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`,
-  ).all(endMs, startMs - maxStayMs, startMs);
+     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`, endMs, startMs - maxStayMs, startMs);
 }
 
-export function boardBlocks(db: Sqlite, startMs: number, endMs: number): BoardBlock[] {
-  return prepared<BoardBlock>(
-    db,
-    `SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason, kind
-     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`,
-  ).all(endMs, startMs);
+export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
+  return await db.all<BoardBlock>(`SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason, kind
+     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`, endMs, startMs);
 }
 
 export interface DayCounts {
@@ -46,12 +39,9 @@ export interface DayCounts {
  * each count goes down as the desk checks guests in and out. Arrivals are a range of
  * `stays_checkin_idx`; the other two read only the small partial index `stays_in_house_idx`.
  */
-export function dayCounts(db: Sqlite, dayStartMs: number, dayEndMs: number): DayCounts {
-  return prepared<DayCounts>(
-    db,
-    `SELECT (SELECT count(*) FROM stays INDEXED BY stays_checkin_idx
+export async function dayCounts(db: Db, dayStartMs: number, dayEndMs: number): Promise<DayCounts> {
+  return await db.get<DayCounts>(`SELECT (SELECT count(*) FROM stays INDEXED BY stays_checkin_idx
                WHERE checkin_ms >= @dayStart AND checkin_ms < @dayEnd AND status = 'booked') AS arrivals,
             (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in' AND checkout_ms < @dayEnd) AS departures,
-            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in') AS inHouse`,
-  ).get({ dayStart: dayStartMs, dayEnd: dayEndMs }) as DayCounts;
+            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in') AS inHouse`, { dayStart: dayStartMs, dayEnd: dayEndMs }) as DayCounts;
 }

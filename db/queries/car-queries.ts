@@ -5,8 +5,8 @@
  * `car_rentals_holding_idx`, or SQLite will not use it.
  */
 import type { Car, CarListQuery, Rental, RentalStatus, RentalTimeline, SeedCar } from '../../shared/contract/cars';
-import type { Sqlite } from '../open-database';
-import { likePattern, prepared } from './prepared';
+import type { Db } from '../database';
+import { likePattern } from './like-pattern';
 
 interface CarRow extends Omit<Car, 'isRented' | 'hasDamage'> {
   isRented: number;
@@ -41,23 +41,20 @@ export function carLabel(c: Pick<Car, 'brand' | 'model' | 'plate'>): string {
   return `${c.brand} ${c.model}${c.plate ? ` (${c.plate})` : ''}`;
 }
 
-export function getCar(db: Sqlite, id: number): Car | undefined {
-  const row = prepared<CarRow>(db, `SELECT ${CAR_COLUMNS} FROM cars WHERE id = ? AND deleted_at IS NULL`).get(id);
+export async function getCar(db: Db, id: number): Promise<Car | undefined> {
+  const row = await db.get<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars WHERE id = ? AND deleted_at IS NULL`, id);
   return row && toCar(row);
 }
 
 /** The car in the fleet holding `plate` (any case), if any. */
-export function getCarByPlate(db: Sqlite, plate: string): Car | undefined {
-  const row = prepared<CarRow>(db, `SELECT ${CAR_COLUMNS} FROM cars WHERE lower(plate) = lower(?) AND plate IS NOT NULL AND deleted_at IS NULL`).get(plate);
+export async function getCarByPlate(db: Db, plate: string): Promise<Car | undefined> {
+  const row = await db.get<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars WHERE lower(plate) = lower(?) AND plate IS NOT NULL AND deleted_at IS NULL`, plate);
   return row && toCar(row);
 }
 
 /** Seed 004's list: every car in the fleet by id. */
-export function listSeedCars(db: Sqlite): SeedCar[] {
-  const rows = prepared<{ car_id: number; brand: string; model: string; fuel_type: string; mileage: number; is_rented: number; has_damage: number }>(
-    db,
-    'SELECT id AS car_id, brand, model, fuel_type, mileage, is_rented, has_damage FROM cars WHERE deleted_at IS NULL ORDER BY id',
-  ).all();
+export async function listSeedCars(db: Db): Promise<SeedCar[]> {
+  const rows = await db.all<{ car_id: number; brand: string; model: string; fuel_type: string; mileage: number; is_rented: number; has_damage: number }>('SELECT id AS car_id, brand, model, fuel_type, mileage, is_rented, has_damage FROM cars WHERE deleted_at IS NULL ORDER BY id');
   return rows.map((r) => ({ ...r, is_rented: r.is_rented === 1, has_damage: r.has_damage === 1 }));
 }
 
@@ -77,39 +74,26 @@ export function carFilterWhere(f: Pick<CarListQuery, 'fuel' | 'state' | 'q'>, wh
   }
 }
 
-export function listCars(db: Sqlite, f: CarListQuery): Car[] {
+export async function listCars(db: Db, f: CarListQuery): Promise<Car[]> {
   const where = ['deleted_at IS NULL'];
   const params: Record<string, string> = {};
   carFilterWhere(f, where, params);
-  return prepared<CarRow>(db, `SELECT ${CAR_COLUMNS} FROM cars WHERE ${where.join(' AND ')} ORDER BY brand, model, id`).all(params).map(toCar);
+  return (await db.all<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars WHERE ${where.join(' AND ')} ORDER BY brand, model, id`, params)).map(toCar);
 }
 
-export function insertCar(db: Sqlite, car: CarWrite, createdBy: string, nowMs: number): number {
-  const r = prepared(
-    db,
-    `INSERT INTO cars (brand, model, fuel_type, mileage, is_rented, has_damage, damage_note, plate, seats, daily_rate, notes, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    car.brand, car.model, car.fuelType, car.mileage, car.isRented ? 1 : 0, car.hasDamage ? 1 : 0, car.damageNote, car.plate, car.seats,
-    car.dailyRate, car.notes, createdBy, nowMs, nowMs,
-  );
-  return Number(r.lastInsertRowid);
+export async function insertCar(db: Db, car: CarWrite, createdBy: string, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO cars (brand, model, fuel_type, mileage, is_rented, has_damage, damage_note, plate, seats, daily_rate, notes, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, car.brand, car.model, car.fuelType, car.mileage, car.isRented ? 1 : 0, car.hasDamage ? 1 : 0, car.damageNote, car.plate, car.seats, car.dailyRate, car.notes, createdBy, nowMs, nowMs);
 }
 
-export function updateCar(db: Sqlite, id: number, car: CarWrite, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE cars SET brand = ?, model = ?, fuel_type = ?, mileage = ?, is_rented = ?, has_damage = ?, damage_note = ?, plate = ?, seats = ?,
+export async function updateCar(db: Db, id: number, car: CarWrite, nowMs: number): Promise<void> {
+  await db.run(`UPDATE cars SET brand = ?, model = ?, fuel_type = ?, mileage = ?, is_rented = ?, has_damage = ?, damage_note = ?, plate = ?, seats = ?,
        daily_rate = ?, notes = ?, updated_at = ?
-     WHERE id = ? AND deleted_at IS NULL`,
-  ).run(
-    car.brand, car.model, car.fuelType, car.mileage, car.isRented ? 1 : 0, car.hasDamage ? 1 : 0, car.damageNote, car.plate, car.seats,
-    car.dailyRate, car.notes, nowMs, id,
-  );
+     WHERE id = ? AND deleted_at IS NULL`, car.brand, car.model, car.fuelType, car.mileage, car.isRented ? 1 : 0, car.hasDamage ? 1 : 0, car.damageNote, car.plate, car.seats, car.dailyRate, car.notes, nowMs, id);
 }
 
-export function markCarDeleted(db: Sqlite, id: number, nowMs: number): void {
-  prepared(db, 'UPDATE cars SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(nowMs, nowMs, id);
+export async function markCarDeleted(db: Db, id: number, nowMs: number): Promise<void> {
+  await db.run('UPDATE cars SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL', nowMs, nowMs, id);
 }
 
 // ---- rentals ------------------------------------------------------------------------------------
@@ -135,46 +119,37 @@ const RENTAL_COLUMNS = `r.id, r.car_id AS carId,
   r.status, r.mileage_out AS mileageOut, r.mileage_in AS mileageIn, r.damage_note AS damageNote, r.notes,
   r.handed_out_at AS handedOutAt, r.returned_at AS returnedAt, r.created_at AS createdAt`;
 
-export function getRental(db: Sqlite, id: number): Rental | undefined {
-  return prepared<Rental>(db, `SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE r.id = +?`).get(id);
+export async function getRental(db: Db, id: number): Promise<Rental | undefined> {
+  return await db.get<Rental>(`SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE r.id = +?`, id);
 }
 
-export function insertRental(db: Sqlite, r: RentalRow, nowMs: number): number {
-  const res = prepared(
-    db,
-    `INSERT INTO car_rentals (car_id, guest_name, stay_id, from_date, to_date, days, daily_rate, price, status, notes, created_by, created_at, created_ms, updated_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?)`,
-  ).run(r.carId, r.guestName, r.stayId, r.from, r.to, r.days, r.dailyRate, r.price, r.notes, r.createdBy, r.createdAt, r.createdMs, nowMs);
-  return Number(res.lastInsertRowid);
+export async function insertRental(db: Db, r: RentalRow, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO car_rentals (car_id, guest_name, stay_id, from_date, to_date, days, daily_rate, price, status, notes, created_by, created_at, created_ms, updated_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?)`, r.carId, r.guestName, r.stayId, r.from, r.to, r.days, r.dailyRate, r.price, r.notes, r.createdBy, r.createdAt, r.createdMs, nowMs);
 }
 
 /** The first rental holding the car on any day of [from, to) (other than `exceptId`), if any. */
-export function findRentalOverlap(db: Sqlite, carId: number, from: string, to: string): { id: number; from: string; to: string } | undefined {
-  return prepared<{ id: number; from: string; to: string }>(
-    db,
-    `SELECT id, from_date AS "from", to_date AS "to" FROM car_rentals
+export async function findRentalOverlap(db: Db, carId: number, from: string, to: string): Promise<{ id: number; from: string; to: string } | undefined> {
+  return await db.get<{ id: number; from: string; to: string }>(`SELECT id, from_date AS "from", to_date AS "to" FROM car_rentals
      WHERE car_id = ? AND status IN ('reserved', 'out') AND from_date < ? AND to_date > ?
-     ORDER BY from_date LIMIT 1`,
-  ).get(carId, to, from);
+     ORDER BY from_date LIMIT 1`, carId, to, from);
 }
 
 /** How many rentals still hold the car (reserved or handed out): it cannot be deleted while any do. */
-export function countHoldingRentals(db: Sqlite, carId: number): number {
-  return prepared<{ n: number }>(db, `SELECT count(*) AS n FROM car_rentals WHERE car_id = ? AND status IN ('reserved', 'out')`).get(carId)!.n;
+export async function countHoldingRentals(db: Db, carId: number): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM car_rentals WHERE car_id = ? AND status IN ('reserved', 'out')`, carId))!.n;
 }
 
-export function markRentalOut(db: Sqlite, id: number, mileageOut: number, at: string, nowMs: number): void {
-  prepared(db, `UPDATE car_rentals SET status = 'out', mileage_out = ?, handed_out_at = ?, updated_ms = ? WHERE id = ?`).run(mileageOut, at, nowMs, id);
+export async function markRentalOut(db: Db, id: number, mileageOut: number, at: string, nowMs: number): Promise<void> {
+  await db.run(`UPDATE car_rentals SET status = 'out', mileage_out = ?, handed_out_at = ?, updated_ms = ? WHERE id = ?`, mileageOut, at, nowMs, id);
 }
 
-export function markRentalReturned(db: Sqlite, id: number, mileageIn: number, damageNote: string | null, at: string, nowMs: number): void {
-  prepared(db, `UPDATE car_rentals SET status = 'returned', mileage_in = ?, damage_note = ?, returned_at = ?, updated_ms = ? WHERE id = ?`).run(
-    mileageIn, damageNote, at, nowMs, id,
-  );
+export async function markRentalReturned(db: Db, id: number, mileageIn: number, damageNote: string | null, at: string, nowMs: number): Promise<void> {
+  await db.run(`UPDATE car_rentals SET status = 'returned', mileage_in = ?, damage_note = ?, returned_at = ?, updated_ms = ? WHERE id = ?`, mileageIn, damageNote, at, nowMs, id);
 }
 
-export function setRentalStatus(db: Sqlite, id: number, status: RentalStatus, nowMs: number): void {
-  prepared(db, 'UPDATE car_rentals SET status = ?, updated_ms = ? WHERE id = ?').run(status, nowMs, id);
+export async function setRentalStatus(db: Db, id: number, status: RentalStatus, nowMs: number): Promise<void> {
+  await db.run('UPDATE car_rentals SET status = ?, updated_ms = ? WHERE id = ?', status, nowMs, id);
 }
 
 export interface RentalFilter {
@@ -205,14 +180,11 @@ export function rentalFilterWhere(f: Omit<RentalFilter, 'limit'>, where: string[
   }
 }
 
-export function listRentals(db: Sqlite, f: RentalFilter): Rental[] {
+export async function listRentals(db: Db, f: RentalFilter): Promise<Rental[]> {
   const where = ['1 = 1'];
   const params: Record<string, string | number> = { limit: f.limit };
   rentalFilterWhere(f, where, params);
-  return prepared<Rental>(
-    db,
-    `SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE ${where.join(' AND ')} ORDER BY r.from_date, r.id LIMIT @limit`,
-  ).all(params);
+  return await db.all<Rental>(`SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE ${where.join(' AND ')} ORDER BY r.from_date, r.id LIMIT @limit`, params);
 }
 
 /**
@@ -220,18 +192,12 @@ export function listRentals(db: Sqlite, f: RentalFilter): Rental[] {
  * `earliestStart` bounds the index range scan: no rental starts before it and still overlaps (no
  * rental is longer than MAX_RENTAL_DAYS).
  */
-export function rentalTimeline(db: Sqlite, from: string, to: string, days: number, earliestStart: string): RentalTimeline {
-  const cars = prepared<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(
-    db,
-    `SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS fuelType,
+export async function rentalTimeline(db: Db, from: string, to: string, days: number, earliestStart: string): Promise<RentalTimeline> {
+  const cars = await db.all<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(`SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS fuelType,
        is_rented AS isRented, has_damage AS hasDamage
-     FROM cars WHERE deleted_at IS NULL ORDER BY brand, model, id`,
-  ).all();
-  const rentals = prepared<RentalTimeline['rentals'][number]>(
-    db,
-    `SELECT id, car_id AS carId, guest_name AS guestName, from_date AS "from", to_date AS "to", status
-     FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`,
-  ).all(to, earliestStart, from);
+     FROM cars WHERE deleted_at IS NULL ORDER BY brand, model, id`);
+  const rentals = await db.all<RentalTimeline['rentals'][number]>(`SELECT id, car_id AS carId, guest_name AS guestName, from_date AS "from", to_date AS "to", status
+     FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`, to, earliestStart, from);
   return {
     from,
     days,

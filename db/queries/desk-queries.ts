@@ -6,8 +6,7 @@
 import type { SearchHit, WorkItem, WorkTodo } from '../../shared/contract/desk';
 import type { Housekeeping } from '../../shared/contract/rooms';
 import type { StayStatus } from '../../shared/rules/stay-rules';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 type HitRow = Omit<SearchHit, 'matched'>;
 
@@ -22,29 +21,26 @@ const HIT_SELECT = `
  */
 const HIT_ORDER = `ORDER BY (s.status = 'checked_in') DESC, (s.status = 'booked' AND s.checkout_ms > @now) DESC, abs(s.checkin_ms - @now), s.id DESC`;
 
-export function stayHitById(db: Sqlite, id: number): HitRow | undefined {
-  return prepared<HitRow>(db, `${HIT_SELECT} WHERE s.id = +?`).get(id);
+export async function stayHitById(db: Db, id: number): Promise<HitRow | undefined> {
+  return await db.get<HitRow>(`${HIT_SELECT} WHERE s.id = +?`, id);
 }
 
 /** Stays in room `number` (by the unique room number index, then the room's own stays), nearest first. */
-export function stayHitsByRoom(db: Sqlite, number: number, now: number, limit: number): HitRow[] {
-  return prepared<HitRow>(db, `${HIT_SELECT} WHERE r.number = @number ${HIT_ORDER} LIMIT @limit`).all({ number, now, limit });
+export async function stayHitsByRoom(db: Db, number: number, now: number, limit: number): Promise<HitRow[]> {
+  return await db.all<HitRow>(`${HIT_SELECT} WHERE r.number = @number ${HIT_ORDER} LIMIT @limit`, { number, now, limit });
 }
 
 /**
  * Stays whose FTS row matches `match` (an FTS5 query of quoted trigram phrases, built by the service),
  * in HIT_ORDER. Each FTS row is the stay's guest name, e-mail and phone digits.
  */
-export function stayHitsByText(db: Sqlite, match: string, now: number, limit: number): HitRow[] {
-  return prepared<HitRow>(
-    db,
-    `${HIT_SELECT} WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH @match) ${HIT_ORDER} LIMIT @limit`,
-  ).all({ match, now, limit });
+export async function stayHitsByText(db: Db, match: string, now: number, limit: number): Promise<HitRow[]> {
+  return await db.all<HitRow>(`${HIT_SELECT} WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH @match) ${HIT_ORDER} LIMIT @limit`, { match, now, limit });
 }
 
 /** Which of the FTS columns of stay `id` match `match` (for the hit's `matched`). */
-export function matchedColumn(db: Sqlite, id: number, column: 'name' | 'email' | 'phone', match: string): boolean {
-  return prepared(db, `SELECT 1 FROM stay_search WHERE stay_search MATCH @match AND rowid = @id`).get({ match: `${column} : (${match})`, id }) !== undefined;
+export async function matchedColumn(db: Db, id: number, column: 'name' | 'email' | 'phone', match: string): Promise<boolean> {
+  return await db.get(`SELECT 1 FROM stay_search WHERE stay_search MATCH @match AND rowid = @id`, { match: `${column} : (${match})`, id }) !== undefined;
 }
 
 interface WorkRow {
@@ -78,15 +74,12 @@ function roomTodo(row: WorkRow, todo: WorkTodo[]): void {
  * Booked stays arriving in `[dayStartMs, dayEndMs)`, by room: a range of `stays_checkin_idx`. What is
  * left: the check-in, and whatever stands in its way (the room's housekeeping, a guest still in it).
  */
-export function arrivalsOn(db: Sqlite, dayStartMs: number, dayEndMs: number): WorkItem[] {
-  const rows = prepared<WorkRow>(
-    db,
-    `${WORK_SELECT},
+export async function arrivalsOn(db: Db, dayStartMs: number, dayEndMs: number): Promise<WorkItem[]> {
+  const rows = await db.all<WorkRow>(`${WORK_SELECT},
        EXISTS (SELECT 1 FROM stays o INDEXED BY stays_in_house_idx WHERE o.status = 'checked_in' AND o.room_id = s.room_id AND o.id <> s.id) AS occupied
      FROM stays s JOIN guest_rooms r ON r.id = s.room_id
      WHERE s.checkin_ms >= ? AND s.checkin_ms < ? AND s.status = 'booked'
-     ORDER BY s.checkin_ms, r.number`,
-  ).all(dayStartMs, dayEndMs);
+     ORDER BY s.checkin_ms, r.number`, dayStartMs, dayEndMs);
   return rows.map((row) => {
     const todo: WorkTodo[] = ['check_in'];
     roomTodo(row, todo);
@@ -99,14 +92,11 @@ export function arrivalsOn(db: Sqlite, dayStartMs: number, dayEndMs: number): Wo
  * Every checked-in stay, by departure (the partial index `stays_in_house_idx`). The departures are
  * those whose checkout falls before `dayEndMs`; one whose checkout is before `dayStartMs` is overdue.
  */
-export function inHouseStays(db: Sqlite, dayStartMs: number, dayEndMs: number): { departures: WorkItem[]; inHouse: WorkItem[] } {
-  const rows = prepared<WorkRow>(
-    db,
-    `${WORK_SELECT}, 0 AS occupied
+export async function inHouseStays(db: Db, dayStartMs: number, dayEndMs: number): Promise<{ departures: WorkItem[]; inHouse: WorkItem[] }> {
+  const rows = await db.all<WorkRow>(`${WORK_SELECT}, 0 AS occupied
      FROM stays s INDEXED BY stays_in_house_idx JOIN guest_rooms r ON r.id = s.room_id
      WHERE s.status = 'checked_in'
-     ORDER BY s.checkout_ms, r.number`,
-  ).all();
+     ORDER BY s.checkout_ms, r.number`);
   const departures: WorkItem[] = [];
   const inHouse: WorkItem[] = [];
   for (const row of rows) {

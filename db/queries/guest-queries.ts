@@ -4,8 +4,7 @@
  * shared addresses and numbers a few steps (a guest who booked once by phone and once by e-mail
  * with the same phone is one profile).
  */
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 import { STAY_SELECT, type StayRecord } from './stay-queries';
 
 export interface StayGuestRow {
@@ -16,10 +15,8 @@ export interface StayGuestRow {
   notes: string;
 }
 
-export function updateStayGuest(db: Sqlite, id: number, g: StayGuestRow, nowMs: number): void {
-  prepared(db, 'UPDATE stays SET guest_name = ?, guest_email = ?, guest_phone = ?, guests = ?, notes = ?, updated_at = ? WHERE id = ?').run(
-    g.guestName, g.guestEmail, g.guestPhone, g.guests, g.notes, nowMs, id,
-  );
+export async function updateStayGuest(db: Db, id: number, g: StayGuestRow, nowMs: number): Promise<void> {
+  await db.run('UPDATE stays SET guest_name = ?, guest_email = ?, guest_phone = ?, guests = ?, notes = ?, updated_at = ? WHERE id = ?', g.guestName, g.guestEmail, g.guestPhone, g.guests, g.notes, nowMs, id);
 }
 
 /** `+45 20-12 (34) 56` → `+4520123456`: how two phone numbers are compared. */
@@ -37,7 +34,7 @@ function placeholders(n: number): string {
 }
 
 /** The ids of every stay the profile joins, from its e-mail addresses and phone numbers. */
-export function guestProfileStayIds(db: Sqlite, email: string | undefined, phone: string | undefined): number[] {
+export async function guestProfileStayIds(db: Db, email: string | undefined, phone: string | undefined): Promise<number[]> {
   const emails = new Set<string>(email ? [email.trim().toLowerCase()] : []);
   const phones = new Set<string>(phone && normalPhone(phone) !== '' ? [normalPhone(phone)] : []);
   const ids = new Set<number>();
@@ -47,10 +44,7 @@ export function guestProfileStayIds(db: Sqlite, email: string | undefined, phone
     const where = [e.length ? `lower(s.guest_email) IN (${placeholders(e.length)})` : '', p.length ? `${PHONE_SQL} IN (${placeholders(p.length)})` : '']
       .filter(Boolean)
       .join(' OR ');
-    const rows = prepared<{ id: number; email: string | null; phone: string | null }>(
-      db,
-      `SELECT s.id, lower(s.guest_email) AS email, ${PHONE_SQL} AS phone FROM stays s WHERE ${where}`,
-    ).all(...e, ...p);
+    const rows = await db.all<{ id: number; email: string | null; phone: string | null }>(`SELECT s.id, lower(s.guest_email) AS email, ${PHONE_SQL} AS phone FROM stays s WHERE ${where}`, ...e, ...p);
     const before = emails.size + phones.size;
     for (const r of rows) {
       ids.add(r.id);
@@ -63,10 +57,7 @@ export function guestProfileStayIds(db: Sqlite, email: string | undefined, phone
 }
 
 /** Those stays, newest arrival first, at most `limit`. */
-export function stayRecordsByIds(db: Sqlite, ids: readonly number[], limit: number): StayRecord[] {
+export async function stayRecordsByIds(db: Db, ids: readonly number[], limit: number): Promise<StayRecord[]> {
   if (ids.length === 0) return [];
-  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.checkin_ms DESC, s.id DESC LIMIT ?`).all(
-    JSON.stringify(ids),
-    limit,
-  );
+  return await db.all<StayRecord>(`${STAY_SELECT} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.checkin_ms DESC, s.id DESC LIMIT ?`, JSON.stringify(ids), limit);
 }

@@ -1,6 +1,5 @@
 /** Failed sign-in counts per key (`user:<name>`, `addr:<address>`), for the login back-off. */
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 export interface ThrottleRow {
   key: string;
@@ -11,26 +10,20 @@ export interface ThrottleRow {
   updatedAt: number;
 }
 
-export function getThrottle(db: Sqlite, key: string): ThrottleRow | undefined {
-  return prepared<ThrottleRow>(
-    db,
-    'SELECT key, failures, locked_until AS lockedUntil, updated_at AS updatedAt FROM login_throttle WHERE key = ?',
-  ).get(key);
+export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
+  return await db.get<ThrottleRow>('SELECT key, failures, locked_until AS lockedUntil, updated_at AS updatedAt FROM login_throttle WHERE key = ?', key);
 }
 
-export function putThrottle(db: Sqlite, row: ThrottleRow): void {
-  prepared(
-    db,
-    `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-  ).run(row.key, row.failures, row.lockedUntil, row.updatedAt);
+export async function putThrottle(db: Db, row: ThrottleRow): Promise<void> {
+  await db.run(`INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`, row.key, row.failures, row.lockedUntil, row.updatedAt);
 }
 
-export function deleteThrottle(db: Sqlite, key: string): void {
-  prepared(db, 'DELETE FROM login_throttle WHERE key = ?').run(key);
+export async function deleteThrottle(db: Db, key: string): Promise<void> {
+  await db.run('DELETE FROM login_throttle WHERE key = ?', key);
 }
 
 /** Forgets keys whose last failure is older than `beforeMs` and which are no longer locked at `nowMs`. */
-export function pruneThrottle(db: Sqlite, beforeMs: number, nowMs: number): number {
-  return prepared(db, 'DELETE FROM login_throttle WHERE updated_at < ? AND locked_until <= ?').run(beforeMs, nowMs).changes;
+export async function pruneThrottle(db: Db, beforeMs: number, nowMs: number): Promise<number> {
+  return (await db.run('DELETE FROM login_throttle WHERE updated_at < ? AND locked_until <= ?', beforeMs, nowMs)).changes;
 }

@@ -1,6 +1,5 @@
 /** The outbox as the admin screen sees it: counts, the last error, dead and blocked messages, a retry. */
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 export type OutboxState = 'pending' | 'sent' | 'dead' | 'superseded';
 
@@ -29,49 +28,40 @@ const OUTBOX_SELECT = `
            WHERE d.aggregate = o.aggregate AND d.status = 'dead' AND d.id < o.id AND d.target = o.target) END AS blockedBy
   FROM outbox o`;
 
-export function countOutboxByStatus(db: Sqlite): Record<OutboxState, number> {
+export async function countOutboxByStatus(db: Db): Promise<Record<OutboxState, number>> {
   const counts: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0, superseded: 0 };
-  for (const r of prepared<{ status: OutboxState; n: number }>(db, 'SELECT status, count(*) AS n FROM outbox GROUP BY status').all()) {
+  for (const r of await db.all<{ status: OutboxState; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status')) {
     counts[r.status] = r.n;
   }
   return counts;
 }
 
 /** The most recent failed attempt still on record. */
-export function latestOutboxError(db: Sqlite): OutboxRecord | undefined {
-  return prepared<OutboxRecord>(
-    db,
-    `${OUTBOX_SELECT} WHERE o.last_error IS NOT NULL ORDER BY coalesce(o.last_attempt_ms, o.created_ms) DESC, o.id DESC LIMIT 1`,
-  ).get();
+export async function latestOutboxError(db: Db): Promise<OutboxRecord | undefined> {
+  return await db.get<OutboxRecord>(`${OUTBOX_SELECT} WHERE o.last_error IS NOT NULL ORDER BY coalesce(o.last_attempt_ms, o.created_ms) DESC, o.id DESC LIMIT 1`);
 }
 
-export function listDeadOutbox(db: Sqlite, limit: number): OutboxRecord[] {
-  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.status = 'dead' ORDER BY o.id DESC LIMIT ?`).all(limit);
+export async function listDeadOutbox(db: Db, limit: number): Promise<OutboxRecord[]> {
+  return await db.all<OutboxRecord>(`${OUTBOX_SELECT} WHERE o.status = 'dead' ORDER BY o.id DESC LIMIT ?`, limit);
 }
 
 /** Pending messages held back by a dead one of their record, oldest first. */
-export function listBlockedOutbox(db: Sqlite, limit: number): OutboxRecord[] {
-  return prepared<OutboxRecord>(
-    db,
-    `SELECT * FROM (${OUTBOX_SELECT} WHERE o.status = 'pending') WHERE blockedBy IS NOT NULL ORDER BY id LIMIT ?`,
-  ).all(limit);
+export async function listBlockedOutbox(db: Db, limit: number): Promise<OutboxRecord[]> {
+  return await db.all<OutboxRecord>(`SELECT * FROM (${OUTBOX_SELECT} WHERE o.status = 'pending') WHERE blockedBy IS NOT NULL ORDER BY id LIMIT ?`, limit);
 }
 
-export function getOutboxRecord(db: Sqlite, id: number): OutboxRecord | undefined {
-  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.id = ?`).get(id);
+export async function getOutboxRecord(db: Db, id: number): Promise<OutboxRecord | undefined> {
+  return await db.get<OutboxRecord>(`${OUTBOX_SELECT} WHERE o.id = ?`, id);
 }
 
 /** The newest message of a record to a target: what superseded an older one. */
-export function newestOutboxOf(db: Sqlite, target: string, aggregate: string): OutboxRecord | undefined {
-  return prepared<OutboxRecord>(db, `${OUTBOX_SELECT} WHERE o.aggregate = ? AND o.target = ? ORDER BY o.id DESC LIMIT 1`).get(aggregate, target);
+export async function newestOutboxOf(db: Db, target: string, aggregate: string): Promise<OutboxRecord | undefined> {
+  return await db.get<OutboxRecord>(`${OUTBOX_SELECT} WHERE o.aggregate = ? AND o.target = ? ORDER BY o.id DESC LIMIT 1`, aggregate, target);
 }
 
 /** Gives a dead message a fresh start: pending, no attempts, a new retry window, due now. Only a dead one changes. */
-export function reviveDeadOutbox(db: Sqlite, id: number, nowMs: number): boolean {
+export async function reviveDeadOutbox(db: Db, id: number, nowMs: number): Promise<boolean> {
   return (
-    prepared(db, `UPDATE outbox SET status = 'pending', attempts = 0, failures = 0, failing_since_ms = NULL, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`).run(
-      nowMs,
-      id,
-    ).changes === 1
+    (await db.run(`UPDATE outbox SET status = 'pending', attempts = 0, failures = 0, failing_since_ms = NULL, next_attempt_ms = ? WHERE id = ? AND status = 'dead'`, nowMs, id)).changes === 1
   );
 }

@@ -3,9 +3,8 @@
  * the services decide. A booking occupies its provider's time while `LIVE` (appointment-live.ts).
  */
 import type { WeekHours } from '../../shared/contract/appointments';
-import type { Sqlite } from '../open-database';
+import type { Db } from '../database';
 import { LIVE, MAX_PROVIDER_SPAN_MS } from './appointment-live';
-import { prepared } from './prepared';
 
 // ---- providers ----------------------------------------------------------------------------------
 
@@ -36,50 +35,37 @@ export interface ProviderWrite {
   active: boolean;
 }
 
-export function insertProvider(db: Sqlite, p: ProviderWrite, nowMs: number): number {
-  const res = prepared(
-    db,
-    `INSERT INTO providers (name, email, appointment_minutes, buffer_minutes, price, working_hours, days_off, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.name, p.email, p.appointmentMinutes, p.bufferMinutes, p.price, JSON.stringify(p.workingHours), JSON.stringify(p.daysOff), p.active ? 1 : 0, nowMs, nowMs);
-  return Number(res.lastInsertRowid);
+export async function insertProvider(db: Db, p: ProviderWrite, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO providers (name, email, appointment_minutes, buffer_minutes, price, working_hours, days_off, active, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.name, p.email, p.appointmentMinutes, p.bufferMinutes, p.price, JSON.stringify(p.workingHours), JSON.stringify(p.daysOff), p.active ? 1 : 0, nowMs, nowMs);
 }
 
-export function updateProvider(db: Sqlite, id: number, p: ProviderWrite, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE providers SET name = ?, email = ?, appointment_minutes = ?, buffer_minutes = ?, price = ?, working_hours = ?, days_off = ?, active = ?,
-       updated_at = ? WHERE id = ?`,
-  ).run(p.name, p.email, p.appointmentMinutes, p.bufferMinutes, p.price, JSON.stringify(p.workingHours), JSON.stringify(p.daysOff), p.active ? 1 : 0, nowMs, id);
+export async function updateProvider(db: Db, id: number, p: ProviderWrite, nowMs: number): Promise<void> {
+  await db.run(`UPDATE providers SET name = ?, email = ?, appointment_minutes = ?, buffer_minutes = ?, price = ?, working_hours = ?, days_off = ?, active = ?,
+       updated_at = ? WHERE id = ?`, p.name, p.email, p.appointmentMinutes, p.bufferMinutes, p.price, JSON.stringify(p.workingHours), JSON.stringify(p.daysOff), p.active ? 1 : 0, nowMs, id);
 }
 
-export function getProviderRow(db: Sqlite, id: number): ProviderRow | undefined {
-  return prepared<ProviderRow>(db, `SELECT ${PROVIDER_COLUMNS} FROM providers WHERE id = ?`).get(id);
+export async function getProviderRow(db: Db, id: number): Promise<ProviderRow | undefined> {
+  return await db.get<ProviderRow>(`SELECT ${PROVIDER_COLUMNS} FROM providers WHERE id = ?`, id);
 }
 
-export function listProviderRows(db: Sqlite, includeInactive: boolean): ProviderRow[] {
-  return prepared<ProviderRow>(db, `SELECT ${PROVIDER_COLUMNS} FROM providers ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY name, id`).all();
+export async function listProviderRows(db: Db, includeInactive: boolean): Promise<ProviderRow[]> {
+  return await db.all<ProviderRow>(`SELECT ${PROVIDER_COLUMNS} FROM providers ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY name, id`);
 }
 
-export function providerEmailTaken(db: Sqlite, email: string, exceptId = 0): boolean {
-  return prepared(db, 'SELECT 1 FROM providers WHERE lower(email) = lower(?) AND id <> ?').get(email, exceptId) !== undefined;
+export async function providerEmailTaken(db: Db, email: string, exceptId = 0): Promise<boolean> {
+  return await db.get('SELECT 1 FROM providers WHERE lower(email) = lower(?) AND id <> ?', email, exceptId) !== undefined;
 }
 
 /** A live booking of the provider whose [start, end + buffer) overlaps [startMs, untilMs). */
-export function findProviderConflict(db: Sqlite, providerId: number, startMs: number, untilMs: number, nowMs: number, exceptId = 0): number | undefined {
-  return prepared<{ id: number }>(
-    db,
-    `SELECT a.id FROM appointments a
+export async function findProviderConflict(db: Db, providerId: number, startMs: number, untilMs: number, nowMs: number, exceptId = 0): Promise<number | undefined> {
+  return (await db.get<{ id: number }>(`SELECT a.id FROM appointments a
      WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@until AND a.occupied_until_ms > +@start
-       AND ${LIVE} AND a.id <> +@except LIMIT 1`,
-  ).get({ provider: providerId, lower: startMs - MAX_PROVIDER_SPAN_MS, until: untilMs, start: startMs, now: nowMs, except: exceptId })?.id;
+       AND ${LIVE} AND a.id <> +@except LIMIT 1`, { provider: providerId, lower: startMs - MAX_PROVIDER_SPAN_MS, until: untilMs, start: startMs, now: nowMs, except: exceptId }))?.id;
 }
 
 /** The provider's live bookings that may touch [fromMs, toMs), as occupied intervals in start order. */
-export function providerBusy(db: Sqlite, providerId: number, fromMs: number, toMs: number, nowMs: number): { startMs: number; untilMs: number }[] {
-  return prepared<{ startMs: number; untilMs: number }>(
-    db,
-    `SELECT a.start_ms AS startMs, a.occupied_until_ms AS untilMs FROM appointments a
-     WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@to AND ${LIVE} ORDER BY a.start_ms`,
-  ).all({ provider: providerId, lower: fromMs - MAX_PROVIDER_SPAN_MS, to: toMs, now: nowMs });
+export async function providerBusy(db: Db, providerId: number, fromMs: number, toMs: number, nowMs: number): Promise<{ startMs: number; untilMs: number }[]> {
+  return await db.all<{ startMs: number; untilMs: number }>(`SELECT a.start_ms AS startMs, a.occupied_until_ms AS untilMs FROM appointments a
+     WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@to AND ${LIVE} ORDER BY a.start_ms`, { provider: providerId, lower: fromMs - MAX_PROVIDER_SPAN_MS, to: toMs, now: nowMs });
 }

@@ -1,7 +1,6 @@
 /** Guest rooms. Column aliases give the API's shape straight from SQLite; only `active` needs mapping. */
 import type { Housekeeping, Room } from '../../shared/contract/schemas';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 interface RoomRow extends Omit<Room, 'active'> {
   active: number;
@@ -23,57 +22,48 @@ export function toRoom(row: RoomRow): Room {
   return { ...row, active: row.active === 1 };
 }
 
-export function insertRoom(db: Sqlite, room: RoomWrite, nowMs: number): number {
-  const r = prepared(
-    db,
-    `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(room.number, room.category, room.capacity, room.nightlyRate, room.floor, room.housekeeping, room.active ? 1 : 0, nowMs, nowMs);
-  return Number(r.lastInsertRowid);
+export async function insertRoom(db: Db, room: RoomWrite, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, room.number, room.category, room.capacity, room.nightlyRate, room.floor, room.housekeeping, room.active ? 1 : 0, nowMs, nowMs);
 }
 
-export function updateRoom(db: Sqlite, id: number, room: RoomWrite, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE guest_rooms SET number = ?, category = ?, capacity = ?, nightly_rate = ?, floor = ?, housekeeping = ?, active = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(room.number, room.category, room.capacity, room.nightlyRate, room.floor, room.housekeeping, room.active ? 1 : 0, nowMs, id);
+export async function updateRoom(db: Db, id: number, room: RoomWrite, nowMs: number): Promise<void> {
+  await db.run(`UPDATE guest_rooms SET number = ?, category = ?, capacity = ?, nightly_rate = ?, floor = ?, housekeeping = ?, active = ?, updated_at = ?
+     WHERE id = ?`, room.number, room.category, room.capacity, room.nightlyRate, room.floor, room.housekeeping, room.active ? 1 : 0, nowMs, id);
 }
 
-export function setRoomHousekeeping(db: Sqlite, id: number, housekeeping: Housekeeping, nowMs: number): void {
-  prepared(db, 'UPDATE guest_rooms SET housekeeping = ?, updated_at = ? WHERE id = ?').run(housekeeping, nowMs, id);
+export async function setRoomHousekeeping(db: Db, id: number, housekeeping: Housekeeping, nowMs: number): Promise<void> {
+  await db.run('UPDATE guest_rooms SET housekeeping = ?, updated_at = ? WHERE id = ?', housekeeping, nowMs, id);
 }
 
-export function getRoom(db: Sqlite, id: number): Room | undefined {
-  const row = prepared<RoomRow>(db, `SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE id = ?`).get(id);
+export async function getRoom(db: Db, id: number): Promise<Room | undefined> {
+  const row = await db.get<RoomRow>(`SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE id = ?`, id);
   return row && toRoom(row);
 }
 
-export function getRoomByNumber(db: Sqlite, number: number): Room | undefined {
-  const row = prepared<RoomRow>(db, `SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE number = ?`).get(number);
+export async function getRoomByNumber(db: Db, number: number): Promise<Room | undefined> {
+  const row = await db.get<RoomRow>(`SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE number = ?`, number);
   return row && toRoom(row);
 }
 
 /** Rooms in board order (floor, then number). */
-export function listRooms(db: Sqlite, includeInactive: boolean): Room[] {
+export async function listRooms(db: Db, includeInactive: boolean): Promise<Room[]> {
   const sql = includeInactive
     ? `SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`
     : `SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE active = 1 ORDER BY floor, number`;
-  return prepared<RoomRow>(db, sql).all().map(toRoom);
+  return (await db.all<RoomRow>(sql)).map(toRoom);
 }
 
-export function countRooms(db: Sqlite): number {
-  return (prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM guest_rooms').get() as { n: number }).n;
+export async function countRooms(db: Db): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM guest_rooms') as { n: number }).n;
 }
 
 /**
  * Active rooms in order (housekeeping not `out_of_order`) with at least `minCapacity` beds that no occupying stay and no block overlaps in
  * `[startMs, endMs)`. The stay test is the availability check's own bounded range scan, per room.
  */
-export function listFreeRooms(db: Sqlite, startMs: number, endMs: number, maxStayMs: number, minCapacity: number): Room[] {
-  return prepared<RoomRow>(
-    db,
-    `SELECT ${ROOM_COLUMNS} FROM guest_rooms r
+export async function listFreeRooms(db: Db, startMs: number, endMs: number, maxStayMs: number, minCapacity: number): Promise<Room[]> {
+  return (await db.all<RoomRow>(`SELECT ${ROOM_COLUMNS} FROM guest_rooms r
      WHERE r.active = 1 AND r.housekeeping <> 'out_of_order' AND r.capacity >= ?
        AND NOT EXISTS (
          SELECT 1 FROM stays s INDEXED BY stays_occupancy_idx
@@ -81,8 +71,6 @@ export function listFreeRooms(db: Sqlite, startMs: number, endMs: number, maxSta
            AND s.checkin_ms < ? AND s.checkin_ms > ? AND s.checkout_ms > ?)
        AND NOT EXISTS (
          SELECT 1 FROM room_blocks b WHERE b.room_id = r.id AND b.starts_ms < ? AND b.ends_ms > ?)
-     ORDER BY r.floor, r.number`,
-  )
-    .all(minCapacity, endMs, startMs - maxStayMs, startMs, endMs, startMs)
+     ORDER BY r.floor, r.number`, minCapacity, endMs, startMs - maxStayMs, startMs, endMs, startMs))
     .map(toRoom);
 }

@@ -1,7 +1,6 @@
 /** Seed 000's `GET /bookings`: rows already in the seed's shape and field names, by id. */
 import type { SeedBooking } from '../../shared/contract/schemas';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 import { overlapWhere } from './stay-queries';
 
 const SEED_SELECT = `
@@ -20,7 +19,7 @@ export interface SeedBookingFilter {
   ownerId?: number;
 }
 
-export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[] {
+export async function listSeedBookings(db: Db, f: SeedBookingFilter): Promise<SeedBooking[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   overlapWhere(f, where, params);
@@ -30,9 +29,9 @@ export function listSeedBookings(db: Sqlite, f: SeedBookingFilter): SeedBooking[
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // LIMIT -1 is SQLite's "no limit".
-  return prepared<SeedBooking>(db, `${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`).all(...params, f.limit ?? -1);
+  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`, ...params, f.limit ?? -1);
 }
 
-export function getSeedBooking(db: Sqlite, id: number): SeedBooking | undefined {
-  return prepared<SeedBooking>(db, `${SEED_SELECT} WHERE s.id = +?` /* +?: see prepared.ts */).get(id);
+export async function getSeedBooking(db: Db, id: number): Promise<SeedBooking | undefined> {
+  return await db.get<SeedBooking>(`${SEED_SELECT} WHERE s.id = +?`, id);
 }

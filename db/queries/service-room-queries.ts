@@ -3,9 +3,8 @@
  * services decide. A slot's booked seats count the `LIVE` bookings (appointment-live.ts).
  */
 import type { ServiceRoomType } from '../../shared/contract/appointments';
-import type { Sqlite } from '../open-database';
+import type { Db } from '../database';
 import { LIVE, MAX_SLOT_MS } from './appointment-live';
-import { prepared } from './prepared';
 
 // ---- service rooms ------------------------------------------------------------------------------
 
@@ -34,28 +33,21 @@ export interface ServiceRoomWrite {
   metadata: string | null;
 }
 
-export function insertServiceRoom(db: Sqlite, r: ServiceRoomWrite, nowMs: number): number {
-  const res = prepared(
-    db,
-    `INSERT INTO service_rooms (name, description, capacity, room_type, hourly_rate, active, metadata, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.name, r.description, r.capacity, r.roomType, r.hourlyRate, r.active ? 1 : 0, r.metadata, nowMs, nowMs);
-  return Number(res.lastInsertRowid);
+export async function insertServiceRoom(db: Db, r: ServiceRoomWrite, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO service_rooms (name, description, capacity, room_type, hourly_rate, active, metadata, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.name, r.description, r.capacity, r.roomType, r.hourlyRate, r.active ? 1 : 0, r.metadata, nowMs, nowMs);
 }
 
-export function updateServiceRoom(db: Sqlite, id: number, r: ServiceRoomWrite, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE service_rooms SET name = ?, description = ?, capacity = ?, room_type = ?, hourly_rate = ?, active = ?, metadata = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(r.name, r.description, r.capacity, r.roomType, r.hourlyRate, r.active ? 1 : 0, r.metadata, nowMs, id);
+export async function updateServiceRoom(db: Db, id: number, r: ServiceRoomWrite, nowMs: number): Promise<void> {
+  await db.run(`UPDATE service_rooms SET name = ?, description = ?, capacity = ?, room_type = ?, hourly_rate = ?, active = ?, metadata = ?, updated_at = ?
+     WHERE id = ?`, r.name, r.description, r.capacity, r.roomType, r.hourlyRate, r.active ? 1 : 0, r.metadata, nowMs, id);
 }
 
-export function getServiceRoomRow(db: Sqlite, id: number): ServiceRoomRow | undefined {
-  return prepared<ServiceRoomRow>(db, `SELECT ${ROOM_COLUMNS} FROM service_rooms WHERE id = ?`).get(id);
+export async function getServiceRoomRow(db: Db, id: number): Promise<ServiceRoomRow | undefined> {
+  return await db.get<ServiceRoomRow>(`SELECT ${ROOM_COLUMNS} FROM service_rooms WHERE id = ?`, id);
 }
 
-export function listServiceRoomRows(db: Sqlite, q: { type?: string; activeOnly: boolean; limit: number; offset: number }): { rows: ServiceRoomRow[]; total: number } {
+export async function listServiceRoomRows(db: Db, q: { type?: string; activeOnly: boolean; limit: number; offset: number }): Promise<{ rows: ServiceRoomRow[]; total: number }> {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (q.activeOnly) where.push('active = 1');
@@ -64,10 +56,10 @@ export function listServiceRoomRows(db: Sqlite, q: { type?: string; activeOnly: 
     params.type = q.type;
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM service_rooms ${clause}`).get(params)?.n ?? 0);
-  const rows = prepared<ServiceRoomRow>(db, `SELECT ${ROOM_COLUMNS} FROM service_rooms ${clause} ORDER BY name, id LIMIT @limit OFFSET @offset`).all({
-    ...params, limit: q.limit, offset: q.offset,
-  });
+  const total = ((await db.get<{ n: number }>(`SELECT count(*) AS n FROM service_rooms ${clause}`, params))?.n ?? 0);
+  const rows = await db.all<ServiceRoomRow>(`SELECT ${ROOM_COLUMNS} FROM service_rooms ${clause} ORDER BY name, id LIMIT @limit OFFSET @offset`, {
+      ...params, limit: q.limit, offset: q.offset,
+    });
   return { rows, total };
 }
 
@@ -98,61 +90,45 @@ export interface TimeslotWrite {
   capacity: number;
 }
 
-export function insertTimeslot(db: Sqlite, s: TimeslotWrite, nowMs: number): void {
-  prepared(
-    db,
-    `INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.roomId, s.startMs, s.endMs, s.startAt, s.endAt, s.localDate, s.capacity, nowMs);
+export async function insertTimeslot(db: Db, s: TimeslotWrite, nowMs: number): Promise<void> {
+  await db.run(`INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.roomId, s.startMs, s.endMs, s.startAt, s.endAt, s.localDate, s.capacity, nowMs);
 }
 
 /** The room's slots that may overlap [fromMs, toMs), as `[start, end]` pairs in start order. */
-export function slotIntervals(db: Sqlite, roomId: number, fromMs: number, toMs: number): { startMs: number; endMs: number }[] {
-  return prepared<{ startMs: number; endMs: number }>(
-    db,
-    `SELECT start_ms AS startMs, end_ms AS endMs FROM timeslots WHERE room_id = +? AND start_ms > +? AND start_ms < +? ORDER BY start_ms`,
-  ).all(roomId, fromMs - MAX_SLOT_MS, toMs);
+export async function slotIntervals(db: Db, roomId: number, fromMs: number, toMs: number): Promise<{ startMs: number; endMs: number }[]> {
+  return await db.all<{ startMs: number; endMs: number }>(`SELECT start_ms AS startMs, end_ms AS endMs FROM timeslots WHERE room_id = +? AND start_ms > +? AND start_ms < +? ORDER BY start_ms`, roomId, fromMs - MAX_SLOT_MS, toMs);
 }
 
-export function getTimeslotRow(db: Sqlite, id: number, nowMs: number): TimeslotRow | undefined {
-  return prepared<TimeslotRow>(db, `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t WHERE t.id = +@id`).get({ id, now: nowMs });
+export async function getTimeslotRow(db: Db, id: number, nowMs: number): Promise<TimeslotRow | undefined> {
+  return await db.get<TimeslotRow>(`SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t WHERE t.id = +@id`, { id, now: nowMs });
 }
 
 /** How many bookings hold slot `id` now (the capacity check, inside the booking's transaction). */
-export function countSlotBookings(db: Sqlite, timeslotId: number, nowMs: number, exceptAppointmentId = 0): number {
+export async function countSlotBookings(db: Db, timeslotId: number, nowMs: number, exceptAppointmentId = 0): Promise<number> {
   return (
-    prepared<{ n: number }>(
-      db,
-      `SELECT count(*) AS n FROM appointments a WHERE a.timeslot_id = +@slot AND ${LIVE} AND a.id <> +@except`,
-    ).get({ slot: timeslotId, now: nowMs, except: exceptAppointmentId })?.n ?? 0
+    (await db.get<{ n: number }>(`SELECT count(*) AS n FROM appointments a WHERE a.timeslot_id = +@slot AND ${LIVE} AND a.id <> +@except`, { slot: timeslotId, now: nowMs, except: exceptAppointmentId }))?.n ?? 0
   );
 }
 
 /** A room's slots on a hotel-local date that start after `now`, at least `minMs` long, with a free seat. */
-export function freeTimeslotRows(db: Sqlite, roomId: number, date: string, nowMs: number, minMs: number): TimeslotRow[] {
-  return prepared<TimeslotRow>(
-    db,
-    `SELECT * FROM (
+export async function freeTimeslotRows(db: Db, roomId: number, date: string, nowMs: number, minMs: number): Promise<TimeslotRow[]> {
+  return await db.all<TimeslotRow>(`SELECT * FROM (
        SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t
        WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min
-     ) WHERE booked < capacity ORDER BY startMs`,
-  ).all({ room: roomId, date, now: nowMs, min: minMs });
+     ) WHERE booked < capacity ORDER BY startMs`, { room: roomId, date, now: nowMs, min: minMs });
 }
 
 /** Every slot of every room starting in [fromMs, toMs), with its bookings (the calendar). */
-export function timeslotRowsBetween(db: Sqlite, fromMs: number, toMs: number, nowMs: number): TimeslotRow[] {
-  return prepared<TimeslotRow>(
-    db,
-    // Room by room, each an index range (room_id, start_ms): never a scan of every room's slots.
-    `SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM service_rooms r
+export async function timeslotRowsBetween(db: Db, fromMs: number, toMs: number, nowMs: number): Promise<TimeslotRow[]> {
+  return await db.all<TimeslotRow>(`SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM service_rooms r
      CROSS JOIN timeslots t ON t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to
-     WHERE r.active = 1 ORDER BY r.id, t.start_ms`,
-  ).all({ from: fromMs, to: toMs, now: nowMs });
+     WHERE r.active = 1 ORDER BY r.id, t.start_ms`, { from: fromMs, to: toMs, now: nowMs });
 }
 
-export function slotHasBookings(db: Sqlite, timeslotId: number): boolean {
-  return prepared(db, 'SELECT 1 FROM appointments WHERE timeslot_id = ? LIMIT 1').get(timeslotId) !== undefined;
+export async function slotHasBookings(db: Db, timeslotId: number): Promise<boolean> {
+  return await db.get('SELECT 1 FROM appointments WHERE timeslot_id = ? LIMIT 1', timeslotId) !== undefined;
 }
 
-export function deleteTimeslot(db: Sqlite, id: number): void {
-  prepared(db, 'DELETE FROM timeslots WHERE id = ?').run(id);
+export async function deleteTimeslot(db: Db, id: number): Promise<void> {
+  await db.run('DELETE FROM timeslots WHERE id = ?', id);
 }

@@ -3,8 +3,7 @@
  * signed-in request reads its session and user in one prepared lookup.
  */
 import type { Role } from '../../shared/contract/auth-schemas';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 export interface NewSessionRow {
   id: string;
@@ -26,25 +25,15 @@ export interface SessionCaller {
   mustChangePassword: number;
 }
 
-export function insertSession(db: Sqlite, row: NewSessionRow): void {
-  prepared(db, 'INSERT INTO sessions (id, user_id, created_at, expires_at, via, address) VALUES (?, ?, ?, ?, ?, ?)').run(
-    row.id,
-    row.userId,
-    row.createdAt,
-    row.expiresAt,
-    row.via,
-    row.address,
-  );
+export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
+  await db.run('INSERT INTO sessions (id, user_id, created_at, expires_at, via, address) VALUES (?, ?, ?, ?, ?, ?)', row.id, row.userId, row.createdAt, row.expiresAt, row.via, row.address);
 }
 
-export function getSessionCaller(db: Sqlite, sessionId: string): SessionCaller | undefined {
-  return prepared<SessionCaller>(
-    db,
-    `SELECT s.user_id AS userId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, u.username, u.role, u.active,
+export async function getSessionCaller(db: Db, sessionId: string): Promise<SessionCaller | undefined> {
+  return await db.get<SessionCaller>(`SELECT s.user_id AS userId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, u.username, u.role, u.active,
             u.must_change_password AS mustChangePassword
      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id = +?` /* +?: see prepared.ts */,
-  ).get(sessionId);
+     WHERE s.id = +?`, sessionId);
 }
 
 /**
@@ -53,23 +42,23 @@ export function getSessionCaller(db: Sqlite, sessionId: string): SessionCaller |
  * sessions once per change instead of once per event. A bump inside a transaction that is rolled
  * back only causes one needless re-check.
  */
-const sessionEpochs = new WeakMap<Sqlite, number>();
-export function sessionEpoch(db: Sqlite): number {
+const sessionEpochs = new WeakMap<Db, number>();
+export function sessionEpoch(db: Db): number {
   return sessionEpochs.get(db) ?? 0;
 }
-export function markSessionsChanged(db: Sqlite): void {
+export function markSessionsChanged(db: Db): void {
   sessionEpochs.set(db, sessionEpoch(db) + 1);
 }
 
 /** Revokes one session; false when it was unknown or already revoked. */
-export function revokeSession(db: Sqlite, sessionId: string, nowMs: number): boolean {
+export async function revokeSession(db: Db, sessionId: string, nowMs: number): Promise<boolean> {
   markSessionsChanged(db);
-  return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(nowMs, sessionId).changes === 1;
+  return (await db.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', nowMs, sessionId)).changes === 1;
 }
 
 /** Revokes every live session of a user except `keepId` (pass '' to keep none); returns how many. */
-export function revokeUserSessions(db: Sqlite, userId: number, nowMs: number, keepId = ''): number {
+export async function revokeUserSessions(db: Db, userId: number, nowMs: number, keepId = ''): Promise<number> {
   markSessionsChanged(db);
-  return prepared(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?').run(nowMs, userId, keepId)
+  return (await db.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?', nowMs, userId, keepId))
     .changes;
 }

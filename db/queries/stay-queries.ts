@@ -7,8 +7,8 @@
 import type { Stay } from '../../shared/contract/schemas';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
-import type { Sqlite } from '../open-database';
-import { likePattern, prepared } from './prepared';
+import type { Db } from '../database';
+import { likePattern } from './like-pattern';
 
 /** Every stay column but the id, as written. Instants are UTC ms; `checkin`/`checkout` ISO text. */
 export interface StayRow {
@@ -52,10 +52,10 @@ export interface OccupancyConflictDetail extends OccupancyConflict {
 }
 
 /** Read only once a conflict is found, so the check itself stays on its covering index. */
-export function describeConflict(db: Sqlite, c: OccupancyConflict): OccupancyConflictDetail {
+export async function describeConflict(db: Db, c: OccupancyConflict): Promise<OccupancyConflictDetail> {
   const row = c.kind === 'stay'
-    ? prepared<{ label: string; detail: string }>(db, 'SELECT guest_name AS label, status AS detail FROM stays WHERE id = ?').get(c.id)
-    : prepared<{ label: string; detail: string }>(db, 'SELECT reason AS label, kind AS detail FROM room_blocks WHERE id = ?').get(c.id);
+    ? await db.get<{ label: string; detail: string }>('SELECT guest_name AS label, status AS detail FROM stays WHERE id = ?', c.id)
+    : await db.get<{ label: string; detail: string }>('SELECT reason AS label, kind AS detail FROM room_blocks WHERE id = ?', c.id);
   return { ...c, label: row?.label ?? '', detail: row?.detail ?? '' };
 }
 
@@ -66,42 +66,36 @@ export function describeConflict(db: Sqlite, c: OccupancyConflict): OccupancyCon
  * Worked example, same-day turnover: a stay ending 2026-05-03T12:00 does not conflict with one
  * starting 2026-05-03T14:00, because 12:00 > 14:00 is false.
  */
-export function findOccupancyConflict(
-  db: Sqlite,
+export async function findOccupancyConflict(
+  db: Db,
   roomId: number,
   startMs: number,
   endMs: number,
   maxStayMs: number,
   excludeStayId = 0,
   excludeBlockId = 0,
-): OccupancyConflict | undefined {
-  const stay = prepared<OccupancyConflict>(db, STAY_CONFLICT_SQL).get(roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
-  return stay ?? prepared<OccupancyConflict>(db, BLOCK_CONFLICT_SQL).get(roomId, endMs, startMs, excludeBlockId);
+): Promise<OccupancyConflict | undefined> {
+  const stay = await db.get<OccupancyConflict>(STAY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
+  return stay ?? await db.get<OccupancyConflict>(BLOCK_CONFLICT_SQL, roomId, endMs, startMs, excludeBlockId);
 }
 
 /**
  * Another stay in the room that holds it at `nowMs` or is still checked in (an overdue guest
  * occupies the room until checked out): what stops a check-in. Reads the occupancy index.
  */
-export function findRoomOccupant(db: Sqlite, roomId: number, nowMs: number, untilMs: number, maxStayMs: number, excludeStayId: number): OccupancyConflictDetail | undefined {
-  return prepared<OccupancyConflictDetail>(
-    db,
-    `SELECT 'stay' AS kind, id, guest_name AS label, status AS detail FROM stays
+export async function findRoomOccupant(db: Db, roomId: number, nowMs: number, untilMs: number, maxStayMs: number, excludeStayId: number): Promise<OccupancyConflictDetail | undefined> {
+  return await db.get<OccupancyConflictDetail>(`SELECT 'stay' AS kind, id, guest_name AS label, status AS detail FROM stays
      WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out') AND id <> ?
        AND checkin_ms > ?
        AND (status = 'checked_in' OR (status = 'booked' AND checkin_ms < ? AND checkout_ms > ?))
-     ORDER BY status = 'checked_in' DESC LIMIT 1`,
-  ).get(roomId, excludeStayId, nowMs - 2 * maxStayMs, untilMs, nowMs);
+     ORDER BY status = 'checked_in' DESC LIMIT 1`, roomId, excludeStayId, nowMs - 2 * maxStayMs, untilMs, nowMs);
 }
 
 /** The stays a room still has to honour (booked or in house, ending after `nowMs`), by arrival. */
-export function listFutureStaysOfRoom(db: Sqlite, roomId: number, nowMs: number): { id: number; guestName: string; checkinDate: string; checkoutDate: string }[] {
-  return prepared<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }>(
-    db,
-    `SELECT id, guest_name AS guestName, substr(checkin, 1, 10) AS checkinDate, substr(checkout, 1, 10) AS checkoutDate
+export async function listFutureStaysOfRoom(db: Db, roomId: number, nowMs: number): Promise<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }[]> {
+  return await db.all<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }>(`SELECT id, guest_name AS guestName, substr(checkin, 1, 10) AS checkinDate, substr(checkout, 1, 10) AS checkoutDate
      FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in') AND (checkout_ms > ? OR status = 'checked_in')
-     ORDER BY checkin_ms, id`,
-  ).all(roomId, nowMs);
+     ORDER BY checkin_ms, id`, roomId, nowMs);
 }
 
 export interface StayPeriodWrite {
@@ -115,11 +109,8 @@ export interface StayPeriodWrite {
 }
 
 /** A stay's status, period, nights and price: what a shortened departure rewrites and an undo puts back. */
-export function updateStayPeriod(db: Sqlite, id: number, p: StayPeriodWrite, nowMs: number): void {
-  prepared(
-    db,
-    'UPDATE stays SET status = ?, checkin = ?, checkin_ms = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?',
-  ).run(p.status, p.checkin, p.checkinMs, p.checkout, p.checkoutMs, p.nights, p.price, nowMs, id);
+export async function updateStayPeriod(db: Db, id: number, p: StayPeriodWrite, nowMs: number): Promise<void> {
+  await db.run('UPDATE stays SET status = ?, checkin = ?, checkin_ms = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?', p.status, p.checkin, p.checkinMs, p.checkout, p.checkoutMs, p.nights, p.price, nowMs, id);
 }
 
 export interface StatusChangeRow {
@@ -137,30 +128,21 @@ export interface StatusChangeRow {
   prevPrice: number;
 }
 
-export function insertStatusChange(db: Sqlite, row: Omit<StatusChangeRow, 'id'>): void {
-  prepared(
-    db,
-    `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms,
+export async function insertStatusChange(db: Db, row: Omit<StatusChangeRow, 'id'>): Promise<void> {
+  await db.run(`INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms,
                                       prev_nights, prev_price)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.stayId, row.fromStatus, row.toStatus, row.atMs, row.actor, row.prevCheckin, row.prevCheckinMs, row.prevCheckout, row.prevCheckoutMs,
-    row.prevNights, row.prevPrice,
-  );
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row.stayId, row.fromStatus, row.toStatus, row.atMs, row.actor, row.prevCheckin, row.prevCheckinMs, row.prevCheckout, row.prevCheckoutMs, row.prevNights, row.prevPrice);
 }
 
 /** The stay's latest status change not yet undone. */
-export function latestStatusChange(db: Sqlite, stayId: number): StatusChangeRow | undefined {
-  return prepared<StatusChangeRow>(
-    db,
-    `SELECT id, stay_id AS stayId, from_status AS fromStatus, to_status AS toStatus, at_ms AS atMs, actor,
+export async function latestStatusChange(db: Db, stayId: number): Promise<StatusChangeRow | undefined> {
+  return await db.get<StatusChangeRow>(`SELECT id, stay_id AS stayId, from_status AS fromStatus, to_status AS toStatus, at_ms AS atMs, actor,
             prev_checkin AS prevCheckin, prev_checkin_ms AS prevCheckinMs, prev_checkout AS prevCheckout, prev_checkout_ms AS prevCheckoutMs, prev_nights AS prevNights, prev_price AS prevPrice
-     FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`,
-  ).get(stayId);
+     FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`, stayId);
 }
 
-export function markStatusChangeUndone(db: Sqlite, id: number, nowMs: number): void {
-  prepared(db, 'UPDATE stay_status_changes SET undone_at_ms = ? WHERE id = ?').run(nowMs, id);
+export async function markStatusChangeUndone(db: Db, id: number, nowMs: number): Promise<void> {
+  await db.run('UPDATE stay_status_changes SET undone_at_ms = ? WHERE id = ?', nowMs, id);
 }
 
 /**
@@ -179,17 +161,10 @@ export const BLOCK_CONFLICT_SQL = `
   WHERE room_id = ? AND starts_ms < ? AND ends_ms > ? AND id <> ?
   LIMIT 1`;
 
-export function insertStay(db: Sqlite, row: StayRow): number {
-  const r = prepared(
-    db,
-    `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
+export async function insertStay(db: Db, row: StayRow): Promise<number> {
+  return db.insert(`INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
                         nights, status, price, notes, created_by, owner_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.roomId, row.category, row.guestName, row.guestEmail, row.guestPhone, row.guests, row.checkin, row.checkout,
-    row.checkinMs, row.checkoutMs, row.nights, row.status, row.price, row.notes, row.createdBy, row.ownerId, row.createdAt, row.updatedAt,
-  );
-  return Number(r.lastInsertRowid);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row.roomId, row.category, row.guestName, row.guestEmail, row.guestPhone, row.guests, row.checkin, row.checkout, row.checkinMs, row.checkoutMs, row.nights, row.status, row.price, row.notes, row.createdBy, row.ownerId, row.createdAt, row.updatedAt);
 }
 
 /** Where a stay is and when: what a move or a change of dates rewrites. */
@@ -204,16 +179,13 @@ export interface StayPlacement {
   price: number;
 }
 
-export function updateStayPlacement(db: Sqlite, id: number, p: StayPlacement, nowMs: number): void {
-  prepared(
-    db,
-    `UPDATE stays SET room_id = ?, category = ?, checkin = ?, checkout = ?, checkin_ms = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(p.roomId, p.category, p.checkin, p.checkout, p.checkinMs, p.checkoutMs, p.nights, p.price, nowMs, id);
+export async function updateStayPlacement(db: Db, id: number, p: StayPlacement, nowMs: number): Promise<void> {
+  await db.run(`UPDATE stays SET room_id = ?, category = ?, checkin = ?, checkout = ?, checkin_ms = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ?
+     WHERE id = ?`, p.roomId, p.category, p.checkin, p.checkout, p.checkinMs, p.checkoutMs, p.nights, p.price, nowMs, id);
 }
 
-export function updateStayStatus(db: Sqlite, id: number, status: StayStatus, nowMs: number): void {
-  prepared(db, 'UPDATE stays SET status = ?, updated_at = ? WHERE id = ?').run(status, nowMs, id);
+export async function updateStayStatus(db: Db, id: number, status: StayStatus, nowMs: number): Promise<void> {
+  await db.run('UPDATE stays SET status = ?, updated_at = ? WHERE id = ?', status, nowMs, id);
 }
 
 export const STAY_SELECT = `
@@ -223,8 +195,8 @@ export const STAY_SELECT = `
          s.owner_id AS ownerId, s.created_at AS createdAt, s.updated_at AS updatedAt, s.checkin_ms AS checkinMs, s.checkout_ms AS checkoutMs
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
 
-export function getStayRecord(db: Sqlite, id: number): StayRecord | undefined {
-  return prepared<StayRecord>(db, `${STAY_SELECT} WHERE s.id = +?` /* +?: see prepared.ts */).get(id);
+export async function getStayRecord(db: Db, id: number): Promise<StayRecord | undefined> {
+  return await db.get<StayRecord>(`${STAY_SELECT} WHERE s.id = +?`, id);
 }
 
 /** The API shape: timestamps as ISO in the hotel's zone. */
@@ -262,7 +234,7 @@ export function overlapWhere(f: { fromMs?: number; toMs?: number; maxStayMs: num
 }
 
 /** A page of stays (by arrival, then id) and how many match in all. */
-export function listStayRecords(db: Sqlite, f: StayFilter): { records: StayRecord[]; total: number } {
+export async function listStayRecords(db: Db, f: StayFilter): Promise<{ records: StayRecord[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.roomId !== undefined) {
@@ -279,9 +251,7 @@ export function listStayRecords(db: Sqlite, f: StayFilter): { records: StayRecor
     params.push(likePattern(f.guest.trim()));
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const records = prepared<StayRecord>(db, `${STAY_SELECT}${clause} ORDER BY s.checkin_ms, s.id LIMIT ? OFFSET ?`).all(
-    ...params, f.limit, f.offset,
-  );
-  const total = (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM stays s${clause}`).get(...params) as { n: number }).n;
+  const records = await db.all<StayRecord>(`${STAY_SELECT}${clause} ORDER BY s.checkin_ms, s.id LIMIT ? OFFSET ?`, ...params, f.limit, f.offset);
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stays s${clause}`, ...params) as { n: number }).n;
   return { records, total };
 }

@@ -5,8 +5,8 @@
  * (0 ≤ available ≤ total) refuse whatever would slip past.
  */
 import type { SeedStockBooking, StockBookingStatus } from '../../shared/contract/stock';
-import type { Sqlite } from '../open-database';
-import { likePattern, prepared } from './prepared';
+import type { Db } from '../database';
+import { likePattern } from './like-pattern';
 
 export interface StockResourceRow {
   id: number;
@@ -22,20 +22,17 @@ export interface StockResourceRow {
 const RESOURCE_COLUMNS = `id, name, description, total_quantity AS totalQuantity, available_quantity AS availableQuantity,
   active, created_at AS createdAt, updated_at AS updatedAt`;
 
-export function getStockResource(db: Sqlite, id: number): StockResourceRow | undefined {
-  return prepared<StockResourceRow>(db, `SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE id = ?`).get(id);
+export async function getStockResource(db: Db, id: number): Promise<StockResourceRow | undefined> {
+  return await db.get<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE id = ?`, id);
 }
 
 /** By name, in any case (names are unique regardless of case). */
-export function getStockResourceByName(db: Sqlite, name: string): StockResourceRow | undefined {
-  return prepared<StockResourceRow>(db, `SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE lower(name) = lower(?)`).get(name);
+export async function getStockResourceByName(db: Db, name: string): Promise<StockResourceRow | undefined> {
+  return await db.get<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE lower(name) = lower(?)`, name);
 }
 
-export function listStockResources(db: Sqlite, includeInactive: boolean): StockResourceRow[] {
-  return prepared<StockResourceRow>(
-    db,
-    `SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE active = 1 OR ? = 1 ORDER BY lower(name), id`,
-  ).all(includeInactive ? 1 : 0);
+export async function listStockResources(db: Db, includeInactive: boolean): Promise<StockResourceRow[]> {
+  return await db.all<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE active = 1 OR ? = 1 ORDER BY lower(name), id`, includeInactive ? 1 : 0);
 }
 
 export interface StockResourceWrite {
@@ -45,50 +42,37 @@ export interface StockResourceWrite {
   availableQuantity: number;
 }
 
-export function insertStockResource(db: Sqlite, r: StockResourceWrite, nowMs: number): number {
-  return Number(
-    prepared(
-      db,
-      `INSERT INTO stock_resources (name, description, total_quantity, available_quantity, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, ?, ?)`,
-    ).run(r.name, r.description, r.totalQuantity, r.availableQuantity, nowMs, nowMs).lastInsertRowid,
-  );
+export async function insertStockResource(db: Db, r: StockResourceWrite, nowMs: number): Promise<number> {
+  return db.insert(`INSERT INTO stock_resources (name, description, total_quantity, available_quantity, active, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 1, ?, ?)`, r.name, r.description, r.totalQuantity, r.availableQuantity, nowMs, nowMs);
 }
 
-export function updateStockResourceFields(db: Sqlite, id: number, f: { name: string; description: string; active: boolean }, nowMs: number): void {
-  prepared(db, 'UPDATE stock_resources SET name = ?, description = ?, active = ?, updated_at = ? WHERE id = ?').run(
-    f.name, f.description, f.active ? 1 : 0, nowMs, id,
-  );
+export async function updateStockResourceFields(db: Db, id: number, f: { name: string; description: string; active: boolean }, nowMs: number): Promise<void> {
+  await db.run('UPDATE stock_resources SET name = ?, description = ?, active = ?, updated_at = ? WHERE id = ?', f.name, f.description, f.active ? 1 : 0, nowMs, id);
 }
 
 /** Takes `quantity` if at least that many are available: true when taken. One statement, atomic. */
-export function takeStock(db: Sqlite, id: number, quantity: number, nowMs: number): boolean {
+export async function takeStock(db: Db, id: number, quantity: number, nowMs: number): Promise<boolean> {
   return (
-    prepared(
-      db,
-      'UPDATE stock_resources SET available_quantity = available_quantity - @q, updated_at = @now WHERE id = @id AND available_quantity >= @q',
-    ).run({ id, q: quantity, now: nowMs }).changes === 1
+    (await db.run('UPDATE stock_resources SET available_quantity = available_quantity - @q, updated_at = @now WHERE id = @id AND available_quantity >= @q', { id, q: quantity, now: nowMs })).changes === 1
   );
 }
 
 /** Gives `quantity` back (a return or a cancellation); the CHECK refuses more than the total. */
-export function giveBackStock(db: Sqlite, id: number, quantity: number, nowMs: number): void {
-  prepared(db, 'UPDATE stock_resources SET available_quantity = available_quantity + @q, updated_at = @now WHERE id = @id').run({
-    id, q: quantity, now: nowMs,
-  });
+export async function giveBackStock(db: Db, id: number, quantity: number, nowMs: number): Promise<void> {
+  await db.run('UPDATE stock_resources SET available_quantity = available_quantity + @q, updated_at = @now WHERE id = @id', {
+        id, q: quantity, now: nowMs,
+      });
 }
 
 /**
  * Sets the total; the available quantity moves by the same amount, so what is lent out stays lent
  * out. False (nothing changed) when the new total is below what is out.
  */
-export function setStockTotal(db: Sqlite, id: number, total: number, nowMs: number): boolean {
+export async function setStockTotal(db: Db, id: number, total: number, nowMs: number): Promise<boolean> {
   return (
-    prepared(
-      db,
-      `UPDATE stock_resources SET available_quantity = available_quantity + (@total - total_quantity), total_quantity = @total, updated_at = @now
-       WHERE id = @id AND @total >= total_quantity - available_quantity`,
-    ).run({ id, total, now: nowMs }).changes === 1
+    (await db.run(`UPDATE stock_resources SET available_quantity = available_quantity + (@total - total_quantity), total_quantity = @total, updated_at = @now
+       WHERE id = @id AND @total >= total_quantity - available_quantity`, { id, total, now: nowMs })).changes === 1
   );
 }
 
@@ -108,14 +92,9 @@ export interface StockBookingWrite {
   notes: string;
 }
 
-export function insertStockBooking(db: Sqlite, b: StockBookingWrite): number {
-  return Number(
-    prepared(
-      db,
-      `INSERT INTO stock_bookings (resource_id, quantity, status, guest_name, stay_id, owner_id, created_by, booked_at, booked_ms, return_by, return_by_ms, notes)
-       VALUES (@resourceId, @quantity, 'out', @guestName, @stayId, @ownerId, @createdBy, @bookedAt, @bookedMs, @returnBy, @returnByMs, @notes)`,
-    ).run(b).lastInsertRowid,
-  );
+export async function insertStockBooking(db: Db, b: StockBookingWrite): Promise<number> {
+  return db.insert(`INSERT INTO stock_bookings (resource_id, quantity, status, guest_name, stay_id, owner_id, created_by, booked_at, booked_ms, return_by, return_by_ms, notes)
+       VALUES (@resourceId, @quantity, 'out', @guestName, @stayId, @ownerId, @createdBy, @bookedAt, @bookedMs, @returnBy, @returnByMs, @notes)`, b);
 }
 
 export interface StockBookingRow {
@@ -145,8 +124,8 @@ const BOOKING_SELECT = `SELECT b.id, b.resource_id AS resourceId, r.name AS reso
   LEFT JOIN stays s ON s.id = b.stay_id
   LEFT JOIN guest_rooms g ON g.id = s.room_id`;
 
-export function getStockBooking(db: Sqlite, id: number): StockBookingRow | undefined {
-  return prepared<StockBookingRow>(db, `${BOOKING_SELECT} WHERE b.id = +?`).get(id);
+export async function getStockBooking(db: Db, id: number): Promise<StockBookingRow | undefined> {
+  return await db.get<StockBookingRow>(`${BOOKING_SELECT} WHERE b.id = +?`, id);
 }
 
 export interface StockBookingFilter {
@@ -162,7 +141,7 @@ export interface StockBookingFilter {
   offset: number;
 }
 
-export function listStockBookings(db: Sqlite, f: StockBookingFilter): { rows: StockBookingRow[]; total: number } {
+export async function listStockBookings(db: Db, f: StockBookingFilter): Promise<{ rows: StockBookingRow[]; total: number }> {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (f.resourceId !== undefined) {
@@ -194,40 +173,37 @@ export function listStockBookings(db: Sqlite, f: StockBookingFilter): { rows: St
     params.toMs = f.toMs;
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = prepared<StockBookingRow>(db, `${BOOKING_SELECT} ${clause} ORDER BY b.id DESC LIMIT @limit OFFSET @offset`).all({
-    ...params, limit: f.limit, offset: f.offset,
-  });
-  const total = (prepared<{ n: number }>(db, `SELECT count(*) AS n FROM stock_bookings b ${clause}`).get(params) as { n: number }).n;
+  const rows = await db.all<StockBookingRow>(`${BOOKING_SELECT} ${clause} ORDER BY b.id DESC LIMIT @limit OFFSET @offset`, {
+      ...params, limit: f.limit, offset: f.offset,
+    });
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stock_bookings b ${clause}`, params) as { n: number }).n;
   return { rows, total };
 }
 
 /** Closes a booking that is still out: true when it was. */
-export function closeStockBooking(
-  db: Sqlite,
+export async function closeStockBooking(
+  db: Db,
   id: number,
   status: Exclude<StockBookingStatus, 'out'>,
   closed: { at: string; ms: number; by: string },
-): boolean {
+): Promise<boolean> {
   return (
-    prepared(db, `UPDATE stock_bookings SET status = ?, closed_at = ?, closed_ms = ?, closed_by = ? WHERE id = ? AND status = 'out'`).run(
-      status, closed.at, closed.ms, closed.by, id,
-    ).changes === 1
+    (await db.run(`UPDATE stock_bookings SET status = ?, closed_at = ?, closed_ms = ?, closed_by = ? WHERE id = ? AND status = 'out'`, status, closed.at, closed.ms, closed.by, id)).changes === 1
   );
 }
 
 /** The ids of a stay's bookings still out. */
-export function openStockBookingsOfStay(db: Sqlite, stayId: number): number[] {
-  return prepared<{ id: number }>(db, `SELECT id FROM stock_bookings WHERE stay_id = ? AND status = 'out' ORDER BY id`)
-    .all(stayId)
+export async function openStockBookingsOfStay(db: Db, stayId: number): Promise<number[]> {
+  return (await db.all<{ id: number }>(`SELECT id FROM stock_bookings WHERE stay_id = ? AND status = 'out' ORDER BY id`, stayId))
     .map((r) => r.id);
 }
 
 /** Seed 002's `GET /bookings/`: oldest first; only `ownerId`'s when given. */
-export function listSeedStockBookings(db: Sqlite, ownerId?: number): SeedStockBooking[] {
+export async function listSeedStockBookings(db: Db, ownerId?: number): Promise<SeedStockBooking[]> {
   const columns = 'SELECT resource_id AS resource, quantity AS purchase_quantity, booked_at AS booking_date FROM stock_bookings';
   return ownerId === undefined
-    ? prepared<SeedStockBooking>(db, `${columns} ORDER BY id`).all()
-    : prepared<SeedStockBooking>(db, `${columns} WHERE owner_id = ? ORDER BY id`).all(ownerId);
+    ? await db.all<SeedStockBooking>(`${columns} ORDER BY id`)
+    : await db.all<SeedStockBooking>(`${columns} WHERE owner_id = ? ORDER BY id`, ownerId);
 }
 
 // ---- movements ----------------------------------------------------------------------------------
@@ -245,13 +221,10 @@ export interface StockMovementWrite {
 }
 
 /** Appends a movement, with the resource's quantities after it read in the same transaction. */
-export function insertStockMovement(db: Sqlite, m: StockMovementWrite): void {
-  prepared(
-    db,
-    `INSERT INTO stock_movements (resource_id, booking_id, kind, available_change, total_change, available_after, total_after, at, at_ms, actor, note)
+export async function insertStockMovement(db: Db, m: StockMovementWrite): Promise<void> {
+  await db.run(`INSERT INTO stock_movements (resource_id, booking_id, kind, available_change, total_change, available_after, total_after, at, at_ms, actor, note)
      SELECT @resourceId, @bookingId, @kind, @availableChange, @totalChange, available_quantity, total_quantity, @at, @atMs, @actor, @note
-     FROM stock_resources WHERE id = @resourceId`,
-  ).run(m);
+     FROM stock_resources WHERE id = @resourceId`, m);
 }
 
 export interface StockMovementRow {
@@ -268,11 +241,8 @@ export interface StockMovementRow {
   note: string;
 }
 
-export function listStockMovements(db: Sqlite, resourceId: number, limit: number): StockMovementRow[] {
-  return prepared<StockMovementRow>(
-    db,
-    `SELECT id, resource_id AS resourceId, booking_id AS bookingId, kind, available_change AS availableChange, total_change AS totalChange,
+export async function listStockMovements(db: Db, resourceId: number, limit: number): Promise<StockMovementRow[]> {
+  return await db.all<StockMovementRow>(`SELECT id, resource_id AS resourceId, booking_id AS bookingId, kind, available_change AS availableChange, total_change AS totalChange,
        available_after AS availableAfter, total_after AS totalAfter, at, actor, note
-     FROM stock_movements WHERE resource_id = ? ORDER BY id DESC LIMIT ?`,
-  ).all(resourceId, limit);
+     FROM stock_movements WHERE resource_id = ? ORDER BY id DESC LIMIT ?`, resourceId, limit);
 }

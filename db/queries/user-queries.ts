@@ -4,8 +4,7 @@
  * `lower()`, written exactly as in the unique indexes so SQLite uses them.
  */
 import type { Role } from '../../shared/contract/auth-schemas';
-import type { Sqlite } from '../open-database';
-import { prepared } from './prepared';
+import type { Db } from '../database';
 
 export interface UserRecord {
   id: number;
@@ -37,85 +36,64 @@ function toRecord(r: RawUser | undefined): UserRecord | undefined {
   return r && { ...r, active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };
 }
 
-export function insertUser(db: Sqlite, row: NewUserRow): number {
-  const r = prepared(
-    db,
-    `INSERT INTO users (username, email, password_hash, role, active, must_change_password, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(row.username, row.email, row.passwordHash, row.role, row.mustChangePassword ? 1 : 0, row.nowMs, row.nowMs);
-  return Number(r.lastInsertRowid);
+export async function insertUser(db: Db, row: NewUserRow): Promise<number> {
+  return db.insert(`INSERT INTO users (username, email, password_hash, role, active, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, ?, ?, ?)`, row.username, row.email, row.passwordHash, row.role, row.mustChangePassword ? 1 : 0, row.nowMs, row.nowMs);
 }
 
-export function getUser(db: Sqlite, id: number): UserRecord | undefined {
-  return toRecord(prepared<RawUser>(db, `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id));
+export async function getUser(db: Db, id: number): Promise<UserRecord | undefined> {
+  return toRecord(await db.get<RawUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, id));
 }
 
-export function listUsers(db: Sqlite): UserRecord[] {
-  return prepared<RawUser>(db, `SELECT ${USER_COLUMNS} FROM users ORDER BY id`).all().map((r) => toRecord(r)!);
+export async function listUsers(db: Db): Promise<UserRecord[]> {
+  return (await db.all<RawUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`)).map((r) => toRecord(r)!);
 }
 
 /** Seed 002's `GET /users/` rows. */
-export function listSeedUsers(db: Sqlite): { id: number; username: string; email: string }[] {
-  return prepared<{ id: number; username: string; email: string }>(db, 'SELECT id, username, email FROM users ORDER BY id').all();
+export async function listSeedUsers(db: Db): Promise<{ id: number; username: string; email: string }[]> {
+  return await db.all<{ id: number; username: string; email: string }>('SELECT id, username, email FROM users ORDER BY id');
 }
 
 /** The user and its hash, by username regardless of case (sign-in). */
-export function findUserForLogin(db: Sqlite, username: string): (UserRecord & { passwordHash: string }) | undefined {
-  const r = prepared<RawUser & { passwordHash: string }>(
-    db,
-    `SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE lower(username) = lower(?)`,
-  ).get(username);
+export async function findUserForLogin(db: Db, username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
+  const r = await db.get<RawUser & { passwordHash: string }>(`SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE lower(username) = lower(?)`, username);
   return r && { ...toRecord(r)!, passwordHash: r.passwordHash };
 }
 
-export function getPasswordHash(db: Sqlite, id: number): string | undefined {
-  return prepared<{ h: string }>(db, 'SELECT password_hash AS h FROM users WHERE id = ?').get(id)?.h;
+export async function getPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  return (await db.get<{ h: string }>('SELECT password_hash AS h FROM users WHERE id = ?', id))?.h;
 }
 
 /** Whether another user (not `exceptId`) has this username or e-mail, regardless of case. */
-export function usernameOrEmailTaken(db: Sqlite, username: string | null, email: string | null, exceptId = 0): boolean {
+export async function usernameOrEmailTaken(db: Db, username: string | null, email: string | null, exceptId = 0): Promise<boolean> {
   return (
-    prepared(
-      db,
-      `SELECT 1 FROM users WHERE (lower(username) = lower(?) OR lower(email) = lower(?)) AND id <> ? LIMIT 1`,
-    ).get(username, email, exceptId) !== undefined
+    await db.get(`SELECT 1 FROM users WHERE (lower(username) = lower(?) OR lower(email) = lower(?)) AND id <> ? LIMIT 1`, username, email, exceptId) !== undefined
   );
 }
 
-export function countUsers(db: Sqlite): number {
-  return prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM users').get()!.n;
+export async function countUsers(db: Db): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
 }
 
-export function countActiveAdmins(db: Sqlite): number {
-  return prepared<{ n: number }>(db, `SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get()!.n;
+export async function countActiveAdmins(db: Db): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1`))!.n;
 }
 
 /** An active admin still on a default or reset password. */
-export function activeAdminMustChangePassword(db: Sqlite): boolean {
+export async function activeAdminMustChangePassword(db: Db): Promise<boolean> {
   return (
-    prepared(db, `SELECT 1 FROM users WHERE role = 'admin' AND active = 1 AND must_change_password = 1 LIMIT 1`).get() !== undefined
+    await db.get(`SELECT 1 FROM users WHERE role = 'admin' AND active = 1 AND must_change_password = 1 LIMIT 1`) !== undefined
   );
 }
 
-export function updateUserProfile(db: Sqlite, id: number, patch: { email: string; role: Role; active: boolean }, nowMs: number): void {
-  prepared(db, 'UPDATE users SET email = ?, role = ?, active = ?, updated_at = ? WHERE id = ?').run(
-    patch.email,
-    patch.role,
-    patch.active ? 1 : 0,
-    nowMs,
-    id,
-  );
+export async function updateUserProfile(db: Db, id: number, patch: { email: string; role: Role; active: boolean }, nowMs: number): Promise<void> {
+  await db.run('UPDATE users SET email = ?, role = ?, active = ?, updated_at = ? WHERE id = ?', patch.email, patch.role, patch.active ? 1 : 0, nowMs, id);
 }
 
-export function setPasswordHash(db: Sqlite, id: number, passwordHash: string, mustChange: boolean, nowMs: number): void {
-  prepared(db, 'UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
-    passwordHash,
-    mustChange ? 1 : 0,
-    nowMs,
-    id,
-  );
+export async function setPasswordHash(db: Db, id: number, passwordHash: string, mustChange: boolean, nowMs: number): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?', passwordHash, mustChange ? 1 : 0, nowMs, id);
 }
 
-export function setLastLogin(db: Sqlite, id: number, nowMs: number): void {
-  prepared(db, 'UPDATE users SET last_login_at = ? WHERE id = ?').run(nowMs, id);
+export async function setLastLogin(db: Db, id: number, nowMs: number): Promise<void> {
+  await db.run('UPDATE users SET last_login_at = ? WHERE id = ?', nowMs, id);
 }

@@ -14,7 +14,7 @@ import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/tes
 import { fakeHandlers } from '../support/fake-handlers';
 
 let t: TestCore | undefined;
-afterEach(() => t?.close());
+afterEach(async () => await t?.close());
 
 /** A batcher that only queues: a write's handler runs when the test says so. */
 function manualWrites() {
@@ -98,14 +98,14 @@ describe('createDispatcher', () => {
 
 describe('core.call over a real core', () => {
   it('applies settings:update at once; a write batched after it uses the new settings', async () => {
-    t = createTestCore();
+    t = await createTestCore();
     const room = await t.core.call('rooms:create', aRoom(), adminCtx);
     const settings = t.core.call('settings:update', { currency: 'EUR' }, adminCtx);
     expect(t.core.settings.get().currency).toBe('EUR');
     await expect(settings).resolves.toMatchObject({ currency: 'EUR' });
     const booked = await t.core.call('stays:seedCreate', { roomnumber: room.number, category: room.category, checkin: '2026-06-01', checkout: '2026-06-03' }, deskCtx);
     expect(booked).toMatchObject({ roomnumber: room.number });
-    expect(t.sqlite.prepare("SELECT json_extract(payload, '$.currency') FROM outbox").pluck().get()).toBe('EUR');
+    expect(t.db.prepare("SELECT json_extract(payload, '$.currency') FROM outbox").pluck().get()).toBe('EUR');
   });
 });
 
@@ -155,19 +155,19 @@ describe('the guard', () => {
 
 describe('core.call guarded, over a real core', () => {
   it('refuses an anonymous caller (401) and a role the contract does not list (403), before anything is written', async () => {
-    t = createTestCore();
-    const staff = t.core.contextFor((await signIn(t.core, 'staff')).token, { via: 'ipc' });
+    t = await createTestCore();
+    const staff = await t.core.contextFor((await signIn(t.core, 'staff')).token, { via: 'ipc' });
     await expect(t.core.call('rooms:create', aRoom(), anonymousContext('ipc'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(t.core.call('rooms:create', aRoom(), staff)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(t.sqlite.prepare('SELECT count(*) FROM guest_rooms').pluck().get()).toBe(0);
+    expect(t.db.prepare('SELECT count(*) FROM guest_rooms').pluck().get()).toBe(0);
     await expect(t.core.call('rooms:list', {}, staff)).resolves.toEqual([]);
   });
 
   it('writes the audit row of a write in the same commit, with who and how', async () => {
-    t = createTestCore();
-    const admin = t.core.contextFor((await signIn(t.core, 'admin')).token, { via: 'ipc' });
+    t = await createTestCore();
+    const admin = await t.core.contextFor((await signIn(t.core, 'admin')).token, { via: 'ipc' });
     const room = await t.core.call('rooms:create', aRoom({ number: 101 }), admin);
-    const rows = t.sqlite.prepare("SELECT actor, role, action, entity, entity_id AS entityId, via FROM audit_log WHERE action = 'rooms:create'").all();
+    const rows = t.db.all("SELECT actor, role, action, entity, entity_id AS entityId, via FROM audit_log WHERE action = 'rooms:create'");
     expect(rows).toEqual([{ actor: admin.actor.username, role: 'admin', action: 'rooms:create', entity: 'rooms', entityId: String(room.id), via: 'ipc' }]);
   });
 });

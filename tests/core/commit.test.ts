@@ -9,21 +9,21 @@ import { aRoom } from '../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../support/test-core';
 
 let t: TestCore | undefined;
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = undefined;
 });
 
-const outboxRows = (core: TestCore) => (core.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const outboxRows = async (core: TestCore) => (await core.db.get('SELECT count(*) AS n FROM outbox') as { n: number }).n;
 const entry = { target: 'billing' as const, topic: 'test.topic', aggregate: 'test:1', path: '/test/1', payload: { a: 1 } };
 const changed: LiveEvent = { type: 'outbox.changed' };
 
 describe('commit', () => {
-  it('writes the change and its outbox row together, then publishes its events and wakes the outbox', () => {
-    t = createTestCore();
+  it('writes the change and its outbox row together, then publishes its events and wakes the outbox', async () => {
+    t = await createTestCore();
     const seen: LiveEvent[] = [];
-    const value = commit(t.core.deps, (c) => {
-      c.enqueue(entry);
+    const value = commit(t.core.deps, async (c) => {
+      await c.enqueue(entry);
       c.publish(changed);
       // Not yet: nothing is published before COMMIT.
       seen.push(...t!.events);
@@ -35,11 +35,11 @@ describe('commit', () => {
     expect(t.events).toEqual([changed, { type: 'outbox.enqueued' }]);
   });
 
-  it('leaves nothing behind when the write throws: no row, no message, no event', () => {
-    t = createTestCore();
+  it('leaves nothing behind when the write throws: no row, no message, no event', async () => {
+    t = await createTestCore();
     expect(() =>
-      commit(t!.core.deps, (c) => {
-        c.enqueue(entry);
+      commit(t!.core.deps, async (c) => {
+        await c.enqueue(entry);
         c.publish(changed);
         throw new Error('refused');
       }),
@@ -49,7 +49,7 @@ describe('commit', () => {
   });
 
   it('inside the write batch, holds the events until the batch commits', async () => {
-    t = createTestCore();
+    t = await createTestCore();
     const core = t.core;
     const running = core.writes.run(() => commit(core.deps, (c) => c.publish(changed)));
     expect(t.events).toEqual([]);
@@ -58,10 +58,10 @@ describe('commit', () => {
   });
 
   it('is how the services commit: a stay booked through the core carries its billing message and its event', async () => {
-    t = createTestCore();
-    const room = t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    t = await createTestCore();
+    const room = await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     t.events.length = 0;
-    const stay = t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, deskCtx);
+    const stay = await t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, deskCtx);
     expect(outboxRows(t)).toBe(1);
     expect(t.events.map((e) => e.type)).toEqual(['stay.changed', 'outbox.enqueued']);
     expect(stay.status).toBe('booked');

@@ -91,7 +91,7 @@ describe('createHost', () => {
     await Promise.all([host.close(), host.close()]);
     await host.close();
     await expect(listenOn(port)).resolves.toBeUndefined();
-    expect(host.core.deps.sqlite.open).toBe(false);
+    expect(host.core.deps.db.open).toBe(false);
     await expect(fetch(`${host.url}/health`)).rejects.toThrow();
   });
 
@@ -120,7 +120,7 @@ describe('createHost', () => {
     beforeEach(async () => {
       stub = await startBillingStub();
     });
-    afterEach(() => stub.close());
+    afterEach(async () => await stub.close());
 
     it('delivers a booking made over HTTP to billing on its own', async () => {
       const host = await start({ settings: { billingServiceUrl: stub.url } });
@@ -144,20 +144,20 @@ describe('createHost', () => {
     it('does not deliver when started with worker: false (while a host with its worker does)', async () => {
       // No fixed wait: both hosts commit a stay at once; once the one with a worker has delivered, the
       // one without has had the same chance, and must have sent nothing.
-      const bookOn = (host: Host, roomNumber: number) => {
-        host.core.handlers['rooms:create'](
+      const bookOn = async (host: Host, roomNumber: number) => {
+        await host.core.handlers['rooms:create'](
           { number: roomNumber, category: 'Standard single room', capacity: 1, nightlyRate: 1, floor: 1, housekeeping: 'clean' },
           { actor: { userId: null, username: 't', role: 'admin' }, via: 'internal' },
         );
-        host.core.handlers['stays:create'](
+        await host.core.handlers['stays:create'](
           { roomId: 1, checkin: '2030-11-01', checkout: '2030-11-02', guestName: 'A', guests: 1 },
           { actor: { userId: null, username: 't', role: 'staff' }, via: 'internal' },
         );
       };
       const idle = await start({ settings: { billingServiceUrl: `${stub.url}/idle` }, worker: false });
       const working = await start({ dataDir: join(dir, 'working'), settings: { billingServiceUrl: `${stub.url}/working` } });
-      bookOn(idle, 101);
-      bookOn(working, 102);
+      await bookOn(idle, 101);
+      await bookOn(working, 102);
       await expect.poll(() => stub.delivered.map((r) => r.path), { timeout: 3_000 }).toEqual(['/working/bills/update/1']);
       expect(stub.requests.filter((r) => r.path.startsWith('/idle'))).toEqual([]);
     });

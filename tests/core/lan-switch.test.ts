@@ -119,8 +119,8 @@ describe('the LAN switch', () => {
     expect(await health(th.host.url)).toBe(200);
     if (LAN) expect(await accepts(LAN, lanPort)).toBe(false);
     // Never restarted: the database stayed open and the audit log has both switches.
-    expect(th.host.core.deps.sqlite.open).toBe(true);
-    const switches = th.host.core.deps.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'settings:update'`).pluck().get();
+    expect(th.host.core.deps.db.open).toBe(true);
+    const switches = th.host.core.deps.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'settings:update'`).pluck().get();
     expect(switches).toBe(2);
   });
 

@@ -16,16 +16,16 @@ let t: TestCore;
 let reader: Sqlite;
 let rooms: number[];
 
-beforeEach(() => {
-  t = createTestCore();
-  rooms = [1, 2, 3].map(() => t.core.handlers['rooms:create'](aRoom(), adminCtx).id);
+beforeEach(async () => {
+  t = await createTestCore();
+  rooms = [1, 2, 3].map(async () => (await t.core.handlers['rooms:create'](aRoom(), adminCtx)).id);
   reader = openReadConnection(t.dbFile);
   t.events.length = 0;
 });
 
-afterEach(() => {
+afterEach(async () => {
   reader.close();
-  t.close();
+  await t.close();
 });
 
 /** What another connection (another process) sees as committed. */
@@ -36,20 +36,20 @@ const stayEvents = (events: LiveEvent[]) => events.flatMap((e) => (e.type === 's
 
 describe('better-sqlite3 nesting, which the batcher stands on', () => {
   it('turns an .immediate() transaction inside a transaction into a savepoint that rolls back alone', () => {
-    const insert = t.sqlite.prepare("INSERT INTO room_blocks (room_id, starts_at, ends_at, starts_ms, ends_ms, reason, created_by, created_at) VALUES (?, 'a', 'b', 0, 1, ?, 'x', 0)");
-    const inner = t.sqlite.transaction((reason: string) => {
+    const insert = t.db.prepare("INSERT INTO room_blocks (room_id, starts_at, ends_at, starts_ms, ends_ms, reason, created_by, created_at) VALUES (?, 'a', 'b', 0, 1, ?, 'x', 0)");
+    const inner = t.db.transaction((reason: string) => {
       insert.run(rooms[0], reason);
       if (reason === 'refused') throw new AppError('CONFLICT', 'refused');
     });
-    t.sqlite
+    t.db
       .transaction(() => {
         inner.immediate('kept');
         expect(() => inner.immediate('refused')).toThrow(AppError);
-        expect(t.sqlite.inTransaction).toBe(true);
+        expect(t.db.inTransaction).toBe(true);
         inner.immediate('kept too');
       })
       .immediate();
-    const reasons = t.sqlite.prepare('SELECT reason FROM room_blocks ORDER BY id').pluck().all();
+    const reasons = t.db.prepare('SELECT reason FROM room_blocks ORDER BY id').pluck().all();
     expect(reasons).toEqual(['kept', 'kept too']);
   });
 });
@@ -58,28 +58,28 @@ describe('createWriteBatcher via core.call', () => {
   it('runs the writes of one turn in one transaction and answers only after its COMMIT', async () => {
     const versionBefore = dataVersion();
     let seenInside: { committed: number; own: number; version: number } | undefined;
-    const a = book(0, 'Ada');
-    const b = book(1, 'Bob');
-    const probe = t.core.writes.run(() => {
-      seenInside = { committed: committedStays(), own: countRows(t.sqlite, 'stays'), version: dataVersion() };
+    const a = await book(0, 'Ada');
+    const b = await book(1, 'Bob');
+    const probe = t.core.writes.run(async () => {
+      seenInside = { committed: committedStays(), own: await countRows(t.db, 'stays'), version: dataVersion() };
     });
     const seenByAnswers: number[] = [];
     const answered = [a, b, probe].map((p) => p.then(() => seenByAnswers.push(committedStays())));
 
-    expect(countRows(t.sqlite, 'stays')).toBe(0); // nothing runs before the end of the turn
+    expect(countRows(t.db, 'stays')).toBe(0); // nothing runs before the end of the turn
     await Promise.all(answered);
 
     // Inside the batch the writer saw Ada and Bob; another connection saw neither: not yet committed.
     expect(seenInside).toEqual({ committed: 0, own: 2, version: versionBefore });
     expect(seenByAnswers).toEqual([2, 2, 2]);
     expect(dataVersion()).not.toBe(versionBefore);
-    expect(outboxRows(t.sqlite)).toHaveLength(2);
+    expect(outboxRows(t.db)).toHaveLength(2);
   });
 
   it('rolls back only a refused write (its stay, its outbox row, its event) and rejects only its promise', async () => {
     const a = book(0, 'Ada');
-    const refused = t.core.writes.run(() => {
-      t.core.handlers['stays:create'](aStay({ roomId: rooms[1]!, guestName: 'Refused' }), deskCtx);
+    const refused = t.core.writes.run(async () => {
+      await t.core.handlers['stays:create'](aStay({ roomId: rooms[1]!, guestName: 'Refused' }), deskCtx);
       throw new AppError('VALIDATION', 'changed its mind after writing');
     });
     const c = book(2, 'Cleo');
@@ -95,14 +95,14 @@ describe('createWriteBatcher via core.call', () => {
     const stored = reader.prepare('SELECT guest_name FROM stays ORDER BY id').pluck().all();
     expect(stored).toEqual(['Ada', 'Cleo']);
     const idOf = (r: PromiseSettledResult<{ id: number }>) => (r as PromiseFulfilledResult<{ id: number }>).value.id;
-    expect(outboxRows(t.sqlite).map((r) => r.aggregate)).toEqual([`stay:${idOf(ra)}`, `stay:${idOf(rc)}`]);
+    expect((await outboxRows(t.db)).map((r) => r.aggregate)).toEqual([`stay:${idOf(ra)}`, `stay:${idOf(rc)}`]);
     expect(stayEvents(t.events)).toEqual(['Ada', 'Cleo']);
   });
 
   it('publishes a batch’s events only after its COMMIT, when other connections already see the change', async () => {
     const seenAtEvent: { guest: string; committed: number; inTransaction: boolean }[] = [];
     t.core.deps.events.subscribe((e) => {
-      if (e.type === 'stay.changed') seenAtEvent.push({ guest: e.stay.guestName, committed: committedStays(), inTransaction: t.sqlite.inTransaction });
+      if (e.type === 'stay.changed') seenAtEvent.push({ guest: e.stay.guestName, committed: committedStays(), inTransaction: t.db.inTransaction });
     });
     await Promise.all([book(0, 'Ada'), book(1, 'Bob')]);
     expect(seenAtEvent).toEqual([
@@ -118,43 +118,43 @@ describe('createWriteBatcher via core.call', () => {
     expect(error.code).toBe('ROOM_UNAVAILABLE');
     expect(errorStatus[error.code]).toBe(409);
     expect(committedStays()).toBe(1);
-    expect(countRows(t.sqlite, 'outbox')).toBe(1);
+    expect(countRows(t.db, 'outbox')).toBe(1);
     expect(stayEvents(t.events)).toEqual(['Ada']);
   });
 
   it('refuses every write of the batch and publishes nothing when the COMMIT fails', async () => {
     // A deferred foreign key is checked at COMMIT, not when the savepoint is released.
-    t.sqlite.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)');
+    t.db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)');
     const a = book(0, 'Ada');
-    const dangling = t.core.writes.run(() => t.sqlite.prepare('INSERT INTO child (parent_id) VALUES (99)').run());
+    const dangling = t.core.writes.run(() => t.db.run('INSERT INTO child (parent_id) VALUES (99)'));
     const c = book(2, 'Cleo');
 
     const results = await Promise.allSettled([a, dangling, c]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     for (const r of results) expect(String((r as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY constraint failed/);
-    expect(t.sqlite.inTransaction).toBe(false);
-    expect(countRows(t.sqlite, 'stays')).toBe(0);
-    expect(countRows(t.sqlite, 'outbox')).toBe(0);
+    expect(t.db.inTransaction).toBe(false);
+    expect(countRows(t.db, 'stays')).toBe(0);
+    expect(countRows(t.db, 'outbox')).toBe(0);
     expect(t.events).toEqual([]);
   });
 
   it('refuses the whole batch, running nothing more outside it, when SQLite drops the transaction mid-batch', async () => {
     // What a disk-full or I/O error does: SQLite rolls back the whole transaction, not one savepoint.
     const a = book(0, 'Ada');
-    const lost = t.core.writes.run(() => t.sqlite.exec('ROLLBACK'));
+    const lost = t.core.writes.run(() => t.db.exec('ROLLBACK'));
     const c = book(2, 'Cleo');
 
     const results = await Promise.allSettled([a, lost, c]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(countRows(t.sqlite, 'stays')).toBe(0); // Cleo did not run in autocommit after the rollback
+    expect(countRows(t.db, 'stays')).toBe(0); // Cleo did not run in autocommit after the rollback
     expect(t.events).toEqual([]);
   });
 });
 
 describe('createWriteBatcher on its own', () => {
   it('puts at most maxBatch writes in one transaction; the rest go in the next batches', async () => {
-    const batcher = createWriteBatcher({ sqlite: t.sqlite, events: t.core.deps.events, maxBatch: 3 });
-    const insert = t.sqlite.prepare("INSERT INTO room_blocks (room_id, starts_at, ends_at, starts_ms, ends_ms, reason, created_by, created_at) VALUES (?, 'a', 'b', 0, 1, 'x', 'x', 0)");
+    const batcher = createWriteBatcher({ sqlite: t.db, events: t.core.deps.events, maxBatch: 3 });
+    const insert = t.db.prepare("INSERT INTO room_blocks (room_id, starts_at, ends_at, starts_ms, ends_ms, reason, created_by, created_at) VALUES (?, 'a', 'b', 0, 1, 'x', 'x', 0)");
     const committedBlocks = () => (reader.prepare('SELECT count(*) AS n FROM room_blocks').get() as { n: number }).n;
     // Each write notes how many writes were committed before its batch began.
     const seen = await Promise.all(
@@ -170,7 +170,7 @@ describe('createWriteBatcher on its own', () => {
   });
 
   it('resolves each write with its own value and writes queued while a batch settles join the next one', async () => {
-    const batcher = createWriteBatcher({ sqlite: t.sqlite, events: t.core.deps.events });
+    const batcher = createWriteBatcher({ sqlite: t.db, events: t.core.deps.events });
     const later: Promise<string>[] = [];
     const first = batcher.run(() => 'first').then((v) => {
       later.push(batcher.run(() => 'second'));
@@ -181,16 +181,16 @@ describe('createWriteBatcher on its own', () => {
   });
 
   it('refuses to run when a transaction is already open, rather than commit inside it', async () => {
-    const batcher = createWriteBatcher({ sqlite: t.sqlite, events: t.core.deps.events });
-    t.sqlite.exec('BEGIN');
+    const batcher = createWriteBatcher({ sqlite: t.db, events: t.core.deps.events });
+    t.db.exec('BEGIN');
     try {
       await expect(batcher.run(() => 1)).rejects.toThrow(/transaction is already open/);
     } finally {
-      t.sqlite.exec('ROLLBACK');
+      t.db.exec('ROLLBACK');
     }
   });
 
   it('refuses maxBatch below 1', () => {
-    expect(() => createWriteBatcher({ sqlite: t.sqlite, events: t.core.deps.events, maxBatch: 0 })).toThrow(/maxBatch/);
+    expect(() => createWriteBatcher({ sqlite: t.db, events: t.core.deps.events, maxBatch: 0 })).toThrow(/maxBatch/);
   });
 });

@@ -7,9 +7,9 @@ import { deleteThrottle, getThrottle, pruneThrottle, putThrottle } from '../../d
 
 let dir: string;
 let db: Sqlite;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-throttle-'));
-  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
 });
 afterEach(() => {
   db.close();
@@ -17,18 +17,18 @@ afterEach(() => {
 });
 
 describe('login throttle queries', () => {
-  it('puts, overwrites, reads and deletes a key', () => {
-    putThrottle(db, { key: 'user:eva', failures: 1, lockedUntil: 0, updatedAt: 10 });
-    putThrottle(db, { key: 'user:eva', failures: 2, lockedUntil: 500, updatedAt: 20 });
+  it('puts, overwrites, reads and deletes a key', async () => {
+    await putThrottle(db, { key: 'user:eva', failures: 1, lockedUntil: 0, updatedAt: 10 });
+    await putThrottle(db, { key: 'user:eva', failures: 2, lockedUntil: 500, updatedAt: 20 });
     expect(getThrottle(db, 'user:eva')).toEqual({ key: 'user:eva', failures: 2, lockedUntil: 500, updatedAt: 20 });
-    deleteThrottle(db, 'user:eva');
+    await deleteThrottle(db, 'user:eva');
     expect(getThrottle(db, 'user:eva')).toBeUndefined();
   });
 
-  it('prunes idle keys but never a key that is still locked', () => {
-    putThrottle(db, { key: 'old', failures: 1, lockedUntil: 0, updatedAt: 10 });
-    putThrottle(db, { key: 'old-but-locked', failures: 9, lockedUntil: 5000, updatedAt: 10 });
-    putThrottle(db, { key: 'recent', failures: 1, lockedUntil: 0, updatedAt: 900 });
+  it('prunes idle keys but never a key that is still locked', async () => {
+    await putThrottle(db, { key: 'old', failures: 1, lockedUntil: 0, updatedAt: 10 });
+    await putThrottle(db, { key: 'old-but-locked', failures: 9, lockedUntil: 5000, updatedAt: 10 });
+    await putThrottle(db, { key: 'recent', failures: 1, lockedUntil: 0, updatedAt: 900 });
     expect(pruneThrottle(db, 100, 1000)).toBe(1);
     expect(getThrottle(db, 'old')).toBeUndefined();
     expect(getThrottle(db, 'old-but-locked')).toBeDefined();

@@ -52,8 +52,8 @@ const SQL_ONLY_INDEXES = ['stays_in_house_idx'];
 const sorted = (list: string[]) => [...list].sort();
 
 describe('openDatabase on an empty file', () => {
-  it('creates every table and index of the schema', () => {
-    sqlite = openDatabase({ file: join(dir, 'nested', 'frontdesk.db') }).sqlite;
+  it('creates every table and index of the schema', async () => {
+    sqlite = (await openDatabase({ file: join(dir, 'nested', 'frontdesk.db') })).sqlite;
     // The schema is read, not empty: the foundation's tables and indexes are among what it declares.
     expect(SCHEMA_TABLES).toEqual(expect.arrayContaining(['guest_rooms', 'stays', 'users', 'settings', 'outbox', 'audit_log']));
     expect(SCHEMA_INDEXES).toEqual(expect.arrayContaining(['stays_occupancy_idx', 'users_username_uq']));
@@ -66,29 +66,29 @@ describe('openDatabase on an empty file', () => {
     ]);
   });
 
-  it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', () => {
-    sqlite = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+  it('sets the durability pragmas: WAL, synchronous FULL, foreign keys, a busy timeout', async () => {
+    sqlite = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
   });
 
-  it('reopens an existing file without re-running migrations or losing rows', () => {
+  it('reopens an existing file without re-running migrations or losing rows', async () => {
     const file = join(dir, 'frontdesk.db');
-    sqlite = openDatabase({ file }).sqlite;
-    sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`).run();
+    sqlite = (await openDatabase({ file })).sqlite;
+    db.run(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`);
     sqlite.close();
-    sqlite = openDatabase({ file }).sqlite;
-    expect(sqlite.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Kept"' });
+    sqlite = (await openDatabase({ file })).sqlite;
+    expect(db.get(`SELECT value FROM settings WHERE key = 'hotelName'`)).toEqual({ value: '"Kept"' });
     const migrations = readdirSync(defaultMigrationsDir()).filter((f) => f.endsWith('.sql')).length;
     expect(migrations).toBeGreaterThanOrEqual(3);
-    expect((sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations);
+    expect((db.get('SELECT count(*) AS n FROM __drizzle_migrations') as { n: number }).n).toBe(migrations);
   });
 
-  it('opens a read-only connection beside the writer', () => {
+  it('opens a read-only connection beside the writer', async () => {
     const file = join(dir, 'frontdesk.db');
-    sqlite = openDatabase({ file }).sqlite;
+    sqlite = (await openDatabase({ file })).sqlite;
     const reader = openReadConnection(file);
     try {
       expect(() => reader.prepare(`INSERT INTO settings (key, value) VALUES ('a', '1')`).run()).toThrow(/readonly/);

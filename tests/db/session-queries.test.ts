@@ -10,11 +10,11 @@ let dir: string;
 let db: Sqlite;
 let eva: number;
 let olaf: number;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-sessions-'));
-  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
-  eva = insertUser(db, { username: 'eva', email: 'e@h.t', passwordHash: 'h', role: 'staff', mustChangePassword: true, nowMs: 0 });
-  olaf = insertUser(db, { username: 'olaf', email: 'o@h.t', passwordHash: 'h', role: 'client', mustChangePassword: false, nowMs: 0 });
+  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
+  eva = await insertUser(db, { username: 'eva', email: 'e@h.t', passwordHash: 'h', role: 'staff', mustChangePassword: true, nowMs: 0 });
+  olaf = await insertUser(db, { username: 'olaf', email: 'o@h.t', passwordHash: 'h', role: 'client', mustChangePassword: false, nowMs: 0 });
 });
 afterEach(() => {
   db.close();
@@ -24,8 +24,8 @@ afterEach(() => {
 const open = (id: string, userId: number) => insertSession(db, { id, userId, createdAt: 10, expiresAt: 1000, via: 'http', address: '10.0.0.1' });
 
 describe('session queries', () => {
-  it('reads a session with its user’s current name, role and flags', () => {
-    open('s1', eva);
+  it('reads a session with its user’s current name, role and flags', async () => {
+    await open('s1', eva);
     expect(getSessionCaller(db, 's1')).toEqual({ userId: eva, expiresAt: 1000, revokedAt: null, username: 'eva', role: 'staff', active: 1, mustChangePassword: 1 });
     expect(getSessionCaller(db, 'nope')).toBeUndefined();
   });
@@ -37,25 +37,25 @@ describe('session queries', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(id=\?\)/);
   });
 
-  it('revokes one session once', () => {
-    open('s1', eva);
+  it('revokes one session once', async () => {
+    await open('s1', eva);
     expect(revokeSession(db, 's1', 50)).toBe(true);
     expect(revokeSession(db, 's1', 60)).toBe(false);
-    expect(getSessionCaller(db, 's1')!.revokedAt).toBe(50);
+    expect((await getSessionCaller(db, 's1'))!.revokedAt).toBe(50);
   });
 
-  it('revokes a user’s live sessions, keeping one if asked, and no one else’s', () => {
-    open('a', eva);
-    open('b', eva);
-    open('c', eva);
-    open('o', olaf);
-    revokeSession(db, 'c', 5);
+  it('revokes a user’s live sessions, keeping one if asked, and no one else’s', async () => {
+    await open('a', eva);
+    await open('b', eva);
+    await open('c', eva);
+    await open('o', olaf);
+    await revokeSession(db, 'c', 5);
     expect(revokeUserSessions(db, eva, 50, 'a')).toBe(1);
-    expect(getSessionCaller(db, 'a')!.revokedAt).toBeNull();
-    expect(getSessionCaller(db, 'b')!.revokedAt).toBe(50);
-    expect(getSessionCaller(db, 'c')!.revokedAt).toBe(5);
+    expect((await getSessionCaller(db, 'a'))!.revokedAt).toBeNull();
+    expect((await getSessionCaller(db, 'b'))!.revokedAt).toBe(50);
+    expect((await getSessionCaller(db, 'c'))!.revokedAt).toBe(5);
     expect(revokeUserSessions(db, eva, 60)).toBe(1);
-    expect(getSessionCaller(db, 'o')!.revokedAt).toBeNull();
+    expect((await getSessionCaller(db, 'o'))!.revokedAt).toBeNull();
   });
 
   it('refuses a session for a user that does not exist', () => {

@@ -27,7 +27,7 @@ let db: Sqlite;
 let room: number;
 let otherRoom: number;
 
-function stay(checkin: string, checkout: string, status: StayStatus = 'booked', roomId = room): number {
+async function stay(checkin: string, checkout: string, status: StayStatus = 'booked', roomId = room): Promise<number> {
   const ci = resolveTime(checkin, CPH, '14:00');
   const co = resolveTime(checkout, CPH, '12:00');
   const row: StayRow = {
@@ -36,15 +36,15 @@ function stay(checkin: string, checkout: string, status: StayStatus = 'booked', 
     createdBy: 'test', createdAt: 0, updatedAt: 0,
     ownerId: null,
   };
-  return insertStay(db, row);
+  return await insertStay(db, row);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-stay-queries-'));
-  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
   const r = { category: 'Standard double room', capacity: 2, nightlyRate: 119_500, floor: 1, housekeeping: 'clean' as const, active: true };
-  room = insertRoom(db, { ...r, number: 101 }, 0);
-  otherRoom = insertRoom(db, { ...r, number: 102 }, 0);
+  room = await insertRoom(db, { ...r, number: 101 }, 0);
+  otherRoom = await insertRoom(db, { ...r, number: 102 }, 0);
 });
 
 afterEach(() => {
@@ -67,9 +67,9 @@ describe('the availability query plan', () => {
 
 describe('findOccupancyConflict', () => {
   let existing: number;
-  beforeEach(() => {
+  beforeEach(async () => {
     // 2026-05-01 14:00 → 2026-05-03 12:00
-    existing = stay('2026-05-01', '2026-05-03');
+    existing = await stay('2026-05-01', '2026-05-03');
   });
   const conflict = (start: string, end: string, exclude?: number, roomId = room) =>
     findOccupancyConflict(db, roomId, at(start), at(end), MAX_STAY, exclude);
@@ -102,10 +102,10 @@ describe('findOccupancyConflict', () => {
     expect(conflict('2026-05-02T14:00', '2026-05-06T12:00', existing)).toEqual({ kind: 'stay', id: second });
   });
 
-  it('counts checked-in and checked-out stays, not cancelled ones or no-shows', () => {
+  it('counts checked-in and checked-out stays, not cancelled ones or no-shows', async () => {
     const period = ['2026-06-01T14:00', '2026-06-03T12:00'] as const;
-    stay('2026-06-01', '2026-06-03', 'cancelled');
-    stay('2026-06-01', '2026-06-03', 'no_show');
+    await stay('2026-06-01', '2026-06-03', 'cancelled');
+    await stay('2026-06-01', '2026-06-03', 'no_show');
     expect(conflict(...period)).toBeUndefined();
     const out = stay('2026-06-01', '2026-06-03', 'checked_out');
     expect(conflict(...period)).toEqual({ kind: 'stay', id: out });
@@ -139,18 +139,18 @@ describe('stay reads', () => {
     });
   });
 
-  it('lists a page by arrival with the total, filtering by overlap and by guest name with LIKE wildcards taken literally', () => {
+  it('lists a page by arrival with the total, filtering by overlap and by guest name with LIKE wildcards taken literally', async () => {
     const a = stay('2026-05-01', '2026-05-03');
     const b = stay('2026-05-05', '2026-05-07');
-    stay('2026-05-09', '2026-05-11', 'booked', otherRoom);
+    await stay('2026-05-09', '2026-05-11', 'booked', otherRoom);
     db.prepare(`UPDATE stays SET guest_name = '100% Søren' WHERE id = ?`).run(b);
     const base = { limit: 10, offset: 0, maxStayMs: MAX_STAY };
-    const page = listStayRecords(db, { ...base, fromMs: at('2026-05-02T00:00'), toMs: at('2026-05-06T00:00') });
+    const page = await listStayRecords(db, { ...base, fromMs: at('2026-05-02T00:00'), toMs: at('2026-05-06T00:00') });
     expect(page.records.map((r) => r.id)).toEqual([a, b]);
     expect(page.total).toBe(2);
-    expect(listStayRecords(db, { ...base, guest: '100%' }).records.map((r) => r.id)).toEqual([b]);
-    expect(listStayRecords(db, { ...base, guest: '1_0' }).total).toBe(0);
-    const second = listStayRecords(db, { ...base, limit: 1, offset: 1 });
+    expect((await listStayRecords(db, { ...base, guest: '100%' })).records.map((r) => r.id)).toEqual([b]);
+    expect((await listStayRecords(db, { ...base, guest: '1_0' })).total).toBe(0);
+    const second = await listStayRecords(db, { ...base, limit: 1, offset: 1 });
     expect(second.records.map((r) => r.id)).toEqual([b]);
     expect(second.total).toBe(3);
   });

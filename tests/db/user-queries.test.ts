@@ -22,9 +22,9 @@ import type { Role } from '../../shared/contract/auth-schemas';
 
 let dir: string;
 let db: Sqlite;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-users-'));
-  db = openDatabase({ file: join(dir, 'frontdesk.db') }).sqlite;
+  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
 });
 afterEach(() => {
   db.close();
@@ -57,38 +57,38 @@ describe('user queries', () => {
     expect(plan.map((p) => p.detail).join()).toContain('users_username_uq');
   });
 
-  it('refuses a second username or e-mail differing only in case (unique indexes)', () => {
-    add('Eva');
+  it('refuses a second username or e-mail differing only in case (unique indexes)', async () => {
+    await add('Eva');
     expect(() => insertUser(db, { username: 'EVA', email: 'x@y.z', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
     expect(() => insertUser(db, { username: 'x', email: 'EVA@HOTEL.TEST', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
   });
 
-  it('tells whether a name or e-mail is taken by someone else', () => {
-    const id = add('Eva');
+  it('tells whether a name or e-mail is taken by someone else', async () => {
+    const id = await add('Eva');
     expect(usernameOrEmailTaken(db, 'EVA', 'new@hotel.test')).toBe(true);
     expect(usernameOrEmailTaken(db, 'olaf', 'eva@HOTEL.test')).toBe(true);
     expect(usernameOrEmailTaken(db, null, 'eva@hotel.test', id)).toBe(false);
     expect(usernameOrEmailTaken(db, 'olaf', null)).toBe(false);
   });
 
-  it('counts users, active admins, and admins on a default password', () => {
+  it('counts users, active admins, and admins on a default password', async () => {
     expect(countUsers(db)).toBe(0);
-    const a = add('a', 'admin', true);
-    add('b', 'admin');
-    add('c', 'staff', true);
+    const a = await add('a', 'admin', true);
+    await add('b', 'admin');
+    await add('c', 'staff', true);
     expect(countUsers(db)).toBe(3);
     expect(countActiveAdmins(db)).toBe(2);
     expect(activeAdminMustChangePassword(db)).toBe(true);
-    updateUserProfile(db, a, { email: 'a@hotel.test', role: 'admin', active: false }, 2000);
+    await updateUserProfile(db, a, { email: 'a@hotel.test', role: 'admin', active: false }, 2000);
     expect(countActiveAdmins(db)).toBe(1);
     expect(activeAdminMustChangePassword(db)).toBe(false);
   });
 
-  it('updates profile, password and last sign-in', () => {
-    const id = add('eva');
-    updateUserProfile(db, id, { email: 'e@hotel.test', role: 'client', active: false }, 2000);
-    setPasswordHash(db, id, 'new-hash', true, 3000);
-    setLastLogin(db, id, 4000);
+  it('updates profile, password and last sign-in', async () => {
+    const id = await add('eva');
+    await updateUserProfile(db, id, { email: 'e@hotel.test', role: 'client', active: false }, 2000);
+    await setPasswordHash(db, id, 'new-hash', true, 3000);
+    await setLastLogin(db, id, 4000);
     expect(getUser(db, id)).toMatchObject({ email: 'e@hotel.test', role: 'client', active: false, mustChangePassword: true, lastLoginAt: 4000 });
     expect(getPasswordHash(db, id)).toBe('new-hash');
     expect(db.prepare('SELECT updated_at AS u FROM users').get()).toEqual({ u: 3000 });

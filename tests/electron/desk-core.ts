@@ -6,15 +6,15 @@ import { adminCtx, createTestCore, type TestCore } from '../support/test-core';
 export const PASSWORD = 'Tide-pool lantern 42';
 
 export async function createDeskCore(): Promise<TestCore> {
-  const t = createTestCore();
+  const t = await createTestCore();
   await t.core.auth.ensureFirstRunAdmin(PASSWORD);
   const sam = await t.core.users.create({ username: 'sam', email: 'sam@hotel.test', password: PASSWORD, role: 'staff' }, adminCtx);
-  clearMustChangePassword(t.core, sam.id);
+  await clearMustChangePassword(t.core, sam.id);
   return t;
 }
 
 /** Signs `username` in through the core's own login, as the host does for `auth:login`. */
 export async function tokenOf(t: TestCore, username: 'admin' | 'sam'): Promise<string> {
-  const result = (await t.core.call('auth:login', { username, password: PASSWORD }, t.core.contextFor(null, { via: 'ipc' }))) as LoginResult;
+  const result = (await t.core.call('auth:login', { username, password: PASSWORD }, await t.core.contextFor(null, { via: 'ipc' }))) as LoginResult;
   return result.access_token;
 }

@@ -19,7 +19,7 @@ function start(closeGraceMs?: number): Promise<HostClient> {
 }
 
 async function running(): Promise<HostClient> {
-  const client = start();
+  const client = await start();
   reply(started);
   return client;
 }

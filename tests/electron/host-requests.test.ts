@@ -25,7 +25,7 @@ beforeEach(async () => {
   answer = createHostRequestHandler({ core: t.core, dbFile: t.dbFile }, logError as never);
 });
 
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('calls', () => {
   it('answers with the request’s id and the value', async () => {
@@ -100,7 +100,7 @@ describe('exports', () => {
 
   it('records each export written in the audit log, as the HTTP download does', async () => {
     await exportTo('stays:export', await tokenOf(t, 'sam'), join(dir(), 'stays.csv'), { delimiter: ';', bom: false, from: '2026-05-01' });
-    const entries = t.core.audit.list({ action: 'stays:export', limit: 10 }).entries;
+    const entries = (await t.core.audit.list({ action: 'stays:export', limit: 10 })).entries;
     expect(entries).toEqual([expect.objectContaining({ actor: 'sam', action: 'stays:export', entity: 'stays', via: 'ipc' })]);
     expect(JSON.parse(entries[0]!.detail)).toMatchObject({ from: '2026-05-01' });
   });

@@ -53,7 +53,7 @@ beforeEach(async () => {
   });
 });
 
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('IPC over the real core', () => {
   it('answers 401 to everything but the public commands before the window signs in', async () => {

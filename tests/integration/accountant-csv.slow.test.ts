@@ -22,10 +22,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-calc-'));
   api = await startTestApi();
   const h = api.t.core.handlers;
-  h['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 99_950 }), adminCtx);
-  h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Hansen, Mette' }), deskCtx);
-  const second = h['stays:create'](aStay({ roomId: 1, checkin: '2026-11-06T09:30', checkout: '2026-11-09', guestName: 'Ærø Ødegård', price: 123_456 }), deskCtx);
-  h['stays:cancel']({ id: second.id }, deskCtx);
+  await h['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 99_950 }), adminCtx);
+  await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Hansen, Mette' }), deskCtx);
+  const second = await h['stays:create'](aStay({ roomId: 1, checkin: '2026-11-06T09:30', checkout: '2026-11-09', guestName: 'Ærø Ødegård', price: 123_456 }), deskCtx);
+  await h['stays:cancel']({ id: second.id }, deskCtx);
 });
 afterAll(async () => {
   await api.close();

@@ -95,18 +95,18 @@ async function realHost(): Promise<Host> {
 }
 
 /** A room with sixteen 30-minute slots on DAY, each of `capacity`; returns their ids. */
-function roomWithSlots(core: Core, capacity: number, name = 'Spa'): { roomId: number; slots: number[] } {
+async function roomWithSlots(core: Core, capacity: number, name = 'Spa'): Promise<{ roomId: number; slots: number[] }> {
   const h = core.handlers;
-  const room = h['serviceRooms:create']({ name, roomType: 'treatment', capacity, hourlyRate: 60_000, isActive: true }, adminCtx);
-  h['timeslots:generate']({ roomId: room.id, startDate: DAY, endDate: DAY, slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
-  const slots = core.deps.sqlite.prepare('SELECT id FROM timeslots WHERE room_id = ? ORDER BY start_ms').all(room.id) as { id: number }[];
+  const room = await h['serviceRooms:create']({ name, roomType: 'treatment', capacity, hourlyRate: 60_000, isActive: true }, adminCtx);
+  await h['timeslots:generate']({ roomId: room.id, startDate: DAY, endDate: DAY, slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
+  const slots = await core.deps.db.all('SELECT id FROM timeslots WHERE room_id = ? ORDER BY start_ms', room.id) as { id: number }[];
   return { roomId: room.id, slots: slots.map((s) => s.id) };
 }
 
 describe('16 clients at once, over real sockets, against the real host', () => {
   it('the same timeslot of capacity 1: exactly one 201, fifteen 409', async () => {
     const host = await realHost();
-    const { roomId, slots } = roomWithSlots(host.core, 1);
+    const { roomId, slots } = await roomWithSlots(host.core, 1);
     const rs = await racers(host.core, host.url, CLIENTS, 'one');
     cleanups.push(() => rs.close());
     const r = await fire(rs, () => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[0], roomId } }));
@@ -117,7 +117,7 @@ describe('16 clients at once, over real sockets, against the real host', () => {
 
   it('the same timeslot of capacity 3: exactly three 201', async () => {
     const host = await realHost();
-    const { roomId, slots } = roomWithSlots(host.core, 3);
+    const { roomId, slots } = await roomWithSlots(host.core, 3);
     const rs = await racers(host.core, host.url, CLIENTS, 'three');
     cleanups.push(() => rs.close());
     const r = await fire(rs, () => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[0], roomId } }));
@@ -128,7 +128,7 @@ describe('16 clients at once, over real sockets, against the real host', () => {
 
   it('the same provider time (and times overlapping it): exactly one 201', async () => {
     const host = await realHost();
-    host.core.handlers['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 10, price: 0, daysOff: [], active: true }, adminCtx);
+    await host.core.handlers['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 10, price: 0, daysOff: [], active: true }, adminCtx);
     const rs = await racers(host.core, host.url, CLIENTS, 'prov');
     cleanups.push(() => rs.close());
     // half ask for 14:30, half for 14:45 (overlapping it)
@@ -140,7 +140,7 @@ describe('16 clients at once, over real sockets, against the real host', () => {
 
   it('reschedules racing new bookings for the last seat: never over capacity', async () => {
     const host = await realHost();
-    const { roomId, slots } = roomWithSlots(host.core, 1);
+    const { roomId, slots } = await roomWithSlots(host.core, 1);
     const rs = await racers(host.core, host.url, CLIENTS, 'move');
     cleanups.push(() => rs.close());
     // Eight movers each hold a seat in slots 9–16; the eight others want slots 1–8. Round k: mover k
@@ -179,14 +179,14 @@ describe('16 clients at once, over real sockets, against the real host', () => {
  * While it waits, the other requests count the same free seat.
  */
 function countThenAwaitThenInsert(core: Core) {
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   return async (input: ParsedInput<'appointments:create'>, ctx: CallContext) => {
     if (!('timeslotId' in input)) throw new AppError('VALIDATION', 'timeslot bookings only');
-    const slot = getTimeslotRow(db, input.timeslotId, core.deps.clock());
+    const slot = await getTimeslotRow(db, input.timeslotId, core.deps.clock());
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found');
-    if (countSlotBookings(db, slot.id, core.deps.clock()) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked');
+    if (await countSlotBookings(db, slot.id, core.deps.clock()) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked');
     await new Promise((resolve) => setImmediate(resolve));
-    const id = insertAppointment(db, {
+    const id = await insertAppointment(db, {
       kind: 'timeslot', userId: ctx.actor.userId, guestName: 'Racer', guestEmail: null, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
       startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs, startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date,
       localTime: '09:00:00', status: 'pending', price: 0, notes: '', bookingType: null, holdUntilMs: null, createdBy: ctx.actor.username,
@@ -197,9 +197,9 @@ function countThenAwaitThenInsert(core: Core) {
 
 describe('the check can see an over-booking', () => {
   it('the same race against a handler that awaits between the seat count and the insert over-books the slot', async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     cleanups.push(() => t.close());
-    const { roomId, slots } = roomWithSlots(t.core, 1);
+    const { roomId, slots } = await roomWithSlots(t.core, 1);
     const broken = countThenAwaitThenInsert(t.core);
     const call = ((name, input, ctx) =>
       name === 'appointments:create' ? broken(input as ParsedInput<'appointments:create'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;

@@ -22,8 +22,8 @@ beforeEach(async () => {
   // The reminder is sent by hand below (no scheduler racing it).
   th = await startTestHost({ appointmentScheduler: false });
   const h = th.host.core.handlers;
-  h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 2, hourlyRate: 90_000, isActive: true }, adminCtx);
-  h['timeslots:generate']({ roomId: 1, startDate: '2030-06-03', endDate: '2030-06-03', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
+  await h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 2, hourlyRate: 90_000, isActive: true }, adminCtx);
+  await h['timeslots:generate']({ roomId: 1, startDate: '2030-06-03', endDate: '2030-06-03', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.disconnect();
@@ -66,7 +66,7 @@ describe('booking_update and booking_reminder over Socket.IO', () => {
     expect((await th.json('PUT', `/api/v1/bookings/${booking.id}/cancel`, undefined, staff.token)).status).toBe(200);
     // the reminder, as the scheduler would send it when due
     const b2 = (await (await th.json('POST', '/api/v1/bookings', { timeslotId: 2, roomId: 1 }, alice.token)).json()) as { booking: { id: number } };
-    th.host.core.deps.sqlite.prepare('UPDATE appointments SET start_ms = ? WHERE id = ?').run(Date.now() + 30 * 60_000, b2.booking.id);
+    await th.host.core.deps.db.run('UPDATE appointments SET start_ms = ? WHERE id = ?', Date.now() + 30 * 60_000, b2.booking.id);
     expect(th.host.core.services.appointments.sendDueReminders()).toBe(1);
     await settle();
 

@@ -60,7 +60,7 @@ let conformance: Conformance;
 let cases: BadCase[];
 
 beforeAll(async () => {
-  t = createTestCore();
+  t = await createTestCore();
   fixture = await seedContractHotel(t.core);
   cases = allBadCases((name) => contractInput(name, fixture));
   app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) }, { dbFile: t.dbFile });
@@ -73,13 +73,13 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await app?.close();
-  t?.close();
+  await t?.close();
 });
 
 const adminToken = () => fixture.sessions.admin.token;
 
 function snapshot(): string {
-  return WATCHED_TABLES.map((table) => JSON.stringify(t.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all())).join('\n');
+  return WATCHED_TABLES.map((table) => JSON.stringify(t.db.all(`SELECT * FROM ${table} ORDER BY rowid`))).join('\n');
 }
 
 function errorShapeProblem(a: Answer): string | undefined {
@@ -113,7 +113,7 @@ async function runPass(caller: Caller, list: BadCase[], send: (c: BadCase) => Pr
     const before = snapshot();
     let answer: Answer;
     let changed: boolean;
-    t.sqlite.exec('BEGIN');
+    t.db.exec('BEGIN');
     try {
       answer = await send(c);
     } catch (e) {
@@ -121,7 +121,7 @@ async function runPass(caller: Caller, list: BadCase[], send: (c: BadCase) => Pr
       continue;
     } finally {
       changed = snapshot() !== before;
-      t.sqlite.exec('ROLLBACK');
+      t.db.exec('ROLLBACK');
     }
     result.requests++;
     result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
@@ -198,7 +198,7 @@ describe('bad input, for every route of the contract', () => {
     ];
     const seen: string[] = [];
     for (const [method, url, body, message] of expectations) {
-      t.sqlite.exec('BEGIN');
+      t.db.exec('BEGIN');
       try {
         const res = await app.inject({
           method: method as 'GET',
@@ -210,7 +210,7 @@ describe('bad input, for every route of the contract', () => {
         expect({ url, body, status: res.statusCode }).toEqual({ url, body, status: 400 });
         expect((res.json() as { error: string }).error).toMatch(message);
       } finally {
-        t.sqlite.exec('ROLLBACK');
+        t.db.exec('ROLLBACK');
       }
     }
     assertConformant(conformance);
@@ -218,13 +218,13 @@ describe('bad input, for every route of the contract', () => {
   });
 
   it("keeps seed 000's POST /bookings taking the room number as digits, as its clients send it", async () => {
-    t.sqlite.exec('BEGIN');
+    t.db.exec('BEGIN');
     try {
       const body = { ...contractInput('stays:seedCreate', fixture), roomnumber: '104' };
       const res = await app.inject({ method: 'POST', url: '/bookings', headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
       expect(res.statusCode).toBe(201);
     } finally {
-      t.sqlite.exec('ROLLBACK');
+      t.db.exec('ROLLBACK');
     }
   });
 
@@ -269,13 +269,13 @@ describe('bad input, for every route of the contract', () => {
     ];
     for (const [command, label, status, message] of expectations) {
       const c = caseOf(command, label);
-      t.sqlite.exec('BEGIN');
+      t.db.exec('BEGIN');
       try {
         const answer = await injected('signed in', c);
         expect({ command, label, status: answer.status }).toEqual({ command, label, status });
         expect(answer.body).toMatch(message);
       } finally {
-        t.sqlite.exec('ROLLBACK');
+        t.db.exec('ROLLBACK');
       }
     }
     assertConformant(conformance);

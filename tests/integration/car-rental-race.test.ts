@@ -87,19 +87,19 @@ async function raceRentals(baseUrl: string, dbFile: string, token: string): Prom
 
 /** **Deliberately wrong**: the reservation with the overlap check and the insert split by an `await`. */
 function checkThenAwaitThenInsert(core: Core) {
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   return async (input: ParsedInput<'rentals:reserve'>, ctx: CallContext) => {
-    const car = getCar(db, input.carId);
+    const car = await getCar(db, input.carId);
     if (!car) throw new AppError('NOT_FOUND', 'Car not found');
-    if (findRentalOverlap(db, car.id, input.from, input.to)) throw new AppError('CONFLICT', `Car ${car.id} is already reserved`);
+    if (await findRentalOverlap(db, car.id, input.from, input.to)) throw new AppError('CONFLICT', `Car ${car.id} is already reserved`);
     await new Promise((resolve) => setImmediate(resolve));
     const now = core.deps.clock();
     const days = nightsBetween(input.from, input.to);
-    const id = insertRental(db, {
+    const id = await insertRental(db, {
       carId: car.id, guestName: input.guestName ?? 'Racer', stayId: null, from: input.from, to: input.to, days, dailyRate: car.dailyRate,
       price: days * car.dailyRate, notes: '', createdBy: ctx.actor.username, createdAt: new Date(now).toISOString(), createdMs: now,
     }, now);
-    return getRental(db, id)!;
+    return (await getRental(db, id))!;
   };
 }
 
@@ -111,7 +111,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} attempts at one car for overlapping 
       settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '', sessionHours: 720 },
     });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
-    host.core.handlers['cars:create'](CAR, deskCtx);
+    await host.core.handlers['cars:create'](CAR, deskCtx);
     const token = await signInOverHttp(host.url);
 
     const r = await raceRentals(host.url, host.dbFile, token);
@@ -121,14 +121,14 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} attempts at one car for overlapping 
     expect(r.statuses).toEqual({ 201: 1, 409: CLIENTS * ATTEMPTS - 1 });
     expect(r.overlaps).toEqual([]);
     expect(r.rentals).toBe(1);
-    const topics = host.core.deps.sqlite.prepare(`SELECT topic FROM outbox WHERE target = 'events' ORDER BY id`).all();
+    const topics = host.core.deps.db.all(`SELECT topic FROM outbox WHERE target = 'events' ORDER BY id`);
     expect(topics).toEqual([{ topic: 'car.added' }, { topic: 'car.reserved' }]);
   });
 
   it('the same harness catches a reservation that awaits between the check and the insert', { timeout: 60_000 }, async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     cleanups.push(() => t.close());
-    t.core.handlers['cars:create'](CAR, deskCtx);
+    await t.core.handlers['cars:create'](CAR, deskCtx);
     const broken = checkThenAwaitThenInsert(t.core);
     const call = ((name, input, ctx) =>
       name === 'rentals:reserve' ? broken(input as ParsedInput<'rentals:reserve'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;

@@ -86,7 +86,7 @@ describe('SIGKILL while booking, 20 times on the same file', () => {
     }
     const acked = runs.flatMap((r) => r.acked);
 
-    const { sqlite } = openDatabase({ file: dbFile });
+    const { sqlite } = await openDatabase({ file: dbFile });
     const ids = stayIds(sqlite);
     try {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -100,18 +100,14 @@ describe('SIGKILL while booking, 20 times on the same file', () => {
       expect(ids.size - acked.length).toBeLessThanOrEqual(KILLS);
 
       // Every stay has exactly one billing message, carrying the stay as stored, and no message lacks its stay.
-      const messages = sqlite
-        .prepare(
-          `SELECT s.id, count(o.id) AS n, max(o.path) AS path, max(o.payload) AS payload, s.category, s.checkin, s.checkout
-           FROM stays s LEFT JOIN outbox o ON o.aggregate = 'stay:' || s.id GROUP BY s.id`,
-        )
-        .all() as { id: number; n: number; path: string; payload: string; category: string; checkin: string; checkout: string }[];
+      const messages = db.all(`SELECT s.id, count(o.id) AS n, max(o.path) AS path, max(o.payload) AS payload, s.category, s.checkin, s.checkout
+           FROM stays s LEFT JOIN outbox o ON o.aggregate = 'stay:' || s.id GROUP BY s.id`) as { id: number; n: number; path: string; payload: string; category: string; checkin: string; checkout: string }[];
       expect(messages.filter((m) => m.n !== 1)).toEqual([]);
       for (const m of messages) {
         expect(m.path).toBe(`/bills/update/${m.id}`);
         expect(JSON.parse(m.payload)).toMatchObject({ room_type: m.category, checkin: m.checkin, checkout: m.checkout });
       }
-      expect((sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(ids.size);
+      expect((db.get('SELECT count(*) AS n FROM outbox') as { n: number }).n).toBe(ids.size);
     } finally {
       sqlite.close();
     }

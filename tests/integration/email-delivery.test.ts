@@ -37,7 +37,7 @@ async function setup() {
   cleanups.push(() => th.close());
   const workerErrors: unknown[] = [];
   const worker: OutboxWorker = createOutboxWorker({
-    sqlite: th.host.core.deps.sqlite,
+    sqlite: th.host.core.deps.db,
     clock: () => now,
     getSettings: () => th.host.core.settings.get(),
     getSmtpPassword: () => th.host.core.settings.smtpPassword(),
@@ -47,7 +47,7 @@ async function setup() {
     onError: (e) => workerErrors.push(e),
   });
   cleanups.push(() => worker.stop());
-  const db = th.host.core.deps.sqlite;
+  const db = th.host.core.deps.db;
   return {
     th,
     workerErrors,
@@ -81,7 +81,7 @@ describe('e-mail delivery by SMTP', () => {
   it('waits, pending, while SMTP is not configured; then arrives with its recipient, subject, sender and Message-ID', async () => {
     const s = await setup();
     const receiver = await smtp({ auth: { user: 'desk', pass: SMTP_PASSWORD } });
-    s.enqueue('appointment:1', confirmation);
+    await s.enqueue('appointment:1', confirmation);
     expect(await s.tick()).toBe(0);
     expect(s.rows()).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
 
@@ -92,7 +92,7 @@ describe('e-mail delivery by SMTP', () => {
     expect(settings).toMatchObject({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpUser: 'desk', smtpPasswordSet: true, smtpFrom: 'desk@hotel.example' });
     expect(text).not.toContain(SMTP_PASSWORD);
     expect(await (await s.th.fetch('/api/v1/settings')).text()).not.toContain(SMTP_PASSWORD);
-    const audit = s.th.host.core.deps.sqlite.prepare('SELECT detail FROM audit_log').all() as { detail: string }[];
+    const audit = await s.th.host.core.deps.db.all('SELECT detail FROM audit_log') as { detail: string }[];
     expect(audit.map((a) => a.detail).join('\n')).not.toContain(SMTP_PASSWORD);
 
     expect(await s.tick()).toBe(1);
@@ -116,8 +116,8 @@ describe('e-mail delivery by SMTP', () => {
     const s = await setup();
     const port = Number(new URL(await closedPortUrl()).port);
     await s.configure({ smtpHost: '127.0.0.1', smtpPort: port, smtpTls: 'none', smtpFrom: 'desk@hotel.example' });
-    s.enqueue('appointment:1', confirmation);
-    s.enqueue('appointment:2', { ...confirmation, to: 'other@example.test', subject: 'Reminder' });
+    await s.enqueue('appointment:1', confirmation);
+    await s.enqueue('appointment:2', { ...confirmation, to: 'other@example.test', subject: 'Reminder' });
     for (let i = 0; i < 3; i++) await s.tick();
     const down = s.rows();
     expect(down.map((r) => [r.status, r.attempts])).toEqual([
@@ -142,8 +142,8 @@ describe('e-mail delivery by SMTP', () => {
         address.startsWith('nobody@') ? { code: 550, message: 'No such user here' } : address.startsWith('busy@') && busy ? { code: 451, message: 'Try again later' } : null,
     });
     await s.configure({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpFrom: 'desk@hotel.example' });
-    s.enqueue('appointment:1', { ...confirmation, to: 'nobody@example.test' });
-    s.enqueue('appointment:2', { ...confirmation, to: 'busy@example.test' });
+    await s.enqueue('appointment:1', { ...confirmation, to: 'nobody@example.test' });
+    await s.enqueue('appointment:2', { ...confirmation, to: 'busy@example.test' });
     await s.tick();
     let rows = s.rows();
     expect(rows[0]).toMatchObject({ status: 'dead', attempts: 1, lastError: expect.stringMatching(/^SMTP 550/) });
@@ -159,8 +159,8 @@ describe('e-mail delivery by SMTP', () => {
     const s = await setup();
     const receiver = await smtp();
     await s.configure({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpFrom: 'desk@hotel.example' });
-    s.enqueue('appointment:1', { to: 'not an address', subject: 'x', text: 'y' });
-    s.enqueue('appointment:2', confirmation);
+    await s.enqueue('appointment:1', { to: 'not an address', subject: 'x', text: 'y' });
+    await s.enqueue('appointment:2', confirmation);
     await s.tick();
     const rows = s.rows();
     expect(rows[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/^Not an e-mail: to/) });
@@ -172,7 +172,7 @@ describe('e-mail delivery by SMTP', () => {
     const s = await setup();
     const receiver = await smtp({ auth: { user: 'desk', pass: SMTP_PASSWORD } });
     await s.configure({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpUser: 'desk', smtpPassword: 'Wrong-Password-1', smtpFrom: 'desk@hotel.example' });
-    s.enqueue('appointment:1', confirmation);
+    await s.enqueue('appointment:1', confirmation);
     await s.tick();
     expect(s.rows()[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/^SMTP 535/) });
     expect(s.rows()[0]!.lastError).not.toContain('Wrong-Password-1');

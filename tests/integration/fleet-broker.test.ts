@@ -44,7 +44,7 @@ async function aFleet(brokerUrl: string): Promise<Fleet> {
   });
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
   const worker = createOutboxWorker({
-    sqlite: host.core.deps.sqlite, clock: () => clock.now, getSettings: () => host.core.settings.get(), events: host.core.deps.events,
+    sqlite: host.core.deps.db, clock: () => clock.now, getSettings: () => host.core.settings.get(), events: host.core.deps.events,
     onError: (e) => {
       throw e;
     },
@@ -52,7 +52,7 @@ async function aFleet(brokerUrl: string): Promise<Fleet> {
   cleanups.push(() => worker.stop());
   const client = createHttpClient(host.url, { token: await signInOverHttp(host.url) });
   cleanups.push(() => client.close());
-  const db = host.core.deps.sqlite;
+  const db = host.core.deps.db;
   const nextDue = () => (db.prepare(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null }).at;
   return {
     host, worker, client, clock,
@@ -93,7 +93,7 @@ describe('fleet changes to the event broker, through the outbox', () => {
     }
     const whileDown = fleet.counts();
     expect(whileDown).toEqual({ pending: 200 });
-    const attemptsWhileDown = (fleet.host.core.deps.sqlite.prepare('SELECT sum(attempts) AS n FROM outbox').get() as { n: number }).n;
+    const attemptsWhileDown = (await fleet.host.core.deps.db.get('SELECT sum(attempts) AS n FROM outbox') as { n: number }).n;
     expect(attemptsWhileDown).toBeGreaterThan(0);
 
     // The broker comes back where the desk expects it, and loses every 9th answer after applying.
@@ -135,7 +135,7 @@ describe('fleet changes to the event broker, through the outbox', () => {
 
     expect(broker.refused).toBe(1);
     expect(fleet.counts()).toEqual({ sent: 46, dead: 1, pending: 3 });
-    const dead = fleet.host.core.deps.sqlite.prepare(`SELECT id, topic, aggregate, last_error AS lastError FROM outbox WHERE status = 'dead'`).get() as {
+    const dead = await fleet.host.core.deps.db.get(`SELECT id, topic, aggregate, last_error AS lastError FROM outbox WHERE status = 'dead'`) as {
       id: number; topic: string; aggregate: string; lastError: string;
     };
     expect(dead).toMatchObject({ topic: 'car.updated', aggregate: 'car:3' });

@@ -64,7 +64,7 @@ describe('outbox delivery to a billing service that is down, then back', () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
     const workerErrors: unknown[] = [];
     const worker: OutboxWorker = createOutboxWorker({
-      sqlite: host.core.deps.sqlite,
+      sqlite: host.core.deps.db,
       clock,
       getSettings: () => host.core.settings.get(),
       events: host.core.deps.events,
@@ -74,7 +74,7 @@ describe('outbox delivery to a billing service that is down, then back', () => {
     cleanups.push(() => worker.stop());
     const client = createHttpClient(host.url, { token: await signInOverHttp(host.url) });
     cleanups.push(() => client.close());
-    const db = host.core.deps.sqlite;
+    const db = host.core.deps.db;
     const rows = () =>
       db.prepare('SELECT id, path, status, attempts, idempotency_key AS key, last_error AS lastError FROM outbox ORDER BY id').all() as OutboxRow[];
     const tick = async () => {

@@ -31,7 +31,7 @@ afterEach(async () => {
 interface Hotel {
   host: Host;
   worker: OutboxWorker;
-  book(i: number): Stay;
+  book(i: number): Promise<Stay>;
   status(id: number): string;
   counts(): Record<string, number>;
 }
@@ -49,9 +49,9 @@ async function aHotel(options: { billingUrl: string; clock?: Clock; rooms: numbe
   });
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
   const h = host.core.handlers;
-  const roomIds = Array.from({ length: options.rooms }, () => h['rooms:create'](aRoom(), adminCtx).id);
+  const roomIds = Array.from({ length: options.rooms }, async () => (await h['rooms:create'](aRoom(), adminCtx)).id);
   const worker = createOutboxWorker({
-    sqlite: host.core.deps.sqlite,
+    sqlite: host.core.deps.db,
     clock: options.clock ?? Date.now,
     getSettings: () => host.core.settings.get(),
     events: host.core.deps.events,
@@ -61,15 +61,15 @@ async function aHotel(options: { billingUrl: string; clock?: Clock; rooms: numbe
     ...options.worker,
   });
   cleanups.push(() => worker.stop());
-  const db = host.core.deps.sqlite;
+  const db = host.core.deps.db;
   return {
     host,
     worker,
     // Stay i: room i mod rooms, two nights, each room's stays one after the other from 2030-06-01.
-    book: (i) => {
+    book: async (i) => {
       const day = (n: number) => new Date(Date.UTC(2030, 5, 1 + n)).toISOString().slice(0, 10); // ahead of the real clock
       const slot = Math.floor(i / options.rooms) * 2;
-      return h['stays:create'](aStay({ roomId: roomIds[i % options.rooms]!, checkin: day(slot), checkout: day(slot + 2), guestName: `Guest ${i}` }), deskCtx);
+      return await h['stays:create'](aStay({ roomId: roomIds[i % options.rooms]!, checkin: day(slot), checkout: day(slot + 2), guestName: `Guest ${i}` }), deskCtx);
     },
     status: (id) => (db.prepare('SELECT status FROM stays WHERE id = ?').get(id) as { status: string }).status,
     counts: () =>
@@ -115,9 +115,9 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const stays: Stay[] = [];
     const toCancel: Stay[] = [];
     for (let k = 0; k < 120; k++) {
-      if (k % 3 === 2) h['stays:cancel']({ id: toCancel.shift()!.id }, deskCtx);
+      if (k % 3 === 2) await h['stays:cancel']({ id: toCancel.shift()!.id }, deskCtx);
       else {
-        const stay = hotel.book(stays.length);
+        const stay = await hotel.book(stays.length);
         stays.push(stay);
         if (stays.length % 2 === 0) toCancel.push(stay);
       }
@@ -126,7 +126,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     }
     const failedAnswers = billing.requests.length;
     // Billing is back: let the clock run to each next due attempt until nothing is pending.
-    const db = hotel.host.core.deps.sqlite;
+    const db = hotel.host.core.deps.db;
     const nextDue = () => (db.prepare(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null }).at;
     for (let passes = 0; nextDue() !== null && passes < 200; passes++) {
       now = Math.max(now, nextDue()!);
@@ -172,12 +172,12 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const client = createHttpClient(hotel.host.url, { token: await signInOverHttp(hotel.host.url) });
     cleanups.push(() => client.close());
 
-    const stay = hotel.book(0);
+    const stay = await hotel.book(0);
     await hotel.worker.tick();
-    const createId = (hotel.host.core.deps.sqlite.prepare('SELECT max(id) AS id FROM outbox').get() as { id: number }).id;
+    const createId = (await hotel.host.core.deps.db.get('SELECT max(id) AS id FROM outbox') as { id: number }).id;
     expect(hotel.counts()).toEqual({ dead: 1 });
 
-    hotel.host.core.handlers['stays:cancel']({ id: stay.id }, deskCtx);
+    await hotel.host.core.handlers['stays:cancel']({ id: stay.id }, deskCtx);
     now += 1_000;
     await hotel.worker.tick();
     const retry = await client.send({ method: 'POST', path: `/api/v1/outbox/${createId}/retry` });
@@ -203,14 +203,14 @@ describe('the outbox against a billing receiver that misbehaves', () => {
       const ms: number[] = [];
       for (let i = first; i < first + n; i++) {
         const started = performance.now();
-        const path = `/bills/update/${hotel.book(i).id}`;
+        const path = `/bills/update/${(await hotel.book(i)).id}`;
         await until(() => billing.requests.some((r) => r.path === path));
         ms.push(billing.requests.find((r) => r.path === path)!.at - started);
       }
       return ms;
     };
     const before = await latencies(0, 40);
-    hangPath = `/bills/update/${hotel.book(40).id}`;
+    hangPath = `/bills/update/${(await hotel.book(40)).id}`;
     await until(() => billing.requests.some((r) => r.path === hangPath));
     const during = await latencies(41, 40);
 
@@ -229,7 +229,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
   it('a 500-message backlog drains in seconds once billing is back', { timeout: 60_000 }, async () => {
     const billingUrl = await closedPortUrl();
     const hotel = await aHotel({ billingUrl, rooms: 25 });
-    for (let i = 0; i < 500; i++) hotel.book(i);
+    for (let i = 0; i < 500; i++) await hotel.book(i);
     expect(hotel.counts()).toEqual({ pending: 500 });
 
     const billing = await startBillingReceiver(Number(new URL(billingUrl).port));
@@ -252,7 +252,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const billing = await startBillingReceiver(0, { hugeErrorBytes: () => HUGE });
     cleanups.push(() => billing.close());
     const hotel = await aHotel({ billingUrl: billing.url, clock: () => now, rooms: STAYS, worker: { random: () => 0.999_999 } });
-    for (let i = 0; i < STAYS; i++) hotel.book(i);
+    for (let i = 0; i < STAYS; i++) await hotel.book(i);
 
     const rssBefore = process.memoryUsage().rss;
     const health: number[] = [];
@@ -274,7 +274,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const attempts = rounds * STAYS;
     expect(billing.requests).toHaveLength(attempts);
     expect(hotel.counts()).toEqual({ pending: STAYS }); // a 500 is transient, whatever its size
-    const lastError = (hotel.host.core.deps.sqlite.prepare('SELECT last_error AS e FROM outbox LIMIT 1').get() as { e: string }).e;
+    const lastError = (await hotel.host.core.deps.db.get('SELECT last_error AS e FROM outbox LIMIT 1') as { e: string }).e;
     expect(lastError).toMatch(/^HTTP 500 Internal Server Error: e{200}$/);
     // What billing could push before each hang-up: socket buffers, never the 256 MB.
     expect(billing.bytesStreamed / attempts).toBeLessThan(16 * 1024 * 1024);

@@ -50,23 +50,23 @@ function summary(label: string, r: RaceResult): string {
  * While it waits, other requests pass the same check against the same empty room.
  */
 function checkThenAwaitThenInsert(core: Core) {
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   return async (input: ParsedInput<'stays:seedCreate'>, ctx: CallContext) => {
     const settings = core.settings.get();
-    const room = getRoomByNumber(db, input.roomnumber);
+    const room = await getRoomByNumber(db, input.roomnumber);
     if (!room) throw new AppError('NOT_FOUND', `Room ${input.roomnumber} not found`);
     const w = resolveStayWindow(settings, input.checkin, input.checkout);
-    if (findOccupancyConflict(db, room.id, w.checkin.ms, w.checkout.ms, (settings.maxStayNights + 2) * DAY_MS)) {
+    if (await findOccupancyConflict(db, room.id, w.checkin.ms, w.checkout.ms, (settings.maxStayNights + 2) * DAY_MS)) {
       throw new AppError('ROOM_UNAVAILABLE', `Room ${room.number} is not available`);
     }
     await new Promise((resolve) => setImmediate(resolve));
     const now = core.deps.clock();
-    const id = insertStay(db, {
+    const id = await insertStay(db, {
       roomId: room.id, category: room.category, guestName: 'Racer', guestEmail: null, guestPhone: null, guests: 1,
       checkin: w.checkin.iso, checkout: w.checkout.iso, checkinMs: w.checkin.ms, checkoutMs: w.checkout.ms, nights: w.nights,
       status: 'booked', price: w.nights * room.nightlyRate, notes: '', createdBy: ctx.actor.username, ownerId: null, createdAt: now, updatedAt: now,
     });
-    return getSeedBooking(db, id)!;
+    return (await getSeedBooking(db, id))!;
   };
 }
 
@@ -91,13 +91,13 @@ describe('16 clients × 50 attempts at one room and one period, over real socket
     expect(r.overlaps).toEqual([]);
     expect(r.stays).toBe(1);
     // The winner's billing message was committed with it; the 799 refusals wrote nothing.
-    expect(countRows(host.core.deps.sqlite, 'outbox')).toBe(1);
+    expect(countRows(host.core.deps.db, 'outbox')).toBe(1);
   });
 
   it('the same harness catches a handler that awaits between the check and the insert', async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     cleanups.push(() => t.close());
-    t.core.handlers['rooms:create'](aRoom(ROOM), adminCtx);
+    await t.core.handlers['rooms:create'](aRoom(ROOM), adminCtx);
     const broken = checkThenAwaitThenInsert(t.core);
     const call = ((name, input, ctx) =>
       name === 'stays:seedCreate' ? broken(input as ParsedInput<'stays:seedCreate'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;

@@ -67,16 +67,16 @@ describe('a reminder across SIGKILLs of the host', () => {
     const dbFile = join(dataDir, 'frontdesk.db');
     // The hotel: a provider who works around the clock, reminders one minute ahead, one booking whose
     // reminder falls due 40 s from now (its start 100 s from now), time enough for a host to start on a loaded machine.
-    const { sqlite } = openDatabase({ file: dbFile });
-    const core = createCore({ sqlite, clock: Date.now, events: createEventBus() }, { settings: { timeZone: ZONE, appointmentReminderMinutes: 1 } });
+    const { sqlite } = await openDatabase({ file: dbFile });
+    const core = await createCore({ sqlite, clock: Date.now, events: createEventBus() }, { settings: { timeZone: ZONE, appointmentReminderMinutes: 1 } });
     const allDay = { start: '00:00', end: '24:00' };
-    core.handlers['providers:create']({
+    await core.handlers['providers:create']({
       name: 'Night guide', email: 'night@example.dk', appointmentMinutes: 5, bufferMinutes: 0, price: 0, daysOff: [], active: true,
       workingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
     }, admin);
     const startMs = Math.ceil((Date.now() + 100_000) / 1000) * 1000;
     const c = toCivil(startMs, ZONE);
-    const booking = core.handlers['appointments:deskCreate']({
+    const booking = await core.handlers['appointments:deskCreate']({
       providerId: 1, date: `${c.year}-${pad(c.month)}-${pad(c.day)}`, time: `${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`,
       guestName: 'Mette Hansen', guestEmail: 'mette@example.dk',
     }, admin);
@@ -105,7 +105,7 @@ describe('a reminder across SIGKILLs of the host', () => {
     const third = await runHost(dataDir, () => false, 30_000, 3_000);
     expect(third.reminders).toEqual([]);
 
-    const db = openDatabase({ file: dbFile }).sqlite;
+    const db = (await openDatabase({ file: dbFile })).sqlite;
     try {
       const row = db.prepare('SELECT reminder_sent_ms AS sent FROM appointments WHERE id = ?').get(booking.id) as { sent: number | null };
       expect(row.sent).toBeGreaterThanOrEqual(dueMs);

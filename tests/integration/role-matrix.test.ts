@@ -103,7 +103,7 @@ let conformance: Conformance;
 const bodies: string[] = [];
 
 beforeAll(async () => {
-  t = createTestCore();
+  t = await createTestCore();
   fixture = await seedContractHotel(t.core);
   app = await buildServer(
     { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) },
@@ -114,11 +114,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
-  t?.close();
+  await t?.close();
 });
 
-function setSelfRegistration(on: boolean): void {
-  if (t.core.settings.get().selfRegistration !== on) t.core.handlers['settings:update']({ selfRegistration: on }, adminCtx);
+async function setSelfRegistration(on: boolean): Promise<void> {
+  if (t.core.settings.get().selfRegistration !== on) await t.core.handlers['settings:update']({ selfRegistration: on }, adminCtx);
 }
 
 function authorization(caller: CallerRole): Record<string, string> {
@@ -136,13 +136,13 @@ async function runMatrix(send: (c: Cell) => Promise<Outcome>): Promise<{ mismatc
   const notSucceeded: string[] = [];
   const statuses: Record<number, number> = {};
   for (const cell of cells) {
-    setSelfRegistration(cell.selfRegistration);
-    t.sqlite.exec('BEGIN');
+    await setSelfRegistration(cell.selfRegistration);
+    t.db.exec('BEGIN');
     let outcome: Outcome;
     try {
       outcome = await send(cell);
     } finally {
-      t.sqlite.exec('ROLLBACK');
+      t.db.exec('ROLLBACK');
     }
     bodies.push(outcome.body);
     statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
@@ -154,7 +154,7 @@ async function runMatrix(send: (c: Cell) => Promise<Outcome>): Promise<{ mismatc
       notSucceeded.push(`${label(cell)}: ${outcome.status} ${outcome.body.slice(0, 120)}`);
     }
   }
-  setSelfRegistration(false);
+  await setSelfRegistration(false);
   return { mismatches, notSucceeded, statuses };
 }
 
@@ -208,7 +208,7 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
       const withField = { ...cellInput(command, 'client'), [field]: field === 'price' ? 0 : contractInput(command, fixture)[field] };
       const send = async (caller: CallerRole, input: Record<string, unknown>) => {
         const req = wireRequest(command, input);
-        t.sqlite.exec('BEGIN');
+        t.db.exec('BEGIN');
         try {
           const res = await app.inject({
             method: req.method, url: req.url,
@@ -217,7 +217,7 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
           });
           return { status: res.statusCode, body: res.body };
         } finally {
-          t.sqlite.exec('ROLLBACK');
+          t.db.exec('ROLLBACK');
         }
       };
       const refused = await send('client', withField);
@@ -229,13 +229,13 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
       const byDesk = await send('staff', withField);
       expect(byDesk.status, byDesk.body).toBeLessThan(300);
 
-      const ctx = t.core.contextFor(fixture.sessions.client.token, { via: 'ipc' });
-      t.sqlite.exec('BEGIN');
+      const ctx = await t.core.contextFor(fixture.sessions.client.token, { via: 'ipc' });
+      t.db.exec('BEGIN');
       try {
         await expect(t.core.call(command as HandledCommandName, (commands[command] as CommandDef).input.parse(withField) as never, ctx))
           .rejects.toMatchObject({ code: 'FORBIDDEN', message: `A client may not set ${field}` });
       } finally {
-        t.sqlite.exec('ROLLBACK');
+        t.db.exec('ROLLBACK');
       }
     });
   }
@@ -290,7 +290,7 @@ describe('every cell of the matrix', () => {
     let checked = 0;
     for (const cell of cells) {
       const def = commands[cell.command] as CommandDef;
-      setSelfRegistration(cell.selfRegistration);
+      await setSelfRegistration(cell.selfRegistration);
       const ctx = contexts[cell.caller];
       let code: string | undefined;
       try {
@@ -305,7 +305,7 @@ describe('every cell of the matrix', () => {
       const got: Verdict = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 'allowed';
       if (got !== want) mismatches.push(`${label(cell)}: expected ${want}, got ${code ?? 'success'}`);
     }
-    setSelfRegistration(false);
+    await setSelfRegistration(false);
     console.info(`role matrix through core.call: ${checked} cells, ${mismatches.length} mismatches`);
     expect(checked).toBe(cells.length);
     expect(mismatches).toEqual([]);
@@ -315,7 +315,7 @@ describe('every cell of the matrix', () => {
 describe('what the matrix received', () => {
   it('never carries a password hash, a password or the signing secret', () => {
     expect(bodies.length).toBe(2 * cells.length);
-    const secret = t.sqlite.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+    const secret = t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
     const needles = ['password_hash', 'passwordHash', '$argon2', TEST_PASSWORD, JSON.parse(secret) as string];
     const leaks = bodies.flatMap((body, i) => needles.filter((n) => body.includes(n)).map((n) => `body ${i} contains ${n.slice(0, 12)}…`));
     expect(leaks).toEqual([]);

@@ -15,10 +15,10 @@ let api: TestApi;
 beforeEach(async () => {
   api = await startTestApi();
   const h = api.t.core.handlers;
-  h['rooms:create'](aRoom({ number: 101, nightlyRate: 100_000, capacity: 2 }), adminCtx);
-  h['rooms:create'](aRoom({ number: 110, category: 'Junior suite', capacity: 4, nightlyRate: 250_000 }), adminCtx);
+  await h['rooms:create'](aRoom({ number: 101, nightlyRate: 100_000, capacity: 2 }), adminCtx);
+  await h['rooms:create'](aRoom({ number: 110, category: 'Junior suite', capacity: 4, nightlyRate: 250_000 }), adminCtx);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 async function book(body: Record<string, unknown> = {}): Promise<Stay> {
   const res = await api.post<Stay>('/api/v1/stays', { roomId: 1, checkin: '2026-06-01', checkout: '2026-06-04', guestName: 'Mette Hansen', price: 240_000, ...body });

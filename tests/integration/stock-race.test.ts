@@ -117,9 +117,9 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
   });
 
   it('the same race against a handler that reads, awaits, then writes: it oversells', async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     cleanups.push(() => t.close());
-    t.core.handlers['stock:create']({ name: 'Bike', description: 'City bike', totalQuantity: STOCK }, deskCtx);
+    await t.core.handlers['stock:create']({ name: 'Bike', description: 'City bike', totalQuantity: STOCK }, deskCtx);
     const broken = checkThenAwaitThenWrite(t.core);
     const call = ((name, input, ctx) =>
       name === 'stock:seedBook' ? broken(input as ParsedInput<'stock:seedBook'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
@@ -141,16 +141,16 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
  * writing the quantity it read minus what it takes (a lost update).
  */
 function checkThenAwaitThenWrite(core: Core) {
-  const db = core.deps.sqlite;
+  const db = core.deps.db;
   return async (input: ParsedInput<'stock:seedBook'>, ctx: CallContext) => {
-    const resource = getStockResourceByName(db, input.resource);
+    const resource = await getStockResourceByName(db, input.resource);
     if (!resource) throw new AppError('NOT_FOUND', 'Resource not found');
     if (resource.availableQuantity < input.purchase_quantity) throw new AppError('CONFLICT', `only ${resource.availableQuantity} left`);
     await new Promise((resolve) => setImmediate(resolve));
     const now = core.deps.clock();
     db.prepare('UPDATE stock_resources SET available_quantity = ? WHERE id = ?').run(resource.availableQuantity - input.purchase_quantity, resource.id);
     const at = formatInstant(now, 'Europe/Copenhagen');
-    insertStockBooking(db, {
+    await insertStockBooking(db, {
       resourceId: resource.id, quantity: input.purchase_quantity, guestName: null, stayId: null, ownerId: null, createdBy: ctx.actor.username,
       bookedAt: at, bookedMs: now, returnBy: null, returnByMs: null, notes: '',
     });

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import { AppError, type ErrorCode } from '../../shared/errors';
 
-/** Runs `fn`, expects it to throw an AppError with `code`, and returns the error for further checks. */
-export function expectAppError(fn: () => unknown, code: ErrorCode, message?: string | RegExp): AppError {
+/** Runs `fn`, expects it to throw (or reject with) an AppError with `code`, and returns the error for further checks. */
+export async function expectAppError(fn: () => unknown, code: ErrorCode, message?: string | RegExp): Promise<AppError> {
   let thrown: unknown;
   try {
-    fn();
+    await fn();
   } catch (e) {
     thrown = e;
   }

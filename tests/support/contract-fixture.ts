@@ -21,29 +21,29 @@ export interface ContractFixture {
 
 export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   const h = core.handlers;
-  for (const number of [101, 102, 103, 104]) h['rooms:create'](aRoom({ number, category: 'Standard double room' }), adminCtx);
-  h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx);
-  const inHouse = h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Jens Olsen' }), deskCtx);
-  h['stays:checkIn']({ id: inHouse.id }, deskCtx);
-  h['stock:create']({ name: 'Extra bed', description: 'Folding bed with linen', totalQuantity: 4 }, deskCtx);
-  h['stock:create']({ name: 'Bike', description: 'City bike', totalQuantity: 2 }, deskCtx);
-  h['stock:book']({ resourceId: 1, quantity: 1, stayId: 1 }, deskCtx);
-  h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting', kind: 'blocked' }, deskCtx);
+  for (const number of [101, 102, 103, 104]) await h['rooms:create'](aRoom({ number, category: 'Standard double room' }), adminCtx);
+  await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx);
+  const inHouse = await h['stays:create'](aStay({ roomId: 2, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Jens Olsen' }), deskCtx);
+  await h['stays:checkIn']({ id: inHouse.id }, deskCtx);
+  await h['stock:create']({ name: 'Extra bed', description: 'Folding bed with linen', totalQuantity: 4 }, deskCtx);
+  await h['stock:create']({ name: 'Bike', description: 'City bike', totalQuantity: 2 }, deskCtx);
+  await h['stock:book']({ resourceId: 1, quantity: 1, stayId: 1 }, deskCtx);
+  await h['blocks:create']({ roomId: 1, from: '2026-09-01', to: '2026-09-03', reason: 'Repainting', kind: 'blocked' }, deskCtx);
   // Stay 3 arrived yesterday and has not come: a no-show can be marked (from the arrival time on).
-  h['stays:create'](aStay({ roomId: 3, checkin: '2026-04-30', checkout: '2026-05-01', guestName: 'Per Lund' }), deskCtx);
-  core.deps.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`).run();
+  await h['stays:create'](aStay({ roomId: 3, checkin: '2026-04-30', checkout: '2026-05-01', guestName: 'Per Lund' }), deskCtx);
+  await core.deps.db.run(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`);
   // cars: car 1 (reserved in rental 1), car 2 damaged and out in rental 2, car 3 free (nothing holds it)
-  h['cars:create']({ brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' }, deskCtx);
-  h['cars:create']({ brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8_400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: '' }, deskCtx);
-  h['cars:create']({ brand: 'Skoda', model: 'Octavia', fuelType: 'Diesel', mileage: 40_100, plate: 'CD 98 765', seats: 5, dailyRate: 54_500, notes: '' }, deskCtx);
-  h['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
-  h['rentals:reserve']({ carId: 2, from: '2026-05-01', to: '2026-05-03', stayId: 2, notes: '' }, deskCtx);
-  h['rentals:handOut']({ id: 2 }, deskCtx);
-  h['cars:reportDamage']({ id: 2, note: 'Cracked windscreen' }, deskCtx);
+  await h['cars:create']({ brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' }, deskCtx);
+  await h['cars:create']({ brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8_400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: '' }, deskCtx);
+  await h['cars:create']({ brand: 'Skoda', model: 'Octavia', fuelType: 'Diesel', mileage: 40_100, plate: 'CD 98 765', seats: 5, dailyRate: 54_500, notes: '' }, deskCtx);
+  await h['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
+  await h['rentals:reserve']({ carId: 2, from: '2026-05-01', to: '2026-05-03', stayId: 2, notes: '' }, deskCtx);
+  await h['rentals:handOut']({ id: 2 }, deskCtx);
+  await h['cars:reportDamage']({ id: 2, note: 'Cracked windscreen' }, deskCtx);
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signIn(core, role, { username: `matrix.${role}` });
   const victim = await signIn(core, 'staff', { username: 'matrix.victim' });
-  seedAppointments(core, sessions.client);
+  await seedAppointments(core, sessions.client);
   return { sessions, victim };
 }
 
@@ -53,17 +53,17 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
  * provider 1, and two appointments of the matrix client: 1 in slot 1 (pending), 2 with provider 1
  * at 10:00 (confirmed).
  */
-function seedAppointments(core: Core, client: Session): void {
+async function seedAppointments(core: Core, client: Session): Promise<void> {
   const h = core.handlers;
-  h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 1, hourlyRate: 90_000, isActive: true }, adminCtx);
-  h['serviceRooms:create']({ name: 'Meeting room', roomType: 'meeting', capacity: 1, hourlyRate: 40_000, isActive: true }, adminCtx);
+  await h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 1, hourlyRate: 90_000, isActive: true }, adminCtx);
+  await h['serviceRooms:create']({ name: 'Meeting room', roomType: 'meeting', capacity: 1, hourlyRate: 40_000, isActive: true }, adminCtx);
   for (const roomId of [1, 2]) {
-    h['timeslots:generate']({ roomId, startDate: '2026-05-04', endDate: '2026-05-04', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
+    await h['timeslots:generate']({ roomId, startDate: '2026-05-04', endDate: '2026-05-04', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
   }
-  h['providers:create']({ name: 'Sofie Lund', email: 'sofie.lund@example.dk', appointmentMinutes: 30, bufferMinutes: 0, price: 0, daysOff: [], active: true }, adminCtx);
+  await h['providers:create']({ name: 'Sofie Lund', email: 'sofie.lund@example.dk', appointmentMinutes: 30, bufferMinutes: 0, price: 0, daysOff: [], active: true }, adminCtx);
   const clientCtx = { actor: { userId: client.userId, username: client.username, role: 'client' as const }, via: 'internal' as const };
-  h['appointments:create']({ timeslotId: 1, roomId: 1 }, clientCtx);
-  h['appointments:create']({ provider_id: 1, date: '2026-05-04', time: '10:00' }, clientCtx);
+  await h['appointments:create']({ timeslotId: 1, roomId: 1 }, clientCtx);
+  await h['appointments:create']({ provider_id: 1, date: '2026-05-04', time: '10:00' }, clientCtx);
 }
 
 /**

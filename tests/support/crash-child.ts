@@ -59,7 +59,7 @@ for (let i = 0; i < CRASH_ROOMS; i++) {
 }
 
 // Booking n takes room n mod 10 on night ⌊n / 10⌋: never a conflict, whatever the restarts.
-let n = (sqlite.prepare('SELECT count(*) AS n FROM stays').get() as { n: number }).n;
+let n = (db.get('SELECT count(*) AS n FROM stays') as { n: number }).n;
 say('ready');
 const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
 while (Date.now() < giveUpAt) {

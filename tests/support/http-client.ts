@@ -79,7 +79,7 @@ function hasAuthorization(headers: InjectOptions['headers']): boolean {
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const t = createTestCore(options.core);
+  const t = await createTestCore(options.core);
   const firstAdmin = options.firstAdmin ?? 'password';
   const sessions = new Map<Role, Promise<Session>>();
   if (firstAdmin === 'password') sessions.set('admin', signInFirstAdmin(t.core));
@@ -124,7 +124,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     session,
     async close() {
       await app.close();
-      t.close();
+      await t.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Sqlite } from '../../db/open-database';
+import type { Db } from '../../db/database';
 
 export interface OutboxRow {
   id: number;
@@ -12,13 +12,13 @@ export interface OutboxRow {
 }
 
 /** The outbox as stored, payloads parsed, oldest first. */
-export function outboxRows(sqlite: Sqlite): OutboxRow[] {
-  const rows = sqlite
-    .prepare('SELECT id, target, topic, aggregate, path, payload, status, attempts FROM outbox ORDER BY id')
-    .all() as (Omit<OutboxRow, 'payload'> & { payload: string })[];
+export async function outboxRows(db: Db): Promise<OutboxRow[]> {
+  const rows = await db.all<Omit<OutboxRow, 'payload'> & { payload: string }>(
+    'SELECT id, target, topic, aggregate, path, payload, status, attempts FROM outbox ORDER BY id',
+  );
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-export function countRows(sqlite: Sqlite, table: 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms'): number {
-  return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export async function countRows(db: Db, table: 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms'): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 }

@@ -47,15 +47,15 @@ export interface SignInOptions {
  * A user made by `users:create` must change its admin-chosen password at the first sign-in; test
  * users skip that step (as if they had changed it), so a test starts with a usable session.
  */
-export function clearMustChangePassword(core: Pick<Core, 'deps'>, userId: number): void {
-  core.deps.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(userId);
+export async function clearMustChangePassword(core: Pick<Core, 'deps'>, userId: number): Promise<void> {
+  await core.deps.db.run('UPDATE users SET must_change_password = 0 WHERE id = ?', userId);
 }
 
 /** Creates a user of `role` (password TEST_PASSWORD, no forced change) and signs it in. */
 export async function signIn(core: Core, role: Role, options: SignInOptions = {}): Promise<Session> {
   const username = options.username ?? freshUsername(role);
   const user = await core.users.create({ username, email: `${username}@example.test`, password: TEST_PASSWORD, role }, SETUP_CTX);
-  clearMustChangePassword(core, user.id);
+  await clearMustChangePassword(core, user.id);
   return signInAs(core, username, TEST_PASSWORD, options.address);
 }
 

@@ -9,7 +9,7 @@ let api: TestApi;
 beforeEach(async () => {
   api = await startTestApi();
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 const ROOM = { number: 101, category: 'Standard double room', capacity: 2, nightlyRate: 119_500, floor: 1 };
 const STAY = { roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Mette Hansen' };
@@ -168,7 +168,7 @@ describe('settings and outbox', () => {
     expect(status.body).toMatchObject({ pending: 1, sent: 0, dead: 0, deadMessages: [] });
 
     expect((await api.post('/api/v1/outbox/1/retry')).status).toBe(409);
-    api.t.sqlite.prepare(`UPDATE outbox SET status = 'dead', attempts = 3, last_error = 'HTTP 422' WHERE id = 1`).run();
+    await api.t.db.run(`UPDATE outbox SET status = 'dead', attempts = 3, last_error = 'HTTP 422' WHERE id = 1`);
     const retried = await api.post<{ status: string; attempts: number }>('/api/v1/outbox/1/retry');
     expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await api.post('/api/v1/outbox/99/retry')).status).toBe(404);

@@ -15,9 +15,9 @@ let api: TestApi;
 
 beforeEach(async () => {
   api = await startTestApi();
-  api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
+  await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 /** The test clock's now, as the audit log shows it (hotel time, Copenhagen). */
 const NOW_IN_HOTEL = '2026-05-01T10:00:00+02:00';

@@ -24,22 +24,22 @@ beforeEach(async () => {
   api = await startTestApi();
   target = await signIn(api.t.core, 'staff', { username: 'night.porter' });
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 function login(username: string, password: string, remoteAddress: string): Promise<TestResponse<{ error?: string; access_token?: string }>> {
   return api.raw({ method: 'POST', url: '/login/', payload: { username, password }, remoteAddress, as: 'anonymous' });
 }
 
 function failedLogins(reason: 'password' | 'throttled', action = 'auth:loginFailed'): number {
-  return api.t.sqlite
+  return api.t.db
     .prepare(`SELECT count(*) FROM audit_log WHERE action = ? AND json_extract(detail, '$.reason') = ?`)
     .pluck()
     .get(action, reason) as number;
 }
 
 /** Signs in at the desk (IPC), as the host does for the desk window. */
-function deskLogin(username: string, password: string): Promise<LoginResult> {
-  return api.t.core.call('auth:login', { username, password }, api.t.core.contextFor(null, { via: 'ipc' })) as Promise<LoginResult>;
+async function deskLogin(username: string, password: string): Promise<LoginResult> {
+  return api.t.core.call('auth:login', { username, password }, await api.t.core.contextFor(null, { via: 'ipc' })) as Promise<LoginResult>;
 }
 
 function retryAfterOf(res: TestResponse): number {

@@ -14,7 +14,7 @@ let api: TestApi;
 beforeEach(async () => {
   api = await startTestApi({ core: { settings: { eventServiceUrl: 'http://broker.invalid/events' } } });
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 describe('seed 004: POST /cars/add', () => {
   it("adds a car: 201 {message: 'Car added successfully', car_id}", async () => {
@@ -66,7 +66,7 @@ describe('seed 004: POST /cars/add', () => {
 
   it('tells the event broker, through the outbox, in the same transaction', async () => {
     await api.post('/cars/add', COROLLA);
-    const [row] = outboxRows(api.t.sqlite);
+    const [row] = await outboxRows(api.t.db);
     expect(row).toMatchObject({ target: 'events', topic: 'car.added', aggregate: 'car:1', path: '' });
     expect(row!.payload).toEqual({
       type: 'car.added',
@@ -116,7 +116,7 @@ describe('seed 004: DELETE /cars/:car_id', () => {
     expect(again.status).toBe(404);
     expect(again.body).toEqual({ error: 'Car not found' });
     expect((await api.post('/cars/add', { ...COROLLA, plate: 'ab 12 345' })).status).toBe(201);
-    expect(outboxRows(api.t.sqlite).map((r) => r.topic)).toEqual(['car.added', 'car.deleted', 'car.added']);
+    expect((await outboxRows(api.t.db)).map((r) => r.topic)).toEqual(['car.added', 'car.deleted', 'car.added']);
   });
 
   it('409 while the car has a future or active rental (reserved, then handed out); 200 once it is back', async () => {

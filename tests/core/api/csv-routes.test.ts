@@ -10,12 +10,12 @@ let api: TestApi;
 beforeEach(async () => {
   api = await startTestApi();
   const h = api.t.core.handlers;
-  h['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
-  h['stays:create'](aStay({ roomId: 1, guestName: 'Hansen, Mette' }), deskCtx);
-  h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-10', checkout: '2026-05-12', guestName: '=HYPERLINK("x")' }), deskCtx);
-  h['stays:cancel']({ id: 2 }, deskCtx);
+  await h['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
+  await h['stays:create'](aStay({ roomId: 1, guestName: 'Hansen, Mette' }), deskCtx);
+  await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-10', checkout: '2026-05-12', guestName: '=HYPERLINK("x")' }), deskCtx);
+  await h['stays:cancel']({ id: 2 }, deskCtx);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 const rows = (text: string, delimiter = ',') => Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter, skipEmptyLines: true }).data;
 

@@ -111,7 +111,7 @@ describe('error shapes', () => {
   });
 
   it('an unexpected failure → 500 {"error":"Internal error"}, logged, with no internals in the body', async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     const failing = withHandlers(t.core, {
       'health:get': () => {
         throw new Error('SQLITE_CORRUPT at /var/lib/frontdesk/frontdesk.db');
@@ -119,7 +119,7 @@ describe('error shapes', () => {
     });
     const app = await buildServer(failing, { dbFile: t.dbFile });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    api = { close: async () => (await app.close(), t.close()) } as TestApi;
+    api = { close: async () => (await app.close(), await t.close()) } as TestApi;
 
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(500);
@@ -129,11 +129,11 @@ describe('error shapes', () => {
   });
 
   it('a handler answer that does not fit the contract is a logged 500, never a leak', async () => {
-    const t = createTestCore();
+    const t = await createTestCore();
     const wrong = withHandlers(t.core, { 'health:get': (() => ({ status: 'ok', secret: 'x' })) as unknown as Handlers['health:get'] });
     const app = await buildServer(wrong, { dbFile: t.dbFile });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    api = { close: async () => (await app.close(), t.close()) } as TestApi;
+    api = { close: async () => (await app.close(), await t.close()) } as TestApi;
 
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(500);

@@ -16,7 +16,7 @@ import { startTestApi, type TestApi, type TestResponse } from '../../support/htt
 const NEW_PASSWORD = 'Fresh-Admin-Harbour-31';
 
 let api: TestApi;
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 async function signInDefaultAdmin(): Promise<LoginResult> {
   const res = await api.post<LoginResult>('/login/', { username: 'admin', password: 'admin' });

@@ -13,7 +13,7 @@ import { signInAs, TEST_ADMIN_PASSWORD, TEST_PASSWORD } from '../../support/sess
 import { adminCtx } from '../../support/test-core';
 
 let api: TestApi;
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 const FOREIGN = 'http://evil.example';
 
@@ -76,7 +76,7 @@ describe('bodies', () => {
 
   it('drops unknown fields: a booking body with extra fields stores none of them', async () => {
     api = await startTestApi();
-    api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
+    await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
     const body = {
       roomnumber: 101, category: 'Standard double room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-03T12:00:00',
       id: 999, status: 'checked_in', isbooking: 0, ownerId: 1, owner_id: 1, created_by: 'mallory', createdAt: 0, guestEmail: 'x@example.test', isAdmin: true,
@@ -86,7 +86,7 @@ describe('bodies', () => {
     expect(res.body).toMatchObject({ status: 'booked', isbooking: 1 });
     expect(res.body.id).not.toBe(999);
     const client = await api.session('client');
-    const row = api.t.sqlite.prepare('SELECT status, owner_id AS ownerId, created_by AS createdBy, guest_email AS guestEmail, created_at AS createdAt FROM stays WHERE id = ?').get(res.body.id);
+    const row = api.t.db.get('SELECT status, owner_id AS ownerId, created_by AS createdBy, guest_email AS guestEmail, created_at AS createdAt FROM stays WHERE id = ?', res.body.id);
     expect(row).toEqual({ status: 'booked', ownerId: client.userId, createdBy: client.username, guestEmail: null, createdAt: api.t.clock.now() });
   });
 });
@@ -155,7 +155,7 @@ describe('what responses never contain', () => {
       await api.get('/api/v1/settings'),
       await api.get('/api/v1/network'),
     ];
-    const stored = api.t.sqlite.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+    const stored = api.t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
     const needles = ['password_hash', 'passwordHash', '$argon2', TEST_PASSWORD, TEST_ADMIN_PASSWORD, 'Not-The-Password-1', 'Reset-Password-9931', JSON.parse(stored) as string];
     for (const res of answers) {
       expect(res.status, res.text.slice(0, 100)).toBeLessThan(300);
@@ -170,7 +170,7 @@ describe('text that is not text (issue 10 item 15)', () => {
 
   it('refuses a guest name with a lone surrogate with 400, as a JSON escape or as raw bytes, and stores nothing', async () => {
     api = await startTestApi();
-    api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
+    await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard double room' }), adminCtx);
     const escaped = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: booking('Ann \ud800 Berg') });
     expect(escaped).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^guest_name: must not contain a lone UTF-16 surrogate/) } });
     // The same half pair encoded on its own in UTF-8 bytes (ED A0 80): not UTF-8, so not U+FFFD either.
@@ -179,7 +179,7 @@ describe('text that is not text (issue 10 item 15)', () => {
     const bytes = Buffer.concat([at, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(text.slice(text.indexOf('X') + 1))]);
     const raw = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: bytes });
     expect(raw).toMatchObject({ status: 400, body: { error: 'The body is not valid UTF-8' } });
-    expect(api.t.sqlite.prepare('SELECT COUNT(*) FROM stays').pluck().get()).toBe(0);
+    expect(api.t.db.prepare('SELECT COUNT(*) FROM stays').pluck().get()).toBe(0);
     const fine = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: Buffer.from(booking('Åse 👩‍👧 Ødegård')) });
     expect(fine.status).toBe(201);
     expect((fine.body as { guest_name: string }).guest_name).toBe('Åse 👩‍👧 Ødegård');

@@ -22,7 +22,7 @@ const sockets: LiveClient[] = [];
 beforeEach(async () => {
   th = await startTestHost();
   for (const number of [101, 102, 103]) {
-    th.host.core.handlers['rooms:create']({ number, category: 'Standard double room', capacity: 2, nightlyRate: 100_000, floor: 1, housekeeping: 'clean' }, adminCtx);
+    await th.host.core.handlers['rooms:create']({ number, category: 'Standard double room', capacity: 2, nightlyRate: 100_000, floor: 1, housekeeping: 'clean' }, adminCtx);
   }
 });
 afterEach(async () => {

@@ -62,7 +62,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   doc = res.body;
 });
-afterAll(() => api.close());
+afterAll(async () => await api.close());
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
 const operationOf = (name: CommandName): Operation => {
@@ -267,7 +267,7 @@ describe('refusal headers (X-Frontdesk-Reason, X-Frontdesk-Reason-Params)', () =
   });
 
   it('a real refusal carries them beside a {"error"} body (each answer is also checked against the document)', async () => {
-    api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
+    await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
     await api.post('/api/v1/stays', aStay({ roomId: 1, checkin: '2026-06-02', checkout: '2026-06-04', guestName: 'Søren Ærø' }));
     const seed = { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' };
 

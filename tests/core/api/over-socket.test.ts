@@ -20,7 +20,7 @@ beforeAll(async () => {
   const room = await post('/api/v1/rooms', { number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1 });
   expect(room.status).toBe(201);
 });
-afterAll(() => th.close());
+afterAll(async () => await th.close());
 
 function post(path: string, body: unknown): Promise<Response> {
   return th.json('POST', path, body);
@@ -80,7 +80,7 @@ describe('over a real socket', () => {
   });
 
   it('downloads the stays as a streamed CSV attachment', async () => {
-    host.core.deps.sqlite.exec(`
+    host.core.deps.db.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
       INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
       SELECT 1, 'Standard single room', 'Bulk ' || i, 1, '2030-01-01T14:00:00+01:00', '2030-01-02T12:00:00+01:00', i, i + 1, 1, 'cancelled', 0, 'test', 0, 0 FROM n`);
@@ -115,7 +115,7 @@ describe('over a real socket', () => {
     controller.abort();
     await reader.read().catch(() => undefined);
     // The export's read transaction ends with the request: then the WAL can be checkpointed to the end.
-    const sqlite = host.core.deps.sqlite;
+    const sqlite = host.core.deps.db;
     const previousTimeout = sqlite.pragma('busy_timeout', { simple: true });
     sqlite.pragma('busy_timeout = 0');
     await expect

@@ -17,11 +17,11 @@ const BOOKING = { roomnumber: 101, category: 'Standard double room', checkin: '2
 
 beforeEach(async () => {
   api = await startTestApi();
-  for (const number of [101, 102]) api.t.core.handlers['rooms:create'](aRoom({ number, category: 'Standard double room' }), adminCtx);
+  for (const number of [101, 102]) await api.t.core.handlers['rooms:create'](aRoom({ number, category: 'Standard double room' }), adminCtx);
   anna = await signIn(api.t.core, 'client', { username: 'anna.guest' });
   bo = await signIn(api.t.core, 'client', { username: 'bo.guest' });
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 const as = (s: Session) => ({ headers: { authorization: `Bearer ${s.token}` } });
 
@@ -53,7 +53,7 @@ describe('a client and its bookings', () => {
   it('stores the client as the owner, whatever the body says', async () => {
     const res = await api.post<SeedBooking>('/bookings', { ...BOOKING, ownerId: bo.userId, owner_id: bo.userId, created_by: 'bo.guest' }, as(anna));
     expect(res.status).toBe(201);
-    const row = api.t.sqlite.prepare('SELECT owner_id AS ownerId, created_by AS createdBy FROM stays WHERE id = ?').get(res.body.id);
+    const row = api.t.db.get('SELECT owner_id AS ownerId, created_by AS createdBy FROM stays WHERE id = ?', res.body.id);
     expect(row).toEqual({ ownerId: anna.userId, createdBy: 'anna.guest' });
   });
 

@@ -15,9 +15,9 @@ let api: TestApi;
 
 beforeEach(async () => {
   api = await startTestApi();
-  api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 89_500 }), adminCtx);
+  await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 89_500 }), adminCtx);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 function refusal(res: TestResponse): { reason: unknown; params: unknown } {
   return { reason: res.headers['x-frontdesk-reason'], params: decodeReasonParams(res.headers['x-frontdesk-reason-params'] as string | undefined) };

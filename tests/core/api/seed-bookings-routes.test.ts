@@ -12,9 +12,9 @@ let api: TestApi;
 beforeEach(async () => {
   // The seed's own example books November 2024: the desk's clock stands before it (a stay in the past is refused).
   api = await startTestApi({ core: { now: Date.parse('2024-10-01T08:00:00Z') } });
-  api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 89_500 }), adminCtx);
+  await api.t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room', nightlyRate: 89_500 }), adminCtx);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 describe('seed 000: /bookings', () => {
   it("POST /bookings with the seed's body → 201 and the booking in the seed's field names", async () => {
@@ -32,7 +32,7 @@ describe('seed 000: /bookings', () => {
       guests: 1,
       price: 4 * 89_500,
     });
-    expect(outboxRows(api.t.sqlite)).toMatchObject([{ target: 'billing', path: '/bills/update/1' }]);
+    expect(outboxRows(api.t.db)).toMatchObject([{ target: 'billing', path: '/bills/update/1' }]);
   });
 
   it('GET /bookings → a JSON array of every booking with roomnumber, category, isbooking, checkin, checkout', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   clientA = await signIn(th.host.core, 'client');
   clientB = await signIn(th.host.core, 'client');
 });
-afterAll(() => th.close());
+afterAll(async () => await th.close());
 
 async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: unknown; type: string | null }> {
   const res = await th.json(method, path, body, token);

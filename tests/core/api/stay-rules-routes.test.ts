@@ -15,7 +15,7 @@ beforeEach(async () => {
   api = await startTestApi(); // 2026-05-01 10:00 in Copenhagen
   expect((await api.post<Room>('/api/v1/rooms', ROOM)).status).toBe(201);
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());
 
 describe('the desk rules over REST', () => {
   it('POST /bookings and POST /api/v1/stays for dates in the past → 400 with the seed body shape', async () => {
@@ -29,7 +29,7 @@ describe('the desk rules over REST', () => {
   });
 
   it('check-in too early → 409; check-out quote, early check-out, undo (all within one sign-in)', async () => {
-    api.t.core.handlers['settings:update']({ earlyCheckinMinutes: 0 }, adminCtx);
+    await api.t.core.handlers['settings:update']({ earlyCheckinMinutes: 0 }, adminCtx);
     const stay = (await api.post<Stay>('/api/v1/stays', { roomId: 1, checkin: '2026-05-01', checkout: '2026-05-04', guestName: 'Eva Holm' })).body;
     expect(await api.as('staff').post(`/api/v1/stays/${stay.id}/check-in`)).toMatchObject({
       status: 409, body: { error: `Stay ${stay.id} can be checked in from 2026-05-01 14:00, its arrival day` },

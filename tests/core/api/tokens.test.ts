@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await api.close();
-  for (const o of others.splice(0)) o.close();
+  for (const o of others.splice(0)) await o.close();
 });
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -35,7 +35,7 @@ function claimsOf(token: string): TokenClaims {
 }
 
 function installationSecret(t: TestCore): Buffer {
-  const stored = t.sqlite.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+  const stored = t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
   return Buffer.from(JSON.parse(stored) as string, 'base64url');
 }
 
@@ -103,7 +103,7 @@ describe('bearer tokens', () => {
   });
 
   it('signed with another installation’s key → 401, even for a live session id of this one', async () => {
-    const other = createTestCore();
+    const other = await createTestCore();
     others.push(other);
     const theirs = await signIn(other.core, 'staff');
     // Their token as it is (their secret, their session), and this hotel's live session signed with their secret.

@@ -78,7 +78,7 @@ beforeAll(async () => {
   }
   await app.ready();
 });
-afterAll(() => app.close());
+afterAll(async () => await app.close());
 
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/bookings', payload: payload as object });
 

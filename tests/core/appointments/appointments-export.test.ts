@@ -6,18 +6,18 @@ import { streamCsvExport } from '../../../core/export/csv-export';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
-beforeEach(() => {
-  t = createTestCore();
+beforeEach(async () => {
+  t = await createTestCore();
   const h = t.core.handlers;
-  const room = h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 2, hourlyRate: 90_000, isActive: true }, adminCtx);
-  h['timeslots:generate']({ roomId: room.id, startDate: '2026-05-04', endDate: '2026-05-05', slotDuration: 30, workingHours: { start: '09:00', end: '10:00' } }, adminCtx);
-  h['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 0, price: 50_000, daysOff: [], active: true }, adminCtx);
-  h['appointments:deskCreate']({ timeslotId: 1, guestName: 'Mette Hansen', notes: '=HYPERLINK("x")' }, deskCtx);
-  h['appointments:deskCreate']({ timeslotId: 3, guestName: 'Jens Olsen' }, deskCtx);
-  const p = h['appointments:deskCreate']({ providerId: 1, date: '2026-05-05', time: '11:00', guestName: 'Ann Berg', guestEmail: 'ann@example.dk' }, deskCtx);
-  h['appointments:cancel']({ id: p.id }, deskCtx);
+  const room = await h['serviceRooms:create']({ name: 'Spa room 1', roomType: 'treatment', capacity: 2, hourlyRate: 90_000, isActive: true }, adminCtx);
+  await h['timeslots:generate']({ roomId: room.id, startDate: '2026-05-04', endDate: '2026-05-05', slotDuration: 30, workingHours: { start: '09:00', end: '10:00' } }, adminCtx);
+  await h['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 0, price: 50_000, daysOff: [], active: true }, adminCtx);
+  await h['appointments:deskCreate']({ timeslotId: 1, guestName: 'Mette Hansen', notes: '=HYPERLINK("x")' }, deskCtx);
+  await h['appointments:deskCreate']({ timeslotId: 3, guestName: 'Jens Olsen' }, deskCtx);
+  const p = await h['appointments:deskCreate']({ providerId: 1, date: '2026-05-05', time: '11:00', guestName: 'Ann Berg', guestEmail: 'ann@example.dk' }, deskCtx);
+  await h['appointments:cancel']({ id: p.id }, deskCtx);
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 async function rows(query: AppointmentCsvQuery): Promise<Record<string, string>[]> {
   let text = '';

@@ -80,4 +80,4 @@ beforeEach(async () => {
   api = await startTestApi();
   base = await api.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterEach(() => api.close());
+afterEach(async () => await api.close());

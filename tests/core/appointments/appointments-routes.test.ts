@@ -61,7 +61,7 @@ describe('seed 003: bookings of a signed-in user', () => {
     // the same slot again: full
     expect(await post('/api/v1/bookings', { timeslotId: slot!.id, roomId: room.id }, 'client2')).toEqual({ status: 409, body: { error: 'Timeslot is fully booked' } });
     // the confirmation e-mail, in the same transaction
-    expect(outboxRows(api.t.sqlite).filter((r) => r.target === 'email')).toHaveLength(1);
+    expect((await outboxRows(api.t.db)).filter((r) => r.target === 'email')).toHaveLength(1);
   });
 
   it('refuses a missing field, an unknown slot or room, a slot of another room, and an anonymous caller', async () => {
@@ -132,7 +132,7 @@ describe('seed 003: bookings of a signed-in user', () => {
     expect(quote.body).toMatchObject({ refundAmount: 45_000, percent: 100, paid: 45_000 });
     const paid = await call('DELETE', `/api/v1/bookings/${second.id}`, undefined, 'client');
     expect(paid.body).toMatchObject({ refundAmount: 45_000, booking: { status: 'cancelled', paymentStatus: 'refunded', refundAmount: 45_000 } });
-    const mails = outboxRows(api.t.sqlite).filter((r) => r.topic === 'email.cancellation');
+    const mails = (await outboxRows(api.t.db)).filter((r) => r.topic === 'email.cancellation');
     expect(mails).toHaveLength(2);
   });
 
@@ -179,7 +179,7 @@ describe('seed 001: providers and provider bookings', () => {
     const gap = await post('/api/v1/bookings', { provider_id: night.id, date: '2027-03-28', time: '02:30' });
     expect(gap.status).toBe(400);
     expect(gap.body.error).toMatch(/does not exist/);
-    expect(api.t.sqlite.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    expect(api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
   });
 
   it('providers CRUD: POST → 201 with id, GET one and all, PATCH deactivates; unique e-mail 409; client 403 on writes', async () => {
@@ -244,7 +244,7 @@ describe('one path, two seeds: the words and the order of a refusal', () => {
       expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_001);
     }
     expect((await post('/api/v1/bookings', {}, 'anonymous')).status).toBe(401);
-    expect(api.t.sqlite.prepare('SELECT count(*) AS n FROM appointments').get()).toEqual({ n: 0 });
+    expect(api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
   });
 
   it('PUT /:id/reschedule checks as seed 003 does, for either body: the booking (404), its owner (403), then the body (400)', async () => {

@@ -20,11 +20,11 @@ let client: CallContext;
 const MIN = 60_000;
 
 beforeEach(async () => {
-  t = createTestCore();
+  t = await createTestCore();
   const s = await signIn(t.core, 'client', { username: 'guest.one' });
   client = { actor: { userId: s.userId, username: s.username, role: 'client' }, via: 'internal' };
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 const h = () => t.core.handlers;
 function room(capacity = 1, rate = 90_000) {
@@ -34,23 +34,23 @@ function generate(roomId: number, startDate: string, endDate = startDate, extra:
   return h()['timeslots:generate']({ roomId, startDate, endDate, slotDuration: 30, workingHours: { start: '09:00', end: '17:00' }, ...extra }, adminCtx);
 }
 function slotsOf(roomId: number, date: string) {
-  return t.sqlite.prepare('SELECT id, start_ms AS startMs, end_ms AS endMs, start_at AS startAt FROM timeslots WHERE room_id = ? AND local_date = ? ORDER BY start_ms').all(roomId, date) as {
+  return t.db.all('SELECT id, start_ms AS startMs, end_ms AS endMs, start_at AS startAt FROM timeslots WHERE room_id = ? AND local_date = ? ORDER BY start_ms', roomId, date) as {
     id: number; startMs: number; endMs: number; startAt: string;
   }[];
 }
-function book(slotId: number, roomId: number, ctx = client): Appointment {
-  const res = h()['appointments:create']({ timeslotId: slotId, roomId }, ctx) as { booking: Appointment };
+async function book(slotId: number, roomId: number, ctx = client): Promise<Appointment> {
+  const res = await h()['appointments:create']({ timeslotId: slotId, roomId }, ctx) as { booking: Appointment };
   return res.booking;
 }
 const changed = () => t.events.filter((e): e is Extract<LiveEvent, { type: 'appointment.changed' }> => e.type === 'appointment.changed');
 const reminders = () => t.events.filter((e): e is Extract<LiveEvent, { type: 'appointment.reminder' }> => e.type === 'appointment.reminder');
 
 describe('timeslot generation', () => {
-  it('is DST-correct: 09:00–17:00 on both change days gives 16 slots of 30 real minutes', () => {
-    const r = room();
+  it('is DST-correct: 09:00–17:00 on both change days gives 16 slots of 30 real minutes', async () => {
+    const r = await room();
     // 2026-03-29: Copenhagen springs forward; 2026-10-25: it falls back.
     for (const day of ['2026-03-29', '2026-10-25']) {
-      expect(generate(r.id, day).count).toBe(16);
+      expect((await generate(r.id, day)).count).toBe(16);
       const slots = slotsOf(r.id, day);
       expect(slots).toHaveLength(16);
       expect(slots.every((s) => s.endMs - s.startMs === 30 * MIN)).toBe(true);
@@ -61,12 +61,12 @@ describe('timeslot generation', () => {
     expect(slotsOf(r.id, '2026-10-25')[0]!.startAt).toBe('2026-10-25T09:00:00+01:00');
   });
 
-  it('across the change itself, slots are real-length and never overlap (the night of the change)', () => {
-    const r = room();
+  it('across the change itself, slots are real-length and never overlap (the night of the change)', async () => {
+    const r = await room();
     const night = { workingHours: { start: '01:00', end: '04:00' } };
     // spring: 01:00 → 04:00 local is two real hours → 4 slots; autumn: four real hours → 8 slots
-    expect(generate(r.id, '2026-03-29', '2026-03-29', night).count).toBe(4);
-    expect(generate(r.id, '2026-10-25', '2026-10-25', night).count).toBe(8);
+    expect((await generate(r.id, '2026-03-29', '2026-03-29', night)).count).toBe(4);
+    expect((await generate(r.id, '2026-10-25', '2026-10-25', night)).count).toBe(8);
     const autumn = slotsOf(r.id, '2026-10-25').slice(0, 8);
     expect(autumn.map((s) => s.startAt.slice(11, 25))).toEqual([
       '01:00:00+02:00', '01:30:00+02:00', '02:00:00+02:00', '02:30:00+02:00', '02:00:00+01:00', '02:30:00+01:00', '03:00:00+01:00', '03:30:00+01:00',
@@ -74,57 +74,57 @@ describe('timeslot generation', () => {
     for (let i = 1; i < autumn.length; i++) expect(autumn[i]!.startMs).toBe(autumn[i - 1]!.endMs);
   });
 
-  it('is idempotent: the same range again adds nothing; an overlapping range adds only the missing days', () => {
-    const r = room();
-    expect(generate(r.id, '2026-06-01', '2026-06-07').count).toBe(7 * 16);
-    expect(generate(r.id, '2026-06-01', '2026-06-07').count).toBe(0);
-    expect(generate(r.id, '2026-06-05', '2026-06-10').count).toBe(3 * 16);
-    expect(h()['timeslots:preview']({ roomId: r.id, startDate: '2026-06-01', endDate: '2026-06-11', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx).count).toBe(16);
+  it('is idempotent: the same range again adds nothing; an overlapping range adds only the missing days', async () => {
+    const r = await room();
+    expect((await generate(r.id, '2026-06-01', '2026-06-07')).count).toBe(7 * 16);
+    expect((await generate(r.id, '2026-06-01', '2026-06-07')).count).toBe(0);
+    expect((await generate(r.id, '2026-06-05', '2026-06-10')).count).toBe(3 * 16);
+    expect((await h()['timeslots:preview']({ roomId: r.id, startDate: '2026-06-01', endDate: '2026-06-11', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx)).count).toBe(16);
   });
 });
 
 describe('unpaid holds lapse', () => {
-  it('a pending unpaid booking holds its seat for the hold time, then lapses (cancelled, lapsed event) and frees it', () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('a pending unpaid booking holds its seat for the hold time, then lapses (cancelled, lapsed event) and frees it', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [slot] = slotsOf(r.id, '2026-05-04');
-    const a = book(slot!.id, r.id);
+    const a = await book(slot!.id, r.id);
     expect(a.holdExpiresAt).toBe('2026-05-01T10:30:00+02:00');
-    expectAppError(() => book(slot!.id, r.id, deskCtx), 'CONFLICT', /fully booked/);
+    await expectAppError(async () => await book(slot!.id, r.id, deskCtx), 'CONFLICT', /fully booked/);
     t.clock.advance(29 * MIN);
     expect(t.core.services.appointments.lapseHolds()).toBe(0);
     t.clock.advance(1 * MIN);
     // at the hold's end the seat is free even before the sweep
-    expect(h()['serviceRooms:freeTimeslots']({ id: r.id, date: '2026-05-04', duration: 30 }, deskCtx).timeslots[0]!.id).toBe(slot!.id);
+    expect((await h()['serviceRooms:freeTimeslots']({ id: r.id, date: '2026-05-04', duration: 30 }, deskCtx)).timeslots[0]!.id).toBe(slot!.id);
     expect(t.core.services.appointments.lapseHolds()).toBe(1);
     expect(h()['appointments:get']({ id: a.id }, client)).toMatchObject({ status: 'cancelled', holdExpiresAt: null });
     expect(changed().at(-1)).toMatchObject({ action: 'lapsed', appointment: { id: a.id, status: 'cancelled' } });
-    expect(book(slot!.id, r.id, deskCtx).status).toBe('pending');
+    expect((await book(slot!.id, r.id, deskCtx)).status).toBe('pending');
   });
 
-  it('payment at the desk confirms and stops the lapse; the hold time is a setting', () => {
-    h()['settings:update']({ appointmentHoldMinutes: 5 }, adminCtx);
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('payment at the desk confirms and stops the lapse; the hold time is a setting', async () => {
+    await h()['settings:update']({ appointmentHoldMinutes: 5 }, adminCtx);
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [slot] = slotsOf(r.id, '2026-05-04');
-    const a = book(slot!.id, r.id);
+    const a = await book(slot!.id, r.id);
     expect(a.holdExpiresAt).toBe('2026-05-01T10:05:00+02:00');
     expect(h()['appointments:pay']({ id: a.id, method: 'cash' }, deskCtx)).toMatchObject({ status: 'confirmed', paymentStatus: 'paid', paymentMethod: 'cash', holdExpiresAt: null });
     t.clock.advance(60 * MIN);
     expect(t.core.services.appointments.lapseHolds()).toBe(0);
-    expect(h()['appointments:get']({ id: a.id }, client).status).toBe('confirmed');
+    expect((await h()['appointments:get']({ id: a.id }, client)).status).toBe('confirmed');
   });
 
   it('the scheduler lapses holds and sends reminders on its own', async () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [slot] = slotsOf(r.id, '2026-05-04');
-    const a = book(slot!.id, r.id);
+    const a = await book(slot!.id, r.id);
     t.clock.advance(31 * MIN);
     const scheduler = startAppointmentScheduler(t.core.deps, t.core.services.appointments, { maxSleepMs: 50 });
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(h()['appointments:get']({ id: a.id }, client).status).toBe('cancelled');
+      expect((await h()['appointments:get']({ id: a.id }, client)).status).toBe('cancelled');
     } finally {
       scheduler.stop();
     }
@@ -132,51 +132,51 @@ describe('unpaid holds lapse', () => {
 });
 
 describe('refunds, by the hotel policy on what was paid', () => {
-  it('≥ 48 h before: 100 %; ≥ 24 h: 50 %; later: 0 %; unpaid: nothing; the policy is a setting', () => {
-    const r = room(5);
-    generate(r.id, '2026-05-04');
+  it('≥ 48 h before: 100 %; ≥ 24 h: 50 %; later: 0 %; unpaid: nothing; the policy is a setting', async () => {
+    const r = await room(5);
+    await generate(r.id, '2026-05-04');
     const [slot] = slotsOf(r.id, '2026-05-04'); // Monday 09:00, 71 h after now
-    const paidOne = () => {
-      const a = book(slot!.id, r.id, deskCtx);
-      h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    const paidOne = async () => {
+      const a = await book(slot!.id, r.id, deskCtx);
+      await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
       return a.id;
     };
     const cancel = (id: number) => h()['appointments:cancel']({ id }, deskCtx);
-    expect(cancel(paidOne()).refundAmount).toBe(45_000);
+    expect((await cancel(await paidOne())).refundAmount).toBe(45_000);
     t.clock.advance(24 * 60 * MIN); // 47 h before
-    expect(cancel(paidOne())).toMatchObject({ refundAmount: 22_500, booking: { paymentStatus: 'refunded', refundAmount: 22_500 } });
+    expect(cancel(await paidOne())).toMatchObject({ refundAmount: 22_500, booking: { paymentStatus: 'refunded', refundAmount: 22_500 } });
     t.clock.advance(24 * 60 * MIN); // 23 h before
-    const late = paidOne();
+    const late = await paidOne();
     expect(h()['appointments:refundQuote']({ id: late }, deskCtx)).toMatchObject({ refundAmount: 0, percent: 0, paid: 45_000 });
     expect(cancel(late)).toMatchObject({ refundAmount: 0, booking: { paymentStatus: 'paid' } });
-    expect(cancel(book(slot!.id, r.id, deskCtx).id).refundAmount).toBe(0);
-    h()['settings:update']({ refundPartialHours: 12, refundPartialPercent: 25 }, adminCtx);
-    expect(cancel(paidOne()).refundAmount).toBe(11_250);
+    expect((await cancel((await book(slot!.id, r.id, deskCtx)).id)).refundAmount).toBe(0);
+    await h()['settings:update']({ refundPartialHours: 12, refundPartialPercent: 25 }, adminCtx);
+    expect((await cancel(await paidOne())).refundAmount).toBe(11_250);
   });
 
-  it('legal transitions only: no cancel once begun, nothing after completion', () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('legal transitions only: no cancel once begun, nothing after completion', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [slot] = slotsOf(r.id, '2026-05-04');
-    const a = book(slot!.id, r.id);
-    h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    const a = await book(slot!.id, r.id);
+    await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     t.clock.set(Date.parse('2026-05-04T07:10:00Z'));
-    expectAppError(() => h()['appointments:cancel']({ id: a.id }, client), 'VALIDATION', /once it has begun/);
-    expect(h()['appointments:setStatus']({ id: a.id, status: 'completed' }, deskCtx).status).toBe('completed');
+    await expectAppError(async () => await h()['appointments:cancel']({ id: a.id }, client), 'VALIDATION', /once it has begun/);
+    expect((await h()['appointments:setStatus']({ id: a.id, status: 'completed' }, deskCtx)).status).toBe('completed');
     for (const status of ['no_show', 'cancelled', 'completed']) {
-      expectAppError(() => h()['appointments:setStatus']({ id: a.id, status }, deskCtx), 'VALIDATION', new RegExp(`Invalid status transition to: ${status}`));
+      await expectAppError(async () => await h()['appointments:setStatus']({ id: a.id, status }, deskCtx), 'VALIDATION', new RegExp(`Invalid status transition to: ${status}`));
     }
-    expectAppError(() => h()['appointments:reschedule']({ id: a.id, newTimeslotId: slot!.id + 1 }, client), 'VALIDATION', /completed booking cannot be rescheduled/);
+    await expectAppError(async () => await h()['appointments:reschedule']({ id: a.id, newTimeslotId: slot!.id + 1 }, client), 'VALIDATION', /completed booking cannot be rescheduled/);
   });
 });
 
 describe('reminders', () => {
-  it('go out once, the lead time before the start, with the seed\'s message, to the owner and the desk', () => {
-    const r = room();
-    generate(r.id, '2026-05-01'); // today: 10:30 is the first slot after now
+  it('go out once, the lead time before the start, with the seed\'s message, to the owner and the desk', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-01'); // today: 10:30 is the first slot after now
     const slot = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T11:30'))!;
-    const a = book(slot.id, r.id);
-    h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    const a = await book(slot.id, r.id);
+    await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     expect(t.core.services.appointments.sendDueReminders()).toBe(0);
     t.clock.set(Date.parse('2026-05-01T08:29:00Z')); // 10:29, 61 minutes before
     expect(t.core.services.appointments.sendDueReminders()).toBe(0);
@@ -190,42 +190,42 @@ describe('reminders', () => {
     expect(e).toMatchObject({ message: 'Your appointment is coming up!', appointment: { id: a.id } });
     expect(audienceOf(e)).toEqual({ desk: true, ownerId: client.actor.userId });
     expect(appointmentEvents['appointment.reminder'].socketIo(e)).toEqual({ event: 'booking_reminder', data: { booking: e.appointment, message: 'Your appointment is coming up!' } });
-    const mails = outboxRows(t.sqlite).filter((m) => m.topic === 'email.reminder');
+    const mails = (await outboxRows(t.db)).filter((m) => m.topic === 'email.reminder');
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ target: 'email', aggregate: `appointment:${a.id}`, payload: { to: 'guest.one@example.test' } });
   });
 
-  it('are not sent for a cancelled booking, are still sent after downtime if the start is ahead, never after the start', () => {
-    const r = room(3);
-    generate(r.id, '2026-05-01');
+  it('are not sent for a cancelled booking, are still sent after downtime if the start is ahead, never after the start', async () => {
+    const r = await room(3);
+    await generate(r.id, '2026-05-01');
     const slot = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T12:00'))!;
-    const cancelled = book(slot.id, r.id, deskCtx);
-    h()['appointments:cancel']({ id: cancelled.id }, deskCtx);
-    const kept = h()['appointments:deskCreate']({ timeslotId: slot.id, guestName: 'Mette', guestEmail: 'mette@example.dk' }, deskCtx);
-    h()['appointments:pay']({ id: kept.id, method: 'cash' }, deskCtx);
-    const missed = h()['appointments:deskCreate']({ timeslotId: slot.id, guestName: 'Late', guestEmail: 'late@example.dk' }, deskCtx);
-    h()['appointments:pay']({ id: missed.id, method: 'cash' }, deskCtx);
+    const cancelled = await book(slot.id, r.id, deskCtx);
+    await h()['appointments:cancel']({ id: cancelled.id }, deskCtx);
+    const kept = await h()['appointments:deskCreate']({ timeslotId: slot.id, guestName: 'Mette', guestEmail: 'mette@example.dk' }, deskCtx);
+    await h()['appointments:pay']({ id: kept.id, method: 'cash' }, deskCtx);
+    const missed = await h()['appointments:deskCreate']({ timeslotId: slot.id, guestName: 'Late', guestEmail: 'late@example.dk' }, deskCtx);
+    await h()['appointments:pay']({ id: missed.id, method: 'cash' }, deskCtx);
     // "down" from 10:00 until 11:50: the reminder fell due at 11:00, the start (12:00) is still ahead
     t.clock.set(Date.parse('2026-05-01T09:50:00Z'));
     expect(t.core.services.appointments.sendDueReminders()).toBe(2);
     expect(reminders().map((e) => e.appointment.id).sort()).toEqual([kept.id, missed.id].sort());
     // a booking whose start passed while the host was down gets none
     const later = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T13:00'))!;
-    const gone = h()['appointments:deskCreate']({ timeslotId: later.id, guestName: 'Gone' }, deskCtx);
-    h()['appointments:pay']({ id: gone.id, method: 'cash' }, deskCtx);
+    const gone = await h()['appointments:deskCreate']({ timeslotId: later.id, guestName: 'Gone' }, deskCtx);
+    await h()['appointments:pay']({ id: gone.id, method: 'cash' }, deskCtx);
     t.clock.set(Date.parse('2026-05-01T11:05:00Z'));
     expect(t.core.services.appointments.sendDueReminders()).toBe(0);
   });
 
-  it('are due again after a reschedule, for the new start', () => {
-    const r = room();
-    generate(r.id, '2026-05-01');
+  it('are due again after a reschedule, for the new start', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-01');
     const slots = slotsOf(r.id, '2026-05-01');
     const at = (hhmm: string) => slots.find((s) => s.startAt.includes(`T${hhmm}`))!;
-    const a = book(at('11:00').id, r.id);
-    h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    const a = await book(at('11:00').id, r.id);
+    await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     expect(t.core.services.appointments.sendDueReminders()).toBe(1);
-    h()['appointments:reschedule']({ id: a.id, newTimeslotId: at('15:00').id }, client);
+    await h()['appointments:reschedule']({ id: a.id, newTimeslotId: at('15:00').id }, client);
     expect(t.core.services.appointments.sendDueReminders()).toBe(0);
     t.clock.set(Date.parse('2026-05-01T12:00:00Z'));
     expect(t.core.services.appointments.sendDueReminders()).toBe(1);
@@ -233,35 +233,35 @@ describe('reminders', () => {
 });
 
 describe('live events and e-mails', () => {
-  it('booking_update {type, booking} on create, reschedule, cancel, status change; audience the owner and the desk', () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('booking_update {type, booking} on create, reschedule, cancel, status change; audience the owner and the desk', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [s1, s2] = slotsOf(r.id, '2026-05-04');
-    const a = book(s1!.id, r.id);
-    h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
-    h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
-    h()['appointments:setStatus']({ id: a.id, status: 'no_show' }, deskCtx);
-    const b = book(s1!.id, r.id);
-    h()['appointments:cancel']({ id: b.id }, client);
+    const a = await book(s1!.id, r.id);
+    await h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
+    await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    await h()['appointments:setStatus']({ id: a.id, status: 'no_show' }, deskCtx);
+    const b = await book(s1!.id, r.id);
+    await h()['appointments:cancel']({ id: b.id }, client);
     expect(changed().map((e) => e.action)).toEqual(['created', 'rescheduled', 'confirmed', 'status_changed', 'created', 'cancelled']);
     for (const e of changed()) expect(audienceOf(e)).toEqual({ desk: true, ownerId: client.actor.userId });
     const mapped = appointmentEvents['appointment.changed'].socketIo(changed()[1]!);
     expect(mapped).toEqual({ event: 'booking_update', data: { type: 'rescheduled', booking: changed()[1]!.appointment } });
   });
 
-  it('writes confirmation, reschedule and cancellation e-mails to the owner in the hotel\'s language and zone, in the same commit', () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('writes confirmation, reschedule and cancellation e-mails to the owner in the hotel\'s language and zone, in the same commit', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [s1, s2] = slotsOf(r.id, '2026-05-04');
-    const a = book(s1!.id, r.id);
-    h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
-    h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
-    h()['settings:update']({ locale: 'en' }, adminCtx);
-    h()['appointments:cancel']({ id: a.id }, client);
-    const mails = outboxRows(t.sqlite).filter((m) => m.target === 'email');
+    const a = await book(s1!.id, r.id);
+    await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    await h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
+    await h()['settings:update']({ locale: 'en' }, adminCtx);
+    await h()['appointments:cancel']({ id: a.id }, client);
+    const mails = (await outboxRows(t.db)).filter((m) => m.target === 'email');
     expect(mails.map((m) => m.topic)).toEqual(['email.confirmation', 'email.reschedule', 'email.cancellation']);
     expect(new Set(mails.map((m) => m.aggregate))).toEqual(new Set([`appointment:${a.id}`]));
-    expect(mails.every((m) => m.payload.to === userContact(t.sqlite, client.actor.userId!)!.email)).toBe(true);
+    expect(mails.every(async (m) => m.payload.to === (await userContact(t.db, client.actor.userId!))!.email)).toBe(true);
     // Danish by default, the hotel's local times (CEST)
     expect(mails[0]!.payload.subject).toBe('Bekræftelse: booking af Spa room 1 2026-05-04 09:00');
     expect(mails[0]!.payload.text).toContain('4. maj 2026 kl. 09:00–09:30');
@@ -271,15 +271,15 @@ describe('live events and e-mails', () => {
     expect(mails[2]!.payload.text).toContain('4 May 2026 at 09:30–10:00 (times in Europe/Copenhagen)');
   });
 
-  it('writes nothing when a booking is refused', () => {
-    const r = room();
-    generate(r.id, '2026-05-04');
+  it('writes nothing when a booking is refused', async () => {
+    const r = await room();
+    await generate(r.id, '2026-05-04');
     const [s1] = slotsOf(r.id, '2026-05-04');
-    book(s1!.id, r.id);
-    const before = outboxRows(t.sqlite).length;
+    await book(s1!.id, r.id);
+    const before = (await outboxRows(t.db)).length;
     const events = t.events.length;
-    expectAppError(() => book(s1!.id, r.id, deskCtx), 'CONFLICT', /fully booked/);
-    expect(outboxRows(t.sqlite)).toHaveLength(before);
+    await expectAppError(async () => await book(s1!.id, r.id, deskCtx), 'CONFLICT', /fully booked/);
+    expect(outboxRows(t.db)).toHaveLength(before);
     expect(t.events).toHaveLength(events);
   });
 });

@@ -10,15 +10,15 @@ let t: TestCore;
 const eva: CallContext = { actor: { userId: null, username: 'eva', role: 'admin' }, via: 'http', address: '10.0.0.7' };
 const copenhagen = { timeZone: 'Europe/Copenhagen' };
 
-beforeEach(() => {
-  t = createTestCore();
+beforeEach(async () => {
+  t = await createTestCore();
   // 2026-05-01 23:30 and 2026-05-02 00:30 in Copenhagen (UTC+2): either side of a local midnight.
   t.clock.set(Date.parse('2026-05-01T21:30:00Z'));
-  t.core.audit.record(eva, { action: 'rooms:create', entity: 'rooms', entityId: 1, detail: { number: 101 } });
+  await t.core.audit.record(eva, { action: 'rooms:create', entity: 'rooms', entityId: 1, detail: { number: 101 } });
   t.clock.set(Date.parse('2026-05-01T22:30:00Z'));
-  t.core.audit.record({ ...eva, actor: { userId: null, username: '=HYPERLINK("x")', role: 'staff' } }, { action: 'stays:create', entity: 'stays', detail: {} });
+  await t.core.audit.record({ ...eva, actor: { userId: null, username: '=HYPERLINK("x")', role: 'staff' } }, { action: 'stays:create', entity: 'stays', detail: {} });
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 async function rows(query: AuditCsvQuery): Promise<string[][]> {
   let text = '';

@@ -39,16 +39,16 @@ export interface AuthFixture {
 export const systemCtx: CallContext = { actor: { userId: null, username: 'system', role: 'admin' }, via: 'internal' };
 export const httpCtx = (address = '192.168.1.50'): CallContext => ({ actor: { userId: null, username: 'anonymous', role: 'anonymous' }, via: 'http', address });
 
-export function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): AuthFixture {
+export async function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): Promise<AuthFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-auth-'));
   const dbFile = join(dir, 'frontdesk.db');
-  const { sqlite } = openDatabase({ file: dbFile });
+  const { sqlite } = await openDatabase({ file: dbFile });
   let nowMs = NOW;
   const deps: CoreDeps = { sqlite, clock: () => nowMs, events: createEventBus() };
-  const build = () => {
-    const settings = createSettingsService(deps, { timeZone: 'Europe/Copenhagen' });
+  const build = async () => {
+    const settings = await createSettingsService(deps, { timeZone: 'Europe/Copenhagen' });
     const audit = createAuditService(deps, settings);
-    const auth = createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
+    const auth = await createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
     const users = createUsersService(deps, settings, audit);
     return { settings, audit, auth, users };
   };
@@ -61,7 +61,7 @@ export function createAuthFixture(options: { throttle?: ThrottlePolicy } = {}): 
     now: () => nowMs,
     addUser: async (username, role, password = GOOD_PASSWORD) => {
       const { id } = await f.users.create({ username, email: `${username}@hotel.test`, password, role }, systemCtx);
-      sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(id);
+      db.run('UPDATE users SET must_change_password = 0 WHERE id = ?', id);
       return id;
     },
     restart: () => Object.assign(f, build()),
@@ -85,5 +85,5 @@ export async function rejection(p: Promise<unknown>): Promise<{ code: string; me
 
 export function auditRows(sqlite: Sqlite, action?: string): { action: string; actor: string; entityId: string | null; detail: string; via: string; address: string | null }[] {
   const sql = `SELECT action, actor, entity_id AS entityId, detail, via, address FROM audit_log ${action ? 'WHERE action = ?' : ''} ORDER BY id`;
-  return sqlite.prepare(sql).all(...(action ? [action] : [])) as never;
+  return db.all(sql, ...(action ? [action] : [])) as never;
 }

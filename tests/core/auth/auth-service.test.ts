@@ -9,15 +9,15 @@ import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, NOW, rejection, s
 
 const INVALID = 'Sign in again: the session is invalid or has expired';
 let f: AuthFixture;
-beforeEach(() => (f = createAuthFixture()));
+beforeEach(async () => (f = await createAuthFixture()));
 afterEach(() => f.close());
 
 async function signIn(username: string, password = GOOD_PASSWORD): Promise<{ token: string; ctx: CallContext }> {
   const { access_token: token } = await f.auth.login({ username, password }, httpCtx());
-  return { token, ctx: f.auth.contextForToken(token, { via: 'http', address: '192.168.1.50' }) };
+  return { token, ctx: await f.auth.contextForToken(token, { via: 'http', address: '192.168.1.50' }) };
 }
-const secret = () => Buffer.from(readSettingValues(f.sqlite).get('auth.signingSecret') as string, 'base64url');
-const refused = (token: string) => expectAppError(() => f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED', INVALID);
+const secret = async () => Buffer.from((await readSettingValues(f.db)).get('auth.signingSecret') as string, 'base64url');
+const refused = (token: string) => expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED', INVALID);
 
 describe('contextForToken', () => {
   it('gives the caller from the session and the users row', async () => {
@@ -40,46 +40,46 @@ describe('contextForToken', () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('boss', 'admin');
     const { token } = await signIn('eva');
-    f.users.update({ id, role: 'client' }, systemCtx);
-    expect(f.auth.contextForToken(token, { via: 'http' }).actor.role).toBe('client');
+    await f.users.update({ id, role: 'client' }, systemCtx);
+    expect((await f.auth.contextForToken(token, { via: 'http' })).actor.role).toBe('client');
   });
 
   it('refuses (401, one message) expired, revoked, forged, alg:none and foreign-key tokens', async () => {
     const id = await f.addUser('eva', 'staff');
     const { token, ctx } = await signIn('eva');
     const claims = { sub: String(id), jti: ctx.sessionId!, iat: NOW / 1000, exp: NOW / 1000 + 3600 };
-    refused(signToken(claims, randomBytes(32))); // another installation's secret
+    await refused(signToken(claims, randomBytes(32))); // another installation's secret
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1]}.`;
-    refused(none);
-    refused(`${token.slice(0, -4)}AAAA`);
-    refused(signToken({ ...claims, sub: String(id + 1) }, secret())); // a real jti under another user's id
-    refused(signToken({ ...claims, jti: 'no-such-session' }, secret()));
+    await refused(none);
+    await refused(`${token.slice(0, -4)}AAAA`);
+    await refused(signToken({ ...claims, sub: String(id + 1) }, await secret())); // a real jti under another user's id
+    await refused(signToken({ ...claims, jti: 'no-such-session' }, await secret()));
     f.advance(12 * 3_600_000);
-    refused(token);
+    await refused(token);
   });
 
   it('refuses a well-signed token whose session row expired before its exp', async () => {
     await f.addUser('eva', 'staff');
     const { token, ctx } = await signIn('eva');
-    f.sqlite.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(NOW + 1000, ctx.sessionId);
-    expect(f.auth.contextForToken(token, { via: 'http' }).actor.username).toBe('eva');
+    f.db.run('UPDATE sessions SET expires_at = ? WHERE id = ?', NOW + 1000, ctx.sessionId);
+    expect((await f.auth.contextForToken(token, { via: 'http' })).actor.username).toBe('eva');
     f.advance(1000);
-    refused(token);
+    await refused(token);
   });
 
   it('refuses the token of a deactivated user', async () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('boss', 'admin');
     const { token } = await signIn('eva');
-    f.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(id); // even with its session left unrevoked
-    refused(token);
+    f.db.run('UPDATE users SET active = 0 WHERE id = ?', id); // even with its session left unrevoked
+    await refused(token);
   });
 
   it('keeps tokens valid across a restart (same stored secret)', async () => {
     await f.addUser('eva', 'staff');
     const { token } = await signIn('eva');
     f.restart();
-    expect(f.auth.contextForToken(token, { via: 'http' }).actor.username).toBe('eva');
+    expect((await f.auth.contextForToken(token, { via: 'http' })).actor.username).toBe('eva');
   });
 });
 
@@ -90,10 +90,10 @@ describe('logout and me', () => {
     const second = await signIn('eva');
     f.advance(5000);
     expect(f.auth.logout(first.ctx)).toEqual({ message: 'Logged out' });
-    refused(first.token);
-    expect(f.auth.contextForToken(second.token, { via: 'http' }).actor.userId).toBe(id);
-    expect(f.sqlite.prepare('SELECT revoked_at AS r FROM sessions WHERE id = ?').get(first.ctx.sessionId)).toEqual({ r: NOW + 5000 });
-    expect(auditRows(f.sqlite, 'auth:logout')).toEqual([
+    await refused(first.token);
+    expect((await f.auth.contextForToken(second.token, { via: 'http' })).actor.userId).toBe(id);
+    expect(f.db.get('SELECT revoked_at AS r FROM sessions WHERE id = ?', first.ctx.sessionId)).toEqual({ r: NOW + 5000 });
+    expect(auditRows(f.db, 'auth:logout')).toEqual([
       { action: 'auth:logout', actor: 'eva', entityId: String(id), detail: '{}', via: 'http', address: '192.168.1.50' },
     ]);
   });
@@ -102,8 +102,8 @@ describe('logout and me', () => {
     const id = await f.addUser('eva', 'staff');
     const { ctx } = await signIn('eva');
     expect(f.auth.me(ctx)).toMatchObject({ id, username: 'eva', role: 'staff', lastLoginAt: '2026-05-01T10:00:00+02:00' });
-    expectAppError(() => f.auth.me({ ...ctx, actor: { ...ctx.actor, userId: 999 } }), 'UNAUTHENTICATED');
-    expectAppError(() => f.auth.me(httpCtx()), 'UNAUTHENTICATED');
+    await expectAppError(async () => await f.auth.me({ ...ctx, actor: { ...ctx.actor, userId: 999 } }), 'UNAUTHENTICATED');
+    await expectAppError(async () => await f.auth.me(httpCtx()), 'UNAUTHENTICATED');
   });
 });
 
@@ -115,14 +115,14 @@ describe('changePassword', () => {
     const here = await signIn('eva');
     const elsewhere = await signIn('eva');
     expect(await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, here.ctx)).toEqual({ message: 'Password changed' });
-    expect(f.auth.contextForToken(here.token, { via: 'http' }).actor.userId).toBe(id);
-    refused(elsewhere.token);
+    expect((await f.auth.contextForToken(here.token, { via: 'http' })).actor.userId).toBe(id);
+    await refused(elsewhere.token);
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
     expect((await f.auth.login({ username: 'eva', password: NEW }, httpCtx())).user.id).toBe(id);
-    const row = auditRows(f.sqlite, 'auth:changePassword')[0]!;
+    const row = auditRows(f.db, 'auth:changePassword')[0]!;
     expect(row).toMatchObject({ actor: 'eva', entityId: String(id) });
     expect(JSON.parse(row.detail)).toEqual({ sessionsRevoked: 1 });
-    expect(JSON.stringify(auditRows(f.sqlite))).not.toContain('Harbour');
+    expect(JSON.stringify(auditRows(f.db))).not.toContain('Harbour');
   });
 
   it('refuses a wrong current password (400), a weak new one, and the same one again', async () => {
@@ -137,7 +137,7 @@ describe('changePassword', () => {
     expect(await rejection(f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD }, ctx))).toMatchObject({
       code: 'VALIDATION', message: 'The new password must differ from the current one',
     });
-    expect(auditRows(f.sqlite, 'auth:changePassword')).toEqual([]);
+    expect(auditRows(f.db, 'auth:changePassword')).toEqual([]);
   });
 
   it('counts wrong current passwords in the sign-in back-off: 429 with retryAfterSeconds, audited, the right one works after the wait', async () => {
@@ -150,11 +150,11 @@ describe('changePassword', () => {
     expect(locked).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
     // The same back-off as sign-in: the account is locked there too.
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx('10.9.9.9')))).code).toBe('RATE_LIMITED');
-    const reasons = auditRows(f.sqlite, 'auth:changePasswordFailed').map((r) => [r.entityId, JSON.parse(r.detail).reason]);
+    const reasons = auditRows(f.db, 'auth:changePasswordFailed').map((r) => [r.entityId, JSON.parse(r.detail).reason]);
     expect(reasons).toEqual([...Array(5).fill([String(id), 'password']), [String(id), 'throttled']]);
     f.advance(30_000);
     expect(await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, ctx)).toEqual({ message: 'Password changed' });
-    expect(f.sqlite.prepare(`SELECT count(*) FROM login_throttle WHERE key = 'user:eva'`).pluck().get()).toBe(0);
+    expect(f.db.prepare(`SELECT count(*) FROM login_throttle WHERE key = 'user:eva'`).pluck().get()).toBe(0);
   });
 
   it('clears must-change: the first-run admin changes admin/admin', async () => {
@@ -164,7 +164,7 @@ describe('changePassword', () => {
     expect(f.auth.defaultPasswordPending()).toBe(true);
     await f.auth.changePassword({ currentPassword: 'admin', newPassword: NEW }, ctx);
     expect(f.auth.defaultPasswordPending()).toBe(false);
-    expect(f.auth.me(ctx).mustChangePassword).toBe(false);
+    expect((await f.auth.me(ctx)).mustChangePassword).toBe(false);
   });
 });
 
@@ -178,7 +178,7 @@ describe('ensureFirstRunAdmin', () => {
     ]);
     expect(f.auth.defaultPasswordPending()).toBe(true);
     expect((await f.auth.login({ username: 'admin', password: 'admin' }, httpCtx())).user.mustChangePassword).toBe(true);
-    expect(JSON.parse(auditRows(f.sqlite, 'users:create')[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
+    expect(JSON.parse(auditRows(f.db, 'users:create')[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
   });
 
   it('uses FRONTDESK_ADMIN_PASSWORD when given, with no forced change', async () => {
@@ -205,7 +205,7 @@ describe('ensureFirstRunAdmin', () => {
   it('defaultPasswordPending ignores inactive admins and non-admins on a reset password', async () => {
     await f.auth.ensureFirstRunAdmin();
     const boss = await f.addUser('boss', 'admin');
-    f.users.update({ id: 1, active: false }, systemCtx);
+    await f.users.update({ id: 1, active: false }, systemCtx);
     expect(f.auth.defaultPasswordPending()).toBe(false);
     const eva = await f.addUser('eva', 'staff');
     await f.users.resetPassword({ id: eva, newPassword: 'Temporary pass 2026' }, systemCtx);

@@ -5,7 +5,7 @@ import { getThrottle } from '../../../db/queries/login-throttle-queries';
 import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, NOW, rejection, type AuthFixture } from './auth-fixture';
 
 let f: AuthFixture;
-beforeEach(() => (f = createAuthFixture()));
+beforeEach(async () => (f = await createAuthFixture()));
 afterEach(() => {
   vi.restoreAllMocks();
   f.close();
@@ -22,11 +22,11 @@ describe('auth:login', () => {
       id, username: 'eva', email: 'eva@hotel.test', role: 'staff', active: true, mustChangePassword: false,
       createdAt: '2026-05-01T10:00:00+02:00', lastLoginAt: '2026-05-01T10:00:00+02:00',
     });
-    const ctx = f.auth.contextForToken(result.access_token, { via: 'http', address: '192.168.1.50' });
-    expect(f.sqlite.prepare('SELECT user_id AS userId, created_at AS c, expires_at AS e, via, address FROM sessions WHERE id = ?').get(ctx.sessionId)).toEqual({
+    const ctx = await f.auth.contextForToken(result.access_token, { via: 'http', address: '192.168.1.50' });
+    expect(f.db.get('SELECT user_id AS userId, created_at AS c, expires_at AS e, via, address FROM sessions WHERE id = ?', ctx.sessionId)).toEqual({
       userId: id, c: NOW, e: NOW + 12 * 3_600_000, via: 'http', address: '192.168.1.50',
     });
-    expect(auditRows(f.sqlite, 'auth:login')).toEqual([
+    expect(auditRows(f.db, 'auth:login')).toEqual([
       { action: 'auth:login', actor: 'eva', entityId: String(id), detail: '{}', via: 'http', address: '192.168.1.50' },
     ]);
   });
@@ -41,18 +41,18 @@ describe('auth:login', () => {
   it('answers a wrong password, an unknown user and a deactivated user alike, auditing the name but never the password', async () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('olaf', 'staff');
-    f.users.update({ id: id + 1, active: false }, { ...httpCtx(), actor: { userId: id, username: 'eva', role: 'admin' } });
+    await f.users.update({ id: id + 1, active: false }, { ...httpCtx(), actor: { userId: id, username: 'eva', role: 'admin' } });
     for (const [username, password] of [['eva', 'wrong password!'], ['nobody', GOOD_PASSWORD], ['olaf', GOOD_PASSWORD]]) {
       const e = await rejection(f.auth.login({ username: username!, password: password! }, httpCtx()));
       expect(e).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Invalid username or password' });
     }
-    const failed = auditRows(f.sqlite, 'auth:loginFailed');
+    const failed = auditRows(f.db, 'auth:loginFailed');
     expect(failed.map((r) => JSON.parse(r.detail))).toEqual([
       { username: 'eva', reason: 'password' },
       { username: 'nobody', reason: 'password' },
       { username: 'olaf', reason: 'password' },
     ]);
-    expect(JSON.stringify(auditRows(f.sqlite))).not.toMatch(/wrong password|Tide-pool/);
+    expect(JSON.stringify(auditRows(f.db))).not.toMatch(/wrong password|Tide-pool/);
   });
 
   it('spends one argon2 verification on an unknown or deactivated user, as on a wrong password', async () => {
@@ -79,7 +79,7 @@ describe('auth:login', () => {
     for (let i = 0; i < 6; i++) {
       known.push(await cost('eva', `10.0.1.${i}`));
       unknown.push(await cost(`ghost${i}`, `10.0.2.${i}`));
-      f.sqlite.prepare('DELETE FROM login_throttle').run();
+      f.db.run('DELETE FROM login_throttle');
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const ratio = median(unknown) / median(known);
@@ -93,11 +93,11 @@ describe('auth:login', () => {
     await f.addUser('eva', 'staff');
     const e = await rejection(f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, ipcCtx));
     expect(e).toMatchObject({ code: 'FORBIDDEN', message: 'Clients sign in over the LAN, not at the desk' });
-    expect(f.sqlite.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
-    expect(JSON.parse(auditRows(f.sqlite, 'auth:loginFailed')[0]!.detail)).toEqual({ username: 'kiosk', reason: 'role' });
+    expect(f.db.get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
+    expect(JSON.parse(auditRows(f.db, 'auth:loginFailed')[0]!.detail)).toEqual({ username: 'kiosk', reason: 'role' });
     expect((await f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, httpCtx())).user.role).toBe('client');
     const desk = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, ipcCtx);
-    expect(f.auth.contextForToken(desk.access_token, { via: 'ipc' }).actor.role).toBe('staff');
+    expect((await f.auth.contextForToken(desk.access_token, { via: 'ipc' })).actor.role).toBe('staff');
   });
 });
 
@@ -109,11 +109,11 @@ describe('the sign-in back-off', () => {
     const e = await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx('10.9.9.9')));
     expect(e).toMatchObject({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins. Try again in 30 seconds.', retryAfterSeconds: 30 });
     expect(verify).not.toHaveBeenCalled();
-    expect(JSON.parse(auditRows(f.sqlite, 'auth:loginFailed').at(-1)!.detail)).toEqual({ username: 'eva', reason: 'throttled' });
+    expect(JSON.parse(auditRows(f.db, 'auth:loginFailed').at(-1)!.detail)).toEqual({ username: 'eva', reason: 'throttled' });
     f.advance(30_000);
     expect((await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx())).user.username).toBe('eva');
-    expect(getThrottle(f.sqlite, 'user:eva')).toBeUndefined();
-    expect(getThrottle(f.sqlite, 'addr:192.168.1.50')!.failures).toBe(5);
+    expect(getThrottle(f.db, 'user:eva')).toBeUndefined();
+    expect((await getThrottle(f.db, 'addr:192.168.1.50'))!.failures).toBe(5);
   });
 
   it('throttles unknown names the same way, case-insensitively', async () => {
@@ -134,8 +134,8 @@ describe('the sign-in back-off', () => {
 
   it('counts the desk’s own sign-ins on the account only: the desk has no address key', async () => {
     await rejection(f.auth.login({ username: 'ghost', password: 'wrong password!' }, ipcCtx));
-    expect(getThrottle(f.sqlite, 'user:ghost')!.failures).toBe(1);
-    expect(getThrottle(f.sqlite, 'addr:ipc')).toBeUndefined();
+    expect((await getThrottle(f.db, 'user:ghost'))!.failures).toBe(1);
+    expect(getThrottle(f.db, 'addr:ipc')).toBeUndefined();
   });
 
   it('brute force: 200 wrong passwords from rotating addresses over an hour get at most maxEvaluationsPerHour evaluated', async () => {

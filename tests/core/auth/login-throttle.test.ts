@@ -33,22 +33,22 @@ describe('createLoginThrottle', () => {
   let f: AuthFixture;
   let throttle: LoginThrottle;
   let now: number;
-  beforeEach(() => {
-    f = createAuthFixture();
-    throttle = createLoginThrottle(f.sqlite, P);
+  beforeEach(async () => {
+    f = await createAuthFixture();
+    throttle = createLoginThrottle(f.db, P);
     now = NOW;
   });
   afterEach(() => f.close());
 
-  it('counts attempts on both keys and locks the account from the fifth on', () => {
+  it('counts attempts on both keys and locks the account from the fifth on', async () => {
     for (let i = 0; i < 5; i++) expect(throttle.admit(keys, now)).toBeNull();
-    expect(getThrottle(f.sqlite, keys.account)).toEqual({ key: keys.account, failures: 5, lockedUntil: now + 30_000, updatedAt: now });
-    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 5, lockedUntil: 0 });
+    expect(getThrottle(f.db, keys.account)).toEqual({ key: keys.account, failures: 5, lockedUntil: now + 30_000, updatedAt: now });
+    expect(getThrottle(f.db, keys.address)).toMatchObject({ failures: 5, lockedUntil: 0 });
     expect(throttle.admit(keys, now + 1)).toBe(30);
     expect(throttle.admit(keys, now + 29_001)).toBe(1);
-    expect(getThrottle(f.sqlite, keys.account)!.failures).toBe(5); // refused attempts are not counted
+    expect((await getThrottle(f.db, keys.account))!.failures).toBe(5); // refused attempts are not counted
     expect(throttle.admit(keys, now + 30_000)).toBeNull();
-    expect(getThrottle(f.sqlite, keys.account)!.lockedUntil).toBe(now + 30_000 + 60_000);
+    expect((await getThrottle(f.db, keys.account))!.lockedUntil).toBe(now + 30_000 + 60_000);
   });
 
   it('locks an address after 20 failures, whatever accounts they tried', () => {
@@ -57,49 +57,49 @@ describe('createLoginThrottle', () => {
     expect(throttle.admit({ account: 'user:fresh', address: 'addr:10.0.0.10' }, now)).toBeNull();
   });
 
-  it('forgets an address’s failures an hour after the last one, an account’s only after a day', () => {
-    for (let i = 0; i < 4; i++) throttle.admit(keys, now);
+  it('forgets an address’s failures an hour after the last one, an account’s only after a day', async () => {
+    for (let i = 0; i < 4; i++) await throttle.admit(keys, now);
     now += 3_600_000;
-    throttle.admit(keys, now);
-    expect(getThrottle(f.sqlite, keys.address)!.failures).toBe(1);
-    expect(getThrottle(f.sqlite, keys.account)).toMatchObject({ failures: 5, lockedUntil: now + 30_000 });
+    await throttle.admit(keys, now);
+    expect((await getThrottle(f.db, keys.address))!.failures).toBe(1);
+    expect(getThrottle(f.db, keys.account)).toMatchObject({ failures: 5, lockedUntil: now + 30_000 });
     now += 24 * 3_600_000;
-    throttle.admit(keys, now);
-    expect(getThrottle(f.sqlite, keys.account)).toMatchObject({ failures: 1, lockedUntil: 0 });
+    await throttle.admit(keys, now);
+    expect(getThrottle(f.db, keys.account)).toMatchObject({ failures: 1, lockedUntil: 0 });
   });
 
-  it('on success forgets the account and takes back only this attempt from the address', () => {
-    for (let i = 0; i < 3; i++) throttle.admit({ account: 'user:other', address: keys.address }, now);
-    throttle.admit(keys, now);
-    throttle.succeeded(keys, now);
-    expect(getThrottle(f.sqlite, keys.account)).toBeUndefined();
-    expect(getThrottle(f.sqlite, keys.address)!.failures).toBe(3);
-    throttle.admit(keys, now);
-    throttle.succeeded(keys, now);
-    throttle.admit({ account: 'user:x', address: 'addr:solo' }, now);
-    throttle.succeeded({ account: 'user:x', address: 'addr:solo' }, now);
-    expect(getThrottle(f.sqlite, 'addr:solo')).toBeUndefined();
+  it('on success forgets the account and takes back only this attempt from the address', async () => {
+    for (let i = 0; i < 3; i++) await throttle.admit({ account: 'user:other', address: keys.address }, now);
+    await throttle.admit(keys, now);
+    await throttle.succeeded(keys, now);
+    expect(getThrottle(f.db, keys.account)).toBeUndefined();
+    expect((await getThrottle(f.db, keys.address))!.failures).toBe(3);
+    await throttle.admit(keys, now);
+    await throttle.succeeded(keys, now);
+    await throttle.admit({ account: 'user:x', address: 'addr:solo' }, now);
+    await throttle.succeeded({ account: 'user:x', address: 'addr:solo' }, now);
+    expect(getThrottle(f.db, 'addr:solo')).toBeUndefined();
   });
 
-  it('a success that tipped an address into a lock lifts it, unless other failures earned it', () => {
-    for (let i = 0; i < 19; i++) throttle.admit({ account: `user:u${i}`, address: keys.address }, now);
-    throttle.admit(keys, now); // the 20th: locks the address provisionally
-    expect(getThrottle(f.sqlite, keys.address)!.lockedUntil).toBe(now + 30_000);
-    throttle.succeeded(keys, now);
-    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 19, lockedUntil: 0 });
-    throttle.admit({ account: 'user:z', address: keys.address }, now); // a 20th real failure: locked 30 s
+  it('a success that tipped an address into a lock lifts it, unless other failures earned it', async () => {
+    for (let i = 0; i < 19; i++) await throttle.admit({ account: `user:u${i}`, address: keys.address }, now);
+    await throttle.admit(keys, now); // the 20th: locks the address provisionally
+    expect((await getThrottle(f.db, keys.address))!.lockedUntil).toBe(now + 30_000);
+    await throttle.succeeded(keys, now);
+    expect(getThrottle(f.db, keys.address)).toMatchObject({ failures: 19, lockedUntil: 0 });
+    await throttle.admit({ account: 'user:z', address: keys.address }, now); // a 20th real failure: locked 30 s
     now += 30_000;
-    throttle.admit(keys, now); // right password after the lock: counted as the 21st
-    throttle.succeeded(keys, now);
-    expect(getThrottle(f.sqlite, keys.address)).toMatchObject({ failures: 20, lockedUntil: now + 60_000 });
+    await throttle.admit(keys, now); // right password after the lock: counted as the 21st
+    await throttle.succeeded(keys, now);
+    expect(getThrottle(f.db, keys.address)).toMatchObject({ failures: 20, lockedUntil: now + 60_000 });
   });
 
-  it('prunes keys idle for a day', () => {
-    throttle.admit({ account: 'user:old', address: 'addr:old' }, now);
+  it('prunes keys idle for a day', async () => {
+    await throttle.admit({ account: 'user:old', address: 'addr:old' }, now);
     now += 25 * 3_600_000;
-    throttle.admit(keys, now);
-    expect(getThrottle(f.sqlite, 'user:old')).toBeUndefined();
-    expect(getThrottle(f.sqlite, 'addr:old')).toBeUndefined();
+    await throttle.admit(keys, now);
+    expect(getThrottle(f.db, 'user:old')).toBeUndefined();
+    expect(getThrottle(f.db, 'addr:old')).toBeUndefined();
   });
 });
 
@@ -107,9 +107,9 @@ describe('who the address key applies to', () => {
   let f: AuthFixture;
   let throttle: LoginThrottle;
   const now = NOW;
-  beforeEach(() => {
-    f = createAuthFixture();
-    throttle = createLoginThrottle(f.sqlite, P);
+  beforeEach(async () => {
+    f = await createAuthFixture();
+    throttle = createLoginThrottle(f.db, P);
   });
   afterEach(() => f.close());
 
@@ -117,7 +117,7 @@ describe('who the address key applies to', () => {
     for (let i = 0; i < P.addressFreeFailures; i++) expect(throttle.admit({ account: `user:random${i}`, address }, now)).toBeNull();
   };
 
-  it('the desk (IPC) has no address key; the account key still applies', () => {
+  it('the desk (IPC) has no address key; the account key still applies', async () => {
     expect(throttleKeys(' Admin ', { via: 'ipc' })).toEqual({ account: 'user:admin', address: null });
     expect(throttleKeys('eva', { via: 'http', address: '10.0.0.9' })).toEqual({ account: 'user:eva', address: 'addr:10.0.0.9' });
     spray('addr:10.0.0.9');
@@ -125,22 +125,22 @@ describe('who the address key applies to', () => {
     const desk = { account: 'user:admin', address: null };
     for (let i = 0; i < 5; i++) expect(throttle.admit(desk, now)).toBeNull();
     expect(throttle.admit(desk, now)).toBe(30);
-    expect(getThrottle(f.sqlite, 'addr:ipc')).toBeUndefined();
-    throttle.succeeded(desk, now);
-    expect(getThrottle(f.sqlite, 'user:admin')).toBeUndefined();
+    expect(getThrottle(f.db, 'addr:ipc')).toBeUndefined();
+    await throttle.succeeded(desk, now);
+    expect(getThrottle(f.db, 'user:admin')).toBeUndefined();
   });
 
-  it('an account that signed in from the address within a day is not held by its lock, only by its own key', () => {
+  it('an account that signed in from the address within a day is not held by its lock, only by its own key', async () => {
     const eva = { account: 'user:eva', address: 'addr:10.0.0.9' };
-    throttle.admit(eva, now - 3_600_000);
-    throttle.succeeded(eva, now - 3_600_000);
+    await throttle.admit(eva, now - 3_600_000);
+    await throttle.succeeded(eva, now - 3_600_000);
     spray(eva.address);
     expect(throttle.admit({ account: 'user:mads', address: eva.address }, now)).toBe(30);
     for (let i = 0; i < 5; i++) expect(throttle.admit(eva, now)).toBeNull();
     expect(throttle.admit(eva, now)).toBe(30); // her own key: locked after 5
     // Known only for a day after the last success.
     const bo = { account: 'user:bo', address: 'addr:10.0.0.7' };
-    throttle.succeeded(bo, now - 24 * 3_600_000);
+    await throttle.succeeded(bo, now - 24 * 3_600_000);
     spray(bo.address);
     expect(throttle.admit(bo, now)).toBe(30);
   });

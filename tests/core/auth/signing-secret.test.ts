@@ -5,38 +5,38 @@ import { readSettingValues, writeSettingValue } from '../../../db/queries/settin
 import { createAuthFixture, type AuthFixture } from './auth-fixture';
 
 let f: AuthFixture;
-beforeEach(() => (f = createAuthFixture()));
+beforeEach(async () => (f = await createAuthFixture()));
 afterEach(() => f.close());
 
 describe('the signing secret', () => {
-  it('is 32 random bytes made once per installation and kept in the settings table', () => {
-    const stored = readSettingValues(f.sqlite).get(SIGNING_SECRET_KEY);
+  it('is 32 random bytes made once per installation and kept in the settings table', async () => {
+    const stored = (await readSettingValues(f.db)).get(SIGNING_SECRET_KEY);
     expect(typeof stored).toBe('string');
     const secret = Buffer.from(stored as string, 'base64url');
     expect(secret).toHaveLength(32);
-    expect(loadSigningSecret(f.sqlite).equals(secret)).toBe(true);
+    expect((await loadSigningSecret(f.db)).equals(secret)).toBe(true);
     f.restart();
-    expect(loadSigningSecret(f.sqlite).equals(secret)).toBe(true);
+    expect((await loadSigningSecret(f.db)).equals(secret)).toBe(true);
   });
 
-  it('differs between installations', () => {
-    const other = createAuthFixture();
+  it('differs between installations', async () => {
+    const other = await createAuthFixture();
     try {
-      expect(loadSigningSecret(other.sqlite).equals(loadSigningSecret(f.sqlite))).toBe(false);
+      expect((await loadSigningSecret(other.db)).equals(await loadSigningSecret(f.db))).toBe(false);
     } finally {
       other.close();
     }
   });
 
-  it('replaces a damaged value with a fresh secret', () => {
-    writeSettingValue(f.sqlite, SIGNING_SECRET_KEY, 'short');
-    expect(loadSigningSecret(f.sqlite)).toHaveLength(32);
-    expect(Buffer.from(readSettingValues(f.sqlite).get(SIGNING_SECRET_KEY) as string, 'base64url')).toHaveLength(32);
+  it('replaces a damaged value with a fresh secret', async () => {
+    await writeSettingValue(f.db, SIGNING_SECRET_KEY, 'short');
+    expect(loadSigningSecret(f.db)).toHaveLength(32);
+    expect(Buffer.from((await readSettingValues(f.db)).get(SIGNING_SECRET_KEY) as string, 'base64url')).toHaveLength(32);
   });
 
-  it('is never part of what settings:get returns', () => {
-    const secret = readSettingValues(f.sqlite).get(SIGNING_SECRET_KEY) as string;
-    const settings = createSettingsService(f.deps).get();
+  it('is never part of what settings:get returns', async () => {
+    const secret = (await readSettingValues(f.db)).get(SIGNING_SECRET_KEY) as string;
+    const settings = (await createSettingsService(f.deps)).get();
     const json = JSON.stringify(settings);
     expect(json).not.toContain(secret);
     expect(Object.keys(settings).some((k) => /secret|auth\./i.test(k))).toBe(false);

@@ -6,7 +6,7 @@ import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, rejection, type A
 let f: AuthFixture;
 let admin: CallContext;
 beforeEach(async () => {
-  f = createAuthFixture();
+  f = await createAuthFixture();
   const id = await f.addUser('boss', 'admin');
   admin = { actor: { userId: id, username: 'boss', role: 'admin' }, via: 'http', address: '192.168.1.2' };
 });
@@ -14,7 +14,7 @@ afterEach(() => f.close());
 
 const seedInput = { username: 'kiosk', email_address: 'kiosk@hotel.test', password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
 const TAKEN = 'Username or e-mail address already taken';
-const hashes = () => (f.sqlite.prepare('SELECT password_hash AS h FROM users').all() as { h: string }[]).map((r) => r.h);
+const hashes = () => (f.db.all('SELECT password_hash AS h FROM users') as { h: string }[]).map((r) => r.h);
 
 describe('seed 002: users:seedList and users:seedCreate', () => {
   it('creates a client and answers {id, username, email}; the list has exactly those fields', async () => {
@@ -23,8 +23,8 @@ describe('seed 002: users:seedList and users:seedCreate', () => {
       { id: 1, username: 'boss', email: 'boss@hotel.test' },
       { id: 2, username: 'kiosk', email: 'kiosk@hotel.test' },
     ]);
-    expect(f.users.list()[1]).toMatchObject({ role: 'client', active: true, mustChangePassword: false, lastLoginAt: null });
-    expect(auditRows(f.sqlite, 'users:seedCreate')).toEqual([
+    expect((await f.users.list())[1]).toMatchObject({ role: 'client', active: true, mustChangePassword: false, lastLoginAt: null });
+    expect(auditRows(f.db, 'users:seedCreate')).toEqual([
       { action: 'users:seedCreate', actor: 'boss', entityId: '2', detail: '{"username":"kiosk","email":"kiosk@hotel.test","role":"client"}', via: 'http', address: '192.168.1.2' },
     ]);
   });
@@ -64,19 +64,19 @@ describe('users:create, list', () => {
     });
     expect(hashes().every((h) => h.startsWith('$argon2id$'))).toBe(true);
     expect(JSON.stringify(f.users.list())).not.toMatch(/argon2|Tide-pool/);
-    expect(JSON.stringify(auditRows(f.sqlite))).not.toMatch(/argon2|Tide-pool/);
-    expect(auditRows(f.sqlite, 'users:create').at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
+    expect(JSON.stringify(auditRows(f.db))).not.toMatch(/argon2|Tide-pool/);
+    expect(auditRows(f.db, 'users:create').at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
   });
 
   it('makes the new user change the admin-chosen password at the first sign-in', async () => {
     await f.users.create({ username: 'eva', email: 'eva@hotel.test', password: GOOD_PASSWORD, role: 'staff' }, admin);
     const first = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
     expect(first.user.mustChangePassword).toBe(true);
-    const ctx = f.auth.contextForToken(first.access_token, { via: 'http' });
+    const ctx = await f.auth.contextForToken(first.access_token, { via: 'http' });
     expect(ctx.actor.mustChangePassword).toBe(true);
     await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: 'Harbour seal sunrise 7' }, ctx);
     expect((await f.auth.login({ username: 'eva', password: 'Harbour seal sunrise 7' }, httpCtx())).user.mustChangePassword).toBe(false);
-    expect(JSON.parse(auditRows(f.sqlite, 'users:create').at(-1)!.detail)).toMatchObject({ forcedChange: true });
+    expect(JSON.parse(auditRows(f.db, 'users:create').at(-1)!.detail)).toMatchObject({ forcedChange: true });
   });
 
   it('refuses the username as password', async () => {
@@ -89,36 +89,36 @@ describe('users:update', () => {
   it('changes e-mail and role, audits only what changed', async () => {
     const id = await f.addUser('eva', 'staff');
     expect(f.users.update({ id, email: 'eva.h@hotel.test', role: 'admin', active: true }, admin)).toMatchObject({ email: 'eva.h@hotel.test', role: 'admin' });
-    expect(JSON.parse(auditRows(f.sqlite, 'users:update')[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 });
-    f.users.update({ id, role: 'admin' }, admin);
-    expect(auditRows(f.sqlite, 'users:update')).toHaveLength(1);
+    expect(JSON.parse(auditRows(f.db, 'users:update')[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 });
+    await f.users.update({ id, role: 'admin' }, admin);
+    expect(auditRows(f.db, 'users:update')).toHaveLength(1);
   });
 
   it('deactivation ends the user’s sessions and blocks sign-in', async () => {
     const id = await f.addUser('eva', 'staff');
     const { access_token: token } = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
-    expect(f.users.update({ id, active: false }, admin).active).toBe(false);
-    expectAppError(() => f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
-    expect(f.sqlite.prepare('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL').get()).toEqual({ n: 0 });
-    expect(JSON.parse(auditRows(f.sqlite, 'users:update')[0]!.detail)).toEqual({ active: false, sessionsRevoked: 1 });
+    expect((await f.users.update({ id, active: false }, admin)).active).toBe(false);
+    await expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
+    expect(f.db.get('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')).toEqual({ n: 0 });
+    expect(JSON.parse(auditRows(f.db, 'users:update')[0]!.detail)).toEqual({ active: false, sessionsRevoked: 1 });
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses (409) to demote or deactivate the last active admin, allows it with another', async () => {
-    expectAppError(() => f.users.update({ id: 1, role: 'staff' }, admin), 'CONFLICT', 'The hotel must keep at least one active admin');
-    expectAppError(() => f.users.update({ id: 1, active: false }, admin), 'CONFLICT');
+    await expectAppError(async () => await f.users.update({ id: 1, role: 'staff' }, admin), 'CONFLICT', 'The hotel must keep at least one active admin');
+    await expectAppError(async () => await f.users.update({ id: 1, active: false }, admin), 'CONFLICT');
     const other = await f.addUser('second', 'admin');
-    f.users.update({ id: other, active: false }, admin);
-    expectAppError(() => f.users.update({ id: 1, role: 'client' }, admin), 'CONFLICT');
-    f.users.update({ id: other, active: true }, admin);
-    expect(f.users.update({ id: 1, role: 'staff' }, admin).role).toBe('staff');
+    await f.users.update({ id: other, active: false }, admin);
+    await expectAppError(async () => await f.users.update({ id: 1, role: 'client' }, admin), 'CONFLICT');
+    await f.users.update({ id: other, active: true }, admin);
+    expect((await f.users.update({ id: 1, role: 'staff' }, admin)).role).toBe('staff');
   });
 
   it('refuses an e-mail another user has (409), and unknown ids (404)', async () => {
     const id = await f.addUser('eva', 'staff');
-    expectAppError(() => f.users.update({ id, email: 'BOSS@hotel.test' }, admin), 'CONFLICT', TAKEN);
-    expect(f.users.update({ id, email: 'EVA@hotel.test' }, admin).email).toBe('EVA@hotel.test');
-    expectAppError(() => f.users.update({ id: 99, role: 'staff' }, admin), 'NOT_FOUND', 'User 99 not found');
+    await expectAppError(async () => await f.users.update({ id, email: 'BOSS@hotel.test' }, admin), 'CONFLICT', TAKEN);
+    expect((await f.users.update({ id, email: 'EVA@hotel.test' }, admin)).email).toBe('EVA@hotel.test');
+    await expectAppError(async () => await f.users.update({ id: 99, role: 'staff' }, admin), 'NOT_FOUND', 'User 99 not found');
   });
 });
 
@@ -128,11 +128,11 @@ describe('users:resetPassword', () => {
     const { access_token: token } = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
     const user = await f.users.resetPassword({ id, newPassword: 'Temporary pass 2026' }, admin);
     expect(user.mustChangePassword).toBe(true);
-    expectAppError(() => f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
+    await expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
     const again = await f.auth.login({ username: 'eva', password: 'Temporary pass 2026' }, httpCtx());
     expect(again.user.mustChangePassword).toBe(true);
-    expect(JSON.parse(auditRows(f.sqlite, 'users:resetPassword')[0]!.detail)).toEqual({ sessionsRevoked: 1 });
-    expect(JSON.stringify(auditRows(f.sqlite))).not.toContain('Temporary');
+    expect(JSON.parse(auditRows(f.db, 'users:resetPassword')[0]!.detail)).toEqual({ sessionsRevoked: 1 });
+    expect(JSON.stringify(auditRows(f.db))).not.toContain('Temporary');
   });
 
   it('applies the policy (400) and answers 404 for an unknown id', async () => {

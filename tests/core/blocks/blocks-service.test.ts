@@ -9,12 +9,12 @@ let t: TestCore;
 let h: Handlers;
 let room: number;
 
-beforeEach(() => {
-  t = createTestCore();
+beforeEach(async () => {
+  t = await createTestCore();
   h = t.core.handlers;
-  room = h['rooms:create'](aRoom({ number: 207 }), adminCtx).id;
+  room = (await h['rooms:create'](aRoom({ number: 207 }), adminCtx)).id;
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('blocks:create', () => {
   it('covers the nights between its dates, with the stays’ 14:00 / 12:00 defaults', () => {
@@ -32,58 +32,58 @@ describe('blocks:create', () => {
       createdAt: '2026-05-01T10:00:00+02:00',
     });
     expect(t.events).toContainEqual({ type: 'block.changed', action: 'created', block });
-    expect(countRows(t.sqlite, 'outbox')).toBe(0);
+    expect(countRows(t.db, 'outbox')).toBe(0);
   });
 
-  it('occupies the room: a stay over it is refused, one after it on the last day is fine', () => {
-    h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03' }), deskCtx);
-    expectAppError(
-      () => h['stays:create'](aStay({ roomId: room, checkin: '2026-05-02', checkout: '2026-05-04' }), deskCtx),
+  it('occupies the room: a stay over it is refused, one after it on the last day is fine', async () => {
+    await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03' }), deskCtx);
+    await expectAppError(
+      async () => await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-02', checkout: '2026-05-04' }), deskCtx),
       'ROOM_UNAVAILABLE',
       'Room 207 is not available from 2026-05-02 to 2026-05-04',
     );
-    expect(h['stays:create'](aStay({ roomId: room, checkin: '2026-05-03', checkout: '2026-05-04' }), deskCtx).status).toBe('booked');
+    expect((await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-03', checkout: '2026-05-04' }), deskCtx)).status).toBe('booked');
     expect(h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx)).toEqual([]);
   });
 
-  it('is refused over a stay or another block', () => {
-    h['stays:create'](aStay({ roomId: room, checkin: '2026-05-05', checkout: '2026-05-07' }), deskCtx);
-    expectAppError(() => h['blocks:create'](aBlock({ roomId: room, from: '2026-05-06', to: '2026-05-08' }), deskCtx), 'ROOM_UNAVAILABLE');
-    h['blocks:create'](aBlock({ roomId: room, from: '2026-05-10', to: '2026-05-12' }), deskCtx);
-    expectAppError(
-      () => h['blocks:create'](aBlock({ roomId: room, from: '2026-05-11', to: '2026-05-20' }), deskCtx),
+  it('is refused over a stay or another block', async () => {
+    await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-05', checkout: '2026-05-07' }), deskCtx);
+    await expectAppError(async () => await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-06', to: '2026-05-08' }), deskCtx), 'ROOM_UNAVAILABLE');
+    await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-10', to: '2026-05-12' }), deskCtx);
+    await expectAppError(
+      async () => await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-11', to: '2026-05-20' }), deskCtx),
       'ROOM_UNAVAILABLE',
       'Room 207 is not available from 2026-05-11 to 2026-05-20',
     );
-    expect(countRows(t.sqlite, 'room_blocks')).toBe(1);
+    expect(countRows(t.db, 'room_blocks')).toBe(1);
   });
 
-  it('may run longer than the longest stay', () => {
-    expect(h['blocks:create'](aBlock({ roomId: room, from: '2026-06-01', to: '2026-12-01' }), deskCtx).toDate).toBe('2026-12-01');
-    expectAppError(() => h['stays:create'](aStay({ roomId: room, checkin: '2026-11-29', checkout: '2026-11-30' }), deskCtx), 'ROOM_UNAVAILABLE');
+  it('may run longer than the longest stay', async () => {
+    expect((await h['blocks:create'](aBlock({ roomId: room, from: '2026-06-01', to: '2026-12-01' }), deskCtx)).toDate).toBe('2026-12-01');
+    await expectAppError(async () => await h['stays:create'](aStay({ roomId: room, checkin: '2026-11-29', checkout: '2026-11-30' }), deskCtx), 'ROOM_UNAVAILABLE');
   });
 
-  it('refuses an empty period and an unknown room', () => {
-    expectAppError(() => h['blocks:create'](aBlock({ roomId: room, from: '2026-05-03', to: '2026-05-01' }), deskCtx), 'VALIDATION', 'to must be after from');
-    expectAppError(() => h['blocks:create'](aBlock({ roomId: room, from: '2026-05-03T08:00', to: '2026-05-03T10:00' }), deskCtx), 'VALIDATION', /at least one night/);
-    expectAppError(() => h['blocks:create'](aBlock({ roomId: 999 }), deskCtx), 'NOT_FOUND');
+  it('refuses an empty period and an unknown room', async () => {
+    await expectAppError(async () => await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-03', to: '2026-05-01' }), deskCtx), 'VALIDATION', 'to must be after from');
+    await expectAppError(async () => await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-03T08:00', to: '2026-05-03T10:00' }), deskCtx), 'VALIDATION', /at least one night/);
+    await expectAppError(async () => await h['blocks:create'](aBlock({ roomId: 999 }), deskCtx), 'NOT_FOUND');
   });
 });
 
 describe('blocks:list and blocks:remove', () => {
-  it('lists blocks overlapping the dates, and a removed block frees the room', () => {
+  it('lists blocks overlapping the dates, and a removed block frees the room', async () => {
     const a = h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03' }), deskCtx);
-    const b = h['blocks:create'](aBlock({ roomId: room, from: '2026-05-10', to: '2026-05-12' }), deskCtx);
-    expect(h['blocks:list']({ from: '2026-05-01', to: '2026-05-31' }, deskCtx).map((x) => x.id)).toEqual([a.id, b.id]);
+    const b = await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-10', to: '2026-05-12' }), deskCtx);
+    expect((await h['blocks:list']({ from: '2026-05-01', to: '2026-05-31' }, deskCtx)).map((x) => x.id)).toEqual([a.id, b.id]);
     expect(h['blocks:list']({ from: '2026-05-04', to: '2026-05-10' }, deskCtx)).toEqual([]);
-    expect(h['blocks:list']({ from: '2026-05-11', to: '2026-05-12' }, deskCtx).map((x) => x.id)).toEqual([b.id]);
+    expect((await h['blocks:list']({ from: '2026-05-11', to: '2026-05-12' }, deskCtx)).map((x) => x.id)).toEqual([b.id]);
 
     expect(h['blocks:remove']({ id: a.id }, deskCtx)).toEqual({ id: a.id });
     expect(t.events).toContainEqual({ type: 'block.changed', action: 'removed', block: a });
-    expect(h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx).status).toBe('booked');
+    expect((await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx)).status).toBe('booked');
   });
 
-  it('answers 404 for an unknown block', () => {
-    expectAppError(() => h['blocks:remove']({ id: 77 }, deskCtx), 'NOT_FOUND', 'Block 77 not found');
+  it('answers 404 for an unknown block', async () => {
+    await expectAppError(async () => await h['blocks:remove']({ id: 77 }, deskCtx), 'NOT_FOUND', 'Block 77 not found');
   });
 });

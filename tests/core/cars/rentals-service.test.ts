@@ -14,94 +14,94 @@ import { outboxRows } from '../../support/outbox-rows';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
-afterEach(() => t?.close());
+afterEach(async () => await t?.close());
 
 const CAR = { brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' };
 const reserve = (over: Partial<ParsedInput<'rentals:reserve'>> = {}) =>
   t.core.handlers['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '', ...over }, deskCtx);
 
-function aFleet(settings = {}) {
-  t = createTestCore({ settings: { eventServiceUrl: 'http://broker.lan/events', ...settings } });
+async function aFleet(settings = {}) {
+  t = await createTestCore({ settings: { eventServiceUrl: 'http://broker.lan/events', ...settings } });
   return t.core.handlers['cars:create'](CAR, deskCtx);
 }
 
 describe('reserving', () => {
-  it('prices days × the daily rate and refuses any overlap on the same car (409), not on another car', () => {
-    aFleet();
+  it('prices days × the daily rate and refuses any overlap on the same car (409), not on another car', async () => {
+    await aFleet();
     const h = t.core.handlers;
     const r = reserve();
     expect(r).toMatchObject({ id: 1, carId: 1, carLabel: 'Toyota Corolla (AB 12 345)', from: '2026-06-01', to: '2026-06-04', days: 3, dailyRate: 59_500, price: 178_500, status: 'reserved', mileageOut: null, createdAt: '2026-05-01T10:00:00+02:00' });
-    expectAppError(() => reserve({ from: '2026-06-03', to: '2026-06-05' }), 'CONFLICT', 'Car 1 is already reserved from 2026-06-01 to 2026-06-04');
-    expectAppError(() => reserve({ from: '2026-05-30', to: '2026-06-02' }), 'CONFLICT');
+    await expectAppError(async () => await reserve({ from: '2026-06-03', to: '2026-06-05' }), 'CONFLICT', 'Car 1 is already reserved from 2026-06-01 to 2026-06-04');
+    await expectAppError(async () => await reserve({ from: '2026-05-30', to: '2026-06-02' }), 'CONFLICT');
     // Half-open: back on the 4th, out again on the 4th.
-    expect(reserve({ from: '2026-06-04', to: '2026-06-05' }).status).toBe('reserved');
-    h['cars:create']({ ...CAR, plate: 'CD 1' }, deskCtx);
-    expect(reserve({ carId: 2 }).carId).toBe(2);
+    expect((await reserve({ from: '2026-06-04', to: '2026-06-05' })).status).toBe('reserved');
+    await h['cars:create']({ ...CAR, plate: 'CD 1' }, deskCtx);
+    expect((await reserve({ carId: 2 })).carId).toBe(2);
     // A cancelled reservation frees its days.
-    h['rentals:cancel']({ id: 1 }, deskCtx);
-    expect(reserve({ from: '2026-06-02', to: '2026-06-03' }).price).toBe(59_500);
+    await h['rentals:cancel']({ id: 1 }, deskCtx);
+    expect((await reserve({ from: '2026-06-02', to: '2026-06-03' })).price).toBe(59_500);
   });
 
-  it('refuses an empty or reversed period, one over 90 days, one in the past, an unknown car, and no guest', () => {
-    aFleet();
-    expectAppError(() => reserve({ to: '2026-06-01' }), 'VALIDATION', /must be after/);
-    expectAppError(() => reserve({ to: '2026-05-20' }), 'VALIDATION', /must be after/);
-    expectAppError(() => reserve({ to: '2026-09-01' }), 'VALIDATION', /at most 90 days/);
-    expectAppError(() => reserve({ from: '2026-04-30' }), 'VALIDATION', /before today/);
-    expectAppError(() => reserve({ carId: 9 }), 'NOT_FOUND', 'Car not found');
-    expectAppError(() => reserve({ guestName: undefined }), 'VALIDATION', 'guestName or stayId is required');
-    expect(t.sqlite.prepare('SELECT count(*) AS n FROM car_rentals').get()).toEqual({ n: 0 });
+  it('refuses an empty or reversed period, one over 90 days, one in the past, an unknown car, and no guest', async () => {
+    await aFleet();
+    await expectAppError(async () => await reserve({ to: '2026-06-01' }), 'VALIDATION', /must be after/);
+    await expectAppError(async () => await reserve({ to: '2026-05-20' }), 'VALIDATION', /must be after/);
+    await expectAppError(async () => await reserve({ to: '2026-09-01' }), 'VALIDATION', /at most 90 days/);
+    await expectAppError(async () => await reserve({ from: '2026-04-30' }), 'VALIDATION', /before today/);
+    await expectAppError(async () => await reserve({ carId: 9 }), 'NOT_FOUND', 'Car not found');
+    await expectAppError(async () => await reserve({ guestName: undefined }), 'VALIDATION', 'guestName or stayId is required');
+    expect(t.db.get('SELECT count(*) AS n FROM car_rentals')).toEqual({ n: 0 });
   });
 
-  it("for a stay: takes its guest's name; refused for a stay that is over", () => {
-    aFleet();
+  it("for a stay: takes its guest's name; refused for a stay that is over", async () => {
+    await aFleet();
     const h = t.core.handlers;
-    h['rooms:create'](aRoom({ number: 101 }), adminCtx);
-    const stay = h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-05', guestName: 'Jens Olsen' }), deskCtx);
-    h['stays:checkIn']({ id: stay.id }, deskCtx);
+    await h['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    const stay = await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-05', guestName: 'Jens Olsen' }), deskCtx);
+    await h['stays:checkIn']({ id: stay.id }, deskCtx);
     expect(reserve({ guestName: undefined, stayId: stay.id, from: '2026-05-02', to: '2026-05-03' })).toMatchObject({ guestName: 'Jens Olsen', stayId: stay.id });
-    h['stays:checkOut']({ id: stay.id }, deskCtx);
-    expectAppError(() => reserve({ stayId: stay.id, from: '2026-05-03', to: '2026-05-04' }), 'ILLEGAL_TRANSITION', /checked_out/);
-    expectAppError(() => reserve({ stayId: 99 }), 'NOT_FOUND', 'Stay 99 not found');
+    await h['stays:checkOut']({ id: stay.id }, deskCtx);
+    await expectAppError(async () => await reserve({ stayId: stay.id, from: '2026-05-03', to: '2026-05-04' }), 'ILLEGAL_TRANSITION', /checked_out/);
+    await expectAppError(async () => await reserve({ stayId: 99 }), 'NOT_FOUND', 'Stay 99 not found');
   });
 });
 
 describe('handing out and taking back', () => {
-  it('hand-out records the mileage and marks the car rented; the return clears it; damage blocks the next hand-out until repaired', () => {
-    aFleet();
+  it('hand-out records the mileage and marks the car rented; the return clears it; damage blocks the next hand-out until repaired', async () => {
+    await aFleet();
     const h = t.core.handlers;
-    reserve();
+    await reserve();
     const out = h['rentals:handOut']({ id: 1, mileage: 12_010 }, deskCtx);
     expect(out).toMatchObject({ status: 'out', mileageOut: 12_010, handedOutAt: '2026-05-01T10:00:00+02:00' });
     expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: true, mileage: 12_010 });
-    expectAppError(() => h['rentals:handOut']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 1 is out and cannot be handed out');
-    expectAppError(() => h['rentals:return']({ id: 1, mileage: 12_009, damage: false }, deskCtx), 'CONFLICT', /below the car's 12010 km/);
-    expectAppError(() => h['rentals:return']({ id: 1, mileage: 12_500, damage: true, damageNote: '  ' }, deskCtx), 'VALIDATION');
+    await expectAppError(async () => await h['rentals:handOut']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 1 is out and cannot be handed out');
+    await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 12_009, damage: false }, deskCtx), 'CONFLICT', /below the car's 12010 km/);
+    await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 12_500, damage: true, damageNote: '  ' }, deskCtx), 'VALIDATION');
     const back = h['rentals:return']({ id: 1, mileage: 12_480, damage: true, damageNote: 'Scratch on the rear bumper' }, deskCtx);
     expect(back).toMatchObject({ status: 'returned', mileageIn: 12_480, damageNote: 'Scratch on the rear bumper' });
     expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: false, hasDamage: true, damageNote: 'Scratch on the rear bumper', mileage: 12_480 });
 
-    reserve({ from: '2026-06-10', to: '2026-06-12' });
-    expectAppError(() => h['rentals:handOut']({ id: 2 }, deskCtx), 'CONFLICT', 'Car 1 is damaged (Scratch on the rear bumper) and cannot be handed out until it is repaired');
-    expect(h['rentals:get']({ id: 2 }, deskCtx).status).toBe('reserved');
-    h['cars:repair']({ id: 1 }, deskCtx);
-    expectAppError(() => h['cars:repair']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION');
+    await reserve({ from: '2026-06-10', to: '2026-06-12' });
+    await expectAppError(async () => await h['rentals:handOut']({ id: 2 }, deskCtx), 'CONFLICT', 'Car 1 is damaged (Scratch on the rear bumper) and cannot be handed out until it is repaired');
+    expect((await h['rentals:get']({ id: 2 }, deskCtx)).status).toBe('reserved');
+    await h['cars:repair']({ id: 1 }, deskCtx);
+    await expectAppError(async () => await h['cars:repair']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION');
     expect(h['rentals:handOut']({ id: 2 }, deskCtx)).toMatchObject({ status: 'out', mileageOut: 12_480 });
-    expectAppError(() => h['rentals:cancel']({ id: 2 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 2 is out and cannot be cancelled');
+    await expectAppError(async () => await h['rentals:cancel']({ id: 2 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 2 is out and cannot be cancelled');
   });
 
-  it('publishes live events and one broker message per fleet change, in order per car', () => {
-    aFleet();
+  it('publishes live events and one broker message per fleet change, in order per car', async () => {
+    await aFleet();
     const h = t.core.handlers;
-    reserve();
-    h['rentals:handOut']({ id: 1 }, deskCtx);
-    h['rentals:return']({ id: 1, mileage: 12_100, damage: true, damageNote: 'Dent' }, deskCtx);
-    h['cars:repair']({ id: 1 }, deskCtx);
-    h['cars:update']({ id: 1, notes: 'Checked' }, deskCtx);
-    reserve({ from: '2026-07-01', to: '2026-07-02' });
-    h['rentals:cancel']({ id: 2 }, deskCtx);
-    h['cars:seedDelete']({ car_id: 1 }, deskCtx);
-    const rows = outboxRows(t.sqlite);
+    await reserve();
+    await h['rentals:handOut']({ id: 1 }, deskCtx);
+    await h['rentals:return']({ id: 1, mileage: 12_100, damage: true, damageNote: 'Dent' }, deskCtx);
+    await h['cars:repair']({ id: 1 }, deskCtx);
+    await h['cars:update']({ id: 1, notes: 'Checked' }, deskCtx);
+    await reserve({ from: '2026-07-01', to: '2026-07-02' });
+    await h['rentals:cancel']({ id: 2 }, deskCtx);
+    await h['cars:seedDelete']({ car_id: 1 }, deskCtx);
+    const rows = await outboxRows(t.db);
     expect(rows.map((r) => r.topic)).toEqual([
       'car.added', 'car.reserved', 'car.rented', 'car.returned', 'car.damaged', 'car.repaired', 'car.updated', 'car.reserved', 'car.reservation_cancelled', 'car.deleted',
     ]);
@@ -115,39 +115,39 @@ describe('handing out and taking back', () => {
     ]);
   });
 
-  it('the setting brokerEventTypes picks which types go to the broker; a refused change writes none', () => {
-    aFleet({ brokerEventTypes: ['car.rented', 'car.returned'] });
+  it('the setting brokerEventTypes picks which types go to the broker; a refused change writes none', async () => {
+    await aFleet({ brokerEventTypes: ['car.rented', 'car.returned'] });
     const h = t.core.handlers;
-    reserve();
-    h['rentals:handOut']({ id: 1 }, deskCtx);
-    expectAppError(() => h['rentals:return']({ id: 1, mileage: 1, damage: false }, deskCtx), 'CONFLICT');
-    h['rentals:return']({ id: 1, mileage: 12_001, damage: true, damageNote: 'Dent' }, deskCtx);
-    expect(outboxRows(t.sqlite).map((r) => r.topic)).toEqual(['car.rented', 'car.returned']);
-    expectAppError(() => h['settings:update']({ brokerEventTypes: ['car.exploded' as 'car.added'] }, adminCtx), 'VALIDATION');
+    await reserve();
+    await h['rentals:handOut']({ id: 1 }, deskCtx);
+    await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 1, damage: false }, deskCtx), 'CONFLICT');
+    await h['rentals:return']({ id: 1, mileage: 12_001, damage: true, damageNote: 'Dent' }, deskCtx);
+    expect((await outboxRows(t.db)).map((r) => r.topic)).toEqual(['car.rented', 'car.returned']);
+    await expectAppError(async () => await h['settings:update']({ brokerEventTypes: ['car.exploded' as 'car.added'] }, adminCtx), 'VALIDATION');
   });
 });
 
 describe('the timeline and the exports', () => {
-  it('the timeline lists every car and the rentals overlapping the window, not the cancelled ones', () => {
-    aFleet();
+  it('the timeline lists every car and the rentals overlapping the window, not the cancelled ones', async () => {
+    await aFleet();
     const h = t.core.handlers;
-    h['cars:create']({ ...CAR, brand: 'Audi', model: 'A4', plate: null }, deskCtx);
-    reserve({ from: '2026-05-01', to: '2026-05-03' });
-    reserve({ carId: 2, from: '2026-05-20', to: '2026-06-10' });
-    reserve({ from: '2026-06-20', to: '2026-06-22' });
-    reserve({ from: '2026-05-10', to: '2026-05-12' });
-    h['rentals:cancel']({ id: 4 }, deskCtx);
-    const tl = h['rentals:timeline']({ from: '2026-05-02', days: 30 }, deskCtx);
+    await h['cars:create']({ ...CAR, brand: 'Audi', model: 'A4', plate: null }, deskCtx);
+    await reserve({ from: '2026-05-01', to: '2026-05-03' });
+    await reserve({ carId: 2, from: '2026-05-20', to: '2026-06-10' });
+    await reserve({ from: '2026-06-20', to: '2026-06-22' });
+    await reserve({ from: '2026-05-10', to: '2026-05-12' });
+    await h['rentals:cancel']({ id: 4 }, deskCtx);
+    const tl = await h['rentals:timeline']({ from: '2026-05-02', days: 30 }, deskCtx);
     expect(tl.cars.map((c) => c.label)).toEqual(['Audi A4', 'Toyota Corolla (AB 12 345)']);
     expect(tl.rentals.map((r) => r.id)).toEqual([1, 2]);
     expect(tl.rentals[0]).toEqual({ id: 1, carId: 1, guestName: 'Mette Hansen', from: '2026-05-01', to: '2026-05-03', status: 'reserved' });
   });
 
   it('exports cars and rentals as CSV through the export registry', async () => {
-    aFleet();
+    await aFleet();
     const h = t.core.handlers;
-    h['cars:create']({ ...CAR, brand: 'Tesla', model: 'Model 3', fuelType: 'Electric', plate: '=HYPERLINK(1)' }, deskCtx);
-    reserve();
+    await h['cars:create']({ ...CAR, brand: 'Tesla', model: 'Model 3', fuelType: 'Electric', plate: '=HYPERLINK(1)' }, deskCtx);
+    await reserve();
     let cars = '';
     for await (const piece of streamCsvExport(t.dbFile, 'cars', { fuel: 'Petrol' }, { timeZone: 'Europe/Copenhagen' })) cars += piece;
     expect(cars.trim().split(/\r?\n/)).toEqual([
@@ -164,50 +164,50 @@ describe('the timeline and the exports', () => {
 });
 
 describe('property: a car’s mileage never goes down', () => {
-  it('over random sequences of hand-outs, returns (some with a lower odometer), damage, repairs and edits', () => {
+  it('over random sequences of hand-outs, returns (some with a lower odometer), damage, repairs and edits', async () => {
     type Step = { kind: 'rent'; out: number; back: number; damage: boolean } | { kind: 'repair' } | { kind: 'edit'; mileage: number };
     const step = fc.oneof(
       fc.record({ kind: fc.constant('rent' as const), out: fc.integer({ min: -300, max: 300 }), back: fc.integer({ min: -500, max: 2000 }), damage: fc.boolean() }),
       fc.record({ kind: fc.constant('repair' as const) }),
       fc.record({ kind: fc.constant('edit' as const), mileage: fc.integer({ min: 0, max: 30_000 }) }),
     );
-    aFleet();
+    await aFleet();
     const h = t.core.handlers;
     let day = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps: Step[]) => {
-        t.sqlite.exec('SAVEPOINT prop');
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps: Step[]) => {
+        t.db.exec('SAVEPOINT prop');
         try {
-          let last = h['cars:get']({ id: 1 }, deskCtx).mileage;
+          let last = (await h['cars:get']({ id: 1 }, deskCtx)).mileage;
           for (const s of steps) {
             try {
-              if (s.kind === 'repair') h['cars:repair']({ id: 1 }, deskCtx);
-              else if (s.kind === 'edit') h['cars:update']({ id: 1, mileage: s.mileage }, deskCtx);
+              if (s.kind === 'repair') await h['cars:repair']({ id: 1 }, deskCtx);
+              else if (s.kind === 'edit') await h['cars:update']({ id: 1, mileage: s.mileage }, deskCtx);
               else {
                 const from = `2026-06-${String(1 + (day++ % 28)).padStart(2, '0')}`;
-                const r = reserve({ from, to: from.slice(0, 8) + String(Number(from.slice(8)) + 1).padStart(2, '0') });
+                const r = await reserve({ from, to: from.slice(0, 8) + String(Number(from.slice(8)) + 1).padStart(2, '0') });
                 try {
-                  const out = h['rentals:handOut']({ id: r.id, mileage: Math.max(0, last + s.out) }, deskCtx);
+                  const out = await h['rentals:handOut']({ id: r.id, mileage: Math.max(0, last + s.out) }, deskCtx);
                   expect(out.mileageOut).toBeGreaterThanOrEqual(last);
-                  const back = h['rentals:return']({ id: r.id, mileage: Math.max(0, out.mileageOut! + s.back), damage: s.damage, ...(s.damage ? { damageNote: 'Dent' } : {}) }, deskCtx);
+                  const back = await h['rentals:return']({ id: r.id, mileage: Math.max(0, out.mileageOut! + s.back), damage: s.damage, ...(s.damage ? { damageNote: 'Dent' } : {}) }, deskCtx);
                   expect(back.mileageIn).toBeGreaterThanOrEqual(back.mileageOut!);
                 } finally {
-                  const now = h['rentals:get']({ id: r.id }, deskCtx);
-                  if (now.status === 'reserved') h['rentals:cancel']({ id: r.id }, deskCtx);
-                  else if (now.status === 'out') h['rentals:return']({ id: r.id, mileage: h['cars:get']({ id: 1 }, deskCtx).mileage, damage: false }, deskCtx);
+                  const now = await h['rentals:get']({ id: r.id }, deskCtx);
+                  if (now.status === 'reserved') await h['rentals:cancel']({ id: r.id }, deskCtx);
+                  else if (now.status === 'out') await h['rentals:return']({ id: r.id, mileage: (await h['cars:get']({ id: 1 }, deskCtx)).mileage, damage: false }, deskCtx);
                 }
               }
             } catch (e) {
               if (!(e instanceof Error && e.name === 'AppError')) throw e;
             }
-            const now = h['cars:get']({ id: 1 }, deskCtx).mileage;
+            const now = (await h['cars:get']({ id: 1 }, deskCtx)).mileage;
             expect(now).toBeGreaterThanOrEqual(last);
             last = now;
           }
           // Every rental ever returned came back with at least the mileage it left with.
-          expect(t.sqlite.prepare('SELECT count(*) AS n FROM car_rentals WHERE mileage_in < mileage_out').get()).toEqual({ n: 0 });
+          expect(t.db.get('SELECT count(*) AS n FROM car_rentals WHERE mileage_in < mileage_out')).toEqual({ n: 0 });
         } finally {
-          t.sqlite.exec('ROLLBACK TO prop; RELEASE prop');
+          t.db.exec('ROLLBACK TO prop; RELEASE prop');
         }
       }),
       { numRuns: 150, seed: 9 },

@@ -7,52 +7,52 @@ import { countRows } from '../../support/outbox-rows';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
-beforeEach(() => {
-  t = createTestCore(); // today: 2026-05-01
+beforeEach(async () => {
+  t = await createTestCore(); // today: 2026-05-01
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('seedDemoHotel', () => {
-  it('fills an empty database with 40 rooms over four floors and categories, and no outbox messages', () => {
-    const result = seedDemoHotel(t.core);
+  it('fills an empty database with 40 rooms over four floors and categories, and no outbox messages', async () => {
+    const result = await seedDemoHotel(t.core);
     expect(result.rooms).toBe(40);
-    const rooms = t.core.handlers['rooms:list']({}, deskCtx);
+    const rooms = await t.core.handlers['rooms:list']({}, deskCtx);
     expect(rooms.map((r) => r.number)).toEqual([1, 2, 3, 4].flatMap((f) => Array.from({ length: 10 }, (_, i) => f * 100 + i + 1)));
     expect(new Set(rooms.map((r) => r.category))).toEqual(
       new Set(['Standard single room', 'Standard double room', 'Superior double room', 'Junior suite']),
     );
     expect(rooms.find((r) => r.number === 101)).toMatchObject({ category: 'Standard single room', nightlyRate: 89_500, capacity: 1 });
     expect(rooms.some((r) => r.housekeeping === 'dirty')).toBe(true);
-    expect(countRows(t.sqlite, 'stays')).toBe(result.stays);
-    expect(countRows(t.sqlite, 'room_blocks')).toBeGreaterThanOrEqual(2);
-    expect(countRows(t.sqlite, 'outbox')).toBe(0);
+    expect(countRows(t.db, 'stays')).toBe(result.stays);
+    expect(countRows(t.db, 'room_blocks')).toBeGreaterThanOrEqual(2);
+    expect(countRows(t.db, 'outbox')).toBe(0);
   });
 
-  it('does nothing on a database that already has rooms', () => {
-    t.core.handlers['rooms:create'](aRoom({ number: 999 }), adminCtx);
+  it('does nothing on a database that already has rooms', async () => {
+    await t.core.handlers['rooms:create'](aRoom({ number: 999 }), adminCtx);
     expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
-    seedDemoHotel(t.core);
-    expect(countRows(t.sqlite, 'guest_rooms')).toBe(1);
-    expect(countRows(t.sqlite, 'stays')).toBe(0);
+    await seedDemoHotel(t.core);
+    expect(countRows(t.db, 'guest_rooms')).toBe(1);
+    expect(countRows(t.db, 'stays')).toBe(0);
   });
 
-  it('is idempotent and deterministic', () => {
+  it('is idempotent and deterministic', async () => {
     const first = seedDemoHotel(t.core);
     expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
-    const other = createTestCore();
+    const other = await createTestCore();
     try {
       expect(seedDemoHotel(other.core)).toEqual(first);
       const names = (db: TestCore['sqlite']) => db.prepare('SELECT guest_name, checkin FROM stays ORDER BY id').all();
-      expect(names(other.sqlite)).toEqual(names(t.sqlite));
+      expect(names(other.db)).toEqual(names(t.db));
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
-  it('books a realistic, consistent house: no double booking, statuses that fit the dates, 60–80 % occupancy', () => {
-    seedDemoHotel(t.core);
-    const stays = t.core.handlers['stays:list']({ limit: 1000, offset: 0 }, deskCtx).items;
-    const blocks = t.core.handlers['blocks:list']({ from: '2026-01-01', to: '2027-01-01' }, deskCtx);
+  it('books a realistic, consistent house: no double booking, statuses that fit the dates, 60–80 % occupancy', async () => {
+    await seedDemoHotel(t.core);
+    const stays = (await t.core.handlers['stays:list']({ limit: 1000, offset: 0 }, deskCtx)).items;
+    const blocks = await t.core.handlers['blocks:list']({ from: '2026-01-01', to: '2027-01-01' }, deskCtx);
     const today = '2026-05-01';
     const ms = (iso: string) => Date.parse(iso);
 
@@ -88,9 +88,9 @@ describe('seedDemoHotel', () => {
     expect(occupancy).toBeLessThan(0.8);
   });
 
-  it('seeds around a given day', () => {
-    seedDemoHotel(t.core, { today: '2026-12-01' });
-    const page = t.core.handlers['stays:list']({ from: '2026-11-01', to: '2027-02-01', limit: 1, offset: 0 }, deskCtx);
-    expect(page.total).toBe(countRows(t.sqlite, 'stays'));
+  it('seeds around a given day', async () => {
+    await seedDemoHotel(t.core, { today: '2026-12-01' });
+    const page = await t.core.handlers['stays:list']({ from: '2026-11-01', to: '2027-02-01', limit: 1, offset: 0 }, deskCtx);
+    expect(page.total).toBe(countRows(t.db, 'stays'));
   });
 });

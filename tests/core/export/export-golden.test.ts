@@ -55,7 +55,7 @@ beforeAll(async () => {
   await admin.patch('/api/v1/settings', { hotelName: 'Hotel "Nordlys", Skagen' });
 }, 60_000);
 
-afterAll(() => api?.close());
+afterAll(async () => await api?.close());
 
 async function download(url: string, as: 'staff' | 'admin' = 'staff'): Promise<{ text: string; disposition: unknown }> {
   const res = as === 'admin' ? await api.raw({ method: 'GET', url }) : await staff.raw({ method: 'GET', url });

@@ -16,10 +16,10 @@ import { createTestCore, type TestCore } from '../../support/test-core';
 let t: TestCore;
 let fixture: ContractFixture;
 beforeAll(async () => {
-  t = createTestCore();
+  t = await createTestCore();
   fixture = await seedContractHotel(t.core);
 });
-afterAll(() => t?.close());
+afterAll(async () => await t?.close());
 
 const exportCommands = Object.entries(commands as Record<string, CommandDef>).filter(([, def]) => def.export !== undefined) as [CommandName, CommandDef][];
 
@@ -38,7 +38,7 @@ describe('the export registry', () => {
       const query = def.input.parse(input) as never;
 
       const { sql, params } = entry.chunkQuery(query, { timeZone: 'Europe/Copenhagen' });
-      const stmt = t.sqlite.prepare(sql).raw(true);
+      const stmt = t.db.prepare(sql).raw(true);
       expect(stmt.columns().map((c) => c.name), name).toHaveLength(entry.columns.length);
       expect(() => stmt.all({ ...params, after: 0, limit: 1 }), name).not.toThrow();
       expect(new Set(entry.columns.map(columnHeader)).size, `${name}: headers are unique`).toBe(entry.columns.length);

@@ -18,13 +18,11 @@ let dir: string;
 let dbFile: string;
 let sqlite: Sqlite;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-csv-thread-'));
   dbFile = join(dir, 'frontdesk.db');
-  sqlite = openDatabase({ file: dbFile }).sqlite;
-  sqlite
-    .prepare(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`)
-    .run();
+  sqlite = (await openDatabase({ file: dbFile })).sqlite;
+  db.run(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`);
 });
 
 afterEach(() => {

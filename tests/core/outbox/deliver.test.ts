@@ -6,7 +6,7 @@ let stub: BillingStub;
 beforeEach(async () => {
   stub = await startBillingStub();
 });
-afterEach(() => stub.close());
+afterEach(async () => await stub.close());
 
 let keys = 0;
 const send = (url: string, options: { timeoutMs?: number; stopSignal?: AbortSignal } = {}) =>

@@ -9,21 +9,21 @@ let t: TestCore;
 let h: Handlers;
 let ids: number[];
 
-beforeEach(() => {
-  t = createTestCore();
+beforeEach(async () => {
+  t = await createTestCore();
   h = t.core.handlers;
-  const room = h['rooms:create'](aRoom(), adminCtx).id;
+  const room = (await h['rooms:create'](aRoom(), adminCtx)).id;
   for (const day of ['01', '03', '05', '07']) {
-    h['stays:create'](aStay({ roomId: room, checkin: `2026-06-${day}`, checkout: `2026-06-0${Number(day) + 1}` }), deskCtx);
+    await h['stays:create'](aStay({ roomId: room, checkin: `2026-06-${day}`, checkout: `2026-06-0${Number(day) + 1}` }), deskCtx);
   }
-  ids = outboxRows(t.sqlite).map((r) => r.id);
+  ids = (await outboxRows(t.db)).map((r) => r.id);
   // What the delivery worker would have left behind: one sent, two dead after failures, one pending.
-  const set = t.sqlite.prepare('UPDATE outbox SET status = ?, attempts = ?, last_error = ?, last_attempt_ms = ? WHERE id = ?');
+  const set = t.db.prepare('UPDATE outbox SET status = ?, attempts = ?, last_error = ?, last_attempt_ms = ? WHERE id = ?');
   set.run('sent', 1, null, Date.parse('2026-05-01T08:01:00Z'), ids[0]);
   set.run('dead', 10, 'HTTP 500 from billing', Date.parse('2026-05-01T09:00:00Z'), ids[1]);
   set.run('dead', 10, 'connect ECONNREFUSED', Date.parse('2026-05-01T09:30:00Z'), ids[2]);
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('outbox:status', () => {
   it('counts by state, shows the latest error and the dead messages newest first', () => {
@@ -47,34 +47,34 @@ describe('outbox:status', () => {
   });
 
   it('is empty-handed on a fresh outbox', () => {
-    t.sqlite.exec('DELETE FROM outbox');
+    t.db.exec('DELETE FROM outbox');
     expect(h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
   });
 });
 
 describe('outbox:retry', () => {
-  it('makes a dead message pending again, with no attempts, due now', () => {
+  it('makes a dead message pending again, with no attempts, due now', async () => {
     t.clock.set(Date.parse('2026-05-02T07:00:00Z'));
     const message = h['outbox:retry']({ id: ids[1]! }, adminCtx);
     expect(message).toMatchObject({ id: ids[1], status: 'pending', attempts: 0, nextAttemptAt: '2026-05-02T09:00:00+02:00' });
-    expect(outboxRows(t.sqlite).find((r) => r.id === ids[1])).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await outboxRows(t.db)).find((r) => r.id === ids[1])).toMatchObject({ status: 'pending', attempts: 0 });
     expect(h['outbox:status']({}, adminCtx)).toMatchObject({ pending: 2, dead: 1 });
     expect(t.events.at(-1)).toEqual({ type: 'outbox.changed' });
   });
 
-  it('refuses a message that is not dead (409) and an unknown one (404)', () => {
-    expectAppError(() => h['outbox:retry']({ id: ids[0]! }, adminCtx), 'ILLEGAL_TRANSITION', `Outbox message ${ids[0]} is sent, not dead`);
-    expectAppError(() => h['outbox:retry']({ id: ids[3]! }, adminCtx), 'ILLEGAL_TRANSITION');
-    expectAppError(() => h['outbox:retry']({ id: 999 }, adminCtx), 'NOT_FOUND', 'Outbox message 999 not found');
+  it('refuses a message that is not dead (409) and an unknown one (404)', async () => {
+    await expectAppError(async () => await h['outbox:retry']({ id: ids[0]! }, adminCtx), 'ILLEGAL_TRANSITION', `Outbox message ${ids[0]} is sent, not dead`);
+    await expectAppError(async () => await h['outbox:retry']({ id: ids[3]! }, adminCtx), 'ILLEGAL_TRANSITION');
+    await expectAppError(async () => await h['outbox:retry']({ id: 999 }, adminCtx), 'NOT_FOUND', 'Outbox message 999 not found');
   });
 
-  it('refuses a superseded message, naming the newer one that carries the stay’s state', () => {
-    const stayId = Number(outboxRows(t.sqlite).find((r) => r.id === ids[1])!.path.split('/').pop());
-    h['stays:cancel']({ id: stayId }, deskCtx);
-    const newest = outboxRows(t.sqlite).at(-1)!;
+  it('refuses a superseded message, naming the newer one that carries the stay’s state', async () => {
+    const stayId = Number((await outboxRows(t.db)).find((r) => r.id === ids[1])!.path.split('/').pop());
+    await h['stays:cancel']({ id: stayId }, deskCtx);
+    const newest = (await outboxRows(t.db)).at(-1)!;
     expect(newest).toMatchObject({ path: `/bills/update/${stayId}`, payload: { status: 'cancelled', sequence: 2 } });
-    expectAppError(
-      () => h['outbox:retry']({ id: ids[1]! }, adminCtx),
+    await expectAppError(
+      async () => await h['outbox:retry']({ id: ids[1]! }, adminCtx),
       'ILLEGAL_TRANSITION',
       `Outbox message ${ids[1]} is superseded by message ${newest.id}, which carries the newer state`,
     );

@@ -22,19 +22,19 @@ let workers: OutboxWorker[];
 
 beforeEach(async () => {
   stub = await startBillingStub();
-  t = createTestCore({ settings: { billingServiceUrl: stub.url, eventServiceUrl: `${stub.url}/events` } });
+  t = await createTestCore({ settings: { billingServiceUrl: stub.url, eventServiceUrl: `${stub.url}/events` } });
   workers = [];
 });
 
 afterEach(async () => {
   for (const w of workers) await w.stop();
   await stub.close();
-  t.close();
+  await t.close();
 });
 
 function worker(overrides: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
   const w = createOutboxWorker({
-    sqlite: t.sqlite,
+    sqlite: t.db,
     clock: t.clock.now,
     getSettings: () => t.core.settings.get(),
     events: t.core.deps.events,
@@ -47,9 +47,9 @@ function worker(overrides: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
   return w;
 }
 
-function enqueue(overrides: Partial<OutboxEntry> = {}): number {
-  return enqueueOutbox(
-    t.sqlite,
+async function enqueue(overrides: Partial<OutboxEntry> = {}): Promise<number> {
+  return await enqueueOutbox(
+    t.db,
     { target: 'billing', topic: 'billing.bill_update', aggregate: 'stay:1', path: '/bills/update/1', payload: { room_type: 'Single' }, ...overrides },
     t.clock.now(),
   );
@@ -58,13 +58,13 @@ function enqueue(overrides: Partial<OutboxEntry> = {}): number {
 /** A message to the event broker: it does not carry a record's whole state, so nothing supersedes it. */
 const event = (aggregate: string, n: number): Partial<OutboxEntry> => ({ target: 'events', topic: 'car.changed', aggregate, path: '', payload: { n } });
 
-const row = (id: number) => t.sqlite.prepare('SELECT id, status, attempts, next_attempt_ms, last_error, sent_ms FROM outbox WHERE id = ?').get(id) as Row;
-const key = (id: number) => (t.sqlite.prepare('SELECT idempotency_key AS k FROM outbox WHERE id = ?').get(id) as { k: string }).k;
+const row = (id: number) => t.db.get('SELECT id, status, attempts, next_attempt_ms, last_error, sent_ms FROM outbox WHERE id = ?', id) as Row;
+const key = async (id: number) => (await t.db.get('SELECT idempotency_key AS k FROM outbox WHERE id = ?', id) as { k: string }).k;
 
 describe('outbox worker', () => {
   it('POSTs a committed stay to billing with its JSON, content type and idempotency key, then marks it sent', async () => {
-    t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
-    const stay = t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
+    await t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
+    const stay = await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
 
     expect(await worker().tick()).toBe(1);
 
@@ -79,7 +79,7 @@ describe('outbox worker', () => {
   });
 
   it('publishes outbox.changed after a tick that delivered something, and nothing after an idle one', async () => {
-    enqueue();
+    await enqueue();
     const w = worker();
     await w.tick();
     const changes = () => t.events.filter((e: LiveEvent) => e.type === 'outbox.changed').length;
@@ -89,7 +89,7 @@ describe('outbox worker', () => {
   });
 
   it('dead-letters a 4xx refusal at once, keeping the status and an excerpt of the answer', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     stub.plan({ status: 422, body: '{"error":"unknown room type"}' });
 
     await worker().tick();
@@ -102,8 +102,8 @@ describe('outbox worker', () => {
   });
 
   it('retries 5xx with exponential backoff by time, not count: dead only once failing longer than outboxRetryHours', async () => {
-    t.core.handlers['settings:update']({ outboxRetryHours: 24 }, adminCtx);
-    const id = enqueue();
+    await t.core.handlers['settings:update']({ outboxRetryHours: 24 }, adminCtx);
+    const id = await enqueue();
     stub.fallback = { status: 500, body: 'boom' };
     const w = worker();
 
@@ -132,8 +132,8 @@ describe('outbox worker', () => {
   });
 
   it('counts the retry window from the first failure, and a success ends it', async () => {
-    t.core.handlers['settings:update']({ outboxRetryHours: 1 }, adminCtx);
-    const first = enqueue({ aggregate: 'stay:1' });
+    await t.core.handlers['settings:update']({ outboxRetryHours: 1 }, adminCtx);
+    const first = await enqueue({ aggregate: 'stay:1' });
     stub.plan({ status: 503 });
     const w = worker();
     await w.tick();
@@ -142,7 +142,7 @@ describe('outbox worker', () => {
     expect(row(first).status).toBe('sent');
 
     // A new run of failures on the record's next message starts its own window.
-    const second = enqueue({ aggregate: 'stay:2' });
+    const second = await enqueue({ aggregate: 'stay:2' });
     stub.plan({ status: 503 }, { status: 503 });
     await w.tick();
     t.clock.advance(59 * 60_000);
@@ -154,14 +154,14 @@ describe('outbox worker', () => {
   });
 
   it('dead-letters a message the service cannot be reached for longer than the window', async () => {
-    t.core.handlers['settings:update']({ outboxRetryHours: 3 }, adminCtx);
+    await t.core.handlers['settings:update']({ outboxRetryHours: 3 }, adminCtx);
     const { id } = await throughOutage(5);
     expect(row(id).status).toBe('dead');
     expect(row(id).last_error).toMatch(/^Network error: ECONNREFUSED \(gave up: failing for 3 h, retry window 3 h\)$/);
   });
 
   it('waits as long as a 429 Retry-After asks', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     stub.plan({ status: 429, headers: { 'Retry-After': '120' } });
     await worker().tick();
     expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
@@ -170,8 +170,8 @@ describe('outbox worker', () => {
 
   /** Billing unreachable for `hours` hours, the worker trying once an hour; returns the message and worker. */
   async function throughOutage(hours: number): Promise<{ id: number; w: OutboxWorker }> {
-    t.core.handlers['settings:update']({ billingServiceUrl: await closedPortUrl() }, adminCtx);
-    const id = enqueue();
+    await t.core.handlers['settings:update']({ billingServiceUrl: await closedPortUrl() }, adminCtx);
+    const id = await enqueue();
     const w = worker();
     for (let i = 0; i < hours; i++) {
       await w.tick();
@@ -190,7 +190,7 @@ describe('outbox worker', () => {
 
   it('does not dead-letter on the first 5xx after a long outage: only answered failures count', async () => {
     const { id, w } = await throughOutage(5);
-    t.core.handlers['settings:update']({ billingServiceUrl: stub.url }, adminCtx);
+    await t.core.handlers['settings:update']({ billingServiceUrl: stub.url }, adminCtx);
     stub.plan({ status: 503 });
     await w.tick();
     expect(row(id)).toMatchObject({ status: 'pending', attempts: 6 });
@@ -200,7 +200,7 @@ describe('outbox worker', () => {
   });
 
   it('treats a dropped connection as unreachable and delivers on a later tick', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     stub.plan('destroy');
     const w = worker();
     await w.tick();
@@ -212,17 +212,17 @@ describe('outbox worker', () => {
   });
 
   it('leaves messages pending while their target has no URL', async () => {
-    t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
-    const id = enqueue();
+    await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
+    const id = await enqueue();
     expect(await worker().tick()).toBe(0);
     expect(row(id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(stub.requests).toHaveLength(0);
   });
 
   it('delivers the messages of one record in order: a later one waits while an earlier one backs off', async () => {
-    const first = enqueue(event('car:7', 1));
-    const second = enqueue(event('car:7', 2));
-    const other = enqueue(event('car:8', 3));
+    const first = await enqueue(event('car:7', 1));
+    const second = await enqueue(event('car:7', 2));
+    const other = await enqueue(event('car:8', 3));
     stub.plan({ status: 503 });
     const w = worker();
 
@@ -239,7 +239,7 @@ describe('outbox worker', () => {
   it('holds back the rest of a record behind a dead message (not other records) until the admin retries it', async () => {
     const bad = enqueue(event('car:1', 1));
     const next = enqueue(event('car:1', 2));
-    const other = enqueue(event('car:2', 3));
+    const other = await enqueue(event('car:2', 3));
     stub.plan({ status: 400, body: 'bad' });
     const w = worker();
     await w.tick();
@@ -248,27 +248,27 @@ describe('outbox worker', () => {
     await w.tick();
     expect(row(next)).toMatchObject({ status: 'pending', attempts: 0 });
 
-    const status = t.core.handlers['outbox:status']({}, adminCtx);
+    const status = await t.core.handlers['outbox:status']({}, adminCtx);
     expect(status.blockedMessages).toEqual([expect.objectContaining({ id: next, status: 'pending', blockedBy: bad })]);
 
-    t.core.handlers['outbox:retry']({ id: bad }, adminCtx);
+    await t.core.handlers['outbox:retry']({ id: bad }, adminCtx);
     await w.tick();
     expect(stub.delivered.map((r) => JSON.parse(r.body).n)).toEqual([3, 1, 2]);
-    expect(t.core.handlers['outbox:status']({}, adminCtx).blockedMessages).toEqual([]);
+    expect((await t.core.handlers['outbox:status']({}, adminCtx)).blockedMessages).toEqual([]);
   });
 
   it('supersedes a record’s undelivered billing message by its newer one: only the newest state is sent', async () => {
-    const created = enqueue({ payload: { status: 'booked' } });
+    const created = await enqueue({ payload: { status: 'booked' } });
     stub.plan({ status: 503 });
     const w = worker();
     await w.tick(); // the create backs off
-    const refused = enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked' } });
+    const refused = await enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked' } });
     stub.plan({ status: 422 });
     await w.tick();
     expect(row(refused).status).toBe('dead');
 
-    const cancelled = enqueue({ payload: { status: 'cancelled' } });
-    const changed = enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked', changed: true } });
+    const cancelled = await enqueue({ payload: { status: 'cancelled' } });
+    const changed = await enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked', changed: true } });
     expect(row(created).status).toBe('superseded');
     expect(row(refused).status).toBe('superseded');
     await w.tick();
@@ -282,13 +282,13 @@ describe('outbox worker', () => {
   });
 
   it('numbers each record’s messages 1, 2, 3… and sends the number as a header and in billing’s body', async () => {
-    t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
-    const stay = t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
+    await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    const stay = await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
     const w = worker();
     await w.tick();
-    t.core.handlers['stays:checkIn']({ id: stay.id }, deskCtx);
+    await t.core.handlers['stays:checkIn']({ id: stay.id }, deskCtx);
     await w.tick();
-    t.core.handlers['stays:checkOut']({ id: stay.id }, deskCtx);
+    await t.core.handlers['stays:checkOut']({ id: stay.id }, deskCtx);
     await w.tick();
     expect(stub.delivered.map((r) => [r.headers['x-frontdesk-sequence'], JSON.parse(r.body).sequence, JSON.parse(r.body).status])).toEqual([
       ['1', 1, 'booked'],
@@ -298,19 +298,19 @@ describe('outbox worker', () => {
     // Pruning the sent ones does not restart the count.
     t.clock.advance(8 * 86_400_000);
     await w.tick();
-    t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
-    const later = enqueue({ aggregate: `stay:${stay.id}` });
-    expect((t.sqlite.prepare('SELECT seq FROM outbox WHERE id = ?').get(later) as { seq: number }).seq).toBe(4);
+    await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
+    const later = await enqueue({ aggregate: `stay:${stay.id}` });
+    expect((await t.db.get('SELECT seq FROM outbox WHERE id = ?', later) as { seq: number }).seq).toBe(4);
   });
 
   it('sends a dead message again after the admin retries it, with the same idempotency key', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     stub.plan({ status: 422, body: 'no' });
     const w = worker();
     await w.tick();
     expect(row(id).status).toBe('dead');
 
-    const retried = t.core.handlers['outbox:retry']({ id }, adminCtx);
+    const retried = await t.core.handlers['outbox:retry']({ id }, adminCtx);
     expect(retried.status).toBe('pending');
     await w.tick();
 
@@ -319,8 +319,8 @@ describe('outbox worker', () => {
   });
 
   it('prunes sent messages older than outboxRetentionDays, at most once a minute, keeping dead and pending ones', async () => {
-    const old = enqueue({ aggregate: 'a' });
-    const dead = enqueue({ aggregate: 'b' });
+    const old = await enqueue({ aggregate: 'a' });
+    const dead = await enqueue({ aggregate: 'b' });
     stub.plan({ status: 200 }, { status: 410 });
     const w = worker();
     await w.tick();
@@ -328,8 +328,8 @@ describe('outbox worker', () => {
     expect(row(dead).status).toBe('dead');
 
     t.clock.advance(8 * 86_400_000); // retention is 7 days by default
-    t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
-    const pending = enqueue({ aggregate: 'c' });
+    await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
+    const pending = await enqueue({ aggregate: 'c' });
     await w.tick();
     expect(row(old)).toBeUndefined();
     expect(row(dead).status).toBe('dead');
@@ -339,10 +339,10 @@ describe('outbox worker', () => {
   it('does not prune again within the minute', async () => {
     const w = worker();
     await w.tick(); // prunes (nothing) and remembers when
-    const id = enqueue();
+    const id = await enqueue();
     await w.tick();
     expect(row(id).status).toBe('sent');
-    t.sqlite.prepare('UPDATE outbox SET sent_ms = 0').run();
+    await t.db.run('UPDATE outbox SET sent_ms = 0');
     t.clock.advance(30_000);
     await w.tick();
     expect(row(id)).toBeDefined();
@@ -352,7 +352,7 @@ describe('outbox worker', () => {
   });
 
   it('delivers different records in parallel, up to the bound', async () => {
-    for (let i = 0; i < 6; i++) enqueue({ aggregate: `stay:${i}` });
+    for (let i = 0; i < 6; i++) await enqueue({ aggregate: `stay:${i}` });
     let inFlight = 0;
     let peak = 0;
     let open!: () => void;
@@ -375,19 +375,19 @@ describe('outbox worker', () => {
   });
 
   it('never sends one message twice when ticks are called concurrently', async () => {
-    enqueue();
+    await enqueue();
     const w = worker();
     await Promise.all([w.tick(), w.tick(), w.tick()]);
     expect(stub.requests).toHaveLength(1);
   });
 
   it('keeps a record to one delivery at a time: a message superseded in flight still holds back its successor', async () => {
-    const old = enqueue({ payload: { status: 'booked' } });
+    const old = await enqueue({ payload: { status: 'booked' } });
     const gate = gatedFetch();
     const w = worker({ fetch: gate.fetch });
     const ticking = w.tick();
     await expect.poll(() => gate.waiting).toBe(1);
-    const newer = enqueue({ payload: { status: 'cancelled' } });
+    const newer = await enqueue({ payload: { status: 'cancelled' } });
     expect(row(old).status).toBe('superseded');
     expect(await w.tick()).toBe(0); // the record is in flight: its newer message waits
     gate.release();
@@ -402,8 +402,8 @@ describe('outbox worker', () => {
     stub.route = (req) => (req.path === '/bills/update/0' ? 'hang' : undefined);
     const w = worker({ concurrency: 2, timeoutMs: 60_000, pollMs: 60_000 });
     w.start();
-    commit(t.core.deps, (c) => {
-      for (let i = 0; i <= 10; i++) c.enqueue({ target: 'billing', topic: 'billing.bill_update', aggregate: `stay:${i}`, path: `/bills/update/${i}`, payload: {} });
+    await commit(t.core.deps, async (c) => {
+      for (let i = 0; i <= 10; i++) await c.enqueue({ target: 'billing', topic: 'billing.bill_update', aggregate: `stay:${i}`, path: `/bills/update/${i}`, payload: {} });
     });
     // One slot is stuck; the other takes the ten others one after the other, without a poll.
     await expect.poll(() => stub.delivered.length, { timeout: 5_000 }).toBe(10);
@@ -412,19 +412,19 @@ describe('outbox worker', () => {
   });
 
   it('when started, wakes up for any enqueued message at once instead of waiting for the next poll', async () => {
-    t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     const w = worker({ pollMs: 60_000 });
     w.start();
-    t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
+    await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
     await expect.poll(() => stub.delivered.length, { timeout: 2_000 }).toBe(1);
     // Not only stays: a message of another target, written through commit(), wakes it too.
-    commit(t.core.deps, (c) => c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { n: 1 } }));
+    await commit(t.core.deps, (c) => c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { n: 1 } }));
     await expect.poll(() => stub.delivered.map((r) => r.path), { timeout: 2_000 }).toEqual(['/bills/update/1', '/events']);
     await w.stop();
   });
 
   it('stop() waits for a delivery in flight', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     const gate = gatedFetch();
     const w = worker({ fetch: gate.fetch });
     const ticking = w.tick();
@@ -440,7 +440,7 @@ describe('outbox worker', () => {
   });
 
   it('stop() aborts a delivery still hanging after the grace period; the aborted attempt does not count', async () => {
-    const id = enqueue();
+    const id = await enqueue();
     stub.plan('hang');
     const w = worker({ stopGraceMs: 50 });
     const ticking = w.tick();

@@ -7,11 +7,11 @@ import { aRoom, aStay } from '../../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore | undefined;
-afterEach(() => t?.close());
+afterEach(async () => await t?.close());
 
 describe('settings', () => {
-  it('starts a fresh database with the defaults (and the zone the test asked for)', () => {
-    t = createTestCore();
+  it('starts a fresh database with the defaults (and the zone the test asked for)', async () => {
+    t = await createTestCore();
     expect(t.core.handlers['settings:get']({}, deskCtx)).toEqual({
       hotelName: 'Hotel Frontdesk',
       timeZone: 'Europe/Copenhagen',
@@ -53,101 +53,101 @@ describe('settings', () => {
     });
   });
 
-  it("takes the machine's zone on a fresh database when none is given, and keeps it stored", () => {
-    const { sqlite } = openDatabase({ file: ':memory:' });
+  it("takes the machine's zone on a fresh database when none is given, and keeps it stored", async () => {
+    const { sqlite } = await openDatabase({ file: ':memory:' });
     try {
-      const core = createCore({ sqlite, clock: () => 0, events: createEventBus() });
+      const core = await createCore({ sqlite, clock: () => 0, events: createEventBus() });
       expect(core.settings.get().timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
-      const stored = sqlite.prepare(`SELECT value FROM settings WHERE key = 'timeZone'`).get() as { value: string };
+      const stored = db.get(`SELECT value FROM settings WHERE key = 'timeZone'`) as { value: string };
       expect(JSON.parse(stored.value)).toBe(core.settings.get().timeZone);
     } finally {
       sqlite.close();
     }
   });
 
-  it('updates, persists across a restart, and publishes settings.changed', () => {
-    t = createTestCore();
+  it('updates, persists across a restart, and publishes settings.changed', async () => {
+    t = await createTestCore();
     const next = t.core.handlers['settings:update']({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' }, adminCtx);
     expect(next).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' });
     expect(t.core.settings.get()).toEqual(next);
     expect(t.events.at(-1)).toEqual({ type: 'settings.changed', settings: next });
 
     const file = t.dbFile;
-    t.sqlite.close();
-    const again = createTestCore({ dbFile: file, settings: {} });
+    await t.db.close();
+    const again = await createTestCore({ dbFile: file, settings: {} });
     try {
       expect(again.core.settings.get()).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR' });
     } finally {
-      again.close();
+      await again.close();
     }
   });
 
-  it('takes a database that already has stays as past its first run: the zone counts as confirmed', () => {
-    t = createTestCore();
+  it('takes a database that already has stays as past its first run: the zone counts as confirmed', async () => {
+    t = await createTestCore();
     expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
-    const room = t.core.handlers['rooms:create'](aRoom(), adminCtx).id;
-    t.core.handlers['stays:create'](aStay({ roomId: room }), deskCtx);
+    const room = (await t.core.handlers['rooms:create'](aRoom(), adminCtx)).id;
+    await t.core.handlers['stays:create'](aStay({ roomId: room }), deskCtx);
     expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
     const file = t.dbFile;
-    t.sqlite.close();
-    const again = createTestCore({ dbFile: file, settings: {} });
+    await t.db.close();
+    const again = await createTestCore({ dbFile: file, settings: {} });
     try {
       // An upgraded install or an imported database: no first-run step for a zone its stays are fixed in.
       expect(again.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
     } finally {
-      again.close();
+      await again.close();
     }
   });
 
-  it('writes start-up settings over the stored ones (the host’s environment)', () => {
-    t = createTestCore({ settings: { billingServiceUrl: 'http://127.0.0.1:9999' } });
+  it('writes start-up settings over the stored ones (the host’s environment)', async () => {
+    t = await createTestCore({ settings: { billingServiceUrl: 'http://127.0.0.1:9999' } });
     expect(t.core.settings.get().billingServiceUrl).toBe('http://127.0.0.1:9999');
   });
 
-  it('refuses an unknown time zone, a non-http URL and a bad time of day, changing nothing', () => {
-    t = createTestCore();
+  it('refuses an unknown time zone, a non-http URL and a bad time of day, changing nothing', async () => {
+    t = await createTestCore();
     const update = t.core.handlers['settings:update'];
-    expectAppError(() => update({ timeZone: 'Mars/Olympus_Mons' }, adminCtx), 'VALIDATION', /timeZone/);
-    expectAppError(() => update({ billingServiceUrl: 'ftp://billing' }, adminCtx), 'VALIDATION', /billingServiceUrl/);
-    expectAppError(() => update({ checkinTime: '25:00' }, adminCtx), 'VALIDATION', /checkinTime/);
+    await expectAppError(async () => await update({ timeZone: 'Mars/Olympus_Mons' }, adminCtx), 'VALIDATION', /timeZone/);
+    await expectAppError(async () => await update({ billingServiceUrl: 'ftp://billing' }, adminCtx), 'VALIDATION', /billingServiceUrl/);
+    await expectAppError(async () => await update({ checkinTime: '25:00' }, adminCtx), 'VALIDATION', /checkinTime/);
     expect(t.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', billingServiceUrl: 'http://billing-service:5002', checkinTime: '14:00' });
   });
 
-  it('uses a new check-in time for the next booking', () => {
-    t = createTestCore();
+  it('uses a new check-in time for the next booking', async () => {
+    t = await createTestCore();
     const h = t.core.handlers;
-    const room = h['rooms:create'](aRoom(), adminCtx).id;
-    h['settings:update']({ checkinTime: '15:00', checkoutTime: '11:00' }, adminCtx);
-    const stay = h['stays:create'](aStay({ roomId: room }), deskCtx);
+    const room = (await h['rooms:create'](aRoom(), adminCtx)).id;
+    await h['settings:update']({ checkinTime: '15:00', checkoutTime: '11:00' }, adminCtx);
+    const stay = await h['stays:create'](aStay({ roomId: room }), deskCtx);
     expect([stay.checkin, stay.checkout]).toEqual(['2026-05-01T15:00:00+02:00', '2026-05-03T11:00:00+02:00']);
   });
 
-  it('still sees a long stay after the maximum is lowered', () => {
-    t = createTestCore();
+  it('still sees a long stay after the maximum is lowered', async () => {
+    t = await createTestCore();
     const h = t.core.handlers;
-    const room = h['rooms:create'](aRoom(), adminCtx).id;
-    h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-07-30' }), deskCtx);
-    h['settings:update']({ maxStayNights: 7 }, adminCtx);
-    expectAppError(() => h['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx), 'ROOM_UNAVAILABLE');
+    const room = (await h['rooms:create'](aRoom(), adminCtx)).id;
+    await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-07-30' }), deskCtx);
+    await h['settings:update']({ maxStayNights: 7 }, adminCtx);
+    await expectAppError(async () => await h['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx), 'ROOM_UNAVAILABLE');
     const file = t.dbFile;
-    t.sqlite.close();
-    const again = createTestCore({ dbFile: file });
+    await t.db.close();
+    const again = await createTestCore({ dbFile: file });
     try {
-      expectAppError(
-        () => again.core.handlers['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx),
+      await expectAppError(
+        async () => await again.core.handlers['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx),
         'ROOM_UNAVAILABLE',
       );
     } finally {
-      again.close();
+      await again.close();
     }
   });
 });
 
 describe('health:get', () => {
-  it('reports ok, the app version and the SQLite version', () => {
-    t = createTestCore();
+  it('reports ok, the app version and the SQLite version', async () => {
+    t = await createTestCore();
     const health = t.core.handlers['health:get']({}, deskCtx);
     expect(health).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), sqlite: expect.stringMatching(/^3\.\d+\.\d+$/) });
-    expect(health.sqlite).toBe((t.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v);
+    expect(health.db).toBe((await t.db.get('SELECT sqlite_version() AS v') as { v: string }).v);
   });
 });

@@ -8,14 +8,14 @@ import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/
 let t: TestCore;
 let h: Handlers;
 
-beforeEach(() => {
+beforeEach(async () => {
   // The seed's own example books November 2024: the desk's clock stands before it (a stay in the past is refused).
-  t = createTestCore({ now: Date.parse('2024-10-01T08:00:00Z') });
+  t = await createTestCore({ now: Date.parse('2024-10-01T08:00:00Z') });
   h = t.core.handlers;
-  h['rooms:create'](aRoom({ number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500 }), adminCtx);
-  h['rooms:create'](aRoom({ number: 102, category: 'Standard double room' }), adminCtx);
+  await h['rooms:create'](aRoom({ number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500 }), adminCtx);
+  await h['rooms:create'](aRoom({ number: 102, category: 'Standard double room' }), adminCtx);
 });
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 describe('POST /bookings (seed 000)', () => {
   it("books the seed's example body and answers in the seed's field names", () => {
@@ -35,7 +35,7 @@ describe('POST /bookings (seed 000)', () => {
       guests: 1,
       price: 4 * 89_500,
     });
-    expect(outboxRows(t.sqlite)).toMatchObject([
+    expect(outboxRows(t.db)).toMatchObject([
       { path: `/bills/update/${booking.id}`, payload: { room_type: 'Standard single room', checkin: booking.checkin, checkout: booking.checkout } },
     ]);
   });
@@ -48,30 +48,30 @@ describe('POST /bookings (seed 000)', () => {
     expect(booking).toMatchObject({ roomnumber: 102, category: 'Standard double room', guest_name: 'Ida Sørensen', guests: 2, price: 200_000 });
   });
 
-  it('answers 409 when the room is taken, naming room and dates', () => {
-    h['stays:seedCreate'](aSeedBooking({ roomnumber: 102 }), deskCtx);
-    expectAppError(
-      () => h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-03', checkout: '2024-11-06' }), deskCtx),
+  it('answers 409 when the room is taken, naming room and dates', async () => {
+    await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102 }), deskCtx);
+    await expectAppError(
+      async () => await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-03', checkout: '2024-11-06' }), deskCtx),
       'ROOM_UNAVAILABLE',
       'Room 102 is not available from 2024-11-03 to 2024-11-06',
     );
   });
 
-  it('answers 404 for an unknown room and 400 for a category that is not the room’s', () => {
-    expectAppError(() => h['stays:seedCreate'](aSeedBooking({ roomnumber: 999 }), deskCtx), 'NOT_FOUND', 'Room 999 not found');
-    const e = expectAppError(() => h['stays:seedCreate'](aSeedBooking({ roomnumber: 101, category: 'Junior suite' }), deskCtx), 'VALIDATION');
+  it('answers 404 for an unknown room and 400 for a category that is not the room’s', async () => {
+    await expectAppError(async () => await h['stays:seedCreate'](aSeedBooking({ roomnumber: 999 }), deskCtx), 'NOT_FOUND', 'Room 999 not found');
+    const e = await expectAppError(async () => await h['stays:seedCreate'](aSeedBooking({ roomnumber: 101, category: 'Junior suite' }), deskCtx), 'VALIDATION');
     expect(e.message).toContain('Standard single room');
     expect(e.message).toContain('Junior suite');
-    expect(countRows(t.sqlite, 'stays')).toBe(0);
+    expect(countRows(t.db, 'stays')).toBe(0);
   });
 });
 
 describe('GET /bookings (seed 000)', () => {
-  it('lists every booking by id, a cancelled one with isbooking 0', () => {
-    const a = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
+  it('lists every booking by id, a cancelled one with isbooking 0', async () => {
+    const a = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
     const b = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
-    h['stays:cancel']({ id: a.id }, deskCtx);
-    const list = h['stays:seedList']({}, deskCtx);
+    await h['stays:cancel']({ id: a.id }, deskCtx);
+    const list = await h['stays:seedList']({}, deskCtx);
     expect(list.map((x) => [x.id, x.isbooking, x.status])).toEqual([
       [a.id, 0, 'cancelled'],
       [b.id, 1, 'booked'],
@@ -79,11 +79,11 @@ describe('GET /bookings (seed 000)', () => {
     expect(list[1]).toEqual(b);
   });
 
-  it('filters by overlapping dates and limits', () => {
-    const a = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
-    const b = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
-    expect(h['stays:seedList']({ from: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([b.id]);
-    expect(h['stays:seedList']({ to: '2024-11-05' }, deskCtx).map((x) => x.id)).toEqual([a.id]);
-    expect(h['stays:seedList']({ limit: 1 }, deskCtx).map((x) => x.id)).toEqual([a.id]);
+  it('filters by overlapping dates and limits', async () => {
+    const a = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
+    const b = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
+    expect((await h['stays:seedList']({ from: '2024-11-05' }, deskCtx)).map((x) => x.id)).toEqual([b.id]);
+    expect((await h['stays:seedList']({ to: '2024-11-05' }, deskCtx)).map((x) => x.id)).toEqual([a.id]);
+    expect((await h['stays:seedList']({ limit: 1 }, deskCtx)).map((x) => x.id)).toEqual([a.id]);
   });
 });

@@ -86,11 +86,9 @@ interface Row {
   status: string;
 }
 
-function assertNoRoomOccupiedTwice(t: TestCore): void {
-  const stays = t.sqlite
-    .prepare(`SELECT id, room_id AS roomId, checkin_ms AS s, checkout_ms AS e, status FROM stays WHERE status IN ('booked', 'checked_in', 'checked_out')`)
-    .all() as Row[];
-  const blocks = t.sqlite.prepare(`SELECT id, room_id AS roomId, starts_ms AS s, ends_ms AS e, 'block' AS status FROM room_blocks`).all() as Row[];
+async function assertNoRoomOccupiedTwice(t: TestCore): Promise<void> {
+  const stays = await t.db.all(`SELECT id, room_id AS roomId, checkin_ms AS s, checkout_ms AS e, status FROM stays WHERE status IN ('booked', 'checked_in', 'checked_out')`) as Row[];
+  const blocks = await t.db.all(`SELECT id, room_id AS roomId, starts_ms AS s, ends_ms AS e, 'block' AS status FROM room_blocks`) as Row[];
   const all = [...stays, ...blocks];
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
@@ -99,22 +97,22 @@ function assertNoRoomOccupiedTwice(t: TestCore): void {
       if (a.roomId === b.roomId && a.s < b.e && b.s < a.e) throw new Error(`room ${a.roomId} occupied twice: ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
     }
   }
-  const inHouse = t.sqlite.prepare(`SELECT room_id AS roomId, count(*) AS n FROM stays WHERE status = 'checked_in' GROUP BY room_id HAVING n > 1`).all();
+  const inHouse = t.db.all(`SELECT room_id AS roomId, count(*) AS n FROM stays WHERE status = 'checked_in' GROUP BY room_id HAVING n > 1`);
   expect(inHouse).toEqual([]);
 }
 
 describe('stays under any sequence of desk actions (fast-check)', () => {
   let t: TestCore | undefined;
-  afterEach(() => t?.close());
+  afterEach(async () => await t?.close());
 
   it('never occupies a room twice, and every freed night is bookable at once', () => {
     const seen = { freed: 0, undone: 0, checkedIn: 0 };
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 10, maxLength: 60 }), (ops) => {
-        t?.close();
-        t = createTestCore(); // 2026-05-01 10:00 in Copenhagen
+      fc.property(fc.array(opArb, { minLength: 10, maxLength: 60 }), async (ops) => {
+        await t?.close();
+        t = await createTestCore(); // 2026-05-01 10:00 in Copenhagen
         const h: Handlers = t.core.handlers;
-        const rooms = Array.from({ length: ROOMS }, (_, i) => h['rooms:create'](aRoom({ number: 101 + i }), adminCtx).id);
+        const rooms = Array.from({ length: ROOMS }, async (_, i) => (await h['rooms:create'](aRoom({ number: 101 + i }), adminCtx)).id);
         const ids: number[] = [];
         const pick = (i: number) => ids[i % Math.max(1, ids.length)];
         const attempt = (fn: () => unknown) => {
@@ -131,41 +129,41 @@ describe('stays under any sequence of desk actions (fast-check)', () => {
             t.clock.advance(op.hours * 3_600_000);
           } else if (op.kind === 'book') {
             const checkin = addDays(FIRST_DAY, op.day);
-            const s = attempt(() => h['stays:create'](aStay({ roomId: rooms[op.room]!, checkin, checkout: addDays(checkin, op.nights) }), ctx));
+            const s = attempt(async () => await h['stays:create'](aStay({ roomId: rooms[op.room]!, checkin, checkout: addDays(checkin, op.nights) }), ctx));
             if (s) ids.push((s as { id: number }).id);
           } else if (op.kind === 'block') {
             const from = addDays(FIRST_DAY, op.day);
-            attempt(() => h['blocks:create']({ roomId: rooms[op.room]!, from, to: addDays(from, op.nights), reason: 'Paint', kind: 'out_of_order' }, ctx));
+            attempt(async () => await h['blocks:create']({ roomId: rooms[op.room]!, from, to: addDays(from, op.nights), reason: 'Paint', kind: 'out_of_order' }, ctx));
           } else {
             const id = pick(op.stay);
             if (id === undefined) continue;
-            if (op.kind === 'move') attempt(() => h['stays:move']({ id, roomId: rooms[op.room]! }, ctx));
+            if (op.kind === 'move') attempt(async () => await h['stays:move']({ id, roomId: rooms[op.room]! }, ctx));
             else if (op.kind === 'dates') {
               const checkin = addDays(FIRST_DAY, op.day);
-              attempt(() => h['stays:changeDates']({ id, checkin, checkout: addDays(checkin, op.nights) }, ctx));
+              attempt(async () => await h['stays:changeDates']({ id, checkin, checkout: addDays(checkin, op.nights) }, ctx));
             } else if (op.kind === 'undo') {
-              if (attempt(() => h['stays:undo']({ id }, ctx))) seen.undone++;
+              if (attempt(async () => await h['stays:undo']({ id }, ctx))) seen.undone++;
             } else if (op.kind === 'checkIn') {
-              if (attempt(() => h['stays:checkIn']({ id }, ctx))) seen.checkedIn++;
+              if (attempt(async () => await h['stays:checkIn']({ id }, ctx))) seen.checkedIn++;
             }
-            else if (op.kind === 'cancel') attempt(() => h['stays:cancel']({ id }, ctx));
+            else if (op.kind === 'cancel') attempt(async () => await h['stays:cancel']({ id }, ctx));
             else {
-              const before = h['stays:get']({ id }, ctx);
-              const after = attempt(() => (op.kind === 'checkOut' ? h['stays:checkOut']({ id }, ctx) : h['stays:noShow']({ id }, ctx))) as
+              const before = await h['stays:get']({ id }, ctx);
+              const after = attempt(async () => (op.kind === 'checkOut' ? await h['stays:checkOut']({ id }, ctx) : await h['stays:noShow']({ id }, ctx))) as
                 | { checkout: string; checkoutDate: string; roomId: number }
                 | undefined;
               // Nights freed (a departure before the booked departure date): bookable at once.
               if (after && after.checkoutDate < before.checkoutDate) {
                 // The nights from the new end to the booked one are free: offered, and bookable now.
-                const offered = h['rooms:free']({ checkin: after.checkout, checkout: before.checkout }, ctx).map((r) => r.id);
+                const offered = (await h['rooms:free']({ checkin: after.checkout, checkout: before.checkout }, ctx)).map((r) => r.id);
                 expect(offered).toContain(before.roomId);
-                const taker = h['stays:create'](aStay({ roomId: before.roomId, checkin: after.checkout, checkout: before.checkout, guestName: 'Freed night' }), ctx);
+                const taker = await h['stays:create'](aStay({ roomId: before.roomId, checkin: after.checkout, checkout: before.checkout, guestName: 'Freed night' }), ctx);
                 ids.push(taker.id);
                 seen.freed++;
               }
             }
           }
-          assertNoRoomOccupiedTwice(t);
+          await assertNoRoomOccupiedTwice(t);
         }
       }),
       {

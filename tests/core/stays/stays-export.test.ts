@@ -22,10 +22,10 @@ interface StayRow {
   status: string;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-csv-'));
   dbFile = join(dir, 'frontdesk.db');
-  sqlite = openDatabase({ file: dbFile }).sqlite;
+  sqlite = (await openDatabase({ file: dbFile })).sqlite;
   const room = sqlite.prepare(
     `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (?, ?, 2, 100000, 1, 0, 0)`,
   );

@@ -16,7 +16,7 @@ interface Outcome {
 }
 
 let t: TestCore;
-afterEach(() => t.close());
+afterEach(async () => await t.close());
 
 function startWorker(data: object): { ready: Promise<void>; done: Promise<Outcome[]> } {
   const worker = new Worker(new URL('../../support/booking-race-worker.ts', import.meta.url), { workerData: data, execArgv: ['--import', 'tsx'] });
@@ -32,8 +32,8 @@ function startWorker(data: object): { ready: Promise<void>; done: Promise<Outcom
 
 describe('two writers booking the same room at once', () => {
   it('lets exactly one win each period; the other gets ROOM_UNAVAILABLE', async () => {
-    t = createTestCore();
-    const roomId = t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx).id;
+    t = await createTestCore();
+    const roomId = (await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx)).id;
     // 60 two-night periods, each overlapping the next by one night: a sequence of winners must not overlap.
     const periods = Array.from({ length: 60 }, (_, i) => {
       // The workers run on the real clock: the periods lie well ahead of it (a stay in the past is refused).
@@ -51,7 +51,7 @@ describe('two writers booking the same room at once', () => {
     expect(outcomes.filter((o) => !o.won).every((o) => o.code === 'ROOM_UNAVAILABLE')).toBe(true);
     const won = outcomes.filter((o) => o.won).map((o) => o.id!);
     expect(new Set(won).size).toBe(won.length);
-    const stays = t.sqlite.prepare('SELECT checkin_ms AS s, checkout_ms AS e FROM stays ORDER BY checkin_ms').all() as { s: number; e: number }[];
+    const stays = await t.db.all('SELECT checkin_ms AS s, checkout_ms AS e FROM stays ORDER BY checkin_ms') as { s: number; e: number }[];
     expect(stays.length).toBe(won.length);
     for (let i = 1; i < stays.length; i++) expect(stays[i]!.s).toBeGreaterThanOrEqual(stays[i - 1]!.e);
     // Nothing was refused without cause: every period is taken, or overlaps a stay that was.
@@ -61,6 +61,6 @@ describe('two writers booking the same room at once', () => {
       const to = resolveTime(p.checkout, s.timeZone, s.checkoutTime).ms;
       expect(stays.some((x) => x.s < to && from < x.e)).toBe(true);
     }
-    expect(countRows(t.sqlite, 'outbox')).toBe(stays.length);
+    expect(countRows(t.db, 'outbox')).toBe(stays.length);
   });
 });

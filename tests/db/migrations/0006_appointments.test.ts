@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(() => {
-  step = migrationStep('0006_appointments');
+beforeEach(async () => {
+  step = await migrationStep('0006_appointments');
 });
 afterEach(() => step.dispose());
 

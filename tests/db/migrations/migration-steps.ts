@@ -21,13 +21,13 @@ export interface MigrationStep {
   /** The database with every migration before `tag` applied. */
   before: Sqlite;
   /** Closes `before` and opens the same file with every migration, as the new release does. */
-  migrate(): Sqlite;
+  migrate(): Promise<Sqlite>;
   /** Closes what is open and removes the folder. */
   dispose(): void;
 }
 
 /** Opens a database migrated up to, but not including, the migration `tag`. */
-export function migrationStep(tag: string): MigrationStep {
+export async function migrationStep(tag: string): Promise<MigrationStep> {
   const entries = journal();
   const count = entries.findIndex((e) => e.tag === tag);
   if (count < 0) throw new Error(`no migration ${tag} in the journal`);
@@ -37,12 +37,12 @@ export function migrationStep(tag: string): MigrationStep {
   for (const e of entries.slice(count)) rmSync(join(older, `${e.tag}.sql`));
   writeFileSync(join(older, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries: entries.slice(0, count) }));
   const file = join(dir, 'frontdesk.db');
-  let open: Sqlite | undefined = openDatabase({ file, migrationsDir: older }).sqlite;
+  let open: Sqlite | undefined = (await openDatabase({ file, migrationsDir: older })).sqlite;
   const step: MigrationStep = {
     before: open,
-    migrate() {
+    async migrate() {
       open?.close();
-      open = openDatabase({ file }).sqlite;
+      open = (await openDatabase({ file })).sqlite;
       return open;
     },
     dispose() {

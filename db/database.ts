@@ -1,0 +1,86 @@
+/**
+ * The storage seam: what the core sees of the database, whichever engine runs underneath. The core
+ * never learns which engine it is; only `db/` and its two engine adapters (`engine/sqlite-engine.ts`,
+ * `engine/postgres-engine.ts`) do. Why this seam and not a query builder:
+ * docs/decisions/0002-one-sql-text-two-engines.md.
+ *
+ * **Queries take the handle first** (`findStay(db, id)`), as Signal's take `db`. The handle is the
+ * database itself: inside a unit of work it runs on that unit's connection and transaction (the unit
+ * is found through AsyncLocalStorage), outside one each query is its own short read. So a service
+ * writes `await d.db.unit(async () => { check; write })` and every query inside it, however deep,
+ * is part of that transaction.
+ *
+ * **SQL is written once**, in the subset both engines run (docs/decisions/0002…): `?` or `@name`
+ * placeholders, `"camelCase"` aliases quoted, 0/1 for truth values. The few places where the engines
+ * differ (the desk's full-text search, `json_each`) ask `db.dialect`.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Positional parameters, or one object of named ones (`@name` in the SQL). */
+export type SqlParams = unknown[];
+
+export interface RunResult {
+  /** Rows inserted, updated or deleted. */
+  changes: number;
+}
+
+export interface Db {
+  readonly dialect: Dialect;
+  /** The first row, or undefined. */
+  get<R = Record<string, unknown>>(sql: string, ...params: SqlParams): Promise<R | undefined>;
+  all<R = Record<string, unknown>>(sql: string, ...params: SqlParams): Promise<R[]>;
+  run(sql: string, ...params: SqlParams): Promise<RunResult>;
+  /**
+   * Runs an INSERT into a table with an `id` key and returns the new row's id: SQLite's rowid
+   * (cheaper than `RETURNING`), PostgreSQL's `RETURNING id`.
+   */
+  insert(sql: string, ...params: SqlParams): Promise<number>;
+}
+
+export interface UnitOptions {
+  /**
+   * PostgreSQL: how many times a unit that failed on a serialization failure, a deadlock or a
+   * constraint another transaction won (40001, 40P01, 23505, 23P01) is run again from the start
+   * (default 8). A retried unit re-reads everything, so its own checks now see the winner and
+   * refuse with the domain's message. SQLite never needs it: one writer at a time.
+   */
+  retries?: number;
+}
+
+export interface Database extends Db {
+  /**
+   * Runs `fn` as one unit of work: a transaction (BEGIN IMMEDIATE on SQLite), or a SAVEPOINT when
+   * called inside another unit (a refusal then rolls back only this part). **No real I/O inside a
+   * unit** (no fetch, no timer, no password hashing): on SQLite the unit holds the one writer.
+   */
+  unit<T>(fn: () => Promise<T>, options?: UnitOptions): Promise<T>;
+  /**
+   * Runs a read of several queries (a page and its total, the board and its counts). On SQLite it
+   * holds the connection for the whole read, so no write lands between its queries; on PostgreSQL
+   * each query reads the latest committed data.
+   */
+  read<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A write that may share its COMMIT with the other writes of this event-loop turn (group commit:
+   * engine/group-commit.ts on SQLite, each in its own SAVEPOINT); on PostgreSQL its own unit.
+   * Settles after the COMMIT: an acknowledged write is a committed write.
+   */
+  write<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once the outermost unit around this call has committed; dropped if that unit, or the
+   * savepoint this call is in, rolls back. Outside a unit, at once. Live events go out this way.
+   */
+  afterCommit(fn: () => void): void;
+  /** Whether this call runs inside a unit of work. */
+  inUnit(): boolean;
+  /** What /health and the about box say: `SQLite 3.51.3`, `PostgreSQL 15.18`. */
+  readonly version: string;
+  /** Where the data is, for humans (a file path, or the URL without its password). */
+  readonly location: string;
+  /** A handle on which long reads (the CSV exports) run, in a worker of their own. */
+  readonly exportSource: ExportSource;
+  close(): Promise<void>;
+}
+
+/** How an export's worker thread reaches the same data (it opens its own connection). */
+export type ExportSource = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };

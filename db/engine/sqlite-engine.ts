@@ -1,0 +1,246 @@
+/**
+ * SQLite under the seam: the desktop app's engine and the default of `npm run serve`.
+ *
+ * **How a unit of work stays atomic here, though better-sqlite3 cannot run an async function as a
+ * transaction.** The host owns one connection. A unit takes a FIFO lock, runs BEGIN IMMEDIATE, runs
+ * its async function, then COMMITs and hands the lock on. The function's queries are synchronous
+ * underneath (better-sqlite3), so its `await`s settle in microtasks: no other unit, and no read
+ * (reads take the same lock), can touch the connection until the unit has committed or rolled back.
+ * The rule that keeps this true: **no real I/O inside a unit** (no fetch, timer or password hash).
+ * A unit that breaks it is still atomic, only slow, since it holds the lock while it waits; with
+ * `strictUnits` (the tests) it is refused, so the rule is checked rather than remembered.
+ *
+ * Durability: WAL with `synchronous=FULL`, so a write acknowledged after its COMMIT survives a kill
+ * or a power cut. Group commit (sqlite-group-commit.ts) lets the writes of one turn share that fsync.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Database, SqlParams, UnitOptions } from '../database';
+import { FifoLock } from './fifo-lock';
+import { createGroupCommit } from './sqlite-group-commit';
+import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+
+export type Sqlite = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+export const MIN_SQLITE_VERSION = '3.51.3';
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+export interface SqliteEngineOptions {
+  /** A file path (created if missing). */
+  file: string;
+  /** The SQLite migrations (`db/migrations/sqlite`). */
+  migrationsFolder: string;
+  /** Most writes per group commit (default 64). */
+  maxBatch?: number;
+  /** Refuse a unit of work that waited on real I/O (the tests set it; see the file's comment). */
+  strictUnits?: boolean;
+}
+
+/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations. */
+export function openSqliteConnection(file: string, migrationsFolder: string): Sqlite {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  try {
+    const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+      throw new Error(`SQLite ${version} is too old: Frontdesk needs ${MIN_SQLITE_VERSION} or newer`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(drizzle(sqlite), { migrationsFolder });
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
+  const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
+  const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const statements = new Map<string, Statement>();
+  const lock = new FifoLock();
+  const owner = {};
+  const strict = options.strictUnits ?? false;
+
+  const prepare = (sql: string): Statement => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = sqlite.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+
+  /** Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock. */
+  const query = <T>(op: () => T): Promise<T> => {
+    if (currentScope(owner)) return Promise.resolve(op());
+    if (lock.tryAcquire()) {
+      try {
+        return Promise.resolve(op());
+      } catch (e) {
+        return Promise.reject(e);
+      } finally {
+        lock.release();
+      }
+    }
+    return lock.acquire().then(() => {
+      try {
+        return op();
+      } finally {
+        lock.release();
+      }
+    });
+  };
+
+  /** In strict mode, throws if the event loop moved on while the unit held the connection. */
+  const watchTurn = () => {
+    if (!strict) return () => undefined;
+    let crossed = false;
+    const sentinel = setImmediate(() => (crossed = true));
+    return () => {
+      clearImmediate(sentinel);
+      if (crossed) throw new Error('A unit of work waited on real I/O while holding the database (no fetch, timer or hash inside db.unit)');
+    };
+  };
+
+  async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
+    const name = parent.nextSavepoint();
+    const scope = new UnitScope<Sqlite>(owner, sqlite, parent);
+    sqlite.exec(`SAVEPOINT ${name}`);
+    try {
+      const value = await runInScope(scope, fn);
+      sqlite.exec(`RELEASE ${name}`);
+      scope.releaseInto(parent);
+      return value;
+    } catch (e) {
+      scope.end();
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction: nothing to undo then.
+      if (sqlite.inTransaction) {
+        sqlite.exec(`ROLLBACK TO ${name}`);
+        sqlite.exec(`RELEASE ${name}`);
+      }
+      throw e;
+    }
+  }
+
+  /** A transaction of its own: the caller holds the lock. */
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
+    // A transaction left open would turn this COMMIT into a mere RELEASE of someone else's work.
+    if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
+    const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
+    const done = watchTurn();
+    sqlite.exec('BEGIN IMMEDIATE');
+    let value: T;
+    try {
+      value = await runInScope(scope, fn);
+      done();
+      sqlite.exec('COMMIT');
+    } catch (e) {
+      scope.end();
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw e;
+    }
+    scope.end();
+    runCallbacks(scope.callbacks);
+    return value;
+  }
+
+  const groupCommit = createGroupCommit({
+    lock,
+    maxBatch: options.maxBatch,
+    // Each write of the batch in a savepoint of the batch's transaction (scope).
+    runBatch: (writes) =>
+      transaction(async () => {
+        const root = currentScope<Sqlite>(owner)!;
+        const outcomes = [];
+        for (const fn of writes) {
+          try {
+            outcomes.push({ ok: true as const, value: await savepoint(root, fn) });
+          } catch (error) {
+            // The whole transaction is gone (disk full, I/O error): nothing of the batch stands.
+            if (!sqlite.inTransaction) throw error;
+            outcomes.push({ ok: false as const, error });
+          }
+        }
+        return outcomes;
+      }),
+  });
+
+  const engine = {
+    dialect: 'sqlite' as const,
+    sqlite,
+    version: `SQLite ${version}`,
+    location: options.file,
+    exportSource: { dialect: 'sqlite' as const, file: options.file },
+    get: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).get(...params) as R | undefined),
+    all: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).all(...params) as R[]),
+    run: (sql: string, ...params: SqlParams) => query(() => ({ changes: prepare(sql).run(...params).changes })),
+    insert: (sql: string, ...params: SqlParams) => query(() => Number(prepare(sql).run(...params).lastInsertRowid)),
+    async unit<T>(fn: () => Promise<T>, _options?: UnitOptions): Promise<T> {
+      const parent = currentScope<Sqlite>(owner);
+      if (parent) return savepoint(parent, fn);
+      await lock.acquire();
+      try {
+        return await transaction(fn);
+      } finally {
+        lock.release();
+      }
+    },
+    async read<T>(fn: () => Promise<T>): Promise<T> {
+      if (currentScope(owner)) return fn();
+      await lock.acquire();
+      const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
+      const done = watchTurn();
+      try {
+        const value = await runInScope(scope, fn);
+        done();
+        return value;
+      } finally {
+        scope.end();
+        lock.release();
+        // A write made inside the read (a savepoint outside a transaction commits on release).
+        runCallbacks(scope.callbacks);
+      }
+    },
+    write<T>(fn: () => Promise<T>): Promise<T> {
+      // Inside a unit already (a service calling a service): part of that unit.
+      if (currentScope(owner)) return engine.unit(fn);
+      return groupCommit.run(fn);
+    },
+    afterCommit(fn: () => void) {
+      const scope = currentScope<Sqlite>(owner);
+      if (scope) scope.callbacks.push(fn);
+      else runCallbacks([fn]);
+    },
+    inUnit: () => currentScope(owner) !== undefined,
+    async close() {
+      await lock.acquire();
+      try {
+        if (sqlite.open) sqlite.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+  return engine;
+}
+
+export function sqliteMigrationsFolder(migrationsRoot: string): string {
+  return join(migrationsRoot, 'sqlite');
+}

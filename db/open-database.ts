@@ -26,7 +26,7 @@ export type DatabaseConfig =
 export interface OpenOptions {
   /** The root of the migrations (holding `sqlite/` and `postgres/`); default `defaultMigrationsDir()`. */
   migrationsDir?: string;
-  /** Refuse a unit of work that waits on real I/O (SQLite; the tests set it). */
+  /** Refuse a unit of work that waits on real I/O (SQLite; default: env FRONTDESK_STRICT_UNITS=1, as the tests set it). */
   strictUnits?: boolean;
 }
 
@@ -44,7 +44,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       ...(config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
     });
   }
-  return openSqliteEngine({ file: config.file, migrationsFolder: sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? false });
+  return openSqliteEngine({ file: config.file, migrationsFolder: sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1' });
 }
 
 export { openReadConnection } from './read-connection';

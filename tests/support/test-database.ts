@@ -62,7 +62,7 @@ export async function createTestDatabase(engine: Dialect = testEngine): Promise<
       config,
       file,
       dir,
-      open: () => openDatabase(config, { strictUnits: true }),
+      open: () => openDatabase(config),
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }

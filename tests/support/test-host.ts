@@ -3,11 +3,10 @@
  * free port, its first admin created with TEST_ADMIN_PASSWORD and signed in over `POST /login/`.
  * `fetch` sends that admin's token unless the call brings its own `authorization` header.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost, type Host, type HostOptions } from '../../core/host';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from './sessions';
+import { createTestDatabase } from './test-database';
 
 export interface TestHost {
   host: Host;
@@ -21,12 +20,18 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
+/**
+ * On this run's engine: the SQLite file in the host's own data folder, or a fresh PostgreSQL
+ * database (tests/support/test-database.ts).
+ */
 export async function startTestHost(options: Partial<HostOptions> = {}): Promise<TestHost> {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-host-'));
+  const database = await createTestDatabase();
+  const dir = database.dir;
   let host: Host;
   try {
     host = await createHost({
       dataDir: dir,
+      ...(database.config.engine === 'postgres' ? { databaseUrl: database.config.url } : {}),
       port: 0,
       worker: false,
       rendererDir: join(dir, 'no-renderer'),
@@ -35,7 +40,7 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
       settings: { timeZone: 'Europe/Copenhagen', ...options.settings },
     });
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
     throw e;
   }
   const token = await signInOverHttp(host.url);
@@ -59,7 +64,7 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
       try {
         await host.close();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        await database.drop();
       }
     },
   };

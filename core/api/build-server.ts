@@ -16,7 +16,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors';
-import { consoleLogger, requestIdOf } from '../logging';
+import { consoleLogger, redactUrl, requestIdOf } from '../logging';
 import type { Core } from '../create-core';
 import { registerCallContext } from './call-context';
 import type { RequestHandler } from './listener';
@@ -85,7 +85,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   registerErrorHandler(app, {
     logInternal: log
       ? (request, error) => request.log.error({ err: error }, 'request failed')
-      : (request, error) => console.error(`Frontdesk API: ${request.method} ${request.url} failed:`, error),
+      : (request, error) => console.error(`Frontdesk API: ${request.method} ${redactUrl(request.url)} failed:`, error),
   });
   registerCallContext(app);
   await app.register(fastifyRateLimit, {

@@ -31,6 +31,7 @@ import { commit, type Commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import { enqueueAppointmentMail, type AppointmentMailKind } from './appointment-mail';
+import { assertStarted, undoAppointmentStatus } from './appointment-undo';
 import { toAppointment, toProvider, toServiceRoom, toTimeslot } from './appointment-view';
 import { workingWindow, wallTime, type ProvidersService } from './providers-service';
 import { pageWindow } from './service-rooms-service';
@@ -314,8 +315,19 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
         }
         const action: AppointmentAction = status === 'completed' ? 'complete' : 'no_show';
         if (!canApplyAppointment(action, row.status)) refuse('status', row, status);
+        assertStarted(row, status, c.nowMs, zone());
         setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
         const a = view(row.id);
+        publish(c, 'status_changed', a);
+        return a;
+      });
+    },
+
+    /** Undoes a completed or no-show mark (staff: today's; admins: any). */
+    undoStatus(id: number, ctx: CallContext): Appointment {
+      return commit(deps, (c) => {
+        undoAppointmentStatus(db, requireRow(id), c.nowMs, zone(), ctx);
+        const a = view(id);
         publish(c, 'status_changed', a);
         return a;
       });

@@ -173,6 +173,16 @@ export function markRentalReturned(db: Sqlite, id: number, mileageIn: number, da
   );
 }
 
+/** Undoes a hand-out: reserved again, no mileage out, never handed out. */
+export function unmarkRentalOut(db: Sqlite, id: number, nowMs: number): void {
+  prepared(db, `UPDATE car_rentals SET status = 'reserved', mileage_out = NULL, handed_out_at = NULL, updated_ms = ? WHERE id = ?`).run(nowMs, id);
+}
+
+/** Undoes a return: out again, no mileage in, no damage noted, never returned. */
+export function unmarkRentalReturned(db: Sqlite, id: number, nowMs: number): void {
+  prepared(db, `UPDATE car_rentals SET status = 'out', mileage_in = NULL, damage_note = NULL, returned_at = NULL, updated_ms = ? WHERE id = ?`).run(nowMs, id);
+}
+
 export function setRentalStatus(db: Sqlite, id: number, status: RentalStatus, nowMs: number): void {
   prepared(db, 'UPDATE car_rentals SET status = ?, updated_ms = ? WHERE id = ?').run(status, nowMs, id);
 }

@@ -96,7 +96,8 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
           updateUserProfile(db, before.id, after, now);
           // A new role changes which live events the user's open feeds may carry.
           markSessionsChanged(db);
-          const sessionsRevoked = after.active ? 0 : revokeUserSessions(db, before.id, now);
+          // A deactivation or a new role ends the user's sessions at once: the next call signs in again, as the new role.
+          const sessionsRevoked = after.active && after.role === before.role ? 0 : revokeUserSessions(db, before.id, now);
           audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
           return getUser(db, before.id)!;
         }),

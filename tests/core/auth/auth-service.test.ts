@@ -36,12 +36,13 @@ describe('contextForToken', () => {
     expect(f.auth.contextForToken(token, { via: 'ipc' })).toEqual({ ...ctx, via: 'ipc', address: undefined });
   });
 
-  it('reads the role on every call: a role change applies to live sessions at once', async () => {
+  it('a role change ends the user\'s sessions at once; signed in again, the user has the new role', async () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('boss', 'admin');
     const { token } = await signIn('eva');
     f.users.update({ id, role: 'client' }, systemCtx);
-    expect(f.auth.contextForToken(token, { via: 'http' }).actor.role).toBe('client');
+    refused(token);
+    expect(f.auth.contextForToken((await signIn('eva')).token, { via: 'http' }).actor.role).toBe('client');
   });
 
   it('refuses (401, one message) expired, revoked, forged, alg:none and foreign-key tokens', async () => {

@@ -89,7 +89,7 @@ describe('users:update', () => {
   it('changes e-mail and role, audits only what changed', async () => {
     const id = await f.addUser('eva', 'staff');
     expect(f.users.update({ id, email: 'eva.h@hotel.test', role: 'admin', active: true }, admin)).toMatchObject({ email: 'eva.h@hotel.test', role: 'admin' });
-    expect(JSON.parse(auditRows(f.sqlite, 'users:update')[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 });
+    expect(JSON.parse(auditRows(f.sqlite, 'users:update')[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 }); // eva had not signed in: no session to end
     f.users.update({ id, role: 'admin' }, admin);
     expect(auditRows(f.sqlite, 'users:update')).toHaveLength(1);
   });

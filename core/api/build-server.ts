@@ -25,6 +25,7 @@ import { registerCsvRoutes } from './csv-routes';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './error-handler';
 import { parseJsonBody } from './json-body-parser';
 import { registerLiveSocket } from './live-socket';
+import { registerMethodNotAllowed } from './method-not-allowed';
 import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 import { registerSocketIo } from './socket-io';
@@ -100,6 +101,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
         params: { seconds: Math.ceil(context.ttl / 1000) },
       }),
   });
+  registerMethodNotAllowed(app);
   // Answers to a signed-in caller are never kept by a browser or a proxy; every answer names its request.
   app.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);

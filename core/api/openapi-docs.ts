@@ -28,6 +28,7 @@ import { withRefusalHeaders } from './openapi-refusal-headers';
 import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
 import { mayAnswerMethodNotAllowed } from './method-not-allowed';
+import { parametersAsSent, withBodyRules } from './openapi-input-rules';
 import { pathParams } from './route-input';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -148,6 +149,8 @@ function describeOperation(def: CommandDef, schema: Record<string, unknown>): vo
   const inPath = pathParams(def.http.path);
   const pathExample = Object.fromEntries(Object.entries(def.example).filter(([k]) => inPath.includes(k)));
   const restExample = Object.fromEntries(Object.entries(def.example).filter(([k]) => !inPath.includes(k)));
+  parametersAsSent(schema.params as JsonSchema | undefined);
+  parametersAsSent(schema.querystring as JsonSchema | undefined);
   withParameterExamples(schema.params as JsonSchema | undefined, pathExample);
   if (schema.querystring) withParameterExamples(schema.querystring as JsonSchema, restExample);
   if (schema.body) (schema.body as JsonSchema).examples = [restExample];
@@ -205,7 +208,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: documentTransform,
     // Only the OpenAPI form is ever made here (`openapi` above), never Swagger 2's.
-    transformObject: (document) => ('openapiObject' in document ? withRefusalHeaders(document.openapiObject) : document.swaggerObject),
+    transformObject: (document) =>
+      'openapiObject' in document ? withBodyRules(withRefusalHeaders(document.openapiObject) as Record<string, unknown>) : document.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 }

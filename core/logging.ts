@@ -8,16 +8,20 @@
  * - **One request id per request**: a fresh UUID, or the caller's own `X-Request-Id` when it is a
  *   short plain token; every line of that request carries it as `reqId`, and the answer returns it
  *   in `X-Request-Id` (core/api/build-server.ts).
- * - **Secrets never reach the log**: bodies are not logged; the `Authorization`, `Cookie` and
- *   `Set-Cookie` headers and every `password`, `token`, `access_token`, `smtpPassword`… field are
- *   censored; a URL's query values named like a secret (`?token=…`, Socket.IO's handshake) are
- *   replaced by `[redacted]` before the URL is logged.
+ * - **Secrets never reach the log** (issue 18 item 7): bodies are not logged; the `Authorization`,
+ *   `Cookie` and `Set-Cookie` headers and every password field of the contract (`password`,
+ *   `newPassword`, `confirm_password`, `smtpPassword`, …: found by name in every command's input, so
+ *   a new one is covered the day it is added) and `token`, `access_token`, `jwt`… are censored by
+ *   pino's `redact`; the request serializer replaces a URL's query values named like a credential
+ *   (`?jwt=`, `?token=`, `?access_token=`, `?key=`, Socket.IO's handshake) and anything shaped like a
+ *   JWT anywhere in the URL with `[redacted]` before the URL is logged.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import pinoRoll from 'pino-roll';
+import { commands, type CommandDef } from '../shared/contract/commands';
 import { DEFAULT_LOG_LEVEL, type LogLevel } from './log-levels';
 
 export { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
@@ -29,8 +33,28 @@ export const LOG_ROTATE_SIZE = '10m';
 export const LOG_FILES_KEPT = 14;
 export const REDACTED = '[redacted]';
 
+/** A field or query parameter whose name says it holds a credential. */
+const SECRET_NAME = /pass|secret|token|jwt|auth|key|session|cookie|credential|bearer|signature|^sig$/i;
+
+/** A field of the contract that holds a credential by its name (not `sessionHours`, which only mentions one). */
+const SECRET_FIELD_NAME = /pass|secret|token|jwt/i;
+
+/** The input fields of every command whose names say they hold a credential (`password`, `confirm_password`, `smtpPassword`…). */
+function contractSecretFields(): string[] {
+  const names = new Set<string>();
+  const visit = (schema: unknown) => {
+    const def = (schema as { _zod?: { def?: { shape?: Record<string, unknown>; options?: unknown[] } } })._zod?.def;
+    for (const option of def?.options ?? []) visit(option);
+    for (const key of Object.keys(def?.shape ?? {})) if (SECRET_FIELD_NAME.test(key)) names.add(key);
+  };
+  for (const def of Object.values(commands) as CommandDef[]) visit(def.input);
+  return [...names];
+}
+
 /** Field names whose values are secrets wherever they appear. */
-const SECRET_FIELDS = ['password', 'newPassword', 'currentPassword', 'confirm_password', 'smtpPassword', 'token', 'access_token', 'refresh_token', 'authorization', 'cookie', 'secret'];
+export const SECRET_FIELDS = [
+  ...new Set(['password', 'newPassword', 'currentPassword', 'confirm_password', 'smtpPassword', 'token', 'access_token', 'refresh_token', 'jwt', 'authorization', 'cookie', 'secret', ...contractSecretFields()]),
+];
 
 /** What pino censors: the secret headers, and the secret fields at the top level and one or two levels down. */
 export const REDACT_PATHS = [
@@ -43,15 +67,24 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ];
 
-const SECRET_QUERY_KEY = /token|pass|secret|auth|key|session|cookie/i;
+/** A JSON Web Token (header.payload.signature, base64url; the header always starts `eyJ`), wherever it stands. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
-/** A URL with the values of its secret-looking query parameters replaced (`/socket.io/?token=…` → `?token=[redacted]`). */
+/**
+ * A URL fit for the log: the values of its credential-looking query parameters replaced
+ * (`/bookings?jwt=…` → `?jwt=[redacted]`, `?api%5Fkey=…` too), and any JWT-shaped text, in the path
+ * or under any other name, replaced as well.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const query = url
-    .slice(q + 1)
+  const masked = url.replace(JWT_SHAPE, REDACTED);
+  const q = masked.indexOf('?');
+  if (q < 0) return masked;
+  return `${masked.slice(0, q)}?${redactQuery(masked.slice(q + 1))}`;
+}
+
+function redactQuery(query: string): string {
+  return query
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
@@ -62,10 +95,9 @@ export function redactUrl(url: string | undefined): string | undefined {
       } catch {
         // a malformed escape: judged as written
       }
-      return eq >= 0 && SECRET_QUERY_KEY.test(name) ? `${key}=${REDACTED}` : pair;
+      return eq >= 0 && SECRET_NAME.test(name) ? `${key}=${REDACTED}` : pair;
     })
     .join('&');
-  return `${url.slice(0, q)}?${query}`;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;

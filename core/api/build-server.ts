@@ -16,7 +16,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors';
-import { consoleLogger, requestIdOf } from '../logging';
+import { consoleLogger, redactUrl, requestIdOf } from '../logging';
 import type { Core } from '../create-core';
 import { registerCallContext } from './call-context';
 import type { RequestHandler } from './listener';
@@ -25,6 +25,7 @@ import { registerCsvRoutes } from './csv-routes';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './error-handler';
 import { parseJsonBody } from './json-body-parser';
 import { registerLiveSocket } from './live-socket';
+import { registerMethodNotAllowed } from './method-not-allowed';
 import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 import { registerSocketIo } from './socket-io';
@@ -83,7 +84,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   registerErrorHandler(app, {
     logInternal: log
       ? (request, error) => request.log.error({ err: error }, 'request failed')
-      : (request, error) => console.error(`Frontdesk API: ${request.method} ${request.url} failed:`, error),
+      : (request, error) => console.error(`Frontdesk API: ${request.method} ${redactUrl(request.url)} failed:`, error),
   });
   registerCallContext(app);
   await app.register(fastifyRateLimit, {
@@ -98,6 +99,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
         params: { seconds: Math.ceil(context.ttl / 1000) },
       }),
   });
+  registerMethodNotAllowed(app);
   // Answers to a signed-in caller are never kept by a browser or a proxy; every answer names its request.
   app.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);

@@ -7,6 +7,9 @@
  *   every route    → 400 (a malformed URL or input), 429 (the rate limit), 500;
  *   signed in      → 401 (no or a bad token), 403 (the role, or a password to change first);
  *   not a GET      → 413 (too large), 415 (not JSON): Fastify reads a body sent with any other method;
+ *   every route    → 431 (headers or URL too large: Node answers it before Fastify);
+ *   a pattern a static path of another method also matches → 405 with `Allow`
+ *                    (`DELETE /api/v1/bookings/:id` for `/api/v1/bookings/rooms`, method-not-allowed.ts);
  *   `errors`       → their statuses through `errorStatus` (404 NOT_FOUND, 409 ROOM_UNAVAILABLE, …).
  * Every 4xx but 413 and 415 also lists the refusal headers `X-Frontdesk-Reason` and
  * `X-Frontdesk-Reason-Params` (withRefusalHeaders: described once under `components.headers`).
@@ -24,6 +27,8 @@ import { errorStatus, type ErrorCode } from '../../shared/errors';
 import { withRefusalHeaders } from './openapi-refusal-headers';
 import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
+import { mayAnswerMethodNotAllowed } from './method-not-allowed';
+import { parametersAsSent, withBodyRules } from './openapi-input-rules';
 import { pathParams } from './route-input';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -66,10 +71,12 @@ export function errorStatuses(def: CommandDef): Map<number, string> {
     const status = errorStatus[code];
     if (!out.has(status) || !out.get(status)!.includes(CODE_WORDS[code] ?? code)) add(status, CODE_WORDS[code] ?? code);
   }
+  if (mayAnswerMethodNotAllowed(def)) add(405, 'This method is not taken here: the path is another operation\'s (see `Allow`)');
   if (readsBody(def)) {
     add(413, 'The body is larger than the server accepts');
     add(415, 'The body is not application/json');
   }
+  add(431, 'The request\'s headers, or its URL with the query, are larger than the server reads (16 KiB)');
   add(429, 'Too many requests from this address; try again after `Retry-After` seconds');
   add(500, 'Internal error (the cause is logged, never sent)');
   return new Map([...out].sort(([a], [b]) => a - b));
@@ -133,6 +140,7 @@ function describeOperation(def: CommandDef, schema: Record<string, unknown>): vo
     if (statuses.has(code)) r.description = statuses.get(code);
     else if (code < 300) r.description = def.export ? 'The CSV file, as a download' : def.summary;
     if (code === 429) r.headers = { 'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' } };
+    if (code === 405) r.headers = { Allow: { type: 'string', description: 'The methods the path takes, e.g. `GET, HEAD`' } };
     if (code < 300 && def.export) {
       const fileName = exportDef(def.export as ExportId).fileName;
       r.headers = { 'Content-Disposition': { type: 'string', description: `attachment; filename="${fileName}-YYYY-MM-DD.csv", dated by the hotel's calendar` } };
@@ -141,6 +149,8 @@ function describeOperation(def: CommandDef, schema: Record<string, unknown>): vo
   const inPath = pathParams(def.http.path);
   const pathExample = Object.fromEntries(Object.entries(def.example).filter(([k]) => inPath.includes(k)));
   const restExample = Object.fromEntries(Object.entries(def.example).filter(([k]) => !inPath.includes(k)));
+  parametersAsSent(schema.params as JsonSchema | undefined);
+  parametersAsSent(schema.querystring as JsonSchema | undefined);
   withParameterExamples(schema.params as JsonSchema | undefined, pathExample);
   if (schema.querystring) withParameterExamples(schema.querystring as JsonSchema, restExample);
   if (schema.body) (schema.body as JsonSchema).examples = [restExample];
@@ -175,6 +185,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           '',
           '**Errors** are always `{"error": "…"}` with the status listed per operation; a refusal also carries a stable code',
           'in the `X-Frontdesk-Reason` header and its values in `X-Frontdesk-Reason-Params`, to say it in your own language.',
+          '**Methods:** a path of this API asked with a method it does not take answers 405 with `Allow` (`PATCH /health` →',
+          '`Allow: GET, HEAD`); a request whose headers or URL are over 16 KiB answers 431.',
+          '',
           '**Input is strict**: ids are digits',
           'only (`/stays/0x10`, `1e1`, `+10` are refused), JSON numbers are never read from strings or booleans, a `PATCH` must',
           'change something, unknown fields are ignored, and a `__proto__` or `constructor` key anywhere in a body, or a NUL',
@@ -195,7 +208,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: documentTransform,
     // Only the OpenAPI form is ever made here (`openapi` above), never Swagger 2's.
-    transformObject: (document) => ('openapiObject' in document ? withRefusalHeaders(document.openapiObject) : document.swaggerObject),
+    transformObject: (document) =>
+      'openapiObject' in document ? withBodyRules(withRefusalHeaders(document.openapiObject) as Record<string, unknown>) : document.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 }

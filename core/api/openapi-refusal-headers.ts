@@ -3,7 +3,8 @@
  * `X-Frontdesk-Reason` and the code's values in `X-Frontdesk-Reason-Params` (error-handler.ts
  * `sendError`), beside a body that stays `{"error": "…"}`. The document describes both once, under
  * `components.headers`, and every 4xx answer of every operation refers to them — except 413 and 415,
- * which Fastify answers before any of our code runs, without a code. Neither header is required: a
+ * which Fastify answers before any of our code runs, 431, which Node answers before Fastify, and
+ * 405 (a method the path does not take), all without a code. Neither header is required: a
  * refusal without a code (a malformed URL) has none, and one without values has no params.
  */
 /**
@@ -38,9 +39,9 @@ const HEADER_DOCS: Record<(typeof REFUSAL_HEADERS)[number], object> = {
   },
 };
 
-/** Whether answers with this status may carry the refusal headers: every 4xx but Fastify's own 413 and 415. */
+/** Whether answers with this status may carry the refusal headers: every 4xx but Fastify's own 413 and 415, the 405 of a wrong method and Node's 431. */
 export function carriesRefusal(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 413 && status !== 415;
+  return status >= 400 && status < 500 && status !== 405 && status !== 413 && status !== 415 && status !== 431;
 }
 
 interface DocumentShape {

@@ -45,6 +45,7 @@ export function appointmentAdminHandlers({ appointments }: CoreServices): Handle
   return {
     'appointments:adminList': (input) => appointments.adminList(input),
     'appointments:setStatus': (input) => appointments.setStatus(input.id, input.status),
+    'appointments:undoStatus': (input, ctx) => appointments.undoStatus(input.id, ctx),
     'appointments:stats': (input) => appointments.stats(input),
     'appointments:deskCreate': (input, ctx) => appointments.deskCreate(input, ctx),
     'appointments:pay': (input) => appointments.pay(input.id, input.method),

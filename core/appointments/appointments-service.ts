@@ -31,6 +31,7 @@ import { commit, type Commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import { enqueueAppointmentMail, type AppointmentMailKind } from './appointment-mail';
+import { assertStarted, undoAppointmentStatus } from './appointment-undo';
 import { toAppointment, toProvider, toServiceRoom, toTimeslot } from './appointment-view';
 import { workingWindow, wallTime, type ProvidersService } from './providers-service';
 import { pageWindow } from './service-rooms-service';
@@ -269,7 +270,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     async cancel(id: number, ctx: CallContext): Promise<Out<typeof AppointmentCancelledSchema>> {
       return await commit(deps, async (c) => {
         const row = await requireVisible(id, ctx);
-        return { ...(await cancelRow(c, row)), message: 'Booking cancelled successfully' };
+        return { ...await cancelRow(c, row), message: 'Booking cancelled successfully' };
       });
     },
 
@@ -314,8 +315,19 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
         }
         const action: AppointmentAction = status === 'completed' ? 'complete' : 'no_show';
         if (!canApplyAppointment(action, row.status)) refuse('status', row, status);
+        assertStarted(row, status, c.nowMs, zone());
         await setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
         const a = await view(row.id);
+        publish(c, 'status_changed', a);
+        return a;
+      });
+    },
+
+    /** Undoes a completed or no-show mark (staff: today's; admins: any). */
+    async undoStatus(id: number, ctx: CallContext): Promise<Appointment> {
+      return await commit(deps, async (c) => {
+        await undoAppointmentStatus(db, await requireRow(id), c.nowMs, zone(), ctx);
+        const a = await view(id);
         publish(c, 'status_changed', a);
         return a;
       });

@@ -66,7 +66,7 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
   };
 
   return {
-    seedList: async () => await listSeedUsers(db),
+    seedList: () => listSeedUsers(db),
 
     async seedCreate(input, ctx) {
       if (input.password !== input.confirm_password) throw new AppError('VALIDATION', 'password and confirm_password do not match', { reason: 'users.passwordsDiffer' });
@@ -96,7 +96,8 @@ export function createUsersService(deps: CoreDeps, settings: SettingsService, au
           await updateUserProfile(db, before.id, after, now);
           // A new role changes which live events the user's open feeds may carry.
           markSessionsChanged(db);
-          const sessionsRevoked = after.active ? 0 : await revokeUserSessions(db, before.id, now);
+          // A deactivation or a new role ends the user's sessions at once: the next call signs in again, as the new role.
+          const sessionsRevoked = after.active && after.role === before.role ? 0 : await revokeUserSessions(db, before.id, now);
           await audit.record(ctx, { action: 'users:update', entity: 'user', entityId: before.id, detail: { ...changes, sessionsRevoked } });
           return (await getUser(db, before.id))!;
         }),

@@ -22,5 +22,6 @@ export function carHandlers({ cars, rentals }: CoreServices): HandlersFor<typeof
     'rentals:handOut': (input) => rentals.handOut(input),
     'rentals:return': (input) => rentals.giveBack(input),
     'rentals:cancel': (input) => rentals.cancel(input.id),
+    'rentals:undo': (input, ctx) => rentals.undo(input.id, ctx),
   };
 }

@@ -6,7 +6,10 @@
  *   synchronous IMMEDIATE transaction (`commit()`), so of 16 clients reserving the same days at
  *   once exactly one wins (tests/integration/car-rental-race.test.ts shows a split check and
  *   write lets several win).
- * - A damaged car is not handed out; handing out marks it rented and records the mileage out.
+ * - A rental is handed out only within its days: from 00:00 of its first day (hotel-local) until its
+ *   due-back day begins, like a stay's check-in window (docs/stays-rules.md); never while the car is
+ *   damaged or out on another rental. Handing out marks the car rented and records the mileage out.
+ * - A hand-out or a return can be undone (rental-undo.ts), as a stay's status change can.
  * - The return's mileage is never below the mileage out (nor the car's); damage with a note marks
  *   the car damaged until it is repaired.
  * - Price = days × the car's daily rate when reserved.
@@ -42,6 +45,7 @@ import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import { requireCar } from './cars-service';
 import { toBroker } from './fleet-broker';
+import { undoRentalChange } from './rental-undo';
 
 export type RentalReserveInput = z.output<typeof RentalReserveSchema>;
 export type RentalHandOutInput = z.output<typeof RentalHandOutSchema>;
@@ -55,6 +59,8 @@ export interface RentalsService {
   handOut(input: RentalHandOutInput): Promise<Rental>;
   giveBack(input: RentalReturnInput): Promise<Rental>;
   cancel(id: number): Promise<Rental>;
+  /** Undoes the hand-out (out → reserved) or the return (returned → out, re-checked): staff today's, admins any. */
+  undo(id: number, ctx: CallContext): Promise<Rental>;
 }
 
 const STAY_STATUSES_FOR_RENTAL = new Set(['booked', 'checked_in']);
@@ -79,13 +85,27 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
   const saveCar = async (car: Car, changes: Partial<Car>, nowMs: number): Promise<Car> => {
     const { id, ...rest } = { ...car, ...changes };
     await updateCar(db, id, rest, nowMs);
-    return requireCar(core, id);
+    return await requireCar(core, id);
   };
 
   const mileageNotBelow = (mileage: number, floor: number) => {
     if (mileage < floor) {
       throw new AppError('CONFLICT', `Mileage ${mileage} km is below the car's ${floor} km: it never goes down`, {
         reason: 'cars.mileageDown', params: { mileage, current: floor },
+      });
+    }
+  };
+
+  /** A rental goes out on one of its own days: not before its first, not once it is due back. */
+  const assertHandOutDay = (rental: Rental, today: string) => {
+    if (today < rental.from) {
+      throw new AppError('ILLEGAL_TRANSITION', `Rental ${rental.id} can be handed out from ${rental.from}, its first day`, {
+        reason: 'rentals.handOutTooEarly', params: { id: rental.id, date: rental.from },
+      });
+    }
+    if (today >= rental.to) {
+      throw new AppError('ILLEGAL_TRANSITION', `Rental ${rental.id} was due back on ${rental.to}; it can no longer be handed out`, {
+        reason: 'rentals.handOutAfterEnd', params: { id: rental.id, date: rental.to },
       });
     }
   };
@@ -150,6 +170,7 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
       return await commit(core, async (c) => {
         const rental = await requireRental(id);
         requireStatus(rental, 'reserved', 'handed out');
+        assertHandOutDay(rental, localDate(c.nowMs, settings.get().timeZone));
         const car = await requireCar(core, rental.carId);
         if (car.hasDamage) {
           throw new AppError('CONFLICT', `Car ${car.id} is damaged${car.damageNote ? ` (${car.damageNote})` : ''} and cannot be handed out until it is repaired`, {
@@ -199,5 +220,6 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
         return cancelled;
       });
     },
+    undo: async (id, ctx) => await undoRentalChange(core, settings, id, ctx),
   };
 }

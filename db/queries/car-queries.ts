@@ -82,7 +82,7 @@ export async function listCars(db: Db, f: CarListQuery): Promise<Car[]> {
 }
 
 export async function insertCar(db: Db, car: CarWrite, createdBy: string, nowMs: number): Promise<number> {
-  return db.insert(`INSERT INTO cars (brand, model, fuel_type, mileage, is_rented, has_damage, damage_note, plate, seats, daily_rate, notes, created_by, created_at, updated_at)
+  return await db.insert(`INSERT INTO cars (brand, model, fuel_type, mileage, is_rented, has_damage, damage_note, plate, seats, daily_rate, notes, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, car.brand, car.model, car.fuelType, car.mileage, car.isRented ? 1 : 0, car.hasDamage ? 1 : 0, car.damageNote, car.plate, car.seats, car.dailyRate, car.notes, createdBy, nowMs, nowMs);
 }
 
@@ -124,7 +124,7 @@ export async function getRental(db: Db, id: number): Promise<Rental | undefined>
 }
 
 export async function insertRental(db: Db, r: RentalRow, nowMs: number): Promise<number> {
-  return db.insert(`INSERT INTO car_rentals (car_id, guest_name, stay_id, from_date, to_date, days, daily_rate, price, status, notes, created_by, created_at, created_ms, updated_ms)
+  return await db.insert(`INSERT INTO car_rentals (car_id, guest_name, stay_id, from_date, to_date, days, daily_rate, price, status, notes, created_by, created_at, created_ms, updated_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?)`, r.carId, r.guestName, r.stayId, r.from, r.to, r.days, r.dailyRate, r.price, r.notes, r.createdBy, r.createdAt, r.createdMs, nowMs);
 }
 
@@ -146,6 +146,16 @@ export async function markRentalOut(db: Db, id: number, mileageOut: number, at: 
 
 export async function markRentalReturned(db: Db, id: number, mileageIn: number, damageNote: string | null, at: string, nowMs: number): Promise<void> {
   await db.run(`UPDATE car_rentals SET status = 'returned', mileage_in = ?, damage_note = ?, returned_at = ?, updated_ms = ? WHERE id = ?`, mileageIn, damageNote, at, nowMs, id);
+}
+
+/** Undoes a hand-out: reserved again, no mileage out, never handed out. */
+export async function unmarkRentalOut(db: Db, id: number, nowMs: number): Promise<void> {
+  await db.run(`UPDATE car_rentals SET status = 'reserved', mileage_out = NULL, handed_out_at = NULL, updated_ms = ? WHERE id = ?`, nowMs, id);
+}
+
+/** Undoes a return: out again, no mileage in, no damage noted, never returned. */
+export async function unmarkRentalReturned(db: Db, id: number, nowMs: number): Promise<void> {
+  await db.run(`UPDATE car_rentals SET status = 'out', mileage_in = NULL, damage_note = NULL, returned_at = NULL, updated_ms = ? WHERE id = ?`, nowMs, id);
 }
 
 export async function setRentalStatus(db: Db, id: number, status: RentalStatus, nowMs: number): Promise<void> {

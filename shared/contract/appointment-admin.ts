@@ -90,11 +90,21 @@ export const appointmentAdminCommands = defineCommands({
   'appointments:setStatus': {
     summary: 'Mark an appointment completed, no-show or cancelled', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description:
-      '`completed` (from confirmed), `no_show` (from pending or confirmed, once it began) or `cancelled` (refund by policy). 400 `status is required`, ' +
-      '400 `Invalid status transition to: X` for any other status or an illegal step.',
+      '`completed` (from confirmed) or `no_show` (from pending or confirmed), each only once the appointment has started ' +
+      '(400 `Booking 9 has not started yet: it can be marked completed from 2026-06-01 10:00`), or `cancelled` (before it starts; refund by policy). ' +
+      '400 `status is required`, 400 `Invalid status transition to: X` for any other status or an illegal step. `POST /api/v1/appointments/:id/undo` takes a mark back.',
     example: { id: 9, status: 'completed' },
     input: AppointmentStatusChangeSchema, output: AppointmentSchema, http: { method: 'PUT', path: '/api/v1/admin/bookings/:id/status' },
     badInputMessage: statusMessage,
+  },
+  'appointments:undoStatus': {
+    summary: 'Undo an appointment\'s completed or no-show mark', tags: TAG, roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
+    description:
+      'Puts a completed appointment back to confirmed, a no-show back to confirmed or pending (what it was). Staff may undo a mark made today, an admin ' +
+      'any (403 `Only an admin can undo a change made before today (booking 9 changed on 2026-06-01)`). 409 `Booking 9 is pending: there is no status change to undo`; ' +
+      'a cancellation is not undone (409: its refund and e-mail have gone out).',
+    example: { id: 9 },
+    input: z.object({ id: IdParamSchema }), output: AppointmentSchema, http: { method: 'POST', path: '/api/v1/appointments/:id/undo' },
   },
   'appointments:stats': {
     summary: 'Appointment statistics', tags: TAG, roles: ADMIN,

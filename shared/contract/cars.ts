@@ -343,7 +343,10 @@ export const carCommands = defineCommands({
   },
   'rentals:handOut': {
     summary: 'Hand a reserved car out', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
-    description: 'The guest takes the car: records the mileage out and marks the car rented. 409 while the car is damaged or out on another rental.',
+    description:
+      'The guest takes the car: records the mileage out and marks the car rented. Only on one of the rental\'s days (hotel-local, from 00:00 of `from` ' +
+      'until `to` begins): 409 `Rental 7 can be handed out from 2026-06-01, its first day` before, 409 `Rental 7 was due back on 2026-06-04; it can no longer be handed out` after. ' +
+      '409 while the car is damaged or out on another rental (`Car 1 is already out on another rental`).',
     example: { id: 1, mileage: 12000 },
     input: RentalHandOutSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/hand-out' },
   },
@@ -352,6 +355,16 @@ export const carCommands = defineCommands({
     description: 'Records the mileage in (never below the mileage out) and any damage (with a note), which keeps the car from being handed out until repaired.',
     example: { id: 1, mileage: 12480, damage: true, damageNote: 'Scratch on the rear bumper' },
     input: RentalReturnSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/return' },
+  },
+  'rentals:undo': {
+    summary: 'Undo a car\'s hand-out or return', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
+    description:
+      'Puts a handed-out rental back to reserved (the car is no longer out), or a returned one back to out (re-checked: 409 while the car is out on ' +
+      'another rental or another rental holds its days; damage the return reported is taken off the car again). The car\'s mileage never goes down. ' +
+      'Staff may undo a change made today, an admin any (403 `Only an admin can undo a change made before today (rental 7 changed on 2026-06-01)`); ' +
+      '409 `Rental 7 is reserved: there is no hand-out or return to undo`.',
+    example: { id: 1 },
+    input: RentalIdSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/undo' },
   },
   'rentals:cancel': {
     summary: 'Cancel a car reservation', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
@@ -374,7 +387,7 @@ export const carCommands = defineCommands({
 });
 
 export const CAR_ACTIONS = ['added', 'updated', 'deleted', 'damaged', 'repaired', 'rented', 'returned'] as const;
-export const RENTAL_ACTIONS = ['reserved', 'handed_out', 'returned', 'cancelled'] as const;
+export const RENTAL_ACTIONS = ['reserved', 'handed_out', 'returned', 'cancelled', 'undone'] as const;
 
 export const carEvents = {
   'car.changed': {

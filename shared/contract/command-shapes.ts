@@ -31,7 +31,9 @@ export function getByIdCommand<const D extends CommandDoc, I extends z.ZodObject
 export const PageNumberSchema = queryInt(1, 1_000_000).default(1);
 /** Items per page, `fallback` when not sent (above 100 is read as 100, by the services). */
 export const pageLimitSchema = (fallback: number) =>
-  queryInt(1, 1_000_000).default(fallback).meta({ description: `Items per page (default ${fallback}; at most 100).` });
+  queryInt(1, 1_000_000).default(fallback).meta({
+    description: `Items per page (default ${fallback}). Any value up to 1000000 is taken, but at most 100 are served: above 100 reads as 100, and the answer's \`limit\` says so.`,
+  });
 
 /** A list's query: its filters, then `page` and `limit` (default `defaultLimit`). */
 export function pageQuerySchema<S extends z.ZodRawShape>(filters: S, defaultLimit: number) {

@@ -48,12 +48,21 @@ export function queryInt(min: number, max: number) {
   });
 }
 
+/**
+ * A real calendar date from 1900 to 2999 (what `parseDate` takes), as one pattern for the API
+ * document: days by month, 29 February in leap years only (2000 and 2400 yes, 1900 and 2100 no).
+ */
+const LEAP_YEAR = '(?:(?:19|2\\d)(?:0[48]|[2468][048]|[13579][26])|2[048]00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+const DATE_BODY = `(?:(?:19\\d\\d|2\\d\\d\\d)-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
+export const DATE_PATTERN = `^${DATE_BODY}$`;
+
 /** A hotel-local calendar date, refusing impossible ones (2026-02-30). */
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine(realDate, 'is not a real date')
-  .meta({ format: 'date', description: 'A calendar date in the hotel\'s time zone, YYYY-MM-DD.' });
+  .meta({ format: 'date', pattern: DATE_PATTERN, description: 'A calendar date in the hotel\'s time zone, YYYY-MM-DD, from 1900-01-01 to 2999-12-31.' });
 /** A date or date-time; resolved in the hotel's zone by the service (a DST gap is refused there). */
 export const DateTimeInputSchema = z
   .string()
@@ -113,6 +122,16 @@ const TEXT_MESSAGES: Record<TextProblem, string> = {
   surrogate: 'must not contain a lone UTF-16 surrogate (half of a character pair)',
 };
 const SINGLE_LINE = 'No control characters (C0, C1, DEL; no tab or line break), no lone UTF-16 surrogates, no NUL characters.';
+/**
+ * The same rules as JSON Schema patterns for the API document (matched with the `u` flag, where
+ * `\uD800-\uDFFF` in a class is a lone surrogate: a pair is one character above U+FFFF).
+ */
+const SINGLE_LINE_CHARS = '\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF';
+const MULTI_LINE_CHARS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF';
+export const SINGLE_LINE_PATTERN = `^[^${SINGLE_LINE_CHARS}]*$`;
+export const MULTI_LINE_PATTERN = `^[^${MULTI_LINE_CHARS}]*$`;
+/** Not blank: at least one character that is not white space. */
+export const NOT_BLANK_PATTERN = `^[^${SINGLE_LINE_CHARS}]*[^\\s${SINGLE_LINE_CHARS}][^${SINGLE_LINE_CHARS}]*$`;
 const MULTI_LINE = 'Tab and line breaks allowed; no other control characters (C0, C1, DEL), no lone UTF-16 surrogates, no NUL characters.';
 
 /** Adds the text checks to a string schema: one issue with the first problem found. */
@@ -125,9 +144,10 @@ export function wellFormedText<T extends z.ZodType<string>>(schema: T, multiline
 
 /** Free text up to `max` characters; `multiline` (notes) keeps tab and line breaks. */
 export const TextSchema = (max: number, { multiline = false }: { multiline?: boolean } = {}) =>
-  wellFormedText(z.string().max(max), multiline).meta({ description: multiline ? MULTI_LINE : SINGLE_LINE });
+  wellFormedText(z.string().max(max), multiline).meta({ description: multiline ? MULTI_LINE : SINGLE_LINE, pattern: multiline ? MULTI_LINE_PATTERN : SINGLE_LINE_PATTERN });
+/** Not blank; at most `max` characters as sent (the server keeps it trimmed). */
 export const NameSchema = (max: number, what: string) =>
-  wellFormedText(z.string().trim().min(1, `${what} is required`).max(max)).meta({ description: `Not blank; ${SINGLE_LINE}` });
+  wellFormedText(z.string().max(max).trim().min(1, `${what} is required`)).meta({ description: `Not blank; ${SINGLE_LINE}`, pattern: NOT_BLANK_PATTERN });
 
 /** Query strings carry booleans as text. */
 export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);

@@ -28,7 +28,7 @@ export const ServiceRoomIdSchema = z.object({ id: IdParamSchema });
 export const FreeTimeslotsQuerySchema = z.object({
   id: IdParamSchema,
   /** Required; checked by the service for seed 003's own messages. */
-  date: z.string().max(40).optional().meta({ description: 'The day, ISO 8601 (`2026-06-01`, or a date-time: its hotel-local date). Required.' }),
+  date: z.string().max(40).optional().meta({ description: 'The day, ISO 8601 (`2026-06-01`, or a date-time: its hotel-local date). Required.', 'x-required': true }),
   duration: queryInt(1, 24 * 60).default(30).meta({ description: 'Only slots at least this many minutes long (default 30).' }),
 });
 export const FreeTimeslotsSchema = z.object({ room: ServiceRoomSchema, date: z.string(), timeslots: z.array(TimeslotSchema) });

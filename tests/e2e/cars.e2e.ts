@@ -1,5 +1,5 @@
 /**
- * The Cars screen end to end (issue 9 §3): add a car, reserve it, hand it out, take it back with
+ * The Cars screen end to end (issue 9 §3): add a car, reserve it, hand it out (undo that once and hand it out again), take it back with
  * damage, and see the next hand-out refused with the reason, while the car shows as damaged; a
  * second desk with the timeline open sees each change live.
  */
@@ -72,6 +72,17 @@ describe('the Cars screen', () => {
     await expect.poll(async () => (await desk.api.call<Car>('GET', `/api/v1/cars/${car.id}`)).isRented).toBe(true);
     await page.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-out`).waitFor();
     await other.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-out`).waitFor();
+
+    // Undo the hand-out (issue 18): reserved again, the car in; then hand it out once more.
+    await page.getByTestId(`timeline-rental-${first!.id}`).click();
+    await page.getByTestId('rental-undo').click();
+    await page.getByTestId('rental-dialog').waitFor({ state: 'detached' });
+    await page.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-reserved`).waitFor();
+    expect((await desk.api.call<Car>('GET', `/api/v1/cars/${car.id}`)).isRented).toBe(false);
+    await page.getByTestId(`timeline-rental-${first!.id}`).click();
+    await page.getByTestId('rental-handout-submit').click();
+    await page.getByTestId('rental-dialog').waitFor({ state: 'detached' });
+    await page.locator(`[data-testid="timeline-rental-${first!.id}"].car-bar-out`).waitFor();
 
     // Take it back with damage.
     await page.getByTestId(`timeline-rental-${first!.id}`).click();

@@ -76,7 +76,7 @@ async function fiveChanges(client: HttpClient, i: number): Promise<number> {
   };
   const carId = (await send('POST', '/cars/add', { brand: 'Toyota', model: `Corolla ${i}`, fuel_type: 'Petrol', mileage: 10_000 + i })).car_id as number;
   await send('PATCH', `/api/v1/cars/${carId}`, { dailyRate: 50_000 + i, plate: `FL ${10_000 + i}` });
-  const rentalId = (await send('POST', '/api/v1/rentals', { carId, from: '2026-06-01', to: '2026-06-03', guestName: `Guest ${i}` })).id as number;
+  const rentalId = (await send('POST', '/api/v1/rentals', { carId, from: '2026-05-01', to: '2026-05-03', guestName: `Guest ${i}` })).id as number;
   await send('POST', `/api/v1/rentals/${rentalId}/hand-out`, {});
   await send('POST', `/api/v1/rentals/${rentalId}/return`, { mileage: 10_000 + i + 250 });
   return carId;

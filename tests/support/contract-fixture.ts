@@ -32,11 +32,11 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
   // Stay 3 arrived yesterday and has not come: a no-show can be marked (from the arrival time on).
   await h['stays:create'](aStay({ roomId: 3, checkin: '2026-04-30', checkout: '2026-05-01', guestName: 'Per Lund' }), deskCtx);
   await core.deps.db.run(`UPDATE outbox SET status = 'dead', attempts = 10, last_error = 'HTTP 422' WHERE id = 1`);
-  // cars: car 1 (reserved in rental 1), car 2 damaged and out in rental 2, car 3 free (nothing holds it)
+  // cars: car 1 (reserved in rental 1 from today: it can be handed out), car 2 damaged and out in rental 2 (its hand-out can be undone), car 3 free
   await h['cars:create']({ brand: 'Toyota', model: 'Corolla', fuelType: 'Petrol', mileage: 12_000, plate: 'AB 12 345', seats: 5, dailyRate: 59_500, notes: '' }, deskCtx);
   await h['cars:create']({ brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8_400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: '' }, deskCtx);
   await h['cars:create']({ brand: 'Skoda', model: 'Octavia', fuelType: 'Diesel', mileage: 40_100, plate: 'CD 98 765', seats: 5, dailyRate: 54_500, notes: '' }, deskCtx);
-  await h['rentals:reserve']({ carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
+  await h['rentals:reserve']({ carId: 1, from: '2026-05-01', to: '2026-05-04', guestName: 'Mette Hansen', notes: '' }, deskCtx);
   await h['rentals:reserve']({ carId: 2, from: '2026-05-01', to: '2026-05-03', stayId: 2, notes: '' }, deskCtx);
   await h['rentals:handOut']({ id: 2 }, deskCtx);
   await h['cars:reportDamage']({ id: 2, note: 'Cracked windscreen' }, deskCtx);
@@ -50,8 +50,8 @@ export async function seedContractHotel(core: Core): Promise<ContractFixture> {
 /**
  * Appointments (issue 8): service room 1 (a treatment room, 900 DKK an hour) and 2 (a meeting room),
  * each with sixteen 30-minute slots on Monday 2026-05-04 (room 1: slots 1–16, room 2: 17–32),
- * provider 1, and two appointments of the matrix client: 1 in slot 1 (pending), 2 with provider 1
- * at 10:00 (confirmed).
+ * provider 1, and four appointments of the matrix client: 1 in slot 1 (pending), 2 with provider 1
+ * at 10:00 (confirmed), 3 and 4 with provider 1 this morning (begun; 4 marked a no-show).
  */
 async function seedAppointments(core: Core, client: Session): Promise<void> {
   const h = core.handlers;
@@ -64,6 +64,14 @@ async function seedAppointments(core: Core, client: Session): Promise<void> {
   const clientCtx = { actor: { userId: client.userId, username: client.username, role: 'client' as const }, via: 'internal' as const };
   await h['appointments:create']({ timeslotId: 1, roomId: 1 }, clientCtx);
   await h['appointments:create']({ provider_id: 1, date: '2026-05-04', time: '10:00' }, clientCtx);
+  // 3 and 4 began this morning (09:00 and 09:30, before the clock's 10:00): 3 can be marked completed, 4 is a no-show to undo.
+  // Nobody can book the past, so they are booked for Monday and moved.
+  for (const [time, startAt, endAt] of [['11:00', '2026-05-01T09:00:00+02:00', '2026-05-01T09:30:00+02:00'], ['11:30', '2026-05-01T09:30:00+02:00', '2026-05-01T10:00:00+02:00']] as const) {
+    const { id } = await h['appointments:create']({ provider_id: 1, date: '2026-05-04', time }, clientCtx) as { id: number };
+    const [startMs, endMs] = [Date.parse(startAt), Date.parse(endAt)];
+    await core.deps.db.run(`UPDATE appointments SET start_ms = ?, end_ms = ?, occupied_until_ms = ?, start_at = ?, end_at = ?, local_date = '2026-05-01', local_time = ? WHERE id = ?`, startMs, endMs, endMs, startAt, endAt, startAt.slice(11, 19), id);
+  }
+  await h['appointments:setStatus']({ id: 4, status: 'no_show' }, deskCtx);
 }
 
 /**
@@ -154,6 +162,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'rentals:handOut': { id: 1, mileage: 12_050 },
     'rentals:return': { id: 2, mileage: 8_600, damage: true, damageNote: 'Scratch on the rear bumper' },
     'rentals:cancel': { id: 1 },
+    'rentals:undo': { id: 2 },
     'cars:export': { delimiter: ';', bom: true, fuel: 'Petrol', state: 'available' },
     'rentals:export': { delimiter: ';', bom: true, carId: 1, status: 'reserved', from: '2026-05-01', to: '2026-07-01' },
     'stays:export': { delimiter: ',', bom: false, from: '2026-05-01', to: '2026-06-01', status: 'booked', roomId: 1, lang: 'da' },
@@ -198,7 +207,8 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'appointments:adminList': {
       status: 'pending', roomId: 1, userId: f.sessions.client.userId, providerId: 1, kind: 'timeslot', fromDate: '2026-05-01', toDate: '2026-05-31', page: 1, limit: 50,
     },
-    'appointments:setStatus': { id: 2, status: 'completed' },
+    'appointments:setStatus': { id: 3, status: 'completed' },
+    'appointments:undoStatus': { id: 4 },
     'appointments:stats': { fromDate: '2026-05-01', toDate: '2026-05-31' },
     'appointments:deskCreate': {
       timeslotId: 4, guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', userId: f.sessions.client.userId, notes: 'Allergic to almond oil', bookingType: 'massage',

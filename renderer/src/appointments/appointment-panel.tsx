@@ -203,6 +203,19 @@ export function AppointmentPanel({ id, onClose }: { id: number; onClose(): void 
           </div>
         </div>
       ) : null}
+      {a && (a.status === 'completed' || a.status === 'no_show') ? (
+        <div className="button-row button-row-start">
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => store().undoStatus(a.id), (s) => t('appt.undone', { id: s.id, status: t(`appt.status.${s.status}`).toLowerCase() }))}
+            data-testid="appt-undo"
+          >
+            {t(a.status === 'completed' ? 'appt.undoCompleted' : 'appt.undoNoShow')}
+          </button>
+        </div>
+      ) : null}
       {a && open && mode === 'cancel' ? (
         <RefundConfirm
           id={a.id}

@@ -35,6 +35,10 @@ export const appointmentReasonsText = domainText(
     'reason.appointments.rescheduleKind': 'A provider appointment is moved to a date and time; a room appointment to another timeslot',
     'reason.appointments.sameSlot': 'The appointment is already at that time',
     'reason.appointments.alreadyPaid': 'The appointment is already paid',
+    'reason.appointments.notStartedYet': 'Appointment {id} has not started yet: it can be marked completed or no-show from {date} {time}',
+    'reason.appointments.nothingToUndo': 'Appointment {id} has no completed or no-show mark to undo',
+    'reason.appointments.cancelNotUndone': 'A cancelled appointment cannot be undone: its refund and e-mail have gone out. Book it again.',
+    'reason.appointments.undoAdminOnly': 'Only an admin can undo a change made before today (appointment {id} changed on {date})',
   },
   {
     'reason.appointments.roomNotFound': 'Servicelokalet findes ikke',
@@ -64,5 +68,9 @@ export const appointmentReasonsText = domainText(
     'reason.appointments.rescheduleKind': 'En aftale med en behandler flyttes til en dato og et klokkeslæt; en lokaleaftale til et andet tidsrum',
     'reason.appointments.sameSlot': 'Aftalen ligger allerede på det tidspunkt',
     'reason.appointments.alreadyPaid': 'Aftalen er allerede betalt',
+    'reason.appointments.notStartedYet': 'Aftale {id} er ikke begyndt endnu: den kan markeres som gennemført eller udeblevet fra {date} kl. {time}',
+    'reason.appointments.nothingToUndo': 'Aftale {id} har ingen markering som gennemført eller udeblevet at fortryde',
+    'reason.appointments.cancelNotUndone': 'En aflyst aftale kan ikke fortrydes: refusion og e-mail er sendt. Book den igen.',
+    'reason.appointments.undoAdminOnly': 'Kun en administrator kan fortryde en ændring fra før i dag (aftale {id} blev ændret {date})',
   },
 );

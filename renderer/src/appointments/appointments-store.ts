@@ -33,6 +33,8 @@ interface AppointmentsState {
   cancel(id: number): Promise<{ booking: Appointment; refundAmount: number }>;
   reschedule(input: CommandInput<'appointments:reschedule'>): Promise<Appointment>;
   setStatus(id: number, status: 'completed' | 'no_show'): Promise<Appointment>;
+  /** Takes a completed or no-show mark back (staff: today's; admins: any). */
+  undoStatus(id: number): Promise<Appointment>;
 }
 
 export const daysIn = (view: CalendarView): number => (view === 'day' ? 1 : 7);
@@ -100,6 +102,9 @@ export const useAppointmentsStore = create<AppointmentsState>((set, get) => ({
   },
   setStatus(id, status) {
     return changeAndRefresh(() => transport().invoke('appointments:setStatus', { id, status }), ['appointments']);
+  },
+  undoStatus(id) {
+    return changeAndRefresh(() => transport().invoke('appointments:undoStatus', { id }), ['appointments']);
   },
 }));
 

@@ -45,6 +45,8 @@ interface CarsState {
   handOut(input: CommandInput<'rentals:handOut'>): Promise<Rental>;
   giveBack(input: CommandInput<'rentals:return'>): Promise<Rental>;
   cancel(id: number): Promise<Rental>;
+  /** Takes a hand-out or a return back (staff: today's; admins: any). */
+  undo(id: number): Promise<Rental>;
   getRental(id: number): Promise<Rental>;
   exportCsv(what: 'cars' | 'rentals', options: { delimiter: ',' | ';'; bom: boolean }): Promise<void>;
 }
@@ -94,6 +96,7 @@ export const useCarsStore = create<CarsState>((set, get) => ({
   handOut: (input) => changeAndRefresh(() => transport().invoke('rentals:handOut', input), BOTH),
   giveBack: (input) => changeAndRefresh(() => transport().invoke('rentals:return', input), BOTH),
   cancel: (id) => changeAndRefresh(() => transport().invoke('rentals:cancel', { id }), BOTH),
+  undo: (id) => changeAndRefresh(() => transport().invoke('rentals:undo', { id }), BOTH),
   getRental: (id) => transport().invoke('rentals:get', { id }),
   async exportCsv(what, { delimiter, bom }) {
     set({ exporting: true, exportOutcome: null, exportError: null });

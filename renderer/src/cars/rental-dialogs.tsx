@@ -149,6 +149,18 @@ export function RentalDialog({ rentalId, cars, onClose }: { rentalId: number; ca
     }
   };
 
+  const undoButton = rental ? (
+    <button
+      type="button"
+      className="button"
+      disabled={busy}
+      onClick={() => void act(() => store.undo(rental.id), (r) => t('rentals.undone', { id: r.id, status: t(`rentals.status.${r.status}`).toLowerCase() }))}
+      data-testid="rental-undo"
+    >
+      {t(rental.status === 'out' ? 'rentals.undoHandOut' : 'rentals.undoReturn')}
+    </button>
+  ) : null;
+
   const footer =
     rental?.status === 'reserved' ? (
       <>
@@ -158,11 +170,17 @@ export function RentalDialog({ rentalId, cars, onClose }: { rentalId: number; ca
         <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('rentals.handOut')} submitTestId="rental-handout-submit" />
       </>
     ) : rental?.status === 'out' ? (
-      <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('rentals.return')} submitTestId="rental-return-submit" />
+      <>
+        {undoButton}
+        <CancelSubmit onCancel={onClose} busy={busy} submitLabel={t('rentals.return')} submitTestId="rental-return-submit" />
+      </>
     ) : (
-      <button type="button" className="button" onClick={onClose}>
-        {t('rentals.close')}
-      </button>
+      <>
+        {rental?.status === 'returned' ? undoButton : null}
+        <button type="button" className="button" onClick={onClose}>
+          {t('rentals.close')}
+        </button>
+      </>
     );
 
   return (

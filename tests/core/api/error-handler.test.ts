@@ -34,11 +34,11 @@ describe('error shapes', () => {
     expect(res.status).toBe(413);
   });
 
-  it('an unknown route → 404 {"error":"Not found"}, for any method', async () => {
+  it('an unknown route → 404 {"error":"Not found"}, for any method; a known path with another method → 405', async () => {
     api = await startTestApi();
     expect(await api.get('/api/v1/nothing-here')).toMatchObject({ status: 404, body: { error: 'Not found' } });
     expect(await api.post('/nope', { a: 1 })).toMatchObject({ status: 404, body: { error: 'Not found' } });
-    expect(await api.delete('/bookings')).toMatchObject({ status: 404, body: { error: 'Not found' } });
+    expect(await api.delete('/bookings')).toMatchObject({ status: 405, body: { error: 'Method DELETE is not allowed on /bookings: use GET, HEAD, POST' } });
   });
 
   it.each([

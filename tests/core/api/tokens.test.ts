@@ -1,7 +1,7 @@
 /**
  * Bearer tokens over HTTP (issue 3 §2, §6): none, expired, revoked at sign-out, forged, `alg:none`,
  * HS512, another installation's key, a deactivated user → 401 every time, with one message that
- * says nothing about why; a role change applies on the very next call. The forgeries use the real
+ * says nothing about why; a role change ends the user's sessions at once. The forgeries use the real
  * codec (`signToken`) and the installation's real key where that makes the forgery hardest to spot.
  */
 import { createHmac } from 'node:crypto';
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVALID_SESSION_MESSAGE, signToken, type TokenClaims } from '../../../core/auth/token-codec';
 import type { Room } from '../../../shared/contract/schemas';
 import { startTestApi, type TestApi } from '../../support/http-client';
-import { signIn, type Session } from '../../support/sessions';
+import { signIn, signInAs, TEST_PASSWORD, type Session } from '../../support/sessions';
 import { createTestCore, type TestCore } from '../../support/test-core';
 
 const HOUR_MS = 3_600_000;
@@ -119,11 +119,12 @@ describe('bearer tokens', () => {
     await expectRefused(staff.token);
   });
 
-  it('a role change takes effect on the next call with the same token', async () => {
+  it('a role change ends the user\'s sessions at once, as the document says (issue 18): the old token is refused, a new sign-in gets the new role', async () => {
     expect((await getWith(staff.token)).status).toBe(200);
-    expect((await api.patch(`/api/v1/users/${staff.userId}`, { role: 'client' })).body).toMatchObject({ role: 'client' });
-    expect(await getWith(staff.token)).toMatchObject({ status: 403, body: { error: 'Your role may not do this' } });
-    expect((await api.patch(`/api/v1/users/${staff.userId}`, { role: 'admin' })).status).toBe(200);
-    expect((await api.post<Room>(GUARDED, { number: 301, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 3 }, { headers: { authorization: `Bearer ${staff.token}` } })).status).toBe(201);
+    expect((await api.patch(`/api/v1/users/${staff.userId}`, { role: 'admin' })).body).toMatchObject({ role: 'admin' });
+    await expectRefused(staff.token);
+    const again = await signInAs(api.t.core, staff.username, TEST_PASSWORD);
+    expect(again.role).toBe('admin');
+    expect((await api.post<Room>(GUARDED, { number: 301, category: 'Suite', capacity: 2, nightlyRate: 1, floor: 3 }, { headers: { authorization: `Bearer ${again.token}` } })).status).toBe(201);
   });
 });

@@ -127,7 +127,7 @@ describe('one path, one command, a body of either shape', () => {
     const media = op.requestBody.content['application/json']!;
     expect(media.schema.oneOf.map((o) => o.required)).toEqual([['provider_id', 'date', 'time'], ['timeslotId', 'roomId']]);
     expect(media.example).toEqual(testCommands['appointments:create'].example);
-    expect(Object.keys(op.responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429', '500']);
+    expect(Object.keys(op.responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429', '431', '500']);
     const moved = doc.paths['/api/v1/bookings/{id}/reschedule']!.put!.requestBody.content['application/json']!.schema;
     expect(moved.oneOf.map((o) => o.required)).toEqual([['date', 'time'], ['newTimeslotId']]);
   });

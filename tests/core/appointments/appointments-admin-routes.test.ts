@@ -54,8 +54,9 @@ describe('seed 003: admin', () => {
 
   it('bookings: the list (default limit 50, filters), status changes by the legal transitions, stats; staff may list and change status', async () => {
     const room = await setUpRoom();
-    await generate(room.id);
-    const [a, b, c] = await freeSlots(room.id);
+    // Today's slots from 10:30 (the clock says 10:00): they start within the sessions' lifetime.
+    await generate(room.id, { startDate: '2026-05-01', endDate: '2026-05-01' });
+    const [a, b, c] = await freeSlots(room.id, '2026-05-01');
     const client = await api.session('client');
     const one = (await post('/api/v1/bookings', { timeslotId: a!.id, roomId: room.id }, 'client')).body.booking as Appointment;
     const two = (await post('/api/v1/bookings', { timeslotId: b!.id, roomId: room.id }, 'client2')).body.booking as Appointment;
@@ -71,10 +72,15 @@ describe('seed 003: admin', () => {
     expect(await status(one.id, {})).toEqual({ status: 400, body: { error: 'status is required' } });
     expect(await status(one.id, { status: 'confirmed' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: confirmed' } });
     expect(await status(one.id, { status: 'completed' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: completed' } });
+    await post(`/api/v1/appointments/${two.id}/pay`, { method: 'cash' });
+    // Completed and no-show only once the appointment has started (issue 18): 10:30 and 11:00 have, at 11:15; 11:30 has not.
+    expect(await status(one.id, { status: 'no_show' })).toEqual({ status: 400, body: { error: `Booking ${one.id} has not started yet: it can be marked no-show from 2026-05-01 10:30` } });
+    expect(await status(two.id, { status: 'completed' })).toEqual({ status: 400, body: { error: `Booking ${two.id} has not started yet: it can be marked completed from 2026-05-01 11:00` } });
+    api.t.clock.set(Date.parse('2026-05-01T09:15:00Z'));
     expect((await status(one.id, { status: 'no_show' })).body).toMatchObject({ id: one.id, status: 'no_show' });
     expect(await status(one.id, { status: 'cancelled' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: cancelled' } });
-    await post(`/api/v1/appointments/${two.id}/pay`, { method: 'cash' });
     expect((await status(two.id, { status: 'completed' })).body).toMatchObject({ status: 'completed', paymentStatus: 'paid' });
+    expect(await status(three.id, { status: 'completed' })).toEqual({ status: 400, body: { error: 'Invalid status transition to: completed' } });
     expect((await status(three.id, { status: 'cancelled' })).body).toMatchObject({ status: 'cancelled' });
     expect(await status(999, { status: 'completed' })).toEqual({ status: 404, body: { error: 'Booking not found' } });
     expect((await status(three.id, { status: 'completed' }, 'client2')).status).toBe(403);

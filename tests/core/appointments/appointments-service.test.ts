@@ -240,7 +240,10 @@ describe('live events and e-mails', () => {
     const a = await book(s1!.id, r.id);
     await h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
+    const before = t.clock.now();
+    t.clock.set(Date.parse('2026-05-04T07:30:00Z')); // 09:30, the start of s2: a no-show from its start on
     await h()['appointments:setStatus']({ id: a.id, status: 'no_show' }, deskCtx);
+    t.clock.set(before);
     const b = await book(s1!.id, r.id);
     await h()['appointments:cancel']({ id: b.id }, client);
     expect(changed().map((e) => e.action)).toEqual(['created', 'rescheduled', 'confirmed', 'status_changed', 'created', 'cancelled']);

@@ -4,7 +4,7 @@ import { createAuthFixture, NOW, type AuthFixture } from './auth-fixture';
 
 let f: AuthFixture;
 beforeEach(async () => (f = await createAuthFixture()));
-afterEach(() => f.close());
+afterEach(async () => await f.close());
 
 const eva: CallContext = { actor: { userId: 3, username: 'eva', role: 'staff' }, via: 'http', address: '10.0.0.7', sessionId: 's' };
 const desk: CallContext = { actor: { userId: 1, username: 'boss', role: 'admin' }, via: 'ipc' };
@@ -85,7 +85,7 @@ describe('audit list', () => {
   });
 
   it('follows the hotel’s time zone setting', async () => {
-    f.settings.update({ timeZone: 'UTC' });
+    await f.settings.update({ timeZone: 'UTC' });
     expect((await query({ limit: 1 })).entries[0]!.at).toBe('2026-05-01T08:30:00+00:00');
     expect((await query({ from: '2026-04-29', to: '2026-04-29' })).entries).toHaveLength(24);
     expect((await query({ from: '2026-04-29', to: '2026-04-29' })).entries[0]!.at).toBe('2026-04-29T23:30:00+00:00');

@@ -10,7 +10,7 @@ import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, NOW, rejection, s
 const INVALID = 'Sign in again: the session is invalid or has expired';
 let f: AuthFixture;
 beforeEach(async () => (f = await createAuthFixture()));
-afterEach(() => f.close());
+afterEach(async () => await f.close());
 
 async function signIn(username: string, password = GOOD_PASSWORD): Promise<{ token: string; ctx: CallContext }> {
   const { access_token: token } = await f.auth.login({ username, password }, httpCtx());
@@ -36,12 +36,13 @@ describe('contextForToken', () => {
     expect(f.auth.contextForToken(token, { via: 'ipc' })).toEqual({ ...ctx, via: 'ipc', address: undefined });
   });
 
-  it('reads the role on every call: a role change applies to live sessions at once', async () => {
+  it('a role change ends the user\'s sessions at once; signed in again, the user has the new role', async () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('boss', 'admin');
     const { token } = await signIn('eva');
     await f.users.update({ id, role: 'client' }, systemCtx);
-    expect((await f.auth.contextForToken(token, { via: 'http' })).actor.role).toBe('client');
+    await refused(token);
+    expect((await f.auth.contextForToken((await signIn('eva')).token, { via: 'http' })).actor.role).toBe('client');
   });
 
   it('refuses (401, one message) expired, revoked, forged, alg:none and foreign-key tokens', async () => {
@@ -61,7 +62,7 @@ describe('contextForToken', () => {
   it('refuses a well-signed token whose session row expired before its exp', async () => {
     await f.addUser('eva', 'staff');
     const { token, ctx } = await signIn('eva');
-    f.db.run('UPDATE sessions SET expires_at = ? WHERE id = ?', NOW + 1000, ctx.sessionId);
+    await f.db.run('UPDATE sessions SET expires_at = ? WHERE id = ?', NOW + 1000, ctx.sessionId);
     expect((await f.auth.contextForToken(token, { via: 'http' })).actor.username).toBe('eva');
     f.advance(1000);
     await refused(token);
@@ -71,14 +72,14 @@ describe('contextForToken', () => {
     const id = await f.addUser('eva', 'staff');
     await f.addUser('boss', 'admin');
     const { token } = await signIn('eva');
-    f.db.run('UPDATE users SET active = 0 WHERE id = ?', id); // even with its session left unrevoked
+    await f.db.run('UPDATE users SET active = 0 WHERE id = ?', id); // even with its session left unrevoked
     await refused(token);
   });
 
   it('keeps tokens valid across a restart (same stored secret)', async () => {
     await f.addUser('eva', 'staff');
     const { token } = await signIn('eva');
-    f.restart();
+    await f.restart();
     expect((await f.auth.contextForToken(token, { via: 'http' })).actor.username).toBe('eva');
   });
 });
@@ -119,7 +120,7 @@ describe('changePassword', () => {
     await refused(elsewhere.token);
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
     expect((await f.auth.login({ username: 'eva', password: NEW }, httpCtx())).user.id).toBe(id);
-    const row = auditRows(f.db, 'auth:changePassword')[0]!;
+    const row = (await auditRows(f.db, 'auth:changePassword'))[0]!;
     expect(row).toMatchObject({ actor: 'eva', entityId: String(id) });
     expect(JSON.parse(row.detail)).toEqual({ sessionsRevoked: 1 });
     expect(JSON.stringify(auditRows(f.db))).not.toContain('Harbour');
@@ -150,7 +151,7 @@ describe('changePassword', () => {
     expect(locked).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
     // The same back-off as sign-in: the account is locked there too.
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx('10.9.9.9')))).code).toBe('RATE_LIMITED');
-    const reasons = auditRows(f.db, 'auth:changePasswordFailed').map((r) => [r.entityId, JSON.parse(r.detail).reason]);
+    const reasons = (await auditRows(f.db, 'auth:changePasswordFailed')).map((r) => [r.entityId, JSON.parse(r.detail).reason]);
     expect(reasons).toEqual([...Array(5).fill([String(id), 'password']), [String(id), 'throttled']]);
     f.advance(30_000);
     expect(await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: NEW }, ctx)).toEqual({ message: 'Password changed' });
@@ -178,7 +179,7 @@ describe('ensureFirstRunAdmin', () => {
     ]);
     expect(f.auth.defaultPasswordPending()).toBe(true);
     expect((await f.auth.login({ username: 'admin', password: 'admin' }, httpCtx())).user.mustChangePassword).toBe(true);
-    expect(JSON.parse(auditRows(f.db, 'users:create')[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
+    expect(JSON.parse((await auditRows(f.db, 'users:create'))[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
   });
 
   it('uses FRONTDESK_ADMIN_PASSWORD when given, with no forced change', async () => {

@@ -6,9 +6,9 @@ import { auditRows, createAuthFixture, GOOD_PASSWORD, httpCtx, NOW, rejection, t
 
 let f: AuthFixture;
 beforeEach(async () => (f = await createAuthFixture()));
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  f.close();
+  await f.close();
 });
 
 const ipcCtx = { actor: { userId: null, username: 'anonymous', role: 'anonymous' as const }, via: 'ipc' as const };
@@ -33,7 +33,7 @@ describe('auth:login', () => {
 
   it('lasts settings.sessionHours', async () => {
     await f.addUser('eva', 'staff');
-    f.settings.update({ sessionHours: 2 });
+    await f.settings.update({ sessionHours: 2 });
     const result = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
     expect(result.expires_at).toBe('2026-05-01T12:00:00+02:00');
   });
@@ -46,7 +46,7 @@ describe('auth:login', () => {
       const e = await rejection(f.auth.login({ username: username!, password: password! }, httpCtx()));
       expect(e).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Invalid username or password' });
     }
-    const failed = auditRows(f.db, 'auth:loginFailed');
+    const failed = await auditRows(f.db, 'auth:loginFailed');
     expect(failed.map((r) => JSON.parse(r.detail))).toEqual([
       { username: 'eva', reason: 'password' },
       { username: 'nobody', reason: 'password' },
@@ -79,7 +79,7 @@ describe('auth:login', () => {
     for (let i = 0; i < 6; i++) {
       known.push(await cost('eva', `10.0.1.${i}`));
       unknown.push(await cost(`ghost${i}`, `10.0.2.${i}`));
-      f.db.run('DELETE FROM login_throttle');
+      await f.db.run('DELETE FROM login_throttle');
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const ratio = median(unknown) / median(known);
@@ -94,7 +94,7 @@ describe('auth:login', () => {
     const e = await rejection(f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, ipcCtx));
     expect(e).toMatchObject({ code: 'FORBIDDEN', message: 'Clients sign in over the LAN, not at the desk' });
     expect(f.db.get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
-    expect(JSON.parse(auditRows(f.db, 'auth:loginFailed')[0]!.detail)).toEqual({ username: 'kiosk', reason: 'role' });
+    expect(JSON.parse((await auditRows(f.db, 'auth:loginFailed'))[0]!.detail)).toEqual({ username: 'kiosk', reason: 'role' });
     expect((await f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, httpCtx())).user.role).toBe('client');
     const desk = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, ipcCtx);
     expect((await f.auth.contextForToken(desk.access_token, { via: 'ipc' })).actor.role).toBe('staff');
@@ -109,7 +109,7 @@ describe('the sign-in back-off', () => {
     const e = await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx('10.9.9.9')));
     expect(e).toMatchObject({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins. Try again in 30 seconds.', retryAfterSeconds: 30 });
     expect(verify).not.toHaveBeenCalled();
-    expect(JSON.parse(auditRows(f.db, 'auth:loginFailed').at(-1)!.detail)).toEqual({ username: 'eva', reason: 'throttled' });
+    expect(JSON.parse((await auditRows(f.db, 'auth:loginFailed')).at(-1)!.detail)).toEqual({ username: 'eva', reason: 'throttled' });
     f.advance(30_000);
     expect((await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx())).user.username).toBe('eva');
     expect(getThrottle(f.db, 'user:eva')).toBeUndefined();

@@ -38,7 +38,7 @@ describe('createLoginThrottle', () => {
     throttle = createLoginThrottle(f.db, P);
     now = NOW;
   });
-  afterEach(() => f.close());
+  afterEach(async () => await f.close());
 
   it('counts attempts on both keys and locks the account from the fifth on', async () => {
     for (let i = 0; i < 5; i++) expect(throttle.admit(keys, now)).toBeNull();
@@ -111,7 +111,7 @@ describe('who the address key applies to', () => {
     f = await createAuthFixture();
     throttle = createLoginThrottle(f.db, P);
   });
-  afterEach(() => f.close());
+  afterEach(async () => await f.close());
 
   const spray = (address: string) => {
     for (let i = 0; i < P.addressFreeFailures; i++) expect(throttle.admit({ account: `user:random${i}`, address }, now)).toBeNull();

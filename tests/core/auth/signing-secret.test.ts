@@ -6,7 +6,7 @@ import { createAuthFixture, type AuthFixture } from './auth-fixture';
 
 let f: AuthFixture;
 beforeEach(async () => (f = await createAuthFixture()));
-afterEach(() => f.close());
+afterEach(async () => await f.close());
 
 describe('the signing secret', () => {
   it('is 32 random bytes made once per installation and kept in the settings table', async () => {
@@ -15,7 +15,7 @@ describe('the signing secret', () => {
     const secret = Buffer.from(stored as string, 'base64url');
     expect(secret).toHaveLength(32);
     expect((await loadSigningSecret(f.db)).equals(secret)).toBe(true);
-    f.restart();
+    await f.restart();
     expect((await loadSigningSecret(f.db)).equals(secret)).toBe(true);
   });
 
@@ -24,7 +24,7 @@ describe('the signing secret', () => {
     try {
       expect((await loadSigningSecret(other.db)).equals(await loadSigningSecret(f.db))).toBe(false);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 

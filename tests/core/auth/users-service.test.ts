@@ -10,11 +10,11 @@ beforeEach(async () => {
   const id = await f.addUser('boss', 'admin');
   admin = { actor: { userId: id, username: 'boss', role: 'admin' }, via: 'http', address: '192.168.1.2' };
 });
-afterEach(() => f.close());
+afterEach(async () => await f.close());
 
 const seedInput = { username: 'kiosk', email_address: 'kiosk@hotel.test', password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
 const TAKEN = 'Username or e-mail address already taken';
-const hashes = () => (f.db.all('SELECT password_hash AS h FROM users') as { h: string }[]).map((r) => r.h);
+const hashes = async () => (await f.db.all('SELECT password_hash AS h FROM users') as { h: string }[]).map((r) => r.h);
 
 describe('seed 002: users:seedList and users:seedCreate', () => {
   it('creates a client and answers {id, username, email}; the list has exactly those fields', async () => {
@@ -62,10 +62,10 @@ describe('users:create, list', () => {
       id: 2, username: 'eva', email: 'eva@hotel.test', role: 'staff', active: true, mustChangePassword: true,
       createdAt: '2026-05-01T10:00:00+02:00', lastLoginAt: null,
     });
-    expect(hashes().every((h) => h.startsWith('$argon2id$'))).toBe(true);
+    expect((await hashes()).every((h) => h.startsWith('$argon2id$'))).toBe(true);
     expect(JSON.stringify(f.users.list())).not.toMatch(/argon2|Tide-pool/);
     expect(JSON.stringify(auditRows(f.db))).not.toMatch(/argon2|Tide-pool/);
-    expect(auditRows(f.db, 'users:create').at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
+    expect((await auditRows(f.db, 'users:create')).at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
   });
 
   it('makes the new user change the admin-chosen password at the first sign-in', async () => {
@@ -76,7 +76,7 @@ describe('users:create, list', () => {
     expect(ctx.actor.mustChangePassword).toBe(true);
     await f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: 'Harbour seal sunrise 7' }, ctx);
     expect((await f.auth.login({ username: 'eva', password: 'Harbour seal sunrise 7' }, httpCtx())).user.mustChangePassword).toBe(false);
-    expect(JSON.parse(auditRows(f.db, 'users:create').at(-1)!.detail)).toMatchObject({ forcedChange: true });
+    expect(JSON.parse((await auditRows(f.db, 'users:create')).at(-1)!.detail)).toMatchObject({ forcedChange: true });
   });
 
   it('refuses the username as password', async () => {
@@ -89,7 +89,7 @@ describe('users:update', () => {
   it('changes e-mail and role, audits only what changed', async () => {
     const id = await f.addUser('eva', 'staff');
     expect(f.users.update({ id, email: 'eva.h@hotel.test', role: 'admin', active: true }, admin)).toMatchObject({ email: 'eva.h@hotel.test', role: 'admin' });
-    expect(JSON.parse(auditRows(f.db, 'users:update')[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 });
+    expect(JSON.parse((await auditRows(f.db, 'users:update'))[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 }); // eva had not signed in: no session to end
     await f.users.update({ id, role: 'admin' }, admin);
     expect(auditRows(f.db, 'users:update')).toHaveLength(1);
   });
@@ -100,7 +100,7 @@ describe('users:update', () => {
     expect((await f.users.update({ id, active: false }, admin)).active).toBe(false);
     await expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
     expect(f.db.get('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')).toEqual({ n: 0 });
-    expect(JSON.parse(auditRows(f.db, 'users:update')[0]!.detail)).toEqual({ active: false, sessionsRevoked: 1 });
+    expect(JSON.parse((await auditRows(f.db, 'users:update'))[0]!.detail)).toEqual({ active: false, sessionsRevoked: 1 });
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
   });
 
@@ -131,7 +131,7 @@ describe('users:resetPassword', () => {
     await expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
     const again = await f.auth.login({ username: 'eva', password: 'Temporary pass 2026' }, httpCtx());
     expect(again.user.mustChangePassword).toBe(true);
-    expect(JSON.parse(auditRows(f.db, 'users:resetPassword')[0]!.detail)).toEqual({ sessionsRevoked: 1 });
+    expect(JSON.parse((await auditRows(f.db, 'users:resetPassword'))[0]!.detail)).toEqual({ sessionsRevoked: 1 });
     expect(JSON.stringify(auditRows(f.db))).not.toContain('Temporary');
   });
 

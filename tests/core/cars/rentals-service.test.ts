@@ -70,7 +70,7 @@ describe('handing out and taking back', () => {
   it('hand-out records the mileage and marks the car rented; the return clears it; damage blocks the next hand-out until repaired', async () => {
     await aFleet();
     const h = t.core.handlers;
-    await reserve();
+    await reserve({ from: '2026-05-01', to: '2026-05-04' });
     const out = h['rentals:handOut']({ id: 1, mileage: 12_010 }, deskCtx);
     expect(out).toMatchObject({ status: 'out', mileageOut: 12_010, handedOutAt: '2026-05-01T10:00:00+02:00' });
     expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: true, mileage: 12_010 });
@@ -82,6 +82,7 @@ describe('handing out and taking back', () => {
     expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: false, hasDamage: true, damageNote: 'Scratch on the rear bumper', mileage: 12_480 });
 
     await reserve({ from: '2026-06-10', to: '2026-06-12' });
+    t.clock.set(Date.parse('2026-06-10T06:00:00Z'));
     await expectAppError(async () => await h['rentals:handOut']({ id: 2 }, deskCtx), 'CONFLICT', 'Car 1 is damaged (Scratch on the rear bumper) and cannot be handed out until it is repaired');
     expect((await h['rentals:get']({ id: 2 }, deskCtx)).status).toBe('reserved');
     await h['cars:repair']({ id: 1 }, deskCtx);
@@ -93,7 +94,7 @@ describe('handing out and taking back', () => {
   it('publishes live events and one broker message per fleet change, in order per car', async () => {
     await aFleet();
     const h = t.core.handlers;
-    await reserve();
+    await reserve({ from: '2026-05-01' });
     await h['rentals:handOut']({ id: 1 }, deskCtx);
     await h['rentals:return']({ id: 1, mileage: 12_100, damage: true, damageNote: 'Dent' }, deskCtx);
     await h['cars:repair']({ id: 1 }, deskCtx);
@@ -118,7 +119,7 @@ describe('handing out and taking back', () => {
   it('the setting brokerEventTypes picks which types go to the broker; a refused change writes none', async () => {
     await aFleet({ brokerEventTypes: ['car.rented', 'car.returned'] });
     const h = t.core.handlers;
-    await reserve();
+    await reserve({ from: '2026-05-01' });
     await h['rentals:handOut']({ id: 1 }, deskCtx);
     await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 1, damage: false }, deskCtx), 'CONFLICT');
     await h['rentals:return']({ id: 1, mileage: 12_001, damage: true, damageNote: 'Dent' }, deskCtx);
@@ -185,6 +186,7 @@ describe('property: a car’s mileage never goes down', () => {
               else if (s.kind === 'edit') await h['cars:update']({ id: 1, mileage: s.mileage }, deskCtx);
               else {
                 const from = `2026-06-${String(1 + (day++ % 28)).padStart(2, '0')}`;
+                t.clock.set(Date.parse(`${from}T08:00:00Z`)); // the rental's first day: it may be handed out
                 const r = await reserve({ from, to: from.slice(0, 8) + String(Number(from.slice(8)) + 1).padStart(2, '0') });
                 try {
                   const out = await h['rentals:handOut']({ id: r.id, mileage: Math.max(0, last + s.out) }, deskCtx);

@@ -81,7 +81,7 @@ async function buildSlotHotel(core: Core, sqlite: Sqlite): Promise<void> {
 
 /** The same SQL as freeTimeslotRows (its `+@` parameters dodge the STAT4 re-prepare: db/queries/prepared.ts). */
 const RAW_FREE_SQL = `
-  SELECT t.id, t.room_id AS roomId, t.start_ms AS startMs, t.end_ms AS endMs, t.start_at AS startTime, t.end_at AS endTime, t.local_date AS date, t.capacity,
+  SELECT t.id, t.room_id AS "roomId", t.start_ms AS "startMs", t.end_ms AS "endMs", t.start_at AS "startTime", t.end_at AS "endTime", t.local_date AS date, t.capacity,
     (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > +@now)) AS booked
   FROM timeslots t WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min`;
 
@@ -275,7 +275,7 @@ async function benchHttpBooking(o: BenchOptions, checks: Check[], figures: strin
   const slotsOf = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare('SELECT id, room_id AS roomId, start_ms AS s, end_ms AS e, start_at AS sa, end_at AS ea, local_date AS d, capacity FROM timeslots ORDER BY id').all() as Slot[];
+      return db.prepare('SELECT id, room_id AS "roomId", start_ms AS s, end_ms AS e, start_at AS sa, end_at AS ea, local_date AS d, capacity FROM timeslots ORDER BY id').all() as Slot[];
     } finally {
       db.close();
     }

@@ -25,15 +25,15 @@ const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff
 /** Copies of the SQL in db/queries/board-queries.ts and room-queries.ts (the row counts are cross-checked). */
 const RAW_SQL = {
   rooms: `SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`,
-  stays: `SELECT id, room_id AS roomId, guest_name AS guestName, guests, substr(checkin, 1, 10) AS checkinDate,
-            substr(checkout, 1, 10) AS checkoutDate, status
+  stays: `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
+            substr(checkout, 1, 10) AS "checkoutDate", status
      FROM stays INDEXED BY stays_checkin_idx
      WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`,
-  blocks: `SELECT id, room_id AS roomId, substr(starts_at, 1, 10) AS fromDate, substr(ends_at, 1, 10) AS toDate, reason
+  blocks: `SELECT id, room_id AS "roomId", substr(starts_at, 1, 10) AS "fromDate", substr(ends_at, 1, 10) AS "toDate", reason
      FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`,
   counts: `SELECT coalesce(sum(s.checkin_ms >= @dayStart), 0) AS arrivals,
             coalesce(sum(s.checkout_ms < @dayEnd), 0) AS departures,
-            coalesce(sum(s.status = 'checked_in'), 0) AS inHouse
+            coalesce(sum(s.status = 'checked_in'), 0) AS "inHouse"
      FROM guest_rooms r CROSS JOIN stays s INDEXED BY stays_occupancy_idx
      WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')
        AND s.checkin_ms < @dayEnd AND s.checkin_ms > @lowest AND s.checkout_ms >= @dayStart`,

@@ -27,10 +27,10 @@ const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff
 
 /** Copies of the SQL in db/queries/car-queries.ts `rentalTimeline` (the row counts are cross-checked). */
 const RAW_SQL = {
-  cars: `SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS fuelType,
-       is_rented AS isRented, has_damage AS hasDamage
+  cars: `SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS "fuelType",
+       is_rented AS "isRented", has_damage AS "hasDamage"
      FROM cars WHERE deleted_at IS NULL ORDER BY brand, model, id`,
-  rentals: `SELECT id, car_id AS carId, guest_name AS guestName, from_date AS "from", to_date AS "to", status
+  rentals: `SELECT id, car_id AS "carId", guest_name AS "guestName", from_date AS "from", to_date AS "to", status
      FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`,
 };
 

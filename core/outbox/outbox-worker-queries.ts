@@ -27,8 +27,8 @@ export interface DueMessage {
  * answered by `outbox_aggregate_idx (aggregate, status, id)`.
  */
 const DUE_HEADS = `
-  SELECT o.id, o.target, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS idempotencyKey, o.attempts, o.failures,
-         o.failing_since_ms AS failingSinceMs
+  SELECT o.id, o.target, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
+         o.failing_since_ms AS "failingSinceMs"
   FROM outbox o
   WHERE o.status = 'pending' AND o.next_attempt_ms <= @now AND o.target IN (SELECT value FROM json_each(@targets))
     AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate = o.aggregate AND p.status IN ('pending', 'dead') AND p.id < o.id AND p.target = o.target)

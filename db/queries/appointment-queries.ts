@@ -42,12 +42,12 @@ export interface AppointmentRow {
   updatedMs: number;
 }
 
-const APPT_COLUMNS = `a.id, a.kind, a.status, a.payment_status AS paymentStatus, a.payment_method AS paymentMethod, a.price,
-  a.refund_amount AS refundAmount, a.user_id AS userId, a.guest_name AS guestName, a.guest_email AS guestEmail, a.room_id AS roomId,
-  a.timeslot_id AS timeslotId, a.provider_id AS providerId, r.name AS roomName, r.room_type AS roomType, p.name AS providerName,
-  a.start_ms AS startMs, a.end_ms AS endMs, a.start_at AS startTime, a.end_at AS endTime, a.local_date AS date, a.local_time AS time,
-  a.notes, a.booking_type AS bookingType, a.hold_until_ms AS holdUntilMs, a.reminder_sent_ms AS reminderSentMs,
-  a.cancelled_ms AS cancelledMs, a.created_by AS createdBy, a.created_at AS createdMs, a.updated_at AS updatedMs`;
+const APPT_COLUMNS = `a.id, a.kind, a.status, a.payment_status AS "paymentStatus", a.payment_method AS "paymentMethod", a.price,
+  a.refund_amount AS "refundAmount", a.user_id AS "userId", a.guest_name AS "guestName", a.guest_email AS "guestEmail", a.room_id AS "roomId",
+  a.timeslot_id AS "timeslotId", a.provider_id AS "providerId", r.name AS "roomName", r.room_type AS "roomType", p.name AS "providerName",
+  a.start_ms AS "startMs", a.end_ms AS "endMs", a.start_at AS "startTime", a.end_at AS "endTime", a.local_date AS date, a.local_time AS time,
+  a.notes, a.booking_type AS "bookingType", a.hold_until_ms AS "holdUntilMs", a.reminder_sent_ms AS "reminderSentMs",
+  a.cancelled_ms AS "cancelledMs", a.created_by AS "createdBy", a.created_at AS "createdMs", a.updated_at AS "updatedMs"`;
 const APPT_FROM = `appointments a LEFT JOIN service_rooms r ON r.id = a.room_id LEFT JOIN providers p ON p.id = a.provider_id`;
 
 export interface AppointmentWrite {

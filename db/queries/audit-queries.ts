@@ -31,7 +31,7 @@ export interface AuditRowFilter {
   toMs?: number;
 }
 
-const COLUMNS = `id, at, actor_id AS actorId, actor, role, action, entity, entity_id AS entityId, detail, via, address`;
+const COLUMNS = `id, at, actor_id AS "actorId", actor, role, action, entity, entity_id AS "entityId", detail, via, address`;
 
 export async function insertAuditRow(db: Db, row: AuditRow): Promise<number> {
   return db.insert(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)

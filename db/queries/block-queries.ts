@@ -29,8 +29,8 @@ export interface BlockRecord {
 }
 
 const BLOCK_SELECT = `
-  SELECT b.id, b.room_id AS roomId, r.number AS roomNumber, b.starts_at AS "from", b.ends_at AS "to",
-         substr(b.starts_at, 1, 10) AS fromDate, substr(b.ends_at, 1, 10) AS toDate, b.reason, b.kind, b.created_at AS createdAt
+  SELECT b.id, b.room_id AS "roomId", r.number AS "roomNumber", b.starts_at AS "from", b.ends_at AS "to",
+         substr(b.starts_at, 1, 10) AS "fromDate", substr(b.ends_at, 1, 10) AS "toDate", b.reason, b.kind, b.created_at AS "createdAt"
   FROM room_blocks b JOIN guest_rooms r ON r.id = b.room_id`;
 
 export async function insertBlock(db: Db, row: BlockRow): Promise<number> {

@@ -27,8 +27,8 @@ export interface CarWrite {
   notes: string;
 }
 
-const CAR_COLUMNS = `id, brand, model, fuel_type AS fuelType, mileage, is_rented AS isRented, has_damage AS hasDamage,
-  damage_note AS damageNote, plate, seats, daily_rate AS dailyRate, notes`;
+const CAR_COLUMNS = `id, brand, model, fuel_type AS "fuelType", mileage, is_rented AS "isRented", has_damage AS "hasDamage",
+  damage_note AS "damageNote", plate, seats, daily_rate AS "dailyRate", notes`;
 
 const toCar = (r: CarRow): Car => ({ ...r, isRented: r.isRented === 1, hasDamage: r.hasDamage === 1 });
 
@@ -113,11 +113,11 @@ export interface RentalRow {
   createdMs: number;
 }
 
-const RENTAL_COLUMNS = `r.id, r.car_id AS carId,
-  c.brand || ' ' || c.model || CASE WHEN c.plate IS NULL THEN '' ELSE ' (' || c.plate || ')' END AS carLabel,
-  r.guest_name AS guestName, r.stay_id AS stayId, r.from_date AS "from", r.to_date AS "to", r.days, r.daily_rate AS dailyRate, r.price,
-  r.status, r.mileage_out AS mileageOut, r.mileage_in AS mileageIn, r.damage_note AS damageNote, r.notes,
-  r.handed_out_at AS handedOutAt, r.returned_at AS returnedAt, r.created_at AS createdAt`;
+const RENTAL_COLUMNS = `r.id, r.car_id AS "carId",
+  c.brand || ' ' || c.model || CASE WHEN c.plate IS NULL THEN '' ELSE ' (' || c.plate || ')' END AS "carLabel",
+  r.guest_name AS "guestName", r.stay_id AS "stayId", r.from_date AS "from", r.to_date AS "to", r.days, r.daily_rate AS "dailyRate", r.price,
+  r.status, r.mileage_out AS "mileageOut", r.mileage_in AS "mileageIn", r.damage_note AS "damageNote", r.notes,
+  r.handed_out_at AS "handedOutAt", r.returned_at AS "returnedAt", r.created_at AS "createdAt"`;
 
 export async function getRental(db: Db, id: number): Promise<Rental | undefined> {
   return await db.get<Rental>(`SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE r.id = +?`, id);
@@ -203,10 +203,10 @@ export async function listRentals(db: Db, f: RentalFilter): Promise<Rental[]> {
  * rental is longer than MAX_RENTAL_DAYS).
  */
 export async function rentalTimeline(db: Db, from: string, to: string, days: number, earliestStart: string): Promise<RentalTimeline> {
-  const cars = await db.all<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(`SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS fuelType,
-       is_rented AS isRented, has_damage AS hasDamage
+  const cars = await db.all<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(`SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS "fuelType",
+       is_rented AS "isRented", has_damage AS "hasDamage"
      FROM cars WHERE deleted_at IS NULL ORDER BY brand, model, id`);
-  const rentals = await db.all<RentalTimeline['rentals'][number]>(`SELECT id, car_id AS carId, guest_name AS guestName, from_date AS "from", to_date AS "to", status
+  const rentals = await db.all<RentalTimeline['rentals'][number]>(`SELECT id, car_id AS "carId", guest_name AS "guestName", from_date AS "from", to_date AS "to", status
      FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`, to, earliestStart, from);
   return {
     from,

@@ -11,8 +11,8 @@ import type { Db } from '../database';
 type HitRow = Omit<SearchHit, 'matched'>;
 
 const HIT_SELECT = `
-  SELECT s.id AS stayId, s.room_id AS roomId, r.number AS roomNumber, s.guest_name AS guestName, s.guest_email AS guestEmail,
-         s.guest_phone AS guestPhone, substr(s.checkin, 1, 10) AS checkinDate, substr(s.checkout, 1, 10) AS checkoutDate, s.status
+  SELECT s.id AS "stayId", s.room_id AS "roomId", r.number AS "roomNumber", s.guest_name AS "guestName", s.guest_email AS "guestEmail",
+         s.guest_phone AS "guestPhone", substr(s.checkin, 1, 10) AS "checkinDate", substr(s.checkout, 1, 10) AS "checkoutDate", s.status
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
 
 /**
@@ -61,9 +61,9 @@ interface WorkRow {
 }
 
 const WORK_SELECT = `
-  SELECT s.id AS stayId, s.room_id AS roomId, r.number AS roomNumber, r.housekeeping, s.guest_name AS guestName, s.guests,
-         s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate, substr(s.checkout, 1, 10) AS checkoutDate, s.status,
-         s.checkout_ms AS checkoutMs`;
+  SELECT s.id AS "stayId", s.room_id AS "roomId", r.number AS "roomNumber", r.housekeeping, s.guest_name AS "guestName", s.guests,
+         s.checkin, s.checkout, substr(s.checkin, 1, 10) AS "checkinDate", substr(s.checkout, 1, 10) AS "checkoutDate", s.status,
+         s.checkout_ms AS "checkoutMs"`;
 
 function roomTodo(row: WorkRow, todo: WorkTodo[]): void {
   if (row.housekeeping === 'out_of_order') todo.push('room_out_of_order');

@@ -11,7 +11,7 @@ export interface ThrottleRow {
 }
 
 export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
-  return await db.get<ThrottleRow>('SELECT key, failures, locked_until AS lockedUntil, updated_at AS updatedAt FROM login_throttle WHERE key = ?', key);
+  return await db.get<ThrottleRow>('SELECT key, failures, locked_until AS "lockedUntil", updated_at AS "updatedAt" FROM login_throttle WHERE key = ?', key);
 }
 
 export async function putThrottle(db: Db, row: ThrottleRow): Promise<void> {

@@ -22,10 +22,10 @@ export interface OutboxRecord {
 
 /** `blockedBy` is only ever set for a pending message (the due query's rule, seen from the admin's side). */
 const OUTBOX_SELECT = `
-  SELECT o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.status, o.attempts, o.last_error AS lastError, o.created_ms AS createdMs,
-         o.next_attempt_ms AS nextAttemptMs, o.last_attempt_ms AS lastAttemptMs,
+  SELECT o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.status, o.attempts, o.last_error AS "lastError", o.created_ms AS "createdMs",
+         o.next_attempt_ms AS "nextAttemptMs", o.last_attempt_ms AS "lastAttemptMs",
          CASE WHEN o.status = 'pending' THEN (SELECT min(d.id) FROM outbox d
-           WHERE d.aggregate = o.aggregate AND d.status = 'dead' AND d.id < o.id AND d.target = o.target) END AS blockedBy
+           WHERE d.aggregate = o.aggregate AND d.status = 'dead' AND d.id < o.id AND d.target = o.target) END AS "blockedBy"
   FROM outbox o`;
 
 export async function countOutboxByStatus(db: Db): Promise<Record<OutboxState, number>> {

@@ -21,8 +21,8 @@ export interface ProviderRow {
   createdMs: number;
   updatedMs: number;
 }
-const PROVIDER_COLUMNS = `id, name, email, appointment_minutes AS appointmentMinutes, buffer_minutes AS bufferMinutes, price,
-  working_hours AS workingHours, days_off AS daysOff, active, created_at AS createdMs, updated_at AS updatedMs`;
+const PROVIDER_COLUMNS = `id, name, email, appointment_minutes AS "appointmentMinutes", buffer_minutes AS "bufferMinutes", price,
+  working_hours AS "workingHours", days_off AS "daysOff", active, created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ProviderWrite {
   name: string;
@@ -66,6 +66,6 @@ export async function findProviderConflict(db: Db, providerId: number, startMs: 
 
 /** The provider's live bookings that may touch [fromMs, toMs), as occupied intervals in start order. */
 export async function providerBusy(db: Db, providerId: number, fromMs: number, toMs: number, nowMs: number): Promise<{ startMs: number; untilMs: number }[]> {
-  return await db.all<{ startMs: number; untilMs: number }>(`SELECT a.start_ms AS startMs, a.occupied_until_ms AS untilMs FROM appointments a
+  return await db.all<{ startMs: number; untilMs: number }>(`SELECT a.start_ms AS "startMs", a.occupied_until_ms AS "untilMs" FROM appointments a
      WHERE a.provider_id = +@provider AND a.start_ms > +@lower AND a.start_ms < +@to AND ${LIVE} ORDER BY a.start_ms`, { provider: providerId, lower: fromMs - MAX_PROVIDER_SPAN_MS, to: toMs, now: nowMs });
 }

@@ -16,7 +16,7 @@ export interface RoomWrite {
   active: boolean;
 }
 
-export const ROOM_COLUMNS = 'id, number, category, capacity, nightly_rate AS nightlyRate, floor, housekeeping, active';
+export const ROOM_COLUMNS = 'id, number, category, capacity, nightly_rate AS "nightlyRate", floor, housekeeping, active';
 
 export function toRoom(row: RoomRow): Room {
   return { ...row, active: row.active === 1 };

@@ -20,8 +20,8 @@ export interface ServiceRoomRow {
   createdMs: number;
   updatedMs: number;
 }
-const ROOM_COLUMNS = `id, name, description, capacity, room_type AS roomType, hourly_rate AS hourlyRate, active, metadata,
-  created_at AS createdMs, updated_at AS updatedMs`;
+const ROOM_COLUMNS = `id, name, description, capacity, room_type AS "roomType", hourly_rate AS "hourlyRate", active, metadata,
+  created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ServiceRoomWrite {
   name: string;
@@ -76,7 +76,7 @@ export interface TimeslotRow {
   capacity: number;
   booked: number;
 }
-const SLOT_COLUMNS = `t.id, t.room_id AS roomId, t.start_ms AS startMs, t.end_ms AS endMs, t.start_at AS startTime, t.end_at AS endTime,
+const SLOT_COLUMNS = `t.id, t.room_id AS "roomId", t.start_ms AS "startMs", t.end_ms AS "endMs", t.start_at AS "startTime", t.end_at AS "endTime",
   t.local_date AS date, t.capacity`;
 const BOOKED = `(SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND ${LIVE})`;
 
@@ -96,7 +96,7 @@ export async function insertTimeslot(db: Db, s: TimeslotWrite, nowMs: number): P
 
 /** The room's slots that may overlap [fromMs, toMs), as `[start, end]` pairs in start order. */
 export async function slotIntervals(db: Db, roomId: number, fromMs: number, toMs: number): Promise<{ startMs: number; endMs: number }[]> {
-  return await db.all<{ startMs: number; endMs: number }>(`SELECT start_ms AS startMs, end_ms AS endMs FROM timeslots WHERE room_id = +? AND start_ms > +? AND start_ms < +? ORDER BY start_ms`, roomId, fromMs - MAX_SLOT_MS, toMs);
+  return await db.all<{ startMs: number; endMs: number }>(`SELECT start_ms AS "startMs", end_ms AS "endMs" FROM timeslots WHERE room_id = +? AND start_ms > +? AND start_ms < +? ORDER BY start_ms`, roomId, fromMs - MAX_SLOT_MS, toMs);
 }
 
 export async function getTimeslotRow(db: Db, id: number, nowMs: number): Promise<TimeslotRow | undefined> {

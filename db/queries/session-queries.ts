@@ -30,8 +30,8 @@ export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
 }
 
 export async function getSessionCaller(db: Db, sessionId: string): Promise<SessionCaller | undefined> {
-  return await db.get<SessionCaller>(`SELECT s.user_id AS userId, s.expires_at AS expiresAt, s.revoked_at AS revokedAt, u.username, u.role, u.active,
-            u.must_change_password AS mustChangePassword
+  return await db.get<SessionCaller>(`SELECT s.user_id AS "userId", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.username, u.role, u.active,
+            u.must_change_password AS "mustChangePassword"
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.id = +?`, sessionId);
 }

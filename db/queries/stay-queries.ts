@@ -93,7 +93,7 @@ export async function findRoomOccupant(db: Db, roomId: number, nowMs: number, un
 
 /** The stays a room still has to honour (booked or in house, ending after `nowMs`), by arrival. */
 export async function listFutureStaysOfRoom(db: Db, roomId: number, nowMs: number): Promise<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }[]> {
-  return await db.all<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }>(`SELECT id, guest_name AS guestName, substr(checkin, 1, 10) AS checkinDate, substr(checkout, 1, 10) AS checkoutDate
+  return await db.all<{ id: number; guestName: string; checkinDate: string; checkoutDate: string }>(`SELECT id, guest_name AS "guestName", substr(checkin, 1, 10) AS "checkinDate", substr(checkout, 1, 10) AS "checkoutDate"
      FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in') AND (checkout_ms > ? OR status = 'checked_in')
      ORDER BY checkin_ms, id`, roomId, nowMs);
 }
@@ -136,8 +136,8 @@ export async function insertStatusChange(db: Db, row: Omit<StatusChangeRow, 'id'
 
 /** The stay's latest status change not yet undone. */
 export async function latestStatusChange(db: Db, stayId: number): Promise<StatusChangeRow | undefined> {
-  return await db.get<StatusChangeRow>(`SELECT id, stay_id AS stayId, from_status AS fromStatus, to_status AS toStatus, at_ms AS atMs, actor,
-            prev_checkin AS prevCheckin, prev_checkin_ms AS prevCheckinMs, prev_checkout AS prevCheckout, prev_checkout_ms AS prevCheckoutMs, prev_nights AS prevNights, prev_price AS prevPrice
+  return await db.get<StatusChangeRow>(`SELECT id, stay_id AS "stayId", from_status AS "fromStatus", to_status AS "toStatus", at_ms AS "atMs", actor,
+            prev_checkin AS "prevCheckin", prev_checkin_ms AS "prevCheckinMs", prev_checkout AS "prevCheckout", prev_checkout_ms AS "prevCheckoutMs", prev_nights AS "prevNights", prev_price AS "prevPrice"
      FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`, stayId);
 }
 
@@ -189,10 +189,10 @@ export async function updateStayStatus(db: Db, id: number, status: StayStatus, n
 }
 
 export const STAY_SELECT = `
-  SELECT s.id, s.room_id AS roomId, r.number AS roomNumber, s.category, s.guest_name AS guestName, s.guest_email AS guestEmail,
-         s.guest_phone AS guestPhone, s.guests, s.checkin, s.checkout, substr(s.checkin, 1, 10) AS checkinDate,
-         substr(s.checkout, 1, 10) AS checkoutDate, s.nights, s.status, s.price, s.notes, s.created_by AS createdBy,
-         s.owner_id AS ownerId, s.created_at AS createdAt, s.updated_at AS updatedAt, s.checkin_ms AS checkinMs, s.checkout_ms AS checkoutMs
+  SELECT s.id, s.room_id AS "roomId", r.number AS "roomNumber", s.category, s.guest_name AS "guestName", s.guest_email AS "guestEmail",
+         s.guest_phone AS "guestPhone", s.guests, s.checkin, s.checkout, substr(s.checkin, 1, 10) AS "checkinDate",
+         substr(s.checkout, 1, 10) AS "checkoutDate", s.nights, s.status, s.price, s.notes, s.created_by AS "createdBy",
+         s.owner_id AS "ownerId", s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.checkin_ms AS "checkinMs", s.checkout_ms AS "checkoutMs"
   FROM stays s JOIN guest_rooms r ON r.id = s.room_id`;
 
 export async function getStayRecord(db: Db, id: number): Promise<StayRecord | undefined> {

@@ -19,8 +19,8 @@ export interface StockResourceRow {
   updatedAt: number;
 }
 
-const RESOURCE_COLUMNS = `id, name, description, total_quantity AS totalQuantity, available_quantity AS availableQuantity,
-  active, created_at AS createdAt, updated_at AS updatedAt`;
+const RESOURCE_COLUMNS = `id, name, description, total_quantity AS "totalQuantity", available_quantity AS "availableQuantity",
+  active, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function getStockResource(db: Db, id: number): Promise<StockResourceRow | undefined> {
   return await db.get<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE id = ?`, id);
@@ -116,9 +116,9 @@ export interface StockBookingRow {
   notes: string;
 }
 
-const BOOKING_SELECT = `SELECT b.id, b.resource_id AS resourceId, r.name AS resourceName, b.quantity, b.status, b.guest_name AS guestName,
-    b.stay_id AS stayId, g.number AS roomNumber, b.owner_id AS ownerId, b.created_by AS createdBy, b.booked_at AS bookedAt,
-    b.return_by AS returnBy, b.return_by_ms AS returnByMs, b.closed_at AS closedAt, b.closed_by AS closedBy, b.notes
+const BOOKING_SELECT = `SELECT b.id, b.resource_id AS "resourceId", r.name AS "resourceName", b.quantity, b.status, b.guest_name AS "guestName",
+    b.stay_id AS "stayId", g.number AS "roomNumber", b.owner_id AS "ownerId", b.created_by AS "createdBy", b.booked_at AS "bookedAt",
+    b.return_by AS "returnBy", b.return_by_ms AS "returnByMs", b.closed_at AS "closedAt", b.closed_by AS "closedBy", b.notes
   FROM stock_bookings b
   JOIN stock_resources r ON r.id = b.resource_id
   LEFT JOIN stays s ON s.id = b.stay_id
@@ -242,7 +242,7 @@ export interface StockMovementRow {
 }
 
 export async function listStockMovements(db: Db, resourceId: number, limit: number): Promise<StockMovementRow[]> {
-  return await db.all<StockMovementRow>(`SELECT id, resource_id AS resourceId, booking_id AS bookingId, kind, available_change AS availableChange, total_change AS totalChange,
-       available_after AS availableAfter, total_after AS totalAfter, at, actor, note
+  return await db.all<StockMovementRow>(`SELECT id, resource_id AS "resourceId", booking_id AS "bookingId", kind, available_change AS "availableChange", total_change AS "totalChange",
+       available_after AS "availableAfter", total_after AS "totalAfter", at, actor, note
      FROM stock_movements WHERE resource_id = ? ORDER BY id DESC LIMIT ?`, resourceId, limit);
 }

@@ -29,8 +29,8 @@ export interface NewUserRow {
 
 type RawUser = Omit<UserRecord, 'active' | 'mustChangePassword'> & { active: number; mustChangePassword: number };
 
-const USER_COLUMNS = `id, username, email, role, active, must_change_password AS mustChangePassword,
-  created_at AS createdAt, last_login_at AS lastLoginAt`;
+const USER_COLUMNS = `id, username, email, role, active, must_change_password AS "mustChangePassword",
+  created_at AS "createdAt", last_login_at AS "lastLoginAt"`;
 
 function toRecord(r: RawUser | undefined): UserRecord | undefined {
   return r && { ...r, active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };
@@ -56,7 +56,7 @@ export async function listSeedUsers(db: Db): Promise<{ id: number; username: str
 
 /** The user and its hash, by username regardless of case (sign-in). */
 export async function findUserForLogin(db: Db, username: string): Promise<(UserRecord & { passwordHash: string }) | undefined> {
-  const r = await db.get<RawUser & { passwordHash: string }>(`SELECT ${USER_COLUMNS}, password_hash AS passwordHash FROM users WHERE lower(username) = lower(?)`, username);
+  const r = await db.get<RawUser & { passwordHash: string }>(`SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(username) = lower(?)`, username);
   return r && { ...toRecord(r)!, passwordHash: r.passwordHash };
 }
 

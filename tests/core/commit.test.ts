@@ -22,7 +22,7 @@ describe('commit', () => {
   it('writes the change and its outbox row together, then publishes its events and wakes the outbox', async () => {
     t = await createTestCore();
     const seen: LiveEvent[] = [];
-    const value = commit(t.core.deps, async (c) => {
+    const value = await commit(t.core.deps, async (c) => {
       await c.enqueue(entry);
       c.publish(changed);
       // Not yet: nothing is published before COMMIT.
@@ -31,20 +31,18 @@ describe('commit', () => {
     });
     expect(value).toBe(42);
     expect(seen).toEqual([]);
-    expect(outboxRows(t)).toBe(1);
+    expect(await outboxRows(t)).toBe(1);
     expect(t.events).toEqual([changed, { type: 'outbox.enqueued' }]);
   });
 
   it('leaves nothing behind when the write throws: no row, no message, no event', async () => {
     t = await createTestCore();
-    expect(() =>
-      commit(t!.core.deps, async (c) => {
+    await expect(commit(t!.core.deps, async (c) => {
         await c.enqueue(entry);
         c.publish(changed);
         throw new Error('refused');
-      }),
-    ).toThrow('refused');
-    expect(outboxRows(t)).toBe(0);
+      })).rejects.toThrow('refused');
+    expect(await outboxRows(t)).toBe(0);
     expect(t.events).toEqual([]);
   });
 
@@ -62,7 +60,7 @@ describe('commit', () => {
     const room = await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     t.events.length = 0;
     const stay = await t.core.handlers['stays:create']({ roomId: room.id, checkin: '2026-05-02', checkout: '2026-05-04', guestName: 'Ada', guests: 1 }, deskCtx);
-    expect(outboxRows(t)).toBe(1);
+    expect(await outboxRows(t)).toBe(1);
     expect(t.events.map((e) => e.type)).toEqual(['stay.changed', 'outbox.enqueued']);
     expect(stay.status).toBe('booked');
   });

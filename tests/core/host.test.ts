@@ -172,7 +172,7 @@ describe('createHost', () => {
       expect(result.user).toMatchObject({ username: 'admin', role: 'admin', mustChangePassword: true });
       const rooms = await fetch(`${host.url}/api/v1/rooms`, { headers: { authorization: `Bearer ${result.access_token}` } });
       expect(rooms.status).toBe(403);
-      expect(host.core.auth.defaultPasswordPending()).toBe(true);
+      expect(await host.core.auth.defaultPasswordPending()).toBe(true);
     });
 
     it('with adminPassword, signs in with it at once, no forced change; admin/admin does not work', async () => {
@@ -180,7 +180,7 @@ describe('createHost', () => {
       expect((await login(host, 'admin', 'admin')).status).toBe(401);
       const result = (await (await login(host, 'admin', TEST_ADMIN_PASSWORD)).json()) as LoginResult;
       expect(result.user.mustChangePassword).toBe(false);
-      expect(host.core.auth.defaultPasswordPending()).toBe(false);
+      expect(await host.core.auth.defaultPasswordPending()).toBe(false);
     });
 
     it('takes FRONTDESK_ADMIN_PASSWORD from the environment when no adminPassword is given', async () => {

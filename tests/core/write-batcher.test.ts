@@ -66,14 +66,14 @@ describe('createWriteBatcher via core.call', () => {
     const seenByAnswers: number[] = [];
     const answered = [a, b, probe].map((p) => p.then(() => seenByAnswers.push(committedStays())));
 
-    expect(countRows(t.db, 'stays')).toBe(0); // nothing runs before the end of the turn
+    expect(await countRows(t.db, 'stays')).toBe(0); // nothing runs before the end of the turn
     await Promise.all(answered);
 
     // Inside the batch the writer saw Ada and Bob; another connection saw neither: not yet committed.
     expect(seenInside).toEqual({ committed: 0, own: 2, version: versionBefore });
     expect(seenByAnswers).toEqual([2, 2, 2]);
     expect(dataVersion()).not.toBe(versionBefore);
-    expect(outboxRows(t.db)).toHaveLength(2);
+    expect(await outboxRows(t.db)).toHaveLength(2);
   });
 
   it('rolls back only a refused write (its stay, its outbox row, its event) and rejects only its promise', async () => {
@@ -118,7 +118,7 @@ describe('createWriteBatcher via core.call', () => {
     expect(error.code).toBe('ROOM_UNAVAILABLE');
     expect(errorStatus[error.code]).toBe(409);
     expect(committedStays()).toBe(1);
-    expect(countRows(t.db, 'outbox')).toBe(1);
+    expect(await countRows(t.db, 'outbox')).toBe(1);
     expect(stayEvents(t.events)).toEqual(['Ada']);
   });
 
@@ -133,8 +133,8 @@ describe('createWriteBatcher via core.call', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     for (const r of results) expect(String((r as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY constraint failed/);
     expect(t.db.inTransaction).toBe(false);
-    expect(countRows(t.db, 'stays')).toBe(0);
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    expect(await countRows(t.db, 'stays')).toBe(0);
+    expect(await countRows(t.db, 'outbox')).toBe(0);
     expect(t.events).toEqual([]);
   });
 
@@ -146,7 +146,7 @@ describe('createWriteBatcher via core.call', () => {
 
     const results = await Promise.allSettled([a, lost, c]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(countRows(t.db, 'stays')).toBe(0); // Cleo did not run in autocommit after the rollback
+    expect(await countRows(t.db, 'stays')).toBe(0); // Cleo did not run in autocommit after the rollback
     expect(t.events).toEqual([]);
   });
 });

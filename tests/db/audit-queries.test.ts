@@ -24,7 +24,7 @@ describe('audit queries', () => {
   it('inserts rows and reads them back newest first', async () => {
     for (const at of [100, 200, 300]) await insertAuditRow(db, row(at));
     expect((await listAuditRows(db, {}, null, 10)).map((r) => r.at)).toEqual([300, 200, 100]);
-    expect(listAuditRows(db, {}, 3, 1)).toEqual([{ id: 2, ...row(200) }]);
+    expect(await listAuditRows(db, {}, 3, 1)).toEqual([{ id: 2, ...row(200) }]);
   });
 
   it('filters on actor, action and a half-open at range', async () => {
@@ -42,6 +42,6 @@ describe('audit queries', () => {
     expect(() => db.prepare('UPDATE audit_log SET detail = ? WHERE id = 1').run('{}')).toThrow('audit_log is append-only');
     expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow('audit_log is append-only');
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
-    expect(listAuditRows(db, {}, null, 10)).toEqual([{ id: 1, ...row(100) }]);
+    expect(await listAuditRows(db, {}, null, 10)).toEqual([{ id: 1, ...row(100) }]);
   });
 });

@@ -26,8 +26,8 @@ const open = (id: string, userId: number) => insertSession(db, { id, userId, cre
 describe('session queries', () => {
   it('reads a session with its user’s current name, role and flags', async () => {
     await open('s1', eva);
-    expect(getSessionCaller(db, 's1')).toEqual({ userId: eva, expiresAt: 1000, revokedAt: null, username: 'eva', role: 'staff', active: 1, mustChangePassword: 1 });
-    expect(getSessionCaller(db, 'nope')).toBeUndefined();
+    expect(await getSessionCaller(db, 's1')).toEqual({ userId: eva, expiresAt: 1000, revokedAt: null, username: 'eva', role: 'staff', active: 1, mustChangePassword: 1 });
+    expect(await getSessionCaller(db, 'nope')).toBeUndefined();
   });
 
   it('looks the session up by primary key (the hot path)', () => {
@@ -39,8 +39,8 @@ describe('session queries', () => {
 
   it('revokes one session once', async () => {
     await open('s1', eva);
-    expect(revokeSession(db, 's1', 50)).toBe(true);
-    expect(revokeSession(db, 's1', 60)).toBe(false);
+    expect(await revokeSession(db, 's1', 50)).toBe(true);
+    expect(await revokeSession(db, 's1', 60)).toBe(false);
     expect((await getSessionCaller(db, 's1'))!.revokedAt).toBe(50);
   });
 
@@ -50,15 +50,15 @@ describe('session queries', () => {
     await open('c', eva);
     await open('o', olaf);
     await revokeSession(db, 'c', 5);
-    expect(revokeUserSessions(db, eva, 50, 'a')).toBe(1);
+    expect(await revokeUserSessions(db, eva, 50, 'a')).toBe(1);
     expect((await getSessionCaller(db, 'a'))!.revokedAt).toBeNull();
     expect((await getSessionCaller(db, 'b'))!.revokedAt).toBe(50);
     expect((await getSessionCaller(db, 'c'))!.revokedAt).toBe(5);
-    expect(revokeUserSessions(db, eva, 60)).toBe(1);
+    expect(await revokeUserSessions(db, eva, 60)).toBe(1);
     expect((await getSessionCaller(db, 'o'))!.revokedAt).toBeNull();
   });
 
-  it('refuses a session for a user that does not exist', () => {
-    expect(() => open('x', 999)).toThrow(/FOREIGN KEY/);
+  it('refuses a session for a user that does not exist', async () => {
+    await expect(open('x', 999)).rejects.toThrow(/FOREIGN KEY/);
   });
 });

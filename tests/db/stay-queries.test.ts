@@ -74,74 +74,74 @@ describe('findOccupancyConflict', () => {
   const conflict = (start: string, end: string, exclude?: number, roomId = room) =>
     findOccupancyConflict(db, roomId, at(start), at(end), MAX_STAY, exclude);
 
-  it('finds an overlap at either end, inside or around', () => {
-    expect(conflict('2026-05-02T14:00', '2026-05-04T12:00')).toEqual({ kind: 'stay', id: existing });
-    expect(conflict('2026-04-29T14:00', '2026-05-01T14:01')).toEqual({ kind: 'stay', id: existing });
-    expect(conflict('2026-05-03T11:59', '2026-05-05T12:00')).toEqual({ kind: 'stay', id: existing });
-    expect(conflict('2026-05-01T20:00', '2026-05-02T08:00')).toEqual({ kind: 'stay', id: existing });
-    expect(conflict('2026-04-20T14:00', '2026-05-20T12:00')).toEqual({ kind: 'stay', id: existing });
+  it('finds an overlap at either end, inside or around', async () => {
+    expect(await conflict('2026-05-02T14:00', '2026-05-04T12:00')).toEqual({ kind: 'stay', id: existing });
+    expect(await conflict('2026-04-29T14:00', '2026-05-01T14:01')).toEqual({ kind: 'stay', id: existing });
+    expect(await conflict('2026-05-03T11:59', '2026-05-05T12:00')).toEqual({ kind: 'stay', id: existing });
+    expect(await conflict('2026-05-01T20:00', '2026-05-02T08:00')).toEqual({ kind: 'stay', id: existing });
+    expect(await conflict('2026-04-20T14:00', '2026-05-20T12:00')).toEqual({ kind: 'stay', id: existing });
   });
 
-  it('lets a same-day turnover through: out at 12:00, in at 14:00 the same day', () => {
-    expect(conflict('2026-05-03T14:00', '2026-05-05T12:00')).toBeUndefined();
-    expect(conflict('2026-04-29T14:00', '2026-05-01T12:00')).toBeUndefined();
+  it('lets a same-day turnover through: out at 12:00, in at 14:00 the same day', async () => {
+    expect(await conflict('2026-05-03T14:00', '2026-05-05T12:00')).toBeUndefined();
+    expect(await conflict('2026-04-29T14:00', '2026-05-01T12:00')).toBeUndefined();
   });
 
-  it('lets exactly touching intervals through', () => {
-    expect(conflict('2026-05-03T12:00', '2026-05-04T12:00')).toBeUndefined();
-    expect(conflict('2026-04-30T14:00', '2026-05-01T14:00')).toBeUndefined();
+  it('lets exactly touching intervals through', async () => {
+    expect(await conflict('2026-05-03T12:00', '2026-05-04T12:00')).toBeUndefined();
+    expect(await conflict('2026-04-30T14:00', '2026-05-01T14:00')).toBeUndefined();
   });
 
-  it('looks only at the room asked about', () => {
-    expect(conflict('2026-05-01T14:00', '2026-05-03T12:00', undefined, otherRoom)).toBeUndefined();
+  it('looks only at the room asked about', async () => {
+    expect(await conflict('2026-05-01T14:00', '2026-05-03T12:00', undefined, otherRoom)).toBeUndefined();
   });
 
-  it('leaves out the stay being moved or changed', () => {
-    expect(conflict('2026-05-02T14:00', '2026-05-06T12:00', existing)).toBeUndefined();
-    const second = stay('2026-05-05', '2026-05-07');
-    expect(conflict('2026-05-02T14:00', '2026-05-06T12:00', existing)).toEqual({ kind: 'stay', id: second });
+  it('leaves out the stay being moved or changed', async () => {
+    expect(await conflict('2026-05-02T14:00', '2026-05-06T12:00', existing)).toBeUndefined();
+    const second = await stay('2026-05-05', '2026-05-07');
+    expect(await conflict('2026-05-02T14:00', '2026-05-06T12:00', existing)).toEqual({ kind: 'stay', id: second });
   });
 
   it('counts checked-in and checked-out stays, not cancelled ones or no-shows', async () => {
     const period = ['2026-06-01T14:00', '2026-06-03T12:00'] as const;
     await stay('2026-06-01', '2026-06-03', 'cancelled');
     await stay('2026-06-01', '2026-06-03', 'no_show');
-    expect(conflict(...period)).toBeUndefined();
-    const out = stay('2026-06-01', '2026-06-03', 'checked_out');
-    expect(conflict(...period)).toEqual({ kind: 'stay', id: out });
+    expect(await conflict(...period)).toBeUndefined();
+    const out = await stay('2026-06-01', '2026-06-03', 'checked_out');
+    expect(await conflict(...period)).toEqual({ kind: 'stay', id: out });
     db.prepare(`UPDATE stays SET status = 'checked_in' WHERE id = ?`).run(out);
-    expect(conflict(...period)).toEqual({ kind: 'stay', id: out });
+    expect(await conflict(...period)).toEqual({ kind: 'stay', id: out });
   });
 
-  it('finds the end of a maximum-length stay that began long before', () => {
-    const long = stay('2026-07-01', '2026-09-29');
-    expect(conflict('2026-09-28T14:00', '2026-09-30T12:00')).toEqual({ kind: 'stay', id: long });
+  it('finds the end of a maximum-length stay that began long before', async () => {
+    const long = await stay('2026-07-01', '2026-09-29');
+    expect(await conflict('2026-09-28T14:00', '2026-09-30T12:00')).toEqual({ kind: 'stay', id: long });
   });
 
-  it('finds a block, and lets a turnover next to it through', () => {
+  it('finds a block, and lets a turnover next to it through', async () => {
     const from = resolveTime('2026-05-10', CPH, '14:00');
     const to = resolveTime('2026-05-12', CPH, '12:00');
-    const block = insertBlock(db, {
+    const block = await insertBlock(db, {
       roomId: room, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: 'Paint', kind: 'blocked', createdBy: 'test', createdAt: 0,
     });
-    expect(conflict('2026-05-11T14:00', '2026-05-13T12:00')).toEqual({ kind: 'block', id: block });
-    expect(conflict('2026-05-12T14:00', '2026-05-13T12:00')).toBeUndefined();
-    expect(conflict('2026-05-09T14:00', '2026-05-10T12:00')).toBeUndefined();
+    expect(await conflict('2026-05-11T14:00', '2026-05-13T12:00')).toEqual({ kind: 'block', id: block });
+    expect(await conflict('2026-05-12T14:00', '2026-05-13T12:00')).toBeUndefined();
+    expect(await conflict('2026-05-09T14:00', '2026-05-10T12:00')).toBeUndefined();
   });
 });
 
 describe('stay reads', () => {
-  it('reads a stay back with its room number and local dates', () => {
-    const id = stay('2026-03-28', '2026-03-30');
-    expect(getStayRecord(db, id)).toMatchObject({
+  it('reads a stay back with its room number and local dates', async () => {
+    const id = await stay('2026-03-28', '2026-03-30');
+    expect(await getStayRecord(db, id)).toMatchObject({
       id, roomId: room, roomNumber: 101, checkin: '2026-03-28T14:00:00+01:00', checkout: '2026-03-30T12:00:00+02:00',
       checkinDate: '2026-03-28', checkoutDate: '2026-03-30', guestEmail: null, status: 'booked',
     });
   });
 
   it('lists a page by arrival with the total, filtering by overlap and by guest name with LIKE wildcards taken literally', async () => {
-    const a = stay('2026-05-01', '2026-05-03');
-    const b = stay('2026-05-05', '2026-05-07');
+    const a = await stay('2026-05-01', '2026-05-03');
+    const b = await stay('2026-05-05', '2026-05-07');
     await stay('2026-05-09', '2026-05-11', 'booked', otherRoom);
     db.prepare(`UPDATE stays SET guest_name = '100% Søren' WHERE id = ?`).run(b);
     const base = { limit: 10, offset: 0, maxStayMs: MAX_STAY };

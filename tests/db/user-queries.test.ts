@@ -35,21 +35,21 @@ const add = (username: string, role: Role = 'staff', mustChangePassword = false)
   insertUser(db, { username, email: `${username}@hotel.test`, passwordHash: `$argon2id$${username}`, role, mustChangePassword, nowMs: 1000 });
 
 describe('user queries', () => {
-  it('inserts and reads a user without its hash; the hash only on request', () => {
-    const id = add('Eva');
-    expect(getUser(db, id)).toEqual({
+  it('inserts and reads a user without its hash; the hash only on request', async () => {
+    const id = await add('Eva');
+    expect(await getUser(db, id)).toEqual({
       id, username: 'Eva', email: 'Eva@hotel.test', role: 'staff', active: true, mustChangePassword: false, createdAt: 1000, lastLoginAt: null,
     });
-    expect(listUsers(db)).toEqual([getUser(db, id)]);
-    expect(listSeedUsers(db)).toEqual([{ id, username: 'Eva', email: 'Eva@hotel.test' }]);
-    expect(getPasswordHash(db, id)).toBe('$argon2id$Eva');
-    expect(getUser(db, 99)).toBeUndefined();
+    expect(await listUsers(db)).toEqual([getUser(db, id)]);
+    expect(await listSeedUsers(db)).toEqual([{ id, username: 'Eva', email: 'Eva@hotel.test' }]);
+    expect(await getPasswordHash(db, id)).toBe('$argon2id$Eva');
+    expect(await getUser(db, 99)).toBeUndefined();
   });
 
-  it('finds the sign-in user regardless of case, with its hash', () => {
-    const id = add('Eva');
-    expect(findUserForLogin(db, 'eVA')).toMatchObject({ id, username: 'Eva', passwordHash: '$argon2id$Eva' });
-    expect(findUserForLogin(db, 'eve')).toBeUndefined();
+  it('finds the sign-in user regardless of case, with its hash', async () => {
+    const id = await add('Eva');
+    expect(await findUserForLogin(db, 'eVA')).toMatchObject({ id, username: 'Eva', passwordHash: '$argon2id$Eva' });
+    expect(await findUserForLogin(db, 'eve')).toBeUndefined();
   });
 
   it('uses the lower() unique index to find sign-in users', () => {
@@ -59,29 +59,29 @@ describe('user queries', () => {
 
   it('refuses a second username or e-mail differing only in case (unique indexes)', async () => {
     await add('Eva');
-    expect(() => insertUser(db, { username: 'EVA', email: 'x@y.z', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
-    expect(() => insertUser(db, { username: 'x', email: 'EVA@HOTEL.TEST', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).toThrow(/UNIQUE/);
+    await expect(insertUser(db, { username: 'EVA', email: 'x@y.z', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).rejects.toThrow(/UNIQUE/);
+    await expect(insertUser(db, { username: 'x', email: 'EVA@HOTEL.TEST', passwordHash: 'h', role: 'staff', mustChangePassword: false, nowMs: 1 })).rejects.toThrow(/UNIQUE/);
   });
 
   it('tells whether a name or e-mail is taken by someone else', async () => {
     const id = await add('Eva');
-    expect(usernameOrEmailTaken(db, 'EVA', 'new@hotel.test')).toBe(true);
-    expect(usernameOrEmailTaken(db, 'olaf', 'eva@HOTEL.test')).toBe(true);
-    expect(usernameOrEmailTaken(db, null, 'eva@hotel.test', id)).toBe(false);
-    expect(usernameOrEmailTaken(db, 'olaf', null)).toBe(false);
+    expect(await usernameOrEmailTaken(db, 'EVA', 'new@hotel.test')).toBe(true);
+    expect(await usernameOrEmailTaken(db, 'olaf', 'eva@HOTEL.test')).toBe(true);
+    expect(await usernameOrEmailTaken(db, null, 'eva@hotel.test', id)).toBe(false);
+    expect(await usernameOrEmailTaken(db, 'olaf', null)).toBe(false);
   });
 
   it('counts users, active admins, and admins on a default password', async () => {
-    expect(countUsers(db)).toBe(0);
+    expect(await countUsers(db)).toBe(0);
     const a = await add('a', 'admin', true);
     await add('b', 'admin');
     await add('c', 'staff', true);
-    expect(countUsers(db)).toBe(3);
-    expect(countActiveAdmins(db)).toBe(2);
-    expect(activeAdminMustChangePassword(db)).toBe(true);
+    expect(await countUsers(db)).toBe(3);
+    expect(await countActiveAdmins(db)).toBe(2);
+    expect(await activeAdminMustChangePassword(db)).toBe(true);
     await updateUserProfile(db, a, { email: 'a@hotel.test', role: 'admin', active: false }, 2000);
-    expect(countActiveAdmins(db)).toBe(1);
-    expect(activeAdminMustChangePassword(db)).toBe(false);
+    expect(await countActiveAdmins(db)).toBe(1);
+    expect(await activeAdminMustChangePassword(db)).toBe(false);
   });
 
   it('updates profile, password and last sign-in', async () => {
@@ -89,8 +89,8 @@ describe('user queries', () => {
     await updateUserProfile(db, id, { email: 'e@hotel.test', role: 'client', active: false }, 2000);
     await setPasswordHash(db, id, 'new-hash', true, 3000);
     await setLastLogin(db, id, 4000);
-    expect(getUser(db, id)).toMatchObject({ email: 'e@hotel.test', role: 'client', active: false, mustChangePassword: true, lastLoginAt: 4000 });
-    expect(getPasswordHash(db, id)).toBe('new-hash');
+    expect(await getUser(db, id)).toMatchObject({ email: 'e@hotel.test', role: 'client', active: false, mustChangePassword: true, lastLoginAt: 4000 });
+    expect(await getPasswordHash(db, id)).toBe('new-hash');
     expect(db.prepare('SELECT updated_at AS u FROM users').get()).toEqual({ u: 3000 });
   });
 });

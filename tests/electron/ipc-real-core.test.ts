@@ -81,7 +81,7 @@ describe('IPC over the real core', () => {
     await signIn('sam');
     const token = sessions.tokenFor(1)!;
     await expect(ipc('auth:logout', {})).resolves.toMatchObject({ ok: true });
-    expect(() => t.core.contextFor(token, { via: 'ipc' })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    await expect(t.core.contextFor(token, { via: 'ipc' })).rejects.toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     await expect(ipc('rooms:list', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 

@@ -67,7 +67,7 @@ describe('booking_update and booking_reminder over Socket.IO', () => {
     // the reminder, as the scheduler would send it when due
     const b2 = (await (await th.json('POST', '/api/v1/bookings', { timeslotId: 2, roomId: 1 }, alice.token)).json()) as { booking: { id: number } };
     await th.host.core.deps.db.run('UPDATE appointments SET start_ms = ? WHERE id = ?', Date.now() + 30 * 60_000, b2.booking.id);
-    expect(th.host.core.services.appointments.sendDueReminders()).toBe(1);
+    expect(await th.host.core.services.appointments.sendDueReminders()).toBe(1);
     await settle();
 
     expect(toAlice.map((u) => [u.type, u.booking.id, u.booking.status])).toEqual([

@@ -121,7 +121,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} attempts at one car for overlapping 
     expect(r.statuses).toEqual({ 201: 1, 409: CLIENTS * ATTEMPTS - 1 });
     expect(r.overlaps).toEqual([]);
     expect(r.rentals).toBe(1);
-    const topics = host.core.deps.db.all(`SELECT topic FROM outbox WHERE target = 'events' ORDER BY id`);
+    const topics = await host.core.deps.db.all(`SELECT topic FROM outbox WHERE target = 'events' ORDER BY id`);
     expect(topics).toEqual([{ topic: 'car.added' }, { topic: 'car.reserved' }]);
   });
 

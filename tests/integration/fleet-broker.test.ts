@@ -135,7 +135,7 @@ describe('fleet changes to the event broker, through the outbox', () => {
 
     expect(broker.refused).toBe(1);
     expect(fleet.counts()).toEqual({ sent: 46, dead: 1, pending: 3 });
-    const dead = await fleet.host.core.deps.db.get(`SELECT id, topic, aggregate, last_error AS lastError FROM outbox WHERE status = 'dead'`) as {
+    const dead = await fleet.host.core.deps.db.get(`SELECT id, topic, aggregate, last_error AS "lastError" FROM outbox WHERE status = 'dead'`) as {
       id: number; topic: string; aggregate: string; lastError: string;
     };
     expect(dead).toMatchObject({ topic: 'car.updated', aggregate: 'car:3' });

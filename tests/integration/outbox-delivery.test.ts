@@ -76,7 +76,7 @@ describe('outbox delivery to a billing service that is down, then back', () => {
     cleanups.push(() => client.close());
     const db = host.core.deps.db;
     const rows = () =>
-      db.prepare('SELECT id, path, status, attempts, idempotency_key AS key, last_error AS lastError FROM outbox ORDER BY id').all() as OutboxRow[];
+      db.prepare('SELECT id, path, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox ORDER BY id').all() as OutboxRow[];
     const tick = async () => {
       now += BACKOFF_CAP_MS;
       return worker.tick();

@@ -40,7 +40,7 @@ export interface RaceResult {
 
 /** Every pair of occupying stays, or an occupying stay and a block, of one room that overlap. */
 const OVERLAPS_SQL = `
-  SELECT a.room_id AS roomId, 'stay ' || a.id AS first, 'stay ' || b.id AS second
+  SELECT a.room_id AS "roomId", 'stay ' || a.id AS first, 'stay ' || b.id AS second
   FROM stays a JOIN stays b ON b.room_id = a.room_id AND b.id > a.id
   WHERE a.status IN ('booked', 'checked_in', 'checked_out') AND b.status IN ('booked', 'checked_in', 'checked_out')
     AND a.checkin_ms < b.checkout_ms AND b.checkin_ms < a.checkout_ms

@@ -91,7 +91,7 @@ describe('16 clients × 50 attempts at one room and one period, over real socket
     expect(r.overlaps).toEqual([]);
     expect(r.stays).toBe(1);
     // The winner's billing message was committed with it; the 799 refusals wrote nothing.
-    expect(countRows(host.core.deps.db, 'outbox')).toBe(1);
+    expect(await countRows(host.core.deps.db, 'outbox')).toBe(1);
   });
 
   it('the same harness catches a handler that awaits between the check and the insert', async () => {

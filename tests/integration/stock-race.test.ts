@@ -73,8 +73,8 @@ function stockState(dbFile: string): { available: number; total: number; outSum:
     return db
       .prepare(
         `SELECT available_quantity AS available, total_quantity AS total,
-           (SELECT coalesce(sum(quantity), 0) FROM stock_bookings WHERE status = 'out') AS outSum,
-           (SELECT coalesce(sum(available_change), 0) FROM stock_movements WHERE resource_id = r.id) AS movementSum
+           (SELECT coalesce(sum(quantity), 0) FROM stock_bookings WHERE status = 'out') AS "outSum",
+           (SELECT coalesce(sum(available_change), 0) FROM stock_movements WHERE resource_id = r.id) AS "movementSum"
          FROM stock_resources r WHERE name = 'Bike'`,
       )
       .get() as { available: number; total: number; outSum: number; movementSum: number };

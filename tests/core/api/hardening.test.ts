@@ -88,7 +88,7 @@ describe('bodies', () => {
     expect(res.body).toMatchObject({ status: 'booked', isbooking: 1 });
     expect(res.body.id).not.toBe(999);
     const client = await api.session('client');
-    const row = api.t.db.get('SELECT status, owner_id AS ownerId, created_by AS createdBy, guest_email AS guestEmail, created_at AS createdAt FROM stays WHERE id = ?', res.body.id);
+    const row = await api.t.db.get('SELECT status, owner_id AS "ownerId", created_by AS "createdBy", guest_email AS "guestEmail", created_at AS "createdAt" FROM stays WHERE id = ?', res.body.id);
     expect(row).toEqual({ status: 'booked', ownerId: client.userId, createdBy: client.username, guestEmail: null, createdAt: api.t.clock.now() });
   });
 });

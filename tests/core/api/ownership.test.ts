@@ -53,7 +53,7 @@ describe('a client and its bookings', () => {
   it('stores the client as the owner, whatever the body says', async () => {
     const res = await api.post<SeedBooking>('/bookings', { ...BOOKING, ownerId: bo.userId, owner_id: bo.userId, created_by: 'bo.guest' }, as(anna));
     expect(res.status).toBe(201);
-    const row = api.t.db.get('SELECT owner_id AS ownerId, created_by AS createdBy FROM stays WHERE id = ?', res.body.id);
+    const row = await api.t.db.get('SELECT owner_id AS "ownerId", created_by AS "createdBy" FROM stays WHERE id = ?', res.body.id);
     expect(row).toEqual({ ownerId: anna.userId, createdBy: 'anna.guest' });
   });
 

@@ -32,7 +32,7 @@ describe('seed 000: /bookings', () => {
       guests: 1,
       price: 4 * 89_500,
     });
-    expect(outboxRows(api.t.db)).toMatchObject([{ target: 'billing', path: '/bills/update/1' }]);
+    expect(await outboxRows(api.t.db)).toMatchObject([{ target: 'billing', path: '/bills/update/1' }]);
   });
 
   it('GET /bookings → a JSON array of every booking with roomnumber, category, isbooking, checkin, checkout', async () => {

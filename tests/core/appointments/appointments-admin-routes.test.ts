@@ -39,7 +39,7 @@ describe('seed 003: admin', () => {
     expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY, endDate: '2026-05-08' })).body.count).toBe(16);
     // overlapping ranges and lengths never make overlapping slots
     expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: MONDAY, endDate: '2026-05-08', slotDuration: 45, workingHours: { start: '08:00', end: '18:00' } })).body.count).toBe(5 * 2);
-    const overlap = api.t.db.get('SELECT count(*) AS n FROM timeslots a JOIN timeslots b ON a.room_id = b.room_id AND a.id < b.id AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms');
+    const overlap = await api.t.db.get('SELECT count(*) AS n FROM timeslots a JOIN timeslots b ON a.room_id = b.room_id AND a.id < b.id AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms');
     expect(overlap).toEqual({ n: 0 });
     expect(await post('/api/v1/admin/timeslots/generate', { roomId: 99, startDate: MONDAY, endDate: MONDAY })).toEqual({ status: 404, body: { error: 'Room not found' } });
     expect((await post('/api/v1/admin/timeslots/generate', { roomId: room.id, startDate: 'soon', endDate: MONDAY })).status).toBe(400);

@@ -179,7 +179,7 @@ describe('seed 001: providers and provider bookings', () => {
     const gap = await post('/api/v1/bookings', { provider_id: night.id, date: '2027-03-28', time: '02:30' });
     expect(gap.status).toBe(400);
     expect(gap.body.error).toMatch(/does not exist/);
-    expect(api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
+    expect(await api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
   });
 
   it('providers CRUD: POST → 201 with id, GET one and all, PATCH deactivates; unique e-mail 409; client 403 on writes', async () => {
@@ -244,7 +244,7 @@ describe('one path, two seeds: the words and the order of a refusal', () => {
       expect(await post('/api/v1/bookings', body, 'client'), JSON.stringify(body)).toEqual(SEED_001);
     }
     expect((await post('/api/v1/bookings', {}, 'anonymous')).status).toBe(401);
-    expect(api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
+    expect(await api.t.db.get('SELECT count(*) AS n FROM appointments')).toEqual({ n: 0 });
   });
 
   it('PUT /:id/reschedule checks as seed 003 does, for either body: the booking (404), its owner (403), then the body (400)', async () => {

@@ -14,7 +14,7 @@ const query = (q: Record<string, unknown> = {}) => f.audit.list({ limit: 100, ..
 describe('audit record', () => {
   it('stores who, when, how and what, with the detail redacted, and lists it in the hotel’s zone', async () => {
     await f.audit.record(eva, { action: 'stays:create', entity: 'stays', entityId: 42, detail: { guestName: 'Ann', password: 'x' } });
-    expect(query()).toEqual({
+    expect(await query()).toEqual({
       entries: [
         {
           id: 1, at: '2026-05-01T10:00:00+02:00', actor: 'eva', role: 'staff', action: 'stays:create', entity: 'stays',
@@ -23,13 +23,13 @@ describe('audit record', () => {
       ],
       nextBeforeId: null,
     });
-    expect(f.db.get('SELECT actor_id AS a, at FROM audit_log')).toEqual({ a: 3, at: NOW });
+    expect(await f.db.get('SELECT actor_id AS a, at FROM audit_log')).toEqual({ a: 3, at: NOW });
   });
 
   it('keeps nulls for no entity id, no address and no user', async () => {
     await f.audit.record({ actor: { userId: null, username: 'anonymous', role: 'anonymous' }, via: 'internal' }, { action: 'x:y', entity: 'x' });
     expect((await query()).entries[0]).toMatchObject({ entityId: null, address: null, detail: '{}', role: 'anonymous' });
-    expect(f.db.get('SELECT actor_id AS a FROM audit_log')).toEqual({ a: null });
+    expect(await f.db.get('SELECT actor_id AS a FROM audit_log')).toEqual({ a: null });
   });
 
   it('writes in the caller’s transaction: rolled back with it', async () => {

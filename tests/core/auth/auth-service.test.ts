@@ -33,7 +33,7 @@ describe('contextForToken', () => {
       sessionId: ctx.sessionId,
       address: '192.168.1.50',
     });
-    expect(f.auth.contextForToken(token, { via: 'ipc' })).toEqual({ ...ctx, via: 'ipc', address: undefined });
+    expect(await f.auth.contextForToken(token, { via: 'ipc' })).toEqual({ ...ctx, via: 'ipc', address: undefined });
   });
 
   it('a role change ends the user\'s sessions at once; signed in again, the user has the new role', async () => {
@@ -90,11 +90,11 @@ describe('logout and me', () => {
     const first = await signIn('eva');
     const second = await signIn('eva');
     f.advance(5000);
-    expect(f.auth.logout(first.ctx)).toEqual({ message: 'Logged out' });
+    expect(await f.auth.logout(first.ctx)).toEqual({ message: 'Logged out' });
     await refused(first.token);
     expect((await f.auth.contextForToken(second.token, { via: 'http' })).actor.userId).toBe(id);
-    expect(f.db.get('SELECT revoked_at AS r FROM sessions WHERE id = ?', first.ctx.sessionId)).toEqual({ r: NOW + 5000 });
-    expect(auditRows(f.db, 'auth:logout')).toEqual([
+    expect(await f.db.get('SELECT revoked_at AS r FROM sessions WHERE id = ?', first.ctx.sessionId)).toEqual({ r: NOW + 5000 });
+    expect(await auditRows(f.db, 'auth:logout')).toEqual([
       { action: 'auth:logout', actor: 'eva', entityId: String(id), detail: '{}', via: 'http', address: '192.168.1.50' },
     ]);
   });
@@ -102,7 +102,7 @@ describe('logout and me', () => {
   it('me returns the signed-in user, and 401 once it is gone', async () => {
     const id = await f.addUser('eva', 'staff');
     const { ctx } = await signIn('eva');
-    expect(f.auth.me(ctx)).toMatchObject({ id, username: 'eva', role: 'staff', lastLoginAt: '2026-05-01T10:00:00+02:00' });
+    expect(await f.auth.me(ctx)).toMatchObject({ id, username: 'eva', role: 'staff', lastLoginAt: '2026-05-01T10:00:00+02:00' });
     await expectAppError(async () => await f.auth.me({ ...ctx, actor: { ...ctx.actor, userId: 999 } }), 'UNAUTHENTICATED');
     await expectAppError(async () => await f.auth.me(httpCtx()), 'UNAUTHENTICATED');
   });
@@ -138,7 +138,7 @@ describe('changePassword', () => {
     expect(await rejection(f.auth.changePassword({ currentPassword: GOOD_PASSWORD, newPassword: GOOD_PASSWORD }, ctx))).toMatchObject({
       code: 'VALIDATION', message: 'The new password must differ from the current one',
     });
-    expect(auditRows(f.db, 'auth:changePassword')).toEqual([]);
+    expect(await auditRows(f.db, 'auth:changePassword')).toEqual([]);
   });
 
   it('counts wrong current passwords in the sign-in back-off: 429 with retryAfterSeconds, audited, the right one works after the wait', async () => {
@@ -162,29 +162,29 @@ describe('changePassword', () => {
     await f.auth.ensureFirstRunAdmin();
     const { ctx } = await signIn('admin', 'admin');
     expect(ctx.actor.mustChangePassword).toBe(true);
-    expect(f.auth.defaultPasswordPending()).toBe(true);
+    expect(await f.auth.defaultPasswordPending()).toBe(true);
     await f.auth.changePassword({ currentPassword: 'admin', newPassword: NEW }, ctx);
-    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(await f.auth.defaultPasswordPending()).toBe(false);
     expect((await f.auth.me(ctx)).mustChangePassword).toBe(false);
   });
 });
 
 describe('ensureFirstRunAdmin', () => {
   it('creates admin / admin@localhost with password admin and a forced change, once', async () => {
-    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(await f.auth.defaultPasswordPending()).toBe(false);
     await f.auth.ensureFirstRunAdmin();
     await f.auth.ensureFirstRunAdmin();
-    expect(f.users.list()).toEqual([
+    expect(await f.users.list()).toEqual([
       expect.objectContaining({ id: 1, username: FIRST_RUN_ADMIN.username, email: 'admin@localhost', role: 'admin', active: true, mustChangePassword: true }),
     ]);
-    expect(f.auth.defaultPasswordPending()).toBe(true);
+    expect(await f.auth.defaultPasswordPending()).toBe(true);
     expect((await f.auth.login({ username: 'admin', password: 'admin' }, httpCtx())).user.mustChangePassword).toBe(true);
     expect(JSON.parse((await auditRows(f.db, 'users:create'))[0]!.detail)).toEqual({ username: 'admin', role: 'admin', firstRun: true, forcedChange: true });
   });
 
   it('uses FRONTDESK_ADMIN_PASSWORD when given, with no forced change', async () => {
     await f.auth.ensureFirstRunAdmin(GOOD_PASSWORD);
-    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(await f.auth.defaultPasswordPending()).toBe(false);
     expect((await f.auth.login({ username: 'admin', password: GOOD_PASSWORD }, httpCtx())).user.mustChangePassword).toBe(false);
     expect((await rejection(f.auth.login({ username: 'admin', password: 'admin' }, httpCtx('10.0.0.2')))).code).toBe('UNAUTHENTICATED');
   });
@@ -194,24 +194,24 @@ describe('ensureFirstRunAdmin', () => {
       'FRONTDESK_ADMIN_PASSWORD is not acceptable: The password must be at least 10 characters long',
     );
     await expect(f.auth.ensureFirstRunAdmin('1234567890')).rejects.toThrow(/most common passwords/);
-    expect(f.users.list()).toEqual([]);
+    expect(await f.users.list()).toEqual([]);
   });
 
   it('does nothing once any user exists', async () => {
     await f.addUser('eva', 'staff');
     await f.auth.ensureFirstRunAdmin();
-    expect(f.users.seedList()).toEqual([{ id: 1, username: 'eva', email: 'eva@hotel.test' }]);
+    expect(await f.users.seedList()).toEqual([{ id: 1, username: 'eva', email: 'eva@hotel.test' }]);
   });
 
   it('defaultPasswordPending ignores inactive admins and non-admins on a reset password', async () => {
     await f.auth.ensureFirstRunAdmin();
     const boss = await f.addUser('boss', 'admin');
     await f.users.update({ id: 1, active: false }, systemCtx);
-    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(await f.auth.defaultPasswordPending()).toBe(false);
     const eva = await f.addUser('eva', 'staff');
     await f.users.resetPassword({ id: eva, newPassword: 'Temporary pass 2026' }, systemCtx);
-    expect(f.auth.defaultPasswordPending()).toBe(false);
+    expect(await f.auth.defaultPasswordPending()).toBe(false);
     await f.users.resetPassword({ id: boss, newPassword: 'Temporary pass 2026' }, systemCtx);
-    expect(f.auth.defaultPasswordPending()).toBe(true);
+    expect(await f.auth.defaultPasswordPending()).toBe(true);
   });
 });

@@ -23,10 +23,10 @@ describe('auth:login', () => {
       createdAt: '2026-05-01T10:00:00+02:00', lastLoginAt: '2026-05-01T10:00:00+02:00',
     });
     const ctx = await f.auth.contextForToken(result.access_token, { via: 'http', address: '192.168.1.50' });
-    expect(f.db.get('SELECT user_id AS userId, created_at AS c, expires_at AS e, via, address FROM sessions WHERE id = ?', ctx.sessionId)).toEqual({
+    expect(await f.db.get('SELECT user_id AS "userId", created_at AS c, expires_at AS e, via, address FROM sessions WHERE id = ?', ctx.sessionId)).toEqual({
       userId: id, c: NOW, e: NOW + 12 * 3_600_000, via: 'http', address: '192.168.1.50',
     });
-    expect(auditRows(f.db, 'auth:login')).toEqual([
+    expect(await auditRows(f.db, 'auth:login')).toEqual([
       { action: 'auth:login', actor: 'eva', entityId: String(id), detail: '{}', via: 'http', address: '192.168.1.50' },
     ]);
   });
@@ -93,7 +93,7 @@ describe('auth:login', () => {
     await f.addUser('eva', 'staff');
     const e = await rejection(f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, ipcCtx));
     expect(e).toMatchObject({ code: 'FORBIDDEN', message: 'Clients sign in over the LAN, not at the desk' });
-    expect(f.db.get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
+    expect(await f.db.get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
     expect(JSON.parse((await auditRows(f.db, 'auth:loginFailed'))[0]!.detail)).toEqual({ username: 'kiosk', reason: 'role' });
     expect((await f.auth.login({ username: 'kiosk', password: GOOD_PASSWORD }, httpCtx())).user.role).toBe('client');
     const desk = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, ipcCtx);
@@ -112,7 +112,7 @@ describe('the sign-in back-off', () => {
     expect(JSON.parse((await auditRows(f.db, 'auth:loginFailed')).at(-1)!.detail)).toEqual({ username: 'eva', reason: 'throttled' });
     f.advance(30_000);
     expect((await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx())).user.username).toBe('eva');
-    expect(getThrottle(f.db, 'user:eva')).toBeUndefined();
+    expect(await getThrottle(f.db, 'user:eva')).toBeUndefined();
     expect((await getThrottle(f.db, 'addr:192.168.1.50'))!.failures).toBe(5);
   });
 
@@ -135,7 +135,7 @@ describe('the sign-in back-off', () => {
   it('counts the desk’s own sign-ins on the account only: the desk has no address key', async () => {
     await rejection(f.auth.login({ username: 'ghost', password: 'wrong password!' }, ipcCtx));
     expect((await getThrottle(f.db, 'user:ghost'))!.failures).toBe(1);
-    expect(getThrottle(f.db, 'addr:ipc')).toBeUndefined();
+    expect(await getThrottle(f.db, 'addr:ipc')).toBeUndefined();
   });
 
   it('brute force: 200 wrong passwords from rotating addresses over an hour get at most maxEvaluationsPerHour evaluated', async () => {

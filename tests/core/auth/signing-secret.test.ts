@@ -30,7 +30,7 @@ describe('the signing secret', () => {
 
   it('replaces a damaged value with a fresh secret', async () => {
     await writeSettingValue(f.db, SIGNING_SECRET_KEY, 'short');
-    expect(loadSigningSecret(f.db)).toHaveLength(32);
+    expect(await loadSigningSecret(f.db)).toHaveLength(32);
     expect(Buffer.from((await readSettingValues(f.db)).get(SIGNING_SECRET_KEY) as string, 'base64url')).toHaveLength(32);
   });
 

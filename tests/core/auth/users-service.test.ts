@@ -19,12 +19,12 @@ const hashes = async () => (await f.db.all('SELECT password_hash AS h FROM users
 describe('seed 002: users:seedList and users:seedCreate', () => {
   it('creates a client and answers {id, username, email}; the list has exactly those fields', async () => {
     expect(await f.users.seedCreate(seedInput, admin)).toEqual({ id: 2, username: 'kiosk', email: 'kiosk@hotel.test' });
-    expect(f.users.seedList()).toEqual([
+    expect(await f.users.seedList()).toEqual([
       { id: 1, username: 'boss', email: 'boss@hotel.test' },
       { id: 2, username: 'kiosk', email: 'kiosk@hotel.test' },
     ]);
     expect((await f.users.list())[1]).toMatchObject({ role: 'client', active: true, mustChangePassword: false, lastLoginAt: null });
-    expect(auditRows(f.db, 'users:seedCreate')).toEqual([
+    expect(await auditRows(f.db, 'users:seedCreate')).toEqual([
       { action: 'users:seedCreate', actor: 'boss', entityId: '2', detail: '{"username":"kiosk","email":"kiosk@hotel.test","role":"client"}', via: 'http', address: '192.168.1.2' },
     ]);
   });
@@ -40,7 +40,7 @@ describe('seed 002: users:seedList and users:seedCreate', () => {
       const e = await rejection(f.users.seedCreate({ ...seedInput, ...clash }, admin));
       expect(e).toMatchObject({ code: 'CONFLICT', message: TAKEN });
     }
-    expect(f.users.seedList()).toHaveLength(2);
+    expect(await f.users.seedList()).toHaveLength(2);
   });
 
   it('applies the password policy (400)', async () => {
@@ -51,7 +51,7 @@ describe('seed 002: users:seedList and users:seedCreate', () => {
   it('lets two racing registrations of one name end with one user and one 409', async () => {
     const results = await Promise.allSettled([f.users.seedCreate(seedInput, admin), f.users.seedCreate(seedInput, httpCtx())]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(f.users.seedList()).toHaveLength(2);
+    expect(await f.users.seedList()).toHaveLength(2);
   });
 });
 
@@ -88,10 +88,10 @@ describe('users:create, list', () => {
 describe('users:update', () => {
   it('changes e-mail and role, audits only what changed', async () => {
     const id = await f.addUser('eva', 'staff');
-    expect(f.users.update({ id, email: 'eva.h@hotel.test', role: 'admin', active: true }, admin)).toMatchObject({ email: 'eva.h@hotel.test', role: 'admin' });
+    expect(await f.users.update({ id, email: 'eva.h@hotel.test', role: 'admin', active: true }, admin)).toMatchObject({ email: 'eva.h@hotel.test', role: 'admin' });
     expect(JSON.parse((await auditRows(f.db, 'users:update'))[0]!.detail)).toEqual({ email: 'eva.h@hotel.test', role: 'admin', sessionsRevoked: 0 }); // eva had not signed in: no session to end
     await f.users.update({ id, role: 'admin' }, admin);
-    expect(auditRows(f.db, 'users:update')).toHaveLength(1);
+    expect(await auditRows(f.db, 'users:update')).toHaveLength(1);
   });
 
   it('deactivation ends the user’s sessions and blocks sign-in', async () => {
@@ -99,7 +99,7 @@ describe('users:update', () => {
     const { access_token: token } = await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
     expect((await f.users.update({ id, active: false }, admin)).active).toBe(false);
     await expectAppError(async () => await f.auth.contextForToken(token, { via: 'http' }), 'UNAUTHENTICATED');
-    expect(f.db.get('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')).toEqual({ n: 0 });
+    expect(await f.db.get('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')).toEqual({ n: 0 });
     expect(JSON.parse((await auditRows(f.db, 'users:update'))[0]!.detail)).toEqual({ active: false, sessionsRevoked: 1 });
     expect((await rejection(f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx()))).code).toBe('UNAUTHENTICATED');
   });

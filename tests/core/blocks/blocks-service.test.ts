@@ -17,8 +17,8 @@ beforeEach(async () => {
 afterEach(async () => await t.close());
 
 describe('blocks:create', () => {
-  it('covers the nights between its dates, with the stays’ 14:00 / 12:00 defaults', () => {
-    const block = h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03', reason: 'New carpet' }), deskCtx);
+  it('covers the nights between its dates, with the stays’ 14:00 / 12:00 defaults', async () => {
+    const block = await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03', reason: 'New carpet' }), deskCtx);
     expect(block).toEqual({
       id: block.id,
       roomId: room,
@@ -32,7 +32,7 @@ describe('blocks:create', () => {
       createdAt: '2026-05-01T10:00:00+02:00',
     });
     expect(t.events).toContainEqual({ type: 'block.changed', action: 'created', block });
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    expect(await countRows(t.db, 'outbox')).toBe(0);
   });
 
   it('occupies the room: a stay over it is refused, one after it on the last day is fine', async () => {
@@ -43,7 +43,7 @@ describe('blocks:create', () => {
       'Room 207 is not available from 2026-05-02 to 2026-05-04',
     );
     expect((await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-03', checkout: '2026-05-04' }), deskCtx)).status).toBe('booked');
-    expect(h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx)).toEqual([]);
+    expect(await h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-02' }, deskCtx)).toEqual([]);
   });
 
   it('is refused over a stay or another block', async () => {
@@ -55,7 +55,7 @@ describe('blocks:create', () => {
       'ROOM_UNAVAILABLE',
       'Room 207 is not available from 2026-05-11 to 2026-05-20',
     );
-    expect(countRows(t.db, 'room_blocks')).toBe(1);
+    expect(await countRows(t.db, 'room_blocks')).toBe(1);
   });
 
   it('may run longer than the longest stay', async () => {
@@ -72,13 +72,13 @@ describe('blocks:create', () => {
 
 describe('blocks:list and blocks:remove', () => {
   it('lists blocks overlapping the dates, and a removed block frees the room', async () => {
-    const a = h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03' }), deskCtx);
+    const a = await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-01', to: '2026-05-03' }), deskCtx);
     const b = await h['blocks:create'](aBlock({ roomId: room, from: '2026-05-10', to: '2026-05-12' }), deskCtx);
     expect((await h['blocks:list']({ from: '2026-05-01', to: '2026-05-31' }, deskCtx)).map((x) => x.id)).toEqual([a.id, b.id]);
-    expect(h['blocks:list']({ from: '2026-05-04', to: '2026-05-10' }, deskCtx)).toEqual([]);
+    expect(await h['blocks:list']({ from: '2026-05-04', to: '2026-05-10' }, deskCtx)).toEqual([]);
     expect((await h['blocks:list']({ from: '2026-05-11', to: '2026-05-12' }, deskCtx)).map((x) => x.id)).toEqual([b.id]);
 
-    expect(h['blocks:remove']({ id: a.id }, deskCtx)).toEqual({ id: a.id });
+    expect(await h['blocks:remove']({ id: a.id }, deskCtx)).toEqual({ id: a.id });
     expect(t.events).toContainEqual({ type: 'block.changed', action: 'removed', block: a });
     expect((await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-05-03' }), deskCtx)).status).toBe('booked');
   });

@@ -62,7 +62,7 @@ describe('board:get', () => {
     const inside = await stay(r201, '2026-05-03', '2026-05-05', 'Inside');
     t.clock.set(Date.parse('2026-05-03T10:00:00Z')); // check-in opens on the arrival day
     await h['stays:checkIn']({ id: inside.id }, deskCtx);
-    const b = board();
+    const b = await board();
     expect(BoardSchema.parse(b)).toEqual(b);
     const order = b.stays.id[0] === before.id ? [0, 1] : [1, 0];
     const col = <T>(xs: T[]) => order.map((i) => xs[i]);

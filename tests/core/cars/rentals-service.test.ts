@@ -29,7 +29,7 @@ describe('reserving', () => {
   it('prices days × the daily rate and refuses any overlap on the same car (409), not on another car', async () => {
     await aFleet();
     const h = t.core.handlers;
-    const r = reserve();
+    const r = await reserve();
     expect(r).toMatchObject({ id: 1, carId: 1, carLabel: 'Toyota Corolla (AB 12 345)', from: '2026-06-01', to: '2026-06-04', days: 3, dailyRate: 59_500, price: 178_500, status: 'reserved', mileageOut: null, createdAt: '2026-05-01T10:00:00+02:00' });
     await expectAppError(async () => await reserve({ from: '2026-06-03', to: '2026-06-05' }), 'CONFLICT', 'Car 1 is already reserved from 2026-06-01 to 2026-06-04');
     await expectAppError(async () => await reserve({ from: '2026-05-30', to: '2026-06-02' }), 'CONFLICT');
@@ -50,7 +50,7 @@ describe('reserving', () => {
     await expectAppError(async () => await reserve({ from: '2026-04-30' }), 'VALIDATION', /before today/);
     await expectAppError(async () => await reserve({ carId: 9 }), 'NOT_FOUND', 'Car not found');
     await expectAppError(async () => await reserve({ guestName: undefined }), 'VALIDATION', 'guestName or stayId is required');
-    expect(t.db.get('SELECT count(*) AS n FROM car_rentals')).toEqual({ n: 0 });
+    expect(await t.db.get('SELECT count(*) AS n FROM car_rentals')).toEqual({ n: 0 });
   });
 
   it("for a stay: takes its guest's name; refused for a stay that is over", async () => {
@@ -59,7 +59,7 @@ describe('reserving', () => {
     await h['rooms:create'](aRoom({ number: 101 }), adminCtx);
     const stay = await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-05', guestName: 'Jens Olsen' }), deskCtx);
     await h['stays:checkIn']({ id: stay.id }, deskCtx);
-    expect(reserve({ guestName: undefined, stayId: stay.id, from: '2026-05-02', to: '2026-05-03' })).toMatchObject({ guestName: 'Jens Olsen', stayId: stay.id });
+    expect(await reserve({ guestName: undefined, stayId: stay.id, from: '2026-05-02', to: '2026-05-03' })).toMatchObject({ guestName: 'Jens Olsen', stayId: stay.id });
     await h['stays:checkOut']({ id: stay.id }, deskCtx);
     await expectAppError(async () => await reserve({ stayId: stay.id, from: '2026-05-03', to: '2026-05-04' }), 'ILLEGAL_TRANSITION', /checked_out/);
     await expectAppError(async () => await reserve({ stayId: 99 }), 'NOT_FOUND', 'Stay 99 not found');
@@ -71,15 +71,15 @@ describe('handing out and taking back', () => {
     await aFleet();
     const h = t.core.handlers;
     await reserve({ from: '2026-05-01', to: '2026-05-04' });
-    const out = h['rentals:handOut']({ id: 1, mileage: 12_010 }, deskCtx);
+    const out = await h['rentals:handOut']({ id: 1, mileage: 12_010 }, deskCtx);
     expect(out).toMatchObject({ status: 'out', mileageOut: 12_010, handedOutAt: '2026-05-01T10:00:00+02:00' });
-    expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: true, mileage: 12_010 });
+    expect(await h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: true, mileage: 12_010 });
     await expectAppError(async () => await h['rentals:handOut']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 1 is out and cannot be handed out');
     await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 12_009, damage: false }, deskCtx), 'CONFLICT', /below the car's 12010 km/);
     await expectAppError(async () => await h['rentals:return']({ id: 1, mileage: 12_500, damage: true, damageNote: '  ' }, deskCtx), 'VALIDATION');
-    const back = h['rentals:return']({ id: 1, mileage: 12_480, damage: true, damageNote: 'Scratch on the rear bumper' }, deskCtx);
+    const back = await h['rentals:return']({ id: 1, mileage: 12_480, damage: true, damageNote: 'Scratch on the rear bumper' }, deskCtx);
     expect(back).toMatchObject({ status: 'returned', mileageIn: 12_480, damageNote: 'Scratch on the rear bumper' });
-    expect(h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: false, hasDamage: true, damageNote: 'Scratch on the rear bumper', mileage: 12_480 });
+    expect(await h['cars:get']({ id: 1 }, deskCtx)).toMatchObject({ isRented: false, hasDamage: true, damageNote: 'Scratch on the rear bumper', mileage: 12_480 });
 
     await reserve({ from: '2026-06-10', to: '2026-06-12' });
     t.clock.set(Date.parse('2026-06-10T06:00:00Z'));
@@ -87,7 +87,7 @@ describe('handing out and taking back', () => {
     expect((await h['rentals:get']({ id: 2 }, deskCtx)).status).toBe('reserved');
     await h['cars:repair']({ id: 1 }, deskCtx);
     await expectAppError(async () => await h['cars:repair']({ id: 1 }, deskCtx), 'ILLEGAL_TRANSITION');
-    expect(h['rentals:handOut']({ id: 2 }, deskCtx)).toMatchObject({ status: 'out', mileageOut: 12_480 });
+    expect(await h['rentals:handOut']({ id: 2 }, deskCtx)).toMatchObject({ status: 'out', mileageOut: 12_480 });
     await expectAppError(async () => await h['rentals:cancel']({ id: 2 }, deskCtx), 'ILLEGAL_TRANSITION', 'Rental 2 is out and cannot be cancelled');
   });
 
@@ -207,7 +207,7 @@ describe('property: a car’s mileage never goes down', () => {
             last = now;
           }
           // Every rental ever returned came back with at least the mileage it left with.
-          expect(t.db.get('SELECT count(*) AS n FROM car_rentals WHERE mileage_in < mileage_out')).toEqual({ n: 0 });
+          expect(await t.db.get('SELECT count(*) AS n FROM car_rentals WHERE mileage_in < mileage_out')).toEqual({ n: 0 });
         } finally {
           t.db.exec('ROLLBACK TO prop; RELEASE prop');
         }

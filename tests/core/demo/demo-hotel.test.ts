@@ -23,25 +23,25 @@ describe('seedDemoHotel', () => {
     );
     expect(rooms.find((r) => r.number === 101)).toMatchObject({ category: 'Standard single room', nightlyRate: 89_500, capacity: 1 });
     expect(rooms.some((r) => r.housekeeping === 'dirty')).toBe(true);
-    expect(countRows(t.db, 'stays')).toBe(result.stays);
-    expect(countRows(t.db, 'room_blocks')).toBeGreaterThanOrEqual(2);
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    expect(await countRows(t.db, 'stays')).toBe(result.stays);
+    expect(await countRows(t.db, 'room_blocks')).toBeGreaterThanOrEqual(2);
+    expect(await countRows(t.db, 'outbox')).toBe(0);
   });
 
   it('does nothing on a database that already has rooms', async () => {
     await t.core.handlers['rooms:create'](aRoom({ number: 999 }), adminCtx);
-    expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    expect(await seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
     await seedDemoHotel(t.core);
-    expect(countRows(t.db, 'guest_rooms')).toBe(1);
-    expect(countRows(t.db, 'stays')).toBe(0);
+    expect(await countRows(t.db, 'guest_rooms')).toBe(1);
+    expect(await countRows(t.db, 'stays')).toBe(0);
   });
 
   it('is idempotent and deterministic', async () => {
-    const first = seedDemoHotel(t.core);
-    expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    const first = await seedDemoHotel(t.core);
+    expect(await seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
     const other = await createTestCore();
     try {
-      expect(seedDemoHotel(other.core)).toEqual(first);
+      expect(await seedDemoHotel(other.core)).toEqual(first);
       const names = (db: TestCore['sqlite']) => db.prepare('SELECT guest_name, checkin FROM stays ORDER BY id').all();
       expect(names(other.db)).toEqual(names(t.db));
     } finally {

@@ -26,8 +26,8 @@ beforeEach(async () => {
 afterEach(async () => await t.close());
 
 describe('outbox:status', () => {
-  it('counts by state, shows the latest error and the dead messages newest first', () => {
-    const status = h['outbox:status']({}, adminCtx);
+  it('counts by state, shows the latest error and the dead messages newest first', async () => {
+    const status = await h['outbox:status']({}, adminCtx);
     expect(status).toMatchObject({ pending: 1, sent: 1, dead: 2, superseded: 0, blockedMessages: [] });
     expect(status.lastError).toEqual({ id: ids[2], message: 'connect ECONNREFUSED', at: '2026-05-01T11:30:00+02:00' });
     expect(status.deadMessages.map((m) => m.id)).toEqual([ids[2], ids[1]]);
@@ -46,19 +46,19 @@ describe('outbox:status', () => {
     });
   });
 
-  it('is empty-handed on a fresh outbox', () => {
+  it('is empty-handed on a fresh outbox', async () => {
     t.db.exec('DELETE FROM outbox');
-    expect(h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
+    expect(await h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
   });
 });
 
 describe('outbox:retry', () => {
   it('makes a dead message pending again, with no attempts, due now', async () => {
     t.clock.set(Date.parse('2026-05-02T07:00:00Z'));
-    const message = h['outbox:retry']({ id: ids[1]! }, adminCtx);
+    const message = await h['outbox:retry']({ id: ids[1]! }, adminCtx);
     expect(message).toMatchObject({ id: ids[1], status: 'pending', attempts: 0, nextAttemptAt: '2026-05-02T09:00:00+02:00' });
     expect((await outboxRows(t.db)).find((r) => r.id === ids[1])).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(h['outbox:status']({}, adminCtx)).toMatchObject({ pending: 2, dead: 1 });
+    expect(await h['outbox:status']({}, adminCtx)).toMatchObject({ pending: 2, dead: 1 });
     expect(t.events.at(-1)).toEqual({ type: 'outbox.changed' });
   });
 
@@ -78,6 +78,6 @@ describe('outbox:retry', () => {
       'ILLEGAL_TRANSITION',
       `Outbox message ${ids[1]} is superseded by message ${newest.id}, which carries the newer state`,
     );
-    expect(h['outbox:status']({}, adminCtx)).toMatchObject({ dead: 1, superseded: 1, pending: 2 });
+    expect(await h['outbox:status']({}, adminCtx)).toMatchObject({ dead: 1, superseded: 1, pending: 2 });
   });
 });

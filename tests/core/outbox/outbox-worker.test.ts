@@ -237,8 +237,8 @@ describe('outbox worker', () => {
   });
 
   it('holds back the rest of a record behind a dead message (not other records) until the admin retries it', async () => {
-    const bad = enqueue(event('car:1', 1));
-    const next = enqueue(event('car:1', 2));
+    const bad = await enqueue(event('car:1', 1));
+    const next = await enqueue(event('car:1', 2));
     const other = await enqueue(event('car:2', 3));
     stub.plan({ status: 400, body: 'bad' });
     const w = worker();
@@ -278,7 +278,7 @@ describe('outbox worker', () => {
       ['/bills/update/1', 'cancelled'],
       ['/bills/update/2', 'booked'],
     ]);
-    expect(t.core.handlers['outbox:status']({}, adminCtx)).toMatchObject({ superseded: 2, dead: 0, pending: 0 });
+    expect(await t.core.handlers['outbox:status']({}, adminCtx)).toMatchObject({ superseded: 2, dead: 0, pending: 0 });
   });
 
   it('numbers each record’s messages 1, 2, 3… and sends the number as a header and in billing’s body', async () => {

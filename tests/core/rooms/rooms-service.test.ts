@@ -16,7 +16,7 @@ afterEach(async () => await t.close());
 
 describe('guest rooms', () => {
   it('creates a room, publishes it, and lists rooms by floor and number', async () => {
-    const room = h['rooms:create'](aRoom({ number: 201, floor: 2 }), adminCtx);
+    const room = await h['rooms:create'](aRoom({ number: 201, floor: 2 }), adminCtx);
     expect(room).toEqual({
       id: room.id, number: 201, category: 'Standard double room', capacity: 2, nightlyRate: 119_500, floor: 2, housekeeping: 'clean', active: true,
     });
@@ -36,7 +36,7 @@ describe('guest rooms', () => {
 
   it('updates only the given fields', async () => {
     const room = await h['rooms:create'](aRoom({ number: 101 }), adminCtx);
-    const updated = h['rooms:update']({ id: room.id, category: 'Superior double room', capacity: 3 }, adminCtx);
+    const updated = await h['rooms:update']({ id: room.id, category: 'Superior double room', capacity: 3 }, adminCtx);
     expect(updated).toEqual({ ...room, category: 'Superior double room', capacity: 3 });
     await expectAppError(async () => await h['rooms:update']({ id: 999, capacity: 3 }, adminCtx), 'NOT_FOUND');
   });
@@ -56,13 +56,13 @@ describe('guest rooms', () => {
     await h['rooms:setHousekeeping']({ id: room.id, housekeeping: 'dirty' }, deskCtx);
     const input = commands['rooms:update'].input.parse({ id: room.id, nightlyRate: 99_500 });
     expect(input).not.toHaveProperty('housekeeping');
-    const updated = h['rooms:update'](input, adminCtx);
+    const updated = await h['rooms:update'](input, adminCtx);
     expect(updated).toMatchObject({ nightlyRate: 99_500, housekeeping: 'dirty' });
   });
 
   it('sets housekeeping and publishes the change', async () => {
     const room = await h['rooms:create'](aRoom({ number: 101 }), adminCtx);
-    const dirty = h['rooms:setHousekeeping']({ id: room.id, housekeeping: 'out_of_order' }, deskCtx);
+    const dirty = await h['rooms:setHousekeeping']({ id: room.id, housekeeping: 'out_of_order' }, deskCtx);
     expect(dirty.housekeeping).toBe('out_of_order');
     expect(t.events.at(-1)).toEqual({ type: 'room.changed', room: dirty });
     await expectAppError(async () => await h['rooms:setHousekeeping']({ id: 999, housekeeping: 'clean' }, deskCtx), 'NOT_FOUND');
@@ -81,26 +81,26 @@ describe('rooms:free', () => {
     (await h['rooms:free']({ checkin: '2026-05-01', checkout: '2026-05-03', ...q }, deskCtx)).map((r) => r.number);
 
   it('lists rooms free for the whole period, not those with an overlapping stay', async () => {
-    expect(free()).toEqual([101, 102, 110]);
+    expect(await free()).toEqual([101, 102, 110]);
     await h['stays:create'](aStay({ roomId: double, checkin: '2026-05-02', checkout: '2026-05-04' }), deskCtx);
-    expect(free()).toEqual([101, 110]);
+    expect(await free()).toEqual([101, 110]);
     // Departure day of the period = arrival day of the stay: a same-day turnover, so 102 is free.
-    expect(free({ checkin: '2026-04-30', checkout: '2026-05-02' })).toEqual([101, 102, 110]);
+    expect(await free({ checkin: '2026-04-30', checkout: '2026-05-02' })).toEqual([101, 102, 110]);
   });
 
   it('counts a cancelled stay as free', async () => {
     const s = await h['stays:create'](aStay({ roomId: single }), deskCtx);
-    expect(free()).toEqual([102, 110]);
+    expect(await free()).toEqual([102, 110]);
     await h['stays:cancel']({ id: s.id }, deskCtx);
-    expect(free()).toEqual([101, 102, 110]);
+    expect(await free()).toEqual([101, 102, 110]);
   });
 
   it('filters by beds and by category in any case, and leaves out rooms not in use', async () => {
-    expect(free({ guests: 2 })).toEqual([102, 110]);
-    expect(free({ guests: 3 })).toEqual([110]);
-    expect(free({ category: 'junior SUITE' })).toEqual([110]);
+    expect(await free({ guests: 2 })).toEqual([102, 110]);
+    expect(await free({ guests: 3 })).toEqual([110]);
+    expect(await free({ category: 'junior SUITE' })).toEqual([110]);
     await h['rooms:deactivate']({ id: double }, adminCtx);
-    expect(free({ guests: 2 })).toEqual([110]);
+    expect(await free({ guests: 2 })).toEqual([110]);
   });
 
   it('refuses a bad period', async () => {

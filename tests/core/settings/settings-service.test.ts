@@ -12,7 +12,7 @@ afterEach(async () => await t?.close());
 describe('settings', () => {
   it('starts a fresh database with the defaults (and the zone the test asked for)', async () => {
     t = await createTestCore();
-    expect(t.core.handlers['settings:get']({}, deskCtx)).toEqual({
+    expect(await t.core.handlers['settings:get']({}, deskCtx)).toEqual({
       hotelName: 'Hotel Frontdesk',
       timeZone: 'Europe/Copenhagen',
       currency: 'DKK',
@@ -67,7 +67,7 @@ describe('settings', () => {
 
   it('updates, persists across a restart, and publishes settings.changed', async () => {
     t = await createTestCore();
-    const next = t.core.handlers['settings:update']({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' }, adminCtx);
+    const next = await t.core.handlers['settings:update']({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' }, adminCtx);
     expect(next).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR', eventServiceUrl: 'https://broker.lan/events' });
     expect(t.core.settings.get()).toEqual(next);
     expect(t.events.at(-1)).toEqual({ type: 'settings.changed', settings: next });
@@ -146,7 +146,7 @@ describe('settings', () => {
 describe('health:get', () => {
   it('reports ok, the app version and the SQLite version', async () => {
     t = await createTestCore();
-    const health = t.core.handlers['health:get']({}, deskCtx);
+    const health = await t.core.handlers['health:get']({}, deskCtx);
     expect(health).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), sqlite: expect.stringMatching(/^3\.\d+\.\d+$/) });
     expect(health.db).toBe((await t.db.get('SELECT sqlite_version() AS v') as { v: string }).v);
   });

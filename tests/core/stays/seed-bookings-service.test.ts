@@ -18,8 +18,8 @@ beforeEach(async () => {
 afterEach(async () => await t.close());
 
 describe('POST /bookings (seed 000)', () => {
-  it("books the seed's example body and answers in the seed's field names", () => {
-    const booking = h['stays:seedCreate'](
+  it("books the seed's example body and answers in the seed's field names", async () => {
+    const booking = await h['stays:seedCreate'](
       { roomnumber: 101, category: 'Standard single room', checkin: '2024-11-01T14:00:00', checkout: '2024-11-05T12:00:00' },
       deskCtx,
     );
@@ -35,13 +35,13 @@ describe('POST /bookings (seed 000)', () => {
       guests: 1,
       price: 4 * 89_500,
     });
-    expect(outboxRows(t.db)).toMatchObject([
+    expect(await outboxRows(t.db)).toMatchObject([
       { path: `/bills/update/${booking.id}`, payload: { room_type: 'Standard single room', checkin: booking.checkin, checkout: booking.checkout } },
     ]);
   });
 
-  it('takes a room number as text, a category in any case, and the optional guest fields', () => {
-    const booking = h['stays:seedCreate'](
+  it('takes a room number as text, a category in any case, and the optional guest fields', async () => {
+    const booking = await h['stays:seedCreate'](
       { ...aSeedBooking(), roomnumber: 102, category: 'STANDARD double ROOM', guest_name: 'Ida Sørensen', guests: 2, price: 200_000 },
       deskCtx,
     );
@@ -62,14 +62,14 @@ describe('POST /bookings (seed 000)', () => {
     const e = await expectAppError(async () => await h['stays:seedCreate'](aSeedBooking({ roomnumber: 101, category: 'Junior suite' }), deskCtx), 'VALIDATION');
     expect(e.message).toContain('Standard single room');
     expect(e.message).toContain('Junior suite');
-    expect(countRows(t.db, 'stays')).toBe(0);
+    expect(await countRows(t.db, 'stays')).toBe(0);
   });
 });
 
 describe('GET /bookings (seed 000)', () => {
   it('lists every booking by id, a cancelled one with isbooking 0', async () => {
     const a = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-10', checkout: '2024-11-12' }), deskCtx);
-    const b = h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
+    const b = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, checkin: '2024-11-01', checkout: '2024-11-03' }), deskCtx);
     await h['stays:cancel']({ id: a.id }, deskCtx);
     const list = await h['stays:seedList']({}, deskCtx);
     expect(list.map((x) => [x.id, x.isbooking, x.status])).toEqual([

@@ -87,8 +87,8 @@ interface Row {
 }
 
 async function assertNoRoomOccupiedTwice(t: TestCore): Promise<void> {
-  const stays = await t.db.all(`SELECT id, room_id AS roomId, checkin_ms AS s, checkout_ms AS e, status FROM stays WHERE status IN ('booked', 'checked_in', 'checked_out')`) as Row[];
-  const blocks = await t.db.all(`SELECT id, room_id AS roomId, starts_ms AS s, ends_ms AS e, 'block' AS status FROM room_blocks`) as Row[];
+  const stays = await t.db.all(`SELECT id, room_id AS "roomId", checkin_ms AS s, checkout_ms AS e, status FROM stays WHERE status IN ('booked', 'checked_in', 'checked_out')`) as Row[];
+  const blocks = await t.db.all(`SELECT id, room_id AS "roomId", starts_ms AS s, ends_ms AS e, 'block' AS status FROM room_blocks`) as Row[];
   const all = [...stays, ...blocks];
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
@@ -97,7 +97,7 @@ async function assertNoRoomOccupiedTwice(t: TestCore): Promise<void> {
       if (a.roomId === b.roomId && a.s < b.e && b.s < a.e) throw new Error(`room ${a.roomId} occupied twice: ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
     }
   }
-  const inHouse = t.db.all(`SELECT room_id AS roomId, count(*) AS n FROM stays WHERE status = 'checked_in' GROUP BY room_id HAVING n > 1`);
+  const inHouse = await t.db.all(`SELECT room_id AS "roomId", count(*) AS n FROM stays WHERE status = 'checked_in' GROUP BY room_id HAVING n > 1`);
   expect(inHouse).toEqual([]);
 }
 

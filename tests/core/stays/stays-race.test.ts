@@ -61,6 +61,6 @@ describe('two writers booking the same room at once', () => {
       const to = resolveTime(p.checkout, s.timeZone, s.checkoutTime).ms;
       expect(stays.some((x) => x.s < to && from < x.e)).toBe(true);
     }
-    expect(countRows(t.db, 'outbox')).toBe(stays.length);
+    expect(await countRows(t.db, 'outbox')).toBe(stays.length);
   });
 });

@@ -32,8 +32,8 @@ describe('stays:create', () => {
     expect((await book({ checkin: '2026-06-01', checkout: '2026-06-02' })).ownerId).toBeNull();
   });
 
-  it('books 14:00 → 12:00 hotel time, prices nights × rate and records who and when', () => {
-    const stay = book({ guestEmail: 'mette@example.dk', notes: 'Late arrival' });
+  it('books 14:00 → 12:00 hotel time, prices nights × rate and records who and when', async () => {
+    const stay = await book({ guestEmail: 'mette@example.dk', notes: 'Late arrival' });
     expect(stay).toEqual({
       id: stay.id,
       roomId: room101,
@@ -56,7 +56,7 @@ describe('stays:create', () => {
       createdAt: '2026-05-01T10:00:00+02:00',
       updatedAt: '2026-05-01T10:00:00+02:00',
     });
-    expect(h['stays:get']({ id: stay.id }, deskCtx)).toEqual(stay);
+    expect(await h['stays:get']({ id: stay.id }, deskCtx)).toEqual(stay);
     expect(t.events).toContainEqual({ type: 'stay.changed', action: 'created', stay });
   });
 
@@ -71,14 +71,14 @@ describe('stays:create', () => {
 
   it('refuses an overlapping stay with 409 naming room and dates, and stores nothing', async () => {
     await book();
-    const before = countRows(t.db, 'outbox');
+    const before = await countRows(t.db, 'outbox');
     await expectAppError(
       async () => await book({ checkin: '2026-05-02', checkout: '2026-05-04' }),
       'ROOM_UNAVAILABLE',
       'Room 101 is not available from 2026-05-02 to 2026-05-04',
     );
-    expect(countRows(t.db, 'stays')).toBe(1);
-    expect(countRows(t.db, 'outbox')).toBe(before);
+    expect(await countRows(t.db, 'stays')).toBe(1);
+    expect(await countRows(t.db, 'outbox')).toBe(before);
   });
 
   it('allows a same-day turnover and the same dates in another room', async () => {
@@ -97,8 +97,8 @@ describe('stays:create', () => {
     await expectAppError(async () => await book({ roomId: 999 }), 'NOT_FOUND', 'Room with id 999 not found');
     await h['rooms:deactivate']({ id: room102 }, adminCtx);
     await expectAppError(async () => await book({ roomId: room102 }), 'VALIDATION', 'Room 102 is not in use');
-    expect(countRows(t.db, 'stays')).toBe(0);
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    expect(await countRows(t.db, 'stays')).toBe(0);
+    expect(await countRows(t.db, 'outbox')).toBe(0);
   });
 
   it('honours a lower maximum stay from the settings', async () => {
@@ -156,24 +156,24 @@ describe('the billing message (outbox)', () => {
     ]);
   });
 
-  it('is in the same transaction: when the outbox write fails, the stay is not stored either', () => {
+  it('is in the same transaction: when the outbox write fails, the stay is not stored either', async () => {
     t.db.exec(`CREATE TRIGGER outbox_down BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`);
-    expect(() => book()).toThrow(/outbox down/);
-    expect(countRows(t.db, 'stays')).toBe(0);
+    await expect(book()).rejects.toThrow(/outbox down/);
+    expect(await countRows(t.db, 'stays')).toBe(0);
     expect(t.events.filter((e) => e.type === 'stay.changed')).toEqual([]);
   });
 
-  it('is not written when the stay insert fails', () => {
+  it('is not written when the stay insert fails', async () => {
     t.db.exec(`CREATE TRIGGER stays_down BEFORE INSERT ON stays BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    expect(() => book()).toThrow(/disk trouble/);
-    expect(countRows(t.db, 'stays')).toBe(0);
-    expect(countRows(t.db, 'outbox')).toBe(0);
+    await expect(book()).rejects.toThrow(/disk trouble/);
+    expect(await countRows(t.db, 'stays')).toBe(0);
+    expect(await countRows(t.db, 'outbox')).toBe(0);
   });
 
   it('rolls back a status change whose message cannot be written', async () => {
     const stay = await book();
     t.db.exec(`CREATE TRIGGER outbox_down BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`);
-    expect(() => h['stays:cancel']({ id: stay.id }, deskCtx)).toThrow(/outbox down/);
+    await expect(h['stays:cancel']({ id: stay.id }, deskCtx)).rejects.toThrow(/outbox down/);
     expect((await h['stays:get']({ id: stay.id }, deskCtx)).status).toBe('booked');
   });
 });
@@ -181,7 +181,7 @@ describe('the billing message (outbox)', () => {
 describe('stays:move', () => {
   it('moves to a free room, taking its category and keeping the agreed price', async () => {
     const stay = await book();
-    const moved = h['stays:move']({ id: stay.id, roomId: suite }, deskCtx);
+    const moved = await h['stays:move']({ id: stay.id, roomId: suite }, deskCtx);
     expect(moved).toMatchObject({ roomId: suite, roomNumber: 110, category: 'Junior suite', price: stay.price, checkin: stay.checkin });
     expect(t.events).toContainEqual({ type: 'stay.changed', action: 'moved', stay: moved });
     expect((await book()).roomNumber).toBe(101);
@@ -202,16 +202,16 @@ describe('stays:move', () => {
   it('moves a guest who is already in the house', async () => {
     const stay = await book();
     await h['stays:checkIn']({ id: stay.id }, deskCtx);
-    expect(h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx)).toMatchObject({ roomNumber: 102, status: 'checked_in' });
+    expect(await h['stays:move']({ id: stay.id, roomId: room102 }, deskCtx)).toMatchObject({ roomNumber: 102, status: 'checked_in' });
   });
 });
 
 describe('stays:changeDates', () => {
   it('extends over its own old nights (the stay does not block itself) and reprices', async () => {
     const stay = await book();
-    const longer = h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-05' }, deskCtx);
+    const longer = await h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-05' }, deskCtx);
     expect(longer).toMatchObject({ nights: 4, price: 4 * 119_500, checkoutDate: '2026-05-05' });
-    const shifted = h['stays:changeDates']({ id: stay.id, checkin: '2026-05-02', checkout: '2026-05-04', price: 100_000 }, deskCtx);
+    const shifted = await h['stays:changeDates']({ id: stay.id, checkin: '2026-05-02', checkout: '2026-05-04', price: 100_000 }, deskCtx);
     expect(shifted).toMatchObject({ nights: 2, price: 100_000, checkin: '2026-05-02T14:00:00+02:00' });
   });
 
@@ -225,7 +225,7 @@ describe('stays:changeDates', () => {
     );
     await h['blocks:create']({ roomId: room101, from: '2026-04-28', to: '2026-04-30', reason: 'Paint', kind: 'blocked' }, deskCtx);
     await expectAppError(async () => await h['stays:changeDates']({ id: stay.id, checkin: '2026-04-29', checkout: '2026-05-03' }, deskCtx), 'ROOM_UNAVAILABLE');
-    expect(h['stays:get']({ id: stay.id }, deskCtx)).toMatchObject({ checkinDate: '2026-05-01', checkoutDate: '2026-05-03', nights: 2 });
+    expect(await h['stays:get']({ id: stay.id }, deskCtx)).toMatchObject({ checkinDate: '2026-05-01', checkoutDate: '2026-05-03', nights: 2 });
     // Up to the next guest's arrival day is fine: a same-day turnover.
     expect((await h['stays:changeDates']({ id: stay.id, checkin: '2026-05-01', checkout: '2026-05-04' }, deskCtx)).nights).toBe(3);
   });

@@ -24,20 +24,20 @@ const available = async (id: number) => (await h['stock:list']({ includeInactive
 
 describe('stock resources', () => {
   it('creates, edits, restocks (never below what is out) and deactivates, each a movement and a live event', async () => {
-    const r = bed();
+    const r = await bed();
     expect(r).toMatchObject({ name: 'Extra bed', totalQuantity: 4, availableQuantity: 4, outQuantity: 0, active: true, createdAt: '2026-05-01T10:00:00+02:00' });
     const loan = await h['stock:book']({ resourceId: r.id, quantity: 3, guestName: 'Mette Hansen' }, deskCtx);
-    expect(h['stock:update']({ id: r.id, description: 'Folding bed, linen' }, deskCtx)).toMatchObject({ description: 'Folding bed, linen', outQuantity: 3 });
+    expect(await h['stock:update']({ id: r.id, description: 'Folding bed, linen' }, deskCtx)).toMatchObject({ description: 'Folding bed, linen', outQuantity: 3 });
     await expectAppError(async () => await h['stock:restock']({ id: r.id, totalQuantity: 2 }, deskCtx), 'CONFLICT', /3 lent out/);
-    expect(h['stock:restock']({ id: r.id, totalQuantity: 6, note: 'Two more' }, deskCtx)).toMatchObject({ totalQuantity: 6, availableQuantity: 3, outQuantity: 3 });
-    expect(h['stock:restock']({ id: r.id, totalQuantity: 3 }, deskCtx)).toMatchObject({ totalQuantity: 3, availableQuantity: 0 });
-    expect(h['stock:deactivate']({ id: r.id }, deskCtx)).toMatchObject({ active: false });
+    expect(await h['stock:restock']({ id: r.id, totalQuantity: 6, note: 'Two more' }, deskCtx)).toMatchObject({ totalQuantity: 6, availableQuantity: 3, outQuantity: 3 });
+    expect(await h['stock:restock']({ id: r.id, totalQuantity: 3 }, deskCtx)).toMatchObject({ totalQuantity: 3, availableQuantity: 0 });
+    expect(await h['stock:deactivate']({ id: r.id }, deskCtx)).toMatchObject({ active: false });
     await expectAppError(async () => await h['stock:book']({ resourceId: r.id, quantity: 1 }, deskCtx), 'CONFLICT', /no longer in use/);
     // what is out still comes back after deactivation
-    expect(h['stock:return']({ id: loan.id }, deskCtx)).toMatchObject({ status: 'returned', closedBy: 'desk' });
-    expect(available(r.id)).toBe(3);
-    expect(h['stock:list']({}, deskCtx)).toEqual([]);
-    expect(h['stock:seedList']({}, deskCtx)).toEqual({ message: 'Resources fetched successfully', resources: [], 'out of stock resources': [] });
+    expect(await h['stock:return']({ id: loan.id }, deskCtx)).toMatchObject({ status: 'returned', closedBy: 'desk' });
+    expect(await available(r.id)).toBe(3);
+    expect(await h['stock:list']({}, deskCtx)).toEqual([]);
+    expect(await h['stock:seedList']({}, deskCtx)).toEqual({ message: 'Resources fetched successfully', resources: [], 'out of stock resources': [] });
 
     const moves = await h['stock:movements']({ id: r.id, limit: 50 }, deskCtx);
     expect(moves.map((m) => [m.kind, m.availableChange, m.totalChange, m.availableAfter, m.totalAfter])).toEqual([
@@ -71,11 +71,11 @@ describe('stock bookings', () => {
     const a = await h['stock:book']({ resourceId: r.id, quantity: 3 }, deskCtx);
     await expectAppError(async () => await h['stock:book']({ resourceId: r.id, quantity: 2 }, deskCtx), 'CONFLICT', 'Not enough "Extra bed" in stock: only 1 left, 2 requested');
     const b = await h['stock:book']({ resourceId: r.id, quantity: 1 }, deskCtx);
-    expect(available(r.id)).toBe(0);
+    expect(await available(r.id)).toBe(0);
     await h['stock:cancel']({ id: b.id }, deskCtx);
-    expect(available(r.id)).toBe(1);
+    expect(await available(r.id)).toBe(1);
     await h['stock:return']({ id: a.id }, deskCtx);
-    expect(available(r.id)).toBe(4);
+    expect(await available(r.id)).toBe(4);
     await expectAppError(async () => await h['stock:return']({ id: a.id }, deskCtx), 'ILLEGAL_TRANSITION', 'Stock booking 1 was already returned');
     await expectAppError(async () => await h['stock:cancel']({ id: b.id }, deskCtx), 'ILLEGAL_TRANSITION', /already cancelled/);
     await expectAppError(async () => await h['stock:return']({ id: 99 }, deskCtx), 'NOT_FOUND');
@@ -85,14 +85,14 @@ describe('stock bookings', () => {
   it("a stay's extras go back when it checks out, and when it is cancelled; an ended stay gets none", async () => {
     const r = await bed();
     const stay = await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-01', checkout: '2026-05-03', guestName: 'Mette Hansen' }), deskCtx);
-    const extra = h['stock:book']({ resourceId: r.id, quantity: 2, stayId: stay.id }, deskCtx);
+    const extra = await h['stock:book']({ resourceId: r.id, quantity: 2, stayId: stay.id }, deskCtx);
     expect(extra).toMatchObject({ stayId: stay.id, roomNumber: 204, guestName: 'Mette Hansen', status: 'out' });
     expect((await h['stock:bookings']({ stayId: stay.id, limit: 10, offset: 0 }, deskCtx)).items.map((b) => b.id)).toEqual([extra.id]);
     await h['stays:checkIn']({ id: stay.id }, deskCtx);
-    expect(available(r.id)).toBe(2);
+    expect(await available(r.id)).toBe(2);
     t.events.length = 0;
     await h['stays:checkOut']({ id: stay.id }, deskCtx);
-    expect(available(r.id)).toBe(4);
+    expect(await available(r.id)).toBe(4);
     const back = (await h['stock:bookings']({ stayId: stay.id, limit: 10, offset: 0 }, deskCtx)).items[0]!;
     expect(back).toMatchObject({ status: 'returned', closedBy: `stay ${stay.id}` });
     expect((await h['stock:movements']({ id: r.id, limit: 1 }, deskCtx))[0]).toMatchObject({ kind: 'returned', note: `Stay ${stay.id} checked out`, availableChange: 2 });
@@ -103,18 +103,18 @@ describe('stock bookings', () => {
     await h['stock:book']({ resourceId: r.id, quantity: 1, stayId: later.id }, deskCtx);
     await h['stock:book']({ resourceId: r.id, quantity: 1, guestName: 'Someone else' }, deskCtx);
     await h['stays:cancel']({ id: later.id }, deskCtx);
-    expect(available(r.id)).toBe(3);
+    expect(await available(r.id)).toBe(3);
     await expectAppError(async () => await h['stock:book']({ resourceId: r.id, quantity: 1, stayId: 999 }, deskCtx), 'NOT_FOUND');
   });
 
   it('lists loans past their "return by" time as overdue', async () => {
     const bikes = await h['stock:create']({ name: 'Bike', description: '', totalQuantity: 5 }, deskCtx);
-    const due = h['stock:book']({ resourceId: bikes.id, quantity: 1, guestName: 'Jens Olsen', returnBy: '2026-05-01T18:00:00' }, deskCtx);
+    const due = await h['stock:book']({ resourceId: bikes.id, quantity: 1, guestName: 'Jens Olsen', returnBy: '2026-05-01T18:00:00' }, deskCtx);
     expect(due).toMatchObject({ returnBy: '2026-05-01T18:00:00+02:00', overdue: false });
     await h['stock:book']({ resourceId: bikes.id, quantity: 1, guestName: 'Ann Berg', returnBy: '2026-05-02' }, deskCtx);
     await expectAppError(async () => await h['stock:book']({ resourceId: bikes.id, quantity: 1, returnBy: '2026-05-01T09:00:00' }, deskCtx), 'VALIDATION', /future/);
     t.clock.advance(9 * HOUR);
-    const overdue = h['stock:bookings']({ overdue: true, limit: 10, offset: 0 }, deskCtx);
+    const overdue = await h['stock:bookings']({ overdue: true, limit: 10, offset: 0 }, deskCtx);
     expect(overdue).toMatchObject({ total: 1, items: [{ id: due.id, guestName: 'Jens Olsen', overdue: true }] });
     await h['stock:return']({ id: due.id }, deskCtx);
     expect((await h['stock:bookings']({ overdue: true, limit: 10, offset: 0 }, deskCtx)).total).toBe(0);
@@ -127,8 +127,8 @@ describe('stock bookings', () => {
     const r = await bed();
     await h['stock:seedBook']({ resource: 'extra bed', purchase_quantity: 1 }, clientCtx);
     await h['stock:seedBook']({ resource: 'Extra bed', purchase_quantity: 2 }, deskCtx);
-    expect(h['stock:seedBookings']({}, clientCtx)).toEqual([{ resource: r.id, purchase_quantity: 1, booking_date: '2026-05-01T10:00:00+02:00' }]);
-    expect(h['stock:seedBookings']({}, deskCtx)).toHaveLength(2);
+    expect(await h['stock:seedBookings']({}, clientCtx)).toEqual([{ resource: r.id, purchase_quantity: 1, booking_date: '2026-05-01T10:00:00+02:00' }]);
+    expect(await h['stock:seedBookings']({}, deskCtx)).toHaveLength(2);
     const booked = t.events.filter((e) => e.type === 'stock.changed' && e.action === 'booked') as { booking: { ownerId: number | null } }[];
     expect(booked.map((e) => e.booking.ownerId)).toEqual([77, null]);
     await expectAppError(async () => await h['stock:seedBook']({ resource: 'Extra bed', purchase_quantity: 2 }, clientCtx), 'CONFLICT', 'Not enough "Extra bed" in stock: only 1 left, 2 requested');

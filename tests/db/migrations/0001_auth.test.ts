@@ -23,7 +23,7 @@ describe('migration 0001_auth', () => {
       )
       .run();
     const db = await step.migrate();
-    expect(db.prepare('SELECT guest_name AS guest, owner_id AS ownerId FROM stays').all()).toEqual([{ guest: 'Jens Olsen', ownerId: null }]);
+    expect(db.prepare('SELECT guest_name AS guest, owner_id AS "ownerId" FROM stays').all()).toEqual([{ guest: 'Jens Olsen', ownerId: null }]);
   });
 
   it('creates users, sessions, login_throttle and audit_log', async () => {

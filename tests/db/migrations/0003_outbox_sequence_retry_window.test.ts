@@ -20,14 +20,14 @@ describe('migration 0003_outbox_sequence_retry_window', () => {
     before.prepare(`INSERT INTO settings (key, value) VALUES ('outboxMaxAttempts', '3'), ('hotelName', '"Kept"')`).run();
 
     const db = await step.migrate();
-    expect(db.prepare('SELECT aggregate, seq, status, failing_since_ms AS failingSince FROM outbox ORDER BY id').all()).toEqual([
+    expect(db.prepare('SELECT aggregate, seq, status, failing_since_ms AS "failingSince" FROM outbox ORDER BY id').all()).toEqual([
       { aggregate: 'stay:1', seq: 1, status: 'sent', failingSince: null },
       { aggregate: 'stay:2', seq: 1, status: 'dead', failingSince: null },
       { aggregate: 'stay:1', seq: 2, status: 'dead', failingSince: null },
       { aggregate: 'stay:1', seq: 3, status: 'pending', failingSince: null },
       { aggregate: 'stay:2', seq: 2, status: 'pending', failingSince: null },
     ]);
-    expect(db.prepare('SELECT aggregate, last_seq AS lastSeq FROM outbox_sequences ORDER BY aggregate').all()).toEqual([
+    expect(db.prepare('SELECT aggregate, last_seq AS "lastSeq" FROM outbox_sequences ORDER BY aggregate').all()).toEqual([
       { aggregate: 'stay:1', lastSeq: 3 },
       { aggregate: 'stay:2', lastSeq: 2 },
     ]);

@@ -12,9 +12,9 @@ const names = (db: ReturnType<MigrationStep['migrate']>, type: string) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = ?`).all(type) as { name: string }[]).map((r) => r.name);
 
 describe('migration 0006_appointments', () => {
-  it('adds the four tables beside the existing ones, keeps the settings, and guards slots and appointments', () => {
+  it('adds the four tables beside the existing ones, keeps the settings, and guards slots and appointments', async () => {
     step.before.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`).run();
-    const db = step.migrate();
+    const db = await step.migrate();
     expect(names(db, 'table')).toEqual(expect.arrayContaining(['service_rooms', 'timeslots', 'providers', 'appointments', 'stays']));
     expect(names(db, 'trigger')).toContain('timeslots_no_overlap');
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Kept"' });

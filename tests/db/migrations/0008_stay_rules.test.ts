@@ -30,7 +30,7 @@ describe('migration 0008_stay_rules', () => {
       `INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
        VALUES (1, 'booked', 'checked_in', 5, 'desk', 'x', 10, 'y', 20, 1, 100)`,
     ).run();
-    expect(db.prepare('SELECT stay_id AS stayId, undone_at_ms AS undone FROM stay_status_changes').all()).toEqual([{ stayId: 1, undone: null }]);
+    expect(db.prepare('SELECT stay_id AS "stayId", undone_at_ms AS undone FROM stay_status_changes').all()).toEqual([{ stayId: 1, undone: null }]);
     expect(() => db.prepare(`INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms, prev_nights, prev_price)
        VALUES (99, 'booked', 'checked_in', 5, 'desk', 'x', 10, 'y', 20, 1, 100)`).run()).toThrow(/FOREIGN KEY/);
   });

@@ -44,19 +44,19 @@ describe('startEarlyGets and takeEarlyGet', () => {
     expect(fetch.mock.calls.map(([url]) => url)).toEqual(requests.map((r) => r.url));
     for (const [, init] of fetch.mock.calls) expect(init.headers).toMatchObject({ authorization: 'Bearer token-a' });
 
-    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 30 }, 'token-a')).toBeUndefined();
+    expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 30 }, 'token-a')).toBeUndefined();
     expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBe(answer);
-    expect(takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBeUndefined();
+    expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBeUndefined();
     expect(await takeEarlyGet('settings:get', {}, 'token-a')).toBe(answer);
   });
 
-  it('keeps an answer from a caller with another token, or none (signed in as someone else, or out)', () => {
+  it('keeps an answer from a caller with another token, or none (signed in as someone else, or out)', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{}')));
     startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
-    expect(takeEarlyGet('board:get', { days: 7 }, 'token-b')).toBeUndefined();
-    expect(takeEarlyGet('settings:get', {}, null)).toBeUndefined();
+    expect(await takeEarlyGet('board:get', { days: 7 }, 'token-b')).toBeUndefined();
+    expect(await takeEarlyGet('settings:get', {}, null)).toBeUndefined();
     // Refused once is gone: a later caller with the right token asks again too.
-    expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).toBeUndefined();
+    expect(await takeEarlyGet('board:get', { days: 7 }, 'token-a')).toBeUndefined();
   });
 
   it('lets an early request fail quietly when nobody takes it', async () => {

@@ -107,9 +107,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
             data-testid={`settings-${field.key}`}
           />
         );
-      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder="0.0.0.0" {...common} />;
-      case 'host': return <input autoComplete="off" spellCheck={false} placeholder="smtp.example.com" {...common} />;
-      case 'email': return <input type="email" autoComplete="off" placeholder="desk@hotel.example" {...common} />;
+      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder={field.placeholder} {...common} />;
+      case 'host': return <input autoComplete="off" spellCheck={false} placeholder={field.placeholder} {...common} />;
+      case 'email': return <input type="email" autoComplete="off" placeholder={field.placeholder} {...common} />;
       case 'tls':
         return (
           <select {...common}>
@@ -174,7 +174,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
       case 'currency': return <input list="currencies" maxLength={3} autoComplete="off" style={{ textTransform: 'uppercase' }} {...common} />;
-      case 'url': return <input type="url" placeholder={field.key === 'billingServiceUrl' ? 'http://billing-service:5002' : 'http://event-broker:8080/events'} {...common} />;
+      case 'url': return <input type="url" placeholder={field.placeholder} {...common} />;
       default: return <input {...common} />;
     }
   };

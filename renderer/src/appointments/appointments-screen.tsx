@@ -23,6 +23,7 @@ import { columnsOf, daysOf, rescheduleInput, type CalendarView, type ColumnMode,
 import { DayView, WeekView } from './calendar-views';
 import './appointments.css';
 import './appointments-text';
+import { DateInput } from '../ui/date-input';
 
 /** The hash's options, those that are valid: `from` a date, `view` day/week, `mode` rooms/providers. */
 function fromHash(hash: string): { from?: string; view?: CalendarView; mode?: ColumnMode } {
@@ -146,14 +147,9 @@ export function AppointmentsScreen() {
           <button type="button" className="button button-small" aria-label={t(view === 'day' ? 'appt.nextDay' : 'appt.nextWeek')} onClick={() => void useAppointmentsStore.getState().step(1).catch(() => undefined)} data-testid="appt-next">
             ›
           </button>
-          <input
-            type="date"
-            className="input input-compact"
-            aria-label={t('appt.day')}
-            value={from ?? ''}
-            onChange={(e) => e.target.value && show({ from: e.target.value })}
-            data-testid="appt-date"
-          />
+          <span className="toolbar-date">
+            <DateInput className="input input-compact" ariaLabel={t('appt.day')} value={from ?? ''} onChange={(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && show({ from: v })} testId="appt-date" />
+          </span>
         </div>
         <span className="strong" data-testid="appt-range">
           {from ? (view === 'day' ? f.longDate(from) : `${f.shortDate(from)} – ${f.shortDate(addDays(from, 6))}`) : ''}

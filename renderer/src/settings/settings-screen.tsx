@@ -14,6 +14,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { NetworkPanel } from './network-panel';
 import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
+import { TimeInput } from '../ui/time-input';
 
 const SECTIONS = [
   { id: 'hotel', label: 'settings.hotel' },
@@ -170,7 +171,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </span>
         );
       }
-      case 'time': return <input type="time" {...common} />;
+      case 'time': return <TimeInput value={draft[field.key]} onChange={(v) => setDraft({ ...draft, [field.key]: v })} testId={`settings-${field.key}`} />;
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
       case 'currency': return <input list="currencies" maxLength={3} autoComplete="off" style={{ textTransform: 'uppercase' }} {...common} />;

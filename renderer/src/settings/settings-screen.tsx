@@ -15,6 +15,7 @@ import { Field } from '../ui/field';
 import { NetworkPanel } from './network-panel';
 import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
 import { TimeInput } from '../ui/time-input';
+import { Page } from '../ui/page';
 
 const SECTIONS = [
   { id: 'hotel', label: 'settings.hotel' },
@@ -55,12 +56,9 @@ export function SettingsScreen() {
   }, []);
 
   return (
-    <section className="screen admin-screen" data-testid="settings-screen" aria-labelledby="settings-title">
-      <div className="screen-head">
-        <h1 id="settings-title">{t('settings.title')}</h1>
-      </div>
+    <Page titleId="settings-title" title={t('settings.title')} testId="settings-screen">
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : loadError ? <ErrorAlert error={loadError} /> : <p className="muted">{t('common.loading')}</p>}
-    </section>
+    </Page>
   );
 }
 

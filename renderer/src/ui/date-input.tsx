@@ -7,8 +7,8 @@
  * as typed otherwise (which every caller's date check refuses), so a half-typed date is never taken
  * for a different one.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { datePattern, formatDateText, parseDateText } from '../format/date-text';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { datePattern, formatDateText, parseDateText, type DateLang } from '../format/date-text';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { hotelToday } from '../settings/settings-store';
 import { CalendarIcon } from './field-icons';
@@ -39,22 +39,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function DateInput({ value, onChange, testId, ariaLabel, className = 'input', required, autoFocus, min, disabled, onEnter, dataAutofocus }: DateInputProps) {
   const t = useT();
   const lang = useLocaleStore((s) => s.lang);
-  const [text, setText] = useState(() => formatDateText(value, lang));
-  const field = useRef<HTMLSpanElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useShownText(value, lang, input);
+  const field = useRef<HTMLSpanElement>(null);
   // Closed by a pick or by Escape: the keyboard goes on from the field (a click elsewhere keeps its focus).
   const popover = useAnchoredPopover(field, () => refocus(field.current, input.current));
-
-  // A value set from outside (the arrival moved the departure, a reset, the language changed): show it.
-  // What is being typed is never rewritten: a half-typed date comes back as the text itself.
-  useEffect(() => {
-    const shown = parseDateText(text, lang);
-    if (value === '') setText('');
-    else if (ISO.test(value) && (shown !== value || formatDateText(value, lang) !== text)) {
-      if (shown !== value || document.activeElement !== input.current) setText(formatDateText(value, lang));
-    }
-    // `text` is read, not followed.
-  }, [value, lang]);
 
   const typed = (next: string) => {
     setText(next);
@@ -109,22 +98,55 @@ export function DateInput({ value, onChange, testId, ariaLabel, className = 'inp
       </button>
       <div id={popover.id} ref={popover.ref} popover="auto" className="field-popover" role="dialog" aria-label={t('date.pick')}>
         {popover.open ? (
-          <Suspense fallback={<p className="muted small">{t('common.loading')}</p>}>
-            <DateCalendar
-              lang={lang}
-              value={ISO.test(value) ? value : ''}
-              today={hotelToday()}
-              {...(min && ISO.test(min) ? { min } : {})}
-              onPick={(iso) => {
-                setText(formatDateText(iso, lang));
-                onChange(iso);
-                popover.hide();
-              }}
-              {...(testId ? { testId: `${testId}-calendar` } : {})}
-            />
-          </Suspense>
+          <CalendarPanel
+            lang={lang}
+            value={value}
+            min={min}
+            testId={testId}
+            onPick={(iso) => {
+              setText(formatDateText(iso, lang));
+              onChange(iso);
+              popover.hide();
+            }}
+          />
         ) : null}
       </div>
     </span>
   );
+}
+
+/** The calendar, loaded the first time one opens; it opens on the field's date, or the hotel's today. */
+function CalendarPanel({ lang, value, min, testId, onPick }: { lang: DateLang; value: string; min?: string; testId?: string; onPick(iso: string): void }) {
+  const t = useT();
+  return (
+    <Suspense fallback={<p className="muted small">{t('common.loading')}</p>}>
+      <DateCalendar
+        lang={lang}
+        value={ISO.test(value) ? value : ''}
+        today={hotelToday()}
+        {...(min && ISO.test(min) ? { min } : {})}
+        onPick={onPick}
+        {...(testId ? { testId: `${testId}-calendar` } : {})}
+      />
+    </Suspense>
+  );
+}
+
+/**
+ * The field's text: a value set from outside (the arrival moved the departure, a reset, the
+ * language changed) is shown; what is being typed is never rewritten, so a half-typed date stays
+ * as typed.
+ */
+function useShownText(value: string, lang: DateLang, input: RefObject<HTMLInputElement | null>) {
+  const state = useState(() => formatDateText(value, lang));
+  const [text, setText] = state;
+  useEffect(() => {
+    const shown = parseDateText(text, lang);
+    if (value === '') setText('');
+    else if (ISO.test(value) && (shown !== value || formatDateText(value, lang) !== text)) {
+      if (shown !== value || document.activeElement !== input.current) setText(formatDateText(value, lang));
+    }
+    // `text` is read, not followed.
+  }, [value, lang]);
+  return state;
 }

@@ -28,7 +28,6 @@ export function TimeInput({ value, onChange, testId, ariaLabel, className = 'inp
   const [text, setText] = useState(value);
   const field = useRef<HTMLSpanElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
   const times = useMemo(() => timesOfDay(step), [step]);
   const popover = useAnchoredPopover(field, () => refocus(field.current, input.current));
 
@@ -38,15 +37,6 @@ export function TimeInput({ value, onChange, testId, ariaLabel, className = 'inp
     else if (parseTimeText(value) === value && parseTimeText(text) !== value) setText(value);
     // `text` is read, not followed.
   }, [value]);
-
-  // Opened: the list shows the chosen time (or the nearest offered) and takes the keyboard there.
-  useEffect(() => {
-    if (!popover.open) return;
-    const at = nearestTime(times, value) ?? times[Math.floor(times.length / 2)];
-    const option = list.current?.querySelector<HTMLElement>(`[data-time="${at}"]`);
-    option?.scrollIntoView({ block: 'center' });
-    option?.focus({ preventScroll: true });
-  }, [popover.open, times, value]);
 
   const pick = (time: string) => {
     setText(time);
@@ -103,41 +93,48 @@ export function TimeInput({ value, onChange, testId, ariaLabel, className = 'inp
       </button>
       <div id={popover.id} ref={popover.ref} popover="auto" className="field-popover time-popover">
         {popover.open ? (
-          <ul
-            ref={list}
-            className="time-list"
-            role="listbox"
-            aria-label={t('time.pick')}
-            onKeyDown={(e) => {
-              const options = [...(list.current?.querySelectorAll<HTMLElement>('[role="option"]') ?? [])];
-              const i = options.indexOf(document.activeElement as HTMLElement);
-              const move = { ArrowDown: 1, ArrowUp: -1, PageDown: 4, PageUp: -4 }[e.key];
-              if (move !== undefined) {
-                e.preventDefault();
-                options[Math.max(0, Math.min(options.length - 1, i + move))]?.focus();
-              } else if ((e.key === 'Enter' || e.key === ' ') && i >= 0) {
-                e.preventDefault();
-                pick(options[i]!.dataset.time!);
-              }
-            }}
-            data-testid={testId ? `${testId}-list` : undefined}
-          >
-            {times.map((time) => (
-              <li
-                key={time}
-                role="option"
-                tabIndex={-1}
-                aria-selected={time === value}
-                className="time-option"
-                data-time={time}
-                onClick={() => pick(time)}
-              >
-                {time}
-              </li>
-            ))}
-          </ul>
+          <TimeList times={times} value={value} label={t('time.pick')} onPick={pick} {...(testId ? { testId: `${testId}-list` } : {})} />
         ) : null}
       </div>
     </span>
+  );
+}
+
+/** The list of times: opens on the chosen time (or the nearest offered) and takes the keyboard there. */
+function TimeList({ times, value, label, onPick, testId }: { times: readonly string[]; value: string; label: string; onPick(time: string): void; testId?: string }) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const at = nearestTime(times, value) ?? times[Math.floor(times.length / 2)];
+    const option = list.current?.querySelector<HTMLElement>(`[data-time="${at}"]`);
+    option?.scrollIntoView({ block: 'center' });
+    option?.focus({ preventScroll: true });
+    // Only on opening: the list is mounted each time it opens.
+  }, []);
+  return (
+    <ul
+      ref={list}
+      className="time-list"
+      role="listbox"
+      aria-label={label}
+      onKeyDown={(e) => {
+        const options = [...(list.current?.querySelectorAll<HTMLElement>('[role="option"]') ?? [])];
+        const i = options.indexOf(document.activeElement as HTMLElement);
+        const move = { ArrowDown: 1, ArrowUp: -1, PageDown: 4, PageUp: -4 }[e.key];
+        if (move !== undefined) {
+          e.preventDefault();
+          options[Math.max(0, Math.min(options.length - 1, i + move))]?.focus();
+        } else if ((e.key === 'Enter' || e.key === ' ') && i >= 0) {
+          e.preventDefault();
+          onPick(options[i]!.dataset.time!);
+        }
+      }}
+      data-testid={testId}
+    >
+      {times.map((time) => (
+        <li key={time} role="option" tabIndex={-1} aria-selected={time === value} className="time-option" data-time={time} onClick={() => onPick(time)}>
+          {time}
+        </li>
+      ))}
+    </ul>
   );
 }

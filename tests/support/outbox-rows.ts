@@ -19,6 +19,8 @@ export function outboxRows(sqlite: Sqlite): OutboxRow[] {
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-export function countRows(sqlite: Sqlite, table: 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms'): number {
+export type CountedTable = 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms' | 'service_rooms' | 'providers' | 'appointments' | 'stock_resources' | 'cars';
+
+export function countRows(sqlite: Sqlite, table: CountedTable): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }

@@ -1,10 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoHotel } from '../../../core/demo/demo-hotel';
+import { demoTimeZone, seedDemoHotel } from '../../../core/demo/demo-hotel';
 import { overlaps } from '../../../shared/rules/stay-rules';
 import { nightsBetween } from '../../../shared/time';
 import { aRoom } from '../../support/builders';
-import { countRows } from '../../support/outbox-rows';
+import { countRows, outboxRows } from '../../support/outbox-rows';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+
+const NOTHING = { rooms: 0, stays: 0, serviceRooms: 0, providers: 0, appointments: 0, stockResources: 0, loans: 0, cars: 0, rentals: 0 };
+
+/** What the demo wrote in every domain, as the desk reads it. */
+function demoRecords(core: TestCore) {
+  const h = core.core.handlers;
+  return {
+    stays: h['stays:list']({ limit: 1000, offset: 0 }, deskCtx).items.map((s) => [s.guestName, s.checkin, s.status]),
+    appointments: h['appointments:calendar']({ from: '2026-04-24', days: 21 }, deskCtx).appointments.map((a) => [a.guestName, a.startTime, a.status, a.paymentStatus]),
+    loans: h['stock:bookings']({ limit: 1000, offset: 0 }, deskCtx).items.map((b) => [b.guestName, b.quantity, b.status, b.returnBy]),
+    rentals: h['rentals:list']({ limit: 500 }, deskCtx).map((r) => [r.carId, r.guestName, r.from, r.status]),
+  };
+}
 
 let t: TestCore;
 beforeEach(() => {
@@ -13,7 +26,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('seedDemoHotel', () => {
-  it('fills an empty database with 40 rooms over four floors and categories, and no outbox messages', () => {
+  it('fills an empty database with 40 rooms over four floors and categories, and sends nothing to billing or e-mail', () => {
     const result = seedDemoHotel(t.core);
     expect(result.rooms).toBe(40);
     const rooms = t.core.handlers['rooms:list']({}, deskCtx);
@@ -25,25 +38,26 @@ describe('seedDemoHotel', () => {
     expect(rooms.some((r) => r.housekeeping === 'dirty')).toBe(true);
     expect(countRows(t.sqlite, 'stays')).toBe(result.stays);
     expect(countRows(t.sqlite, 'room_blocks')).toBeGreaterThanOrEqual(2);
-    expect(countRows(t.sqlite, 'outbox')).toBe(0);
+    // Only the fleet's messages for the event broker wait in the outbox, as for any car (demo-cars.ts).
+    expect(new Set(outboxRows(t.sqlite).map((r) => r.target))).toEqual(new Set(['events']));
   });
 
   it('does nothing on a database that already has rooms', () => {
     t.core.handlers['rooms:create'](aRoom({ number: 999 }), adminCtx);
-    expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    expect(seedDemoHotel(t.core)).toEqual(NOTHING);
     seedDemoHotel(t.core);
     expect(countRows(t.sqlite, 'guest_rooms')).toBe(1);
-    expect(countRows(t.sqlite, 'stays')).toBe(0);
+    for (const table of <const>['stays', 'service_rooms', 'providers', 'appointments', 'stock_resources', 'cars']) expect(countRows(t.sqlite, table), table).toBe(0);
+    expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
   });
 
   it('is idempotent and deterministic', () => {
     const first = seedDemoHotel(t.core);
-    expect(seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    expect(seedDemoHotel(t.core)).toEqual(NOTHING);
     const other = createTestCore();
     try {
       expect(seedDemoHotel(other.core)).toEqual(first);
-      const names = (db: TestCore['sqlite']) => db.prepare('SELECT guest_name, checkin FROM stays ORDER BY id').all();
-      expect(names(other.sqlite)).toEqual(names(t.sqlite));
+      expect(demoRecords(other)).toEqual(demoRecords(t));
     } finally {
       other.close();
     }
@@ -92,5 +106,38 @@ describe('seedDemoHotel', () => {
     seedDemoHotel(t.core, { today: '2026-12-01' });
     const page = t.core.handlers['stays:list']({ from: '2026-11-01', to: '2027-02-01', limit: 1, offset: 0 }, deskCtx);
     expect(page.total).toBe(countRows(t.sqlite, 'stays'));
+  });
+});
+
+describe('the demo hotel\'s time zone, chosen before anything is stored', () => {
+  let utc: TestCore;
+  beforeEach(() => {
+    utc = createTestCore({ timeZone: 'UTC' }); // a server on UTC: the zone is its default, not confirmed
+  });
+  afterEach(() => utc.close());
+
+  it('is Europe/Copenhagen, confirmed, on a server whose zone is UTC; the stays are made in it', () => {
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'UTC', timeZoneConfirmed: false });
+    seedDemoHotel(utc.core);
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
+    const stay = utc.core.handlers['stays:list']({ status: 'booked', limit: 1, offset: 0 }, deskCtx).items[0]!;
+    expect(stay.checkin).toMatch(/T14:00:00\+0[12]:00$/);
+  });
+
+  it('is the zone asked for (serve --time-zone)', () => {
+    seedDemoHotel(utc.core, { timeZone: 'Europe/Oslo' });
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Europe/Oslo', timeZoneConfirmed: true });
+  });
+
+  it('keeps a zone an admin already confirmed', () => {
+    utc.core.handlers['settings:update']({ timeZone: 'Atlantic/Reykjavik' }, adminCtx);
+    seedDemoHotel(utc.core);
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Atlantic/Reykjavik', timeZoneConfirmed: true });
+  });
+
+  it('demoTimeZone: asked, else confirmed, else Copenhagen', () => {
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: false })).toBe('Europe/Copenhagen');
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: true })).toBe('UTC');
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: true }, 'America/New_York')).toBe('America/New_York');
   });
 });

@@ -48,6 +48,12 @@ export interface HostOptions {
    * `admin`/`admin` and must change it. Default: env FRONTDESK_ADMIN_PASSWORD.
    */
   adminPassword?: string;
+  /**
+   * The hotel's IANA time zone, set and confirmed before anything else is stored (the demo's stays
+   * are made in it). Refused when the hotel already has stays in another zone (docs/stays-rules.md):
+   * the host does not start. Without it, the stored zone; the demo's default is Europe/Copenhagen.
+   */
+  timeZone?: string;
   /** Seed the demo hotel into an empty database. */
   demo?: boolean;
   clock?: Clock;
@@ -171,6 +177,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       // Refused (409) while the default admin password is in use, like the admin's own switch.
       await core.handlers['settings:update']({ lanEnabled: true }, HOST_CONTEXT);
       await core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { lanEnabled: true } });
+    }
+    if (options.timeZone !== undefined && !(core.settings.get().timeZoneConfirmed && core.settings.get().timeZone === options.timeZone)) {
+      // Refused (409 stays.timeZoneFixed) when stays exist in another zone: then the host does not start.
+      await core.handlers['settings:update']({ timeZone: options.timeZone }, HOST_CONTEXT);
+      await core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { timeZone: options.timeZone } });
     }
     if (options.demo) await seedDemoHotel(core);
 

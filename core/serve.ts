@@ -1,16 +1,17 @@
 /**
- * `npm run serve -- --data DIR --port N [--host ADDR] [--lan] [--demo]`: the headless LAN server
+ * `npm run serve -- --data DIR --port N [--host ADDR] [--lan] [--time-zone ZONE] [--demo]`: the headless LAN server
  * (core + REST API + the built renderer for browsers). The only file besides Electron's host process
  * that starts a host.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Settings } from '../shared/contract/schemas';
+import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--demo] [--log-level LEVEL]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--time-zone ZONE] [--demo] [--log-level LEVEL]
 
   --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data)
   --port N      port to listen on, 0 for any free one (env FRONTDESK_PORT, default: the
@@ -18,7 +19,12 @@ const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--
   --host ADDR   the LAN API's address once it is on (env FRONTDESK_HOST, default ${DEFAULT_LAN_HOST})
   --lan         switch the LAN API on (refused while the admin password is the default);
                 without it, and until an admin turns it on in Settings, only 127.0.0.1 listens
-  --demo        seed a demo hotel into an empty database
+  --time-zone ZONE
+                the hotel's IANA time zone, e.g. Europe/Copenhagen (env FRONTDESK_TIME_ZONE), set
+                and confirmed before anything is stored; refused once the hotel has stays in
+                another zone. Default: the stored zone; a new hotel is asked at the first sign-in
+  --demo        seed a demo hotel into an empty database, in --time-zone (default
+                ${LIKELY_HOTEL_ZONE})
   --log-level LEVEL
                 fatal, error, warn, info, debug, trace or silent (env FRONTDESK_LOG_LEVEL,
                 default info): JSON lines to the console and to DIR/logs/frontdesk.<date>.<n>.log
@@ -30,12 +36,18 @@ to be changed at the first sign-in).`;
 
 class UsageError extends Error {}
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings'> & { help: boolean; logLevel: LogLevel };
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone'> & { help: boolean; logLevel: LogLevel };
 
 function parseLogLevel(text: string, from: string): LogLevel {
   const level = text.trim().toLowerCase();
   if (!isLogLevel(level)) throw new UsageError(`${from} must be one of ${LOG_LEVELS.join(', ')}, not "${text}"`);
   return level;
+}
+
+function parseTimeZone(text: string, from: string): string {
+  const zone = text.trim();
+  if (!isValidTimeZone(zone)) throw new UsageError(`${from} must be an IANA time zone such as ${LIKELY_HOTEL_ZONE}, not "${text}"`);
+  return zone;
 }
 
 function parsePort(text: string): number {
@@ -57,6 +69,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
         host: { type: 'string' },
         lan: { type: 'boolean' },
         demo: { type: 'boolean' },
+        'time-zone': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -76,8 +89,15 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
       : env.FRONTDESK_LOG_LEVEL
         ? parseLogLevel(env.FRONTDESK_LOG_LEVEL, 'FRONTDESK_LOG_LEVEL')
         : DEFAULT_LOG_LEVEL;
+  const timeZone =
+    values['time-zone'] !== undefined
+      ? parseTimeZone(values['time-zone'], '--time-zone')
+      : env.FRONTDESK_TIME_ZONE
+        ? parseTimeZone(env.FRONTDESK_TIME_ZONE, 'FRONTDESK_TIME_ZONE')
+        : undefined;
   return {
     logLevel,
+    ...(timeZone === undefined ? {} : { timeZone }),
     help: values.help ?? false,
     dataDir: resolve(values.data ?? env.FRONTDESK_DATA ?? './frontdesk-data'),
     ...(port === undefined ? {} : { port: parsePort(port) }),

@@ -14,6 +14,7 @@ import { startHostClient, type HostClient, type UtilityProcessLike } from './hos
 import { HOST_EXEC_ARGV } from './host-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
 import { createSenderCheck, hardenApp, hardenSession } from './security';
+import { chromiumLocale, languageOfEvent, readUiLanguage, rememberUiLanguage } from './ui-language';
 import { createDeskWindow, focusWindow } from './window';
 
 export function forkHost(hostFile: string): UtilityProcessLike {
@@ -63,6 +64,10 @@ export async function runDesk(): Promise<void> {
   let win: BrowserWindow | null = null;
   app.on('second-instance', () => focusWindow(win));
   hardenApp(paths.entryFile);
+  // Before ready, or Chromium has already chosen the machine's locale (ui-language.ts).
+  const dataDir = app.getPath('userData');
+  let language = readUiLanguage(dataDir);
+  app.commandLine.appendSwitch('lang', chromiumLocale(language));
 
   await app.whenReady();
   hardenSession();
@@ -70,7 +75,7 @@ export async function runDesk(): Promise<void> {
   try {
     host = await startHostClient({
       spawn: () => forkHost(paths.hostFile),
-      options: { dataDir: app.getPath('userData'), rendererDir: paths.rendererDir, migrationsDir: paths.migrationsDir },
+      options: { dataDir, rendererDir: paths.rendererDir, migrationsDir: paths.migrationsDir },
       onCrash: hostStopped,
     });
   } catch (error) {
@@ -83,6 +88,12 @@ export async function runDesk(): Promise<void> {
   /** Logouts of closed windows still under way: the quit waits for them before the host closes. */
   const endings = new Set<Promise<void>>();
   closeHostOnQuit(host, sessions, endings);
+  host.onEvent((event) => {
+    const next = languageOfEvent(event);
+    if (next === null || next === language) return;
+    language = next;
+    rememberUiLanguage(dataDir, next);
+  });
 
   registerIpcHandlers({
     ipcMain,

@@ -108,6 +108,22 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Where a Frontdesk hotel most likely is when nobody has said: this Danish product's home zone. A
+ * server's clock (UTC, `Etc/…`) says nothing about where the hotel is; a desk PC's zone does.
+ */
+export const LIKELY_HOTEL_ZONE = 'Europe/Copenhagen';
+
+/**
+ * The zone to offer a new hotel: the machine's own, unless it is a server's UTC (or GMT, `Etc/…`,
+ * unknown), then {@link LIKELY_HOTEL_ZONE}. `Europe/Oslo` → `Europe/Oslo`; `UTC` → `Europe/Copenhagen`.
+ */
+export function likelyHotelZone(machineZone: string | undefined): string {
+  const zone = machineZone?.trim() ?? '';
+  if (zone === '' || /^(UTC|GMT|UCT|Universal|Zulu|Greenwich|Etc\/.*)$/i.test(zone) || !isValidTimeZone(zone)) return LIKELY_HOTEL_ZONE;
+  return zone;
+}
+
 export function isValidTimeZone(zone: string): boolean {
   try {
     formatterFor(zone);

@@ -122,8 +122,8 @@ export async function registerLiveSocket(app: FastifyInstance, core: Core): Prom
       if (viewer.role !== member.viewer.role || viewer.userId !== member.viewer.userId) index.add({ ...member, viewer });
     }
   };
-  const recheckTimer = setInterval(async () => {
-    if (index.size > 0) await recheckSessions();
+  const recheckTimer = setInterval(() => {
+    if (index.size > 0) void recheckSessions().catch((error: unknown) => app.log.warn({ err: error }, 'live feed: session re-check failed'));
   }, SESSION_RECHECK_MS);
   recheckTimer.unref();
 

@@ -180,8 +180,8 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
       index.add(member);
     }
   };
-  const recheckTimer = setInterval(async () => {
-    if (members.size > 0) await recheckSessions();
+  const recheckTimer = setInterval(() => {
+    if (members.size > 0) void recheckSessions().catch((error: unknown) => app.log.warn({ err: error }, 'Socket.IO: session re-check failed'));
   }, SESSION_RECHECK_MS);
   recheckTimer.unref();
 
@@ -209,17 +209,20 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
     for (const old of over(index.ofUser(member.viewer.userId), MAX_SOCKETS_PER_USER)) drop(members.get(old.socket)!, 'Too many Socket.IO connections for this user');
   };
 
-  io.use(async (socket, next) => {
+  const admit = async (socket: Socket): Promise<Error | undefined> => {
     const token = handshakeToken(socket.handshake);
     const ctx = token === null ? SOCKET_IO_ERRORS.unauthorized : await resolve(token, socket.handshake.address);
     if (typeof ctx === 'string') {
       const error = new Error(ctx) as Error & { data?: unknown };
       error.data = { error: ctx };
-      next(error);
-      return;
+      return error;
     }
     (socket.data as SocketData) = { ctx, token: token! };
-    next();
+    return undefined;
+  };
+  // A database that cannot be reached refuses the connection (the client retries), never crashes the host.
+  io.use((socket, next) => {
+    admit(socket).then(next, (error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   });
 
   io.on('connection', (socket) => {

@@ -34,7 +34,7 @@ export function startAppointmentScheduler(
   const arm = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, Math.max(10, Math.min(ms, maxSleepMs)));
+    timer = setTimeout(() => void tick(), Math.max(10, Math.min(ms, maxSleepMs)));
     timer.unref();
   };
 

@@ -9,6 +9,7 @@ import { hotelHasBookings, readSettingValues, writeSettingValue } from '../../db
 import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
+import { likelyHotelZone } from '../../shared/time';
 import type { CoreDeps } from '../context';
 
 const DAY_MS = 86_400_000;
@@ -18,14 +19,15 @@ const DAY_MS = 86_400_000;
  */
 const STAY_BOUND_KEY = 'stayLengthBoundNights';
 
-function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** The machine's zone, unless it is a server's UTC: then the hotel's likely zone (shared/time.ts). */
+function defaultTimeZone(): string {
+  return likelyHotelZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 export function defaultSettings(): Settings {
   return {
     hotelName: 'Hotel Frontdesk',
-    timeZone: machineTimeZone(),
+    timeZone: defaultTimeZone(),
     currency: 'DKK',
     locale: 'da',
     checkinTime: '14:00',
@@ -152,7 +154,7 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
           if (valid.timeZone !== cached.timeZone && await hotelHasBookings(db)) {
             throw new AppError(
               'CONFLICT',
-              `The time zone stays ${cached.timeZone}: the hotel already has stays or room blocks, whose local dates and times were agreed in it`,
+              `The time zone stays ${cached.timeZone}: the hotel already has stays or room blocks, and their local dates and times were agreed in that zone.`,
               { reason: 'stays.timeZoneFixed', params: { zone: cached.timeZone } },
             );
           }

@@ -17,6 +17,7 @@ import { useSessionStore } from './stores/session-store';
 import { chooseTransport } from './transport/choose-transport';
 import { setTransport } from './transport/current-transport';
 import './styles/base.css';
+import './styles/header.css';
 import './styles/controls.css';
 import './styles/dialogs.css';
 import './styles/board-chrome.css';

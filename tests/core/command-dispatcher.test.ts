@@ -167,7 +167,7 @@ describe('core.call guarded, over a real core', () => {
     t = await createTestCore();
     const admin = await t.core.contextFor((await signIn(t.core, 'admin')).token, { via: 'ipc' });
     const room = await t.core.call('rooms:create', aRoom({ number: 101 }), admin);
-    const rows = await t.db.all("SELECT actor, role, action, entity, entity_id AS "entityId", via FROM audit_log WHERE action = 'rooms:create'");
+    const rows = await t.db.all(`SELECT actor, role, action, entity, entity_id AS "entityId", via FROM audit_log WHERE action = 'rooms:create'`);
     expect(rows).toEqual([{ actor: admin.actor.username, role: 'admin', action: 'rooms:create', entity: 'rooms', entityId: String(room.id), via: 'ipc' }]);
   });
 });

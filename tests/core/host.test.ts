@@ -73,6 +73,20 @@ describe('createHost', () => {
     expect((await getJson<Room[]>(again, '/api/v1/rooms')).length).toBe(rooms.length);
   });
 
+  it('makes the demo in Europe/Copenhagen on a server whose zone is not confirmed, and confirms it', async () => {
+    const host = await start({ demo: true, settings: { timeZone: 'UTC' } });
+    expect(await getJson<Settings>(host, '/api/v1/settings')).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
+  });
+
+  it('sets and confirms timeZone before anything is stored; a later start asking for another zone is refused', async () => {
+    const first = await start({ timeZone: 'Europe/Helsinki', demo: true });
+    expect(await getJson<Settings>(first, '/api/v1/settings')).toMatchObject({ timeZone: 'Europe/Helsinki', timeZoneConfirmed: true });
+    await first.close();
+    await expect(start({ timeZone: 'Europe/Helsinki' })).resolves.toBeDefined();
+    await hosts.pop()!.close();
+    await expect(start({ timeZone: 'Asia/Tokyo' })).rejects.toThrow(/The time zone stays Europe\/Helsinki/);
+  });
+
   it('applies settings given at start-up', async () => {
     const host = await start({ settings: { hotelName: 'Hotel Nordlys', billingServiceUrl: '' } });
     const settings = await getJson<Settings>(host, '/api/v1/settings');

@@ -122,6 +122,22 @@ describe('npm run serve', () => {
     expect(await run.exited).toBe(0);
   });
 
+  it('--time-zone (or FRONTDESK_TIME_ZONE) sets and confirms the hotel\'s zone before the demo is made in it', async () => {
+    const run = serve(['--data', dir, '--port', '0', '--demo'], { ...ADMIN_ENV, TZ: 'UTC', FRONTDESK_TIME_ZONE: 'Europe/Oslo' });
+    const url = await listeningUrl(run);
+    const token = await signInOverHttp(url);
+    expect(await getJson<Settings>(`${url}/api/v1/settings`, token)).toMatchObject({ timeZone: 'Europe/Oslo', timeZoneConfirmed: true });
+    const stays = await getJson<{ items: { checkin: string }[] }>(`${url}/api/v1/stays?status=booked&limit=1`, token);
+    expect(stays.items[0]!.checkin).toMatch(/T14:00:00\+0[12]:00$/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+
+    // Once stays exist their zone is fixed: asking for another one stops the start, saying why.
+    const again = serve(['--data', dir, '--port', '0', '--time-zone', 'America/New_York'], ADMIN_ENV);
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain('The time zone stays Europe/Oslo');
+  });
+
   it('prints the usage for --help and exits 0', async () => {
     const run = serve(['--help']);
     expect(await run.exited).toBe(0);
@@ -133,6 +149,8 @@ describe('npm run serve', () => {
     [['--bogus']],
     [['--port']],
     [['--log-level', 'loud']],
+    [['--time-zone', 'Mars/Olympus_Mons']],
+    [['--time-zone', '']],
   ])('refuses %j with a message and exit code 2', async (args) => {
     const run = serve(args);
     expect(await run.exited).toBe(2);

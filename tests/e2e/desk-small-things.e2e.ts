@@ -72,6 +72,7 @@ describe('the small things', () => {
   });
 
   it('the audit log: actions in words, details as field: value, the action filter a list', async () => {
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-screen').waitFor();
     const row = page.locator('tr[data-action="stays:create"]').first();

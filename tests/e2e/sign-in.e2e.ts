@@ -46,6 +46,8 @@ describe('signing in at the desk', () => {
     const token = await storedToken(page);
     expect(token).toBeTruthy();
 
+    // Signing out is in the user's menu.
+    await page.getByTestId('session-user').click();
     await page.getByTestId('sign-out').click();
     const notice = page.getByTestId('sign-in-notice');
     await notice.waitFor();

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoginResult } from '../../shared/contract/auth-schemas';
@@ -6,6 +8,7 @@ import type { LiveEvent } from '../../shared/contract/events';
 import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import type { FromHost, HostRequest, ToHost } from '../../electron/host-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { readUiLanguage, UI_LANGUAGE_FILE } from '../../electron/ui-language';
 import { fake, fakeEvent, FakeBrowserWindow, resetFakeElectron, type FakeUtilityProcess } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
@@ -265,5 +268,41 @@ describe('the desk app', () => {
     expect(win.minimized).toBe(false);
     expect(win.focused).toBe(true);
     expect(windows()).toHaveLength(1);
+  });
+
+  describe('the UI language', () => {
+    let dataDir: string;
+    beforeEach(() => {
+      dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-desk-'));
+      fake.app.paths.userData = dataDir;
+    });
+    afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    const settingsEvent = (locale: 'da' | 'en') => ({ kind: 'event', event: { type: 'settings.changed', settings: { locale } } });
+
+    it('starts Chromium in Danish (--lang before the app is ready) on a first start', async () => {
+      standInHost();
+      await start();
+      expect(fake.app.switches).toEqual([{ name: 'lang', value: 'da', afterReady: false }]);
+    });
+
+    it('remembers the hotel\'s language from the settings the host reports, and starts in it next time', async () => {
+      standInHost();
+      await start();
+      fake.utilityForks[0]!.emit('message', settingsEvent('en'));
+      expect(readFileSync(join(dataDir, UI_LANGUAGE_FILE), 'utf8').trim()).toBe('en');
+
+      resetFakeElectron();
+      fake.app.paths.userData = dataDir;
+      standInHost();
+      await start();
+      expect(fake.app.switches).toEqual([{ name: 'lang', value: 'en-GB', afterReady: false }]);
+    });
+
+    it('takes an unreadable or unknown remembered language for Danish', () => {
+      writeFileSync(join(dataDir, UI_LANGUAGE_FILE), 'klingon');
+      expect(readUiLanguage(dataDir)).toBe('da');
+      expect(readUiLanguage(join(dataDir, 'missing'))).toBe('da');
+    });
   });
 });

@@ -23,6 +23,7 @@ const handlers = new Map<string, Handler>();
 const sent: { channel: string; payload: unknown }[] = [];
 const windows: FakeWindow[] = [];
 const forks: { modulePath: string; args: string[]; options: Record<string, unknown> }[] = [];
+const switches: string[] = [];
 /** What main posted to the host process, in order: `start`, `call <name>`, `export <name>`, `close`. */
 const posted: string[] = [];
 let hostExitCode: number | null = null;
@@ -62,6 +63,7 @@ const app = Object.assign(new EventEmitter(), {
   whenReady: () => Promise.resolve(),
   getAppPath: () => appDir,
   getPath: () => userData,
+  commandLine: { appendSwitch: (name: string, value?: string) => switches.push(value === undefined ? name : `${name}=${value}`) },
   quit() {
     const event = preventable();
     app.emit('before-quit', event);
@@ -135,4 +137,4 @@ const exported = await call('stays:export', { delimiter: ';' });
 const csv = readFileSync(exportFile, 'utf8');
 app.quit();
 await until(() => quitHappened, 'the quit');
-console.log(JSON.stringify({ channels: [...handlers.keys()], forks, posted, hostExitCode, health, forbidden, beforeLogin, login, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));
+console.log(JSON.stringify({ channels: [...handlers.keys()], forks, switches, posted, hostExitCode, health, forbidden, beforeLogin, login, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));

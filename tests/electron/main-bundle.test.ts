@@ -48,7 +48,7 @@ afterAll(() => {
 
 describe('dist-electron/main.cjs and host.cjs', () => {
   it('main loads no database or server code, and the host never loads electron', () => {
-    expect([...requiredBy(join(outDir, 'main.cjs'))].sort()).toEqual(['electron', 'node:path', 'node:url', 'zod']);
+    expect([...requiredBy(join(outDir, 'main.cjs'))].sort()).toEqual(['electron', 'node:fs', 'node:path', 'node:url', 'zod']);
     const host = requiredBy(join(outDir, 'host.cjs'));
     expect(host.has('electron')).toBe(false);
     expect(host).toContain('better-sqlite3');
@@ -70,6 +70,8 @@ describe('dist-electron/main.cjs and host.cjs', () => {
       { modulePath: join(repo, 'dist-electron', 'host.cjs'), args: [], options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2'], stdio: 'inherit' } },
     ]);
     expect([...report.channels].sort()).toEqual([...ipcCommandNames].sort());
+    // The window starts in the desk's language (electron/ui-language.ts): Danish on a first start.
+    expect(report.switches).toEqual(['lang=da']);
     expect(report.loaded).toBe(pathToFileURL(join(repo, 'dist', 'renderer', 'index.html')).href);
     expect(report.health).toMatchObject({ ok: true, value: { status: 'ok' } });
     expect(report.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

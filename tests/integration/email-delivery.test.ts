@@ -56,7 +56,7 @@ async function setup() {
       return worker.tick();
     },
     rows: () =>
-      db.prepare("SELECT id, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox WHERE target = 'email' ORDER BY id").all() as OutboxRow[],
+      db.prepare(`SELECT id, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox WHERE target = 'email' ORDER BY id`).all() as OutboxRow[],
     /** Enqueues an e-mail as a domain does: inside `commit()`. */
     enqueue: (aggregate: string, payload: unknown) =>
       commit(th.host.core.deps, (c) => c.enqueue({ target: 'email', topic: 'email.test', aggregate, path: '', payload })),

@@ -7,6 +7,7 @@ import {
   dayNumber,
   formatInstant,
   isValidTimeZone,
+  likelyHotelZone,
   localDate,
   nightsBetween,
   parseDate,
@@ -138,6 +139,14 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('likelyHotelZone', () => {
+  it('is the machine\'s zone where the machine says a place, Europe/Copenhagen where it runs on UTC or says nothing', () => {
+    expect(likelyHotelZone('Europe/Oslo')).toBe('Europe/Oslo');
+    expect(likelyHotelZone('America/New_York')).toBe('America/New_York');
+    for (const server of ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'utc', '', undefined, 'Not/AZone']) expect(likelyHotelZone(server), String(server)).toBe('Europe/Copenhagen');
   });
 });
 

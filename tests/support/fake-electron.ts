@@ -152,6 +152,14 @@ class FakeApp extends EventEmitter {
   paths: Record<string, string> = { userData: '/home/desk/.config/Frontdesk', documents: '/home/desk/Documents' };
   quitCalls = 0;
   sandboxEnforced = false;
+  /** Chromium's switches as main appended them, and whether the app was ready by then. */
+  readonly switches: { name: string; value: string | undefined; afterReady: boolean }[] = [];
+  private ready = false;
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string) => {
+      this.switches.push({ name, value, afterReady: this.ready });
+    },
+  };
   exitCode: number | null = null;
   private markReadyFn: () => void = () => undefined;
   private readyPromise = new Promise<void>((resolve) => (this.markReadyFn = resolve));
@@ -166,6 +174,7 @@ class FakeApp extends EventEmitter {
     return this.readyPromise;
   }
   markReady(): void {
+    this.ready = true;
     this.markReadyFn();
   }
   getAppPath(): string {

@@ -19,6 +19,8 @@ export async function outboxRows(db: Db): Promise<OutboxRow[]> {
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
-export async function countRows(db: Db, table: 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms'): Promise<number> {
+export type CountedTable = 'stays' | 'outbox' | 'room_blocks' | 'guest_rooms' | 'service_rooms' | 'providers' | 'appointments' | 'stock_resources' | 'cars';
+
+export async function countRows(db: Db, table: CountedTable): Promise<number> {
   return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 }

@@ -18,7 +18,7 @@ export function AppHeader() {
   const connection = useConnectionStore((s) => s.state);
   return (
     <header className="app-header">
-      <div className="brand">
+      <div className="brand" title={hotelName ?? t('app.name')}>
         <span className="brand-mark" aria-hidden="true">
           F
         </span>

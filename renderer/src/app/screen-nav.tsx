@@ -1,10 +1,12 @@
 /**
- * The header's links: the screens the role may open, from the registry, the admin group after a
- * divider. The desk's header and a client's header both use it.
+ * The header's links: the screens the role may open, from the registry; the admin screens in one
+ * menu after them (header-menu.tsx), so the header fits from 1280 px wide up. The desk's header and a
+ * client's header both use it.
  */
 import type { Role } from '../../../shared/contract/auth-schemas';
 import { useT } from '../i18n/locale-store';
 import { useUiStore } from '../stores/ui-store';
+import { HeaderMenu } from './header-menu';
 import { allowedScreen, screenDef, screensFor, type Screen } from './screen-registry';
 
 export function ScreenNav({ role }: { role: Role | null | undefined }) {
@@ -14,11 +16,12 @@ export function ScreenNav({ role }: { role: Role | null | undefined }) {
   const shown = allowedScreen(asked, role);
   const screens = screensFor(role);
 
-  const link = (s: Screen) => (
+  const link = (s: Screen, inMenu = false) => (
     <a
       key={s}
       href={`#/${s}`}
-      className="nav-link"
+      className={inMenu ? 'menu-item' : 'nav-link'}
+      role={inMenu ? 'menuitem' : undefined}
       aria-current={shown === s ? 'page' : undefined}
       onClick={(e) => {
         e.preventDefault();
@@ -31,16 +34,19 @@ export function ScreenNav({ role }: { role: Role | null | undefined }) {
   );
 
   const adminLinks = screens.filter((s) => screenDef(s).group === 'admin');
+  const inAdmin = adminLinks.includes(shown);
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      {screens.filter((s) => screenDef(s).group !== 'admin').map(link)}
+      {screens.filter((s) => screenDef(s).group !== 'admin').map((s) => link(s))}
       {adminLinks.length > 0 ? (
-        <span className="nav-group" role="group" aria-label={t('nav.admin')} data-testid="nav-admin">
-          <span className="nav-group-label" aria-hidden="true">
-            {t('nav.admin')}
-          </span>
-          {adminLinks.map(link)}
-        </span>
+        <HeaderMenu
+          label={t('nav.admin')}
+          current={inAdmin}
+          className="nav-link"
+          testId="nav-admin"
+        >
+          {adminLinks.map((s) => link(s, true))}
+        </HeaderMenu>
       ) : null}
     </nav>
   );

@@ -11,7 +11,7 @@ import type { Role } from '../../../shared/contract/auth-schemas';
 import type { MessageKey } from '../i18n/translate';
 import { allowedIn, screensIn } from './screen-access';
 
-/** Where a screen's link goes: the desk's own links, the admin group after a divider, a client's page. */
+/** Where a screen's link goes: the desk's own links, the header's admin menu, a client's page. */
 export type ScreenGroup = 'desk' | 'admin' | 'client';
 
 export interface ScreenDef {

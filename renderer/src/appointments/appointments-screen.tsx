@@ -23,6 +23,8 @@ import { columnsOf, daysOf, rescheduleInput, type CalendarView, type ColumnMode,
 import { DayView, WeekView } from './calendar-views';
 import './appointments.css';
 import './appointments-text';
+import { DateInput } from '../ui/date-input';
+import { Page } from '../ui/page';
 
 /** The hash's options, those that are valid: `from` a date, `view` day/week, `mode` rooms/providers. */
 function fromHash(hash: string): { from?: string; view?: CalendarView; mode?: ColumnMode } {
@@ -119,56 +121,54 @@ export function AppointmentsScreen() {
   const shownCalendar = calendar && calendar.from === from && calendar.to >= (days.at(-1) ?? '') ? calendar : null;
 
   return (
-    <section className="screen admin-screen appt-screen" data-testid="appointments-screen" aria-labelledby="appt-title" onKeyDown={onKey}>
-      <div className="screen-head">
-        <h1 id="appt-title">{t('appt.title')}</h1>
-        <div className="segmented" role="group" aria-label={t('appt.viewLabel')}>
-          {(['day', 'week'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={view === v} onClick={() => show({ view: v })} data-testid={`appt-view-${v}`}>
-              {t(`appt.view.${v}`)}
+    <Page
+      titleId="appt-title" title={t('appt.title')} testId="appointments-screen" className="appt-screen" onKeyDown={onKey}
+      head={
+        <>
+          <div className="segmented" role="group" aria-label={t('appt.viewLabel')}>
+            {(['day', 'week'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => show({ view: v })} data-testid={`appt-view-${v}`}>
+                {t(`appt.view.${v}`)}
+              </button>
+            ))}
+          </div>
+          <div className="segmented" role="group" aria-label={t('appt.columnsLabel')}>
+            {(['rooms', 'providers'] as const).map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => show({ mode: m })} data-testid={`appt-mode-${m}`}>
+                {t(`appt.mode.${m}`)}
+              </button>
+            ))}
+          </div>
+          <div className="toolbar-group">
+            <button type="button" className="button button-small" aria-label={t(view === 'day' ? 'appt.prevDay' : 'appt.prevWeek')} onClick={() => void useAppointmentsStore.getState().step(-1).catch(() => undefined)} data-testid="appt-prev">
+              ‹
             </button>
-          ))}
-        </div>
-        <div className="segmented" role="group" aria-label={t('appt.columnsLabel')}>
-          {(['rooms', 'providers'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => show({ mode: m })} data-testid={`appt-mode-${m}`}>
-              {t(`appt.mode.${m}`)}
+            <button type="button" className="button button-small" onClick={() => show({ from: today })} data-testid="appt-today">
+              {t('appt.today')}
             </button>
-          ))}
-        </div>
-        <div className="toolbar-group">
-          <button type="button" className="button button-small" aria-label={t(view === 'day' ? 'appt.prevDay' : 'appt.prevWeek')} onClick={() => void useAppointmentsStore.getState().step(-1).catch(() => undefined)} data-testid="appt-prev">
-            ‹
+            <button type="button" className="button button-small" aria-label={t(view === 'day' ? 'appt.nextDay' : 'appt.nextWeek')} onClick={() => void useAppointmentsStore.getState().step(1).catch(() => undefined)} data-testid="appt-next">
+              ›
+            </button>
+            <span className="toolbar-date">
+              <DateInput className="input input-compact" ariaLabel={t('appt.day')} value={from ?? ''} onChange={(v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && show({ from: v })} testId="appt-date" />
+            </span>
+          </div>
+          <span className="strong" data-testid="appt-range">
+            {from ? (view === 'day' ? f.longDate(from) : `${f.shortDate(from)} – ${f.shortDate(addDays(from, 6))}`) : ''}
+          </span>
+          <label className="choice push-right">
+            <input type="checkbox" checked={showCancelled} onChange={(e) => show({ showCancelled: e.target.checked })} data-testid="appt-show-cancelled" />
+            {t('appt.showCancelled')}
+          </label>
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'export' })} data-testid="appt-export-open">
+            {t('appt.export')}
           </button>
-          <button type="button" className="button button-small" onClick={() => show({ from: today })} data-testid="appt-today">
-            {t('appt.today')}
+          <button type="button" className="button" onClick={() => void useAppointmentsStore.getState().load().catch(() => undefined)} disabled={loading}>
+            {t('common.refresh')}
           </button>
-          <button type="button" className="button button-small" aria-label={t(view === 'day' ? 'appt.nextDay' : 'appt.nextWeek')} onClick={() => void useAppointmentsStore.getState().step(1).catch(() => undefined)} data-testid="appt-next">
-            ›
-          </button>
-          <input
-            type="date"
-            className="input input-compact"
-            aria-label={t('appt.day')}
-            value={from ?? ''}
-            onChange={(e) => e.target.value && show({ from: e.target.value })}
-            data-testid="appt-date"
-          />
-        </div>
-        <span className="strong" data-testid="appt-range">
-          {from ? (view === 'day' ? f.longDate(from) : `${f.shortDate(from)} – ${f.shortDate(addDays(from, 6))}`) : ''}
-        </span>
-        <label className="choice push-right">
-          <input type="checkbox" checked={showCancelled} onChange={(e) => show({ showCancelled: e.target.checked })} data-testid="appt-show-cancelled" />
-          {t('appt.showCancelled')}
-        </label>
-        <button type="button" className="button" onClick={() => setOpen({ kind: 'export' })} data-testid="appt-export-open">
-          {t('appt.export')}
-        </button>
-        <button type="button" className="button" onClick={() => void useAppointmentsStore.getState().load().catch(() => undefined)} disabled={loading}>
-          {t('common.refresh')}
-        </button>
-      </div>
+        </>
+      }
+    >
       <div className="legend appt-legend" aria-label={t('appt.legend')}>
         <span className="legend-item"><span className="legend-swatch appt-free" />{t('appt.free')}</span>
         {(['pending', 'confirmed', 'completed', 'no_show', 'cancelled'] as const).map((s) => (
@@ -193,6 +193,6 @@ export function AppointmentsScreen() {
       {open?.kind === 'panel' ? <AppointmentPanel key={open.id} id={open.id} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'move' ? <MoveConfirm appointment={open.appointment} slot={open.slot} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'export' ? <AppointmentsExportDialog onClose={() => setOpen(null)} /> : null}
-    </section>
+    </Page>
   );
 }

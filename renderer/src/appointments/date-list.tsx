@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
+import { DateInput } from '../ui/date-input';
 
 export function DateList({ label, dates, onChange, testId }: { label: string; dates: string[]; onChange(dates: string[]): void; testId: string }) {
   const t = useT();
@@ -16,20 +17,9 @@ export function DateList({ label, dates, onChange, testId }: { label: string; da
     <fieldset className="fieldset" data-testid={testId}>
       <legend>{label}</legend>
       <div className="button-row button-row-start">
-        <input
-          type="date"
-          className="input input-compact"
-          aria-label={label}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
-          data-testid={`${testId}-input`}
-        />
+        <span className="toolbar-date">
+          <DateInput className="input input-compact" ariaLabel={label} value={next} onChange={setNext} onEnter={add} testId={`${testId}-input`} />
+        </span>
         <button type="button" className="button button-small" onClick={add} disabled={!next} data-testid={`${testId}-add`}>
           {t('appt.addDate')}
         </button>

@@ -14,6 +14,8 @@ import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
+import { DateInput } from '../ui/date-input';
+import { TimeInput } from '../ui/time-input';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -117,10 +119,10 @@ export function GenerateDialog({ rooms, roomId, onClose }: { rooms: ServiceRoom[
         </select>
       </Field>
       <Field label={t('appt.startDate')}>
-        <input type="date" className="input" value={startDate} onChange={(e) => setStartDate(e.target.value)} data-testid="generate-start" />
+        <DateInput value={startDate} onChange={setStartDate} testId="generate-start" />
       </Field>
       <Field label={t('appt.endDate')}>
-        <input type="date" className="input" value={endDate} onChange={(e) => setEndDate(e.target.value)} data-testid="generate-end" />
+        <DateInput value={endDate} min={startDate} onChange={setEndDate} testId="generate-end" />
       </Field>
       <Field label={t('appt.slotMinutes')}>
         <input type="number" className="input" min={5} max={480} value={slotDuration} onChange={(e) => setSlotDuration(e.target.value)} data-testid="generate-duration" />
@@ -129,10 +131,10 @@ export function GenerateDialog({ rooms, roomId, onClose }: { rooms: ServiceRoom[
         <input type="number" className="input" min={1} max={100} value={capacity} onChange={(e) => setCapacity(e.target.value)} data-testid="generate-capacity" />
       </Field>
       <Field label={t('appt.dayStart')}>
-        <input type="time" className="input" value={start} onChange={(e) => setStart(e.target.value)} data-testid="generate-day-start" />
+        <TimeInput value={start} onChange={setStart} testId="generate-day-start" />
       </Field>
       <Field label={t('appt.dayEnd')}>
-        <input type="time" className="input" value={end} onChange={(e) => setEnd(e.target.value)} data-testid="generate-day-end" />
+        <TimeInput value={end} onChange={setEnd} testId="generate-day-end" />
       </Field>
     </FormDialog>
   );

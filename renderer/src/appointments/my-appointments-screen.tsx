@@ -23,6 +23,7 @@ import { useReminders } from './reminders';
 import { SlotPicker } from './slot-picker';
 import './appointments.css';
 import './appointments-text';
+import { Page } from '../ui/page';
 
 type Row = { id: number; action: 'cancel' | 'move' } | null;
 
@@ -217,14 +218,17 @@ export function MyAppointmentsScreen() {
   ];
 
   return (
-    <section className="screen admin-screen" data-testid="my-appointments" aria-labelledby="my-appt-title">
-      <div className="screen-head">
-        <h1 id="my-appt-title">{t('appt.myTitle')}</h1>
-        <span className="muted">{t('appt.count', { n: appointments.length })}</span>
-        <button type="button" className="button push-right" onClick={() => void useMyAppointmentsStore.getState().load().catch(() => undefined)}>
-          {t('common.refresh')}
-        </button>
-      </div>
+    <Page
+      titleId="my-appt-title" title={t('appt.myTitle')} testId="my-appointments"
+      head={
+        <>
+          <span className="muted">{t('appt.count', { n: appointments.length })}</span>
+          <button type="button" className="button push-right" onClick={() => void useMyAppointmentsStore.getState().load().catch(() => undefined)}>
+            {t('common.refresh')}
+          </button>
+        </>
+      }
+    >
       {reminders.map((r) => (
         <div key={r.appointment.id} role="status" className="alert alert-info appt-reminder" data-testid={`my-appt-reminder-${r.appointment.id}`}>
           <span>
@@ -269,6 +273,6 @@ export function MyAppointmentsScreen() {
         </div>
       ) : null}
       <BookForm />
-    </section>
+    </Page>
   );
 }

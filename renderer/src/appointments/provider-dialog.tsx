@@ -13,6 +13,7 @@ import { useFormSubmit } from '../ui/use-form-submit';
 import { DateList } from './date-list';
 import { useSetupStore } from './setup-store';
 import { WEEKDAYS } from './vocabulary';
+import { TimeInput } from '../ui/time-input';
 
 type DayHours = { works: boolean; start: string; end: string };
 const DEFAULT_DAY: DayHours = { works: true, start: '09:00', end: '17:00' };
@@ -90,10 +91,10 @@ export function ProviderDialog({ provider, onClose }: { provider: Provider | nul
                       </label>
                     </th>
                     <td>
-                      <input type="time" className="input input-compact" aria-label={t('appt.startOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].start} onChange={(e) => setDay(d, { start: e.target.value })} data-testid={`provider-start-${d}`} />
+                      <TimeInput className="input input-compact" ariaLabel={t('appt.startOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].start} onChange={(v) => setDay(d, { start: v })} testId={`provider-start-${d}`} />
                     </td>
                     <td>
-                      <input type="time" className="input input-compact" aria-label={t('appt.endOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].end} onChange={(e) => setDay(d, { end: e.target.value })} data-testid={`provider-end-${d}`} />
+                      <TimeInput className="input input-compact" ariaLabel={t('appt.endOf', { day: t(`appt.weekday.${d}`) })} disabled={!hours[d].works} value={hours[d].end} onChange={(v) => setDay(d, { end: v })} testId={`provider-end-${d}`} />
                     </td>
                     <td className="muted small">{hours[d].works ? '' : t('appt.dayNotWorked')}</td>
                   </tr>

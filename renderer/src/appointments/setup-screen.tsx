@@ -18,6 +18,7 @@ import { useSetupStore } from './setup-store';
 import './appointments.css';
 import './appointments-text';
 import { WEEKDAYS } from './vocabulary';
+import { Page } from '../ui/page';
 
 type Open = { kind: 'room'; room: ServiceRoom | null } | { kind: 'provider'; provider: Provider | null } | { kind: 'generate'; roomId: number | null } | null;
 
@@ -83,13 +84,16 @@ export function AppointmentSetupScreen() {
   ];
 
   return (
-    <section className="screen admin-screen" data-testid="appointment-setup" aria-labelledby="setup-title">
-      <div className="screen-head">
-        <h1 id="setup-title">{t('appt.setupTitle')}</h1>
-        <button type="button" className="button push-right" onClick={() => setOpen({ kind: 'generate', roomId: null })} disabled={!rooms.some((r) => r.isActive)} data-testid="generate-open">
-          {t('appt.generateTitle')}
-        </button>
-      </div>
+    <Page
+      titleId="setup-title" title={t('appt.setupTitle')} testId="appointment-setup"
+      head={
+        <>
+          <button type="button" className="button push-right" onClick={() => setOpen({ kind: 'generate', roomId: null })} disabled={!rooms.some((r) => r.isActive)} data-testid="generate-open">
+            {t('appt.generateTitle')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="setup-error" />
 
       <SetupSection title={t('appt.serviceRooms')} addLabel={t('appt.addRoom')} onAdd={() => setOpen({ kind: 'room', room: null })} addTestId="service-room-add">
@@ -163,6 +167,6 @@ export function AppointmentSetupScreen() {
       {open?.kind === 'room' ? <ServiceRoomDialog room={open.room} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'provider' ? <ProviderDialog provider={open.provider} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'generate' ? <GenerateDialog rooms={rooms} roomId={open.roomId} onClose={() => setOpen(null)} /> : null}
-    </section>
+    </Page>
   );
 }

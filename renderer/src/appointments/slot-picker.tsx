@@ -11,6 +11,7 @@ import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { providerPlace, timeslotPlace, type FreeSlot } from './calendar-layout';
+import { DateInput } from '../ui/date-input';
 
 export type SlotTarget = { kind: 'room'; id: number } | { kind: 'provider'; id: number; minutes: number };
 
@@ -61,15 +62,14 @@ export function SlotPicker({ target, date, onDate, chosen, onChoose, exclude, te
   return (
     <div className="slot-picker" data-testid={testId}>
       <Field label={t('appt.day')}>
-        <input
-          type="date"
-          className="input"
+        <DateInput
           value={date}
-          onChange={(e) => {
+          onChange={(v) => {
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return;
             onChoose(null);
-            onDate(e.target.value);
+            onDate(v);
           }}
-          data-testid={`${testId}-date`}
+          testId={`${testId}-date`}
         />
       </Field>
       <ErrorAlert error={error} testId={`${testId}-error`} />

@@ -12,6 +12,7 @@ import { useAuditStore } from './audit-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { DateInput } from '../ui/date-input';
 import { Field } from '../ui/field';
+import { Page } from '../ui/page';
 
 function AuditRow({ e, instant, lang }: { e: AuditEntry; instant(iso: string): string; lang: 'en' | 'da' }) {
   const detail = detailPairs(e.detail);
@@ -77,21 +78,24 @@ export function AuditScreen() {
     exportOutcome === null ? null : exportOutcome === 'downloaded' ? t('export.downloaded') : exportOutcome.path === null ? t('export.cancelled') : t('export.saved', { path: exportOutcome.path, rows: exportOutcome.rows });
 
   return (
-    <section className="screen admin-screen" data-testid="audit-screen" aria-labelledby="audit-title">
-      <div className="screen-head">
-        <h1 id="audit-title">{t('audit.title')}</h1>
-        <span className="muted">{t('audit.shown', { n: entries.length })}</span>
-        <button
-          type="button"
-          className="button push-right"
-          disabled={exporting}
-          // Danish Excel expects semicolons; English Excel commas.
-          onClick={() => void useAuditStore.getState().exportCsv({ delimiter: useLocaleStore.getState().lang === 'da' ? ';' : ',', bom: true })}
-          data-testid="audit-export"
-        >
-          {exporting ? t('export.working') : t('audit.export')}
-        </button>
-      </div>
+    <Page
+      titleId="audit-title" title={t('audit.title')} testId="audit-screen"
+      head={
+        <>
+          <span className="muted">{t('audit.shown', { n: entries.length })}</span>
+          <button
+            type="button"
+            className="button push-right"
+            disabled={exporting}
+            // Danish Excel expects semicolons; English Excel commas.
+            onClick={() => void useAuditStore.getState().exportCsv({ delimiter: useLocaleStore.getState().lang === 'da' ? ';' : ',', bom: true })}
+            data-testid="audit-export"
+          >
+            {exporting ? t('export.working') : t('audit.export')}
+          </button>
+        </>
+      }
+    >
       {exportResult ? (
         <p className="alert alert-success" role="status" data-testid="audit-export-result">
           {exportResult}
@@ -170,6 +174,6 @@ export function AuditScreen() {
           <span className="muted">{t('audit.end')}</span>
         ) : null}
       </div>
-    </section>
+    </Page>
   );
 }

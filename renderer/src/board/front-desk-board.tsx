@@ -10,6 +10,7 @@ import { BoardGrid } from './board-grid';
 import { BoardLegend } from './board-legend';
 import { barCharWidths } from './board-room-row';
 import { BoardToolbar } from './board-toolbar';
+import { Page } from '../ui/page';
 
 /** Whether the desk has gone to another screen since the page opened on the board. */
 let leftBoard = false;
@@ -34,7 +35,7 @@ export const FrontDeskBoard = memo(function FrontDeskBoard() {
   }, []);
 
   return (
-    <section className="screen board-screen" data-testid="board" aria-label={t('board.title')}>
+    <Page layout="full" titleId="board-title" title={t('board.title')} testId="board" className="board-screen">
       <BoardToolbar />
       {board ? <BoardCounts board={board} /> : null}
       {error && !board ? (
@@ -54,6 +55,6 @@ export const FrontDeskBoard = memo(function FrontDeskBoard() {
         <BoardGrid board={board} rows={rows} lanes={lanes} />
       )}
       <BoardLegend />
-    </section>
+    </Page>
   );
 });

@@ -17,6 +17,7 @@ import { filterCars, useCarsStore } from './cars-store';
 import { DamageDialog, RentalDialog, ReserveDialog } from './rental-dialogs';
 import { RentalsTimeline } from './rentals-timeline';
 import './cars.css';
+import { Page } from '../ui/page';
 
 type Open =
   | { kind: 'car'; car: Car | null }
@@ -67,22 +68,25 @@ export function CarsScreen() {
   ];
 
   return (
-    <section className="screen cars-screen" data-testid="cars-screen" aria-labelledby="cars-title">
-      <div className="screen-head">
-        <h1 id="cars-title">{t('cars.title')}</h1>
-        <span className="muted">{t('cars.count', { n: cars.length })}</span>
-        <div className="car-tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'inventory'} className={`button button-small${tab === 'inventory' ? ' is-active' : ''}`} onClick={() => setTab('inventory')} data-testid="cars-tab-inventory">
-            {t('cars.tabInventory')}
+    <Page
+      titleId="cars-title" title={t('cars.title')} testId="cars-screen"
+      head={
+        <>
+          <span className="muted">{t('cars.count', { n: cars.length })}</span>
+          <div className="car-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'inventory'} className={`button button-small${tab === 'inventory' ? ' is-active' : ''}`} onClick={() => setTab('inventory')} data-testid="cars-tab-inventory">
+              {t('cars.tabInventory')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'timeline'} className={`button button-small${tab === 'timeline' ? ' is-active' : ''}`} onClick={() => setTab('timeline')} data-testid="cars-tab-timeline">
+              {t('cars.tabTimeline')}
+            </button>
+          </div>
+          <button type="button" className="button button-primary push-right" onClick={() => setOpen({ kind: 'car', car: null })} data-testid="car-add">
+            {t('cars.add')}
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'timeline'} className={`button button-small${tab === 'timeline' ? ' is-active' : ''}`} onClick={() => setTab('timeline')} data-testid="cars-tab-timeline">
-            {t('cars.tabTimeline')}
-          </button>
-        </div>
-        <button type="button" className="button button-primary push-right" onClick={() => setOpen({ kind: 'car', car: null })} data-testid="car-add">
-          {t('cars.add')}
-        </button>
-      </div>
+        </>
+      }
+    >
       <div className="toolbar car-toolbar">
         <label className="choice">
           <input type="checkbox" checked={excel} onChange={(e) => setExcel(e.target.checked)} />
@@ -180,6 +184,6 @@ export function CarsScreen() {
       {open?.kind === 'reserve' ? <ReserveDialog cars={cars} carId={open.carId} from={open.from} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'rental' ? <RentalDialog rentalId={open.id} cars={cars} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'damage' ? <DamageDialog car={open.car} onClose={() => setOpen(null)} /> : null}
-    </section>
+    </Page>
   );
 }

@@ -18,6 +18,7 @@ import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { carLabel } from './car-form-dialog';
 import { useCarsStore } from './cars-store';
+import { DateInput } from '../ui/date-input';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,10 +82,10 @@ export function ReserveDialog({ cars, carId, from, onClose }: { cars: readonly C
         </select>
       </Field>
       <Field label={t('rentals.from')}>
-        <input type="date" className="input" value={values.from} onChange={set('from')} data-testid="reserve-from" />
+        <DateInput value={values.from} onChange={(v) => setValues({ ...values, from: v })} testId="reserve-from" />
       </Field>
       <Field label={t('rentals.to')}>
-        <input type="date" className="input" value={values.to} onChange={set('to')} data-autofocus data-testid="reserve-to" />
+        <DateInput value={values.to} min={values.from} onChange={(v) => setValues({ ...values, to: v })} dataAutofocus testId="reserve-to" />
       </Field>
       <Field label={t('rentals.guest')}>
         <input className="input" value={values.guestName} onChange={set('guestName')} data-testid="reserve-guest" />

@@ -7,6 +7,7 @@ import { useMyBookingsStore } from './my-bookings-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { StatusPill } from '../ui/status-pill';
 import { ClientBookingForm } from './client-booking-form';
+import { Page } from '../ui/page';
 
 /** `2026-05-02T14:00:00+02:00` → its hotel-local date, formatted. */
 function dayOf(instant: string, locale: string): string {
@@ -39,14 +40,17 @@ export function MyBookingsScreen() {
   }, []);
 
   return (
-    <section className="screen admin-screen" data-testid="my-bookings" aria-labelledby="my-bookings-title">
-      <div className="screen-head">
-        <h1 id="my-bookings-title">{t('myBookings.title')}</h1>
-        <span className="muted">{t('myBookings.count', { n: bookings.length })}</span>
-        <button type="button" className="button push-right" onClick={() => void useMyBookingsStore.getState().load().catch(() => undefined)}>
-          {t('common.refresh')}
-        </button>
-      </div>
+    <Page
+      titleId="my-bookings-title" title={t('myBookings.title')} testId="my-bookings"
+      head={
+        <>
+          <span className="muted">{t('myBookings.count', { n: bookings.length })}</span>
+          <button type="button" className="button push-right" onClick={() => void useMyBookingsStore.getState().load().catch(() => undefined)}>
+            {t('common.refresh')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="my-bookings-error" />
       <div className="table-wrap">
         <table className="table">
@@ -71,6 +75,6 @@ export function MyBookingsScreen() {
         {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
       </div>
       <ClientBookingForm />
-    </section>
+    </Page>
   );
 }

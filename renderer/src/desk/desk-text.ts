@@ -52,6 +52,7 @@ export const deskText = domainText(
     'stay.back': 'Back to the stay',
     // Date fields in the desk's language (issue 10 item 17)
     'date.pick': 'Choose a date in the calendar',
+    'time.pick': 'Choose a time from the list',
     // The audit log's action filter (issue 10 item 17)
     'audit.anyAction': 'Any action',
     // Settings (issue 10 item 17)
@@ -105,6 +106,7 @@ export const deskText = domainText(
     'stay.back': 'Tilbage til opholdet',
     'audit.anyAction': 'Alle handlinger',
     'date.pick': 'Vælg en dato i kalenderen',
+    'time.pick': 'Vælg et klokkeslæt på listen',
     'settings.portNow': 'Skranken lytter nu på port {port} (dens opstartsport); gemmer du en port her, flytter den dertil',
   },
 );

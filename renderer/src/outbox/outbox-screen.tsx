@@ -10,6 +10,7 @@ import { useOutboxStore } from './outbox-store';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
+import { Page } from '../ui/page';
 
 export function OutboxScreen() {
   const t = useT();
@@ -51,13 +52,16 @@ export function OutboxScreen() {
   ] as const;
 
   return (
-    <section className="screen admin-screen" data-testid="outbox-screen" aria-labelledby="outbox-title">
-      <div className="screen-head">
-        <h1 id="outbox-title">{t('outbox.title')}</h1>
-        <button type="button" className="button push-right" onClick={() => void useOutboxStore.getState().load().catch(() => undefined)} disabled={loading}>
-          {t('common.refresh')}
-        </button>
-      </div>
+    <Page
+      titleId="outbox-title" title={t('outbox.title')} testId="outbox-screen"
+      head={
+        <>
+          <button type="button" className="button push-right" onClick={() => void useOutboxStore.getState().load().catch(() => undefined)} disabled={loading}>
+            {t('common.refresh')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="outbox-error" />
       <div className="counts counts-plain">
         {counts.map((c) => (
@@ -109,6 +113,6 @@ export function OutboxScreen() {
           </ul>
         </section>
       )}
-    </section>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 import { RoomFormDialog } from './room-form-dialog';
+import { Page } from '../ui/page';
 
 export function RoomsScreen() {
   const t = useT();
@@ -50,18 +51,21 @@ export function RoomsScreen() {
   ];
 
   return (
-    <section className="screen admin-screen" data-testid="rooms-screen" aria-labelledby="rooms-title">
-      <div className="screen-head">
-        <h1 id="rooms-title">{t('rooms.title')}</h1>
-        <span className="muted">{t('rooms.count', { n: rooms.filter((r) => r.active).length })}</span>
-        <label className="choice push-right">
-          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-          {t('rooms.showInactive')}
-        </label>
-        <button type="button" className="button button-primary" onClick={() => setEditing('new')} data-testid="room-add">
-          {t('rooms.add')}
-        </button>
-      </div>
+    <Page
+      titleId="rooms-title" title={t('rooms.title')} testId="rooms-screen"
+      head={
+        <>
+          <span className="muted">{t('rooms.count', { n: rooms.filter((r) => r.active).length })}</span>
+          <label className="choice push-right">
+            <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+            {t('rooms.showInactive')}
+          </label>
+          <button type="button" className="button button-primary" onClick={() => setEditing('new')} data-testid="room-add">
+            {t('rooms.add')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="rooms-error" />
       <DataTable
         rows={shown}
@@ -89,6 +93,6 @@ export function RoomsScreen() {
         {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
       </DataTable>
       {editing ? <RoomFormDialog room={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-    </section>
+    </Page>
   );
 }

@@ -20,6 +20,8 @@ export interface SettingsField {
   kind: Kind;
   label: MessageKey;
   section: 'hotel' | 'stays' | 'integrations' | 'outbox' | 'lan' | 'email';
+  /** An example value shown while the field is empty (not a default: nothing is sent for it). */
+  placeholder?: string;
 }
 
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
@@ -30,29 +32,29 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'checkinTime', kind: 'time', label: 'settings.checkinTime', section: 'stays' },
   { key: 'checkoutTime', kind: 'time', label: 'settings.checkoutTime', section: 'stays' },
   { key: 'maxStayNights', kind: 'int', label: 'settings.maxStayNights', section: 'stays' },
-  { key: 'billingServiceUrl', kind: 'url', label: 'settings.billingServiceUrl', section: 'integrations' },
-  { key: 'eventServiceUrl', kind: 'url', label: 'settings.eventServiceUrl', section: 'integrations' },
+  { key: 'billingServiceUrl', kind: 'url', label: 'settings.billingServiceUrl', section: 'integrations', placeholder: 'http://billing-service:5002' },
+  { key: 'eventServiceUrl', kind: 'url', label: 'settings.eventServiceUrl', section: 'integrations', placeholder: 'http://event-broker:8080/events' },
   { key: 'outboxRetryHours', kind: 'int', label: 'settings.outboxRetryHours', section: 'outbox' },
   { key: 'outboxRetentionDays', kind: 'int', label: 'settings.outboxRetentionDays', section: 'outbox' },
   { key: 'lanEnabled', kind: 'bool', label: 'settings.lanEnabled', section: 'lan' },
-  { key: 'lanHost', kind: 'ip', label: 'settings.lanHost', section: 'lan' },
+  { key: 'lanHost', kind: 'ip', label: 'settings.lanHost', section: 'lan', placeholder: '0.0.0.0' },
   { key: 'lanPort', kind: 'int', label: 'settings.lanPort', section: 'lan' },
   { key: 'selfRegistration', kind: 'bool', label: 'settings.selfRegistration', section: 'lan' },
   { key: 'sessionHours', kind: 'int', label: 'settings.sessionHours', section: 'lan' },
   // E-mail delivery (issue 8 §5, platform).
-  { key: 'smtpHost', kind: 'host', label: 'settings.smtpHost', section: 'email' },
+  { key: 'smtpHost', kind: 'host', label: 'settings.smtpHost', section: 'email', placeholder: 'smtp.example.com' },
   { key: 'smtpPort', kind: 'int', label: 'settings.smtpPort', section: 'email' },
   { key: 'smtpTls', kind: 'tls', label: 'settings.smtpTls', section: 'email' },
   { key: 'smtpUser', kind: 'text', label: 'settings.smtpUser', section: 'email' },
   { key: 'smtpPassword', kind: 'secret', label: 'settings.smtpPassword', section: 'email' },
-  { key: 'smtpFrom', kind: 'email', label: 'settings.smtpFrom', section: 'email' },
+  { key: 'smtpFrom', kind: 'email', label: 'settings.smtpFrom', section: 'email', placeholder: 'desk@hotel.example' },
   // appointments (issue 8)
   { key: 'appointmentHoldMinutes', kind: 'int', label: 'settings.appointmentHoldMinutes', section: 'stays' },
   { key: 'appointmentReminderMinutes', kind: 'int', label: 'settings.appointmentReminderMinutes', section: 'stays' },
   { key: 'refundFullHours', kind: 'int', label: 'settings.refundFullHours', section: 'stays' },
   { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
   { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
-  { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations' },
+  { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations', placeholder: 'https://pay.example.com/checkout?ref={id}&amount={amount}' },
   // cars (issue 9 §2): which event types go to the event broker (drafted as a comma-separated list).
   { key: 'brokerEventTypes', kind: 'eventTypes', label: 'settings.brokerEventTypes', section: 'integrations' },
 ];

@@ -14,6 +14,8 @@ import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { NetworkPanel } from './network-panel';
 import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
+import { TimeInput } from '../ui/time-input';
+import { Page } from '../ui/page';
 
 const SECTIONS = [
   { id: 'hotel', label: 'settings.hotel' },
@@ -54,12 +56,9 @@ export function SettingsScreen() {
   }, []);
 
   return (
-    <section className="screen admin-screen" data-testid="settings-screen" aria-labelledby="settings-title">
-      <div className="screen-head">
-        <h1 id="settings-title">{t('settings.title')}</h1>
-      </div>
+    <Page titleId="settings-title" title={t('settings.title')} testId="settings-screen">
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : loadError ? <ErrorAlert error={loadError} /> : <p className="muted">{t('common.loading')}</p>}
-    </section>
+    </Page>
   );
 }
 
@@ -107,9 +106,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
             data-testid={`settings-${field.key}`}
           />
         );
-      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder="0.0.0.0" {...common} />;
-      case 'host': return <input autoComplete="off" spellCheck={false} placeholder="smtp.example.com" {...common} />;
-      case 'email': return <input type="email" autoComplete="off" placeholder="desk@hotel.example" {...common} />;
+      case 'ip': return <input autoComplete="off" spellCheck={false} placeholder={field.placeholder} {...common} />;
+      case 'host': return <input autoComplete="off" spellCheck={false} placeholder={field.placeholder} {...common} />;
+      case 'email': return <input type="email" autoComplete="off" placeholder={field.placeholder} {...common} />;
       case 'tls':
         return (
           <select {...common}>
@@ -170,11 +169,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </span>
         );
       }
-      case 'time': return <input type="time" {...common} />;
+      case 'time': return <TimeInput value={draft[field.key]} onChange={(v) => setDraft({ ...draft, [field.key]: v })} testId={`settings-${field.key}`} />;
       case 'int': return <input type="number" inputMode="numeric" {...common} />;
       case 'zone': return <input list="time-zones" autoComplete="off" {...common} />;
       case 'currency': return <input list="currencies" maxLength={3} autoComplete="off" style={{ textTransform: 'uppercase' }} {...common} />;
-      case 'url': return <input type="url" placeholder={field.key === 'billingServiceUrl' ? 'http://billing-service:5002' : 'http://event-broker:8080/events'} {...common} />;
+      case 'url': return <input type="url" placeholder={field.placeholder} {...common} />;
       default: return <input {...common} />;
     }
   };

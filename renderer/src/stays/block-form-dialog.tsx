@@ -15,6 +15,7 @@ import { toast } from '../stores/toast-store';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { useFormSubmit } from '../ui/use-form-submit';
+import { DateInput } from '../ui/date-input';
 
 interface BlockFormProps {
   /** The block to change; none: a new block. */
@@ -78,10 +79,10 @@ export function BlockFormDialog({ block, roomId: presetRoom, onClose }: BlockFor
         </select>
       </Field>
       <Field label={t('block.from')} error={shown(errors.dates)}>
-        <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="block-from" />
+        <DateInput value={from} onChange={setFrom} testId="block-from" />
       </Field>
       <Field label={t('block.to')}>
-        <input type="date" className="input" value={to} min={from} onChange={(e) => setTo(e.target.value)} data-testid="block-to" />
+        <DateInput value={to} min={from} onChange={setTo} testId="block-to" />
       </Field>
       <Field label={t('block.reason')} wide error={shown(errors.reason)}>
         <input className="input" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-autofocus autoComplete="off" data-testid="block-reason" />

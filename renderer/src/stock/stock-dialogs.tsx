@@ -6,6 +6,9 @@
 import { useEffect, useState } from 'react';
 import type { StockResource } from '../../../shared/contract/stock';
 import { useT } from '../i18n/locale-store';
+import { hotelToday } from '../settings/settings-store';
+import { DateInput } from '../ui/date-input';
+import { TimeInput } from '../ui/time-input';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
 import { CancelSubmit } from '../ui/cancel-submit';
@@ -89,7 +92,10 @@ export function BookDialog({ resource, stayId, onClose }: { resource: StockResou
   const [quantity, setQuantity] = useState('1');
   const [guest, setGuest] = useState('');
   const [stay, setStay] = useState(stayId ? String(stayId) : '');
-  const [returnBy, setReturnBy] = useState('');
+  // "Return by": a date alone means the hotel's check-out time that day; a time makes it exact.
+  const [returnDate, setReturnDate] = useState('');
+  const [returnTime, setReturnTime] = useState('');
+  const returnBy = returnDate === '' ? '' : returnTime === '' ? returnDate : `${returnDate}T${returnTime}`;
   const { busy, error, submit } = useFormSubmit(false, async () => {
     const n = whole(quantity);
     const b = await useStockStore.getState().book({
@@ -126,7 +132,10 @@ export function BookDialog({ resource, stayId, onClose }: { resource: StockResou
           <input className="input" value={guest} onChange={(e) => setGuest(e.target.value)} data-testid="stock-book-guest" />
         </Field>
         <Field label={t('stock.returnBy')} wide hint={stayId ? t('stock.extraReturnsHint') : undefined}>
-          <input type="datetime-local" className="input" value={returnBy} onChange={(e) => setReturnBy(e.target.value)} data-testid="stock-book-return-by" />
+          <span className="date-time">
+            <DateInput value={returnDate} onChange={setReturnDate} min={hotelToday()} testId="stock-book-return-by" />
+            <TimeInput value={returnTime} onChange={setReturnTime} ariaLabel={t('stock.returnByTime')} testId="stock-book-return-time" />
+          </span>
         </Field>
       </div>
     </Dialog>

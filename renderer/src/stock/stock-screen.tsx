@@ -16,6 +16,7 @@ import { useRowAction } from '../ui/use-row-action';
 import { BookDialog, HistoryDialog, ResourceDialog, RestockDialog } from './stock-dialogs';
 import { useStockStore } from './stock-store';
 import './stock.css';
+import { Page } from '../ui/page';
 
 type Open = { kind: 'add' } | { kind: 'book' | 'restock' | 'history'; resource: StockResource } | null;
 
@@ -104,22 +105,25 @@ export function StockScreen() {
   );
 
   return (
-    <section className="screen admin-screen" data-testid="stock-screen" aria-labelledby="stock-title">
-      <div className="screen-head">
-        <h1 id="stock-title">{t('stock.title')}</h1>
-        <button
-          type="button"
-          className="button push-right"
-          disabled={exporting}
-          onClick={() => void store().exportCsv({ delimiter: useLocaleStore.getState().lang === 'da' ? ';' : ',', bom: true })}
-          data-testid="stock-export"
-        >
-          {t('stock.export')}
-        </button>
-        <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'add' })} data-testid="stock-add">
-          {t('stock.add')}
-        </button>
-      </div>
+    <Page
+      titleId="stock-title" title={t('stock.title')} testId="stock-screen"
+      head={
+        <>
+          <button
+            type="button"
+            className="button push-right"
+            disabled={exporting}
+            onClick={() => void store().exportCsv({ delimiter: useLocaleStore.getState().lang === 'da' ? ';' : ',', bom: true })}
+            data-testid="stock-export"
+          >
+            {t('stock.export')}
+          </button>
+          <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'add' })} data-testid="stock-add">
+            {t('stock.add')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="stock-error" />
       {!loaded && !error ? <p className="muted panel-center">{t('common.loading')}</p> : null}
       {loaded && resources.length === 0 ? <p className="muted panel-center">{t('stock.empty')}</p> : null}
@@ -144,7 +148,7 @@ export function StockScreen() {
       {open?.kind === 'book' ? <BookDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'restock' ? <RestockDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'history' ? <HistoryDialog resource={open.resource} onClose={() => setOpen(null)} /> : null}
-    </section>
+    </Page>
   );
 }
 

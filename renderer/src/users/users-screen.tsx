@@ -18,6 +18,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { confirmationOf, type Confirmation, type UserChange } from './user-confirm';
 import { PasswordResetDialog } from './password-reset-dialog';
 import { UserFormDialog } from './user-form-dialog';
+import { Page } from '../ui/page';
 
 export function UsersScreen() {
   const t = useT();
@@ -98,14 +99,17 @@ export function UsersScreen() {
   ];
 
   return (
-    <section className="screen admin-screen" data-testid="users-screen" aria-labelledby="users-title">
-      <div className="screen-head">
-        <h1 id="users-title">{t('users.title')}</h1>
-        <span className="muted">{t('users.count', { n: users.filter((u) => u.active).length })}</span>
-        <button type="button" className="button button-primary push-right" onClick={() => setAdding(true)} data-testid="user-add">
-          {t('users.add')}
-        </button>
-      </div>
+    <Page
+      titleId="users-title" title={t('users.title')} testId="users-screen"
+      head={
+        <>
+          <span className="muted">{t('users.count', { n: users.filter((u) => u.active).length })}</span>
+          <button type="button" className="button button-primary push-right" onClick={() => setAdding(true)} data-testid="user-add">
+            {t('users.add')}
+          </button>
+        </>
+      }
+    >
       <ErrorAlert error={error} testId="users-error" />
       <ErrorAlert error={actionError} testId="users-action-error" />
       <DataTable
@@ -163,6 +167,6 @@ export function UsersScreen() {
           <p>{asking.confirmation.text}</p>
         </Dialog>
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,10 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoHotel } from '../../../core/demo/demo-hotel';
+import { demoTimeZone, seedDemoHotel } from '../../../core/demo/demo-hotel';
 import { overlaps } from '../../../shared/rules/stay-rules';
 import { nightsBetween } from '../../../shared/time';
 import { aRoom } from '../../support/builders';
-import { countRows } from '../../support/outbox-rows';
+import { countRows, outboxRows } from '../../support/outbox-rows';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+
+const NOTHING = { rooms: 0, stays: 0, serviceRooms: 0, providers: 0, appointments: 0, stockResources: 0, loans: 0, cars: 0, rentals: 0 };
+
+/** What the demo wrote in every domain, as the desk reads it. */
+async function demoRecords(core: TestCore) {
+  const h = core.core.handlers;
+  return {
+    stays: (await h['stays:list']({ limit: 1000, offset: 0 }, deskCtx)).items.map((s) => [s.guestName, s.checkin, s.status]),
+    appointments: (await h['appointments:calendar']({ from: '2026-04-24', days: 21 }, deskCtx)).appointments.map((a) => [a.guestName, a.startTime, a.status, a.paymentStatus]),
+    loans: (await h['stock:bookings']({ limit: 1000, offset: 0 }, deskCtx)).items.map((b) => [b.guestName, b.quantity, b.status, b.returnBy]),
+    rentals: (await h['rentals:list']({ limit: 500 }, deskCtx)).map((r) => [r.carId, r.guestName, r.from, r.status]),
+  };
+}
 
 let t: TestCore;
 beforeEach(async () => {
@@ -13,7 +26,7 @@ beforeEach(async () => {
 afterEach(async () => await t.close());
 
 describe('seedDemoHotel', () => {
-  it('fills an empty database with 40 rooms over four floors and categories, and no outbox messages', async () => {
+  it('fills an empty database with 40 rooms over four floors and categories, and sends nothing to billing or e-mail', async () => {
     const result = await seedDemoHotel(t.core);
     expect(result.rooms).toBe(40);
     const rooms = await t.core.handlers['rooms:list']({}, deskCtx);
@@ -25,25 +38,26 @@ describe('seedDemoHotel', () => {
     expect(rooms.some((r) => r.housekeeping === 'dirty')).toBe(true);
     expect(await countRows(t.db, 'stays')).toBe(result.stays);
     expect(await countRows(t.db, 'room_blocks')).toBeGreaterThanOrEqual(2);
-    expect(await countRows(t.db, 'outbox')).toBe(0);
+    // Only the fleet's messages for the event broker wait in the outbox, as for any car (demo-cars.ts).
+    expect(new Set((await outboxRows(t.db)).map((r) => r.target))).toEqual(new Set(['events']));
   });
 
   it('does nothing on a database that already has rooms', async () => {
     await t.core.handlers['rooms:create'](aRoom({ number: 999 }), adminCtx);
-    expect(await seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    expect(await seedDemoHotel(t.core)).toEqual(NOTHING);
     await seedDemoHotel(t.core);
     expect(await countRows(t.db, 'guest_rooms')).toBe(1);
-    expect(await countRows(t.db, 'stays')).toBe(0);
+    for (const table of <const>['stays', 'service_rooms', 'providers', 'appointments', 'stock_resources', 'cars']) expect(await countRows(t.db, table), table).toBe(0);
+    expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
   });
 
   it('is idempotent and deterministic', async () => {
     const first = await seedDemoHotel(t.core);
-    expect(await seedDemoHotel(t.core)).toEqual({ rooms: 0, stays: 0 });
+    expect(await seedDemoHotel(t.core)).toEqual(NOTHING);
     const other = await createTestCore();
     try {
       expect(await seedDemoHotel(other.core)).toEqual(first);
-      const names = (db: TestCore['sqlite']) => db.prepare('SELECT guest_name, checkin FROM stays ORDER BY id').all();
-      expect(names(other.db)).toEqual(names(t.db));
+      expect(await demoRecords(other)).toEqual(demoRecords(t));
     } finally {
       await other.close();
     }
@@ -92,5 +106,38 @@ describe('seedDemoHotel', () => {
     await seedDemoHotel(t.core, { today: '2026-12-01' });
     const page = await t.core.handlers['stays:list']({ from: '2026-11-01', to: '2027-02-01', limit: 1, offset: 0 }, deskCtx);
     expect(page.total).toBe(countRows(t.db, 'stays'));
+  });
+});
+
+describe('the demo hotel\'s time zone, chosen before anything is stored', () => {
+  let utc: TestCore;
+  beforeEach(async () => {
+    utc = await createTestCore({ timeZone: 'UTC' }); // a server on UTC: the zone is its default, not confirmed
+  });
+  afterEach(async () => await utc.close());
+
+  it('is Europe/Copenhagen, confirmed, on a server whose zone is UTC; the stays are made in it', async () => {
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'UTC', timeZoneConfirmed: false });
+    await seedDemoHotel(utc.core);
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
+    const stay = (await utc.core.handlers['stays:list']({ status: 'booked', limit: 1, offset: 0 }, deskCtx)).items[0]!;
+    expect(stay.checkin).toMatch(/T14:00:00\+0[12]:00$/);
+  });
+
+  it('is the zone asked for (serve --time-zone)', async () => {
+    await seedDemoHotel(utc.core, { timeZone: 'Europe/Oslo' });
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Europe/Oslo', timeZoneConfirmed: true });
+  });
+
+  it('keeps a zone an admin already confirmed', async () => {
+    await utc.core.handlers['settings:update']({ timeZone: 'Atlantic/Reykjavik' }, adminCtx);
+    await seedDemoHotel(utc.core);
+    expect(utc.core.settings.get()).toMatchObject({ timeZone: 'Atlantic/Reykjavik', timeZoneConfirmed: true });
+  });
+
+  it('demoTimeZone: asked, else confirmed, else Copenhagen', () => {
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: false })).toBe('Europe/Copenhagen');
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: true })).toBe('UTC');
+    expect(demoTimeZone({ timeZone: 'UTC', timeZoneConfirmed: true }, 'America/New_York')).toBe('America/New_York');
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { likelyHotelZone } from '../../../shared/time';
 import { createCore } from '../../../core/create-core';
 import { createEventBus } from '../../../core/context';
 import { openDatabase } from '../../../db/open-database';
@@ -53,11 +54,11 @@ describe('settings', () => {
     });
   });
 
-  it("takes the machine's zone on a fresh database when none is given, and keeps it stored", async () => {
+  it("takes the machine's zone (Europe/Copenhagen on a server's UTC) on a fresh database when none is given, and keeps it stored", async () => {
     const { sqlite } = await openDatabase({ file: ':memory:' });
     try {
       const core = await createCore({ sqlite, clock: () => 0, events: createEventBus() });
-      expect(core.settings.get().timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      expect(core.settings.get().timeZone).toBe(likelyHotelZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
       const stored = db.get(`SELECT value FROM settings WHERE key = 'timeZone'`) as { value: string };
       expect(JSON.parse(stored.value)).toBe(core.settings.get().timeZone);
     } finally {

@@ -35,12 +35,13 @@ export interface Desk {
    * A fresh browser context and page on the desk's URL (not yet loaded), signed in with `token`
    * (default: the admin's), or signed out with null.
    */
-  newPage(options?: { token?: string | null }): Promise<Page>;
+  newPage(options?: { token?: string | null; viewport?: { width: number; height: number } }): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function openDesk(options: { demo?: boolean; firstRun?: boolean } = {}): Promise<Desk> {
-  const env: Record<string, string> = options.firstRun ? {} : { FRONTDESK_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD };
+/** `env`: more of serve's environment (`TZ: 'UTC'` for a server on UTC). */
+export async function openDesk(options: { demo?: boolean; firstRun?: boolean; env?: Record<string, string> } = {}): Promise<Desk> {
+  const env: Record<string, string> = { ...(options.firstRun ? {} : { FRONTDESK_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD }), ...options.env };
   const [serve, browser] = await Promise.allSettled([startServe({ demo: options.demo, env }), launchChromium()]);
   if (serve.status === 'rejected' || browser.status === 'rejected') {
     if (serve.status === 'fulfilled') await serve.value.stop();
@@ -65,7 +66,7 @@ export async function openDesk(options: { demo?: boolean; firstRun?: boolean } =
     pageErrors,
     async newPage(pageOptions = {}) {
       const token = pageOptions.token === undefined ? api.token : pageOptions.token;
-      const context = await browser.value.newContext({ viewport: { width: 1440, height: 900 }, baseURL: url, acceptDownloads: true });
+      const context = await browser.value.newContext({ viewport: pageOptions.viewport ?? { width: 1440, height: 900 }, baseURL: url, acceptDownloads: true });
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       contexts.push(context);
       if (token) {

@@ -26,8 +26,8 @@ const STOP_TIMEOUT_MS = 10_000;
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
   // Nothing listens on the discard port: billing messages stay pending without a DNS lookup per retry.
-  // The machine is in the hotel's zone (Copenhagen), as an installation at the hotel is: the demo
-  // hotel's stays are made in it, and the zone is fixed once stays exist (docs/stays-rules.md).
+  // The machine is in the hotel's zone (Copenhagen), as an installation at the hotel is; a test that
+  // plays a server on UTC passes `TZ: 'UTC'` (first-run-demo.e2e.ts).
   return { ...env, TZ: 'Europe/Copenhagen', BILLING_SERVICE_URL: 'http://127.0.0.1:9', ...extra };
 }
 

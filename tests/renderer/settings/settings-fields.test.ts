@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/contract/schemas';
-import { CLEAR_SECRET, draftOf, settingsPatch } from '../../../renderer/src/settings/settings-fields';
+import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
@@ -96,5 +96,19 @@ describe('the event types the broker hears of (cars, issue 9 §2)', () => {
     expect(patchOf(settings, d, tr).patch).toEqual({});
     expect(patchOf(settings, { ...d, brokerEventTypes: 'car.rented' }, tr).patch).toEqual({ brokerEventTypes: ['car.rented'] });
     expect(patchOf(settings, { ...d, brokerEventTypes: '' }, tr).patch).toEqual({ brokerEventTypes: [] });
+  });
+});
+
+describe('the fields’ placeholders', () => {
+  it('each shows an example of its own field, which the field would accept (the checkout URL’s is no broker URL)', () => {
+    const withPlaceholder = SETTINGS_FIELDS.filter((f) => f.placeholder !== undefined);
+    expect(new Set(withPlaceholder.map((f) => f.placeholder)).size).toBe(withPlaceholder.length);
+    const placeholder = (key: string) => SETTINGS_FIELDS.find((f) => f.key === key)?.placeholder;
+    expect(placeholder('paymentCheckoutUrl')).toMatch(/^https:\/\/.*\{id\}.*\{amount\}/);
+    expect(placeholder('eventServiceUrl')).toMatch(/broker/);
+    for (const f of withPlaceholder) {
+      const { errors } = settingsPatch(saved, { ...draftOf(saved), [f.key]: f.placeholder! }, t);
+      expect(errors, f.key).toEqual({});
+    }
   });
 });

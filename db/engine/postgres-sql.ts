@@ -1,13 +1,20 @@
 /**
- * The one rewrite the PostgreSQL adapter makes to the SQL that both engines share: placeholders.
- * Queries are written with SQLite's `?` (positional) or `@name` (named) placeholders; PostgreSQL
- * takes `$1, $2, …`. A named parameter used twice is one `$n`. SQLite's `INDEXED BY <index>` hint
- * (which makes SQLite fail loudly when an index stops serving a query) means nothing to PostgreSQL's
- * planner and is dropped. Quoted strings, quoted identifiers and comments are left alone.
+ * The rewrites the PostgreSQL adapter makes to the SQL that both engines share, so that one text
+ * answers the same on both. Quoted strings, quoted identifiers and comments are left alone.
+ *
+ * 1. Placeholders. Queries are written with SQLite's `?` (positional) or `@name` (named)
+ *    placeholders; PostgreSQL takes `$1, $2, …`. A named parameter used twice is one `$n`.
+ * 2. SQLite's `INDEXED BY <index>` hint (it makes SQLite fail loudly when an index stops serving a
+ *    query) means nothing to PostgreSQL's planner and is dropped.
+ * 3. Case. SQLite's `LIKE` ignores the case of ASCII letters, and its `lower()` folds ASCII letters
+ *    only. PostgreSQL's `ILIKE` and `lower()` do the same on text that collates as "C" (every text
+ *    column is `COLLATE "C"`, db/schema-postgres.ts), so `LIKE` becomes `ILIKE`; a parameter would
+ *    take the database's own collation, so `lower(?)` becomes `lower(?::text COLLATE "C")`.
  *
  *   SELECT id FROM stays INDEXED BY stays_occupancy_idx WHERE room_id = ? AND checkin_ms < ?
  *   → SELECT id FROM stays WHERE room_id = $1 AND checkin_ms < $2
  *   WHERE a = @now OR b < @now AND c = @limit   → WHERE a = $1 OR b < $1 AND c = $2   (names: now, limit)
+ *   WHERE lower(plate) = lower(?) OR notes LIKE ?  → WHERE lower(plate) = lower($1::text COLLATE "C") OR notes ILIKE $2
  */
 import { createHash } from 'node:crypto';
 
@@ -59,6 +66,11 @@ function rewritePlaceholders(sql: string): { text: string; names: string[] | nul
   return { text: out, names: names.length > 0 ? names : null };
 }
 
+/** `found`, or `otherwise` when indexOf found nothing (-1). */
+function orEnd(found: number, otherwise: number): number {
+  return found === -1 ? otherwise : found;
+}
+
 /** The index of the quote that closes the one at `start` (a doubled quote is part of the text). */
 function closingQuote(sql: string, start: number, quote: string): number {
   let i = start + 1;
@@ -73,12 +85,41 @@ function closingQuote(sql: string, start: number, quote: string): number {
   }
 }
 
+/** Rule 2 and 3, on the parts of the text outside quotes and comments. */
+function rewriteWords(sql: string): string {
+  return mapUnquoted(sql, (part) =>
+    part
+      .replace(/\s+INDEXED BY\s+\w+/gi, '')
+      .replace(/\s+NOT INDEXED\b/gi, '')
+      .replace(/\bLIKE\b/g, 'ILIKE')
+      .replace(/\blower\(\s*(\?|@\w+)\s*\)/gi, 'lower($1::text COLLATE "C")'),
+  );
+}
+
+/** Applies `fn` to the stretches of `sql` outside quotes and comments. */
+function mapUnquoted(sql: string, fn: (part: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    let end: number;
+    if (c === "'" || c === '"') end = closingQuote(sql, i, c);
+    else if (c === '-' && sql[i + 1] === '-') end = orEnd(sql.indexOf('\n', i), sql.length) - 1;
+    else if (c === '/' && sql[i + 1] === '*') end = orEnd(sql.indexOf('*/', i + 2), sql.length - 1) + 1;
+    else continue;
+    out += fn(sql.slice(from, i)) + sql.slice(i, end + 1);
+    from = end + 1;
+    i = end;
+  }
+  return out + fn(sql.slice(from));
+}
+
 const cache = new Map<string, PgStatement>();
 
 export function toPgStatement(sql: string): PgStatement {
   let statement = cache.get(sql);
   if (!statement) {
-    const { text, names } = rewritePlaceholders(sql.replace(/\s+INDEXED BY\s+\w+/gi, '').replace(/\s+NOT INDEXED\b/gi, ''));
+    const { text, names } = rewritePlaceholders(rewriteWords(sql));
     const name = `fd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
     statement = { name, text, names };
     cache.set(sql, statement);

@@ -63,4 +63,13 @@ describe('the Dockerfile', () => {
     expect(compose).toContain('- frontdesk-data:/data');
     expect(compose).toMatch(/FRONTDESK_ADMIN_PASSWORD: \$\{FRONTDESK_ADMIN_PASSWORD:\?/);
   });
+
+  it('compose.yaml runs it on PostgreSQL 15, started only once the database answers its healthcheck', () => {
+    const compose = read('compose.yaml');
+    expect(compose).toContain('image: postgres:15');
+    expect(compose).toMatch(/healthcheck:\s+test: \["CMD-SHELL", "pg_isready/);
+    expect(compose).toMatch(/depends_on:\s+postgres:\s+condition: service_healthy/);
+    expect(compose).toContain('DATABASE_URL: postgres://frontdesk:${POSTGRES_PASSWORD}@postgres:5432/frontdesk');
+    expect(compose).toContain('- postgres-data:/var/lib/postgresql/data');
+  });
 });

@@ -16,6 +16,7 @@ import { runBoardQueryBench } from './board-query-bench';
 import { runBoardRenderBench } from './board-render-bench';
 import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
+import { runDbCopyBench } from './db-copy-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
 import { runStockHttpBench } from './stock-http-bench';
@@ -33,6 +34,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
   { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
+  { id: 11, title: 'db:copy of a 300-room, 2-year hotel into PostgreSQL', run: runDbCopyBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

@@ -8,6 +8,8 @@
  *   million. Rows go in day by day across all rooms, as a real desk would have written them, so a
  *   room's stays are spread over the table like in production. Built once a day and cached under
  *   `bench/.cache/` (keyed by the migrations and the day), so re-runs start at once.
+ * - `historyHotel(span)`: the same with a shorter history, equally dense (`twoYearSpan()`: 2 years,
+ *   about 200 000 stays, the hotel `bench/db-copy-bench.ts` moves to PostgreSQL).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventBus } from '../../core/context';
 import { createCore } from '../../core/create-core';
+import { openSqliteConnection, sqliteMigrationsFolder } from '../../db/engine/sqlite-engine';
 import { DB_FILE_NAME, defaultMigrationsDir, openDatabase, type Sqlite } from '../../db/open-database';
 import { addDays, localDate, resolveTime } from '../../shared/time';
 import { seededRandom } from './stats';
@@ -36,6 +39,18 @@ export const NOW_MS = resolveTime(TODAY, TIME_ZONE, '10:00').ms;
 export const HISTORY_DAYS = 3652;
 export const HISTORY_FROM = addDays(TODAY, 123 - HISTORY_DAYS);
 export const DENSE_STAYS = 1_000_000;
+/** How much history a hotel has: `days` from `from`, `stays` rows in all (sold ones plus cancelled and no-shows). */
+export interface HistorySpan {
+  days: number;
+  from: string;
+  stays: number;
+}
+const DENSE: HistorySpan = { days: HISTORY_DAYS, from: HISTORY_FROM, stays: DENSE_STAYS };
+/** Two years up to four months ahead, as dense as the 10-year hotel (about 200 000 stays). */
+export function twoYearSpan(): HistorySpan {
+  const days = 730;
+  return { days, from: addDays(TODAY, 123 - days), stays: Math.round((DENSE_STAYS * days) / HISTORY_DAYS) };
+}
 const OCCUPANCY = 0.85;
 const DATASET_VERSION = 'dense-v1';
 
@@ -69,18 +84,20 @@ export function hotelRooms(): RoomSpec[] {
 /** Creates a migrated database with the hotel's settings and rooms (ids 1–300 in `hotelRooms()` order). */
 export async function createEmptyHotel(file: string): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  const { sqlite } = await openDatabase({ file });
+  const db = await openDatabase({ engine: 'sqlite', file });
   try {
-    await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
-    const insert = sqlite.prepare(
-      `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'clean', 1, ?, ?)`,
-    );
-    sqlite.transaction(() => {
-      for (const r of hotelRooms()) insert.run(r.number, r.category, r.capacity, r.nightlyRate, r.floor, NOW_MS, NOW_MS);
-    })();
+    await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    await db.unit(async () => {
+      for (const r of hotelRooms()) {
+        await db.run(
+          `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'clean', 1, ?, ?)`,
+          r.number, r.category, r.capacity, r.nightlyRate, r.floor, NOW_MS, NOW_MS,
+        );
+      }
+    });
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 
@@ -95,8 +112,8 @@ export interface DatasetInfo {
   buildSeconds: number;
 }
 
-function migrationsKey(): string {
-  const hash = createHash('sha1').update(DATASET_VERSION).update(TODAY);
+function migrationsKey(span: HistorySpan): string {
+  const hash = createHash('sha1').update(DATASET_VERSION).update(TODAY).update(`${span.days}:${span.stays}`);
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
@@ -129,10 +146,10 @@ interface DayTimes {
   checkoutIso: string;
 }
 
-function dayTimes(days: number): DayTimes[] {
+function dayTimes(span: HistorySpan): DayTimes[] {
   const out: DayTimes[] = [];
-  for (let d = 0; d <= days + 4; d++) {
-    const date = addDays(HISTORY_FROM, d);
+  for (let d = 0; d <= span.days + 4; d++) {
+    const date = addDays(span.from, d);
     const cin = resolveTime(date, TIME_ZONE, '14:00');
     const cout = resolveTime(date, TIME_ZONE, '12:00');
     out.push({ checkinMs: cin.ms, checkinIso: cin.iso, checkoutMs: cout.ms, checkoutIso: cout.iso });
@@ -150,30 +167,30 @@ interface LiveStay {
  * Walks the history day by day over all rooms, calling `emit` for each sold stay. The walk has its
  * own seeded generator, so two walks see the same stays whatever `emit` draws from its own.
  */
-function walkLiveStays(roomCount: number, emit: (s: LiveStay) => void): void {
+function walkLiveStays(roomCount: number, days: number, emit: (s: LiveStay) => void): void {
   const rand = seededRandom(20260501);
   const freeFrom = new Int32Array(roomCount);
-  for (let day = 0; day < HISTORY_DAYS; day++) {
+  for (let day = 0; day < days; day++) {
     for (let room = 0; room < roomCount; room++) {
       if (freeFrom[room]! > day || rand() >= START_PROBABILITY) continue;
-      const nights = Math.min(stayLength(rand()), HISTORY_DAYS - day);
+      const nights = Math.min(stayLength(rand()), days - day);
       freeFrom[room] = day + nights;
       emit({ room, day, nights });
     }
   }
 }
 
-function fillDenseHistory(sqlite: Sqlite): Omit<DatasetInfo, 'file' | 'buildSeconds'> {
+function fillDenseHistory(sqlite: Sqlite, span: HistorySpan): Omit<DatasetInfo, 'file' | 'buildSeconds'> {
   const rooms = hotelRooms();
-  const times = dayTimes(HISTORY_DAYS);
+  const times = dayTimes(span);
   let live = 0;
   let soldNights = 0;
-  walkLiveStays(rooms.length, (s) => {
+  walkLiveStays(rooms.length, span.days, (s) => {
     live++;
     soldNights += s.nights;
   });
-  const others = DENSE_STAYS - live;
-  if (others < 0) throw new Error(`dense history has ${live} sold stays, more than ${DENSE_STAYS}`);
+  const others = span.stays - live;
+  if (others < 0) throw new Error(`dense history has ${live} sold stays, more than ${span.stays}`);
 
   const insert = sqlite.prepare(
     `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
@@ -195,7 +212,7 @@ function fillDenseHistory(sqlite: Sqlite): Omit<DatasetInfo, 'file' | 'buildSeco
   let k = 0;
   let written = 0;
   sqlite.transaction(() => {
-    walkLiveStays(rooms.length, (s) => {
+    walkLiveStays(rooms.length, span.days, (s) => {
       const a = times[s.day]!;
       const b = times[s.day + s.nights]!;
       const status = b.checkoutMs <= NOW_MS ? 'checked_out' : a.checkinMs <= NOW_MS ? 'checked_in' : 'booked';
@@ -205,7 +222,7 @@ function fillDenseHistory(sqlite: Sqlite): Omit<DatasetInfo, 'file' | 'buildSeco
       const due = Math.floor((k * others) / live) - Math.floor(((k - 1) * others) / live);
       for (let i = 0; i < due; i++) {
         const nights = stayLength(rand());
-        const day = Math.min(s.day, HISTORY_DAYS - nights);
+        const day = Math.min(s.day, span.days - nights);
         const past = times[day]!.checkinMs < NOW_MS;
         write(Math.floor(rand() * rooms.length), day, nights, past && rand() < 0.1 ? 'no_show' : 'cancelled');
         written++;
@@ -218,32 +235,38 @@ function fillDenseHistory(sqlite: Sqlite): Omit<DatasetInfo, 'file' | 'buildSeco
     liveStays: live,
     otherStays: others,
     stays: live + others,
-    occupancy: soldNights / (rooms.length * HISTORY_DAYS),
+    occupancy: soldNights / (rooms.length * span.days),
     meanNights: soldNights / live,
   };
 }
 
 /** The cached dense hotel (built on first use, ~1 minute). Treat the file as read-only: copy it to write. */
-export async function denseHistoryHotel(log: (line: string) => void = () => undefined): Promise<DatasetInfo> {
-  const file = join(CACHE_DIR, `hotel-dense-${migrationsKey()}.db`);
+export function denseHistoryHotel(log: (line: string) => void = () => undefined): Promise<DatasetInfo> {
+  return historyHotel(DENSE, log);
+}
+
+/** The cached hotel with `span`'s history (built on first use). Treat the file as read-only: copy it to write. */
+export async function historyHotel(span: HistorySpan, log: (line: string) => void = () => undefined): Promise<DatasetInfo> {
+  const prefix = span === DENSE ? 'hotel-dense-' : `hotel-${span.days}d-`;
+  const file = join(CACHE_DIR, `${prefix}${migrationsKey(span)}.db`);
   const infoFile = `${file}.json`;
   if (existsSync(file) && existsSync(infoFile)) return JSON.parse(readFileSync(infoFile, 'utf8')) as DatasetInfo;
 
-  log(`building the dense 10-year hotel (${DENSE_STAYS.toLocaleString('en')} stays) into ${file} …`);
+  log(`building the ${span.days}-day hotel (${span.stays.toLocaleString('en')} stays) into ${file} …`);
   const started = performance.now();
   // A hotel built for older migrations is never used again: 250 MB each, so drop them.
   mkdirSync(CACHE_DIR, { recursive: true });
-  for (const name of readdirSync(CACHE_DIR)) if (name.startsWith('hotel-dense-')) rmSync(join(CACHE_DIR, name), { force: true });
+  for (const name of readdirSync(CACHE_DIR)) if (name.startsWith(prefix)) rmSync(join(CACHE_DIR, name), { force: true });
   const tmp = `${file}.building`;
   await createEmptyHotel(tmp);
-  const { sqlite } = await openDatabase({ file: tmp });
+  const sqlite = openSqliteConnection(tmp, sqliteMigrationsFolder(defaultMigrationsDir()));
   let info: Omit<DatasetInfo, 'file' | 'buildSeconds'>;
   try {
     // Only the build runs unsynced with a large page cache: the benchmarks open the file with the
     // production pragmas (WAL, synchronous=FULL).
     sqlite.pragma('synchronous = OFF');
     sqlite.pragma('cache_size = -524288');
-    info = fillDenseHistory(sqlite);
+    info = fillDenseHistory(sqlite, span);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     sqlite.close();

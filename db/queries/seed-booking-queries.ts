@@ -28,8 +28,9 @@ export async function listSeedBookings(db: Db, f: SeedBookingFilter): Promise<Se
     params.push(f.ownerId);
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  // LIMIT -1 is SQLite's "no limit".
-  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`, ...params, f.limit ?? -1);
+  // No LIMIT without a limit (SQLite's `LIMIT -1` is an error on PostgreSQL).
+  if (f.limit !== undefined) params.push(f.limit);
+  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id${f.limit === undefined ? '' : ' LIMIT ?'}`, ...params);
 }
 
 export async function getSeedBooking(db: Db, id: number): Promise<SeedBooking | undefined> {

@@ -28,8 +28,8 @@ export async function listSeedBookings(db: Db, f: SeedBookingFilter): Promise<Se
     params.push(f.ownerId);
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  // LIMIT -1 is SQLite's "no limit".
-  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`, ...params, f.limit ?? -1);
+  if (f.limit === undefined) return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id`, ...params);
+  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`, ...params, f.limit);
 }
 
 export async function getSeedBooking(db: Db, id: number): Promise<SeedBooking | undefined> {

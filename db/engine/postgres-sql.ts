@@ -129,7 +129,13 @@ export function toPgStatement(sql: string): PgStatement {
 
 /** The values in `$n` order: positional ones as given, named ones picked from the one object. */
 export function pgValues(statement: PgStatement, params: unknown[]): unknown[] {
-  if (!statement.names) return params;
+  if (!statement.names) {
+    // A list query whose filters were all left out has no placeholder but still passes its (empty)
+    // named object; SQLite binds nothing then, and PostgreSQL must be given nothing too.
+    const only = params.length === 1 ? params[0] : undefined;
+    const namedObject = typeof only === 'object' && only !== null && Object.getPrototypeOf(only) === Object.prototype;
+    return namedObject && !statement.text.includes('$1') ? [] : params;
+  }
   const named = (params[0] ?? {}) as Record<string, unknown>;
   return statement.names.map((name) => {
     if (!(name in named)) throw new Error(`Missing named parameter @${name}`);

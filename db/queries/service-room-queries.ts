@@ -121,8 +121,8 @@ export async function freeTimeslotRows(db: Db, roomId: number, date: string, now
 /** Every slot of every room starting in [fromMs, toMs), with its bookings (the calendar). */
 export async function timeslotRowsBetween(db: Db, fromMs: number, toMs: number, nowMs: number): Promise<TimeslotRow[]> {
   return await db.all<TimeslotRow>(`SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM service_rooms r
-     CROSS JOIN timeslots t ON t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to
-     WHERE r.active = 1 ORDER BY r.id, t.start_ms`, { from: fromMs, to: toMs, now: nowMs });
+     CROSS JOIN timeslots t
+     WHERE t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to AND r.active = 1 ORDER BY r.id, t.start_ms`, { from: fromMs, to: toMs, now: nowMs });
 }
 
 export async function slotHasBookings(db: Db, timeslotId: number): Promise<boolean> {

@@ -42,7 +42,7 @@ async function script(t: TestCore, call: Call): Promise<void> {
   await call('rooms:free', { checkin: '2026-05-04', checkout: '2026-05-06' });
   await call('rooms:available', { checkin: '2026-05-04', checkout: '2026-05-06', guests: 2 });
   await call('stays:list', { from: '2026-04-01', to: '2026-06-01', limit: 2, offset: 1 });
-  await call('stays:list', { from: '2026-04-01', to: '2026-06-01', q: 'ø', limit: 50, offset: 0 });
+  await call('stays:list', { from: '2026-04-01', to: '2026-06-01', guest: 'ø', limit: 50, offset: 0 });
   await call('rooms:list', { includeInactive: true });
   await call('blocks:list', { from: '2026-05-01', to: '2026-06-01' });
   t.clock.advance(24 * 3_600_000);

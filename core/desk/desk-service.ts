@@ -37,7 +37,7 @@ function fold(s: string): string {
  * The words of a query as the index holds them: a run of words written like a phone number (digits
  * with spaces, `+`, `-`, `(`, `)`, `.`) becomes one word of its digits; words shorter than 3
  * characters are dropped (a trigram index cannot find them). "Mette +45 20-12 ab" → ["Mette", "452012"].
- * Each becomes a quoted FTS5 phrase, all of which must match.
+ * All of them must match (db/queries/desk-queries.ts).
  */
 export function searchTerms(q: string): string[] {
   const terms: string[] = [];
@@ -53,10 +53,6 @@ export function searchTerms(q: string): string[] {
   }
   if (digits) terms.push(digits);
   return terms.filter((w) => [...w].length >= MIN_SEARCH_CHARS);
-}
-
-function ftsQuery(terms: string[]): string {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 /** Which field of the hit holds every term: the name first, then the e-mail, then the phone. */
@@ -92,7 +88,7 @@ export function createDeskService(core: CoreDeps, settings: SettingsService, roo
       }
       const terms = searchTerms(text);
       if (terms.length > 0 && hits.length < want) {
-        for (const row of await stayHitsByText(db, ftsQuery(terms), now, want)) add(row, matchedField(row, terms));
+        for (const row of await stayHitsByText(db, terms, now, want)) add(row, matchedField(row, terms));
       }
       return { items: hits.slice(0, limit), more: hits.length > limit };
     },

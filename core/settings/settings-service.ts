@@ -1,11 +1,11 @@
 /**
- * Hotel settings: stored one key per row, read once into a cache, refreshed on every update. The
- * first start writes the defaults, so the hotel keeps the time zone it started with even if the
- * machine's zone changes later.
+ * Hotel settings: stored one key per row, read once into a cache, replaced after every update's
+ * COMMIT. The first start writes the defaults, so the hotel keeps the time zone it started with even
+ * if the machine's zone changes later.
  */
 import type { z } from 'zod';
 import { BROKER_EVENT_TYPES } from '../../shared/contract/broker-events';
-import { hotelHasBookings, readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
+import { hotelHasBookings, raiseSettingTo, readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
 import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
@@ -96,77 +96,92 @@ function parsePatch(patch: unknown): SettingsUpdate {
   return r.data;
 }
 
+/** What the service holds in memory: the settings as read, and what is derived from the same rows. */
+interface SettingsSnapshot {
+  settings: Settings;
+  /** The largest `maxStayNights` ever in force. */
+  boundNights: number;
+  smtpPassword: string;
+}
+
+/** The settings the stored rows say, each missing or no longer valid one at its default. Pure. */
+function snapshotOf(stored: Map<string, unknown>): SettingsSnapshot {
+  const merged: Record<string, unknown> = { ...defaultSettings() };
+  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+  for (const key of Object.keys(shape)) {
+    // A value that no longer parses (hand-edited row) falls back to the default instead of failing start-up.
+    if (DERIVED_KEYS.has(key)) continue;
+    if (stored.has(key) && shape[key]!.safeParse(stored.get(key)).success) merged[key] = stored.get(key);
+  }
+  const password = stored.get(SMTP_PASSWORD_KEY);
+  const smtpPassword = typeof password === 'string' ? password : '';
+  merged.smtpPasswordSet = smtpPassword !== '';
+  const settings = Object.freeze(SettingsSchema.parse(merged));
+  const bound = Number(stored.get(STAY_BOUND_KEY));
+  return { settings, boundNights: Math.max(Number.isFinite(bound) ? bound : 0, settings.maxStayNights), smtpPassword };
+}
+
+/**
+ * **The cache moves only after COMMIT.** Reads and writes of the settings rows happen inside the
+ * caller's unit of work; the snapshot they produce replaces the cache in `db.afterCommit`. On
+ * PostgreSQL a unit may be run again from the start, or roll back after its writes: the cache then
+ * never holds a value that was not committed, and a retried update starts from the stored rows, not
+ * from what a failed attempt left in memory.
+ */
 export async function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>): Promise<SettingsService> {
   const db = deps.db;
-  let cached: Settings;
-  let boundNights = 0;
-  let smtpPassword = '';
 
   const write = async (patch: SettingsUpdate) => {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) await writeSettingValue(db, key, value);
     }
-    if (patch.maxStayNights !== undefined) {
-      boundNights = Math.max(boundNights, patch.maxStayNights);
-      await writeSettingValue(db, STAY_BOUND_KEY, boundNights);
-    }
+    if (patch.maxStayNights !== undefined) await raiseSettingTo(db, STAY_BOUND_KEY, patch.maxStayNights);
   };
+  const read = async () => snapshotOf(await readSettingValues(db));
 
-  const load = async () => {
+  // The first start stores the defaults (so the hotel keeps the zone it started with if the machine's
+  // changes), then the host's start-up settings over them. A hotel that already has stays or blocks
+  // (an upgraded install, an imported database) is past its first run: its zone is the one those
+  // stays were agreed in, and it is fixed (see update below).
+  let current = await db.unit(async () => {
     const stored = await readSettingValues(db);
-    const merged: Record<string, unknown> = { ...defaultSettings() };
-    const shape = SettingsSchema.shape as Record<string, z.ZodType>;
-    for (const key of Object.keys(shape)) {
-      // A value that no longer parses (hand-edited row) falls back to the default instead of failing start-up.
-      if (DERIVED_KEYS.has(key)) continue;
-      if (stored.has(key) && shape[key]!.safeParse(stored.get(key)).success) merged[key] = stored.get(key);
-    }
-    const password = stored.get(SMTP_PASSWORD_KEY);
-    smtpPassword = typeof password === 'string' ? password : '';
-    merged.smtpPasswordSet = smtpPassword !== '';
-    cached = Object.freeze(SettingsSchema.parse(merged));
-    const bound = Number(stored.get(STAY_BOUND_KEY));
-    boundNights = Math.max(Number.isFinite(bound) ? bound : 0, cached.maxStayNights);
-  };
-
-  await db.unit(async () => {
-    await load();
-    const stored = await readSettingValues(db);
-    const missing = Object.fromEntries(Object.entries(cached).filter(([key]) => !stored.has(key) && !DERIVED_KEYS.has(key)));
-    await write({ ...missing, maxStayNights: cached.maxStayNights });
+    const defaults = snapshotOf(stored).settings;
+    const missing = Object.fromEntries(Object.entries(defaults).filter(([key]) => !stored.has(key) && !DERIVED_KEYS.has(key)));
+    await write({ ...missing, maxStayNights: defaults.maxStayNights });
     if (initial) await write(parsePatch(initial));
-    await load();
-    // A hotel that already has stays or blocks (an upgraded install, an imported database) is past its
-    // first run: its zone is the one those stays were agreed in, and it is fixed (see update below).
-    if (!cached.timeZoneConfirmed && (await hotelHasBookings(db))) {
-      await write({ timeZoneConfirmed: true });
-      await load();
-    }
+    const snapshot = await read();
+    if (snapshot.settings.timeZoneConfirmed || !(await hotelHasBookings(db))) return snapshot;
+    await write({ timeZoneConfirmed: true });
+    return await read();
   });
 
   return {
-    get: () => cached,
+    get: () => current.settings,
     async update(patch) {
       const valid = parsePatch(patch);
       return await commit(deps, async (c) => {
         // stays' rules (issue 10): the zone is fixed once stays or blocks exist; sending it confirms it.
         if (valid.timeZone !== undefined) {
-          if (valid.timeZone !== cached.timeZone && await hotelHasBookings(db)) {
+          const zone = (await read()).settings.timeZone;
+          if (valid.timeZone !== zone && await hotelHasBookings(db)) {
             throw new AppError(
               'CONFLICT',
-              `The time zone stays ${cached.timeZone}: the hotel already has stays or room blocks, and their local dates and times were agreed in that zone.`,
-              { reason: 'stays.timeZoneFixed', params: { zone: cached.timeZone } },
+              `The time zone stays ${zone}: the hotel already has stays or room blocks, and their local dates and times were agreed in that zone.`,
+              { reason: 'stays.timeZoneFixed', params: { zone } },
             );
           }
-          valid.timeZoneConfirmed = true;
         }
-        await write(valid);
-        await load();
-        c.publish({ type: 'settings.changed', settings: cached });
-        return cached;
+        await write(valid.timeZone === undefined ? valid : { ...valid, timeZoneConfirmed: true });
+        const next = await read();
+        // Before the event, so a listener of settings.changed reads the new settings from get().
+        db.afterCommit(() => {
+          current = next;
+        });
+        c.publish({ type: 'settings.changed', settings: next.settings });
+        return next.settings;
       });
     },
-    maxStayMs: () => (boundNights + 2) * DAY_MS,
-    smtpPassword: () => smtpPassword,
+    maxStayMs: () => (current.boundNights + 2) * DAY_MS,
+    smtpPassword: () => current.smtpPassword,
   };
 }

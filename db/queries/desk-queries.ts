@@ -1,12 +1,14 @@
 /**
  * The desk's search and worklists (core/desk/desk-service.ts). The search reads the trigram FTS5
- * table `stay_search` (migration 0007, kept by triggers on `stays`); the worklists read the partial
+ * table `stay_search` on SQLite (migration 0007, kept by triggers on `stays`) and a trigram GIN
+ * index on PostgreSQL (see stayHitsByText); the worklists read the partial
  * index `stays_in_house_idx` (checked-in stays by departure) and `stays_checkin_idx` (today's arrivals).
  */
 import type { SearchHit, WorkItem, WorkTodo } from '../../shared/contract/desk';
 import type { Housekeeping } from '../../shared/contract/rooms';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { Db } from '../database';
+import { likePattern } from './like-pattern';
 
 type HitRow = Omit<SearchHit, 'matched'>;
 
@@ -30,17 +32,27 @@ export async function stayHitsByRoom(db: Db, number: number, now: number, limit:
   return await db.all<HitRow>(`${HIT_SELECT} WHERE r.number = @number ${HIT_ORDER} LIMIT @limit`, { number, now, limit });
 }
 
-/**
- * Stays whose FTS row matches `match` (an FTS5 query of quoted trigram phrases, built by the service),
- * in HIT_ORDER. Each FTS row is the stay's guest name, e-mail and phone digits.
- */
-export async function stayHitsByText(db: Db, match: string, now: number, limit: number): Promise<HitRow[]> {
-  return await db.all<HitRow>(`${HIT_SELECT} WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH @match) ${HIT_ORDER} LIMIT @limit`, { match, now, limit });
+/** The search words as an FTS5 query: each a quoted phrase (its own `"` doubled), all of which must match. */
+function ftsQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
-/** Which of the FTS columns of stay `id` match `match` (for the hit's `matched`). */
-export async function matchedColumn(db: Db, id: number, column: 'name' | 'email' | 'phone', match: string): Promise<boolean> {
-  return await db.get(`SELECT 1 FROM stay_search WHERE stay_search MATCH @match AND rowid = @id`, { match: `${column} : (${match})`, id }) !== undefined;
+/**
+ * Stays where each of `terms` (3 characters or more, built by the service) is a part of the guest's
+ * name, e-mail or phone digits, without regard to case or accents, in HIT_ORDER. SQLite: the trigram
+ * FTS5 table `stay_search` (migration 0007). PostgreSQL: `frontdesk_search_doc` under its trigram GIN
+ * index, folded as SQLite's tokenizer folds (postgres migration 0001), so both find the same stays.
+ */
+export async function stayHitsByText(db: Db, terms: readonly string[], now: number, limit: number): Promise<HitRow[]> {
+  if (db.dialect === 'sqlite') {
+    return await db.all<HitRow>(`${HIT_SELECT} WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH @match) ${HIT_ORDER} LIMIT @limit`, { match: ftsQuery(terms), now, limit });
+  }
+  const params: Record<string, string | number> = { now, limit };
+  const where = terms.map((term, i) => {
+    params[`t${i}`] = likePattern(term);
+    return `frontdesk_search_doc(s.guest_name, s.guest_email, s.guest_phone) LIKE frontdesk_search_fold(@t${i}) ESCAPE '\\'`;
+  });
+  return await db.all<HitRow>(`${HIT_SELECT} WHERE ${where.join(' AND ')} ${HIT_ORDER} LIMIT @limit`, params);
 }
 
 interface WorkRow {

@@ -56,8 +56,14 @@ export async function guestProfileStayIds(db: Db, email: string | undefined, pho
   return [...ids];
 }
 
-/** Those stays, newest arrival first, at most `limit`. */
+/**
+ * Those stays, newest arrival first, at most `limit`. The ids go in as `IN (?, ?, …)` (both engines),
+ * their count rounded up to a power of two by repeating the last id, so a few statements serve any
+ * profile instead of one prepared statement per length.
+ */
 export async function stayRecordsByIds(db: Db, ids: readonly number[], limit: number): Promise<StayRecord[]> {
   if (ids.length === 0) return [];
-  return await db.all<StayRecord>(`${STAY_SELECT} WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.checkin_ms DESC, s.id DESC LIMIT ?`, JSON.stringify(ids), limit);
+  const padded = [...ids];
+  while ((padded.length & (padded.length - 1)) !== 0) padded.push(ids[ids.length - 1]!);
+  return await db.all<StayRecord>(`${STAY_SELECT} WHERE s.id IN (${placeholders(padded.length)}) ORDER BY s.checkin_ms DESC, s.id DESC LIMIT ?`, ...padded, limit);
 }

@@ -28,9 +28,8 @@ export async function listSeedBookings(db: Db, f: SeedBookingFilter): Promise<Se
     params.push(f.ownerId);
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  // No LIMIT without a limit (SQLite's `LIMIT -1` is an error on PostgreSQL).
-  if (f.limit !== undefined) params.push(f.limit);
-  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id${f.limit === undefined ? '' : ' LIMIT ?'}`, ...params);
+  if (f.limit === undefined) return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id`, ...params);
+  return await db.all<SeedBooking>(`${SEED_SELECT}${clause} ORDER BY s.id LIMIT ?`, ...params, f.limit);
 }
 
 export async function getSeedBooking(db: Db, id: number): Promise<SeedBooking | undefined> {

@@ -10,6 +10,19 @@ export async function writeSettingValue(db: Db, key: string, value: unknown): Pr
   await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
 }
 
+/**
+ * Stores the number `n` under `key` unless a larger one is stored already, in one statement: two
+ * updates at once (two servers on one PostgreSQL) keep the larger, whichever commits last.
+ */
+export async function raiseSettingTo(db: Db, key: string, n: number): Promise<void> {
+  await db.run(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE
+       SET value = CASE WHEN CAST(settings.value AS integer) >= CAST(excluded.value AS integer) THEN settings.value ELSE excluded.value END`,
+    key,
+    JSON.stringify(n),
+  );
+}
+
 /** Stores `value` under `key` unless the key has one already (servers starting together keep the first). */
 export function insertSettingValueIfMissing(db: Db, key: string, value: unknown): Promise<RunResult> {
   return db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', key, JSON.stringify(value));

@@ -14,12 +14,12 @@ const TODAY = '2026-05-01';
 const YESTERDAY = '2026-04-30';
 let t: TestCore;
 let counts: DemoHotelCounts;
-let calendar: ReturnType<TestCore['core']['handlers']['appointments:calendar']>;
+let calendar: Awaited<ReturnType<TestCore['core']['handlers']['appointments:calendar']>>;
 
 beforeAll(async () => {
   t = await createTestCore();
   counts = await seedDemoHotel(t.core);
-  calendar = t.core.handlers['appointments:calendar']({ from: YESTERDAY, days: APPOINTMENT_DAYS + 1 }, deskCtx);
+  calendar = await t.core.handlers['appointments:calendar']({ from: YESTERDAY, days: APPOINTMENT_DAYS + 1 }, deskCtx);
 });
 afterAll(async () => await t.close());
 

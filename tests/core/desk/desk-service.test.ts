@@ -87,12 +87,6 @@ describe('desk:search', () => {
     expect((await search('"NOT" OR* NEAR(')).items).toEqual([]);
     expect((await search('"not"')).items).toHaveLength(1);
   });
-
-  it('uses the FTS index, never a scan of the stays', async () => {
-    const plan = await t.db.all(`EXPLAIN QUERY PLAN SELECT s.id FROM stays s WHERE s.id IN (SELECT rowid FROM stay_search WHERE stay_search MATCH '"hansen"')`) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
-    expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/SCAN s\b/);
-  });
 });
 
 describe('desk:worklists', () => {
@@ -117,11 +111,6 @@ describe('desk:worklists', () => {
     const after = await h['desk:worklists']({}, deskCtx);
     expect([after.arrivals.length, after.departures.length, after.inHouse.length]).toEqual([0, 1, 3]);
     expect((await h['board:get']({ days: 1 }, deskCtx)).counts).toEqual({ arrivals: 0, departures: 1, inHouse: 3 });
-  });
-
-  it('reads the small partial index for the guests in house', async () => {
-    const plan = await t.db.all(`EXPLAIN QUERY PLAN SELECT id FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in' AND checkout_ms < 5`) as { detail: string }[];
-    expect(plan[0]!.detail).toMatch(/stays_in_house_idx/);
   });
 });
 

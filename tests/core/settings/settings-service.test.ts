@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { likelyHotelZone } from '../../../shared/time';
 import { createCore } from '../../../core/create-core';
 import { createEventBus } from '../../../core/context';
-import { openDatabase } from '../../../db/open-database';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
+import { openTestDatabase } from '../../support/test-database';
 
 let t: TestCore | undefined;
 afterEach(async () => await t?.close());
@@ -55,14 +55,14 @@ describe('settings', () => {
   });
 
   it("takes the machine's zone (Europe/Copenhagen on a server's UTC) on a fresh database when none is given, and keeps it stored", async () => {
-    const { sqlite } = await openDatabase({ file: ':memory:' });
+    const { db, close } = await openTestDatabase();
     try {
-      const core = await createCore({ sqlite, clock: () => 0, events: createEventBus() });
+      const core = await createCore({ db, clock: () => 0, events: createEventBus() });
       expect(core.settings.get().timeZone).toBe(likelyHotelZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
-      const stored = db.get(`SELECT value FROM settings WHERE key = 'timeZone'`) as { value: string };
-      expect(JSON.parse(stored.value)).toBe(core.settings.get().timeZone);
+      const stored = await db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'timeZone'`);
+      expect(JSON.parse(stored!.value)).toBe(core.settings.get().timeZone);
     } finally {
-      sqlite.close();
+      await close();
     }
   });
 
@@ -73,9 +73,8 @@ describe('settings', () => {
     expect(t.core.settings.get()).toEqual(next);
     expect(t.events.at(-1)).toEqual({ type: 'settings.changed', settings: next });
 
-    const file = t.dbFile;
-    await t.db.close();
-    const again = await createTestCore({ dbFile: file, settings: {} });
+    await t.close({ keep: true });
+    const again = await createTestCore({ database: t.database, settings: {} });
     try {
       expect(again.core.settings.get()).toMatchObject({ hotelName: 'Hotel Nyhavn', currency: 'EUR' });
     } finally {
@@ -89,15 +88,47 @@ describe('settings', () => {
     const room = (await t.core.handlers['rooms:create'](aRoom(), adminCtx)).id;
     await t.core.handlers['stays:create'](aStay({ roomId: room }), deskCtx);
     expect(t.core.settings.get().timeZoneConfirmed).toBe(false);
-    const file = t.dbFile;
-    await t.db.close();
-    const again = await createTestCore({ dbFile: file, settings: {} });
+    await t.close({ keep: true });
+    const again = await createTestCore({ database: t.database, settings: {} });
     try {
       // An upgraded install or an imported database: no first-run step for a zone its stays are fixed in.
       expect(again.core.settings.get()).toMatchObject({ timeZone: 'Europe/Copenhagen', timeZoneConfirmed: true });
     } finally {
       await again.close();
     }
+  });
+
+  it('changes the cache only once the update is committed, and not at all when it rolls back', async () => {
+    t = await createTestCore();
+    const db = t.db;
+    const update = t.core.handlers['settings:update'];
+    // Inside a longer unit of work: until its COMMIT, the change is not the hotel's yet.
+    await db.unit(async () => {
+      expect(await update({ hotelName: 'Hotel Nyhavn' }, adminCtx)).toMatchObject({ hotelName: 'Hotel Nyhavn' });
+      expect(t!.core.settings.get().hotelName).toBe('Hotel Frontdesk');
+    });
+    expect(t.core.settings.get().hotelName).toBe('Hotel Nyhavn');
+    expect(t.events.filter((e) => e.type === 'settings.changed')).toHaveLength(1);
+    // A unit that rolls back after the update (as a PostgreSQL unit may): nothing moves.
+    await expect(db.unit(async () => {
+      await update({ hotelName: 'Hotel Rolled Back', maxStayNights: 200 }, adminCtx);
+      throw new Error('the unit fails after the update');
+    })).rejects.toThrow('the unit fails after the update');
+    expect(t.core.settings.get()).toMatchObject({ hotelName: 'Hotel Nyhavn', maxStayNights: 90 });
+    expect(t.core.services.settings.maxStayMs()).toBe(92 * 86_400_000);
+    expect(t.events.filter((e) => e.type === 'settings.changed')).toHaveLength(1);
+    const stored = await db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'hotelName'`);
+    expect(JSON.parse(stored!.value)).toBe('Hotel Nyhavn');
+  });
+
+  it('keeps the largest maximum stay ever in force as the bound of overlap queries', async () => {
+    t = await createTestCore();
+    const update = t.core.handlers['settings:update'];
+    await update({ maxStayNights: 120 }, adminCtx);
+    await update({ maxStayNights: 30 }, adminCtx);
+    expect(t.core.services.settings.maxStayMs()).toBe(122 * 86_400_000);
+    const stored = await t.db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'stayLengthBoundNights'`);
+    expect(JSON.parse(stored!.value)).toBe(120);
   });
 
   it('writes start-up settings over the stored ones (the host’s environment)', async () => {
@@ -130,9 +161,8 @@ describe('settings', () => {
     await h['stays:create'](aStay({ roomId: room, checkin: '2026-05-01', checkout: '2026-07-30' }), deskCtx);
     await h['settings:update']({ maxStayNights: 7 }, adminCtx);
     await expectAppError(async () => await h['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx), 'ROOM_UNAVAILABLE');
-    const file = t.dbFile;
-    await t.db.close();
-    const again = await createTestCore({ dbFile: file });
+    await t.close({ keep: true });
+    const again = await createTestCore({ database: t.database });
     try {
       await expectAppError(
         async () => await again.core.handlers['stays:create'](aStay({ roomId: room, checkin: '2026-07-28', checkout: '2026-07-31' }), deskCtx),
@@ -145,10 +175,13 @@ describe('settings', () => {
 });
 
 describe('health:get', () => {
-  it('reports ok, the app version and the SQLite version', async () => {
+  it("reports ok, the app version and the database engine's own version", async () => {
     t = await createTestCore();
     const health = await t.core.handlers['health:get']({}, deskCtx);
-    expect(health).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), sqlite: expect.stringMatching(/^3\.\d+\.\d+$/) });
-    expect(health.db).toBe((await t.db.get('SELECT sqlite_version() AS v') as { v: string }).v);
+    expect(health).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: expect.stringMatching(/^(SQLite 3|PostgreSQL 1\d)\.\d+/) });
+    const engine = t.db.dialect === 'sqlite'
+      ? `SQLite ${(await t.db.get<{ v: string }>('SELECT sqlite_version() AS v'))!.v}`
+      : `PostgreSQL ${(await t.db.get<{ v: string }>("SELECT current_setting('server_version') AS v"))!.v.split(' ')[0]}`;
+    expect(health.database).toBe(engine);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Two writers on the same database file (two connections in two threads, as a second process would
+ * Two writers on the same database (two connections in two threads, as a second process would
  * be) race to book the same room for the same periods: each period must be won exactly once.
  */
 import { Worker } from 'node:worker_threads';
@@ -41,8 +41,8 @@ describe('two writers booking the same room at once', () => {
       return { checkin: day(i), checkout: day(i + 2) };
     });
     const start = new Int32Array(new SharedArrayBuffer(4));
-    const a = startWorker({ dbFile: t.dbFile, roomId, periods, start });
-    const b = startWorker({ dbFile: t.dbFile, roomId, periods: [...periods].reverse(), start });
+    const a = startWorker({ config: t.database.config, roomId, periods, start });
+    const b = startWorker({ config: t.database.config, roomId, periods: [...periods].reverse(), start });
     await Promise.all([a.ready, b.ready]);
     Atomics.store(start, 0, 1);
     Atomics.notify(start, 0);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext, Handlers } from '../../../core/context';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';
+import { failInsertsInto } from '../../support/failing-writes';
 import { countRows, outboxRows } from '../../support/outbox-rows';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
@@ -157,14 +158,14 @@ describe('the billing message (outbox)', () => {
   });
 
   it('is in the same transaction: when the outbox write fails, the stay is not stored either', async () => {
-    t.db.exec(`CREATE TRIGGER outbox_down BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`);
+    await failInsertsInto(t.db, 'outbox', 'outbox down');
     await expect(book()).rejects.toThrow(/outbox down/);
     expect(await countRows(t.db, 'stays')).toBe(0);
     expect(t.events.filter((e) => e.type === 'stay.changed')).toEqual([]);
   });
 
   it('is not written when the stay insert fails', async () => {
-    t.db.exec(`CREATE TRIGGER stays_down BEFORE INSERT ON stays BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    await failInsertsInto(t.db, 'stays', 'disk trouble');
     await expect(book()).rejects.toThrow(/disk trouble/);
     expect(await countRows(t.db, 'stays')).toBe(0);
     expect(await countRows(t.db, 'outbox')).toBe(0);
@@ -172,7 +173,7 @@ describe('the billing message (outbox)', () => {
 
   it('rolls back a status change whose message cannot be written', async () => {
     const stay = await book();
-    t.db.exec(`CREATE TRIGGER outbox_down BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`);
+    await failInsertsInto(t.db, 'outbox', 'outbox down');
     await expect(h['stays:cancel']({ id: stay.id }, deskCtx)).rejects.toThrow(/outbox down/);
     expect((await h['stays:get']({ id: stay.id }, deskCtx)).status).toBe('booked');
   });

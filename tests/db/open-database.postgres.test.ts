@@ -5,7 +5,7 @@
  * server's default, text compares as `COLLATE "C"` whatever the database's locale, and values come
  * back as SQLite gives them (1/0, numbers).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { MIGRATION_LOCK_KEY } from '../../db/engine/postgres-engine';

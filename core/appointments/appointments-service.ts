@@ -15,6 +15,7 @@ import {
   moveAppointment, setAppointmentStatus, userContact, type AppointmentFilter, type AppointmentRow,
 } from '../../db/queries/appointment-queries';
 import { findProviderConflict, listProviderRows } from '../../db/queries/provider-queries';
+import { lockRecord } from '../../db/queries/record-locks';
 import {
   countSlotBookings, getServiceRoomRow, getTimeslotRow, listServiceRoomRows, timeslotRowsBetween, type ServiceRoomRow, type TimeslotRow,
 } from '../../db/queries/service-room-queries';
@@ -100,7 +101,11 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
    * counts its live bookings (read in this transaction); a reschedule recounts without its own.
    */
   async function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): Promise<{ slot: TimeslotRow; room: ServiceRoomRow }> {
-    const slot = typeof slotOrId === 'number' ? await getTimeslotRow(db, slotOrId, nowMs) : slotOrId;
+    // A held seat depends on the clock, so no constraint can count it: on PostgreSQL the timeslot's
+    // lock serializes this count and the insert; the slot is read (again) under it (no-op on SQLite).
+    const slotId = typeof slotOrId === 'number' ? slotOrId : slotOrId.id;
+    await lockRecord(db, 'timeslot', slotId);
+    const slot = await getTimeslotRow(db, slotId, nowMs);
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
     const room = await getServiceRoomRow(db, slot.roomId);
@@ -341,6 +346,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
         if (row.paymentStatus !== 'unpaid') throw new AppError('VALIDATION', 'The booking is already paid', { reason: 'appointments.alreadyPaid' });
         // A lapsed hold (not swept yet) is only taken back if its seat is still free.
         if (row.status === 'pending' && row.holdUntilMs !== null && row.holdUntilMs <= c.nowMs && row.timeslotId !== null) {
+          await lockRecord(db, 'timeslot', row.timeslotId);
           const slot = (await getTimeslotRow(db, row.timeslotId, c.nowMs))!;
           if (await countSlotBookings(db, slot.id, c.nowMs, row.id) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
         }

@@ -6,7 +6,7 @@
  * could depend on a bound value (a JOIN with `column = ?`) is silently re-prepared on every call:
  * 26 µs instead of 3.6 µs for a stay by id. Writing the value as `+?` (an expression, not a bare
  * parameter) keeps the plan (still a rowid lookup) and the statement prepared once. Use `+?` for the
- * key of JOIN lookups on hot paths. PostgreSQL reads `+$1` as the same value.
+ * key of JOIN lookups on hot paths. The PostgreSQL adapter drops the `+` (db/engine/postgres-sql.ts).
  */
 
 /** `%term%` for LIKE, with the user's own `%`, `_` and `\` taken literally (pair with `ESCAPE '\'`). */

@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Sqlite } from '../../db/open-database';
+import type { Database } from '../../db/database';
 import { insertAuditRow, listAuditRows, type AuditRow } from '../../db/queries/audit-queries';
+import { openTestDatabase } from '../support/test-database';
 
-let dir: string;
-let db: Sqlite;
+let db: Database;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdesk-audit-'));
-  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
+  ({ db, close } = await openTestDatabase());
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 const row = (at: number, actor = 'eva', action = 'stays:create'): AuditRow => ({
   at, actorId: 3, actor, role: 'staff', action, entity: 'stays', entityId: String(at), detail: '{}', via: 'http', address: null,
@@ -38,10 +32,10 @@ describe('audit queries', () => {
 
   it('is append-only: the triggers refuse UPDATE and DELETE, even of a single field', async () => {
     await insertAuditRow(db, row(100));
-    expect(() => db.prepare(`UPDATE audit_log SET actor = 'mallory'`).run()).toThrow('audit_log is append-only');
-    expect(() => db.prepare('UPDATE audit_log SET detail = ? WHERE id = 1').run('{}')).toThrow('audit_log is append-only');
-    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow('audit_log is append-only');
-    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
+    await expect(db.run(`UPDATE audit_log SET actor = 'mallory'`)).rejects.toThrow('audit_log is append-only');
+    await expect(db.run('UPDATE audit_log SET detail = ? WHERE id = 1', '{}')).rejects.toThrow('audit_log is append-only');
+    await expect(db.run('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow('audit_log is append-only');
+    await expect(db.run('DELETE FROM audit_log')).rejects.toThrow('audit_log is append-only');
     expect(await listAuditRows(db, {}, null, 10)).toEqual([{ id: 1, ...row(100) }]);
   });
 });

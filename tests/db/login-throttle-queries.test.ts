@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Sqlite } from '../../db/open-database';
+import type { Database } from '../../db/database';
 import { deleteThrottle, getThrottle, pruneThrottle, putThrottle } from '../../db/queries/login-throttle-queries';
+import { openTestDatabase } from '../support/test-database';
 
-let dir: string;
-let db: Sqlite;
+let db: Database;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdesk-throttle-'));
-  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
+  ({ db, close } = await openTestDatabase());
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => close());
 
 describe('login throttle queries', () => {
   it('puts, overwrites, reads and deletes a key', async () => {

@@ -1,29 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Sqlite } from '../../db/open-database';
+import type { Database } from '../../db/database';
 import { insertBlock } from '../../db/queries/block-queries';
 import { insertRoom } from '../../db/queries/room-queries';
-import {
-  BLOCK_CONFLICT_SQL,
-  findOccupancyConflict,
-  getStayRecord,
-  insertStay,
-  listStayRecords,
-  STAY_CONFLICT_SQL,
-  type StayRow,
-} from '../../db/queries/stay-queries';
+import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, type StayRow } from '../../db/queries/stay-queries';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { resolveTime } from '../../shared/time';
+import { openTestDatabase } from '../support/test-database';
 
 const CPH = 'Europe/Copenhagen';
 const DAY = 86_400_000;
 const MAX_STAY = 92 * DAY;
 const at = (text: string) => resolveTime(text, CPH, '14:00').ms;
 
-let dir: string;
-let db: Sqlite;
+let db: Database;
+let close: () => Promise<void>;
 let room: number;
 let otherRoom: number;
 
@@ -40,30 +30,13 @@ async function stay(checkin: string, checkout: string, status: StayStatus = 'boo
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdesk-stay-queries-'));
-  db = (await openDatabase({ file: join(dir, 'frontdesk.db') })).sqlite;
+  ({ db, close } = await openTestDatabase());
   const r = { category: 'Standard double room', capacity: 2, nightlyRate: 119_500, floor: 1, housekeeping: 'clean' as const, active: true };
   room = await insertRoom(db, { ...r, number: 101 }, 0);
   otherRoom = await insertRoom(db, { ...r, number: 102 }, 0);
 });
 
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe('the availability query plan', () => {
-  it('is a range scan of stays_occupancy_idx bounded on both sides of checkin_ms', () => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STAY_CONFLICT_SQL}`).all(1, 2, 3, 4, 0) as { detail: string }[]).map((r) => r.detail);
-    expect(plan).toHaveLength(1);
-    expect(plan[0]).toMatch(/^SEARCH stays USING COVERING INDEX stays_occupancy_idx \(room_id=\? AND checkin_ms>\? AND checkin_ms<\?\)$/);
-  });
-
-  it('checks blocks through room_blocks_room_idx without touching the table', () => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${BLOCK_CONFLICT_SQL}`).all(1, 2, 3, 0) as { detail: string }[]).map((r) => r.detail);
-    expect(plan).toEqual(['SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)']);
-  });
-});
+afterEach(() => close());
 
 describe('findOccupancyConflict', () => {
   let existing: number;
@@ -109,7 +82,7 @@ describe('findOccupancyConflict', () => {
     expect(await conflict(...period)).toBeUndefined();
     const out = await stay('2026-06-01', '2026-06-03', 'checked_out');
     expect(await conflict(...period)).toEqual({ kind: 'stay', id: out });
-    db.prepare(`UPDATE stays SET status = 'checked_in' WHERE id = ?`).run(out);
+    await db.run(`UPDATE stays SET status = 'checked_in' WHERE id = ?`, out);
     expect(await conflict(...period)).toEqual({ kind: 'stay', id: out });
   });
 
@@ -143,7 +116,7 @@ describe('stay reads', () => {
     const a = await stay('2026-05-01', '2026-05-03');
     const b = await stay('2026-05-05', '2026-05-07');
     await stay('2026-05-09', '2026-05-11', 'booked', otherRoom);
-    db.prepare(`UPDATE stays SET guest_name = '100% Søren' WHERE id = ?`).run(b);
+    await db.run(`UPDATE stays SET guest_name = '100% Søren' WHERE id = ?`, b);
     const base = { limit: 10, offset: 0, maxStayMs: MAX_STAY };
     const page = await listStayRecords(db, { ...base, fromMs: at('2026-05-02T00:00'), toMs: at('2026-05-06T00:00') });
     expect(page.records.map((r) => r.id)).toEqual([a, b]);

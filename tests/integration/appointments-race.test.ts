@@ -1,35 +1,41 @@
 /**
- * No slot taken twice under concurrency (issue 8 §8): 16 signed-in clients, each on its own keep-alive
- * TCP connection, all firing at once at a real host: the same timeslot of capacity 1 (exactly one
- * 201), of capacity 3 (exactly three), the same provider time (exactly one), and reschedules racing
- * new bookings for the last seat (never over capacity). Then the database itself is searched for a
- * slot holding more live bookings than its capacity, and for two overlapping live bookings of a
- * provider.
+ * No slot taken twice under concurrency (issue 8 §8, issue 16 item 3): 16 signed-in clients, each on
+ * its own keep-alive TCP connection, all firing at once at a real host, on either engine: for 100
+ * rounds the same timeslot of capacity 1 (a new slot each round: exactly one 201), and the same
+ * provider time (a new day each round: exactly one); then the same timeslot of capacity 3 (exactly
+ * three), and reschedules racing new bookings for the last seat (never over capacity). Then the
+ * database itself is searched for a slot holding more live bookings than its capacity, and for two
+ * overlapping live bookings of a provider.
  *
- * The last case proves the check can see an over-booking: the same race against a server whose
- * booking command splits the seat count and the insert with an `await` must over-book.
+ * The last case shows the race the guard exists for: a booking command that splits the seat count
+ * and the insert with an `await` (outside any unit of work) lets several requests pass the count on
+ * both engines. SQLite stores the over-booking; on PostgreSQL the seat trigger
+ * (db/migrations/postgres/0001_postgres_invariants.sql) refuses it, because the handler's bookings
+ * hold no expiring seat (`hold_until_ms` null), which the trigger counts under the timeslot's lock.
+ * Held seats, which depend on the clock, are guarded by the same lock taken in the booking's unit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../core/api/build-server';
 import type { Dispatch } from '../../core/command-dispatcher';
 import type { CallContext } from '../../core/context';
 import type { Core } from '../../core/create-core';
-import { createHost, type Host } from '../../core/host';
-import { openReadConnection } from '../../db/open-database';
+import type { Db } from '../../db/database';
 import { insertAppointment } from '../../db/queries/appointment-queries';
 import { countSlotBookings, getTimeslotRow } from '../../db/queries/service-room-queries';
 import type { ParsedInput } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
-import { signIn, TEST_ADMIN_PASSWORD } from '../support/sessions';
+import { signIn } from '../support/sessions';
 import { createHttpClient, type HttpClient } from '../support/socket-client';
 import { adminCtx, createTestCore } from '../support/test-core';
+import { testEngine } from '../support/test-database';
+import { startTestHost, type TestHost } from '../support/test-host';
 
 const CLIENTS = 16;
+const ROUNDS = 100;
 /** A Monday far enough ahead for the real clock. */
 const DAY = '2030-06-03';
+/** `n` days after DAY. */
+const dayAfter = (n: number) => new Date(Date.parse(`${DAY}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -45,17 +51,13 @@ const PROVIDER_OVERLAP_SQL = `
   WHERE a.status IN ('pending', 'confirmed', 'completed', 'no_show') AND b.status IN ('pending', 'confirmed', 'completed', 'no_show')
     AND a.start_ms < b.occupied_until_ms AND b.start_ms < a.occupied_until_ms`;
 
-function audit(dbFile: string): { overCapacity: unknown[]; providerOverlaps: unknown[]; appointments: number } {
-  const db = openReadConnection(dbFile);
-  try {
-    return {
-      overCapacity: db.prepare(OVER_CAPACITY_SQL).all(),
-      providerOverlaps: db.prepare(PROVIDER_OVERLAP_SQL).all(),
-      appointments: (db.prepare('SELECT count(*) AS n FROM appointments').get() as { n: number }).n,
-    };
-  } finally {
-    db.close();
-  }
+/** Read through the handle outside any unit of work: committed rows only, on either engine. */
+async function audit(db: Db): Promise<{ overCapacity: unknown[]; providerOverlaps: unknown[]; appointments: number }> {
+  return {
+    overCapacity: await db.all(OVER_CAPACITY_SQL),
+    providerOverlaps: await db.all(PROVIDER_OVERLAP_SQL),
+    appointments: (await db.get<{ n: number }>('SELECT count(*) AS n FROM appointments'))!.n,
+  };
 }
 
 interface Racers {
@@ -74,6 +76,20 @@ async function racers(core: Core, baseUrl: string, n: number, prefix: string): P
   return { clients, close: () => clients.forEach((c) => c.close()) };
 }
 
+/** `rounds` rounds of `fire`; how many won (201) in each. */
+async function fireRounds(rs: Racers, rounds: number, request: (round: number, i: number) => { method: 'POST' | 'PUT'; path: string; body: unknown }): Promise<{ statuses: Record<number, number>; winners: number[]; bodies: string[] }> {
+  const statuses: Record<number, number> = {};
+  const winners: number[] = [];
+  const bodies: string[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const r = await fire(rs, (i) => request(k, i));
+    for (const [status, n] of Object.entries(r.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + n;
+    winners.push(r.statuses[201] ?? 0);
+    bodies.push(...r.bodies.filter((b) => !/^(201|409) /.test(b)));
+  }
+  return { statuses, winners, bodies };
+}
+
 async function fire(rs: Racers, request: (i: number) => { method: 'POST' | 'PUT'; path: string; body: unknown }): Promise<{ statuses: Record<number, number>; bodies: string[] }> {
   const statuses: Record<number, number> = {};
   const bodies: string[] = [];
@@ -87,32 +103,34 @@ async function fire(rs: Racers, request: (i: number) => { method: 'POST' | 'PUT'
   return { statuses, bodies };
 }
 
-async function realHost(): Promise<Host> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-appt-race-'));
-  const host = await createHost({ dataDir, port: 0, worker: false, adminPassword: TEST_ADMIN_PASSWORD, settings: { timeZone: 'Europe/Copenhagen' } });
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
-  return host;
+async function realHost(): Promise<TestHost['host']> {
+  const h = await startTestHost();
+  cleanups.push(() => h.close());
+  return h.host;
 }
 
-/** A room with sixteen 30-minute slots on DAY, each of `capacity`; returns their ids. */
-async function roomWithSlots(core: Core, capacity: number, name = 'Spa'): Promise<{ roomId: number; slots: number[] }> {
+/** A room with sixteen 30-minute slots a day from DAY on for `days` days, each of `capacity`; returns their ids. */
+async function roomWithSlots(core: Core, capacity: number, days = 1): Promise<{ roomId: number; slots: number[] }> {
   const h = core.handlers;
-  const room = await h['serviceRooms:create']({ name, roomType: 'treatment', capacity, hourlyRate: 60_000, isActive: true }, adminCtx);
-  await h['timeslots:generate']({ roomId: room.id, startDate: DAY, endDate: DAY, slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
-  const slots = await core.deps.db.all('SELECT id FROM timeslots WHERE room_id = ? ORDER BY start_ms', room.id) as { id: number }[];
+  const room = await h['serviceRooms:create']({ name: 'Spa', roomType: 'treatment', capacity, hourlyRate: 60_000, isActive: true }, adminCtx);
+  await h['timeslots:generate']({ roomId: room.id, startDate: DAY, endDate: dayAfter(days - 1), slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, adminCtx);
+  const slots = await core.deps.db.all<{ id: number }>('SELECT id FROM timeslots WHERE room_id = ? ORDER BY start_ms', room.id);
   return { roomId: room.id, slots: slots.map((s) => s.id) };
 }
 
 describe('16 clients at once, over real sockets, against the real host', () => {
-  it('the same timeslot of capacity 1: exactly one 201, fifteen 409', async () => {
+  it(`the same timeslot of capacity 1, ${ROUNDS} rounds: exactly one 201 and fifteen 409 per round`, { timeout: 300_000 }, async () => {
     const host = await realHost();
-    const { roomId, slots } = await roomWithSlots(host.core, 1);
+    const { roomId, slots } = await roomWithSlots(host.core, 1, 7);
+    expect(slots.length).toBeGreaterThanOrEqual(ROUNDS);
     const rs = await racers(host.core, host.url, CLIENTS, 'one');
     cleanups.push(() => rs.close());
-    const r = await fire(rs, () => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[0], roomId } }));
-    console.info(`capacity 1: ${JSON.stringify(r.statuses)}`);
-    expect(r.statuses).toEqual({ 201: 1, 409: CLIENTS - 1 });
-    expect(audit(host.dbFile)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: 1 });
+    const r = await fireRounds(rs, ROUNDS, (k) => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[k], roomId } }));
+    console.info(`capacity 1 on ${testEngine}, ${ROUNDS} rounds: ${JSON.stringify(r.statuses)}`);
+    expect(r.bodies).toEqual([]);
+    expect(r.winners).toEqual(Array.from({ length: ROUNDS }, () => 1));
+    expect(r.statuses).toEqual({ 201: ROUNDS, 409: (CLIENTS - 1) * ROUNDS });
+    expect(await audit(host.core.deps.db)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: ROUNDS });
   });
 
   it('the same timeslot of capacity 3: exactly three 201', async () => {
@@ -123,19 +141,21 @@ describe('16 clients at once, over real sockets, against the real host', () => {
     const r = await fire(rs, () => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[0], roomId } }));
     console.info(`capacity 3: ${JSON.stringify(r.statuses)}`);
     expect(r.statuses).toEqual({ 201: 3, 409: CLIENTS - 3 });
-    expect(audit(host.dbFile)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: 3 });
+    expect(await audit(host.core.deps.db)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: 3 });
   });
 
-  it('the same provider time (and times overlapping it): exactly one 201', async () => {
+  it(`the same provider time (and times overlapping it), ${ROUNDS} rounds: exactly one 201 per round`, { timeout: 300_000 }, async () => {
     const host = await realHost();
     await host.core.handlers['providers:create']({ name: 'Sofie Lund', email: 'sofie@example.dk', appointmentMinutes: 30, bufferMinutes: 10, price: 0, daysOff: [], active: true }, adminCtx);
     const rs = await racers(host.core, host.url, CLIENTS, 'prov');
     cleanups.push(() => rs.close());
-    // half ask for 14:30, half for 14:45 (overlapping it)
-    const r = await fire(rs, (i) => ({ method: 'POST', path: '/api/v1/bookings', body: { provider_id: 1, date: DAY, time: i % 2 ? '14:30' : '14:45' } }));
-    console.info(`provider: ${JSON.stringify(r.statuses)}`);
-    expect(r.statuses).toEqual({ 201: 1, 409: CLIENTS - 1 });
-    expect(audit(host.dbFile)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: 1 });
+    // round k, on DAY + k: half ask for 14:30, half for 14:45 (overlapping it)
+    const r = await fireRounds(rs, ROUNDS, (k, i) => ({ method: 'POST', path: '/api/v1/bookings', body: { provider_id: 1, date: dayAfter(k), time: i % 2 ? '14:30' : '14:45' } }));
+    console.info(`provider on ${testEngine}, ${ROUNDS} rounds: ${JSON.stringify(r.statuses)}`);
+    expect(r.bodies).toEqual([]);
+    expect(r.winners).toEqual(Array.from({ length: ROUNDS }, () => 1));
+    expect(r.statuses).toEqual({ 201: ROUNDS, 409: (CLIENTS - 1) * ROUNDS });
+    expect(await audit(host.core.deps.db)).toEqual({ overCapacity: [], providerOverlaps: [], appointments: ROUNDS });
   });
 
   it('reschedules racing new bookings for the last seat: never over capacity', async () => {
@@ -161,15 +181,10 @@ describe('16 clients at once, over real sockets, against the real host', () => {
     // each of slots 1–8 went to exactly one of its two contenders
     expect((r.statuses[200] ?? 0) + (r.statuses[201] ?? 0)).toBe(8);
     expect(r.statuses[409]).toBe(8);
-    expect(audit(host.dbFile).overCapacity).toEqual([]);
-    const db = openReadConnection(host.dbFile);
-    try {
-      for (const slot of slots) {
-        const live = db.prepare(`SELECT count(*) AS n FROM appointments WHERE timeslot_id = ? AND status IN ('pending', 'confirmed')`).get(slot) as { n: number };
-        expect(live.n).toBeLessThanOrEqual(1);
-      }
-    } finally {
-      db.close();
+    expect((await audit(host.core.deps.db)).overCapacity).toEqual([]);
+    for (const slot of slots) {
+      const live = await host.core.deps.db.get<{ n: number }>(`SELECT count(*) AS n FROM appointments WHERE timeslot_id = ? AND status IN ('pending', 'confirmed')`, slot);
+      expect(live!.n).toBeLessThanOrEqual(1);
     }
   });
 });
@@ -178,39 +193,47 @@ describe('16 clients at once, over real sockets, against the real host', () => {
  * **Deliberately wrong**: seed 003's booking with the seat count and the insert split by an `await`.
  * While it waits, the other requests count the same free seat.
  */
-function countThenAwaitThenInsert(core: Core) {
+function countThenAwaitThenInsert(core: Core, passed: { checks: number }) {
   const db = core.deps.db;
   return async (input: ParsedInput<'appointments:create'>, ctx: CallContext) => {
     if (!('timeslotId' in input)) throw new AppError('VALIDATION', 'timeslot bookings only');
     const slot = await getTimeslotRow(db, input.timeslotId, core.deps.clock());
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found');
     if (await countSlotBookings(db, slot.id, core.deps.clock()) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked');
+    passed.checks++;
     await new Promise((resolve) => setImmediate(resolve));
     const id = await insertAppointment(db, {
       kind: 'timeslot', userId: ctx.actor.userId, guestName: 'Racer', guestEmail: null, roomId: slot.roomId, timeslotId: slot.id, providerId: null,
       startMs: slot.startMs, endMs: slot.endMs, occupiedUntilMs: slot.endMs, startAt: slot.startTime, endAt: slot.endTime, localDate: slot.date,
       localTime: '09:00:00', status: 'pending', price: 0, notes: '', bookingType: null, holdUntilMs: null, createdBy: ctx.actor.username,
     }, core.deps.clock());
-    return { booking: core.services.appointments.get(id, ctx), checkoutUrl: null, message: 'Booking created. Complete payment to confirm.' };
+    return { booking: await core.services.appointments.get(id, ctx), checkoutUrl: null, message: 'Booking created. Complete payment to confirm.' };
   };
 }
 
 describe('the check can see an over-booking', () => {
-  it('the same race against a handler that awaits between the seat count and the insert over-books the slot', async () => {
+  it('a handler that awaits between the seat count and the insert lets several pass the count: SQLite over-books, PostgreSQL refuses it itself', async () => {
     const t = await createTestCore();
     cleanups.push(() => t.close());
     const { roomId, slots } = await roomWithSlots(t.core, 1);
-    const broken = countThenAwaitThenInsert(t.core);
+    const passed = { checks: 0 };
+    const broken = countThenAwaitThenInsert(t.core, passed);
     const call = ((name, input, ctx) =>
       name === 'appointments:create' ? broken(input as ParsedInput<'appointments:create'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
-    const app = await buildServer({ ...t.core, call }, { dbFile: t.dbFile });
+    const app = await buildServer({ ...t.core, call }, {});
     cleanups.push(() => app.close());
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const rs = await racers(t.core, url, CLIENTS, 'broken');
     cleanups.push(() => rs.close());
     const r = await fire(rs, () => ({ method: 'POST', path: '/api/v1/bookings', body: { timeslotId: slots[0], roomId } }));
-    console.info(`broken handler: ${JSON.stringify(r.statuses)}`);
-    expect(r.statuses[201]).toBeGreaterThan(1);
-    expect(audit(t.dbFile).overCapacity.length).toBeGreaterThan(0);
+    console.info(`broken handler on ${testEngine} (${passed.checks} passed the count): ${JSON.stringify(r.statuses)}`);
+    expect(passed.checks).toBeGreaterThan(1);
+    if (testEngine === 'sqlite') {
+      expect(r.statuses[201]).toBeGreaterThan(1);
+      expect((await audit(t.db)).overCapacity.length).toBeGreaterThan(0);
+    } else {
+      expect(r.statuses[201]).toBe(1);
+      expect((await audit(t.db)).overCapacity).toEqual([]);
+    }
   });
 });

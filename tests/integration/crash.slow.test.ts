@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Database, Db } from '../../db/database';
 import { openDatabase, type Sqlite } from '../../db/open-database';
 import { findOverlaps } from './race-harness';
 
@@ -60,8 +61,8 @@ function runUntilKilled(dbFile: string, plan: KillPlan): Promise<ChildRun> {
   });
 }
 
-function stayIds(db: Sqlite): Set<number> {
-  return new Set((db.prepare('SELECT id FROM stays').all() as { id: number }[]).map((r) => r.id));
+async function stayIds(db: Db): Promise<Set<number>> {
+  return new Set((await db.all<{ id: number }>('SELECT id FROM stays')).map((r) => r.id));
 }
 
 let dataDir: string | undefined;
@@ -86,9 +87,10 @@ describe('SIGKILL while booking, 20 times on the same file', () => {
     }
     const acked = runs.flatMap((r) => r.acked);
 
-    const { sqlite } = await openDatabase({ file: dbFile });
-    const ids = stayIds(sqlite);
+    const db = await openDatabase({ engine: 'sqlite', file: dbFile });
+    const sqlite = (db as Database & { sqlite: Sqlite }).sqlite;
     try {
+      const ids = await stayIds(db);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -100,23 +102,25 @@ describe('SIGKILL while booking, 20 times on the same file', () => {
       expect(ids.size - acked.length).toBeLessThanOrEqual(KILLS);
 
       // Every stay has exactly one billing message, carrying the stay as stored, and no message lacks its stay.
-      const messages = db.all(`SELECT s.id, count(o.id) AS n, max(o.path) AS path, max(o.payload) AS payload, s.category, s.checkin, s.checkout
-           FROM stays s LEFT JOIN outbox o ON o.aggregate = 'stay:' || s.id GROUP BY s.id`) as { id: number; n: number; path: string; payload: string; category: string; checkin: string; checkout: string }[];
+      const messages = await db.all<{ id: number; n: number; path: string; payload: string; category: string; checkin: string; checkout: string }>(
+        `SELECT s.id, count(o.id) AS n, max(o.path) AS path, max(o.payload) AS payload, s.category, s.checkin, s.checkout
+         FROM stays s LEFT JOIN outbox o ON o.aggregate = 'stay:' || s.id GROUP BY s.id`,
+      );
       expect(messages.filter((m) => m.n !== 1)).toEqual([]);
       for (const m of messages) {
         expect(m.path).toBe(`/bills/update/${m.id}`);
         expect(JSON.parse(m.payload)).toMatchObject({ room_type: m.category, checkin: m.checkin, checkout: m.checkout });
       }
-      expect((db.get('SELECT count(*) AS n FROM outbox') as { n: number }).n).toBe(ids.size);
-    } finally {
-      sqlite.close();
-    }
-    expect(findOverlaps(dbFile).overlaps).toEqual([]);
+      expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n).toBe(ids.size);
+      expect((await findOverlaps(db)).overlaps).toEqual([]);
 
-    console.info(
-      `crash: ${KILLS} SIGKILLs (WAL + synchronous=FULL in every run) in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
-        `${acked.length} acknowledged stays, ${ids.size} in the file; per run ${runs.map((r) => `${r.after}+${r.delayMs}ms:${r.acked.length}`).join(' ')}`,
-    );
+      console.info(
+        `crash: ${KILLS} SIGKILLs (WAL + synchronous=FULL in every run) in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+          `${acked.length} acknowledged stays, ${ids.size} in the file; per run ${runs.map((r) => `${r.after}+${r.delayMs}ms:${r.acked.length}`).join(' ')}`,
+      );
+    } finally {
+      await db.close();
+    }
     expect(acked.length).toBeGreaterThan(KILLS);
   });
 });

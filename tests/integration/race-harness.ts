@@ -1,20 +1,24 @@
 /**
- * The double-booking harness: N HTTP clients, each on its own keep-alive TCP connection, fire M
- * booking attempts each at a running server, all starting at the same moment; then the database
- * itself is searched for two occupying stays (or a stay and a block) of one room that overlap.
+ * The double-booking harness: N HTTP clients, each on its own keep-alive TCP connection, race in
+ * rounds: in each round every client sends one booking attempt for that round's target at the same
+ * moment, and the next round starts when all have answered. Then the database itself is searched for
+ * two occupying stays (or a stay and a block) of one room that overlap, through the database handle
+ * (outside any unit of work: committed rows only, on either engine).
  * The same harness runs against the real server and against one with a deliberately broken
  * booking handler, so the check is known to catch what it looks for.
  */
-import { openReadConnection } from '../../db/open-database';
+import type { Db } from '../../db/database';
 import { createHttpClient } from '../support/socket-client';
 
 export interface RaceOptions {
   baseUrl: string;
-  dbFile: string;
+  /** The database the server writes to, searched for overlaps afterwards. */
+  db: Db;
   clients: number;
-  attempts: number;
+  rounds: number;
   path: string;
-  body: unknown;
+  /** The request body of round `round` (every client sends the same one in a round). */
+  body: (round: number) => unknown;
   /** The bearer token every client sends (the booking routes need a signed-in caller). */
   token: string;
 }
@@ -31,6 +35,8 @@ export interface RaceResult {
   statuses: Record<number, number>;
   /** Ids of the bookings that answered 201. */
   created: number[];
+  /** How many attempts won (201) in each round. */
+  winnersPerRound: number[];
   /** Bodies of answers other than 201 / 409, for the failure message. */
   unexpected: string[];
   overlaps: Overlap[];
@@ -49,40 +55,40 @@ const OVERLAPS_SQL = `
   FROM stays s JOIN room_blocks k ON k.room_id = s.room_id
   WHERE s.status IN ('booked', 'checked_in', 'checked_out') AND s.checkin_ms < k.ends_ms AND k.starts_ms < s.checkout_ms`;
 
-/** Reads the file through its own connection: what any other reader of the database would see. */
-export function findOverlaps(dbFile: string): { overlaps: Overlap[]; stays: number } {
-  const db = openReadConnection(dbFile);
-  try {
-    return {
-      overlaps: db.prepare(OVERLAPS_SQL).all() as Overlap[],
-      stays: (db.prepare('SELECT count(*) AS n FROM stays').get() as { n: number }).n,
-    };
-  } finally {
-    db.close();
-  }
+export async function findOverlaps(db: Db): Promise<{ overlaps: Overlap[]; stays: number }> {
+  return {
+    overlaps: await db.all<Overlap>(OVERLAPS_SQL),
+    stays: (await db.get<{ n: number }>('SELECT count(*) AS n FROM stays'))!.n,
+  };
 }
 
 export async function raceBookings(o: RaceOptions): Promise<RaceResult> {
   const clients = Array.from({ length: o.clients }, () => createHttpClient(o.baseUrl, { token: o.token }));
   const statuses: Record<number, number> = {};
   const created: number[] = [];
+  const winnersPerRound: number[] = [];
   const unexpected: string[] = [];
   try {
     // Open every connection first, so the race starts with N sockets already established.
     await Promise.all(clients.map((c) => c.send({ method: 'GET', path: '/health' })));
     const started = performance.now();
-    await Promise.all(
-      clients.map(async (client) => {
-        for (let i = 0; i < o.attempts; i++) {
-          const res = await client.send({ method: 'POST', path: o.path, body: o.body });
+    for (let round = 0; round < o.rounds; round++) {
+      const body = o.body(round);
+      let winners = 0;
+      await Promise.all(
+        clients.map(async (client) => {
+          const res = await client.send({ method: 'POST', path: o.path, body });
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (res.status === 201) created.push((JSON.parse(res.body) as { id: number }).id);
-          else if (res.status !== 409) unexpected.push(`${res.status} ${res.body}`);
-        }
-      }),
-    );
+          if (res.status === 201) {
+            winners++;
+            created.push((JSON.parse(res.body) as { id: number }).id);
+          } else if (res.status !== 409) unexpected.push(`${res.status} ${res.body}`);
+        }),
+      );
+      winnersPerRound.push(winners);
+    }
     const ms = performance.now() - started;
-    return { requests: o.clients * o.attempts, statuses, created, unexpected, ms, ...findOverlaps(o.dbFile) };
+    return { requests: o.clients * o.rounds, statuses, created, winnersPerRound, unexpected, ms, ...(await findOverlaps(o.db)) };
   } finally {
     for (const c of clients) c.close();
   }

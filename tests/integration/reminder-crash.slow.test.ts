@@ -67,8 +67,8 @@ describe('a reminder across SIGKILLs of the host', () => {
     const dbFile = join(dataDir, 'frontdesk.db');
     // The hotel: a provider who works around the clock, reminders one minute ahead, one booking whose
     // reminder falls due 40 s from now (its start 100 s from now), time enough for a host to start on a loaded machine.
-    const { sqlite } = await openDatabase({ file: dbFile });
-    const core = await createCore({ sqlite, clock: Date.now, events: createEventBus() }, { settings: { timeZone: ZONE, appointmentReminderMinutes: 1 } });
+    const setup = await openDatabase({ engine: 'sqlite', file: dbFile });
+    const core = await createCore({ db: setup, clock: Date.now, events: createEventBus() }, { settings: { timeZone: ZONE, appointmentReminderMinutes: 1 } });
     const allDay = { start: '00:00', end: '24:00' };
     await core.handlers['providers:create']({
       name: 'Night guide', email: 'night@example.dk', appointmentMinutes: 5, bufferMinutes: 0, price: 0, daysOff: [], active: true,
@@ -81,7 +81,7 @@ describe('a reminder across SIGKILLs of the host', () => {
       guestName: 'Mette Hansen', guestEmail: 'mette@example.dk',
     }, admin);
     const dueMs = startMs - 60_000;
-    sqlite.close();
+    await setup.close();
 
     // 1. Up before the due time, killed 1.5 s after it is ready: no reminder yet.
     let readyAt = 0;
@@ -105,16 +105,16 @@ describe('a reminder across SIGKILLs of the host', () => {
     const third = await runHost(dataDir, () => false, 30_000, 3_000);
     expect(third.reminders).toEqual([]);
 
-    const db = (await openDatabase({ file: dbFile })).sqlite;
+    const db = await openDatabase({ engine: 'sqlite', file: dbFile });
     try {
-      const row = db.prepare('SELECT reminder_sent_ms AS sent FROM appointments WHERE id = ?').get(booking.id) as { sent: number | null };
+      const row = (await db.get<{ sent: number | null }>('SELECT reminder_sent_ms AS sent FROM appointments WHERE id = ?', booking.id))!;
       expect(row.sent).toBeGreaterThanOrEqual(dueMs);
       expect(row.sent).toBeLessThan(startMs);
-      const mails = db.prepare(`SELECT payload FROM outbox WHERE topic = 'email.reminder'`).all() as { payload: string }[];
+      const mails = await db.all<{ payload: string }>(`SELECT payload FROM outbox WHERE topic = 'email.reminder'`);
       expect(mails).toHaveLength(1);
       expect(JSON.parse(mails[0]!.payload)).toMatchObject({ to: 'mette@example.dk' });
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });

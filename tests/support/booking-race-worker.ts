@@ -1,11 +1,11 @@
 /**
- * A second writer for race tests: its own connection (SQLite) or pool (PostgreSQL) and core on the
- * same database, booking the periods it is given as fast as it can once the starting signal arrives.
- * Reports which attempts won.
+ * A second writer for race tests: its own connection(s) and core on the same database (the SQLite
+ * file, or the same PostgreSQL database), booking the periods it is given as fast as it can once the
+ * starting signal arrives. Reports which attempts won.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCore } from '../../core/create-core';
 import { createEventBus } from '../../core/context';
+import { createCore } from '../../core/create-core';
 import { openDatabase, type DatabaseConfig } from '../../db/open-database';
 import { isAppError } from '../../shared/errors';
 
@@ -26,7 +26,8 @@ Atomics.wait(job.start, 0, 0);
 const results: { won: boolean; id?: number; code?: string }[] = [];
 for (const p of job.periods) {
   try {
-    results.push({ won: true, id: (await core.handlers['stays:create']({ roomId: job.roomId, guestName: 'Racer', guests: 1, ...p }, ctx)).id });
+    const stay = await core.call('stays:create', { roomId: job.roomId, guestName: 'Racer', guests: 1, ...p }, ctx);
+    results.push({ won: true, id: stay.id });
   } catch (e) {
     results.push({ won: false, code: isAppError(e) ? e.code : String(e) });
   }

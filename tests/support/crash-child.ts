@@ -11,7 +11,8 @@
 import { writeSync } from 'node:fs';
 import { createEventBus, type CallContext } from '../../core/context';
 import { createCore } from '../../core/create-core';
-import { openDatabase } from '../../db/open-database';
+import type { Database } from '../../db/database';
+import { openDatabase, type Sqlite } from '../../db/open-database';
 import { getRoomByNumber } from '../../db/queries/room-queries';
 import { addDays } from '../../shared/time';
 
@@ -41,7 +42,8 @@ const say = (line: string) => {
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: crash-child.ts <db file>');
-const { sqlite } = openDatabase({ file });
+const db = await openDatabase({ engine: 'sqlite', file });
+const sqlite = (db as Database & { sqlite: Sqlite }).sqlite;
 say(`pragmas ${JSON.stringify({
   journal_mode: sqlite.pragma('journal_mode', { simple: true }),
   synchronous: sqlite.pragma('synchronous', { simple: true }),
@@ -49,27 +51,28 @@ say(`pragmas ${JSON.stringify({
 })}`);
 
 // No billing URL: the messages stay pending in the outbox, where the parent looks for them.
-const core = createCore({ sqlite, clock: Date.now, events: createEventBus() }, { settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '' } });
+const core = await createCore({ db, clock: Date.now, events: createEventBus() }, { settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: '' } });
 const roomIds: number[] = [];
 for (let i = 0; i < CRASH_ROOMS; i++) {
   const number = 101 + i;
-  const room = getRoomByNumber(sqlite, number) ??
-    core.handlers['rooms:create']({ number, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1, housekeeping: 'clean' }, ctx);
+  const room = (await getRoomByNumber(db, number)) ??
+    (await core.handlers['rooms:create']({ number, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1, housekeeping: 'clean' }, ctx));
   roomIds.push(room.id);
 }
 
 // Booking n takes room n mod 10 on night ⌊n / 10⌋: never a conflict, whatever the restarts.
-let n = (db.get('SELECT count(*) AS n FROM stays') as { n: number }).n;
+let n = (await db.get<{ n: number }>('SELECT count(*) AS n FROM stays'))!.n;
 say('ready');
 const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
 while (Date.now() < giveUpAt) {
   const night = addDays(FIRST_NIGHT, Math.floor(n / CRASH_ROOMS));
-  const stay = core.handlers['stays:create'](
+  const stay = await core.call(
+    'stays:create',
     { roomId: roomIds[n % CRASH_ROOMS]!, checkin: night, checkout: addDays(night, 1), guestName: `Guest ${n}`, guests: 1 },
     ctx,
   );
   say(String(stay.id));
   n++;
 }
-sqlite.close();
+await db.close();
 process.exit(3);

@@ -36,13 +36,14 @@ export interface TestDatabase {
 
 let counter = 0;
 
-function pgBaseUrl(): string {
+export function pgBaseUrl(): string {
   const url = process.env[PG_BASE_URL_ENV];
   if (!url) throw new Error(`${PG_BASE_URL_ENV} is not set: the postgres test project starts its cluster in its global setup`);
   return url;
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the cluster's `postgres` database (CREATE/DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${pgBaseUrl()}/postgres` });
   await client.connect();
   try {

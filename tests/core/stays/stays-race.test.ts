@@ -1,6 +1,7 @@
 /**
- * Two writers on the same database (two connections in two threads, as a second process would
- * be) race to book the same room for the same periods: each period must be won exactly once.
+ * Two writers on the same database (their own connections in two threads, as a second process or a
+ * second server would be: the same SQLite file, or the same PostgreSQL database) race to book the
+ * same room for the same periods: each period must be won exactly once, on either engine.
  */
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('two writers booking the same room at once', () => {
     expect(outcomes.filter((o) => !o.won).every((o) => o.code === 'ROOM_UNAVAILABLE')).toBe(true);
     const won = outcomes.filter((o) => o.won).map((o) => o.id!);
     expect(new Set(won).size).toBe(won.length);
-    const stays = await t.db.all('SELECT checkin_ms AS s, checkout_ms AS e FROM stays ORDER BY checkin_ms') as { s: number; e: number }[];
+    const stays = await t.db.all<{ s: number; e: number }>('SELECT checkin_ms AS s, checkout_ms AS e FROM stays ORDER BY checkin_ms');
     expect(stays.length).toBe(won.length);
     for (let i = 1; i < stays.length; i++) expect(stays[i]!.s).toBeGreaterThanOrEqual(stays[i - 1]!.e);
     // Nothing was refused without cause: every period is taken, or overlaps a stay that was.

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0004_cars');
+beforeEach(() => {
+  step = migrationStep('0004_cars');
 });
 afterEach(() => step.dispose());
 
@@ -23,9 +23,9 @@ const addRental = (db: MigrationStep['before'], carId: number, from: string, to:
     .run(carId, from, to);
 
 describe('migration 0004_cars', () => {
-  it('keeps what was there and adds the fleet tables', async () => {
+  it('keeps what was there and adds the fleet tables', () => {
     step.before.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Hotel Nordlys"')`).run();
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Hotel Nordlys"' });
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name IN ('cars', 'car_rentals') ORDER BY name`).all()).toEqual([
       { name: 'car_rentals' },
@@ -33,8 +33,8 @@ describe('migration 0004_cars', () => {
     ]);
   });
 
-  it('refuses a negative mileage, a lower mileage, and a plate twice among the cars in the fleet', async () => {
-    const db = await step.migrate();
+  it('refuses a negative mileage, a lower mileage, and a plate twice among the cars in the fleet', () => {
+    const db = step.migrate();
     expect(() => addCar(db, -1)).toThrow(/CHECK constraint failed: cars_mileage_ck/);
     const id = addCar(db, 12000, 'AB 12 345');
     expect(() => db.prepare('UPDATE cars SET mileage = 11999 WHERE id = ?').run(id)).toThrow('cars.mileage never goes down');
@@ -44,8 +44,8 @@ describe('migration 0004_cars', () => {
     expect(() => addCar(db, 1, 'ab 12 345')).not.toThrow();
   });
 
-  it('refuses an empty rental period, a return below the mileage out, and an unknown status', async () => {
-    const db = await step.migrate();
+  it('refuses an empty rental period, a return below the mileage out, and an unknown status', () => {
+    const db = step.migrate();
     const car = addCar(db, 100);
     expect(() => addRental(db, car, '2026-06-02', '2026-06-02')).toThrow(/car_rentals_interval_ck/);
     expect(() => addRental(db, car, '2026-06-01', '2026-06-02', `, 'returned', 500, 499`)).toThrow(/car_rentals_mileage_ck/);

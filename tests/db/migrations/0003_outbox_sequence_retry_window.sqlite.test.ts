@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0003_outbox_sequence_retry_window');
+beforeEach(() => {
+  step = migrationStep('0003_outbox_sequence_retry_window');
 });
 afterEach(() => step.dispose());
 
 describe('migration 0003_outbox_sequence_retry_window', () => {
-  it('numbers existing messages 1, 2, 3… per record in written order, continues each count, and drops outboxMaxAttempts', async () => {
+  it('numbers existing messages 1, 2, 3… per record in written order, continues each count, and drops outboxMaxAttempts', () => {
     const before = step.before;
     const insert = before.prepare(
       `INSERT INTO outbox (target, topic, aggregate, path, payload, idempotency_key, status, attempts, failures, next_attempt_ms, created_ms)
@@ -19,7 +19,7 @@ describe('migration 0003_outbox_sequence_retry_window', () => {
     written.forEach(([aggregate, status], i) => insert.run(aggregate, `k${i}`, status));
     before.prepare(`INSERT INTO settings (key, value) VALUES ('outboxMaxAttempts', '3'), ('hotelName', '"Kept"')`).run();
 
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(db.prepare('SELECT aggregate, seq, status, failing_since_ms AS "failingSince" FROM outbox ORDER BY id').all()).toEqual([
       { aggregate: 'stay:1', seq: 1, status: 'sent', failingSince: null },
       { aggregate: 'stay:2', seq: 1, status: 'dead', failingSince: null },

@@ -3,20 +3,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0005_stock');
+beforeEach(() => {
+  step = migrationStep('0005_stock');
 });
 afterEach(() => step.dispose());
 
 describe('migration 0005_stock', () => {
-  it('adds the stock tables beside what was there, and the database refuses 0 > available, available > total, quantity < 1', async () => {
+  it('adds the stock tables beside what was there, and the database refuses 0 > available, available > total, quantity < 1', () => {
     step.before
       .prepare(
         `INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, housekeeping, active, created_at, updated_at)
          VALUES (101, 'Standard double room', 2, 90000, 1, 'clean', 1, 0, 0)`,
       )
       .run();
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(db.prepare('SELECT number FROM guest_rooms').all()).toEqual([{ number: 101 }]);
 
     const insert = db.prepare(

@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0008_stay_rules');
+beforeEach(() => {
+  step = migrationStep('0008_stay_rules');
 });
 afterEach(() => step.dispose());
 
 describe('migration 0008_stay_rules', () => {
-  it('keeps existing blocks as kind blocked, refuses an unknown kind, and records status changes of stays', async () => {
+  it('keeps existing blocks as kind blocked, refuses an unknown kind, and records status changes of stays', () => {
     const before = step.before;
     before.prepare(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Single', 1, 100, 1, 0, 0)`).run();
     before
@@ -22,7 +22,7 @@ describe('migration 0008_stay_rules', () => {
       )
       .run();
 
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(db.prepare('SELECT reason, kind FROM room_blocks').all()).toEqual([{ reason: 'Paint', kind: 'blocked' }]);
     expect(() => db.prepare(`UPDATE room_blocks SET kind = 'broken'`).run()).toThrow(/blocked or out_of_order/);
     db.prepare(`UPDATE room_blocks SET kind = 'out_of_order'`).run();

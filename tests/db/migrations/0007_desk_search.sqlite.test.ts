@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0007_desk_search');
+beforeEach(() => {
+  step = migrationStep('0007_desk_search');
 });
 afterEach(() => step.dispose());
 
@@ -19,11 +19,11 @@ const found = (db: MigrationStep['before'], match: string) =>
   (db.prepare('SELECT rowid AS id FROM stay_search WHERE stay_search MATCH ? ORDER BY rowid').all(match) as { id: number }[]).map((r) => r.id);
 
 describe('migration 0007_desk_search', () => {
-  it('indexes the stays booked before it (name, e-mail, phone digits) and keeps the index in step after it', async () => {
+  it('indexes the stays booked before it (name, e-mail, phone digits) and keeps the index in step after it', () => {
     step.before.prepare(`INSERT INTO guest_rooms (id, number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (1, 101, 'Standard', 2, 100, 1, 0, 0)`).run();
     addStay(step.before, 1, 'Mette Hansen', 'mette@example.dk', '+45 20 12 34 56');
     addStay(step.before, 2, 'Jens Olsen', null, null, 'checked_in');
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(found(db, '"hansen"')).toEqual([1]);
     expect(found(db, '"20123456"')).toEqual([1]);
     expect(found(db, '"example"')).toEqual([1]);

@@ -5,9 +5,9 @@ import { migrationStep, sqliteNames, type MigrationStep } from './migration-step
 
 let step: MigrationStep;
 let db: Sqlite;
-beforeEach(async () => {
-  step = await migrationStep('0000_foundation');
-  db = await step.migrate();
+beforeEach(() => {
+  step = migrationStep('0000_foundation');
+  db = step.migrate();
 });
 afterEach(() => step.dispose());
 

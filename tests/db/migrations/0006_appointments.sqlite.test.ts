@@ -3,18 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationStep, type MigrationStep } from './migration-steps';
 
 let step: MigrationStep;
-beforeEach(async () => {
-  step = await migrationStep('0006_appointments');
+beforeEach(() => {
+  step = migrationStep('0006_appointments');
 });
 afterEach(() => step.dispose());
 
-const names = (db: ReturnType<MigrationStep['migrate']>, type: string) =>
+const names = (db: MigrationStep['before'], type: string) =>
   (db.prepare(`SELECT name FROM sqlite_master WHERE type = ?`).all(type) as { name: string }[]).map((r) => r.name);
 
 describe('migration 0006_appointments', () => {
-  it('adds the four tables beside the existing ones, keeps the settings, and guards slots and appointments', async () => {
+  it('adds the four tables beside the existing ones, keeps the settings, and guards slots and appointments', () => {
     step.before.prepare(`INSERT INTO settings (key, value) VALUES ('hotelName', '"Kept"')`).run();
-    const db = await step.migrate();
+    const db = step.migrate();
     expect(names(db, 'table')).toEqual(expect.arrayContaining(['service_rooms', 'timeslots', 'providers', 'appointments', 'stays']));
     expect(names(db, 'trigger')).toContain('timeslots_no_overlap');
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'hotelName'`).get()).toEqual({ value: '"Kept"' });

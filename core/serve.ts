@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- --data DIR --port N [--host ADDR] [--lan] [--time-zone ZONE] [--demo]`: the headless LAN server
+ * `npm run serve -- --data DIR --port N [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--demo]`: the headless LAN server
  * (core + REST API + the built renderer for browsers). The only file besides Electron's host process
  * that starts a host.
  */
@@ -11,9 +11,13 @@ import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--host ADDR] [--lan] [--time-zone ZONE] [--demo] [--log-level LEVEL]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--demo] [--log-level LEVEL]
 
-  --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data)
+  --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data), and the logs
+  --database URL
+                a PostgreSQL 15+ database instead of the SQLite file in DIR:
+                postgres://user:password@host:5432/frontdesk (env FRONTDESK_DATABASE_URL, then
+                DATABASE_URL; default: SQLite, DIR/frontdesk.db)
   --port N      port to listen on, 0 for any free one (env FRONTDESK_PORT, default: the
                 LAN port setting, ${DEFAULT_PORT})
   --host ADDR   the LAN API's address once it is on (env FRONTDESK_HOST, default ${DEFAULT_LAN_HOST})
@@ -34,9 +38,17 @@ Environment: BILLING_SERVICE_URL, EVENT_SERVICE_URL set the integration targets;
 FRONTDESK_ADMIN_PASSWORD, on a first start, is the first admin's password (otherwise admin/admin,
 to be changed at the first sign-in).`;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** `usage`: print the usage after the message (not for a bad database URL: one line says it all). */
+  constructor(message: string, readonly usage = true) {
+    super(message);
+  }
+}
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone'> & { help: boolean; logLevel: LogLevel };
+/** As db/open-database's isPostgresUrl, without loading the engines before the arguments are checked. */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'databaseUrl' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone'> & { help: boolean; logLevel: LogLevel };
 
 function parseLogLevel(text: string, from: string): LogLevel {
   const level = text.trim().toLowerCase();
@@ -55,6 +67,33 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+/**
+ * `--database`, then FRONTDESK_DATABASE_URL, then DATABASE_URL (seed 001's name); none: SQLite. An
+ * empty variable counts as unset. The message never repeats the URL: it may hold a password.
+ */
+function parseDatabaseUrl(values: { database?: string }, env: NodeJS.ProcessEnv): string | undefined {
+  const [from, text] =
+    values.database !== undefined
+      ? ['--database', values.database]
+      : env.FRONTDESK_DATABASE_URL
+        ? ['FRONTDESK_DATABASE_URL', env.FRONTDESK_DATABASE_URL]
+        : env.DATABASE_URL
+          ? ['DATABASE_URL', env.DATABASE_URL]
+          : [undefined, undefined];
+  if (from === undefined) return undefined;
+  const url = text.trim();
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!POSTGRES_URL.test(url) || !parsed?.hostname) {
+    throw new UsageError(`${from} must be a PostgreSQL URL such as postgres://user:password@host:5432/frontdesk (see --help)`, false);
+  }
+  return url;
+}
+
 /** Arguments win over the environment, which wins over the defaults. */
 function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   let values;
@@ -65,6 +104,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
       allowPositionals: false,
       options: {
         data: { type: 'string' },
+        database: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         lan: { type: 'boolean' },
@@ -77,6 +117,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const databaseUrl = parseDatabaseUrl(values, env);
   const settings: Partial<Settings> = {};
   if (env.BILLING_SERVICE_URL) settings.billingServiceUrl = env.BILLING_SERVICE_URL;
   if (env.EVENT_SERVICE_URL) settings.eventServiceUrl = env.EVENT_SERVICE_URL;
@@ -100,6 +141,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
     ...(timeZone === undefined ? {} : { timeZone }),
     help: values.help ?? false,
     dataDir: resolve(values.data ?? env.FRONTDESK_DATA ?? './frontdesk-data'),
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(port === undefined ? {} : { port: parsePort(port) }),
     ...(host === undefined ? {} : { host }),
     lan: values.lan ?? false,
@@ -114,7 +156,7 @@ async function main(): Promise<void> {
     config = parseServeArgs(process.argv.slice(2), process.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    console.error(`${e.message}\n\n${USAGE}`);
+    console.error(e.usage ? `${e.message}\n\n${USAGE}` : e.message);
     process.exit(2);
   }
   if (config.help) {
@@ -125,7 +167,8 @@ async function main(): Promise<void> {
   const { createHost } = await import('./host');
   const { logLevel, help: _help, ...hostConfig } = config;
   const host = await createHost({ ...hostConfig, log: { level: logLevel, console: true } });
-  console.log(`Frontdesk listening on ${host.url} (data: ${config.dataDir})`);
+  const where = config.databaseUrl === undefined ? `data: ${config.dataDir}` : `database: ${host.database}`;
+  console.log(`Frontdesk listening on ${host.url} (${where})`);
   console.log(`API docs: ${host.url}/docs`);
   const network = await host.core.handlers['network:status']({}, { actor: { userId: null, username: 'host', role: 'admin' }, via: 'internal' });
   if (network.lanEnabled) console.log(`LAN API on: ${network.urls.join(', ') || `${network.listening?.host}:${network.listening?.port}`}`);

@@ -1,11 +1,12 @@
 /**
- * `core.call`: every call authorized first; reads run at once, writes wait for the batcher (each with
- * its audit row), settings are written on their own.
+ * `core.call`: every call authorized first; reads run at once (`db.read`), writes in `db.write` (group
+ * commit on SQLite), each with its audit row; settings are written in a unit of their own.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, handledCommandNames, isBatchedWrite, OPEN_GUARD, type DispatchGuard } from '../../core/command-dispatcher';
-import { anonymousContext, type Handlers } from '../../core/context';
-import type { WriteBatcher } from '../../core/write-batcher';
+import { anonymousContext, createEventBus, type Handlers } from '../../core/context';
+import type { CommitDeps } from '../../core/commit';
+import type { Database } from '../../db/database';
 import { commands, type CommandDef } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
 import { aRoom } from '../support/builders';
@@ -16,22 +17,28 @@ import { fakeHandlers } from '../support/fake-handlers';
 let t: TestCore | undefined;
 afterEach(async () => await t?.close());
 
-/** A batcher that only queues: a write's handler runs when the test says so. */
+/**
+ * A database that only queues writes: a write's handler runs when the test says so (`flush`), as a
+ * group commit runs it at the end of the turn. Reads run at once; a unit of its own (settings:update)
+ * runs at once and is recorded.
+ */
 function manualWrites() {
   const queued: (() => void)[] = [];
-  const writes: WriteBatcher = {
-    run: (fn) =>
-      new Promise((resolve, reject) => {
-        queued.push(() => {
-          try {
-            resolve(fn());
-          } catch (e) {
-            reject(e);
-          }
-        });
+  const units = vi.fn();
+  const db = {
+    read: <T>(fn: () => Promise<T>) => fn(),
+    write: <T>(fn: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        queued.push(() => void fn().then(resolve, reject));
       }),
-  };
-  return { writes, flush: () => queued.splice(0).forEach((run) => run()) };
+    unit: <T>(fn: () => Promise<T>) => {
+      units();
+      return fn();
+    },
+    afterCommit: (fn: () => void) => fn(),
+  } as unknown as Database;
+  const commitDeps: CommitDeps = { db, clock: () => 0, events: createEventBus() };
+  return { commitDeps, units, flush: () => queued.splice(0).forEach((run) => run()) };
 }
 
 describe('which commands are batched', () => {
@@ -50,8 +57,8 @@ describe('which commands are batched', () => {
 describe('createDispatcher', () => {
   it('runs a read at once and a write only when the batcher runs it', async () => {
     const handlers = fakeHandlers();
-    const { writes, flush } = manualWrites();
-    const call = createDispatcher({ handlers, writes, guard: OPEN_GUARD });
+    const { commitDeps, flush } = manualWrites();
+    const call = createDispatcher({ handlers, commitDeps, guard: OPEN_GUARD });
 
     const read = call('stays:get', { id: 4 }, deskCtx);
     expect(handlers['stays:get']).toHaveBeenCalledWith({ id: 4 }, deskCtx);
@@ -63,12 +70,13 @@ describe('createDispatcher', () => {
     await expect(write).resolves.toEqual({ echoed: { id: 4 }, by: 'stays:cancel' });
   });
 
-  it('runs settings:update at once, outside any batch', () => {
+  it('runs settings:update at once in a unit of its own, outside any group commit', async () => {
     const handlers = fakeHandlers();
-    const run = vi.fn();
-    void createDispatcher({ handlers, writes: { run } as unknown as WriteBatcher, guard: OPEN_GUARD })('settings:update', { currency: 'EUR' }, adminCtx);
+    const { commitDeps, units } = manualWrites();
+    const update = createDispatcher({ handlers, commitDeps, guard: OPEN_GUARD })('settings:update', { currency: 'EUR' }, adminCtx);
     expect(handlers['settings:update']).toHaveBeenCalledWith({ currency: 'EUR' }, adminCtx);
-    expect(run).not.toHaveBeenCalled();
+    expect(units).toHaveBeenCalledTimes(1);
+    await expect(update).resolves.toEqual({ echoed: { currency: 'EUR' }, by: 'settings:update' });
   });
 
   it('turns a handler’s throw into a rejected promise, for reads and writes alike', async () => {
@@ -80,8 +88,8 @@ describe('createDispatcher', () => {
     handlers['stays:cancel'].mockImplementation(() => {
       throw refused;
     });
-    const { writes, flush } = manualWrites();
-    const call = createDispatcher({ handlers, writes, guard: OPEN_GUARD });
+    const { commitDeps, flush } = manualWrites();
+    const call = createDispatcher({ handlers, commitDeps, guard: OPEN_GUARD });
     const read = call('stays:get', { id: 4 }, deskCtx);
     const write = call('stays:cancel', { id: 4 }, deskCtx);
     flush();
@@ -92,20 +100,20 @@ describe('createDispatcher', () => {
   it('refuses to start when the core lacks a handler', () => {
     const handlers = fakeHandlers() as Partial<Handlers>;
     delete handlers['stays:create'];
-    expect(() => createDispatcher({ handlers: handlers as Handlers, writes: manualWrites().writes, guard: OPEN_GUARD })).toThrow(/stays:create/);
+    expect(() => createDispatcher({ handlers: handlers as Handlers, commitDeps: manualWrites().commitDeps, guard: OPEN_GUARD })).toThrow(/stays:create/);
   });
 });
 
 describe('core.call over a real core', () => {
-  it('applies settings:update at once; a write batched after it uses the new settings', async () => {
+  it('applies settings:update once committed; a write batched after it uses the new settings', async () => {
     t = await createTestCore();
     const room = await t.core.call('rooms:create', aRoom(), adminCtx);
-    const settings = t.core.call('settings:update', { currency: 'EUR' }, adminCtx);
+    await expect(t.core.call('settings:update', { currency: 'EUR' }, adminCtx)).resolves.toMatchObject({ currency: 'EUR' });
     expect(t.core.settings.get().currency).toBe('EUR');
-    await expect(settings).resolves.toMatchObject({ currency: 'EUR' });
     const booked = await t.core.call('stays:seedCreate', { roomnumber: room.number, category: room.category, checkin: '2026-06-01', checkout: '2026-06-03' }, deskCtx);
     expect(booked).toMatchObject({ roomnumber: room.number });
-    expect(t.db.prepare("SELECT json_extract(payload, '$.currency') FROM outbox").pluck().get()).toBe('EUR');
+    const outbox = await t.db.all<{ payload: string }>('SELECT payload FROM outbox');
+    expect(outbox.map((r) => (JSON.parse(r.payload) as { currency?: string }).currency)).toEqual(['EUR']);
   });
 });
 
@@ -121,10 +129,10 @@ describe('the guard', () => {
 
   it('authorizes every call before its handler runs; a refused call never reaches it, read or write', async () => {
     const handlers = fakeHandlers();
-    const { writes, flush } = manualWrites();
+    const { commitDeps, flush } = manualWrites();
     for (const name of ['stays:get', 'stays:cancel', 'settings:update', 'auth:changePassword'] as const) {
       const guard = spyGuard(name);
-      const call = createDispatcher({ handlers, writes, guard });
+      const call = createDispatcher({ handlers, commitDeps, guard });
       const refused = call(name, { id: 4 } as never, deskCtx);
       flush();
       await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -139,9 +147,9 @@ describe('the guard', () => {
     handlers['stays:checkIn'].mockImplementation(() => {
       throw new AppError('ILLEGAL_TRANSITION', 'Stay 5 is cancelled');
     });
-    const { writes, flush } = manualWrites();
+    const { commitDeps, flush } = manualWrites();
     const guard = spyGuard('none');
-    const call = createDispatcher({ handlers, writes, guard });
+    const call = createDispatcher({ handlers, commitDeps, guard });
     const write = call('stays:cancel', { id: 4 }, deskCtx);
     const failed = call('stays:checkIn', { id: 5 }, deskCtx);
     await call('stays:get', { id: 4 }, deskCtx);
@@ -159,7 +167,7 @@ describe('core.call guarded, over a real core', () => {
     const staff = await t.core.contextFor((await signIn(t.core, 'staff')).token, { via: 'ipc' });
     await expect(t.core.call('rooms:create', aRoom(), anonymousContext('ipc'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(t.core.call('rooms:create', aRoom(), staff)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(t.db.prepare('SELECT count(*) FROM guest_rooms').pluck().get()).toBe(0);
+    expect(await t.db.get('SELECT count(*) AS n FROM guest_rooms')).toEqual({ n: 0 });
     await expect(t.core.call('rooms:list', {}, staff)).resolves.toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The one commit helper: a change, its outbox messages and its live events stand or fall together,
- * and the events go out only after COMMIT (or, inside the write batch, after the batch's COMMIT).
+ * and the events go out only after COMMIT (inside a write, after that write's COMMIT: on SQLite the
+ * group commit's).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { commit } from '../../core/commit';
@@ -14,7 +15,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-const outboxRows = async (core: TestCore) => (await core.db.get('SELECT count(*) AS n FROM outbox') as { n: number }).n;
+const outboxRows = async (core: TestCore) => (await core.db.get<{ n: number }>('SELECT count(*) AS n FROM outbox'))!.n;
 const entry = { target: 'billing' as const, topic: 'test.topic', aggregate: 'test:1', path: '/test/1', payload: { a: 1 } };
 const changed: LiveEvent = { type: 'outbox.changed' };
 
@@ -37,21 +38,29 @@ describe('commit', () => {
 
   it('leaves nothing behind when the write throws: no row, no message, no event', async () => {
     t = await createTestCore();
-    await expect(commit(t!.core.deps, async (c) => {
+    await expect(
+      commit(t.core.deps, async (c) => {
         await c.enqueue(entry);
         c.publish(changed);
         throw new Error('refused');
-      })).rejects.toThrow('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await outboxRows(t)).toBe(0);
     expect(t.events).toEqual([]);
   });
 
-  it('inside the write batch, holds the events until the batch commits', async () => {
+  it('inside a write (the group commit on SQLite), holds the events until that write commits', async () => {
     t = await createTestCore();
     const core = t.core;
-    const running = core.writes.run(() => commit(core.deps, (c) => c.publish(changed)));
+    let inside: LiveEvent[] | undefined;
+    const running = core.deps.db.write(async () => {
+      await commit(core.deps, async (c) => c.publish(changed));
+      // The commit's own unit is over, but it was a savepoint of the write: nothing published yet.
+      inside = [...t!.events];
+    });
     expect(t.events).toEqual([]);
     await running;
+    expect(inside).toEqual([]);
     expect(t.events).toEqual([changed]);
   });
 

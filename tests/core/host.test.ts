@@ -11,22 +11,40 @@ import type { Room, Settings } from '../../shared/contract/schemas';
 import { startBillingStub, type BillingStub } from '../support/billing-stub';
 import { openLiveSocket, openSignedInLiveSocket } from '../support/live-client';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
+import { createTestDatabase, testEngine, type TestDatabase } from '../support/test-database';
 
 let dir: string;
 let hosts: Host[];
+/** On PostgreSQL, the database of each data folder a test starts a host on (SQLite keeps it in the folder). */
+let databases: Map<string, TestDatabase>;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'frontdesk-host-'));
   hosts = [];
+  databases = new Map();
 });
 afterEach(async () => {
   for (const h of hosts) await h.close();
+  for (const d of databases.values()) await d.drop();
   rmSync(dir, { recursive: true, force: true });
   vi.unstubAllEnvs();
 });
 
-async function start(options: Partial<Parameters<typeof createHost>[0]> = {}): Promise<Host> {
-  const host = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'no-renderer'), adminPassword: TEST_ADMIN_PASSWORD, ...options });
+type Options = Parameters<typeof createHost>[0];
+
+/** The options as given, on this run's engine: on PostgreSQL one database per data folder, kept across restarts. */
+async function onEngine(options: Options): Promise<Options> {
+  if (testEngine === 'sqlite') return options;
+  let database = databases.get(options.dataDir);
+  if (!database) {
+    database = await createTestDatabase();
+    databases.set(options.dataDir, database);
+  }
+  return { ...options, databaseUrl: (database.config as { url: string }).url };
+}
+
+async function start(options: Partial<Options> = {}): Promise<Host> {
+  const host = await createHost(await onEngine({ dataDir: dir, port: 0, rendererDir: join(dir, 'no-renderer'), adminPassword: TEST_ADMIN_PASSWORD, ...options }));
   hosts.push(host);
   return host;
 }
@@ -51,10 +69,17 @@ function listenOn(port: number): Promise<void> {
 }
 
 describe('createHost', () => {
-  it('opens <dataDir>/frontdesk.db and serves the API on 127.0.0.1 at the port it got', async () => {
+  it('opens <dataDir>/frontdesk.db (or the database at databaseUrl) and serves the API on 127.0.0.1 at the port it got', async () => {
     const host = await start();
-    expect(host.dbFile).toBe(join(dir, 'frontdesk.db'));
-    expect(existsSync(host.dbFile)).toBe(true);
+    if (testEngine === 'sqlite') {
+      expect(host.database).toBe(join(dir, 'frontdesk.db'));
+      expect(existsSync(host.database)).toBe(true);
+    } else {
+      // The URL without its password, for logs and the about box.
+      const url = new URL((databases.get(dir)!.config as { url: string }).url);
+      url.password = '***';
+      expect(host.database).toBe(url.toString());
+    }
     expect(host.port).toBeGreaterThan(0);
     expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
     const res = await fetch(`${host.url}/health`);
@@ -105,7 +130,7 @@ describe('createHost', () => {
     await Promise.all([host.close(), host.close()]);
     await host.close();
     await expect(listenOn(port)).resolves.toBeUndefined();
-    expect(host.core.deps.db.open).toBe(false);
+    await expect(host.core.deps.db.get('SELECT 1 AS one')).rejects.toThrow();
     await expect(fetch(`${host.url}/health`)).rejects.toThrow();
   });
 
@@ -122,9 +147,9 @@ describe('createHost', () => {
 
   it('fails with EADDRINUSE on a taken port, so the desk can retry on port 0 with the same data', async () => {
     const holder = await start();
-    const error = await createHost({ dataDir: join(dir, 'second'), port: holder.port, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD }).catch((e: unknown) => e);
+    const error = await createHost(await onEngine({ dataDir: join(dir, 'second'), port: holder.port, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD })).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('EADDRINUSE');
-    const retry = await createHost({ dataDir: join(dir, 'second'), port: 0, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD });
+    const retry = await createHost(await onEngine({ dataDir: join(dir, 'second'), port: 0, rendererDir: join(dir, 'x'), adminPassword: TEST_ADMIN_PASSWORD }));
     hosts.push(retry);
     expect(retry.port).not.toBe(holder.port);
   });
@@ -206,14 +231,14 @@ describe('createHost', () => {
     });
 
     it('refuses to start with a weak first admin password, and leaves the port and database free', async () => {
-      const error = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), adminPassword: 'admin' }).catch((e: unknown) => e);
+      const error = await createHost(await onEngine({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), adminPassword: 'admin' })).catch((e: unknown) => e);
       expect(String(error)).toMatch(/FRONTDESK_ADMIN_PASSWORD is not acceptable/);
       const host = await start();
       expect((await login(host, 'admin', TEST_ADMIN_PASSWORD)).status).toBe(200);
     });
 
     it('refuses `lan: true` while the default admin password is in use, and starts with it once a password is set', async () => {
-      const refused = await createHost({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), lan: true }).catch((e: unknown) => e);
+      const refused = await createHost(await onEngine({ dataDir: dir, port: 0, rendererDir: join(dir, 'x'), lan: true })).catch((e: unknown) => e);
       expect(refused).toMatchObject({ code: 'CONFLICT', message: LAN_BLOCKED_MESSAGE });
       const other = join(dir, 'other');
       const host = await start({ dataDir: other, lan: true, host: '127.0.0.1' });

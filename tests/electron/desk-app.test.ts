@@ -39,7 +39,7 @@ function standInHost(options: { startFails?: string; exitOnClose?: boolean } = {
     const reply = (message: FromHost) => queueMicrotask(() => child.emit('message', message));
     child.on('posted', (message: ToHost) => {
       if (message.kind === 'start') {
-        reply(options.startFails ? { kind: 'start-failed', message: options.startFails } : { kind: 'started', url: 'http://127.0.0.1:8787', port: 8787, dbFile: '/data/frontdesk.db' });
+        reply(options.startFails ? { kind: 'start-failed', message: options.startFails } : { kind: 'started', url: 'http://127.0.0.1:8787', port: 8787, database: '/data/frontdesk.db' });
       } else if (message.kind === 'close') {
         state.closes += 1;
         state.log.push('close');

@@ -5,7 +5,7 @@ import type { FromHost, HostRequest, ToHost } from '../../electron/host-protocol
 import { FakeUtilityProcess } from '../support/fake-electron';
 
 const options = { dataDir: '/data', rendererDir: '/app/dist/renderer', migrationsDir: '/app/db/migrations' };
-const started: FromHost = { kind: 'started', url: 'http://127.0.0.1:8787', port: 8787, dbFile: '/data/frontdesk.db' };
+const started: FromHost = { kind: 'started', url: 'http://127.0.0.1:8787', port: 8787, database: '/data/frontdesk.db' };
 
 let child: FakeUtilityProcess;
 let onCrash: ReturnType<typeof vi.fn<(code: number) => void>>;
@@ -36,7 +36,7 @@ describe('starting the host process', () => {
     const client = start();
     expect(posted()).toEqual([{ kind: 'start', options }]);
     reply(started);
-    await expect(client).resolves.toMatchObject({ url: 'http://127.0.0.1:8787', port: 8787, dbFile: '/data/frontdesk.db' });
+    await expect(client).resolves.toMatchObject({ url: 'http://127.0.0.1:8787', port: 8787, database: '/data/frontdesk.db' });
   });
 
   it('rejects with the host’s reason when its start-up fails, and closes it', async () => {

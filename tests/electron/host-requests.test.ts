@@ -1,6 +1,6 @@
 /** The host process's answers to main's requests, over the real core and database (in process). */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Host, HostOptions } from '../../core/host';
 import { createHostRequestHandler, startDeskHost } from '../../electron/host-requests';
@@ -17,12 +17,12 @@ let nextId = 1;
 const call = (name: string, input: unknown, token: string | null) => answer({ kind: 'call', id: nextId++, name: name as never, input, token });
 const exportTo = (name: 'stays:export' | 'audit:export', token: string | null, file: string, input: unknown = { delimiter: ',', bom: false }) =>
   answer({ kind: 'export', id: nextId++, name, input, token, file });
-const dir = () => dirname(t.dbFile);
+const dir = () => t.database.dir;
 
 beforeEach(async () => {
   t = await createDeskCore();
   logError = vi.fn();
-  answer = createHostRequestHandler({ core: t.core, dbFile: t.dbFile }, logError as never);
+  answer = createHostRequestHandler({ core: t.core }, logError as never);
 });
 
 afterEach(async () => await t.close());

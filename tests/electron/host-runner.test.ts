@@ -27,7 +27,7 @@ function fakeHost() {
   const host = {
     url: 'http://127.0.0.1:40001',
     port: 40001,
-    dbFile: '/data/frontdesk.db',
+    database: '/data/frontdesk.db',
     close: vi.fn(async () => undefined),
     core: {
       deps: { events },
@@ -57,7 +57,7 @@ describe('the host process', () => {
     io.send({ kind: 'start', options });
     await flush();
     expect(start).toHaveBeenCalledWith(options);
-    expect(io.posted).toEqual([{ kind: 'started', url: 'http://127.0.0.1:40001', port: 40001, dbFile: '/data/frontdesk.db' }]);
+    expect(io.posted).toEqual([{ kind: 'started', url: 'http://127.0.0.1:40001', port: 40001, database: '/data/frontdesk.db' }]);
   });
 
   it('answers a request that comes before the host runs without calling anything', async () => {

@@ -22,7 +22,7 @@ const ipc = (channel: string, input?: unknown) => fake.ipcMain.invoke(channel, d
 
 /** The host client's requests answered in this process, every message cloned as it would be between processes. */
 function inProcessHost(core: TestCore): Pick<HostClient, 'call' | 'authorize' | 'exportFile'> {
-  const answer = createHostRequestHandler({ core: core.core, dbFile: core.dbFile }, () => undefined);
+  const answer = createHostRequestHandler({ core: core.core }, () => undefined);
   let id = 0;
   const send = async (request: HostRequestBody) => {
     const { kind: _kind, id: _id, ...result } = structuredClone(await answer(structuredClone({ ...request, id: ++id }) as HostRequest));
@@ -98,10 +98,10 @@ describe('IPC over the real core', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'ROOM_UNAVAILABLE', message: expect.any(String) } });
   });
 
-  it('sends writes through the core’s write batcher: two overlapping bookings at once, one wins', async () => {
+  it('sends writes through the core’s writes (db.write: the group commit on SQLite): two overlapping bookings at once, one wins', async () => {
     await signIn('admin');
     const room = (await ipc('rooms:create', { number: 102, category: 'Standard single room', capacity: 1, nightlyRate: 90000, floor: 1 })) as { value: { id: number } };
-    const batched = vi.spyOn(t.core.writes, 'run');
+    const batched = vi.spyOn(t.core.deps.db, 'write');
     const booking = { roomId: room.value.id, checkin: '2026-05-10', checkout: '2026-05-12' };
     const [a, b] = await Promise.all([ipc('stays:create', { ...booking, guestName: 'Ada' }), ipc('stays:create', { ...booking, guestName: 'Alan' })]);
     expect(batched).toHaveBeenCalledTimes(2);

@@ -11,24 +11,23 @@
  * is parsed or validated); only a URL the router cannot read is refused (400) before any route. Every
  * answer is also checked against the API document (tests/support/openapi-conformance.ts).
  *
- * Each case runs inside a transaction the test opens on the server's own connection and rolls back
- * after comparing the tables, so a request wrongly accepted is reported and cannot change the ground
- * for the cases after it (the services' transactions nest as savepoints; so does the sign-in's
- * back-off, which is why the refused sign-ins never lock the fixture's accounts). The write batcher
- * refuses to run inside a transaction it did not open (it could not COMMIT before answering), so this
- * server runs its writes inline; refusals come back the same way either way
- * (tests/core/write-batcher.test.ts).
+ * Every write a case makes is undone (tests/support/undoing-core.ts: each outermost unit of work runs
+ * to its end through the real dispatcher, the group commit on SQLite included, then rolls back
+ * instead of committing), on either engine. Before it rolls back, the unit compares the watched
+ * tables with the fixture's: a request wrongly accepted is reported and cannot change the ground for
+ * the cases after it (so the refused sign-ins' back-off never locks the fixture's accounts either).
+ * The tables are compared again after each answer, for a write that escaped every unit.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../core/api/build-server';
 import { NOTHING_TO_CHANGE_MESSAGE } from '../../core/api/contract-routes';
-import { createDispatcher } from '../../core/command-dispatcher';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { contractInput, seedContractHotel, type ContractFixture } from '../support/contract-fixture';
 import { assertConformant, checkResponsesAgainstDocs, type Conformance } from '../support/openapi-conformance';
 import { createHttpClient, sendRaw, type HttpClient } from '../support/socket-client';
-import { createTestCore, inlineWrites, type TestCore } from '../support/test-core';
+import type { TestCore } from '../support/test-core';
+import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
 import { allBadCases, casesFor, RAW_CASES, shapeKeys, type BadCase } from './bad-input-cases';
 
 const WATCHED_TABLES = ['stays', 'room_blocks', 'guest_rooms', 'outbox', 'settings', 'users', 'sessions', 'service_rooms', 'timeslots', 'providers', 'appointments'] as const;
@@ -53,6 +52,9 @@ interface PassResult {
 }
 
 let t: TestCore;
+let undo: UndoSwitch;
+/** The watched tables as the fixture left them: every case must find them so, and leave them so. */
+let ground: string;
 let app: FastifyInstance;
 let baseUrl: string;
 let fixture: ContractFixture;
@@ -60,10 +62,13 @@ let conformance: Conformance;
 let cases: BadCase[];
 
 beforeAll(async () => {
-  t = await createTestCore();
+  const undoing = await createUndoingTestCore();
+  t = undoing;
+  undo = undoing.undo;
   fixture = await seedContractHotel(t.core);
+  ground = await snapshot();
   cases = allBadCases((name) => contractInput(name, fixture));
-  app = await buildServer({ ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) }, { dbFile: t.dbFile });
+  app = await buildServer(t.core, {});
   conformance = checkResponsesAgainstDocs(app);
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   // A refused export or sign-in logs nothing, but a 5xx would: keep the output to the report.
@@ -78,8 +83,32 @@ afterAll(async () => {
 
 const adminToken = () => fixture.sessions.admin.token;
 
-function snapshot(): string {
-  return WATCHED_TABLES.map((table) => JSON.stringify(t.db.all(`SELECT * FROM ${table} ORDER BY rowid`))).join('\n');
+/** The watched tables, as the calling unit of work sees them (its own uncommitted writes included). */
+async function snapshot(): Promise<string> {
+  const tables: string[] = [];
+  for (const table of WATCHED_TABLES) tables.push(JSON.stringify(await t.db.all(`SELECT * FROM ${table} ORDER BY 1`)));
+  return tables.join('\n');
+}
+
+/**
+ * Sends one case with its writes undone; `changed` when a unit would have committed a change to the
+ * watched tables, or when they differ from the fixture's afterwards.
+ */
+async function undone<T>(send: () => Promise<T>): Promise<{ value: T; changed: boolean }> {
+  let changed = false;
+  undo.probe = async () => {
+    if ((await snapshot()) !== ground) changed = true;
+  };
+  undo.on = true;
+  let value: T;
+  try {
+    value = await send();
+  } finally {
+    undo.on = false;
+    undo.probe = undefined;
+  }
+  if ((await snapshot()) !== ground) changed = true;
+  return { value, changed };
 }
 
 function errorShapeProblem(a: Answer): string | undefined {
@@ -110,18 +139,13 @@ async function runPass(caller: Caller, list: BadCase[], send: (c: BadCase) => Pr
   const result: PassResult = { requests: 0, statuses: {}, failures: [], reached: new Set(), ms: 0 };
   const started = performance.now();
   for (const c of list) {
-    const before = snapshot();
     let answer: Answer;
     let changed: boolean;
-    t.db.exec('BEGIN');
     try {
-      answer = await send(c);
+      ({ value: answer, changed } = await undone(() => send(c)));
     } catch (e) {
       result.failures.push(`${c.command} · ${c.label}: no answer (${(e as Error).message})`);
       continue;
-    } finally {
-      changed = snapshot() !== before;
-      t.db.exec('ROLLBACK');
     }
     result.requests++;
     result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
@@ -198,34 +222,31 @@ describe('bad input, for every route of the contract', () => {
     ];
     const seen: string[] = [];
     for (const [method, url, body, message] of expectations) {
-      t.db.exec('BEGIN');
-      try {
-        const res = await app.inject({
+      const { value: res } = await undone(() =>
+        app.inject({
           method: method as 'GET',
           url,
           headers: { authorization: `Bearer ${adminToken()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
           ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        });
-        seen.push(`${method} ${url} ${body === undefined ? '' : JSON.stringify(body).slice(0, 40)} → ${res.statusCode} ${res.body}`);
-        expect({ url, body, status: res.statusCode }).toEqual({ url, body, status: 400 });
-        expect((res.json() as { error: string }).error).toMatch(message);
-      } finally {
-        t.db.exec('ROLLBACK');
-      }
+        }),
+      );
+      seen.push(`${method} ${url} ${body === undefined ? '' : JSON.stringify(body).slice(0, 40)} → ${res.statusCode} ${res.body}`);
+      expect({ url, body, status: res.statusCode }).toEqual({ url, body, status: 400 });
+      expect((res.json() as { error: string }).error).toMatch(message);
     }
     assertConformant(conformance);
     console.info(`strict input:\n  ${seen.join('\n  ')}`);
   });
 
   it("keeps seed 000's POST /bookings taking the room number as digits, as its clients send it", async () => {
-    t.db.exec('BEGIN');
-    try {
-      const body = { ...contractInput('stays:seedCreate', fixture), roomnumber: '104' };
-      const res = await app.inject({ method: 'POST', url: '/bookings', headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-      expect(res.statusCode).toBe(201);
-    } finally {
-      t.db.exec('ROLLBACK');
-    }
+    const body = { ...contractInput('stays:seedCreate', fixture), roomnumber: '104' };
+    const { value: res, changed } = await undone(() =>
+      app.inject({ method: 'POST', url: '/bookings', headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) }),
+    );
+    expect(res.statusCode).toBe(201);
+    // Booked (the undone unit held the new stay before it rolled back), and then undone.
+    expect(changed).toBe(true);
+    expect(await snapshot()).toBe(ground);
   });
 
   it('refuses the named faults of a booking, a sign-in and a user for the reason named', async () => {
@@ -269,14 +290,9 @@ describe('bad input, for every route of the contract', () => {
     ];
     for (const [command, label, status, message] of expectations) {
       const c = caseOf(command, label);
-      t.db.exec('BEGIN');
-      try {
-        const answer = await injected('signed in', c);
-        expect({ command, label, status: answer.status }).toEqual({ command, label, status });
-        expect(answer.body).toMatch(message);
-      } finally {
-        t.db.exec('ROLLBACK');
-      }
+      const { value: answer } = await undone(() => injected('signed in', c));
+      expect({ command, label, status: answer.status }).toEqual({ command, label, status });
+      expect(answer.body).toMatch(message);
     }
     assertConformant(conformance);
   });
@@ -314,6 +330,8 @@ describe('bad input, for every route of the contract', () => {
         const dates = caller === 'anonymous' ? { checkin: '2026-08-01', checkout: '2026-08-03' } : { checkin: '2026-07-01', checkout: '2026-07-03' };
         const booking = await signedIn.send({ method: 'POST', path: '/api/v1/stays', body: { ...contractInput('stays:create', fixture), ...dates } });
         expect(booking.status).toBe(201);
+        // Committed: the ground the next cases meet.
+        ground = await snapshot();
       } finally {
         signedIn.close();
       }

@@ -7,18 +7,16 @@
  * for a signed-in role. The same cells go through `core.call` (the desktop's IPC path), which must
  * refuse exactly the same ones.
  *
- * Over HTTP each cell runs inside a transaction the test opens on the server's connection and rolls
- * back, so every cell meets the same hotel (a sign-out, a cancelled stay, a demoted user are undone
- * before the next cell); the write batcher cannot run inside a transaction it did not open, so this
- * server's writes run inline (tests/core/write-batcher.test.ts shows they answer alike). Every answer
- * is checked against the API document, and every body the matrix receives is then searched for
- * password hashes and the signing secret.
+ * Every cell's writes are undone (tests/support/undoing-core.ts: each outermost unit of work runs to
+ * its end through the real dispatcher, the group commit on SQLite included, and is rolled back instead
+ * of committed), so every cell meets the same hotel (a sign-out, a cancelled stay, a demoted user are
+ * undone before the next cell), on either engine. Every answer is checked against the API document,
+ * and every body the matrix receives is then searched for password hashes and the signing secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { buildServer } from '../../core/api/build-server';
-import { createDispatcher } from '../../core/command-dispatcher';
 import { anonymousContext, type CallContext, type HandledCommandName } from '../../core/context';
 import { isAppError } from '../../shared/errors';
 import { CALLER_ROLES, commandNames, commands, ROLES, type CallerRole, type CommandDef, type CommandName } from '../../shared/contract/commands';
@@ -26,7 +24,8 @@ import { contractInput, parsedContractInput, seedContractHotel, wireRequest, typ
 import { assertConformant, checkResponsesAgainstDocs, type Conformance } from '../support/openapi-conformance';
 import { TEST_PASSWORD } from '../support/sessions';
 import { createHttpClient } from '../support/socket-client';
-import { adminCtx, createTestCore, inlineWrites, type TestCore } from '../support/test-core';
+import { adminCtx, type TestCore } from '../support/test-core';
+import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
 
 interface Cell {
   command: CommandName;
@@ -94,6 +93,7 @@ const cells = allCells();
 const label = (c: Cell) => `${c.command} × ${c.caller}${c.selfRegistration ? ' (self-registration on)' : ''}`;
 
 let t: TestCore;
+let undo: UndoSwitch;
 let app: FastifyInstance;
 let baseUrl: string;
 let fixture: ContractFixture;
@@ -103,12 +103,11 @@ let conformance: Conformance;
 const bodies: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestCore();
+  const undoing = await createUndoingTestCore();
+  t = undoing;
+  undo = undoing.undo;
   fixture = await seedContractHotel(t.core);
-  app = await buildServer(
-    { ...t.core, call: createDispatcher({ handlers: t.core.handlers, writes: inlineWrites, guard: t.core.guard, commitDeps: t.core.deps }) },
-    { dbFile: t.dbFile },
-  );
+  app = await buildServer(t.core, {});
   conformance = checkResponsesAgainstDocs(app);
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -117,8 +116,19 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Committed (called between cells, never undone): the cells after it run with the setting as given. */
 async function setSelfRegistration(on: boolean): Promise<void> {
   if (t.core.settings.get().selfRegistration !== on) await t.core.handlers['settings:update']({ selfRegistration: on }, adminCtx);
+}
+
+/** Runs `send` with every write it makes undone. */
+async function undone<T>(send: () => Promise<T>): Promise<T> {
+  undo.on = true;
+  try {
+    return await send();
+  } finally {
+    undo.on = false;
+  }
 }
 
 function authorization(caller: CallerRole): Record<string, string> {
@@ -130,20 +140,14 @@ interface Outcome {
   body: string;
 }
 
-/** Runs every cell through `send` (each inside a rolled-back transaction); the cells that disagree with the oracle. */
+/** Runs every cell through `send` (its writes undone); the cells that disagree with the oracle. */
 async function runMatrix(send: (c: Cell) => Promise<Outcome>): Promise<{ mismatches: string[]; notSucceeded: string[]; statuses: Record<number, number> }> {
   const mismatches: string[] = [];
   const notSucceeded: string[] = [];
   const statuses: Record<number, number> = {};
   for (const cell of cells) {
     await setSelfRegistration(cell.selfRegistration);
-    t.db.exec('BEGIN');
-    let outcome: Outcome;
-    try {
-      outcome = await send(cell);
-    } finally {
-      t.db.exec('ROLLBACK');
-    }
+    const outcome = await undone(() => send(cell));
     bodies.push(outcome.body);
     statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
     const want = expected(cell);
@@ -208,17 +212,15 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
       const withField = { ...cellInput(command, 'client'), [field]: field === 'price' ? 0 : contractInput(command, fixture)[field] };
       const send = async (caller: CallerRole, input: Record<string, unknown>) => {
         const req = wireRequest(command, input);
-        t.db.exec('BEGIN');
-        try {
-          const res = await app.inject({
-            method: req.method, url: req.url,
+        const res = await undone(() =>
+          app.inject({
+            method: req.method,
+            url: req.url,
             headers: { ...authorization(caller), ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
             ...(req.payload === undefined ? {} : { payload: req.payload }),
-          });
-          return { status: res.statusCode, body: res.body };
-        } finally {
-          t.db.exec('ROLLBACK');
-        }
+          }),
+        );
+        return { status: res.statusCode, body: res.body };
       };
       const refused = await send('client', withField);
       expect(refused.status, refused.body).toBe(403);
@@ -230,13 +232,12 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
       expect(byDesk.status, byDesk.body).toBeLessThan(300);
 
       const ctx = await t.core.contextFor(fixture.sessions.client.token, { via: 'ipc' });
-      t.db.exec('BEGIN');
-      try {
-        await expect(t.core.call(command as HandledCommandName, (commands[command] as CommandDef).input.parse(withField) as never, ctx))
-          .rejects.toMatchObject({ code: 'FORBIDDEN', message: `A client may not set ${field}` });
-      } finally {
-        t.db.exec('ROLLBACK');
-      }
+      await undone(() =>
+        expect(t.core.call(command as HandledCommandName, (commands[command] as CommandDef).input.parse(withField) as never, ctx)).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+          message: `A client may not set ${field}`,
+        }),
+      );
     });
   }
 });
@@ -282,10 +283,8 @@ describe('every cell of the matrix', () => {
   });
 
   it('through core.call (IPC): the same cells refused with UNAUTHENTICATED / FORBIDDEN, the others not', async () => {
-    const contexts: Record<CallerRole, CallContext> = {
-      anonymous: anonymousContext('ipc'),
-      ...(Object.fromEntries(Object.entries(fixture.sessions).map(([role, s]) => [role, t.core.contextFor(s.token, { via: 'ipc' })])) as Record<string, CallContext>),
-    } as Record<CallerRole, CallContext>;
+    const contexts: Record<string, CallContext> = { anonymous: anonymousContext('ipc') };
+    for (const [role, s] of Object.entries(fixture.sessions)) contexts[role] = await t.core.contextFor(s.token, { via: 'ipc' });
     const mismatches: string[] = [];
     let checked = 0;
     for (const cell of cells) {
@@ -295,8 +294,8 @@ describe('every cell of the matrix', () => {
       let code: string | undefined;
       try {
         // The CSV commands stream and have no handler: their IPC export path checks `core.authorize`, the guard `call` applies.
-        if (def.export) t.core.authorize(cell.command, ctx);
-        else await t.core.call(cell.command as HandledCommandName, (commands[cell.command] as CommandDef).input.parse(cellInput(cell.command, cell.caller)) as never, ctx);
+        if (def.export) t.core.authorize(cell.command, ctx!);
+        else await undone(() => t.core.call(cell.command as HandledCommandName, (commands[cell.command] as CommandDef).input.parse(cellInput(cell.command, cell.caller)) as never, ctx!));
       } catch (e) {
         code = isAppError(e) ? e.code : String(e);
       }
@@ -313,9 +312,9 @@ describe('every cell of the matrix', () => {
 });
 
 describe('what the matrix received', () => {
-  it('never carries a password hash, a password or the signing secret', () => {
+  it('never carries a password hash, a password or the signing secret', async () => {
     expect(bodies.length).toBe(2 * cells.length);
-    const secret = t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+    const secret = (await t.db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`))!.value;
     const needles = ['password_hash', 'passwordHash', '$argon2', TEST_PASSWORD, JSON.parse(secret) as string];
     const leaks = bodies.flatMap((body, i) => needles.filter((n) => body.includes(n)).map((n) => `body ${i} contains ${n.slice(0, 12)}…`));
     expect(leaks).toEqual([]);

@@ -2,16 +2,48 @@
  * The layer boundaries are enforced by eslint.config.js; these tests prove each rule fires on a
  * violation and stays quiet on allowed imports, so the boundaries cannot silently stop working.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: process.cwd() });
+// The probes are no files of the TypeScript project: lint them untyped (the typed promise rules
+// need the project service, which refuses a file it does not know, as a parse error).
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: {
+    files: ['**/probe.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: null } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/await-thenable': 'off' },
+  },
+});
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
+  // A probe that does not parse would find no boundary error and prove nothing.
+  expect(result!.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([]);
   return result!.messages
     .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
     .map((m) => m.message);
+}
+
+const ENGINE_IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|^import\s+)['"](?:pg|pg-[\w-]+|better-sqlite3)['"]/m;
+
+/** Source files of ours, outside the given top-level folders, that import a database driver (lint aside: a check of the tree itself). */
+function engineImportersOutside(skip: string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = dir === '.' ? entry.name : join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !(dir === '.' && skip.includes(entry.name))) walk(path);
+      } else if (/\.(c|m)?[jt]sx?$/.test(entry.name) && ENGINE_IMPORT.test(readFileSync(path, 'utf8'))) {
+        found.push(path);
+      }
+    }
+  };
+  walk('.');
+  return found;
 }
 
 describe('layer boundaries', () => {
@@ -44,6 +76,21 @@ describe('layer boundaries', () => {
     expect(await boundaryErrors(file, "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).not.toEqual([]);
     expect(await boundaryErrors(file, "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).not.toEqual([]);
     expect(await boundaryErrors(file, "import { commands } from '../../shared/contract/commands';\nexport const a = commands;\n")).toEqual([]);
+  });
+
+  it('only db/ imports a database engine (pg, better-sqlite3): core, glue, contract and renderer never do', async () => {
+    for (const engine of ['pg', 'better-sqlite3', 'pg-cursor']) {
+      const code = `import x from '${engine}';\nexport const a = x;\n`;
+      for (const file of ['core/probe.ts', 'core/api/probe.ts', 'electron/probe.ts', 'shared/probe.ts', 'renderer/src/probe.ts']) {
+        expect(await boundaryErrors(file, code), `${engine} in ${file}`).not.toEqual([]);
+      }
+      expect(await boundaryErrors('db/engine/probe.ts', code), `${engine} in db/`).toEqual([]);
+    }
+  });
+
+  it('no file outside db/ (tests, benchmarks and scripts aside) imports pg or better-sqlite3 today', () => {
+    const offenders = engineImportersOutside(['db', 'tests', 'bench', 'scripts', 'node_modules', 'dist', 'dist-electron', 'dist-server', 'release', 'coverage']);
+    expect(offenders).toEqual([]);
   });
 
   it('electron/ is the only place that may import electron', async () => {

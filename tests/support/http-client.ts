@@ -1,5 +1,5 @@
 /**
- * The API under test over `inject`: a real core on a temp-file database (tests/support/test-core.ts)
+ * The API under test over `inject`: a real core on a fresh database of the run's engine (tests/support/test-core.ts)
  * behind the real `buildServer`, with one-line helpers per method. Bodies come back parsed when
  * they are JSON, as text otherwise.
  *
@@ -56,7 +56,7 @@ export interface TestApi extends TestRequests {
 
 export interface TestApiOptions {
   core?: TestCoreOptions;
-  server?: Partial<Omit<BuildServerOptions, 'dbFile'>>;
+  server?: Partial<BuildServerOptions>;
   /**
    * The first admin: signed in with TEST_ADMIN_PASSWORD (default); `default`: seed 002's first-run
    * `admin`/`admin` that must change its password (requests then default to anonymous); `none`: no user.
@@ -93,7 +93,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     return s;
   };
   await sessions.get('admin');
-  const app = await buildServer(t.core, { dbFile: t.dbFile, ...options.server });
+  const app = await buildServer(t.core, { ...options.server });
   // Every answer is checked against the API document; a test receiving one that differs fails.
   const conformance = checkResponsesAgainstDocs(app);
 

@@ -3,6 +3,7 @@ import { boardStayList } from '../../../shared/contract/board-stays';
 import { commands, type CommandDef } from '../../../shared/contract/commands';
 import { BoardSchema, type Block, type Board, type OutboxStatus, type Room, type Settings, type Stay } from '../../../shared/contract/schemas';
 import { startTestApi, type TestApi } from '../../support/http-client';
+import { testEngine } from '../../support/test-database';
 
 let api: TestApi;
 
@@ -175,6 +176,6 @@ describe('settings and outbox', () => {
   });
 
   it('GET /health', async () => {
-    expect((await api.get('/health')).body).toMatchObject({ status: 'ok', version: expect.any(String), sqlite: expect.any(String) });
+    expect((await api.get('/health')).body).toMatchObject({ status: 'ok', version: expect.any(String), database: expect.stringMatching(testEngine === 'postgres' ? /^PostgreSQL / : /^SQLite /) as unknown });
   });
 });

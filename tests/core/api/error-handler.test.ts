@@ -117,7 +117,7 @@ describe('error shapes', () => {
         throw new Error('SQLITE_CORRUPT at /var/lib/frontdesk/frontdesk.db');
       },
     });
-    const app = await buildServer(failing, { dbFile: t.dbFile });
+    const app = await buildServer(failing, {});
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     api = { close: async () => (await app.close(), await t.close()) } as TestApi;
 
@@ -131,7 +131,7 @@ describe('error shapes', () => {
   it('a handler answer that does not fit the contract is a logged 500, never a leak', async () => {
     const t = await createTestCore();
     const wrong = withHandlers(t.core, { 'health:get': (() => ({ status: 'ok', secret: 'x' })) as unknown as Handlers['health:get'] });
-    const app = await buildServer(wrong, { dbFile: t.dbFile });
+    const app = await buildServer(wrong, {});
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     api = { close: async () => (await app.close(), await t.close()) } as TestApi;
 

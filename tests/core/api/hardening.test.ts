@@ -157,7 +157,7 @@ describe('what responses never contain', () => {
       await api.get('/api/v1/settings'),
       await api.get('/api/v1/network'),
     ];
-    const stored = api.t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+    const stored = (await api.t.db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`))!.value;
     const needles = ['password_hash', 'passwordHash', '$argon2', TEST_PASSWORD, TEST_ADMIN_PASSWORD, 'Not-The-Password-1', 'Reset-Password-9931', JSON.parse(stored) as string];
     for (const res of answers) {
       expect(res.status, res.text.slice(0, 100)).toBeLessThan(300);
@@ -181,7 +181,7 @@ describe('text that is not text (issue 10 item 15)', () => {
     const bytes = Buffer.concat([at, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(text.slice(text.indexOf('X') + 1))]);
     const raw = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: bytes });
     expect(raw).toMatchObject({ status: 400, body: { error: 'The body is not valid UTF-8' } });
-    expect(api.t.db.prepare('SELECT COUNT(*) FROM stays').pluck().get()).toBe(0);
+    expect(await api.t.db.get('SELECT COUNT(*) AS n FROM stays')).toEqual({ n: 0 });
     const fine = await api.raw({ method: 'POST', url: '/bookings', headers: { 'content-type': 'application/json' }, payload: Buffer.from(booking('Åse 👩‍👧 Ødegård')) });
     expect(fine.status).toBe(201);
     expect((fine.body as { guest_name: string }).guest_name).toBe('Åse 👩‍👧 Ødegård');

@@ -3,10 +3,12 @@
  * and WebSocket clients. What `inject` cannot show: streaming downloads, the live feed, and a client
  * hanging up mid-download.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { connect } from 'node:net';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../core/host';
+import type { Database } from '../../../db/database';
 import type { Stay } from '../../../shared/contract/schemas';
 import { openSignedInLiveSocket, type LiveClient } from '../../support/live-client';
 import { startTestHost, type TestHost } from '../../support/test-host';
@@ -35,6 +37,25 @@ function sendRaw(text: string): Promise<string> {
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
   });
+}
+
+/**
+ * Export snapshots still open: on SQLite, whether a read transaction still pins the WAL (a
+ * TRUNCATE checkpoint from a connection of our own is then busy); on PostgreSQL, the export
+ * worker's connections (db/read-connection.ts names them `frontdesk-export`).
+ */
+async function exportSnapshotsOpen(db: Database): Promise<number> {
+  if (db.dialect === 'postgres') {
+    const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'frontdesk-export'`);
+    return row!.n;
+  }
+  const own = new BetterSqlite3(db.location);
+  try {
+    own.pragma('busy_timeout = 0');
+    return (own.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy;
+  } finally {
+    own.close();
+  }
 }
 
 function openSocket(): Promise<LiveClient> {
@@ -80,7 +101,7 @@ describe('over a real socket', () => {
   });
 
   it('downloads the stays as a streamed CSV attachment', async () => {
-    host.core.deps.db.exec(`
+    await host.core.deps.db.run(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
       INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
       SELECT 1, 'Standard single room', 'Bulk ' || i, 1, '2030-01-01T14:00:00+01:00', '2030-01-02T12:00:00+01:00', i, i + 1, 1, 'cancelled', 0, 'test', 0, 0 FROM n`);
@@ -114,14 +135,8 @@ describe('over a real socket', () => {
     expect((await post('/api/v1/rooms', { number: 103, category: 'Standard single room', capacity: 1, nightlyRate: 1, floor: 1 })).status).toBe(201);
     controller.abort();
     await reader.read().catch(() => undefined);
-    // The export's read transaction ends with the request: then the WAL can be checkpointed to the end.
-    const sqlite = host.core.deps.db;
-    const previousTimeout = sqlite.pragma('busy_timeout', { simple: true });
-    sqlite.pragma('busy_timeout = 0');
-    await expect
-      .poll(() => (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy, { timeout: 3_000 })
-      .toBe(0);
-    sqlite.pragma(`busy_timeout = ${previousTimeout}`);
+    // The export's snapshot ends with the request (on SQLite the WAL can then be checkpointed to the end).
+    await expect.poll(() => exportSnapshotsOpen(host.core.deps.db), { timeout: 3_000 }).toBe(0);
     const health = await fetch(`${host.url}/health`);
     expect(health.status).toBe(200);
     const again = await th.fetch('/bookings/export/csv');

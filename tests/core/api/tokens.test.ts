@@ -34,8 +34,8 @@ function claimsOf(token: string): TokenClaims {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as TokenClaims;
 }
 
-function installationSecret(t: TestCore): Buffer {
-  const stored = t.db.prepare(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`).pluck().get() as string;
+async function installationSecret(t: TestCore): Promise<Buffer> {
+  const stored = (await t.db.get<{ value: string }>(`SELECT value FROM settings WHERE key = 'auth.signingSecret'`))!.value;
   return Buffer.from(JSON.parse(stored) as string, 'base64url');
 }
 
@@ -53,7 +53,7 @@ async function expectRefused(token: string): Promise<void> {
 describe('bearer tokens', () => {
   it('the staff token works (the baseline every refusal below departs from)', async () => {
     expect((await getWith(staff.token)).status).toBe(200);
-    expect((await getWith(signToken(claimsOf(staff.token), installationSecret(api.t)))).status).toBe(200);
+    expect((await getWith(signToken(claimsOf(staff.token), (await installationSecret(api.t))))).status).toBe(200);
   });
 
   it('none → 401; a header that is not "Bearer <token>" → 401', async () => {
@@ -99,7 +99,7 @@ describe('bearer tokens', () => {
 
   it('a header saying HS512, correctly signed with HS512 and this installation’s own key → 401', async () => {
     const input = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claimsOf(staff.token))}`;
-    await expectRefused(`${input}.${createHmac('sha512', installationSecret(api.t)).update(input).digest('base64url')}`);
+    await expectRefused(`${input}.${createHmac('sha512', (await installationSecret(api.t))).update(input).digest('base64url')}`);
   });
 
   it('signed with another installation’s key → 401, even for a live session id of this one', async () => {
@@ -108,7 +108,7 @@ describe('bearer tokens', () => {
     const theirs = await signIn(other.core, 'staff');
     // Their token as it is (their secret, their session), and this hotel's live session signed with their secret.
     await expectRefused(theirs.token);
-    await expectRefused(signToken(claimsOf(staff.token), installationSecret(other)));
+    await expectRefused(signToken(claimsOf(staff.token), (await installationSecret(other))));
     expect((await getWith(staff.token)).status).toBe(200);
   });
 

@@ -22,7 +22,7 @@ afterEach(async () => await t.close());
 
 async function rows(query: AuditCsvQuery): Promise<string[][]> {
   let text = '';
-  for await (const piece of streamCsvExport(t.dbFile, 'audit', query, copenhagen)) text += piece;
+  for await (const piece of streamCsvExport(t.db.exportSource, 'audit', query, copenhagen)) text += piece;
   return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 

@@ -33,12 +33,12 @@ describe('audit record', () => {
   });
 
   it('writes in the caller’s transaction: rolled back with it', async () => {
-    expect(() =>
-      f.db.transaction(async () => {
+    await expect(
+      f.db.unit(async () => {
         await f.audit.record(eva, { action: 'stays:create', entity: 'stays' });
         throw new Error('the change failed');
-      })(),
-    ).toThrow('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     expect((await query()).entries).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * a copy of the migrations), built into a temp folder and started with plain Node: proves it
  * resolves its externals, migrates a fresh database from the migrations beside it, and streams the
  * CSV from its bundled worker thread (capped heap, widest rows included) exactly as the TypeScript
- * sources do.
+ * sources do. On SQLite (the file is written beside the running server): the bundle on PostgreSQL
+ * starts from the same serve.ts, whose `--database` is tested in serve-database.postgres.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -77,7 +78,8 @@ describe('dist-server (vite.server.config.ts)', () => {
   it('writes serve.cjs, the export worker beside it and the migrations', () => {
     expect(existsSync(join(outDir, 'serve.cjs'))).toBe(true);
     expect(existsSync(join(outDir, EXPORT_WORKER_FILE))).toBe(true);
-    expect(existsSync(join(outDir, 'migrations', 'meta', '_journal.json'))).toBe(true);
+    expect(existsSync(join(outDir, 'migrations', 'sqlite', 'meta', '_journal.json'))).toBe(true);
+    expect(existsSync(join(outDir, 'migrations', 'postgres', 'meta', '_journal.json'))).toBe(true);
   });
 
   it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {
@@ -92,7 +94,7 @@ describe('dist-server (vite.server.config.ts)', () => {
     const hotel = (await (await fetch(`${url}/api/v1/settings`, { headers: { authorization } })).json()) as { timeZone: string; currency: string; locale: 'da' | 'en' };
     const env = { timeZone: hotel.timeZone, currency: hotel.currency, locale: hotel.locale };
     let fromSources = '';
-    for await (const piece of streamCsvExport(join(dataDir, 'frontdesk.db'), 'deskStays', { delimiter: ';', bom: true }, env)) fromSources += piece;
+    for await (const piece of streamCsvExport({ dialect: 'sqlite', file: join(dataDir, 'frontdesk.db') }, 'deskStays', { delimiter: ';', bom: true }, env)) fromSources += piece;
     expect(fromSources.split('\r\n').length).toBeGreaterThan(1500); // the demo hotel's stays and the wide ones
     expect(body.equals(Buffer.from(fromSources))).toBe(true);
 

@@ -27,7 +27,7 @@ import { wallInstant } from '../core/appointments/service-rooms-service';
 import { createEventBus, type CallContext } from '../core/context';
 import { createCore, type Core } from '../core/create-core';
 import { LIVE_STATUSES } from '../db/queries/appointment-live';
-import { DB_FILE_NAME, openDatabase, type Sqlite } from '../db/open-database';
+import { DB_FILE_NAME, openDatabase, type Database as DatabaseHandle, type Sqlite } from '../db/open-database';
 import { addDays, formatInstant } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
@@ -35,7 +35,7 @@ import { startChild } from './support/child-process';
 import { BENCH_DIR, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { PostLoad, PostLoadReply } from './support/post-load-client-process';
 import type { BenchResult, Check } from './support/report';
-import { fmt, fmtMs, median, nowMs, percentile, seededRandom, timeCalls } from './support/stats';
+import { fmt, fmtMs, median, nowMs, percentile, seededRandom, timeCallsAsync } from './support/stats';
 
 const ZONE = 'Europe/Copenhagen';
 const NOW = Date.parse('2026-05-01T08:00:00Z');
@@ -44,11 +44,16 @@ const FIRST_DAY = '2025-05-01';
 const DAYS = 730;
 const admin: CallContext = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
 
-async function fresh(name: string, clock: () => number = () => NOW): Promise<{ dir: string; sqlite: Sqlite; core: Core }> {
+/** A fresh hotel: the core on its engine handle, and a raw better-sqlite3 connection on the same file (datasets, anchors). */
+async function fresh(name: string, clock: () => number = () => NOW): Promise<{ dir: string; db: DatabaseHandle; sqlite: Sqlite; core: Core }> {
   const dir = mkdtempSync(join(tmpdir(), `frontdesk-bench-${name}-`));
-  const { sqlite } = await openDatabase({ file: join(dir, 'frontdesk.db') });
-  const core = await createCore({ sqlite, clock, events: createEventBus() }, { settings: { timeZone: ZONE } });
-  return { dir, sqlite, core };
+  const db = await openDatabase({ engine: 'sqlite', file: join(dir, 'frontdesk.db') });
+  const core = await createCore({ db, clock, events: createEventBus() }, { settings: { timeZone: ZONE } });
+  const sqlite = new Database(join(dir, 'frontdesk.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  return { dir, db, sqlite, core };
 }
 
 /** 50 rooms × 730 days × 16 slots, 80 % booked (confirmed), written raw in one transaction. */
@@ -85,11 +90,11 @@ const RAW_FREE_SQL = `
     (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > +@now)) AS booked
   FROM timeslots t WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min`;
 
-const timeEach = (n: number, fn: (i: number) => unknown) => timeCalls(n, fn, Math.min(500, n));
+const timeEach = (n: number, fn: (i: number) => unknown) => timeCallsAsync(n, fn, Math.min(500, n));
 const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
 
 async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figures: string[]): Promise<void> {
-  const { dir, sqlite, core } = await fresh('slots');
+  const { dir, db, sqlite, core } = await fresh('slots');
   try {
     const t0 = performance.now();
     await buildSlotHotel(core, sqlite);
@@ -112,7 +117,7 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
         }
       }
     })();
-    const counts = db.get('SELECT (SELECT count(*) FROM timeslots) AS slots, (SELECT count(*) FROM appointments) AS appts') as { slots: number; appts: number };
+    const counts = sqlite.prepare('SELECT (SELECT count(*) FROM timeslots) AS slots, (SELECT count(*) FROM appointments) AS appts').get() as { slots: number; appts: number };
     figures.push(`A/B dataset: ${ROOMS} rooms × ${DAYS} days × 16 slots = ${counts.slots} slots, ${counts.appts} appointments (80 % of slots booked; the provider's grid 80 % booked), built in ${fmt((performance.now() - t0) / 1000)} s`);
 
     const N = o.quick ? 2_000 : 10_000;
@@ -125,8 +130,8 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
     const rawRuns: Float64Array[] = [];
     let sample = 0;
     for (let run = 0; run < o.runs; run++) {
-      oursRuns.push(timeEach(N, async (i) => await rooms.freeTimeslots({ id: asks[i]!.room, date: asks[i]!.date, duration: 30 })));
-      rawRuns.push(timeEach(N, (i) => (rawFree.all({ room: asks[i]!.room, date: asks[i]!.date, now: NOW, min: 1_800_000 }) as { booked: number; capacity: number }[]).filter((r) => r.booked < r.capacity)));
+      oursRuns.push(await timeEach(N, async (i) => await rooms.freeTimeslots({ id: asks[i]!.room, date: asks[i]!.date, duration: 30 })));
+      rawRuns.push(await timeEach(N, (i) => (rawFree.all({ room: asks[i]!.room, date: asks[i]!.date, now: NOW, min: 1_800_000 }) as { booked: number; capacity: number }[]).filter((r) => r.booked < r.capacity)));
     }
     sample = (await rooms.freeTimeslots({ id: asks[0]!.room, date: asks[0]!.date, duration: 30 })).timeslots.length;
     const oursP99 = median(oursRuns.map((r) => percentile(r, 99)));
@@ -138,12 +143,14 @@ async function benchFreeAndAvailability(o: BenchOptions, checks: Check[], figure
 
     const providers = core.services.providers;
     const days = Array.from({ length: N }, (_, i) => addDays('2026-05-02', i % 360));
-    const avRuns = Array.from({ length: o.runs }, () => timeEach(N, async (i) => await providers.availability(1, days[i]!)));
+    const avRuns: Float64Array[] = [];
+    for (let run = 0; run < o.runs; run++) avRuns.push(await timeEach(N, async (i) => await providers.availability(1, days[i]!)));
     const avP99 = median(avRuns.map((r) => percentile(r, 99)));
     checks.push({ label: 'provider availability for a day, p99', ours: fmtMs(avP99), target: '≤ 1 ms', pass: avP99 <= 1 });
     figures.push(`B: ${N} days × ${o.runs} runs: p50 ${fmtMs(median(avRuns.map((r) => percentile(r, 50))))}, p99 ${fmtMs(avP99)}; e.g. ${(await providers.availability(1, days[0]!)).times.length} free times on ${days[0]}`);
   } finally {
     sqlite.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -167,7 +174,8 @@ async function benchGeneration(o: BenchOptions, checks: Check[], figures: string
       oursMs.push(performance.now() - t0);
       longest.push(worst);
     } finally {
-      a.db.close();
+      a.sqlite.close();
+      await a.db.close();
       rmSync(a.dir, { recursive: true, force: true });
     }
     // raw: the same slots, one transaction per room, instants and ISO text computed in the loop
@@ -192,7 +200,8 @@ async function benchGeneration(o: BenchOptions, checks: Check[], figures: string
       rawMs.push(performance.now() - t0);
       raw.close();
     } finally {
-      b.db.close();
+      b.sqlite.close();
+      await b.db.close();
       rmSync(b.dir, { recursive: true, force: true });
     }
   }
@@ -206,15 +215,15 @@ async function benchGeneration(o: BenchOptions, checks: Check[], figures: string
 /** A migrated hotel with `rooms` service rooms (capacity 1) and a year of 30-minute slots each, in 2030. */
 async function buildBookableSlots(file: string, rooms: number): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  const { sqlite } = await openDatabase({ file });
+  const db = await openDatabase({ engine: 'sqlite', file });
   try {
-    const core = await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     for (let r = 1; r <= rooms; r++) {
       await core.handlers['serviceRooms:create']({ name: `Spa ${r}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
       await core.handlers['timeslots:generate']({ roomId: r, startDate: '2030-01-01', endDate: '2030-12-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
     }
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 

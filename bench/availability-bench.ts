@@ -12,9 +12,10 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createEventBus } from '../core/context';
 import { createSettingsService } from '../core/settings/settings-service';
-import { openDatabase, type Sqlite } from '../db/open-database';
+import { openDatabase, type Database as Db, type Sqlite } from '../db/open-database';
 import { BLOCK_CONFLICT_SQL, findOccupancyConflict, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
 import { addDays, resolveTime } from '../shared/time';
+import { runAvailabilityPostgres } from './availability-postgres';
 import type { BenchOptions } from './support/bench-options';
 import { copyHotelTo, denseHistoryHotel, HISTORY_DAYS, HISTORY_FROM, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
@@ -34,16 +35,16 @@ const withIndex = (index: string) => STAY_CONFLICT_SQL.replace('INDEXED BY stays
 type Interval = [startMs: number, endMs: number];
 
 /** One-night windows (14:00 → 12:00 next day) of the last year of history, split into taken and free. */
-function nightsOfLastYear(db: Sqlite, maxStayMs: number): { taken: Interval[]; free: Interval[] } {
+async function nightsOfLastYear(db: Db, raw: Sqlite, maxStayMs: number): Promise<{ taken: Interval[]; free: Interval[] }> {
   const lastDay = addDays(HISTORY_FROM, HISTORY_DAYS);
   const taken: Interval[] = [];
   const free: Interval[] = [];
   for (let d = addDays(lastDay, -365); d < addDays(lastDay, -1); d = addDays(d, 1)) {
     const night: Interval = [resolveTime(d, TIME_ZONE, '14:00').ms, resolveTime(addDays(d, 1), TIME_ZONE, '12:00').ms];
-    (findOccupancyConflict(db, ROOM_ID, night[0], night[1], maxStayMs) ? taken : free).push(night);
+    ((await findOccupancyConflict(db, ROOM_ID, night[0], night[1], maxStayMs)) ? taken : free).push(night);
   }
   // Cross-check the split with a plain scan, so a broken check cannot make its own test set.
-  const stays = db
+  const stays = raw
     .prepare(`SELECT checkin_ms AS a, checkout_ms AS b FROM stays NOT INDEXED WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')`)
     .all(ROOM_ID) as { a: number; b: number }[];
   const overlaps = ([s, e]: Interval) => stays.some((x) => x.a < e && s < x.b);
@@ -54,6 +55,19 @@ function nightsOfLastYear(db: Sqlite, maxStayMs: number): { taken: Interval[]; f
 function shuffled<T>(items: T[], seed: number, length: number): T[] {
   const rand = seededRandom(seed);
   return Array.from({ length }, () => items[Math.floor(rand() * items.length)]!);
+}
+
+/** Per-call latencies (ms) of an async `check` (through the engine seam) over `intervals`, after a warm-up pass. */
+async function timeAsync(intervals: Interval[], check: (s: number, e: number) => Promise<unknown>): Promise<Float64Array> {
+  for (let i = 0; i < Math.min(2000, intervals.length); i++) await check(intervals[i]![0], intervals[i]![1]);
+  const out = new Float64Array(intervals.length);
+  for (let i = 0; i < intervals.length; i++) {
+    const [s, e] = intervals[i]!;
+    const t0 = performance.now();
+    await check(s, e);
+    out[i] = performance.now() - t0;
+  }
+  return out;
 }
 
 /** Per-call latencies (ms) of `check` over `intervals`, after a warm-up pass. */
@@ -85,20 +99,24 @@ function explain(db: Database.Database, sql: string): string {
 
 export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult> {
   const data = await denseHistoryHotel(o.log);
-  const { sqlite } = await openDatabase({ file: data.file });
+  const db = await openDatabase({ engine: 'sqlite', file: data.file });
+  // The anchor: raw better-sqlite3 on the same file with the production pragmas.
+  const sqlite = new Database(data.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
   const scratch = scratchDir('availability');
   try {
-    const maxStayMs = (await createSettingsService({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE })).maxStayMs();
-    const nights = nightsOfLastYear(sqlite, maxStayMs);
+    const maxStayMs = (await createSettingsService({ db, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE })).maxStayMs();
+    const nights = await nightsOfLastYear(db, sqlite, maxStayMs);
     const perRun = o.quick ? 5000 : 20_000;
     const stayStmt = sqlite.prepare(STAY_CONFLICT_SQL);
     const blockStmt = sqlite.prepare(BLOCK_CONFLICT_SQL);
     const unbounded = sqlite.prepare(UNBOUNDED_SQL);
     const roomIdx = sqlite.prepare(withIndex('stays_room_idx'));
-    const roomStays = (db.get('SELECT count(*) AS n FROM stays WHERE room_id = ?', ROOM_ID) as { n: number }).n;
-    const roomLive = (db.get("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')", ROOM_ID) as { n: number }).n;
+    const roomStays = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE room_id = ?').get(ROOM_ID) as { n: number }).n;
+    const roomLive = (sqlite.prepare("SELECT count(*) AS n FROM stays WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')").get(ROOM_ID) as { n: number }).n;
 
-    const ours = (s: number, e: number) => findOccupancyConflict(sqlite, ROOM_ID, s, e, maxStayMs);
+    const ours = (s: number, e: number) => findOccupancyConflict(db, ROOM_ID, s, e, maxStayMs);
     const raw = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0) ?? blockStmt.get(ROOM_ID, e, s, 0);
     const rawStay = (s: number, e: number) => stayStmt.get(ROOM_ID, e, s - maxStayMs, s, 0);
 
@@ -108,10 +126,12 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
       const taken = shuffled(nights.taken, 100 + r, perRun);
       const free = shuffled(nights.free, 200 + r, perRun);
       // Alternate who goes first, so neither side always meets the colder cache.
-      const pairs: [Float64Array[], Interval[], (s: number, e: number) => unknown][] = [
-        [runs.rawTaken, taken, raw], [runs.oursTaken, taken, ours], [runs.rawFree, free, raw], [runs.oursFree, free, ours],
+      // Ours is awaited (the engine seam is async); the raw statements are called as they are, synchronously.
+      const pairs: [Float64Array[], () => Promise<Float64Array> | Float64Array][] = [
+        [runs.rawTaken, () => time(taken, raw)], [runs.oursTaken, () => timeAsync(taken, ours)],
+        [runs.rawFree, () => time(free, raw)], [runs.oursFree, () => timeAsync(free, ours)],
       ];
-      for (const [into, intervals, check] of r % 2 ? pairs.reverse() : pairs) into.push(time(intervals, check));
+      for (const [into, measure] of r % 2 ? pairs.reverse() : pairs) into.push(await measure());
       const few = perRun / 10;
       variants.boundedTaken.push(time(taken.slice(0, few), rawStay));
       variants.boundedFree.push(time(free.slice(0, few), rawStay));
@@ -122,6 +142,8 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
     }
     const plans = { ours: explain(sqlite, STAY_CONFLICT_SQL), unbounded: explain(sqlite, UNBOUNDED_SQL), roomIdx: explain(sqlite, withIndex('stays_room_idx')) };
     sqlite.close();
+    await db.close();
+    const postgres = await runAvailabilityPostgres(o, data, nights, maxStayMs);
 
     // The uncovered index needs a schema change: a scratch copy with `(room_id)` as the only index on the room.
     o.log('  scratch copy with an index on (room_id) only …');
@@ -158,6 +180,7 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
         { label: 'unbounded query, free (slowdown)', ours: fmtMs(unb.free.p50), anchor: fmtMs(bounded.free.p50), ratio: `${fmt(slow(unb.free, bounded.free))}× slower`, target: issueRange, pass: null },
         { label: 'uncovered index (room_id), taken (slowdown)', ours: fmtMs(unc.taken.p50), anchor: fmtMs(bounded.taken.p50), ratio: `${fmt(slow(unc.taken, bounded.taken))}× slower`, target: issueRange, pass: null },
         { label: 'uncovered index (room_id), free (slowdown)', ours: fmtMs(unc.free.p50), anchor: fmtMs(bounded.free.p50), ratio: `${fmt(slow(unc.free, bounded.free))}× slower`, target: issueRange, pass: null },
+        ...postgres.checks,
       ],
       figures: [
         `Room ${ROOM_ID}: ${roomStays} stays over 10 years (${roomLive} occupying); asked about ${nights.taken.length} taken and ${nights.free.length} free nights of the last year, ${perRun} random checks per case per run, ${o.runs} runs; medians of the runs. Ratio column: anchor time ÷ our time (1 = as fast as raw).`,
@@ -166,10 +189,12 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
         `Stay query alone (raw), p50: bounded ${fmtMs(bounded.taken.p50)} taken / ${fmtMs(bounded.free.p50)} free; unbounded ${fmtMs(unb.taken.p50)} / ${fmtMs(unb.free.p50)} (${fmt(slow(unb.taken, bounded.taken))}× / ${fmt(slow(unb.free, bounded.free))}×); index (room_id) only ${fmtMs(unc.taken.p50)} / ${fmtMs(unc.free.p50)} (${fmt(slow(unc.taken, bounded.taken))}× / ${fmt(slow(unc.free, bounded.free))}×).`,
         `The existing \`stays_room_idx (room_id, checkin_ms)\`, bounded but not covering: ${fmtMs(rix.taken.p50)} taken / ${fmtMs(rix.free.p50)} free (${fmt(slow(rix.taken, bounded.taken))}× / ${fmt(slow(rix.free, bounded.free))}×).`,
         `Plans: ours \`${plans.ours}\`; unbounded \`${plans.unbounded}\`; (room_id) only \`${uncoveredPlan}\`; stays_room_idx \`${plans.roomIdx}\`.`,
+        ...postgres.figures,
       ],
     };
   } finally {
     if (sqlite.open) sqlite.close();
+    await db.close().catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -4,46 +4,48 @@
  * better-sqlite3 prepared statements on the same connection, rows left as they come (no filtering,
  * no mapping). Also: the same board over HTTP (`GET /api/v1/board`, Fastify inject: token check +
  * zod response validation + JSON), what a browser on the LAN waits for, signed in as a staff user
- * made inside a transaction that is rolled back afterwards, so the shared dataset keeps no user.
+ * made in a scratch copy of the dataset. The same board on PostgreSQL beside it (board-query-postgres.ts).
  */
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { buildServer } from '../core/api/build-server';
 import { anonymousContext, createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
 import { createSettingsService } from '../core/settings/settings-service';
 import { openDatabase } from '../db/open-database';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../db/queries/room-queries';
 import { addDays, startOfLocalDate } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
-import { denseHistoryHotel, NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
+import { runBoardQueryPostgres } from './board-query-postgres';
+import { copyHotelTo, denseHistoryHotel, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMb, fmtMs, median, percentile, timeAgainst } from './support/stats';
+import { fmt, fmtMb, fmtMs, median, percentile, timeAgainstAsync } from './support/stats';
 
 export const BOARD_FROM = addDays(TODAY, -30);
 export const BOARD_DAYS = 90;
 const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
 
-/** Copies of the SQL in db/queries/board-queries.ts and room-queries.ts (the row counts are cross-checked). */
+/** The board's SQL (db/queries/board-queries.ts, room-queries.ts), run raw as the anchor. */
 const RAW_SQL = {
   rooms: `SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`,
-  stays: `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
-            substr(checkout, 1, 10) AS "checkoutDate", status
-     FROM stays INDEXED BY stays_checkin_idx
-     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`,
-  blocks: `SELECT id, room_id AS "roomId", substr(starts_at, 1, 10) AS "fromDate", substr(ends_at, 1, 10) AS "toDate", reason
-     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`,
-  counts: `SELECT coalesce(sum(s.checkin_ms >= @dayStart), 0) AS arrivals,
-            coalesce(sum(s.checkout_ms < @dayEnd), 0) AS departures,
-            coalesce(sum(s.status = 'checked_in'), 0) AS "inHouse"
-     FROM guest_rooms r CROSS JOIN stays s INDEXED BY stays_occupancy_idx
-     WHERE s.room_id = r.id AND s.status IN ('booked', 'checked_in', 'checked_out')
-       AND s.checkin_ms < @dayEnd AND s.checkin_ms > @lowest AND s.checkout_ms >= @dayStart`,
+  stays: BOARD_STAYS_SQL,
+  blocks: BOARD_BLOCKS_SQL,
+  counts: DAY_COUNTS_SQL,
 };
 
 export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
   const data = await denseHistoryHotel(o.log);
-  const { sqlite } = await openDatabase({ file: data.file });
+  // A scratch copy: the core writes its settings at start, and the HTTP part signs a user in.
+  const scratch = scratchDir('board');
+  const file = copyHotelTo(data.file, scratch);
+  const db = await openDatabase({ engine: 'sqlite', file });
+  // The anchor: raw better-sqlite3 on the same file with the production pragmas.
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
   try {
-    const deps = { sqlite, clock: () => NOW_MS, events: createEventBus() };
+    const deps = { db, clock: () => NOW_MS, events: createEventBus() };
     const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
     const maxStayMs = (await createSettingsService(deps)).maxStayMs();
     const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
@@ -60,7 +62,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       rooms: stmt.rooms.all(),
       stays: stmt.stays.all(endMs, startMs - maxStayMs, startMs),
       blocks: stmt.blocks.all(endMs, startMs),
-      counts: stmt.counts.get({ dayStart, dayEnd, lowest: dayStart - maxStayMs }),
+      counts: stmt.counts.get({ dayStart, dayEnd }),
     });
     const ours = () => core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX);
 
@@ -71,20 +73,18 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
     }
 
     const calls = o.quick ? 8 : 15;
-    const { ours: oursRuns, anchor: rawRuns } = timeAgainst(o.runs, calls, ours, raw);
+    const { ours: oursRuns, anchor: rawRuns } = await timeAgainstAsync(o.runs, calls, ours, raw);
     const oursP50 = median(oursRuns.map((x) => median(x)));
     const rawP50 = median(rawRuns.map((x) => median(x)));
     const oursMax = median(oursRuns.map((x) => percentile(x, 100)));
     const ratio = rawP50 / oursP50;
 
-    // The same board over HTTP, in process (inject): what the LAN browser waits for before rendering.
-    // The bench's user and session live only in this transaction (the requests are reads on the same
-    // connection, which see them); the rollback leaves the cached dataset as it was.
-    const app = await buildServer(core, { dbFile: data.file });
+    // The same board over HTTP, in process (inject): what the LAN browser waits for before rendering,
+    // signed in as a staff user made in the scratch copy.
+    const app = await buildServer(core, {});
     const url = `/api/v1/board?from=${BOARD_FROM}&days=${BOARD_DAYS}`;
     const httpRuns: number[] = [];
     let first: Awaited<ReturnType<typeof app.inject>>;
-    sqlite.exec('BEGIN');
     try {
       const password = 'Board-Bench-Desk-2026';
       await core.users.create({ username: 'board.bench', email: 'board.bench@example.test', password, role: 'staff' }, CTX);
@@ -104,11 +104,13 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
         httpRuns.push(performance.now() - t0);
       }
     } finally {
-      sqlite.exec('ROLLBACK');
       await app.close();
     }
-    const plan = (db.all(`EXPLAIN QUERY PLAN ${RAW_SQL.stays}`, 0, 0, 0) as { detail: string }[]).map((x) => x.detail).join('; ');
-    const scanned = (db.get('SELECT count(*) AS n FROM stays WHERE checkin_ms < ? AND checkin_ms > ?', endMs, startMs - maxStayMs) as { n: number }).n;
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL.stays}`).all(0, 0, 0) as { detail: string }[]).map((x) => x.detail).join('; ');
+    const scanned = (sqlite.prepare('SELECT count(*) AS n FROM stays WHERE checkin_ms < ? AND checkin_ms > ?').get(endMs, startMs - maxStayMs) as { n: number }).n;
+    sqlite.close();
+    await db.close();
+    const postgres = await runBoardQueryPostgres(o, data, { from: BOARD_FROM, days: BOARD_DAYS, startMs, endMs, maxStayMs, dayStart, dayEnd, expected: b });
 
     return {
       id: 3,
@@ -116,15 +118,19 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       checks: [
         { label: 'board:get p50', ours: fmtMs(oursP50), target: '≤ 25 ms', pass: oursP50 <= 25 },
         { label: 'vs the raw SELECTs', ours: fmtMs(oursP50), anchor: fmtMs(rawP50), ratio: fmt(ratio), target: '≥ 0.7', pass: ratio >= 0.7 },
+        ...postgres.checks,
       ],
       figures: [
         `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.id.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
         `${o.runs} runs × ${calls} calls; p50 = median of the runs' medians. Ours p50 ${fmtMs(oursP50)} (max ${fmtMs(oursMax)}), raw SELECTs p50 ${fmtMs(rawP50)}; ratio raw ÷ ours ${fmt(ratio)}.`,
         `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.id.length}; plan \`${plan}\`.`,
         `Over HTTP (inject, signed in, ${fmtMb(first.rawPayload.length)} of JSON): p50 ${fmtMs(median(httpRuns))}.`,
+        ...postgres.figures,
       ],
     };
   } finally {
-    sqlite.close();
+    if (sqlite.open) sqlite.close();
+    await db.close().catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,7 @@
  * Afterwards no two occupying stays of a room may overlap (a self-join over both databases).
  * For the diagnosis: the same bookings through the core's handler map in process (no HTTP), one
  * connection's service time, and raw with 50 bookings per COMMIT (what group commit would allow).
+ * The same on PostgreSQL beside it (booking-http-postgres.ts), against raw `pg`.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { createCore } from '../core/create-core';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
 import { addDays, resolveTime } from '../shared/time';
+import { runBookingHttpPostgres } from './booking-http-postgres';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
@@ -138,9 +140,9 @@ function createRawBooker(file: string) {
 
 /** The same bookings through the core's handler map in process (what an IPC call runs): no HTTP. */
 async function createCoreBooker(file: string) {
-  const { sqlite } = await openDatabase({ file });
+  const db = await openDatabase({ engine: 'sqlite', file });
   const started = Date.now();
-  const core = await createCore({ sqlite, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+  const core = await createCore({ db, clock: () => NOW_MS + (Date.now() - started), events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
   const rooms = hotelRooms();
   const ctx: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
   let next = 0;
@@ -160,7 +162,7 @@ async function createCoreBooker(file: string) {
       }
       return (bookings * 1000) / (nowMs() - t0);
     },
-    close: () => sqlite.close(),
+    close: () => db.close(),
   };
 }
 
@@ -213,6 +215,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
     const single = await load(1, o.quick ? 500 : 1500);
     const grouped = raw.runBatched(o.quick ? 500 : 1500, CONNECTIONS);
     await host.stop();
+    const postgres = await runBookingHttpPostgres(o, durationMs);
 
     const httpRate = median(http.map((h) => ((h.statuses['201'] ?? 0) * 1000) / h.elapsedMs));
     const rawRate = median(rawRuns.map((r) => (r.bookings * 1000) / r.elapsedMs));
@@ -239,6 +242,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
         { label: 'throughput (50 conns)', ours: `${fmt(httpRate)} bookings/s`, anchor: `${fmt(rawRate)} tx/s`, ratio: fmt(ratio), target: '≥ 0.5', pass: ratio >= 0.5 },
         { label: 'p99 latency (50 conns)', ours: fmtMs(p99), target: '≤ 30 ms', pass: p99 <= 30 },
         { label: 'overlapping stays after', ours: String(ours.overlaps), anchor: String(anchor.overlaps), target: '0', pass: ours.overlaps === 0 && anchor.overlaps === 0 },
+        ...postgres.checks,
       ],
       figures: [
         `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), signed in (bearer token on every request), outbox worker off; medians of the runs.`,
@@ -247,13 +251,14 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
         `The same bookings through the core's handler map in process (as IPC runs them, no HTTP): ${fmt(median(coreRates))} bookings/s (${fmt(median(coreRates) / rawRate)} × raw).`,
         `Raw: one transaction p50 ${fmtMs(rawP50)}, p99 ${fmtMs(rawP99)} (mostly the COMMIT's fsync of the WAL). Raw with ${CONNECTIONS} bookings per COMMIT (group commit, each still checked first): ${fmt(grouped)} bookings/s.`,
         `Overlaps (self-join over occupying stays): HTTP database ${ours.overlaps} in ${ours.stays} stays, raw database ${anchor.overlaps} in ${anchor.stays}.`,
+        ...postgres.figures,
         `Runs: HTTP ${http.map((h) => fmt(((h.statuses['201'] ?? 0) * 1000) / h.elapsedMs)).join(', ')} bookings/s; raw ${rawRuns.map((r) => fmt((r.bookings * 1000) / r.elapsedMs)).join(', ')} tx/s.`,
       ],
     };
   } finally {
     await Promise.allSettled([host.stop(), client.stop()]);
     raw.close();
-    inProcess.close();
+    await inProcess.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

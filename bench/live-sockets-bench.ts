@@ -47,22 +47,22 @@ type ClosedLoopReply = LatencySummary & { elapsedMs: number; nextIndex: number; 
  * address in a second would meet the sign-in throttle, which is not what this benchmark measures.
  */
 async function createSignedInClients(dbFile: string): Promise<string[]> {
-  const { sqlite } = await openDatabase({ file: dbFile });
+  const db = await openDatabase({ engine: 'sqlite', file: dbFile });
   const admin: CallContext = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
   try {
-    const core = await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     const tokens: string[] = [];
     for (let i = 0; i < CLIENT_USERS; i++) {
       const username = `kiosk-${i}`;
       await core.handlers['users:create']({ username, email: `${username}@bench.example`, password: CLIENT_PASSWORD, role: 'client' }, admin);
       // A kiosk that has long since replaced the initial password the admin gave it.
-      db.run('UPDATE users SET must_change_password = 0 WHERE username = ?', username);
+      await db.run('UPDATE users SET must_change_password = 0 WHERE username = ?', username);
       const session = await core.auth.login({ username, password: CLIENT_PASSWORD }, anonymousContext('http', `10.0.${i}.1`));
       tokens.push(session.access_token);
     }
     return tokens;
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 

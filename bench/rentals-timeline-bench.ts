@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import { buildServer } from '../core/api/build-server';
 import { anonymousContext, createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
-import { openDatabase } from '../db/open-database';
+import Database from 'better-sqlite3';
+import { openDatabase, type Sqlite } from '../db/open-database';
 import { insertCar, insertRental } from '../db/queries/car-queries';
 import { MAX_RENTAL_DAYS } from '../shared/contract/cars';
 import { addDays, formatInstant } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
 import { NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMs, median, percentile, seededRandom, timeAgainst } from './support/stats';
+import { fmt, fmtMs, median, percentile, seededRandom, timeAgainstAsync } from './support/stats';
 
 export const CARS = 50;
 export const TIMELINE_DAYS = 90;
@@ -37,19 +38,20 @@ const RAW_SQL = {
 export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-rentals-'));
   const file = join(dir, 'frontdesk.db');
-  const { sqlite } = await openDatabase({ file });
+  const db = await openDatabase({ engine: 'sqlite', file });
+  let sqlite: Sqlite | undefined;
   try {
-    const deps = { sqlite, clock: () => NOW_MS, events: createEventBus() };
+    const deps = { db, clock: () => NOW_MS, events: createEventBus() };
     const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
 
     // 50 cars; each rented back to back from two years ago to a month ahead, 1–7 days a rental, 0–3 days between.
     const random = seededRandom(42);
     const fuels = ['Petrol', 'Diesel', 'Electric', 'Hybrid'];
     let rentals = 0;
-    sqlite.transaction(async () => {
+    await db.unit(async () => {
       for (let c = 0; c < CARS; c++) {
         const carId = await insertCar(
-          sqlite,
+          db,
           {
             brand: ['Toyota', 'Volkswagen', 'Skoda', 'Tesla', 'Volvo'][c % 5]!, model: `Model ${c}`, fuelType: fuels[c % 4]!, mileage: 10_000,
             isRented: false, hasDamage: false, damageNote: null, plate: `BE ${10_000 + c}`, seats: 5, dailyRate: 50_000, notes: '',
@@ -62,8 +64,8 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
         while (day < end) {
           const days = 1 + Math.floor(random() * 7);
           const to = addDays(day, days);
-          const id = insertRental(
-            sqlite,
+          const id = await insertRental(
+            db,
             {
               carId, guestName: `Guest ${rentals}`, stayId: null, from: day, to, days, dailyRate: 50_000, price: days * 50_000, notes: '',
               createdBy: 'bench', createdAt: formatInstant(NOW_MS, TIME_ZONE), createdMs: NOW_MS,
@@ -71,13 +73,17 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
             NOW_MS,
           );
           const status = to <= TODAY ? 'returned' : day <= TODAY ? 'out' : 'reserved';
-          if (status !== 'reserved') db.run('UPDATE car_rentals SET status = ?, mileage_out = 10000, mileage_in = ? WHERE id = ?', status, status === 'returned' ? 10_100 : null, id);
+          if (status !== 'reserved') await db.run('UPDATE car_rentals SET status = ?, mileage_out = 10000, mileage_in = ? WHERE id = ?', status, status === 'returned' ? 10_100 : null, id);
           rentals++;
           day = addDays(to, Math.floor(random() * 4));
         }
       }
-    })();
-    sqlite.exec('ANALYZE');
+    });
+    await db.run('ANALYZE');
+    // The anchor: raw better-sqlite3 on the same file with the production pragmas.
+    sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
 
     const from = addDays(TODAY, -30);
     const to = addDays(from, TIMELINE_DAYS);
@@ -92,20 +98,20 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
     }
 
     const calls = o.quick ? 20 : 50;
-    const { ours: oursRuns, anchor: rawRuns } = timeAgainst(o.runs, calls, ours, raw);
+    const { ours: oursRuns, anchor: rawRuns } = await timeAgainstAsync(o.runs, calls, ours, raw);
     const oursP50 = median(oursRuns.map((x) => median(x)));
     const rawP50 = median(rawRuns.map((x) => median(x)));
     const oursP99 = median(oursRuns.map((x) => percentile(x, 99)));
     const ratio = rawP50 / oursP50;
 
-    const app = await buildServer(core, { dbFile: file });
+    const app = await buildServer(core, {});
     const url = `/api/v1/rentals/timeline?from=${from}&days=${TIMELINE_DAYS}`;
     const httpRuns: number[] = [];
     let bytes = 0;
     try {
       const password = 'Rentals-Bench-Desk-2026';
       await core.users.create({ username: 'rentals.bench', email: 'rentals.bench@example.test', password, role: 'staff' }, CTX);
-      db.run(`UPDATE users SET must_change_password = 0 WHERE username = 'rentals.bench'`);
+      await db.run(`UPDATE users SET must_change_password = 0 WHERE username = 'rentals.bench'`);
       const { access_token: token } = await core.auth.login({ username: 'rentals.bench', password }, anonymousContext('http', '127.0.0.1'));
       const get = () => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
       const first = await get();
@@ -120,7 +126,7 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
       await app.close();
     }
     const httpP50 = median(httpRuns);
-    const plan = (db.all(`EXPLAIN QUERY PLAN ${RAW_SQL.rentals}`, to, earliest, from) as { detail: string }[]).map((x) => x.detail).join('; ');
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SQL.rentals}`).all(to, earliest, from) as { detail: string }[]).map((x) => x.detail).join('; ');
 
     return {
       id: 6,
@@ -138,7 +144,8 @@ export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchRes
       ],
     };
   } finally {
-    sqlite.close();
+    sqlite?.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

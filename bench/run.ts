@@ -21,6 +21,7 @@ import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
 import { runStockHttpBench } from './stock-http-bench';
 import type { BenchOptions } from './support/bench-options';
+import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
 
@@ -99,13 +100,16 @@ async function main(): Promise<void> {
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const mode = `${quick ? 'quick' : 'full'}: ${options.runs} runs, medians`;
   const facts = runFacts(command, mode, (performance.now() - started) / 1000);
+  const postgres = await benchPostgresVersion();
+  if (postgres) facts.postgres = postgres;
+  stopBenchPostgres();
   console.log(`\n${resultsText(results)}\n`);
 
   mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, JSON.stringify({ facts, results }, null, 2));
   if ((!quick && selected.length === BENCHMARKS.length) || values.write) {
     writeResultsInto(DOC_FILE, resultsMarkdown(results, facts));
-    console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.db}, ${facts.cores} cores).`);
+    console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.sqlite}, ${facts.cores} cores).`);
   } else {
     console.log('docs/benchmarks.md not rewritten: only a full run of all five does that (or --write).');
   }
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
+    stopBenchPostgres();
     console.error(e);
     process.exit(1);
   },

@@ -6,21 +6,21 @@
  */
 import { createEventBus } from '../../core/context';
 import { createCore } from '../../core/create-core';
-import { openDatabase } from '../../db/open-database';
+import { isPostgresUrl, openDatabase } from '../../db/open-database';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
 
 export const BENCH_ADMIN_USERNAME = 'admin';
 /** The benchmark hotels' first admin (FRONTDESK_ADMIN_PASSWORD for a `npm run serve` on them). */
 export const BENCH_ADMIN_PASSWORD = 'Bench-Admin-Quay-4711';
 
-/** Creates the first admin with BENCH_ADMIN_PASSWORD in the database file, unless it has users already. */
-export async function ensureBenchAdmin(dbFile: string): Promise<void> {
-  const { sqlite } = await openDatabase({ file: dbFile });
+/** Creates the first admin with BENCH_ADMIN_PASSWORD in the database (a SQLite file or a PostgreSQL URL), unless it has users already. */
+export async function ensureBenchAdmin(database: string): Promise<void> {
+  const db = await openDatabase(isPostgresUrl(database) ? { engine: 'postgres', url: database } : { engine: 'sqlite', file: database });
   try {
-    const core = await createCore({ sqlite, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
+    const core = await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     await core.auth.ensureFirstRunAdmin(BENCH_ADMIN_PASSWORD);
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 

@@ -45,10 +45,12 @@ export interface MonitorReport {
 }
 
 /** `migrationsDir` and `rendererDir` are given as absolute paths: a bundled copy of this file lives elsewhere. */
-async function start(m: { dataDir: string; migrationsDir: string; rendererDir: string }) {
+async function start(m: { dataDir: string; migrationsDir: string; rendererDir: string; databaseUrl?: string }) {
   const started = Date.now();
   host = await createHost({
     dataDir: m.dataDir,
+    // PostgreSQL when the benchmark gives a URL (the same start-up as `npm run serve -- --database`).
+    ...(m.databaseUrl ? { databaseUrl: m.databaseUrl } : {}),
     port: 0,
     worker: false,
     logger: false,
@@ -62,7 +64,7 @@ async function start(m: { dataDir: string; migrationsDir: string; rendererDir: s
   });
   const rssBytes = process.memoryUsage.rss();
   const session = await host.core.auth.login({ username: BENCH_ADMIN_USERNAME, password: BENCH_ADMIN_PASSWORD }, anonymousContext('http', '127.0.0.1'));
-  return { type: 'started', url: host.url, dbFile: host.dbFile, rssBytes, token: session.access_token };
+  return { type: 'started', url: host.url, database: host.database, rssBytes, token: session.access_token };
 }
 
 function startMonitor() {
@@ -105,7 +107,7 @@ function stopMonitor() {
 /** The desktop's export (save dialog → file), timed inside the host. */
 async function exportFile(m: { filePath: string }) {
   const t0 = nowMs();
-  const { rows } = await writeCsvFile(host!.dbFile, 'stays', {}, m.filePath);
+  const { rows } = await writeCsvFile(host!.core.deps.db.exportSource, 'stays', {}, m.filePath);
   const ms = nowMs() - t0;
   return { type: 'export-file:done', rows, ms, bytes: statSync(m.filePath).size };
 }

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createEventBus } from '../../core/context';
 import { createCore } from '../../core/create-core';
 import { openSqliteConnection, sqliteMigrationsFolder } from '../../db/engine/sqlite-engine';
-import { DB_FILE_NAME, defaultMigrationsDir, openDatabase, type Sqlite } from '../../db/open-database';
+import { DB_FILE_NAME, defaultMigrationsDir, isPostgresUrl, openDatabase, type Sqlite } from '../../db/open-database';
 import { addDays, localDate, resolveTime } from '../../shared/time';
 import { seededRandom } from './stats';
 
@@ -81,10 +81,11 @@ export function hotelRooms(): RoomSpec[] {
   return rooms;
 }
 
-/** Creates a migrated database with the hotel's settings and rooms (ids 1–300 in `hotelRooms()` order). */
-export async function createEmptyHotel(file: string): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = await openDatabase({ engine: 'sqlite', file });
+/** Creates a migrated database with the hotel's settings and rooms (ids 1–300 in `hotelRooms()` order): a SQLite file, or a PostgreSQL URL. */
+export async function createEmptyHotel(database: string): Promise<void> {
+  const postgres = isPostgresUrl(database);
+  if (!postgres) mkdirSync(dirname(database), { recursive: true });
+  const db = await openDatabase(postgres ? { engine: 'postgres', url: database } : { engine: 'sqlite', file: database });
   try {
     await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     await db.unit(async () => {

@@ -38,6 +38,8 @@ export interface RunFacts {
   sqlite: string;
   betterSqlite3: string;
   chromium?: string;
+  /** The benchmarks' PostgreSQL cluster (`PostgreSQL 15.18`), when a benchmark ran on it. */
+  postgres?: string;
   durationSeconds: number;
 }
 
@@ -80,7 +82,7 @@ function factsBlock(f: RunFacts): string {
     `Run ${f.date} with \`${f.command}\` (${f.mode}, ${Math.round(f.durationSeconds)} s).`,
     '',
     `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}`,
-    `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.db}${f.chromium ? `, ${f.chromium}` : ''}`,
+    `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.sqlite}${f.postgres ? `, ${f.postgres}` : ''}${f.chromium ? `, ${f.chromium}` : ''}`,
   ].join('\n');
 }
 

@@ -81,3 +81,30 @@ export function timeAgainst(runs: number, n: number, ours: () => unknown, anchor
 
 /** A seeded PRNG: the same dataset and request mix on every run (the demo hotel's generator). */
 export { seededRandom } from '../../core/demo/demo-guests';
+
+/** timeCalls for a call that returns a promise: each call is awaited before the next starts. */
+export async function timeCallsAsync(n: number, call: (i: number) => unknown, warmup = 1): Promise<Float64Array> {
+  for (let i = 0; i < warmup; i++) await call(i);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await call(i);
+    out[i] = performance.now() - t0;
+  }
+  return out;
+}
+
+/** timeAgainst where either side may return a promise (the engine seam is async): every call awaited. */
+export async function timeAgainstAsync(runs: number, n: number, ours: () => unknown, anchor: () => unknown): Promise<{ ours: Float64Array[]; anchor: Float64Array[] }> {
+  const out = { ours: [] as Float64Array[], anchor: [] as Float64Array[] };
+  for (let r = 0; r < runs; r++) {
+    if (r % 2) {
+      out.ours.push(await timeCallsAsync(n, ours));
+      out.anchor.push(await timeCallsAsync(n, anchor));
+    } else {
+      out.anchor.push(await timeCallsAsync(n, anchor));
+      out.ours.push(await timeCallsAsync(n, ours));
+    }
+  }
+  return out;
+}

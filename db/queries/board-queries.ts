@@ -15,16 +15,22 @@ export type BoardStayRow = BoardStay;
  * plus one maximum stay (no stay is longer, so none that overlaps starts earlier).
  */
 export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
-  return await db.all<BoardStayRow>(`SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
-            substr(checkout, 1, 10) AS "checkoutDate", status
-     FROM stays INDEXED BY stays_checkin_idx
-     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`, endMs, startMs - maxStayMs, startMs);
+  return await db.all<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);
 }
 
+/** Parameters: end, start − maxStay, start. Exported for the board benchmark's raw anchor. */
+export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
+            substr(checkout, 1, 10) AS "checkoutDate", status
+     FROM stays INDEXED BY stays_checkin_idx
+     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`;
+
 export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
-  return await db.all<BoardBlock>(`SELECT id, room_id AS "roomId", substr(starts_at, 1, 10) AS "fromDate", substr(ends_at, 1, 10) AS "toDate", reason, kind
-     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`, endMs, startMs);
+  return await db.all<BoardBlock>(BOARD_BLOCKS_SQL, endMs, startMs);
 }
+
+/** Parameters: end, start. */
+export const BOARD_BLOCKS_SQL = `SELECT id, room_id AS "roomId", substr(starts_at, 1, 10) AS "fromDate", substr(ends_at, 1, 10) AS "toDate", reason, kind
+     FROM room_blocks WHERE starts_ms < ? AND ends_ms > ?`;
 
 export interface DayCounts {
   arrivals: number;
@@ -40,8 +46,11 @@ export interface DayCounts {
  * `stays_checkin_idx`; the other two read only the small partial index `stays_in_house_idx`.
  */
 export async function dayCounts(db: Db, dayStartMs: number, dayEndMs: number): Promise<DayCounts> {
-  return await db.get<DayCounts>(`SELECT (SELECT count(*) FROM stays INDEXED BY stays_checkin_idx
+  return (await db.get<DayCounts>(DAY_COUNTS_SQL, { dayStart: dayStartMs, dayEnd: dayEndMs }))!;
+}
+
+/** Parameters: `{ dayStart, dayEnd }`. */
+export const DAY_COUNTS_SQL = `SELECT (SELECT count(*) FROM stays INDEXED BY stays_checkin_idx
                WHERE checkin_ms >= @dayStart AND checkin_ms < @dayEnd AND status = 'booked') AS arrivals,
             (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in' AND checkout_ms < @dayEnd) AS departures,
-            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in') AS "inHouse"`, { dayStart: dayStartMs, dayEnd: dayEndMs }) as DayCounts;
-}
+            (SELECT count(*) FROM stays INDEXED BY stays_in_house_idx WHERE status = 'checked_in') AS "inHouse"`;

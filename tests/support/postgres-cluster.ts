@@ -10,7 +10,7 @@
  * fail, they never pass by skipping.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -78,17 +78,25 @@ function ownerIds(): { uid: number; gid: number } | null {
 export interface ClusterOptions {
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string | number>;
+  /**
+   * A folder that outlives the cluster (the benchmarks' cached datasets): initdb runs only when it
+   * holds no cluster yet, the password is kept beside it, and `stop()` stops the server but keeps it.
+   */
+  persistentRoot?: string;
 }
 
 export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   const owner = ownerIds();
-  const root = mkdtempSync(join(tmpdir(), 'frontdesk-pg-'));
+  const persistent = options.persistentRoot;
+  if (persistent) mkdirSync(persistent, { recursive: true });
+  const root = persistent ?? mkdtempSync(join(tmpdir(), 'frontdesk-pg-'));
   const dataDir = join(root, 'data');
   const socketDir = root;
-  const password = `pw-${Math.random().toString(36).slice(2)}`;
   const pwFile = join(root, 'pw');
-  writeFileSync(pwFile, password);
+  const initialized = persistent !== undefined && existsSync(join(dataDir, 'PG_VERSION')) && existsSync(pwFile);
+  const password = initialized ? readFileSync(pwFile, 'utf8') : `pw-${Math.random().toString(36).slice(2)}`;
+  if (!initialized) writeFileSync(pwFile, password);
   if (owner) {
     chownSync(root, owner.uid, owner.gid);
     chownSync(pwFile, owner.uid, owner.gid);
@@ -104,7 +112,7 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     return r.stdout;
   };
 
-  run('initdb', ['-D', dataDir, '-U', PG_SUPERUSER, `--pwfile=${pwFile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  if (!initialized) run('initdb', ['-D', dataDir, '-U', PG_SUPERUSER, `--pwfile=${pwFile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
   const port = await freePort();
   const settings: Record<string, string | number> = {
     listen_addresses: '127.0.0.1',
@@ -150,7 +158,7 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     stopServer,
     stop() {
       stopServer();
-      rmSync(root, { recursive: true, force: true });
+      if (!persistent) rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -142,7 +142,7 @@ describe('stock bookings', () => {
     const b = await h['stock:book']({ resourceId: r.id, quantity: 1, guestName: 'Jens Olsen' }, deskCtx);
     await h['stock:return']({ id: b.id }, deskCtx);
     let csv = '';
-    for await (const piece of streamCsvExport(t.dbFile, 'stockBookings', { status: 'out' }, { timeZone: 'Europe/Copenhagen' })) csv += piece;
+    for await (const piece of streamCsvExport(t.db.exportSource, 'stockBookings', { status: 'out' }, { timeZone: 'Europe/Copenhagen' })) csv += piece;
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]).toEqual(['id', 'resource', 'purchase_quantity', 'booking_date', 'resource_name', 'status', 'guest_name', 'stay_id', 'roomnumber', 'return_by', 'closed_at', 'created_by', 'notes']);
     expect(rows.slice(1)).toEqual([['1', String(r.id), '2', '2026-05-01T10:00:00+02:00', 'Extra bed', 'out', "'=cmd()", String(stay.id), '204', '', '', 'desk', '']]);

@@ -10,11 +10,15 @@
  *    only. PostgreSQL's `ILIKE` and `lower()` do the same on text that collates as "C" (every text
  *    column is `COLLATE "C"`, db/schema-postgres.ts), so `LIKE` becomes `ILIKE`; a parameter would
  *    take the database's own collation, so `lower(?)` becomes `lower(?::text COLLATE "C")`.
+ * 4. SQLite's `+?` (a parameter written as an expression, so SQLite keeps its plan: db/queries/like-pattern.ts)
+ *    loses its `+`: PostgreSQL would type `+$1` as a number, which no text key equals and no index
+ *    on a bigint key serves.
  *
  *   SELECT id FROM stays INDEXED BY stays_occupancy_idx WHERE room_id = ? AND checkin_ms < ?
  *   → SELECT id FROM stays WHERE room_id = $1 AND checkin_ms < $2
  *   WHERE a = @now OR b < @now AND c = @limit   → WHERE a = $1 OR b < $1 AND c = $2   (names: now, limit)
  *   WHERE lower(plate) = lower(?) OR notes LIKE ?  → WHERE lower(plate) = lower($1::text COLLATE "C") OR notes ILIKE $2
+ *   WHERE s.id = +? AND start_ms > +?             → WHERE s.id = $1 AND start_ms > $2
  */
 import { createHash } from 'node:crypto';
 
@@ -85,14 +89,16 @@ function closingQuote(sql: string, start: number, quote: string): number {
   }
 }
 
-/** Rule 2 and 3, on the parts of the text outside quotes and comments. */
+/** Rules 2, 3 and 4, on the parts of the text outside quotes and comments. */
 function rewriteWords(sql: string): string {
   return mapUnquoted(sql, (part) =>
     part
       .replace(/\s+INDEXED BY\s+\w+/gi, '')
       .replace(/\s+NOT INDEXED\b/gi, '')
       .replace(/\bLIKE\b/g, 'ILIKE')
-      .replace(/\blower\(\s*(\?|@\w+)\s*\)/gi, 'lower($1::text COLLATE "C")'),
+      .replace(/\blower\(\s*(\?|@\w+)\s*\)/gi, 'lower($1::text COLLATE "C")')
+      // A unary plus (after a comparison, a comma or an opening parenthesis) on a parameter.
+      .replace(/([=<>,(]\s*)\+\s*(\?|@\w+)/g, '$1$2'),
   );
 }
 

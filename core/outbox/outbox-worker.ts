@@ -31,8 +31,11 @@ import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import { deliver, type DeliveryOutcome } from './deliver';
 import { deliverEmail, smtpConfigOf } from './deliver-email';
-import { configuredTargets, OUTBOX_TARGETS } from './outbox-targets';
-import { dueHeads, markDead, markRetry, markSent, pruneSent, type DueMessage } from './outbox-worker-queries';
+import { dueHeads, markDead, markRetry, markSent, pruneSent, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { configuredTargets, OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
+
+/** A due message: its target is one of the registry's (the due query asks only for those). */
+type DueMessage = DueRow & { target: OutboxTarget };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -174,7 +177,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const bases = configuredTargets(settings);
     // Each record in flight may still show its head here (skipped below): ask for that many more.
-    const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }))
+    const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }) as DueMessage[])
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);
     return heads.map((message) => {

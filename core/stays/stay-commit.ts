@@ -2,7 +2,7 @@
  * How every stay change is committed (through core/commit.ts): the checks and the write, then the
  * billing message, in one transaction; `stay.changed` after COMMIT.
  */
-import type { OutboxEntry } from '../outbox/outbox-queries';
+import type { OutboxEntry } from '../outbox/outbox-enqueue';
 import { commit, type Commit } from '../commit';
 import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';
 import type { Db } from '../../db/database';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit } from '../../../core/commit';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../../core/outbox/outbox-worker';
-import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-queries';
+import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-enqueue';
 import type { LiveEvent } from '../../../shared/contract/events';
 import { closedPortUrl, startBillingStub, type BillingStub } from '../../support/billing-stub';
 import { aRoom, aStay } from '../../support/builders';

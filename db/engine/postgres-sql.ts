@@ -135,10 +135,16 @@ export function toPgStatement(sql: string): PgStatement {
 
 /** The values in `$n` order: positional ones as given, named ones picked from the one object. */
 export function pgValues(statement: PgStatement, params: unknown[]): unknown[] {
-  if (!statement.names) return params;
+  // A list with no filter given passes its (empty) object of named parameters to a statement that
+  // names none; SQLite takes it, and so must this (a value bound to `$n` is never a plain object).
+  if (!statement.names) return params.length === 1 && isPlainObject(params[0]) ? [] : params;
   const named = (params[0] ?? {}) as Record<string, unknown>;
   return statement.names.map((name) => {
     if (!(name in named)) throw new Error(`Missing named parameter @${name}`);
     return named[name];
   });
+}
+
+function isPlainObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -31,12 +31,13 @@ beforeEach(async () => {
 
 afterEach(async () => await closeDb());
 
+/** Cancelled stays of one room: any number of them fit its dates, on PostgreSQL's exclusion constraint too. */
 async function insertStays(count: number, guestName: (i: number) => string = (i) => `Guest ${i}`, category = 'Standard single room'): Promise<void> {
   await db.unit(async () => {
     for (let i = 0; i < count; i++) {
       await db.run(
         `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
-         VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'booked', 200000, 'desk', 0, 0)`,
+         VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'cancelled', 200000, 'desk', 0, 0)`,
         category,
         guestName(i),
       );

@@ -262,7 +262,8 @@ describe('live events and e-mails', () => {
     const mails = (await outboxRows(t.db)).filter((m) => m.target === 'email');
     expect(mails.map((m) => m.topic)).toEqual(['email.confirmation', 'email.reschedule', 'email.cancellation']);
     expect(new Set(mails.map((m) => m.aggregate))).toEqual(new Set([`appointment:${a.id}`]));
-    expect(mails.every(async (m) => m.payload.to === (await userContact(t.db, client.actor.userId!))!.email)).toBe(true);
+    const clientEmail = (await userContact(t.db, client.actor.userId!))!.email;
+    expect(mails.every((m) => m.payload.to === clientEmail)).toBe(true);
     // Danish by default, the hotel's local times (CEST)
     expect(mails[0]!.payload.subject).toBe('Bekræftelse: booking af Spa room 1 2026-05-04 09:00');
     expect(mails[0]!.payload.text).toContain('4. maj 2026 kl. 09:00–09:30');

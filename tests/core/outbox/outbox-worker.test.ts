@@ -401,7 +401,7 @@ describe('outbox worker', () => {
   it('when started, a hanging record holds one slot; the others are delivered meanwhile, each as a slot frees', async () => {
     stub.route = (req) => (req.path === '/bills/update/0' ? 'hang' : undefined);
     const w = worker({ concurrency: 2, timeoutMs: 60_000, pollMs: 60_000 });
-    await w.start();
+    w.start();
     await commit(t.core.deps, async (c) => {
       for (let i = 0; i <= 10; i++) await c.enqueue({ target: 'billing', topic: 'billing.bill_update', aggregate: `stay:${i}`, path: `/bills/update/${i}`, payload: {} });
     });
@@ -414,7 +414,7 @@ describe('outbox worker', () => {
   it('when started, wakes up for any enqueued message at once instead of waiting for the next poll', async () => {
     await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     const w = worker({ pollMs: 60_000 });
-    await w.start();
+    w.start();
     await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
     await expect.poll(() => stub.delivered.length, { timeout: 2_000 }).toBe(1);
     // Not only stays: a message of another target, written through commit(), wakes it too.

@@ -48,7 +48,10 @@ export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number)
 
 // ---- the delivery worker: each read or write one statement, never a transaction across a delivery ----
 
-export type DueMessage = Pick<OutboxColumns, 'id' | 'target' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs'>;
+export type DueMessage = Pick<
+  OutboxColumns,
+  'id' | 'target' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs' | 'nextAttemptMs'
+>;
 
 /**
  * The oldest undelivered message of each record (per target), if it is pending, due and its target
@@ -63,7 +66,7 @@ export async function dueHeads(db: Db, args: { now: number; targets: readonly st
   const targets = Object.fromEntries(args.targets.map((t, i) => [`t${i}`, t]));
   return await db.all<DueMessage>(
     `SELECT o.id, o.target, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
-         o.failing_since_ms AS "failingSinceMs"
+         o.failing_since_ms AS "failingSinceMs", o.next_attempt_ms AS "nextAttemptMs"
      FROM outbox o
      WHERE o.status = 'pending' AND o.next_attempt_ms <= @now AND o.target IN (${Object.keys(targets).map((k) => `@${k}`).join(', ')})
        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate = o.aggregate AND p.status IN ('pending', 'dead') AND p.id < o.id AND p.target = o.target)
@@ -71,6 +74,24 @@ export async function dueHeads(db: Db, args: { now: number; targets: readonly st
      LIMIT @limit`,
     { now: args.now, limit: args.limit, ...targets },
   );
+}
+
+/**
+ * Takes a due message for one attempt, so that of several workers on one database (several servers
+ * on one PostgreSQL, or two processes on one SQLite file) exactly one sends it: the message stops
+ * being due until `leaseUntilMs`, which the worker's outcome (sent, retry, dead) then replaces.
+ * False when another worker took it first or it is no longer pending: the caller leaves it. On
+ * PostgreSQL a second claimer waits for the first one's row lock, then re-reads the row and finds it
+ * no longer due; on SQLite the writes take turns. A worker that dies mid-attempt leaves the lease to
+ * run out: the message is sent again after it, with the same Idempotency-Key.
+ */
+export async function claimDue(db: Db, id: number, now: number, leaseUntilMs: number): Promise<boolean> {
+  return (await db.run(`UPDATE outbox SET next_attempt_ms = ? WHERE id = ? AND status = 'pending' AND next_attempt_ms <= ?`, leaseUntilMs, id, now)).changes === 1;
+}
+
+/** Gives back a claim whose attempt did not happen (the worker stopped): due again when it was due before. */
+export async function releaseClaim(db: Db, id: number, leaseUntilMs: number, dueMs: number): Promise<void> {
+  await db.run(`UPDATE outbox SET next_attempt_ms = ? WHERE id = ? AND status = 'pending' AND next_attempt_ms = ?`, dueMs, id, leaseUntilMs);
 }
 
 /** Delivered. A message superseded while its attempt was in flight did get through: it is sent too. */

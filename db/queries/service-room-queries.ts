@@ -115,14 +115,15 @@ export async function freeTimeslotRows(db: Db, roomId: number, date: string, now
   return await db.all<TimeslotRow>(`SELECT * FROM (
        SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t
        WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min
-     ) WHERE booked < capacity ORDER BY startMs`, { room: roomId, date, now: nowMs, min: minMs });
+     ) AS s WHERE booked < capacity ORDER BY "startMs"`, { room: roomId, date, now: nowMs, min: minMs });
 }
 
 /** Every slot of every room starting in [fromMs, toMs), with its bookings (the calendar). */
 export async function timeslotRowsBetween(db: Db, fromMs: number, toMs: number, nowMs: number): Promise<TimeslotRow[]> {
+  // CROSS JOIN keeps SQLite's loop order (rooms outside); PostgreSQL takes no ON after it, so the join is in WHERE.
   return await db.all<TimeslotRow>(`SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM service_rooms r
-     CROSS JOIN timeslots t ON t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to
-     WHERE r.active = 1 ORDER BY r.id, t.start_ms`, { from: fromMs, to: toMs, now: nowMs });
+     CROSS JOIN timeslots t
+     WHERE t.room_id = r.id AND t.start_ms >= +@from AND t.start_ms < +@to AND r.active = 1 ORDER BY r.id, t.start_ms`, { from: fromMs, to: toMs, now: nowMs });
 }
 
 export async function slotHasBookings(db: Db, timeslotId: number): Promise<boolean> {

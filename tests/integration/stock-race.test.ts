@@ -14,7 +14,7 @@ import type { Dispatch } from '../../core/command-dispatcher';
 import type { CallContext } from '../../core/context';
 import type { Core } from '../../core/create-core';
 import { getStockResourceByName, insertStockBooking } from '../../db/queries/stock-queries';
-import { openReadConnection } from '../../db/open-database';
+import type { Db } from '../../db/database';
 import type { ParsedInput } from '../../shared/contract/commands';
 import type { StockBooking } from '../../shared/contract/stock';
 import { AppError } from '../../shared/errors';
@@ -67,20 +67,13 @@ async function race(baseUrl: string, tokens: string[]): Promise<StockRace> {
   }
 }
 
-function stockState(dbFile: string): { available: number; total: number; outSum: number; movementSum: number } {
-  const db = openReadConnection(dbFile);
-  try {
-    return db
-      .prepare(
-        `SELECT available_quantity AS available, total_quantity AS total,
-           (SELECT coalesce(sum(quantity), 0) FROM stock_bookings WHERE status = 'out') AS "outSum",
-           (SELECT coalesce(sum(available_change), 0) FROM stock_movements WHERE resource_id = r.id) AS "movementSum"
-         FROM stock_resources r WHERE name = 'Bike'`,
-      )
-      .get() as { available: number; total: number; outSum: number; movementSum: number };
-  } finally {
-    db.close();
-  }
+async function stockState(db: Db): Promise<{ available: number; total: number; outSum: number; movementSum: number }> {
+  return (await db.get<{ available: number; total: number; outSum: number; movementSum: number }>(
+    `SELECT available_quantity AS available, total_quantity AS total,
+       (SELECT coalesce(sum(quantity), 0) FROM stock_bookings WHERE status = 'out') AS "outSum",
+       (SELECT coalesce(sum(available_change), 0) FROM stock_movements WHERE resource_id = r.id) AS "movementSum"
+     FROM stock_resources r WHERE name = 'Bike'`,
+  ))!;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -100,7 +93,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
     expect(sum(r.granted)).toBeLessThanOrEqual(STOCK);
     expect(r.statuses[201]! + r.statuses[409]!).toBe(CLIENTS * ATTEMPTS);
     expect(r.leftSaid.every((n) => n >= 0 && n < 3)).toBe(true);
-    const after = stockState(th.host.dbFile);
+    const after = await stockState(th.host.core.deps.db);
     expect(after.available).toBeGreaterThanOrEqual(0);
     expect(after.available).toBe(STOCK - sum(r.granted));
     expect(after.outSum).toBe(sum(r.granted));
@@ -112,7 +105,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
     for (const b of page.items) expect((await th.json('POST', `/api/v1/stock/bookings/${b.id}/return`)).status).toBe(200);
     const second = await th.json('POST', `/api/v1/stock/bookings/${page.items[0]!.id}/return`);
     expect(second.status).toBe(409);
-    const back = stockState(th.host.dbFile);
+    const back = await stockState(th.host.core.deps.db);
     expect(back).toEqual({ available: STOCK, total: STOCK, outSum: 0, movementSum: STOCK });
   });
 
@@ -123,7 +116,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
     const broken = checkThenAwaitThenWrite(t.core);
     const call = ((name, input, ctx) =>
       name === 'stock:seedBook' ? broken(input as ParsedInput<'stock:seedBook'>, ctx) : t.core.call(name, input, ctx)) as Dispatch;
-    const app = await buildServer({ ...t.core, call }, { dbFile: t.dbFile });
+    const app = await buildServer({ ...t.core, call }, {});
     cleanups.push(() => app.close());
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const { token } = await signInFirstAdmin(t.core);
@@ -132,7 +125,7 @@ describe(`${CLIENTS} clients × ${ATTEMPTS} bookings of 1–3 on a resource with
     console.info(`stock race, broken handler: ${JSON.stringify(r.statuses)}, granted ${sum(r.granted)} of ${STOCK}`);
     expect(sum(r.granted)).toBeGreaterThan(STOCK);
     // the CHECK never fired: each write was a non-negative stale value
-    expect(stockState(t.dbFile).available).toBeGreaterThanOrEqual(0);
+    expect((await stockState(t.db)).available).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -148,7 +141,7 @@ function checkThenAwaitThenWrite(core: Core) {
     if (resource.availableQuantity < input.purchase_quantity) throw new AppError('CONFLICT', `only ${resource.availableQuantity} left`);
     await new Promise((resolve) => setImmediate(resolve));
     const now = core.deps.clock();
-    db.prepare('UPDATE stock_resources SET available_quantity = ? WHERE id = ?').run(resource.availableQuantity - input.purchase_quantity, resource.id);
+    await db.run('UPDATE stock_resources SET available_quantity = ? WHERE id = ?', resource.availableQuantity - input.purchase_quantity, resource.id);
     const at = formatInstant(now, 'Europe/Copenhagen');
     await insertStockBooking(db, {
       resourceId: resource.id, quantity: input.purchase_quantity, guestName: null, stayId: null, ownerId: null, createdBy: ctx.actor.username,

@@ -8,6 +8,7 @@
  * Every change publishes `appointment.changed` (seed 003's `booking_update`) and enqueues its e-mail
  * in the same transaction.
  */
+import { lockRecord } from '../../db/queries/record-locks';
 import type { z } from 'zod';
 import { claimReminder, dueReminderIds, lapsedHoldIds, markAppointmentLapsed, nextDueMs } from '../../db/queries/appointment-due-queries';
 import {
@@ -100,12 +101,15 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
    * counts its live bookings (read in this transaction); a reschedule recounts without its own.
    */
   async function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): Promise<{ slot: TimeslotRow; room: ServiceRoomRow }> {
+    // PostgreSQL: the slot's lock before its seats are counted (a held booking is the trigger's blind spot); a no-op on SQLite.
+    await lockRecord(db, 'timeslot', typeof slotOrId === 'number' ? slotOrId : slotOrId.id);
     const slot = typeof slotOrId === 'number' ? await getTimeslotRow(db, slotOrId, nowMs) : slotOrId;
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
     const room = await getServiceRoomRow(db, slot.roomId);
     if (!room || room.active !== 1) throw new AppError('VALIDATION', 'Room is not available for booking', { reason: 'appointments.roomInactive' });
-    const booked = exceptId === 0 ? slot.booked : await countSlotBookings(db, slot.id, nowMs, exceptId);
+    // A row read before the lock may be stale: recount.
+    const booked = exceptId === 0 && typeof slotOrId === 'number' ? slot.booked : await countSlotBookings(db, slot.id, nowMs, exceptId);
     if (booked >= slot.capacity) {
       throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
     }
@@ -341,6 +345,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
         if (row.paymentStatus !== 'unpaid') throw new AppError('VALIDATION', 'The booking is already paid', { reason: 'appointments.alreadyPaid' });
         // A lapsed hold (not swept yet) is only taken back if its seat is still free.
         if (row.status === 'pending' && row.holdUntilMs !== null && row.holdUntilMs <= c.nowMs && row.timeslotId !== null) {
+          await lockRecord(db, 'timeslot', row.timeslotId);
           const slot = (await getTimeslotRow(db, row.timeslotId, c.nowMs))!;
           if (await countSlotBookings(db, slot.id, c.nowMs, row.id) >= slot.capacity) throw new AppError('CONFLICT', 'Timeslot is fully booked', { reason: 'appointments.slotFull' });
         }

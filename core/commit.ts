@@ -16,7 +16,7 @@
  */
 import type { LiveEvent } from '../shared/contract/events';
 import type { CoreDeps } from './context';
-import { enqueueOutbox, type OutboxEntry } from './outbox/outbox-queries';
+import { enqueueOutbox, type OutboxEntry } from './outbox/outbox-enqueue';
 
 export interface Commit {
   /** The clock, read once when the unit began. */

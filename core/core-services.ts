@@ -16,6 +16,7 @@ import { createBoardService } from './board/board-service';
 import { createCarsService } from './cars/cars-service';
 import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
+import { createReactions } from './reactions/reactions';
 import { createDeskService } from './desk/desk-service';
 import { createOutboxService } from './outbox/outbox-service';
 import { createRoomsService } from './rooms/rooms-service';
@@ -24,6 +25,7 @@ import { createSettingsService } from './settings/settings-service';
 import { createSeedBookingsService } from './stays/seed-bookings-service';
 import { createStayDeskService } from './stays/stay-desk-service';
 import { createStaysService } from './stays/stays-service';
+import { registerStockReactions } from './stock/stock-reactions';
 import { createStockService } from './stock/stock-service';
 
 export interface CoreOptions {
@@ -37,7 +39,11 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
   const settings = await createSettingsService(deps, options.settings);
   const audit = createAuditService(deps, settings);
   const auth = await createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
-  const stays = createStaysService({ core: deps, settings, audit });
+  // What one domain does when another changes: the reacting domains register here, the changing ones emit.
+  const reactions = createReactions();
+  const stock = createStockService({ core: deps, settings });
+  registerStockReactions(reactions, { core: deps, settings });
+  const stays = createStaysService({ core: deps, settings, audit, reactions });
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
   return {
@@ -51,7 +57,7 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     outbox: createOutboxService(deps, settings),
     rooms,
     stays,
-    stayDesk: createStayDeskService({ core: deps, settings, audit }),
+    stayDesk: createStayDeskService({ core: deps, settings, audit, reactions }),
     seedBookings: createSeedBookingsService(deps, settings, stays),
     blocks: createBlocksService(deps, settings),
     board: createBoardService(deps, settings),
@@ -60,7 +66,7 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     appointments: createAppointmentsService(deps, settings, providers),
     cars: createCarsService(deps, settings),
     rentals: createRentalsService(deps, settings),
-    stock: createStockService({ core: deps, settings }),
+    stock,
     // the desk's search, worklists and the kiosk's view of free rooms (issue 10)
     desk: createDeskService(deps, settings, rooms),
   };

@@ -5,7 +5,7 @@
  * cells (core/export/csv-cells.ts).
  */
 import type { ParsedInput } from '../../shared/contract/commands';
-import { auditWhere } from '../../db/queries/audit-queries';
+import { auditChunk } from '../../db/queries/exports/audit-export-queries';
 import { formatInstant } from '../../shared/time';
 import { auditRowFilter } from './audit-filter';
 import { defineExport } from '../export/export-def';
@@ -18,10 +18,5 @@ export const auditExport = defineExport<AuditCsvQuery>({
   fileName: 'audit',
   title: 'Export the audit log',
   columns: AUDIT_CSV_COLUMNS.map((header) => (header === 'at' ? { header, cell: (ms, env) => formatInstant(ms as number, env.timeZone) } : header)),
-  chunkQuery(query, env) {
-    const { clauses, params } = auditWhere(auditRowFilter(query, env.timeZone));
-    const sql = `SELECT id, at, actor, role, action, entity, entity_id, detail, via, address
-      FROM audit_log WHERE ${['id > @after', ...clauses].join(' AND ')} ORDER BY id LIMIT @limit`;
-    return { sql, params };
-  },
+  chunkQuery: (query, env) => auditChunk(auditRowFilter(query, env.timeZone)),
 });

@@ -6,10 +6,13 @@
  * input schema (validated before the query ever sees them).
  *
  * **Runs inside the export's worker thread, whose heap is capped**: an export's file imports no zod,
- * no drizzle and nothing of the host (its SQL goes straight to better-sqlite3; types only from the
- * contract).
+ * no drizzle and nothing of the host (types only from the contract). Its chunk query is built in
+ * `db/queries/exports/` (one SQL text for both engines) from the domain's list filter.
  */
+import type { ChunkQuery } from '../../db/queries/exports/chunk-query';
 import type { CsvDelimiter } from './csv-cells';
+
+export type { ChunkQuery };
 
 /** What the host tells the worker beside the query: the hotel's zone, for dates and instants. */
 export interface ExportEnv {
@@ -27,15 +30,10 @@ export interface CsvOptions {
 
 /**
  * A column: its header, and (only when the database's value is not yet the cell) how the value
- * becomes the cell. A plain string is a column whose value is written as it is.
+ * becomes the cell, in the hotel's zone and currency and the export's options (the delimiter). A
+ * plain string is a column whose value is written as it is.
  */
-export type ExportColumn = string | { header: string; cell: (value: unknown, env: ExportEnv) => unknown };
-
-/** One chunk's SELECT and its named parameters (without `@after` and `@limit`, added per chunk). */
-export interface ChunkQuery {
-  sql: string;
-  params: Record<string, string | number>;
-}
+export type ExportColumn = string | { header: string; cell: (value: unknown, env: ExportEnv, options: CsvOptions) => unknown };
 
 export interface ExportDef<Q extends CsvOptions = CsvOptions> {
   /** The file's name before its date: `stays` → `stays-2026-05-01.csv` (download and save dialog). */

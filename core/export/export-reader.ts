@@ -38,22 +38,22 @@ export interface ExportReader {
   close(): Promise<void>;
 }
 
-/** Turns each row's raw values into cells in place, for the columns that say how (none for stays). */
-function cellFormatter(def: ExportDef, env: ExportEnv): ((rows: unknown[][]) => void) | undefined {
-  const cells: [number, (value: unknown, env: ExportEnv) => unknown][] = [];
+/** Turns each row's raw values into cells in place, for the columns that say how (none for seed 000's stays). */
+function cellFormatter(def: ExportDef, env: ExportEnv, options: CsvOptions): ((rows: unknown[][]) => void) | undefined {
+  const cells: [number, (value: unknown, env: ExportEnv, options: CsvOptions) => unknown][] = [];
   def.columns.forEach((c, i) => {
     if (typeof c !== 'string') cells.push([i, c.cell]);
   });
   if (cells.length === 0) return undefined;
   return (rows) => {
-    for (const row of rows) for (const [i, cell] of cells) row[i] = cell(row[i], env);
+    for (const row of rows) for (const [i, cell] of cells) row[i] = cell(row[i], env, options);
   };
 }
 
 /** Opens the export's own connection and begins the snapshot (on SQLite, on the first chunk's read). */
 export async function openExportReader(source: ExportSource, def: ExportDef, query: CsvOptions, env: ExportEnv): Promise<ExportReader> {
   const delimiter: CsvDelimiter = query.delimiter ?? ',';
-  const format = cellFormatter(def, env);
+  const format = cellFormatter(def, env, query);
   const { sql, params } = def.chunkQuery(query, env);
   const reader = await openSnapshotReader(source, sql, { cacheKiB: EXPORT_CACHE_KIB });
   const args: Record<string, string | number> = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };

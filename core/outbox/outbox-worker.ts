@@ -31,14 +31,21 @@ import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import { deliver, type DeliveryOutcome } from './deliver';
 import { deliverEmail, smtpConfigOf } from './deliver-email';
-import { configuredTargets, OUTBOX_TARGETS } from './outbox-targets';
-import { dueHeads, markDead, markRetry, markSent, pruneSent, type DueMessage } from './outbox-worker-queries';
+import { claimDue, dueHeads, markDead, markRetry, markSent, pruneSent, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { configuredTargets, OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
+
+/** A due message: its target is one of the registry's (the due query asks only for those). */
+type DueMessage = DueRow & { target: OutboxTarget };
+/** A claimed message: not due for anyone else until its lease runs out (`claimDue`). */
+type Claimed = DueMessage & { leaseUntilMs: number };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const PRUNE_EVERY_MS = 60_000;
 /** On stop, deliveries still running after this are aborted; an aborted attempt does not count. */
 const STOP_GRACE_MS = 3_000;
+/** A claim outlives the longest attempt (timeout, then the stop's grace) by this much. */
+const LEASE_MARGIN_MS = 60_000;
 /** `outbox.changed` at most this often: a draining backlog must not reload the admin screen 500 times. */
 const PUBLISH_EVERY_MS = 250;
 
@@ -147,13 +154,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function attempt(message: DueMessage, base: string, settings: Settings): Promise<boolean> {
+  async function attempt(message: Claimed, base: string, settings: Settings): Promise<boolean> {
     const signals = { timeoutMs, stopSignal: stopController.signal };
     const outcome =
       OUTBOX_TARGETS[message.target].transport === 'smtp'
         ? await deliverEmail(smtpConfigOf(settings, getSmtpPassword()), { payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals)
         : await deliver(fetchFn, { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals);
-    if (outcome.kind === 'aborted') return false;
+    if (outcome.kind === 'aborted') {
+      await releaseClaim(db, message.id, message.leaseUntilMs, message.nextAttemptMs);
+      return false;
+    }
     if (await record(message, outcome, settings)) changed();
     return true;
   }
@@ -161,7 +171,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /**
    * Starts deliveries of due heads in the free slots (at most `max`); returns them. Never runs twice
    * at once (`fillExclusive`): a fill registers its lanes before the next one reads the due heads, so
-   * no message is taken by two fills.
+   * no message is taken by two fills; and each head is claimed first (`claimDue`), so no message is
+   * taken by two workers on one database either.
    */
   async function fill(max: number): Promise<Promise<boolean>[]> {
     const free = Math.min(concurrency - active.size, max);
@@ -174,10 +185,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const bases = configuredTargets(settings);
     // Each record in flight may still show its head here (skipped below): ask for that many more.
-    const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }))
+    const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }) as DueMessage[])
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);
-    return heads.map((message) => {
+    const leaseUntilMs = now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS;
+    const claimed: Claimed[] = [];
+    for (const m of heads) if (await claimDue(db, m.id, now, leaseUntilMs)) claimed.push({ ...m, leaseUntilMs });
+    return claimed.map((message) => {
       const lane = laneOf(message);
       const running = attempt(message, bases.get(message.target)!, settings)
         .catch((e: unknown) => {

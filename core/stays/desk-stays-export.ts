@@ -9,8 +9,10 @@
  * - statuses and headers in the chosen language (`lang`, default the hotel's).
  * The decimal separator follows the delimiter, as spreadsheets pair them: `;` is the list separator
  * where the decimal sign is a comma (Danish Excel and LibreOffice), `,` where it is a point.
- * Every cell is made by the SQL itself, so the rows need no formatting pass.
+ * Every cell but the price is made by the SQL itself (db/queries/exports/stays-export-queries.ts); the
+ * price is written from its minor units here, exactly, the same on both engines.
  */
+import { deskStaysChunk } from '../../db/queries/exports/stays-export-queries';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { DeskStayExportQuery } from '../../shared/contract/stays';
 import type { ExportEnv } from '../export/export-def';
@@ -34,37 +36,40 @@ function langOf(query: DeskStayCsvQuery, env: ExportEnv): Lang {
   return query.lang ?? env.locale ?? 'en';
 }
 
+const digitsOf = new Map<string, number>();
+
 /** Decimal places of the currency's minor unit (DKK 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
-/** `price` (minor units) as a decimal cell: `printf` with the currency's places, the comma where the delimiter is `;`. */
-function priceSql(currency: string, delimiter: string): string {
+/**
+ * An amount in minor units as a decimal with the currency's places, the comma where the delimiter is
+ * `;`: 1234500 → `12345.00`, or `12345,00`; 5 → `0.05`. Integer arithmetic, so no rounding.
+ */
+export function decimalCell(minor: number, currency: string, delimiter: string): string {
   const digits = minorDigits(currency);
-  const decimal = `printf('%.${digits}f', s.price / ${10 ** digits}.0)`;
-  return delimiter === ';' ? `replace(${decimal}, '.', ',')` : decimal;
-}
-
-function sqlText(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
+  if (digits === 0) return String(minor);
+  const unit = 10 ** digits;
+  const abs = Math.abs(minor);
+  const point = delimiter === ';' ? ',' : '.';
+  return `${minor < 0 ? '-' : ''}${Math.trunc(abs / unit)}${point}${String(abs % unit).padStart(digits, '0')}`;
 }
 
 export const deskStaysExport = defineExport<DeskStayCsvQuery>({
   fileName: 'stays',
   title: 'Export stays',
-  columns: HEADERS.en('DKK'),
+  columns: [
+    ...HEADERS.en('DKK').slice(0, -1),
+    { header: 'Price (DKK)', cell: (price, env, options) => decimalCell(price as number, env.currency ?? 'DKK', options.delimiter ?? ',') },
+  ],
   header: (query, env) => HEADERS[langOf(query, env)](env.currency ?? 'DKK'),
   check: (query) => staysExport.check?.(query),
-  chunkQuery(query, env) {
-    const base = staysExport.chunkQuery(query, env);
-    const status = STATUS_TEXT[langOf(query, env)];
-    const statusCase = `CASE s.status ${Object.entries(status).map(([k, v]) => `WHEN ${sqlText(k)} THEN ${sqlText(v)}`).join(' ')} ELSE s.status END`;
-    // The stored ISO text is hotel-local: its first ten characters are the date, 12–16 the time.
-    const columns = `s.id, r.number, s.category, ${statusCase}, s.guest_name, s.guests,
-        substr(s.checkin, 1, 10), substr(s.checkin, 12, 5), substr(s.checkout, 1, 10), substr(s.checkout, 12, 5),
-        s.nights, ${priceSql(env.currency ?? 'DKK', query.delimiter ?? ',')}`;
-    const from = base.sql.indexOf('FROM stays s');
-    return { sql: `SELECT ${columns}\n      ${base.sql.slice(from)}`, params: base.params };
-  },
+  chunkQuery: (query, env) =>
+    deskStaysChunk({ from: query.from, to: query.to, status: query.status, roomId: query.roomId }, STATUS_TEXT[langOf(query, env)]),
 });

@@ -2,7 +2,7 @@
  * How every stay change is committed (through core/commit.ts): the checks and the write, then the
  * billing message, in one transaction; `stay.changed` after COMMIT.
  */
-import type { OutboxEntry } from '../outbox/outbox-queries';
+import type { OutboxEntry } from '../outbox/outbox-enqueue';
 import { commit, type Commit } from '../commit';
 import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';
 import type { Db } from '../../db/database';
@@ -11,6 +11,7 @@ import type { Stay } from '../../shared/contract/schemas';
 import { AppError } from '../../shared/errors';
 import type { AuditService } from '../auth/auth-types';
 import type { CoreDeps } from '../context';
+import type { Reactions } from '../reactions/reactions';
 import type { SettingsService } from '../settings/settings-service';
 
 export type { StayEventAction };
@@ -20,6 +21,8 @@ export interface StayServiceDeps {
   settings: SettingsService;
   /** For the commands that audit themselves (move, new dates, guest details: with before and after). */
   audit: AuditService;
+  /** What other domains do when a stay changes (a stay that ends returns its stock loans): core/reactions. */
+  reactions: Reactions;
 }
 
 export async function requireStayRecord(db: Db, id: number): Promise<StayRecord> {

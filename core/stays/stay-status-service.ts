@@ -14,7 +14,6 @@ import { applyAction, departureQuote, earliestCheckIn, occupies, previousStatus,
 import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CallContext } from '../context';
 import type { Commit } from '../commit';
-import { returnStayExtras } from '../stock/stock-stay-extras';
 import { assertInOrder, assertNobodyInRoom, assertRoomFree, requireRoom } from './occupancy-guard';
 import { commitStayChange, requireStayRecord, type StayEventAction, type StayServiceDeps } from './stay-commit';
 
@@ -54,7 +53,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
       const to = applyAction(action, stay.status);
       await record(stay, to, c, ctx);
       await updateStayStatus(db, id, to, c.nowMs);
-      await returnStayExtras(d, id, c);
+      if (to === 'cancelled') await d.reactions.emit('stay.ended', { stayId: id, status: to }, c);
       return id;
     });
 
@@ -138,7 +137,6 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         } else {
           await updateStayStatus(db, id, to, c.nowMs);
         }
-        await returnStayExtras(d, id, c);
         return id;
       });
       return { ...stay, warnings };
@@ -152,7 +150,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
         await setRoomHousekeeping(db, stay.roomId, 'dirty', c.nowMs);
         const room = await getRoom(db, stay.roomId);
         if (room) c.publish({ type: 'room.changed', room });
-        await returnStayExtras(d, id, c);
+        await d.reactions.emit('stay.ended', { stayId: id, status: 'checked_out' }, c);
         return id;
       });
     },
@@ -169,7 +167,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
           });
         }
         await depart(stay, 'no_show', to, c, ctx);
-        await returnStayExtras(d, id, c);
+        await d.reactions.emit('stay.ended', { stayId: id, status: 'no_show' }, c);
         return id;
       });
     },

@@ -6,6 +6,7 @@
  */
 import type { AppointmentKind, AppointmentStatus, PaymentMethod, PaymentStatus, ServiceRoomType } from '../../shared/contract/appointments';
 import type { Db } from '../database';
+import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
 // ---- appointments -------------------------------------------------------------------------------
 
@@ -85,44 +86,45 @@ export async function getAppointmentRow(db: Db, id: number): Promise<Appointment
 }
 
 export interface AppointmentFilter {
-  userId?: number;
-  status?: AppointmentStatus;
-  roomId?: number;
-  providerId?: number;
-  kind?: AppointmentKind;
-  startFromMs?: number;
-  startToMs?: number;
-  createdFromMs?: number;
-  createdToMs?: number;
+  userId?: number | undefined;
+  status?: AppointmentStatus | undefined;
+  roomId?: number | undefined;
+  providerId?: number | undefined;
+  kind?: AppointmentKind | undefined;
+  startFromMs?: number | undefined;
+  startToMs?: number | undefined;
+  createdFromMs?: number | undefined;
+  createdToMs?: number | undefined;
+  /** The hotel-local date of the start, both inclusive (`2026-05-04`). */
+  localDateFrom?: string | undefined;
+  localDateTo?: string | undefined;
 }
 
-function whereOf(f: AppointmentFilter): { clause: string; params: Record<string, string | number> } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  const add = (sql: string, key: string, v: string | number | undefined) => {
-    if (v === undefined) return;
-    where.push(sql);
-    params[key] = v;
-  };
-  add('a.user_id = @userId', 'userId', f.userId);
-  add('a.status = @status', 'status', f.status);
-  add('a.room_id = @roomId', 'roomId', f.roomId);
-  add('a.provider_id = @providerId', 'providerId', f.providerId);
-  add('a.kind = @kind', 'kind', f.kind);
-  add('a.start_ms >= @startFrom', 'startFrom', f.startFromMs);
-  add('a.start_ms <= @startTo', 'startTo', f.startToMs);
-  add('a.created_at >= @createdFrom', 'createdFrom', f.createdFromMs);
-  add('a.created_at <= @createdTo', 'createdTo', f.createdToMs);
-  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+/** The filter of the lists and of the CSV export (alias `a`). */
+export function appointmentWhere(f: AppointmentFilter): SqlFilter {
+  const w = emptyFilter();
+  addFilter(w, 'a.user_id = @userId', 'userId', f.userId);
+  addFilter(w, 'a.status = @status', 'status', f.status);
+  addFilter(w, 'a.room_id = @roomId', 'roomId', f.roomId);
+  addFilter(w, 'a.provider_id = @providerId', 'providerId', f.providerId);
+  addFilter(w, 'a.kind = @kind', 'kind', f.kind);
+  addFilter(w, 'a.start_ms >= @startFrom', 'startFrom', f.startFromMs);
+  addFilter(w, 'a.start_ms <= @startTo', 'startTo', f.startToMs);
+  addFilter(w, 'a.created_at >= @createdFrom', 'createdFrom', f.createdFromMs);
+  addFilter(w, 'a.created_at <= @createdTo', 'createdTo', f.createdToMs);
+  addFilter(w, 'a.local_date >= @localDateFrom', 'localDateFrom', f.localDateFrom);
+  addFilter(w, 'a.local_date <= @localDateTo', 'localDateTo', f.localDateTo);
+  return w;
 }
 
 /** A page, newest booking first. */
 export async function listAppointmentRows(db: Db, f: AppointmentFilter, limit: number, offset: number): Promise<{ rows: AppointmentRow[]; total: number }> {
-  const { clause, params } = whereOf(f);
-  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM appointments a ${clause}`, params))?.n ?? 0;
-  const rows = await db.all<AppointmentRow>(`SELECT ${APPT_COLUMNS} FROM ${APPT_FROM} ${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`, {
-      ...params, limit, offset,
-    });
+  const w = appointmentWhere(f);
+  const clause = whereClause(w);
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM appointments a${clause}`, w.params))?.n ?? 0;
+  const rows = await db.all<AppointmentRow>(`SELECT ${APPT_COLUMNS} FROM ${APPT_FROM}${clause} ORDER BY a.created_at DESC, a.id DESC LIMIT @limit OFFSET @offset`, {
+    ...w.params, limit, offset,
+  });
   return { rows, total };
 }
 

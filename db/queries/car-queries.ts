@@ -7,6 +7,7 @@
 import type { Car, CarListQuery, Rental, RentalStatus, RentalTimeline, SeedCar } from '../../shared/contract/cars';
 import type { Db } from '../database';
 import { likePattern } from './like-pattern';
+import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
 interface CarRow extends Omit<Car, 'isRented' | 'hasDamage'> {
   isRented: number;
@@ -41,6 +42,12 @@ export function carLabel(c: Pick<Car, 'brand' | 'model' | 'plate'>): string {
   return `${c.brand} ${c.model}${c.plate ? ` (${c.plate})` : ''}`;
 }
 
+/** `carLabel` in SQL, for the cars table under `alias`. */
+export function carLabelSql(alias: string): string {
+  const c = (column: string) => `${alias}.${column}`;
+  return `${c('brand')} || ' ' || ${c('model')} || CASE WHEN ${c('plate')} IS NULL THEN '' ELSE ' (' || ${c('plate')} || ')' END`;
+}
+
 export async function getCar(db: Db, id: number): Promise<Car | undefined> {
   const row = await db.get<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars WHERE id = ? AND deleted_at IS NULL`, id);
   return row && toCar(row);
@@ -58,27 +65,24 @@ export async function listSeedCars(db: Db): Promise<SeedCar[]> {
   return rows.map((r) => ({ ...r, is_rented: r.is_rented === 1, has_damage: r.has_damage === 1 }));
 }
 
-/** The SQL conditions of a car filter (shared with the CSV export's wording). */
-export function carFilterWhere(f: Pick<CarListQuery, 'fuel' | 'state' | 'q'>, where: string[], params: Record<string, string>): void {
-  if (f.fuel !== undefined && f.fuel.trim() !== '') {
-    where.push('lower(fuel_type) = lower(@fuel)');
-    params.fuel = f.fuel.trim();
+/** The cars in the fleet a filter keeps: the list's and the CSV export's filter. */
+export function carWhere(f: Partial<Pick<CarListQuery, 'fuel' | 'state' | 'q'>>): SqlFilter {
+  const w: SqlFilter = { clauses: ['deleted_at IS NULL'], params: {} };
+  addFilter(w, 'lower(fuel_type) = lower(@fuel)', 'fuel', f.fuel?.trim() || undefined);
+  if (f.state === 'available') w.clauses.push('is_rented = 0 AND has_damage = 0');
+  else if (f.state === 'rented') w.clauses.push('is_rented = 1');
+  else if (f.state === 'damaged') w.clauses.push('has_damage = 1');
+  const q = f.q?.trim();
+  if (q) {
+    addFilter(w, `(brand LIKE @q ESCAPE '\\' OR model LIKE @q ESCAPE '\\' OR plate LIKE @q ESCAPE '\\' OR notes LIKE @q ESCAPE '\\'
+      OR (brand || ' ' || model) LIKE @q ESCAPE '\\')`, 'q', likePattern(q));
   }
-  if (f.state === 'available') where.push('is_rented = 0 AND has_damage = 0');
-  else if (f.state === 'rented') where.push('is_rented = 1');
-  else if (f.state === 'damaged') where.push('has_damage = 1');
-  if (f.q !== undefined && f.q.trim() !== '') {
-    where.push(`(brand LIKE @q ESCAPE '\\' OR model LIKE @q ESCAPE '\\' OR plate LIKE @q ESCAPE '\\' OR notes LIKE @q ESCAPE '\\'
-      OR (brand || ' ' || model) LIKE @q ESCAPE '\\')`);
-    params.q = likePattern(f.q.trim());
-  }
+  return w;
 }
 
 export async function listCars(db: Db, f: CarListQuery): Promise<Car[]> {
-  const where = ['deleted_at IS NULL'];
-  const params: Record<string, string> = {};
-  carFilterWhere(f, where, params);
-  return (await db.all<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars WHERE ${where.join(' AND ')} ORDER BY brand, model, id`, params)).map(toCar);
+  const w = carWhere(f);
+  return (await db.all<CarRow>(`SELECT ${CAR_COLUMNS} FROM cars${whereClause(w)} ORDER BY brand, model, id`, w.params)).map(toCar);
 }
 
 export async function insertCar(db: Db, car: CarWrite, createdBy: string, nowMs: number): Promise<number> {
@@ -113,8 +117,7 @@ export interface RentalRow {
   createdMs: number;
 }
 
-const RENTAL_COLUMNS = `r.id, r.car_id AS "carId",
-  c.brand || ' ' || c.model || CASE WHEN c.plate IS NULL THEN '' ELSE ' (' || c.plate || ')' END AS "carLabel",
+const RENTAL_COLUMNS = `r.id, r.car_id AS "carId", ${carLabelSql('c')} AS "carLabel",
   r.guest_name AS "guestName", r.stay_id AS "stayId", r.from_date AS "from", r.to_date AS "to", r.days, r.daily_rate AS "dailyRate", r.price,
   r.status, r.mileage_out AS "mileageOut", r.mileage_in AS "mileageIn", r.damage_note AS "damageNote", r.notes,
   r.handed_out_at AS "handedOutAt", r.returned_at AS "returnedAt", r.created_at AS "createdAt"`;
@@ -163,38 +166,28 @@ export async function setRentalStatus(db: Db, id: number, status: RentalStatus, 
 }
 
 export interface RentalFilter {
-  carId?: number;
-  status?: RentalStatus;
-  from?: string;
-  to?: string;
+  carId?: number | undefined;
+  status?: RentalStatus | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
 }
 
-/** The SQL conditions of a rental filter: one car, one status, overlapping [from, to). */
-export function rentalFilterWhere(f: Omit<RentalFilter, 'limit'>, where: string[], params: Record<string, string | number>): void {
-  if (f.carId !== undefined) {
-    where.push('r.car_id = @carId');
-    params.carId = f.carId;
-  }
-  if (f.status !== undefined) {
-    where.push('r.status = @status');
-    params.status = f.status;
-  }
-  if (f.from !== undefined) {
-    where.push('r.to_date > @from');
-    params.from = f.from;
-  }
-  if (f.to !== undefined) {
-    where.push('r.from_date < @to');
-    params.to = f.to;
-  }
+/** One car, one status, overlapping [from, to) (alias `r`): the list's and the CSV export's filter. */
+export function rentalWhere(f: Omit<RentalFilter, 'limit'>): SqlFilter {
+  const w = emptyFilter();
+  addFilter(w, 'r.car_id = @carId', 'carId', f.carId);
+  addFilter(w, 'r.status = @status', 'status', f.status);
+  addFilter(w, 'r.to_date > @from', 'from', f.from);
+  addFilter(w, 'r.from_date < @to', 'to', f.to);
+  return w;
 }
 
 export async function listRentals(db: Db, f: RentalFilter): Promise<Rental[]> {
-  const where = ['1 = 1'];
-  const params: Record<string, string | number> = { limit: f.limit };
-  rentalFilterWhere(f, where, params);
-  return await db.all<Rental>(`SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id WHERE ${where.join(' AND ')} ORDER BY r.from_date, r.id LIMIT @limit`, params);
+  const w = rentalWhere(f);
+  return await db.all<Rental>(`SELECT ${RENTAL_COLUMNS} FROM car_rentals r JOIN cars c ON c.id = r.car_id${whereClause(w)} ORDER BY r.from_date, r.id LIMIT @limit`, {
+    ...w.params, limit: f.limit,
+  });
 }
 
 /**
@@ -203,7 +196,7 @@ export async function listRentals(db: Db, f: RentalFilter): Promise<Rental[]> {
  * rental is longer than MAX_RENTAL_DAYS).
  */
 export async function rentalTimeline(db: Db, from: string, to: string, days: number, earliestStart: string): Promise<RentalTimeline> {
-  const cars = await db.all<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(`SELECT id, brand || ' ' || model || CASE WHEN plate IS NULL THEN '' ELSE ' (' || plate || ')' END AS label, fuel_type AS "fuelType",
+  const cars = await db.all<{ id: number; label: string; fuelType: string; isRented: number; hasDamage: number }>(`SELECT id, ${carLabelSql('cars')} AS label, fuel_type AS "fuelType",
        is_rented AS "isRented", has_damage AS "hasDamage"
      FROM cars WHERE deleted_at IS NULL ORDER BY brand, model, id`);
   const rentals = await db.all<RentalTimeline['rentals'][number]>(`SELECT id, car_id AS "carId", guest_name AS "guestName", from_date AS "from", to_date AS "to", status

@@ -47,7 +47,7 @@ export async function listDeadOutbox(db: Db, limit: number): Promise<OutboxRecor
 
 /** Pending messages held back by a dead one of their record, oldest first. */
 export async function listBlockedOutbox(db: Db, limit: number): Promise<OutboxRecord[]> {
-  return await db.all<OutboxRecord>(`SELECT * FROM (${OUTBOX_SELECT} WHERE o.status = 'pending') WHERE blockedBy IS NOT NULL ORDER BY id LIMIT ?`, limit);
+  return await db.all<OutboxRecord>(`SELECT * FROM (${OUTBOX_SELECT} WHERE o.status = 'pending') AS pending WHERE "blockedBy" IS NOT NULL ORDER BY id LIMIT ?`, limit);
 }
 
 export async function getOutboxRecord(db: Db, id: number): Promise<OutboxRecord | undefined> {

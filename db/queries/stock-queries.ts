@@ -7,6 +7,7 @@
 import type { SeedStockBooking, StockBookingStatus } from '../../shared/contract/stock';
 import type { Db } from '../database';
 import { likePattern } from './like-pattern';
+import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
 export interface StockResourceRow {
   id: number;
@@ -141,42 +142,27 @@ export interface StockBookingFilter {
   offset: number;
 }
 
+/** The filter of the bookings' list and of their CSV export (alias `b`). */
+export function stockBookingWhere(f: Omit<StockBookingFilter, 'limit' | 'offset'>): SqlFilter {
+  const w = emptyFilter();
+  addFilter(w, 'b.resource_id = @resourceId', 'resourceId', f.resourceId);
+  addFilter(w, 'b.stay_id = @stayId', 'stayId', f.stayId);
+  addFilter(w, 'b.status = @status', 'status', f.status);
+  addFilter(w, "b.status = 'out' AND b.return_by_ms IS NOT NULL AND b.return_by_ms < @overdueAt", 'overdueAt', f.overdueAtMs);
+  const guest = f.guest?.trim();
+  if (guest) addFilter(w, "b.guest_name LIKE @guest ESCAPE '\\'", 'guest', likePattern(guest));
+  addFilter(w, 'b.booked_ms >= @fromMs', 'fromMs', f.fromMs);
+  addFilter(w, 'b.booked_ms < @toMs', 'toMs', f.toMs);
+  return w;
+}
+
 export async function listStockBookings(db: Db, f: StockBookingFilter): Promise<{ rows: StockBookingRow[]; total: number }> {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (f.resourceId !== undefined) {
-    where.push('b.resource_id = @resourceId');
-    params.resourceId = f.resourceId;
-  }
-  if (f.stayId !== undefined) {
-    where.push('b.stay_id = @stayId');
-    params.stayId = f.stayId;
-  }
-  if (f.status !== undefined) {
-    where.push('b.status = @status');
-    params.status = f.status;
-  }
-  if (f.overdueAtMs !== undefined) {
-    where.push("b.status = 'out' AND b.return_by_ms IS NOT NULL AND b.return_by_ms < @overdueAt");
-    params.overdueAt = f.overdueAtMs;
-  }
-  if (f.guest !== undefined && f.guest.trim() !== '') {
-    where.push("b.guest_name LIKE @guest ESCAPE '\\'");
-    params.guest = likePattern(f.guest.trim());
-  }
-  if (f.fromMs !== undefined) {
-    where.push('b.booked_ms >= @fromMs');
-    params.fromMs = f.fromMs;
-  }
-  if (f.toMs !== undefined) {
-    where.push('b.booked_ms < @toMs');
-    params.toMs = f.toMs;
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = await db.all<StockBookingRow>(`${BOOKING_SELECT} ${clause} ORDER BY b.id DESC LIMIT @limit OFFSET @offset`, {
-      ...params, limit: f.limit, offset: f.offset,
-    });
-  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stock_bookings b ${clause}`, params) as { n: number }).n;
+  const w = stockBookingWhere(f);
+  const clause = whereClause(w);
+  const rows = await db.all<StockBookingRow>(`${BOOKING_SELECT}${clause} ORDER BY b.id DESC LIMIT @limit OFFSET @offset`, {
+    ...w.params, limit: f.limit, offset: f.offset,
+  });
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM stock_bookings b${clause}`, w.params))!.n;
   return { rows, total };
 }
 

@@ -37,7 +37,7 @@ async function setup() {
   cleanups.push(() => th.close());
   const workerErrors: unknown[] = [];
   const worker: OutboxWorker = createOutboxWorker({
-    sqlite: th.host.core.deps.db,
+    db: th.host.core.deps.db,
     clock: () => now,
     getSettings: () => th.host.core.settings.get(),
     getSmtpPassword: () => th.host.core.settings.smtpPassword(),
@@ -55,8 +55,7 @@ async function setup() {
       now += BACKOFF_CAP_MS;
       return worker.tick();
     },
-    rows: () =>
-      db.prepare(`SELECT id, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox WHERE target = 'email' ORDER BY id`).all() as OutboxRow[],
+    rows: async () => await db.all<OutboxRow>(`SELECT id, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox WHERE target = 'email' ORDER BY id`),
     /** Enqueues an e-mail as a domain does: inside `commit()`. */
     enqueue: (aggregate: string, payload: unknown) =>
       commit(th.host.core.deps, (c) => c.enqueue({ target: 'email', topic: 'email.test', aggregate, path: '', payload })),
@@ -83,7 +82,7 @@ describe('e-mail delivery by SMTP', () => {
     const receiver = await smtp({ auth: { user: 'desk', pass: SMTP_PASSWORD } });
     await s.enqueue('appointment:1', confirmation);
     expect(await s.tick()).toBe(0);
-    expect(s.rows()).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
+    expect(await s.rows()).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
 
     const { settings, text } = await s.configure({
       smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpUser: 'desk', smtpPassword: SMTP_PASSWORD, smtpFrom: 'desk@hotel.example', hotelName: 'Hotel Nordlys',
@@ -92,11 +91,11 @@ describe('e-mail delivery by SMTP', () => {
     expect(settings).toMatchObject({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpUser: 'desk', smtpPasswordSet: true, smtpFrom: 'desk@hotel.example' });
     expect(text).not.toContain(SMTP_PASSWORD);
     expect(await (await s.th.fetch('/api/v1/settings')).text()).not.toContain(SMTP_PASSWORD);
-    const audit = await s.th.host.core.deps.db.all('SELECT detail FROM audit_log') as { detail: string }[];
+    const audit = await s.th.host.core.deps.db.all<{ detail: string }>('SELECT detail FROM audit_log');
     expect(audit.map((a) => a.detail).join('\n')).not.toContain(SMTP_PASSWORD);
 
     expect(await s.tick()).toBe(1);
-    const [row] = s.rows();
+    const [row] = await s.rows();
     expect(row).toMatchObject({ status: 'sent', attempts: 1 });
     expect(receiver.logins).toEqual([{ user: 'desk', pass: SMTP_PASSWORD }]);
     expect(receiver.mails).toHaveLength(1);
@@ -119,7 +118,7 @@ describe('e-mail delivery by SMTP', () => {
     await s.enqueue('appointment:1', confirmation);
     await s.enqueue('appointment:2', { ...confirmation, to: 'other@example.test', subject: 'Reminder' });
     for (let i = 0; i < 3; i++) await s.tick();
-    const down = s.rows();
+    const down = await s.rows();
     expect(down.map((r) => [r.status, r.attempts])).toEqual([
       ['pending', 3],
       ['pending', 3],
@@ -127,9 +126,9 @@ describe('e-mail delivery by SMTP', () => {
     expect(down[0]!.lastError).toMatch(/^SMTP ESOCKET: connect ECONNREFUSED/);
 
     const receiver = await smtp({ port });
-    while (s.rows().some((r) => r.status === 'pending')) await s.tick();
+    while ((await s.rows()).some((r) => r.status === 'pending')) await s.tick();
     for (let i = 0; i < 3; i++) await s.tick(); // nothing more is sent
-    expect(s.rows().map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect((await s.rows()).map((r) => r.status)).toEqual(['sent', 'sent']);
     expect(receiver.mails.map((m) => m.to[0]).sort()).toEqual(['guest@example.test', 'other@example.test']);
     expect(s.workerErrors).toEqual([]);
   });
@@ -145,12 +144,12 @@ describe('e-mail delivery by SMTP', () => {
     await s.enqueue('appointment:1', { ...confirmation, to: 'nobody@example.test' });
     await s.enqueue('appointment:2', { ...confirmation, to: 'busy@example.test' });
     await s.tick();
-    let rows = s.rows();
+    let rows = await s.rows();
     expect(rows[0]).toMatchObject({ status: 'dead', attempts: 1, lastError: expect.stringMatching(/^SMTP 550/) });
     expect(rows[1]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/^SMTP 451/) });
     busy = false;
     await s.tick();
-    rows = s.rows();
+    rows = await s.rows();
     expect(rows.map((r) => r.status)).toEqual(['dead', 'sent']);
     expect(receiver.mails.map((m) => m.to)).toEqual([['busy@example.test']]);
   });
@@ -162,7 +161,7 @@ describe('e-mail delivery by SMTP', () => {
     await s.enqueue('appointment:1', { to: 'not an address', subject: 'x', text: 'y' });
     await s.enqueue('appointment:2', confirmation);
     await s.tick();
-    const rows = s.rows();
+    const rows = await s.rows();
     expect(rows[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/^Not an e-mail: to/) });
     expect(rows[1]).toMatchObject({ status: 'sent' });
     expect(receiver.mails).toHaveLength(1);
@@ -174,8 +173,8 @@ describe('e-mail delivery by SMTP', () => {
     await s.configure({ smtpHost: '127.0.0.1', smtpPort: receiver.port, smtpTls: 'none', smtpUser: 'desk', smtpPassword: 'Wrong-Password-1', smtpFrom: 'desk@hotel.example' });
     await s.enqueue('appointment:1', confirmation);
     await s.tick();
-    expect(s.rows()[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/^SMTP 535/) });
-    expect(s.rows()[0]!.lastError).not.toContain('Wrong-Password-1');
+    expect((await s.rows())[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/^SMTP 535/) });
+    expect((await s.rows())[0]!.lastError).not.toContain('Wrong-Password-1');
   });
 });
 

@@ -7,15 +7,12 @@
  *   - a poison message (refused with 422) is dead-lettered at once; the other cars' messages still
  *     go; that car's later ones wait behind it until the admin retries it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../core/host';
+import type { Host } from '../../core/host';
 import { createOutboxWorker, type OutboxWorker } from '../../core/outbox/outbox-worker';
 import { closedPortUrl } from '../support/billing-stub';
-import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { createHttpClient, type HttpClient } from '../support/socket-client';
+import { startTestHost } from '../support/test-host';
 import { startBillingReceiver } from './billing-receiver';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -30,37 +27,34 @@ interface Fleet {
   worker: OutboxWorker;
   client: HttpClient;
   clock: { now: number };
-  counts(): Record<string, number>;
+  counts(): Promise<Record<string, number>>;
   /** Runs the worker at each next due time until nothing is pending (or `passes` run out). */
   drain(passes?: number): Promise<void>;
 }
 
 async function aFleet(brokerUrl: string): Promise<Fleet> {
   const clock = { now: Date.parse('2026-05-01T08:00:00Z') };
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-broker-'));
-  const host = await createHost({
-    dataDir, port: 0, worker: false, adminPassword: TEST_ADMIN_PASSWORD, clock: () => clock.now,
-    settings: { timeZone: 'Europe/Copenhagen', eventServiceUrl: brokerUrl, billingServiceUrl: '', sessionHours: 720 },
-  });
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
+  const th = await startTestHost({ clock: () => clock.now, settings: { eventServiceUrl: brokerUrl, billingServiceUrl: '', sessionHours: 720 } });
+  cleanups.push(() => th.close());
+  const host = th.host;
   const worker = createOutboxWorker({
-    sqlite: host.core.deps.db, clock: () => clock.now, getSettings: () => host.core.settings.get(), events: host.core.deps.events,
+    db: host.core.deps.db, clock: () => clock.now, getSettings: () => host.core.settings.get(), events: host.core.deps.events,
     onError: (e) => {
       throw e;
     },
   });
   cleanups.push(() => worker.stop());
-  const client = createHttpClient(host.url, { token: await signInOverHttp(host.url) });
+  const client = createHttpClient(host.url, { token: th.token });
   cleanups.push(() => client.close());
   const db = host.core.deps.db;
-  const nextDue = () => (db.prepare(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null }).at;
+  const nextDue = async () => (await db.get<{ at: number | null }>(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`))!.at;
   return {
     host, worker, client, clock,
-    counts: () =>
-      Object.fromEntries((db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n])),
+    counts: async () =>
+      Object.fromEntries((await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status')).map((r) => [r.status, r.n])),
     async drain(passes = 400) {
-      for (let i = 0; nextDue() !== null && i < passes; i++) {
-        clock.now = Math.max(clock.now, nextDue()!);
+      for (let i = 0, due = await nextDue(); due !== null && i < passes; i++, due = await nextDue()) {
+        clock.now = Math.max(clock.now, due);
         if ((await worker.tick()) === 0) clock.now += 1_000;
       }
     },
@@ -91,9 +85,9 @@ describe('fleet changes to the event broker, through the outbox', () => {
       if (i % 5 === 4) await fleet.worker.tick(); // the broker is down: every attempt finds nobody listening
       fleet.clock.now += 2_000;
     }
-    const whileDown = fleet.counts();
+    const whileDown = await fleet.counts();
     expect(whileDown).toEqual({ pending: 200 });
-    const attemptsWhileDown = (await fleet.host.core.deps.db.get('SELECT sum(attempts) AS n FROM outbox') as { n: number }).n;
+    const attemptsWhileDown = (await fleet.host.core.deps.db.get<{ n: number }>('SELECT sum(attempts) AS n FROM outbox'))!.n;
     expect(attemptsWhileDown).toBeGreaterThan(0);
 
     // The broker comes back where the desk expects it, and loses every 9th answer after applying.
@@ -101,7 +95,7 @@ describe('fleet changes to the event broker, through the outbox', () => {
     cleanups.push(() => broker.close());
     await fleet.drain();
 
-    expect(fleet.counts()).toEqual({ sent: 200 });
+    expect(await fleet.counts()).toEqual({ sent: 200 });
     expect(broker.applied).toHaveLength(200);
     expect([...broker.applyCount.values()].every((n) => n === 1)).toBe(true);
     expect(broker.answersLost).toBeGreaterThan(0);
@@ -134,10 +128,8 @@ describe('fleet changes to the event broker, through the outbox', () => {
     await fleet.drain();
 
     expect(broker.refused).toBe(1);
-    expect(fleet.counts()).toEqual({ sent: 46, dead: 1, pending: 3 });
-    const dead = await fleet.host.core.deps.db.get(`SELECT id, topic, aggregate, last_error AS "lastError" FROM outbox WHERE status = 'dead'`) as {
-      id: number; topic: string; aggregate: string; lastError: string;
-    };
+    expect(await fleet.counts()).toEqual({ sent: 46, dead: 1, pending: 3 });
+    const dead = (await fleet.host.core.deps.db.get<{ id: number; topic: string; aggregate: string; lastError: string }>(`SELECT id, topic, aggregate, last_error AS "lastError" FROM outbox WHERE status = 'dead'`))!;
     expect(dead).toMatchObject({ topic: 'car.updated', aggregate: 'car:3' });
     expect(dead.lastError).toMatch(/422/);
     const carsHeard = new Set(broker.applied.map((a) => (a.body.data as { car: { car_id: number } }).car.car_id));
@@ -148,7 +140,7 @@ describe('fleet changes to the event broker, through the outbox', () => {
     const retry = await fleet.client.send({ method: 'POST', path: `/api/v1/outbox/${dead.id}/retry` });
     expect(retry.status).toBe(200);
     await fleet.drain();
-    expect(fleet.counts()).toEqual({ sent: 50 });
+    expect(await fleet.counts()).toEqual({ sent: 50 });
     expect(broker.applied.filter((a) => (a.body.data as { car: { car_id: number } }).car.car_id === 3).map((a) => a.body.type)).toEqual(TYPES_PER_CAR);
     console.log('event broker poison message: dead-lettered at once (422), 46 other messages delivered meanwhile, car 3’s 3 later ones held until the retry, then 50/50');
   });

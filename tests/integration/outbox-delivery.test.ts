@@ -7,17 +7,13 @@
  *
  * The worker is driven by `tick()` with an injected clock that jumps past every backoff: no sleeping.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../core/host';
 import { BACKOFF_CAP_MS } from '../../core/outbox/backoff';
 import { createOutboxWorker, type OutboxWorker } from '../../core/outbox/outbox-worker';
 import type { OutboxStatus, Stay } from '../../shared/contract/schemas';
 import { closedPortUrl } from '../support/billing-stub';
-import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { createHttpClient, type HttpClient } from '../support/socket-client';
+import { startTestHost } from '../support/test-host';
 import { startBillingReceiver, type BillingReceiver } from './billing-receiver';
 
 const GOOD_STAYS = 200;
@@ -51,20 +47,16 @@ describe('outbox delivery to a billing service that is down, then back', () => {
     const billingUrl = await closedPortUrl();
     let now = Date.parse('2026-05-01T08:00:00Z');
     const clock = () => now;
-    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-outbox-'));
-    const host: Host = await createHost({
-      dataDir,
-      port: 0,
-      worker: false,
-      adminPassword: TEST_ADMIN_PASSWORD,
+    const th = await startTestHost({
       clock,
       // Each tick moves the clock an hour: the desk's session must outlive ~100 of them (12 h by default).
-      settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: billingUrl, sessionHours: 720 },
+      settings: { billingServiceUrl: billingUrl, sessionHours: 720 },
     });
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
+    cleanups.push(() => th.close());
+    const host = th.host;
     const workerErrors: unknown[] = [];
     const worker: OutboxWorker = createOutboxWorker({
-      sqlite: host.core.deps.db,
+      db: host.core.deps.db,
       clock,
       getSettings: () => host.core.settings.get(),
       events: host.core.deps.events,
@@ -72,11 +64,10 @@ describe('outbox delivery to a billing service that is down, then back', () => {
       onError: (e) => workerErrors.push(e),
     });
     cleanups.push(() => worker.stop());
-    const client = createHttpClient(host.url, { token: await signInOverHttp(host.url) });
+    const client = createHttpClient(host.url, { token: th.token });
     cleanups.push(() => client.close());
     const db = host.core.deps.db;
-    const rows = () =>
-      db.prepare('SELECT id, path, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox ORDER BY id').all() as OutboxRow[];
+    const rows = async () => await db.all<OutboxRow>('SELECT id, path, status, attempts, idempotency_key AS key, last_error AS "lastError" FROM outbox ORDER BY id');
     const tick = async () => {
       now += BACKOFF_CAP_MS;
       return worker.tick();
@@ -104,11 +95,11 @@ describe('outbox delivery to a billing service that is down, then back', () => {
       }
     }
     // Keep trying until every message has failed a few times: well inside the 72 h retry window.
-    while (Math.min(...rows().map((r) => r.attempts)) <= ATTEMPTS_WHILE_DOWN && ticksWhileDown < 60) {
+    while (Math.min(...(await rows()).map((r) => r.attempts)) <= ATTEMPTS_WHILE_DOWN && ticksWhileDown < 60) {
       await tick();
       ticksWhileDown++;
     }
-    const down = rows();
+    const down = await rows();
     const downMs = performance.now() - downStarted;
     expect(down).toHaveLength(GOOD_STAYS + 1);
     expect(down.filter((r) => r.status !== 'pending')).toEqual([]);
@@ -123,12 +114,12 @@ describe('outbox delivery to a billing service that is down, then back', () => {
     cleanups.push(() => billing.close());
     const upStarted = performance.now();
     let ticksWhileUp = 0;
-    while (rows().some((r) => r.status === 'pending') && ticksWhileUp < 30) {
+    while ((await rows()).some((r) => r.status === 'pending') && ticksWhileUp < 30) {
       await tick();
       ticksWhileUp++;
     }
     const upMs = performance.now() - upStarted;
-    const final = rows();
+    const final = await rows();
 
     const poisonPath = `/bills/update/${poison!.id}`;
     expect(final.filter((r) => r.status === 'pending')).toEqual([]);

@@ -8,19 +8,16 @@
  *   - a 500-message backlog: drained in seconds once billing is back (real time).
  *   - a 500 with a 256 MB body: read a few KB of it; the host's memory and /health unchanged.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../core/context';
-import { createHost, type Host } from '../../core/host';
+import type { Host } from '../../core/host';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../core/outbox/outbox-worker';
 import type { Stay } from '../../shared/contract/schemas';
 import { closedPortUrl } from '../support/billing-stub';
 import { aRoom, aStay } from '../support/builders';
-import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 import { createHttpClient } from '../support/socket-client';
 import { adminCtx, deskCtx } from '../support/test-core';
+import { startTestHost } from '../support/test-host';
 import { startBillingReceiver } from './billing-receiver';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -31,27 +28,26 @@ afterEach(async () => {
 interface Hotel {
   host: Host;
   worker: OutboxWorker;
+  /** The first admin's bearer token. */
+  token: string;
   book(i: number): Promise<Stay>;
-  status(id: number): string;
-  counts(): Record<string, number>;
+  status(id: number): Promise<string>;
+  counts(): Promise<Record<string, number>>;
 }
 
 /** A host (its own worker off) with `rooms` rooms and a worker the test drives or starts. */
 async function aHotel(options: { billingUrl: string; clock?: Clock; rooms: number; worker?: Partial<OutboxWorkerOptions> }): Promise<Hotel> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-outages-'));
-  const host = await createHost({
-    dataDir,
-    port: 0,
-    worker: false,
-    adminPassword: TEST_ADMIN_PASSWORD,
+  const th = await startTestHost({
     ...(options.clock ? { clock: options.clock } : {}),
-    settings: { timeZone: 'Europe/Copenhagen', billingServiceUrl: options.billingUrl, sessionHours: 720 },
+    settings: { billingServiceUrl: options.billingUrl, sessionHours: 720 },
   });
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => host.close());
+  cleanups.push(() => th.close());
+  const host = th.host;
   const h = host.core.handlers;
-  const roomIds = Array.from({ length: options.rooms }, async () => (await h['rooms:create'](aRoom(), adminCtx)).id);
+  const roomIds: number[] = [];
+  for (let r = 0; r < options.rooms; r++) roomIds.push((await h['rooms:create'](aRoom(), adminCtx)).id);
   const worker = createOutboxWorker({
-    sqlite: host.core.deps.db,
+    db: host.core.deps.db,
     clock: options.clock ?? Date.now,
     getSettings: () => host.core.settings.get(),
     events: host.core.deps.events,
@@ -65,17 +61,16 @@ async function aHotel(options: { billingUrl: string; clock?: Clock; rooms: numbe
   return {
     host,
     worker,
+    token: th.token,
     // Stay i: room i mod rooms, two nights, each room's stays one after the other from 2030-06-01.
     book: async (i) => {
       const day = (n: number) => new Date(Date.UTC(2030, 5, 1 + n)).toISOString().slice(0, 10); // ahead of the real clock
       const slot = Math.floor(i / options.rooms) * 2;
       return await h['stays:create'](aStay({ roomId: roomIds[i % options.rooms]!, checkin: day(slot), checkout: day(slot + 2), guestName: `Guest ${i}` }), deskCtx);
     },
-    status: (id) => (db.prepare('SELECT status FROM stays WHERE id = ?').get(id) as { status: string }).status,
-    counts: () =>
-      Object.fromEntries(
-        (db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-      ),
+    status: async (id) => (await db.get<{ status: string }>('SELECT status FROM stays WHERE id = ?', id))!.status,
+    counts: async () =>
+      Object.fromEntries((await db.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status')).map((r) => [r.status, r.n])),
   };
 }
 
@@ -93,9 +88,9 @@ function seeded(seed: number): () => number {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 /** Resolves once `check()` holds, looking again on every turn of the event loop (no fixed sleeps). */
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (performance.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setImmediate(r));
   }
@@ -127,22 +122,24 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const failedAnswers = billing.requests.length;
     // Billing is back: let the clock run to each next due attempt until nothing is pending.
     const db = hotel.host.core.deps.db;
-    const nextDue = () => (db.prepare(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null }).at;
-    for (let passes = 0; nextDue() !== null && passes < 200; passes++) {
-      now = Math.max(now, nextDue()!);
+    const nextDue = async () => (await db.get<{ at: number | null }>(`SELECT min(next_attempt_ms) AS at FROM outbox WHERE status = 'pending'`))!.at;
+    for (let passes = 0, due = await nextDue(); due !== null && passes < 200; passes++, due = await nextDue()) {
+      now = Math.max(now, due);
       await hotel.worker.tick();
     }
 
-    const counts = hotel.counts();
+    const counts = await hotel.counts();
     expect(counts.pending ?? 0).toBe(0);
     expect(counts.dead ?? 0).toBe(0);
     expect((counts.sent ?? 0) + (counts.superseded ?? 0)).toBe(120);
     // Billing holds each stay's current state, from a whole-state message (seed 000's fields included).
     for (const stay of stays) {
       const bill = billing.bills.get(`/bills/update/${stay.id}`);
-      expect(bill?.body).toMatchObject({ room_type: stay.category, checkin: stay.checkin, checkout: stay.checkout, status: hotel.status(stay.id) });
+      expect(bill?.body).toMatchObject({ room_type: stay.category, checkin: stay.checkin, checkout: stay.checkout, status: await hotel.status(stay.id) });
     }
-    expect(stays.filter((s) => hotel.status(s.id) === 'cancelled')).toHaveLength(40);
+    const cancelled: Stay[] = [];
+    for (const s of stays) if ((await hotel.status(s.id)) === 'cancelled') cancelled.push(s);
+    expect(cancelled).toHaveLength(40);
     // Per-record order: billing never received an older message of a bill after a newer one.
     expect(billing.stale).toBe(0);
     const lastSeq = new Map<string, number>();
@@ -169,13 +166,13 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     });
     cleanups.push(() => billing.close());
     const hotel = await aHotel({ billingUrl: billing.url, clock: () => now, rooms: 1 });
-    const client = createHttpClient(hotel.host.url, { token: await signInOverHttp(hotel.host.url) });
+    const client = createHttpClient(hotel.host.url, { token: hotel.token });
     cleanups.push(() => client.close());
 
     const stay = await hotel.book(0);
     await hotel.worker.tick();
-    const createId = (await hotel.host.core.deps.db.get('SELECT max(id) AS id FROM outbox') as { id: number }).id;
-    expect(hotel.counts()).toEqual({ dead: 1 });
+    const createId = (await hotel.host.core.deps.db.get<{ id: number }>('SELECT max(id) AS id FROM outbox'))!.id;
+    expect(await hotel.counts()).toEqual({ dead: 1 });
 
     await hotel.host.core.handlers['stays:cancel']({ id: stay.id }, deskCtx);
     now += 1_000;
@@ -187,7 +184,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     expect(retry.status).toBe(409);
     expect(JSON.parse(retry.body)).toEqual({ error: `Outbox message ${createId} is superseded by message ${createId + 1}, which carries the newer state` });
     expect(billing.bills.get(`/bills/update/${stay.id}`)?.body).toMatchObject({ status: 'cancelled', sequence: 2, room_type: stay.category });
-    expect(hotel.counts()).toEqual({ sent: 1, superseded: 1 });
+    expect(await hotel.counts()).toEqual({ sent: 1, superseded: 1 });
     console.log(`outbox retry of a dead create behind a delivered cancel: refused (409, superseded by #${createId + 1}); billing ends on "cancelled"`);
   });
 
@@ -215,9 +212,9 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const during = await latencies(41, 40);
 
     // The stuck stay is still in flight (its 10 s timeout has not run out), never retried meanwhile.
-    await until(() => hotel.counts().sent === 80);
+    await until(async () => (await hotel.counts()).sent === 80);
     expect(billing.requests.filter((r) => r.path === hangPath)).toHaveLength(1);
-    expect(hotel.counts()).toEqual({ sent: 80, pending: 1 });
+    expect(await hotel.counts()).toEqual({ sent: 80, pending: 1 });
     const [p50Before, p50During] = [percentile(before, 50), percentile(during, 50)];
     expect(p50During).toBeLessThan(Math.max(3 * p50Before, p50Before + 25));
     console.log(
@@ -230,7 +227,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const billingUrl = await closedPortUrl();
     const hotel = await aHotel({ billingUrl, rooms: 25 });
     for (let i = 0; i < 500; i++) await hotel.book(i);
-    expect(hotel.counts()).toEqual({ pending: 500 });
+    expect(await hotel.counts()).toEqual({ pending: 500 });
 
     const billing = await startBillingReceiver(Number(new URL(billingUrl).port));
     cleanups.push(() => billing.close());
@@ -238,7 +235,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     await hotel.worker.start();
     await until(() => billing.applied.length === 500);
     const ms = performance.now() - started;
-    await until(() => hotel.counts().sent === 500);
+    await until(async () => (await hotel.counts()).sent === 500);
 
     expect(new Set(billing.applied.map((a) => a.path)).size).toBe(500);
     expect(ms).toBeLessThan(10_000);
@@ -273,8 +270,8 @@ describe('the outbox against a billing receiver that misbehaves', () => {
 
     const attempts = rounds * STAYS;
     expect(billing.requests).toHaveLength(attempts);
-    expect(hotel.counts()).toEqual({ pending: STAYS }); // a 500 is transient, whatever its size
-    const lastError = (await hotel.host.core.deps.db.get('SELECT last_error AS e FROM outbox LIMIT 1') as { e: string }).e;
+    expect(await hotel.counts()).toEqual({ pending: STAYS }); // a 500 is transient, whatever its size
+    const lastError = (await hotel.host.core.deps.db.get<{ e: string }>('SELECT last_error AS e FROM outbox LIMIT 1'))!.e;
     expect(lastError).toMatch(/^HTTP 500 Internal Server Error: e{200}$/);
     // What billing could push before each hang-up: socket buffers, never the 256 MB.
     expect(billing.bytesStreamed / attempts).toBeLessThan(16 * 1024 * 1024);

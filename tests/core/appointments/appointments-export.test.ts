@@ -21,7 +21,7 @@ afterEach(async () => await t.close());
 
 async function rows(query: AppointmentCsvQuery): Promise<Record<string, string>[]> {
   let text = '';
-  for await (const piece of streamCsvExport(t.dbFile, 'appointments', query)) text += piece;
+  for await (const piece of streamCsvExport(t.db.exportSource, 'appointments', query)) text += piece;
   return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, delimiter: query.delimiter ?? ',' }).data;
 }
 

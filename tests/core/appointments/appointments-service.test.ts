@@ -33,10 +33,8 @@ function room(capacity = 1, rate = 90_000) {
 function generate(roomId: number, startDate: string, endDate = startDate, extra: Record<string, unknown> = {}) {
   return h()['timeslots:generate']({ roomId, startDate, endDate, slotDuration: 30, workingHours: { start: '09:00', end: '17:00' }, ...extra }, adminCtx);
 }
-function slotsOf(roomId: number, date: string) {
-  return t.db.all('SELECT id, start_ms AS "startMs", end_ms AS "endMs", start_at AS "startAt" FROM timeslots WHERE room_id = ? AND local_date = ? ORDER BY start_ms', roomId, date) as {
-    id: number; startMs: number; endMs: number; startAt: string;
-  }[];
+async function slotsOf(roomId: number, date: string) {
+  return await t.db.all<{ id: number; startMs: number; endMs: number; startAt: string }>('SELECT id, start_ms AS "startMs", end_ms AS "endMs", start_at AS "startAt" FROM timeslots WHERE room_id = ? AND local_date = ? ORDER BY start_ms', roomId, date);
 }
 async function book(slotId: number, roomId: number, ctx = client): Promise<Appointment> {
   const res = await h()['appointments:create']({ timeslotId: slotId, roomId }, ctx) as { booking: Appointment };
@@ -51,14 +49,14 @@ describe('timeslot generation', () => {
     // 2026-03-29: Copenhagen springs forward; 2026-10-25: it falls back.
     for (const day of ['2026-03-29', '2026-10-25']) {
       expect((await generate(r.id, day)).count).toBe(16);
-      const slots = slotsOf(r.id, day);
+      const slots = await slotsOf(r.id, day);
       expect(slots).toHaveLength(16);
       expect(slots.every((s) => s.endMs - s.startMs === 30 * MIN)).toBe(true);
       expect(slots[0]!.startAt.slice(11, 16)).toBe('09:00');
       expect(slots[15]!.startAt.slice(11, 16)).toBe('16:30');
     }
-    expect(slotsOf(r.id, '2026-03-29')[0]!.startAt).toBe('2026-03-29T09:00:00+02:00');
-    expect(slotsOf(r.id, '2026-10-25')[0]!.startAt).toBe('2026-10-25T09:00:00+01:00');
+    expect((await slotsOf(r.id, '2026-03-29'))[0]!.startAt).toBe('2026-03-29T09:00:00+02:00');
+    expect((await slotsOf(r.id, '2026-10-25'))[0]!.startAt).toBe('2026-10-25T09:00:00+01:00');
   });
 
   it('across the change itself, slots are real-length and never overlap (the night of the change)', async () => {
@@ -67,7 +65,7 @@ describe('timeslot generation', () => {
     // spring: 01:00 → 04:00 local is two real hours → 4 slots; autumn: four real hours → 8 slots
     expect((await generate(r.id, '2026-03-29', '2026-03-29', night)).count).toBe(4);
     expect((await generate(r.id, '2026-10-25', '2026-10-25', night)).count).toBe(8);
-    const autumn = slotsOf(r.id, '2026-10-25').slice(0, 8);
+    const autumn = (await slotsOf(r.id, '2026-10-25')).slice(0, 8);
     expect(autumn.map((s) => s.startAt.slice(11, 25))).toEqual([
       '01:00:00+02:00', '01:30:00+02:00', '02:00:00+02:00', '02:30:00+02:00', '02:00:00+01:00', '02:30:00+01:00', '03:00:00+01:00', '03:30:00+01:00',
     ]);
@@ -87,7 +85,7 @@ describe('unpaid holds lapse', () => {
   it('a pending unpaid booking holds its seat for the hold time, then lapses (cancelled, lapsed event) and frees it', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [slot] = slotsOf(r.id, '2026-05-04');
+    const [slot] = await slotsOf(r.id, '2026-05-04');
     const a = await book(slot!.id, r.id);
     expect(a.holdExpiresAt).toBe('2026-05-01T10:30:00+02:00');
     await expectAppError(async () => await book(slot!.id, r.id, deskCtx), 'CONFLICT', /fully booked/);
@@ -106,7 +104,7 @@ describe('unpaid holds lapse', () => {
     await h()['settings:update']({ appointmentHoldMinutes: 5 }, adminCtx);
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [slot] = slotsOf(r.id, '2026-05-04');
+    const [slot] = await slotsOf(r.id, '2026-05-04');
     const a = await book(slot!.id, r.id);
     expect(a.holdExpiresAt).toBe('2026-05-01T10:05:00+02:00');
     expect(await h()['appointments:pay']({ id: a.id, method: 'cash' }, deskCtx)).toMatchObject({ status: 'confirmed', paymentStatus: 'paid', paymentMethod: 'cash', holdExpiresAt: null });
@@ -118,7 +116,7 @@ describe('unpaid holds lapse', () => {
   it('the scheduler lapses holds and sends reminders on its own', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [slot] = slotsOf(r.id, '2026-05-04');
+    const [slot] = await slotsOf(r.id, '2026-05-04');
     const a = await book(slot!.id, r.id);
     t.clock.advance(31 * MIN);
     const scheduler = startAppointmentScheduler(t.core.deps, t.core.services.appointments, { maxSleepMs: 50 });
@@ -135,7 +133,7 @@ describe('refunds, by the hotel policy on what was paid', () => {
   it('≥ 48 h before: 100 %; ≥ 24 h: 50 %; later: 0 %; unpaid: nothing; the policy is a setting', async () => {
     const r = await room(5);
     await generate(r.id, '2026-05-04');
-    const [slot] = slotsOf(r.id, '2026-05-04'); // Monday 09:00, 71 h after now
+    const [slot] = await slotsOf(r.id, '2026-05-04'); // Monday 09:00, 71 h after now
     const paidOne = async () => {
       const a = await book(slot!.id, r.id, deskCtx);
       await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
@@ -157,7 +155,7 @@ describe('refunds, by the hotel policy on what was paid', () => {
   it('legal transitions only: no cancel once begun, nothing after completion', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [slot] = slotsOf(r.id, '2026-05-04');
+    const [slot] = await slotsOf(r.id, '2026-05-04');
     const a = await book(slot!.id, r.id);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     t.clock.set(Date.parse('2026-05-04T07:10:00Z'));
@@ -174,7 +172,7 @@ describe('reminders', () => {
   it('go out once, the lead time before the start, with the seed\'s message, to the owner and the desk', async () => {
     const r = await room();
     await generate(r.id, '2026-05-01'); // today: 10:30 is the first slot after now
-    const slot = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T11:30'))!;
+    const slot = (await slotsOf(r.id, '2026-05-01')).find((s) => s.startAt.includes('T11:30'))!;
     const a = await book(slot.id, r.id);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     expect(await t.core.services.appointments.sendDueReminders()).toBe(0);
@@ -198,7 +196,7 @@ describe('reminders', () => {
   it('are not sent for a cancelled booking, are still sent after downtime if the start is ahead, never after the start', async () => {
     const r = await room(3);
     await generate(r.id, '2026-05-01');
-    const slot = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T12:00'))!;
+    const slot = (await slotsOf(r.id, '2026-05-01')).find((s) => s.startAt.includes('T12:00'))!;
     const cancelled = await book(slot.id, r.id, deskCtx);
     await h()['appointments:cancel']({ id: cancelled.id }, deskCtx);
     const kept = await h()['appointments:deskCreate']({ timeslotId: slot.id, guestName: 'Mette', guestEmail: 'mette@example.dk' }, deskCtx);
@@ -210,7 +208,7 @@ describe('reminders', () => {
     expect(await t.core.services.appointments.sendDueReminders()).toBe(2);
     expect(reminders().map((e) => e.appointment.id).sort()).toEqual([kept.id, missed.id].sort());
     // a booking whose start passed while the host was down gets none
-    const later = slotsOf(r.id, '2026-05-01').find((s) => s.startAt.includes('T13:00'))!;
+    const later = (await slotsOf(r.id, '2026-05-01')).find((s) => s.startAt.includes('T13:00'))!;
     const gone = await h()['appointments:deskCreate']({ timeslotId: later.id, guestName: 'Gone' }, deskCtx);
     await h()['appointments:pay']({ id: gone.id, method: 'cash' }, deskCtx);
     t.clock.set(Date.parse('2026-05-01T11:05:00Z'));
@@ -220,7 +218,7 @@ describe('reminders', () => {
   it('are due again after a reschedule, for the new start', async () => {
     const r = await room();
     await generate(r.id, '2026-05-01');
-    const slots = slotsOf(r.id, '2026-05-01');
+    const slots = await slotsOf(r.id, '2026-05-01');
     const at = (hhmm: string) => slots.find((s) => s.startAt.includes(`T${hhmm}`))!;
     const a = await book(at('11:00').id, r.id);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
@@ -236,7 +234,7 @@ describe('live events and e-mails', () => {
   it('booking_update {type, booking} on create, reschedule, cancel, status change; audience the owner and the desk', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [s1, s2] = slotsOf(r.id, '2026-05-04');
+    const [s1, s2] = await slotsOf(r.id, '2026-05-04');
     const a = await book(s1!.id, r.id);
     await h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
@@ -255,7 +253,7 @@ describe('live events and e-mails', () => {
   it('writes confirmation, reschedule and cancellation e-mails to the owner in the hotel\'s language and zone, in the same commit', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [s1, s2] = slotsOf(r.id, '2026-05-04');
+    const [s1, s2] = await slotsOf(r.id, '2026-05-04');
     const a = await book(s1!.id, r.id);
     await h()['appointments:pay']({ id: a.id, method: 'card' }, deskCtx);
     await h()['appointments:reschedule']({ id: a.id, newTimeslotId: s2!.id }, client);
@@ -264,7 +262,8 @@ describe('live events and e-mails', () => {
     const mails = (await outboxRows(t.db)).filter((m) => m.target === 'email');
     expect(mails.map((m) => m.topic)).toEqual(['email.confirmation', 'email.reschedule', 'email.cancellation']);
     expect(new Set(mails.map((m) => m.aggregate))).toEqual(new Set([`appointment:${a.id}`]));
-    expect(mails.every(async (m) => m.payload.to === (await userContact(t.db, client.actor.userId!))!.email)).toBe(true);
+    const clientEmail = (await userContact(t.db, client.actor.userId!))!.email;
+    expect(mails.every((m) => m.payload.to === clientEmail)).toBe(true);
     // Danish by default, the hotel's local times (CEST)
     expect(mails[0]!.payload.subject).toBe('Bekræftelse: booking af Spa room 1 2026-05-04 09:00');
     expect(mails[0]!.payload.text).toContain('4. maj 2026 kl. 09:00–09:30');
@@ -277,7 +276,7 @@ describe('live events and e-mails', () => {
   it('writes nothing when a booking is refused', async () => {
     const r = await room();
     await generate(r.id, '2026-05-04');
-    const [s1] = slotsOf(r.id, '2026-05-04');
+    const [s1] = await slotsOf(r.id, '2026-05-04');
     await book(s1!.id, r.id);
     const before = (await outboxRows(t.db)).length;
     const events = t.events.length;

@@ -7,7 +7,7 @@
  * only for an intended change of the output, and say so in the commit.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostRequestHandler } from '../../../electron/host-requests';
 import { startTestApi, type TestApi, type TestRequests } from '../../support/http-client';
@@ -66,8 +66,8 @@ async function download(url: string, as: 'staff' | 'admin' = 'staff'): Promise<{
 
 async function desktopFile(name: 'stays:export' | 'audit:export', input: Record<string, unknown>, file: string): Promise<string> {
   const session = name === 'audit:export' ? await api.session('admin') : sam;
-  const answer = createHostRequestHandler({ core: api.t.core, dbFile: api.t.dbFile });
-  const path = join(dirname(api.t.dbFile), file);
+  const answer = createHostRequestHandler({ core: api.t.core });
+  const path = join(api.t.database.dir, file);
   const result = await answer({ kind: 'export', id: 1, name, input: { delimiter: ',', bom: false, ...input }, token: session.token, file: path });
   expect(result).toMatchObject({ ok: true, value: { path } });
   return readFileSync(path, 'utf8');

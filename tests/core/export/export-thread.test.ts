@@ -1,57 +1,78 @@
 /**
  * The export worker thread, from the TypeScript sources (tsx inside the worker), on the stays export
- * (the largest): the credit window that holds it back, stopping it early, its failures as `AppError`
- * rejections, and its capped heap against the widest rows the desk can hold. The bundled worker is tested with the bundles
- * (tests/core/serve-bundle.test.ts, tests/electron/main-bundle.test.ts).
+ * (the largest), on this run's engine (the worker opens its own connection through
+ * db/read-connection.ts: SQLite's read-only file, or a PostgreSQL REPEATABLE READ READ ONLY
+ * transaction): the credit window that holds it back, one snapshot for the whole export, stopping it
+ * early, its failures as `AppError` rejections, and its capped heap against the widest rows the desk
+ * can hold. The bundled worker is tested with the bundles (tests/core/serve-bundle.test.ts,
+ * tests/electron/main-bundle.test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
 import { EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
-import { openDatabase, type Sqlite } from '../../../db/open-database';
+import type { Database, ExportSource } from '../../../db/database';
+import type { Sqlite } from '../../../db/open-database';
+import { openTestDatabase, type TestDatabase } from '../../support/test-database';
 
-let dir: string;
-let dbFile: string;
-let sqlite: Sqlite;
+let db: Database;
+let database: TestDatabase;
+let closeDb: () => Promise<void>;
+let source: ExportSource;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'frontdesk-csv-thread-'));
-  dbFile = join(dir, 'frontdesk.db');
-  sqlite = (await openDatabase({ file: dbFile })).sqlite;
-  db.run(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`);
+  ({ db, database, close: closeDb } = await openTestDatabase());
+  source = db.exportSource;
+  await db.run(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`);
 });
 
-afterEach(() => {
-  sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => await closeDb());
 
-function insertStays(count: number, guestName: (i: number) => string = (i) => `Guest ${i}`, category = 'Standard single room'): void {
-  const stmt = sqlite.prepare(
-    `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
-     VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'booked', 200000, 'desk', 0, 0)`,
-  );
-  sqlite.transaction(() => {
-    for (let i = 0; i < count; i++) stmt.run(category, guestName(i));
-  })();
+/** Cancelled stays of one room: any number of them fit its dates, on PostgreSQL's exclusion constraint too. */
+async function insertStays(count: number, guestName: (i: number) => string = (i) => `Guest ${i}`, category = 'Standard single room'): Promise<void> {
+  await db.unit(async () => {
+    for (let i = 0; i < count; i++) {
+      await db.run(
+        `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+         VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'cancelled', 200000, 'desk', 0, 0)`,
+        category,
+        guestName(i),
+      );
+    }
+  });
 }
 
-/** `PRAGMA wal_checkpoint(TRUNCATE)` without waiting: busy while some reader still holds an older snapshot. */
-function checkpointBusy(): number {
-  return (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy;
+/**
+ * How many export snapshots are open now. SQLite: a checkpoint that cannot reset the WAL past an
+ * older reader's snapshot is busy. PostgreSQL: the export's connections (`frontdesk-export`).
+ */
+async function openSnapshots(): Promise<number> {
+  if (db.dialect === 'sqlite') {
+    const sqlite = (db as Database & { sqlite: Sqlite }).sqlite;
+    return (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy;
+  }
+  const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'frontdesk-export' AND datname = current_database()`);
+  return row!.n;
+}
+
+/** Where nothing can be read: a SQLite file that does not exist, a PostgreSQL database that does not. */
+function missingSource(): ExportSource {
+  if (source.dialect === 'sqlite') return { dialect: 'sqlite', file: join(database.dir, 'missing.db') };
+  const url = new URL(source.url);
+  url.pathname = '/frontdesk_missing';
+  return { dialect: 'postgres', url: url.toString() };
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the export worker', () => {
   it('posts at most its window of pieces ahead, one more per credit, then the rest', async () => {
-    insertStays(EXPORT_CHUNK_ROWS * 5);
+    await insertStays(EXPORT_CHUNK_ROWS * 5);
     const pieces: ExportPiece[] = [];
-    const { worker, finished } = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 2 }, (piece) => pieces.push(piece));
+    const { worker, finished } = startExportWorker({ exportId: 'stays', source, query: {}, env: { timeZone: 'UTC' }, window: 2 }, (piece) => pieces.push(piece));
     try {
       // A cold worker (a new isolate, its modules through tsx) can take over a second on a loaded machine.
       await expect.poll(() => pieces.length, { timeout: 15_000 }).toBe(2);
@@ -71,34 +92,45 @@ describe('the export worker', () => {
     }
   });
 
+  it('reads one snapshot: rows written once its first chunk is read are not in the export', async () => {
+    await insertStays(EXPORT_CHUNK_ROWS * 3);
+    const gen = streamCsvExport(source, 'stays', {});
+    let text = (await gen.next()).value as string; // the header: the first chunk has been read
+    await insertStays(EXPORT_CHUNK_ROWS * 2, (i) => `Later ${i}`);
+    await db.run(`UPDATE stays SET guest_name = 'Renamed' WHERE id = ?`, EXPORT_CHUNK_ROWS * 2 + 1);
+    for await (const piece of gen) text += piece;
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);
+    expect(rows).toHaveLength(EXPORT_CHUNK_ROWS * 3);
+    expect(rows.filter((r) => r[7] !== `Guest ${Number(r[0]) - 1}`)).toEqual([]);
+  });
+
   it('stops when the stream is closed early, which ends its read transaction', async () => {
-    insertStays(EXPORT_CHUNK_ROWS * (EXPORT_WINDOW + 5)); // more than the worker may read ahead
-    sqlite.pragma('busy_timeout = 0');
-    const gen = streamCsvExport(dbFile, 'stays', {});
+    await insertStays(EXPORT_CHUNK_ROWS * (EXPORT_WINDOW + 5)); // more than the worker may read ahead
+    const gen = streamCsvExport(source, 'stays', {});
     await gen.next(); // the header: the worker's snapshot is taken
-    insertStays(5); // newer than that snapshot, so a checkpoint cannot reset the WAL past it
-    expect(checkpointBusy()).toBe(1);
+    await insertStays(5); // newer than that snapshot (on SQLite, a checkpoint cannot reset the WAL past it)
+    expect(await openSnapshots()).toBe(1);
 
     await gen.return(undefined);
-    expect(checkpointBusy()).toBe(0);
+    await expect.poll(openSnapshots).toBe(0);
   });
 
   it('turns a failure in the worker into an AppError rejection, for the stream and for the file', async () => {
-    const missing = join(dir, 'missing.db');
+    const missing = missingSource();
     await expect(streamCsvExport(missing, 'stays', {}).next()).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('CSV export failed') });
-    await expect(writeCsvFile(missing, 'stays', {}, join(dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
+    await expect(writeCsvFile(missing, 'stays', {}, join(database.dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
   });
 
   it('fits the widest rows the desk can hold in its capped heap (a formula and 119 quotes as the name, 80 quotes as the category)', async () => {
     const rows = 3000;
     const name = (i: number) => `=${'"'.repeat(119 - String(i).length)}${i}`;
     const category = '"'.repeat(80);
-    insertStays(rows, name, category);
+    await insertStays(rows, name, category);
 
-    const target = join(dir, 'wide.csv');
-    expect(await writeCsvFile(dbFile, 'stays', {}, target)).toEqual({ rows });
+    const target = join(database.dir, 'wide.csv');
+    expect(await writeCsvFile(source, 'stays', {}, target)).toEqual({ rows });
     let streamed = '';
-    for await (const piece of streamCsvExport(dbFile, 'stays', {})) streamed += piece;
+    for await (const piece of streamCsvExport(source, 'stays', {})) streamed += piece;
     const file = readFileSync(target, 'utf8');
     expect(streamed).toBe(file);
 
@@ -111,11 +143,11 @@ describe('the export worker', () => {
 
 describe('the waiting worker', () => {
   it('runs the next export in the worker that finished the last one cleanly, any export alike', async () => {
-    insertStays(3);
-    const first = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    await insertStays(3);
+    const first = startExportWorker({ exportId: 'stays', source, query: {}, env: { timeZone: 'UTC' }, window: 10 });
     expect(await first.finished).toBe(3);
     await first.release();
-    const second = startExportWorker({ exportId: 'audit', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    const second = startExportWorker({ exportId: 'audit', source, query: {}, env: { timeZone: 'UTC' }, window: 10 });
     try {
       expect(second.worker.threadId).toBe(first.worker.threadId);
       expect(await second.finished).toBe(0);
@@ -125,10 +157,10 @@ describe('the waiting worker', () => {
   });
 
   it('is not one that failed or was stopped early', async () => {
-    const failing = startExportWorker({ exportId: 'stays', dbFile: join(dir, 'missing.db'), query: {}, env: { timeZone: 'UTC' } });
+    const failing = startExportWorker({ exportId: 'stays', source: missingSource(), query: {}, env: { timeZone: 'UTC' } });
     await expect(failing.finished).rejects.toMatchObject({ code: 'INTERNAL' });
     await failing.release();
-    const next = startExportWorker({ exportId: 'stays', dbFile, query: {}, env: { timeZone: 'UTC' }, window: 10 });
+    const next = startExportWorker({ exportId: 'stays', source, query: {}, env: { timeZone: 'UTC' }, window: 10 });
     try {
       expect(next.worker.threadId).not.toBe(failing.worker.threadId);
       expect(await next.finished).toBe(0);

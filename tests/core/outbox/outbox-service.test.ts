@@ -18,10 +18,10 @@ beforeEach(async () => {
   }
   ids = (await outboxRows(t.db)).map((r) => r.id);
   // What the delivery worker would have left behind: one sent, two dead after failures, one pending.
-  const set = t.db.prepare('UPDATE outbox SET status = ?, attempts = ?, last_error = ?, last_attempt_ms = ? WHERE id = ?');
-  set.run('sent', 1, null, Date.parse('2026-05-01T08:01:00Z'), ids[0]);
-  set.run('dead', 10, 'HTTP 500 from billing', Date.parse('2026-05-01T09:00:00Z'), ids[1]);
-  set.run('dead', 10, 'connect ECONNREFUSED', Date.parse('2026-05-01T09:30:00Z'), ids[2]);
+  const set = async (...row: unknown[]) => await t.db.run('UPDATE outbox SET status = ?, attempts = ?, last_error = ?, last_attempt_ms = ? WHERE id = ?', ...row);
+  await set('sent', 1, null, Date.parse('2026-05-01T08:01:00Z'), ids[0]);
+  await set('dead', 10, 'HTTP 500 from billing', Date.parse('2026-05-01T09:00:00Z'), ids[1]);
+  await set('dead', 10, 'connect ECONNREFUSED', Date.parse('2026-05-01T09:30:00Z'), ids[2]);
 });
 afterEach(async () => await t.close());
 
@@ -47,7 +47,7 @@ describe('outbox:status', () => {
   });
 
   it('is empty-handed on a fresh outbox', async () => {
-    t.db.exec('DELETE FROM outbox');
+    await t.db.run('DELETE FROM outbox');
     expect(await h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
   });
 });

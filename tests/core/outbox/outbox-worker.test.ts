@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit } from '../../../core/commit';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../../core/outbox/outbox-worker';
-import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-queries';
+import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-enqueue';
 import type { LiveEvent } from '../../../shared/contract/events';
 import { closedPortUrl, startBillingStub, type BillingStub } from '../../support/billing-stub';
 import { aRoom, aStay } from '../../support/builders';
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 function worker(overrides: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
   const w = createOutboxWorker({
-    sqlite: t.db,
+    db: t.db,
     clock: t.clock.now,
     getSettings: () => t.core.settings.get(),
     events: t.core.deps.events,
@@ -58,8 +58,8 @@ async function enqueue(overrides: Partial<OutboxEntry> = {}): Promise<number> {
 /** A message to the event broker: it does not carry a record's whole state, so nothing supersedes it. */
 const event = (aggregate: string, n: number): Partial<OutboxEntry> => ({ target: 'events', topic: 'car.changed', aggregate, path: '', payload: { n } });
 
-const row = (id: number) => t.db.get('SELECT id, status, attempts, next_attempt_ms, last_error, sent_ms FROM outbox WHERE id = ?', id) as Row;
-const key = async (id: number) => (await t.db.get('SELECT idempotency_key AS k FROM outbox WHERE id = ?', id) as { k: string }).k;
+const row = async (id: number) => (await t.db.get<Row>('SELECT id, status, attempts, next_attempt_ms, last_error, sent_ms FROM outbox WHERE id = ?', id))!;
+const key = async (id: number) => (await t.db.get<{ k: string }>('SELECT idempotency_key AS k FROM outbox WHERE id = ?', id))!.k;
 
 describe('outbox worker', () => {
   it('POSTs a committed stay to billing with its JSON, content type and idempotency key, then marks it sent', async () => {
@@ -73,9 +73,9 @@ describe('outbox worker', () => {
     expect(req.method).toBe('POST');
     expect(req.path).toBe(`/bills/update/${stay.id}`);
     expect(req.headers['content-type']).toBe('application/json');
-    expect(req.headers['idempotency-key']).toBe(key(1));
+    expect(req.headers['idempotency-key']).toBe(await key(1));
     expect(JSON.parse(req.body)).toMatchObject({ room_type: 'Standard single room', checkin: stay.checkin, checkout: stay.checkout });
-    expect(row(1)).toMatchObject({ status: 'sent', attempts: 1, sent_ms: t.clock.now(), last_error: null });
+    expect(await row(1)).toMatchObject({ status: 'sent', attempts: 1, sent_ms: t.clock.now(), last_error: null });
   });
 
   it('publishes outbox.changed after a tick that delivered something, and nothing after an idle one', async () => {
@@ -94,7 +94,7 @@ describe('outbox worker', () => {
 
     await worker().tick();
 
-    const r = row(id);
+    const r = await row(id);
     expect(r.status).toBe('dead');
     expect(r.attempts).toBe(1);
     expect(r.last_error).toContain('HTTP 422');
@@ -108,27 +108,27 @@ describe('outbox worker', () => {
     const w = worker();
 
     await w.tick();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(id).next_attempt_ms - t.clock.now()).toBe(999); // [0, 1 s) after the first failure
-    expect(row(id).last_error).toContain('HTTP 500');
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(id)).next_attempt_ms - t.clock.now()).toBe(999); // [0, 1 s) after the first failure
+    expect((await row(id)).last_error).toContain('HTTP 500');
 
     expect(await w.tick()).toBe(0); // not due yet
     t.clock.advance(1_000);
     await w.tick();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 2 });
-    expect(row(id).next_attempt_ms - t.clock.now()).toBe(1_999); // [0, 2 s)
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 2 });
+    expect((await row(id)).next_attempt_ms - t.clock.now()).toBe(1_999); // [0, 2 s)
 
     // Twenty more 500s (about 10 h of them): far past any old attempt count, still pending.
-    while (row(id).status === 'pending' && row(id).attempts < 22) {
-      t.clock.set(row(id).next_attempt_ms);
+    while ((await row(id)).status === 'pending' && (await row(id)).attempts < 22) {
+      t.clock.set((await row(id)).next_attempt_ms);
       await w.tick();
     }
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 22 });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 22 });
 
     t.clock.advance(24 * 3_600_000);
     await w.tick();
-    expect(row(id).status).toBe('dead');
-    expect(row(id).last_error).toMatch(/^HTTP 500 Internal Server Error: boom \(gave up: failing for \d+(\.\d)? h, retry window 24 h\)$/);
+    expect((await row(id)).status).toBe('dead');
+    expect((await row(id)).last_error).toMatch(/^HTTP 500 Internal Server Error: boom \(gave up: failing for \d+(\.\d)? h, retry window 24 h\)$/);
   });
 
   it('counts the retry window from the first failure, and a success ends it', async () => {
@@ -139,7 +139,7 @@ describe('outbox worker', () => {
     await w.tick();
     t.clock.advance(50 * 60_000);
     await w.tick();
-    expect(row(first).status).toBe('sent');
+    expect((await row(first)).status).toBe('sent');
 
     // A new run of failures on the record's next message starts its own window.
     const second = await enqueue({ aggregate: 'stay:2' });
@@ -147,25 +147,25 @@ describe('outbox worker', () => {
     await w.tick();
     t.clock.advance(59 * 60_000);
     await w.tick();
-    expect(row(second).status).toBe('pending');
+    expect((await row(second)).status).toBe('pending');
     t.clock.advance(2 * 60_000);
     await w.tick();
-    expect(row(second).status).toBe('sent');
+    expect((await row(second)).status).toBe('sent');
   });
 
   it('dead-letters a message the service cannot be reached for longer than the window', async () => {
     await t.core.handlers['settings:update']({ outboxRetryHours: 3 }, adminCtx);
     const { id } = await throughOutage(5);
-    expect(row(id).status).toBe('dead');
-    expect(row(id).last_error).toMatch(/^Network error: ECONNREFUSED \(gave up: failing for 3 h, retry window 3 h\)$/);
+    expect((await row(id)).status).toBe('dead');
+    expect((await row(id)).last_error).toMatch(/^Network error: ECONNREFUSED \(gave up: failing for 3 h, retry window 3 h\)$/);
   });
 
   it('waits as long as a 429 Retry-After asks', async () => {
     const id = await enqueue();
     stub.plan({ status: 429, headers: { 'Retry-After': '120' } });
     await worker().tick();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(id).next_attempt_ms - t.clock.now()).toBe(120_000);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(id)).next_attempt_ms - t.clock.now()).toBe(120_000);
   });
 
   /** Billing unreachable for `hours` hours, the worker trying once an hour; returns the message and worker. */
@@ -182,7 +182,7 @@ describe('outbox worker', () => {
 
   it('keeps a message pending, never dead, while the service cannot be reached', async () => {
     const { id } = await throughOutage(5);
-    const r = row(id);
+    const r = await row(id);
     expect(r.status).toBe('pending');
     expect(r.attempts).toBe(5); // within the 72 h window
     expect(r.last_error).toMatch(/Network error/);
@@ -193,10 +193,10 @@ describe('outbox worker', () => {
     await t.core.handlers['settings:update']({ billingServiceUrl: stub.url }, adminCtx);
     stub.plan({ status: 503 });
     await w.tick();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 6 });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 6 });
     t.clock.advance(3_600_000);
     await w.tick();
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
   });
 
   it('treats a dropped connection as unreachable and delivers on a later tick', async () => {
@@ -204,10 +204,10 @@ describe('outbox worker', () => {
     stub.plan('destroy');
     const w = worker();
     await w.tick();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
     t.clock.advance(1_000);
     await w.tick();
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
     expect(stub.delivered).toHaveLength(1);
   });
 
@@ -215,7 +215,7 @@ describe('outbox worker', () => {
     await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
     const id = await enqueue();
     expect(await worker().tick()).toBe(0);
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(stub.requests).toHaveLength(0);
   });
 
@@ -227,9 +227,9 @@ describe('outbox worker', () => {
     const w = worker();
 
     expect(await w.tick()).toBe(2); // car:7's head and car:8, not car:7's second message
-    expect(row(first)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(second)).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(row(other).status).toBe('sent');
+    expect(await row(first)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await row(second)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await row(other)).status).toBe('sent');
 
     t.clock.advance(1_000);
     expect(await w.tick()).toBe(2); // the head, then (its slot freed) the next one of the record
@@ -243,10 +243,10 @@ describe('outbox worker', () => {
     stub.plan({ status: 400, body: 'bad' });
     const w = worker();
     await w.tick();
-    expect(row(bad).status).toBe('dead');
-    expect(row(other).status).toBe('sent');
+    expect((await row(bad)).status).toBe('dead');
+    expect((await row(other)).status).toBe('sent');
     await w.tick();
-    expect(row(next)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await row(next)).toMatchObject({ status: 'pending', attempts: 0 });
 
     const status = await t.core.handlers['outbox:status']({}, adminCtx);
     expect(status.blockedMessages).toEqual([expect.objectContaining({ id: next, status: 'pending', blockedBy: bad })]);
@@ -265,15 +265,15 @@ describe('outbox worker', () => {
     const refused = await enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked' } });
     stub.plan({ status: 422 });
     await w.tick();
-    expect(row(refused).status).toBe('dead');
+    expect((await row(refused)).status).toBe('dead');
 
     const cancelled = await enqueue({ payload: { status: 'cancelled' } });
     const changed = await enqueue({ aggregate: 'stay:2', path: '/bills/update/2', payload: { status: 'booked', changed: true } });
-    expect(row(created).status).toBe('superseded');
-    expect(row(refused).status).toBe('superseded');
+    expect((await row(created)).status).toBe('superseded');
+    expect((await row(refused)).status).toBe('superseded');
     await w.tick();
-    expect(row(cancelled).status).toBe('sent');
-    expect(row(changed).status).toBe('sent');
+    expect((await row(cancelled)).status).toBe('sent');
+    expect((await row(changed)).status).toBe('sent');
     expect(stub.delivered.map((r) => [r.path, JSON.parse(r.body).status])).toEqual([
       ['/bills/update/1', 'cancelled'],
       ['/bills/update/2', 'booked'],
@@ -300,7 +300,7 @@ describe('outbox worker', () => {
     await w.tick();
     await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
     const later = await enqueue({ aggregate: `stay:${stay.id}` });
-    expect((await t.db.get('SELECT seq FROM outbox WHERE id = ?', later) as { seq: number }).seq).toBe(4);
+    expect((await t.db.get<{ seq: number }>('SELECT seq FROM outbox WHERE id = ?', later))!.seq).toBe(4);
   });
 
   it('sends a dead message again after the admin retries it, with the same idempotency key', async () => {
@@ -308,14 +308,14 @@ describe('outbox worker', () => {
     stub.plan({ status: 422, body: 'no' });
     const w = worker();
     await w.tick();
-    expect(row(id).status).toBe('dead');
+    expect((await row(id)).status).toBe('dead');
 
     const retried = await t.core.handlers['outbox:retry']({ id }, adminCtx);
     expect(retried.status).toBe('pending');
     await w.tick();
 
-    expect(row(id).status).toBe('sent');
-    expect(stub.requests.map((r) => r.headers['idempotency-key'])).toEqual([key(id), key(id)]);
+    expect((await row(id)).status).toBe('sent');
+    expect(stub.requests.map((r) => r.headers['idempotency-key'])).toEqual([await key(id), await key(id)]);
   });
 
   it('prunes sent messages older than outboxRetentionDays, at most once a minute, keeping dead and pending ones', async () => {
@@ -324,16 +324,16 @@ describe('outbox worker', () => {
     stub.plan({ status: 200 }, { status: 410 });
     const w = worker();
     await w.tick();
-    expect(row(old).status).toBe('sent');
-    expect(row(dead).status).toBe('dead');
+    expect((await row(old)).status).toBe('sent');
+    expect((await row(dead)).status).toBe('dead');
 
     t.clock.advance(8 * 86_400_000); // retention is 7 days by default
     await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
     const pending = await enqueue({ aggregate: 'c' });
     await w.tick();
-    expect(row(old)).toBeUndefined();
-    expect(row(dead).status).toBe('dead');
-    expect(row(pending).status).toBe('pending');
+    expect(await row(old)).toBeUndefined();
+    expect((await row(dead)).status).toBe('dead');
+    expect((await row(pending)).status).toBe('pending');
   });
 
   it('does not prune again within the minute', async () => {
@@ -341,14 +341,14 @@ describe('outbox worker', () => {
     await w.tick(); // prunes (nothing) and remembers when
     const id = await enqueue();
     await w.tick();
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
     await t.db.run('UPDATE outbox SET sent_ms = 0');
     t.clock.advance(30_000);
     await w.tick();
-    expect(row(id)).toBeDefined();
+    expect(await row(id)).toBeDefined();
     t.clock.advance(30_000);
     await w.tick();
-    expect(row(id)).toBeUndefined();
+    expect(await row(id)).toBeUndefined();
   });
 
   it('delivers different records in parallel, up to the bound', async () => {
@@ -388,20 +388,20 @@ describe('outbox worker', () => {
     const ticking = w.tick();
     await expect.poll(() => gate.waiting).toBe(1);
     const newer = await enqueue({ payload: { status: 'cancelled' } });
-    expect(row(old).status).toBe('superseded');
+    expect((await row(old)).status).toBe('superseded');
     expect(await w.tick()).toBe(0); // the record is in flight: its newer message waits
     gate.release();
     await ticking;
-    expect(row(old).status).toBe('sent'); // it did get through
+    expect((await row(old)).status).toBe('sent'); // it did get through
     await w.tick();
-    expect(row(newer).status).toBe('sent');
+    expect((await row(newer)).status).toBe('sent');
     expect(stub.delivered.map((r) => JSON.parse(r.body).status)).toEqual(['booked', 'cancelled']);
   });
 
   it('when started, a hanging record holds one slot; the others are delivered meanwhile, each as a slot frees', async () => {
     stub.route = (req) => (req.path === '/bills/update/0' ? 'hang' : undefined);
     const w = worker({ concurrency: 2, timeoutMs: 60_000, pollMs: 60_000 });
-    await w.start();
+    w.start();
     await commit(t.core.deps, async (c) => {
       for (let i = 0; i <= 10; i++) await c.enqueue({ target: 'billing', topic: 'billing.bill_update', aggregate: `stay:${i}`, path: `/bills/update/${i}`, payload: {} });
     });
@@ -414,7 +414,7 @@ describe('outbox worker', () => {
   it('when started, wakes up for any enqueued message at once instead of waiting for the next poll', async () => {
     await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
     const w = worker({ pollMs: 60_000 });
-    await w.start();
+    w.start();
     await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);
     await expect.poll(() => stub.delivered.length, { timeout: 2_000 }).toBe(1);
     // Not only stays: a message of another target, written through commit(), wakes it too.
@@ -436,7 +436,7 @@ describe('outbox worker', () => {
     gate.release();
     await stopping;
     await ticking;
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
   });
 
   it('stop() aborts a delivery still hanging after the grace period; the aborted attempt does not count', async () => {
@@ -447,7 +447,7 @@ describe('outbox worker', () => {
     await expect.poll(() => stub.requests.length).toBe(1);
     await w.stop();
     expect(await ticking).toBe(0);
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
     expect(await w.tick()).toBe(0); // a stopped worker takes nothing more
   });
 });

@@ -104,6 +104,14 @@ describe('stock bookings', () => {
     await h['stock:book']({ resourceId: r.id, quantity: 1, guestName: 'Someone else' }, deskCtx);
     await h['stays:cancel']({ id: later.id }, deskCtx);
     expect(await available(r.id)).toBe(3);
+
+    // A no-show (marked once its arrival has passed) ends the stay too.
+    const absent = await h['stays:create'](aStay({ roomId: 1, checkin: '2026-05-20', checkout: '2026-05-22' }), deskCtx);
+    await h['stock:book']({ resourceId: r.id, quantity: 1, stayId: absent.id }, deskCtx);
+    t.clock.set(Date.parse('2026-05-21T08:00:00Z'));
+    await h['stays:noShow']({ id: absent.id }, deskCtx);
+    expect(await available(r.id)).toBe(3);
+    expect((await h['stock:movements']({ id: r.id, limit: 1 }, deskCtx))[0]).toMatchObject({ kind: 'returned', note: `Stay ${absent.id} a no-show` });
     await expectAppError(async () => await h['stock:book']({ resourceId: r.id, quantity: 1, stayId: 999 }, deskCtx), 'NOT_FOUND');
   });
 
@@ -142,7 +150,7 @@ describe('stock bookings', () => {
     const b = await h['stock:book']({ resourceId: r.id, quantity: 1, guestName: 'Jens Olsen' }, deskCtx);
     await h['stock:return']({ id: b.id }, deskCtx);
     let csv = '';
-    for await (const piece of streamCsvExport(t.dbFile, 'stockBookings', { status: 'out' }, { timeZone: 'Europe/Copenhagen' })) csv += piece;
+    for await (const piece of streamCsvExport(t.db.exportSource, 'stockBookings', { status: 'out' }, { timeZone: 'Europe/Copenhagen' })) csv += piece;
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]).toEqual(['id', 'resource', 'purchase_quantity', 'booking_date', 'resource_name', 'status', 'guest_name', 'stay_id', 'roomnumber', 'return_by', 'closed_at', 'created_by', 'notes']);
     expect(rows.slice(1)).toEqual([['1', String(r.id), '2', '2026-05-01T10:00:00+02:00', 'Extra bed', 'out', "'=cmd()", String(stay.id), '204', '', '', 'desk', '']]);

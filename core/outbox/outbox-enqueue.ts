@@ -1,0 +1,29 @@
+/**
+ * Writing to the outbox. **Call inside the same transaction as the change that causes the message**
+ * (through `commit()`, core/commit.ts), so a message exists if and only if its change was committed,
+ * and its `seq` is taken in that same transaction. What the target's registry entry says (a
+ * whole-state target supersedes the record's older messages; `sequence` in the body) is applied here;
+ * the SQL is db/queries/outbox-queries.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database';
+import { insertOutboxMessage, nextOutboxSeq, supersedeOutbox } from '../../db/queries/outbox-queries';
+import { OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
+
+export interface OutboxEntry {
+  target: OutboxTarget;
+  topic: string;
+  /** Orders messages of one record: `stay:17`. */
+  aggregate: string;
+  /** Relative to the target's base URL: `/bills/update/17`. */
+  path: string;
+  payload: unknown;
+}
+
+export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<number> {
+  const def = OUTBOX_TARGETS[e.target];
+  const seq = await nextOutboxSeq(db, e.aggregate);
+  if (def.wholeState) await supersedeOutbox(db, e.target, e.aggregate);
+  const payload = def.sequenceInBody && e.payload !== null && typeof e.payload === 'object' ? { ...e.payload, sequence: seq } : e.payload;
+  return await insertOutboxMessage(db, { ...e, seq, payload: JSON.stringify(payload), idempotencyKey: randomUUID() }, nowMs);
+}

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await aRoom(desk.api, 101);
   // A failed sign-in and a staff user's sign-in, for the log.
   await desk.api.call('POST', '/api/v1/users', { username: 'lena', email: 'lena@hotel-e2e.dk', role: 'staff', password: 'lena-desk-2026' });
-  expect((await (await fetch(`${desk.serve.url}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"lena","password":"wrong-one-here"}' })).status)).toBe(401);
+  expect((await fetch(`${desk.serve.url}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"lena","password":"wrong-one-here"}' })).status).toBe(401);
   await signIn(desk.serve.url, 'lena', 'lena-desk-2026');
 });
 

@@ -193,7 +193,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const billing = await startBillingReceiver(0, { hang: (path) => path === hangPath });
     const hotel = await aHotel({ billingUrl: billing.url, rooms: 10, worker: { pollMs: 60_000 } });
     cleanups.push(() => billing.close()); // before worker.stop(): hangs up on the stuck request
-    await hotel.worker.start();
+    hotel.worker.start();
 
     /** Books `n` stays one at a time; for each, ms from the booking to billing receiving it. */
     const latencies = async (first: number, n: number) => {
@@ -232,7 +232,7 @@ describe('the outbox against a billing receiver that misbehaves', () => {
     const billing = await startBillingReceiver(Number(new URL(billingUrl).port));
     cleanups.push(() => billing.close());
     const started = performance.now();
-    await hotel.worker.start();
+    hotel.worker.start();
     await until(() => billing.applied.length === 500);
     const ms = performance.now() - started;
     await until(async () => (await hotel.counts()).sent === 500);

@@ -71,8 +71,9 @@ export function startChild(script: string, args: string[] = [], env: Record<stri
     process: child,
     send: (message) => child.send(message),
     next,
-    async ask(request, replyType, timeoutMs) {
-      const reply = await next(replyType, timeoutMs);
+    ask(request, replyType, timeoutMs) {
+      // Wait for the reply from before the request goes out, so a fast reply is never missed.
+      const reply = next(replyType, timeoutMs);
       child.send(request);
       return reply as never;
     },

@@ -29,6 +29,7 @@ import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
 import { mayAnswerMethodNotAllowed } from './method-not-allowed';
 import { parametersAsSent, withBodyRules } from './openapi-input-rules';
+import { describeRules } from './openapi-rules';
 import { pathParams } from './route-input';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -166,7 +167,10 @@ function documentTransform(input: TransformInput): ReturnType<typeof zodTransfor
   const method = String(input.route.method).toUpperCase();
   const name = routeCommands.get(`${method} ${input.url}`);
   const def = input.route.config?.command?.def ?? (name ? (commands[name] as CommandDef) : undefined);
-  if (def && result.schema && !(result.schema as { hide?: boolean }).hide) describeOperation(def, result.schema as Record<string, unknown>);
+  if (def && result.schema && !(result.schema as { hide?: boolean }).hide) {
+    describeOperation(def, result.schema as Record<string, unknown>);
+    describeRules(def, result.schema as Record<string, unknown>);
+  }
   return result;
 }
 

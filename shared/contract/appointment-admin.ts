@@ -103,7 +103,7 @@ export const appointmentAdminCommands = defineCommands({
     badInputMessage: statusMessage,
     rules: [
       {
-        when: 'a step the appointment\'s status does not allow (completed but from confirmed, cancelled once begun, …)',
+        when: 'a step its status does not allow: `completed` from any status but confirmed, `no_show` from completed or cancelled, `cancelled` once begun or ended',
         error: 'Invalid status transition to: completed',
         also: ['Invalid status transition to: no_show', 'Invalid status transition to: cancelled'],
       },

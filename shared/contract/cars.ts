@@ -6,7 +6,7 @@
  * `has_damage`); the app's own routes live under `/api/v1/cars` and `/api/v1/rentals`.
  */
 import { z } from 'zod';
-import { defineCommands } from './command-def';
+import { defineCommands, type InputRule } from './command-def';
 import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
 import {
@@ -25,6 +25,7 @@ import {
   wellFormedText,
 } from './primitives';
 import { DESK, EVERYONE } from './roles';
+import { PERIOD_RULE } from './input-rules';
 
 // ---- cars ---------------------------------------------------------------------------------------
 
@@ -251,6 +252,14 @@ export const RentalExportQuerySchema = z.object({
 });
 export type RentalExportQuery = z.infer<typeof RentalExportQuerySchema>;
 
+/** A reservation's rules beyond its schema (core/cars/rentals-service.ts). */
+const RENTAL_RULES: readonly InputRule[] = [
+  PERIOD_RULE,
+  { when: `longer than ${MAX_RENTAL_DAYS} days`, error: `A rental lasts at most ${MAX_RENTAL_DAYS} days, not 120` },
+  { when: '`from` before today (hotel-local)', error: 'from (2026-05-01) is before today (2026-05-02)' },
+  { when: 'neither `guestName` nor `stayId` is sent', error: 'guestName or stayId is required' },
+];
+
 export const carCommands = defineCommands({
   // ---- seed 004: the car inventory ----
   'cars:seedList': {
@@ -321,6 +330,7 @@ export const carCommands = defineCommands({
     description: 'Rentals by start date, optionally of one car, one status, and overlapping the hotel-local dates [from, to).',
     example: { carId: 1, status: 'reserved', from: '2026-06-01', to: '2026-07-01', limit: 100 },
     input: RentalListQuerySchema, output: z.array(RentalSchema), http: { method: 'GET', path: '/api/v1/rentals' },
+    rules: [PERIOD_RULE],
   },
   'rentals:timeline': {
     summary: 'The rentals timeline: cars × days', tags: ['Car rentals'], roles: DESK, trustedOutput: true,
@@ -340,6 +350,7 @@ export const carCommands = defineCommands({
       '409 when another reservation or rental of the car overlaps them.',
     example: { carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: 'Child seat' },
     input: RentalReserveSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals', status: 201 },
+    rules: RENTAL_RULES,
   },
   'rentals:handOut': {
     summary: 'Hand a reserved car out', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
@@ -355,6 +366,7 @@ export const carCommands = defineCommands({
     description: 'Records the mileage in (never below the mileage out) and any damage (with a note), which keeps the car from being handed out until repaired.',
     example: { id: 1, mileage: 12480, damage: true, damageNote: 'Scratch on the rear bumper' },
     input: RentalReturnSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/return' },
+    rules: [{ when: '`damage` is true and `damageNote` is missing or blank', error: 'damageNote: say what is damaged' }],
   },
   'rentals:undo': {
     summary: 'Undo a car\'s hand-out or return', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
@@ -383,6 +395,7 @@ export const carCommands = defineCommands({
     description: 'Car rentals as a CSV download, optionally one car, one status and those overlapping the hotel-local dates [from, to).',
     example: { delimiter: ';', bom: true, carId: 1, status: 'returned', from: '2026-06-01', to: '2026-07-01' },
     input: RentalExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/rentals.csv' },
+    rules: [PERIOD_RULE],
   },
 });
 

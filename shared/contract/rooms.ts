@@ -7,6 +7,7 @@ import { defineCommands } from './command-def';
 import { DateTimeInputSchema, IdParamSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { type EventDefs } from './event-def';
 import { ADMIN, DESK } from './roles';
+import { STAY_PERIOD_RULES } from './input-rules';
 
 export const HOUSEKEEPING_STATES = ['clean', 'dirty', 'inspected', 'out_of_order'] as const;
 export const HousekeepingSchema = z.enum(HOUSEKEEPING_STATES);
@@ -64,6 +65,7 @@ export const roomCommands = defineCommands({
       'of one category and sleeping at least `guests`. Nights freed by an early departure or a no-show are offered.',
     example: { checkin: '2026-06-01', checkout: '2026-06-04', category: 'Standard double room', guests: 2 },
     input: FreeRoomsQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms/free' },
+    rules: STAY_PERIOD_RULES,
   },
   'rooms:create': {
     summary: 'Add a guest room', tags: ['Guest rooms'], roles: ADMIN, errors: ['CONFLICT'],

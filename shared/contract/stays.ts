@@ -8,8 +8,9 @@ import { DEPARTURE_PRICE_RULES, STAY_STATUSES } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
 import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
+import { BOOKABLE_ROOM_RULES, PERIOD_RULE, STAY_IN_PAST_RULE, STAY_PERIOD_RULES } from './input-rules';
 import {
-  DateOutSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
+  DateOutSchema, DateSchema, DateTimeInputSchema, EmailAddressSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
 } from './primitives';
 import { DESK, EVERYONE } from './roles';
 
@@ -55,7 +56,7 @@ export const StayCreateSchema = z.object({
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
   guestName: GuestNameSchema,
-  guestEmail: z.email().max(200).optional(),
+  guestEmail: EmailAddressSchema(200).optional(),
   guestPhone: TextSchema(40).trim().optional(),
   guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
@@ -182,6 +183,7 @@ export const stayCommands = defineCommands({
       'oldest first, optionally only those overlapping the hotel-local dates [from, to). A client sees its own bookings only.',
     example: { from: '2026-06-01', to: '2026-07-01', limit: 50 },
     input: SeedBookingListQuerySchema, output: z.array(SeedBookingSchema), http: { method: 'GET', path: '/bookings' },
+    rules: [PERIOD_RULE],
   },
   'stays:seedCreate': {
     summary: 'Book a room if it is free', tags: ['Stays'], roles: EVERYONE, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
@@ -191,6 +193,7 @@ export const stayCommands = defineCommands({
       'Only the desk may set `price` and `notes`: a client that sends either is refused with 403.',
     example: { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' },
     input: SeedBookingCreateSchema, output: SeedBookingSchema, http: { method: 'POST', path: '/bookings', status: 201 },
+    rules: [{ when: '`category` is not the room\'s', error: 'Room 104 is a "Standard double room", not a "Standard single room"' }, ...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES],
     deskOnlyFields: ['price', 'notes', 'late_entry'],
   },
   'stays:seedExport': {
@@ -198,6 +201,7 @@ export const stayCommands = defineCommands({
     description: 'Every booking as a CSV file (id, roomnumber, category, isbooking, checkin, checkout, …), streamed; `;` and a BOM suit Excel in Danish.',
     example: { delimiter: ';', bom: true },
     input: StayExportQuerySchema, output: z.string(), http: { method: 'GET', path: '/bookings/export/csv' },
+    rules: [PERIOD_RULE],
   },
 
   'stays:list': {
@@ -205,6 +209,7 @@ export const stayCommands = defineCommands({
     description: 'A page of stays (newest arrival first) with the total count, filtered by room, status, the hotel-local dates [from, to) they overlap, and part of the guest\'s name.',
     example: { status: 'booked', from: '2026-06-01', to: '2026-06-08', guest: 'Hansen', limit: 50, offset: 0 },
     input: StayListQuerySchema, output: StayPageSchema, http: { method: 'GET', path: '/api/v1/stays' },
+    rules: [PERIOD_RULE],
   },
   'stays:get': getByIdCommand({
     summary: 'One stay', tags: ['Stays'], roles: DESK,
@@ -218,6 +223,7 @@ export const stayCommands = defineCommands({
       'Nights are counted in the hotel\'s calendar; the price defaults to the nightly rate × nights.',
     example: { roomId: 3, checkin: '2026-06-01', checkout: '2026-06-04', guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', guests: 2 },
     input: StayCreateSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays', status: 201 },
+    rules: [...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES],
   },
   'stays:move': {
     summary: 'Move a stay to another room', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
@@ -226,6 +232,7 @@ export const stayCommands = defineCommands({
       'happens to the price (`keep`, the default, or `reprice` at the new room\'s rate; `stays:quote` shows both). Audited with the old and new room and price.',
     example: { id: 42, roomId: 5, pricing: 'reprice' },
     input: StayMoveSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/move' },
+    rules: [{ when: 'the stay is in that room already', error: 'Stay 42 is already in room 104' }, ...BOOKABLE_ROOM_RULES],
     selfAudited: true,
   },
   'stays:changeDates': {
@@ -235,6 +242,7 @@ export const stayCommands = defineCommands({
       '`pricing` (`reprice`, the default: nights × rate; `keep`: the agreed price) unless `price` is given. Audited with the old and new dates and price.',
     example: { id: 42, checkin: '2026-06-01', checkout: '2026-06-06', pricing: 'keep' },
     input: StayDatesSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/dates' },
+    rules: [...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES, { when: 'a checked-in stay\'s arrival would change', error: 'Stay 42 is checked in: its arrival stays 2026-06-01, only the departure can change' }],
     selfAudited: true,
   },
   'stays:cancel': {
@@ -292,6 +300,7 @@ export const stayCommands = defineCommands({
       'columns, headers and statuses in `lang`. The desktop app writes the same file where the user chooses.',
     example: { delimiter: ';', bom: true, from: '2026-06-01', to: '2026-07-01', status: 'checked_out', lang: 'da' },
     input: DeskStayExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/stays.csv' },
+    rules: [PERIOD_RULE],
   },
 });
 

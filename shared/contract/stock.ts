@@ -9,7 +9,7 @@
  * (`available_quantity >= n`), and the database refuses `available < 0` or `available > total`.
  */
 import { z } from 'zod';
-import { defineCommands } from './command-def';
+import { defineCommands, type InputRule } from './command-def';
 import { type EventDefs } from './event-def';
 import {
   CsvOptionsSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
@@ -183,6 +183,12 @@ export type StockExportQuery = z.infer<typeof StockExportQuerySchema>;
 
 const SEED_NOTE = 'The original booking system\'s shape, kept exactly.';
 
+/** A new resource's quantities (core/stock/stock-service.ts); `availableQuantity` in the app's own API. */
+const AVAILABLE_ABOVE_TOTAL_RULE: InputRule = {
+  when: 'the available quantity is above the total',
+  error: 'available_quantity (12) cannot be greater than total_quantity (10)',
+};
+
 export const stockCommands = defineCommands({
   // ---- seed 002 ----
   'stock:seedList': {
@@ -200,6 +206,7 @@ export const stockCommands = defineCommands({
       '409 when the name is taken (in any case).',
     example: { name: 'Extra bed', description: 'Folding bed with linen', total_quantity: 6, available_quantity: 6 },
     input: SeedResourceCreateSchema, output: SeedResourceCreatedSchema, http: { method: 'POST', path: '/resources/', status: 201 },
+    rules: [AVAILABLE_ABOVE_TOTAL_RULE],
   },
   'stock:seedBookings': {
     summary: 'Stock bookings', tags: ['Stock'], roles: EVERYONE,
@@ -230,6 +237,7 @@ export const stockCommands = defineCommands({
     description: 'Adds a resource with its total (and available, default all of it); 409 when the name is taken.',
     example: { name: 'Bike', description: 'City bike with lock', totalQuantity: 8, availableQuantity: 8 },
     input: StockResourceCreateSchema, output: StockResourceSchema, http: { method: 'POST', path: '/api/v1/stock/resources', status: 201 },
+    rules: [AVAILABLE_ABOVE_TOTAL_RULE],
   },
   'stock:update': {
     summary: 'Rename, describe or (de)activate a resource', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
@@ -272,6 +280,7 @@ export const stockCommands = defineCommands({
       '`returnBy`; 409 when fewer are left or the stay has ended.',
     example: { resourceId: 1, quantity: 1, stayId: 42, guestName: 'Mette Hansen', returnBy: '2026-06-04T12:00:00', notes: 'Room 204' },
     input: StockBookSchema, output: StockBookingSchema, http: { method: 'POST', path: '/api/v1/stock/bookings', status: 201 },
+    rules: [{ when: '`returnBy` not after now', error: 'returnBy (2026-05-01T12:00:00+02:00) must be in the future' }],
   },
   'stock:return': {
     summary: 'Take a loan back', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],

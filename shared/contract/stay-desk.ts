@@ -87,6 +87,7 @@ export const stayDeskCommands = defineCommands({
     input: StayQuoteQuerySchema, output: StayQuoteSchema, http: { method: 'GET', path: '/api/v1/stays/:id/quote' },
   },
   'stays:updateGuest': {
+    emits: ['stay.changed'],
     summary: 'Change a stay\'s guest details', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND'],
     description:
       'Changes only the fields sent: guest name, e-mail, phone (null clears), number of guests (at most the room\'s capacity: 400 ' +

@@ -68,7 +68,7 @@ describe('every change declares its live events', () => {
   it('declares every event the core publishes when the command runs', async () => {
     const missing: string[] = [];
     for (const name of writes) {
-      const declared = def(name).emits ?? [];
+      const declared: readonly string[] = def(name).emits ?? [];
       const got = await emitted(name);
       for (const type of got) if (!declared.includes(type)) missing.push(`${name}: ${type}`);
     }

@@ -8,7 +8,7 @@ import { useUiStore } from '../stores/ui-store';
 import { AppHeader } from './app-header';
 import { DialogHost } from './dialog-host';
 import { ErrorBoundary } from './error-boundary';
-import { allowedScreen } from './screen-registry';
+import { allowedScreen } from '../composition/screens';
 import { ScreenView } from './screen-view';
 import { ToastArea } from './toast-area';
 

@@ -1,11 +1,11 @@
 /**
  * The appointments screens (the desk's calendar and panel, the admin's setup, a client's My
  * appointments). English first; Danish has exactly these keys (the type refuses a missing one).
- * Loaded with the screens' chunk, not the first bundle: the keys are typed in dictionaries.ts, the
+ * Loaded with the screens' chunk, not the first bundle: the keys are typed in composition/dictionaries.ts, the
  * text joins the dictionaries when this module runs (`addLazyText`). The header's links and the
  * reminder's toast, shown before any of these screens opened, are in appointments-nav-text.ts.
  */
-import { addLazyText } from '../i18n/dictionaries';
+import { addLazyText } from '../i18n/translate';
 import { domainText } from '../i18n/domain-text';
 
 export const appointmentsText = domainText(

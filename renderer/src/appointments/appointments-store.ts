@@ -2,14 +2,15 @@
  * The desk's appointments calendar: which days (a day or a week from `from`), columns by service
  * room or by provider, the calendar's answer (rooms, providers, timeslots with their free seats,
  * appointments) and, in provider columns, each provider's free start times per day. Every change
- * goes through `changeAndRefresh(…, ['appointments'])`; other desks' and LAN clients' changes arrive
- * as live events (appointments-live.ts) and reload it by name.
+ * goes through `change` (stores/change.ts): this desk's changes and other desks' and LAN clients'
+ * alike reload it through its live entries (appointments-live.ts).
  */
 import { create } from 'zustand';
 import type { Appointment, AppointmentCalendar } from '../../../shared/contract/appointments';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import { availabilityKey, type CalendarView, type ColumnMode, type ProviderFreeTime } from './calendar-layout';
@@ -89,26 +90,26 @@ export const useAppointmentsStore = create<AppointmentsState>((set, get) => ({
     await get().show({ from: addDays(from, direction * daysIn(view)) });
   },
   book(input) {
-    return changeAndRefresh(() => transport().invoke('appointments:deskCreate', input), ['appointments']);
+    return change('appointments:deskCreate', input);
   },
   pay(id, method) {
-    return changeAndRefresh(() => transport().invoke('appointments:pay', { id, method }), ['appointments']);
+    return change('appointments:pay', { id, method });
   },
   cancel(id) {
-    return changeAndRefresh(() => transport().invoke('appointments:cancel', { id }), ['appointments']);
+    return change('appointments:cancel', { id });
   },
   async reschedule(input) {
-    return (await changeAndRefresh(() => transport().invoke('appointments:reschedule', input), ['appointments'])).booking;
+    return (await change('appointments:reschedule', input)).booking;
   },
   setStatus(id, status) {
-    return changeAndRefresh(() => transport().invoke('appointments:setStatus', { id, status }), ['appointments']);
+    return change('appointments:setStatus', { id, status });
   },
   undoStatus(id) {
-    return changeAndRefresh(() => transport().invoke('appointments:undoStatus', { id }), ['appointments']);
+    return change('appointments:undoStatus', { id });
   },
 }));
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     appointments: true;
   }

@@ -7,7 +7,8 @@ import type { CommandInput } from '../../../shared/contract/commands';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface MyBookingsState {
@@ -30,12 +31,12 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
       return { bookings: bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id) };
     }),
   create(input) {
-    return changeAndRefresh(() => transport().invoke('stays:seedCreate', input), ['myBookings']);
+    return change('stays:seedCreate', input);
   },
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     myBookings: true;
   }

@@ -3,12 +3,11 @@
  * while it is: every stay or room change reloads them (desk-live.ts), so a list gets shorter as guests
  * are checked in and out here or at another desk.
  */
-// Views this store reloads by name (their names are declared with their stores).
-import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { WorkItem, Worklists } from '../../../shared/contract/desk';
 import { useBoardStore } from '../board/board-store';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { useUiStore } from '../stores/ui-store';
 import { transport } from '../transport/current-transport';
@@ -57,7 +56,7 @@ export const useWorklistStore = create<WorklistState>((set, get) => ({
     set({ busy: item.stayId, error: null });
     try {
       const command = item.status === 'booked' ? 'stays:checkIn' : 'stays:checkOut';
-      await changeAndRefresh(() => transport().invoke(command, { id: item.stayId }), ['board', 'worklists']);
+      await change(command, { id: item.stayId });
     } finally {
       set({ busy: null });
     }
@@ -73,7 +72,7 @@ export function showStayOnBoard(stayId: number, checkinDate: string): void {
   ui.open({ kind: 'stay', id: stayId });
 }
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     worklists: true;
   }

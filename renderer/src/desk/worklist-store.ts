@@ -10,6 +10,7 @@ import { change } from '../stores/change';
 import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { useUiStore } from '../stores/ui-store';
+import type {} from '../stays/stay-dialog-kinds';
 import { transport } from '../transport/current-transport';
 import { addDays } from '../../../shared/time';
 

@@ -7,13 +7,13 @@
  */
 import { create } from 'zustand';
 import type { Appointment, AppointmentCalendar } from '../../../shared/contract/appointments';
-import type { CommandInput } from '../../../shared/contract/commands';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
 import { change } from '../stores/change';
 import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
-import { availabilityKey, type CalendarView, type ColumnMode, type ProviderFreeTime } from './calendar-layout';
+import { availabilityKey, providerPlace, timeslotPlace, type CalendarView, type ColumnMode, type FreeSlot, type ProviderFreeTime, type SlotTarget } from './calendar-layout';
 
 interface AppointmentsState {
   view: CalendarView;
@@ -36,6 +36,12 @@ interface AppointmentsState {
   setStatus(id: number, status: 'completed' | 'no_show'): Promise<Appointment>;
   /** Takes a completed or no-show mark back (staff: today's; admins: any). */
   undoStatus(id: number): Promise<Appointment>;
+  /** One appointment as it is now (a panel opened from elsewhere than the calendar). */
+  fetchAppointment(id: number): Promise<Appointment>;
+  /** What a cancellation would refund now. */
+  refundQuote(id: number): Promise<CommandOutput<'appointments:refundQuote'>>;
+  /** The free start times of a room or a provider on a day (the desk's and a client's slot picker). */
+  freeSlots(target: SlotTarget, date: string): Promise<FreeSlot[]>;
 }
 
 export const daysIn = (view: CalendarView): number => (view === 'day' ? 1 : 7);
@@ -106,6 +112,20 @@ export const useAppointmentsStore = create<AppointmentsState>((set, get) => ({
   },
   undoStatus(id) {
     return change('appointments:undoStatus', { id });
+  },
+  fetchAppointment(id) {
+    return transport().invoke('appointments:get', { id });
+  },
+  refundQuote(id) {
+    return transport().invoke('appointments:refundQuote', { id });
+  },
+  async freeSlots(target, date) {
+    if (target.kind === 'room') {
+      const answer = await transport().invoke('serviceRooms:freeTimeslots', { id: target.id, date, duration: 1 });
+      return answer.timeslots.map(timeslotPlace);
+    }
+    const answer = await transport().invoke('providers:availability', { id: target.id, date });
+    return answer.slots.map((f) => providerPlace(target.id, date, target.minutes, f));
   },
 }));
 

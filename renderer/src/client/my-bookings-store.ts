@@ -3,7 +3,7 @@
  * only) and booking a room for itself (`POST /bookings`).
  */
 import { create } from 'zustand';
-import type { CommandInput } from '../../../shared/contract/commands';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
@@ -18,6 +18,8 @@ interface MyBookingsState {
   load(): Promise<void>;
   /** Throws the refusal (409 taken, 400 bad fields) for the form. */
   create(input: CommandInput<'stays:seedCreate'>): Promise<SeedBooking>;
+  /** The categories and rooms free for the dates and guests (the form keeps its own answer). */
+  available(query: CommandInput<'rooms:available'>): Promise<CommandOutput<'rooms:available'>>;
 }
 
 const initial = { bookings: [] as SeedBooking[], loaded: false, error: null as unknown };
@@ -32,6 +34,9 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
     }),
   create(input) {
     return change('stays:seedCreate', input);
+  },
+  available(query) {
+    return transport().invoke('rooms:available', query);
   },
 }));
 

@@ -4,7 +4,7 @@
  * are checked in and out here or at another desk.
  */
 import { create } from 'zustand';
-import type { WorkItem, Worklists } from '../../../shared/contract/desk';
+import type { SearchResult, WorkItem, Worklists } from '../../../shared/contract/desk';
 import { useBoardStore } from '../board/board-store';
 import { change } from '../stores/change';
 import { registerRefresher } from '../stores/refreshers';
@@ -28,6 +28,8 @@ interface WorklistState {
   load(): Promise<void>;
   /** Checks the guest in (an arrival) or out (a departure); the lists and the board reload. */
   act(item: WorkItem): Promise<void>;
+  /** The header's search across stays, guests and rooms (the search keeps its own answer). */
+  search(q: string): Promise<SearchResult>;
 }
 
 const initial = { open: null, lists: null, loading: false, error: null, busy: null };
@@ -52,6 +54,9 @@ export const useWorklistStore = create<WorklistState>((set, get) => ({
       if (seq === loadSeq) set({ loading: false, error: e });
       throw e;
     }
+  },
+  search(q) {
+    return transport().invoke('desk:search', { q: q.trim(), limit: 20 });
   },
   async act(item) {
     set({ busy: item.stayId, error: null });

@@ -3,8 +3,8 @@
  * refusal so the dialog that asked can show it; on success the views its events reload do (stores/change.ts).
  */
 import { create } from 'zustand';
-import type { CommandInput } from '../../../shared/contract/commands';
-import type { DepartureQuote, PricingChoice, Room, Stay, StayWarning } from '../../../shared/contract/schemas';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
+import type { DepartureQuote, PricingChoice, Room, Stay, StayQuote, StayWarning } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { change } from '../stores/change';
 import { registerSessionReset } from '../stores/session-data';
@@ -29,6 +29,14 @@ interface StaysState {
   updateGuest(input: CommandInput<'stays:updateGuest'>): Promise<Stay>;
   /** Rooms free for the whole range, sleeping at least `guests` when given. */
   freeRooms(checkin: string, checkout: string, guests?: number): Promise<Room[]>;
+  /** One stay as it is now (a dialog of its own reads it, not the open details). */
+  fetchStay(id: number): Promise<Stay>;
+  /** The price now and at nights × rate for a proposed room or dates. */
+  priceQuote(request: CommandInput<'stays:quote'>): Promise<StayQuote>;
+  /** A returning guest's earlier stays, by e-mail or phone. */
+  guestProfile(query: CommandInput<'guests:profile'>): Promise<CommandOutput<'guests:profile'>>;
+  /** Whether the hotel has any stay (its time zone is then fixed); false when it cannot tell. */
+  hasStays(): Promise<boolean>;
 }
 
 export const useStaysStore = create<StaysState>((set, get) => {
@@ -75,6 +83,22 @@ export const useStaysStore = create<StaysState>((set, get) => {
     async freeRooms(checkin, checkout, guests) {
       const rooms = await transport().invoke('rooms:free', guests === undefined ? { checkin, checkout } : { checkin, checkout, guests });
       return rooms.sort((a, b) => a.number - b.number);
+    },
+    fetchStay(id) {
+      return transport().invoke('stays:get', { id });
+    },
+    priceQuote(request) {
+      return transport().invoke('stays:quote', request);
+    },
+    guestProfile(query) {
+      return transport().invoke('guests:profile', query);
+    },
+    async hasStays() {
+      try {
+        return (await transport().invoke('stays:list', { limit: 1, offset: 0 })).total > 0;
+      } catch {
+        return false;
+      }
     },
   };
 });

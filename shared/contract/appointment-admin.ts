@@ -93,6 +93,7 @@ export const appointmentAdminCommands = defineCommands({
     input: AdminAppointmentsQuerySchema, output: AppointmentPageSchema, path: '/api/v1/admin/bookings',
   }),
   'appointments:setStatus': {
+    emits: ['appointment.changed'],
     summary: 'Mark an appointment completed, no-show or cancelled', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description:
       '`completed` (from confirmed) or `no_show` (from pending or confirmed), each only once the appointment has started ' +
@@ -111,6 +112,7 @@ export const appointmentAdminCommands = defineCommands({
     ],
   },
   'appointments:undoStatus': {
+    emits: ['appointment.changed'],
     summary: 'Undo an appointment\'s completed or no-show mark', tags: TAG, roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
     description:
       'Puts a completed appointment back to confirmed, a no-show back to confirmed or pending (what it was). Staff may undo a mark made today, an admin ' +
@@ -126,6 +128,7 @@ export const appointmentAdminCommands = defineCommands({
     input: AppointmentStatsQuerySchema, output: AppointmentStatsSchema, http: { method: 'GET', path: '/api/v1/admin/bookings/stats' },
   },
   'appointments:deskCreate': {
+    emits: ['appointment.changed'],
     summary: 'Book an appointment for a guest at the desk', tags: TAG, roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'The desk books a timeslot (`timeslotId`) or a provider (`providerId`, `date`, `time`) for a walk-in guest or for a user (`userId`). ' +
@@ -135,6 +138,7 @@ export const appointmentAdminCommands = defineCommands({
     rules: BOOKING_RULES,
   },
   'appointments:pay': {
+    emits: ['appointment.changed'],
     summary: 'Take payment at the desk', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description: 'Records payment by cash, card or invoice: the appointment is paid and confirmed, and no longer lapses.',
     example: { id: 9, method: 'card' },

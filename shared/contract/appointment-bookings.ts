@@ -118,6 +118,7 @@ const TAG = ['Appointments'] as const;
 
 export const appointmentBookingCommands = defineCommands({
   'appointments:create': {
+    emits: ['appointment.changed'],
     summary: 'Book an appointment (a provider at a date and time, or a service room\'s timeslot)', tags: TAG, roles: EVERYONE,
     errors: ['NOT_FOUND', 'CONFLICT'],
     description:
@@ -153,6 +154,7 @@ export const appointmentBookingCommands = defineCommands({
     input: AppointmentIdSchema, output: RefundQuoteSchema, http: { method: 'GET', path: '/api/v1/bookings/:id/refund' },
   },
   'appointments:cancel': {
+    emits: ['appointment.changed'],
     summary: 'Cancel an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description:
       'Cancels a pending or confirmed appointment: `{booking, refundAmount, message: "Booking cancelled successfully"}`, the refund by the ' +
@@ -162,6 +164,7 @@ export const appointmentBookingCommands = defineCommands({
     rules: CANCEL_RULES,
   },
   'appointments:delete': {
+    emits: ['appointment.changed'],
     summary: 'Cancel an appointment (seed 001\'s delete)', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description: 'Seed 001\'s `DELETE`: a cancellation, as `PUT …/cancel`; the history is never deleted.',
     example: { id: 9 },
@@ -169,6 +172,7 @@ export const appointmentBookingCommands = defineCommands({
     rules: CANCEL_RULES,
   },
   'appointments:reschedule': {
+    emits: ['appointment.changed'],
     summary: 'Move an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'Two bodies: `{newTimeslotId}` (seed 003) moves a timeslot booking to another free slot; `{date, time}` (seed 001) moves a provider ' +

@@ -89,6 +89,7 @@ export const PasswordChangeSchema = z.object({ currentPassword: PasswordInputSch
 
 export const authCommands = defineCommands({
   'auth:login': {
+    emits: [],
     summary: 'Sign in', tags: ['Sign-in'], roles: 'public', async: true, errors: ['UNAUTHENTICATED'],
     description:
       'Exchanges a username and password for a bearer token (send it as `Authorization: Bearer <token>`; in this page: the ' +
@@ -97,6 +98,7 @@ export const authCommands = defineCommands({
     input: LoginSchema, output: LoginResultSchema, http: { method: 'POST', path: '/login/' },
   },
   'auth:logout': {
+    emits: [],
     summary: 'Sign out', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, selfAudited: true,
     description: 'Revokes the token it is sent with, at once.',
     example: {},
@@ -109,6 +111,7 @@ export const authCommands = defineCommands({
     input: z.object({}), output: UserSchema, http: { method: 'GET', path: '/api/v1/me' },
   },
   'auth:changePassword': {
+    emits: [],
     summary: 'Change your own password', tags: ['Sign-in'], roles: EVERYONE, beforePasswordChange: true, async: true,
     description: `Needs the current password; ends your other sessions. Wrong current passwords count as failed sign-ins (429 with \`Retry-After\` while they back off). ${PASSWORD_POLICY_TEXT}`,
     example: { currentPassword: 'Midlertidig-4821', newPassword: 'Havnefront-Solnedgang-7' },

@@ -49,6 +49,7 @@ export const blockCommands = defineCommands({
     rules: [PERIOD_RULE],
   },
   'blocks:create': {
+    emits: ['block.changed'],
     summary: 'Block a room', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Takes a room out of sale for a period (`kind`: `blocked`, or `out_of_order`) with a reason; 409 when a stay or another block ' +
@@ -58,6 +59,7 @@ export const blockCommands = defineCommands({
     rules: BLOCK_PERIOD_RULES,
   },
   'blocks:update': {
+    emits: ['block.changed'],
     summary: 'Change a room block', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description: 'Another room, period, reason or kind (only what is sent changes); re-checked like a new block: 409 when a stay or block is in the way.',
     example: { id: 3, to: '2026-06-14', reason: 'New carpet and paint' },
@@ -65,6 +67,7 @@ export const blockCommands = defineCommands({
     rules: BLOCK_PERIOD_RULES,
   },
   'blocks:remove': {
+    emits: ['block.changed'],
     summary: 'Remove a room block', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'The room can be sold again for the block\'s period.',
     example: { id: 3 },

@@ -275,6 +275,7 @@ export const carCommands = defineCommands({
     input: SeedCarIdSchema, output: SeedCarSchema, http: { method: 'GET', path: '/cars/:car_id' },
   },
   'cars:seedAdd': {
+    emits: ['car.changed'],
     summary: 'Add a car', tags: ['Cars'], roles: DESK, errors: ['CONFLICT'],
     description:
       'Adds a car: `brand`, `model`, `fuel_type` and `mileage` (a whole number of km, 0 or more) are required, `is_rented` and ' +
@@ -284,6 +285,7 @@ export const carCommands = defineCommands({
     input: SeedCarAddSchema, output: SeedCarAddedSchema, http: { method: 'POST', path: '/cars/add', status: 201 },
   },
   'cars:seedDelete': {
+    emits: ['car.changed'],
     summary: 'Delete a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Takes the car out of the fleet (its rental history is kept); 404 when unknown, 409 while it has a reserved or handed-out rental.',
     example: { car_id: 1 },
@@ -302,24 +304,28 @@ export const carCommands = defineCommands({
     exampleId: 1, input: CarIdSchema, output: CarSchema, path: '/api/v1/cars/:id',
   }),
   'cars:create': {
+    emits: ['car.changed'],
     summary: 'Add a car (the desk\'s form)', tags: ['Cars'], roles: DESK, errors: ['CONFLICT'],
     description: 'Adds a car with plate, seats, daily rate and notes; 409 when the plate is taken.',
     example: { brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: 'Charging cable in the boot' },
     input: CarCreateSchema, output: CarSchema, http: { method: 'POST', path: '/api/v1/cars', status: 201 },
   },
   'cars:update': {
+    emits: ['car.changed'],
     summary: 'Change a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes only the fields sent (at least one); 409 when the plate is taken or the mileage would go down.',
     example: { id: 1, dailyRate: 74_500, notes: 'Winter tyres' },
     input: CarUpdateSchema, output: CarSchema, http: { method: 'PATCH', path: '/api/v1/cars/:id' },
   },
   'cars:reportDamage': {
+    emits: ['car.changed'],
     summary: 'Report damage on a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'Marks the car damaged with what is wrong: it cannot be handed out until it is repaired.',
     example: { id: 1, note: 'Cracked windscreen' },
     input: CarDamageSchema, output: CarSchema, http: { method: 'POST', path: '/api/v1/cars/:id/damage' },
   },
   'cars:repair': {
+    emits: ['car.changed'],
     summary: 'Mark a car repaired', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Clears the car\'s damage; 409 when it has none.',
     example: { id: 1 },
@@ -344,6 +350,7 @@ export const carCommands = defineCommands({
     exampleId: 1, input: RentalIdSchema, output: RentalSchema, path: '/api/v1/rentals/:id',
   }),
   'rentals:reserve': {
+    emits: ['rental.changed'],
     summary: 'Reserve a car', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:
       'Reserves the car for a guest (or a stay\'s guest) for the hotel-local dates [from, to); the price is days × the car\'s daily rate. ' +
@@ -353,6 +360,7 @@ export const carCommands = defineCommands({
     rules: RENTAL_RULES,
   },
   'rentals:handOut': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Hand a reserved car out', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:
       'The guest takes the car: records the mileage out and marks the car rented. Only on one of the rental\'s days (hotel-local, from 00:00 of `from` ' +
@@ -362,6 +370,7 @@ export const carCommands = defineCommands({
     input: RentalHandOutSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/hand-out' },
   },
   'rentals:return': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Take a car back', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description: 'Records the mileage in (never below the mileage out) and any damage (with a note), which keeps the car from being handed out until repaired.',
     example: { id: 1, mileage: 12480, damage: true, damageNote: 'Scratch on the rear bumper' },
@@ -369,6 +378,7 @@ export const carCommands = defineCommands({
     rules: [{ when: '`damage` is true and `damageNote` is missing or blank', error: 'damageNote: say what is damaged' }],
   },
   'rentals:undo': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Undo a car\'s hand-out or return', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
     description:
       'Puts a handed-out rental back to reserved (the car is no longer out), or a returned one back to out (re-checked: 409 while the car is out on ' +
@@ -379,6 +389,7 @@ export const carCommands = defineCommands({
     input: RentalIdSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/undo' },
   },
   'rentals:cancel': {
+    emits: ['rental.changed'],
     summary: 'Cancel a car reservation', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Frees the car\'s days; only a reservation not yet handed out can be cancelled.',
     example: { id: 1 },

@@ -145,7 +145,18 @@ export interface CommandDef {
   recordBeforeBody?: string;
   /** Where the API document lists it (shared/contract/tags.ts). */
   tags: readonly TagName[];
+  /**
+   * A write's live events (`shared/contract/events.ts`): every event its change may publish, none
+   * left out, `[]` for a write no screen follows (a sign-in). The renderer refreshes its stores
+   * from this list (after its own change at once, after another client's when the event arrives):
+   * no call site names what to reload. Reads have none. tests/integration/command-events.test.ts
+   * runs every write and fails on an event it publishes that is not declared.
+   */
+  emits?: readonly EventName[];
 }
+
+/** A live event's name (`stay.changed`): one of `liveEvents`' keys, checked by the command-events test. */
+export type EventName = `${string}.${string}`;
 
 /** Checks a domain's commands against CommandDef while keeping their literal types. */
 export function defineCommands<const T extends Record<string, CommandDef>>(commands: T): T {

@@ -76,6 +76,7 @@ export const providerCommands = defineCommands({
     exampleId: 1, input: ProviderIdSchema, output: ProviderSchema, path: '/api/v1/providers/:id',
   }),
   'providers:create': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Add a provider', tags: TAG, roles: ADMIN, errors: ['CONFLICT'],
     description: '201 with the provider (and its `id`); the e-mail is unique (409). Default: 30-minute appointments, every day 09:00–17:00, no buffer.',
     example: {
@@ -87,6 +88,7 @@ export const providerCommands = defineCommands({
     rules: [WEEK_HOURS_RULE],
   },
   'providers:update': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Change a provider', tags: TAG, roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes the fields sent; `active: false` takes the provider out of use (never deleted: their appointments are history).',
     example: { id: 1, bufferMinutes: 10, daysOff: ['2026-06-05', '2026-06-06'] },

@@ -142,6 +142,7 @@ export const serviceRoomCommands = defineCommands({
     input: FreeTimeslotsQuerySchema, output: FreeTimeslotsSchema, http: { method: 'GET', path: '/api/v1/bookings/rooms/:id/timeslots' },
   },
   'serviceRooms:create': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Add a service room', tags: ROOMS, roles: ADMIN,
     description: 'A new service room: 201 with the room. 400 `name is required`, 400 `roomType is required`; roomType is office, consultation, meeting or treatment.',
     example: { name: 'Spa room 1', roomType: 'treatment', description: 'Massage table, shower', capacity: 1, hourlyRate: 90_000, isActive: true, metadata: { floor: -1 } },
@@ -149,18 +150,21 @@ export const serviceRoomCommands = defineCommands({
     badInputMessage: requiredFieldMessage(['name', 'roomType']),
   },
   'serviceRooms:update': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Change a service room', tags: ROOMS, roles: ADMIN, errors: ['NOT_FOUND'],
     description: 'Changes the fields sent (name, description, capacity, roomType, hourlyRate, isActive, metadata); 404 `Room not found`.',
     example: { id: 2, name: 'Spa room 1', hourlyRate: 95_000, isActive: true },
     input: ServiceRoomUpdateSchema, output: ServiceRoomSchema, http: { method: 'PUT', path: '/api/v1/admin/rooms/:id' },
   },
   'serviceRooms:deactivate': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Take a service room out of use', tags: ROOMS, roles: ADMIN, errors: ['NOT_FOUND'],
     description: 'Seed 003\'s delete is a deactivation: `{message: "Room deactivated"}`; its bookings and timeslots are kept.',
     example: { id: 2 },
     input: ServiceRoomIdSchema, output: MessageSchema, http: { method: 'DELETE', path: '/api/v1/admin/rooms/:id' },
   },
   'timeslots:generate': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Generate timeslots for a service room', tags: ROOMS, roles: ADMIN, errors: ['NOT_FOUND'],
     description:
       'Slots of `slotDuration` minutes (default 30) within `workingHours` (default 09:00–17:00, hotel-local wall time) on every day from ' +
@@ -173,6 +177,7 @@ export const serviceRoomCommands = defineCommands({
     rules: GENERATION_RULES,
   },
   'timeslots:preview': {
+    emits: [],
     summary: 'How many timeslots a generation would make', tags: ROOMS, roles: ADMIN, errors: ['NOT_FOUND'],
     description: 'The same body as the generation; answers how many new slots it would make now, and makes none.',
     example: { roomId: 2, startDate: '2026-06-01', endDate: '2026-06-30', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' }, excludedDates: ['2026-06-05'], capacity: 1 },
@@ -181,6 +186,7 @@ export const serviceRoomCommands = defineCommands({
     rules: GENERATION_RULES,
   },
   'timeslots:delete': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Delete a timeslot', tags: ROOMS, roles: ADMIN, errors: ['NOT_FOUND'],
     description: '`{message: "Timeslot deleted"}`; 400 `Cannot delete timeslot with existing bookings`; 404 `Timeslot not found`.',
     example: { id: 31 },

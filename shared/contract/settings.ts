@@ -157,6 +157,7 @@ export const settingsCommands = defineCommands({
     input: z.object({}), output: SettingsSchema, http: { method: 'GET', path: '/api/v1/settings' },
   },
   'settings:update': {
+    emits: ['settings.changed'],
     summary: 'Change hotel settings', tags: ['Settings'], roles: ADMIN, unbatched: true, errors: ['CONFLICT'],
     description:
       'Changes only the settings sent (at least one). Turning the LAN API on is refused (409) while the default admin password is unchanged. ' +

@@ -89,6 +89,7 @@ export const stayDeskCommands = defineCommands({
     rules: STAY_PERIOD_RULES,
   },
   'stays:updateGuest': {
+    emits: ['stay.changed'],
     summary: 'Change a stay\'s guest details', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND'],
     description:
       'Changes only the fields sent: guest name, e-mail, phone (null clears), number of guests (at most the room\'s capacity: 400 ' +

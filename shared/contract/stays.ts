@@ -186,6 +186,7 @@ export const stayCommands = defineCommands({
     rules: [PERIOD_RULE],
   },
   'stays:seedCreate': {
+    emits: ['stay.changed'],
     summary: 'Book a room if it is free', tags: ['Stays'], roles: EVERYONE, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Books room `roomnumber` from `checkin` to `checkout` if no stay or block overlaps: 201 with the booking, 409 when the room ' +
@@ -217,6 +218,7 @@ export const stayCommands = defineCommands({
     exampleId: 42, input: StayIdSchema, output: StaySchema, path: '/api/v1/stays/:id',
   }),
   'stays:create': {
+    emits: ['stay.changed'],
     summary: 'Book a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Books a guest room for a guest: 201 with the stay, 409 when another stay or a block overlaps, 404 for an unknown room. ' +
@@ -226,6 +228,7 @@ export const stayCommands = defineCommands({
     rules: [...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES],
   },
   'stays:move': {
+    emits: ['stay.changed'],
     summary: 'Move a stay to another room', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
     description:
       'Moves a booked or checked-in stay to another room for the same dates; 409 when that room is taken then. `pricing` says what ' +
@@ -236,6 +239,7 @@ export const stayCommands = defineCommands({
     selfAudited: true,
   },
   'stays:changeDates': {
+    emits: ['stay.changed'],
     summary: 'Extend, shorten or shift a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
     description:
       'New check-in and check-out for a stay in the same room; 409 when the room is taken for the new nights. The price follows ' +
@@ -246,12 +250,14 @@ export const stayCommands = defineCommands({
     selfAudited: true,
   },
   'stays:cancel': {
+    emits: ['stay.changed', 'stock.changed'],
     summary: 'Cancel a booked stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Cancels a stay that has not begun; the room is free again and the stay is kept in the history.',
     example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/cancel' },
   },
   'stays:checkIn': {
+    emits: ['stay.changed'],
     summary: 'Check a guest in', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'CONFLICT'],
     description:
       'The guest has arrived: a booked stay becomes checked in. Only on the arrival day (from `earlyCheckinMinutes` before the check-in time) ' +
@@ -261,6 +267,7 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StayCheckInResultSchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-in' },
   },
   'stays:checkOut': {
+    emits: ['stay.changed', 'room.changed', 'stock.changed'],
     summary: 'Check a guest out', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description:
       'The guest has left: a checked-in stay becomes checked out (the room is then due for housekeeping). Before the booked departure date ' +
@@ -269,6 +276,7 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-out' },
   },
   'stays:noShow': {
+    emits: ['stay.changed', 'stock.changed'],
     summary: 'Mark a booked stay as a no-show', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description:
       'The guest never came: from the arrival time on, the booked stay becomes a no-show; it ends now and its room is free for the ' +
@@ -285,6 +293,7 @@ export const stayCommands = defineCommands({
     input: DepartureQuoteQuerySchema, output: DepartureQuoteSchema, http: { method: 'GET', path: '/api/v1/stays/:id/departure-quote' },
   },
   'stays:undo': {
+    emits: ['stay.changed'],
     summary: 'Undo a stay\'s last status change', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'FORBIDDEN'],
     description:
       'Puts a cancelled, no-show, checked-in or checked-out stay back to its previous status, with the end and price it had: staff on ' +

@@ -37,6 +37,7 @@ export const userCommands = defineCommands({
     input: z.object({}), output: z.array(SeedUserSchema), http: { method: 'GET', path: '/users/' },
   },
   'users:seedCreate': {
+    emits: [],
     summary: 'Create a user', tags: ['Users'], roles: ADMIN, openWhen: 'selfRegistration', async: true, errors: ['CONFLICT'],
     description:
       'Creates a user: 201; 400 when the passwords differ or break the policy; 409 when the name or e-mail is taken. Admins only, ' +
@@ -52,6 +53,7 @@ export const userCommands = defineCommands({
     input: z.object({}), output: z.array(UserSchema), http: { method: 'GET', path: '/api/v1/users' },
   },
   'users:create': {
+    emits: [],
     summary: 'Create a user with a role', tags: ['Users'], roles: ADMIN, async: true, errors: ['CONFLICT'],
     description: 'Creates a desk user (staff), a manager (admin) or a LAN client; 409 when the name or e-mail is taken.',
     example: { username: 'anna.desk', email: 'anna@hotel-nordlys.dk', password: 'Morgenvagt-2026', role: 'staff' },
@@ -59,12 +61,14 @@ export const userCommands = defineCommands({
     rules: NEW_PASSWORD_RULES,
   },
   'users:update': {
+    emits: [],
     summary: 'Change a user\'s e-mail or role, or (de)activate it', tags: ['Users'], roles: ADMIN, selfAudited: true, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes only the fields sent (at least one); a role change or deactivation ends the user\'s sessions at once. The last active admin cannot be demoted (409).',
     example: { id: 5, role: 'staff', active: true },
     input: UserUpdateSchema, output: UserSchema, http: { method: 'PATCH', path: '/api/v1/users/:id' },
   },
   'users:resetPassword': {
+    emits: [],
     summary: 'Set a new password that the user must change at next sign-in', tags: ['Users'], roles: ADMIN, async: true, errors: ['NOT_FOUND'],
     description: 'For a user who forgot theirs: ends the user\'s sessions; after signing in with it they must choose their own.',
     example: { id: 5, newPassword: 'Midlertidig-4821' },

@@ -1,6 +1,7 @@
 // Lint, and the layer boundaries (STYLE.md §6): where code may run is visible from its folder and
 // enforced here, not by memory.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Bare built-in names are matched exactly (as `paths`), so a file of ours named `events.ts` is not one.
@@ -15,6 +16,15 @@ const serverPackages = ['electron', 'better-sqlite3', 'pg', 'pg-*', 'drizzle-orm
 const enginePackages = ['better-sqlite3', 'pg', 'pg-*', 'kysely', '@electric-sql/pglite'];
 const engineMessage = 'Only db/ talks to a database engine (db/database.ts is the seam).';
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
+/** The renderer's shared pieces, below its domains (renderer/README.md). */
+const RENDERER_BASE = ['ui', 'stores', 'transport', 'i18n', 'format', 'forms'];
+/** The renderer's import rule: no Node, no server code, no core; `layerRule` adds where its file sits. */
+const rendererImports = (layerRule) => ['error', { paths: builtinPaths('The renderer has no Node.'), patterns: [
+  { group: nodeBuiltins, message: 'The renderer has no Node.' },
+  { group: serverPackages, message: 'The renderer reaches main only through the transport.' },
+  { group: [...layer('core'), ...layer('db'), ...layer('electron')], message: 'The renderer imports only shared/ and its own code.' },
+  ...(layerRule ? [layerRule] : []),
+] }];
 const noOnlyOrSkip = ['it', 'test', 'describe'].flatMap((object) =>
   ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'No focused or skipped tests are left behind.' })),
 );
@@ -70,13 +80,37 @@ export default tseslint.config(
   {
     // The renderer talks to main only through the contract (IPC or HTTP): no Node, no core.
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: builtinPaths('The renderer has no Node.'), patterns: [
-        { group: nodeBuiltins, message: 'The renderer has no Node.' },
-        { group: serverPackages, message: 'The renderer reaches main only through the transport.' },
-        { group: [...layer('core'), ...layer('db'), ...layer('electron')], message: 'The renderer imports only shared/ and its own code.' },
-      ] }],
-    },
+    rules: { 'no-restricted-imports': rendererImports() },
+  },
+  {
+    // The renderer's shared pieces sit below every domain: they import none, nor the app or the
+    // composition above them (renderer/README.md). A domain's code that they need is handed down
+    // (a refresher, a store's setState) or moves down.
+    files: [`renderer/src/{${RENDERER_BASE.join(',')}}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': rendererImports({
+      regex: `^\\.\\./(?!(${RENDERER_BASE.join('|')})/)[^./]`,
+      message: 'ui/, stores/, transport/, i18n/, format/ and forms/ import no domain, nor app/, composition/ or the entries.',
+    }) },
+  },
+  {
+    // A domain imports the shared pieces and other domains, never the composition or the shell above it.
+    files: ['renderer/src/*/**/*.{ts,tsx}'],
+    ignores: [`renderer/src/{${[...RENDERER_BASE, 'app', 'composition'].join(',')}}/**`],
+    rules: { 'no-restricted-imports': rendererImports({
+      regex: '^\\.\\./(app|composition|main|boot)(/|$)',
+      message: 'A domain imports no composition: the lists that name every domain (composition/) and the shell (app/) sit above the domains.',
+    }) },
+  },
+  {
+    files: ['renderer/src/composition/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports({ regex: '^\\.\\./(app|main|boot)(/|$)', message: 'The composition lists the domains; the shell (app/) reads it, not the other way.' }) },
+  },
+  {
+    // No import cycle in the renderer (type-only imports aside): the build fails on one.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Every promise is awaited or handed on: a write left floating would land outside its unit of

@@ -124,13 +124,24 @@ export function likelyHotelZone(machineZone: string | undefined): string {
   return zone;
 }
 
+let zoneNames: readonly string[] | undefined;
+let zoneSet: ReadonlySet<string> | undefined;
+/**
+ * The zones a hotel may be in: every IANA name this runtime lists (`Intl.supportedValuesOf`, ICU's
+ * canonical names, about 420), UTC, and the machine's own zone as it names it (`TZ=Asia/Kolkata`
+ * where ICU lists Asia/Calcutta): the default hotel zone is always one of them. Other aliases Intl
+ * understands (`US/Eastern`, `utc`) are not, so the API document states the list as an enum.
+ * Read on first use (a few ms).
+ */
+export function timeZoneNames(): readonly string[] {
+  zoneNames ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'])].sort();
+  return zoneNames;
+}
+
+/** Whether `zone` is one of `timeZoneNames()`. */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  zoneSet ??= new Set(timeZoneNames());
+  return zoneSet.has(zone);
 }
 
 /** The wall-clock date and time of an instant in a zone, straight from Intl (slow: ~µs a call). */

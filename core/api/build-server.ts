@@ -16,6 +16,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors';
+import { localDate } from '../../shared/time';
 import { consoleLogger, redactUrl, requestIdOf } from '../logging';
 import type { Core } from '../create-core';
 import { registerCallContext } from './call-context';
@@ -111,7 +112,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, async (_request: unknown, body: Buffer) => parseJsonBody(body));
 
-  await registerOpenApi(app);
+  await registerOpenApi(app, { today: () => localDate(core.deps.clock(), core.settings.get().timeZone) });
 
   await registerLiveSocket(app, core);
   registerContractRoutes(app, core);

@@ -8,7 +8,8 @@
  */
 import { AppError } from '../../shared/errors';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor']);
+/** Keys refused anywhere in a body (the API document states them as `propertyNames`: openapi-input-rules.ts). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
 /** Text that might spell a forbidden key, possibly with `\u` escapes; only such bodies pay for the reviver. */
 const MAY_HOLD_FORBIDDEN_KEY = /__proto__|constructor|\\u/;
 

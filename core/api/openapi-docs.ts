@@ -29,6 +29,8 @@ import { exportDef, type ExportId } from '../export/export-registry';
 import { ErrorBodySchema } from './error-handler';
 import { mayAnswerMethodNotAllowed } from './method-not-allowed';
 import { parametersAsSent, withBodyRules } from './openapi-input-rules';
+import { withExamplesDated } from './openapi-dated-examples';
+import { describeRules } from './openapi-rules';
 import { pathParams } from './route-input';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -166,11 +168,19 @@ function documentTransform(input: TransformInput): ReturnType<typeof zodTransfor
   const method = String(input.route.method).toUpperCase();
   const name = routeCommands.get(`${method} ${input.url}`);
   const def = input.route.config?.command?.def ?? (name ? (commands[name] as CommandDef) : undefined);
-  if (def && result.schema && !(result.schema as { hide?: boolean }).hide) describeOperation(def, result.schema as Record<string, unknown>);
+  if (def && result.schema && !(result.schema as { hide?: boolean }).hide) {
+    describeOperation(def, result.schema as Record<string, unknown>);
+    describeRules(def, result.schema as Record<string, unknown>);
+  }
   return result;
 }
 
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+export interface OpenApiOptions {
+  /** The hotel's today (`YYYY-MM-DD`) as the document is served: its examples are dated from the next day on. */
+  today(): string;
+}
+
+export async function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -211,5 +221,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transformObject: (document) =>
       'openapiObject' in document ? withBodyRules(withRefusalHeaders(document.openapiObject) as Record<string, unknown>) : document.swaggerObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // Each request gets a deep copy of the cached document (the plugin's default), dated for today.
+    transformSpecification: (document) => withExamplesDated(document as Record<string, unknown>, options.today()),
+  });
 }

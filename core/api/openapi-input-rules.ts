@@ -8,8 +8,11 @@
  *   may be left out (the route reads no body as `{}`), a `PATCH` must name at least one known field
  *   (`anyOf` of one `required` per field; the server answers `Nothing to change` otherwise);
  * - a query parameter marked `x-required` in the contract (checked by the service, for a seed's own
- *   message and order) is listed as required.
+ *   message and order) is listed as required;
+ * - no object in a body has a `__proto__` or `constructor` key (`propertyNames`).
  */
+import { FORBIDDEN_KEYS } from './json-body-parser';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,7 +56,19 @@ function requiresSomething(schema: Json): boolean {
   return options.length > 0 && options.every(requiresSomething);
 }
 
-/** The whole document, after @fastify/swagger: request bodies required as the server requires them. */
+/** Every object a body may hold names no forbidden key (json-body-parser.ts refuses one anywhere). */
+function withoutForbiddenKeys(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(withoutForbiddenKeys);
+  if (!isObject(schema)) return;
+  if (schema.type === 'object' || isObject(schema.properties)) schema.propertyNames = { not: { enum: [...FORBIDDEN_KEYS] } };
+  for (const key of ['properties', 'patternProperties']) if (isObject(schema[key])) Object.values(schema[key]).forEach(withoutForbiddenKeys);
+  for (const key of ['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'prefixItems']) withoutForbiddenKeys(schema[key]);
+}
+
+/**
+ * The whole document, after @fastify/swagger: request bodies required as the server requires them,
+ * and no `__proto__` or `constructor` key in any of their objects.
+ */
 export function withBodyRules(document: Json): Json {
   for (const item of Object.values(isObject(document.paths) ? document.paths : {})) {
     if (!isObject(item)) continue;
@@ -61,6 +76,7 @@ export function withBodyRules(document: Json): Json {
       if (!isObject(op) || !isObject(op.requestBody)) continue;
       const media = (op.requestBody.content as Json | undefined)?.['application/json'];
       if (!isObject(media) || !isObject(media.schema)) continue;
+      withoutForbiddenKeys(media.schema);
       if (method === 'patch') {
         const fields = bodyFields(media.schema);
         if (fields.length) media.schema.anyOf = fields.map((f) => ({ required: [f] }));

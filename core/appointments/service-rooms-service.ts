@@ -14,6 +14,8 @@ import type {
   ServiceRoomUpdateSchema, TimeslotGenerate, TimeslotGeneratedSchema,
 } from '../../shared/contract/service-rooms';
 import { minutesOf } from '../../shared/rules/appointment-rules';
+import { DATE_TIME_RE } from '../../shared/contract/input-patterns';
+import { MAX_GENERATION_DAYS } from '../../shared/contract/service-rooms';
 import { AppError } from '../../shared/errors';
 import { addDays, formatInstant, localToInstant, parseDate, resolveTime, type CivilDateTime } from '../../shared/time';
 import { commit } from '../commit';
@@ -29,8 +31,6 @@ export const pageWindow = (page: number, limit: number) => {
   return { limit: l, offset: (page - 1) * l, page };
 };
 
-/** A generation covers at most two years and a day. */
-export const MAX_GENERATION_DAYS = 731;
 
 /** The instant of a hotel-local wall time; a time skipped by DST is read as the same time one hour on (03:30 for 02:30). */
 export function wallInstant(date: string, minutes: number, zone: string): number {
@@ -44,19 +44,20 @@ export function wallInstant(date: string, minutes: number, zone: string): number
   }
 }
 
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-/** An ISO 8601 date or date-time as its calendar date, or a 400 naming the field. */
+/** An ISO 8601 date or date-time (the API document's pattern) as the date it names, or a 400 naming the field. */
 function isoDateOf(text: string, field: string): string {
-  const m = ISO_DATE.exec(text.trim());
-  if (m) {
-    try {
-      parseDate(m[1]!);
-      return m[1]!;
-    } catch {
-      // falls through to the refusal
-    }
-  }
+  if (DATE_TIME_RE.test(text)) return text.slice(0, 10);
   throw new AppError('VALIDATION', `Invalid date format for ${field}. Use ISO 8601`);
+}
+
+/**
+ * The hotel-local day `date` names (seed 003's timeslots): a date or a wall time is its own date
+ * (a time skipped by DST still names its day); a date-time with `Z` or an offset is the hotel's date
+ * at that instant (`2024-11-01T23:30:00-05:00` is 2024-11-02 in Copenhagen).
+ */
+function localDayOf(date: string, zone: string): string {
+  if (!DATE_TIME_RE.test(date)) throw new AppError('VALIDATION', 'Invalid date format. Use ISO 8601', { reason: 'appointments.dateFormat' });
+  return /(?:Z|[+-]\d{2}:?\d{2})$/.test(date.slice(10)) ? resolveTime(date, zone, '12:00').date : date.slice(0, 10);
 }
 
 export interface PlannedSlot {
@@ -134,12 +135,7 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
     async freeTimeslots(q: Out<typeof FreeTimeslotsQuerySchema>): Promise<Out<typeof FreeTimeslotsSchema>> {
       const room = await requireRoom(q.id);
       if (q.date === undefined || q.date.trim() === '') throw new AppError('VALIDATION', 'Date parameter is required', { reason: 'appointments.dateRequired' });
-      let date: string;
-      try {
-        date = /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? (parseDate(q.date), q.date) : resolveTime(q.date, zone(), '12:00').date;
-      } catch {
-        throw new AppError('VALIDATION', 'Invalid date format. Use ISO 8601', { reason: 'appointments.dateFormat' });
-      }
+      const date = localDayOf(q.date, zone());
       const rows = await freeTimeslotRows(db, room.id, date, deps.clock(), q.duration * 60_000);
       return { room: toServiceRoom(room, zone()), date: q.date, timeslots: rows.map(toTimeslot) };
     },

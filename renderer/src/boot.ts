@@ -10,8 +10,9 @@
  * which has no separate entry, still sends them. Only for a signed-in desk: the API wants the
  * session's token. Inside Electron (`window.frontdesk`, IPC) there is nothing to send.
  */
+import { boardQuery, periodFromHash } from './board/board-period';
 import { earlyRequests, startEarlyGets } from './transport/early-requests';
 import { readStoredToken } from './transport/session-token';
 
 const token = !window.frontdesk && /^https?:$/.test(window.location.protocol) ? readStoredToken() : null;
-if (token) startEarlyGets(earlyRequests(window.location.origin, window.location.hash), token);
+if (token) startEarlyGets(earlyRequests(window.location.origin, boardQuery(periodFromHash(window.location.hash))), token);

@@ -5,13 +5,16 @@
  */
 // First, so it runs before the rest of the bundle is evaluated: it sends the first requests.
 import './boot';
+// The words, before anything renders (translate finds them installed).
+import './composition/dictionaries';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadDesk } from './app/desk-loads';
-import { LIVE_EVENT_TABLE } from './app/live-event-registry';
+import { LIVE_MAP } from './composition/live-map';
 import { ErrorBoundary } from './app/error-boundary';
 import { SessionGate } from './app/session-gate';
 import { followSession } from './app/session-flow';
+import { installLiveMap } from './stores/live-event-table';
 import { connectLiveEvents } from './stores/live-events';
 import { useSessionStore } from './stores/session-store';
 import { chooseTransport } from './transport/choose-transport';
@@ -30,7 +33,8 @@ import './styles/desk.css';
 const t = chooseTransport();
 setTransport(t);
 t.onRefusal((command, error) => useSessionStore.getState().refused(command, error));
-connectLiveEvents(t, LIVE_EVENT_TABLE);
+installLiveMap(LIVE_MAP);
+connectLiveEvents(t);
 followSession(loadDesk);
 void useSessionStore.getState().restore();
 

@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import {
   AppointmentCalendarSchema, AppointmentKindSchema, AppointmentPageSchema, AppointmentSchema, AppointmentStatsSchema, AppointmentStatusSchema,
-  PaymentMethodSchema, SeedTimeSchema,
+  PaymentMethodSchema, SeedTimeSchema, SETTABLE_STATUSES,
 } from './appointments';
+import { BOOKING_RULES, statusRule } from './appointment-bookings';
 import { bodyOf, defineCommands } from './command-def';
 import { pageListCommand, pageQuerySchema } from './command-shapes';
-import { DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
+import { DateSchema, DateTimeInputSchema, EmailAddressSchema, ExportResultSchema, IdParamSchema, IdSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
 export const AdminAppointmentsQuerySchema = pageQuerySchema(
@@ -29,7 +30,11 @@ export const AdminAppointmentsQuerySchema = pageQuerySchema(
 
 export const AppointmentStatusChangeSchema = z.object({
   id: IdParamSchema,
-  status: z.string().max(40).meta({ description: 'completed, no_show or cancelled.' }),
+  /**
+   * Checked by the service against the same list, after the booking (seed 003: 404 before 400
+   * `Invalid status transition to: X`); the document states the list as an enum.
+   */
+  status: z.string().max(40).meta({ enum: [...SETTABLE_STATUSES], description: 'completed, no_show or cancelled.' }),
 });
 function statusMessage(body: unknown, generated: string): string {
   const b = bodyOf(body);
@@ -44,7 +49,7 @@ export const AppointmentStatsQuerySchema = z.object({
 
 const GuestFieldsSchema = z.object({
   guestName: NameSchema(120, 'guest name'),
-  guestEmail: z.email().max(200).optional(),
+  guestEmail: EmailAddressSchema(200).optional(),
   /** Book for a signed-in user (a client): theirs to see and cancel; null/absent for a walk-in. */
   userId: IdSchema.optional(),
   notes: TextSchema(2000, { multiline: true }).optional(),
@@ -88,6 +93,7 @@ export const appointmentAdminCommands = defineCommands({
     input: AdminAppointmentsQuerySchema, output: AppointmentPageSchema, path: '/api/v1/admin/bookings',
   }),
   'appointments:setStatus': {
+    emits: ['appointment.changed'],
     summary: 'Mark an appointment completed, no-show or cancelled', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description:
       '`completed` (from confirmed) or `no_show` (from pending or confirmed), each only once the appointment has started ' +
@@ -96,8 +102,17 @@ export const appointmentAdminCommands = defineCommands({
     example: { id: 9, status: 'completed' },
     input: AppointmentStatusChangeSchema, output: AppointmentSchema, http: { method: 'PUT', path: '/api/v1/admin/bookings/:id/status' },
     badInputMessage: statusMessage,
+    rules: [
+      {
+        when: 'a step its status does not allow: `completed` from any status but confirmed, `no_show` from completed or cancelled, `cancelled` once begun or ended',
+        error: 'Invalid status transition to: completed',
+        also: ['Invalid status transition to: no_show', 'Invalid status transition to: cancelled'],
+      },
+      { when: '`completed` or `no_show` before the appointment has started', error: 'Booking 9 has not started yet: it can be marked completed from 2026-06-01 10:00' },
+    ],
   },
   'appointments:undoStatus': {
+    emits: ['appointment.changed'],
     summary: 'Undo an appointment\'s completed or no-show mark', tags: TAG, roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
     description:
       'Puts a completed appointment back to confirmed, a no-show back to confirmed or pending (what it was). Staff may undo a mark made today, an admin ' +
@@ -113,18 +128,25 @@ export const appointmentAdminCommands = defineCommands({
     input: AppointmentStatsQuerySchema, output: AppointmentStatsSchema, http: { method: 'GET', path: '/api/v1/admin/bookings/stats' },
   },
   'appointments:deskCreate': {
+    emits: ['appointment.changed'],
     summary: 'Book an appointment for a guest at the desk', tags: TAG, roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'The desk books a timeslot (`timeslotId`) or a provider (`providerId`, `date`, `time`) for a walk-in guest or for a user (`userId`). ' +
       'A timeslot booking is pending and unpaid until payment is taken; a provider booking is confirmed.',
     example: { timeslotId: 12, guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', notes: 'Allergic to almond oil', bookingType: 'massage' },
     input: DeskAppointmentCreateSchema, output: AppointmentSchema, http: { method: 'POST', path: '/api/v1/appointments', status: 201 },
+    rules: BOOKING_RULES,
   },
   'appointments:pay': {
+    emits: ['appointment.changed'],
     summary: 'Take payment at the desk', tags: TAG, roles: DESK, errors: ['NOT_FOUND'],
     description: 'Records payment by cash, card or invoice: the appointment is paid and confirmed, and no longer lapses.',
     example: { id: 9, method: 'card' },
     input: AppointmentPaySchema, output: AppointmentSchema, http: { method: 'POST', path: '/api/v1/appointments/:id/pay' },
+    rules: [
+      statusRule('paid'),
+      { when: 'it is paid already', error: 'The booking is already paid' },
+    ],
   },
   'appointments:calendar': {
     summary: 'The appointments calendar', tags: TAG, roles: DESK,

@@ -10,9 +10,10 @@ import {
   AppointmentCancelledSchema, AppointmentPageSchema, AppointmentRescheduledSchema, AppointmentSchema, AppointmentStatusSchema, RefundQuoteSchema,
   SeedProviderBookingSchema, SeedTimeSchema, TimeslotBookingCreatedSchema,
 } from './appointments';
-import { bodyOf, defineCommands } from './command-def';
+import { bodyOf, defineCommands, type InputRule } from './command-def';
 import { getByIdCommand, pageListCommand, pageQuerySchema } from './command-shapes';
 import { DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, TextSchema } from './primitives';
+import { DST_GAP_RULE } from './input-rules';
 import { EVERYONE } from './roles';
 
 /** Seed 001: a provider booking. */
@@ -78,10 +79,46 @@ export const MyAppointmentsQuerySchema = pageQuerySchema(
   25,
 );
 
+/** What a booking meets beyond its schema (core/appointments/appointments-service.ts), by kind. */
+const SLOT_RULES: readonly InputRule[] = [
+  { when: 'the timeslot has begun', error: 'Cannot book a timeslot in the past' },
+  { when: 'the service room is out of use', error: 'Room is not available for booking' },
+];
+const PROVIDER_RULES: readonly InputRule[] = [
+  { when: 'the provider is not active', error: 'Provider is not taking bookings' },
+  { when: 'the date and time have passed', error: 'Cannot book a time in the past' },
+  { when: 'outside the provider\'s working hours that day (or a day off)', error: 'Outside the provider\'s working hours' },
+  DST_GAP_RULE,
+];
+/** A new booking of either kind, as the desk makes it. */
+export const BOOKING_RULES: readonly InputRule[] = [...SLOT_RULES, ...PROVIDER_RULES];
+/** A status that does not allow the action (`A completed booking cannot be cancelled`, …). */
+export const statusRule = (past: string): InputRule => ({
+  when: 'the appointment is completed, a no-show or cancelled',
+  error: `A completed booking cannot be ${past}`,
+  also: [`A no show booking cannot be ${past}`, `A cancelled booking cannot be ${past}`],
+});
+/** A cancellation (the guest's, seed 001's delete, or the desk's status change to `cancelled`). */
+export const CANCEL_RULES: readonly InputRule[] = [
+  statusRule('cancelled'),
+  { when: 'the appointment has begun', error: 'A booking cannot be cancelled once it has begun' },
+];
+const RESCHEDULE_RULES: readonly InputRule[] = [
+  statusRule('rescheduled'),
+  { when: 'the appointment has begun', error: 'A booking cannot be rescheduled once it has begun' },
+  { when: '`newTimeslotId` for a provider\'s booking', error: 'A provider booking is rescheduled with date and time' },
+  { when: '`date` and `time` for a timeslot booking', error: 'newTimeslotId is required' },
+  { when: '`newTimeslotId` is the booking\'s own timeslot', error: 'The booking is already in this timeslot' },
+  { when: 'the new timeslot is in another room', error: 'The new timeslot must be in the same room' },
+  ...SLOT_RULES,
+  ...PROVIDER_RULES,
+];
+
 const TAG = ['Appointments'] as const;
 
 export const appointmentBookingCommands = defineCommands({
   'appointments:create': {
+    emits: ['appointment.changed'],
     summary: 'Book an appointment (a provider at a date and time, or a service room\'s timeslot)', tags: TAG, roles: EVERYONE,
     errors: ['NOT_FOUND', 'CONFLICT'],
     description:
@@ -95,6 +132,7 @@ export const appointmentBookingCommands = defineCommands({
     input: AppointmentCreateSchema, output: z.union([SeedProviderBookingSchema, TimeslotBookingCreatedSchema]),
     http: { method: 'POST', path: '/api/v1/bookings', status: 201 },
     badInputMessage: seedBookingMessage,
+    rules: [{ when: 'the timeslot is not in `roomId`', error: 'Timeslot does not belong to this room' }, ...BOOKING_RULES],
   },
   'appointments:mine': pageListCommand({
     summary: 'My appointments', tags: TAG, roles: EVERYONE,
@@ -116,20 +154,25 @@ export const appointmentBookingCommands = defineCommands({
     input: AppointmentIdSchema, output: RefundQuoteSchema, http: { method: 'GET', path: '/api/v1/bookings/:id/refund' },
   },
   'appointments:cancel': {
+    emits: ['appointment.changed'],
     summary: 'Cancel an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description:
       'Cancels a pending or confirmed appointment: `{booking, refundAmount, message: "Booking cancelled successfully"}`, the refund by the ' +
       'hotel\'s policy on what was paid; 400 when it cannot be cancelled. The slot is free again; the history is kept.',
     example: { id: 9 },
     input: AppointmentIdSchema, output: AppointmentCancelledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/cancel' },
+    rules: CANCEL_RULES,
   },
   'appointments:delete': {
+    emits: ['appointment.changed'],
     summary: 'Cancel an appointment (seed 001\'s delete)', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],
     description: 'Seed 001\'s `DELETE`: a cancellation, as `PUT …/cancel`; the history is never deleted.',
     example: { id: 9 },
     input: AppointmentIdSchema, output: AppointmentCancelledSchema, http: { method: 'DELETE', path: '/api/v1/bookings/:id' },
+    rules: CANCEL_RULES,
   },
   'appointments:reschedule': {
+    emits: ['appointment.changed'],
     summary: 'Move an appointment', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'Two bodies: `{newTimeslotId}` (seed 003) moves a timeslot booking to another free slot; `{date, time}` (seed 001) moves a provider ' +
@@ -139,5 +182,6 @@ export const appointmentBookingCommands = defineCommands({
     example: { id: 9, newTimeslotId: 14 },
     input: AppointmentRescheduleSchema, output: AppointmentRescheduledSchema, http: { method: 'PUT', path: '/api/v1/bookings/:id/reschedule' },
     badInputMessage: rescheduleMessage, recordBeforeBody: 'appointments:get',
+    rules: RESCHEDULE_RULES,
   },
 });

@@ -5,6 +5,7 @@ import { type EventDefs } from './event-def';
 import { DateOutSchema, DateSchema, DateTimeInputSchema, IdParamSchema, IdSchema, InstantSchema, NameSchema } from './primitives';
 import { BLOCK_KINDS } from '../rules/stay-rules';
 import { DESK } from './roles';
+import { BLOCK_PERIOD_RULES, PERIOD_RULE } from './input-rules';
 
 export const BlockSchema = z.object({
   id: z.number().int(),
@@ -45,22 +46,28 @@ export const blockCommands = defineCommands({
     description: 'The blocks that overlap the hotel-local dates [from, to).',
     example: { from: '2026-06-01', to: '2026-07-01' },
     input: BlockListQuerySchema, output: z.array(BlockSchema), http: { method: 'GET', path: '/api/v1/blocks' },
+    rules: [PERIOD_RULE],
   },
   'blocks:create': {
+    emits: ['block.changed'],
     summary: 'Block a room', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Takes a room out of sale for a period (`kind`: `blocked`, or `out_of_order`) with a reason; 409 when a stay or another block ' +
       'overlaps (the message names it). Dates alone cover those nights: 06-10 → 06-12 is the nights of the 10th and 11th.',
     example: { roomId: 7, from: '2026-06-10', to: '2026-06-12', reason: 'New carpet', kind: 'out_of_order' },
     input: BlockCreateSchema, output: BlockSchema, http: { method: 'POST', path: '/api/v1/blocks', status: 201 },
+    rules: BLOCK_PERIOD_RULES,
   },
   'blocks:update': {
+    emits: ['block.changed'],
     summary: 'Change a room block', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description: 'Another room, period, reason or kind (only what is sent changes); re-checked like a new block: 409 when a stay or block is in the way.',
     example: { id: 3, to: '2026-06-14', reason: 'New carpet and paint' },
     input: BlockUpdateSchema, output: BlockSchema, http: { method: 'PATCH', path: '/api/v1/blocks/:id' },
+    rules: BLOCK_PERIOD_RULES,
   },
   'blocks:remove': {
+    emits: ['block.changed'],
     summary: 'Remove a room block', tags: ['Room blocks'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'The room can be sold again for the block\'s period.',
     example: { id: 3 },

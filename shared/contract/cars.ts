@@ -6,7 +6,7 @@
  * `has_damage`); the app's own routes live under `/api/v1/cars` and `/api/v1/rentals`.
  */
 import { z } from 'zod';
-import { defineCommands } from './command-def';
+import { defineCommands, type InputRule } from './command-def';
 import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
 import {
@@ -25,6 +25,7 @@ import {
   wellFormedText,
 } from './primitives';
 import { DESK, EVERYONE } from './roles';
+import { PERIOD_RULE } from './input-rules';
 
 // ---- cars ---------------------------------------------------------------------------------------
 
@@ -251,6 +252,14 @@ export const RentalExportQuerySchema = z.object({
 });
 export type RentalExportQuery = z.infer<typeof RentalExportQuerySchema>;
 
+/** A reservation's rules beyond its schema (core/cars/rentals-service.ts). */
+const RENTAL_RULES: readonly InputRule[] = [
+  PERIOD_RULE,
+  { when: `longer than ${MAX_RENTAL_DAYS} days`, error: `A rental lasts at most ${MAX_RENTAL_DAYS} days, not 120` },
+  { when: '`from` before today (hotel-local)', error: 'from (2026-05-01) is before today (2026-05-02)' },
+  { when: 'neither `guestName` nor `stayId` is sent', error: 'guestName or stayId is required' },
+];
+
 export const carCommands = defineCommands({
   // ---- seed 004: the car inventory ----
   'cars:seedList': {
@@ -266,6 +275,7 @@ export const carCommands = defineCommands({
     input: SeedCarIdSchema, output: SeedCarSchema, http: { method: 'GET', path: '/cars/:car_id' },
   },
   'cars:seedAdd': {
+    emits: ['car.changed'],
     summary: 'Add a car', tags: ['Cars'], roles: DESK, errors: ['CONFLICT'],
     description:
       'Adds a car: `brand`, `model`, `fuel_type` and `mileage` (a whole number of km, 0 or more) are required, `is_rented` and ' +
@@ -275,6 +285,7 @@ export const carCommands = defineCommands({
     input: SeedCarAddSchema, output: SeedCarAddedSchema, http: { method: 'POST', path: '/cars/add', status: 201 },
   },
   'cars:seedDelete': {
+    emits: ['car.changed'],
     summary: 'Delete a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Takes the car out of the fleet (its rental history is kept); 404 when unknown, 409 while it has a reserved or handed-out rental.',
     example: { car_id: 1 },
@@ -293,24 +304,28 @@ export const carCommands = defineCommands({
     exampleId: 1, input: CarIdSchema, output: CarSchema, path: '/api/v1/cars/:id',
   }),
   'cars:create': {
+    emits: ['car.changed'],
     summary: 'Add a car (the desk\'s form)', tags: ['Cars'], roles: DESK, errors: ['CONFLICT'],
     description: 'Adds a car with plate, seats, daily rate and notes; 409 when the plate is taken.',
     example: { brand: 'Volkswagen', model: 'ID.3', fuelType: 'Electric', mileage: 8400, plate: 'EL 12 345', seats: 5, dailyRate: 69_500, notes: 'Charging cable in the boot' },
     input: CarCreateSchema, output: CarSchema, http: { method: 'POST', path: '/api/v1/cars', status: 201 },
   },
   'cars:update': {
+    emits: ['car.changed'],
     summary: 'Change a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes only the fields sent (at least one); 409 when the plate is taken or the mileage would go down.',
     example: { id: 1, dailyRate: 74_500, notes: 'Winter tyres' },
     input: CarUpdateSchema, output: CarSchema, http: { method: 'PATCH', path: '/api/v1/cars/:id' },
   },
   'cars:reportDamage': {
+    emits: ['car.changed'],
     summary: 'Report damage on a car', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'Marks the car damaged with what is wrong: it cannot be handed out until it is repaired.',
     example: { id: 1, note: 'Cracked windscreen' },
     input: CarDamageSchema, output: CarSchema, http: { method: 'POST', path: '/api/v1/cars/:id/damage' },
   },
   'cars:repair': {
+    emits: ['car.changed'],
     summary: 'Mark a car repaired', tags: ['Cars'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Clears the car\'s damage; 409 when it has none.',
     example: { id: 1 },
@@ -321,6 +336,7 @@ export const carCommands = defineCommands({
     description: 'Rentals by start date, optionally of one car, one status, and overlapping the hotel-local dates [from, to).',
     example: { carId: 1, status: 'reserved', from: '2026-06-01', to: '2026-07-01', limit: 100 },
     input: RentalListQuerySchema, output: z.array(RentalSchema), http: { method: 'GET', path: '/api/v1/rentals' },
+    rules: [PERIOD_RULE],
   },
   'rentals:timeline': {
     summary: 'The rentals timeline: cars × days', tags: ['Car rentals'], roles: DESK, trustedOutput: true,
@@ -334,14 +350,17 @@ export const carCommands = defineCommands({
     exampleId: 1, input: RentalIdSchema, output: RentalSchema, path: '/api/v1/rentals/:id',
   }),
   'rentals:reserve': {
+    emits: ['rental.changed'],
     summary: 'Reserve a car', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:
       'Reserves the car for a guest (or a stay\'s guest) for the hotel-local dates [from, to); the price is days × the car\'s daily rate. ' +
       '409 when another reservation or rental of the car overlaps them.',
     example: { carId: 1, from: '2026-06-01', to: '2026-06-04', guestName: 'Mette Hansen', notes: 'Child seat' },
     input: RentalReserveSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals', status: 201 },
+    rules: RENTAL_RULES,
   },
   'rentals:handOut': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Hand a reserved car out', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:
       'The guest takes the car: records the mileage out and marks the car rented. Only on one of the rental\'s days (hotel-local, from 00:00 of `from` ' +
@@ -351,12 +370,15 @@ export const carCommands = defineCommands({
     input: RentalHandOutSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/hand-out' },
   },
   'rentals:return': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Take a car back', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description: 'Records the mileage in (never below the mileage out) and any damage (with a note), which keeps the car from being handed out until repaired.',
     example: { id: 1, mileage: 12480, damage: true, damageNote: 'Scratch on the rear bumper' },
     input: RentalReturnSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/return' },
+    rules: [{ when: '`damage` is true and `damageNote` is missing or blank', error: 'damageNote: say what is damaged' }],
   },
   'rentals:undo': {
+    emits: ['rental.changed', 'car.changed'],
     summary: 'Undo a car\'s hand-out or return', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'FORBIDDEN'],
     description:
       'Puts a handed-out rental back to reserved (the car is no longer out), or a returned one back to out (re-checked: 409 while the car is out on ' +
@@ -367,6 +389,7 @@ export const carCommands = defineCommands({
     input: RentalIdSchema, output: RentalSchema, http: { method: 'POST', path: '/api/v1/rentals/:id/undo' },
   },
   'rentals:cancel': {
+    emits: ['rental.changed'],
     summary: 'Cancel a car reservation', tags: ['Car rentals'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Frees the car\'s days; only a reservation not yet handed out can be cancelled.',
     example: { id: 1 },
@@ -383,6 +406,7 @@ export const carCommands = defineCommands({
     description: 'Car rentals as a CSV download, optionally one car, one status and those overlapping the hotel-local dates [from, to).',
     example: { delimiter: ';', bom: true, carId: 1, status: 'returned', from: '2026-06-01', to: '2026-07-01' },
     input: RentalExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/rentals.csv' },
+    rules: [PERIOD_RULE],
   },
 });
 

@@ -29,6 +29,21 @@ export function bodyOf(input: unknown): Record<string, unknown> {
   return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
 }
 
+/**
+ * A 400 that no schema can state: a rule across fields (`to` after `from`), against the clock (not
+ * before today) or against the records (the room's capacity, the current password). The API document
+ * lists each in the operation's description, with `error` (the refusal's message, as the server words
+ * it) among the 400 answer's examples (core/api/openapi-rules.ts).
+ */
+export interface InputRule {
+  /** When it is refused, in a few words: "`to` is not after `from`". */
+  when: string;
+  /** The message of the 400 `{"error"}`, with example values: "to (2026-06-01) must be after from (2026-06-05)". */
+  error: string;
+  /** The same refusal's other wordings (`A cancelled booking …` beside `A completed booking …`), as further examples. */
+  also?: readonly string[];
+}
+
 export interface CommandDef {
   summary: string;
   /** What it does, for the API document, in the hotel's words (who uses it, what it changes). */
@@ -117,6 +132,8 @@ export interface CommandDef {
   errors?: readonly ErrorCode[];
   /** The seed's own 400 message for a refused input (see BadInputMessage). */
   badInputMessage?: BadInputMessage;
+  /** Its 400s beyond what the input's schema states (see InputRule); shared ones live in input-rules.ts. */
+  rules?: readonly InputRule[];
   /**
    * Seed 003's order on a record's route (`PUT /api/v1/bookings/:id/reschedule`): the record is
    * looked up (404) and its owner checked (403) before the body is (400). Names the command that
@@ -128,7 +145,18 @@ export interface CommandDef {
   recordBeforeBody?: string;
   /** Where the API document lists it (shared/contract/tags.ts). */
   tags: readonly TagName[];
+  /**
+   * A write's live events (`shared/contract/events.ts`): every event its change may publish, none
+   * left out, `[]` for a write no screen follows (a sign-in). The renderer refreshes its stores
+   * from this list (after its own change at once, after another client's when the event arrives):
+   * no call site names what to reload. Reads have none. tests/integration/command-events.test.ts
+   * runs every write and fails on an event it publishes that is not declared.
+   */
+  emits?: readonly EventName[];
 }
+
+/** A live event's name (`stay.changed`): one of `liveEvents`' keys, checked by the command-events test. */
+export type EventName = `${string}.${string}`;
 
 /** Checks a domain's commands against CommandDef while keeping their literal types. */
 export function defineCommands<const T extends Record<string, CommandDef>>(commands: T): T {

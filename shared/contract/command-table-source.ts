@@ -16,6 +16,8 @@ export interface CommandRoute {
   boot?: true;
   /** A CSV export of the export registry. */
   export?: string;
+  /** A write's live events: what the renderer refreshes after it (command-def.ts `emits`). */
+  emits?: readonly string[];
 }
 
 export function commandRoutes(): Record<string, CommandRoute> {
@@ -25,6 +27,7 @@ export function commandRoutes(): Record<string, CommandRoute> {
       const route: CommandRoute = { method: def.http.method, path: def.http.path, ipc: def.ipc !== false };
       if (def.boot) route.boot = true;
       if (def.export) route.export = def.export;
+      if (def.emits) route.emits = def.emits;
       return [name, route];
     }),
   );
@@ -35,6 +38,7 @@ export function renderCommandTable(): string {
     const flags = [`method: '${r.method}'`, `path: '${r.path}'`, `ipc: ${r.ipc}`];
     if (r.boot) flags.push('boot: true');
     if (r.export) flags.push(`export: '${r.export}'`);
+    if (r.emits) flags.push(`emits: [${r.emits.map((e) => `'${e}'`).join(', ')}]`);
     return `  '${name}': { ${flags.join(', ')} },`;
   });
   return [

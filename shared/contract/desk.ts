@@ -6,16 +6,17 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { DateOutSchema, DateTimeInputSchema, InstantSchema, queryInt, TextSchema } from './primitives';
+import { DateOutSchema, DateTimeInputSchema, InstantSchema, NameSchema, queryInt } from './primitives';
 import { DESK, EVERYONE } from './roles';
 import { HousekeepingSchema } from './rooms';
 import { StayStatusSchema } from './stays';
+import { STAY_PERIOD_RULES } from './input-rules';
 
 // ---- search ---------------------------------------------------------------------------------------
 
 export const SEARCH_MATCHES = ['id', 'room', 'name', 'email', 'phone'] as const;
 export const SearchQuerySchema = z.object({
-  q: TextSchema(100).trim().min(1, 'q is required').meta({
+  q: NameSchema(100, 'q').meta({
     description:
       'What to look for: a stay id or room number (digits), or at least 3 characters of a guest\'s name, e-mail or phone ' +
       '(any part, any case, accents ignored; several words must all match).',
@@ -135,5 +136,6 @@ export const deskCommands = defineCommands({
       'and the stay\'s price. Holds no stays and no other guest\'s data; a kiosk or guest app books one with `POST /bookings`.',
     example: { checkin: '2026-06-01', checkout: '2026-06-04', guests: 2 },
     input: AvailabilityQuerySchema, output: AvailabilitySchema, http: { method: 'GET', path: '/api/v1/rooms/available' },
+    rules: [...STAY_PERIOD_RULES, { when: 'the stay would end before now', error: 'checkout is in the past' }],
   },
 });

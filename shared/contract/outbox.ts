@@ -46,6 +46,7 @@ export const outboxCommands = defineCommands({
     input: z.object({}), output: OutboxStatusSchema, http: { method: 'GET', path: '/api/v1/outbox' },
   },
   'outbox:retry': {
+    emits: ['outbox.changed'],
     summary: 'Send a dead message again', tags: ['Outbox'], roles: ADMIN, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Puts a message that was given up on back in the queue; 409 when it is not dead.',
     example: { id: 12 },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDate } from '../time';
+import { DATE_PATTERN, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from './input-patterns';
 
 const realDate = (s: string) => {
   try {
@@ -48,30 +49,30 @@ export function queryInt(min: number, max: number) {
   });
 }
 
-/**
- * A real calendar date from 1900 to 2999 (what `parseDate` takes), as one pattern for the API
- * document: days by month, 29 February in leap years only (2000 and 2400 yes, 1900 and 2100 no).
- */
-const LEAP_YEAR = '(?:(?:19|2\\d)(?:0[48]|[2468][048]|[13579][26])|2[048]00)';
-const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
-const DATE_BODY = `(?:(?:19\\d\\d|2\\d\\d\\d)-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
-export const DATE_PATTERN = `^${DATE_BODY}$`;
-
 /** A hotel-local calendar date, refusing impossible ones (2026-02-30). */
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine(realDate, 'is not a real date')
   .meta({ format: 'date', pattern: DATE_PATTERN, description: 'A calendar date in the hotel\'s time zone, YYYY-MM-DD, from 1900-01-01 to 2999-12-31.' });
-/** A date or date-time; resolved in the hotel's zone by the service (a DST gap is refused there). */
+
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * A date or date-time (input-patterns.ts `DATE_TIME_PATTERN`, which zod states as the field's
+ * `pattern`); resolved in the hotel's zone by the service, which refuses a wall time skipped by a DST
+ * change (the API document states that rule on every operation that takes one:
+ * core/api/openapi-rules.ts). The shape is checked first, so `hello` and `2026-02-30` are told apart.
+ */
 export const DateTimeInputSchema = z
   .string()
-  .min(10, 'expected an ISO 8601 date or date-time')
   .max(40)
+  .refine((v) => DATE_TIME_SHAPE.test(v), { error: (iss) => `${String(iss.input)} is not an ISO 8601 date or date-time` })
+  .regex(DATE_TIME_RE, { error: (iss) => `${String(iss.input)} is not a real date or time` })
   .meta({
     description:
       'An ISO 8601 date (`2026-06-01`, the hotel\'s usual check-in or check-out time) or date-time (`2026-06-01T14:00:00`, ' +
-      'read in the hotel\'s time zone unless it carries an offset). A wall time skipped by a DST change is refused.',
+      'read in the hotel\'s time zone unless it carries `Z` or an offset up to ±14:00), from 1900 to 2999. A wall time skipped ' +
+      'by a DST change is refused.',
   });
 /** An instant in an answer: ISO 8601 with the hotel's offset (`2026-06-01T14:00:00+02:00`). */
 export const InstantSchema = z.string().meta({ format: 'date-time' });
@@ -152,18 +153,15 @@ export const NameSchema = (max: number, what: string) =>
 /** Query strings carry booleans as text. */
 export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
+/** An http(s) URL (input-patterns.ts `HTTP_URL_RE`), at most 500 characters. */
 export const HttpUrlSchema = z
   .string()
   .max(500)
-  .refine((u) => {
-    try {
-      const p = new URL(u).protocol;
-      return p === 'http:' || p === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL')
-  .meta({ format: 'uri', description: 'An http:// or https:// URL.' });
+  .regex(HTTP_URL_RE, 'must be an http(s) URL')
+  .meta({ description: 'An http:// or https:// URL: a host name or IPv4 address, an optional port, then no spaces or control characters.' });
+
+/** An e-mail address (input-patterns.ts `EMAIL_RE`): `format: email` and the pattern the server checks. */
+export const EmailAddressSchema = (max: number) => z.email({ pattern: EMAIL_RE, error: 'is not an e-mail address' }).max(max);
 
 export const MessageSchema = z.object({ message: z.string() });
 /** What a desktop export reports: where the file went (null when the user cancelled the save dialog) and how many rows. */

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
+import { WEEK_HOURS_RULE } from './input-rules';
 import { getByIdCommand } from './command-shapes';
-import { DateOutSchema, DateSchema, IdParamSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema } from './primitives';
+import { DateOutSchema, DateSchema, EmailAddressSchema, IdParamSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema } from './primitives';
 import { ADMIN, EVERYONE } from './roles';
 import { ProviderSchema, WeekHoursSchema } from './appointments';
 
@@ -16,7 +17,7 @@ export const ProviderIdSchema = z.object({ id: IdParamSchema });
 
 const ProviderFields = {
   name: NameSchema(120, 'name'),
-  email: z.email().max(200),
+  email: EmailAddressSchema(200),
   appointmentMinutes: z.number().int().min(5).max(480).meta({ description: 'Length of one appointment in minutes (default 30).' }),
   bufferMinutes: z.number().int().min(0).max(240).meta({ description: 'Minutes kept free after each appointment (default 0).' }),
   price: MoneySchema,
@@ -75,6 +76,7 @@ export const providerCommands = defineCommands({
     exampleId: 1, input: ProviderIdSchema, output: ProviderSchema, path: '/api/v1/providers/:id',
   }),
   'providers:create': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Add a provider', tags: TAG, roles: ADMIN, errors: ['CONFLICT'],
     description: '201 with the provider (and its `id`); the e-mail is unique (409). Default: 30-minute appointments, every day 09:00–17:00, no buffer.',
     example: {
@@ -83,12 +85,15 @@ export const providerCommands = defineCommands({
       daysOff: ['2026-06-05'], active: true,
     },
     input: ProviderCreateSchema, output: ProviderSchema, http: { method: 'POST', path: '/api/v1/providers', status: 201 },
+    rules: [WEEK_HOURS_RULE],
   },
   'providers:update': {
+    emits: ['appointmentSetup.changed'],
     summary: 'Change a provider', tags: TAG, roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes the fields sent; `active: false` takes the provider out of use (never deleted: their appointments are history).',
     example: { id: 1, bufferMinutes: 10, daysOff: ['2026-06-05', '2026-06-06'] },
     input: ProviderUpdateSchema, output: ProviderSchema, http: { method: 'PATCH', path: '/api/v1/providers/:id' },
+    rules: [WEEK_HOURS_RULE],
   },
   'providers:availability': {
     summary: 'A provider\'s free start times on a day', tags: TAG, roles: EVERYONE, errors: ['NOT_FOUND'],

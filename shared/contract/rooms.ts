@@ -7,6 +7,7 @@ import { defineCommands } from './command-def';
 import { DateTimeInputSchema, IdParamSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema } from './primitives';
 import { type EventDefs } from './event-def';
 import { ADMIN, DESK } from './roles';
+import { STAY_PERIOD_RULES } from './input-rules';
 
 export const HOUSEKEEPING_STATES = ['clean', 'dirty', 'inspected', 'out_of_order'] as const;
 export const HousekeepingSchema = z.enum(HOUSEKEEPING_STATES);
@@ -64,26 +65,31 @@ export const roomCommands = defineCommands({
       'of one category and sleeping at least `guests`. Nights freed by an early departure or a no-show are offered.',
     example: { checkin: '2026-06-01', checkout: '2026-06-04', category: 'Standard double room', guests: 2 },
     input: FreeRoomsQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms/free' },
+    rules: STAY_PERIOD_RULES,
   },
   'rooms:create': {
+    emits: ['room.changed'],
     summary: 'Add a guest room', tags: ['Guest rooms'], roles: ADMIN, errors: ['CONFLICT'],
     description: 'Adds a room the desk can sell; 409 when its number is taken.',
     example: { number: 214, category: 'Standard double room', capacity: 2, nightlyRate: 112_500, floor: 2 },
     input: RoomCreateSchema, output: RoomSchema, http: { method: 'POST', path: '/api/v1/rooms', status: 201 },
   },
   'rooms:update': {
+    emits: ['room.changed'],
     summary: 'Change a guest room', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes only the fields sent (at least one); 409 when the new number is taken.',
     example: { id: 7, nightlyRate: 119_500, category: 'Superior double room' },
     input: RoomUpdateSchema, output: RoomSchema, http: { method: 'PATCH', path: '/api/v1/rooms/:id' },
   },
   'rooms:deactivate': {
+    emits: ['room.changed'],
     summary: 'Take a guest room out of use', tags: ['Guest rooms'], roles: ADMIN, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'The room is no longer sold; its history is kept. Refused (409, listing them) while it has booked or in-house stays: move them first.',
     example: { id: 7 },
     input: RoomIdSchema, output: RoomSchema, http: { method: 'POST', path: '/api/v1/rooms/:id/deactivate' },
   },
   'rooms:setHousekeeping': {
+    emits: ['room.changed'],
     summary: 'Set a room clean / dirty / inspected / out of order', tags: ['Guest rooms'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'Housekeeping\'s state of a room, shown on the board.',
     example: { id: 7, housekeeping: 'clean' },

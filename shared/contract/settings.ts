@@ -1,11 +1,11 @@
 /** The hotel's settings and the LAN API's status. */
 import { z } from 'zod';
 import { DEPARTURE_PRICE_RULES } from '../rules/stay-rules';
-import { isValidTimeZone } from '../time';
+import { timeZoneNames } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
 import { BROKER_EVENT_TYPES } from './broker-events';
-import { HttpUrlSchema, NameSchema, TextSchema } from './primitives';
+import { EmailAddressSchema, HttpUrlSchema, NameSchema, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
 /** How the SMTP connection is secured. */
@@ -73,7 +73,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
  * The ISO 4217 codes this runtime knows (`Intl.supportedValuesOf('currency')`: Node and Chromium
  * ship the same ICU list), so a typed "KRO" is refused while every real currency is accepted.
  */
-const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+const ISO_CURRENCY_CODES = Intl.supportedValuesOf('currency') as [string, ...string[]];
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(ISO_CURRENCY_CODES);
 export function isIsoCurrency(code: string): boolean {
   return ISO_CURRENCIES.has(code);
 }
@@ -87,16 +88,12 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected 
 export const SettingsUpdateSchema = z.object({
   hotelName: NameSchema(120, 'hotel name').optional(),
   timeZone: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone, 'is not an IANA time zone')
-    .meta({ description: 'An IANA time zone name such as Europe/Copenhagen; anything else is refused.' })
+    .enum(timeZoneNames() as [string, ...string[]], { error: 'is not an IANA time zone' })
+    .meta({ description: 'An IANA time zone name such as Europe/Copenhagen: one of those listed (the server\'s ICU names, and UTC).' })
     .optional(),
   currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as DKK')
-    .refine(isIsoCurrency, 'is not an ISO 4217 currency code')
-    .meta({ description: 'An ISO 4217 currency code in use (DKK, EUR, SEK, …); a made-up one such as KRO is refused.' })
+    .enum(ISO_CURRENCY_CODES, { error: 'is not an ISO 4217 currency code' })
+    .meta({ description: 'An ISO 4217 currency code in use (DKK, EUR, SEK, …): one of those listed; a made-up one such as KRO is refused.' })
     .optional(),
   locale: z.enum(['da', 'en']).optional(),
   checkinTime: TimeOfDaySchema.optional(),
@@ -131,7 +128,7 @@ export const SettingsUpdateSchema = z.object({
   smtpUser: TextSchema(256).optional(),
   /** Write-only: stored, never returned (`smtpPasswordSet` says whether one is). '' removes it. */
   smtpPassword: TextSchema(1024).optional().meta({ description: 'Write-only: stored, never returned (smtpPasswordSet says whether one is). Empty removes it.' }),
-  smtpFrom: z.union([z.literal(''), z.email().max(254)], { error: 'expected an e-mail address such as desk@hotel.example, or empty' }).optional(),
+  smtpFrom: z.union([z.literal(''), EmailAddressSchema(254)], { error: 'expected an e-mail address such as desk@hotel.example, or empty' }).optional(),
   // stays' rules (issue 10, docs/stays-rules.md)
   earlyCheckinMinutes: z.number().int().min(0).max(1440).optional(),
   departurePriceRule: z.enum(DEPARTURE_PRICE_RULES).optional(),
@@ -160,6 +157,7 @@ export const settingsCommands = defineCommands({
     input: z.object({}), output: SettingsSchema, http: { method: 'GET', path: '/api/v1/settings' },
   },
   'settings:update': {
+    emits: ['settings.changed'],
     summary: 'Change hotel settings', tags: ['Settings'], roles: ADMIN, unbatched: true, errors: ['CONFLICT'],
     description:
       'Changes only the settings sent (at least one). Turning the LAN API on is refused (409) while the default admin password is unchanged. ' +

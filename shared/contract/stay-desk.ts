@@ -7,9 +7,10 @@
  */
 import { z } from 'zod';
 import { defineCommands } from './command-def';
-import { DateOutSchema, DateTimeInputSchema, IdParamSchema, NameSchema, queryInt, TextSchema } from './primitives';
+import { DateOutSchema, DateTimeInputSchema, EmailAddressSchema, IdParamSchema, NameSchema, queryInt, TextSchema } from './primitives';
 import { DESK } from './roles';
 import { StaySchema } from './stays';
+import { ROOM_CAPACITY_RULE, STAY_PERIOD_RULES } from './input-rules';
 
 /** What a stay would be, for a quote: its room, local dates, nights, and the prices to choose from. */
 export const StayPlacementSchema = z.object({
@@ -51,7 +52,7 @@ const PhoneSchema = TextSchema(40).trim();
 export const StayGuestUpdateSchema = z.object({
   id: IdParamSchema,
   guestName: NameSchema(120, 'guest name').optional(),
-  guestEmail: z.union([z.email().max(200), z.literal(''), z.null()]).optional(),
+  guestEmail: z.union([EmailAddressSchema(200), z.literal(''), z.null()]).optional(),
   guestPhone: z.union([PhoneSchema, z.null()]).optional(),
   guests: z.number().int().min(1).max(20).optional().meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   notes: TextSchema(2000, { multiline: true }).optional(),
@@ -59,7 +60,7 @@ export const StayGuestUpdateSchema = z.object({
 export type StayGuestUpdate = z.input<typeof StayGuestUpdateSchema>;
 
 export const GuestProfileQuerySchema = z.object({
-  email: z.email().max(200).optional(),
+  email: EmailAddressSchema(200).optional(),
   phone: PhoneSchema.optional(),
   limit: queryInt(1, 200).default(50),
 });
@@ -85,14 +86,17 @@ export const stayDeskCommands = defineCommands({
       '`stays:move` and `stays:changeDates` then take the choice as `pricing`.',
     example: { id: 42, roomId: 5, checkin: '2026-06-01', checkout: '2026-06-06' },
     input: StayQuoteQuerySchema, output: StayQuoteSchema, http: { method: 'GET', path: '/api/v1/stays/:id/quote' },
+    rules: STAY_PERIOD_RULES,
   },
   'stays:updateGuest': {
+    emits: ['stay.changed'],
     summary: 'Change a stay\'s guest details', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND'],
     description:
       'Changes only the fields sent: guest name, e-mail, phone (null clears), number of guests (at most the room\'s capacity: 400 ' +
       'otherwise) and notes. Audited with the old and new values.',
     example: { id: 42, guestName: 'Mette Hansen', guestEmail: 'mette@example.dk', guestPhone: '+45 20 12 34 56', guests: 2, notes: 'Late arrival' },
     input: StayGuestUpdateSchema, output: StaySchema, http: { method: 'PATCH', path: '/api/v1/stays/:id/guest' },
+    rules: [ROOM_CAPACITY_RULE],
     selfAudited: true,
   },
   'guests:profile': {
@@ -103,5 +107,6 @@ export const stayDeskCommands = defineCommands({
       'the guest was last known by. An empty profile (total 0) when nobody matches.',
     example: { email: 'mette.hansen@example.dk', limit: 20 },
     input: GuestProfileQuerySchema, output: GuestProfileSchema, http: { method: 'GET', path: '/api/v1/guests/profile' },
+    rules: [{ when: 'neither `email` nor a `phone` with more than spaces, dashes, dots and brackets is sent', error: 'Send an e-mail address or a phone number' }],
   },
 });

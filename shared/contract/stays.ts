@@ -8,8 +8,9 @@ import { DEPARTURE_PRICE_RULES, STAY_STATUSES } from '../rules/stay-rules';
 import { defineCommands } from './command-def';
 import { getByIdCommand } from './command-shapes';
 import { type EventDefs } from './event-def';
+import { BOOKABLE_ROOM_RULES, PERIOD_RULE, STAY_IN_PAST_RULE, STAY_PERIOD_RULES } from './input-rules';
 import {
-  DateOutSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
+  DateOutSchema, DateSchema, DateTimeInputSchema, EmailAddressSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, MoneySchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
 } from './primitives';
 import { DESK, EVERYONE } from './roles';
 
@@ -55,7 +56,7 @@ export const StayCreateSchema = z.object({
   checkin: DateTimeInputSchema,
   checkout: DateTimeInputSchema,
   guestName: GuestNameSchema,
-  guestEmail: z.email().max(200).optional(),
+  guestEmail: EmailAddressSchema(200).optional(),
   guestPhone: TextSchema(40).trim().optional(),
   guests: z.number().int().min(1).max(20).default(1).meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   price: MoneySchema.optional().meta({ description: 'The whole stay\'s price in minor units; default: the room\'s nightly rate × nights.' }),
@@ -182,8 +183,10 @@ export const stayCommands = defineCommands({
       'oldest first, optionally only those overlapping the hotel-local dates [from, to). A client sees its own bookings only.',
     example: { from: '2026-06-01', to: '2026-07-01', limit: 50 },
     input: SeedBookingListQuerySchema, output: z.array(SeedBookingSchema), http: { method: 'GET', path: '/bookings' },
+    rules: [PERIOD_RULE],
   },
   'stays:seedCreate': {
+    emits: ['stay.changed'],
     summary: 'Book a room if it is free', tags: ['Stays'], roles: EVERYONE, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Books room `roomnumber` from `checkin` to `checkout` if no stay or block overlaps: 201 with the booking, 409 when the room ' +
@@ -191,6 +194,7 @@ export const stayCommands = defineCommands({
       'Only the desk may set `price` and `notes`: a client that sends either is refused with 403.',
     example: { roomnumber: 101, category: 'Standard single room', checkin: '2026-06-01T14:00:00', checkout: '2026-06-05T12:00:00' },
     input: SeedBookingCreateSchema, output: SeedBookingSchema, http: { method: 'POST', path: '/bookings', status: 201 },
+    rules: [{ when: '`category` is not the room\'s', error: 'Room 104 is a "Standard double room", not a "Standard single room"' }, ...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES],
     deskOnlyFields: ['price', 'notes', 'late_entry'],
   },
   'stays:seedExport': {
@@ -198,6 +202,7 @@ export const stayCommands = defineCommands({
     description: 'Every booking as a CSV file (id, roomnumber, category, isbooking, checkin, checkout, …), streamed; `;` and a BOM suit Excel in Danish.',
     example: { delimiter: ';', bom: true },
     input: StayExportQuerySchema, output: z.string(), http: { method: 'GET', path: '/bookings/export/csv' },
+    rules: [PERIOD_RULE],
   },
 
   'stays:list': {
@@ -205,6 +210,7 @@ export const stayCommands = defineCommands({
     description: 'A page of stays (newest arrival first) with the total count, filtered by room, status, the hotel-local dates [from, to) they overlap, and part of the guest\'s name.',
     example: { status: 'booked', from: '2026-06-01', to: '2026-06-08', guest: 'Hansen', limit: 50, offset: 0 },
     input: StayListQuerySchema, output: StayPageSchema, http: { method: 'GET', path: '/api/v1/stays' },
+    rules: [PERIOD_RULE],
   },
   'stays:get': getByIdCommand({
     summary: 'One stay', tags: ['Stays'], roles: DESK,
@@ -212,38 +218,46 @@ export const stayCommands = defineCommands({
     exampleId: 42, input: StayIdSchema, output: StaySchema, path: '/api/v1/stays/:id',
   }),
   'stays:create': {
+    emits: ['stay.changed'],
     summary: 'Book a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE'],
     description:
       'Books a guest room for a guest: 201 with the stay, 409 when another stay or a block overlaps, 404 for an unknown room. ' +
       'Nights are counted in the hotel\'s calendar; the price defaults to the nightly rate × nights.',
     example: { roomId: 3, checkin: '2026-06-01', checkout: '2026-06-04', guestName: 'Mette Hansen', guestEmail: 'mette.hansen@example.dk', guests: 2 },
     input: StayCreateSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays', status: 201 },
+    rules: [...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES],
   },
   'stays:move': {
+    emits: ['stay.changed'],
     summary: 'Move a stay to another room', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
     description:
       'Moves a booked or checked-in stay to another room for the same dates; 409 when that room is taken then. `pricing` says what ' +
       'happens to the price (`keep`, the default, or `reprice` at the new room\'s rate; `stays:quote` shows both). Audited with the old and new room and price.',
     example: { id: 42, roomId: 5, pricing: 'reprice' },
     input: StayMoveSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/move' },
+    rules: [{ when: 'the stay is in that room already', error: 'Stay 42 is already in room 104' }, ...BOOKABLE_ROOM_RULES],
     selfAudited: true,
   },
   'stays:changeDates': {
+    emits: ['stay.changed'],
     summary: 'Extend, shorten or shift a stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ROOM_UNAVAILABLE', 'ILLEGAL_TRANSITION'],
     description:
       'New check-in and check-out for a stay in the same room; 409 when the room is taken for the new nights. The price follows ' +
       '`pricing` (`reprice`, the default: nights × rate; `keep`: the agreed price) unless `price` is given. Audited with the old and new dates and price.',
     example: { id: 42, checkin: '2026-06-01', checkout: '2026-06-06', pricing: 'keep' },
     input: StayDatesSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/dates' },
+    rules: [...STAY_PERIOD_RULES, STAY_IN_PAST_RULE, ...BOOKABLE_ROOM_RULES, { when: 'a checked-in stay\'s arrival would change', error: 'Stay 42 is checked in: its arrival stays 2026-06-01, only the departure can change' }],
     selfAudited: true,
   },
   'stays:cancel': {
+    emits: ['stay.changed', 'stock.changed'],
     summary: 'Cancel a booked stay', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Cancels a stay that has not begun; the room is free again and the stay is kept in the history.',
     example: { id: 42 },
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/cancel' },
   },
   'stays:checkIn': {
+    emits: ['stay.changed'],
     summary: 'Check a guest in', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'CONFLICT'],
     description:
       'The guest has arrived: a booked stay becomes checked in. Only on the arrival day (from `earlyCheckinMinutes` before the check-in time) ' +
@@ -253,6 +267,7 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StayCheckInResultSchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-in' },
   },
   'stays:checkOut': {
+    emits: ['stay.changed', 'room.changed', 'stock.changed'],
     summary: 'Check a guest out', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description:
       'The guest has left: a checked-in stay becomes checked out (the room is then due for housekeeping). Before the booked departure date ' +
@@ -261,6 +276,7 @@ export const stayCommands = defineCommands({
     input: StayIdSchema, output: StaySchema, http: { method: 'POST', path: '/api/v1/stays/:id/check-out' },
   },
   'stays:noShow': {
+    emits: ['stay.changed', 'stock.changed'],
     summary: 'Mark a booked stay as a no-show', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description:
       'The guest never came: from the arrival time on, the booked stay becomes a no-show; it ends now and its room is free for the ' +
@@ -277,6 +293,7 @@ export const stayCommands = defineCommands({
     input: DepartureQuoteQuerySchema, output: DepartureQuoteSchema, http: { method: 'GET', path: '/api/v1/stays/:id/departure-quote' },
   },
   'stays:undo': {
+    emits: ['stay.changed'],
     summary: 'Undo a stay\'s last status change', tags: ['Stays'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION', 'ROOM_UNAVAILABLE', 'FORBIDDEN'],
     description:
       'Puts a cancelled, no-show, checked-in or checked-out stay back to its previous status, with the end and price it had: staff on ' +
@@ -292,6 +309,7 @@ export const stayCommands = defineCommands({
       'columns, headers and statuses in `lang`. The desktop app writes the same file where the user chooses.',
     example: { delimiter: ';', bom: true, from: '2026-06-01', to: '2026-07-01', status: 'checked_out', lang: 'da' },
     input: DeskStayExportQuerySchema, output: ExportResultSchema, http: { method: 'GET', path: '/api/v1/exports/stays.csv' },
+    rules: [PERIOD_RULE],
   },
 });
 

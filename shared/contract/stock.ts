@@ -9,7 +9,7 @@
  * (`available_quantity >= n`), and the database refuses `available < 0` or `available > total`.
  */
 import { z } from 'zod';
-import { defineCommands } from './command-def';
+import { defineCommands, type InputRule } from './command-def';
 import { type EventDefs } from './event-def';
 import {
   CsvOptionsSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
@@ -183,6 +183,12 @@ export type StockExportQuery = z.infer<typeof StockExportQuerySchema>;
 
 const SEED_NOTE = 'The original booking system\'s shape, kept exactly.';
 
+/** A new resource's quantities (core/stock/stock-service.ts); `availableQuantity` in the app's own API. */
+const AVAILABLE_ABOVE_TOTAL_RULE: InputRule = {
+  when: 'the available quantity is above the total',
+  error: 'available_quantity (12) cannot be greater than total_quantity (10)',
+};
+
 export const stockCommands = defineCommands({
   // ---- seed 002 ----
   'stock:seedList': {
@@ -194,12 +200,14 @@ export const stockCommands = defineCommands({
     input: z.object({}), output: SeedResourceListSchema, http: { method: 'GET', path: '/resources/' },
   },
   'stock:seedCreate': {
+    emits: ['stock.changed'],
     summary: 'Add a resource', tags: ['Stock'], roles: DESK, errors: ['CONFLICT'],
     description:
       'Adds a resource (extra beds, bikes…): 201; 400 for a missing field, a negative quantity or more available than the total; ' +
       '409 when the name is taken (in any case).',
     example: { name: 'Extra bed', description: 'Folding bed with linen', total_quantity: 6, available_quantity: 6 },
     input: SeedResourceCreateSchema, output: SeedResourceCreatedSchema, http: { method: 'POST', path: '/resources/', status: 201 },
+    rules: [AVAILABLE_ABOVE_TOTAL_RULE],
   },
   'stock:seedBookings': {
     summary: 'Stock bookings', tags: ['Stock'], roles: EVERYONE,
@@ -210,6 +218,7 @@ export const stockCommands = defineCommands({
     input: z.object({}), output: z.array(SeedStockBookingSchema), http: { method: 'GET', path: '/bookings/' },
   },
   'stock:seedBook': {
+    emits: ['stock.changed'],
     summary: 'Book a quantity of a resource', tags: ['Stock'], roles: EVERYONE, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'Takes `purchase_quantity` of the resource named `resource`: 201; 409 when fewer are left (saying how many are); ' +
@@ -226,18 +235,22 @@ export const stockCommands = defineCommands({
     input: StockResourceListQuerySchema, output: z.array(StockResourceSchema), http: { method: 'GET', path: '/api/v1/stock/resources' },
   },
   'stock:create': {
+    emits: ['stock.changed'],
     summary: 'Add a stock resource', tags: ['Stock'], roles: DESK, errors: ['CONFLICT'],
     description: 'Adds a resource with its total (and available, default all of it); 409 when the name is taken.',
     example: { name: 'Bike', description: 'City bike with lock', totalQuantity: 8, availableQuantity: 8 },
     input: StockResourceCreateSchema, output: StockResourceSchema, http: { method: 'POST', path: '/api/v1/stock/resources', status: 201 },
+    rules: [AVAILABLE_ABOVE_TOTAL_RULE],
   },
   'stock:update': {
+    emits: ['stock.changed'],
     summary: 'Rename, describe or (de)activate a resource', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description: 'Changes only the fields sent (at least one); 409 when the new name is taken. Quantities change by restocking.',
     example: { id: 2, name: 'Baby cot', description: 'With mattress and linen' },
     input: StockResourceUpdateSchema, output: StockResourceSchema, http: { method: 'PATCH', path: '/api/v1/stock/resources/:id' },
   },
   'stock:restock': {
+    emits: ['stock.changed'],
     summary: 'Change how many of a resource the hotel has', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT'],
     description:
       'Sets the total (more bought, some broken); the available quantity moves by the same amount. 409 when the new total is below ' +
@@ -246,6 +259,7 @@ export const stockCommands = defineCommands({
     input: StockRestockSchema, output: StockResourceSchema, http: { method: 'POST', path: '/api/v1/stock/resources/:id/restock' },
   },
   'stock:deactivate': {
+    emits: ['stock.changed'],
     summary: 'Take a resource out of use', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND'],
     description: 'No new bookings; what is lent out can still be returned, and the history stays.',
     example: { id: 2 },
@@ -266,20 +280,24 @@ export const stockCommands = defineCommands({
     input: StockBookingListQuerySchema, output: StockBookingPageSchema, http: { method: 'GET', path: '/api/v1/stock/bookings' },
   },
   'stock:book': {
+    emits: ['stock.changed'],
     summary: 'Lend a quantity of a resource to a guest or a stay', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION'],
     description:
       'Takes `quantity` for a guest or a stay (returned automatically when the stay checks out or is cancelled), optionally due back by ' +
       '`returnBy`; 409 when fewer are left or the stay has ended.',
     example: { resourceId: 1, quantity: 1, stayId: 42, guestName: 'Mette Hansen', returnBy: '2026-06-04T12:00:00', notes: 'Room 204' },
     input: StockBookSchema, output: StockBookingSchema, http: { method: 'POST', path: '/api/v1/stock/bookings', status: 201 },
+    rules: [{ when: '`returnBy` not after now', error: 'returnBy (2026-05-01T12:00:00+02:00) must be in the future' }],
   },
   'stock:return': {
+    emits: ['stock.changed'],
     summary: 'Take a loan back', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'What was lent is back: its quantity is available again. 409 when it was already returned or cancelled.',
     example: { id: 7 },
     input: StockBookingIdSchema, output: StockBookingSchema, http: { method: 'POST', path: '/api/v1/stock/bookings/:id/return' },
   },
   'stock:cancel': {
+    emits: ['stock.changed'],
     summary: 'Cancel a stock booking', tags: ['Stock'], roles: DESK, errors: ['NOT_FOUND', 'ILLEGAL_TRANSITION'],
     description: 'Booked by mistake or never handed out: its quantity is available again. 409 when it was already returned or cancelled.',
     example: { id: 7 },

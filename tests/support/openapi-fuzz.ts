@@ -11,9 +11,12 @@
  *
  * A request the document allows must not be refused with 400, unless the answer's message is one the
  * operation's document states (a rule across fields or against the clock: the 400 response's
- * `examples`, e.g. "checkout must be after checkin"); one it forbids must not be accepted (2xx, or a
- * 404/409 that shows the server took it). Runs `FRONTDESK_FUZZ_SAMPLES` random samples per field
- * (default 2; `FRONTDESK_FUZZ_SAMPLES=20` for a longer run) with a fixed seed (`FRONTDESK_FUZZ_SEED`).
+ * `examples`, e.g. "checkout must be after checkin", with other values: `messagePattern`); one it
+ * forbids must not be accepted (2xx, or a 404/409 that shows the server took it). Besides the values
+ * a schema names, each field gets its grammar's near misses (a date's, an e-mail's, a URL's), its
+ * longest text in characters outside the BMP, and each body a `__proto__` and a `constructor` key.
+ * Runs `FRONTDESK_FUZZ_SAMPLES` random samples per field (default 2; `FRONTDESK_FUZZ_SAMPLES=50` for
+ * a longer run) with a fixed seed (`FRONTDESK_FUZZ_SEED`).
  */
 import fc from 'fast-check';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -82,7 +85,8 @@ const JUNK_OTHERS: unknown[] = [null, true, 0, -1, 1.5, 2 ** 53, [], {}];
 export function allowedSamples(s: JsonSchema, samples: number, seed: number): unknown[] {
   const out: unknown[] = [];
   for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) out.push(...allowedSamples(branch, samples, seed));
-  if (s.enum) out.push(...s.enum);
+  // A long list (time zones, currencies): its ends and a few members drawn at random.
+  if (s.enum) out.push(...(s.enum.length <= 12 ? s.enum : [s.enum[0], s.enum.at(-1), ...fc.sample(fc.constantFrom(...s.enum), { numRuns: samples * 2, seed })]));
   if (s.const !== undefined) out.push(s.const);
   if (s.default !== undefined) out.push(s.default);
   for (const t of typesOf(s)) {
@@ -116,6 +120,8 @@ function stringSamples(s: JsonSchema, samples: number, seed: number): string[] {
   if (s.pattern) {
     const re = new RegExp(s.pattern, 'u');
     out.push(...fc.sample(fc.stringMatching(re, { size: 'small' }), { numRuns: samples * 2, seed }).filter((v) => v.length >= min && v.length <= max));
+    // The longest text, in letters and in characters outside the BMP (JSON Schema counts characters, not UTF-16 units).
+    if (s.maxLength !== undefined && s.maxLength <= 4000) out.push('x'.repeat(s.maxLength), '\u{1F600}'.repeat(s.maxLength));
   } else if (!s.format) {
     out.push('x'.repeat(Math.max(min, 1)), 'x'.repeat(max), ' '.repeat(Math.max(min, 1)), ...fc.sample(fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, 40) }), { numRuns: samples, seed }));
   }
@@ -131,9 +137,30 @@ function minimalObject(s: JsonSchema, seed: number): Record<string, unknown> {
   return o;
 }
 
-/** Values the schema is meant to refuse: past each bound, another type, off the pattern, outside the enum. */
+/** Texts just off a grammar (a date's, an e-mail's, a URL's), for the fields whose schema names it. */
+const NEAR_MISSES: [(s: JsonSchema) => boolean, string[]][] = [
+  [
+    (s) => s.format === 'date' || s.format === 'date-time' || (s.pattern ?? '').includes('19\\d\\d'),
+    ['2026-06-01T24:00', '2026-06-01T14:60', '2026-06-01T14:00+14:01', '2026-06-01T14:00+14:00', '2026-06-01T14:00:00.1234567890',
+      '2026-06-01Z', ' 2026-06-01', '2026-06-01 ', '2026-6-1', '2026-06-01T14', '2026-06-01t14:00', '2026-06-01T14:00-0330', '1899-12-31'],
+  ],
+  [
+    (s) => s.format === 'email' || (s.pattern ?? '').includes('@'),
+    ['a@b.c', 'a@localhost', ' a@b.co', 'a@b.co ', 'a..b@c.dk', '.a@b.co', 'a.@b.co', 'a@-b.co', 'a@b-.co', 'æ@b.co', 'a@b.c0', 'A+B@EXAMPLE.DK'],
+  ],
+  [
+    (s) => s.format === 'uri' || (s.pattern ?? '').includes('https?'),
+    ['HTTP://example.dk', 'http://example.dk:65536/', 'http://example.dk:0', 'http://1.2.3.256/', 'http://a_b.dk/', 'http://example.123/',
+      'http:example.dk', 'https://ex ample.dk', 'https://example.dk/ a', 'http://[::1]/', 'http://user@example.dk/', 'https://example.dk/{id}?a={amount}'],
+  ],
+];
+
+/** Values the schema is meant to refuse: past each bound, another type, off the pattern, outside the enum, just off its grammar. */
 export function forbiddenCandidates(s: JsonSchema): unknown[] {
   const out: unknown[] = [...JUNK_OTHERS, ...JUNK_STRINGS, 'zzz-not-listed'];
+  for (const [applies, values] of NEAR_MISSES) if (applies(s)) out.push(...values);
+  const first = s.enum?.find((v): v is string => typeof v === 'string');
+  if (first !== undefined) out.push(first.toUpperCase(), first.toLowerCase(), ` ${first}`);
   if (s.minimum !== undefined) out.push(s.minimum - 1, String(s.minimum - 1));
   if (s.maximum !== undefined) out.push(s.maximum + 1, String(s.maximum + 1));
   if (s.exclusiveMinimum !== undefined) out.push(s.exclusiveMinimum);
@@ -162,4 +189,27 @@ export function requestValidator(ajv: Ajv2020, op: FuzzOperation): (input: FuzzI
     }
     return true;
   };
+}
+
+/**
+ * A documented message as a pattern: the same words with other values. Its numbers (and so its dates
+ * and times), its quoted texts and its time-zone names stand for any.
+ */
+export function messagePattern(example: string): RegExp {
+  const values = /"[^"]*"|[A-Z][A-Za-z_]+(?:\/[A-Za-z_+-]+)+|\d+/g;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let pattern = '';
+  let at = 0;
+  for (const m of example.matchAll(values)) {
+    pattern += escape(example.slice(at, m.index));
+    pattern += m[0].startsWith('"') ? '".*"' : /^\d/.test(m[0]) ? '\\d+' : '[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*';
+    at = m.index + m[0].length;
+  }
+  return new RegExp(`^${pattern}${escape(example.slice(at))}$`, 's');
+}
+
+/** A refusal the operation's document states: its message, or each of the sentences it joins with `; ` (one per field). */
+export function documented400(op: Pick<FuzzOperation, 'documented400'>, error: string): boolean {
+  const stated = (text: string) => op.documented400.some((re) => re.test(text));
+  return stated(error) || error.split('; ').every(stated);
 }

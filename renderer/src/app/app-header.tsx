@@ -7,7 +7,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { GlobalSearch } from '../desk/global-search';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch } from '../ui/language-switch';
 import { ScreenNav } from './screen-nav';
 import { SessionControls } from './session-controls';
 

@@ -1,14 +1,14 @@
 /**
  * The desk's shell (staff and admin): header, the current screen, dialogs and toasts. Which screens
  * exist, who may open them and how they load is the screen registry's business
- * (screen-registry.ts); a screen the role may not open shows the role's first screen instead.
+ * (composition/screens.ts); a screen the role may not open shows the role's first screen instead.
  */
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { AppHeader } from './app-header';
 import { DialogHost } from './dialog-host';
 import { ErrorBoundary } from './error-boundary';
-import { allowedScreen } from './screen-registry';
+import { allowedScreen } from '../composition/screens';
 import { ScreenView } from './screen-view';
 import { ToastArea } from './toast-area';
 

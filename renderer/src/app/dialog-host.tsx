@@ -1,30 +1,13 @@
-/** Shows the one open dialog, whichever screen opened it. */
-import { lazy, Suspense } from 'react';
-import { StaysExportDialog } from '../export/export-dialog';
-import { useUiStore } from '../stores/ui-store';
-import { BlockDialog } from '../stays/block-dialog';
-import { BlockFormDialog } from '../stays/block-form-dialog';
-import { BookingDialog } from '../stays/booking-dialog';
-import { StayDetailsDialog } from '../stays/stay-details-dialog';
-
-// Opened by a drag on the board: loaded on first use, so the board's first bundle stays as it was.
-const DragChangeDialog = lazy(() => import('../stays/drag-change-dialog').then((m) => ({ default: m.DragChangeDialog })));
+/** Shows the one open dialog, whichever screen opened it: its kind's entry in the dialog registry. */
+import type { ReactNode } from 'react';
+import { DIALOGS } from '../composition/dialogs';
+import { useUiStore, type Dialog } from '../stores/ui-store';
 
 export function DialogHost() {
   const dialog = useUiStore((s) => s.dialog);
   const close = useUiStore((s) => s.close);
   if (!dialog) return null;
-  switch (dialog.kind) {
-    case 'booking': return <BookingDialog key={`${dialog.roomId}-${dialog.checkin}-${dialog.checkout}`} roomId={dialog.roomId} checkin={dialog.checkin} checkout={dialog.checkout} onClose={close} />;
-    case 'stay': return <StayDetailsDialog key={dialog.id} id={dialog.id} onClose={close} />;
-    case 'block': return <BlockDialog block={dialog.block} roomNumber={dialog.roomNumber} onClose={close} />;
-    case 'blockForm': return <BlockFormDialog block={dialog.block} roomId={dialog.roomId} onClose={close} />;
-    case 'export': return <StaysExportDialog onClose={close} />;
-    case 'stayDrag':
-      return (
-        <Suspense fallback={null}>
-          <DragChangeDialog key={JSON.stringify(dialog)} change={dialog} onClose={close} />
-        </Suspense>
-      );
-  }
+  // The registry's type ties each kind to its own entry; looked up by a kind only known at run time.
+  const show = DIALOGS[dialog.kind] as (d: Dialog, close: () => void) => ReactNode;
+  return show(dialog, close);
 }

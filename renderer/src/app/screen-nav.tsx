@@ -7,7 +7,7 @@ import type { Role } from '../../../shared/contract/auth-schemas';
 import { useT } from '../i18n/locale-store';
 import { useUiStore } from '../stores/ui-store';
 import { HeaderMenu } from './header-menu';
-import { allowedScreen, screenDef, screensFor, type Screen } from './screen-registry';
+import { allowedScreen, screenDef, screensFor, type Screen } from '../composition/screens';
 
 export function ScreenNav({ role }: { role: Role | null | undefined }) {
   const t = useT();

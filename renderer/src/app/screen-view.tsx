@@ -4,8 +4,8 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useT } from '../i18n/locale-store';
-import { FIRST_BUNDLE_SCREENS } from './first-bundle-screens';
-import { screenDef, type Screen } from './screen-registry';
+import { FIRST_BUNDLE_SCREENS } from '../composition/first-bundle-screens';
+import { screenDef, type Screen } from '../composition/screens';
 
 const lazyScreens = new Map<Screen, LazyExoticComponent<ComponentType>>();
 

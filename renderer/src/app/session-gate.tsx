@@ -12,7 +12,7 @@ import { useSettingsStore } from '../settings/settings-store';
 import { TimeZoneStep } from '../stays/time-zone-step';
 import { App } from './app';
 
-const ClientApp = lazy(() => import('../client/client-app').then((m) => ({ default: m.ClientApp })));
+const ClientApp = lazy(() => import('./client-app').then((m) => ({ default: m.ClientApp })));
 
 function Waiting() {
   const t = useT();

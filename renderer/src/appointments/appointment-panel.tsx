@@ -10,7 +10,6 @@ import type { Appointment, PaymentMethod } from '../../../shared/contract/appoin
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { transport } from '../transport/current-transport';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { ApptStatusPill, PaymentPill } from './appointment-pills';
@@ -102,8 +101,9 @@ export function AppointmentPanel({ id, onClose }: { id: number; onClose(): void 
   useEffect(() => {
     if (fromCalendar) return;
     let live = true;
-    transport()
-      .invoke('appointments:get', { id })
+    useAppointmentsStore
+      .getState()
+      .fetchAppointment(id)
       .then(
         (got) => live && setFetched(got),
         (e: unknown) => live && setError(e),

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Appointment } from '../../../shared/contract/appointments';
 import { addDays, localDate } from '../../../shared/time';
-import { hashOptions } from '../app/location-hash';
+import { hashOptions } from '../stores/location-hash';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';

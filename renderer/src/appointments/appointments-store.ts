@@ -2,17 +2,18 @@
  * The desk's appointments calendar: which days (a day or a week from `from`), columns by service
  * room or by provider, the calendar's answer (rooms, providers, timeslots with their free seats,
  * appointments) and, in provider columns, each provider's free start times per day. Every change
- * goes through `changeAndRefresh(…, ['appointments'])`; other desks' and LAN clients' changes arrive
- * as live events (appointments-live.ts) and reload it by name.
+ * goes through `change` (stores/change.ts): this desk's changes and other desks' and LAN clients'
+ * alike reload it through its live entries (appointments-live.ts).
  */
 import { create } from 'zustand';
 import type { Appointment, AppointmentCalendar } from '../../../shared/contract/appointments';
-import type { CommandInput } from '../../../shared/contract/commands';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
-import { availabilityKey, type CalendarView, type ColumnMode, type ProviderFreeTime } from './calendar-layout';
+import { availabilityKey, providerPlace, timeslotPlace, type CalendarView, type ColumnMode, type FreeSlot, type ProviderFreeTime, type SlotTarget } from './calendar-layout';
 
 interface AppointmentsState {
   view: CalendarView;
@@ -35,6 +36,12 @@ interface AppointmentsState {
   setStatus(id: number, status: 'completed' | 'no_show'): Promise<Appointment>;
   /** Takes a completed or no-show mark back (staff: today's; admins: any). */
   undoStatus(id: number): Promise<Appointment>;
+  /** One appointment as it is now (a panel opened from elsewhere than the calendar). */
+  fetchAppointment(id: number): Promise<Appointment>;
+  /** What a cancellation would refund now. */
+  refundQuote(id: number): Promise<CommandOutput<'appointments:refundQuote'>>;
+  /** The free start times of a room or a provider on a day (the desk's and a client's slot picker). */
+  freeSlots(target: SlotTarget, date: string): Promise<FreeSlot[]>;
 }
 
 export const daysIn = (view: CalendarView): number => (view === 'day' ? 1 : 7);
@@ -89,26 +96,40 @@ export const useAppointmentsStore = create<AppointmentsState>((set, get) => ({
     await get().show({ from: addDays(from, direction * daysIn(view)) });
   },
   book(input) {
-    return changeAndRefresh(() => transport().invoke('appointments:deskCreate', input), ['appointments']);
+    return change('appointments:deskCreate', input);
   },
   pay(id, method) {
-    return changeAndRefresh(() => transport().invoke('appointments:pay', { id, method }), ['appointments']);
+    return change('appointments:pay', { id, method });
   },
   cancel(id) {
-    return changeAndRefresh(() => transport().invoke('appointments:cancel', { id }), ['appointments']);
+    return change('appointments:cancel', { id });
   },
   async reschedule(input) {
-    return (await changeAndRefresh(() => transport().invoke('appointments:reschedule', input), ['appointments'])).booking;
+    return (await change('appointments:reschedule', input)).booking;
   },
   setStatus(id, status) {
-    return changeAndRefresh(() => transport().invoke('appointments:setStatus', { id, status }), ['appointments']);
+    return change('appointments:setStatus', { id, status });
   },
   undoStatus(id) {
-    return changeAndRefresh(() => transport().invoke('appointments:undoStatus', { id }), ['appointments']);
+    return change('appointments:undoStatus', { id });
+  },
+  fetchAppointment(id) {
+    return transport().invoke('appointments:get', { id });
+  },
+  refundQuote(id) {
+    return transport().invoke('appointments:refundQuote', { id });
+  },
+  async freeSlots(target, date) {
+    if (target.kind === 'room') {
+      const answer = await transport().invoke('serviceRooms:freeTimeslots', { id: target.id, date, duration: 1 });
+      return answer.timeslots.map(timeslotPlace);
+    }
+    const answer = await transport().invoke('providers:availability', { id: target.id, date });
+    return answer.slots.map((f) => providerPlace(target.id, date, target.minutes, f));
   },
 }));
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     appointments: true;
   }

@@ -10,12 +10,12 @@ import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';
 import { toast } from '../stores/toast-store';
-import { transport } from '../transport/current-transport';
 import { CancelSubmit } from '../ui/cancel-submit';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { useFormSubmit } from '../ui/use-form-submit';
+import { useUsersStore } from '../users/users-store';
 import { useAppointmentsStore } from './appointments-store';
 import { slotPrice, type FreeSlot } from './calendar-layout';
 
@@ -43,9 +43,10 @@ export function BookDialog({ slot, calendar, onClose, onBooked }: BookDialogProp
   // An admin picks the user from the list; staff (who may not list users) type the user's number.
   useEffect(() => {
     if (!forUser || !isAdmin || users) return;
-    transport()
-      .invoke('users:list', {})
-      .then((all) => setUsers(all.filter((u) => u.active).sort((a, b) => a.username.localeCompare(b.username))))
+    const store = useUsersStore.getState();
+    store
+      .load()
+      .then(() => setUsers(useUsersStore.getState().users.filter((u) => u.active).sort((a, b) => a.username.localeCompare(b.username))))
       .catch(() => setUsers([]));
   }, [forUser, isAdmin, users]);
 

@@ -206,3 +206,6 @@ export function rescheduleInput(appointment: Appointment, slot: FreeSlot): { id:
 export function daysOf(from: string, count: number, addDays: (date: string, n: number) => string): string[] {
   return Array.from({ length: count }, (_, i) => addDays(from, i));
 }
+
+/** Where free start times are asked for: a service room's timeslots, or a provider's free time for a service of `minutes`. */
+export type SlotTarget = { kind: 'room'; id: number } | { kind: 'provider'; id: number; minutes: number };

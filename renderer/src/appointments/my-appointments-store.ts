@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { Appointment, Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import { allServiceRooms } from './setup-store';
@@ -46,17 +47,17 @@ export const useMyAppointmentsStore = create<MyAppointmentsState>((set) => ({
       };
     }),
   book(input) {
-    return changeAndRefresh(() => transport().invoke('appointments:create', input), ['myAppointments']);
+    return change('appointments:create', input);
   },
   cancel(id) {
-    return changeAndRefresh(() => transport().invoke('appointments:cancel', { id }), ['myAppointments']);
+    return change('appointments:cancel', { id });
   },
   async reschedule(input) {
-    return (await changeAndRefresh(() => transport().invoke('appointments:reschedule', input), ['myAppointments'])).booking;
+    return (await change('appointments:reschedule', input)).booking;
   },
 }));
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     myAppointments: true;
   }

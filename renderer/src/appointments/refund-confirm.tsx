@@ -10,8 +10,8 @@ import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
+import { useAppointmentsStore } from './appointments-store';
 
 type Quote = z.infer<typeof RefundQuoteSchema>;
 
@@ -31,8 +31,9 @@ export function RefundConfirm({ id, cancel, onDone, onKeep }: RefundConfirmProps
 
   useEffect(() => {
     let live = true;
-    transport()
-      .invoke('appointments:refundQuote', { id })
+    useAppointmentsStore
+      .getState()
+      .refundQuote(id)
       .then(
         (q) => live && setQuote(q),
         (e: unknown) => live && setError(e),

@@ -6,10 +6,10 @@ import { create } from 'zustand';
 import type { Provider, ServiceRoom } from '../../../shared/contract/appointments';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
-import type {} from './appointments-store';
 
 interface SetupState {
   rooms: ServiceRoom[];
@@ -47,29 +47,29 @@ export const useSetupStore = create<SetupState>((set) => ({
       return { rooms: rooms.sort(byName), providers: [...providers].sort(byName) };
     }),
   createRoom(input) {
-    return changeAndRefresh(() => transport().invoke('serviceRooms:create', input), ['appointmentSetup', 'appointments']);
+    return change('serviceRooms:create', input);
   },
   updateRoom(input) {
-    return changeAndRefresh(() => transport().invoke('serviceRooms:update', input), ['appointmentSetup', 'appointments']);
+    return change('serviceRooms:update', input);
   },
   async deactivateRoom(id) {
-    await changeAndRefresh(() => transport().invoke('serviceRooms:deactivate', { id }), ['appointmentSetup', 'appointments']);
+    await change('serviceRooms:deactivate', { id });
   },
   createProvider(input) {
-    return changeAndRefresh(() => transport().invoke('providers:create', input), ['appointmentSetup', 'appointments']);
+    return change('providers:create', input);
   },
   updateProvider(input) {
-    return changeAndRefresh(() => transport().invoke('providers:update', input), ['appointmentSetup', 'appointments']);
+    return change('providers:update', input);
   },
   preview(input) {
     return transport().invoke('timeslots:preview', input);
   },
   generate(input) {
-    return changeAndRefresh(() => transport().invoke('timeslots:generate', input), ['appointmentSetup', 'appointments']);
+    return change('timeslots:generate', input);
   },
 }));
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     appointmentSetup: true;
   }

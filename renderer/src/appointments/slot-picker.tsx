@@ -7,13 +7,13 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
-import { providerPlace, timeslotPlace, type FreeSlot } from './calendar-layout';
+import { useAppointmentsStore } from './appointments-store';
+import type { FreeSlot, SlotTarget } from './calendar-layout';
 import { DateInput } from '../ui/date-input';
 
-export type SlotTarget = { kind: 'room'; id: number } | { kind: 'provider'; id: number; minutes: number };
+export type { SlotTarget };
 
 interface SlotPickerProps {
   target: SlotTarget;
@@ -26,14 +26,6 @@ interface SlotPickerProps {
   testId: string;
 }
 
-async function freeSlots(target: SlotTarget, date: string): Promise<FreeSlot[]> {
-  if (target.kind === 'room') {
-    const answer = await transport().invoke('serviceRooms:freeTimeslots', { id: target.id, date, duration: 1 });
-    return answer.timeslots.map(timeslotPlace);
-  }
-  const answer = await transport().invoke('providers:availability', { id: target.id, date });
-  return answer.slots.map((f) => providerPlace(target.id, date, target.minutes, f));
-}
 
 export function SlotPicker({ target, date, onDate, chosen, onChoose, exclude, testId }: SlotPickerProps) {
   const t = useT();
@@ -47,7 +39,7 @@ export function SlotPicker({ target, date, onDate, chosen, onChoose, exclude, te
     setSlots(null);
     setError(null);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    freeSlots(target, date).then(
+    useAppointmentsStore.getState().freeSlots(target, date).then(
       (s) => live && setSlots(s),
       (e: unknown) => live && setError(e),
     );

@@ -2,7 +2,7 @@
  * Signed in with a default or reset password (first run: admin / admin): until it is changed the
  * host allows nothing else, so this is the only screen, with a way to sign out instead.
  */
-import { LanguageSwitch } from '../app/language-switch';
+import { LanguageSwitch } from '../ui/language-switch';
 import { useT } from '../i18n/locale-store';
 import { useSessionStore } from '../stores/session-store';
 import { toast } from '../stores/toast-store';

@@ -4,7 +4,7 @@
  * at the desk; and why the screen is shown (the session ended, signed out).
  */
 import { useState, type FormEvent } from 'react';
-import { LanguageSwitch } from '../app/language-switch';
+import { LanguageSwitch } from '../ui/language-switch';
 import { useT } from '../i18n/locale-store';
 import { useSessionStore } from '../stores/session-store';
 import { transport } from '../transport/current-transport';

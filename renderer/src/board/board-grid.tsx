@@ -9,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Board, Room } from '../../../shared/contract/schemas';
 import { nightsBetween } from '../../../shared/time';
-import { markRowsRendered } from '../app/perf-marks';
+import { markRowsRendered } from '../ui/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';

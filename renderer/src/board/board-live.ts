@@ -1,12 +1,14 @@
-/** Live events the board follows: anything that changes a night's cell. The board store coalesces a burst. */
+/**
+ * What reloads the board: anything that changes a night's cell, and the settings (the hotel's today,
+ * its check-in times). A burst of events is one reload.
+ */
 import type { LiveEntries } from '../stores/live-event-table';
-import { useBoardStore } from './board-store';
-
-const reloadBoard = () => useBoardStore.getState().scheduleRefresh();
+import type {} from './board-store';
 
 export const boardLive: LiveEntries = {
-  'stay.changed': { receive: reloadBoard },
-  'room.changed': { receive: reloadBoard },
-  'block.changed': { receive: reloadBoard },
-  reconnected: { receive: reloadBoard },
+  'stay.changed': { refresh: ['board'] },
+  'room.changed': { refresh: ['board'] },
+  'block.changed': { refresh: ['board'] },
+  'settings.changed': { refresh: ['board'] },
+  reconnected: { refresh: ['board'] },
 };

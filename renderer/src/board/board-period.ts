@@ -5,7 +5,7 @@
  * nothing the lazily loaded screens share (rolldown would split it into a chunk of its own that
  * the boot script then waits for: +13 ms until the board request leaves, benchmark 5).
  */
-import { hashOptions } from '../app/location-hash';
+import { hashOptions } from '../stores/location-hash';
 
 /** The ranges the toolbar offers, in days. */
 export const RANGE_CHOICES = [7, 14, 30, 60, 90] as const;

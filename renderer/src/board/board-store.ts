@@ -1,6 +1,6 @@
 /**
  * The front desk board: which period is shown, how rooms are grouped, and the last `board:get`.
- * Live events from other desks call `scheduleRefresh`, which coalesces a burst into one reload.
+ * Live events from other desks reload it through its refresher (board-live.ts; a burst is one reload).
  * The first load may leave out the start: the host answers with the hotel's today, so the board
  * need not wait for the settings to know the hotel's zone. The URL can name the period to open on
  * (`#/board?from=2026-05-01&days=90`).
@@ -13,12 +13,11 @@ import { boardLanes } from './board-lanes';
 import { boardRows, type BoardRow, type GroupBy, type RoomLane } from './board-layout';
 import { boardQuery, periodFromHash } from './board-period';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
-import { hotelToday } from '../settings/settings-store';
+import { hotelToday } from '../stores/hotel-store';
 import { reportBackgroundError } from '../stores/toast-store';
-
-const REFRESH_DEBOUNCE_MS = 250;
 
 interface BoardState {
   /** First day shown; null until the first board (on the hotel's today) has come. */
@@ -36,14 +35,12 @@ interface BoardState {
   goToday(): void;
   setDays(days: number): void;
   setGroupBy(groupBy: GroupBy): void;
-  scheduleRefresh(): void;
   removeBlock(id: number): Promise<void>;
   createBlock(input: CommandInput<'blocks:create'>): Promise<Block>;
   updateBlock(input: CommandInput<'blocks:update'>): Promise<Block>;
 }
 
 let loadSeq = 0;
-let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useBoardStore = create<BoardState>((set, get) => ({
   // Through globalThis: no DOM types, so the store is tested in Node.
@@ -104,33 +101,28 @@ export const useBoardStore = create<BoardState>((set, get) => ({
     set({ groupBy, rows: board ? boardRows(board.rooms, groupBy) : [] });
   },
 
-  scheduleRefresh() {
-    if (refreshTimer) clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => {
-      refreshTimer = null;
-      if (get().board) get().load().catch(reportBackgroundError);
-    }, REFRESH_DEBOUNCE_MS);
-  },
-
   async removeBlock(id) {
-    await changeAndRefresh(() => transport().invoke('blocks:remove', { id }), ['board']);
+    await change('blocks:remove', { id });
   },
   createBlock(input) {
-    return changeAndRefresh(() => transport().invoke('blocks:create', input), ['board']);
+    return change('blocks:create', input);
   },
   updateBlock(input) {
-    return changeAndRefresh(() => transport().invoke('blocks:update', input), ['board']);
+    return change('blocks:update', input);
   },
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     board: true;
   }
 }
 
-registerRefresher('board', () => useBoardStore.getState().load());
+// Only a board on screen reloads (a LAN client hears of its own stays but has no board).
+registerRefresher('board', async () => {
+  if (useBoardStore.getState().board) await useBoardStore.getState().load();
+});
 registerSessionReset(() => {
   // An answer still on its way belongs to the session that asked.
   loadSeq++;

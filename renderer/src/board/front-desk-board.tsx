@@ -2,6 +2,7 @@
 import { memo, useEffect } from 'react';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from './board-store';
+import { refreshSoon } from '../stores/refreshers';
 import { useUiStore } from '../stores/ui-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { whenIdle } from '../ui/when-idle';
@@ -26,7 +27,7 @@ export const FrontDeskBoard = memo(function FrontDeskBoard() {
   useEffect(() => {
     // Coming back from an admin screen: show what changed meanwhile. Not on the page's first
     // board, which the boot script's early request may have brought before this first mount.
-    if (leftBoard && useBoardStore.getState().board) useBoardStore.getState().scheduleRefresh();
+    if (leftBoard) refreshSoon('board');
     const cancel = useBoardStore.getState().board ? undefined : whenIdle(barCharWidths, 1000);
     return () => {
       cancel?.();

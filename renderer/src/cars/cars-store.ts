@@ -8,7 +8,8 @@ import type { Car, CarState, Rental, RentalTimeline } from '../../../shared/cont
 import type { CommandInput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, registerRefresher, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher, refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome } from '../transport/transport';
@@ -64,7 +65,6 @@ const initial = {
   exportError: null as unknown,
 };
 
-const BOTH = ['cars', 'carTimeline'] as const;
 
 export const useCarsStore = create<CarsState>((set, get) => ({
   ...initial,
@@ -87,16 +87,16 @@ export const useCarsStore = create<CarsState>((set, get) => ({
     const from = get().timelineFrom;
     return from ? get().loadTimeline(addDays(from, days)) : Promise.resolve();
   },
-  create: (input) => changeAndRefresh(() => transport().invoke('cars:create', input), BOTH),
-  update: (input) => changeAndRefresh(() => transport().invoke('cars:update', input), BOTH),
-  remove: (id) => changeAndRefresh(() => transport().invoke('cars:seedDelete', { car_id: id }), BOTH),
-  reportDamage: (id, note) => changeAndRefresh(() => transport().invoke('cars:reportDamage', { id, note }), BOTH),
-  repair: (id) => changeAndRefresh(() => transport().invoke('cars:repair', { id }), BOTH),
-  reserve: (input) => changeAndRefresh(() => transport().invoke('rentals:reserve', input), BOTH),
-  handOut: (input) => changeAndRefresh(() => transport().invoke('rentals:handOut', input), BOTH),
-  giveBack: (input) => changeAndRefresh(() => transport().invoke('rentals:return', input), BOTH),
-  cancel: (id) => changeAndRefresh(() => transport().invoke('rentals:cancel', { id }), BOTH),
-  undo: (id) => changeAndRefresh(() => transport().invoke('rentals:undo', { id }), BOTH),
+  create: (input) => change('cars:create', input),
+  update: (input) => change('cars:update', input),
+  remove: (id) => change('cars:seedDelete', { car_id: id }),
+  reportDamage: (id, note) => change('cars:reportDamage', { id, note }),
+  repair: (id) => change('cars:repair', { id }),
+  reserve: (input) => change('rentals:reserve', input),
+  handOut: (input) => change('rentals:handOut', input),
+  giveBack: (input) => change('rentals:return', input),
+  cancel: (id) => change('rentals:cancel', { id }),
+  undo: (id) => change('rentals:undo', { id }),
   getRental: (id) => transport().invoke('rentals:get', { id }),
   async exportCsv(what, { delimiter, bom }) {
     set({ exporting: true, exportOutcome: null, exportError: null });
@@ -126,7 +126,7 @@ export function filterCars(cars: readonly Car[], f: CarFilter): Car[] {
   });
 }
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     cars: true;
     carTimeline: true;

@@ -14,7 +14,6 @@ import { useIntlLocale, useT } from '../i18n/locale-store';
 import { useMyBookingsStore } from './my-bookings-store';
 import { toast } from '../stores/toast-store';
 import { checkStayDates } from '../stays/stay-dates';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { useFormSubmit } from '../ui/use-form-submit';
@@ -46,8 +45,9 @@ export function ClientBookingForm() {
     let current = true;
     setOffer({ kind: 'loading' });
     const timer = setTimeout(() => {
-      transport()
-        .invoke('rooms:available', { checkin, checkout, guests: guestCount })
+      useMyBookingsStore
+        .getState()
+        .available({ checkin, checkout, guests: guestCount })
         .then((availability) => current && setOffer({ kind: 'ready', availability }))
         .catch((error: unknown) => current && setOffer({ kind: 'error', error }));
     }, ASK_DELAY_MS);

@@ -3,11 +3,12 @@
  * only) and booking a room for itself (`POST /bookings`).
  */
 import { create } from 'zustand';
-import type { CommandInput } from '../../../shared/contract/commands';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface MyBookingsState {
@@ -17,6 +18,8 @@ interface MyBookingsState {
   load(): Promise<void>;
   /** Throws the refusal (409 taken, 400 bad fields) for the form. */
   create(input: CommandInput<'stays:seedCreate'>): Promise<SeedBooking>;
+  /** The categories and rooms free for the dates and guests (the form keeps its own answer). */
+  available(query: CommandInput<'rooms:available'>): Promise<CommandOutput<'rooms:available'>>;
 }
 
 const initial = { bookings: [] as SeedBooking[], loaded: false, error: null as unknown };
@@ -30,12 +33,15 @@ export const useMyBookingsStore = create<MyBookingsState>((set) => ({
       return { bookings: bookings.sort((a, b) => a.checkin.localeCompare(b.checkin) || a.id - b.id) };
     }),
   create(input) {
-    return changeAndRefresh(() => transport().invoke('stays:seedCreate', input), ['myBookings']);
+    return change('stays:seedCreate', input);
+  },
+  available(query) {
+    return transport().invoke('rooms:available', query);
   },
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     myBookings: true;
   }

@@ -10,9 +10,8 @@ import type { SearchHit, SearchResult } from '../../../shared/contract/desk';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
 import { StatusPill } from '../ui/status-pill';
-import { showStayOnBoard } from './worklist-store';
+import { showStayOnBoard, useWorklistStore } from './worklist-store';
 
 const SEARCH_DELAY_MS = 150;
 /** Whether the query can find anything: digits (a stay or room number), or a word of 3 characters. */
@@ -60,8 +59,9 @@ export function GlobalSearch() {
     let current = true;
     setState({ kind: 'searching' });
     const timer = setTimeout(() => {
-      transport()
-        .invoke('desk:search', { q: q.trim(), limit: 20 })
+      useWorklistStore
+        .getState()
+        .search(q)
         .then((result) => {
           if (!current) return;
           setState({ kind: 'done', result });

@@ -3,14 +3,14 @@
  * while it is: every stay or room change reloads them (desk-live.ts), so a list gets shorter as guests
  * are checked in and out here or at another desk.
  */
-// Views this store reloads by name (their names are declared with their stores).
-import type {} from '../board/board-store';
 import { create } from 'zustand';
-import type { WorkItem, Worklists } from '../../../shared/contract/desk';
+import type { SearchResult, WorkItem, Worklists } from '../../../shared/contract/desk';
 import { useBoardStore } from '../board/board-store';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 import { useUiStore } from '../stores/ui-store';
+import type {} from '../stays/stay-dialog-kinds';
 import { transport } from '../transport/current-transport';
 import { addDays } from '../../../shared/time';
 
@@ -28,6 +28,8 @@ interface WorklistState {
   load(): Promise<void>;
   /** Checks the guest in (an arrival) or out (a departure); the lists and the board reload. */
   act(item: WorkItem): Promise<void>;
+  /** The header's search across stays, guests and rooms (the search keeps its own answer). */
+  search(q: string): Promise<SearchResult>;
 }
 
 const initial = { open: null, lists: null, loading: false, error: null, busy: null };
@@ -53,11 +55,14 @@ export const useWorklistStore = create<WorklistState>((set, get) => ({
       throw e;
     }
   },
+  search(q) {
+    return transport().invoke('desk:search', { q: q.trim(), limit: 20 });
+  },
   async act(item) {
     set({ busy: item.stayId, error: null });
     try {
       const command = item.status === 'booked' ? 'stays:checkIn' : 'stays:checkOut';
-      await changeAndRefresh(() => transport().invoke(command, { id: item.stayId }), ['board', 'worklists']);
+      await change(command, { id: item.stayId });
     } finally {
       set({ busy: null });
     }
@@ -73,7 +78,7 @@ export function showStayOnBoard(stayId: number, checkinDate: string): void {
   ui.open({ kind: 'stay', id: stayId });
 }
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     worklists: true;
   }

@@ -1,7 +1,7 @@
 /**
  * English words shared by the whole desk: the shell, connection, errors, stay statuses,
  * housekeeping, validation. Each
- * domain's own words are in its `<domain>-text.ts`; dictionaries.ts merges them all. `da` has
+ * domain's own words are in its `<domain>-text.ts`; composition/dictionaries.ts merges them all. `da` has
  * exactly these keys (its type and a test check it). `{name}` marks a value filled in by `translate`.
  */
 

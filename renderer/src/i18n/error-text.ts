@@ -6,8 +6,7 @@
  * reason, or with one the dictionaries do not know, keeps the server's (English) message after the
  * translated lead. Transport failures and session problems get a translated sentence of their own.
  */
-import { en } from './dictionaries';
-import type { MessageKey, MessageParams, Translate } from './translate';
+import { isMessageKey as isKey, type MessageParams, type Translate } from './translate';
 
 interface ErrorLike {
   code?: unknown;
@@ -20,10 +19,6 @@ interface ErrorLike {
 
 /** Params whose values are codes with words of their own: `{status}` → "Checked out" / "Tjekket ud". */
 const TRANSLATED_PARAMS: Record<string, string> = { status: 'status.', action: 'reason.action.' };
-
-function isKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
 
 function paramsOf(raw: unknown, t: Translate): MessageParams {
   const out: MessageParams = {};

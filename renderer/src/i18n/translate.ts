@@ -1,15 +1,45 @@
 /**
  * The one place UI text comes from: pure lookup, plural forms by `Intl.PluralRules` and `{name}`
- * interpolation; no DOM, no React.
+ * interpolation; no DOM, no React. The words are the composition's (composition/dictionaries.ts
+ * merges every domain's and installs them at start); their keys are typed through `Messages`, which
+ * the composition fills in, so i18n imports no domain.
  */
-import { da, en, type MessageKey } from './dictionaries';
-import { isPlural, type Message, type TranslationOf } from './message';
+import type { DomainText } from './domain-text';
+import { isPlural, type Message } from './message';
 
 export const LANGS = ['da', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type { MessageKey };
 
-export const dictionaries: Record<Lang, TranslationOf<typeof en>> = { da, en };
+/**
+ * Every English key with its message: empty here, extended by composition/dictionaries.ts
+ * (`declare module '../i18n/translate' { interface Messages extends … }`), so a misspelt key does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Messages {}
+export type MessageKey = keyof Messages & string;
+
+type Dictionary = Record<string, Message>;
+/** The installed words by language: one merged dictionary each, lazily loaded domains added later. */
+export const dictionaries: Record<Lang, Readonly<Dictionary>> = { da: {}, en: {} };
+
+/** Installs the merged dictionaries (composition/dictionaries.ts, once at start). */
+export function installDictionaries(en: Dictionary, da: Dictionary): void {
+  Object.assign(dictionaries.en, en);
+  Object.assign(dictionaries.da, da);
+}
+
+/**
+ * Adds a lazily loaded domain's words (its keys are typed by the composition all the same): the
+ * module calls it when its chunk runs, before any of its screens renders.
+ */
+export function addLazyText(text: DomainText<object>): void {
+  installDictionaries(text.en as Dictionary, text.da as Dictionary);
+}
+
+/** Whether the dictionaries have `key` (a refusal's `reason.<code>` may be one they do not know). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionaries.en, key);
+}
 
 /** BCP 47 tag for `Intl`: the hotel's language decides date and number formats. */
 export const INTL_LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
@@ -41,7 +71,7 @@ function textOf(lang: Lang, message: Message, params: MessageParams | undefined)
  * → "1 værelse". An unknown `{name}` stays visible on purpose.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const text = textOf(lang, dictionaries[lang][key] ?? en[key], params);
+  const text = textOf(lang, dictionaries[lang][key] ?? dictionaries.en[key] ?? key, params);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { browserTimeZone } from '../format/browser-zone';
 import { formatLongDate, formatShortDate, formatInstant } from '../format/dates';
 import { formatMoney, moneyInputText, parseMoney } from '../format/money';
-import { useSettingsStore } from '../settings/settings-store';
+import { useHotelStore } from '../stores/hotel-store';
 import { useIntlLocale } from './locale-store';
 
 export interface Formats {
@@ -20,8 +20,8 @@ export interface Formats {
 
 export function useFormats(): Formats {
   const locale = useIntlLocale();
-  const currency = useSettingsStore((s) => s.settings?.currency ?? 'DKK');
-  const timeZone = useSettingsStore((s) => s.settings?.timeZone ?? browserTimeZone());
+  const currency = useHotelStore((s) => s.currency ?? 'DKK');
+  const timeZone = useHotelStore((s) => s.timeZone ?? browserTimeZone());
   // Dates depend on the language only: the settings arriving (zone, currency) must not make every
   // board row re-render for a new `shortDate`.
   const dates = useMemo(() => {

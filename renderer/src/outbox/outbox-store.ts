@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { OutboxMessage, OutboxStatus } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface OutboxState {
@@ -32,7 +33,7 @@ export const useOutboxStore = create<OutboxState>((set) => ({
     }
   },
   retry(id) {
-    return changeAndRefresh(() => transport().invoke('outbox:retry', { id }), ['outbox']);
+    return change('outbox:retry', { id });
   },
   watch(on) {
     set({ watching: on });
@@ -40,7 +41,7 @@ export const useOutboxStore = create<OutboxState>((set) => ({
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     outbox: true;
   }

@@ -1,12 +1,11 @@
 /** Guest rooms for the admin screen (including inactive ones) and the desk's housekeeping badges. */
-// Views this store reloads by name (their names are declared with their stores).
-import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { Housekeeping, Room } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface RoomsState {
@@ -27,24 +26,24 @@ export const useRoomsStore = create<RoomsState>((set) => ({
   error: null,
   load: () => loadInto(set, async () => ({ rooms: (await transport().invoke('rooms:list', { includeInactive: true })).sort((a, b) => a.number - b.number) })),
   create(input) {
-    return changeAndRefresh(() => transport().invoke('rooms:create', input), ['rooms', 'board']);
+    return change('rooms:create', input);
   },
   update(input) {
-    return changeAndRefresh(() => transport().invoke('rooms:update', input), ['rooms', 'board']);
+    return change('rooms:update', input);
   },
   deactivate(id) {
-    return changeAndRefresh(() => transport().invoke('rooms:deactivate', { id }), ['rooms', 'board']);
+    return change('rooms:deactivate', { id });
   },
   reactivate(id) {
-    return changeAndRefresh(() => transport().invoke('rooms:update', { id, active: true }), ['rooms', 'board']);
+    return change('rooms:update', { id, active: true });
   },
   setHousekeeping(id, housekeeping) {
-    return changeAndRefresh(() => transport().invoke('rooms:setHousekeeping', { id, housekeeping }), ['rooms', 'board']);
+    return change('rooms:setHousekeeping', { id, housekeeping });
   },
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     rooms: true;
   }

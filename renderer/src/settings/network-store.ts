@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { NetworkStatus } from '../../../shared/contract/auth-schemas';
 import { transport } from '../transport/current-transport';
-import { registerRefresher } from '../stores/refresh-after-change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface NetworkState {
@@ -25,7 +25,7 @@ export const useNetworkStore = create<NetworkState>((set) => ({
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     network: true;
   }

@@ -1,14 +1,11 @@
 /** The hotel's settings: name, zone, currency, language, stay rules, integrations. */
-// Views this store reloads by name (their names are declared with their stores).
-import type {} from './network-store';
-import type {} from '../board/board-store';
 import { create } from 'zustand';
 import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas';
-import { localDate } from '../../../shared/time';
-import { browserTimeZone } from '../format/browser-zone';
 import { useLocaleStore } from '../i18n/lang-store';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { useHotelStore } from '../stores/hotel-store';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface SettingsState {
@@ -21,6 +18,12 @@ interface SettingsState {
   received(settings: Settings): void;
 }
 
+/** The hotel's language, zone and currency, for the stores that share them (the language, the formats). */
+function follow(settings: Settings | null): void {
+  useHotelStore.setState({ timeZone: settings?.timeZone ?? null, currency: settings?.currency ?? null });
+  if (settings) useLocaleStore.getState().followHotel(settings.locale);
+}
+
 export const useSettingsStore = create<SettingsState>((set) => ({
   settings: null,
   error: null,
@@ -28,44 +31,33 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     try {
       const settings = await transport().invoke('settings:get', {});
       set({ settings, error: null });
-      useLocaleStore.getState().followHotel(settings.locale);
+      follow(settings);
     } catch (e) {
       set({ error: e });
       throw e;
     }
   },
   async update(patch) {
-    // The LAN switch and its address are settings: where the host listens follows them.
-    const settings = await changeAndRefresh(() => transport().invoke('settings:update', patch), ['board', 'network']);
+    const settings = await change('settings:update', patch);
     set({ settings });
-    useLocaleStore.getState().followHotel(settings.locale);
+    follow(settings);
     return settings;
   },
   received(settings) {
     set({ settings });
-    useLocaleStore.getState().followHotel(settings.locale);
+    follow(settings);
   },
 }));
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     settings: true;
   }
 }
 
 registerRefresher('settings', () => useSettingsStore.getState().load());
-registerSessionReset(() => useSettingsStore.setState({ settings: null, error: null }));
-
-export function hotelZone(): string {
-  return useSettingsStore.getState().settings?.timeZone ?? browserTimeZone();
-}
-
-/** Today's date at the hotel (not at this PC, which may sit in another zone). */
-export function hotelToday(nowMs: number = Date.now()): string {
-  try {
-    return localDate(nowMs, hotelZone());
-  } catch {
-    return localDate(nowMs, browserTimeZone());
-  }
-}
+registerSessionReset(() => {
+  useSettingsStore.setState({ settings: null, error: null });
+  follow(null);
+});

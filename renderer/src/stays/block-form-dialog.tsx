@@ -10,7 +10,7 @@ import type { BoardBlock } from '../../../shared/contract/schemas';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from '../board/board-store';
-import { hotelToday } from '../settings/settings-store';
+import { hotelToday } from '../stores/hotel-store';
 import { toast } from '../stores/toast-store';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';

@@ -10,7 +10,6 @@ import { useBoardStore } from '../board/board-store';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
-import { transport } from '../transport/current-transport';
 import { CancelSubmit } from '../ui/cancel-submit';
 import { Dialog } from '../ui/dialog';
 import { ErrorAlert } from '../ui/error-alert';
@@ -40,8 +39,9 @@ export function DragChangeDialog({ change, onClose }: { change: DragChange; onCl
 
   useEffect(() => {
     let live = true;
-    transport()
-      .invoke('stays:get', { id: change.stayId })
+    useStaysStore
+      .getState()
+      .fetchStay(change.stayId)
       .then((s) => live && setStay(s))
       .catch((e: unknown) => live && setError(e));
     return () => {

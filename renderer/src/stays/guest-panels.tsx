@@ -8,7 +8,6 @@ import type { GuestProfile, Stay } from '../../../shared/contract/schemas';
 import { useBoardStore } from '../board/board-store';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
 import { CancelSubmit } from '../ui/cancel-submit';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
@@ -84,8 +83,9 @@ export function useGuestProfile(email: string | null, phone: string | null): Gue
     setProfile(null);
     if (!validEmail && !validPhone) return;
     let live = true;
-    transport()
-      .invoke('guests:profile', { ...(validEmail ? { email: validEmail } : {}), ...(validPhone ? { phone: validPhone } : {}), limit: 20 })
+    useStaysStore
+      .getState()
+      .guestProfile({ ...(validEmail ? { email: validEmail } : {}), ...(validPhone ? { phone: validPhone } : {}), limit: 20 })
       .then((p) => live && setProfile(p))
       // A profile is a help, not a requirement: a failed lookup shows nothing.
       .catch(() => live && setProfile(null));

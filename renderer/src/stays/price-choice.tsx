@@ -8,8 +8,8 @@ import { useEffect, useState } from 'react';
 import type { PricingChoice, StayQuote } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
+import { useStaysStore } from './stays-store';
 
 export interface QuoteRequest {
   id: number;
@@ -34,8 +34,9 @@ export function useQuote(request: QuoteRequest | null): QuoteState {
     }
     let live = true;
     setState({ quote: null, error: null });
-    transport()
-      .invoke('stays:quote', request)
+    useStaysStore
+      .getState()
+      .priceQuote(request)
       .then((quote) => live && setState({ quote, error: null }))
       .catch((error: unknown) => live && setState({ quote: null, error }));
     return () => {

@@ -1,14 +1,12 @@
 /**
  * Stays: the one open in the details panel, and every stay command. Each action throws the
- * refusal so the dialog that asked can show it; on success the board reloads.
+ * refusal so the dialog that asked can show it; on success the views its events reload do (stores/change.ts).
  */
-// Views this store reloads by name (their names are declared with their stores).
-import type {} from '../board/board-store';
 import { create } from 'zustand';
-import type { CommandInput } from '../../../shared/contract/commands';
-import type { DepartureQuote, PricingChoice, Room, Stay, StayWarning } from '../../../shared/contract/schemas';
+import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
+import type { DepartureQuote, PricingChoice, Room, Stay, StayQuote, StayWarning } from '../../../shared/contract/schemas';
 import { transport } from '../transport/current-transport';
-import { changeAndRefresh } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
 import { registerSessionReset } from '../stores/session-data';
 
 export type StayCommand = 'stays:checkIn' | 'stays:checkOut' | 'stays:cancel' | 'stays:noShow' | 'stays:undo';
@@ -31,11 +29,19 @@ interface StaysState {
   updateGuest(input: CommandInput<'stays:updateGuest'>): Promise<Stay>;
   /** Rooms free for the whole range, sleeping at least `guests` when given. */
   freeRooms(checkin: string, checkout: string, guests?: number): Promise<Room[]>;
+  /** One stay as it is now (a dialog of its own reads it, not the open details). */
+  fetchStay(id: number): Promise<Stay>;
+  /** The price now and at nights × rate for a proposed room or dates. */
+  priceQuote(request: CommandInput<'stays:quote'>): Promise<StayQuote>;
+  /** A returning guest's earlier stays, by e-mail or phone. */
+  guestProfile(query: CommandInput<'guests:profile'>): Promise<CommandOutput<'guests:profile'>>;
+  /** Whether the hotel has any stay (its time zone is then fixed); false when it cannot tell. */
+  hasStays(): Promise<boolean>;
 }
 
 export const useStaysStore = create<StaysState>((set, get) => {
-  const changed = async <S extends Stay>(call: () => Promise<S>): Promise<S> => {
-    const stay = await changeAndRefresh(call, ['board']);
+  /** The stay after a change, shown in the details if they are open on it. */
+  const changed = <S extends Stay>(stay: S): S => {
     if (get().detail?.id === stay.id) set({ detail: stay });
     return stay;
   };
@@ -56,27 +62,43 @@ export const useStaysStore = create<StaysState>((set, get) => {
     received(stay) {
       if (get().detail?.id === stay.id) set({ detail: stay });
     },
-    create(input) {
-      return changed(() => transport().invoke('stays:create', input));
+    async create(input) {
+      return changed(await change('stays:create', input));
     },
-    apply(command, id) {
-      return changed<Stay & { warnings?: StayWarning[] }>(() => transport().invoke(command, { id }));
+    async apply(command, id) {
+      return changed<Stay & { warnings?: StayWarning[] }>(await change(command, { id }));
     },
     quote(id, action) {
       return transport().invoke('stays:departureQuote', { id, action });
     },
-    move(id, roomId, pricing) {
-      return changed(() => transport().invoke('stays:move', { id, roomId, ...(pricing ? { pricing } : {}) }));
+    async move(id, roomId, pricing) {
+      return changed(await change('stays:move', { id, roomId, ...(pricing ? { pricing } : {}) }));
     },
-    updateGuest(input) {
-      return changed(() => transport().invoke('stays:updateGuest', input));
+    async updateGuest(input) {
+      return changed(await change('stays:updateGuest', input));
     },
-    changeDates(input) {
-      return changed(() => transport().invoke('stays:changeDates', input));
+    async changeDates(input) {
+      return changed(await change('stays:changeDates', input));
     },
     async freeRooms(checkin, checkout, guests) {
       const rooms = await transport().invoke('rooms:free', guests === undefined ? { checkin, checkout } : { checkin, checkout, guests });
       return rooms.sort((a, b) => a.number - b.number);
+    },
+    fetchStay(id) {
+      return transport().invoke('stays:get', { id });
+    },
+    priceQuote(request) {
+      return transport().invoke('stays:quote', request);
+    },
+    guestProfile(query) {
+      return transport().invoke('guests:profile', query);
+    },
+    async hasStays() {
+      try {
+        return (await transport().invoke('stays:list', { limit: 1, offset: 0 })).total > 0;
+      } catch {
+        return false;
+      }
     },
   };
 });

@@ -10,10 +10,10 @@ import { useEffect, useState } from 'react';
 import { isValidTimeZone } from '../../../shared/time';
 import { useT } from '../i18n/locale-store';
 import { useSettingsStore } from '../settings/settings-store';
-import { transport } from '../transport/current-transport';
 import { TransportError } from '../transport/transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
+import { useStaysStore } from './stays-store';
 
 function timeZones(): string[] {
   try {
@@ -30,14 +30,6 @@ function fixedZoneOf(e: unknown): string | null {
   return typeof zone === 'string' ? zone : null;
 }
 
-/** Whether the hotel already has stays, whose zone is then fixed; false when it cannot tell. */
-async function hotelHasStays(): Promise<boolean> {
-  try {
-    return (await transport().invoke('stays:list', { limit: 1, offset: 0 })).total > 0;
-  } catch {
-    return false;
-  }
-}
 
 export function TimeZoneStep({ current }: { current: string }) {
   const t = useT();
@@ -49,7 +41,7 @@ export function TimeZoneStep({ current }: { current: string }) {
 
   useEffect(() => {
     let live = true;
-    void hotelHasStays().then((has) => {
+    void useStaysStore.getState().hasStays().then((has) => {
       if (!live) return;
       setLocked(has);
       if (has) setZone(current);

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { StockResource } from '../../../shared/contract/stock';
 import { useT } from '../i18n/locale-store';
-import { hotelToday } from '../settings/settings-store';
+import { hotelToday } from '../stores/hotel-store';
 import { DateInput } from '../ui/date-input';
 import { TimeInput } from '../ui/time-input';
 import { useFormats } from '../i18n/use-formats';

@@ -1,14 +1,15 @@
 /**
  * Stock for the desk: the resources (in stock, out of stock, out of use), the loans still out, the
  * overdue ones, and a stay's extras (loaded per stay, for the stay's dialog). Every change goes
- * through `changeAndRefresh`, which reloads the views named.
+ * through `change` (stores/change.ts), which reloads what its live events reload.
  */
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
 import type { StockBooking, StockMovement, StockResource } from '../../../shared/contract/stock';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome, ExportQuery } from '../transport/transport';
-import { changeAndRefresh, registerRefresher } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface StockState {
@@ -51,8 +52,6 @@ const initial = {
   exportError: null,
 };
 
-const TARGETS = ['stock', 'stockExtras'] as const;
-
 export const useStockStore = create<StockState>((set, get) => ({
   ...initial,
   async load() {
@@ -82,25 +81,22 @@ export const useStockStore = create<StockState>((set, get) => ({
     set({ movements: { resourceId, items } });
   },
   create(input) {
-    return changeAndRefresh(() => transport().invoke('stock:create', input), [...TARGETS]);
+    return change('stock:create', input);
   },
   restock(input) {
-    return changeAndRefresh(() => transport().invoke('stock:restock', input), [...TARGETS]);
+    return change('stock:restock', input);
   },
   setActive(id, active) {
-    return changeAndRefresh(
-      () => (active ? transport().invoke('stock:update', { id, active: true }) : transport().invoke('stock:deactivate', { id })),
-      [...TARGETS],
-    );
+    return active ? change('stock:update', { id, active: true }) : change('stock:deactivate', { id });
   },
   book(input) {
-    return changeAndRefresh(() => transport().invoke('stock:book', input), [...TARGETS]);
+    return change('stock:book', input);
   },
   giveBack(id) {
-    return changeAndRefresh(() => transport().invoke('stock:return', { id }), [...TARGETS]);
+    return change('stock:return', { id });
   },
   cancel(id) {
-    return changeAndRefresh(() => transport().invoke('stock:cancel', { id }), [...TARGETS]);
+    return change('stock:cancel', { id });
   },
   async exportCsv(query) {
     set({ exporting: true, exportOutcome: null, exportError: null });
@@ -115,7 +111,7 @@ export const useStockStore = create<StockState>((set, get) => ({
   },
 }));
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     stock: true;
     stockExtras: true;

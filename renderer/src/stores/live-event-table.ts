@@ -1,13 +1,14 @@
 /**
- * The shape of the live-event table: for each event type, the views it reloads (by refresher name,
- * so a store that was never loaded costs nothing) and the stores that take the event's own data.
- * Each domain writes its entries beside its store (`<domain>/<domain>-live.ts`); the live-event
- * registry (app/live-event-registry.ts) merges them into one table. `reconnected` is the feed
+ * The live map's shape: for each event type, the views it reloads (by refresher name, so a store
+ * that was never loaded costs nothing) and the stores that take the event's own data. Each domain
+ * writes its entries beside its store (`<domain>/<domain>-live.ts`); the composition merges them into
+ * the one map (`composition/live-map.ts`), which `installLiveMap` hands to the stores: the live feed
+ * (`live-events.ts`) and this desk's own changes (`change.ts`) both read it. `reconnected` is the feed
  * coming back after it was offline: events sent meanwhile were missed, so views reload once.
  * Pure (types only from the contract): tested in Node.
  */
 import type { LiveEventOf, LiveEventType } from '../../../shared/contract/events';
-import type { RefreshTarget } from './refresh-after-change';
+import type { RefreshTarget } from './refreshers';
 
 export interface LiveEntry<E> {
   /** Views to reload; a burst of events is one reload per view. */
@@ -40,4 +41,22 @@ export function mergeLiveEntries(...domains: LiveEntries[]): LiveEventTable {
     }
   }
   return table;
+}
+
+let installed: LiveEventTable = new Map();
+
+/** The map every change and every event is looked up in: set once at start (main.tsx), or by a test. */
+export function installLiveMap(table: LiveEventTable): void {
+  installed = table;
+}
+
+export function liveMap(): LiveEventTable {
+  return installed;
+}
+
+/** The views any of `events` reloads, each once. */
+export function targetsOf(events: readonly string[]): Set<RefreshTarget> {
+  const targets = new Set<RefreshTarget>();
+  for (const e of events) for (const t of installed.get(e as LiveKey)?.refresh ?? []) targets.add(t);
+  return targets;
 }

@@ -3,41 +3,51 @@
  * hash may carry the screen's options after a `?` (see location-hash.ts).
  */
 import { create } from 'zustand';
-import type { BoardBlock } from '../../../shared/contract/schemas';
-import { screenName } from '../app/location-hash';
-import { isScreen, type Screen } from '../app/screen-registry';
+import { screenName } from './location-hash';
 import { registerSessionReset } from './session-data';
 
-export type { Screen };
-
-export type Dialog =
-  | { kind: 'booking'; roomId?: number; checkin?: string; checkout?: string }
-  | { kind: 'stay'; id: number }
-  | { kind: 'block'; block: BoardBlock; roomNumber: number }
-  | { kind: 'blockForm'; block?: BoardBlock; roomId?: number }
-  | { kind: 'export' }
-  /** A stay dragged on the board to another room (`roomId`) or to new dates: confirmed, with the price question. */
-  | { kind: 'stayDrag'; stayId: number; roomId?: number; checkin?: string; checkout?: string };
+/**
+ * The dialogs a screen may open, by kind, with what each needs. Filled in by the domain that owns the
+ * dialog, beside it (`stays/stay-dialog-kinds.ts`: `declare module '../stores/ui-store' { interface
+ * Dialogs { stay: { id: number } } }`), so this store names none; which component shows each kind is
+ * the dialog registry's (composition/dialogs.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Dialogs {}
+export type DialogKind = keyof Dialogs;
+export type DialogOf<K extends DialogKind> = { kind: K } & Dialogs[K];
+export type Dialog = { [K in DialogKind]: DialogOf<K> }[DialogKind];
 
 interface UiState {
-  screen: Screen;
+  /**
+   * The screen asked for: the URL hash's name (`#/rooms` → `rooms`), '' for none. The app shows it when
+   * the screen registry (composition/screens.ts) has it and the role may open it, the role's first
+   * screen otherwise: this store knows no screen's name.
+   */
+  screen: string;
   dialog: Dialog | null;
-  go(screen: Screen): void;
+  go(screen: string): void;
   open(dialog: Dialog): void;
   close(): void;
 }
 
-function screenFromHash(): Screen {
-  const name = screenName(window.location.hash);
-  // An unknown or empty name: the board, which `allowedScreen` turns into the role's first screen.
-  return isScreen(name) ? name : 'board';
+/**
+ * The page's URL and its events: the little of `window` this store uses, typed here so that it also
+ * type-checks without the DOM (its tests run in Node).
+ */
+interface Page {
+  location: { hash: string };
+  addEventListener(type: 'hashchange', listener: () => void): void;
 }
+const page = (): Page => (globalThis as unknown as { window: Page }).window;
+
+const screenFromHash = (): string => screenName(page().location.hash);
 
 export const useUiStore = create<UiState>((set) => ({
   screen: screenFromHash(),
   dialog: null,
   go(screen) {
-    if (screenFromHash() !== screen || !window.location.hash) window.location.hash = `#/${screen}`;
+    if (screenFromHash() !== screen || !page().location.hash) page().location.hash = `#/${screen}`;
     set({ screen, dialog: null });
   },
   open(dialog) {
@@ -48,5 +58,5 @@ export const useUiStore = create<UiState>((set) => ({
   },
 }));
 
-window.addEventListener('hashchange', () => useUiStore.setState({ screen: screenFromHash() }));
+page().addEventListener('hashchange', () => useUiStore.setState({ screen: screenFromHash() }));
 registerSessionReset(() => useUiStore.setState({ dialog: null }));

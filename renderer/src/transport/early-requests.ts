@@ -7,7 +7,6 @@
  * from the generated command table.
  */
 import { COMMAND_TABLE } from '../../../shared/contract/command-table';
-import { boardQuery, periodFromHash } from '../board/board-period';
 import { queryString } from './query-string';
 
 type Table = typeof COMMAND_TABLE;
@@ -20,15 +19,18 @@ export interface EarlyRequest {
   url: string;
 }
 
-/** The calls the app makes first, for a page at `origin` opened on `hash`, with their URLs. */
-export function earlyRequests(origin: string, hash: string): EarlyRequest[] {
+/**
+ * The calls the app makes first, for a page at `origin`, with their URLs; `board` is the board's
+ * input for the period the page opens on (boot.ts reads it from the URL, board/board-period.ts).
+ */
+export function earlyRequests(origin: string, board: Record<string, unknown>): EarlyRequest[] {
   const base = origin.replace(/\/$/, '');
   // The small answers first: the host answers in order, and they then land (and render) while the
   // board is still on its way, instead of re-rendering the desk just after the board.
   const inputs: Record<BootCommand, Record<string, unknown>> = {
     'auth:me': {},
     'settings:get': {},
-    'board:get': boardQuery(periodFromHash(hash)),
+    'board:get': board,
   };
   return (Object.keys(inputs) as BootCommand[]).map((name) => ({ name, input: inputs[name], url: `${base}${COMMAND_TABLE[name].path}${queryString(inputs[name])}` }));
 }

@@ -10,7 +10,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { datePattern, formatDateText, parseDateText, type DateLang } from '../format/date-text';
 import { useLocaleStore, useT } from '../i18n/locale-store';
-import { hotelToday } from '../settings/settings-store';
+import { hotelToday } from '../stores/hotel-store';
 import { CalendarIcon } from './field-icons';
 import { refocus, useAnchoredPopover } from './use-anchored-popover';
 

@@ -4,7 +4,8 @@ import type { User } from '../../../shared/contract/auth-schemas';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
-import { changeAndRefresh, refreshWhenLoaded } from '../stores/refresh-after-change';
+import { change } from '../stores/change';
+import { refreshWhenLoaded } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';
 
 interface UsersState {
@@ -20,22 +21,31 @@ interface UsersState {
 
 const initial = { users: [] as User[], loaded: false, error: null as unknown };
 
-export const useUsersStore = create<UsersState>((set) => ({
-  ...initial,
-  load: () => loadInto(set, async () => ({ users: (await transport().invoke('users:list', {})).sort((a, b) => a.username.localeCompare(b.username)) })),
-  create(input) {
-    return changeAndRefresh(() => transport().invoke('users:create', input), ['users']);
-  },
-  update(input) {
-    return changeAndRefresh(() => transport().invoke('users:update', input), ['users']);
-  },
-  resetPassword(id, newPassword) {
-    return changeAndRefresh(() => transport().invoke('users:resetPassword', { id, newPassword }), ['users']);
-  },
-}));
+const byName = (users: User[]) => users.sort((a, b) => a.username.localeCompare(b.username));
+
+export const useUsersStore = create<UsersState>((set, get) => {
+  /** The list with the changed user in it: a user's change is no live event, so the answer is the news. */
+  const changed = (user: User): User => {
+    if (get().loaded) set({ users: byName([...get().users.filter((u) => u.id !== user.id), user]) });
+    return user;
+  };
+  return {
+    ...initial,
+    load: () => loadInto(set, async () => ({ users: byName(await transport().invoke('users:list', {})) })),
+    async create(input) {
+      return changed(await change('users:create', input));
+    },
+    async update(input) {
+      return changed(await change('users:update', input));
+    },
+    async resetPassword(id, newPassword) {
+      return changed(await change('users:resetPassword', { id, newPassword }));
+    },
+  };
+});
 
 
-declare module '../stores/refresh-after-change' {
+declare module '../stores/refreshers' {
   interface RefreshTargets {
     users: true;
   }

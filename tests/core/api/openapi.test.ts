@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { errorStatuses } from '../../../core/api/openapi-docs';
 import { carriesRefusal, REFUSAL_HEADERS } from '../../../core/api/openapi-refusal-headers';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
+import { DATE_TIME_PATTERN, EMAIL_RE, EMAIL_TRIMMED_PATTERN, HTTP_URL_RE } from '../../../shared/contract/input-patterns';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
 import { TAGS } from '../../../shared/contract/tags';
 import { decodeReasonParams, REASON_HEADER, REASON_PARAMS_HEADER } from '../../../shared/errors';
@@ -167,7 +168,8 @@ describe('each operation, as an integrator reads it', () => {
       const parsed = (def.input as z.ZodType).safeParse(def.example);
       expect(parsed.success ? [] : parsed.error.issues, `${name}: its example`).toEqual([]);
     }
-    expect(operationOf('stays:create').requestBody!.content['application/json']!.example).toEqual(commands['stays:create'].example);
+    // Dated from the test clock's tomorrow on (Friday 2026-05-01: the examples' Monday 06-01 becomes 05-04; openapi-dated-examples.ts).
+    expect(operationOf('stays:create').requestBody!.content['application/json']!.example).toEqual({ ...commands['stays:create'].example, checkin: '2026-05-04', checkout: '2026-05-07' });
     expect(parameter('stays:list', 'guest').example).toBe('Hansen');
     expect(parameter('stays:get', 'id').example).toBe(42);
   });
@@ -200,10 +202,14 @@ describe('each operation, as an integrator reads it', () => {
     expect(stay.checkin!.format).toBe('date-time');
     expect(stay.checkinDate!.format).toBe('date');
     expect(bodySchema('stays:create').properties!.guestEmail!.format).toBe('email');
-    expect(bodySchema('users:create').properties!.email!.format).toBe('email');
+    expect(bodySchema('stays:create').properties!.guestEmail!.pattern).toBe(EMAIL_RE.source);
+    // A user's e-mail is trimmed by the server: its pattern allows the white space, which `format: email` would not.
+    expect(bodySchema('users:create').properties!.email).toMatchObject({ pattern: EMAIL_TRIMMED_PATTERN });
+    expect(bodySchema('users:create').properties!.email!.format).toBeUndefined();
     expect(param('blocks:list', 'from').format).toBe('date');
+    expect(bodySchema('stays:create').properties!.checkin!.pattern).toBe(DATE_TIME_PATTERN);
     const url = bodySchema('settings:update').properties!.billingServiceUrl!.anyOf!;
-    expect(url.map((s) => s.format)).toContain('uri');
+    expect(url.map((s) => s.pattern)).toContain(HTTP_URL_RE.source);
   });
 
   it('states what the server enforces: password policy, IANA zone, capacity, NUL, strict ids', () => {

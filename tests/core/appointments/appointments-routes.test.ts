@@ -42,6 +42,24 @@ describe('seed 003: public room browsing', () => {
     expect(await get(`/api/v1/bookings/rooms/${room.id}/timeslots?date=2026-02-30`, 'anonymous')).toEqual({ status: 400, body: { error: 'Invalid date format. Use ISO 8601' } });
     expect(await get(`/api/v1/bookings/rooms/999/timeslots?date=${MONDAY}`, 'anonymous')).toEqual({ status: 404, body: { error: 'Room not found' } });
   });
+
+  it('takes the hotel-local day a date-time names and answers the `date` as it was sent (seed 003)', async () => {
+    const room = await setUpRoom();
+    await generate(room.id);
+    const slotsOn = async (date: string) => {
+      const res = await get(`/api/v1/bookings/rooms/${room.id}/timeslots?date=${encodeURIComponent(date)}`, 'anonymous');
+      expect(res.status).toBe(200);
+      expect(res.body.date).toBe(date);
+      return res.body.timeslots.length;
+    };
+    // 23:30 in New York on the 3rd is 05:30 on Monday the 4th in Copenhagen: Monday's slots.
+    expect(await slotsOn('2026-05-03T23:30:00-05:00')).toBe(16);
+    expect(await slotsOn('2026-05-04T01:00:00+02:00')).toBe(16);
+    // A wall time is the hotel's: its own date, even one a DST change skips (02:30 on 2026-03-29).
+    expect(await slotsOn('2026-05-03T23:30')).toBe(0);
+    expect(await slotsOn('2026-05-04 08:00')).toBe(16);
+    expect(await slotsOn('2026-03-29T02:30')).toBe(0);
+  });
 });
 
 describe('seed 003: bookings of a signed-in user', () => {

@@ -1,9 +1,10 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppointmentsStore } from '../../../renderer/src/appointments/appointments-store';
 import { useMyAppointmentsStore } from '../../../renderer/src/appointments/my-appointments-store';
 import { useSetupStore } from '../../../renderer/src/appointments/setup-store';
-import { refresh } from '../../../renderer/src/stores/refresh-after-change';
+import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { fakeTransport, type FakeTransport } from '../stores/fake-transport';
@@ -58,10 +59,10 @@ describe("the desk's appointments store", () => {
   });
 
   it('follows live events once shown, not before, and forgets the calendar at sign-out', async () => {
-    await refresh(['appointments']);
+    await refreshNow(['appointments']);
     expect(t.calls).toEqual([]);
     await useAppointmentsStore.getState().show({ from: '2026-06-01' });
-    await refresh(['appointments']);
+    await refreshNow(['appointments']);
     expect(t.calls).toHaveLength(2);
     clearSessionData();
     expect(useAppointmentsStore.getState().calendar).toBeNull();

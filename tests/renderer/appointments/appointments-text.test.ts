@@ -3,7 +3,7 @@ import * as contract from '../../../shared/contract/appointments';
 import { appointmentsNavText } from '../../../renderer/src/appointments/appointments-nav-text';
 import { appointmentsText } from '../../../renderer/src/appointments/appointments-text';
 import * as vocabulary from '../../../renderer/src/appointments/vocabulary';
-import { DOMAIN_TEXTS } from '../../../renderer/src/i18n/dictionaries';
+import { DOMAIN_TEXTS } from '../../../renderer/src/composition/dictionaries';
 import { isPlural, messageTexts } from '../../../renderer/src/i18n/message';
 import { placeholders, translate, type MessageKey } from '../../../renderer/src/i18n/translate';
 

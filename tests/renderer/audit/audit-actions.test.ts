@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionLabel, auditActions, detailPairs } from '../../../renderer/src/audit/audit-actions';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 describe('the audit log in words', () => {
   it('names an action in the language shown, and keeps the code of one without words yet', () => {

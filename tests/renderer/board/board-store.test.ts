@@ -1,11 +1,14 @@
 import '../browser-globals';
+import '../installed-composition';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Board } from '../../../shared/contract/schemas';
 import { useBoardStore } from '../../../renderer/src/board/board-store';
+import { connectLiveEvents } from '../../../renderer/src/stores/live-events';
+import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { TransportError } from '../../../renderer/src/transport/transport';
-import { aBoard, aRoom, deferred } from '../builders';
+import { aBoard, aRoom, deferred, someSettings } from '../builders';
 import { fakeTransport, type FakeTransport } from '../stores/fake-transport';
 
 let t: FakeTransport;
@@ -66,20 +69,24 @@ describe('load', () => {
   });
 });
 
-describe('scheduleRefresh', () => {
-  it('reloads once for a burst of live events', async () => {
+describe('reloaded by its live events', () => {
+  it('reloads once for a burst of events that change a night (stays, rooms, blocks, the settings)', async () => {
     t.answer('board:get', () => aBoard('2026-05-01'));
     await useBoardStore.getState().load();
     vi.useFakeTimers();
-    for (let i = 0; i < 5; i++) useBoardStore.getState().scheduleRefresh();
+    const off = connectLiveEvents(t);
+    t.emit({ type: 'stay.changed', action: 'created', stay: {} as never });
+    t.emit({ type: 'room.changed', room: {} as never });
+    t.emit({ type: 'block.changed', action: 'created', block: {} as never });
+    t.emit({ type: 'settings.changed', settings: someSettings() });
     await vi.runAllTimersAsync();
+    off();
     expect(t.calls.filter(([name]) => name === 'board:get')).toHaveLength(2);
   });
 
-  it('does nothing before the first board has come (the first load is on its way)', async () => {
+  it('does nothing before the first board has come (the first load is on its way), nor for a LAN client, who has none', async () => {
     vi.useFakeTimers();
-    useBoardStore.getState().scheduleRefresh();
-    await vi.runAllTimersAsync();
+    await refreshNow(['board']);
     expect(t.calls).toEqual([]);
   });
 });

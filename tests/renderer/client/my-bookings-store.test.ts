@@ -1,8 +1,9 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SeedBooking } from '../../../shared/contract/schemas';
 import { useMyBookingsStore } from '../../../renderer/src/client/my-bookings-store';
-import { refresh } from '../../../renderer/src/stores/refresh-after-change';
+import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { fakeTransport, type FakeTransport } from '../stores/fake-transport';
@@ -31,10 +32,10 @@ describe("a client's bookings", () => {
   });
 
   it('follows live events once its list is shown, not before', async () => {
-    await refresh(['myBookings']);
+    await refreshNow(['myBookings']);
     expect(t.calls).toEqual([]);
     await useMyBookingsStore.getState().load();
-    await refresh(['myBookings']);
+    await refreshNow(['myBookings']);
     expect(t.calls).toHaveLength(2);
   });
 });

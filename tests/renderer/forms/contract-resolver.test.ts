@@ -3,6 +3,8 @@ import { RoomCreateSchema, RoomUpdateSchema } from '../../../shared/contract/roo
 import { contractResolver } from '../../../renderer/src/forms/contract-resolver';
 import { translate, type Lang } from '../../../renderer/src/i18n/translate';
 import { roomInput, type RoomFormValues } from '../../../renderer/src/rooms/room-fields';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 /** Money typed as whole kroner, as the desk's parser reads "950" in DKK. */
 const parseMoney = (text: string) => (/^\d+$/.test(text) ? Number(text) * 100 : null);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { errorText } from '../../../renderer/src/i18n/error-text';
 import { translate } from '../../../renderer/src/i18n/translate';
 import { TransportError } from '../../../renderer/src/transport/transport';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
 const da = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('da', key, params);

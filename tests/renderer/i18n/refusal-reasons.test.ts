@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { da, en } from '../../../renderer/src/i18n/dictionaries';
+import { da, en } from '../../../renderer/src/composition/dictionaries';
 import { messageTexts } from '../../../renderer/src/i18n/message';
 import { placeholders } from '../../../renderer/src/i18n/translate';
 

@@ -1,8 +1,9 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxStatus } from '../../../shared/contract/schemas';
 import { useOutboxStore } from '../../../renderer/src/outbox/outbox-store';
-import { refresh } from '../../../renderer/src/stores/refresh-after-change';
+import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { fakeTransport, type FakeTransport } from '../stores/fake-transport';
@@ -25,10 +26,10 @@ describe('outbox store', () => {
   });
 
   it('is reloaded by live events only while its screen is open', async () => {
-    await refresh(['outbox']);
+    await refreshNow(['outbox']);
     expect(t.calls).toEqual([]);
     useOutboxStore.getState().watch(true);
-    await refresh(['outbox']);
+    await refreshNow(['outbox']);
     expect(t.calls.map(([name]) => name)).toEqual(['outbox:status']);
   });
 

@@ -1,7 +1,8 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useRoomsStore } from '../../../renderer/src/rooms/rooms-store';
-import { refresh, registerRefresher } from '../../../renderer/src/stores/refresh-after-change';
+import { refreshNow, registerRefresher } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { TransportError } from '../../../renderer/src/transport/transport';
@@ -43,7 +44,7 @@ describe('rooms store', () => {
   });
 
   it('is not reloaded by live events while its screen was never opened', async () => {
-    await refresh(['rooms']);
+    await refreshNow(['rooms']);
     expect(t.calls).toEqual([]);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/contract/schemas';
 import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
 

@@ -1,8 +1,10 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLocaleStore } from '../../../renderer/src/i18n/lang-store';
-import { hotelToday, useSettingsStore } from '../../../renderer/src/settings/settings-store';
-import { registerRefresher } from '../../../renderer/src/stores/refresh-after-change';
+import { useSettingsStore } from '../../../renderer/src/settings/settings-store';
+import { hotelZone, useHotelStore } from '../../../renderer/src/stores/hotel-store';
+import { registerRefresher } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { someSettings } from '../builders';
@@ -42,12 +44,17 @@ describe('settings store', () => {
     expect(reloads.sort()).toEqual(['board', 'network']);
   });
 
-  it("knows today's date at the hotel, not at this PC", () => {
-    useSettingsStore.setState({ settings: someSettings({ timeZone: 'Pacific/Kiritimati' }) });
-    // 2026-05-01 20:00 UTC is already 2 May in Kiritimati (UTC+14).
-    expect(hotelToday(Date.UTC(2026, 4, 1, 20))).toBe('2026-05-02');
-    useSettingsStore.setState({ settings: someSettings({ timeZone: 'America/Los_Angeles' }) });
-    expect(hotelToday(Date.UTC(2026, 4, 1, 5))).toBe('2026-04-30');
+  it("hands the hotel's zone and currency to the screens as settings arrive (loaded, saved, from another desk), and forgets them on sign-out", async () => {
+    t.answer('settings:get', () => someSettings({ timeZone: 'Pacific/Kiritimati', currency: 'EUR' }));
+    await useSettingsStore.getState().load();
+    expect(useHotelStore.getState()).toMatchObject({ timeZone: 'Pacific/Kiritimati', currency: 'EUR' });
+    t.answer('settings:update', () => someSettings({ timeZone: 'America/Los_Angeles', currency: 'USD' }));
+    await useSettingsStore.getState().update({ timeZone: 'America/Los_Angeles' });
+    expect(hotelZone()).toBe('America/Los_Angeles');
+    useSettingsStore.getState().received(someSettings({ timeZone: 'Europe/Oslo', currency: 'NOK' }));
+    expect(useHotelStore.getState()).toMatchObject({ timeZone: 'Europe/Oslo', currency: 'NOK' });
+    clearSessionData();
+    expect(useHotelStore.getState()).toMatchObject({ timeZone: null, currency: null });
   });
 
   it('forgets the settings on sign-out', () => {

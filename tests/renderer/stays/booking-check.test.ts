@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Lang } from '../../../renderer/src/i18n/translate';
 import { checkBooking, type BookingTexts } from '../../../renderer/src/stays/booking-check';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 const tr = (lang: Lang) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
 

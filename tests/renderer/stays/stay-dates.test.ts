@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../renderer/src/i18n/translate';
 import { checkStayDates } from '../../../renderer/src/stays/stay-dates';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
 

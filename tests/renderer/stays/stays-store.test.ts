@@ -1,7 +1,8 @@
 import '../browser-globals';
+import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStaysStore } from '../../../renderer/src/stays/stays-store';
-import { registerRefresher } from '../../../renderer/src/stores/refresh-after-change';
+import { registerRefresher } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { TransportError } from '../../../renderer/src/transport/transport';

@@ -2,12 +2,12 @@ import '../browser-globals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Stay } from '../../../shared/contract/schemas';
 import { useConnectionStore } from '../../../renderer/src/stores/connection-store';
-import { mergeLiveEntries, type LiveEntries } from '../../../renderer/src/stores/live-event-table';
-import { connectLiveEvents, LIVE_REFRESH_DEBOUNCE_MS } from '../../../renderer/src/stores/live-events';
-import { registerRefresher } from '../../../renderer/src/stores/refresh-after-change';
+import { installLiveMap, mergeLiveEntries, type LiveEntries } from '../../../renderer/src/stores/live-event-table';
+import { connectLiveEvents } from '../../../renderer/src/stores/live-events';
+import { LIVE_REFRESH_DEBOUNCE_MS, registerRefresher } from '../../../renderer/src/stores/refreshers';
 import { fakeTransport, type FakeTransport } from './fake-transport';
 
-declare module '../../../renderer/src/stores/refresh-after-change' {
+declare module '../../../renderer/src/stores/refreshers' {
   interface RefreshTargets {
     testRooms: true;
     testOutbox: true;
@@ -33,7 +33,8 @@ beforeEach(() => {
   reloads.length = 0;
   received.length = 0;
   t = fakeTransport('http');
-  disconnect = connectLiveEvents(t, mergeLiveEntries(roomsDomain, staysDomain, outboxDomain));
+  installLiveMap(mergeLiveEntries(roomsDomain, staysDomain, outboxDomain));
+  disconnect = connectLiveEvents(t);
 });
 
 afterEach(() => {
@@ -71,6 +72,15 @@ describe('connectLiveEvents', () => {
     t.emit({ type: 'settings.changed', settings: {} as never });
     await vi.advanceTimersByTimeAsync(LIVE_REFRESH_DEBOUNCE_MS);
     expect(reloads).toEqual([]);
+  });
+
+  it('follows the map installed last (the app installs it once at start)', async () => {
+    installLiveMap(mergeLiveEntries(outboxDomain));
+    t.emit(stayEvent(1));
+    t.emit({ type: 'outbox.changed' });
+    await vi.advanceTimersByTimeAsync(LIVE_REFRESH_DEBOUNCE_MS);
+    expect(received).toEqual([]);
+    expect(reloads).toEqual(['outbox']);
   });
 
   it("shows the feed's state, and after it was offline runs the reconnected entries once", async () => {

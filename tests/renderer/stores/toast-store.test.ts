@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLocaleStore } from '../../../renderer/src/i18n/lang-store';
 import { reportBackgroundError, toast, useToastStore } from '../../../renderer/src/stores/toast-store';
 import { TransportError } from '../../../renderer/src/transport/transport';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commandDef, commandNames } from '../../../shared/contract/commands';
-import { earlyRequests, startEarlyGets, takeEarlyGet } from '../../../renderer/src/transport/early-requests';
+import { boardQuery, periodFromHash } from '../../../renderer/src/board/board-period';
+import { earlyRequests as earlyRequestsFor, startEarlyGets, takeEarlyGet } from '../../../renderer/src/transport/early-requests';
 import { buildHttpRequest } from '../../../renderer/src/transport/http-request';
 
 const origin = 'http://desk.local:8080';
+
+/** The early requests of a page opened on `hash`, as the boot script sends them (boot.ts). */
+const earlyRequests = (at: string, hash: string) => earlyRequestsFor(at, boardQuery(periodFromHash(hash)));
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageParams } from '../../../renderer/src/i18n/translate';
 import { confirmationOf } from '../../../renderer/src/users/user-confirm';
+// The words, installed as main.tsx installs them.
+import '../../../renderer/src/composition/dictionaries';
 
 const en = (key: Parameters<typeof translate>[1], params?: MessageParams) => translate('en', key, params);
 const da = (key: Parameters<typeof translate>[1], params?: MessageParams) => translate('da', key, params);

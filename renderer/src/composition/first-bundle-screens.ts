@@ -7,6 +7,6 @@
  */
 import type { ComponentType } from 'react';
 import { FrontDeskBoard } from '../board/front-desk-board';
-import type { Screen } from './screen-registry';
+import type { Screen } from './screens';
 
 export const FIRST_BUNDLE_SCREENS: Partial<Record<Screen, ComponentType>> = { board: FrontDeskBoard };

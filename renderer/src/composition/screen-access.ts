@@ -20,7 +20,7 @@ export function screensIn<Id extends string>(screens: readonly ScreenAccess<Id>[
 }
 
 /** The screen to show: the one asked for when the role may see it, the role's first screen otherwise. */
-export function allowedIn<Id extends string>(screens: readonly ScreenAccess<Id>[], asked: Id, role: Role | null | undefined, fallback: Id): Id {
+export function allowedIn<Id extends string>(screens: readonly ScreenAccess<Id>[], asked: string, role: Role | null | undefined, fallback: Id): Id {
   const open = screensIn(screens, role);
-  return open.includes(asked) ? asked : (open[0] ?? fallback);
+  return open.includes(asked as Id) ? (asked as Id) : (open[0] ?? fallback);
 }

@@ -3,12 +3,12 @@
  * (its own bookings and a form to book a room). Loaded only when a client signs in; the desk's
  * board and admin screens are never offered.
  */
-import { LanguageSwitch } from '../app/language-switch';
-import { allowedScreen } from '../app/screen-registry';
-import { ScreenNav } from '../app/screen-nav';
-import { ScreenView } from '../app/screen-view';
-import { SessionControls } from '../app/session-controls';
-import { ToastArea } from '../app/toast-area';
+import { LanguageSwitch } from '../ui/language-switch';
+import { allowedScreen } from '../composition/screens';
+import { ScreenNav } from './screen-nav';
+import { ScreenView } from './screen-view';
+import { SessionControls } from './session-controls';
+import { ToastArea } from './toast-area';
 import { useT } from '../i18n/locale-store';
 import { useUiStore } from '../stores/ui-store';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allowedIn, screensIn, type ScreenAccess } from '../../../renderer/src/app/screen-access';
+import { allowedIn, screensIn, type ScreenAccess } from '../../../renderer/src/composition/screen-access';
 
-/** The registry's roles (renderer/src/app/screen-registry.ts), which Node's type check cannot import. */
+/** The registry's roles (renderer/src/composition/screens.ts), which Node's type check cannot import. */
 const registry: ScreenAccess[] = [
   { id: 'board', roles: ['staff', 'admin'] },
   { id: 'rooms', roles: ['admin'] },

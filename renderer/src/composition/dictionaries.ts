@@ -1,8 +1,9 @@
 /**
  * **The dictionaries' index: a domain's dictionary is one line in `DOMAIN_TEXTS`.** Merges the
- * common words (en.ts / da.ts: the shell, errors, statuses, validation) with each domain's `<domain>-text.ts` into one dictionary per language. The key set
- * is English's; the types refuse a Danish dictionary that misses a key, and a test refuses a key
- * two domains both define.
+ * common words (i18n/en.ts, da.ts: the shell, errors, statuses, validation) with each domain's
+ * `<domain>-text.ts` into one dictionary per language, installs them for `translate` and types its
+ * keys (`Messages`). The key set is English's; the types refuse a Danish dictionary that misses a
+ * key, and a test refuses a key two domains both define.
  */
 import { appointmentReasonsText } from '../appointments/appointment-reasons-text';
 import { appointmentsNavText } from '../appointments/appointments-nav-text';
@@ -22,11 +23,12 @@ import { stayDeskText } from '../stays/stay-desk-text';
 import { staysText } from '../stays/stays-text';
 import { stockText } from '../stock/stock-text';
 import { usersText } from '../users/users-text';
-import { da as commonDa } from './da';
-import type { DomainText } from './domain-text';
-import { en as commonEn } from './en';
-import { refusalText } from './refusal-text';
-import type { TranslationOf } from './message';
+import { da as commonDa } from '../i18n/da';
+import type { DomainText } from '../i18n/domain-text';
+import { en as commonEn } from '../i18n/en';
+import { refusalText } from '../i18n/refusal-text';
+import type { Message, TranslationOf } from '../i18n/message';
+import { installDictionaries } from '../i18n/translate';
 
 export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText] as const;
 
@@ -44,12 +46,14 @@ function merge<L extends 'en' | 'da'>(lang: L): Record<string, unknown> {
   return Object.assign({}, ...DOMAIN_TEXTS.map((d: DomainText<object>) => d[lang]));
 }
 
-export const en = merge('en') as { readonly [K in keyof English]: English[K] };
+type EnglishMessages = { readonly [K in keyof English]: English[K] };
+export const en = merge('en') as EnglishMessages;
 export const da = merge('da') as TranslationOf<typeof en>;
-export type MessageKey = keyof typeof en;
 
-/** Adds a lazily loaded domain's dictionary (see `LazyTexts`). */
-export function addLazyText(text: DomainText<object>): void {
-  Object.assign(en, text.en);
-  Object.assign(da, text.da);
+installDictionaries(en as Record<string, Message>, da as Record<string, Message>);
+
+declare module '../i18n/translate' {
+  // The keys `translate` takes: every domain's, English's set (declaration merging needs the interface).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Messages extends EnglishMessages {}
 }

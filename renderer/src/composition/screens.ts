@@ -48,16 +48,15 @@ export function screenDef(id: Screen): ScreenDef {
   return byId.get(id)!;
 }
 
-export function isScreen(name: string): name is Screen {
-  return byId.has(name);
-}
-
 /** The screens a role may open, in the registry's order; the first is where the role lands. */
 export function screensFor(role: Role | null | undefined): readonly Screen[] {
   return screensIn<Screen>(SCREEN_REGISTRY, role);
 }
 
-/** The screen to show: the one asked for when the role may see it, the role's first screen otherwise. */
-export function allowedScreen(asked: Screen, role: Role | null | undefined): Screen {
+/**
+ * The screen to show: the one asked for (the URL hash's name, stores/ui-store.ts) when it exists and
+ * the role may see it, the role's first screen otherwise.
+ */
+export function allowedScreen(asked: string, role: Role | null | undefined): Screen {
   return allowedIn<Screen>(SCREEN_REGISTRY, asked, role, 'board');
 }

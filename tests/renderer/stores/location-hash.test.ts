@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashOptions, screenName } from '../../../renderer/src/app/location-hash';
+import { hashOptions, screenName } from '../../../renderer/src/stores/location-hash';
 
 describe('location hash', () => {
   it('names the screen, with or without options after it', () => {

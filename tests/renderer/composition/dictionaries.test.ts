@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../shared/contract/auth-schemas';
 import { HOUSEKEEPING_STATES } from '../../../shared/contract/schemas';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
-import { da, DOMAIN_TEXTS, en } from '../../../renderer/src/i18n/dictionaries';
+import { da, DOMAIN_TEXTS, en } from '../../../renderer/src/composition/dictionaries';
 import { isPlural, messageTexts } from '../../../renderer/src/i18n/message';
 import { placeholders, translate, type MessageKey } from '../../../renderer/src/i18n/translate';
 

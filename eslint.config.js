@@ -1,7 +1,6 @@
 // Lint, and the layer boundaries (STYLE.md §6): where code may run is visible from its folder and
 // enforced here, not by memory.
 import js from '@eslint/js';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Bare built-in names are matched exactly (as `paths`), so a file of ours named `events.ts` is not one.
@@ -104,13 +103,6 @@ export default tseslint.config(
   {
     files: ['renderer/src/composition/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': rendererImports({ regex: '^\\.\\./(app|main|boot)(/|$)', message: 'The composition lists the domains; the shell (app/) reads it, not the other way.' }) },
-  },
-  {
-    // No import cycle in the renderer (type-only imports aside): the build fails on one.
-    files: ['renderer/src/**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Every promise is awaited or handed on: a write left floating would land outside its unit of

@@ -10,7 +10,8 @@ import type { CallContext } from '../../core/context';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { liveEvents } from '../../shared/contract/events';
 import { parsedContractInput, seedContractHotel, type ContractFixture } from '../support/contract-fixture';
-import { createTestCore, type TestCore } from '../support/test-core';
+import type { TestCore } from '../support/test-core';
+import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
 
 const def = (name: CommandName) => commands[name] as CommandDef;
 /** A write: anything but a GET, and not a CSV export (a download changes nothing). */
@@ -24,14 +25,18 @@ function internal(type: string): boolean {
   }
 }
 
-let t: TestCore;
+let t: TestCore & { undo: UndoSwitch };
 let fixture: ContractFixture;
 
 beforeAll(async () => {
-  t = createTestCore();
+  t = await createUndoingTestCore();
   fixture = await seedContractHotel(t.core);
+  // Each command's writes are undone, and what it would have published after COMMIT is kept.
+  t.undo.keepAfterCommit = true;
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+});
 
 /** The caller a command is run as: the admin where allowed, else the first role it allows. */
 function contextFor(name: CommandName): CallContext {
@@ -44,12 +49,12 @@ function contextFor(name: CommandName): CallContext {
 /** The event types (internal ones left out) that running `name` once on the fixture published. */
 async function emitted(name: CommandName): Promise<string[]> {
   const before = t.events.length;
-  t.sqlite.exec('BEGIN');
+  t.undo.on = true;
   try {
     const handler = t.core.handlers[name as keyof typeof t.core.handlers] as (input: unknown, ctx: CallContext) => unknown;
     await handler(parsedContractInput(name, fixture), contextFor(name));
   } finally {
-    t.sqlite.exec('ROLLBACK');
+    t.undo.on = false;
   }
   return [...new Set(t.events.slice(before).map((e) => e.type))].filter((type) => !internal(type)).sort();
 }

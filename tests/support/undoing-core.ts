@@ -32,6 +32,11 @@ export interface UndoSwitch {
   probe?: () => Promise<void>;
   /** Units undone so far. */
   undone: number;
+  /**
+   * Run the `afterCommit` callbacks of an undone unit anyway, as if it had committed (default
+   * false: they are dropped with it). For a test of what a write publishes (its live events).
+   */
+  keepAfterCommit?: boolean;
 }
 
 class Undone {
@@ -40,11 +45,13 @@ class Undone {
 
 /** `db`, with its outermost units undone while `undo.on`. */
 export function undoing(db: Database, undo: UndoSwitch): Database {
-  const inside = new AsyncLocalStorage<true>();
+  /** Inside an undone unit: its afterCommit callbacks, kept when `undo.keepAfterCommit`. */
+  const inside = new AsyncLocalStorage<(() => void)[]>();
   const undoable = <T>(run: (fn: () => Promise<T>) => Promise<T>, fn: () => Promise<T>): Promise<T> => {
     if (!undo.on || inside.getStore()) return run(fn);
+    const kept: (() => void)[] = [];
     return run(() =>
-      inside.run(true, async () => {
+      inside.run(kept, async () => {
         const value = await fn();
         await undo.probe?.();
         throw new Undone(value);
@@ -56,6 +63,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
       (e: unknown) => {
         if (!(e instanceof Undone)) throw e;
         undo.undone += 1;
+        for (const callback of kept) callback();
         return e.value as T;
       },
     );
@@ -72,7 +80,11 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     unit: <T>(fn: () => Promise<T>, options?: UnitOptions) => undoable((f) => db.unit(f, options), fn),
     write: <T>(fn: () => Promise<T>) => undoable((f) => db.write(f), fn),
     read: (fn) => db.read(fn),
-    afterCommit: (fn) => db.afterCommit(fn),
+    afterCommit: (fn) => {
+      const kept = inside.getStore();
+      if (kept && undo.keepAfterCommit) kept.push(fn);
+      else db.afterCommit(fn);
+    },
     inUnit: () => db.inUnit(),
     close: () => db.close(),
   };

@@ -39,7 +39,7 @@ describe('the served document', () => {
   beforeAll(async () => {
     // Monday 2026-11-23, 10:00 in Copenhagen: every example the contract dates June 2026 is in the past.
     api = await startTestApi({ core: { now: Date.parse('2026-11-23T09:00:00Z') } });
-    for (const number of [101, 102]) api.t.core.handlers['rooms:create'](aRoom({ number }), adminCtx);
+    for (const number of [101, 102]) await api.t.core.handlers['rooms:create'](aRoom({ number }), adminCtx);
   });
   afterAll(() => api.close());
 

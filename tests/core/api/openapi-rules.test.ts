@@ -92,8 +92,8 @@ describe('rules across fields, against the clock or the records', () => {
   });
 
   it('word the refusal as the server does', async () => {
-    api.t.core.handlers['rooms:create'](aRoom({ number: 104, capacity: 2 }), adminCtx);
-    const room = api.t.core.handlers['rooms:list']({}, adminCtx).find((r) => r.number === 104)!;
+    await api.t.core.handlers['rooms:create'](aRoom({ number: 104, capacity: 2 }), adminCtx);
+    const room = (await api.t.core.handlers['rooms:list']({}, adminCtx)).find((r) => r.number === 104)!;
     const stay = { roomId: room.id, guestName: 'Mette Hansen' };
     // 02:30 on the last Sunday of March does not exist in Copenhagen.
     expect(await api.post('/api/v1/stays', { ...stay, checkin: '2027-03-28T02:30', checkout: '2027-03-30' })).toMatchObject({

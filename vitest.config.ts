@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
  * - `postgres`: every test that touches storage again, on PostgreSQL (FRONTDESK_TEST_ENGINE), in a
  *   private cluster the group's global setup starts (tests/support/postgres-global-setup.ts). A test
  *   of one engine's own machinery says so in its name: `*.sqlite.test.ts` runs only on SQLite,
- *   `*.postgres.test.ts` only here.
+ *   `*.postgres.test.ts` only here; a slow one of SQLite's own is `*.sqlite.slow.test.ts` (the
+ *   SQLite crash tests: in `slow`, not here).
  *
  * `FRONTDESK_STRICT_UNITS` makes the SQLite engine refuse a unit of work that waits on real I/O
  * (db/engine/sqlite-engine.ts), so the rule is checked by every test.
@@ -41,7 +42,7 @@ export default defineConfig({
           ...shared,
           name: 'postgres',
           include: storage,
-          exclude: [...exclude, 'tests/**/*.sqlite.test.ts'],
+          exclude: [...exclude, 'tests/**/*.sqlite.test.ts', 'tests/**/*.sqlite.slow.test.ts'],
           env: { ...shared.env, FRONTDESK_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 120_000,

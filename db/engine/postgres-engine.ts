@@ -101,6 +101,11 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
   // An idle client that loses its server is dropped by the pool; without a listener it would crash the host.
   pool.on('error', () => undefined);
+  // pg-pool listens for a client's errors only while it is idle. A server that goes away while a unit
+  // holds the client (between two of its queries) makes the client emit 'error', which would crash the
+  // host unheard: every client listens for its whole life, and the next query (or the COMMIT) fails
+  // with the lost connection instead (a 503, the unit rolled back).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
 
   const exec = async (client: Client | pg.Pool, sql: string, params: SqlParams) => {

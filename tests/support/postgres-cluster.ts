@@ -10,7 +10,7 @@
  * fail, they never pass by skipping.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,20 @@ function ownerIds(): { uid: number; gid: number } | null {
   const line = execFileSync('getent', ['passwd', 'postgres'], { encoding: 'utf8' }).trim();
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** The processes whose working directory is `dir` (a cluster's postmaster and backends run in its data folder). */
+function processesIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`) === dir) pids.push(Number(entry));
+    } catch {
+      // gone already, or not ours to look at
+    }
+  }
+  return pids;
 }
 
 export interface ClusterOptions {
@@ -147,12 +161,12 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     kill() {
       const pid = Number(execFileSync('head', ['-1', join(dataDir, 'postmaster.pid')], { encoding: 'utf8' }).trim());
       process.kill(pid, 'SIGKILL');
-      // The backends notice their postmaster is gone and exit; wait until none holds the folder.
-      for (let i = 0; i < 200; i++) {
-        const r = spawnSync('pgrep', ['-f', `postgres.*${dataDir}`]);
-        if (r.status !== 0) break;
-        spawnSync('sleep', ['0.05']);
-      }
+      // The backends notice their postmaster is gone and exit; until the last has, the shared memory
+      // is in use and a new postmaster refuses to start. Their command lines do not name the folder,
+      // but every one of them runs in it: wait until no process has it as its working directory, and
+      // until the postmaster has been reaped (a new one refuses while its PID still exists).
+      const gone = () => !existsSync(`/proc/${pid}`) && processesIn(dataDir).length === 0;
+      for (let i = 0; i < 400 && !gone(); i++) spawnSync('sleep', ['0.05']);
     },
     restart: start,
     stopServer,

@@ -18,6 +18,10 @@ export const refusalText = domainText(
     'reason.input.badJson': 'The request is not valid JSON',
     'reason.input.tooManyRequests': { by: 'seconds', one: 'Too many requests. Try again in {seconds} second.', other: 'Too many requests. Try again in {seconds} seconds.' },
 
+    // database (PostgreSQL: a lost connection, a race lost every time it was retried)
+    'reason.database.unavailable': 'The database cannot be reached right now. Try again in a moment.',
+    'reason.database.conflict': 'Someone else saved a change to the same record at the same moment. Try again.',
+
     // time
     'reason.time.notRealDate': '{text} is not a real date',
     'reason.time.notDate': '{text} is not a date (YYYY-MM-DD)',
@@ -93,6 +97,10 @@ export const refusalText = domainText(
     'reason.input.notUtf8': 'Forespørgslen er ikke gyldig tekst (UTF-8)',
     'reason.input.badJson': 'Forespørgslen er ikke gyldig JSON',
     'reason.input.tooManyRequests': { by: 'seconds', one: 'For mange forespørgsler. Prøv igen om {seconds} sekund.', other: 'For mange forespørgsler. Prøv igen om {seconds} sekunder.' },
+
+    // database
+    'reason.database.unavailable': 'Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.',
+    'reason.database.conflict': 'En anden gemte en ændring af samme post i samme øjeblik. Prøv igen.',
 
     'reason.time.notRealDate': '{text} er ikke en rigtig dato',
     'reason.time.notDate': '{text} er ikke en dato (ÅÅÅÅ-MM-DD)',

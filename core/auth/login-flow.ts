@@ -38,11 +38,14 @@ export function createLogin(
   return async (input, ctx) => {
     // Made once, on the first sign-in, with the real parameters: it costs what a real hash costs.
     dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
-    const name = input.username.trim().toLowerCase();
+    // The name as typed, a NUL shown as U+FFFD: the throttle and the audit log store it, and no
+    // database should hold a NUL (PostgreSQL's text cannot); no username holds either, so it fails.
+    const typed = input.username.replaceAll('\u0000', '\uFFFD');
+    const name = typed.trim().toLowerCase();
     const keys = throttleKeys(name, ctx);
     const retryAfterSeconds = await commit(deps, (c) => throttle.admit(keys, c.nowMs));
     if (retryAfterSeconds !== null) {
-      await fail(ctx, input.username, 'throttled');
+      await fail(ctx, typed, 'throttled');
       throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, {
         retryAfterSeconds,
         reason: 'auth.signInThrottled',
@@ -55,13 +58,13 @@ export function createLogin(
       ? await verifyPassword(found.passwordHash, input.password)
       : (await verifyPassword(await dummyHash, input.password)) && false;
     if (!ok || !found) {
-      await fail(ctx, input.username, 'password');
+      await fail(ctx, typed, 'password');
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     if (ctx.via === 'ipc' && found.role === 'client') {
       await commit(deps, async (c) => {
         await throttle.succeeded(keys, c.nowMs);
-        await fail(ctx, input.username, 'role');
+        await fail(ctx, typed, 'role');
       });
       throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE, { reason: 'auth.clientAtDesk' });
     }
@@ -81,7 +84,7 @@ export function createLogin(
       return { ...current, lastLoginAt: now };
     });
     if (!user) {
-      await fail(ctx, input.username, 'password');
+      await fail(ctx, typed, 'password');
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS_MESSAGE, { reason: 'auth.badCredentials' });
     }
     const zone = settings.get().timeZone;

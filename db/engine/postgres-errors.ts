@@ -9,6 +9,11 @@
  *                                                                  out, 409 CONFLICT
  *   08xxx connection, 57P01/57P02/57P03 shutdown, 53300 too many → 503 UNAVAILABLE (Retry-After)
  *   refused or dropped sockets (ECONNREFUSED, ECONNRESET, …)      → 503 UNAVAILABLE
+ *   22021 character_not_in_repertoire (a NUL in a text value)    → 400 VALIDATION: PostgreSQL's text
+ *                                                                  cannot hold U+0000 (SQLite's can);
+ *                                                                  the contract keeps NUL out of every
+ *                                                                  stored field, so only a look-up
+ *                                                                  value can carry one here
  */
 import { AppError } from '../../shared/errors';
 
@@ -51,6 +56,9 @@ export function toCallerError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (isConnectionLost(error)) return unavailable();
   const code = codeOf(error);
+  if (code === '22021') {
+    return new AppError('VALIDATION', 'The request contains a NUL character', { reason: 'input.nulCharacter' });
+  }
   if (code && CONFLICT_CODES.has(code)) {
     return new AppError('CONFLICT', 'Another change to the same record was saved at the same moment; try again', { reason: 'database.conflict' });
   }

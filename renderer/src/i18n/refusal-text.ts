@@ -16,6 +16,7 @@ export const refusalText = domainText(
     'reason.input.forbiddenKey': 'The request contains a forbidden field ({key})',
     'reason.input.notUtf8': 'The request is not valid text (UTF-8)',
     'reason.input.badJson': 'The request is not valid JSON',
+    'reason.input.nulCharacter': 'The request contains a NUL character, which cannot be stored',
     'reason.input.tooManyRequests': { by: 'seconds', one: 'Too many requests. Try again in {seconds} second.', other: 'Too many requests. Try again in {seconds} seconds.' },
 
     // database (PostgreSQL: a lost connection, a race lost every time it was retried)
@@ -96,6 +97,7 @@ export const refusalText = domainText(
     'reason.input.forbiddenKey': 'Forespørgslen indeholder et forbudt felt ({key})',
     'reason.input.notUtf8': 'Forespørgslen er ikke gyldig tekst (UTF-8)',
     'reason.input.badJson': 'Forespørgslen er ikke gyldig JSON',
+    'reason.input.nulCharacter': 'Forespørgslen indeholder et NUL-tegn, som ikke kan gemmes',
     'reason.input.tooManyRequests': { by: 'seconds', one: 'For mange forespørgsler. Prøv igen om {seconds} sekund.', other: 'For mange forespørgsler. Prøv igen om {seconds} sekunder.' },
 
     // database

@@ -119,6 +119,10 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
 
   /** A provider's free time at `date` `time`, now: 404 / 400 / 409 otherwise. */
   async function takeProviderTime(providerId: number, date: string, time: string, nowMs: number, exceptId = 0) {
+    // PostgreSQL: bookings of one provider take turns from here to COMMIT, so the overlap check sees
+    // the last one's row and refuses with the seed's 409; without the lock, racers meet only in the
+    // exclusion constraint, where they deadlock against each other and are retried (a no-op on SQLite).
+    await lockRecord(db, 'provider', providerId);
     const p = await providers.requireProvider(providerId);
     if (p.active !== 1) throw new AppError('VALIDATION', 'Provider is not taking bookings', { reason: 'appointments.providerInactive' });
     const z = zone();

@@ -17,6 +17,7 @@
  */
 import type { z } from 'zod';
 import { getStayRecord } from '../../db/queries/stay-queries';
+import { lockRecord } from '../../db/queries/record-locks';
 import {
   findRentalOverlap,
   getRental,
@@ -146,6 +147,9 @@ export function createRentalsService(core: CoreDeps, settings: SettingsService):
           guestName ??= stay.guestName;
         }
         if (guestName === undefined) throw new AppError('VALIDATION', 'guestName or stayId is required', { reason: 'rentals.guestRequired' });
+        // PostgreSQL: reservations of one car take turns from here to COMMIT, so this check sees the
+        // last one's row (racers would otherwise meet in the exclusion constraint and deadlock there).
+        await lockRecord(db, 'car', car.id);
         const taken = await findRentalOverlap(db, car.id, input.from, input.to);
         if (taken) {
           throw new AppError('CONFLICT', `Car ${car.id} is already reserved from ${taken.from} to ${taken.to}`, {

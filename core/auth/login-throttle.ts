@@ -29,7 +29,7 @@
  * evaluated, `user:eva` being clean; the admin at the desk → evaluated (no address key). Five wrong
  * admin passwords at the desk lock `user:admin` 30 s there and everywhere else.
  */
-import { deleteThrottle, getThrottle, pruneThrottle, putThrottle, type ThrottleRow } from '../../db/queries/login-throttle-queries';
+import { deleteThrottle, getThrottle, lockThrottleKeys, pruneThrottle, putThrottle, type ThrottleRow } from '../../db/queries/login-throttle-queries';
 import type { Db } from '../../db/database';
 
 export interface ThrottlePolicy {
@@ -101,6 +101,9 @@ export interface LoginThrottle {
   succeeded(keys: ThrottleKeys, nowMs: number): Promise<void>;
 }
 
+/** Every row an attempt reads or writes. */
+const keyList = (keys: ThrottleKeys): string[] => (keys.address === null ? [keys.account] : [keys.account, keys.address, knownKey(keys)]);
+
 export function createLoginThrottle(db: Db, policy: ThrottlePolicy): LoginThrottle {
   let prunedAt = -Infinity;
 
@@ -118,6 +121,7 @@ export function createLoginThrottle(db: Db, policy: ThrottlePolicy): LoginThrott
 
   return {
     async admit(keys, nowMs) {
+      await lockThrottleKeys(db, keyList(keys));
       if (nowMs - prunedAt >= PRUNE_EVERY_MS) {
         await pruneThrottle(db, nowMs - ACCOUNT_MEMORY_MS, nowMs);
         prunedAt = nowMs;
@@ -134,6 +138,7 @@ export function createLoginThrottle(db: Db, policy: ThrottlePolicy): LoginThrott
     },
 
     async succeeded(keys, nowMs) {
+      await lockThrottleKeys(db, keyList(keys));
       await deleteThrottle(db, keys.account);
       if (keys.address === null) return;
       // Pruned like any key a day after its last write: known for a day after the last success.

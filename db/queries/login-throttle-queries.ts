@@ -10,6 +10,16 @@ export interface ThrottleRow {
   updatedAt: number;
 }
 
+/**
+ * PostgreSQL: the sign-ins counting on these keys take turns until COMMIT (a transaction-scoped
+ * advisory lock per key, in one order), so parallel attempts count one by one as they do on SQLite's
+ * one writer; a key whose row does not exist yet is locked too. Kind 6 beside db/queries/record-locks.ts's.
+ */
+export async function lockThrottleKeys(db: Db, keys: string[]): Promise<void> {
+  if (db.dialect === 'sqlite') return;
+  for (const key of [...new Set(keys)].sort()) await db.get('SELECT pg_advisory_xact_lock(6, hashtext(?))', key);
+}
+
 export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
   return await db.get<ThrottleRow>('SELECT key, failures, locked_until AS "lockedUntil", updated_at AS "updatedAt" FROM login_throttle WHERE key = ?', key);
 }

@@ -15,7 +15,10 @@
  */
 import type { Db } from '../database';
 
-/** The lock kinds; the numbers are the first key of `pg_advisory_xact_lock` (kept in the migration's comment too). */
+/**
+ * The lock kinds; the numbers are the first key of `pg_advisory_xact_lock` (kept in the migration's
+ * comment too). 6 is the sign-in throttle's, by key text (login-throttle-queries.ts).
+ */
 const LOCK_KIND = { room: 1, car: 2, provider: 3, timeslot: 4, resource: 5 } as const;
 
 export type LockKind = keyof typeof LOCK_KIND;

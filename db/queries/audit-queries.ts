@@ -4,7 +4,7 @@
  * first in chunks for the CSV export. Each combination of filters is its own cached statement.
  */
 import type { Db } from '../database';
-import { auditLog } from '../schema';
+import type { auditLog } from '../schema';
 import { columnList, type RowOf } from './row-types';
 
 /** An audit row as read. */
@@ -22,7 +22,7 @@ export interface AuditRowFilter {
   toMs?: number;
 }
 
-const COLUMNS = columnList(auditLog, ['id', 'at', 'actorId', 'actor', 'role', 'action', 'entity', 'entityId', 'detail', 'via', 'address']);
+const COLUMNS = columnList<typeof auditLog>(['id', 'at', 'actorId', 'actor', 'role', 'action', 'entity', 'entityId', 'detail', 'via', 'address']);
 
 export async function insertAuditRow(db: Db, row: AuditRow): Promise<number> {
   return db.insert(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)

@@ -6,7 +6,7 @@
  */
 import type { Car, CarListQuery, Rental, RentalStatus, RentalTimeline, SeedCar } from '../../shared/contract/cars';
 import type { Db } from '../database';
-import { cars, type carRentals } from '../schema';
+import type { carRentals, cars } from '../schema';
 import { likePattern } from './like-pattern';
 import { columnList, type RowPick } from './row-types';
 import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
@@ -30,7 +30,7 @@ export interface CarWrite {
   notes: string;
 }
 
-const CAR_COLUMNS = columnList(cars, CAR_PROPS);
+const CAR_COLUMNS = columnList<typeof cars>(CAR_PROPS);
 
 const toCar = (r: CarRow): Car => ({ ...r, isRented: r.isRented === 1, hasDamage: r.hasDamage === 1 });
 

@@ -1,12 +1,12 @@
 /** Failed sign-in counts per key (`user:<name>`, `addr:<address>`), for the login back-off. */
 import type { Db } from '../database';
-import { loginThrottle } from '../schema';
+import type { loginThrottle } from '../schema';
 import { columnList, type RowOf } from './row-types';
 
 /** `lockedUntil`: epoch ms, 0 when not locked; `updatedAt`: epoch ms of the last counted failure. */
 export type ThrottleRow = RowOf<typeof loginThrottle>;
 
-const COLUMNS = columnList(loginThrottle, ['key', 'failures', 'lockedUntil', 'updatedAt']);
+const COLUMNS = columnList<typeof loginThrottle>(['key', 'failures', 'lockedUntil', 'updatedAt']);
 
 export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
   return await db.get<ThrottleRow>(`SELECT ${COLUMNS} FROM login_throttle WHERE key = ?`, key);

@@ -4,7 +4,7 @@
  */
 import type { WeekHours } from '../../shared/contract/appointments';
 import type { Db } from '../database';
-import { providers } from '../schema';
+import type { providers } from '../schema';
 import { LIVE, MAX_PROVIDER_SPAN_MS } from './appointment-live';
 import { columnList, type RowPick } from './row-types';
 
@@ -17,7 +17,7 @@ const PROVIDER_PROPS = ['id', 'name', 'email', 'appointmentMinutes', 'bufferMinu
  * `createdMs`/`updatedMs` (the schema's `createdAt`/`updatedAt`), so they are added by hand.
  */
 export type ProviderRow = RowPick<typeof providers, (typeof PROVIDER_PROPS)[number]> & { createdMs: number; updatedMs: number };
-const PROVIDER_COLUMNS = `${columnList(providers, PROVIDER_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
+const PROVIDER_COLUMNS = `${columnList<typeof providers>(PROVIDER_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ProviderWrite {
   name: string;

@@ -1,7 +1,7 @@
 /** Guest rooms. Column aliases give the API's shape straight from SQLite; only `active` needs mapping. */
 import type { Housekeeping, Room } from '../../shared/contract/schemas';
 import type { Db } from '../database';
-import { guestRooms } from '../schema';
+import type { guestRooms } from '../schema';
 import { columnList, type RowPick } from './row-types';
 
 const ROOM_PROPS = ['id', 'number', 'category', 'capacity', 'nightlyRate', 'floor', 'housekeeping', 'active'] as const;
@@ -19,7 +19,7 @@ export interface RoomWrite {
   active: boolean;
 }
 
-export const ROOM_COLUMNS = columnList(guestRooms, ROOM_PROPS);
+export const ROOM_COLUMNS = columnList<typeof guestRooms>(ROOM_PROPS);
 
 export function toRoom(row: RoomRow): Room {
   return { ...row, active: row.active === 1 };

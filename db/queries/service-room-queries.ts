@@ -4,7 +4,7 @@
  */
 import type { ServiceRoomType } from '../../shared/contract/appointments';
 import type { Db } from '../database';
-import { serviceRooms, type timeslots } from '../schema';
+import type { serviceRooms, timeslots } from '../schema';
 import { LIVE, MAX_SLOT_MS } from './appointment-live';
 import { columnList, type RowPick } from './row-types';
 
@@ -17,7 +17,7 @@ const ROOM_PROPS = ['id', 'name', 'description', 'capacity', 'roomType', 'hourly
  * schema's `createdAt`/`updatedAt`), the names the appointment views use, so they are added by hand.
  */
 export type ServiceRoomRow = RowPick<typeof serviceRooms, (typeof ROOM_PROPS)[number]> & { createdMs: number; updatedMs: number };
-const ROOM_COLUMNS = `${columnList(serviceRooms, ROOM_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
+const ROOM_COLUMNS = `${columnList<typeof serviceRooms>(ROOM_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ServiceRoomWrite {
   name: string;

@@ -8,7 +8,7 @@ import type { Stay } from '../../shared/contract/schemas';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
 import type { Db } from '../database';
-import { stayStatusChanges, type stays } from '../schema';
+import type { stayStatusChanges, stays } from '../schema';
 import { likePattern } from './like-pattern';
 import { columnList, type RowOf } from './row-types';
 
@@ -99,7 +99,7 @@ export async function updateStayPeriod(db: Db, id: number, p: StayPeriodWrite, n
 /** A status change as read: every column but `undoneAtMs` (only changes not yet undone are read). */
 export type StatusChangeRow = Omit<RowOf<typeof stayStatusChanges>, 'undoneAtMs'>;
 
-const STATUS_CHANGE_COLUMNS = columnList(stayStatusChanges, [
+const STATUS_CHANGE_COLUMNS = columnList<typeof stayStatusChanges>([
   'id', 'stayId', 'fromStatus', 'toStatus', 'atMs', 'actor', 'prevCheckin', 'prevCheckinMs', 'prevCheckout', 'prevCheckoutMs', 'prevNights', 'prevPrice',
 ]);
 

@@ -6,7 +6,7 @@
  */
 import type { SeedStockBooking, StockBookingStatus } from '../../shared/contract/stock';
 import type { Db } from '../database';
-import { stockMovements, stockResources, type stockBookings } from '../schema';
+import type { stockBookings, stockMovements, stockResources } from '../schema';
 import { likePattern } from './like-pattern';
 import { columnList, type RowOf, type RowPick } from './row-types';
 import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
@@ -14,7 +14,7 @@ import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filte
 /** A resource's whole row as read (`active` 1/0). */
 export type StockResourceRow = RowOf<typeof stockResources>;
 
-const RESOURCE_COLUMNS = columnList(stockResources, ['id', 'name', 'description', 'totalQuantity', 'availableQuantity', 'active', 'createdAt', 'updatedAt']);
+const RESOURCE_COLUMNS = columnList<typeof stockResources>(['id', 'name', 'description', 'totalQuantity', 'availableQuantity', 'active', 'createdAt', 'updatedAt']);
 
 export async function getStockResource(db: Db, id: number): Promise<StockResourceRow | undefined> {
   return await db.get<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE id = ?`, id);
@@ -201,7 +201,7 @@ export async function insertStockMovement(db: Db, m: StockMovementWrite): Promis
 /** A movement as read: every column but `atMs` (the order is by id). */
 export type StockMovementRow = Omit<RowOf<typeof stockMovements>, 'atMs'>;
 
-const MOVEMENT_COLUMNS = columnList(stockMovements, [
+const MOVEMENT_COLUMNS = columnList<typeof stockMovements>([
   'id', 'resourceId', 'bookingId', 'kind', 'availableChange', 'totalChange', 'availableAfter', 'totalAfter', 'at', 'actor', 'note',
 ]);
 

@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../shared/contract/auth-schemas';
 import type { Db } from '../database';
-import { users } from '../schema';
+import type { users } from '../schema';
 import { columnList, type RowPick } from './row-types';
 
 export interface UserRecord {
@@ -31,7 +31,7 @@ const USER_PROPS = ['id', 'username', 'email', 'role', 'active', 'mustChangePass
 /** A user as read (flags 1/0), before `toRecord` maps it to a `UserRecord`. */
 type RawUser = RowPick<typeof users, (typeof USER_PROPS)[number]>;
 
-const USER_COLUMNS = columnList(users, USER_PROPS);
+const USER_COLUMNS = columnList<typeof users>(USER_PROPS);
 
 function toRecord(r: RawUser | undefined): UserRecord | undefined {
   return r && { ...r, active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };

@@ -6,43 +6,35 @@
  */
 import type { AppointmentKind, AppointmentStatus, PaymentMethod, PaymentStatus, ServiceRoomType } from '../../shared/contract/appointments';
 import type { Db } from '../database';
+import type { appointments } from '../schema';
+import type { RowPick } from './row-types';
 import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
 // ---- appointments -------------------------------------------------------------------------------
 
-export interface AppointmentRow {
-  id: number;
-  kind: AppointmentKind;
-  status: AppointmentStatus;
-  paymentStatus: PaymentStatus;
-  paymentMethod: PaymentMethod | null;
-  price: number;
-  refundAmount: number;
-  userId: number | null;
-  guestName: string;
-  guestEmail: string | null;
-  roomId: number | null;
-  timeslotId: number | null;
-  providerId: number | null;
+/**
+ * A booking as read, with its room's and provider's names joined in (null when it has none).
+ * `startTime`/`endTime`/`date`/`time`/`createdMs`/`updatedMs` are the schema's
+ * `startAt`/`endAt`/`localDate`/`localTime`/`createdAt`/`updatedAt` renamed to the API's names.
+ */
+export type AppointmentRow = RowPick<
+  typeof appointments,
+  | 'id' | 'kind' | 'status' | 'paymentStatus' | 'paymentMethod' | 'price' | 'refundAmount' | 'userId' | 'guestName' | 'guestEmail'
+  | 'roomId' | 'timeslotId' | 'providerId' | 'startMs' | 'endMs' | 'notes' | 'bookingType' | 'holdUntilMs' | 'reminderSentMs'
+  | 'cancelledMs' | 'createdBy'
+> & {
   roomName: string | null;
   roomType: ServiceRoomType | null;
   providerName: string | null;
-  startMs: number;
-  endMs: number;
   startTime: string;
   endTime: string;
   date: string;
   time: string;
-  notes: string;
-  bookingType: string | null;
-  holdUntilMs: number | null;
-  reminderSentMs: number | null;
-  cancelledMs: number | null;
-  createdBy: string;
   createdMs: number;
   updatedMs: number;
-}
+};
 
+/** Kept by hand: joined and renamed columns sit between the table's own, in the API's key order. */
 const APPT_COLUMNS = `a.id, a.kind, a.status, a.payment_status AS "paymentStatus", a.payment_method AS "paymentMethod", a.price,
   a.refund_amount AS "refundAmount", a.user_id AS "userId", a.guest_name AS "guestName", a.guest_email AS "guestEmail", a.room_id AS "roomId",
   a.timeslot_id AS "timeslotId", a.provider_id AS "providerId", r.name AS "roomName", r.room_type AS "roomType", p.name AS "providerName",

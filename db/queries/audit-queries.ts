@@ -4,23 +4,14 @@
  * first in chunks for the CSV export. Each combination of filters is its own cached statement.
  */
 import type { Db } from '../database';
+import type { auditLog } from '../schema';
+import { columnList, type RowOf } from './row-types';
 
-export interface AuditRow {
-  at: number;
-  actorId: number | null;
-  actor: string;
-  role: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  detail: string;
-  via: string;
-  address: string | null;
-}
+/** An audit row as read. */
+export type AuditRecordRow = RowOf<typeof auditLog>;
 
-export interface AuditRecordRow extends AuditRow {
-  id: number;
-}
+/** An audit row as written (the id is the database's). */
+export type AuditRow = Omit<AuditRecordRow, 'id'>;
 
 export interface AuditRowFilter {
   actor?: string;
@@ -31,7 +22,7 @@ export interface AuditRowFilter {
   toMs?: number;
 }
 
-const COLUMNS = `id, at, actor_id AS "actorId", actor, role, action, entity, entity_id AS "entityId", detail, via, address`;
+const COLUMNS = columnList<typeof auditLog>(['id', 'at', 'actorId', 'actor', 'role', 'action', 'entity', 'entityId', 'detail', 'via', 'address']);
 
 export async function insertAuditRow(db: Db, row: AuditRow): Promise<number> {
   return db.insert(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)

@@ -1,18 +1,11 @@
 /** Room blocks (maintenance, out of order): they occupy a room like a stay. */
 import type { BlockKind } from '../../shared/rules/stay-rules';
 import type { Db } from '../database';
+import type { roomBlocks } from '../schema';
+import type { RowOf } from './row-types';
 
-export interface BlockRow {
-  roomId: number;
-  startsAt: string;
-  endsAt: string;
-  startsMs: number;
-  endsMs: number;
-  reason: string;
-  kind: BlockKind;
-  createdBy: string;
-  createdAt: number;
-}
+/** A block as written: every column but the id. */
+export type BlockRow = Omit<RowOf<typeof roomBlocks>, 'id'>;
 
 /** A block as read, with its room's number and its local dates; `createdAt` in ms. */
 export interface BlockRecord {

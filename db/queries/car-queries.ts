@@ -6,13 +6,15 @@
  */
 import type { Car, CarListQuery, Rental, RentalStatus, RentalTimeline, SeedCar } from '../../shared/contract/cars';
 import type { Db } from '../database';
+import type { carRentals, cars } from '../schema';
 import { likePattern } from './like-pattern';
+import { columnList, type RowPick } from './row-types';
 import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
-interface CarRow extends Omit<Car, 'isRented' | 'hasDamage'> {
-  isRented: number;
-  hasDamage: number;
-}
+const CAR_PROPS = ['id', 'brand', 'model', 'fuelType', 'mileage', 'isRented', 'hasDamage', 'damageNote', 'plate', 'seats', 'dailyRate', 'notes'] as const;
+
+/** A car as read: the API's `Car` once its flags (1/0) are mapped. */
+type CarRow = RowPick<typeof cars, (typeof CAR_PROPS)[number]>;
 
 export interface CarWrite {
   brand: string;
@@ -28,8 +30,7 @@ export interface CarWrite {
   notes: string;
 }
 
-const CAR_COLUMNS = `id, brand, model, fuel_type AS "fuelType", mileage, is_rented AS "isRented", has_damage AS "hasDamage",
-  damage_note AS "damageNote", plate, seats, daily_rate AS "dailyRate", notes`;
+const CAR_COLUMNS = columnList<typeof cars>(CAR_PROPS);
 
 const toCar = (r: CarRow): Car => ({ ...r, isRented: r.isRented === 1, hasDamage: r.hasDamage === 1 });
 
@@ -102,21 +103,19 @@ export async function markCarDeleted(db: Db, id: number, nowMs: number): Promise
 
 // ---- rentals ------------------------------------------------------------------------------------
 
-export interface RentalRow {
-  carId: number;
-  guestName: string;
-  stayId: number | null;
+/**
+ * A new rental as written (status `reserved`, not handed out yet). Its dates are `from`/`to`, the
+ * API's names, not the schema's `fromDate`/`toDate`, so they are added here by hand.
+ */
+export type RentalRow = RowPick<typeof carRentals, 'carId' | 'guestName' | 'stayId' | 'days' | 'dailyRate' | 'price' | 'notes' | 'createdBy' | 'createdAt' | 'createdMs'> & {
   from: string;
   to: string;
-  days: number;
-  dailyRate: number;
-  price: number;
-  notes: string;
-  createdBy: string;
-  createdAt: string;
-  createdMs: number;
-}
+};
 
+/**
+ * Kept by hand: it reads straight into the API's `Rental`, whose key order is the response's, and it
+ * interleaves a computed column (`carLabel`) and renamed ones (`from`, `to`) with the table's own.
+ */
 const RENTAL_COLUMNS = `r.id, r.car_id AS "carId", ${carLabelSql('c')} AS "carLabel",
   r.guest_name AS "guestName", r.stay_id AS "stayId", r.from_date AS "from", r.to_date AS "to", r.days, r.daily_rate AS "dailyRate", r.price,
   r.status, r.mileage_out AS "mileageOut", r.mileage_in AS "mileageIn", r.damage_note AS "damageNote", r.notes,

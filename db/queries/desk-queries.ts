@@ -5,10 +5,10 @@
  * index `stays_in_house_idx` (checked-in stays by departure) and `stays_checkin_idx` (today's arrivals).
  */
 import type { SearchHit, WorkItem, WorkTodo } from '../../shared/contract/desk';
-import type { Housekeeping } from '../../shared/contract/rooms';
-import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { Db } from '../database';
+import type { guestRooms, stays } from '../schema';
 import { likePattern } from './like-pattern';
+import type { RowPick } from './row-types';
 
 type HitRow = Omit<SearchHit, 'matched'>;
 
@@ -55,22 +55,19 @@ export async function stayHitsByText(db: Db, terms: readonly string[], now: numb
   return await db.all<HitRow>(`${HIT_SELECT} WHERE ${where.join(' AND ')} ${HIT_ORDER} LIMIT @limit`, params);
 }
 
-interface WorkRow {
-  stayId: number;
-  roomId: number;
-  roomNumber: number;
-  housekeeping: Housekeeping;
-  guestName: string;
-  guests: number;
-  checkin: string;
-  checkout: string;
-  checkinDate: string;
-  checkoutDate: string;
-  status: StayStatus;
-  checkoutMs: number;
-  /** Another stay still checked in in the same room (arrivals only). */
-  occupied: number;
-}
+/**
+ * A worklist row: a stay's columns and its room's housekeeping, plus what the query computes or
+ * renames: `stayId` (the stay's id), `roomNumber` (joined), the local dates (`substr` of the instants).
+ */
+type WorkRow = RowPick<typeof stays, 'roomId' | 'guestName' | 'guests' | 'checkin' | 'checkout' | 'status' | 'checkoutMs'> &
+  RowPick<typeof guestRooms, 'housekeeping'> & {
+    stayId: number;
+    roomNumber: number;
+    checkinDate: string;
+    checkoutDate: string;
+    /** Another stay still checked in in the same room (arrivals only). */
+    occupied: number;
+  };
 
 const WORK_SELECT = `
   SELECT s.id AS "stayId", s.room_id AS "roomId", r.number AS "roomNumber", r.housekeeping, s.guest_name AS "guestName", s.guests,

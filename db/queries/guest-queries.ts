@@ -5,15 +5,12 @@
  * with the same phone is one profile).
  */
 import type { Db } from '../database';
+import type { stays } from '../schema';
+import type { RowPick } from './row-types';
 import { STAY_SELECT, type StayRecord } from './stay-queries';
 
-export interface StayGuestRow {
-  guestName: string;
-  guestEmail: string | null;
-  guestPhone: string | null;
-  guests: number;
-  notes: string;
-}
+/** A stay's guest details, as a change rewrites them. */
+export type StayGuestRow = RowPick<typeof stays, 'guestName' | 'guestEmail' | 'guestPhone' | 'guests' | 'notes'>;
 
 export async function updateStayGuest(db: Db, id: number, g: StayGuestRow, nowMs: number): Promise<void> {
   await db.run('UPDATE stays SET guest_name = ?, guest_email = ?, guest_phone = ?, guests = ?, notes = ?, updated_at = ? WHERE id = ?', g.guestName, g.guestEmail, g.guestPhone, g.guests, g.notes, nowMs, id);

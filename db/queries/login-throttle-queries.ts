@@ -1,14 +1,12 @@
 /** Failed sign-in counts per key (`user:<name>`, `addr:<address>`), for the login back-off. */
 import type { Db } from '../database';
+import type { loginThrottle } from '../schema';
+import { columnList, type RowOf } from './row-types';
 
-export interface ThrottleRow {
-  key: string;
-  failures: number;
-  /** Epoch ms; 0 when not locked. */
-  lockedUntil: number;
-  /** Epoch ms of the last change (the last counted failure). */
-  updatedAt: number;
-}
+/** `lockedUntil`: epoch ms, 0 when not locked; `updatedAt`: epoch ms of the last counted failure. */
+export type ThrottleRow = RowOf<typeof loginThrottle>;
+
+const COLUMNS = columnList<typeof loginThrottle>(['key', 'failures', 'lockedUntil', 'updatedAt']);
 
 /**
  * PostgreSQL: the sign-ins counting on these keys take turns until COMMIT (a transaction-scoped
@@ -21,7 +19,7 @@ export async function lockThrottleKeys(db: Db, keys: string[]): Promise<void> {
 }
 
 export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
-  return await db.get<ThrottleRow>('SELECT key, failures, locked_until AS "lockedUntil", updated_at AS "updatedAt" FROM login_throttle WHERE key = ?', key);
+  return await db.get<ThrottleRow>(`SELECT ${COLUMNS} FROM login_throttle WHERE key = ?`, key);
 }
 
 export async function putThrottle(db: Db, row: ThrottleRow): Promise<void> {

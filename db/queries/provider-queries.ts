@@ -4,25 +4,20 @@
  */
 import type { WeekHours } from '../../shared/contract/appointments';
 import type { Db } from '../database';
+import type { providers } from '../schema';
 import { LIVE, MAX_PROVIDER_SPAN_MS } from './appointment-live';
+import { columnList, type RowPick } from './row-types';
 
 // ---- providers ----------------------------------------------------------------------------------
 
-export interface ProviderRow {
-  id: number;
-  name: string;
-  email: string;
-  appointmentMinutes: number;
-  bufferMinutes: number;
-  price: number;
-  workingHours: string;
-  daysOff: string;
-  active: number;
-  createdMs: number;
-  updatedMs: number;
-}
-const PROVIDER_COLUMNS = `id, name, email, appointment_minutes AS "appointmentMinutes", buffer_minutes AS "bufferMinutes", price,
-  working_hours AS "workingHours", days_off AS "daysOff", active, created_at AS "createdMs", updated_at AS "updatedMs"`;
+const PROVIDER_PROPS = ['id', 'name', 'email', 'appointmentMinutes', 'bufferMinutes', 'price', 'workingHours', 'daysOff', 'active'] as const;
+
+/**
+ * A provider as read (`active` 1/0; `workingHours`, `daysOff` JSON text). Its instants are renamed
+ * `createdMs`/`updatedMs` (the schema's `createdAt`/`updatedAt`), so they are added by hand.
+ */
+export type ProviderRow = RowPick<typeof providers, (typeof PROVIDER_PROPS)[number]> & { createdMs: number; updatedMs: number };
+const PROVIDER_COLUMNS = `${columnList<typeof providers>(PROVIDER_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ProviderWrite {
   name: string;

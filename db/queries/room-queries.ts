@@ -1,10 +1,13 @@
 /** Guest rooms. Column aliases give the API's shape straight from SQLite; only `active` needs mapping. */
 import type { Housekeeping, Room } from '../../shared/contract/schemas';
 import type { Db } from '../database';
+import type { guestRooms } from '../schema';
+import { columnList, type RowPick } from './row-types';
 
-interface RoomRow extends Omit<Room, 'active'> {
-  active: number;
-}
+const ROOM_PROPS = ['id', 'number', 'category', 'capacity', 'nightlyRate', 'floor', 'housekeeping', 'active'] as const;
+
+/** A room as read: the API's `Room` once `active` (1/0) is mapped. */
+type RoomRow = RowPick<typeof guestRooms, (typeof ROOM_PROPS)[number]>;
 
 export interface RoomWrite {
   number: number;
@@ -16,7 +19,7 @@ export interface RoomWrite {
   active: boolean;
 }
 
-export const ROOM_COLUMNS = 'id, number, category, capacity, nightly_rate AS "nightlyRate", floor, housekeeping, active';
+export const ROOM_COLUMNS = columnList<typeof guestRooms>(ROOM_PROPS);
 
 export function toRoom(row: RoomRow): Room {
   return { ...row, active: row.active === 1 };

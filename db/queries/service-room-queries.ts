@@ -4,24 +4,20 @@
  */
 import type { ServiceRoomType } from '../../shared/contract/appointments';
 import type { Db } from '../database';
+import type { serviceRooms, timeslots } from '../schema';
 import { LIVE, MAX_SLOT_MS } from './appointment-live';
+import { columnList, type RowPick } from './row-types';
 
 // ---- service rooms ------------------------------------------------------------------------------
 
-export interface ServiceRoomRow {
-  id: number;
-  name: string;
-  description: string | null;
-  capacity: number;
-  roomType: ServiceRoomType;
-  hourlyRate: number;
-  active: number;
-  metadata: string | null;
-  createdMs: number;
-  updatedMs: number;
-}
-const ROOM_COLUMNS = `id, name, description, capacity, room_type AS "roomType", hourly_rate AS "hourlyRate", active, metadata,
-  created_at AS "createdMs", updated_at AS "updatedMs"`;
+const ROOM_PROPS = ['id', 'name', 'description', 'capacity', 'roomType', 'hourlyRate', 'active', 'metadata'] as const;
+
+/**
+ * A service room as read (`active` 1/0). Its instants are renamed `createdMs`/`updatedMs` (the
+ * schema's `createdAt`/`updatedAt`), the names the appointment views use, so they are added by hand.
+ */
+export type ServiceRoomRow = RowPick<typeof serviceRooms, (typeof ROOM_PROPS)[number]> & { createdMs: number; updatedMs: number };
+const ROOM_COLUMNS = `${columnList<typeof serviceRooms>(ROOM_PROPS)}, created_at AS "createdMs", updated_at AS "updatedMs"`;
 
 export interface ServiceRoomWrite {
   name: string;
@@ -65,17 +61,17 @@ export async function listServiceRoomRows(db: Db, q: { type?: string; activeOnly
 
 // ---- timeslots ----------------------------------------------------------------------------------
 
-export interface TimeslotRow {
-  id: number;
-  roomId: number;
-  startMs: number;
-  endMs: number;
+/**
+ * A slot as read, in the API's names: `startTime`/`endTime`/`date` are the schema's
+ * `startAt`/`endAt`/`localDate` renamed, and `booked` is computed (the `LIVE` bookings holding a seat).
+ */
+export type TimeslotRow = RowPick<typeof timeslots, 'id' | 'roomId' | 'startMs' | 'endMs' | 'capacity'> & {
   startTime: string;
   endTime: string;
   date: string;
-  capacity: number;
   booked: number;
-}
+};
+/** Kept by hand: renamed columns sit between the table's own, in the API's key order. */
 const SLOT_COLUMNS = `t.id, t.room_id AS "roomId", t.start_ms AS "startMs", t.end_ms AS "endMs", t.start_at AS "startTime", t.end_at AS "endTime",
   t.local_date AS date, t.capacity`;
 const BOOKED = `(SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND ${LIVE})`;

@@ -4,15 +4,11 @@
  */
 import type { Role } from '../../shared/contract/auth-schemas';
 import type { Db } from '../database';
+import type { sessions } from '../schema';
+import type { RowPick } from './row-types';
 
-export interface NewSessionRow {
-  id: string;
-  userId: number;
-  createdAt: number;
-  expiresAt: number;
-  via: string;
-  address: string | null;
-}
+/** A new session as written (not revoked yet). */
+export type NewSessionRow = RowPick<typeof sessions, 'id' | 'userId' | 'createdAt' | 'expiresAt' | 'via' | 'address'>;
 
 /** A session with the current state of its user, read on every signed-in call. */
 export interface SessionCaller {

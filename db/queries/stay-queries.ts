@@ -8,29 +8,12 @@ import type { Stay } from '../../shared/contract/schemas';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
 import type { Db } from '../database';
+import type { stayStatusChanges, stays } from '../schema';
 import { likePattern } from './like-pattern';
+import { columnList, type RowOf } from './row-types';
 
 /** Every stay column but the id, as written. Instants are UTC ms; `checkin`/`checkout` ISO text. */
-export interface StayRow {
-  roomId: number;
-  category: string;
-  guestName: string;
-  guestEmail: string | null;
-  guestPhone: string | null;
-  guests: number;
-  checkin: string;
-  checkout: string;
-  checkinMs: number;
-  checkoutMs: number;
-  nights: number;
-  status: StayStatus;
-  price: number;
-  notes: string;
-  createdBy: string;
-  ownerId: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
+export type StayRow = Omit<RowOf<typeof stays>, 'id'>;
 
 /** A stay as read: the API shape with raw ms timestamps, plus its instants for rule checks. */
 export interface StayRecord extends Omit<Stay, 'createdAt' | 'updatedAt'> {
@@ -113,20 +96,12 @@ export async function updateStayPeriod(db: Db, id: number, p: StayPeriodWrite, n
   await db.run('UPDATE stays SET status = ?, checkin = ?, checkin_ms = ?, checkout = ?, checkout_ms = ?, nights = ?, price = ?, updated_at = ? WHERE id = ?', p.status, p.checkin, p.checkinMs, p.checkout, p.checkoutMs, p.nights, p.price, nowMs, id);
 }
 
-export interface StatusChangeRow {
-  id: number;
-  stayId: number;
-  fromStatus: StayStatus;
-  toStatus: StayStatus;
-  atMs: number;
-  actor: string;
-  prevCheckin: string;
-  prevCheckinMs: number;
-  prevCheckout: string;
-  prevCheckoutMs: number;
-  prevNights: number;
-  prevPrice: number;
-}
+/** A status change as read: every column but `undoneAtMs` (only changes not yet undone are read). */
+export type StatusChangeRow = Omit<RowOf<typeof stayStatusChanges>, 'undoneAtMs'>;
+
+const STATUS_CHANGE_COLUMNS = columnList<typeof stayStatusChanges>([
+  'id', 'stayId', 'fromStatus', 'toStatus', 'atMs', 'actor', 'prevCheckin', 'prevCheckinMs', 'prevCheckout', 'prevCheckoutMs', 'prevNights', 'prevPrice',
+]);
 
 export async function insertStatusChange(db: Db, row: Omit<StatusChangeRow, 'id'>): Promise<void> {
   await db.run(`INSERT INTO stay_status_changes (stay_id, from_status, to_status, at_ms, actor, prev_checkin, prev_checkin_ms, prev_checkout, prev_checkout_ms,
@@ -136,8 +111,7 @@ export async function insertStatusChange(db: Db, row: Omit<StatusChangeRow, 'id'
 
 /** The stay's latest status change not yet undone. */
 export async function latestStatusChange(db: Db, stayId: number): Promise<StatusChangeRow | undefined> {
-  return await db.get<StatusChangeRow>(`SELECT id, stay_id AS "stayId", from_status AS "fromStatus", to_status AS "toStatus", at_ms AS "atMs", actor,
-            prev_checkin AS "prevCheckin", prev_checkin_ms AS "prevCheckinMs", prev_checkout AS "prevCheckout", prev_checkout_ms AS "prevCheckoutMs", prev_nights AS "prevNights", prev_price AS "prevPrice"
+  return await db.get<StatusChangeRow>(`SELECT ${STATUS_CHANGE_COLUMNS}
      FROM stay_status_changes WHERE stay_id = ? AND undone_at_ms IS NULL ORDER BY id DESC LIMIT 1`, stayId);
 }
 

@@ -6,22 +6,15 @@
  */
 import type { SeedStockBooking, StockBookingStatus } from '../../shared/contract/stock';
 import type { Db } from '../database';
+import type { stockBookings, stockMovements, stockResources } from '../schema';
 import { likePattern } from './like-pattern';
+import { columnList, type RowOf, type RowPick } from './row-types';
 import { addFilter, emptyFilter, whereClause, type SqlFilter } from './sql-filter';
 
-export interface StockResourceRow {
-  id: number;
-  name: string;
-  description: string;
-  totalQuantity: number;
-  availableQuantity: number;
-  active: number;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A resource's whole row as read (`active` 1/0). */
+export type StockResourceRow = RowOf<typeof stockResources>;
 
-const RESOURCE_COLUMNS = `id, name, description, total_quantity AS "totalQuantity", available_quantity AS "availableQuantity",
-  active, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const RESOURCE_COLUMNS = columnList<typeof stockResources>(['id', 'name', 'description', 'totalQuantity', 'availableQuantity', 'active', 'createdAt', 'updatedAt']);
 
 export async function getStockResource(db: Db, id: number): Promise<StockResourceRow | undefined> {
   return await db.get<StockResourceRow>(`SELECT ${RESOURCE_COLUMNS} FROM stock_resources WHERE id = ?`, id);
@@ -98,24 +91,16 @@ export async function insertStockBooking(db: Db, b: StockBookingWrite): Promise<
        VALUES (@resourceId, @quantity, 'out', @guestName, @stayId, @ownerId, @createdBy, @bookedAt, @bookedMs, @returnBy, @returnByMs, @notes)`, b);
 }
 
-export interface StockBookingRow {
-  id: number;
-  resourceId: number;
+/** A booking as read, with two joined columns: its resource's name and its stay's room number. */
+export type StockBookingRow = RowPick<
+  typeof stockBookings,
+  'id' | 'resourceId' | 'quantity' | 'status' | 'guestName' | 'stayId' | 'ownerId' | 'createdBy' | 'bookedAt' | 'returnBy' | 'returnByMs' | 'closedAt' | 'closedBy' | 'notes'
+> & {
   resourceName: string;
-  quantity: number;
-  status: StockBookingStatus;
-  guestName: string | null;
-  stayId: number | null;
   roomNumber: number | null;
-  ownerId: number | null;
-  createdBy: string;
-  bookedAt: string;
-  returnBy: string | null;
-  returnByMs: number | null;
-  closedAt: string | null;
-  closedBy: string | null;
-  notes: string;
-}
+};
+
+/** Kept by hand: it interleaves the joined `resourceName` and `roomNumber` with the booking's columns, in the API's key order. */
 
 const BOOKING_SELECT = `SELECT b.id, b.resource_id AS "resourceId", r.name AS "resourceName", b.quantity, b.status, b.guest_name AS "guestName",
     b.stay_id AS "stayId", g.number AS "roomNumber", b.owner_id AS "ownerId", b.created_by AS "createdBy", b.booked_at AS "bookedAt",
@@ -213,22 +198,14 @@ export async function insertStockMovement(db: Db, m: StockMovementWrite): Promis
      FROM stock_resources WHERE id = @resourceId`, m);
 }
 
-export interface StockMovementRow {
-  id: number;
-  resourceId: number;
-  bookingId: number | null;
-  kind: string;
-  availableChange: number;
-  totalChange: number;
-  availableAfter: number;
-  totalAfter: number;
-  at: string;
-  actor: string;
-  note: string;
-}
+/** A movement as read: every column but `atMs` (the order is by id). */
+export type StockMovementRow = Omit<RowOf<typeof stockMovements>, 'atMs'>;
+
+const MOVEMENT_COLUMNS = columnList<typeof stockMovements>([
+  'id', 'resourceId', 'bookingId', 'kind', 'availableChange', 'totalChange', 'availableAfter', 'totalAfter', 'at', 'actor', 'note',
+]);
 
 export async function listStockMovements(db: Db, resourceId: number, limit: number): Promise<StockMovementRow[]> {
-  return await db.all<StockMovementRow>(`SELECT id, resource_id AS "resourceId", booking_id AS "bookingId", kind, available_change AS "availableChange", total_change AS "totalChange",
-       available_after AS "availableAfter", total_after AS "totalAfter", at, actor, note
+  return await db.all<StockMovementRow>(`SELECT ${MOVEMENT_COLUMNS}
      FROM stock_movements WHERE resource_id = ? ORDER BY id DESC LIMIT ?`, resourceId, limit);
 }

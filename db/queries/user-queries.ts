@@ -5,6 +5,8 @@
  */
 import type { Role } from '../../shared/contract/auth-schemas';
 import type { Db } from '../database';
+import type { users } from '../schema';
+import { columnList, type RowPick } from './row-types';
 
 export interface UserRecord {
   id: number;
@@ -18,19 +20,18 @@ export interface UserRecord {
   lastLoginAt: number | null;
 }
 
-export interface NewUserRow {
-  username: string;
-  email: string;
-  passwordHash: string;
-  role: Role;
-  mustChangePassword: boolean;
-  nowMs: number;
-}
+/**
+ * A new user as the service hands it over: schema fields (its flag a JS boolean here, written as 1/0)
+ * plus `nowMs`, the instant written to `created_at` and `updated_at`.
+ */
+export type NewUserRow = Pick<typeof users.$inferSelect, 'username' | 'email' | 'passwordHash' | 'role' | 'mustChangePassword'> & { nowMs: number };
 
-type RawUser = Omit<UserRecord, 'active' | 'mustChangePassword'> & { active: number; mustChangePassword: number };
+const USER_PROPS = ['id', 'username', 'email', 'role', 'active', 'mustChangePassword', 'createdAt', 'lastLoginAt'] as const;
 
-const USER_COLUMNS = `id, username, email, role, active, must_change_password AS "mustChangePassword",
-  created_at AS "createdAt", last_login_at AS "lastLoginAt"`;
+/** A user as read (flags 1/0), before `toRecord` maps it to a `UserRecord`. */
+type RawUser = RowPick<typeof users, (typeof USER_PROPS)[number]>;
+
+const USER_COLUMNS = columnList<typeof users>(USER_PROPS);
 
 function toRecord(r: RawUser | undefined): UserRecord | undefined {
   return r && { ...r, active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };

@@ -1,7 +1,7 @@
 /**
  * The host: everything the desk runs besides the window. Opens the database, builds the core,
  * creates the first admin on a first start, seeds the demo hotel when asked, starts the REST server
- * and the background jobs (core/jobs: the outbox worker, the appointments' scheduler). Electron's host process and `npm run serve` both start exactly this;
+ * and the background jobs (core/jobs: the outbox worker, its retention, the appointments' scheduler). Electron's host process and `npm run serve` both start exactly this;
  * `close()` undoes it in reverse, once.
  *
  * **The LAN switch**: while the `lanEnabled` setting is off the API listens on 127.0.0.1 only; when

@@ -1,7 +1,7 @@
 /**
  * The host: everything the desk runs besides the window. Opens the database, builds the core,
  * creates the first admin on a first start, seeds the demo hotel when asked, starts the REST server
- * and the outbox worker. Electron's host process and `npm run serve` both start exactly this;
+ * and the background jobs (core/jobs: the outbox worker, its retention, the appointments' scheduler). Electron's host process and `npm run serve` both start exactly this;
  * `close()` undoes it in reverse, once.
  *
  * **The LAN switch**: while the `lanEnabled` setting is off the API listens on 127.0.0.1 only; when
@@ -21,8 +21,8 @@ import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
-import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker';
-import { startAppointmentScheduler, type AppointmentScheduler } from './appointments/appointment-scheduler';
+import { startJobs, type JobRunner } from './jobs/job-runner';
+import { JOBS } from './jobs/jobs';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -71,15 +71,24 @@ export interface HostOptions {
    * one request id per request, secrets redacted (core/logging.ts). Off without it.
    */
   log?: LogOptions;
-  /** Run the outbox worker (default true). */
+  /** Run the outbox worker (default true): the `outbox-worker` job. */
   worker?: boolean;
-  /** Run the appointments' scheduler: holds lapse, reminders go out (default true). */
+  /** Run the appointments' scheduler: holds lapse, reminders go out (default true): the `appointment-scheduler` job. */
   appointmentScheduler?: boolean;
+  /** Background jobs by name (core/jobs/jobs.ts): `false` leaves one off. */
+  jobs?: Record<string, boolean>;
+  /**
+   * How often a server that does not lead a `'once'` job tries to take it over, and the leader checks
+   * its lock (default 15 s): a dead leader's jobs move within this of PostgreSQL ending its session.
+   */
+  leaderRetryMs?: number;
 }
 
 export interface Host {
   core: Core;
   server: FastifyInstance;
+  /** The background jobs (`jobs.running()`: those running on this server now). */
+  jobs: JobRunner;
   /** Where the API is reached on this machine now: `http://127.0.0.1:8787`. */
   readonly url: string;
   readonly port: number;
@@ -165,9 +174,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const db: Database = await openDatabase(config, { migrationsDir: options.migrationsDir });
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
-  let worker: OutboxWorker | undefined;
+  let jobs: JobRunner | undefined;
   let hostLog: HostLog | undefined;
-  let scheduler: AppointmentScheduler | undefined;
   try {
     if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
@@ -195,28 +203,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     // `port: 0` took a free port: keep that one, rather than a new free port at every setting change.
     const lan = followLanSettings(core, listener, options.port === 0 ? first.port : options.port);
 
-    worker = createOutboxWorker({
-      db,
-      clock,
-      getSettings: () => core.settings.get(),
-      getSmtpPassword: () => core.settings.smtpPassword(),
-      events: core.deps.events,
-      fetch: options.fetch,
-      ...(hostLog ? { onError: (error: unknown) => hostLog!.logger.error({ err: error }, 'outbox worker failed') } : {}),
-    });
-    if (options.worker !== false) worker.start();
-    if (options.appointmentScheduler !== false) {
-      scheduler = startAppointmentScheduler(core.deps, core.services.appointments, {
-        onError: (error) => server?.log.warn({ err: error }, 'appointments scheduler: round failed, retrying'),
-      });
-    }
+    const off: Record<string, boolean> = { ...options.jobs, ...(options.worker === false ? { 'outbox-worker': false } : {}), ...(options.appointmentScheduler === false ? { 'appointment-scheduler': false } : {}) };
+    const log = hostLog?.logger ?? server.log;
+    jobs = startJobs(
+      JOBS.filter((job) => off[job.name] !== false),
+      { core, db, fetch: options.fetch, onError: (job, error) => log.error({ err: error, job }, `${job}: failed, retrying`) },
+      { leaderRetryMs: options.leaderRetryMs },
+    );
 
-    const started = { server, worker, listener, scheduler };
+    const started = { server, jobs, listener };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
       core,
       server,
+      jobs,
       get url() {
         return `http://${urlHost(at().host)}:${at().port}`;
       },
@@ -230,8 +231,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         closing ??= (async () => {
           try {
             lan.unsubscribe();
-            started.scheduler?.stop();
-            await started.worker.stop();
+            await started.jobs.stop();
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.
             await started.server.close();
@@ -245,8 +245,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
   } catch (error) {
-    scheduler?.stop();
-    await worker?.stop();
+    await jobs?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     await db.close();

@@ -397,12 +397,14 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
     /** Unpaid pending bookings whose hold ran out: cancelled (`lapsed`), their seats free. Returns how many. */
     async lapseHolds(): Promise<number> {
       return await commit(deps, async (c) => {
-        const ids = await lapsedHoldIds(db, c.nowMs, 500);
-        for (const id of ids) {
-          await markAppointmentLapsed(db, id, c.nowMs);
+        let lapsed = 0;
+        // Guarded: a hold another server lapsed first is neither counted nor announced twice.
+        for (const id of await lapsedHoldIds(db, c.nowMs, 500)) {
+          if (!await markAppointmentLapsed(db, id, c.nowMs)) continue;
           publish(c, 'lapsed', await view(id));
+          lapsed++;
         }
-        return ids.length;
+        return lapsed;
       });
     },
 

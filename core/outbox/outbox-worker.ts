@@ -22,7 +22,8 @@
  * `tick()` is what tests drive with an injected clock: it fills the slots, refills them as they free,
  * and resolves once none of its deliveries is left (at most `batchSize` attempts). `start()` fills
  * every `pollMs`, and at once when a message is enqueued (`outbox.enqueued`, published by `commit()`),
- * the settings change or an admin retries.
+ * the settings change or an admin retries. Old sent messages are pruned by their own job
+ * (`outbox-retention-job.ts`, once across servers).
  */
 import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
@@ -31,7 +32,7 @@ import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import { deliver, type DeliveryOutcome } from './deliver';
 import { deliverEmail, smtpConfigOf } from './deliver-email';
-import { claimDue, dueHeads, markDead, markRetry, markSent, pruneSent, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { claimDue, dueHeads, markDead, markRetry, markSent, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
 import { configuredTargets, OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
 
 /** A due message: its target is one of the registry's (the due query asks only for those). */
@@ -40,8 +41,6 @@ type DueMessage = DueRow & { target: OutboxTarget };
 type Claimed = DueMessage & { leaseUntilMs: number };
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const PRUNE_EVERY_MS = 60_000;
 /** On stop, deliveries still running after this are aborted; an aborted attempt does not count. */
 const STOP_GRACE_MS = 3_000;
 /** A claim outlives the longest attempt (timeout, then the stop's grace) by this much. */
@@ -109,7 +108,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let dirty = false;
   let publishing = false;
   let publishTimer: NodeJS.Timeout | undefined;
-  let lastPruneMs = Number.NEGATIVE_INFINITY;
   let unsubscribe: (() => void) | undefined;
 
   function flushChanged(): void {
@@ -179,10 +177,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (stopped || free <= 0) return [];
     const settings = getSettings();
     const now = clock();
-    if (now - lastPruneMs >= PRUNE_EVERY_MS) {
-      lastPruneMs = now;
-      if (await pruneSent(db, now - settings.outboxRetentionDays * DAY_MS) > 0) changed();
-    }
     const bases = configuredTargets(settings);
     // Each record in flight may still show its head here (skipped below): ask for that many more.
     const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }) as DueMessage[])

@@ -9,8 +9,9 @@ export async function lapsedHoldIds(db: Db, nowMs: number, limit: number): Promi
   return (await db.all<{ id: number }>(`SELECT id FROM appointments WHERE hold_until_ms IS NOT NULL AND hold_until_ms <= ? AND status = 'pending' ORDER BY hold_until_ms LIMIT ?`, nowMs, limit)).map((r) => r.id);
 }
 
-export async function markAppointmentLapsed(db: Db, id: number, nowMs: number): Promise<void> {
-  await db.run(`UPDATE appointments SET status = 'cancelled', cancelled_ms = ?, updated_at = ? WHERE id = ? AND status = 'pending'`, nowMs, nowMs, id);
+/** Lapses a pending booking: true only for the one caller that changed it (another server may have). */
+export async function markAppointmentLapsed(db: Db, id: number, nowMs: number): Promise<boolean> {
+  return (await db.run(`UPDATE appointments SET status = 'cancelled', cancelled_ms = ?, updated_at = ? WHERE id = ? AND status = 'pending'`, nowMs, nowMs, id)).changes === 1;
 }
 
 /**

@@ -318,39 +318,6 @@ describe('outbox worker', () => {
     expect(stub.requests.map((r) => r.headers['idempotency-key'])).toEqual([await key(id), await key(id)]);
   });
 
-  it('prunes sent messages older than outboxRetentionDays, at most once a minute, keeping dead and pending ones', async () => {
-    const old = await enqueue({ aggregate: 'a' });
-    const dead = await enqueue({ aggregate: 'b' });
-    stub.plan({ status: 200 }, { status: 410 });
-    const w = worker();
-    await w.tick();
-    expect((await row(old)).status).toBe('sent');
-    expect((await row(dead)).status).toBe('dead');
-
-    t.clock.advance(8 * 86_400_000); // retention is 7 days by default
-    await t.core.handlers['settings:update']({ billingServiceUrl: '' }, adminCtx);
-    const pending = await enqueue({ aggregate: 'c' });
-    await w.tick();
-    expect(await row(old)).toBeUndefined();
-    expect((await row(dead)).status).toBe('dead');
-    expect((await row(pending)).status).toBe('pending');
-  });
-
-  it('does not prune again within the minute', async () => {
-    const w = worker();
-    await w.tick(); // prunes (nothing) and remembers when
-    const id = await enqueue();
-    await w.tick();
-    expect((await row(id)).status).toBe('sent');
-    await t.db.run('UPDATE outbox SET sent_ms = 0');
-    t.clock.advance(30_000);
-    await w.tick();
-    expect(await row(id)).toBeDefined();
-    t.clock.advance(30_000);
-    await w.tick();
-    expect(await row(id)).toBeUndefined();
-  });
-
   it('delivers different records in parallel, up to the bound', async () => {
     for (let i = 0; i < 6; i++) await enqueue({ aggregate: `stay:${i}` });
     let inFlight = 0;

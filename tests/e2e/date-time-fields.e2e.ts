@@ -119,7 +119,8 @@ describe('the time field', () => {
     expect(await checkin.inputValue()).toBe('15:30');
 
     await page.getByTestId('settings-save').click();
-    await page.getByTestId('toast-success').waitFor();
+    // This save's own toast (an earlier test's may still be on screen: toasts fade after a few seconds).
+    await page.getByTestId('toast-success').filter({ hasText: /Indstillingerne er gemt|Settings saved/ }).waitFor();
     expect(await desk.api.call('GET', '/api/v1/settings')).toMatchObject({ checkinTime: '15:30', checkoutTime: '12:30' });
 
     await page.getByTestId('lang-en').click();

@@ -17,9 +17,10 @@ import { BLOCK_CONFLICT_SQL, findOccupancyConflict, STAY_CONFLICT_SQL } from '..
 import { addDays, resolveTime } from '../shared/time';
 import { runAvailabilityPostgres } from './availability-postgres';
 import type { BenchOptions } from './support/bench-options';
+import { shuffled, timeAsync, type Interval } from './support/intervals';
 import { copyHotelTo, denseHistoryHotel, HISTORY_DAYS, HISTORY_FROM, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMs, median, percentile, seededRandom } from './support/stats';
+import { fmt, fmtMs, median, percentile } from './support/stats';
 
 const ROOM_ID = 150;
 
@@ -32,7 +33,6 @@ const UNBOUNDED_SQL = `
 
 const withIndex = (index: string) => STAY_CONFLICT_SQL.replace('INDEXED BY stays_occupancy_idx', `INDEXED BY ${index}`);
 
-type Interval = [startMs: number, endMs: number];
 
 /** One-night windows (14:00 → 12:00 next day) of the last year of history, split into taken and free. */
 async function nightsOfLastYear(db: Db, raw: Sqlite, maxStayMs: number): Promise<{ taken: Interval[]; free: Interval[] }> {
@@ -50,24 +50,6 @@ async function nightsOfLastYear(db: Db, raw: Sqlite, maxStayMs: number): Promise
   const overlaps = ([s, e]: Interval) => stays.some((x) => x.a < e && s < x.b);
   if (!taken.every(overlaps) || free.some(overlaps)) throw new Error('findOccupancyConflict disagrees with a full scan');
   return { taken, free };
-}
-
-function shuffled<T>(items: T[], seed: number, length: number): T[] {
-  const rand = seededRandom(seed);
-  return Array.from({ length }, () => items[Math.floor(rand() * items.length)]!);
-}
-
-/** Per-call latencies (ms) of an async `check` (through the engine seam) over `intervals`, after a warm-up pass. */
-async function timeAsync(intervals: Interval[], check: (s: number, e: number) => Promise<unknown>): Promise<Float64Array> {
-  for (let i = 0; i < Math.min(2000, intervals.length); i++) await check(intervals[i]![0], intervals[i]![1]);
-  const out = new Float64Array(intervals.length);
-  for (let i = 0; i < intervals.length; i++) {
-    const [s, e] = intervals[i]!;
-    const t0 = performance.now();
-    await check(s, e);
-    out[i] = performance.now() - t0;
-  }
-  return out;
 }
 
 /** Per-call latencies (ms) of `check` over `intervals`, after a warm-up pass. */

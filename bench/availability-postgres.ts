@@ -12,28 +12,12 @@ import type { BenchOptions } from './support/bench-options';
 import { postgresCopyOf } from './support/bench-postgres';
 import type { DatasetInfo } from './support/hotel-dataset';
 import type { Check } from './support/report';
-import { fmt, fmtMs, median, percentile, seededRandom } from './support/stats';
+import { shuffled, timeAsync, type Interval } from './support/intervals';
+import { fmt, fmtMs, median, percentile } from './support/stats';
 
 const ROOM_ID = 150;
 
-type Interval = [startMs: number, endMs: number];
-
-function sample(items: Interval[], seed: number, length: number): Interval[] {
-  const rand = seededRandom(seed);
-  return Array.from({ length }, () => items[Math.floor(rand() * items.length)]!);
-}
-
-async function time(intervals: Interval[], check: (s: number, e: number) => Promise<unknown>): Promise<Float64Array> {
-  for (let i = 0; i < Math.min(1000, intervals.length); i++) await check(intervals[i]![0], intervals[i]![1]);
-  const out = new Float64Array(intervals.length);
-  for (let i = 0; i < intervals.length; i++) {
-    const [s, e] = intervals[i]!;
-    const t0 = performance.now();
-    await check(s, e);
-    out[i] = performance.now() - t0;
-  }
-  return out;
-}
+const time = (intervals: Interval[], check: (s: number, e: number) => Promise<unknown>) => timeAsync(intervals, check, 1000);
 
 export async function runAvailabilityPostgres(
   o: BenchOptions,
@@ -59,8 +43,8 @@ export async function runAvailabilityPostgres(
     const perRun = o.quick ? 2000 : 5000;
     const runs = { oursTaken: [] as Float64Array[], oursFree: [] as Float64Array[], rawTaken: [] as Float64Array[], rawFree: [] as Float64Array[] };
     for (let r = 0; r < o.runs; r++) {
-      const taken = sample(nights.taken, 500 + r, perRun);
-      const free = sample(nights.free, 600 + r, perRun);
+      const taken = shuffled(nights.taken, 500 + r, perRun);
+      const free = shuffled(nights.free, 600 + r, perRun);
       const pairs: [Float64Array[], () => Promise<Float64Array>][] = [
         [runs.rawTaken, () => time(taken, anchor)], [runs.oursTaken, () => time(taken, ours)],
         [runs.rawFree, () => time(free, anchor)], [runs.oursFree, () => time(free, ours)],

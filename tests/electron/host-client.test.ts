@@ -19,9 +19,10 @@ function start(closeGraceMs?: number): Promise<HostClient> {
 }
 
 async function running(): Promise<HostClient> {
-  const client = await start();
+  // The host answers `started` after the client has asked: reply before waiting on the answer.
+  const client = start();
   reply(started);
-  return client;
+  return await client;
 }
 
 beforeEach(() => {

@@ -13,9 +13,10 @@ import { defineConfig } from 'vitest/config';
  *   `*.postgres.test.ts` only here; a slow one of SQLite's own is `*.sqlite.slow.test.ts` (the
  *   SQLite crash tests: in `slow`, not here).
  *
- * The `postgres` group runs after the other two (`sequence.groupOrder`) with more workers than cores:
- * its files mostly wait on the server (fsync, locks, new databases), so three at once finish in
- * less than half the time of one on two cores, and the SQLite groups keep their usual pace.
+ * The `postgres` group runs after the other two (`sequence.groupOrder`), two files at a time: its
+ * files mostly wait on the server (fsync, locks, new databases), so two at once finish in far less
+ * time than one; three at once overloaded a 2-core machine (connection-pool timeouts under the
+ * 20-parallel-sign-in test).
  *
  * `FRONTDESK_STRICT_UNITS` makes the SQLite engine refuse a unit of work that waits on real I/O
  * (db/engine/sqlite-engine.ts), so the rule is checked by every test.
@@ -50,7 +51,7 @@ export default defineConfig({
           env: { ...shared.env, FRONTDESK_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           sequence: { groupOrder: 1 },
-          maxWorkers: 3,
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -13,7 +13,7 @@ import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from '.
  * heap holds besides its modules. With the widest rows the desk can hold (a formula and 119 quotes
  * as the name, 80 quotes as the category, every cell quoted), the worker loaded through tsx needs a
  * 10 MB old generation at 250 rows and 12 MB at 500 (1 000 rows ran out at 14 MB); 250 leaves the
- * 12 MB cap (export-thread.ts) room to spare. Small chunks cost nothing measurable: each keyset query
+ * 24 MB cap (export-thread.ts) more than the chunk again as margin. Small chunks cost nothing measurable: each keyset query
  * starts where the last one ended, and an export's CPU was the same with 250, 500 and 1 000 rows.
  */
 export const EXPORT_CHUNK_ROWS = 250;

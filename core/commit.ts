@@ -15,6 +15,7 @@
  * one that failed, because its events were never released.
  */
 import type { LiveEvent } from '../shared/contract/events';
+import { shareLiveEvents } from '../db/queries/live-event-queries';
 import type { CoreDeps } from './context';
 import { enqueueOutbox, type OutboxEntry } from './outbox/outbox-enqueue';
 
@@ -33,6 +34,7 @@ export function commit<T>(deps: CommitDeps, write: (c: Commit) => Promise<T>): P
   const { db, events } = deps;
   return db.unit(async () => {
     let enqueued = false;
+    const published: LiveEvent[] = [];
     const nowMs = deps.clock();
     const result = await write({
       nowMs,
@@ -41,9 +43,13 @@ export function commit<T>(deps: CommitDeps, write: (c: Commit) => Promise<T>): P
         return enqueueOutbox(db, entry, nowMs);
       },
       publish(event) {
+        published.push(event);
         db.afterCommit(() => events.publish(event));
       },
     });
+    // The other servers on this database hear them too, through this same unit (PostgreSQL;
+    // db/queries/live-event-queries.ts, docs/decisions/0003-live-events-across-servers.md).
+    await shareLiveEvents(db, published);
     // Wakes the outbox worker, whatever the message and its target.
     if (enqueued) db.afterCommit(() => events.publish({ type: 'outbox.enqueued' }));
     return result;

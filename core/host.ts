@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { DB_FILE_NAME, openDatabase, type DatabaseConfig } from '../db/open-database';
 import type { Database } from '../db/database';
+import { startLiveEventListener, type LiveEventListener } from '../db/live-event-listener';
 import type { Settings } from '../shared/contract/schemas';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
@@ -176,6 +177,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   let listener: Listener | undefined;
   let jobs: JobRunner | undefined;
   let hostLog: HostLog | undefined;
+  let liveEvents: LiveEventListener | undefined;
   try {
     if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
@@ -192,6 +194,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await core.audit.record(HOST_CONTEXT, { action: 'settings:update', entity: 'settings', detail: { timeZone: options.timeZone } });
     }
     if (options.demo) await seedDemoHotel(core);
+    // Other servers' committed events reach this server's clients (PostgreSQL; a no-op on SQLite).
+    liveEvents = await startLiveEventListener(db, {
+      deliver: (event) => core.deps.events.publish(event),
+      onError: (error) => hostLog?.logger.warn({ err: error }, 'live events from other servers: retrying'),
+    });
 
     server = await buildServer(core, {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
@@ -211,7 +218,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       { leaderRetryMs: options.leaderRetryMs },
     );
 
-    const started = { server, jobs, listener };
+    const started = { server, jobs, listener, liveEvents };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
     return {
@@ -231,6 +238,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         closing ??= (async () => {
           try {
             lan.unsubscribe();
+            await started.liveEvents.stop();
             await started.jobs.stop();
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.
@@ -245,6 +253,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     };
   } catch (error) {
+    await liveEvents?.stop();
     await jobs?.stop();
     await listener?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);

@@ -14,7 +14,7 @@ import { freePort } from '../support/postgres-cluster';
 import { adminQuery, pgBaseUrl } from '../support/test-database';
 import { journal } from './migrations/migration-steps';
 import { connect, someoneWaitsForALock } from './migrations/postgres-rows';
-import { SCHEMA_TABLES } from './schema-tables';
+import { POSTGRES_ONLY_TABLES, SCHEMA_TABLES } from './schema-tables';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -51,7 +51,7 @@ describe('migrations under the advisory lock', () => {
     const dbs = await Promise.all(Array.from({ length: 5 }, () => open(url)));
     for (const db of dbs) expect(await migrationsApplied(db)).toBe(journal('postgres').length);
     const tables = await dbs[0]!.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
-    expect(tables.map((t) => t.name).sort()).toEqual([...SCHEMA_TABLES].sort());
+    expect(tables.map((t) => t.name).sort()).toEqual([...SCHEMA_TABLES, ...POSTGRES_ONLY_TABLES].sort());
   });
 
   it('a server waits while another holds the migration lock, and migrates once it is let go', async () => {

@@ -13,6 +13,8 @@ export const schemaTables = (Object.values(schema) as unknown[])
   .filter((v): v is SQLiteTable => is(v, SQLiteTable))
   .map((table) => getTableConfig(table));
 export const SCHEMA_TABLES = schemaTables.map((c) => c.name);
+/** PostgreSQL's own tables, from its hand-written migrations (0002: the live events shared between servers). */
+export const POSTGRES_ONLY_TABLES = ['live_events'];
 export const SCHEMA_INDEXES = schemaTables.flatMap((c) => c.indexes.map((i) => i.config.name));
 /** Each table's columns, by name, sorted. */
 export const SCHEMA_COLUMNS: Record<string, string[]> = Object.fromEntries(schemaTables.map((c) => [c.name, c.columns.map((col) => col.name).sort()]));

@@ -32,11 +32,13 @@ export interface CoreOptions {
   /** Written over the stored settings at start-up (the host's environment, a test's time zone). */
   settings?: Partial<Settings>;
   throttle?: ThrottlePolicy;
+  /** This server's name, for the settings kept per server on a database several servers share. */
+  server?: string;
 }
 
 
 export async function createServices(deps: CoreDeps, options: CoreOptions = {}) {
-  const settings = await createSettingsService(deps, options.settings);
+  const settings = await createSettingsService(deps, options.settings, { server: options.server });
   const audit = createAuditService(deps, settings);
   const auth = await createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
   // What one domain does when another changes: the reacting domains register here, the changing ones emit.

@@ -25,7 +25,7 @@ export interface Core {
   /** What the adapters call: authorized, then `handlers` as a read or a write, audited. */
   call: Dispatch;
   /** The settings, and the stored SMTP password for the outbox's e-mail delivery (never for an answer). */
-  settings: { get(): Settings; smtpPassword(): string };
+  settings: { get(): Settings; smtpPassword(): string; refresh(): Promise<void> };
   auth: AuthService;
   users: UsersService;
   audit: AuditService;

@@ -8,7 +8,7 @@
  * an admin turns it on (possible only once the default admin password is gone) it moves to
  * `lanHost:lanPort` at once, and back when turned off — no restart (core/api/listener.ts).
  */
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -57,6 +57,13 @@ export interface HostOptions {
   timeZone?: string;
   /** Seed the demo hotel into an empty database. */
   demo?: boolean;
+  /**
+   * This server's name when several servers share one PostgreSQL database (`--server-name`, env
+   * FRONTDESK_SERVER_NAME; default the machine's host name): its LAN switch, address and port are
+   * kept under it, so an admin's change through one server moves only that server's listener.
+   * Unused on SQLite (one process owns the file).
+   */
+  serverName?: string;
   clock?: Clock;
   /** What the outbox worker sends with (tests pass their own). */
   fetch?: typeof fetch;
@@ -181,7 +188,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   try {
     if (options.log) hostLog = await createHostLog(options.dataDir, options.log);
     const startSettings: Partial<Settings> = { ...options.settings, ...(options.host ? { lanHost: options.host } : {}) };
-    const core = await createCore({ db, clock, events: createEventBus() }, { settings: startSettings });
+    const core = await createCore({ db, clock, events: createEventBus() }, { settings: startSettings, server: options.serverName ?? hostname() });
     await core.auth.ensureFirstRunAdmin(options.adminPassword ?? process.env.FRONTDESK_ADMIN_PASSWORD);
     if (options.lan && !core.settings.get().lanEnabled) {
       // Refused (409) while the default admin password is in use, like the admin's own switch.
@@ -196,7 +203,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (options.demo) await seedDemoHotel(core);
     // Other servers' committed events reach this server's clients (PostgreSQL; a no-op on SQLite).
     liveEvents = await startLiveEventListener(db, {
-      deliver: (event) => core.deps.events.publish(event),
+      // Another server's settings change: this one reads the stored settings again and tells its own
+      // clients and its listener (core/settings/settings-service.ts) in its own terms: its LAN
+      // address is its own, so the other server's never moves this one's listener.
+      deliver: (event) =>
+        event.type === 'settings.changed'
+          ? void core.settings.refresh().catch((error: unknown) => hostLog?.logger.warn({ err: error }, 'settings from another server: not read'))
+          : core.deps.events.publish(event),
       onError: (error) => hostLog?.logger.warn({ err: error }, 'live events from other servers: retrying'),
     });
 

@@ -11,7 +11,7 @@ import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--demo] [--log-level LEVEL]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--demo] [--log-level LEVEL]
 
   --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data), and the logs
   --database URL
@@ -27,6 +27,10 @@ const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] 
                 the hotel's IANA time zone, e.g. Europe/Copenhagen (env FRONTDESK_TIME_ZONE), set
                 and confirmed before anything is stored; refused once the hotel has stays in
                 another zone. Default: the stored zone; a new hotel is asked at the first sign-in
+  --server-name NAME
+                this server's name when several share one PostgreSQL database (env
+                FRONTDESK_SERVER_NAME, default the machine's host name): its LAN switch, address
+                and port are its own, kept under this name
   --demo        seed a demo hotel into an empty database, in --time-zone (default
                 ${LIKELY_HOTEL_ZONE})
   --log-level LEVEL
@@ -48,7 +52,7 @@ class UsageError extends Error {
 /** As db/open-database's isPostgresUrl, without loading the engines before the arguments are checked. */
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'databaseUrl' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone'> & { help: boolean; logLevel: LogLevel };
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'databaseUrl' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone' | 'serverName'> & { help: boolean; logLevel: LogLevel };
 
 function parseLogLevel(text: string, from: string): LogLevel {
   const level = text.trim().toLowerCase();
@@ -110,6 +114,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
         lan: { type: 'boolean' },
         demo: { type: 'boolean' },
         'time-zone': { type: 'string' },
+        'server-name': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -124,6 +129,8 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const host = values.host ?? env.FRONTDESK_HOST;
   if (host !== undefined && host.trim() === '') throw new UsageError('--host must not be empty');
   const port = values.port ?? env.FRONTDESK_PORT;
+  const serverName = values['server-name'] ?? env.FRONTDESK_SERVER_NAME;
+  if (serverName !== undefined && !/^[\w.:-]{1,64}$/.test(serverName)) throw new UsageError('--server-name: 1 to 64 letters, digits, . _ : or -');
   const logLevel =
     values['log-level'] !== undefined
       ? parseLogLevel(values['log-level'], '--log-level')
@@ -144,6 +151,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(port === undefined ? {} : { port: parsePort(port) }),
     ...(host === undefined ? {} : { host }),
+    ...(serverName === undefined ? {} : { serverName }),
     lan: values.lan ?? false,
     demo: values.demo ?? false,
     settings,
@@ -171,6 +179,7 @@ async function main(): Promise<void> {
   console.log(`Frontdesk listening on ${host.url} (${where})`);
   console.log(`API docs: ${host.url}/docs`);
   const network = await host.core.handlers['network:status']({}, { actor: { userId: null, username: 'host', role: 'admin' }, via: 'internal' });
+  if (network.server !== null) console.log(`Server name: ${network.server} (its LAN switch, address and port are its own)`);
   if (network.lanEnabled) console.log(`LAN API on: ${network.urls.join(', ') || `${network.listening?.host}:${network.listening?.port}`}`);
   else console.log(`LAN API off (127.0.0.1 only)${network.blockedReason ? `: ${network.blockedReason}` : ''}; an admin turns it on in Settings.`);
 

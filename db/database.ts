@@ -79,6 +79,12 @@ export interface Database extends Db {
   readonly location: string;
   /** A handle on which long reads (the CSV exports) run, in a worker of their own. */
   readonly exportSource: ExportSource;
+  /**
+   * Whether other servers may use this database at the same time (PostgreSQL: several `serve`
+   * processes behind a load balancer; SQLite: one process owns the file). What must differ per
+   * server then (where its API listens) is kept per server (core/settings/settings-service.ts).
+   */
+  readonly sharedByServers: boolean;
   close(): Promise<void>;
 }
 

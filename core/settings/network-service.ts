@@ -8,7 +8,7 @@ import type { SettingsService } from './settings-service';
 
 export const LAN_BLOCKED_MESSAGE = 'Change the default admin password before switching the LAN API on';
 
-export type ListeningStatus = Omit<NetworkStatus, 'blockedReason'>;
+export type ListeningStatus = Omit<NetworkStatus, 'blockedReason' | 'server'>;
 
 export interface NetworkService {
   status(): Promise<NetworkStatus>;
@@ -21,7 +21,7 @@ export interface NetworkService {
 export function createNetworkService(settings: SettingsService, defaultPasswordPending: () => Promise<boolean>): NetworkService {
   let provider: () => ListeningStatus = () => ({ lanEnabled: settings.get().lanEnabled, listening: null, urls: [], error: null });
   return {
-    status: async () => ({ ...provider(), blockedReason: (await defaultPasswordPending()) ? LAN_BLOCKED_MESSAGE : null }),
+    status: async () => ({ ...provider(), server: settings.server(), blockedReason: (await defaultPasswordPending()) ? LAN_BLOCKED_MESSAGE : null }),
     setStatusProvider(p) {
       provider = p;
     },

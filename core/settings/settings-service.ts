@@ -69,6 +69,12 @@ export function defaultSettings(): Settings {
 const SMTP_PASSWORD_KEY = 'smtpPassword';
 /** Derived from the stored password, never stored itself. */
 const DERIVED_KEYS = new Set(['smtpPasswordSet']);
+/**
+ * Where a server's API listens: on a database several servers share (issue 20 item 5), each keeps
+ * its own, stored as `lanEnabled@<server>` and so on. A server without its own row yet reads the
+ * hotel-wide one (what a single server stored), so a second server starts as the first was set.
+ */
+const PER_SERVER_KEYS = new Set(['lanEnabled', 'lanHost', 'lanPort']);
 
 export interface SettingsService {
   get(): Settings;
@@ -82,6 +88,13 @@ export interface SettingsService {
   maxStayMs(): number;
   /** The stored SMTP password ('' = none): for the outbox's e-mail delivery only, never for an answer. */
   smtpPassword(): string;
+  /** The server whose listener settings these are, when several share the database; else null. */
+  server(): string | null;
+  /**
+   * Reads the stored settings again (another server on the same database changed them) and, if they
+   * differ from the cache, replaces it and publishes `settings.changed` with this server's view.
+   */
+  refresh(): Promise<void>;
 }
 
 function parsePatch(patch: unknown): SettingsUpdate {
@@ -104,14 +117,20 @@ interface SettingsSnapshot {
   smtpPassword: string;
 }
 
+/** The row a setting is stored in: the server's own for its listener, when it has a name. Pure. */
+function storedKey(key: string, server: string | null): string {
+  return server !== null && PER_SERVER_KEYS.has(key) ? `${key}@${server}` : key;
+}
+
 /** The settings the stored rows say, each missing or no longer valid one at its default. Pure. */
-function snapshotOf(stored: Map<string, unknown>): SettingsSnapshot {
+function snapshotOf(stored: Map<string, unknown>, server: string | null): SettingsSnapshot {
   const merged: Record<string, unknown> = { ...defaultSettings() };
   const shape = SettingsSchema.shape as Record<string, z.ZodType>;
   for (const key of Object.keys(shape)) {
     // A value that no longer parses (hand-edited row) falls back to the default instead of failing start-up.
     if (DERIVED_KEYS.has(key)) continue;
-    if (stored.has(key) && shape[key]!.safeParse(stored.get(key)).success) merged[key] = stored.get(key);
+    const row = stored.has(storedKey(key, server)) ? storedKey(key, server) : key;
+    if (stored.has(row) && shape[key]!.safeParse(stored.get(row)).success) merged[key] = stored.get(row);
   }
   const password = stored.get(SMTP_PASSWORD_KEY);
   const smtpPassword = typeof password === 'string' ? password : '';
@@ -128,16 +147,17 @@ function snapshotOf(stored: Map<string, unknown>): SettingsSnapshot {
  * never holds a value that was not committed, and a retried update starts from the stored rows, not
  * from what a failed attempt left in memory.
  */
-export async function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>): Promise<SettingsService> {
+export async function createSettingsService(deps: CoreDeps, initial?: Partial<Settings>, options: { server?: string } = {}): Promise<SettingsService> {
   const db = deps.db;
+  const server = db.sharedByServers ? (options.server ?? null) : null;
 
   const write = async (patch: SettingsUpdate) => {
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) await writeSettingValue(db, key, value);
+      if (value !== undefined) await writeSettingValue(db, storedKey(key, server), value);
     }
     if (patch.maxStayNights !== undefined) await raiseSettingTo(db, STAY_BOUND_KEY, patch.maxStayNights);
   };
-  const read = async () => snapshotOf(await readSettingValues(db));
+  const read = async () => snapshotOf(await readSettingValues(db), server);
 
   // The first start stores the defaults (so the hotel keeps the zone it started with if the machine's
   // changes), then the host's start-up settings over them. A hotel that already has stays or blocks
@@ -145,8 +165,8 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
   // stays were agreed in, and it is fixed (see update below).
   let current = await db.unit(async () => {
     const stored = await readSettingValues(db);
-    const defaults = snapshotOf(stored).settings;
-    const missing = Object.fromEntries(Object.entries(defaults).filter(([key]) => !stored.has(key) && !DERIVED_KEYS.has(key)));
+    const defaults = snapshotOf(stored, server).settings;
+    const missing = Object.fromEntries(Object.entries(defaults).filter(([key]) => !stored.has(key) && !stored.has(storedKey(key, server)) && !DERIVED_KEYS.has(key)));
     await write({ ...missing, maxStayNights: defaults.maxStayNights });
     if (initial) await write(parsePatch(initial));
     const snapshot = await read();
@@ -155,8 +175,22 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
     return await read();
   });
 
+  // Refreshes run one after another, each reading the latest rows, so the last one leaves the cache current.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = async () => {
+    const next = await read();
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    current = next;
+    deps.events.publish({ type: 'settings.changed', settings: next.settings });
+  };
+
   return {
     get: () => current.settings,
+    server: () => server,
+    refresh() {
+      refreshing = refreshing.then(refresh, refresh);
+      return refreshing;
+    },
     async update(patch) {
       const valid = parsePatch(patch);
       return await commit(deps, async (c) => {

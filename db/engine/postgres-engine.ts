@@ -167,6 +167,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     version,
     location: redactUrl(options.url),
     exportSource: { dialect: 'postgres' as const, url: options.url },
+    sharedByServers: true,
     get: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows[0] as R | undefined,
     all: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows as R[],
     run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(on(), sql, params)).rowCount ?? 0 }),

@@ -188,6 +188,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     version: `SQLite ${version}`,
     location: options.file,
     exportSource: { dialect: 'sqlite' as const, file: options.file },
+    sharedByServers: false,
     get: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).get(...params) as R | undefined),
     all: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).all(...params) as R[]),
     run: (sql: string, ...params: SqlParams) => query(() => ({ changes: prepare(sql).run(...params).changes })),

@@ -146,6 +146,11 @@ export const NetworkStatusSchema = z.object({
   blockedReason: z.string().nullable(),
   /** Why the last change of address failed (the port is taken), or null. */
   error: z.string().nullable(),
+  /**
+   * The server this status and its LAN settings describe, when several servers share one database
+   * (each keeps its own address and port); null for the one server of a SQLite file.
+   */
+  server: z.string().nullable(),
 });
 export type NetworkStatus = z.infer<typeof NetworkStatusSchema>;
 

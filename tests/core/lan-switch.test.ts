@@ -79,7 +79,7 @@ describe('the LAN switch', () => {
     const th = await start();
     const port = th.host.port;
     expect(th.host.url).toBe(`http://127.0.0.1:${port}`);
-    expect(await network(th)).toEqual({ lanEnabled: false, listening: { host: '127.0.0.1', port }, urls: [], blockedReason: null, error: null });
+    expect(await network(th)).toEqual({ lanEnabled: false, listening: { host: '127.0.0.1', port }, urls: [], blockedReason: null, error: null, server: null });
     expect(await accepts('127.0.0.1', port)).toBe(true);
     if (LAN) expect(await accepts(LAN, port)).toBe(false);
   });

@@ -73,6 +73,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     version: db.version,
     location: db.location,
     exportSource: db.exportSource,
+    sharedByServers: db.sharedByServers,
     get: (sql, ...params) => db.get(sql, ...params),
     all: (sql, ...params) => db.all(sql, ...params),
     run: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.run(sql, ...params)),

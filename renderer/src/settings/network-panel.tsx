@@ -28,6 +28,11 @@ export function NetworkPanel() {
       <ErrorAlert error={error} testId="network-error" />
       {status ? (
         <>
+          {status.server !== null ? (
+            <p className="muted" data-testid="network-server">
+              {t('network.server', { server: status.server })}
+            </p>
+          ) : null}
           <p data-testid="network-listening">
             {where === null ? t('network.notListening') : status.lanEnabled ? t('network.on', { address: where }) : t('network.off', { address: where })}
           </p>

@@ -10,6 +10,7 @@ export const networkText = domainText(
     'network.urls': 'Devices on the hotel’s network connect to:',
     'network.noUrls': 'This PC has no network address that other devices can reach.',
     'network.blocked': 'The LAN API cannot be switched on: {reason}',
+    'network.server': 'Server {server}: several servers share this hotel’s database, and the LAN switch, address and port here are this server’s own.',
   },
   {
     'network.title': 'Hvor værten lytter',
@@ -19,5 +20,6 @@ export const networkText = domainText(
     'network.urls': 'Enheder på hotellets netværk forbinder til:',
     'network.noUrls': 'Denne pc har ingen netværksadresse, som andre enheder kan nå.',
     'network.blocked': 'LAN-API’et kan ikke slås til: {reason}',
+    'network.server': 'Server {server}: flere servere deler hotellets database, og LAN-kontakten, adressen og porten her gælder kun denne server.',
   },
 );

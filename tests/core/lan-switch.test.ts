@@ -8,7 +8,7 @@
  * without one, the same steps are checked through `network:status` and `host.url` alone.
  */
 import { createServer, connect, type Server } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkStatus } from '../../shared/contract/auth-schemas';
 import { openSignedInLiveSocket } from '../support/live-client';
@@ -79,7 +79,7 @@ describe('the LAN switch', () => {
     const th = await start();
     const port = th.host.port;
     expect(th.host.url).toBe(`http://127.0.0.1:${port}`);
-    expect(await network(th)).toEqual({ lanEnabled: false, listening: { host: '127.0.0.1', port }, urls: [], blockedReason: null, error: null, server: null });
+    expect(await network(th)).toEqual({ lanEnabled: false, listening: { host: '127.0.0.1', port }, urls: [], blockedReason: null, error: null, server: th.host.core.deps.db.sharedByServers ? hostname() : null });
     expect(await accepts('127.0.0.1', port)).toBe(true);
     if (LAN) expect(await accepts(LAN, port)).toBe(false);
   });

@@ -133,6 +133,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'board:get': { from: '2026-05-01', days: 7 },
     'desk:search': { q: 'Jens', limit: 10 },
     'desk:worklists': {},
+    'print:lists': {},
     'rooms:available': { checkin: '2026-06-01', checkout: '2026-06-03', guests: 2 },
     'settings:get': {},
     'settings:update': {

@@ -74,9 +74,9 @@ describe('printed lists (Danish)', () => {
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('1. sal');
-    expect(pages[0]).toMatch(/101\s+Enkeltværelse\s+Ren\s+Astrid Ankomst/);
+    expect(pages[0]).toMatch(/101\s+Enkeltværelse\s+Rent\s+Astrid Ankomst/);
     expect(pages[1]).toContain('2. sal');
-    expect(pages[1]).toMatch(/201\s+Suite\s+Ren\s+Søren Indlogeret/);
+    expect(pages[1]).toMatch(/201\s+Suite\s+Rent\s+Søren Indlogeret/);
   });
 
   it('prints a guest\'s registration card with the stay and the lines to sign', async () => {
@@ -91,10 +91,11 @@ describe('printed lists (Danish)', () => {
     await page.goto('/#/print?list=arrivals');
     await page.getByTestId('print-sheet-arrivals').waitFor();
     await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+      const w = globalThis as unknown as { printed: number; print(): void };
+      w.printed = 0;
+      w.print = () => void (w.printed += 1);
     });
     await page.getByTestId('print-go').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
   });
 });

@@ -139,7 +139,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'settings:update': {
       hotelName: 'Hotel Matrix', timeZone: 'Europe/Copenhagen', currency: 'DKK', checkinTime: '14:00', checkoutTime: '12:00',
       maxStayNights: 90, billingServiceUrl: 'http://billing-service:5002', sessionHours: 12,
-      earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true,
+      earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true, downtimePackMinutes: 30,
     },
     'outbox:status': {},
     'outbox:retry': { id: 1 },

@@ -23,15 +23,21 @@ export function PrintScreen() {
   const [stayText, setStayText] = useState('');
 
   useEffect(() => {
-    const options = hashOptions(window.location.hash);
-    const asked = options.get('list');
-    if (isPrintList(asked)) usePrintStore.getState().choose(asked);
-    const id = options.get('stay');
-    if (id && /^\d{1,9}$/.test(id)) {
-      setStayText(id);
-      void usePrintStore.getState().loadStay(Number(id));
-    }
+    // The list named in the URL, now and whenever the hash changes (a link to another list).
+    const apply = () => {
+      const options = hashOptions(window.location.hash);
+      const asked = options.get('list');
+      if (isPrintList(asked)) usePrintStore.getState().choose(asked);
+      const id = options.get('stay');
+      if (id && /^\d{1,9}$/.test(id)) {
+        setStayText(id);
+        void usePrintStore.getState().loadStay(Number(id));
+      }
+    };
+    apply();
     void usePrintStore.getState().load();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
   }, []);
 
   const cardReady = list !== 'card' || stay !== null;

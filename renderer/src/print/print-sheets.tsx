@@ -39,7 +39,7 @@ export function StayListSheet({ name, lists }: { name: StayListName; lists: Prin
           <thead>
             <tr>
               <th>{t('print.col.room')}</th>
-              <th>{t('print.col.guest')}</th>
+              <th className="print-wide">{t('print.col.guest')}</th>
               <th>{t('print.col.guests')}</th>
               <th>{t('print.col.arrival')}</th>
               <th>{t('print.col.departure')}</th>
@@ -107,8 +107,8 @@ export function HousekeepingSheet({ lists }: { lists: PrintLists }) {
                 <th>{t('print.col.room')}</th>
                 <th>{t('print.col.category')}</th>
                 <th>{t('print.col.state')}</th>
-                <th>{t('print.col.inHouse')}</th>
-                <th>{t('print.col.arriving')}</th>
+                <th className="print-wide">{t('print.col.inHouse')}</th>
+                <th className="print-wide">{t('print.col.arriving')}</th>
                 <th>{t('print.col.done')}</th>
               </tr>
             </thead>

@@ -4,6 +4,7 @@ import { domainText } from '../i18n/domain-text';
 export const printText = domainText(
   {
     'nav.print': 'Print',
+    'settings.downtimePackMinutes': 'Downtime pack every (minutes)',
     'nav.exports': 'Exports',
     'print.title': 'Printed lists',
     'print.list': 'List',
@@ -89,6 +90,7 @@ export const printText = domainText(
   },
   {
     'nav.print': 'Udskriv',
+    'settings.downtimePackMinutes': 'Nødpakke hvert (minutter)',
     'nav.exports': 'Eksport',
     'print.title': 'Udskrevne lister',
     'print.list': 'Liste',

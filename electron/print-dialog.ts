@@ -6,7 +6,7 @@
  * `window.print()` instead (renderer/src/print/print-store.ts).
  */
 import { dialog, type BrowserWindow, type IpcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
-import { writeFile as fsWriteFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PRINT_PDF_CHANNEL, type PrintPdfRequest } from '../shared/contract/ipc-channels';
 
@@ -30,7 +30,7 @@ function requestOf(input: unknown): PrintPdfRequest | null {
   return { fileName, title };
 }
 
-export function registerPrintHandler({ ipcMain, getWindow, isTrustedSender, defaultDir, writeFile = fsWriteFile }: DeskPrinterOptions): void {
+export function registerPrintHandler({ ipcMain, getWindow, isTrustedSender, defaultDir, writeFile = (path, data) => fs.writeFile(path, data) }: DeskPrinterOptions): void {
   ipcMain.handle(PRINT_PDF_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the desk.' } };
     const request = requestOf(input);

@@ -18,6 +18,7 @@ import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
 import { createReactions } from './reactions/reactions';
 import { createDeskService } from './desk/desk-service';
+import { createPrintService } from './print/print-service';
 import { createOutboxService } from './outbox/outbox-service';
 import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
@@ -48,6 +49,7 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
   const stays = createStaysService({ core: deps, settings, audit, reactions });
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
+  const desk = createDeskService(deps, settings, rooms);
   return {
     deps,
     health: { status: 'ok' as const, version: packageJson.version, database: deps.db.version },
@@ -70,7 +72,9 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     rentals: createRentalsService(deps, settings),
     stock,
     // the desk's search, worklists and the kiosk's view of free rooms (issue 10)
-    desk: createDeskService(deps, settings, rooms),
+    desk,
+    // the printed lists and the downtime pack (issue 17 §2)
+    print: createPrintService(deps, settings, desk),
   };
 }
 

@@ -13,6 +13,7 @@ import { carHandlers } from './cars/cars-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
 import { deskHandlers } from './desk/desk-handlers';
+import { printHandlers } from './print/print-handlers';
 import { healthHandlers } from './health/health-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
@@ -41,5 +42,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...carHandlers(s),
     ...stockHandlers(s),
     ...deskHandlers(s),
+    ...printHandlers(s),
   };
 }

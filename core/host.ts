@@ -227,7 +227,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const log = hostLog?.logger ?? server.log;
     jobs = startJobs(
       JOBS.filter((job) => off[job.name] !== false),
-      { core, db, fetch: options.fetch, onError: (job, error) => log.error({ err: error, job }, `${job}: failed, retrying`) },
+      { core, db, dataDir: options.dataDir, fetch: options.fetch, onError: (job, error) => log.error({ err: error, job }, `${job}: failed, retrying`) },
       { leaderRetryMs: options.leaderRetryMs },
     );
 

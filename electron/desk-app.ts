@@ -10,6 +10,7 @@ import { LIVE_EVENT_CHANNEL } from '../shared/contract/ipc-channels';
 import { deskPaths } from './app-paths';
 import { createDeskSessions, endSession, type DeskSessions } from './desk-sessions';
 import { createDeskExporter } from './export-dialog';
+import { registerPrintHandler } from './print-dialog';
 import { startHostClient, type HostClient, type UtilityProcessLike } from './host-client';
 import { HOST_EXEC_ARGV } from './host-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -102,6 +103,7 @@ export async function runDesk(): Promise<void> {
     exportFile: createDeskExporter({ host, getWindow: () => win, defaultDir: app.getPath('documents') }),
     isTrustedSender: createSenderCheck(() => win, paths.rendererDir),
   });
+  registerPrintHandler({ ipcMain, getWindow: () => win, isTrustedSender: createSenderCheck(() => win, paths.rendererDir), defaultDir: app.getPath('documents') });
 
   const openWindow = () => {
     const opened = createDeskWindow(paths);

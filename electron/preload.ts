@@ -1,10 +1,10 @@
 /**
- * The whole bridge between the sandboxed page and main: one function per IPC command of the contract
- * and `onEvent` for live events. **No raw ipcRenderer and nothing else crosses.** Built to a single
+ * The whole bridge between the sandboxed page and main: one function per IPC command of the contract,
+ * `onEvent` for live events, and `printToPdf` (the window printing itself). **No raw ipcRenderer and nothing else crosses.** Built to a single
  * CommonJS file: a sandboxed preload can require nothing but `electron`.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, LIVE_EVENT_CHANNEL, type FrontdeskApi } from '../shared/contract/ipc-channels';
+import { IPC_CHANNELS, LIVE_EVENT_CHANNEL, PRINT_PDF_CHANNEL, type FrontdeskApi, type PrintPdfRequest } from '../shared/contract/ipc-channels';
 import type { LiveEvent } from '../shared/contract/events';
 
 const calls = Object.fromEntries(
@@ -20,6 +20,9 @@ function onEvent(listener: (event: LiveEvent) => void): () => void {
   };
 }
 
-const api = { ...calls, onEvent } as unknown as FrontdeskApi;
+/** The desktop's print-to-PDF of this page (electron/print-dialog.ts): main prints the window, not the page's data. */
+const printToPdf = (request: PrintPdfRequest) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, request);
+
+const api = { ...calls, onEvent, printToPdf } as unknown as FrontdeskApi;
 
 contextBridge.exposeInMainWorld('frontdesk', api);

@@ -18,6 +18,8 @@ export type JobRuns = 'every-server' | 'once';
 export interface JobContext {
   core: Core;
   db: Database;
+  /** The host's data folder (the downtime pack writes there). */
+  dataDir?: string;
   /** What the outbox worker sends with (tests pass their own). */
   fetch?: typeof fetch;
   /** Where an unexpected error of the job goes (it keeps running). */

@@ -5,10 +5,12 @@
 import { appointmentSchedulerJob } from '../appointments/appointment-scheduler-job';
 import { outboxRetentionJob } from '../outbox/outbox-retention-job';
 import { outboxWorkerJob } from '../outbox/outbox-worker-job';
+import { downtimePackJob } from '../print/downtime-pack-job';
 import type { JobDef } from './job-types';
 
 export const JOBS: readonly JobDef[] = [
   outboxWorkerJob,
   outboxRetentionJob,
   appointmentSchedulerJob,
+  downtimePackJob,
 ];

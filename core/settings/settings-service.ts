@@ -62,6 +62,8 @@ export function defaultSettings(): Settings {
     earlyCheckinMinutes: 360,
     departurePriceRule: 'booked',
     timeZoneConfirmed: false,
+    // printing (issue 17 §2): a downtime pack every half hour
+    downtimePackMinutes: 30,
   };
 }
 

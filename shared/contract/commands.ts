@@ -16,6 +16,7 @@ import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { outboxCommands } from './outbox';
+import { printCommands } from './print';
 import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
 import { serviceRoomCommands } from './service-rooms';
@@ -47,6 +48,7 @@ export const commands = {
   ...carCommands,
   ...stockCommands,
   ...deskCommands,
+  ...printCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -28,6 +28,18 @@ export const IPC_CHANNELS = (Object.keys(COMMAND_TABLE) as (keyof Table)[]).filt
 /** The IPC channel that carries live events from main to the window. */
 export const LIVE_EVENT_CHANNEL = 'events:live';
 
+/**
+ * The IPC channel of the desktop's print-to-PDF (electron/print-dialog.ts): the window asks main to
+ * print itself (`webContents.printToPDF`, A4) and save the PDF where a save dialog says. Not a command
+ * of the host: the page is the window's own.
+ */
+export const PRINT_PDF_CHANNEL = 'print:pdf';
+/** What the window asks: the proposed file name (`arrivals-2026-05-01.pdf`) and the dialog's title. */
+export interface PrintPdfRequest {
+  fileName: string;
+  title: string;
+}
+
 /** What one exposed command does: send the input, get the `{ ok, value } | { ok, error }` result. */
 /** Commands whose input fields are all optional may be called without an argument. */
 export type IpcCall<K extends CommandName> = object extends CommandInput<K>
@@ -38,4 +50,6 @@ export type IpcCall<K extends CommandName> = object extends CommandInput<K>
 export type FrontdeskApi = { readonly [K in IpcChannel]: IpcCall<K> } & {
   /** Calls `listener` with each live event; returns the unsubscribe function. */
   readonly onEvent: (listener: (event: LiveEvent) => void) => () => void;
+  /** Prints the window to a PDF file the user chooses (`path: null`: cancelled). */
+  readonly printToPdf: (request: PrintPdfRequest) => Promise<IpcResult<{ path: string | null }>>;
 };

@@ -66,6 +66,9 @@ export const SettingsSchema = z.object({
   departurePriceRule: z.enum(DEPARTURE_PRICE_RULES),
   /** An admin confirmed the hotel's time zone (the first-run step); it is fixed once stays exist. */
   timeZoneConfirmed: z.boolean(),
+  // printing (issue 17 §2, docs/printing.md)
+  /** How often the host writes the downtime pack (arrivals, in house, room status) to the data folder, in minutes. */
+  downtimePackMinutes: z.number().int(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -133,6 +136,8 @@ export const SettingsUpdateSchema = z.object({
   earlyCheckinMinutes: z.number().int().min(0).max(1440).optional(),
   departurePriceRule: z.enum(DEPARTURE_PRICE_RULES).optional(),
   timeZoneConfirmed: z.boolean().optional(),
+  // printing (issue 17 §2)
+  downtimePackMinutes: z.number().int().min(5).max(1440).optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 

@@ -13,13 +13,15 @@ import { waitForLive } from './support/board-page';
 import { openDesk, type Desk } from './support/desk-fixture';
 
 const VIEWPORT = { width: 1280, height: 800 };
-const SCREENS = ['board', 'appointments', 'stock', 'cars', 'rooms', 'users', 'settings', 'audit', 'outbox', 'appointment-setup'] as const;
+const SCREENS = ['board', 'appointments', 'stock', 'cars', 'print', 'exports', 'rooms', 'users', 'settings', 'audit', 'outbox', 'appointment-setup'] as const;
 /** Each screen's frame, present once it has loaded. */
 const LOADED: Record<(typeof SCREENS)[number], string> = {
   board: 'room-row-101',
   appointments: 'appointments-screen',
   stock: 'stock-screen',
   cars: 'cars-screen',
+  print: 'print-screen',
+  exports: 'exports-screen',
   rooms: 'rooms-screen',
   users: 'users-screen',
   settings: 'settings-screen',

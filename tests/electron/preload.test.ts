@@ -24,8 +24,8 @@ describe('the preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['frontdesk']);
   });
 
-  it('has exactly one function per IPC command of the contract, plus onEvent', () => {
-    expect(Object.keys(api).sort()).toEqual([...ipcCommandNames, 'onEvent'].sort());
+  it('has exactly one function per IPC command of the contract, plus onEvent and printToPdf', () => {
+    expect(Object.keys(api).sort()).toEqual([...ipcCommandNames, 'onEvent', 'printToPdf'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('stays:seedExport');
     expect(api).not.toHaveProperty('invoke');

@@ -28,6 +28,8 @@ export const SCREEN_REGISTRY = [
   { id: 'appointments', label: 'nav.appointments', roles: ['staff', 'admin'], group: 'desk', load: () => import('../appointments/appointments-screen').then((m) => m.AppointmentsScreen) },
   { id: 'stock', label: 'nav.stock', roles: ['staff', 'admin'], group: 'desk', load: () => import('../stock/stock-screen').then((m) => m.StockScreen) },
   { id: 'cars', label: 'nav.cars', roles: ['staff', 'admin'], group: 'desk', load: () => import('../cars/cars-screen').then((m) => m.CarsScreen) },
+  { id: 'print', label: 'nav.print', roles: ['staff', 'admin'], group: 'desk', load: () => import('../print/print-screen').then((m) => m.PrintScreen) },
+  { id: 'exports', label: 'nav.exports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../export/export-center-screen').then((m) => m.ExportCenterScreen) },
   { id: 'rooms', label: 'nav.rooms', roles: ['admin'], group: 'admin', load: () => import('../rooms/rooms-screen').then((m) => m.RoomsScreen) },
   { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
   { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('../settings/settings-screen').then((m) => m.SettingsScreen) },

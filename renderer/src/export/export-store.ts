@@ -6,6 +6,8 @@ import { registerSessionReset } from '../stores/session-data';
 
 interface ExportState {
   busy: boolean;
+  /** The export last run (the export center shows the outcome beside it). */
+  running: ExportCommand | null;
   outcome: ExportOutcome | null;
   error: unknown;
   /** Runs export `command` (the stays' unless named) with `query`. */
@@ -15,10 +17,11 @@ interface ExportState {
 
 export const useExportStore = create<ExportState>((set) => ({
   busy: false,
+  running: null,
   outcome: null,
   error: null,
   async run(query, command) {
-    set({ busy: true, outcome: null, error: null });
+    set({ busy: true, running: command ?? 'stays:export', outcome: null, error: null });
     try {
       set({ outcome: await transport().exportCsv(command ?? 'stays:export', query), busy: false });
     } catch (e) {
@@ -26,7 +29,7 @@ export const useExportStore = create<ExportState>((set) => ({
     }
   },
   reset() {
-    set({ busy: false, outcome: null, error: null });
+    set({ busy: false, running: null, outcome: null, error: null });
   },
 }));
 

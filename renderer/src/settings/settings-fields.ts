@@ -57,6 +57,8 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations', placeholder: 'https://pay.example.com/checkout?ref={id}&amount={amount}' },
   // cars (issue 9 §2): which event types go to the event broker (drafted as a comma-separated list).
   { key: 'brokerEventTypes', kind: 'eventTypes', label: 'settings.brokerEventTypes', section: 'integrations' },
+  // printing (issue 17 §2): the downtime pack's interval
+  { key: 'downtimePackMinutes', kind: 'int', label: 'settings.downtimePackMinutes', section: 'stays' },
 ];
 
 /** Every field as typed: text, and `true` / `false` for a switch. */

@@ -53,5 +53,9 @@ export function createIpcTransport(api: FrontdeskApi): Transport {
       const input = { delimiter: ',', bom: false, ...query };
       return (await call(name, input)) as { path: string | null; rows: number };
     },
+    // Main prints the window itself and shows the save dialog (electron/print-dialog.ts).
+    async printPdf(fileName, title) {
+      return unwrapIpcResult(await api.printToPdf({ fileName, title }));
+    },
   };
 }

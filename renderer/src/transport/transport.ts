@@ -27,6 +27,11 @@ export interface Transport {
   onEvent(listener: (e: LiveEvent) => void): () => void;
   /** Runs a CSV export: the save dialog and a file in the desktop app, a download in a browser. */
   exportCsv<K extends ExportCommand>(name: K, query: ExportQuery<K>): Promise<ExportOutcome>;
+  /**
+   * The desktop app's print-to-PDF with a save dialog (`path: null`: cancelled). Absent in a browser,
+   * which prints with `window.print()` and the page's print stylesheet.
+   */
+  printPdf?(fileName: string, title: string): Promise<{ path: string | null }>;
   /** Live-feed state; IPC is always live. Calls the listener at once with the current state. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
   onRefusal(listener: RefusalListener): () => void;

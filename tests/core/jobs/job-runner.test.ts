@@ -46,9 +46,9 @@ function run(jobs: JobDef[]): JobRunner {
 }
 
 describe('the job registry', () => {
-  it('names each job once and says where it runs: the outbox worker on every server, retention and the scheduler once', () => {
+  it('names each job once and says where it runs: the outbox worker on every server, retention, the scheduler and the downtime pack once', () => {
     expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length);
-    expect(Object.fromEntries(JOBS.map((j) => [j.name, j.runs]))).toEqual({ 'outbox-worker': 'every-server', 'outbox-retention': 'once', 'appointment-scheduler': 'once' });
+    expect(Object.fromEntries(JOBS.map((j) => [j.name, j.runs]))).toEqual({ 'outbox-worker': 'every-server', 'outbox-retention': 'once', 'appointment-scheduler': 'once', 'downtime-pack': 'once' });
   });
 
   it('refuses two jobs of one name', () => {
@@ -91,14 +91,14 @@ describe('the host\'s jobs', () => {
 
   it('runs the registry\'s jobs and stops them on close', async () => {
     host = await startTestHost({ worker: true });
-    await expect.poll(() => host!.host.jobs.running()).toEqual(['outbox-worker', 'outbox-retention', 'appointment-scheduler']);
+    await expect.poll(() => host!.host.jobs.running()).toEqual(['outbox-worker', 'outbox-retention', 'appointment-scheduler', 'downtime-pack']);
     await host.close();
     expect(host.host.jobs.running()).toEqual([]);
     host = undefined;
   });
 
   it('leaves off the jobs it is told to', async () => {
-    host = await startTestHost({ worker: true, jobs: { 'appointment-scheduler': false, 'outbox-retention': false } });
+    host = await startTestHost({ worker: true, jobs: { 'appointment-scheduler': false, 'outbox-retention': false, 'downtime-pack': false } });
     await expect.poll(() => host!.host.jobs.running()).toEqual(['outbox-worker']);
   });
 });

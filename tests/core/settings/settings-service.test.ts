@@ -51,6 +51,8 @@ describe('settings', () => {
       earlyCheckinMinutes: 360,
       departurePriceRule: 'booked',
       timeZoneConfirmed: false,
+      // printing (issue 17 §2)
+      downtimePackMinutes: 30,
     });
   });
 

@@ -14,7 +14,7 @@ const saved: Settings = {
   smtpHost: '', smtpPort: 587, smtpTls: 'starttls', smtpUser: '', smtpPasswordSet: false, smtpFrom: '',
   // appointments (issue 8)
   appointmentHoldMinutes: 30, appointmentReminderMinutes: 60, refundFullHours: 48, refundPartialHours: 24, refundPartialPercent: 50, paymentCheckoutUrl: '',
-  earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true,
+  earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true, downtimePackMinutes: 30,
 };
 
 describe('settingsPatch', () => {

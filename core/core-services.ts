@@ -19,6 +19,7 @@ import type { CoreDeps } from './context';
 import { createReactions } from './reactions/reactions';
 import { createDeskService } from './desk/desk-service';
 import { createOutboxService } from './outbox/outbox-service';
+import { createBrokerLinks } from './outbox/transports';
 import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
 import { createSettingsService } from './settings/settings-service';
@@ -46,6 +47,8 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
   const stays = createStaysService({ core: deps, settings, audit, reactions });
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
+  // This server's RabbitMQ link (issue 21): the outbox worker publishes through it, the outbox screen shows its state.
+  const brokers = createBrokerLinks({ clock: deps.clock, onChange: () => deps.events.publish({ type: 'outbox.changed' }) });
   return {
     deps,
     health: { status: 'ok' as const, version: packageJson.version, database: deps.db.version },
@@ -54,7 +57,8 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     auth,
     users: createUsersService(deps, settings, audit),
     network: createNetworkService(settings, async () => await auth.defaultPasswordPending()),
-    outbox: createOutboxService(deps, settings),
+    outbox: createOutboxService(deps, settings, brokers),
+    brokers,
     rooms,
     stays,
     stayDesk: createStayDeskService({ core: deps, settings, audit, reactions }),

@@ -50,7 +50,7 @@ export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number)
 
 export type DueMessage = Pick<
   OutboxColumns,
-  'id' | 'target' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs' | 'nextAttemptMs'
+  'id' | 'target' | 'topic' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs' | 'nextAttemptMs'
 >;
 
 /**
@@ -65,7 +65,7 @@ export async function dueHeads(db: Db, args: { now: number; targets: readonly st
   // One named parameter per target: `IN (@t0, @t1)` reads the same on both engines.
   const targets = Object.fromEntries(args.targets.map((t, i) => [`t${i}`, t]));
   return await db.all<DueMessage>(
-    `SELECT o.id, o.target, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
+    `SELECT o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
          o.failing_since_ms AS "failingSinceMs", o.next_attempt_ms AS "nextAttemptMs"
      FROM outbox o
      WHERE o.status = 'pending' AND o.next_attempt_ms <= @now AND o.target IN (${Object.keys(targets).map((k) => `@${k}`).join(', ')})

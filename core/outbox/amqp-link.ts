@@ -1,6 +1,6 @@
 /**
  * One server's link to a RabbitMQ broker (issue 21): **one connection and one confirm channel**,
- * opened when first needed, re-opened with full-jitter back-off (1 s, 2 s, 4 s… at most 30 s) after
+ * opened when first needed, re-opened with full-jitter back-off (1 s, 2 s, 4 s… at most 10 s) after
  * it drops or is refused. It declares the durable topic exchange `frontdesk.events`, publishes each
  * message as mandatory and persistent, and answers an attempt only from the broker's **publisher
  * confirm**:
@@ -18,7 +18,7 @@ import type { DeliveryOutcome } from './deliver';
 
 export const EVENTS_EXCHANGE = 'frontdesk.events';
 const REOPEN_BASE_MS = 1_000;
-const REOPEN_CAP_MS = 30_000;
+const REOPEN_CAP_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export type AmqpLinkState = 'connecting' | 'up' | 'down' | 'blocked';
@@ -63,13 +63,23 @@ export function maskUrl(url: string): string {
   return url.replace(/^(amqps?:\/\/[^:@/]*:)[^@/]*@/i, '$1***@');
 }
 
+/** The vhost an amqp URL names (`/` when its path is empty). */
+function vhostOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || '/';
+  } catch {
+    return '?';
+  }
+}
+
 /** The broker's reason in one line: `ACCESS_REFUSED - Login was refused…`, `ECONNREFUSED 127.0.0.1:5672`. */
-export function describeAmqpError(e: unknown): string {
+export function describeAmqpError(e: unknown, url = ''): string {
   if (!(e instanceof Error)) return String(e);
   const code = (e as { code?: unknown }).code;
   const text = e.message.replace(/\s+/g, ' ').trim();
   if (/ACCESS_REFUSED|PLAIN login refused|username or password/i.test(text)) return `Login refused (wrong user or password): ${text}`;
-  if (/NOT_ALLOWED|vhost/i.test(text)) return `Virtual host not found or not allowed: ${text}`;
+  // RabbitMQ answers connection.open for a vhost that is missing (or not this user's) with connection.close.
+  if (/NOT_ALLOWED|vhost|Expected ConnectionOpenOk; got <ConnectionClose/i.test(text)) return `Virtual host not found or not allowed: "${vhostOf(url)}" (${text})`;
   if (/Expected ConnectionStart|unexpected frame|Frame size|Unexpected|handshake|Socket closed abruptly/i.test(text)) return `Not an AMQP server (or it closed the handshake): ${text}`;
   return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
@@ -111,7 +121,8 @@ export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink 
   }
 
   async function open(): Promise<void> {
-    setState('connecting', error);
+    // A link that is down stays down, with its reason, while it tries again: only a first open shows `connecting`.
+    if (state !== 'down') setState('connecting', null);
     let c: amqp.ChannelModel | undefined;
     try {
       c = await amqp.connect(url, { timeout: CONNECT_TIMEOUT_MS, clientProperties: { connection_name: 'frontdesk outbox' } });
@@ -147,7 +158,7 @@ export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink 
       setState('up', null);
     } catch (e) {
       await c?.close().catch(() => undefined);
-      if (!closed) down(describeAmqpError(e));
+      if (!closed) down(describeAmqpError(e, url));
     }
   }
 

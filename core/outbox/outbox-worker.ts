@@ -35,7 +35,8 @@ import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import type { DeliveryOutcome } from './deliver';
-import { claimDue, dueHeads, markDead, markRetry, markSent, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { claimDueMany, dueHeads, markDead, markRetry, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { createGroupCommit } from './group-commit';
 import { configuredTargets, transportOf, type OutboxTarget } from './outbox-targets';
 import { createBrokerLinks, createTransports, type BrokerLinks } from './transports';
 
@@ -102,6 +103,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const stopController = new AbortController();
   // A broker link coming up (or going down) wakes the worker and reloads the outbox screen.
   const brokers = options.brokers ?? createBrokerLinks({ clock, random, onChange: () => { changed(); kick(); } });
+  // Deliveries that end together are marked sent in one write (one fsync), not one each.
+  const sentMarks = createGroupCommit(db);
   const transports = createTransports({ fetch: fetchFn, getSettings, getSmtpPassword, brokers });
   /** The deliveries running now, by lane; each resolves to whether its attempt counted. */
   const active = new Map<string, Promise<boolean>>();
@@ -140,7 +143,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const now = clock();
     switch (outcome.kind) {
       case 'sent':
-        return await markSent(db, message.id, now);
+        return await sentMarks.mark(message.id, now);
       case 'refused':
         return await markDead(db, message.id, now, outcome.error, true);
       case 'failed':
@@ -188,8 +191,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);
     const leaseUntilMs = now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS;
-    const claimed: Claimed[] = [];
-    for (const m of heads) if (await claimDue(db, m.id, now, leaseUntilMs)) claimed.push({ ...m, leaseUntilMs });
+    const taken = await claimDueMany(db, heads.map((m) => m.id), now, leaseUntilMs);
+    const claimed: Claimed[] = heads.filter((m) => taken.has(m.id)).map((m) => ({ ...m, leaseUntilMs }));
     return claimed.map((message) => {
       const lane = laneOf(message);
       const running = attempt(message, bases.get(message.target)!, settings)

@@ -10,6 +10,7 @@ import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { runAmqpOutboxBench } from './amqp-outbox-bench';
 import { runAppointmentsBench } from './appointments-bench';
 import { runAvailabilityBench } from './availability-bench';
 import { runBoardQueryBench } from './board-query-bench';
@@ -36,6 +37,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
   { id: 11, title: 'db:copy of a 300-room, 2-year hotel into PostgreSQL', run: runDbCopyBench },
+  { id: 12, title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms', run: runAmqpOutboxBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

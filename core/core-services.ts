@@ -20,6 +20,7 @@ import { createReactions } from './reactions/reactions';
 import { createDeskService } from './desk/desk-service';
 import { createPrintService } from './print/print-service';
 import { createOutboxService } from './outbox/outbox-service';
+import { createBrokerLinks } from './outbox/transports';
 import { createRoomsService } from './rooms/rooms-service';
 import { createNetworkService } from './settings/network-service';
 import { createSettingsService } from './settings/settings-service';
@@ -50,6 +51,8 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);
   const desk = createDeskService(deps, settings, rooms);
+  // This server's RabbitMQ link (issue 21): the outbox worker publishes through it, the outbox screen shows its state.
+  const brokers = createBrokerLinks({ clock: deps.clock, onChange: () => deps.events.publish({ type: 'outbox.changed' }) });
   return {
     deps,
     health: { status: 'ok' as const, version: packageJson.version, database: deps.db.version },
@@ -58,7 +61,8 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     auth,
     users: createUsersService(deps, settings, audit),
     network: createNetworkService(settings, async () => await auth.defaultPasswordPending()),
-    outbox: createOutboxService(deps, settings),
+    outbox: createOutboxService(deps, settings, brokers),
+    brokers,
     rooms,
     stays,
     stayDesk: createStayDeskService({ core: deps, settings, audit, reactions }),

@@ -15,6 +15,8 @@ import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
+import { transportOf } from './outbox-targets';
+import type { BrokerLinks } from './transports';
 
 const DEAD_SHOWN = 100;
 const BLOCKED_SHOWN = 100;
@@ -29,7 +31,7 @@ export interface OutboxService {
   retry(id: number): Promise<OutboxMessage>;
 }
 
-export function createOutboxService(core: CoreDeps, settings: SettingsService): OutboxService {
+export function createOutboxService(core: CoreDeps, settings: SettingsService, brokers?: BrokerLinks): OutboxService {
   const db = core.db;
   const toMessage = (r: OutboxRecord, zone: string): OutboxMessage => ({
     id: r.id,
@@ -45,6 +47,15 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
     blockedBy: r.blockedBy,
   });
 
+  /** The RabbitMQ link's state, when the event broker is one (the link opens here if the worker has not yet). */
+  function brokerLink(zone: string): OutboxStatus['broker'] {
+    const url = settings.get().eventServiceUrl.trim();
+    if (!brokers || url === '' || transportOf('events', url) !== 'amqp') return null;
+    brokers.link(url).ready();
+    const s = brokers.status()!;
+    return { url: s.url, state: s.state, error: s.error, since: formatInstant(s.sinceMs, zone), lostConfirms: s.lostConfirms, returned: s.returned };
+  }
+
   return {
     async status() {
       const zone = settings.get().timeZone;
@@ -54,6 +65,7 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService): 
         lastError: last ? { id: last.id, message: last.lastError ?? '', at: formatInstant(last.lastAttemptMs ?? last.createdMs, zone) } : null,
         deadMessages: (await listDeadOutbox(db, DEAD_SHOWN)).map((r) => toMessage(r, zone)),
         blockedMessages: (await listBlockedOutbox(db, BLOCKED_SHOWN)).map((r) => toMessage(r, zone)),
+        broker: brokerLink(zone),
       };
     },
 

@@ -5,12 +5,17 @@
  * the event broker) or by SMTP (the message is an e-mail `{to, subject, text}`, core/outbox/deliver-email.ts).
  */
 import type { Settings } from '../../shared/contract/schemas';
+import { TRANSPORT_SCHEMES, type TransportKind } from './outbox-transport';
 
 export interface OutboxTargetDef {
-  /** How its messages travel: POSTed over HTTP, or sent as e-mails over SMTP. */
-  transport: 'http' | 'smtp';
   /**
-   * Where its messages go, from the settings: the base URL (http) or `smtp://host:port` (smtp);
+   * How its messages may travel (`outbox-transport.ts`), the first being the default: the endpoint's
+   * URL scheme picks among them (the event broker: `http(s)://` POSTs, `amqp(s)://` publishes to RabbitMQ).
+   */
+  transports: readonly [TransportKind, ...TransportKind[]];
+  /**
+   * Where its messages go, from the settings: the base URL (http), `smtp://host:port` (smtp) or
+   * `amqp://user:password@host:port/vhost` (amqp);
    * '' means not configured: its messages wait, pending.
    */
   endpoint(settings: Settings): string;
@@ -32,11 +37,12 @@ export function smtpEndpoint(s: Settings): string {
 }
 
 export const OUTBOX_TARGETS = {
-  billing: { transport: 'http', endpoint: (s) => s.billingServiceUrl, wholeState: true, sequenceInBody: true },
-  events: { transport: 'http', endpoint: (s) => s.eventServiceUrl, wholeState: false, sequenceInBody: false },
+  billing: { transports: ['http'], endpoint: (s) => s.billingServiceUrl, wholeState: true, sequenceInBody: true },
+  // The event broker: POSTed by HTTP, or published to RabbitMQ when its URL is amqp(s):// (issue 21).
+  events: { transports: ['http', 'amqp'], endpoint: (s) => s.eventServiceUrl, wholeState: false, sequenceInBody: false },
   // E-mail: payload `{to, subject, text}`, already in the hotel's language, sent by SMTP with the
   // message's idempotency key as its Message-ID. Until a server and sender are set its messages wait.
-  email: { transport: 'smtp', endpoint: smtpEndpoint, wholeState: false, sequenceInBody: false },
+  email: { transports: ['smtp'], endpoint: smtpEndpoint, wholeState: false, sequenceInBody: false },
 } as const satisfies Record<string, OutboxTargetDef>;
 
 export type OutboxTarget = keyof typeof OUTBOX_TARGETS;
@@ -49,4 +55,11 @@ export function configuredTargets(settings: Settings): Map<OutboxTarget, string>
     if (endpoint !== '') found.set(id, endpoint);
   }
   return found;
+}
+
+/** The transport of `target` for `endpoint`: the one of its transports whose scheme the URL has, else its first. */
+export function transportOf(target: OutboxTarget, endpoint: string): TransportKind {
+  const allowed: readonly TransportKind[] = OUTBOX_TARGETS[target].transports;
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(endpoint.trim())?.[0].toLowerCase() ?? '';
+  return allowed.find((kind) => TRANSPORT_SCHEMES[kind].includes(scheme)) ?? allowed[0]!;
 }

@@ -17,6 +17,7 @@ export const outboxWorkerJob: JobDef = {
       events: core.deps.events,
       fetch,
       onError: (error) => onError('outbox-worker', error),
+      brokers: core.services.brokers,
     });
     worker.start();
     return { stop: () => worker.stop() };

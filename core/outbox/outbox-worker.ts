@@ -1,8 +1,12 @@
 /**
  * Delivers the outbox (spec 3.6): the durable queue of messages to the targets of the registry
- * (`outbox-targets.ts`), each written in the same transaction as the change that caused it. An HTTP
- * target's message is POSTed (`deliver.ts`); an SMTP target's is sent as an e-mail (`deliver-email.ts`,
- * whose SMTP replies sort into the same outcomes: 5xx refused, 4xx failed, no answer unreachable).
+ * (`outbox-targets.ts`), each written in the same transaction as the change that caused it. Each
+ * message goes through its target's transport (`transports.ts`, picked by the endpoint's scheme): an
+ * HTTP target's message is POSTed (`deliver.ts`); an SMTP target's is sent as an e-mail
+ * (`deliver-email.ts`, whose SMTP replies sort into the same outcomes: 5xx refused, 4xx failed, no
+ * answer unreachable); an AMQP one is published to RabbitMQ and counts as sent on its publisher
+ * confirm (`amqp-link.ts`). A transport that is not ready (a broker link that is down) leaves its
+ * messages waiting without an attempt, and wakes the worker when it is up again.
  *
  * The due head of each record (see `dueHeads`) is POSTed with its `Idempotency-Key` and
  * `X-Frontdesk-Sequence`, and each outcome is recorded in its own short write:
@@ -30,10 +34,13 @@ import type { LiveEvent } from '../../shared/contract/events';
 import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
-import { deliver, type DeliveryOutcome } from './deliver';
-import { deliverEmail, smtpConfigOf } from './deliver-email';
-import { claimDue, dueHeads, markDead, markRetry, markSent, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
-import { configuredTargets, OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
+import type { DeliveryOutcome } from './deliver';
+import { claimDueMany, dueHeads, markDead, markRetry, releaseClaim, type DueMessage as DueRow } from '../../db/queries/outbox-queries';
+import { createGroupCommit } from './group-commit';
+import { configuredTargets, transportOf, type OutboxTarget } from './outbox-targets';
+import { createBrokerLinks, createTransports, type BrokerLinks } from './transports';
+
+export { joinUrl } from './transports';
 
 /** A due message: its target is one of the registry's (the due query asks only for those). */
 type DueMessage = DueRow & { target: OutboxTarget };
@@ -67,6 +74,8 @@ export interface OutboxWorkerOptions {
   stopGraceMs?: number;
   /** Where an unexpected error of the background work goes (it keeps running). */
   onError?: (error: unknown) => void;
+  /** This server's broker links (the outbox screen reads their status); by default the worker's own. */
+  brokers?: BrokerLinks;
 }
 
 export interface OutboxWorker {
@@ -75,12 +84,6 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   /** Delivers what is due now; resolves to how many attempts it made. */
   tick(): Promise<number>;
-}
-
-export function joinUrl(base: string, path: string): string {
-  const b = base.replace(/\/+$/, '');
-  if (path === '') return b;
-  return path.startsWith('/') ? b + path : `${b}/${path}`;
 }
 
 /** A message's lane: one delivery at a time per record and target. */
@@ -98,6 +101,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   const onError = options.onError ?? ((e: unknown) => console.error('Outbox worker:', e));
   const stopController = new AbortController();
+  // A broker link coming up (or going down) wakes the worker and reloads the outbox screen.
+  const brokers = options.brokers ?? createBrokerLinks({ clock, random, onChange: () => { changed(); kick(); } });
+  // Deliveries that end together are marked sent in one write (one fsync), not one each.
+  const sentMarks = createGroupCommit(db);
+  const transports = createTransports({ fetch: fetchFn, getSettings, getSmtpPassword, brokers });
   /** The deliveries running now, by lane; each resolves to whether its attempt counted. */
   const active = new Map<string, Promise<boolean>>();
 
@@ -135,7 +143,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const now = clock();
     switch (outcome.kind) {
       case 'sent':
-        return await markSent(db, message.id, now);
+        return await sentMarks.mark(message.id, now);
       case 'refused':
         return await markDead(db, message.id, now, outcome.error, true);
       case 'failed':
@@ -154,10 +162,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function attempt(message: Claimed, base: string, settings: Settings): Promise<boolean> {
     const signals = { timeoutMs, stopSignal: stopController.signal };
-    const outcome =
-      OUTBOX_TARGETS[message.target].transport === 'smtp'
-        ? await deliverEmail(smtpConfigOf(settings, getSmtpPassword()), { payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals)
-        : await deliver(fetchFn, { url: joinUrl(base, message.path), payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq }, signals);
+    const outcome = await transports[transportOf(message.target, base)].send({
+      endpoint: base, path: message.path, topic: message.topic, payload: message.payload, idempotencyKey: message.idempotencyKey, sequence: message.seq,
+    }, signals);
     if (outcome.kind === 'aborted') {
       await releaseClaim(db, message.id, message.leaseUntilMs, message.nextAttemptMs);
       return false;
@@ -178,13 +185,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const settings = getSettings();
     const now = clock();
     const bases = configuredTargets(settings);
+    for (const [target, endpoint] of bases) if (!transports[transportOf(target, endpoint)].ready(endpoint)) bases.delete(target);
     // Each record in flight may still show its head here (skipped below): ask for that many more.
     const heads = (await dueHeads(db, { now, targets: [...bases.keys()], limit: free + active.size }) as DueMessage[])
       .filter((m) => !active.has(laneOf(m)))
       .slice(0, free);
     const leaseUntilMs = now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS;
-    const claimed: Claimed[] = [];
-    for (const m of heads) if (await claimDue(db, m.id, now, leaseUntilMs)) claimed.push({ ...m, leaseUntilMs });
+    const taken = await claimDueMany(db, heads.map((m) => m.id), now, leaseUntilMs);
+    const claimed: Claimed[] = heads.filter((m) => taken.has(m.id)).map((m) => ({ ...m, leaseUntilMs }));
     return claimed.map((message) => {
       const lane = laneOf(message);
       const running = attempt(message, bases.get(message.target)!, settings)
@@ -275,6 +283,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         await Promise.allSettled([...active.values()]);
       } finally {
         clearTimeout(grace);
+        // Outstanding publisher confirms are awaited before the broker connection closes.
+        await Promise.allSettled(Object.values(transports).map((t) => t.close()));
         flushChanged();
       }
     },

@@ -50,7 +50,7 @@ export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number)
 
 export type DueMessage = Pick<
   OutboxColumns,
-  'id' | 'target' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs' | 'nextAttemptMs'
+  'id' | 'target' | 'topic' | 'aggregate' | 'seq' | 'path' | 'payload' | 'idempotencyKey' | 'attempts' | 'failures' | 'failingSinceMs' | 'nextAttemptMs'
 >;
 
 /**
@@ -65,7 +65,7 @@ export async function dueHeads(db: Db, args: { now: number; targets: readonly st
   // One named parameter per target: `IN (@t0, @t1)` reads the same on both engines.
   const targets = Object.fromEntries(args.targets.map((t, i) => [`t${i}`, t]));
   return await db.all<DueMessage>(
-    `SELECT o.id, o.target, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
+    `SELECT o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.payload, o.idempotency_key AS "idempotencyKey", o.attempts, o.failures,
          o.failing_since_ms AS "failingSinceMs", o.next_attempt_ms AS "nextAttemptMs"
      FROM outbox o
      WHERE o.status = 'pending' AND o.next_attempt_ms <= @now AND o.target IN (${Object.keys(targets).map((k) => `@${k}`).join(', ')})
@@ -89,6 +89,17 @@ export async function claimDue(db: Db, id: number, now: number, leaseUntilMs: nu
   return (await db.run(`UPDATE outbox SET next_attempt_ms = ? WHERE id = ? AND status = 'pending' AND next_attempt_ms <= ?`, leaseUntilMs, id, now)).changes === 1;
 }
 
+/** `claimDue` for several due messages in one statement (one write, one fsync): the ids it took. */
+export async function claimDueMany(db: Db, ids: readonly number[], now: number, leaseUntilMs: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const named = Object.fromEntries(ids.map((id, i) => [`i${i}`, id]));
+  const rows = await db.all<{ id: number }>(
+    `UPDATE outbox SET next_attempt_ms = @lease WHERE id IN (${Object.keys(named).map((k) => `@${k}`).join(', ')}) AND status = 'pending' AND next_attempt_ms <= @now RETURNING id`,
+    { lease: leaseUntilMs, now, ...named },
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 /** Gives back a claim whose attempt did not happen (the worker stopped): due again when it was due before. */
 export async function releaseClaim(db: Db, id: number, leaseUntilMs: number, dueMs: number): Promise<void> {
   await db.run(`UPDATE outbox SET next_attempt_ms = ? WHERE id = ? AND status = 'pending' AND next_attempt_ms = ?`, dueMs, id, leaseUntilMs);
@@ -100,6 +111,18 @@ export async function markSent(db: Db, id: number, now: number): Promise<boolean
     (await db.run(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_ms = ?, last_attempt_ms = ?, last_error = NULL, failing_since_ms = NULL
       WHERE id = ? AND status IN ('pending', 'superseded')`, now, now, id)).changes === 1
   );
+}
+
+/** `markSent` for several messages in one statement (the worker's group commit): the ids it marked. */
+export async function markSentMany(db: Db, ids: readonly number[], now: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const named = Object.fromEntries(ids.map((id, i) => [`i${i}`, id]));
+  const rows = await db.all<{ id: number }>(
+    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_ms = @now, last_attempt_ms = @now, last_error = NULL, failing_since_ms = NULL
+      WHERE id IN (${Object.keys(named).map((k) => `@${k}`).join(', ')}) AND status IN ('pending', 'superseded') RETURNING id`,
+    { now, ...named },
+  );
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 /** A definite refusal, or the retry window ran out. */

@@ -49,3 +49,11 @@ const HOST = `(?:(?:${LABEL}\\.)*[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?|(?:$
 const PORT = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}|0))?';
 const URL_REST = '(?:[/?#][^\\u0000-\\u0020\\u007F-\\u009F\\uD800-\\uDFFF]*)?';
 export const HTTP_URL_RE = new RegExp(`^https?://${HOST}${PORT}${URL_REST}$`, 'u');
+
+/**
+ * An amqp:// or amqps:// URL (the event broker on RabbitMQ, docs/integrations.md): optional
+ * `user:password@` (percent-encoded, no `@`, `/` or spaces), a host as above, an optional port, then
+ * the vhost path and query (`?heartbeat=30`).
+ */
+const USER_INFO = '(?:[^\\u0000-\\u0020\\u007F-\\u009F\\uD800-\\uDFFF@/?#]+@)?';
+export const AMQP_URL_RE = new RegExp(`^amqps?://${USER_INFO}${HOST}${PORT}${URL_REST}$`, 'u');

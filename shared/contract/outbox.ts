@@ -25,6 +25,23 @@ export const OutboxMessageSchema = z.object({
   blockedBy: z.number().int().nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+
+/** This server's link to the event broker when that is RabbitMQ (`amqp(s)://`), as the screens show it. */
+export const BrokerLinkSchema = z.object({
+  /** The broker's URL without its password. */
+  url: z.string(),
+  /** `up`: connected with a confirm channel; `connecting`; `down` (retrying with back-off); `blocked` by RabbitMQ's alarm. */
+  state: z.enum(['connecting', 'up', 'down', 'blocked']),
+  /** Why it is down or blocked, in the broker's words (wrong credentials, missing vhost, not an AMQP server…). */
+  error: z.string().nullable(),
+  since: z.string(),
+  /** Messages whose publisher confirm was lost (connection dropped, timeout): sent again, so a consumer may see them twice. */
+  lostConfirms: z.number().int(),
+  /** Messages RabbitMQ returned as unroutable since this server started (dead, with the reason). */
+  returned: z.number().int(),
+});
+export type BrokerLink = z.infer<typeof BrokerLinkSchema>;
+
 export const OutboxStatusSchema = z.object({
   pending: z.number().int(),
   sent: z.number().int(),
@@ -34,6 +51,8 @@ export const OutboxStatusSchema = z.object({
   deadMessages: z.array(OutboxMessageSchema),
   /** Pending messages held back by a dead one of their record (`blockedBy`). */
   blockedMessages: z.array(OutboxMessageSchema),
+  /** The RabbitMQ link of the server that answered (null while the event broker is not `amqp(s)://`). */
+  broker: BrokerLinkSchema.nullable(),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 export const OutboxIdSchema = z.object({ id: IdParamSchema });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDate } from '../time';
-import { DATE_PATTERN, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from './input-patterns';
+import { AMQP_URL_RE, DATE_PATTERN, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from './input-patterns';
 
 const realDate = (s: string) => {
   try {
@@ -159,6 +159,13 @@ export const HttpUrlSchema = z
   .max(500)
   .regex(HTTP_URL_RE, 'must be an http(s) URL')
   .meta({ description: 'An http:// or https:// URL: a host name or IPv4 address, an optional port, then no spaces or control characters.' });
+
+/** The event broker's URL: an http(s) URL (POSTed to) or an amqp(s) URL (RabbitMQ, docs/integrations.md). */
+export const EventBrokerUrlSchema = z
+  .string()
+  .max(500)
+  .refine((s) => HTTP_URL_RE.test(s) || AMQP_URL_RE.test(s), 'must be an http(s) or amqp(s) URL')
+  .meta({ description: 'An http(s):// URL the events are POSTed to, or an amqp(s)://user:password@host:port/vhost URL of a RabbitMQ broker.' });
 
 /** An e-mail address (input-patterns.ts `EMAIL_RE`): `format: email` and the pattern the server checks. */
 export const EmailAddressSchema = (max: number) => z.email({ pattern: EMAIL_RE, error: 'is not an e-mail address' }).max(max);

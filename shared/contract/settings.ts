@@ -5,7 +5,7 @@ import { timeZoneNames } from '../time';
 import { defineCommands } from './command-def';
 import { type EventDefs } from './event-def';
 import { BROKER_EVENT_TYPES } from './broker-events';
-import { EmailAddressSchema, HttpUrlSchema, NameSchema, TextSchema } from './primitives';
+import { EmailAddressSchema, EventBrokerUrlSchema, HttpUrlSchema, NameSchema, TextSchema } from './primitives';
 import { ADMIN, DESK } from './roles';
 
 /** How the SMTP connection is secured. */
@@ -103,7 +103,7 @@ export const SettingsUpdateSchema = z.object({
   checkoutTime: TimeOfDaySchema.optional(),
   maxStayNights: z.number().int().min(1).max(365).optional(),
   billingServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
-  eventServiceUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  eventServiceUrl: z.union([EventBrokerUrlSchema, z.literal('')]).optional(),
   outboxRetryHours: z.number().int().min(1).max(720).optional(),
   outboxRetentionDays: z.number().int().min(1).max(365).optional(),
   lanEnabled: z.boolean().optional(),

@@ -8,8 +8,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from '../../shared/contract/input-patterns';
-import { DateTimeInputSchema, EmailAddressSchema, HttpUrlSchema } from '../../shared/contract/primitives';
+import { AMQP_URL_RE, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from '../../shared/contract/input-patterns';
+import { DateTimeInputSchema, EmailAddressSchema, EventBrokerUrlSchema, HttpUrlSchema } from '../../shared/contract/primitives';
 import { resolveTime } from '../../shared/time';
 
 describe('a date or date-time (DATE_TIME_PATTERN)', () => {
@@ -71,5 +71,22 @@ describe('an e-mail address (EMAIL_RE)', () => {
       expect(EmailAddressSchema(254).safeParse(bad).success, bad).toBe(false);
     }
     expect(EmailAddressSchema(254).safeParse('mette.hansen+spa@example.dk').success).toBe(true);
+  });
+});
+
+describe('the event broker URL (EventBrokerUrlSchema: http(s) or amqp(s), issue 21)', () => {
+  it('is a URL WHATWG\'s parser takes, amqp or amqps, whenever AMQP_URL_RE matches', () => {
+    fc.assert(fc.property(fc.stringMatching(AMQP_URL_RE), (text) => {
+      expect(['amqp:', 'amqps:']).toContain(new URL(text).protocol);
+    }), { numRuns: 2000 });
+  });
+
+  it('takes http(s) and amqp(s) with credentials and a vhost, and refuses other schemes and bad hosts', () => {
+    for (const ok of ['http://event-broker:8080/events', 'amqp://frontdesk:s%40cret@rabbit:5672/hotel', 'amqps://rabbit.example.dk/', 'amqp://10.0.0.7', 'amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=30']) {
+      expect(EventBrokerUrlSchema.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of ['kafka://broker:9092', 'amqp:/rabbit', 'amqp://user@pass@rabbit/', 'amqp://rabbit:99999/', 'amqp://rabbit/ x', 'AMQP://rabbit/']) {
+      expect(EventBrokerUrlSchema.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../../../shared/contract/schemas';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
+import { BrokerLine } from './broker-line';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
@@ -63,6 +64,7 @@ export function OutboxScreen() {
       }
     >
       <ErrorAlert error={error} testId="outbox-error" />
+      <BrokerLine broker={status?.broker} />
       <div className="counts counts-plain">
         {counts.map((c) => (
           <div key={c.key} className={`count count-${c.tone}`}>

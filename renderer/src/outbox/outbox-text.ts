@@ -24,6 +24,14 @@ export const outboxText = domainText(
     'outbox.superseded': 'Superseded',
     'outbox.blockedMessages': 'Waiting behind a dead message',
     'outbox.waitsBehind': 'waits behind dead message #{id}',
+    // The RabbitMQ link (broker-line.tsx).
+    'broker.up': 'RabbitMQ {url}: connected since {since}.',
+    'broker.connecting': 'RabbitMQ {url}: connecting…',
+    'broker.down': 'RabbitMQ {url}: cannot connect (since {since})',
+    'broker.blocked': 'RabbitMQ {url}: the broker blocks publishing (since {since})',
+    'broker.waiting': 'The events wait in the outbox and go out in order once it connects.',
+    'broker.lostConfirms': '{n} message(s) sent again after a lost confirm: a consumer may see them twice (deduplicate on message-id).',
+    'broker.returned': '{n} message(s) returned as unroutable: bind a queue, then retry them below.',
     // The audit log's words for this domain's actions (audit/audit-actions.ts).
     'auditAction.outbox:retry': 'Sent a message again',
   },
@@ -49,6 +57,13 @@ export const outboxText = domainText(
     'outbox.superseded': 'Erstattet',
     'outbox.blockedMessages': 'Venter bag en opgivet besked',
     'outbox.waitsBehind': 'venter bag opgivet besked #{id}',
+    'broker.up': 'RabbitMQ {url}: forbundet siden {since}.',
+    'broker.connecting': 'RabbitMQ {url}: forbinder…',
+    'broker.down': 'RabbitMQ {url}: kan ikke forbinde (siden {since})',
+    'broker.blocked': 'RabbitMQ {url}: brokeren blokerer udsendelse (siden {since})',
+    'broker.waiting': 'Hændelserne venter i udbakken og sendes i rækkefølge, så snart der er forbindelse.',
+    'broker.lostConfirms': '{n} besked(er) sendt igen efter en tabt bekræftelse: en modtager kan se dem to gange (fjern dubletter efter message-id).',
+    'broker.returned': '{n} besked(er) returneret som ikke-routbare: bind en kø, og prøv dem så igen nedenfor.',
     'auditAction.outbox:retry': 'Sendte en besked igen',
   },
 );

@@ -13,6 +13,7 @@ import { toast } from '../stores/toast-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { NetworkPanel } from './network-panel';
+import { SettingsBrokerLine } from '../outbox/broker-line';
 import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch, type SettingsDraft, type SettingsField } from './settings-fields';
 import { TimeInput } from '../ui/time-input';
 import { Page } from '../ui/page';
@@ -211,6 +212,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
               </Field>
             ))}
             {section.id === 'lan' ? <NetworkPanel /> : null}
+            {section.id === 'integrations' ? <SettingsBrokerLine eventServiceUrl={saved.eventServiceUrl} /> : null}
           </div>
         </fieldset>
       ))}

@@ -48,7 +48,7 @@ describe('outbox:status', () => {
 
   it('is empty-handed on a fresh outbox', async () => {
     await t.db.run('DELETE FROM outbox');
-    expect(await h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [] });
+    expect(await h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [], broker: null });
   });
 });
 

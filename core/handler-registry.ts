@@ -14,6 +14,7 @@ import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
 import { deskHandlers } from './desk/desk-handlers';
 import { healthHandlers } from './health/health-handlers';
+import { importHandlers } from './imports/import-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -41,5 +42,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...carHandlers(s),
     ...stockHandlers(s),
     ...deskHandlers(s),
+    ...importHandlers(s),
   };
 }

@@ -15,6 +15,7 @@ import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
+import { importCommands } from './imports';
 import { outboxCommands } from './outbox';
 import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
@@ -47,6 +48,7 @@ export const commands = {
   ...carCommands,
   ...stockCommands,
   ...deskCommands,
+  ...importCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

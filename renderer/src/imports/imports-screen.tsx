@@ -94,7 +94,7 @@ function Result() {
 
 export function ImportsScreen() {
   const t = useT();
-  const { kind, fileName, busy, cancelled, error } = useImportsStore();
+  const { kind, fileName, busy, checking, cancelled, error } = useImportsStore();
   useEffect(() => void useImportsStore.getState().setKind(useImportsStore.getState().kind), []);
   const chooseFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -118,7 +118,7 @@ export function ImportsScreen() {
       {busy ? (
         <div role="status" data-testid="import-busy">
           <progress aria-label={t('imports.checking')} /> {t('imports.checking')}
-          <button type="button" className="button" data-testid="import-cancel" onClick={() => useImportsStore.getState().cancel()}>{t('imports.cancel')}</button>
+          {checking ? <button type="button" className="button" data-testid="import-cancel" onClick={() => useImportsStore.getState().cancel()}>{t('imports.cancel')}</button> : null}
         </div>
       ) : null}
       {cancelled ? <p role="status" data-testid="import-cancelled">{t('imports.cancelled')}</p> : null}

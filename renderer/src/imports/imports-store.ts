@@ -18,6 +18,8 @@ interface ImportsState {
   preview: ImportSummary | null;
   result: ImportSummary | null;
   busy: boolean;
+  /** The call under way is a dry run: only that may be cancelled (it writes nothing). */
+  checking: boolean;
   cancelled: boolean;
   error: unknown;
   /** Counts the calls: an answer to an older or cancelled one is dropped. */
@@ -40,14 +42,14 @@ export function decodeFile(bytes: ArrayBuffer): string {
   }
 }
 
-const initial = { info: null, fileName: null, csv: null, mapping: {}, preview: null, result: null, busy: false, cancelled: false, error: null };
+const initial = { info: null, fileName: null, csv: null, mapping: {}, preview: null, result: null, busy: false, checking: false, cancelled: false, error: null };
 
 export const useImportsStore = create<ImportsState>((set, get) => {
   const runCall = async (dryRun: boolean) => {
     const { csv, kind, mode, mapping } = get();
     if (csv === null) return;
     const call = get().call + 1;
-    set({ busy: true, cancelled: false, error: null, call, ...(dryRun ? { preview: null, result: null } : { result: null }) });
+    set({ busy: true, checking: dryRun, cancelled: false, error: null, call, ...(dryRun ? { preview: null, result: null } : { result: null }) });
     try {
       const summary = await transport().invoke('imports:run', { kind, csv, dryRun, mode, mapping });
       if (get().call !== call) return;
@@ -84,7 +86,9 @@ export const useImportsStore = create<ImportsState>((set, get) => {
     setMode: (mode) => set({ mode }),
     dryRun: () => runCall(true),
     runImport: () => runCall(false),
-    cancel: () => set({ call: get().call + 1, busy: false, cancelled: true }),
+    cancel: () => {
+      if (get().checking) set({ call: get().call + 1, busy: false, checking: false, cancelled: true });
+    },
   };
 });
 

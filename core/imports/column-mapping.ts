@@ -31,11 +31,10 @@ export function mapColumns(kind: ImportKind, fields: readonly FieldDef[], header
   for (const def of fields) pick(def.field, saved[def.field]);
   for (const def of fields) for (const h of def.headers) pick(def.field, h);
   if (index.size === 0) {
-    const names = fields.slice(0, 3).map((d) => d.field).join(', ');
-    throw new AppError('VALIDATION', `The file is not a CSV of ${kind}: no column matches a field (${names}, …)`, { reason: 'imports.notCsv', params: { kind } });
+    throw new AppError('VALIDATION', 'The file is not a CSV of this kind: no column of its header names a field', { reason: 'imports.notCsv', params: { kind } });
   }
   const missing = fields.find((d) => d.required && !index.has(d.field));
-  if (missing) throw new AppError('VALIDATION', `The file has no column for ${missing.field}`, { reason: 'imports.missingColumn', params: { field: missing.field } });
+  if (missing) throw new AppError('VALIDATION', `The file has no column for "${missing.field}"`, { reason: 'imports.missingColumn', params: { field: missing.field } });
   const mapping = Object.fromEntries([...index].map(([field, i]) => [field, header[i]!]));
   return { index, mapping };
 }

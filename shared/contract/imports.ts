@@ -100,8 +100,9 @@ export const importCommands = defineCommands({
     example: { kind: 'guestRooms', csv: 'Værelse;Kategori;Pladser;Pris;Etage\n101;Dobbeltværelse;2;1125,00;1\n', dryRun: true, mode: 'allOrNothing' },
     input: ImportRunSchema, output: ImportSummarySchema, http: { method: 'POST', path: '/api/v1/imports/:kind' },
     rules: [
-      { when: 'the text is not CSV (binary, or no header naming a field of the kind)', error: 'The file is not a CSV of guest rooms: no column matches a field (number, category, …)' },
-      { when: 'a required field has no column', error: 'The file has no column for number' },
+      { when: 'the text holds binary data (a NUL character)', error: 'The file is not a CSV text file (it holds binary data)' },
+      { when: 'no column of the header names a field of the kind', error: 'The file is not a CSV of this kind: no column of its header names a field' },
+      { when: 'a required field has no column', error: 'The file has no column for "capacity"' },
       { when: 'a row is longer than 100 000 characters', error: 'Row 3 is longer than 100000 characters' },
     ],
   },

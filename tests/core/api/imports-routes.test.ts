@@ -44,7 +44,7 @@ describe('POST /api/v1/imports/:kind', () => {
     expect(notCsv.status).toBe(400);
     const missing = await th.json('POST', '/api/v1/imports/guestRooms', { csv: 'Værelse;Kategori\n1;Suite\n' });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toEqual({ error: 'The file has no column for capacity' });
+    expect(await missing.json()).toEqual({ error: 'The file has no column for "capacity"' });
     expect(missing.headers.get('x-frontdesk-reason')).toBe('imports.missingColumn');
     const huge = await th.json('POST', '/api/v1/imports/stays', { csv: 'a'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);

@@ -74,14 +74,14 @@ describe('import center: guest rooms', () => {
 
   it('uses the mapping sent over the header names it guesses', async () => {
     const csv = 'A;B;C;D;E\n301;Suite;4;3000;3\n';
-    await expectAppError(async () => await run('guestRooms', csv), 'VALIDATION', /not a CSV of guestRooms/);
+    await expectAppError(async () => await run('guestRooms', csv), 'VALIDATION', /not a CSV of this kind/);
     const summary = await run('guestRooms', csv, { mapping: { number: 'A', category: 'B', capacity: 'C', nightlyRate: 'D', floor: 'E' } });
     expect(summary.created).toBe(1);
   });
 
   it('refuses a file that is not CSV, one without a required column, one too large, and a row too long, writing nothing', async () => {
     await expectAppError(async () => await run('guestRooms', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])), 'VALIDATION', /not a CSV text file/);
-    await expectAppError(async () => await run('guestRooms', 'Værelse;Kategori\n101;Suite\n'), 'VALIDATION', 'The file has no column for capacity');
+    await expectAppError(async () => await run('guestRooms', 'Værelse;Kategori\n101;Suite\n'), 'VALIDATION', 'The file has no column for "capacity"');
     const big = imports.run(ROOMS, { kind: 'guestRooms', dryRun: false, mode: 'allOrNothing', limits: { maxBytes: 20, maxRowChars: 1000 } }, adminCtx);
     await expectAppError(async () => await big, 'PAYLOAD_TOO_LARGE');
     const longRow = `${ROOMS}103;${'x'.repeat(200_000)};2;900;1\n`;

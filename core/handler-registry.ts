@@ -15,6 +15,7 @@ import type { CoreServices } from './core-services';
 import { deskHandlers } from './desk/desk-handlers';
 import { printHandlers } from './print/print-handlers';
 import { healthHandlers } from './health/health-handlers';
+import { importHandlers } from './imports/import-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -43,5 +44,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...stockHandlers(s),
     ...deskHandlers(s),
     ...printHandlers(s),
+    ...importHandlers(s),
   };
 }

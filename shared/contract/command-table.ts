@@ -117,4 +117,6 @@ export const COMMAND_TABLE = {
   'desk:worklists': { method: 'GET', path: '/api/v1/worklists', ipc: true },
   'rooms:available': { method: 'GET', path: '/api/v1/rooms/available', ipc: true },
   'print:lists': { method: 'GET', path: '/api/v1/print/lists', ipc: true },
+  'imports:kind': { method: 'GET', path: '/api/v1/imports/:kind', ipc: true },
+  'imports:run': { method: 'POST', path: '/api/v1/imports/:kind', ipc: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
 } as const;

@@ -15,6 +15,7 @@ import { carCommands } from './cars';
 import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
+import { importCommands } from './imports';
 import { outboxCommands } from './outbox';
 import { printCommands } from './print';
 import { providerCommands } from './providers';
@@ -49,6 +50,7 @@ export const commands = {
   ...stockCommands,
   ...deskCommands,
   ...printCommands,
+  ...importCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -20,6 +20,7 @@ export const TAGS = {
   Health: 'Liveness, for monitoring.',
   Appointments: 'Appointments of both kinds: a provider (a therapist, a guide) at a date and time, or a service room\'s timeslot. `/api/v1/bookings` keeps the original booking APIs\' paths, bodies and messages. One list, one calendar, one set of statuses.',
   'Service rooms': 'The spa, meeting, consultation and treatment rooms booked by timeslot: browsing (public), rooms and timeslot generation (admin).',
+  Imports: 'Guest rooms, service rooms, providers, cars, stock resources and future stays from CSV: a dry run first, then all rows or none (or only the valid ones).',
   Providers: 'Therapists, guides and others booked by date and time: appointment length, working hours, days off, buffer, free times.',
 } as const;
 

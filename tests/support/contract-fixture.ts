@@ -132,6 +132,8 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'blocks:remove': { id: 1 },
     'board:get': { from: '2026-05-01', days: 7 },
     'desk:search': { q: 'Jens', limit: 10 },
+    'imports:kind': { kind: 'guestRooms' },
+    'imports:run': { kind: 'guestRooms', csv: 'Værelse;Kategori;Pladser;Pris;Etage\n9101;Dobbeltværelse;2;1125,00;9\n', dryRun: false, mode: 'allOrNothing' },
     'desk:worklists': {},
     'print:lists': {},
     'rooms:available': { checkin: '2026-06-01', checkout: '2026-06-03', guests: 2 },

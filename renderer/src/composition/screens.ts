@@ -34,6 +34,7 @@ export const SCREEN_REGISTRY = [
   { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
   { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('../settings/settings-screen').then((m) => m.SettingsScreen) },
   { id: 'audit', label: 'nav.audit', roles: ['admin'], group: 'admin', load: () => import('../audit/audit-screen').then((m) => m.AuditScreen) },
+  { id: 'imports', label: 'nav.imports', roles: ['admin'], group: 'admin', load: () => import('../imports/imports-screen').then((m) => m.ImportsScreen) },
   { id: 'outbox', label: 'nav.outbox', roles: ['admin'], group: 'admin', load: () => import('../outbox/outbox-screen').then((m) => m.OutboxScreen) },
   { id: 'my-bookings', label: 'nav.myBookings', roles: ['client'], group: 'client', load: () => import('../client/my-bookings-screen').then((m) => m.MyBookingsScreen) },
   { id: 'appointment-setup', label: 'nav.appointmentSetup', roles: ['admin'], group: 'admin', load: () => import('../appointments/setup-screen').then((m) => m.AppointmentSetupScreen) },

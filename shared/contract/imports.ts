@@ -1,0 +1,109 @@
+/**
+ * The import center (issue 17 §3): guest rooms, service rooms, providers, cars, stock resources and
+ * future stays from a CSV a hotel already has (another system's export, a spreadsheet saved as CSV).
+ * A dry run checks every row through the desk's own services in a transaction that is rolled back;
+ * the import then writes all rows or none, or (chosen explicitly) only the valid ones. docs/imports.md.
+ */
+import { z } from 'zod';
+import { defineCommands } from './command-def';
+import { ADMIN } from './roles';
+
+export const IMPORT_KINDS = ['guestRooms', 'serviceRooms', 'providers', 'cars', 'stockResources', 'stays'] as const;
+export const ImportKindSchema = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+
+/** `allOrNothing`: one bad row and nothing is written. `validOnly`: the good rows are written, the bad ones reported. */
+export const IMPORT_MODES = ['allOrNothing', 'validOnly'] as const;
+export const ImportModeSchema = z.enum(IMPORT_MODES);
+export type ImportMode = z.infer<typeof ImportModeSchema>;
+
+/** The largest CSV text the JSON command takes (the API's body limit is 1 MiB); larger files come from disk on the desktop. */
+export const MAX_IMPORT_TEXT = 1_000_000;
+
+/** Which header of the file holds each field (`number` → `Værelse`); unmapped fields are guessed from the header. */
+export const ImportMappingSchema = z
+  .record(z.string().regex(/^[A-Za-z]{1,40}$/, 'expected a field name'), z.string().max(200))
+  .refine((m) => Object.keys(m).length <= 40, 'at most 40 mapped fields')
+  .meta({ description: 'Field → the file\'s column header, e.g. `{"number": "Værelse"}`. Fields left out are guessed from the header (Danish and English names).' });
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+
+export const ImportRunSchema = z.object({
+  kind: ImportKindSchema,
+  csv: z.string().min(1, 'csv is required').max(MAX_IMPORT_TEXT).meta({ description: 'The file\'s text: `,` or `;` separated, a header line first.' }),
+  dryRun: z.boolean().default(false).meta({ description: 'Check every row in a transaction that is rolled back: nothing is written.' }),
+  mode: ImportModeSchema.default('allOrNothing'),
+  mapping: ImportMappingSchema.optional(),
+});
+export type ImportRun = z.input<typeof ImportRunSchema>;
+
+export const ImportRowErrorSchema = z.object({
+  /** The file's line of the row: the header is line 1. */
+  row: z.number().int(),
+  /** The file's column header the error is about, when it is about one. */
+  column: z.string().nullable(),
+  /** The stable refusal code (`rooms.numberTaken`, `imports.badDate`), translated by the renderer. */
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The English message, as the API says it. */
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+
+export const ImportSummarySchema = z.object({
+  kind: ImportKindSchema,
+  dryRun: z.boolean(),
+  mode: ImportModeSchema,
+  /** Whether anything was written (false for a dry run and for an all-or-nothing run with errors). */
+  committed: z.boolean(),
+  encoding: z.enum(['utf-8', 'windows-1252']),
+  delimiter: z.enum([',', ';', '\t']),
+  columns: z.array(z.string()),
+  /** The mapping used: field → column header. */
+  mapping: z.record(z.string(), z.string()),
+  rows: z.number().int(),
+  created: z.number().int(),
+  /** Rows already in the database (same natural key): left as they are, so a re-import changes nothing. */
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  /** Every failing row's errors, at most 10 000. */
+  errors: z.array(ImportRowErrorSchema),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const ImportFieldSchema = z.object({ field: z.string(), required: z.boolean(), headers: z.array(z.string()) });
+export const ImportKindInfoSchema = z.object({
+  kind: ImportKindSchema,
+  fields: z.array(ImportFieldSchema),
+  /** The mapping saved by the last import of this kind (field → header), empty before the first. */
+  savedMapping: z.record(z.string(), z.string()),
+});
+export type ImportKindInfo = z.infer<typeof ImportKindInfoSchema>;
+
+export const importCommands = defineCommands({
+  'imports:kind': {
+    summary: 'An import kind\'s fields and saved mapping', tags: ['Imports'], roles: ADMIN,
+    description: 'The fields a CSV of this kind may carry, the header names guessed for each (Danish and English), and the column mapping the last import of this kind saved.',
+    example: { kind: 'guestRooms' },
+    input: z.object({ kind: ImportKindSchema }), output: ImportKindInfoSchema, http: { method: 'GET', path: '/api/v1/imports/:kind' },
+  },
+  'imports:run': {
+    emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'],
+    summary: 'Import a CSV (or check it: dry run)', tags: ['Imports'], roles: ADMIN, async: true, selfAudited: true,
+    errors: ['PAYLOAD_TOO_LARGE'],
+    description:
+      'Imports guest rooms, service rooms, providers, cars, stock resources or future stays from CSV text (UTF-8 with or without BOM, or Windows-1252; ' +
+      '`,` or `;`; decimal comma; dates `dd-mm-yyyy` or ISO). Every row is checked by the same rules as the desk (a taken room number, an overlap ' +
+      'with a stay or with another row of the file); `dryRun: true` checks in a transaction that is rolled back. `allOrNothing` writes nothing ' +
+      'when any row fails; `validOnly` writes the good rows. A row whose natural key exists already (room number, plate, e-mail, name, or the same ' +
+      'stay) is left unchanged, so importing a file twice changes nothing. A cell starting with `=`, `+`, `@` or `-` followed by a letter is a ' +
+      'formula and is refused. The answer lists each failing row\'s line, column and reason. Audited.',
+    example: { kind: 'guestRooms', csv: 'Værelse;Kategori;Pladser;Pris;Etage\n101;Dobbeltværelse;2;1125,00;1\n', dryRun: true, mode: 'allOrNothing' },
+    input: ImportRunSchema, output: ImportSummarySchema, http: { method: 'POST', path: '/api/v1/imports/:kind' },
+    rules: [
+      { when: 'the text holds binary data (a NUL character)', error: 'The file is not a CSV text file (it holds binary data)' },
+      { when: 'no column of the header names a field of the kind', error: 'The file is not a CSV of this kind: no column of its header names a field' },
+      { when: 'a required field has no column', error: 'The file has no column for "capacity"' },
+      { when: 'a row is longer than 100 000 characters', error: 'Row 3 is longer than 100000 characters' },
+    ],
+  },
+});

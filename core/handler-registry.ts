@@ -17,6 +17,7 @@ import { healthHandlers } from './health/health-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
+import { reportHandlers } from './reports/reports-handlers';
 import { stayDeskHandlers } from './stays/stay-desk-handlers';
 import { stayHandlers } from './stays/stays-handlers';
 import { stockHandlers } from './stock/stock-handlers';
@@ -41,5 +42,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...carHandlers(s),
     ...stockHandlers(s),
     ...deskHandlers(s),
+    ...reportHandlers(s),
   };
 }

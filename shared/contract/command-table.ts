@@ -116,4 +116,5 @@ export const COMMAND_TABLE = {
   'desk:search': { method: 'GET', path: '/api/v1/search', ipc: true },
   'desk:worklists': { method: 'GET', path: '/api/v1/worklists', ipc: true },
   'rooms:available': { method: 'GET', path: '/api/v1/rooms/available', ipc: true },
+  'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
 } as const;

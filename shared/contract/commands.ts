@@ -22,6 +22,7 @@ import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
+import { reportCommands } from './reports';
 import { stockCommands } from './stock';
 import { userCommands } from './users';
 
@@ -47,6 +48,7 @@ export const commands = {
   ...carCommands,
   ...stockCommands,
   ...deskCommands,
+  ...reportCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -15,6 +15,7 @@ import { carsText } from '../cars/cars-text';
 import { clientText } from '../client/client-text';
 import { deskText } from '../desk/desk-text';
 import { exportText } from '../export/export-text';
+import { reportsNavText } from '../reports/reports-nav-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
 import { networkText } from '../settings/network-text';
@@ -30,7 +31,7 @@ import { refusalText } from '../i18n/refusal-text';
 import type { Message, TranslationOf } from '../i18n/message';
 import { installDictionaries } from '../i18n/translate';
 
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText, reportsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

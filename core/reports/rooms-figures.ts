@@ -3,7 +3,7 @@
  * (db/queries/report-queries.ts) to the figures of RoomsFiguresSchema, with the definitions of
  * shared/rules/report-rules.ts. Days are day numbers (days since 1970-01-01, hotel-local).
  */
-import type { RoomsDayDelta } from '../../db/queries/report-queries';
+import type { RoomsStayGroup } from '../../db/queries/report-queries';
 import type { RoomsFigures } from '../../shared/contract/reports';
 import { ratio, roomRatios, type DateRange } from '../../shared/rules/report-rules';
 import { civilFromDayNumber, formatDate } from '../../shared/time';
@@ -16,7 +16,7 @@ export interface FiguresInput {
   days: number;
   /** Rooms in use per category. */
   rooms: ReadonlyMap<string, number>;
-  deltas: readonly RoomsDayDelta[];
+  groups: readonly RoomsStayGroup[];
   /** Cancelled and no-show stays due in the period. */
   cancellations: number;
   noShows: number;
@@ -67,21 +67,31 @@ export function roomsFigures(f: FiguresInput): RoomsFigures {
 function categoryGrid(f: FiguresInput): { grid: Map<string, CategoryDays>; arrivalNights: number; leadMs: number } {
   const zeros = () => new Array<number>(f.days).fill(0);
   const grid = new Map<string, CategoryDays>();
-  for (const c of new Set([...f.rooms.keys(), ...f.deltas.map((d) => d.category)])) {
+  for (const c of new Set([...f.rooms.keys(), ...f.groups.map((d) => d.category)])) {
     grid.set(c, { avail: new Array<number>(f.days).fill(f.rooms.get(c) ?? 0), dSold: zeros(), dRev: zeros(), arr: zeros(), dep: zeros() });
   }
   let arrivalNights = 0;
   let leadMs = 0;
-  for (const d of f.deltas) {
-    const i = Number(d.day) - f.fromDay;
-    if (i < 0 || i >= f.days) continue;
+  const endDay = f.fromDay + f.days;
+  for (const d of f.groups) {
     const g = grid.get(d.category)!;
-    g.dSold[i]! += Number(d.sold);
-    g.dRev[i]! += Number(d.revenue);
-    g.arr[i]! += Number(d.arrivals);
-    g.dep[i]! += Number(d.departures);
-    arrivalNights += Number(d.arrivalNights);
-    leadMs += Number(d.leadMs);
+    const [ci, co, n, rate] = [Number(d.ci), Number(d.co), Number(d.stays), Number(d.rate)];
+    const a = Math.max(ci, f.fromDay) - f.fromDay;
+    const b = Math.min(co, endDay) - f.fromDay;
+    if (b > a) {
+      g.dSold[a]! += n;
+      g.dRev[a]! += rate;
+      if (b < f.days) {
+        g.dSold[b]! -= n;
+        g.dRev[b]! -= rate;
+      }
+    }
+    if (ci >= f.fromDay && ci < endDay) {
+      g.arr[ci - f.fromDay]! += n;
+      arrivalNights += Number(d.nights);
+      leadMs += Number(d.leadMs);
+    }
+    if (co >= f.fromDay && co < endDay) g.dep[co - f.fromDay]! += n;
   }
   for (const n of f.outOfOrderNights) {
     const i = n.day - f.fromDay;

@@ -4,7 +4,7 @@
  * into the report with the standard definitions (shared/rules/report-rules.ts). Nothing here loads
  * a stay.
  */
-import { lostArrivals, outOfOrderBlocks, roomsByCategory, roomsDayDeltas } from '../../db/queries/report-queries';
+import { lostArrivals, outOfOrderBlocks, roomsByCategory, roomsStayGroups } from '../../db/queries/report-queries';
 import type { ReportQuery, RoomsFigures, RoomsReport } from '../../shared/contract/reports';
 import { AppError } from '../../shared/errors';
 import { MAX_REPORT_DAYS, lastYearRange, rangeDays, reportRange, type DateRange } from '../../shared/rules/report-rules';
@@ -49,7 +49,7 @@ export function createRoomsReportService(core: CoreDeps, settings: SettingsServi
     const fromDay = dayNumber(parseDate(range.from));
     const days = rangeDays(range);
     const segments = offsetSegments(startMs - maxStayMs - DAY_MS, endMs + maxStayMs + DAY_MS, zone);
-    const deltas = await roomsDayDeltas(db, { startMs, endMs, fromDay, endDay: fromDay + days, maxStayMs, segments });
+    const groups = await roomsStayGroups(db, { startMs, endMs, maxStayMs, segments });
     const lost = await lostArrivals(db, startMs, endMs);
     const outOfOrderNights: { category: string; day: number }[] = [];
     if (oooUnavailable) {
@@ -59,7 +59,7 @@ export function createRoomsReportService(core: CoreDeps, settings: SettingsServi
       }
     }
     const count = (status: string) => Number(lost.find((l) => l.status === status)?.n ?? 0);
-    return roomsFigures({ range, fromDay, days, rooms, deltas, cancellations: count('cancelled'), noShows: count('no_show'), outOfOrderNights });
+    return roomsFigures({ range, fromDay, days, rooms, groups, cancellations: count('cancelled'), noShows: count('no_show'), outOfOrderNights });
   }
 
   return {

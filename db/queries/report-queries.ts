@@ -4,10 +4,9 @@
  * the zone's offset picked by a CASE over the span's DST segments (core/reports/zone-offsets.ts), so
  * no row's text is parsed and no date function differs between the engines.
  *
- * One query per period returns, per category and day, the changes of rooms sold and revenue (a
- * stay adds +1 and its nightly share on its first night in the period, −1 the day after its last),
- * its arrival (with its nights and lead time) and its departure; the service adds them up. So a year
- * of 100 000 stays comes back as ~1 500 rows, never as the stays.
+ * One query per period returns the sold stays grouped by category, first day and check-out day;
+ * the service spreads the groups over the days. So a year of ~75 000 stays comes back as a few
+ * thousand rows, never as the stays.
  */
 import type { Db } from '../database';
 
@@ -33,51 +32,39 @@ export interface RoomsPeriodQuery {
   /** The period's first instant (00:00 of its first day) and the instant after it (00:00 of the day after its last). */
   startMs: number;
   endMs: number;
-  /** The same as day numbers: first day, and the day after the last. */
-  fromDay: number;
-  endDay: number;
   /** The longest a stay can be (its arrival is later than `startMs - maxStayMs`). */
   maxStayMs: number;
   segments: readonly OffsetSegment[];
 }
 
-/** One row per category and day: the changes and counts of that day (see the module's comment). */
-export interface RoomsDayDelta {
+/**
+ * Sold stays that overlap the period, grouped by category, first day (`ci`) and check-out day
+ * (`co`): how many, and their nightly revenue, nights and lead time (ms from booking to arrival)
+ * summed. A year of ~75 000 stays is a few thousand groups; the service spreads them over the days.
+ */
+export interface RoomsStayGroup {
   category: string;
-  day: number;
-  sold: number;
-  revenue: number;
-  arrivals: number;
-  departures: number;
-  /** Nights and lead time (ms from booking to arrival) of that day's arrivals, summed. */
-  arrivalNights: number;
+  ci: number;
+  co: number;
+  stays: number;
+  /** Σ price ÷ nights: the group's revenue per night. */
+  rate: number;
+  nights: number;
   leadMs: number;
 }
 
-export async function roomsDayDeltas(db: Db, q: RoomsPeriodQuery): Promise<RoomsDayDelta[]> {
-  const params: Record<string, number> = {
-    startMs: q.startMs, endMs: q.endMs, lowMs: q.startMs - q.maxStayMs, fromDay: q.fromDay, endDay: q.endDay,
-  };
+export async function roomsStayGroups(db: Db, q: RoomsPeriodQuery): Promise<RoomsStayGroup[]> {
+  const params: Record<string, number> = { startMs: q.startMs, endMs: q.endMs, lowMs: q.startMs - q.maxStayMs };
   const ci = localDay('s.checkin_ms', q.segments, params);
   const co = localDay('s.checkout_ms', q.segments, params);
-  return await db.all<RoomsDayDelta>(
-    `WITH y AS MATERIALIZED (
-       SELECT category, price * 1.0 / nights AS rate, nights, lead, ci, co,
-              CASE WHEN ci > @fromDay THEN ci ELSE @fromDay END AS a,
-              CASE WHEN co < @endDay THEN co ELSE @endDay END AS b
-       FROM (SELECT s.category AS category, s.price AS price, s.nights AS nights, s.checkin_ms - s.created_at AS lead,
-                    ${ci} AS ci, ${co} AS co
-             FROM stays s
-             WHERE s.status IN ('booked', 'checked_in', 'checked_out')
-               AND s.checkin_ms > @lowMs AND s.checkin_ms < @endMs AND s.checkout_ms > @startMs) x
-     )
-     SELECT category, day, sum(sold) AS sold, sum(revenue) AS revenue, sum(arrivals) AS arrivals,
-            sum(departures) AS departures, sum(nights) AS "arrivalNights", sum(lead) AS "leadMs"
-     FROM (SELECT category, a AS day, 1 AS sold, rate AS revenue, 0 AS arrivals, 0 AS departures, 0 AS nights, 0 AS lead FROM y WHERE b > a
-           UNION ALL SELECT category, b, -1, -rate, 0, 0, 0, 0 FROM y WHERE b > a AND b < @endDay
-           UNION ALL SELECT category, ci, 0, 0, 1, 0, nights, lead FROM y WHERE ci >= @fromDay
-           UNION ALL SELECT category, co, 0, 0, 0, 1, 0, 0 FROM y WHERE co < @endDay) e
-     GROUP BY category, day`,
+  return await db.all<RoomsStayGroup>(
+    `SELECT category, ci, co, count(*) AS stays, sum(price * 1.0 / nights) AS rate, sum(nights) AS nights, sum(lead) AS "leadMs"
+     FROM (SELECT s.category AS category, s.price AS price, s.nights AS nights, s.checkin_ms - s.created_at AS lead,
+                  ${ci} AS ci, ${co} AS co
+           FROM stays s
+           WHERE s.status IN ('booked', 'checked_in', 'checked_out')
+             AND s.checkin_ms > @lowMs AND s.checkin_ms < @endMs AND s.checkout_ms > @startMs) x
+     GROUP BY category, ci, co`,
     params,
   );
 }

@@ -19,6 +19,7 @@ import { importHandlers } from './imports/import-handlers';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { roomHandlers } from './rooms/rooms-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
+import { reportHandlers } from './reports/reports-handlers';
 import { stayDeskHandlers } from './stays/stay-desk-handlers';
 import { stayHandlers } from './stays/stays-handlers';
 import { stockHandlers } from './stock/stock-handlers';
@@ -45,5 +46,6 @@ export function createHandlers(s: CoreServices): Handlers {
     ...deskHandlers(s),
     ...printHandlers(s),
     ...importHandlers(s),
+    ...reportHandlers(s),
   };
 }

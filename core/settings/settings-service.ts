@@ -49,6 +49,8 @@ export function defaultSettings(): Settings {
     refundPartialHours: 24,
     refundPartialPercent: 50,
     paymentCheckoutUrl: '',
+    // reports (issue 17): out-of-order rooms stay in "available", as USALI counts them
+    reportsOutOfOrderUnavailable: false,
     // cars (issue 9 §2): every fleet change goes to the event broker
     brokerEventTypes: [...BROKER_EVENT_TYPES],
     // E-mail delivery (issue 8 §5, platform): off until an admin sets a server and a sender.

@@ -119,4 +119,5 @@ export const COMMAND_TABLE = {
   'print:lists': { method: 'GET', path: '/api/v1/print/lists', ipc: true },
   'imports:kind': { method: 'GET', path: '/api/v1/imports/:kind', ipc: true },
   'imports:run': { method: 'POST', path: '/api/v1/imports/:kind', ipc: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
+  'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
 } as const;

@@ -24,6 +24,7 @@ import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
+import { reportCommands } from './reports';
 import { stockCommands } from './stock';
 import { userCommands } from './users';
 
@@ -51,6 +52,7 @@ export const commands = {
   ...deskCommands,
   ...printCommands,
   ...importCommands,
+  ...reportCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -45,6 +45,8 @@ export const SettingsSchema = z.object({
   refundPartialPercent: z.number().int(),
   /** A payment provider's checkout page, `{id}` and `{amount}` filled in; '' means payment at the desk (`checkoutUrl: null`). */
   paymentCheckoutUrl: z.string(),
+  /** Reports (issue 17): whether out-of-order rooms leave the rooms available (docs/reports.md). */
+  reportsOutOfOrderUnavailable: z.boolean(),
   // cars (issue 9 §2): which event types go to the event broker
   brokerEventTypes: z.array(z.enum(BROKER_EVENT_TYPES)),
   // E-mail delivery (issue 8 §5, platform: docs/platform.md). The password is write-only: never returned.
@@ -118,6 +120,7 @@ export const SettingsUpdateSchema = z.object({
   refundPartialHours: z.number().int().min(0).max(720).optional(),
   refundPartialPercent: z.number().int().min(0).max(100).optional(),
   paymentCheckoutUrl: z.union([HttpUrlSchema, z.literal('')]).optional(),
+  reportsOutOfOrderUnavailable: z.boolean().optional(),
   // cars (issue 9 §2): which event types go to the event broker (each at most once)
   brokerEventTypes: z
     .array(z.enum(BROKER_EVENT_TYPES))

@@ -234,6 +234,7 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'stock:return': { id: 1 },
     'stock:cancel': { id: 1 },
     'stock:export': { delimiter: ';', bom: true, resourceId: 1, status: 'out', from: '2026-05-01', to: '2026-05-31' },
+    'reports:rooms': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
   };
   return inputs[name];
 }

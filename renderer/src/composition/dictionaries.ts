@@ -16,6 +16,8 @@ import { clientText } from '../client/client-text';
 import { deskText } from '../desk/desk-text';
 import { exportText } from '../export/export-text';
 import { importsText } from '../imports/imports-text';
+import { reportsNavText } from '../reports/reports-nav-text';
+import type { reportsText } from '../reports/reports-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
 import { printText } from '../print/print-text';
@@ -55,13 +57,14 @@ export const DOMAIN_TEXTS = [
   printText,
   importsText,
 ] as const;
+export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText, reportsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed
  * here (a type-only import), and the module adds its text with `addLazyText` when the chunk runs,
  * before any of its screens renders.
  */
-type LazyTexts = typeof appointmentsText;
+type LazyTexts = typeof appointmentsText | typeof reportsText;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type English = UnionToIntersection<(typeof DOMAIN_TEXTS)[number]['en'] | LazyTexts['en']>;

@@ -36,6 +36,7 @@ export const SCREEN_REGISTRY = [
   { id: 'audit', label: 'nav.audit', roles: ['admin'], group: 'admin', load: () => import('../audit/audit-screen').then((m) => m.AuditScreen) },
   { id: 'imports', label: 'nav.imports', roles: ['admin'], group: 'admin', load: () => import('../imports/imports-screen').then((m) => m.ImportsScreen) },
   { id: 'outbox', label: 'nav.outbox', roles: ['admin'], group: 'admin', load: () => import('../outbox/outbox-screen').then((m) => m.OutboxScreen) },
+  { id: 'reports', label: 'nav.reports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../reports/reports-screen').then((m) => m.ReportsScreen) },
   { id: 'my-bookings', label: 'nav.myBookings', roles: ['client'], group: 'client', load: () => import('../client/my-bookings-screen').then((m) => m.MyBookingsScreen) },
   { id: 'appointment-setup', label: 'nav.appointmentSetup', roles: ['admin'], group: 'admin', load: () => import('../appointments/setup-screen').then((m) => m.AppointmentSetupScreen) },
   { id: 'my-appointments', label: 'nav.myAppointments', roles: ['client'], group: 'client', load: () => import('../appointments/my-appointments-screen').then((m) => m.MyAppointmentsScreen) },

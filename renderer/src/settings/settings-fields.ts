@@ -55,6 +55,7 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { key: 'refundPartialHours', kind: 'int', label: 'settings.refundPartialHours', section: 'stays' },
   { key: 'refundPartialPercent', kind: 'int', label: 'settings.refundPartialPercent', section: 'stays' },
   { key: 'paymentCheckoutUrl', kind: 'url', label: 'settings.paymentCheckoutUrl', section: 'integrations', placeholder: 'https://pay.example.com/checkout?ref={id}&amount={amount}' },
+  { key: 'reportsOutOfOrderUnavailable', kind: 'bool', label: 'settings.reportsOutOfOrderUnavailable', section: 'stays' },
   // cars (issue 9 §2): which event types go to the event broker (drafted as a comma-separated list).
   { key: 'brokerEventTypes', kind: 'eventTypes', label: 'settings.brokerEventTypes', section: 'integrations' },
   // printing (issue 17 §2): the downtime pack's interval

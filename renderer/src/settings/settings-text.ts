@@ -59,6 +59,7 @@ export const settingsText = domainText(
     'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
     'settings.refundPartialPercent': 'Partial refund (%)',
     'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
+    'settings.reportsOutOfOrderUnavailable': 'Reports: out-of-order rooms are not available',
     // The audit log's words for this domain's actions (audit/audit-actions.ts).
     'auditAction.settings:update': 'Changed the settings',
   },
@@ -119,6 +120,7 @@ export const settingsText = domainText(
     'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
     'settings.refundPartialPercent': 'Delvis refusion (%)',
     'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
+    'settings.reportsOutOfOrderUnavailable': 'Rapporter: værelser ude af drift er ikke disponible',
     'auditAction.settings:update': 'Ændrede indstillingerne',
   },
 );

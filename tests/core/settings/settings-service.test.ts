@@ -47,6 +47,7 @@ describe('settings', () => {
       refundPartialHours: 24,
       refundPartialPercent: 50,
       paymentCheckoutUrl: '',
+      reportsOutOfOrderUnavailable: false,
       // stays' rules (issue 10)
       earlyCheckinMinutes: 360,
       departurePriceRule: 'booked',

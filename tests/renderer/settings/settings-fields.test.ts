@@ -13,7 +13,7 @@ const saved: Settings = {
   lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [],
   smtpHost: '', smtpPort: 587, smtpTls: 'starttls', smtpUser: '', smtpPasswordSet: false, smtpFrom: '',
   // appointments (issue 8)
-  appointmentHoldMinutes: 30, appointmentReminderMinutes: 60, refundFullHours: 48, refundPartialHours: 24, refundPartialPercent: 50, paymentCheckoutUrl: '',
+  appointmentHoldMinutes: 30, appointmentReminderMinutes: 60, refundFullHours: 48, refundPartialHours: 24, refundPartialPercent: 50, paymentCheckoutUrl: '', reportsOutOfOrderUnavailable: false,
   earlyCheckinMinutes: 360, departurePriceRule: 'booked', timeZoneConfirmed: true, downtimePackMinutes: 30,
 };
 

@@ -56,8 +56,8 @@ export const DOMAIN_TEXTS = [
   deskText,
   printText,
   importsText,
+  reportsNavText,
 ] as const;
-export const DOMAIN_TEXTS = [{ en: commonEn, da: commonDa }, authText, boardText, staysText, exportText, roomsText, usersText, auditText, settingsText, networkText, outboxText, clientText, stockText, refusalText, stayDeskText, carsText, appointmentsNavText, appointmentReasonsText, deskText, reportsNavText] as const;
 
 /**
  * Dictionaries that arrive with their screens' chunk instead of the first bundle: their keys are typed

@@ -1,14 +1,18 @@
 /**
  * What an audit row may say: its detail as JSON with every key that could hold a secret removed, at
- * any depth, and a size cap so a huge note cannot bloat the log.
+ * any depth, a password inside a URL masked (`amqp://user:***@host`), and a size cap so a huge note
+ * cannot bloat the log.
  *   {username: 'eva', password: 'x', nested: {newPassword: 'y', tokenHash: 'z', role: 'staff'}}
  *   → '{"username":"eva","nested":{"role":"staff"}}'
  */
+import { hasUrlPassword, maskUrlPassword } from '../../shared/rules/url-credentials';
+
 export const SECRET_KEY_RE = /pass|token|secret|hash/i;
 export const AUDIT_DETAIL_MAX = 4096;
 
 function redact(value: unknown, seen: WeakSet<object>): unknown {
   if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return hasUrlPassword(value) ? maskUrlPassword(value) : value;
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return '[cycle]';
   seen.add(value);

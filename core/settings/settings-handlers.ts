@@ -4,7 +4,7 @@ import type { HandlersFor } from '../handler-types';
 
 export function settingsHandlers({ settings, network }: CoreServices): HandlersFor<typeof settingsCommands> {
   return {
-    'settings:get': async () => settings.get(),
+    'settings:get': async () => settings.view(),
     'settings:update': (input) => network.updateSettings(input),
     'network:status': () => network.status(),
   };

@@ -10,6 +10,7 @@ import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdat
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { likelyHotelZone } from '../../shared/time';
+import { hasUrlPassword, keepMaskedPassword, MASKED_PASSWORD, maskUrlPassword } from '../../shared/rules/url-credentials';
 import type { CoreDeps } from '../context';
 
 const DAY_MS = 86_400_000;
@@ -80,8 +81,20 @@ const DERIVED_KEYS = new Set(['smtpPasswordSet']);
  */
 const PER_SERVER_KEYS = new Set(['lanEnabled', 'lanHost', 'lanPort']);
 
+/** Integration URLs: a password in one is masked in every answer, event and audit row. */
+const URL_KEYS = ['billingServiceUrl', 'eventServiceUrl'] as const;
+
+/** The settings as answers and live events show them: a password inside a URL as `***`. Pure. */
+export function publicSettings(settings: Settings): Settings {
+  if (!URL_KEYS.some((key) => hasUrlPassword(settings[key]))) return settings;
+  return Object.freeze({ ...settings, ...Object.fromEntries(URL_KEYS.map((key) => [key, maskUrlPassword(settings[key])])) });
+}
+
 export interface SettingsService {
+  /** The settings as stored, secrets inside URLs included: for the core's own use, never for an answer. */
   get(): Settings;
+  /** What answers and events show (`publicSettings`). */
+  view(): Settings;
   /** Validates, persists and publishes `settings.changed`. */
   update(patch: SettingsUpdate): Promise<Settings>;
   /**
@@ -185,11 +198,12 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
     const next = await read();
     if (JSON.stringify(next) === JSON.stringify(current)) return;
     current = next;
-    deps.events.publish({ type: 'settings.changed', settings: next.settings });
+    deps.events.publish({ type: 'settings.changed', settings: publicSettings(next.settings) });
   };
 
   return {
     get: () => current.settings,
+    view: () => publicSettings(current.settings),
     server: () => server,
     refresh() {
       refreshing = refreshing.then(refresh, refresh);
@@ -209,14 +223,28 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
             );
           }
         }
-        await write(valid.timeZone === undefined ? valid : { ...valid, timeZoneConfirmed: true });
+        const stored = (await read()).settings;
+        const patchToWrite: SettingsUpdate = { ...valid, ...(valid.timeZone === undefined ? {} : { timeZoneConfirmed: true }) };
+        for (const key of URL_KEYS) {
+          const sent = patchToWrite[key];
+          if (sent === undefined) continue;
+          const url = keepMaskedPassword(sent, stored[key]);
+          if (url.includes(`:${MASKED_PASSWORD}@`)) {
+            throw new AppError('VALIDATION', `Setting ${key}: type the password again (the URL names another server or user than the stored one)`, {
+              reason: 'settings.invalid',
+              params: { field: key },
+            });
+          }
+          patchToWrite[key] = url;
+        }
+        await write(patchToWrite);
         const next = await read();
         // Before the event, so a listener of settings.changed reads the new settings from get().
         db.afterCommit(() => {
           current = next;
         });
-        c.publish({ type: 'settings.changed', settings: next.settings });
-        return next.settings;
+        c.publish({ type: 'settings.changed', settings: publicSettings(next.settings) });
+        return publicSettings(next.settings);
       });
     },
     maxStayMs: () => (current.boundNights + 2) * DAY_MS,

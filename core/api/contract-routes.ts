@@ -7,13 +7,14 @@
  * by csv-routes.ts.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { z } from 'zod';
 import { commandNames, commands, type CommandDef, type ParsedInput } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
 import type { HandledCommandName } from '../context';
 import type { Core } from '../create-core';
 import { callContextOf, guardRoute } from './call-context';
 import { errorResponses, routeDocs } from './openapi-docs';
-import { QUERY_METHODS, splitInput } from './route-input';
+import { QUERY_METHODS, splitInput, type AnyObject } from './route-input';
 
 export { operationId, routeDocs } from './openapi-docs';
 export { pathParams, splitInput } from './route-input';
@@ -53,7 +54,7 @@ function refuseEmptyPatch(parsedBody: unknown): void {
 /** The route of command `name`; `def` defaults to the contract's (tests pass commands of their own). */
 export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authorize'>, name: HandledCommandName, def: CommandDef = commands[name]): RouteOptions {
   const parts = splitInput(name, def);
-  const { params, rest } = parts;
+  const { params, rest, query } = parts;
   const inQuery = QUERY_METHODS.has(def.http.method);
   const status = def.http.status ?? 200;
   const readRest = (request: FastifyRequest): object | undefined =>
@@ -66,6 +67,7 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
       ...routeDocs(name, def),
       ...(params ? { params } : {}),
       ...(rest ? (inQuery ? { querystring: rest } : { body: rest }) : {}),
+      ...(query ? { querystring: query } : {}),
       response: { [status]: def.output, ...errorResponses(def) },
     },
     config: { badInputMessage: def.badInputMessage, command: { name, def } },
@@ -76,7 +78,15 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
     ...(rest && !inQuery ? { preValidation: def.recordBeforeBody ? [defaultToEmptyBody, recordBeforeBody(core, name, def, parts)] : defaultToEmptyBody } : {}),
     handler: async (request, reply) => {
       if (def.http.method === 'PATCH') refuseEmptyPatch(request.body);
-      const input = { ...readRest(request), ...(request.params as object) } as ParsedInput<typeof name>;
+      // `http.query`: each value as the input's own field reads it (`"true"` → true), over the body's.
+      const fromQuery = query
+        ? Object.fromEntries(
+            Object.entries(request.query as Record<string, unknown>)
+              .filter(([k, v]) => v !== undefined && k in query.shape)
+              .map(([k, v]) => [k, ((rest as AnyObject).shape[k] as z.ZodType).parse(v)]),
+          )
+        : {};
+      const input = { ...readRest(request), ...fromQuery, ...(request.params as object) } as ParsedInput<typeof name>;
       const output = await core.call(name, input, callContextOf(request));
       void reply.code(status);
       return output;

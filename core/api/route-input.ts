@@ -26,6 +26,8 @@ export interface InputParts {
   rest?: z.ZodType;
   /** The field names the rest may carry (every option's, for a union). */
   restKeys: string[];
+  /** A body method's fields that may also come in the query string (`http.query`), all optional there. */
+  query?: AnyObject;
 }
 
 type ObjectUnion = z.ZodUnion<readonly AnyObject[]>;
@@ -56,7 +58,13 @@ export function splitInput(name: string, def: CommandDef): InputParts {
     const params = keys.length ? (input.pick(mask) as AnyObject) : undefined;
     const rest = keys.length ? (input.omit(mask) as AnyObject) : input;
     const restKeys = Object.keys(rest.shape);
-    return { params, rest: restKeys.length ? rest : undefined, restKeys };
+    const queryFields = def.http.query ?? {};
+    if (Object.keys(queryFields).length && QUERY_METHODS.has(def.http.method)) throw new Error(`${name}: http.query is for a body method; ${def.http.method} reads the whole query`);
+    for (const k of Object.keys(queryFields)) if (!(k in rest.shape)) throw new Error(`${name}: query field ${k} is not in the input schema`);
+    const query = Object.keys(queryFields).length
+      ? z.object(Object.fromEntries(Object.entries(queryFields).map(([k, schema]) => [k, schema.optional()])))
+      : undefined;
+    return { params, rest: restKeys.length ? rest : undefined, restKeys, ...(query ? { query } : {}) };
   }
 
   if (isObjectUnion(def.input)) {

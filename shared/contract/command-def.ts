@@ -15,6 +15,13 @@ export interface HttpBinding {
   path: string;
   /** Success status (default 200). */
   status?: number;
+  /**
+   * Fields of a body method's input that may also come in the query string (`POST
+   * /api/v1/imports/rooms?dryRun=true`), each with its schema as the query carries it (text: e.g.
+   * `QueryBoolTextSchema`); the query's value wins over the body's, and the whole input is then
+   * checked by the command's input schema as usual.
+   */
+  query?: Record<string, z.ZodType>;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineCommands } from './command-def';
 import { ADMIN } from './roles';
+import { QueryBoolSchema, QueryBoolTextSchema } from './primitives';
 
 export const IMPORT_KINDS = ['guestRooms', 'serviceRooms', 'providers', 'cars', 'stockResources', 'stays'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
@@ -30,7 +31,7 @@ export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 export const ImportRunSchema = z.object({
   kind: ImportKindSchema,
   csv: z.string().min(1, 'csv is required').max(MAX_IMPORT_TEXT).meta({ description: 'The file\'s text: `,` or `;` separated, a header line first.' }),
-  dryRun: z.boolean().default(false).meta({ description: 'Check every row in a transaction that is rolled back: nothing is written.' }),
+  dryRun: QueryBoolSchema.default(false).meta({ description: 'Check every row in a transaction that is rolled back: nothing is written. Also `?dryRun=true` in the query string.' }),
   mode: ImportModeSchema.default('allOrNothing'),
   mapping: ImportMappingSchema.optional(),
 });
@@ -98,7 +99,11 @@ export const importCommands = defineCommands({
       'stay) is left unchanged, so importing a file twice changes nothing. A cell starting with `=`, `+`, `@` or `-` followed by a letter is a ' +
       'formula and is refused. The answer lists each failing row\'s line, column and reason. Audited.',
     example: { kind: 'guestRooms', csv: 'Værelse;Kategori;Pladser;Pris;Etage\n101;Dobbeltværelse;2;1125,00;1\n', dryRun: true, mode: 'allOrNothing' },
-    input: ImportRunSchema, output: ImportSummarySchema, http: { method: 'POST', path: '/api/v1/imports/:kind' },
+    input: ImportRunSchema, output: ImportSummarySchema, http: {
+      method: 'POST',
+      path: '/api/v1/imports/:kind',
+      query: { dryRun: QueryBoolTextSchema.meta({ description: '`true` (or `1`): a dry run, whatever the body says; `false`/`0`: not.' }) },
+    },
     rules: [
       { when: 'the text holds binary data (a NUL character)', error: 'The file is not a CSV text file (it holds binary data)' },
       { when: 'no column of the header names a field of the kind', error: 'The file is not a CSV of this kind: no column of its header names a field' },

@@ -57,3 +57,5 @@ export const HTTP_URL_RE = new RegExp(`^https?://${HOST}${PORT}${URL_REST}$`, 'u
  */
 const USER_INFO = '(?:[^\\u0000-\\u0020\\u007F-\\u009F\\uD800-\\uDFFF@/?#]+@)?';
 export const AMQP_URL_RE = new RegExp(`^amqps?://${USER_INFO}${HOST}${PORT}${URL_REST}$`, 'u');
+/** The event broker's URL: either of the two above, as one pattern (the API document states it). */
+export const EVENT_BROKER_URL_RE = new RegExp(`^(?:https?://${HOST}${PORT}${URL_REST}|amqps?://${USER_INFO}${HOST}${PORT}${URL_REST})$`, 'u');

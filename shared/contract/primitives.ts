@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDate } from '../time';
-import { AMQP_URL_RE, DATE_PATTERN, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from './input-patterns';
+import { DATE_PATTERN, DATE_TIME_RE, EMAIL_RE, EVENT_BROKER_URL_RE, HTTP_URL_RE } from './input-patterns';
 
 const realDate = (s: string) => {
   try {
@@ -150,6 +150,8 @@ export const TextSchema = (max: number, { multiline = false }: { multiline?: boo
 export const NameSchema = (max: number, what: string) =>
   wellFormedText(z.string().max(max).trim().min(1, `${what} is required`)).meta({ description: `Not blank; ${SINGLE_LINE}`, pattern: NOT_BLANK_PATTERN });
 
+/** A boolean as a query string carries it: only its text forms (for `http.query` on a body method). */
+export const QueryBoolTextSchema = z.enum(['true', 'false', '1', '0']);
 /** Query strings carry booleans as text. */
 export const QueryBoolSchema = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
@@ -164,7 +166,7 @@ export const HttpUrlSchema = z
 export const EventBrokerUrlSchema = z
   .string()
   .max(500)
-  .refine((s) => HTTP_URL_RE.test(s) || AMQP_URL_RE.test(s), 'must be an http(s) or amqp(s) URL')
+  .regex(EVENT_BROKER_URL_RE, 'must be an http(s) or amqp(s) URL')
   .meta({ description: 'An http(s):// URL the events are POSTed to, or an amqp(s)://user:password@host:port/vhost URL of a RabbitMQ broker.' });
 
 /** An e-mail address (input-patterns.ts `EMAIL_RE`): `format: email` and the pattern the server checks. */

@@ -29,6 +29,16 @@ describe('POST /api/v1/imports/:kind', () => {
     expect(await roomNumbers()).toEqual([]);
   });
 
+  it('takes ?dryRun=true from the query string (it wins over the body), and refuses ?dryRun=maybe with 400', async () => {
+    const viaQuery = await th.json('POST', '/api/v1/imports/guestRooms?dryRun=true', { csv: ROOMS, mode: 'validOnly' });
+    expect(viaQuery.status).toBe(200);
+    expect(await viaQuery.json()).toMatchObject({ committed: false, rows: 2, failed: 1 });
+    const overBody = await th.json('POST', '/api/v1/imports/guestRooms?dryRun=1', { csv: ROOMS, mode: 'validOnly', dryRun: false });
+    expect(await overBody.json()).toMatchObject({ committed: false });
+    expect((await th.json('POST', '/api/v1/imports/guestRooms?dryRun=maybe', { csv: ROOMS })).status).toBe(400);
+    expect(await roomNumbers()).toEqual([]);
+  });
+
   it('imports only the valid rows when asked, and the same file again changes nothing', async () => {
     const first = (await (await th.json('POST', '/api/v1/imports/guestRooms', { csv: ROOMS, mode: 'validOnly' })).json()) as Record<string, unknown>;
     expect(first).toMatchObject({ committed: true, created: 1, failed: 1 });

@@ -51,15 +51,15 @@ describe('a password inside the event broker URL', () => {
   });
 
   it('is kept when the form saves the masked URL back, and the mask for another server is refused, nothing written', async () => {
-    t = await createTestCore();
-    await t.core.call('settings:update', { eventServiceUrl: BROKER }, adminCtx);
-    await t.core.call('settings:update', { hotelName: 'Hotel Fjord', eventServiceUrl: 'amqp://frontdesk:***@rabbit.hotel.lan:5672/hotel' }, adminCtx);
-    expect(t.core.settings.get()).toMatchObject({ hotelName: 'Hotel Fjord', eventServiceUrl: BROKER });
+    const tc = (t = await createTestCore());
+    await tc.core.call('settings:update', { eventServiceUrl: BROKER }, adminCtx);
+    await tc.core.call('settings:update', { hotelName: 'Hotel Fjord', eventServiceUrl: 'amqp://frontdesk:***@rabbit.hotel.lan:5672/hotel' }, adminCtx);
+    expect(tc.core.settings.get()).toMatchObject({ hotelName: 'Hotel Fjord', eventServiceUrl: BROKER });
 
     await expectAppError(() =>
-      t.core.call('settings:update', { hotelName: 'Hotel Vest', eventServiceUrl: 'amqp://frontdesk:***@elsewhere.lan:5672/hotel' }, adminCtx),
+      tc.core.call('settings:update', { hotelName: 'Hotel Vest', eventServiceUrl: 'amqp://frontdesk:***@elsewhere.lan:5672/hotel' }, adminCtx),
       'VALIDATION',
     );
-    expect(t.core.settings.get()).toMatchObject({ hotelName: 'Hotel Fjord', eventServiceUrl: BROKER });
+    expect(tc.core.settings.get()).toMatchObject({ hotelName: 'Hotel Fjord', eventServiceUrl: BROKER });
   });
 });

@@ -34,7 +34,7 @@ async function server(): Promise<Host> {
     databaseUrl: database.config.url,
     port: 0,
     worker: false,
-    jobs: { 'outbox-retention': false }, // the scheduler's is then the one leader-lock session per server
+    jobs: { 'outbox-retention': false, 'downtime-pack': false }, // the scheduler's is then the one leader-lock session per server
     rendererDir: join(database.dir, 'no-renderer'),
     adminPassword: TEST_ADMIN_PASSWORD,
     settings: { timeZone: 'Europe/Copenhagen' },

@@ -14,7 +14,7 @@ import { createCore } from '../core/create-core';
 import Database from 'better-sqlite3';
 import { openDatabase, type Sqlite } from '../db/open-database';
 import { insertCar, insertRental } from '../db/queries/car-queries';
-import { MAX_RENTAL_DAYS } from '../shared/contract/cars';
+import { MAX_RENTAL_DAYS } from '../shared/contract/rentals';
 import { addDays, formatInstant } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
 import { NOW_MS, TIME_ZONE, TODAY } from './support/hotel-dataset';

@@ -10,6 +10,7 @@ import { userHandlers } from './auth/users-handlers';
 import { blockHandlers } from './blocks/blocks-handlers';
 import { boardHandlers } from './board/board-handlers';
 import { carHandlers } from './cars/cars-handlers';
+import { rentalHandlers } from './cars/rentals-handlers';
 import type { Handlers } from './context';
 import type { CoreServices } from './core-services';
 import { deskHandlers } from './desk/desk-handlers';
@@ -42,6 +43,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...appointmentBookingHandlers(s),
     ...appointmentAdminHandlers(s),
     ...carHandlers(s),
+    ...rentalHandlers(s),
     ...stockHandlers(s),
     ...deskHandlers(s),
     ...printHandlers(s),

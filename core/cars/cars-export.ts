@@ -4,7 +4,8 @@
  * no drizzle, nothing of the host. Seed 004's column names first for the cars.
  */
 import { carsChunk, rentalsChunk } from '../../db/queries/exports/cars-export-queries';
-import type { CarExportQuery, RentalExportQuery } from '../../shared/contract/cars';
+import type { CarExportQuery } from '../../shared/contract/cars';
+import type { RentalExportQuery } from '../../shared/contract/rentals';
 import { AppError } from '../../shared/errors';
 import { defineExport } from '../export/export-def';
 

@@ -6,7 +6,8 @@
  * (aggregate `car:<id>`). Which types go at all is the setting `brokerEventTypes`.
  */
 import type { BrokerEventType, BrokerMessage } from '../../shared/contract/broker-events';
-import type { Car, Rental } from '../../shared/contract/cars';
+import type { Car } from '../../shared/contract/cars';
+import type { Rental } from '../../shared/contract/rentals';
 import { formatInstant } from '../../shared/time';
 import type { Commit } from '../commit';
 import type { SettingsService } from '../settings/settings-service';

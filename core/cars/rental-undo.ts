@@ -13,7 +13,8 @@
  *   `cars_mileage_never_down`), so a wrong reading is corrected upwards by the next return.
  */
 import { findRentalOverlap, getRental, unmarkRentalOut, unmarkRentalReturned, updateCar } from '../../db/queries/car-queries';
-import type { Car, Rental } from '../../shared/contract/cars';
+import type { Car } from '../../shared/contract/cars';
+import type { Rental } from '../../shared/contract/rentals';
 import { AppError } from '../../shared/errors';
 import { localDate } from '../../shared/time';
 import { commit, type Commit } from '../commit';

@@ -29,16 +29,8 @@ import {
   setRentalStatus,
   updateCar,
 } from '../../db/queries/car-queries';
-import {
-  MAX_RENTAL_DAYS,
-  type Car,
-  type Rental,
-  type RentalHandOutSchema,
-  type RentalListQuery,
-  type RentalReserveSchema,
-  type RentalReturnSchema,
-  type RentalTimeline,
-} from '../../shared/contract/cars';
+import { type Car } from '../../shared/contract/cars';
+import { MAX_RENTAL_DAYS, type Rental, type RentalHandOutSchema, type RentalListQuery, type RentalReserveSchema, type RentalReturnSchema, type RentalTimeline } from '../../shared/contract/rentals';
 import { AppError } from '../../shared/errors';
 import { addDays, formatInstant, localDate, nightsBetween } from '../../shared/time';
 import { commit } from '../commit';

@@ -7,7 +7,7 @@
 import { getStockBooking, openStockBookingsOfStay } from '../../db/queries/stock-queries';
 import type { DomainChanges, Reactions } from '../reactions/reactions';
 import type { Commit } from '../commit';
-import { stockWriter, type StockDeps } from './stock-service';
+import { stockWriter, type StockDeps } from './stock-writer';
 
 const NOTE: Record<DomainChanges['stay.ended']['status'], string> = { checked_out: 'checked out', cancelled: 'cancelled', no_show: 'a no-show' };
 

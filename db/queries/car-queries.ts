@@ -4,7 +4,8 @@
  * The holding predicate `status IN ('reserved', 'out')` is written exactly as in the partial index
  * `car_rentals_holding_idx`, or SQLite will not use it.
  */
-import type { Car, CarListQuery, Rental, RentalStatus, RentalTimeline, SeedCar } from '../../shared/contract/cars';
+import type { Car, CarListQuery, SeedCar } from '../../shared/contract/cars';
+import type { Rental, RentalStatus, RentalTimeline } from '../../shared/contract/rentals';
 import type { Db } from '../database';
 import type { carRentals, cars } from '../schema';
 import { likePattern } from './like-pattern';

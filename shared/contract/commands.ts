@@ -12,6 +12,7 @@ import { authCommands } from './auth';
 import { blockCommands } from './blocks';
 import { boardCommands } from './board';
 import { carCommands } from './cars';
+import { rentalCommands } from './rentals';
 import type { CommandDef } from './command-def';
 import { deskCommands } from './desk';
 import { healthCommands } from './health';
@@ -48,6 +49,7 @@ export const commands = {
   ...appointmentBookingCommands,
   ...appointmentAdminCommands,
   ...carCommands,
+  ...rentalCommands,
   ...stockCommands,
   ...deskCommands,
   ...printCommands,

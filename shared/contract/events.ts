@@ -8,6 +8,7 @@ import { mayReceive, type Audience, type Viewer } from './event-def';
 import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { carEvents } from './cars';
+import { rentalEvents } from './rentals';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
@@ -24,6 +25,7 @@ export const liveEvents = {
   ...appointmentEvents,
   ...serviceRoomEvents,
   ...carEvents,
+  ...rentalEvents,
   ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;

@@ -4,7 +4,8 @@
  * second desk with the timeline open sees each change live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Car, Rental } from '../../shared/contract/cars';
+import type { Car } from '../../shared/contract/cars';
+import type { Rental } from '../../shared/contract/rentals';
 import { addDays, localDate } from '../../shared/time';
 import { HOTEL_ZONE, setUpHotel } from './support/api-client';
 import { openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';

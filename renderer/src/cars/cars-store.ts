@@ -4,7 +4,8 @@
  * change through the contract and a reload of both views.
  */
 import { create } from 'zustand';
-import type { Car, CarState, Rental, RentalTimeline } from '../../../shared/contract/cars';
+import type { Car, CarState } from '../../../shared/contract/cars';
+import type { Rental, RentalTimeline } from '../../../shared/contract/rentals';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { addDays } from '../../../shared/time';
 import { loadInto } from '../stores/load-into';

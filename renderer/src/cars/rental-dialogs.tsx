@@ -5,7 +5,8 @@
  * errorText in the desk's language.
  */
 import { useEffect, useState } from 'react';
-import type { Car, Rental } from '../../../shared/contract/cars';
+import type { Car } from '../../../shared/contract/cars';
+import type { Rental } from '../../../shared/contract/rentals';
 import { nightsBetween } from '../../../shared/time';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

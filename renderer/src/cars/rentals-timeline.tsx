@@ -4,7 +4,7 @@
  * bar opens that rental; a click on a free day opens a reservation of that car from that day.
  */
 import { memo, type MouseEvent } from 'react';
-import type { RentalTimeline } from '../../../shared/contract/cars';
+import type { RentalTimeline } from '../../../shared/contract/rentals';
 import { addDays, nightsBetween } from '../../../shared/time';
 import { formatDayHeader } from '../format/dates';
 import { useT } from '../i18n/locale-store';

@@ -66,6 +66,8 @@ export function createHostRequestHandler(host: Pick<Host, 'core'>, logError: Log
       return { kind: 'result', id: request.id, ok: true, value: await answer(request) };
     } catch (error) {
       if (isAppError(error)) {
+        // An internal failure told as a refusal (an export that stopped: export.notSaved) still goes to the log, with its cause.
+        if (error.code === 'INTERNAL') logError(request.kind === 'call' ? request.name : `${request.kind} ${request.name}`, error);
         const retry = error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
         // The desk's own window: a client never signs in here, so the desk's refusal is told in full.
         const refusal = refusalFor(error, true) ?? {};

@@ -34,6 +34,8 @@ export interface AppErrorOptions {
   reason?: string;
   params?: ReasonParams;
   publicRefusal?: Refusal;
+  /** What went wrong underneath, for the log only (never sent): an `INTERNAL` error's detail. */
+  cause?: unknown;
 }
 
 export class AppError extends Error {
@@ -53,7 +55,7 @@ export class AppError extends Error {
    */
   readonly publicRefusal?: Refusal;
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;

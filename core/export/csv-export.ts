@@ -12,14 +12,16 @@
  * a fixed cap whatever the process's V8 flags are.
  */
 import { open, rename, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { commandDef, type ExportCommandName } from '../../shared/contract/commands';
+import { AppError, isAppError } from '../../shared/errors';
 import { localDate } from '../../shared/time';
 import type { AuditService } from '../auth/auth-types';
 import type { ExportSource } from '../../db/database';
 import type { CallContext } from '../context';
 import type { CsvOptions, ExportEnv } from './export-def';
 import { exportDef, type ExportId, type ExportQuery } from './export-registry';
-import { exportPieces, writeExportToFd } from './export-thread';
+import { EXPORT_INCOMPLETE, exportPieces, writeExportToFd } from './export-thread';
 
 /** What the exports need of the host: a few of the core's services, and where its database is. */
 export interface CsvExportHost {
@@ -83,9 +85,21 @@ export function streamCsvExport<I extends ExportId>(source: ExportSource, id: I,
 }
 
 /**
+ * A file export that did not finish: nothing is left under the chosen name, and the desk is told so
+ * in its language (`export.notSaved`, with the file's name). A refusal of the export itself passes
+ * as it is.
+ */
+function notSaved(error: unknown, filePath: string): unknown {
+  if (isAppError(error) && error.code !== 'INTERNAL') return error;
+  const file = basename(filePath);
+  return new AppError('INTERNAL', `${EXPORT_INCOMPLETE}: ${file} was not saved`, { reason: 'export.notSaved', params: { file }, cause: error });
+}
+
+/**
  * Writes the export to `filePath`. The worker writes a sibling `.part` file, renamed at the end, so a
- * failed export never leaves half a file behind under the name the user chose. This thread owns the
- * file: it is closed here however the worker ends.
+ * failed export never leaves half a file behind under the name the user chose: the `.part` file is
+ * removed, and the error says the file was not saved. This thread owns the file: it is closed here
+ * however the worker ends.
  */
 export async function writeCsvFile<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, filePath: string, env: ExportEnv = ANY_ZONE): Promise<{ rows: number }> {
   check(id, query);
@@ -101,7 +115,7 @@ export async function writeCsvFile<I extends ExportId>(source: ExportSource, id:
   } catch (e) {
     if (!closed) await file.close().catch(() => undefined);
     await rm(partPath, { force: true });
-    throw e;
+    throw notSaved(e, filePath);
   }
 }
 

@@ -11,6 +11,7 @@
  * desktop app that folder is inside `app.asar`, where a worker thread cannot load a script from, so
  * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
  */
+import { channel } from 'node:diagnostics_channel';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -86,7 +87,25 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: unpackedPath(join(dirname(here), EXPORT_WORKER_FILE)), execArgv: [] };
 }
 
-const failed = (message: string) => new AppError('INTERNAL', `The CSV export failed: ${message}`);
+/**
+ * What a failed export says, whatever went wrong inside it: the client or the desk learns that the
+ * export is not whole (`export.incomplete`), never the internals. The worker's own reason (its error
+ * event's code — `ERR_WORKER_OUT_OF_MEMORY` when it reached its heap cap —, its exit code, an SQL
+ * error) is the error's `cause`, which the host's log records (pino prints causes).
+ */
+export const EXPORT_INCOMPLETE = 'The CSV export stopped before it was complete';
+
+function failed(threadId: number, job: ExportJob, detail: string, cause?: unknown): AppError {
+  const limits = `heap cap: young ${EXPORT_WORKER_LIMITS.maxYoungGenerationSizeMb} MB, old ${EXPORT_WORKER_LIMITS.maxOldGenerationSizeMb} MB`;
+  const why = new Error(`export worker (thread ${threadId}, export ${job.exportId}; ${limits}): ${detail}`, cause === undefined ? undefined : { cause });
+  return new AppError('INTERNAL', EXPORT_INCOMPLETE, { reason: 'export.incomplete', cause: why });
+}
+
+/**
+ * Published as each export starts in its worker (`{ worker, exportId }`), for tracing — and for the
+ * tests that stop a worker in the middle of an export (tests/core/export/export-abort.test.ts).
+ */
+export const exportWorkerChannel = channel('frontdesk.export.worker');
 
 /**
  * How long a worker that finished an export cleanly waits for the next one before it is stopped.
@@ -104,7 +123,7 @@ function newWorker(): Worker {
   try {
     worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
   } catch (e) {
-    throw failed(e instanceof Error ? e.message : String(e));
+    throw new AppError('INTERNAL', EXPORT_INCOMPLETE, { reason: 'export.incomplete', cause: e });
   }
   worker.on('exit', () => {
     if (idle?.worker === worker) {
@@ -155,6 +174,7 @@ export interface RunningExportWorker {
 /** Runs one export in a worker (a waiting one, or a new one); `onPiece` gets each piece it posts (without `job.fd`). */
 export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) => void = () => undefined): RunningExportWorker {
   const worker = takeWorker();
+  const { threadId } = worker;
   let clean = false;
   const finished = new Promise<number>((resolve, reject) => {
     const onMessage = (m: ExportWorkerMessage) => {
@@ -163,10 +183,11 @@ export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) 
       if (m.type === 'done') {
         clean = true;
         resolve(m.rows);
-      } else reject(m.code ? new AppError(m.code, m.message) : failed(m.message));
+      } else reject(m.code ? new AppError(m.code, m.message) : failed(threadId, job, m.message));
     };
-    const onError = (e: Error) => (off(), reject(failed(e.message)));
-    const onExit = (code: number) => (off(), reject(failed(`its worker stopped early (exit code ${code})`)));
+    // A worker that reaches its heap cap emits `error` (ERR_WORKER_OUT_OF_MEMORY), then `exit`.
+    const onError = (e: Error & { code?: string }) => (off(), reject(failed(threadId, job, `${e.code ?? 'error'}: ${e.message}`, e)));
+    const onExit = (code: number) => (off(), reject(failed(threadId, job, `stopped before the end (exit code ${code})`)));
     const off = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -177,6 +198,7 @@ export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) 
     worker.on('exit', onExit);
   });
   worker.postMessage({ type: 'job', job } satisfies ToExportWorker);
+  if (exportWorkerChannel.hasSubscribers) exportWorkerChannel.publish({ worker, exportId: job.exportId });
   return { worker, finished, release: () => release(worker, clean) };
 }
 

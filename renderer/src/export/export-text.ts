@@ -17,6 +17,8 @@ export const exportText = domainText(
     'export.saved': { by: 'rows', one: 'Saved to {path} ({rows} row)', other: 'Saved to {path} ({rows} rows)' },
     'export.downloaded': 'Downloaded',
     'export.cancelled': 'Export cancelled; nothing was saved',
+    'reason.export.incomplete': 'The export stopped before it was complete; nothing was saved',
+    'reason.export.notSaved': 'The export stopped before it was complete; {file} was not saved',
   },
   {
     'export.title': 'Eksportér ophold (CSV)',
@@ -33,5 +35,7 @@ export const exportText = domainText(
     'export.saved': { by: 'rows', one: 'Gemt i {path} ({rows} række)', other: 'Gemt i {path} ({rows} rækker)' },
     'export.downloaded': 'Downloadet',
     'export.cancelled': 'Eksporten blev afbrudt; intet er gemt',
+    'reason.export.incomplete': 'Eksporten stoppede, før den var færdig; intet er gemt',
+    'reason.export.notSaved': 'Eksporten stoppede, før den var færdig; {file} er ikke gemt',
   },
 );

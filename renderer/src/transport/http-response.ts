@@ -47,3 +47,16 @@ export function errorFromResponse(status: number, bodyText: string, headers?: Er
     ...(params ? { params } : {}),
   });
 }
+
+/**
+ * The whole body of a download, or a refusal: a server whose export stops part-way closes the
+ * connection without the transfer's end (core/export/export-thread.ts), the browser's read of the
+ * body then fails, and nothing is saved — never a short file that looks whole.
+ */
+export async function completeBody(res: Response): Promise<Blob> {
+  try {
+    return await res.blob();
+  } catch {
+    throw new TransportError('INTERNAL', 'The export stopped before it was complete', res.status, undefined, { reason: 'export.incomplete' });
+  }
+}

@@ -7,7 +7,7 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import { takeEarlyGet } from './early-requests';
 import { buildExportUrl, buildHttpRequest } from './http-request';
-import { errorFromResponse } from './http-response';
+import { completeBody, errorFromResponse } from './http-response';
 import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
 import { fileNameFrom, saveBlob } from './save-download';
 import { refusalListeners, TransportError, type ExportOutcome, type Transport } from './transport';
@@ -79,7 +79,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     try {
       const res = await answer(fetch(url, { headers: headers() }));
       if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers);
-      saveBlob(await res.blob(), fileNameFrom(res.headers.get('content-disposition'), fallbackName));
+      saveBlob(await completeBody(res), fileNameFrom(res.headers.get('content-disposition'), fallbackName));
       return 'downloaded';
     } catch (e) {
       refusals.check(command, e);

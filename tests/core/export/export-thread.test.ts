@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
-import { EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
+import { EXPORT_INCOMPLETE, EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
 import type { Database, ExportSource } from '../../../db/database';
 import type { Sqlite } from '../../../db/open-database';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -117,8 +117,12 @@ describe('the export worker', () => {
 
   it('turns a failure in the worker into an AppError rejection, for the stream and for the file', async () => {
     const missing = missingSource();
-    await expect(streamCsvExport(missing, 'stays', {}).next()).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('CSV export failed') });
-    await expect(writeCsvFile(missing, 'stays', {}, join(database.dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL' });
+    // The caller learns the export is not whole; what went wrong is the cause, for the log only.
+    const streamed = streamCsvExport(missing, 'stays', {}).next();
+    await expect(streamed).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', message: EXPORT_INCOMPLETE, reason: 'export.incomplete' });
+    const cause = (await streamed.catch((e: Error) => e.cause)) as Error;
+    expect(cause.message).toMatch(/^export worker \(thread \d+, export stays; heap cap: young 2 MB, old \d+ MB\): /);
+    await expect(writeCsvFile(missing, 'stays', {}, join(database.dir, 'out.csv'))).rejects.toMatchObject({ name: 'AppError', code: 'INTERNAL', reason: 'export.notSaved', params: { file: 'out.csv' } });
   });
 
   it('fits the widest rows the desk can hold in its capped heap (a formula and 119 quotes as the name, 80 quotes as the category)', async () => {

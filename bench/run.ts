@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --only 1,3] [--quick] [--write]`: Frontdesk's speed targets, each measured as a
- * ratio against raw better-sqlite3 (or a bare browser page) in the same run, 5 runs, medians. It
- * prints the table and, after a full run of all five, rewrites the results part of
- * docs/benchmarks.md. It is a report: it exits 0 even when a target is missed (marked MISS).
+ * `npm run bench [-- --only 1,3] [--quick] [--write] [--loaded]`: Frontdesk's speed targets, each
+ * measured as a ratio against raw better-sqlite3 (or a bare browser page) in the same run, 5 runs,
+ * medians. `--loaded` runs them beside a reproducible background load (support/background-load.ts).
+ * It prints the table and, after a full run of all of them, rewrites the results part of
+ * docs/benchmarks.md with the last quiet and the last loaded run side by side, each with its load
+ * average. It is a report: it exits 0 even when a target is missed (marked MISS).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,10 +23,12 @@ import { runDbCopyBench } from './db-copy-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
 import { runStockHttpBench } from './stock-http-bench';
+import { startBackgroundLoad } from './support/background-load';
 import type { BenchOptions } from './support/bench-options';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
 import { BENCH_DIR } from './support/hotel-dataset';
-import { resultsMarkdown, resultsText, writeResultsInto, type BenchResult, type RunFacts } from './support/report';
+import { loadText, startLoadSampler } from './support/load-average';
+import { resultsText, twoColumnMarkdown, writeResultsInto, type BenchResult, type RunFacts, type RunRecord } from './support/report';
 
 const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<BenchResult> }[] = [
   { id: 1, title: 'POST /bookings over HTTP', run: runBookingHttpBench },
@@ -41,7 +45,13 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');
-const RESULTS_FILE = join(BENCH_DIR, 'results', 'latest.json');
+/** The last run of each kind; a full run writes both into the doc. */
+const resultsFile = (loaded: boolean) => join(BENCH_DIR, 'results', loaded ? 'latest-loaded.json' : 'latest.json');
+
+function lastRun(loaded: boolean): RunRecord | undefined {
+  const file = resultsFile(loaded);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord) : undefined;
+}
 
 function chromiumVersion(): string | undefined {
   try {
@@ -78,8 +88,10 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      loaded: { type: 'boolean', default: false },
     },
   });
+  const loaded = values.loaded ?? false;
   const only = values.only ? new Set(values.only.split(',').map((s) => Number(s.trim()))) : undefined;
   const selected = BENCHMARKS.filter((b) => !only || only.has(b.id));
   if (selected.length === 0) throw new Error(`--only ${values.only}: no such benchmark (1–${BENCHMARKS.length})`);
@@ -87,33 +99,46 @@ async function main(): Promise<void> {
   const options: BenchOptions = { runs: quick ? 2 : 5, quick, log: (line) => console.log(line) };
 
   const started = performance.now();
+  const sampler = startLoadSampler();
+  const background = loaded ? startBackgroundLoad() : undefined;
+  if (background) console.log(`Loaded: ${background.description}.`);
   const results: BenchResult[] = [];
   for (const b of selected) {
     console.log(`\n[${b.id}] ${b.title}`);
-    const t0 = performance.now();
+    const t0 = sampler.now();
     try {
       results.push(await b.run(options));
     } catch (e) {
       results.push({ id: b.id, title: b.title, checks: [], figures: [], error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
-    console.log(`    (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    results[results.length - 1]!.load = sampler.between(t0, sampler.now());
+    console.log(`    (${((sampler.now() - t0) / 1000).toFixed(1)} s, ${loadText(results[results.length - 1]!.load!)})`);
   }
+  const runLoad = sampler.between(started, sampler.now());
+  sampler.stop();
+  const work = await background?.stop();
 
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const mode = `${quick ? 'quick' : 'full'}: ${options.runs} runs, medians`;
   const facts = runFacts(command, mode, (performance.now() - started) / 1000);
+  facts.kind = loaded ? 'loaded' : 'quiet';
+  facts.load = runLoad;
+  if (background && work) {
+    const rounds = work.busyRoundsPerSecond.map((r) => r.toFixed(1)).join(', ');
+    facts.background = `${background.description} (busy rounds/s per process: ${rounds}; ${(work.diskBytesWritten / 2 ** 20).toFixed(0)} MiB written)`;
+  }
   const postgres = await benchPostgresVersion();
   if (postgres) facts.postgres = postgres;
   stopBenchPostgres();
   console.log(`\n${resultsText(results)}\n`);
 
   mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
-  writeFileSync(RESULTS_FILE, JSON.stringify({ facts, results }, null, 2));
+  writeFileSync(resultsFile(loaded), JSON.stringify({ facts, results } satisfies RunRecord, null, 2));
   if ((!quick && selected.length === BENCHMARKS.length) || values.write) {
-    writeResultsInto(DOC_FILE, resultsMarkdown(results, facts));
+    writeResultsInto(DOC_FILE, twoColumnMarkdown(lastRun(false), lastRun(true)));
     console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.sqlite}, ${facts.cores} cores).`);
   } else {
-    console.log('docs/benchmarks.md not rewritten: only a full run of all five does that (or --write).');
+    console.log('docs/benchmarks.md not rewritten: only a full run of all of them does that (or --write).');
   }
 }
 

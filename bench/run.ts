@@ -22,6 +22,7 @@ import { runCsvExportBench } from './csv-export-bench';
 import { runDbCopyBench } from './db-copy-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
+import { runMemoryBench } from './memory-bench';
 import { runStockHttpBench } from './stock-http-bench';
 import { startBackgroundLoad } from './support/background-load';
 import type { BenchOptions } from './support/bench-options';
@@ -39,6 +40,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 6, title: 'Rentals timeline, 50 cars × 90 days', run: runRentalsTimelineBench },
   { id: 7, title: 'POST /bookings/ (stock) over HTTP, one hot row', run: runStockHttpBench },
   { id: 8, title: 'Appointments: free slots, availability, generation, booking over HTTP', run: runAppointmentsBench },
+  { id: 9, title: 'Memory of npm run serve', run: runMemoryBench },
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
   { id: 11, title: 'db:copy of a 300-room, 2-year hotel into PostgreSQL', run: runDbCopyBench },
   { id: 12, title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms', run: runAmqpOutboxBench },

@@ -15,6 +15,7 @@ const REPO = join(BENCH_DIR, '..');
 
 export interface ServeProcess {
   url: string;
+  pid: number;
   /** Resident memory now (VmRSS). */
   rssBytes(): number;
   /** The kernel's high-water mark of resident memory over the process's life (VmHWM). */
@@ -39,7 +40,14 @@ export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1]) * 1024;
 }
 
-export async function startServeProcess(dataDir: string): Promise<ServeProcess | undefined> {
+export interface ServeOptions {
+  /** More of serve's own arguments (`--demo`). */
+  args?: string[];
+  /** Environment for serve (`FRONTDESK_ADMIN_PASSWORD` for a new hotel's first admin). */
+  env?: Record<string, string>;
+}
+
+export async function startServeProcess(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess | undefined> {
   if (!existsSync('/proc/self/status')) return undefined;
   const steps = serveSteps();
   const server = steps.pop()!;
@@ -48,8 +56,8 @@ export async function startServeProcess(dataDir: string): Promise<ServeProcess |
     if (run.status !== 0) throw new Error(`npm run serve's step "node ${step.join(' ')}" failed`);
   }
   // The environment serve reads is left out: the data folder and port come from the arguments, and no outbox target is set.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
-  const child = spawn(process.execPath, [...server, '--data', dataDir, '--port', '0'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL'))), ...options.env };
+  const child = spawn(process.execPath, [...server, '--data', dataDir, '--port', '0', ...(options.args ?? [])], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   // Read everything (the request log included) so a full pipe never stalls the server.
@@ -73,6 +81,7 @@ export async function startServeProcess(dataDir: string): Promise<ServeProcess |
   const pid = child.pid!;
   return {
     url,
+    pid,
     rssBytes: () => statusBytes(pid, 'VmRSS'),
     maxRssBytes: () => statusBytes(pid, 'VmHWM'),
     async stop() {

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { defineConfig, type EnvironmentOptions } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { BUNDLED_DEPS, LEAN_OUTPUT, PINO_ROLL_DATES } from './vite.server.config';
 
 /**
  * The Electron side: CommonJS files in dist-electron/, each built as its own environment so none
@@ -19,7 +20,9 @@ import pkg from './package.json' with { type: 'json' };
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);
-const isRuntimeDep = (id: string) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isRuntimeDep = (id: string) => !BUNDLED_DEPS.has(id) && runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+/** What runs all day in the host process and its export worker: lean, as serve's bundle (vite.server.config.ts says why). */
+const LEAN = new Set(['host', 'export-worker']);
 
 function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
   return {
@@ -35,7 +38,10 @@ function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: st
       rolldownOptions: {
         input: { [name]: input },
         external,
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+        output: LEAN.has(name)
+          ? // The host splits where it imports lazily (the PostgreSQL engine it never runs), as serve does.
+            { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', minify: LEAN_OUTPUT, charset: 'ascii' }
+          : { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   };
@@ -43,6 +49,7 @@ function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: st
 
 export default defineConfig({
   publicDir: false,
+  resolve: { alias: PINO_ROLL_DATES },
   environments: {
     main: cjsEntry('main', 'electron/main.ts', (id) => id === 'electron' || builtins.has(id) || isRuntimeDep(id)),
     host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),

@@ -14,7 +14,7 @@
  *
  * On SQLite: nothing to do (one process; `startLiveEventListener` returns a no-op).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { LiveEvent } from '../shared/contract/events';
 import type { Database } from './database';
 import { LIVE_EVENTS_CHANNEL, liveEventOrigin } from './queries/live-event-queries';
@@ -58,6 +58,8 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   const source = db.exportSource;
   if (source.dialect !== 'postgres') return { stop: async () => undefined };
   const url = source.url;
+  // Loaded only on PostgreSQL: a server on SQLite never loads the client.
+  const { default: pgModule } = await import('pg');
   const origin = liveEventOrigin(db);
   const retainMs = options.retainMs ?? 600_000;
   const baseDelay = options.reconnectMs ?? 250;
@@ -127,7 +129,7 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: url, application_name: LIVE_LISTENER_APP, connectionTimeoutMillis: 10_000 });
+    const next = new pgModule.Client({ connectionString: url, application_name: LIVE_LISTENER_APP, connectionTimeoutMillis: 10_000 });
     next.on('error', (e) => lost(next, e));
     next.on('end', () => lost(next, new Error('live events: connection ended')));
     next.on('notification', () => void read());

@@ -6,7 +6,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
-import { openPostgresEngine, postgresMigrationsFolder } from './engine/postgres-engine';
 import { openSqliteEngine, sqliteMigrationsFolder } from './engine/sqlite-engine';
 
 export type { Database, Db, Dialect, RunResult } from './database';
@@ -38,6 +37,9 @@ export function isPostgresUrl(text: string): boolean {
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const root = options.migrationsDir ?? defaultMigrationsDir();
   if (config.engine === 'postgres') {
+    // Loaded only here: a server on SQLite (the desk's, and serve's default) never loads pg and its
+    // drizzle driver, ~5 MB of heap (docs/benchmarks.md, benchmark 9).
+    const { openPostgresEngine, postgresMigrationsFolder } = await import('./engine/postgres-engine');
     return openPostgresEngine({
       url: config.url,
       migrationsFolder: postgresMigrationsFolder(root),

@@ -19,10 +19,14 @@ import type { HandledCommandName } from '../core/context';
  * The host process's V8 flags (main passes them to `utilityProcess.fork`; benchmark 4 runs host.cjs
  * with the same). With V8's default young generation (up to 16 MB per semi-space) the host's
  * resident memory climbs 30–50 MB under a steady request load (docs/benchmarks.md, benchmark 4);
- * 2 MB keeps it flat for scavenges well under a millisecond. Electron's main takes V8 flags only on
- * its own command line; a utility process takes them from here.
+ * 2 MB keeps it flat for scavenges well under a millisecond. `--max-old-space-size=256` is not there
+ * to cap the heap (the desk's live set is ~35 MB, a 100 000-stay import ~100 MB) but for what it
+ * does to V8's heap growing factor: below 1 GB V8 scales it down (1.4 at 256 MB instead of 4), so a
+ * burst of short-lived objects (8 desks asking for the 300-room board) is collected at ~1.4 × the
+ * live set instead of ~4 ×: 256 MB → 150 MB peak resident (docs/benchmarks.md, benchmark 9).
+ * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
-export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256'];
 
 export { isFileExport, type FileExportName };
 

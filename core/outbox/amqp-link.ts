@@ -13,7 +13,7 @@
  * leaves its messages waiting, in order, and it says why (`status()`). `close()` waits for the
  * outstanding confirms.
  */
-import amqp from 'amqplib';
+import type amqp from 'amqplib';
 import type { DeliveryOutcome } from './deliver';
 
 export const EVENTS_EXCHANGE = 'frontdesk.events';
@@ -125,7 +125,9 @@ export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink 
     if (state !== 'down') setState('connecting', null);
     let c: amqp.ChannelModel | undefined;
     try {
-      c = await amqp.connect(url, { timeout: CONNECT_TIMEOUT_MS, clientProperties: { connection_name: 'frontdesk outbox' } });
+      // Loaded with the first link: a hotel without a RabbitMQ broker never loads amqplib (~1.5 MB of heap).
+      const { default: client } = await import('amqplib');
+      c = await client.connect(url, { timeout: CONNECT_TIMEOUT_MS, clientProperties: { connection_name: 'frontdesk outbox' } });
       const conn = c;
       conn.on('error', () => undefined); // 'close' follows with the reason
       conn.on('close', (err?: Error) => {

@@ -14,13 +14,12 @@
  * or a power cut. Group commit (sqlite-group-commit.ts) lets the writes of one turn share that fsync.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { FifoLock } from './fifo-lock';
 import { createGroupCommit } from './sqlite-group-commit';
+import { migrateSqlite } from './sqlite-migrate';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -62,7 +61,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    migrate(drizzle(sqlite), { migrationsFolder });
+    migrateSqlite(sqlite, migrationsFolder);
     return sqlite;
   } catch (e) {
     sqlite.close();

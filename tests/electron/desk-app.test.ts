@@ -91,7 +91,7 @@ describe('the desk app', () => {
     expect(fake.utilityForks).toHaveLength(1);
     const child = fake.utilityForks[0]!;
     expect(child.modulePath).toBe(join(appDir, 'dist-electron', 'host.cjs'));
-    expect(child.options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2'], stdio: 'inherit' });
+    expect(child.options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2', '--max-old-space-size=256'], stdio: 'inherit' });
     expect(child.posted[0]).toEqual({
       kind: 'start',
       options: { dataDir: '/home/desk/.config/Frontdesk', rendererDir: join(appDir, 'dist', 'renderer'), migrationsDir: join(appDir, 'db', 'migrations') },

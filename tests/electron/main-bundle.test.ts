@@ -68,7 +68,7 @@ describe('dist-electron/main.cjs and host.cjs', () => {
     const report = JSON.parse(child.stdout.trim().split('\n').pop()!);
 
     expect(report.forks).toEqual([
-      { modulePath: join(repo, 'dist-electron', 'host.cjs'), args: [], options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2'], stdio: 'inherit' } },
+      { modulePath: join(repo, 'dist-electron', 'host.cjs'), args: [], options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2', '--max-old-space-size=256'], stdio: 'inherit' } },
     ]);
     expect([...report.channels].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL].sort());
     // The window starts in the desk's language (electron/ui-language.ts): Danish on a first start.

@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
 import { writeCsvFile } from '../../core/export/csv-export';
+import type { GroupCommitStats } from '../../db/engine/sqlite-group-commit';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
@@ -118,6 +119,11 @@ serveParent(
     'monitor:start': () => startMonitor(),
     'monitor:stop': () => stopMonitor(),
     'export-file': (m) => exportFile(m as never),
+    // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL).
+    'group-commit:stats': () => {
+      const db = host!.core.deps.db as { groupCommitStats?: () => GroupCommitStats };
+      return { type: 'group-commit:stats', ...(db.groupCommitStats?.() ?? { batches: 0, writes: 0, largest: 0 }) };
+    },
   },
   async () => {
     await host?.close();

@@ -229,6 +229,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    /** Writes per COMMIT so far (benchmark 1). */
+    groupCommitStats: () => groupCommit.stats(),
     async close() {
       await lock.acquire();
       try {

@@ -41,19 +41,34 @@ export interface GroupCommitDeps {
   runBatch(writes: (() => Promise<unknown>)[]): Promise<Outcome[]>;
 }
 
+export interface GroupCommitStats {
+  /** COMMITs (batches) so far. */
+  batches: number;
+  /** Writes so far, in all batches. */
+  writes: number;
+  /** The largest batch so far. */
+  largest: number;
+}
+
 export interface GroupCommit {
   run<T>(fn: () => Promise<T>): Promise<T>;
+  /** How many writes have shared each COMMIT (benchmark 1 reports it). */
+  stats(): GroupCommitStats;
 }
 
 export function createGroupCommit({ lock, maxBatch = DEFAULT_MAX_BATCH, runBatch }: GroupCommitDeps): GroupCommit {
   if (!(maxBatch >= 1)) throw new Error(`maxBatch must be at least 1, got ${maxBatch}`);
   const queue: Queued[] = [];
   let scheduled = false;
+  const counts: GroupCommitStats = { batches: 0, writes: 0, largest: 0 };
 
   const flush = async () => {
     scheduled = false;
     const batch = queue.splice(0, maxBatch);
     if (queue.length) schedule();
+    counts.batches++;
+    counts.writes += batch.length;
+    counts.largest = Math.max(counts.largest, batch.length);
     await lock.acquire();
     let outcomes: Outcome[];
     try {
@@ -80,5 +95,6 @@ export function createGroupCommit({ lock, maxBatch = DEFAULT_MAX_BATCH, runBatch
         schedule();
       });
     },
+    stats: () => ({ ...counts }),
   };
 }

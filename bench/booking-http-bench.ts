@@ -204,6 +204,8 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
     const http: ClosedLoopReply[] = [];
     const rawRuns: RawRun[] = [];
     const coreRates: number[] = [];
+    type Batches = { batches: number; writes: number; largest: number };
+    const batchesBefore = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
     for (let i = 0; i < o.runs; i++) {
       http.push(await load(CONNECTIONS, durationMs));
       rawRuns.push(raw.run(durationMs));
@@ -212,6 +214,8 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
       const r = rawRuns[i]!;
       o.log(`  run ${i + 1}: HTTP ${fmt(((h.statuses['201'] ?? 0) * 1000) / h.elapsedMs)} bookings/s (p99 ${fmtMs(h.p99)}), raw ${fmt((r.bookings * 1000) / r.elapsedMs)}/s`);
     }
+    const batchesAfter = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+    const perCommit = (batchesAfter.writes - batchesBefore.writes) / Math.max(1, batchesAfter.batches - batchesBefore.batches);
     const single = await load(1, o.quick ? 500 : 1500);
     const grouped = raw.runBatched(o.quick ? 500 : 1500, CONNECTIONS);
     await host.stop();
@@ -239,13 +243,14 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
       id: 1,
       title: 'POST /bookings over HTTP',
       checks: [
-        { label: 'throughput (50 conns)', ours: `${fmt(httpRate)} bookings/s`, anchor: `${fmt(rawRate)} tx/s`, ratio: fmt(ratio), target: '≥ 0.5', pass: ratio >= 0.5 },
+        { label: 'throughput (50 conns)', ours: `${fmt(httpRate)} bookings/s`, anchor: `${fmt(rawRate)} tx/s`, ratio: fmt(ratio), target: '≥ 1.5', pass: ratio >= 1.5 },
         { label: 'p99 latency (50 conns)', ours: fmtMs(p99), target: '≤ 30 ms', pass: p99 <= 30 },
         { label: 'overlapping stays after', ours: String(ours.overlaps), anchor: String(anchor.overlaps), target: '0', pass: ours.overlaps === 0 && anchor.overlaps === 0 },
         ...postgres.checks,
       ],
       figures: [
         `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), signed in (bearer token on every request), outbox worker off; medians of the runs.`,
+        `Group commit: ${fmt(perCommit)} bookings per COMMIT on average over the measured runs (largest batch ${batchesAfter.largest}); the WAL's fsync runs off the event loop, and every answer waits for the fsync that follows its COMMIT.`,
         `HTTP: ${requests} requests, ${created} created (statuses ${JSON.stringify(statuses)}), ${failures} failures; latency p50 ${fmtMs(p50)}, p99 ${fmtMs(p99)}, max ${fmtMs(maxLatency)}.`,
         `HTTP with 1 connection: ${fmt(((single.statuses['201'] ?? 0) * 1000) / single.elapsedMs)} bookings/s, p50 ${fmtMs(single.p50)}, p99 ${fmtMs(single.p99)} (the service time of one booking).`,
         `The same bookings through the core's handler map in process (as IPC runs them, no HTTP): ${fmt(median(coreRates))} bookings/s (${fmt(median(coreRates) / rawRate)} × raw).`,

@@ -11,15 +11,20 @@
  * `strictUnits` (the tests) it is refused, so the rule is checked rather than remembered.
  *
  * Durability: WAL with `synchronous=FULL`, so a write acknowledged after its COMMIT survives a kill
- * or a power cut. Group commit (sqlite-group-commit.ts) lets the writes of one turn share that fsync.
+ * or a power cut. Group commit (sqlite-group-commit.ts) lets the writes of one turn share that fsync,
+ * which it runs off the event loop (wal-sync.ts): its COMMIT is made with `synchronous=NORMAL` and
+ * nobody hears of the batch before the WAL's fsync. Reads wait for that fsync too before they answer
+ * (a read never shows a change that a power cut could still take back), as they did when the fsync
+ * held the event loop.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { FifoLock } from './fifo-lock';
-import { createGroupCommit } from './sqlite-group-commit';
+import { createGroupCommit, type Outcome } from './sqlite-group-commit';
 import { migrateSqlite } from './sqlite-migrate';
+import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -46,6 +51,8 @@ export interface SqliteEngineOptions {
   maxBatch?: number;
   /** Refuse a unit of work that waited on real I/O (the tests set it; see the file's comment). */
   strictUnits?: boolean;
+  /** The batches' fsync (default: wal-sync.ts on `<file>-wal`); tests hold it back to see who waits for it. */
+  walSync?: WalSync;
 }
 
 /** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations. */
@@ -76,6 +83,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const lock = new FifoLock();
   const owner = {};
   const strict = options.strictUnits ?? false;
+  const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
+  /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
+  const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -86,25 +96,32 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return stmt;
   };
 
-  /** Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock. */
+  /**
+   * Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock, and
+   * then answers once what it read is on disk (outside a unit, a write is its own transaction and
+   * SQLite's own fsync: `synchronous=FULL`).
+   */
   const query = <T>(op: () => T): Promise<T> => {
     if (currentScope(owner)) return Promise.resolve(op());
     if (lock.tryAcquire()) {
       try {
-        return Promise.resolve(op());
+        return durable(op());
       } catch (e) {
         return Promise.reject(e);
       } finally {
         lock.release();
       }
     }
-    return lock.acquire().then(() => {
-      try {
-        return op();
-      } finally {
-        lock.release();
-      }
-    });
+    return lock
+      .acquire()
+      .then(() => {
+        try {
+          return op();
+        } finally {
+          lock.release();
+        }
+      })
+      .then(durable);
   };
 
   /** In strict mode, throws if the event loop moved on while the unit held the connection. */
@@ -160,26 +177,51 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return value;
   }
 
-  const groupCommit = createGroupCommit({
-    lock,
-    maxBatch: options.maxBatch,
-    // Each write of the batch in a savepoint of the batch's transaction (scope).
-    runBatch: (writes) =>
-      transaction(async () => {
-        const root = currentScope<Sqlite>(owner)!;
-        const outcomes = [];
+  /**
+   * A batch's transaction: each write in a savepoint, COMMIT without SQLite's fsync, then the fsync
+   * asked for at once (before anyone else can take the connection: reads wait for it) and run off the
+   * event loop. The batch's afterCommit callbacks (its live events) run only once it is done.
+   */
+  async function batchTransaction(writes: (() => Promise<unknown>)[]) {
+    if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
+    const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
+    const done = watchTurn();
+    const outcomes: Outcome[] = [];
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
         for (const fn of writes) {
           try {
-            outcomes.push({ ok: true as const, value: await savepoint(root, fn) });
+            outcomes.push({ ok: true, value: await savepoint(scope, fn) });
           } catch (error) {
             // The whole transaction is gone (disk full, I/O error): nothing of the batch stands.
             if (!sqlite.inTransaction) throw error;
-            outcomes.push({ ok: false as const, error });
+            outcomes.push({ ok: false, error });
           }
         }
-        return outcomes;
-      }),
-  });
+        done();
+        sqlite.exec('COMMIT');
+      } catch (e) {
+        scope.end();
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
+    scope.end();
+    const synced = wal.sync();
+    return {
+      outcomes,
+      async durable() {
+        await synced;
+        runCallbacks(scope.callbacks);
+      },
+    };
+  }
+
+  const groupCommit = createGroupCommit({ lock, maxBatch: options.maxBatch, runBatch: batchTransaction });
 
   const engine = {
     dialect: 'sqlite' as const,
@@ -207,16 +249,17 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       await lock.acquire();
       const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
       const done = watchTurn();
+      let value: T;
       try {
-        const value = await runInScope(scope, fn);
+        value = await runInScope(scope, fn);
         done();
-        return value;
       } finally {
         scope.end();
         lock.release();
         // A write made inside the read (a savepoint outside a transaction commits on release).
         runCallbacks(scope.callbacks);
       }
+      return durable(value);
     },
     write<T>(fn: () => Promise<T>): Promise<T> {
       // Inside a unit already (a service calling a service): part of that unit.
@@ -234,6 +277,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     async close() {
       await lock.acquire();
       try {
+        await wal.settled();
+        wal.close();
         if (sqlite.open) sqlite.close();
       } finally {
         lock.release();

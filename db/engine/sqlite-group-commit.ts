@@ -6,7 +6,9 @@
  *
  * - each write runs its checks and writes inside its own SAVEPOINT, so a refused write rolls back
  *   only its own rows, outbox messages and events (its `afterCommit` callbacks are dropped);
- * - nobody is answered before the COMMIT: an acknowledged booking is a committed booking;
+ * - nobody is answered before the COMMIT's fsync: an acknowledged booking is a durable booking. The
+ *   fsync runs off the event loop (wal-sync.ts), after the batch has handed the connection back, so
+ *   the next batch gathers and runs while the disk works;
  * - if the COMMIT fails, every write of the batch is refused and nothing is published;
  * - the batch holds the engine's lock, so no other unit or read interleaves with it.
  *
@@ -28,6 +30,13 @@ export const DEFAULT_MAX_BATCH = 64;
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** A batch that has committed: its outcomes, to be handed out once `durable()` has resolved. */
+export interface CommittedBatch {
+  outcomes: Outcome[];
+  /** Waits for the COMMIT's fsync, then publishes the batch's live events (its afterCommit callbacks). */
+  durable(): Promise<void>;
+}
+
 interface Queued {
   fn: () => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -38,7 +47,7 @@ export interface GroupCommitDeps {
   lock: FifoLock;
   maxBatch?: number | undefined;
   /** Runs the writes in one transaction, each in its own savepoint (the engine's), and commits. */
-  runBatch(writes: (() => Promise<unknown>)[]): Promise<Outcome[]>;
+  runBatch(writes: (() => Promise<unknown>)[]): Promise<CommittedBatch>;
 }
 
 export interface GroupCommitStats {
@@ -70,16 +79,24 @@ export function createGroupCommit({ lock, maxBatch = DEFAULT_MAX_BATCH, runBatch
     counts.writes += batch.length;
     counts.largest = Math.max(counts.largest, batch.length);
     await lock.acquire();
-    let outcomes: Outcome[];
+    let committed: CommittedBatch;
     try {
-      outcomes = await runBatch(batch.map((q) => q.fn));
+      committed = await runBatch(batch.map((q) => q.fn));
     } catch (error) {
       for (const q of batch) q.reject(error);
       return;
     } finally {
+      // The connection is free for the next batch and the reads while this one's fsync runs.
       lock.release();
     }
-    outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.value) : batch[i]!.reject(o.error)));
+    try {
+      await committed.durable();
+    } catch (error) {
+      // Not known to be on disk: nobody of the batch is told it succeeded.
+      for (const q of batch) q.reject(error);
+      return;
+    }
+    committed.outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.value) : batch[i]!.reject(o.error)));
   };
 
   const schedule = () => {

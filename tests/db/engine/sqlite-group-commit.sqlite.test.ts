@@ -204,6 +204,6 @@ describe('the group commit of an engine of its own', () => {
   });
 
   it('refuses maxBatch below 1', () => {
-    expect(() => createGroupCommit({ lock: new FifoLock(), maxBatch: 0, runBatch: async () => [] })).toThrow(/maxBatch/);
+    expect(() => createGroupCommit({ lock: new FifoLock(), maxBatch: 0, runBatch: async () => ({ outcomes: [], durable: async () => undefined }) })).toThrow(/maxBatch/);
   });
 });

@@ -23,7 +23,8 @@ export interface OutboxEntry {
 export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<number> {
   const def = OUTBOX_TARGETS[e.target];
   const seq = await nextOutboxSeq(db, e.aggregate);
-  if (def.wholeState) await supersedeOutbox(db, e.target, e.aggregate);
+  // The record's first message (every new booking's) has nothing older to supersede: one statement saved.
+  if (def.wholeState && seq > 1) await supersedeOutbox(db, e.target, e.aggregate);
   const payload = def.sequenceInBody && e.payload !== null && typeof e.payload === 'object' ? { ...e.payload, sequence: seq } : e.payload;
   return await insertOutboxMessage(db, { ...e, seq, payload: JSON.stringify(payload), idempotencyKey: randomUUID() }, nowMs);
 }

@@ -1,0 +1,73 @@
+/**
+ * A/B of the server's memory serving the 300-room, 90-day board to 8 desks (benchmark 9's B, any
+ * number of variants in one sitting, taking turns): `npx tsx bench/ab/board-memory-ab.ts '<variants>' [seconds]`
+ * where `<variants>` is JSON: `[{"name":"before","script":"/tmp/main/dist-server/serve.cjs","flags":["--max-semi-space-size=2"]},
+ * {"name":"after","flags":["--max-semi-space-size=2","--max-old-space-size=256"]}]` (script defaults to
+ * this checkout's dist-server/serve.cjs; `env` is optional). Prints memory before the load and its peaks.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays } from '../../shared/time';
+import { ensureBenchAdmin, signInOverHttp } from '../support/bench-auth';
+import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
+import { createLoadHttpClient } from '../support/http-client';
+import { procMemory, sampleProcMemory } from '../support/proc-memory';
+
+interface Variant {
+  name: string;
+  script?: string;
+  flags: string[];
+  env?: Record<string, string>;
+}
+
+const variants = JSON.parse(process.argv[2] ?? '[]') as Variant[];
+const seconds = Number(process.argv[3] ?? 15);
+const mb = (b: number) => (b / 2 ** 20).toFixed(1);
+
+const data = await denseHistoryHotel();
+const scratch = scratchDir('board-memory-ab');
+const dataDir = join(scratch, 'data');
+const dbFile = copyHotelTo(data.file, dataDir);
+await ensureBenchAdmin(dbFile);
+try {
+  for (const v of variants) {
+    const child = spawn(process.execPath, [...v.flags, v.script ?? 'dist-server/serve.cjs', '--data', dataDir, '--port', '0'], {
+      env: { ...process.env, ...v.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+    });
+    const token = await signInOverHttp(url);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const before = procMemory(child.pid!);
+    const http = await createLoadHttpClient(url, 8, { authorization: `Bearer ${token}` });
+    const path = `/api/v1/board?from=${addDays(TODAY, -30)}&days=90`;
+    const sampler = sampleProcMemory(child.pid!, 200);
+    let boards = 0;
+    const deadline = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (performance.now() < deadline) {
+          const res = await http.request('GET', path);
+          if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
+          boards++;
+        }
+      }),
+    );
+    const m = sampler.stop();
+    console.log(`${v.name}: before PSS ${mb(before.pssAlone)} MB (RSS ${mb(before.rss)}) | peak RSS ${mb(m.peakRss)} MB, VmHWM ${mb(m.hwm)} MB | ${(boards / seconds).toFixed(1)} boards/s`);
+    await http.close();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(0);

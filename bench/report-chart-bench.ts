@@ -82,7 +82,7 @@ export async function runReportChartBench(o: BenchOptions, data: DatasetInfo): P
     const version = browser.version();
     const longest = median(runs.map((r) => Math.max(0, ...r.longTasks)));
     return {
-      checks: [{ label: 'longest task while a 3-year daily chart draws', ours: fmtMs(longest), target: '≤ 100 ms', pass: longest <= 100 }],
+      checks: [{ label: 'longest task while a 3-year daily chart draws', ours: longest === 0 ? 'none > 50 ms' : fmtMs(longest), target: '≤ 100 ms', pass: longest <= 100 }],
       figures: [
         `Chromium (${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}; ${built}): the Reports screen asked for ${RANGE.from} – ${RANGE.to} (1 096 days) beside the three years before; ${o.runs} runs after a warm-up, medians. From Show to both charts drawn ${fmtMs(median(runs.map((r) => r.drawnMs)))}, of which the report's request ${fmtMs(median(runs.map((r) => r.requestMs)))} (host under tsx, SQLite); long tasks (> 50 ms) meanwhile: ${runs.map((r) => (r.longTasks.length ? r.longTasks.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,
       ],

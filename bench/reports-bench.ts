@@ -44,11 +44,12 @@ export async function runReportsBench(o: BenchOptions): Promise<BenchResult> {
     const groups = sqlite.prepare(ROOMS_STAY_GROUPS_SQL);
     const lost = sqlite.prepare(LOST_ARRIVALS_SQL);
     const rooms = sqlite.prepare('SELECT category, count(*) AS rooms FROM guest_rooms WHERE active = 1 GROUP BY category ORDER BY category');
-    const raw = () => {
+    // In one read transaction, as the report's queries run (db.read).
+    const raw = sqlite.transaction(() => {
       const out: unknown[] = [rooms.all()];
       for (const s of spans) out.push(groups.all({ ...s, lowMs: s.startMs - maxStayMs }), lost.all(s));
       return out;
-    };
+    });
     const ours = () => core.handlers['reports:rooms'](REPORT_YEAR, CTX);
     const first = await ours();
     const groupRows = (raw()[1] as unknown[]).length;
@@ -62,7 +63,7 @@ export async function runReportsBench(o: BenchOptions): Promise<BenchResult> {
     sqlite.close();
     await db.close();
 
-    const postgres = await runReportsPostgres(o, data, { query: REPORT_YEAR, expected: first });
+    const postgres = await runReportsPostgres(o, data, { query: REPORT_YEAR, expected: first, bounds: { ...spans[0]!, lowMs: spans[0]!.startMs - maxStayMs } });
     const chart = await runReportChartBench(o, data);
     return {
       id: 13,

@@ -44,8 +44,8 @@ export function AppointmentsReportView({ report, fmt }: { report: AppointmentsRe
         <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
       </div>
       <div className="report-charts">
-        <LineChart title={t('reports.bookingsByDay')} {...line} format={num} testId="report-bookings-chart" />
-        <BarChart title={t('reports.utilisationByResource')} {...bars} format={pctAxis} testId="report-utilisation-chart" />
+        <LineChart title={t('reports.bookingsByDay')} {...line} xLabel={t('reports.date')} format={num} testId="report-bookings-chart" />
+        <BarChart title={t('reports.utilisationByResource')} {...bars} xLabel={t('reports.name')} format={pctAxis} testId="report-utilisation-chart" />
       </div>
       <ThingsTable
         title="reports.byResource" nameLabel="reports.name" rows={current.byResource} name={(r) => r.name} rowKey={(r) => `${r.kind}:${r.id}`} testId="report-resources"

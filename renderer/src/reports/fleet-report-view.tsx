@@ -39,8 +39,8 @@ export function FleetReportView({ report, fmt }: { report: FleetReport; fmt: Rep
         <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
       </div>
       <div className="report-charts">
-        <LineChart title={t('reports.carsOutByDay')} {...line} format={num} testId="report-cars-chart" />
-        <BarChart title={t('reports.utilisationByCar')} {...bars} format={pctAxis} testId="report-car-utilisation-chart" />
+        <LineChart title={t('reports.carsOutByDay')} {...line} xLabel={t('reports.date')} format={num} testId="report-cars-chart" />
+        <BarChart title={t('reports.utilisationByCar')} {...bars} xLabel={t('reports.car')} format={pctAxis} testId="report-car-utilisation-chart" />
       </div>
       <ThingsTable
         title="reports.byCar" nameLabel="reports.car" rows={current.byCar} name={(c) => c.name} rowKey={(c) => String(c.id)} testId="report-cars"

@@ -49,11 +49,13 @@ export interface LineChartProps {
   format: (v: number) => string;
   /** A fixed y range (0–100 for a percentage); default from 0 to the largest value. */
   yMax?: number;
+  /** The legend's name for the x value (a day). */
+  xLabel: string;
   testId: string;
 }
 
 /** A value per day: this period as a line, last year's dashed beside it (x: day 1, 2, … of the period). */
-export function LineChart({ title, dates, current, lastYear, format, yMax, testId }: LineChartProps) {
+export function LineChart({ title, dates, current, lastYear, format, yMax, xLabel, testId }: LineChartProps) {
   const el = useUplot(
     (U, node) => {
       const x = dates.map((_, i) => i + 1);
@@ -63,13 +65,17 @@ export function LineChart({ title, dates, current, lastYear, format, yMax, testI
           title, width: width(node), height: 240,
           scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, yMax ?? (max > 0 ? max * 1.1 : 1)] } },
           axes: [{ values: (_u, ticks) => ticks.map((i) => dates[i - 1]?.slice(5) ?? '') }, { size: 80, values: (_u, ticks) => ticks.map(format) }],
-          series: [{}, { label: current.label, stroke: CURRENT, width: 2 }, { label: lastYear.label, stroke: LAST_YEAR, dash: [6, 4], width: 1.5 }],
+          series: [
+            { label: xLabel, value: (_u, i) => (i == null ? '–' : (dates[i - 1] ?? '')) },
+            { label: current.label, stroke: CURRENT, width: 2, value: (_u, v) => (v == null ? '–' : format(v)) },
+            { label: lastYear.label, stroke: LAST_YEAR, dash: [6, 4], width: 1.5, value: (_u, v) => (v == null ? '–' : format(v)) },
+          ],
         },
         [x, at(current.values), at(lastYear.values)],
         node,
       );
     },
-    [dates, current, lastYear, title, format, yMax],
+    [dates, current, lastYear, title, format, yMax, xLabel],
   );
   return <div ref={el} className="report-chart" data-testid={testId} />;
 }
@@ -81,11 +87,13 @@ export interface BarChartProps {
   current: { label: string; values: readonly number[] };
   lastYear: { label: string; values: readonly number[] };
   format: (v: number) => string;
+  /** The legend's name for what a pair of bars is about (a category, a car). */
+  xLabel: string;
   testId: string;
 }
 
 /** A value per thing: this period's bar beside last year's. */
-export function BarChart({ title, names, current, lastYear, format, testId }: BarChartProps) {
+export function BarChart({ title, names, current, lastYear, format, xLabel, testId }: BarChartProps) {
   const el = useUplot(
     (U, node) => {
       const x = names.map((_, i) => i);
@@ -100,16 +108,16 @@ export function BarChart({ title, names, current, lastYear, format, testId }: Ba
             { size: 90, values: (_u, ticks) => ticks.map(format) },
           ],
           series: [
-            {},
-            { label: current.label, fill: CURRENT, stroke: CURRENT, paths: barsLeft, points: { show: false } },
-            { label: lastYear.label, fill: '#bbb', stroke: LAST_YEAR, paths: barsRight, points: { show: false } },
+            { label: xLabel, value: (_u, i) => (i == null ? '–' : (names[i] ?? '')) },
+            { label: current.label, fill: CURRENT, stroke: CURRENT, paths: barsLeft, points: { show: false }, value: (_u, v) => (v == null ? '–' : format(v)) },
+            { label: lastYear.label, fill: '#bbb', stroke: LAST_YEAR, paths: barsRight, points: { show: false }, value: (_u, v) => (v == null ? '–' : format(v)) },
           ],
         },
         [x, [...current.values], [...lastYear.values]],
         node,
       );
     },
-    [names, current, lastYear, title, format],
+    [names, current, lastYear, title, format, xLabel],
   );
   return <div ref={el} className="report-chart" data-testid={testId} />;
 }

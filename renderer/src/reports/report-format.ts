@@ -12,7 +12,7 @@ export function useReportFormat() {
     /** A period's name: one day, or `from – to`. */
     const span = (x: { from: string; to: string }) => (x.from === x.to ? f.shortDate(x.from) : t('reports.thisPeriod', { from: f.shortDate(x.from), to: f.shortDate(x.to) }));
     /** A percentage axis: 0–100. */
-    const pctAxis = (v: number) => `${v} %`;
+    const pctAxis = (v: number) => `${num(v)} %`;
     return { t, f, pct, num, span, pctAxis, money: f.money };
   }, [t, f]);
 }

@@ -90,7 +90,7 @@ export const reportsText = domainText(
     'reports.period.day': 'Dag',
     'reports.period.monthToDate': 'Måned til dato',
     'reports.period.yearToDate': 'År til dato',
-    'reports.period.range': 'Periode',
+    'reports.period.range': 'Fra dag til dag',
     'reports.date': 'Dag',
     'reports.from': 'Fra',
     'reports.to': 'Til',

@@ -43,8 +43,8 @@ export function RoomsReportView({ report, fmt }: { report: RoomsReport; fmt: Rep
         {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
       </div>
       <div className="report-charts">
-        <LineChart title={t('reports.occupancyByDay')} {...line} format={pctAxis} yMax={100} testId="report-occupancy-chart" />
-        <BarChart title={t('reports.revenueByCategory')} {...bars} format={money} testId="report-revenue-chart" />
+        <LineChart title={t('reports.occupancyByDay')} {...line} xLabel={t('reports.date')} format={pctAxis} yMax={100} testId="report-occupancy-chart" />
+        <BarChart title={t('reports.revenueByCategory')} {...bars} xLabel={t('reports.category')} format={money} testId="report-revenue-chart" />
       </div>
       <ThingsTable
         title="reports.byCategory" nameLabel="reports.category" rows={current.byCategory} name={(c) => c.category} rowKey={(c) => c.category} testId="report-categories"

@@ -33,8 +33,8 @@ export function StockReportView({ report, fmt }: { report: StockReport; fmt: Rep
         <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
       </div>
       <div className="report-charts">
-        <LineChart title={t('reports.utilisationByDay')} {...line} format={pctAxis} yMax={100} testId="report-stock-chart" />
-        <BarChart title={t('reports.loansByResource')} {...bars} format={num} testId="report-loans-chart" />
+        <LineChart title={t('reports.utilisationByDay')} {...line} xLabel={t('reports.date')} format={pctAxis} yMax={100} testId="report-stock-chart" />
+        <BarChart title={t('reports.loansByResource')} {...bars} xLabel={t('reports.resource')} format={num} testId="report-loans-chart" />
       </div>
       <ThingsTable
         title="reports.byResource" nameLabel="reports.resource" rows={current.byResource} name={(r) => r.name} rowKey={(r) => String(r.id)} testId="report-resources"

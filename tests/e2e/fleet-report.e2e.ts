@@ -3,6 +3,7 @@
  * with its figures beside the same days last year, cars out by day as a line with last year's
  * beside it, utilisation per car as bars, and the table per car.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Car } from '../../shared/contract/cars';
@@ -49,5 +50,12 @@ describe('the fleet report in Danish', () => {
       expect(await box.locator('.u-legend').textContent()).toContain('Sidste år');
     }
     expect(await page.getByTestId('reports-screen').textContent()).not.toMatch(/Utilisation|Last year|Km driven/);
+
+    // CSV downloads the report shown, for the same days: Danish headers, `;` and the decimal comma.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`fleet-report-${hotelDay(0)}.csv`);
+    const csv = (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toMatch(/^Bil;Udlejninger;Udlejede dage;Mulige dage;Udnyttelse \(%\);Kørte km;Skadesrapporter;/);
+    expect(csv[1]).toBe('Toyota Yaris (AB 12 345);1;2;2;100,0;120;1;0;0,0;0');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The reports' words the first bundle needs: the header's link (shown before the screen's chunk
- * loads), the refusals' words (a refusal may reach any screen) and the reports' names in the export
- * center. The screen's own words load with it (reports-text.ts).
+ * loads), the refusals' words (a refusal may reach any screen), the reports' names in the export
+ * center and their downloads' words in the audit log. The screen's own words load with it
+ * (reports-text.ts).
  */
 import { domainText } from '../i18n/domain-text';
 
@@ -17,6 +18,10 @@ export const reportsNavText = domainText(
     'exports.fleetReport': 'Fleet report',
     'exports.field.period': 'Period',
     'exports.field.date': 'Day',
+    'auditAction.reports:roomsExport': 'Exported the rooms report',
+    'auditAction.reports:appointmentsExport': 'Exported the appointments report',
+    'auditAction.reports:stockExport': 'Exported the stock report',
+    'auditAction.reports:fleetExport': 'Exported the fleet report',
   },
   {
     'nav.reports': 'Rapporter',
@@ -29,5 +34,9 @@ export const reportsNavText = domainText(
     'exports.fleetReport': 'Bilrapport',
     'exports.field.period': 'Periode',
     'exports.field.date': 'Dag',
+    'auditAction.reports:roomsExport': 'Eksporterede værelsesrapporten',
+    'auditAction.reports:appointmentsExport': 'Eksporterede aftalerapporten',
+    'auditAction.reports:stockExport': 'Eksporterede udstyrsrapporten',
+    'auditAction.reports:fleetExport': 'Eksporterede bilrapporten',
   },
 );

@@ -13,7 +13,7 @@ import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
 import { createUsersService } from './auth/users-service';
 import { createBlocksService } from './blocks/blocks-service';
 import { createBoardService } from './board/board-service';
-import { createRoomsReportService } from './reports/rooms-report-service';
+import { createReportsService } from './reports/reports-service';
 import { createCarsService } from './cars/cars-service';
 import { createRentalsService } from './cars/rentals-service';
 import type { CoreDeps } from './context';
@@ -81,7 +81,7 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     // the printed lists and the downtime pack (issue 17 §2)
     print: createPrintService(deps, settings, desk),
     // reports and statistics (issue 17 §1)
-    roomsReport: createRoomsReportService(deps, settings),
+    reports: createReportsService(deps, settings),
   };
 }
 

@@ -24,8 +24,8 @@ export interface Core {
   handlers: Handlers;
   /** What the adapters call: authorized, then `handlers` as a read or a write, audited. */
   call: Dispatch;
-  /** The settings, and the stored SMTP password for the outbox's e-mail delivery (never for an answer). */
-  settings: { get(): Settings; smtpPassword(): string; refresh(): Promise<void> };
+  /** The settings, the stored SMTP password for the outbox's e-mail delivery (never for an answer), the longest stay ever allowed (the reports' CSVs). */
+  settings: { get(): Settings; smtpPassword(): string; refresh(): Promise<void>; maxStayMs(): number };
   auth: AuthService;
   users: UsersService;
   audit: AuditService;

@@ -25,7 +25,7 @@ import { exportPieces, writeExportToFd } from './export-thread';
 export interface CsvExportHost {
   core: {
     audit: Pick<AuditService, 'record'>;
-    settings: { get(): { timeZone: string; currency: string; locale: 'da' | 'en' } };
+    settings: { get(): { timeZone: string; currency: string; locale: 'da' | 'en'; reportsOutOfOrderUnavailable: boolean }; maxStayMs(): number };
     deps: { clock(): number; db: { exportSource: ExportSource } };
   };
 }
@@ -43,8 +43,9 @@ export function exportIdOf(name: ExportCommandName): ExportId {
 }
 
 function envOf(host: CsvExportHost): ExportEnv {
-  const { timeZone, currency, locale } = host.core.settings.get();
-  return { timeZone, currency, locale };
+  const { settings, deps } = host.core;
+  const { timeZone, currency, locale, reportsOutOfOrderUnavailable } = settings.get();
+  return { timeZone, currency, locale, report: { nowMs: deps.clock(), maxStayMs: settings.maxStayMs(), outOfOrderUnavailable: reportsOutOfOrderUnavailable } };
 }
 
 /** What the desktop shows before the export: its dialog's title and the proposed file name. */

@@ -10,6 +10,7 @@ import type { Commands, ExportCommandName } from '../../shared/contract/commands
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
+import { appointmentsReportExport, fleetReportExport, roomsReportExport, stockReportExport } from '../reports/report-exports';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import { stockBookingsExport } from '../stock/stock-export';
@@ -26,6 +27,7 @@ export const EXPORTS = {
   cars: carsExport,
   rentals: rentalsExport,
   stockBookings: stockBookingsExport,
+  roomsReport: roomsReportExport, appointmentsReport: appointmentsReportExport, stockReport: stockReportExport, fleetReport: fleetReportExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -120,4 +120,11 @@ export const COMMAND_TABLE = {
   'imports:kind': { method: 'GET', path: '/api/v1/imports/:kind', ipc: true },
   'imports:run': { method: 'POST', path: '/api/v1/imports/:kind', ipc: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
   'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
+  'reports:appointments': { method: 'GET', path: '/api/v1/reports/appointments', ipc: true },
+  'reports:stock': { method: 'GET', path: '/api/v1/reports/stock', ipc: true },
+  'reports:fleet': { method: 'GET', path: '/api/v1/reports/fleet', ipc: true },
+  'reports:roomsExport': { method: 'GET', path: '/api/v1/reports/rooms.csv', ipc: true, export: 'roomsReport' },
+  'reports:appointmentsExport': { method: 'GET', path: '/api/v1/reports/appointments.csv', ipc: true, export: 'appointmentsReport' },
+  'reports:stockExport': { method: 'GET', path: '/api/v1/reports/stock.csv', ipc: true, export: 'stockReport' },
+  'reports:fleetExport': { method: 'GET', path: '/api/v1/reports/fleet.csv', ipc: true, export: 'fleetReport' },
 } as const;

@@ -235,6 +235,13 @@ export function contractInput(name: CommandName, f: ContractFixture): Record<str
     'stock:cancel': { id: 1 },
     'stock:export': { delimiter: ';', bom: true, resourceId: 1, status: 'out', from: '2026-05-01', to: '2026-05-31' },
     'reports:rooms': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:appointments': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:stock': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:fleet': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:roomsExport': { delimiter: ';', bom: true, period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:appointmentsExport': { delimiter: ';', bom: true, period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:stockExport': { delimiter: ';', bom: true, period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+    'reports:fleetExport': { delimiter: ';', bom: true, period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
   };
   return inputs[name];
 }

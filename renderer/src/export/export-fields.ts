@@ -44,7 +44,7 @@ function unwrap(s: SchemaLike): SchemaLike {
 }
 
 function filterOf(key: string, schema: SchemaLike): ExportFilter {
-  if (key === 'from' || key === 'to') return { key, kind: 'date' };
+  if (key === 'from' || key === 'to' || key === 'date') return { key, kind: 'date' };
   const def = defOf(unwrap(schema));
   if (def.type === 'enum' && def.entries) return { key, kind: 'choice', options: Object.values(def.entries) };
   return { key, kind: 'text' };

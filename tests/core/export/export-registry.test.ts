@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { columnHeader, type ChunkQuery } from '../../../core/export/export-def';
-import { openSnapshotReader } from '../../../db/read-connection';
+import { columnHeader, type ChunkQuery, type ExportDef, type ExportEnv } from '../../../core/export/export-def';
+import { openSnapshotQueries, openSnapshotReader } from '../../../db/read-connection';
 import { EXPORTS, exportDef, type ExportId } from '../../../core/export/export-registry';
 import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { contractInput, seedContractHotel, type ContractFixture } from '../../support/contract-fixture';
@@ -23,12 +23,23 @@ beforeAll(async () => {
 afterAll(async () => await t?.close());
 
 /** The first rows of a chunk query, as the export's worker reads them (its own snapshot, raw rows). */
-async function firstRows({ sql, params }: ChunkQuery): Promise<unknown[][]> {
+async function firstChunk({ sql, params }: ChunkQuery): Promise<unknown[][]> {
   const reader = await openSnapshotReader(t.db.exportSource, sql);
   try {
     return await reader.chunk({ ...params, after: 0, limit: 2 });
   } finally {
     await reader.close();
+  }
+}
+
+/** An export's first rows: a chunked one's first chunk, a computed one's rows (a report's), each in its own snapshot. */
+async function firstRows(entry: ExportDef, query: never, env: ExportEnv): Promise<unknown[][]> {
+  if (!entry.rows) return await firstChunk(entry.chunkQuery(query, env));
+  const db = await openSnapshotQueries(t.db.exportSource);
+  try {
+    return (await entry.rows(db, query, env)).slice(0, 2);
+  } finally {
+    await db.close();
   }
 }
 
@@ -48,11 +59,11 @@ describe('the export registry', () => {
       expect(Object.keys(shape).filter((k) => !(k in input)), `${name}: its fixture input names every filter`).toEqual([]);
       const query = def.input.parse(input) as never;
 
-      const env = { timeZone: 'Europe/Copenhagen' };
+      const env: ExportEnv = { timeZone: 'Europe/Copenhagen', report: { nowMs: t.clock.now(), maxStayMs: 90 * 86_400_000, outOfOrderUnavailable: true } };
       // Every filter set: the query runs on the real schema.
-      await expect(firstRows(entry.chunkQuery(query, env)), name).resolves.toBeDefined();
+      await expect(firstRows(entry, query, env), name).resolves.toBeDefined();
       // No filter: the fixture has a row of every export, with one value per column.
-      const [row] = await firstRows(entry.chunkQuery(def.input.parse({}) as never, env));
+      const [row] = await firstRows(entry, def.input.parse({}) as never, env);
       expect(row, `${name}: a row of the fixture`).toHaveLength(entry.columns.length);
       expect(new Set(entry.columns.map(columnHeader)).size, `${name}: headers are unique`).toBe(entry.columns.length);
     }

@@ -4,8 +4,11 @@ import { exportEntries } from '../../../renderer/src/export/export-fields';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 
 describe('exportEntries', () => {
-  it('lists every file export of the contract for an admin: stays, audit log, appointments, cars, rentals, stock', () => {
-    expect(exportEntries('admin').map((e) => e.name).sort()).toEqual(['appointments:export', 'audit:export', 'cars:export', 'rentals:export', 'stays:export', 'stock:export']);
+  it('lists every file export of the contract for an admin: stays, audit log, appointments, cars, rentals, stock, the four reports', () => {
+    expect(exportEntries('admin').map((e) => e.name).sort()).toEqual([
+      'appointments:export', 'audit:export', 'cars:export', 'rentals:export',
+      'reports:appointmentsExport', 'reports:fleetExport', 'reports:roomsExport', 'reports:stockExport', 'stays:export', 'stock:export',
+    ]);
   });
 
   it('leaves out what the role may not run: staff see no audit log', () => {
@@ -26,5 +29,12 @@ describe('exportEntries', () => {
     const cars = exportEntries('admin').find((e) => e.name === 'cars:export')!;
     expect(cars.takesLang).toBe(false);
     expect(cars.filters.map((f) => [f.key, f.kind])).toEqual([['fuel', 'text'], ['state', 'choice']]);
+    const rooms = exportEntries('staff').find((e) => e.name === 'reports:roomsExport')!;
+    expect(rooms.filters).toEqual([
+      { key: 'period', kind: 'choice', options: ['day', 'monthToDate', 'yearToDate', 'range'] },
+      { key: 'date', kind: 'date' },
+      { key: 'from', kind: 'date' },
+      { key: 'to', kind: 'date' },
+    ]);
   });
 });

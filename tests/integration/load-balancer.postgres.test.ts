@@ -113,10 +113,12 @@ describe("the repo's haproxy.cfg in front of two servers", () => {
     const staff = await signIn(d.setup.core, 'staff');
 
     await d.relay.cut();
+    const cutAt = performance.now();
     expect((await fetch(`${d.b.url}/health/ready`)).status).toBe(503);
     expect((await fetch(`${d.b.url}/health/live`)).status).toBe(200);
     // HAProxy's checks take B out (two failed checks, a second apart); from then on A answers everything.
     await expect.poll(() => answeredBy(d.proxy.url, 6), { timeout: 30_000 }).toEqual(['a', 'a', 'a', 'a', 'a', 'a']);
+    console.info(`haproxy.cfg: server b, its database cut, out of the rotation ${((performance.now() - cutAt) / 1000).toFixed(1)} s later`);
     const client = createHttpClient(d.proxy.url, { token: staff.token });
     cleanups.push(() => client.close());
     const statuses: number[] = [];

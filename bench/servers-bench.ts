@@ -1,5 +1,5 @@
 /**
- * Benchmark 13 (issue 20 item 9): seed 000's `POST /bookings` over HTTP through one, two and three
+ * Benchmark 14 (issue 20 item 9): seed 000's `POST /bookings` over HTTP through one, two and three
  * Frontdesk servers on one PostgreSQL, side by side in one run. Each configuration has its own
  * database on the benchmarks' cluster (the same empty 300-room hotel), its own server processes
  * (bench/support/host-process.ts: the real host, as `npm run serve -- --database …` starts it) and
@@ -165,7 +165,7 @@ export async function runServersBench(o: BenchOptions): Promise<BenchResult> {
       ];
     });
     return {
-      id: 13,
+      id: 14,
       title: 'POST /bookings over HTTP through 1, 2 and 3 servers on one PostgreSQL',
       checks,
       figures: [

@@ -2,7 +2,7 @@
  * A V8 CPU profile of the process it runs in (node:inspector's Profiler, sampling every 100 µs), over
  * a window the benchmark chooses, summed by where the code lives: the time a server spends in its
  * HTTP layer, the validation, the core, the PostgreSQL driver, reading the other servers' live
- * events… (benchmark 13 asks its servers for it: docs/benchmarks.md).
+ * events… (benchmark 14 asks its servers for it: docs/benchmarks.md).
  */
 import { Session } from 'node:inspector/promises';
 

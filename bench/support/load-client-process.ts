@@ -66,7 +66,7 @@ async function clientFor(origin: string, connections: number, token?: string): P
 async function closedLoop(m: {
   origin: string;
   /**
-   * Several servers behind a round-robin balancer (benchmark 13): the connections are spread over
+   * Several servers behind a round-robin balancer (benchmark 14): the connections are spread over
    * them, connection j on server j mod n, `origin` unused.
    */
   origins?: string[];

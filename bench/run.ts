@@ -21,6 +21,7 @@ import { runDbCopyBench } from './db-copy-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
 import { runReportsBench } from './reports-bench';
+import { runServersBench } from './servers-bench';
 import { runStockHttpBench } from './stock-http-bench';
 import type { BenchOptions } from './support/bench-options';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
@@ -40,6 +41,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 11, title: 'db:copy of a 300-room, 2-year hotel into PostgreSQL', run: runDbCopyBench },
   { id: 12, title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms', run: runAmqpOutboxBench },
   { id: 13, title: 'Rooms report: a year beside the year before, 1 000 000 stays', run: runReportsBench },
+  { id: 14, title: 'POST /bookings over HTTP through 1, 2 and 3 servers on one PostgreSQL', run: runServersBench },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

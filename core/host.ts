@@ -64,6 +64,8 @@ export interface HostOptions {
    * Unused on SQLite (one process owns the file).
    */
   serverName?: string;
+  /** The reverse proxies in front of this server (`--trust-proxy`): see BuildServerOptions.trustProxy. */
+  trustProxy?: readonly string[];
   clock?: Clock;
   /** What the outbox worker sends with (tests pass their own). */
   fetch?: typeof fetch;
@@ -216,6 +218,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     server = await buildServer(core, {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       logger: hostLog?.logger ?? options.logger,
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     await server.ready();
     listener = createListener(requestHandlerOf(server), server.server);

@@ -19,6 +19,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database, SqlParams, UnitOptions } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { isConnectionLost, isRetryable, toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
 import { pgValues, toPgStatement } from './postgres-sql';
@@ -107,6 +108,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // with the lost connection instead (a 503, the unit rolled back).
   pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
+  const journal = readJournal(options.migrationsFolder);
 
   const exec = async (client: Client | pg.Pool, sql: string, params: SqlParams) => {
     const statement = toPgStatement(sql);
@@ -198,6 +200,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    migrationStatus: () => readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal),
     async close() {
       await pool.end();
     },

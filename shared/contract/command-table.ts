@@ -3,6 +3,8 @@
 /** Every command's REST binding and flags as plain data, for code that must not load zod. */
 export const COMMAND_TABLE = {
   'health:get': { method: 'GET', path: '/health', ipc: true },
+  'health:live': { method: 'GET', path: '/health/live', ipc: false },
+  'health:ready': { method: 'GET', path: '/health/ready', ipc: false },
   'auth:login': { method: 'POST', path: '/login/', ipc: true, emits: [] },
   'auth:logout': { method: 'POST', path: '/logout/', ipc: true, emits: [] },
   'auth:me': { method: 'GET', path: '/api/v1/me', ipc: true, boot: true },

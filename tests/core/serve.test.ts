@@ -152,6 +152,9 @@ describe('npm run serve', { timeout: 90_000 }, () => {
     [['--log-level', 'loud']],
     [['--time-zone', 'Mars/Olympus_Mons']],
     [['--time-zone', '']],
+    [['--trust-proxy', 'the-proxy']],
+    [['--trust-proxy', '10.0.0.300']],
+    [['--trust-proxy', ',']],
   ])('refuses %j with a message and exit code 2', async (args) => {
     const run = serve(args);
     expect(await run.exited).toBe(2);

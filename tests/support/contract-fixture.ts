@@ -84,6 +84,8 @@ async function seedAppointments(core: Core, client: Session): Promise<void> {
 export function contractInput(name: CommandName, f: ContractFixture): Record<string, unknown> {
   const inputs: Record<CommandName, Record<string, unknown>> = {
     'health:get': {},
+    'health:live': {},
+    'health:ready': {},
     'auth:login': { username: f.victim.username, password: TEST_PASSWORD },
     'auth:logout': {},
     'auth:me': {},

@@ -126,6 +126,35 @@ describe('rate limit', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  it('a trusted proxy\'s X-Forwarded-For names the client the rate limit counts, a proxy on this machine included; an untrusted sender\'s is ignored', async () => {
+    api = await startTestApi({ server: { rateLimitPerMinute: 3, trustProxy: ['127.0.0.1', '10.0.0.9'] } });
+    const via = async (proxy: string, client: string) =>
+      (await api.raw({ method: 'GET', url: '/health/live', remoteAddress: proxy, headers: { 'x-forwarded-for': client } })).status;
+    const five = async (proxy: string, client: (i: number) => string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push(await via(proxy, client(i)));
+      return statuses;
+    };
+    // The proxy runs on loopback, yet its clients are limited, each on its own allowance.
+    expect(await five('127.0.0.1', () => '192.168.1.20')).toEqual([200, 200, 200, 429, 429]);
+    expect(await via('127.0.0.1', '192.168.1.21')).toBe(200);
+    expect(await via('10.0.0.9', '192.168.1.20')).toBe(429);
+    // A sender that is not a trusted proxy is counted as itself, whatever it claims.
+    expect(await five('10.0.0.5', (i) => `192.168.1.${30 + i}`)).toEqual([200, 200, 200, 429, 429]);
+    // Without the header, the proxy's own requests (its health checks) stay those of loopback: never limited.
+    for (let i = 0; i < 10; i++) expect((await api.raw({ method: 'GET', url: '/health/ready', remoteAddress: '127.0.0.1' })).status).toBe(200);
+  });
+
+  it('without a trusted proxy, X-Forwarded-For changes nothing', async () => {
+    api = await startTestApi({ server: { rateLimitPerMinute: 3 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await api.raw({ method: 'GET', url: '/health/live', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': `192.168.1.${i}` } })).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect((await api.raw({ method: 'GET', url: '/health/live', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '192.168.1.99' } })).status).toBe(200);
+  });
+});
+
 describe('what responses never contain', () => {
   it('a 404 is {"error":"Not found"} and nothing else, signed in or not', async () => {
     api = await startTestApi();

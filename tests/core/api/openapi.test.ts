@@ -189,7 +189,9 @@ describe('each operation, as an integrator reads it', () => {
   });
 
   it('derives the statuses from the flags: public → no 401/403; a body → 413/415; declared errors → their statuses', () => {
-    expect(Object.keys(operationOf('health:get').responses)).toEqual(['200', '400', '429', '431', '500']);
+    expect(Object.keys(operationOf('health:get').responses)).toEqual(['200', '400', '429', '431', '500', '503']);
+    expect(operationOf('health:ready').responses['503']!.headers).toHaveProperty('Retry-After');
+    expect(Object.keys(operationOf('health:live').responses)).toEqual(['200', '400', '429', '431', '500']);
     expect(Object.keys(operationOf('auth:login').responses)).toEqual(['200', '400', '401', '413', '415', '429', '431', '500']);
     expect(Object.keys(operationOf('stays:create').responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429', '431', '500']);
     expect(Object.keys(operationOf('stays:get').responses)).toEqual(['200', '400', '401', '403', '404', '429', '431', '500']);

@@ -58,7 +58,7 @@ export async function runChain(r: ChainRunner, chain: Chain, budget: Budget): Pr
     budget.attempted();
     if (outcome.kind === 'sent') {
       r.pace.success(chain.target);
-      r.marks.mark(m.id, chain.target, r.clock());
+      r.marks.mark(m.id, chain.target, chain.lane, r.clock());
       continue;
     }
     r.pace.failure(chain.target);

@@ -37,8 +37,11 @@ export interface ClaimRequest {
   free: number;
   /** Records of `target` it may take now at most (its pace). */
   room(target: OutboxTarget): number;
-  /** Records this worker has in flight (their lanes). */
-  busy: ReadonlySet<string>;
+  /**
+   * The records this worker holds (running, queued, or with a sent mark not written yet: that message
+   * still looks pending in the database), and how many of a target's.
+   */
+  busy: { has(lane: string): boolean; inTarget(target: OutboxTarget): number };
   /** Messages per chain at most. */
   chainMax: number;
   health: readonly TargetHealthRow[];
@@ -50,7 +53,7 @@ const ANY_TIME = Number.MAX_SAFE_INTEGER;
 
 /** The heads to take from `target`: its due ones, or the probe. */
 async function headsOf(db: Database, target: OutboxTarget, room: number, r: ClaimRequest): Promise<{ heads: DueMessage[]; probe: boolean }> {
-  const busyHere = [...r.busy].filter((lane) => lane.startsWith(`${target}\u0000`)).length;
+  const busyHere = r.busy.inTarget(target);
   const free = (rows: DueMessage[]) => rows.filter((m) => !r.busy.has(laneOf(target, m.aggregate))).slice(0, room);
   const heads = free(await dueHeads(db, { now: r.now, dueBy: r.now, target, limit: room + busyHere }));
   if (heads.length > 0 || busyHere > 0) return { heads, probe: false };

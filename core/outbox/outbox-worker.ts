@@ -171,7 +171,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (endpoints.size === 0) return runs;
     queued.push(...await claimWork(db, {
       now, leaseUntilMs: now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS, endpoints, chainMax: options.chainMax ?? 64,
-      busy: new Set([...running.keys(), ...queued.map((c) => c.lane)]), health: await listTargetHealth(db), free,
+      busy: { has: (lane) => running.has(lane) || queued.some((c) => c.lane === lane) || marks.waiting(lane), inTarget: (target) => heldOf(target) },
+      health: await listTargetHealth(db), free,
       // A target at full pace may have a second window queued; a slowed one only what its pace lets run.
       room: (target) => (pace.limit(target) >= concurrency ? 2 * concurrency : pace.limit(target)) - heldOf(target),
     }));

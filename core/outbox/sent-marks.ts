@@ -17,8 +17,10 @@ import { markSentMany } from '../../db/queries/outbox-claim-queries';
 import { recordTargetSuccess } from '../../db/queries/outbox-target-queries';
 
 export interface SentMarks {
-  /** Marks `id` sent, with the others waiting. */
-  mark(id: number, target: string, nowMs: number): void;
+  /** Marks `id` (of the record `lane`) sent, with the others waiting. */
+  mark(id: number, target: string, lane: string, nowMs: number): void;
+  /** Whether a mark of the record `lane` waits to be written (the worker takes nothing more of it meanwhile). */
+  waiting(lane: string): boolean;
   /** Writes every mark waiting now; resolves once they are written. */
   flush(): Promise<void>;
 }
@@ -47,11 +49,14 @@ const LINGER_CAP_MS = 250;
 interface Waiting {
   id: number;
   target: string;
+  lane: string;
   nowMs: number;
 }
 
 export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
   const waiting: Waiting[] = [];
+  /** Unwritten marks per record: until they land, its last sent message still looks pending in the database. */
+  const unwritten = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
   let lastWriteMs = 0;
@@ -68,6 +73,11 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
       options.onError(e);
     } finally {
       lastWriteMs = performance.now() - started;
+      for (const w of batch) {
+        const left = unwritten.get(w.lane)! - 1;
+        if (left === 0) unwritten.delete(w.lane);
+        else unwritten.set(w.lane, left);
+      }
     }
   }
 
@@ -88,8 +98,9 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
   }
 
   return {
-    mark(id, target, nowMs) {
-      waiting.push({ id, target, nowMs });
+    mark(id, target, lane, nowMs) {
+      waiting.push({ id, target, lane, nowMs });
+      unwritten.set(lane, (unwritten.get(lane) ?? 0) + 1);
       if (writing) return; // the write under way takes it next
       if (waiting.length >= options.maxBatch) void write();
       else if (!timer) {
@@ -97,6 +108,7 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
         timer.unref();
       }
     },
+    waiting: (lane) => unwritten.has(lane),
     async flush() {
       while (writing || waiting.length > 0) await write();
     },

@@ -29,6 +29,8 @@ interface Drain {
   failedDuringOutage: number;
   /** How far past billing's return the messages' own back-off had put the last of them. */
   ownBackoffS: number;
+  /** From billing's return to the first request after it (a probe, or a message whose back-off ran out). */
+  firstS: number;
   drainS: number;
   requestsAfter: number;
   duplicates: number;
@@ -79,7 +81,7 @@ async function drainAfter(outageS: number, messages: number): Promise<Drain> {
     const drainS = (performance.now() - t0) / 1000;
     await until(async () => (await db.get<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`))!.n === 0);
     return {
-      outageS, failedDuringOutage, ownBackoffS: (lastDue - back) / 1000, drainS,
+      outageS, failedDuringOutage, ownBackoffS: (lastDue - back) / 1000, drainS, firstS: (billing.requests[failedDuringOutage]!.at - t0) / 1000,
       requestsAfter: billing.requests.length - failedDuringOutage, duplicates: billing.duplicates,
     };
   } finally {
@@ -96,7 +98,7 @@ export async function runOutboxRecoveryBench(options: BenchOptions & { messages?
   for (const outageS of outages) {
     const d = await drainAfter(outageS, messages);
     drains.push(d);
-    options.log(`  ${outageS} s of 500s: ${d.failedDuringOutage} failed attempts during it; the messages' own back-off ran to ${d.ownBackoffS.toFixed(0)} s after billing's return; drained in ${d.drainS.toFixed(1)} s (${d.requestsAfter} requests, ${d.duplicates} repeats)`);
+    options.log(`  ${outageS} s of 500s: ${d.failedDuringOutage} failed attempts during it; the messages' own back-off ran to ${d.ownBackoffS.toFixed(0)} s after billing's return; first request ${d.firstS.toFixed(1)} s after it, all drained in ${d.drainS.toFixed(1)} s (${d.requestsAfter} requests, ${d.duplicates} repeats)`);
   }
   return {
     id: 13,
@@ -107,7 +109,7 @@ export async function runOutboxRecoveryBench(options: BenchOptions & { messages?
     })),
     figures: [
       `the outage's waiting on a simulated clock (each attempt a real request answered 500), the drain in real time with real deliveries to a local billing receiver; host on SQLite (fsync)`,
-      ...drains.map((d) => `${d.outageS} s outage: ${d.failedDuringOutage} failed attempts; without the pull-forward the last message would have waited ${d.ownBackoffS.toFixed(0)} s past billing's return; ${d.requestsAfter} requests after it, ${d.duplicates} repeats`),
+      ...drains.map((d) => `${d.outageS} s outage: ${d.failedDuringOutage} failed attempts; without the pull-forward the last message would have waited ${d.ownBackoffS.toFixed(0)} s past billing's return; the first request ${d.firstS.toFixed(1)} s after it; ${d.requestsAfter} requests, ${d.duplicates} repeats`),
     ],
   };
 }

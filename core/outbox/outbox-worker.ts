@@ -48,6 +48,12 @@ const STOP_GRACE_MS = 3_000;
 const LEASE_MARGIN_MS = 60_000;
 /** `outbox.changed` at most this often: a draining backlog must not reload the admin screen 500 times. */
 const PUBLISH_EVERY_MS = 250;
+/**
+ * Records a worker holds at most, in windows of `concurrency`: one running, the others claimed and
+ * queued. The queue is refilled once it is down to one window, so one claim (one write) takes about a
+ * window of records, and a freed slot starts the next chain without a read or a write.
+ */
+const HELD_WINDOWS = 3;
 /** A failing run at least this long ends in a pull-forward (db/queries/outbox-target-queries.ts, `recordTargetSuccess`). */
 const PULL_AFTER_MS = 10_000;
 
@@ -157,14 +163,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   /**
    * Fills the free slots from the queue, and claims more chains when it runs low (at most `max` records,
-   * up to two windows held: the running ones and the queued); returns the runs it started. Never runs
+   * up to `HELD_WINDOWS` windows held: the running ones and the queued); returns the runs it started. Never runs
    * twice at once (`takeExclusive`): a take registers its lanes before the next one reads.
    */
   async function take(budget: Budget, max: number): Promise<Promise<void>[]> {
     if (stopped) return [];
     const runs = startQueued(budget);
-    const free = Math.min(2 * concurrency - running.size - queued.length, max);
-    if (queued.length > concurrency / 2 || free <= 0 || !budget.open()) return runs;
+    const free = Math.min(HELD_WINDOWS * concurrency - running.size - queued.length, max);
+    if (queued.length > concurrency || free <= 0 || !budget.open()) return runs;
     const now = clock();
     const endpoints = configuredTargets(getSettings());
     for (const [target, endpoint] of endpoints) if (!transports[transportOf(target, endpoint)].ready(endpoint)) endpoints.delete(target);
@@ -173,8 +179,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       now, leaseUntilMs: now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS, endpoints, chainMax: options.chainMax ?? 64,
       busy: { has: (lane) => running.has(lane) || queued.some((c) => c.lane === lane) || marks.waiting(lane), inTarget: (target) => heldOf(target) },
       health: await listTargetHealth(db), free,
-      // A target at full pace may have a second window queued; a slowed one only what its pace lets run.
-      room: (target) => (pace.limit(target) >= concurrency ? 2 * concurrency : pace.limit(target)) - heldOf(target),
+      // A target at full pace may have windows queued; a slowed one only what its pace lets run.
+      room: (target) => (pace.limit(target) >= concurrency ? HELD_WINDOWS * concurrency : pace.limit(target)) - heldOf(target),
     }));
     return [...runs, ...startQueued(budget)];
   }

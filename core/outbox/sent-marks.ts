@@ -27,8 +27,8 @@ export interface SentMarks {
 
 export interface SentMarksOptions {
   /**
-   * How long a mark waits for company at least; at least four times the last write's time too, so
-   * writing marks takes at most a fifth of the worker's time however slow the disk (SQLite writes on
+   * How long a mark waits for company at least; at least eight times the last write's time too, so
+   * writing marks takes at most a ninth of the worker's time however slow the disk (SQLite writes on
    * the event loop's thread; an fsync that takes 5 ms would otherwise stall every send behind it).
    */
   lingerMs: number;
@@ -104,7 +104,7 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
       if (writing) return; // the write under way takes it next
       if (waiting.length >= options.maxBatch) void write();
       else if (!timer) {
-        timer = setTimeout(() => void write(), Math.min(LINGER_CAP_MS, Math.max(options.lingerMs, 4 * lastWriteMs)));
+        timer = setTimeout(() => void write(), Math.min(LINGER_CAP_MS, Math.max(options.lingerMs, 8 * lastWriteMs)));
         timer.unref();
       }
     },

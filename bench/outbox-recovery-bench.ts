@@ -101,7 +101,7 @@ export async function runOutboxRecoveryBench(options: BenchOptions & { messages?
     options.log(`  ${outageS} s of 500s: ${d.failedDuringOutage} failed attempts during it; the messages' own back-off ran to ${d.ownBackoffS.toFixed(0)} s after billing's return; first request ${d.firstS.toFixed(1)} s after it, all drained in ${d.drainS.toFixed(1)} s (${d.requestsAfter} requests, ${d.duplicates} repeats)`);
   }
   return {
-    id: 13,
+    id: 15,
     title: 'Outbox backlog after a billing outage, drained once billing answers again',
     checks: drains.map((d) => ({
       label: `${messages} billing messages after ${d.outageS >= 600 ? `${d.outageS / 60} min` : `${d.outageS} s`} of 500s: from billing's return to the last applied`,

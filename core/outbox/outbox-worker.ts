@@ -76,7 +76,7 @@ export interface OutboxWorkerOptions {
   timeoutMs?: number;
   /** How long `stop()` lets deliveries in flight finish before aborting them (default 3 s). */
   stopGraceMs?: number;
-  /** How long a sent mark waits for others to share its write (default 10 ms). */
+  /** How long a sent mark waits at least for others to share its write (default 50 ms; nothing waits for it). */
   markLingerMs?: number;
   /** Where an unexpected error of the background work goes (it keeps running). */
   onError?: (error: unknown) => void;
@@ -103,7 +103,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const brokers = options.brokers ?? createBrokerLinks({ clock, random: options.random, onChange: () => { changed(); kick(); } });
   const transports = createTransports({ fetch: options.fetch ?? globalThis.fetch, getSettings, getSmtpPassword: options.getSmtpPassword ?? (() => ''), brokers });
   const marks = createSentMarks(db, {
-    lingerMs: options.markLingerMs ?? 10, maxBatch: 256, pullAfterMs: PULL_AFTER_MS, onError,
+    lingerMs: options.markLingerMs ?? 50, maxBatch: 256, pullAfterMs: PULL_AFTER_MS, onError,
     onWritten: () => { changed(); kick(); }, // what was behind them may be due now (a recovered target's backlog too)
   });
   const pace = createTargetPace(concurrency);

@@ -30,6 +30,11 @@ const COLUMNS = `o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.payload,
   o.failing_since_ms AS "failingSinceMs", o.next_attempt_ms AS "nextAttemptMs"`;
 
 /**
+ * The writes by a list of ids say `NOT INDEXED` (dropped for PostgreSQL: db/engine/postgres-sql.ts):
+ * without the table's statistics SQLite would rather walk `outbox_due_idx` over every pending
+ * message and test each against the list, so each write of a draining backlog cost time in
+ * proportion to the backlog; by the rowid each costs its list's length.
+ *
  * `@name` placeholders for a list: `IN (@p0, @p1)` reads the same on both engines. The list is padded
  * to a power of two with its last value (IN ignores a repeat), so a worker sending lists of every
  * length prepares a dozen statements per connection, not one per length.
@@ -88,7 +93,7 @@ export async function claimMessages(db: Db, ids: readonly number[], args: { now:
   if (ids.length === 0) return new Set();
   const i = named('i', ids);
   const rows = await db.all<{ id: number }>(
-    `UPDATE outbox SET claimed_until_ms = @lease
+    `UPDATE outbox NOT INDEXED SET claimed_until_ms = @lease
      WHERE id IN (${i.list}) AND status = 'pending' AND next_attempt_ms <= @dueBy AND (claimed_until_ms IS NULL OR claimed_until_ms <= @now) RETURNING id`,
     { lease: args.leaseUntilMs, now: args.now, dueBy: args.dueBy, ...i.params },
   );
@@ -107,7 +112,7 @@ export async function markSentMany(db: Db, ids: readonly number[], now: number):
   if (ids.length === 0) return new Set();
   const i = named('i', ids);
   const rows = await db.all<{ id: number }>(
-    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_ms = @now, last_attempt_ms = @now, last_error = NULL, failing_since_ms = NULL, claimed_until_ms = NULL
+    `UPDATE outbox NOT INDEXED SET status = 'sent', attempts = attempts + 1, sent_ms = @now, last_attempt_ms = @now, last_error = NULL, failing_since_ms = NULL, claimed_until_ms = NULL
       WHERE id IN (${i.list}) AND status IN ('pending', 'superseded') RETURNING id`,
     { now, ...i.params },
   );

@@ -50,10 +50,11 @@ const LEASE_MARGIN_MS = 60_000;
 const PUBLISH_EVERY_MS = 250;
 /**
  * Records a worker holds at most, in windows of `concurrency`: one running, the others claimed and
- * queued. The queue is refilled once it is down to one window, so one claim (one write) takes about a
- * window of records, and a freed slot starts the next chain without a read or a write.
+ * queued. The queue is refilled once it is down to half a window, so one claim (one write: an fsync
+ * that, on SQLite, stalls the event loop) takes two and a half windows of records, and a freed slot
+ * starts the next chain without a read or a write.
  */
-const HELD_WINDOWS = 3;
+const HELD_WINDOWS = 4;
 /** A failing run at least this long ends in a pull-forward (db/queries/outbox-target-queries.ts, `recordTargetSuccess`). */
 const PULL_AFTER_MS = 10_000;
 
@@ -170,7 +171,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (stopped) return [];
     const runs = startQueued(budget);
     const free = Math.min(HELD_WINDOWS * concurrency - running.size - queued.length, max);
-    if (queued.length > concurrency || free <= 0 || !budget.open()) return runs;
+    if (queued.length > concurrency / 2 || free <= 0 || !budget.open()) return runs;
     const now = clock();
     const endpoints = configuredTargets(getSettings());
     for (const [target, endpoint] of endpoints) if (!transports[transportOf(target, endpoint)].ready(endpoint)) endpoints.delete(target);

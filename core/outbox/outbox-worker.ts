@@ -21,24 +21,23 @@
  * that ends a run of ≥ `pullAfterMs` makes its waiting messages due now, whatever back-off each grew.
  * They go out per record in order, paced by slow start (target-pace.ts): 1, 2, 4 … records at once.
  *
- * `tick()` is what tests drive with an injected clock: it takes chains into the free slots, refills
- * them as they free, and resolves once its deliveries are done and marked (at most `batchSize`
- * attempts). `start()` takes work every `pollMs`, and at once when a message is enqueued
+ * `tick()` is what tests drive with an injected clock: it takes chains into the free slots
+ * (worker-slots.ts), refills them as they free, and resolves once its deliveries are done and marked
+ * (at most `batchSize` attempts). `start()` takes work every `pollMs`, and at once when a message is enqueued
  * (`outbox.enqueued`, published by `commit()`), the settings change, an admin retries, or marks
  * land. Old sent messages are pruned by their own job (`outbox-retention-job.ts`).
  */
 import type { Database } from '../../db/database';
-import { releaseClaims } from '../../db/queries/outbox-claim-queries';
-import { listTargetHealth } from '../../db/queries/outbox-target-queries';
 import type { LiveEvent } from '../../shared/contract/events';
 import type { Settings } from '../../shared/contract/schemas';
 import type { Clock, EventBus } from '../context';
-import { runChain, type Budget, type ChainRunner } from './chain-runner';
-import { claimWork, type Chain } from './outbox-claims';
-import { configuredTargets, transportOf, type OutboxTarget } from './outbox-targets';
+import type { Budget, ChainRunner } from './chain-runner';
+import { createOutboxChanged } from './outbox-changed';
+import { configuredTargets, transportOf } from './outbox-targets';
 import { createSentMarks } from './sent-marks';
 import { createTargetPace } from './target-pace';
 import { createBrokerLinks, createTransports, type BrokerLinks } from './transports';
+import { createWorkerSlots } from './worker-slots';
 
 export { joinUrl } from './transports';
 
@@ -46,15 +45,6 @@ export { joinUrl } from './transports';
 const STOP_GRACE_MS = 3_000;
 /** A claim outlives the longest attempt (timeout, then the stop's grace) by this much: a chain may run this long. */
 const LEASE_MARGIN_MS = 60_000;
-/** `outbox.changed` at most this often: a draining backlog must not reload the admin screen 500 times. */
-const PUBLISH_EVERY_MS = 250;
-/**
- * Records a worker holds at most, in windows of `concurrency`: one running, the others claimed and
- * queued. The queue is refilled once it is down to half a window, so one claim (one write: an fsync
- * that, on SQLite, stalls the event loop) takes two and a half windows of records, and a freed slot
- * starts the next chain without a read or a write.
- */
-const HELD_WINDOWS = 4;
 /** A failing run at least this long ends in a pull-forward (db/queries/outbox-target-queries.ts, `recordTargetSuccess`). */
 const PULL_AFTER_MS = 10_000;
 
@@ -93,13 +83,17 @@ export interface OutboxWorker {
   tick(): Promise<number>;
 }
 
+// One closure over the worker's state (started, stopped, its timer and subscription), which its parts
+// (the modules imported above) reach through callbacks; 120 lines, most of them that wiring, `tick()`
+// for the tests and the host's start and stop.
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, getSettings, events } = options;
-  const concurrency = options.concurrency ?? 16;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
   const onError = options.onError ?? ((e: unknown) => console.error('Outbox worker:', e));
   const stopController = new AbortController();
+  const outboxChanged = createOutboxChanged(events);
+  const changed = () => outboxChanged.changed();
   // A broker link coming up (or going down) wakes the worker and reloads the outbox screen.
   const brokers = options.brokers ?? createBrokerLinks({ clock, random: options.random, onChange: () => { changed(); kick(); } });
   const transports = createTransports({ fetch: options.fetch ?? globalThis.fetch, getSettings, getSmtpPassword: options.getSmtpPassword ?? (() => ''), brokers });
@@ -107,112 +101,33 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     lingerMs: options.markLingerMs ?? 50, maxBatch: 256, pullAfterMs: PULL_AFTER_MS, onError,
     onWritten: () => { changed(); kick(); }, // what was behind them may be due now (a recovered target's backlog too)
   });
+  const concurrency = options.concurrency ?? 16;
   const pace = createTargetPace(concurrency);
   const runner: ChainRunner = {
     db, clock, random: options.random ?? Math.random, transports, marks, pace, changed,
     signals: { timeoutMs, stopSignal: stopController.signal }, attemptMs: timeoutMs + stopGraceMs,
     retryHours: () => getSettings().outboxRetryHours,
   };
-  /** The chains running now, by lane (target and record). */
-  const running = new Map<string, { target: OutboxTarget; done: Promise<void> }>();
-  /** Chains claimed, not started yet: a freed slot starts one without a read or a write. */
-  const queued: Chain[] = [];
-  const forever: Budget = { open: () => !stopped, take: () => !stopped, attempted: () => undefined };
-
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let stopped = false;
   let kickQueued = false;
-  let dirty = false;
-  let publishing = false;
-  let publishTimer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
-
-  function flushChanged(): void {
-    clearTimeout(publishTimer);
-    publishTimer = undefined;
-    if (!dirty) return;
-    dirty = false;
-    publishing = true;
-    try {
-      events.publish({ type: 'outbox.changed' });
-    } finally {
-      publishing = false;
-    }
-  }
-
-  function changed(): void {
-    dirty = true;
-    if (publishTimer) return;
-    publishTimer = setTimeout(flushChanged, PUBLISH_EVERY_MS);
-    publishTimer.unref();
-  }
-
-  const heldOf = (target: OutboxTarget) => [...running.values(), ...queued].filter((r) => r.target === target).length;
-  const runningOf = (target: OutboxTarget) => [...running.values()].filter((r) => r.target === target).length;
-
-  /** Starts queued chains in the free slots, as far as their targets' pace lets them; returns their runs. */
-  function startQueued(budget: Budget): Promise<void>[] {
-    const runs: Promise<void>[] = [];
-    for (let i = 0; i < queued.length && running.size < concurrency && budget.open();) {
-      const chain = queued[i]!;
-      if (runningOf(chain.target) >= pace.limit(chain.target)) i++;
-      else runs.push(start(queued.splice(i, 1)[0]!, budget));
-    }
-    return runs;
-  }
-
-  /**
-   * Fills the free slots from the queue, and claims more chains when it runs low (at most `max` records,
-   * up to `HELD_WINDOWS` windows held: the running ones and the queued); returns the runs it started. Never runs
-   * twice at once (`takeExclusive`): a take registers its lanes before the next one reads.
-   */
-  async function take(budget: Budget, max: number): Promise<Promise<void>[]> {
-    if (stopped) return [];
-    const runs = startQueued(budget);
-    const free = Math.min(HELD_WINDOWS * concurrency - running.size - queued.length, max);
-    if (queued.length > concurrency / 2 || free <= 0 || !budget.open()) return runs;
-    const now = clock();
-    const endpoints = configuredTargets(getSettings());
-    for (const [target, endpoint] of endpoints) if (!transports[transportOf(target, endpoint)].ready(endpoint)) endpoints.delete(target);
-    if (endpoints.size === 0) return runs;
-    queued.push(...await claimWork(db, {
-      now, leaseUntilMs: now + timeoutMs + stopGraceMs + LEASE_MARGIN_MS, endpoints, chainMax: options.chainMax ?? 64,
-      busy: { has: (lane) => running.has(lane) || queued.some((c) => c.lane === lane) || marks.waiting(lane), inTarget: (target) => heldOf(target) },
-      health: await listTargetHealth(db), free,
-      // A target at full pace may have windows queued; a slowed one only what its pace lets run.
-      room: (target) => (pace.limit(target) >= concurrency ? HELD_WINDOWS * concurrency : pace.limit(target)) - heldOf(target),
-    }));
-    return [...runs, ...startQueued(budget)];
-  }
-
-  /** Gives back the claims of the chains still queued (a tick's budget ran out, the worker stops). */
-  async function releaseQueued(): Promise<void> {
-    const chains = queued.splice(0);
-    for (const chain of chains) await releaseClaims(db, chain.messages.map((m) => m.id), chain.leaseUntilMs);
-  }
-
-  function start(chain: Chain, budget: Budget): Promise<void> {
-    const done = runChain(runner, chain, budget)
-      .catch((e: unknown) => onError(e))
-      .finally(() => {
-        running.delete(chain.lane);
-        // A freed slot takes the next chain now, not at the next poll.
-        if (started) takeSafely();
-      });
-    running.set(chain.lane, { target: chain.target, done });
-    return done;
-  }
-
-  let takeQueue: Promise<unknown> = Promise.resolve();
-  function takeExclusive(budget: Budget, max = Number.POSITIVE_INFINITY): Promise<Promise<void>[]> {
-    const run = takeQueue.then(() => take(budget, max));
-    takeQueue = run.catch(() => undefined);
-    return run;
-  }
+  const slots = createWorkerSlots({
+    db, clock, concurrency, chainMax: options.chainMax ?? 64, leaseMs: timeoutMs + stopGraceMs + LEASE_MARGIN_MS, pace, marks, runner, onError,
+    stopped: () => stopped,
+    // A freed slot takes the next chain now, not at the next poll.
+    freed: () => { if (started) takeSafely(); },
+    endpoints: () => {
+      const endpoints = configuredTargets(getSettings());
+      for (const [target, endpoint] of endpoints) if (!transports[transportOf(target, endpoint)].ready(endpoint)) endpoints.delete(target);
+      return endpoints;
+    },
+  });
+  const forever: Budget = { open: () => !stopped, take: () => !stopped, attempted: () => undefined };
 
   function takeSafely(): void {
-    takeExclusive(forever).catch((e: unknown) => {
+    slots.take(forever).catch((e: unknown) => {
       if (!stopped) onError(e);
     });
   }
@@ -223,7 +138,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const budget: Budget = { open: () => !stopped && left > 0, take: () => !stopped && left-- > 0, attempted: () => void attempts++ };
     const mine = new Set<Promise<void>>();
     for (let idle = 0; idle < 2;) {
-      for (const run of await takeExclusive(budget, left)) {
+      for (const run of await slots.take(budget, left)) {
         const settled: Promise<void> = run.then(() => void mine.delete(settled));
         mine.add(settled);
       }
@@ -236,8 +151,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         idle++;
       }
     }
-    await releaseQueued();
-    flushChanged();
+    await slots.releaseQueued();
+    outboxChanged.flush();
     return attempts;
   }
 
@@ -260,7 +175,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   function onEvent(event: LiveEvent): void {
-    if (event.type === 'outbox.enqueued' || event.type === 'settings.changed' || (event.type === 'outbox.changed' && !publishing)) kick();
+    if (event.type === 'outbox.enqueued' || event.type === 'settings.changed' || (event.type === 'outbox.changed' && !outboxChanged.publishing)) kick();
   }
 
   return {
@@ -278,15 +193,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       unsubscribe = undefined;
       const grace = setTimeout(() => stopController.abort(), stopGraceMs);
       try {
-        await Promise.allSettled([...running.values()].map((r) => r.done));
-        await takeQueue;
-        await releaseQueued();
+        await slots.settled();
+        await slots.releaseQueued();
       } finally {
         clearTimeout(grace);
         await marks.flush();
         // Outstanding publisher confirms are awaited before the broker connection closes.
         await Promise.allSettled(Object.values(transports).map((t) => t.close()));
-        flushChanged();
+        outboxChanged.flush();
       }
     },
     tick,

@@ -233,6 +233,12 @@ export const outbox = sqliteTable(
     lastAttemptMs: integer('last_attempt_ms'),
     createdMs: integer('created_ms').notNull(),
     sentMs: integer('sent_ms'),
+    /**
+     * A worker's claim (its lease): until then no other worker takes the message, nor any later one
+     * of its record. Null, or past, when nobody holds it; kept apart from `next_attempt_ms`, so a
+     * target that answers again can pull its waiting messages forward without touching a claim.
+     */
+    claimedUntilMs: integer('claimed_until_ms'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
@@ -254,3 +260,5 @@ export * from './schema/cars';
 // Stock (seed 002): resources, their bookings and movements.
 export * from './schema/stock';
 export * from './schema/stay-rules';
+// How each outbox target is doing (issue 20 item 2): failing since, next probe.
+export * from './schema/outbox-targets';

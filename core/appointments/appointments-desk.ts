@@ -63,7 +63,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
         assertStarted(row, status, c.nowMs, zone());
         await setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
         const a = await view(row.id);
-        publish(c, 'status_changed', a);
+        await publish(c, 'status_changed', a);
         return a;
       });
     },
@@ -73,7 +73,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
       return await commit(deps, async (c) => {
         await undoAppointmentStatus(db, await requireRow(id), c.nowMs, zone(), ctx);
         const a = await view(id);
-        publish(c, 'status_changed', a);
+        await publish(c, 'status_changed', a);
         return a;
       });
     },
@@ -92,7 +92,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
         }
         await markAppointmentPaid(db, row.id, method, c.nowMs);
         const a = await view(row.id);
-        publish(c, 'confirmed', a);
+        await publish(c, 'confirmed', a);
         return a;
       });
     },

@@ -1,6 +1,6 @@
 /**
  * How every stay change is committed (through core/commit.ts): the checks and the write, then the
- * billing message, in one transaction; `stay.changed` after COMMIT.
+ * billing message and the event broker's (stay-broker.ts), in one transaction; `stay.changed` after COMMIT.
  */
 import type { OutboxEntry } from '../outbox/outbox-enqueue';
 import { commit, type Commit } from '../commit';
@@ -13,6 +13,7 @@ import type { AuditService } from '../auth/auth-types';
 import type { CoreDeps } from '../context';
 import type { Reactions } from '../reactions/reactions';
 import type { SettingsService } from '../settings/settings-service';
+import { stayToBroker } from './stay-broker';
 
 export type { StayEventAction };
 
@@ -63,6 +64,7 @@ export async function commitStayChange(d: StayServiceDeps, action: StayEventActi
     const record = await requireStayRecord(d.core.db, await write(c));
     await c.enqueue(billingUpdate(record, settings.currency));
     const stay = toStay(record, settings.timeZone);
+    await stayToBroker(c, d.settings, action, stay);
     c.publish({ type: 'stay.changed', action, stay });
     return stay;
   });

@@ -1,8 +1,9 @@
 /**
- * Two outbox workers on one database, as two servers on one PostgreSQL (or two processes on one SQLite
- * file): each on its own connection (pool), both delivering at once. No message may be lost, none
- * sent twice, and each record's messages still arrive in order (core/outbox/outbox-worker.ts claims a
- * due message before it sends it: db/queries/outbox-queries.ts `claimDue`).
+ * Two (and three) outbox workers on one database, as servers on one PostgreSQL (or processes on one
+ * SQLite file): each on its own connection (pool), all delivering at once. No message may be lost,
+ * none sent twice, and each record's messages still arrive in order (core/outbox/outbox-worker.ts
+ * claims what it sends, a record's head and the messages behind it, before it sends them:
+ * db/queries/outbox-claim-queries.ts); a dead worker's claims are taken over once they run out.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit } from '../../../core/commit';
@@ -17,6 +18,7 @@ const PER_RECORD = 10;
 let t: TestCore;
 let stub: BillingStub;
 let other: Database;
+let third: Database | undefined;
 let workers: OutboxWorker[];
 
 beforeEach(async () => {
@@ -28,6 +30,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const w of workers) await w.stop();
+  await third?.close();
+  third = undefined;
   await other.close();
   await stub.close();
   await t.close();
@@ -74,6 +78,19 @@ describe('two outbox workers on one database', () => {
     expect(rows.every((row) => row.attempts === 1)).toBe(true);
   });
 
+  it('three workers started at once (each woken by the enqueue, as servers are): every message once, each record in order', async () => {
+    third = await t.database.open();
+    const all = [workerOn(t.db), workerOn(other), workerOn(third)];
+    for (const w of all) w.start();
+    await enqueueAll();
+    await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+    expect(stub.requests).toHaveLength(RECORDS * PER_RECORD); // none sent twice
+    for (let r = 0; r < RECORDS; r++) {
+      const seen = stub.requests.map((q) => JSON.parse(q.body) as { r: number; n: number }).filter((p) => p.r === r).map((p) => p.n);
+      expect(seen).toEqual(Array.from({ length: PER_RECORD }, (_, i) => i + 1));
+    }
+  });
+
   it('a message one worker took and then gave up on stopping is delivered by the other, once', async () => {
     stub.route = () => 'hang';
     await commit(t.core.deps, async (c) => await c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { n: 1 } }));
@@ -89,18 +106,21 @@ describe('two outbox workers on one database', () => {
     expect(await pending()).toBe(0);
   });
 
-  it('a message held by a worker that died is sent by the other once its claim runs out, with the same key', async () => {
+  it('a record held by a worker that died is sent by the other once its claim runs out: in order, its first message with the same key', async () => {
     stub.route = () => 'hang';
-    await commit(t.core.deps, async (c) => await c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { n: 1 } }));
+    await commit(t.core.deps, async (c) => {
+      for (let n = 1; n <= 3; n++) await c.enqueue({ target: 'events', topic: 'car.changed', aggregate: 'car:1', path: '', payload: { r: 1, n } });
+    });
     const dead = workerOn(t.db, { timeoutMs: 120_000 }); // its attempt outlasts the test
-    void dead.tick(); // never answered: as good as a server that died mid-attempt
+    void dead.tick(); // never answered: as good as a server that died mid-attempt, holding the record's three messages
     await expect.poll(() => stub.requests.length).toBe(1);
     stub.route = undefined;
     const b = workerOn(other);
     expect(await b.tick()).toBe(0);
     t.clock.set(t.clock.now() + 10 * 60_000); // past the claim (timeout + grace + margin)
-    expect(await b.tick()).toBe(1);
+    expect(await b.tick()).toBe(3);
     expect(stub.requests[1]!.headers['idempotency-key']).toBe(stub.requests[0]!.headers['idempotency-key']);
+    expect(stub.delivered.map((q) => (JSON.parse(q.body) as { n: number }).n)).toEqual([1, 2, 3]);
     expect(await pending()).toBe(0);
   });
 });

@@ -30,9 +30,13 @@ describe('settings', () => {
       lanPort: 8787,
       selfRegistration: false,
       sessionHours: 12,
-      // cars (issue 9 §2)
+      // cars (issue 9 §2); stays, appointments and stock (issue 21)
       brokerEventTypes: [
         'car.added', 'car.updated', 'car.deleted', 'car.reserved', 'car.reservation_cancelled', 'car.rented', 'car.returned', 'car.damaged', 'car.repaired',
+        'stay.booked', 'stay.changed', 'stay.checked_in', 'stay.checked_out', 'stay.cancelled', 'stay.no_show',
+        'appointment.booked', 'appointment.confirmed', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.lapsed',
+        'appointment.completed', 'appointment.no_show', 'appointment.status_undone',
+        'stock.lent', 'stock.returned', 'stock.loan_cancelled',
       ],
       smtpHost: '',
       smtpPort: 587,

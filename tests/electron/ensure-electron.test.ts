@@ -67,4 +67,16 @@ describe('scripts/ensure-electron.mjs', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('npm install');
   });
+
+  it("looks only in the project's own node_modules, never in a parent folder's", () => {
+    fakeProject('succeeds', true);
+    const nested = join(project, 'nested');
+    mkdirSync(nested);
+    writeFileSync(join(nested, 'package.json'), '{"name":"nested","private":true}');
+    const env = { ...process.env };
+    delete env.ELECTRON_OVERRIDE_DIST_PATH;
+    const result = spawnSync(process.execPath, [script], { cwd: nested, env, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('npm install');
+  });
 });

@@ -11,11 +11,11 @@ import type { AuditService, AuthService, UsersService } from './auth/auth-types'
 import { authorize } from './auth/authorize';
 import { createDispatcher, type Dispatch, type DispatchGuard } from './command-dispatcher';
 import { anonymousContext, type CallContext, type CoreDeps, type HandledCommandName, type Handlers } from './context';
-import { createServices, type CoreOptions, type CoreServices } from './core-services';
-import { createHandlers } from './handler-registry';
+import { createServices, type CoreOptions, type CoreServices } from './composition/core-services';
+import { createHandlers } from './composition/handler-registry';
 import type { ListeningStatus } from './settings/network-service';
 
-export type { CoreOptions } from './core-services';
+export type { CoreOptions } from './composition/core-services';
 
 export interface Core {
   deps: CoreDeps;

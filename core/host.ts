@@ -23,7 +23,7 @@ import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { startJobs, type JobRunner } from './jobs/job-runner';
-import { JOBS } from './jobs/jobs';
+import { JOBS } from './composition/jobs';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 

@@ -7,7 +7,7 @@
  */
 import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
-import type { ExportPlan } from '../core/export/csv-export';
+import type { ExportPlan } from '../core/composition/csv-export';
 import type { HostClient } from './host-client';
 import type { ExportFile } from './ipc-handlers';
 

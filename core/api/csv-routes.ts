@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { commandDef, commandNames, type ExportCommandName } from '../../shared/contract/commands';
 import type { Core } from '../create-core';
-import { openCsvDownload } from '../export/csv-export';
+import { openCsvDownload } from '../composition/csv-export';
 import type { CsvOptions } from '../export/export-def';
 import { callContextOf, guardRoute } from './call-context';
 import { csvDownloadSchema } from './openapi-docs';

@@ -2,7 +2,7 @@ import type { appointmentAdminCommands } from '../../shared/contract/appointment
 import type { appointmentBookingCommands } from '../../shared/contract/appointment-bookings';
 import type { providerCommands } from '../../shared/contract/providers';
 import type { serviceRoomCommands } from '../../shared/contract/service-rooms';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function serviceRoomHandlers({ serviceRooms }: CoreServices): HandlersFor<typeof serviceRoomCommands> {

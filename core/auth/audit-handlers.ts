@@ -1,5 +1,5 @@
 import type { auditCommands } from '../../shared/contract/audit';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 /** `audit:export` streams (core/export); only the list has a handler. */

@@ -1,5 +1,5 @@
 import type { authCommands } from '../../shared/contract/auth';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function authHandlers({ auth }: CoreServices): HandlersFor<typeof authCommands> {

@@ -1,5 +1,5 @@
 import type { userCommands } from '../../shared/contract/users';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function userHandlers({ users }: CoreServices): HandlersFor<typeof userCommands> {

@@ -1,5 +1,5 @@
 import type { blockCommands } from '../../shared/contract/blocks';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function blockHandlers({ blocks }: CoreServices): HandlersFor<typeof blockCommands> {

@@ -1,5 +1,5 @@
 import type { carCommands } from '../../shared/contract/cars';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 /** `cars:export` streams from the export registry and have no handler here. */

@@ -1,5 +1,5 @@
 import type { rentalCommands } from '../../shared/contract/rentals';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 /** `rentals:export` streams from the export registry and has no handler here. */

@@ -1,5 +1,5 @@
 import type { deskCommands } from '../../shared/contract/desk';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function deskHandlers({ desk }: CoreServices): HandlersFor<typeof deskCommands> {

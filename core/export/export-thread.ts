@@ -18,7 +18,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv } from './export-def';
-import type { ExportId } from './export-registry';
+import type { ExportId } from '../composition/export-registry';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
 export const EXPORT_WORKER_FILE = 'export-worker.cjs';

@@ -18,7 +18,7 @@ import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors';
 import { EXPORT_CHUNK_ROWS, exportHeader, openExportReader, type ExportReader } from './export-reader';
-import { exportDef } from './export-registry';
+import { exportDef } from '../composition/export-registry';
 import type { ExportJob, ExportWorkerMessage, ToExportWorker } from './export-thread';
 
 const port = parentPort!;

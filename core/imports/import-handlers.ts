@@ -1,6 +1,6 @@
 /** The import center's commands (shared/contract/imports.ts): the CSV text of the JSON command goes through the same pipeline as a file. */
 import type { importCommands } from '../../shared/contract/imports';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 import { createImportService } from './import-service';
 

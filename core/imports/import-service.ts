@@ -10,10 +10,10 @@ import { readImportMapping, saveImportMapping } from '../../db/queries/import-qu
 import type { ImportKind, ImportKindInfo, ImportMode, ImportRowError, ImportSummary } from '../../shared/contract/imports';
 import { AppError, isAppError } from '../../shared/errors';
 import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import { mapColumns } from './column-mapping';
 import { DEFAULT_CSV_LIMITS, readCsv, type CsvInput, type CsvLimits } from './csv-source';
-import { IMPORT_KIND_DEFS, type Existing, type KindDef } from './import-kinds';
+import { IMPORT_KIND_DEFS, type Existing, type KindDef } from '../composition/import-kinds';
 import { checkInput, readRow, rowError, type RowInput } from './row-input';
 
 export interface ImportOptions {

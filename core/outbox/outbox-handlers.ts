@@ -1,5 +1,5 @@
 import type { outboxCommands } from '../../shared/contract/outbox';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function outboxHandlers({ outbox }: CoreServices): HandlersFor<typeof outboxCommands> {

@@ -1,5 +1,5 @@
 import type { printCommands } from '../../shared/contract/print';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function printHandlers({ print }: CoreServices): HandlersFor<typeof printCommands> {

@@ -1,5 +1,5 @@
 import type { reportCommands } from '../../shared/contract/reports';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function reportHandlers({ roomsReport }: CoreServices): HandlersFor<typeof reportCommands> {

@@ -1,5 +1,5 @@
 import type { roomCommands } from '../../shared/contract/rooms';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function roomHandlers({ rooms }: CoreServices): HandlersFor<typeof roomCommands> {

@@ -1,5 +1,5 @@
 import type { settingsCommands } from '../../shared/contract/settings';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function settingsHandlers({ settings, network }: CoreServices): HandlersFor<typeof settingsCommands> {

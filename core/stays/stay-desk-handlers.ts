@@ -1,5 +1,5 @@
 import type { stayDeskCommands } from '../../shared/contract/stay-desk';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 export function stayDeskHandlers({ stayDesk }: CoreServices): HandlersFor<typeof stayDeskCommands> {

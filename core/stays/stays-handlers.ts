@@ -1,5 +1,5 @@
 import type { stayCommands } from '../../shared/contract/stays';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 /** The exports (`stays:export`, seed 000's CSV) stream from the export registry and have no handler here. */

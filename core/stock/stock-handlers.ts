@@ -1,5 +1,5 @@
 import type { stockCommands } from '../../shared/contract/stock';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
 
 /** `stock:export` streams from the export registry and has no handler here. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamCsvExport } from '../../core/export/csv-export';
+import { streamCsvExport } from '../../core/composition/csv-export';
 import { EXPORT_WORKER_FILE } from '../../core/export/export-thread';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 

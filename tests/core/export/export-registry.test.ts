@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { columnHeader, type ChunkQuery } from '../../../core/export/export-def';
 import { openSnapshotReader } from '../../../db/read-connection';
-import { EXPORTS, exportDef, type ExportId } from '../../../core/export/export-registry';
+import { EXPORTS, exportDef, type ExportId } from '../../../core/composition/export-registry';
 import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { contractInput, seedContractHotel, type ContractFixture } from '../../support/contract-fixture';
 import { createTestCore, type TestCore } from '../../support/test-core';

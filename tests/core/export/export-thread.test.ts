@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
+import { streamCsvExport, writeCsvFile } from '../../../core/composition/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
 import { EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
 import type { Database, ExportSource } from '../../../db/database';

@@ -3,33 +3,33 @@
  * **Registry: a new domain adds its service(s) here** (an import and one line each), and its handlers
  * in core/handler-registry.ts. `CoreServices` is what `createServices` returns: no second list of fields.
  */
-import packageJson from '../package.json' with { type: 'json' };
-import type { Settings } from '../shared/contract/settings';
-import { createAppointmentsService } from './appointments/appointments-service';
-import { createProvidersService } from './appointments/providers-service';
-import { createServiceRoomsService } from './appointments/service-rooms-service';
-import { createAuditService } from './auth/audit-service';
-import { createAuthService, type ThrottlePolicy } from './auth/auth-service';
-import { createUsersService } from './auth/users-service';
-import { createBlocksService } from './blocks/blocks-service';
-import { createBoardService } from './board/board-service';
-import { createRoomsReportService } from './reports/rooms-report-service';
-import { createCarsService } from './cars/cars-service';
-import { createRentalsService } from './cars/rentals-service';
-import type { CoreDeps } from './context';
-import { createReactions } from './reactions/reactions';
-import { createDeskService } from './desk/desk-service';
-import { createPrintService } from './print/print-service';
-import { createOutboxService } from './outbox/outbox-service';
-import { createBrokerLinks } from './outbox/transports';
-import { createRoomsService } from './rooms/rooms-service';
-import { createNetworkService } from './settings/network-service';
-import { createSettingsService } from './settings/settings-service';
-import { createSeedBookingsService } from './stays/seed-bookings-service';
-import { createStayDeskService } from './stays/stay-desk-service';
-import { createStaysService } from './stays/stays-service';
-import { registerStockReactions } from './stock/stock-reactions';
-import { createStockService } from './stock/stock-service';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { Settings } from '../../shared/contract/settings';
+import { createAppointmentsService } from '../appointments/appointments-service';
+import { createProvidersService } from '../appointments/providers-service';
+import { createServiceRoomsService } from '../appointments/service-rooms-service';
+import { createAuditService } from '../auth/audit-service';
+import { createAuthService, type ThrottlePolicy } from '../auth/auth-service';
+import { createUsersService } from '../auth/users-service';
+import { createBlocksService } from '../blocks/blocks-service';
+import { createBoardService } from '../board/board-service';
+import { createRoomsReportService } from '../reports/rooms-report-service';
+import { createCarsService } from '../cars/cars-service';
+import { createRentalsService } from '../cars/rentals-service';
+import type { CoreDeps } from '../context';
+import { createReactions } from '../reactions/reactions';
+import { createDeskService } from '../desk/desk-service';
+import { createPrintService } from '../print/print-service';
+import { createOutboxService } from '../outbox/outbox-service';
+import { createBrokerLinks } from '../outbox/transports';
+import { createRoomsService } from '../rooms/rooms-service';
+import { createNetworkService } from '../settings/network-service';
+import { createSettingsService } from '../settings/settings-service';
+import { createSeedBookingsService } from '../stays/seed-bookings-service';
+import { createStayDeskService } from '../stays/stay-desk-service';
+import { createStaysService } from '../stays/stays-service';
+import { registerStockReactions } from '../stock/stock-reactions';
+import { createStockService } from '../stock/stock-service';
 
 export interface CoreOptions {
   /** Written over the stored settings at start-up (the host's environment, a test's time zone). */

@@ -14,7 +14,7 @@ import { ServiceRoomCreateSchema } from '../../shared/contract/service-rooms';
 import { StayCreateSchema } from '../../shared/contract/stays';
 import { StockResourceCreateSchema } from '../../shared/contract/stock';
 import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
+import type { CoreServices } from './core-services';
 
 export type FieldType = 'text' | 'integer' | 'money' | 'date' | 'boolean' | 'hours';
 

@@ -6,7 +6,7 @@ import { appointmentSchedulerJob } from '../appointments/appointment-scheduler-j
 import { outboxRetentionJob } from '../outbox/outbox-retention-job';
 import { outboxWorkerJob } from '../outbox/outbox-worker-job';
 import { downtimePackJob } from '../print/downtime-pack-job';
-import type { JobDef } from './job-types';
+import type { JobDef } from '../jobs/job-types';
 
 export const JOBS: readonly JobDef[] = [
   outboxWorkerJob,

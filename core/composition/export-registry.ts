@@ -13,7 +13,7 @@ import { carsExport, rentalsExport } from '../cars/cars-export';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import { stockBookingsExport } from '../stock/stock-export';
-import type { ExportDef } from './export-def';
+import type { ExportDef } from '../export/export-def';
 
 /** The ids the contract's commands name in their `export` flag. */
 export type ExportId = Commands[ExportCommandName]['export'];

@@ -18,6 +18,7 @@ import { createCarsService } from '../cars/cars-service';
 import { createRentalsService } from '../cars/rentals-service';
 import type { CoreDeps } from '../context';
 import { createReactions } from '../reactions/reactions';
+import { registerReactions } from './reactions';
 import { createDeskService } from '../desk/desk-service';
 import { createPrintService } from '../print/print-service';
 import { createOutboxService } from '../outbox/outbox-service';
@@ -28,7 +29,6 @@ import { createSettingsService } from '../settings/settings-service';
 import { createSeedBookingsService } from '../stays/seed-bookings-service';
 import { createStayDeskService } from '../stays/stay-desk-service';
 import { createStaysService } from '../stays/stays-service';
-import { registerStockReactions } from '../stock/stock-reactions';
 import { createStockService } from '../stock/stock-service';
 
 export interface CoreOptions {
@@ -44,10 +44,10 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
   const settings = await createSettingsService(deps, options.settings, { server: options.server });
   const audit = createAuditService(deps, settings);
   const auth = await createAuthService(deps, settings, audit, options.throttle ? { throttle: options.throttle } : {});
-  // What one domain does when another changes: the reacting domains register here, the changing ones emit.
+  // What one domain does when another changes: the reacting domains register in ./reactions.ts, the changing ones emit.
   const reactions = createReactions();
   const stock = createStockService({ core: deps, settings });
-  registerStockReactions(reactions, { core: deps, settings });
+  registerReactions(reactions, { core: deps, settings });
   const stays = createStaysService({ core: deps, settings, audit, reactions });
   const rooms = createRoomsService(deps, settings);
   const providers = createProvidersService(deps, settings);

@@ -18,7 +18,8 @@ import type { AuditService } from '../auth/auth-types';
 import type { ExportSource } from '../../db/database';
 import type { CallContext } from '../context';
 import type { CsvOptions, ExportEnv } from '../export/export-def';
-import { exportDef, type ExportId, type ExportQuery } from './export-registry';
+import type { ExportId } from '../export/export-def';
+import { exportDef, type ExportQuery } from './export-registry';
 import { exportPieces, writeExportToFd } from '../export/export-thread';
 
 /** What the exports need of the host: a few of the core's services, and where its database is. */

@@ -6,17 +6,13 @@
  *
  * Loaded by the export's worker thread too: only export files here, nothing that loads zod or the host.
  */
-import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import { stockBookingsExport } from '../stock/stock-export';
-import type { ExportDef } from '../export/export-def';
-
-/** The ids the contract's commands name in their `export` flag. */
-export type ExportId = Commands[ExportCommandName]['export'];
+import type { ExportDef, ExportId } from '../export/export-def';
 
 export const EXPORTS = {
   stays: staysExport,

@@ -17,6 +17,7 @@ import { deskHandlers } from '../desk/desk-handlers';
 import { printHandlers } from '../print/print-handlers';
 import { healthHandlers } from '../health/health-handlers';
 import { importHandlers } from '../imports/import-handlers';
+import { IMPORT_KIND_DEFS } from './import-kinds';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { roomHandlers } from '../rooms/rooms-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -47,7 +48,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...stockHandlers(s),
     ...deskHandlers(s),
     ...printHandlers(s),
-    ...importHandlers(s),
+    ...importHandlers(s, IMPORT_KIND_DEFS),
     ...reportHandlers(s),
   };
 }

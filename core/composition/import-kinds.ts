@@ -4,48 +4,15 @@
  * natural key (a row whose key is stored already is left unchanged) and the service that saves it.
  * No rule of a domain is written here: the services refuse what the desk would refuse.
  */
-import type { z } from 'zod';
 import { carPlates, guestRoomNumbers, providerEmails, serviceRoomNames, stayKeys, stockResourceNames } from '../../db/queries/import-queries';
 import { CarCreateSchema } from '../../shared/contract/cars';
-import type { ImportKind } from '../../shared/contract/imports';
 import { ProviderCreateSchema } from '../../shared/contract/providers';
 import { RoomCreateSchema } from '../../shared/contract/rooms';
 import { ServiceRoomCreateSchema } from '../../shared/contract/service-rooms';
 import { StayCreateSchema } from '../../shared/contract/stays';
 import { StockResourceCreateSchema } from '../../shared/contract/stock';
-import type { CallContext } from '../context';
+import type { FieldDef, FieldType, ImportKinds } from '../imports/import-kind-def';
 import type { CoreServices } from './core-services';
-
-export type FieldType = 'text' | 'integer' | 'money' | 'date' | 'boolean' | 'hours';
-
-export interface FieldDef {
-  field: string;
-  type: FieldType;
-  required: boolean;
-  /** Header names that map to this field, compared without case, spaces, dots, dashes or underscores. */
-  headers: readonly string[];
-}
-
-/** What is stored already, read once inside the import's transaction. */
-export interface Existing {
-  keys: Set<string>;
-  rooms: Map<number, { id: number; capacity: number }>;
-}
-
-export interface KindDef {
-  fields: readonly FieldDef[];
-  schema: z.ZodType;
-  load(s: CoreServices, nowMs: number): Promise<Existing>;
-  /** The row's natural key, from its checked input. */
-  keyOf(input: Record<string, unknown>): string;
-  /**
-   * Whether the domain's service itself refuses a second record with the same key (a taken room number,
-   * plate, e-mail or name; an overlapping stay): then a repeated row of the file is refused by that
-   * rule; otherwise (service rooms) the import refuses it as a repeated row.
-   */
-  serviceRefusesRepeat: boolean;
-  save(s: CoreServices, input: never, ctx: CallContext): Promise<unknown>;
-}
 
 const f = (field: string, type: FieldType, required: boolean, ...headers: string[]): FieldDef => ({ field, type, required, headers: [field, ...headers] });
 const noRooms = new Map<number, { id: number; capacity: number }>();
@@ -56,7 +23,7 @@ const DAYS: [string, string, string][] = [
   ['fri', 'friday', 'fredag'], ['sat', 'saturday', 'lørdag'], ['sun', 'sunday', 'søndag'],
 ];
 
-export const IMPORT_KIND_DEFS: Record<ImportKind, KindDef> = {
+export const IMPORT_KIND_DEFS: ImportKinds<CoreServices> = {
   guestRooms: {
     fields: [
       f('number', 'integer', true, 'room', 'room number', 'room no', 'værelse', 'værelsesnummer', 'værelsesnr', 'nr', 'nummer'),

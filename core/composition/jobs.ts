@@ -6,9 +6,19 @@ import { appointmentSchedulerJob } from '../appointments/appointment-scheduler-j
 import { outboxRetentionJob } from '../outbox/outbox-retention-job';
 import { outboxWorkerJob } from '../outbox/outbox-worker-job';
 import { downtimePackJob } from '../print/downtime-pack-job';
+import type { CoreDeps } from '../context';
 import type { JobDef } from '../jobs/job-types';
+import type { SettingsService } from '../settings/settings-service';
+import type { CoreServices } from './core-services';
 
-export const JOBS: readonly JobDef[] = [
+/** What the host hands every job (a `Core` is one); each job's own needs must be part of it, or this list does not compile. */
+export interface JobCore {
+  deps: CoreDeps;
+  settings: Pick<SettingsService, 'get' | 'smtpPassword'>;
+  services: CoreServices;
+}
+
+export const JOBS: readonly JobDef<JobCore>[] = [
   outboxWorkerJob,
   outboxRetentionJob,
   appointmentSchedulerJob,

@@ -1,7 +1,7 @@
 import type { reportCommands } from '../../shared/contract/reports';
-import type { CoreServices } from '../composition/core-services';
 import type { HandlersFor } from '../handler-types';
+import type { RoomsReportService } from './rooms-report-service';
 
-export function reportHandlers({ roomsReport }: CoreServices): HandlersFor<typeof reportCommands> {
+export function reportHandlers({ roomsReport }: { roomsReport: RoomsReportService }): HandlersFor<typeof reportCommands> {
   return { 'reports:rooms': (input) => roomsReport.rooms(input) };
 }

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { IMPORT_KIND_DEFS } from '../../../core/composition/import-kinds';
 import { createImportService } from '../../../core/imports/import-service';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
@@ -47,7 +48,7 @@ it('imports rooms from an .ods saved as CSV by LibreOffice in Danish', async () 
   expect(bytes.includes(Buffer.from('1125,5'))).toBe(true);
   expect(bytes.includes(0xe6)).toBe(true); // æ in Windows-1252
 
-  const summary = await createImportService(t.core.services).run(bytes, { kind: 'guestRooms', dryRun: false, mode: 'allOrNothing' }, adminCtx);
+  const summary = await createImportService(t.core.services, IMPORT_KIND_DEFS).run(bytes, { kind: 'guestRooms', dryRun: false, mode: 'allOrNothing' }, adminCtx);
   expect(summary).toMatchObject({ encoding: 'windows-1252', delimiter: ';', created: 2, failed: 0 });
   const rooms = await t.core.handlers['rooms:list']({}, deskCtx);
   expect(rooms.map((r) => [r.number, r.category, r.capacity, r.nightlyRate])).toEqual([[301, 'Dobbeltværelse', 2, 112_550], [302, 'Familieværelse', 4, 185_000]]);

@@ -1,6 +1,6 @@
 /**
- * The core: the domains' services over one database (core-services.ts), their handler map
- * (handler-registry.ts), and `call`, the dispatcher IPC and REST both go through (authorized first,
+ * The core: the domains' services over one database (composition/core-services.ts), their handler
+ * map (composition/handler-registry.ts), and `call`, the dispatcher IPC and REST both go through (authorized first,
  * then reads as one read and writes through `db.write`, group-committed on SQLite, each with its audit row).
  * `contextFor` turns a bearer token into a caller for every adapter (REST, WebSocket, IPC).
  * Nothing here knows a domain's rules: it only combines.

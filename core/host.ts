@@ -83,7 +83,7 @@ export interface HostOptions {
   worker?: boolean;
   /** Run the appointments' scheduler: holds lapse, reminders go out (default true): the `appointment-scheduler` job. */
   appointmentScheduler?: boolean;
-  /** Background jobs by name (core/jobs/jobs.ts): `false` leaves one off. */
+  /** Background jobs by name (core/composition/jobs.ts): `false` leaves one off. */
   jobs?: Record<string, boolean>;
   /**
    * How often a server that does not lead a `'once'` job tries to take it over, and the leader checks

@@ -56,7 +56,7 @@ export function createHostRequestHandler(host: Pick<Host, 'core'>, logError: Log
         return exportPlan(host, request.name);
       case 'export':
         core.authorize(request.name, ctx);
-        // The same way to the file as the HTTP download's (core/export/csv-export.ts), audited alike.
+        // The same way to the file as the HTTP download's (core/composition/csv-export.ts), audited alike.
         return writeCsvExportFile(host, request.name, request.input as CsvOptions, ctx, request.file);
     }
   }

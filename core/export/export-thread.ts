@@ -1,5 +1,5 @@
 /**
- * The main thread's side of the export worker (export-worker.ts), for every export of the registry:
+ * The main thread's side of the export worker (export-worker.ts, started from its entry beside the registry), for every export of the registry:
  * finds the worker's file, starts it with a bounded heap (or takes the one waiting), turns what it
  * posts into pieces or a row count, and turns whatever goes wrong in it (a thrown error, running out
  * of its heap, an exit) into an `AppError` rejection.

@@ -1,5 +1,5 @@
 /**
- * Starts and stops the host's background jobs (`jobs.ts`). An `'every-server'` job simply starts. A
+ * Starts and stops the host's background jobs (`core/composition/jobs.ts`). An `'every-server'` job simply starts. A
  * `'once'` job runs only while this server leads it: the runner tries its leader lock
  * (db/leader-lock.ts: an advisory lock on PostgreSQL; always held on SQLite) at once and then every
  * `leaderRetryMs`; the leader checks its lock at the same pace. A server that gains the lock starts

@@ -1,6 +1,6 @@
 /**
  * What a background job is (core/jobs/README.md): a name, whether it runs on every server or once
- * across them, and how it starts. The host starts the registry's jobs (`jobs.ts`) through the runner
+ * across them, and how it starts. The host starts the registry's jobs (`core/composition/jobs.ts`) through the runner
  * (`job-runner.ts`), which holds the leadership of the `'once'` ones.
  */
 import type { Database } from '../../db/database';

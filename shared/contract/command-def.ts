@@ -115,7 +115,7 @@ export interface CommandDef {
   /** The service writes its own audit row (with what only it knows); the dispatcher writes none. */
   selfAudited?: true;
   /**
-   * A CSV export of the export registry (core/export/export-registry.ts): REST streams it as a
+   * A CSV export of the export registry (core/composition/export-registry.ts): REST streams it as a
    * download, the desktop app writes it to the file chosen in a save dialog. No JSON handler.
    */
   export?: string;

@@ -11,11 +11,14 @@ export const reportsNavText = domainText(
     'reason.reports.rangeNeedsDates': 'A range needs a first and a last day',
     'reason.reports.toBeforeFrom': 'The last day ({to}) is before the first ({from})',
     'reason.reports.tooLong': 'A report covers at most {max} days (asked for {days})',
+    // Its section of the settings screen (reports-settings.ts), shown without the reports chunk.
+    'settings.reportsOutOfOrderUnavailable': 'Reports: out-of-order rooms are not available',
   },
   {
     'nav.reports': 'Rapporter',
     'reason.reports.rangeNeedsDates': 'En periode skal have en første og en sidste dag',
     'reason.reports.toBeforeFrom': 'Sidste dag ({to}) ligger før første dag ({from})',
     'reason.reports.tooLong': 'En rapport dækker højst {max} dage (der blev bedt om {days})',
+    'settings.reportsOutOfOrderUnavailable': 'Rapporter: værelser ude af drift er ikke disponible',
   },
 );

@@ -152,6 +152,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': rendererImports({ regex: '^\\.\\./(app|main|boot)(/|$)', message: 'The composition lists the domains; the shell (app/) reads it, not the other way.' }) },
   },
   {
+    // Components read stores and call their actions: every transport call is a store's action
+    // (renderer/README.md). The entry (main.tsx) only picks the transport.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/main.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'ImportDeclaration[source.value=/(^|\\/)transport\\/(current-transport|ipc-transport|http-transport|live-socket)$/]',
+        message: 'A component calls no transport: it reads stores and calls their actions (the store calls the transport).',
+      }],
+    },
+  },
+  {
     // Every promise is awaited or handed on: a write left floating would land outside its unit of
     // work, and a rejected one would go unseen (the storage seam is async: db/database.ts).
     files: ['db/**/*.ts', 'core/**/*.ts', 'electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfig: {
-    files: ['**/probe.ts'],
+    files: ['**/probe.ts', '**/probe.tsx'],
     languageOptions: { parserOptions: { projectService: false, project: null } },
     rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/await-thenable': 'off' },
   },
@@ -23,7 +23,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   // A probe that does not parse would find no boundary error and prove nothing.
   expect(result!.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([]);
   return result!.messages
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-syntax')
     .map((m) => m.message);
 }
 
@@ -149,6 +149,13 @@ describe('layer boundaries', () => {
     expect(await boundaryErrors('renderer/src/stays/probe.ts', probe('../stock/stock-store'))).toEqual([]);
     expect(await boundaryErrors('renderer/src/composition/probe.ts', probe('../app/app'))).not.toEqual([]);
     expect(await boundaryErrors('renderer/src/composition/probe.ts', probe('../stays/stays-text'))).toEqual([]);
+  });
+
+  it('a renderer component calls no transport (its store does); a store may', async () => {
+    const probe = "import { transport } from '../transport/current-transport';\nexport const a = transport;\n";
+    expect(await boundaryErrors('renderer/src/reports/probe.tsx', probe)).not.toEqual([]);
+    expect(await boundaryErrors('renderer/src/reports/probe.tsx', "import { useReportsStore } from './reports-store';\nexport const a = useReportsStore;\n")).toEqual([]);
+    expect(await boundaryErrors('renderer/src/reports/probe.ts', probe)).toEqual([]);
   });
 
   it('electron/ is the only place that may import electron', async () => {

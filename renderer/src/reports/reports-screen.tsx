@@ -3,15 +3,16 @@
  * the same days last year, by category, and as charts (report-charts.tsx, uPlot, loaded with this
  * chunk only). Prints as the manager's report of the day (reports.css's print rules).
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { RoomsFigures, RoomsReport } from '../../../shared/contract/reports';
+import { useEffect, useState } from 'react';
+import type { CommandInput } from '../../../shared/contract/commands';
+import type { RoomsFigures } from '../../../shared/contract/reports';
 import { REPORT_PERIODS, type ReportPeriod } from '../../../shared/rules/report-rules';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Page } from '../ui/page';
 import { OccupancyChart, RevenueByCategoryChart } from './report-charts';
+import { useReportsStore } from './reports-store';
 import './reports-text';
 import './reports.css';
 
@@ -24,25 +25,15 @@ export function ReportsScreen() {
   const [date, setDate] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [report, setReport] = useState<RoomsReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const input = period === 'range' ? { period, from, to } : { period, ...(date ? { date } : {}) };
-      setReport(await transport().invoke('reports:rooms', input));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [period, date, from, to]);
+  const report = useReportsStore((s) => s.report);
+  const busy = useReportsStore((s) => s.busy);
+  const error = useReportsStore((s) => s.error);
+  // The period the controls say, as the report command takes it.
+  const asked = (): CommandInput<'reports:rooms'> => (period === 'range' ? { period, from, to } : { period, ...(date ? { date } : {}) });
+  const load = () => useReportsStore.getState().load(asked());
 
   useEffect(() => {
-    void load();
+    void useReportsStore.getState().open(asked());
     // Only the first time: later the user presses Show.
   }, []);
 

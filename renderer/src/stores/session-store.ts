@@ -126,3 +126,8 @@ export const useSessionStore = create<SessionStore>((set, get) => {
     },
   };
 });
+
+/** Whether this is the desktop app's window (IPC), where a LAN client may not sign in: the sign-in screen words its refusal so. */
+export function signingInAtTheDesktop(): boolean {
+  return transport().kind === 'ipc';
+}

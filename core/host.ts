@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { DB_FILE_NAME, openDatabase, type DatabaseConfig } from '../db/open-database';
 import type { Database } from '../db/database';
 import { startLiveEventListener, type LiveEventListener } from '../db/live-event-listener';
-import type { Settings } from '../shared/contract/schemas';
+import type { Settings } from '../shared/contract/settings';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
 import { createEventBus, type CallContext, type Clock } from './context';

@@ -9,7 +9,7 @@ import {
   reviveDeadOutbox,
   type OutboxRecord,
 } from '../../db/queries/outbox-admin-queries';
-import type { OutboxMessage, OutboxStatus } from '../../shared/contract/schemas';
+import type { OutboxMessage, OutboxStatus } from '../../shared/contract/outbox';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';

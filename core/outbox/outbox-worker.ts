@@ -31,7 +31,7 @@
  */
 import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import type { Clock, EventBus } from '../context';
 import { backoffDelayMs, parseRetryAfter } from './backoff';
 import type { DeliveryOutcome } from './deliver';

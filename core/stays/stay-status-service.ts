@@ -8,7 +8,7 @@ import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import {
   insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayPeriod, updateStayStatus, type StayRecord,
 } from '../../db/queries/stay-queries';
-import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/schemas';
+import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { applyAction, departureQuote, earliestCheckIn, occupies, previousStatus, type StayAction, type StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';

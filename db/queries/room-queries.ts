@@ -1,5 +1,5 @@
 /** Guest rooms. Column aliases give the API's shape straight from SQLite; only `active` needs mapping. */
-import type { Housekeeping, Room } from '../../shared/contract/schemas';
+import type { Housekeeping, Room } from '../../shared/contract/rooms';
 import type { Db } from '../database';
 import type { guestRooms } from '../schema';
 import { columnList, type RowPick } from './row-types';

@@ -4,7 +4,7 @@
  * partial index `stays_occupancy_idx`** (and OCCUPYING_STATUSES): SQLite only uses a partial index
  * when the query's terms imply its WHERE.
  */
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
 import type { Db } from '../database';

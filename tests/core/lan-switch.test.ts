@@ -10,7 +10,7 @@
 import { createServer, connect, type Server } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NetworkStatus } from '../../shared/contract/auth-schemas';
+import type { NetworkStatus } from '../../shared/contract/settings';
 import { openSignedInLiveSocket } from '../support/live-client';
 import { startTestHost, type TestHost } from '../support/test-host';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const REPO = resolve(__dirname, '../..');

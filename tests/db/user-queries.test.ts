@@ -15,7 +15,7 @@ import {
   updateUserProfile,
   usernameOrEmailTaken,
 } from '../../db/queries/user-queries';
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 import { UNIQUE_REFUSAL } from '../support/db-errors';
 import { openTestDatabase } from '../support/test-database';
 

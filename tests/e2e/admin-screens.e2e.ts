@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../shared/contract/audit';
 import { aRoom, setUpHotel, signIn } from './support/api-client';
 import { openDesk, type Desk } from './support/desk-fixture';
 

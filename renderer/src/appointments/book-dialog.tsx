@@ -4,7 +4,7 @@
  * timeslot booking is pending until payment is taken; the panel opens on it afterwards.
  */
 import { useEffect, useState } from 'react';
-import type { User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
 import type { AppointmentCalendar } from '../../../shared/contract/appointments';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

@@ -3,7 +3,7 @@
  * filters apply on submit; "Load more" pages back; Export CSV writes the same filter's entries.
  */
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../../shared/contract/audit';
 import { useLocaleStore, useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { actionLabel, auditActions, detailPairs } from './audit-actions';

@@ -3,7 +3,7 @@
  * each count goes down as guests are checked in and out (live). Each counter opens its worklist, a
  * dialog of the registry (`worklist`: desk/desk-dialogs.tsx, its own chunk, loaded on the first click).
  */
-import type { Board } from '../../../shared/contract/schemas';
+import type { Board } from '../../../shared/contract/board';
 import type {} from '../desk/desk-dialog-kinds';
 import type { WorklistName } from '../desk/worklist-store';
 import { useT } from '../i18n/locale-store';

@@ -7,7 +7,7 @@
  * time-to-interactive). Who may open what is decided in screen-access.ts (pure, tested in Node).
  */
 import type { ComponentType } from 'react';
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 import type { MessageKey } from '../i18n/translate';
 import { allowedIn, screensIn } from './screen-access';
 

@@ -5,7 +5,7 @@
  * the settings' integrations; nothing while the event broker is HTTP.
  */
 import { useEffect } from 'react';
-import type { BrokerLink } from '../../../shared/contract/schemas';
+import type { BrokerLink } from '../../../shared/contract/outbox';
 import type { Settings } from '../../../shared/contract/settings';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

@@ -3,7 +3,7 @@
  * the pending ones a dead message of their record holds back (and why).
  */
 import { useEffect } from 'react';
-import type { OutboxMessage } from '../../../shared/contract/schemas';
+import type { OutboxMessage } from '../../../shared/contract/outbox';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';

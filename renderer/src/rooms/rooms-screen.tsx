@@ -1,6 +1,6 @@
 /** Admin: the guest rooms as a table; add, change, take out of use and back. */
 import { useEffect, useState } from 'react';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useRoomsStore } from './rooms-store';

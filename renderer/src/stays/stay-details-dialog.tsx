@@ -5,7 +5,7 @@
  * every refusal shows here, and a check-in's warning (a room not yet clean) as a notice.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import type { DepartureQuote, Stay, StayWarning } from '../../../shared/contract/schemas';
+import type { DepartureQuote, Stay, StayWarning } from '../../../shared/contract/stays';
 import { canApply, canUndo, previousStatus, type StayAction } from '../../../shared/rules/stay-rules';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';

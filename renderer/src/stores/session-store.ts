@@ -12,7 +12,7 @@
  * a role may have changed (an admin made staff); the screens follow the answer.
  */
 import { create } from 'zustand';
-import type { User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
 import { transport } from '../transport/current-transport';
 import { readStoredToken, storeToken } from '../transport/session-token';
 import { isTransportError, type TransportError } from '../transport/transport';

@@ -5,7 +5,8 @@
  * deactivated) shows above the table.
  */
 import { useEffect, useState } from 'react';
-import { ROLES, type Role, type User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
+import { ROLES, type Role } from '../../../shared/contract/roles';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';

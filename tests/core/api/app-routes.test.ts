@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardStayList } from '../../../shared/contract/board-stays';
 import { commands, type CommandDef } from '../../../shared/contract/commands';
-import { BoardSchema, type Block, type Board, type OutboxStatus, type Room, type Settings, type Stay } from '../../../shared/contract/schemas';
+import type { Block } from '../../../shared/contract/blocks';
+import { BoardSchema, type Board } from '../../../shared/contract/board';
+import type { OutboxStatus } from '../../../shared/contract/outbox';
+import type { Room } from '../../../shared/contract/rooms';
+import type { Settings } from '../../../shared/contract/settings';
+import type { Stay } from '../../../shared/contract/stays';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { testEngine } from '../../support/test-database';
 

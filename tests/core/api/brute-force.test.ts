@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_THROTTLE_POLICY, maxEvaluationsPerHour } from '../../../core/auth/login-throttle';
 import { startTestApi, type TestApi, type TestResponse } from '../../support/http-client';
 import { bearer, signIn, signInAs, TEST_ADMIN_PASSWORD, TEST_PASSWORD, type Session } from '../../support/sessions';
-import type { LoginResult } from '../../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../../shared/contract/auth';
 
 const HOUR_MS = 3_600_000;
 const ATTEMPTS = 200;

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MUST_CHANGE_MESSAGE } from '../../../core/auth/authorize';
 import { LAN_BLOCKED_MESSAGE } from '../../../core/settings/network-service';
-import type { LoginResult, NetworkStatus, User } from '../../../shared/contract/auth-schemas';
+import type { LoginResult, User } from '../../../shared/contract/auth';
+import type { NetworkStatus } from '../../../shared/contract/settings';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
 import { contractInput, seedContractHotel, wireRequest, type ContractFixture } from '../../support/contract-fixture';
 import { startTestApi, type TestApi, type TestResponse } from '../../support/http-client';

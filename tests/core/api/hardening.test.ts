@@ -5,8 +5,8 @@
  * a password hash, a password or the signing secret.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { User } from '../../../shared/contract/auth-schemas';
-import type { SeedBooking } from '../../../shared/contract/schemas';
+import type { User } from '../../../shared/contract/auth';
+import type { SeedBooking } from '../../../shared/contract/stays';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { signInAs, TEST_ADMIN_PASSWORD, TEST_PASSWORD } from '../../support/sessions';

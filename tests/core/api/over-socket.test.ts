@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../core/host';
 import type { Database } from '../../../db/database';
-import type { Stay } from '../../../shared/contract/schemas';
+import type { Stay } from '../../../shared/contract/stays';
 import { openSignedInLiveSocket, type LiveClient } from '../../support/live-client';
 import { startTestHost, type TestHost } from '../../support/test-host';
 

@@ -3,7 +3,10 @@
  * text says what is in the way, the seed route included; the quote, undo and block-change routes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Block, DepartureQuote, Room, Settings, Stay } from '../../../shared/contract/schemas';
+import type { Block } from '../../../shared/contract/blocks';
+import type { Room } from '../../../shared/contract/rooms';
+import type { Settings } from '../../../shared/contract/settings';
+import type { DepartureQuote, Stay } from '../../../shared/contract/stays';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { adminCtx } from '../../support/test-core';
 

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVALID_SESSION_MESSAGE, signToken, type TokenClaims } from '../../../core/auth/token-codec';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { signIn, signInAs, TEST_PASSWORD, type Session } from '../../support/sessions';
 import { createTestCore, type TestCore } from '../../support/test-core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../../shared/contract/schemas';
+import type { Settings } from '../../../shared/contract/settings';
 import { SETTINGS_FIELDS } from '../../../renderer/src/composition/settings-sections';
 import { CLEAR_SECRET, draftOf as draftOfFields, settingsPatch as patchOfFields, type SettingsDraft } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';

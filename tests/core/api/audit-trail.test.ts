@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract/audit';
-import type { SeedBooking } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { adminCtx } from '../../support/test-core';

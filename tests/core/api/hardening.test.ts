@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../shared/contract/auth';
-import type { SeedBooking } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { signInAs, TEST_ADMIN_PASSWORD, TEST_PASSWORD } from '../../support/sessions';

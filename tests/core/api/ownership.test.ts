@@ -3,7 +3,7 @@
  * reaches none of the desk's routes, whatever record it names.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SeedBooking } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { signIn, type Session } from '../../support/sessions';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SeedBooking } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { outboxRows } from '../../support/outbox-rows';

@@ -7,7 +7,8 @@ import type { User } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/contract/roles';
 import type { Room } from '../../../shared/contract/rooms';
 import type { Settings } from '../../../shared/contract/settings';
-import type { SeedBooking, Stay } from '../../../shared/contract/stays';
+import type { Stay } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 
 export interface ApiResponse {
   status: number;

@@ -164,6 +164,14 @@ export default tseslint.config(
     },
   },
   {
+    // Functions of one job (issue 19 §6): none past 80 lines of code (blank lines and comments aside)
+    // without its reason beside it: `// eslint-disable-next-line max-lines-per-function -- <why>`
+    // (tests/lint/function-length.test.ts refuses such a comment without a reason). Tests aside: a
+    // `describe` is a list of cases.
+    files: ['shared/**/*.ts', 'db/**/*.ts', 'core/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Every promise is awaited or handed on: a write left floating would land outside its unit of
     // work, and a rejected one would go unseen (the storage seam is async: db/database.ts).
     files: ['db/**/*.ts', 'core/**/*.ts', 'electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],

@@ -174,6 +174,7 @@ function followLanSettings(core: Core, listener: Listener, portOverride: number 
   return { unsubscribe, settled: () => moving };
 }
 
+// eslint-disable-next-line max-lines-per-function -- the host's start-up in order (database, core, server, jobs, LAN switch) and its close in reverse, over one state
 export async function createHost(options: HostOptions): Promise<Host> {
   const config: DatabaseConfig = options.databaseUrl
     ? { engine: 'postgres', url: options.databaseUrl }

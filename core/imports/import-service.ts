@@ -55,6 +55,7 @@ export interface ImportCore {
 }
 
 /** The import center over the kinds the composition lists (core/composition/import-kinds.ts). */
+// eslint-disable-next-line max-lines-per-function -- the import pipeline's steps share one closure over its services and kinds; each step is short
 export function createImportService<S extends ImportCore>(s: S, kinds: ImportKinds<S>): ImportService {
   const db = s.deps.db;
 

@@ -89,6 +89,7 @@ export interface OutboxWorker {
 /** A message's lane: one delivery at a time per record and target. */
 const laneOf = (m: DueMessage) => `${m.target}\u0000${m.aggregate}`;
 
+// eslint-disable-next-line max-lines-per-function -- the worker's one loop state (claims, timers, backoff, stop) shared by its short steps; split, each would hand that state around
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, getSettings, events } = options;
   const fetchFn = options.fetch ?? globalThis.fetch;

@@ -35,6 +35,7 @@ export interface StayTransitions {
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: one closure over the stays' deps whose status methods are each short and share its guards
 export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const db = d.core.db;
   const actorOf = (ctx?: CallContext) => ctx?.actor.username ?? 'system';

@@ -28,6 +28,7 @@ interface BookDialogProps {
   onBooked(id: number): void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one form's fields and its price and payment choice share its state
 export function BookDialog({ slot, calendar, onClose, onBooked }: BookDialogProps) {
   const t = useT();
   const f = useFormats();

@@ -54,6 +54,7 @@ export interface BoardDragOptions {
   open(dialog: Dialog): void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one drag's pointer state machine (press, move, drop, cancel) over one state; its steps are short
 export function useBoardDrag(o: BoardDragOptions) {
   const ghostRef = useRef<HTMLDivElement>(null);
   const press = useRef<Press | null>(null);

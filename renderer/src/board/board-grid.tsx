@@ -38,6 +38,7 @@ interface BoardGridProps {
   lanes: Map<number, RoomLane>;
 }
 
+// eslint-disable-next-line max-lines-per-function -- the grid's one pointer, keyboard and scroll state, shared by its handlers; it renders the rows once per change (its time to interactive is benchmarked: board-render-bench)
 export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const t = useT();
   const f = useFormats();

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 import { Page } from '../ui/page';
 
+// eslint-disable-next-line max-lines-per-function -- the outbox's counts, message table and retry share the screen's state
 export function OutboxScreen() {
   const t = useT();
   const f = useFormats();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { RoomsFigures } from '../../../shared/contract/reports';
+import type { RoomsFigures, RoomsReport } from '../../../shared/contract/reports';
 import { REPORT_PERIODS, type ReportPeriod } from '../../../shared/rules/report-rules';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
@@ -20,7 +20,6 @@ type Row = { key: string; label: Parameters<ReturnType<typeof useT>>[0]; value: 
 
 export function ReportsScreen() {
   const t = useT();
-  const f = useFormats();
   const [period, setPeriod] = useState<ReportPeriod>('monthToDate');
   const [date, setDate] = useState('');
   const [from, setFrom] = useState('');
@@ -36,26 +35,6 @@ export function ReportsScreen() {
     void useReportsStore.getState().open(asked());
     // Only the first time: later the user presses Show.
   }, []);
-
-  const pct = (n: number) => `${(n * 100).toLocaleString(f.locale, { maximumFractionDigits: 1 })} %`;
-  const num = (n: number) => n.toLocaleString(f.locale, { maximumFractionDigits: 1 });
-  const rows: Row[] = [
-    { key: 'occupancy', label: 'reports.occupancy', value: (x) => x.occupancy, show: pct },
-    { key: 'adr', label: 'reports.adr', value: (x) => x.adr, show: f.money },
-    { key: 'revpar', label: 'reports.revpar', value: (x) => x.revpar, show: f.money },
-    { key: 'roomRevenue', label: 'reports.roomRevenue', value: (x) => x.roomRevenue, show: f.money },
-    { key: 'roomsSold', label: 'reports.roomsSold', value: (x) => x.roomsSold, show: num },
-    { key: 'roomsAvailable', label: 'reports.roomsAvailable', value: (x) => x.roomsAvailable, show: num },
-    { key: 'arrivals', label: 'reports.arrivals', value: (x) => x.arrivals, show: num },
-    { key: 'departures', label: 'reports.departures', value: (x) => x.departures, show: num },
-    { key: 'inHouse', label: 'reports.inHouse', value: (x) => x.inHouse, show: num },
-    { key: 'cancellations', label: 'reports.cancellations', value: (x) => x.cancellations, show: num },
-    { key: 'noShows', label: 'reports.noShows', value: (x) => x.noShows, show: num },
-    { key: 'noShowRate', label: 'reports.noShowRate', value: (x) => x.noShowRate, show: pct },
-    { key: 'alos', label: 'reports.alos', value: (x) => x.averageLengthOfStay, show: num },
-    { key: 'lead', label: 'reports.leadTime', value: (x) => x.averageLeadDays, show: num },
-  ];
-  const span = (x: RoomsFigures) => (x.from === x.to ? f.shortDate(x.from) : t('reports.thisPeriod', { from: f.shortDate(x.from), to: f.shortDate(x.to) }));
 
   const head = (
     <form
@@ -102,60 +81,88 @@ export function ReportsScreen() {
     <Page titleId="reports-title" title={t('reports.title')} testId="reports-screen" className="reports" head={head}>
       {error ? <ErrorAlert error={error} /> : null}
       {busy && !report ? <p>{t('reports.loading')}</p> : null}
-      {report ? (
-        <div className="report-body" data-testid="report-body">
-          <div className="report-figures">
-            <table className="table" data-testid="report-table">
-              <thead>
-                <tr>
-                  <th>{t('reports.figure')}</th>
-                  <th className="num" data-testid="report-current-period">{span(report.current)}</th>
-                  <th className="num" data-testid="report-last-year-period">{`${t('reports.lastYear')}: ${span(report.lastYear)}`}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} data-testid={`report-row-${r.key}`}>
-                    <th scope="row">{t(r.label)}</th>
-                    <td className="num">{r.show(r.value(report.current))}</td>
-                    <td className="num">{r.show(r.value(report.lastYear))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
-          </div>
-          <div className="report-charts">
-            <OccupancyChart report={report} labels={{ title: t('reports.occupancyByDay'), current: span(report.current), lastYear: t('reports.lastYear') }} />
-            <RevenueByCategoryChart report={report} money={f.money} labels={{ title: t('reports.revenueByCategory'), current: span(report.current), lastYear: t('reports.lastYear') }} />
-          </div>
-          <h2>{t('reports.byCategory')}</h2>
-          <table className="table" data-testid="report-categories">
-            <thead>
-              <tr>
-                <th>{t('reports.category')}</th>
-                <th className="num">{t('reports.occupancy')}</th>
-                <th className="num">{t('reports.adr')}</th>
-                <th className="num">{t('reports.revpar')}</th>
-                <th className="num">{t('reports.roomRevenue')}</th>
-                <th className="num">{t('reports.roomsSold')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.current.byCategory.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">{c.category}</th>
-                  <td className="num">{pct(c.occupancy)}</td>
-                  <td className="num">{f.money(c.adr)}</td>
-                  <td className="num">{f.money(c.revpar)}</td>
-                  <td className="num">{f.money(c.roomRevenue)}</td>
-                  <td className="num">{num(c.roomsSold)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {report ? <ReportBody report={report} /> : null}
     </Page>
+  );
+}
+
+/** The report's figures beside last year's, its charts and its categories. */
+function ReportBody({ report }: { report: RoomsReport }) {
+  const t = useT();
+  const f = useFormats();
+  const pct = (n: number) => `${(n * 100).toLocaleString(f.locale, { maximumFractionDigits: 1 })} %`;
+  const num = (n: number) => n.toLocaleString(f.locale, { maximumFractionDigits: 1 });
+  const rows: Row[] = [
+    { key: 'occupancy', label: 'reports.occupancy', value: (x) => x.occupancy, show: pct },
+    { key: 'adr', label: 'reports.adr', value: (x) => x.adr, show: f.money },
+    { key: 'revpar', label: 'reports.revpar', value: (x) => x.revpar, show: f.money },
+    { key: 'roomRevenue', label: 'reports.roomRevenue', value: (x) => x.roomRevenue, show: f.money },
+    { key: 'roomsSold', label: 'reports.roomsSold', value: (x) => x.roomsSold, show: num },
+    { key: 'roomsAvailable', label: 'reports.roomsAvailable', value: (x) => x.roomsAvailable, show: num },
+    { key: 'arrivals', label: 'reports.arrivals', value: (x) => x.arrivals, show: num },
+    { key: 'departures', label: 'reports.departures', value: (x) => x.departures, show: num },
+    { key: 'inHouse', label: 'reports.inHouse', value: (x) => x.inHouse, show: num },
+    { key: 'cancellations', label: 'reports.cancellations', value: (x) => x.cancellations, show: num },
+    { key: 'noShows', label: 'reports.noShows', value: (x) => x.noShows, show: num },
+    { key: 'noShowRate', label: 'reports.noShowRate', value: (x) => x.noShowRate, show: pct },
+    { key: 'alos', label: 'reports.alos', value: (x) => x.averageLengthOfStay, show: num },
+    { key: 'lead', label: 'reports.leadTime', value: (x) => x.averageLeadDays, show: num },
+  ];
+  const span = (x: RoomsFigures) => (x.from === x.to ? f.shortDate(x.from) : t('reports.thisPeriod', { from: f.shortDate(x.from), to: f.shortDate(x.to) }));
+
+
+  return (
+    <div className="report-body" data-testid="report-body">
+      <div className="report-figures">
+        <table className="table" data-testid="report-table">
+          <thead>
+            <tr>
+              <th>{t('reports.figure')}</th>
+              <th className="num" data-testid="report-current-period">{span(report.current)}</th>
+              <th className="num" data-testid="report-last-year-period">{`${t('reports.lastYear')}: ${span(report.lastYear)}`}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-testid={`report-row-${r.key}`}>
+                <th scope="row">{t(r.label)}</th>
+                <td className="num">{r.show(r.value(report.current))}</td>
+                <td className="num">{r.show(r.value(report.lastYear))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
+      </div>
+      <div className="report-charts">
+        <OccupancyChart report={report} labels={{ title: t('reports.occupancyByDay'), current: span(report.current), lastYear: t('reports.lastYear') }} />
+        <RevenueByCategoryChart report={report} money={f.money} labels={{ title: t('reports.revenueByCategory'), current: span(report.current), lastYear: t('reports.lastYear') }} />
+      </div>
+      <h2>{t('reports.byCategory')}</h2>
+      <table className="table" data-testid="report-categories">
+        <thead>
+          <tr>
+            <th>{t('reports.category')}</th>
+            <th className="num">{t('reports.occupancy')}</th>
+            <th className="num">{t('reports.adr')}</th>
+            <th className="num">{t('reports.revpar')}</th>
+            <th className="num">{t('reports.roomRevenue')}</th>
+            <th className="num">{t('reports.roomsSold')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.current.byCategory.map((c) => (
+            <tr key={c.category}>
+              <th scope="row">{c.category}</th>
+              <td className="num">{pct(c.occupancy)}</td>
+              <td className="num">{f.money(c.adr)}</td>
+              <td className="num">{f.money(c.revpar)}</td>
+              <td className="num">{f.money(c.roomRevenue)}</td>
+              <td className="num">{num(c.roomsSold)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

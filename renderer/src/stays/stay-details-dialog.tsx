@@ -41,6 +41,7 @@ function warningText(w: StayWarning, t: ReturnType<typeof useT>): string {
   return t(`reason.${w.reason}` as MessageKey, w.params);
 }
 
+// eslint-disable-next-line max-lines-per-function -- one stay's details and its legal actions share its loaded state and the price question
 export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
   const stay = useStaysStore((s) => s.detail);

@@ -57,10 +57,6 @@ export async function listRooms(db: Db, includeInactive: boolean): Promise<Room[
   return (await db.all<RoomRow>(sql)).map(toRoom);
 }
 
-export async function countRooms(db: Db): Promise<number> {
-  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM guest_rooms') as { n: number }).n;
-}
-
 /**
  * Active rooms in order (housekeeping not `out_of_order`) with at least `minCapacity` beds that no occupying stay and no block overlaps in
  * `[startMs, endMs)`. The stay test is the availability check's own bounded range scan, per room.

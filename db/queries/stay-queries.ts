@@ -34,14 +34,6 @@ export interface OccupancyConflictDetail extends OccupancyConflict {
   detail: string;
 }
 
-/** Read only once a conflict is found, so the check itself stays on its covering index. */
-export async function describeConflict(db: Db, c: OccupancyConflict): Promise<OccupancyConflictDetail> {
-  const row = c.kind === 'stay'
-    ? await db.get<{ label: string; detail: string }>('SELECT guest_name AS label, status AS detail FROM stays WHERE id = ?', c.id)
-    : await db.get<{ label: string; detail: string }>('SELECT reason AS label, kind AS detail FROM room_blocks WHERE id = ?', c.id);
-  return { ...c, label: row?.label ?? '', detail: row?.detail ?? '' };
-}
-
 /**
  * The availability check: the first occupying stay or block overlapping `[startMs, endMs)` in a room.
  * Overlap is `checkin < end AND checkout > start`; the extra `checkin > start - maxStayMs` (no stay is

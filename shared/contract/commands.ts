@@ -77,8 +77,6 @@ export function commandDef(name: CommandName): CommandDef {
 
 /** Names of the commands whose definition has flag `F` set (as a type). */
 type Flagged<F extends string> = { [K in CommandName]: Commands[K] extends Record<F, unknown> ? K : never }[CommandName];
-/** Commands whose handler returns a Promise (`async: true`). */
-export type AsyncCommandName = Flagged<'async'>;
 /** Commands that stream a CSV export (`export`): they have no JSON handler in the core. */
 export type ExportCommandName = Flagged<'export'>;
 

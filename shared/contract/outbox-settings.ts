@@ -8,7 +8,6 @@ import { settingsSection } from './settings-section';
 
 /** How the SMTP connection is secured. */
 export const SMTP_TLS_MODES = ['starttls', 'tls', 'none'] as const;
-export type SmtpTlsMode = (typeof SMTP_TLS_MODES)[number];
 
 /** The URLs may also come from `npm run serve`'s environment (`BILLING_SERVICE_URL`, `EVENT_SERVICE_URL`: core/serve.ts). */
 export const deliverySettings = settingsSection({

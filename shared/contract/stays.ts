@@ -63,7 +63,6 @@ export const StayCreateSchema = z.object({
   notes: TextSchema(2000, { multiline: true }).optional(),
   lateEntry: LateEntrySchema,
 });
-export type StayCreate = z.input<typeof StayCreateSchema>;
 
 export const StayIdSchema = z.object({ id: IdParamSchema });
 /**

@@ -97,7 +97,6 @@ export const StockResourceCreateSchema = z.object({
   /** Default: all of it. */
   availableQuantity: stockQuantity(0).optional(),
 });
-export type StockResourceCreate = z.input<typeof StockResourceCreateSchema>;
 export const StockResourceUpdateSchema = z.object({
   id: IdParamSchema,
   name: NameSchema(120, 'name').optional(),

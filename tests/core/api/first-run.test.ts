@@ -11,7 +11,8 @@ import { LAN_BLOCKED_MESSAGE } from '../../../core/settings/network-service';
 import type { LoginResult, User } from '../../../shared/contract/auth';
 import type { NetworkStatus } from '../../../shared/contract/settings';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
-import { contractInput, seedContractHotel, wireRequest, type ContractFixture } from '../../support/contract-fixture';
+import { contractInput, seedContractHotel, wireRequest } from '../../support/contract-fixture';
+import type { ContractFixture } from '../../support/domain-fixture';
 import { startTestApi, type TestApi, type TestResponse } from '../../support/http-client';
 
 const NEW_PASSWORD = 'Fresh-Admin-Harbour-31';

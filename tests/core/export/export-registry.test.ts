@@ -12,7 +12,8 @@ import { openSnapshotReader } from '../../../db/read-connection';
 import { EXPORTS, exportDef } from '../../../core/composition/export-registry';
 import type { ExportId } from '../../../core/export/export-def';
 import { commands, type CommandDef, type CommandName } from '../../../shared/contract/commands';
-import { contractInput, seedContractHotel, type ContractFixture } from '../../support/contract-fixture';
+import { contractInput, seedContractHotel } from '../../support/contract-fixture';
+import type { ContractFixture } from '../../support/domain-fixture';
 import { createTestCore, type TestCore } from '../../support/test-core';
 
 let t: TestCore;

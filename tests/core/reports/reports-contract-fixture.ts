@@ -1,0 +1,10 @@
+/**
+ * The reports' valid input on the contract fixture (tests/support/contract-fixture.ts).
+ */
+import { domainFixture } from '../../support/domain-fixture';
+
+export const reportsContractFixture = domainFixture({
+  inputs: () => ({
+    'reports:rooms': { period: 'range', date: '2026-05-01', from: '2026-04-01', to: '2026-05-31' },
+  }),
+});

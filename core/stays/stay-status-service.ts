@@ -83,7 +83,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
    * too, so a guest who left at 09:00 does not hold the room until 12:00 for an early arrival). A
    * guest checked in early who leaves before the booked arrival time held it from the check-in to
    * now (at least a second), so every booked night is free again. The property test
-   * (tests/core/stays/stay-rules.property.test.ts) found the cases this covers.
+   * (tests/core/stays/stay-status-service.property.test.ts) found the cases this covers.
    */
   const departurePeriod = async (stay: StayRecord, nowMs: number) => {
     const endMs = Math.min(nowMs, stay.checkoutMs);

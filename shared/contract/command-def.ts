@@ -57,7 +57,7 @@ export interface CommandDef {
   description: string;
   /**
    * A realistic input as a client sends it (path parameters included, query values as JSON values):
-   * shown in the API document and checked against `input` by tests/core/api/openapi.test.ts.
+   * shown in the API document and checked against `input` by tests/core/api/openapi-docs.test.ts.
    */
   example: Record<string, unknown>;
   /**

@@ -1,6 +1,6 @@
 /**
  * The `serve` entry run from its TypeScript source (`tsx core/serve.ts`) as a child process on Node 24,
- * on any free port. `npm run serve` runs the same file bundled: tests/core/serve-bundle.sqlite.test.ts.
+ * on any free port. `npm run serve` runs the same file bundled: tests/core/serve.bundle.sqlite.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

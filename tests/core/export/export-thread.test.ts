@@ -5,7 +5,7 @@
  * transaction): the credit window that holds it back, one snapshot for the whole export, stopping it
  * early, its failures as `AppError` rejections, and its capped heap against the widest rows the desk
  * can hold. The bundled worker is tested with the bundles (tests/core/serve-bundle.test.ts,
- * tests/electron/main-bundle.test.ts).
+ * tests/electron/main.bundle.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

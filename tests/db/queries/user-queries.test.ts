@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
+import type { Database } from '../../../db/database';
 import {
   activeAdminMustChangePassword,
   countActiveAdmins,
@@ -14,10 +14,10 @@ import {
   setPasswordHash,
   updateUserProfile,
   usernameOrEmailTaken,
-} from '../../db/queries/user-queries';
-import type { Role } from '../../shared/contract/roles';
-import { UNIQUE_REFUSAL } from '../support/db-errors';
-import { openTestDatabase } from '../support/test-database';
+} from '../../../db/queries/user-queries';
+import type { Role } from '../../../shared/contract/roles';
+import { UNIQUE_REFUSAL } from '../../support/db-errors';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { getSessionCaller, insertSession, revokeSession, revokeUserSessions } from '../../db/queries/session-queries';
-import { insertUser } from '../../db/queries/user-queries';
-import { FOREIGN_KEY_VIOLATION } from '../support/db-errors';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { getSessionCaller, insertSession, revokeSession, revokeUserSessions } from '../../../db/queries/session-queries';
+import { insertUser } from '../../../db/queries/user-queries';
+import { FOREIGN_KEY_VIOLATION } from '../../support/db-errors';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -1,8 +1,8 @@
 import { getTableColumns, is, Table } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { columnList, columnName } from '../../db/queries/row-types';
-import * as schema from '../../db/schema';
-import type { loginThrottle, timeslots } from '../../db/schema';
+import { columnList, columnName } from '../../../db/queries/row-types';
+import * as schema from '../../../db/schema';
+import type { loginThrottle, timeslots } from '../../../db/schema';
 
 describe('columnList', () => {
   it('aliases each column to its schema property, quoted, in the order given', () => {

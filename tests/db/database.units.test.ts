@@ -5,8 +5,8 @@
  * and a query after its unit ended throws rather than land outside the transaction.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../../db/database';
-import { createTestDatabase, testEngine, type TestDatabase } from '../../support/test-database';
+import type { Database } from '../../db/database';
+import { createTestDatabase, testEngine, type TestDatabase } from '../support/test-database';
 
 let database: TestDatabase;
 let db: Database;

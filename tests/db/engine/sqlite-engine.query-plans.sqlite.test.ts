@@ -4,9 +4,9 @@
  * chooses for itself; its plans are checked in query-plans.postgres.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../db/queries/stay-queries';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

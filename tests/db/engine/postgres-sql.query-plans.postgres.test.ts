@@ -7,9 +7,9 @@
  * SQLite's plans: query-plans.sqlite.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../db/queries/stay-queries';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -8,9 +8,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AMQP_URL_RE, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from '../../shared/contract/input-patterns';
-import { DateTimeInputSchema, EmailAddressSchema, EventBrokerUrlSchema, HttpUrlSchema } from '../../shared/contract/primitives';
-import { resolveTime } from '../../shared/time';
+import { AMQP_URL_RE, DATE_TIME_RE, EMAIL_RE, HTTP_URL_RE } from '../../../shared/contract/input-patterns';
+import { DateTimeInputSchema, EmailAddressSchema, EventBrokerUrlSchema, HttpUrlSchema } from '../../../shared/contract/primitives';
+import { resolveTime } from '../../../shared/time';
 
 describe('a date or date-time (DATE_TIME_PATTERN)', () => {
   it('is read by resolveTime whenever it matches (UTC: no DST gap to refuse)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoCurrency } from '../../shared/contract/hotel-settings';
-import { SettingsUpdateSchema } from '../../shared/contract/settings';
+import { isIsoCurrency } from '../../../shared/contract/hotel-settings';
+import { SettingsUpdateSchema } from '../../../shared/contract/settings';
 
 describe('the hotel currency (ISO 4217)', () => {
   it('takes a real code and refuses a made-up one of the right shape', () => {

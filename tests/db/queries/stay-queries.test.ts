@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { insertBlock } from '../../db/queries/block-queries';
-import { insertRoom } from '../../db/queries/room-queries';
-import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, type StayRow } from '../../db/queries/stay-queries';
-import type { StayStatus } from '../../shared/rules/stay-rules';
-import { resolveTime } from '../../shared/time';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { insertBlock } from '../../../db/queries/block-queries';
+import { insertRoom } from '../../../db/queries/room-queries';
+import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, type StayRow } from '../../../db/queries/stay-queries';
+import type { StayStatus } from '../../../shared/rules/stay-rules';
+import { resolveTime } from '../../../shared/time';
+import { openTestDatabase } from '../../support/test-database';
 
 const CPH = 'Europe/Copenhagen';
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ipcCommandNames, type Commands, type CommandName } from '../../shared/contract/commands';
-import { IPC_CHANNELS, type IpcChannel } from '../../shared/contract/ipc-channels';
+import { ipcCommandNames, type Commands, type CommandName } from '../../../shared/contract/commands';
+import { IPC_CHANNELS, type IpcChannel } from '../../../shared/contract/ipc-channels';
 
 type ContractIpcName = { [K in CommandName]: Commands[K] extends { ipc: false } ? never : K }[CommandName];
 

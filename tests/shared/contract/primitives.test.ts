@@ -4,9 +4,9 @@
  * tab and line breaks. The REST answers are in tests/integration/bad-input*.
  */
 import { describe, expect, it } from 'vitest';
-import { hasLoneSurrogate, NameSchema, TextSchema, textProblem } from '../../shared/contract/primitives';
-import { PasswordInputSchema } from '../../shared/contract/auth';
-import { StayCreateSchema } from '../../shared/contract/stays';
+import { hasLoneSurrogate, NameSchema, TextSchema, textProblem } from '../../../shared/contract/primitives';
+import { PasswordInputSchema } from '../../../shared/contract/auth';
+import { StayCreateSchema } from '../../../shared/contract/stays';
 
 describe('textProblem', () => {
   it('accepts real text: accents, CJK, emoji (a surrogate pair), U+FFFD itself, U+00A0', () => {

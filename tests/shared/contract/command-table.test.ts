@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TABLE } from '../../shared/contract/command-table';
-import { renderCommandTable } from '../../shared/contract/command-table-source';
-import { commandDef, commandNames } from '../../shared/contract/commands';
+import { COMMAND_TABLE } from '../../../shared/contract/command-table';
+import { renderCommandTable } from '../../../shared/contract/command-table-source';
+import { commandDef, commandNames } from '../../../shared/contract/commands';
 
 describe('the generated command table', () => {
   it('is exactly what the contract renders (run `npm run contract:table` after changing a command)', () => {
-    const committed = readFileSync(new URL('../../shared/contract/command-table.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../../shared/contract/command-table.ts', import.meta.url), 'utf8');
     expect(committed).toBe(renderCommandTable());
   });
 

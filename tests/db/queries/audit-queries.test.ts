@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { insertAuditRow, listAuditRows, type AuditRow } from '../../db/queries/audit-queries';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { insertAuditRow, listAuditRows, type AuditRow } from '../../../db/queries/audit-queries';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -3,7 +3,7 @@
  * the audit log download, and the desktop's save-dialog file (the host's `export` request), each with
  * its options (delimiter, BOM, filters) on one fixed fixture. The files under `golden/` were written
  * by the exports as they were before they shared one registry and one worker; a change to any byte
- * of any export fails here. Regenerate (`npx vitest run tests/core/export/export-golden.test.ts -u`)
+ * of any export fails here. Regenerate (`npx vitest run tests/core/composition/csv-export.golden.test.ts -u`)
  * only for an intended change of the output, and say so in the commit.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import {
   applyAction,
   canApply,
@@ -12,7 +12,7 @@ import {
   stayPrice,
   type StayAction,
   type StayStatus,
-} from '../../shared/rules/stay-rules';
+} from '../../../shared/rules/stay-rules';
 
 describe('overlaps (half-open intervals)', () => {
   it('sees any shared moment', () => {

@@ -1,7 +1,7 @@
 /** Who hears of what: one rule (the events' audience) for the WebSocket feed and the desktop window alike. */
 import { describe, expect, it } from 'vitest';
-import { mayReceive, type Viewer } from '../../shared/contract/event-def';
-import { audienceOf, eventVisibleTo, liveEvents, type LiveEvent } from '../../shared/contract/events';
+import { mayReceive, type Viewer } from '../../../shared/contract/event-def';
+import { audienceOf, eventVisibleTo, liveEvents, type LiveEvent } from '../../../shared/contract/events';
 
 const admin: Viewer = { role: 'admin', userId: 1 };
 const staff: Viewer = { role: 'staff', userId: 2 };

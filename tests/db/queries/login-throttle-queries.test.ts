@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { deleteThrottle, getThrottle, pruneThrottle, putThrottle } from '../../db/queries/login-throttle-queries';
-import { openTestDatabase } from '../support/test-database';
+import type { Database } from '../../../db/database';
+import { deleteThrottle, getThrottle, pruneThrottle, putThrottle } from '../../../db/queries/login-throttle-queries';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -66,6 +66,10 @@ function missingSource(): ExportSource {
   return { dialect: 'postgres', url: url.toString() };
 }
 
+/**
+ * A while in which a worker that ignored its window would post more. The one wait here that is no
+ * condition: what it proves is that nothing comes (a worker waiting for credit shows no sign of it).
+ */
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the export worker', () => {

@@ -156,9 +156,15 @@ describe('live: stock.changed', () => {
       expect(await aHears).toMatchObject({ action: 'booked', booking: { ownerId: clientA.userId } });
       // client B hears of neither A's booking nor the desk's own change
       await call('POST', '/api/v1/stock/resources/' + String(((await aHears) as { resource: { id: number } }).resource.id) + '/restock', { totalQuantity: 10 }, staff.token);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(b.events.filter((e) => e.type === 'stock.changed')).toEqual([]);
-      expect(a.events.filter((e) => e.type === 'stock.changed')).toHaveLength(1);
+      // Each client then books for itself: its own event comes after anything the feed sent it before.
+      for (const [client, token] of [[b, clientB.token], [a, clientA.token]] as const) {
+        const own = client.next('stock.changed');
+        expect((await call('POST', '/bookings/', { resource: 'Parasol', purchase_quantity: 1 }, token)).status).toBe(201);
+        await own;
+      }
+      const ownerIds = (c: typeof a) => c.events.filter((e) => e.type === 'stock.changed').map((e) => (e as { booking?: { ownerId: number } }).booking?.ownerId);
+      expect(ownerIds(b)).toEqual([clientB.userId]);
+      expect(ownerIds(a)).toEqual([clientA.userId, clientA.userId]);
     } finally {
       for (const c of [desk, a, b]) c.ws.close();
     }

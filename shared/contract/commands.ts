@@ -18,6 +18,7 @@ import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { importCommands } from './imports';
 import { outboxCommands } from './outbox';
+import { parkingCommands } from './parking';
 import { printCommands } from './print';
 import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
@@ -59,6 +60,7 @@ export const commands = {
   ...printCommands,
   ...importCommands,
   ...reportCommands,
+  ...parkingCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -9,6 +9,7 @@ import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { carEvents } from './cars';
 import { rentalEvents } from './rentals';
+import { parkingEvents } from './parking';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
@@ -26,6 +27,7 @@ export const liveEvents = {
   ...serviceRoomEvents,
   ...carEvents,
   ...rentalEvents,
+  ...parkingEvents,
   ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;

@@ -8,6 +8,7 @@ import { appointmentSettings } from './appointment-settings';
 import { carSettings } from './car-settings';
 import { hotelSettings, lanSettings } from './hotel-settings';
 import { deliverySettings, emailSettings } from './outbox-settings';
+import { parkingSettings } from './parking-settings';
 import { printSettings } from './print-settings';
 import { reportSettings } from './report-settings';
 import { staySettings, stayRuleSettings } from './stay-settings';
@@ -23,4 +24,5 @@ export const SETTINGS_SECTIONS = [
   emailSettings,
   stayRuleSettings,
   printSettings,
+  parkingSettings,
 ] as const;

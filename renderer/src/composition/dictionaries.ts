@@ -20,6 +20,7 @@ import { reportsNavText } from '../reports/reports-nav-text';
 import type { reportsText } from '../reports/reports-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
+import { parkingText } from '../parking/parking-text';
 import { printText } from '../print/print-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
@@ -57,6 +58,7 @@ export const DOMAIN_TEXTS = [
   printText,
   importsText,
   reportsNavText,
+  parkingText,
 ] as const;
 
 /**

@@ -127,4 +127,3 @@ export * from './schema/cars';
 // Stock (seed 002): resources, their bookings and movements.
 export * from './schema/stock';
 export * from './schema/stay-rules';
-export * from './schema/parking';

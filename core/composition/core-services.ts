@@ -22,7 +22,6 @@ import { registerReactions } from './reactions';
 import { createDeskService } from '../desk/desk-service';
 import { createPrintService } from '../print/print-service';
 import { createOutboxService } from '../outbox/outbox-service';
-import { createParkingService } from '../parking/parking-service';
 import { createBrokerLinks } from '../outbox/transports';
 import { createRoomsService } from '../rooms/rooms-service';
 import { createNetworkService } from '../settings/network-service';
@@ -83,7 +82,6 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     print: createPrintService(deps, settings, desk),
     // reports and statistics (issue 17 §1)
     roomsReport: createRoomsReportService(deps, settings),
-    parking: createParkingService(deps, settings),
   };
 }
 

@@ -9,7 +9,6 @@
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
-import { parkingExport } from '../parking/parking-export';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
 import { stockBookingsExport } from '../stock/stock-export';
@@ -23,7 +22,6 @@ export const EXPORTS = {
   cars: carsExport,
   rentals: rentalsExport,
   stockBookings: stockBookingsExport,
-  parking: parkingExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -120,10 +120,4 @@ export const COMMAND_TABLE = {
   'imports:kind': { method: 'GET', path: '/api/v1/imports/:kind', ipc: true },
   'imports:run': { method: 'POST', path: '/api/v1/imports/:kind', ipc: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
   'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
-  'parking:spaces': { method: 'GET', path: '/api/v1/parking/spaces', ipc: true },
-  'parking:createSpace': { method: 'POST', path: '/api/v1/parking/spaces', ipc: true, emits: ['parking.changed'] },
-  'parking:bookings': { method: 'GET', path: '/api/v1/parking/bookings', ipc: true },
-  'parking:book': { method: 'POST', path: '/api/v1/parking/bookings', ipc: true, emits: ['parking.changed'] },
-  'parking:cancel': { method: 'POST', path: '/api/v1/parking/bookings/:id/cancel', ipc: true, emits: ['parking.changed'] },
-  'parking:export': { method: 'GET', path: '/api/v1/exports/parking.csv', ipc: true, export: 'parking' },
 } as const;

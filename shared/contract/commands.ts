@@ -18,7 +18,6 @@ import { deskCommands } from './desk';
 import { healthCommands } from './health';
 import { importCommands } from './imports';
 import { outboxCommands } from './outbox';
-import { parkingCommands } from './parking';
 import { printCommands } from './print';
 import { providerCommands } from './providers';
 import { roomCommands } from './rooms';
@@ -60,7 +59,6 @@ export const commands = {
   ...printCommands,
   ...importCommands,
   ...reportCommands,
-  ...parkingCommands,
 } satisfies Record<string, CommandDef>;
 
 export type Commands = typeof commands;

@@ -9,7 +9,6 @@ import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { carEvents } from './cars';
 import { rentalEvents } from './rentals';
-import { parkingEvents } from './parking';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
@@ -27,7 +26,6 @@ export const liveEvents = {
   ...serviceRoomEvents,
   ...carEvents,
   ...rentalEvents,
-  ...parkingEvents,
   ...stockEvents,
 };
 type LiveEvents = typeof liveEvents;

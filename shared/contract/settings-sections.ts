@@ -8,7 +8,6 @@ import { appointmentSettings } from './appointment-settings';
 import { carSettings } from './car-settings';
 import { hotelSettings, lanSettings } from './hotel-settings';
 import { deliverySettings, emailSettings } from './outbox-settings';
-import { parkingSettings } from './parking-settings';
 import { printSettings } from './print-settings';
 import { reportSettings } from './report-settings';
 import { staySettings, stayRuleSettings } from './stay-settings';
@@ -24,5 +23,4 @@ export const SETTINGS_SECTIONS = [
   emailSettings,
   stayRuleSettings,
   printSettings,
-  parkingSettings,
 ] as const;

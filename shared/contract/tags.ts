@@ -15,7 +15,6 @@ export const TAGS = {
   Outbox: 'Messages to the billing and event services, sent after each change and retried until delivered.',
   Cars: 'The hotel\'s cars (`/cars`, `/cars/add`, `/cars/{car_id}` keep the original cars service\'s paths and field names): brand, model, fuel type, mileage, rented out or damaged, plate, seats, daily rate.',
   'Car rentals': 'Cars rented to guests: reserved for dates with no overlap per car, handed out, returned with mileage and damage, cancelled.',
-  Parking: 'The hotel\'s parking spaces, booked for a car and its guest for dates with no overlap per space.',
   Stock: 'Things the desk lends or hands out by quantity (extra beds, cots, bikes, parking passes) and their bookings. `/resources/` and `/bookings/` keep the original booking system\'s paths and field names.',
   Exports: 'CSV downloads for spreadsheets and accounting.',
   Health: 'Liveness, for monitoring.',

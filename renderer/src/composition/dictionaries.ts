@@ -20,7 +20,6 @@ import { reportsNavText } from '../reports/reports-nav-text';
 import type { reportsText } from '../reports/reports-text';
 import { roomsText } from '../rooms/rooms-text';
 import { outboxText } from '../outbox/outbox-text';
-import { parkingText } from '../parking/parking-text';
 import { printText } from '../print/print-text';
 import { networkText } from '../settings/network-text';
 import { settingsText } from '../settings/settings-text';
@@ -58,7 +57,6 @@ export const DOMAIN_TEXTS = [
   printText,
   importsText,
   reportsNavText,
-  parkingText,
 ] as const;
 
 /**

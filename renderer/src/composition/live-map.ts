@@ -11,11 +11,10 @@ import { carsLive } from '../cars/cars-live';
 import { myBookingsLive } from '../client/my-bookings-live';
 import { deskLive } from '../desk/desk-live';
 import { outboxLive } from '../outbox/outbox-live';
-import { parkingLive } from '../parking/parking-live';
 import { roomsLive } from '../rooms/rooms-live';
 import { settingsLive } from '../settings/settings-live';
 import { staysLive } from '../stays/stays-live';
 import { stockLive } from '../stock/stock-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_MAP = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive, deskLive, parkingLive);
+export const LIVE_MAP = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive, deskLive);

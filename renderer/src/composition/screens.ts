@@ -39,7 +39,6 @@ export const SCREEN_REGISTRY = [
   { id: 'reports', label: 'nav.reports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../reports/reports-screen').then((m) => m.ReportsScreen) },
   { id: 'my-bookings', label: 'nav.myBookings', roles: ['client'], group: 'client', load: () => import('../client/my-bookings-screen').then((m) => m.MyBookingsScreen) },
   { id: 'appointment-setup', label: 'nav.appointmentSetup', roles: ['admin'], group: 'admin', load: () => import('../appointments/setup-screen').then((m) => m.AppointmentSetupScreen) },
-  { id: 'parking', label: 'nav.parking', roles: ['staff', 'admin'], group: 'desk', load: () => import('../parking/parking-screen').then((m) => m.ParkingScreen) },
   { id: 'my-appointments', label: 'nav.myAppointments', roles: ['client'], group: 'client', load: () => import('../appointments/my-appointments-screen').then((m) => m.MyAppointmentsScreen) },
 ] as const satisfies readonly ScreenDef[];
 

@@ -7,7 +7,6 @@ import { appointmentsSettingsSection } from '../appointments/appointments-settin
 import { carsSettingsSection } from '../cars/cars-settings';
 import type { SettingsField, SettingsSection } from '../forms/settings-section';
 import { emailSettingsSection, integrationsSettingsSection, outboxSettingsSection } from '../outbox/outbox-settings';
-import { parkingSettingsSection } from '../parking/parking-settings';
 import { printSettingsSection } from '../print/print-settings';
 import { reportsSettingsSection } from '../reports/reports-settings';
 import { hotelSettingsSection, lanSettingsSection } from '../settings/hotel-settings';
@@ -24,7 +23,6 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   outboxSettingsSection,
   lanSettingsSection,
   emailSettingsSection,
-  parkingSettingsSection,
 ];
 
 /** Every field of every section, in the screen's order. */

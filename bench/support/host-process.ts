@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
-import { writeCsvFile } from '../../core/export/csv-export';
+import { writeCsvFile } from '../../core/composition/csv-export';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { startProfile } from './cpu-profile';

@@ -25,7 +25,8 @@ import { commandNames, commands, type CommandDef, type CommandName } from '../..
 import { TAGS } from '../../shared/contract/tags';
 import { errorStatus, type ErrorCode } from '../../shared/errors';
 import { withRefusalHeaders } from './openapi-refusal-headers';
-import { exportDef, type ExportId } from '../export/export-registry';
+import { exportDef } from '../composition/export-registry';
+import type { ExportId } from '../export/export-def';
 import { ErrorBodySchema } from './error-handler';
 import { mayAnswerMethodNotAllowed } from './method-not-allowed';
 import { parametersAsSent, withBodyRules } from './openapi-input-rules';

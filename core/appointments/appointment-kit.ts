@@ -46,6 +46,7 @@ const seedTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
 /** A slot's wall time `HH:MM:SS`, as its start was written (ISO in the hotel's zone, with the offset). */
 export const slotWallTime = (slot: TimeslotRow) => slot.startTime.slice(11, 19);
 
+// eslint-disable-next-line max-lines-per-function -- the checks and writes every appointment method shares, as one closure over its deps; each helper is short
 export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, providers: ProvidersService) {
   const db = deps.db;
   const zone = () => settings.get().timeZone;

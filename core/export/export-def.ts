@@ -11,9 +11,13 @@
  */
 import type { ChunkQuery } from '../../db/queries/exports/chunk-query';
 import type { SnapshotQueries } from '../../db/read-connection';
+import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import type { CsvDelimiter } from './csv-cells';
 
 export type { ChunkQuery };
+
+/** The ids the contract's commands name in their `export` flag (each one an entry of core/composition/export-registry.ts). */
+export type ExportId = Commands[ExportCommandName]['export'];
 
 /** What the host tells the worker beside the query: the hotel's zone, for dates and instants. */
 export interface ExportEnv {

@@ -1,12 +1,14 @@
-import type { healthCommands } from '../../shared/contract/health';
+import type { z } from 'zod';
+import type { HealthSchema, healthCommands } from '../../shared/contract/health';
 import { AppError } from '../../shared/errors';
-import type { CoreServices } from '../core-services';
+import type { CoreDeps } from '../context';
 import type { HandlersFor } from '../handler-types';
+import type { SettingsService } from '../settings/settings-service';
 
 /** A database behind this release is not put right by waiting a second: ask again in half a minute. */
 const NOT_MIGRATED_RETRY_AFTER_S = 30;
 
-export function healthHandlers(s: CoreServices): HandlersFor<typeof healthCommands> {
+export function healthHandlers(s: { deps: CoreDeps; settings: SettingsService; health: z.output<typeof HealthSchema> }): HandlersFor<typeof healthCommands> {
   const { version, database } = s.health;
   return {
     // A round trip to the database: a server that lost it answers 503 (UNAVAILABLE), so a balancer drains it.

@@ -10,7 +10,7 @@ import {
   type OutboxRecord,
 } from '../../db/queries/outbox-admin-queries';
 import { listTargetHealth, pendingByTarget } from '../../db/queries/outbox-target-queries';
-import type { OutboxMessage, OutboxStatus, OutboxTargetStatus } from '../../shared/contract/schemas';
+import type { OutboxMessage, OutboxStatus, OutboxTargetStatus } from '../../shared/contract/outbox';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';

@@ -29,7 +29,7 @@
  */
 import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import type { Clock, EventBus } from '../context';
 import type { Budget, ChainRunner } from './chain-runner';
 import { createOutboxChanged } from './outbox-changed';
@@ -86,6 +86,7 @@ export interface OutboxWorker {
 // One closure over the worker's state (started, stopped, its timer and subscription), which its parts
 // (the modules imported above) reach through callbacks; 120 lines, most of them that wiring, `tick()`
 // for the tests and the host's start and stop.
+// eslint-disable-next-line max-lines-per-function -- that one closure: split, each part would hand the worker's state around
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, getSettings, events } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;

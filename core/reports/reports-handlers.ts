@@ -1,8 +1,8 @@
 import type { reportCommands } from '../../shared/contract/reports';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { ReportsService } from './reports-service';
 
-export function reportHandlers({ reports }: CoreServices): HandlersFor<typeof reportCommands> {
+export function reportHandlers({ reports }: { reports: ReportsService }): HandlersFor<typeof reportCommands> {
   return {
     'reports:rooms': (input) => reports.rooms(input),
     'reports:appointments': (input) => reports.appointments(input),

@@ -6,7 +6,7 @@
 import { guestProfileStayIds, normalPhone, stayRecordsByIds, updateStayGuest } from '../../db/queries/guest-queries';
 import { toStay } from '../../db/queries/stay-queries';
 import type { CommandOutput, ParsedInput } from '../../shared/contract/commands';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { chosenPrice } from '../../shared/rules/stay-rules';
 import { commit } from '../commit';

@@ -9,7 +9,8 @@ import type { Db } from '../../db/database';
 import {
   closeStockBooking, getStockBooking, getStockResource, getStockResourceByName, giveBackStock, insertStockBooking, insertStockMovement, insertStockResource, takeStock, type StockBookingRow, type StockResourceRow,
 } from '../../db/queries/stock-queries';
-import type { SeedResource, StockBooking, StockResource, STOCK_EVENT_ACTIONS } from '../../shared/contract/stock';
+import type { StockBooking, StockResource, STOCK_EVENT_ACTIONS } from '../../shared/contract/stock';
+import type { SeedResource } from '../../shared/contract/stock-seed';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import { type Commit } from '../commit';

@@ -97,6 +97,7 @@ async function migrateUnderLock(url: string, migrationsFolder: string): Promise<
 
 type Client = pg.PoolClient;
 
+// eslint-disable-next-line max-lines-per-function -- the engine's pool, retries and error map are one closure; its methods are each short
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<Database & { readonly pool: pg.Pool }> {
   const version = await migrateUnderLock(options.url, options.migrationsFolder);
   const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });

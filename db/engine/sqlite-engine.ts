@@ -71,6 +71,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;

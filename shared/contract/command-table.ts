@@ -1,5 +1,5 @@
 // Generated from the contract by `npm run contract:table` (shared/contract/command-table-source.ts).
-// Do not edit: tests/shared/command-table.test.ts fails when this differs from the contract.
+// Do not edit: tests/shared/contract/command-table.test.ts fails when this differs from the contract.
 /** Every command's REST binding and flags as plain data, for code that must not load zod. */
 export const COMMAND_TABLE = {
   'health:get': { method: 'GET', path: '/health', ipc: true },

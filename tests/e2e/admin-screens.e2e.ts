@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../shared/contract/audit';
 import { aRoom, aStay, setUpHotel, signIn } from './support/api-client';
 import { openDesk, type Desk } from './support/desk-fixture';
 

@@ -14,7 +14,7 @@
  */
 import { writeSync } from 'node:fs';
 import { createHost } from '../../core/host';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { TEST_ADMIN_PASSWORD } from './sessions';
 
 export interface ServerChildConfig {

@@ -4,7 +4,7 @@
  * input schema, so an export registered later (a report's) appears with its filters and no change
  * here. `delimiter`, `bom` and `lang` are the center's own controls, not filters.
  */
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 import { commands, commandNames } from '../../../shared/contract/commands';
 import { isFileExport, type FileExportName } from '../../../shared/contract/ipc-channels';
 

@@ -4,7 +4,7 @@
  * message of their record holds back (and why).
  */
 import { useEffect } from 'react';
-import type { OutboxMessage } from '../../../shared/contract/schemas';
+import type { OutboxMessage } from '../../../shared/contract/outbox';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
@@ -15,6 +15,7 @@ import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 import { Page } from '../ui/page';
 
+// eslint-disable-next-line max-lines-per-function -- the outbox's counts, message table and retry share the screen's state
 export function OutboxScreen() {
   const t = useT();
   const f = useFormats();

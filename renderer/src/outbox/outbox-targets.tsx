@@ -3,7 +3,7 @@
  * whether each is configured, up or failing since when (and how often), its next probe, what waits
  * for it and the soonest next attempt. Read from the database, so it says the same on every server.
  */
-import type { OutboxTargetStatus } from '../../../shared/contract/schemas';
+import type { OutboxTargetStatus } from '../../../shared/contract/outbox';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { DataTable, type DataColumn } from '../ui/data-table';

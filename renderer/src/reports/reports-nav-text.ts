@@ -22,6 +22,8 @@ export const reportsNavText = domainText(
     'auditAction.reports:appointmentsExport': 'Exported the appointments report',
     'auditAction.reports:stockExport': 'Exported the stock report',
     'auditAction.reports:fleetExport': 'Exported the fleet report',
+    // Its section of the settings screen (reports-settings.ts), shown without the reports chunk.
+    'settings.reportsOutOfOrderUnavailable': 'Reports: out-of-order rooms are not available',
   },
   {
     'nav.reports': 'Rapporter',
@@ -38,5 +40,6 @@ export const reportsNavText = domainText(
     'auditAction.reports:appointmentsExport': 'Eksporterede aftalerapporten',
     'auditAction.reports:stockExport': 'Eksporterede udstyrsrapporten',
     'auditAction.reports:fleetExport': 'Eksporterede bilrapporten',
+    'settings.reportsOutOfOrderUnavailable': 'Rapporter: værelser ude af drift er ikke disponible',
   },
 );

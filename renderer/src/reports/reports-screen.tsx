@@ -4,30 +4,20 @@
  * loaded with this chunk only) and a row per thing. Downloads the report as CSV (the export
  * registry's `reports:*Export`, as the export center does) and prints as the manager's report.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { AppointmentsReport, FleetReport, RoomsReport, StockReport } from '../../../shared/contract/reports';
+import { useEffect, useState } from 'react';
 import { REPORT_PERIODS, type ReportPeriod } from '../../../shared/rules/report-rules';
 import { useLocaleStore } from '../i18n/locale-store';
 import { useExportStore } from '../export/export-store';
-import { transport } from '../transport/current-transport';
 import { ErrorAlert } from '../ui/error-alert';
 import { Page } from '../ui/page';
 import { AppointmentsReportView } from './appointments-report-view';
 import { FleetReportView } from './fleet-report-view';
 import { useReportFormat } from './report-format';
+import { REPORT_KINDS, useReportsStore, type ReportKind } from './reports-store';
 import { RoomsReportView } from './rooms-report-view';
 import { StockReportView } from './stock-report-view';
 import './reports-text';
 import './reports.css';
-
-export const REPORT_KINDS = ['rooms', 'appointments', 'stock', 'fleet'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
-type Shown =
-  | { kind: 'rooms'; report: RoomsReport }
-  | { kind: 'appointments'; report: AppointmentsReport }
-  | { kind: 'stock'; report: StockReport }
-  | { kind: 'fleet'; report: FleetReport };
 
 interface Period {
   period: ReportPeriod;
@@ -38,44 +28,25 @@ interface Period {
 
 const queryOf = (p: Period) => (p.period === 'range' ? { period: p.period, from: p.from, to: p.to } : { period: p.period, ...(p.date ? { date: p.date } : {}) });
 
-async function fetchReport(kind: ReportKind, p: Period): Promise<Shown> {
-  const q = queryOf(p);
-  switch (kind) {
-    case 'rooms':
-      return { kind, report: await transport().invoke('reports:rooms', q) };
-    case 'appointments':
-      return { kind, report: await transport().invoke('reports:appointments', q) };
-    case 'stock':
-      return { kind, report: await transport().invoke('reports:stock', q) };
-    case 'fleet':
-      return { kind, report: await transport().invoke('reports:fleet', q) };
-  }
-}
-
 const CSV = { rooms: 'reports:roomsExport', appointments: 'reports:appointmentsExport', stock: 'reports:stockExport', fleet: 'reports:fleetExport' } as const;
+
+/** The report as CSV through the export store (the save dialog on the desk), in the user's language's delimiter. */
+function downloadCsv(kind: ReportKind, p: Period): void {
+  const delimiter = useLocaleStore.getState().lang === 'da' ? ';' : ',';
+  void useExportStore.getState().run({ ...queryOf(p), delimiter, bom: true }, CSV[kind]);
+}
 
 export function ReportsScreen() {
   const fmt = useReportFormat();
   const { t } = fmt;
   const [kind, setKind] = useState<ReportKind>('rooms');
   const [p, setP] = useState<Period>({ period: 'monthToDate', date: '', from: '', to: '' });
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const shown = useReportsStore((s) => s.shown);
+  const busy = useReportsStore((s) => s.busy);
+  const error = useReportsStore((s) => s.error);
   const exporting = useExportStore((s) => s.busy);
   const exportError = useExportStore((s) => (s.running === CSV[kind] ? s.error : null));
-
-  const load = useCallback(async (which: ReportKind, period: Period) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setShown(await fetchReport(which, period));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const load = (which: ReportKind, period: Period) => useReportsStore.getState().load(which, queryOf(period));
 
   useEffect(() => {
     void load(kind, p);
@@ -85,10 +56,7 @@ export function ReportsScreen() {
   // The report picked, once it has come (the last one is not shown under the new one's title).
   const current = shown?.kind === kind ? shown : null;
   const set = (patch: Partial<Period>) => setP((x) => ({ ...x, ...patch }));
-  const csv = () => {
-    const delimiter = useLocaleStore.getState().lang === 'da' ? ';' : ',';
-    void useExportStore.getState().run({ ...queryOf(p), delimiter, bom: true }, CSV[kind]);
-  };
+  const csv = () => downloadCsv(kind, p);
 
   const head = (
     <form

@@ -4,13 +4,10 @@
  * integers as bigint, flags as smallint, identity keys; and the rules the shared schema declares
  * (unique indexes with their case rules, CHECKs, foreign keys) refusing with PostgreSQL's own errors.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultMigrationsDir } from '../../../db/open-database';
 import { SCHEMA_COLUMNS, SCHEMA_INDEXES, SCHEMA_TABLES, sorted } from '../schema-tables';
-import { journal, postgresMigrationStep, type PostgresMigrationStep } from './migration-steps';
+import { createdAfter, postgresMigrationStep, type PostgresMigrationStep } from './migration-steps';
 import { car, connect, insertRow, refusal, room, stay } from './postgres-rows';
 
 let step: PostgresMigrationStep;
@@ -26,12 +23,10 @@ afterEach(async () => {
   await step.dispose();
 });
 
-/** What later generated migrations add to the schema (0003_report_indexes, 0004_outbox_claims_target_health…): not the foundation's. */
-const laterSql = journal('postgres').slice(1).map((e) => readFileSync(join(defaultMigrationsDir(), 'postgres', `${e.tag}.sql`), 'utf8')).join('\n');
-const laterIndexes = new Set([...laterSql.matchAll(/CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?"([^"]+)"/g)].map((m) => m[1]!));
-const laterTables = new Set([...laterSql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"([^"]+)"/g)].map((m) => m[1]!));
-const laterColumns = new Set([...laterSql.matchAll(/ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"/g)].map((m) => `${m[1]}.${m[2]}`));
-const foundationTables = SCHEMA_TABLES.filter((t) => !laterTables.has(t));
+/** The schema's tables, columns and indexes that the foundation makes: all but those a later migration creates. */
+const later = createdAfter('postgres', '0000_foundation');
+const FOUNDATION_TABLES = SCHEMA_TABLES.filter((t) => !later.tables.has(t));
+const FOUNDATION_INDEXES = SCHEMA_INDEXES.filter((i) => !later.indexes.has(i));
 
 const column = async (table: string, name: string) =>
   (
@@ -49,17 +44,17 @@ describe('PostgreSQL migration 0000_foundation', () => {
     )).rows;
     const stored: Record<string, string[]> = {};
     for (const r of rows) (stored[r.table] ??= []).push(r.column);
-    expect([...laterTables, ...laterColumns]).toEqual(expect.arrayContaining(['outbox_target_health', 'outbox.claimed_until_ms']));
-    expect(sorted(Object.keys(stored))).toEqual(sorted(foundationTables));
-    for (const table of foundationTables) {
-      expect({ table, columns: stored[table] }).toEqual({ table, columns: SCHEMA_COLUMNS[table]!.filter((name) => !laterColumns.has(`${table}.${name}`)) });
+    expect([...later.tables, ...later.columns]).toEqual(expect.arrayContaining(['outbox_target_health', 'outbox.claimed_until_ms']));
+    expect(sorted(Object.keys(stored))).toEqual(sorted(FOUNDATION_TABLES));
+    for (const table of FOUNDATION_TABLES) {
+      expect({ table, columns: stored[table] }).toEqual({ table, columns: SCHEMA_COLUMNS[table]!.filter((name) => !later.columns.has(`${table}.${name}`)) });
     }
   });
 
   it('creates every index of the schema (besides the primary keys and those later migrations add)', async () => {
     const rows = (await c.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey'`)).rows;
-    expect([...laterIndexes]).toEqual(expect.arrayContaining(['stays_report_idx']));
-    expect(sorted(rows.map((r) => r.name))).toEqual(sorted(SCHEMA_INDEXES.filter((name) => !laterIndexes.has(name))));
+    expect([...later.indexes]).toEqual(expect.arrayContaining(['stays_report_idx']));
+    expect(sorted(rows.map((r) => r.name))).toEqual(sorted(FOUNDATION_INDEXES));
   });
 
   it('stores text as COLLATE "C", integers as bigint, flags as smallint, keys as identity', async () => {

@@ -21,6 +21,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
 import { migrateSqlite } from './sqlite-migrate';
@@ -76,6 +77,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -86,6 +88,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
   /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
   const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
+  const journal = readJournal(options.migrationsFolder);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -274,6 +277,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     inUnit: () => currentScope(owner) !== undefined,
     /** Writes per COMMIT so far (benchmark 1). */
     groupCommitStats: () => groupCommit.stats(),
+    migrationStatus: () => readMigrationStatus(engine, '__drizzle_migrations', journal),
     async close() {
       await lock.acquire();
       try {

@@ -5,19 +5,17 @@
  * whole life: docs/benchmarks.md, benchmark 9). "Pending" is drizzle's own rule: a journal entry
  * newer than the newest row of `__drizzle_migrations` (migrator.cjs, `folderMillis` vs `created_at`).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type * as DrizzleDriver from 'drizzle-orm/better-sqlite3';
 import type * as DrizzleMigrator from 'drizzle-orm/better-sqlite3/migrator';
+import { readJournal } from '../migration-status';
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 /** The newest migration's time in the journal (drizzle-kit's `meta/_journal.json`). */
 function newestInJournal(migrationsFolder: string): number {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
-  return Math.max(0, ...journal.entries.map((e) => e.when));
+  return Math.max(0, ...readJournal(migrationsFolder).map((e) => e.when));
 }
 
 export function migrationsPending(sqlite: BetterSqlite3.Database, migrationsFolder: string): boolean {

@@ -12,6 +12,10 @@
  * cursor to that horizon. Every transaction is read exactly once, whatever the order of COMMITs and
  * however long the connection was lost. Rows older than `retainMs` are pruned.
  *
+ * The wake-up is rung after COMMIT (db/queries/live-event-queries.ts says why), so one can be lost
+ * with the server that was to ring it: every `pollMs` the listener reads anyway. A wake-up whose
+ * payload is this server's own origin is ignored (its events went out on its own bus).
+ *
  * On SQLite: nothing to do (one process; `startLiveEventListener` returns a no-op).
  */
 import pg from 'pg';
@@ -31,6 +35,8 @@ export interface LiveEventListenerOptions {
   retainMs?: number;
   /** Pause before connecting again after the connection was lost (default 250 ms, growing to 5 s). */
   reconnectMs?: number;
+  /** A read even without a wake-up, for the one a stopped server never rang (default 2 s). */
+  pollMs?: number;
 }
 
 export interface LiveEventListener {
@@ -130,7 +136,9 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
     const next = new pg.Client({ connectionString: url, application_name: LIVE_LISTENER_APP, connectionTimeoutMillis: 10_000 });
     next.on('error', (e) => lost(next, e));
     next.on('end', () => lost(next, new Error('live events: connection ended')));
-    next.on('notification', () => void read());
+    next.on('notification', (n) => {
+      if (n.payload !== origin) void read();
+    });
     try {
       await next.connect();
       await next.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);
@@ -165,9 +173,12 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   }
 
   await connect();
+  const poll = setInterval(() => void read(), options.pollMs ?? 2_000);
+  poll.unref();
   return {
     async stop() {
       stopped = true;
+      clearInterval(poll);
       if (retry) clearTimeout(retry);
       if (recheckTimer) clearTimeout(recheckTimer);
       await reading;

@@ -20,10 +20,11 @@ export interface OutboxEntry {
   payload: unknown;
 }
 
-export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<number> {
+export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<void> {
   const def = OUTBOX_TARGETS[e.target];
   const seq = await nextOutboxSeq(db, e.aggregate);
-  if (def.wholeState) await supersedeOutbox(db, e.target, e.aggregate);
+  // A record's first message (seq 1: numbers are never reused) has nothing before it to supersede.
+  if (def.wholeState && seq > 1) await supersedeOutbox(db, e.target, e.aggregate);
   const payload = def.sequenceInBody && e.payload !== null && typeof e.payload === 'object' ? { ...e.payload, sequence: seq } : e.payload;
-  return await insertOutboxMessage(db, { ...e, seq, payload: JSON.stringify(payload), idempotencyKey: randomUUID() }, nowMs);
+  await insertOutboxMessage(db, { ...e, seq, payload: JSON.stringify(payload), idempotencyKey: randomUUID() }, nowMs);
 }

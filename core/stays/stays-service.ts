@@ -1,7 +1,7 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
 import { insertStay, listStayRecords, toStay } from '../../db/queries/stay-queries';
-import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
+import type { Room, Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';
@@ -16,7 +16,8 @@ export type StayListQuery = z.output<typeof StayListQuerySchema>;
 export type StayPage = z.output<typeof StayPageSchema>;
 
 export interface StaysService extends StayChanges, StayTransitions {
-  create(input: StayCreateInput, ctx: CallContext): Promise<Stay>;
+  /** `room`: the room, if the caller read it in the same write (seed 000 finds it by number), so it is not read twice. */
+  create(input: StayCreateInput, ctx: CallContext, room?: Room): Promise<Stay>;
   get(id: number): Promise<Stay>;
   list(query: StayListQuery): Promise<StayPage>;
 }
@@ -28,7 +29,7 @@ export function createStaysService(d: StayServiceDeps): StaysService {
      * Books `[checkin, checkout)` if the room is free: the availability check and the insert share one
      * IMMEDIATE transaction, so of two overlapping requests exactly one wins and the other gets 409.
      */
-    async create(input, ctx) {
+    async create(input, ctx, known) {
       const settings = d.settings.get();
       const w = resolveStayWindow(settings, input.checkin, input.checkout);
       return await commitStayChange(d, 'created', async (c) => {
@@ -36,7 +37,7 @@ export function createStaysService(d: StayServiceDeps): StaysService {
         assertNotInPast(w.checkout, nowMs, ctx, input.lateEntry);
         // A late entry records a stay that took place: it is entered as checked out.
         const lateEntry = w.checkout.ms <= nowMs;
-        const room = await requireBookableRoom(db, input.roomId, input.guests);
+        const room = await requireBookableRoom(db, input.roomId, input.guests, known);
         await assertRoomFree(
           db,
           room,

@@ -21,6 +21,7 @@ import pg from 'pg';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { isConnectionLost, isRetryable, toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
+import { Pipeline, sendable } from './postgres-pipeline';
 import { pgValues, toPgStatement } from './postgres-sql';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
 
@@ -94,11 +95,10 @@ async function migrateUnderLock(url: string, migrationsFolder: string): Promise<
   }
 }
 
-type Client = pg.PoolClient;
-
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<Database & { readonly pool: pg.Pool }> {
   const version = await migrateUnderLock(options.url, options.migrationsFolder);
-  const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
+  // Pipeline mode: a unit's statements need not wait for each other's answers (postgres-pipeline.ts).
+  const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10, pipeline: true });
   // An idle client that loses its server is dropped by the pool; without a listener it would crash the host.
   pool.on('error', () => undefined);
   // pg-pool listens for a client's errors only while it is idle. A server that goes away while a unit
@@ -108,46 +108,53 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
 
-  const exec = async (client: Client | pg.Pool, sql: string, params: SqlParams) => {
+  const statementOf = (sql: string, params: SqlParams): pg.QueryConfig => {
     const statement = toPgStatement(sql);
+    return { name: statement.name, text: statement.text, values: pgValues(statement, params) };
+  };
+  const exec = async (query: pg.QueryConfig) => {
+    // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
+    const scope = currentScope<Pipeline>(owner);
+    if (scope) return await scope.conn.ask(query);
     try {
-      return await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, params) });
+      return await pool.query(query);
     } catch (e) {
-      // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
-      throw client === pool ? toCallerError(e) : e;
+      throw toCallerError(e);
     }
   };
-  const on = () => currentScope<Client>(owner)?.conn ?? pool;
 
-  async function savepoint<T>(parent: UnitScope<Client>, fn: () => Promise<T>): Promise<T> {
+  async function savepoint<T>(parent: UnitScope<Pipeline>, fn: () => Promise<T>): Promise<T> {
     const name = parent.nextSavepoint();
-    const client = parent.conn;
-    const scope = new UnitScope<Client>(owner, client, parent);
-    await client.query(`SAVEPOINT ${name}`);
+    const pipe = parent.conn;
+    const scope = new UnitScope<Pipeline>(owner, pipe, parent);
+    pipe.send(`SAVEPOINT ${name}`);
     try {
       const value = await runInScope(scope, fn);
-      await client.query(`RELEASE SAVEPOINT ${name}`);
+      pipe.send(`RELEASE SAVEPOINT ${name}`);
       scope.releaseInto(parent);
       return value;
     } catch (e) {
       scope.end();
-      if (!isConnectionLost(e)) await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      if (!isConnectionLost(e)) await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
       throw e;
     }
   }
 
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    let client: Client;
+    let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (e) {
       throw toCallerError(e);
     }
-    const scope = new UnitScope<Client>(owner, client, undefined);
+    const pipe = new Pipeline(client);
+    const scope = new UnitScope<Pipeline>(owner, pipe, undefined);
     try {
-      await client.query('BEGIN');
+      pipe.send('BEGIN');
       const value = await runInScope(scope, fn);
-      await client.query('COMMIT');
+      const done = await pipe.ask('COMMIT');
+      // A COMMIT of a transaction that had failed is a ROLLBACK (ask would have thrown that failure first).
+      if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
       scope.end();
       client.release();
       runCallbacks(scope.callbacks);
@@ -155,7 +162,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     } catch (e) {
       scope.end();
       const lost = isConnectionLost(e);
-      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+      if (!lost) await pipe.finish('ROLLBACK').catch(() => undefined);
       client.release(lost ? (e as Error) : undefined);
       throw e;
     }
@@ -168,12 +175,18 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     location: redactUrl(options.url),
     exportSource: { dialect: 'postgres' as const, url: options.url },
     sharedByServers: true,
-    get: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows[0] as R | undefined,
-    all: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows as R[],
-    run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(on(), sql, params)).rowCount ?? 0 }),
-    insert: async (sql: string, ...params: SqlParams) => Number((await exec(on(), `${sql} RETURNING id`, params)).rows[0].id),
+    get: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows[0] as R | undefined,
+    all: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows as R[],
+    run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(statementOf(sql, params))).rowCount ?? 0 }),
+    insert: async (sql: string, ...params: SqlParams) => Number((await exec(statementOf(`${sql} RETURNING id`, params))).rows[0].id),
+    async send(sql: string, ...params: SqlParams) {
+      const query = statementOf(sql, params);
+      const scope = currentScope<Pipeline>(owner);
+      if (scope && sendable(query)) scope.conn.send(query);
+      else await exec(query);
+    },
     async unit<T>(fn: () => Promise<T>, unitOptions?: UnitOptions): Promise<T> {
-      const parent = currentScope<Client>(owner);
+      const parent = currentScope<Pipeline>(owner);
       if (parent) return savepoint(parent, fn);
       const retries = unitOptions?.retries ?? DEFAULT_RETRIES;
       for (let attempt = 0; ; attempt++) {
@@ -193,7 +206,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       return engine.unit(fn);
     },
     afterCommit(fn: () => void) {
-      const scope = currentScope<Client>(owner);
+      const scope = currentScope<Pipeline>(owner);
       if (scope) scope.callbacks.push(fn);
       else runCallbacks([fn]);
     },

@@ -38,11 +38,11 @@ export async function nextOutboxSeq(db: Db, aggregate: string): Promise<number> 
  * record's next message back until that attempt ends (and records it `sent` if it got through).
  */
 export async function supersedeOutbox(db: Db, target: string, aggregate: string): Promise<void> {
-  await db.run(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
+  await db.send(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
 }
 
-export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number): Promise<number> {
-  return await db.insert(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
+export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number): Promise<void> {
+  await db.send(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
      VALUES (@target, @topic, @aggregate, @seq, @path, @payload, @idempotencyKey, 'pending', 0, @now, @now)`, { ...m, now: nowMs });
 }
 

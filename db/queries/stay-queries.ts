@@ -58,8 +58,14 @@ export async function findOccupancyConflict(
   excludeStayId = 0,
   excludeBlockId = 0,
 ): Promise<OccupancyConflict | undefined> {
-  const stay = await db.get<OccupancyConflict>(STAY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
-  return stay ?? await db.get<OccupancyConflict>(BLOCK_CONFLICT_SQL, roomId, endMs, startMs, excludeBlockId);
+  const stayConflict = () => db.get<OccupancyConflict>(STAY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
+  const blockConflict = () => db.get<OccupancyConflict>(BLOCK_CONFLICT_SQL, roomId, endMs, startMs, excludeBlockId);
+  if (db.dialect === 'postgres') {
+    // Both at once: one round trip in a unit's pipeline (db/engine/postgres-pipeline.ts) instead of two.
+    const [stay, block] = await Promise.all([stayConflict(), blockConflict()]);
+    return stay ?? block;
+  }
+  return (await stayConflict()) ?? (await blockConflict());
 }
 
 /**

@@ -54,8 +54,8 @@ async function countOverlaps(url: string): Promise<{ overlaps: number; stays: nu
 }
 
 /** The anchor: the booking transaction on a plain `pg` pool, nothing around it. */
-function createRawPgBooker(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c synchronous_commit=on' });
+export function createRawPgBooker(url: string, poolSize = POOL_SIZE) {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c synchronous_commit=on' });
   const rooms = hotelRooms();
   const stayConflict = toPgStatement(STAY_CONFLICT_SQL);
   const blockConflict = toPgStatement(BLOCK_CONFLICT_SQL);

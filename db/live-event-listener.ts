@@ -45,16 +45,15 @@ export interface LiveEventListener {
 
 interface Row {
   id: string | null;
-  origin: string | null;
   payload: string | null;
   horizon: string;
   waiting: boolean;
 }
 
 const READ_SQL = `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
-SELECT e.id::text AS id, e.origin, e.payload, s.horizon::text AS horizon,
-  EXISTS (SELECT 1 FROM live_events w WHERE w.xid >= s.horizon) AS waiting
-FROM s LEFT JOIN live_events e ON e.xid >= $1::xid8 AND e.xid < s.horizon
+SELECT e.id::text AS id, e.payload, s.horizon::text AS horizon,
+  EXISTS (SELECT 1 FROM live_events w WHERE w.xid >= s.horizon AND w.origin <> $2) AS waiting
+FROM s LEFT JOIN live_events e ON e.xid >= $1::xid8 AND e.xid < s.horizon AND e.origin <> $2
 ORDER BY e.id`;
 
 const PRUNE_SQL = `DELETE FROM live_events WHERE created_ms < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - $1`;
@@ -93,9 +92,10 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
       cursor = String((await on.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h);
       return;
     }
-    const rows = (await on.query<Row>(READ_SQL, [cursor])).rows;
+    // This server's own rows are left out by the query: its bus published them after COMMIT.
+    const rows = (await on.query<Row>(READ_SQL, [cursor, origin])).rows;
     for (const row of rows) {
-      if (row.payload === null || row.origin === origin) continue;
+      if (row.payload === null) continue;
       try {
         options.deliver(JSON.parse(row.payload) as LiveEvent);
       } catch (e) {

@@ -54,13 +54,14 @@ export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
 }
 
 /**
- * Runs `write` (checks + write, returns the stay's id), then the billing message, through the one
- * commit helper: one transaction, `stay.changed` after COMMIT.
+ * Runs `write` (checks + write, returns the stay's id, or its record when it knows it: a new stay),
+ * then the billing message, through the one commit helper: one transaction, `stay.changed` after COMMIT.
  */
-export async function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => Promise<number>): Promise<Stay> {
+export async function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => Promise<number | StayRecord>): Promise<Stay> {
   const settings = d.settings.get();
   return await commit(d.core, async (c) => {
-    const record = await requireStayRecord(d.core.db, await write(c));
+    const written = await write(c);
+    const record = typeof written === 'number' ? await requireStayRecord(d.core.db, written) : written;
     await c.enqueue(billingUpdate(record, settings.currency));
     const stay = toStay(record, settings.timeZone);
     c.publish({ type: 'stay.changed', action, stay });

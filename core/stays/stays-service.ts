@@ -1,6 +1,6 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
-import { insertStay, listStayRecords, toStay } from '../../db/queries/stay-queries';
+import { insertStay, listStayRecords, stayRecordOf, toStay, type StayRow } from '../../db/queries/stay-queries';
 import type { Room, Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
@@ -44,7 +44,7 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date },
           d.settings.maxStayMs(),
         );
-        return insertStay(db, {
+        const row: StayRow = {
           roomId: room.id,
           category: room.category,
           guestName: input.guestName,
@@ -64,7 +64,8 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           ownerId: ctx.actor.role === 'client' ? ctx.actor.userId : null,
           createdAt: nowMs,
           updatedAt: nowMs,
-        });
+        };
+        return stayRecordOf(await insertStay(db, row), row, room.number);
       });
     },
 

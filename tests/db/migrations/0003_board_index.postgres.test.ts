@@ -43,7 +43,7 @@ describe('PostgreSQL migration 0003_board_index', () => {
       return (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${BOARD_STAYS_SQL}`, 30 * 86_400_000, 0, 5 * 86_400_000)).map((r) => r['QUERY PLAN']).join('\n');
     });
     expect(plan).toMatch(/^Index Only Scan using stays_board_idx on stays/);
-    expect(plan).not.toMatch(/Sort|Filter/);
+    expect(plan).not.toMatch(/Sort|status/);
     const rows = await db.all<{ guestName: string }>(BOARD_STAYS_SQL, 30 * 86_400_000, 0, 5 * 86_400_000);
     expect(rows.map((r) => r.guestName)).toEqual(Array.from({ length: 25 }, (_, i) => i + 5).filter((d) => d % 4 !== 0).map((d) => `Guest ${d}`));
   });

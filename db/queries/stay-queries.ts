@@ -58,14 +58,12 @@ export async function findOccupancyConflict(
   excludeStayId = 0,
   excludeBlockId = 0,
 ): Promise<OccupancyConflict | undefined> {
-  const stayConflict = () => db.get<OccupancyConflict>(STAY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId);
-  const blockConflict = () => db.get<OccupancyConflict>(BLOCK_CONFLICT_SQL, roomId, endMs, startMs, excludeBlockId);
   if (db.dialect === 'postgres') {
-    // Both at once: one round trip in a unit's pipeline (db/engine/postgres-pipeline.ts) instead of two.
-    const [stay, block] = await Promise.all([stayConflict(), blockConflict()]);
-    return stay ?? block;
+    // One statement, one round trip: the block query runs only when no stay is in the way.
+    return await db.get<OccupancyConflict>(OCCUPANCY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId, roomId, endMs, startMs, excludeBlockId);
   }
-  return (await stayConflict()) ?? (await blockConflict());
+  return (await db.get<OccupancyConflict>(STAY_CONFLICT_SQL, roomId, endMs, startMs - maxStayMs, startMs, excludeStayId))
+    ?? (await db.get<OccupancyConflict>(BLOCK_CONFLICT_SQL, roomId, endMs, startMs, excludeBlockId));
 }
 
 /**
@@ -140,6 +138,13 @@ export const BLOCK_CONFLICT_SQL = `
   SELECT 'block' AS kind, id FROM room_blocks
   WHERE room_id = ? AND starts_ms < ? AND ends_ms > ? AND id <> ?
   LIMIT 1`;
+
+/**
+ * PostgreSQL's availability check: both queries as one statement (their parameters one after the
+ * other), so a check is one round trip; the Append stops at the first row, so the block query runs
+ * only when no stay is in the way. SQLite asks the two in turn (no round trip to save there).
+ */
+export const OCCUPANCY_CONFLICT_SQL = `(${STAY_CONFLICT_SQL}) UNION ALL (${BLOCK_CONFLICT_SQL}) LIMIT 1`;
 
 export async function insertStay(db: Db, row: StayRow): Promise<number> {
   return db.insert(`INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../db/queries/stay-queries';
+import { BLOCK_CONFLICT_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../db/queries/stay-queries';
 import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
@@ -36,6 +36,14 @@ describe('PostgreSQL plans of the hot paths', () => {
     const text = await plan(BLOCK_CONFLICT_SQL, 1, 2, 3, 0);
     expect(text).toMatch(/Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
     expect(text).toMatch(/Index Cond: \(\(room_id = .*starts_ms < /);
+  });
+
+  it('checks a room in one statement: the stays first, the blocks only if no stay answered, each through its index', async () => {
+    const text = await plan(OCCUPANCY_CONFLICT_SQL, 1, 2, 3, 4, 0, 1, 2, 4, 0);
+    // Empty tables: the planner may take the room's exclusion index for the stays, as for STAY_CONFLICT_SQL above.
+    expect(text).toMatch(/^Limit[\s\S]*Append[\s\S]*Index (Only )?Scan using \w+ on stays[\s\S]*Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
+    expect(text).toMatch(/Index Cond: \(room_id = /);
+    expect(text).not.toMatch(/Seq Scan/);
   });
 
   it('looks a session up by its text key (SQLite’s `+?` dropped, not read as a number)', async () => {

@@ -11,6 +11,8 @@
  * constraint (23P01/23505) or a serialization failure or deadlock (40001/40P01), is rolled back and
  * run again from the start, now sees the winner, and refuses with the same message as on SQLite
  * (postgres-errors.ts). Every COMMIT is durable: `synchronous_commit = on` on every connection.
+ * Units and what a unit inside a unit is: postgres-units.ts; their pipelined statements:
+ * postgres-pipeline.ts.
  *
  * Rows come back as SQLite gives them: int8 and numeric as numbers, booleans as 1/0.
  */
@@ -18,17 +20,17 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Database, SqlParams, UnitOptions } from '../database';
-import { isConnectionLost, isRetryable, toCallerError } from './postgres-errors';
+import type { Database, SqlParams } from '../database';
+import { toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
-import { Pipeline, sendable } from './postgres-pipeline';
+import { sendable } from './postgres-pipeline';
+import { assertUsable, createUnits, type Tx } from './postgres-units';
 import { pgValues, toPgStatement } from './postgres-sql';
-import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { currentScope, runCallbacks } from './unit-scope';
 
 export const MIN_POSTGRES_MAJOR = 15;
 /** pg_advisory_lock key held while migrating, so servers starting together migrate one at a time. */
 export const MIGRATION_LOCK_KEY = 7_346_201;
-const DEFAULT_RETRIES = 8;
 
 
 export interface PostgresEngineOptions {
@@ -114,8 +116,11 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   };
   const exec = async (query: pg.QueryConfig) => {
     // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
-    const scope = currentScope<Pipeline>(owner);
-    if (scope) return await scope.conn.ask(query);
+    const scope = currentScope<Tx>(owner);
+    if (scope) {
+      assertUsable(scope.conn);
+      return await scope.conn.pipe.ask(query);
+    }
     try {
       return await pool.query(query);
     } catch (e) {
@@ -123,50 +128,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     }
   };
 
-  async function savepoint<T>(parent: UnitScope<Pipeline>, fn: () => Promise<T>): Promise<T> {
-    const name = parent.nextSavepoint();
-    const pipe = parent.conn;
-    const scope = new UnitScope<Pipeline>(owner, pipe, parent);
-    pipe.send(`SAVEPOINT ${name}`);
-    try {
-      const value = await runInScope(scope, fn);
-      pipe.send(`RELEASE SAVEPOINT ${name}`);
-      scope.releaseInto(parent);
-      return value;
-    } catch (e) {
-      scope.end();
-      if (!isConnectionLost(e)) await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw e;
-    }
-  }
-
-  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (e) {
-      throw toCallerError(e);
-    }
-    const pipe = new Pipeline(client);
-    const scope = new UnitScope<Pipeline>(owner, pipe, undefined);
-    try {
-      pipe.send('BEGIN');
-      const value = await runInScope(scope, fn);
-      const done = await pipe.ask('COMMIT');
-      // A COMMIT of a transaction that had failed is a ROLLBACK (ask would have thrown that failure first).
-      if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
-      scope.end();
-      client.release();
-      runCallbacks(scope.callbacks);
-      return value;
-    } catch (e) {
-      scope.end();
-      const lost = isConnectionLost(e);
-      if (!lost) await pipe.finish('ROLLBACK').catch(() => undefined);
-      client.release(lost ? (e as Error) : undefined);
-      throw e;
-    }
-  }
+  const units = createUnits(pool, owner);
 
   const engine = {
     dialect: 'postgres' as const,
@@ -181,24 +143,13 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     insert: async (sql: string, ...params: SqlParams) => Number((await exec(statementOf(`${sql} RETURNING id`, params))).rows[0].id),
     async send(sql: string, ...params: SqlParams) {
       const query = statementOf(sql, params);
-      const scope = currentScope<Pipeline>(owner);
-      if (scope && sendable(query)) scope.conn.send(query);
-      else await exec(query);
+      const scope = currentScope<Tx>(owner);
+      if (scope && sendable(query)) {
+        assertUsable(scope.conn);
+        scope.conn.pipe.send(query);
+      } else await exec(query);
     },
-    async unit<T>(fn: () => Promise<T>, unitOptions?: UnitOptions): Promise<T> {
-      const parent = currentScope<Pipeline>(owner);
-      if (parent) return savepoint(parent, fn);
-      const retries = unitOptions?.retries ?? DEFAULT_RETRIES;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await transaction(fn);
-        } catch (e) {
-          if (!isRetryable(e) || attempt >= retries) throw toCallerError(e);
-          // Jittered, growing pause: the racers that lost do not collide again at once.
-          await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
-        }
-      }
-    },
+    unit: units.unit,
     read<T>(fn: () => Promise<T>): Promise<T> {
       return fn();
     },
@@ -206,7 +157,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       return engine.unit(fn);
     },
     afterCommit(fn: () => void) {
-      const scope = currentScope<Pipeline>(owner);
+      const scope = currentScope<Tx>(owner);
       if (scope) scope.callbacks.push(fn);
       else runCallbacks([fn]);
     },

@@ -43,6 +43,8 @@ function socketOf(client: pg.ClientBase): Writable | undefined {
 export class Pipeline {
   private unanswered: Promise<unknown>[] = [];
   private corked = false;
+  /** Statements sent so far. */
+  sent = 0;
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -86,6 +88,7 @@ export class Pipeline {
   }
 
   private write(query: PipelineQuery): Promise<pg.QueryResult> {
+    this.sent++;
     const socket = socketOf(this.client);
     if (socket && !this.corked) {
       socket.cork();

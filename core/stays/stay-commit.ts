@@ -35,8 +35,9 @@ export async function requireStayRecord(db: Db, id: number): Promise<StayRecord>
  * Seed 000's billing notice (`POST /bills/update/<id>` with room_type, checkin, checkout), sent for
  * every change so billing always holds the stay's latest state.
  */
-export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
+export function billingUpdate(stay: StayRecord, currency: string, first = false): OutboxEntry {
   return {
+    first,
     target: 'billing',
     topic: 'billing.bill_update',
     aggregate: `stay:${stay.id}`,
@@ -62,7 +63,8 @@ export async function commitStayChange(d: StayServiceDeps, action: StayEventActi
   return await commit(d.core, async (c) => {
     const written = await write(c);
     const record = typeof written === 'number' ? await requireStayRecord(d.core.db, written) : written;
-    await c.enqueue(billingUpdate(record, settings.currency));
+    // A stay created in this unit: its first billing message.
+    await c.enqueue(billingUpdate(record, settings.currency, action === 'created'));
     const stay = toStay(record, settings.timeZone);
     c.publish({ type: 'stay.changed', action, stay });
     return stay;

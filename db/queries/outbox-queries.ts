@@ -32,6 +32,12 @@ export async function nextOutboxSeq(db: Db, aggregate: string): Promise<number> 
      ON CONFLICT (aggregate) DO UPDATE SET last_seq = outbox_sequences.last_seq + 1 RETURNING last_seq AS seq`, aggregate))!.seq;
 }
 
+/** A new record's numbering, starting at 1 (enqueueOutbox's `first`): written, not read back. */
+export async function startOutboxSeq(db: Db, aggregate: string): Promise<1> {
+  await db.send('INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)', aggregate);
+  return 1;
+}
+
 /**
  * The record's older undelivered messages to `target` become `superseded` (a whole-state target: the
  * new one carries everything they did). One already in flight is left to the worker, which keeps the

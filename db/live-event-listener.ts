@@ -21,6 +21,7 @@
 import pg from 'pg';
 import type { LiveEvent } from '../shared/contract/events';
 import type { Database } from './database';
+import { toCallerError } from './engine/postgres-errors';
 import { LIVE_EVENTS_CHANNEL, liveEventOrigin } from './queries/live-event-queries';
 
 /** The `application_name` of the listening connection (what an operator sees in pg_stat_activity). */
@@ -66,7 +67,8 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   const origin = liveEventOrigin(db);
   const retainMs = options.retainMs ?? 600_000;
   const baseDelay = options.reconnectMs ?? 250;
-  const report = (e: unknown) => options.onError?.(e);
+  // A connection refused or lost is reported as the engine's 503 (the host logs it as an outage, one line).
+  const report = (e: unknown) => options.onError?.(toCallerError(e));
   let client: pg.Client | undefined;
   let cursor: string | undefined;
   let stopped = false;

@@ -67,7 +67,7 @@ export default defineConfig({
   plugins: [copyMigrations()],
   environments: {
     serve: cjsEntry('serve', 'core/serve.ts'),
-    exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts'),
+    exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),
   },
   builder: {
     async buildApp(builder) {

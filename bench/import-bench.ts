@@ -14,6 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
+import { IMPORT_KIND_DEFS } from '../core/composition/import-kinds';
 import { createImportService } from '../core/imports/import-service';
 import { openDatabase } from '../db/open-database';
 import { addDays } from '../shared/time';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     }, 20);
     const started = performance.now();
     let readMs = 0;
-    const summary = await createImportService(core.services).run(createReadStream(file, { highWaterMark: 64 * 1024 }), {
+    const summary = await createImportService(core.services, IMPORT_KIND_DEFS).run(createReadStream(file, { highWaterMark: 64 * 1024 }), {
       kind: 'stays', dryRun: false, mode: 'allOrNothing',
       onProgress: (p) => {
         if (p.phase !== 'checking' || phase === 'checking') return;

@@ -9,11 +9,11 @@
 import { readImportMapping, saveImportMapping } from '../../db/queries/import-queries';
 import type { ImportKind, ImportKindInfo, ImportMode, ImportRowError, ImportSummary } from '../../shared/contract/imports';
 import { AppError, isAppError } from '../../shared/errors';
-import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
+import type { AuditService } from '../auth/auth-types';
+import type { CallContext, CoreDeps } from '../context';
 import { mapColumns } from './column-mapping';
 import { DEFAULT_CSV_LIMITS, readCsv, type CsvInput, type CsvLimits } from './csv-source';
-import { IMPORT_KIND_DEFS, type Existing, type KindDef } from './import-kinds';
+import type { Existing, ImportKinds, KindDef } from './import-kind-def';
 import { checkInput, readRow, rowError, type RowInput } from './row-input';
 
 export interface ImportOptions {
@@ -48,16 +48,24 @@ function resolveRoom(line: number, values: Record<string, unknown>, existing: Ex
   return undefined;
 }
 
-export function createImportService(s: CoreServices): ImportService {
+/** What the pipeline itself needs of the core; the kinds' own `load` and `save` get the whole `S`. */
+export interface ImportCore {
+  deps: CoreDeps;
+  audit: Pick<AuditService, 'record'>;
+}
+
+/** The import center over the kinds the composition lists (core/composition/import-kinds.ts). */
+// eslint-disable-next-line max-lines-per-function -- the import pipeline's steps share one closure over its services and kinds; each step is short
+export function createImportService<S extends ImportCore>(s: S, kinds: ImportKinds<S>): ImportService {
   const db = s.deps.db;
 
-  const columnOf = (kind: KindDef, map: ReturnType<typeof mapColumns>, header: string[], field: string) => {
+  const columnOf = (kind: KindDef<S>, map: ReturnType<typeof mapColumns>, header: string[], field: string) => {
     const i = map.index.get(field);
     return i === undefined ? null : header[i]!;
   };
 
   /** Every row through the service, in savepoints of the caller's unit. */
-  async function apply(kindName: ImportKind, kind: KindDef, rows: RowInput[], map: ReturnType<typeof mapColumns>, header: string[], ctx: CallContext) {
+  async function apply(kindName: ImportKind, kind: KindDef<S>, rows: RowInput[], map: ReturnType<typeof mapColumns>, header: string[], ctx: CallContext) {
     const existing = await kind.load(s, s.deps.clock());
     const seen = new Map<string, number>();
     const errors: ImportRowError[] = [];
@@ -94,12 +102,12 @@ export function createImportService(s: CoreServices): ImportService {
 
   return {
     async kindInfo(kind) {
-      const fields = IMPORT_KIND_DEFS[kind].fields.map((f) => ({ field: f.field, required: f.required, headers: [...f.headers] }));
+      const fields = kinds[kind].fields.map((f) => ({ field: f.field, required: f.required, headers: [...f.headers] }));
       return { kind, fields, savedMapping: await readImportMapping(db, kind) };
     },
 
     async run(input, options, ctx) {
-      const kind = IMPORT_KIND_DEFS[options.kind];
+      const kind = kinds[options.kind];
       const csv = await readCsv(input, options.limits ?? DEFAULT_CSV_LIMITS);
       const map = mapColumns(options.kind, kind.fields, csv.header, options.mapping ?? {}, await readImportMapping(db, options.kind));
       const rows: RowInput[] = [];

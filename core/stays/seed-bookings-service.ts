@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { getRoomByNumber } from '../../db/queries/room-queries';
 import { listSeedBookings } from '../../db/queries/seed-booking-queries';
-import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema, Stay } from '../../shared/contract/schemas';
+import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema } from '../../shared/contract/seed-bookings';
+import type { Stay } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
@@ -25,7 +26,7 @@ export interface SeedBookingsService {
 
 /**
  * The seed's shape of a stay just written: the fields `getSeedBooking` would read back
- * (db/queries/seed-booking-queries.ts), without reading them back (tests/core/stays/seed-bookings.test.ts
+ * (db/queries/seed-booking-queries.ts), without reading them back (tests/core/stays/seed-bookings-service.test.ts
  * holds the two equal).
  */
 export function seedBookingOf(stay: Stay): SeedBooking {

@@ -1,7 +1,8 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
 import { insertStay, listStayRecords, stayRecordOf, toStay, type StayRow } from '../../db/queries/stay-queries';
-import type { Room, Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
+import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/stays';
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';

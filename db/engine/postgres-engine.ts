@@ -21,6 +21,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database, SqlParams } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
 import { sendable } from './postgres-pipeline';
@@ -109,6 +110,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // with the lost connection instead (a 503, the unit rolled back).
   pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
+  const journal = readJournal(options.migrationsFolder);
 
   const statementOf = (sql: string, params: SqlParams): pg.QueryConfig => {
     const statement = toPgStatement(sql);
@@ -162,6 +164,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    migrationStatus: () => readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal),
     async close() {
       await pool.end();
     },

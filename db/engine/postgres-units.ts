@@ -46,83 +46,84 @@ export function assertUsable(tx: Tx): void {
   if (tx.innerFailed) throw new FlatUnitCaught();
 }
 
+async function savepoint<T>(owner: object, parent: UnitScope<Tx>, fn: () => Promise<T>): Promise<T> {
+  const name = parent.nextSavepoint();
+  const { pipe } = parent.conn;
+  const scope = new UnitScope<Tx>(owner, parent.conn, parent);
+  pipe.send(`SAVEPOINT ${name}`);
+  try {
+    const value = await runInScope(scope, fn);
+    pipe.send(`RELEASE SAVEPOINT ${name}`);
+    scope.releaseInto(parent);
+    return value;
+  } catch (e) {
+    scope.end();
+    if (!isConnectionLost(e)) await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw e;
+  }
+}
+
+async function flat<T>(owner: object, parent: UnitScope<Tx>, fn: () => Promise<T>): Promise<T> {
+  const tx = parent.conn;
+  const scope = new UnitScope<Tx>(owner, tx, parent);
+  const before = sentIn(tx);
+  try {
+    const value = await runInScope(scope, fn);
+    // A flat unit inside this one failed, and this one went on as if not.
+    assertUsable(tx);
+    scope.releaseInto(parent);
+    return value;
+  } catch (e) {
+    scope.end();
+    // Refused before it wrote or read anything (a check on its input): nothing of it to undo.
+    if (sentIn(tx) > before) tx.innerFailed = true;
+    throw e;
+  }
+}
+
+async function transaction<T>(pool: pg.Pool, owner: object, fn: () => Promise<T>, savepoints: boolean): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (e) {
+    throw toCallerError(e);
+  }
+  const tx: Tx = { pipe: new Pipeline(client), savepoints, innerFailed: false };
+  const scope = new UnitScope<Tx>(owner, tx, undefined);
+  try {
+    tx.pipe.send('BEGIN');
+    const value = await runInScope(scope, fn);
+    assertUsable(tx);
+    const done = await tx.pipe.ask('COMMIT');
+    // A COMMIT of a transaction that had failed is a ROLLBACK (ask would have thrown that failure first).
+    if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
+    scope.end();
+    client.release();
+    runCallbacks(scope.callbacks);
+    return value;
+  } catch (e) {
+    scope.end();
+    const lost = isConnectionLost(e);
+    if (!lost) await tx.pipe.finish('ROLLBACK').catch(() => undefined);
+    client.release(lost ? (e as Error) : undefined);
+    throw e;
+  }
+}
+
+/** The engine's `unit`: the outermost one a transaction (retried on a lost race), an inner one flat or a savepoint. */
 export function createUnits(pool: pg.Pool, owner: object) {
-  async function savepoint<T>(parent: UnitScope<Tx>, fn: () => Promise<T>): Promise<T> {
-    const name = parent.nextSavepoint();
-    const { pipe } = parent.conn;
-    const scope = new UnitScope<Tx>(owner, parent.conn, parent);
-    pipe.send(`SAVEPOINT ${name}`);
-    try {
-      const value = await runInScope(scope, fn);
-      pipe.send(`RELEASE SAVEPOINT ${name}`);
-      scope.releaseInto(parent);
-      return value;
-    } catch (e) {
-      scope.end();
-      if (!isConnectionLost(e)) await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw e;
-    }
-  }
-
-  async function flat<T>(parent: UnitScope<Tx>, fn: () => Promise<T>): Promise<T> {
-    const tx = parent.conn;
-    const scope = new UnitScope<Tx>(owner, tx, parent);
-    const before = sentIn(tx);
-    try {
-      const value = await runInScope(scope, fn);
-      // A flat unit inside this one failed, and this one went on as if not.
-      assertUsable(tx);
-      scope.releaseInto(parent);
-      return value;
-    } catch (e) {
-      scope.end();
-      // Refused before it wrote or read anything (a check on its input): nothing of it to undo.
-      if (sentIn(tx) > before) tx.innerFailed = true;
-      throw e;
-    }
-  }
-
-  async function transaction<T>(fn: () => Promise<T>, savepoints: boolean): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (e) {
-      throw toCallerError(e);
-    }
-    const tx: Tx = { pipe: new Pipeline(client), savepoints, innerFailed: false };
-    const scope = new UnitScope<Tx>(owner, tx, undefined);
-    try {
-      tx.pipe.send('BEGIN');
-      const value = await runInScope(scope, fn);
-      assertUsable(tx);
-      const done = await tx.pipe.ask('COMMIT');
-      // A COMMIT of a transaction that had failed is a ROLLBACK (ask would have thrown that failure first).
-      if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
-      scope.end();
-      client.release();
-      runCallbacks(scope.callbacks);
-      return value;
-    } catch (e) {
-      scope.end();
-      const lost = isConnectionLost(e);
-      if (!lost) await tx.pipe.finish('ROLLBACK').catch(() => undefined);
-      client.release(lost ? (e as Error) : undefined);
-      throw e;
-    }
-  }
-
   return {
     async unit<T>(fn: () => Promise<T>, options?: UnitOptions): Promise<T> {
       const parent = currentScope<Tx>(owner);
       if (parent) {
         assertUsable(parent.conn);
-        return parent.conn.savepoints ? savepoint(parent, fn) : flat(parent, fn);
+        return parent.conn.savepoints ? savepoint(owner, parent, fn) : flat(owner, parent, fn);
       }
       const retries = options?.retries ?? DEFAULT_RETRIES;
       let savepoints = false;
       for (let attempt = 0; ; attempt++) {
         try {
-          return await transaction(fn, savepoints);
+          return await transaction(pool, owner, fn, savepoints);
         } catch (e) {
           if (e instanceof FlatUnitCaught && !savepoints) {
             // Not a lost race: run again at once, inner units as savepoints.

@@ -19,6 +19,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
 import { createGroupCommit } from './sqlite-group-commit';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
@@ -70,6 +71,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -77,6 +79,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const lock = new FifoLock();
   const owner = {};
   const strict = options.strictUnits ?? false;
+  const journal = readJournal(options.migrationsFolder);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -231,6 +234,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    migrationStatus: () => readMigrationStatus(engine, '__drizzle_migrations', journal),
     async close() {
       await lock.acquire();
       try {

@@ -3,7 +3,7 @@
  * history): the SQL names its output columns as the API does and cuts the local dates out of the
  * stored timestamps, so rows need no per-row parsing or Intl call.
  */
-import type { BoardBlock, BoardStay } from '../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../shared/contract/board';
 import type { Db } from '../database';
 
 /** One stay row as the board query shapes it (the contract's BoardStay); the service lays the rows out as columns. */
@@ -15,7 +15,7 @@ export type BoardStayRow = BoardStay;
  * plus one maximum stay (no stay is longer, so none that overlaps starts earlier). In the index's
  * order, written out so both engines answer in the same order: SQLite's index ends with the rowid
  * (no sort), PostgreSQL reads its own `stays_board_idx` in that order (an index-only scan,
- * db/migrations/postgres/0003_board_index.sql); without it PostgreSQL orders ties of
+ * db/migrations/postgres/0005_board_index.sql); without it PostgreSQL orders ties of
  * (checkin_ms, checkout_ms) by where the rows lie, which moves when a row is updated.
  *
  * `checkout_ms - ? > 0`, not `checkout_ms > ?`: PostgreSQL's planner takes two ranges on two
@@ -23,7 +23,7 @@ export type BoardStayRow = BoardStay;
  * chose stays_checkin_idx with a sort (fetching every row, 52 ms) over the board index (29 ms); an
  * expression gets a default share (13 000 expected). SQLite's plan is the same either way (its
  * bytecode tests checkout_ms on the index entry before it reads the row), and needs no sort
- * (tests/db/query-plans.sqlite.test.ts).
+ * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts).
  */
 export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
   return await db.all<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);

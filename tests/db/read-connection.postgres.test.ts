@@ -5,7 +5,7 @@
  * engine's 503 (UNAVAILABLE), not a crashed worker thread; the next export runs as usual.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeCsvFile } from '../../core/export/csv-export';
+import { writeCsvFile } from '../../core/composition/csv-export';
 import { startExportWorker, type ExportPiece } from '../../core/export/export-thread';
 import { EXPORT_CHUNK_ROWS } from '../../core/export/export-reader';
 import type { Database } from '../../db/database';

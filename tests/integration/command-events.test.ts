@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../core/context';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { liveEvents } from '../../shared/contract/events';
-import { parsedContractInput, seedContractHotel, type ContractFixture } from '../support/contract-fixture';
+import { parsedContractInput, seedContractHotel } from '../support/contract-fixture';
+import type { ContractFixture } from '../support/domain-fixture';
 import type { TestCore } from '../support/test-core';
 import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
 

@@ -88,6 +88,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
       else db.afterCommit(fn);
     },
     inUnit: () => db.inUnit(),
+    migrationStatus: () => db.migrationStatus(),
     close: () => db.close(),
   };
 }

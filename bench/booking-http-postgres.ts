@@ -2,10 +2,16 @@
  * Benchmark 1 on PostgreSQL (issue 16 item 8): seed 000's `POST /bookings` over HTTP (50 keep-alive
  * connections) against a host started on PostgreSQL (`createHost({ databaseUrl })`, the same start
  * as `npm run serve -- --database …`), and its anchor: raw `pg` running the same transaction from one
- * process — a pool as large as the host's (10 connections), 50 bookings in flight, each one
- * `BEGIN; the availability check (the same SQL text, as the engine rewrites it); INSERT the stay;
- * INSERT its outbox row; COMMIT`. Both databases live on the benchmarks' private cluster (fsync and
- * synchronous_commit on). Afterwards no two occupying stays of a room may overlap on either.
+ * process — a pool as large as the host's (POOL_SIZE connections), 50 bookings in flight, each one
+ * the rows our booking writes, one statement at a time as plain `pg` code would send them:
+ * `BEGIN; the availability check (the stay and the block query, the same SQL text as the engine
+ * rewrites it); INSERT the stay; number its outbox message (outbox_sequences); INSERT the outbox
+ * row; INSERT the audit row; INSERT the live event (live_events); COMMIT` — 9 round trips, prepared
+ * statements. What ours does besides is its own cost: the bearer token's session read, the room
+ * read by number, reading the stay back, the savepoint of the dispatcher's write, HTTP and JSON, and
+ * after COMMIT the wake-up for other servers. Both databases live on the benchmarks' private
+ * cluster (fsync and synchronous_commit on). Afterwards no two occupying stays of a room may overlap
+ * on either.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -48,16 +54,22 @@ async function countOverlaps(url: string): Promise<{ overlaps: number; stays: nu
 }
 
 /** The anchor: the booking transaction on a plain `pg` pool, nothing around it. */
-function createRawPgBooker(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: '-c synchronous_commit=on' });
+export function createRawPgBooker(url: string, poolSize = POOL_SIZE) {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c synchronous_commit=on' });
   const rooms = hotelRooms();
   const stayConflict = toPgStatement(STAY_CONFLICT_SQL);
   const blockConflict = toPgStatement(BLOCK_CONFLICT_SQL);
   const insertStay = `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
                         nights, status, price, notes, created_by, created_at, updated_at)
      VALUES ($1, $2, 'Walk-in guest', NULL, NULL, 1, $3, $4, $5, $6, 1, 'booked', $7, '', 'lan', $8, $9) RETURNING id`;
-  const insertOutbox = `INSERT INTO outbox (target, topic, aggregate, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
-     VALUES ('billing', 'billing.bill_update', $1, $2, $3, $4, 'pending', 0, $5, $6)`;
+  const nextSeq = `INSERT INTO outbox_sequences (aggregate, last_seq) VALUES ($1, 1)
+     ON CONFLICT (aggregate) DO UPDATE SET last_seq = outbox_sequences.last_seq + 1 RETURNING last_seq AS seq`;
+  const insertOutbox = `INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
+     VALUES ('billing', 'billing.bill_update', $1, $2, $3, $4, $5, 'pending', 0, $6, $6)`;
+  const insertAudit = `INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
+     VALUES ($1, 1, 'admin', 'admin', 'stays:seedCreate', 'stays', $2, $3, 'http', '127.0.0.1')`;
+  const insertLiveEvent = 'INSERT INTO live_events (origin, payload) VALUES ($1, $2)';
+  const origin = randomUUID();
   const book = async (k: number): Promise<boolean> => {
     const roomId = (k % rooms.length) + 1;
     const room = rooms[roomId - 1]!;
@@ -74,8 +86,14 @@ function createRawPgBooker(url: string) {
         return false;
       }
       const id = Number((await client.query<{ id: string }>({ name: 'raw_stay', text: insertStay, values: [roomId, room.category, a.iso, b.iso, a.ms, b.ms, room.nightlyRate, NOW_MS, NOW_MS] })).rows[0]!.id);
-      const payload = JSON.stringify({ room_type: room.category, checkin: a.iso, checkout: b.iso, roomnumber: room.number });
-      await client.query({ name: 'raw_outbox', text: insertOutbox, values: [`stay:${id}`, `/bills/update/${id}`, payload, randomUUID(), NOW_MS, NOW_MS] });
+      const aggregate = `stay:${id}`;
+      const seq = Number((await client.query<{ seq: string }>({ name: 'raw_seq', text: nextSeq, values: [aggregate] })).rows[0]!.seq);
+      const bill = { room_type: room.category, checkin: a.iso, checkout: b.iso, roomnumber: room.number, status: 'booked', price: room.nightlyRate, currency: 'DKK', sequence: seq };
+      await client.query({ name: 'raw_outbox', text: insertOutbox, values: [aggregate, seq, `/bills/update/${id}`, JSON.stringify(bill), randomUUID(), NOW_MS] });
+      const asked = { roomnumber: room.number, category: room.category, checkin: a.iso.slice(0, 19), checkout: b.iso.slice(0, 19) };
+      await client.query({ name: 'raw_audit', text: insertAudit, values: [NOW_MS, String(id), JSON.stringify(asked)] });
+      const changed = { id, roomId, roomNumber: room.number, category: room.category, guestName: 'Walk-in guest', guests: 1, checkin: a.iso, checkout: b.iso, nights: 1, status: 'booked', price: room.nightlyRate };
+      await client.query({ name: 'raw_live', text: insertLiveEvent, values: [origin, JSON.stringify({ type: 'stay.changed', action: 'created', stay: changed })] });
       await client.query('COMMIT');
       return true;
     } finally {

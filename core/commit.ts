@@ -23,7 +23,7 @@ export interface Commit {
   /** The clock, read once when the unit began. */
   readonly nowMs: number;
   /** Adds a message to the outbox, in this unit. */
-  enqueue(entry: OutboxEntry): Promise<number>;
+  enqueue(entry: OutboxEntry): Promise<void>;
   /** Publishes `event` once the change is committed; dropped if it rolls back. */
   publish(event: LiveEvent): void;
 }

@@ -18,6 +18,7 @@ import { startLiveEventListener, type LiveEventListener } from '../db/live-event
 import type { Settings } from '../shared/contract/settings';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
+import { createOutageLog } from './api/outage-log';
 import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
@@ -205,6 +206,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
     if (options.demo) await seedDemoHotel(core);
     // Other servers' committed events reach this server's clients (PostgreSQL; a no-op on SQLite).
+    const listenerOutage = createOutageLog((line) => hostLog?.logger.warn(line));
     liveEvents = await startLiveEventListener(db, {
       // Another server's settings change: this one reads the stored settings again and tells its own
       // clients and its listener (core/settings/settings-service.ts) in its own terms: its LAN
@@ -213,7 +215,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
         event.type === 'settings.changed'
           ? void core.settings.refresh().catch((error: unknown) => hostLog?.logger.warn({ err: error }, 'settings from another server: not read'))
           : core.deps.events.publish(event),
-      onError: (error) => hostLog?.logger.warn({ err: error }, 'live events from other servers: retrying'),
+      onError: (error) => {
+        if (!listenerOutage(error, 'live events from other servers: the database cannot be reached; retrying')) hostLog?.logger.warn({ err: error }, 'live events from other servers: retrying');
+      },
     });
 
     server = await buildServer(core, {
@@ -229,9 +233,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
     const off: Record<string, boolean> = { ...options.jobs, ...(options.worker === false ? { 'outbox-worker': false } : {}), ...(options.appointmentScheduler === false ? { 'appointment-scheduler': false } : {}) };
     const log = hostLog?.logger ?? server.log;
+    // While the database is out of reach, one line now and then, not a stack trace per round (outage-log.ts).
+    const jobsOutage = createOutageLog((line) => log.warn(line));
     jobs = startJobs(
       JOBS.filter((job) => off[job.name] !== false),
-      { core, db, dataDir: options.dataDir, fetch: options.fetch, onError: (job, error) => log.error({ err: error, job }, `${job}: failed, retrying`) },
+      {
+        core, db, dataDir: options.dataDir, fetch: options.fetch,
+        onError: (job, error) => {
+          if (!jobsOutage(error, `${job}: the database cannot be reached; retrying`)) log.error({ err: error, job }, `${job}: failed, retrying`);
+        },
+      },
       { leaderRetryMs: options.leaderRetryMs },
     );
 

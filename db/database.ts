@@ -37,6 +37,14 @@ export interface Db {
    * (cheaper than `RETURNING`), PostgreSQL's `RETURNING id`.
    */
   insert(sql: string, ...params: SqlParams): Promise<number>;
+  /**
+   * A write whose answer nobody reads (an audit row, a live event, an outbox row). Inside a unit on
+   * PostgreSQL it is sent at once and its answer is checked with the unit's next statement or its
+   * COMMIT (pipelining: one round trip for several statements), so **its failure fails the whole
+   * unit, not only the savepoint it was sent in**: send only writes no rule can refuse. Elsewhere
+   * (SQLite, or outside a unit) it is `run`.
+   */
+  send(sql: string, ...params: SqlParams): Promise<void>;
 }
 
 export interface UnitOptions {

@@ -12,11 +12,16 @@
  * cursor to that horizon. Every transaction is read exactly once, whatever the order of COMMITs and
  * however long the connection was lost. Rows older than `retainMs` are pruned.
  *
+ * The wake-up is rung after COMMIT (db/queries/live-event-queries.ts says why), so one can be lost
+ * with the server that was to ring it: every `pollMs` the listener reads anyway. A wake-up whose
+ * payload is this server's own origin is ignored (its events went out on its own bus).
+ *
  * On SQLite: nothing to do (one process; `startLiveEventListener` returns a no-op).
  */
 import type pg from 'pg';
 import type { LiveEvent } from '../shared/contract/events';
 import type { Database } from './database';
+import { toCallerError } from './engine/postgres-errors';
 import { LIVE_EVENTS_CHANNEL, liveEventOrigin } from './queries/live-event-queries';
 
 /** The `application_name` of the listening connection (what an operator sees in pg_stat_activity). */
@@ -31,6 +36,8 @@ export interface LiveEventListenerOptions {
   retainMs?: number;
   /** Pause before connecting again after the connection was lost (default 250 ms, growing to 5 s). */
   reconnectMs?: number;
+  /** A read even without a wake-up, for the one a stopped server never rang (default 2 s). */
+  pollMs?: number;
 }
 
 export interface LiveEventListener {
@@ -39,16 +46,15 @@ export interface LiveEventListener {
 
 interface Row {
   id: string | null;
-  origin: string | null;
   payload: string | null;
   horizon: string;
   waiting: boolean;
 }
 
 const READ_SQL = `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
-SELECT e.id::text AS id, e.origin, e.payload, s.horizon::text AS horizon,
-  EXISTS (SELECT 1 FROM live_events w WHERE w.xid >= s.horizon) AS waiting
-FROM s LEFT JOIN live_events e ON e.xid >= $1::xid8 AND e.xid < s.horizon
+SELECT e.id::text AS id, e.payload, s.horizon::text AS horizon,
+  EXISTS (SELECT 1 FROM live_events w WHERE w.xid >= s.horizon AND w.origin <> $2) AS waiting
+FROM s LEFT JOIN live_events e ON e.xid >= $1::xid8 AND e.xid < s.horizon AND e.origin <> $2
 ORDER BY e.id`;
 
 const PRUNE_SQL = `DELETE FROM live_events WHERE created_ms < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - $1`;
@@ -64,7 +70,8 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   const origin = liveEventOrigin(db);
   const retainMs = options.retainMs ?? 600_000;
   const baseDelay = options.reconnectMs ?? 250;
-  const report = (e: unknown) => options.onError?.(e);
+  // A connection refused or lost is reported as the engine's 503 (the host logs it as an outage, one line).
+  const report = (e: unknown) => options.onError?.(toCallerError(e));
   let client: pg.Client | undefined;
   let cursor: string | undefined;
   let stopped = false;
@@ -90,9 +97,10 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
       cursor = String((await on.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h);
       return;
     }
-    const rows = (await on.query<Row>(READ_SQL, [cursor])).rows;
+    // This server's own rows are left out by the query: its bus published them after COMMIT.
+    const rows = (await on.query<Row>(READ_SQL, [cursor, origin])).rows;
     for (const row of rows) {
-      if (row.payload === null || row.origin === origin) continue;
+      if (row.payload === null) continue;
       try {
         options.deliver(JSON.parse(row.payload) as LiveEvent);
       } catch (e) {
@@ -133,7 +141,9 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
     const next = new pgModule.Client({ connectionString: url, application_name: LIVE_LISTENER_APP, connectionTimeoutMillis: 10_000 });
     next.on('error', (e) => lost(next, e));
     next.on('end', () => lost(next, new Error('live events: connection ended')));
-    next.on('notification', () => void read());
+    next.on('notification', (n) => {
+      if (n.payload !== origin) void read();
+    });
     try {
       await next.connect();
       await next.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);
@@ -168,9 +178,12 @@ export async function startLiveEventListener(db: Database, options: LiveEventLis
   }
 
   await connect();
+  const poll = setInterval(() => void read(), options.pollMs ?? 2_000);
+  poll.unref();
   return {
     async stop() {
       stopped = true;
+      clearInterval(poll);
       if (retry) clearTimeout(retry);
       if (recheckTimer) clearTimeout(recheckTimer);
       await reading;

@@ -6,7 +6,11 @@
  * - SQLite: a read-only connection with a small page cache, one read transaction (WAL lets it run
  *   beside the writer), one prepared statement.
  * - PostgreSQL: one connection, `REPEATABLE READ READ ONLY` (one snapshot for the whole export), the
- *   same SQL through the same placeholder rewrite as the engine's (engine/postgres-sql.ts).
+ *   same SQL through the same placeholder rewrite as the engine's (engine/postgres-sql.ts). A server
+ *   that goes away mid-export (killed, restarted, the connection cut) while the reader waits between
+ *   two chunks makes the client emit 'error': it is listened for, so the export's worker is not
+ *   crashed by it, and the next chunk fails with the engine's 503 (UNAVAILABLE), which ends the
+ *   download or the file as an error.
  */
 import Database from 'better-sqlite3';
 import type { ExportSource } from './database';
@@ -57,15 +61,23 @@ async function openPostgresSnapshot(url: string, sql: string): Promise<SnapshotR
   // Loaded only here: an export worker on SQLite never loads the PostgreSQL client.
   const { default: pg } = await import('pg');
   const { pgTypes } = await import('./engine/postgres-types');
+  const { toCallerError } = await import('./engine/postgres-errors');
   const client = new pg.Client({ connectionString: url, types: pgTypes, application_name: 'frontdesk-export' });
+  // Unheard, a lost connection's 'error' would be thrown out of the socket's handler and stop the thread.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const statement = toPgStatement(sql);
     return {
       async chunk(params) {
-        const r = await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, [params]), rowMode: 'array' });
-        return r.rows as unknown[][];
+        try {
+          const r = await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, [params]), rowMode: 'array' });
+          return r.rows as unknown[][];
+        } catch (e) {
+          // A lost connection is the engine's 503, not an internal failure of the export.
+          throw toCallerError(e);
+        }
       },
       async close() {
         await client.query('COMMIT').catch(() => undefined);

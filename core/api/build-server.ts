@@ -26,6 +26,7 @@ import { registerContractRoutes } from './contract-routes';
 import { registerCsvRoutes } from './csv-routes';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './error-handler';
 import { parseJsonBody } from './json-body-parser';
+import { createOutageLog, outageLine } from './outage-log';
 import { registerLiveSocket } from './live-socket';
 import { registerMethodNotAllowed } from './method-not-allowed';
 import { registerOpenApi } from './openapi-docs';
@@ -92,10 +93,12 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const outage = createOutageLog(log ? (line) => app.log.warn(line) : (line) => console.warn(`Frontdesk API: ${line}`));
   registerErrorHandler(app, {
     logInternal: log
       ? (request, error) => request.log.error({ err: error }, 'request failed')
       : (request, error) => console.error(`Frontdesk API: ${request.method} ${redactUrl(request.url)} failed:`, error),
+    logOutage: (request, error) => outage(error, outageLine(request.method, redactUrl(request.url) ?? '', error)),
   });
   registerCallContext(app);
   await app.register(fastifyRateLimit, {

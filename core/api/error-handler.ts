@@ -75,13 +75,15 @@ export function sendError(reply: FastifyReply, status: number, message: string, 
 export interface ErrorHandlingOptions {
   /** Where 5xx causes go; the request logger when logging is on. */
   logInternal: (request: FastifyRequest, error: unknown) => void;
+  /** A 503 because the database cannot be reached: one line, not a stack trace (outage-log.ts). */
+  logOutage?: (request: FastifyRequest, error: unknown) => boolean;
 }
 
 export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlingOptions): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, message, refusal } = describe(error, request);
     if (isAppError(error) && error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
-    if (status >= 500) options.logInternal(request, error);
+    if (status >= 500 && !options.logOutage?.(request, error)) options.logInternal(request, error);
     return sendError(reply, status, message, status >= 500 ? undefined : refusal);
   });
 }

@@ -31,17 +31,23 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
       const startMs = startOfLocalDate(from, zone);
       const endMs = startOfLocalDate(to, zone);
 
-      const allRooms = await listRooms(db, true);
+      // Asked together: on PostgreSQL four connections of the pool answer at once (on SQLite the
+      // read holds the one connection and they run in turn, as before).
+      const [allRooms, stayRows, blockRows, counts] = await Promise.all([
+        listRooms(db, true),
+        boardStays(db, startMs, endMs, maxStayMs),
+        boardBlocks(db, startMs, endMs),
+        dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone)),
+      ]);
       const rooms = allRooms.filter((r) => r.active);
-      let stays = await boardStays(db, startMs, endMs, maxStayMs);
-      let blocks = await boardBlocks(db, startMs, endMs);
+      let stays = stayRows;
+      let blocks = blockRows;
       if (rooms.length < allRooms.length) {
         // Rare: a room out of use keeps its history, but the board shows only rooms in use.
         const shown = new Set(rooms.map((r) => r.id));
         stays = stays.filter((s) => shown.has(s.roomId));
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
-      const counts = await dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone));
       return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
     },
   };

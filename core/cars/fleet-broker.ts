@@ -27,19 +27,19 @@ export function brokerRental(r: Rental) {
   };
 }
 
-/** Enqueues one broker message for `car`, if the setting lets its type go; returns the outbox id or null. */
+/** Enqueues one broker message for `car`, if the setting lets its type go. */
 export async function toBroker(
   c: Commit,
   settings: SettingsService,
   type: BrokerEventType,
   car: Car,
   extra: { rental?: Rental; note?: string } = {},
-): Promise<number | null> {
+): Promise<void> {
   const s = settings.get();
-  if (!s.brokerEventTypes.includes(type)) return null;
+  if (!s.brokerEventTypes.includes(type)) return;
   const data: Record<string, unknown> = { car: brokerCar(car) };
   if (extra.rental) data.rental = brokerRental(extra.rental);
   if (extra.note !== undefined) data.note = extra.note;
   const payload: BrokerMessage = { type, occurredAt: formatInstant(c.nowMs, s.timeZone), data };
-  return await c.enqueue({ target: 'events', topic: type, aggregate: `car:${car.id}`, path: '', payload });
+  await c.enqueue({ target: 'events', topic: type, aggregate: `car:${car.id}`, path: '', payload });
 }

@@ -14,9 +14,9 @@ import { formatInstant } from '../../shared/time';
 import type { Commit } from '../commit';
 import type { SettingsService } from '../settings/settings-service';
 
-export async function toEventBroker(c: Commit, settings: SettingsService, type: BrokerEventType, aggregate: string, data: Record<string, unknown>): Promise<number | null> {
+export async function toEventBroker(c: Commit, settings: SettingsService, type: BrokerEventType, aggregate: string, data: Record<string, unknown>): Promise<void> {
   const s = settings.get();
-  if (s.eventServiceUrl.trim() === '' || !s.brokerEventTypes.includes(type)) return null;
+  if (s.eventServiceUrl.trim() === '' || !s.brokerEventTypes.includes(type)) return;
   const payload: BrokerMessage = { type, occurredAt: formatInstant(c.nowMs, s.timeZone), data };
-  return await c.enqueue({ target: 'events', topic: type, aggregate, path: '', payload });
+  await c.enqueue({ target: 'events', topic: type, aggregate, path: '', payload });
 }

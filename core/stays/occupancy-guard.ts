@@ -23,9 +23,9 @@ export function assertInOrder(room: Room): void {
   }
 }
 
-/** An active room, in order, with beds for `guests`. */
-export async function requireBookableRoom(db: Db, roomId: number, guests: number): Promise<Room> {
-  const room = await requireRoom(db, roomId);
+/** An active room, in order, with beds for `guests`; `read` is the room if the caller read it in this same unit. */
+export async function requireBookableRoom(db: Db, roomId: number, guests: number, read?: Room): Promise<Room> {
+  const room = read?.id === roomId ? read : await requireRoom(db, roomId);
   if (!room.active) throw new AppError('VALIDATION', `Room ${room.number} is not in use`, { reason: 'rooms.inactive', params: { room: room.number } });
   assertInOrder(room);
   if (room.capacity < guests) {

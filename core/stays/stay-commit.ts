@@ -35,8 +35,9 @@ export async function requireStayRecord(db: Db, id: number): Promise<StayRecord>
  * Seed 000's billing notice (`POST /bills/update/<id>` with room_type, checkin, checkout), sent for
  * every change so billing always holds the stay's latest state.
  */
-export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
+export function billingUpdate(stay: StayRecord, currency: string, first = false): OutboxEntry {
   return {
+    first,
     target: 'billing',
     topic: 'billing.bill_update',
     aggregate: `stay:${stay.id}`,
@@ -54,14 +55,16 @@ export function billingUpdate(stay: StayRecord, currency: string): OutboxEntry {
 }
 
 /**
- * Runs `write` (checks + write, returns the stay's id), then the billing message, through the one
- * commit helper: one transaction, `stay.changed` after COMMIT.
+ * Runs `write` (checks + write, returns the stay's id, or its record when it knows it: a new stay),
+ * then the billing message, through the one commit helper: one transaction, `stay.changed` after COMMIT.
  */
-export async function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => Promise<number>): Promise<Stay> {
+export async function commitStayChange(d: StayServiceDeps, action: StayEventAction, write: (c: Commit) => Promise<number | StayRecord>): Promise<Stay> {
   const settings = d.settings.get();
   return await commit(d.core, async (c) => {
-    const record = await requireStayRecord(d.core.db, await write(c));
-    await c.enqueue(billingUpdate(record, settings.currency));
+    const written = await write(c);
+    const record = typeof written === 'number' ? await requireStayRecord(d.core.db, written) : written;
+    // A stay created in this unit: its first billing message.
+    await c.enqueue(billingUpdate(record, settings.currency, action === 'created'));
     const stay = toStay(record, settings.timeZone);
     await stayToBroker(c, d.settings, action, stay);
     c.publish({ type: 'stay.changed', action, stay });

@@ -1,6 +1,7 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
-import { insertStay, listStayRecords, toStay } from '../../db/queries/stay-queries';
+import { insertStay, listStayRecords, stayRecordOf, toStay, type StayRow } from '../../db/queries/stay-queries';
+import type { Room } from '../../shared/contract/rooms';
 import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/stays';
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
@@ -16,7 +17,8 @@ export type StayListQuery = z.output<typeof StayListQuerySchema>;
 export type StayPage = z.output<typeof StayPageSchema>;
 
 export interface StaysService extends StayChanges, StayTransitions {
-  create(input: StayCreateInput, ctx: CallContext): Promise<Stay>;
+  /** `room`: the room, if the caller read it in the same write (seed 000 finds it by number), so it is not read twice. */
+  create(input: StayCreateInput, ctx: CallContext, room?: Room): Promise<Stay>;
   get(id: number): Promise<Stay>;
   list(query: StayListQuery): Promise<StayPage>;
 }
@@ -28,7 +30,7 @@ export function createStaysService(d: StayServiceDeps): StaysService {
      * Books `[checkin, checkout)` if the room is free: the availability check and the insert share one
      * IMMEDIATE transaction, so of two overlapping requests exactly one wins and the other gets 409.
      */
-    async create(input, ctx) {
+    async create(input, ctx, known) {
       const settings = d.settings.get();
       const w = resolveStayWindow(settings, input.checkin, input.checkout);
       return await commitStayChange(d, 'created', async (c) => {
@@ -36,14 +38,14 @@ export function createStaysService(d: StayServiceDeps): StaysService {
         assertNotInPast(w.checkout, nowMs, ctx, input.lateEntry);
         // A late entry records a stay that took place: it is entered as checked out.
         const lateEntry = w.checkout.ms <= nowMs;
-        const room = await requireBookableRoom(db, input.roomId, input.guests);
+        const room = await requireBookableRoom(db, input.roomId, input.guests, known);
         await assertRoomFree(
           db,
           room,
           { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date },
           d.settings.maxStayMs(),
         );
-        return insertStay(db, {
+        const row: StayRow = {
           roomId: room.id,
           category: room.category,
           guestName: input.guestName,
@@ -63,7 +65,8 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           ownerId: ctx.actor.role === 'client' ? ctx.actor.userId : null,
           createdAt: nowMs,
           updatedAt: nowMs,
-        });
+        };
+        return stayRecordOf(await insertStay(db, row), row, room.number);
       });
     },
 

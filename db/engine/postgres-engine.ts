@@ -11,6 +11,8 @@
  * constraint (23P01/23505) or a serialization failure or deadlock (40001/40P01), is rolled back and
  * run again from the start, now sees the winner, and refuses with the same message as on SQLite
  * (postgres-errors.ts). Every COMMIT is durable: `synchronous_commit = on` on every connection.
+ * Units and what a unit inside a unit is: postgres-units.ts; their pipelined statements:
+ * postgres-pipeline.ts.
  *
  * Rows come back as SQLite gives them: int8 and numeric as numbers, booleans as 1/0.
  */
@@ -18,17 +20,18 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Database, SqlParams, UnitOptions } from '../database';
+import type { Database, SqlParams } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
-import { isConnectionLost, isRetryable, toCallerError } from './postgres-errors';
+import { toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
+import { sendable } from './postgres-pipeline';
+import { assertUsable, createUnits, type Tx } from './postgres-units';
 import { pgValues, toPgStatement } from './postgres-sql';
-import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { currentScope, runCallbacks } from './unit-scope';
 
 export const MIN_POSTGRES_MAJOR = 15;
 /** pg_advisory_lock key held while migrating, so servers starting together migrate one at a time. */
 export const MIGRATION_LOCK_KEY = 7_346_201;
-const DEFAULT_RETRIES = 8;
 
 
 export interface PostgresEngineOptions {
@@ -95,12 +98,10 @@ async function migrateUnderLock(url: string, migrationsFolder: string): Promise<
   }
 }
 
-type Client = pg.PoolClient;
-
-// eslint-disable-next-line max-lines-per-function -- the engine's pool, retries and error map are one closure; its methods are each short
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<Database & { readonly pool: pg.Pool }> {
   const version = await migrateUnderLock(options.url, options.migrationsFolder);
-  const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
+  // Pipeline mode: a unit's statements need not wait for each other's answers (postgres-pipeline.ts).
+  const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10, pipeline: true });
   // An idle client that loses its server is dropped by the pool; without a listener it would crash the host.
   pool.on('error', () => undefined);
   // pg-pool listens for a client's errors only while it is idle. A server that goes away while a unit
@@ -111,58 +112,25 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   const owner = {};
   const journal = readJournal(options.migrationsFolder);
 
-  const exec = async (client: Client | pg.Pool, sql: string, params: SqlParams) => {
+  const statementOf = (sql: string, params: SqlParams): pg.QueryConfig => {
     const statement = toPgStatement(sql);
-    try {
-      return await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, params) });
-    } catch (e) {
-      // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
-      throw client === pool ? toCallerError(e) : e;
-    }
+    return { name: statement.name, text: statement.text, values: pgValues(statement, params) };
   };
-  const on = () => currentScope<Client>(owner)?.conn ?? pool;
-
-  async function savepoint<T>(parent: UnitScope<Client>, fn: () => Promise<T>): Promise<T> {
-    const name = parent.nextSavepoint();
-    const client = parent.conn;
-    const scope = new UnitScope<Client>(owner, client, parent);
-    await client.query(`SAVEPOINT ${name}`);
-    try {
-      const value = await runInScope(scope, fn);
-      await client.query(`RELEASE SAVEPOINT ${name}`);
-      scope.releaseInto(parent);
-      return value;
-    } catch (e) {
-      scope.end();
-      if (!isConnectionLost(e)) await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw e;
+  const exec = async (query: pg.QueryConfig) => {
+    // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
+    const scope = currentScope<Tx>(owner);
+    if (scope) {
+      assertUsable(scope.conn);
+      return await scope.conn.pipe.ask(query);
     }
-  }
-
-  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    let client: Client;
     try {
-      client = await pool.connect();
+      return await pool.query(query);
     } catch (e) {
       throw toCallerError(e);
     }
-    const scope = new UnitScope<Client>(owner, client, undefined);
-    try {
-      await client.query('BEGIN');
-      const value = await runInScope(scope, fn);
-      await client.query('COMMIT');
-      scope.end();
-      client.release();
-      runCallbacks(scope.callbacks);
-      return value;
-    } catch (e) {
-      scope.end();
-      const lost = isConnectionLost(e);
-      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
-      client.release(lost ? (e as Error) : undefined);
-      throw e;
-    }
-  }
+  };
+
+  const units = createUnits(pool, owner);
 
   const engine = {
     dialect: 'postgres' as const,
@@ -171,24 +139,19 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     location: redactUrl(options.url),
     exportSource: { dialect: 'postgres' as const, url: options.url },
     sharedByServers: true,
-    get: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows[0] as R | undefined,
-    all: async <R>(sql: string, ...params: SqlParams) => (await exec(on(), sql, params)).rows as R[],
-    run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(on(), sql, params)).rowCount ?? 0 }),
-    insert: async (sql: string, ...params: SqlParams) => Number((await exec(on(), `${sql} RETURNING id`, params)).rows[0].id),
-    async unit<T>(fn: () => Promise<T>, unitOptions?: UnitOptions): Promise<T> {
-      const parent = currentScope<Client>(owner);
-      if (parent) return savepoint(parent, fn);
-      const retries = unitOptions?.retries ?? DEFAULT_RETRIES;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await transaction(fn);
-        } catch (e) {
-          if (!isRetryable(e) || attempt >= retries) throw toCallerError(e);
-          // Jittered, growing pause: the racers that lost do not collide again at once.
-          await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
-        }
-      }
+    get: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows[0] as R | undefined,
+    all: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows as R[],
+    run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(statementOf(sql, params))).rowCount ?? 0 }),
+    insert: async (sql: string, ...params: SqlParams) => Number((await exec(statementOf(`${sql} RETURNING id`, params))).rows[0].id),
+    async send(sql: string, ...params: SqlParams) {
+      const query = statementOf(sql, params);
+      const scope = currentScope<Tx>(owner);
+      if (scope && sendable(query)) {
+        assertUsable(scope.conn);
+        scope.conn.pipe.send(query);
+      } else await exec(query);
     },
+    unit: units.unit,
     read<T>(fn: () => Promise<T>): Promise<T> {
       return fn();
     },
@@ -196,7 +159,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       return engine.unit(fn);
     },
     afterCommit(fn: () => void) {
-      const scope = currentScope<Client>(owner);
+      const scope = currentScope<Tx>(owner);
       if (scope) scope.callbacks.push(fn);
       else runCallbacks([fn]);
     },

@@ -237,6 +237,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     all: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).all(...params) as R[]),
     run: (sql: string, ...params: SqlParams) => query(() => ({ changes: prepare(sql).run(...params).changes })),
     insert: (sql: string, ...params: SqlParams) => query(() => Number(prepare(sql).run(...params).lastInsertRowid)),
+    send: (sql: string, ...params: SqlParams) => query(() => void prepare(sql).run(...params)),
     async unit<T>(fn: () => Promise<T>, _options?: UnitOptions): Promise<T> {
       const parent = currentScope<Sqlite>(owner);
       if (parent) return savepoint(parent, fn);

@@ -24,8 +24,8 @@ export interface AuditRowFilter {
 
 const COLUMNS = columnList<typeof auditLog>(['id', 'at', 'actorId', 'actor', 'role', 'action', 'entity', 'entityId', 'detail', 'via', 'address']);
 
-export async function insertAuditRow(db: Db, row: AuditRow): Promise<number> {
-  return db.insert(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
+export async function insertAuditRow(db: Db, row: AuditRow): Promise<void> {
+  await db.send(`INSERT INTO audit_log (at, actor_id, actor, role, action, entity, entity_id, detail, via, address)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row.at, row.actorId, row.actor, row.role, row.action, row.entity, row.entityId, row.detail, row.via, row.address);
 }
 

@@ -12,7 +12,18 @@ export type BoardStayRow = BoardStay;
 /**
  * Stays overlapping `[startMs, endMs)`, cancelled ones left out; a no-show stays on the board so the
  * desk sees it. `checkin_ms > start - maxStayMs` bounds the scan of `stays_checkin_idx` to the window
- * plus one maximum stay (no stay is longer, so none that overlaps starts earlier).
+ * plus one maximum stay (no stay is longer, so none that overlaps starts earlier). In the index's
+ * order, written out so both engines answer in the same order: SQLite's index ends with the rowid
+ * (no sort), PostgreSQL reads its own `stays_board_idx` in that order (an index-only scan,
+ * db/migrations/postgres/0005_board_index.sql); without it PostgreSQL orders ties of
+ * (checkin_ms, checkout_ms) by where the rows lie, which moves when a row is updated.
+ *
+ * `checkout_ms - ? > 0`, not `checkout_ms > ?`: PostgreSQL's planner takes two ranges on two
+ * columns as independent, and checkout follows checkin, so it expected 1 700 rows of 19 000 and
+ * chose stays_checkin_idx with a sort (fetching every row, 52 ms) over the board index (29 ms); an
+ * expression gets a default share (13 000 expected). SQLite's plan is the same either way (its
+ * bytecode tests checkout_ms on the index entry before it reads the row), and needs no sort
+ * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts).
  */
 export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
   return await db.all<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);
@@ -22,7 +33,8 @@ export async function boardStays(db: Db, startMs: number, endMs: number, maxStay
 export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
             substr(checkout, 1, 10) AS "checkoutDate", status
      FROM stays INDEXED BY stays_checkin_idx
-     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms > ? AND status <> 'cancelled'`;
+     WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms - ? > 0 AND status <> 'cancelled'
+     ORDER BY checkin_ms, checkout_ms, id`;
 
 export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
   return await db.all<BoardBlock>(BOARD_BLOCKS_SQL, endMs, startMs);

@@ -30,17 +30,23 @@ export async function nextOutboxSeq(db: Db, aggregate: string): Promise<number> 
      ON CONFLICT (aggregate) DO UPDATE SET last_seq = outbox_sequences.last_seq + 1 RETURNING last_seq AS seq`, aggregate))!.seq;
 }
 
+/** A new record's numbering, starting at 1 (enqueueOutbox's `first`): written, not read back. */
+export async function startOutboxSeq(db: Db, aggregate: string): Promise<1> {
+  await db.send('INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)', aggregate);
+  return 1;
+}
+
 /**
  * The record's older undelivered messages to `target` become `superseded` (a whole-state target: the
  * new one carries everything they did). One already in flight is left to the worker, which keeps the
  * record's next message back until that attempt ends (and records it `sent` if it got through).
  */
 export async function supersedeOutbox(db: Db, target: string, aggregate: string): Promise<void> {
-  await db.run(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
+  await db.send(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
 }
 
-export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number): Promise<number> {
-  return await db.insert(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
+export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number): Promise<void> {
+  await db.send(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
      VALUES (@target, @topic, @aggregate, @seq, @path, @payload, @idempotencyKey, 'pending', 0, @now, @now)`, { ...m, now: nowMs });
 }
 

@@ -3,7 +3,7 @@
  * `Database`s on one database stand for servers A and B. What A commits through `commit()` reaches
  * B's listener once, in order, never A's own listener; nothing rolled back is heard; and when B's
  * listening connection is killed (pg_terminate_backend), the events committed while it had none
- * arrive after it reconnects.
+ * arrive after it reconnects; an event whose wake-up was never rung arrives by the periodic read.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../core/context';
@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 /** Collects what a server's listener delivers; `until(n)` waits for the n-th event. */
-async function listen(db: Database, reconnectMs?: number) {
+async function listen(db: Database, reconnectMs?: number, pollMs?: number) {
   const got: LiveEvent[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const errors: unknown[] = [];
@@ -43,6 +43,7 @@ async function listen(db: Database, reconnectMs?: number) {
     },
     onError: (e) => errors.push(e),
     ...(reconnectMs === undefined ? {} : { reconnectMs }),
+    ...(pollMs === undefined ? {} : { pollMs }),
   });
   listeners.push(listener);
   const until = (n: number) => new Promise<void>((resolve) => (got.length >= n ? resolve() : waiters.push({ n, resolve })));
@@ -133,5 +134,13 @@ describe('live events across servers on one PostgreSQL', () => {
     await t0.done;
     await atB.until(1);
     expect(atB.got).toEqual([room(3)]);
+  });
+
+  it('an event whose wake-up was never rung (its server stopped right after COMMIT) arrives by the periodic read', async () => {
+    const atB = await listen(b, undefined, 200);
+    // Committed as the stopped server's unit left it: the row, no NOTIFY.
+    await a.run('INSERT INTO live_events (origin, payload) VALUES (?, ?)', 'a-server-that-stopped', JSON.stringify(room(7)));
+    await atB.until(1);
+    expect(atB.got).toEqual([room(7)]);
   });
 });

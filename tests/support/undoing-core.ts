@@ -78,6 +78,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     all: (sql, ...params) => db.all(sql, ...params),
     run: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.run(sql, ...params)),
     insert: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.insert(sql, ...params)),
+    send: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.send(sql, ...params)),
     unit: <T>(fn: () => Promise<T>, options?: UnitOptions) => undoable((f) => db.unit(f, options), fn),
     write: <T>(fn: () => Promise<T>) => undoable((f) => db.write(f), fn),
     read: (fn) => db.read(fn),

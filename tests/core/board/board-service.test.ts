@@ -57,6 +57,20 @@ describe('board:get', () => {
     ]);
   });
 
+  it('lists stays in arrival order, ties by id, whatever order the rows lie in (the same on both engines)', async () => {
+    // Rows written in another order than their ids (as a copied hotel's, or rows PostgreSQL moved
+    // when they changed): same arrival and departure, so only the id can order them.
+    const row = (id: number, roomId: number) =>
+      t.db.run(`INSERT INTO stays (id, room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, notes, created_by, created_at, updated_at)
+        SELECT ?, ?, 'Standard double room', ?, 1, checkin, checkout, checkin_ms, checkout_ms, nights, 'booked', 0, '', 'test', 0, 0 FROM stays WHERE id = ?`, id, roomId, `Guest ${id}`, template.id);
+    const template = await stay(r101, '2026-05-02', '2026-05-04', 'Template');
+    await h['stays:cancel']({ id: template.id }, deskCtx);
+    await row(90, r201);
+    await row(70, r102);
+    await row(80, r101);
+    expect((await board()).stays.id).toEqual([70, 80, 90]);
+  });
+
   it('sends stays as columns: dates as day offsets from the first day, status as an index', async () => {
     const before = await stay(r101, '2026-04-28', '2026-05-02', 'Started before');
     const inside = await stay(r201, '2026-05-03', '2026-05-05', 'Inside');

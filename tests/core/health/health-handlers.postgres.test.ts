@@ -4,15 +4,16 @@
  * server, while /health/live stays 200 (the process is fine: no reason to restart it); both are 200
  * again by themselves once the database is back.
  * On a private cluster of this test's own (tests/support/postgres-cluster.ts), stopped and started
- * under the running host: the run's shared cluster serves the other test files meanwhile.
+ * under the running host: the run's shared cluster serves the other test files meanwhile. The host's
+ * log says so in one line per outage, never with a stack trace (core/api/outage-log.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../../core/host';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster';
-import { TEST_ADMIN_PASSWORD } from '../../support/sessions';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../../support/sessions';
 
 let cluster: PostgresCluster;
 let host: Host;
@@ -28,6 +29,7 @@ beforeAll(async () => {
     appointmentScheduler: false,
     rendererDir: join(dir, 'no-renderer'),
     adminPassword: TEST_ADMIN_PASSWORD,
+    log: { level: 'info', console: false },
   });
 });
 afterAll(async () => {
@@ -42,6 +44,7 @@ describe('GET /health, /health/ready and /health/live on PostgreSQL', () => {
     expect(up.status).toBe(200);
     expect(await up.json()).toMatchObject({ status: 'ok', database: expect.stringMatching(/^PostgreSQL 1\d/) as unknown });
 
+    const token = await signInOverHttp(host.url);
     cluster.stopServer();
     const down = await fetch(`${host.url}/health`);
     expect(down.status).toBe(503);
@@ -56,8 +59,14 @@ describe('GET /health, /health/ready and /health/live on PostgreSQL', () => {
     expect(await notReady.json()).toEqual({ error: body.error });
     expect((await fetch(`${host.url}/health/live`)).status).toBe(200);
 
+    for (let i = 0; i < 3; i++) expect((await fetch(`${host.url}/api/v1/rooms`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(503);
+
     cluster.restart();
     await expect.poll(async () => (await fetch(`${host.url}/health`)).status, { timeout: 30_000, interval: 100 }).toBe(200);
     expect((await fetch(`${host.url}/health/ready`)).status).toBe(200);
+    const logged = readdirSync(join(dir, 'logs')).flatMap((f) => readFileSync(join(dir, 'logs', f), 'utf8').split('\n')).filter((l) => l.includes('cannot be reached'));
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((l) => l.includes('503, the database cannot be reached (Retry-After'))).toHaveLength(1);
+    expect(logged.join('\n')).not.toMatch(/stack|\n\s+at /);
   });
 });

@@ -16,7 +16,8 @@ beforeEach(async () => {
 afterEach(async () => await t.close());
 
 async function message(aggregate: string, status: 'sent' | 'dead' | 'pending', sentMs: number | null = null): Promise<number> {
-  const id = await enqueueOutbox(t.db, { target: 'events', topic: 'car.changed', aggregate, path: '', payload: {} }, t.clock.now());
+  await enqueueOutbox(t.db, { target: 'events', topic: 'car.changed', aggregate, path: '', payload: {} }, t.clock.now());
+  const id = (await t.db.get<{ id: number }>('SELECT max(id) AS "id" FROM outbox'))!.id;
   await t.db.run('UPDATE outbox SET status = ?, sent_ms = ? WHERE id = ?', status, sentMs, id);
   return id;
 }

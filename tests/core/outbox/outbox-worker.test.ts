@@ -48,12 +48,14 @@ function worker(overrides: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
   return w;
 }
 
+/** Enqueues a message; its id (the newest row: enqueueOutbox returns nothing). */
 async function enqueue(overrides: Partial<OutboxEntry> = {}): Promise<number> {
-  return await enqueueOutbox(
+  await enqueueOutbox(
     t.db,
     { target: 'billing', topic: 'billing.bill_update', aggregate: 'stay:1', path: '/bills/update/1', payload: { room_type: 'Single' }, ...overrides },
     t.clock.now(),
   );
+  return (await t.db.get<{ id: number }>('SELECT max(id) AS "id" FROM outbox'))!.id;
 }
 
 /** A message to the event broker: it does not carry a record's whole state, so nothing supersedes it. */

@@ -3,6 +3,9 @@ import type { Handlers } from '../../../core/context';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aSeedBooking } from '../../support/builders';
 import { countRows, outboxRows } from '../../support/outbox-rows';
+import { getSeedBooking } from '../../../db/queries/seed-booking-queries';
+import { seedBookingOf } from '../../../core/stays/seed-bookings-service';
+import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;
@@ -85,5 +88,16 @@ describe('GET /bookings (seed 000)', () => {
     expect((await h['stays:seedList']({ from: '2024-11-05' }, deskCtx)).map((x) => x.id)).toEqual([b.id]);
     expect((await h['stays:seedList']({ to: '2024-11-05' }, deskCtx)).map((x) => x.id)).toEqual([a.id]);
     expect((await h['stays:seedList']({ limit: 1 }, deskCtx)).map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+describe('the answer to POST /bookings', () => {
+  it('is what GET /bookings reads back for the same stay, whatever its status (it is shaped, not read again)', async () => {
+    const booked = await h['stays:seedCreate'](aSeedBooking({ roomnumber: 102, guest_name: 'Åse Ølgaard', guests: 2, price: 123_400 }), deskCtx);
+    expect(booked).toEqual(await getSeedBooking(t.db, booked.id));
+    for (const status of STAY_STATUSES) {
+      await t.db.run('UPDATE stays SET status = ? WHERE id = ?', status, booked.id);
+      expect(seedBookingOf(await t.core.services.stays.get(booked.id)), status).toEqual(await getSeedBooking(t.db, booked.id));
+    }
   });
 });

@@ -4,8 +4,10 @@
  * nothing of the failed attempt kept (rows, afterCommit callbacks); the retry sees the winner and
  * refuses with the domain's own error; other errors are not retried; a connection lost mid-unit or
  * mid-query answers 503 UNAVAILABLE with Retry-After, and the pool carries on with a new connection.
+ * A unit inside a unit takes no savepoint until one is needed (db/engine/postgres-units.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type pg from 'pg';
 import type { Database } from '../../../db/database';
 import { AppError } from '../../../shared/errors';
 import { openTestDatabase } from '../../support/test-database';
@@ -114,5 +116,79 @@ describe('PostgreSQL connections lost', () => {
   it('in a lone query: 503 UNAVAILABLE too, and the pool carries on', async () => {
     await expect(db.get('SELECT pg_terminate_backend(pg_backend_pid())')).rejects.toMatchObject({ code: 'UNAVAILABLE', status: 503 });
     expect(await db.get('SELECT 1 AS one')).toEqual({ one: 1 });
+  });
+});
+
+describe('PostgreSQL units inside units', () => {
+  /** The statements the pool's connections are sent while `fn` runs. */
+  async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+    const pool = (db as Database & { pool: pg.Pool }).pool;
+    const sent: string[] = [];
+    const spied = new WeakSet<pg.PoolClient>();
+    const spy = (client: pg.PoolClient) => {
+      if (spied.has(client)) return;
+      spied.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+        const q = args[0];
+        sent.push(typeof q === 'string' ? q : (q as { text: string }).text);
+        return query(...args);
+      };
+    };
+    pool.on('acquire', spy);
+    try {
+      await fn();
+    } finally {
+      pool.off('acquire', spy);
+    }
+    return sent;
+  }
+
+  it('take no savepoint when nobody carries on after an inner failure: the write commits as one transaction', async () => {
+    const sent = await statementsOf(() => db.unit(async () => {
+      await put('outer');
+      await db.unit(async () => put('inner'));
+    }));
+    expect(sent.filter((q) => /SAVEPOINT/.test(q))).toEqual([]);
+    expect(await keys()).toEqual(['inner', 'outer']);
+  });
+
+  it('when an inner failure reaches the outer unit, fail it with that failure, once, keeping nothing', async () => {
+    let attempts = 0;
+    await expect(db.unit(async () => {
+      attempts++;
+      await put('outer');
+      await db.unit(async () => {
+        await put('inner');
+        throw new AppError('ROOM_UNAVAILABLE', 'Room 101 is not available');
+      });
+    })).rejects.toMatchObject({ code: 'ROOM_UNAVAILABLE' });
+    expect(attempts).toBe(1);
+    expect(await keys()).toEqual([]);
+  });
+
+  it('when the caller of a failed inner unit carries on, run the transaction again with savepoints: only the inner unit is undone', async () => {
+    let attempts = 0;
+    const sent = await statementsOf(() => db.unit(async () => {
+      attempts++;
+      await put(`outer ${attempts}`);
+      await db.unit(async () => {
+        await put(`inner ${attempts}`);
+        throw new AppError('ROOM_UNAVAILABLE', 'Room 101 is not available');
+      }).catch(() => undefined);
+      await put(`after ${attempts}`);
+    }));
+    expect(attempts).toBe(2);
+    expect(await keys()).toEqual(['after 2', 'outer 2']);
+    expect(sent.filter((q) => /SAVEPOINT/.test(q))).toEqual(['SAVEPOINT sp1', 'ROLLBACK TO SAVEPOINT sp1']);
+  });
+
+  it('when a flat inner unit was refused by the database and its caller carries on, the same: the retry undoes only it', async () => {
+    await db.unit(async () => {
+      await put('outer');
+      await db.unit(() => put('outer')).catch(() => undefined); // 23505: the key is taken
+      await put('after');
+    });
+    expect(await keys()).toEqual(['after', 'outer']);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
+import { BLOCK_CONFLICT_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
@@ -24,21 +24,27 @@ const plan = (sql: string, ...params: unknown[]) =>
     return (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, ...params)).map((r) => r['QUERY PLAN']).join('\n');
   });
 
+/**
+ * A hotel's stays, spread over its rooms and analysed: on an empty table the planner could as well
+ * pick the rooms report's index (stays_report_idx: the same statuses, by arrival, no room).
+ */
+async function seedStays(): Promise<void> {
+  for (let room = 1; room <= 20; room++) {
+    await db.run(`INSERT INTO guest_rooms (id, number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (?, ?, 'Single', 1, 100, 1, 0, 0)`, room, 100 + room);
+    for (let night = 0; night < 10; night++) {
+      await db.run(
+        `INSERT INTO stays (room_id, category, guest_name, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+         VALUES (?, 'Single', 'Ann', 'a', 'b', ?, ?, 1, 'booked', 100, 't', 0, 0)`,
+        room, night * 100, night * 100 + 90,
+      );
+    }
+  }
+  await db.run('ANALYZE stays');
+}
+
 describe('PostgreSQL plans of the hot paths', () => {
   it('checks a room’s stays through an index on the room', async () => {
-    // A hotel's stays, spread over its rooms and analysed: on an empty table the planner could as well
-    // pick the rooms report's index (stays_report_idx: the same statuses, by arrival, no room).
-    for (let room = 1; room <= 20; room++) {
-      await db.run(`INSERT INTO guest_rooms (id, number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (?, ?, 'Single', 1, 100, 1, 0, 0)`, room, 100 + room);
-      for (let night = 0; night < 10; night++) {
-        await db.run(
-          `INSERT INTO stays (room_id, category, guest_name, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
-           VALUES (?, 'Single', 'Ann', 'a', 'b', ?, ?, 1, 'booked', 100, 't', 0, 0)`,
-          room, night * 100, night * 100 + 90,
-        );
-      }
-    }
-    await db.run('ANALYZE stays');
+    await seedStays();
     const text = await plan(STAY_CONFLICT_SQL, 1, 500, 200, 300, 0);
     expect(text).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) stays_(occupancy|room)_idx/);
     expect(text).toMatch(/Index Cond: \(\(?room_id = /);
@@ -49,6 +55,14 @@ describe('PostgreSQL plans of the hot paths', () => {
     const text = await plan(BLOCK_CONFLICT_SQL, 1, 2, 3, 0);
     expect(text).toMatch(/Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
     expect(text).toMatch(/Index Cond: \(\(room_id = .*starts_ms < /);
+  });
+
+  it('checks a room in one statement: the stays first, the blocks only if no stay answered, each through its index', async () => {
+    await seedStays();
+    const text = await plan(OCCUPANCY_CONFLICT_SQL, 1, 500, 200, 300, 0, 1, 500, 300, 0);
+    expect(text).toMatch(/^Limit[\s\S]*Append[\s\S]*(Index (Only )?Scan using|Bitmap Index Scan on) stays_(occupancy|room)_idx[\s\S]*Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
+    expect(text).toMatch(/Index Cond: \(\(?room_id = /);
+    expect(text).not.toMatch(/Seq Scan/);
   });
 
   it('looks a session up by its text key (SQLite’s `+?` dropped, not read as a number)', async () => {

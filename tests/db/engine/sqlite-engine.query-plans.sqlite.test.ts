@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
+import { BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
 import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -27,6 +28,12 @@ describe('the availability query plan', () => {
 
   it('checks blocks through room_blocks_room_idx without touching the table', async () => {
     expect(await plan(BLOCK_CONFLICT_SQL, 1, 2, 3, 0)).toEqual(['SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)']);
+  });
+});
+
+describe("the board's stay query", () => {
+  it('is one range scan of stays_checkin_idx, already in the order it answers in (no sort)', async () => {
+    expect(await plan(BOARD_STAYS_SQL, 3, 1, 2)).toEqual(['SEARCH stays USING INDEX stays_checkin_idx (checkin_ms>? AND checkin_ms<?)']);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
 import { insertBlock } from '../../../db/queries/block-queries';
 import { insertRoom } from '../../../db/queries/room-queries';
-import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, type StayRow } from '../../../db/queries/stay-queries';
+import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, stayRecordOf, type StayRow } from '../../../db/queries/stay-queries';
 import type { StayStatus } from '../../../shared/rules/stay-rules';
 import { resolveTime } from '../../../shared/time';
 import { openTestDatabase } from '../../support/test-database';
@@ -126,5 +126,19 @@ describe('stay reads', () => {
     const second = await listStayRecords(db, { ...base, limit: 1, offset: 1 });
     expect(second.records.map((r) => r.id)).toEqual([b]);
     expect(second.total).toBe(3);
+  });
+});
+
+describe('stayRecordOf', () => {
+  it('is the record getStayRecord reads back for the row just inserted, keys in the same order', async () => {
+    const ci = resolveTime('2026-05-01', CPH, '14:00');
+    const co = resolveTime('2026-05-04', CPH, '11:00');
+    const row: StayRow = {
+      roomId: otherRoom, category: 'Standard double room', guestName: 'Åse Ørsted', guestEmail: 'aase@example.test', guestPhone: '+45 12 34 56 78', guests: 2,
+      checkin: ci.iso, checkout: co.iso, checkinMs: ci.ms, checkoutMs: co.ms, nights: 3, status: 'checked_out', price: 358_500, notes: 'Late entry',
+      createdBy: 'desk', createdAt: 1_777_000_000_123, updatedAt: 1_777_000_000_456, ownerId: null,
+    };
+    const id = await insertStay(db, row);
+    expect(JSON.stringify(stayRecordOf(id, row, 102))).toBe(JSON.stringify(await getStayRecord(db, id)));
   });
 });

@@ -28,6 +28,12 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Refuse a unit of work that waits on real I/O (SQLite; default: env FRONTDESK_STRICT_UNITS=1, as the tests set it). */
   strictUnits?: boolean;
+  /**
+   * A private connection for one long write beside the host's (the import's worker thread): SQLite
+   * keeps its savepoint journals in memory and never refuses a unit that waits on I/O (nobody else
+   * uses the connection); PostgreSQL opens one connection, no pool.
+   */
+  bulk?: boolean;
 }
 
 /** `postgres://` or `postgresql://`: PostgreSQL; anything else is not a database URL. */
@@ -41,10 +47,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     return openPostgresEngine({
       url: config.url,
       migrationsFolder: postgresMigrationsFolder(root),
-      ...(config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
+      ...(options.bulk ? { poolSize: 1 } : config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
     });
   }
-  return openSqliteEngine({ file: config.file, migrationsFolder: sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1' });
+  return openSqliteEngine({ file: config.file, migrationsFolder: sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1', ...(options.bulk ? { bulk: true } : {}) });
 }
 
 export { openReadConnection } from './read-connection';

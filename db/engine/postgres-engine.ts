@@ -136,6 +136,17 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     }
   }
 
+  /** A savepoint that lost a race is rolled back and run again, the transaction around it kept. */
+  async function savepointWithRetries<T>(parent: UnitScope<Client>, fn: () => Promise<T>, retries: number): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await savepoint(parent, fn);
+      } catch (e) {
+        if (!isRetryable(e) || attempt >= retries) throw e;
+      }
+    }
+  }
+
   async function transaction<T>(fn: () => Promise<T>): Promise<T> {
     let client: Client;
     try {
@@ -150,7 +161,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       await client.query('COMMIT');
       scope.end();
       client.release();
-      runCallbacks(scope.callbacks);
+      runCallbacks(scope.committed());
       return value;
     } catch (e) {
       scope.end();
@@ -174,7 +185,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     insert: async (sql: string, ...params: SqlParams) => Number((await exec(on(), `${sql} RETURNING id`, params)).rows[0].id),
     async unit<T>(fn: () => Promise<T>, unitOptions?: UnitOptions): Promise<T> {
       const parent = currentScope<Client>(owner);
-      if (parent) return savepoint(parent, fn);
+      if (parent) return await savepointWithRetries(parent, fn, unitOptions?.retries ?? 0);
       const retries = unitOptions?.retries ?? DEFAULT_RETRIES;
       for (let attempt = 0; ; attempt++) {
         try {
@@ -192,12 +203,14 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     write<T>(fn: () => Promise<T>): Promise<T> {
       return engine.unit(fn);
     },
-    afterCommit(fn: () => void) {
+    afterCommit(fn: () => void, key?: string) {
       const scope = currentScope<Client>(owner);
-      if (scope) scope.callbacks.push(fn);
+      if (scope) scope.add(fn, key);
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    // Many writers: nothing to lend.
+    lendWriter: async () => () => undefined,
     async close() {
       await pool.end();
     },

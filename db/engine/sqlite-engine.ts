@@ -22,6 +22,7 @@ import type { Database, SqlParams, UnitOptions } from '../database';
 import { FifoLock } from './fifo-lock';
 import { createGroupCommit } from './sqlite-group-commit';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { createWriterGate } from './writer-gate';
 
 export type Sqlite = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -47,6 +48,13 @@ export interface SqliteEngineOptions {
   maxBatch?: number;
   /** Refuse a unit of work that waited on real I/O (the tests set it; see the file's comment). */
   strictUnits?: boolean;
+  /**
+   * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
+   * savepoint journals kept in memory (`temp_store = MEMORY`: a file-backed one made each savepoint of
+   * a 100 000-row import 3–4× slower, measured in docs/imports.md) and a 16 MiB page cache. Nobody
+   * else uses the connection, so its units may wait on I/O (never strict).
+   */
+  bulk?: boolean;
 }
 
 /** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations. */
@@ -72,11 +80,16 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
 
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
+  if (options.bulk) {
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -16384');
+  }
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
   const lock = new FifoLock();
   const owner = {};
-  const strict = options.strictUnits ?? false;
+  const strict = !options.bulk && (options.strictUnits ?? false);
+  const writer = createWriterGate(lock);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -87,21 +100,26 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return stmt;
   };
 
-  /** Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock. */
-  const query = <T>(op: () => T): Promise<T> => {
-    if (currentScope(owner)) return Promise.resolve(op());
-    if (lock.tryAcquire()) {
+  /**
+   * Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock; a
+   * statement that writes outside a unit (autocommit) also waits while the writer is lent.
+   */
+  const query = <T>(sql: string, op: (stmt: Statement) => T): Promise<T> => {
+    const stmt = prepare(sql);
+    if (currentScope(owner)) return Promise.resolve(op(stmt));
+    const writes = !stmt.readonly;
+    if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
-        return Promise.resolve(op());
+        return Promise.resolve(op(stmt));
       } catch (e) {
         return Promise.reject(e);
       } finally {
         lock.release();
       }
     }
-    return lock.acquire().then(() => {
+    return (writes ? writer.acquire() : lock.acquire()).then(() => {
       try {
-        return op();
+        return op(stmt);
       } finally {
         lock.release();
       }
@@ -120,6 +138,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   };
 
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
+    // A write inside a read (a savepoint outside a transaction begins one) while another connection
+    // holds the writer would wait in SQLite's busy handler, holding the event loop: refused instead.
+    if (!sqlite.inTransaction) writer.refuseWhileLent();
     const name = parent.nextSavepoint();
     const scope = new UnitScope<Sqlite>(owner, sqlite, parent);
     sqlite.exec(`SAVEPOINT ${name}`);
@@ -157,12 +178,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       throw e;
     }
     scope.end();
-    runCallbacks(scope.callbacks);
+    runCallbacks(scope.committed());
     return value;
   }
 
   const groupCommit = createGroupCommit({
-    lock,
+    lock: { acquire: writer.acquire, release: () => lock.release() },
     maxBatch: options.maxBatch,
     // Each write of the batch in a savepoint of the batch's transaction (scope).
     runBatch: (writes) =>
@@ -189,14 +210,14 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     location: options.file,
     exportSource: { dialect: 'sqlite' as const, file: options.file },
     sharedByServers: false,
-    get: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).get(...params) as R | undefined),
-    all: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).all(...params) as R[]),
-    run: (sql: string, ...params: SqlParams) => query(() => ({ changes: prepare(sql).run(...params).changes })),
-    insert: (sql: string, ...params: SqlParams) => query(() => Number(prepare(sql).run(...params).lastInsertRowid)),
+    get: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.get(...params) as R | undefined),
+    all: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.all(...params) as R[]),
+    run: (sql: string, ...params: SqlParams) => query(sql, (s) => ({ changes: s.run(...params).changes })),
+    insert: (sql: string, ...params: SqlParams) => query(sql, (s) => Number(s.run(...params).lastInsertRowid)),
     async unit<T>(fn: () => Promise<T>, _options?: UnitOptions): Promise<T> {
       const parent = currentScope<Sqlite>(owner);
       if (parent) return savepoint(parent, fn);
-      await lock.acquire();
+      await writer.acquire();
       try {
         return await transaction(fn);
       } finally {
@@ -216,7 +237,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
         scope.end();
         lock.release();
         // A write made inside the read (a savepoint outside a transaction commits on release).
-        runCallbacks(scope.callbacks);
+        runCallbacks(scope.committed());
       }
     },
     write<T>(fn: () => Promise<T>): Promise<T> {
@@ -224,12 +245,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       if (currentScope(owner)) return engine.unit(fn);
       return groupCommit.run(fn);
     },
-    afterCommit(fn: () => void) {
+    afterCommit(fn: () => void, key?: string) {
       const scope = currentScope<Sqlite>(owner);
-      if (scope) scope.callbacks.push(fn);
+      if (scope) scope.add(fn, key);
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
+    lendWriter: () => writer.lend(),
     async close() {
       await lock.acquire();
       try {

@@ -29,6 +29,15 @@ export function liveEventOrigin(db: Database): string {
 }
 
 /**
+ * Makes `db` (a second connection of this same server: the import's worker thread) write its events
+ * under `origin`, the host database's own, so the host's listener skips them as its own: the worker
+ * hands them to the host's bus itself (core/imports/import-worker.ts).
+ */
+export function adoptLiveEventOrigin(db: Database, origin: string): void {
+  origins.set(db, origin);
+}
+
+/**
  * Writes `events` (in order) and the wake-up in the current unit of work. Call it inside the unit
  * whose change they describe; a rollback removes them with it. SQLite: nothing to do.
  */

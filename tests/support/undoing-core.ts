@@ -81,12 +81,13 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     unit: <T>(fn: () => Promise<T>, options?: UnitOptions) => undoable((f) => db.unit(f, options), fn),
     write: <T>(fn: () => Promise<T>) => undoable((f) => db.write(f), fn),
     read: (fn) => db.read(fn),
-    afterCommit: (fn) => {
+    afterCommit: (fn, key) => {
       const kept = inside.getStore();
       if (kept && undo.keepAfterCommit) kept.push(fn);
-      else db.afterCommit(fn);
+      else db.afterCommit(fn, key);
     },
     inUnit: () => db.inUnit(),
+    lendWriter: () => db.lendWriter(),
     close: () => db.close(),
   };
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { commandDef, commandNames, type ParsedInput, type UploadCommandName } from '../../shared/contract/commands';
+import { AppError } from '../../shared/errors';
 import type { Core } from '../create-core';
 import { runFileImport, spoolUpload, tooLarge } from '../imports/import-file';
 import { callContextOf, guardRoute } from './call-context';
@@ -41,10 +42,11 @@ export function registerUploadRoutes(app: FastifyInstance, core: Core): void {
         handler: async (request, reply) => {
           const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
           const body = request.body as Readable | undefined;
-          if (type !== upload.contentType || !body) {
+          if (type !== upload.contentType) {
             void reply.header('connection', 'close');
             return sendError(reply, 415, `Send the file as the body with Content-Type: ${upload.contentType}`);
           }
+          if (!body) throw new AppError('VALIDATION', 'The file is empty: send the CSV as the body', { reason: 'imports.notCsv' });
           // A declared length over the limit is refused before anything is read.
           if (Number(request.headers['content-length'] ?? 0) > upload.maxBytes) {
             void reply.header('connection', 'close');

@@ -61,5 +61,5 @@ export function spoolUpload(body: Readable, file: string, maxBytes: number): Pro
 /** Runs the import of the CSV file at `file` (the contract's checks on `input` done by the adapter). */
 export async function runFileImport(s: CoreServices, input: ParsedInput<'imports:runFile'>, file: string, ctx: CallContext): Promise<ImportSummary> {
   const { kind, dryRun, mode, mapping, jobId } = input;
-  return await s.imports.run({ file }, { kind, dryRun, mode, ...(mapping ? { mapping } : {}), ...(jobId ? { jobId } : {}) }, ctx);
+  return await s.imports.run({ file }, { kind, dryRun: dryRun ?? false, mode, ...(mapping ? { mapping } : {}), ...(jobId ? { jobId } : {}) }, ctx);
 }

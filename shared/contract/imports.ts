@@ -50,16 +50,20 @@ export const ImportRunSchema = z.object({
 export type ImportRun = z.input<typeof ImportRunSchema>;
 
 /** The mapping as the query string carries it: a JSON object's text (`{"number":"Værelse"}`). */
+export const MAPPING_TEXT_MESSAGE = 'expected a JSON object of field → column header';
 export const ImportMappingTextSchema = z
   .string()
   .max(8_000)
+  .regex(/^\s*\{[\s\S]*\}\s*$/, MAPPING_TEXT_MESSAGE)
   .transform((text, ctx) => {
     try {
-      return JSON.parse(text) as unknown;
+      const value = JSON.parse(text) as unknown;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'expected a JSON object of field → column header' });
-      return z.NEVER;
+      // said below
     }
+    ctx.addIssue({ code: 'custom', message: MAPPING_TEXT_MESSAGE });
+    return z.NEVER;
   })
   .pipe(ImportMappingSchema)
   .meta({ description: 'Field → the file\'s column header, as JSON text: `{"number":"Værelse"}`. Fields left out are guessed from the header.' });
@@ -67,7 +71,8 @@ export const ImportMappingTextSchema = z
 /** `imports:runFile`: the file is the body (REST) or the one chosen in the desktop's open dialog; the rest is here. */
 export const ImportFileRunSchema = z.object({
   kind: ImportKindSchema,
-  dryRun: QueryBoolSchema.default(false).meta({ description: 'Check every row in a transaction that is rolled back: nothing is written.' }),
+  // Described in the command's text: a `.meta()` here would document it as a boolean only, not as the query's text.
+  dryRun: QueryBoolSchema.optional(),
   mode: ImportModeSchema.default('allOrNothing'),
   mapping: ImportMappingTextSchema.optional(),
   jobId: ImportJobIdSchema.optional(),
@@ -176,11 +181,11 @@ export const importCommands = defineCommands({
     errors: ['PAYLOAD_TOO_LARGE', 'CONFLICT'],
     description:
       `${RUN_DESCRIPTION} The file is the request's body (\`Content-Type: text/csv\`, at most 64 MiB, read as it streams: a larger one is ` +
-      'refused with 413 and nothing is written); the options are in the query string. In the desktop app the file is the one chosen in the open dialog.',
+      'refused with 413 and nothing is written); the options are in the query string (`dryRun=true` checks only; default false). In the desktop app the file is the one chosen in the open dialog.',
     example: { kind: 'stays', dryRun: true, mode: 'allOrNothing', jobId: 'b7e1c2d4-import' },
     input: ImportFileRunSchema, output: ImportSummarySchema, http: { method: 'POST', path: '/api/v1/imports/:kind/file' },
     upload: { contentType: 'text/csv', maxBytes: MAX_IMPORT_FILE_BYTES },
-    rules: RUN_RULES,
+    rules: [...RUN_RULES, { when: '`mapping` is not the text of a JSON object (field → column header)', error: `mapping: ${MAPPING_TEXT_MESSAGE}` }],
   },
   'imports:cancel': {
     emits: [],

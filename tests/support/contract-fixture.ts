@@ -249,9 +249,16 @@ export function parsedContractInput(name: CommandName, f: ContractFixture): unkn
 export interface WireRequest {
   method: CommandDef['http']['method'];
   url: string;
-  /** JSON text, for the methods that carry a body. */
+  /** JSON text, for the methods that carry a body; an upload's file. */
   payload?: string;
+  /** The payload's type when it is not JSON (an upload's `text/csv`). */
+  contentType?: string;
 }
+
+/** The file each upload command of the contract sends with the fixture's input (a dry run of one room). */
+export const UPLOAD_FILES: Partial<Record<CommandName, string>> = {
+  'imports:runFile': 'Værelse;Kategori;Pladser;Pris;Etage\n9102;Dobbeltværelse;2;1125,00;9\n',
+};
 
 /** The request that carries `input` to the command's route: path parameters, then query or JSON body. */
 export function wireRequest(name: CommandName, input: Record<string, unknown>): WireRequest {
@@ -262,9 +269,12 @@ export function wireRequest(name: CommandName, input: Record<string, unknown>): 
     delete rest[k];
     return encodeURIComponent(value);
   });
-  if (def.http.method === 'GET' || def.http.method === 'DELETE') {
+  if (def.http.method === 'GET' || def.http.method === 'DELETE' || def.upload) {
     const qs = new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)])).toString();
-    return { method: def.http.method, url: qs ? `${path}?${qs}` : path };
+    const url = qs ? `${path}?${qs}` : path;
+    // An upload: the options in the query string, the file as the body.
+    if (def.upload) return { method: def.http.method, url, payload: UPLOAD_FILES[name] ?? '', contentType: def.upload.contentType };
+    return { method: def.http.method, url };
   }
   return { method: def.http.method, url: path, payload: JSON.stringify(rest) };
 }

@@ -16,12 +16,18 @@ import pkg from './package.json' with { type: 'json' };
  *   cannot load anything else.
  * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it
  *   next to the file it runs from, host.cjs), its own file with the same externals as the host.
+ * - import-worker.cjs: the CSV imports' worker thread (core/imports/import-thread.ts, beside host.cjs),
+ *   the core's services over a connection of its own. A worker thread cannot load a script from
+ *   app.asar (electron-builder.yml), so its JavaScript dependencies are bundled in; only the native
+ *   modules (better-sqlite3, @node-rs/argon2) stay external, loaded from app.asar.unpacked.
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isRuntimeDep = (id: string) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+/** Node's own modules and the native ones (pg-native: pg's optional binding, never installed). */
+const isNativeOrBuiltin = (id: string) => builtins.has(id) || id === 'better-sqlite3' || id.startsWith('@node-rs/') || id === 'pg-native';
 
-function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
+function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker' | 'import-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` below decides what stays out; Vite's server default would leave every package out.
@@ -48,6 +54,7 @@ export default defineConfig({
     host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
     preload: cjsEntry('preload', 'electron/preload.ts', (id) => id === 'electron'),
     exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
+    importWorker: cjsEntry('import-worker', 'core/imports/import-worker.ts', isNativeOrBuiltin),
   },
   builder: {
     async buildApp(builder) {
@@ -56,6 +63,7 @@ export default defineConfig({
       await builder.build(builder.environments.host!);
       await builder.build(builder.environments.preload!);
       await builder.build(builder.environments.exportWorker!);
+      await builder.build(builder.environments.importWorker!);
     },
   },
 });

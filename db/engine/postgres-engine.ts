@@ -32,8 +32,8 @@ const DEFAULT_RETRIES = 8;
 
 export interface PostgresEngineOptions {
   url: string;
-  /** The PostgreSQL migrations (`db/migrations/postgres`). */
-  migrationsFolder: string;
+  /** The PostgreSQL migrations (`db/migrations/postgres`); null for a second connection of a host that migrated already. */
+  migrationsFolder: string | null;
   /** Connections in the pool (default 10). */
   poolSize?: number;
 }
@@ -71,7 +71,7 @@ export function describeConnectError(error: unknown, url: string): string {
   return `Could not connect to PostgreSQL at ${where}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function migrateUnderLock(url: string, migrationsFolder: string): Promise<string> {
+async function migrateUnderLock(url: string, migrationsFolder: string | null): Promise<string> {
   const client = new pg.Client(clientConfig(url));
   try {
     await client.connect();
@@ -82,11 +82,13 @@ async function migrateUnderLock(url: string, migrationsFolder: string): Promise<
     const version = String((await client.query('SHOW server_version')).rows[0].server_version);
     const major = Number.parseInt(version, 10);
     if (!(major >= MIN_POSTGRES_MAJOR)) throw new Error(`PostgreSQL ${version} is too old: Frontdesk needs ${MIN_POSTGRES_MAJOR} or newer`);
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      await migrate(drizzle(client), { migrationsFolder });
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    if (migrationsFolder !== null) {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await migrate(drizzle(client), { migrationsFolder });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
     }
     return `PostgreSQL ${version.split(' ')[0]}`;
   } finally {

@@ -42,8 +42,8 @@ export function compareVersions(a: string, b: string): number {
 export interface SqliteEngineOptions {
   /** A file path (created if missing). */
   file: string;
-  /** The SQLite migrations (`db/migrations/sqlite`). */
-  migrationsFolder: string;
+  /** The SQLite migrations (`db/migrations/sqlite`); null for a second connection of a host that migrated already. */
+  migrationsFolder: string | null;
   /** Most writes per group commit (default 64). */
   maxBatch?: number;
   /** Refuse a unit of work that waited on real I/O (the tests set it; see the file's comment). */
@@ -57,8 +57,8 @@ export interface SqliteEngineOptions {
   bulk?: boolean;
 }
 
-/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations. */
-export function openSqliteConnection(file: string, migrationsFolder: string): Sqlite {
+/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations (unless none are given). */
+export function openSqliteConnection(file: string, migrationsFolder: string | null): Sqlite {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   try {
@@ -70,7 +70,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    migrate(drizzle(sqlite), { migrationsFolder });
+    if (migrationsFolder !== null) migrate(drizzle(sqlite), { migrationsFolder });
     return sqlite;
   } catch (e) {
     sqlite.close();

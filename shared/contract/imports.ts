@@ -151,8 +151,8 @@ const RUN_DESCRIPTION =
   '`,` or `;`; decimal comma; dates `dd-mm-yyyy` or ISO). Every row is checked by the same rules as the desk (a taken room number, an overlap ' +
   'with a stay or with another row of the file); `dryRun: true` checks in a transaction that is rolled back. `allOrNothing` writes nothing ' +
   'when any row fails; `validOnly` writes the good rows. A row whose natural key exists already (room number, plate, e-mail, name, or the same ' +
-  'stay) is left unchanged, so importing a file twice changes nothing. A cell starting with `=`, `+`, `@` or `-` followed by a letter is a ' +
-  'formula and is refused. The answer lists each failing row\'s line, column and reason. With a `jobId`, the caller hears the import\'s ' +
+  'stay) is left unchanged, so importing a file twice changes nothing. A cell starting with `=` or `@`, or with `+` or `-` and more than a number ' +
+  'after it (a phone number `+45 20 12 34 56` is data), is a formula and is refused. The answer lists each failing row\'s line, column and reason. With a `jobId`, the caller hears the import\'s ' +
   '`import.progress` events on its live feed and may cancel it (`POST /api/v1/imports/jobs/{jobId}/cancel`): a cancelled import writes nothing. Audited.';
 
 export const importCommands = defineCommands({

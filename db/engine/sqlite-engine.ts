@@ -105,7 +105,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
    * statement that writes outside a unit (autocommit) also waits while the writer is lent.
    */
   const query = <T>(sql: string, op: (stmt: Statement) => T): Promise<T> => {
-    const stmt = prepare(sql);
+    let stmt: Statement;
+    try {
+      stmt = prepare(sql);
+    } catch (e) {
+      // A closed database or bad SQL: a rejected promise, as every query answers.
+      return Promise.reject(e as Error);
+    }
     if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {

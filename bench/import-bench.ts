@@ -1,5 +1,5 @@
 /**
- * Benchmark 13 (issue 17 §3): 100 000 future stays (300 rooms, two-night stays back to back) as a
+ * Benchmark 15 (issue 17 §3; 13 and 14 are main's reports and servers benchmarks): 100 000 future stays (300 rooms, two-night stays back to back) as a
  * Danish CSV file (`;`, dd-mm-yyyy, decimal comma) imported all-or-nothing as the import center runs
  * it (core/imports/import-jobs.ts: a worker thread with its own connection, the host's writer lent to
  * it), while the desk keeps working in the host: a read every 25 ms (`rooms:list`) and a write every
@@ -13,7 +13,7 @@
  * Anchor: raw better-sqlite3 on a copy of the same empty hotel: the CSV parsed with Papa Parse in one
  * go, each stay and its billing outbox row inserted in one transaction (no checks: the floor).
  *
- * `npx tsx bench/import-bench.ts [--rows 100000] [--engine sqlite|postgres]`, or `npm run bench -- --only 13`.
+ * `npx tsx bench/import-bench.ts [--rows 100000] [--engine sqlite|postgres]`, or `npm run bench -- --only 15`.
  */
 import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,7 +161,7 @@ async function freshHotel(engine: 'sqlite' | 'postgres', dir: string, name: stri
   return config;
 }
 
-export async function runImportBench(o: BenchOptions, options: { rows?: number; engine?: 'sqlite' | 'postgres' } = {}): Promise<BenchResult> {
+export async function runImportBench(o: BenchOptions, options: { rows?: number; engine?: 'sqlite' | 'postgres'; importOnly?: boolean } = {}): Promise<BenchResult> {
   const rows = options.rows ?? (o.quick ? 20_000 : 100_000);
   const engine = options.engine ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-import-'));
@@ -178,14 +178,14 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
       const rawFile = join(dir, `raw${r}.db`);
       copyFileSync((empty as { file: string }).file, rawFile);
       // Alternate who goes first, so neither always meets the colder cache.
-      if (r % 2) raws.push(rawImport(rawFile, csvFile));
+      if (r % 2 && !options.importOnly) raws.push(rawImport(rawFile, csvFile));
       runs.push(await importUnderLoad(config, csvFile));
-      if (!(r % 2)) raws.push(rawImport(rawFile, csvFile));
+      if (!(r % 2) && !options.importOnly) raws.push(rawImport(rawFile, csvFile));
       const last = runs[r]!;
-      o.log(`  run ${r + 1}: ${fmt(last.ms / 1000)} s (checking from ${fmt(last.checkingAtMs / 1000)} s, committing from ${fmt(last.committingAtMs / 1000)} s), loop max ${fmtMs(last.loopMaxMs)}, RSS peak ${fmtMb(last.rssPeak)}, desk writes max ${fmtMs(max(last.writes))}; raw ${fmt(raws[r]! / 1000)} s`);
+      o.log(`  run ${r + 1}: ${fmt(last.ms / 1000)} s (checking from ${fmt(last.checkingAtMs / 1000)} s, committing from ${fmt(last.committingAtMs / 1000)} s), loop max ${fmtMs(last.loopMaxMs)}, RSS peak ${fmtMb(last.rssPeak)}, desk writes max ${fmtMs(max(last.writes))}${raws[r] === undefined ? '' : `; raw ${fmt(raws[r]! / 1000)} s`}`);
     }
     // The import as `npm run serve` runs it, the file uploaded (SQLite: the server's default).
-    const serve = engine === 'sqlite' ? await importThroughServe((empty as { file: string }).file, csvFile, dir) : undefined;
+    const serve = engine === 'sqlite' && !options.importOnly ? await importThroughServe((empty as { file: string }).file, csvFile, dir) : undefined;
     if (serve) o.log(`  npm run serve: ${fmt(serve.ms / 1000)} s, RSS ${fmtMb(serve.rssBefore)} → peak ${fmtMb(serve.rssPeak)} (high-water ${fmtMb(serve.hwm)}), reads max ${fmtMs(max(serve.reads))}`);
     const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
     const loopMax = Math.max(...runs.map((x) => x.loopMaxMs));
@@ -194,7 +194,7 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
     const rawBest = Math.min(...raws);
     const hwm = highWaterMarkBytes();
     return {
-      id: 13,
+      id: 15,
       title: `Import of ${rows.toLocaleString('en')} stays while the desk works (${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
       checks: [
         { label: 'time', ours: `${fmt(best.ms / 1000)} s`, anchor: `${fmt(rawBest / 1000)} s`, ratio: fmt(best.ms / rawBest), target: 'none (was 280 s)', pass: null },
@@ -229,8 +229,13 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
 }
 
 if (process.argv[1]?.endsWith('import-bench.ts')) {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, engine: { type: 'string', default: 'sqlite' }, quick: { type: 'boolean', default: false } } });
+  // --import-only: no raw anchor, no `npm run serve` (an A/B of the import alone against another checkout's).
+  const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, engine: { type: 'string', default: 'sqlite' }, 'import-only': { type: 'boolean', default: false } } });
   const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
+  if (values['import-only']) {
+    await runImportBench({ runs: 1, quick: true, log: (line) => console.log(line) }, { rows: Number(values.rows), engine, importOnly: true });
+    process.exit(0);
+  }
   const result = await runImportBench({ runs: 1, quick: true, log: (line) => console.log(line) }, { rows: Number(values.rows), engine });
   for (const c of result.checks) console.log(`${c.label}: ${c.ours}${c.anchor ? ` (raw ${c.anchor}, ratio ${c.ratio})` : ''} — target ${c.target}`);
   for (const f of result.figures) console.log(`- ${f}`);

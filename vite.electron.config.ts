@@ -53,8 +53,8 @@ export default defineConfig({
     main: cjsEntry('main', 'electron/main.ts', (id) => id === 'electron' || builtins.has(id) || isRuntimeDep(id)),
     host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
     preload: cjsEntry('preload', 'electron/preload.ts', (id) => id === 'electron'),
-    exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
-    importWorker: cjsEntry('import-worker', 'core/imports/import-worker.ts', isNativeOrBuiltin),
+    exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
+    importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts', isNativeOrBuiltin),
   },
   builder: {
     async buildApp(builder) {

@@ -68,8 +68,8 @@ export default defineConfig({
   plugins: [copyMigrations()],
   environments: {
     serve: cjsEntry('serve', 'core/serve.ts'),
-    exportWorker: cjsEntry('export-worker', 'core/export/export-worker.ts'),
-    importWorker: cjsEntry('import-worker', 'core/imports/import-worker.ts'),
+    exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),
+    importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts'),
   },
   builder: {
     async buildApp(builder) {

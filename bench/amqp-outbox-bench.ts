@@ -4,12 +4,17 @@
  * same messages with confirms, in one run, on a private RabbitMQ node (tests/support/rabbitmq-node.ts)
  * and a real host's SQLite database (fsync on).
  *
- * The outbox: `messages` events of 10 per car, already enqueued; the worker (16 slots, one message
- * per car in flight, each marked sent in its own write after its confirm) drains them, timed from the
- * first attempt to the last `sent`. The anchor that holds the same promise (a car's next event only
- * after the previous one's confirm, 16 cars at once) is the raw client with a window of 16; the raw
- * client pipelining everything and waiting for all confirms at the end (no per-car order guarantee
+ * The outbox: `messages` events of 10 per car, already enqueued; the worker (16 records in flight,
+ * one message per car at a time: each car's chain claimed in one write, its next event published as
+ * soon as the previous one's confirm is in, sent marks in group commits) drains them, timed from the
+ * first attempt to the last `sent` written. The anchor that holds the same promise (a car's next
+ * event only after the previous one's confirm, 16 cars at once) is the raw client with a window of
+ * 16; the raw client pipelining everything and waiting for all confirms at the end (no per-car order
  * across a lost confirm, nothing recorded) is a figure beside it.
+ *
+ * On a shared, loaded machine the broker's speed swings by ±50 % within seconds, so each run measures
+ * the outbox and its anchor back to back on four quarters of its messages (their order alternating)
+ * and the ratio is the median of the runs' own ratios, not a ratio of medians.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,10 +30,12 @@ import { median } from './support/stats';
 
 const PER_CAR = 10;
 const WINDOW = 16;
+const SEGMENTS = 4;
 const TYPES = ['car.added', 'car.updated', 'car.reserved', 'car.rented', 'car.returned'];
 
 interface Msg { carId: number; type: string; payload: string; key: string }
 
+/** `count` events of 10 per car; `round` makes their idempotency keys new. */
 function messagesFor(count: number, round: number): Msg[] {
   const out: Msg[] = [];
   for (let i = 0; i < count; i++) {
@@ -104,6 +111,7 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
   const ours: number[] = [];
   const windowed: number[] = [];
   const pipelined: number[] = [];
+  const ratios: number[] = [];
   try {
     rabbit = await createRabbitNode();
     const url = rabbit.url();
@@ -114,13 +122,24 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
     await ch.bindQueue('bench', 'frontdesk.events', 'car.#');
     th = await startTestHost({ worker: false, settings: { eventServiceUrl: '', billingServiceUrl: '' } });
     for (let run = 1; run <= options.runs; run++) {
-      ours.push(await throughOutbox(th, url, messagesFor(count, run)));
-      await ch.purgeQueue('bench');
-      windowed.push(await rawWindowed(ch, messagesFor(count, run), WINDOW));
-      await ch.purgeQueue('bench');
+      // The run's messages in SEGMENTS pieces, each measured through the outbox and raw back to back
+      // (the order alternating), so a swing of the broker's speed falls on both alike.
+      let [oursS, rawS] = [0, 0];
+      for (let seg = 0; seg < SEGMENTS; seg++) {
+        const msgs = messagesFor(count / SEGMENTS, run * SEGMENTS + seg);
+        const outbox = async () => (oursS += await throughOutbox(th!, url, msgs));
+        const raw = async () => (rawS += await rawWindowed(ch, msgs, WINDOW));
+        for (const step of seg % 2 === run % 2 ? [outbox, raw] : [raw, outbox]) {
+          await step();
+          await ch.purgeQueue('bench');
+        }
+      }
+      ours.push(oursS);
+      windowed.push(rawS);
       pipelined.push(await rawPipelined(ch, messagesFor(count, run)));
       await ch.purgeQueue('bench');
-      options.log(`  run ${run}: outbox ${(count / ours.at(-1)!).toFixed(0)}/s, raw window ${WINDOW} ${(count / windowed.at(-1)!).toFixed(0)}/s, raw pipelined ${(count / pipelined.at(-1)!).toFixed(0)}/s`);
+      ratios.push(windowed.at(-1)! / ours.at(-1)!);
+      options.log(`  run ${run}: outbox ${(count / ours.at(-1)!).toFixed(0)}/s, raw window ${WINDOW} ${(count / windowed.at(-1)!).toFixed(0)}/s (${ratios.at(-1)!.toFixed(2)}×), raw pipelined ${(count / pipelined.at(-1)!).toFixed(0)}/s`);
     }
     await conn.close();
   } finally {
@@ -128,14 +147,18 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
     await rabbit?.destroy();
   }
   const rate = (s: number[]) => count / median(s);
-  const ratio = rate(ours) / rate(windowed);
+  const ratio = median(ratios);
   return {
     id: 12,
     title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms',
-    checks: [{ label: `outbox vs raw amqplib, ${WINDOW} cars in flight, confirm per message`, ours: `${rate(ours).toFixed(0)}/s vs ${rate(windowed).toFixed(0)}/s = ${ratio.toFixed(2)}×`, target: '≥ 0.8×', pass: ratio >= 0.8 }],
+    checks: [{
+      label: `outbox vs raw amqplib, ${WINDOW} cars in flight, confirm per message`,
+      ours: `${rate(ours).toFixed(0)}/s vs ${rate(windowed).toFixed(0)}/s (medians); median of the runs' ratios ${ratio.toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+      target: '≥ 0.8×', pass: ratio >= 0.8,
+    }],
     figures: [
       `${count} messages (${PER_CAR} per car), median of ${ours.length} run(s); RabbitMQ ${rabbit ? '3.10 (Debian)' : '?'} on 127.0.0.1, durable queue bound to car.#, persistent messages`,
-      `raw amqplib pipelining all ${count} and awaiting the confirms at the end: ${rate(pipelined).toFixed(0)}/s (the outbox is ${(rate(ours) / rate(pipelined)).toFixed(2)}× of it: it keeps one message per car in flight and records each sent in the database)`,
+      `raw amqplib pipelining all ${count} and awaiting the confirms at the end: ${rate(pipelined).toFixed(0)}/s (the outbox is ${(rate(ours) / rate(pipelined)).toFixed(2)}× of it: it keeps one message per car in flight, as its promise of per-car order across a lost confirm requires, and records each sent in the database)`,
     ],
   };
 }

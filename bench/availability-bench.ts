@@ -79,6 +79,7 @@ function explain(db: Database.Database, sql: string): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
 }
 
+// eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult> {
   const data = await denseHistoryHotel(o.log);
   const db = await openDatabase({ engine: 'sqlite', file: data.file });

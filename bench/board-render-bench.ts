@@ -72,7 +72,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the renderer (`vite build`) when dist/renderer is missing or older than renderer/. */
-function ensureRendererBuilt(log: (line: string) => void): string {
+export function ensureRendererBuilt(log: (line: string) => void): string {
   const dist = defaultRendererDir();
   const index = join(dist, 'index.html');
   const sources = join(BENCH_DIR, '..', 'renderer');

@@ -166,6 +166,7 @@ async function createCoreBooker(file: string) {
   };
 }
 
+// eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult> {
   const durationMs = o.quick ? 1500 : 4000;
   const dir = scratchDir('booking');

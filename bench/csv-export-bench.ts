@@ -80,6 +80,7 @@ type Paced = LatencySummary & { type: string };
 type FileExport = { rows: number; ms: number; bytes: number };
 type Measured<T> = T & { monitor: MonitorReport; paced: Paced };
 
+// eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
   const data = await denseHistoryHotel(o.log);
   const scratch = scratchDir('csv');

@@ -1,5 +1,5 @@
 /**
- * Benchmark 15 (issue 17 §3; 13 and 14 are main's reports and servers benchmarks): 100 000 future stays (300 rooms, two-night stays back to back) as a
+ * Benchmark 16 (issue 17 §3; 13, 14 and 15 are main's reports, servers and outbox recovery benchmarks): 100 000 future stays (300 rooms, two-night stays back to back) as a
  * Danish CSV file (`;`, dd-mm-yyyy, decimal comma) imported all-or-nothing as the import center runs
  * it (core/imports/import-jobs.ts: a worker thread with its own connection, the host's writer lent to
  * it), while the desk keeps working in the host: a read every 25 ms (`rooms:list`) and a write every
@@ -13,7 +13,7 @@
  * Anchor: raw better-sqlite3 on a copy of the same empty hotel: the CSV parsed with Papa Parse in one
  * go, each stay and its billing outbox row inserted in one transaction (no checks: the floor).
  *
- * `npx tsx bench/import-bench.ts [--rows 100000] [--engine sqlite|postgres]`, or `npm run bench -- --only 15`.
+ * `npx tsx bench/import-bench.ts [--rows 100000] [--engine sqlite|postgres]`, or `npm run bench -- --only 16`.
  */
 import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,7 +204,7 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
     const rawBest = Math.min(...raws);
     const hwm = highWaterMarkBytes();
     return {
-      id: 15,
+      id: 16,
       title: `Import of ${rows.toLocaleString('en')} stays while the desk works (${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
       checks: [
         { label: 'time', ours: `${fmt(best.ms / 1000)} s`, anchor: `${fmt(rawBest / 1000)} s`, ratio: fmt(best.ms / rawBest), target: 'none (was 280 s)', pass: null },

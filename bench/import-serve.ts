@@ -1,5 +1,5 @@
 /**
- * Benchmark 15's second half: the import as `npm run serve` runs it (support/serve-process.ts: the
+ * Benchmark 16's second half: the import as `npm run serve` runs it (support/serve-process.ts: the
  * bundled dist-server/serve.cjs and its import-worker.cjs, nothing of the benchmark inside), the file
  * uploaded as a streamed `text/csv` body (`POST /api/v1/imports/stays/file`), while this process asks
  * `GET /api/v1/rooms` every 25 ms (what a desk's read waits, seen from outside; and for 5 s before

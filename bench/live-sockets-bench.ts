@@ -102,6 +102,7 @@ function closeAll(sockets: WebSocket[]): Promise<void> {
 
 const rate = (r: ClosedLoopReply) => ((r.statuses['201'] ?? 0) * 1000) / r.elapsedMs;
 
+// eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult> {
   const durationMs = o.quick ? 1500 : 3000;
   const dir = scratchDir('live-sockets');

@@ -35,6 +35,7 @@ const RAW_SQL = {
      FROM car_rentals WHERE from_date < ? AND from_date >= ? AND to_date > ? AND status <> 'cancelled' ORDER BY car_id, from_date`,
 };
 
+// eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runRentalsTimelineBench(o: BenchOptions): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-rentals-'));
   const file = join(dir, 'frontdesk.db');

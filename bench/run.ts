@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { runAmqpOutboxBench } from './amqp-outbox-bench';
+import { runOutboxRecoveryBench } from './outbox-recovery-bench';
 import { runAppointmentsBench } from './appointments-bench';
 import { runAvailabilityBench } from './availability-bench';
 import { runBoardQueryBench } from './board-query-bench';
@@ -21,6 +22,8 @@ import { runDbCopyBench } from './db-copy-bench';
 import { runImportBench } from './import-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
+import { runReportsBench } from './reports-bench';
+import { runServersBench } from './servers-bench';
 import { runStockHttpBench } from './stock-http-bench';
 import type { BenchOptions } from './support/bench-options';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
@@ -39,7 +42,10 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 10, title: 'Desk bookings with 200 client live feeds open', run: runLiveSocketsBench },
   { id: 11, title: 'db:copy of a 300-room, 2-year hotel into PostgreSQL', run: runDbCopyBench },
   { id: 12, title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms', run: runAmqpOutboxBench },
-  { id: 15, title: 'Import of 100 000 stays while the desk works', run: (o) => runImportBench(o) },
+  { id: 13, title: 'Rooms report: a year beside the year before, 1 000 000 stays', run: runReportsBench },
+  { id: 14, title: 'POST /bookings over HTTP through 1, 2 and 3 servers on one PostgreSQL', run: runServersBench },
+  { id: 15, title: 'Outbox backlog after a billing outage, drained once billing answers again', run: runOutboxRecoveryBench },
+  { id: 16, title: 'Import of 100 000 stays while the desk works', run: (o) => runImportBench(o) },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

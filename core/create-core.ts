@@ -1,6 +1,6 @@
 /**
- * The core: the domains' services over one database (core-services.ts), their handler map
- * (handler-registry.ts), and `call`, the dispatcher IPC and REST both go through (authorized first,
+ * The core: the domains' services over one database (composition/core-services.ts), their handler
+ * map (composition/handler-registry.ts), and `call`, the dispatcher IPC and REST both go through (authorized first,
  * then reads as one read and writes through `db.write`, group-committed on SQLite, each with its audit row).
  * `contextFor` turns a bearer token into a caller for every adapter (REST, WebSocket, IPC).
  * Nothing here knows a domain's rules: it only combines.
@@ -11,11 +11,11 @@ import type { AuditService, AuthService, UsersService } from './auth/auth-types'
 import { authorize } from './auth/authorize';
 import { createDispatcher, type Dispatch, type DispatchGuard } from './command-dispatcher';
 import { anonymousContext, type CallContext, type CoreDeps, type HandledCommandName, type Handlers } from './context';
-import { createServices, type CoreOptions, type CoreServices } from './core-services';
-import { createHandlers } from './handler-registry';
+import { createServices, type CoreOptions, type CoreServices } from './composition/core-services';
+import { createHandlers } from './composition/handler-registry';
 import type { ListeningStatus } from './settings/network-service';
 
-export type { CoreOptions } from './core-services';
+export type { CoreOptions } from './composition/core-services';
 
 export interface Core {
   deps: CoreDeps;
@@ -24,8 +24,8 @@ export interface Core {
   handlers: Handlers;
   /** What the adapters call: authorized, then `handlers` as a read or a write, audited. */
   call: Dispatch;
-  /** The settings, and the stored SMTP password for the outbox's e-mail delivery (never for an answer). */
-  settings: { get(): Settings; smtpPassword(): string; refresh(): Promise<void> };
+  /** The settings, the stored SMTP password for the outbox's e-mail delivery (never for an answer), the longest stay ever allowed (the reports' CSVs). */
+  settings: { get(): Settings; smtpPassword(): string; refresh(): Promise<void>; maxStayMs(): number };
   auth: AuthService;
   users: UsersService;
   audit: AuditService;

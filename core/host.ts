@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { DB_FILE_NAME, openDatabase, type DatabaseConfig } from '../db/open-database';
 import type { Database } from '../db/database';
 import { startLiveEventListener, type LiveEventListener } from '../db/live-event-listener';
-import type { Settings } from '../shared/contract/schemas';
+import type { Settings } from '../shared/contract/settings';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
 import { createEventBus, type CallContext, type Clock } from './context';
@@ -23,7 +23,7 @@ import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { startJobs, type JobRunner } from './jobs/job-runner';
-import { JOBS } from './jobs/jobs';
+import { JOBS } from './composition/jobs';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -64,6 +64,8 @@ export interface HostOptions {
    * Unused on SQLite (one process owns the file).
    */
   serverName?: string;
+  /** The reverse proxies in front of this server (`--trust-proxy`): see BuildServerOptions.trustProxy. */
+  trustProxy?: readonly string[];
   clock?: Clock;
   /** What the outbox worker sends with (tests pass their own). */
   fetch?: typeof fetch;
@@ -83,7 +85,7 @@ export interface HostOptions {
   worker?: boolean;
   /** Run the appointments' scheduler: holds lapse, reminders go out (default true): the `appointment-scheduler` job. */
   appointmentScheduler?: boolean;
-  /** Background jobs by name (core/jobs/jobs.ts): `false` leaves one off. */
+  /** Background jobs by name (core/composition/jobs.ts): `false` leaves one off. */
   jobs?: Record<string, boolean>;
   /**
    * How often a server that does not lead a `'once'` job tries to take it over, and the leader checks
@@ -174,6 +176,7 @@ function followLanSettings(core: Core, listener: Listener, portOverride: number 
   return { unsubscribe, settled: () => moving };
 }
 
+// eslint-disable-next-line max-lines-per-function -- the host's start-up in order (database, core, server, jobs, LAN switch) and its close in reverse, over one state
 export async function createHost(options: HostOptions): Promise<Host> {
   const config: DatabaseConfig = options.databaseUrl
     ? { engine: 'postgres', url: options.databaseUrl }
@@ -216,6 +219,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     server = await buildServer(core, {
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       logger: hostLog?.logger ?? options.logger,
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     await server.ready();
     listener = createListener(requestHandlerOf(server), server.server);

@@ -3,15 +3,16 @@
  * (core + REST API + the built renderer for browsers). The only file besides Electron's host process
  * that starts a host.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Settings } from '../shared/contract/schemas';
+import type { Settings } from '../shared/contract/settings';
 import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import type { HostOptions } from './host';
 
-const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--demo] [--log-level LEVEL]
+const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--trust-proxy LIST] [--demo] [--log-level LEVEL]
 
   --data DIR    where frontdesk.db lives (env FRONTDESK_DATA, default ./frontdesk-data), and the logs
   --database URL
@@ -31,6 +32,11 @@ const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] 
                 this server's name when several share one PostgreSQL database (env
                 FRONTDESK_SERVER_NAME, default the machine's host name): its LAN switch, address
                 and port are its own, kept under this name
+  --trust-proxy LIST
+                the reverse proxies (load balancers) in front of this server, comma-separated
+                addresses or CIDRs, e.g. 10.0.0.5 or 172.28.0.0/24 (env FRONTDESK_TRUST_PROXY,
+                default none): their X-Forwarded-For names the client, for the rate limit, the
+                sign-in back-off and the audit log
   --demo        seed a demo hotel into an empty database, in --time-zone (default
                 ${LIKELY_HOTEL_ZONE})
   --log-level LEVEL
@@ -52,7 +58,7 @@ class UsageError extends Error {
 /** As db/open-database's isPostgresUrl, without loading the engines before the arguments are checked. */
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-type ServeConfig = Pick<HostOptions, 'dataDir' | 'databaseUrl' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone' | 'serverName'> & { help: boolean; logLevel: LogLevel };
+type ServeConfig = Pick<HostOptions, 'dataDir' | 'databaseUrl' | 'port' | 'host' | 'lan' | 'demo' | 'settings' | 'timeZone' | 'serverName' | 'trustProxy'> & { help: boolean; logLevel: LogLevel };
 
 function parseLogLevel(text: string, from: string): LogLevel {
   const level = text.trim().toLowerCase();
@@ -64,6 +70,16 @@ function parseTimeZone(text: string, from: string): string {
   const zone = text.trim();
   if (!isValidTimeZone(zone)) throw new UsageError(`${from} must be an IANA time zone such as ${LIKELY_HOTEL_ZONE}, not "${text}"`);
   return zone;
+}
+
+/** An IPv4 or IPv6 address, with an optional /prefix, or one of proxy-addr's names for a range. */
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-f:.]*:[\da-f:.]*(\/\d{1,3})?)$/i;
+
+function parseTrustProxy(text: string, from: string): string[] {
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !PROXY_ENTRY.test(e) || (!/^[a-z]+$/i.test(e) && isIP(e.split('/')[0]!) === 0));
+  if (entries.length === 0 || bad !== undefined) throw new UsageError(`${from} must list addresses or CIDRs such as 10.0.0.5,172.28.0.0/24, not "${bad ?? text}"`);
+  return entries;
 }
 
 function parsePort(text: string): number {
@@ -115,6 +131,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
         demo: { type: 'boolean' },
         'time-zone': { type: 'string' },
         'server-name': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -131,6 +148,12 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const port = values.port ?? env.FRONTDESK_PORT;
   const serverName = values['server-name'] ?? env.FRONTDESK_SERVER_NAME;
   if (serverName !== undefined && !/^[\w.:-]{1,64}$/.test(serverName)) throw new UsageError('--server-name: 1 to 64 letters, digits, . _ : or -');
+  const trustProxy =
+    values['trust-proxy'] !== undefined
+      ? parseTrustProxy(values['trust-proxy'], '--trust-proxy')
+      : env.FRONTDESK_TRUST_PROXY
+        ? parseTrustProxy(env.FRONTDESK_TRUST_PROXY, 'FRONTDESK_TRUST_PROXY')
+        : undefined;
   const logLevel =
     values['log-level'] !== undefined
       ? parseLogLevel(values['log-level'], '--log-level')
@@ -152,6 +175,7 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
     ...(port === undefined ? {} : { port: parsePort(port) }),
     ...(host === undefined ? {} : { host }),
     ...(serverName === undefined ? {} : { serverName }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
     lan: values.lan ?? false,
     demo: values.demo ?? false,
     settings,

@@ -14,6 +14,8 @@
  * placeholders, `"camelCase"` aliases quoted, 0/1 for truth values. The few places where the engines
  * differ (the desk's full-text search, `json_each`) ask `db.dialect`.
  */
+import type { MigrationStatus } from './migration-status';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Positional parameters, or one object of named ones (`@name` in the SQL). */
@@ -98,6 +100,8 @@ export interface Database extends Db {
    * server then (where its API listens) is kept per server (core/settings/settings-service.ts).
    */
   readonly sharedByServers: boolean;
+  /** Whether every migration of this release is applied (db/migration-status.ts): one read; `/health/ready` asks it. */
+  migrationStatus(): Promise<MigrationStatus>;
   close(): Promise<void>;
 }
 

@@ -54,6 +54,7 @@ ORDER BY e.id`;
 const PRUNE_SQL = `DELETE FROM live_events WHERE created_ms < (extract(epoch FROM clock_timestamp()) * 1000)::bigint - $1`;
 
 /** Starts listening; resolves once the first connection listens (events committed after that reach `deliver`). */
+// eslint-disable-next-line max-lines-per-function -- one LISTEN connection's life (catch-up, notifications, reconnect) over one state
 export async function startLiveEventListener(db: Database, options: LiveEventListenerOptions): Promise<LiveEventListener> {
   const source = db.exportSource;
   if (source.dialect !== 'postgres') return { stop: async () => undefined };

@@ -77,3 +77,50 @@ async function openPostgresSnapshot(url: string, sql: string): Promise<SnapshotR
     throw e;
   }
 }
+
+/** Any number of queries read in one snapshot: what a computed export (a report's CSV) reads with. */
+export interface SnapshotQueries {
+  all<R = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<R[]>;
+  /** Ends the snapshot and closes the connection. */
+  close(): Promise<void>;
+}
+
+/** Its own connection, one read-only snapshot (as `openSnapshotReader`), for queries named as they run. */
+export async function openSnapshotQueries(source: ExportSource, options: { cacheKiB?: number } = {}): Promise<SnapshotQueries> {
+  if (source.dialect === 'postgres') {
+    const { default: pg } = await import('pg');
+    const { pgTypes } = await import('./engine/postgres-types');
+    const client = new pg.Client({ connectionString: source.url, types: pgTypes, application_name: 'frontdesk-export' });
+    await client.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    } catch (e) {
+      await client.end();
+      throw e;
+    }
+    return {
+      async all<R>(sql: string, ...params: unknown[]) {
+        const statement = toPgStatement(sql);
+        return (await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, params) })).rows as R[];
+      },
+      async close() {
+        await client.query('COMMIT').catch(() => undefined);
+        await client.end();
+      },
+    };
+  }
+  const db = openReadConnection(source.file, options);
+  try {
+    db.exec('BEGIN');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return {
+    all: async <R>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as R[],
+    async close() {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
+  };
+}

@@ -6,43 +6,15 @@
  * ISO 8601 text with the hotel's offset at booking time (what the API and the CSV show, so an export
  * of a million rows formats nothing).
  */
-import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { OUTBOX_STATUSES } from '../shared/contract/outbox';
-import { ROLES } from '../shared/contract/roles';
-import { HOUSEKEEPING_STATES } from '../shared/contract/rooms';
-import { BLOCK_KINDS, STAY_STATUSES } from '../shared/rules/stay-rules';
+import { users } from './schema/users';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   /** JSON. */
   value: text('value').notNull(),
 });
-
-/**
- * People who sign in. Usernames and e-mails are unique regardless of case. `password_hash` is an
- * argon2id PHC string; no response schema has a field for it.
- */
-export const users = sqliteTable(
-  'users',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    username: text('username').notNull(),
-    email: text('email').notNull(),
-    passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ROLES }).notNull(),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    /** The first-run `admin`/`admin` and admin-reset passwords: nothing else works until changed. */
-    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-    lastLoginAt: integer('last_login_at'),
-  },
-  (t) => [
-    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
-    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
-  ],
-);
 
 /**
  * One row per issued token (its `jti`): a token is valid only while its row exists, is not revoked
@@ -97,96 +69,6 @@ export const auditLog = sqliteTable(
   ],
 );
 
-export const guestRooms = sqliteTable(
-  'guest_rooms',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    number: integer('number').notNull(),
-    category: text('category').notNull(),
-    capacity: integer('capacity').notNull(),
-    nightlyRate: integer('nightly_rate').notNull(),
-    floor: integer('floor').notNull(),
-    housekeeping: text('housekeeping', { enum: HOUSEKEEPING_STATES }).notNull().default('clean'),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('guest_rooms_number_uq').on(t.number),
-    check('guest_rooms_capacity_ck', sql`${t.capacity} >= 1`),
-    check('guest_rooms_rate_ck', sql`${t.nightlyRate} >= 0`),
-  ],
-);
-
-export const stays = sqliteTable(
-  'stays',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roomId: integer('room_id').notNull().references(() => guestRooms.id),
-    /** The room's category when booked (seed 000's `category`). */
-    category: text('category').notNull(),
-    guestName: text('guest_name').notNull(),
-    guestEmail: text('guest_email'),
-    guestPhone: text('guest_phone'),
-    guests: integer('guests').notNull().default(1),
-    checkin: text('checkin').notNull(),
-    checkout: text('checkout').notNull(),
-    checkinMs: integer('checkin_ms').notNull(),
-    checkoutMs: integer('checkout_ms').notNull(),
-    nights: integer('nights').notNull(),
-    status: text('status', { enum: STAY_STATUSES }).notNull().default('booked'),
-    price: integer('price').notNull(),
-    notes: text('notes').notNull().default(''),
-    createdBy: text('created_by').notNull(),
-    /** The user the booking belongs to: a `client` sees and changes only the stays it owns. */
-    ownerId: integer('owner_id').references(() => users.id),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (t) => [
-    /**
-     * The availability check's covering index: only stays that hold the room, ordered by start, with
-     * the end beside it, so `room_id = ? AND checkin_ms BETWEEN ? AND ? AND checkout_ms > ?` never
-     * touches the table. Its WHERE must match OCCUPYING_STATUSES (shared/rules/stay-rules.ts) and the
-     * queries in db/queries/stay-queries.ts word for word, or SQLite will not use it. `status` is a
-     * column too: SQLite counts a partial index as covering only if every column the query names
-     * (the IN-list's `status` included) is in the index.
-     */
-    index('stays_occupancy_idx')
-      .on(t.roomId, t.checkinMs, t.checkoutMs, t.status)
-      .where(sql`status IN ('booked', 'checked_in', 'checked_out')`),
-    /** The board and the date filters: stays starting in a window, their end read from the index. */
-    index('stays_checkin_idx').on(t.checkinMs, t.checkoutMs),
-    index('stays_room_idx').on(t.roomId, t.checkinMs),
-    index('stays_guest_idx').on(t.guestName),
-    index('stays_owner_idx').on(t.ownerId),
-    check('stays_interval_ck', sql`${t.checkoutMs} > ${t.checkinMs}`),
-    check('stays_guests_ck', sql`${t.guests} >= 1`),
-    check('stays_price_ck', sql`${t.price} >= 0`),
-  ],
-);
-
-export const roomBlocks = sqliteTable(
-  'room_blocks',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    roomId: integer('room_id').notNull().references(() => guestRooms.id),
-    startsAt: text('starts_at').notNull(),
-    endsAt: text('ends_at').notNull(),
-    startsMs: integer('starts_ms').notNull(),
-    endsMs: integer('ends_ms').notNull(),
-    reason: text('reason').notNull(),
-    /** `blocked` (held back, maintenance) or `out_of_order`: either way not sold for the period. */
-    kind: text('kind', { enum: BLOCK_KINDS }).notNull().default('blocked'),
-    createdBy: text('created_by').notNull(),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [
-    index('room_blocks_room_idx').on(t.roomId, t.startsMs, t.endsMs),
-    check('room_blocks_interval_ck', sql`${t.endsMs} > ${t.startsMs}`),
-  ],
-);
-
 /**
  * Messages to outside services, written in the same transaction as the change that causes them.
  * `target` names an entry of the target registry (`core/outbox/outbox-targets.ts`); `path` is
@@ -222,6 +104,12 @@ export const outbox = sqliteTable(
     lastAttemptMs: integer('last_attempt_ms'),
     createdMs: integer('created_ms').notNull(),
     sentMs: integer('sent_ms'),
+    /**
+     * A worker's claim (its lease): until then no other worker takes the message, nor any later one
+     * of its record. Null, or past, when nobody holds it; kept apart from `next_attempt_ms`, so a
+     * target that answers again can pull its waiting messages forward without touching a claim.
+     */
+    claimedUntilMs: integer('claimed_until_ms'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
@@ -236,6 +124,8 @@ export const outboxSequences = sqliteTable('outbox_sequences', {
   aggregate: text('aggregate').primaryKey(),
   lastSeq: integer('last_seq').notNull(),
 });
+export * from './schema/users';
+export * from './schema/stays';
 export * from './schema/appointments';
 
 // cars and rentals (issue 9 §2)
@@ -243,3 +133,5 @@ export * from './schema/cars';
 // Stock (seed 002): resources, their bookings and movements.
 export * from './schema/stock';
 export * from './schema/stay-rules';
+// How each outbox target is doing (issue 20 item 2): failing since, next probe.
+export * from './schema/outbox-targets';

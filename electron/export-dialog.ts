@@ -1,13 +1,13 @@
 /**
  * The desktop side of every file export (the contract's commands with the `export` flag): the host
  * is asked first whether the window's user may export at all, and answers with the dialog's title
- * and the proposed file name (core/export/csv-export.ts `exportPlan`), so a refused export shows no
+ * and the proposed file name (core/composition/csv-export.ts `exportPlan`), so a refused export shows no
  * dialog; the user picks where the file goes; then the host writes the CSV straight to that path
  * (no CSV text travels over IPC), authorizing again. Cancelling is not an error.
  */
 import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
-import type { ExportPlan } from '../core/export/csv-export';
+import type { ExportPlan } from '../core/composition/csv-export';
 import type { HostClient } from './host-client';
 import type { ExportFile } from './ipc-handlers';
 

@@ -52,6 +52,7 @@ export interface HostClient extends HostStarted {
 export const DEFAULT_CLOSE_GRACE_MS = 5_000;
 const NOT_RUNNING: Result = { ok: false, error: { code: 'INTERNAL', message: "The desk's host is not running." } };
 
+// eslint-disable-next-line max-lines-per-function -- the host process's one life (spawn, requests, crash, close) over one state
 export function startHostClient({ spawn, options, onCrash, closeGraceMs = DEFAULT_CLOSE_GRACE_MS }: HostClientOptions): Promise<HostClient> {
   const child = spawn();
   const pending = new Map<number, (result: Result) => void>();

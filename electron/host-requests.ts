@@ -7,7 +7,7 @@
  * Main has already checked the sender and validated the input against the contract's schema; the
  * core authorizes every call itself, whoever sends it.
  */
-import { exportPlan, writeCsvExportFile } from '../core/export/csv-export';
+import { exportPlan, writeCsvExportFile } from '../core/composition/csv-export';
 import type { CsvOptions } from '../core/export/export-def';
 import { createHost, type Host, type HostOptions } from '../core/host';
 import { runFileImport } from '../core/imports/import-file';
@@ -58,7 +58,7 @@ export function createHostRequestHandler(host: Pick<Host, 'core'>, logError: Log
         return isFileExport(request.name) ? exportPlan(host, request.name) : null;
       case 'export':
         core.authorize(request.name, ctx);
-        // The same way to the file as the HTTP download's (core/export/csv-export.ts), audited alike.
+        // The same way to the file as the HTTP download's (core/composition/csv-export.ts), audited alike.
         return writeCsvExportFile(host, request.name, request.input as CsvOptions, ctx, request.file);
       case 'importFile':
         core.authorize(request.name, ctx);

@@ -12,7 +12,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
-import type { LoginResult } from '../shared/contract/auth-schemas';
+import type { LoginResult } from '../shared/contract/auth';
 import { commands, ipcCommandNames, type CommandName, type IpcResult } from '../shared/contract/commands';
 import { INTERNAL_MESSAGE, invalidInputRefusal } from '../shared/errors';
 import type { HandledCommandName } from '../core/context';

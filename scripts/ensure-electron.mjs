@@ -3,16 +3,16 @@
 // fetches it instead, with Electron's own installer. Plain JS for Node >= 20, no dependencies.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
+/**
+ * The project's own node_modules/electron: `npm start` runs in the project folder, and looking
+ * further (parent folders, NODE_PATH, global folders, as require.resolve would) could find some
+ * other project's Electron and report on the wrong one.
+ */
 function electronDir() {
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  try {
-    return dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
+  const dir = join(process.cwd(), 'node_modules', 'electron');
+  return existsSync(join(dir, 'package.json')) ? dir : null;
 }
 
 /** Installed means: path.txt names the executable and the file exists (what electron/index.js checks). */

@@ -66,14 +66,6 @@ export class AppError extends Error {
   }
 }
 
-/** What crosses IPC and what the renderer shows: never a stack, never internals. */
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-  reason?: string;
-  params?: ReasonParams;
-}
-
 /**
  * The refusal a caller may see: the error's own for the desk, its `publicRefusal` (or nothing, when
  * its params would name other guests) for anyone else. Errors without a reason have none.

@@ -16,7 +16,7 @@ import { startHostClient, type HostClient } from '../../electron/host-client';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { forkNodeUtility, type NodeUtilityProcess } from '../../electron/node-utility-process';
 import { commands, type IpcResult } from '../../shared/contract/commands';
-import type { LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../shared/contract/auth';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME, ensureBenchAdmin } from './bench-auth';
 import type { MonitorReport } from './host-process';
 import { BENCH_DIR, CACHE_DIR } from './hotel-dataset';

@@ -9,9 +9,10 @@ import { statSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
-import { writeCsvFile } from '../../core/export/csv-export';
+import { writeCsvFile } from '../../core/composition/csv-export';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
+import { startProfile } from './cpu-profile';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
 import { nowMs } from './stats';
 import { highWaterMarkBytes } from './memory-high-water';
@@ -112,9 +113,17 @@ async function exportFile(m: { filePath: string }) {
   return { type: 'export-file:done', rows, ms, bytes: statSync(m.filePath).size };
 }
 
+let profiling: Awaited<ReturnType<typeof startProfile>> | undefined;
+
 serveParent(
   {
     start: (m) => start(m as never),
+    // A CPU profile of this host over the benchmark's window, summed by where the code lives (cpu-profile.ts).
+    'profile:start': async () => {
+      profiling = await startProfile();
+      return { type: 'profile:started' };
+    },
+    'profile:stop': async () => ({ type: 'profile:done', ...(await profiling!.stop()) }),
     'monitor:start': () => startMonitor(),
     'monitor:stop': () => stopMonitor(),
     'export-file': (m) => exportFile(m as never),

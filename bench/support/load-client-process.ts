@@ -65,6 +65,11 @@ async function clientFor(origin: string, connections: number, token?: string): P
 
 async function closedLoop(m: {
   origin: string;
+  /**
+   * Several servers behind a round-robin balancer (benchmark 14): the connections are spread over
+   * them, connection j on server j mod n, `origin` unused.
+   */
+  origins?: string[];
   connections: number;
   durationMs: number;
   rooms: PlanRoom[];
@@ -73,7 +78,8 @@ async function closedLoop(m: {
   /** A bearer token sent with every request (the API needs a signed-in caller). */
   token?: string;
 }) {
-  const http = await clientFor(m.origin, m.connections, m.token);
+  const origins = m.origins ?? [m.origin];
+  const https = await Promise.all(origins.map((o, i) => clientFor(o, Math.ceil((m.connections - i) / origins.length), m.token)));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const failureSamples: string[] = [];
@@ -81,7 +87,8 @@ async function closedLoop(m: {
   let next = m.firstIndex;
   const started = nowMs();
   const deadline = started + m.durationMs;
-  const worker = async () => {
+  const worker = async (_: unknown, j: number) => {
+    const http = https[j % https.length]!;
     while (nowMs() < deadline) {
       const body = freeBooking(m.rooms, m.startDate, next++);
       const t0 = nowMs();
@@ -101,7 +108,7 @@ async function closedLoop(m: {
   };
   await Promise.all(Array.from({ length: m.connections }, worker));
   const elapsedMs = nowMs() - started;
-  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: http.kind, ...summarize(latencies, statuses, failures, failureSamples) };
+  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: https[0]!.kind, ...summarize(latencies, statuses, failures, failureSamples) };
 }
 
 interface PacedState {

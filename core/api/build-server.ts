@@ -8,7 +8,8 @@
  * Hardening decided here: a body limit (413); unknown JSON fields are dropped by the schemas, never
  * stored (a `role` sent to self-registration is ignored, `__proto__` never reaches an object); no
  * CORS headers at all, so a page from another origin cannot read any answer; a rate limit per
- * address for every route, with loopback exempt (the desk's own window and browser).
+ * address for every route, with loopback exempt (the desk's own window and browser); behind a
+ * trusted reverse proxy, the address is the client's (`trustProxy`).
  */
 import fastifyRateLimit from '@fastify/rate-limit';
 import { createServer } from 'node:http';
@@ -46,6 +47,14 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   /** Requests per address per minute before 429 (default 600); loopback is never limited. */
   rateLimitPerMinute?: number;
+  /**
+   * The reverse proxies (load balancers) in front of this server, by address or CIDR (`10.0.0.5`,
+   * `172.28.0.0/24`, or proxy-addr's `loopback`): a request from one of them is taken to come from
+   * the address its `X-Forwarded-For` names, so the rate limit, the sign-in back-off per address and
+   * the audit log see each client, not the proxy. Default none: the header is ignored, since any
+   * client could send it.
+   */
+  trustProxy?: readonly string[];
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
@@ -77,6 +86,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
     // One id per request: the caller's X-Request-Id when it is a plain short token, else a UUID.
     genReqId: requestIdOf,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   });

@@ -3,14 +3,14 @@
  * `GET /bookings/export/csv`, `GET /api/v1/exports/stays.csv`, `GET /api/v1/exports/audit.csv`, and
  * whatever the export registry gains), all alike. Each is guarded like every contract route, its
  * query validated by the command's input schema, and it streams from the export worker's own
- * read-only connection (core/export/csv-export.ts), so a million-row download neither fills memory
+ * read-only connection (core/composition/csv-export.ts), so a million-row download neither fills memory
  * nor holds up the desk. Each download is audited.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { commandDef, commandNames, type ExportCommandName } from '../../shared/contract/commands';
 import type { Core } from '../create-core';
-import { openCsvDownload } from '../export/csv-export';
+import { openCsvDownload } from '../composition/csv-export';
 import type { CsvOptions } from '../export/export-def';
 import { callContextOf, guardRoute } from './call-context';
 import { csvDownloadSchema } from './openapi-docs';

@@ -91,6 +91,7 @@ export function liveAudienceIndex(app: FastifyInstance): AudienceIndex<unknown> 
   return indexes.get(app);
 }
 
+// eslint-disable-next-line max-lines-per-function -- the /ws protocol in one place: its auth frame, audience filter and close codes share the connection
 export async function registerLiveSocket(app: FastifyInstance, core: Core): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const index = new AudienceIndex<LiveClient>();

@@ -25,7 +25,8 @@ import { commandNames, commands, type CommandDef, type CommandName } from '../..
 import { TAGS } from '../../shared/contract/tags';
 import { errorStatus, type ErrorCode } from '../../shared/errors';
 import { withRefusalHeaders } from './openapi-refusal-headers';
-import { exportDef, type ExportId } from '../export/export-registry';
+import { exportDef } from '../composition/export-registry';
+import type { ExportId } from '../export/export-def';
 import { ErrorBodySchema } from './error-handler';
 import { mayAnswerMethodNotAllowed } from './method-not-allowed';
 import { parametersAsSent, withBodyRules } from './openapi-input-rules';
@@ -58,6 +59,7 @@ const CODE_WORDS: Partial<Record<ErrorCode, string>> = {
   ROOM_UNAVAILABLE: 'The room is taken (a stay or block overlaps) for those nights',
   CONFLICT: 'Conflicts with what exists (a name, number or e-mail taken; a rule of the hotel)',
   ILLEGAL_TRANSITION: 'Not allowed in the record\'s current state',
+  UNAVAILABLE: 'The database cannot be reached right now (for readiness: or it is behind this release); try again after `Retry-After` seconds',
 };
 
 /** Every error status the command's route can answer, with what it means. */
@@ -153,7 +155,7 @@ function describeOperation(def: CommandDef, schema: Record<string, unknown>): vo
     const code = Number(status);
     if (statuses.has(code)) r.description = statuses.get(code);
     else if (code < 300) r.description = def.export ? 'The CSV file, as a download' : def.summary;
-    if (code === 429) r.headers = { 'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' } };
+    if (code === 429 || code === 503) r.headers = { 'Retry-After': { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' } };
     if (code === 405) r.headers = { Allow: { type: 'string', description: 'The methods the path takes, e.g. `GET, HEAD`' } };
     if (code < 300 && def.export) {
       const fileName = exportDef(def.export as ExportId).fileName;

@@ -110,6 +110,7 @@ export function socketIoServerOf(app: FastifyInstance): Server | undefined {
 
 type Ack = ((answer: unknown) => void) | undefined;
 
+// eslint-disable-next-line max-lines-per-function -- seed 003's Socket.IO protocol in one place: its connection handler, rooms and event mapping share the server and the core
 export function registerSocketIo(app: FastifyInstance, core: Core): Server {
   const io = new Server({
     path: SOCKET_IO_PATH,

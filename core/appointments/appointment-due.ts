@@ -17,7 +17,7 @@ export function appointmentDueMethods(kit: AppointmentKit) {
         // Guarded: a hold another server lapsed first is neither counted nor announced twice.
         for (const id of await lapsedHoldIds(db, c.nowMs, 500)) {
           if (!await markAppointmentLapsed(db, id, c.nowMs)) continue;
-          publish(c, 'lapsed', await view(id));
+          await publish(c, 'lapsed', await view(id));
           lapsed++;
         }
         return lapsed;

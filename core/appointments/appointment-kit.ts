@@ -6,7 +6,8 @@
  * **Check and write are one transaction** (`commit()`): the seat count of a timeslot or a provider's
  * overlap is read and the booking written in the same unit of work, under the record's lock on
  * PostgreSQL, so of N requests for the last seat exactly one wins. Every change publishes
- * `appointment.changed` (seed 003's `booking_update`) and enqueues its e-mail in the same transaction.
+ * `appointment.changed` (seed 003's `booking_update`) and enqueues its e-mail and its event broker
+ * message (appointment-broker.ts) in the same transaction.
  */
 import {
   getAppointmentRow, insertAppointment, listAppointmentRows, markAppointmentCancelled, userContact, type AppointmentFilter, type AppointmentRow,
@@ -21,6 +22,7 @@ import { addDays, formatInstant, localToInstant, parseDate, resolveTime, startOf
 import type { Commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
+import { appointmentToBroker } from './appointment-broker';
 import { enqueueAppointmentMail, type AppointmentMailKind } from './appointment-mail';
 import { toAppointment } from './appointment-view';
 import { workingWindow, wallTime, type ProvidersService } from './providers-service';
@@ -44,6 +46,7 @@ const seedTime = (time: string) => (time.length === 5 ? `${time}:00` : time);
 /** A slot's wall time `HH:MM:SS`, as its start was written (ISO in the hotel's zone, with the offset). */
 export const slotWallTime = (slot: TimeslotRow) => slot.startTime.slice(11, 19);
 
+// eslint-disable-next-line max-lines-per-function -- the checks and writes every appointment method shares, as one closure over its deps; each helper is short
 export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, providers: ProvidersService) {
   const db = deps.db;
   const zone = () => settings.get().timeZone;
@@ -66,8 +69,10 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
     return { userId: ctx.actor.userId, guestName: contact?.username ?? ctx.actor.username, guestEmail: contact?.email ?? null, createdBy: ctx.actor.username };
   }
 
-  function publish(c: Commit, action: AppointmentEventAction, a: Appointment) {
+  /** The live event (seed 003's `booking_update`) and the event broker's message, in the change's commit. */
+  async function publish(c: Commit, action: AppointmentEventAction, a: Appointment) {
     c.publish({ type: 'appointment.changed', action, appointment: a });
+    await appointmentToBroker(c, settings, action, a);
   }
   async function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number } = {}) {
     await enqueueAppointmentMail(c, kind, a, settings.get(), extra);
@@ -144,7 +149,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
       holdUntilMs: c.nowMs + settings.get().appointmentHoldMinutes * 60_000,
     }, c.nowMs);
     const a = await view(id);
-    publish(c, 'created', a);
+    await publish(c, 'created', a);
     await mail(c, 'confirmation', a);
     return a;
   }
@@ -159,7 +164,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
       notes: extra.notes ?? '', bookingType: extra.bookingType ?? null, holdUntilMs: null,
     }, c.nowMs);
     const a = await view(id);
-    publish(c, 'created', a);
+    await publish(c, 'created', a);
     await mail(c, 'confirmation', a);
     return a;
   }
@@ -179,7 +184,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
     const refund = refundAmount(settings.get(), paid, row.startMs - c.nowMs);
     await markAppointmentCancelled(db, row.id, refund, refund > 0 ? 'refunded' : row.paymentStatus, c.nowMs);
     const a = await view(row.id);
-    publish(c, action, a);
+    await publish(c, action, a);
     await mail(c, 'cancellation', a, { refundAmount: refund });
     return { booking: a, refundAmount: refund };
   }

@@ -25,6 +25,7 @@ import type { AppointmentKit, Booker } from './appointment-kit';
 
 type Out<S extends z.ZodType> = z.output<S>;
 
+// eslint-disable-next-line max-lines-per-function -- the desk's appointment methods over one kit: each is short
 export function appointmentDeskMethods(kit: AppointmentKit) {
   const { deps, db, zone, requireRow, view, publish, refuse, bookSlot, bookProvider, cancelRow, timeRange, page } = kit;
   return {
@@ -63,7 +64,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
         assertStarted(row, status, c.nowMs, zone());
         await setAppointmentStatus(db, row.id, status as 'completed' | 'no_show', c.nowMs);
         const a = await view(row.id);
-        publish(c, 'status_changed', a);
+        await publish(c, 'status_changed', a);
         return a;
       });
     },
@@ -73,7 +74,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
       return await commit(deps, async (c) => {
         await undoAppointmentStatus(db, await requireRow(id), c.nowMs, zone(), ctx);
         const a = await view(id);
-        publish(c, 'status_changed', a);
+        await publish(c, 'status_changed', a);
         return a;
       });
     },
@@ -92,7 +93,7 @@ export function appointmentDeskMethods(kit: AppointmentKit) {
         }
         await markAppointmentPaid(db, row.id, method, c.nowMs);
         const a = await view(row.id);
-        publish(c, 'confirmed', a);
+        await publish(c, 'confirmed', a);
         return a;
       });
     },

@@ -2,10 +2,12 @@ import type { appointmentAdminCommands } from '../../shared/contract/appointment
 import type { appointmentBookingCommands } from '../../shared/contract/appointment-bookings';
 import type { providerCommands } from '../../shared/contract/providers';
 import type { serviceRoomCommands } from '../../shared/contract/service-rooms';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { ServiceRoomsService } from './service-rooms-service';
+import type { ProvidersService } from './providers-service';
+import type { AppointmentsService } from './appointments-service';
 
-export function serviceRoomHandlers({ serviceRooms }: CoreServices): HandlersFor<typeof serviceRoomCommands> {
+export function serviceRoomHandlers({ serviceRooms }: { serviceRooms: ServiceRoomsService }): HandlersFor<typeof serviceRoomCommands> {
   return {
     'serviceRooms:list': (input) => serviceRooms.list(input),
     'serviceRooms:get': (input) => serviceRooms.get(input.id),
@@ -19,7 +21,7 @@ export function serviceRoomHandlers({ serviceRooms }: CoreServices): HandlersFor
   };
 }
 
-export function providerHandlers({ providers }: CoreServices): HandlersFor<typeof providerCommands> {
+export function providerHandlers({ providers }: { providers: ProvidersService }): HandlersFor<typeof providerCommands> {
   return {
     'providers:list': (input) => providers.list(input.includeInactive ?? false),
     'providers:get': (input) => providers.get(input.id),
@@ -29,7 +31,7 @@ export function providerHandlers({ providers }: CoreServices): HandlersFor<typeo
   };
 }
 
-export function appointmentBookingHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentBookingCommands> {
+export function appointmentBookingHandlers({ appointments }: { appointments: AppointmentsService }): HandlersFor<typeof appointmentBookingCommands> {
   return {
     'appointments:create': (input, ctx) => appointments.create(input, ctx),
     'appointments:mine': (input, ctx) => appointments.mine(input, ctx),
@@ -41,7 +43,7 @@ export function appointmentBookingHandlers({ appointments }: CoreServices): Hand
   };
 }
 
-export function appointmentAdminHandlers({ appointments }: CoreServices): HandlersFor<typeof appointmentAdminCommands> {
+export function appointmentAdminHandlers({ appointments }: { appointments: AppointmentsService }): HandlersFor<typeof appointmentAdminCommands> {
   return {
     'appointments:adminList': (input) => appointments.adminList(input),
     'appointments:setStatus': (input) => appointments.setStatus(input.id, input.status),

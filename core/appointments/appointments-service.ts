@@ -100,7 +100,7 @@ export function createAppointmentsService(deps: CoreDeps, settings: SettingsServ
           }, c.nowMs);
         }
         const a = await view(row.id);
-        publish(c, 'rescheduled', a);
+        await publish(c, 'rescheduled', a);
         await mail(c, 'reschedule', a);
         return { booking: a, message: 'Booking rescheduled successfully' };
       });

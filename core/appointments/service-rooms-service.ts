@@ -93,6 +93,7 @@ export async function planSlots(
   return planned;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: one closure over its deps whose methods (rooms, slot generation, free slots) are each short
 export function createServiceRoomsService(deps: CoreDeps, settings: SettingsService) {
   const db = deps.db;
   const zone = () => settings.get().timeZone;

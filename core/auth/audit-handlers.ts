@@ -1,8 +1,8 @@
 import type { auditCommands } from '../../shared/contract/audit';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { AuditService } from './auth-types';
 
 /** `audit:export` streams (core/export); only the list has a handler. */
-export function auditHandlers({ audit }: CoreServices): HandlersFor<typeof auditCommands> {
+export function auditHandlers({ audit }: { audit: AuditService }): HandlersFor<typeof auditCommands> {
   return { 'audit:list': (input) => audit.list(input) };
 }

@@ -4,7 +4,7 @@
  * it describes. Times come out in the hotel's zone; the date filters are hotel-local dates.
  */
 import { insertAuditRow, listAuditRows, type AuditRecordRow, type AuditRowFilter } from '../../db/queries/audit-queries';
-import type { AuditEntry } from '../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../shared/contract/audit';
 import { formatInstant } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';

@@ -1,8 +1,8 @@
 import type { authCommands } from '../../shared/contract/auth';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { AuthService } from './auth-types';
 
-export function authHandlers({ auth }: CoreServices): HandlersFor<typeof authCommands> {
+export function authHandlers({ auth }: { auth: AuthService }): HandlersFor<typeof authCommands> {
   return {
     'auth:login': (input, ctx) => auth.login(input, ctx),
     'auth:logout': (_input, ctx) => auth.logout(ctx),

@@ -34,6 +34,7 @@ const SYSTEM_CTX: CallContext = { actor: { userId: null, username: 'system', rol
 
 const invalidSession = () => new AppError('UNAUTHENTICATED', INVALID_SESSION_MESSAGE, { reason: 'auth.invalidSession' });
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: one closure over its deps, secret and throttle whose methods are each short
 export async function createAuthService(
   deps: CoreDeps,
   settings: SettingsService,

@@ -2,11 +2,7 @@
  * The sign-in side of the core, as the dispatcher, the adapters and the host see it. Implemented in
  * this folder (auth-service.ts, users-service.ts, audit-service.ts); wired in core/create-core.ts.
  */
-import type {
-  LoginInput,
-  LoginResult,
-  User,
-} from '../../shared/contract/auth-schemas';
+import type { LoginInput, LoginResult, User } from '../../shared/contract/auth';
 import type { CommandOutput, ParsedInput } from '../../shared/contract/commands';
 import type { CallContext } from '../context';
 

@@ -15,7 +15,7 @@
  * know the records.
  */
 import { commands, type CallerRole, type CommandDef, type CommandName } from '../../shared/contract/commands';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import { DESK } from '../../shared/contract/roles';
 import type { CallContext } from '../context';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { insertSession } from '../../db/queries/session-queries';
 import { findUserForLogin, getUser, setLastLogin } from '../../db/queries/user-queries';
-import type { LoginInput, LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginInput, LoginResult } from '../../shared/contract/auth';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import { commit } from '../commit';

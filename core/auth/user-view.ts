@@ -1,6 +1,6 @@
 /** A users row as the contract shows it: instants in the hotel's zone, never a hash. */
 import type { UserRecord } from '../../db/queries/user-queries';
-import type { User } from '../../shared/contract/auth-schemas';
+import type { User } from '../../shared/contract/auth';
 import { formatInstant } from '../../shared/time';
 
 export function toUser(r: UserRecord, zone: string): User {

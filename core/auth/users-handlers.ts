@@ -1,8 +1,8 @@
 import type { userCommands } from '../../shared/contract/users';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { UsersService } from './auth-types';
 
-export function userHandlers({ users }: CoreServices): HandlersFor<typeof userCommands> {
+export function userHandlers({ users }: { users: UsersService }): HandlersFor<typeof userCommands> {
   return {
     'users:seedList': () => users.seedList(),
     'users:seedCreate': (input, ctx) => users.seedCreate(input, ctx),

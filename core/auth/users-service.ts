@@ -16,7 +16,7 @@ import {
   usernameOrEmailTaken,
   type UserRecord,
 } from '../../db/queries/user-queries';
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 import { AppError } from '../../shared/errors';
 import { commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';

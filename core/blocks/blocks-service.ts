@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { deleteBlock, getBlockRecord, insertBlock, listBlockRecords, updateBlock, type BlockRecord } from '../../db/queries/block-queries';
-import type { Block, BlockCreateSchema, BlockUpdateSchema } from '../../shared/contract/schemas';
+import type { Block, BlockCreateSchema, BlockUpdateSchema } from '../../shared/contract/blocks';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import type { BlockKind } from '../../shared/rules/stay-rules';

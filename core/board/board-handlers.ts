@@ -1,7 +1,7 @@
 import type { boardCommands } from '../../shared/contract/board';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { BoardService } from './board-service';
 
-export function boardHandlers({ board }: CoreServices): HandlersFor<typeof boardCommands> {
+export function boardHandlers({ board }: { board: BoardService }): HandlersFor<typeof boardCommands> {
   return { 'board:get': (input) => board.get(input) };
 }

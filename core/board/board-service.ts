@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { boardBlocks, boardStays, dayCounts, type BoardStayRow } from '../../db/queries/board-queries';
 import { listRooms } from '../../db/queries/room-queries';
-import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/schemas';
+import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/board';
 import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';

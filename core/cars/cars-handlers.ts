@@ -1,9 +1,9 @@
 import type { carCommands } from '../../shared/contract/cars';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { CarsService } from './cars-service';
 
 /** `cars:export` streams from the export registry and have no handler here. */
-export function carHandlers({ cars }: CoreServices): HandlersFor<typeof carCommands> {
+export function carHandlers({ cars }: { cars: CarsService }): HandlersFor<typeof carCommands> {
   return {
     'cars:seedList': () => cars.seedList(),
     'cars:seedGet': (input) => cars.seedGet(input.car_id),

@@ -52,6 +52,7 @@ export async function requireCar(core: Pick<CoreDeps, 'db'>, id: number): Promis
   return car;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: one closure over its deps whose methods are each short
 export function createCarsService(core: CoreDeps, settings: SettingsService): CarsService {
   const db = core.db;
 

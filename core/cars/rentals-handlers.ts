@@ -1,9 +1,9 @@
 import type { rentalCommands } from '../../shared/contract/rentals';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { RentalsService } from './rentals-service';
 
 /** `rentals:export` streams from the export registry and has no handler here. */
-export function rentalHandlers({ rentals }: CoreServices): HandlersFor<typeof rentalCommands> {
+export function rentalHandlers({ rentals }: { rentals: RentalsService }): HandlersFor<typeof rentalCommands> {
   return {
     'rentals:list': (input) => rentals.list(input),
     'rentals:timeline': (input) => rentals.timeline(input.from, input.days),

@@ -5,7 +5,7 @@
  * Every fleet change is a message for the event broker, as for any car: with no broker set in
  * Settings they wait in the outbox.
  */
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { addDays } from '../../shared/time';
 import { demoGuest } from './demo-guests';
 import { inTurn, type DemoStory } from './demo-story';

@@ -8,11 +8,11 @@
 import { insertRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import { insertBlock } from '../../db/queries/block-queries';
 import { insertStay } from '../../db/queries/stay-queries';
-import type { Housekeeping } from '../../shared/contract/schemas';
+import type { Housekeeping } from '../../shared/contract/rooms';
 import type { BlockKind, StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, resolveTime } from '../../shared/time';
 import type { Db } from '../../db/database';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { demoGuest, pick } from './demo-guests';
 
 const CATEGORIES = {

@@ -3,7 +3,7 @@
  * handlers (demo-story.ts): beds and cots to guests in house (given back when their stay checks
  * out), bikes for the day, one bike two days overdue, and loans already returned.
  */
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { addDays } from '../../shared/time';
 import { demoGuest } from './demo-guests';
 import { inTurn, type DemoStory } from './demo-story';

@@ -7,7 +7,7 @@
  * of the real clock (a time later than now is now). Its live events go to a bus nobody hears: the
  * host is still starting.
  */
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { addDays, resolveTime } from '../../shared/time';
 import { createEventBus, type CallContext, type Handlers } from '../context';
 import { createCore, type Core } from '../create-core';

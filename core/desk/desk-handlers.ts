@@ -1,8 +1,8 @@
 import type { deskCommands } from '../../shared/contract/desk';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { DeskService } from './desk-service';
 
-export function deskHandlers({ desk }: CoreServices): HandlersFor<typeof deskCommands> {
+export function deskHandlers({ desk }: { desk: DeskService }): HandlersFor<typeof deskCommands> {
   return {
     'desk:search': (input) => desk.search(input.q, input.limit),
     'desk:worklists': () => desk.worklists(),

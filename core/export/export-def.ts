@@ -10,9 +10,14 @@
  * `db/queries/exports/` (one SQL text for both engines) from the domain's list filter.
  */
 import type { ChunkQuery } from '../../db/queries/exports/chunk-query';
+import type { SnapshotQueries } from '../../db/read-connection';
+import type { Commands, ExportCommandName } from '../../shared/contract/commands';
 import type { CsvDelimiter } from './csv-cells';
 
 export type { ChunkQuery };
+
+/** The ids the contract's commands name in their `export` flag (each one an entry of core/composition/export-registry.ts). */
+export type ExportId = Commands[ExportCommandName]['export'];
 
 /** What the host tells the worker beside the query: the hotel's zone, for dates and instants. */
 export interface ExportEnv {
@@ -20,6 +25,8 @@ export interface ExportEnv {
   /** The hotel's currency (ISO 4217) and language, for exports that name them (the desk's stays CSV). */
   currency?: string;
   locale?: 'da' | 'en';
+  /** What the reports' CSVs need of the settings and the clock (core/reports/report-env.ts). */
+  report?: { nowMs: number; maxStayMs: number; outOfOrderUnavailable: boolean };
 }
 
 /** Every export's options, beside its own filters (the command's input). */
@@ -35,18 +42,12 @@ export interface CsvOptions {
  */
 export type ExportColumn = string | { header: string; cell: (value: unknown, env: ExportEnv, options: CsvOptions) => unknown };
 
-export interface ExportDef<Q extends CsvOptions = CsvOptions> {
+interface ExportBase<Q extends CsvOptions> {
   /** The file's name before its date: `stays` → `stays-2026-05-01.csv` (download and save dialog). */
   fileName: string;
   /** The desktop's save dialog title. */
   title: string;
   columns: readonly ExportColumn[];
-  /**
-   * One keyset chunk: selects one value per column, in order, the first being an ascending integer
-   * key; takes `id > @after … ORDER BY <key> LIMIT @limit` (never OFFSET). Run in raw (array) mode
-   * on a read-only connection inside one read transaction, so the export is one snapshot.
-   */
-  chunkQuery(query: Q, env: ExportEnv): ChunkQuery;
   /**
    * The header line's cells when they depend on the filters or the hotel (a language, a currency);
    * default: the columns' headers.
@@ -55,6 +56,28 @@ export interface ExportDef<Q extends CsvOptions = CsvOptions> {
   /** Refuses filters that cannot mean anything (an `AppError`), before any CSV is sent. */
   check?(query: Q): void;
 }
+
+/** An export of a table's rows, read in keyset chunks (stays, appointments, the audit log…). */
+export interface ChunkedExport<Q extends CsvOptions = CsvOptions> extends ExportBase<Q> {
+  /**
+   * One keyset chunk: selects one value per column, in order, the first being an ascending integer
+   * key; takes `id > @after … ORDER BY <key> LIMIT @limit` (never OFFSET). Run in raw (array) mode
+   * on a read-only connection inside one read transaction, so the export is one snapshot.
+   */
+  chunkQuery(query: Q, env: ExportEnv): ChunkQuery;
+  rows?: never;
+}
+
+/**
+ * An export of figures computed from a few aggregate queries (a report: at most a row per day of
+ * its period): all its rows at once, read in the export's one snapshot, then written in chunks.
+ */
+export interface ComputedExport<Q extends CsvOptions = CsvOptions> extends ExportBase<Q> {
+  rows(db: Pick<SnapshotQueries, 'all'>, query: Q, env: ExportEnv): Promise<unknown[][]>;
+  chunkQuery?: never;
+}
+
+export type ExportDef<Q extends CsvOptions = CsvOptions> = ChunkedExport<Q> | ComputedExport<Q>;
 
 /** Checks an export's shape while keeping its query's type. */
 export function defineExport<Q extends CsvOptions>(def: ExportDef<Q>): ExportDef<Q> {

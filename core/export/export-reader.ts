@@ -4,7 +4,7 @@
  * either engine), keyset chunks in raw (array) mode. Imports nothing that loads drizzle or zod.
  */
 import type { ExportSource } from '../../db/database';
-import { openSnapshotReader } from '../../db/read-connection';
+import { openSnapshotQueries, openSnapshotReader, type SnapshotQueries, type SnapshotReader } from '../../db/read-connection';
 import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
 import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
 
@@ -50,19 +50,45 @@ function cellFormatter(def: ExportDef, env: ExportEnv, options: CsvOptions): ((r
   };
 }
 
+/**
+ * A computed export's rows, read in one snapshot of its own connection (closed before the first
+ * piece goes out: a report's rows are at most one per day of its period), handed out as chunks:
+ * `after` counts the rows already handed out.
+ */
+async function computedReader(source: ExportSource, compute: (db: SnapshotQueries) => Promise<unknown[][]>): Promise<SnapshotReader> {
+  const db = await openSnapshotQueries(source, { cacheKiB: EXPORT_CACHE_KIB });
+  let rows: unknown[][];
+  try {
+    rows = await compute(db);
+  } finally {
+    await db.close();
+  }
+  return {
+    chunk: async ({ after, limit }) => rows.slice(Number(after), Number(after) + Number(limit)),
+    close: async () => undefined,
+  };
+}
+
 /** Opens the export's own connection and begins the snapshot (on SQLite, on the first chunk's read). */
 export async function openExportReader(source: ExportSource, def: ExportDef, query: CsvOptions, env: ExportEnv): Promise<ExportReader> {
   const delimiter: CsvDelimiter = query.delimiter ?? ',';
   const format = cellFormatter(def, env, query);
-  const { sql, params } = def.chunkQuery(query, env);
-  const reader = await openSnapshotReader(source, sql, { cacheKiB: EXPORT_CACHE_KIB });
-  const args: Record<string, string | number> = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
+  let reader: SnapshotReader;
+  let args: Record<string, string | number>;
+  if (def.rows) {
+    reader = await computedReader(source, (db) => def.rows(db, query, env));
+    args = { after: 0, limit: EXPORT_CHUNK_ROWS };
+  } else {
+    const { sql, params } = def.chunkQuery(query, env);
+    reader = await openSnapshotReader(source, sql, { cacheKiB: EXPORT_CACHE_KIB });
+    args = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
+  }
   return {
     // One chunk of raw rows, formatted into one string.
     async next() {
       const rows = await reader.chunk(args);
       if (rows.length === 0) return { text: '', rows: 0 };
-      args.after = rows[rows.length - 1]![0] as number;
+      args.after = def.rows ? (args.after as number) + rows.length : (rows[rows.length - 1]![0] as number);
       format?.(rows);
       return { text: csvLines(rows, delimiter), rows: rows.length };
     },

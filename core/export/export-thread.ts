@@ -1,11 +1,12 @@
 /**
- * The main thread's side of the export worker (export-worker.ts), for every export of the registry:
+ * The main thread's side of the export worker (export-worker.ts, started from its entry beside the registry), for every export of the registry:
  * finds the worker's file, starts it with a bounded heap (or takes the one waiting), turns what it
  * posts into pieces or a row count, and turns whatever goes wrong in it (a thrown error, running out
  * of its heap, an exit) into an `AppError` rejection.
  *
  * Where the worker's file is: next to the file this code runs from. From the TypeScript sources
- * (tsx, vitest) that is `export-worker.ts`, run through tsx's loader; in a bundle (Electron's
+ * (tsx, vitest) that is the entry beside the registry, `core/composition/export-worker-entry.ts`, run
+ * through tsx's loader; in a bundle (Electron's
  * `dist-electron/host.cjs`, `dist-server/serve.cjs`) it is the separately built
  * `export-worker.cjs` — both build configs emit it beside their main file. In the packaged
  * desktop app that folder is inside `app.asar`, where a worker thread cannot load a script from, so
@@ -17,8 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
-import type { CsvOptions, ExportEnv } from './export-def';
-import type { ExportId } from './export-registry';
+import type { CsvOptions, ExportEnv, ExportId } from './export-def';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
 export const EXPORT_WORKER_FILE = 'export-worker.cjs';
@@ -80,7 +80,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    return { file: join(dirname(here), 'export-worker.ts'), execArgv: ['--import', tsx] };
+    return { file: join(dirname(here), '..', 'composition', 'export-worker-entry.ts'), execArgv: ['--import', tsx] };
   }
   // A bundle: nothing of the parent's command line (a debugger port, tsx) belongs in the worker.
   return { file: unpackedPath(join(dirname(here), EXPORT_WORKER_FILE)), execArgv: [] };

@@ -1,6 +1,7 @@
 /**
- * Entry of the export worker thread (started by export-thread.ts; bundled as its own file,
- * `export-worker.cjs`, next to Electron's host and the serve build). It runs one export at a time,
+ * The export worker thread's loop (its entry, core/composition/export-worker-entry.ts, hands it the
+ * registry; bundled as its own file, `export-worker.cjs`, next to Electron's host and the serve
+ * build; started by export-thread.ts). It runs one export at a time,
  * each posted as `{ type: 'job', job }` naming an export of the registry by its id, and then waits
  * for the next until the main thread stops it. It reads and formats the export here, so the main
  * thread's event loop keeps serving the desk and its heap never sees an export's short-lived row
@@ -18,10 +19,14 @@ import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors';
 import { EXPORT_CHUNK_ROWS, exportHeader, openExportReader, type ExportReader } from './export-reader';
-import { exportDef } from './export-registry';
+import type { ExportDef, ExportId } from './export-def';
 import type { ExportJob, ExportWorkerMessage, ToExportWorker } from './export-thread';
 
 const port = parentPort!;
+/** The registry's lookup, handed in by the entry. */
+let exportDef: (id: ExportId) => ExportDef = () => {
+  throw new Error('serveExportJobs was not called');
+};
 const post = (message: ExportWorkerMessage) => port.postMessage(message);
 
 function writeAll(fd: number, text: string): void {
@@ -74,12 +79,16 @@ async function runJob(job: ExportJob): Promise<void> {
   }
 }
 
-// The main thread sends a job only once the last one is done (export-thread.ts).
-port.on('message', (m: ToExportWorker) => {
-  if (m.type === 'job') {
-    void runJob(m.job);
-  } else {
-    credit += m.chunks;
-    creditArrived?.();
-  }
-});
+/** Serves the main thread's jobs, finding each export with `lookup` (the registry's `exportDef`). */
+export function serveExportJobs(lookup: (id: ExportId) => ExportDef): void {
+  exportDef = lookup;
+  // The main thread sends a job only once the last one is done (export-thread.ts).
+  port.on('message', (m: ToExportWorker) => {
+    if (m.type === 'job') {
+      void runJob(m.job);
+    } else {
+      credit += m.chunks;
+      creditArrived?.();
+    }
+  });
+}

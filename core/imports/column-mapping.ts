@@ -5,7 +5,7 @@
  */
 import type { ImportKind } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import type { FieldDef } from './import-kinds';
+import type { FieldDef } from './import-kind-def';
 
 export const normalizeHeader = (h: string) => h.toLowerCase().replace(/[\s._\-/#:]+/g, '');
 

@@ -13,8 +13,8 @@ import type { Readable } from 'node:stream';
 import type { ParsedInput } from '../../shared/contract/commands';
 import { AppError } from '../../shared/errors';
 import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
 import type { ImportSummary } from '../../shared/contract/imports';
+import type { ImportJobs } from './import-jobs';
 
 export const tooLarge = (max: number) =>
   new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes (${Math.round(max / 1024 / 1024)} MiB)`, { reason: 'imports.tooLarge', params: { max } });
@@ -59,7 +59,7 @@ export function spoolUpload(body: Readable, file: string, maxBytes: number): Pro
 }
 
 /** Runs the import of the CSV file at `file` (the contract's checks on `input` done by the adapter). */
-export async function runFileImport(s: CoreServices, input: ParsedInput<'imports:runFile'>, file: string, ctx: CallContext): Promise<ImportSummary> {
+export async function runFileImport(s: { imports: ImportJobs }, input: ParsedInput<'imports:runFile'>, file: string, ctx: CallContext): Promise<ImportSummary> {
   const { kind, dryRun, mode, mapping, jobId } = input;
   return await s.imports.run({ file }, { kind, dryRun: dryRun ?? false, mode, ...(mapping ? { mapping } : {}), ...(jobId ? { jobId } : {}) }, ctx);
 }

@@ -4,12 +4,13 @@
  * the desktop's open dialog through electron/host-requests.ts).
  */
 import type { importCommands } from '../../shared/contract/imports';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
-import { createImportService } from './import-service';
+import type { ImportJobs } from './import-jobs';
+import type { ImportKinds } from './import-kind-def';
+import { createImportService, type ImportCore } from './import-service';
 
-export function importHandlers(s: CoreServices): HandlersFor<typeof importCommands> {
-  const imports = createImportService(s);
+export function importHandlers<S extends ImportCore & { imports: ImportJobs }>(s: S, kinds: ImportKinds<S>): HandlersFor<typeof importCommands> {
+  const imports = createImportService(s, kinds);
   return {
     'imports:kind': async ({ kind }) => await imports.kindInfo(kind),
     'imports:run': async ({ csv, kind, dryRun, mode, mapping, jobId }, ctx) =>

@@ -11,9 +11,9 @@
 import type { ImportKind, ImportRowError } from '../../shared/contract/imports';
 import { isAppError } from '../../shared/errors';
 import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
 import type { ColumnMap } from './column-mapping';
-import type { Existing, KindDef } from './import-kinds';
+import type { Existing, KindDef } from './import-kind-def';
+import type { ImportCore } from './import-service';
 import { checkInput, readRow, rowError } from './row-input';
 
 const MAX_ERRORS = 10_000;
@@ -52,7 +52,7 @@ export interface RowImporter {
   importRow(line: number, cells: string[]): Promise<void>;
 }
 
-export function createRowImporter(s: CoreServices, kindName: ImportKind, kind: KindDef, map: ColumnMap, header: string[], existing: Existing, ctx: CallContext): RowImporter {
+export function createRowImporter<S extends ImportCore>(s: S, kindName: ImportKind, kind: KindDef<S>, map: ColumnMap, header: string[], existing: Existing, ctx: CallContext): RowImporter {
   const db = s.deps.db;
   // Only a kind whose service lets a repeat through needs the keys seen so far.
   const seen = kind.serviceRefusesRepeat ? undefined : new Map<string, number>();

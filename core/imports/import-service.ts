@@ -14,11 +14,11 @@
 import { deferStaySearchIndex, readImportMapping, saveImportMapping } from '../../db/queries/import-queries';
 import type { ImportKind, ImportKindInfo, ImportMode, ImportProgress, ImportSummary } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import type { CallContext } from '../context';
-import type { CoreServices } from '../core-services';
+import type { AuditService } from '../auth/auth-types';
+import type { CallContext, CoreDeps } from '../context';
 import { mapColumns } from './column-mapping';
 import { DEFAULT_CSV_LIMITS, readCsv, type CsvInput, type CsvLimits } from './csv-source';
-import { IMPORT_KIND_DEFS } from './import-kinds';
+import type { ImportKinds } from './import-kind-def';
 import { createRowImporter, type ImportTally } from './import-rows';
 
 export interface ImportOptions {
@@ -47,7 +47,14 @@ export interface ImportService {
   run(input: CsvInput, options: ImportOptions, ctx: CallContext): Promise<ImportSummary>;
 }
 
-export function createImportService(s: CoreServices): ImportService {
+/** What the pipeline itself needs of the core; the kinds' own `load` and `save` get the whole `S`. */
+export interface ImportCore {
+  deps: CoreDeps;
+  audit: Pick<AuditService, 'record'>;
+}
+
+/** The import center over the kinds the composition lists (core/composition/import-kinds.ts). */
+export function createImportService<S extends ImportCore>(s: S, kinds: ImportKinds<S>): ImportService {
   const db = s.deps.db;
 
   const audit = (ctx: CallContext, options: ImportOptions, tally: ImportTally, committed: boolean) =>
@@ -60,12 +67,12 @@ export function createImportService(s: CoreServices): ImportService {
 
   return {
     async kindInfo(kind) {
-      const fields = IMPORT_KIND_DEFS[kind].fields.map((f) => ({ field: f.field, required: f.required, headers: [...f.headers] }));
+      const fields = kinds[kind].fields.map((f) => ({ field: f.field, required: f.required, headers: [...f.headers] }));
       return { kind, fields, savedMapping: await readImportMapping(db, kind) };
     },
 
     async run(input, options, ctx) {
-      const kind = IMPORT_KIND_DEFS[options.kind];
+      const kind = kinds[options.kind];
       const cancelled = options.cancelled ?? (() => false);
       const csv = await readCsv(input, options.limits ?? DEFAULT_CSV_LIMITS);
       const map = mapColumns(options.kind, kind.fields, csv.header, options.mapping ?? {}, await readImportMapping(db, options.kind));

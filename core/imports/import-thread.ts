@@ -1,5 +1,6 @@
 /**
- * The host's side of the import worker (import-worker.ts): starts one worker thread per import,
+ * The host's side of the import worker (import-worker.ts, started from its entry beside the
+ * composition, core/composition/import-worker-entry.ts): starts one worker thread per import,
  * hands it the job and a shared cancel flag, and turns what it posts into progress, live events and
  * the summary, and whatever goes wrong in it (an error, running out of its heap, an exit) into an
  * `AppError` rejection. Where the worker's file is, from the sources or in a bundle, as for the
@@ -53,7 +54,8 @@ function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    return { file: join(dirname(here), 'import-worker.ts'), execArgv: ['--import', tsx] };
+    // From the sources: the entry beside the composition it runs over (as the CSV exports' worker).
+    return { file: join(dirname(here), '..', 'composition', 'import-worker-entry.ts'), execArgv: ['--import', tsx] };
   }
   // A bundle: import-worker.cjs beside the host's file (unpacked from app.asar in the desktop app).
   return { file: unpackedPath(join(dirname(here), IMPORT_WORKER_FILE)), execArgv: [] };

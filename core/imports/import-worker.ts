@@ -1,6 +1,7 @@
 /**
- * Entry of the import worker thread (started by import-thread.ts, one per import; bundled as its own
- * file, `import-worker.cjs`, beside Electron's host and the serve build). It opens its own connection
+ * The import worker thread's loop (its entry, core/composition/import-worker-entry.ts, hands it the
+ * composition's services and import kinds; started by import-thread.ts, one per import; bundled as
+ * its own file, `import-worker.cjs`, beside Electron's host and the serve build). It opens its own connection
  * to the host's database (`bulk`: db/open-database.ts), builds the domains' services over it and runs
  * the one import it is given (import-service.ts), so the host's event loop never runs the import's
  * rows. On SQLite the host has lent it the database's writer before starting it
@@ -19,10 +20,10 @@ import { adoptLiveEventOrigin } from '../../db/queries/live-event-queries';
 import { openDatabase } from '../../db/open-database';
 import type { LiveEvent } from '../../shared/contract/events';
 import { isAppError } from '../../shared/errors';
-import type { EventBus } from '../context';
-import { createServices } from '../core-services';
+import type { CoreDeps, EventBus } from '../context';
+import type { ImportKinds } from './import-kind-def';
 import type { ImportJob, ImportWorkerMessage, ToImportWorker } from './import-thread';
-import { createImportService } from './import-service';
+import { createImportService, type ImportCore } from './import-service';
 
 const port = parentPort!;
 
@@ -53,17 +54,23 @@ function collectingBus(): EventBus & { drain(): LiveEvent[] } {
   };
 }
 
-async function runJob(job: ImportJob, cancel: Int32Array): Promise<void> {
+/** What the entry hands the loop: how to build the services over the worker's connection, and the kinds. */
+export interface ImportComposition<S extends ImportCore> {
+  createServices(deps: CoreDeps): Promise<S>;
+  kinds: ImportKinds<S>;
+}
+
+async function runJob<S extends ImportCore>(composition: ImportComposition<S>, job: ImportJob, cancel: Int32Array): Promise<void> {
   const config = job.source.dialect === 'sqlite' ? { engine: 'sqlite' as const, file: job.source.file } : { engine: 'postgres' as const, url: job.source.url };
   const db = await openDatabase(config, { bulk: true });
   adoptLiveEventOrigin(db, job.liveEventOrigin);
   const events = collectingBus();
   let summary;
   try {
-    const services = await createServices({ db, clock: () => Date.now() + job.clockOffsetMs, events });
+    const services = await composition.createServices({ db, clock: () => Date.now() + job.clockOffsetMs, events });
     const input = 'text' in job.input ? job.input.text : createReadStream(job.input.file, { highWaterMark: 256 * 1024 });
     const totalBytes = 'file' in job.input ? statSync(job.input.file).size : Buffer.byteLength(job.input.text);
-    summary = await createImportService(services).run(input, {
+    summary = await createImportService(services, composition.kinds).run(input, {
       ...job.options,
       totalBytes,
       onProgress: (progress) => post({ type: 'progress', progress }),
@@ -78,11 +85,14 @@ async function runJob(job: ImportJob, cancel: Int32Array): Promise<void> {
   post({ type: 'done', summary });
 }
 
-// One import at a time: the host sends the next only once this one has answered (import-thread.ts).
-port.on('message', (m: ToImportWorker) => {
-  runJob(m.job, new Int32Array(m.cancel)).catch((e: unknown) => {
-    if (isAppError(e)) {
-      post({ type: 'error', code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}), ...(e.params ? { params: { ...e.params } } : {}), ...(e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds }) });
-    } else post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+/** Serves the host's imports, one at a time, over the composition's services and kinds. */
+export function serveImportJobs<S extends ImportCore>(composition: ImportComposition<S>): void {
+  // One import at a time: the host sends the next only once this one has answered (import-thread.ts).
+  port.on('message', (m: ToImportWorker) => {
+    runJob(composition, m.job, new Int32Array(m.cancel)).catch((e: unknown) => {
+      if (isAppError(e)) {
+        post({ type: 'error', code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}), ...(e.params ? { params: { ...e.params } } : {}), ...(e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds }) });
+      } else post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    });
   });
-});
+}

@@ -7,7 +7,7 @@ import type { ImportRowError } from '../../shared/contract/imports';
 import { WEEKDAYS } from '../../shared/contract/appointments';
 import type { ColumnMap } from './column-mapping';
 import { isFormula, parseBoolean, parseDate, parseHours, parseInteger, parseMoney } from './cell-values';
-import type { FieldDef, KindDef } from './import-kinds';
+import type { FieldDef, KindDef } from './import-kind-def';
 
 export interface RowInput {
   line: number;

@@ -1,5 +1,5 @@
 /**
- * Starts and stops the host's background jobs (`jobs.ts`). An `'every-server'` job simply starts. A
+ * Starts and stops the host's background jobs (`core/composition/jobs.ts`). An `'every-server'` job simply starts. A
  * `'once'` job runs only while this server leads it: the runner tries its leader lock
  * (db/leader-lock.ts: an advisory lock on PostgreSQL; always held on SQLite) at once and then every
  * `leaderRetryMs`; the leader checks its lock at the same pace. A server that gains the lock starts
@@ -32,7 +32,7 @@ interface Slot {
   stop(): Promise<void>;
 }
 
-function everyServer(def: JobDef, ctx: JobContext): Slot {
+function everyServer<C>(def: JobDef<C>, ctx: JobContext<C>): Slot {
   let job: RunningJob | undefined = def.start(ctx);
   return {
     name: def.name,
@@ -45,7 +45,7 @@ function everyServer(def: JobDef, ctx: JobContext): Slot {
   };
 }
 
-function onceAcross(def: JobDef, ctx: JobContext, lock: LeaderLock, retryMs: number): Slot {
+function onceAcross<C>(def: JobDef<C>, ctx: JobContext<C>, lock: LeaderLock, retryMs: number): Slot {
   let job: RunningJob | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -92,7 +92,7 @@ function onceAcross(def: JobDef, ctx: JobContext, lock: LeaderLock, retryMs: num
   };
 }
 
-export function startJobs(jobs: readonly JobDef[], ctx: JobContext, options: JobRunnerOptions = {}): JobRunner {
+export function startJobs<C>(jobs: readonly JobDef<C>[], ctx: JobContext<C>, options: JobRunnerOptions = {}): JobRunner {
   const retryMs = options.leaderRetryMs ?? DEFAULT_LEADER_RETRY_MS;
   const lockOf = options.leaderLock ?? openLeaderLock;
   const names = new Set<string>();

@@ -1,10 +1,9 @@
 /**
  * What a background job is (core/jobs/README.md): a name, whether it runs on every server or once
- * across them, and how it starts. The host starts the registry's jobs (`jobs.ts`) through the runner
+ * across them, and how it starts. The host starts the registry's jobs (`core/composition/jobs.ts`) through the runner
  * (`job-runner.ts`), which holds the leadership of the `'once'` ones.
  */
 import type { Database } from '../../db/database';
-import type { Core } from '../create-core';
 
 /**
  * - `every-server`: each server runs its own (the outbox worker: its claims keep a message to one
@@ -14,9 +13,12 @@ import type { Core } from '../create-core';
  */
 export type JobRuns = 'every-server' | 'once';
 
-/** What a job gets from the host. */
-export interface JobContext {
-  core: Core;
+/**
+ * What a job gets from the host. `C` is what the job needs of the core (its services, settings, clock):
+ * each job names its own, and the host's core has them all (core/composition/jobs.ts checks it).
+ */
+export interface JobContext<C = unknown> {
+  core: C;
   db: Database;
   /** The host's data folder (the downtime pack writes there). */
   dataDir?: string;
@@ -32,9 +34,9 @@ export interface RunningJob {
   stop(): Promise<void>;
 }
 
-export interface JobDef {
+export interface JobDef<C = unknown> {
   /** Unique; also the key of a `'once'` job's leader lock, so never renamed lightly. */
   name: string;
   runs: JobRuns;
-  start(ctx: JobContext): RunningJob;
+  start: (ctx: JobContext<C>) => RunningJob;
 }

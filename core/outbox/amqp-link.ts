@@ -84,6 +84,7 @@ export function describeAmqpError(e: unknown, url = ''): string {
   return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one RabbitMQ connection's life (connect, confirm, reconnect with backoff, close) over one state
 export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink {
   const { clock } = options;
   const random = options.random ?? Math.random;

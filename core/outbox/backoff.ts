@@ -30,3 +30,17 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
+
+/**
+ * How long a failing target waits before one worker probes it again (`failures`: its transient
+ * failures since it last answered): 1 s, 2 s, 4 s … capped at `PROBE_CAP_MS`, half of it fixed and
+ * half jittered, so probes never bunch up nor come closer than half the step. The cap is what bounds
+ * how long a target that answers again goes unnoticed: at most 30 s after it is back.
+ *   failures = 1 → [0.5 s, 1 s)   3 → [2 s, 4 s)   6 → [16 s, 30 s)   ≥ 6 → [15 s, 30 s)
+ */
+export const PROBE_CAP_MS = 30_000;
+
+export function probeDelayMs(failures: number, random: () => number): number {
+  const step = Math.min(PROBE_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(Math.max(failures - 1, 0), 32));
+  return Math.floor(step / 2 + random() * (step / 2));
+}

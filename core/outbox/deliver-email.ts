@@ -15,7 +15,7 @@
  */
 import type * as Nodemailer from 'nodemailer';
 import { z } from 'zod';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import type { DeliveryOutcome } from './deliver';
 
 /** What an `email` outbox message carries, already in the hotel's language. */

@@ -1,8 +1,8 @@
 import type { outboxCommands } from '../../shared/contract/outbox';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { OutboxService } from './outbox-service';
 
-export function outboxHandlers({ outbox }: CoreServices): HandlersFor<typeof outboxCommands> {
+export function outboxHandlers({ outbox }: { outbox: OutboxService }): HandlersFor<typeof outboxCommands> {
   return {
     'outbox:status': () => outbox.status(),
     'outbox:retry': (input) => outbox.retry(input.id),

@@ -5,20 +5,27 @@
  */
 import { pruneSent } from '../../db/queries/outbox-queries';
 import type { JobDef } from '../jobs/job-types';
-import type { Core } from '../create-core';
+import type { CoreDeps } from '../context';
+import type { SettingsService } from '../settings/settings-service';
 
 const DAY_MS = 86_400_000;
 export const PRUNE_EVERY_MS = 60_000;
 
 /** Deletes the messages past retention now; tells the admin's outbox screen when it did. Returns how many. */
-export async function pruneOutbox(core: Pick<Core, 'deps' | 'settings'>): Promise<number> {
+/** What the retention needs of the core. */
+export interface RetentionCore {
+  deps: CoreDeps;
+  settings: Pick<SettingsService, 'get'>;
+}
+
+export async function pruneOutbox(core: RetentionCore): Promise<number> {
   const { db, clock, events } = core.deps;
   const pruned = await pruneSent(db, clock() - core.settings.get().outboxRetentionDays * DAY_MS);
   if (pruned > 0) events.publish({ type: 'outbox.changed' });
   return pruned;
 }
 
-export const outboxRetentionJob: JobDef = {
+export const outboxRetentionJob: JobDef<RetentionCore> = {
   name: 'outbox-retention',
   runs: 'once',
   start({ core, onError }) {

@@ -1,4 +1,4 @@
-/** The outbox as the admin sees it: counts, the last error, dead and blocked messages, and sending one again. */
+/** The outbox as the admin sees it: counts, the last error, dead and blocked messages, each target's state, and sending one again. */
 import {
   countOutboxByStatus,
   getOutboxRecord,
@@ -9,13 +9,14 @@ import {
   reviveDeadOutbox,
   type OutboxRecord,
 } from '../../db/queries/outbox-admin-queries';
-import type { OutboxMessage, OutboxStatus } from '../../shared/contract/schemas';
+import { listTargetHealth, pendingByTarget } from '../../db/queries/outbox-target-queries';
+import type { OutboxMessage, OutboxStatus, OutboxTargetStatus } from '../../shared/contract/outbox';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
-import { transportOf } from './outbox-targets';
+import { configuredTargets, OUTBOX_TARGETS, transportOf, type OutboxTarget } from './outbox-targets';
 import type { BrokerLinks } from './transports';
 
 const DEAD_SHOWN = 100;
@@ -56,6 +57,25 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService, b
     return { url: s.url, state: s.state, error: s.error, since: formatInstant(s.sinceMs, zone), lostConfirms: s.lostConfirms, returned: s.returned };
   }
 
+  /** Every target of the registry: configured or not (the settings), its health and what waits for it (the database). */
+  async function targets(zone: string): Promise<OutboxTargetStatus[]> {
+    const configured = configuredTargets(settings.get());
+    const health = new Map((await listTargetHealth(db)).map((h) => [h.target, h]));
+    const waiting = new Map((await pendingByTarget(db)).map((w) => [w.target, w]));
+    const at = (ms: number | null | undefined) => (ms == null ? null : formatInstant(ms, zone));
+    return (Object.keys(OUTBOX_TARGETS) as OutboxTarget[]).map((target) => {
+      const h = health.get(target);
+      const w = waiting.get(target);
+      const failing = h?.failingSinceMs != null;
+      return {
+        target, configured: configured.has(target), state: failing ? 'failing' : 'up',
+        failingSince: at(h?.failingSinceMs), failures: failing ? h!.failures : 0, lastError: failing ? h!.lastError : null,
+        nextProbeAt: failing ? at(h!.nextProbeMs) : null, lastSuccessAt: at(h?.lastSuccessMs), recoveredAt: at(h?.recoveredMs),
+        pending: w?.pending ?? 0, oldestPendingAt: at(w?.oldestMs), nextAttemptAt: at(w?.nextAttemptMs),
+      };
+    });
+  }
+
   return {
     async status() {
       const zone = settings.get().timeZone;
@@ -66,6 +86,7 @@ export function createOutboxService(core: CoreDeps, settings: SettingsService, b
         deadMessages: (await listDeadOutbox(db, DEAD_SHOWN)).map((r) => toMessage(r, zone)),
         blockedMessages: (await listBlockedOutbox(db, BLOCKED_SHOWN)).map((r) => toMessage(r, zone)),
         broker: brokerLink(zone),
+        targets: await targets(zone),
       };
     },
 

@@ -4,7 +4,7 @@
  * settings. A target delivers by HTTP (the message's JSON POSTed to its base URL + path, billing and
  * the event broker) or by SMTP (the message is an e-mail `{to, subject, text}`, core/outbox/deliver-email.ts).
  */
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { TRANSPORT_SCHEMES, type TransportKind } from './outbox-transport';
 
 export interface OutboxTargetDef {

@@ -3,7 +3,7 @@
  * SMTP (`deliver-email.ts`) and AMQP (`amqp-link.ts`: the per-server RabbitMQ link, shared with the
  * outbox screen's status through `BrokerLinks`).
  */
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { createAmqpLink, type AmqpLink, type AmqpLinkStatus } from './amqp-link';
 import { deliver } from './deliver';
 import { deliverEmail, smtpConfigOf } from './deliver-email';

@@ -4,9 +4,8 @@
  * then every `downtimePackMinutes` (read again each round, so a changed setting applies from the next
  * pack), and a last one when the job stops (the host's shutdown). Without a data folder it does nothing.
  */
-import type { Core } from '../create-core';
 import type { JobDef, RunningJob } from '../jobs/job-types';
-import { writeDowntimePack } from './downtime-pack';
+import { writeDowntimePack, type PackCore } from './downtime-pack';
 
 const MINUTE_MS = 60_000;
 
@@ -25,7 +24,7 @@ const realTimer: PackTimer = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function startDowntimePacks(core: Pick<Core, 'deps' | 'services' | 'settings'>, dataDir: string, onError: (error: unknown) => void, timer: PackTimer = realTimer): RunningJob {
+export function startDowntimePacks(core: PackCore, dataDir: string, onError: (error: unknown) => void, timer: PackTimer = realTimer): RunningJob {
   let round: Promise<unknown> = Promise.resolve();
   let handle: unknown;
   let stopped = false;
@@ -53,7 +52,7 @@ export function startDowntimePacks(core: Pick<Core, 'deps' | 'services' | 'setti
   };
 }
 
-export const downtimePackJob: JobDef = {
+export const downtimePackJob: JobDef<PackCore> = {
   name: 'downtime-pack',
   runs: 'once',
   start({ core, dataDir, onError }) {

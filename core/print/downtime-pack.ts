@@ -7,8 +7,17 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localDate, toCivil } from '../../shared/time';
-import type { Core } from '../create-core';
+import type { CoreDeps } from '../context';
+import type { SettingsService } from '../settings/settings-service';
 import { downtimePackFiles, packFormats } from './downtime-html';
+import type { PrintService } from './print-service';
+
+/** What a pack needs of the core: the clock, the settings, the printed lists. */
+export interface PackCore {
+  deps: CoreDeps;
+  settings: Pick<SettingsService, 'get'>;
+  services: { print: PrintService };
+}
 
 /** The folder in the data folder that holds the packs. */
 export const PACKS_DIR = 'downtime-packs';
@@ -35,7 +44,7 @@ export async function prunePacks(dir: string, keep = KEEP_PACKS): Promise<string
 }
 
 /** Writes one pack now; returns its folder. */
-export async function writeDowntimePack(core: Pick<Core, 'deps' | 'services' | 'settings'>, dataDir: string, keep = KEEP_PACKS): Promise<string> {
+export async function writeDowntimePack(core: PackCore, dataDir: string, keep = KEEP_PACKS): Promise<string> {
   const settings = core.settings.get();
   const now = core.deps.clock();
   const lists = await core.services.print.lists();

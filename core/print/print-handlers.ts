@@ -1,8 +1,8 @@
 import type { printCommands } from '../../shared/contract/print';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { PrintService } from './print-service';
 
-export function printHandlers({ print }: CoreServices): HandlersFor<typeof printCommands> {
+export function printHandlers({ print }: { print: PrintService }): HandlersFor<typeof printCommands> {
   return {
     'print:lists': () => print.lists(),
   };

@@ -10,8 +10,9 @@
  * stay's new status and the bed back in stock are one COMMIT. If the return fails, the check-out is
  * refused with it.
  *
- * The registry is built once per core (core/core-services.ts) and handed to the emitting services;
- * no domain imports another to react to it.
+ * The registry is built once per core (core/composition/core-services.ts; the reacting domains are
+ * listed in core/composition/reactions.ts) and handed to the emitting services; no domain imports
+ * another to react to it.
  */
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { Commit } from '../commit';

@@ -1,7 +1,12 @@
 import type { reportCommands } from '../../shared/contract/reports';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { ReportsService } from './reports-service';
 
-export function reportHandlers({ roomsReport }: CoreServices): HandlersFor<typeof reportCommands> {
-  return { 'reports:rooms': (input) => roomsReport.rooms(input) };
+export function reportHandlers({ reports }: { reports: ReportsService }): HandlersFor<typeof reportCommands> {
+  return {
+    'reports:rooms': (input) => reports.rooms(input),
+    'reports:appointments': (input) => reports.appointments(input),
+    'reports:stock': (input) => reports.stock(input),
+    'reports:fleet': (input) => reports.fleet(input),
+  };
 }

@@ -17,6 +17,8 @@ export interface FiguresInput {
   /** Rooms in use per category. */
   rooms: ReadonlyMap<string, number>;
   groups: readonly RoomsStayGroup[];
+  /** An instant's hotel-local day number (core/reports/zone-offsets.ts). */
+  dayOf: (ms: number) => number;
   /** Cancelled and no-show stays due in the period. */
   cancellations: number;
   noShows: number;
@@ -75,7 +77,9 @@ function categoryGrid(f: FiguresInput): { grid: Map<string, CategoryDays>; arriv
   const endDay = f.fromDay + f.days;
   for (const d of f.groups) {
     const g = grid.get(d.category)!;
-    const [ci, co, n, rate] = [Number(d.ci), Number(d.co), Number(d.stays), Number(d.rate)];
+    const [ci, co, n] = [f.dayOf(Number(d.checkinMs)), f.dayOf(Number(d.checkoutMs)), Number(d.stays)];
+    // The group's revenue per night: its stays' prices spread evenly over their nights.
+    const rate = Number(d.price) / Number(d.nights);
     const a = Math.max(ci, f.fromDay) - f.fromDay;
     const b = Math.min(co, endDay) - f.fromDay;
     if (b > a) {
@@ -88,7 +92,7 @@ function categoryGrid(f: FiguresInput): { grid: Map<string, CategoryDays>; arriv
     }
     if (ci >= f.fromDay && ci < endDay) {
       g.arr[ci - f.fromDay]! += n;
-      arrivalNights += Number(d.nights);
+      arrivalNights += n * Number(d.nights);
       leadMs += Number(d.leadMs);
     }
     if (co >= f.fromDay && co < endDay) g.dep[co - f.fromDay]! += n;

@@ -1,8 +1,8 @@
 import type { roomCommands } from '../../shared/contract/rooms';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { RoomsService } from './rooms-service';
 
-export function roomHandlers({ rooms }: CoreServices): HandlersFor<typeof roomCommands> {
+export function roomHandlers({ rooms }: { rooms: RoomsService }): HandlersFor<typeof roomCommands> {
   return {
     'rooms:list': (input) => rooms.list(input.includeInactive ?? false),
     'rooms:free': (input) => rooms.free(input),

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { listFutureStaysOfRoom } from '../../db/queries/stay-queries';
 import { getRoomByNumber, insertRoom, listFreeRooms, listRooms, updateRoom, type RoomWrite } from '../../db/queries/room-queries';
-import type { FreeRoomsQuerySchema, Housekeeping, Room, RoomCreateSchema, RoomUpdateSchema } from '../../shared/contract/schemas';
+import type { FreeRoomsQuerySchema, Housekeeping, Room, RoomCreateSchema, RoomUpdateSchema } from '../../shared/contract/rooms';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
 import type { CoreDeps } from '../context';

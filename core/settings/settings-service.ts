@@ -4,12 +4,12 @@
  * if the machine's zone changes later.
  */
 import type { z } from 'zod';
-import { BROKER_EVENT_TYPES } from '../../shared/contract/broker-events';
 import { hotelHasBookings, raiseSettingTo, readSettingValues, writeSettingValue } from '../../db/queries/settings-queries';
-import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/schemas';
+import { settingDefs, type SettingDef } from '../../shared/contract/settings-section';
+import { SETTINGS_SECTIONS } from '../../shared/contract/settings-sections';
+import { SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/contract/settings';
 import { commit } from '../commit';
 import { AppError } from '../../shared/errors';
-import { likelyHotelZone } from '../../shared/time';
 import { hasUrlPassword, keepMaskedPassword, MASKED_PASSWORD, maskUrlPassword } from '../../shared/rules/url-credentials';
 import type { CoreDeps } from '../context';
 
@@ -20,69 +20,30 @@ const DAY_MS = 86_400_000;
  */
 const STAY_BOUND_KEY = 'stayLengthBoundNights';
 
-/** The machine's zone, unless it is a server's UTC: then the hotel's likely zone (shared/time.ts). */
-function defaultTimeZone(): string {
-  return likelyHotelZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
+/** Every setting of every section (shared/contract/settings-sections.ts), with what the service must know of it. */
+const SETTINGS = settingDefs(SETTINGS_SECTIONS);
+const keysWhere = (flag: (def: SettingDef) => unknown) => SETTINGS.filter(([, def]) => flag(def)).map(([key]) => key);
 
+/** Each answered setting at its section's default (a function's: read now, from the machine). */
 export function defaultSettings(): Settings {
-  return {
-    hotelName: 'Hotel Frontdesk',
-    timeZone: defaultTimeZone(),
-    currency: 'DKK',
-    locale: 'da',
-    checkinTime: '14:00',
-    checkoutTime: '12:00',
-    maxStayNights: 90,
-    billingServiceUrl: 'http://billing-service:5002',
-    eventServiceUrl: '',
-    outboxRetryHours: 72,
-    outboxRetentionDays: 7,
-    lanEnabled: false,
-    lanHost: '0.0.0.0',
-    lanPort: 8787,
-    selfRegistration: false,
-    sessionHours: 12,
-    // appointments (issue 8): SPEC §3.2 defaults
-    appointmentHoldMinutes: 30,
-    appointmentReminderMinutes: 60,
-    refundFullHours: 48,
-    refundPartialHours: 24,
-    refundPartialPercent: 50,
-    paymentCheckoutUrl: '',
-    // reports (issue 17): out-of-order rooms stay in "available", as USALI counts them
-    reportsOutOfOrderUnavailable: false,
-    // cars (issue 9 §2): every fleet change goes to the event broker
-    brokerEventTypes: [...BROKER_EVENT_TYPES],
-    // E-mail delivery (issue 8 §5, platform): off until an admin sets a server and a sender.
-    smtpHost: '',
-    smtpPort: 587,
-    smtpTls: 'starttls',
-    smtpUser: '',
-    smtpPasswordSet: false,
-    smtpFrom: '',
-    // stays' rules (issue 10)
-    earlyCheckinMinutes: 360,
-    departurePriceRule: 'booked',
-    timeZoneConfirmed: false,
-    // printing (issue 17 §2): a downtime pack every half hour
-    downtimePackMinutes: 30,
-  };
+  const value = (def: SettingDef) => (typeof def.default === 'function' ? (def.default as () => unknown)() : def.default);
+  return Object.fromEntries(SETTINGS.filter(([, def]) => def.answer).map(([key, def]) => [key, value(def)])) as Settings;
 }
 
 /** The stored SMTP password's key: not a field of `Settings`, so no answer or event ever carries it. */
 const SMTP_PASSWORD_KEY = 'smtpPassword';
 /** Derived from the stored password, never stored itself. */
-const DERIVED_KEYS = new Set(['smtpPasswordSet']);
+const DERIVED_KEYS = new Set(keysWhere((def) => def.derived));
 /**
  * Where a server's API listens: on a database several servers share (issue 20 item 5), each keeps
  * its own, stored as `lanEnabled@<server>` and so on. A server without its own row yet reads the
  * hotel-wide one (what a single server stored), so a second server starts as the first was set.
  */
-const PER_SERVER_KEYS = new Set(['lanEnabled', 'lanHost', 'lanPort']);
+const PER_SERVER_KEYS = new Set(keysWhere((def) => def.perServer));
 
 /** Integration URLs: a password in one is masked in every answer, event and audit row. */
-const URL_KEYS = ['billingServiceUrl', 'eventServiceUrl'] as const;
+type StringSettingKey = { [K in keyof Settings & keyof SettingsUpdate]: Settings[K] extends string ? K : never }[keyof Settings & keyof SettingsUpdate];
+const URL_KEYS = keysWhere((def) => def.secretInUrl) as StringSettingKey[];
 
 /** The settings as answers and live events show them: a password inside a URL as `***`. Pure. */
 export function publicSettings(settings: Settings): Settings {
@@ -235,7 +196,7 @@ export async function createSettingsService(deps: CoreDeps, initial?: Partial<Se
               params: { field: key },
             });
           }
-          patchToWrite[key] = url;
+          (patchToWrite as Record<string, unknown>)[key] = url;
         }
         await write(patchToWrite);
         const next = await read();

@@ -7,7 +7,7 @@ import { getRoom } from '../../db/queries/room-queries';
 import { getBlockRecord } from '../../db/queries/block-queries';
 import { findOccupancyConflict, findRoomOccupant, getStayRecord, type OccupancyConflict } from '../../db/queries/stay-queries';
 import type { Db } from '../../db/database';
-import type { Room } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
 import { AppError, type Refusal } from '../../shared/errors';
 
 export async function requireRoom(db: Db, roomId: number): Promise<Room> {

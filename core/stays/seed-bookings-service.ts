@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { getRoomByNumber } from '../../db/queries/room-queries';
 import { getSeedBooking, listSeedBookings } from '../../db/queries/seed-booking-queries';
-import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema } from '../../shared/contract/schemas';
+import type { SeedBooking, SeedBookingCreateSchema, SeedBookingListQuerySchema } from '../../shared/contract/seed-bookings';
 import { AppError } from '../../shared/errors';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { updateStayPlacement } from '../../db/queries/stay-queries';
-import type { Stay, StayDatesSchema, StayMoveSchema } from '../../shared/contract/schemas';
+import type { Stay, StayDatesSchema, StayMoveSchema } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { applyAction, chosenPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';

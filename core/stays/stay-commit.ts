@@ -1,18 +1,18 @@
 /**
  * How every stay change is committed (through core/commit.ts): the checks and the write, then the
- * billing message, in one transaction; `stay.changed` after COMMIT.
+ * billing message and the event broker's (stay-broker.ts), in one transaction; `stay.changed` after COMMIT.
  */
 import type { OutboxEntry } from '../outbox/outbox-enqueue';
 import { commit, type Commit } from '../commit';
 import { getStayRecord, toStay, type StayRecord } from '../../db/queries/stay-queries';
 import type { Db } from '../../db/database';
-import type { StayEventAction } from '../../shared/contract/stays';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay, StayEventAction } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import type { AuditService } from '../auth/auth-types';
 import type { CoreDeps } from '../context';
 import type { Reactions } from '../reactions/reactions';
 import type { SettingsService } from '../settings/settings-service';
+import { stayToBroker } from './stay-broker';
 
 export type { StayEventAction };
 
@@ -63,6 +63,7 @@ export async function commitStayChange(d: StayServiceDeps, action: StayEventActi
     const record = await requireStayRecord(d.core.db, await write(c));
     await c.enqueue(billingUpdate(record, settings.currency));
     const stay = toStay(record, settings.timeZone);
+    await stayToBroker(c, d.settings, action, stay);
     c.publish({ type: 'stay.changed', action, stay });
     return stay;
   });

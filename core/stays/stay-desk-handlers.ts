@@ -1,8 +1,8 @@
 import type { stayDeskCommands } from '../../shared/contract/stay-desk';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { StayDeskService } from './stay-desk-service';
 
-export function stayDeskHandlers({ stayDesk }: CoreServices): HandlersFor<typeof stayDeskCommands> {
+export function stayDeskHandlers({ stayDesk }: { stayDesk: StayDeskService }): HandlersFor<typeof stayDeskCommands> {
   return {
     'stays:quote': (input) => stayDesk.quote(input),
     'stays:updateGuest': (input, ctx) => stayDesk.updateGuest(input, ctx),

@@ -6,12 +6,13 @@
 import { guestProfileStayIds, normalPhone, stayRecordsByIds, updateStayGuest } from '../../db/queries/guest-queries';
 import { toStay } from '../../db/queries/stay-queries';
 import type { CommandOutput, ParsedInput } from '../../shared/contract/commands';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { chosenPrice } from '../../shared/rules/stay-rules';
 import { commit } from '../commit';
 import type { CallContext } from '../context';
 import { requireRoom } from './occupancy-guard';
+import { stayToBroker } from './stay-broker';
 import { requireStayRecord, type StayServiceDeps } from './stay-commit';
 import { resolveStayWindow } from './stay-window';
 
@@ -83,6 +84,7 @@ export function createStayDeskService(d: StayServiceDeps): StayDeskService {
         await updateStayGuest(db, stay.id, next, c.nowMs);
         await d.audit.record(ctx, { action: 'stays:updateGuest', entity: 'stays', entityId: stay.id, detail: { id: stay.id, changes } });
         const saved = toStay(await requireStayRecord(db, stay.id), zone);
+        await stayToBroker(c, d.settings, 'guest_changed', saved);
         c.publish({ type: 'stay.changed', action: 'guest_changed', stay: saved });
         return saved;
       });

@@ -8,7 +8,7 @@ import { getRoom, setRoomHousekeeping } from '../../db/queries/room-queries';
 import {
   insertStatusChange, latestStatusChange, markStatusChangeUndone, updateStayPeriod, updateStayStatus, type StayRecord,
 } from '../../db/queries/stay-queries';
-import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/schemas';
+import type { DepartureQuote, Stay, StayWarning } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { applyAction, departureQuote, earliestCheckIn, occupies, previousStatus, type StayAction, type StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
@@ -35,6 +35,7 @@ export interface StayTransitions {
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: one closure over the stays' deps whose status methods are each short and share its guards
 export function createStayTransitions(d: StayServiceDeps): StayTransitions {
   const db = d.core.db;
   const actorOf = (ctx?: CallContext) => ctx?.actor.username ?? 'system';
@@ -82,7 +83,7 @@ export function createStayTransitions(d: StayServiceDeps): StayTransitions {
    * too, so a guest who left at 09:00 does not hold the room until 12:00 for an early arrival). A
    * guest checked in early who leaves before the booked arrival time held it from the check-in to
    * now (at least a second), so every booked night is free again. The property test
-   * (tests/core/stays/stay-rules.property.test.ts) found the cases this covers.
+   * (tests/core/stays/stay-status-service.property.test.ts) found the cases this covers.
    */
   const departurePeriod = async (stay: StayRecord, nowMs: number) => {
     const endMs = Math.min(nowMs, stay.checkoutMs);

@@ -2,7 +2,7 @@
  * Reads the period of a stay or a block from the API's text: hotel-local unless an offset is given,
  * a bare date taking the hotel's check-in / check-out time. Pure apart from the settings passed in.
  */
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import { stayNights } from '../../shared/rules/stay-rules';
 import { nightsBetween, resolveTime, startOfLocalDate, type ResolvedTime } from '../../shared/time';

@@ -5,7 +5,7 @@
  * matters for a million rows (docs/benchmarks.md, benchmark 4).
  */
 import { staysChunk } from '../../db/queries/exports/stays-export-queries';
-import type { StayExportQuery } from '../../shared/contract/schemas';
+import type { StayExportQuery } from '../../shared/contract/stays';
 import { AppError } from '../../shared/errors';
 import { defineExport } from '../export/export-def';
 

@@ -1,9 +1,11 @@
+import type { seedBookingCommands } from '../../shared/contract/seed-bookings';
 import type { stayCommands } from '../../shared/contract/stays';
-import type { CoreServices } from '../core-services';
 import type { HandlersFor } from '../handler-types';
+import type { StaysService } from './stays-service';
+import type { SeedBookingsService } from './seed-bookings-service';
 
 /** The exports (`stays:export`, seed 000's CSV) stream from the export registry and have no handler here. */
-export function stayHandlers({ stays, seedBookings }: CoreServices): HandlersFor<typeof stayCommands> {
+export function stayHandlers({ stays, seedBookings }: { stays: StaysService; seedBookings: SeedBookingsService }): HandlersFor<typeof seedBookingCommands & typeof stayCommands> {
   return {
     'stays:seedList': (input, ctx) => seedBookings.list(input, ctx),
     'stays:seedCreate': (input, ctx) => seedBookings.create(input, ctx),

@@ -1,7 +1,7 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
 import { insertStay, listStayRecords, toStay } from '../../db/queries/stay-queries';
-import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/schemas';
+import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/stays';
 import { stayPrice } from '../../shared/rules/stay-rules';
 import type { CallContext } from '../context';
 import { assertRoomFree, requireBookableRoom } from './occupancy-guard';

@@ -1,9 +1,10 @@
 import type { stockCommands } from '../../shared/contract/stock';
-import type { CoreServices } from '../core-services';
+import type { stockSeedCommands } from '../../shared/contract/stock-seed';
 import type { HandlersFor } from '../handler-types';
+import type { StockService } from './stock-service';
 
 /** `stock:export` streams from the export registry and has no handler here. */
-export function stockHandlers({ stock }: CoreServices): HandlersFor<typeof stockCommands> {
+export function stockHandlers({ stock }: { stock: StockService }): HandlersFor<typeof stockSeedCommands & typeof stockCommands> {
   return {
     'stock:seedList': () => stock.seedList(),
     'stock:seedCreate': (input, ctx) => stock.seedCreate(input, ctx),

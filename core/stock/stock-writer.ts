@@ -9,12 +9,14 @@ import type { Db } from '../../db/database';
 import {
   closeStockBooking, getStockBooking, getStockResource, getStockResourceByName, giveBackStock, insertStockBooking, insertStockMovement, insertStockResource, takeStock, type StockBookingRow, type StockResourceRow,
 } from '../../db/queries/stock-queries';
-import type { SeedResource, StockBooking, StockResource, STOCK_EVENT_ACTIONS } from '../../shared/contract/stock';
+import type { StockBooking, StockResource, STOCK_EVENT_ACTIONS } from '../../shared/contract/stock';
+import type { SeedResource } from '../../shared/contract/stock-seed';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
 import { type Commit } from '../commit';
 import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
+import { stockToBroker } from './stock-broker';
 
 type StockEventAction = (typeof STOCK_EVENT_ACTIONS)[number];
 
@@ -66,7 +68,7 @@ export function notEnoughError(name: string, left: number, requested: number): A
   });
 }
 
-/** The writes every stock change shares: the movement row and `stock.changed`, inside the commit. */
+/** The writes every stock change shares: the movement row, `stock.changed` and the event broker's message (stock-broker.ts), inside the commit. */
 export function stockWriter(d: StockDeps, c: Commit) {
   const db = d.core.db;
   const zone = d.settings.get().timeZone;
@@ -78,6 +80,7 @@ export function stockWriter(d: StockDeps, c: Commit) {
     const resource = toStockResource(await requireResource(db, resourceId), zone);
     const booking = bookingId === null ? null : toStockBooking(await requireBooking(db, bookingId), c.nowMs);
     c.publish({ type: 'stock.changed', action, resource, booking });
+    await stockToBroker(c, d.settings, action, resource, booking);
     return { resource, booking };
   };
   /** Closes a booking still out as returned or cancelled and gives its quantity back. */

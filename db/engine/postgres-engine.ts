@@ -19,6 +19,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database, SqlParams, UnitOptions } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { isConnectionLost, isRetryable, toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
 import { pgValues, toPgStatement } from './postgres-sql';
@@ -98,6 +99,7 @@ async function migrateUnderLock(url: string, migrationsFolder: string | null): P
 
 type Client = pg.PoolClient;
 
+// eslint-disable-next-line max-lines-per-function -- the engine's pool, retries and error map are one closure; its methods are each short
 export async function openPostgresEngine(options: PostgresEngineOptions): Promise<Database & { readonly pool: pg.Pool }> {
   const version = await migrateUnderLock(options.url, options.migrationsFolder);
   const pool = new pg.Pool({ ...clientConfig(options.url), max: options.poolSize ?? 10 });
@@ -109,6 +111,8 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // with the lost connection instead (a 503, the unit rolled back).
   pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
+  // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
+  const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 
   const exec = async (client: Client | pg.Pool, sql: string, params: SqlParams) => {
     const statement = toPgStatement(sql);
@@ -213,6 +217,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     inUnit: () => currentScope(owner) !== undefined,
     // Many writers: nothing to lend.
     lendWriter: async () => () => undefined,
+    migrationStatus: () => (journal ? readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       await pool.end();
     },

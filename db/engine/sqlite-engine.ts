@@ -19,6 +19,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
+import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
 import { createGroupCommit } from './sqlite-group-commit';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
@@ -78,6 +79,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string | nu
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
   if (options.bulk) {
@@ -90,6 +92,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const owner = {};
   const strict = !options.bulk && (options.strictUnits ?? false);
   const writer = createWriterGate(lock);
+  // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
+  const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -258,6 +262,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     },
     inUnit: () => currentScope(owner) !== undefined,
     lendWriter: () => writer.lend(),
+    migrationStatus: () => (journal ? readMigrationStatus(engine, '__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       await lock.acquire();
       try {

@@ -3,7 +3,7 @@
  * history): the SQL names its output columns as the API does and cuts the local dates out of the
  * stored timestamps, so rows need no per-row parsing or Intl call.
  */
-import type { BoardBlock, BoardStay } from '../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../shared/contract/board';
 import type { Db } from '../database';
 
 /** One stay row as the board query shapes it (the contract's BoardStay); the service lays the rows out as columns. */

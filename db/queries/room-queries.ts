@@ -1,5 +1,5 @@
 /** Guest rooms. Column aliases give the API's shape straight from SQLite; only `active` needs mapping. */
-import type { Housekeeping, Room } from '../../shared/contract/schemas';
+import type { Housekeeping, Room } from '../../shared/contract/rooms';
 import type { Db } from '../database';
 import type { guestRooms } from '../schema';
 import { columnList, type RowPick } from './row-types';
@@ -55,10 +55,6 @@ export async function listRooms(db: Db, includeInactive: boolean): Promise<Room[
     ? `SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`
     : `SELECT ${ROOM_COLUMNS} FROM guest_rooms WHERE active = 1 ORDER BY floor, number`;
   return (await db.all<RoomRow>(sql)).map(toRoom);
-}
-
-export async function countRooms(db: Db): Promise<number> {
-  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM guest_rooms') as { n: number }).n;
 }
 
 /**

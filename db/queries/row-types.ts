@@ -34,7 +34,7 @@ export function columnName(prop: string): string {
  * case. `qualifier` prefixes each column with a table alias (`a.room_id AS "roomId"`) for joins.
  *
  * The table is a type argument only (`columnList<typeof stays>([...])`): the type checks each
- * property against the schema, and the column is its snake_case (tests/db/row-types.test.ts holds
+ * property against the schema, and the column is its snake_case (tests/db/queries/row-types.test.ts holds
  * every column of the schema to that). No schema object is loaded at run time, so the CSV export's
  * worker, which loads these modules under a 12 MB heap (core/export/export-thread.ts), stays small.
  */

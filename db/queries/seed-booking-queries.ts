@@ -1,5 +1,5 @@
 /** Seed 000's `GET /bookings`: rows already in the seed's shape and field names, by id. */
-import type { SeedBooking } from '../../shared/contract/schemas';
+import type { SeedBooking } from '../../shared/contract/seed-bookings';
 import type { Db } from '../database';
 import { overlapWhere } from './stay-queries';
 

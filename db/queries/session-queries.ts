@@ -2,7 +2,7 @@
  * Sessions: one row per issued token (`id` = its `jti`). `getSessionCaller` is the hot path: every
  * signed-in request reads its session and user in one prepared lookup.
  */
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 import type { Db } from '../database';
 import type { sessions } from '../schema';
 import type { RowPick } from './row-types';

@@ -4,7 +4,7 @@
  * partial index `stays_occupancy_idx`** (and OCCUPYING_STATUSES): SQLite only uses a partial index
  * when the query's terms imply its WHERE.
  */
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import type { StayStatus } from '../../shared/rules/stay-rules';
 import { formatInstant } from '../../shared/time';
 import type { Db } from '../database';
@@ -32,14 +32,6 @@ export interface OccupancyConflict {
 export interface OccupancyConflictDetail extends OccupancyConflict {
   label: string;
   detail: string;
-}
-
-/** Read only once a conflict is found, so the check itself stays on its covering index. */
-export async function describeConflict(db: Db, c: OccupancyConflict): Promise<OccupancyConflictDetail> {
-  const row = c.kind === 'stay'
-    ? await db.get<{ label: string; detail: string }>('SELECT guest_name AS label, status AS detail FROM stays WHERE id = ?', c.id)
-    : await db.get<{ label: string; detail: string }>('SELECT reason AS label, kind AS detail FROM room_blocks WHERE id = ?', c.id);
-  return { ...c, label: row?.label ?? '', detail: row?.detail ?? '' };
 }
 
 /**

@@ -4,7 +4,8 @@
  * WHERE, so it holds even against a writer that did not read first, and the table's CHECKs
  * (0 ≤ available ≤ total) refuse whatever would slip past.
  */
-import type { SeedStockBooking, StockBookingStatus } from '../../shared/contract/stock';
+import type { StockBookingStatus } from '../../shared/contract/stock';
+import type { SeedStockBooking } from '../../shared/contract/stock-seed';
 import type { Db } from '../database';
 import type { stockBookings, stockMovements, stockResources } from '../schema';
 import { likePattern } from './like-pattern';

@@ -3,7 +3,7 @@
  * `getPasswordHash…` for the one verification that needs it. Usernames and e-mails are compared with
  * `lower()`, written exactly as in the unique indexes so SQLite uses them.
  */
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 import type { Db } from '../database';
 import type { users } from '../schema';
 import { columnList, type RowPick } from './row-types';

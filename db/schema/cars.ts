@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { RENTAL_STATUSES } from '../../shared/contract/rentals';
-import { stays } from '../schema';
+import { stays } from './stays';
 
 export const cars = sqliteTable(
   'cars',

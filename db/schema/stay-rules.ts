@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { STAY_STATUSES } from '../../shared/rules/stay-rules';
-import { stays } from '../schema';
+import { stays } from './stays';
 
 export const stayStatusChanges = sqliteTable(
   'stay_status_changes',

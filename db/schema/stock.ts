@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { STOCK_BOOKING_STATUSES, STOCK_MOVEMENT_KINDS } from '../../shared/contract/stock';
-import { stays, users } from '../schema';
+import { stays } from './stays';
+import { users } from './users';
 
 
 export const stockResources = sqliteTable(

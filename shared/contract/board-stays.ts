@@ -1,10 +1,10 @@
 /**
  * The board's compact stay columns (`BoardStaysSchema`) read back as one object per stay. Apart from
- * schemas.ts so the renderer's first bundle decodes the board without loading zod.
+ * the board's contract (board.ts, zod) so the renderer's first bundle decodes the board without loading zod.
  */
 import { STAY_STATUSES } from '../rules/stay-rules';
 import { addDays } from '../time';
-import type { Board, BoardStay } from './schemas';
+import type { Board, BoardStay } from './board';
 
 /** The board's stays as one object each, in wire order. */
 export function boardStayList(board: Pick<Board, 'from' | 'stays'>): BoardStay[] {

@@ -104,7 +104,6 @@ export const CarCreateSchema = z.object({
   dailyRate: MoneySchema.default(0),
   notes: TextSchema(2000, { multiline: true }).default(''),
 });
-export type CarCreate = z.input<typeof CarCreateSchema>;
 /** Only what is sent changes. Mileage may go up, never down; damage is reported and repaired by its own commands. */
 export const CarUpdateSchema = z.object({
   id: IdParamSchema,
@@ -117,7 +116,6 @@ export const CarUpdateSchema = z.object({
   dailyRate: MoneySchema.optional(),
   notes: TextSchema(2000, { multiline: true }).optional(),
 });
-export type CarUpdate = z.input<typeof CarUpdateSchema>;
 export const CarIdSchema = z.object({ id: IdParamSchema });
 export const CarDamageSchema = z.object({ id: IdParamSchema, note: NameSchema(500, 'note') });
 

@@ -57,7 +57,7 @@ export interface CommandDef {
   description: string;
   /**
    * A realistic input as a client sends it (path parameters included, query values as JSON values):
-   * shown in the API document and checked against `input` by tests/core/api/openapi.test.ts.
+   * shown in the API document and checked against `input` by tests/core/api/openapi-docs.test.ts.
    */
   example: Record<string, unknown>;
   /**
@@ -79,7 +79,7 @@ export interface CommandDef {
    * set price`, never silently ignored, so the booking it gets is the booking it asked for. Checked
    * in one place for REST and IPC (core/auth/authorize.ts `authorizeFields`, called by the
    * dispatcher on the validated input). Every command a client may call that takes such a field must
-   * list it (tests/shared/desk-only-fields.test.ts).
+   * list it (tests/integration/role-matrix.test.ts).
    */
   deskOnlyFields?: readonly string[];
   /**
@@ -115,7 +115,7 @@ export interface CommandDef {
   /** The service writes its own audit row (with what only it knows); the dispatcher writes none. */
   selfAudited?: true;
   /**
-   * A CSV export of the export registry (core/export/export-registry.ts): REST streams it as a
+   * A CSV export of the export registry (core/composition/export-registry.ts): REST streams it as a
    * download, the desktop app writes it to the file chosen in a save dialog. No JSON handler.
    */
   export?: string;

@@ -2,7 +2,7 @@
  * Renders command-table.ts, the contract's routing facts as plain data: the preload and the
  * renderer's first bundle need every command's name, REST binding and flags, but must not load zod
  * and every schema (a sandboxed preload is one self-contained file; the board's first paint is
- * benchmarked). `npm run contract:table` writes it; tests/shared/command-table.test.ts fails when
+ * benchmarked). `npm run contract:table` writes it; tests/shared/contract/command-table.test.ts fails when
  * it differs from what this renders, so the two cannot drift.
  */
 import { commandDef, commandNames } from './commands';
@@ -47,7 +47,7 @@ export function renderCommandTable(): string {
   });
   return [
     '// Generated from the contract by `npm run contract:table` (shared/contract/command-table-source.ts).',
-    '// Do not edit: tests/shared/command-table.test.ts fails when this differs from the contract.',
+    '// Do not edit: tests/shared/contract/command-table.test.ts fails when this differs from the contract.',
     '/** Every command\'s REST binding and flags as plain data, for code that must not load zod. */',
     'export const COMMAND_TABLE = {',
     ...rows,

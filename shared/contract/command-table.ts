@@ -1,8 +1,10 @@
 // Generated from the contract by `npm run contract:table` (shared/contract/command-table-source.ts).
-// Do not edit: tests/shared/command-table.test.ts fails when this differs from the contract.
+// Do not edit: tests/shared/contract/command-table.test.ts fails when this differs from the contract.
 /** Every command's REST binding and flags as plain data, for code that must not load zod. */
 export const COMMAND_TABLE = {
   'health:get': { method: 'GET', path: '/health', ipc: true },
+  'health:live': { method: 'GET', path: '/health/live', ipc: false },
+  'health:ready': { method: 'GET', path: '/health/ready', ipc: false },
   'auth:login': { method: 'POST', path: '/login/', ipc: true, emits: [] },
   'auth:logout': { method: 'POST', path: '/logout/', ipc: true, emits: [] },
   'auth:me': { method: 'GET', path: '/api/v1/me', ipc: true, boot: true },
@@ -122,4 +124,11 @@ export const COMMAND_TABLE = {
   'imports:runFile': { method: 'POST', path: '/api/v1/imports/:kind/file', ipc: true, upload: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
   'imports:cancel': { method: 'POST', path: '/api/v1/imports/jobs/:jobId/cancel', ipc: true, emits: [] },
   'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
+  'reports:appointments': { method: 'GET', path: '/api/v1/reports/appointments', ipc: true },
+  'reports:stock': { method: 'GET', path: '/api/v1/reports/stock', ipc: true },
+  'reports:fleet': { method: 'GET', path: '/api/v1/reports/fleet', ipc: true },
+  'reports:roomsExport': { method: 'GET', path: '/api/v1/reports/rooms.csv', ipc: true, export: 'roomsReport' },
+  'reports:appointmentsExport': { method: 'GET', path: '/api/v1/reports/appointments.csv', ipc: true, export: 'appointmentsReport' },
+  'reports:stockExport': { method: 'GET', path: '/api/v1/reports/stock.csv', ipc: true, export: 'stockReport' },
+  'reports:fleetExport': { method: 'GET', path: '/api/v1/reports/fleet.csv', ipc: true, export: 'fleetReport' },
 } as const;

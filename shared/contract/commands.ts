@@ -25,8 +25,10 @@ import { serviceRoomCommands } from './service-rooms';
 import { settingsCommands } from './settings';
 import { stayDeskCommands } from './stay-desk';
 import { stayCommands } from './stays';
+import { seedBookingCommands } from './seed-bookings';
 import { reportCommands } from './reports';
 import { stockCommands } from './stock';
+import { stockSeedCommands } from './stock-seed';
 import { userCommands } from './users';
 
 export { CALLER_ROLES, ROLES, type CallerRole, type Role } from './roles';
@@ -39,6 +41,7 @@ export const commands = {
   ...auditCommands,
   ...settingsCommands,
   ...roomCommands,
+  ...seedBookingCommands,
   ...stayCommands,
   ...stayDeskCommands,
   ...blockCommands,
@@ -50,6 +53,7 @@ export const commands = {
   ...appointmentAdminCommands,
   ...carCommands,
   ...rentalCommands,
+  ...stockSeedCommands,
   ...stockCommands,
   ...deskCommands,
   ...printCommands,
@@ -73,8 +77,6 @@ export function commandDef(name: CommandName): CommandDef {
 
 /** Names of the commands whose definition has flag `F` set (as a type). */
 type Flagged<F extends string> = { [K in CommandName]: Commands[K] extends Record<F, unknown> ? K : never }[CommandName];
-/** Commands whose handler returns a Promise (`async: true`). */
-export type AsyncCommandName = Flagged<'async'>;
 /** Commands that stream a CSV export (`export`): they have no JSON handler in the core. */
 export type ExportCommandName = Flagged<'export'>;
 /** Commands that take a file beside their input (`upload`): no JSON handler either (core/imports/import-jobs.ts). */

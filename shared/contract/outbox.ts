@@ -42,6 +42,33 @@ export const BrokerLinkSchema = z.object({
 });
 export type BrokerLink = z.infer<typeof BrokerLinkSchema>;
 
+/**
+ * How one target (billing, the event broker, e-mail) is doing, as the database says for every server
+ * (issue 20 item 2): up or failing since when, its next probe, and what waits for it.
+ */
+export const OutboxTargetStatusSchema = z.object({
+  target: z.string(),
+  /** Whether its URL (or SMTP server) is set in the settings: an unconfigured target's messages wait. */
+  configured: z.boolean(),
+  /** `failing`: transient failures (5xx, 408, 429, no answer) since `failingSince` and no success since; else `up`. */
+  state: z.enum(['up', 'failing']),
+  failingSince: z.string().nullable(),
+  /** Transient failures since `failingSince`. */
+  failures: z.number().int(),
+  lastError: z.string().nullable(),
+  /** While failing: when one server next sends it a waiting message ahead of that message's back-off. */
+  nextProbeAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  /** When it last answered again after failing: its waiting messages were then made due at once. */
+  recoveredAt: z.string().nullable(),
+  /** Messages waiting for it (pending). */
+  pending: z.number().int(),
+  /** When the oldest of them was written, and the soonest next attempt among them. */
+  oldestPendingAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type OutboxTargetStatus = z.infer<typeof OutboxTargetStatusSchema>;
+
 export const OutboxStatusSchema = z.object({
   pending: z.number().int(),
   sent: z.number().int(),
@@ -53,6 +80,8 @@ export const OutboxStatusSchema = z.object({
   blockedMessages: z.array(OutboxMessageSchema),
   /** The RabbitMQ link of the server that answered (null while the event broker is not `amqp(s)://`). */
   broker: BrokerLinkSchema.nullable(),
+  /** Each target of the registry, in its order. */
+  targets: z.array(OutboxTargetStatusSchema),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatusSchema>;
 export const OutboxIdSchema = z.object({ id: IdParamSchema });
@@ -60,7 +89,7 @@ export const OutboxIdSchema = z.object({ id: IdParamSchema });
 export const outboxCommands = defineCommands({
   'outbox:status': {
     summary: 'Pending / sent / dead counts, last error, dead messages', tags: ['Outbox'], roles: ADMIN,
-    description: 'How the messages to the billing and event services are doing: counts, the last delivery error, and the messages given up on.',
+    description: 'How the messages to the billing and event services are doing: counts, the last delivery error, the messages given up on, and each target\'s state (up, or failing since when, and its next probe).',
     example: {},
     input: z.object({}), output: OutboxStatusSchema, http: { method: 'GET', path: '/api/v1/outbox' },
   },

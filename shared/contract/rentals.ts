@@ -18,8 +18,6 @@ import { PERIOD_RULE } from './input-rules';
 export const RENTAL_STATUSES = ['reserved', 'out', 'returned', 'cancelled'] as const;
 export const RentalStatusSchema = z.enum(RENTAL_STATUSES);
 export type RentalStatus = z.infer<typeof RentalStatusSchema>;
-/** The statuses that hold a car's days: no two of one car may overlap. */
-export const HOLDING_RENTAL_STATUSES = ['reserved', 'out'] as const;
 
 export const RentalSchema = z.object({
   id: z.number().int(),
@@ -60,7 +58,6 @@ export const RentalReserveSchema = z.object({
   stayId: IdSchema.optional(),
   notes: TextSchema(2000, { multiline: true }).default(''),
 });
-export type RentalReserve = z.input<typeof RentalReserveSchema>;
 export const RentalIdSchema = z.object({ id: IdParamSchema });
 export const RentalHandOutSchema = z.object({
   id: IdParamSchema,
@@ -75,7 +72,6 @@ export const RentalReturnSchema = z.object({
   /** What is damaged: required when `damage` is true. */
   damageNote: TextSchema(500).optional(),
 });
-export type RentalReturn = z.input<typeof RentalReturnSchema>;
 export const RentalListQuerySchema = z.object({
   carId: IdParamSchema.optional(),
   status: RentalStatusSchema.optional(),

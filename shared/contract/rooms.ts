@@ -33,7 +33,6 @@ const RoomFieldsSchema = z.object({
   floor: z.number().int().min(-5).max(200),
 });
 export const RoomCreateSchema = RoomFieldsSchema.extend({ housekeeping: HousekeepingSchema.default('clean') });
-export type RoomCreate = z.input<typeof RoomCreateSchema>;
 
 /** Only what is sent changes: no defaults here (a default would reset a dirty room to clean). */
 export const RoomUpdateSchema = RoomFieldsSchema.partial().extend({

@@ -57,7 +57,6 @@ export const StayGuestUpdateSchema = z.object({
   guests: z.number().int().min(1).max(20).optional().meta({ description: 'How many guests stay (1–20); at most the room\'s capacity.' }),
   notes: TextSchema(2000, { multiline: true }).optional(),
 });
-export type StayGuestUpdate = z.input<typeof StayGuestUpdateSchema>;
 
 export const GuestProfileQuerySchema = z.object({
   email: EmailAddressSchema(200).optional(),

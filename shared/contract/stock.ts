@@ -14,12 +14,13 @@ import { type EventDefs } from './event-def';
 import {
   CsvOptionsSchema, DateSchema, DateTimeInputSchema, ExportResultSchema, IdParamSchema, IdSchema, InstantSchema, NameSchema, QueryBoolSchema, queryInt, TextSchema,
 } from './primitives';
-import { DESK, EVERYONE } from './roles';
+import { DESK } from './roles';
 
 /** The most of one resource the hotel can hold (a sanity bound, far above any hotel's stock). */
 export const MAX_STOCK_QUANTITY = 100_000;
 
-const quantity = (min: number) =>
+/** A quantity of a resource: a whole number from `min` to MAX_STOCK_QUANTITY, with the seed's words. */
+export const stockQuantity = (min: number) =>
   z
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
@@ -32,45 +33,6 @@ export type StockBookingStatus = z.infer<typeof StockBookingStatusSchema>;
 
 export const STOCK_MOVEMENT_KINDS = ['created', 'booked', 'returned', 'cancelled', 'restocked', 'edited', 'deactivated', 'reactivated'] as const;
 export const StockMovementKindSchema = z.enum(STOCK_MOVEMENT_KINDS);
-
-// ---- seed 002 -----------------------------------------------------------------------------------
-
-export const SeedResourceSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string(),
-  total_quantity: z.number().int(),
-  available_quantity: z.number().int(),
-});
-export type SeedResource = z.infer<typeof SeedResourceSchema>;
-
-/** `GET /resources/`: in stock and out of stock apart, under the seed's own keys (one with spaces). */
-export const SeedResourceListSchema = z.object({
-  message: z.string(),
-  resources: z.array(SeedResourceSchema),
-  'out of stock resources': z.array(SeedResourceSchema),
-});
-export const SeedResourceCreateSchema = z.object({
-  name: NameSchema(120, 'name'),
-  description: TextSchema(2000),
-  total_quantity: quantity(0),
-  available_quantity: quantity(0),
-});
-export const SeedResourceCreatedSchema = SeedResourceSchema.extend({ message: z.string() });
-
-export const SeedStockBookingSchema = z.object({
-  /** The resource's integer id. */
-  resource: z.number().int(),
-  purchase_quantity: z.number().int(),
-  /** ISO 8601 with the hotel's offset. */
-  booking_date: InstantSchema,
-});
-export type SeedStockBooking = z.infer<typeof SeedStockBookingSchema>;
-export const SeedStockBookingCreateSchema = z.object({
-  /** The resource's name (any case). */
-  resource: NameSchema(120, 'resource'),
-  purchase_quantity: quantity(1),
-});
 
 // ---- the app's own ------------------------------------------------------------------------------
 
@@ -131,24 +93,23 @@ export type StockMovement = z.infer<typeof StockMovementSchema>;
 export const StockResourceCreateSchema = z.object({
   name: NameSchema(120, 'name'),
   description: TextSchema(2000).default(''),
-  totalQuantity: quantity(0),
+  totalQuantity: stockQuantity(0),
   /** Default: all of it. */
-  availableQuantity: quantity(0).optional(),
+  availableQuantity: stockQuantity(0).optional(),
 });
-export type StockResourceCreate = z.input<typeof StockResourceCreateSchema>;
 export const StockResourceUpdateSchema = z.object({
   id: IdParamSchema,
   name: NameSchema(120, 'name').optional(),
   description: TextSchema(2000).optional(),
   active: z.boolean().optional(),
 });
-export const StockRestockSchema = z.object({ id: IdParamSchema, totalQuantity: quantity(0), note: TextSchema(200).optional() });
+export const StockRestockSchema = z.object({ id: IdParamSchema, totalQuantity: stockQuantity(0), note: TextSchema(200).optional() });
 export const StockResourceIdSchema = z.object({ id: IdParamSchema });
 export const StockResourceListQuerySchema = z.object({ includeInactive: QueryBoolSchema.optional() });
 
 export const StockBookSchema = z.object({
   resourceId: IdSchema,
-  quantity: quantity(1),
+  quantity: stockQuantity(1),
   /** For a stay: returned automatically when it checks out or is cancelled. */
   stayId: IdSchema.optional(),
   /** Who has it; default: the stay's guest. */
@@ -181,53 +142,13 @@ export const StockExportQuerySchema = CsvOptionsSchema.extend({
 });
 export type StockExportQuery = z.infer<typeof StockExportQuerySchema>;
 
-const SEED_NOTE = 'The original booking system\'s shape, kept exactly.';
-
 /** A new resource's quantities (core/stock/stock-service.ts); `availableQuantity` in the app's own API. */
-const AVAILABLE_ABOVE_TOTAL_RULE: InputRule = {
+export const AVAILABLE_ABOVE_TOTAL_RULE: InputRule = {
   when: 'the available quantity is above the total',
   error: 'available_quantity (12) cannot be greater than total_quantity (10)',
 };
 
 export const stockCommands = defineCommands({
-  // ---- seed 002 ----
-  'stock:seedList': {
-    summary: 'Resources in stock and out of stock', tags: ['Stock'], roles: EVERYONE,
-    description:
-      'Every resource in use as `{id, name, description, total_quantity, available_quantity}`, those with some available under ' +
-      '`resources`, those with none under `out of stock resources`. ' + SEED_NOTE,
-    example: {},
-    input: z.object({}), output: SeedResourceListSchema, http: { method: 'GET', path: '/resources/' },
-  },
-  'stock:seedCreate': {
-    emits: ['stock.changed'],
-    summary: 'Add a resource', tags: ['Stock'], roles: DESK, errors: ['CONFLICT'],
-    description:
-      'Adds a resource (extra beds, bikes…): 201; 400 for a missing field, a negative quantity or more available than the total; ' +
-      '409 when the name is taken (in any case).',
-    example: { name: 'Extra bed', description: 'Folding bed with linen', total_quantity: 6, available_quantity: 6 },
-    input: SeedResourceCreateSchema, output: SeedResourceCreatedSchema, http: { method: 'POST', path: '/resources/', status: 201 },
-    rules: [AVAILABLE_ABOVE_TOTAL_RULE],
-  },
-  'stock:seedBookings': {
-    summary: 'Stock bookings', tags: ['Stock'], roles: EVERYONE,
-    description:
-      'Every stock booking as `{resource, purchase_quantity, booking_date}` (the resource\'s id; the date with the hotel\'s offset), ' +
-      'oldest first. A client sees its own bookings only. ' + SEED_NOTE,
-    example: {},
-    input: z.object({}), output: z.array(SeedStockBookingSchema), http: { method: 'GET', path: '/bookings/' },
-  },
-  'stock:seedBook': {
-    emits: ['stock.changed'],
-    summary: 'Book a quantity of a resource', tags: ['Stock'], roles: EVERYONE, errors: ['NOT_FOUND', 'CONFLICT'],
-    description:
-      'Takes `purchase_quantity` of the resource named `resource`: 201; 409 when fewer are left (saying how many are); ' +
-      '404 for an unknown resource; 400 for a quantity below 1 or a missing field. The check and the decrement are one transaction.',
-    example: { resource: 'Extra bed', purchase_quantity: 1 },
-    input: SeedStockBookingCreateSchema, output: SeedStockBookingSchema, http: { method: 'POST', path: '/bookings/', status: 201 },
-  },
-
-  // ---- the app's own ----
   'stock:list': {
     summary: 'Stock resources', tags: ['Stock'], roles: DESK,
     description: 'The resources by name with total, available and lent-out quantities; those out of use only when asked.',

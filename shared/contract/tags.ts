@@ -18,7 +18,7 @@ export const TAGS = {
   Stock: 'Things the desk lends or hands out by quantity (extra beds, cots, bikes, parking passes) and their bookings. `/resources/` and `/bookings/` keep the original booking system\'s paths and field names.',
   Exports: 'CSV downloads for spreadsheets and accounting.',
   Health: 'Liveness, for monitoring.',
-  Reports: 'Figures for a period beside the same period last year: rooms (occupancy, ADR, RevPAR), for the manager and accounting scripts.',
+  Reports: 'Figures for a period beside the same period last year: rooms (occupancy, ADR, RevPAR), appointments, stock and the fleet, for the manager and accounting scripts; each also as CSV.',
   Appointments: 'Appointments of both kinds: a provider (a therapist, a guide) at a date and time, or a service room\'s timeslot. `/api/v1/bookings` keeps the original booking APIs\' paths, bodies and messages. One list, one calendar, one set of statuses.',
   'Service rooms': 'The spa, meeting, consultation and treatment rooms booked by timeslot: browsing (public), rooms and timeslot generation (admin).',
   Imports: 'Guest rooms, service rooms, providers, cars, stock resources and future stays from CSV: a dry run first, then all rows or none (or only the valid ones).',

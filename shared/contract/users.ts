@@ -26,7 +26,6 @@ export const UserUpdateSchema = z.object({
   role: RoleSchema.optional(),
   active: z.boolean().optional(),
 });
-export const UserIdSchema = z.object({ id: IdParamSchema });
 export const PasswordResetSchema = z.object({ id: IdParamSchema, newPassword: NewPasswordSchema });
 
 export const userCommands = defineCommands({

@@ -1,13 +1,13 @@
 /**
  * The `serve` entry run from its TypeScript source (`tsx core/serve.ts`) as a child process on Node 24,
- * on any free port. `npm run serve` runs the same file bundled: tests/core/serve-bundle.sqlite.test.ts.
+ * on any free port. `npm run serve` runs the same file bundled: tests/core/serve.bundle.sqlite.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const REPO = resolve(__dirname, '../..');
@@ -152,6 +152,9 @@ describe('npm run serve', { timeout: 90_000 }, () => {
     [['--log-level', 'loud']],
     [['--time-zone', 'Mars/Olympus_Mons']],
     [['--time-zone', '']],
+    [['--trust-proxy', 'the-proxy']],
+    [['--trust-proxy', '10.0.0.300']],
+    [['--trust-proxy', ',']],
   ])('refuses %j with a message and exit code 2', async (args) => {
     const run = serve(args);
     expect(await run.exited).toBe(2);

@@ -1,13 +1,16 @@
 /**
  * The admin's own screens: the audit log (sign-ins and changes, newest first, filtered, exported as
- * CSV with the session's token), the LAN settings with where the host listens, and refusals from
- * the Users screen (the last admin keeps the role).
+ * CSV with the session's token), the LAN settings with where the host listens, refusals from the
+ * Users screen (the last admin keeps the role), and the outbox's targets (billing failing since when,
+ * then up again, followed live).
  */
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/contract/auth-schemas';
-import { aRoom, setUpHotel, signIn } from './support/api-client';
+import type { AuditEntry } from '../../shared/contract/audit';
+import { aRoom, aStay, setUpHotel, signIn } from './support/api-client';
 import { openDesk, type Desk } from './support/desk-fixture';
 
 let desk: Desk;
@@ -96,5 +99,36 @@ describe('refusals on the Users screen', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/^Not possible: /);
     expect(await page.getByTestId('user-role-admin').inputValue()).toBe('admin');
+  });
+});
+
+describe('the outbox screen’s targets', () => {
+  it('show billing failing since its first 500, with the reason and the next probe, then up again once it answers, live', async () => {
+    let answer = 500;
+    const billing = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(answer, { 'content-type': 'application/json' }).end(answer === 200 ? '{}' : '{"error":"billing database unavailable"}'));
+    });
+    await new Promise<void>((resolve) => billing.listen(0, '127.0.0.1', resolve));
+    try {
+      await desk.api.call('PATCH', '/api/v1/settings', { billingServiceUrl: `http://127.0.0.1:${(billing.address() as AddressInfo).port}` });
+      const page = await desk.newPage();
+      await page.goto('/#/outbox');
+      const row = page.getByTestId('outbox-target-billing');
+      await row.waitFor();
+      const room = await aRoom(desk.api, 102);
+      const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      await aStay(desk.api, { room, checkin: inDays(20), checkout: inDays(22), guestName: 'Outbox Guest' });
+      await row.locator('[data-state="failing"]').waitFor();
+      expect(await row.textContent()).toMatch(/Failing since .*\(\d+ failed attempts?\)HTTP 500/);
+      expect(await row.textContent()).not.toContain('Not configured');
+      expect(await row.locator('td').nth(5).textContent()).toMatch(/\d/); // the next probe's time
+
+      answer = 200;
+      await row.locator('[data-state="up"]').waitFor();
+      expect(await row.textContent()).toMatch(/Up again since/);
+    } finally {
+      await new Promise<void>((resolve) => billing.close(() => resolve()));
+    }
   });
 });

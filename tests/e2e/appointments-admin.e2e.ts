@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider, ServiceRoom } from '../../shared/contract/appointments';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { setUpHotel } from './support/api-client';
 import { freeTimes } from './support/appointments-page';
 import { hotelDay, openDesk, type Desk } from './support/desk-fixture';

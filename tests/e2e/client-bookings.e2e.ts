@@ -4,7 +4,7 @@
  * neither listed nor readable directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeedBooking } from '../../shared/contract/schemas';
+import type { SeedBooking } from '../../shared/contract/seed-bookings';
 import { aRoom, aUser, listBookings, setUpHotel, signIn, type ApiClient } from './support/api-client';
 import { hotelDay, openDesk, SESSION_TOKEN_KEY, type Desk } from './support/desk-fixture';
 import { openSignIn, headerUser, signInThroughForm, type PageStorage } from './support/session-page';

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../shared/contract/schemas';
+import type { Block } from '../../shared/contract/blocks';
 import { openBoard } from './support/board-page';
 import { hotelDay, type Desk } from './support/desk-fixture';
 import { hotelDeskPerFile } from './support/hotel-desk';

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { aStay, getStay } from './support/api-client';
 import { openBoard, stayBar } from './support/board-page';
 import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { aStay, getStay } from './support/api-client';
 import { closeDialog, openBoard } from './support/board-page';
 import { hotelDay, type Desk } from './support/desk-fixture';

@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
+import type { Stay } from '../../shared/contract/stays';
 import { getStay } from './support/api-client';
 import { clickNight, closeDialog, openBoard, stayBar } from './support/board-page';
 import { hotelDay, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
 import { setUpHotel } from './support/api-client';
 import { openBoard } from './support/board-page';
 import { openDesk, type Desk } from './support/desk-fixture';

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
 import type { Desk } from './support/desk-fixture';
 import { hotelDeskPerFile } from './support/hotel-desk';
 

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
 import { aRoom, aStay, setUpHotel } from './support/api-client';
 import { barDates, barWithStatus, openBoard, stayBar } from './support/board-page';
 import { hotelDay, openDesk, UI_TIMEOUT_MS, type Desk } from './support/desk-fixture';

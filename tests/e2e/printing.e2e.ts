@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { aStay } from './support/api-client';
 import { hotelDay, type Desk } from './support/desk-fixture';
 import { hotelDeskPerFile } from './support/hotel-desk';

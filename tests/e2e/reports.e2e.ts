@@ -21,7 +21,7 @@ describe('the rooms report in Danish', () => {
   it('shows the figures beside last year, with its charts', async () => {
     await page.goto('/#/reports');
     await page.getByTestId('reports-screen').waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Rapporter');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Rapporter: Værelser');
     await page.getByTestId('report-period').selectOption('range');
     await page.getByTestId('report-from').fill(hotelDay(0));
     await page.getByTestId('report-to').fill(hotelDay(3));

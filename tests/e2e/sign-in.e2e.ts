@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
+import type { Stay } from '../../shared/contract/stays';
 import { aRoom, createApiClient, listBookings, setUpHotel, signIn } from './support/api-client';
 import { barsInRow, clickNight, openBoard, stayIdOf, waitForLive } from './support/board-page';
 import { E2E_ADMIN_PASSWORD, hotelDay, openDesk, type Desk } from './support/desk-fixture';

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { aStay, getStay, listBookings } from './support/api-client';
 import { barDates, barsInRow, barWithStatus, clickNight, openBoard, openStayDialog, stayBar } from './support/board-page';
 import { hotelDay, type Desk } from './support/desk-fixture';

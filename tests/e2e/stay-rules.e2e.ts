@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Room } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
 import { aStay, getStay } from './support/api-client';
 import { barDates, barWithStatus, clickNight, closeDialog, openBoard, openStayDialog } from './support/board-page';
 import { hotelDay, type Desk } from './support/desk-fixture';

@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Room, Stay } from '../../shared/contract/schemas';
+import type { Room } from '../../shared/contract/rooms';
+import type { Stay } from '../../shared/contract/stays';
 import type { StockResource } from '../../shared/contract/stock';
 import { aStay, aUser, signIn } from './support/api-client';
 import { openBoard, stayBar, waitForLive } from './support/board-page';

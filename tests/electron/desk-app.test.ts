@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../shared/contract/auth';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import { IMPORT_OPEN_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
 import type { LiveEvent } from '../../shared/contract/events';

@@ -1,5 +1,5 @@
 /** A real core for the desk's glue tests: the first admin (no forced change) and one staff user, both with PASSWORD. */
-import type { LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../shared/contract/auth';
 import { clearMustChangePassword } from '../support/sessions';
 import { adminCtx, createTestCore, type TestCore } from '../support/test-core';
 

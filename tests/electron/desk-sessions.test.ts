@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../shared/contract/auth';
 import { createDeskSessions, endSession } from '../../electron/desk-sessions';
 
 const NOW = Date.parse('2026-05-01T08:00:00Z');

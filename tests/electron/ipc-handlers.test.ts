@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoginResult } from '../../shared/contract/auth-schemas';
+import type { LoginResult } from '../../shared/contract/auth';
 import { ipcCommandNames, type IpcResult } from '../../shared/contract/commands';
 import { createDeskSessions, type DeskSessions } from '../../electron/desk-sessions';
 import { registerIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc-handlers';

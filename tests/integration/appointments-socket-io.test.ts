@@ -44,7 +44,6 @@ const collect = <T>(s: Socket, event: string): T[] => {
   s.on(event, (d: T) => got.push(d));
   return got;
 };
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('booking_update and booking_reminder over Socket.IO', () => {
   it('reach the owner (in its room) and the desk, never another client', async () => {
@@ -68,13 +67,20 @@ describe('booking_update and booking_reminder over Socket.IO', () => {
     const b2 = (await (await th.json('POST', '/api/v1/bookings', { timeslotId: 2, roomId: 1 }, alice.token)).json()) as { booking: { id: number } };
     await th.host.core.deps.db.run('UPDATE appointments SET start_ms = ? WHERE id = ?', Date.now() + 30 * 60_000, b2.booking.id);
     expect(await th.host.core.services.appointments.sendDueReminders()).toBe(1);
-    await settle();
+    // Then Bob and Alice each book for themselves: their own update comes after anything sent to them before.
+    const own: number[] = [];
+    for (const [who, updates] of [[bob, toBob], [alice, toAlice]] as const) {
+      const res = (await (await th.json('POST', '/api/v1/bookings', { timeslotId: 3, roomId: 1 }, who.token)).json()) as { booking: { id: number } };
+      own.push(res.booking.id);
+      await expect.poll(() => updates.some((u) => u.booking.id === res.booking.id)).toBe(true);
+    }
+    await expect.poll(() => toDesk.length).toBe(5);
 
     expect(toAlice.map((u) => [u.type, u.booking.id, u.booking.status])).toEqual([
-      ['created', booking.id, 'pending'], ['cancelled', booking.id, 'cancelled'], ['created', b2.booking.id, 'pending'],
+      ['created', booking.id, 'pending'], ['cancelled', booking.id, 'cancelled'], ['created', b2.booking.id, 'pending'], ['created', own[1], 'pending'],
     ]);
-    expect(toDesk.map((u) => u.type)).toEqual(['created', 'cancelled', 'created']);
-    expect(toBob).toEqual([]);
+    expect(toDesk.map((u) => u.type)).toEqual(['created', 'cancelled', 'created', 'created', 'created']);
+    expect(toBob.map((u) => [u.type, u.booking.id])).toEqual([['created', own[0]]]);
     expect(reminders).toEqual([{ booking: expect.objectContaining({ id: b2.booking.id }), message: 'Your appointment is coming up!' }]);
   });
 });

@@ -13,7 +13,8 @@ import type { CallContext } from '../../core/context';
 import { runFileImport } from '../../core/imports/import-file';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { liveEvents } from '../../shared/contract/events';
-import { parsedContractInput, seedContractHotel, UPLOAD_FILES, type ContractFixture } from '../support/contract-fixture';
+import { parsedContractInput, seedContractHotel, UPLOAD_FILES } from '../support/contract-fixture';
+import type { ContractFixture } from '../support/domain-fixture';
 import type { TestCore } from '../support/test-core';
 import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
 

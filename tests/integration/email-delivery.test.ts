@@ -11,7 +11,7 @@ import { commit } from '../../core/commit';
 import { BACKOFF_CAP_MS } from '../../core/outbox/backoff';
 import { messageIdOf } from '../../core/outbox/deliver-email';
 import { createOutboxWorker, type OutboxWorker } from '../../core/outbox/outbox-worker';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { closedPortUrl } from '../support/billing-stub';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { startTestHost, type TestHost } from '../support/test-host';

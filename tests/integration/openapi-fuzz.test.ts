@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../core/api/build-server';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
-import { contractInput, seedContractHotel, UPLOAD_FILES, type ContractFixture } from '../support/contract-fixture';
+import { contractInput, seedContractHotel, UPLOAD_FILES } from '../support/contract-fixture';
+import type { ContractFixture } from '../support/domain-fixture';
 import {
   allowedSamples, documented400, forbiddenCandidates, makeAjv, messagePattern, requestValidator,
   type FuzzInput, type FuzzOperation, type JsonSchema, type Parameter,

@@ -10,7 +10,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKOFF_CAP_MS } from '../../core/outbox/backoff';
 import { createOutboxWorker, type OutboxWorker } from '../../core/outbox/outbox-worker';
-import type { OutboxStatus, Stay } from '../../shared/contract/schemas';
+import type { OutboxStatus } from '../../shared/contract/outbox';
+import type { Stay } from '../../shared/contract/stays';
 import { closedPortUrl } from '../support/billing-stub';
 import { createHttpClient, type HttpClient } from '../support/socket-client';
 import { startTestHost } from '../support/test-host';

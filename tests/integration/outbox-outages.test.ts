@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../core/context';
 import type { Host } from '../../core/host';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../core/outbox/outbox-worker';
-import type { Stay } from '../../shared/contract/schemas';
+import type { Stay } from '../../shared/contract/stays';
 import { closedPortUrl } from '../support/billing-stub';
 import { aRoom, aStay } from '../support/builders';
 import { createHttpClient } from '../support/socket-client';

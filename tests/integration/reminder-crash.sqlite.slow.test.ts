@@ -54,6 +54,7 @@ function runHost(dataDir: string, killWhen: (line: string) => boolean, maxMs: nu
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** The host runs on the real clock (a child process): being down at the reminder's due time is a wait for that time. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let dataDir: string | undefined;

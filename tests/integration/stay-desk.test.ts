@@ -4,8 +4,9 @@
  * edited (capacity checked, audited); a returning guest's profile joins stays by e-mail or phone.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/contract/auth-schemas';
-import type { GuestProfile, Stay, StayQuote } from '../../shared/contract/schemas';
+import type { AuditEntry } from '../../shared/contract/audit';
+import type { GuestProfile, StayQuote } from '../../shared/contract/stay-desk';
+import type { Stay } from '../../shared/contract/stays';
 import { aRoom } from '../support/builders';
 import { startTestApi, type TestApi } from '../support/http-client';
 import { adminCtx } from '../support/test-core';

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfig: {
-    files: ['**/probe.ts'],
+    files: ['**/probe.ts', '**/probe.tsx'],
     languageOptions: { parserOptions: { projectService: false, project: null } },
     rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/await-thenable': 'off' },
   },
@@ -23,7 +23,7 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   // A probe that does not parse would find no boundary error and prove nothing.
   expect(result!.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([]);
   return result!.messages
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-syntax')
     .map((m) => m.message);
 }
 
@@ -91,6 +91,71 @@ describe('layer boundaries', () => {
   it('no file outside db/ (tests, benchmarks and scripts aside) imports pg or better-sqlite3 today', () => {
     const offenders = engineImportersOutside(['db', 'tests', 'bench', 'scripts', 'node_modules', 'dist', 'dist-electron', 'dist-server', 'release', 'coverage']);
     expect(offenders).toEqual([]);
+  });
+
+  it('db/ imports nothing of core/', async () => {
+    expect(await boundaryErrors('db/queries/probe.ts', "import type { CoreDeps } from '../../core/context';\nexport type A = CoreDeps;\n")).not.toEqual([]);
+    expect(await boundaryErrors('db/queries/probe.ts', "import { stays } from '../schema';\nexport const a = stays;\n")).toEqual([]);
+  });
+
+  it("core/'s kernel and platform folders import no domain, no composition, no shell", async () => {
+    const refused = [
+      ['core/probe.ts', './stays/stays-service'],
+      ['core/probe.ts', './composition/core-services'],
+      ['core/probe.ts', './create-core'],
+      ['core/outbox/probe.ts', '../stays/stays-service'],
+      ['core/outbox/probe.ts', '../composition/core-services'],
+      ['core/jobs/probe.ts', '../create-core'],
+      ['core/export/probe.ts', '../api/build-server'],
+    ];
+    for (const [file, from] of refused) {
+      expect(await boundaryErrors(file!, `import type { X } from '${from}';\nexport type A = X;\n`), `${from} in ${file}`).not.toEqual([]);
+    }
+    const allowed = [
+      ['core/probe.ts', './auth/authorize'],
+      ['core/probe.ts', './context'],
+      ['core/outbox/probe.ts', '../settings/settings-service'],
+      ['core/outbox/probe.ts', '../context'],
+      ['core/outbox/probe.ts', '../../db/queries/outbox-queries'],
+    ];
+    for (const [file, from] of allowed) {
+      expect(await boundaryErrors(file!, `import type { X } from '${from}';\nexport type A = X;\n`), `${from} in ${file}`).toEqual([]);
+    }
+  });
+
+  it('a core domain imports no composition and no shell; the composition no shell; the shell anything of the core', async () => {
+    const probe = (from: string) => `import type { X } from '${from}';\nexport type A = X;\n`;
+    for (const from of ['../composition/core-services', '../create-core', '../host', '../api/build-server', '../demo/demo-hotel']) {
+      expect(await boundaryErrors('core/stays/probe.ts', probe(from)), from).not.toEqual([]);
+    }
+    for (const from of ['../stock/stock-service', '../commit', '../settings/settings-service', '../../shared/contract/stays']) {
+      expect(await boundaryErrors('core/stays/probe.ts', probe(from)), from).toEqual([]);
+    }
+    expect(await boundaryErrors('core/composition/probe.ts', probe('../create-core'))).not.toEqual([]);
+    expect(await boundaryErrors('core/composition/probe.ts', probe('../api/build-server'))).not.toEqual([]);
+    expect(await boundaryErrors('core/composition/probe.ts', probe('../stays/stays-handlers'))).toEqual([]);
+    expect(await boundaryErrors('core/api/probe.ts', probe('../composition/core-services'))).toEqual([]);
+  });
+
+  it("the renderer's shared pieces import no domain; a domain no composition or shell", async () => {
+    const probe = (from: string) => `import { x } from '${from}';\nexport const a = x;\n`;
+    for (const base of ['ui', 'stores', 'transport', 'i18n']) {
+      expect(await boundaryErrors(`renderer/src/${base}/probe.ts`, probe('../stays/stays-store')), base).not.toEqual([]);
+      expect(await boundaryErrors(`renderer/src/${base}/probe.ts`, probe('../composition/screens')), base).not.toEqual([]);
+      expect(await boundaryErrors(`renderer/src/${base}/probe.ts`, probe('../format/money')), base).toEqual([]);
+    }
+    expect(await boundaryErrors('renderer/src/stays/probe.ts', probe('../composition/screens'))).not.toEqual([]);
+    expect(await boundaryErrors('renderer/src/stays/probe.ts', probe('../app/app'))).not.toEqual([]);
+    expect(await boundaryErrors('renderer/src/stays/probe.ts', probe('../stock/stock-store'))).toEqual([]);
+    expect(await boundaryErrors('renderer/src/composition/probe.ts', probe('../app/app'))).not.toEqual([]);
+    expect(await boundaryErrors('renderer/src/composition/probe.ts', probe('../stays/stays-text'))).toEqual([]);
+  });
+
+  it('a renderer component calls no transport (its store does); a store may', async () => {
+    const probe = "import { transport } from '../transport/current-transport';\nexport const a = transport;\n";
+    expect(await boundaryErrors('renderer/src/reports/probe.tsx', probe)).not.toEqual([]);
+    expect(await boundaryErrors('renderer/src/reports/probe.tsx', "import { useReportsStore } from './reports-store';\nexport const a = useReportsStore;\n")).toEqual([]);
+    expect(await boundaryErrors('renderer/src/reports/probe.ts', probe)).toEqual([]);
   });
 
   it('electron/ is the only place that may import electron', async () => {

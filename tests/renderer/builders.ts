@@ -1,6 +1,9 @@
 /** Builders for store tests: a complete value with the fields a test names changed. */
-import type { User } from '../../shared/contract/auth-schemas';
-import type { Board, Room, Settings, Stay } from '../../shared/contract/schemas';
+import type { User } from '../../shared/contract/auth';
+import type { Board } from '../../shared/contract/board';
+import type { Room } from '../../shared/contract/rooms';
+import type { Settings } from '../../shared/contract/settings';
+import type { Stay } from '../../shared/contract/stays';
 
 export const aRoom = (overrides: Partial<Room> = {}): Room => ({
   id: 1, number: 101, category: 'Double', capacity: 2, nightlyRate: 95_000, floor: 1, housekeeping: 'clean', active: true, ...overrides,

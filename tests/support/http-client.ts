@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer, type BuildServerOptions } from '../../core/api/build-server';
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 import { assertConformant, checkResponsesAgainstDocs } from './openapi-conformance';
 import { signIn, signInFirstAdmin, type CallerAs, type Session } from './sessions';
 import { createTestCore, type TestCore, type TestCoreOptions } from './test-core';

@@ -5,7 +5,7 @@
  */
 import { anonymousContext, type CallContext } from '../../core/context';
 import type { Core } from '../../core/create-core';
-import type { Role } from '../../shared/contract/auth-schemas';
+import type { Role } from '../../shared/contract/roles';
 
 /** Strong enough for the password policy (length, not common); every test user has it. */
 export const TEST_PASSWORD = 'Lighthouse-Quay-7193';

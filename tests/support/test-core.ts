@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../core/create-core';
 import { createEventBus, type CallContext, type Handlers } from '../../core/context';
 import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
-import type { Settings } from '../../shared/contract/schemas';
+import type { Settings } from '../../shared/contract/settings';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** 2026-05-01T10:00:00+02:00, a Friday morning at the desk. */

@@ -19,7 +19,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile } from 'node:fs/promises';
-import type { CoreServices } from '../../core/core-services';
+import type { CoreServices } from '../../core/composition/core-services';
+import { IMPORT_KIND_DEFS } from '../../core/composition/import-kinds';
 import { createCore } from '../../core/create-core';
 import type { ImportJobs } from '../../core/imports/import-jobs';
 import { createImportService } from '../../core/imports/import-service';
@@ -92,6 +93,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     },
     inUnit: () => db.inUnit(),
     lendWriter: () => db.lendWriter(),
+    migrationStatus: () => db.migrationStatus(),
     close: () => db.close(),
   };
 }
@@ -102,7 +104,7 @@ function importsInProcess(services: CoreServices): ImportJobs {
     async run(input, { jobId: _jobId, ...options }, ctx) {
       // Read whole first: a unit that waited on the file would be refused (FRONTDESK_STRICT_UNITS).
       const csv = 'text' in input ? input.text : new Uint8Array(await readFile(input.file));
-      return await createImportService(services).run(csv, options, ctx);
+      return await createImportService(services, IMPORT_KIND_DEFS).run(csv, options, ctx);
     },
     cancel: () => false,
     close: async () => undefined,

@@ -3,7 +3,7 @@
  * menu after them (header-menu.tsx), so the header fits from 1280 px wide up. The desk's header and a
  * client's header both use it.
  */
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 import { useT } from '../i18n/locale-store';
 import { useUiStore } from '../stores/ui-store';
 import { HeaderMenu } from './header-menu';

@@ -85,6 +85,7 @@ export function AppointmentFacts({ a }: { a: Appointment }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one appointment's actions (pay, cancel with its refund, reschedule, status) share its loaded state and busy flag
 export function AppointmentPanel({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
   const f = useFormats();

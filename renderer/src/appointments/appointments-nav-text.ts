@@ -30,6 +30,13 @@ export const appointmentsNavText = domainText(
     'auditAction.timeslots:delete': 'Deleted a timeslot',
     'auditAction.providers:create': 'Added a provider',
     'auditAction.providers:update': 'Changed a provider',
+    // Its section of the settings screen (appointments-settings.ts), shown without the appointments chunk.
+    'settings.appointmentHoldMinutes': 'An unpaid appointment holds its slot (minutes)',
+    'settings.appointmentReminderMinutes': 'Appointment reminder before the start (minutes)',
+    'settings.refundFullHours': 'Full refund when cancelled at least (hours before)',
+    'settings.refundPartialHours': 'Partial refund when cancelled at least (hours before)',
+    'settings.refundPartialPercent': 'Partial refund (%)',
+    'settings.paymentCheckoutUrl': 'Payment provider checkout URL ({id}, {amount})',
   },
   {
     'nav.appointments': 'Aftaler',
@@ -53,5 +60,11 @@ export const appointmentsNavText = domainText(
     'auditAction.timeslots:delete': 'Slettede et tidsrum',
     'auditAction.providers:create': 'Tilføjede en behandler',
     'auditAction.providers:update': 'Ændrede en behandler',
+    'settings.appointmentHoldMinutes': 'En ubetalt aftale holder sin tid (minutter)',
+    'settings.appointmentReminderMinutes': 'Påmindelse før en aftale (minutter)',
+    'settings.refundFullHours': 'Fuld refusion ved afbud mindst (timer før)',
+    'settings.refundPartialHours': 'Delvis refusion ved afbud mindst (timer før)',
+    'settings.refundPartialPercent': 'Delvis refusion (%)',
+    'settings.paymentCheckoutUrl': 'Betalingsudbyderens checkout-URL ({id}, {amount})',
   },
 );

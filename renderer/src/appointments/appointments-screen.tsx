@@ -73,6 +73,7 @@ function MoveConfirm({ appointment, slot, onClose }: { appointment: Appointment;
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- the calendar's day, view and filters drive its panels and dialogs as one state
 export function AppointmentsScreen() {
   const t = useT();
   const f = useFormats();

@@ -62,6 +62,7 @@ function MoveRow({ a, onDone }: { a: Appointment; onDone(): void }) {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- one form's fields and its free-slot lookup share its state
 function BookForm() {
   const t = useT();
   const f = useFormats();
@@ -185,6 +186,7 @@ function BookForm() {
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- a client's list, its cancel and reschedule share the screen's state
 export function MyAppointmentsScreen() {
   const t = useT();
   const f = useFormats();

@@ -30,6 +30,7 @@ function hoursOf(p: Provider | null): Record<Weekday, DayHours> {
 
 const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : null);
 
+// eslint-disable-next-line max-lines-per-function -- one form's fields, with a working-hours row per weekday, share its state
 export function ProviderDialog({ provider, onClose }: { provider: Provider | null; onClose(): void }) {
   const t = useT();
   const f = useFormats();

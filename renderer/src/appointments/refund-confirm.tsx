@@ -6,7 +6,6 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { RefundQuoteSchema } from '../../../shared/contract/appointments';
-import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { toast } from '../stores/toast-store';
@@ -78,9 +77,4 @@ export function RefundConfirm({ id, cancel, onDone, onKeep }: RefundConfirmProps
       </div>
     </div>
   );
-}
-
-/** A refusal as a toast, for actions that have no form of their own. */
-export function refusalToast(e: unknown, t: ReturnType<typeof useT>): void {
-  toast('error', errorText(e, t));
 }

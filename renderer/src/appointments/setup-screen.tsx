@@ -53,6 +53,7 @@ function SetupSection({ title, addLabel, onAdd, addTestId, children }: { title: 
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- the service rooms, providers and timeslots tabs share the screen's selection and dialogs
 export function AppointmentSetupScreen() {
   const t = useT();
   const f = useFormats();

@@ -3,7 +3,7 @@
  * same filter exports as CSV (a save dialog in the desktop app, a download in a browser).
  */
 import { create } from 'zustand';
-import type { AuditEntry } from '../../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../../shared/contract/audit';
 import { transport } from '../transport/current-transport';
 import type { ExportOutcome } from '../transport/transport';
 import { auditFilterInput, auditQuery, EMPTY_AUDIT_FILTER, type AuditFilter } from './audit-query';

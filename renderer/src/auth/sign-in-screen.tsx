@@ -6,8 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { LanguageSwitch } from '../ui/language-switch';
 import { useT } from '../i18n/locale-store';
-import { useSessionStore } from '../stores/session-store';
-import { transport } from '../transport/current-transport';
+import { signingInAtTheDesktop, useSessionStore } from '../stores/session-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Field } from '../ui/field';
 import { signInErrorText } from './sign-in-text';
@@ -35,7 +34,7 @@ export function SignInScreen() {
     try {
       await useSessionStore.getState().login(username.trim(), password);
     } catch (err) {
-      setError(signInErrorText(err, t, transport().kind === 'ipc'));
+      setError(signInErrorText(err, t, signingInAtTheDesktop()));
       // The password is cleared for the next try: that is not a missing field, so no "required" under it.
       setPassword('');
       setSubmitted(false);

@@ -6,7 +6,7 @@
  * (`data-stay`, `data-block`). **Every text that goes in is escaped** (guest names, block reasons and
  * titles are typed by people).
  */
-import type { BoardBlock, BoardStay } from '../../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../../shared/contract/board';
 import type { Translate } from '../i18n/translate';
 import { barSpan, noNightsSpan, type BarSpan, type RoomLane } from './board-layout';
 

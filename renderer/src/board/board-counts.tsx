@@ -1,20 +1,18 @@
 /**
  * Today's arrivals, departures and guests in house, as the board's headline: what is left to do, so
- * each count goes down as guests are checked in and out (live). Each counter opens its worklist
- * (desk/worklist-dialog.tsx, its own chunk, loaded on the first click).
+ * each count goes down as guests are checked in and out (live). Each counter opens its worklist, a
+ * dialog of the registry (`worklist`: desk/desk-dialogs.tsx, its own chunk, loaded on the first click).
  */
-import { lazy, Suspense } from 'react';
-import type { Board } from '../../../shared/contract/schemas';
-import { useWorklistStore, type WorklistName } from '../desk/worklist-store';
+import type { Board } from '../../../shared/contract/board';
+import type {} from '../desk/desk-dialog-kinds';
+import type { WorklistName } from '../desk/worklist-store';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
-
-const WorklistDialog = lazy(() => import('../desk/worklist-dialog').then((m) => ({ default: m.WorklistDialog })));
+import { useUiStore } from '../stores/ui-store';
 
 export function BoardCounts({ board }: { board: Board }) {
   const t = useT();
   const f = useFormats();
-  const open = useWorklistStore((s) => s.open);
   const items = [
     { key: 'board.arrivals', list: 'arrivals', value: board.counts.arrivals, testId: 'count-arrivals', tone: 'arrivals' },
     { key: 'board.departures', list: 'departures', value: board.counts.departures, testId: 'count-departures', tone: 'departures' },
@@ -33,7 +31,7 @@ export function BoardCounts({ board }: { board: Board }) {
           className={`count count-${i.tone}`}
           aria-haspopup="dialog"
           aria-label={t('work.open', { label: `${t(i.key)}: ${i.value}` })}
-          onClick={() => useWorklistStore.getState().show(i.list)}
+          onClick={() => useUiStore.getState().open({ kind: 'worklist', list: i.list })}
           data-testid={`open-${i.testId}`}
         >
           <span className="count-value" data-testid={i.testId}>
@@ -42,11 +40,6 @@ export function BoardCounts({ board }: { board: Board }) {
           <span className="count-label">{t(i.key)}</span>
         </button>
       ))}
-      {open ? (
-        <Suspense fallback={null}>
-          <WorklistDialog />
-        </Suspense>
-      ) : null}
     </section>
   );
 }

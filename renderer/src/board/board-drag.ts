@@ -11,7 +11,8 @@
  * lands, moved by hand (no React render per pointer move).
  */
 import { useRef, type PointerEvent, type RefObject } from 'react';
-import type { BoardStay, Room } from '../../../shared/contract/schemas';
+import type { BoardStay } from '../../../shared/contract/board';
+import type { Room } from '../../../shared/contract/rooms';
 import { canApply } from '../../../shared/rules/stay-rules';
 import { nightsBetween } from '../../../shared/time';
 import type { Dialog } from '../stores/ui-store';
@@ -53,6 +54,7 @@ export interface BoardDragOptions {
   open(dialog: Dialog): void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one drag's pointer state machine (press, move, drop, cancel) over one state; its steps are short
 export function useBoardDrag(o: BoardDragOptions) {
   const ghostRef = useRef<HTMLDivElement>(null);
   const press = useRef<Press | null>(null);

@@ -2,7 +2,7 @@
  * Where a drag on the board lands, as plain functions (no DOM, no React): the nights a book-drag
  * covers, the departure a resize-drag points at, and the dialog a drop opens (board-drag.ts).
  */
-import type { BoardStay } from '../../../shared/contract/schemas';
+import type { BoardStay } from '../../../shared/contract/board';
 import { addDays } from '../../../shared/time';
 import type { BoardDay } from './board-layout';
 

@@ -5,7 +5,7 @@
  * its stays, and makes them into objects (dates as text, the status by name) the first time its row
  * or a click asks. Building every lane is then one pass over two number arrays.
  */
-import type { Board, BoardBlock, BoardStay } from '../../../shared/contract/schemas';
+import type { Board, BoardBlock, BoardStay } from '../../../shared/contract/board';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { addDays } from '../../../shared/time';
 import type { RoomLane } from './board-layout';

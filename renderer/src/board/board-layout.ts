@@ -2,7 +2,8 @@
  * The tape chart's geometry, as plain functions (no DOM, no React): which rows, which days, where a
  * bar sits. The board renders only the rows in view, so everything per-room is indexed once per load.
  */
-import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../../shared/contract/board';
+import type { Room } from '../../../shared/contract/rooms';
 import { occupies } from '../../../shared/rules/stay-rules';
 import { addDays, dayNumber, nightsBetween, parseDate } from '../../../shared/time';
 

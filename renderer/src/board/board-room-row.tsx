@@ -10,7 +10,7 @@
  * re-renders a row only when its data, the period or its cursor changes.
  */
 import { memo, useMemo } from 'react';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import type { MessageKey, Translate } from '../i18n/translate';
 import { fitLabel } from './bar-label';
 import { barsMarkup, stayTitle, type BarsText } from './bar-markup';

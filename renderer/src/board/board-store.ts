@@ -7,7 +7,8 @@
  */
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { Block, Board } from '../../../shared/contract/schemas';
+import type { Block } from '../../../shared/contract/blocks';
+import type { Board } from '../../../shared/contract/board';
 import { addDays, nightsBetween } from '../../../shared/time';
 import { boardLanes } from './board-lanes';
 import { boardRows, type BoardRow, type GroupBy, type RoomLane } from './board-layout';

@@ -12,7 +12,7 @@
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import { whenIdle } from '../ui/when-idle';
-import type { Board } from '../../../shared/contract/schemas';
+import type { Board } from '../../../shared/contract/board';
 import type { Translate } from '../i18n/translate';
 import { escapeHtml } from './bar-markup';
 import type { BoardDay } from './board-layout';

@@ -8,7 +8,7 @@
  * board less blocked ones) that a stay holds. Worked example, 4 rooms, one blocked and two sold on a
  * night: free 1, occupancy 2 / 3 = 67 %.
  */
-import type { Board } from '../../../shared/contract/schemas';
+import type { Board } from '../../../shared/contract/board';
 import { OCCUPYING_STATUSES, STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { nightsBetween } from '../../../shared/time';
 

@@ -3,7 +3,7 @@
  * Escape or a click outside closes it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { HOUSEKEEPING_STATES, type Housekeeping, type Room } from '../../../shared/contract/schemas';
+import { HOUSEKEEPING_STATES, type Housekeeping, type Room } from '../../../shared/contract/rooms';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';
 import { useRoomsStore } from '../rooms/rooms-store';

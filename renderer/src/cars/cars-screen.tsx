@@ -26,6 +26,7 @@ type Open =
   | { kind: 'damage'; car: Car }
   | null;
 
+// eslint-disable-next-line max-lines-per-function -- the fleet's filters, table and its dialogs share the screen's selection state
 export function CarsScreen() {
   const t = useT();
   const f = useFormats();

@@ -112,6 +112,8 @@ export const carsText = domainText(
     'auditAction.rentals:cancel': 'Cancelled a car rental',
     'auditAction.rentals:undo': 'Undid a car\'s hand-out or return',
     'auditAction.rentals:export': 'Exported car rentals',
+    // Its section of the settings screen (cars-settings.ts).
+    'settings.brokerEventTypes': 'Events sent to the broker',
   },
   {
     'nav.cars': 'Biler',
@@ -222,5 +224,6 @@ export const carsText = domainText(
     'auditAction.rentals:cancel': 'Annullerede en billeje',
     'auditAction.rentals:undo': 'Fortrød en bils udlevering eller returnering',
     'auditAction.rentals:export': 'Eksporterede billejer',
+    'settings.brokerEventTypes': 'Hændelser sendt til event-broker',
   },
 );

@@ -1,6 +1,6 @@
 /** A client's own bookings (the host answers a client with its own only), and booking a room. */
 import { useEffect } from 'react';
-import type { SeedBooking } from '../../../shared/contract/schemas';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { formatLongDate } from '../format/dates';
 import { useIntlLocale, useT } from '../i18n/locale-store';
 import { useMyBookingsStore } from './my-bookings-store';

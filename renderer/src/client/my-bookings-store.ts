@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
-import type { SeedBooking } from '../../../shared/contract/schemas';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
 import { change } from '../stores/change';

@@ -4,8 +4,9 @@
  * shell's dialog host (app/dialog-host.tsx) shows the open one from this list. The type refuses a
  * kind without a dialog.
  */
+import { deskDialogs } from '../desk/desk-dialogs';
 import { exportDialogs } from '../export/export-dialogs';
 import type { DialogEntries } from '../ui/dialog-entries';
 import { staysDialogs } from '../stays/stays-dialogs';
 
-export const DIALOGS: Required<DialogEntries> = { ...staysDialogs, ...exportDialogs };
+export const DIALOGS: Required<DialogEntries> = { ...staysDialogs, ...exportDialogs, ...deskDialogs };

@@ -3,7 +3,7 @@
  * role may open is where it lands. No other imports: pure, tested in Node (the registry itself
  * imports the screens' components, which Node's type check does not compile).
  */
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 
 export interface ScreenAccess<Id extends string = string> {
   readonly id: Id;

@@ -7,7 +7,7 @@
  * time-to-interactive). Who may open what is decided in screen-access.ts (pure, tested in Node).
  */
 import type { ComponentType } from 'react';
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 import type { MessageKey } from '../i18n/translate';
 import { allowedIn, screensIn } from './screen-access';
 
@@ -32,7 +32,7 @@ export const SCREEN_REGISTRY = [
   { id: 'exports', label: 'nav.exports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../export/export-center-screen').then((m) => m.ExportCenterScreen) },
   { id: 'rooms', label: 'nav.rooms', roles: ['admin'], group: 'admin', load: () => import('../rooms/rooms-screen').then((m) => m.RoomsScreen) },
   { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
-  { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('../settings/settings-screen').then((m) => m.SettingsScreen) },
+  { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('./settings-screen').then((m) => m.ComposedSettingsScreen) },
   { id: 'audit', label: 'nav.audit', roles: ['admin'], group: 'admin', load: () => import('../audit/audit-screen').then((m) => m.AuditScreen) },
   { id: 'imports', label: 'nav.imports', roles: ['admin'], group: 'admin', load: () => import('../imports/imports-screen').then((m) => m.ImportsScreen) },
   { id: 'outbox', label: 'nav.outbox', roles: ['admin'], group: 'admin', load: () => import('../outbox/outbox-screen').then((m) => m.OutboxScreen) },

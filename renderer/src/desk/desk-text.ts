@@ -56,7 +56,6 @@ export const deskText = domainText(
     // The audit log's action filter (issue 10 item 17)
     'audit.anyAction': 'Any action',
     // Settings (issue 10 item 17)
-    'settings.portNow': 'The desk listens on port {port} now (its start-up port); saving a port here moves it',
   },
   {
     'search.label': 'Find en gæst eller et ophold',
@@ -107,6 +106,5 @@ export const deskText = domainText(
     'audit.anyAction': 'Alle handlinger',
     'date.pick': 'Vælg en dato i kalenderen',
     'time.pick': 'Vælg et klokkeslæt på listen',
-    'settings.portNow': 'Skranken lytter nu på port {port} (dens opstartsport); gemmer du en port her, flytter den dertil',
   },
 );

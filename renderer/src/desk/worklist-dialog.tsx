@@ -1,7 +1,8 @@
 /**
- * A worklist opened from the board's counters: today's arrivals, departures or guests in house, each
- * with what is left to do and the one-click check-in or check-out. Loaded only when a counter is
- * clicked (its own chunk); the list follows live changes while it is open.
+ * A worklist opened from the board's counters (by kind, `worklist`: desk-dialogs.tsx): today's
+ * arrivals, departures or guests in house, each with what is left to do and the one-click check-in or
+ * check-out. Loaded only when a counter is clicked (its own chunk); the list follows live changes
+ * while it is open.
  */
 import { useEffect } from 'react';
 import type { WorkItem } from '../../../shared/contract/desk';
@@ -14,17 +15,20 @@ import { showStayOnBoard, useWorklistStore, type WorklistName } from './worklist
 
 const TABS: readonly WorklistName[] = ['arrivals', 'departures', 'inHouse'];
 
-export function WorklistDialog() {
+export function WorklistDialog({ list, onClose }: { list: WorklistName; onClose(): void }) {
   const t = useT();
   const open = useWorklistStore((s) => s.open);
   const lists = useWorklistStore((s) => s.lists);
   const error = useWorklistStore((s) => s.error);
-  const { show, hide } = useWorklistStore.getState();
-  useEffect(() => () => useWorklistStore.getState().hide(), []);
+  const { show } = useWorklistStore.getState();
+  useEffect(() => {
+    useWorklistStore.getState().show(list);
+    return () => useWorklistStore.getState().hide();
+  }, [list]);
   if (!open) return null;
   const items = lists?.[open] ?? null;
   return (
-    <Dialog title={t(`work.title.${open}`)} onClose={hide} size="lg" testId="worklist">
+    <Dialog title={t(`work.title.${open}`)} onClose={onClose} size="lg" testId="worklist">
       <div className="segmented worklist-tabs" role="tablist" aria-label={t('board.countsLabel')}>
         {TABS.map((name) => (
           <button
@@ -73,11 +77,11 @@ function WorkRow({ item }: { item: WorkItem }) {
   const act = async () => {
     try {
       await useWorklistStore.getState().act(item);
-      const key = item.status === 'booked' ? 'work.done.checkIn' : 'work.done.checkOut';
-      toast('success', t(key, { name: item.guestName, room: item.roomNumber }));
-    } catch (e) {
-      useWorklistStore.setState({ error: e });
+    } catch {
+      return; // the store holds the refusal, shown above the list
     }
+    const key = item.status === 'booked' ? 'work.done.checkIn' : 'work.done.checkOut';
+    toast('success', t(key, { name: item.guestName, room: item.roomNumber }));
   };
   const action = item.todo.includes('check_in') ? 'work.checkIn' : item.todo.includes('check_out') ? 'work.checkOut' : null;
   const notes = item.todo.filter((todo) => todo !== 'check_in' && todo !== 'check_out');

@@ -26,7 +26,7 @@ interface WorklistState {
   show(list: WorklistName): void;
   hide(): void;
   load(): Promise<void>;
-  /** Checks the guest in (an arrival) or out (a departure); the lists and the board reload. */
+  /** Checks the guest in (an arrival) or out (a departure); the lists and the board reload. A refusal is kept in `error` and thrown. */
   act(item: WorkItem): Promise<void>;
   /** The header's search across stays, guests and rooms (the search keeps its own answer). */
   search(q: string): Promise<SearchResult>;
@@ -63,13 +63,16 @@ export const useWorklistStore = create<WorklistState>((set, get) => ({
     try {
       const command = item.status === 'booked' ? 'stays:checkIn' : 'stays:checkOut';
       await change(command, { id: item.stayId });
+    } catch (e) {
+      set({ error: e });
+      throw e;
     } finally {
       set({ busy: null });
     }
   },
 }));
 
-/** Opens a stay on the board: the board scrolls to its arrival, and its details open. */
+/** Opens a stay on the board: the board scrolls to its arrival, and its details open (in place of a worklist). */
 export function showStayOnBoard(stayId: number, checkinDate: string): void {
   useWorklistStore.getState().hide();
   const ui = useUiStore.getState();

@@ -24,10 +24,11 @@ const LABELS: Record<string, MessageKey> = {
   'cars:export': 'exports.cars',
   'rentals:export': 'exports.rentals',
   'stock:export': 'exports.stock',
+  'reports:roomsExport': 'exports.roomsReport', 'reports:appointmentsExport': 'exports.appointmentsReport', 'reports:stockExport': 'exports.stockReport', 'reports:fleetExport': 'exports.fleetReport',
 };
 
 function testIdOf(name: string): string {
-  return name.replace(':export', '');
+  return name.replace(':export', '').replace(/^reports:(\w+)Export$/, 'report-$1');
 }
 
 function ExportCard({ entry }: { entry: ExportEntry }) {

@@ -4,7 +4,7 @@
  * input schema, so an export registered later (a report's) appears with its filters and no change
  * here. `delimiter`, `bom` and `lang` are the center's own controls, not filters.
  */
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 import { commands, commandNames } from '../../../shared/contract/commands';
 import { isFileExport, type FileExportName } from '../../../shared/contract/ipc-channels';
 
@@ -44,7 +44,7 @@ function unwrap(s: SchemaLike): SchemaLike {
 }
 
 function filterOf(key: string, schema: SchemaLike): ExportFilter {
-  if (key === 'from' || key === 'to') return { key, kind: 'date' };
+  if (key === 'from' || key === 'to' || key === 'date') return { key, kind: 'date' };
   const def = defOf(unwrap(schema));
   if (def.type === 'enum' && def.entries) return { key, kind: 'choice', options: Object.values(def.entries) };
   return { key, kind: 'text' };

@@ -21,6 +21,7 @@ export const refusalText = domainText(
 
     // database (PostgreSQL: a lost connection, a race lost every time it was retried)
     'reason.database.unavailable': 'The database cannot be reached right now. Try again in a moment.',
+    'reason.database.notMigrated': 'The database is behind this server\'s release (migration {latest} is not applied).',
     'reason.database.conflict': 'Someone else saved a change to the same record at the same moment. Try again.',
 
     // time
@@ -102,6 +103,7 @@ export const refusalText = domainText(
 
     // database
     'reason.database.unavailable': 'Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.',
+    'reason.database.notMigrated': 'Databasen er ikke opdateret til denne servers version (migreringen {latest} mangler).',
     'reason.database.conflict': 'En anden gemte en ændring af samme post i samme øjeblik. Prøv igen.',
 
     'reason.time.notRealDate': '{text} er ikke en rigtig dato',

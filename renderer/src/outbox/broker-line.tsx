@@ -5,7 +5,8 @@
  * the settings' integrations; nothing while the event broker is HTTP.
  */
 import { useEffect } from 'react';
-import type { BrokerLink } from '../../../shared/contract/schemas';
+import type { BrokerLink } from '../../../shared/contract/outbox';
+import type { Settings } from '../../../shared/contract/settings';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
@@ -28,7 +29,8 @@ export function BrokerLine({ broker }: { broker: BrokerLink | null | undefined }
 }
 
 /** The same line under the settings' integrations, while the event broker's saved URL is amqp(s)://; reloaded live. */
-export function SettingsBrokerLine({ eventServiceUrl }: { eventServiceUrl: string }) {
+export function SettingsBrokerLine({ saved }: { saved: Settings }) {
+  const eventServiceUrl = saved.eventServiceUrl;
   const broker = useOutboxStore((s) => s.status?.broker);
   const amqp = /^amqps?:\/\//i.test(eventServiceUrl.trim());
   useEffect(() => {

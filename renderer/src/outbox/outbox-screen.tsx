@@ -1,18 +1,21 @@
 /**
- * Admin: messages to billing and the event broker; counts, the last error, dead ones to retry, and
- * the pending ones a dead message of their record holds back (and why).
+ * Admin: messages to billing, the event broker and e-mail; counts, each target's state (up, or
+ * failing since when, next probe), the last error, dead ones to retry, and the pending ones a dead
+ * message of their record holds back (and why).
  */
 import { useEffect } from 'react';
-import type { OutboxMessage } from '../../../shared/contract/schemas';
+import type { OutboxMessage } from '../../../shared/contract/outbox';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useOutboxStore } from './outbox-store';
 import { BrokerLine } from './broker-line';
+import { OutboxTargets } from './outbox-targets';
 import { DataTable, type DataColumn } from '../ui/data-table';
 import { ErrorAlert } from '../ui/error-alert';
 import { useRowAction } from '../ui/use-row-action';
 import { Page } from '../ui/page';
 
+// eslint-disable-next-line max-lines-per-function -- the outbox's counts, message table and retry share the screen's state
 export function OutboxScreen() {
   const t = useT();
   const f = useFormats();
@@ -75,6 +78,7 @@ export function OutboxScreen() {
           </div>
         ))}
       </div>
+      {status?.targets ? <OutboxTargets targets={status.targets} /> : null}
       <section className="panel" aria-labelledby="outbox-last-error">
         <h2 id="outbox-last-error">{t('outbox.lastError')}</h2>
         {status?.lastError ? (

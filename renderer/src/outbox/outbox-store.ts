@@ -1,6 +1,6 @@
 /** Delivery state of messages to billing and the event broker; dead ones can be sent again. */
 import { create } from 'zustand';
-import type { OutboxMessage, OutboxStatus } from '../../../shared/contract/schemas';
+import type { OutboxMessage, OutboxStatus } from '../../../shared/contract/outbox';
 import { transport } from '../transport/current-transport';
 import { change } from '../stores/change';
 import { registerRefresher } from '../stores/refreshers';

@@ -4,6 +4,7 @@ import { domainText } from '../i18n/domain-text';
 export const printText = domainText(
   {
     'nav.print': 'Print',
+    'settings.print': 'Printing',
     'settings.downtimePackMinutes': 'Downtime pack every (minutes)',
     'nav.exports': 'Exports',
     'print.title': 'Printed lists',
@@ -90,6 +91,7 @@ export const printText = domainText(
   },
   {
     'nav.print': 'Udskriv',
+    'settings.print': 'Udskrifter',
     'settings.downtimePackMinutes': 'Nødpakke hvert (minutter)',
     'nav.exports': 'Eksport',
     'print.title': 'Udskrevne lister',

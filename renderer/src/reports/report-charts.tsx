@@ -1,21 +1,21 @@
 /**
- * The report's charts: occupancy by day (this period and the same days last year, as lines) and
- * room revenue by category (bars). uPlot draws them on a canvas: ~50 kB, and fast on thousands of
- * points (a three-year daily chart), where SVG charts slow down. It is imported here only, and this
+ * The reports' charts, drawn by uPlot on a canvas: ~50 kB, and fast on thousands of points (a
+ * three-year daily chart), where SVG charts slow down. Two kinds serve every report: a line per day
+ * (this period, and the same days last year dashed beside it) and bars per thing (a category, a
+ * service room, a car: this period's bar beside last year's). uPlot is imported here only, and this
  * module only by the Reports screen's chunk, so it never reaches the board's first bundle.
+ *
+ * When a chart has drawn, it marks `reports:chart-drawn` (the benchmark waits for it:
+ * bench/report-chart-bench.ts).
  */
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
-import type { RoomsReport } from '../../../shared/contract/reports';
 import 'uplot/dist/uPlot.min.css';
 
 type UPlot = typeof uPlot;
 
-interface ChartProps {
-  report: RoomsReport;
-  labels: { current: string; lastYear: string; title: string };
-  money?: (minor: number) => string;
-}
+const CURRENT = '#1f6feb';
+const LAST_YEAR = '#999';
 
 function useUplot(draw: (U: UPlot, el: HTMLDivElement) => { destroy(): void }, deps: unknown[]) {
   const el = useRef<HTMLDivElement>(null);
@@ -24,7 +24,9 @@ function useUplot(draw: (U: UPlot, el: HTMLDivElement) => { destroy(): void }, d
     let gone = false;
     void import('uplot').then((m) => {
       const U = (m as { default?: UPlot }).default ?? (m as unknown as UPlot);
-      if (!gone && el.current) chart = draw(U, el.current);
+      if (gone || !el.current) return;
+      chart = draw(U, el.current);
+      performance.mark('reports:chart-drawn');
     });
     return () => {
       gone = true;
@@ -36,56 +38,86 @@ function useUplot(draw: (U: UPlot, el: HTMLDivElement) => { destroy(): void }, d
 
 const width = (el: HTMLElement) => Math.max(320, Math.min(900, el.clientWidth || 640));
 
-/** Occupancy per day, in %, the same days last year beside it (x: the period's day 1, 2, …). */
-export function OccupancyChart({ report, labels }: ChartProps) {
-  const el = useUplot(
-    (U, node) => {
-      const x = report.current.byDay.map((_, i) => i + 1);
-      const pct = (days: RoomsReport['current']['byDay']) => x.map((_, i) => (days[i] ? Math.round(days[i].occupancy * 1000) / 10 : null));
-      return new U(
-        {
-          title: labels.title, width: width(node), height: 240,
-          scales: { x: { time: false }, y: { range: [0, 100] } },
-          axes: [{ values: (_u, ticks) => ticks.map((i) => report.current.byDay[i - 1]?.date.slice(5) ?? '') }, { values: (_u, ticks) => ticks.map((v) => `${v} %`) }],
-          series: [{}, { label: labels.current, stroke: '#1f6feb', width: 2 }, { label: labels.lastYear, stroke: '#999', dash: [6, 4], width: 1.5 }],
-        },
-        [x, pct(report.current.byDay), pct(report.lastYear.byDay)],
-        node,
-      );
-    },
-    [report, labels.current, labels.lastYear, labels.title],
-  );
-  return <div ref={el} className="report-chart" data-testid="report-occupancy-chart" />;
+export interface LineChartProps {
+  title: string;
+  /** The period's days (`YYYY-MM-DD`), the x axis. */
+  dates: readonly string[];
+  current: { label: string; values: readonly (number | null)[] };
+  /** The same days last year, by position (day 1 beside day 1). */
+  lastYear: { label: string; values: readonly (number | null)[] };
+  /** A value as the axis shows it (`82 %`, `1.234 kr.`). */
+  format: (v: number) => string;
+  /** A fixed y range (0–100 for a percentage); default from 0 to the largest value. */
+  yMax?: number;
+  /** The legend's name for the x value (a day). */
+  xLabel: string;
+  testId: string;
 }
 
-/** Room revenue per category: this period's bar beside last year's. */
-export function RevenueByCategoryChart({ report, labels, money }: ChartProps) {
+/** A value per day: this period as a line, last year's dashed beside it (x: day 1, 2, … of the period). */
+export function LineChart({ title, dates, current, lastYear, format, yMax, xLabel, testId }: LineChartProps) {
   const el = useUplot(
     (U, node) => {
-      const cats = report.current.byCategory.map((c) => c.category);
-      const last = new Map(report.lastYear.byCategory.map((c) => [c.category, c.roomRevenue]));
-      const x = cats.map((_, i) => i);
-      const barsRight = U.paths.bars!({ size: [0.35, 60], gap: 2, align: 1 });
-      const barsLeft = U.paths.bars!({ size: [0.35, 60], gap: 2, align: -1 });
+      const x = dates.map((_, i) => i + 1);
+      const at = (values: readonly (number | null)[]) => x.map((_, i) => values[i] ?? null);
       return new U(
         {
-          title: labels.title, width: width(node), height: 240,
-          scales: { x: { time: false, range: [-0.5, Math.max(0.5, cats.length - 0.5)] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
-          axes: [
-            { values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) ? (cats[i] ?? '') : '')), splits: () => x },
-            { size: 90, values: (_u, ticks) => ticks.map((v) => (money ? money(v) : String(v))) },
-          ],
+          title, width: width(node), height: 240,
+          scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, yMax ?? (max > 0 ? max * 1.1 : 1)] } },
+          axes: [{ values: (_u, ticks) => ticks.map((i) => dates[i - 1]?.slice(5) ?? '') }, { size: 80, values: (_u, ticks) => ticks.map(format) }],
           series: [
-            {},
-            { label: labels.current, fill: '#1f6feb', stroke: '#1f6feb', paths: barsLeft, points: { show: false } },
-            { label: labels.lastYear, fill: '#bbb', stroke: '#999', paths: barsRight, points: { show: false } },
+            { label: xLabel, value: (_u, i) => (i == null ? '–' : (dates[i - 1] ?? '')) },
+            { label: current.label, stroke: CURRENT, width: 2, value: (_u, v) => (v == null ? '–' : format(v)) },
+            { label: lastYear.label, stroke: LAST_YEAR, dash: [6, 4], width: 1.5, value: (_u, v) => (v == null ? '–' : format(v)) },
           ],
         },
-        [x, report.current.byCategory.map((c) => c.roomRevenue), cats.map((c) => last.get(c) ?? 0)],
+        [x, at(current.values), at(lastYear.values)],
         node,
       );
     },
-    [report, labels.current, labels.lastYear, labels.title, money],
+    [dates, current, lastYear, title, format, yMax, xLabel],
   );
-  return <div ref={el} className="report-chart" data-testid="report-revenue-chart" />;
+  return <div ref={el} className="report-chart" data-testid={testId} />;
+}
+
+export interface BarChartProps {
+  title: string;
+  /** What each pair of bars is about (a category, a service room, a car). */
+  names: readonly string[];
+  current: { label: string; values: readonly number[] };
+  lastYear: { label: string; values: readonly number[] };
+  format: (v: number) => string;
+  /** The legend's name for what a pair of bars is about (a category, a car). */
+  xLabel: string;
+  testId: string;
+}
+
+/** A value per thing: this period's bar beside last year's. */
+export function BarChart({ title, names, current, lastYear, format, xLabel, testId }: BarChartProps) {
+  const el = useUplot(
+    (U, node) => {
+      const x = names.map((_, i) => i);
+      const barsLeft = U.paths.bars!({ size: [0.35, 60], gap: 2, align: -1 });
+      const barsRight = U.paths.bars!({ size: [0.35, 60], gap: 2, align: 1 });
+      return new U(
+        {
+          title, width: width(node), height: 240,
+          scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+          axes: [
+            { values: (_u, ticks) => ticks.map((i) => (Number.isInteger(i) ? (names[i] ?? '') : '')), splits: () => x },
+            { size: 90, values: (_u, ticks) => ticks.map(format) },
+          ],
+          series: [
+            { label: xLabel, value: (_u, i) => (i == null ? '–' : (names[i] ?? '')) },
+            { label: current.label, fill: CURRENT, stroke: CURRENT, paths: barsLeft, points: { show: false }, value: (_u, v) => (v == null ? '–' : format(v)) },
+            { label: lastYear.label, fill: '#bbb', stroke: LAST_YEAR, paths: barsRight, points: { show: false }, value: (_u, v) => (v == null ? '–' : format(v)) },
+          ],
+        },
+        [x, [...current.values], [...lastYear.values]],
+        node,
+      );
+    },
+    [names, current, lastYear, title, format, xLabel],
+  );
+  return <div ref={el} className="report-chart" data-testid={testId} />;
 }

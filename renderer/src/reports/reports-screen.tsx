@@ -1,105 +1,107 @@
 /**
- * The Reports screen (issue 17 §1): pick a period, see the rooms report's figures in a table beside
- * the same days last year, by category, and as charts (report-charts.tsx, uPlot, loaded with this
- * chunk only). Prints as the manager's report of the day (reports.css's print rules).
+ * The Reports screen (issue 17 §1): pick a report (rooms, appointments, stock, fleet) and a period,
+ * see its figures in a table beside the same days last year, its charts (report-charts.tsx, uPlot,
+ * loaded with this chunk only) and a row per thing. Downloads the report as CSV (the export
+ * registry's `reports:*Export`, as the export center does) and prints as the manager's report.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { RoomsFigures, RoomsReport } from '../../../shared/contract/reports';
+import { useEffect, useState } from 'react';
 import { REPORT_PERIODS, type ReportPeriod } from '../../../shared/rules/report-rules';
-import { useT } from '../i18n/locale-store';
-import { useFormats } from '../i18n/use-formats';
-import { transport } from '../transport/current-transport';
+import { useLocaleStore } from '../i18n/locale-store';
+import { useExportStore } from '../export/export-store';
 import { ErrorAlert } from '../ui/error-alert';
 import { Page } from '../ui/page';
-import { OccupancyChart, RevenueByCategoryChart } from './report-charts';
+import { AppointmentsReportView } from './appointments-report-view';
+import { FleetReportView } from './fleet-report-view';
+import { useReportFormat } from './report-format';
+import { REPORT_KINDS, useReportsStore, type ReportKind } from './reports-store';
+import { RoomsReportView } from './rooms-report-view';
+import { StockReportView } from './stock-report-view';
 import './reports-text';
 import './reports.css';
 
-type Row = { key: string; label: Parameters<ReturnType<typeof useT>>[0]; value: (f: RoomsFigures) => number; show: (n: number) => string };
+interface Period {
+  period: ReportPeriod;
+  date: string;
+  from: string;
+  to: string;
+}
+
+const queryOf = (p: Period) => (p.period === 'range' ? { period: p.period, from: p.from, to: p.to } : { period: p.period, ...(p.date ? { date: p.date } : {}) });
+
+const CSV = { rooms: 'reports:roomsExport', appointments: 'reports:appointmentsExport', stock: 'reports:stockExport', fleet: 'reports:fleetExport' } as const;
+
+/** The report as CSV through the export store (the save dialog on the desk), in the user's language's delimiter. */
+function downloadCsv(kind: ReportKind, p: Period): void {
+  const delimiter = useLocaleStore.getState().lang === 'da' ? ';' : ',';
+  void useExportStore.getState().run({ ...queryOf(p), delimiter, bom: true }, CSV[kind]);
+}
 
 export function ReportsScreen() {
-  const t = useT();
-  const f = useFormats();
-  const [period, setPeriod] = useState<ReportPeriod>('monthToDate');
-  const [date, setDate] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [report, setReport] = useState<RoomsReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const input = period === 'range' ? { period, from, to } : { period, ...(date ? { date } : {}) };
-      setReport(await transport().invoke('reports:rooms', input));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [period, date, from, to]);
+  const fmt = useReportFormat();
+  const { t } = fmt;
+  const [kind, setKind] = useState<ReportKind>('rooms');
+  const [p, setP] = useState<Period>({ period: 'monthToDate', date: '', from: '', to: '' });
+  const shown = useReportsStore((s) => s.shown);
+  const busy = useReportsStore((s) => s.busy);
+  const error = useReportsStore((s) => s.error);
+  const exporting = useExportStore((s) => s.busy);
+  const exportError = useExportStore((s) => (s.running === CSV[kind] ? s.error : null));
+  const load = (which: ReportKind, period: Period) => useReportsStore.getState().load(which, queryOf(period));
 
   useEffect(() => {
-    void load();
-    // Only the first time: later the user presses Show.
-  }, []);
+    void load(kind, p);
+    // A new report shows at once for the period chosen; a new period waits for Show.
+  }, [kind]);
 
-  const pct = (n: number) => `${(n * 100).toLocaleString(f.locale, { maximumFractionDigits: 1 })} %`;
-  const num = (n: number) => n.toLocaleString(f.locale, { maximumFractionDigits: 1 });
-  const rows: Row[] = [
-    { key: 'occupancy', label: 'reports.occupancy', value: (x) => x.occupancy, show: pct },
-    { key: 'adr', label: 'reports.adr', value: (x) => x.adr, show: f.money },
-    { key: 'revpar', label: 'reports.revpar', value: (x) => x.revpar, show: f.money },
-    { key: 'roomRevenue', label: 'reports.roomRevenue', value: (x) => x.roomRevenue, show: f.money },
-    { key: 'roomsSold', label: 'reports.roomsSold', value: (x) => x.roomsSold, show: num },
-    { key: 'roomsAvailable', label: 'reports.roomsAvailable', value: (x) => x.roomsAvailable, show: num },
-    { key: 'arrivals', label: 'reports.arrivals', value: (x) => x.arrivals, show: num },
-    { key: 'departures', label: 'reports.departures', value: (x) => x.departures, show: num },
-    { key: 'inHouse', label: 'reports.inHouse', value: (x) => x.inHouse, show: num },
-    { key: 'cancellations', label: 'reports.cancellations', value: (x) => x.cancellations, show: num },
-    { key: 'noShows', label: 'reports.noShows', value: (x) => x.noShows, show: num },
-    { key: 'noShowRate', label: 'reports.noShowRate', value: (x) => x.noShowRate, show: pct },
-    { key: 'alos', label: 'reports.alos', value: (x) => x.averageLengthOfStay, show: num },
-    { key: 'lead', label: 'reports.leadTime', value: (x) => x.averageLeadDays, show: num },
-  ];
-  const span = (x: RoomsFigures) => (x.from === x.to ? f.shortDate(x.from) : t('reports.thisPeriod', { from: f.shortDate(x.from), to: f.shortDate(x.to) }));
+  // The report picked, once it has come (the last one is not shown under the new one's title).
+  const current = shown?.kind === kind ? shown : null;
+  const set = (patch: Partial<Period>) => setP((x) => ({ ...x, ...patch }));
+  const csv = () => downloadCsv(kind, p);
 
   const head = (
     <form
       className="report-controls push-right"
       onSubmit={(e) => {
         e.preventDefault();
-        void load();
+        void load(kind, p);
       }}
     >
+      <div className="report-picker" role="group" aria-label={t('reports.report')}>
+        {REPORT_KINDS.map((k) => (
+          <button key={k} type="button" className={`button${k === kind ? ' button-primary' : ''}`} aria-pressed={k === kind} data-testid={`report-kind-${k}`} onClick={() => setKind(k)}>
+            {t(`reports.kind.${k}`)}
+          </button>
+        ))}
+      </div>
       <label>
         {t('reports.period')}{' '}
-        <select className="input" value={period} data-testid="report-period" onChange={(e) => setPeriod(e.target.value as ReportPeriod)}>
-          {REPORT_PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`reports.period.${p}`)}
+        <select className="input" value={p.period} data-testid="report-period" onChange={(e) => set({ period: e.target.value as ReportPeriod })}>
+          {REPORT_PERIODS.map((x) => (
+            <option key={x} value={x}>
+              {t(`reports.period.${x}`)}
             </option>
           ))}
         </select>
       </label>
-      {period === 'range' ? (
+      {p.period === 'range' ? (
         <>
           <label>
-            {t('reports.from')} <input className="input" type="date" value={from} data-testid="report-from" onChange={(e) => setFrom(e.target.value)} />
+            {t('reports.from')} <input className="input" type="date" value={p.from} data-testid="report-from" onChange={(e) => set({ from: e.target.value })} />
           </label>
           <label>
-            {t('reports.to')} <input className="input" type="date" value={to} data-testid="report-to" onChange={(e) => setTo(e.target.value)} />
+            {t('reports.to')} <input className="input" type="date" value={p.to} data-testid="report-to" onChange={(e) => set({ to: e.target.value })} />
           </label>
         </>
       ) : (
         <label>
-          {t('reports.date')} <input className="input" type="date" value={date} data-testid="report-date" onChange={(e) => setDate(e.target.value)} />
+          {t('reports.date')} <input className="input" type="date" value={p.date} data-testid="report-date" onChange={(e) => set({ date: e.target.value })} />
         </label>
       )}
       <button type="submit" className="button button-primary" disabled={busy} data-testid="report-show">
         {t('reports.show')}
+      </button>
+      <button type="button" className="button" disabled={exporting} onClick={csv} data-testid="report-csv">
+        {t('reports.csv')}
       </button>
       <button type="button" className="button" onClick={() => window.print()} data-testid="report-print">
         {t('reports.print')}
@@ -108,63 +110,14 @@ export function ReportsScreen() {
   );
 
   return (
-    <Page titleId="reports-title" title={t('reports.title')} testId="reports-screen" className="reports" head={head}>
+    <Page titleId="reports-title" title={`${t('reports.title')}: ${t(`reports.kind.${kind}`)}`} testId="reports-screen" className="reports" head={head}>
       {error ? <ErrorAlert error={error} /> : null}
-      {busy && !report ? <p>{t('reports.loading')}</p> : null}
-      {report ? (
-        <div className="report-body" data-testid="report-body">
-          <div className="report-figures">
-            <table className="table" data-testid="report-table">
-              <thead>
-                <tr>
-                  <th>{t('reports.figure')}</th>
-                  <th className="num" data-testid="report-current-period">{span(report.current)}</th>
-                  <th className="num" data-testid="report-last-year-period">{`${t('reports.lastYear')}: ${span(report.lastYear)}`}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key} data-testid={`report-row-${r.key}`}>
-                    <th scope="row">{t(r.label)}</th>
-                    <td className="num">{r.show(r.value(report.current))}</td>
-                    <td className="num">{r.show(r.value(report.lastYear))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
-          </div>
-          <div className="report-charts">
-            <OccupancyChart report={report} labels={{ title: t('reports.occupancyByDay'), current: span(report.current), lastYear: t('reports.lastYear') }} />
-            <RevenueByCategoryChart report={report} money={f.money} labels={{ title: t('reports.revenueByCategory'), current: span(report.current), lastYear: t('reports.lastYear') }} />
-          </div>
-          <h2>{t('reports.byCategory')}</h2>
-          <table className="table" data-testid="report-categories">
-            <thead>
-              <tr>
-                <th>{t('reports.category')}</th>
-                <th className="num">{t('reports.occupancy')}</th>
-                <th className="num">{t('reports.adr')}</th>
-                <th className="num">{t('reports.revpar')}</th>
-                <th className="num">{t('reports.roomRevenue')}</th>
-                <th className="num">{t('reports.roomsSold')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.current.byCategory.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">{c.category}</th>
-                  <td className="num">{pct(c.occupancy)}</td>
-                  <td className="num">{f.money(c.adr)}</td>
-                  <td className="num">{f.money(c.revpar)}</td>
-                  <td className="num">{f.money(c.roomRevenue)}</td>
-                  <td className="num">{num(c.roomsSold)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {exportError ? <ErrorAlert error={exportError} /> : null}
+      {busy && current === null ? <p>{t('reports.loading')}</p> : null}
+      {current?.kind === 'rooms' ? <RoomsReportView report={current.report} fmt={fmt} /> : null}
+      {current?.kind === 'appointments' ? <AppointmentsReportView report={current.report} fmt={fmt} /> : null}
+      {current?.kind === 'stock' ? <StockReportView report={current.report} fmt={fmt} /> : null}
+      {current?.kind === 'fleet' ? <FleetReportView report={current.report} fmt={fmt} /> : null}
     </Page>
   );
 }

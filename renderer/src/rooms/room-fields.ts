@@ -4,7 +4,7 @@
  * rate as money in minor units. The limits themselves are the contract's (shared/contract/rooms.ts).
  * Pure: tested in Node.
  */
-import type { Housekeeping } from '../../../shared/contract/schemas';
+import type { Housekeeping } from '../../../shared/contract/rooms';
 
 export interface RoomFormValues {
   number: string;

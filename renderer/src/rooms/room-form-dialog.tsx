@@ -3,8 +3,7 @@
  * react-hook-form's; the contract's own schema checks it (contract-resolver.ts), so the limits
  * live in shared/contract/rooms.ts only. Errors show after the first submit and follow the typing.
  */
-import { RoomCreateSchema, RoomUpdateSchema } from '../../../shared/contract/rooms';
-import { HOUSEKEEPING_STATES, type Room } from '../../../shared/contract/schemas';
+import { HOUSEKEEPING_STATES, RoomCreateSchema, RoomUpdateSchema, type Room } from '../../../shared/contract/rooms';
 import { useContractForm } from '../forms/use-contract-form';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

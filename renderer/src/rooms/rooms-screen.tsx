@@ -1,6 +1,6 @@
 /** Admin: the guest rooms as a table; add, change, take out of use and back. */
 import { useEffect, useState } from 'react';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useRoomsStore } from './rooms-store';
@@ -11,6 +11,7 @@ import { useRowAction } from '../ui/use-row-action';
 import { RoomFormDialog } from './room-form-dialog';
 import { Page } from '../ui/page';
 
+// eslint-disable-next-line max-lines-per-function -- the rooms table and its form share the screen's state
 export function RoomsScreen() {
   const t = useT();
   const f = useFormats();

@@ -1,7 +1,7 @@
 /** Guest rooms for the admin screen (including inactive ones) and the desk's housekeeping badges. */
 import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract/commands';
-import type { Housekeeping, Room } from '../../../shared/contract/schemas';
+import type { Housekeeping, Room } from '../../../shared/contract/rooms';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';
 import { change } from '../stores/change';

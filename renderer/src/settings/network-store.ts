@@ -1,6 +1,6 @@
 /** Where the host listens and the URLs LAN clients use, or why the LAN API cannot be switched on. */
 import { create } from 'zustand';
-import type { NetworkStatus } from '../../../shared/contract/auth-schemas';
+import type { NetworkStatus } from '../../../shared/contract/settings';
 import { transport } from '../transport/current-transport';
 import { registerRefresher } from '../stores/refreshers';
 import { registerSessionReset } from '../stores/session-data';

@@ -1,6 +1,6 @@
 /** The hotel's settings: name, zone, currency, language, stay rules, integrations. */
 import { create } from 'zustand';
-import type { Settings, SettingsUpdate } from '../../../shared/contract/schemas';
+import type { Settings, SettingsUpdate } from '../../../shared/contract/settings';
 import { useLocaleStore } from '../i18n/lang-store';
 import { transport } from '../transport/current-transport';
 import { change } from '../stores/change';

@@ -1,5 +1,5 @@
 /** A room block (maintenance, out of order): what and when, and removing it. */
-import type { BoardBlock } from '../../../shared/contract/schemas';
+import type { BoardBlock } from '../../../shared/contract/board';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useBoardStore } from '../board/board-store';

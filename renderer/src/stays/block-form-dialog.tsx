@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { BLOCK_KINDS, type BlockKind } from '../../../shared/rules/stay-rules';
 import { addDays, nightsBetween } from '../../../shared/time';
-import type { BoardBlock } from '../../../shared/contract/schemas';
+import type { BoardBlock } from '../../../shared/contract/board';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
 import { useBoardStore } from '../board/board-store';

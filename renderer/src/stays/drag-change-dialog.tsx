@@ -5,7 +5,7 @@
  * the room atomically; a refusal (a conflict names the stay in the way) shows here and nothing changes.
  */
 import { useEffect, useState } from 'react';
-import type { PricingChoice, Stay } from '../../../shared/contract/schemas';
+import type { PricingChoice, Stay } from '../../../shared/contract/stays';
 import { useBoardStore } from '../board/board-store';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

@@ -4,7 +4,8 @@
  * an e-mail or phone, `guests:profile`), shown in the stay dialog and offered in New stay.
  */
 import { useEffect, useState } from 'react';
-import type { GuestProfile, Stay } from '../../../shared/contract/schemas';
+import type { GuestProfile } from '../../../shared/contract/stay-desk';
+import type { Stay } from '../../../shared/contract/stays';
 import { useBoardStore } from '../board/board-store';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';

@@ -5,7 +5,8 @@
  * before the change can be saved. Used by the stay dialog's panels and by drag on the board.
  */
 import { useEffect, useState } from 'react';
-import type { PricingChoice, StayQuote } from '../../../shared/contract/schemas';
+import type { StayQuote } from '../../../shared/contract/stay-desk';
+import type { PricingChoice } from '../../../shared/contract/stays';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { ErrorAlert } from '../ui/error-alert';

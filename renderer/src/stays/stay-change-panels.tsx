@@ -4,7 +4,7 @@
  */
 import { DateInput } from '../ui/date-input';
 import { useState } from 'react';
-import type { PricingChoice, Stay } from '../../../shared/contract/schemas';
+import type { PricingChoice, Stay } from '../../../shared/contract/stays';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useSettingsStore } from '../settings/settings-store';

@@ -5,7 +5,7 @@
  * every refusal shows here, and a check-in's warning (a room not yet clean) as a notice.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import type { DepartureQuote, Stay, StayWarning } from '../../../shared/contract/schemas';
+import type { DepartureQuote, Stay, StayWarning } from '../../../shared/contract/stays';
 import { canApply, canUndo, previousStatus, type StayAction } from '../../../shared/rules/stay-rules';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/locale-store';
@@ -41,6 +41,7 @@ function warningText(w: StayWarning, t: ReturnType<typeof useT>): string {
   return t(`reason.${w.reason}` as MessageKey, w.params);
 }
 
+// eslint-disable-next-line max-lines-per-function -- one stay's details and its legal actions share its loaded state and the price question
 export function StayDetailsDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
   const stay = useStaysStore((s) => s.detail);

@@ -3,7 +3,7 @@
  * Which component shows each is `stays-dialogs.tsx`. Type-only: import it as `import type {} from …`
  * where a kind is opened, so a Node type check sees the kinds too.
  */
-import type { BoardBlock } from '../../../shared/contract/schemas';
+import type { BoardBlock } from '../../../shared/contract/board';
 
 declare module '../stores/ui-store' {
   interface Dialogs {

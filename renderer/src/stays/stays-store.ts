@@ -4,7 +4,9 @@
  */
 import { create } from 'zustand';
 import type { CommandInput, CommandOutput } from '../../../shared/contract/commands';
-import type { DepartureQuote, PricingChoice, Room, Stay, StayQuote, StayWarning } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
+import type { StayQuote } from '../../../shared/contract/stay-desk';
+import type { DepartureQuote, PricingChoice, Stay, StayWarning } from '../../../shared/contract/stays';
 import { transport } from '../transport/current-transport';
 import { change } from '../stores/change';
 import { registerSessionReset } from '../stores/session-data';

@@ -139,6 +139,11 @@ export const staysText = domainText(
     'auditAction.blocks:update': 'Changed a block',
     'auditAction.stays:undo': 'Undid a stay\'s status',
     'auditAction.stays:updateGuest': 'Changed a guest\'s details',
+    // Its section of the settings screen (stays-settings.ts).
+    'settings.stays': 'Stays',
+    'settings.checkinTime': 'Check-in time',
+    'settings.checkoutTime': 'Check-out time',
+    'settings.maxStayNights': 'Longest stay (nights)',
   },
   {
     'booking.title': 'Nyt ophold',
@@ -276,5 +281,9 @@ export const staysText = domainText(
     'auditAction.blocks:update': 'Ændrede en spærring',
     'auditAction.stays:undo': 'Fortrød et opholds status',
     'auditAction.stays:updateGuest': 'Ændrede en gæsts oplysninger',
+    'settings.stays': 'Ophold',
+    'settings.checkinTime': 'Tidspunkt for check-ind',
+    'settings.checkoutTime': 'Tidspunkt for check-ud',
+    'settings.maxStayNights': 'Længste ophold (nætter)',
   },
 );

@@ -1,6 +1,6 @@
 /** Rooms free for a whole date range (and sleeping `guests`), reloaded when either changes; stale answers are dropped. */
 import { useEffect, useState } from 'react';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import { useStaysStore } from './stays-store';
 
 export interface FreeRooms {

@@ -3,7 +3,7 @@
  * for any resource in stock. They come back by themselves when the stay checks out or is cancelled.
  */
 import { useEffect, useState } from 'react';
-import type { Stay } from '../../../shared/contract/schemas';
+import type { Stay } from '../../../shared/contract/stays';
 import { canApply } from '../../../shared/rules/stay-rules';
 import { errorText } from '../i18n/error-text';
 import { useT } from '../i18n/locale-store';

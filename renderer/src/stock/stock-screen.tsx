@@ -20,6 +20,7 @@ import { Page } from '../ui/page';
 
 type Open = { kind: 'add' } | { kind: 'book' | 'restock' | 'history'; resource: StockResource } | null;
 
+// eslint-disable-next-line max-lines-per-function -- the resources table, their forms and the bookings panel share the screen's selection
 export function StockScreen() {
   const t = useT();
   const { resources, loans, overdue, loaded, error, exporting, exportOutcome, exportError } = useStockStore();

@@ -12,7 +12,7 @@
  * a role may have changed (an admin made staff); the screens follow the answer.
  */
 import { create } from 'zustand';
-import type { User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
 import { transport } from '../transport/current-transport';
 import { readStoredToken, storeToken } from '../transport/session-token';
 import { isTransportError, type TransportError } from '../transport/transport';
@@ -126,3 +126,8 @@ export const useSessionStore = create<SessionStore>((set, get) => {
     },
   };
 });
+
+/** Whether this is the desktop app's window (IPC), where a LAN client may not sign in: the sign-in screen words its refusal so. */
+export function signingInAtTheDesktop(): boolean {
+  return transport().kind === 'ipc';
+}

@@ -50,6 +50,7 @@ interface ServerMessage {
   type?: unknown;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one WebSocket's life (auth, events, reconnect with backoff) over one state
 export function openLiveSocket(options: LiveSocketOptions): LiveSocket {
   const eventListeners = new Set<(e: LiveEvent) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();

@@ -1,6 +1,6 @@
 /** Admin: a new password for a user, who must change it at the next sign-in; its sessions end. */
 import { useState } from 'react';
-import type { User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules';
 import { useT } from '../i18n/locale-store';
 import { toast } from '../stores/toast-store';

@@ -2,7 +2,8 @@
  * The question the users screen asks before a role change or a deactivation ("Change Eva's role to
  * client?", "Deactivate Eva? …"), in the desk's language. Activating asks nothing. Pure: tested in Node.
  */
-import type { Role, User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
+import type { Role } from '../../../shared/contract/roles';
 import type { Translate } from '../i18n/translate';
 
 export type UserChange = { role: Role } | { active: boolean };

@@ -2,7 +2,7 @@
  * The new-user form's checks, by the contract's own schemas (one source of truth), as message keys
  * in the desk's language. Pure: tested in Node.
  */
-import { EmailSchema, UsernameSchema } from '../../../shared/contract/auth-schemas';
+import { EmailSchema, UsernameSchema } from '../../../shared/contract/auth';
 import type { MessageKey } from '../i18n/translate';
 
 export interface UserFieldProblems {

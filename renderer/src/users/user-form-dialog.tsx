@@ -4,7 +4,7 @@
  * the password policy (400).
  */
 import { useState } from 'react';
-import { ROLES, type Role } from '../../../shared/contract/auth-schemas';
+import { ROLES, type Role } from '../../../shared/contract/roles';
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/password-rules';
 import { useT } from '../i18n/locale-store';
 import { toast } from '../stores/toast-store';

@@ -5,7 +5,8 @@
  * deactivated) shows above the table.
  */
 import { useEffect, useState } from 'react';
-import { ROLES, type Role, type User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
+import { ROLES, type Role } from '../../../shared/contract/roles';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useSessionStore } from '../stores/session-store';
@@ -20,6 +21,7 @@ import { PasswordResetDialog } from './password-reset-dialog';
 import { UserFormDialog } from './user-form-dialog';
 import { Page } from '../ui/page';
 
+// eslint-disable-next-line max-lines-per-function -- the users table, its new-user form and the password reset share the screen's state
 export function UsersScreen() {
   const t = useT();
   const f = useFormats();

@@ -1,6 +1,6 @@
 /** Admin: the hotel's users and their roles; create, change role, (de)activate, reset a password. */
 import { create } from 'zustand';
-import type { User } from '../../../shared/contract/auth-schemas';
+import type { User } from '../../../shared/contract/auth';
 import type { CommandInput } from '../../../shared/contract/commands';
 import { transport } from '../transport/current-transport';
 import { loadInto } from '../stores/load-into';

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPOINTMENT_CSV_COLUMNS, type AppointmentCsvQuery } from '../../../core/appointments/appointments-export';
-import { streamCsvExport } from '../../../core/export/csv-export';
+import { streamCsvExport } from '../../../core/composition/csv-export';
 import { adminCtx, createTestCore, deskCtx, type TestCore } from '../../support/test-core';
 
 let t: TestCore;

@@ -121,8 +121,7 @@ describe('unpaid holds lapse', () => {
     t.clock.advance(31 * MIN);
     const scheduler = startAppointmentScheduler(t.core.deps, t.core.services.appointments, { maxSleepMs: 50 });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect((await h()['appointments:get']({ id: a.id }, client)).status).toBe('cancelled');
+      await expect.poll(async () => (await h()['appointments:get']({ id: a.id }, client)).status, { timeout: 10_000 }).toBe('cancelled');
     } finally {
       scheduler.stop();
     }

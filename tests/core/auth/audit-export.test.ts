@@ -1,7 +1,7 @@
 /** The audit log's export (core/auth/audit-export.ts) through the export worker, on its own connection. */
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamCsvExport } from '../../../core/export/csv-export';
+import { streamCsvExport } from '../../../core/composition/csv-export';
 import type { AuditCsvQuery } from '../../../core/auth/audit-export';
 import type { CallContext } from '../../../core/context';
 import { createTestCore, type TestCore } from '../../support/test-core';

@@ -11,7 +11,7 @@ import { createEventBus, type CallContext, type CoreDeps } from '../../../core/c
 import { createSettingsService, type SettingsService } from '../../../core/settings/settings-service';
 import type { Database, Db } from '../../../db/database';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import type { Role } from '../../../shared/contract/auth-schemas';
+import type { Role } from '../../../shared/contract/roles';
 
 /** 2026-05-01T10:00:00+02:00. */
 export const NOW = Date.parse('2026-05-01T08:00:00Z');

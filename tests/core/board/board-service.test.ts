@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../core/context';
 import { boardStayList } from '../../../shared/contract/board-stays';
-import { BoardSchema } from '../../../shared/contract/schemas';
+import { BoardSchema } from '../../../shared/contract/board';
 import { barsMarkup, type BarsText } from '../../../renderer/src/board/bar-markup';
 import { boardLanes } from '../../../renderer/src/board/board-lanes';
 import { occupantOfNight } from '../../../renderer/src/board/board-layout';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { streamCsvExport } from '../../../core/export/csv-export';
+import { streamCsvExport } from '../../../core/composition/csv-export';
 import type { ParsedInput } from '../../../shared/contract/commands';
 import { expectAppError } from '../../support/app-error';
 import { aRoom, aStay } from '../../support/builders';

@@ -4,14 +4,14 @@
  * db/read-connection.ts: SQLite's read-only file, or a PostgreSQL REPEATABLE READ READ ONLY
  * transaction): the credit window that holds it back, one snapshot for the whole export, stopping it
  * early, its failures as `AppError` rejections, and its capped heap against the widest rows the desk
- * can hold. The bundled worker is tested with the bundles (tests/core/serve-bundle.test.ts,
- * tests/electron/main-bundle.test.ts).
+ * can hold. The bundled worker is tested with the bundles (tests/core/serve.bundle.sqlite.test.ts,
+ * tests/electron/main.bundle.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
+import { streamCsvExport, writeCsvFile } from '../../../core/composition/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
 import { EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
 import type { Database, ExportSource } from '../../../db/database';
@@ -66,6 +66,10 @@ function missingSource(): ExportSource {
   return { dialect: 'postgres', url: url.toString() };
 }
 
+/**
+ * A while in which a worker that ignored its window would post more. The one wait here that is no
+ * condition: what it proves is that nothing comes (a worker waiting for credit shows no sign of it).
+ */
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the export worker', () => {

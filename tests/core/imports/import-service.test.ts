@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IMPORT_KIND_DEFS } from '../../../core/composition/import-kinds';
 import { createImportService, type ImportService } from '../../../core/imports/import-service';
 import type { ImportKind, ImportMode } from '../../../shared/contract/imports';
 import { expectAppError } from '../../support/app-error';
@@ -10,7 +11,7 @@ let imports: ImportService;
 
 beforeEach(async () => {
   t = await createTestCore();
-  imports = createImportService(t.core.services);
+  imports = createImportService(t.core.services, IMPORT_KIND_DEFS);
 });
 afterEach(async () => await t.close());
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startJobs, type JobRunner } from '../../../core/jobs/job-runner';
 import type { JobContext, JobDef, JobRuns } from '../../../core/jobs/job-types';
-import { JOBS } from '../../../core/jobs/jobs';
+import { JOBS } from '../../../core/composition/jobs';
 import { createTestCore, type TestCore } from '../../support/test-core';
 import { startTestHost, type TestHost } from '../../support/test-host';
 

@@ -48,7 +48,23 @@ describe('outbox:status', () => {
 
   it('is empty-handed on a fresh outbox', async () => {
     await t.db.run('DELETE FROM outbox');
-    expect(await h['outbox:status']({}, adminCtx)).toEqual({ pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [], broker: null });
+    const idle = { state: 'up', failingSince: null, failures: 0, lastError: null, nextProbeAt: null, lastSuccessAt: null, recoveredAt: null, pending: 0, oldestPendingAt: null, nextAttemptAt: null };
+    expect(await h['outbox:status']({}, adminCtx)).toEqual({
+      pending: 0, sent: 0, dead: 0, superseded: 0, lastError: null, deadMessages: [], blockedMessages: [], broker: null,
+      // Billing has its default URL; the event broker and e-mail are not set up.
+      targets: [{ target: 'billing', configured: true, ...idle }, { target: 'events', configured: false, ...idle }, { target: 'email', configured: false, ...idle }],
+    });
+  });
+
+  it('shows each target: what waits for it, and while it fails since when, how often, why, and its next probe', async () => {
+    await t.db.run(`INSERT INTO outbox_target_health (target, failing_since_ms, failures, last_error, last_failure_ms, next_probe_ms, last_success_ms)
+      VALUES ('billing', ?, 7, 'HTTP 503 Service Unavailable', ?, ?, ?)`, Date.parse('2026-05-01T08:05:00Z'), Date.parse('2026-05-01T08:09:00Z'), Date.parse('2026-05-01T08:09:30Z'), Date.parse('2026-05-01T08:04:00Z'));
+    const billing = (await h['outbox:status']({}, adminCtx)).targets[0];
+    expect(billing).toEqual({
+      target: 'billing', configured: true, state: 'failing', failingSince: '2026-05-01T10:05:00+02:00', failures: 7, lastError: 'HTTP 503 Service Unavailable',
+      nextProbeAt: '2026-05-01T10:09:30+02:00', lastSuccessAt: '2026-05-01T10:04:00+02:00', recoveredAt: null,
+      pending: 1, oldestPendingAt: '2026-05-01T10:00:00+02:00', nextAttemptAt: '2026-05-01T10:00:00+02:00',
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { SettingsSchema } from '../../../shared/contract/settings';
 import { afterEach, describe, expect, it } from 'vitest';
 import { likelyHotelZone } from '../../../shared/time';
 import { createCore } from '../../../core/create-core';
@@ -13,7 +14,10 @@ afterEach(async () => await t?.close());
 describe('settings', () => {
   it('starts a fresh database with the defaults (and the zone the test asked for)', async () => {
     t = await createTestCore();
-    expect(await t.core.handlers['settings:get']({}, deskCtx)).toEqual({
+    const settings = await t.core.handlers['settings:get']({}, deskCtx);
+    // Exactly the contract's settings; a domain's own default is its domain's test to pin (a new section needs no line here).
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(SettingsSchema.shape).sort());
+    expect(settings).toMatchObject({
       hotelName: 'Hotel Frontdesk',
       timeZone: 'Europe/Copenhagen',
       currency: 'DKK',
@@ -30,9 +34,13 @@ describe('settings', () => {
       lanPort: 8787,
       selfRegistration: false,
       sessionHours: 12,
-      // cars (issue 9 §2)
+      // cars (issue 9 §2); stays, appointments and stock (issue 21)
       brokerEventTypes: [
         'car.added', 'car.updated', 'car.deleted', 'car.reserved', 'car.reservation_cancelled', 'car.rented', 'car.returned', 'car.damaged', 'car.repaired',
+        'stay.booked', 'stay.changed', 'stay.checked_in', 'stay.checked_out', 'stay.cancelled', 'stay.no_show',
+        'appointment.booked', 'appointment.confirmed', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.lapsed',
+        'appointment.completed', 'appointment.no_show', 'appointment.status_undone',
+        'stock.lent', 'stock.returned', 'stock.loan_cancelled',
       ],
       smtpHost: '',
       smtpPort: 587,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamCsvExport, writeCsvFile } from '../../../core/export/csv-export';
+import { streamCsvExport, writeCsvFile } from '../../../core/composition/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
 import { STAY_CSV_COLUMNS, type StayCsvQuery } from '../../../core/stays/stays-export';
 import type { Database, ExportSource } from '../../../db/database';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { streamCsvExport } from '../../../core/export/csv-export';
+import { streamCsvExport } from '../../../core/composition/csv-export';
 import type { CallContext, Handlers } from '../../../core/context';
 import { aRoom, aStay } from '../../support/builders';
 import { expectAppError } from '../../support/app-error';

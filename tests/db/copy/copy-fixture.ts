@@ -1,6 +1,6 @@
 /**
  * What the db:copy tests copy: the demo hotel on a SQLite test core (seedDemoHotel), with a row in
- * every table (a signed-in admin, a failed sign-in, a cancelled stay), and an empty PostgreSQL
+ * every table (a signed-in admin, a failed sign-in, a cancelled stay, billing failing once), and an empty PostgreSQL
  * database of the run's cluster to copy it into. A host on either answers over HTTP as
  * `npm run serve` would, on the test core's fixed clock.
  */
@@ -9,6 +9,7 @@ import { anonymousContext } from '../../../core/context';
 import { seedDemoHotel } from '../../../core/demo/demo-hotel';
 import { createHost, type Host } from '../../../core/host';
 import type { Database } from '../../../db/database';
+import { recordTargetFailure } from '../../../db/queries/outbox-target-queries';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../../support/sessions';
 import { createTestCore, DEFAULT_NOW, deskCtx } from '../../support/test-core';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -24,6 +25,8 @@ export async function demoSource(): Promise<TestDatabase> {
     await t.core.auth.login({ username: 'admin', password: 'not-the-password' }, anonymousContext('http', '10.0.0.9')).catch(() => undefined);
     const booked = await t.db.get<{ id: number }>(`SELECT id FROM stays WHERE status = 'booked' AND checkin_ms > ? ORDER BY id LIMIT 1`, DEFAULT_NOW + 86_400_000);
     await t.core.handlers['stays:cancel']({ id: booked!.id }, deskCtx);
+    // Billing unreachable once: a row of the outbox targets' health, as a worker leaves it.
+    await recordTargetFailure(t.db, 'billing', DEFAULT_NOW, 'Network error: ECONNREFUSED', () => 1_000);
   } finally {
     await t.close({ keep: true });
   }

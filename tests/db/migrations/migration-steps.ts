@@ -27,6 +27,36 @@ export function journal(engine: Dialect = 'sqlite', root = defaultMigrationsDir(
   return (JSON.parse(readFileSync(join(root, engine, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
 }
 
+/** What the migrations after `tag` create (tables, indexes, constraints by name), read from their SQL. */
+export interface CreatedLater {
+  tables: Set<string>;
+  indexes: Set<string>;
+  constraints: Set<string>;
+  /** `table.column` for each column a later migration adds to a table made before it. */
+  columns: Set<string>;
+}
+
+/**
+ * The tables, indexes and named constraints `engine`'s migrations after `tag` create: a step's test
+ * checks what the step made against the schema without them, so a later migration (a new domain's
+ * tables) needs no line in an older one's test.
+ */
+export function createdAfter(engine: Dialect, tag: string, root = defaultMigrationsDir()): CreatedLater {
+  const entries = journal(engine, root);
+  const at = entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no ${engine} migration ${tag} in the journal`);
+  const found: CreatedLater = { tables: new Set(), indexes: new Set(), constraints: new Set(), columns: new Set() };
+  const name = String.raw`["\x60]?(\w+)["\x60]?`;
+  for (const e of entries.slice(at + 1)) {
+    const sql = readFileSync(join(root, engine, `${e.tag}.sql`), 'utf8');
+    for (const m of sql.matchAll(new RegExp(String.raw`CREATE TABLE (?:IF NOT EXISTS )?${name}`, 'gi'))) found.tables.add(m[1]!);
+    for (const m of sql.matchAll(new RegExp(String.raw`CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?${name}`, 'gi'))) found.indexes.add(m[1]!);
+    for (const m of sql.matchAll(new RegExp(String.raw`ADD CONSTRAINT ${name}`, 'gi'))) found.constraints.add(m[1]!);
+    for (const m of sql.matchAll(new RegExp(String.raw`ALTER TABLE ${name} ADD (?:COLUMN )?${name}`, 'gi'))) found.columns.add(`${m[1]!}.${m[2]!}`);
+  }
+  return found;
+}
+
 /** A copy of the migrations root (both engines' folders) in `dir`, keeping only `engine`'s migrations before `tag`. */
 function olderMigrations(dir: string, engine: Dialect, tag: string): string {
   const entries = journal(engine);

@@ -3,8 +3,12 @@
  * plays "the other desk" in live-update tests, and checks what the UI wrote. Every route but
  * `POST /login/` needs a bearer token: `signIn` returns a client that sends its user's.
  */
-import type { Role, User } from '../../../shared/contract/auth-schemas';
-import type { Room, SeedBooking, Settings, Stay } from '../../../shared/contract/schemas';
+import type { User } from '../../../shared/contract/auth';
+import type { Role } from '../../../shared/contract/roles';
+import type { Room } from '../../../shared/contract/rooms';
+import type { Settings } from '../../../shared/contract/settings';
+import type { Stay } from '../../../shared/contract/stays';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 
 export interface ApiResponse {
   status: number;

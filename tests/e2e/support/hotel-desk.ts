@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Room } from '../../../shared/contract/schemas';
+import type { Room } from '../../../shared/contract/rooms';
 import { aRoom, setUpHotel } from './api-client';
 import { openBoard } from './board-page';
 import { openDesk, type Desk } from './desk-fixture';

@@ -4,7 +4,7 @@
  * confirmed later), and the clearing of every store's data on the way out.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoginResult, User } from '../../../shared/contract/auth-schemas';
+import type { LoginResult, User } from '../../../shared/contract/auth';
 import { followSession } from '../../../renderer/src/app/session-flow';
 import { registerSessionReset } from '../../../renderer/src/stores/session-data';
 import { useSessionStore } from '../../../renderer/src/stores/session-store';

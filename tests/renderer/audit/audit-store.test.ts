@@ -1,6 +1,6 @@
 import '../browser-globals';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../shared/contract/auth-schemas';
+import type { AuditEntry } from '../../../shared/contract/audit';
 import { AUDIT_PAGE_SIZE, EMPTY_AUDIT_FILTER } from '../../../renderer/src/audit/audit-query';
 import { useAuditStore } from '../../../renderer/src/audit/audit-store';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardBlock, BoardStay } from '../../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../../shared/contract/board';
 import { barsMarkup, escapeHtml, type BarsText, type BarsView } from '../../../renderer/src/board/bar-markup';
 import { indexByRoom } from '../../../renderer/src/board/board-layout';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookRange, dropDialog, resizeCheckoutDay } from '../../../renderer/src/board/board-drop';
 import { boardDays } from '../../../renderer/src/board/board-layout';
-import type { BoardStay } from '../../../shared/contract/schemas';
+import type { BoardStay } from '../../../shared/contract/board';
 
 const geometry = { days: boardDays('2026-05-01', 14, '2026-05-01'), dayWidth: 40 };
 const stay: BoardStay = { id: 7, roomId: 1, guestName: 'Mette', guests: 1, checkinDate: '2026-05-03', checkoutDate: '2026-05-05', status: 'booked' };

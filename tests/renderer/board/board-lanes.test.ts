@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardStayList } from '../../../shared/contract/board-stays';
-import type { Board, BoardBlock } from '../../../shared/contract/schemas';
+import type { Board, BoardBlock } from '../../../shared/contract/board';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { boardLanes } from '../../../renderer/src/board/board-lanes';
 import { indexByRoom, occupantOfNight } from '../../../renderer/src/board/board-layout';

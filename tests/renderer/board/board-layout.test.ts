@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardBlock, BoardStay, Room } from '../../../shared/contract/schemas';
+import type { BoardBlock, BoardStay } from '../../../shared/contract/board';
+import type { Room } from '../../../shared/contract/rooms';
 import {
   barSpan, boardDays, noNightsSpan, noNightsStayOn, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';

@@ -1,7 +1,7 @@
 import '../browser-globals';
 import '../installed-composition';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Board } from '../../../shared/contract/schemas';
+import type { Board } from '../../../shared/contract/board';
 import { useBoardStore } from '../../../renderer/src/board/board-store';
 import { connectLiveEvents } from '../../../renderer/src/stores/live-events';
 import { refreshNow } from '../../../renderer/src/stores/refreshers';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Board, Room } from '../../../shared/contract/schemas';
+import type { Board } from '../../../shared/contract/board';
+import type { Room } from '../../../shared/contract/rooms';
 import { boardSummary } from '../../../renderer/src/board/board-summary';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 

@@ -1,7 +1,7 @@
 import '../browser-globals';
 import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SeedBooking } from '../../../shared/contract/schemas';
+import type { SeedBooking } from '../../../shared/contract/seed-bookings';
 import { useMyBookingsStore } from '../../../renderer/src/client/my-bookings-store';
 import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../../shared/contract/auth-schemas';
-import { HOUSEKEEPING_STATES } from '../../../shared/contract/schemas';
+import { ROLES } from '../../../shared/contract/roles';
+import { HOUSEKEEPING_STATES } from '../../../shared/contract/rooms';
 import { STAY_STATUSES } from '../../../shared/rules/stay-rules';
 import { da, DOMAIN_TEXTS, en } from '../../../renderer/src/composition/dictionaries';
 import { isPlural, messageTexts } from '../../../renderer/src/i18n/message';

@@ -1,7 +1,7 @@
 import '../browser-globals';
 import '../installed-composition';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxStatus } from '../../../shared/contract/schemas';
+import type { OutboxStatus } from '../../../shared/contract/outbox';
 import { useOutboxStore } from '../../../renderer/src/outbox/outbox-store';
 import { refreshNow } from '../../../renderer/src/stores/refreshers';
 import { clearSessionData } from '../../../renderer/src/stores/session-data';

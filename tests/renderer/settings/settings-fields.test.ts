@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../../shared/contract/schemas';
-import { CLEAR_SECRET, draftOf, SETTINGS_FIELDS, settingsPatch } from '../../../renderer/src/settings/settings-fields';
+import type { Settings } from '../../../shared/contract/settings';
+import { SETTINGS_FIELDS } from '../../../renderer/src/composition/settings-sections';
+import { CLEAR_SECRET, draftOf as draftOfFields, settingsPatch as patchOfFields, type SettingsDraft } from '../../../renderer/src/settings/settings-fields';
 import { translate } from '../../../renderer/src/i18n/translate';
+import { defaultSettings } from '../../../core/settings/settings-service';
 // The words, installed as main.tsx installs them.
 import '../../../renderer/src/composition/dictionaries';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
+// The form's fields are the sections' of the settings screen's registry.
+const draftOf = (s: Settings) => draftOfFields(s, SETTINGS_FIELDS);
+const settingsPatch = (s: Settings, d: SettingsDraft, tr: typeof t) => patchOfFields(s, d, tr, SETTINGS_FIELDS);
 
+// The settings as saved: what these cases name, and every other setting at its default (a new one needs no line here).
 const saved: Settings = {
+  ...defaultSettings(),
   hotelName: 'Hotel Havnen', timeZone: 'Europe/Copenhagen', currency: 'DKK', locale: 'da', checkinTime: '14:00', checkoutTime: '12:00',
   maxStayNights: 30, billingServiceUrl: 'http://billing-service:5002', eventServiceUrl: '', outboxRetryHours: 72, outboxRetentionDays: 30,
   lanEnabled: false, lanHost: '0.0.0.0', lanPort: 8080, selfRegistration: false, sessionHours: 12, brokerEventTypes: [],
@@ -89,8 +96,8 @@ describe('settingsPatch for the LAN API and sign-in', () => {
 
 describe('the event types the broker hears of (cars, issue 9 §2)', () => {
   it('drafts the list as text, sends the changed list, leaves an unchanged one out', async () => {
-    const { draftOf: draft, settingsPatch: patchOf } = await import('../../../renderer/src/settings/settings-fields');
-    const { defaultSettings } = await import('../../../core/settings/settings-service');
+    const draft = draftOf;
+    const patchOf = settingsPatch;
     const settings = { ...defaultSettings(), brokerEventTypes: ['car.added', 'car.rented'] as ('car.added' | 'car.rented')[] };
     const d = draft(settings);
     expect(d.brokerEventTypes).toBe('car.added,car.rented');

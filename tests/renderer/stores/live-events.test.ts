@@ -1,6 +1,6 @@
 import '../browser-globals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Stay } from '../../../shared/contract/schemas';
+import type { Stay } from '../../../shared/contract/stays';
 import { useConnectionStore } from '../../../renderer/src/stores/connection-store';
 import { installLiveMap, mergeLiveEntries, type LiveEntries } from '../../../renderer/src/stores/live-event-table';
 import { connectLiveEvents } from '../../../renderer/src/stores/live-events';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoginResult, User } from '../../../shared/contract/auth-schemas';
+import type { LoginResult, User } from '../../../shared/contract/auth';
 import { useSessionStore } from '../../../renderer/src/stores/session-store';
 import { setTransport } from '../../../renderer/src/transport/current-transport';
 import { readStoredToken, SESSION_TOKEN_KEY, storeToken } from '../../../renderer/src/transport/session-token';

@@ -1,0 +1,2 @@
+CREATE INDEX `stays_report_idx` ON `stays` (`checkin_ms`,`checkout_ms`,`category`,`nights`,`price`,`created_at`,`status`) WHERE status IN ('booked', 'checked_in', 'checked_out');--> statement-breakpoint
+CREATE INDEX `stays_lost_idx` ON `stays` (`checkin_ms`,`status`) WHERE status IN ('cancelled', 'no_show');

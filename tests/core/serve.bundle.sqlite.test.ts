@@ -1,0 +1,120 @@
+/**
+ * The server bundle `npm run serve` runs (vite.server.config.ts → serve.cjs, export-worker.cjs and
+ * a copy of the migrations), built into a temp folder and started with plain Node: proves it
+ * resolves its externals, migrates a fresh database from the migrations beside it, and streams the
+ * CSV from its bundled worker thread (capped heap, widest rows included) exactly as the TypeScript
+ * sources do. On SQLite (the file is written beside the running server): the bundle on PostgreSQL
+ * starts from the same serve.ts, whose `--database` is tested in serve-database.postgres.test.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createBuilder } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamCsvExport } from '../../core/composition/csv-export';
+import { EXPORT_WORKER_FILE } from '../../core/export/export-thread';
+import { IMPORT_WORKER_FILE } from '../../core/imports/import-thread';
+import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
+
+const repo = process.cwd();
+let outDir: string;
+let dataDir: string;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'frontdesk-server-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-server-data-'));
+  const builder = await createBuilder({
+    configFile: 'vite.server.config.ts',
+    logLevel: 'silent',
+    environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } }, importWorker: { build: { outDir } } },
+  });
+  await builder.buildApp();
+  // Laid out as the repo's dist-server/ is: the runtime packages it leaves out are found in the
+  // node_modules beside it, by `require` and `import()` alike (NODE_PATH reaches only `require`).
+  symlinkSync(join(repo, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+}, 60_000);
+
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts `node serve.cjs` on any free port and resolves with the URL it prints. */
+async function startBundle(args: string[]): Promise<string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
+  const c = spawn(process.execPath, [join(outDir, 'serve.cjs'), ...args], {
+    env: { ...env, FRONTDESK_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = c;
+  let output = '';
+  c.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  c.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  await expect.poll(() => output, { timeout: 20_000, interval: 50 }).toMatch(/Frontdesk listening on http:\/\/127\.0\.0\.1:\d+/);
+  return /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+}
+
+/** Stays with the widest cells the desk can hold (120 quotes as the name, 80 as the category), written beside the running server. */
+function addWidestStays(dbFile: string, count: number): void {
+  const db = new Database(dbFile);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const stmt = db.prepare(
+      `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
+       VALUES (1, ?, ?, 1, '2031-05-01T14:00:00+02:00', '2031-05-02T12:00:00+02:00', 1935655200000, 1935727200000, 1, 'booked', 100000, 'desk', 0, 0)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) stmt.run('"'.repeat(80), `=${'"'.repeat(119 - String(i).length)}${i}`);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+describe('dist-server (vite.server.config.ts)', () => {
+  it('writes serve.cjs, the export and import workers beside it and the migrations', () => {
+    expect(existsSync(join(outDir, 'serve.cjs'))).toBe(true);
+    expect(existsSync(join(outDir, EXPORT_WORKER_FILE))).toBe(true);
+    expect(existsSync(join(outDir, IMPORT_WORKER_FILE))).toBe(true);
+    expect(existsSync(join(outDir, 'migrations', 'sqlite', 'meta', '_journal.json'))).toBe(true);
+    expect(existsSync(join(outDir, 'migrations', 'postgres', 'meta', '_journal.json'))).toBe(true);
+  });
+
+  it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {
+    const url = await startBundle(['--data', dataDir, '--port', '0', '--demo']);
+    addWidestStays(join(dataDir, 'frontdesk.db'), 1500);
+    const authorization = `Bearer ${await signInOverHttp(url)}`;
+    const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization } });
+    expect(res.status).toBe(200);
+    const body = Buffer.from(await res.arrayBuffer()); // as bytes: res.text() would drop the BOM
+
+    // The desk's stays CSV names the hotel's currency and writes its language and local times: the same hotel here.
+    const hotel = (await (await fetch(`${url}/api/v1/settings`, { headers: { authorization } })).json()) as { timeZone: string; currency: string; locale: 'da' | 'en' };
+    const env = { timeZone: hotel.timeZone, currency: hotel.currency, locale: hotel.locale };
+    let fromSources = '';
+    for await (const piece of streamCsvExport({ dialect: 'sqlite', file: join(dataDir, 'frontdesk.db') }, 'deskStays', { delimiter: ';', bom: true }, env)) fromSources += piece;
+    expect(fromSources.split('\r\n').length).toBeGreaterThan(1500); // the demo hotel's stays and the wide ones
+    expect(body.equals(Buffer.from(fromSources))).toBe(true);
+
+    // Every export runs in the same bundled worker: the audit log's too (hotel-zone times inside it).
+    const audit = await fetch(`${url}/api/v1/exports/audit.csv`, { headers: { authorization } });
+    expect(audit.status).toBe(200);
+    expect(await audit.text()).toMatch(/^id,at,actor,role,action,entity,entity_id,detail,via,address\r\n\d+,\d{4}-\d\d-\d\dT[^,]*[+-]\d\d:\d\d,/);
+
+    // An import runs in the bundled import worker: an upload of two rooms, checked and then written.
+    const csv = 'Værelse;Kategori;Pladser;Pris;Etage\n9001;Dobbeltværelse;2;1.125,50;9\n9002;Enkeltværelse;1;850;9\n';
+    const upload = (query: string) => fetch(`${url}/api/v1/imports/guestRooms/file${query}`, { method: 'POST', headers: { authorization, 'content-type': 'text/csv' }, body: csv });
+    expect(await (await upload('?dryRun=true')).json()).toMatchObject({ committed: false, rows: 2, failed: 0 });
+    expect(await (await upload('')).json()).toMatchObject({ committed: true, created: 2 });
+    const rooms = (await (await fetch(`${url}/api/v1/rooms`, { headers: { authorization } })).json()) as { number: number; nightlyRate: number }[];
+    expect(rooms.filter((r) => r.number > 9000).map((r) => [r.number, r.nightlyRate])).toEqual([[9001, 112_550], [9002, 85_000]]);
+
+    const stopped = new Promise((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  }, 60_000);
+});

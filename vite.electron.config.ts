@@ -17,14 +17,20 @@ import { BUNDLED_DEPS, LEAN_OUTPUT, PINO_ROLL_DATES } from './vite.server.config
  *   cannot load anything else.
  * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it
  *   next to the file it runs from, host.cjs), its own file with the same externals as the host.
+ * - import-worker.cjs: the CSV imports' worker thread (core/imports/import-thread.ts, beside host.cjs),
+ *   the core's services over a connection of its own. A worker thread cannot load a script from
+ *   app.asar (electron-builder.yml), so its JavaScript dependencies are bundled in; only the native
+ *   modules (better-sqlite3, @node-rs/argon2) stay external, loaded from app.asar.unpacked.
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isRuntimeDep = (id: string) => !BUNDLED_DEPS.has(id) && runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 /** What runs all day in the host process and its export worker: lean, as serve's bundle (vite.server.config.ts says why). */
 const LEAN = new Set(['host', 'export-worker']);
+/** Node's own modules and the native ones (pg-native: pg's optional binding, never installed). */
+const isNativeOrBuiltin = (id: string) => builtins.has(id) || id === 'better-sqlite3' || id.startsWith('@node-rs/') || id === 'pg-native';
 
-function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
+function cjsEntry(name: 'main' | 'host' | 'preload' | 'export-worker' | 'import-worker', input: string, external: (id: string) => boolean): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` below decides what stays out; Vite's server default would leave every package out.
@@ -55,6 +61,7 @@ export default defineConfig({
     host: cjsEntry('host', 'electron/host-process.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
     preload: cjsEntry('preload', 'electron/preload.ts', (id) => id === 'electron'),
     exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts', (id) => builtins.has(id) || isRuntimeDep(id)),
+    importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts', isNativeOrBuiltin),
   },
   builder: {
     async buildApp(builder) {
@@ -63,6 +70,7 @@ export default defineConfig({
       await builder.build(builder.environments.host!);
       await builder.build(builder.environments.preload!);
       await builder.build(builder.environments.exportWorker!);
+      await builder.build(builder.environments.importWorker!);
     },
   },
 });

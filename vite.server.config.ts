@@ -13,6 +13,7 @@ import pkg from './package.json' with { type: 'json' };
  *   migrations next to the file it runs from).
  * - export-worker.cjs: the CSV exports' worker thread (core/export/export-thread.ts looks for it
  *   next to the file it runs from), its own entry so it loads nothing of the host.
+ * - import-worker.cjs: the CSV imports' worker thread (core/imports/import-thread.ts, beside serve.cjs).
  * Rebuilt by scripts/build-if-stale.mjs when the sources are newer. The script starts it as
  * `node --max-semi-space-size=2 dist-server/serve.cjs`: with V8's default young generation (up to
  * 16 MB per semi-space) the server's resident memory climbs 30–50 MB under a steady request load and
@@ -82,12 +83,14 @@ export default defineConfig({
   environments: {
     serve: cjsEntry('serve', 'core/serve.ts'),
     exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),
+    importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts'),
   },
   builder: {
     async buildApp(builder) {
       // serve first: it empties dist-server/.
       await builder.build(builder.environments.serve!);
       await builder.build(builder.environments.exportWorker!);
+      await builder.build(builder.environments.importWorker!);
     },
   },
 });

@@ -21,6 +21,7 @@ import { runBoardRenderBench } from './board-render-bench';
 import { runBookingHttpBench } from './booking-http-bench';
 import { runCsvExportBench } from './csv-export-bench';
 import { runDbCopyBench } from './db-copy-bench';
+import { runImportBench } from './import-bench';
 import { runRentalsTimelineBench } from './rentals-timeline-bench';
 import { runLiveSocketsBench } from './live-sockets-bench';
 import { runMemoryBench } from './memory-bench';
@@ -50,6 +51,7 @@ const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<Ben
   { id: 13, title: 'Rooms report: a year beside the year before, 1 000 000 stays', run: runReportsBench },
   { id: 14, title: 'POST /bookings over HTTP through 1, 2 and 3 servers on one PostgreSQL', run: runServersBench },
   { id: 15, title: 'Outbox backlog after a billing outage, drained once billing answers again', run: runOutboxRecoveryBench },
+  { id: 16, title: 'Import of 100 000 stays while the desk works', run: (o) => runImportBench(o) },
 ];
 
 const DOC_FILE = join(BENCH_DIR, '..', 'docs', 'benchmarks.md');

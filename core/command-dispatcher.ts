@@ -19,8 +19,8 @@ export type Dispatch = <K extends HandledCommandName>(name: K, input: ParsedInpu
 type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
 type Runner = (input: unknown, ctx: CallContext) => Promise<unknown>;
 
-/** Every command with a JSON handler: all but the exports (`export`), which stream. */
-export const handledCommandNames = commandNames.filter((name) => !commandDef(name).export) as HandledCommandName[];
+/** Every command with a JSON handler: all but the exports (`export`), which stream, and the file imports (`upload`). */
+export const handledCommandNames = commandNames.filter((name) => !commandDef(name).export && !commandDef(name).upload) as HandledCommandName[];
 
 /** A write that may share a group commit: not a GET, not `async`, not `unbatched`. */
 export function isBatchedWrite(name: HandledCommandName): boolean {

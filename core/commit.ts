@@ -44,14 +44,14 @@ export function commit<T>(deps: CommitDeps, write: (c: Commit) => Promise<T>): P
       },
       publish(event) {
         published.push(event);
-        db.afterCommit(() => events.publish(event));
+        db.afterCommit(() => events.publish(event), events.coalesces ? `event:${event.type}` : undefined);
       },
     });
     // The other servers on this database hear them too, through this same unit (PostgreSQL;
     // db/queries/live-event-queries.ts, docs/decisions/0003-live-events-across-servers.md).
     await shareLiveEvents(db, published);
     // Wakes the outbox worker, whatever the message and its target.
-    if (enqueued) db.afterCommit(() => events.publish({ type: 'outbox.enqueued' }));
+    if (enqueued) db.afterCommit(() => events.publish({ type: 'outbox.enqueued' }), events.coalesces ? 'event:outbox.enqueued' : undefined);
     return result;
   });
 }

@@ -3,7 +3,7 @@
  * clock, the live event bus, and who is calling. Services never import Fastify or Electron; adapters
  * build the CallContext.
  */
-import type { CallerRole, CommandName, CommandOutput, ExportCommandName, ParsedInput } from '../shared/contract/commands';
+import type { CallerRole, CommandName, CommandOutput, ExportCommandName, ParsedInput, UploadCommandName } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { Database } from '../db/database';
 
@@ -42,6 +42,12 @@ export interface EventBus {
    */
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * Set on a bus that needs only the last event of each type a unit commits (the import worker's:
+   * every screen reloads its view on any of them): `commit()` then keeps one pending event per type,
+   * not one per row, so a 100 000-row unit's memory does not grow with its rows.
+   */
+  readonly coalesces?: boolean;
 }
 
 export function createEventBus(): EventBus {
@@ -69,8 +75,11 @@ export interface CoreDeps {
   events: EventBus;
 }
 
-/** Commands with a JSON handler in the core: all but the CSV exports, which stream (core/export). */
-export type HandledCommandName = Exclude<CommandName, ExportCommandName>;
+/**
+ * Commands with a JSON handler in the core: all but the CSV exports, which stream (core/export), and
+ * the file imports, whose file travels beside the input (core/imports/import-jobs.ts).
+ */
+export type HandledCommandName = Exclude<CommandName, ExportCommandName | UploadCommandName>;
 
 /**
  * A listener that delivers each event only once the one before it is delivered, though delivering

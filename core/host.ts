@@ -268,6 +268,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
             lan.unsubscribe();
             await started.liveEvents.stop();
             await started.jobs.stop();
+            await core.services.imports.close(); // an import under way rolls back
             await core.services.brokers.close(); // the RabbitMQ link, if the outbox screen opened one without a worker
             // Fastify first: it ends the live feed's WebSockets with a close frame, where the listener
             // could only cut their sockets.

@@ -53,6 +53,8 @@ export interface UnitOptions {
    * constraint another transaction won (40001, 40P01, 23505, 23P01) is run again from the start
    * (default 8). A retried unit re-reads everything, so its own checks now see the winner and
    * refuse with the domain's message. SQLite never needs it: one writer at a time.
+   * For a unit inside another (a savepoint) there is no retry unless this is given: then the
+   * savepoint is rolled back and run again, the outer transaction kept (an import's row).
    */
   retries?: number;
 }
@@ -79,10 +81,21 @@ export interface Database extends Db {
   /**
    * Runs `fn` once the outermost unit around this call has committed; dropped if that unit, or the
    * savepoint this call is in, rolls back. Outside a unit, at once. Live events go out this way.
+   * With a `key`, only the latest callback of that key that still stands runs (one per key, however
+   * many rows a long unit writes: an import's events, core/commit.ts): a unit's memory then does not
+   * grow with its rows.
    */
-  afterCommit(fn: () => void): void;
+  afterCommit(fn: () => void, key?: string): void;
   /** Whether this call runs inside a unit of work. */
   inUnit(): boolean;
+  /**
+   * Lends this database's writer to another connection of this process for one long write (the
+   * import's worker thread), until the returned function gives it back. SQLite (one writer per
+   * file): waits for the unit under way, then this connection's writes wait (asynchronously, never
+   * in SQLite's busy handler on the event loop) while its reads go on (engine/writer-gate.ts).
+   * PostgreSQL: nothing to lend (many writers); resolves at once.
+   */
+  lendWriter(): Promise<() => void>;
   /** What /health and the about box say: `SQLite 3.51.3`, `PostgreSQL 15.18`. */
   readonly version: string;
   /** Where the data is, for humans (a file path, or the URL without its password). */

@@ -27,6 +27,13 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Refuse a unit of work that waits on real I/O (SQLite; default: env FRONTDESK_STRICT_UNITS=1, as the tests set it). */
   strictUnits?: boolean;
+  /**
+   * A private connection for one long write beside the host's (the import's worker thread), to a
+   * database the host has opened and migrated already (no migrations run: the worker's bundle has
+   * no migrations folder beside it): SQLite keeps its savepoint journals in memory and never refuses
+   * a unit that waits on I/O (nobody else uses the connection); PostgreSQL opens one connection.
+   */
+  bulk?: boolean;
 }
 
 /** `postgres://` or `postgresql://`: PostgreSQL; anything else is not a database URL. */
@@ -42,11 +49,11 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     const { openPostgresEngine, postgresMigrationsFolder } = await import('./engine/postgres-engine');
     return openPostgresEngine({
       url: config.url,
-      migrationsFolder: postgresMigrationsFolder(root),
-      ...(config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
+      migrationsFolder: options.bulk ? null : postgresMigrationsFolder(root),
+      ...(options.bulk ? { poolSize: 1 } : config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
     });
   }
-  return openSqliteEngine({ file: config.file, migrationsFolder: sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1' });
+  return openSqliteEngine({ file: config.file, migrationsFolder: options.bulk ? null : sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1', ...(options.bulk ? { bulk: true } : {}) });
 }
 
 export { openReadConnection } from './read-connection';

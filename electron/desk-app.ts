@@ -10,6 +10,7 @@ import { LIVE_EVENT_CHANNEL } from '../shared/contract/ipc-channels';
 import { deskPaths } from './app-paths';
 import { createDeskSessions, endSession, type DeskSessions } from './desk-sessions';
 import { createDeskExporter } from './export-dialog';
+import { registerImportDialog } from './import-dialog';
 import { registerPrintHandler } from './print-dialog';
 import { startHostClient, type HostClient, type UtilityProcessLike } from './host-client';
 import { HOST_EXEC_ARGV } from './host-protocol';
@@ -96,11 +97,15 @@ export async function runDesk(): Promise<void> {
     rememberUiLanguage(dataDir, next);
   });
 
+  const importer = registerImportDialog({
+    ipcMain, host, sessions, getWindow: () => win, isTrustedSender: createSenderCheck(() => win, paths.rendererDir), defaultDir: app.getPath('documents'),
+  });
   registerIpcHandlers({
     ipcMain,
     host,
     sessions,
     exportFile: createDeskExporter({ host, getWindow: () => win, defaultDir: app.getPath('documents') }),
+    importFile: importer.importFile,
     isTrustedSender: createSenderCheck(() => win, paths.rendererDir),
   });
   registerPrintHandler({ ipcMain, getWindow: () => win, isTrustedSender: createSenderCheck(() => win, paths.rendererDir), defaultDir: app.getPath('documents') });
@@ -114,6 +119,7 @@ export async function runDesk(): Promise<void> {
     });
     opened.on('closed', () => {
       unsubscribe();
+      importer.forget(windowId);
       const ending = endSession(sessions, host, windowId).catch(logFailure('signing the closed window out'));
       endings.add(ending);
       void ending.finally(() => endings.delete(ending));

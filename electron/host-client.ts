@@ -11,7 +11,7 @@
 import type { IpcResult } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { HandledCommandName } from '../core/context';
-import type { FileExportName, FromHost, HostRequest, HostRequestBody, HostStarted, HostStartOptions, ToHost } from './host-protocol';
+import type { FileExportName, FileImportName, FromHost, HostRequest, HostRequestBody, HostStarted, HostStartOptions, ToHost } from './host-protocol';
 
 /** What main needs of Electron's `UtilityProcess` (node-utility-process.ts gives the same over Node's fork). */
 export interface UtilityProcessLike {
@@ -38,9 +38,11 @@ export interface HostClient extends HostStarted {
    * Whether `token`'s caller may run the export (before main shows a save dialog for it); when it
    * may, the value is the dialog's title and proposed file name (`ExportPlan`).
    */
-  authorize(name: FileExportName, token: string | null): Promise<Result>;
+  authorize(name: FileExportName | FileImportName, token: string | null): Promise<Result>;
   /** The host writes the export to `file` (the path the user picked); the value is `{ path, rows }`. */
   exportFile(name: FileExportName, input: unknown, token: string | null, file: string): Promise<Result>;
+  /** The host imports the CSV at `file` (the path the user chose); the value is the import's summary. */
+  importFile(name: FileImportName, input: unknown, token: string | null, file: string): Promise<Result>;
   /** Every committed change, as the host publishes it; returns the unsubscribe function. */
   onEvent(listener: (event: LiveEvent) => void): () => void;
   /** Asks the host to close (database included) and waits until it has exited; kills it after the grace period. Once. */
@@ -124,6 +126,7 @@ export function startHostClient({ spawn, options, onCrash, closeGraceMs = DEFAUL
             call: (name, input, token) => request({ kind: 'call', name, input, token }),
             authorize: (name, token) => request({ kind: 'authorize', name, token }),
             exportFile: (name, input, token, file) => request({ kind: 'export', name, input, token, file }),
+            importFile: (name, input, token, file) => request({ kind: 'importFile', name, input, token, file }),
             onEvent(listener) {
               listeners.add(listener);
               return () => listeners.delete(listener);

@@ -3,14 +3,14 @@
  * process (host-process.ts). Every value crosses by structured clone; nothing here imports electron,
  * so both sides (and the tests, in plain Node) share these types.
  *
- * Main → host: `start` once, first; then `call`, `authorize` and `export` requests, each with an `id`
+ * Main → host: `start` once, first; then `call`, `authorize`, `export` and `importFile` requests, each with an `id`
  * answered by exactly one `result`; `close` last. Host → main: `started` or `start-failed` once, the
  * `result`s (in any order), and every committed change as an `event`.
  *
  * **Tokens travel only between these two processes**: main keeps each window's token and puts it on
  * the request; the host turns it into a caller (`core.contextFor`). The page never holds one.
  */
-import { isFileExport, type FileExportName } from '../shared/contract/ipc-channels';
+import { isFileExport, isFileImport, type FileExportName, type FileImportName } from '../shared/contract/ipc-channels';
 import type { IpcResult } from '../shared/contract/commands';
 import type { LiveEvent } from '../shared/contract/events';
 import type { HandledCommandName } from '../core/context';
@@ -28,7 +28,7 @@ import type { HandledCommandName } from '../core/context';
  */
 export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256'];
 
-export { isFileExport, type FileExportName };
+export { isFileExport, isFileImport, type FileExportName, type FileImportName };
 
 export interface HostStartOptions {
   /** Where `frontdesk.db` lives. */
@@ -45,11 +45,14 @@ export interface HostStartOptions {
 export type HostRequest =
   | { kind: 'call'; id: number; name: HandledCommandName; input: unknown; token: string | null }
   /**
-   * Would this caller be allowed `name`? Asked before a save dialog, so a refused export shows none;
-   * the answer's value is the dialog's title and proposed file name (`ExportPlan`).
+   * Would this caller be allowed `name`? Asked before a save or open dialog, so a refused export or
+   * import shows none; for an export the answer's value is the dialog's title and proposed file name
+   * (`ExportPlan`), for an import null.
    */
-  | { kind: 'authorize'; id: number; name: FileExportName; token: string | null }
-  | { kind: 'export'; id: number; name: FileExportName; input: unknown; token: string | null; file: string };
+  | { kind: 'authorize'; id: number; name: FileExportName | FileImportName; token: string | null }
+  | { kind: 'export'; id: number; name: FileExportName; input: unknown; token: string | null; file: string }
+  /** Imports the CSV at `file`, the path the user chose in the open dialog (electron/import-dialog.ts). */
+  | { kind: 'importFile'; id: number; name: FileImportName; input: unknown; token: string | null; file: string };
 
 /** A request before the client has numbered it. */
 export type HostRequestBody = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, 'id'> : never) : never;

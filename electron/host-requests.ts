@@ -10,9 +10,11 @@
 import { exportPlan, writeCsvExportFile } from '../core/composition/csv-export';
 import type { CsvOptions } from '../core/export/export-def';
 import { createHost, type Host, type HostOptions } from '../core/host';
+import { runFileImport } from '../core/imports/import-file';
+import type { ParsedInput } from '../shared/contract/commands';
 import { DEFAULT_LOG_LEVEL, isLogLevel } from '../core/log-levels';
 import { INTERNAL_MESSAGE, isAppError, refusalFor } from '../shared/errors';
-import type { HostRequest, HostResult, HostStartOptions } from './host-protocol';
+import { isFileExport, type HostRequest, type HostResult, type HostStartOptions } from './host-protocol';
 
 type LogError = (what: string, error: unknown) => void;
 
@@ -53,11 +55,15 @@ export function createHostRequestHandler(host: Pick<Host, 'core'>, logError: Log
         return core.call(request.name, request.input as never, ctx);
       case 'authorize':
         core.authorize(request.name, ctx);
-        return exportPlan(host, request.name);
+        return isFileExport(request.name) ? exportPlan(host, request.name) : null;
       case 'export':
         core.authorize(request.name, ctx);
         // The same way to the file as the HTTP download's (core/composition/csv-export.ts), audited alike.
         return writeCsvExportFile(host, request.name, request.input as CsvOptions, ctx, request.file);
+      case 'importFile':
+        core.authorize(request.name, ctx);
+        // The same pipeline as an upload's (core/imports/import-file.ts): the worker reads the file where it is.
+        return runFileImport(core.services, request.input as ParsedInput<typeof request.name>, request.file, ctx);
     }
   }
 

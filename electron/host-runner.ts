@@ -92,6 +92,7 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
       case 'call':
       case 'authorize':
       case 'export':
+      case 'importFile':
         serve(message);
         return;
       default: {

@@ -7,7 +7,8 @@
  *
  * Three commands also touch the session here: `auth:login` (the token is kept, the page gets the
  * value with `access_token: ''`), `auth:logout` (forgotten) and `auth:changePassword` (events flow
- * again). The file exports go to the save dialog (export-dialog.ts).
+ * again). The file exports go to the save dialog (export-dialog.ts), the file imports read the file
+ * chosen in the open dialog (import-dialog.ts).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
@@ -17,7 +18,8 @@ import { INTERNAL_MESSAGE, invalidInputRefusal } from '../shared/errors';
 import type { HandledCommandName } from '../core/context';
 import type { DeskSessions } from './desk-sessions';
 import type { HostClient } from './host-client';
-import { isFileExport, type FileExportName } from './host-protocol';
+import { isFileExport, isFileImport, type FileExportName } from './host-protocol';
+import type { ImportFile } from './import-dialog';
 
 type Result = IpcResult<unknown>;
 
@@ -29,6 +31,8 @@ export interface IpcHandlerDeps {
   host: Pick<HostClient, 'call'>;
   sessions: DeskSessions;
   exportFile: ExportFile;
+  /** The file imports: the host reads the file the window chose in the open dialog (import-dialog.ts). */
+  importFile: ImportFile;
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
   /** Where unexpected errors go (main's log); the renderer only ever sees INTERNAL. */
   logError?: (channel: string, error: unknown) => void;
@@ -65,6 +69,7 @@ async function relay(name: CommandName, input: unknown, windowId: number, deps: 
   }
   const token = sessions.tokenFor(windowId);
   if (isFileExport(name)) return token ? deps.exportFile(name, input, token) : SIGN_IN_FIRST;
+  if (isFileImport(name)) return token ? deps.importFile(name, input, windowId, token) : SIGN_IN_FIRST;
   const result = await host.call(name as HandledCommandName, input, token);
   // Expired, revoked (a deactivated user) or from another installation: the window is signed out.
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && token) sessions.forgetToken(windowId, token);

@@ -20,7 +20,7 @@ const TARGETS = [
     /** The node-side sources (db/ includes the migrations it copies), the build config. */
     sources: ['core', 'db', 'shared', 'vite.server.config.ts', 'package.json'],
     /** Every file serve needs; the oldest of them decides. */
-    built: [join('dist-server', 'serve.cjs'), join('dist-server', 'export-worker.cjs'), join('dist-server', 'migrations', 'meta', '_journal.json')],
+    built: [join('dist-server', 'serve.cjs'), join('dist-server', 'export-worker.cjs'), join('dist-server', 'import-worker.cjs'), join('dist-server', 'migrations', 'meta', '_journal.json')],
   },
 ];
 

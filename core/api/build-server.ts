@@ -32,6 +32,7 @@ import { registerMethodNotAllowed } from './method-not-allowed';
 import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 import { registerSocketIo } from './socket-io';
+import { registerUploadRoutes } from './upload-routes';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -130,6 +131,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   await registerLiveSocket(app, core);
   registerContractRoutes(app, core);
   registerCsvRoutes(app, core);
+  registerUploadRoutes(app, core);
   await registerRenderer(app, options.rendererDir);
   registerSocketIo(app, core);
   const server = app.server;

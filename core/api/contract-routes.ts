@@ -96,7 +96,8 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
 
 export function registerContractRoutes(app: FastifyInstance, core: Core): void {
   for (const name of commandNames) {
-    if ((commands[name] as CommandDef).export) continue;
+    // The CSV downloads (csv-routes.ts) and the file uploads (upload-routes.ts) have routes of their own.
+    if ((commands[name] as CommandDef).export || (commands[name] as CommandDef).upload) continue;
     app.route(contractRoute(core, name as HandledCommandName));
   }
 }

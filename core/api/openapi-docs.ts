@@ -76,7 +76,10 @@ export function errorStatuses(def: CommandDef): Map<number, string> {
     if (!out.has(status) || !out.get(status)!.includes(CODE_WORDS[code] ?? code)) add(status, CODE_WORDS[code] ?? code);
   }
   if (mayAnswerMethodNotAllowed(def)) add(405, 'This method is not taken here: the path is another operation\'s (see `Allow`)');
-  if (readsBody(def)) {
+  if (def.upload) {
+    add(413, `The file is larger than ${def.upload.maxBytes / 1024 / 1024} MiB`);
+    add(415, `The body is not ${def.upload.contentType}`);
+  } else if (readsBody(def)) {
     add(413, 'The body is larger than the server accepts');
     add(415, 'The body is not application/json');
   }
@@ -118,6 +121,15 @@ export function csvDownloadSchema(name: CommandName, def: CommandDef): FastifySc
       ...errorResponses(def),
     },
   } as FastifySchema;
+}
+
+/**
+ * The route `schema` of a file upload (an `upload` command, upload-routes.ts): its docs, its path and
+ * query parameters, the summary, and its error statuses. The body is the file: no schema validates
+ * it (it streams); the document states it as the command's content type (documentTransform).
+ */
+export function uploadRouteSchema(name: CommandName, def: CommandDef, parts: { params?: z.ZodType; querystring?: z.ZodType }): FastifySchema {
+  return { ...routeDocs(name, def), ...parts, response: { 200: def.output, ...errorResponses(def) } } as FastifySchema;
 }
 
 /** The command a documented route belongs to, by method and path. */
@@ -173,6 +185,12 @@ function documentTransform(input: TransformInput): ReturnType<typeof zodTransfor
   if (def && result.schema && !(result.schema as { hide?: boolean }).hide) {
     describeOperation(def, result.schema as Record<string, unknown>);
     describeRules(def, result.schema as Record<string, unknown>);
+    if (def.upload) {
+      Object.assign(result.schema, {
+        consumes: [def.upload.contentType],
+        body: { type: 'string', format: 'binary', description: `The file itself (at most ${def.upload.maxBytes / 1024 / 1024} MiB), sent as it is: UTF-8 with or without BOM, or Windows-1252.` },
+      });
+    }
   }
   return result;
 }

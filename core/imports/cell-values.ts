@@ -5,9 +5,15 @@
  * Each parser returns undefined for what it cannot read; the caller names the cell in its error.
  */
 
-/** A cell a spreadsheet would run as a formula (CSV injection): `=`, `+`, `@`, or `-` before a non-digit. */
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection): `=`, `@`, tab or CR first, or `+`/`-`
+ * first with more than a number after it (`+HYPERLINK(…)`, `-A1`, `+1+2`). A signed number or a
+ * phone number as guests write them (`-5`, `+45 20 12 34 56`, `+45-2012-3456`) is data, not a
+ * formula: digits, spaces, dots, commas, dashes and parentheses only, so no function and no cell.
+ */
 export function isFormula(text: string): boolean {
-  return /^[=+@\t\r]/.test(text) || /^-[^\d\s.,]/.test(text);
+  if (/^[=@\t\r]/.test(text)) return true;
+  return /^[+-]/.test(text) && !/^[+-][\d\s().,-]*$/.test(text);
 }
 
 export function parseDecimal(text: string): number | undefined {

@@ -1,20 +1,25 @@
 /**
- * The import center's pipeline (docs/imports.md): the file is read and its cells parsed while it
- * streams in (csv-source.ts, row-input.ts), then every row goes through the domain's own service, each
- * in a savepoint of ONE transaction, so a row sees the rows before it (a second row with the same
- * room number, or an overlapping stay, is refused by the desk's own rule). A dry run, and an
- * all-or-nothing run with any failed row, roll that transaction back; `validOnly` commits the rows
- * that held. A row whose natural key is stored already is left unchanged (a re-import changes nothing).
+ * The import center's pipeline (docs/imports.md): the file's header is read and the columns mapped;
+ * then ONE unit of work reads the rest of the file as it streams in and takes each row through the
+ * domain's own service (import-rows.ts), each in a savepoint. A dry run, and an all-or-nothing run
+ * with any failed row, roll that transaction back; `validOnly` commits the rows that held. A row whose
+ * natural key is stored already is left unchanged (a re-import changes nothing).
+ *
+ * **Where it runs**: in the import's worker thread (import-worker.ts), on a connection of its own to
+ * which the host has lent the database's writer, so the host's event loop never waits for it. The
+ * unit waits on the file as it streams (real I/O inside a unit, which the host's shared connection
+ * never allows): here it holds only the worker's own connection. A cancel is seen between two rows
+ * and rolls everything back.
  */
-import { readImportMapping, saveImportMapping } from '../../db/queries/import-queries';
-import type { ImportKind, ImportKindInfo, ImportMode, ImportRowError, ImportSummary } from '../../shared/contract/imports';
-import { AppError, isAppError } from '../../shared/errors';
+import { deferStaySearchIndex, readImportMapping, saveImportMapping } from '../../db/queries/import-queries';
+import type { ImportKind, ImportKindInfo, ImportMode, ImportProgress, ImportSummary } from '../../shared/contract/imports';
+import { AppError } from '../../shared/errors';
 import type { AuditService } from '../auth/auth-types';
 import type { CallContext, CoreDeps } from '../context';
 import { mapColumns } from './column-mapping';
 import { DEFAULT_CSV_LIMITS, readCsv, type CsvInput, type CsvLimits } from './csv-source';
-import type { Existing, ImportKinds, KindDef } from './import-kind-def';
-import { checkInput, readRow, rowError, type RowInput } from './row-input';
+import type { ImportKinds } from './import-kind-def';
+import { createRowImporter, type ImportTally } from './import-rows';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -22,30 +27,24 @@ export interface ImportOptions {
   mode: ImportMode;
   mapping?: Record<string, string>;
   limits?: CsvLimits;
-  /** Called as rows are read (every 1 000) and when checking starts. */
-  onProgress?: (progress: { phase: 'reading' | 'checking'; rows: number }) => void;
-  /** Aborts while the file is read: nothing has been written then. */
-  signal?: AbortSignal;
+  /** The file's size in bytes, when known (a file, an upload): progress is then a share of it. */
+  totalBytes?: number;
+  /** Called every `PROGRESS_ROWS` rows and as each phase begins. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Asked between rows: true stops the import, which then writes nothing. */
+  cancelled?: () => boolean;
 }
 
-const MAX_ERRORS = 10_000;
+/** Rows between two progress reports: a few per second on a slow machine, cheap to send. */
+const PROGRESS_ROWS = 500;
 
 class RollBack extends Error {}
+
+export const cancelledError = () => new AppError('VALIDATION', 'The import was cancelled: nothing was written', { reason: 'imports.cancelled' });
 
 export interface ImportService {
   kindInfo(kind: ImportKind): Promise<ImportKindInfo>;
   run(input: CsvInput, options: ImportOptions, ctx: CallContext): Promise<ImportSummary>;
-}
-
-/** Stays name a room by number: the row's `room` → `roomId`, or the row's error. */
-function resolveRoom(line: number, values: Record<string, unknown>, existing: Existing, column: string | null): ImportRowError | undefined {
-  if (!('room' in values)) return undefined;
-  const room = existing.rooms.get(values.room as number);
-  if (!room) return rowError(line, column, 'imports.unknownRoom', `Row ${line}: there is no room ${String(values.room)}`, { room: values.room as number });
-  const { room: _n, ...rest } = values;
-  for (const k of Object.keys(values)) delete values[k];
-  Object.assign(values, rest, { roomId: room.id });
-  return undefined;
 }
 
 /** What the pipeline itself needs of the core; the kinds' own `load` and `save` get the whole `S`. */
@@ -55,50 +54,16 @@ export interface ImportCore {
 }
 
 /** The import center over the kinds the composition lists (core/composition/import-kinds.ts). */
-// eslint-disable-next-line max-lines-per-function -- the import pipeline's steps share one closure over its services and kinds; each step is short
 export function createImportService<S extends ImportCore>(s: S, kinds: ImportKinds<S>): ImportService {
   const db = s.deps.db;
 
-  const columnOf = (kind: KindDef<S>, map: ReturnType<typeof mapColumns>, header: string[], field: string) => {
-    const i = map.index.get(field);
-    return i === undefined ? null : header[i]!;
-  };
-
-  /** Every row through the service, in savepoints of the caller's unit. */
-  async function apply(kindName: ImportKind, kind: KindDef<S>, rows: RowInput[], map: ReturnType<typeof mapColumns>, header: string[], ctx: CallContext) {
-    const existing = await kind.load(s, s.deps.clock());
-    const seen = new Map<string, number>();
-    const errors: ImportRowError[] = [];
-    let created = 0, unchanged = 0, failed = 0;
-    const fail = (list: ImportRowError[]) => {
-      failed += 1;
-      for (const e of list) if (errors.length < MAX_ERRORS) errors.push(e);
-    };
-    for (const row of rows) {
-      if (!row.input) { fail(row.errors); continue; }
-      const values = { ...row.input };
-      const roomError = kindName === 'stays' ? resolveRoom(row.line, values, existing, columnOf(kind, map, header, 'room')) : undefined;
-      if (roomError) { fail([roomError]); continue; }
-      const checked = checkInput(kind, map, header, row.line, values, (path) => (path === 'roomId' ? 'room' : path === 'workingHours' ? 'hoursMon' : path));
-      if (!checked.input) { fail(checked.errors); continue; }
-      const key = kind.keyOf(checked.input);
-      if (existing.keys.has(key)) { unchanged += 1; continue; }
-      const first = seen.get(key);
-      if (first !== undefined && !kind.serviceRefusesRepeat) {
-        fail([rowError(row.line, null, 'imports.duplicateRow', `Row ${row.line} repeats row ${first}`, { first })]);
-        continue;
-      }
-      seen.set(key, row.line);
-      try {
-        await db.unit(() => kind.save(s, checked.input as never, ctx));
-        created += 1;
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        fail([rowError(row.line, null, e.reason ?? `error.${e.code}`, `Row ${row.line}: ${e.message}`, { ...(e.params ?? {}) })]);
-      }
-    }
-    return { created, unchanged, failed, errors };
-  }
+  const audit = (ctx: CallContext, options: ImportOptions, tally: ImportTally, committed: boolean) =>
+    s.audit.record(ctx, {
+      action: 'imports:run', entity: 'import', entityId: null,
+      detail: committed
+        ? { kind: options.kind, mode: options.mode, rows: tally.rows, created: tally.created, unchanged: tally.unchanged, failed: tally.failed }
+        : { kind: options.kind, mode: options.mode, rows: tally.rows, failed: tally.failed, committed: false },
+    });
 
   return {
     async kindInfo(kind) {
@@ -108,36 +73,44 @@ export function createImportService<S extends ImportCore>(s: S, kinds: ImportKin
 
     async run(input, options, ctx) {
       const kind = kinds[options.kind];
+      const cancelled = options.cancelled ?? (() => false);
       const csv = await readCsv(input, options.limits ?? DEFAULT_CSV_LIMITS);
       const map = mapColumns(options.kind, kind.fields, csv.header, options.mapping ?? {}, await readImportMapping(db, options.kind));
-      const rows: RowInput[] = [];
-      for await (const { line, cells } of csv.rows) {
-        if (options.signal?.aborted) throw new AppError('VALIDATION', 'The import was cancelled: nothing was written', { reason: 'imports.cancelled' });
-        rows.push(readRow(kind, map, line, cells, csv.header));
-        if (rows.length % 1000 === 0) options.onProgress?.({ phase: 'reading', rows: rows.length });
-      }
-      options.onProgress?.({ phase: 'checking', rows: rows.length });
-      let outcome: Awaited<ReturnType<typeof apply>> | undefined;
+      let tally: ImportTally | undefined;
+      const report = (phase: ImportProgress['phase']) =>
+        options.onProgress?.({ phase, bytes: csv.bytesRead, ...(options.totalBytes === undefined ? {} : { totalBytes: options.totalBytes }), rows: tally?.rows ?? 0, created: tally?.created ?? 0, unchanged: tally?.unchanged ?? 0, failed: tally?.failed ?? 0 });
+      report('checking');
       const commits = !options.dryRun;
       try {
+        // Retries 0: the file is read once, so this unit cannot be run again from its start.
         await db.unit(async () => {
-          outcome = await apply(options.kind, kind, rows, map, csv.header, ctx);
-          if (!commits || (options.mode === 'allOrNothing' && outcome.failed > 0)) throw new RollBack();
+          const existing = await kind.load(s, s.deps.clock());
+          const indexStays = options.kind === 'stays' ? await deferStaySearchIndex(db) : undefined;
+          const rows = createRowImporter(s, options.kind, kind, map, csv.header, existing, ctx);
+          tally = rows.tally;
+          for await (const { line, cells } of csv.rows) {
+            if (cancelled()) throw cancelledError();
+            await rows.importRow(line, cells);
+            if (tally.rows % PROGRESS_ROWS === 0) report('checking');
+          }
+          if (!commits || (options.mode === 'allOrNothing' && tally.failed > 0)) throw new RollBack();
+          report('committing');
+          await indexStays?.();
           await saveImportMapping(db, options.kind, map.mapping);
-          await s.audit.record(ctx, { action: 'imports:run', entity: 'import', entityId: null, detail: { kind: options.kind, mode: options.mode, rows: rows.length, created: outcome.created, unchanged: outcome.unchanged, failed: outcome.failed } });
-        });
+          await audit(ctx, options, tally, true);
+          if (cancelled()) throw cancelledError();
+        }, { retries: 0 });
       } catch (e) {
         if (!(e instanceof RollBack)) throw e;
       }
-      const o = outcome!;
-      const committed = commits && !(options.mode === 'allOrNothing' && o.failed > 0);
-      if (commits && !committed) {
-        await db.unit(() => s.audit.record(ctx, { action: 'imports:run', entity: 'import', entityId: null, detail: { kind: options.kind, mode: options.mode, rows: rows.length, failed: o.failed, committed: false } }));
-      }
+      const t = tally!;
+      const committed = commits && !(options.mode === 'allOrNothing' && t.failed > 0);
+      // A refused all-or-nothing import is audited too, in a unit of its own (the import's rolled back).
+      if (commits && !committed) await db.unit(() => audit(ctx, options, t, false));
       return {
         kind: options.kind, dryRun: options.dryRun, mode: options.mode, committed,
         encoding: csv.encoding, delimiter: csv.delimiter, columns: csv.header, mapping: map.mapping,
-        rows: rows.length, created: committed ? o.created : 0, unchanged: o.unchanged, failed: o.failed, errors: o.errors,
+        rows: t.rows, created: committed ? t.created : 0, unchanged: t.unchanged, failed: t.failed, errors: t.errors,
       };
     },
   };

@@ -36,8 +36,8 @@ export const MIGRATION_LOCK_KEY = 7_346_201;
 
 export interface PostgresEngineOptions {
   url: string;
-  /** The PostgreSQL migrations (`db/migrations/postgres`). */
-  migrationsFolder: string;
+  /** The PostgreSQL migrations (`db/migrations/postgres`); null for a second connection of a host that migrated already. */
+  migrationsFolder: string | null;
   /** Connections in the pool (default 10). */
   poolSize?: number;
 }
@@ -75,7 +75,7 @@ export function describeConnectError(error: unknown, url: string): string {
   return `Could not connect to PostgreSQL at ${where}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function migrateUnderLock(url: string, migrationsFolder: string): Promise<string> {
+async function migrateUnderLock(url: string, migrationsFolder: string | null): Promise<string> {
   const client = new pg.Client(clientConfig(url));
   try {
     await client.connect();
@@ -86,11 +86,13 @@ async function migrateUnderLock(url: string, migrationsFolder: string): Promise<
     const version = String((await client.query('SHOW server_version')).rows[0].server_version);
     const major = Number.parseInt(version, 10);
     if (!(major >= MIN_POSTGRES_MAJOR)) throw new Error(`PostgreSQL ${version} is too old: Frontdesk needs ${MIN_POSTGRES_MAJOR} or newer`);
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      await migrate(drizzle(client), { migrationsFolder });
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    if (migrationsFolder !== null) {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await migrate(drizzle(client), { migrationsFolder });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
     }
     return `PostgreSQL ${version.split(' ')[0]}`;
   } finally {
@@ -110,7 +112,8 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
   // with the lost connection instead (a 503, the unit rolled back).
   pool.on('connect', (client) => client.on('error', () => undefined));
   const owner = {};
-  const journal = readJournal(options.migrationsFolder);
+  // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
+  const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 
   const statementOf = (sql: string, params: SqlParams): pg.QueryConfig => {
     const statement = toPgStatement(sql);
@@ -158,13 +161,15 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     write<T>(fn: () => Promise<T>): Promise<T> {
       return engine.unit(fn);
     },
-    afterCommit(fn: () => void) {
+    afterCommit(fn: () => void, key?: string) {
       const scope = currentScope<Tx>(owner);
-      if (scope) scope.callbacks.push(fn);
+      if (scope) scope.add(fn, key);
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
-    migrationStatus: () => readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal),
+    // Many writers: nothing to lend.
+    lendWriter: async () => () => undefined,
+    migrationStatus: () => (journal ? readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       await pool.end();
     },

@@ -63,6 +63,17 @@ async function savepoint<T>(owner: object, parent: UnitScope<Tx>, fn: () => Prom
   }
 }
 
+/** A savepoint that lost a race is rolled back and run again, the transaction around it kept (an import's row). */
+async function savepointWithRetries<T>(owner: object, parent: UnitScope<Tx>, fn: () => Promise<T>, retries: number): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await savepoint(owner, parent, fn);
+    } catch (e) {
+      if (!isRetryable(e) || attempt >= retries) throw e;
+    }
+  }
+}
+
 async function flat<T>(owner: object, parent: UnitScope<Tx>, fn: () => Promise<T>): Promise<T> {
   const tx = parent.conn;
   const scope = new UnitScope<Tx>(owner, tx, parent);
@@ -99,7 +110,7 @@ async function transaction<T>(pool: pg.Pool, owner: object, fn: () => Promise<T>
     if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
     scope.end();
     client.release();
-    runCallbacks(scope.callbacks);
+    runCallbacks(scope.committed());
     return value;
   } catch (e) {
     scope.end();
@@ -117,6 +128,8 @@ export function createUnits(pool: pg.Pool, owner: object) {
       const parent = currentScope<Tx>(owner);
       if (parent) {
         assertUsable(parent.conn);
+        // An inner unit given `retries` is one whose caller catches its failure and goes on (database.ts): a savepoint at once.
+        if (options?.retries !== undefined) return savepointWithRetries(owner, parent, fn, options.retries);
         return parent.conn.savepoints ? savepoint(owner, parent, fn) : flat(owner, parent, fn);
       }
       const retries = options?.retries ?? DEFAULT_RETRIES;

@@ -27,6 +27,7 @@ import { createGroupCommit, type Outcome } from './sqlite-group-commit';
 import { migrateSqlite } from './sqlite-migrate';
 import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { createWriterGate } from './writer-gate';
 
 export type Sqlite = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -46,18 +47,25 @@ export function compareVersions(a: string, b: string): number {
 export interface SqliteEngineOptions {
   /** A file path (created if missing). */
   file: string;
-  /** The SQLite migrations (`db/migrations/sqlite`). */
-  migrationsFolder: string;
+  /** The SQLite migrations (`db/migrations/sqlite`); null for a second connection of a host that migrated already. */
+  migrationsFolder: string | null;
   /** Most writes per group commit (default 64). */
   maxBatch?: number;
   /** Refuse a unit of work that waited on real I/O (the tests set it; see the file's comment). */
   strictUnits?: boolean;
   /** The batches' fsync (default: wal-sync.ts on `<file>-wal`); tests hold it back to see who waits for it. */
   walSync?: WalSync;
+  /**
+   * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
+   * savepoint journals kept in memory (`temp_store = MEMORY`: a file-backed one made each savepoint of
+   * a 100 000-row import 3–4× slower, measured in docs/imports.md) and a 16 MiB page cache. Nobody
+   * else uses the connection, so its units may wait on I/O (never strict).
+   */
+  bulk?: boolean;
 }
 
-/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations. */
-export function openSqliteConnection(file: string, migrationsFolder: string): Sqlite {
+/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations (unless none are given). */
+export function openSqliteConnection(file: string, migrationsFolder: string | null): Sqlite {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   try {
@@ -69,7 +77,7 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    migrateSqlite(sqlite, migrationsFolder);
+    if (migrationsFolder !== null) migrateSqlite(sqlite, migrationsFolder);
     return sqlite;
   } catch (e) {
     sqlite.close();
@@ -80,15 +88,21 @@ export function openSqliteConnection(file: string, migrationsFolder: string): Sq
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
+  if (options.bulk) {
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -16384');
+  }
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
   const lock = new FifoLock();
   const owner = {};
-  const strict = options.strictUnits ?? false;
+  const strict = !options.bulk && (options.strictUnits ?? false);
+  const writer = createWriterGate(lock);
   const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
   /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
   const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
-  const journal = readJournal(options.migrationsFolder);
+  // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
+  const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
@@ -102,24 +116,32 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   /**
    * Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock, and
    * then answers once what it read is on disk (outside a unit, a write is its own transaction and
-   * SQLite's own fsync: `synchronous=FULL`).
+   * SQLite's own fsync: `synchronous=FULL`). A statement that writes outside a unit (autocommit) also
+   * waits while the writer is lent.
    */
-  const query = <T>(op: () => T): Promise<T> => {
-    if (currentScope(owner)) return Promise.resolve(op());
-    if (lock.tryAcquire()) {
+  const query = <T>(sql: string, op: (stmt: Statement) => T): Promise<T> => {
+    let stmt: Statement;
+    try {
+      stmt = prepare(sql);
+    } catch (e) {
+      // A closed database or bad SQL: a rejected promise, as every query answers.
+      return Promise.reject(e as Error);
+    }
+    if (currentScope(owner)) return Promise.resolve(op(stmt));
+    const writes = !stmt.readonly;
+    if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
-        return durable(op());
+        return durable(op(stmt));
       } catch (e) {
         return Promise.reject(e);
       } finally {
         lock.release();
       }
     }
-    return lock
-      .acquire()
+    return (writes ? writer.acquire() : lock.acquire())
       .then(() => {
         try {
-          return op();
+          return op(stmt);
         } finally {
           lock.release();
         }
@@ -139,6 +161,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   };
 
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
+    // A write inside a read (a savepoint outside a transaction begins one) while another connection
+    // holds the writer would wait in SQLite's busy handler, holding the event loop: refused instead.
+    if (!sqlite.inTransaction) writer.refuseWhileLent();
     const name = parent.nextSavepoint();
     const scope = new UnitScope<Sqlite>(owner, sqlite, parent);
     sqlite.exec(`SAVEPOINT ${name}`);
@@ -176,7 +201,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       throw e;
     }
     scope.end();
-    runCallbacks(scope.callbacks);
+    runCallbacks(scope.committed());
     return value;
   }
 
@@ -219,12 +244,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       outcomes,
       async durable() {
         await synced;
-        runCallbacks(scope.callbacks);
+        runCallbacks(scope.committed());
       },
     };
   }
 
-  const groupCommit = createGroupCommit({ lock, maxBatch: options.maxBatch, runBatch: batchTransaction });
+  const groupCommit = createGroupCommit({ lock: { acquire: writer.acquire, release: () => lock.release() }, maxBatch: options.maxBatch, runBatch: batchTransaction });
 
   const engine = {
     dialect: 'sqlite' as const,
@@ -233,15 +258,15 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     location: options.file,
     exportSource: { dialect: 'sqlite' as const, file: options.file },
     sharedByServers: false,
-    get: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).get(...params) as R | undefined),
-    all: <R>(sql: string, ...params: SqlParams) => query(() => prepare(sql).all(...params) as R[]),
-    run: (sql: string, ...params: SqlParams) => query(() => ({ changes: prepare(sql).run(...params).changes })),
-    insert: (sql: string, ...params: SqlParams) => query(() => Number(prepare(sql).run(...params).lastInsertRowid)),
-    send: (sql: string, ...params: SqlParams) => query(() => void prepare(sql).run(...params)),
+    get: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.get(...params) as R | undefined),
+    all: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.all(...params) as R[]),
+    run: (sql: string, ...params: SqlParams) => query(sql, (s) => ({ changes: s.run(...params).changes })),
+    insert: (sql: string, ...params: SqlParams) => query(sql, (s) => Number(s.run(...params).lastInsertRowid)),
+    send: (sql: string, ...params: SqlParams) => query(sql, (s) => void s.run(...params)),
     async unit<T>(fn: () => Promise<T>, _options?: UnitOptions): Promise<T> {
       const parent = currentScope<Sqlite>(owner);
       if (parent) return savepoint(parent, fn);
-      await lock.acquire();
+      await writer.acquire();
       try {
         return await transaction(fn);
       } finally {
@@ -261,7 +286,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
         scope.end();
         lock.release();
         // A write made inside the read (a savepoint outside a transaction commits on release).
-        runCallbacks(scope.callbacks);
+        runCallbacks(scope.committed());
       }
       return durable(value);
     },
@@ -270,15 +295,16 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       if (currentScope(owner)) return engine.unit(fn);
       return groupCommit.run(fn);
     },
-    afterCommit(fn: () => void) {
+    afterCommit(fn: () => void, key?: string) {
       const scope = currentScope<Sqlite>(owner);
-      if (scope) scope.callbacks.push(fn);
+      if (scope) scope.add(fn, key);
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
     /** Writes per COMMIT so far (benchmark 1). */
     groupCommitStats: () => groupCommit.stats(),
-    migrationStatus: () => readMigrationStatus(engine, '__drizzle_migrations', journal),
+    lendWriter: () => writer.lend(),
+    migrationStatus: () => (journal ? readMigrationStatus(engine, '__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       await lock.acquire();
       try {

@@ -44,7 +44,8 @@ interface Queued {
 }
 
 export interface GroupCommitDeps {
-  lock: FifoLock;
+  /** The engine's lock, taken as a writer (engine/writer-gate.ts: it waits while the writer is lent). */
+  lock: Pick<FifoLock, 'acquire' | 'release'>;
   maxBatch?: number | undefined;
   /** Runs the writes in one transaction, each in its own savepoint (the engine's), and commits. */
   runBatch(writes: (() => Promise<unknown>)[]): Promise<CommittedBatch>;

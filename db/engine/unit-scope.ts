@@ -12,6 +12,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export class UnitScope<C> {
   readonly callbacks: (() => void)[] = [];
+  /** Callbacks under a key: a later one replaces an earlier one of the same key (database.ts `afterCommit`). */
+  readonly keyed = new Map<string, () => void>();
   ended = false;
   private savepoints = 0;
 
@@ -32,10 +34,25 @@ export class UnitScope<C> {
     return this.parent ? this.parent.root() : this;
   }
 
+  add(fn: () => void, key?: string): void {
+    if (key === undefined) this.callbacks.push(fn);
+    else {
+      // Re-inserted, so it runs in the order of its latest registration.
+      this.keyed.delete(key);
+      this.keyed.set(key, fn);
+    }
+  }
+
+  /** What runs after COMMIT: the callbacks in order, then the latest of each key. */
+  committed(): (() => void)[] {
+    return [...this.callbacks, ...this.keyed.values()];
+  }
+
   /** A savepoint that held: its callbacks now wait for the parent. */
   releaseInto(parent: UnitScope<C>): void {
     this.ended = true;
     parent.callbacks.push(...this.callbacks);
+    for (const [key, fn] of this.keyed) parent.add(fn, key);
   }
 
   end(): void {

@@ -49,3 +49,33 @@ export async function readImportMapping(db: Db, kind: string): Promise<Record<st
 export async function saveImportMapping(db: Db, kind: string, mapping: Record<string, string>): Promise<void> {
   await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', mappingKey(kind), JSON.stringify(mapping));
 }
+
+/**
+ * SQLite: the desk's search index (the FTS5 table `stay_search`, migration 0007) is kept by a trigger
+ * on every stay insert, and FTS5 writes its pending terms out at every savepoint and every statement
+ * that opens one — so inside a long import each stay cost a tiny index segment and its merges (about
+ * half of an import's time: docs/imports.md). For the length of ONE import's unit of work the trigger
+ * is dropped, and before that unit ends the stays it added are indexed in one statement, the same
+ * way migration 0007 indexed the existing ones, and the trigger is made again from its own stored
+ * text. All of it is in the import's transaction: a rollback restores the trigger as it was, and no
+ * other writer can insert a stay meanwhile (the import holds the one writer).
+ * Call inside the import's unit; call the returned function last in that unit. PostgreSQL's search
+ * index is an expression index, kept by the database itself: nothing to do.
+ */
+export async function deferStaySearchIndex(db: Db): Promise<() => Promise<void>> {
+  if (db.dialect !== 'sqlite') return async () => undefined;
+  const trigger = await db.get<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'stay_search_insert'`);
+  if (!trigger) return async () => undefined;
+  const before = (await db.get<{ id: number | null }>('SELECT max(id) AS id FROM stays'))?.id ?? 0;
+  await db.run('DROP TRIGGER stay_search_insert');
+  return async () => {
+    await db.run(
+      `INSERT INTO stay_search (rowid, name, email, phone)
+       SELECT id, guest_name, coalesce(guest_email, ''),
+              replace(replace(replace(replace(replace(replace(coalesce(guest_phone, ''), ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '')
+       FROM stays WHERE id > ?`,
+      before,
+    );
+    await db.run(trigger.sql);
+  };
+}

@@ -29,6 +29,15 @@ export function liveEventOrigin(db: Database): string {
 }
 
 /**
+ * Makes `db` (a second connection of this same server: the import's worker thread) write its events
+ * under `origin`, the host database's own, so the host's listener skips them as its own: the worker
+ * hands them to the host's bus itself (core/imports/import-worker.ts).
+ */
+export function adoptLiveEventOrigin(db: Database, origin: string): void {
+  origins.set(db, origin);
+}
+
+/**
  * Writes `events` (in order) in the current unit of work, and rings the other servers' doorbell once
  * it has committed. Call it inside the unit whose change they describe; a rollback removes them with
  * it. SQLite: nothing to do.
@@ -46,7 +55,8 @@ export async function shareLiveEvents(db: Database, events: readonly LiveEvent[]
   for (const event of events) {
     await db.send('INSERT INTO live_events (origin, payload) VALUES (?, ?)', origin, JSON.stringify(event));
   }
-  db.afterCommit(() => ringDoorbell(db));
+  // One doorbell per unit however many events it wrote (an import's rows): keyed.
+  db.afterCommit(() => ringDoorbell(db), 'live-events.doorbell');
 }
 
 /**

@@ -120,6 +120,13 @@ export interface CommandDef {
    */
   export?: string;
   /**
+   * A file import whose file travels beside the input, not in it: REST takes the file as the request
+   * body, streamed (`contentType`, at most `maxBytes`: 413 beyond; the input's fields in the query
+   * string: core/api/upload-routes.ts); the desktop app takes the file the user chose in the open
+   * dialog (electron/import-dialog.ts), read by the host from disk. No JSON handler.
+   */
+  upload?: { contentType: string; maxBytes: number };
+  /**
    * Its `from` and `to` are hotel-local dates that only filter, both inclusive: `to = from` is that
    * one day and `to` before `from` finds nothing (the audit log). Without it, a `from`/`to` or
    * `checkin`/`checkout` pair is a period that must not be empty (a stay's nights, a block), and

@@ -16,6 +16,8 @@ export interface CommandRoute {
   boot?: true;
   /** A CSV export of the export registry. */
   export?: string;
+  /** A file import: the file is the body (REST) or the open dialog's (desktop). */
+  upload?: true;
   /** A write's live events: what the renderer refreshes after it (command-def.ts `emits`). */
   emits?: readonly string[];
 }
@@ -27,6 +29,7 @@ export function commandRoutes(): Record<string, CommandRoute> {
       const route: CommandRoute = { method: def.http.method, path: def.http.path, ipc: def.ipc !== false };
       if (def.boot) route.boot = true;
       if (def.export) route.export = def.export;
+      if (def.upload) route.upload = true;
       if (def.emits) route.emits = def.emits;
       return [name, route];
     }),
@@ -38,6 +41,7 @@ export function renderCommandTable(): string {
     const flags = [`method: '${r.method}'`, `path: '${r.path}'`, `ipc: ${r.ipc}`];
     if (r.boot) flags.push('boot: true');
     if (r.export) flags.push(`export: '${r.export}'`);
+    if (r.upload) flags.push('upload: true');
     if (r.emits) flags.push(`emits: [${r.emits.map((e) => `'${e}'`).join(', ')}]`);
     return `  '${name}': { ${flags.join(', ')} },`;
   });

@@ -121,6 +121,8 @@ export const COMMAND_TABLE = {
   'print:lists': { method: 'GET', path: '/api/v1/print/lists', ipc: true },
   'imports:kind': { method: 'GET', path: '/api/v1/imports/:kind', ipc: true },
   'imports:run': { method: 'POST', path: '/api/v1/imports/:kind', ipc: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
+  'imports:runFile': { method: 'POST', path: '/api/v1/imports/:kind/file', ipc: true, upload: true, emits: ['room.changed', 'stay.changed', 'appointmentSetup.changed', 'car.changed', 'stock.changed'] },
+  'imports:cancel': { method: 'POST', path: '/api/v1/imports/jobs/:jobId/cancel', ipc: true, emits: [] },
   'reports:rooms': { method: 'GET', path: '/api/v1/reports/rooms', ipc: true },
   'reports:appointments': { method: 'GET', path: '/api/v1/reports/appointments', ipc: true },
   'reports:stock': { method: 'GET', path: '/api/v1/reports/stock', ipc: true },

@@ -79,6 +79,8 @@ export function commandDef(name: CommandName): CommandDef {
 type Flagged<F extends string> = { [K in CommandName]: Commands[K] extends Record<F, unknown> ? K : never }[CommandName];
 /** Commands that stream a CSV export (`export`): they have no JSON handler in the core. */
 export type ExportCommandName = Flagged<'export'>;
+/** Commands that take a file beside their input (`upload`): no JSON handler either (core/imports/import-jobs.ts). */
+export type UploadCommandName = Flagged<'upload'>;
 
 /** Commands the desktop window can call over IPC (the preload exposes exactly these). */
 export const ipcCommandNames = commandNames.filter((k) => commandDef(k).ipc !== false);

@@ -9,6 +9,7 @@ import { appointmentEvents } from './appointments';
 import { blockEvents } from './blocks';
 import { carEvents } from './cars';
 import { rentalEvents } from './rentals';
+import { importEvents } from './imports';
 import { outboxEvents } from './outbox';
 import { roomEvents } from './rooms';
 import { serviceRoomEvents } from './service-rooms';
@@ -27,6 +28,7 @@ export const liveEvents = {
   ...carEvents,
   ...rentalEvents,
   ...stockEvents,
+  ...importEvents,
 };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;

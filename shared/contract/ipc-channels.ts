@@ -23,6 +23,19 @@ export function isFileExport(name: CommandName): name is FileExportName {
   return row.export !== undefined && row.ipc;
 }
 
+/**
+ * The file imports the window can run: the IPC commands with the contract's `upload` flag. In the
+ * desktop app the file is the one chosen in the open dialog (`IMPORT_OPEN_CHANNEL`); in a browser,
+ * the request's body.
+ */
+export type FileImportName = { [K in keyof Table]: Table[K] extends { upload: true; ipc: true } ? K : never }[keyof Table] & CommandName;
+
+/** Whether `name` is one of them (read from the generated table: plain data, no zod). */
+export function isFileImport(name: CommandName): name is FileImportName {
+  const row: { upload?: true; ipc: boolean } = COMMAND_TABLE[name];
+  return row.upload === true && row.ipc;
+}
+
 export const IPC_CHANNELS = (Object.keys(COMMAND_TABLE) as (keyof Table)[]).filter((k) => COMMAND_TABLE[k].ipc) as IpcChannel[];
 
 /** The IPC channel that carries live events from main to the window. */
@@ -40,6 +53,19 @@ export interface PrintPdfRequest {
   title: string;
 }
 
+/**
+ * The IPC channel of the desktop's open dialog for an import (electron/import-dialog.ts): main shows
+ * the dialog and keeps the chosen file for the window; the window learns its name and size only, and
+ * the next file import of the window (`imports:runFile`) reads it. Not a command of the host.
+ */
+export const IMPORT_OPEN_CHANNEL = 'imports:open';
+/** What the window asks: the dialog's title (in the user's language). */
+export interface ImportOpenRequest {
+  title: string;
+}
+/** The chosen file as the window may know it; null when the dialog was cancelled. */
+export type ImportOpenResult = { fileName: string; bytes: number } | null;
+
 /** What one exposed command does: send the input, get the `{ ok, value } | { ok, error }` result. */
 /** Commands whose input fields are all optional may be called without an argument. */
 export type IpcCall<K extends CommandName> = object extends CommandInput<K>
@@ -52,4 +78,6 @@ export type FrontdeskApi = { readonly [K in IpcChannel]: IpcCall<K> } & {
   readonly onEvent: (listener: (event: LiveEvent) => void) => () => void;
   /** Prints the window to a PDF file the user chooses (`path: null`: cancelled). */
   readonly printToPdf: (request: PrintPdfRequest) => Promise<IpcResult<{ path: string | null }>>;
+  /** Asks for a CSV file to import in the open dialog; the window's next file import reads it. */
+  readonly openImportFile: (request: ImportOpenRequest) => Promise<IpcResult<ImportOpenResult>>;
 };

@@ -15,6 +15,7 @@ import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamCsvExport } from '../../core/composition/csv-export';
 import { EXPORT_WORKER_FILE } from '../../core/export/export-thread';
+import { IMPORT_WORKER_FILE } from '../../core/imports/import-thread';
 import { signInOverHttp, TEST_ADMIN_PASSWORD } from '../support/sessions';
 
 const repo = process.cwd();
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const builder = await createBuilder({
     configFile: 'vite.server.config.ts',
     logLevel: 'silent',
-    environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } } },
+    environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } }, importWorker: { build: { outDir } } },
   });
   await builder.buildApp();
   // Laid out as the repo's dist-server/ is: the runtime packages it leaves out are found in the
@@ -75,9 +76,10 @@ function addWidestStays(dbFile: string, count: number): void {
 }
 
 describe('dist-server (vite.server.config.ts)', () => {
-  it('writes serve.cjs, the export worker beside it and the migrations', () => {
+  it('writes serve.cjs, the export and import workers beside it and the migrations', () => {
     expect(existsSync(join(outDir, 'serve.cjs'))).toBe(true);
     expect(existsSync(join(outDir, EXPORT_WORKER_FILE))).toBe(true);
+    expect(existsSync(join(outDir, IMPORT_WORKER_FILE))).toBe(true);
     expect(existsSync(join(outDir, 'migrations', 'sqlite', 'meta', '_journal.json'))).toBe(true);
     expect(existsSync(join(outDir, 'migrations', 'postgres', 'meta', '_journal.json'))).toBe(true);
   });
@@ -103,8 +105,16 @@ describe('dist-server (vite.server.config.ts)', () => {
     expect(audit.status).toBe(200);
     expect(await audit.text()).toMatch(/^id,at,actor,role,action,entity,entity_id,detail,via,address\r\n\d+,\d{4}-\d\d-\d\dT[^,]*[+-]\d\d:\d\d,/);
 
+    // An import runs in the bundled import worker: an upload of two rooms, checked and then written.
+    const csv = 'Værelse;Kategori;Pladser;Pris;Etage\n9001;Dobbeltværelse;2;1.125,50;9\n9002;Enkeltværelse;1;850;9\n';
+    const upload = (query: string) => fetch(`${url}/api/v1/imports/guestRooms/file${query}`, { method: 'POST', headers: { authorization, 'content-type': 'text/csv' }, body: csv });
+    expect(await (await upload('?dryRun=true')).json()).toMatchObject({ committed: false, rows: 2, failed: 0 });
+    expect(await (await upload('')).json()).toMatchObject({ committed: true, created: 2 });
+    const rooms = (await (await fetch(`${url}/api/v1/rooms`, { headers: { authorization } })).json()) as { number: number; nightlyRate: number }[];
+    expect(rooms.filter((r) => r.number > 9000).map((r) => [r.number, r.nightlyRate])).toEqual([[9001, 112_550], [9002, 85_000]]);
+
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
     expect(await stopped).toBe(0);
-  }, 40_000);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoginResult } from '../../shared/contract/auth';
 import { ipcCommandNames } from '../../shared/contract/commands';
-import { PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
+import { IMPORT_OPEN_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
 import type { LiveEvent } from '../../shared/contract/events';
 import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import type { FromHost, HostRequest, ToHost } from '../../electron/host-protocol';
@@ -103,7 +103,7 @@ describe('the desk app', () => {
     standInHost();
     await start();
     expect(fake.app.sandboxEnforced).toBe(true);
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL].sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL, IMPORT_OPEN_CHANNEL].sort());
     expect(windows()).toHaveLength(1);
     expect(windows()[0]!.loadedFile).toBe(join(appDir, 'dist', 'renderer', 'index.html'));
   });

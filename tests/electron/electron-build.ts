@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBuilder } from 'vite';
 
-export type ElectronBundle = 'main' | 'host' | 'preload' | 'exportWorker';
+export type ElectronBundle = 'main' | 'host' | 'preload' | 'exportWorker' | 'importWorker';
 
 export async function buildElectronBundles(names: ElectronBundle[]): Promise<string> {
   const cache = resolve('node_modules', '.cache');

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeskSessions, type DeskSessions } from '../../electron/desk-sessions';
 import { createDeskExporter } from '../../electron/export-dialog';
+import { registerImportDialog } from '../../electron/import-dialog';
+import { IMPORT_OPEN_CHANNEL } from '../../shared/contract/ipc-channels';
 import { startHostClient, type HostClient } from '../../electron/host-client';
 import type { HostStartOptions } from '../../electron/host-protocol';
 import { registerIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc-handlers';
@@ -24,7 +26,7 @@ let buildDir: string;
 let hostEntry: string;
 
 beforeAll(async () => {
-  buildDir = await buildElectronBundles(['host', 'exportWorker']);
+  buildDir = await buildElectronBundles(['host', 'exportWorker', 'importWorker']);
   hostEntry = join(buildDir, 'host.cjs');
 }, 60_000);
 
@@ -62,9 +64,9 @@ async function startHost(dataDir: string): Promise<Running> {
 
 let dataDir: string;
 
-describe('the built host.cjs and its export worker', () => {
+describe('the built host.cjs and its workers', () => {
   it('never load electron: the same files run under plain Node (serve, the tests, the benchmark)', () => {
-    for (const file of ['host.cjs', 'export-worker.cjs']) {
+    for (const file of ['host.cjs', 'export-worker.cjs', 'import-worker.cjs']) {
       const code = readFileSync(join(buildDir, file), 'utf8');
       expect(code, file).not.toMatch(/require\(["']electron["']\)|from ["']electron["']/);
     }
@@ -90,12 +92,15 @@ describe('a running host process', () => {
   beforeEach(() => {
     resetFakeElectron();
     sessions = createDeskSessions();
+    const isTrustedSender = (event: unknown) => event === (win as unknown);
+    const importer = registerImportDialog({ ipcMain: fake.ipcMain as never, host: host.client, sessions, getWindow: () => null, isTrustedSender, defaultDir: dataDir });
     registerIpcHandlers({
       ipcMain: fake.ipcMain as unknown as IpcHandlerDeps['ipcMain'],
       host: host.client,
       sessions,
       exportFile: createDeskExporter({ host: host.client, getWindow: () => null, defaultDir: dataDir }),
-      isTrustedSender: (event) => event === (win as unknown),
+      importFile: importer.importFile,
+      isTrustedSender,
     });
   });
 
@@ -166,6 +171,38 @@ describe('a running host process', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(result.value.rows + 1);
     expect(lines.slice(1).every((line) => line.includes(',auth:login,'))).toBe(true);
+  });
+});
+
+describe('a file import from the open dialog', () => {
+  let host: Running;
+  const win = { sender: { id: 1 } };
+  const ipc = (channel: string, input?: unknown) => fake.ipcMain.invoke(channel, win, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-hostproc-import-'));
+    host = await startHost(dataDir);
+  }, 30_000);
+  afterAll(async () => {
+    await host?.client.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reads the chosen file in the host\'s bundled import worker: a dry run, then the import', async () => {
+    resetFakeElectron();
+    const sessions = createDeskSessions();
+    const isTrustedSender = (event: unknown) => event === (win as unknown);
+    const importer = registerImportDialog({ ipcMain: fake.ipcMain as never, host: host.client, sessions, getWindow: () => null, isTrustedSender, defaultDir: dataDir });
+    registerIpcHandlers({ ipcMain: fake.ipcMain as never, host: host.client, sessions, exportFile: async () => ({ ok: true, value: null }), importFile: importer.importFile, isTrustedSender });
+    await ipc('auth:login', { username: 'admin', password: PASSWORD });
+    const file = join(dataDir, 'værelser.csv');
+    writeFileSync(file, Buffer.from('V\xe6relse;Kategori;Pladser;Pris;Etage\r\n501;K\xf8kkenv\xe6relse;2;1.125,50;5\r\n502;Suite;4;2500;5\r\n', 'latin1'));
+    fake.nextOpenDialogResult = { canceled: false, filePaths: [file] };
+    await expect(ipc(IMPORT_OPEN_CHANNEL, { title: 'Vælg en CSV-fil' })).resolves.toEqual({ ok: true, value: { fileName: 'værelser.csv', bytes: expect.any(Number) } });
+    expect(await ipc('imports:runFile', { kind: 'guestRooms', dryRun: true })).toMatchObject({ ok: true, value: { committed: false, encoding: 'windows-1252', rows: 2, failed: 0 } });
+    expect(await ipc('imports:runFile', { kind: 'guestRooms' })).toMatchObject({ ok: true, value: { committed: true, created: 2 } });
+    const rooms = (await ipc('rooms:list', {})) as { value: { number: number; category: string }[] };
+    expect(rooms.value.map((r) => [r.number, r.category])).toEqual([[501, 'Køkkenværelse'], [502, 'Suite']]);
   });
 });
 

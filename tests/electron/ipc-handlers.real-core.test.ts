@@ -21,7 +21,7 @@ const desk = { sender: { id: 1 } };
 const ipc = (channel: string, input?: unknown) => fake.ipcMain.invoke(channel, desk, input);
 
 /** The host client's requests answered in this process, every message cloned as it would be between processes. */
-function inProcessHost(core: TestCore): Pick<HostClient, 'call' | 'authorize' | 'exportFile'> {
+function inProcessHost(core: TestCore): Pick<HostClient, 'call' | 'authorize' | 'exportFile' | 'importFile'> {
   const answer = createHostRequestHandler({ core: core.core }, () => undefined);
   let id = 0;
   const send = async (request: HostRequestBody) => {
@@ -32,6 +32,7 @@ function inProcessHost(core: TestCore): Pick<HostClient, 'call' | 'authorize' | 
     call: (name, input, token) => send({ kind: 'call', name, input, token }),
     authorize: (name, token) => send({ kind: 'authorize', name, token }),
     exportFile: (name, input, token, file) => send({ kind: 'export', name, input, token, file }),
+    importFile: (name, input, token, file) => send({ kind: 'importFile', name, input, token, file }),
   };
 }
 
@@ -48,6 +49,7 @@ beforeEach(async () => {
     host: inProcessHost(t),
     sessions,
     exportFile: async () => ({ ok: true, value: { path: null, rows: 0 } }),
+    importFile: async () => ({ ok: false, error: { code: 'VALIDATION', message: 'Choose a file to import first' } }),
     isTrustedSender: (event) => event === (desk as unknown),
     logError: () => undefined,
   });

@@ -26,6 +26,7 @@ function loginResult(token: string, mustChangePassword = false): LoginResult {
 let sessions: DeskSessions;
 let call: ReturnType<typeof vi.fn<(name: string, input: unknown, token: string | null) => Promise<Result>>>;
 let exportFile: ReturnType<typeof vi.fn>;
+let importFile: ReturnType<typeof vi.fn>;
 let logError: ReturnType<typeof vi.fn>;
 let tokens: string[];
 
@@ -35,6 +36,7 @@ function register(overrides: Partial<IpcHandlerDeps> = {}) {
     host: { call } as unknown as IpcHandlerDeps['host'],
     sessions,
     exportFile: exportFile as unknown as IpcHandlerDeps['exportFile'],
+    importFile: importFile as unknown as IpcHandlerDeps['importFile'],
     isTrustedSender: (event) => (event as unknown as typeof trusted).trusted,
     logError: logError as unknown as IpcHandlerDeps['logError'],
     ...overrides,
@@ -53,6 +55,7 @@ beforeEach(() => {
     return { ok: true, value: { echoed: input, by: name, token } };
   });
   exportFile = vi.fn(async () => ({ ok: true, value: { path: '/tmp/stays.csv', rows: 3 } }));
+  importFile = vi.fn(async () => ({ ok: true, value: { committed: true, created: 2 } }));
   logError = vi.fn();
 });
 
@@ -207,5 +210,24 @@ describe('the file exports', () => {
     await signIn();
     expect(await invoke('stays:export', trusted, { delimiter: '|' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(exportFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('the file imports', () => {
+  it('refuse a window without a session, and are validated like any other command', async () => {
+    register();
+    expect(await invoke('imports:runFile', trusted, { kind: 'guestRooms' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await signIn();
+    expect(await invoke('imports:runFile', trusted, { kind: 'planets' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await invoke('imports:runFile', trusted, { kind: 'stays', mapping: 'not json' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(importFile).not.toHaveBeenCalled();
+  });
+
+  it('go to the desktop importer with the parsed input, the window and its token (the file is the one its open dialog chose)', async () => {
+    register();
+    await signIn();
+    const result = await invoke('imports:runFile', trusted, { kind: 'stays', dryRun: 'true', mapping: '{"room":"Værelse"}', jobId: 'desk-import-1' });
+    expect(importFile).toHaveBeenCalledWith('imports:runFile', { kind: 'stays', dryRun: true, mode: 'allOrNothing', mapping: { room: 'Værelse' }, jobId: 'desk-import-1' }, WINDOW, 'token-1');
+    expect(result).toEqual({ ok: true, value: { committed: true, created: 2 } });
   });
 });

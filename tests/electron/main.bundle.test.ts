@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
-import { PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
+import { IMPORT_OPEN_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
 import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { buildElectronBundles } from './electron-build';
 
@@ -70,7 +70,7 @@ describe('dist-electron/main.cjs and host.cjs', () => {
     expect(report.forks).toEqual([
       { modulePath: join(repo, 'dist-electron', 'host.cjs'), args: [], options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2', '--max-old-space-size=256'], stdio: 'inherit' } },
     ]);
-    expect([...report.channels].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL].sort());
+    expect([...report.channels].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL, IMPORT_OPEN_CHANNEL].sort());
     // The window starts in the desk's language (electron/ui-language.ts): Danish on a first start.
     expect(report.switches).toEqual(['lang=da']);
     expect(report.loaded).toBe(pathToFileURL(join(repo, 'dist', 'renderer', 'index.html')).href);

@@ -51,6 +51,6 @@ describe('the built preload (dist-electron/preload.cjs)', () => {
     };
     const module = { exports: {} };
     runInNewContext(code, { require: sandboxRequire, module, exports: module.exports });
-    expect(Object.keys(exposed.get('frontdesk') ?? {}).sort()).toEqual([...ipcCommandNames, 'onEvent', 'printToPdf'].sort());
+    expect(Object.keys(exposed.get('frontdesk') ?? {}).sort()).toEqual([...ipcCommandNames, 'onEvent', 'printToPdf', 'openImportFile'].sort());
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import type { LiveEvent } from '../../shared/contract/events';
-import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
+import { IMPORT_OPEN_CHANNEL, LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { fake, fakeEvent, resetFakeElectron } from '../support/fake-electron';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
@@ -24,8 +24,8 @@ describe('the preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['frontdesk']);
   });
 
-  it('has exactly one function per IPC command of the contract, plus onEvent and printToPdf', () => {
-    expect(Object.keys(api).sort()).toEqual([...ipcCommandNames, 'onEvent', 'printToPdf'].sort());
+  it('has exactly one function per IPC command of the contract, plus onEvent, printToPdf and openImportFile', () => {
+    expect(Object.keys(api).sort()).toEqual([...ipcCommandNames, 'onEvent', 'printToPdf', 'openImportFile'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('stays:seedExport');
     expect(api).not.toHaveProperty('invoke');
@@ -38,6 +38,11 @@ describe('the preload bridge', () => {
       await expect(api[name]!(input)).resolves.toEqual({ ok: true, value: { channel: name } });
     }
     expect(fake.ipcRenderer.invocations).toEqual(ipcCommandNames.map((name) => ({ channel: name, args: [{ probe: name }] })));
+  });
+
+  it('asks main for an import file on its own channel, with the title only', async () => {
+    await expect(api.openImportFile!({ title: 'Vælg en fil' })).resolves.toEqual({ ok: true, value: { channel: IMPORT_OPEN_CHANNEL } });
+    expect(fake.ipcRenderer.invocations.at(-1)).toEqual({ channel: IMPORT_OPEN_CHANNEL, args: [{ title: 'Vælg en fil' }] });
   });
 
   it('passes live events as the payload only, never the IPC event', () => {

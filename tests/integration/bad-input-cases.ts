@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
+import { UPLOAD_FILES } from '../support/contract-fixture';
 
 type Wire = Record<string, unknown>;
 
@@ -62,6 +63,8 @@ const PASSWORD_KEY = /password/i;
 export const OVERSIZED_BYTES = 1024 * 1024 + 1;
 
 const isQuery = (def: CommandDef) => def.http.method === 'GET' || def.http.method === 'DELETE';
+/** An upload's input is its query string (its body is the file): text values, as a GET's. */
+const inQueryString = (def: CommandDef) => isQuery(def) || def.upload !== undefined;
 const pathKeys = (def: CommandDef) => [...def.http.path.matchAll(/:([A-Za-z_]\w*)/g)].map((m) => m[1]!);
 
 function wireText(v: unknown): string {
@@ -78,11 +81,15 @@ function queryString(rest: Wire): string {
   return s ? `?${s}` : '';
 }
 
-/** The request carrying `input`: path parameters in the path (raw when given), the rest in the query or the JSON body. */
-function request(def: CommandDef, input: Wire, rawPath: Record<string, string> = {}): Pick<BadCase, 'method' | 'url' | 'body'> {
+/**
+ * The request carrying `input`: path parameters in the path (raw when given), the rest in the query or
+ * the JSON body; an upload's rest in the query and the fixture's file as its body.
+ */
+function request(def: CommandDef, input: Wire, rawPath: Record<string, string> = {}, name?: CommandName): Pick<BadCase, 'method' | 'url' | 'body' | 'contentType'> {
   const keys = pathKeys(def);
   const path = def.http.path.replace(/:([A-Za-z_]\w*)/g, (_, k: string) => rawPath[k] ?? encodeURIComponent(wireText(input[k])));
   const rest = Object.fromEntries(Object.entries(input).filter(([k]) => !keys.includes(k)));
+  if (def.upload) return { method: def.http.method, url: path + queryString(rest), body: (name && UPLOAD_FILES[name]) ?? '', contentType: def.upload.contentType };
   if (isQuery(def)) return { method: def.http.method, url: path + queryString(rest) };
   return { method: def.http.method, url: path, body: JSON.stringify(rest) };
 }
@@ -97,7 +104,7 @@ function decoded(raw: string): string | undefined {
 
 /** The input as the route's validation sees it: query values arrive as text. */
 function asReceived(def: CommandDef, input: Wire): Wire {
-  if (!isQuery(def)) return input;
+  if (!inQueryString(def)) return input;
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v.map(wireText) : v === undefined ? v : wireText(v)]));
 }
 
@@ -120,7 +127,7 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
   const restKeys = keys.filter((k) => !inPath.includes(k));
   const cases: BadCase[] = [];
   const add = (label: string, input: Wire, extra: Partial<BadCase> = {}, rawPath?: Record<string, string>) =>
-    cases.push({ command: name, label, expect: '4xx', ...request(def, input, rawPath), ...extra });
+    cases.push({ command: name, label, expect: '4xx', ...request(def, input, rawPath, name), ...extra });
   /**
    * Refused by the contract → must be a 4xx; accepted → sent anyway (must only not fail), but only
    * for a field the valid input names: an accepted value of another field is a real change
@@ -136,7 +143,7 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
     const { [k]: _dropped, ...without } = base;
     if (schemaRefuses(def, without, inPath)) add(`without ${k}`, without);
     // In a query, no 200 KB value: Node refuses a URL over 16 KiB before Fastify (a raw case below).
-    for (const v of isQuery(def) ? [...QUERY_WRONG, ...HOSTILE.filter((h) => typeof h === 'string' && h.length < 10_000)] : HOSTILE) {
+    for (const v of inQueryString(def) ? [...QUERY_WRONG, ...HOSTILE.filter((h) => typeof h === 'string' && h.length < 10_000)] : HOSTILE) {
       addJudged(k, `${k} = ${JSON.stringify(v).slice(0, 40)}`, { ...base, [k]: v });
     }
   }
@@ -149,7 +156,7 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
   }
 
   // ---- strict input (item 9) ----
-  if (!isQuery(def)) {
+  if (!inQueryString(def)) {
     for (const k of restKeys) {
       if (typeof base[k] !== 'number') continue;
       add(`${k} = true (no boolean → number)`, { ...base, [k]: true });
@@ -158,12 +165,12 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
     }
   }
   if (def.http.method === 'PATCH') {
-    const target = request(def, base);
+    const target = request(def, base, {}, name);
     cases.push({ command: name, label: 'PATCH with no body', expect: '4xx', ...target, body: undefined });
     cases.push({ command: name, label: 'PATCH with {}', expect: '4xx', ...target, body: '{}' });
     cases.push({ command: name, label: 'PATCH with only unknown fields', expect: '4xx', ...target, body: '{"colour":"blue"}' });
   }
-  if (!isQuery(def) && restKeys.length > 0) {
+  if (!inQueryString(def) && restKeys.length > 0) {
     const pathOnly = Object.fromEntries(inPath.map((k) => [k, base[k]]));
     const target = request(def, base);
     if (schemaRefuses(def, pathOnly, inPath)) {
@@ -186,20 +193,27 @@ export function casesFor(name: CommandName, base: Wire): BadCase[] {
       add(`${b} = ${d}`, { ...base, [b]: d });
     }
   }
-  if (!isQuery(def)) for (const k of restKeys) if (k in UNKNOWN) add(`unknown ${k}`, { ...base, [k]: UNKNOWN[k] });
+  if (!inQueryString(def)) for (const k of restKeys) if (k in UNKNOWN) add(`unknown ${k}`, { ...base, [k]: UNKNOWN[k] });
   for (const k of inPath) add(`unknown :${k}`, { ...base, [k]: 999_999 });
   for (const k of restKeys) {
     if (typeof base[k] !== 'string') continue;
     const head = String(base[k]).slice(0, 3);
     add(`NUL in ${k}`, { ...base, [k]: `${head}\u0000x` });
-    if (!isQuery(def)) for (const [what, s] of LONE_SURROGATES) add(`${what} in ${k}`, { ...base, [k]: `${head}${s}` });
+    if (!inQueryString(def)) for (const [what, s] of LONE_SURROGATES) add(`${what} in ${k}`, { ...base, [k]: `${head}${s}` });
     if (PASSWORD_KEY.test(k)) continue;
     for (const [what, c] of CONTROLS) add(`${what} in ${k}`, { ...base, [k]: `${head}${c}x` });
     if (!MULTI_LINE_KEYS.has(k)) for (const [what, c] of LINE_CONTROLS) add(`${what} in single-line ${k}`, { ...base, [k]: `${head}${c}x` });
   }
 
   // ---- wire faults ----
-  if (!isQuery(def) || def.http.method === 'DELETE') {
+  if (def.upload) {
+    // The file itself: not the command's type (415), not text, or empty (400).
+    const target = request(def, base, {}, name);
+    cases.push({ command: name, label: 'a JSON body', expect: '4xx', ...target, body: '{"csv":"a;b"}', contentType: 'application/json' });
+    cases.push({ command: name, label: 'a text/plain body', expect: '4xx', ...target, contentType: 'text/plain' });
+    cases.push({ command: name, label: 'a binary file', expect: '4xx', ...target, body: 'PK\u0003\u0004\u0000\u0000' });
+    cases.push({ command: name, label: 'an empty file', expect: '4xx', ...target, body: '' });
+  } else if (!isQuery(def) || def.http.method === 'DELETE') {
     const target = request(def, base);
     const json = target.body ?? '{}';
     const ignoresBody = def.http.method === 'DELETE' || restKeys.length === 0;

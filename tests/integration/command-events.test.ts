@@ -5,11 +5,15 @@
  * the contract fixture (inside a transaction rolled back after it, so each meets the same hotel) and
  * the events the core actually published are compared with the declaration: none may be missing.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../core/context';
+import { runFileImport } from '../../core/imports/import-file';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
 import { liveEvents } from '../../shared/contract/events';
-import { parsedContractInput, seedContractHotel } from '../support/contract-fixture';
+import { parsedContractInput, seedContractHotel, UPLOAD_FILES } from '../support/contract-fixture';
 import type { ContractFixture } from '../support/domain-fixture';
 import type { TestCore } from '../support/test-core';
 import { createUndoingTestCore, type UndoSwitch } from '../support/undoing-core';
@@ -47,12 +51,22 @@ function contextFor(name: CommandName): CallContext {
   return { actor: { userId: s.userId, username: s.username, role }, via: 'internal' };
 }
 
+/** The fixture's file of an upload command, on disk. */
+function uploadFile(name: CommandName): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-events-')), 'upload.csv');
+  writeFileSync(file, UPLOAD_FILES[name] ?? '');
+  return file;
+}
+
 /** The event types (internal ones left out) that running `name` once on the fixture published. */
 async function emitted(name: CommandName): Promise<string[]> {
   const before = t.events.length;
   t.undo.on = true;
   try {
-    const handler = t.core.handlers[name as keyof typeof t.core.handlers] as (input: unknown, ctx: CallContext) => unknown;
+    // A file import has no handler: its file goes beside the input (here for real, not a dry run).
+    const handler = def(name).upload
+      ? (input: unknown, ctx: CallContext) => runFileImport(t.core.services, { ...(input as object), dryRun: false } as never, uploadFile(name), ctx)
+      : (t.core.handlers[name as keyof typeof t.core.handlers] as (input: unknown, ctx: CallContext) => unknown);
     // One unit around the whole command (as the dispatcher's db.write is): a command that reads back
     // what it wrote sees it, and the whole command is undone at once.
     await t.core.deps.db.unit(async () => handler(parsedContractInput(name, fixture), contextFor(name)));

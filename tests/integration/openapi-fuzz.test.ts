@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../core/api/build-server';
 import { commandNames, commands, type CommandDef, type CommandName } from '../../shared/contract/commands';
-import { contractInput, seedContractHotel } from '../support/contract-fixture';
+import { contractInput, seedContractHotel, UPLOAD_FILES } from '../support/contract-fixture';
 import type { ContractFixture } from '../support/domain-fixture';
 import {
   allowedSamples, documented400, forbiddenCandidates, makeAjv, messagePattern, requestValidator,
@@ -68,6 +68,7 @@ function operationOf(name: CommandName): FuzzOperation {
     path: def.http.path,
     parameters: op.parameters ?? [],
     body: body ? { required: op.requestBody!.required ?? false, schema: body.schema } : undefined,
+    ...(def.upload ? { file: { contentType: def.upload.contentType, text: UPLOAD_FILES[name] ?? '' } } : {}),
     documented400: examples.map(messagePattern),
   };
 }
@@ -103,7 +104,8 @@ function mutations(op: FuzzOperation, base: FuzzInput): FuzzInput[] {
     const place = p.in === 'path' ? 'path' : 'query';
     // A URL cannot carry half a UTF-16 pair: those values go only into bodies.
     // An empty list is no value at all in a URL: the same as leaving the parameter out.
-    const values = [...allowedSamples(p.schema, SAMPLES, SEED), ...forbiddenCandidates(p.schema), undefined]
+    // A path cannot leave its parameter out (the URL would read `…/undefined/…`, a value of its own).
+    const values = [...allowedSamples(p.schema, SAMPLES, SEED), ...forbiddenCandidates(p.schema), ...(place === 'path' ? [] : [undefined])]
       .filter((v) => (typeof v !== 'string' || !/\p{Cs}/u.test(v)) && !(Array.isArray(v) && v.length === 0));
     for (const v of values) out.push({ ...base, [place]: { ...base[place], [p.name]: v }, label: `${p.in} ${p.name} = ${JSON.stringify(v)?.slice(0, 40)}` });
   }
@@ -140,8 +142,11 @@ async function send(op: FuzzOperation, input: FuzzInput) {
   const res = await app.inject({
     method: op.method as 'GET',
     url: qs ? `${url}?${qs}` : url,
-    headers: { authorization: `Bearer ${fixture.sessions.admin.token}`, ...(input.body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(input.body === undefined ? {} : { payload: JSON.stringify(input.body) }),
+    headers: {
+      authorization: `Bearer ${fixture.sessions.admin.token}`,
+      ...(op.file ? { 'content-type': op.file.contentType } : input.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(op.file ? { payload: op.file.text } : input.body === undefined ? {} : { payload: JSON.stringify(input.body) }),
   });
   return { status: res.statusCode, error: res.statusCode >= 400 ? ((res.json() as { error?: string }).error ?? '') : '' };
 }

@@ -217,7 +217,7 @@ describe('fields by role: a client never sets what the desk sets (STYLE rule 16)
           app.inject({
             method: req.method,
             url: req.url,
-            headers: { ...authorization(caller), ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+            headers: { ...authorization(caller), ...(req.payload === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }) },
             ...(req.payload === undefined ? {} : { payload: req.payload }),
           }),
         );
@@ -250,7 +250,7 @@ describe('every cell of the matrix', () => {
       const res = await app.inject({
         method: req.method,
         url: req.url,
-        headers: { ...authorization(cell.caller), ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...authorization(cell.caller), ...(req.payload === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }) },
         ...(req.payload === undefined ? {} : { payload: req.payload }),
       });
       return { status: res.statusCode, body: res.body };
@@ -271,7 +271,7 @@ describe('every cell of the matrix', () => {
     try {
       const r = await runMatrix(async (cell) => {
         const req = wireRequest(cell.command, cellInput(cell.command, cell.caller));
-        const res = await client.send({ method: req.method, path: req.url, body: req.payload, headers: authorization(cell.caller) });
+        const res = await client.send({ method: req.method, path: req.url, body: req.payload, headers: { ...authorization(cell.caller), ...(req.contentType ? { 'content-type': req.contentType } : {}) } });
         return { status: res.status, body: res.body };
       });
       console.info(`role matrix over a socket: ${cells.length} cells, statuses ${JSON.stringify(r.statuses)}; ${r.mismatches.length} mismatches`);
@@ -294,8 +294,9 @@ describe('every cell of the matrix', () => {
       const ctx = contexts[cell.caller];
       let code: string | undefined;
       try {
-        // The CSV commands stream and have no handler: their IPC export path checks `core.authorize`, the guard `call` applies.
-        if (def.export) t.core.authorize(cell.command, ctx!);
+        // The CSV exports and the file imports stream and have no handler: their IPC paths (the save
+        // and open dialogs, electron/host-requests.ts) check `core.authorize`, the guard `call` applies.
+        if (def.export || def.upload) t.core.authorize(cell.command, ctx!);
         else await undone(() => t.core.call(cell.command as HandledCommandName, (commands[cell.command] as CommandDef).input.parse(cellInput(cell.command, cell.caller)) as never, ctx!));
       } catch (e) {
         code = isAppError(e) ? e.code : String(e);

@@ -17,7 +17,7 @@ import { boardContractFixture } from '../core/board/board-contract-fixture';
 import { carsContractFixture } from '../core/cars/cars-contract-fixture';
 import { deskContractFixture } from '../core/desk/desk-contract-fixture';
 import { healthContractFixture } from '../core/health/health-contract-fixture';
-import { importsContractFixture } from '../core/imports/imports-contract-fixture';
+import { importsContractFixture, IMPORTS_UPLOAD_FILES } from '../core/imports/imports-contract-fixture';
 import { outboxContractFixture } from '../core/outbox/outbox-contract-fixture';
 import { printContractFixture } from '../core/print/print-contract-fixture';
 import { reportsContractFixture } from '../core/reports/reports-contract-fixture';
@@ -76,9 +76,14 @@ export function parsedContractInput(name: CommandName, f: ContractFixture): unkn
 export interface WireRequest {
   method: CommandDef['http']['method'];
   url: string;
-  /** JSON text, for the methods that carry a body. */
+  /** JSON text, for the methods that carry a body; an upload's file. */
   payload?: string;
+  /** The payload's type when it is not JSON (an upload's `text/csv`). */
+  contentType?: string;
 }
+
+/** The file each upload command of the contract sends with the fixture's input (its domain's fixture names it). */
+export const UPLOAD_FILES: Partial<Record<CommandName, string>> = { ...IMPORTS_UPLOAD_FILES };
 
 /** The request that carries `input` to the command's route: path parameters, then query or JSON body. */
 export function wireRequest(name: CommandName, input: Record<string, unknown>): WireRequest {
@@ -89,9 +94,12 @@ export function wireRequest(name: CommandName, input: Record<string, unknown>): 
     delete rest[k];
     return encodeURIComponent(value);
   });
-  if (def.http.method === 'GET' || def.http.method === 'DELETE') {
+  if (def.http.method === 'GET' || def.http.method === 'DELETE' || def.upload) {
     const qs = new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)])).toString();
-    return { method: def.http.method, url: qs ? `${path}?${qs}` : path };
+    const url = qs ? `${path}?${qs}` : path;
+    // An upload: the options in the query string, the file as the body.
+    if (def.upload) return { method: def.http.method, url, payload: UPLOAD_FILES[name] ?? '', contentType: def.upload.contentType };
+    return { method: def.http.method, url };
   }
   return { method: def.http.method, url: path, payload: JSON.stringify(rest) };
 }

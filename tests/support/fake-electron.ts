@@ -224,6 +224,11 @@ export interface SaveDialogResult {
   filePath?: string;
 }
 
+export interface OpenDialogResult {
+  canceled: boolean;
+  filePaths: string[];
+}
+
 function createFake() {
   return {
     app: new FakeApp(),
@@ -234,6 +239,8 @@ function createFake() {
     openedExternally: [] as string[],
     saveDialogCalls: [] as { window: unknown; options: Record<string, unknown> }[],
     nextSaveDialogResult: { canceled: true } as SaveDialogResult,
+    openDialogCalls: [] as { window: unknown; options: Record<string, unknown> }[],
+    nextOpenDialogResult: { canceled: true, filePaths: [] } as OpenDialogResult,
     errorBoxes: [] as { title: string; content: string }[],
     utilityForks: [] as FakeUtilityProcess[],
     /** Called with each forked utility process, before `fork` returns (a test attaches its stand-in host here). */
@@ -272,6 +279,11 @@ export function fakeElectronModule() {
         const [window, options] = args.length > 1 ? args : [null, args[0]];
         fake.saveDialogCalls.push({ window, options: options as Record<string, unknown> });
         return fake.nextSaveDialogResult;
+      },
+      async showOpenDialog(...args: unknown[]): Promise<OpenDialogResult> {
+        const [window, options] = args.length > 1 ? args : [null, args[0]];
+        fake.openDialogCalls.push({ window, options: options as Record<string, unknown> });
+        return fake.nextOpenDialogResult;
       },
       showErrorBox(title: string, content: string) {
         fake.errorBoxes.push({ title, content });

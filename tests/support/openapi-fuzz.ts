@@ -58,6 +58,8 @@ export interface FuzzOperation {
   path: string;
   parameters: Parameter[];
   body?: { required: boolean; schema: JsonSchema };
+  /** An upload's file, sent as the body with its own type (its input is the query string). */
+  file?: { contentType: string; text: string };
   /** The 400 messages the operation's document states (its 400 response's examples). */
   documented400: RegExp[];
 }

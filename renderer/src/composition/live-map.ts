@@ -10,6 +10,7 @@ import { boardLive } from '../board/board-live';
 import { carsLive } from '../cars/cars-live';
 import { myBookingsLive } from '../client/my-bookings-live';
 import { deskLive } from '../desk/desk-live';
+import { importsLive } from '../imports/imports-live';
 import { outboxLive } from '../outbox/outbox-live';
 import { roomsLive } from '../rooms/rooms-live';
 import { settingsLive } from '../settings/settings-live';
@@ -17,4 +18,4 @@ import { staysLive } from '../stays/stays-live';
 import { stockLive } from '../stock/stock-live';
 import { mergeLiveEntries } from '../stores/live-event-table';
 
-export const LIVE_MAP = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive, deskLive);
+export const LIVE_MAP = mergeLiveEntries(boardLive, staysLive, roomsLive, settingsLive, outboxLive, myBookingsLive, stockLive, carsLive, appointmentsLive, deskLive, importsLive);

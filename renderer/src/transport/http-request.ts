@@ -37,6 +37,16 @@ export function buildHttpRequest(name: CommandName, input: unknown, origin: stri
 }
 
 /**
+ * A file import's address: its input in the query string (`POST /api/v1/imports/stays/file?dryRun=true&jobId=…`);
+ * the file itself is the body.
+ */
+export function buildUploadUrl(name: CommandName, input: unknown, origin: string): string {
+  const request = buildHttpRequest(name, input, origin);
+  const rest = JSON.parse(request.body ?? '{}') as InputRecord;
+  return `${request.url}${queryString(rest)}`;
+}
+
+/**
  * A CSV export's download address, with the delimiter and BOM always named and the filters that are
  * set: `GET /api/v1/exports/stays.csv?delimiter=%3B&bom=true&from=…`.
  */

@@ -6,7 +6,7 @@
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import { takeEarlyGet } from './early-requests';
-import { buildExportUrl, buildHttpRequest } from './http-request';
+import { buildExportUrl, buildHttpRequest, buildUploadUrl } from './http-request';
 import { completeBody, errorFromResponse } from './http-response';
 import { FORBIDDEN_CLOSE, liveSocketUrl, openLiveSocket, type LiveSocket } from './live-socket';
 import { fileNameFrom, saveBlob } from './save-download';
@@ -120,6 +120,20 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     async exportCsv(name, query) {
       // `stays:export` → `stays.csv`, in case the answer names no file.
       return download(name, buildExportUrl(name, query, origin), `${name.split(':')[0]}.csv`);
+    },
+
+    // The file as the body, which the browser streams from disk (core/api/upload-routes.ts).
+    async importFile(name, input, file) {
+      try {
+        if (!file) throw new TransportError('VALIDATION', 'Choose a file to import first', 400, undefined, { reason: 'imports.noFile' });
+        const res = await answer(fetch(buildUploadUrl(name, input, origin), { method: 'POST', headers: headers({ accept: 'application/json', 'content-type': 'text/csv' }), body: file }));
+        const text = await res.text();
+        if (!res.ok) throw errorFromResponse(res.status, text, res.headers);
+        return JSON.parse(text) as never;
+      } catch (e) {
+        refusals.check(name, e);
+        throw e;
+      }
     },
   };
 }

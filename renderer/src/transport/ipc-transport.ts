@@ -57,5 +57,12 @@ export function createIpcTransport(api: FrontdeskApi): Transport {
     async printPdf(fileName, title) {
       return unwrapIpcResult(await api.printToPdf({ fileName, title }));
     },
+    // Main shows the open dialog and keeps the path; the host reads the file (electron/import-dialog.ts).
+    async chooseImportFile(title) {
+      return unwrapIpcResult(await api.openImportFile({ title }));
+    },
+    importFile(name, input) {
+      return call(name, input) as never;
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract/commands';
 import type { LiveEvent } from '../../../shared/contract/events';
-import type { FileExportName } from '../../../shared/contract/ipc-channels';
+import type { FileExportName, FileImportName, ImportOpenResult } from '../../../shared/contract/ipc-channels';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
@@ -12,6 +12,9 @@ export type ConnectionState = 'connecting' | 'live' | 'offline';
 export type ExportCommand = FileExportName;
 /** An export's filters, delimiter and BOM (its command's input); the transport fills the defaults. */
 export type ExportQuery<K extends ExportCommand = ExportCommand> = Partial<CommandInput<K>>;
+/** The file imports the UI can run: the contract's commands with the `upload` flag (and IPC). */
+export type ImportCommand = FileImportName;
+
 /** `{ path }` after a save dialog (`path: null` when the user cancelled), or 'downloaded' in a browser. */
 export type ExportOutcome = { path: string | null; rows: number } | 'downloaded';
 
@@ -32,6 +35,16 @@ export interface Transport {
    * which prints with `window.print()` and the page's print stylesheet.
    */
   printPdf?(fileName: string, title: string): Promise<{ path: string | null }>;
+  /**
+   * The desktop app's open dialog for an import (null: cancelled): main keeps the chosen file for the
+   * window, and the next `importFile` reads it. Absent in a browser, which has its file field.
+   */
+  chooseImportFile?(title: string): Promise<ImportOpenResult>;
+  /**
+   * Runs a file import: in a browser `file` is sent as the request's body, streamed from disk (no
+   * JSON limit); in the desktop app the host reads the file chosen in the open dialog (`file` unused).
+   */
+  importFile<K extends ImportCommand>(name: K, input: CommandInput<K>, file: Blob | null): Promise<CommandOutput<K>>;
   /** Live-feed state; IPC is always live. Calls the listener at once with the current state. */
   onConnection(listener: (state: ConnectionState) => void): () => void;
   onRefusal(listener: RefusalListener): () => void;

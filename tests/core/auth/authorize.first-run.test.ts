@@ -31,7 +31,7 @@ function call(name: CommandName, fixture: ContractFixture, token: string): Promi
   return api.raw({
     method: req.method,
     url: req.url,
-    headers: { authorization: `Bearer ${token}`, ...(req.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization: `Bearer ${token}`, ...(req.payload === undefined ? {} : { 'content-type': req.contentType ?? 'application/json' }) },
     ...(req.payload === undefined ? {} : { payload: req.payload }),
   });
 }

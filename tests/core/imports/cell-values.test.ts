@@ -24,7 +24,8 @@ describe('cells as Danish and English spreadsheets write them', () => {
 
   it('calls a cell a formula when a spreadsheet would run it, not a negative number', () => {
     expect(['=SUM(A1)', '+1+2', '@cmd', '-A1', '=HYPERLINK("x")'].every(isFormula)).toBe(true);
-    expect(['-5', '-1,5', 'Mette', 'a=b'].some(isFormula)).toBe(false);
+    expect(['-5', '-1,5', 'Mette', 'a=b', '+45 20 12 34 56', '+45-2012-3456', '+1 (555) 010-99'].some(isFormula)).toBe(false);
+    expect(['+45 20 12 34 56+HYPERLINK("x")', '-2+3', '+cmd|x'].every(isFormula)).toBe(true);
   });
 
   it('chooses the delimiter of the header line, outside quotes', () => {

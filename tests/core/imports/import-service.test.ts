@@ -112,6 +112,23 @@ describe('import center: other kinds', () => {
     expect((await run('stays', csv, { mode: 'validOnly' })).created).toBe(0);
   });
 
+  it('keeps the desk\'s search whole: imported guests are found, and after a refused import the desk\'s own stays still are', async () => {
+    await t.core.handlers['rooms:create'](aRoom({ number: 101 }), adminCtx);
+    const search = async (q: string) => (await t.core.handlers['desk:search']({ q, limit: 20 }, deskCtx)).items.map((h) => h.guestName);
+    const csv = 'Værelse;Ankomst;Afrejse;Gæst;Telefon\n101;10-06-2026;12-06-2026;Mette Hansen;+45 20 12 34 56\n101;12-06-2026;14-06-2026;Ole Olsen;\n';
+    const first = await run('stays', csv);
+    expect(first.errors).toEqual([]);
+    expect(first.created).toBe(2);
+    expect(await search('hansen')).toEqual(['Mette Hansen']);
+    expect(await search('2012')).toEqual(['Mette Hansen']);
+    // Refused as a whole (a bad row) and a dry run: both rolled back, the search's upkeep with them.
+    expect((await run('stays', 'Værelse;Ankomst;Afrejse;Gæst\n101;20-06-2026;22-06-2026;Ida Holm\n101;x;y;Bad\n')).committed).toBe(false);
+    expect((await run('stays', 'Værelse;Ankomst;Afrejse;Gæst\n101;20-06-2026;22-06-2026;Ida Holm\n', { dryRun: true })).committed).toBe(false);
+    expect(await search('holm')).toEqual([]);
+    await t.core.handlers['stays:create']({ roomId: 1, guestName: 'Karen Blixen', checkin: '2026-07-01', checkout: '2026-07-03', guests: 1 } as never, deskCtx);
+    expect(await search('blixen')).toEqual(['Karen Blixen']);
+  });
+
   it('imports providers with hours, cars, stock resources and service rooms', async () => {
     const providers = 'Navn;E-mail;Minutter;Mandag;Tirsdag;Lørdag\nAnne Spa;anne@hotel.dk;60;09:00-17:00;9-15;lukket\n';
     expect((await run('providers', providers)).created).toBe(1);

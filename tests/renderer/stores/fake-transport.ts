@@ -60,5 +60,9 @@ export function fakeTransport(kind: 'ipc' | 'http'): FakeTransport {
     onRefusal: (listener) => refusals.on(listener),
     setLive: (on) => void live.push(on),
     exportCsv: async () => 'downloaded',
+    // A file import goes to the same handlers, the file beside the input.
+    async importFile(name, input, file) {
+      return (await this.invoke(name, { ...input, file } as never)) as never;
+    },
   };
 }

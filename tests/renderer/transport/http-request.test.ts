@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportUrl, buildHttpRequest } from '../../../renderer/src/transport/http-request';
+import { buildExportUrl, buildHttpRequest, buildUploadUrl } from '../../../renderer/src/transport/http-request';
 import { errorFromResponse, retryAfterSeconds } from '../../../renderer/src/transport/http-response';
 import { liveSocketUrl } from '../../../renderer/src/transport/live-socket';
 import { TransportError } from '../../../renderer/src/transport/transport';
@@ -137,5 +137,12 @@ describe('errorFromResponse', () => {
 
   it('still gives a message when the body is not JSON', () => {
     expect(errorFromResponse(502, '<html>Bad gateway</html>')).toMatchObject({ code: 'INTERNAL', status: 502, message: 'Request failed (502)' });
+  });
+});
+
+describe('buildUploadUrl', () => {
+  it('puts a file import\'s input in the query string (the file is the body)', () => {
+    const url = buildUploadUrl('imports:runFile', { kind: 'stays', dryRun: true, mode: 'allOrNothing', mapping: '{"room":"Værelse"}', jobId: 'import-ab12' }, origin);
+    expect(url).toBe(`${origin}/api/v1/imports/stays/file?dryRun=true&mode=allOrNothing&mapping=${encodeURIComponent('{"room":"Værelse"}')}&jobId=import-ab12`);
   });
 });

@@ -14,13 +14,14 @@ describe('the generated command table', () => {
     expect(Object.keys(COMMAND_TABLE)).toEqual(commandNames);
     for (const name of commandNames) {
       const def = commandDef(name);
-      const row = COMMAND_TABLE[name] as { method: string; path: string; ipc: boolean; boot?: true; export?: string; emits?: readonly string[] };
+      const row = COMMAND_TABLE[name] as { method: string; path: string; ipc: boolean; boot?: true; export?: string; upload?: true; emits?: readonly string[] };
       expect(row, name).toEqual({
         method: def.http.method,
         path: def.http.path,
         ipc: def.ipc !== false,
         ...(def.boot ? { boot: true } : {}),
         ...(def.export ? { export: def.export } : {}),
+        ...(def.upload ? { upload: true } : {}),
         // A write's declared live events (issue 19 §2), which the renderer's stores reload by.
         ...(def.emits ? { emits: def.emits } : {}),
       });

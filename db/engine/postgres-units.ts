@@ -58,7 +58,12 @@ async function savepoint<T>(owner: object, parent: UnitScope<Tx>, fn: () => Prom
     return value;
   } catch (e) {
     scope.end();
-    if (!isConnectionLost(e)) await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
+    if (!isConnectionLost(e)) {
+      await pipe.finish(`ROLLBACK TO SAVEPOINT ${name}`);
+      // A flat unit that failed inside this savepoint is undone with it: the transaction is usable
+      // again (an import's refused row, whose caller goes on with the next row).
+      parent.conn.innerFailed = false;
+    }
     throw e;
   }
 }

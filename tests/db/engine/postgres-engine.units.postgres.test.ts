@@ -191,4 +191,23 @@ describe('PostgreSQL units inside units', () => {
     });
     expect(await keys()).toEqual(['after', 'outer']);
   });
+
+  it('an inner unit given retries is a savepoint at once (an import row): a flat unit failing inside it is undone with it, and the outer unit runs once', async () => {
+    let attempts = 0;
+    const sent = await statementsOf(() => db.unit(async () => {
+      attempts++;
+      await put('outer');
+      await db.unit(async () => {
+        await put('row');
+        await db.unit(async () => {
+          await put('row detail');
+          throw new AppError('ROOM_UNAVAILABLE', 'Room 101 is not available');
+        });
+      }, { retries: 2 }).catch(() => undefined);
+      await put('after');
+    }, { retries: 0 }));
+    expect(attempts).toBe(1);
+    expect(await keys()).toEqual(['after', 'outer']);
+    expect(sent.filter((q) => /SAVEPOINT/.test(q))).toEqual(['SAVEPOINT sp1', 'ROLLBACK TO SAVEPOINT sp1']);
+  });
 });

@@ -123,7 +123,7 @@ describe('changePassword', () => {
     const row = (await auditRows(f.db, 'auth:changePassword'))[0]!;
     expect(row).toMatchObject({ actor: 'eva', entityId: String(id) });
     expect(JSON.parse(row.detail)).toEqual({ sessionsRevoked: 1 });
-    expect(JSON.stringify(auditRows(f.db))).not.toContain('Harbour');
+    expect(JSON.stringify(await auditRows(f.db))).not.toContain('Harbour');
   });
 
   it('refuses a wrong current password (400), a weak new one, and the same one again', async () => {

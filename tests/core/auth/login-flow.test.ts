@@ -52,7 +52,7 @@ describe('auth:login', () => {
       { username: 'nobody', reason: 'password' },
       { username: 'olaf', reason: 'password' },
     ]);
-    expect(JSON.stringify(auditRows(f.db))).not.toMatch(/wrong password|Tide-pool/);
+    expect(JSON.stringify(await auditRows(f.db))).not.toMatch(/wrong password|Tide-pool/);
   });
 
   it('spends one argon2 verification on an unknown or deactivated user, as on a wrong password', async () => {

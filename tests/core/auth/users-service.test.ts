@@ -63,8 +63,8 @@ describe('users:create, list', () => {
       createdAt: '2026-05-01T10:00:00+02:00', lastLoginAt: null,
     });
     expect((await hashes()).every((h) => h.startsWith('$argon2id$'))).toBe(true);
-    expect(JSON.stringify(f.users.list())).not.toMatch(/argon2|Tide-pool/);
-    expect(JSON.stringify(auditRows(f.db))).not.toMatch(/argon2|Tide-pool/);
+    expect(JSON.stringify(await f.users.list())).not.toMatch(/argon2|Tide-pool/);
+    expect(JSON.stringify(await auditRows(f.db))).not.toMatch(/argon2|Tide-pool/);
     expect((await auditRows(f.db, 'users:create')).at(-1)).toMatchObject({ actor: 'boss', entityId: '2' });
   });
 
@@ -132,7 +132,7 @@ describe('users:resetPassword', () => {
     const again = await f.auth.login({ username: 'eva', password: 'Temporary pass 2026' }, httpCtx());
     expect(again.user.mustChangePassword).toBe(true);
     expect(JSON.parse((await auditRows(f.db, 'users:resetPassword'))[0]!.detail)).toEqual({ sessionsRevoked: 1 });
-    expect(JSON.stringify(auditRows(f.db))).not.toContain('Temporary');
+    expect(JSON.stringify(await auditRows(f.db))).not.toContain('Temporary');
   });
 
   it('applies the policy (400) and answers 404 for an unknown id', async () => {

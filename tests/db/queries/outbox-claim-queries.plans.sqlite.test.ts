@@ -5,9 +5,9 @@
  * cost time in proportion to the backlog (`NOT INDEXED` keeps it to the list's length).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../../db/database';
-import { claimMessages, markSentMany, releaseClaims } from '../../db/queries/outbox-claim-queries';
-import { openTestDatabase } from '../support/test-database';
+import type { Database, Db } from '../../../db/database';
+import { claimMessages, markSentMany, releaseClaims } from '../../../db/queries/outbox-claim-queries';
+import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -135,4 +135,3 @@ export * from './schema/stock';
 export * from './schema/stay-rules';
 // How each outbox target is doing (issue 20 item 2): failing since, next probe.
 export * from './schema/outbox-targets';
-export * from './schema/parking';

@@ -20,7 +20,6 @@ import type { CoreDeps } from '../context';
 import { createReactions } from '../reactions/reactions';
 import { registerReactions } from './reactions';
 import { createDeskService } from '../desk/desk-service';
-import { createParkingService } from '../parking/parking-service';
 import { createPrintService } from '../print/print-service';
 import { createOutboxService } from '../outbox/outbox-service';
 import { createBrokerLinks } from '../outbox/transports';
@@ -83,7 +82,6 @@ export async function createServices(deps: CoreDeps, options: CoreOptions = {}) 
     print: createPrintService(deps, settings, desk),
     // reports and statistics (issue 17 §1)
     reports: createReportsService(deps, settings),
-    parking: createParkingService(deps, settings),
   };
 }
 

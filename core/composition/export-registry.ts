@@ -9,7 +9,6 @@
 import { appointmentsExport } from '../appointments/appointments-export';
 import { auditExport } from '../auth/audit-export';
 import { carsExport, rentalsExport } from '../cars/cars-export';
-import { parkingExport } from '../parking/parking-export';
 import { appointmentsReportExport, fleetReportExport, roomsReportExport, stockReportExport } from '../reports/report-exports';
 import { deskStaysExport } from '../stays/desk-stays-export';
 import { staysExport } from '../stays/stays-export';
@@ -25,7 +24,6 @@ export const EXPORTS = {
   rentals: rentalsExport,
   stockBookings: stockBookingsExport,
   roomsReport: roomsReportExport, appointmentsReport: appointmentsReportExport, stockReport: stockReportExport, fleetReport: fleetReportExport,
-  parking: parkingExport,
 } satisfies Record<ExportId, ExportDef<never>>;
 
 /** The filters (and options) export `I` takes: its command's parsed input. */

@@ -19,7 +19,6 @@ import { healthHandlers } from '../health/health-handlers';
 import { importHandlers } from '../imports/import-handlers';
 import { IMPORT_KIND_DEFS } from './import-kinds';
 import { outboxHandlers } from '../outbox/outbox-handlers';
-import { parkingHandlers } from '../parking/parking-handlers';
 import { roomHandlers } from '../rooms/rooms-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { reportHandlers } from '../reports/reports-handlers';
@@ -51,6 +50,5 @@ export function createHandlers(s: CoreServices): Handlers {
     ...printHandlers(s),
     ...importHandlers(s, IMPORT_KIND_DEFS),
     ...reportHandlers(s),
-    ...parkingHandlers(s),
   };
 }

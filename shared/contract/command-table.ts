@@ -129,10 +129,4 @@ export const COMMAND_TABLE = {
   'reports:appointmentsExport': { method: 'GET', path: '/api/v1/reports/appointments.csv', ipc: true, export: 'appointmentsReport' },
   'reports:stockExport': { method: 'GET', path: '/api/v1/reports/stock.csv', ipc: true, export: 'stockReport' },
   'reports:fleetExport': { method: 'GET', path: '/api/v1/reports/fleet.csv', ipc: true, export: 'fleetReport' },
-  'parking:spaces': { method: 'GET', path: '/api/v1/parking/spaces', ipc: true },
-  'parking:createSpace': { method: 'POST', path: '/api/v1/parking/spaces', ipc: true, emits: ['parking.changed'] },
-  'parking:bookings': { method: 'GET', path: '/api/v1/parking/bookings', ipc: true },
-  'parking:book': { method: 'POST', path: '/api/v1/parking/bookings', ipc: true, emits: ['parking.changed'] },
-  'parking:cancel': { method: 'POST', path: '/api/v1/parking/bookings/:id/cancel', ipc: true, emits: ['parking.changed'] },
-  'parking:export': { method: 'GET', path: '/api/v1/exports/parking.csv', ipc: true, export: 'parking' },
 } as const;

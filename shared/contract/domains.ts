@@ -29,8 +29,6 @@ import { hotelSettings, lanSettings } from './hotel-settings';
 import { importCommands } from './imports';
 import { deliverySettings, emailSettings } from './outbox-settings';
 import { outboxCommands, outboxEvents } from './outbox';
-import { parkingSettings } from './parking-settings';
-import { parkingCommands, parkingEvents } from './parking';
 import { printSettings } from './print-settings';
 import { printCommands } from './print';
 import { providerCommands } from './providers';
@@ -88,10 +86,6 @@ export const CONTRACT_DOMAINS = [
   { commands: printCommands, settings: [printSettings] },
   { commands: importCommands },
   { commands: reportCommands },
-  {
-    commands: parkingCommands, events: parkingEvents, settings: [parkingSettings],
-    tags: { Parking: 'The hotel\'s parking spaces, booked for a car and its guest for dates with no overlap per space.' },
-  },
 ] as const satisfies readonly ContractDomain[];
 
 type Entry = (typeof CONTRACT_DOMAINS)[number];

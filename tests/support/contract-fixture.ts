@@ -19,7 +19,6 @@ import { deskContractFixture } from '../core/desk/desk-contract-fixture';
 import { healthContractFixture } from '../core/health/health-contract-fixture';
 import { importsContractFixture } from '../core/imports/imports-contract-fixture';
 import { outboxContractFixture } from '../core/outbox/outbox-contract-fixture';
-import { parkingContractFixture } from '../core/parking/parking-contract-fixture';
 import { printContractFixture } from '../core/print/print-contract-fixture';
 import { reportsContractFixture } from '../core/reports/reports-contract-fixture';
 import { roomsContractFixture } from '../core/rooms/rooms-contract-fixture';
@@ -44,7 +43,6 @@ const FIXTURES = [
   printContractFixture,
   importsContractFixture,
   reportsContractFixture,
-  parkingContractFixture,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

@@ -31,8 +31,6 @@ import type { DomainText } from '../i18n/domain-text';
 import { importsText } from '../imports/imports-text';
 import { outboxLive } from '../outbox/outbox-live';
 import { outboxText } from '../outbox/outbox-text';
-import { parkingLive } from '../parking/parking-live';
-import { parkingText } from '../parking/parking-text';
 import { printText } from '../print/print-text';
 import { reportsNavText } from '../reports/reports-nav-text';
 import { roomsLive } from '../rooms/rooms-live';
@@ -108,10 +106,6 @@ export const RENDERER_DOMAINS = [
   },
   { text: [deskText], live: deskLive },
   { text: [authText] },
-  {
-    screens: [{ id: 'parking', label: 'nav.parking', roles: DESK, group: 'desk', module: 'parking/parking-screen', component: 'ParkingScreen' }],
-    text: [parkingText], live: parkingLive, settings: [{ module: 'parking/parking-settings', section: 'parkingSettingsSection' }],
-  },
 ] as const;
 
 type Entry = (typeof RENDERER_DOMAINS)[number];

@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from './roles';
-import type { TagName } from './tags';
 
 export interface HttpBinding {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -157,8 +156,11 @@ export interface CommandDef {
    * `PUT /api/v1/admin/bookings/:id/status` checks `status` before the booking).
    */
   recordBeforeBody?: string;
-  /** Where the API document lists it (shared/contract/tags.ts). */
-  tags: readonly TagName[];
+  /**
+   * Where the API document lists it: sections of shared/contract/tags.ts (commands.ts's
+   * `UndeclaredTags` refuses another; typed there, as the tags may come from the domains' list).
+   */
+  tags: readonly string[];
   /**
    * A write's live events (`shared/contract/events.ts`): every event its change may publish, none
    * left out, `[]` for a write no screen follows (a sign-in). The renderer refreshes its stores

@@ -19,7 +19,7 @@ export function getByIdCommand<const D extends CommandDoc, I extends z.ZodObject
   d: D & { exampleId: number; input: I; output: O; path: string },
 ) {
   return {
-    summary: d.summary, tags: d.tags, roles: d.roles, errors: ['NOT_FOUND'] as const, description: d.description,
+    summary: d.summary, tags: d.tags as D['tags'], roles: d.roles, errors: ['NOT_FOUND'] as const, description: d.description,
     example: { id: d.exampleId },
     input: d.input, output: d.output, http: { method: 'GET' as const, path: d.path },
   };
@@ -53,7 +53,7 @@ export function pageListCommand<const D extends CommandDoc, I extends PageQuery,
   d: D & { example: Record<string, unknown>; input: I; output: O; path: string },
 ) {
   return {
-    summary: d.summary, tags: d.tags, roles: d.roles, description: d.description, example: d.example,
+    summary: d.summary, tags: d.tags as D['tags'], roles: d.roles, description: d.description, example: d.example,
     input: d.input, output: d.output, http: { method: 'GET' as const, path: d.path },
   };
 }

@@ -1,35 +1,15 @@
 /**
- * The live events, merged from the domains: each is published after its change is committed, and
- * goes to every window and WebSocket client whose viewer its audience admits (event-def.ts).
- * **Registry: a domain with events adds one line to `liveEvents`.**
+ * The live events, merged from the domains in the order of the contract's registry (domains.ts: a
+ * domain with events declares them in its entry): each is published after its change is committed,
+ * and goes to every window and WebSocket client whose viewer its audience admits (event-def.ts).
  */
 import { z } from 'zod';
+import { mergedPart, type MergedPart } from './domains';
 import { mayReceive, type Audience, type Viewer } from './event-def';
-import { appointmentEvents } from './appointments';
-import { blockEvents } from './blocks';
-import { carEvents } from './cars';
-import { rentalEvents } from './rentals';
-import { importEvents } from './imports';
-import { outboxEvents } from './outbox';
-import { roomEvents } from './rooms';
-import { serviceRoomEvents } from './service-rooms';
 import { settingsEvents } from './settings';
-import { stayEvents } from './stays';
-import { stockEvents } from './stock';
 
-export const liveEvents = {
-  ...stayEvents,
-  ...roomEvents,
-  ...blockEvents,
-  ...settingsEvents,
-  ...outboxEvents,
-  ...appointmentEvents,
-  ...serviceRoomEvents,
-  ...carEvents,
-  ...rentalEvents,
-  ...stockEvents,
-  ...importEvents,
-};
+type AllEvents = MergedPart<'events'> & typeof settingsEvents;
+export const liveEvents = mergedPart('events', (entry) => (entry.settingsDomain ? settingsEvents : {})) as { [K in keyof AllEvents]: AllEvents[K] };
 type LiveEvents = typeof liveEvents;
 export type LiveEventType = keyof LiveEvents;
 export type LiveEvent = { [K in LiveEventType]: z.infer<LiveEvents[K]['schema']> }[LiveEventType];

@@ -3,9 +3,9 @@
  * the answer (`GET /api/v1/settings`, `settings.changed`), what `PATCH /api/v1/settings` takes for it
  * (its limits, so the API document states them), its value on the first start, and the few facts the
  * settings service must know of it. A domain declares its section beside its contract
- * (`shared/contract/<domain>-settings.ts`) and adds one line to `settings-sections.ts`; the schemas,
- * the defaults and the service are built from the list, and the renderer's form from its own list of
- * the same sections (renderer/src/composition/settings-sections.ts).
+ * (`shared/contract/<domain>-settings.ts`) and names it in its entry of the contract's registry
+ * (domains.ts, read by `settings-sections.ts`); the schemas, the defaults and the service are built
+ * from the list, and the renderer's form from its own domains' entries (renderer/src/composition/domains.ts).
  */
 import { z } from 'zod';
 

@@ -1,9 +1,12 @@
 /**
  * The API document's sections, in the hotel's words, declared once: every command names its tags
- * from here (`CommandDef.tags` is typed by these keys), and the document lists them in this order
- * with these descriptions.
+ * from here (commands.ts's `UndeclaredTags` refuses a tag not declared), and the document lists them
+ * in this order with these descriptions: the house's own below, then those a domain's entry of the
+ * contract's registry brings (domains.ts `tags`), in the list's order.
  */
-export const TAGS = {
+import { mergedPart, type MergedPart } from './domains';
+
+const HOUSE_TAGS = {
   'Sign-in': 'Signing in and out with a bearer token, the signed-in user, changing one\'s own password.',
   Stays: 'Guests\' bookings of guest rooms, from check-in to check-out: book, move, change dates, check in and out, cancel. `/bookings` keeps the original booking API\'s paths and field names.',
   'Guest rooms': 'The rooms the hotel sells: number, category, capacity, nightly rate and housekeeping state.',
@@ -24,5 +27,8 @@ export const TAGS = {
   Imports: 'Guest rooms, service rooms, providers, cars, stock resources and future stays from CSV: a dry run first, then all rows or none (or only the valid ones).',
   Providers: 'Therapists, guides and others booked by date and time: appointment length, working hours, days off, buffer, free times.',
 } as const;
+
+type AllTags = typeof HOUSE_TAGS & MergedPart<'tags'>;
+export const TAGS = { ...HOUSE_TAGS, ...mergedPart('tags') } as { readonly [K in keyof AllTags]: AllTags[K] };
 
 export type TagName = keyof typeof TAGS;

@@ -3,7 +3,7 @@
  * ind" instead of `stays:checkIn`, the details as "field: value" instead of JSON, and the action
  * filter is a list to pick from instead of a code to type exactly. Each domain keeps its actions'
  * words in its own dictionary (`'auditAction.stays:checkIn': 'Checked a guest in'` in
- * stays/stays-text.ts, registered in composition/dictionaries.ts like every word), so a new domain adds no
+ * stays/stays-text.ts, named in its entry of composition/domains.ts like every word), so a new domain adds no
  * line here. A test refuses a write or export of the contract without words; an unknown code (from
  * an older version) shows as it is. Pure: tested in Node.
  */

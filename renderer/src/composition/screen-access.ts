@@ -10,6 +10,20 @@ export interface ScreenAccess<Id extends string = string> {
   readonly roles: readonly Role[];
 }
 
+/** Where a screen's link goes: the desk's own links, the header's admin menu, a client's page. */
+export type ScreenGroup = 'desk' | 'admin' | 'client';
+
+/** A screen as a domain's entry declares it (composition/domains.ts): plain data, no component. */
+export interface ScreenEntry extends ScreenAccess {
+  /** The header link's words (a message key; screens.ts refuses one no dictionary has). */
+  readonly label: string;
+  readonly group: ScreenGroup;
+  /** The module that exports the component, `<folder>/<file>` of renderer/src (a `.tsx`). */
+  readonly module: string;
+  /** The name it exports the component under. */
+  readonly component: string;
+}
+
 /**
  * The screens a role may open, in the list's order. While the role is not yet known (a stored
  * token being checked) the desk is the likely answer, and staff's screens are the least it may see.

@@ -1,18 +1,19 @@
 /**
- * **The screen registry: a domain's screen is one line here.** Each entry says who may open it
- * (roles), where it sits in the header (`group`), its label and how to load it. The header's links,
- * the URL hash (`#/<id>`), the screen a role lands on and a client's My bookings all read this
- * list; nothing else names screens. Every `load` is a dynamic import, so a screen is its own chunk
- * unless it is in the first bundle (`first-bundle-screens.ts`: the board only, for its
- * time-to-interactive). Who may open what is decided in screen-access.ts (pure, tested in Node).
+ * **The screen registry**, read off the renderer's domain list (domains.ts: a domain's screens are
+ * in its entry). Each screen says who may open it (roles), where it sits in the header (`group`), its
+ * label and the module that exports it. The header's links, the URL hash (`#/<id>`), the screen a role
+ * lands on and a client's My bookings all read this list; nothing else names screens. Every screen is
+ * its own chunk, loaded when first opened (the modules below are found by Vite at build time, each a
+ * dynamic import), unless it is in the first bundle (`first-bundle-screens.ts`: the board only, for
+ * its time-to-interactive). Who may open what is decided in screen-access.ts (pure, tested in Node).
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/contract/roles';
 import type { MessageKey } from '../i18n/translate';
-import { allowedIn, screensIn } from './screen-access';
+import { partOf, type PartOf } from './domains';
+import { allowedIn, screensIn, type ScreenAccess, type ScreenGroup } from './screen-access';
 
-/** Where a screen's link goes: the desk's own links, the header's admin menu, a client's page. */
-export type ScreenGroup = 'desk' | 'admin' | 'client';
+export type { ScreenGroup } from './screen-access';
 
 export interface ScreenDef {
   /** The URL hash's name (`#/rooms`) and the link's test id (`nav-rooms`). */
@@ -23,28 +24,31 @@ export interface ScreenDef {
   readonly load: () => Promise<ComponentType>;
 }
 
-export const SCREEN_REGISTRY = [
-  { id: 'board', label: 'nav.board', roles: ['staff', 'admin'], group: 'desk', load: () => import('../board/front-desk-board').then((m) => m.FrontDeskBoard) },
-  { id: 'appointments', label: 'nav.appointments', roles: ['staff', 'admin'], group: 'desk', load: () => import('../appointments/appointments-screen').then((m) => m.AppointmentsScreen) },
-  { id: 'stock', label: 'nav.stock', roles: ['staff', 'admin'], group: 'desk', load: () => import('../stock/stock-screen').then((m) => m.StockScreen) },
-  { id: 'cars', label: 'nav.cars', roles: ['staff', 'admin'], group: 'desk', load: () => import('../cars/cars-screen').then((m) => m.CarsScreen) },
-  { id: 'print', label: 'nav.print', roles: ['staff', 'admin'], group: 'desk', load: () => import('../print/print-screen').then((m) => m.PrintScreen) },
-  { id: 'exports', label: 'nav.exports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../export/export-center-screen').then((m) => m.ExportCenterScreen) },
-  { id: 'rooms', label: 'nav.rooms', roles: ['admin'], group: 'admin', load: () => import('../rooms/rooms-screen').then((m) => m.RoomsScreen) },
-  { id: 'users', label: 'nav.users', roles: ['admin'], group: 'admin', load: () => import('../users/users-screen').then((m) => m.UsersScreen) },
-  { id: 'settings', label: 'nav.settings', roles: ['admin'], group: 'admin', load: () => import('./settings-screen').then((m) => m.ComposedSettingsScreen) },
-  { id: 'audit', label: 'nav.audit', roles: ['admin'], group: 'admin', load: () => import('../audit/audit-screen').then((m) => m.AuditScreen) },
-  { id: 'imports', label: 'nav.imports', roles: ['admin'], group: 'admin', load: () => import('../imports/imports-screen').then((m) => m.ImportsScreen) },
-  { id: 'outbox', label: 'nav.outbox', roles: ['admin'], group: 'admin', load: () => import('../outbox/outbox-screen').then((m) => m.OutboxScreen) },
-  { id: 'reports', label: 'nav.reports', roles: ['staff', 'admin'], group: 'desk', load: () => import('../reports/reports-screen').then((m) => m.ReportsScreen) },
-  { id: 'my-bookings', label: 'nav.myBookings', roles: ['client'], group: 'client', load: () => import('../client/my-bookings-screen').then((m) => m.MyBookingsScreen) },
-  { id: 'appointment-setup', label: 'nav.appointmentSetup', roles: ['admin'], group: 'admin', load: () => import('../appointments/setup-screen').then((m) => m.AppointmentSetupScreen) },
-  { id: 'my-appointments', label: 'nav.myAppointments', roles: ['client'], group: 'client', load: () => import('../appointments/my-appointments-screen').then((m) => m.MyAppointmentsScreen) },
-] as const satisfies readonly ScreenDef[];
+/** Every screen module of renderer/src, each a lazy chunk (Vite's glob import: nothing loads until called). */
+const SCREEN_MODULES = import.meta.glob<Record<string, ComponentType>>(['../*/*-screen.tsx', '../board/front-desk-board.tsx', '!../auth/*', '!../settings/settings-screen.tsx']);
+/** The same by `<folder>/<file>` (Vite names this folder's own modules `./<file>.tsx`). */
+const byModule = new Map(Object.entries(SCREEN_MODULES).map(([path, load]) => [path.replace(/^\.\//, '../composition/').replace(/^\.\.\/|\.tsx$/g, ''), load]));
 
-export type Screen = (typeof SCREEN_REGISTRY)[number]['id'];
+/** A label no dictionary has does not compile here (`Type '"nav.x"' does not satisfy the constraint 'never'`). */
+type NoneLeft<T extends never> = T;
+export type UnknownScreenLabels = NoneLeft<Exclude<PartOf<'screens'>['label'], MessageKey>>;
 
-export const SCREENS: readonly Screen[] = SCREEN_REGISTRY.map((s) => s.id);
+export const SCREEN_REGISTRY: readonly ScreenDef[] = partOf('screens').map((s) => ({
+  id: s.id,
+  label: s.label as MessageKey,
+  roles: s.roles,
+  group: s.group,
+  load: async () => {
+    const load = byModule.get(s.module);
+    const component = load ? (await load())[s.component] : undefined;
+    if (!component) throw new Error(`No screen ${s.component} in renderer/src/${s.module}.tsx`);
+    return component;
+  },
+}));
+
+export type Screen = PartOf<'screens'>['id'];
+
+export const SCREENS: readonly Screen[] = SCREEN_REGISTRY.map((s) => s.id as Screen);
 
 const byId = new Map<string, ScreenDef>(SCREEN_REGISTRY.map((s) => [s.id, s]));
 
@@ -54,7 +58,7 @@ export function screenDef(id: Screen): ScreenDef {
 
 /** The screens a role may open, in the registry's order; the first is where the role lands. */
 export function screensFor(role: Role | null | undefined): readonly Screen[] {
-  return screensIn<Screen>(SCREEN_REGISTRY, role);
+  return screensIn<Screen>(SCREEN_REGISTRY as readonly ScreenAccess<Screen>[], role);
 }
 
 /**
@@ -62,5 +66,5 @@ export function screensFor(role: Role | null | undefined): readonly Screen[] {
  * the role may see it, the role's first screen otherwise.
  */
 export function allowedScreen(asked: string, role: Role | null | undefined): Screen {
-  return allowedIn<Screen>(SCREEN_REGISTRY, asked, role, 'board');
+  return allowedIn<Screen>(SCREEN_REGISTRY as readonly ScreenAccess<Screen>[], asked, role, 'board');
 }

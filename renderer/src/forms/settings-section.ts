@@ -2,7 +2,7 @@
  * A domain's section of the settings screen (issue 19 §3): its title and its fields, each with how it
  * is edited and its words (the domain's own dictionary). What a field takes is the contract's
  * (`SettingsUpdateSchema`, built from the domains' sections in shared/contract/settings-sections.ts);
- * the screen lists the sections of renderer/src/composition/settings-sections.ts, one line each.
+ * the screen lists the sections its domains' entries name (renderer/src/composition/domains.ts).
  */
 import type { Settings, SettingsUpdate } from '../../../shared/contract/settings';
 import type { MessageKey, Translate } from '../i18n/translate';

@@ -1,5 +1,5 @@
 /**
- * Admin: the hotel's settings, one fieldset per domain's section (composition/settings-sections.ts),
+ * Admin: the hotel's settings, one fieldset per domain's section (composition/settings-sections.ts, from domains.ts),
  * the LAN API's among them with where the host listens now. Only changed fields are sent; each invalid one says why beside it, and the host's refusal (the LAN
  * API stays closed while the default admin password is in use) above the form.
  */

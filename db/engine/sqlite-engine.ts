@@ -17,32 +17,20 @@
  * (a read never shows a change that a power cut could still take back), as they did when the fsync
  * held the event loop.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
+import { openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
-import { migrateSqlite } from './sqlite-migrate';
 import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
 import { createWriterGate } from './writer-gate';
 
-export type Sqlite = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
-export const MIN_SQLITE_VERSION = '3.51.3';
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
+export { compareVersions, MIN_SQLITE_VERSION, openSqliteConnection, type Sqlite } from './sqlite-connection';
 
 export interface SqliteEngineOptions {
   /** A file path (created if missing). */
@@ -64,26 +52,6 @@ export interface SqliteEngineOptions {
   bulk?: boolean;
 }
 
-/** Opens the connection: refuses an old SQLite, sets WAL/FULL/FKs, applies the migrations (unless none are given). */
-export function openSqliteConnection(file: string, migrationsFolder: string | null): Sqlite {
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
-  try {
-    const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-    if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
-      throw new Error(`SQLite ${version} is too old: Frontdesk needs ${MIN_SQLITE_VERSION} or newer`);
-    }
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    if (migrationsFolder !== null) migrateSqlite(sqlite, migrationsFolder);
-    return sqlite;
-  } catch (e) {
-    sqlite.close();
-    throw e;
-  }
-}
 
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {

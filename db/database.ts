@@ -14,7 +14,6 @@
  * placeholders, `"camelCase"` aliases quoted, 0/1 for truth values. The few places where the engines
  * differ (the desk's full-text search, `json_each`) ask `db.dialect`.
  */
-import type { MigrationStatus } from './migration-status';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -57,6 +56,18 @@ export interface UnitOptions {
    * savepoint is rolled back and run again, the outer transaction kept (an import's row).
    */
   retries?: number;
+}
+
+/** What `migrationStatus()` answers (read by db/migration-status.ts). */
+export interface MigrationStatus {
+  /** Rows in the migrations table: the migrations applied so far. */
+  applied: number;
+  /** This release's migrations (the journal's entries). */
+  expected: number;
+  /** This release's newest migration's tag (`0002_live_events`). */
+  latest: string;
+  /** Every migration of this release is applied. */
+  current: boolean;
 }
 
 export interface Database extends Db {

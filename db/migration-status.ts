@@ -8,18 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './database';
+import type { Db, MigrationStatus } from './database';
 
-export interface MigrationStatus {
-  /** Rows in the migrations table: the migrations applied so far. */
-  applied: number;
-  /** This release's migrations (the journal's entries). */
-  expected: number;
-  /** This release's newest migration's tag (`0002_live_events`). */
-  latest: string;
-  /** Every migration of this release is applied. */
-  current: boolean;
-}
+export type { MigrationStatus };
 
 interface JournalEntry {
   tag: string;

@@ -10,10 +10,10 @@
  */
 import type { ImportKind, ImportRowError } from '../../shared/contract/imports';
 import { isAppError } from '../../shared/errors';
-import type { CallContext } from '../context';
+import type { AuditService } from '../auth/auth-types';
+import type { CallContext, CoreDeps } from '../context';
 import type { ColumnMap } from './column-mapping';
 import type { Existing, KindDef } from './import-kind-def';
-import type { ImportCore } from './import-service';
 import { checkInput, readRow, rowError } from './row-input';
 
 const MAX_ERRORS = 10_000;
@@ -50,6 +50,12 @@ export interface RowImporter {
   readonly tally: ImportTally;
   /** Checks and saves one data row (inside the import's unit of work). */
   importRow(line: number, cells: string[]): Promise<void>;
+}
+
+/** What the import needs of the core: its deps and the audit log (the composition hands the whole core). */
+export interface ImportCore {
+  deps: CoreDeps;
+  audit: Pick<AuditService, 'record'>;
 }
 
 export function createRowImporter<S extends ImportCore>(s: S, kindName: ImportKind, kind: KindDef<S>, map: ColumnMap, header: string[], existing: Existing, ctx: CallContext): RowImporter {

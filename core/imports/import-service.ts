@@ -14,12 +14,11 @@
 import { deferStaySearchIndex, readImportMapping, saveImportMapping } from '../../db/queries/import-queries';
 import type { ImportKind, ImportKindInfo, ImportMode, ImportProgress, ImportSummary } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import type { AuditService } from '../auth/auth-types';
-import type { CallContext, CoreDeps } from '../context';
+import type { CallContext } from '../context';
 import { mapColumns } from './column-mapping';
 import { DEFAULT_CSV_LIMITS, readCsv, type CsvInput, type CsvLimits } from './csv-source';
 import type { ImportKinds } from './import-kind-def';
-import { createRowImporter, type ImportTally } from './import-rows';
+import { createRowImporter, type ImportCore, type ImportTally } from './import-rows';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -48,10 +47,7 @@ export interface ImportService {
 }
 
 /** What the pipeline itself needs of the core; the kinds' own `load` and `save` get the whole `S`. */
-export interface ImportCore {
-  deps: CoreDeps;
-  audit: Pick<AuditService, 'record'>;
-}
+export type { ImportCore };
 
 /** The import center over the kinds the composition lists (core/composition/import-kinds.ts). */
 export function createImportService<S extends ImportCore>(s: S, kinds: ImportKinds<S>): ImportService {

@@ -60,7 +60,19 @@ async function consumeAll(queue: string): Promise<Heard[]> {
   const c = await amqp.connect(rabbit.url());
   const ch = await c.createChannel();
   const heard: Heard[] = [];
-  for (let msg = await ch.get(queue); msg; msg = await ch.get(queue)) {
+  // basic.get answers "empty" when nothing is ready to deliver at that instant; a queue a restarted
+  // broker is still reading back from disk can say so with messages left on it. So an empty answer
+  // ends the reading only once the queue itself counts none (or 20 s have passed: then the count is
+  // what the broker kept, and the assertions say so).
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const msg = await ch.get(queue);
+    if (!msg) {
+      const { messageCount } = await ch.checkQueue(queue);
+      if (messageCount === 0 || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     const body = JSON.parse(msg.content.toString('utf8')) as Record<string, unknown>;
     heard.push({
       type: msg.fields.routingKey, messageId: String(msg.properties.messageId), carId: (body.data as { car: { car_id: number } }).car.car_id,

@@ -20,6 +20,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv, ExportId } from './export-def';
+import { keepIdleWorker } from './idle-worker';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
 export const EXPORT_WORKER_FILE = 'export-worker.cjs';
@@ -115,50 +116,17 @@ export const exportWorkerChannel = channel('frontdesk.export.worker');
  */
 export const EXPORT_WORKER_IDLE_MS = 10_000;
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
-
 function newWorker(): Worker {
   const entry = workerEntry();
-  let worker: Worker;
   try {
-    worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
+    return new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
   } catch (e) {
     throw new AppError('INTERNAL', EXPORT_INCOMPLETE, { reason: 'export.incomplete', cause: e });
   }
-  worker.on('exit', () => {
-    if (idle?.worker === worker) {
-      clearTimeout(idle.timer);
-      idle = undefined;
-    }
-  });
-  return worker;
 }
 
-/** The waiting worker if there is one, else a new one. */
-function takeWorker(): Worker {
-  if (!idle) return newWorker();
-  const { worker, timer } = idle;
-  idle = undefined;
-  clearTimeout(timer);
-  worker.ref();
-  return worker;
-}
-
-/** A worker whose export ended cleanly waits for the next one (one at most); any other is stopped. */
-async function release(worker: Worker, clean: boolean): Promise<void> {
-  if (!clean || idle) {
-    await worker.terminate();
-    return;
-  }
-  worker.unref();
-  const timer = setTimeout(() => {
-    if (idle?.worker !== worker) return;
-    idle = undefined;
-    void worker.terminate();
-  }, EXPORT_WORKER_IDLE_MS);
-  timer.unref();
-  idle = { worker, timer };
-}
+/** The waiting worker if there is one, else a new one; a worker whose export ended cleanly waits for the next. */
+const workers = keepIdleWorker(newWorker, EXPORT_WORKER_IDLE_MS);
 
 export interface RunningExportWorker {
   worker: Worker;
@@ -173,7 +141,7 @@ export interface RunningExportWorker {
 
 /** Runs one export in a worker (a waiting one, or a new one); `onPiece` gets each piece it posts (without `job.fd`). */
 export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) => void = () => undefined): RunningExportWorker {
-  const worker = takeWorker();
+  const worker = workers.take();
   const { threadId } = worker;
   let clean = false;
   const finished = new Promise<number>((resolve, reject) => {
@@ -199,7 +167,7 @@ export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) 
   });
   worker.postMessage({ type: 'job', job } satisfies ToExportWorker);
   if (exportWorkerChannel.hasSubscribers) exportWorkerChannel.publish({ worker, exportId: job.exportId });
-  return { worker, finished, release: () => release(worker, clean) };
+  return { worker, finished, release: () => workers.release(worker, clean) };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { ImportProgress, ImportSummary } from '../../shared/contract/import
 import { AppError, type ErrorCode, type ReasonParams } from '../../shared/errors';
 import type { CallContext } from '../context';
 import { unpackedPath } from '../export/export-thread';
+import { keepIdleWorker } from '../export/idle-worker';
 import type { ImportOptions } from './import-service';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
@@ -89,47 +90,17 @@ export interface RunningImport {
  */
 export const IMPORT_WORKER_IDLE_MS = 30_000;
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
-
 function newWorker(): Worker {
   const entry = workerEntry();
-  const worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: IMPORT_WORKER_LIMITS, name: 'csv-import' });
-  worker.on('exit', () => {
-    if (idle?.worker !== worker) return;
-    clearTimeout(idle.timer);
-    idle = undefined;
-  });
-  return worker;
+  return new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: IMPORT_WORKER_LIMITS, name: 'csv-import' });
 }
 
-function takeWorker(): Worker {
-  if (!idle) return newWorker();
-  const { worker, timer } = idle;
-  idle = undefined;
-  clearTimeout(timer);
-  worker.ref();
-  return worker;
-}
-
-async function release(worker: Worker, clean: boolean): Promise<void> {
-  if (!clean || idle) {
-    await worker.terminate();
-    return;
-  }
-  worker.unref();
-  const timer = setTimeout(() => {
-    if (idle?.worker !== worker) return;
-    idle = undefined;
-    void worker.terminate();
-  }, IMPORT_WORKER_IDLE_MS);
-  timer.unref();
-  idle = { worker, timer };
-}
+const workers = keepIdleWorker(newWorker, IMPORT_WORKER_IDLE_MS);
 
 export function startImportWorker(job: ImportJob, callbacks: ImportThreadCallbacks): RunningImport {
   let worker: Worker;
   try {
-    worker = takeWorker();
+    worker = workers.take();
   } catch (e) {
     const error = failed(e instanceof Error ? e.message : String(e));
     return { finished: Promise.reject(error), cancel: () => undefined, release: async () => undefined };
@@ -162,6 +133,6 @@ export function startImportWorker(job: ImportJob, callbacks: ImportThreadCallbac
   return {
     finished,
     cancel: () => Atomics.store(new Int32Array(cancel), 0, 1),
-    release: () => release(worker, clean),
+    release: () => workers.release(worker, clean),
   };
 }

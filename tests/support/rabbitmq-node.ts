@@ -8,7 +8,7 @@
  * exit too, so a failing test leaves nothing running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ export interface RabbitNode {
   kill(): Promise<void>;
   /** `rabbitmqctl <args>` against this node. */
   ctl(...args: string[]): string;
+  /** The node's log lines that match `pattern` (to say what the broker did when an assertion fails). */
+  logLines(pattern: RegExp): string[];
   destroy(): Promise<void>;
 }
 
@@ -116,10 +118,18 @@ export async function createRabbitNode(): Promise<RabbitNode> {
   };
   process.once('exit', hardStop);
 
+  const logLines = (pattern: RegExp) => {
+    try {
+      return readFileSync(join(dir, 'log', `${name}.log`), 'utf8').split('\n').filter((line) => pattern.test(line));
+    } catch {
+      return [];
+    }
+  };
   const node: RabbitNode = {
     url,
     port,
     ctl,
+    logLines,
     async start() {
       if (beamPid()) return;
       server = asRabbit(`${BIN}/rabbitmq-server`, []);

@@ -1,8 +1,8 @@
 /** The appointments report: bookings by status, revenue, no-shows, refunds, utilisation per service room and provider. */
-import { useMemo } from 'react';
 import type { AppointmentsFigures, AppointmentsReport } from '../../../shared/contract/reports';
 import { BarChart, LineChart } from './report-charts';
 import type { ReportFormat } from './report-format';
+import { ReportBody, percent, useDaySeries, useThingBars } from './report-series';
 import { FiguresTable, ThingsTable, type FigureRow } from './report-tables';
 
 export function AppointmentsReportView({ report, fmt }: { report: AppointmentsReport; fmt: ReportFormat }) {
@@ -22,43 +22,31 @@ export function AppointmentsReportView({ report, fmt }: { report: AppointmentsRe
     { key: 'bookedHours', label: 'reports.bookedHours', value: (x) => x.bookedMinutes / 60, show: num },
   ];
   const { current, lastYear } = report;
-  const line = useMemo(
-    () => ({
-      dates: current.byDay.map((d) => d.date),
-      current: { label: span(current), values: current.byDay.map((d) => d.bookings) },
-      lastYear: { label: t('reports.lastYear'), values: lastYear.byDay.map((d) => d.bookings) },
-    }),
-    [report, span, t],
-  );
-  const bars = useMemo(() => {
-    const last = new Map(lastYear.byResource.map((r) => [`${r.kind}:${r.id}`, r.utilisation]));
-    return {
-      names: current.byResource.map((r) => r.name),
-      current: { label: span(current), values: current.byResource.map((r) => Math.round(r.utilisation * 1000) / 10) },
-      lastYear: { label: t('reports.lastYear'), values: current.byResource.map((r) => Math.round((last.get(`${r.kind}:${r.id}`) ?? 0) * 1000) / 10) },
-    };
-  }, [report, span, t]);
+  const line = useDaySeries(fmt, current, lastYear, (d) => d.bookings);
+  const bars = useThingBars(fmt, current, current.byResource, lastYear.byResource, (r) => `${r.kind}:${r.id}`, (r) => r.name, (r) => percent(r.utilisation));
   return (
-    <div className="report-body" data-testid="report-body">
-      <div className="report-figures">
-        <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
-      </div>
-      <div className="report-charts">
-        <LineChart title={t('reports.bookingsByDay')} {...line} xLabel={t('reports.date')} format={num} testId="report-bookings-chart" />
-        <BarChart title={t('reports.utilisationByResource')} {...bars} xLabel={t('reports.name')} format={pctAxis} testId="report-utilisation-chart" />
-      </div>
-      <ThingsTable
-        title="reports.byResource" nameLabel="reports.name" rows={current.byResource} name={(r) => r.name} rowKey={(r) => `${r.kind}:${r.id}`} testId="report-resources"
-        columns={[
-          { label: 'reports.kind', cell: (r) => t(r.kind === 'room' ? 'reports.kind.room' : 'reports.kind.provider'), num: false },
-          { label: 'reports.bookings', cell: (r) => num(r.bookings) },
-          { label: 'reports.bookedHours', cell: (r) => num(r.bookedMinutes / 60) },
-          { label: 'reports.offeredHours', cell: (r) => num(r.availableMinutes / 60) },
-          { label: 'reports.utilisation', cell: (r) => pct(r.utilisation) },
-          { label: 'reports.revenue', cell: (r) => money(r.revenue) },
-          { label: 'reports.noShows', cell: (r) => num(r.noShows) },
-        ]}
-      />
-    </div>
+    <ReportBody
+      figures={<FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />}
+      charts={
+        <>
+          <LineChart title={t('reports.bookingsByDay')} {...line} xLabel={t('reports.date')} format={num} testId="report-bookings-chart" />
+          <BarChart title={t('reports.utilisationByResource')} {...bars} xLabel={t('reports.name')} format={pctAxis} testId="report-utilisation-chart" />
+        </>
+      }
+      things={
+        <ThingsTable
+          title="reports.byResource" nameLabel="reports.name" rows={current.byResource} name={(r) => r.name} rowKey={(r) => `${r.kind}:${r.id}`} testId="report-resources"
+          columns={[
+            { label: 'reports.kind', cell: (r) => t(r.kind === 'room' ? 'reports.kind.room' : 'reports.kind.provider'), num: false },
+            { label: 'reports.bookings', cell: (r) => num(r.bookings) },
+            { label: 'reports.bookedHours', cell: (r) => num(r.bookedMinutes / 60) },
+            { label: 'reports.offeredHours', cell: (r) => num(r.availableMinutes / 60) },
+            { label: 'reports.utilisation', cell: (r) => pct(r.utilisation) },
+            { label: 'reports.revenue', cell: (r) => money(r.revenue) },
+            { label: 'reports.noShows', cell: (r) => num(r.noShows) },
+          ]}
+        />
+      }
+    />
   );
 }

@@ -1,8 +1,8 @@
 /** The rooms report: occupancy, ADR, RevPAR… beside last year; occupancy by day; revenue by category. */
-import { useMemo } from 'react';
 import type { RoomsFigures, RoomsReport } from '../../../shared/contract/reports';
 import { BarChart, LineChart } from './report-charts';
 import type { ReportFormat } from './report-format';
+import { ReportBody, percent, useDaySeries, useThingBars } from './report-series';
 import { FiguresTable, ThingsTable, type FigureRow } from './report-tables';
 
 export function RoomsReportView({ report, fmt }: { report: RoomsReport; fmt: ReportFormat }) {
@@ -24,38 +24,34 @@ export function RoomsReportView({ report, fmt }: { report: RoomsReport; fmt: Rep
     { key: 'lead', label: 'reports.leadTime', value: (x) => x.averageLeadDays, show: num },
   ];
   const { current, lastYear } = report;
-  const line = useMemo(() => {
-    const occ = (f: RoomsFigures) => f.byDay.map((d) => Math.round(d.occupancy * 1000) / 10);
-    return { dates: current.byDay.map((d) => d.date), current: { label: span(current), values: occ(current) }, lastYear: { label: t('reports.lastYear'), values: occ(lastYear) } };
-  }, [report, span, t]);
-  const bars = useMemo(() => {
-    const last = new Map(lastYear.byCategory.map((c) => [c.category, c.roomRevenue]));
-    return {
-      names: current.byCategory.map((c) => c.category),
-      current: { label: span(current), values: current.byCategory.map((c) => c.roomRevenue) },
-      lastYear: { label: t('reports.lastYear'), values: current.byCategory.map((c) => last.get(c.category) ?? 0) },
-    };
-  }, [report, span, t]);
+  const line = useDaySeries(fmt, current, lastYear, (d) => percent(d.occupancy));
+  const bars = useThingBars(fmt, current, current.byCategory, lastYear.byCategory, (c) => c.category, (c) => c.category, (c) => c.roomRevenue);
   return (
-    <div className="report-body" data-testid="report-body">
-      <div className="report-figures">
-        <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
-        {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
-      </div>
-      <div className="report-charts">
-        <LineChart title={t('reports.occupancyByDay')} {...line} xLabel={t('reports.date')} format={pctAxis} yMax={100} testId="report-occupancy-chart" />
-        <BarChart title={t('reports.revenueByCategory')} {...bars} xLabel={t('reports.category')} format={money} testId="report-revenue-chart" />
-      </div>
-      <ThingsTable
-        title="reports.byCategory" nameLabel="reports.category" rows={current.byCategory} name={(c) => c.category} rowKey={(c) => c.category} testId="report-categories"
-        columns={[
-          { label: 'reports.occupancy', cell: (c) => pct(c.occupancy) },
-          { label: 'reports.adr', cell: (c) => money(c.adr) },
-          { label: 'reports.revpar', cell: (c) => money(c.revpar) },
-          { label: 'reports.roomRevenue', cell: (c) => money(c.roomRevenue) },
-          { label: 'reports.roomsSold', cell: (c) => num(c.roomsSold) },
-        ]}
-      />
-    </div>
+    <ReportBody
+      figures={
+        <>
+          <FiguresTable rows={rows} current={current} lastYear={lastYear} span={span} />
+          {report.outOfOrderUnavailable ? <p className="report-note">{t('reports.outOfOrderNote')}</p> : null}
+        </>
+      }
+      charts={
+        <>
+          <LineChart title={t('reports.occupancyByDay')} {...line} xLabel={t('reports.date')} format={pctAxis} yMax={100} testId="report-occupancy-chart" />
+          <BarChart title={t('reports.revenueByCategory')} {...bars} xLabel={t('reports.category')} format={money} testId="report-revenue-chart" />
+        </>
+      }
+      things={
+        <ThingsTable
+          title="reports.byCategory" nameLabel="reports.category" rows={current.byCategory} name={(c) => c.category} rowKey={(c) => c.category} testId="report-categories"
+          columns={[
+            { label: 'reports.occupancy', cell: (c) => pct(c.occupancy) },
+            { label: 'reports.adr', cell: (c) => money(c.adr) },
+            { label: 'reports.revpar', cell: (c) => money(c.revpar) },
+            { label: 'reports.roomRevenue', cell: (c) => money(c.roomRevenue) },
+            { label: 'reports.roomsSold', cell: (c) => num(c.roomsSold) },
+          ]}
+        />
+      }
+    />
   );
 }

@@ -13,14 +13,12 @@
  * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
  */
 import { channel } from 'node:diagnostics_channel';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv, ExportId } from './export-def';
 import { keepIdleWorker } from './idle-worker';
+import { workerEntry } from './worker-entry';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
 export const EXPORT_WORKER_FILE = 'export-worker.cjs';
@@ -73,21 +71,6 @@ export interface ExportPiece {
   rows: number;
 }
 
-/** `…/resources/app.asar/dist-electron/x.cjs` → `…/resources/app.asar.unpacked/dist-electron/x.cjs`. */
-export function unpackedPath(file: string): string {
-  return file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
-}
-
-function workerEntry(): { file: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    return { file: join(dirname(here), '..', 'composition', 'export-worker-entry.ts'), execArgv: ['--import', tsx] };
-  }
-  // A bundle: nothing of the parent's command line (a debugger port, tsx) belongs in the worker.
-  return { file: unpackedPath(join(dirname(here), EXPORT_WORKER_FILE)), execArgv: [] };
-}
-
 /**
  * What a failed export says, whatever went wrong inside it: the client or the desk learns that the
  * export is not whole (`export.incomplete`), never the internals. The worker's own reason (its error
@@ -117,7 +100,7 @@ export const exportWorkerChannel = channel('frontdesk.export.worker');
 export const EXPORT_WORKER_IDLE_MS = 10_000;
 
 function newWorker(): Worker {
-  const entry = workerEntry();
+  const entry = workerEntry(import.meta.url, 'export-worker-entry.ts', EXPORT_WORKER_FILE);
   try {
     return new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: EXPORT_WORKER_LIMITS, name: 'csv-export' });
   } catch (e) {

@@ -6,17 +6,14 @@
  * `AppError` rejection. Where the worker's file is, from the sources or in a bundle, as for the
  * CSV exports (core/export/export-thread.ts).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
 import type { ImportProgress, ImportSummary } from '../../shared/contract/imports';
 import { AppError, type ErrorCode, type ReasonParams } from '../../shared/errors';
 import type { CallContext } from '../context';
-import { unpackedPath } from '../export/export-thread';
 import { keepIdleWorker } from '../export/idle-worker';
+import { workerEntry } from '../export/worker-entry';
 import type { ImportOptions } from './import-service';
 
 /** The worker's file name in a bundle's folder (vite.electron.config.ts, vite.server.config.ts). */
@@ -51,17 +48,6 @@ export type ImportWorkerMessage =
   | { type: 'done'; summary: ImportSummary }
   | { type: 'error'; code?: ErrorCode; message: string; reason?: string; params?: ReasonParams; retryAfterSeconds?: number };
 
-function workerEntry(): { file: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    // From the sources: the entry beside the composition it runs over (as the CSV exports' worker).
-    return { file: join(dirname(here), '..', 'composition', 'import-worker-entry.ts'), execArgv: ['--import', tsx] };
-  }
-  // A bundle: import-worker.cjs beside the host's file (unpacked from app.asar in the desktop app).
-  return { file: unpackedPath(join(dirname(here), IMPORT_WORKER_FILE)), execArgv: [] };
-}
-
 const failed = (message: string) => new AppError('INTERNAL', `The import failed: ${message}`);
 
 export interface ImportThreadCallbacks {
@@ -91,7 +77,7 @@ export interface RunningImport {
 export const IMPORT_WORKER_IDLE_MS = 30_000;
 
 function newWorker(): Worker {
-  const entry = workerEntry();
+  const entry = workerEntry(import.meta.url, 'import-worker-entry.ts', IMPORT_WORKER_FILE);
   return new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: IMPORT_WORKER_LIMITS, name: 'csv-import' });
 }
 

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { streamCsvExport, writeCsvFile } from '../../../core/composition/csv-export';
 import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
-import { EXPORT_INCOMPLETE, EXPORT_WINDOW, startExportWorker, unpackedPath, type ExportPiece } from '../../../core/export/export-thread';
+import { EXPORT_INCOMPLETE, EXPORT_WINDOW, startExportWorker, type ExportPiece } from '../../../core/export/export-thread';
 import type { Database, ExportSource } from '../../../db/database';
 import type { Sqlite } from '../../../db/open-database';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -175,15 +175,5 @@ describe('the waiting worker', () => {
     } finally {
       await next.worker.terminate();
     }
-  });
-});
-
-describe('unpackedPath', () => {
-  it('points a worker inside app.asar at its unpacked copy and leaves other paths alone', () => {
-    expect(unpackedPath('/opt/Frontdesk/resources/app.asar/dist-electron/export-worker.cjs')).toBe(
-      '/opt/Frontdesk/resources/app.asar.unpacked/dist-electron/export-worker.cjs',
-    );
-    expect(unpackedPath('C:\\Frontdesk\\resources\\app.asar\\dist-electron\\w.cjs')).toBe('C:\\Frontdesk\\resources\\app.asar.unpacked\\dist-electron\\w.cjs');
-    expect(unpackedPath('/work/main/dist-server/export-worker.cjs')).toBe('/work/main/dist-server/export-worker.cjs');
   });
 });

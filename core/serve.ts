@@ -87,6 +87,13 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+/** A setting from its flag, else from its environment variable (an empty variable counts as unset), parsed and named by where it came from. */
+function flagOrEnv<T>(flag: string | undefined, flagName: string, env: NodeJS.ProcessEnv, envName: string, parse: (text: string, from: string) => T): T | undefined {
+  if (flag !== undefined) return parse(flag, flagName);
+  const fromEnv = env[envName];
+  return fromEnv ? parse(fromEnv, envName) : undefined;
+}
+
 /**
  * `--database`, then FRONTDESK_DATABASE_URL, then DATABASE_URL (seed 001's name); none: SQLite. An
  * empty variable counts as unset. The message never repeats the URL: it may hold a password.
@@ -148,24 +155,9 @@ function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const port = values.port ?? env.FRONTDESK_PORT;
   const serverName = values['server-name'] ?? env.FRONTDESK_SERVER_NAME;
   if (serverName !== undefined && !/^[\w.:-]{1,64}$/.test(serverName)) throw new UsageError('--server-name: 1 to 64 letters, digits, . _ : or -');
-  const trustProxy =
-    values['trust-proxy'] !== undefined
-      ? parseTrustProxy(values['trust-proxy'], '--trust-proxy')
-      : env.FRONTDESK_TRUST_PROXY
-        ? parseTrustProxy(env.FRONTDESK_TRUST_PROXY, 'FRONTDESK_TRUST_PROXY')
-        : undefined;
-  const logLevel =
-    values['log-level'] !== undefined
-      ? parseLogLevel(values['log-level'], '--log-level')
-      : env.FRONTDESK_LOG_LEVEL
-        ? parseLogLevel(env.FRONTDESK_LOG_LEVEL, 'FRONTDESK_LOG_LEVEL')
-        : DEFAULT_LOG_LEVEL;
-  const timeZone =
-    values['time-zone'] !== undefined
-      ? parseTimeZone(values['time-zone'], '--time-zone')
-      : env.FRONTDESK_TIME_ZONE
-        ? parseTimeZone(env.FRONTDESK_TIME_ZONE, 'FRONTDESK_TIME_ZONE')
-        : undefined;
+  const trustProxy = flagOrEnv(values['trust-proxy'], '--trust-proxy', env, 'FRONTDESK_TRUST_PROXY', parseTrustProxy);
+  const logLevel = flagOrEnv(values['log-level'], '--log-level', env, 'FRONTDESK_LOG_LEVEL', parseLogLevel) ?? DEFAULT_LOG_LEVEL;
+  const timeZone = flagOrEnv(values['time-zone'], '--time-zone', env, 'FRONTDESK_TIME_ZONE', parseTimeZone);
   return {
     logLevel,
     ...(timeZone === undefined ? {} : { timeZone }),

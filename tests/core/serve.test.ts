@@ -160,4 +160,14 @@ describe('npm run serve', { timeout: 90_000 }, () => {
     expect(await run.exited).toBe(2);
     expect(run.output()).toContain('Usage: npm run serve');
   });
+
+  it.each([
+    ['FRONTDESK_LOG_LEVEL', 'loud'],
+    ['FRONTDESK_TIME_ZONE', 'Mars/Olympus_Mons'],
+    ['FRONTDESK_TRUST_PROXY', 'the-proxy'],
+  ])('refuses %s=%s naming the variable, with exit code 2', async (name, value) => {
+    const run = serve([], { [name]: value });
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain(`${name} must`);
+  });
 });

@@ -92,6 +92,21 @@ function runFacts(command: string, mode: string, durationSeconds: number): RunFa
   };
 }
 
+/** No benchmark takes this long (the longest, 9 and 15, take a few minutes); past it, one is stuck. */
+const LIMIT_MS = 30 * 60_000;
+
+class BenchTimeout extends Error {}
+
+/** `work`, or a `BenchTimeout` once `ms` have passed (a hung benchmark must not hang the run). */
+async function withinLimit<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new BenchTimeout(message)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -113,16 +128,26 @@ async function main(): Promise<void> {
   const background = loaded ? startBackgroundLoad() : undefined;
   if (background) console.log(`Loaded: ${background.description}.`);
   const results: BenchResult[] = [];
+  let stuck: number | undefined;
   for (const b of selected) {
+    if (stuck !== undefined) {
+      // A benchmark that did not finish may have left its processes running: nothing after it is measured beside them.
+      results.push({ id: b.id, title: b.title, checks: [], figures: [], error: `not run: benchmark ${stuck} did not finish` });
+      continue;
+    }
     console.log(`\n[${b.id}] ${b.title}`);
     const t0 = sampler.now();
     try {
-      results.push(await b.run(options));
+      results.push(await withinLimit(b.run(options), LIMIT_MS, `benchmark ${b.id} did not finish in ${LIMIT_MS / 60_000} minutes`));
     } catch (e) {
+      if (e instanceof BenchTimeout) stuck = b.id;
       results.push({ id: b.id, title: b.title, checks: [], figures: [], error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
     results[results.length - 1]!.load = sampler.between(t0, sampler.now());
     console.log(`    (${((sampler.now() - t0) / 1000).toFixed(1)} s, ${loadText(results[results.length - 1]!.load!)})`);
+    // What is done so far, in case the run is stopped before the end (the doc is written only at the end).
+    mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
+    writeFileSync(join(BENCH_DIR, 'results', loaded ? 'partial-loaded.json' : 'partial.json'), JSON.stringify({ results }, null, 2));
   }
   const runLoad = sampler.between(started, sampler.now());
   sampler.stop();

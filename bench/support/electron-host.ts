@@ -115,9 +115,10 @@ export async function startElectronHost(dataDir: string, buildDir: string): Prom
       await started;
     },
     async probeStop() {
-      const done = await probeReply<MonitorReport>('probe:done');
+      // Listen first, then ask: the probe answers 'probe:done' only once it is told to stop.
+      const done = probeReply<MonitorReport>('probe:done');
       child.postMessage({ type: 'probe:stop' });
-      return done;
+      return await done;
     },
     stop: () => client.close(),
   };

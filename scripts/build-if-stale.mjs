@@ -4,9 +4,11 @@
 // seconds; the e2e suite starts serve once per file). Plain JS for Node >= 20, no dependencies.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const TARGETS = [
+/** What serve needs built, from what; `built` is relative to the repo (tests/core/serve.bundle.sqlite.test.ts checks the build writes each). */
+export const TARGETS = [
   {
     name: 'renderer',
     script: 'build:renderer',
@@ -20,7 +22,7 @@ const TARGETS = [
     /** The node-side sources (db/ includes the migrations it copies), the build config. */
     sources: ['core', 'db', 'shared', 'vite.server.config.ts', 'package.json'],
     /** Every file serve needs; the oldest of them decides. */
-    built: [join('dist-server', 'serve.cjs'), join('dist-server', 'export-worker.cjs'), join('dist-server', 'import-worker.cjs'), join('dist-server', 'migrations', 'meta', '_journal.json')],
+    built: [join('dist-server', 'serve.cjs'), join('dist-server', 'export-worker.cjs'), join('dist-server', 'import-worker.cjs'), ...['sqlite', 'postgres'].map((engine) => join('dist-server', 'migrations', engine, 'meta', '_journal.json'))],
   },
 ];
 
@@ -45,13 +47,18 @@ function staleReason(target) {
   return changed ? `${changed} changed since the last build` : null;
 }
 
-for (const target of TARGETS) {
-  const reason = staleReason(target);
-  if (!reason) continue;
-  console.error(`[serve] Building the ${target.name} (${reason})…`);
-  const result = spawnSync('npm', ['run', target.script, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
-  if (result.status !== 0) {
-    console.error(`[serve] The ${target.name} build failed; see above.`);
-    process.exit(result.status ?? 1);
+function buildWhatIsStale() {
+  for (const target of TARGETS) {
+    const reason = staleReason(target);
+    if (!reason) continue;
+    console.error(`[serve] Building the ${target.name} (${reason})…`);
+    const result = spawnSync('npm', ['run', target.script, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    if (result.status !== 0) {
+      console.error(`[serve] The ${target.name} build failed; see above.`);
+      process.exit(result.status ?? 1);
+    }
   }
 }
+
+// Run as a script (npm run serve); imported (a test), it only lends TARGETS.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildWhatIsStale();

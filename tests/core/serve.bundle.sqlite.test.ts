@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,13 @@ describe('dist-server (vite.server.config.ts)', () => {
     expect(existsSync(join(outDir, IMPORT_WORKER_FILE))).toBe(true);
     expect(existsSync(join(outDir, 'migrations', 'sqlite', 'meta', '_journal.json'))).toBe(true);
     expect(existsSync(join(outDir, 'migrations', 'postgres', 'meta', '_journal.json'))).toBe(true);
+  });
+
+  it('writes every file scripts/build-if-stale.mjs looks for (one it never finds rebuilds the server at every npm run serve)', async () => {
+    const { TARGETS } = await import('../../scripts/build-if-stale.mjs');
+    const server = TARGETS.find((t) => t.name === 'server')!;
+    expect(server.built.length).toBeGreaterThan(3);
+    expect(server.built.filter((file) => !existsSync(join(outDir, relative('dist-server', file))))).toEqual([]);
   });
 
   it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {

@@ -1,4 +1,4 @@
-/** The types of build-if-stale.mjs (plain JS, run by `npm run serve` before any install of tsx matters). */
+/** The types of build-if-stale.mjs, which stays plain JS: `npm run serve` runs it with bare Node before anything is built. */
 export interface BuildTarget {
   name: string;
   script: string;

@@ -3,8 +3,8 @@
  * composition, core/composition/import-worker-entry.ts): starts one worker thread per import,
  * hands it the job and a shared cancel flag, and turns what it posts into progress, live events and
  * the summary, and whatever goes wrong in it (an error, running out of its heap, an exit) into an
- * `AppError` rejection. Where the worker's file is, from the sources or in a bundle, as for the
- * CSV exports (core/export/export-thread.ts).
+ * `AppError` rejection. Where the worker's file is, from the sources or in a bundle, is the
+ * CSV export's rule too (core/export/worker-entry.ts).
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExportSource } from '../../db/database';

@@ -3,8 +3,9 @@
  * `'once'` job runs only while this server leads it: the runner tries its leader lock
  * (db/leader-lock.ts: an advisory lock on PostgreSQL; always held on SQLite) at once and then every
  * `leaderRetryMs`; the leader checks its lock at the same pace. A server that gains the lock starts
- * the job; one that loses it (its lock connection ended) stops it, and another server's next try
- * takes over: within `leaderRetryMs` (15 s by default) of PostgreSQL ending the dead session.
+ * the job; one that loses it (its lock connection ended) stops it and stands down for two rounds,
+ * and another server's next try takes over: within `leaderRetryMs` (15 s by default) of PostgreSQL
+ * ending the dead session.
  */
 import type { Database } from '../../db/database';
 import { leaderLock as openLeaderLock, type LeaderLock } from '../../db/leader-lock';
@@ -62,8 +63,15 @@ function onceAcross<C>(def: JobDef<C>, ctx: JobContext<C>, lock: LeaderLock, ret
     await j?.stop();
   };
 
+  /**
+   * A server whose lock was lost (its connection to the database died) stands down for two rounds
+   * before it tries again, so a server whose connection is sound takes the job over; otherwise the
+   * old leader, trying at the same pace, could win its lock straight back.
+   */
+  let standDownUntil = 0;
+
   async function round(): Promise<void> {
-    if (stopped) return;
+    if (stopped || Date.now() < standDownUntil) return;
     if (await lock.tryAcquire()) {
       if (!job && !stopped) job = def.start(ctx);
     } else {
@@ -77,7 +85,10 @@ function onceAcross<C>(def: JobDef<C>, ctx: JobContext<C>, lock: LeaderLock, ret
     timer.unref();
   }
 
-  lock.onLost(() => void serially(stopJob));
+  lock.onLost(() => {
+    standDownUntil = Date.now() + 2 * retryMs;
+    void serially(stopJob);
+  });
   void serially(round).then(next);
 
   return {

@@ -3,7 +3,8 @@
  * and stopped in reverse, a `'once'` job runs on the one server that leads it (on SQLite: always
  * this one), and the host runs the registry's jobs, leaving off those it is told to.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LeaderLock } from '../../../db/leader-lock';
 import { startJobs, type JobRunner } from '../../../core/jobs/job-runner';
 import type { JobContext, JobDef, JobRuns } from '../../../core/jobs/job-types';
 import { JOBS } from '../../../core/composition/jobs';
@@ -79,6 +80,38 @@ describe('the job runner', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('a once job whose lock is lost', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('stops the job and stands down two rounds before trying again, so a server with a sound connection takes over', async () => {
+    vi.useFakeTimers();
+    const lost: (() => void)[] = [];
+    let tries = 0;
+    const lock: LeaderLock = {
+      tryAcquire: async () => (++tries, true),
+      held: true,
+      check: async () => true,
+      onLost: (l) => void lost.push(l),
+      close: async () => undefined,
+    };
+    const r = startJobs([job('x', 'once')], ctx(), { leaderRetryMs: 100, leaderLock: () => lock });
+    runners.push(r);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.running()).toEqual(['x']);
+    await vi.advanceTimersByTimeAsync(100);
+    const before = tries;
+    for (const l of lost) l(); // its connection died, at the round of 100 ms
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.running()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(190); // the round of 200 ms: no try
+    expect(tries).toBe(before);
+    await vi.advanceTimersByTimeAsync(10); // the round of 300 ms, two rounds after the loss, tries and leads again
+    expect(tries).toBe(before + 1);
+    expect(r.running()).toEqual(['x']);
+    expect(log).toEqual(['start x', 'stop x', 'start x']);
   });
 });
 

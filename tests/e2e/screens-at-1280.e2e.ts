@@ -126,7 +126,8 @@ describe('the header from the keyboard', () => {
     await page.getByTestId('nav-admin').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('nav-admin-menu').waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-testid'))).toBe('nav-rooms');
+    // The menu shows, then moves focus to its first item: wait for that, not only for the menu.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-testid'))).toBe('nav-rooms');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -139,7 +140,7 @@ describe('the header from the keyboard', () => {
     await page.getByTestId('nav-admin-menu').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('nav-admin-menu').waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-testid'))).toBe('nav-admin');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-testid'))).toBe('nav-admin');
   });
 
   it('the user menu says who is signed in and in which role, and offers the password change and signing out', async () => {

@@ -30,6 +30,13 @@ export interface Db {
   /** The first row, or undefined. */
   get<R = Record<string, unknown>>(sql: string, ...params: SqlParams): Promise<R | undefined>;
   all<R = Record<string, unknown>>(sql: string, ...params: SqlParams): Promise<R[]>;
+  /**
+   * `all`, each row an array of its values in the SELECT's column order: no object built per row.
+   * For a hot path that lays thousands of rows out as columns (the board's ~19 000 stays), where
+   * the objects were a sixth of the work on PostgreSQL and a tenth on SQLite (docs/benchmarks.md,
+   * "The board on PostgreSQL").
+   */
+  tuples<R extends readonly unknown[] = unknown[]>(sql: string, ...params: SqlParams): Promise<R[]>;
   run(sql: string, ...params: SqlParams): Promise<RunResult>;
   /**
    * Runs an INSERT into a table with an `id` key and returns the new row's id: SQLite's rowid

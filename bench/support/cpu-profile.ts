@@ -4,7 +4,9 @@
  * HTTP layer, the validation, the core, the PostgreSQL driver, reading the other servers' live
  * events… (benchmark 14 asks its servers for it: docs/benchmarks.md).
  */
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
@@ -73,7 +75,11 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
   return { shares: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n / busy])), samples: busy };
 }
 
-/** Starts sampling this process; `stop()` ends it and sums the profile. */
+/**
+ * Starts sampling this process; `stop()` ends it and sums the profile. With `BENCH_PROFILE_DIR` set
+ * it also writes the whole profile there (`<pid>-<time>.cpuprofile`, for Chrome's DevTools or a
+ * function-by-function look).
+ */
 export async function startProfile(): Promise<{ stop(): Promise<ProfileSummary> }> {
   const session = new Session();
   session.connect();
@@ -84,6 +90,8 @@ export async function startProfile(): Promise<{ stop(): Promise<ProfileSummary> 
     async stop() {
       const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
       session.disconnect();
+      const dir = process.env.BENCH_PROFILE_DIR;
+      if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
       return summarizeProfile(profile);
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The front-desk board: active rooms × `days` days from `from` (default the hotel's today), with the
  * stays and blocks in that window and today's arrivals / departures / in-house counts. **Hot path**:
- * stay rows go out as the compact columns of `BoardStaysSchema` (one pass, no parsing).
+ * stay rows come as arrays (`db.tuples`) and go out as the compact columns of `BoardStaysSchema`
+ * (one pass, no parsing).
  */
 import type { z } from 'zod';
 import { boardBlocks, boardStays, dayCounts, type BoardStayRow } from '../../db/queries/board-queries';
@@ -45,7 +46,7 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
       if (rooms.length < allRooms.length) {
         // Rare: a room out of use keeps its history, but the board shows only rooms in use.
         const shown = new Set(rooms.map((r) => r.id));
-        stays = stays.filter((s) => shown.has(s.roomId));
+        stays = stays.filter((s) => shown.has(s[ROOM_ID]));
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
       return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
@@ -53,6 +54,7 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
   };
 }
 
+const [ID, ROOM_ID, GUEST_NAME, GUESTS, CHECKIN_DATE, CHECKOUT_DATE, STATUS] = [0, 1, 2, 3, 4, 5, 6] as const;
 const STATUS_INDEX = Object.fromEntries(STAY_STATUSES.map((s, i) => [s, i])) as Record<StayStatus, number>;
 
 /**
@@ -81,14 +83,14 @@ function toColumns(rows: readonly BoardStayRow[], from: string): BoardStays {
   };
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const checkin = offset(r.checkinDate);
-    c.id[i] = r.id;
-    c.roomId[i] = r.roomId;
-    c.guestName[i] = r.guestName;
-    c.guests[i] = r.guests;
+    const checkin = offset(r[CHECKIN_DATE]);
+    c.id[i] = r[ID];
+    c.roomId[i] = r[ROOM_ID];
+    c.guestName[i] = r[GUEST_NAME];
+    c.guests[i] = r[GUESTS];
     c.checkin[i] = checkin;
-    c.nights[i] = offset(r.checkoutDate) - checkin;
-    c.status[i] = STATUS_INDEX[r.status];
+    c.nights[i] = offset(r[CHECKOUT_DATE]) - checkin;
+    c.status[i] = STATUS_INDEX[r[STATUS]];
   }
   return c;
 }

@@ -119,7 +119,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     const statement = toPgStatement(sql);
     return { name: statement.name, text: statement.text, values: pgValues(statement, params) };
   };
-  const exec = async (query: pg.QueryConfig) => {
+  const exec = async (query: pg.QueryConfig | pg.QueryArrayConfig) => {
     // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
     const scope = currentScope<Tx>(owner);
     if (scope) {
@@ -144,6 +144,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     sharedByServers: true,
     get: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows[0] as R | undefined,
     all: async <R>(sql: string, ...params: SqlParams) => (await exec(statementOf(sql, params))).rows as R[],
+    tuples: async <R>(sql: string, ...params: SqlParams) => (await exec({ ...statementOf(sql, params), rowMode: 'array' })).rows as R[],
     run: async (sql: string, ...params: SqlParams) => ({ changes: (await exec(statementOf(sql, params))).rowCount ?? 0 }),
     insert: async (sql: string, ...params: SqlParams) => Number((await exec(statementOf(`${sql} RETURNING id`, params))).rows[0].id),
     async send(sql: string, ...params: SqlParams) {

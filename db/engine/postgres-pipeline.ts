@@ -22,7 +22,7 @@
 import type pg from 'pg';
 import type { Writable } from 'node:stream';
 
-export type PipelineQuery = string | pg.QueryConfig;
+export type PipelineQuery = string | pg.QueryConfig | pg.QueryArrayConfig;
 
 /** A value pg turns into text without running any code of ours that could throw. */
 function isScalar(value: unknown): boolean {

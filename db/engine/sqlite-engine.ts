@@ -228,6 +228,15 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     sharedByServers: false,
     get: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.get(...params) as R | undefined),
     all: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.all(...params) as R[]),
+    // The statement is shared with `all` callers of the same SQL: raw mode only for this call.
+    tuples: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => {
+      s.raw(true);
+      try {
+        return s.all(...params) as R[];
+      } finally {
+        s.raw(false);
+      }
+    }),
     run: (sql: string, ...params: SqlParams) => query(sql, (s) => ({ changes: s.run(...params).changes })),
     insert: (sql: string, ...params: SqlParams) => query(sql, (s) => Number(s.run(...params).lastInsertRowid)),
     send: (sql: string, ...params: SqlParams) => query(sql, (s) => void s.run(...params)),

@@ -6,8 +6,19 @@
 import type { BoardBlock, BoardStay } from '../../shared/contract/board';
 import type { Db } from '../database';
 
-/** One stay row as the board query shapes it (the contract's BoardStay); the service lays the rows out as columns. */
-export type BoardStayRow = BoardStay;
+/**
+ * One stay row as the board query answers it: the contract's `BoardStay` fields, in the SELECT's
+ * order, as an array (`db.tuples`: no object per row; the service lays the rows out as columns).
+ */
+export type BoardStayRow = readonly [
+  id: BoardStay['id'],
+  roomId: BoardStay['roomId'],
+  guestName: BoardStay['guestName'],
+  guests: BoardStay['guests'],
+  checkinDate: BoardStay['checkinDate'],
+  checkoutDate: BoardStay['checkoutDate'],
+  status: BoardStay['status'],
+];
 
 /**
  * Stays overlapping `[startMs, endMs)`, cancelled ones left out; a no-show stays on the board so the
@@ -26,10 +37,10 @@ export type BoardStayRow = BoardStay;
  * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts).
  */
 export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
-  return await db.all<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);
+  return await db.tuples<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);
 }
 
-/** Parameters: end, start − maxStay, start. Exported for the board benchmark's raw anchor. */
+/** Parameters: end, start − maxStay, start. Columns in `BoardStayRow`'s order. Exported for the board benchmark's raw anchor. */
 export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
             substr(checkout, 1, 10) AS "checkoutDate", status
      FROM stays INDEXED BY stays_checkin_idx

@@ -81,6 +81,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     sharedByServers: db.sharedByServers,
     get: (sql, ...params) => db.get(sql, ...params),
     all: (sql, ...params) => db.all(sql, ...params),
+    tuples: (sql, ...params) => db.tuples(sql, ...params),
     run: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.run(sql, ...params)),
     insert: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.insert(sql, ...params)),
     send: (sql: string, ...params: SqlParams) => undoable((fn) => db.unit(fn), () => db.send(sql, ...params)),

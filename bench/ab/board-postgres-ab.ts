@@ -1,0 +1,119 @@
+/**
+ * Where benchmark 3's PostgreSQL time goes (issue 16 item 8): `board:get` on the dense hotel's
+ * PostgreSQL copy beside the raw SELECTs on one `pg` client (in turn, as the benchmark runs them) and
+ * on a pool (at once, as the service asks them), taking turns in each round. `--profile` writes a
+ * CPU profile of `board:get` alone to bench/.cache/work/board-postgres.cpuprofile.
+ *
+ *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile]
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createEventBus, type CallContext } from '../../core/context';
+import { createCore } from '../../core/create-core';
+import { createSettingsService } from '../../core/settings/settings-service';
+import { pgValues, toPgStatement, type PgStatement } from '../../db/engine/postgres-sql';
+import { openDatabase } from '../../db/open-database';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
+import { ROOM_COLUMNS } from '../../db/queries/room-queries';
+import { addDays, startOfLocalDate } from '../../shared/time';
+import { BOARD_DAYS, BOARD_FROM } from '../board-query-bench';
+import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
+import { CACHE_DIR, denseHistoryHotel, NOW_MS, TIME_ZONE, TODAY } from '../support/hotel-dataset';
+import { median } from '../support/stats';
+
+const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rounds = arg('rounds', 5);
+const calls = arg('calls', 15);
+
+const data = await denseHistoryHotel((l) => console.log(l));
+const url = await postgresCopyOf(data, (l) => console.log(l));
+const db = await openDatabase({ engine: 'postgres', url });
+const deps = { db, clock: () => NOW_MS, events: createEventBus() };
+const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
+const maxStayMs = (await createSettingsService(deps)).maxStayMs();
+const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
+const endMs = startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE);
+const dayStart = startOfLocalDate(TODAY, TIME_ZONE);
+const dayEnd = startOfLocalDate(addDays(TODAY, 1), TIME_ZONE);
+
+const raw = new pg.Client({ connectionString: url });
+await raw.connect();
+const pool = new pg.Pool({ connectionString: url, max: 4 });
+const sql = {
+  rooms: toPgStatement(`SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`),
+  stays: toPgStatement(BOARD_STAYS_SQL),
+  blocks: toPgStatement(BOARD_BLOCKS_SQL),
+  counts: toPgStatement(DAY_COUNTS_SQL),
+};
+const cfg = (s: PgStatement, ...params: unknown[]) => ({ name: s.name, text: s.text, values: pgValues(s, params) });
+const params = {
+  rooms: [] as unknown[],
+  stays: [endMs, startMs - maxStayMs, startMs],
+  blocks: [endMs, startMs],
+  counts: [{ dayStart, dayEnd }],
+};
+const keys = ['rooms', 'stays', 'blocks', 'counts'] as const;
+
+const variants: Record<string, () => Promise<unknown>> = {
+  'raw pg, one client, in turn': async () => {
+    for (const k of keys) await raw.query(cfg(sql[k], ...params[k]));
+  },
+  'raw pg, pool, at once': async () => await Promise.all(keys.map((k) => pool.query(cfg(sql[k], ...params[k])))),
+  'raw pg, stays alone': async () => await raw.query(cfg(sql.stays, ...params.stays)),
+  'raw pg, stays alone, rowMode array': async () => await raw.query({ ...cfg(sql.stays, ...params.stays), rowMode: 'array' }),
+  'board:get': async () => await core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX),
+};
+
+for (const f of Object.values(variants)) for (let i = 0; i < 3; i++) await f();
+
+if (process.argv.includes('--explain')) {
+  const plan = await raw.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql.stays.text}`, values: pgValues(sql.stays, params.stays) });
+  console.log(plan.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
+}
+
+if (process.argv.includes('--profile')) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  for (let i = 0; i < calls * rounds; i++) await variants['board:get']!();
+  const { profile } = await session.post('Profiler.stop');
+  const out = join(CACHE_DIR, 'work', 'board-postgres.cpuprofile');
+  writeFileSync(out, JSON.stringify(profile));
+  console.log(`profile: ${out}`);
+}
+
+const times = new Map<string, number[]>();
+const cpu = new Map<string, number[]>();
+for (let r = 0; r < rounds; r++) {
+  const names = Object.keys(variants);
+  if (r % 2) names.reverse();
+  for (const name of names) {
+    const f = variants[name]!;
+    const xs: number[] = [];
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      await f();
+      xs.push(performance.now() - t0);
+    }
+    const used = process.cpuUsage(c0);
+    times.set(name, [...(times.get(name) ?? []), median(xs)]);
+    cpu.set(name, [...(cpu.get(name) ?? []), (used.user + used.system) / 1000 / calls]);
+  }
+}
+for (const [name, xs] of times) {
+  const c = cpu.get(name)!;
+  console.log(`${name.padEnd(40)} p50 ${median(xs).toFixed(1)} ms  (rounds: ${xs.map((x) => x.toFixed(1)).join(', ')}); this process's CPU per call ${median(c).toFixed(1)} ms`);
+}
+await raw.end();
+await pool.end();
+await db.close();
+stopBenchPostgres();

@@ -40,7 +40,7 @@ const DAYS = 730;
 const admin: CallContext = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
 
 /** A fresh hotel: the core on its engine handle, and a raw better-sqlite3 connection on the same file (datasets, anchors). */
-async function fresh(name: string, clock: () => number = () => NOW): Promise<{ dir: string; db: DatabaseHandle; sqlite: Sqlite; core: Core }> {
+export async function fresh(name: string, clock: () => number = () => NOW): Promise<{ dir: string; db: DatabaseHandle; sqlite: Sqlite; core: Core }> {
   const dir = mkdtempSync(join(tmpdir(), `frontdesk-bench-${name}-`));
   const db = await openDatabase({ engine: 'sqlite', file: join(dir, 'frontdesk.db') });
   const core = await createCore({ db, clock, events: createEventBus() }, { settings: { timeZone: ZONE } });
@@ -52,7 +52,7 @@ async function fresh(name: string, clock: () => number = () => NOW): Promise<{ d
 }
 
 /** 50 rooms × 730 days × 16 slots, 80 % booked (confirmed), written raw in one transaction. */
-async function buildSlotHotel(core: Core, sqlite: Sqlite): Promise<void> {
+export async function buildSlotHotel(core: Core, sqlite: Sqlite): Promise<void> {
   for (let r = 0; r < ROOMS; r++) await core.handlers['serviceRooms:create']({ name: `Room ${String(r + 1).padStart(2, '0')}`, roomType: 'treatment', capacity: 1, hourlyRate: 60_000, isActive: true }, admin);
   const slot = sqlite.prepare('INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 0)');
   const appt = sqlite.prepare(
@@ -80,7 +80,7 @@ async function buildSlotHotel(core: Core, sqlite: Sqlite): Promise<void> {
 }
 
 /** The same SQL as freeTimeslotRows (its `+@` parameters dodge the STAT4 re-prepare: db/queries/prepared.ts). */
-const RAW_FREE_SQL = `
+export const RAW_FREE_SQL = `
   SELECT t.id, t.room_id AS "roomId", t.start_ms AS "startMs", t.end_ms AS "endMs", t.start_at AS "startTime", t.end_at AS "endTime", t.local_date AS date, t.capacity,
     (SELECT count(*) FROM appointments a WHERE a.timeslot_id = t.id AND a.status IN ${LIVE_STATUSES} AND (a.hold_until_ms IS NULL OR a.hold_until_ms > +@now)) AS booked
   FROM timeslots t WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min`;

@@ -110,7 +110,7 @@ export async function countSlotBookings(db: Db, timeslotId: number, nowMs: numbe
 export async function freeTimeslotRows(db: Db, roomId: number, date: string, nowMs: number, minMs: number): Promise<TimeslotRow[]> {
   return await db.all<TimeslotRow>(`SELECT * FROM (
        SELECT ${SLOT_COLUMNS}, ${BOOKED} AS booked FROM timeslots t
-       WHERE t.room_id = +@room AND t.local_date = @date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min
+       WHERE t.room_id = +@room AND t.local_date = +@date AND t.start_ms > +@now AND t.end_ms - t.start_ms >= @min
      ) AS slot WHERE booked < capacity ORDER BY "startMs"`, { room: roomId, date, now: nowMs, min: minMs });
 }
 

@@ -1,7 +1,9 @@
 /**
  * HTTP bookings with 50 connections and how many share each COMMIT, as benchmark 1 runs them (host
  * and load client in their own processes), for A/B runs of two checkouts taking turns:
- * `npx tsx bench/ab/booking-batches-ab.ts [seconds]` from each checkout's folder.
+ * `npx tsx bench/ab/booking-batches-ab.ts [seconds]` from each checkout's folder. With `--profile`
+ * the host samples its CPU over the measured run and says where it went (with `BENCH_PROFILE_DIR`
+ * set, the whole profile is kept there: bench/support/cpu-profile.ts).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,8 @@ interface Batches {
   largest: number;
 }
 
-const seconds = Number(process.argv[2] ?? 6);
+const seconds = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 6);
+const profile = process.argv.includes('--profile');
 const dir = scratchDir('booking-batches-ab');
 const hostDir = join(dir, 'host');
 await createEmptyHotel(join(hostDir, DB_FILE_NAME));
@@ -39,8 +42,13 @@ try {
   };
   await load(1000);
   const s0 = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+  if (profile) await host.ask({ type: 'profile:start' }, 'profile:started');
   const r = await load(seconds * 1000);
   const s1 = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+  if (profile) {
+    const { shares } = await host.ask<{ shares: Record<string, number> }>({ type: 'profile:stop' }, 'profile:done');
+    console.log(`the host's busy time: ${Object.entries(shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
+  }
   const perCommit = (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches);
   console.log(
     `${((r.requests * 1000) / r.elapsedMs).toFixed(0)} bookings/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${JSON.stringify(r.statuses)}; ` +

@@ -2,7 +2,7 @@
  * Benchmark 4: the CSV export of 1 000 000 stays while the desk keeps working.
  *
  * The host runs as the desktop app runs it (support/electron-host.ts): dist-electron's host.cjs in
- * its own process with the utility process's V8 flags (`--max-semi-space-size=2`), driven by main's
+ * its own process with the utility process's V8 flags (`HOST_EXEC_ARGV`), driven by main's
  * host client over the host protocol, on a copy of the dense hotel, its admin signed in. A second
  * child sends it a request every 5 ms throughout, with the admin's token (alternately
  * `GET /api/v1/rooms/free`, which must answer 200, and `POST /bookings` for a random room and
@@ -23,6 +23,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { STAY_CSV_COLUMNS } from '../core/stays/stays-export';
+import { HOST_EXEC_ARGV } from '../electron/host-protocol';
 import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
 import { signInOverHttp } from './support/bench-auth';
@@ -175,7 +176,7 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
       for (const [k, v] of Object.entries(p.statuses)) acc[k] = (acc[k] ?? 0) + v;
       return acc;
     }, {});
-    const hostKind = "the desk's host process (host.cjs, --max-semi-space-size=2)";
+    const hostKind = `the desk's host process (host.cjs, ${HOST_EXEC_ARGV.join(' ')})`;
 
     const checks: BenchResult['checks'] = [
       { label: 'throughput', ours: `${fmt(oursRate)} rows/s`, anchor: `${fmt(rawRate)} rows/s`, ratio: fmt(ratio), target: '≥ 0.75', pass: ratio >= 0.75 },

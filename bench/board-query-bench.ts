@@ -12,7 +12,7 @@ import { buildServer } from '../core/api/build-server';
 import { anonymousContext, createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
 import { createSettingsService } from '../core/settings/settings-service';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, type Database as DatabaseHandle } from '../db/open-database';
 import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../db/queries/room-queries';
 import { addDays, startOfLocalDate } from '../shared/time';
@@ -34,6 +34,21 @@ const RAW_SQL = {
   counts: DAY_COUNTS_SQL,
 };
 
+/** A core on `db` as the benchmark runs it, and the board's window in instants (the raw anchors' parameters). */
+export async function boardCore(db: DatabaseHandle) {
+  const deps = { db, clock: () => NOW_MS, events: createEventBus() };
+  const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
+  const maxStayMs = (await createSettingsService(deps)).maxStayMs();
+  return {
+    core,
+    maxStayMs,
+    startMs: startOfLocalDate(BOARD_FROM, TIME_ZONE),
+    endMs: startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE),
+    dayStart: startOfLocalDate(TODAY, TIME_ZONE),
+    dayEnd: startOfLocalDate(addDays(TODAY, 1), TIME_ZONE),
+  };
+}
+
 // eslint-disable-next-line max-lines-per-function -- one benchmark's steps in the order its report prints them
 export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> {
   const data = await denseHistoryHotel(o.log);
@@ -46,13 +61,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   try {
-    const deps = { db, clock: () => NOW_MS, events: createEventBus() };
-    const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
-    const maxStayMs = (await createSettingsService(deps)).maxStayMs();
-    const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
-    const endMs = startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE);
-    const dayStart = startOfLocalDate(TODAY, TIME_ZONE);
-    const dayEnd = startOfLocalDate(addDays(TODAY, 1), TIME_ZONE);
+    const { core, maxStayMs, startMs, endMs, dayStart, dayEnd } = await boardCore(db);
     const stmt = {
       rooms: sqlite.prepare(RAW_SQL.rooms),
       stays: sqlite.prepare(RAW_SQL.stays),

@@ -6,21 +6,17 @@
  *
  *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile]
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createEventBus, type CallContext } from '../../core/context';
-import { createCore } from '../../core/create-core';
-import { createSettingsService } from '../../core/settings/settings-service';
+import type { CallContext } from '../../core/context';
 import { pgValues, toPgStatement, type PgStatement } from '../../db/engine/postgres-sql';
 import { openDatabase } from '../../db/open-database';
 import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../../db/queries/room-queries';
-import { addDays, startOfLocalDate } from '../../shared/time';
-import { BOARD_DAYS, BOARD_FROM } from '../board-query-bench';
+import { BOARD_DAYS, BOARD_FROM, boardCore } from '../board-query-bench';
 import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
-import { CACHE_DIR, denseHistoryHotel, NOW_MS, TIME_ZONE, TODAY } from '../support/hotel-dataset';
+import { CACHE_DIR, denseHistoryHotel } from '../support/hotel-dataset';
+import { startProfile } from '../support/cpu-profile';
 import { median } from '../support/stats';
 
 const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
@@ -34,13 +30,7 @@ const calls = arg('calls', 15);
 const data = await denseHistoryHotel((l) => console.log(l));
 const url = await postgresCopyOf(data, (l) => console.log(l));
 const db = await openDatabase({ engine: 'postgres', url });
-const deps = { db, clock: () => NOW_MS, events: createEventBus() };
-const core = await createCore(deps, { settings: { timeZone: TIME_ZONE } });
-const maxStayMs = (await createSettingsService(deps)).maxStayMs();
-const startMs = startOfLocalDate(BOARD_FROM, TIME_ZONE);
-const endMs = startOfLocalDate(addDays(BOARD_FROM, BOARD_DAYS), TIME_ZONE);
-const dayStart = startOfLocalDate(TODAY, TIME_ZONE);
-const dayEnd = startOfLocalDate(addDays(TODAY, 1), TIME_ZONE);
+const { core, maxStayMs, startMs, endMs, dayStart, dayEnd } = await boardCore(db);
 
 const raw = new pg.Client({ connectionString: url });
 await raw.connect();
@@ -78,15 +68,11 @@ if (process.argv.includes('--explain')) {
 }
 
 if (process.argv.includes('--profile')) {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  for (let i = 0; i < calls * rounds; i++) await variants['board:get']!();
-  const { profile } = await session.post('Profiler.stop');
   const out = join(CACHE_DIR, 'work', 'board-postgres.cpuprofile');
-  writeFileSync(out, JSON.stringify(profile));
+  const profiling = await startProfile({ keepAt: out, intervalUs: 100 });
+  for (let i = 0; i < calls * rounds; i++) await variants['board:get']!();
+  await profiling.stop();
+  console.log(`profile: ${out}`);
   console.log(`profile: ${out}`);
 }
 

@@ -5,13 +5,12 @@
  *
  *   npx tsx bench/ab/free-slots-profile.ts [--asks 5000] [--rounds 5] [--profile]
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addDays } from '../../shared/time';
 import { buildSlotHotel, fresh, RAW_FREE_SQL } from '../appointments-bench';
 import { CACHE_DIR } from '../support/hotel-dataset';
+import { startProfile } from '../support/cpu-profile';
 import { median } from '../support/stats';
 
 const arg = (name: string, fallback: number) => {
@@ -37,15 +36,11 @@ const variants: Record<string, (i: number) => unknown> = {
 for (const f of Object.values(variants)) for (let i = 0; i < 500; i++) await f(i);
 
 if (process.argv.includes('--profile')) {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 50 });
-  await session.post('Profiler.start');
-  for (let r = 0; r < 3; r++) for (let i = 0; i < N; i++) await variants.ours!(i);
-  const { profile } = await session.post('Profiler.stop');
   const out = join(CACHE_DIR, 'work', 'free-slots.cpuprofile');
-  writeFileSync(out, JSON.stringify(profile));
+  const profiling = await startProfile({ keepAt: out, intervalUs: 50 });
+  for (let r = 0; r < 3; r++) for (let i = 0; i < N; i++) await variants.ours!(i);
+  await profiling.stop();
+  console.log(`profile: ${out}`);
   console.log(`profile: ${out}`);
 }
 

@@ -76,22 +76,23 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
 }
 
 /**
- * Starts sampling this process; `stop()` ends it and sums the profile. With `BENCH_PROFILE_DIR` set
- * it also writes the whole profile there (`<pid>-<time>.cpuprofile`, for Chrome's DevTools or a
- * function-by-function look).
+ * Starts sampling this process (every `intervalUs`, default 100 µs); `stop()` ends it and sums the
+ * profile. The whole profile (for Chrome's DevTools or a function-by-function look) is written to
+ * `keepAt` if given, else to `BENCH_PROFILE_DIR` (`<pid>-<time>.cpuprofile`) if that is set.
  */
-export async function startProfile(): Promise<{ stop(): Promise<ProfileSummary> }> {
+export async function startProfile(options: { keepAt?: string; intervalUs?: number } = {}): Promise<{ stop(): Promise<ProfileSummary> }> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 100 });
   await session.post('Profiler.start');
   return {
     async stop() {
       const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
       session.disconnect();
       const dir = process.env.BENCH_PROFILE_DIR;
-      if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      const file = options.keepAt ?? (dir ? join(dir, `${process.pid}-${Date.now()}.cpuprofile`) : undefined);
+      if (file) writeFileSync(file, JSON.stringify(profile));
       return summarizeProfile(profile);
     },
   };

@@ -17,7 +17,7 @@ import { BOARD_DAYS, BOARD_FROM, boardCore } from '../board-query-bench';
 import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
 import { CACHE_DIR, denseHistoryHotel } from '../support/hotel-dataset';
 import { startProfile } from '../support/cpu-profile';
-import { median } from '../support/stats';
+import { median, takingTurns } from '../support/stats';
 
 const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
 const arg = (name: string, fallback: number) => {
@@ -73,31 +73,10 @@ if (process.argv.includes('--profile')) {
   for (let i = 0; i < calls * rounds; i++) await variants['board:get']!();
   await profiling.stop();
   console.log(`profile: ${out}`);
-  console.log(`profile: ${out}`);
 }
 
-const times = new Map<string, number[]>();
-const cpu = new Map<string, number[]>();
-for (let r = 0; r < rounds; r++) {
-  const names = Object.keys(variants);
-  if (r % 2) names.reverse();
-  for (const name of names) {
-    const f = variants[name]!;
-    const xs: number[] = [];
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < calls; i++) {
-      const t0 = performance.now();
-      await f();
-      xs.push(performance.now() - t0);
-    }
-    const used = process.cpuUsage(c0);
-    times.set(name, [...(times.get(name) ?? []), median(xs)]);
-    cpu.set(name, [...(cpu.get(name) ?? []), (used.user + used.system) / 1000 / calls]);
-  }
-}
-for (const [name, xs] of times) {
-  const c = cpu.get(name)!;
-  console.log(`${name.padEnd(40)} p50 ${median(xs).toFixed(1)} ms  (rounds: ${xs.map((x) => x.toFixed(1)).join(', ')}); this process's CPU per call ${median(c).toFixed(1)} ms`);
+for (const [name, f] of await takingTurns(variants, rounds, calls)) {
+  console.log(`${name.padEnd(40)} p50 ${median(f.wallMs).toFixed(1)} ms  (rounds: ${f.wallMs.map((x) => x.toFixed(1)).join(', ')}); this process's CPU per call ${(median(f.cpuUs) / 1000).toFixed(1)} ms`);
 }
 await raw.end();
 await pool.end();

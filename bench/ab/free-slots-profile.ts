@@ -11,7 +11,7 @@ import { addDays } from '../../shared/time';
 import { buildSlotHotel, fresh, RAW_FREE_SQL } from '../appointments-bench';
 import { CACHE_DIR } from '../support/hotel-dataset';
 import { startProfile } from '../support/cpu-profile';
-import { median } from '../support/stats';
+import { median, takingTurns } from '../support/stats';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,20 +41,8 @@ if (process.argv.includes('--profile')) {
   for (let r = 0; r < 3; r++) for (let i = 0; i < N; i++) await variants.ours!(i);
   await profiling.stop();
   console.log(`profile: ${out}`);
-  console.log(`profile: ${out}`);
 }
 
-const cpu = new Map<string, number[]>();
-for (let r = 0; r < rounds; r++) {
-  const names = Object.keys(variants);
-  if (r % 2) names.reverse();
-  for (const name of names) {
-    const f = variants[name]!;
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < N; i++) await f(i);
-    const used = process.cpuUsage(c0);
-    cpu.set(name, [...(cpu.get(name) ?? []), (used.user + used.system) / N]);
-  }
-}
-for (const [name, xs] of cpu) console.log(`${name.padEnd(6)} CPU per call ${median(xs).toFixed(1)} µs (rounds: ${xs.map((x) => x.toFixed(1)).join(', ')})`);
-console.log(`raw ÷ ours ${(median(cpu.get('raw')!) / median(cpu.get('ours')!)).toFixed(3)}`);
+const figures = await takingTurns(variants, rounds, N);
+for (const [name, f] of figures) console.log(`${name.padEnd(6)} CPU per call ${median(f.cpuUs).toFixed(1)} µs (rounds: ${f.cpuUs.map((x) => x.toFixed(1)).join(', ')})`);
+console.log(`raw ÷ ours ${(median(figures.get('raw')!.cpuUs) / median(figures.get('ours')!.cpuUs)).toFixed(3)}`);

@@ -108,3 +108,37 @@ export async function timeAgainstAsync(runs: number, n: number, ours: () => unkn
   }
   return out;
 }
+
+/** Per round, a variant's median call (ms) and this process's CPU per call (µs): `takingTurns`. */
+export interface TurnFigures {
+  wallMs: number[];
+  cpuUs: number[];
+}
+
+/**
+ * Runs each variant `calls` times per round, the variants taking turns (the order reversed every
+ * other round, so neither always follows the other), for A/B in one sitting: each round's median
+ * call and this process's CPU time per call (`process.cpuUsage`, which a busy neighbour moves less
+ * than wall time).
+ */
+export async function takingTurns(variants: Record<string, (i: number) => unknown>, rounds: number, calls: number): Promise<Map<string, TurnFigures>> {
+  const out = new Map<string, TurnFigures>(Object.keys(variants).map((name) => [name, { wallMs: [], cpuUs: [] }]));
+  for (let r = 0; r < rounds; r++) {
+    const names = Object.keys(variants);
+    if (r % 2) names.reverse();
+    for (const name of names) {
+      const f = variants[name]!;
+      const xs: number[] = [];
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < calls; i++) {
+        const t0 = performance.now();
+        await f(i);
+        xs.push(performance.now() - t0);
+      }
+      const used = process.cpuUsage(c0);
+      out.get(name)!.wallMs.push(median(xs));
+      out.get(name)!.cpuUs.push((used.user + used.system) / calls);
+    }
+  }
+  return out;
+}

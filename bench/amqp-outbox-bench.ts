@@ -28,6 +28,21 @@ import type { BenchOptions } from './support/bench-options';
 import type { BenchResult } from './support/report';
 import { median } from './support/stats';
 
+/** What one side cost this process: CPU (user + system, µs) and the event loop's busy time (ms, fsyncs on it included). */
+interface Cost { cpuUs: number; busyMs: number }
+
+async function costOf<T>(cost: Cost, fn: () => Promise<T>): Promise<T> {
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  try {
+    return await fn();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    cost.cpuUs += used.user + used.system;
+    cost.busyMs += performance.eventLoopUtilization(elu).active;
+  }
+}
+
 const PER_CAR = 10;
 const WINDOW = 16;
 const SEGMENTS = 4;
@@ -52,7 +67,7 @@ async function until(check: () => Promise<boolean> | boolean): Promise<void> {
 }
 
 /** The outbox: enqueue (untimed), then the worker drains it: seconds from the first attempt to the last sent. */
-async function throughOutbox(th: TestHost, url: string, msgs: Msg[]): Promise<number> {
+async function throughOutbox(th: TestHost, url: string, msgs: Msg[], cost: Cost): Promise<number> {
   const deps = th.host.core.deps;
   for (let i = 0; i < msgs.length; i += 500) {
     await commit(deps, async (c) => {
@@ -67,7 +82,7 @@ async function throughOutbox(th: TestHost, url: string, msgs: Msg[]): Promise<nu
     getSettings: () => ({ ...th.host.core.settings.get(), eventServiceUrl: url }),
   });
   const t0 = performance.now();
-  const attempts = await worker.tick();
+  const attempts = await costOf(cost, () => worker.tick());
   const seconds = (performance.now() - t0) / 1000;
   await worker.stop();
   const sent = (await deps.db.get<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'sent'`))!.n;
@@ -85,15 +100,15 @@ function publishConfirmed(ch: amqp.ConfirmChannel, m: Msg): Promise<void> {
 }
 
 /** The raw client: one car's messages one after another, `window` cars at once (the outbox's promise). */
-async function rawWindowed(ch: amqp.ConfirmChannel, msgs: Msg[], window: number): Promise<number> {
+async function rawWindowed(ch: amqp.ConfirmChannel, msgs: Msg[], window: number, cost: Cost): Promise<number> {
   const byCar = new Map<number, Msg[]>();
   for (const m of msgs) byCar.set(m.carId, [...(byCar.get(m.carId) ?? []), m]);
   const cars = [...byCar.values()];
   const t0 = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: window }, async () => {
+  await costOf(cost, () => Promise.all(Array.from({ length: window }, async () => {
     for (let car = cars[next++]; car; car = cars[next++]) for (const m of car) await publishConfirmed(ch, m);
-  }));
+  })));
   return (performance.now() - t0) / 1000;
 }
 
@@ -112,6 +127,8 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
   const windowed: number[] = [];
   const pipelined: number[] = [];
   const ratios: number[] = [];
+  /** Per event, per run: this process's CPU (µs) and its event loop's busy time (µs), outbox and raw. */
+  const perEvent = { oursCpu: [] as number[], rawCpu: [] as number[], oursBusy: [] as number[], rawBusy: [] as number[] };
   try {
     rabbit = await createRabbitNode();
     const url = rabbit.url();
@@ -125,10 +142,12 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
       // The run's messages in SEGMENTS pieces, each measured through the outbox and raw back to back
       // (the order alternating), so a swing of the broker's speed falls on both alike.
       let [oursS, rawS] = [0, 0];
+      const oursCost: Cost = { cpuUs: 0, busyMs: 0 };
+      const rawCost: Cost = { cpuUs: 0, busyMs: 0 };
       for (let seg = 0; seg < SEGMENTS; seg++) {
         const msgs = messagesFor(count / SEGMENTS, run * SEGMENTS + seg);
-        const outbox = async () => (oursS += await throughOutbox(th!, url, msgs));
-        const raw = async () => (rawS += await rawWindowed(ch, msgs, WINDOW));
+        const outbox = async () => (oursS += await throughOutbox(th!, url, msgs, oursCost));
+        const raw = async () => (rawS += await rawWindowed(ch, msgs, WINDOW, rawCost));
         for (const step of seg % 2 === run % 2 ? [outbox, raw] : [raw, outbox]) {
           await step();
           await ch.purgeQueue('bench');
@@ -139,7 +158,12 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
       pipelined.push(await rawPipelined(ch, messagesFor(count, run)));
       await ch.purgeQueue('bench');
       ratios.push(windowed.at(-1)! / ours.at(-1)!);
-      options.log(`  run ${run}: outbox ${(count / ours.at(-1)!).toFixed(0)}/s, raw window ${WINDOW} ${(count / windowed.at(-1)!).toFixed(0)}/s (${ratios.at(-1)!.toFixed(2)}×), raw pipelined ${(count / pipelined.at(-1)!).toFixed(0)}/s`);
+      perEvent.oursCpu.push(oursCost.cpuUs / count);
+      perEvent.rawCpu.push(rawCost.cpuUs / count);
+      perEvent.oursBusy.push((oursCost.busyMs * 1000) / count);
+      perEvent.rawBusy.push((rawCost.busyMs * 1000) / count);
+      options.log(`  run ${run}: outbox ${(count / ours.at(-1)!).toFixed(0)}/s, raw window ${WINDOW} ${(count / windowed.at(-1)!).toFixed(0)}/s (${ratios.at(-1)!.toFixed(2)}×), raw pipelined ${(count / pipelined.at(-1)!).toFixed(0)}/s;`
+        + ` per event CPU ${perEvent.oursCpu.at(-1)!.toFixed(0)} vs ${perEvent.rawCpu.at(-1)!.toFixed(0)} µs, event loop busy ${perEvent.oursBusy.at(-1)!.toFixed(0)} vs ${perEvent.rawBusy.at(-1)!.toFixed(0)} µs`);
     }
     await conn.close();
   } finally {
@@ -158,6 +182,7 @@ export async function runAmqpOutboxBench(options: BenchOptions & { messages?: nu
     }],
     figures: [
       `${count} messages (${PER_CAR} per car), median of ${ours.length} run(s); RabbitMQ ${rabbit ? '3.10 (Debian)' : '?'} on 127.0.0.1, durable queue bound to car.#, persistent messages`,
+      `this process per event (medians), outbox vs raw window ${WINDOW}: CPU ${median(perEvent.oursCpu).toFixed(0)} vs ${median(perEvent.rawCpu).toFixed(0)} µs, event loop busy ${median(perEvent.oursBusy).toFixed(0)} vs ${median(perEvent.rawBusy).toFixed(0)} µs (busy includes what blocks the loop: an fsync on it)`,
       `raw amqplib pipelining all ${count} and awaiting the confirms at the end: ${rate(pipelined).toFixed(0)}/s (the outbox is ${(rate(ours) / rate(pipelined)).toFixed(2)}× of it: it keeps one message per car in flight, as its promise of per-car order across a lost confirm requires, and records each sent in the database)`,
     ],
   };

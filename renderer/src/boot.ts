@@ -9,10 +9,18 @@
  * this module too, so the app shares its pending answers (one module instance) and a dev server,
  * which has no separate entry, still sends them. Only for a signed-in desk: the API wants the
  * session's token. Inside Electron (`window.frontdesk`, IPC) there is nothing to send.
+ *
+ * Then, in Electron too, it pays the first-use costs of ICU (i18n/warm-intl.ts) and of the desk's
+ * fonts (ui/warm-fonts.ts) while the page waits for the app's bundle, not in the board's first
+ * render and layout.
  */
 import { boardQuery, periodFromHash } from './board/board-period';
 import { earlyRequests, startEarlyGets } from './transport/early-requests';
 import { readStoredToken } from './transport/session-token';
+import { warmIntl } from './i18n/warm-intl';
+import { warmFonts } from './ui/warm-fonts';
 
 const token = !window.frontdesk && /^https?:$/.test(window.location.protocol) ? readStoredToken() : null;
 if (token) startEarlyGets(earlyRequests(window.location.origin, boardQuery(periodFromHash(window.location.hash))), token);
+warmIntl();
+warmFonts();

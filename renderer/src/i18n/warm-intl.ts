@@ -3,9 +3,10 @@
  * `Intl.DateTimeFormat` (17–54 ms measured on the benchmark's 2-core machine, 0.1–0.6 ms for each one
  * after it, whatever its options or locale), and the first `Intl.NumberFormat` and
  * `Intl.PluralRules` cost alike. The board's first frame uses all three (today's date, the day
- * header, the rooms per floor; the booking dialog's price), so the boot script makes one of each
- * right after sending its requests, while the page waits for the app's bundle, instead of the
- * board's first render paying for them (docs/benchmarks.md, issue 22 §5). What they format is thrown away.
+ * header, the rooms per floor; the booking dialog's price), so the boot script has one of each
+ * made when the page is first idle (waiting for the app's bundle or the board's answer), instead of
+ * the board's first render paying for them (docs/benchmarks.md, issue 22, "§2 Benchmark 5"). What
+ * they format is thrown away.
  */
 import { startLang } from './stored-lang';
 import { INTL_LOCALE, type Lang } from './translate';

@@ -3,9 +3,10 @@
  * first time text needs it (on Linux through fontconfig, partly in the browser process), and the
  * desk's first layout (the header, ~140 boxes) took 25–31 ms, the board's first 31 ms, in a traced
  * load on the benchmark's machine. The boot script has a canvas measure a few characters in the
- * desk's font at every weight its style sheets use, while the page waits for the app's bundle; the
- * same layouts then took 7 and 17 ms (docs/benchmarks.md, issue 22 §5). A canvas finds fonts
- * through the page's own font cache, without touching the document.
+ * desk's font at every weight its style sheets use when the page is first idle (waiting for the
+ * app's bundle or the board's answer); the same layouts then took 7 and 17 ms (docs/benchmarks.md,
+ * issue 22, "§2 Benchmark 5"). A canvas finds fonts through the page's own font cache, without
+ * touching the document.
  */
 
 /** base.css's `--font` (a test keeps the two the same). */

@@ -70,12 +70,13 @@ function kindOf(name: string): string | null {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const saveAt = args.indexOf('--save');
-  const savePath = saveAt >= 0 ? args[saveAt + 1] : undefined;
-  const rendererDir = args.find((a, i) => !a.startsWith('--') && i !== saveAt + 1) ?? defaultRendererDir();
+  const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const savePath = valueOf('--save');
+  const fromPath = valueOf('--from');
+  // The one argument that is neither a flag nor a flag's value.
+  const rendererDir = args.find((a, i) => !a.startsWith('--') && !['--save', '--from'].includes(args[i - 1] ?? '')) ?? defaultRendererDir();
   const log = (line: string) => console.log(line);
-  const fromAt = args.indexOf('--from');
-  if (fromAt >= 0) return analyse(JSON.parse(readFileSync(args[fromAt + 1]!, 'utf8')) as { traceEvents: TraceEvent[] }, log);
+  if (fromPath) return analyse(JSON.parse(readFileSync(fromPath, 'utf8')) as { traceEvents: TraceEvent[] }, log);
   const data = await denseHistoryHotel(log);
   const scratch = scratchDir('render-profile');
   const dbFile = copyHotelTo(data.file, scratch);
@@ -180,7 +181,7 @@ function analyse(trace: { traceEvents: TraceEvent[] }, log: (line: string) => vo
     }
   }
   const markTs = (name: string) => events.find((e) => e.pid === pid && e.name === name)?.ts;
-  const boardDone = events.find((e) => e.pid === pid && e.name === 'ResourceFinish' && events.some((s) => s.name === 'ResourceSendRequest' && (s.args?.data as { requestId?: string; url?: string })?.requestId === (e.args?.data as { requestId?: string })?.requestId && /\/board/.test((s.args?.data as { url?: string }).url ?? '')))?.ts;
+  const boardDone = events.find((e) => e.pid === pid && e.name === 'ResourceFinish' && events.some((s) => s.name === 'ResourceSendRequest' && (s.args?.data as { requestId?: string; url?: string })?.requestId === (e.args?.data as { requestId?: string })?.requestId && /\/api\/v1\/board/.test((s.args?.data as { url?: string }).url ?? '')))?.ts;
   const windows: [string, number, number][] = [
     ['navigation → board answer received', t0, boardDone ?? t0],
     ['board answer → rows painted', boardDone ?? t0, markTs('board:rows-rendered') ?? t0],

@@ -2,7 +2,7 @@
  * Benchmark 5 as an interleaved A/B: the same dense hotel (300 rooms × 90 days), the same host code,
  * two renderer builds served side by side (each by its own host on its own copy of the data), and
  * the runs alternating A, B, B, A, … so that the machine's load (shared with other work) falls on
- * both alike. Reports each side's median time to interactive and dropped frames, and B / A.
+ * both alike. Reports each side's median time to interactive, its milestones and dropped frames, and B / A.
  *
  *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]
  */
@@ -27,13 +27,13 @@ async function main(): Promise<void> {
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
-    for (const s of sides) await oneRun(browser, s.host.url, s.night, s.host.token); // warm-up
+    for (const s of sides) await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true }); // warm-up
     for (let r = 0; r < runs; r++) {
       const order = r % 2 === 0 ? sides : [...sides].reverse();
       for (const s of order) {
-        const run = await oneRun(browser, s.host.url, s.night, s.host.token);
+        const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
         s.results.push(run);
-        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length}`);
+        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length}, main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
       }
     }
   } finally {
@@ -47,9 +47,23 @@ async function main(): Promise<void> {
     rows: median(s.results.map((r) => r.marks.rows)),
     dropped: median(s.results.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
     frames: median(s.results.map((r) => r.deltas.length)),
+    dcl: median(s.results.map((r) => r.marks.domContentLoaded ?? Number.NaN)),
+    json: median(s.results.map((r) => r.marks.boardResponseEnd ?? Number.NaN)),
+    open: median(s.results.map((r) => r.marks.dialogOpen - r.marks.click)),
+    paint: median(s.results.map((r) => r.marks.dialog - r.marks.dialogOpen)),
+    longest: median(s.results.map((r) => Math.max(0, ...r.marks.longTasks))),
+    thread: median(s.results.map((r) => r.cpu!.threadMs)),
+    task: median(s.results.map((r) => r.cpu!.taskMs)),
+    script: median(s.results.map((r) => r.cpu!.scriptMs)),
+    layout: median(s.results.map((r) => r.cpu!.layoutMs)),
+    style: median(s.results.map((r) => r.cpu!.styleMs)),
   }));
-  for (const s of summary) console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames`);
-  console.log(`B / A time to interactive: ${fmt(summary[1]!.tti / summary[0]!.tti)}`);
+  for (const s of summary) {
+    console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames`);
+    console.log(`  medians: DOMContentLoaded ${fmt(s.dcl)}, board JSON received ${fmt(s.json)}, click → dialog open ${fmt(s.open)} ms, open → painted ${fmt(s.paint)} ms; longest task ${fmt(s.longest)} ms`);
+    console.log(`  main thread until interactive (CDP Performance.getMetrics): CPU ${fmt(s.thread)} ms, tasks ${fmt(s.task)} ms (script ${fmt(s.script)}, layout ${fmt(s.layout)}, style ${fmt(s.style)})`);
+  }
+  console.log(`B / A time to interactive: ${fmt(summary[1]!.tti / summary[0]!.tti)}; main thread CPU: ${fmt(summary[1]!.thread / summary[0]!.thread)}`);
 }
 
 main().catch((e: unknown) => {

@@ -116,12 +116,19 @@ function boardUrl(hostUrl: string, days?: number): string {
 
 export interface RunResult {
   marks: Marks;
+  /**
+   * With `cpu`: the page's main thread, from CDP's `Performance.getMetrics` read as soon as the page
+   * was interactive (the renderer's totals so far): its CPU time (`ThreadTime`) and the time its tasks
+   * ran (`TaskDuration`, of which script, layout and style), in ms. On a busy machine they move less
+   * than the wall-clock marks (A/B, board-render-ab.ts).
+   */
+  cpu?: { threadMs: number; taskMs: number; scriptMs: number; layoutMs: number; styleMs: number };
   deltas: number[];
   rowsMounted: number;
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
 
-export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string): Promise<RunResult> {
+export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse Playwright's string predicates; it changes no timing.
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
   try {
@@ -130,12 +137,21 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     const page = await context.newPage();
     await page.addInitScript(timeToInteractiveProbe(night.room, night.date, DAYS));
     await page.waitForTimeout(WINDOW_SETTLE_MS);
+    const cdp = options.cpu ? await context.newCDPSession(page) : null;
+    await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(boardUrl(url, DAYS));
     const marks = (await page.evaluate(`Promise.race([
       window.__benchDone.then(() => window.__bench),
       new Promise((_, reject) => setTimeout(() => reject(new Error('the board was not interactive within 60 s')), 60000)),
     ])`)) as Marks;
     if (marks.error) throw new Error(`board page: ${marks.error}`);
+    let cpu: RunResult['cpu'];
+    if (cdp) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name: string) => 1000 * (metrics.find((x) => x.name === name)?.value ?? Number.NaN);
+      cpu = { threadMs: metric('ThreadTime'), taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), layoutMs: metric('LayoutDuration'), styleMs: metric('RecalcStyleDuration') };
+      await cdp.detach();
+    }
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="booking-dialog"]', { state: 'detached', timeout: 10_000 });
     const scroll = (await page.evaluate(scrollProbe(SCROLL_MS, SCROLL_STEP_PX))) as { deltas: number[]; rowsMounted: number };
@@ -145,7 +161,7 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     await plain.goto(boardUrl(url));
     await plain.waitForSelector('[data-testid^="stay-bar-"]', { timeout: 60_000 });
     const rangeSwitch = (await plain.evaluate(rangeSwitchProbe(DAYS))) as RunResult['rangeSwitch'];
-    return { marks, deltas: scroll.deltas, rowsMounted: scroll.rowsMounted, rangeSwitch };
+    return { marks, cpu, deltas: scroll.deltas, rowsMounted: scroll.rowsMounted, rangeSwitch };
   } finally {
     await context.close();
   }

@@ -9,10 +9,23 @@
  * this module too, so the app shares its pending answers (one module instance) and a dev server,
  * which has no separate entry, still sends them. Only for a signed-in desk: the API wants the
  * session's token. Inside Electron (`window.frontdesk`, IPC) there is nothing to send.
+ *
+ * Then, in Electron too, it asks for the first-use costs of ICU (i18n/warm-intl.ts) and of the
+ * desk's fonts (ui/warm-fonts.ts) to be paid when the page is idle: while it waits for the app's
+ * bundle or the board's answer, rather than in the board's first render and layout. Never ahead of
+ * work that is waiting: run at once, they delayed the bundle's evaluation on a busy machine
+ * (docs/benchmarks.md, issue 22, "§2 Benchmark 5"); run late, they cost next to nothing.
  */
 import { boardQuery, periodFromHash } from './board/board-period';
 import { earlyRequests, startEarlyGets } from './transport/early-requests';
 import { readStoredToken } from './transport/session-token';
+import { warmIntl } from './i18n/warm-intl';
+import { warmFonts } from './ui/warm-fonts';
+import { whenIdle } from './ui/when-idle';
 
 const token = !window.frontdesk && /^https?:$/.test(window.location.protocol) ? readStoredToken() : null;
 if (token) startEarlyGets(earlyRequests(window.location.origin, boardQuery(periodFromHash(window.location.hash))), token);
+/** At the latest this long after the boot script ran, idle or not (by then they are nearly free). */
+const WARM_UP_BY_MS = 2000;
+whenIdle(() => warmIntl(), WARM_UP_BY_MS);
+whenIdle(warmFonts, WARM_UP_BY_MS);

@@ -6,30 +6,12 @@
  * language are tested in Node; the hooks and `<html lang>` are in locale-store.ts.
  */
 import { create } from 'zustand';
-import { isLang, translate, type Lang, type Translate } from './translate';
-
-const STORAGE_KEY = 'frontdesk.lang';
-const HOTEL_KEY = 'frontdesk.hotelLang';
-
-interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-const storage = (): KeyValueStorage | undefined => (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-
-function storedLang(key: string): Lang | null {
-  try {
-    const v = storage()?.getItem(key);
-    return isLang(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
+import { HOTEL_LANG_KEY, LANG_KEY, langStorage, startLang, storedLang } from './stored-lang';
+import { translate, type Lang, type Translate } from './translate';
 
 function remember(key: string, lang: Lang): void {
   try {
-    storage()?.setItem(key, lang);
+    langStorage()?.setItem(key, lang);
   } catch {
     // private mode or storage full: remembered for this session only
   }
@@ -43,17 +25,15 @@ interface LocaleState {
   followHotel(lang: Lang): void;
 }
 
-const initial = storedLang(STORAGE_KEY);
-
 export const useLocaleStore = create<LocaleState>((set, get) => ({
-  lang: initial ?? storedLang(HOTEL_KEY) ?? 'da',
-  chosen: initial !== null,
+  lang: startLang(),
+  chosen: storedLang(LANG_KEY) !== null,
   choose(lang) {
-    remember(STORAGE_KEY, lang);
+    remember(LANG_KEY, lang);
     set({ lang, chosen: true });
   },
   followHotel(lang) {
-    remember(HOTEL_KEY, lang);
+    remember(HOTEL_LANG_KEY, lang);
     if (!get().chosen) set({ lang });
   },
 }));

@@ -22,6 +22,7 @@ import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import type { PostLoad, PostLoadReply as LoopReply } from './support/post-load-client-process';
 import { startChild } from './support/child-process';
+import { whileProfiled } from './support/cpu-profile';
 import { BENCH_DIR, createEmptyHotel, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median, nowMs } from './support/stats';
@@ -133,7 +134,8 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
     const http: LoopReply[] = [];
     const rawRates: number[] = [];
     for (let i = 0; i < o.runs; i++) {
-      http.push(await load(hot[i + 1]!, durationMs));
+      // With BENCH_PROFILE_DIR set, the host keeps a CPU profile of the first run there.
+      http.push(i === 0 && process.env.BENCH_PROFILE_DIR ? (await whileProfiled(host, () => load(hot[1]!, durationMs))).value : await load(hot[i + 1]!, durationMs));
       rawRates.push(raw.run(durationMs));
       const h = http[i]!;
       o.log(`  run ${i + 1}: HTTP ${fmt(((h.statuses['201'] ?? 0) * 1000) / h.elapsedMs)} bookings/s (p99 ${fmtMs(h.p99)}), raw ${fmt(rawRates[i]!)}/s`);

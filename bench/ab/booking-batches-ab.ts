@@ -11,6 +11,7 @@ import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { startChild } from '../support/child-process';
+import { whileProfiled } from '../support/cpu-profile';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
 
 interface Batches {
@@ -42,13 +43,10 @@ try {
   };
   await load(1000);
   const s0 = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
-  if (profile) await host.ask({ type: 'profile:start' }, 'profile:started');
-  const r = await load(seconds * 1000);
+  const measured = () => load(seconds * 1000);
+  const { value: r, summary } = profile ? await whileProfiled(host, measured) : { value: await measured(), summary: undefined };
   const s1 = await host.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
-  if (profile) {
-    const { shares } = await host.ask<{ shares: Record<string, number> }>({ type: 'profile:stop' }, 'profile:done');
-    console.log(`the host's busy time: ${Object.entries(shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
-  }
+  if (summary) console.log(`the host's busy time: ${Object.entries(summary.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
   const perCommit = (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches);
   console.log(
     `${((r.requests * 1000) / r.elapsedMs).toFixed(0)} bookings/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${JSON.stringify(r.statuses)}; ` +

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import type { BenchChild } from './child-process';
 
 interface ProfileNode {
   id: number;
@@ -96,4 +97,12 @@ export async function startProfile(options: { keepAt?: string; intervalUs?: numb
       return summarizeProfile(profile);
     },
   };
+}
+
+/** Runs `run` while a benchmark's child (support/host-process.ts) samples its CPU; its summary beside the value. */
+export async function whileProfiled<T>(child: BenchChild, run: () => Promise<T>): Promise<{ value: T; summary: ProfileSummary }> {
+  await child.ask({ type: 'profile:start' }, 'profile:started');
+  const value = await run();
+  const summary = await child.ask<ProfileSummary & { type: string }>({ type: 'profile:stop' }, 'profile:done');
+  return { value, summary };
 }

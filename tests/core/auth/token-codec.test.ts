@@ -67,4 +67,16 @@ describe('signToken / verifyToken', () => {
     await refused(signed(b64({ sub: '7', jti: 'x', iat: claims.iat })));
     expect(verifyToken(signed(b64(claims)), secret, nowMs)).toEqual(claims);
   });
+
+  it('answers a token it verified before from memory: the same claims, a copy each time, expiry still checked, other keys still refused', async () => {
+    const token = signToken({ ...claims, jti: 'CACHEDCACHEDCACHEDCACH' }, secret);
+    const first = verifyToken(token, secret, nowMs);
+    first.sub = '1';
+    expect(verifyToken(token, secret, nowMs)).toEqual({ ...claims, jti: 'CACHEDCACHEDCACHEDCACH' });
+    await refused(token, claims.exp * 1000);
+    await refused(token, nowMs, randomBytes(32));
+    // Hundreds of other desks' tokens later, the first is verified again, not forgotten as valid.
+    for (let i = 0; i < 600; i++) verifyToken(signToken({ ...claims, jti: `J${String(i).padStart(21, '0')}` }, secret), secret, nowMs);
+    expect(verifyToken(token, secret, nowMs).jti).toBe('CACHEDCACHEDCACHEDCACH');
+  });
 });

@@ -71,7 +71,7 @@ describe('the desk rules in the UI', () => {
     const option = (id: number) => page.locator(`[data-testid="booking-room"] option[value="${id}"]`);
     // The list keeps the last dates' rooms until the new dates' answer comes (no flicker while it
     // loads), so wait for exactly the rooms free on those nights, not for one that is in both lists.
-    const offered = () => page.locator('[data-testid="booking-room"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== '').sort());
+    const offered = () => page.locator('[data-testid="booking-room"] option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value).filter(Boolean).sort());
     await expect.poll(offered).toEqual([rooms.get(101)!.id, rooms.get(103)!.id].map(String).sort());
     // Right after the block, the room is offered again.
     await page.getByTestId('booking-checkin').fill(hotelDay(5));

@@ -42,3 +42,16 @@ export function openSqliteConnection(file: string, migrationsFolder: string | nu
     throw e;
   }
 }
+
+/**
+ * `stmt.all(...params)` with each row an array (`db.tuples`). Raw mode only for this call: the
+ * engine's statement for this SQL is shared with `all` callers, who get objects.
+ */
+export function allRaw(stmt: BetterSqlite3.Statement, params: unknown[]): unknown[][] {
+  stmt.raw(true);
+  try {
+    return stmt.all(...params) as unknown[][];
+  } finally {
+    stmt.raw(false);
+  }
+}

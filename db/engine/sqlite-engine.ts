@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
-import { openSqliteConnection, type Sqlite } from './sqlite-connection';
+import { allRaw, openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
 import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
@@ -228,15 +228,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     sharedByServers: false,
     get: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.get(...params) as R | undefined),
     all: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => s.all(...params) as R[]),
-    // The statement is shared with `all` callers of the same SQL: raw mode only for this call.
-    tuples: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => {
-      s.raw(true);
-      try {
-        return s.all(...params) as R[];
-      } finally {
-        s.raw(false);
-      }
-    }),
+    tuples: <R>(sql: string, ...params: SqlParams) => query(sql, (s) => allRaw(s, params) as unknown as R[]),
     run: (sql: string, ...params: SqlParams) => query(sql, (s) => ({ changes: s.run(...params).changes })),
     insert: (sql: string, ...params: SqlParams) => query(sql, (s) => Number(s.run(...params).lastInsertRowid)),
     send: (sql: string, ...params: SqlParams) => query(sql, (s) => void s.run(...params)),

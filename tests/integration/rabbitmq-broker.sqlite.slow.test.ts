@@ -5,7 +5,7 @@
  *   - 200 fleet changes while the broker is stopped, then started: a consumer on a queue bound to
  *     `car.#` receives all 200, each car's in order, each message-id once;
  *   - the broker SIGKILLed in the middle of a 1 000-message backlog, then started again: a consumer
- *     subscribed throughout hears every message, a message published twice only for a confirm that was
+ *     subscribed throughout (subscribing again whenever its subscription ends) hears every message, a message published twice only for a confirm that was
  *     lost (counted, and shown on the outbox screen);
  *   - wrong credentials, a missing vhost, a server that is not AMQP: a clear line on the outbox
  *     screen's status, messages waiting, never a 5xx; an unroutable message dead with the reason.
@@ -63,36 +63,64 @@ function heardOf(msg: amqp.Message): Heard {
 
 /**
  * A consumer subscribed to `queue` as the hotel's own service would be: it acknowledges each message
- * as it arrives and, when the broker goes away, subscribes again as soon as it is back (every 200 ms).
- * A message it received whose ack the broker never got comes again marked `redelivered`.
+ * as it arrives and subscribes again (every 200 ms) whenever its subscription ends: the broker went
+ * away, its channel was closed, or the broker cancelled the consumer (a queue that is recovered or
+ * restarted after a crash cancels its consumers: amqplib then calls back with `null`). A message it
+ * received whose ack the broker never got comes again marked `redelivered`. `events` counts what
+ * happened to it, for the failure message.
  */
-function subscribe(queue: string): { heard: Heard[]; stop(): Promise<void> } {
+function subscribe(queue: string): { heard: Heard[]; events: Record<'subscribed' | 'cancelled' | 'channelClosed' | 'connectionClosed' | 'failed', number>; stop(): Promise<void> } {
   const heard: Heard[] = [];
+  const events = { subscribed: 0, cancelled: 0, channelClosed: 0, connectionClosed: 0, failed: 0 };
   let stopped = false;
   let connection: amqp.ChannelModel | undefined;
   const loop = (async () => {
     while (!stopped) {
+      let c: amqp.ChannelModel | undefined;
       try {
-        const c = await amqp.connect(rabbit.url(), { timeout: 2_000 });
+        c = await amqp.connect(rabbit.url(), { timeout: 2_000 });
         connection = c;
-        const closed = new Promise((resolve) => c.once('close', resolve));
-        c.on('error', () => undefined);
-        const ch = await c.createChannel();
-        ch.on('error', () => undefined);
-        await ch.prefetch(100);
-        await ch.consume(queue, (msg) => {
-          if (!msg) return;
-          heard.push(heardOf(msg));
-          ch.ack(msg);
+        const ended = new Promise<void>((resolve) => {
+          c!.once('close', () => {
+            events.connectionClosed++;
+            resolve();
+          });
+          const ch = c!.createChannel().then(async (channel) => {
+            channel.on('error', () => undefined);
+            channel.once('close', () => {
+              events.channelClosed++;
+              resolve();
+            });
+            await channel.prefetch(100);
+            await channel.consume(queue, (msg) => {
+              if (!msg) {
+                events.cancelled++;
+                resolve();
+                return;
+              }
+              heard.push(heardOf(msg));
+              channel.ack(msg);
+            });
+            events.subscribed++;
+          });
+          ch.catch(() => {
+            events.failed++;
+            resolve();
+          });
         });
-        await closed;
-      } catch { /* the broker is down: try again */ }
+        c.on('error', () => undefined);
+        await ended;
+      } catch {
+        events.failed++; // the broker is down: try again
+      }
       connection = undefined;
+      await c?.close().catch(() => undefined);
       if (!stopped) await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
   return {
     heard,
+    events,
     async stop() {
       stopped = true;
       await connection?.close().catch(() => undefined);
@@ -128,6 +156,18 @@ async function consumeAll(queue: string): Promise<Heard[]> {
   }
   await c.close();
   return heard;
+}
+
+/** How many messages wait on `queue` and how many consumers it has, as the broker counts them (for a failure's message). */
+async function queueCounts(queue: string): Promise<string> {
+  try {
+    const c = await amqp.connect(rabbit.url(), { timeout: 2_000 });
+    const { messageCount, consumerCount } = await (await c.createChannel()).checkQueue(queue);
+    await c.close();
+    return `${messageCount} messages, ${consumerCount} consumers`;
+  } catch (e) {
+    return `unknown (${String(e)})`;
+  }
 }
 
 async function aHost(eventServiceUrl: string): Promise<TestHost> {
@@ -245,14 +285,16 @@ describe('the event broker on a real RabbitMQ', () => {
 
     // Every message the outbox marked sent reaches the consumer (within 30 s of the last one).
     const distinctHeard = () => new Set(consumer.heard.map((h) => h.messageId));
-    await until('the consumer to hear 1 000 distinct messages', async () => distinctHeard().size === 1_000, 30_000).catch(() => undefined);
+    await until('the consumer to hear 1 000 distinct messages', async () => distinctHeard().size === 1_000, 60_000).catch(() => undefined);
     await consumer.stop();
+    const onQueue = await queueCounts('fleet-1000');
     const [all, distinct] = [consumer.heard, distinctHeard()];
     const keys = (await th.host.core.deps.db.all<{ k: string }>('SELECT idempotency_key AS k FROM outbox')).map((r) => r.k);
     const missing = keys.filter((k) => !distinct.has(k));
     expect(
       missing,
-      `${missing.length} never heard, ${missing.filter((k) => sentAtKill.has(k)).length} of them confirmed before the kill; the broker's log:\n` +
+      `${missing.length} never heard, ${missing.filter((k) => sentAtKill.has(k)).length} of them confirmed before the kill; ` +
+        `still on the queue: ${onQueue}; the consumer: ${JSON.stringify(consumer.events)}; the broker's log:\n` +
         rabbit.logLines(/unclean|dropped|recover|crash|error/i).join('\n'),
     ).toEqual([]);
     // A repeat that is not a redelivery (of a message the consumer took but whose ack died with the broker) is a second publish: only after a lost confirm.
@@ -263,7 +305,7 @@ describe('the event broker on a real RabbitMQ', () => {
     console.log(
       `1 000-message backlog, beam.smp SIGKILLed after ${sentBefore} confirmed (${sentAtKill.size} when the kill returned), restarted: ` +
         `${distinct.size}/1000 distinct heard by the consumer, 0 lost, ${repeats} repeats published, ${all.length - published.length} redeliveries; ` +
-        `confirms lost (shown on the outbox screen): ${after.broker!.lostConfirms}`,
+        `confirms lost (shown on the outbox screen): ${after.broker!.lostConfirms}; the consumer: ${JSON.stringify(consumer.events)}`,
     );
   });
 

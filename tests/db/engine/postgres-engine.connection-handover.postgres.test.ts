@@ -1,8 +1,9 @@
 /**
- * A PostgreSQL unit hands its connection back to the pool as soon as its COMMIT or ROLLBACK is sent
- * (db/engine/postgres-units.ts): the next holder's statements queue behind it on the same connection,
- * unharmed by how that COMMIT ends, while the unit itself returns, and runs its after-commit
- * callbacks, only once its COMMIT is answered.
+ * A PostgreSQL unit that another waits for hands its connection on as soon as its COMMIT or ROLLBACK
+ * is sent (db/engine/postgres-units.ts): the next holder's statements queue behind it on the same
+ * connection, unharmed by how that COMMIT ends, while the unit itself returns, and runs its
+ * after-commit callbacks, only once its COMMIT is answered. With nobody waiting, the connection goes
+ * back to the pool only once the COMMIT is answered: it never lies idle with a COMMIT in flight.
  */
 import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +73,15 @@ describe('a PostgreSQL unit ending', () => {
     expect(events.indexOf('first: after commit')).toBeGreaterThan(firstAnswer);
     expect(events.indexOf('first: returned')).toBeGreaterThan(events.indexOf('first: after commit'));
     expect(await keys(d)).toEqual(['first', 'second']);
+  });
+
+  it('that nobody waits for gives its connection back only once its COMMIT is answered', async () => {
+    const d = await open();
+    const events = journal(d, /^COMMIT$/);
+    d.pool.on('release', () => events.push('released'));
+    await d.unit(async () => put(d, 'alone'));
+    expect(events.indexOf('released')).toBeGreaterThan(events.indexOf('answered COMMIT'));
+    expect(events.indexOf('answered COMMIT')).toBeGreaterThan(-1);
   });
 
   it('whose COMMIT fails leaves the unit queued behind it on the same connection unharmed', async () => {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
-import { insertOutboxMessage, nextOutboxSeq, startOutboxSeq, supersedeOutbox } from '../../db/queries/outbox-queries';
+import { insertFirstOutboxMessage, insertOutboxMessage, nextOutboxSeq, supersedeOutbox } from '../../db/queries/outbox-queries';
 import { OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
 
 export interface OutboxEntry {
@@ -28,10 +28,13 @@ export interface OutboxEntry {
 
 export async function enqueueOutbox(db: Db, e: OutboxEntry, nowMs: number): Promise<void> {
   const def = OUTBOX_TARGETS[e.target];
-  const seq = e.first ? await startOutboxSeq(db, e.aggregate) : await nextOutboxSeq(db, e.aggregate);
+  const seq = e.first ? 1 : await nextOutboxSeq(db, e.aggregate);
   // A record's first message (seq 1: numbers are never reused) has nothing before it to supersede.
   if (def.wholeState && seq > 1) await supersedeOutbox(db, e.target, e.aggregate);
   const payload = def.sequenceInBody && e.payload !== null && typeof e.payload === 'object' ? { ...e.payload, sequence: seq } : e.payload;
   const { first: _first, ...entry } = e;
-  await insertOutboxMessage(db, { ...entry, seq, payload: JSON.stringify(payload), idempotencyKey: randomUUID() }, nowMs);
+  const message = { ...entry, payload: JSON.stringify(payload), idempotencyKey: randomUUID() };
+  // The first one writes its record's numbering row with it.
+  if (seq === 1 && e.first) await insertFirstOutboxMessage(db, { ...message, seq }, nowMs);
+  else await insertOutboxMessage(db, { ...message, seq }, nowMs);
 }

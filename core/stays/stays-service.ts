@@ -1,6 +1,6 @@
 /** Stays: booking, reading and listing. Moves, date changes and status changes live beside this file. */
 import type { z } from 'zod';
-import { insertStay, listStayRecords, stayRecordOf, toStay, type StayRow } from '../../db/queries/stay-queries';
+import { insertStay, insertStayIfFree, listStayRecords, stayRecordOf, toStay, type StayRow } from '../../db/queries/stay-queries';
 import type { Room } from '../../shared/contract/rooms';
 import type { Stay, StayCreateSchema, StayListQuerySchema, StayPageSchema } from '../../shared/contract/stays';
 import { stayPrice } from '../../shared/rules/stay-rules';
@@ -39,12 +39,8 @@ export function createStaysService(d: StayServiceDeps): StaysService {
         // A late entry records a stay that took place: it is entered as checked out.
         const lateEntry = w.checkout.ms <= nowMs;
         const room = await requireBookableRoom(db, input.roomId, input.guests, known);
-        await assertRoomFree(
-          db,
-          room,
-          { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date },
-          d.settings.maxStayMs(),
-        );
+        const period = { startMs: w.checkin.ms, endMs: w.checkout.ms, startDate: w.checkin.date, endDate: w.checkout.date };
+        const maxStayMs = d.settings.maxStayMs();
         const row: StayRow = {
           roomId: room.id,
           category: room.category,
@@ -66,7 +62,15 @@ export function createStaysService(d: StayServiceDeps): StaysService {
           createdAt: nowMs,
           updatedAt: nowMs,
         };
-        return stayRecordOf(await insertStay(db, row), row, room.number);
+        // The availability check and the insert together (one statement on PostgreSQL).
+        let id = await insertStayIfFree(db, row, maxStayMs);
+        if (id === undefined) {
+          // Something is in the way: the check says what, and refuses.
+          await assertRoomFree(db, room, period, maxStayMs);
+          // It was gone by then (a cancellation committed in between, on PostgreSQL): book as usual.
+          id = await insertStay(db, row);
+        }
+        return stayRecordOf(id, row, room.number);
       });
     },
 

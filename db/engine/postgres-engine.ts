@@ -12,7 +12,8 @@
  * run again from the start, now sees the winner, and refuses with the same message as on SQLite
  * (postgres-errors.ts). Every COMMIT is durable: `synchronous_commit = on` on every connection.
  * Units and what a unit inside a unit is: postgres-units.ts; their pipelined statements:
- * postgres-pipeline.ts.
+ * postgres-pipeline.ts; statements outside any unit, and how they share connections under load:
+ * postgres-lone.ts.
  *
  * Rows come back as SQLite gives them: int8 and numeric as numbers, booleans as 1/0.
  */
@@ -22,8 +23,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Database, SqlParams } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
-import { toCallerError } from './postgres-errors';
 import { pgTypes } from './postgres-types';
+import { createLoneStatements } from './postgres-lone';
 import { sendable } from './postgres-pipeline';
 import { assertUsable, createUnits, type Tx } from './postgres-units';
 import { pgValues, toPgStatement } from './postgres-sql';
@@ -119,6 +120,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     const statement = toPgStatement(sql);
     return { name: statement.name, text: statement.text, values: pgValues(statement, params) };
   };
+  const lone = createLoneStatements(pool);
   const exec = async (query: pg.QueryConfig | pg.QueryArrayConfig) => {
     // Inside a unit the unit decides (retry, roll back); a lone query answers for itself.
     const scope = currentScope<Tx>(owner);
@@ -126,11 +128,7 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
       assertUsable(scope.conn);
       return await scope.conn.pipe.ask(query);
     }
-    try {
-      return await pool.query(query);
-    } catch (e) {
-      throw toCallerError(e);
-    }
+    return await lone.query(query);
   };
 
   const units = createUnits(pool, owner);

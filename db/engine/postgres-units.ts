@@ -13,6 +13,17 @@
  * from the start with a savepoint for every inner unit (`FlatUnitCaught`). A unit may always be run again: it does no real I/O, and the
  * same retry already answers a lost race. If the failure reaches the outermost unit, it is that
  * unit's failure, as it always was.
+ *
+ * **A unit that others wait for hands its connection on as soon as its COMMIT (or ROLLBACK) is
+ * sent**, not when it is answered. The transaction ends with that statement whatever its answer (a
+ * COMMIT of a failed transaction is a ROLLBACK; a COMMIT that fails has rolled back), and nothing
+ * else of the unit is ever sent on the connection: the next holder's BEGIN and first statements queue
+ * behind it on the same connection (pipeline mode) and run once it is done. The unit itself still
+ * waits for the COMMIT's answer, with its WAL flush, before it returns or runs its after-commit
+ * callbacks: the acknowledgement stays after the durable COMMIT. Under load a connection was otherwise
+ * held for one more turn of the host's event loop per unit, in which the database sat idle on it
+ * (docs/postgresql.md, "Speed"). Only a waiter gets it that early: a connection never lies idle in
+ * the pool with a COMMIT unanswered, where closing the pool or its idle timeout would cut it off.
  */
 import type pg from 'pg';
 import type { UnitOptions } from '../database';
@@ -106,22 +117,42 @@ async function transaction<T>(pool: pg.Pool, owner: object, fn: () => Promise<T>
   }
   const tx: Tx = { pipe: new Pipeline(client), savepoints, innerFailed: false };
   const scope = new UnitScope<Tx>(owner, tx, undefined);
+  let ended = false;
+  /** Sends the transaction's last statement; its connection goes to whoever waits for one at once (see above). */
+  const end = (statement: 'COMMIT' | 'ROLLBACK') => {
+    ended = true;
+    scope.end();
+    const answer = tx.pipe.ask(statement);
+    if (pool.waitingCount > 0) {
+      client.release();
+      return answer;
+    }
+    return answer.then(
+      (done) => (client.release(), done),
+      (error: unknown) => {
+        client.release(isConnectionLost(error) ? (error as Error) : undefined);
+        throw error;
+      },
+    );
+  };
   try {
     tx.pipe.send('BEGIN');
     const value = await runInScope(scope, fn);
     assertUsable(tx);
-    const done = await tx.pipe.ask('COMMIT');
+    const done = await end('COMMIT');
     // A COMMIT of a transaction that had failed is a ROLLBACK (ask would have thrown that failure first).
     if (done.command !== 'COMMIT') throw new Error(`COMMIT answered ${done.command}`);
-    scope.end();
-    client.release();
     runCallbacks(scope.committed());
     return value;
   } catch (e) {
+    if (ended) throw e;
     scope.end();
-    const lost = isConnectionLost(e);
-    if (!lost) await tx.pipe.finish('ROLLBACK').catch(() => undefined);
-    client.release(lost ? (e as Error) : undefined);
+    if (isConnectionLost(e)) {
+      client.release(e as Error);
+      throw e;
+    }
+    // The answers are not waited for: the ROLLBACK ends the transaction whatever they are.
+    end('ROLLBACK').catch(() => undefined);
     throw e;
   }
 }

@@ -31,9 +31,19 @@ export async function nextOutboxSeq(db: Db, aggregate: string): Promise<number> 
 }
 
 /** A new record's numbering, starting at 1 (enqueueOutbox's `first`): written, not read back. */
-export async function startOutboxSeq(db: Db, aggregate: string): Promise<1> {
-  await db.send('INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)', aggregate);
-  return 1;
+/**
+ * A record's first message (it was created in this unit: `seq` 1) with its numbering row, which no
+ * record can have yet (its id is new; if one did, the write fails). On PostgreSQL one statement, the
+ * numbering in a data-modifying WITH (one statement fewer per booking); on SQLite the two in turn.
+ */
+export async function insertFirstOutboxMessage(db: Db, m: OutboxWrite & { seq: 1 }, nowMs: number): Promise<void> {
+  if (db.dialect === 'postgres') {
+    await db.send(`WITH numbered AS (INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (@aggregate, 1))
+     ${INSERT_OUTBOX_SQL}`, { ...m, now: nowMs });
+    return;
+  }
+  await db.send('INSERT INTO outbox_sequences (aggregate, last_seq) VALUES (?, 1)', m.aggregate);
+  await insertOutboxMessage(db, m, nowMs);
 }
 
 /**
@@ -45,9 +55,11 @@ export async function supersedeOutbox(db: Db, target: string, aggregate: string)
   await db.send(`UPDATE outbox SET status = 'superseded' WHERE aggregate = ? AND target = ? AND status IN ('pending', 'dead')`, aggregate, target);
 }
 
+const INSERT_OUTBOX_SQL = `INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
+     VALUES (@target, @topic, @aggregate, @seq, @path, @payload, @idempotencyKey, 'pending', 0, @now, @now)`;
+
 export async function insertOutboxMessage(db: Db, m: OutboxWrite, nowMs: number): Promise<void> {
-  await db.send(`INSERT INTO outbox (target, topic, aggregate, seq, path, payload, idempotency_key, status, attempts, next_attempt_ms, created_ms)
-     VALUES (@target, @topic, @aggregate, @seq, @path, @payload, @idempotencyKey, 'pending', 0, @now, @now)`, { ...m, now: nowMs });
+  await db.send(INSERT_OUTBOX_SQL, { ...m, now: nowMs });
 }
 
 /** Deletes delivered and superseded messages older than `cutoffMs`; pending and dead ones are kept. */

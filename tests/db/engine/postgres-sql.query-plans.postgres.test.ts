@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { BLOCK_CONFLICT_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
+import { BLOCK_CONFLICT_SQL, INSERT_STAY_IF_FREE_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
@@ -62,6 +62,18 @@ describe('PostgreSQL plans of the hot paths', () => {
     const text = await plan(OCCUPANCY_CONFLICT_SQL, 1, 500, 200, 300, 0, 1, 500, 300, 0);
     expect(text).toMatch(/^Limit[\s\S]*Append[\s\S]*(Index (Only )?Scan using|Bitmap Index Scan on) stays_(occupancy|room)_idx[\s\S]*Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
     expect(text).toMatch(/Index Cond: \(\(?room_id = /);
+    expect(text).not.toMatch(/Seq Scan/);
+  });
+
+  it('books with the check inside the INSERT: the stays and the blocks each through their index on the room', async () => {
+    await seedStays();
+    const row = {
+      roomId: 1, category: 'Single', guestName: 'Ann', guestEmail: null, guestPhone: null, guests: 1, checkin: 'a', checkout: 'b', checkinMs: 300, checkoutMs: 500,
+      nights: 1, status: 'booked', price: 100, notes: '', createdBy: 't', ownerId: null, createdAt: 0, updatedAt: 0, earliestMs: 200,
+    };
+    const text = await plan(INSERT_STAY_IF_FREE_SQL, row);
+    expect(text).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) stays_(occupancy|room)_idx/);
+    expect(text).toMatch(/Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
     expect(text).not.toMatch(/Seq Scan/);
   });
 

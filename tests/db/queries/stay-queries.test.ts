@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
 import { insertBlock } from '../../../db/queries/block-queries';
 import { insertRoom } from '../../../db/queries/room-queries';
-import { findOccupancyConflict, getStayRecord, insertStay, listStayRecords, stayRecordOf, type StayRow } from '../../../db/queries/stay-queries';
+import { findOccupancyConflict, getStayRecord, insertStay, insertStayIfFree, listStayRecords, stayRecordOf, type StayRow } from '../../../db/queries/stay-queries';
 import type { StayStatus } from '../../../shared/rules/stay-rules';
 import { resolveTime } from '../../../shared/time';
 import { openTestDatabase } from '../../support/test-database';
@@ -17,16 +17,17 @@ let close: () => Promise<void>;
 let room: number;
 let otherRoom: number;
 
-async function stay(checkin: string, checkout: string, status: StayStatus = 'booked', roomId = room): Promise<number> {
-  const ci = resolveTime(checkin, CPH, '14:00');
-  const co = resolveTime(checkout, CPH, '12:00');
-  const row: StayRow = {
+function stayRow(ci: { iso: string; ms: number }, co: { iso: string; ms: number }, status: StayStatus = 'booked', roomId = room): StayRow {
+  return {
     roomId, category: 'Standard double room', guestName: 'Lars Nielsen', guestEmail: null, guestPhone: null, guests: 1,
     checkin: ci.iso, checkout: co.iso, checkinMs: ci.ms, checkoutMs: co.ms, nights: 2, status, price: 0, notes: '',
     createdBy: 'test', createdAt: 0, updatedAt: 0,
     ownerId: null,
   };
-  return await insertStay(db, row);
+}
+
+async function stay(checkin: string, checkout: string, status: StayStatus = 'booked', roomId = room): Promise<number> {
+  return await insertStay(db, stayRow(resolveTime(checkin, CPH, '14:00'), resolveTime(checkout, CPH, '12:00'), status, roomId));
 }
 
 beforeEach(async () => {
@@ -100,6 +101,56 @@ describe('findOccupancyConflict', () => {
     expect(await conflict('2026-05-11T14:00', '2026-05-13T12:00')).toEqual({ kind: 'block', id: block });
     expect(await conflict('2026-05-12T14:00', '2026-05-13T12:00')).toBeUndefined();
     expect(await conflict('2026-05-09T14:00', '2026-05-10T12:00')).toBeUndefined();
+  });
+});
+
+describe('insertStayIfFree', () => {
+  const ROLLED_BACK = new Error('rolled back');
+  /** What insertStayIfFree answers for a new stay from `start` to `end`, in a unit then rolled back. */
+  async function written(start: string, end: string, roomId = room): Promise<number | undefined> {
+    let id: number | undefined;
+    await db
+      .unit(async () => {
+        id = await insertStayIfFree(db, stayRow(resolveTime(start, CPH, '14:00'), resolveTime(end, CPH, '12:00'), 'booked', roomId), MAX_STAY);
+        throw ROLLED_BACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLED_BACK) throw e;
+      });
+    return id;
+  }
+
+  it('writes the stay exactly when findOccupancyConflict finds nothing in the way', async () => {
+    await stay('2026-05-01', '2026-05-03');
+    await stay('2026-06-01', '2026-06-03', 'cancelled');
+    await stay('2026-06-01', '2026-06-03', 'no_show');
+    await stay('2026-06-10', '2026-06-12', 'checked_out');
+    await stay('2026-06-20', '2026-06-22', 'checked_in');
+    await stay('2026-07-01', '2026-09-29');
+    const from = resolveTime('2026-05-10', CPH, '14:00');
+    const to = resolveTime('2026-05-12', CPH, '12:00');
+    await insertBlock(db, { roomId: room, startsAt: from.iso, endsAt: to.iso, startsMs: from.ms, endsMs: to.ms, reason: 'Paint', kind: 'blocked', createdBy: 'test', createdAt: 0 });
+    const cases: [string, string, number?][] = [
+      ['2026-05-02', '2026-05-04'], ['2026-04-29', '2026-05-02'], ['2026-04-20', '2026-05-20'], // around and across a booked stay
+      ['2026-05-03', '2026-05-05'], ['2026-04-29', '2026-05-01'], // same-day turnovers
+      ['2026-05-02', '2026-05-04', otherRoom],
+      ['2026-06-01', '2026-06-03'], // only cancelled and no-show stays there
+      ['2026-06-11', '2026-06-13'], ['2026-06-21', '2026-06-23'], // checked out, checked in
+      ['2026-09-28', '2026-09-30'], // the end of a long stay that began long before
+      ['2026-05-11', '2026-05-13'], ['2026-05-12', '2026-05-13'], ['2026-05-09', '2026-05-10'], // a block, and turnovers next to it
+    ];
+    for (const [start, end, roomId = room] of cases) {
+      const conflict = await findOccupancyConflict(db, roomId, resolveTime(start, CPH, '14:00').ms, resolveTime(end, CPH, '12:00').ms, MAX_STAY);
+      const id = await written(start, end, roomId);
+      expect({ start, end, roomId, written: id !== undefined }).toEqual({ start, end, roomId, written: conflict === undefined });
+    }
+  });
+
+  it('writes the row as insertStay does', async () => {
+    const row = stayRow(resolveTime('2026-08-01', CPH, '14:00'), resolveTime('2026-08-03', CPH, '12:00'));
+    const id = await db.unit(() => insertStayIfFree(db, row, MAX_STAY));
+    expect(id).toBeGreaterThan(0);
+    expect(await getStayRecord(db, id!)).toEqual(stayRecordOf(id!, row, 101));
   });
 });
 

@@ -4,7 +4,7 @@
  * V8 collects only when JavaScript allocates: a server that has just started (migrations, the demo
  * hotel, its routes compiled) or just answered a burst keeps that work's garbage in its heap for as
  * long as it stays idle — 5–8 MB of resident memory after start-up — and V8's memory reducer does
- * not step in for a heap this small. So every `intervalMs` this checks whether the event loop was
+ * not step in for a heap this small. So every `intervalMs` (2 s) this checks whether the event loop was
  * idle for nearly the whole interval and the heap has grown by `minGrowthBytes` since the last
  * collection; if so, it collects once (a few tens of ms on a ~35 MB heap, at a moment nothing was
  * waiting). A busy server never meets the idle test, so requests never wait for it.
@@ -17,7 +17,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 export interface IdleCollectorOptions {
-  /** How often to look (default 5 s). */
+  /** How often to look (default 2 s). */
   intervalMs?: number;
   /** Event-loop utilisation over the interval below which the host counts as idle (default 2 %). */
   idleUtilization?: number;
@@ -43,7 +43,7 @@ function v8Gc(): () => void {
 }
 
 export function startIdleCollector(options: IdleCollectorOptions = {}): IdleCollector {
-  const { intervalMs = 5000, idleUtilization = 0.02, minGrowthBytes = 4 * 1024 * 1024 } = options;
+  const { intervalMs = 2000, idleUtilization = 0.02, minGrowthBytes = 4 * 1024 * 1024 } = options;
   const gc = v8Gc();
   let last = performance.eventLoopUtilization();
   let afterLast = 0;

@@ -23,6 +23,7 @@ import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
+import { startIdleCollector } from './idle-gc';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { JOBS } from './composition/jobs';
 
@@ -93,6 +94,8 @@ export interface HostOptions {
    * its lock (default 15 s): a dead leader's jobs move within this of PostgreSQL ending its session.
    */
   leaderRetryMs?: number;
+  /** One full garbage collection when the host goes quiet after work (core/idle-gc.ts; default true). */
+  idleGc?: boolean;
 }
 
 export interface Host {
@@ -246,6 +249,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       { leaderRetryMs: options.leaderRetryMs },
     );
 
+    const idleGc = options.idleGc === false ? undefined : startIdleCollector();
     const started = { server, jobs, listener, liveEvents };
     let closing: Promise<void> | undefined;
     const at = () => started.listener.current() ?? { host: LOOPBACK_HOST, port: 0 };
@@ -265,6 +269,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       close() {
         closing ??= (async () => {
           try {
+            idleGc?.stop();
             lan.unsubscribe();
             await started.liveEvents.stop();
             await started.jobs.stop();

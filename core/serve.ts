@@ -10,6 +10,7 @@ import type { Settings } from '../shared/contract/settings';
 import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
+import { applyMallocEnv } from './malloc-env';
 import type { HostOptions } from './host';
 
 const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--trust-proxy LIST] [--demo] [--log-level LEVEL]
@@ -187,6 +188,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // glibc's allocator settings, read only as a process starts: this one starts again with them (malloc-env.ts).
+  applyMallocEnv();
   // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite.
   const { createHost } = await import('./host');
   const { logLevel, help: _help, ...hostConfig } = config;

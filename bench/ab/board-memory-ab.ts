@@ -3,14 +3,16 @@
  * number of variants in one sitting, taking turns): `npx tsx bench/ab/board-memory-ab.ts '<variants>' [seconds]`
  * where `<variants>` is JSON: `[{"name":"before","script":"/tmp/main/dist-server/serve.cjs","flags":["--max-semi-space-size=2"]},
  * {"name":"after","flags":["--max-semi-space-size=2","--max-old-space-size=256"]}]` (script defaults to
- * this checkout's dist-server/serve.cjs; `env` is optional). Prints memory before the load and its peaks.
+ * this checkout's dist-server/serve.cjs; `env` is optional). Prints memory before the load and its peaks,
+ * the boards answered and the server's CPU time per board (from /proc: what a flag costs in work).
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../shared/time';
 import { ensureBenchAdmin, signInOverHttp } from '../support/bench-auth';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
+import { cpuSeconds } from '../support/cpu-time';
 import { createLoadHttpClient } from '../support/http-client';
 import { procMemory, sampleProcMemory } from '../support/proc-memory';
 
@@ -50,6 +52,7 @@ try {
     const http = await createLoadHttpClient(url, 8, { authorization: `Bearer ${token}` });
     const path = `/api/v1/board?from=${addDays(TODAY, -30)}&days=90`;
     const sampler = sampleProcMemory(child.pid!, 200);
+    const cpuBefore = cpuSeconds(child.pid!);
     let boards = 0;
     const deadline = performance.now() + seconds * 1000;
     await Promise.all(
@@ -62,7 +65,9 @@ try {
       }),
     );
     const m = sampler.stop();
-    console.log(`${v.name}: before PSS ${mb(before.pssAlone)} MB (RSS ${mb(before.rss)}) | peak RSS ${mb(m.peakRss)} MB, VmHWM ${mb(m.hwm)} MB | ${(boards / seconds).toFixed(1)} boards/s`);
+    const cpuMs = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / Math.max(1, boards);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    console.log(`${v.name}: before PSS ${mb(before.pssAlone)} MB (RSS ${mb(before.rss)}) | peak RSS ${mb(m.peakRss)} MB, VmHWM ${mb(m.hwm)} MB | ${(boards / seconds).toFixed(1)} boards/s, server CPU ${cpuMs.toFixed(1)} ms a board | load ${load}`);
     await http.close();
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

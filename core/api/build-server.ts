@@ -3,7 +3,8 @@
  * call `inject`. Registered in order: error handling and the JSON parser, the rate limit and
  * `no-store` for signed-in answers, OpenAPI + docs at /docs, the live feed at /ws, the contract's
  * routes (each guarded by token and role), the CSV downloads, the built renderer (its 404 handler is
- * the SPA fallback), and Socket.IO at /socket.io/ on Fastify's own server (core/api/socket-io.ts).
+ * the SPA fallback), and Socket.IO at /socket.io/ on Fastify's own server (core/api/socket-io.ts), loaded
+ * with its first request (socket-io-gate.ts).
  *
  * Hardening decided here: a body limit (413); unknown JSON fields are dropped by the schemas, never
  * stored (a `role` sent to self-registration is ignored, `__proto__` never reaches an object); no
@@ -31,7 +32,7 @@ import { registerLiveSocket } from './live-socket';
 import { registerMethodNotAllowed } from './method-not-allowed';
 import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
-import { registerSocketIo } from './socket-io';
+import { registerSocketIo } from './socket-io-gate';
 import { registerUploadRoutes } from './upload-routes';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -133,8 +134,10 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   registerCsvRoutes(app, core);
   registerUploadRoutes(app, core);
   await registerRenderer(app, options.rendererDir);
-  registerSocketIo(app, core);
+  const socketIo = registerSocketIo(app, core);
   const server = app.server;
-  handlers.set(app, (req, res) => server.emit('request', req, res));
+  handlers.set(app, (req, res) => {
+    if (!socketIo.takes(req, res)) server.emit('request', req, res);
+  });
   return app;
 }

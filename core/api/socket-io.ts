@@ -2,7 +2,9 @@
  * Socket.IO at its default path `/socket.io/` (issue 8 §4): seed 003's server is Flask-SocketIO, so its
  * clients speak Socket.IO. The maintained `socket.io` server is attached to Fastify's own HTTP server,
  * the one the host's listener hands every request and upgrade to (core/api/listener.ts), so it runs on
- * the desktop host and `npm run serve` alike, on whatever address the LAN switch has chosen.
+ * the desktop host and `npm run serve` alike, on whatever address the LAN switch has chosen. It is loaded
+ * with the first request under its path (socket-io-gate.ts): a server no Socket.IO client talks to never
+ * holds it.
  *
  * **Signing in.** The token goes in the handshake: `auth: {token}` (socket.io-client), or an
  * `Authorization: Bearer …` header, or a `token` query parameter (what Flask-SocketIO-style clients
@@ -27,9 +29,8 @@
  * MAX_SOCKETS_PER_USER per user: one more disconnects the oldest.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { sessionEpoch } from '../../db/queries/session-queries';
 import type { Viewer } from '../../shared/contract/event-def';
 import { audienceOf, liveEvents, type LiveEvent } from '../../shared/contract/events';
@@ -39,8 +40,6 @@ import { AudienceIndex, type LiveMember } from './live-audience';
 import { MAX_SOCKETS_PER_TOKEN, MAX_SOCKETS_PER_USER, SESSION_RECHECK_MS } from './live-socket';
 
 export const SOCKET_IO_PATH = '/socket.io/';
-/** Largest message a client may send (its events carry a user id, nothing more). */
-const MAX_MESSAGE_BYTES = 16 * 1024;
 const MAX_TOKEN_CHARS = 4096;
 
 export const SOCKET_IO_ERRORS = {
@@ -79,7 +78,7 @@ export function roomUserId(data: unknown): number | null {
 }
 
 /** A browser page's origin must be the host it talks to (as /ws requires). */
-function sameOriginRaw(req: IncomingMessage): boolean {
+export function sameOriginRaw(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   try {
@@ -110,28 +109,12 @@ export function socketIoServerOf(app: FastifyInstance): Server | undefined {
 
 type Ack = ((answer: unknown) => void) | undefined;
 
+/**
+ * Serves seed 003's protocol on `io` (already attached to Fastify's server by socket-io-gate.ts, which
+ * loads Socket.IO with the first request under its path); returns what stops it.
+ */
 // eslint-disable-next-line max-lines-per-function -- seed 003's Socket.IO protocol in one place: its connection handler, rooms and event mapping share the server and the core
-export function registerSocketIo(app: FastifyInstance, core: Core): Server {
-  const io = new Server({
-    path: SOCKET_IO_PATH,
-    serveClient: false,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, sameOriginRaw(req)),
-  });
-  // Fastify's server: the listener emits every request and upgrade on it. Socket.IO takes the
-  // requests under its path (it wraps the 'request' listeners); upgrades are routed below.
-  const upgradeListeners = app.server.listeners('upgrade') as ((req: IncomingMessage, socket: Duplex, head: Buffer) => void)[];
-  io.attach(app.server, { destroyUpgrade: false });
-  const engineUpgrade = app.server.listeners('upgrade').filter((l) => !upgradeListeners.includes(l as never));
-  // The WebSocket plugin (/ws) routes every upgrade through Fastify, which would answer 404 for
-  // Socket.IO's path: each upgrade goes to one of them only.
-  for (const l of [...upgradeListeners, ...engineUpgrade]) app.server.off('upgrade', l as never);
-  const isSocketIo = (url: string | undefined) => (url ?? '').startsWith(SOCKET_IO_PATH);
-  const routeUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const targets = isSocketIo(req.url) ? engineUpgrade : upgradeListeners;
-    for (const l of targets) (l as (...a: unknown[]) => void).call(app.server, req, socket, head);
-  };
-  app.server.on('upgrade', routeUpgrade);
+export function serveSocketIo(app: FastifyInstance, core: Core, io: Server): () => void {
   servers.set(app, io);
 
   const index = new AudienceIndex<Socket>();
@@ -273,12 +256,10 @@ export function registerSocketIo(app: FastifyInstance, core: Core): Server {
     });
   });
 
-  app.addHook('preClose', async () => {
+  return () => {
     clearInterval(recheckTimer);
     unsubscribe();
     io.disconnectSockets(true);
     io.engine.close();
-    app.server.off('upgrade', routeUpgrade);
-  });
-  return io;
+  };
 }

@@ -3,11 +3,11 @@
  * a copy of the migrations), built into a temp folder and started with plain Node: proves it
  * resolves its externals, migrates a fresh database from the migrations beside it, and streams the
  * CSV from its bundled worker thread (capped heap, widest rows included) exactly as the TypeScript
- * sources do. On SQLite (the file is written beside the running server): the bundle on PostgreSQL
+ * sources do; on Linux it runs with glibc's allocator settings (core/malloc-env.ts). On SQLite (the file is written beside the running server): the bundle on PostgreSQL
  * starts from the same serve.ts, whose `--database` is tested in serve-database.postgres.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
@@ -93,6 +93,9 @@ describe('dist-server (vite.server.config.ts)', () => {
 
   it('starts on a fresh data folder and streams the CSV from its bundled worker, byte for byte as the sources do', async () => {
     const url = await startBundle(['--data', dataDir, '--port', '0', '--demo']);
+    // On Linux with glibc the server started itself again, as the same process, with glibc's allocator settings (core/malloc-env.ts).
+    const glibc = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime;
+    if (process.platform === 'linux' && glibc) expect(readFileSync(`/proc/${child!.pid}/environ`, 'latin1').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=131072');
     addWidestStays(join(dataDir, 'frontdesk.db'), 1500);
     const authorization = `Bearer ${await signInOverHttp(url)}`;
     const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization } });

@@ -86,6 +86,28 @@ async function join(socket: Socket, userId: unknown): Promise<{ ok?: true; room?
   return (await socket.timeout(5000).emitWithAck('join_booking_room', { userId })) as { ok?: true; room?: string; error?: string };
 }
 
+describe('loaded with its first request (socket-io-gate.ts)', () => {
+  it('is not loaded until a client asks; the first connection answers, over WebSocket', async () => {
+    expect(socketIoServerOf(th.host.server)).toBeUndefined();
+    // Other requests and /ws upgrades do not load it.
+    expect((await th.json('GET', '/health/live')).status).toBe(200);
+    expect(socketIoServerOf(th.host.server)).toBeUndefined();
+    expect((await open({ auth: { token: th.token } })).connected).toBe(true);
+    expect(socketIoServerOf(th.host.server)!.of('/').sockets.size).toBe(1);
+  });
+
+  it('the first connection answers over polling, and refuses as usual without a token', async () => {
+    expect(await refused({ transports: ['polling'] })).toBe(SOCKET_IO_ERRORS.unauthorized);
+    expect((await open({ auth: { token: th.token }, transports: ['polling'] })).connected).toBe(true);
+  });
+
+  it('two clients at once before it is loaded both connect', async () => {
+    const [a, b] = await Promise.all([open({ auth: { token: th.token } }), open({ auth: { token: th.token }, transports: ['polling'] })]);
+    expect([a.connected, b.connected]).toEqual([true, true]);
+    expect(socketIoServerOf(th.host.server)!.of('/').sockets.size).toBe(2);
+  });
+});
+
 describe('the handshake', () => {
   it('cannot connect without a token, with a bad one, or with a revoked one', async () => {
     expect(await refused({})).toBe(SOCKET_IO_ERRORS.unauthorized);

@@ -1,0 +1,118 @@
+/**
+ * A/B of `serve`'s memory idle and under the mixed soak (benchmark 9's A and C), any number of variants
+ * in one sitting, taking turns: `npx tsx bench/ab/serve-memory-ab.ts '<variants>' [soakSeconds] [rounds]`
+ * where `<variants>` is board-memory-ab.ts's JSON (`name`, `script` — default this checkout's
+ * dist-server/serve.cjs —, `flags`, optional `env`). Each turn: a first start with `--demo` on a new
+ * data folder, read from /proc once settled (PSS alone, its anonymous and file parts, threads), the
+ * admin's password chosen; then a second start on the same data and the soak at 50 requests/s (0 s:
+ * idle only). Prints one line per variant and turn.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays } from '../../shared/time';
+import { BENCH_ADMIN_PASSWORD, signInOverHttp } from '../support/bench-auth';
+import { startChild } from '../support/child-process';
+import { BENCH_DIR, scratchDir, TODAY } from '../support/hotel-dataset';
+import { procMemory, sampleProcMemory, type ProcMemory } from '../support/proc-memory';
+
+interface Variant {
+  name: string;
+  script?: string;
+  flags: string[];
+  env?: Record<string, string>;
+}
+
+const variants = JSON.parse(process.argv[2] ?? '[]') as Variant[];
+const soakSeconds = Number(process.argv[3] ?? 60);
+const rounds = Number(process.argv[4] ?? 2);
+const mb = (b: number) => (b / 2 ** 20).toFixed(1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
+async function start(v: Variant, dataDir: string, args: string[]) {
+  const child = spawn(process.execPath, [...v.flags, v.script ?? 'dist-server/serve.cjs', '--data', dataDir, '--port', '0', ...args], {
+    env: { ...process.env, ...v.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr.resume();
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      if (out.length < 10_000) out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${v.name}: serve exited ${code}: ${out}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** Once PSS alone has moved less than 1 MB over 5 s (at most 60 s), as benchmark 9 reads it. */
+async function settled(pid: number): Promise<ProcMemory> {
+  const window: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    window.push(procMemory(pid).pssAlone);
+    if (window.length > 5) window.shift();
+    if (window.length === 5 && Math.max(...window) - Math.min(...window) < 2 ** 20) break;
+    await sleep(1000);
+  }
+  return procMemory(pid);
+}
+
+async function chooseAdminPassword(origin: string): Promise<void> {
+  const login = await fetch(`${origin}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const changed = await fetch(`${origin}/api/v1/me/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ currentPassword: 'admin', newPassword: BENCH_ADMIN_PASSWORD }),
+  });
+  if (changed.status !== 200) throw new Error(`POST /api/v1/me/password: ${changed.status}`);
+}
+
+const client = startChild(join(BENCH_DIR, 'support', 'memory-load-process.ts'));
+await client.next('ready');
+const scratch = scratchDir('serve-memory-ab');
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const v of variants) {
+      const dataDir = join(scratch, `${v.name}-${round}`);
+      const first = await start(v, dataDir, ['--demo']);
+      const idle = await settled(first.pid);
+      const threads = readdirSync(`/proc/${first.pid}/task`).length;
+      await chooseAdminPassword(first.url);
+      await first.stop();
+      let soakLine = '';
+      if (soakSeconds > 0) {
+        const serve = await start(v, dataDir, []);
+        const before = await settled(serve.pid);
+        const token = await signInOverHttp(serve.url);
+        const roomsRes = await fetch(`${serve.url}/api/v1/rooms`, { headers: { authorization: `Bearer ${token}` } });
+        const rooms = ((await roomsRes.json()) as { number: number; category: string }[]).map((r) => ({ number: r.number, category: r.category }));
+        const sampler = sampleProcMemory(serve.pid, 1000);
+        await client.ask({ type: 'soak:start', origin: serve.url, token, perSecond: 50, rooms, fromDate: addDays(TODAY, 1), days: 365, seed: 9 }, 'soak:started');
+        await sleep(soakSeconds * 1000);
+        const done = await client.ask<{ requests: number; failures: number }>({ type: 'soak:stop' }, 'soak:done');
+        const m = sampler.stop();
+        const s = m.samples.map((x) => x.rss);
+        const fifth = (k: number) => s.slice(Math.floor((s.length * k) / 5), Math.floor((s.length * (k + 1)) / 5));
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+        soakLine = ` | soak ${soakSeconds} s: start RSS ${mb(before.rss)}, peak RSS ${mb(m.peakRss)}, VmHWM ${mb(m.hwm)}, growth ${mb(mean(fifth(4)) - mean(fifth(1)))} MB, end ${mb(s[s.length - 1]!)}; ${done.requests} requests, ${done.failures} failed`;
+        await serve.stop();
+      }
+      console.log(`${v.name} #${round + 1} (load ${load()}): idle PSS alone ${mb(idle.pssAlone)} MB (anon ${mb(idle.pssAnon)}, files ${mb(idle.pssAlone - idle.pssAnon)}; PSS as read ${mb(idle.pss)}), ${threads} threads${soakLine}`);
+    }
+  }
+} finally {
+  await client.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(0);

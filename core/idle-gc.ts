@@ -1,0 +1,69 @@
+/**
+ * One full garbage collection when the host has gone quiet after work (docs/benchmarks.md §4).
+ *
+ * V8 collects only when JavaScript allocates: a server that has just started (migrations, the demo
+ * hotel, its routes compiled) or just answered a burst keeps that work's garbage in its heap for as
+ * long as it stays idle — 5–8 MB of resident memory after start-up — and V8's memory reducer does
+ * not step in for a heap this small. So every `intervalMs` (2 s) this checks whether the event loop was
+ * idle for nearly the whole interval and the heap has grown by `minGrowthBytes` since the last
+ * collection; if so, it collects once (a few tens of ms on a ~35 MB heap, at a moment nothing was
+ * waiting). A busy server never meets the idle test, so requests never wait for it.
+ *
+ * `gc` is V8's own, exposed with `--expose-gc` set at run time (the process's command line need not
+ * carry it: the desk's utility process, `serve`, Docker and the tests all get it the same way).
+ */
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export interface IdleCollectorOptions {
+  /** How often to look (default 2 s). */
+  intervalMs?: number;
+  /** Event-loop utilisation over the interval below which the host counts as idle (default 2 %). */
+  idleUtilization?: number;
+  /** Growth of the heap in use since the last collection that makes one worth it (default 4 MB). */
+  minGrowthBytes?: number;
+}
+
+export interface IdleCollector {
+  /** Collections made so far (tests). */
+  readonly collections: number;
+  stop(): void;
+}
+
+let exposedGc: (() => void) | undefined;
+
+/** V8's `gc()`, from a context made after `--expose-gc` was set. */
+function v8Gc(): () => void {
+  if (!exposedGc) {
+    setFlagsFromString('--expose-gc');
+    exposedGc = runInNewContext('gc') as () => void;
+  }
+  return exposedGc;
+}
+
+export function startIdleCollector(options: IdleCollectorOptions = {}): IdleCollector {
+  const { intervalMs = 2000, idleUtilization = 0.02, minGrowthBytes = 4 * 1024 * 1024 } = options;
+  const gc = v8Gc();
+  let last = performance.eventLoopUtilization();
+  let afterLast = 0;
+  let collections = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const idle = performance.eventLoopUtilization(now, last).utilization < idleUtilization;
+    last = now;
+    if (!idle || getHeapStatistics().used_heap_size < afterLast + minGrowthBytes) return;
+    gc();
+    collections++;
+    afterLast = getHeapStatistics().used_heap_size;
+    // The collection itself is not the host's work: the next interval is judged without it.
+    last = performance.eventLoopUtilization();
+  }, intervalMs);
+  timer.unref();
+  return {
+    get collections() {
+      return collections;
+    },
+    stop: () => clearInterval(timer),
+  };
+}

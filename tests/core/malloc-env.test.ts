@@ -1,0 +1,46 @@
+/**
+ * core/malloc-env.ts: `serve` starts itself again with glibc's allocator settings when they are not
+ * set, on Linux with glibc only, keeping its arguments, V8 flags and the caller's own values.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyMallocEnv, MALLOC_ENV } from '../../core/malloc-env';
+
+function fakeProcess(over: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv; glibc?: boolean } = {}) {
+  const calls: { file: string; args: readonly string[]; env: NodeJS.ProcessEnv }[] = [];
+  const proc = {
+    platform: over.platform ?? 'linux',
+    env: over.env ?? { PATH: '/usr/bin' },
+    execPath: '/usr/bin/node',
+    execArgv: ['--max-semi-space-size=2'],
+    argv: ['/usr/bin/node', '/app/dist-server/serve.cjs', '--port', '0'],
+    execve: ((file: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}) => {
+      calls.push({ file, args, env });
+    }) as unknown as (file: string, args?: readonly string[], env?: NodeJS.ProcessEnv) => never,
+    report: { getReport: () => ({ header: over.glibc === false ? {} : { glibcVersionRuntime: '2.36' } }) },
+  };
+  return { proc, calls };
+}
+
+describe('applyMallocEnv', () => {
+  it('on Linux with glibc, without the settings: executes the same node, flags and arguments again with them', () => {
+    const { proc, calls } = fakeProcess();
+    applyMallocEnv(proc);
+    expect(calls).toEqual([
+      { file: '/usr/bin/node', args: ['/usr/bin/node', '--max-semi-space-size=2', '/app/dist-server/serve.cjs', '--port', '0'], env: { PATH: '/usr/bin', ...MALLOC_ENV } },
+    ]);
+  });
+
+  it('does nothing once they are set (the process it started), and keeps a value the caller chose', () => {
+    const { proc, calls } = fakeProcess({ env: { MALLOC_MMAP_THRESHOLD_: '65536' } });
+    applyMallocEnv(proc);
+    expect(calls).toEqual([]);
+  });
+
+  it('does nothing on Windows or macOS, or on Linux without glibc', () => {
+    for (const over of [{ platform: 'win32' as const }, { platform: 'darwin' as const }, { glibc: false }]) {
+      const { proc, calls } = fakeProcess(over);
+      applyMallocEnv(proc);
+      expect(calls).toEqual([]);
+    }
+  });
+});

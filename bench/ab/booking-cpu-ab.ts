@@ -1,0 +1,125 @@
+/**
+ * Benchmark 1's HTTP bookings (50 connections, host and load client in their own processes) against
+ * two or more checkouts at once, taking turns in one sitting: each checkout's own host
+ * (`<checkout>/bench/support/host-process.ts`, its own code) on a database of its own, one load client
+ * for all. Per run and checkout: bookings/s, p99, bookings per COMMIT, and the host's CPU per booking
+ * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate.
+ *
+ *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] <checkout> [<checkout> …]
+ *
+ * With `--profile`, each checkout's host samples its CPU over its last run (whole profiles kept in
+ * `BENCH_PROFILE_DIR` if set: support/cpu-profile.ts).
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DB_FILE_NAME } from '../../db/open-database';
+import { addDays } from '../../shared/time';
+import { ensureBenchAdmin } from '../support/bench-auth';
+import { startChild, type BenchChild } from '../support/child-process';
+import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
+import { cpuSeconds } from '../support/cpu-time';
+import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
+import { loadavg } from 'node:os';
+import { fmt, median } from '../support/stats';
+
+interface Batches {
+  batches: number;
+  writes: number;
+  largest: number;
+}
+interface Reply {
+  requests: number;
+  elapsedMs: number;
+  p50: number;
+  p99: number;
+  nextIndex: number;
+  failures: number;
+  statuses: Record<string, number>;
+}
+interface Row {
+  rate: number;
+  p99: number;
+  perCommit: number;
+  hostUs: number;
+  clientUs: number;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const checkouts = positionals.map((p) => resolve(p));
+if (!checkouts.length) throw new Error('name at least one checkout');
+
+const dir = scratchDir('booking-cpu-ab');
+const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
+const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
+const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; rows: Row[]; profile?: ProfileSummary }[] = [];
+try {
+  await client.next('ready');
+  for (const [i, checkout] of checkouts.entries()) {
+    const hostDir = join(dir, `host-${i}`);
+    await createEmptyHotel(join(hostDir, DB_FILE_NAME));
+    await ensureBenchAdmin(join(hostDir, DB_FILE_NAME));
+    const child = startChild(join(checkout, 'bench', 'support', 'host-process.ts'));
+    await child.next('ready');
+    const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
+    hosts.push({ name: checkout, child, url, token, next: 0, rows: [] });
+  }
+  const load = async (h: (typeof hosts)[number], ms: number) => {
+    const r = await client.ask<Reply>(
+      { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, rooms, startDate: addDays(TODAY, 31), firstIndex: h.next },
+      'closed-loop:done',
+    );
+    h.next = r.nextIndex;
+    return r;
+  };
+  for (const h of hosts) await load(h, 1500);
+  console.log(`load average before: ${loadavg()[0]!.toFixed(1)}`);
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...hosts].reverse() : hosts;
+    for (const h of order) {
+      const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+      const host0 = cpuSeconds(h.child.process.pid!);
+      const client0 = cpuSeconds(client.process.pid!);
+      const measured = () => load(h, seconds * 1000);
+      const last = values.profile && run === runs - 1;
+      const { value: r, summary } = last ? await whileProfiled(h.child, measured) : { value: await measured(), summary: undefined };
+      const hostS = cpuSeconds(h.child.process.pid!) - host0;
+      const clientS = cpuSeconds(client.process.pid!) - client0;
+      const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+      if (summary) h.profile = summary;
+      const created = r.statuses['201'] ?? 0;
+      if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
+      h.rows.push({
+        rate: (created * 1000) / r.elapsedMs,
+        p99: r.p99,
+        perCommit: (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches),
+        hostUs: (hostS * 1e6) / Math.max(1, r.requests),
+        clientUs: (clientS * 1e6) / Math.max(1, r.requests),
+      });
+    }
+    console.log(`run ${run + 1}: ${hosts.map((h) => `${h.rows.at(-1)!.rate.toFixed(0)}/s ${h.rows.at(-1)!.hostUs.toFixed(0)} µs`).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
+  }
+  for (const h of hosts) {
+    const m = (f: (r: Row) => number) => median(h.rows.map(f));
+    console.log(
+      `${h.name}: ${fmt(m((r) => r.rate))} bookings/s, p99 ${m((r) => r.p99).toFixed(1)} ms, host CPU ${m((r) => r.hostUs).toFixed(0)} µs/booking ` +
+        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT`,
+    );
+    if (h.profile) console.log(`  busy time: ${Object.entries(h.profile.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
+  }
+} finally {
+  await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop())]);
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

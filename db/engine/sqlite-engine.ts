@@ -45,9 +45,7 @@ export interface SqliteEngineOptions {
   walSync?: WalSync;
   /**
    * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
-   * savepoint journals kept in memory (`temp_store = MEMORY`: a file-backed one made each savepoint of
-   * a 100 000-row import 3–4× slower, measured in docs/imports.md) and a 16 MiB page cache. Nobody
-   * else uses the connection, so its units may wait on I/O (never strict).
+   * a 16 MiB page cache. Nobody else uses the connection, so its units may wait on I/O (never strict).
    */
   bulk?: boolean;
 }
@@ -56,10 +54,15 @@ export interface SqliteEngineOptions {
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
-  if (options.bulk) {
-    sqlite.pragma('temp_store = MEMORY');
-    sqlite.pragma('cache_size = -16384');
-  }
+  // Savepoint (statement) journals in memory. Every batched write runs in savepoints, and SQLite
+  // copies each page the write changes into the savepoint's journal; past 64 KiB (one booking with
+  // its outbox and audit rows and the search index's segment: ~20 pages) a file-backed journal
+  // spills to a temporary file, ~40 pwrite calls a booking (strace), 60 of ~145 µs of SQLite's CPU
+  // a booking (docs/benchmarks.md, §3). The journal is emptied when the write's savepoint ends, so
+  // it holds one write's pages at most; it has nothing to do with durability (the WAL does).
+  // A 100 000-row import's savepoints were 3–4× slower with it on file (docs/imports.md).
+  sqlite.pragma('temp_store = MEMORY');
+  if (options.bulk) sqlite.pragma('cache_size = -16384');
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
   const lock = new FifoLock();

@@ -118,6 +118,12 @@ try {
     );
     if (h.profile) console.log(`  busy time: ${Object.entries(h.profile.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
   }
+  // Each run's pair side by side: the drift of a shared machine (and of the growing databases) cancels out.
+  for (const h of hosts.slice(1)) {
+    const cpu = h.rows.map((r, i) => r.hostUs / hosts[0]!.rows[i]!.hostUs);
+    const rate = h.rows.map((r, i) => r.rate / hosts[0]!.rows[i]!.rate);
+    console.log(`${h.name} ÷ ${hosts[0]!.name}, run by run: host CPU a booking ${fmt(median(cpu))} (${cpu.map((x) => x.toFixed(2)).join(', ')}), bookings/s ${fmt(median(rate))}`);
+  }
 } finally {
   await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop())]);
   rmSync(dir, { recursive: true, force: true });

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
+import { createBeforeCommit, type BeforeCommitWork } from './sqlite-before-commit';
 import { allRaw, openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
 import { createWalSync, type WalSync } from './wal-sync';
@@ -43,6 +44,8 @@ export interface SqliteEngineOptions {
   strictUnits?: boolean;
   /** The batches' fsync (default: wal-sync.ts on `<file>-wal`); tests hold it back to see who waits for it. */
   walSync?: WalSync;
+  /** Done in each transaction just before its COMMIT (the search index: sqlite-before-commit.ts). */
+  beforeCommit?: BeforeCommitWork;
   /**
    * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
    * a 16 MiB page cache. Nobody else uses the connection, so its units may wait on I/O (never strict).
@@ -50,21 +53,17 @@ export interface SqliteEngineOptions {
   bulk?: boolean;
 }
 
-
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
-  // Savepoint (statement) journals in memory. Every batched write runs in savepoints, and SQLite
-  // copies each page the write changes into the savepoint's journal; past 64 KiB (one booking with
-  // its outbox and audit rows and the search index's segment: ~20 pages) a file-backed journal
-  // spills to a temporary file, ~40 pwrite calls a booking (strace), 60 of ~145 µs of SQLite's CPU
-  // a booking (docs/benchmarks.md, §3). The journal is emptied when the write's savepoint ends, so
-  // it holds one write's pages at most; it has nothing to do with durability (the WAL does).
-  // A 100 000-row import's savepoints were 3–4× slower with it on file (docs/imports.md).
+  // Savepoint journals in memory: a batched write's savepoint copies the pages it changes there, and
+  // past 64 KiB (a booking: ~20 pages) a file-backed one spilled to a temporary file, ~40 pwrites a
+  // booking (docs/benchmarks.md §3). It holds one write's pages at most; durability is the WAL's.
   sqlite.pragma('temp_store = MEMORY');
   if (options.bulk) sqlite.pragma('cache_size = -16384');
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
+  const beforeCommit = createBeforeCommit(sqlite, options.beforeCommit);
   const lock = new FifoLock();
   const owner = {};
   const strict = !options.bulk && (options.strictUnits ?? false);
@@ -100,9 +99,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     }
     if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
+    const run = () => (writes ? beforeCommit.afterAutocommit(op(stmt)) : op(stmt));
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
-        return durable(op(stmt));
+        return durable(run());
       } catch (e) {
         return Promise.reject(e);
       } finally {
@@ -112,7 +112,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return (writes ? writer.acquire() : lock.acquire())
       .then(() => {
         try {
-          return op(stmt);
+          return run();
         } finally {
           lock.release();
         }
@@ -134,12 +134,14 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
     // A write inside a read (a savepoint outside a transaction begins one) while another connection
     // holds the writer would wait in SQLite's busy handler, holding the event loop: refused instead.
-    if (!sqlite.inTransaction) writer.refuseWhileLent();
+    const outermost = !sqlite.inTransaction;
+    if (outermost) writer.refuseWhileLent();
     const name = parent.nextSavepoint();
     const scope = new UnitScope<Sqlite>(owner, sqlite, parent);
     sqlite.exec(`SAVEPOINT ${name}`);
     try {
       const value = await runInScope(scope, fn);
+      if (outermost) beforeCommit.inTransaction(); // this RELEASE is the COMMIT
       sqlite.exec(`RELEASE ${name}`);
       scope.releaseInto(parent);
       return value;
@@ -165,6 +167,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     try {
       value = await runInScope(scope, fn);
       done();
+      beforeCommit.inTransaction();
       sqlite.exec('COMMIT');
     } catch (e) {
       scope.end();
@@ -200,6 +203,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
           }
         }
         done();
+        beforeCommit.inTransaction();
         sqlite.exec('COMMIT');
       } catch (e) {
         scope.end();

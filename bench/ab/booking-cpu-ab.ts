@@ -5,21 +5,23 @@
  * for all. Per run and checkout: bookings/s, p99, bookings per COMMIT, and the host's CPU per booking
  * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate.
  *
- *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] <checkout> [<checkout> …]
+ *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] <checkout> [<checkout> …]
  *
+ * `--loaded` runs it all beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
  * With `--profile`, each checkout's host samples its CPU over its last run (whole profiles kept in
  * `BENCH_PROFILE_DIR` if set: support/cpu-profile.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
-import { ensureBenchAdmin } from '../support/bench-auth';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
+import { startBackgroundLoad } from '../support/background-load';
 import { cpuSeconds } from '../support/cpu-time';
-import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
+import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
 import { loadavg } from 'node:os';
 import { fmt, median } from '../support/stats';
 
@@ -52,6 +54,7 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
+    loaded: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -61,15 +64,27 @@ const checkouts = positionals.map((p) => resolve(p));
 if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
+
+/**
+ * The empty hotel and its admin made by `checkout`'s own code, so each host opens a database of its
+ * own migrations (a checkout that lacks one of another's would run on a schema it does not know).
+ */
+function createHotelWith(checkout: string, file: string): void {
+  const code = `const d = await import(${JSON.stringify(join(checkout, 'bench/support/hotel-dataset.ts'))});
+    const a = await import(${JSON.stringify(join(checkout, 'bench/support/bench-auth.ts'))});
+    await d.createEmptyHotel(${JSON.stringify(file)}); await a.ensureBenchAdmin(${JSON.stringify(file)});`;
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: checkout, stdio: 'inherit' });
+}
 const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
+const background = values.loaded ? startBackgroundLoad() : undefined;
+if (background) console.log(`beside: ${background.description}`);
 const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; rows: Row[]; profile?: ProfileSummary }[] = [];
 try {
   await client.next('ready');
   for (const [i, checkout] of checkouts.entries()) {
     const hostDir = join(dir, `host-${i}`);
-    await createEmptyHotel(join(hostDir, DB_FILE_NAME));
-    await ensureBenchAdmin(join(hostDir, DB_FILE_NAME));
+    createHotelWith(checkout, join(hostDir, DB_FILE_NAME));
     const child = startChild(join(checkout, 'bench', 'support', 'host-process.ts'));
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
@@ -108,7 +123,8 @@ try {
         clientUs: (clientS * 1e6) / Math.max(1, r.requests),
       });
     }
-    console.log(`run ${run + 1}: ${hosts.map((h) => `${h.rows.at(-1)!.rate.toFixed(0)}/s ${h.rows.at(-1)!.hostUs.toFixed(0)} µs`).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
+    const line = (r: Row) => `${r.rate.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms ${r.hostUs.toFixed(0)} µs`;
+    console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
   }
   for (const h of hosts) {
     const m = (f: (r: Row) => number) => median(h.rows.map(f));
@@ -122,10 +138,11 @@ try {
   for (const h of hosts.slice(1)) {
     const cpu = h.rows.map((r, i) => r.hostUs / hosts[0]!.rows[i]!.hostUs);
     const rate = h.rows.map((r, i) => r.rate / hosts[0]!.rows[i]!.rate);
-    console.log(`${h.name} ÷ ${hosts[0]!.name}, run by run: host CPU a booking ${fmt(median(cpu))} (${cpu.map((x) => x.toFixed(2)).join(', ')}), bookings/s ${fmt(median(rate))}`);
+    const p99 = h.rows.map((r, i) => r.p99 / hosts[0]!.rows[i]!.p99);
+    console.log(`${h.name} ÷ ${hosts[0]!.name}, run by run: host CPU a booking ${fmt(median(cpu))} (${cpu.map((x) => x.toFixed(2)).join(', ')}), bookings/s ${fmt(median(rate))}, p99 ${fmt(median(p99))}`);
   }
 } finally {
-  await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop())]);
+  await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop()), background?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);

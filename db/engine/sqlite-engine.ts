@@ -15,18 +15,19 @@
  * which it runs off the event loop (wal-sync.ts): its COMMIT is made with `synchronous=NORMAL` and
  * nobody hears of the batch before the WAL's fsync. Reads wait for that fsync too before they answer
  * (a read never shows a change that a power cut could still take back), as they did when the fsync
- * held the event loop.
+ * held the event loop. The WAL's checkpoints run in a worker thread (wal-checkpointer.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
-import { createBeforeCommit, type BeforeCommitWork } from './sqlite-before-commit';
+import { createCommitHooks, type BeforeCommitWork } from './sqlite-commit-hooks';
 import { allRaw, openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
+import { checkpointOffTheLoop } from './wal-checkpointer';
 import { createWalSync, type WalSync } from './wal-sync';
-import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { currentScope, runCallbacks, runInScope, UnitScope, watchTurn } from './unit-scope';
 import { createWriterGate } from './writer-gate';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -44,7 +45,7 @@ export interface SqliteEngineOptions {
   strictUnits?: boolean;
   /** The batches' fsync (default: wal-sync.ts on `<file>-wal`); tests hold it back to see who waits for it. */
   walSync?: WalSync;
-  /** Done in each transaction just before its COMMIT (the search index: sqlite-before-commit.ts). */
+  /** Done in each transaction just before its COMMIT (the search index: sqlite-commit-hooks.ts). */
   beforeCommit?: BeforeCommitWork;
   /**
    * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
@@ -63,12 +64,14 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   if (options.bulk) sqlite.pragma('cache_size = -16384');
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
-  const beforeCommit = createBeforeCommit(sqlite, options.beforeCommit);
   const lock = new FifoLock();
   const owner = {};
   const strict = !options.bulk && (options.strictUnits ?? false);
   const writer = createWriterGate(lock);
   const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
+  // Checkpoints off the event loop (wal-checkpointer.ts); the import's own connection keeps SQLite's.
+  const checkpoints = options.bulk ? undefined : checkpointOffTheLoop(sqlite, options.file, writer.lend);
+  const commits = createCommitHooks(sqlite, options.beforeCommit, checkpoints);
   /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
   const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
   // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
@@ -99,7 +102,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     }
     if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
-    const run = () => (writes ? beforeCommit.afterAutocommit(op(stmt)) : op(stmt));
+    const run = () => (writes ? commits.alone(op(stmt)) : op(stmt));
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
         return durable(run());
@@ -120,17 +123,6 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       .then(durable);
   };
 
-  /** In strict mode, throws if the event loop moved on while the unit held the connection. */
-  const watchTurn = () => {
-    if (!strict) return () => undefined;
-    let crossed = false;
-    const sentinel = setImmediate(() => (crossed = true));
-    return () => {
-      clearImmediate(sentinel);
-      if (crossed) throw new Error('A unit of work waited on real I/O while holding the database (no fetch, timer or hash inside db.unit)');
-    };
-  };
-
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
     // A write inside a read (a savepoint outside a transaction begins one) while another connection
     // holds the writer would wait in SQLite's busy handler, holding the event loop: refused instead.
@@ -141,7 +133,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     sqlite.exec(`SAVEPOINT ${name}`);
     try {
       const value = await runInScope(scope, fn);
-      if (outermost) beforeCommit.inTransaction(); // this RELEASE is the COMMIT
+      if (outermost) commits.before(); // this RELEASE is the COMMIT
       sqlite.exec(`RELEASE ${name}`);
       scope.releaseInto(parent);
       return value;
@@ -161,19 +153,20 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     // A transaction left open would turn this COMMIT into a mere RELEASE of someone else's work.
     if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
     const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-    const done = watchTurn();
+    const done = watchTurn(strict);
     sqlite.exec('BEGIN IMMEDIATE');
     let value: T;
     try {
       value = await runInScope(scope, fn);
       done();
-      beforeCommit.inTransaction();
+      commits.before();
       sqlite.exec('COMMIT');
     } catch (e) {
       scope.end();
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw e;
     }
+    commits.after();
     scope.end();
     runCallbacks(scope.committed());
     return value;
@@ -187,7 +180,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   async function batchTransaction(writes: (() => Promise<unknown>)[]) {
     if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
     const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-    const done = watchTurn();
+    const done = watchTurn(strict);
     const outcomes: Outcome[] = [];
     sqlite.pragma('synchronous = NORMAL');
     try {
@@ -203,7 +196,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
           }
         }
         done();
-        beforeCommit.inTransaction();
+        commits.before();
         sqlite.exec('COMMIT');
       } catch (e) {
         scope.end();
@@ -213,6 +206,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     } finally {
       sqlite.pragma('synchronous = FULL');
     }
+    commits.after();
     scope.end();
     const synced = wal.sync();
     return {
@@ -253,7 +247,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       if (currentScope(owner)) return fn();
       await lock.acquire();
       const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-      const done = watchTurn();
+      const done = watchTurn(strict);
       let value: T;
       try {
         value = await runInScope(scope, fn);
@@ -277,11 +271,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
-    /** Writes per COMMIT so far (benchmark 1). */
-    groupCommitStats: () => groupCommit.stats(),
+    /** Writes per COMMIT, and the checkpoints made off the event loop, so far (benchmark 1). */
+    groupCommitStats: () => ({ ...groupCommit.stats(), checkpoints: checkpoints?.stats() }),
     lendWriter: () => writer.lend(),
     migrationStatus: () => (journal ? readMigrationStatus(engine, '__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
+      // First (a checkpoint under way may lend the writer): then the host's connection, the last, removes the WAL.
+      await checkpoints?.close();
       await lock.acquire();
       try {
         await wal.settled();

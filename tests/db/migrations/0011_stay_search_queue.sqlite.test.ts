@@ -2,7 +2,7 @@
  * 0011: the stays' triggers note each stay they add or change in `stay_search_queue` instead of
  * writing the search index themselves; the index is brought up to date from the notes before each
  * COMMIT (db/queries/stay-search-index.ts, run by the SQLite engine: its own test is
- * tests/db/engine/sqlite-before-commit.sqlite.test.ts). Here, on the raw connection, the statements
+ * tests/db/engine/sqlite-commit-hooks.sqlite.test.ts). Here, on the raw connection, the statements
  * are run by hand where the engine runs them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The SQLite engine's work before a COMMIT (db/engine/sqlite-before-commit.ts): the desk's search
+ * The SQLite engine's work before a COMMIT (db/engine/sqlite-commit-hooks.ts): the desk's search
  * index, brought up to date from the stays the triggers noted (migration 0011,
  * db/queries/stay-search-index.ts) in the transaction itself, so whoever sees a COMMIT of a stay —
  * another connection here — finds it in the index too, whether the stay came in a group commit's

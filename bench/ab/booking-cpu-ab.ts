@@ -5,8 +5,10 @@
  * for all. Per run and checkout: bookings/s, p99, bookings per COMMIT, and the host's CPU per booking
  * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate.
  *
- *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] <checkout> [<checkout> …]
+ *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
  *
+ * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free
+ * slot of a year of 30-minute slots in a few service rooms).
  * `--loaded` runs it all beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
  * With `--profile`, each checkout's host samples its CPU over its last run (whole profiles kept in
  * `BENCH_PROFILE_DIR` if set: support/cpu-profile.ts).
@@ -15,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
 import { startChild, type BenchChild } from '../support/child-process';
@@ -55,6 +58,7 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '50' },
     profile: { type: 'boolean', default: false },
     loaded: { type: 'boolean', default: false },
+    timeslots: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -70,16 +74,38 @@ const dir = scratchDir('booking-cpu-ab');
  * own migrations (a checkout that lacks one of another's would run on a schema it does not know).
  */
 function createHotelWith(checkout: string, file: string): void {
-  const code = `const d = await import(${JSON.stringify(join(checkout, 'bench/support/hotel-dataset.ts'))});
-    const a = await import(${JSON.stringify(join(checkout, 'bench/support/bench-auth.ts'))});
-    await d.createEmptyHotel(${JSON.stringify(file)}); await a.ensureBenchAdmin(${JSON.stringify(file)});`;
+  const at = (path: string) => JSON.stringify(join(checkout, path));
+  // --timeslots: benchmark 8's rooms of a year of 30-minute slots (appointments-http-bench.ts's buildBookableSlots).
+  const slots = `const { openDatabase } = await import(${at('db/open-database.ts')}); const { createCore } = await import(${at('core/create-core.ts')});
+    const { createEventBus } = await import(${at('core/context.ts')}); const db = await openDatabase({ engine: 'sqlite', file: ${JSON.stringify(file)} });
+    const core = await createCore({ db, clock: () => d.NOW_MS, events: createEventBus() }, { settings: { timeZone: d.TIME_ZONE } });
+    const admin = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
+    for (let r = 1; r <= ${SLOT_ROOMS}; r++) {
+      await core.handlers['serviceRooms:create']({ name: 'Spa ' + r, roomType: 'treatment', capacity: 1, hourlyRate: 60000, isActive: true }, admin);
+      await core.handlers['timeslots:generate']({ roomId: r, startDate: '2030-01-01', endDate: '2030-12-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
+    }
+    await db.close();`;
+  const code = `const d = await import(${at('bench/support/hotel-dataset.ts')});
+    const a = await import(${at('bench/support/bench-auth.ts')});
+    await d.createEmptyHotel(${JSON.stringify(file)}); ${values.timeslots ? slots : ''} await a.ensureBenchAdmin(${JSON.stringify(file)});`;
   execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: checkout, stdio: 'inherit' });
 }
+
+/** Enough slots for every run at 7 500 bookings/s. */
+const SLOT_ROOMS = Math.ceil(((runs + 2) * seconds * 7_500) / (365 * 16));
+function slotBodies(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT id, room_id AS roomId FROM timeslots ORDER BY id').all() as { id: number; roomId: number }[]).map((s) => JSON.stringify({ timeslotId: s.id, roomId: s.roomId }));
+  } finally {
+    db.close();
+  }
+}
 const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
-const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
+const client = startChild(join(BENCH_DIR, 'support', values.timeslots ? 'post-load-client-process.ts' : 'load-client-process.ts'));
 const background = values.loaded ? startBackgroundLoad() : undefined;
 if (background) console.log(`beside: ${background.description}`);
-const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; rows: Row[]; profile?: ProfileSummary }[] = [];
+const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; bodies: string[]; rows: Row[]; profile?: ProfileSummary }[] = [];
 try {
   await client.next('ready');
   for (const [i, checkout] of checkouts.entries()) {
@@ -88,9 +114,15 @@ try {
     const child = startChild(join(checkout, 'bench', 'support', 'host-process.ts'));
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
-    hosts.push({ name: checkout, child, url, token, next: 0, rows: [] });
+    hosts.push({ name: checkout, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
   }
   const load = async (h: (typeof hosts)[number], ms: number) => {
+    if (values.timeslots) {
+      // Each run books slots no run booked before: a slice as long as the run could ever need.
+      const take = Math.ceil((ms / 1000) * 7_500);
+      const bodies = h.bodies.slice(h.next, (h.next += take));
+      return await client.ask<Reply>({ type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, path: '/api/v1/bookings', bodies, expected: [201] }, 'closed-loop:done', 120_000);
+    }
     const r = await client.ask<Reply>(
       { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, rooms, startDate: addDays(TODAY, 31), firstIndex: h.next },
       'closed-loop:done',

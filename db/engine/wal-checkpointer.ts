@@ -17,7 +17,9 @@
  *   transaction begins. Under steady writes one never has, so once the WAL holds `restartFrames`
  *   frames the checkpoint is finished with the writer lent (writer-gate.ts): the writes wait for the
  *   few frames committed meanwhile to be copied — the reads go on — and the next COMMIT rewinds the
- *   WAL. The file stays a few MB, as with SQLite's own checkpoints.
+ *   WAL. The file stays under ~45 MB (SQLite's own checkpoints kept it at ~4 MB, copying every
+ *   1 000 frames: copying every 4 000 copies a hot page once where it was copied up to four times,
+ *   0.92 × the host's CPU a booking, docs/benchmarks.md §3).
  *
  * Nothing changes in what is durable: a COMMIT is durable by the WAL's fsync (wal-sync.ts); a
  * checkpoint moves committed pages into the database file, and SQLite never rewinds the WAL before
@@ -81,9 +83,9 @@ export interface WalCheckpointerDeps {
   lend(): Promise<() => void>;
   /** Back to SQLite's own checkpoints on the host's connection. */
   fallBack(): void;
-  /** Frames past the last checkpoint before the next one (SQLite's own threshold: 1 000). */
+  /** Frames past the last checkpoint before the next one (default 4 000; SQLite's own threshold is 1 000). */
   everyFrames?: number;
-  /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over. */
+  /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over (default 10 000). */
   restartFrames?: number;
   /** How long the worker stays without a checkpoint to make. */
   idleMs?: number;
@@ -98,8 +100,8 @@ interface Reply {
 
 // eslint-disable-next-line max-lines-per-function -- the worker, the -shm header and the checkpoint under way are one state; its steps are short
 export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointer {
-  const everyFrames = deps.everyFrames ?? 1000;
-  const restartFrames = deps.restartFrames ?? 4000;
+  const everyFrames = deps.everyFrames ?? 4000;
+  const restartFrames = deps.restartFrames ?? 10_000;
   const counts: CheckpointStats = { checkpoints: 0, restarts: 0 };
   let worker: Worker | undefined;
   let idle: NodeJS.Timeout | undefined;

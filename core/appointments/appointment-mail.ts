@@ -78,9 +78,13 @@ export function composeAppointmentMail(kind: AppointmentMailKind, a: Appointment
   return { subject, text: `${greet},\n\n${body}\n\n${sign}\n` };
 }
 
-/** Enqueues the e-mail in the change's transaction; nothing when the appointment has no address. */
-export async function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number } = {}): Promise<void> {
+/**
+ * Enqueues the e-mail in the change's transaction; nothing when the appointment has no address. The
+ * confirmation of an appointment booked in this same transaction is its first message (ids are never
+ * reused: AUTOINCREMENT, identity), numbered 1 without reading its sequence (outbox-enqueue.ts).
+ */
+export async function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number; created?: boolean } = {}): Promise<void> {
   if (!a.guestEmail) return;
   const { subject, text } = composeAppointmentMail(kind, a, s, extra);
-  await c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text } });
+  await c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text }, first: extra.created === true });
 }

@@ -21,11 +21,15 @@
  *   1 000 frames: copying every 4 000 copies a hot page once where it was copied up to four times,
  *   0.92 × the host's CPU a booking, docs/benchmarks.md §3).
  *
+ * - A thread costs ~15 MB while it lives. So it is only for steady writes: a WAL that took 10 s or
+ *   more to fill is checkpointed on the host's own connection, as SQLite would (one stall of a few
+ *   ms, the WAL then starts over), and the worker stops after 10 s without a checkpoint. An idle or
+ *   lightly used host holds no thread.
+ *
  * Nothing changes in what is durable: a COMMIT is durable by the WAL's fsync (wal-sync.ts); a
  * checkpoint moves committed pages into the database file, and SQLite never rewinds the WAL before
- * the file holding them is fsynced. The worker starts at the first checkpoint and stops after a
- * minute without one (an idle host holds no thread). Should the worker or the `-shm` header fail,
- * the connection goes back to SQLite's own checkpoints (`fallBack`).
+ * the file holding them is fsynced. Should the worker or the `-shm` header fail, the connection goes
+ * back to SQLite's own checkpoints (`fallBack`).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,6 +66,8 @@ export interface CheckpointStats {
   /** Checkpoints made in the worker, and how many finished with the writer lent (the WAL then starts over). */
   checkpoints: number;
   restarts: number;
+  /** Checkpoints made on the host's own connection, the writes being few. */
+  inline: number;
   /** Set once the connection went back to SQLite's own checkpoints, with why. */
   fellBack?: string;
 }
@@ -79,6 +85,12 @@ export interface WalCheckpointer {
 export interface WalCheckpointerDeps {
   /** The database file (its `-shm` and `-wal` beside it). */
   file: string;
+  /**
+   * A checkpoint on the host's own connection (PASSIVE, its fsyncs on the event loop), for a WAL that
+   * took longer than `inlineAfterMs` to fill: a short stall now and then costs less than a thread.
+   */
+  checkpointHere(): { log: number; checkpointed: number };
+  inlineAfterMs?: number;
   /** Lends the connection's writer (writer-gate.ts); resolves with the function that gives it back. */
   lend(): Promise<() => void>;
   /** Back to SQLite's own checkpoints on the host's connection. */
@@ -87,8 +99,10 @@ export interface WalCheckpointerDeps {
   everyFrames?: number;
   /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over (default 10 000). */
   restartFrames?: number;
-  /** How long the worker stays without a checkpoint to make. */
+  /** How long the worker stays without a checkpoint to make (default 10 s). */
   idleMs?: number;
+  /** The clock (tests move it). */
+  now?: () => number;
 }
 
 interface Reply {
@@ -102,7 +116,10 @@ interface Reply {
 export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointer {
   const everyFrames = deps.everyFrames ?? 4000;
   const restartFrames = deps.restartFrames ?? 10_000;
-  const counts: CheckpointStats = { checkpoints: 0, restarts: 0 };
+  const counts: CheckpointStats = { checkpoints: 0, restarts: 0, inline: 0 };
+  const clock = deps.now ?? Date.now;
+  /** When the WAL last started filling from a checkpoint (or from the start). */
+  let lastAt = clock();
   let worker: Worker | undefined;
   let idle: NodeJS.Timeout | undefined;
   let pending: { resolve(r: Reply): void } | undefined;
@@ -167,7 +184,7 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     if (!reply.ok) throw new Error(reply.error);
     counts.checkpoints++;
     copied = reply.checkpointed ?? 0;
-    idle = setTimeout(() => void stopWorker(), deps.idleMs ?? 60_000).unref();
+    idle = setTimeout(() => void stopWorker(), deps.idleMs ?? 10_000).unref();
     return reply;
   };
 
@@ -196,6 +213,8 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     if (!w) return;
     worker = undefined;
     const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    // Held until it has closed its connection, even if nothing else keeps the process up.
+    w.ref();
     w.postMessage('close');
     await exited;
   }
@@ -207,6 +226,18 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
       if (now === undefined) return fallBack("the WAL's index header could not be read");
       if (now < copied) copied = 0; // the WAL started over
       if (now - copied < everyFrames) return;
+      const filledIn = clock() - lastAt;
+      lastAt = clock();
+      if (filledIn >= (deps.inlineAfterMs ?? 10_000) && !worker) {
+        // Few writes: one checkpoint here (nothing is written meanwhile, so the WAL starts over).
+        try {
+          copied = deps.checkpointHere().checkpointed;
+          counts.inline++;
+        } catch (e) {
+          fallBack(e instanceof Error ? e.message : String(e));
+        }
+        return;
+      }
       running = cycle()
         .catch((e: unknown) => fallBack(e instanceof Error ? e.message : String(e)))
         .finally(() => (running = undefined));
@@ -229,5 +260,10 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
  */
 export function checkpointOffTheLoop(sqlite: { pragma(source: string): unknown }, file: string, lend: () => Promise<() => void>): WalCheckpointer {
   sqlite.pragma('wal_autocheckpoint = 0');
-  return createWalCheckpointer({ file, lend, fallBack: () => sqlite.pragma('wal_autocheckpoint = 1000') });
+  return createWalCheckpointer({
+    file,
+    lend,
+    fallBack: () => sqlite.pragma('wal_autocheckpoint = 1000'),
+    checkpointHere: () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!,
+  });
 }

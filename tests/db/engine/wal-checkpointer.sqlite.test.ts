@@ -48,6 +48,9 @@ const committed = () => {
   return checkpointer!.settled();
 };
 
+/** A checkpoint on the writing connection itself, as the engine's `checkpointHere`. */
+const here = (db: BetterSqlite3.Database) => () => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!;
+
 const walBytes = (file: string) => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 
 describe('the WAL checkpointer', () => {
@@ -57,6 +60,7 @@ describe('the WAL checkpointer', () => {
       file,
       everyFrames: 20,
       restartFrames: 60,
+      checkpointHere: here(db),
       lend: () => Promise.reject(new Error('nothing is written while a checkpoint runs here: no lending needed')),
       fallBack: () => {
         throw new Error('no fallback expected');
@@ -84,6 +88,7 @@ describe('the WAL checkpointer', () => {
       file,
       everyFrames: 50,
       restartFrames: 200,
+      checkpointHere: here(db),
       lend: async () => {
         let giveBack!: () => void;
         lent = new Promise((resolve) => (giveBack = resolve));
@@ -122,10 +127,40 @@ describe('the WAL checkpointer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: written * 4 });
   });
 
+  it('checkpoints on the writing connection itself, with no thread, when the WAL took 10 s or more to fill', async () => {
+    const { db, file } = await openRaw();
+    let now = 0;
+    let here_ = 0;
+    checkpointer = createWalCheckpointer({
+      file,
+      everyFrames: 20,
+      now: () => now,
+      checkpointHere: () => {
+        here_++;
+        return here(db)();
+      },
+      lend: () => Promise.reject(new Error('no lending expected')),
+      fallBack: () => {
+        throw new Error('no fallback expected');
+      },
+    });
+    // Slow writes: 12 s of the clock between transactions.
+    await writeMany(db, 60, async () => {
+      now += 12_000;
+      await committed();
+    });
+    expect(here_).toBeGreaterThan(3);
+    expect(checkpointer.stats()).toMatchObject({ inline: here_, checkpoints: 0 });
+    // Then a burst: the worker takes over.
+    await writeMany(db, 60, committed);
+    expect(checkpointer.stats().checkpoints).toBeGreaterThan(0);
+    expect(walBytes(file)).toBeLessThan(60 * 4120);
+  });
+
   it('goes back to SQLite’s own checkpoints when the WAL’s index cannot be read', async () => {
     const { file } = await openRaw();
     let fellBack = 0;
-    checkpointer = createWalCheckpointer({ file: `${file}.elsewhere`, lend: async () => () => undefined, fallBack: () => fellBack++ });
+    checkpointer = createWalCheckpointer({ file: `${file}.elsewhere`, checkpointHere: here(sqlite!), lend: async () => () => undefined, fallBack: () => fellBack++ });
     checkpointer.committed();
     checkpointer.committed();
     expect(fellBack).toBe(1);
@@ -134,7 +169,7 @@ describe('the WAL checkpointer', () => {
 
   it('starts nothing once closed', async () => {
     const { db, file } = await openRaw();
-    checkpointer = createWalCheckpointer({ file, everyFrames: 1, lend: async () => () => undefined, fallBack: () => undefined });
+    checkpointer = createWalCheckpointer({ file, everyFrames: 1, checkpointHere: here(db), lend: async () => () => undefined, fallBack: () => undefined });
     await checkpointer.close();
     await writeMany(db, 20, committed);
     expect(checkpointer.stats().checkpoints).toBe(0);

@@ -182,7 +182,8 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
     const done = watchTurn(strict);
     const outcomes: Outcome[] = [];
-    sqlite.pragma('synchronous = NORMAL');
+    // exec, not pragma(): better-sqlite3 makes a statement object for every pragma() (~15–35 µs a call).
+    sqlite.exec('PRAGMA synchronous = NORMAL');
     try {
       sqlite.exec('BEGIN IMMEDIATE');
       try {
@@ -204,7 +205,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
         throw e;
       }
     } finally {
-      sqlite.pragma('synchronous = FULL');
+      sqlite.exec('PRAGMA synchronous = FULL');
     }
     commits.after();
     scope.end();

@@ -16,12 +16,15 @@ export interface AppointmentMail {
   text: string;
 }
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
 /** `2026-06-01` → `1 June 2026` / `1. juni 2026`. */
 function longDate(date: string, locale: 'da' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const da = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-  return locale === 'da' ? `${d}. ${da[m - 1]} ${y}` : `${d} ${en[m - 1]} ${y}`;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return locale === 'da' ? `${d}. ${MONTHS_DA[m - 1]} ${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
 /** Minor units → `450.00 DKK` / `450,00 DKK`. */

@@ -29,6 +29,7 @@ import type { BenchOptions } from './support/bench-options';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
+import { indexStaysByTrigger } from './support/raw-search-trigger';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median, nowMs, percentile } from './support/stats';
 
@@ -69,6 +70,7 @@ function createRawBooker(file: string) {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  indexStaysByTrigger(db);
   const rooms = hotelRooms();
   const stayConflict = db.prepare(STAY_CONFLICT_SQL);
   const blockConflict = db.prepare(BLOCK_CONFLICT_SQL);

@@ -30,6 +30,7 @@ import type { BenchOptions } from './support/bench-options';
 import { importThroughServe } from './import-serve';
 import { freshPostgresDatabase } from './support/bench-postgres';
 import { highWaterMarkBytes } from './support/memory-high-water';
+import { indexStaysByTrigger } from './support/raw-search-trigger';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMb, fmtMs, max, percentile } from './support/stats';
 
@@ -65,6 +66,7 @@ function rawImport(dbFile: string, csvFile: string): number {
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  indexStaysByTrigger(db);
   const rooms = new Map((db.prepare('SELECT id, number FROM guest_rooms').all() as { id: number; number: number }[]).map((r) => [r.number, r.id]));
   const stay = db.prepare(`INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, notes, created_by, created_at, updated_at)
     VALUES (?, 'Double', ?, 2, ?, ?, ?, ?, 2, 'booked', ?, '', 'raw', 0, 0)`);

@@ -30,7 +30,10 @@ import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE,
 import { addDays } from '../shared/time';
 import type { LatencySummary } from './support/load-client-process';
 import type { BenchResult } from './support/report';
+import { cpuSeconds } from './support/cpu-time';
 import { fmt, fmtMs, median } from './support/stats';
+
+const fmtUs = (us: number) => `${Math.round(us)} µs`;
 
 const CONNECTIONS = 50;
 const CLIENT_USERS = 40;
@@ -120,11 +123,15 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
     await Promise.all([host.next('ready'), loadClient.next('ready')]);
     const { url, token } = await host.ask<{ type: string; url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
     let nextIndex = 0;
-    const load = async (ms: number) => {
+    /** The host's CPU per request of the last load (from /proc: a busy neighbour moves it less than the rate). */
+    const cpuUs: { none: number[]; with200: number[] } = { none: [], with200: [] };
+    const load = async (ms: number, side?: keyof typeof cpuUs) => {
+      const cpu0 = cpuSeconds(host.process.pid!);
       const r = await loadClient.ask<ClosedLoopReply & { type: string }>(
         { type: 'closed-loop', origin: url, token, connections: CONNECTIONS, durationMs: ms, rooms, startDate: FIRST_NIGHT, firstIndex: nextIndex },
         'closed-loop:done',
       );
+      if (side) cpuUs[side].push(((cpuSeconds(host.process.pid!) - cpu0) * 1e6) / Math.max(1, r.requests));
       nextIndex = r.nextIndex;
       return r;
     };
@@ -156,17 +163,17 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
     const loadWith200 = async () => {
       openCounts.push(await open200());
       for (const ws of open) ws.on('message', () => clientEvents++);
-      with200.push(await load(durationMs));
+      with200.push(await load(durationMs, 'with200'));
       await closeAll(open.splice(0));
     };
     for (let i = 0; i < o.runs; i++) {
       // The order alternates too (none first, then 200 first), so neither side always runs second.
       if (i % 2 === 0) {
-        none.push(await load(durationMs));
+        none.push(await load(durationMs, 'none'));
         await loadWith200();
       } else {
         await loadWith200();
-        none.push(await load(durationMs));
+        none.push(await load(durationMs, 'none'));
       }
       o.log(`  run ${i + 1}: none ${fmt(rate(none[i]!))} bookings/s (p99 ${fmtMs(none[i]!.p99)}), 200 feeds ${fmt(rate(with200[i]!))}/s (p99 ${fmtMs(with200[i]!.p99)})`);
     }
@@ -190,6 +197,7 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
         `200 feeds opened with ONE client token: ${stillOpen} stayed open (MAX_SOCKETS_PER_TOKEN); the others were closed with 4429 as newer ones arrived.`,
         `Events: the desk feed received ${deskEvents}, the client feeds ${clientEvents} (desk bookings are not theirs to hear).`,
         `Runs (bookings/s): none ${none.map((r) => fmt(rate(r))).join(', ')}; 200 feeds ${with200.map((r) => fmt(rate(r))).join(', ')}. Failures: ${failures}.`,
+        `The host's CPU per booking (from /proc): none ${fmtUs(median(cpuUs.none))}, 200 feeds ${fmtUs(median(cpuUs.with200))} (runs ${cpuUs.none.map(fmtUs).join(', ')}; ${cpuUs.with200.map(fmtUs).join(', ')}).`,
       ],
     };
   } finally {

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 import { openSqliteEngine, sqliteMigrationsFolder } from './engine/sqlite-engine';
+import { STAY_SEARCH_FLUSH_SQL, STAY_SEARCH_PENDING_SQL } from './queries/stay-search-index';
 
 export type { Database, Db, Dialect, RunResult } from './database';
 export { compareVersions, MIN_SQLITE_VERSION, type Sqlite } from './engine/sqlite-engine';
@@ -53,7 +54,14 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
       ...(options.bulk ? { poolSize: 1 } : config.poolSize === undefined ? {} : { poolSize: config.poolSize }),
     });
   }
-  return openSqliteEngine({ file: config.file, migrationsFolder: options.bulk ? null : sqliteMigrationsFolder(root), strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1', ...(options.bulk ? { bulk: true } : {}) });
+  return openSqliteEngine({
+    file: config.file,
+    migrationsFolder: options.bulk ? null : sqliteMigrationsFolder(root),
+    strictUnits: options.strictUnits ?? process.env.FRONTDESK_STRICT_UNITS === '1',
+    // The desk's search index, brought up to date once per transaction (db/queries/stay-search-index.ts).
+    beforeCommit: { pending: STAY_SEARCH_PENDING_SQL, statements: STAY_SEARCH_FLUSH_SQL },
+    ...(options.bulk ? { bulk: true } : {}),
+  });
 }
 
 export { openReadConnection } from './read-connection';

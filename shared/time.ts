@@ -207,27 +207,42 @@ export function offsetAt(instantMs: number, zone: string): number {
 export function localToInstant(c: CivilDateTime, zone: string): number {
   const wall = civilToUtcMs(c);
   const day = 86_400_000;
-  const candidates = new Set([wall - offsetAt(wall - day, zone), wall - offsetAt(wall + day, zone)]);
-  const valid = [...candidates].filter((t) => t + offsetAt(t, zone) === wall).sort((a, b) => a - b);
-  if (valid.length === 0) {
-    throw new AppError('VALIDATION', `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)} does not exist in ${zone} (daylight saving time change)`, {
-      reason: 'time.skippedByDst',
-      params: { time: `${formatDate(c)} ${pad(c.hour)}:${pad(c.minute)}`, zone },
-    });
-  }
-  return valid[0]!;
+  // The instant under the offset of the day before and of the day after: whichever is valid, the earlier if both.
+  const a = wall - offsetAt(wall - day, zone);
+  const b = wall - offsetAt(wall + day, zone);
+  const aValid = a + offsetAt(a, zone) === wall;
+  const bValid = b !== a && b + offsetAt(b, zone) === wall;
+  if (aValid) return bValid ? Math.min(a, b) : a;
+  if (bValid) return b;
+  throw new AppError('VALIDATION', `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)} does not exist in ${zone} (daylight saving time change)`, {
+    reason: 'time.skippedByDst',
+    params: { time: `${formatDate(c)} ${pad(c.hour)}:${pad(c.minute)}`, zone },
+  });
 }
 
+/** `+02:00` for 7 200 000; a zone has a handful of offsets, each formatted once. */
+const offsetTexts = new Map<number, string>();
 function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '-' : '+';
-  const mins = Math.round(Math.abs(ms) / 60_000);
-  return `${sign}${pad(Math.floor(mins / 60))}:${pad(mins % 60)}`;
+  let text = offsetTexts.get(ms);
+  if (text === undefined) {
+    const sign = ms < 0 ? '-' : '+';
+    const mins = Math.round(Math.abs(ms) / 60_000);
+    text = `${sign}${pad(Math.floor(mins / 60))}:${pad(mins % 60)}`;
+    if (offsetTexts.size < 1000) offsetTexts.set(ms, text);
+  }
+  return text;
 }
 
 /** ISO 8601 with the zone's offset: `2026-03-30T12:00:00+02:00`. */
 export function formatInstant(instantMs: number, zone: string): string {
+  const whole = Math.floor(instantMs / 1000) * 1000;
+  const offset = offsetAt(whole, zone);
+  // The wall time is the instant moved by the offset, written as if it were UTC: `toISOString` does
+  // the calendar (years 0–9999, all a hotel meets; the rest the long way, as toCivil would).
+  const wall = new Date(whole + offset).toISOString();
+  if (wall.length === 24) return `${wall.slice(0, 19)}${formatOffset(offset)}`;
   const c = toCivil(instantMs, zone);
-  return `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${formatOffset(offsetAt(instantMs, zone))}`;
+  return `${formatDate(c)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${formatOffset(offset)}`;
 }
 
 export interface ResolvedTime {

@@ -19,6 +19,7 @@ import { createEventBus } from '../../core/context';
 import { createCore } from '../../core/create-core';
 import { openSqliteConnection, sqliteMigrationsFolder } from '../../db/engine/sqlite-engine';
 import { DB_FILE_NAME, defaultMigrationsDir, isPostgresUrl, openDatabase, type Sqlite } from '../../db/open-database';
+import { STAY_SEARCH_FLUSH_SQL } from '../../db/queries/stay-search-index';
 import { addDays, localDate, resolveTime } from '../../shared/time';
 import { seededRandom } from './stats';
 
@@ -229,6 +230,8 @@ function fillDenseHistory(sqlite: Sqlite, span: HistorySpan): Omit<DatasetInfo, 
         written++;
       }
     });
+    // The desk's search index, as the engine brings it up to date before a COMMIT (stay-search-index.ts).
+    for (const sql of STAY_SEARCH_FLUSH_SQL) sqlite.prepare(sql).run();
   })();
   if (written !== others) throw new Error(`wrote ${written} non-occupying stays, expected ${others}`);
   return {

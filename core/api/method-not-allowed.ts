@@ -6,7 +6,7 @@
  * `DELETE /api/v1/bookings/:id` would take "rooms" as an id. Runs as the first `onRequest` hook,
  * before the guard: the method is wrong whoever asks.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { commands, type CommandDef } from '../../shared/contract/commands';
 import { sendError } from './error-handler';
 
@@ -67,15 +67,28 @@ const MAY_ANSWER_405 = new Set(
     .flatMap((def) => (def.http.method === 'GET' ? ['GET', 'HEAD'] : [def.http.method]).map((m) => `${m} ${def.http.path}`)),
 );
 
+async function answer405(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const path = request.url.split('?')[0]!;
+  const allowed = allowedMethods(path);
+  if (!allowed || allowed.includes(request.method)) return;
+  void reply.header('Allow', allowed.join(', '));
+  return sendError(reply, 405, `Method ${request.method} is not allowed on ${path}: use ${allowed.join(', ')}`);
+}
+
+/**
+ * Where a 405 can be owed: a request no route matched (it may be a known path's wrong method), and
+ * the routes of MAY_ANSWER_405, each given the check as its first own `onRequest` hook (before its
+ * guard). Every other route takes no hook at all (`request.routeOptions`, which the one global hook
+ * read, builds a new object on every request).
+ */
 export function registerMethodNotAllowed(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => MAY_ANSWER_405.has(`${m} ${route.url}`))) return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [answer405, ...own];
+  });
   app.addHook('onRequest', async (request, reply) => {
-    // The matched route's path (undefined when none matched: then it may be a known path's wrong method).
-    const route = request.routeOptions.url;
-    if (route !== undefined && !MAY_ANSWER_405.has(`${request.method} ${route}`)) return;
-    const path = request.url.split('?')[0]!;
-    const allowed = allowedMethods(path);
-    if (!allowed || allowed.includes(request.method)) return;
-    void reply.header('Allow', allowed.join(', '));
-    return sendError(reply, 405, `Method ${request.method} is not allowed on ${path}: use ${allowed.join(', ')}`);
+    if (request.is404) return answer405(request, reply);
   });
 }

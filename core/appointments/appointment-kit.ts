@@ -74,7 +74,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
     c.publish({ type: 'appointment.changed', action, appointment: a });
     await appointmentToBroker(c, settings, action, a);
   }
-  async function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number } = {}) {
+  async function mail(c: Commit, kind: AppointmentMailKind, a: Appointment, extra: { refundAmount?: number; created?: boolean } = {}) {
     await enqueueAppointmentMail(c, kind, a, settings.get(), extra);
   }
   function refuse(action: AppointmentAction | 'status', row: AppointmentRow, to?: string): never {
@@ -150,7 +150,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
     }, c.nowMs);
     const a = await view(id);
     await publish(c, 'created', a);
-    await mail(c, 'confirmation', a);
+    await mail(c, 'confirmation', a, { created: true });
     return a;
   }
 
@@ -165,7 +165,7 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
     }, c.nowMs);
     const a = await view(id);
     await publish(c, 'created', a);
-    await mail(c, 'confirmation', a);
+    await mail(c, 'confirmation', a, { created: true });
     return a;
   }
 

@@ -16,12 +16,15 @@ export interface AppointmentMail {
   text: string;
 }
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
 /** `2026-06-01` → `1 June 2026` / `1. juni 2026`. */
 function longDate(date: string, locale: 'da' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const da = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-  return locale === 'da' ? `${d}. ${da[m - 1]} ${y}` : `${d} ${en[m - 1]} ${y}`;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return locale === 'da' ? `${d}. ${MONTHS_DA[m - 1]} ${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
 /** Minor units → `450.00 DKK` / `450,00 DKK`. */
@@ -78,9 +81,13 @@ export function composeAppointmentMail(kind: AppointmentMailKind, a: Appointment
   return { subject, text: `${greet},\n\n${body}\n\n${sign}\n` };
 }
 
-/** Enqueues the e-mail in the change's transaction; nothing when the appointment has no address. */
-export async function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number } = {}): Promise<void> {
+/**
+ * Enqueues the e-mail in the change's transaction; nothing when the appointment has no address. The
+ * confirmation of an appointment booked in this same transaction is its first message (ids are never
+ * reused: AUTOINCREMENT, identity), numbered 1 without reading its sequence (outbox-enqueue.ts).
+ */
+export async function enqueueAppointmentMail(c: Commit, kind: AppointmentMailKind, a: Appointment, s: Settings, extra: { refundAmount?: number; created?: boolean } = {}): Promise<void> {
   if (!a.guestEmail) return;
   const { subject, text } = composeAppointmentMail(kind, a, s, extra);
-  await c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text } });
+  await c.enqueue({ target: 'email', topic: `email.${kind}`, aggregate: `appointment:${a.id}`, path: '', payload: { to: a.guestEmail, subject, text }, first: extra.created === true });
 }

@@ -38,8 +38,8 @@ export interface CopyTable {
  */
 export const SKIPPED: readonly { name: string | RegExp; reason: string }[] = [
   {
-    name: /^stay_search(_data|_idx|_content|_docsize|_config)?$/,
-    reason: "SQLite's FTS5 trigram index of the stays' guest names, e-mails and phones (migration 0007) and its shadow tables: derived from stays by triggers; PostgreSQL searches the stays themselves",
+    name: /^stay_search(_data|_idx|_content|_docsize|_config|_queue)?$/,
+    reason: "SQLite's FTS5 trigram index of the stays' guest names, e-mails and phones (migration 0007), its shadow tables and the stays noted for it (0011): derived from stays; PostgreSQL searches the stays themselves",
   },
   {
     name: 'sqlite_sequence',

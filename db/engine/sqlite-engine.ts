@@ -15,17 +15,19 @@
  * which it runs off the event loop (wal-sync.ts): its COMMIT is made with `synchronous=NORMAL` and
  * nobody hears of the batch before the WAL's fsync. Reads wait for that fsync too before they answer
  * (a read never shows a change that a power cut could still take back), as they did when the fsync
- * held the event loop.
+ * held the event loop. The WAL's checkpoints run in a worker thread (wal-checkpointer.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Database, SqlParams, UnitOptions } from '../database';
 import { readJournal, readMigrationStatus } from '../migration-status';
 import { FifoLock } from './fifo-lock';
+import { createCommitHooks, type BeforeCommitWork } from './sqlite-commit-hooks';
 import { allRaw, openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit, type Outcome } from './sqlite-group-commit';
+import { checkpointOffTheLoop } from './wal-checkpointer';
 import { createWalSync, type WalSync } from './wal-sync';
-import { currentScope, runCallbacks, runInScope, UnitScope } from './unit-scope';
+import { currentScope, runCallbacks, runInScope, UnitScope, watchTurn } from './unit-scope';
 import { createWriterGate } from './writer-gate';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -43,23 +45,23 @@ export interface SqliteEngineOptions {
   strictUnits?: boolean;
   /** The batches' fsync (default: wal-sync.ts on `<file>-wal`); tests hold it back to see who waits for it. */
   walSync?: WalSync;
+  /** Done in each transaction just before its COMMIT (the search index: sqlite-commit-hooks.ts). */
+  beforeCommit?: BeforeCommitWork;
   /**
    * A private connection for one long write (the import's worker, core/imports/import-worker.ts):
-   * savepoint journals kept in memory (`temp_store = MEMORY`: a file-backed one made each savepoint of
-   * a 100 000-row import 3–4× slower, measured in docs/imports.md) and a 16 MiB page cache. Nobody
-   * else uses the connection, so its units may wait on I/O (never strict).
+   * a 16 MiB page cache. Nobody else uses the connection, so its units may wait on I/O (never strict).
    */
   bulk?: boolean;
 }
 
-
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
-  if (options.bulk) {
-    sqlite.pragma('temp_store = MEMORY');
-    sqlite.pragma('cache_size = -16384');
-  }
+  // Savepoint journals in memory: a batched write's savepoint copies the pages it changes there, and
+  // past 64 KiB (a booking: ~20 pages) a file-backed one spilled to a temporary file, ~40 pwrites a
+  // booking (docs/benchmarks.md §3). It holds one write's pages at most; durability is the WAL's.
+  sqlite.pragma('temp_store = MEMORY');
+  if (options.bulk) sqlite.pragma('cache_size = -16384');
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
   const lock = new FifoLock();
@@ -67,6 +69,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const strict = !options.bulk && (options.strictUnits ?? false);
   const writer = createWriterGate(lock);
   const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
+  // Checkpoints off the event loop (wal-checkpointer.ts); the import's own connection keeps SQLite's.
+  const checkpoints = options.bulk ? undefined : checkpointOffTheLoop(sqlite, options.file, writer.lend);
+  const commits = createCommitHooks(sqlite, options.beforeCommit, checkpoints);
   /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
   const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
   // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
@@ -97,9 +102,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     }
     if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
+    const run = () => (writes ? commits.alone(op(stmt)) : op(stmt));
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
-        return durable(op(stmt));
+        return durable(run());
       } catch (e) {
         return Promise.reject(e);
       } finally {
@@ -109,7 +115,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return (writes ? writer.acquire() : lock.acquire())
       .then(() => {
         try {
-          return op(stmt);
+          return run();
         } finally {
           lock.release();
         }
@@ -117,26 +123,17 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       .then(durable);
   };
 
-  /** In strict mode, throws if the event loop moved on while the unit held the connection. */
-  const watchTurn = () => {
-    if (!strict) return () => undefined;
-    let crossed = false;
-    const sentinel = setImmediate(() => (crossed = true));
-    return () => {
-      clearImmediate(sentinel);
-      if (crossed) throw new Error('A unit of work waited on real I/O while holding the database (no fetch, timer or hash inside db.unit)');
-    };
-  };
-
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
     // A write inside a read (a savepoint outside a transaction begins one) while another connection
     // holds the writer would wait in SQLite's busy handler, holding the event loop: refused instead.
-    if (!sqlite.inTransaction) writer.refuseWhileLent();
+    const outermost = !sqlite.inTransaction;
+    if (outermost) writer.refuseWhileLent();
     const name = parent.nextSavepoint();
     const scope = new UnitScope<Sqlite>(owner, sqlite, parent);
     sqlite.exec(`SAVEPOINT ${name}`);
     try {
       const value = await runInScope(scope, fn);
+      if (outermost) commits.before(); // this RELEASE is the COMMIT
       sqlite.exec(`RELEASE ${name}`);
       scope.releaseInto(parent);
       return value;
@@ -156,18 +153,20 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     // A transaction left open would turn this COMMIT into a mere RELEASE of someone else's work.
     if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
     const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-    const done = watchTurn();
+    const done = watchTurn(strict);
     sqlite.exec('BEGIN IMMEDIATE');
     let value: T;
     try {
       value = await runInScope(scope, fn);
       done();
+      commits.before();
       sqlite.exec('COMMIT');
     } catch (e) {
       scope.end();
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw e;
     }
+    commits.after();
     scope.end();
     runCallbacks(scope.committed());
     return value;
@@ -181,9 +180,10 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   async function batchTransaction(writes: (() => Promise<unknown>)[]) {
     if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
     const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-    const done = watchTurn();
+    const done = watchTurn(strict);
     const outcomes: Outcome[] = [];
-    sqlite.pragma('synchronous = NORMAL');
+    // exec, not pragma(): better-sqlite3 makes a statement object for every pragma() (~15–35 µs a call).
+    sqlite.exec('PRAGMA synchronous = NORMAL');
     try {
       sqlite.exec('BEGIN IMMEDIATE');
       try {
@@ -197,6 +197,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
           }
         }
         done();
+        commits.before();
         sqlite.exec('COMMIT');
       } catch (e) {
         scope.end();
@@ -204,8 +205,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
         throw e;
       }
     } finally {
-      sqlite.pragma('synchronous = FULL');
+      sqlite.exec('PRAGMA synchronous = FULL');
     }
+    commits.after();
     scope.end();
     const synced = wal.sync();
     return {
@@ -246,7 +248,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       if (currentScope(owner)) return fn();
       await lock.acquire();
       const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-      const done = watchTurn();
+      const done = watchTurn(strict);
       let value: T;
       try {
         value = await runInScope(scope, fn);
@@ -270,11 +272,13 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       else runCallbacks([fn]);
     },
     inUnit: () => currentScope(owner) !== undefined,
-    /** Writes per COMMIT so far (benchmark 1). */
-    groupCommitStats: () => groupCommit.stats(),
+    /** Writes per COMMIT, and the checkpoints made off the event loop, so far (benchmark 1). */
+    groupCommitStats: () => ({ ...groupCommit.stats(), checkpoints: checkpoints?.stats() }),
     lendWriter: () => writer.lend(),
     migrationStatus: () => (journal ? readMigrationStatus(engine, '__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
+      // First (a checkpoint under way may lend the writer): then the host's connection, the last, removes the WAL.
+      await checkpoints?.close();
       await lock.acquire();
       try {
         await wal.settled();

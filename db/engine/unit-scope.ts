@@ -88,3 +88,17 @@ export function runCallbacks(callbacks: readonly (() => void)[]): void {
     }
   }
 }
+
+/**
+ * In strict mode (the tests: sqlite-engine.ts), a check to call when a unit ends: it throws if the
+ * event loop moved on while the unit held the connection, i.e. the unit waited on real I/O.
+ */
+export function watchTurn(strict: boolean): () => void {
+  if (!strict) return () => undefined;
+  let crossed = false;
+  const sentinel = setImmediate(() => (crossed = true));
+  return () => {
+    clearImmediate(sentinel);
+    if (crossed) throw new Error('A unit of work waited on real I/O while holding the database (no fetch, timer or hash inside db.unit)');
+  };
+}

@@ -1,6 +1,6 @@
 /**
  * The desk's search and worklists (core/desk/desk-service.ts). The search reads the trigram FTS5
- * table `stay_search` on SQLite (migration 0007, kept by triggers on `stays`) and a trigram GIN
+ * table `stay_search` on SQLite (migration 0007, kept in each change's transaction: stay-search-index.ts) and a trigram GIN
  * index on PostgreSQL (see stayHitsByText); the worklists read the partial
  * index `stays_in_house_idx` (checked-in stays by departure) and `stays_checkin_idx` (today's arrivals).
  */

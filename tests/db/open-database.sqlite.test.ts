@@ -21,6 +21,7 @@ const SQL_ONLY_TABLES = [
   'stay_search_data',
   'stay_search_docsize',
   'stay_search_idx',
+  'stay_search_queue', // the stays noted for the search index, indexed before each COMMIT (0011)
 ];
 /** The checked-in stays by departure (0007): a partial index only the migration's SQL makes. */
 const SQL_ONLY_INDEXES = ['stays_in_house_idx'];

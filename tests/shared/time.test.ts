@@ -175,4 +175,22 @@ describe('the cached zone offsets agree with Intl around every DST change', () =
       }
     }
   });
+
+  // formatInstant writes the wall time through Date's own calendar; it must say what Intl says.
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const offsetText = (ms: number) => `${ms < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(ms) / 3_600_000))}:${pad(Math.round(Math.abs(ms) / 60_000) % 60)}`;
+  it.each(cases)('formatInstant in %s around %s, minute by minute: the wall clock and its offset', (zone, around) => {
+    const start = Date.parse(around) - 3 * 3_600_000;
+    for (let ms = start; ms < start + 6 * 3_600_000; ms += 60_000 + 7_321) {
+      const w = wallClock(ms, zone);
+      const whole = Math.floor(ms / 1000) * 1000;
+      const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+      expect(formatInstant(ms, zone)).toBe(`${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offsetText(offset)}`);
+    }
+  });
+
+  it('formatInstant writes four-digit years outside what Date writes so, as toCivil reads them', () => {
+    expect(formatInstant(Date.UTC(10_000, 0, 1, 12), 'UTC')).toBe('10000-01-01T12:00:00+00:00');
+    expect(formatInstant(Date.UTC(999, 5, 1, 12), 'UTC')).toBe('0999-06-01T12:00:00+00:00');
+  });
 });

@@ -261,6 +261,8 @@ describe('live events and e-mails', () => {
     const mails = (await outboxRows(t.db)).filter((m) => m.target === 'email');
     expect(mails.map((m) => m.topic)).toEqual(['email.confirmation', 'email.reschedule', 'email.cancellation']);
     expect(new Set(mails.map((m) => m.aggregate))).toEqual(new Set([`appointment:${a.id}`]));
+    // Numbered in order, the confirmation (written with the booking) first.
+    expect((await t.db.all<{ seq: number }>(`SELECT seq FROM outbox WHERE aggregate = ? ORDER BY id`, `appointment:${a.id}`)).map((m) => m.seq)).toEqual([1, 2, 3]);
     const clientEmail = (await userContact(t.db, client.actor.userId!))!.email;
     expect(mails.every((m) => m.payload.to === clientEmail)).toBe(true);
     // Danish by default, the hotel's local times (CEST)

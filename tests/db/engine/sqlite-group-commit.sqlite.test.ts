@@ -78,6 +78,18 @@ describe('group commit via core.call', () => {
     expect(await outboxRows(t.db)).toHaveLength(2);
   });
 
+  it('commits a batch with synchronous NORMAL (the fsync is its own, after) and leaves the connection at FULL for units and lone writes', async () => {
+    const seen: number[] = [];
+    await Promise.all([book(0, 'Ada'), t.db.write(async () => void seen.push(sqlite.pragma('synchronous', { simple: true }) as number))]);
+    expect(seen).toEqual([1]);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('keeps the savepoints’ journals in memory (temp_store = MEMORY), where a booking’s pages spilled to a temporary file', () => {
+    // 2 = MEMORY: SQLite's statement journal for a savepoint is then never a file (db/engine/sqlite-engine.ts).
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(2);
+  });
+
   it('rolls back only a refused write (its stay, its outbox row, its event) and rejects only its promise', async () => {
     const a = book(0, 'Ada');
     const refused = t.db.write(async () => {

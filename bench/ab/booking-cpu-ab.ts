@@ -1,0 +1,180 @@
+/**
+ * Benchmark 1's HTTP bookings (50 connections, host and load client in their own processes) against
+ * two or more checkouts at once, taking turns in one sitting: each checkout's own host
+ * (`<checkout>/bench/support/host-process.ts`, its own code) on a database of its own, one load client
+ * for all. Per run and checkout: bookings/s, p99, bookings per COMMIT, and the host's CPU per booking
+ * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate.
+ *
+ *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
+ *
+ * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free
+ * slot of a year of 30-minute slots in a few service rooms).
+ * `--loaded` runs it all beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
+ * With `--profile`, each checkout's host samples its CPU over its last run (whole profiles kept in
+ * `BENCH_PROFILE_DIR` if set: support/cpu-profile.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { DB_FILE_NAME } from '../../db/open-database';
+import { addDays } from '../../shared/time';
+import { startChild, type BenchChild } from '../support/child-process';
+import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
+import { startBackgroundLoad } from '../support/background-load';
+import { cpuSeconds } from '../support/cpu-time';
+import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
+import { loadavg } from 'node:os';
+import { fmt, median } from '../support/stats';
+
+interface Batches {
+  batches: number;
+  writes: number;
+  largest: number;
+}
+interface Reply {
+  requests: number;
+  elapsedMs: number;
+  p50: number;
+  p99: number;
+  nextIndex: number;
+  failures: number;
+  statuses: Record<string, number>;
+}
+interface Row {
+  rate: number;
+  p99: number;
+  perCommit: number;
+  hostUs: number;
+  clientUs: number;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    profile: { type: 'boolean', default: false },
+    loaded: { type: 'boolean', default: false },
+    timeslots: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const checkouts = positionals.map((p) => resolve(p));
+if (!checkouts.length) throw new Error('name at least one checkout');
+
+const dir = scratchDir('booking-cpu-ab');
+
+/**
+ * The empty hotel and its admin made by `checkout`'s own code, so each host opens a database of its
+ * own migrations (a checkout that lacks one of another's would run on a schema it does not know).
+ */
+function createHotelWith(checkout: string, file: string): void {
+  const at = (path: string) => JSON.stringify(join(checkout, path));
+  // --timeslots: benchmark 8's rooms of a year of 30-minute slots (appointments-http-bench.ts's buildBookableSlots).
+  const slots = `const { openDatabase } = await import(${at('db/open-database.ts')}); const { createCore } = await import(${at('core/create-core.ts')});
+    const { createEventBus } = await import(${at('core/context.ts')}); const db = await openDatabase({ engine: 'sqlite', file: ${JSON.stringify(file)} });
+    const core = await createCore({ db, clock: () => d.NOW_MS, events: createEventBus() }, { settings: { timeZone: d.TIME_ZONE } });
+    const admin = { actor: { userId: null, username: 'bench', role: 'admin' }, via: 'internal' };
+    for (let r = 1; r <= ${SLOT_ROOMS}; r++) {
+      await core.handlers['serviceRooms:create']({ name: 'Spa ' + r, roomType: 'treatment', capacity: 1, hourlyRate: 60000, isActive: true }, admin);
+      await core.handlers['timeslots:generate']({ roomId: r, startDate: '2030-01-01', endDate: '2030-12-31', slotDuration: 30, workingHours: { start: '09:00', end: '17:00' } }, admin);
+    }
+    await db.close();`;
+  const code = `const d = await import(${at('bench/support/hotel-dataset.ts')});
+    const a = await import(${at('bench/support/bench-auth.ts')});
+    await d.createEmptyHotel(${JSON.stringify(file)}); ${values.timeslots ? slots : ''} await a.ensureBenchAdmin(${JSON.stringify(file)});`;
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: checkout, stdio: 'inherit' });
+}
+
+/** Enough slots for every run at 7 500 bookings/s. */
+const SLOT_ROOMS = Math.ceil(((runs + 2) * seconds * 7_500) / (365 * 16));
+function slotBodies(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT id, room_id AS roomId FROM timeslots ORDER BY id').all() as { id: number; roomId: number }[]).map((s) => JSON.stringify({ timeslotId: s.id, roomId: s.roomId }));
+  } finally {
+    db.close();
+  }
+}
+const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
+const client = startChild(join(BENCH_DIR, 'support', values.timeslots ? 'post-load-client-process.ts' : 'load-client-process.ts'));
+const background = values.loaded ? startBackgroundLoad() : undefined;
+if (background) console.log(`beside: ${background.description}`);
+const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; bodies: string[]; rows: Row[]; profile?: ProfileSummary }[] = [];
+try {
+  await client.next('ready');
+  for (const [i, checkout] of checkouts.entries()) {
+    const hostDir = join(dir, `host-${i}`);
+    createHotelWith(checkout, join(hostDir, DB_FILE_NAME));
+    const child = startChild(join(checkout, 'bench', 'support', 'host-process.ts'));
+    await child.next('ready');
+    const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
+    hosts.push({ name: checkout, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
+  }
+  const load = async (h: (typeof hosts)[number], ms: number) => {
+    if (values.timeslots) {
+      // Each run books slots no run booked before: a slice as long as the run could ever need.
+      const take = Math.ceil((ms / 1000) * 7_500);
+      const bodies = h.bodies.slice(h.next, (h.next += take));
+      return await client.ask<Reply>({ type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, path: '/api/v1/bookings', bodies, expected: [201] }, 'closed-loop:done', 120_000);
+    }
+    const r = await client.ask<Reply>(
+      { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, rooms, startDate: addDays(TODAY, 31), firstIndex: h.next },
+      'closed-loop:done',
+    );
+    h.next = r.nextIndex;
+    return r;
+  };
+  for (const h of hosts) await load(h, 1500);
+  console.log(`load average before: ${loadavg()[0]!.toFixed(1)}`);
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...hosts].reverse() : hosts;
+    for (const h of order) {
+      const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+      const host0 = cpuSeconds(h.child.process.pid!);
+      const client0 = cpuSeconds(client.process.pid!);
+      const measured = () => load(h, seconds * 1000);
+      const last = values.profile && run === runs - 1;
+      const { value: r, summary } = last ? await whileProfiled(h.child, measured) : { value: await measured(), summary: undefined };
+      const hostS = cpuSeconds(h.child.process.pid!) - host0;
+      const clientS = cpuSeconds(client.process.pid!) - client0;
+      const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+      if (summary) h.profile = summary;
+      const created = r.statuses['201'] ?? 0;
+      if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
+      h.rows.push({
+        rate: (created * 1000) / r.elapsedMs,
+        p99: r.p99,
+        perCommit: (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches),
+        hostUs: (hostS * 1e6) / Math.max(1, r.requests),
+        clientUs: (clientS * 1e6) / Math.max(1, r.requests),
+      });
+    }
+    const line = (r: Row) => `${r.rate.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms ${r.hostUs.toFixed(0)} µs`;
+    console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
+  }
+  for (const h of hosts) {
+    const m = (f: (r: Row) => number) => median(h.rows.map(f));
+    console.log(
+      `${h.name}: ${fmt(m((r) => r.rate))} bookings/s, p99 ${m((r) => r.p99).toFixed(1)} ms, host CPU ${m((r) => r.hostUs).toFixed(0)} µs/booking ` +
+        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT`,
+    );
+    if (h.profile) console.log(`  busy time: ${Object.entries(h.profile.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
+  }
+  // Each run's pair side by side: the drift of a shared machine (and of the growing databases) cancels out.
+  for (const h of hosts.slice(1)) {
+    const cpu = h.rows.map((r, i) => r.hostUs / hosts[0]!.rows[i]!.hostUs);
+    const rate = h.rows.map((r, i) => r.rate / hosts[0]!.rows[i]!.rate);
+    const p99 = h.rows.map((r, i) => r.p99 / hosts[0]!.rows[i]!.p99);
+    console.log(`${h.name} ÷ ${hosts[0]!.name}, run by run: host CPU a booking ${fmt(median(cpu))} (${cpu.map((x) => x.toFixed(2)).join(', ')}), bookings/s ${fmt(median(rate))}, p99 ${fmt(median(p99))}`);
+  }
+} finally {
+  await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop()), background?.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

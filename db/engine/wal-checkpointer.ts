@@ -1,0 +1,269 @@
+/**
+ * The WAL's checkpoints, off the event loop, for the host's SQLite connection (sqlite-engine.ts).
+ *
+ * SQLite checkpoints by itself inside the COMMIT that takes the WAL past 1 000 pages: it copies the
+ * pages into the database file and fsyncs the WAL and the file, on the calling thread. Under 50
+ * connections of bookings that was a COMMIT of 5–30 ms every ~40 batches, ~12 % of the host's event
+ * loop on a busy disk (docs/benchmarks.md, issue 22 §3), with every request waiting. So the host's
+ * connection never checkpoints (`wal_autocheckpoint = 0`), and this module does it on a connection of
+ * its own in a worker thread:
+ *
+ * - After each COMMIT the engine calls `committed()`; when the WAL holds `everyFrames` frames more
+ *   than the last checkpoint copied (read from the WAL-index header in `-shm`, SQLite's documented
+ *   shared-memory format: one `pread`), a PASSIVE checkpoint runs in the worker while the host goes
+ *   on writing (SQLite lets a checkpoint run beside the writer; it copies what was committed when it
+ *   began, fsyncing the WAL first and the file after, as `synchronous = FULL` does).
+ * - The WAL starts over from its beginning only if a checkpoint had copied all of it when a write
+ *   transaction begins. Under steady writes one never has, so once the WAL holds `restartFrames`
+ *   frames the checkpoint is finished with the writer lent (writer-gate.ts): the writes wait for the
+ *   few frames committed meanwhile to be copied — the reads go on — and the next COMMIT rewinds the
+ *   WAL. The file stays under ~45 MB (SQLite's own checkpoints kept it at ~4 MB, copying every
+ *   1 000 frames: copying every 4 000 copies a hot page once where it was copied up to four times,
+ *   0.92 × the host's CPU a booking, docs/benchmarks.md §3).
+ *
+ * - A thread costs ~15 MB while it lives. So it is only for steady writes: a WAL that took 10 s or
+ *   more to fill is checkpointed on the host's own connection, as SQLite would (one stall of a few
+ *   ms, the WAL then starts over), and the worker stops after 10 s without a checkpoint. An idle or
+ *   lightly used host holds no thread.
+ *
+ * Nothing changes in what is durable: a COMMIT is durable by the WAL's fsync (wal-sync.ts); a
+ * checkpoint moves committed pages into the database file, and SQLite never rewinds the WAL before
+ * the file holding them is fsynced. Should the worker or the `-shm` header fail, the connection goes
+ * back to SQLite's own checkpoints (`fallBack`).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** The WAL-index header's version (https://sqlite.org/walformat.html, §2.2.1) and where mxFrame sits in it. */
+const WAL_INDEX_VERSION = 3007000;
+const MX_FRAME_OFFSET = 16;
+
+/** The worker: one connection, one PASSIVE checkpoint per message. CommonJS, run from this string (no file to bundle). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = FULL');
+db.pragma('cache_size = -256');
+parentPort.on('message', (m) => {
+  if (m === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true, log: r.log, checkpointed: r.checkpointed });
+  } catch (e) {
+    parentPort.postMessage({ ok: false, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+export interface CheckpointStats {
+  /** Checkpoints made in the worker, and how many finished with the writer lent (the WAL then starts over). */
+  checkpoints: number;
+  restarts: number;
+  /** Checkpoints made on the host's own connection, the writes being few. */
+  inline: number;
+  /** Set once the connection went back to SQLite's own checkpoints, with why. */
+  fellBack?: string;
+}
+
+export interface WalCheckpointer {
+  /** After a COMMIT: starts a checkpoint if the WAL has grown enough and none is under way. */
+  committed(): void;
+  /** Resolves once no checkpoint is under way. */
+  settled(): Promise<void>;
+  stats(): CheckpointStats;
+  /** Waits for the checkpoint under way, then closes the worker's connection. */
+  close(): Promise<void>;
+}
+
+export interface WalCheckpointerDeps {
+  /** The database file (its `-shm` and `-wal` beside it). */
+  file: string;
+  /**
+   * A checkpoint on the host's own connection (PASSIVE, its fsyncs on the event loop), for a WAL that
+   * took longer than `inlineAfterMs` to fill: a short stall now and then costs less than a thread.
+   */
+  checkpointHere(): { log: number; checkpointed: number };
+  inlineAfterMs?: number;
+  /** Lends the connection's writer (writer-gate.ts); resolves with the function that gives it back. */
+  lend(): Promise<() => void>;
+  /** Back to SQLite's own checkpoints on the host's connection. */
+  fallBack(): void;
+  /** Frames past the last checkpoint before the next one (default 4 000; SQLite's own threshold is 1 000). */
+  everyFrames?: number;
+  /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over (default 10 000). */
+  restartFrames?: number;
+  /** How long the worker stays without a checkpoint to make (default 10 s). */
+  idleMs?: number;
+  /** The clock (tests move it). */
+  now?: () => number;
+}
+
+interface Reply {
+  ok: boolean;
+  log?: number;
+  checkpointed?: number;
+  error?: string;
+}
+
+// eslint-disable-next-line max-lines-per-function -- the worker, the -shm header and the checkpoint under way are one state; its steps are short
+export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointer {
+  const everyFrames = deps.everyFrames ?? 4000;
+  const restartFrames = deps.restartFrames ?? 10_000;
+  const counts: CheckpointStats = { checkpoints: 0, restarts: 0, inline: 0 };
+  const clock = deps.now ?? Date.now;
+  /** When the WAL last started filling from a checkpoint (or from the start). */
+  let lastAt = clock();
+  let worker: Worker | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  let pending: { resolve(r: Reply): void } | undefined;
+  let running: Promise<void> | undefined;
+  let shm: number | undefined;
+  const header = Buffer.alloc(MX_FRAME_OFFSET + 4);
+  /** Frames of the current WAL the last checkpoint had copied. */
+  let copied = 0;
+  let closed = false;
+  /** Where a reader stopped the last checkpoint made with the writer lent. */
+  let pinnedAt: number | undefined;
+
+  const fallBack = (why: string) => {
+    if (counts.fellBack) return;
+    counts.fellBack = why;
+    deps.fallBack();
+    void stopWorker();
+  };
+
+  /** The WAL's frames now (its index header's mxFrame), or undefined if the header cannot be read. */
+  const frames = (): number | undefined => {
+    try {
+      shm ??= openSync(`${deps.file}-shm`, 'r');
+      if (readSync(shm, header, 0, header.length, 0) < header.length) return undefined;
+    } catch {
+      return undefined;
+    }
+    const le = endianness() === 'LE';
+    const version = le ? header.readUInt32LE(0) : header.readUInt32BE(0);
+    if (version !== WAL_INDEX_VERSION) return undefined;
+    return le ? header.readUInt32LE(MX_FRAME_OFFSET) : header.readUInt32BE(MX_FRAME_OFFSET);
+  };
+
+  const startWorker = (): Worker => {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: deps.file }, name: 'wal-checkpoint' });
+    w.unref();
+    w.on('message', (r: Reply) => {
+      const p = pending;
+      pending = undefined;
+      p?.resolve(r);
+    });
+    const gone = (why: string) => {
+      if (worker !== w) return;
+      worker = undefined;
+      pending?.resolve({ ok: false, error: why });
+      pending = undefined;
+    };
+    w.on('error', (e) => gone(`the checkpoint worker failed: ${e.message}`));
+    w.on('exit', (code) => gone(`the checkpoint worker exited (${code})`));
+    return w;
+  };
+
+  const checkpoint = async (): Promise<Reply> => {
+    clearTimeout(idle);
+    worker ??= startWorker();
+    const w = worker;
+    const reply = await new Promise<Reply>((resolve) => {
+      pending = { resolve };
+      w.postMessage('checkpoint');
+    });
+    if (!reply.ok) throw new Error(reply.error);
+    counts.checkpoints++;
+    copied = reply.checkpointed ?? 0;
+    idle = setTimeout(() => void stopWorker(), deps.idleMs ?? 10_000).unref();
+    return reply;
+  };
+
+  const cycle = async () => {
+    const first = await checkpoint();
+    if ((first.log ?? 0) < restartFrames) return;
+    // A reader (an export's snapshot) held the frames past `pinnedAt` last time: lending the writer
+    // again would not help until the checkpoints get past them.
+    if (pinnedAt !== undefined && (first.checkpointed ?? 0) <= pinnedAt) return;
+    // Finished with the writer lent: nothing is committed meanwhile, so the next write rewinds the WAL.
+    const giveBack = await deps.lend();
+    let last: Reply;
+    try {
+      last = await checkpoint();
+    } finally {
+      giveBack();
+    }
+    const done = (last.checkpointed ?? 0) >= (last.log ?? 0);
+    pinnedAt = done ? undefined : last.checkpointed;
+    if (done) counts.restarts++;
+  };
+
+  async function stopWorker(): Promise<void> {
+    clearTimeout(idle);
+    const w = worker;
+    if (!w) return;
+    worker = undefined;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    // Held until it has closed its connection, even if nothing else keeps the process up.
+    w.ref();
+    w.postMessage('close');
+    await exited;
+  }
+
+  return {
+    committed() {
+      if (running || closed || counts.fellBack) return;
+      const now = frames();
+      if (now === undefined) return fallBack("the WAL's index header could not be read");
+      if (now < copied) copied = 0; // the WAL started over
+      if (now - copied < everyFrames) return;
+      const filledIn = clock() - lastAt;
+      lastAt = clock();
+      if (filledIn >= (deps.inlineAfterMs ?? 10_000) && !worker) {
+        // Few writes: one checkpoint here (nothing is written meanwhile, so the WAL starts over).
+        try {
+          copied = deps.checkpointHere().checkpointed;
+          counts.inline++;
+        } catch (e) {
+          fallBack(e instanceof Error ? e.message : String(e));
+        }
+        return;
+      }
+      running = cycle()
+        .catch((e: unknown) => fallBack(e instanceof Error ? e.message : String(e)))
+        .finally(() => (running = undefined));
+    },
+    settled: () => running ?? Promise.resolve(),
+    stats: () => ({ ...counts }),
+    async close() {
+      closed = true;
+      await running;
+      await stopWorker();
+      if (shm !== undefined) closeSync(shm);
+      shm = undefined;
+    },
+  };
+}
+
+/**
+ * The host's connection's checkpoints, made by the worker from now on: SQLite's own are turned off
+ * (`wal_autocheckpoint = 0`), and back on should the worker fail.
+ */
+export function checkpointOffTheLoop(sqlite: { pragma(source: string): unknown }, file: string, lend: () => Promise<() => void>): WalCheckpointer {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  return createWalCheckpointer({
+    file,
+    lend,
+    fallBack: () => sqlite.pragma('wal_autocheckpoint = 1000'),
+    checkpointHere: () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!,
+  });
+}

@@ -6,27 +6,13 @@
  * back to the pool only once the COMMIT is answered: it never lies idle with a COMMIT in flight.
  */
 import type pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { openDatabase } from '../../../db/open-database';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { postgresWithPool } from '../../support/postgres-pool';
 
-let database: TestDatabase | undefined;
-let db: (Database & { pool: pg.Pool }) | undefined;
-afterEach(async () => {
-  await db?.close();
-  await database?.drop();
-  db = undefined;
-  database = undefined;
-});
-
+const openPool = postgresWithPool();
 /** A database whose pool has one connection: every unit after the first waits for it. */
-async function open(): Promise<Database & { pool: pg.Pool }> {
-  database = await createTestDatabase('postgres');
-  if (database.config.engine !== 'postgres') throw new Error('a PostgreSQL test');
-  db = (await openDatabase({ ...database.config, poolSize: 1 })) as Database & { pool: pg.Pool };
-  return db;
-}
+const open = () => openPool(1);
 
 /** Every query text the pool's connections are sent, and when each answer of `watch` arrives, in order. */
 function journal(d: Database & { pool: pg.Pool }, watch: RegExp) {

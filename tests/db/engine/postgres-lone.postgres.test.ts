@@ -3,27 +3,11 @@
  * its own while the pool has one to spare, and they share the next free one when it has none, each
  * still its own transaction and its own failure.
  */
-import type pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { openDatabase } from '../../../db/open-database';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { postgresWithPool } from '../../support/postgres-pool';
 
-let database: TestDatabase | undefined;
-let db: (Database & { pool: pg.Pool }) | undefined;
-afterEach(async () => {
-  await db?.close();
-  await database?.drop();
-  db = undefined;
-  database = undefined;
-});
-
-async function open(poolSize: number): Promise<Database & { pool: pg.Pool }> {
-  database = await createTestDatabase('postgres');
-  if (database.config.engine !== 'postgres') throw new Error('a PostgreSQL test');
-  db = (await openDatabase({ ...database.config, poolSize })) as Database & { pool: pg.Pool };
-  return db;
-}
+const open = postgresWithPool();
 
 /** A unit that holds a connection until `release()` is called. */
 function holdConnection(d: Database) {

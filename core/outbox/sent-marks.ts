@@ -68,7 +68,7 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
       const changed = await markSentMany(db, batch.map((w) => w.id), now);
       let pulled = 0;
       for (const target of new Set(batch.map((w) => w.target))) pulled += await recordTargetSuccess(db, target, now, options.pullAfterMs, NOTED_EVERY_MS);
-      if (changed.size > 0 || pulled > 0) options.onWritten(pulled);
+      if (changed > 0 || pulled > 0) options.onWritten(pulled);
     } catch (e) {
       options.onError(e);
     } finally {

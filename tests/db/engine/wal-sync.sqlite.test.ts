@@ -102,13 +102,17 @@ describe('a batch commits, then waits for the fsync of the WAL', () => {
 describe('a lone write outside a unit commits, then waits for the fsync of the WAL', () => {
   it('answers only after that fsync, off the event loop: the connection serves reads meanwhile, which answer after it too', async () => {
     const held = heldWalSync();
-    const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync: held.wal });
+    // What another connection saw when each fsync was asked for: it must start after the COMMIT.
+    const seenAtSync: number[] = [];
+    const walSync: WalSync = { ...held.wal, sync: () => (seenAtSync.push(roomsSeenByOthers()), held.wal.sync()) };
+    const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync });
     try {
       let answered = false;
       const write = db.run(insertBlock, 101).then((r) => ((answered = true), r));
       await flushTurns();
       // Committed (another connection sees it), not yet on disk: its writer has not heard of it.
       expect(roomsSeenByOthers()).toBe(1);
+      expect(seenAtSync).toEqual([1]);
       expect(held.waiting()).toBe(1);
       expect(answered).toBe(false);
 
@@ -118,6 +122,7 @@ describe('a lone write outside a unit commits, then waits for the fsync of the W
       const read = db.get<{ n: number }>('SELECT count(*) AS n FROM guest_rooms').then((r) => ((readAnswered = true), r!.n));
       await flushTurns();
       expect(roomsSeenByOthers()).toBe(2);
+      expect(seenAtSync).toEqual([1, 2]);
       expect(readAnswered).toBe(false);
 
       held.release();

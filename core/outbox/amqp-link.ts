@@ -51,6 +51,15 @@ export interface AmqpLink {
   close(): Promise<void>;
 }
 
+/** A publish waiting for its confirm: until `deadline` (performance.now()). */
+interface Outstanding {
+  deadline: number;
+  timeoutMs: number;
+  resolve(outcome: DeliveryOutcome): void;
+}
+
+const SENT: DeliveryOutcome = { kind: 'sent' };
+
 export interface AmqpLinkOptions {
   clock: () => number;
   random?: () => number;
@@ -175,37 +184,63 @@ export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink 
     return false;
   }
 
+  /**
+   * The publishes waiting for their confirm, oldest first. Their timeouts are swept by one timer set
+   * for the oldest one's deadline (set again when it fires), not a timer per publish: a confirm costs
+   * no timer work at all.
+   */
+  const outstanding = new Set<Outstanding>();
+  let sweep: NodeJS.Timeout | undefined;
+
+  function settle(o: Outstanding, outcome: DeliveryOutcome, lost = false): void {
+    if (!outstanding.delete(o)) return;
+    if (lost) lostConfirms++;
+    o.resolve(outcome);
+  }
+
+  function armSweep(): void {
+    if (sweep || outstanding.size === 0) return;
+    const oldest = outstanding.values().next().value!;
+    sweep = setTimeout(sweepExpired, Math.max(0, oldest.deadline - performance.now()));
+  }
+
+  function sweepExpired(): void {
+    sweep = undefined;
+    const now = performance.now();
+    for (const o of outstanding) {
+      if (o.deadline <= now) settle(o, { kind: 'unreachable', error: `No publisher confirm within ${o.timeoutMs / 1000} s` }, true);
+    }
+    armSweep();
+  }
+
+  /** The broker's answer to one publish (amqplib calls back on its ack or nack, or with the channel's end). */
+  function confirmed(o: Outstanding, messageId: string, err: unknown): void {
+    const why = returns.size > 0 ? returns.get(messageId) : undefined;
+    if (why !== undefined) returns.delete(messageId);
+    if (err) {
+      const nacked = err instanceof Error && /nack/i.test(err.message);
+      settle(o, nacked ? { kind: 'failed', error: 'RabbitMQ nacked the message', retryAfter: null } : { kind: 'unreachable', error: 'Connection lost before the publisher confirm' }, !nacked);
+    } else if (why !== undefined) {
+      returned++;
+      options.onChange?.();
+      settle(o, { kind: 'refused', error: `Returned by RabbitMQ as unroutable (${why})` });
+    } else settle(o, SENT);
+  }
+
   function publish(m: AmqpPublish, timeoutMs: number): Promise<DeliveryOutcome> {
     const ch = channel;
     if (!ch || state !== 'up') return Promise.resolve({ kind: 'unreachable', error: error ?? 'Not connected to RabbitMQ' });
     return new Promise((resolve) => {
-      let done = false;
-      const finish = (outcome: DeliveryOutcome, lost = false) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        if (lost) lostConfirms++;
-        resolve(outcome);
-      };
-      const timer = setTimeout(() => finish({ kind: 'unreachable', error: `No publisher confirm within ${timeoutMs / 1000} s` }, true), timeoutMs);
+      const o: Outstanding = { deadline: performance.now() + timeoutMs, timeoutMs, resolve };
+      outstanding.add(o);
+      armSweep();
       try {
         ch.publish(EVENTS_EXCHANGE, m.routingKey, m.body, {
           mandatory: true, persistent: true, contentType: 'application/json', contentEncoding: 'utf-8',
           messageId: m.messageId, timestamp: Math.floor(m.timestampMs / 1000), type: m.routingKey, appId: 'frontdesk',
-        }, (err: unknown) => {
-          const why = returns.get(m.messageId);
-          returns.delete(m.messageId);
-          if (err) {
-            const nacked = err instanceof Error && /nack/i.test(err.message);
-            finish(nacked ? { kind: 'failed', error: 'RabbitMQ nacked the message', retryAfter: null } : { kind: 'unreachable', error: 'Connection lost before the publisher confirm' }, !nacked);
-          } else if (why !== undefined) {
-            returned++;
-            options.onChange?.();
-            finish({ kind: 'refused', error: `Returned by RabbitMQ as unroutable (${why})` });
-          } else finish({ kind: 'sent' });
-        });
+        }, (err: unknown) => confirmed(o, m.messageId, err));
       } catch (e) {
-        finish({ kind: 'unreachable', error: describeAmqpError(e) });
+        settle(o, { kind: 'unreachable', error: describeAmqpError(e) });
       }
     });
   }
@@ -223,6 +258,10 @@ export function createAmqpLink(url: string, options: AmqpLinkOptions): AmqpLink 
       connection = undefined;
       if (ch) await ch.waitForConfirms().catch(() => undefined);
       await c?.close().catch(() => undefined);
+      if (outstanding.size === 0) {
+        clearTimeout(sweep);
+        sweep = undefined;
+      }
     },
   };
 }

@@ -11,7 +11,7 @@
  * messages grew while it was down.
  */
 import type { Database } from '../../db/database';
-import { claimMessages, dueHeads, pendingChains, releaseClaims, type DueMessage } from '../../db/queries/outbox-claim-queries';
+import { claimMessages, dueHeads, pendingChains, releaseClaims, type DueHead, type DueMessage } from '../../db/queries/outbox-claim-queries';
 import { claimProbe, type TargetHealthRow } from '../../db/queries/outbox-target-queries';
 import { OUTBOX_TARGETS, type OutboxTarget } from './outbox-targets';
 
@@ -44,7 +44,8 @@ export interface ClaimRequest {
   busy: { has(lane: string): boolean; inTarget(target: OutboxTarget): number };
   /** Messages per chain at most. */
   chainMax: number;
-  health: readonly TargetHealthRow[];
+  /** The targets' health (read only when a probe may be due: a target with nothing due and nothing held). */
+  health(): Promise<readonly TargetHealthRow[]>;
 }
 
 export const laneOf = (target: string, aggregate: string) => `${target}\u0000${aggregate}`;
@@ -52,12 +53,12 @@ export const laneOf = (target: string, aggregate: string) => `${target}\u0000${a
 const ANY_TIME = Number.MAX_SAFE_INTEGER;
 
 /** The heads to take from `target`: its due ones, or the probe. */
-async function headsOf(db: Database, target: OutboxTarget, room: number, r: ClaimRequest): Promise<{ heads: DueMessage[]; probe: boolean }> {
+async function headsOf(db: Database, target: OutboxTarget, room: number, r: ClaimRequest): Promise<{ heads: DueHead[]; probe: boolean }> {
   const busyHere = r.busy.inTarget(target);
-  const free = (rows: DueMessage[]) => rows.filter((m) => !r.busy.has(laneOf(target, m.aggregate))).slice(0, room);
+  const free = (rows: DueHead[]) => rows.filter((m) => !r.busy.has(laneOf(target, m.aggregate))).slice(0, room);
   const heads = free(await dueHeads(db, { now: r.now, dueBy: r.now, target, limit: room + busyHere }));
   if (heads.length > 0 || busyHere > 0) return { heads, probe: false };
-  const health = r.health.find((h) => h.target === target);
+  const health = (await r.health()).find((h) => h.target === target);
   if (health?.failingSinceMs == null || (health.nextProbeMs ?? 0) > r.now) return { heads, probe: false };
   const waiting = free(await dueHeads(db, { now: r.now, dueBy: ANY_TIME, target, limit: 1 }));
   if (waiting.length === 0 || !(await claimProbe(db, target, r.now, r.leaseUntilMs))) return { heads, probe: false };
@@ -72,36 +73,36 @@ export async function claimWork(db: Database, r: ClaimRequest): Promise<Chain[]>
     if (room <= 0) continue;
     const { heads, probe } = await headsOf(db, target, room, r);
     if (heads.length === 0) continue;
-    const successors = new Map<number, number[]>();
-    const rows = new Map<number, DueMessage>(heads.map((m) => [m.id, m]));
-    if (!OUTBOX_TARGETS[target].wholeState && r.chainMax > 1) {
-      const byRecord = new Map<string, DueMessage[]>();
-      for (const m of await pendingChains(db, target, heads.map((h) => h.aggregate), r.chainMax)) {
-        const chain = byRecord.get(m.aggregate);
-        if (chain) chain.push(m);
-        else byRecord.set(m.aggregate, [m]);
-      }
-      for (const head of heads) {
-        const chain = byRecord.get(head.aggregate) ?? [];
-        // The head is the record's oldest pending message; anything else means it changed meanwhile: take the head alone.
-        if (chain[0]?.id !== head.id) continue;
-        successors.set(head.id, chain.slice(1).map((m) => m.id));
-        for (const m of chain.slice(1)) rows.set(m.id, m);
-      }
+    // The heads' records read once, each head with the pending messages behind it (a whole-state
+    // target's newer message supersedes instead: its chain is its head alone).
+    const byRecord = new Map<string, DueMessage[]>();
+    for (const m of await pendingChains(db, target, heads.map((h) => h.aggregate), OUTBOX_TARGETS[target].wholeState ? 1 : r.chainMax)) {
+      const chain = byRecord.get(m.aggregate);
+      if (chain) chain.push(m);
+      else byRecord.set(m.aggregate, [m]);
     }
-    const taken = await claimMessages(db, [...rows.keys()], { now: r.now, dueBy: probe ? ANY_TIME : r.now, leaseUntilMs: r.leaseUntilMs });
+    const read: DueMessage[][] = [];
+    const ids: number[] = [];
+    for (const head of heads) {
+      const chain = byRecord.get(head.aggregate);
+      // The head is the record's oldest pending message; anything else means it changed meanwhile: the record waits for the next claim.
+      if (chain?.[0]?.id !== head.id) continue;
+      read.push(chain);
+      for (const m of chain) ids.push(m.id);
+    }
+    const taken = await claimMessages(db, ids, { now: r.now, dueBy: probe ? ANY_TIME : r.now, leaseUntilMs: r.leaseUntilMs });
     // Successors behind a head another worker took, or after a gap, are given back at once.
     const orphans: number[] = [];
-    for (const head of heads) {
+    for (const chain of read) {
       const messages: DueMessage[] = [];
       let gap = false;
-      for (const m of [head, ...(successors.get(head.id) ?? []).map((id) => rows.get(id)!)]) {
+      for (const m of chain) {
         if (!taken.has(m.id)) gap = true;
         else if (gap) orphans.push(m.id);
         else messages.push(m);
       }
       if (messages.length === 0) continue;
-      chains.push({ target, endpoint, lane: laneOf(target, head.aggregate), leaseUntilMs: r.leaseUntilMs, probe, messages });
+      chains.push({ target, endpoint, lane: laneOf(target, chain[0]!.aggregate), leaseUntilMs: r.leaseUntilMs, probe, messages });
     }
     await releaseClaims(db, orphans, r.leaseUntilMs);
   }

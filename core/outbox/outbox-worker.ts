@@ -31,13 +31,13 @@ import type { Database } from '../../db/database';
 import type { LiveEvent } from '../../shared/contract/events';
 import type { Settings } from '../../shared/contract/settings';
 import type { Clock, EventBus } from '../context';
-import type { Budget, ChainRunner } from './chain-runner';
+import type { ChainRunner } from './chain-runner';
 import { createOutboxChanged } from './outbox-changed';
 import { configuredTargets, transportOf } from './outbox-targets';
 import { createSentMarks } from './sent-marks';
 import { createTargetPace } from './target-pace';
 import { createBrokerLinks, createTransports, type BrokerLinks } from './transports';
-import { createWorkerSlots } from './worker-slots';
+import { createWorkerSlots, type Taker } from './worker-slots';
 
 export { joinUrl } from './transports';
 
@@ -100,7 +100,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const transports = createTransports({ fetch: options.fetch ?? globalThis.fetch, getSettings, getSmtpPassword: options.getSmtpPassword ?? (() => ''), brokers });
   const marks = createSentMarks(db, {
     lingerMs: options.markLingerMs ?? 50, maxBatch: 256, pullAfterMs: PULL_AFTER_MS, onError,
-    onWritten: () => { changed(); kick(); }, // what was behind them may be due now (a recovered target's backlog too)
+    // What was behind them may be due now (a recovered target's backlog too).
+    onWritten: () => { slots.wake(); changed(); kick(); },
   });
   const concurrency = options.concurrency ?? 16;
   const pace = createTargetPace(concurrency);
@@ -118,17 +119,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     db, clock, concurrency, chainMax: options.chainMax ?? 64, leaseMs: timeoutMs + stopGraceMs + LEASE_MARGIN_MS, pace, marks, runner, onError,
     stopped: () => stopped,
     // A freed slot takes the next chain now, not at the next poll.
-    freed: () => { if (started) takeSafely(); },
+    freed: () => { if (started) takeSafely(true); },
     endpoints: () => {
       const endpoints = configuredTargets(getSettings());
       for (const [target, endpoint] of endpoints) if (!transports[transportOf(target, endpoint)].ready(endpoint)) endpoints.delete(target);
       return endpoints;
     },
   });
-  const forever: Budget = { open: () => !stopped, take: () => !stopped, attempted: () => undefined };
+  const forever: Taker = { open: () => !stopped, take: () => !stopped, attempted: () => undefined, started: () => undefined };
 
-  function takeSafely(): void {
-    slots.take(forever).catch((e: unknown) => {
+  function takeSafely(afterEnd = false): void {
+    slots.take(forever, Number.POSITIVE_INFINITY, afterEnd).catch((e: unknown) => {
       if (!stopped) onError(e);
     });
   }
@@ -136,20 +137,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function tick(): Promise<number> {
     let left = options.batchSize ?? 256;
     let attempts = 0;
-    const budget: Budget = { open: () => !stopped && left > 0, take: () => !stopped && left-- > 0, attempted: () => void attempts++ };
     const mine = new Set<Promise<void>>();
-    for (let idle = 0; idle < 2;) {
-      for (const run of await slots.take(budget, left)) {
+    const budget: Taker = {
+      open: () => !stopped && left > 0, take: () => !stopped && left-- > 0, attempted: () => void attempts++,
+      started: (run) => {
         const settled: Promise<void> = run.then(() => void mine.delete(settled));
         mine.add(settled);
-      }
+      },
+    };
+    for (let idle = 0, afterEnd = false; idle < 2;) {
+      await slots.take(budget, left, afterEnd);
       if (mine.size > 0) {
         idle = 0;
         await Promise.race(mine);
+        afterEnd = true;
       } else {
         // Nothing running: write the marks (what waited behind them may be due now), then look once more.
         await marks.flush();
         idle++;
+        afterEnd = false;
       }
     }
     await slots.releaseQueued();

@@ -51,6 +51,8 @@ interface Waiting {
   target: string;
   lane: string;
   nowMs: number;
+  /** When it came (performance.now(): the linger is real time, whatever the worker's clock). */
+  at: number;
 }
 
 export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
@@ -62,13 +64,14 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
   let lastWriteMs = 0;
 
   async function writeBatch(batch: Waiting[]): Promise<void> {
+    if (batch.length === 0) return;
     const now = Math.max(...batch.map((w) => w.nowMs));
     const started = performance.now();
     try {
       const changed = await markSentMany(db, batch.map((w) => w.id), now);
       let pulled = 0;
       for (const target of new Set(batch.map((w) => w.target))) pulled += await recordTargetSuccess(db, target, now, options.pullAfterMs, NOTED_EVERY_MS);
-      if (changed.size > 0 || pulled > 0) options.onWritten(pulled);
+      if (changed > 0 || pulled > 0) options.onWritten(pulled);
     } catch (e) {
       options.onError(e);
     } finally {
@@ -81,36 +84,50 @@ export function createSentMarks(db: Db, options: SentMarksOptions): SentMarks {
     }
   }
 
-  function write(): Promise<void> {
+  /** How long the oldest waiting mark waits for company in all. */
+  const linger = () => Math.min(LINGER_CAP_MS, Math.max(options.lingerMs, 8 * lastWriteMs));
+
+  /**
+   * Writes a batch, and more only while full ones wait (or all, for `flush`). The marks that came
+   * while it was written wait for company too: its fsync runs off the event loop, so many may come,
+   * and writing them at once made each write smaller and more frequent (more CPU per mark).
+   */
+  function write(all = false): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     writing ??= (async () => {
       try {
-        while (waiting.length > 0) {
-          const batch = waiting.splice(0, options.maxBatch);
-          await writeBatch(batch);
-        }
+        do await writeBatch(waiting.splice(0, options.maxBatch));
+        while (waiting.length >= options.maxBatch || (all && waiting.length > 0));
       } finally {
         writing = undefined;
+        schedule();
       }
     })();
     return writing;
   }
 
+  /** The write of what waits: at once when a batch is full, else once the oldest has waited `linger()`. */
+  function schedule(): void {
+    if (writing || waiting.length === 0) return;
+    if (waiting.length >= options.maxBatch) {
+      void write();
+      return;
+    }
+    if (timer) return;
+    timer = setTimeout(() => void write(), Math.max(0, linger() - (performance.now() - waiting[0]!.at)));
+    timer.unref();
+  }
+
   return {
     mark(id, target, lane, nowMs) {
-      waiting.push({ id, target, lane, nowMs });
+      waiting.push({ id, target, lane, nowMs, at: performance.now() });
       unwritten.set(lane, (unwritten.get(lane) ?? 0) + 1);
-      if (writing) return; // the write under way takes it next
-      if (waiting.length >= options.maxBatch) void write();
-      else if (!timer) {
-        timer = setTimeout(() => void write(), Math.min(LINGER_CAP_MS, Math.max(options.lingerMs, 8 * lastWriteMs)));
-        timer.unref();
-      }
+      schedule();
     },
     waiting: (lane) => unwritten.has(lane),
     async flush() {
-      while (writing || waiting.length > 0) await write();
+      while (writing || waiting.length > 0) await write(true);
     },
   };
 }

@@ -13,9 +13,11 @@
  * Durability: WAL with `synchronous=FULL`, so a write acknowledged after its COMMIT survives a kill
  * or a power cut. Group commit (sqlite-group-commit.ts) lets the writes of one turn share that fsync,
  * which it runs off the event loop (wal-sync.ts): its COMMIT is made with `synchronous=NORMAL` and
- * nobody hears of the batch before the WAL's fsync. Reads wait for that fsync too before they answer
- * (a read never shows a change that a power cut could still take back), as they did when the fsync
- * held the event loop. The WAL's checkpoints run in a worker thread (wal-checkpointer.ts).
+ * nobody hears of the batch before the WAL's fsync. A lone write outside a unit (autocommit) is
+ * committed and answered the same way. Reads wait for that fsync too before they answer (a read never
+ * shows a change that a power cut could still take back), as they did when the fsync held the event
+ * loop. A unit's own COMMIT keeps SQLite's fsync. The WAL's checkpoints run in a worker thread
+ * (wal-checkpointer.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
@@ -86,11 +88,33 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     return stmt;
   };
 
+  const synchronousNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
+  const synchronousFull = sqlite.prepare('PRAGMA synchronous = FULL');
+
+  /**
+   * A write outside a unit is its own transaction, made as a group commit's batch is: its COMMIT
+   * without SQLite's fsync (`synchronous=NORMAL`), then the WAL's fsync asked for at once and run off
+   * the event loop (wal-sync.ts); it answers only after that fsync, as it did after SQLite's own.
+   * The connection is free meanwhile (a read that may have seen it waits for the fsync too). The
+   * outbox worker's claims and sent marks are such writes: their fsync held the event loop, and with
+   * it every publisher confirm waiting to be read (docs/benchmarks.md, benchmark 12).
+   */
+  const autocommit = <T>(stmt: Statement, op: (stmt: Statement) => T): Promise<T> => {
+    synchronousNormal.run();
+    let value: T;
+    try {
+      // The commit hooks' short transaction, if any, is committed the same way: the fsync covers both.
+      value = commits.alone(op(stmt));
+    } finally {
+      synchronousFull.run();
+    }
+    return wal.sync().then(() => value);
+  };
+
   /**
    * Runs `op` on the connection: at once inside a unit (it holds the lock), else under the lock, and
-   * then answers once what it read is on disk (outside a unit, a write is its own transaction and
-   * SQLite's own fsync: `synchronous=FULL`). A statement that writes outside a unit (autocommit) also
-   * waits while the writer is lent.
+   * then answers once what it read is on disk (outside a unit, a write is its own transaction:
+   * `autocommit`). A statement that writes outside a unit also waits while the writer is lent.
    */
   const query = <T>(sql: string, op: (stmt: Statement) => T): Promise<T> => {
     let stmt: Statement;
@@ -102,25 +126,23 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     }
     if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
-    const run = () => (writes ? commits.alone(op(stmt)) : op(stmt));
+    const run = () => (writes ? autocommit(stmt, op) : durable(op(stmt)));
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
-        return durable(run());
+        return run();
       } catch (e) {
         return Promise.reject(e);
       } finally {
         lock.release();
       }
     }
-    return (writes ? writer.acquire() : lock.acquire())
-      .then(() => {
-        try {
-          return run();
-        } finally {
-          lock.release();
-        }
-      })
-      .then(durable);
+    return (writes ? writer.acquire() : lock.acquire()).then(() => {
+      try {
+        return run();
+      } finally {
+        lock.release();
+      }
+    });
   };
 
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 /**
- * The WAL's fsync, off the event loop, for group commit (sqlite-group-commit.ts).
+ * The WAL's fsync, off the event loop, for group commit (sqlite-group-commit.ts) and for a lone write
+ * outside a unit (sqlite-engine.ts: the outbox worker's claims and marks are such writes).
  *
  * With `synchronous=FULL` SQLite fsyncs the WAL inside COMMIT, on the calling thread: the host's one
  * event loop stood still for every fsync (0.3 ms on a quiet SSD, 2–5 ms on a busy disk), and no

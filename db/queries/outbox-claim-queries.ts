@@ -35,51 +35,79 @@ const COLUMNS = `o.id, o.target, o.topic, o.aggregate, o.seq, o.path, o.payload,
  * message and test each against the list, so each write of a draining backlog cost time in
  * proportion to the backlog; by the rowid each costs its list's length.
  *
- * `@name` placeholders for a list: `IN (@p0, @p1)` reads the same on both engines. The list is padded
- * to a power of two with its last value (IN ignores a repeat), so a worker sending lists of every
- * length prepares a dozen statements per connection, not one per length.
+ * A list is `IN (?, ?, …)`, the values bound by position (the same on both engines): binding them by
+ * name cost an object of up to a thousand keys per claim, built and read back, a tenth of the
+ * worker's own CPU (docs/benchmarks.md, benchmark 12). The list is padded to a power of two with its
+ * last value (IN ignores a repeat), so a worker sending lists of every length prepares a dozen
+ * statements per connection, not one per length.
  */
-function named<T>(prefix: string, values: readonly T[]): { list: string; params: Record<string, T> } {
+function listOf<T>(values: readonly T[]): { list: string; values: T[] } {
   const padded = [...values];
   while (padded.length & (padded.length - 1)) padded.push(values.at(-1)!);
-  const params = Object.fromEntries(padded.map((v, i) => [`${prefix}${i}`, v]));
-  return { list: Object.keys(params).map((k) => `@${k}`).join(', '), params };
+  return { list: placeholders(padded.length), values: padded };
+}
+
+const lists = new Map<number, string>();
+function placeholders(n: number): string {
+  let list = lists.get(n);
+  if (list === undefined) {
+    list = Array.from({ length: n }, () => '?').join(', ');
+    lists.set(n, list);
+  }
+  return list;
+}
+
+/** A record's due head, as the due query finds it: the message and its record. */
+export interface DueHead {
+  id: number;
+  aggregate: string;
 }
 
 /**
  * The oldest undelivered message of each record to `target`, if it is pending, unclaimed and due by
- * `dueBy` (now; or any time, for a probe). A later message of a record waits behind an earlier one
- * that is pending (even backing off) **or dead**, so the receiver sees create → change → cancel in
- * order and never a cancel for a create it did not get; a superseded one holds it back only while a
- * worker still holds its claim (its attempt is in flight). The NOT EXISTS is answered by
- * `outbox_aggregate_idx (aggregate, status, id)`.
+ * `dueBy` (now; or any time, for a probe): its id and record only (the chain's read, `pendingChains`,
+ * reads the messages). A later message of a record waits behind an earlier one that is pending (even
+ * backing off) **or dead**, so the receiver sees create → change → cancel in order and never a
+ * cancel for a create it did not get; a superseded one holds it back only while a worker still holds
+ * its claim (its attempt is in flight). Each NOT EXISTS is a range of
+ * `outbox_aggregate_idx (aggregate, status, id)`: what it costs does not grow with the record's
+ * history of sent messages (one NOT EXISTS with an OR of the statuses went by the record alone).
  */
-export async function dueHeads(db: Db, args: { now: number; dueBy: number; target: string; limit: number }): Promise<DueMessage[]> {
+export async function dueHeads(db: Db, args: { now: number; dueBy: number; target: string; limit: number }): Promise<DueHead[]> {
   if (args.limit <= 0) return [];
-  return await db.all<DueMessage>(
-    `SELECT ${COLUMNS}
+  return await db.all<DueHead>(
+    `SELECT o.id, o.aggregate
      FROM outbox o
      WHERE o.status = 'pending' AND o.target = @target AND o.next_attempt_ms <= @dueBy AND (o.claimed_until_ms IS NULL OR o.claimed_until_ms <= @now)
-       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate = o.aggregate AND p.id < o.id AND p.target = o.target
-         AND (p.status IN ('pending', 'dead') OR (p.status = 'superseded' AND p.claimed_until_ms > @now)))
+       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate = o.aggregate AND p.status IN ('pending', 'dead') AND p.id < o.id AND p.target = o.target)
+       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.aggregate = o.aggregate AND p.status = 'superseded' AND p.id < o.id AND p.target = o.target
+         AND p.claimed_until_ms > @now)
      ORDER BY o.next_attempt_ms, o.id
      LIMIT @limit`,
     { now: args.now, dueBy: args.dueBy, target: args.target, limit: args.limit },
   );
 }
 
-/** The first `max` pending messages of each of these records to `target`, oldest first: a head and its successors. */
+/**
+ * The first `max` pending messages of each of these records to `target`, oldest first: a head and its
+ * successors. Read in the order of `outbox_aggregate_idx` (no sort), each record cut at `max` here.
+ */
 export async function pendingChains(db: Db, target: string, aggregates: readonly string[], max: number): Promise<DueMessage[]> {
   if (aggregates.length === 0) return [];
-  const a = named('a', aggregates);
-  return await db.all<DueMessage>(
-    `SELECT c."id", c."target", c."topic", c."aggregate", c."seq", c."path", c."payload", c."idempotencyKey", c."attempts", c."failures", c."failingSinceMs", c."nextAttemptMs"
-     FROM (SELECT ${COLUMNS}, row_number() OVER (PARTITION BY o.aggregate ORDER BY o.id) AS n
-           FROM outbox o WHERE o.target = @target AND o.status = 'pending' AND o.aggregate IN (${a.list})) AS c
-     WHERE c.n <= @max
-     ORDER BY c."aggregate", c."id"`,
-    { target, max, ...a.params },
+  const a = listOf(aggregates);
+  const rows = await db.all<DueMessage>(
+    `SELECT ${COLUMNS} FROM outbox o
+     WHERE o.status = 'pending' AND o.aggregate IN (${a.list}) AND o.target = ?
+     ORDER BY o.aggregate, o.id`,
+    ...a.values, target,
   );
+  const chains: DueMessage[] = [];
+  let n = 0;
+  for (let k = 0; k < rows.length; k++) {
+    n = k > 0 && rows[k]!.aggregate === rows[k - 1]!.aggregate ? n + 1 : 1;
+    if (n <= max) chains.push(rows[k]!);
+  }
+  return chains;
 }
 
 /**
@@ -91,11 +119,11 @@ export async function pendingChains(db: Db, target: string, aggregates: readonly
  */
 export async function claimMessages(db: Db, ids: readonly number[], args: { now: number; dueBy: number; leaseUntilMs: number }): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const i = named('i', ids);
+  const i = listOf(ids);
   const rows = await db.all<{ id: number }>(
-    `UPDATE outbox NOT INDEXED SET claimed_until_ms = @lease
-     WHERE id IN (${i.list}) AND status = 'pending' AND next_attempt_ms <= @dueBy AND (claimed_until_ms IS NULL OR claimed_until_ms <= @now) RETURNING id`,
-    { lease: args.leaseUntilMs, now: args.now, dueBy: args.dueBy, ...i.params },
+    `UPDATE outbox NOT INDEXED SET claimed_until_ms = ?
+     WHERE id IN (${i.list}) AND status = 'pending' AND next_attempt_ms <= ? AND (claimed_until_ms IS NULL OR claimed_until_ms <= ?) RETURNING id`,
+    args.leaseUntilMs, ...i.values, args.dueBy, args.now,
   );
   return new Set(rows.map((r) => Number(r.id)));
 }
@@ -103,20 +131,22 @@ export async function claimMessages(db: Db, ids: readonly number[], args: { now:
 /** Gives back claims whose sends did not happen (the worker stopped, or the chain ended early). */
 export async function releaseClaims(db: Db, ids: readonly number[], leaseUntilMs: number): Promise<void> {
   if (ids.length === 0) return;
-  const i = named('i', ids);
-  await db.run(`UPDATE outbox SET claimed_until_ms = NULL WHERE id IN (${i.list}) AND claimed_until_ms = @lease`, { lease: leaseUntilMs, ...i.params });
+  const i = listOf(ids);
+  await db.run(`UPDATE outbox SET claimed_until_ms = NULL WHERE id IN (${i.list}) AND claimed_until_ms = ?`, ...i.values, leaseUntilMs);
 }
 
-/** Delivered (several in one statement: the worker's group commit). A message superseded while in flight did get through: it is sent too. */
-export async function markSentMany(db: Db, ids: readonly number[], now: number): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const i = named('i', ids);
-  const rows = await db.all<{ id: number }>(
-    `UPDATE outbox NOT INDEXED SET status = 'sent', attempts = attempts + 1, sent_ms = @now, last_attempt_ms = @now, last_error = NULL, failing_since_ms = NULL, claimed_until_ms = NULL
-      WHERE id IN (${i.list}) AND status IN ('pending', 'superseded') RETURNING id`,
-    { now, ...i.params },
-  );
-  return new Set(rows.map((r) => Number(r.id)));
+/**
+ * Delivered (several in one statement: the worker's group commit); returns how many changed. A
+ * message superseded while in flight did get through: it is sent too.
+ */
+export async function markSentMany(db: Db, ids: readonly number[], now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const i = listOf(ids);
+  return (await db.run(
+    `UPDATE outbox NOT INDEXED SET status = 'sent', attempts = attempts + 1, sent_ms = ?, last_attempt_ms = ?, last_error = NULL, failing_since_ms = NULL, claimed_until_ms = NULL
+      WHERE id IN (${i.list}) AND status IN ('pending', 'superseded')`,
+    now, now, ...i.values,
+  )).changes;
 }
 
 /** A definite refusal, or the retry window ran out. */

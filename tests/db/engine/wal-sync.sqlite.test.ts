@@ -99,6 +99,56 @@ describe('a batch commits, then waits for the fsync of the WAL', () => {
   });
 });
 
+describe('a lone write outside a unit commits, then waits for the fsync of the WAL', () => {
+  it('answers only after that fsync, off the event loop: the connection serves reads meanwhile, which answer after it too', async () => {
+    const held = heldWalSync();
+    // What another connection saw when each fsync was asked for: it must start after the COMMIT.
+    const seenAtSync: number[] = [];
+    const walSync: WalSync = { ...held.wal, sync: () => (seenAtSync.push(roomsSeenByOthers()), held.wal.sync()) };
+    const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync });
+    try {
+      let answered = false;
+      const write = db.run(insertBlock, 101).then((r) => ((answered = true), r));
+      await flushTurns();
+      // Committed (another connection sees it), not yet on disk: its writer has not heard of it.
+      expect(roomsSeenByOthers()).toBe(1);
+      expect(seenAtSync).toEqual([1]);
+      expect(held.waiting()).toBe(1);
+      expect(answered).toBe(false);
+
+      // The event loop and the connection went on: another write commits and waits for the next fsync, a read runs.
+      const second = db.run(insertBlock, 102);
+      let readAnswered = false;
+      const read = db.get<{ n: number }>('SELECT count(*) AS n FROM guest_rooms').then((r) => ((readAnswered = true), r!.n));
+      await flushTurns();
+      expect(roomsSeenByOthers()).toBe(2);
+      expect(seenAtSync).toEqual([1, 2]);
+      expect(readAnswered).toBe(false);
+
+      held.release();
+      expect(await write).toEqual({ changes: 1 });
+      held.release();
+      await second;
+      expect(await read).toBe(2);
+      // Back to SQLite's own fsync for what is not a lone write (a unit's COMMIT).
+      expect((await db.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous).toBe(2);
+    } finally {
+      held.release();
+      await db.close();
+    }
+  });
+
+  it('refuses the write when the fsync fails', async () => {
+    const failing: WalSync = { sync: () => Promise.reject(new Error('EIO: fsync failed')), settled: () => Promise.resolve(), close: () => undefined };
+    const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync: failing });
+    try {
+      await expect(db.run(insertBlock, 101)).rejects.toThrow(/fsync failed/);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('createWalSync', () => {
   it('fsyncs the WAL file; the calls made while one runs share the next', async () => {
     const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite') });

@@ -9,7 +9,7 @@
  * threads), from /proc.
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -22,7 +22,7 @@ import { cpuSeconds } from '../support/cpu-time';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 const noLoad = args.includes('--no-load');
-const builds = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+const builds = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs').map((b) => resolve(b));
 
 function threadSeconds(pid: number, tid: number): number {
   try {

@@ -32,8 +32,9 @@ export function registerCsvRoutes(app: FastifyInstance, core: Core): void {
           .header('Content-Disposition', `attachment; filename="${fileName}"`)
           .header('Cache-Control', 'no-store');
         // A client that hangs up destroys the stream, which closes the generator and its worker.
-        // The pieces are the worker's UTF-8 bytes, handed over to this thread: written as they are.
-        return reply.send(Readable.from(body, { objectMode: false }));
+        // `encoding` keeps the pieces as text down to the socket: otherwise each becomes a Buffer that
+        // lingers until the next GC (~15 MB of them at a time in a million-row download).
+        return reply.send(Readable.from(body, { objectMode: false, encoding: 'utf8' }));
       },
     });
   }

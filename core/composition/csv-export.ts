@@ -70,18 +70,18 @@ function check(id: ExportId, query: CsvOptions): void {
 }
 
 /**
- * The CSV in pieces of UTF-8 bytes: the header (after an optional BOM), then one piece per chunk of rows.
+ * The CSV text in pieces: the header (after an optional BOM), then one piece per chunk of rows.
  * `progress.rows` counts the data rows handed out so far. Closing the generator early (a client that
  * hangs up) stops the worker, which ends the read transaction and closes its connection. The filters
  * are checked before the generator is returned: once a download has started, an error can only cut
  * it short.
  */
-export function streamCsvExport<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<Buffer> {
+export function streamCsvExport<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<string> {
   check(id, query);
   return (async function* () {
     for await (const piece of exportPieces({ exportId: id, source, query, env })) {
       if (progress) progress.rows += piece.rows;
-      yield piece.bytes;
+      yield piece.text;
     }
   })();
 }
@@ -126,7 +126,7 @@ export async function writeCsvFile<I extends ExportId>(source: ExportSource, id:
  * audit row, and returns the file's name and the body (lazy: read once the response is sent, so the
  * audit log's own export includes its download).
  */
-export async function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): Promise<{ fileName: string; body: AsyncGenerator<Buffer> }> {
+export async function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): Promise<{ fileName: string; body: AsyncGenerator<string> }> {
   const id = exportIdOf(name);
   const body = streamCsvExport(host.core.deps.db.exportSource, id, query as ExportQuery<ExportId>, envOf(host));
   await host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });

@@ -39,12 +39,8 @@ export const EXPORT_WORKER_FILE = 'export-worker.cjs';
  */
 export const EXPORT_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 };
 
-/**
- * Pieces the worker may post ahead of the consumer (~25 KB each, outside both heaps). With 4, a
- * download under load went at the pace of the credit's round trips (the worker waited for a busy
- * main thread); 16 (~400 KB) keeps the worker reading while the main thread serves the desk.
- */
-export const EXPORT_WINDOW = 16;
+/** Pieces the worker may post ahead of the consumer (~30 KB each). */
+export const EXPORT_WINDOW = 4;
 
 /** One export, as the worker is given it (`{ type: 'job', job }`). */
 export interface ExportJob {
@@ -65,13 +61,12 @@ export interface ExportJob {
 export type ToExportWorker = { type: 'job'; job: ExportJob } | { type: 'credit'; chunks: number };
 
 export type ExportWorkerMessage =
-  | { type: 'chunk'; bytes: Uint8Array; rows: number }
+  | { type: 'chunk'; text: string; rows: number }
   | { type: 'done'; rows: number }
   | { type: 'error'; code?: ErrorCode; message: string };
 
 export interface ExportPiece {
-  /** The piece's UTF-8 bytes (a Buffer over the memory the worker handed over; never a copy). */
-  bytes: Buffer;
+  text: string;
   /** Data rows in the piece (0 for the header). */
   rows: number;
 }
@@ -134,7 +129,7 @@ export function startExportWorker(job: ExportJob, onPiece: (piece: ExportPiece) 
   let clean = false;
   const finished = new Promise<number>((resolve, reject) => {
     const onMessage = (m: ExportWorkerMessage) => {
-      if (m.type === 'chunk') return onPiece({ bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), rows: m.rows });
+      if (m.type === 'chunk') return onPiece({ text: m.text, rows: m.rows });
       off();
       if (m.type === 'done') {
         clean = true;

@@ -10,8 +10,7 @@
  * Two ways out, chosen by the job:
  * - `fd` given: the worker writes every piece to that open file itself (the desktop's save dialog);
  *   nothing but the final row count crosses back.
- * - no `fd`: each piece is posted to the main thread as `{ type: 'chunk', bytes, rows }` (its UTF-8
- *   bytes, transferred), at most
+ * - no `fd`: each piece is posted to the main thread as `{ type: 'chunk', text, rows }`, at most
  *   `window` ahead of what the main thread has handed on (it posts `{ type: 'credit', chunks }` per
  *   piece consumed), so a slow HTTP client holds the worker back instead of filling memory.
  * Each job ends with `{ type: 'done', rows }`, or `{ type: 'error', code?, message }`.
@@ -30,72 +29,41 @@ let exportDef: (id: ExportId) => ExportDef = () => {
 };
 const post = (message: ExportWorkerMessage) => port.postMessage(message);
 
-function writeBytes(fd: number, bytes: Uint8Array, length: number): void {
-  for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
-}
-
-/**
- * The file's bytes gather in one buffer, encoded in place, and go out in ~256 KB writes: no Buffer
- * per chunk (each one malloc'd and freed by a later GC) and a quarter of the system calls. What is
- * still gathered when the export ends or fails is written or dropped with it (`flush`).
- */
-const FILE_BUFFER_BYTES = 256 * 1024;
-let fileBuffer: Buffer | undefined;
-let fileBuffered = 0;
-
-function writeText(fd: number, text: string): void {
-  const buffer = (fileBuffer ??= Buffer.allocUnsafeSlow(FILE_BUFFER_BYTES));
-  const length = Buffer.byteLength(text, 'utf8');
-  if (fileBuffered + length > buffer.length) flush(fd);
-  if (length > buffer.length) return writeBytes(fd, Buffer.from(text, 'utf8'), length);
-  fileBuffered += buffer.write(text, fileBuffered, 'utf8');
-}
-
-function flush(fd: number): void {
-  const length = fileBuffered;
-  fileBuffered = 0;
-  if (length > 0) writeBytes(fd, fileBuffer!, length);
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 /** Pieces the job under way may still post before it waits (its window, plus the credit received). */
 let credit = 0;
 let creditArrived: (() => void) | undefined;
 
-/**
- * A piece crosses as UTF-8 bytes whose memory is handed over (transferred), not as text: the main
- * thread neither copies it out of a message nor encodes it for the socket, and it lives outside both
- * heaps (freed once the socket has written it and the main thread's next scavenge drops it).
- */
 async function send(text: string, rows: number): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (creditArrived = resolve));
   credit--;
-  const bytes = encoder.encode(text);
-  port.postMessage({ type: 'chunk', bytes, rows } satisfies ExportWorkerMessage, [bytes.buffer]);
+  post({ type: 'chunk', text, rows });
 }
-const encoder = new TextEncoder();
 
 async function run(job: ExportJob, reader: ExportReader, header: string): Promise<number> {
   // The first read fixes the snapshot; the header goes out after it, so a row written once the
   // caller has the header can never be in the export.
   let chunk = await reader.next();
-  if (job.fd !== undefined) writeText(job.fd, header);
+  if (job.fd !== undefined) writeAll(job.fd, header);
   else await send(header, 0);
   let rows = 0;
   while (chunk.rows > 0) {
     rows += chunk.rows;
-    if (job.fd !== undefined) writeText(job.fd, chunk.text);
+    if (job.fd !== undefined) writeAll(job.fd, chunk.text);
     else await send(chunk.text, chunk.rows);
     if (chunk.rows < EXPORT_CHUNK_ROWS) break;
     chunk = await reader.next();
   }
-  if (job.fd !== undefined) flush(job.fd);
   return rows;
 }
 
 async function runJob(job: ExportJob): Promise<void> {
   // Credit left over from the last job (pieces its consumer took after it was done) is not this one's.
   credit = job.window ?? 1;
-  fileBuffered = 0;
   try {
     const def = exportDef(job.exportId);
     const reader = await openExportReader(job.source, def, job.query, job.env);

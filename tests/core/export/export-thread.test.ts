@@ -99,7 +99,7 @@ describe('the export worker', () => {
   it('reads one snapshot: rows written once its first chunk is read are not in the export', async () => {
     await insertStays(EXPORT_CHUNK_ROWS * 3);
     const gen = streamCsvExport(source, 'stays', {});
-    let text = String((await gen.next()).value); // the header: the first chunk has been read
+    let text = (await gen.next()).value as string; // the header: the first chunk has been read
     await insertStays(EXPORT_CHUNK_ROWS * 2, (i) => `Later ${i}`);
     await db.run(`UPDATE stays SET guest_name = 'Renamed' WHERE id = ?`, EXPORT_CHUNK_ROWS * 2 + 1);
     for await (const piece of gen) text += piece;

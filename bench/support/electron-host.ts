@@ -75,13 +75,14 @@ function valueOf<T>(result: IpcResult<unknown>, what: string): T {
   return result.value as T;
 }
 
-export async function startElectronHost(dataDir: string, buildDir: string): Promise<ElectronLikeHost> {
+/** `extraExecArgv`: more of Node's flags for the host (a profile: `--cpu-prof`, bench/ab/export-ab.ts). */
+export async function startElectronHost(dataDir: string, buildDir: string, extraExecArgv: readonly string[] = []): Promise<ElectronLikeHost> {
   await ensureBenchAdmin(join(dataDir, DB_FILE_NAME));
   let child!: NodeUtilityProcess;
   const client = await startHostClient({
     spawn: () =>
       (child = forkNodeUtility(join(buildDir, 'host.cjs'), {
-        execArgv: [...HOST_EXEC_ARGV, '--require', join(buildDir, 'host-probe.cjs')],
+        execArgv: [...HOST_EXEC_ARGV, ...extraExecArgv, '--require', join(buildDir, 'host-probe.cjs')],
       })),
     options: { dataDir, rendererDir: defaultRendererDir(), migrationsDir: defaultMigrationsDir(), port: 0 },
     onCrash: (code) => console.error(`[bench] the host process died (exit code ${code})`),

@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../shared/time';
 import type { BenchOptions } from './support/bench-options';
-import { BENCH_ADMIN_PASSWORD, ensureBenchAdmin, signInOverHttp } from './support/bench-auth';
+import { chooseAdminPassword, ensureBenchAdmin, signInOverHttp } from './support/bench-auth';
 import { startChild, type BenchChild } from './support/child-process';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
 import type { PlanRoom } from './support/load-client-process';
@@ -68,17 +68,6 @@ async function demoRooms(origin: string, token: string): Promise<PlanRoom[]> {
   return rooms.map((r) => ({ number: r.number, category: r.category }));
 }
 
-/** The demo hotel's admin: `admin`/`admin` at the first start, with a new password chosen at the first sign-in. */
-async function chooseAdminPassword(origin: string): Promise<void> {
-  const login = await fetch(`${origin}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  const changed = await fetch(`${origin}/api/v1/me/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ currentPassword: 'admin', newPassword: BENCH_ADMIN_PASSWORD }),
-  });
-  if (changed.status !== 200) throw new Error(`POST /api/v1/me/password: ${changed.status} ${await changed.text()}`);
-}
 
 /**
  * A: the first start with `--demo`, as a new user meets it. C: the next start on the same data (the

@@ -6,24 +6,17 @@
  * this checkout's dist-server/serve.cjs; `env` is optional). Prints memory before the load and its peaks,
  * the boards answered and the server's CPU time per board (from /proc: what a flag costs in work).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../shared/time';
 import { ensureBenchAdmin, signInOverHttp } from '../support/bench-auth';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
+import { readVariants, startServeVariant } from '../support/serve-variants';
 import { cpuSeconds } from '../support/cpu-time';
 import { createLoadHttpClient } from '../support/http-client';
 import { procMemory, sampleProcMemory } from '../support/proc-memory';
 
-interface Variant {
-  name: string;
-  script?: string;
-  flags: string[];
-  env?: Record<string, string>;
-}
-
-const variants = JSON.parse(process.argv[2] ?? '[]') as Variant[];
+const variants = readVariants(process.argv[2]);
 const seconds = Number(process.argv[3] ?? 15);
 const mb = (b: number) => (b / 2 ** 20).toFixed(1);
 
@@ -34,25 +27,15 @@ const dbFile = copyHotelTo(data.file, dataDir);
 await ensureBenchAdmin(dbFile);
 try {
   for (const v of variants) {
-    const child = spawn(process.execPath, [...v.flags, v.script ?? 'dist-server/serve.cjs', '--data', dataDir, '--port', '0'], {
-      env: { ...process.env, ...v.env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const url = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-    });
+    const serve = await startServeVariant(v, dataDir);
+    const url = serve.url;
     const token = await signInOverHttp(url);
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const before = procMemory(child.pid!);
+    const before = procMemory(serve.pid);
     const http = await createLoadHttpClient(url, 8, { authorization: `Bearer ${token}` });
     const path = `/api/v1/board?from=${addDays(TODAY, -30)}&days=90`;
-    const sampler = sampleProcMemory(child.pid!, 200);
-    const cpuBefore = cpuSeconds(child.pid!);
+    const sampler = sampleProcMemory(serve.pid, 200);
+    const cpuBefore = cpuSeconds(serve.pid);
     let boards = 0;
     const deadline = performance.now() + seconds * 1000;
     await Promise.all(
@@ -65,12 +48,11 @@ try {
       }),
     );
     const m = sampler.stop();
-    const cpuMs = ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / Math.max(1, boards);
+    const cpuMs = ((cpuSeconds(serve.pid) - cpuBefore) * 1000) / Math.max(1, boards);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     console.log(`${v.name}: before PSS ${mb(before.pssAlone)} MB (RSS ${mb(before.rss)}) | peak RSS ${mb(m.peakRss)} MB, VmHWM ${mb(m.hwm)} MB | ${(boards / seconds).toFixed(1)} boards/s, server CPU ${cpuMs.toFixed(1)} ms a board | load ${load}`);
     await http.close();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await serve.stop();
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -7,53 +7,23 @@
  * admin's password chosen; then a second start on the same data and the soak at 50 requests/s (0 s:
  * idle only). Prints one line per variant and turn.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../shared/time';
-import { BENCH_ADMIN_PASSWORD, signInOverHttp } from '../support/bench-auth';
+import { chooseAdminPassword, signInOverHttp } from '../support/bench-auth';
 import { startChild } from '../support/child-process';
 import { BENCH_DIR, scratchDir, TODAY } from '../support/hotel-dataset';
+import { readVariants, startServeVariant } from '../support/serve-variants';
 import { procMemory, sampleProcMemory, type ProcMemory } from '../support/proc-memory';
 
-interface Variant {
-  name: string;
-  script?: string;
-  flags: string[];
-  env?: Record<string, string>;
-}
-
-const variants = JSON.parse(process.argv[2] ?? '[]') as Variant[];
+const variants = readVariants(process.argv[2]);
 const soakSeconds = Number(process.argv[3] ?? 60);
 const rounds = Number(process.argv[4] ?? 2);
 const mb = (b: number) => (b / 2 ** 20).toFixed(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
-async function start(v: Variant, dataDir: string, args: string[]) {
-  const child = spawn(process.execPath, [...v.flags, v.script ?? 'dist-server/serve.cjs', '--data', dataDir, '--port', '0', ...args], {
-    env: { ...process.env, ...v.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr.resume();
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      if (out.length < 10_000) out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${v.name}: serve exited ${code}: ${out}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
+const start = startServeVariant;
 
 /** Once PSS alone has moved less than 1 MB over 5 s (at most 60 s), as benchmark 9 reads it. */
 async function settled(pid: number): Promise<ProcMemory> {
@@ -65,17 +35,6 @@ async function settled(pid: number): Promise<ProcMemory> {
     await sleep(1000);
   }
   return procMemory(pid);
-}
-
-async function chooseAdminPassword(origin: string): Promise<void> {
-  const login = await fetch(`${origin}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  const changed = await fetch(`${origin}/api/v1/me/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ currentPassword: 'admin', newPassword: BENCH_ADMIN_PASSWORD }),
-  });
-  if (changed.status !== 200) throw new Error(`POST /api/v1/me/password: ${changed.status}`);
 }
 
 const client = startChild(join(BENCH_DIR, 'support', 'memory-load-process.ts'));

@@ -35,3 +35,15 @@ export async function signInOverHttp(origin: string): Promise<string> {
   if (res.status !== 200) throw new Error(`POST ${origin}/login/ → ${res.status} ${text}`);
   return (JSON.parse(text) as { access_token: string }).access_token;
 }
+
+/** The demo hotel's admin: `admin`/`admin` at the first start, with a new password chosen at the first sign-in. */
+export async function chooseAdminPassword(origin: string): Promise<void> {
+  const login = await fetch(`${origin}/login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const changed = await fetch(`${origin}/api/v1/me/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ currentPassword: 'admin', newPassword: BENCH_ADMIN_PASSWORD }),
+  });
+  if (changed.status !== 200) throw new Error(`POST /api/v1/me/password: ${changed.status} ${await changed.text()}`);
+}

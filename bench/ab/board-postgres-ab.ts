@@ -6,8 +6,9 @@
  * adds `board:get` of another checkout (main's, in a worktree of its own) on a core of its own in
  * this process, taking turns with this one's; `--board-only` leaves the raw variants out. Beside each
  * variant: this process's CPU per call and the PostgreSQL cluster's (its backends', from /proc).
+ * `--parts`: the stay query alone, as the board asks it, in 1, 2 and 3 ranges at once.
  *
- *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile] [--main ../wt-main] [--board-only]
+ *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile] [--main ../wt-main] [--board-only] [--parts]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import pg from 'pg';
 import type { CallContext } from '../../core/context';
 import { pgValues, toPgStatement, type PgStatement } from '../../db/engine/postgres-sql';
 import { openDatabase } from '../../db/open-database';
-import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, boardStays, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../../db/queries/room-queries';
 import { BOARD_DAYS, BOARD_FROM, boardCore } from '../board-query-bench';
 import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
@@ -69,7 +70,11 @@ const variants: Record<string, () => Promise<unknown>> = {
   'raw pg, stays alone, rowMode array': async () => await raw.query({ ...cfg(sql.stays, ...params.stays), rowMode: 'array' }),
   'board:get': async () => await core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX),
 };
-if (boardOnly) for (const k of Object.keys(variants)) if (k !== 'board:get') delete variants[k];
+// The stay query alone as the board asks it on PostgreSQL, in 1, 2 and 3 ranges at once (`--parts`).
+if (process.argv.includes('--parts')) {
+  for (const parts of [1, 2, 3]) variants[`boardStays, ${parts} part(s)`] = async () => await boardStays(db, startMs, endMs, maxStayMs, parts);
+}
+if (boardOnly) for (const k of Object.keys(variants)) if (!k.startsWith('board')) delete variants[k];
 if (mainDir) {
   // Main's own modules, resolved from its tree: its core, its engine, its board query.
   const other = (await import(join(mainDir, 'bench/board-query-bench.ts'))) as { boardCore: typeof boardCore };

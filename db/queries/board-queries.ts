@@ -56,24 +56,24 @@ type BoardStayRow = readonly [
  * build them side by side, and the parts, each in order and each later than the one before, are
  * joined end to end.
  */
-export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayColumns> {
+export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = BOARD_PARTS): Promise<BoardStayColumns> {
   if (db.dialect !== 'postgres') return toColumns(await db.tuples<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs));
   // Part k: check-in from splits[k] (inclusive: after splits[k] − 1 ms, check-in times being whole
   // ms) to before splits[k + 1]; the first part from one maximum stay before the window.
-  const splits = boardSplits(startMs, endMs);
-  const parts = await Promise.all(
+  const splits = boardSplits(startMs, endMs, parts);
+  const answers = await Promise.all(
     splits.slice(1).map((to, k) => db.get<BoardStayColumns>(BOARD_STAY_COLUMNS_SQL, to, k === 0 ? startMs - maxStayMs : splits[k]! - 1, startMs)),
   );
-  return parts.length === 1 ? parts[0]! : joinColumns(parts as BoardStayColumns[]);
+  return answers.length === 1 ? answers[0]! : joinColumns(answers as BoardStayColumns[]);
 }
 
 /** How many ranges PostgreSQL's board query is split into (at once, one connection each). */
 export const BOARD_PARTS = 2;
 
-/** Where the parts meet: the window's start, BOARD_PARTS − 1 whole-ms points evenly inside it, its end. */
-export function boardSplits(startMs: number, endMs: number): number[] {
+/** Where the parts meet: the window's start, `parts` − 1 whole-ms points evenly inside it, its end. */
+export function boardSplits(startMs: number, endMs: number, parts = BOARD_PARTS): number[] {
   const splits = [startMs];
-  for (let k = 1; k < BOARD_PARTS; k++) splits.push(Math.round(startMs + ((endMs - startMs) * k) / BOARD_PARTS));
+  for (let k = 1; k < parts; k++) splits.push(Math.round(startMs + ((endMs - startMs) * k) / parts));
   splits.push(endMs);
   return splits;
 }

@@ -2,21 +2,27 @@
  * Where benchmark 3's PostgreSQL time goes (issue 16 item 8): `board:get` on the dense hotel's
  * PostgreSQL copy beside the raw SELECTs on one `pg` client (in turn, as the benchmark runs them) and
  * on a pool (at once, as the service asks them), taking turns in each round. `--profile` writes a
- * CPU profile of `board:get` alone to bench/.cache/work/board-postgres.cpuprofile.
+ * CPU profile of `board:get` alone to bench/.cache/work/board-postgres.cpuprofile. `--main <dir>`
+ * adds `board:get` of another checkout (main's, in a worktree of its own) on a core of its own in
+ * this process, taking turns with this one's; `--board-only` leaves the raw variants out. Beside each
+ * variant: this process's CPU per call and the PostgreSQL cluster's (its backends', from /proc).
+ * `--parts`: the stay query alone, as the board asks it, in 1, 2 and 3 ranges at once.
  *
- *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile]
+ *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile] [--main ../wt-main] [--board-only] [--parts]
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { CallContext } from '../../core/context';
 import { pgValues, toPgStatement, type PgStatement } from '../../db/engine/postgres-sql';
 import { openDatabase } from '../../db/open-database';
-import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, boardStays, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../../db/queries/room-queries';
 import { BOARD_DAYS, BOARD_FROM, boardCore } from '../board-query-bench';
 import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
 import { CACHE_DIR, denseHistoryHotel } from '../support/hotel-dataset';
 import { startProfile } from '../support/cpu-profile';
+import { cpuMeter, postgresPids } from '../support/cpu-time';
 import { median, takingTurns } from '../support/stats';
 
 const CTX: CallContext = { actor: { userId: null, username: 'desk', role: 'staff' }, via: 'ipc' };
@@ -50,6 +56,11 @@ const params = {
 };
 const keys = ['rooms', 'stays', 'blocks', 'counts'] as const;
 
+const mainDir = (() => {
+  const i = process.argv.indexOf('--main');
+  return i > 0 ? process.argv[i + 1]! : undefined;
+})();
+const boardOnly = process.argv.includes('--board-only');
 const variants: Record<string, () => Promise<unknown>> = {
   'raw pg, one client, in turn': async () => {
     for (const k of keys) await raw.query(cfg(sql[k], ...params[k]));
@@ -59,6 +70,37 @@ const variants: Record<string, () => Promise<unknown>> = {
   'raw pg, stays alone, rowMode array': async () => await raw.query({ ...cfg(sql.stays, ...params.stays), rowMode: 'array' }),
   'board:get': async () => await core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX),
 };
+// The stay query alone as the board asks it on PostgreSQL, in 1, 2 and 3 ranges at once (`--parts`).
+if (process.argv.includes('--parts')) {
+  for (const parts of [1, 2, 3]) variants[`boardStays, ${parts} part(s)`] = async () => await boardStays(db, startMs, endMs, maxStayMs, parts);
+}
+if (boardOnly) for (const k of Object.keys(variants)) if (!k.startsWith('board')) delete variants[k];
+if (mainDir) {
+  // Main's own modules, resolved from its tree: its core, its engine, its board query.
+  const other = (await import(join(mainDir, 'bench/board-query-bench.ts'))) as { boardCore: typeof boardCore };
+  const { openDatabase: openOther } = (await import(join(mainDir, 'db/open-database.ts'))) as { openDatabase: typeof openDatabase };
+  const mainCore = (await other.boardCore(await openOther({ engine: 'postgres', url }))).core;
+  variants['board:get (main)'] = async () => await mainCore.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX);
+  const a = JSON.stringify(await variants['board:get']!());
+  const b = JSON.stringify(await variants['board:get (main)']!());
+  console.log(`this tree's board and main's: ${a === b ? 'identical' : 'DIFFER'} (${a.length} bytes of JSON)`);
+}
+// The cluster's CPU per call, read from /proc at each round's first and last call.
+const clusterCpu = new Map<string, number[]>();
+const pgPids = () => postgresPids(join(CACHE_DIR, 'postgres', 'data'));
+const metered = Object.fromEntries(
+  Object.entries(variants).map(([name, f]) => {
+    let stop: (() => number) | undefined;
+    return [
+      name,
+      async (i: number) => {
+        if (i === 0) stop = cpuMeter(pgPids);
+        await f();
+        if (i === calls - 1 && stop) (clusterCpu.get(name) ?? clusterCpu.set(name, []).get(name)!).push((stop() * 1e3) / calls);
+      },
+    ];
+  }),
+);
 
 for (const f of Object.values(variants)) for (let i = 0; i < 3; i++) await f();
 
@@ -75,9 +117,13 @@ if (process.argv.includes('--profile')) {
   console.log(`profile: ${out}`);
 }
 
-for (const [name, f] of await takingTurns(variants, rounds, calls)) {
-  console.log(`${name.padEnd(40)} p50 ${median(f.wallMs).toFixed(1)} ms  (rounds: ${f.wallMs.map((x) => x.toFixed(1)).join(', ')}); this process's CPU per call ${(median(f.cpuUs) / 1000).toFixed(1)} ms`);
+const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+for (const [name, f] of await takingTurns(metered, rounds, calls)) {
+  console.log(
+    `${name.padEnd(40)} p50 ${median(f.wallMs).toFixed(1)} ms  (rounds: ${f.wallMs.map((x) => x.toFixed(1)).join(', ')}); CPU per call: this process ${(median(f.cpuUs) / 1000).toFixed(1)} ms, PostgreSQL ${median(clusterCpu.get(name) ?? [0]).toFixed(1)} ms`,
+  );
 }
+console.log(`load average before ${load0}, after ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 await raw.end();
 await pool.end();
 await db.close();

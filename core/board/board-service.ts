@@ -1,11 +1,11 @@
 /**
  * The front-desk board: active rooms × `days` days from `from` (default the hotel's today), with the
  * stays and blocks in that window and today's arrivals / departures / in-house counts. **Hot path**:
- * stay rows come as arrays (`db.tuples`) and go out as the compact columns of `BoardStaysSchema`
- * (one pass, no parsing).
+ * the stays come as columns (db/queries/board-queries.ts) and go out as the compact columns of
+ * `BoardStaysSchema`: ids, rooms, names and guests as they came, dates and status mapped in one pass.
  */
 import type { z } from 'zod';
-import { boardBlocks, boardStays, dayCounts, type BoardStayRow } from '../../db/queries/board-queries';
+import { boardBlocks, boardStays, dayCounts, type BoardStayColumns } from '../../db/queries/board-queries';
 import { listRooms } from '../../db/queries/room-queries';
 import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/board';
 import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
@@ -34,19 +34,19 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
 
       // Asked together: on PostgreSQL four connections of the pool answer at once (on SQLite the
       // read holds the one connection and they run in turn, as before).
-      const [allRooms, stayRows, blockRows, counts] = await Promise.all([
+      const [allRooms, stayColumns, blockRows, counts] = await Promise.all([
         listRooms(db, true),
         boardStays(db, startMs, endMs, maxStayMs),
         boardBlocks(db, startMs, endMs),
         dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone)),
       ]);
       const rooms = allRooms.filter((r) => r.active);
-      let stays = stayRows;
+      let stays = stayColumns;
       let blocks = blockRows;
       if (rooms.length < allRooms.length) {
         // Rare: a room out of use keeps its history, but the board shows only rooms in use.
         const shown = new Set(rooms.map((r) => r.id));
-        stays = stays.filter((s) => shown.has(s[ROOM_ID]));
+        stays = pick(stays, (i) => shown.has(stays.roomId[i]!));
         blocks = blocks.filter((b) => shown.has(b.roomId));
       }
       return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
@@ -54,14 +54,20 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
   };
 }
 
-const [ID, ROOM_ID, GUEST_NAME, GUESTS, CHECKIN_DATE, CHECKOUT_DATE, STATUS] = [0, 1, 2, 3, 4, 5, 6] as const;
 const STATUS_INDEX = Object.fromEntries(STAY_STATUSES.map((s, i) => [s, i])) as Record<StayStatus, number>;
 
+/** The stays at the positions `keep` accepts, every column alike. */
+function pick(c: BoardStayColumns, keep: (i: number) => boolean): BoardStayColumns {
+  const at = c.id.map((_, i) => i).filter(keep);
+  const keys = Object.keys(c) as (keyof BoardStayColumns)[];
+  return Object.fromEntries(keys.map((k) => [k, at.map((i) => c[k][i])])) as unknown as BoardStayColumns;
+}
+
 /**
- * Lays the rows out as `BoardStaysSchema`'s columns. A window of 90 days sees a few hundred distinct
+ * Lays the stays out as `BoardStaysSchema`'s columns. A window of 90 days sees a few hundred distinct
  * dates among ~19 000 stays, so each date's day offset is worked out once and looked up after.
  */
-function toColumns(rows: readonly BoardStayRow[], from: string): BoardStays {
+function toColumns(c: BoardStayColumns, from: string): BoardStays {
   const offsets = new Map<string, number>();
   const offset = (date: string) => {
     let o = offsets.get(date);
@@ -71,26 +77,15 @@ function toColumns(rows: readonly BoardStayRow[], from: string): BoardStays {
     }
     return o;
   };
-  const n = rows.length;
-  const c: BoardStays = {
-    id: new Array<number>(n),
-    roomId: new Array<number>(n),
-    guestName: new Array<string>(n),
-    guests: new Array<number>(n),
-    checkin: new Array<number>(n),
-    nights: new Array<number>(n),
-    status: new Array<number>(n),
-  };
+  const n = c.id.length;
+  const checkin = new Array<number>(n);
+  const nights = new Array<number>(n);
+  const status = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    const checkin = offset(r[CHECKIN_DATE]);
-    c.id[i] = r[ID];
-    c.roomId[i] = r[ROOM_ID];
-    c.guestName[i] = r[GUEST_NAME];
-    c.guests[i] = r[GUESTS];
-    c.checkin[i] = checkin;
-    c.nights[i] = offset(r[CHECKOUT_DATE]) - checkin;
-    c.status[i] = STATUS_INDEX[r[STATUS]];
+    const ci = offset(c.checkinDate[i]!);
+    checkin[i] = ci;
+    nights[i] = offset(c.checkoutDate[i]!) - ci;
+    status[i] = STATUS_INDEX[c.status[i]!];
   }
-  return c;
+  return { id: c.id, roomId: c.roomId, guestName: c.guestName, guests: c.guests, checkin, nights, status };
 }

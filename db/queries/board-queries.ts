@@ -7,10 +7,20 @@ import type { BoardBlock, BoardStay } from '../../shared/contract/board';
 import type { Db } from '../database';
 
 /**
- * One stay row as the board query answers it: the contract's `BoardStay` fields, in the SELECT's
- * order, as an array (`db.tuples`: no object per row; the service lays the rows out as columns).
+ * The window's stays as columns, in the board's order: the contract's `BoardStay` fields, one array
+ * each, position `i` of every array the same stay. The service turns the dates into day offsets.
  */
-export type BoardStayRow = readonly [
+export interface BoardStayColumns {
+  id: BoardStay['id'][];
+  roomId: BoardStay['roomId'][];
+  guestName: BoardStay['guestName'][];
+  guests: BoardStay['guests'][];
+  checkinDate: BoardStay['checkinDate'][];
+  checkoutDate: BoardStay['checkoutDate'][];
+  status: BoardStay['status'][];
+}
+
+type BoardStayRow = readonly [
   id: BoardStay['id'],
   roomId: BoardStay['roomId'],
   guestName: BoardStay['guestName'],
@@ -35,9 +45,58 @@ export type BoardStayRow = readonly [
  * expression gets a default share (13 000 expected). SQLite's plan is the same either way (its
  * bytecode tests checkout_ms on the index entry before it reads the row), and needs no sort
  * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts).
+ *
+ * **How the rows travel.** SQLite hands them over in process, as arrays (`db.tuples`), laid out as
+ * columns here. On PostgreSQL, 19 000 rows of 7 text fields cost the client far more than the server
+ * (docs/benchmarks.md, "The board on PostgreSQL: columns built by the server"): every field is a
+ * string `pg` decodes and parses, every row a protocol message. So PostgreSQL builds the columns
+ * itself, one `json_agg` per column over the same query (BOARD_STAY_COLUMNS_SQL), and the client
+ * parses one JSON text per column. That moves work to the server, so the window is asked in
+ * BOARD_PARTS ranges of check-in time at once, each on its own connection: the server's backends
+ * build them side by side, and the parts, each in order and each later than the one before, are
+ * joined end to end.
  */
-export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number): Promise<BoardStayRow[]> {
-  return await db.tuples<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs);
+export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = BOARD_PARTS): Promise<BoardStayColumns> {
+  if (db.dialect !== 'postgres') return toColumns(await db.tuples<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs));
+  // Part k: check-in from splits[k] (inclusive: after splits[k] − 1 ms, check-in times being whole
+  // ms) to before splits[k + 1]; the first part from one maximum stay before the window.
+  const splits = boardSplits(startMs, endMs, parts);
+  const answers = await Promise.all(
+    splits.slice(1).map((to, k) => db.get<BoardStayColumns>(BOARD_STAY_COLUMNS_SQL, to, k === 0 ? startMs - maxStayMs : splits[k]! - 1, startMs)),
+  );
+  return answers.length === 1 ? answers[0]! : joinColumns(answers as BoardStayColumns[]);
+}
+
+/** How many ranges PostgreSQL's board query is split into (at once, one connection each). */
+export const BOARD_PARTS = 2;
+
+/** Where the parts meet: the window's start, `parts` − 1 whole-ms points evenly inside it, its end. */
+export function boardSplits(startMs: number, endMs: number, parts = BOARD_PARTS): number[] {
+  const splits = [startMs];
+  for (let k = 1; k < parts; k++) splits.push(Math.round(startMs + ((endMs - startMs) * k) / parts));
+  splits.push(endMs);
+  return splits;
+}
+
+function toColumns(rows: readonly BoardStayRow[]): BoardStayColumns {
+  const n = rows.length;
+  const c: BoardStayColumns = { id: new Array(n), roomId: new Array(n), guestName: new Array(n), guests: new Array(n), checkinDate: new Array(n), checkoutDate: new Array(n), status: new Array(n) };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    c.id[i] = r[0];
+    c.roomId[i] = r[1];
+    c.guestName[i] = r[2];
+    c.guests[i] = r[3];
+    c.checkinDate[i] = r[4];
+    c.checkoutDate[i] = r[5];
+    c.status[i] = r[6];
+  }
+  return c;
+}
+
+function joinColumns(parts: readonly BoardStayColumns[]): BoardStayColumns {
+  const keys = Object.keys(parts[0]!) as (keyof BoardStayColumns)[];
+  return Object.fromEntries(keys.map((k) => [k, ([] as unknown[]).concat(...parts.map((p) => p[k]))])) as unknown as BoardStayColumns;
 }
 
 /** Parameters: end, start − maxStay, start. Columns in `BoardStayRow`'s order. Exported for the board benchmark's raw anchor. */
@@ -46,6 +105,18 @@ export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "g
      FROM stays INDEXED BY stays_checkin_idx
      WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms - ? > 0 AND status <> 'cancelled'
      ORDER BY checkin_ms, checkout_ms, id`;
+
+/**
+ * PostgreSQL only: BOARD_STAYS_SQL's answer as one row of JSON arrays, one per column (`pg` parses
+ * `json` with JSON.parse). The aggregates read the ordered subquery's rows in its order: an
+ * `ORDER BY` in each `json_agg` would sort each column again (measured: 2 × the server's time).
+ * Same parameters as BOARD_STAYS_SQL.
+ */
+export const BOARD_STAY_COLUMNS_SQL = `SELECT coalesce(json_agg(id), '[]') AS id, coalesce(json_agg("roomId"), '[]') AS "roomId",
+            coalesce(json_agg("guestName"), '[]') AS "guestName", coalesce(json_agg(guests), '[]') AS guests,
+            coalesce(json_agg("checkinDate"), '[]') AS "checkinDate", coalesce(json_agg("checkoutDate"), '[]') AS "checkoutDate",
+            coalesce(json_agg(status), '[]') AS status
+     FROM (${BOARD_STAYS_SQL}) AS board_stays`;
 
 export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
   return await db.all<BoardBlock>(BOARD_BLOCKS_SQL, endMs, startMs);

@@ -1,0 +1,70 @@
+/**
+ * The board's stay query as columns (db/queries/board-queries.ts), on both engines. On PostgreSQL the
+ * window is asked in BOARD_PARTS ranges of check-in time at once and the parts joined: a stay whose
+ * check-in falls on a split, or a millisecond either side of one, is there exactly once, in order.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/database';
+import { boardSplits, boardStays } from '../../../db/queries/board-queries';
+import { insertRoom } from '../../../db/queries/room-queries';
+import { insertStay } from '../../../db/queries/stay-queries';
+import type { StayStatus } from '../../../shared/rules/stay-rules';
+import { openTestDatabase } from '../../support/test-database';
+
+const DAY = 86_400_000;
+const MAX_STAY = 92 * DAY;
+const START = Date.UTC(2026, 4, 1);
+const END = START + 90 * DAY;
+
+let db: Database;
+let close: () => Promise<void>;
+let rooms = 0;
+const roomOf = new Map<string, number>();
+
+/** A stay whose check-in is at `checkinMs`, in a room of its own (PostgreSQL refuses overlapping stays in one room). */
+async function stay(name: string, checkinMs: number, checkoutMs: number, status: StayStatus = 'booked'): Promise<number> {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const roomId = await insertRoom(db, { category: 'Standard double room', capacity: 2, nightlyRate: 119_500, floor: 1, housekeeping: 'clean', active: true, number: 101 + rooms++ }, 0);
+  roomOf.set(name, roomId);
+  return await insertStay(db, {
+    roomId, category: 'Standard double room', guestName: name, guestEmail: null, guestPhone: null, guests: 2,
+    checkin: iso(checkinMs), checkout: iso(checkoutMs), checkinMs, checkoutMs, nights: 1, status, price: 0, notes: '',
+    createdBy: 'test', createdAt: 0, updatedAt: 0, ownerId: null,
+  });
+}
+
+beforeEach(async () => {
+  ({ db, close } = await openTestDatabase());
+  rooms = 0;
+  roomOf.clear();
+});
+
+afterEach(() => close());
+
+describe('boardStays', () => {
+  it('answers an empty window with empty columns', async () => {
+    expect(await boardStays(db, START, END, MAX_STAY)).toEqual({ id: [], roomId: [], guestName: [], guests: [], checkinDate: [], checkoutDate: [], status: [] });
+  });
+
+  it('has every stay once, in check-in order, whichever split its check-in falls on or beside', async () => {
+    const splits = boardSplits(START, END).slice(1, -1);
+    expect(splits.length).toBeGreaterThan(0);
+    const wanted: [string, number][] = [['first', START - MAX_STAY + 1], ['last', END - 1]];
+    for (const [k, at] of splits.entries()) for (const d of [-1, 0, 1]) wanted.push([`split ${k} ${d}`, at + d]);
+    // Inserted latest first, so the rows' order on disk is not the answer's.
+    for (const [name, at] of [...wanted].reverse()) await stay(name, at, Math.max(at, START) + DAY);
+    await stay('cancelled', splits[0]!, splits[0]! + DAY, 'cancelled');
+    await stay('before the window', START - MAX_STAY - 1, START + DAY);
+    await stay('ended before the window', START - 2 * DAY, START);
+    await stay('at the end', END, END + DAY);
+
+    const c = await boardStays(db, START, END, MAX_STAY);
+    const order = [...wanted].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    expect(c.guestName).toEqual(order);
+    expect(c.checkinDate).toEqual(order.map((name) => new Date(wanted.find(([n]) => n === name)![1]).toISOString().slice(0, 10)));
+    expect(new Set(c.id).size).toBe(order.length);
+    expect(c.roomId).toEqual(order.map((name) => roomOf.get(name)));
+    expect(c.guests).toEqual(order.map(() => 2));
+    expect(c.status).toEqual(order.map(() => 'booked'));
+  });
+});

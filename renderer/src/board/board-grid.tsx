@@ -14,7 +14,6 @@ import { markRowsRendered } from '../ui/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';
-import { whenIdle } from '../ui/when-idle';
 import {
   boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, noNightsStayOn, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
   type ActiveCell, type BoardRow, type RoomLane,
@@ -23,14 +22,12 @@ import { nightAtPoint, useHoverCell } from './board-pointer';
 import { useBoardDrag } from './board-drag';
 import { BoardSummaryRows, summaryCategories, summaryHeight } from './board-summary-rows';
 import { BoardHeader } from './board-header';
+import { useDrawnFor, useRowsAhead } from './board-rows-ahead';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
 import { initialGridRect, observeRectAfterLayout, scrollBoard, useGridWidth } from './board-viewport';
 
 // Opened from a badge; it brings the contract's housekeeping states (zod), so it loads on first use.
 const HousekeepingMenu = lazy(() => import('./housekeeping-menu').then((m) => ({ default: m.HousekeepingMenu })));
-
-/** Rows drawn above and below the view, so scrolling shows rows that are already there. */
-const ROWS_AHEAD = 6;
 
 interface BoardGridProps {
   board: Board;
@@ -60,9 +57,8 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const [scrollLeft, setScrollLeft] = useState(0);
   const drawn = drawnDays(scrollLeft, width - ROOM_LABEL_WIDTH, dayWidth, dayCount);
 
-  // The first frame draws only the rows in view; the rows drawn ahead for scrolling follow once the
-  // page is idle, so they do not delay the first paint (or the click that comes right after it).
-  const [overscan, setOverscan] = useState(0);
+  // The first frame draws only the rows in view; the others follow when the page is idle (board-rows-ahead.ts).
+  const overscan = useRowsAhead(rows.length > 0, rows.length);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -213,10 +209,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   useEffect(() => {
     if (hasStays && hasRows) markRowsRendered();
   }, [hasStays, hasRows]);
-  useEffect(() => {
-    if (!hasRows || overscan > 0) return;
-    return whenIdle(() => setOverscan(ROWS_AHEAD), 1000);
-  }, [hasRows, overscan]);
+  const drawnFor = useDrawnFor(drawn, virtualizer.range);
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - rowsTop);
   const canvasStyle = { width: totalWidth, '--dw': `${dayWidth}px` } as CSSProperties;
 
@@ -263,6 +256,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
                 const row = rows[item.index]!;
                 const top = item.start - rowsTop;
                 if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
+                const rowDrawn = drawnFor(item.index);
                 return (
                   <RoomDaysRow
                     key={item.key as string}
@@ -271,8 +265,8 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
                     top={top}
                     days={days}
                     dayWidth={dayWidth}
-                    drawnStart={drawn.start}
-                    drawnEnd={drawn.end}
+                    drawnStart={rowDrawn.start}
+                    drawnEnd={rowDrawn.end}
                     activeDay={cell && cell.roomId === row.room.id ? cell.day : -1}
                     t={t}
                     shortDate={f.shortDate}

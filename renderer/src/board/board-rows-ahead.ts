@@ -1,0 +1,55 @@
+/**
+ * How many of the board's rows are mounted beside the ones in view, over time. The first frame draws
+ * only the rows in view (nothing else delays the first paint, or the click that comes right after
+ * it); once the page is idle, ROWS_AHEAD on each side, then ROWS_PER_IDLE more on each side at each
+ * idle moment, until every row is mounted.
+ *
+ * Why every row: rows mounted and unmounted while scrolling change content the compositor has
+ * already rastered ahead of the view (software raster on a desk PC without a GPU), and each costs a
+ * React render, a parse of its bars' markup and a layout inside the frame. With every row there,
+ * scrolling moves a composited layer and rasters only what comes into view (docs/benchmarks.md,
+ * benchmark 5: raster and main-thread time per frame, dropped frames with another process busy).
+ *
+ * The rows away from the view keep the weeks they were drawn with (`drawnFar`) until the page is
+ * idle, so scrolling sideways redraws the rows near the view at once and the others later.
+ */
+import { useEffect, useState } from 'react';
+import { whenIdle } from '../ui/when-idle';
+
+export const ROWS_AHEAD = 6;
+export const ROWS_PER_IDLE = 24;
+
+/** The virtualiser's overscan: 0, then ROWS_AHEAD, then growing by ROWS_PER_IDLE until `count`. */
+export function useRowsAhead(hasRows: boolean, count: number): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    if (!hasRows || overscan >= count) return;
+    return whenIdle(() => setOverscan(nextOverscan(overscan)), 1000);
+  }, [hasRows, overscan, count]);
+  return overscan;
+}
+
+export function nextOverscan(overscan: number): number {
+  return overscan === 0 ? ROWS_AHEAD : overscan + ROWS_PER_IDLE;
+}
+
+export interface DrawnDays {
+  start: number;
+  end: number;
+}
+
+/**
+ * The drawn days for each row index: `drawn` near the view (`visible` ± ROWS_AHEAD), else the days
+ * drawn when the page was last idle.
+ */
+export function useDrawnFor(drawn: DrawnDays, visible: { startIndex: number; endIndex: number } | null): (index: number) => DrawnDays {
+  const [far, setFar] = useState(drawn);
+  const { start, end } = drawn;
+  useEffect(() => {
+    if (far.start === start && far.end === end) return;
+    return whenIdle(() => setFar({ start, end }), 1000);
+  }, [start, end, far]);
+  const from = (visible?.startIndex ?? 0) - ROWS_AHEAD;
+  const to = (visible?.endIndex ?? Number.MAX_SAFE_INTEGER) + ROWS_AHEAD;
+  return (index) => (index >= from && index <= to ? drawn : far);
+}

@@ -209,7 +209,48 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   useEffect(() => {
     if (hasStays && hasRows) markRowsRendered();
   }, [hasStays, hasRows]);
-  const drawnFor = useDrawnFor(drawn, virtualizer.range);
+  const { drawnFor, key: drawnKey } = useDrawnFor(drawn, virtualizer.range);
+  // The rows' elements, built again only when what they show changes (board-rows-ahead.ts): the
+  // mounted rows are a range of `rows` (first and last index; their offsets follow from `rows`), and
+  // `drawnKey` stands for what `drawnFor` answers. A scroll event that changes neither renders nothing.
+  const [firstIndex, lastIndex] = [items[0]?.index ?? 0, items.at(-1)?.index ?? -1];
+  const labels = useMemo(
+    () =>
+      items.map((item) => {
+        const row = rows[item.index]!;
+        const top = item.start - rowsTop;
+        if (row.kind === 'room') return <RoomLabel key={item.key as string} room={row.room} top={top} t={t} />;
+        const label = row.groupBy === 'floor' ? t('board.floor', { n: row.value }) : row.value;
+        return <GroupLabel key={item.key as string} label={label} count={t('board.roomCount', { n: row.roomCount })} top={top} />;
+      }),
+    [firstIndex, lastIndex, rows, rowsTop, t],
+  );
+  const [activeRoomId, activeDay] = [cell?.roomId ?? -1, cell?.day ?? -1];
+  const dayRows = useMemo(
+    () =>
+      items.map((item) => {
+        const row = rows[item.index]!;
+        const top = item.start - rowsTop;
+        if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
+        const rowDrawn = drawnFor(item.index);
+        return (
+          <RoomDaysRow
+            key={item.key as string}
+            room={row.room}
+            lane={lanes.get(row.room.id)}
+            top={top}
+            days={days}
+            dayWidth={dayWidth}
+            drawnStart={rowDrawn.start}
+            drawnEnd={rowDrawn.end}
+            activeDay={activeRoomId === row.room.id ? activeDay : -1}
+            t={t}
+            shortDate={f.shortDate}
+          />
+        );
+      }),
+    [firstIndex, lastIndex, rows, rowsTop, lanes, days, dayWidth, drawnKey, activeRoomId, activeDay, t, f.shortDate],
+  );
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - rowsTop);
   const canvasStyle = { width: totalWidth, '--dw': `${dayWidth}px` } as CSSProperties;
 
@@ -239,40 +280,12 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
           <BoardHeader days={days} dayWidth={dayWidth} locale={f.locale} cornerLabel={t('board.room')} />
           <BoardSummaryRows board={board} categories={categories} days={days} dayWidth={dayWidth} drawnStart={drawn.start} drawnEnd={drawn.end} t={t} shortDate={f.shortDate} />
           <div className="board-body" style={{ height: bodyHeight }}>
-            <div className="board-labels">
-              {items.map((item) => {
-                const row = rows[item.index]!;
-                const top = item.start - rowsTop;
-                if (row.kind === 'room') return <RoomLabel key={item.key as string} room={row.room} top={top} t={t} />;
-                const label = row.groupBy === 'floor' ? t('board.floor', { n: row.value }) : row.value;
-                return <GroupLabel key={item.key as string} label={label} count={t('board.roomCount', { n: row.roomCount })} top={top} />;
-              })}
-            </div>
+            <div className="board-labels">{labels}</div>
             <div className="board-days" style={{ width: dayCount * dayWidth }}>
               <BoardColumns days={days} dayWidth={dayWidth} />
               <div ref={hover.ref} className="cell-hover" hidden aria-hidden="true" />
               <div ref={drag.ghostRef} className="drag-ghost" hidden aria-hidden="true" data-testid="drag-ghost" />
-              {items.map((item) => {
-                const row = rows[item.index]!;
-                const top = item.start - rowsTop;
-                if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
-                const rowDrawn = drawnFor(item.index);
-                return (
-                  <RoomDaysRow
-                    key={item.key as string}
-                    room={row.room}
-                    lane={lanes.get(row.room.id)}
-                    top={top}
-                    days={days}
-                    dayWidth={dayWidth}
-                    drawnStart={rowDrawn.start}
-                    drawnEnd={rowDrawn.end}
-                    activeDay={cell && cell.roomId === row.room.id ? cell.day : -1}
-                    t={t}
-                    shortDate={f.shortDate}
-                  />
-                );
-              })}
+              {dayRows}
             </div>
           </div>
         </div>

@@ -11,7 +11,9 @@
  * benchmark 5: raster and main-thread time per frame, dropped frames with another process busy).
  *
  * The rows away from the view keep the weeks they were drawn with (`drawnFar`) until the page is
- * idle, so scrolling sideways redraws the rows near the view at once and the others later.
+ * idle, so scrolling sideways redraws the rows near the view at once and the others later. The grid
+ * builds its rows' elements again only when the mounted rows or their drawn weeks change (`key`), not
+ * for each scroll event the virtualiser reports: with every row mounted, scrolling renders nothing.
  */
 import { useEffect, useState } from 'react';
 import { whenIdle } from '../ui/when-idle';
@@ -42,7 +44,7 @@ export interface DrawnDays {
  * The drawn days for each row index: `drawn` near the view (`visible` ± ROWS_AHEAD), else the days
  * drawn when the page was last idle.
  */
-export function useDrawnFor(drawn: DrawnDays, visible: { startIndex: number; endIndex: number } | null): (index: number) => DrawnDays {
+export function useDrawnFor(drawn: DrawnDays, visible: { startIndex: number; endIndex: number } | null): { drawnFor: (index: number) => DrawnDays; key: string } {
   const [far, setFar] = useState(drawn);
   const { start, end } = drawn;
   useEffect(() => {
@@ -51,5 +53,10 @@ export function useDrawnFor(drawn: DrawnDays, visible: { startIndex: number; end
   }, [start, end, far]);
   const from = (visible?.startIndex ?? 0) - ROWS_AHEAD;
   const to = (visible?.endIndex ?? Number.MAX_SAFE_INTEGER) + ROWS_AHEAD;
-  return (index) => (index >= from && index <= to ? drawn : far);
+  const same = far.start === start && far.end === end;
+  // `key` changes exactly when some row's answer does: the near rows move only while they differ.
+  return {
+    drawnFor: (index) => (same || (index >= from && index <= to) ? drawn : far),
+    key: same ? `${start}-${end}` : `${start}-${end}|${far.start}-${far.end}|${from}-${to}`,
+  };
 }

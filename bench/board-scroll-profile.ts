@@ -83,12 +83,13 @@ function analyse(events: TraceEvent[], log: (line: string) => void): void {
     byName.set(e.name, v);
   }
   log('main thread slices by name (inclusive, nested slices counted in their parents too), top 25:');
-  for (const [n, v] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) log(`  ${v.ms.toFixed(1).padStart(7)} ms  ${String(v.n).padStart(4)}×  ${n}`);
+  for (const [n, v] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 60)) log(`  ${v.ms.toFixed(1).padStart(7)} ms  ${String(v.n).padStart(4)}×  ${n}`);
   const long = mainXs.filter((e) => /^(RunTask|ThreadControllerImpl::RunTask)$/.test(e.name) && e.dur! > 12_000).sort((a, b) => a.ts - b.ts);
   log(`main-thread tasks over 12 ms: ${long.map((e) => `${((e.ts - t0) / 1000).toFixed(0)}+${(e.dur! / 1000).toFixed(1)}`).join(', ')}`);
-  for (const task of long.slice(0, 6)) {
+  for (const task of long.filter((e) => e.name === 'RunTask').slice(0, 12)) {
     const inside = mainXs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! > 500).sort((a, b) => a.ts - b.ts);
-    log(`  task at ${((task.ts - t0) / 1000).toFixed(0)}: ${inside.slice(0, 14).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`).join(', ')}`);
+    const top = [...inside].sort((a, b) => b.dur! - a.dur!).filter((e) => !/RunTask|BeginMainFrame$/.test(e.name));
+    log(`  task at ${((task.ts - t0) / 1000).toFixed(0)} +${(task.dur! / 1000).toFixed(1)}: ${top.slice(0, 12).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`).join(', ')}`);
   }
   const profile = events.find((e) => e.pid === pid && e.tid === main.tid && e.name === 'Profile') ?? events.find((e) => e.pid === pid && e.name === 'Profile');
   if (!profile) return;

@@ -209,7 +209,7 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   useEffect(() => {
     if (hasStays && hasRows) markRowsRendered();
   }, [hasStays, hasRows]);
-  const { drawnFor, key: drawnKey } = useDrawnFor(drawn, virtualizer.range);
+  const { drawnFor, key: drawnKey } = useDrawnFor(drawn, virtualizer.range, rows.length);
   // The rows' elements, built again only when what they show changes (board-rows-ahead.ts): the
   // mounted rows are a range of `rows` (first and last index; their offsets follow from `rows`), and
   // `drawnKey` stands for what `drawnFor` answers. A scroll event that changes neither renders nothing.

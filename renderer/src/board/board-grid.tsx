@@ -14,6 +14,7 @@ import { markRowsRendered } from '../ui/perf-marks';
 import { useT } from '../i18n/locale-store';
 import { useFormats } from '../i18n/use-formats';
 import { useUiStore } from '../stores/ui-store';
+import { whenIdle } from '../ui/when-idle';
 import {
   boardDays, dayWidthFor, drawnDays, HEADER_HEIGHT, moveCell, noNightsStayOn, occupantOfNight, ROOM_LABEL_WIDTH, rowHeight,
   type ActiveCell, type BoardRow, type RoomLane,
@@ -22,12 +23,14 @@ import { nightAtPoint, useHoverCell } from './board-pointer';
 import { useBoardDrag } from './board-drag';
 import { BoardSummaryRows, summaryCategories, summaryHeight } from './board-summary-rows';
 import { BoardHeader } from './board-header';
-import { useDrawnFor, useRowsAhead } from './board-rows-ahead';
 import { BoardColumns, GroupLabel, RoomDaysRow, RoomLabel } from './board-room-row';
 import { initialGridRect, observeRectAfterLayout, scrollBoard, useGridWidth } from './board-viewport';
 
 // Opened from a badge; it brings the contract's housekeeping states (zod), so it loads on first use.
 const HousekeepingMenu = lazy(() => import('./housekeeping-menu').then((m) => ({ default: m.HousekeepingMenu })));
+
+/** Rows drawn above and below the view, so scrolling shows rows that are already there. */
+const ROWS_AHEAD = 6;
 
 interface BoardGridProps {
   board: Board;
@@ -57,8 +60,9 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   const [scrollLeft, setScrollLeft] = useState(0);
   const drawn = drawnDays(scrollLeft, width - ROOM_LABEL_WIDTH, dayWidth, dayCount);
 
-  // The first frame draws only the rows in view; the others follow when the page is idle (board-rows-ahead.ts).
-  const overscan = useRowsAhead(rows.length > 0, rows.length);
+  // The first frame draws only the rows in view; the rows drawn ahead for scrolling follow once the
+  // page is idle, so they do not delay the first paint (or the click that comes right after it).
+  const [overscan, setOverscan] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -209,48 +213,10 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
   useEffect(() => {
     if (hasStays && hasRows) markRowsRendered();
   }, [hasStays, hasRows]);
-  const { drawnFor, key: drawnKey } = useDrawnFor(drawn, virtualizer.range, rows.length);
-  // The rows' elements, built again only when what they show changes (board-rows-ahead.ts): the
-  // mounted rows are a range of `rows` (first and last index; their offsets follow from `rows`), and
-  // `drawnKey` stands for what `drawnFor` answers. A scroll event that changes neither renders nothing.
-  const [firstIndex, lastIndex] = [items[0]?.index ?? 0, items.at(-1)?.index ?? -1];
-  const labels = useMemo(
-    () =>
-      items.map((item) => {
-        const row = rows[item.index]!;
-        const top = item.start - rowsTop;
-        if (row.kind === 'room') return <RoomLabel key={item.key as string} room={row.room} top={top} t={t} />;
-        const label = row.groupBy === 'floor' ? t('board.floor', { n: row.value }) : row.value;
-        return <GroupLabel key={item.key as string} label={label} count={t('board.roomCount', { n: row.roomCount })} top={top} />;
-      }),
-    [firstIndex, lastIndex, rows, rowsTop, t],
-  );
-  const [activeRoomId, activeDay] = [cell?.roomId ?? -1, cell?.day ?? -1];
-  const dayRows = useMemo(
-    () =>
-      items.map((item) => {
-        const row = rows[item.index]!;
-        const top = item.start - rowsTop;
-        if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
-        const rowDrawn = drawnFor(item.index);
-        return (
-          <RoomDaysRow
-            key={item.key as string}
-            room={row.room}
-            lane={lanes.get(row.room.id)}
-            top={top}
-            days={days}
-            dayWidth={dayWidth}
-            drawnStart={rowDrawn.start}
-            drawnEnd={rowDrawn.end}
-            activeDay={activeRoomId === row.room.id ? activeDay : -1}
-            t={t}
-            shortDate={f.shortDate}
-          />
-        );
-      }),
-    [firstIndex, lastIndex, rows, rowsTop, lanes, days, dayWidth, drawnKey, activeRoomId, activeDay, t, f.shortDate],
-  );
+  useEffect(() => {
+    if (!hasRows || overscan > 0) return;
+    return whenIdle(() => setOverscan(ROWS_AHEAD), 1000);
+  }, [hasRows, overscan]);
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - rowsTop);
   const canvasStyle = { width: totalWidth, '--dw': `${dayWidth}px` } as CSSProperties;
 
@@ -280,12 +246,39 @@ export function BoardGrid({ board, rows, lanes }: BoardGridProps) {
           <BoardHeader days={days} dayWidth={dayWidth} locale={f.locale} cornerLabel={t('board.room')} />
           <BoardSummaryRows board={board} categories={categories} days={days} dayWidth={dayWidth} drawnStart={drawn.start} drawnEnd={drawn.end} t={t} shortDate={f.shortDate} />
           <div className="board-body" style={{ height: bodyHeight }}>
-            <div className="board-labels">{labels}</div>
+            <div className="board-labels">
+              {items.map((item) => {
+                const row = rows[item.index]!;
+                const top = item.start - rowsTop;
+                if (row.kind === 'room') return <RoomLabel key={item.key as string} room={row.room} top={top} t={t} />;
+                const label = row.groupBy === 'floor' ? t('board.floor', { n: row.value }) : row.value;
+                return <GroupLabel key={item.key as string} label={label} count={t('board.roomCount', { n: row.roomCount })} top={top} />;
+              })}
+            </div>
             <div className="board-days" style={{ width: dayCount * dayWidth }}>
               <BoardColumns days={days} dayWidth={dayWidth} />
               <div ref={hover.ref} className="cell-hover" hidden aria-hidden="true" />
               <div ref={drag.ghostRef} className="drag-ghost" hidden aria-hidden="true" data-testid="drag-ghost" />
-              {dayRows}
+              {items.map((item) => {
+                const row = rows[item.index]!;
+                const top = item.start - rowsTop;
+                if (row.kind === 'group') return <div key={item.key as string} className="group-band" style={{ transform: `translateY(${top}px)` }} aria-hidden="true" />;
+                return (
+                  <RoomDaysRow
+                    key={item.key as string}
+                    room={row.room}
+                    lane={lanes.get(row.room.id)}
+                    top={top}
+                    days={days}
+                    dayWidth={dayWidth}
+                    drawnStart={drawn.start}
+                    drawnEnd={drawn.end}
+                    activeDay={cell && cell.roomId === row.room.id ? cell.day : -1}
+                    t={t}
+                    shortDate={f.shortDate}
+                  />
+                );
+              })}
             </div>
           </div>
         </div>

@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Settings } from '../shared/contract/settings';
-import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time';
+import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time-zones';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import { applyMallocEnv } from './malloc-env';

@@ -9,7 +9,8 @@
  * confirmed before anything is stored: the zone given (`serve --time-zone`), the one an admin
  * already confirmed, or else Europe/Copenhagen, where the demo hotel is.
  */
-import { LIKELY_HOTEL_ZONE, localDate } from '../../shared/time';
+import { localDate } from '../../shared/time';
+import { LIKELY_HOTEL_ZONE } from '../../shared/time-zones';
 import type { Core } from '../create-core';
 import { seedDemoAppointments } from './demo-appointments';
 import { seedDemoCars } from './demo-cars';

@@ -3,7 +3,7 @@
  * zone, currency, language) and the LAN API with sign-in.
  */
 import { z } from 'zod';
-import { likelyHotelZone, timeZoneNames } from '../time';
+import { likelyHotelZone, timeZoneNames } from '../time-zones';
 import { NameSchema } from './primitives';
 import { settingsSection } from './settings-section';
 

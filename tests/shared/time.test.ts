@@ -6,8 +6,6 @@ import {
   toCivil,
   dayNumber,
   formatInstant,
-  isValidTimeZone,
-  likelyHotelZone,
   localDate,
   nightsBetween,
   parseDate,
@@ -130,23 +128,6 @@ describe('calendar dates', () => {
   it("gives the hotel's local date of an instant", () => {
     expect(localDate(Date.parse('2026-05-01T21:59:00Z'), CPH)).toBe('2026-05-01');
     expect(localDate(Date.parse('2026-05-01T22:00:00Z'), CPH)).toBe('2026-05-02');
-  });
-});
-
-describe('isValidTimeZone', () => {
-  it('accepts IANA zones and refuses anything else', () => {
-    expect(isValidTimeZone('Europe/Copenhagen')).toBe(true);
-    expect(isValidTimeZone('UTC')).toBe(true);
-    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
-    expect(isValidTimeZone('')).toBe(false);
-  });
-});
-
-describe('likelyHotelZone', () => {
-  it('is the machine\'s zone where the machine says a place, Europe/Copenhagen where it runs on UTC or says nothing', () => {
-    expect(likelyHotelZone('Europe/Oslo')).toBe('Europe/Oslo');
-    expect(likelyHotelZone('America/New_York')).toBe('America/New_York');
-    for (const server of ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'utc', '', undefined, 'Not/AZone']) expect(likelyHotelZone(server), String(server)).toBe('Europe/Copenhagen');
   });
 });
 

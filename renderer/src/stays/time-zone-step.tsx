@@ -7,7 +7,7 @@
  * the step into that too.
  */
 import { useEffect, useState } from 'react';
-import { isValidTimeZone } from '../../../shared/time';
+import { isValidTimeZone } from '../../../shared/time-zones';
 import { useT } from '../i18n/locale-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { TransportError } from '../transport/transport';

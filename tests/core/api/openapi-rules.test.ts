@@ -10,7 +10,7 @@ import { SETTABLE_STATUSES } from '../../../shared/contract/appointments';
 import { commands, type CommandName } from '../../../shared/contract/commands';
 import { DST_GAP_RULE } from '../../../shared/contract/input-rules';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/contract/password-policy';
-import { timeZoneNames } from '../../../shared/time';
+import { timeZoneNames } from '../../../shared/time-zones';
 import { aRoom } from '../../support/builders';
 import { startTestApi, type TestApi } from '../../support/http-client';
 import { adminCtx } from '../../support/test-core';

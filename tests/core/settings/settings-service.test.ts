@@ -1,6 +1,6 @@
 import { SettingsSchema } from '../../../shared/contract/settings';
 import { afterEach, describe, expect, it } from 'vitest';
-import { likelyHotelZone } from '../../../shared/time';
+import { likelyHotelZone } from '../../../shared/time-zones';
 import { createCore } from '../../../core/create-core';
 import { createEventBus } from '../../../core/context';
 import { expectAppError } from '../../support/app-error';

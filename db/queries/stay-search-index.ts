@@ -8,7 +8,21 @@
  * per booking, ~50 µs of CPU each: docs/benchmarks.md, issue 22 §3); here a batch of 25 bookings
  * makes one segment. A search made inside the very transaction that wrote a stay does not see it yet
  * (nothing does that). PostgreSQL's search is an expression index over the stays: nothing to do.
+ *
+ * **Merging, a bounded step at a time.** Each COMMIT that writes the index adds a segment to it. Left
+ * to itself FTS5 merges segments a little at a time and, when a level reaches sixteen, all of them at
+ * once inside that COMMIT; the little merges fall behind under many small transactions, so the
+ * all-at-once ones come, each level's costing sixteen times the last's: 130-160 ms of the host's event
+ * loop on a 1 000 000-stay hotel (docs/benchmarks.md, benchmark 4). Migration 0012 turns the automatic
+ * merges off; instead each flush ends with `'merge', 32`: up to ~32 pages of the level with the most
+ * segments (only one with four or more, or a merge already begun), which keeps every level short of
+ * sixteen. About the same work in all, none of it in one lump: 12 000 commits of 25 stays each on the
+ * 1 000 000-stay index took 6.6 s against 5.6 s, the longest commit 31 ms against 137 ms (of single
+ * stays: 1.8 s both, 27 against 163 ms).
  */
+
+/** Pages of index merged per flush, roughly (FTS5 ends a step where a term ends). */
+export const STAY_SEARCH_MERGE_PAGES = 32;
 
 /** Whether a note is waiting (one indexed lookup). */
 export const STAY_SEARCH_PENDING_SQL = 'SELECT EXISTS (SELECT 1 FROM stay_search_queue) AS pending';
@@ -20,4 +34,6 @@ export const STAY_SEARCH_FLUSH_SQL: readonly string[] = [
           replace(replace(replace(replace(replace(replace(coalesce(s.guest_phone, ''), ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '')
    FROM stay_search_queue q JOIN stays s ON s.id = q.id`,
   'DELETE FROM stay_search_queue',
+  `INSERT INTO stay_search (stay_search, rank) VALUES ('merge', ${STAY_SEARCH_MERGE_PAGES})`,
 ];
+

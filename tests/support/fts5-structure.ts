@@ -26,9 +26,8 @@ export function fts5SegmentsPerLevel(db: Sqlite, table: string): number[] {
   const record = db.prepare(`SELECT block FROM "${table}_data" WHERE id = 10`).pluck().get() as Buffer | undefined;
   if (!record) return [];
   const v2 = V2_MARKER.every((byte, i) => record[4 + i] === byte);
-  let at = v2 ? 8 : 4;
-  let levels: number;
-  [levels, at] = varint(record, at);
+  const [levels, afterLevels] = varint(record, v2 ? 8 : 4);
+  let at = afterLevels;
   [, at] = varint(record, at); // segments in all
   [, at] = varint(record, at); // write counter
   const perLevel: number[] = [];

@@ -16,9 +16,9 @@
  * loop on a 1 000 000-stay hotel (docs/benchmarks.md, benchmark 4). Migration 0012 turns the automatic
  * merges off; instead each flush ends with `'merge', 32`: up to ~32 pages of the level with the most
  * segments (only one with four or more, or a merge already begun), which keeps every level short of
- * sixteen. About the same work in all, none of it in one lump: 12 000 commits of 25 stays each on the
- * 1 000 000-stay index took 6.6 s against 5.6 s, the longest commit 31 ms against 137 ms (of single
- * stays: 1.8 s both, 27 against 163 ms).
+ * sixteen. About the same work in all, none of it in one lump (`npx tsx bench/ab/search-merge-ab.ts`,
+ * 12 000 COMMITs on the 1 000 000-stay hotel): of 25 stays each 9.6 s against 8.8 s, the longest
+ * COMMIT 30 ms against 287 ms; of one stay each 2.3 s both, the longest 28 against 330 ms.
  */
 
 /** Pages of index merged per flush, roughly (FTS5 ends a step where a term ends). */

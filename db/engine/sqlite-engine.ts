@@ -57,6 +57,17 @@ export interface SqliteEngineOptions {
   bulk?: boolean;
 }
 
+/**
+ * The host's page cache, in KiB: 4 MiB, not better-sqlite3's 16 MiB. What it holds past a few MiB is
+ * index pages the OS's file cache holds anyway, while each MiB of it is the host's own memory. Under
+ * benchmark 4's desk requests on the 1 000 000-stay hotel the 16 MiB cache filled (the main malloc
+ * arena 7.6 → 25 MB); with 4 MiB the desk's host peaked 169 / 171 MB against 190 / 183 MB during the
+ * export, and the 300 × 90 board took 17.9 / 17.6 ms against 18.7 / 23.0 ms (docs/benchmarks.md §4).
+ */
+export const HOST_CACHE_KIB = 4096;
+/** The import's own connection (`bulk`): one long transaction writing 100 000 stays and their indexes. */
+const BULK_CACHE_KIB = 16_384;
+
 // eslint-disable-next-line max-lines-per-function -- the engine's one connection, its FIFO lock and group commit are one closure; its methods are each short
 export function openSqliteEngine(options: SqliteEngineOptions): Database & { readonly sqlite: Sqlite } {
   const sqlite = openSqliteConnection(options.file, options.migrationsFolder);
@@ -64,7 +75,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   // past 64 KiB (a booking: ~20 pages) a file-backed one spilled to a temporary file, ~40 pwrites a
   // booking (docs/benchmarks.md §3). It holds one write's pages at most; durability is the WAL's.
   sqlite.pragma('temp_store = MEMORY');
-  if (options.bulk) sqlite.pragma('cache_size = -16384');
+  sqlite.pragma(`cache_size = -${options.bulk ? BULK_CACHE_KIB : HOST_CACHE_KIB}`);
   const version = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   const statements = new Map<string, Statement>();
   const lock = new FifoLock();

@@ -6,7 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { openDatabase } from '../../../db/open-database';
+import { join } from 'node:path';
+import { HOST_CACHE_KIB, openSqliteEngine } from '../../../db/engine/sqlite-engine';
+import { defaultMigrationsDir, openDatabase } from '../../../db/open-database';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
 let database: TestDatabase;
@@ -93,5 +95,22 @@ describe('a unit holding the connection (not strict: it may wait, and is only sl
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first checks', 'first writes', 'second checks (1 rows)']);
+  });
+});
+
+describe("the host's page cache", () => {
+  it('is 4 MiB on the host’s connection and 16 MiB on a bulk one (the import’s)', async () => {
+    database = await createTestDatabase('sqlite');
+    const migrationsFolder = join(defaultMigrationsDir(), 'sqlite');
+    const host = openSqliteEngine({ file: database.file!, migrationsFolder });
+    db = host;
+    expect(HOST_CACHE_KIB).toBe(4096);
+    expect(host.sqlite.pragma('cache_size', { simple: true })).toBe(-4096);
+    const bulk = openSqliteEngine({ file: database.file!, migrationsFolder: null, bulk: true });
+    try {
+      expect(bulk.sqlite.pragma('cache_size', { simple: true })).toBe(-16_384);
+    } finally {
+      await bulk.close();
+    }
   });
 });

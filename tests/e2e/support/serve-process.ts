@@ -15,7 +15,10 @@ export interface ServeProcess {
   dataDir: string;
   /** Everything serve wrote so far (stdout and stderr), for failure messages. */
   output(): string;
-  /** SIGTERM to the whole process group (npm → sh → node), SIGKILL if it lingers; removes the data folder. */
+  /**
+   * SIGTERM to the whole process group (npm → sh → node), SIGKILL if any of it lingers; once none of
+   * it is left, removes the data folder.
+   */
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,26 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // the group is already gone
   }
+}
+
+/** Whether any process of the group `pid` leads is still there (signal 0 only checks). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves true once no process of the group is left, false if one still is after `ms`. */
+async function groupGone(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (groupAlive(pid)) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
 
 /**
@@ -67,10 +90,14 @@ export async function startServe(options: { demo?: boolean; env?: Record<string,
   child.stderr.on('data', collect);
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    if (child.pid !== undefined && groupAlive(child.pid)) {
       signalGroup(child.pid, 'SIGTERM');
-      const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
-      if (timedOut) signalGroup(child.pid, 'SIGKILL');
+      // npm exits at once on SIGTERM; serve's node finishes its shutdown after it (the database closed,
+      // the downtime pack written into the data folder), so wait for the whole group, not npm alone.
+      if (!(await groupGone(child.pid, STOP_TIMEOUT_MS))) {
+        signalGroup(child.pid, 'SIGKILL');
+        await groupGone(child.pid, STOP_TIMEOUT_MS);
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
   };

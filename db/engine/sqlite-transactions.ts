@@ -21,7 +21,6 @@ export interface SqliteTransactionParts {
   wal: WalSync;
 }
 
-// eslint-disable-next-line max-lines-per-function -- three transaction kinds over one connection share its parts; each is short
 export function createSqliteTransactions({ sqlite, owner, strict, writer, commits, wal }: SqliteTransactionParts) {
   async function savepoint<T>(parent: UnitScope<Sqlite>, fn: () => Promise<T>): Promise<T> {
     // A write inside a read (a savepoint outside a transaction begins one) while another connection
@@ -48,24 +47,33 @@ export function createSqliteTransactions({ sqlite, owner, strict, writer, commit
     }
   }
 
-  /** A transaction of its own: the caller holds the lock. */
-  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
-    // A transaction left open would turn this COMMIT into a mere RELEASE of someone else's work.
+  /** A new top-level scope; a transaction left open would turn the COMMIT into a mere RELEASE of someone else's work. */
+  function topScope(): UnitScope<Sqlite> {
     if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
-    const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
+    return new UnitScope<Sqlite>(owner, sqlite, undefined);
+  }
+
+  /** BEGIN IMMEDIATE, `body`, the commit hooks' work and COMMIT; any failure rolls the whole transaction back. */
+  async function committed<T>(scope: UnitScope<Sqlite>, body: () => Promise<T>): Promise<T> {
     const done = watchTurn(strict);
     sqlite.exec('BEGIN IMMEDIATE');
-    let value: T;
     try {
-      value = await runInScope(scope, fn);
+      const value = await body();
       done();
       commits.before();
       sqlite.exec('COMMIT');
+      return value;
     } catch (e) {
       scope.end();
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw e;
     }
+  }
+
+  /** A transaction of its own: the caller holds the lock. */
+  async function transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const scope = topScope();
+    const value = await committed(scope, () => runInScope(scope, fn));
     commits.after();
     scope.end();
     runCallbacks(scope.committed());
@@ -78,15 +86,12 @@ export function createSqliteTransactions({ sqlite, owner, strict, writer, commit
    * event loop. The batch's afterCommit callbacks (its live events) run only once it is done.
    */
   async function batchTransaction(writes: (() => Promise<unknown>)[]) {
-    if (sqlite.inTransaction) throw new Error('A unit of work found a transaction already open');
-    const scope = new UnitScope<Sqlite>(owner, sqlite, undefined);
-    const done = watchTurn(strict);
+    const scope = topScope();
     const outcomes: Outcome[] = [];
     // exec, not pragma(): better-sqlite3 makes a statement object for every pragma() (~15–35 µs a call).
     sqlite.exec('PRAGMA synchronous = NORMAL');
     try {
-      sqlite.exec('BEGIN IMMEDIATE');
-      try {
+      await committed(scope, async () => {
         for (const fn of writes) {
           try {
             outcomes.push({ ok: true, value: await savepoint(scope, fn) });
@@ -96,14 +101,7 @@ export function createSqliteTransactions({ sqlite, owner, strict, writer, commit
             outcomes.push({ ok: false, error });
           }
         }
-        done();
-        commits.before();
-        sqlite.exec('COMMIT');
-      } catch (e) {
-        scope.end();
-        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-        throw e;
-      }
+      });
     } finally {
       sqlite.exec('PRAGMA synchronous = FULL');
     }

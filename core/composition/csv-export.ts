@@ -6,12 +6,14 @@
  * the export's audit row. The adapters authorize (the REST route's `onRequest` hook, `core.authorize`
  * in the host) and validate the input against the command's schema first.
  *
- * The reading and formatting run in a worker thread (export-thread.ts) on its own read-only
- * connection, inside one read transaction: one consistent snapshot while the writer keeps booking,
- * a main thread that keeps answering the desk while a million rows go out, and an export heap with
- * a fixed cap whatever the process's V8 flags are.
+ * A small export (at most a few thousand rows) is read in one statement on the host's own
+ * database handle and formatted on its thread (export/small-export.ts): no worker to start and no
+ * second heap for a day's arrivals. Any larger one is read and formatted in a worker thread
+ * (export-thread.ts) on its own read-only connection, inside one read transaction: one consistent
+ * snapshot while the writer keeps booking, a main thread that keeps answering the desk while a
+ * million rows go out, and an export heap with a fixed cap whatever the process's V8 flags are.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { commandDef, type ExportCommandName } from '../../shared/contract/commands';
 import { AppError, isAppError } from '../../shared/errors';
@@ -23,14 +25,33 @@ import type { CsvOptions, ExportEnv } from '../export/export-def';
 import type { ExportId } from '../export/export-def';
 import { exportDef, type ExportQuery } from './export-registry';
 import { EXPORT_INCOMPLETE, exportPieces, writeExportToFd } from '../export/export-thread';
+import { readSmallExport, type SmallExportDb } from '../export/small-export';
 
 /** What the exports need of the host: a few of the core's services, and where its database is. */
 export interface CsvExportHost {
   core: {
     audit: Pick<AuditService, 'record'>;
     settings: { get(): { timeZone: string; currency: string; locale: 'da' | 'en'; reportsOutOfOrderUnavailable: boolean }; maxStayMs(): number };
-    deps: { clock(): number; db: { exportSource: ExportSource } };
+    deps: { clock(): number; db: ExportDatabase };
   };
+}
+
+/** The host's database: its own handle, for a small export, and the source a worker opens. */
+export type ExportDatabase = SmallExportDb & { exportSource: ExportSource };
+
+/**
+ * Where an export reads from: the host's database (a small export on this thread, a larger one in
+ * the worker), or only the source (always the worker: the worker's own tests and benchmarks).
+ */
+export type ExportFrom = ExportDatabase | ExportSource;
+
+function sourceOf(from: ExportFrom): ExportSource {
+  return 'exportSource' in from ? from.exportSource : from;
+}
+
+/** The export whole, when it is small and `from` is the host's database; else `undefined` (the worker's). */
+function smallExport(from: ExportFrom, id: ExportId, query: CsvOptions, env: ExportEnv) {
+  return 'exportSource' in from ? readSmallExport(from, exportDef(id), query, env) : Promise.resolve(undefined);
 }
 
 export interface CsvProgress {
@@ -76,10 +97,16 @@ function check(id: ExportId, query: CsvOptions): void {
  * are checked before the generator is returned: once a download has started, an error can only cut
  * it short.
  */
-export function streamCsvExport<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<string> {
+export function streamCsvExport<I extends ExportId>(from: ExportFrom, id: I, query: ExportQuery<I>, env: ExportEnv = ANY_ZONE, progress?: CsvProgress): AsyncGenerator<string> {
   check(id, query);
   return (async function* () {
-    for await (const piece of exportPieces({ exportId: id, source, query, env })) {
+    const small = await smallExport(from, id, query, env);
+    if (small) {
+      if (progress) progress.rows += small.rows;
+      yield* small.pieces;
+      return;
+    }
+    for await (const piece of exportPieces({ exportId: id, source: sourceOf(from), query, env })) {
       if (progress) progress.rows += piece.rows;
       yield piece.text;
     }
@@ -97,19 +124,27 @@ function notSaved(error: unknown, filePath: string): unknown {
   return new AppError('INTERNAL', `${EXPORT_INCOMPLETE}: ${file} was not saved`, { reason: 'export.notSaved', params: { file }, cause: error });
 }
 
+/** Writes the export into the open file: a small one from here, a larger one from the worker. */
+async function writeExport(from: ExportFrom, id: ExportId, query: CsvOptions, env: ExportEnv, file: FileHandle): Promise<number> {
+  const small = await smallExport(from, id, query, env);
+  if (!small) return await writeExportToFd({ exportId: id, source: sourceOf(from), query, env }, file.fd);
+  await file.writeFile(small.pieces.join(''), 'utf8');
+  return small.rows;
+}
+
 /**
- * Writes the export to `filePath`. The worker writes a sibling `.part` file, renamed at the end, so a
+ * Writes the export to `filePath`. The export is written to a sibling `.part` file, renamed at the end, so a
  * failed export never leaves half a file behind under the name the user chose: the `.part` file is
  * removed, and the error says the file was not saved. This thread owns the file: it is closed here
  * however the worker ends.
  */
-export async function writeCsvFile<I extends ExportId>(source: ExportSource, id: I, query: ExportQuery<I>, filePath: string, env: ExportEnv = ANY_ZONE): Promise<{ rows: number }> {
+export async function writeCsvFile<I extends ExportId>(from: ExportFrom, id: I, query: ExportQuery<I>, filePath: string, env: ExportEnv = ANY_ZONE): Promise<{ rows: number }> {
   check(id, query);
   const partPath = `${filePath}.part`;
   const file = await open(partPath, 'w');
   let closed = false;
   try {
-    const rows = await writeExportToFd({ exportId: id, source, query, env }, file.fd);
+    const rows = await writeExport(from, id, query, env, file);
     closed = true;
     await file.close();
     await rename(partPath, filePath);
@@ -128,7 +163,7 @@ export async function writeCsvFile<I extends ExportId>(source: ExportSource, id:
  */
 export async function openCsvDownload(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext): Promise<{ fileName: string; body: AsyncGenerator<string> }> {
   const id = exportIdOf(name);
-  const body = streamCsvExport(host.core.deps.db.exportSource, id, query as ExportQuery<ExportId>, envOf(host));
+  const body = streamCsvExport(host.core.deps.db, id, query as ExportQuery<ExportId>, envOf(host));
   await host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { fileName: exportPlan(host, name).fileName, body };
 }
@@ -136,7 +171,7 @@ export async function openCsvDownload(host: CsvExportHost, name: ExportCommandNa
 /** The desktop's file of `name` at `filePath` (the save dialog's choice); audited once written. */
 export async function writeCsvExportFile(host: CsvExportHost, name: ExportCommandName, query: CsvOptions, ctx: CallContext, filePath: string): Promise<{ path: string; rows: number }> {
   const id = exportIdOf(name);
-  const { rows } = await writeCsvFile(host.core.deps.db.exportSource, id, query as ExportQuery<ExportId>, filePath, envOf(host));
+  const { rows } = await writeCsvFile(host.core.deps.db, id, query as ExportQuery<ExportId>, filePath, envOf(host));
   await host.core.audit.record(ctx, { action: name, entity: exportDef(id).fileName, detail: query });
   return { path: filePath, rows };
 }

@@ -5,8 +5,8 @@
  */
 import type { ExportSource } from '../../db/database';
 import { openSnapshotQueries, openSnapshotReader, type SnapshotQueries, type SnapshotReader } from '../../db/read-connection';
-import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
-import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
+import type { CsvOptions, ExportDef, ExportEnv } from './export-def';
+import { rowsFormatter } from './export-format';
 
 /**
  * Rows per chunk (~30 KB of stays' text). One chunk's rows and text are what the worker's capped
@@ -25,29 +25,11 @@ export const EXPORT_CHUNK_ROWS = 250;
  */
 const EXPORT_CACHE_KIB = 256;
 
-/** The first piece of every export: the optional BOM and the header line. */
-export function exportHeader(def: ExportDef, query: CsvOptions, env: ExportEnv): string {
-  const cells = def.header ? def.header(query, env) : def.columns.map(columnHeader);
-  return (query.bom ? UTF8_BOM : '') + csvLine(cells, query.delimiter ?? ',');
-}
-
 export interface ExportReader {
   /** The next chunk as CSV text and its row count; 0 rows at the end. */
   next(): Promise<{ text: string; rows: number }>;
   /** Ends the read transaction and closes the connection. */
   close(): Promise<void>;
-}
-
-/** Turns each row's raw values into cells in place, for the columns that say how (none for seed 000's stays). */
-function cellFormatter(def: ExportDef, env: ExportEnv, options: CsvOptions): ((rows: unknown[][]) => void) | undefined {
-  const cells: [number, (value: unknown, env: ExportEnv, options: CsvOptions) => unknown][] = [];
-  def.columns.forEach((c, i) => {
-    if (typeof c !== 'string') cells.push([i, c.cell]);
-  });
-  if (cells.length === 0) return undefined;
-  return (rows) => {
-    for (const row of rows) for (const [i, cell] of cells) row[i] = cell(row[i], env, options);
-  };
 }
 
 /**
@@ -71,8 +53,7 @@ async function computedReader(source: ExportSource, compute: (db: SnapshotQuerie
 
 /** Opens the export's own connection and begins the snapshot (on SQLite, on the first chunk's read). */
 export async function openExportReader(source: ExportSource, def: ExportDef, query: CsvOptions, env: ExportEnv): Promise<ExportReader> {
-  const delimiter: CsvDelimiter = query.delimiter ?? ',';
-  const format = cellFormatter(def, env, query);
+  const format = rowsFormatter(def, query, env);
   let reader: SnapshotReader;
   let args: Record<string, string | number>;
   if (def.rows) {
@@ -89,8 +70,7 @@ export async function openExportReader(source: ExportSource, def: ExportDef, que
       const rows = await reader.chunk(args);
       if (rows.length === 0) return { text: '', rows: 0 };
       args.after = def.rows ? (args.after as number) + rows.length : (rows[rows.length - 1]![0] as number);
-      format?.(rows);
-      return { text: csvLines(rows, delimiter), rows: rows.length };
+      return { text: format(rows), rows: rows.length };
     },
     close: () => reader.close(),
   };

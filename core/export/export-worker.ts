@@ -18,7 +18,8 @@
 import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors';
-import { EXPORT_CHUNK_ROWS, exportHeader, openExportReader, type ExportReader } from './export-reader';
+import { EXPORT_CHUNK_ROWS, openExportReader, type ExportReader } from './export-reader';
+import { exportHeader } from './export-format';
 import type { ExportDef, ExportId } from './export-def';
 import type { ExportJob, ExportWorkerMessage, ToExportWorker } from './export-thread';
 

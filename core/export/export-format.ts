@@ -1,0 +1,36 @@
+/**
+ * An export's text from its rows, wherever they were read: the header line and the rows' CSV, each
+ * column's `cell` conversion applied. The worker's reader (export-reader.ts) and a small export read
+ * on the host's own thread (small-export.ts) format through this one module, so both give the same
+ * bytes. Imports nothing that opens a connection.
+ */
+import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
+import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
+
+/** The first piece of every export: the optional BOM and the header line. */
+export function exportHeader(def: ExportDef, query: CsvOptions, env: ExportEnv): string {
+  const cells = def.header ? def.header(query, env) : def.columns.map(columnHeader);
+  return (query.bom ? UTF8_BOM : '') + csvLine(cells, query.delimiter ?? ',');
+}
+
+/** Turns each row's raw values into cells in place, for the columns that say how (none for seed 000's stays). */
+function cellFormatter(def: ExportDef, env: ExportEnv, options: CsvOptions): ((rows: unknown[][]) => void) | undefined {
+  const cells: [number, (value: unknown, env: ExportEnv, options: CsvOptions) => unknown][] = [];
+  def.columns.forEach((c, i) => {
+    if (typeof c !== 'string') cells.push([i, c.cell]);
+  });
+  if (cells.length === 0) return undefined;
+  return (rows) => {
+    for (const row of rows) for (const [i, cell] of cells) row[i] = cell(row[i], env, options);
+  };
+}
+
+/** The export's rows (raw values, in its columns' order) as CSV lines; the rows' cells are converted in place. */
+export function rowsFormatter(def: ExportDef, query: CsvOptions, env: ExportEnv): (rows: unknown[][]) => string {
+  const delimiter: CsvDelimiter = query.delimiter ?? ',';
+  const format = cellFormatter(def, env, query);
+  return (rows) => {
+    format?.(rows);
+    return csvLines(rows, delimiter);
+  };
+}

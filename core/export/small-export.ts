@@ -1,0 +1,37 @@
+/**
+ * A small export, read and formatted on the host's own thread: one statement on the host's
+ * database handle for at most `SMALL_EXPORT_ROWS` rows (one statement is one snapshot on either
+ * engine), its text in one piece after the header. Anything larger — one row more than that comes
+ * back — goes to the export's worker (export-thread.ts), which starts again from the first row on a
+ * snapshot of its own; the few thousand rows read here are then thrown away.
+ *
+ * Why: most exports at a desk are small (a day's arrivals, a filtered list, a small hotel's stays),
+ * and a worker is a second V8 isolate — 40–110 ms to start and ~20 MB of its own heap and arenas for
+ * as long as it lives (docs/benchmarks.md §4). A small export on the host costs less than the
+ * worker's start: 5 000 stays are read and formatted in ~10 ms on the benchmarks' machine (the
+ * export runs at ~1.7 µs a row), about what one board answer holds the event loop, and their text
+ * (~0.6 MB) is short-lived. A report's CSV (a computed export: several queries that must see one
+ * snapshot) always runs in the worker.
+ */
+import type { Db } from '../../db/database';
+import type { CsvOptions, ExportDef, ExportEnv } from './export-def';
+import { exportHeader, rowsFormatter } from './export-format';
+
+/** The most rows an export may have to be read on the host's thread (see above). */
+export const SMALL_EXPORT_ROWS = 5_000;
+
+/** What the host's database handle is asked for: one raw read. */
+export type SmallExportDb = Pick<Db, 'tuples'>;
+
+/**
+ * The whole export as its text — the header piece, then the rows' piece when there are rows — if it
+ * has at most `limit` rows; `undefined` when it has more (or is a computed export): the worker's.
+ */
+export async function readSmallExport(db: SmallExportDb, def: ExportDef, query: CsvOptions, env: ExportEnv, limit: number = SMALL_EXPORT_ROWS): Promise<{ pieces: string[]; rows: number } | undefined> {
+  if (def.rows) return undefined;
+  const { sql, params } = def.chunkQuery(query, env);
+  const rows = await db.tuples<unknown[]>(sql, { ...params, after: 0, limit: limit + 1 });
+  if (rows.length > limit) return undefined;
+  const header = exportHeader(def, query, env);
+  return { pieces: rows.length === 0 ? [header] : [header, rowsFormatter(def, query, env)(rows)], rows: rows.length };
+}

@@ -23,7 +23,7 @@ import { chooseAdminPassword, ensureBenchAdmin, signInOverHttp } from './support
 import { startChild, type BenchChild } from './support/child-process';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
 import type { PlanRoom } from './support/load-client-process';
-import { procMemory, procMemorySupported, sampleProcMemory, type ProcMemory } from './support/proc-memory';
+import { procMemorySupported, sampleProcMemory, settled, type ProcMemory } from './support/proc-memory';
 import type { BenchResult } from './support/report';
 import { startServeProcess, type ServeProcess } from './support/serve-process';
 import { fmtMb } from './support/stats';
@@ -36,27 +36,6 @@ const SOAK_GROWTH_LIMIT = 10 * MB;
 const SOAK_PER_SECOND = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Seconds PSS must hold still (within 1 MB) to count as settled. Long enough to span V8's memory
- * reducer, which runs its first mark-compacts ~10 s after the start-up's last allocations and hands
- * back 12–15 MB of the start-up's pages (`--trace-gc`: "Mark-Compact (reduce)" at 10.7 s, RSS
- * 121–126 → 107–112 MB between the 9th and the 12th second, every start): a 5 s window settled
- * before it, on a level the server leaves a few seconds later.
- */
-const SETTLE_SECONDS = 15;
-
-/** Memory once PSS has moved less than 1 MB over `SETTLE_SECONDS` (at most 90 s after start-up). */
-async function settled(pid: number): Promise<ProcMemory> {
-  const window: number[] = [];
-  for (let i = 0; i < 90; i++) {
-    window.push(procMemory(pid).pssAlone);
-    if (window.length > SETTLE_SECONDS) window.shift();
-    if (window.length === SETTLE_SECONDS && Math.max(...window) - Math.min(...window) < MB) break;
-    await sleep(1000);
-  }
-  return procMemory(pid);
-}
 
 const split = (m: ProcMemory) =>
   `PSS ${fmtMb(m.pssAlone)} alone (anonymous ${fmtMb(m.pssAnon)}, files ${fmtMb(m.pssAlone - m.pssAnon)}; ${fmtMb(m.pss)} as read, the files shared with the benchmark's own node processes), RSS ${fmtMb(m.rss)}`;

@@ -14,7 +14,7 @@ import { chooseAdminPassword, signInOverHttp } from '../support/bench-auth';
 import { startChild } from '../support/child-process';
 import { BENCH_DIR, scratchDir, TODAY } from '../support/hotel-dataset';
 import { readVariants, startServeVariant } from '../support/serve-variants';
-import { procMemory, sampleProcMemory, type ProcMemory } from '../support/proc-memory';
+import { sampleProcMemory, settled } from '../support/proc-memory';
 
 const variants = readVariants(process.argv[2]);
 const soakSeconds = Number(process.argv[3] ?? 60);
@@ -24,18 +24,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 const start = startServeVariant;
-
-/** Once PSS alone has moved less than 1 MB over 5 s (at most 60 s), as benchmark 9 reads it. */
-async function settled(pid: number): Promise<ProcMemory> {
-  const window: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    window.push(procMemory(pid).pssAlone);
-    if (window.length > 5) window.shift();
-    if (window.length === 5 && Math.max(...window) - Math.min(...window) < 2 ** 20) break;
-    await sleep(1000);
-  }
-  return procMemory(pid);
-}
 
 const client = startChild(join(BENCH_DIR, 'support', 'memory-load-process.ts'));
 await client.next('ready');

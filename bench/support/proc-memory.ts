@@ -74,3 +74,26 @@ export function sampleProcMemory(pid: number, intervalMs = 250): { stop(): { sam
     },
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Seconds PSS must hold still (within 1 MB) to count as settled. Long enough to span V8's memory
+ * reducer, which runs its first mark-compacts ~10 s after the start-up's last allocations and hands
+ * back 12–15 MB of the start-up's pages (`--trace-gc`: "Mark-Compact (reduce)" at 10.7 s, RSS
+ * 121–126 → 107–112 MB between the 9th and the 12th second, every start): a 5 s window settled
+ * before it, on a level the server leaves a few seconds later.
+ */
+export const SETTLE_SECONDS = 15;
+
+/** Memory once PSS has moved less than 1 MB over `SETTLE_SECONDS` (at most 90 s after start-up). */
+export async function settled(pid: number): Promise<ProcMemory> {
+  const window: number[] = [];
+  for (let i = 0; i < 90; i++) {
+    window.push(procMemory(pid).pssAlone);
+    if (window.length > SETTLE_SECONDS) window.shift();
+    if (window.length === SETTLE_SECONDS && Math.max(...window) - Math.min(...window) < 2 ** 20) break;
+    await sleep(1000);
+  }
+  return procMemory(pid);
+}

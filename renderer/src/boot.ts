@@ -11,7 +11,7 @@
  * session's token. Inside Electron (`window.frontdesk`, IPC) there is nothing to send.
  *
  * Then, in Electron too, it asks for the first-use costs of ICU (i18n/warm-intl.ts) and of the
- * desk's fonts (ui/warm-fonts.ts) to be paid when the page is idle: while it waits for the app's
+ * desk's fonts (ui/warm-fonts.ts) to be paid when the page is idle (one idle callback per first use): while it waits for the app's
  * bundle or the board's answer, rather than in the board's first render and layout. Never ahead of
  * work that is waiting: run at once, they delayed the bundle's evaluation on a busy machine
  * (docs/benchmarks.md, issue 22, "§2 Benchmark 5"); run late, they cost next to nothing.
@@ -19,7 +19,8 @@
 import { boardQuery, periodFromHash } from './board/board-period';
 import { earlyRequests, startEarlyGets } from './transport/early-requests';
 import { readStoredToken } from './transport/session-token';
-import { warmIntl } from './i18n/warm-intl';
+import { startLang } from './i18n/stored-lang';
+import { INTL_WARM_UPS } from './i18n/warm-intl';
 import { warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
@@ -27,5 +28,6 @@ const token = !window.frontdesk && /^https?:$/.test(window.location.protocol) ? 
 if (token) startEarlyGets(earlyRequests(window.location.origin, boardQuery(periodFromHash(window.location.hash))), token);
 /** At the latest this long after the boot script ran, idle or not (by then they are nearly free). */
 const WARM_UP_BY_MS = 2000;
-whenIdle(() => warmIntl(), WARM_UP_BY_MS);
+const lang = startLang();
+for (const step of INTL_WARM_UPS) whenIdle(() => step(lang), WARM_UP_BY_MS);
 whenIdle(warmFonts, WARM_UP_BY_MS);

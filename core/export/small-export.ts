@@ -5,7 +5,7 @@
  * their text in one piece after the header. Anything larger goes to the export's worker
  * (export-thread.ts), with its own snapshot. Reading the 5 001 rows instead of counting them left
  * them on the host's heap before every large export: the server's peak during a 1 000 000-row
- * download was 8–12 MB higher in two of three turns.
+ * download was 8 and 15 MB higher in two of three turns (docs/benchmarks.md §4, fifth pass).
  *
  * Why: most exports at a desk are small (a day's arrivals, a filtered list, a small hotel's stays),
  * and a worker is a second V8 isolate — 40–110 ms to start and ~20 MB of its own heap and arenas for

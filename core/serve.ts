@@ -190,10 +190,27 @@ async function main(): Promise<void> {
   }
   // glibc's allocator settings, read only as a process starts: this one starts again with them (malloc-env.ts).
   applyMallocEnv();
+  // SIGINT/SIGTERM are ours before anything is opened or announced: a signal while the host starts
+  // closes it once it is up; one right after "listening" closes it too (exit 0), never the default kill.
+  const running: { close?: () => Promise<void> } = {};
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing…`);
+    if (running.close) closeAndExit(running.close);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite.
   const { createHost } = await import('./host');
   const { logLevel, help: _help, ...hostConfig } = config;
   const host = await createHost({ ...hostConfig, log: { level: logLevel, console: true } });
+  running.close = () => host.close();
+  if (stopping) {
+    closeAndExit(running.close);
+    return;
+  }
   const where = config.databaseUrl === undefined ? `data: ${config.dataDir}` : `database: ${host.database}`;
   console.log(`Frontdesk listening on ${host.url} (${where})`);
   console.log(`API docs: ${host.url}/docs`);
@@ -201,22 +218,16 @@ async function main(): Promise<void> {
   if (network.server !== null) console.log(`Server name: ${network.server} (its LAN switch, address and port are its own)`);
   if (network.lanEnabled) console.log(`LAN API on: ${network.urls.join(', ') || `${network.listening?.host}:${network.listening?.port}`}`);
   else console.log(`LAN API off (127.0.0.1 only)${network.blockedReason ? `: ${network.blockedReason}` : ''}; an admin turns it on in Settings.`);
+}
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: closing…`);
-    host.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error('Closing failed:', e);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+function closeAndExit(close: () => Promise<void>): void {
+  close().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error('Closing failed:', e);
+      process.exit(1);
+    },
+  );
 }
 
 main().catch((e: unknown) => {

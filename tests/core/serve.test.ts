@@ -94,6 +94,21 @@ describe('npm run serve', { timeout: 90_000 }, () => {
     expect(await run.exited).toBe(0);
   });
 
+  it('SIGTERM the moment it says it listens: closes and exits 0, not killed by the signal', async () => {
+    const run = serve(['--data', dir, '--port', '0']);
+    await new Promise<void>((ready) => {
+      const look = () => {
+        if (!/Frontdesk listening on /.test(run.output())) return;
+        run.child.stdout!.off('data', look);
+        run.child.kill('SIGTERM');
+        ready();
+      };
+      run.child.stdout!.on('data', look);
+    });
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('SIGTERM: closing…');
+  });
+
   it('without FRONTDESK_ADMIN_PASSWORD on a first start: admin/admin, must change it, and says why the LAN API is off', async () => {
     const run = serve(['--data', dir, '--port', '0']);
     const url = await listeningUrl(run);

@@ -14,7 +14,7 @@
  */
 import Database from 'better-sqlite3';
 import type { ExportSource } from './database';
-import { pgValues, toPgStatement } from './engine/postgres-sql';
+import { pgValues, toPgStatement, type PgStatement } from './engine/postgres-sql';
 
 export function openReadConnection(file: string, options: { cacheKiB?: number } = {}): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -33,19 +33,23 @@ export type ChunkParams = Record<string, string | number>;
 export interface SnapshotReader {
   /** The rows of one chunk query, as arrays, read in the reader's one snapshot. */
   chunk(params: ChunkParams): Promise<unknown[][]>;
+  /** With `linesSql`: the same chunk's `[key, line, …]` rows (db/queries/exports/chunk-query.ts), in the same snapshot. */
+  lines?(params: ChunkParams): Promise<unknown[][]>;
   /** Ends the snapshot and closes the connection. */
   close(): Promise<void>;
 }
 
-export async function openSnapshotReader(source: ExportSource, sql: string, options: { cacheKiB?: number } = {}): Promise<SnapshotReader> {
-  if (source.dialect === 'postgres') return openPostgresSnapshot(source.url, sql);
+export async function openSnapshotReader(source: ExportSource, sql: string, options: { cacheKiB?: number; linesSql?: string } = {}): Promise<SnapshotReader> {
+  if (source.dialect === 'postgres') return openPostgresSnapshot(source.url, sql, options.linesSql);
   const db = openReadConnection(source.file, options);
   try {
     const stmt = db.prepare(sql).raw(true);
+    const linesStmt = options.linesSql === undefined ? undefined : db.prepare(options.linesSql).raw(true);
     db.exec('BEGIN');
     return {
       // One `.all()` of raw rows per chunk (faster than iterating row by row).
       chunk: async (params) => stmt.all(params) as unknown[][],
+      ...(linesStmt ? { lines: async (params: ChunkParams) => linesStmt.all(params) as unknown[][] } : {}),
       async close() {
         if (db.inTransaction) db.exec('COMMIT');
         db.close();
@@ -57,7 +61,7 @@ export async function openSnapshotReader(source: ExportSource, sql: string, opti
   }
 }
 
-async function openPostgresSnapshot(url: string, sql: string): Promise<SnapshotReader> {
+async function openPostgresSnapshot(url: string, sql: string, linesSql: string | undefined): Promise<SnapshotReader> {
   // Loaded only here: an export worker on SQLite never loads the PostgreSQL client.
   const { default: pg } = await import('pg');
   const { pgTypes } = await import('./engine/postgres-types');
@@ -68,17 +72,19 @@ async function openPostgresSnapshot(url: string, sql: string): Promise<SnapshotR
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const statement = toPgStatement(sql);
+    const query = async (statement: PgStatement, params: ChunkParams) => {
+      try {
+        return (await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, [params]), rowMode: 'array' })).rows as unknown[][];
+      } catch (e) {
+        // A lost connection is the engine's 503, not an internal failure of the export.
+        throw toCallerError(e);
+      }
+    };
+    const rows = toPgStatement(sql);
+    const lines = linesSql === undefined ? undefined : toPgStatement(linesSql);
     return {
-      async chunk(params) {
-        try {
-          const r = await client.query({ name: statement.name, text: statement.text, values: pgValues(statement, [params]), rowMode: 'array' });
-          return r.rows as unknown[][];
-        } catch (e) {
-          // A lost connection is the engine's 503, not an internal failure of the export.
-          throw toCallerError(e);
-        }
-      },
+      chunk: (params) => query(rows, params),
+      ...(lines ? { lines: (params: ChunkParams) => query(lines, params) } : {}),
       async close() {
         await client.query('COMMIT').catch(() => undefined);
         await client.end();

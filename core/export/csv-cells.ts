@@ -20,13 +20,44 @@ export const UTF8_BOM = '\ufeff';
 export const CSV_NEWLINE = '\r\n';
 
 /**
- * Text that papaparse would quote or escape: a quote, the delimiter, CR/LF, a BOM, a leading or
- * trailing space, or a formula start. Anything else is written as is.
+ * The rule for which text papaparse would quote or escape, in one place: a quote, the delimiter, CR,
+ * LF or a BOM anywhere; a formula start (`FORMULA_START`) or a space first; a space last. Anything
+ * else is written as is. `needsCare` tests one cell with it; `isPlainLine` a whole line already joined.
  */
+const CARE_ANYWHERE = '"\r\n\ufeff';
+/** (The dash last: inside a character class it is then itself.) */
+const CARE_FIRST = '=+@\t -';
+const CARE_LAST = ' ';
+
 const needsCare: Record<CsvDelimiter, RegExp> = {
-  ',': /[",\r\n\ufeff]|^[=+\-@\t ]| $/,
-  ';': /[";\r\n\ufeff]|^[=+\-@\t ]| $/,
+  ',': new RegExp(`[${CARE_ANYWHERE},]|^[${CARE_FIRST}]|[${CARE_LAST}]$`),
+  ';': new RegExp(`[${CARE_ANYWHERE};]|^[${CARE_FIRST}]|[${CARE_LAST}]$`),
 };
+
+/** What is never in a plain line: `CARE_ANYWHERE`, and a tab anywhere (to be safe: only a first one needs care). */
+const NOT_PLAIN_ANYWHERE = new RegExp(`[${CARE_ANYWHERE}\t]`);
+const FIRST_CODES = new Set([...CARE_FIRST].map((c) => c.charCodeAt(0)));
+const LAST_CODE = CARE_LAST.charCodeAt(0);
+
+/**
+ * Whether `line` — `cells` values joined with `delimiter`, as SQL can join them — is exactly what
+ * `csvLine` writes for them, without its CRLF: it has `cells - 1` delimiters (so no cell holds one),
+ * and no cell needs care. A `false` may be too careful (a negative number, a tab inside a cell); the
+ * caller then formats the row's values instead, so the bytes are always `csvLine`'s.
+ */
+export function isPlainLine(line: string, delimiter: CsvDelimiter, cells: number): boolean {
+  if (NOT_PLAIN_ANYWHERE.test(line)) return false;
+  let start = 0;
+  for (let k = 1; k <= cells; k++) {
+    const next = line.indexOf(delimiter, start);
+    const last = k === cells;
+    if (last ? next !== -1 : next === -1) return false;
+    const end = last ? line.length : next;
+    if (end > start && (FIRST_CODES.has(line.charCodeAt(start)) || line.charCodeAt(end - 1) === LAST_CODE)) return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 const unparseConfig: Record<CsvDelimiter, Papa.UnparseConfig> = {
   ',': { delimiter: ',', newline: CSV_NEWLINE, header: false, escapeFormulae: FORMULA_START },

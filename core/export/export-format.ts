@@ -2,9 +2,10 @@
  * An export's text from its rows, wherever they were read: the header line and the rows' CSV, each
  * column's `cell` conversion applied. The worker's reader (export-reader.ts) and a small export read
  * on the host's own thread (small-export.ts) format through this one module, so both give the same
- * bytes. Imports nothing that opens a connection.
+ * bytes; the worker's chunks whose lines SQL joined go through `linesFormatter`, to the same bytes.
+ * Imports nothing that opens a connection.
  */
-import { csvLine, csvLines, UTF8_BOM, type CsvDelimiter } from './csv-cells';
+import { CSV_NEWLINE, csvLine, csvLines, isPlainLine, UTF8_BOM, type CsvDelimiter } from './csv-cells';
 import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
 
 /** The first piece of every export: the optional BOM and the header line. */
@@ -32,5 +33,32 @@ export function rowsFormatter(def: ExportDef, query: CsvOptions, env: ExportEnv)
   return (rows) => {
     format?.(rows);
     return csvLines(rows, delimiter);
+  };
+}
+
+/**
+ * Rows of a chunk's line query (`[key, line, …values of the columns after the line's `cells`]`,
+ * db/queries/exports/chunk-query.ts) as CSV text, if every line is what `csvLine` would write for its
+ * cells (`isPlainLine`); the columns after them converted and written as `rowsFormatter` does.
+ * `undefined` when a line is not plain or is NULL: the chunk is then read as values.
+ */
+export function linesFormatter(def: ExportDef, query: CsvOptions, env: ExportEnv, cells: number): (rows: unknown[][]) => string | undefined {
+  const delimiter: CsvDelimiter = query.delimiter ?? ',';
+  const rest = def.columns.slice(cells);
+  const tail = (row: unknown[]): string => {
+    const values = row.slice(2);
+    rest.forEach((c, i) => {
+      if (typeof c !== 'string') values[i] = c.cell(values[i], env, query);
+    });
+    return delimiter + csvLine(values, delimiter);
+  };
+  return (rows) => {
+    let text = '';
+    for (const row of rows) {
+      const line = row[1];
+      if (typeof line !== 'string' || !isPlainLine(line, delimiter, cells)) return undefined;
+      text += rest.length === 0 ? line + CSV_NEWLINE : line + tail(row);
+    }
+    return text;
   };
 }

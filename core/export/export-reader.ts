@@ -6,7 +6,7 @@
 import type { ExportSource } from '../../db/database';
 import { openSnapshotQueries, openSnapshotReader, type SnapshotQueries, type SnapshotReader } from '../../db/read-connection';
 import type { CsvOptions, ExportDef, ExportEnv } from './export-def';
-import { rowsFormatter } from './export-format';
+import { linesFormatter, rowsFormatter } from './export-format';
 
 /**
  * Rows per chunk (~30 KB of stays' text). One chunk's rows and text are what the worker's capped
@@ -26,8 +26,11 @@ export const EXPORT_CHUNK_ROWS = 250;
 const EXPORT_CACHE_KIB = 256;
 
 export interface ExportReader {
-  /** The next chunk as CSV text and its row count; 0 rows at the end. */
-  next(): Promise<{ text: string; rows: number }>;
+  /**
+   * The next chunk as CSV text and its row count; 0 rows at the end. `via`: whether the lines were
+   * joined by SQL (`lines`) or the text formatted here from the rows' values (`values`).
+   */
+  next(): Promise<{ text: string; rows: number; via: 'lines' | 'values' }>;
   /** Ends the read transaction and closes the connection. */
   close(): Promise<void>;
 }
@@ -56,21 +59,35 @@ export async function openExportReader(source: ExportSource, def: ExportDef, que
   const format = rowsFormatter(def, query, env);
   let reader: SnapshotReader;
   let args: Record<string, string | number>;
+  // SQL joins each line's leading cells when the chunk says how and those columns' values are their cells as they are.
+  let lines: { format: (rows: unknown[][]) => string | undefined; args: Record<string, string | number> } | undefined;
   if (def.rows) {
     reader = await computedReader(source, (db) => def.rows(db, query, env));
     args = { after: 0, limit: EXPORT_CHUNK_ROWS };
   } else {
-    const { sql, params } = def.chunkQuery(query, env);
-    reader = await openSnapshotReader(source, sql, { cacheKiB: EXPORT_CACHE_KIB });
-    args = { ...params, after: 0, limit: EXPORT_CHUNK_ROWS };
+    const chunk = def.chunkQuery(query, env);
+    const byLine = chunk.lines !== undefined && def.columns.slice(0, chunk.lines.cells).every((c) => typeof c === 'string') ? chunk.lines : undefined;
+    reader = await openSnapshotReader(source, chunk.sql, { cacheKiB: EXPORT_CACHE_KIB, ...(byLine ? { linesSql: byLine.sql } : {}) });
+    args = { ...chunk.params, after: 0, limit: EXPORT_CHUNK_ROWS };
+    if (byLine) lines = { format: linesFormatter(def, query, env, byLine.cells), args: { ...args, delimiter: query.delimiter ?? ',' } };
   }
   return {
-    // One chunk of raw rows, formatted into one string.
+    // One chunk: its lines as SQL joined them, or its raw rows formatted into one string.
     async next() {
+      if (lines && reader.lines) {
+        const chunk = await reader.lines(lines.args);
+        if (chunk.length === 0) return { text: '', rows: 0, via: 'lines' };
+        const text = lines.format(chunk);
+        if (text !== undefined) {
+          lines.args.after = args.after = chunk[chunk.length - 1]![0] as number;
+          return { text, rows: chunk.length, via: 'lines' };
+        }
+      }
       const rows = await reader.chunk(args);
-      if (rows.length === 0) return { text: '', rows: 0 };
+      if (rows.length === 0) return { text: '', rows: 0, via: 'values' };
       args.after = def.rows ? (args.after as number) + rows.length : (rows[rows.length - 1]![0] as number);
-      return { text: format(rows), rows: rows.length };
+      if (lines) lines.args.after = args.after;
+      return { text: format(rows), rows: rows.length, via: 'values' };
     },
     close: () => reader.close(),
   };

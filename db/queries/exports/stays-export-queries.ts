@@ -8,7 +8,7 @@
  */
 import type { StayStatus } from '../../../shared/rules/stay-rules';
 import { addFilter, emptyFilter, type SqlFilter } from '../sql-filter';
-import { keysetChunk, type ChunkQuery } from './chunk-query';
+import { keysetChunk, type ChunkColumn, type ChunkQuery } from './chunk-query';
 
 export interface StayExportFilter {
   from?: string | undefined;
@@ -28,28 +28,32 @@ export function stayExportWhere(f: StayExportFilter): SqlFilter {
 
 const FROM = 'stays s JOIN guest_rooms r ON r.id = s.room_id';
 
-/** Seed 000's six columns, then the desk's own. isbooking mirrors isBooking() in shared/rules/stay-rules.ts: 0 once cancelled or a no-show. */
-const SEED_COLUMNS = [
-  's.id', 'r.number', 's.category', "CASE WHEN s.status IN ('cancelled', 'no_show') THEN 0 ELSE 1 END",
-  's.checkin', 's.checkout', 's.status', 's.guest_name', 's.guests', 's.nights', 's.price',
+/**
+ * Seed 000's six columns, then the desk's own. isbooking mirrors isBooking() in shared/rules/stay-rules.ts: 0 once cancelled or a no-show.
+ * Each value is its cell as it is, so SQL may join the line (chunk-query.ts).
+ */
+const SEED_COLUMNS: readonly ChunkColumn[] = [
+  's.id', { integer: 'r.number' }, 's.category', "CASE WHEN s.status IN ('cancelled', 'no_show') THEN 0 ELSE 1 END",
+  's.checkin', 's.checkout', 's.status', 's.guest_name', { integer: 's.guests' }, { integer: 's.nights' }, { integer: 's.price' },
 ];
 
 export function staysChunk(f: StayExportFilter): ChunkQuery {
-  return keysetChunk(SEED_COLUMNS, FROM, 's.id', stayExportWhere(f));
+  return keysetChunk(SEED_COLUMNS, FROM, 's.id', stayExportWhere(f), { lines: SEED_COLUMNS.length });
 }
 
 /**
  * The desk's columns: the status in the reader's words (`statusText`, bound as parameters), and the
  * stored ISO text, which is hotel-local, cut into its date (characters 1–10) and time (12–16).
- * The price comes in minor units.
+ * The price comes in minor units, last: the core writes it as a decimal; SQL may join the others.
  */
 export function deskStaysChunk(f: StayExportFilter, statusText: Record<StayStatus, string>): ChunkQuery {
   const statuses = Object.keys(statusText) as StayStatus[];
   const status = `CASE s.status ${statuses.map((k) => `WHEN '${k}' THEN @status_${k}`).join(' ')} ELSE s.status END`;
-  const columns = [
-    's.id', 'r.number', 's.category', status, 's.guest_name', 's.guests',
-    'substr(s.checkin, 1, 10)', 'substr(s.checkin, 12, 5)', 'substr(s.checkout, 1, 10)', 'substr(s.checkout, 12, 5)', 's.nights', 's.price',
+  const columns: ChunkColumn[] = [
+    's.id', { integer: 'r.number' }, 's.category', status, 's.guest_name', { integer: 's.guests' },
+    'substr(s.checkin, 1, 10)', 'substr(s.checkin, 12, 5)', 'substr(s.checkout, 1, 10)', 'substr(s.checkout, 12, 5)', { integer: 's.nights' }, 's.price',
   ];
-  const chunk = keysetChunk(columns, FROM, 's.id', stayExportWhere(f));
-  return { sql: chunk.sql, params: { ...chunk.params, ...Object.fromEntries(statuses.map((k) => [`status_${k}`, statusText[k]])) } };
+  const chunk = keysetChunk(columns, FROM, 's.id', stayExportWhere(f), { lines: columns.length - 1 });
+  const params = { ...chunk.params, ...Object.fromEntries(statuses.map((k) => [`status_${k}`, statusText[k]])) };
+  return { ...chunk, params };
 }

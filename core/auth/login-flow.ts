@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { insertSession } from '../../db/queries/session-queries';
-import { findUserForLogin, getUser, setLastLogin } from '../../db/queries/user-queries';
+import { findUserForLogin, getUser, setLastLogin, upgradePasswordHash } from '../../db/queries/user-queries';
 import type { LoginInput, LoginResult } from '../../shared/contract/auth';
 import { AppError } from '../../shared/errors';
 import { formatInstant } from '../../shared/time';
@@ -15,7 +15,7 @@ import type { CallContext, CoreDeps } from '../context';
 import type { SettingsService } from '../settings/settings-service';
 import type { AuditService } from './auth-types';
 import { throttleKeys, type LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from './password-hashing';
+import { hashPassword, needsRehash, verifyPassword } from './password-hashing';
 import { signToken } from './token-codec';
 import { toUser } from './user-view';
 
@@ -69,6 +69,8 @@ export function createLogin(
       throw new AppError('FORBIDDEN', CLIENT_AT_DESK_MESSAGE, { reason: 'auth.clientAtDesk' });
     }
 
+    // A hash made with other parameters (an older release's) is made anew now that the password is known.
+    const rehashed = needsRehash(found.passwordHash) ? await hashPassword(input.password) : undefined;
     const now = deps.clock();
     const expiresAt = now + settings.get().sessionHours * 3_600_000;
     const jti = randomBytes(16).toString('base64url');
@@ -79,6 +81,7 @@ export function createLogin(
       await throttle.succeeded(keys, c.nowMs);
       await insertSession(db, { id: jti, userId: current.id, createdAt: now, expiresAt, via: ctx.via, address: ctx.address ?? null });
       await setLastLogin(db, current.id, now);
+      if (rehashed !== undefined) await upgradePasswordHash(db, current.id, found.passwordHash, rehashed);
       const actor = { userId: current.id, username: current.username, role: current.role, mustChangePassword: current.mustChangePassword };
       await audit.record({ ...ctx, actor, sessionId: jti }, { action: 'auth:login', entity: 'user', entityId: current.id });
       return { ...current, lastLoginAt: now };

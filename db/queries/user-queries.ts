@@ -95,6 +95,15 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string, 
   await db.run('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?', passwordHash, mustChange ? 1 : 0, nowMs, id);
 }
 
+/**
+ * The same password's hash made anew (new parameters, core/auth/password-hashing.ts), only if the
+ * stored hash is still `was`: a password changed meanwhile is never overwritten. Not a change of the
+ * user (its `updated_at` and must-change flag stay).
+ */
+export async function upgradePasswordHash(db: Db, id: number, was: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', passwordHash, id, was);
+}
+
 export async function setLastLogin(db: Db, id: number, nowMs: number): Promise<void> {
   await db.run('UPDATE users SET last_login_at = ? WHERE id = ?', nowMs, id);
 }

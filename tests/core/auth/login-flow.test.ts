@@ -1,3 +1,4 @@
+import { hash, type Algorithm } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_THROTTLE_POLICY, maxEvaluationsPerHour } from '../../../core/auth/auth-service';
 import * as hashing from '../../../core/auth/password-hashing';
@@ -61,7 +62,29 @@ describe('auth:login', () => {
     await rejection(f.auth.login({ username: 'eva', password: 'wrong password!' }, httpCtx()));
     await rejection(f.auth.login({ username: 'ghost', password: 'wrong password!' }, httpCtx()));
     expect(verify).toHaveBeenCalledTimes(2);
-    expect(verify.mock.calls[1]![0]).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(verify.mock.calls[1]![0]).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
+  });
+
+  it("hashes a password made with an older release's parameters anew on sign-in, and only on a right password", async () => {
+    const id = await f.addUser('eva', 'staff');
+    const old = await hash(GOOD_PASSWORD, { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    await f.db.run('UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = 5 WHERE id = ?', old, id);
+    const stored = async () => (await f.db.get<{ h: string; m: number; u: number }>('SELECT password_hash AS h, must_change_password AS m, updated_at AS u FROM users WHERE id = ?', id))!;
+
+    await rejection(f.auth.login({ username: 'eva', password: 'wrong password!' }, httpCtx()));
+    expect((await stored()).h).toBe(old);
+
+    await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
+    const now = await stored();
+    expect(now.h).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
+    expect(await hashing.verifyPassword(now.h, GOOD_PASSWORD)).toBe(true);
+    // Not a change of the user: the must-change flag and updated_at stay.
+    expect({ m: now.m, u: now.u }).toEqual({ m: 1, u: 5 });
+
+    const hashed = vi.spyOn(hashing, 'hashPassword');
+    await f.auth.login({ username: 'eva', password: GOOD_PASSWORD }, httpCtx());
+    expect(hashed).not.toHaveBeenCalled();
+    expect((await stored()).h).toBe(now.h);
   });
 
   it('keeps the unknown-user path as costly as a wrong password (no user enumeration by timing)', async () => {

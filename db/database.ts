@@ -126,6 +126,18 @@ export interface Database extends Db {
    * server then (where its API listens) is kept per server (core/settings/settings-service.ts).
    */
   readonly sharedByServers: boolean;
+  /**
+   * A token that differs whenever the committed data of `tables` (every table, if none are named)
+   * may have changed since the last one was read: any write of this connection to one of them, and
+   * any commit of another connection to the same data. A read kept and answered again while its
+   * token stands (core/read-memo.ts) is then never stale. null where the engine cannot tell without
+   * a query of its own, and inside a transaction (what it would read may still roll back): then
+   * nothing is kept. SQLite: `PRAGMA data_version` (other connections' commits: the import's worker,
+   * another process) with this connection's writes counted by table (engine/write-counts.ts; a
+   * write that rolled back counts too, which only costs a rebuild). PostgreSQL: null, since other
+   * servers write the same database. Call it inside `read` so the token and the read see one state.
+   */
+  changeToken(tables?: readonly string[]): Promise<string | null>;
   /** Whether every migration of this release is applied (db/migration-status.ts): one read; `/health/ready` asks it. */
   migrationStatus(): Promise<MigrationStatus>;
   close(): Promise<void>;

@@ -5,12 +5,13 @@
  * `BoardStaysSchema`: ids, rooms, names and guests as they came, dates and status mapped in one pass.
  */
 import type { z } from 'zod';
-import { boardBlocks, boardStays, dayCounts, type BoardStayColumns } from '../../db/queries/board-queries';
+import { BOARD_TABLES, boardBlocks, boardStays, dayCounts, type BoardStayColumns } from '../../db/queries/board-queries';
 import { listRooms } from '../../db/queries/room-queries';
 import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/board';
 import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
+import { createReadMemo } from '../read-memo';
 import type { SettingsService } from '../settings/settings-service';
 
 export type BoardQuery = z.output<typeof BoardQuerySchema>;
@@ -21,6 +22,9 @@ export interface BoardService {
 
 export function createBoardService(core: CoreDeps, settings: SettingsService): BoardService {
   const db = core.db;
+  // Every desk asks for the same window after each change: the first builds it, the rest are
+  // answered with it while the tables it reads stand (core/read-memo.ts; SQLite only, as the token is).
+  const memo = createReadMemo<Board>(db, { tables: BOARD_TABLES });
   return {
     async get(query) {
       const zone = settings.get().timeZone;
@@ -32,24 +36,28 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
       const startMs = startOfLocalDate(from, zone);
       const endMs = startOfLocalDate(to, zone);
 
-      // Asked together: on PostgreSQL four connections of the pool answer at once (on SQLite the
-      // read holds the one connection and they run in turn, as before).
-      const [allRooms, stayColumns, blockRows, counts] = await Promise.all([
-        listRooms(db, true),
-        boardStays(db, startMs, endMs, maxStayMs),
-        boardBlocks(db, startMs, endMs),
-        dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone)),
-      ]);
-      const rooms = allRooms.filter((r) => r.active);
-      let stays = stayColumns;
-      let blocks = blockRows;
-      if (rooms.length < allRooms.length) {
-        // Rare: a room out of use keeps its history, but the board shows only rooms in use.
-        const shown = new Set(rooms.map((r) => r.id));
-        stays = pick(stays, (i) => shown.has(stays.roomId[i]!));
-        blocks = blocks.filter((b) => shown.has(b.roomId));
-      }
-      return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
+      // Everything besides the data that the board depends on.
+      const key = `${from}|${days}|${today}|${zone}|${maxStayMs}`;
+      return memo.read(key, async () => {
+        // Asked together: on PostgreSQL four connections of the pool answer at once (on SQLite the
+        // read holds the one connection and they run in turn, as before).
+        const [allRooms, stayColumns, blockRows, counts] = await Promise.all([
+          listRooms(db, true),
+          boardStays(db, startMs, endMs, maxStayMs),
+          boardBlocks(db, startMs, endMs),
+          dayCounts(db, startOfLocalDate(today, zone), startOfLocalDate(addDays(today, 1), zone)),
+        ]);
+        const rooms = allRooms.filter((r) => r.active);
+        let stays = stayColumns;
+        let blocks = blockRows;
+        if (rooms.length < allRooms.length) {
+          // Rare: a room out of use keeps its history, but the board shows only rooms in use.
+          const shown = new Set(rooms.map((r) => r.id));
+          stays = pick(stays, (i) => shown.has(stays.roomId[i]!));
+          blocks = blocks.filter((b) => shown.has(b.roomId));
+        }
+        return { from, to, today, rooms, stays: toColumns(stays, from), blocks, counts };
+      });
     },
   };
 }

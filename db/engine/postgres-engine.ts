@@ -168,6 +168,8 @@ export async function openPostgresEngine(options: PostgresEngineOptions): Promis
     inUnit: () => currentScope(owner) !== undefined,
     // Many writers: nothing to lend.
     lendWriter: async () => () => undefined,
+    // Other servers write the same database: no token says what they did without a query of its own.
+    changeToken: (_tables?: readonly string[]) => Promise.resolve(null),
     migrationStatus: () => (journal ? readMigrationStatus(engine, 'drizzle.__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       await pool.end();

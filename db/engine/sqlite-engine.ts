@@ -32,6 +32,7 @@ import { checkpointOffTheLoop } from './wal-checkpointer';
 import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope, watchTurn } from './unit-scope';
 import { createWriterGate } from './writer-gate';
+import { createWriteCounts } from './write-counts';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
@@ -91,6 +92,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
   const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 
+  // Every write of this connection goes through `query` (the commit hooks write only the search index).
+  const writeCounts = createWriteCounts();
+
   const prepare = (sql: string): Statement => {
     let stmt = statements.get(sql);
     if (!stmt) {
@@ -136,8 +140,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
       // A closed database or bad SQL: a rejected promise, as every query answers.
       return Promise.reject(e as Error);
     }
-    if (currentScope(owner)) return Promise.resolve(op(stmt));
     const writes = !stmt.readonly;
+    if (writes) writeCounts.count(sql);
+    if (currentScope(owner)) return Promise.resolve(op(stmt));
     const run = () => (writes ? autocommit(stmt, op) : durable(op(stmt)));
     if (writes ? writer.tryAcquire() : lock.tryAcquire()) {
       try {
@@ -215,6 +220,12 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
     /** Writes per COMMIT, and the checkpoints made off the event loop, so far (benchmark 1). */
     groupCommitStats: () => ({ ...groupCommit.stats(), checkpoints: checkpoints?.stats() }),
     lendWriter: () => writer.lend(),
+    changeToken: (tables?: readonly string[]) =>
+      query(CHANGE_TOKEN_SQL, (s) => {
+        if (sqlite.inTransaction) return null;
+        const { v, c } = s.get() as { v: number; c: number };
+        return tables ? `${v}:${writeCounts.of(tables)}` : `${v}:${c}`;
+      }),
     migrationStatus: () => (journal ? readMigrationStatus(engine, '__drizzle_migrations', journal) : Promise.reject(new Error('A connection opened without migrations knows no migration status'))),
     async close() {
       // First (a checkpoint under way may lend the writer): then the host's connection, the last, removes the WAL.
@@ -231,6 +242,9 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   };
   return engine;
 }
+
+/** Other connections' commits (`data_version`, per connection) and this connection's own row changes, in one read. */
+const CHANGE_TOKEN_SQL = 'SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c';
 
 export function sqliteMigrationsFolder(migrationsRoot: string): string {
   return join(migrationsRoot, 'sqlite');

@@ -7,6 +7,13 @@ import type { BoardBlock, BoardStay } from '../../shared/contract/board';
 import type { Db } from '../database';
 
 /**
+ * Every table the board reads (its queries here and `listRooms`): the board is kept while none of
+ * them is written (core/read-memo.ts). tests/db/queries/board-queries.tables.sqlite.test.ts reads
+ * the tables from each query's plan, so a query that reads another table fails it until it is named.
+ */
+export const BOARD_TABLES = ['guest_rooms', 'stays', 'room_blocks'] as const;
+
+/**
  * The window's stays as columns, in the board's order: the contract's `BoardStay` fields, one array
  * each, position `i` of every array the same stay. The service turns the dates into day offsets.
  */

@@ -88,6 +88,7 @@ export function undoing(db: Database, undo: UndoSwitch): Database {
     unit: <T>(fn: () => Promise<T>, options?: UnitOptions) => undoable((f) => db.unit(f, options), fn),
     write: <T>(fn: () => Promise<T>) => undoable((f) => db.write(f), fn),
     read: (fn) => db.read(fn),
+    changeToken: (tables) => db.changeToken(tables),
     afterCommit: (fn, key) => {
       const kept = inside.getStore();
       if (kept && undo.keepAfterCommit) kept.push(fn);

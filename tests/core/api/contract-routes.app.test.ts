@@ -153,6 +153,20 @@ describe('blocks and the board', () => {
     expect(BoardSchema.parse(res.body)).toEqual(res.body);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(BoardSchema.shape).sort());
   });
+
+  it('sends a board asked again the same while nothing changed, and the new board after a booking', async () => {
+    await roomAndStay();
+    const path = '/api/v1/board?from=2026-05-01&days=7';
+    const first = await api.get<Board>(path);
+    // On SQLite the second is the kept board's bytes (core/read-memo.ts, keptJson): the same JSON.
+    const second = await api.get<Board>(path);
+    expect(second.text).toBe(first.text);
+    expect([first.headers['content-type'], second.headers['content-type']]).toEqual(['application/json; charset=utf-8', 'application/json; charset=utf-8']);
+    expect((await api.post('/api/v1/stays', { ...STAY, checkin: '2026-05-04', checkout: '2026-05-06' })).status).toBe(201);
+    const after = await api.get<Board>(path);
+    expect(after.body.stays.id).toEqual([1, 2]);
+    expect((await api.get<Board>(path)).text).toBe(after.text);
+  });
 });
 
 describe('settings and outbox', () => {

@@ -192,4 +192,19 @@ describe('board:get', () => {
     expect((await h['board:get']({ from: '2026-03-30', days: 1 }, deskCtx)).stays.id).toEqual([s.id]);
     expect((await h['board:get']({ from: '2026-03-31', days: 1 }, deskCtx)).stays.id).toEqual([]);
   });
+
+  it("answers a board asked again unchanged only while nothing changed: a stay, the hotel's day, a room", async () => {
+    const first = await board();
+    const again = await board();
+    // SQLite keeps the answer (core/read-memo.ts); PostgreSQL builds it each time. Either way it is the same board.
+    expect(again).toEqual(first);
+    const s = await stay(r102, '2026-05-02', '2026-05-04');
+    expect((await board()).stays.id).toEqual([s.id]);
+    // The same window on the next day: its "today" and today's counts move with the clock.
+    t.clock.set(Date.parse('2026-05-02T08:00:00Z'));
+    const nextDay = await board();
+    expect([nextDay.today, nextDay.counts]).toEqual(['2026-05-02', expect.objectContaining({ arrivals: 1 })]);
+    await h['rooms:update']({ id: r102, category: 'Garden suite' }, adminCtx);
+    expect((await board()).rooms.find((r) => r.id === r102)!.category).toBe('Garden suite');
+  });
 });

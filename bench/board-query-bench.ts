@@ -20,7 +20,7 @@ import type { BenchOptions } from './support/bench-options';
 import { runBoardQueryPostgres } from './board-query-postgres';
 import { copyHotelTo, denseHistoryHotel, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
-import { fmt, fmtMb, fmtMs, median, percentile, timeAgainstAsync } from './support/stats';
+import { fmt, fmtMb, fmtMs, median, percentile, timeAgainstAsync, timeCallsAsync } from './support/stats';
 
 export const BOARD_FROM = addDays(TODAY, -30);
 export const BOARD_DAYS = 90;
@@ -75,6 +75,12 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       counts: stmt.counts.get({ dayStart, dayEnd }),
     });
     const ours = () => core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX);
+    // A write to a table the board reads before each timed call (untimed), on the host's own
+    // connection as a desk's change is made: on SQLite the board is kept while its tables stand
+    // (core/read-memo.ts), and this benchmark times building it. (A write by another connection
+    // would also empty the connection's page cache, which a desk's own writes never do.) What a
+    // desk asking again unchanged waits for is timed apart below (`kept`).
+    const touch = () => db.run('UPDATE guest_rooms SET floor = floor WHERE id = (SELECT min(id) FROM guest_rooms)');
 
     const a = raw();
     const b = await ours();
@@ -83,7 +89,9 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
     }
 
     const calls = o.quick ? 8 : 15;
-    const { ours: oursRuns, anchor: rawRuns } = await timeAgainstAsync(o.runs, calls, ours, raw);
+    const { ours: oursRuns, anchor: rawRuns } = await timeAgainstAsync(o.runs, calls, ours, raw, touch);
+    const kept = await timeCallsAsync(calls, ours);
+    const keptP50 = median(kept);
     const oursP50 = median(oursRuns.map((x) => median(x)));
     const rawP50 = median(rawRuns.map((x) => median(x)));
     const oursMax = median(oursRuns.map((x) => percentile(x, 100)));
@@ -94,6 +102,7 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
     const app = await buildServer(core, {});
     const url = `/api/v1/board?from=${BOARD_FROM}&days=${BOARD_DAYS}`;
     const httpRuns: number[] = [];
+    const httpKept: number[] = [];
     let first: Awaited<ReturnType<typeof app.inject>>;
     try {
       const password = 'Board-Bench-Desk-2026';
@@ -109,10 +118,12 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       first = await get();
       if (first.statusCode !== 200) throw new Error(`GET ${url}: ${first.statusCode} ${first.body.slice(0, 200)}`);
       for (let i = 0; i < (o.quick ? 5 : 10); i++) {
+        await touch();
         const t0 = performance.now();
         await get();
         httpRuns.push(performance.now() - t0);
       }
+      httpKept.push(...(await timeCallsAsync(o.quick ? 5 : 10, get)));
     } finally {
       await app.close();
     }
@@ -128,13 +139,15 @@ export async function runBoardQueryBench(o: BenchOptions): Promise<BenchResult> 
       checks: [
         { label: 'board:get p50', ours: fmtMs(oursP50), target: '≤ 25 ms', pass: oursP50 <= 25 },
         { label: 'vs the raw SELECTs', ours: fmtMs(oursP50), anchor: fmtMs(rawP50), ratio: fmt(ratio), target: '≥ 0.7', pass: ratio >= 0.7 },
+        { label: 'board:get asked again, nothing changed (kept), p50', ours: fmtMs(keptP50), target: 'measured', pass: null },
         ...postgres.checks,
       ],
       figures: [
         `${data.stays.toLocaleString('en')} stays (${data.liveStays.toLocaleString('en')} sold, ${(data.occupancy * 100).toFixed(1)} % of room-nights over 10 years); board ${BOARD_FROM} + ${BOARD_DAYS} days: ${b.rooms.length} rooms, ${b.stays.id.length} stays, today's counts ${JSON.stringify(b.counts)}.`,
         `${o.runs} runs × ${calls} calls; p50 = median of the runs' medians. Ours p50 ${fmtMs(oursP50)} (max ${fmtMs(oursMax)}), raw SELECTs p50 ${fmtMs(rawP50)}; ratio raw ÷ ours ${fmt(ratio)}.`,
         `The stay query scans ${scanned.toLocaleString('en')} index entries (window + one maximum stay of ${maxStayMs / 86_400_000} days) to return ${b.stays.id.length}; plan \`${plan}\`.`,
-        `Over HTTP (inject, signed in, ${fmtMb(first.rawPayload.length)} of JSON): p50 ${fmtMs(median(httpRuns))}.`,
+        `Each timed call follows a write to a room on the host's connection (untimed), so the board is built every time; asked again with nothing changed, the kept board (core/read-memo.ts) answers in ${fmtMs(keptP50)} p50 in process.`,
+        `Over HTTP (inject, signed in, ${fmtMb(first.rawPayload.length)} of JSON): p50 ${fmtMs(median(httpRuns))} built, ${fmtMs(median(httpKept))} kept.`,
         ...postgres.figures,
       ],
     };

@@ -1,7 +1,8 @@
 /**
  * Child process: the load of benchmark 9 (memory), signed in, every answer read whole.
  * - `board`: N connections, each asking for the board again as soon as it has the last one, for a
- *   fixed time (8 desks keeping the 300-room, 90-day board open).
+ *   fixed time (8 desks keeping the 300-room, 90-day board open); with `book`, one seed 000 booking
+ *   every `everyMs` beside them (each a change, so the next board is built anew: core/read-memo.ts).
  * - `soak:start` / `soak:stop`: a steady mix at a fixed rate until told to stop — reads (the board for
  *   two weeks, free rooms, the stays list), seed 000 bookings (201 or 409), and the stays CSV download,
  *   in fixed proportions; any other status or a network error is a failure.
@@ -44,10 +45,38 @@ function summary(t: Tally) {
   return { ...rest, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function board(m: { origin: string; token: string; connections: number; durationMs: number; path: string }) {
+interface BoardBookings {
+  everyMs: number;
+  rooms: PlanRoom[];
+  /** The first night booked: one night per room, then the next night. */
+  fromDate: string;
+}
+
+/** One booking every `b.everyMs` until `deadline`, each a night no one has: all 201. */
+async function bookBeside(b: BoardBookings, origin: string, token: string, deadline: number) {
+  const http = await createLoadHttpClient(origin, 1, { authorization: `Bearer ${token}` });
+  const tally = newTally();
+  for (let k = 0; nowMs() < deadline; k++) {
+    const room = b.rooms[k % b.rooms.length]!;
+    const night = addDays(b.fromDate, Math.floor(k / b.rooms.length));
+    const t0 = nowMs();
+    try {
+      const res = await http.request('POST', '/bookings', JSON.stringify({ roomnumber: room.number, category: room.category, checkin: night, checkout: addDays(night, 1) }));
+      count(tally, res.status, res.body, nowMs() - t0, res.status === 201);
+    } catch (e) {
+      fail(tally, e);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, b.everyMs - (nowMs() - t0))));
+  }
+  await http.close();
+  return summary(tally);
+}
+
+async function board(m: { origin: string; token: string; connections: number; durationMs: number; path: string; book?: BoardBookings }) {
   const http = await createLoadHttpClient(m.origin, m.connections, { authorization: `Bearer ${m.token}` });
   const tally = newTally();
   const deadline = nowMs() + m.durationMs;
+  const bookings = m.book ? bookBeside(m.book, m.origin, m.token, deadline) : undefined;
   const desk = async () => {
     while (nowMs() < deadline) {
       const t0 = nowMs();
@@ -61,7 +90,7 @@ async function board(m: { origin: string; token: string; connections: number; du
   };
   await Promise.all(Array.from({ length: m.connections }, desk));
   await http.close();
-  return { type: 'board:done', ...summary(tally) };
+  return { type: 'board:done', ...summary(tally), bookings: await bookings };
 }
 
 /** Per 20 requests of the soak: 11 reads, 7 bookings, 2 CSV downloads. */

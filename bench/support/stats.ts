@@ -83,10 +83,11 @@ export function timeAgainst(runs: number, n: number, ours: () => unknown, anchor
 export { seededRandom } from '../../core/demo/demo-guests';
 
 /** timeCalls for a call that returns a promise: each call is awaited before the next starts. */
-export async function timeCallsAsync(n: number, call: (i: number) => unknown, warmup = 1): Promise<Float64Array> {
+export async function timeCallsAsync(n: number, call: (i: number) => unknown, warmup = 1, before?: () => unknown): Promise<Float64Array> {
   for (let i = 0; i < warmup; i++) await call(i);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    if (before) await before();
     const t0 = performance.now();
     await call(i);
     out[i] = performance.now() - t0;
@@ -94,16 +95,20 @@ export async function timeCallsAsync(n: number, call: (i: number) => unknown, wa
   return out;
 }
 
-/** timeAgainst where either side may return a promise (the engine seam is async): every call awaited. */
-export async function timeAgainstAsync(runs: number, n: number, ours: () => unknown, anchor: () => unknown): Promise<{ ours: Float64Array[]; anchor: Float64Array[] }> {
+/**
+ * timeAgainst where either side may return a promise (the engine seam is async): every call awaited.
+ * `beforeOurs` runs before each of our calls, untimed (benchmark 3: a write, so the board is built
+ * each time rather than answered from core/read-memo.ts).
+ */
+export async function timeAgainstAsync(runs: number, n: number, ours: () => unknown, anchor: () => unknown, beforeOurs?: () => unknown): Promise<{ ours: Float64Array[]; anchor: Float64Array[] }> {
   const out = { ours: [] as Float64Array[], anchor: [] as Float64Array[] };
   for (let r = 0; r < runs; r++) {
     if (r % 2) {
-      out.ours.push(await timeCallsAsync(n, ours));
+      out.ours.push(await timeCallsAsync(n, ours, 1, beforeOurs));
       out.anchor.push(await timeCallsAsync(n, anchor));
     } else {
       out.anchor.push(await timeCallsAsync(n, anchor));
-      out.ours.push(await timeCallsAsync(n, ours));
+      out.ours.push(await timeCallsAsync(n, ours, 1, beforeOurs));
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { commandNames, commands, type CommandDef, type ParsedInput } from '../..
 import { AppError } from '../../shared/errors';
 import type { HandledCommandName } from '../context';
 import type { Core } from '../create-core';
+import { isKeptAnswer } from '../read-memo';
 import { callContextOf, guardRoute } from './call-context';
 import { errorResponses, routeDocs } from './openapi-docs';
 import { QUERY_METHODS, splitInput, type AnyObject } from './route-input';
@@ -30,21 +31,21 @@ async function defaultToEmptyBody(request: FastifyRequest): Promise<void> {
  * (404 when there is none, 403 when it is another's); a body that passes, or a path that does not,
  * goes on to validation as usual.
  */
-/** The JSON of each frozen answer, as bytes, made once (core/read-memo.ts keeps answers frozen). */
-const frozenJson = new WeakMap<object, Buffer>();
+/** The JSON of each kept answer (core/read-memo.ts), as bytes, made once. */
+const keptBytes = new WeakMap<object, Buffer>();
 
 /**
  * A kept answer of a `trustedOutput` command (the board every desk reloads after a change) is the
- * same frozen object for every desk, so its JSON is made once, as bytes, and each desk is sent those
- * bytes. Sent as text, each answer would cost a new string: Node puts the response's header in front
- * of the body's text (0.7 MB for the 300 × 90 board) before writing it. A frozen object cannot
- * change, so its bytes stay true; an answer that is not frozen is serialized as every other.
+ * same object for every desk until the tables it was read from are written, so its JSON is made
+ * once, as bytes, and each desk is sent those bytes. Sent as text, each answer would cost a new
+ * string: Node puts the response's header in front of the body's text (0.7 MB for the 300 × 90
+ * board) before writing it. Any other answer is serialized as always.
  */
 function keptJson(data: object): Buffer {
-  let bytes = frozenJson.get(data);
+  let bytes = keptBytes.get(data);
   if (bytes === undefined) {
     bytes = Buffer.from(JSON.stringify(data));
-    frozenJson.set(data, bytes);
+    keptBytes.set(data, bytes);
   }
   return bytes;
 }
@@ -108,7 +109,7 @@ export function contractRoute(core: Pick<Core, 'call' | 'contextFor' | 'authoriz
       const input = { ...readRest(request), ...fromQuery, ...(request.params as object) } as ParsedInput<typeof name>;
       const output = await core.call(name, input, callContextOf(request));
       void reply.code(status);
-      if (def.trustedOutput && typeof output === 'object' && output !== null && Object.isFrozen(output)) {
+      if (def.trustedOutput && isKeptAnswer(output)) {
         void reply.type('application/json; charset=utf-8');
         return keptJson(output);
       }

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { createReadMemo, deepFreeze } from '../../core/read-memo';
+import { createReadMemo, freezeKept, isKeptAnswer } from '../../core/read-memo';
 import { openTestDatabase, testEngine } from '../support/test-database';
 
 let db: Database;
@@ -36,8 +36,8 @@ describe(`a kept read (${testEngine})`, () => {
     const again = await m.read();
     expect(again).toEqual({ ...first, build: keeps ? 1 : 2 });
     expect(again === first).toBe(keeps);
-    expect(Object.isFrozen(first) && Object.isFrozen(first.keys)).toBe(keeps);
-    if (keeps) expect(() => (first.keys as string[]).push('changed')).toThrow(TypeError);
+    expect([Object.isFrozen(first), isKeptAnswer(first)]).toEqual([keeps, keeps]);
+    if (keeps) expect(() => ((first as { build: number }).build = 9)).toThrow(TypeError);
     expect(await db.changeToken(['settings'])).toEqual(keeps ? expect.any(String) : null);
   });
 
@@ -82,10 +82,13 @@ describe(`a kept read (${testEngine})`, () => {
   });
 });
 
-describe('deepFreeze', () => {
-  it('freezes objects and arrays all the way down, and leaves values as they are', () => {
-    const value = deepFreeze({ a: [1, { b: ['x'] }], c: null, d: 'text' });
-    expect(Object.isFrozen(value.a) && Object.isFrozen(value.a[1]) && Object.isFrozen((value.a[1] as { b: string[] }).b)).toBe(true);
-    expect(value).toEqual({ a: [1, { b: ['x'] }], c: null, d: 'text' });
+describe('freezeKept', () => {
+  it('freezes every object and every array holding one, all the way down; leaves columns of values as they are', () => {
+    const value = freezeKept({ a: [1, { b: ['x'], c: [{ d: 1 }] }], column: [1, 2, 3], e: null, f: 'text' });
+    const inner = value.a[1] as { b: string[]; c: { d: number }[] };
+    expect([value, value.a, inner, inner.c, inner.c[0]].every((o) => Object.isFrozen(o))).toBe(true);
+    expect([Object.isFrozen(value.column), Object.isFrozen(inner.b)]).toEqual([false, false]);
+    expect(() => ((value as { column: number[] }).column = [])).toThrow(TypeError);
+    expect(value).toEqual({ a: [1, { b: ['x'], c: [{ d: 1 }] }], column: [1, 2, 3], e: null, f: 'text' });
   });
 });

@@ -19,8 +19,8 @@ export interface HttpTransportOptions {
   getToken?: () => string | null;
 }
 
-/** A sent request's answer; a request that never got one is a NETWORK error. */
-async function answer(request: Promise<Response>): Promise<Response> {
+/** A sent request's answer; a request that never got one (or whose body broke off) is a NETWORK error. */
+async function answer<T>(request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch {
@@ -58,8 +58,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     let res: Response;
     let text: string;
     if (early) {
-      res = await answer(early);
-      text = await res.text();
+      ({ response: res, text } = await answer(early));
     } else {
       const req = buildHttpRequest(name, input, origin);
       const sendHeaders = headers(req.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' });

@@ -40,8 +40,8 @@ describe('earlyRequests', () => {
 
 describe('startEarlyGets and takeEarlyGet', () => {
   it('sends each GET once, with the token, and hands its answer to the same call with the same token, once', async () => {
-    const answer = new Response('{}');
-    const fetch = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(async () => answer);
+    // Each answer's body names the URL it answers, so a mix-up shows.
+    const fetch = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(async (url) => new Response(JSON.stringify({ url })));
     vi.stubGlobal('fetch', fetch);
     const requests = earlyRequests(origin, '#/board?from=2026-01-01&days=90');
     startEarlyGets(requests, 'token-a');
@@ -49,9 +49,28 @@ describe('startEarlyGets and takeEarlyGet', () => {
     for (const [, init] of fetch.mock.calls) expect(init.headers).toMatchObject({ authorization: 'Bearer token-a' });
 
     expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 30 }, 'token-a')).toBeUndefined();
-    expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBe(answer);
+    const board = await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a');
+    expect(board?.response.status).toBe(200);
+    expect(JSON.parse(board!.text)).toEqual({ url: `${origin}/api/v1/board?from=2026-01-01&days=90` });
     expect(await takeEarlyGet('board:get', { from: '2026-01-01', days: 90 }, 'token-a')).toBeUndefined();
-    expect(await takeEarlyGet('settings:get', {}, 'token-a')).toBe(answer);
+    expect(JSON.parse((await takeEarlyGet('settings:get', {}, 'token-a'))!.text)).toEqual({ url: `${origin}/api/v1/settings` });
+  });
+
+  it('reads each answer as soon as it arrives, before the app takes it', async () => {
+    const responses: Response[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        responses.push(new Response('{"rooms":[]}'));
+        return responses.at(-1)!;
+      }),
+    );
+    startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
+    await new Promise((r) => setImmediate(r));
+    // Nobody has asked yet, and every body has been read: the app's first render finds the board ready.
+    expect(responses).toHaveLength(3);
+    for (const r of responses) expect(r.bodyUsed).toBe(true);
+    expect((await takeEarlyGet('board:get', { days: 7 }, 'token-a'))?.text).toBe('{"rooms":[]}');
   });
 
   it('keeps an answer from a caller with another token, or none (signed in as someone else, or out)', async () => {
@@ -63,7 +82,7 @@ describe('startEarlyGets and takeEarlyGet', () => {
     expect(await takeEarlyGet('board:get', { days: 7 }, 'token-a')).toBeUndefined();
   });
 
-  it('lets an early request fail quietly when nobody takes it', async () => {
+  it('lets an early request fail quietly when nobody takes it, and a body that breaks off fail the call that takes it', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
@@ -73,5 +92,16 @@ describe('startEarlyGets and takeEarlyGet', () => {
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
     await expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).rejects.toThrow('offline');
+
+    const broken = () =>
+      new ReadableStream({
+        pull(controller) {
+          controller.error(new TypeError('connection reset'));
+        },
+      });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(broken())));
+    startEarlyGets(earlyRequests(origin, '#/board?days=7'), 'token-a');
+    await new Promise((r) => setImmediate(r));
+    await expect(takeEarlyGet('board:get', { days: 7 }, 'token-a')).rejects.toThrow('connection reset');
   });
 });

@@ -56,6 +56,18 @@ describe('the small things', () => {
     await page.getByTestId('board-range-14').click();
   });
 
+  it('the board closes each day with a line at its right edge, the whole body high', async () => {
+    const days = await page.locator('[data-testid^="day-"]').count();
+    const lines = page.locator('.day-line');
+    expect(await lines.count()).toBe(days);
+    const edge = await page.locator('[data-testid^="day-"]').first().boundingBox();
+    const line = await lines.first().boundingBox();
+    const body = await page.locator('.board-days').boundingBox();
+    expect(line!.width).toBe(1);
+    expect(line!.x).toBeCloseTo(edge!.x + edge!.width - 1, 0);
+    expect(line!.height).toBeCloseTo(body!.height, 0);
+  });
+
   it('a stay\'s dialog: the panels go "Back to the stay", never a bare "Cancel" beside "Cancel stay"', async () => {
     const stay = await aStay(desk.api, { room: rooms.get(102)!, checkin: hotelDay(1), checkout: hotelDay(3), guestName: 'Dora Dates' });
     await stayBar(page, stay.id).click();

@@ -10,7 +10,14 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
   return m?.[1] ? decodeURIComponent(m[1]) : fallback;
 }
 
+/** The little of the DOM this needs: through globalThis, so the transport that imports it is tested in Node. */
+interface DownloadDocument {
+  createElement(tag: 'a'): { href: string; download: string; style: { display: string }; click(): void; remove(): void };
+  body: { append(node: object): void };
+}
+
 export function saveBlob(blob: Blob, fileName: string): void {
+  const document = (globalThis as unknown as { document: DownloadDocument }).document;
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import {
-  deleteTimeslot, freeTimeslotRows, getServiceRoomRow, getTimeslotRow, insertServiceRoom, insertTimeslot, listServiceRoomRows,
+  deleteTimeslot, freeTimeslotRows, getServiceRoomRow, getTimeslotRow, insertServiceRoom, insertTimeslots, listServiceRoomRows,
   slotHasBookings, slotIntervals, updateServiceRoom, type ServiceRoomRow, type ServiceRoomWrite,
 } from '../../db/queries/service-room-queries';
 import type { ServiceRoom, WorkingHours } from '../../shared/contract/appointments';
@@ -190,11 +190,9 @@ export function createServiceRoomsService(deps: CoreDeps, settings: SettingsServ
         const { room, slots, dateRange } = await generationPlan(input);
         const z = zone();
         const capacity = input.capacity ?? room.capacity;
-        for (const s of slots) {
-          await insertTimeslot(db, {
-            roomId: room.id, startMs: s.startMs, endMs: s.endMs, startAt: formatInstant(s.startMs, z), endAt: formatInstant(s.endMs, z), localDate: s.date, capacity,
-          }, c.nowMs);
-        }
+        await insertTimeslots(db, slots.map((s) => ({
+          roomId: room.id, startMs: s.startMs, endMs: s.endMs, startAt: formatInstant(s.startMs, z), endAt: formatInstant(s.endMs, z), localDate: s.date, capacity,
+        })), c.nowMs);
         if (slots.length > 0) c.publish({ type: 'appointmentSetup.changed', what: 'timeslots' });
         return { message: `Generated ${slots.length} timeslots`, count: slots.length, dateRange };
       });

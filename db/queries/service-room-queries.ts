@@ -86,8 +86,32 @@ export interface TimeslotWrite {
   capacity: number;
 }
 
-export async function insertTimeslot(db: Db, s: TimeslotWrite, nowMs: number): Promise<void> {
-  await db.run(`INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.roomId, s.startMs, s.endMs, s.startAt, s.endAt, s.localDate, s.capacity, nowMs);
+/**
+ * Rows per INSERT, largest first: a generation's slots go in as many 64-row statements as fit, the
+ * rest in 16s, 4s and single rows (at most 9 statements for the rest; 4 statement texts in all, each
+ * prepared once). A year of half-hour slots for one room is 5 840 rows: one statement a row held the
+ * host's event loop ~50 ms a room (docs/benchmarks.md, benchmark 8). 64 rows are 512 parameters,
+ * far under SQLite's and PostgreSQL's limits.
+ */
+const SLOT_INSERT_ROWS = [64, 16, 4, 1] as const;
+const slotInsertSql = new Map<number, string>(
+  SLOT_INSERT_ROWS.map((n) => [n, `INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`]),
+);
+
+/** Writes the slots in their order (inside the caller's unit: all or none). */
+export async function insertTimeslots(db: Db, slots: readonly TimeslotWrite[], nowMs: number): Promise<void> {
+  let i = 0;
+  for (const rows of SLOT_INSERT_ROWS) {
+    const sql = slotInsertSql.get(rows)!;
+    for (; slots.length - i >= rows; i += rows) {
+      const params: (string | number)[] = [];
+      for (let k = i; k < i + rows; k++) {
+        const s = slots[k]!;
+        params.push(s.roomId, s.startMs, s.endMs, s.startAt, s.endAt, s.localDate, s.capacity, nowMs);
+      }
+      await db.run(sql, ...params);
+    }
+  }
 }
 
 /** The room's slots that may overlap [fromMs, toMs), as `[start, end]` pairs in start order. */

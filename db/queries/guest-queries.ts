@@ -7,6 +7,7 @@
 import type { Db } from '../database';
 import type { stays } from '../schema';
 import type { RowPick } from './row-types';
+import { placeholders } from './sql-list';
 import { STAY_SELECT, type StayRecord } from './stay-queries';
 
 /** A stay's guest details, as a change rewrites them. */
@@ -25,10 +26,6 @@ const PHONE_SQL = "replace(replace(replace(replace(replace(s.guest_phone, ' ', '
 /** How far a profile follows shared addresses and numbers, and how many it collects. */
 const MAX_ROUNDS = 3;
 const MAX_KEYS = 20;
-
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
 
 /** The ids of every stay the profile joins, from its e-mail addresses and phone numbers. */
 export async function guestProfileStayIds(db: Db, email: string | undefined, phone: string | undefined): Promise<number[]> {

@@ -18,6 +18,7 @@
  */
 import type { outbox } from '../schema';
 import type { Db } from '../database';
+import { placeholders } from './sql-list';
 
 type OutboxColumns = typeof outbox.$inferSelect;
 
@@ -47,15 +48,6 @@ function listOf<T>(values: readonly T[]): { list: string; values: T[] } {
   return { list: placeholders(padded.length), values: padded };
 }
 
-const lists = new Map<number, string>();
-function placeholders(n: number): string {
-  let list = lists.get(n);
-  if (list === undefined) {
-    list = Array.from({ length: n }, () => '?').join(', ');
-    lists.set(n, list);
-  }
-  return list;
-}
 
 /** A record's due head, as the due query finds it: the message and its record. */
 export interface DueHead {

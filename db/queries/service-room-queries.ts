@@ -7,6 +7,7 @@ import type { Db } from '../database';
 import type { serviceRooms, timeslots } from '../schema';
 import { LIVE, MAX_SLOT_MS } from './appointment-live';
 import { columnList, type RowPick } from './row-types';
+import { valuesRows } from './sql-list';
 
 // ---- service rooms ------------------------------------------------------------------------------
 
@@ -95,7 +96,7 @@ export interface TimeslotWrite {
  */
 const SLOT_INSERT_ROWS = [64, 16, 4, 1] as const;
 const slotInsertSql = new Map<number, string>(
-  SLOT_INSERT_ROWS.map((n) => [n, `INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`]),
+  SLOT_INSERT_ROWS.map((n) => [n, `INSERT INTO timeslots (room_id, start_ms, end_ms, start_at, end_at, local_date, capacity, created_at) ${valuesRows(n, 8)}`]),
 );
 
 /** Writes the slots in their order (inside the caller's unit: all or none). */

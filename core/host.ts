@@ -26,6 +26,7 @@ import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { startIdleCollector } from './idle-gc';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { JOBS } from './composition/jobs';
+import { lendExportWorker } from './export/export-thread';
 
 export { DEFAULT_HOST, DEFAULT_PORT } from './host-defaults';
 
@@ -186,7 +187,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ? { engine: 'postgres', url: options.databaseUrl }
     : { engine: 'sqlite', file: join(options.dataDir, DB_FILE_NAME) };
   const clock = options.clock ?? Date.now;
-  const db: Database = await openDatabase(config, { migrationsDir: options.migrationsDir });
+  // The WAL's checkpoints in the export's worker (one isolate, not two: core/export/export-thread.ts).
+  const db: Database = await openDatabase(config, { migrationsDir: options.migrationsDir, checkpointThreads: lendExportWorker });
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;
   let jobs: JobRunner | undefined;

@@ -7,10 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 import { openSqliteEngine, sqliteMigrationsFolder } from './engine/sqlite-engine';
+import type { CheckpointThreads } from './engine/wal-checkpointer';
 import { STAY_SEARCH_FLUSH_SQL, STAY_SEARCH_PENDING_SQL } from './queries/stay-search-index';
 
 export type { Database, Db, Dialect, RunResult } from './database';
 export { compareVersions, MIN_SQLITE_VERSION, type Sqlite } from './engine/sqlite-engine';
+export { serveCheckpoints, type CheckpointThreads, type LentThread } from './engine/wal-checkpointer';
 
 export const DB_FILE_NAME = 'frontdesk.db';
 
@@ -35,6 +37,11 @@ export interface OpenOptions {
    * a unit that waits on I/O (nobody else uses the connection); PostgreSQL opens one connection.
    */
   bulk?: boolean;
+  /**
+   * SQLite: a thread the host already has, lent for the WAL's checkpoints (the host gives its export
+   * workers': core/export/export-thread.ts), so that they do not start a thread of their own.
+   */
+  checkpointThreads?: CheckpointThreads;
 }
 
 /** `postgres://` or `postgresql://`: PostgreSQL; anything else is not a database URL. */
@@ -61,6 +68,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     // The desk's search index, brought up to date once per transaction (db/queries/stay-search-index.ts).
     beforeCommit: { pending: STAY_SEARCH_PENDING_SQL, statements: STAY_SEARCH_FLUSH_SQL },
     ...(options.bulk ? { bulk: true } : {}),
+    ...(options.checkpointThreads && !options.bulk ? { checkpointThreads: options.checkpointThreads } : {}),
   });
 }
 

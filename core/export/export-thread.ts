@@ -13,7 +13,8 @@
  * the worker is started from its unpacked copy (electron-builder.yml's `asarUnpack`).
  */
 import { channel } from 'node:diagnostics_channel';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import type { LentThread } from '../../db/open-database';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv, ExportId } from './export-def';
@@ -57,8 +58,14 @@ export interface ExportJob {
   window?: number;
 }
 
-/** Main → worker: an export to run, or credit for more pieces of the one under way. */
-export type ToExportWorker = { type: 'job'; job: ExportJob } | { type: 'credit'; chunks: number };
+/**
+ * Main → worker: an export to run, credit for more pieces of the one under way, or a channel on which
+ * to make the WAL's checkpoints of `file` beside its exports (`lendExportWorker`).
+ */
+export type ToExportWorker =
+  | { type: 'job'; job: ExportJob }
+  | { type: 'credit'; chunks: number }
+  | { type: 'checkpoints'; port: MessagePort; file: string };
 
 export type ExportWorkerMessage =
   | { type: 'chunk'; text: string; rows: number }
@@ -110,6 +117,19 @@ function newWorker(): Worker {
 
 /** The waiting worker if there is one, else a new one; a worker whose export ended cleanly waits for the next. */
 const workers = keepIdleWorker(newWorker, EXPORT_WORKER_IDLE_MS);
+
+/**
+ * An export worker lent for the WAL's checkpoints of `file` (the host's SQLite engine asks:
+ * db/engine/wal-checkpointer.ts): the waiting one, or the one running an export, or a new one; the
+ * checkpoints come on a channel of their own, between the export's chunks. One isolate instead of two
+ * while the desk exports and books at once (docs/benchmarks.md, issue 22 §4, ninth pass).
+ */
+export function lendExportWorker(file: string): LentThread {
+  const { worker, done } = workers.lend();
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ type: 'checkpoints', port: port2, file } satisfies ToExportWorker, [port2]);
+  return { port: port1, done };
+}
 
 export interface RunningExportWorker {
   worker: Worker;

@@ -17,6 +17,7 @@
  */
 import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { serveCheckpoints } from '../../db/open-database';
 import { isAppError } from '../../shared/errors';
 import { EXPORT_CHUNK_ROWS, openExportReader, type ExportReader } from './export-reader';
 import { exportHeader } from './export-format';
@@ -57,6 +58,9 @@ async function run(job: ExportJob, reader: ExportReader, header: string): Promis
     if (job.fd !== undefined) writeAll(job.fd, chunk.text);
     else await send(chunk.text, chunk.rows);
     if (chunk.rows < EXPORT_CHUNK_ROWS) break;
+    // A turn of the event loop between chunks: a checkpoint asked for meanwhile (this worker is lent
+    // for them, export-thread.ts) waits one chunk at most, never the whole export.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     chunk = await reader.next();
   }
   return rows;
@@ -87,6 +91,8 @@ export function serveExportJobs(lookup: (id: ExportId) => ExportDef): void {
   port.on('message', (m: ToExportWorker) => {
     if (m.type === 'job') {
       void runJob(m.job);
+    } else if (m.type === 'checkpoints') {
+      serveCheckpoints(m.port, m.file);
     } else {
       credit += m.chunks;
       creditArrived?.();

@@ -28,7 +28,7 @@ import { createCommitHooks, type BeforeCommitWork } from './sqlite-commit-hooks'
 import { allRaw, openSqliteConnection, type Sqlite } from './sqlite-connection';
 import { createGroupCommit } from './sqlite-group-commit';
 import { createSqliteTransactions } from './sqlite-transactions';
-import { checkpointOffTheLoop } from './wal-checkpointer';
+import { checkpointOffTheLoop, type CheckpointThreads } from './wal-checkpointer';
 import { createWalSync, type WalSync } from './wal-sync';
 import { currentScope, runCallbacks, runInScope, UnitScope, watchTurn } from './unit-scope';
 import { createWriterGate } from './writer-gate';
@@ -56,6 +56,8 @@ export interface SqliteEngineOptions {
    * a 16 MiB page cache. Nobody else uses the connection, so its units may wait on I/O (never strict).
    */
   bulk?: boolean;
+  /** A thread the process has, lent for the WAL's checkpoints (wal-checkpointer.ts); else they get a worker of their own. */
+  checkpointThreads?: CheckpointThreads;
 }
 
 /**
@@ -85,7 +87,7 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   const writer = createWriterGate(lock);
   const wal = options.walSync ?? createWalSync(`${options.file}-wal`);
   // Checkpoints off the event loop (wal-checkpointer.ts); the import's own connection keeps SQLite's.
-  const checkpoints = options.bulk ? undefined : checkpointOffTheLoop(sqlite, options.file, writer.lend);
+  const checkpoints = options.bulk ? undefined : checkpointOffTheLoop(sqlite, options.file, writer.lend, options.checkpointThreads);
   const commits = createCommitHooks(sqlite, options.beforeCommit, checkpoints);
   /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
   const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);

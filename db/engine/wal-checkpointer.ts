@@ -25,42 +25,94 @@
  *   more to fill is checkpointed on the host's own connection, as SQLite would (one stall of a few
  *   ms, the WAL then starts over), and the worker stops after 10 s without a checkpoint. An idle or
  *   lightly used host holds no thread.
+ * - Nor a second thread: given `threads` (the host gives its export workers', core/export/export-thread.ts),
+ *   the checkpoints are made by a worker the process already has, on a channel of their own
+ *   (`checkpointLoop` at the other end, its own connection), and that worker starts only if there is
+ *   none. An export's snapshot pins the WAL anyway (no checkpoint copies past it), so a checkpoint
+ *   waiting between the export's chunks loses nothing; two isolates were ~18 MB more for the desk's
+ *   host during an export (docs/benchmarks.md, issue 22 §4, ninth pass). Should that worker stop (an
+ *   export that failed is terminated), the next checkpoint is made in another.
  *
  * Nothing changes in what is durable: a COMMIT is durable by the WAL's fsync (wal-sync.ts); a
  * checkpoint moves committed pages into the database file, and SQLite never rewinds the WAL before
  * the file holding them is fsynced. Should the worker or the `-shm` header fail, the connection goes
  * back to SQLite's own checkpoints (`fallBack`).
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 
 /** The WAL-index header's version (https://sqlite.org/walformat.html, §2.2.1) and where mxFrame sits in it. */
 const WAL_INDEX_VERSION = 3007000;
 const MX_FRAME_OFFSET = 16;
 
-/** The worker: one connection, one PASSIVE checkpoint per message. CommonJS, run from this string (no file to bundle). */
+/**
+ * The other end of a checkpoint channel: one connection to `file`, one PASSIVE checkpoint per
+ * `'checkpoint'` message (answered with what it copied), `'close'` closes the connection (answered
+ * `{ closed: true }`), and so does the channel closing. Self-contained (no name from this module): it
+ * is also the source of the checkpointer's own worker (`WORKER_SOURCE`), and an export worker runs
+ * it on the port it is sent (core/export/export-worker.ts, through `serveCheckpoints`).
+ */
+export function checkpointLoop(port: CheckpointPort, Driver: new (file: string, options: { fileMustExist: boolean }) => CheckpointConnection, file: string): void {
+  let db: CheckpointConnection | undefined = new Driver(file, { fileMustExist: true });
+  db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -256');
+  const closeDb = () => {
+    db?.close();
+    db = undefined;
+  };
+  port.on('close', closeDb);
+  port.on('message', (m: unknown) => {
+    if (m === 'close') {
+      closeDb();
+      port.postMessage({ closed: true });
+      port.close();
+      return;
+    }
+    try {
+      const [r] = db!.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      port.postMessage({ ok: true, log: r!.log, checkpointed: r!.checkpointed });
+    } catch (e) {
+      port.postMessage({ ok: false, error: String((e instanceof Error && e.message) || e) });
+    }
+  });
+}
+
+/** What `checkpointLoop` needs of a port (a `MessagePort`, or a worker's `parentPort`). */
+export interface CheckpointPort {
+  on(event: 'message', listener: (m: unknown) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  postMessage(m: unknown): void;
+  close(): void;
+}
+interface CheckpointConnection {
+  pragma(source: string): unknown;
+  close(): unknown;
+}
+
+/** `checkpointLoop` in a worker the process already runs, on a port it was sent. */
+export function serveCheckpoints(port: CheckpointPort, file: string): void {
+  checkpointLoop(port, BetterSqlite3, file);
+}
+
+/** The checkpointer's own worker, when no thread is lent: `checkpointLoop` on its `parentPort`. CommonJS, run from this string (no file to bundle). */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('synchronous = FULL');
-db.pragma('cache_size = -256');
-parentPort.on('message', (m) => {
-  if (m === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
-  try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ ok: true, log: r.log, checkpointed: r.checkpointed });
-  } catch (e) {
-    parentPort.postMessage({ ok: false, error: String((e && e.message) || e) });
-  }
-});
+(${checkpointLoop.toString()})(parentPort, require(workerData.driver), workerData.file);
 `;
+
+/**
+ * A thread of the process lent for checkpoints: `port` is a channel to it, `checkpointLoop` at its
+ * other end; `done()` gives it back once the channel is closed.
+ */
+export interface LentThread {
+  port: MessagePort;
+  done(): void;
+}
+/** Lends a thread for the checkpoints of `file` (starting one if the process has none to lend). */
+export type CheckpointThreads = (file: string) => LentThread;
 
 export interface CheckpointStats {
   /** Checkpoints made in the worker, and how many finished with the writer lent (the WAL then starts over). */
@@ -103,6 +155,8 @@ export interface WalCheckpointerDeps {
   idleMs?: number;
   /** The clock (tests move it). */
   now?: () => number;
+  /** A thread the process has, lent for the checkpoints (else the checkpointer starts its own). */
+  threads?: CheckpointThreads;
 }
 
 interface Reply {
@@ -110,6 +164,15 @@ interface Reply {
   log?: number;
   checkpointed?: number;
   error?: string;
+  /** The thread went away before it answered (not a checkpoint that failed). */
+  gone?: boolean;
+}
+
+/** Where the checkpoints are made: the checkpointer's own worker, or a lent thread's channel. */
+interface Channel {
+  ask(): Promise<Reply>;
+  /** Closes the channel's connection (waited for), then the channel. */
+  stop(): Promise<void>;
 }
 
 // eslint-disable-next-line max-lines-per-function -- the worker, the -shm header and the checkpoint under way are one state; its steps are short
@@ -120,9 +183,8 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
   const clock = deps.now ?? Date.now;
   /** When the WAL last started filling from a checkpoint (or from the start). */
   let lastAt = clock();
-  let worker: Worker | undefined;
+  let channel: Channel | undefined;
   let idle: NodeJS.Timeout | undefined;
-  let pending: { resolve(r: Reply): void } | undefined;
   let running: Promise<void> | undefined;
   let shm: number | undefined;
   const header = Buffer.alloc(MX_FRAME_OFFSET + 4);
@@ -136,7 +198,7 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     if (counts.fellBack) return;
     counts.fellBack = why;
     deps.fallBack();
-    void stopWorker();
+    void dropChannel();
   };
 
   /** The WAL's frames now (its index header's mxFrame), or undefined if the header cannot be read. */
@@ -153,38 +215,99 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     return le ? header.readUInt32LE(MX_FRAME_OFFSET) : header.readUInt32BE(MX_FRAME_OFFSET);
   };
 
-  const startWorker = (): Worker => {
+  /** The checkpointer's own worker: `checkpointLoop` on its `parentPort`; it exits when asked to close. */
+  const ownWorker = (): Channel => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: deps.file }, name: 'wal-checkpoint' });
     w.unref();
-    w.on('message', (r: Reply) => {
-      const p = pending;
-      pending = undefined;
-      p?.resolve(r);
-    });
-    const gone = (why: string) => {
-      if (worker !== w) return;
-      worker = undefined;
-      pending?.resolve({ ok: false, error: why });
-      pending = undefined;
+    const replies = answering(w);
+    let gone: string | undefined;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.on('error', (e) => replies.gone((gone = `the checkpoint worker failed: ${e.message}`)));
+    w.on('exit', (code) => replies.gone((gone ??= `the checkpoint worker exited (${code})`)));
+    return {
+      ask: () => (gone ? Promise.resolve({ ok: false, error: gone }) : replies.ask(() => w.postMessage('checkpoint'))),
+      async stop() {
+        // Held until it has closed its connection, even if nothing else keeps the process up.
+        w.ref();
+        w.postMessage('close');
+        await exited;
+      },
     };
-    w.on('error', (e) => gone(`the checkpoint worker failed: ${e.message}`));
-    w.on('exit', (code) => gone(`the checkpoint worker exited (${code})`));
-    return w;
   };
+
+  /** A lent thread's channel: its connection closed when asked (or when the thread goes), then the thread given back. */
+  const lentThread = (threads: CheckpointThreads): Channel => {
+    const lent = threads(deps.file);
+    const { port } = lent;
+    port.unref();
+    const replies = answering(port);
+    let open = true;
+    let closedAck: (() => void) | undefined;
+    port.on('message', (m: { closed?: boolean }) => {
+      if (m?.closed) closedAck?.();
+    });
+    port.once('close', () => {
+      open = false;
+      closedAck?.();
+      // An answer that can no longer come: the thread stopped (a failed export's worker is terminated).
+      replies.gone('the thread making the checkpoints stopped', true);
+    });
+    return {
+      ask: () => (open ? replies.ask(() => port.postMessage('checkpoint')) : Promise.resolve({ ok: false, error: 'the checkpoints\' thread stopped', gone: true })),
+      async stop() {
+        if (open) {
+          port.ref();
+          await new Promise<void>((resolve) => {
+            closedAck = resolve;
+            port.postMessage('close');
+          });
+          port.close();
+        }
+        lent.done();
+      },
+    };
+  };
+
+  /** The checkpoint under way's answer, from whichever channel. */
+  function answering(from: { on(event: 'message', listener: (r: Reply) => void): unknown }) {
+    let pending: ((r: Reply) => void) | undefined;
+    from.on('message', (r: Reply) => {
+      if (!pending || !('ok' in r)) return;
+      const resolve = pending;
+      pending = undefined;
+      resolve(r);
+    });
+    return {
+      ask: (send: () => void) =>
+        new Promise<Reply>((resolve) => {
+          pending = resolve;
+          send();
+        }),
+      gone(why: string, lentGone = false) {
+        const resolve = pending;
+        pending = undefined;
+        resolve?.({ ok: false, error: why, ...(lentGone ? { gone: true } : {}) });
+      },
+    };
+  }
+
+  const openChannel = (): Channel => (deps.threads ? lentThread(deps.threads) : ownWorker());
 
   const checkpoint = async (): Promise<Reply> => {
     clearTimeout(idle);
-    worker ??= startWorker();
-    const w = worker;
-    const reply = await new Promise<Reply>((resolve) => {
-      pending = { resolve };
-      w.postMessage('checkpoint');
-    });
+    channel ??= openChannel();
+    let reply = await channel.ask();
+    if (reply.gone) {
+      // The lent thread went away (its export failed): the same checkpoint in another.
+      void dropChannel();
+      channel = openChannel();
+      reply = await channel.ask();
+    }
     if (!reply.ok) throw new Error(reply.error);
     counts.checkpoints++;
     copied = reply.checkpointed ?? 0;
-    idle = setTimeout(() => void stopWorker(), deps.idleMs ?? 10_000).unref();
+    idle = setTimeout(() => void dropChannel(), deps.idleMs ?? 10_000).unref();
     return reply;
   };
 
@@ -207,16 +330,12 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     if (done) counts.restarts++;
   };
 
-  async function stopWorker(): Promise<void> {
+  async function dropChannel(): Promise<void> {
     clearTimeout(idle);
-    const w = worker;
-    if (!w) return;
-    worker = undefined;
-    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
-    // Held until it has closed its connection, even if nothing else keeps the process up.
-    w.ref();
-    w.postMessage('close');
-    await exited;
+    const c = channel;
+    if (!c) return;
+    channel = undefined;
+    await c.stop();
   }
 
   return {
@@ -228,7 +347,7 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
       if (now - copied < everyFrames) return;
       const filledIn = clock() - lastAt;
       lastAt = clock();
-      if (filledIn >= (deps.inlineAfterMs ?? 10_000) && !worker) {
+      if (filledIn >= (deps.inlineAfterMs ?? 10_000) && !channel) {
         // Few writes: one checkpoint here (nothing is written meanwhile, so the WAL starts over).
         try {
           copied = deps.checkpointHere().checkpointed;
@@ -247,7 +366,7 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     async close() {
       closed = true;
       await running;
-      await stopWorker();
+      await dropChannel();
       if (shm !== undefined) closeSync(shm);
       shm = undefined;
     },
@@ -258,11 +377,17 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
  * The host's connection's checkpoints, made by the worker from now on: SQLite's own are turned off
  * (`wal_autocheckpoint = 0`), and back on should the worker fail.
  */
-export function checkpointOffTheLoop(sqlite: { pragma(source: string): unknown }, file: string, lend: () => Promise<() => void>): WalCheckpointer {
+export function checkpointOffTheLoop(
+  sqlite: { pragma(source: string): unknown },
+  file: string,
+  lend: () => Promise<() => void>,
+  threads?: CheckpointThreads,
+): WalCheckpointer {
   sqlite.pragma('wal_autocheckpoint = 0');
   return createWalCheckpointer({
     file,
     lend,
+    ...(threads ? { threads } : {}),
     fallBack: () => sqlite.pragma('wal_autocheckpoint = 1000'),
     checkpointHere: () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!,
   });

@@ -8,7 +8,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWalCheckpointer, type WalCheckpointer } from '../../../db/engine/wal-checkpointer';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { createWalCheckpointer, serveCheckpoints, type CheckpointThreads, type WalCheckpointer } from '../../../db/engine/wal-checkpointer';
 import { openDatabase } from '../../../db/open-database';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
@@ -125,6 +126,60 @@ describe('the WAL checkpointer', () => {
     const all = written * 3 * 4120;
     expect(walBytes(file)).toBeLessThan(all / 3);
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: written * 4 });
+  });
+
+  it('makes its checkpoints on a lent thread when given one, closes that channel when it closes, and gives the thread back once', async () => {
+    const { db, file } = await openRaw();
+    // The lent "thread" is this one: `serveCheckpoints` at the channel's other end, as an export worker runs it.
+    const loans: { done: number; port2: MessagePort; closeAsked: boolean; closedBeforeDone?: boolean }[] = [];
+    const threads: CheckpointThreads = (lentFile) => {
+      expect(lentFile).toBe(file);
+      const { port1, port2 } = new MessageChannel();
+      serveCheckpoints(port2, lentFile);
+      const loan: (typeof loans)[number] = { done: 0, port2, closeAsked: false };
+      port2.on('message', (m) => (loan.closeAsked ||= m === 'close'));
+      loans.push(loan);
+      return {
+        port: port1,
+        done: () => {
+          loan.done++;
+          loan.closedBeforeDone ??= loan.closeAsked;
+        },
+      };
+    };
+    checkpointer = createWalCheckpointer({
+      file,
+      everyFrames: 20,
+      restartFrames: 1e9,
+      threads,
+      checkpointHere: () => {
+        throw new Error('not on the writing connection here');
+      },
+      lend: () => Promise.reject(new Error('no lending needed')),
+      fallBack: () => {
+        throw new Error('no fallback expected');
+      },
+    });
+    await writeMany(db, 100, committed);
+    const stats = checkpointer.stats();
+    expect(stats.fellBack).toBeUndefined();
+    expect(stats.checkpoints).toBeGreaterThan(8);
+    expect(loans).toHaveLength(1); // one channel for all of them
+    expect(walBytes(file)).toBeLessThan(60 * 4120); // copied, so the WAL rewound
+
+    // The lent thread goes away (a failed export's worker is terminated): the next checkpoint is made in another.
+    loans[0]!.port2.close();
+    await writeMany(db, 30, committed);
+    expect(checkpointer.stats().fellBack).toBeUndefined();
+    expect(checkpointer.stats().checkpoints).toBeGreaterThan(stats.checkpoints);
+    expect(loans).toHaveLength(2);
+    expect(loans[0]!.done).toBe(1);
+
+    await checkpointer.close();
+    expect(loans[1]!.done).toBe(1);
+    // Its connection was closed (asked, and answered) before the thread was given back.
+    expect(loans[1]!.closedBeforeDone).toBe(true);
+    checkpointer = undefined;
   });
 
   it('checkpoints on the writing connection itself, with no thread, when the WAL took 10 s or more to fill', async () => {

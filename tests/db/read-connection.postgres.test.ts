@@ -9,6 +9,7 @@ import { writeCsvFile } from '../../core/composition/csv-export';
 import { startExportWorker, type ExportPiece } from '../../core/export/export-thread';
 import { EXPORT_CHUNK_ROWS } from '../../core/export/export-reader';
 import type { Database } from '../../db/database';
+import { insertCancelledStays, insertRoom101 } from '../support/export-stays';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { join } from 'node:path';
 
@@ -17,16 +18,8 @@ let database: TestDatabase;
 let close: () => Promise<void>;
 beforeEach(async () => {
   ({ db, database, close } = await openTestDatabase('postgres'));
-  await db.run(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`);
-  await db.unit(async () => {
-    for (let i = 0; i < EXPORT_CHUNK_ROWS * 3; i++) {
-      await db.send(
-        `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
-         VALUES (1, 'Standard single room', ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'cancelled', 200000, 'desk', 0, 0)`,
-        `Guest ${i}`,
-      );
-    }
-  });
+  await insertRoom101(db);
+  await insertCancelledStays(db, EXPORT_CHUNK_ROWS * 3);
 });
 afterEach(() => close());
 

@@ -16,6 +16,7 @@ import { EXPORT_CHUNK_ROWS } from '../../../core/export/export-reader';
 import { EXPORT_INCOMPLETE, EXPORT_WINDOW, startExportWorker, type ExportPiece } from '../../../core/export/export-thread';
 import type { Database, ExportSource } from '../../../db/database';
 import type { Sqlite } from '../../../db/open-database';
+import { insertCancelledStays, insertRoom101 } from '../../support/export-stays';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database';
 
 let db: Database;
@@ -26,24 +27,13 @@ let source: ExportSource;
 beforeEach(async () => {
   ({ db, database, close: closeDb } = await openTestDatabase());
   source = db.exportSource;
-  await db.run(`INSERT INTO guest_rooms (number, category, capacity, nightly_rate, floor, created_at, updated_at) VALUES (101, 'Standard single room', 2, 100000, 1, 0, 0)`);
+  await insertRoom101(db);
 });
 
 afterEach(async () => await closeDb());
 
 /** Cancelled stays of one room: any number of them fit its dates, on PostgreSQL's exclusion constraint too. */
-async function insertStays(count: number, guestName: (i: number) => string = (i) => `Guest ${i}`, category = 'Standard single room'): Promise<void> {
-  await db.unit(async () => {
-    for (let i = 0; i < count; i++) {
-      await db.run(
-        `INSERT INTO stays (room_id, category, guest_name, guests, checkin, checkout, checkin_ms, checkout_ms, nights, status, price, created_by, created_at, updated_at)
-         VALUES (1, ?, ?, 2, '2026-05-01T14:00:00+02:00', '2026-05-03T12:00:00+02:00', 1777644000000, 1777802400000, 2, 'cancelled', 200000, 'desk', 0, 0)`,
-        category,
-        guestName(i),
-      );
-    }
-  });
-}
+const insertStays = (count: number, guestName?: (i: number) => string, category?: string) => insertCancelledStays(db, count, guestName, category);
 
 /**
  * How many export snapshots are open now. SQLite: a checkpoint that cannot reset the WAL past an

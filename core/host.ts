@@ -187,7 +187,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ? { engine: 'postgres', url: options.databaseUrl }
     : { engine: 'sqlite', file: join(options.dataDir, DB_FILE_NAME) };
   const clock = options.clock ?? Date.now;
-  // The WAL's checkpoints in the export's worker (one isolate, not two: core/export/export-thread.ts).
   const db: Database = await openDatabase(config, { migrationsDir: options.migrationsDir, checkpointThreads: lendExportWorker });
   let server: FastifyInstance | undefined;
   let listener: Listener | undefined;

@@ -1,5 +1,5 @@
 /**
- * glibc's allocator settings for `serve`'s long-running process (docs/benchmarks.md §4). They are read
+ * glibc's allocator settings for the long-running processes, `serve` and the desk's host (docs/benchmarks.md §4). They are read
  * from the environment once, when the process starts, so `serve` applies them to itself: on Linux
  * with glibc, when they are not set yet, it executes itself again with them (`process.execve`: the
  * same process id, arguments and V8 flags; before anything else is loaded). Elsewhere (Windows,
@@ -14,6 +14,26 @@
  * soak 162/150 → 152/144 MB (serve-memory-ab.ts).
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
+ * The desk's host: the same, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
+ * glibc otherwise gives threads arenas of their own (up to 8 per core), and the host's are many — the
+ * export's worker (which also makes the WAL's checkpoints), V8's four platform threads, libuv's pool
+ * running the group commit's fsyncs —, each keeping its freed blocks resident apart from the others':
+ * 17–20 MB of thread arenas in the host during benchmark 4 (8 MB with two arenas). Benchmark 4's desk host, VmHWM over a turn (bench/ab/export-ab.ts, the variants taking turns):
+ * 147 / 147 / 149 MB → 141 / 141 / 141 MB, the export and the HTTP download no slower, the host's CPU
+ * the same, SQLite bookings over HTTP no slower (docs/benchmarks.md §4, tenth pass). Small blocks come
+ * from each thread's own cache (tcache) first, so threads meet at the arena's lock only for larger ones.
+ * Not for `serve`, which may run on PostgreSQL: there one arena made bookings over HTTP 3–12 % slower
+ * (benchmark 1, four turns each).
+ * Main passes it when it forks the host (desk-app.ts); on Windows and macOS the variables mean nothing.
+ */
+export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' };
+
+/** `env` with `settings` under it: a value `env` already has (Docker, systemd, the user) is kept. */
+export function withMallocEnv(env: NodeJS.ProcessEnv, settings: Readonly<Record<string, string>> = MALLOC_ENV): NodeJS.ProcessEnv {
+  return { ...settings, ...env };
+}
 
 interface ProcessLike {
   platform: NodeJS.Platform;
@@ -38,5 +58,5 @@ function onGlibc(proc: ProcessLike): boolean {
 export function applyMallocEnv(proc: ProcessLike = process): void {
   const missing = Object.keys(MALLOC_ENV).filter((name) => proc.env[name] === undefined);
   if (missing.length === 0 || proc.platform !== 'linux' || typeof proc.execve !== 'function' || !onGlibc(proc)) return;
-  proc.execve(proc.execPath, [proc.execPath, ...proc.execArgv, ...proc.argv.slice(1)], { ...MALLOC_ENV, ...proc.env });
+  proc.execve(proc.execPath, [proc.execPath, ...proc.execArgv, ...proc.argv.slice(1)], withMallocEnv(proc.env));
 }

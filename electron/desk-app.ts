@@ -6,6 +6,7 @@
  * the desk is reported and the app quits, rather than leave a window that can do nothing.
  */
 import { app, dialog, ipcMain, utilityProcess, type BrowserWindow } from 'electron';
+import { DESK_HOST_MALLOC_ENV, withMallocEnv } from '../core/malloc-env';
 import { LIVE_EVENT_CHANNEL } from '../shared/contract/ipc-channels';
 import { deskPaths } from './app-paths';
 import { createDeskSessions, endSession, type DeskSessions } from './desk-sessions';
@@ -19,8 +20,9 @@ import { createSenderCheck, hardenApp, hardenSession } from './security';
 import { chromiumLocale, languageOfEvent, readUiLanguage, rememberUiLanguage } from './ui-language';
 import { createDeskWindow, focusWindow } from './window';
 
+/** The host's process: its V8 flags, and glibc's allocator settings in its environment (read only as a process starts). */
 export function forkHost(hostFile: string): UtilityProcessLike {
-  return utilityProcess.fork(hostFile, [], { serviceName: 'Frontdesk host', execArgv: [...HOST_EXEC_ARGV], stdio: 'inherit' });
+  return utilityProcess.fork(hostFile, [], { serviceName: 'Frontdesk host', execArgv: [...HOST_EXEC_ARGV], env: withMallocEnv(process.env, DESK_HOST_MALLOC_ENV), stdio: 'inherit' });
 }
 
 function logFailure(what: string) {

@@ -1,7 +1,8 @@
 /**
  * Benchmark 4's host as Electron runs it: dist-electron's host.cjs (built here from
  * vite.electron.config.ts into bench/.cache, the CSV worker beside it) in its own process with the
- * desk's V8 flags (`HOST_EXEC_ARGV`, as main passes them to `utilityProcess.fork`), started and driven
+ * desk's V8 flags (`HOST_EXEC_ARGV`) and glibc's settings (`DESK_HOST_MALLOC_ENV`), as main passes them to
+ * `utilityProcess.fork`, started and driven
  * by main's own host client over the host protocol. Only the launcher differs: Node's fork instead of
  * Electron's utility process. A probe preloaded into it (host-probe.ts) reads memory and event-loop
  * delay from inside. The benchmark admin is created before the host starts (bench-auth.ts) and
@@ -11,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBuilder } from 'vite';
 import { defaultRendererDir } from '../../core/host';
+import { DESK_HOST_MALLOC_ENV, withMallocEnv } from '../../core/malloc-env';
 import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
 import { startHostClient, type HostClient } from '../../electron/host-client';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
@@ -83,6 +85,7 @@ export async function startElectronHost(dataDir: string, buildDir: string, extra
     spawn: () =>
       (child = forkNodeUtility(join(buildDir, 'host.cjs'), {
         execArgv: [...HOST_EXEC_ARGV, ...extraExecArgv, '--require', join(buildDir, 'host-probe.cjs')],
+        env: withMallocEnv(process.env, DESK_HOST_MALLOC_ENV),
       })),
     options: { dataDir, rendererDir: defaultRendererDir(), migrationsDir: defaultMigrationsDir(), port: 0 },
     onCrash: (code) => console.error(`[bench] the host process died (exit code ${code})`),

@@ -3,7 +3,7 @@
  * set, on Linux with glibc only, keeping its arguments, V8 flags and the caller's own values.
  */
 import { describe, expect, it } from 'vitest';
-import { applyMallocEnv, MALLOC_ENV } from '../../core/malloc-env';
+import { applyMallocEnv, DESK_HOST_MALLOC_ENV, MALLOC_ENV, withMallocEnv } from '../../core/malloc-env';
 
 function fakeProcess(over: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv; glibc?: boolean } = {}) {
   const calls: { file: string; args: readonly string[]; env: NodeJS.ProcessEnv }[] = [];
@@ -42,5 +42,18 @@ describe('applyMallocEnv', () => {
       applyMallocEnv(proc);
       expect(calls).toEqual([]);
     }
+  });
+});
+
+describe('withMallocEnv', () => {
+  it("puts serve's settings, or the desk host's, under an environment, keeping every value it already has", () => {
+    expect(withMallocEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(withMallocEnv({ PATH: '/usr/bin' }, DESK_HOST_MALLOC_ENV)).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
+    expect(withMallocEnv({ MALLOC_ARENA_MAX: '4' }, DESK_HOST_MALLOC_ENV)).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '4' });
+  });
+
+  it("gives the desk's host one arena on top of serve's settings, and serve none of its own", () => {
+    expect(DESK_HOST_MALLOC_ENV).toEqual({ ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' });
+    expect(MALLOC_ENV).not.toHaveProperty('MALLOC_ARENA_MAX');
   });
 });

@@ -85,13 +85,16 @@ describe('the desk app', () => {
     expect(fake.utilityForks).toHaveLength(0);
   });
 
-  it('runs the host as a utility process with a small young generation, on the packaged files', async () => {
+  it("runs the host as a utility process with a small young generation and glibc's settings, on the packaged files", async () => {
     const host = standInHost();
     await start();
     expect(fake.utilityForks).toHaveLength(1);
     const child = fake.utilityForks[0]!;
     expect(child.modulePath).toBe(join(appDir, 'dist-electron', 'host.cjs'));
-    expect(child.options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2', '--max-old-space-size=256'], stdio: 'inherit' });
+    const { env, ...options } = child.options as { env: NodeJS.ProcessEnv };
+    expect(options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=2', '--max-old-space-size=256'], stdio: 'inherit' });
+    // main's own environment, with one malloc arena and the mmap threshold under it (core/malloc-env.ts).
+    expect(env).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1', ...process.env });
     expect(child.posted[0]).toEqual({
       kind: 'start',
       options: { dataDir: '/home/desk/.config/Frontdesk', rendererDir: join(appDir, 'dist', 'renderer'), migrationsDir: join(appDir, 'db', 'migrations') },

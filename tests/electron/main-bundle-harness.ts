@@ -27,6 +27,14 @@ const switches: string[] = [];
 /** What main posted to the host process, in order: `start`, `call <name>`, `export <name>`, `close`. */
 const posted: string[] = [];
 let hostExitCode: number | null = null;
+let hostPid: number | undefined;
+/** The host process's environment as the kernel has it (Linux), read while it runs. */
+let hostEnviron: Record<string, string> | undefined;
+
+/** The glibc allocator settings (`MALLOC_*`) among environment entries. */
+function mallocSettings(entries: [string, string | undefined][]): Record<string, string> {
+  return Object.fromEntries(entries.filter(([name, value]) => name.startsWith('MALLOC_') && value !== undefined)) as Record<string, string>;
+}
 let quitHappened = false;
 
 const preventable = () => {
@@ -77,9 +85,12 @@ const app = Object.assign(new EventEmitter(), {
 
 /** Electron's utilityProcess over Node's fork: the built host.cjs stands where main asked for dist-electron/host.cjs. */
 const utilityProcess = {
-  fork(modulePath: string, args: string[] = [], options: { execArgv?: string[] } = {}) {
-    forks.push({ modulePath, args, options });
-    const child = fork(hostFile, args, { execArgv: options.execArgv ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  fork(modulePath: string, args: string[] = [], options: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}) {
+    // The environment is reported by its allocator settings only (the rest is this machine's).
+    const { env, ...rest } = options;
+    forks.push({ modulePath, args, options: { ...rest, env: env && mallocSettings(Object.entries(env)) } });
+    const child = fork(hostFile, args, { execArgv: options.execArgv ?? [], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    hostPid = child.pid;
     child.on('exit', (code) => (hostExitCode = code));
     return Object.assign(child, {
       postMessage(message: { kind: string; name?: string }) {
@@ -125,6 +136,10 @@ const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame }
 const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
 const call = (channel: string, input: unknown = {}) => handlers.get(channel)!(ours, input);
 
+if (process.platform === 'linux' && hostPid !== undefined) {
+  const entries = readFileSync(`/proc/${hostPid}/environ`, 'latin1').split('\0').filter(Boolean);
+  hostEnviron = mallocSettings(entries.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+}
 const health = await call('health:get');
 const forbidden = await handlers.get('health:get')!(foreign, {});
 const beforeLogin = await call('rooms:list');
@@ -137,4 +152,4 @@ const exported = await call('stays:export', { delimiter: ';' });
 const csv = readFileSync(exportFile, 'utf8');
 app.quit();
 await until(() => quitHappened, 'the quit');
-console.log(JSON.stringify({ channels: [...handlers.keys()], forks, switches, posted, hostExitCode, health, forbidden, beforeLogin, login, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));
+console.log(JSON.stringify({ channels: [...handlers.keys()], forks, hostEnviron, switches, posted, hostExitCode, health, forbidden, beforeLogin, login, room, exported, exportFile, csv, sent, loaded: win.webContents.mainFrame.url }));

@@ -7,7 +7,9 @@
  * benchmark's paced requests (one every 5 ms). Per export: ms, the host's VmHWM, the probe's loop max,
  * the host's CPU seconds split into its main thread and the rest (the export worker, V8's and libuv's
  * threads), and how long the main thread waited on a run queue, from /proc. `--no-load`: without the paced requests; `--profile DIR`: CPU profiles;
- * `--host-flags a,b`: Node flags for the hosts.
+ * `--host-flags a,b`: Node flags for the hosts. Each host gets the desk's glibc settings
+ * (`DESK_HOST_MALLOC_ENV`, as Electron's main forks it) unless this process's environment sets them
+ * (`MALLOC_ARENA_MAX=2 npx tsx bench/ab/export-ab.ts …`: the caller's value is kept).
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

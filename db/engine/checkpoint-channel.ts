@@ -89,7 +89,7 @@ export interface Channel {
   stop(): Promise<void>;
 }
 
-
+/** The checkpointer's own worker: `checkpointLoop` on its `parentPort`; it exits when asked to close. */
 export function ownWorker(file: string): Channel {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file }, name: 'wal-checkpoint' });

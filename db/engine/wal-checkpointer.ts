@@ -133,7 +133,7 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     return le ? header.readUInt32LE(MX_FRAME_OFFSET) : header.readUInt32BE(MX_FRAME_OFFSET);
   };
 
-  /** The checkpointer's own worker: `checkpointLoop` on its `parentPort`; it exits when asked to close. */
+  /** Where the next checkpoints are made: a thread the process lends, else the checkpointer's own worker. */
   const openChannel = (): Channel => (deps.threads ? lentThread(deps.threads, deps.file) : ownWorker(deps.file));
 
   const checkpoint = async (): Promise<Reply> => {

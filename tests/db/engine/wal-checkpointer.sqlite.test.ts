@@ -111,12 +111,16 @@ describe('the WAL checkpointer', () => {
       // A batch's work, as the host's take ~1 ms (the worker's fsyncs may take longer on a busy disk).
       const busyUntil = performance.now() + 1;
       while (performance.now() < busyUntil);
-      db.transaction(() => {
-        for (let j = 0; j < 4; j++) insert.run('x'.repeat(1500));
-      })();
-      if (lent) writesWhileLent++;
-      written++;
-      checkpointer.committed();
+      // Four commits back to back after it, so a checkpoint in the worker meets commits (on a fast disk
+      // it would otherwise copy everything between two, and the WAL would start over by itself).
+      for (let k = 0; k < 4 && !lent; k++) {
+        db.transaction(() => {
+          for (let j = 0; j < 4; j++) insert.run('x'.repeat(1500));
+        })();
+        if (lent) writesWhileLent++;
+        written++;
+        checkpointer.committed();
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
     await checkpointer.settled();

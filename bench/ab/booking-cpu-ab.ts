@@ -7,6 +7,9 @@
  *
  *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
  *
+ * A checkout may carry an environment for its host (support/checkout-arg.ts): `. .@MALLOC_MMAP_THRESHOLD_=16384`
+ * is this checkout as it is, then with that setting.
+ *
  * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free
  * slot of a year of 30-minute slots in a few service rooms).
  * `--loaded` runs it all beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
@@ -15,11 +18,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
+import { parseCheckoutArg } from '../support/checkout-arg';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
 import { startBackgroundLoad } from '../support/background-load';
@@ -64,7 +68,7 @@ const { values, positionals } = parseArgs({
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const checkouts = positionals.map((p) => resolve(p));
+const checkouts = positionals.map(parseCheckoutArg);
 if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
@@ -110,11 +114,11 @@ try {
   await client.next('ready');
   for (const [i, checkout] of checkouts.entries()) {
     const hostDir = join(dir, `host-${i}`);
-    createHotelWith(checkout, join(hostDir, DB_FILE_NAME));
-    const child = startChild(join(checkout, 'bench', 'support', 'host-process.ts'));
+    createHotelWith(checkout.dir, join(hostDir, DB_FILE_NAME));
+    const child = startChild(join(checkout.dir, 'bench', 'support', 'host-process.ts'), [], checkout.env);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
-    hosts.push({ name: checkout, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
+    hosts.push({ name: checkout.name, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
   }
   const load = async (h: (typeof hosts)[number], ms: number) => {
     if (values.timeslots) {

@@ -9,7 +9,8 @@
  *
  * `--trees`: checkouts whose hosts take turns in every round, in the same sitting, against the same
  * raw anchor and the same cluster (each host its own database, started from that checkout's
- * `bench/support/host-process.ts`; default: this one). Each round runs every host and the anchor
+ * `bench/support/host-process.ts`; default: this one), each with an optional environment for its host
+ * (`.@MALLOC_ARENA_MAX=1`: bench/support/checkout-arg.ts). Each round runs every host and the anchor
  * once, the order rotating. With `--profile` one more run per host samples its CPU and says where it
  * went (with `BENCH_PROFILE_DIR` set, the whole profile is kept there: bench/support/cpu-profile.ts);
  * `--strace` counts the hosts' system calls over one more run each.
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { createRawPgBooker } from '../booking-http-postgres';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { benchPostgres, freshPostgresDatabase, stopBenchPostgres } from '../support/bench-postgres';
+import { parseCheckoutArg } from '../support/checkout-arg';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled } from '../support/cpu-profile';
 import { cpuMeter, postgresPids } from '../support/cpu-time';
@@ -33,7 +35,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds ?? 6);
 const durationMs = Number(values.seconds ?? 3) * 1000;
-const trees = values.trees ? values.trees.split(',').map((t) => resolve(t)) : [resolve(BENCH_DIR, '..')];
+const trees = (values.trees ? values.trees.split(',') : [resolve(BENCH_DIR, '..')]).map(parseCheckoutArg);
 const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -106,10 +108,10 @@ try {
     const dbUrl = await freshPostgresDatabase(`bench_booking_http_ab${i}`);
     await createEmptyHotel(dbUrl);
     await ensureBenchAdmin(dbUrl);
-    const child = startChild(join(tree, 'bench', 'support', 'host-process.ts'));
+    const child = startChild(join(tree.dir, 'bench', 'support', 'host-process.ts'), [], tree.env);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: scratchDir(`booking-pg-ab${i}`), databaseUrl: dbUrl }, 'started');
-    hosts.push({ name: `${basename(tree)}${trees.length > 1 ? ` (${i})` : ''}`, child, url, token, next: 0, runs: [] });
+    hosts.push({ name: `${basename(tree.dir)}${Object.keys(tree.env).length ? `@${Object.entries(tree.env).map(([k, v]) => `${k}=${v}`).join('@')}` : ''}${trees.length > 1 ? ` (${i})` : ''}`, child, url, token, next: 0, runs: [] });
     console.log(`host ${hosts.at(-1)!.name}: pid ${child.process.pid}`);
   }
   for (const h of hosts) await ours(h, 1000);

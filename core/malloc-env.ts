@@ -5,15 +5,30 @@
  * same process id, arguments and V8 flags; before anything else is loaded). Elsewhere (Windows,
  * macOS, musl) nothing happens; a variable already set by the caller (Docker, systemd) is kept.
  *
- * `MALLOC_MMAP_THRESHOLD_=131072`: every block of 128 KiB or more gets its own mapping, returned to the
- * system when freed. glibc's default starts there but raises the threshold to the largest such block
- * freed (and its trim threshold to twice that), after which the server's large short-lived blocks
- * (a socket's copy of a 0.7 MB board answer, a CSV piece, SQLite's scratch) are carved from the heap
- * and stay resident once freed. Measured on the 300-room board to 8 desks, VmHWM 155/167/161 →
- * 149/149/154 MB and 158/161/154 → 161/151/150 MB (board-memory-ab.ts, two sittings); on the mixed
- * soak 162/150 → 152/144 MB (serve-memory-ab.ts).
+ * `MALLOC_MMAP_THRESHOLD_`: every block of that size or more gets its own mapping, returned to the
+ * system when freed. glibc's default starts at 128 KiB but raises the threshold to the largest such
+ * block freed (and its trim threshold to twice that), after which the server's large short-lived
+ * blocks (a socket's copy of a 0.7 MB board answer, a CSV piece, SQLite's scratch) are carved from
+ * the heap and stay resident once freed. Fixed at 128 KiB: on the 300-room board to 8 desks, VmHWM
+ * 155/167/161 → 149/149/154 MB and 158/161/154 → 161/151/150 MB (board-memory-ab.ts, two sittings);
+ * on the mixed soak 162/150 → 152/144 MB (serve-memory-ab.ts).
+ *
+ * `serve` on its SQLite file fixes it lower, at 16 KiB (`SQLITE_SERVE_MALLOC_ENV`): the blocks between
+ * 16 and 128 KiB — most of them V8's compiler zones while the first boards and bookings are optimised
+ * (heaptrack: ~15 MB of them at once as the first board is built) — are short-lived too, and kept in
+ * the heap they left it several MB larger (docs/benchmarks.md §4, eleventh pass; benchmark 9 in one
+ * sitting: idle 112 → 108 MB PSS, the board to 8 desks 138 → 133 MB VmHWM, with a booking a second
+ * 149 → 142 MB, the soak's peak 155 → 150 MB; bookings and the 1 000 000-row download no slower). On PostgreSQL every query's answer arrives on a socket, which
+ * Node reads into a 64 KiB block: at 16 KiB each such read is a mapping of its own, ~60 µs more system
+ * time per booking (booking-postgres-ab.ts), so there `serve` keeps 128 KiB (`MALLOC_ENV`).
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** `serve` on SQLite, its default (above). */
+export const SQLITE_SERVE_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '16384' };
+
+/** `serve`'s settings for its database: on PostgreSQL (`databaseUrl` given) `MALLOC_ENV`, else `SQLITE_SERVE_MALLOC_ENV`. */
+export const serveMallocEnv = (databaseUrl: string | undefined): Readonly<Record<string, string>> => (databaseUrl === undefined ? SQLITE_SERVE_MALLOC_ENV : MALLOC_ENV);
 
 /**
  * The desk's host: the same, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
@@ -26,7 +41,9 @@ export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESH
  * from each thread's own cache (tcache) first, so threads meet at the arena's lock only for larger ones.
  * Not for `serve`, which may run on PostgreSQL: there one arena made bookings over HTTP 3–12 % slower
  * (benchmark 1, four turns each).
- * Main passes it when it forks the host (desk-app.ts); on Windows and macOS the variables mean nothing.
+ * It keeps the 128 KiB threshold: at 16 KiB its peak in benchmark 4 moved no more than the noise (seven
+ * turns each, eleventh pass). Main passes it when it forks the host (desk-app.ts); on Windows and macOS
+ * the variables mean nothing.
  */
 export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' };
 
@@ -52,11 +69,11 @@ function onGlibc(proc: ProcessLike): boolean {
 }
 
 /**
- * Executes this process again with `MALLOC_ENV` when it runs on glibc without them; returns when there
+ * Executes this process again with `settings` when it runs on glibc without them; returns when there
  * is nothing to do (or nothing it can do). The variables once set, the new process returns at once.
  */
-export function applyMallocEnv(proc: ProcessLike = process): void {
-  const missing = Object.keys(MALLOC_ENV).filter((name) => proc.env[name] === undefined);
+export function applyMallocEnv(settings: Readonly<Record<string, string>> = MALLOC_ENV, proc: ProcessLike = process): void {
+  const missing = Object.keys(settings).filter((name) => proc.env[name] === undefined);
   if (missing.length === 0 || proc.platform !== 'linux' || typeof proc.execve !== 'function' || !onGlibc(proc)) return;
-  proc.execve(proc.execPath, [proc.execPath, ...proc.execArgv, ...proc.argv.slice(1)], withMallocEnv(proc.env));
+  proc.execve(proc.execPath, [proc.execPath, ...proc.execArgv, ...proc.argv.slice(1)], withMallocEnv(proc.env, settings));
 }

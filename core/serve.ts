@@ -10,7 +10,7 @@ import type { Settings } from '../shared/contract/settings';
 import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time-zones';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
-import { applyMallocEnv } from './malloc-env';
+import { applyMallocEnv, serveMallocEnv } from './malloc-env';
 import type { HostOptions } from './host';
 
 const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--trust-proxy LIST] [--demo] [--log-level LEVEL]
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     return;
   }
   // glibc's allocator settings, read only as a process starts: this one starts again with them (malloc-env.ts).
-  applyMallocEnv();
+  applyMallocEnv(serveMallocEnv(config.databaseUrl));
   // SIGINT/SIGTERM are ours before anything is opened or announced: a signal while the host starts
   // closes it once it is up; one right after "listening" closes it too (exit 0), never the default kill.
   const running: { close?: () => Promise<void> } = {};

@@ -18,8 +18,8 @@
  * (heaptrack: ~15 MB of them at once as the first board is built) — are short-lived too, and kept in
  * the heap they left it several MB larger (docs/benchmarks.md §4, eleventh pass; benchmark 9 in one
  * sitting: idle 112 → 108 MB PSS, the board to 8 desks 138 → 133 MB VmHWM, with a booking a second
- * 149 → 142 MB, the soak's peak 155 → 150 MB; bookings and the 1 000 000-row download no slower). On PostgreSQL every query's answer arrives on a socket, which
- * Node reads into a 64 KiB block: at 16 KiB each such read is a mapping of its own, ~60 µs more system
+ * 149 → 142 MB, the soak's peak 155 → 150 MB; bookings and the 1 000 000-row download no slower).
+ * On PostgreSQL every query's answer arrives on a socket, which Node reads into a 64 KiB block: at 16 KiB each such read is a mapping of its own, ~60 µs more system
  * time per booking (booking-postgres-ab.ts), so there `serve` keeps 128 KiB (`MALLOC_ENV`).
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
@@ -72,7 +72,7 @@ function onGlibc(proc: ProcessLike): boolean {
  * Executes this process again with `settings` when it runs on glibc without them; returns when there
  * is nothing to do (or nothing it can do). The variables once set, the new process returns at once.
  */
-export function applyMallocEnv(settings: Readonly<Record<string, string>> = MALLOC_ENV, proc: ProcessLike = process): void {
+export function applyMallocEnv(settings: Readonly<Record<string, string>>, proc: ProcessLike = process): void {
   const missing = Object.keys(settings).filter((name) => proc.env[name] === undefined);
   if (missing.length === 0 || proc.platform !== 'linux' || typeof proc.execve !== 'function' || !onGlibc(proc)) return;
   proc.execve(proc.execPath, [proc.execPath, ...proc.execArgv, ...proc.argv.slice(1)], withMallocEnv(proc.env, settings));

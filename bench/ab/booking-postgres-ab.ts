@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRawPgBooker } from '../booking-http-postgres';
 import { ensureBenchAdmin } from '../support/bench-auth';
@@ -111,7 +111,7 @@ try {
     const child = startChild(join(tree.dir, 'bench', 'support', 'host-process.ts'), [], tree.env);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: scratchDir(`booking-pg-ab${i}`), databaseUrl: dbUrl }, 'started');
-    hosts.push({ name: `${basename(tree.dir)}${Object.keys(tree.env).length ? `@${Object.entries(tree.env).map(([k, v]) => `${k}=${v}`).join('@')}` : ''}${trees.length > 1 ? ` (${i})` : ''}`, child, url, token, next: 0, runs: [] });
+    hosts.push({ name: `${tree.name}${trees.length > 1 ? ` (${i})` : ''}`, child, url, token, next: 0, runs: [] });
     console.log(`host ${hosts.at(-1)!.name}: pid ${child.process.pid}`);
   }
   for (const h of hosts) await ours(h, 1000);

@@ -3,14 +3,14 @@
  * starts: `<path>[@NAME=value]…`. For settings read only as a process starts (glibc's `MALLOC_*`):
  * `. .@MALLOC_MMAP_THRESHOLD_=16384@MALLOC_ARENA_MAX=1` is this checkout as it is, then with those.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 export interface CheckoutArg {
   /** The checkout's folder. */
   dir: string;
   /** Its host's environment, over this process's. */
   env: Record<string, string>;
-  /** As given, for the tool's lines. */
+  /** For the tool's lines: the folder's name and the settings (`main@MALLOC_ARENA_MAX=1`). */
   name: string;
 }
 
@@ -22,5 +22,6 @@ export function parseCheckoutArg(arg: string): CheckoutArg {
     if (eq <= 0) throw new Error(`${arg}: "${pair}" is not NAME=value`);
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  return { dir: resolve(path!), env, name: arg };
+  const dir = resolve(path!);
+  return { dir, env, name: basename(dir) + arg.slice(path!.length) };
 }

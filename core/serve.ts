@@ -11,6 +11,7 @@ import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time-zones';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import { applyMallocEnv, serveMallocEnv } from './malloc-env';
+import { applyV8Flags, serveV8Flags } from './v8-memory-saver';
 import type { HostOptions } from './host';
 
 const USAGE = `Usage: npm run serve -- [--data DIR] [--port N] [--database URL] [--host ADDR] [--lan] [--time-zone ZONE] [--server-name NAME] [--trust-proxy LIST] [--demo] [--log-level LEVEL]
@@ -190,6 +191,8 @@ async function main(): Promise<void> {
   }
   // glibc's allocator settings, read only as a process starts: this one starts again with them (malloc-env.ts).
   applyMallocEnv(serveMallocEnv(config.databaseUrl));
+  // V8's memory saver mode on SQLite, before anything of the host is loaded (v8-memory-saver.ts).
+  applyV8Flags(serveV8Flags(config.databaseUrl));
   // SIGINT/SIGTERM are ours before anything is opened or announced: a signal while the host starts
   // closes it once it is up; one right after "listening" closes it too (exit 0), never the default kill.
   const running: { close?: () => Promise<void> } = {};

@@ -19,8 +19,9 @@
  * the heap they left it several MB larger (docs/benchmarks.md §4, eleventh pass; benchmark 9 in one
  * sitting: idle 112 → 108 MB PSS, the board to 8 desks 138 → 133 MB VmHWM, with a booking a second
  * 149 → 142 MB, the soak's peak 155 → 150 MB; bookings and the 1 000 000-row download no slower).
- * On PostgreSQL every query's answer arrives on a socket, which Node reads into a 64 KiB block: at 16 KiB each such read is a mapping of its own, ~60 µs more system
- * time per booking (booking-postgres-ab.ts), so there `serve` keeps 128 KiB (`MALLOC_ENV`).
+ * On PostgreSQL every query's answer arrives on a socket, which Node reads into a 64 KiB block: at
+ * 16 KiB each such read is a mapping of its own, ~60 µs more system time per booking
+ * (booking-postgres-ab.ts), so there `serve` keeps 128 KiB (`MALLOC_ENV`).
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 

@@ -18,8 +18,8 @@
  *
  * Not on PostgreSQL: there every booking's rows and protocol messages are garbage of the driver's,
  * and bookings over HTTP sit close to their target; the mode's cost there is unmeasured. Not in the
- * desk's host either (not measured there): its peak is the export (benchmark 4), and on `serve`'s
- * download the mode lowered no peak and cost ~10 % CPU, which in the desk would fall on the export's ratio.
+ * desk's host either: its peak is the export (benchmark 4), and there the mode lowered no peak and
+ * made the download slower, with more of the host's CPU (docs/benchmarks.md §4, thirteenth pass).
  */
 import { setFlagsFromString } from 'node:v8';
 

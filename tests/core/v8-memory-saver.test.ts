@@ -9,7 +9,12 @@ import { applyV8Flags, serveV8Flags, SQLITE_SERVE_V8_FLAGS } from '../../core/v8
 
 /**
  * A child Node with serve's heap limits sets `flags` at run time, as serve does, then keeps ~20 MB
- * alive and makes garbage for a while; it prints the largest heap V8 reserved meanwhile.
+ * alive and makes garbage for a while; it prints the largest heap V8 reserved meanwhile. Its garbage
+ * collector runs on its main thread only (`--single-threaded-gc`): with V8's concurrent marker the
+ * peak depends on how soon a helper thread gets a core, and in CI's full run, both cores busy, the
+ * peak without the mode moved between 60 and 80 MB and once came within 15 % of the peak with it.
+ * On the main thread the same garbage gives the same heap: 137–173 MB without the mode, 54–71 MB with
+ * it (12 runs each beside two busy processes on this 2-core machine, 2026-11-27).
  */
 function peakHeapMb(flags: readonly string[]): number {
   const script = `
@@ -25,7 +30,7 @@ function peakHeapMb(flags: readonly string[]): number {
       peak = Math.max(peak, process.memoryUsage().heapTotal);
     }
     console.log(live.length > 0 ? peak / 2 ** 20 : 0);`;
-  const run = spawnSync(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=256', '-e', script, JSON.stringify(flags)], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=256', '--single-threaded-gc', '-e', script, JSON.stringify(flags)], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).toBe('');
   return Number(run.stdout.trim());
@@ -47,6 +52,6 @@ describe('serve and V8 memory saver mode', () => {
     const without = peakHeapMb([]);
     const withSaver = peakHeapMb(SQLITE_SERVE_V8_FLAGS);
     expect(without).toBeGreaterThan(40);
-    expect(withSaver).toBeLessThan(without * 0.85);
+    expect(withSaver, `peak heap ${withSaver} MB with the mode, ${without} MB without`).toBeLessThan(without * 0.7);
   });
 });

@@ -4,9 +4,10 @@
  * to it with publisher confirms:
  *   - 200 fleet changes while the broker is stopped, then started: a consumer on a queue bound to
  *     `car.#` receives all 200, each car's in order, each message-id once;
- *   - the broker SIGKILLed in the middle of a 1 000-message backlog, then started again: a consumer
- *     subscribed throughout (subscribing again whenever its subscription ends) hears every message, a message published twice only for a confirm that was
- *     lost (counted, and shown on the outbox screen);
+ *   - the broker SIGKILLed in the middle of a 1 000-message backlog, then started again: every message
+ *     reaches a consumer subscribed throughout (subscribing again whenever its subscription ends), or
+ *     waits on the queue when it stops; a message published twice only for a confirm that was lost
+ *     (counted, and shown on the outbox screen);
  *   - wrong credentials, a missing vhost, a server that is not AMQP: a clear line on the outbox
  *     screen's status, messages waiting, never a 5xx; an unroutable message dead with the reason.
  * Only on SQLite: what it checks is the AMQP transport; the outbox SQL under it runs on both engines
@@ -222,6 +223,17 @@ async function until<T>(what: string, check: () => Promise<T | false | null | un
   }
 }
 
+/** Sorted places as spans: [0, 1, 2, 7, 9, 10] → `0–2, 7, 9–10`. */
+function spans(places: number[]): string {
+  const out: string[] = [];
+  for (const p of [...places].sort((a, b) => a - b)) {
+    const last = out.at(-1)?.split('–');
+    if (last && Number(last.at(-1)) === p - 1) out[out.length - 1] = `${last[0]}–${p}`;
+    else out.push(String(p));
+  }
+  return out.join(', ');
+}
+
 function expectPerCarOrder(heard: Heard[], cars: number): void {
   const byCar = new Map<number, string[]>();
   const seen = new Set<string>();
@@ -283,20 +295,30 @@ describe('the event broker on a real RabbitMQ', () => {
     const after = await outbox(th);
     expect(after).toMatchObject({ pending: 0, dead: 0, sent: 1_000 });
 
-    // Every message the outbox marked sent reaches the consumer (within 30 s of the last one).
+    // Every message the outbox marked sent reaches the consumer: heard while it is subscribed (within
+    // 60 s of the last confirm), or still on the queue when it stops. A classic queue that crashes and
+    // is restarted (reported after an unclean shutdown, on a basic.consume that arrived as it recovered:
+    // rabbitmq-server#13368, #13390) may leave a consumer subscribed to nothing, with no cancel: the
+    // messages wait on the queue, kept, not lost, and a client reading it again gets them.
     const distinctHeard = () => new Set(consumer.heard.map((h) => h.messageId));
     await until('the consumer to hear 1 000 distinct messages', async () => distinctHeard().size === 1_000, 60_000).catch(() => undefined);
     await consumer.stop();
     const onQueue = await queueCounts('fleet-1000');
-    const [all, distinct] = [consumer.heard, distinctHeard()];
-    const keys = (await th.host.core.deps.db.all<{ k: string }>('SELECT idempotency_key AS k FROM outbox')).map((r) => r.k);
+    const heardSubscribed = distinctHeard().size;
+    const leftOnQueue = await consumeAll('fleet-1000');
+    const all = [...consumer.heard, ...leftOnQueue];
+    const distinct = new Set(all.map((h) => h.messageId));
+    const keys = (await th.host.core.deps.db.all<{ k: string }>('SELECT idempotency_key AS k FROM outbox ORDER BY id')).map((r) => r.k);
     const missing = keys.filter((k) => !distinct.has(k));
+    // The count and the message, not a list of 1 000 ids: a CI log keeps only its tail.
     expect(
-      missing,
-      `${missing.length} never heard, ${missing.filter((k) => sentAtKill.has(k)).length} of them confirmed before the kill; ` +
-        `still on the queue: ${onQueue}; the consumer: ${JSON.stringify(consumer.events)}; the broker's log:\n` +
+      missing.length,
+      `${missing.length} never heard (places in the backlog ${spans(missing.map((k) => keys.indexOf(k)))}; the first ${missing.slice(0, 3).join(', ')}), ` +
+        `${missing.filter((k) => sentAtKill.has(k)).length} of them confirmed before the kill (${sentAtKill.size} were); ` +
+        `${heardSubscribed} heard subscribed, ${leftOnQueue.length} read from the queue after (${onQueue} when the consumer stopped); ` +
+        `the consumer: ${JSON.stringify(consumer.events)}; the broker's log:\n` +
         rabbit.logLines(/unclean|dropped|recover|crash|error/i).join('\n'),
-    ).toEqual([]);
+    ).toBe(0);
     // A repeat that is not a redelivery (of a message the consumer took but whose ack died with the broker) is a second publish: only after a lost confirm.
     const published = all.filter((h) => !h.redelivered);
     const repeats = published.length - new Set(published.map((h) => h.messageId)).size;
@@ -304,7 +326,8 @@ describe('the event broker on a real RabbitMQ', () => {
     expectPerCarOrder(all, 200);
     console.log(
       `1 000-message backlog, beam.smp SIGKILLed after ${sentBefore} confirmed (${sentAtKill.size} when the kill returned), restarted: ` +
-        `${distinct.size}/1000 distinct heard by the consumer, 0 lost, ${repeats} repeats published, ${all.length - published.length} redeliveries; ` +
+        `${distinct.size}/1000 distinct reached the consumer (${heardSubscribed} while subscribed, ${leftOnQueue.length} read from the queue after), 0 lost, ` +
+        `${repeats} repeats published, ${all.length - published.length} redeliveries; ` +
         `confirms lost (shown on the outbox screen): ${after.broker!.lostConfirms}; the consumer: ${JSON.stringify(consumer.events)}`,
     );
   });

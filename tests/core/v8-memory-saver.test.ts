@@ -13,7 +13,7 @@ import { applyV8Flags, serveV8Flags, SQLITE_SERVE_V8_FLAGS } from '../../core/v8
  * collector runs on its main thread only (`--single-threaded-gc`): with V8's concurrent marker the
  * peak depends on how soon a helper thread gets a core, and in CI's full run, both cores busy, the
  * peak without the mode moved between 60 and 80 MB and once came within 15 % of the peak with it.
- * On the main thread the same garbage gives the same heap: 137–173 MB without the mode, 54–71 MB with
+ * On the main thread the same garbage gives the same heap: 146–173 MB without the mode, 54–71 MB with
  * it (12 runs each beside two busy processes on this 2-core machine, 2026-11-27).
  */
 function peakHeapMb(flags: readonly string[]): number {

@@ -74,7 +74,7 @@ export function createRoomsService(core: CoreDeps, settings: SettingsService): R
     setHousekeeping: async (id, housekeeping) => await change(id, { housekeeping }),
     async free(query) {
       const w = resolveStayWindow(settings.get(), query.checkin, query.checkout);
-      const rooms = await listFreeRooms(db, w.checkin.ms, w.checkout.ms, settings.maxStayMs(), query.guests ?? 1);
+      const rooms = await listFreeRooms(db, w.checkin.ms, w.checkout.ms, query.guests ?? 1);
       const category = query.category?.trim().toLowerCase();
       return category ? rooms.filter((r) => r.category.toLowerCase() === category) : rooms;
     },

@@ -8,6 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
+import { FREE_ROOMS_SQL } from '../../../db/queries/room-queries';
 import { BLOCK_CONFLICT_SQL, INSERT_STAY_IF_FREE_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -74,6 +75,15 @@ describe('PostgreSQL plans of the hot paths', () => {
     const text = await plan(INSERT_STAY_IF_FREE_SQL, row);
     expect(text).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) stays_(occupancy|room)_idx/);
     expect(text).toMatch(/Index (Only )?Scan using room_blocks_room_idx on room_blocks/);
+    expect(text).not.toMatch(/Seq Scan/);
+  });
+
+  it('lists free rooms stepping back from the period\'s end through an index on the room, and each room\'s blocks through one', async () => {
+    await seedStays();
+    const text = await plan(FREE_ROOMS_SQL, 1, 500, 300, 500, 300);
+    expect(text).toMatch(/Limit[\s\S]*Index (Only )?Scan Backward using stays_(occupancy|room)_idx on stays s/);
+    expect(text).toMatch(/Index Cond: \(\(room_id = r\.id\) AND \(checkin_ms < /);
+    expect(text).toMatch(/Index (Only )?Scan using room_blocks_(room_idx|no_overlap) on room_blocks b/);
     expect(text).not.toMatch(/Seq Scan/);
   });
 

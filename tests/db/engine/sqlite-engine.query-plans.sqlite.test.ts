@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
 import { BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
+import { FREE_ROOMS_SQL } from '../../../db/queries/room-queries';
 import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -28,6 +29,19 @@ describe('the availability query plan', () => {
 
   it('checks blocks through room_blocks_room_idx without touching the table', async () => {
     expect(await plan(BLOCK_CONFLICT_SQL, 1, 2, 3, 0)).toEqual(['SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)']);
+  });
+});
+
+describe('the free rooms query', () => {
+  it('reads one stay a room, stepping back from the period\'s end in stays_occupancy_idx, and the blocks through their index', async () => {
+    expect(await plan(FREE_ROOMS_SQL, 1, 2, 3, 2, 3)).toEqual([
+      'SCAN r',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH s USING COVERING INDEX stays_occupancy_idx (room_id=? AND checkin_ms<?)',
+      'CORRELATED SCALAR SUBQUERY 2',
+      'SEARCH b USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)',
+      'USE TEMP B-TREE FOR ORDER BY',
+    ]);
   });
 });
 

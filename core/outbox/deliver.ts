@@ -1,8 +1,11 @@
 /**
  * One delivery attempt: POST the stored JSON with its idempotency key, and sort the answer into what
  * the worker does next. The receiver dedups by `Idempotency-Key`, so sending a message again after a
- * lost answer is safe; that is why every unclear outcome is a retry, never a guess.
+ * lost answer is safe; that is why every unclear outcome is a retry, never a guess. The POST itself is
+ * http-post.ts's (Node's own `http`, not fetch: why, there).
  */
+import type { HttpPost, PostAnswer } from './http-post';
+
 export type DeliveryOutcome =
   /** 2xx: done. */
   | { kind: 'sent' }
@@ -31,7 +34,7 @@ const EXCERPT_CHARS = 200;
  */
 export const ANSWER_READ_BYTES = 4_096;
 
-function describeStatus(res: Response, body: string): string {
+function describeStatus(res: PostAnswer, body: string): string {
   const excerpt = body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
   const head = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
   return excerpt ? `${head}: ${excerpt}` : head;
@@ -39,50 +42,22 @@ function describeStatus(res: Response, body: string): string {
 
 function describeNetworkError(e: unknown, timeoutMs: number): string {
   if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `No answer within ${timeoutMs / 1000} s`;
+  // fetch puts the socket's error in `cause`; Node's http throws it as it is.
   const cause = e instanceof Error ? (e.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const own = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+  const detail = cause?.code ?? cause?.message ?? (typeof own === 'string' ? own : undefined) ?? (e instanceof Error ? e.message : String(e));
   return `Network error: ${detail}`;
 }
 
-/** The first `ANSWER_READ_BYTES` of the body, as text; the rest is never read. */
-async function readExcerpt(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ANSWER_READ_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // A body cut short still leaves what arrived: enough for the excerpt.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const bytes = new Uint8Array(Math.min(size, ANSWER_READ_BYTES));
-  let at = 0;
-  for (const c of chunks) {
-    if (at >= bytes.length) break;
-    const part = c.subarray(0, bytes.length - at);
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
 export async function deliver(
-  fetchFn: typeof fetch,
+  post: HttpPost,
   req: DeliveryRequest,
   options: { timeoutMs: number; stopSignal: AbortSignal },
 ): Promise<DeliveryOutcome> {
   if (!URL.canParse(req.url)) return { kind: 'refused', error: `Invalid URL ${JSON.stringify(req.url.slice(0, 200))}` };
-  let res: Response;
+  let res: PostAnswer;
   try {
-    res = await fetchFn(req.url, {
-      method: 'POST',
+    res = await post(req.url, {
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey, 'X-Frontdesk-Sequence': String(req.sequence) },
       body: req.payload,
       signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.stopSignal]),
@@ -91,13 +66,13 @@ export async function deliver(
     if (options.stopSignal.aborted) return { kind: 'aborted' };
     return { kind: 'unreachable', error: describeNetworkError(e, options.timeoutMs) };
   }
-  if (res.ok) {
+  if (res.status >= 200 && res.status < 300) {
     // Free the connection without reading what billing had to say.
-    await res.body?.cancel().catch(() => undefined);
+    res.discard();
     return { kind: 'sent' };
   }
-  const error = describeStatus(res, await readExcerpt(res));
+  const error = describeStatus(res, await res.excerpt(ANSWER_READ_BYTES));
   if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) return { kind: 'refused', error };
-  const retryAfter = res.status === 429 || res.status === 503 ? res.headers.get('retry-after') : null;
+  const retryAfter = res.status === 429 || res.status === 503 ? res.header('retry-after') : null;
   return { kind: 'failed', error, retryAfter };
 }

@@ -34,6 +34,7 @@ import type { Clock, EventBus } from '../context';
 import type { ChainRunner } from './chain-runner';
 import { createOutboxChanged } from './outbox-changed';
 import { configuredTargets, transportOf } from './outbox-targets';
+import { fetchPost, nodeHttpPost } from './http-post';
 import { createSentMarks } from './sent-marks';
 import { createTargetPace } from './target-pace';
 import { createBrokerLinks, createTransports, type BrokerLinks } from './transports';
@@ -55,6 +56,7 @@ export interface OutboxWorkerOptions {
   /** The stored SMTP password (`email` target), kept out of `Settings` so no answer carries it. */
   getSmtpPassword?: () => string;
   events: EventBus;
+  /** A fetch to send HTTP messages with instead of Node's `http` (http-post.ts): tests watch or gate deliveries so. */
   fetch?: typeof fetch;
   random?: () => number;
   pollMs?: number;
@@ -97,7 +99,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const changed = () => outboxChanged.changed();
   // A broker link coming up (or going down) wakes the worker and reloads the outbox screen.
   const brokers = options.brokers ?? createBrokerLinks({ clock, random: options.random, onChange: () => { changed(); kick(); } });
-  const transports = createTransports({ fetch: options.fetch ?? globalThis.fetch, getSettings, getSmtpPassword: options.getSmtpPassword ?? (() => ''), brokers });
+  const transports = createTransports({ post: options.fetch ? fetchPost(options.fetch) : nodeHttpPost, getSettings, getSmtpPassword: options.getSmtpPassword ?? (() => ''), brokers });
   const marks = createSentMarks(db, {
     lingerMs: options.markLingerMs ?? 50, maxBatch: 256, pullAfterMs: PULL_AFTER_MS, onError,
     // What was behind them may be due now (a recovered target's backlog too).

@@ -6,6 +6,7 @@
 import type { Settings } from '../../shared/contract/settings';
 import { createAmqpLink, type AmqpLink, type AmqpLinkStatus } from './amqp-link';
 import { deliver } from './deliver';
+import type { HttpPost } from './http-post';
 import { deliverEmail, smtpConfigOf } from './deliver-email';
 import type { OutboxTransport, TransportKind } from './outbox-transport';
 
@@ -50,7 +51,7 @@ export function createBrokerLinks(options: { clock: () => number; random?: () =>
 }
 
 export interface TransportDeps {
-  fetch: typeof fetch;
+  post: HttpPost;
   getSettings: () => Settings;
   getSmtpPassword: () => string;
   brokers: BrokerLinks;
@@ -62,7 +63,7 @@ export function createTransports(deps: TransportDeps): Record<TransportKind, Out
   return {
     http: {
       ready: always,
-      send: (m, signals) => deliver(deps.fetch, { url: joinUrl(m.endpoint, m.path), payload: m.payload, idempotencyKey: m.idempotencyKey, sequence: m.sequence }, signals),
+      send: (m, signals) => deliver(deps.post, { url: joinUrl(m.endpoint, m.path), payload: m.payload, idempotencyKey: m.idempotencyKey, sequence: m.sequence }, signals),
       close: nothing,
     },
     smtp: {

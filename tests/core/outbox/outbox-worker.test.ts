@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commit } from '../../../core/commit';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../../../core/outbox/outbox-worker';
 import { enqueueOutbox, type OutboxEntry } from '../../../core/outbox/outbox-enqueue';
@@ -65,6 +65,20 @@ const row = async (id: number) => (await t.db.get<Row>('SELECT id, status, attem
 const key = async (id: number) => (await t.db.get<{ k: string }>('SELECT idempotency_key AS k FROM outbox WHERE id = ?', id))!.k;
 
 describe('outbox worker', () => {
+  it("sends with Node's own http, never the global fetch (whose first call loads undici: core/outbox/http-post.ts)", async () => {
+    vi.stubGlobal('fetch', () => {
+      throw new Error('the global fetch was called');
+    });
+    try {
+      const id = await enqueue();
+      expect(await worker().tick()).toBe(1);
+      expect(await row(id)).toMatchObject({ status: 'sent', last_error: null });
+      expect(stub.requests).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('POSTs a committed stay to billing with its JSON, content type and idempotency key, then marks it sent', async () => {
     await t.core.handlers['rooms:create'](aRoom({ number: 101, category: 'Standard single room' }), adminCtx);
     const stay = await t.core.handlers['stays:create'](aStay({ roomId: 1 }), deskCtx);

@@ -24,9 +24,14 @@ import type { HandledCommandName } from '../core/context';
  * does to V8's heap growing factor: below 1 GB V8 scales it down (1.4 at 256 MB instead of 4), so a
  * burst of short-lived objects (8 desks asking for the 300-room board) is collected at ~1.4 × the
  * live set instead of ~4 ×: 256 MB → 150 MB peak resident (docs/benchmarks.md, benchmark 9).
+ * `--no-maglev`: V8's middle optimising tier compiles on background threads, and while the first
+ * boards or the first export run its jobs' zones (several MB each) stand beside the heap: without it
+ * the host's high-water mark during benchmark 4's export is 131–132 MB against 139–148, and `serve`'s
+ * board to 8 desks 120–121 against 134; hot code still reaches TurboFan (bookings no slower, a
+ * report's CPU ~7 % more; docs/benchmarks.md, sixteenth pass). `npm run serve` runs with the same.
  * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
-export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256'];
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256', '--no-maglev'];
 
 export { isFileExport, isFileImport, type FileExportName, type FileImportName };
 

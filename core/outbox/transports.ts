@@ -6,8 +6,8 @@
 import type { Settings } from '../../shared/contract/settings';
 import { createAmqpLink, type AmqpLink, type AmqpLinkStatus } from './amqp-link';
 import { deliver } from './deliver';
-import type { HttpPost } from './http-post';
 import { deliverEmail, smtpConfigOf } from './deliver-email';
+import type { HttpPost } from './http-post';
 import type { OutboxTransport, TransportKind } from './outbox-transport';
 
 export function joinUrl(base: string, path: string): string {

@@ -7,7 +7,7 @@
  * benchmark's paced requests (one every 5 ms). Per export: ms, the host's VmHWM, the probe's loop max,
  * the host's CPU seconds split into its main thread and the rest (the export worker, V8's and libuv's
  * threads), and how long the main thread waited on a run queue, from /proc. `--no-load`: without the paced requests; `--profile DIR`: CPU profiles;
- * `--host-flags a,b`: Node flags for the hosts. Each host gets the desk's glibc settings
+ * `--host-flags a,b`: Node flags for the hosts; `--repeat N`: N exports and downloads per host (benchmark 4 makes five). Each host gets the desk's glibc settings
  * (`DESK_HOST_MALLOC_ENV`, as Electron's main forks it) unless this process's environment sets them
  * (`MALLOC_ARENA_MAX=2 npx tsx bench/ab/export-ab.ts …`: the caller's value is kept).
  */
@@ -25,11 +25,20 @@ import { cpuSeconds } from '../support/cpu-time';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 const noLoad = args.includes('--no-load');
+/** `--repeat N`: N file exports and downloads in each host's life (benchmark 4 makes five), not one. */
+const repeat = Number(args[args.indexOf('--repeat') + 1] || 1) || 1;
 /** `--profile DIR`: each host writes a CPU profile of its main thread and of the export worker there. */
 const profileDir = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1]!) : undefined;
 /** `--host-flags a,b`: more of Node's flags for every host (`--trace-gc`). */
 const hostFlags = args.includes('--host-flags') ? args[args.indexOf('--host-flags') + 1]!.split(',') : [];
-const builds = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--profile', '--host-flags'].includes(args[i - 1]!)).map((b) => resolve(b));
+const builds = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--profile', '--host-flags', '--repeat'].includes(args[i - 1]!)).map((b) => resolve(b));
+
+/** The host's resident memory now, anonymous / file-backed (`/proc/<pid>/status`), in MB. */
+function rssSplit(pid: number): string {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
+  return `anon ${kb('RssAnon').toFixed(0)} + file ${kb('RssFile').toFixed(0)} MB`;
+}
 
 function threadSeconds(pid: number, tid: number): number {
   try {
@@ -83,14 +92,16 @@ async function main(): Promise<void> {
             const m = await host.probeStop();
             const paced = noLoad ? undefined : await client.ask<{ p99: number; max: number }>({ type: 'paced:stop' }, 'paced:done');
             console.log(
-              `run ${r + 1} ${build.split('/').slice(-3).join('/')} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
+              `run ${r + 1} ${build.split('/').slice(-3).join('/')} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, now ${rssSplit(host.pid)}, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
             );
           };
-          await measure('file', () => host.exportFile(csv));
-          await measure('http', async () => {
-            const res = await fetch(`${host.client.url}/api/v1/exports/stays.csv`, { headers: { authorization: `Bearer ${host.token}` } });
-            await pipeline(Readable.fromWeb(res.body as never), createWriteStream(csv));
-          });
+          for (let k = 0; k < repeat; k++) {
+            await measure('file', () => host.exportFile(csv));
+            await measure('http', async () => {
+              const res = await fetch(`${host.client.url}/api/v1/exports/stays.csv`, { headers: { authorization: `Bearer ${host.token}` } });
+              await pipeline(Readable.fromWeb(res.body as never), createWriteStream(csv));
+            });
+          }
         } finally {
           await host.stop();
           rmSync(dataDir, { recursive: true, force: true });

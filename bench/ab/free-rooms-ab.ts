@@ -36,8 +36,10 @@ const span = Math.floor((hi - lo) / DAY) - 200;
 const nights = Array.from({ length: Number(values.nights) }, () => lo + (100 + Math.floor(Math.random() * span)) * DAY);
 const bounded = db.prepare(BOUNDED_SCAN_SQL);
 const latest = db.prepare(FREE_ROOMS_SQL);
-const before = (n: number) => bounded.all(1, n + DAY - 2 * 3_600_000, n - maxStayMs, n, n + DAY - 2 * 3_600_000, n) as { id: number }[];
-const now = (n: number) => latest.all(1, n + DAY - 2 * 3_600_000, n, n + DAY - 2 * 3_600_000, n) as { id: number }[];
+/** The period's end: 12:00 the next day. */
+const endOf = (n: number) => n + DAY - 2 * 3_600_000;
+const before = (n: number) => bounded.all(1, endOf(n), n - maxStayMs, n, endOf(n), n) as { id: number }[];
+const now = (n: number) => latest.all(1, endOf(n), n, endOf(n), n) as { id: number }[];
 
 let differ = 0;
 let free = 0;

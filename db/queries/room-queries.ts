@@ -67,7 +67,7 @@ export async function listRooms(db: Db, includeInactive: boolean): Promise<Room[
  * room is taken in the period exactly when **its latest stay arriving before the end leaves after the
  * start**. That is one backward step into `stays_occupancy_idx` per room, however many stays the room
  * had in the longest stay before the period (the availability check's bounded scan reads all of them:
- * ~60 a room on a full hotel with maxStayNights 90, 3.4–3.8 × the time for 300 rooms, docs/benchmarks.md).
+ * ~60 a room on a full hotel with maxStayNights 90, 3.2–3.4 × the time for 300 rooms: bench/ab/free-rooms-ab.ts).
  * The booking itself still asks STAY_CONFLICT_SQL, which assumes nothing of the stays already there.
  */
 export const FREE_ROOMS_SQL = `SELECT ${ROOM_COLUMNS} FROM guest_rooms r

@@ -30,7 +30,7 @@ import { signInOverHttp } from './support/bench-auth';
 import { buildElectronHost, startElectronHost } from './support/electron-host';
 import { startServeProcess, statusBytes } from './support/serve-process';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TODAY } from './support/hotel-dataset';
-import type { MonitorReport } from './support/host-process';
+import type { MonitorReport } from './support/process-monitor';
 import type { LatencySummary } from './support/load-client-process';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMb, fmtMs, median, nowMs } from './support/stats';

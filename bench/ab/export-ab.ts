@@ -92,7 +92,7 @@ async function main(): Promise<void> {
             const m = await host.probeStop();
             const paced = noLoad ? undefined : await client.ask<{ p99: number; max: number }>({ type: 'paced:stop' }, 'paced:done');
             console.log(
-              `run ${r + 1} ${build.split('/').slice(-3).join('/')} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, now ${rssSplit(host.pid)}, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
+              `run ${r + 1} ${build.split('/').slice(-3).join('/')} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, main heap peak ${(m.heapTotalPeakBytes / 2 ** 20).toFixed(0)} (used ${(m.heapUsedPeakBytes / 2 ** 20).toFixed(0)}, external ${(m.externalPeakBytes / 2 ** 20).toFixed(0)}) MB, now ${rssSplit(host.pid)}, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
             );
           };
           for (let k = 0; k < repeat; k++) {

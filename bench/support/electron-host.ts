@@ -20,7 +20,7 @@ import { forkNodeUtility, type NodeUtilityProcess } from '../../electron/node-ut
 import { commands, type IpcResult } from '../../shared/contract/commands';
 import type { LoginResult } from '../../shared/contract/auth';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME, ensureBenchAdmin } from './bench-auth';
-import type { MonitorReport } from './host-process';
+import type { MonitorReport } from './process-monitor';
 import { BENCH_DIR, CACHE_DIR } from './hotel-dataset';
 import { nowMs } from './stats';
 

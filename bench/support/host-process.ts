@@ -1,12 +1,11 @@
 /**
  * Child process: a real host (`createHost`, the same start-up as `npm run serve`) on a given data
- * folder, plus the probes the benchmarks read from inside it: resident memory sampled every 10 ms
- * and the event loop's delay (`monitorEventLoopDelay`), and the desktop's CSV export to a file.
+ * folder, plus the probes the benchmarks read from inside it (process-monitor.ts: resident memory
+ * sampled every 10 ms, the event loop's delay), and the desktop's CSV export to a file.
  * The outbox worker is off: the benchmarks measure the desk, not deliveries to a billing service
  * that does not exist here. `started` carries the benchmark admin's bearer token (bench-auth.ts).
  */
 import { statSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
 import { writeCsvFile } from '../../core/composition/csv-export';
@@ -15,36 +14,10 @@ import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { startProfile } from './cpu-profile';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
+import { startMonitor, stopMonitor } from './process-monitor';
 import { nowMs } from './stats';
-import { highWaterMarkBytes } from './memory-high-water';
 
 let host: Host | undefined;
-
-interface Monitor {
-  loop: ReturnType<typeof monitorEventLoopDelay>;
-  sample(): void;
-  sampler: NodeJS.Timeout;
-  rssStart: number;
-  rssPeak: number;
-  heapTotalPeak: number;
-  heapUsedPeak: number;
-  externalPeak: number;
-}
-let monitor: Monitor | undefined;
-
-export interface MonitorReport {
-  rssStartBytes: number;
-  rssPeakBytes: number;
-  /** The kernel's high-water mark for the whole process life (start-up included). */
-  maxRssBytes: number;
-  /** Peaks of V8's heap (reserved, used) and of memory outside it (Buffers, SQLite's own is not counted). */
-  heapTotalPeakBytes: number;
-  heapUsedPeakBytes: number;
-  externalPeakBytes: number;
-  /** Longest gap between two 10 ms event-loop ticks, in ms (10 ms of it is the tick itself). */
-  loopMaxMs: number;
-  loopP99Ms: number;
-}
 
 /** `migrationsDir` and `rendererDir` are given as absolute paths: a bundled copy of this file lives elsewhere. */
 async function start(m: { dataDir: string; migrationsDir: string; rendererDir: string; databaseUrl?: string }) {
@@ -69,41 +42,11 @@ async function start(m: { dataDir: string; migrationsDir: string; rendererDir: s
   return { type: 'started', url: host.url, database: host.database, rssBytes, token: session.access_token };
 }
 
-function startMonitor() {
+function monitorStart() {
   // With --expose-gc (diagnosis runs only), start from a collected heap so growth means retention.
   (globalThis as { gc?: () => void }).gc?.();
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    state.rssPeak = Math.max(state.rssPeak, m.rss);
-    state.heapTotalPeak = Math.max(state.heapTotalPeak, m.heapTotal);
-    state.heapUsedPeak = Math.max(state.heapUsedPeak, m.heapUsed);
-    state.externalPeak = Math.max(state.externalPeak, m.external);
-  };
-  const rss = process.memoryUsage.rss();
-  const state: Monitor = { loop, sample, sampler: setInterval(sample, 10), rssStart: rss, rssPeak: rss, heapTotalPeak: 0, heapUsedPeak: 0, externalPeak: 0 };
-  monitor = state;
+  startMonitor();
   return { type: 'monitor:started' };
-}
-
-function stopMonitor() {
-  const state = monitor!;
-  clearInterval(state.sampler);
-  state.loop.disable();
-  state.sample();
-  monitor = undefined;
-  const report: MonitorReport = {
-    rssStartBytes: state.rssStart,
-    rssPeakBytes: state.rssPeak,
-    maxRssBytes: highWaterMarkBytes(),
-    heapTotalPeakBytes: state.heapTotalPeak,
-    heapUsedPeakBytes: state.heapUsedPeak,
-    externalPeakBytes: state.externalPeak,
-    loopMaxMs: state.loop.max / 1e6,
-    loopP99Ms: state.loop.percentile(99) / 1e6,
-  };
-  return { type: 'monitor:done', ...report };
 }
 
 /** The desktop's export (save dialog → file), timed inside the host. */
@@ -125,8 +68,8 @@ serveParent(
       return { type: 'profile:started' };
     },
     'profile:stop': async () => ({ type: 'profile:done', ...(await profiling!.stop()) }),
-    'monitor:start': () => startMonitor(),
-    'monitor:stop': () => stopMonitor(),
+    'monitor:start': () => monitorStart(),
+    'monitor:stop': () => ({ type: 'monitor:done', ...stopMonitor() }),
     'export-file': (m) => exportFile(m as never),
     // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL).
     'group-commit:stats': () => {

@@ -52,13 +52,13 @@ export const FreeRoomsQuerySchema = z.object({
 
 export const roomCommands = defineCommands({
   'rooms:list': {
-    summary: 'Guest rooms', tags: ['Guest rooms'], roles: DESK,
+    summary: 'Guest rooms', tags: ['Guest rooms'], roles: DESK, trustedOutput: true,
     description: 'The hotel\'s guest rooms by number, with category, capacity, nightly rate, floor and housekeeping state; rooms out of use only when asked.',
     example: { includeInactive: false },
     input: RoomListQuerySchema, output: z.array(RoomSchema), http: { method: 'GET', path: '/api/v1/rooms' },
   },
   'rooms:free': {
-    summary: 'Rooms free for a whole range', tags: ['Guest rooms'], roles: DESK,
+    summary: 'Rooms free for a whole range', tags: ['Guest rooms'], roles: DESK, trustedOutput: true,
     description:
       'The rooms in use and in order with no stay or block (blocked or out of order) in any night from check-in to check-out, optionally ' +
       'of one category and sleeping at least `guests`. Nights freed by an early departure or a no-show are offered.',

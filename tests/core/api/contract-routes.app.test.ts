@@ -4,7 +4,7 @@ import { commands, type CommandDef } from '../../../shared/contract/commands';
 import type { Block } from '../../../shared/contract/blocks';
 import { BoardSchema, type Board } from '../../../shared/contract/board';
 import type { OutboxStatus } from '../../../shared/contract/outbox';
-import type { Room } from '../../../shared/contract/rooms';
+import { RoomSchema, type Room } from '../../../shared/contract/rooms';
 import type { Settings } from '../../../shared/contract/settings';
 import type { Stay } from '../../../shared/contract/stays';
 import { startTestApi, type TestApi } from '../../support/http-client';
@@ -66,6 +66,23 @@ describe('rooms', () => {
     await api.post('/api/v1/rooms', { ...ROOM, number: 102 });
     const res = await api.get<Room[]>('/api/v1/rooms/free?checkin=2026-05-02&checkout=2026-05-04&guests=2');
     expect(res.body.map((r) => r.number)).toEqual([102]);
+  });
+
+  it('sends the room lists without the zod pass (trustedOutput), so each room holds exactly the schema’s fields, in its order', async () => {
+    expect([commands['rooms:list'], commands['rooms:free']].map((def) => (def as CommandDef).trustedOutput)).toEqual([true, true]);
+    await api.post('/api/v1/rooms', ROOM);
+    await api.post('/api/v1/rooms', { ...ROOM, number: 102, housekeeping: 'dirty' });
+    expect((await api.patch('/api/v1/rooms/2', { active: false })).status).toBe(200);
+    const lists = [
+      (await api.get<Room[]>('/api/v1/rooms?includeInactive=true')).body,
+      (await api.get<Room[]>('/api/v1/rooms/free?checkin=2026-05-02&checkout=2026-05-04')).body,
+    ];
+    expect(lists.map((rooms) => rooms.map((r) => [r.number, r.active, r.housekeeping]))).toEqual([[[101, true, 'clean'], [102, false, 'dirty']], [[101, true, 'clean']]]);
+    for (const room of lists.flat()) {
+      // zod drops any key the schema does not name and refuses a wrong type (`active` as 1/0): equal only if the room is exactly the schema's.
+      expect(RoomSchema.parse(room)).toEqual(room);
+      expect(Object.keys(room)).toEqual(Object.keys(RoomSchema.shape));
+    }
   });
 });
 

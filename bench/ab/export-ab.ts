@@ -35,9 +35,8 @@ const builds = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--profi
 
 /** The host's resident memory now, anonymous / file-backed (`/proc/<pid>/status`), in MB. */
 function rssSplit(pid: number): string {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
-  return `anon ${kb('RssAnon').toFixed(0)} + file ${kb('RssFile').toFixed(0)} MB`;
+  const mb = (field: 'RssAnon' | 'RssFile') => (statusBytes(pid, field) / 2 ** 20).toFixed(0);
+  return `anon ${mb('RssAnon')} + file ${mb('RssFile')} MB`;
 }
 
 function threadSeconds(pid: number, tid: number): number {

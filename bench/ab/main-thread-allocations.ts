@@ -74,10 +74,10 @@ try {
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
   await client.ask({ type: 'paced:start', origin: host.url, token, intervalMs: 5, rooms, fromDate: TODAY, days: 150, seed: 3 }, 'paced:started');
   await new Promise((resolve) => setTimeout(resolve, 3000)); // warm: the code the requests run is compiled
-  const session = new Session();
-  session.connect();
   const before = await client.ask<{ statuses: Record<string, number> }>({ type: 'paced:stop' }, 'paced:done');
   await client.ask({ type: 'paced:start', origin: host.url, token, intervalMs: 5, rooms, fromDate: TODAY, days: 150, seed: 4 }, 'paced:started');
+  const session = new Session();
+  session.connect();
   await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: ProfileNode } };

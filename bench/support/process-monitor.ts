@@ -34,7 +34,7 @@ let monitor: Monitor | undefined;
  * One histogram for the process's life, reset at each start, not a new one per measurement: a heap
  * snapshot of the desk's host after ten exports held five of them (1.84 MB of native memory each
  * measurement left behind until V8 collected its handle). Their pages are mostly never touched, so
- * VmHWM did not move measurably (export-ab.ts --repeat 5, 14:20 UTC), but the probe should leave
+ * VmHWM did not move measurably (export-ab.ts --repeat 5, 14:04 UTC), but the probe should leave
  * nothing of its own in the process it measures.
  */
 let loop: ReturnType<typeof monitorEventLoopDelay> | undefined;

@@ -34,7 +34,7 @@ function serveSteps(): string[][] {
 }
 
 /** Resident memory (VmRSS) or its high-water mark (VmHWM) of a process, from outside it. */
-export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFile'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(match[1]) * 1024;

@@ -21,7 +21,7 @@ import Database from 'better-sqlite3';
 import { createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
+import { OCCUPANCY_CONFLICT_SQL } from '../db/queries/stay-queries';
 import { addDays, resolveTime } from '../shared/time';
 import { runBookingHttpPostgres } from './booking-http-postgres';
 import { ensureBenchAdmin } from './support/bench-auth';
@@ -72,8 +72,7 @@ function createRawBooker(file: string) {
   db.pragma('busy_timeout = 5000');
   indexStaysByTrigger(db);
   const rooms = hotelRooms();
-  const stayConflict = db.prepare(STAY_CONFLICT_SQL);
-  const blockConflict = db.prepare(BLOCK_CONFLICT_SQL);
+  const occupancyConflict = db.prepare(OCCUPANCY_CONFLICT_SQL);
   const insertStay = db.prepare(
     `INSERT INTO stays (room_id, category, guest_name, guest_email, guest_phone, guests, checkin, checkout, checkin_ms, checkout_ms,
                         nights, status, price, notes, created_by, created_at, updated_at)
@@ -98,7 +97,7 @@ function createRawBooker(file: string) {
     const roomId = (k % rooms.length) + 1;
     const room = rooms[roomId - 1]!;
     const t = nightTimes(Math.floor(k / rooms.length));
-    if (stayConflict.get(roomId, t.outMs, t.inMs - MAX_STAY_MS, t.inMs, 0) || blockConflict.get(roomId, t.outMs, t.inMs, 0)) return false;
+    if (occupancyConflict.get(roomId, t.outMs, t.inMs - MAX_STAY_MS, t.inMs, 0, roomId, t.outMs, t.inMs, 0)) return false;
     const now = NOW_MS;
     const id = Number(insertStay.run(roomId, room.category, t.inIso, t.outIso, t.inMs, t.outMs, room.nightlyRate, now, now).lastInsertRowid);
     const payload = JSON.stringify({ room_type: room.category, checkin: t.inIso, checkout: t.outIso, roomnumber: room.number });

@@ -89,8 +89,11 @@ export function openSqliteEngine(options: SqliteEngineOptions): Database & { rea
   // Checkpoints off the event loop (wal-checkpointer.ts); the import's own connection keeps SQLite's.
   const checkpoints = options.bulk ? undefined : checkpointOffTheLoop(sqlite, options.file, writer.lend, options.checkpointThreads);
   const commits = createCommitHooks(sqlite, options.beforeCommit, checkpoints);
-  /** A read answers once the writes it may have seen are on disk (a batch's fsync may be under way). */
-  const durable = <T>(value: T): Promise<T> => wal.settled().then(() => value);
+  /**
+   * A read answers once the writes it may have seen are on disk (a batch's fsync may be under way);
+   * with no fsync under way or waiting, at once (no promise chain to wait through: the hot reads).
+   */
+  const durable = <T>(value: T): Promise<T> => (wal.pending() ? wal.settled().then(() => value) : Promise.resolve(value));
   // A bulk connection (no migrations folder: the import's worker) is never asked for its migrations.
   const journal = options.migrationsFolder === null ? null : readJournal(options.migrationsFolder);
 

@@ -22,6 +22,8 @@ export interface WalSync {
   sync(): Promise<void>;
   /** Resolves once every sync asked for so far has finished (nothing pending: at once). */
   settled(): Promise<void>;
+  /** Whether an fsync is under way or waiting to start: while not, `settled()` has nothing to wait for. */
+  pending(): boolean;
   close(): void;
 }
 
@@ -68,6 +70,9 @@ export function createWalSync(walFile: string): WalSync {
         () => undefined,
         () => undefined,
       );
+    },
+    pending() {
+      return running !== undefined || next !== undefined;
     },
     close() {
       if (fd !== undefined) closeSync(fd);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
 import { BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
 import { FREE_ROOMS_SQL } from '../../../db/queries/room-queries';
-import { BLOCK_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
+import { BLOCK_CONFLICT_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
 
 let db: Database;
@@ -29,6 +29,20 @@ describe('the availability query plan', () => {
 
   it('checks blocks through room_blocks_room_idx without touching the table', async () => {
     expect(await plan(BLOCK_CONFLICT_SQL, 1, 2, 3, 0)).toEqual(['SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)']);
+  });
+
+  it('asks both in one statement: the stays first, then the blocks, each through its covering index', async () => {
+    expect(await plan(OCCUPANCY_CONFLICT_SQL, 1, 2, 3, 4, 0, 1, 2, 4, 0)).toEqual([
+      'COMPOUND QUERY',
+      'LEFT-MOST SUBQUERY',
+      'CO-ROUTINE stay_in_the_way',
+      'SEARCH stays USING COVERING INDEX stays_occupancy_idx (room_id=? AND checkin_ms>? AND checkin_ms<?)',
+      'SCAN stay_in_the_way',
+      'UNION ALL',
+      'CO-ROUTINE block_in_the_way',
+      'SEARCH room_blocks USING COVERING INDEX room_blocks_room_idx (room_id=? AND starts_ms<?)',
+      'SCAN block_in_the_way',
+    ]);
   });
 });
 

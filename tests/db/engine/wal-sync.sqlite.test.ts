@@ -25,6 +25,7 @@ function heldWalSync() {
         });
       }),
     settled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => pending.push(resolve))),
+    pending: () => inFlight > 0,
     close: () => undefined,
   };
   return { wal, release: () => pending.splice(0).forEach((f) => f()), waiting: () => inFlight };
@@ -86,7 +87,7 @@ describe('a batch commits, then waits for the fsync of the WAL', () => {
   });
 
   it('refuses the whole batch when the fsync fails, and publishes nothing', async () => {
-    const failing: WalSync = { sync: () => Promise.reject(new Error('EIO: fsync failed')), settled: () => Promise.resolve(), close: () => undefined };
+    const failing: WalSync = { sync: () => Promise.reject(new Error('EIO: fsync failed')), settled: () => Promise.resolve(), pending: () => false, close: () => undefined };
     const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync: failing });
     try {
       const told: string[] = [];
@@ -139,7 +140,7 @@ describe('a lone write outside a unit commits, then waits for the fsync of the W
   });
 
   it('refuses the write when the fsync fails', async () => {
-    const failing: WalSync = { sync: () => Promise.reject(new Error('EIO: fsync failed')), settled: () => Promise.resolve(), close: () => undefined };
+    const failing: WalSync = { sync: () => Promise.reject(new Error('EIO: fsync failed')), settled: () => Promise.resolve(), pending: () => false, close: () => undefined };
     const db = openSqliteEngine({ file: database.file!, migrationsFolder: join(defaultMigrationsDir(), 'sqlite'), walSync: failing });
     try {
       await expect(db.run(insertBlock, 101)).rejects.toThrow(/fsync failed/);
@@ -155,12 +156,16 @@ describe('createWalSync', () => {
     const wal = createWalSync(`${database.file!}-wal`);
     try {
       await db.run(insertBlock, 101);
+      expect(wal.pending()).toBe(false);
       const first = wal.sync();
       const second = wal.sync();
       const third = wal.sync();
       expect(third).toBe(second); // asked while the first ran: one more fsync, shared
       expect(second).not.toBe(first);
+      await first;
+      expect(wal.pending()).toBe(true); // the shared second one is still to run
       await Promise.all([first, second, third, wal.settled()]);
+      expect(wal.pending()).toBe(false);
       await expect(wal.sync()).resolves.toBeUndefined();
     } finally {
       wal.close();

@@ -130,8 +130,8 @@ export const BLOCK_CONFLICT_SQL = `
  * The availability check as one statement on both engines: the stay query, then the block query only
  * if no stay answered (their parameters one after the other). PostgreSQL's Append and SQLite's
  * compound SELECT both stop at the first row, so a taken night never reads the blocks. One statement
- * is one round trip on PostgreSQL and, on SQLite, one call through the engine instead of two: a free
- * night's check 18 → 12 µs at the median (docs/benchmarks.md, nineteenth pass). Each arm is a
+ * is one round trip on PostgreSQL and, on SQLite, one call through the engine instead of two
+ * (benchmark 2's free night p99 43 → 21 µs: docs/benchmarks.md, nineteenth pass). Each arm is a
  * subquery with its own LIMIT, named as PostgreSQL 15 requires of a subquery in FROM.
  */
 export const OCCUPANCY_CONFLICT_SQL = `SELECT kind, id FROM (${STAY_CONFLICT_SQL}) AS stay_in_the_way

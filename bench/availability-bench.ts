@@ -14,11 +14,10 @@ import { createEventBus } from '../core/context';
 import { createSettingsService } from '../core/settings/settings-service';
 import { openDatabase, type Database as Db, type Sqlite } from '../db/open-database';
 import { findOccupancyConflict, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../db/queries/stay-queries';
-import { addDays, resolveTime } from '../shared/time';
 import { runAvailabilityPostgres } from './availability-postgres';
 import type { BenchOptions } from './support/bench-options';
-import { shuffled, timeAsync, type Interval } from './support/intervals';
-import { copyHotelTo, denseHistoryHotel, HISTORY_DAYS, HISTORY_FROM, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
+import { lastYearNights, shuffled, timeAsync, type Interval } from './support/intervals';
+import { copyHotelTo, denseHistoryHotel, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median, percentile } from './support/stats';
 
@@ -36,13 +35,9 @@ const withIndex = (index: string) => STAY_CONFLICT_SQL.replace('INDEXED BY stays
 
 /** One-night windows (14:00 → 12:00 next day) of the last year of history, split into taken and free. */
 async function nightsOfLastYear(db: Db, raw: Sqlite, maxStayMs: number): Promise<{ taken: Interval[]; free: Interval[] }> {
-  const lastDay = addDays(HISTORY_FROM, HISTORY_DAYS);
   const taken: Interval[] = [];
   const free: Interval[] = [];
-  for (let d = addDays(lastDay, -365); d < addDays(lastDay, -1); d = addDays(d, 1)) {
-    const night: Interval = [resolveTime(d, TIME_ZONE, '14:00').ms, resolveTime(addDays(d, 1), TIME_ZONE, '12:00').ms];
-    ((await findOccupancyConflict(db, ROOM_ID, night[0], night[1], maxStayMs)) ? taken : free).push(night);
-  }
+  for (const night of lastYearNights()) ((await findOccupancyConflict(db, ROOM_ID, night[0], night[1], maxStayMs)) ? taken : free).push(night);
   // Cross-check the split with a plain scan, so a broken check cannot make its own test set.
   const stays = raw
     .prepare(`SELECT checkin_ms AS a, checkout_ms AS b FROM stays NOT INDEXED WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')`)

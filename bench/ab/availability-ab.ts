@@ -13,10 +13,9 @@ import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { shuffled, timeAsync, type Interval } from '../support/intervals';
-import { copyHotelTo, denseHistoryHotel, HISTORY_DAYS, HISTORY_FROM, scratchDir, TIME_ZONE } from '../support/hotel-dataset';
+import { lastYearNights, shuffled, timeAsync, type Interval } from '../support/intervals';
+import { copyHotelTo, denseHistoryHotel, scratchDir } from '../support/hotel-dataset';
 import { fmt, percentile } from '../support/stats';
-import { addDays, resolveTime } from '../../shared/time';
 
 const ROOM_ID = 150;
 const DAY = 86_400_000;
@@ -33,20 +32,16 @@ const data = await denseHistoryHotel((line) => console.log(line));
 const scratch = scratchDir('availability-ab');
 const file = copyHotelTo(data.file, scratch);
 const raw = new Database(file, { readonly: true });
-const maxStayMs = Number((raw.prepare(`SELECT value FROM settings WHERE key = 'maxStayNights'`).get() as { value: string } | undefined)?.value ?? 90) * DAY;
+const maxStayMs = Number((raw.prepare(`SELECT value FROM settings WHERE key = 'maxStayNights'`).get() as { value: string }).value) * DAY;
 const stays = raw.prepare(`SELECT checkin_ms AS a, checkout_ms AS b FROM stays NOT INDEXED WHERE room_id = ? AND status IN ('booked', 'checked_in', 'checked_out')`).all(ROOM_ID) as { a: number; b: number }[];
 const blocks = raw.prepare('SELECT starts_ms AS a, ends_ms AS b FROM room_blocks WHERE room_id = ?').all(ROOM_ID) as { a: number; b: number }[];
 raw.close();
 const overlaps = ([s, e]: Interval) => [...stays, ...blocks].some((x) => x.a < e && s < x.b);
 
-// The last year of the history, one night (14:00 → 12:00) a day, as benchmark 2 asks them.
-const lastDay = addDays(HISTORY_FROM, HISTORY_DAYS);
+// The nights benchmark 2 asks about.
 const taken: Interval[] = [];
 const free: Interval[] = [];
-for (let d = addDays(lastDay, -365); d < addDays(lastDay, -1); d = addDays(d, 1)) {
-  const night: Interval = [resolveTime(d, TIME_ZONE, '14:00').ms, resolveTime(addDays(d, 1), TIME_ZONE, '12:00').ms];
-  (overlaps(night) ? taken : free).push(night);
-}
+for (const night of lastYearNights()) (overlaps(night) ? taken : free).push(night);
 
 const checkouts = await Promise.all(
   positionals.map(async (dir) => {

@@ -1,8 +1,20 @@
 /** The availability benchmarks' nights and their timing (bench/availability-bench.ts and availability-postgres.ts). */
+import { addDays, resolveTime } from '../../shared/time';
+import { HISTORY_DAYS, HISTORY_FROM, TIME_ZONE } from './hotel-dataset';
 import { seededRandom } from './stats';
 
 /** A stay's period as instants. */
 export type Interval = [startMs: number, endMs: number];
+
+/** One night (14:00 → 12:00 the next day) a day of the dense hotel's last year of history: where bookings are made, the whole past before them. */
+export function lastYearNights(): Interval[] {
+  const lastDay = addDays(HISTORY_FROM, HISTORY_DAYS);
+  const nights: Interval[] = [];
+  for (let d = addDays(lastDay, -365); d < addDays(lastDay, -1); d = addDays(d, 1)) {
+    nights.push([resolveTime(d, TIME_ZONE, '14:00').ms, resolveTime(addDays(d, 1), TIME_ZONE, '12:00').ms]);
+  }
+  return nights;
+}
 
 /** `length` intervals drawn from `items` (with repeats) by a seeded generator. */
 export function shuffled<T>(items: T[], seed: number, length: number): T[] {

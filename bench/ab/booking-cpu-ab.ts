@@ -3,7 +3,10 @@
  * two or more checkouts at once, taking turns in one sitting: each checkout's own host
  * (`<checkout>/bench/support/host-process.ts`, its own code) on a database of its own, one load client
  * for all. Per run and checkout: bookings/s, p99, bookings per COMMIT, and the host's CPU per booking
- * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate.
+ * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate, and
+ * how busy the host's main thread was (its event-loop utilization: near 100 % the host's one thread,
+ * not the disk or the client, sets the rate, and the latency follows the rate); per run also p50 and
+ * the lowest and highest of the connections' mean latencies (is any connection served less?).
  *
  *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
  *
@@ -36,6 +39,8 @@ interface Batches {
   batches: number;
   writes: number;
   largest: number;
+  /** The host's main thread so far, ms busy and idle (absent from a checkout older than this tool's `loop`). */
+  loop?: { active: number; idle: number };
 }
 interface Reply {
   requests: number;
@@ -45,13 +50,19 @@ interface Reply {
   nextIndex: number;
   failures: number;
   statuses: Record<string, number>;
+  /** The lowest and highest of the connections' mean latencies, ms (the bookings' client only). */
+  connectionMeans?: { min: number; max: number };
 }
 interface Row {
   rate: number;
+  p50: number;
+  connectionMeans?: { min: number; max: number };
   p99: number;
   perCommit: number;
   hostUs: number;
   clientUs: number;
+  /** The share of the run the host's main thread was busy (NaN when its checkout does not say). */
+  loopBusy: number;
 }
 
 const { values, positionals } = parseArgs({
@@ -72,6 +83,13 @@ const checkouts = positionals.map(parseCheckoutArg);
 if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
+
+/** The host's main thread's busy share between two asks (its event-loop utilization), NaN if not told. */
+function loopBusy(s0: Batches, s1: Batches): number {
+  if (!s0.loop || !s1.loop) return Number.NaN;
+  const active = s1.loop.active - s0.loop.active;
+  return active / (active + s1.loop.idle - s0.loop.idle);
+}
 
 /**
  * The empty hotel and its admin made by `checkout`'s own code, so each host opens a database of its
@@ -153,20 +171,26 @@ try {
       if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
       h.rows.push({
         rate: (created * 1000) / r.elapsedMs,
+        p50: r.p50,
         p99: r.p99,
+        connectionMeans: r.connectionMeans,
         perCommit: (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches),
         hostUs: (hostS * 1e6) / Math.max(1, r.requests),
         clientUs: (clientS * 1e6) / Math.max(1, r.requests),
+        loopBusy: loopBusy(s0, s1),
       });
     }
-    const line = (r: Row) => `${r.rate.toFixed(0)}/s p99 ${r.p99.toFixed(1)} ms ${r.hostUs.toFixed(0)} µs`;
+    const spread = (c: Row['connectionMeans']) => (c ? `, connections' means ${c.min.toFixed(1)}–${c.max.toFixed(1)} ms` : '');
+    const busy = (r: Row) => (Number.isNaN(r.loopBusy) ? '' : `, loop ${(r.loopBusy * 100).toFixed(0)} % busy`);
+    const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.connectionMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
     console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
   }
   for (const h of hosts) {
     const m = (f: (r: Row) => number) => median(h.rows.map(f));
     console.log(
       `${h.name}: ${fmt(m((r) => r.rate))} bookings/s, p99 ${m((r) => r.p99).toFixed(1)} ms, host CPU ${m((r) => r.hostUs).toFixed(0)} µs/booking ` +
-        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT`,
+        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT` +
+        (h.rows.some((r) => Number.isNaN(r.loopBusy)) ? '' : `, host's main thread ${(m((r) => r.loopBusy) * 100).toFixed(0)} % busy`),
     );
     if (h.profile) console.log(`  busy time: ${Object.entries(h.profile.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);
   }

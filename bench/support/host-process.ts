@@ -6,6 +6,7 @@
  * that does not exist here. `started` carries the benchmark admin's bearer token (bench-auth.ts).
  */
 import { statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
 import { writeCsvFile } from '../../core/composition/csv-export';
@@ -71,10 +72,12 @@ serveParent(
     'monitor:start': () => monitorStart(),
     'monitor:stop': () => ({ type: 'monitor:done', ...stopMonitor() }),
     'export-file': (m) => exportFile(m as never),
-    // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL).
+    // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL), and the
+    // main thread's time so far, busy and idle (its event-loop utilization between two asks).
     'group-commit:stats': () => {
       const db = host!.core.deps.db as { groupCommitStats?: () => GroupCommitStats };
-      return { type: 'group-commit:stats', ...(db.groupCommitStats?.() ?? { batches: 0, writes: 0, largest: 0 }) };
+      const { active, idle } = performance.eventLoopUtilization();
+      return { type: 'group-commit:stats', ...(db.groupCommitStats?.() ?? { batches: 0, writes: 0, largest: 0 }), loop: { active, idle } };
     },
   },
   async () => {

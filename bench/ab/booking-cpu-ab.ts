@@ -6,7 +6,8 @@
  * read from `/proc` (support/cpu-time.ts), which a busy neighbour moves far less than the rate, and
  * how busy the host's main thread was (its event-loop utilization: near 100 % the host's one thread,
  * not the disk or the client, sets the rate, and the latency follows the rate); per run also p50 and
- * the lowest and highest of the connections' mean latencies (is any connection served less?).
+ * the lowest and highest of the 50 clients' mean latencies (each keeps one request in flight: is any
+ * served less?).
  *
  *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
  *
@@ -50,13 +51,13 @@ interface Reply {
   nextIndex: number;
   failures: number;
   statuses: Record<string, number>;
-  /** The lowest and highest of the connections' mean latencies, ms (the bookings' client only). */
-  connectionMeans?: { min: number; max: number };
+  /** The lowest and highest of the clients' mean latencies, ms (the bookings' load client only). */
+  clientMeans?: { min: number; max: number };
 }
 interface Row {
   rate: number;
   p50: number;
-  connectionMeans?: { min: number; max: number };
+  clientMeans?: { min: number; max: number };
   p99: number;
   perCommit: number;
   hostUs: number;
@@ -173,16 +174,16 @@ try {
         rate: (created * 1000) / r.elapsedMs,
         p50: r.p50,
         p99: r.p99,
-        connectionMeans: r.connectionMeans,
+        clientMeans: r.clientMeans,
         perCommit: (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches),
         hostUs: (hostS * 1e6) / Math.max(1, r.requests),
         clientUs: (clientS * 1e6) / Math.max(1, r.requests),
         loopBusy: loopBusy(s0, s1),
       });
     }
-    const spread = (c: Row['connectionMeans']) => (c ? `, connections' means ${c.min.toFixed(1)}–${c.max.toFixed(1)} ms` : '');
+    const spread = (c: Row['clientMeans']) => (c ? `, clients' means ${c.min.toFixed(1)}–${c.max.toFixed(1)} ms` : '');
     const busy = (r: Row) => (Number.isNaN(r.loopBusy) ? '' : `, loop ${(r.loopBusy * 100).toFixed(0)} % busy`);
-    const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.connectionMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
+    const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.clientMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
     console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
   }
   for (const h of hosts) {

@@ -87,8 +87,8 @@ async function closedLoop(m: {
   let next = m.firstIndex;
   const started = nowMs();
   const deadline = started + m.durationMs;
-  /** Each connection's answered requests and their summed latency (is any connection served less?). */
-  const perConnection = Array.from({ length: m.connections }, () => ({ n: 0, ms: 0 }));
+  /** Each client's (one request in flight each) answered requests and their summed latency: is any served less? */
+  const perClient = Array.from({ length: m.connections }, () => ({ n: 0, ms: 0 }));
   const worker = async (_: unknown, j: number) => {
     const http = https[j % https.length]!;
     while (nowMs() < deadline) {
@@ -98,8 +98,8 @@ async function closedLoop(m: {
         const res = await http.request('POST', '/bookings', body);
         const ms = nowMs() - t0;
         latencies.push(ms);
-        perConnection[j]!.n++;
-        perConnection[j]!.ms += ms;
+        perClient[j]!.n++;
+        perClient[j]!.ms += ms;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status !== 201 && res.status !== 409) {
           failures++;
@@ -113,9 +113,9 @@ async function closedLoop(m: {
   };
   await Promise.all(Array.from({ length: m.connections }, worker));
   const elapsedMs = nowMs() - started;
-  const means = perConnection.filter((c) => c.n > 0).map((c) => c.ms / c.n);
-  const connectionMeans = { min: Math.min(...means), max: Math.max(...means) };
-  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: https[0]!.kind, connectionMeans, ...summarize(latencies, statuses, failures, failureSamples) };
+  const means = perClient.filter((c) => c.n > 0).map((c) => c.ms / c.n);
+  const clientMeans = means.length ? { min: Math.min(...means), max: Math.max(...means) } : undefined;
+  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: https[0]!.kind, clientMeans, ...summarize(latencies, statuses, failures, failureSamples) };
 }
 
 interface PacedState {

@@ -14,6 +14,7 @@ import { LIVE_STATUSES } from '../db/queries/appointment-live';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
+import { startHostProcess } from './support/bench-host';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
 import type { PostLoad, PostLoadReply } from './support/post-load-client-process';
@@ -102,7 +103,7 @@ export async function benchHttpBooking(o: BenchOptions, checks: Check[], figures
   const slots = slotsOf(hostFile);
   const slice = (k: number) => slots.slice(k * perRun, (k + 1) * perRun);
 
-  const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+  const host = startHostProcess();
   const client = startChild(join(BENCH_DIR, 'support', 'post-load-client-process.ts'));
   const raw = createRawSlotBooker(rawFile);
   try {

@@ -1,11 +1,12 @@
 /**
  * Benchmark 1: seed 000's `POST /bookings` over HTTP against the raw atomic check + insert.
  *
- * Ours: a real host (child process, outbox worker off) and a load generator (another child process,
- * so the two event loops have a core each) with 50 keep-alive connections, each sending its next
- * booking as soon as the last is answered, signed in as the hotel's admin (every request carries the
- * bearer token, checked on each call: signature, session row, user row). Every request asks for a
- * free night (room k mod 300, night ⌊k / 300⌋), so nearly all are 201.
+ * Ours: a real host (child process with the desk's V8 flags, support/bench-host.ts; outbox worker off)
+ * and a load generator (another child process, so the two event loops have a core each) with 50
+ * keep-alive connections, each sending its next booking as soon as the last is answered, signed in
+ * as the hotel's admin (every request carries the bearer token, checked on each call: signature,
+ * session row, user row). Every request asks for a free night (room k mod 300, night ⌊k / 300⌋), so
+ * nearly all are 201.
  * Anchor: the same work with raw better-sqlite3 in one loop — prepared statements, the same pragmas
  * (WAL, synchronous=FULL), per booking one `BEGIN IMMEDIATE` transaction: the availability check,
  * the stay insert and the outbox insert, COMMIT.
@@ -26,6 +27,7 @@ import { addDays, resolveTime } from '../shared/time';
 import { runBookingHttpPostgres } from './booking-http-postgres';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
+import { startHostProcess } from './support/bench-host';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
@@ -180,7 +182,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
   await createEmptyHotel(coreFile);
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 
-  const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+  const host = startHostProcess();
   const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
   const raw = createRawBooker(rawFile);
   const inProcess = await createCoreBooker(coreFile);

@@ -22,6 +22,7 @@ import { addDays, resolveTime } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { freshPostgresDatabase } from './support/bench-postgres';
+import { startHostProcess } from './support/bench-host';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
@@ -125,7 +126,7 @@ export async function runBookingHttpPostgres(o: BenchOptions, durationMs: number
   await ensureBenchAdmin(hostUrl);
   await createEmptyHotel(rawUrl);
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
-  const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+  const host = startHostProcess();
   const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
   const raw = createRawPgBooker(rawUrl);
   try {

@@ -25,6 +25,7 @@ import { createCore } from '../core/create-core';
 import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
+import { startHostProcess } from './support/bench-host';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import { addDays } from '../shared/time';
@@ -116,7 +117,7 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
   const tokens = await createSignedInClients(dbFile);
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 
-  const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+  const host = startHostProcess();
   const loadClient = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
   const open: WebSocket[] = [];
   try {

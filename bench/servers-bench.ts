@@ -22,6 +22,7 @@ import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import type { ProfileSummary } from './support/cpu-profile';
 import { benchPostgres, freshPostgresDatabase, stopBenchPostgres } from './support/bench-postgres';
+import { startHostProcess } from './support/bench-host';
 import { startChild, type BenchChild } from './support/child-process';
 import { cpuMeter, postgresPids } from './support/cpu-time';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from './support/hotel-dataset';
@@ -75,7 +76,7 @@ async function startConfig(servers: number, log: (line: string) => void): Promis
   const url = await freshPostgresDatabase(`bench_servers_${servers}`);
   await createEmptyHotel(url);
   await ensureBenchAdmin(url);
-  const hosts = Array.from({ length: servers }, () => startChild(join(BENCH_DIR, 'support', 'host-process.ts')));
+  const hosts = Array.from({ length: servers }, () => startHostProcess());
   await Promise.all(hosts.map((h) => h.next('ready')));
   const started: { url: string; token: string }[] = [];
   // One after the other: a start migrates under a lock and creates the settings; the load is what is measured.

@@ -21,6 +21,7 @@ import { formatInstant } from '../shared/time';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import type { PostLoad, PostLoadReply as LoopReply } from './support/post-load-client-process';
+import { startHostProcess } from './support/bench-host';
 import { startChild } from './support/child-process';
 import { whileProfiled } from './support/cpu-profile';
 import { BENCH_DIR, createEmptyHotel, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
@@ -100,7 +101,7 @@ export async function runStockHttpBench(o: BenchOptions): Promise<BenchResult> {
   await ensureBenchAdmin(hostFile);
   await createEmptyHotel(rawFile);
 
-  const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+  const host = startHostProcess();
   const client = startChild(join(BENCH_DIR, 'support', 'post-load-client-process.ts'));
   const raw = createRawBooker(rawFile);
   try {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
 import { ensureBenchAdmin } from '../support/bench-auth';
+import { startHostProcess } from '../support/bench-host';
 import { startChild } from '../support/child-process';
 import { whileProfiled } from '../support/cpu-profile';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
@@ -27,7 +28,7 @@ const hostDir = join(dir, 'host');
 await createEmptyHotel(join(hostDir, DB_FILE_NAME));
 await ensureBenchAdmin(join(hostDir, DB_FILE_NAME));
 const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
-const host = startChild(join(BENCH_DIR, 'support', 'host-process.ts'));
+const host = startHostProcess();
 const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
 try {
   await Promise.all([host.next('ready'), client.next('ready')]);

@@ -12,7 +12,10 @@
  *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
  *
  * A checkout may carry an environment for its host (support/checkout-arg.ts): `. .@MALLOC_MMAP_THRESHOLD_=16384`
- * is this checkout as it is, then with that setting.
+ * is this checkout as it is, then with that setting. Every host runs with this checkout's
+ * `HOST_EXEC_ARGV`, the desk's V8 flags (support/bench-host.ts); flags on the command line win over
+ * `NODE_OPTIONS`, so other heap sizes are tried from a checkout older than that (docs/benchmarks.md,
+ * twentieth pass).
  *
  * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free
  * slot of a year of 30-minute slots in a few service rooms).
@@ -28,6 +31,7 @@ import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
 import { parseCheckoutArg } from '../support/checkout-arg';
+import { startHostProcess } from '../support/bench-host';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
 import { startBackgroundLoad } from '../support/background-load';
@@ -134,7 +138,7 @@ try {
   for (const [i, checkout] of checkouts.entries()) {
     const hostDir = join(dir, `host-${i}`);
     createHotelWith(checkout.dir, join(hostDir, DB_FILE_NAME));
-    const child = startChild(join(checkout.dir, 'bench', 'support', 'host-process.ts'), [], checkout.env);
+    const child = startHostProcess(checkout.env, checkout.dir);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
     hosts.push({ name: checkout.name, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });

@@ -9,7 +9,7 @@
  *
  * `--trees`: checkouts whose hosts take turns in every round, in the same sitting, against the same
  * raw anchor and the same cluster (each host its own database, started from that checkout's
- * `bench/support/host-process.ts`; default: this one), each with an optional environment for its host
+ * `bench/support/host-process.ts`, with the desk's V8 flags; default: this one), each with an optional environment for its host
  * (`.@MALLOC_ARENA_MAX=1`: bench/support/checkout-arg.ts). Each round runs every host and the anchor
  * once, the order rotating. With `--profile` one more run per host samples its CPU and says where it
  * went (with `BENCH_PROFILE_DIR` set, the whole profile is kept there: bench/support/cpu-profile.ts);
@@ -23,6 +23,7 @@ import { createRawPgBooker } from '../booking-http-postgres';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { benchPostgres, freshPostgresDatabase, stopBenchPostgres } from '../support/bench-postgres';
 import { parseCheckoutArg } from '../support/checkout-arg';
+import { startHostProcess } from '../support/bench-host';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled } from '../support/cpu-profile';
 import { cpuMeter, postgresPids } from '../support/cpu-time';
@@ -108,7 +109,7 @@ try {
     const dbUrl = await freshPostgresDatabase(`bench_booking_http_ab${i}`);
     await createEmptyHotel(dbUrl);
     await ensureBenchAdmin(dbUrl);
-    const child = startChild(join(tree.dir, 'bench', 'support', 'host-process.ts'), [], tree.env);
+    const child = startHostProcess(tree.env, tree.dir);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: scratchDir(`booking-pg-ab${i}`), databaseUrl: dbUrl }, 'started');
     hosts.push({ name: `${tree.name}${trees.length > 1 ? ` (${i})` : ''}`, child, url, token, next: 0, runs: [] });

@@ -5,9 +5,21 @@
 import { join } from 'node:path';
 import { defaultRendererDir } from '../../core/host';
 import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
+import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { ensureBenchAdmin } from './bench-auth';
 import { startChild, type BenchChild } from './child-process';
 import { BENCH_DIR } from './hotel-dataset';
+
+/**
+ * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, with
+ * the V8 flags the desk's host and `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's
+ * 2 MB semi-spaces, the old generation's 256 MB, no Maglev), so a benchmark measures the host as it
+ * ships. Without them a booking cost the host ~20 % less CPU (docs/benchmarks.md, twentieth pass).
+ */
+export function startHostProcess(env: Record<string, string> = {}, checkout?: string): BenchChild {
+  const script = checkout ? join(checkout, 'bench', 'support', 'host-process.ts') : join(BENCH_DIR, 'support', 'host-process.ts');
+  return startChild(script, [], env, HOST_EXEC_ARGV);
+}
 
 export interface BenchHost {
   child: BenchChild;
@@ -27,7 +39,7 @@ export interface BenchHostOptions {
 
 export async function startBenchHost(dataDir: string, options: BenchHostOptions = {}): Promise<BenchHost> {
   await ensureBenchAdmin(join(dataDir, DB_FILE_NAME));
-  const child = startChild(join(BENCH_DIR, 'support', 'host-process.ts'), [], options.env);
+  const child = startHostProcess(options.env);
   try {
     await child.next('ready');
     const started = await child.ask<{ type: string; url: string; dbFile: string; rssBytes: number; token: string }>(

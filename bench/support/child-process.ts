@@ -20,10 +20,10 @@ export interface BenchChild {
   stop(): Promise<void>;
 }
 
-/** Starts `script` (TypeScript through tsx; a plain `.cjs`/`.mjs` file as is). */
-export function startChild(script: string, args: string[] = [], env: Record<string, string> = {}): BenchChild {
+/** Starts `script` (TypeScript through tsx; a plain `.cjs`/`.mjs` file as is), with `v8Flags` on its command line. */
+export function startChild(script: string, args: string[] = [], env: Record<string, string> = {}, v8Flags: readonly string[] = []): BenchChild {
   const child = fork(script, args, {
-    execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    execArgv: [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), ...v8Flags],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -16,7 +16,7 @@ import { BENCH_DIR } from './hotel-dataset';
  * 2 MB semi-spaces, the old generation's 256 MB, no Maglev), so a benchmark measures the host as it
  * ships. Without them a booking cost the host ~20 % less CPU (docs/benchmarks.md, twentieth pass).
  * An A/B tool tries other flags through the checkout's environment: `BENCH_HOST_EXEC_ARGV` (flags
- * separated by spaces) replaces them, e.g. `". .@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=8 --no-maglev"`.
+ * separated by spaces) replaces them, all of them (bench/ab/booking-cpu-ab.ts has an example).
  */
 export function startHostProcess(env: Record<string, string> = {}, checkout?: string): BenchChild {
   const script = checkout ? join(checkout, 'bench', 'support', 'host-process.ts') : join(BENCH_DIR, 'support', 'host-process.ts');

@@ -1,6 +1,7 @@
 /**
  * Which time zones a hotel may be in, and which to offer a new hotel (shared/time.ts does the math in
- * the zone). Pure; runs in main, in the renderer and in tests alike (Intl only).
+ * the zone). Runs in main, in the renderer and in tests alike; the one thing it reads is the machine's
+ * own zone (`machineZone`).
  */
 
 /**
@@ -19,6 +20,40 @@ export function likelyHotelZone(machineZone: string | undefined): string {
   return zone;
 }
 
+/** What a Node process can call without importing `node:fs` (this file is the renderer's too). */
+interface NodeProcessLike {
+  env: Record<string, string | undefined>;
+  platform: string;
+  getBuiltinModule?(id: 'node:fs'): { readlinkSync(path: string): string };
+}
+
+/** The machine's zone as Node's clock finds it without Intl: `TZ`, else the `/etc/localtime` link (Linux, macOS). */
+function nodeMachineZone(node: NodeProcessLike): string | undefined {
+  const tz = node.env.TZ?.replace(/^:/, '').trim();
+  if (tz) return tz;
+  if (node.platform === 'win32') return undefined;
+  try {
+    const link = node.getBuiltinModule?.('node:fs').readlinkSync('/etc/localtime');
+    const zone = link?.split('/zoneinfo/')[1]?.replace(/^(posix|right)\//, '');
+    return zone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The machine's own zone as its clock names it. A browser asks Intl. A Node process asks the OS
+ * where it says so cheaply, because `Intl.DateTimeFormat` (even `resolvedOptions()` of one) brings
+ * ~7 MB of ICU into a process that otherwise needs none of it (docs/benchmarks.md, twenty-third
+ * pass); on Windows, which keeps its zone elsewhere, Node asks Intl too, and ICU's answer there is one
+ * of ICU's own names.
+ */
+export function machineZone(): string | undefined {
+  const node = (globalThis as { process?: NodeProcessLike }).process;
+  const zone = node?.getBuiltinModule ? nodeMachineZone(node) : undefined;
+  return zone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || undefined);
+}
+
 let zoneNames: readonly string[] | undefined;
 let zoneSet: ReadonlySet<string> | undefined;
 /**
@@ -29,8 +64,13 @@ let zoneSet: ReadonlySet<string> | undefined;
  * Read on first use (a few ms).
  */
 export function timeZoneNames(): readonly string[] {
-  zoneNames ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'])].sort();
+  zoneNames ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', utcAsUtc(machineZone() ?? 'UTC')])].sort();
   return zoneNames;
+}
+
+/** `Etc/UTC`, `Universal`, … as `UTC`, as Intl names the machine's zone when it is UTC. */
+function utcAsUtc(zone: string): string {
+  return /^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(zone) ? 'UTC' : zone;
 }
 
 /** Whether `zone` is one of `timeZoneNames()`. */

@@ -1,6 +1,8 @@
 /**
  * Calendar and time-zone math for the hotel's IANA zone. Pure: no clock, no I/O; runs in main,
- * in the renderer and in tests alike (Intl only).
+ * in the renderer and in tests alike. A zone's UTC offsets come from Intl unless the process gives
+ * another source (`useZoneOffsets`: the Node processes read the tz database themselves,
+ * core/time/tz-database.ts, to keep ICU out of their memory); every rule below is the same either way.
  *
  * **Never count nights as milliseconds / 86 400 000.** A night is a calendar date. Worked example in
  * Europe/Copenhagen, where summer time starts 2026-03-29 02:00 → 03:00:
@@ -133,6 +135,21 @@ function offsetViaIntl(wholeSecondMs: number, zone: string): number {
   return civilToUtcMs(civilViaIntl(wholeSecondMs, zone)) - wholeSecondMs;
 }
 
+/** A zone's UTC offset in ms at a whole second, or `undefined` for a zone the source does not know (Intl then answers). */
+export type ZoneOffsetSource = (wholeSecondMs: number, zone: string) => number | undefined;
+
+let zoneSource: ZoneOffsetSource | undefined;
+
+/** Where the offsets come from from now on (`undefined`: Intl); what was cached from the last source is dropped. */
+export function useZoneOffsets(source: ZoneOffsetSource | undefined): void {
+  zoneSource = source;
+  offsetCache.clear();
+}
+
+function zoneOffset(wholeSecondMs: number, zone: string): number {
+  return zoneSource?.(wholeSecondMs, zone) ?? offsetViaIntl(wholeSecondMs, zone);
+}
+
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_CACHED_QUARTERS = 100_000;
 const offsetCache = new Map<string, Map<number, number>>();
@@ -141,7 +158,7 @@ const offsetCache = new Map<string, Map<number, number>>();
  * The zone's UTC offset in ms at an instant (e.g. +3 600 000 for Copenhagen in winter).
  * Cached per zone and quarter hour, but only for a quarter hour whose first and last second have the
  * same offset: a quarter hour that holds a DST change (2026-03-29 01:00 UTC in Copenhagen) is always
- * asked of Intl, so the cache can never hand out the offset from the wrong side of the change.
+ * asked of the source, so the cache can never hand out the offset from the wrong side of the change.
  * A booking resolves a dozen offsets; from Intl that is ~10 % of its time, from the cache ~nothing.
  */
 export function offsetAt(instantMs: number, zone: string): number {
@@ -154,9 +171,9 @@ export function offsetAt(instantMs: number, zone: string): number {
   }
   const cached = zoneCache.get(quarter);
   if (cached !== undefined) return cached;
-  const offset = offsetViaIntl(whole, zone);
+  const offset = zoneOffset(whole, zone);
   const first = quarter * QUARTER_HOUR_MS;
-  if (offsetViaIntl(first, zone) === offset && offsetViaIntl(first + QUARTER_HOUR_MS - 1000, zone) === offset) {
+  if (zoneOffset(first, zone) === offset && zoneOffset(first + QUARTER_HOUR_MS - 1000, zone) === offset) {
     if (zoneCache.size >= MAX_CACHED_QUARTERS) zoneCache.clear();
     zoneCache.set(quarter, offset);
   }

@@ -4,6 +4,8 @@
  * over this registry's exports.
  */
 import { serveExportJobs } from '../export/export-worker';
+import { useTzDatabase } from '../time/tz-database';
 import { exportDef } from './export-registry';
 
+useTzDatabase();
 serveExportJobs(exportDef);

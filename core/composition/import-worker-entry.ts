@@ -4,7 +4,9 @@
  * (core/imports/import-worker.ts) over this composition's services and import kinds.
  */
 import { serveImportJobs } from '../imports/import-worker';
+import { useTzDatabase } from '../time/tz-database';
 import { createServices } from './core-services';
 import { IMPORT_KIND_DEFS } from './import-kinds';
 
+useTzDatabase();
 serveImportJobs({ createServices: (deps) => createServices(deps), kinds: IMPORT_KIND_DEFS });

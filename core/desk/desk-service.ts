@@ -118,7 +118,8 @@ export function createDeskService(core: CoreDeps, settings: SettingsService, roo
       }
       const categories = [...byCategory.values()]
         .map((c) => ({ ...c, rooms: c.rooms.sort((a, b) => a.nightlyRate - b.nightlyRate || a.number - b.number) }))
-        .sort((a, b) => a.fromRate - b.fromRate || a.category.localeCompare(b.category));
+        // Code-point order for equal rates: `localeCompare` would bring ICU's collator (~2 MB) into the host for a tie-break.
+        .sort((a, b) => a.fromRate - b.fromRate || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
       return { checkin: w.checkin.iso, checkout: w.checkout.iso, nights: w.nights, currency: s.currency, categories };
     },
   };

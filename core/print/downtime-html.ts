@@ -6,6 +6,8 @@
  */
 import type { PrintLists, PrintRoom, PrintStay } from '../../shared/contract/print';
 import { downtimeWords, fill, type DowntimeWords } from './downtime-text';
+import { minorDigits } from '../../shared/currency-digits';
+import { parseDate, toCivil } from '../../shared/time';
 
 const STYLE = `
 body { font: 11pt/1.35 system-ui, Arial, sans-serif; color: #000; margin: 1.5rem; }
@@ -32,17 +34,47 @@ export interface PackFormats {
   writtenAt: string;
 }
 
-/** Money and dates in the hotel's currency and language, with Intl (no renderer code in the host). */
+/** Money signs the pack writes for the currencies a Danish hotel meets; any other currency by its code. */
+const MONEY_SIGNS: Readonly<Record<string, string>> = { DKK: 'kr.', EUR: '€', GBP: '£', USD: 'US$', JPY: 'JP¥' };
+const MONTHS = {
+  da: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+/** `1234.5` → `1.234,50` (da) / `1,234.50` (en), from integer minor units (no floating point). */
+function amount(minor: number, digits: number, locale: 'da' | 'en'): string {
+  const unit = 10 ** digits;
+  const abs = Math.abs(Math.round(minor));
+  const whole = String(Math.floor(abs / unit)).replace(/\B(?=(\d{3})+$)/g, locale === 'da' ? '.' : ',');
+  const fraction = digits > 0 ? `${locale === 'da' ? ',' : '.'}${String(abs % unit).padStart(digits, '0')}` : '';
+  return `${minor < 0 ? '-' : ''}${whole}${fraction}`;
+}
+
+/**
+ * Money and dates in the hotel's currency and language, as Intl writes them for da-DK and en-GB
+ * (`2.000,00 kr.`, `DKK 2,000.00`, `€2,000.00`; `1. maj`, `1 May`; `1. maj 2026, 10.05`), written out
+ * here: the pack is made every 30 minutes in the host, and one `Intl.NumberFormat` or
+ * `DateTimeFormat` would keep ~7 MB of ICU in its memory for good (docs/benchmarks.md, twenty-third pass).
+ */
 export function packFormats(lists: PrintLists, locale: 'da' | 'en', writtenMs: number, timeZone: string): PackFormats {
-  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
-  const money = new Intl.NumberFormat(tag, { style: 'currency', currency: lists.currency });
-  const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
-  const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const at = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const digits = minorDigits(lists.currency);
+  const sign = MONEY_SIGNS[lists.currency];
+  const money = (minor: number): string => {
+    const text = amount(Math.abs(minor), digits, locale);
+    const signed = locale === 'da' ? `${text} ${sign ?? lists.currency}` : sign && sign !== 'kr.' ? `${sign}${text}` : `${lists.currency} ${text}`;
+    return minor < 0 ? `-${signed}` : signed;
+  };
+  const dayMonth = (year: number, month: number, day: number): string =>
+    locale === 'da' ? `${day}. ${MONTHS.da[month - 1]}` : `${day} ${MONTHS.en[month - 1]}`;
+  const at = toCivil(writtenMs, timeZone);
+  const clock = `${String(at.hour).padStart(2, '0')}${locale === 'da' ? '.' : ':'}${String(at.minute).padStart(2, '0')}`;
   return {
-    money: (minor) => money.format(minor / 10 ** digits),
-    date: (d) => date.format(new Date(`${d}T00:00:00Z`)),
-    writtenAt: at.format(new Date(writtenMs)),
+    money,
+    date: (d) => {
+      const c = parseDate(d);
+      return dayMonth(c.year, c.month, c.day);
+    },
+    writtenAt: `${dayMonth(at.year, at.month, at.day)} ${at.year}, ${clock}`,
   };
 }
 

@@ -17,6 +17,7 @@ import type { StayStatus } from '../../shared/rules/stay-rules';
 import type { DeskStayExportQuery } from '../../shared/contract/stays';
 import type { ExportEnv } from '../export/export-def';
 import { defineExport } from '../export/export-def';
+import { minorDigits } from '../../shared/currency-digits';
 import { staysExport } from './stays-export';
 
 export type DeskStayCsvQuery = Partial<DeskStayExportQuery>;
@@ -36,17 +37,6 @@ function langOf(query: DeskStayCsvQuery, env: ExportEnv): Lang {
   return query.lang ?? env.locale ?? 'en';
 }
 
-const digitsOf = new Map<string, number>();
-
-/** Decimal places of the currency's minor unit (DKK 2, JPY 0, KWD 3). */
-export function minorDigits(currency: string): number {
-  let digits = digitsOf.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsOf.set(currency, digits);
-  }
-  return digits;
-}
 
 /**
  * An amount in minor units as a decimal with the currency's places, the comma where the delimiter is

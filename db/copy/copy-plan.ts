@@ -77,7 +77,7 @@ function describe(table: SQLiteTable): CopyTable {
 function foreignKeyOrder(tables: CopyTable[]): CopyTable[] {
   const ordered: CopyTable[] = [];
   const done = new Set<string>();
-  let left = [...tables].sort((a, b) => a.name.localeCompare(b.name));
+  let left = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   while (left.length > 0) {
     const ready = left.find((t) => t.parents.every((p) => done.has(p)));
     if (!ready) throw new Error(`db:copy found a cycle of foreign keys among ${left.map((t) => t.name).join(', ')}`);

@@ -3,13 +3,14 @@
  * zone, currency, language) and the LAN API with sign-in.
  */
 import { z } from 'zod';
-import { likelyHotelZone, timeZoneNames } from '../time-zones';
+import { likelyHotelZone, machineZone, timeZoneNames } from '../time-zones';
 import { NameSchema } from './primitives';
 import { settingsSection } from './settings-section';
 
 /**
  * The ISO 4217 codes this runtime knows (`Intl.supportedValuesOf('currency')`: Node and Chromium
- * ship the same ICU list), so a typed "KRO" is refused while every real currency is accepted.
+ * ship the same ICU list), so a typed "KRO" is refused while every real currency is accepted. A list
+ * is cheap (~0.4 MB of ICU's pages, against ~5 MB for a formatter: docs/benchmarks.md, twenty-second pass).
  */
 const ISO_CURRENCY_CODES = Intl.supportedValuesOf('currency') as [string, ...string[]];
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(ISO_CURRENCY_CODES);
@@ -25,7 +26,7 @@ export const hotelSettings = settingsSection({
       .enum(timeZoneNames() as [string, ...string[]], { error: 'is not an IANA time zone' })
       .meta({ description: 'An IANA time zone name such as Europe/Copenhagen: one of those listed (the server\'s ICU names, and UTC).' }),
     // The machine's zone, unless it is a server's UTC: then the hotel's likely zone (shared/time.ts).
-    default: () => likelyHotelZone(Intl.DateTimeFormat().resolvedOptions().timeZone),
+    default: () => likelyHotelZone(machineZone()),
   },
   currency: {
     answer: z.string(),

@@ -2,6 +2,8 @@
  * Money is integer minor units everywhere (119500 øre = 1.195,00 kr.). These helpers turn it into
  * text with `Intl` and back, for the hotel's currency; pure, no DOM.
  */
+import { minorDigits } from '../../../shared/currency-digits';
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** One `Intl.NumberFormat` per locale and options, made on first use: making one costs far more than using it. */
@@ -19,10 +21,8 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
   return numberFormat(locale, { style: 'currency', currency });
 }
 
-/** Decimal places of a currency's minor unit: DKK 2, JPY 0. */
-export function minorDigits(currency: string): number {
-  return currencyFormat('en-GB', currency).resolvedOptions().maximumFractionDigits ?? 2;
-}
+/** Decimal places of a currency's minor unit: DKK 2, JPY 0 (one table with the host's). */
+export { minorDigits };
 
 /** `formatMoney(119500, 'DKK', 'da-DK')` → "1.195,00 kr."; `('DKK', 'en-GB')` → "DKK 1,195.00". */
 export function formatMoney(minor: number, currency: string, locale: string): string {

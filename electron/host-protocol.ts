@@ -19,11 +19,7 @@ import type { HandledCommandName } from '../core/context';
  * The host process's V8 flags (main passes them to `utilityProcess.fork`; benchmark 4 runs host.cjs
  * with the same). With V8's default young generation (up to 16 MB per semi-space) the host's
  * resident memory climbs 30–50 MB under a steady request load (docs/benchmarks.md, benchmark 4);
- * 4 MB keeps it flat for scavenges well under a millisecond. 4 MB, not 2 (V8 rounds a semi-space to a
- * power of two): 50 bookings in flight hold more than 2 MB while they wait for their batch's fsync, so
- * at 2 MB what they hold was promoted and collected again in the old generation — 4 MB costs a
- * booking ~30 % less CPU and its p99 28 → 19 ms, for ~6 MB of the desk host's RSS, which it can spend
- * since the host keeps ICU out of its memory (docs/benchmarks.md, twenty-second to twenty-fourth passes). `--max-old-space-size=256` is not there
+ * 2 MB keeps it flat for scavenges well under a millisecond. `--max-old-space-size=256` is not there
  * to cap the heap (the desk's live set is ~35 MB, a 100 000-stay import ~100 MB) but for what it
  * does to V8's heap growing factor: below 1 GB V8 scales it down (1.4 at 256 MB instead of 4), so a
  * burst of short-lived objects (8 desks asking for the 300-room board) is collected at ~1.4 × the
@@ -35,7 +31,7 @@ import type { HandledCommandName } from '../core/context';
  * report's CPU ~7 % more; docs/benchmarks.md, sixteenth pass). `npm run serve` runs with the same.
  * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
-export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev'];
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256', '--no-maglev'];
 
 export { isFileExport, isFileImport, type FileExportName, type FileImportName };
 

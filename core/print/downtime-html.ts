@@ -41,13 +41,13 @@ const MONTHS = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
 } as const;
 
-/** `1234.5` → `1.234,50` (da) / `1,234.50` (en), from integer minor units (no floating point). */
+/** 123450 øre → `1.234,50` (da) / `1,234.50` (en), from integer minor units (no floating point); no sign. */
 function amount(minor: number, digits: number, locale: 'da' | 'en'): string {
   const unit = 10 ** digits;
   const abs = Math.abs(Math.round(minor));
   const whole = String(Math.floor(abs / unit)).replace(/\B(?=(\d{3})+$)/g, locale === 'da' ? '.' : ',');
   const fraction = digits > 0 ? `${locale === 'da' ? ',' : '.'}${String(abs % unit).padStart(digits, '0')}` : '';
-  return `${minor < 0 ? '-' : ''}${whole}${fraction}`;
+  return `${whole}${fraction}`;
 }
 
 /**
@@ -60,21 +60,20 @@ export function packFormats(lists: PrintLists, locale: 'da' | 'en', writtenMs: n
   const digits = minorDigits(lists.currency);
   const sign = MONEY_SIGNS[lists.currency];
   const money = (minor: number): string => {
-    const text = amount(Math.abs(minor), digits, locale);
+    const text = amount(minor, digits, locale);
     const signed = locale === 'da' ? `${text} ${sign ?? lists.currency}` : sign && sign !== 'kr.' ? `${sign}${text}` : `${lists.currency} ${text}`;
     return minor < 0 ? `-${signed}` : signed;
   };
-  const dayMonth = (year: number, month: number, day: number): string =>
-    locale === 'da' ? `${day}. ${MONTHS.da[month - 1]}` : `${day} ${MONTHS.en[month - 1]}`;
+  const dayMonth = (month: number, day: number): string => (locale === 'da' ? `${day}. ${MONTHS.da[month - 1]}` : `${day} ${MONTHS.en[month - 1]}`);
   const at = toCivil(writtenMs, timeZone);
   const clock = `${String(at.hour).padStart(2, '0')}${locale === 'da' ? '.' : ':'}${String(at.minute).padStart(2, '0')}`;
   return {
     money,
     date: (d) => {
       const c = parseDate(d);
-      return dayMonth(c.year, c.month, c.day);
+      return dayMonth(c.month, c.day);
     },
-    writtenAt: `${dayMonth(at.year, at.month, at.day)} ${at.year}, ${clock}`,
+    writtenAt: `${dayMonth(at.month, at.day)} ${at.year}, ${clock}`,
   };
 }
 

@@ -54,6 +54,9 @@ describe('the small things', () => {
     for (const d of [7, 14, 30]) expect(await page.getByTestId(`board-range-${d}`).getAttribute('aria-pressed')).toBe('false');
     expect(await page.getByTestId('board-range').inputValue()).toBe('90');
     await page.getByTestId('board-range-14').click();
+    // The next test counts the board's days: leave it drawn at 14, not still at 90.
+    await expect.poll(() => page.getByTestId('board-range-14').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-testid^="day-"]').count(), { timeout: UI_TIMEOUT_MS }).toBe(14);
   });
 
   it('the board closes each day with a line at its right edge, the whole body high', async () => {

@@ -14,6 +14,7 @@ import { anonymousContext, type CallContext, type CoreDeps, type HandledCommandN
 import { createServices, type CoreOptions, type CoreServices } from './composition/core-services';
 import { createHandlers } from './composition/handler-registry';
 import type { ListeningStatus } from './settings/network-service';
+import { useTzDatabase } from './time/tz-database';
 
 export type { CoreOptions } from './composition/core-services';
 
@@ -50,6 +51,8 @@ function idOf(value: unknown): number | string | null {
 }
 
 export async function createCore(deps: CoreDeps, options: CoreOptions = {}): Promise<Core> {
+  // Zone offsets from the tz database, not Intl: ICU would cost the process ~7 MB (core/time/tz-database.ts).
+  useTzDatabase();
   const services = await createServices(deps, options);
   const { settings, auth, users, audit } = services;
   const handlers = createHandlers(services);

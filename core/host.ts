@@ -24,7 +24,6 @@ import { createCore, type Core } from './create-core';
 import { seedDemoHotel } from './demo/demo-hotel';
 import { createHostLog, type HostLog, type LogOptions } from './logging';
 import { startIdleCollector } from './idle-gc';
-import { useTzDatabase } from './time/tz-database';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { JOBS } from './composition/jobs';
 import { lendExportWorker } from './export/export-thread';
@@ -184,8 +183,6 @@ function followLanSettings(core: Core, listener: Listener, portOverride: number 
 
 // eslint-disable-next-line max-lines-per-function -- the host's start-up in order (database, core, server, jobs, LAN switch) and its close in reverse, over one state
 export async function createHost(options: HostOptions): Promise<Host> {
-  // Zone offsets from the tz database, not Intl: ICU would cost the process ~7 MB (core/time/tz-database.ts).
-  useTzDatabase();
   const config: DatabaseConfig = options.databaseUrl
     ? { engine: 'postgres', url: options.databaseUrl }
     : { engine: 'sqlite', file: join(options.dataDir, DB_FILE_NAME) };

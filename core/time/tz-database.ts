@@ -141,7 +141,7 @@ let installed = false;
 
 /**
  * This process's zone offsets from the tz database from now on (shared/time.ts `useZoneOffsets`):
- * called by the host (core/host.ts) and by the export and import workers' entries. Once per process.
+ * called by `createCore` (core/create-core.ts: the host, `serve`) and by the export and import workers' entries. Once per process.
  * Should the data file not be readable (a damaged install), Intl answers, as before.
  */
 export function useTzDatabase(): void {

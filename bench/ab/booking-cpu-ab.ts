@@ -161,7 +161,10 @@ try {
   for (const h of hosts) await load(h, 1500);
   console.log(`load average before: ${loadavg()[0]!.toFixed(1)}`);
   for (let run = 0; run < runs; run++) {
-    const order = run % 2 ? [...hosts].reverse() : hosts;
+    // Each run starts one host later (ABC, BCA, CAB, …; with two, AB then BA): every checkout takes
+    // every place in the turn equally often, so a machine that warms or cools within a turn favours none.
+    const shift = run % hosts.length;
+    const order = [...hosts.slice(shift), ...hosts.slice(0, shift)];
     for (const h of order) {
       const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       const host0 = cpuSeconds(h.child.process.pid!);

@@ -11,6 +11,7 @@ import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time-zones';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
 import { applyMallocEnv, serveMallocEnv } from './malloc-env';
+import { deferOptimizingCompiler } from './optimizing-compiler';
 import { applyV8Flags, serveV8Flags } from './v8-memory-saver';
 import type { HostOptions } from './host';
 
@@ -205,7 +206,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite.
+  // Loaded only now: `--help` and bad arguments answer without starting Fastify and SQLite. The
+  // host starts without V8's optimizing compiler; its first request switches it on
+  // (optimizing-compiler.ts: ~6 MB of the node binary's pages a server nobody has used yet never needs).
+  deferOptimizingCompiler();
   const { createHost } = await import('./host');
   const { logLevel, help: _help, ...hostConfig } = config;
   const host = await createHost({ ...hostConfig, log: { level: logLevel, console: true } });

@@ -43,15 +43,18 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `node serve.cjs` on any free port and resolves with the URL it prints. */
-async function startBundle(args: string[]): Promise<string> {
+/** What the running bundle printed so far (stdout and stderr). */
+let output = '';
+
+/** Starts `node [nodeFlags] serve.cjs` on any free port and resolves with the URL it prints. */
+async function startBundle(args: string[], nodeFlags: string[] = []): Promise<string> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FRONTDESK_') && !k.endsWith('_SERVICE_URL')));
-  const c = spawn(process.execPath, [join(outDir, 'serve.cjs'), ...args], {
+  const c = spawn(process.execPath, [...nodeFlags, join(outDir, 'serve.cjs'), ...args], {
     env: { ...env, FRONTDESK_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = c;
-  let output = '';
+  output = '';
   c.stdout.on('data', (d: Buffer) => (output += d.toString()));
   c.stderr.on('data', (d: Buffer) => (output += d.toString()));
   await expect.poll(() => output, { timeout: 20_000, interval: 50 }).toMatch(/Frontdesk listening on http:\/\/127\.0\.0\.1:\d+/);
@@ -126,5 +129,29 @@ describe('dist-server (vite.server.config.ts)', () => {
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
     expect(await stopped).toBe(0);
+  }, 60_000);
+
+  it("starts without V8's optimizing compiler and switches it on with its first request (core/optimizing-compiler.ts)", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'frontdesk-server-tiers-'));
+    try {
+      // V8 prints each function it optimizes with `--trace-opt`: "[compiling method … (target TURBOFAN_JS) …]".
+      const turbofanned = () => output.split('\n').filter((line) => line.includes('compiling method') && line.includes('TURBOFAN')).length;
+      const url = await startBundle(['--data', data, '--port', '0', '--demo'], ['--trace-opt']);
+      // The start-up (migrations, the demo hotel) and its first background rounds: nothing for TurboFan.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(turbofanned(), output.slice(0, 2000)).toBe(0);
+      // Requests: the compiler is on, and the code they run gets hot enough to be optimized.
+      for (let i = 0; i < 3000; i++) {
+        const res = await fetch(`${url}/health`);
+        await res.arrayBuffer();
+        expect(res.status).toBe(200);
+      }
+      await expect.poll(turbofanned, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
+      const stopped = new Promise((resolve) => child!.once('exit', resolve));
+      child!.kill('SIGTERM');
+      expect(await stopped).toBe(0);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   }, 60_000);
 });

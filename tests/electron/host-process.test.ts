@@ -71,6 +71,15 @@ describe('the built host.cjs and its workers', () => {
       expect(code, file).not.toMatch(/require\(["']electron["']\)|from ["']electron["']/);
     }
   });
+
+  it("holds back V8's optimizing compiler before the host's own modules run (electron/host-start-up.ts)", () => {
+    const code = readFileSync(join(buildDir, 'host.cjs'), 'utf8');
+    const deferred = code.indexOf('deferOptimizingCompiler();');
+    expect(deferred).toBeGreaterThan(0);
+    // The first of the contract's commands and the first zod schema are built after it.
+    expect(code.indexOf('defineCommands(')).toBeGreaterThan(deferred);
+    expect(code.search(/zod\.z\.\w+\(/)).toBeGreaterThan(deferred);
+  });
 });
 
 describe('a running host process', () => {

@@ -4,6 +4,7 @@ import type { Host } from '../../core/host';
 import { createEventBus, anonymousContext } from '../../core/context';
 import type { FromHost, HostStartOptions, ToHost } from '../../electron/host-protocol';
 import { runHostProcess } from '../../electron/host-runner';
+import { deferOptimizingCompiler, optimizingCompilerDeferred } from '../../core/optimizing-compiler';
 import type { HostPort } from '../../electron/parent-port';
 
 const options: HostStartOptions = { dataDir: '/data', rendererDir: '/r', migrationsDir: '/m', port: 0 };
@@ -64,6 +65,19 @@ describe('the host process', () => {
     runHostProcess(io.port, { start: () => new Promise(() => undefined), exit });
     io.send({ kind: 'call', id: 1, name: 'health:get', input: {}, token: null });
     expect(io.posted).toEqual([{ kind: 'result', id: 1, ok: false, error: { code: 'INTERNAL', message: expect.any(String) } }]);
+  });
+
+  it("switches V8's optimizing compiler on with the window's first call, not at start-up (host-start-up.ts held it back)", async () => {
+    const { host, finish } = fakeHost();
+    // Deferred as host-start-up.ts does, without reaching this process's V8 (its resume sets --turbofan, which it runs with anyway).
+    deferOptimizingCompiler([], () => undefined);
+    runHostProcess(io.port, { start: async () => host as unknown as Host, exit });
+    io.send({ kind: 'start', options });
+    await flush();
+    expect(optimizingCompilerDeferred()).toBe(true);
+    io.send({ kind: 'call', id: 1, name: 'health:get', input: {}, token: null });
+    expect(optimizingCompilerDeferred()).toBe(false);
+    finish({ status: 'ok' });
   });
 
   it('forwards every committed change as an event', async () => {

@@ -5,8 +5,9 @@ import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
- * `npm run serve` runs dist-server/serve.cjs, built the way Electron's main is (vite.electron.config.ts):
- * our code in one CommonJS file, Node built-ins and the runtime `dependencies` left to `require`.
+ * `npm run serve` runs dist-server/serve.cjs, built the way Electron's host is (vite.electron.config.ts):
+ * our code in CommonJS, Node built-ins and the runtime `dependencies` left to `require` — but for the
+ * pure-JavaScript ones serve loads at start, bundled into it a package a chunk (`SERVE_BUNDLED_DEPS`).
  * Started from the TypeScript sources under tsx instead, Node's native ESM loading of drizzle-orm's
  * module graph alone leaves ~120 MB more resident memory behind (docs/benchmarks.md, benchmark 4).
  * - serve.cjs: core/serve.ts, plus a copy of db/migrations beside it (the database code finds its
@@ -26,7 +27,41 @@ const runtimeDeps = Object.keys(pkg.dependencies);
 export const BUNDLED_DEPS = new Set(['pino-roll', 'date-fns']);
 /** `date-fns` itself (not `date-fns/format`, which the shim imports) → core/pino-roll-dates.ts. */
 export const PINO_ROLL_DATES = [{ find: /^date-fns$/, replacement: join(import.meta.dirname, 'core', 'pino-roll-dates.ts') }];
-const external = (id: string) => builtins.has(id) || (!BUNDLED_DEPS.has(id) && runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`)));
+const isPackage = (id: string, dep: string) => id === dep || id.startsWith(`${dep}/`);
+const external = (id: string) => builtins.has(id) || (!BUNDLED_DEPS.has(id) && runtimeDeps.some((dep) => isPackage(id, dep)));
+
+/**
+ * serve.cjs also bundles the pure-JavaScript dependencies it loads at start, each package in a chunk
+ * of its own (`npm-<package>-<hash>.cjs`), tree-shaken and as lean as our code. Left to `require`:
+ * the native modules (better-sqlite3, @node-rs/argon2), @fastify/swagger-ui (it serves its assets from
+ * its own folder) and @fastify/static (which swagger-ui requires itself: bundled, it would be loaded
+ * twice), and what loads on first use only (pg, socket.io, amqplib, nodemailer, moment-timezone).
+ * Idle with the demo hotel (bench/ab/serve-memory-ab.ts, three turns each, 2026-11-28 21:19 UTC, load
+ * ≤ 0.13): 88.5–89.1 → 85.7–85.9 MB PSS on SQLite; on PostgreSQL 88.6–89.9 → 82.8–83.0 MB
+ * (`--database`, two turns). One chunk for all of them was as good on SQLite but 91.8–92.3 MB on
+ * PostgreSQL: V8's parser holds its zone for a whole script, and a 2.3 MB script's zone, in blocks
+ * under PostgreSQL's 128 KiB mmap threshold (core/malloc-env.ts), stays in the heap once freed
+ * (docs/benchmarks.md §4, twenty-sixth pass; the second pass saw the same, +13 MB, for one chunk).
+ */
+export const SERVE_BUNDLED_DEPS = new Set([
+  ...BUNDLED_DEPS,
+  '@fastify/rate-limit',
+  '@fastify/swagger',
+  '@fastify/websocket',
+  '@zxcvbn-ts/language-common',
+  'drizzle-orm',
+  'fastify',
+  'fastify-type-provider-zod',
+  'papaparse',
+  'pino',
+  'zod',
+]);
+const serveExternal = (id: string) => builtins.has(id) || (![...SERVE_BUNDLED_DEPS].some((dep) => isPackage(id, dep)) && runtimeDeps.some((dep) => isPackage(id, dep)));
+/** The chunk of a bundled package's module: `npm-<package>` (`@scope/name` → `npm-@scope-name`); null for ours. */
+export function packageChunk(id: string): string | null {
+  const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
+  return m ? `npm-${m[1]!.replace(/[\\/]/, '-')}` : null;
+}
 
 const OUT_DIR = 'dist-server';
 
@@ -34,7 +69,7 @@ const OUT_DIR = 'dist-server';
 export const LEAN_OUTPUT = { compress: false, mangle: false, codegen: { removeWhitespace: true } } as const;
 const MIGRATIONS = 'db/migrations';
 
-function cjsEntry(name: string, input: string): EnvironmentOptions {
+function cjsEntry(name: string, input: string, bundle: { external: (id: string) => boolean; packageChunks?: boolean } = { external }): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` above decides what stays out; Vite's server default would leave every package out.
@@ -46,14 +81,21 @@ function cjsEntry(name: string, input: string): EnvironmentOptions {
       minify: false,
       rolldownOptions: {
         input: { [name]: input },
-        external,
+        external: bundle.external,
         // Code split only where the source imports lazily (`await import(…)`: the PostgreSQL engine), so a
         // server on SQLite never loads pg and drizzle's PostgreSQL driver, whose `require`s a single file
         // would hoist to its top. The chunks sit beside the entry (files found next to it stay found).
         // Comments and whitespace out, names kept (stack traces stay readable), non-ASCII escaped: V8 keeps
         // every script's source for its whole life, and a source with one character past Latin-1 (a "→"
         // in a comment) is stored at two bytes a character (benchmark 9).
-        output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', minify: LEAN_OUTPUT, charset: 'ascii' },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: '[name]-[hash].cjs',
+          minify: LEAN_OUTPUT,
+          charset: 'ascii',
+          ...(bundle.packageChunks ? { codeSplitting: { groups: [{ name: packageChunk }] } } : {}),
+        },
       },
     },
   };
@@ -81,7 +123,7 @@ export default defineConfig({
   resolve: { alias: PINO_ROLL_DATES },
   plugins: [copyMigrations()],
   environments: {
-    serve: cjsEntry('serve', 'core/serve.ts'),
+    serve: cjsEntry('serve', 'core/serve.ts', { external: serveExternal, packageChunks: true }),
     exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),
     importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts'),
   },

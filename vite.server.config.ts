@@ -37,7 +37,7 @@ const external = (id: string) => builtins.has(id) || (!BUNDLED_DEPS.has(id) && r
  * its own folder) and @fastify/static (which swagger-ui requires itself: bundled, it would be loaded
  * twice), and what loads on first use only (pg, socket.io, amqplib, nodemailer, moment-timezone).
  * Idle with the demo hotel (bench/ab/serve-memory-ab.ts, three turns each, 2026-11-28 21:19 UTC, load
- * ≤ 0.13): 88.5–89.1 → 85.7–85.9 MB PSS on SQLite; on PostgreSQL 88.6–89.9 → 82.8–83.0 MB
+ * ≤ 0.13): 88.5–89.1 → 85.7–85.9 MB PSS on SQLite; on PostgreSQL 88.6–89.9 → 82.8–83.0 MB RSS
  * (`--database`, two turns). One chunk for all of them was as good on SQLite but 91.8–92.3 MB on
  * PostgreSQL: V8's parser holds its zone for a whole script, and a 2.3 MB script's zone, in blocks
  * under PostgreSQL's 128 KiB mmap threshold (core/malloc-env.ts), stays in the heap once freed
@@ -58,7 +58,7 @@ export const SERVE_BUNDLED_DEPS = new Set([
 ]);
 const serveExternal = (id: string) => builtins.has(id) || (![...SERVE_BUNDLED_DEPS].some((dep) => isPackage(id, dep)) && runtimeDeps.some((dep) => isPackage(id, dep)));
 /** The chunk of a bundled package's module: `npm-<package>` (`@scope/name` → `npm-@scope-name`); null for ours. */
-export function packageChunk(id: string): string | null {
+function packageChunk(id: string): string | null {
   const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
   return m ? `npm-${m[1]!.replace(/[\\/]/, '-')}` : null;
 }

@@ -1,7 +1,7 @@
 /**
  * Imported first by host-process.ts, so that it runs before the host's modules are evaluated: V8's
- * optimizing compiler waits until the host is up (core/optimizing-compiler.ts; host-runner.ts
- * switches it on once the host listens).
+ * optimizing compiler waits for the host's first request (core/optimizing-compiler.ts): the window's
+ * first call (host-runner.ts) or the first over HTTP (core/host.ts).
  */
 import { deferOptimizingCompiler } from '../core/optimizing-compiler';
 

@@ -48,7 +48,6 @@ export const SERVE_BUNDLED_DEPS = new Set([
   '@fastify/rate-limit',
   '@fastify/swagger',
   '@fastify/websocket',
-  '@zxcvbn-ts/language-common',
   'drizzle-orm',
   'fastify',
   'fastify-type-provider-zod',

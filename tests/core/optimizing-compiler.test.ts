@@ -74,7 +74,8 @@ describe('the optimizing compiler held back while a host starts', () => {
     deferOptimizingCompiler([], r.set);
     resumeOptimizingCompiler(r.set);
     expect(r.flags).toHaveLength(2);
-    // %GetOptimizationStatus: bit 6 is "TurboFanned" (V8's OptimizationStatus, runtime-test.cc).
+    // %GetOptimizationStatus: bit 6 is "TurboFanned" (V8's OptimizationStatus, runtime-test.cc). Compiled
+    // on the main thread (`--no-concurrent-recompilation`), so the code is in place when the loop ends.
     const script = `
       const v8 = require('node:v8');
       function hot(a) { let s = 0; for (let i = 0; i < a.length; i++) s = (s + a[i] * 31) % 1000003; return s; }
@@ -88,7 +89,7 @@ describe('the optimizing compiler held back while a host starts', () => {
       v8.setFlagsFromString(resume);
       run();
       console.log(JSON.stringify({ deferred, resumed: turbofanned() }));`;
-    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-maglev', '-e', script, JSON.stringify(r.flags)], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-maglev', '--no-concurrent-recompilation', '-e', script, JSON.stringify(r.flags)], { encoding: 'utf8' });
     expect(child.status, child.stderr).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual({ deferred: false, resumed: true });
   });

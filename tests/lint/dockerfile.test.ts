@@ -45,7 +45,7 @@ describe('the Dockerfile', () => {
   it('runs what the server build writes, as a non-root user, with the data volume, the port from the environment and a health check', () => {
     const serverConfig = read('vite.server.config.ts');
     expect(serverConfig).toContain("const OUT_DIR = 'dist-server'");
-    expect(serverConfig).toContain("cjsEntry('serve', 'core/serve.ts')");
+    expect(serverConfig).toContain("cjsEntry('serve', 'core/serve.ts',");
     expect(dockerfile).toContain('COPY --from=build /app/dist-server ./dist-server');
     expect(dockerfile).toContain('COPY --from=build /app/dist/renderer ./dist/renderer');
     expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=2", "--max-old-space-size=256", "--no-maglev", "dist-server\/serve\.cjs", "--lan"\]$/m);

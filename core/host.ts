@@ -18,7 +18,6 @@ import { startLiveEventListener, type LiveEventListener } from '../db/live-event
 import type { Settings } from '../shared/contract/settings';
 import { buildServer, requestHandlerOf } from './api/build-server';
 import { createListener, type ListenAddress, type Listener } from './api/listener';
-import { resumingOnFirstRequest } from './optimizing-compiler';
 import { createOutageLog } from './api/outage-log';
 import { createEventBus, type CallContext, type Clock } from './context';
 import { createCore, type Core } from './create-core';
@@ -231,8 +230,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     await server.ready();
-    // The first request switches V8's optimizing compiler on, if `serve` held it back (optimizing-compiler.ts).
-    listener = createListener(resumingOnFirstRequest(requestHandlerOf(server)), server.server);
+    listener = createListener(requestHandlerOf(server), server.server);
     const first = await listener.listen(wanted(core.settings.get(), options.port));
     // `port: 0` took a free port: keep that one, rather than a new free port at every setting change.
     const lan = followLanSettings(core, listener, options.port === 0 ? first.port : options.port);

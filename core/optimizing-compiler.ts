@@ -9,7 +9,7 @@
  * binary's symbols), resident for the process's life. Held back, the start-up code stays in V8's
  * interpreter and baseline tiers; the start measured no slower (the concurrent compile jobs no
  * longer compete with it for the machine's two cores). The compiler is switched on by the first
- * request (HTTP, or the desk window's first call over IPC), not when the host is up: functions the
+ * request (HTTP: core/api/build-server.ts; or the desk window's first call over IPC), not when the host is up: functions the
  * start-up made hot are optimized by their next call, and the background jobs' first rounds (the
  * downtime pack) would page it in for nothing. So a server nobody has asked anything yet does not
  * hold the compiler, as it does not hold Socket.IO (core/api/socket-io-gate.ts); from its first

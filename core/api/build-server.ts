@@ -34,6 +34,7 @@ import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 import { registerSocketIo } from './socket-io-gate';
 import { registerUploadRoutes } from './upload-routes';
+import { resumingOnFirstRequest } from '../optimizing-compiler';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -136,8 +137,12 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   await registerRenderer(app, options.rendererDir);
   const socketIo = registerSocketIo(app, core);
   const server = app.server;
-  handlers.set(app, (req, res) => {
-    if (!socketIo.takes(req, res)) server.emit('request', req, res);
-  });
+  // The first request also switches V8's optimizing compiler on, if the host's start held it back (optimizing-compiler.ts).
+  handlers.set(
+    app,
+    resumingOnFirstRequest((req, res) => {
+      if (!socketIo.takes(req, res)) server.emit('request', req, res);
+    }),
+  );
   return app;
 }

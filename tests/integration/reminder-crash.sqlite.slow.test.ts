@@ -16,7 +16,15 @@ import { openDatabase } from '../../db/open-database';
 import { toCivil } from '../../shared/time';
 
 const CHILD = fileURLToPath(new URL('../support/reminder-child.ts', import.meta.url));
-const ZONE = 'Europe/Copenhagen';
+/**
+ * The hotel's zone: Copenhagen, unless its local midnight falls inside the booking (a 5-minute
+ * appointment starting 100 s from now, which the provider's day would refuse); then New York, six
+ * hours away. A CI run at 23:58 Copenhagen time met that case.
+ */
+const ZONE = ['Europe/Copenhagen', 'America/New_York'].find((zone) => {
+  const start = Date.now() + 100_000;
+  return toCivil(start, zone).day === toCivil(start + 10 * 60_000, zone).day;
+})!;
 const admin: CallContext = { actor: { userId: null, username: 'test', role: 'admin' }, via: 'internal' };
 
 interface Run {

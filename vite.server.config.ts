@@ -55,9 +55,23 @@ export const SERVE_BUNDLED_DEPS = new Set([
   'pino',
   'zod',
 ]);
-const serveExternal = (id: string) => builtins.has(id) || (![...SERVE_BUNDLED_DEPS].some((dep) => isPackage(id, dep)) && runtimeDeps.some((dep) => isPackage(id, dep)));
+/**
+ * fastify's default compilers (Ajv, fast-json-stringify): fastify `require`s them only for a server
+ * made without compilers of its own, and core/api/build-server.ts gives zod's. Left to `require` so
+ * they are never loaded; bundled, their chunks were loaded with fastify's (−0.4 MB of source).
+ */
+const UNUSED_BY_SERVE = ['@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'];
+const serveExternal = (id: string) =>
+  builtins.has(id) || UNUSED_BY_SERVE.includes(id) || (![...SERVE_BUNDLED_DEPS].some((dep) => isPackage(id, dep)) && runtimeDeps.some((dep) => isPackage(id, dep)));
+/**
+ * drizzle's PostgreSQL driver and its column types: left out of drizzle-orm's chunk, so they go where
+ * the lazy PostgreSQL engine's chunk takes them. In the package's chunk, the driver's require of pg
+ * would be hoisted to its top and load pg (its 30 modules) into every server on SQLite.
+ */
+const ONLY_POSTGRES = /[\\/]node_modules[\\/]drizzle-orm[\\/](node-postgres|pg-core)[\\/]/;
 /** The chunk of a bundled package's module: `npm-<package>` (`@scope/name` → `npm-@scope-name`); null for ours. */
 function packageChunk(id: string): string | null {
+  if (ONLY_POSTGRES.test(id)) return null;
   const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
   return m ? `npm-${m[1]!.replace(/[\\/]/, '-')}` : null;
 }

@@ -7,7 +7,7 @@
  * starts from the same serve.ts, whose `--database` is tested in serve-database.postgres.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
@@ -129,6 +129,30 @@ describe('dist-server (vite.server.config.ts)', () => {
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     child!.kill('SIGTERM');
     expect(await stopped).toBe(0);
+  }, 60_000);
+
+  it("on SQLite loads none of PostgreSQL's driver nor fastify's default compilers (Ajv, fast-json-stringify)", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'frontdesk-server-modules-'));
+    const listed = join(data, 'modules.json');
+    // A preload that writes the main thread's loaded modules when the process ends.
+    const preload = join(data, 'list-modules.cjs');
+    writeFileSync(preload, `const { isMainThread } = require('node:worker_threads');
+if (isMainThread) process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, JSON.stringify(Object.keys(require.cache))));`);
+    try {
+      const url = await startBundle(['--data', data, '--port', '0', '--demo'], ['--require', preload]);
+      const authorization = `Bearer ${await signInOverHttp(url)}`;
+      for (const path of ['/api/v1/rooms', '/api/v1/settings', '/docs/json']) expect((await fetch(`${url}${path}`, { headers: { authorization } })).status).toBe(200);
+      expect((await fetch(`${url}/api/v1/rooms`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
+      const stopped = new Promise((resolve) => child!.once('exit', resolve));
+      child!.kill('SIGTERM');
+      expect(await stopped).toBe(0);
+      const modules = JSON.parse(readFileSync(listed, 'utf8')) as string[];
+      expect(modules.some((m) => m.includes('host-'))).toBe(true);
+      const unused = /[\\/](node_modules[\\/](pg|pg-[a-z]+|ajv|@fastify[\\/]ajv-compiler|@fastify[\\/]fast-json-stringify-compiler)[\\/]|postgres-engine-)/;
+      expect(modules.filter((m) => unused.test(m))).toEqual([]);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("starts without V8's optimizing compiler and switches it on with its first request (core/optimizing-compiler.ts)", async () => {

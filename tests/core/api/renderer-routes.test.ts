@@ -48,9 +48,18 @@ describe('the built renderer', () => {
     expect(await api.get('/board')).toMatchObject({ status: 404, body: { error: 'Not found' } });
   });
 
-  it('never serves files outside the renderer folder', async () => {
-    const res = await api.raw({ method: 'GET', url: '/../../../etc/passwd', headers: html });
-    expect(res.text).not.toContain('root:');
+  it('never serves files outside the renderer folder, nor its dot-files', async () => {
+    writeFileSync(join(dir, '.env'), 'SECRET=1');
+    for (const url of ['/../../../etc/passwd', '/assets/..%2F..%2F..%2F..%2Fetc%2Fpasswd', '/%2e%2e/%2e%2e/etc/passwd']) {
+      const res = await api.raw({ method: 'GET', url, headers: html });
+      expect(res.text, url).not.toContain('root:');
+    }
+    expect(await api.raw({ method: 'GET', url: '/.env' })).toMatchObject({ status: 404 });
+  });
+
+  it('serves a file built after the server started (one route for the folder, not one per file)', async () => {
+    writeFileSync(join(dir, 'assets', 'later-2.js'), 'console.log(2)');
+    expect(await api.raw({ method: 'GET', url: '/assets/later-2.js' })).toMatchObject({ status: 200, text: 'console.log(2)' });
   });
 });
 

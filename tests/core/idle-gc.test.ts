@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MEMORY_REDUCING, startIdleCollector, type IdleCollector } from '../../core/idle-gc';
+import { join } from 'node:path';
+import { MEMORY_REDUCING, startIdleCollector, withStartUpCodeFlushed, type IdleCollector } from '../../core/idle-gc';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Keeps the event loop busy for `ms`, in slices, so the interval's timer still fires between them. */
@@ -69,5 +70,52 @@ describe('startIdleCollector', () => {
     expect(reducing.kept).toBe(50_000);
     expect(reducing.committed, JSON.stringify({ plain, reducing })).toBeLessThan(reducing.used * 1.5 + 2);
     expect(reducing.committed, JSON.stringify({ plain, reducing })).toBeLessThan(plain.committed * 0.7);
+  });
+
+  it("drops the start-up's compiled code at the first collection, and leaves V8's own rule after it", () => {
+    // A child compiles and runs 3 000 functions once (a start-up), then collects as the idle collector
+    // does: by V8's own rule, then with the start-up's code flushed; the functions run again and the
+    // next collection keeps their code. It prints V8's bytecode size after each step, in KB.
+    const script = `
+      const { getHeapCodeStatistics } = await import('node:v8');
+      const { withStartUpCodeFlushed } = await import(${JSON.stringify(join(process.cwd(), 'core', 'idle-gc.ts'))});
+      const bytecode = () => Math.round(getHeapCodeStatistics().bytecode_and_metadata_size / 1024);
+      const fns = new Function(Array.from({ length: 3000 }, (_, i) => 'function f' + i + '(a) { return [a, ' + i + '].map((x) => x * 2).join(); }').join('\\n') + '; return [' + Array.from({ length: 3000 }, (_, i) => 'f' + i).join() + '];')();
+      const runAll = () => fns.forEach((f, i) => f(i));
+      const major = () => gc(${JSON.stringify(MEMORY_REDUCING)});
+      runAll();
+      const ran = bytecode();
+      major();
+      const plain = bytecode();
+      withStartUpCodeFlushed(major, []);
+      const flushed = bytecode();
+      runAll();
+      const again = bytecode();
+      major();
+      const after = bytecode();
+      console.log(JSON.stringify({ ran, plain, flushed, again, after }));`;
+    const run = () => {
+      const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      return JSON.parse(child.stdout) as { ran: number; plain: number; flushed: number; again: number; after: number };
+    };
+    const sizes = run();
+    const detail = JSON.stringify(sizes);
+    expect(sizes.plain, detail).toBeGreaterThan(sizes.ran * 0.8); // V8's rule keeps the code of functions that just ran
+    expect(sizes.plain - sizes.flushed, detail).toBeGreaterThan(500); // the 3 000 functions' code (~1 MB) dropped
+    expect(sizes.again - sizes.flushed, detail).toBeGreaterThan(500); // compiled again when called
+    expect(sizes.after, detail).toBeGreaterThan(sizes.again * 0.8); // and kept by the next collection: V8's rule again
+  });
+
+  it("sets V8's defaults again after the flushing collection, even one that throws, and leaves a process started with its own flags to them", () => {
+    const set: string[] = [];
+    expect(() => withStartUpCodeFlushed(() => { set.push('collect'); throw new Error('boom'); }, [], (flag) => set.push(flag))).toThrow('boom');
+    expect(set).toEqual(['--bytecode-old-age=1', '--flush-baseline-code', 'collect', '--no-flush-baseline-code', '--bytecode-old-age=6']);
+    for (const own of ['--bytecode-old-age=3', '--no-flush-bytecode', '--flush-baseline-code', '--stress-flush-code']) {
+      const asked: string[] = [];
+      let collected = 0;
+      withStartUpCodeFlushed(() => void collected++, ['--max-semi-space-size=2', own], (flag) => asked.push(flag));
+      expect([own, asked, collected]).toEqual([own, [], 1]);
+    }
   });
 });

@@ -33,9 +33,11 @@ const external = (id: string) => builtins.has(id) || (!BUNDLED_DEPS.has(id) && r
 /**
  * serve.cjs also bundles the pure-JavaScript dependencies it loads at start, each package in a chunk
  * of its own (`npm-<package>-<hash>.cjs`), tree-shaken and as lean as our code. Left to `require`:
- * the native modules (better-sqlite3, @node-rs/argon2), @fastify/swagger-ui (it serves its assets from
- * its own folder) and @fastify/static (which swagger-ui requires itself: bundled, it would be loaded
- * twice), and what loads on first use only (pg, socket.io, amqplib, nodemailer, moment-timezone).
+ * the native modules (better-sqlite3, @node-rs/argon2), @fastify/static (swagger-ui's and ours: one
+ * copy), and what loads on first use only (pg, socket.io, amqplib, nodemailer, moment-timezone).
+ * @fastify/swagger-ui is bundled with its folder found where it is installed (`swaggerUiFolder`), and
+ * `yaml`, which it and @fastify/swagger load at their top for `/docs/yaml` only, is loaded on that
+ * first use (core/api/yaml-on-first-use.ts).
  * Idle with the demo hotel (bench/ab/serve-memory-ab.ts, three turns each, 2026-11-28 21:19 UTC, load
  * ≤ 0.13): 88.5–89.1 → 85.7–85.9 MB PSS on SQLite; on PostgreSQL 88.6–89.9 → 82.8–83.0 MB RSS
  * (`--database`, two turns). One chunk for all of them was as good on SQLite but 91.8–92.3 MB on
@@ -47,6 +49,7 @@ export const SERVE_BUNDLED_DEPS = new Set([
   ...BUNDLED_DEPS,
   '@fastify/rate-limit',
   '@fastify/swagger',
+  '@fastify/swagger-ui',
   '@fastify/websocket',
   'drizzle-orm',
   'fastify',
@@ -114,6 +117,28 @@ function cjsEntry(name: string, input: string, bundle: { external: (id: string) 
   };
 }
 
+/**
+ * @fastify/swagger-ui reads its page's files from its own folder (`__dirname`): bundled, that would
+ * be dist-server. Its `__dirname` becomes the folder of the installed package at run time, so the
+ * bundle serves the files of the swagger-ui it was built with.
+ */
+function swaggerUiFolder(): Plugin {
+  const packageDir = /[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/](.*)[\\/][^\\/]+$|[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/][^\\/]+$/;
+  return {
+    name: 'frontdesk:swagger-ui-folder',
+    applyToEnvironment: (environment) => environment.name === 'serve',
+    transform(code, id) {
+      const m = packageDir.exec(id);
+      if (!m || !code.includes('__dirname')) return null;
+      const installed = `require("node:path").join(require("node:path").dirname(require.resolve("@fastify/swagger-ui/package.json")), ${JSON.stringify(m[1] ?? '')})`;
+      return { code: code.replaceAll('__dirname', `(${installed})`), map: null };
+    },
+  };
+}
+
+/** `yaml` → loaded on first use (core/api/yaml-on-first-use.ts), in serve's bundle only. */
+const YAML_ON_FIRST_USE = { find: /^yaml$/, replacement: join(import.meta.dirname, 'core', 'api', 'yaml-on-first-use.ts') };
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
@@ -133,8 +158,8 @@ function copyMigrations(): Plugin {
 
 export default defineConfig({
   publicDir: false,
-  resolve: { alias: PINO_ROLL_DATES },
-  plugins: [copyMigrations()],
+  resolve: { alias: [...PINO_ROLL_DATES, YAML_ON_FIRST_USE] },
+  plugins: [copyMigrations(), swaggerUiFolder()],
   environments: {
     serve: cjsEntry('serve', 'core/serve.ts', { external: serveExternal, packageChunks: true }),
     exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),

@@ -113,6 +113,11 @@ describe('dist-server (vite.server.config.ts)', () => {
     expect(fromSources.split('\r\n').length).toBeGreaterThan(1500); // the demo hotel's stays and the wide ones
     expect(body.equals(Buffer.from(fromSources))).toBe(true);
 
+    // The API document as YAML: `yaml` loaded on this first use (core/api/yaml-on-first-use.ts).
+    const yaml = await fetch(`${url}/docs/yaml`);
+    expect([yaml.status, yaml.headers.get('content-type')]).toEqual([200, expect.stringContaining('yaml')]);
+    expect(await yaml.text()).toMatch(/^openapi: 3\.[\d.]+\n[\s\S]*\/api\/v1\/rooms:/);
+
     // Every export runs in the same bundled worker: the audit log's too (hotel-zone times inside it).
     const audit = await fetch(`${url}/api/v1/exports/audit.csv`, { headers: { authorization } });
     expect(audit.status).toBe(200);
@@ -131,7 +136,7 @@ describe('dist-server (vite.server.config.ts)', () => {
     expect(await stopped).toBe(0);
   }, 60_000);
 
-  it("on SQLite loads none of PostgreSQL's driver nor fastify's default compilers (Ajv, fast-json-stringify)", async () => {
+  it("on SQLite loads none of PostgreSQL's driver, fastify's default compilers (Ajv, fast-json-stringify) or yaml until asked", async () => {
     const data = mkdtempSync(join(tmpdir(), 'frontdesk-server-modules-'));
     const listed = join(data, 'modules.json');
     // A preload that writes the main thread's loaded modules when the process ends.
@@ -142,13 +147,18 @@ if (isMainThread) process.on('exit', () => require('node:fs').writeFileSync(${JS
       const url = await startBundle(['--data', data, '--port', '0', '--demo'], ['--require', preload]);
       const authorization = `Bearer ${await signInOverHttp(url)}`;
       for (const path of ['/api/v1/rooms', '/api/v1/settings', '/docs/json']) expect((await fetch(`${url}${path}`, { headers: { authorization } })).status).toBe(200);
+      // The API document's page and its files, from the installed @fastify/swagger-ui (the bundle's is its code only).
+      const page = await fetch(`${url}/docs/static/index.html`);
+      expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('swagger-ui')]);
+      const files = await Promise.all(['/docs/static/swagger-ui.css', '/docs/static/logo.svg', '/docs/static/swagger-ui-bundle.js'].map((path) => fetch(`${url}${path}`)));
+      expect(files.map((f) => f.status)).toEqual([200, 200, 200]);
       expect((await fetch(`${url}/api/v1/rooms`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
       const stopped = new Promise((resolve) => child!.once('exit', resolve));
       child!.kill('SIGTERM');
       expect(await stopped).toBe(0);
       const modules = JSON.parse(readFileSync(listed, 'utf8')) as string[];
       expect(modules.some((m) => m.includes('host-'))).toBe(true);
-      const unused = /[\\/](node_modules[\\/](pg|pg-[a-z]+|ajv|@fastify[\\/]ajv-compiler|@fastify[\\/]fast-json-stringify-compiler)[\\/]|postgres-engine-)/;
+      const unused = /[\\/](node_modules[\\/](pg|pg-[a-z]+|ajv|yaml|@fastify[\\/]ajv-compiler|@fastify[\\/]fast-json-stringify-compiler)[\\/]|postgres-engine-)/;
       expect(modules.filter((m) => unused.test(m))).toEqual([]);
     } finally {
       rmSync(data, { recursive: true, force: true });

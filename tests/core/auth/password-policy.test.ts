@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from '../../../core/auth/common-passwords';
 import { assertPasswordPolicy, passwordProblem } from '../../../core/auth/password-policy';
@@ -26,6 +27,13 @@ describe('the password policy', () => {
     }
     expect(await isCommonPassword('123456')).toBe(true);
     expect(await isCommonPassword('Tide-pool lantern 42')).toBe(false);
+  });
+
+  it("keeps the list as one string, not the package's modules: Node's module cache holds none of them after a check", async () => {
+    expect(await isCommonPassword('dragon')).toBe(true);
+    expect(await isCommonPassword('dragon\nbaseball')).toBe(false); // two entries joined by a line break are not one
+    expect(await isCommonPassword('ragon\nbasebal')).toBe(false);
+    expect(Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes('@zxcvbn-ts'))).toEqual([]);
   });
 
   it('rejects with AppError VALIDATION and the reason', async () => {

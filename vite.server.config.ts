@@ -136,7 +136,7 @@ function swaggerUiFolder(): Plugin {
   };
 }
 
-/** `yaml` → loaded on first use (core/api/yaml-on-first-use.ts), in serve's bundle only. */
+/** `yaml` → loaded on first use (core/api/yaml-on-first-use.ts): serve's import of it (the workers have none). */
 const YAML_ON_FIRST_USE = { find: /^yaml$/, replacement: join(import.meta.dirname, 'core', 'api', 'yaml-on-first-use.ts') };
 
 function filesUnder(dir: string): string[] {

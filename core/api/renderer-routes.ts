@@ -32,9 +32,9 @@ export async function registerRenderer(app: FastifyInstance, rendererDir: string
     return;
   }
   // One wildcard route: a file under the renderer folder is served, nothing outside it (@fastify/send
-  // refuses `..`; dot-files are answered as missing). `wildcard: false` would glob the folder at start and register a route
-  // per built file (112), which the server kept for its life: −0.9 MB PSS idle (docs/benchmarks.md §4,
-  // twenty-seventh pass) for the same files served.
+  // refuses `..`; dot-files are answered as missing). `wildcard: false` would glob the folder at start
+  // and register a route per built file (112), which the server kept for its life: −0.9 MB PSS idle
+  // (docs/benchmarks.md §4, twenty-seventh pass) for the same files served.
   await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: true, dotfiles: 'ignore' });
   app.setNotFoundHandler((request, reply) => (wantsPage(request) ? reply.sendFile('index.html') : sendError(reply, 404, NOT_FOUND_MESSAGE)));
 }

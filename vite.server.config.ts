@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -123,14 +123,14 @@ function cjsEntry(name: string, input: string, bundle: { external: (id: string) 
  * bundle serves the files of the swagger-ui it was built with.
  */
 function swaggerUiFolder(): Plugin {
-  const packageDir = /[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/](.*)[\\/][^\\/]+$|[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/][^\\/]+$/;
+  const inPackage = /[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/](.+)$/;
   return {
     name: 'frontdesk:swagger-ui-folder',
     applyToEnvironment: (environment) => environment.name === 'serve',
     transform(code, id) {
-      const m = packageDir.exec(id);
-      if (!m || !code.includes('__dirname')) return null;
-      const installed = `require("node:path").join(require("node:path").dirname(require.resolve("@fastify/swagger-ui/package.json")), ${JSON.stringify(m[1] ?? '')})`;
+      const file = inPackage.exec(id)?.[1];
+      if (file === undefined || !code.includes('__dirname')) return null;
+      const installed = `require("node:path").join(require("node:path").dirname(require.resolve("@fastify/swagger-ui/package.json")), ${JSON.stringify(dirname(file))})`;
       return { code: code.replaceAll('__dirname', `(${installed})`), map: null };
     },
   };

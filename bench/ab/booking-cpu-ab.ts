@@ -9,7 +9,7 @@
  * the lowest and highest of the 50 clients' mean latencies (each keeps one request in flight: is any
  * served less?).
  *
- *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] <checkout> [<checkout> …]
+ *   npx tsx bench/ab/booking-cpu-ab.ts [--runs 6] [--seconds 3] [--connections 50] [--profile] [--loaded] [--timeslots] [--tail] <checkout> [<checkout> …]
  *
  * A checkout may carry an environment for its host (support/checkout-arg.ts): `. .@MALLOC_MMAP_THRESHOLD_=16384`
  * is this checkout as it is, then with that setting. Every host runs with this checkout's
@@ -23,6 +23,10 @@
  * `--loaded` runs it all beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
  * With `--profile`, each checkout's host samples its CPU over its last run (whole profiles kept in
  * `BENCH_PROFILE_DIR` if set: support/cpu-profile.ts).
+ * `--tail`: per run, where the requests at or over its p99 came from (support/tail-bursts.ts): how many
+ * bursts they came in, and how many of those bursts had one of the host's old-generation collections
+ * begin while their requests were in flight (the host watches its collections with a `gc` observer,
+ * so every checkout named must have host-process.ts's `gc:watch`).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -40,6 +44,7 @@ import { cpuSeconds } from '../support/cpu-time';
 import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
 import { loadavg } from 'node:os';
 import { fmt, median } from '../support/stats';
+import { describeTail, tailBursts, type Collection, type TailSummary, type TracedRequest } from '../support/tail-bursts';
 
 interface Batches {
   batches: number;
@@ -58,6 +63,7 @@ interface Reply {
   statuses: Record<string, number>;
   /** The lowest and highest of the clients' mean latencies, ms (the bookings' load client only). */
   clientMeans?: { min: number; max: number };
+  traced?: TracedRequest[];
 }
 interface Row {
   rate: number;
@@ -69,6 +75,8 @@ interface Row {
   clientUs: number;
   /** The share of the run the host's main thread was busy (NaN when its checkout does not say). */
   loopBusy: number;
+  /** With `--tail`: where the run's slowest requests came from. */
+  tail?: TailSummary;
 }
 
 const { values, positionals } = parseArgs({
@@ -80,6 +88,7 @@ const { values, positionals } = parseArgs({
     profile: { type: 'boolean', default: false },
     loaded: { type: 'boolean', default: false },
     timeslots: { type: 'boolean', default: false },
+    tail: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -89,6 +98,11 @@ const checkouts = positionals.map(parseCheckoutArg);
 if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
+
+/** The host's old-generation collections since the last ask (`--tail`). */
+async function collectionsOf(child: BenchChild): Promise<Collection[]> {
+  return (await child.ask<{ collections: Collection[] }>({ type: 'gc:taken' }, 'gc:taken')).collections;
+}
 
 /** The host's main thread's busy share between two asks (its event-loop utilization), NaN if not told. */
 function loopBusy(s0: Batches, s1: Batches): number {
@@ -142,6 +156,7 @@ try {
     const child = startHostProcess(checkout.env, checkout.dir);
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
+    if (values.tail) await child.ask({ type: 'gc:watch' }, 'gc:watching');
     hosts.push({ name: checkout.name, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
   }
   const load = async (h: (typeof hosts)[number], ms: number) => {
@@ -149,10 +164,14 @@ try {
       // Each run books slots no run booked before: a slice as long as the run could ever need.
       const take = Math.ceil((ms / 1000) * 7_500);
       const bodies = h.bodies.slice(h.next, (h.next += take));
-      return await client.ask<Reply>({ type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, path: '/api/v1/bookings', bodies, expected: [201] }, 'closed-loop:done', 120_000);
+      return await client.ask<Reply>(
+        { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, path: '/api/v1/bookings', bodies, expected: [201], trace: values.tail },
+        'closed-loop:done',
+        120_000,
+      );
     }
     const r = await client.ask<Reply>(
-      { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, rooms, startDate: addDays(TODAY, 31), firstIndex: h.next },
+      { type: 'closed-loop', origin: h.url, token: h.token, connections, durationMs: ms, rooms, startDate: addDays(TODAY, 31), firstIndex: h.next, trace: values.tail },
       'closed-loop:done',
     );
     h.next = r.nextIndex;
@@ -167,6 +186,7 @@ try {
     const order = [...hosts.slice(shift), ...hosts.slice(0, shift)];
     for (const h of order) {
       const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
+      if (values.tail) await collectionsOf(h.child);
       const host0 = cpuSeconds(h.child.process.pid!);
       const client0 = cpuSeconds(client.process.pid!);
       const measured = () => load(h, seconds * 1000);
@@ -176,6 +196,7 @@ try {
       const clientS = cpuSeconds(client.process.pid!) - client0;
       const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (summary) h.profile = summary;
+      const tail = r.traced ? tailBursts(r.traced, await collectionsOf(h.child)) : undefined;
       const created = r.statuses['201'] ?? 0;
       if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
       h.rows.push({
@@ -187,12 +208,14 @@ try {
         hostUs: (hostS * 1e6) / Math.max(1, r.requests),
         clientUs: (clientS * 1e6) / Math.max(1, r.requests),
         loopBusy: loopBusy(s0, s1),
+        ...(tail ? { tail } : {}),
       });
     }
     const spread = (c: Row['clientMeans']) => (c ? `, clients' means ${c.min.toFixed(1)}–${c.max.toFixed(1)} ms` : '');
     const busy = (r: Row) => (Number.isNaN(r.loopBusy) ? '' : `, loop ${(r.loopBusy * 100).toFixed(0)} % busy`);
     const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.clientMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
     console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
+    for (const h of hosts) if (h.rows.at(-1)!.tail) console.log(`  ${h.name} tail: ${describeTail(h.rows.at(-1)!.tail!)}`);
   }
   for (const h of hosts) {
     const m = (f: (r: Row) => number) => median(h.rows.map(f));

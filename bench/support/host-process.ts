@@ -6,7 +6,7 @@
  * that does not exist here. `started` carries the benchmark admin's bearer token (bench-auth.ts).
  */
 import { statSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
 import { writeCsvFile } from '../../core/composition/csv-export';
@@ -16,6 +16,7 @@ import { serveParent } from './child-process';
 import { startProfile } from './cpu-profile';
 import { NOW_MS, TIME_ZONE } from './hotel-dataset';
 import { startMonitor, stopMonitor } from './process-monitor';
+import type { Collection } from './tail-bursts';
 import { nowMs } from './stats';
 
 let host: Host | undefined;
@@ -60,6 +61,20 @@ async function exportFile(m: { filePath: string }) {
 
 let profiling: Awaited<ReturnType<typeof startProfile>> | undefined;
 
+/** The old generation's collections since the last `gc:taken` (epoch ms at their start, ms), once `gc:watch` asked for them. */
+let majorCollections: Collection[] | undefined;
+function watchCollections() {
+  if (!majorCollections) {
+    majorCollections = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorCollections!.push([performance.timeOrigin + e.startTime, e.duration]);
+      }
+    }).observe({ entryTypes: ['gc'] });
+  }
+  return { type: 'gc:watching' };
+}
+
 serveParent(
   {
     start: (m) => start(m as never),
@@ -72,6 +87,9 @@ serveParent(
     'monitor:start': () => monitorStart(),
     'monitor:stop': () => ({ type: 'monitor:done', ...stopMonitor() }),
     'export-file': (m) => exportFile(m as never),
+    // The old generation's collections, for the tail of a run (bench/support/tail-bursts.ts).
+    'gc:watch': () => watchCollections(),
+    'gc:taken': () => ({ type: 'gc:taken', collections: majorCollections?.splice(0) ?? [] }),
     // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL), and the
     // main thread's time so far, busy and idle (its event-loop utilization between two asks).
     'group-commit:stats': () => {

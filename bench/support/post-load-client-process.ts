@@ -9,6 +9,7 @@
 import { serveParent } from './child-process';
 import { createLoadHttpClient, type LoadHttpClient } from './http-client';
 import { nowMs, percentile } from './stats';
+import type { TracedRequest } from './tail-bursts';
 
 export interface PostLoad {
   origin: string;
@@ -19,6 +20,8 @@ export interface PostLoad {
   body?: string;
   bodies?: string[];
   expected: number[];
+  /** Also return every request's sending time (epoch ms) and latency (tail-bursts.ts). */
+  trace?: boolean;
 }
 
 export type PostLoadReply = {
@@ -30,6 +33,7 @@ export type PostLoadReply = {
   failures: number;
   failureSamples: string[];
   client: string;
+  traced?: TracedRequest[];
 };
 
 const clients = new Map<string, LoadHttpClient>();
@@ -53,12 +57,16 @@ async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }
   const bodyOf = (): string | undefined => (m.bodies ? m.bodies[next++] : m.body);
   const started = nowMs();
   const deadline = started + m.durationMs;
+  const traced: TracedRequest[] | undefined = m.trace ? [] : undefined;
+  const epochAtStart = Date.now() - (nowMs() - started);
   const worker = async () => {
     for (let body = bodyOf(); body !== undefined && nowMs() < deadline; body = bodyOf()) {
       const t0 = nowMs();
       try {
         const res = await http.request('POST', m.path, body);
-        latencies.push(nowMs() - t0);
+        const ms = nowMs() - t0;
+        latencies.push(ms);
+        traced?.push([epochAtStart + (t0 - started), ms]);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (!m.expected.includes(res.status)) {
           failures++;
@@ -81,6 +89,7 @@ async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }
     failures,
     failureSamples,
     client: http.kind,
+    traced,
   };
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Where a closed loop's slowest requests come from (bench/ab/booking-cpu-ab.ts `--tail`): the requests
+ * at or over the run's p99, grouped by when they were sent. Spread evenly over the run, the tail is
+ * the queue's own variation; packed into a few bursts of about one request per connection, every
+ * request in flight waited for the same stall, and the p99 is that stall's length. Each burst is then
+ * set beside the host's old-generation collections of the run (host-process.ts `gc:watch`): a
+ * collection that began while the burst's requests were in flight.
+ *
+ * Times are wall-clock epoch milliseconds, so the client's requests and the host's collections (two
+ * processes on one machine) are on one clock.
+ */
+import { percentile } from './stats';
+
+/** One answered request: when it was sent (epoch ms) and how long its answer took (ms). */
+export type TracedRequest = [sentAtMs: number, ms: number];
+/** One collection: when it began (epoch ms) and how long it held the thread (ms). */
+export type Collection = [startMs: number, ms: number];
+
+export interface TailBurst {
+  /** The first and last of the burst's slow requests' sending times, and when its last answer came. */
+  firstSentMs: number;
+  lastSentMs: number;
+  answeredMs: number;
+  requests: number;
+}
+
+export interface TailSummary {
+  /** The run's p99 (nearest rank), the cut for "slow". */
+  cutMs: number;
+  /** Requests at or over it. */
+  requests: number;
+  bursts: TailBurst[];
+  /** Bursts during which one of `collections` began (undefined when none were given). */
+  besideCollection?: number;
+  collections?: number;
+}
+
+/**
+ * The requests at or over the p99, grouped into bursts: a request sent more than `gapMs` after the
+ * last one of the burst so far starts a new one.
+ */
+export function tailBursts(requests: readonly TracedRequest[], collections?: readonly Collection[], gapMs = 25): TailSummary {
+  const cutMs = percentile(requests.map((r) => r[1]), 99);
+  const slow = requests.filter((r) => r[1] >= cutMs).sort((a, b) => a[0] - b[0]);
+  const bursts: TailBurst[] = [];
+  for (const [sent, ms] of slow) {
+    const last = bursts.at(-1);
+    if (last && sent - last.lastSentMs <= gapMs) {
+      last.lastSentMs = sent;
+      last.answeredMs = Math.max(last.answeredMs, sent + ms);
+      last.requests++;
+    } else {
+      bursts.push({ firstSentMs: sent, lastSentMs: sent, answeredMs: sent + ms, requests: 1 });
+    }
+  }
+  if (!collections) return { cutMs, requests: slow.length, bursts };
+  const besideCollection = bursts.filter((b) => collections.some(([start]) => start >= b.firstSentMs && start <= b.answeredMs)).length;
+  return { cutMs, requests: slow.length, bursts, besideCollection, collections: collections.length };
+}
+
+/** One line for a run: `190 requests ≥ 39.2 ms in 4 bursts (50, 50, 48, 42), 4 beside an old-generation collection (9 in the run)`. */
+export function describeTail(t: TailSummary): string {
+  const sizes = [...t.bursts].sort((a, b) => b.requests - a.requests).slice(0, 8).map((b) => b.requests);
+  const more = t.bursts.length > 8 ? ', …' : '';
+  const beside = t.besideCollection === undefined ? '' : `, ${t.besideCollection} beside an old-generation collection (${t.collections} in the run)`;
+  return `${t.requests} requests ≥ ${t.cutMs.toFixed(1)} ms in ${t.bursts.length} bursts (${sizes.join(', ')}${more})${beside}`;
+}

@@ -10,7 +10,7 @@ import { addDays } from '../../shared/time';
 import { serveParent } from './child-process';
 import { createLoadHttpClient, type LoadHttpClient } from './http-client';
 import { nowMs, percentile, seededRandom } from './stats';
-import type { TracedRequest } from './tail-bursts';
+import { requestTrace } from './tail-bursts';
 
 export interface PlanRoom {
   number: number;
@@ -92,9 +92,7 @@ async function closedLoop(m: {
   const deadline = started + m.durationMs;
   /** Each client's (one request in flight each) answered requests and their summed latency: is any served less? */
   const perClient = Array.from({ length: m.connections }, () => ({ n: 0, ms: 0 }));
-  const traced: TracedRequest[] | undefined = m.trace ? [] : undefined;
-  /** The epoch's milliseconds at `started`, for `traced` (the host's collections are on that clock). */
-  const epochAtStart = Date.now() - (nowMs() - started);
+  const trace = requestTrace(m.trace, started);
   const worker = async (_: unknown, j: number) => {
     const http = https[j % https.length]!;
     while (nowMs() < deadline) {
@@ -104,7 +102,7 @@ async function closedLoop(m: {
         const res = await http.request('POST', '/bookings', body);
         const ms = nowMs() - t0;
         latencies.push(ms);
-        traced?.push([epochAtStart + (t0 - started), ms]);
+        trace.add(t0, ms);
         perClient[j]!.n++;
         perClient[j]!.ms += ms;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -122,7 +120,7 @@ async function closedLoop(m: {
   const elapsedMs = nowMs() - started;
   const means = perClient.filter((c) => c.n > 0).map((c) => c.ms / c.n);
   const clientMeans = means.length ? { min: Math.min(...means), max: Math.max(...means) } : undefined;
-  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: https[0]!.kind, clientMeans, traced, ...summarize(latencies, statuses, failures, failureSamples) };
+  return { type: 'closed-loop:done', elapsedMs, nextIndex: next, client: https[0]!.kind, clientMeans, traced: trace.requests, ...summarize(latencies, statuses, failures, failureSamples) };
 }
 
 interface PacedState {

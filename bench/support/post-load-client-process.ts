@@ -9,7 +9,7 @@
 import { serveParent } from './child-process';
 import { createLoadHttpClient, type LoadHttpClient } from './http-client';
 import { nowMs, percentile } from './stats';
-import type { TracedRequest } from './tail-bursts';
+import { requestTrace, type TracedRequest } from './tail-bursts';
 
 export interface PostLoad {
   origin: string;
@@ -57,8 +57,7 @@ async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }
   const bodyOf = (): string | undefined => (m.bodies ? m.bodies[next++] : m.body);
   const started = nowMs();
   const deadline = started + m.durationMs;
-  const traced: TracedRequest[] | undefined = m.trace ? [] : undefined;
-  const epochAtStart = Date.now() - (nowMs() - started);
+  const trace = requestTrace(m.trace, started);
   const worker = async () => {
     for (let body = bodyOf(); body !== undefined && nowMs() < deadline; body = bodyOf()) {
       const t0 = nowMs();
@@ -66,7 +65,7 @@ async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }
         const res = await http.request('POST', m.path, body);
         const ms = nowMs() - t0;
         latencies.push(ms);
-        traced?.push([epochAtStart + (t0 - started), ms]);
+        trace.add(t0, ms);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (!m.expected.includes(res.status)) {
           failures++;
@@ -89,7 +88,7 @@ async function closedLoop(m: PostLoad): Promise<PostLoadReply & { type: string }
     failures,
     failureSamples,
     client: http.kind,
-    traced,
+    traced: trace.requests,
   };
 }
 

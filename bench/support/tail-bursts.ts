@@ -9,12 +9,22 @@
  * Times are wall-clock epoch milliseconds, so the client's requests and the host's collections (two
  * processes on one machine) are on one clock.
  */
-import { percentile } from './stats';
+import { nowMs, percentile } from './stats';
 
 /** One answered request: when it was sent (epoch ms) and how long its answer took (ms). */
 export type TracedRequest = [sentAtMs: number, ms: number];
 /** One collection: when it began (epoch ms) and how long it held the thread (ms). */
 export type Collection = [startMs: number, ms: number];
+
+/**
+ * A load client's record of its requests when asked for one (`trace`), else nothing: `started` and the
+ * sending times are `nowMs()` readings, kept on the epoch's clock.
+ */
+export function requestTrace(on: boolean | undefined, started: number): { add(t0: number, ms: number): void; requests: TracedRequest[] | undefined } {
+  const requests: TracedRequest[] | undefined = on ? [] : undefined;
+  const epochAtStart = Date.now() - (nowMs() - started);
+  return { add: (t0, ms) => requests?.push([epochAtStart + (t0 - started), ms]), requests };
+}
 
 export interface TailBurst {
   /** The first and last of the burst's slow requests' sending times, and when its last answer came. */
@@ -30,16 +40,16 @@ export interface TailSummary {
   /** Requests at or over it. */
   requests: number;
   bursts: TailBurst[];
-  /** Bursts during which one of `collections` began (undefined when none were given). */
-  besideCollection?: number;
-  collections?: number;
+  /** Bursts during which one of the host's collections began, and the collections in the run. */
+  besideCollection: number;
+  collections: number;
 }
 
 /**
  * The requests at or over the p99, grouped into bursts: a request sent more than `gapMs` after the
  * last one of the burst so far starts a new one.
  */
-export function tailBursts(requests: readonly TracedRequest[], collections?: readonly Collection[], gapMs = 25): TailSummary {
+export function tailBursts(requests: readonly TracedRequest[], collections: readonly Collection[], gapMs = 25): TailSummary {
   const cutMs = percentile(requests.map((r) => r[1]), 99);
   const slow = requests.filter((r) => r[1] >= cutMs).sort((a, b) => a[0] - b[0]);
   const bursts: TailBurst[] = [];
@@ -53,7 +63,6 @@ export function tailBursts(requests: readonly TracedRequest[], collections?: rea
       bursts.push({ firstSentMs: sent, lastSentMs: sent, answeredMs: sent + ms, requests: 1 });
     }
   }
-  if (!collections) return { cutMs, requests: slow.length, bursts };
   const besideCollection = bursts.filter((b) => collections.some(([start]) => start >= b.firstSentMs && start <= b.answeredMs)).length;
   return { cutMs, requests: slow.length, bursts, besideCollection, collections: collections.length };
 }
@@ -62,6 +71,5 @@ export function tailBursts(requests: readonly TracedRequest[], collections?: rea
 export function describeTail(t: TailSummary): string {
   const sizes = [...t.bursts].sort((a, b) => b.requests - a.requests).slice(0, 8).map((b) => b.requests);
   const more = t.bursts.length > 8 ? ', …' : '';
-  const beside = t.besideCollection === undefined ? '' : `, ${t.besideCollection} beside an old-generation collection (${t.collections} in the run)`;
-  return `${t.requests} requests ≥ ${t.cutMs.toFixed(1)} ms in ${t.bursts.length} bursts (${sizes.join(', ')}${more})${beside}`;
+  return `${t.requests} requests ≥ ${t.cutMs.toFixed(1)} ms in ${t.bursts.length} bursts (${sizes.join(', ')}${more}), ${t.besideCollection} beside an old-generation collection (${t.collections} in the run)`;
 }

@@ -15,7 +15,7 @@
  * is this checkout as it is, then with that setting. Every host runs with this checkout's
  * `HOST_EXEC_ARGV`, the desk's V8 flags (support/bench-host.ts); flags on the command line win over
  * `NODE_OPTIONS`, so other heap sizes are given as the checkout's `BENCH_HOST_EXEC_ARGV`, which replaces
- * them: `". .@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev"`
+ * them: `". .@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge"`
  * (docs/benchmarks.md, twenty-first pass).
  *
  * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free
@@ -26,7 +26,10 @@
  * `--tail`: per run, where the requests at or over its p99 came from (support/tail-bursts.ts): how many
  * bursts they came in, and how many of those bursts had one of the host's old-generation collections
  * begin while their requests were in flight (the host watches its collections with a `gc` observer,
- * so every checkout named must have host-process.ts's `gc:watch`).
+ * so every checkout named must have host-process.ts's `gc:watch`); then, for each of the largest bursts,
+ * the longest WAL fsync that overlapped it (the host times them) and what its main thread did meanwhile,
+ * sampled from /proc every 2 ms (support/thread-sampler.ts): ran, waited for a CPU, or slept, and in
+ * which system call.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -44,7 +47,8 @@ import { cpuSeconds } from '../support/cpu-time';
 import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
 import { loadavg } from 'node:os';
 import { fmt, median } from '../support/stats';
-import { describeTail, tailBursts, type Collection, type TailSummary, type TracedRequest } from '../support/tail-bursts';
+import { describeBursts, describeTail, tailBursts, type Collection, type TailSummary, type TracedRequest } from '../support/tail-bursts';
+import { sampleThread, threadWindow, type ThreadSampler } from '../support/thread-sampler';
 
 interface Batches {
   batches: number;
@@ -99,9 +103,10 @@ if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
 
-/** The host's old-generation collections since the last ask (`--tail`). */
-async function collectionsOf(child: BenchChild): Promise<Collection[]> {
-  return (await child.ask<{ collections: Collection[] }>({ type: 'gc:taken' }, 'gc:taken')).collections;
+/** The host's old-generation collections and WAL fsyncs since the last ask (`--tail`). */
+async function collectionsOf(child: BenchChild): Promise<{ collections: Collection[]; syncs: Collection[] }> {
+  const r = await child.ask<{ collections: Collection[]; syncs?: Collection[] }>({ type: 'gc:taken' }, 'gc:taken');
+  return { collections: r.collections, syncs: r.syncs ?? [] };
 }
 
 /** The host's main thread's busy share between two asks (its event-loop utilization), NaN if not told. */
@@ -147,7 +152,7 @@ const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category 
 const client = startChild(join(BENCH_DIR, 'support', values.timeslots ? 'post-load-client-process.ts' : 'load-client-process.ts'));
 const background = values.loaded ? startBackgroundLoad() : undefined;
 if (background) console.log(`beside: ${background.description}`);
-const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; bodies: string[]; rows: Row[]; profile?: ProfileSummary }[] = [];
+const hosts: { name: string; child: BenchChild; url: string; token: string; next: number; bodies: string[]; rows: Row[]; profile?: ProfileSummary; thread?: ThreadSampler; burstLines?: string[] }[] = [];
 try {
   await client.next('ready');
   for (const [i, checkout] of checkouts.entries()) {
@@ -157,7 +162,8 @@ try {
     await child.next('ready');
     const { url, token } = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir: hostDir }, 'started');
     if (values.tail) await child.ask({ type: 'gc:watch' }, 'gc:watching');
-    hosts.push({ name: checkout.name, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [] });
+    const thread = values.tail ? sampleThread(child.process.pid!) : undefined;
+    hosts.push({ name: checkout.name, child, url, token, next: 0, bodies: values.timeslots ? slotBodies(join(hostDir, DB_FILE_NAME)) : [], rows: [], ...(thread ? { thread } : {}) });
   }
   const load = async (h: (typeof hosts)[number], ms: number) => {
     if (values.timeslots) {
@@ -187,6 +193,7 @@ try {
     for (const h of order) {
       const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (values.tail) await collectionsOf(h.child);
+      h.thread?.take();
       const host0 = cpuSeconds(h.child.process.pid!);
       const client0 = cpuSeconds(client.process.pid!);
       const measured = () => load(h, seconds * 1000);
@@ -196,7 +203,10 @@ try {
       const clientS = cpuSeconds(client.process.pid!) - client0;
       const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (summary) h.profile = summary;
-      const tail = r.traced ? tailBursts(r.traced, await collectionsOf(h.child)) : undefined;
+      const taken = r.traced ? await collectionsOf(h.child) : undefined;
+      const tail = r.traced && taken ? tailBursts(r.traced, taken.collections) : undefined;
+      const samples = h.thread?.take() ?? [];
+      if (tail && taken) h.burstLines = describeBursts(tail, taken.collections, taken.syncs, (from, to) => threadWindow(samples, from, to));
       const created = r.statuses['201'] ?? 0;
       if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
       h.rows.push({
@@ -215,7 +225,7 @@ try {
     const busy = (r: Row) => (Number.isNaN(r.loopBusy) ? '' : `, loop ${(r.loopBusy * 100).toFixed(0)} % busy`);
     const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.clientMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
     console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
-    for (const h of hosts) if (h.rows.at(-1)!.tail) console.log(`  ${h.name} tail: ${describeTail(h.rows.at(-1)!.tail!)}`);
+    for (const h of hosts) if (h.rows.at(-1)!.tail) console.log(`  ${h.name} tail: ${describeTail(h.rows.at(-1)!.tail!)}${(h.burstLines ?? []).map((l) => `\n    ${l}`).join('')}`);
   }
   for (const h of hosts) {
     const m = (f: (r: Row) => number) => median(h.rows.map(f));
@@ -234,6 +244,7 @@ try {
     console.log(`${h.name} ÷ ${hosts[0]!.name}, run by run: host CPU a booking ${fmt(median(cpu))} (${cpu.map((x) => x.toFixed(2)).join(', ')}), bookings/s ${fmt(median(rate))}, p99 ${fmt(median(p99))}`);
   }
 } finally {
+  for (const h of hosts) h.thread?.stop();
   await Promise.allSettled([client.stop(), ...hosts.map((h) => h.child.stop()), background?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
  * benchmark's paced requests (one every 5 ms). Per export: ms, the host's VmHWM, the probe's loop max,
  * the host's CPU seconds split into its main thread and the rest (the export worker, V8's and libuv's
  * threads), and how long the main thread waited on a run queue, from /proc. `--no-load`: without the paced requests; `--profile DIR`: CPU profiles;
- * `--host-flags a,b`: Node flags for the hosts; `--repeat N`: N exports and downloads per host (benchmark 4 makes five). Each host gets the desk's glibc settings
+ * `--host-flags a,b`: Node flags for the hosts (a build's own after an `@`: `<dir>@a,b`); `--repeat N`: N exports and downloads per host (benchmark 4 makes five). Each host gets the desk's glibc settings
  * (`DESK_HOST_MALLOC_ENV`, as Electron's main forks it) unless this process's environment sets them
  * (`MALLOC_ARENA_MAX=2 npx tsx bench/ab/export-ab.ts …`: the caller's value is kept).
  */
@@ -31,7 +31,10 @@ const repeat = Number(args[args.indexOf('--repeat') + 1] || 1) || 1;
 const profileDir = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1]!) : undefined;
 /** `--host-flags a,b`: more of Node's flags for every host (`--trace-gc`). */
 const hostFlags = args.includes('--host-flags') ? args[args.indexOf('--host-flags') + 1]!.split(',') : [];
-const builds = args.filter((a, i) => !a.startsWith('--') && !['--runs', '--profile', '--host-flags', '--repeat'].includes(args[i - 1]!)).map((b) => resolve(b));
+/** A build may carry flags of its own after an `@`: `bench/.cache/electron-host@--no-parallel-scavenge` (the same build with and without a flag, taking turns). */
+const builds = args
+  .filter((a, i) => !a.startsWith('--') && !['--runs', '--profile', '--host-flags', '--repeat'].includes(args[i - 1]!))
+  .map((b) => ({ dir: resolve(b.split('@')[0]!), flags: b.includes('@') ? b.slice(b.indexOf('@') + 1).split(',') : [] }));
 
 /** The host's resident memory now, anonymous / file-backed (`/proc/<pid>/status`), in MB. */
 function rssSplit(pid: number): string {
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
       for (const [b, build] of builds.entries()) {
         const dataDir = join(scratch, `h${b}-${r}`);
         copyHotelTo(data.file, dataDir);
-        const host = await startElectronHost(dataDir, build, [...hostFlags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])]);
+        const host = await startElectronHost(dataDir, build.dir, [...hostFlags, ...build.flags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])]);
         const csv = join(scratch, `out-${b}.csv`);
         try {
           await host.exportFile(csv); // warm
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
             const m = await host.probeStop();
             const paced = noLoad ? undefined : await client.ask<{ p99: number; max: number }>({ type: 'paced:stop' }, 'paced:done');
             console.log(
-              `run ${r + 1} ${build.split('/').slice(-3).join('/')} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, main heap peak ${(m.heapTotalPeakBytes / 2 ** 20).toFixed(0)} (used ${(m.heapUsedPeakBytes / 2 ** 20).toFixed(0)}, external ${(m.externalPeakBytes / 2 ** 20).toFixed(0)}) MB, now ${rssSplit(host.pid)}, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
+              `run ${r + 1} ${build.dir.split('/').slice(-3).join('/')}${build.flags.length ? `@${build.flags.join(',')}` : ''} ${what}: ${ms.toFixed(0)} ms, size ${(statSync(csv).size / 1e6).toFixed(1)} MB, start ${(startRss / 2 ** 20).toFixed(0)} MB, peak ${(m.rssPeakBytes / 2 ** 20).toFixed(0)} MB, VmHWM ${(statusBytes(host.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MB, loop max ${m.loopMaxMs.toFixed(0)} p99 ${m.loopP99Ms.toFixed(0)} ms, main heap peak ${(m.heapTotalPeakBytes / 2 ** 20).toFixed(0)} (used ${(m.heapUsedPeakBytes / 2 ** 20).toFixed(0)}, external ${(m.externalPeakBytes / 2 ** 20).toFixed(0)}) MB, now ${rssSplit(host.pid)}, CPU main ${mainCpu.toFixed(2)} s (waited for a core ${mainWait.toFixed(0)} ms) other ${(cpu - mainCpu).toFixed(2)} s${paced ? `, requests p99 ${paced.p99.toFixed(0)} max ${paced.max.toFixed(0)} ms` : ''}, load ${loadavg()}`,
             );
           };
           for (let k = 0; k < repeat; k++) {

@@ -5,7 +5,8 @@
  * The outbox worker is off: the benchmarks measure the desk, not deliveries to a billing service
  * that does not exist here. `started` carries the benchmark admin's bearer token (bench-auth.ts).
  */
-import { statSync } from 'node:fs';
+import fs, { statSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
@@ -63,9 +64,21 @@ let profiling: Awaited<ReturnType<typeof startProfile>> | undefined;
 
 /** The old generation's collections since the last `gc:taken` (epoch ms at their start, ms), once `gc:watch` asked for them. */
 let majorCollections: Collection[] | undefined;
+/** The WAL's fsyncs (db/engine/wal-sync.ts) since the last `gc:taken`: epoch ms at their start, ms until their callback ran. */
+const walSyncs: Collection[] = [];
 function watchCollections() {
   if (!majorCollections) {
     majorCollections = [];
+    // Every fdatasync of this process timed from its call to its callback (the loop's delay included).
+    const fdatasync = fs.fdatasync;
+    fs.fdatasync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+      const t0 = performance.now();
+      fdatasync(fd, (error) => {
+        walSyncs.push([performance.timeOrigin + t0, performance.now() - t0]);
+        done(error);
+      });
+    }) as typeof fs.fdatasync;
+    syncBuiltinESMExports();
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorCollections!.push([performance.timeOrigin + e.startTime, e.duration]);
@@ -89,7 +102,7 @@ serveParent(
     'export-file': (m) => exportFile(m as never),
     // The old generation's collections, for the tail of a run (bench/support/tail-bursts.ts).
     'gc:watch': () => watchCollections(),
-    'gc:taken': () => ({ type: 'gc:taken', collections: majorCollections?.splice(0) ?? [] }),
+    'gc:taken': () => ({ type: 'gc:taken', collections: majorCollections?.splice(0) ?? [], syncs: walSyncs.splice(0) }),
     // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL), and the
     // main thread's time so far, busy and idle (its event-loop utilization between two asks).
     'group-commit:stats': () => {

@@ -30,10 +30,12 @@ import type { HandledCommandName } from '../core/context';
  * board to 8 desks 120–121 against 134; hot code still reaches TurboFan (bookings no slower, a
  * report's CPU ~7 % more; docs/benchmarks.md, sixteenth pass). `--no-parallel-scavenge`: with 2 MB
  * semi-spaces a booking load scavenges ~130 times a second, and each parallel scavenge hands work to
- * V8's helper threads; on a 2-core PC they queue behind the load and the host's own threads while
- * the main thread waits for them (sampled from /proc: 20–55 ms on the run queue in the stalls that
- * make bookings' p99). Scavenging a 2 MB semi-space alone on the main thread costs less than that:
- * host CPU a booking 0.77–0.82 ×, p99 0.59–0.75 × in six sittings (twenty-ninth pass). `npm run serve` runs with the same.
+ * V8's helper threads; on a 2-core PC they take a core the main thread then waits for (sampled
+ * from /proc: 30 % of the main thread's time in the stalls that make bookings' p99 spent on the run
+ * queue, 20–55 ms in a stall). Scavenging a 2 MB semi-space alone on the main thread costs less than that:
+ * host CPU a booking 0.77–0.82 ×, p99 0.59–0.75 × in four sittings of five, 0.98 × and 0.89 × in the
+ * fifth; the export, the board and memory unchanged (docs/benchmarks.md, twenty-ninth pass).
+ * `npm run serve` runs with the same.
  * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
 export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'];

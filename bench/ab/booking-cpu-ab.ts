@@ -206,7 +206,16 @@ try {
       const taken = r.traced ? await collectionsOf(h.child) : undefined;
       const tail = r.traced && taken ? tailBursts(r.traced, taken.collections) : undefined;
       const samples = h.thread?.take() ?? [];
-      if (tail && taken) h.burstLines = describeBursts(tail, taken.collections, taken.syncs, (from, to) => threadWindow(samples, from, to));
+      if (tail && taken) {
+        // The whole run's shares first: what a burst's are to be read against.
+        const run = samples.length > 1 ? threadWindow(samples, samples[0]![0], samples.at(-1)![0]) : undefined;
+        const share = (w: NonNullable<typeof run>) => {
+          const all = w.runMs + w.waitMs + w.otherMs;
+          return `ran ${((100 * w.runMs) / all).toFixed(0)} %, waited for a CPU ${((100 * w.waitMs) / all).toFixed(0)} %, neither ${((100 * w.otherMs) / all).toFixed(0)} %`;
+        };
+        const lines = describeBursts(tail, taken.collections, taken.syncs, (from, to) => threadWindow(samples, from, to));
+        h.burstLines = run ? [`the whole run, main thread: ${share(run)} (steal ${run.stealTicks} ticks)`, ...lines] : lines;
+      }
       const created = r.statuses['201'] ?? 0;
       if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);
       h.rows.push({

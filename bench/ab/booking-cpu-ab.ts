@@ -48,7 +48,7 @@ import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-datas
 import { loadavg } from 'node:os';
 import { fmt, median } from '../support/stats';
 import { describeBursts, describeTail, tailBursts, type Collection, type TailSummary, type TracedRequest } from '../support/tail-bursts';
-import { sampleThread, threadWindow, type ThreadSampler } from '../support/thread-sampler';
+import { describeShares, sampleThread, threadWindow, type ThreadSampler } from '../support/thread-sampler';
 
 interface Batches {
   batches: number;
@@ -209,12 +209,8 @@ try {
       if (tail && taken) {
         // The whole run's shares first: what a burst's are to be read against.
         const run = samples.length > 1 ? threadWindow(samples, samples[0]![0], samples.at(-1)![0]) : undefined;
-        const share = (w: NonNullable<typeof run>) => {
-          const all = w.runMs + w.waitMs + w.otherMs;
-          return `ran ${((100 * w.runMs) / all).toFixed(0)} %, waited for a CPU ${((100 * w.waitMs) / all).toFixed(0)} %, neither ${((100 * w.otherMs) / all).toFixed(0)} %`;
-        };
         const lines = describeBursts(tail, taken.collections, taken.syncs, (from, to) => threadWindow(samples, from, to));
-        h.burstLines = run ? [`the whole run, main thread: ${share(run)} (steal ${run.stealTicks} ticks)`, ...lines] : lines;
+        h.burstLines = run ? [`the whole run, main thread: ${describeShares(run)}`, ...lines] : lines;
       }
       const created = r.statuses['201'] ?? 0;
       if (r.failures) console.log(`  ${h.name}: ${r.failures} failures ${JSON.stringify(r.statuses)}`);

@@ -79,7 +79,7 @@ export function describeTail(t: TailSummary): string {
  * Each of the largest bursts beside what else happened while its requests were in flight: the
  * host's collections that began, its WAL's longest fsync that overlapped (host-process.ts times them
  * from call to callback), and its main thread's time from outside (thread-sampler.ts). One line each:
- * `50 requests over 38 ms: fsync 27.4 ms, no collection; thread ran 8.1, waited 0.4, neither 29.0 ms (epoll_wait 14), steal 0`.
+ * `50 requests over 38 ms: longest fsync 27.4 ms, no collection; thread ran 8.1, waited 0.4, neither 29.0 ms (asleep in epoll_pwait 14), steal 0`.
  */
 export function describeBursts(t: TailSummary, collections: readonly Collection[], syncs: readonly Collection[], thread: (fromMs: number, toMs: number) => ThreadWindow | undefined, most = 8): string[] {
   return [...t.bursts]

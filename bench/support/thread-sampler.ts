@@ -81,3 +81,10 @@ export function threadWindow(samples: readonly ThreadSample[], fromMs: number, t
   const asleepIn = [...asleep].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'never';
   return { runMs, waitMs, otherMs: Math.max(0, b[0] - a[0] - runMs - waitMs), stealTicks: b[5] - a[5], asleepIn };
 }
+
+/** A window's time as shares: `ran 64 %, waited for a CPU 32 %, neither 4 % (steal 0 ticks)`. */
+export function describeShares(w: ThreadWindow): string {
+  const all = w.runMs + w.waitMs + w.otherMs || 1;
+  const pct = (ms: number) => `${((100 * ms) / all).toFixed(0)} %`;
+  return `ran ${pct(w.runMs)}, waited for a CPU ${pct(w.waitMs)}, neither ${pct(w.otherMs)} (steal ${w.stealTicks} ticks)`;
+}

@@ -32,7 +32,7 @@ import type { HandledCommandName } from '../core/context';
  * semi-spaces a booking load scavenges ~130 times a second, and each parallel scavenge hands work to
  * V8's helper threads; on a 2-core PC they take a core the main thread then waits for (sampled
  * from /proc: 30 % of the main thread's time in the stalls that make bookings' p99 spent on the run
- * queue, 20–55 ms in a stall). Scavenging a 2 MB semi-space alone on the main thread costs less than that:
+ * queue, up to 54 ms in one stall). Scavenging a 2 MB semi-space alone on the main thread costs less than that:
  * host CPU a booking 0.77–0.82 ×, p99 0.59–0.75 × in four sittings of five, 0.98 × and 0.89 × in the
  * fifth; the export, the board and memory unchanged (docs/benchmarks.md, twenty-ninth pass).
  * `npm run serve` runs with the same.

@@ -104,7 +104,7 @@ if (!checkouts.length) throw new Error('name at least one checkout');
 const dir = scratchDir('booking-cpu-ab');
 
 /** The host's old-generation collections and WAL fsyncs since the last ask (`--tail`). */
-async function collectionsOf(child: BenchChild): Promise<{ collections: Collection[]; syncs: Collection[] }> {
+async function hostTrace(child: BenchChild): Promise<{ collections: Collection[]; syncs: Collection[] }> {
   const r = await child.ask<{ collections: Collection[]; syncs?: Collection[] }>({ type: 'gc:taken' }, 'gc:taken');
   return { collections: r.collections, syncs: r.syncs ?? [] };
 }
@@ -192,7 +192,7 @@ try {
     const order = [...hosts.slice(shift), ...hosts.slice(0, shift)];
     for (const h of order) {
       const s0 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
-      if (values.tail) await collectionsOf(h.child);
+      if (values.tail) await hostTrace(h.child);
       h.thread?.take();
       const host0 = cpuSeconds(h.child.process.pid!);
       const client0 = cpuSeconds(client.process.pid!);
@@ -203,7 +203,7 @@ try {
       const clientS = cpuSeconds(client.process.pid!) - client0;
       const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (summary) h.profile = summary;
-      const taken = r.traced ? await collectionsOf(h.child) : undefined;
+      const taken = r.traced ? await hostTrace(h.child) : undefined;
       const tail = r.traced && taken ? tailBursts(r.traced, taken.collections) : undefined;
       const samples = h.thread?.take() ?? [];
       if (tail && taken) {

@@ -20,7 +20,7 @@ import { startChild } from '../support/child-process';
 import { startElectronHost } from '../support/electron-host';
 import { statusBytes } from '../support/serve-process';
 import { copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TODAY, BENCH_DIR } from '../support/hotel-dataset';
-import { cpuSeconds } from '../support/cpu-time';
+import { cpuSeconds, threadCpuSeconds, threadSchedstat } from '../support/cpu-time';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
@@ -42,24 +42,8 @@ function rssSplit(pid: number): string {
   return `anon ${mb('RssAnon')} + file ${mb('RssFile')} MB`;
 }
 
-function threadSeconds(pid: number, tid: number): number {
-  try {
-    const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** Nanoseconds the thread has waited on a run queue, runnable but not running (`/proc/.../schedstat`'s second field). */
-function runQueueWaitMs(pid: number, tid: number): number {
-  try {
-    return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
-  } catch {
-    return 0;
-  }
-}
+/** ms the host's main thread has waited on a run queue, runnable but not running. */
+const runQueueWaitMs = (pid: number) => (threadSchedstat(pid, pid)?.waitNs ?? 0) / 1e6;
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
@@ -83,14 +67,14 @@ async function main(): Promise<void> {
             if (!noLoad) await client.ask({ type: 'paced:start', origin: host.client.url, token: host.token, intervalMs: 5, rooms, fromDate: TODAY, days: 150, seed: 10 + r }, 'paced:started');
             await host.probeStart();
             const cpu0 = cpuSeconds(host.pid);
-            const main0 = threadSeconds(host.pid, host.pid);
-            const wait0 = runQueueWaitMs(host.pid, host.pid);
+            const main0 = threadCpuSeconds(host.pid, host.pid);
+            const wait0 = runQueueWaitMs(host.pid);
             const t0 = performance.now();
             await work();
             const ms = performance.now() - t0;
             const cpu = cpuSeconds(host.pid) - cpu0;
-            const mainCpu = threadSeconds(host.pid, host.pid) - main0;
-            const mainWait = runQueueWaitMs(host.pid, host.pid) - wait0;
+            const mainCpu = threadCpuSeconds(host.pid, host.pid) - main0;
+            const mainWait = runQueueWaitMs(host.pid) - wait0;
             const m = await host.probeStop();
             const paced = noLoad ? undefined : await client.ask<{ p99: number; max: number }>({ type: 'paced:stop' }, 'paced:done');
             console.log(

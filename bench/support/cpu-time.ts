@@ -14,21 +14,42 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** `/proc/<pid>/stat`'s fields after the command name (which may hold spaces): [state, ppid, …]. */
-function statFields(pid: number): string[] | undefined {
+/** A `/proc/…/stat` file's fields after the command name (which may hold spaces): [state, ppid, …]. */
+function statFields(path: string): string[] | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(path, 'utf8');
     return text.slice(text.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
 
+/** utime + stime (the line's 14th and 15th fields, 12th and 13th after the name) in seconds; 0 if gone. */
+const seconds = (f: string[] | undefined) => (f ? (Number(f[11]) + Number(f[12])) / clockTicks() : 0);
+
 /** User + system CPU seconds the process has used so far (0 once it is gone). */
 export function cpuSeconds(pid: number): number {
-  const f = statFields(pid);
-  // utime and stime are the 14th and 15th fields of the line, 12th and 13th after the name.
-  return f ? (Number(f[11]) + Number(f[12])) / clockTicks() : 0;
+  return seconds(statFields(`/proc/${pid}/stat`));
+}
+
+/** User + system CPU seconds one thread of a process has used so far (0 once it is gone). */
+export function threadCpuSeconds(pid: number, tid: number): number {
+  return seconds(statFields(`/proc/${pid}/task/${tid}/stat`));
+}
+
+/** A thread's scheduler state letter now (`R`, `S`, `D`, …), undefined once it is gone. */
+export function threadState(pid: number, tid: number): string | undefined {
+  return statFields(`/proc/${pid}/task/${tid}/stat`)?.[0];
+}
+
+/** A thread's time so far on a CPU and waiting on a run queue, runnable but not running (`schedstat`), ns. */
+export function threadSchedstat(pid: number, tid: number): { runNs: number; waitNs: number } | undefined {
+  try {
+    const [runNs, waitNs] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { runNs: runNs!, waitNs: waitNs! };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The PostgreSQL cluster's processes now: its postmaster and the postmaster's children. */
@@ -39,7 +60,7 @@ export function postgresPids(dataDir: string): number[] {
   const children = readdirSync('/proc')
     .filter((e) => /^\d+$/.test(e))
     .map(Number)
-    .filter((pid) => Number(statFields(pid)?.[1]) === postmaster);
+    .filter((pid) => Number(statFields(`/proc/${pid}/stat`)?.[1]) === postmaster);
   return [postmaster, ...children];
 }
 

@@ -8,6 +8,7 @@
  * `…/syscall` (the call it sleeps in, x86-64 numbers).
  */
 import { readFileSync } from 'node:fs';
+import { threadSchedstat, threadState } from './cpu-time';
 
 /** One reading: epoch ms, ns run and waited so far, state letter, system call number (-1 if running), machine's steal ticks so far. */
 export type ThreadSample = [atMs: number, runNs: number, waitNs: number, state: string, syscall: number, stealTicks: number];
@@ -16,19 +17,19 @@ export type ThreadSample = [atMs: number, runNs: number, waitNs: number, state: 
 const SYSCALLS: Record<number, string> = { 0: 'read', 1: 'write', 18: 'pwrite64', 74: 'fsync', 75: 'fdatasync', 202: 'futex', 232: 'epoll_wait', 281: 'epoll_pwait', 441: 'epoll_pwait2' };
 
 function read(pid: number): ThreadSample | undefined {
+  const sched = threadSchedstat(pid, pid);
+  const state = threadState(pid, pid);
+  if (!sched || !state) return undefined;
+  let syscall = -1;
   try {
-    const task = `/proc/${pid}/task/${pid}`;
-    const [run, wait] = readFileSync(`${task}/schedstat`, 'utf8').split(' ').map(Number);
-    const stat = readFileSync(`${task}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    const call = readFileSync(`${task}/syscall`, 'utf8').split(' ')[0]!;
     // `running` while on a CPU; a number while asleep in (or entering) a call.
-    const syscall = /^\d+$/.test(call) ? Number(call) : -1;
-    const steal = Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/)[8]);
-    return [Date.now(), run!, wait!, state, syscall, steal];
+    const call = readFileSync(`/proc/${pid}/task/${pid}/syscall`, 'utf8').split(' ')[0]!;
+    if (/^\d+$/.test(call)) syscall = Number(call);
   } catch {
     return undefined;
   }
+  const steal = Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/)[8]);
+  return [Date.now(), sched.runNs, sched.waitNs, state, syscall, steal];
 }
 
 export interface ThreadSampler {

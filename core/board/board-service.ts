@@ -2,13 +2,12 @@
  * The front-desk board: active rooms × `days` days from `from` (default the hotel's today), with the
  * stays and blocks in that window and today's arrivals / departures / in-house counts. **Hot path**:
  * the stays come as columns (db/queries/board-queries.ts) and go out as the compact columns of
- * `BoardStaysSchema`: ids, rooms, names and guests as they came, dates and status mapped in one pass.
+ * `BoardStaysSchema`: ids, rooms, names, guests and status indexes as they came, dates mapped in one pass.
  */
 import type { z } from 'zod';
 import { BOARD_TABLES, boardBlocks, boardStays, dayCounts, type BoardStayColumns } from '../../db/queries/board-queries';
 import { listRooms } from '../../db/queries/room-queries';
 import type { Board, BoardQuerySchema, BoardStays } from '../../shared/contract/board';
-import { STAY_STATUSES, type StayStatus } from '../../shared/rules/stay-rules';
 import { addDays, localDate, nightsBetween, startOfLocalDate } from '../../shared/time';
 import type { CoreDeps } from '../context';
 import { createReadMemo } from '../read-memo';
@@ -62,8 +61,6 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
   };
 }
 
-const STATUS_INDEX = Object.fromEntries(STAY_STATUSES.map((s, i) => [s, i])) as Record<StayStatus, number>;
-
 /** The stays at the positions `keep` accepts, every column alike. */
 function pick(c: BoardStayColumns, keep: (i: number) => boolean): BoardStayColumns {
   const at = c.id.map((_, i) => i).filter(keep);
@@ -88,12 +85,10 @@ function toColumns(c: BoardStayColumns, from: string): BoardStays {
   const n = c.id.length;
   const checkin = new Array<number>(n);
   const nights = new Array<number>(n);
-  const status = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const ci = offset(c.checkinDate[i]!);
     checkin[i] = ci;
     nights[i] = offset(c.checkoutDate[i]!) - ci;
-    status[i] = STATUS_INDEX[c.status[i]!];
   }
-  return { id: c.id, roomId: c.roomId, guestName: c.guestName, guests: c.guests, checkin, nights, status };
+  return { id: c.id, roomId: c.roomId, guestName: c.guestName, guests: c.guests, checkin, nights, status: c.status };
 }

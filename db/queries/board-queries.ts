@@ -4,6 +4,7 @@
  * stored timestamps, so rows need no per-row parsing or Intl call.
  */
 import type { BoardBlock, BoardStay } from '../../shared/contract/board';
+import { STAY_STATUSES } from '../../shared/rules/stay-rules';
 import type { Db } from '../database';
 
 /**
@@ -15,7 +16,8 @@ export const BOARD_TABLES = ['guest_rooms', 'stays', 'room_blocks'] as const;
 
 /**
  * The window's stays as columns, in the board's order: the contract's `BoardStay` fields, one array
- * each, position `i` of every array the same stay. The service turns the dates into day offsets.
+ * each, position `i` of every array the same stay; `status` already as the contract's index into
+ * `STAY_STATUSES`. The service turns the dates into day offsets.
  */
 export interface BoardStayColumns {
   id: BoardStay['id'][];
@@ -24,18 +26,11 @@ export interface BoardStayColumns {
   guests: BoardStay['guests'][];
   checkinDate: BoardStay['checkinDate'][];
   checkoutDate: BoardStay['checkoutDate'][];
-  status: BoardStay['status'][];
+  status: number[];
 }
 
-type BoardStayRow = readonly [
-  id: BoardStay['id'],
-  roomId: BoardStay['roomId'],
-  guestName: BoardStay['guestName'],
-  guests: BoardStay['guests'],
-  checkinDate: BoardStay['checkinDate'],
-  checkoutDate: BoardStay['checkoutDate'],
-  status: BoardStay['status'],
-];
+/** SQLite's answer to BOARD_STAY_COLUMNS_SQLITE: each column as the JSON text of an array. */
+type BoardStayColumnTexts = Record<keyof BoardStayColumns, string>;
 
 /**
  * Stays overlapping `[startMs, endMs)`, cancelled ones left out; a no-show stays on the board so the
@@ -53,18 +48,22 @@ type BoardStayRow = readonly [
  * bytecode tests checkout_ms on the index entry before it reads the row), and needs no sort
  * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts).
  *
- * **How the rows travel.** SQLite hands them over in process, as arrays (`db.tuples`), laid out as
- * columns here. On PostgreSQL, 19 000 rows of 7 text fields cost the client far more than the server
- * (docs/benchmarks.md, "The board on PostgreSQL: columns built by the server"): every field is a
- * string `pg` decodes and parses, every row a protocol message. So PostgreSQL builds the columns
- * itself, one `json_agg` per column over the same query (BOARD_STAY_COLUMNS_SQL), and the client
- * parses one JSON text per column. That moves work to the server, so the window is asked in
- * BOARD_PARTS ranges of check-in time at once, each on its own connection: the server's backends
- * build them side by side, and the parts, each in order and each later than the one before, are
- * joined end to end.
+ * **How the rows travel: as columns the database builds.** Both engines aggregate the query's rows
+ * into one JSON array per column, the status already as its index (BOARD_STAY_COLUMNS_SQL), and the
+ * client parses seven JSON texts. On PostgreSQL, 19 000 rows of 7 text fields cost the client far
+ * more than the server (docs/benchmarks.md, "The board on PostgreSQL: columns built by the server"):
+ * every field a string `pg` decodes and parses, every row a protocol message. On SQLite, in process,
+ * the rows as arrays (`db.tuples`: ~19 000 arrays and ~57 000 short strings, laid out as columns
+ * here) cost as much CPU as SQLite writing the JSON, but all of it was garbage, most of it copied by
+ * a scavenge before it died: in the host's 2 MB young generation a fresh 300 × 90 board's first byte
+ * over HTTP came 41–62 ms after the request, 31–44 ms as columns, the collector's share of the
+ * host's CPU 42 → 25 % (docs/benchmarks.md, thirtieth pass). PostgreSQL's
+ * aggregation moves work to the server, so there the window is asked in BOARD_PARTS ranges of
+ * check-in time at once, each on its own connection: the server's backends build them side by side,
+ * and the parts, each in order and each later than the one before, are joined end to end.
  */
 export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = BOARD_PARTS): Promise<BoardStayColumns> {
-  if (db.dialect !== 'postgres') return toColumns(await db.tuples<BoardStayRow>(BOARD_STAYS_SQL, endMs, startMs - maxStayMs, startMs));
+  if (db.dialect !== 'postgres') return parseColumns((await db.get<BoardStayColumnTexts>(BOARD_STAY_COLUMNS_SQLITE, endMs, startMs - maxStayMs, startMs))!);
   // Part k: check-in from splits[k] (inclusive: after splits[k] − 1 ms, check-in times being whole
   // ms) to before splits[k + 1]; the first part from one maximum stay before the window.
   const splits = boardSplits(startMs, endMs, parts);
@@ -85,20 +84,16 @@ export function boardSplits(startMs: number, endMs: number, parts = BOARD_PARTS)
   return splits;
 }
 
-function toColumns(rows: readonly BoardStayRow[]): BoardStayColumns {
-  const n = rows.length;
-  const c: BoardStayColumns = { id: new Array(n), roomId: new Array(n), guestName: new Array(n), guests: new Array(n), checkinDate: new Array(n), checkoutDate: new Array(n), status: new Array(n) };
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    c.id[i] = r[0];
-    c.roomId[i] = r[1];
-    c.guestName[i] = r[2];
-    c.guests[i] = r[3];
-    c.checkinDate[i] = r[4];
-    c.checkoutDate[i] = r[5];
-    c.status[i] = r[6];
-  }
-  return c;
+function parseColumns(t: BoardStayColumnTexts): BoardStayColumns {
+  return {
+    id: JSON.parse(t.id) as number[],
+    roomId: JSON.parse(t.roomId) as number[],
+    guestName: JSON.parse(t.guestName) as string[],
+    guests: JSON.parse(t.guests) as number[],
+    checkinDate: JSON.parse(t.checkinDate) as string[],
+    checkoutDate: JSON.parse(t.checkoutDate) as string[],
+    status: JSON.parse(t.status) as number[],
+  };
 }
 
 function joinColumns(parts: readonly BoardStayColumns[]): BoardStayColumns {
@@ -106,24 +101,39 @@ function joinColumns(parts: readonly BoardStayColumns[]): BoardStayColumns {
   return Object.fromEntries(keys.map((k) => [k, ([] as unknown[]).concat(...parts.map((p) => p[k]))])) as unknown as BoardStayColumns;
 }
 
-/** Parameters: end, start − maxStay, start. Columns in `BoardStayRow`'s order. Exported for the board benchmark's raw anchor. */
+/** Parameters: end, start − maxStay, start. The rows the columns queries below aggregate; exported for the board benchmark's raw anchor. */
 export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
             substr(checkout, 1, 10) AS "checkoutDate", status
      FROM stays INDEXED BY stays_checkin_idx
      WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms - ? > 0 AND status <> 'cancelled'
      ORDER BY checkin_ms, checkout_ms, id`;
 
-/**
- * PostgreSQL only: BOARD_STAYS_SQL's answer as one row of JSON arrays, one per column (`pg` parses
- * `json` with JSON.parse). The aggregates read the ordered subquery's rows in its order: an
- * `ORDER BY` in each `json_agg` would sort each column again (measured: 2 × the server's time).
- * Same parameters as BOARD_STAYS_SQL.
- */
-export const BOARD_STAY_COLUMNS_SQL = `SELECT coalesce(json_agg(id), '[]') AS id, coalesce(json_agg("roomId"), '[]') AS "roomId",
-            coalesce(json_agg("guestName"), '[]') AS "guestName", coalesce(json_agg(guests), '[]') AS guests,
-            coalesce(json_agg("checkinDate"), '[]') AS "checkinDate", coalesce(json_agg("checkoutDate"), '[]') AS "checkoutDate",
-            coalesce(json_agg(status), '[]') AS status
+/** A stay's status as its index in STAY_STATUSES, the contract's `BoardStays.status`. */
+const STATUS_INDEX_SQL = `CASE status ${STAY_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+
+/** BOARD_STAYS_SQL's answer as one row of JSON arrays, one per column, in the dialect's aggregate. */
+function stayColumnsSql(jsonArray: (value: string) => string): string {
+  return `SELECT ${jsonArray('id')} AS id, ${jsonArray('"roomId"')} AS "roomId", ${jsonArray('"guestName"')} AS "guestName",
+            ${jsonArray('guests')} AS guests, ${jsonArray('"checkinDate"')} AS "checkinDate", ${jsonArray('"checkoutDate"')} AS "checkoutDate",
+            ${jsonArray(STATUS_INDEX_SQL)} AS status
      FROM (${BOARD_STAYS_SQL}) AS board_stays`;
+}
+
+/**
+ * PostgreSQL: BOARD_STAYS_SQL's answer as one row of JSON arrays (`pg` parses `json` with
+ * JSON.parse). The aggregates read the ordered subquery's rows in its order: an `ORDER BY` in each
+ * `json_agg` would sort each column again (measured: 2 × the server's time). Same parameters as
+ * BOARD_STAYS_SQL.
+ */
+export const BOARD_STAY_COLUMNS_SQL = stayColumnsSql((value) => `coalesce(json_agg(${value}), '[]')`);
+
+/**
+ * SQLite: the same, as JSON texts (`json_group_array` answers `[]` for no rows). An aggregate over a
+ * subquery with ORDER BY is never flattened into it (SQLite's flattening rule 16), so the subquery
+ * runs as a co-routine feeding the aggregates in its order, off the same index scan, no sort
+ * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts). Same parameters as BOARD_STAYS_SQL.
+ */
+export const BOARD_STAY_COLUMNS_SQLITE = stayColumnsSql((value) => `json_group_array(${value})`);
 
 export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
   return await db.all<BoardBlock>(BOARD_BLOCKS_SQL, endMs, startMs);

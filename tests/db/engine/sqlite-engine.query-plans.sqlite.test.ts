@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
+import { BOARD_STAY_COLUMNS_SQLITE, BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
 import { FREE_ROOMS_SQL } from '../../../db/queries/room-queries';
 import { BLOCK_CONFLICT_SQL, OCCUPANCY_CONFLICT_SQL, STAY_CONFLICT_SQL } from '../../../db/queries/stay-queries';
 import { openTestDatabase } from '../../support/test-database';
@@ -62,6 +62,14 @@ describe('the free rooms query', () => {
 describe("the board's stay query", () => {
   it('is one range scan of stays_checkin_idx, already in the order it answers in (no sort)', async () => {
     expect(await plan(BOARD_STAYS_SQL, 3, 1, 2)).toEqual(['SEARCH stays USING INDEX stays_checkin_idx (checkin_ms>? AND checkin_ms<?)']);
+  });
+
+  it('is aggregated into its columns straight off that scan, in its order (a co-routine, no sort)', async () => {
+    expect(await plan(BOARD_STAY_COLUMNS_SQLITE, 3, 1, 2)).toEqual([
+      'CO-ROUTINE board_stays',
+      'SEARCH stays USING INDEX stays_checkin_idx (checkin_ms>? AND checkin_ms<?)',
+      'SCAN board_stays',
+    ]);
   });
 });
 

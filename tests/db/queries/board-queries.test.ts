@@ -8,7 +8,7 @@ import type { Database } from '../../../db/database';
 import { boardSplits, boardStays } from '../../../db/queries/board-queries';
 import { insertRoom } from '../../../db/queries/room-queries';
 import { insertStay } from '../../../db/queries/stay-queries';
-import type { StayStatus } from '../../../shared/rules/stay-rules';
+import { STAY_STATUSES, type StayStatus } from '../../../shared/rules/stay-rules';
 import { openTestDatabase } from '../../support/test-database';
 
 const DAY = 86_400_000;
@@ -65,6 +65,15 @@ describe('boardStays', () => {
     expect(new Set(c.id).size).toBe(order.length);
     expect(c.roomId).toEqual(order.map((name) => roomOf.get(name)));
     expect(c.guests).toEqual(order.map(() => 2));
-    expect(c.status).toEqual(order.map(() => 'booked'));
+    expect(c.status).toEqual(order.map(() => STAY_STATUSES.indexOf('booked')));
+  });
+
+  it("gives each stay's status as its index in STAY_STATUSES (the contract's BoardStays.status)", async () => {
+    const shown = STAY_STATUSES.filter((s) => s !== 'cancelled');
+    for (const [k, status] of shown.entries()) await stay(status, START + k * DAY, START + (k + 1) * DAY, status);
+    const c = await boardStays(db, START, END, MAX_STAY);
+    expect(c.guestName).toEqual(shown);
+    expect(c.status).toEqual(shown.map((s) => STAY_STATUSES.indexOf(s)));
+    expect(c.checkoutDate).toEqual(shown.map((_, k) => new Date(START + (k + 1) * DAY).toISOString().slice(0, 10)));
   });
 });

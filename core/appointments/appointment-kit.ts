@@ -93,10 +93,11 @@ export function createAppointmentKit(deps: CoreDeps, settings: SettingsService, 
    */
   async function takeSeat(slotOrId: number | TimeslotRow, nowMs: number, exceptId = 0): Promise<{ slot: TimeslotRow; room: ServiceRoomRow }> {
     // A held seat depends on the clock, so no constraint can count it: on PostgreSQL the timeslot's
-    // lock serializes this count and the insert; the slot is read (again) under it (no-op on SQLite).
+    // lock serializes this count and the insert, and the slot is read (again) under it; where no lock
+    // was needed (SQLite) a row read earlier in this transaction is still the row.
     const slotId = typeof slotOrId === 'number' ? slotOrId : slotOrId.id;
-    await lockRecord(db, 'timeslot', slotId);
-    const slot = await getTimeslotRow(db, slotId, nowMs);
+    const locked = await lockRecord(db, 'timeslot', slotId);
+    const slot = typeof slotOrId === 'number' || locked ? await getTimeslotRow(db, slotId, nowMs) : slotOrId;
     if (!slot) throw new AppError('NOT_FOUND', 'Timeslot not found', { reason: 'appointments.timeslotNotFound' });
     if (slot.startMs <= nowMs) throw new AppError('VALIDATION', 'Cannot book a timeslot in the past', { reason: 'appointments.slotInPast' });
     const room = await getServiceRoomRow(db, slot.roomId);

@@ -23,14 +23,20 @@ const LOCK_KIND = { room: 1, car: 2, provider: 3, timeslot: 4, resource: 5 } as 
 
 export type LockKind = keyof typeof LOCK_KIND;
 
-export async function lockRecords(db: Db, ...records: [LockKind, number][]): Promise<void> {
-  if (db.dialect === 'sqlite') return;
+/**
+ * Resolves true when it took locks (PostgreSQL): another unit may have written the records between
+ * an earlier read in this unit and the lock, so what was read before must be read again under it.
+ * False on SQLite, where nothing can have: a row read earlier in the unit is still the row.
+ */
+export async function lockRecords(db: Db, ...records: [LockKind, number][]): Promise<boolean> {
+  if (db.dialect === 'sqlite') return false;
   const sorted = records
     .map(([kind, id]) => [LOCK_KIND[kind], id] as const)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [kind, id] of sorted) await db.get('SELECT pg_advisory_xact_lock(?, ?)', kind, id);
+  return true;
 }
 
-export function lockRecord(db: Db, kind: LockKind, id: number): Promise<void> {
+export function lockRecord(db: Db, kind: LockKind, id: number): Promise<boolean> {
   return lockRecords(db, [kind, id]);
 }

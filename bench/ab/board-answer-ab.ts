@@ -49,8 +49,7 @@ async function timedBoard(url: string, token: string): Promise<{ first: number; 
 }
 
 async function turn(checkout: (typeof checkouts)[number], dbFile: string, dataDir: string): Promise<Turn> {
-  copyHotelTo(dbFile, dataDir);
-  await ensureBenchAdmin(join(dataDir, 'frontdesk.db'));
+  await ensureBenchAdmin(copyHotelTo(dbFile, dataDir));
   const child = startHostProcess(checkout.env, checkout.dir);
   try {
     await child.next('ready');

@@ -4,7 +4,11 @@
  * the runs alternating A, B, B, A, … so that the machine's load (shared with other work) falls on
  * both alike. Reports each side's median time to interactive, its milestones and dropped frames, and B / A.
  *
- *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]
+ *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b]
+ *
+ * `--kept-b`: B's host is not changed before its runs, so it answers the board it kept (core/read-memo.ts)
+ * while A's builds one, as benchmark 5's does: with the same renderer on both sides, what building the
+ * board costs the page that waits for it (the host's work on the same two cores).
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DROPPED_FRAME_MS, freeNight, oneRun, type RunResult } from './board-render-bench';
@@ -14,7 +18,8 @@ import { touchData } from './support/touch-data';
 import { fmt, median } from './support/stats';
 
 async function main(): Promise<void> {
-  const [dirA, dirB, runsText] = process.argv.slice(2);
+  const keptB = process.argv.includes('--kept-b');
+  const [dirA, dirB, runsText] = process.argv.slice(2).filter((a) => a !== '--kept-b');
   if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]');
   const runs = Number(runsText ?? 6);
   const log = (line: string) => console.log(line);
@@ -23,7 +28,7 @@ async function main(): Promise<void> {
     [dirA, dirB].map(async (rendererDir, i) => {
       const scratch = scratchDir(`render-ab-${i}`);
       const dbFile = copyHotelTo(data.file, scratch);
-      return { name: i === 0 ? 'A' : 'B', rendererDir, night: freeNight(dbFile), host: await startBenchHost(scratch, { rendererDir }), results: [] as RunResult[] };
+      return { name: i === 0 ? 'A' : 'B', rendererDir: i === 1 && keptB ? `${rendererDir}, the board kept` : rendererDir, night: freeNight(dbFile), host: await startBenchHost(scratch, { rendererDir }), results: [] as RunResult[] };
     }),
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
       const order = r % 2 === 0 ? sides : [...sides].reverse();
       for (const s of order) {
         // As benchmark 5 does: a change first, so the host builds the board rather than answer the one it kept.
-        await touchData(s.host.url, s.host.token);
+        if (!(keptB && s.name === 'B')) await touchData(s.host.url, s.host.token);
         const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
         s.results.push(run);
         log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length}, main thread CPU ${fmt(run.cpu!.threadMs)} ms`);

@@ -6,6 +6,8 @@
  *
  * - the page's milestones (its user-timing marks, the board's response) on one time line;
  * - every main-thread task over 5 ms, with what filled it (script, style, layout, paint, GC …);
+ * - what the page waited for off its main thread (support/trace-off-main.ts): each script's parse on
+ *   V8's background thread, and each frame's software raster, by layer and tile;
  * - the sampled JavaScript profile (V8's sampler, in the trace) between two milestones, summed by
  *   function (self time), so a renderer built without minification (`vite build --minify false`)
  *   reads by name.
@@ -22,6 +24,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
 import { storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
+import { logOffMainThread } from './support/trace-off-main';
 
 interface TraceEvent {
   name: string;
@@ -160,6 +163,7 @@ function analyse(trace: { traceEvents: TraceEvent[] }, log: (line: string) => vo
       });
     log(`  ${fmt(ms(task.ts))} +${fmt(task.dur! / 1000)}  ${[...byKind].map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}  | ${scripts.join('; ')}`);
   }
+  logOffMainThread(events, pid, t0, end, log);
 
   // The sampled profile: Profile + ProfileChunk events of the page's main thread.
   const profile = events.find((e) => e.pid === pid && e.name === 'Profile' && e.tid === mainTid) ?? events.find((e) => e.pid === pid && e.name === 'Profile');

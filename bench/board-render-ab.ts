@@ -20,7 +20,7 @@ import { fmt, median } from './support/stats';
 async function main(): Promise<void> {
   const keptB = process.argv.includes('--kept-b');
   const [dirA, dirB, runsText] = process.argv.slice(2).filter((a) => a !== '--kept-b');
-  if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs]');
+  if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b]');
   const runs = Number(runsText ?? 6);
   const log = (line: string) => console.log(line);
   const data = await denseHistoryHotel(log);

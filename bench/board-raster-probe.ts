@@ -13,13 +13,13 @@
  *   npx tsx bench/board-raster-probe.ts [rendererDir] [--loads 3]
  */
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
 import { storeTokenScript } from './support/board-page-probes';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
-import { rasterByFrame } from './support/trace-off-main';
+import { rasterByFrame, type TraceEvent } from './support/trace-off-main';
 
 const VIEW = { width: 1600, height: 900 };
 
@@ -28,16 +28,6 @@ interface Layer {
   width: number;
   height: number;
   drawsContent: boolean;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown> & { data?: Record<string, unknown> };
 }
 
 /** Each drawing layer's display list replayed over the first screen, median of 7 replays, in ms. */
@@ -63,10 +53,10 @@ async function main(): Promise<void> {
   copyHotelTo(data.file, scratch);
   const host = await startBenchHost(scratch, { rendererDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  const traced = async (page: Parameters<typeof browser.startTracing>[0], action: () => Promise<unknown>): Promise<TraceEvent[]> => {
+  const traced = async (page: Page, action: () => Promise<unknown>): Promise<TraceEvent[]> => {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     await action();
-    await page!.waitForTimeout(1500);
+    await page.waitForTimeout(1500);
     return (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   };
   const rasterLine = (events: TraceEvent[]) => {

@@ -7,7 +7,8 @@
  * composited layer, with its tiles: a first frame pays for every tile of every layer in view.
  */
 
-interface Event {
+/** A trace event as Chromium writes it (the fields read here). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -32,7 +33,7 @@ export interface FrameRaster {
   layers: Map<number, { ms: number; tiles: number }>;
 }
 
-export function rasterByFrame(events: readonly Event[], pid: number): FrameRaster[] {
+export function rasterByFrame(events: readonly TraceEvent[], pid: number): FrameRaster[] {
   const frames = new Map<number, FrameRaster>();
   for (const e of events) {
     if (e.pid !== pid || e.ph !== 'X' || e.name !== 'RasterTask' || e.dur === undefined) continue;
@@ -53,7 +54,7 @@ export function rasterByFrame(events: readonly Event[], pid: number): FrameRaste
 }
 
 /** Logs the background parses and the frames' raster from `t0` (navigation start) to `end`, in ms from `t0`. */
-export function logOffMainThread(events: readonly Event[], pid: number, t0: number, end: number, log: (line: string) => void): void {
+export function logOffMainThread(events: readonly TraceEvent[], pid: number, t0: number, end: number, log: (line: string) => void): void {
   const ms = (ts: number) => ((ts - t0) / 1000).toFixed(1);
   log('\noff the main thread: scripts parsed in the background (start +duration, script):');
   for (const e of events) {

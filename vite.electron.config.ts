@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import { defineConfig, type EnvironmentOptions } from 'vite';
 import pkg from './package.json' with { type: 'json' };
-import { BUNDLED_DEPS, LEAN_OUTPUT, PINO_ROLL_DATES } from './vite.server.config';
+import { BUNDLED_DEPS, LEAN_OUTPUT, PINO_ROLL_DATES } from './vite.server.config.ts';
 
 /**
  * The Electron side: CommonJS files in dist-electron/, each built as its own environment so none

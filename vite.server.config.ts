@@ -110,7 +110,7 @@ function cjsEntry(name: string, input: string, bundle: { external: (id: string) 
           chunkFileNames: '[name]-[hash].cjs',
           minify: LEAN_OUTPUT,
           charset: 'ascii',
-          ...(bundle.packageChunks ? { codeSplitting: { groups: [{ name: packageChunk }] } } : {}),
+          ...(bundle.packageChunks ? { codeSplitting: { groups: [{ name: packageChunk, debugName: 'package' }] } } : {}),
         },
       },
     },

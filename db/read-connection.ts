@@ -62,7 +62,9 @@ export async function openSnapshotReader(source: ExportSource, sql: string, opti
 }
 
 async function openPostgresSnapshot(url: string, sql: string, linesSql: string | undefined): Promise<SnapshotReader> {
-  // Loaded only here: an export worker on SQLite never loads the PostgreSQL client.
+  // Loaded only here: an export worker on SQLite never loads the PostgreSQL client. (The build notes the
+  // import of postgres-errors as ineffective: so it is in a bundle that also holds the PostgreSQL engine,
+  // which imports it itself; the export worker's bundle keeps it in a chunk loaded only on PostgreSQL.)
   const { default: pg } = await import('pg');
   const { pgTypes } = await import('./engine/postgres-types');
   const { toCallerError } = await import('./engine/postgres-errors');

@@ -5,8 +5,9 @@
  *
  * - Requests through HAProxy reach both servers in turn; a booking goes through; the live feed `/ws`
  *   and Socket.IO (long-polling first, then the WebSocket upgrade) work through it.
- * - B loses its database: its /health/ready answers 503, HAProxy takes it out, and every request
- *   through HAProxy is then answered by A (bookings 201, none refused); B's database back, B is back.
+ * - B loses its database: its /health/ready answers 503, HAProxy takes it out, closes the live feed it
+ *   had (the desk reconnects to A; A's feed stays open), and every request through HAProxy is then
+ *   answered by A (bookings 201, none refused); B's database back, B is back.
  * - A server that stops: a request HAProxy cannot even connect for is sent to the other one.
  */
 import { join } from 'node:path';
@@ -74,6 +75,21 @@ async function answeredBy(url: string, n: number): Promise<(string | null)[]> {
   }
 }
 
+/**
+ * Runs a test's steps; a failure names the step it came in and carries the tail of HAProxy's log, so a
+ * connection closed without an answer ("socket hang up") says what the proxy was doing at that moment.
+ */
+async function withProxyLog(proxy: Haproxy, steps: (step: (name: string) => void) => Promise<void>): Promise<void> {
+  let current = 'the start';
+  try {
+    await steps((name) => (current = name));
+  } catch (e) {
+    await new Promise((settle) => setTimeout(settle, 300)); // HAProxy writes a request's line once it ends
+    const tail = proxy.log().trim().split('\n').filter((line) => !line.includes('"POST /bookings')).slice(-30).join('\n');
+    throw new Error(`in ${current}: ${e instanceof Error ? e.message : String(e)}\nHAProxy's log (last 30 lines, bookings left out):\n${tail}`, { cause: e });
+  }
+}
+
 /** Booking k: room 101, the night of 2031-06-01 + k. */
 function stay(k: number) {
   const day = (offset: number) => new Date(Date.UTC(2031, 5, 1) + (k + offset) * 86_400_000).toISOString().slice(0, 10);
@@ -108,29 +124,46 @@ describe("the repo's haproxy.cfg in front of two servers", () => {
 
   it('drains a server that lost its database (503 at /health/ready) and takes it back once it has it again; a stopped server\'s requests go to the other', { timeout: 120_000 }, async () => {
     const d = await deploy();
-    await expect.poll(async () => new Set(await answeredBy(d.proxy.url, 4)), { timeout: 30_000 }).toEqual(new Set(['a', 'b']));
-    await d.setup.core.handlers['rooms:create']({ number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1, housekeeping: 'clean' }, adminCtx);
-    const staff = await signIn(d.setup.core, 'staff');
+    await withProxyLog(d.proxy, async (step) => {
+      step('the first round of both servers');
+      await expect.poll(async () => new Set(await answeredBy(d.proxy.url, 4)), { timeout: 30_000 }).toEqual(new Set(['a', 'b']));
+      await d.setup.core.handlers['rooms:create']({ number: 101, category: 'Standard single room', capacity: 1, nightlyRate: 89_500, floor: 1, housekeeping: 'clean' }, adminCtx);
+      const staff = await signIn(d.setup.core, 'staff');
+      // Two desks' live feeds: HAProxy's round robin puts one on each server.
+      const feeds = [await openSignedInLiveSocket(d.proxy.url, staff.token), await openSignedInLiveSocket(d.proxy.url, staff.token)];
+      const closed = [false, false];
+      feeds.forEach((feed, i) => {
+        cleanups.push(() => feed.ws.close());
+        void feed.closed.then(() => (closed[i] = true));
+      });
 
-    await d.relay.cut();
-    const cutAt = performance.now();
-    expect((await fetch(`${d.b.url}/health/ready`)).status).toBe(503);
-    expect((await fetch(`${d.b.url}/health/live`)).status).toBe(200);
-    // HAProxy's checks take B out (two failed checks, a second apart); from then on A answers everything.
-    await expect.poll(() => answeredBy(d.proxy.url, 6), { timeout: 30_000 }).toEqual(['a', 'a', 'a', 'a', 'a', 'a']);
-    console.info(`haproxy.cfg: server b, its database cut, out of the rotation ${((performance.now() - cutAt) / 1000).toFixed(1)} s later`);
-    const client = createHttpClient(d.proxy.url, { token: staff.token });
-    cleanups.push(() => client.close());
-    const statuses: number[] = [];
-    for (let k = 0; k < 30; k++) statuses.push((await client.send({ method: 'POST', path: '/bookings', body: stay(k) })).status);
-    expect(statuses).toEqual(Array.from({ length: 30 }, () => 201));
+      step('the cut of B\'s database');
+      await d.relay.cut();
+      const cutAt = performance.now();
+      expect((await fetch(`${d.b.url}/health/ready`)).status).toBe(503);
+      expect((await fetch(`${d.b.url}/health/live`)).status).toBe(200);
+      // HAProxy's checks take B out (two failed checks, a second apart); from then on A answers everything.
+      await expect.poll(() => answeredBy(d.proxy.url, 6), { timeout: 30_000 }).toEqual(['a', 'a', 'a', 'a', 'a', 'a']);
+      console.info(`haproxy.cfg: server b, its database cut, out of the rotation ${((performance.now() - cutAt) / 1000).toFixed(1)} s later`);
+      // B's live feed is closed with it (its desk reconnects to A); A's stays open.
+      step('the live feeds once B is out');
+      await expect.poll(() => closed.filter(Boolean).length, { timeout: 10_000 }).toBe(1);
+      step('the bookings while B is out');
+      const client = createHttpClient(d.proxy.url, { token: staff.token });
+      cleanups.push(() => client.close());
+      const statuses: number[] = [];
+      for (let k = 0; k < 30; k++) statuses.push((await client.send({ method: 'POST', path: '/bookings', body: stay(k) })).status);
+      expect(statuses).toEqual(Array.from({ length: 30 }, () => 201));
 
-    await d.relay.restore();
-    await expect.poll(async () => new Set(await answeredBy(d.proxy.url, 4)), { timeout: 30_000 }).toEqual(new Set(['a', 'b']));
+      step('B\'s return');
+      await d.relay.restore();
+      await expect.poll(async () => new Set(await answeredBy(d.proxy.url, 4)), { timeout: 30_000 }).toEqual(new Set(['a', 'b']));
 
-    // A stops (its port closes): before any check notices, a request HAProxy cannot connect for goes to B.
-    await d.a.close();
-    expect(await answeredBy(d.proxy.url, 6)).toEqual(['b', 'b', 'b', 'b', 'b', 'b']);
-    expect(d.proxy.log()).toMatch(/frontdesk-servers\/frontdesk-2 is DOWN|Server frontdesk-servers\/frontdesk-2 is DOWN/);
+      // A stops (its port closes): before any check notices, a request HAProxy cannot connect for goes to B.
+      step('the requests after A stopped');
+      await d.a.close();
+      expect(await answeredBy(d.proxy.url, 6)).toEqual(['b', 'b', 'b', 'b', 'b', 'b']);
+      expect(d.proxy.log()).toMatch(/frontdesk-servers\/frontdesk-2 is DOWN|Server frontdesk-servers\/frontdesk-2 is DOWN/);
+    });
   });
 });

@@ -104,7 +104,7 @@ describe('haproxy.cfg', () => {
 
   it('binds where compose says and balances every server of compose.yaml in each backend, by its variable', () => {
     expect(haproxyCfg).toMatch(/^\s+bind "\$\{FRONTDESK_PROXY_BIND\}"$/m);
-    expect(backends.map((b) => b.name)).toEqual(['frontdesk-servers', 'frontdesk-socket-io']);
+    expect(backends.map((b) => b.name)).toEqual(['frontdesk-servers', 'frontdesk-live', 'frontdesk-socket-io']);
     for (const b of backends) {
       const servers = [...b.body.matchAll(/^\s+server (\S+) "\$\{(FRONTDESK_\d+)\}"$/gm)].map((m) => [m[1], m[2]]);
       expect(servers, b.name).toEqual(frontdesks.map(([name], i) => [name, `FRONTDESK_${i + 1}`]));
@@ -119,7 +119,16 @@ describe('haproxy.cfg', () => {
       expect(b.body, b.name).toContain(`http-check send meth GET uri ${ready} `);
       expect(b.body, b.name).toMatch(/^\s+http-check expect status 200$/m);
     }
-    expect(haproxyCfg).toMatch(/^\s+default-server check inter \d+s fall \d+ rise \d+ on-marked-down shutdown-sessions/m);
+    expect(haproxyCfg).toMatch(/^\s+default-server check inter \d+s fall \d+ rise \d+ /m);
+  });
+
+  it('closes the long-lived connections (/ws, Socket.IO) of a server taken out, and leaves plain requests to finish', () => {
+    expect(haproxyCfg).toMatch(/^\s+use_backend frontdesk-live if \{ path \/ws \}$/m);
+    for (const b of backends) {
+      expect(/^\s+default-server .*\bon-marked-down shutdown-sessions\b/m.test(b.body), b.name).toBe(b.name !== 'frontdesk-servers');
+    }
+    const defaults = /^defaults\n((?:[ \t]+.*\n?|\n)*)/m.exec(haproxyCfg)![1]!;
+    expect(defaults).not.toContain('shutdown-sessions');
   });
 
   it('passes the WebSocket upgrades (/ws, /socket.io/) with a long tunnel timeout, keeps Socket.IO on one server, forwards the client\'s address', () => {

@@ -9,6 +9,13 @@
  * collection; if so, it collects once (a few tens of ms on a ~35 MB heap, at a moment nothing was
  * waiting). A busy server never meets the idle test, so requests never wait for it.
  *
+ * After the first collection the host must have been quiet for `laterQuietMs` (30 s) before the next.
+ * A full collection while idle finds none of the requests' objects alive, and V8 then drops the
+ * optimized code that had them embedded (`--trace-deopt`: "embedded weak objects cleared", 140–183
+ * functions a time): the next burst runs slower while ~250 functions are optimized again. At 2 s that
+ * was every pause of a working desk; a burst's garbage meanwhile waits for V8's own collections and its
+ * memory reducer (docs/benchmarks.md, thirty-fourth pass).
+ *
  * `gc` is V8's own, exposed with `--expose-gc` set at run time (the process's command line need not
  * carry it: the desk's utility process, `serve`, Docker and the tests all get it the same way).
  *
@@ -40,6 +47,8 @@ export interface IdleCollectorOptions {
   idleUtilization?: number;
   /** Growth of the heap in use since the last collection that makes one worth it (default 4 MB). */
   minGrowthBytes?: number;
+  /** How long the loop must have been idle before any collection after the first (default 30 s). */
+  laterQuietMs?: number;
 }
 
 export interface IdleCollector {
@@ -81,16 +90,20 @@ export function withStartUpCodeFlushed(collect: () => void, execArgv: readonly s
 }
 
 export function startIdleCollector(options: IdleCollectorOptions = {}): IdleCollector {
-  const { intervalMs = 2000, idleUtilization = 0.02, minGrowthBytes = 4 * 1024 * 1024 } = options;
+  const { intervalMs = 2000, idleUtilization = 0.02, minGrowthBytes = 4 * 1024 * 1024, laterQuietMs = 30_000 } = options;
   const gc = v8Gc();
   let last = performance.eventLoopUtilization();
   let afterLast = 0;
   let collections = 0;
+  /** Since when the loop has been idle at every look (the end of the last busy interval). */
+  let quietSince = performance.now();
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
     const idle = performance.eventLoopUtilization(now, last).utilization < idleUtilization;
     last = now;
+    if (!idle) quietSince = performance.now();
     if (!idle || getHeapStatistics().used_heap_size < afterLast + minGrowthBytes) return;
+    if (collections > 0 && performance.now() - quietSince < laterQuietMs) return;
     if (collections === 0) withStartUpCodeFlushed(gc);
     else gc();
     collections++;

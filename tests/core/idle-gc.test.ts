@@ -1,6 +1,7 @@
 /**
  * core/idle-gc.ts: one full collection once the event loop has been idle for an interval and the heap
- * has grown since the last one; none while the loop is busy, none without growth. The collection is
+ * has grown since the last one; none while the loop is busy, none without growth; after the first,
+ * none until the loop has been quiet for `laterQuietMs`. The collection is
  * memory-reducing: checked against V8 in a child Node (a Node that ignored the options fails it).
  */
 import { spawnSync } from 'node:child_process';
@@ -36,6 +37,27 @@ describe('startIdleCollector', () => {
     collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 512 * 1024 * 1024, idleUtilization: 0.5 });
     await sleep(500);
     expect(collector.collections).toBe(0);
+  });
+
+  it('after its first collection, collects again only once the loop has been quiet for laterQuietMs', async () => {
+    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5, laterQuietMs: 1500 });
+    await sleep(500);
+    // The first at the first idle look; quiet since the start for ~0.5 s, not yet 1.5 s.
+    expect(collector.collections).toBe(1);
+    await sleep(1700);
+    expect(collector.collections).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a busy stretch starts the quiet time again: the next collection waits laterQuietMs after it', async () => {
+    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5, laterQuietMs: 1200 });
+    await sleep(400);
+    expect(collector.collections).toBe(1);
+    await busyFor(900);
+    // 1.3 s since the start, but quiet for under 1.2 s since the loop was last busy.
+    await sleep(600);
+    expect(collector.collections).toBe(1);
+    await sleep(1100);
+    expect(collector.collections).toBeGreaterThanOrEqual(2);
   });
 
   it('does not collect while the event loop is busy', async () => {

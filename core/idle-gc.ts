@@ -101,8 +101,11 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
     const now = performance.eventLoopUtilization();
     const idle = performance.eventLoopUtilization(now, last).utilization < idleUtilization;
     last = now;
-    if (!idle) quietSince = performance.now();
-    if (!idle || getHeapStatistics().used_heap_size < afterLast + minGrowthBytes) return;
+    if (!idle) {
+      quietSince = performance.now();
+      return;
+    }
+    if (getHeapStatistics().used_heap_size < afterLast + minGrowthBytes) return;
     if (collections > 0 && performance.now() - quietSince < laterQuietMs) return;
     if (collections === 0) withStartUpCodeFlushed(gc);
     else gc();

@@ -22,25 +22,28 @@ async function busyFor(ms: number): Promise<void> {
   }
 }
 
+/** Looks every 100 ms, any growth counts, and a loose idle bound, so a busy test runner does not decide it. */
+const EAGER = { intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5 };
+
 let collector: IdleCollector | undefined;
 afterEach(() => collector?.stop());
 
 describe('startIdleCollector', () => {
   it('collects when the event loop was idle over an interval and the heap grew', async () => {
     // Idle here: the test only sleeps (a loose idle bound, so a busy test runner does not decide it).
-    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5 });
+    collector = startIdleCollector(EAGER);
     await sleep(800);
     expect(collector.collections).toBeGreaterThanOrEqual(1);
   });
 
   it('does not collect when the heap has not grown by the threshold since the last collection', async () => {
-    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 512 * 1024 * 1024, idleUtilization: 0.5 });
+    collector = startIdleCollector({ ...EAGER, minGrowthBytes: 512 * 1024 * 1024 });
     await sleep(500);
     expect(collector.collections).toBe(0);
   });
 
   it('after its first collection, collects again only once the loop has been quiet for laterQuietMs', async () => {
-    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5, laterQuietMs: 1500 });
+    collector = startIdleCollector({ ...EAGER, laterQuietMs: 1500 });
     await sleep(500);
     // The first at the first idle look; quiet since the start for ~0.5 s, not yet 1.5 s.
     expect(collector.collections).toBe(1);
@@ -49,7 +52,7 @@ describe('startIdleCollector', () => {
   });
 
   it('a busy stretch starts the quiet time again: the next collection waits laterQuietMs after it', async () => {
-    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5, laterQuietMs: 1200 });
+    collector = startIdleCollector({ ...EAGER, laterQuietMs: 1200 });
     await sleep(400);
     expect(collector.collections).toBe(1);
     await busyFor(900);
@@ -61,7 +64,7 @@ describe('startIdleCollector', () => {
   });
 
   it('does not collect while the event loop is busy', async () => {
-    collector = startIdleCollector({ intervalMs: 100, minGrowthBytes: 0, idleUtilization: 0.5 });
+    collector = startIdleCollector(EAGER);
     await busyFor(600);
     expect(collector.collections).toBe(0);
   });

@@ -6,7 +6,8 @@
  * the dense hotel (so its VmHWM is that turn's), then the file export and the HTTP download under the
  * benchmark's paced requests (one every 5 ms). Per export: ms, the host's VmHWM, the probe's loop max,
  * the host's CPU seconds split into its main thread and the rest (the export worker, V8's and libuv's
- * threads), and how long the main thread waited on a run queue, from /proc. `--no-load`: without the paced requests; `--profile DIR`: CPU profiles;
+ * threads), and how long the main thread waited on a run queue, from /proc. `--no-load`: without the paced requests; `--loaded`: beside
+ * `npm run bench -- --loaded`'s background load (support/background-load.ts); `--profile DIR`: CPU profiles;
  * `--host-flags a,b`: Node flags for the hosts (a build's own after an `@`: `<dir>@a,b`); `--repeat N`: N exports and downloads per host (benchmark 4 makes five). Each host gets the desk's glibc settings
  * (`DESK_HOST_MALLOC_ENV`, as Electron's main forks it) unless this process's environment sets them
  * (`MALLOC_ARENA_MAX=2 npx tsx bench/ab/export-ab.ts …`: the caller's value is kept).
@@ -21,10 +22,13 @@ import { startElectronHost } from '../support/electron-host';
 import { statusBytes } from '../support/serve-process';
 import { copyHotelTo, denseHistoryHotel, hotelRooms, scratchDir, TODAY, BENCH_DIR } from '../support/hotel-dataset';
 import { cpuSeconds, threadCpuSeconds, threadSchedstat } from '../support/cpu-time';
+import { startBackgroundLoad } from '../support/background-load';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 const noLoad = args.includes('--no-load');
+/** `--loaded`: the whole sitting beside the benchmarks' background load (busy processes, a disk trickle). */
+const loaded = args.includes('--loaded');
 /** `--repeat N`: N file exports and downloads in each host's life (benchmark 4 makes five), not one. */
 const repeat = Number(args[args.indexOf('--repeat') + 1] || 1) || 1;
 /** `--profile DIR`: each host writes a CPU profile of its main thread and of the export worker there. */
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
   const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
   const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
   await client.next('ready');
+  const background = loaded ? startBackgroundLoad() : undefined;
+  if (background) console.log(`beside: ${background.description}`);
   try {
     for (let r = 0; r < runs; r++) {
       for (const [b, build] of builds.entries()) {
@@ -95,6 +101,8 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    const load = await background?.stop();
+    if (load) console.log(`background load: busy rounds/s ${load.busyRoundsPerSecond.map((r) => r.toFixed(1)).join(', ')}, ${(load.diskBytesWritten / 2 ** 20).toFixed(0)} MiB written`);
     await client.stop();
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -36,7 +36,9 @@ const needsCare: Record<CsvDelimiter, RegExp> = {
 
 /** What is never in a plain line: `CARE_ANYWHERE`, and a tab anywhere (to be safe: only a first one needs care). */
 const NOT_PLAIN_ANYWHERE = new RegExp(`[${CARE_ANYWHERE}\t]`);
-const FIRST_CODES = new Set([...CARE_FIRST].map((c) => c.charCodeAt(0)));
+/** `CARE_FIRST` by char code (`FIRST_CODE[code] === 1`): a typed array, ~4 % of a large export's CPU less than a `Set` (§4, thirty-fifth pass). */
+const FIRST_CODE = new Uint8Array(128);
+for (const c of CARE_FIRST) FIRST_CODE[c.charCodeAt(0)] = 1;
 const LAST_CODE = CARE_LAST.charCodeAt(0);
 
 /**
@@ -53,7 +55,7 @@ export function isPlainLine(line: string, delimiter: CsvDelimiter, cells: number
     const last = k === cells;
     if (last ? next !== -1 : next === -1) return false;
     const end = last ? line.length : next;
-    if (end > start && (FIRST_CODES.has(line.charCodeAt(start)) || line.charCodeAt(end - 1) === LAST_CODE)) return false;
+    if (end > start && (FIRST_CODE[line.charCodeAt(start)] === 1 || line.charCodeAt(end - 1) === LAST_CODE)) return false;
     start = end + 1;
   }
   return true;
@@ -82,6 +84,12 @@ export function csvLine(row: unknown[], delimiter: CsvDelimiter): string {
   }
   // join writes null as an empty cell
   return row.join(delimiter) + CSV_NEWLINE;
+}
+
+/** One cell as `csvLine` writes it (null and undefined as an empty cell, a number as it is). */
+export function csvCellText(value: unknown, delimiter: CsvDelimiter): string {
+  if (typeof value === 'string') return needsCare[delimiter].test(value) ? csvCell(value, delimiter) : value;
+  return value === null || value === undefined ? '' : String(value);
 }
 
 export function csvLines(rows: unknown[][], delimiter: CsvDelimiter): string {

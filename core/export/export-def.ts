@@ -61,7 +61,8 @@ interface ExportBase<Q extends CsvOptions> {
 export interface ChunkedExport<Q extends CsvOptions = CsvOptions> extends ExportBase<Q> {
   /**
    * One keyset chunk: selects one value per column, in order, the first being an ascending integer
-   * key; takes `id > @after … ORDER BY <key> LIMIT @limit` (never OFFSET). Run in raw (array) mode
+   * key; takes `id > @after … ORDER BY <key> LIMIT <EXPORT_CHUNK_ROWS>` (never OFFSET; the LIMIT written
+   * in, not bound: `keysetChunk`, db/queries/exports/chunk-query.ts). Run in raw (array) mode
    * on a read-only connection inside one read transaction, so the export is one snapshot.
    */
   chunkQuery(query: Q, env: ExportEnv): ChunkQuery;

@@ -5,7 +5,7 @@
  * bytes; the worker's chunks whose lines SQL joined go through `linesFormatter`, to the same bytes.
  * Imports nothing that opens a connection.
  */
-import { CSV_NEWLINE, csvLine, csvLines, isPlainLine, UTF8_BOM, type CsvDelimiter } from './csv-cells';
+import { CSV_NEWLINE, csvCellText, csvLine, csvLines, isPlainLine, UTF8_BOM, type CsvDelimiter } from './csv-cells';
 import { columnHeader, type CsvOptions, type ExportDef, type ExportEnv } from './export-def';
 
 /** The first piece of every export: the optional BOM and the header line. */
@@ -44,13 +44,16 @@ export function rowsFormatter(def: ExportDef, query: CsvOptions, env: ExportEnv)
  */
 export function linesFormatter(def: ExportDef, query: CsvOptions, env: ExportEnv, cells: number): (rows: unknown[][]) => string | undefined {
   const delimiter: CsvDelimiter = query.delimiter ?? ',';
-  const rest = def.columns.slice(cells);
+  // The columns after the line, each with its `cell` conversion if it has one; a row's tail is
+  // written cell by cell (`csvCellText`: what `csvLine` writes), not through a copy of the row.
+  const rest = def.columns.slice(cells).map((c) => (typeof c === 'string' ? undefined : c.cell));
   const tail = (row: unknown[]): string => {
-    const values = row.slice(2);
-    rest.forEach((c, i) => {
-      if (typeof c !== 'string') values[i] = c.cell(values[i], env, query);
-    });
-    return delimiter + csvLine(values, delimiter);
+    let text = '';
+    for (let i = 0; i < rest.length; i++) {
+      const cell = rest[i];
+      text += delimiter + csvCellText(cell ? cell(row[i + 2], env, query) : row[i + 2], delimiter);
+    }
+    return text + CSV_NEWLINE;
   };
   return (rows) => {
     let text = '';

@@ -7,16 +7,10 @@ import type { ExportSource } from '../../db/database';
 import { openSnapshotQueries, openSnapshotReader, type SnapshotQueries, type SnapshotReader } from '../../db/read-connection';
 import type { CsvOptions, ExportDef, ExportEnv } from './export-def';
 import { linesFormatter, rowsFormatter } from './export-format';
+import { EXPORT_CHUNK_ROWS } from '../../db/queries/exports/chunk-query';
 
-/**
- * Rows per chunk (~30 KB of stays' text). One chunk's rows and text are what the worker's capped
- * heap holds besides its modules. With the widest rows the desk can hold (a formula and 119 quotes
- * as the name, 80 quotes as the category, every cell quoted), the worker loaded through tsx needs a
- * 10 MB old generation at 250 rows and 12 MB at 500 (1 000 rows ran out at 14 MB); 250 leaves the
- * 24 MB cap (export-thread.ts) more than the chunk again as margin. Small chunks cost nothing measurable: each keyset query
- * starts where the last one ended, and an export's CPU was the same with 250, 500 and 1 000 rows.
- */
-export const EXPORT_CHUNK_ROWS = 250;
+/** Rows per chunk: the chunk queries' LIMIT (db/queries/exports/chunk-query.ts), and a computed export's pieces. */
+export { EXPORT_CHUNK_ROWS };
 
 /**
  * The export connection's page cache, in KiB. One pass in key order reads each page once:
@@ -68,7 +62,7 @@ export async function openExportReader(source: ExportSource, def: ExportDef, que
     const chunk = def.chunkQuery(query, env);
     const byLine = chunk.lines !== undefined && def.columns.slice(0, chunk.lines.cells).every((c) => typeof c === 'string') ? chunk.lines : undefined;
     reader = await openSnapshotReader(source, chunk.sql, { cacheKiB: EXPORT_CACHE_KIB, ...(byLine ? { linesSql: byLine.sql } : {}) });
-    args = { ...chunk.params, after: 0, limit: EXPORT_CHUNK_ROWS };
+    args = { ...chunk.params, after: 0 };
     if (byLine) lines = { format: linesFormatter(def, query, env, byLine.cells), args: { ...args, delimiter: query.delimiter ?? ',' } };
   }
   return {

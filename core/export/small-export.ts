@@ -31,8 +31,9 @@ export type SmallExportDb = Pick<Db, 'get' | 'tuples'>;
  */
 export async function readSmallExport(db: SmallExportDb, def: ExportDef, query: CsvOptions, env: ExportEnv, limit: number = SMALL_EXPORT_ROWS): Promise<{ pieces: string[]; rows: number } | undefined> {
   if (def.rows) return undefined;
-  const { sql, params } = def.chunkQuery(query, env);
-  const args = { ...params, after: 0, limit: limit + 1 };
+  const chunk = def.chunkQuery(query, env);
+  const sql = chunk.upTo(limit + 1);
+  const args = { ...chunk.params, after: 0 };
   // Counted first, so a large export leaves no rows behind on this thread's heap for nothing.
   const counted = await db.get<{ n: number | string }>(`SELECT count(*) AS n FROM (${sql}) AS chunk`, args);
   if (Number(counted?.n ?? 0) > limit) return undefined;

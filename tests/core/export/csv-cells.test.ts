@@ -5,12 +5,32 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine, isPlainLine } from '../../../core/export/csv-cells';
+import { csvCellText, csvLine, isPlainLine } from '../../../core/export/csv-cells';
 
 describe('csvLine', () => {
   it('quotes a legacy name with a line break and neutralises its formula start', () => {
     expect(csvLine([3, '=HYPERLINK("x")\nmore', 1], ',')).toBe('3,"\'=HYPERLINK(""x"")\nmore",1\r\n');
     expect(csvLine([3, 'a\r\nb'], ';')).toBe('3;"a\r\nb"\r\n');
+  });
+});
+
+describe('csvCellText: one cell as csvLine writes it (the cells after a line SQL joined)', () => {
+  const value = fc.oneof(
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.integer({ min: -5, max: 1_000_000 }),
+    fc.double({ noNaN: true }),
+    fc.string({ unit: fc.constantFrom('a', 'Ø', '1', '-', ' ', '"', ',', ';', '\r', '\n', '\t', '\ufeff', '=', '+', '@'), maxLength: 6 }),
+  );
+
+  it.each([',', ';'] as const)('joined with the delimiter, gives csvLine\'s line (delimiter %s)', (delimiter) => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), (row) => {
+        const cells = row.map((v) => csvCellText(v, delimiter)).join(delimiter);
+        expect(cells + '\r\n').toBe(csvLine([...row], delimiter));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
 

@@ -36,7 +36,7 @@ const needsCare: Record<CsvDelimiter, RegExp> = {
 
 /** What is never in a plain line: `CARE_ANYWHERE`, and a tab anywhere (to be safe: only a first one needs care). */
 const NOT_PLAIN_ANYWHERE = new RegExp(`[${CARE_ANYWHERE}\t]`);
-/** `CARE_FIRST` by char code (`FIRST_CODE[code] === 1`): a typed array, ~4 % of a large export's CPU less than a `Set` (§4, thirty-fifth pass). */
+/** `CARE_FIRST` by char code (`FIRST_CODE[code] === 1`): a typed array: `Set.has` was ~4 % of a large export's samples (docs/benchmarks.md §4, thirty-fifth pass). */
 const FIRST_CODE = new Uint8Array(128);
 for (const c of CARE_FIRST) FIRST_CODE[c.charCodeAt(0)] = 1;
 const LAST_CODE = CARE_LAST.charCodeAt(0);

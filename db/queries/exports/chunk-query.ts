@@ -7,7 +7,7 @@
  * The LIMIT is a number in the SQL, not a bound parameter: SQLite's planner reads a LIMIT's value, so
  * a statement whose LIMIT is bound is planned again (re-prepared) every time its parameters are bound
  * — at every chunk, 4 000 times for a million stays. With the LIMIT written in, a 1-row chunk of the
- * desk's stays costs 31 → 6 µs and the desk's million-stay export ~7 % less CPU (docs/benchmarks.md §4,
+ * desk's stays costs 29–34 → 4 µs, and the desk's million-stay export 0.87 × the CPU (docs/benchmarks.md §4,
  * thirty-fifth pass).
  *
  * A chunk may also say how the database joins each row's leading cells into its CSV line (`lines`):

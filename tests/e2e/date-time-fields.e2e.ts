@@ -40,11 +40,13 @@ describe('the date field, in Danish', () => {
     await page.getByTestId('block-from').fill('');
     await page.getByTestId('block-from').pressSequentially(danish(hotelDay(3)));
 
-    // Picked with the mouse: the calendar opens above the dialog, in Danish, Monday first.
+    // Picked with the mouse: the calendar opens above the dialog, in Danish, Monday first, on the
+    // month of the field's date (the block's end: tomorrow, which on a month's last day is the next month's).
+    const shown = (await page.getByTestId('block-to').inputValue()).split('.').reverse().join('-');
     await page.getByTestId('block-to-pick').click();
     const calendar = page.getByTestId('block-to-calendar');
     await calendar.waitFor();
-    const month = new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${hotelDay(0)}T12:00:00Z`));
+    const month = new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${shown}T12:00:00Z`));
     expect(await calendar.textContent()).toContain(month);
     expect((await calendar.locator('th').allTextContents()).slice(0, 2)).toEqual(['ma', 'ti']);
     await calendar.locator(`td[data-day="${hotelDay(5)}"] button`).click();

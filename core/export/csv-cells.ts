@@ -71,25 +71,24 @@ export function csvCell(value: string, delimiter: CsvDelimiter): string {
   return Papa.unparse([[value]], unparseConfig[delimiter]);
 }
 
+/** One cell as `csvLine` writes it (null and undefined as an empty cell, a number as it is). */
+export function csvCellText(value: unknown, delimiter: CsvDelimiter): string {
+  if (typeof value === 'string') return needsCare[delimiter].test(value) ? csvCell(value, delimiter) : value;
+  return value === null || value === undefined ? '' : String(value);
+}
+
 /**
  * One row (an array of cells) as a CSV line ending in CRLF. Numbers are written as they are; text
  * cells that need it are quoted, and those that start like a formula get a leading `'`.
  * **Rewrites the text cells of `row` in place** (rows come fresh from the database).
  */
 export function csvLine(row: unknown[], delimiter: CsvDelimiter): string {
-  const care = needsCare[delimiter];
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
-    if (typeof v === 'string' && care.test(v)) row[i] = csvCell(v, delimiter);
+    if (typeof v === 'string') row[i] = csvCellText(v, delimiter);
   }
   // join writes null as an empty cell
   return row.join(delimiter) + CSV_NEWLINE;
-}
-
-/** One cell as `csvLine` writes it (null and undefined as an empty cell, a number as it is). */
-export function csvCellText(value: unknown, delimiter: CsvDelimiter): string {
-  if (typeof value === 'string') return needsCare[delimiter].test(value) ? csvCell(value, delimiter) : value;
-  return value === null || value === undefined ? '' : String(value);
 }
 
 export function csvLines(rows: unknown[][], delimiter: CsvDelimiter): string {

@@ -16,10 +16,10 @@ import pkg from './package.json' with { type: 'json' };
  *   next to the file it runs from), its own entry so it loads nothing of the host.
  * - import-worker.cjs: the CSV imports' worker thread (core/imports/import-thread.ts, beside serve.cjs).
  * Rebuilt by scripts/build-if-stale.mjs when the sources are newer. The script starts it as
- * `node --max-semi-space-size=2 dist-server/serve.cjs`: with V8's default young generation (up to
- * 16 MB per semi-space) the server's resident memory climbs 30–50 MB under a steady request load and
- * a CSV download, to ~200 MB; with 2 MB it stays ~145 MB, for scavenges that each take well under a
- * millisecond. (Electron's main cannot take the flag; there the export's worker is what bounds memory.)
+ * `node --max-semi-space-size=4 dist-server/serve.cjs` (the desk host's flags, `HOST_EXEC_ARGV` in
+ * electron/host-protocol.ts, which says why 4 MB): with V8's default young generation (up to 16 MB per
+ * semi-space) the server's resident memory climbs 30–50 MB under a steady request load and a CSV
+ * download, to ~200 MB. (Electron's main cannot take the flag; there the export's worker is what bounds memory.)
  */
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const runtimeDeps = Object.keys(pkg.dependencies);

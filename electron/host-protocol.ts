@@ -18,8 +18,13 @@ import type { HandledCommandName } from '../core/context';
 /**
  * The host process's V8 flags (main passes them to `utilityProcess.fork`; benchmark 4 runs host.cjs
  * with the same). With V8's default young generation (up to 16 MB per semi-space) the host's
- * resident memory climbs 30–50 MB under a steady request load (docs/benchmarks.md, benchmark 4);
- * 2 MB keeps it flat for scavenges well under a millisecond. `--max-old-space-size=256` is not there
+ * resident memory climbs 30–50 MB under a steady request load (docs/benchmarks.md, benchmark 4).
+ * 4 MB costs ~6 MB over 2 MB (the desk host's peak during five exports 129–130 → 136–137 MB, `serve`
+ * idle +0.1–0.5 MB PSS) and buys the requests' time: 50 bookings in flight hold ~2.6 MB while they
+ * wait for their batch's fsync, more than a 2 MB semi-space, so at 2 MB what they hold was copied,
+ * promoted and left to full collections. At 4 MB it dies young: host CPU a booking 0.71–0.79 ×,
+ * p99 0.54–0.73 × (loaded 48.7 → 26.3 ms), on PostgreSQL 0.73 × (docs/benchmarks.md, thirty-sixth
+ * pass; V8 rounds a semi-space up to a power of two, so there is no 3). `--max-old-space-size=256` is not there
  * to cap the heap (the desk's live set is ~35 MB, a 100 000-stay import ~100 MB) but for what it
  * does to V8's heap growing factor: below 1 GB V8 scales it down (1.4 at 256 MB instead of 4), so a
  * burst of short-lived objects (8 desks asking for the 300-room board) is collected at ~1.4 × the
@@ -28,17 +33,17 @@ import type { HandledCommandName } from '../core/context';
  * boards or the first export run its jobs' zones (several MB each) stand beside the heap: without it
  * the host's high-water mark during benchmark 4's export is 131–132 MB against 139–148, and `serve`'s
  * board to 8 desks 120–121 against 134; hot code still reaches TurboFan (bookings no slower, a
- * report's CPU ~7 % more; docs/benchmarks.md, sixteenth pass). `--no-parallel-scavenge`: with 2 MB
- * semi-spaces a booking load scavenges ~130 times a second, and each parallel scavenge hands work to
+ * report's CPU ~7 % more; docs/benchmarks.md, sixteenth pass). `--no-parallel-scavenge`: with small
+ * semi-spaces a booking load scavenges ~65–130 times a second, and each parallel scavenge hands work to
  * V8's helper threads; on a 2-core PC they take a core the main thread then waits for (sampled
  * from /proc: 30 % of the main thread's time in the stalls that make bookings' p99 spent on the run
- * queue, up to 54 ms in one stall). Scavenging a 2 MB semi-space alone on the main thread costs less than that:
+ * queue, up to 54 ms in one stall). Scavenging a small semi-space alone on the main thread costs less than that:
  * host CPU a booking 0.77–0.82 ×, p99 0.59–0.75 × in four sittings of five, 0.98 × and 0.89 × in the
  * fifth; the export, the board and memory unchanged (docs/benchmarks.md, twenty-ninth pass).
  * `npm run serve` runs with the same.
  * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
-export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'];
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'];
 
 export { isFileExport, isFileImport, type FileExportName, type FileImportName };
 

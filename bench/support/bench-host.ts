@@ -13,7 +13,7 @@ import { BENCH_DIR } from './hotel-dataset';
 /**
  * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, with
  * the V8 flags the desk's host and `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's
- * 2 MB semi-spaces, the old generation's 256 MB, no Maglev), so a benchmark measures the host as it
+ * 4 MB semi-spaces, the old generation's 256 MB, no Maglev), so a benchmark measures the host as it
  * ships. Without them a booking cost the host ~20 % less CPU (docs/benchmarks.md, twentieth pass).
  * An A/B tool tries other flags through the checkout's environment: `BENCH_HOST_EXEC_ARGV` (flags
  * separated by spaces) replaces them, all of them (bench/ab/booking-cpu-ab.ts has an example).

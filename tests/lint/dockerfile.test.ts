@@ -3,13 +3,15 @@
  * never built here: the Dockerfile is linted with dockerfilelint (from the npm registry, pinned, run
  * through npx as `npm run lint:docker` does), and its conventions are checked against the repo
  * itself — the Node major package.json pins, the runtime install without dev dependencies, the file
- * the server build writes (vite.server.config.ts) as what runs, a non-root user, the data volume, the
- * health check on /health, the port from the environment.
+ * the server build writes (vite.server.config.ts) as what runs, with the desk host's V8 flags
+ * (`HOST_EXEC_ARGV`, as `npm run serve` runs it), a non-root user, the data volume, the health check on
+ * /health, the port from the environment.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(resolve(REPO, file), 'utf8');
@@ -54,5 +56,12 @@ describe('the Dockerfile', () => {
     expect(dockerfile).toMatch(/FRONTDESK_DATA=\/data/);
     expect(dockerfile).toMatch(/FRONTDESK_PORT=8787/);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n\s+CMD .*process\.env\.FRONTDESK_PORT.*\/health/m);
+  });
+
+  it("runs the server with the desk host's V8 flags (HOST_EXEC_ARGV), as `npm run serve` does", () => {
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(cmd.slice(1, -2)).toEqual([...HOST_EXEC_ARGV]);
+    const serve = pkg.scripts.serve!.split('&&').at(-1)!.trim().split(/\s+/);
+    expect(serve.slice(1, -1)).toEqual([...HOST_EXEC_ARGV]);
   });
 });

@@ -3,9 +3,9 @@
  * (database, core, REST server, outbox worker), answers main's requests, forwards every committed
  * change as an `event`, and on `close` (or when the parent is gone) closes the host, then exits.
  *
- * It runs in an Electron utility process so that its V8 flags are ours (`--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge`
- * keeps the young generation from growing under request load; Electron's main takes V8 flags only on
- * its own command line) and so that the window's process does no database or HTTP work.
+ * It runs in an Electron utility process so that its V8 flags are ours (`HOST_EXEC_ARGV` in
+ * host-protocol.ts, which says what each is for; Electron's main takes V8 flags only on its own
+ * command line) and so that the window's process does no database or HTTP work.
  * **It never imports electron**: the same file runs under plain Node in the tests and benchmark 4.
  */
 import { audienceOf } from '../shared/contract/events';

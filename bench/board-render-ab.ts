@@ -4,14 +4,16 @@
  * the runs alternating A, B, B, A, … so that the machine's load (shared with other work) falls on
  * both alike. Reports each side's median time to interactive, its milestones and dropped frames, and B / A.
  *
- *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b]
+ *   npx tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b] [--loaded]
  *
  * `--kept-b`: B's host is not changed before its runs, so it answers the board it kept (core/read-memo.ts)
  * while A's builds one, as benchmark 5's does: with the same renderer on both sides, what building the
  * board costs the page that waits for it (the host's work on the same two cores).
+ * `--loaded`: the whole sitting beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DROPPED_FRAME_MS, freeNight, oneRun, type RunResult } from './board-render-bench';
+import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { touchData } from './support/touch-data';
@@ -19,8 +21,9 @@ import { fmt, median } from './support/stats';
 
 async function main(): Promise<void> {
   const keptB = process.argv.includes('--kept-b');
-  const [dirA, dirB, runsText] = process.argv.slice(2).filter((a) => a !== '--kept-b');
-  if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b]');
+  const loaded = process.argv.includes('--loaded');
+  const [dirA, dirB, runsText] = process.argv.slice(2).filter((a) => a !== '--kept-b' && a !== '--loaded');
+  if (!dirA || !dirB) throw new Error('usage: tsx bench/board-render-ab.ts <rendererDirA> <rendererDirB> [runs] [--kept-b] [--loaded]');
   const runs = Number(runsText ?? 6);
   const log = (line: string) => console.log(line);
   const data = await denseHistoryHotel(log);
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
       return { name: i === 0 ? 'A' : 'B', rendererDir: i === 1 && keptB ? `${rendererDir}, the board kept` : rendererDir, night: freeNight(dbFile), host: await startBenchHost(scratch, { rendererDir }), results: [] as RunResult[] };
     }),
   );
+  const background = loaded ? startBackgroundLoad() : undefined;
+  if (background) log(`beside: ${background.description}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     for (const s of sides) await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true }); // warm-up
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     for (const s of sides) await s.host.child.stop();
+    if (background) log(`background load: ${JSON.stringify(await background.stop())}`);
   }
   const summary = sides.map((s) => ({
     name: s.name,
@@ -71,7 +77,10 @@ async function main(): Promise<void> {
     console.log(`  medians: DOMContentLoaded ${fmt(s.dcl)}, board JSON received ${fmt(s.json)}, click → dialog open ${fmt(s.open)} ms, open → painted ${fmt(s.paint)} ms; longest task ${fmt(s.longest)} ms`);
     console.log(`  main thread until interactive (CDP Performance.getMetrics): CPU ${fmt(s.thread)} ms, tasks ${fmt(s.task)} ms (script ${fmt(s.script)}, layout ${fmt(s.layout)}, style ${fmt(s.style)})`);
   }
-  console.log(`B / A time to interactive: ${fmt(summary[1]!.tti / summary[0]!.tti)}; main thread CPU: ${fmt(summary[1]!.thread / summary[0]!.thread)}`);
+  // Each round's two runs were back to back (A B, then B A): B ahead of A in how many of them.
+  const [a, b] = sides as [(typeof sides)[number], (typeof sides)[number]];
+  const ahead = b.results.filter((r, i) => r.marks.dialog < a.results[i]!.marks.dialog).length;
+  console.log(`B / A time to interactive: ${fmt(summary[1]!.tti / summary[0]!.tti)} (B sooner in ${ahead} of ${runs} rounds); main thread CPU: ${fmt(summary[1]!.thread / summary[0]!.thread)}`);
 }
 
 main().catch((e: unknown) => {

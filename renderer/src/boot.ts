@@ -10,17 +10,20 @@
  * which has no separate entry, still sends them. Only for a signed-in desk: the API wants the
  * session's token. Inside Electron (`window.frontdesk`, IPC) there is nothing to send.
  *
- * Then, in Electron too, it asks for the first-use costs of ICU (i18n/warm-intl.ts) and of the
- * desk's fonts (ui/warm-fonts.ts) to be paid when the page is idle (one idle callback per first use): while it waits for the app's
- * bundle or the board's answer, rather than in the board's first render and layout. Never ahead of
- * work that is waiting: run at once, they delayed the bundle's evaluation on a busy machine
- * (docs/benchmarks.md, issue 22, "§2 Benchmark 5"); run late, they cost next to nothing.
+ * Then, in Electron too, it has the first-use costs of ICU (i18n/warm-intl.ts) and of the desk's
+ * fonts (ui/warm-fonts.ts) paid while the page waits for the app's bundle or the board's answer,
+ * rather than in the board's first render and layout. ICU's data load, the dearest, is the page's
+ * next task (a 0 ms timer): in an idle callback it often came only after the board's first paint,
+ * when the first click did (no idle period is given while the page loads), and the booking dialog
+ * waited for it. The rest, one idle callback each: never ahead of work that is waiting (all of them
+ * at once delayed the bundle's evaluation on a busy machine); run late, they cost next to nothing
+ * (docs/benchmarks.md, issue 22, "§2 Benchmark 5" and the thirty-seventh pass).
  */
 import { boardQuery, periodFromHash } from './board/board-period';
 import { earlyRequests, startEarlyGets } from './transport/early-requests';
 import { readStoredToken } from './transport/session-token';
 import { startLang } from './i18n/stored-lang';
-import { INTL_WARM_UPS } from './i18n/warm-intl';
+import { ICU_DATA_WARM_UP, INTL_IDLE_WARM_UPS } from './i18n/warm-intl';
 import { warmFonts } from './ui/warm-fonts';
 import { whenIdle } from './ui/when-idle';
 
@@ -29,5 +32,6 @@ if (token) startEarlyGets(earlyRequests(window.location.origin, boardQuery(perio
 /** At the latest this long after the boot script ran, idle or not (by then they are nearly free). */
 const WARM_UP_BY_MS = 2000;
 const lang = startLang();
-for (const step of INTL_WARM_UPS) whenIdle(() => step(lang), WARM_UP_BY_MS);
+setTimeout(() => ICU_DATA_WARM_UP(lang), 0);
+for (const step of INTL_IDLE_WARM_UPS) whenIdle(() => step(lang), WARM_UP_BY_MS);
 whenIdle(warmFonts, WARM_UP_BY_MS);

@@ -13,9 +13,9 @@
  * Then, in Electron too, it has the first-use costs of ICU (i18n/warm-intl.ts) and of the desk's
  * fonts (ui/warm-fonts.ts) paid while the page waits for the app's bundle or the board's answer,
  * rather than in the board's first render and layout. ICU's data load, the dearest, is the page's
- * next task (a 0 ms timer): in an idle callback it often came only after the board's first paint,
- * when the first click did (no idle period is given while the page loads), and the booking dialog
- * waited for it. The rest, one idle callback each: never ahead of work that is waiting (all of them
+ * next task (a 0 ms timer): a page still loading is not always given an idle period, and in an idle
+ * callback it came, in 2 of 5 traced loads, only after the board's first paint, beside the first
+ * click. The rest, one idle callback each: never ahead of work that is waiting (all of them
  * at once delayed the bundle's evaluation on a busy machine); run late, they cost next to nothing
  * (docs/benchmarks.md, issue 22, "§2 Benchmark 5" and the thirty-seventh pass).
  */

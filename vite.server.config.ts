@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+import { defineConfig, type EnvironmentOptions, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -80,21 +80,30 @@ function packageChunk(id: string): string | null {
 }
 
 const OUT_DIR = 'dist-server';
+const SERVE_ENTRY = { name: 'serve', input: 'core/serve.ts' };
 
 /** Whitespace and comments removed; no renaming, no rewriting. */
 export const LEAN_OUTPUT = { compress: false, mangle: false, codegen: { removeWhitespace: true } } as const;
 const MIGRATIONS = 'db/migrations';
 
-function cjsEntry(name: string, input: string, bundle: { external: (id: string) => boolean; packageChunks?: boolean } = { external }): EnvironmentOptions {
+interface Bundle {
+  external: (id: string) => boolean;
+  packageChunks?: boolean;
+  /** Source maps beside the files (the benchmarks' host: its CPU profiles read by source file). */
+  sourcemap?: boolean;
+}
+
+function cjsEntry(outDir: string, name: string, input: string, first: boolean, bundle: Bundle): EnvironmentOptions {
   return {
     consumer: 'server',
     // Only `external` above decides what stays out; Vite's server default would leave every package out.
     resolve: { noExternal: true },
     build: {
-      outDir: OUT_DIR,
-      emptyOutDir: name === 'serve',
+      outDir,
+      emptyOutDir: first,
       target: 'node22',
       minify: false,
+      sourcemap: bundle.sourcemap ?? false,
       rolldownOptions: {
         input: { [name]: input },
         external: bundle.external,
@@ -156,21 +165,40 @@ function copyMigrations(): Plugin {
   };
 }
 
-export default defineConfig({
-  publicDir: false,
-  resolve: { alias: [...PINO_ROLL_DATES, YAML_ON_FIRST_USE] },
-  plugins: [copyMigrations(), swaggerUiFolder()],
-  environments: {
-    serve: cjsEntry('serve', 'core/serve.ts', { external: serveExternal, packageChunks: true }),
-    exportWorker: cjsEntry('export-worker', 'core/composition/export-worker-entry.ts'),
-    importWorker: cjsEntry('import-worker', 'core/composition/import-worker-entry.ts'),
-  },
-  builder: {
-    async buildApp(builder) {
-      // serve first: it empties dist-server/.
-      await builder.build(builder.environments.serve!);
-      await builder.build(builder.environments.exportWorker!);
-      await builder.build(builder.environments.importWorker!);
+export interface ServerBuild {
+  /** Where the files go (default dist-server, what the Dockerfile and `npm run serve` run). */
+  outDir?: string;
+  /** The entry that starts the server: its file name (`.cjs` added) and its source (default serve, core/serve.ts). */
+  entry?: { name: string; input: string };
+  sourcemap?: boolean;
+}
+
+/**
+ * The server's build: the entry bundled as serve.cjs is (the `serve` environment, with the package
+ * chunks and the migrations beside it), the export and import workers beside it. The benchmarks'
+ * host is the same build of their own entry (bench/vite.host.config.ts), so they measure the code as
+ * it ships rather than as tsx compiles it.
+ */
+export function serverBuildConfig(options: ServerBuild = {}): UserConfig {
+  const { outDir = OUT_DIR, entry = SERVE_ENTRY, sourcemap = false } = options;
+  return {
+    publicDir: false,
+    resolve: { alias: [...PINO_ROLL_DATES, YAML_ON_FIRST_USE] },
+    plugins: [copyMigrations(), swaggerUiFolder()],
+    environments: {
+      serve: cjsEntry(outDir, entry.name, entry.input, true, { external: serveExternal, packageChunks: true, sourcemap }),
+      exportWorker: cjsEntry(outDir, 'export-worker', 'core/composition/export-worker-entry.ts', false, { external, sourcemap }),
+      importWorker: cjsEntry(outDir, 'import-worker', 'core/composition/import-worker-entry.ts', false, { external, sourcemap }),
     },
-  },
-});
+    builder: {
+      async buildApp(builder) {
+        // serve first: it empties the folder.
+        await builder.build(builder.environments.serve!);
+        await builder.build(builder.environments.exportWorker!);
+        await builder.build(builder.environments.importWorker!);
+      },
+    },
+  };
+}
+
+export default defineConfig(serverBuildConfig());

@@ -26,16 +26,18 @@
  * second of a traced load, on 2 cores); a desk's browser window is open before the desk is.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
+import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
 import { rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
+import { benchHostText } from './support/host-build';
 import type { BenchResult } from './support/report';
 import { touchData } from './support/touch-data';
 import { fmt, fmtMs, median, percentile } from './support/stats';
@@ -64,15 +66,6 @@ export interface Marks {
   elementsMounted: number;
   longTasks: number[];
   error?: string;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 /** Builds the renderer (`vite build`) when dist/renderer is missing or older than renderer/. */
@@ -213,7 +206,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
         { label: 'dropped frames scrolling 2 s', ours: `${fmt(droppedMedian)} of ${fmt(median(frames))}`, target: '0', pass: droppedMedian === 0 },
       ],
       figures: [
-        `${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${CHROMIUM_ARGS.join(' ')}; ${built}; host under tsx; signed in as the benchmark admin (its token in sessionStorage before the page loads); ${o.runs} runs after a warm-up, each in a fresh browser context whose new window is given ${fmt(WINDOW_SETTLE_MS / 1000)} s to open before the page is navigated to; medians.`,
+        `${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${CHROMIUM_ARGS.join(' ')}; ${built}; host ${benchHostText(join(BENCH_DIR, '..'))}; signed in as the benchmark admin (its token in sessionStorage before the page loads); ${o.runs} runs after a warm-up, each in a fresh browser context whose new window is given ${fmt(WINDOW_SETTLE_MS / 1000)} s to open before the page is navigated to; medians.`,
         `Time to interactive = from navigation start to the booking dialog painted after a click on a free night (room ${night.room}, ${night.date}), the click sent as soon as the renderer marked the 90-day board's rows painted (\`board:rows-rendered\`); the page opens on ${boardUrl('', DAYS)}.`,
         `Milestones (median ms from navigation start): DOMContentLoaded ${fmt(m((x) => x.domContentLoaded))}, board request sent ${fmt(m((x) => x.boardRequestStart))}, board JSON received ${fmt(m((x) => x.boardResponseEnd))} (${fmt(m((x) => x.boardBytes) / 1024)} KB on the wire), rows painted ${fmt(m((x) => x.rows))}, click → dialog open (\`booking-dialog:open\`) ${fmt(m((x) => x.dialogOpen - x.click))} ms, painted ${fmt(m((x) => x.dialog))}.`,
         `Mounted at first paint: ${fmt(m((x) => x.elementsMounted))} elements in the grid, ${fmt(m((x) => x.barsMounted))} of them stay bars (rows are virtualised). Long tasks (> 50 ms) until interactive: ${longTasks.map((l) => (l.length ? l.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,

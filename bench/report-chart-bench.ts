@@ -7,13 +7,15 @@
  * a click going unanswered (target: the longest ≤ 100 ms). The report's own request is timed too.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { addDays } from '../shared/time';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureRendererBuilt } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
 import { storeTokenScript } from './support/board-page-probes';
-import { copyHotelTo, scratchDir, TODAY, type DatasetInfo } from './support/hotel-dataset';
+import { BENCH_DIR, copyHotelTo, scratchDir, TODAY, type DatasetInfo } from './support/hotel-dataset';
+import { benchHostText } from './support/host-build';
 import type { Check } from './support/report';
 import { fmt, fmtMs, median } from './support/stats';
 
@@ -84,7 +86,7 @@ export async function runReportChartBench(o: BenchOptions, data: DatasetInfo): P
     return {
       checks: [{ label: 'longest task while a 3-year daily chart draws', ours: longest === 0 ? 'none > 50 ms' : fmtMs(longest), target: '≤ 100 ms', pass: longest <= 100 }],
       figures: [
-        `Chromium (${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}; ${built}): the Reports screen asked for ${RANGE.from} – ${RANGE.to} (1 096 days) beside the three years before; ${o.runs} runs after a warm-up, medians. From Show to both charts drawn ${fmtMs(median(runs.map((r) => r.drawnMs)))}, of which the report's request ${fmtMs(median(runs.map((r) => r.requestMs)))} (host under tsx, SQLite); long tasks (> 50 ms) meanwhile: ${runs.map((r) => (r.longTasks.length ? r.longTasks.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,
+        `Chromium (${version}, headless, ${VIEWPORT.width}×${VIEWPORT.height}; ${built}): the Reports screen asked for ${RANGE.from} – ${RANGE.to} (1 096 days) beside the three years before; ${o.runs} runs after a warm-up, medians. From Show to both charts drawn ${fmtMs(median(runs.map((r) => r.drawnMs)))}, of which the report's request ${fmtMs(median(runs.map((r) => r.requestMs)))} (host ${benchHostText(join(BENCH_DIR, '..'))}, SQLite); long tasks (> 50 ms) meanwhile: ${runs.map((r) => (r.longTasks.length ? r.longTasks.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,
       ],
     };
   } finally {

@@ -32,6 +32,7 @@ import { startBackgroundLoad } from './support/background-load';
 import type { BenchOptions } from './support/bench-options';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
 import { BENCH_DIR } from './support/hotel-dataset';
+import { benchHostText } from './support/host-build';
 import { loadText, startLoadSampler } from './support/load-average';
 import { resultsText, twoColumnMarkdown, writeResultsInto, type BenchResult, type RunFacts, type RunRecord } from './support/report';
 
@@ -88,6 +89,7 @@ function runFacts(command: string, mode: string, durationSeconds: number): RunFa
     sqlite,
     betterSqlite3: pkg.version,
     chromium: chromiumVersion(),
+    host: benchHostText(join(BENCH_DIR, '..')),
     durationSeconds,
   };
 }

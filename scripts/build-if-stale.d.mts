@@ -6,3 +6,5 @@ export interface BuildTarget {
   built: string[];
 }
 export declare const TARGETS: BuildTarget[];
+/** Newest modification time (ms) of a file, or of any file under a folder (node_modules and dot-entries left out); 0 when it does not exist. */
+export declare function newestMtime(path: string): number;

@@ -26,8 +26,8 @@ export const TARGETS = [
   },
 ];
 
-/** Newest modification time (ms) of a file, or of any file under a folder; 0 when it does not exist. */
-function newestMtime(path) {
+/** Newest modification time (ms) of a file, or of any file under a folder (node_modules and dot-entries left out); 0 when it does not exist. Also the benchmarks' (bench/support/host-build.ts). */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -8,19 +8,22 @@ import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { ensureBenchAdmin } from './bench-auth';
 import { startChild, type BenchChild } from './child-process';
+import { benchHostScript } from './host-build';
 import { BENCH_DIR } from './hotel-dataset';
 
 /**
- * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, with
- * the V8 flags the desk's host and `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's
- * 4 MB semi-spaces, the old generation's 256 MB, no Maglev), so a benchmark measures the host as it
- * ships. Without them a booking cost the host ~20 % less CPU (docs/benchmarks.md, twentieth pass).
+ * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, so a
+ * benchmark measures the host as it ships: built as `npm run serve`'s server is (host-build.ts; under
+ * tsx it cost ~20 % more CPU a booking, thirty-eighth pass), with the V8 flags the desk's host and
+ * `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's 4 MB semi-spaces, the old
+ * generation's 256 MB, no Maglev; without them a booking cost the host ~20 % less CPU, twentieth pass).
  * An A/B tool tries other flags through the checkout's environment: `BENCH_HOST_EXEC_ARGV` (flags
- * separated by spaces) replaces them, all of them (bench/ab/booking-cpu-ab.ts has an example).
+ * separated by spaces) replaces them, all of them (bench/ab/booking-cpu-ab.ts has an example);
+ * `BENCH_HOST_UNDER_TSX=1` runs the TypeScript sources under tsx instead of the build.
  */
 export function startHostProcess(env: Record<string, string> = {}, checkout?: string): BenchChild {
-  const script = checkout ? join(checkout, 'bench', 'support', 'host-process.ts') : join(BENCH_DIR, 'support', 'host-process.ts');
   const { BENCH_HOST_EXEC_ARGV: flags, ...rest } = env;
+  const { script } = benchHostScript(checkout ?? join(BENCH_DIR, '..'), { ...process.env, ...env });
   return startChild(script, [], rest, flags === undefined ? HOST_EXEC_ARGV : flags.split(' ').filter(Boolean));
 }
 

@@ -4,17 +4,19 @@
  * HTTP layer, the validation, the core, the PostgreSQL driver, reading the other servers' live
  * events… (benchmark 14 asks its servers for it: docs/benchmarks.md).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BenchChild } from './child-process';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -77,6 +79,34 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
 }
 
 /**
+ * The built host (host-build.ts) runs bundles: each frame in one is given back the source file, line
+ * and column it was built from (the bundle's source map), so the profile is summed, and read, by
+ * source file as under tsx.
+ */
+export function toSourcePositions(profile: Profile): Profile {
+  const maps = new Map<string, SourceMap | null>();
+  const mapOf = (url: string): SourceMap | null => {
+    let map = maps.get(url);
+    if (map === undefined) {
+      const file = url.startsWith('file:') && url.endsWith('.cjs') ? `${fileURLToPath(url)}.map` : '';
+      map = file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null;
+      maps.set(url, map);
+    }
+    return map;
+  };
+  for (const { callFrame: frame } of profile.nodes) {
+    const map = mapOf(frame.url);
+    if (!map || frame.lineNumber === undefined || frame.lineNumber < 0) continue;
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+    if (!('originalSource' in entry) || !entry.originalSource) continue;
+    frame.url = new URL(entry.originalSource, frame.url).href;
+    frame.lineNumber = entry.originalLine;
+    frame.columnNumber = entry.originalColumn;
+  }
+  return profile;
+}
+
+/**
  * Starts sampling this process (every `intervalUs`, default 100 µs); `stop()` ends it and sums the
  * profile. The whole profile (for Chrome's DevTools or a function-by-function look) is written to
  * `keepAt` if given, else to `BENCH_PROFILE_DIR` (`<pid>-<time>.cpuprofile`) if that is set.
@@ -89,8 +119,9 @@ export async function startProfile(options: { keepAt?: string; intervalUs?: numb
   await session.post('Profiler.start');
   return {
     async stop() {
-      const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
+      const { profile: sampled } = (await session.post('Profiler.stop')) as { profile: Profile };
       session.disconnect();
+      const profile = toSourcePositions(sampled);
       const dir = process.env.BENCH_PROFILE_DIR;
       const file = options.keepAt ?? (dir ? join(dir, `${process.pid}-${Date.now()}.cpuprofile`) : undefined);
       if (file) writeFileSync(file, JSON.stringify(profile));

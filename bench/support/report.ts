@@ -42,6 +42,8 @@ export interface RunFacts {
   sqlite: string;
   betterSqlite3: string;
   chromium?: string;
+  /** How the benchmarks' hosts ran (support/host-build.ts); absent from runs before the thirty-eighth pass (under tsx). */
+  host?: string;
   /** The benchmarks' PostgreSQL cluster (`PostgreSQL 15.18`), when a benchmark ran on it. */
   postgres?: string;
   durationSeconds: number;
@@ -99,6 +101,7 @@ function factsBlock(f: RunFacts): string {
     '',
     `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}`,
     `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.sqlite}${f.postgres ? `, ${f.postgres}` : ''}${f.chromium ? `, ${f.chromium}` : ''}`,
+    ...(f.host ? [`- The benchmarks' host: ${f.host}`] : []),
     ...(f.load ? [`- While it ran: ${loadText(f.load)}${f.background ? `; beside it: ${f.background}` : '; nothing added (quiet)'}`] : []),
   ].join('\n');
 }

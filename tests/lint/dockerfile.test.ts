@@ -47,7 +47,8 @@ describe('the Dockerfile', () => {
   it('runs what the server build writes, as a non-root user, with the data volume, the port from the environment and a health check', () => {
     const serverConfig = read('vite.server.config.ts');
     expect(serverConfig).toContain("const OUT_DIR = 'dist-server'");
-    expect(serverConfig).toContain("cjsEntry('serve', 'core/serve.ts',");
+    expect(serverConfig).toContain("const SERVE_ENTRY = { name: 'serve', input: 'core/serve.ts' };");
+    expect(serverConfig).toContain('export default defineConfig(serverBuildConfig());');
     expect(dockerfile).toContain('COPY --from=build /app/dist-server ./dist-server');
     expect(dockerfile).toContain('COPY --from=build /app/dist/renderer ./dist/renderer');
     expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-maglev", "--no-parallel-scavenge", "dist-server\/serve\.cjs", "--lan"\]$/m);

@@ -14,7 +14,7 @@ import { BENCH_DIR } from './hotel-dataset';
 /**
  * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, so a
  * benchmark measures the host as it ships: built as `npm run serve`'s server is (host-build.ts; under
- * tsx it cost ~20 % more CPU a booking, thirty-eighth pass), with the V8 flags the desk's host and
+ * tsx it cost 1.3–1.4 × the CPU a stay booked, thirty-eighth pass), with the V8 flags the desk's host and
  * `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's 4 MB semi-spaces, the old
  * generation's 256 MB, no Maglev; without them a booking cost the host ~20 % less CPU, twentieth pass).
  * An A/B tool tries other flags through the checkout's environment: `BENCH_HOST_EXEC_ARGV` (flags

@@ -3,10 +3,10 @@
  * server is (bench/vite.host.config.ts → vite.server.config.ts's `serverBuildConfig`), into a
  * checkout's bench/.cache/host-build/, and run there with plain Node (support/bench-host.ts).
  *
- * Under tsx the same host cost ~20 % more CPU a booking (docs/benchmarks.md, thirty-eighth pass):
- * tsx compiles each file on its own with esbuild's `keepNames` — a `__name(…)` call defining a
- * function's name wherever a named closure is made, on every call that makes one — and every call
- * across files goes through the module's export getter; the shipped bundles have neither.
+ * Under tsx the same host cost 1.3–1.4 × the CPU a stay booked (docs/benchmarks.md, thirty-eighth
+ * pass): tsx compiles each file on its own with esbuild's `keepNames` — a `__name(…)` call defining a
+ * function's name wherever a named closure is made, on every call that makes one — and links them as
+ * ES modules; the shipped bundles are one CommonJS file of our code with no such calls.
  *
  * Built again when any file it is built from is newer than the build (a build takes ~2 s). A
  * checkout without bench/vite.host.config.ts (older than this file) runs its host under tsx, and

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { startHostProcess } from '../support/bench-host';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { parseCheckoutArg } from '../support/checkout-arg';
+import { benchHostText } from '../support/host-build';
 import { cpuSeconds } from '../support/cpu-time';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
 import { fmt, median } from '../support/stats';
@@ -29,6 +30,7 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { r
 const runs = Number(values.runs);
 const boards = Number(values.boards);
 const checkouts = positionals.map(parseCheckoutArg);
+for (const c of checkouts) console.log(`${c.name}: host ${benchHostText(c.dir, { ...process.env, ...c.env })}`);
 if (checkouts.length < 2) throw new Error('name two or more checkouts');
 
 interface Turn {

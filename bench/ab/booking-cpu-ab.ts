@@ -39,6 +39,7 @@ import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../db/open-database';
 import { addDays } from '../../shared/time';
 import { parseCheckoutArg } from '../support/checkout-arg';
+import { benchHostText } from '../support/host-build';
 import { startHostProcess } from '../support/bench-host';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
@@ -99,6 +100,7 @@ const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const checkouts = positionals.map(parseCheckoutArg);
+for (const c of checkouts) console.log(`${c.name}: host ${benchHostText(c.dir, { ...process.env, ...c.env })}`);
 if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');

@@ -23,6 +23,7 @@ import { createRawPgBooker } from '../booking-http-postgres';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { benchPostgres, freshPostgresDatabase, stopBenchPostgres } from '../support/bench-postgres';
 import { parseCheckoutArg } from '../support/checkout-arg';
+import { benchHostText } from '../support/host-build';
 import { startHostProcess } from '../support/bench-host';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled } from '../support/cpu-profile';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds ?? 6);
 const durationMs = Number(values.seconds ?? 3) * 1000;
 const trees = (values.trees ? values.trees.split(',') : [resolve(BENCH_DIR, '..')]).map(parseCheckoutArg);
+for (const t of trees) console.log(`${t.name}: host ${benchHostText(t.dir, { ...process.env, ...t.env })}`);
 const rooms = hotelRooms().map((r) => ({ number: r.number, category: r.category }));
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 

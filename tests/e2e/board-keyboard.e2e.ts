@@ -1,7 +1,8 @@
 /**
  * The board by keyboard and by URL: the grid's cursor (`aria-activedescendant`) moves with the
  * arrows over rooms and nights, names what holds the night, and Enter opens that night's stay or
- * books it; the URL can name the period the board opens on.
+ * books it; the focused grid shows its focus ring on every side; the URL can name the period the
+ * board opens on.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,30 @@ describe('the board by keyboard', () => {
     expect(await page.getByTestId('booking-room').inputValue()).toBe(String(rooms.get(103)!.id));
     expect(await page.getByTestId('booking-checkin').inputValue()).toBe(hotelDay(1));
     await closeDialog(page, 'booking-dialog');
+  });
+
+  it('shows the keyboard focus on every side of the grid, where the sticky header and room labels cannot cover it', async () => {
+    await openBoard(page, 101, `#/board?from=${hotelDay(0)}&days=90`);
+    const grid = page.getByTestId('board-grid');
+    await grid.blur();
+    await page.keyboard.press('Escape');
+    await grid.focus();
+    expect(await grid.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    // The ring is the grid's own border, outside the rows and the sticky header and labels (an outline
+    // inside the grid was drawn under them, and lifted every row's bars into a composited layer).
+    // In the page (this file has no DOM types): the grid's four border colours and width, its outline, and the desk's accent colour.
+    const [ring, accent] = await page.evaluate<[string[], string]>(`(() => {
+      const grid = document.querySelector('[data-testid="board-grid"]');
+      const s = getComputedStyle(grid);
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--accent)';
+      grid.append(probe);
+      const accent = getComputedStyle(probe).color;
+      probe.remove();
+      return [[s.borderTopColor, s.borderRightColor, s.borderBottomColor, s.borderLeftColor, s.borderTopWidth, s.outlineStyle], accent];
+    })()`);
+    expect(ring).toEqual([accent, accent, accent, accent, '2px', 'none']);
+    await grid.blur();
   });
 
   it('opens on the start and range the URL names', async () => {

@@ -10,6 +10,9 @@ interface BoardHeaderProps {
   cornerLabel: string;
 }
 
+/** The month tag's left offset and a gap before the next month's (board-grid.css `.month-tag`), in px. */
+const MONTH_TAG_INSET = 9;
+
 export const BoardHeader = memo(function BoardHeader({ days, dayWidth, locale, cornerLabel }: BoardHeaderProps) {
   return (
     <div className="board-head" role="row" style={{ width: ROOM_LABEL_WIDTH + days.length * dayWidth }}>
@@ -27,7 +30,12 @@ export const BoardHeader = memo(function BoardHeader({ days, dayWidth, locale, c
             data-testid={`day-${d.date}`}
             aria-current={d.today ? 'date' : undefined}
           >
-            {d.monthStart ? <span className="month-tag">{formatMonth(d.date, locale)}</span> : null}
+            {d.monthStart ? (
+              // As wide as its month's columns at most: a period that starts on a month's last day names both months.
+              <span className="month-tag" style={{ maxWidth: d.monthDays * dayWidth - MONTH_TAG_INSET }}>
+                {formatMonth(d.date, locale)}
+              </span>
+            ) : null}
             <span className="dow">{weekday}</span>
             <span className="dom">{day}</span>
           </div>

@@ -22,6 +22,8 @@ export interface BoardDay {
   today: boolean;
   /** First column of a month (or the first column at all): where the month band starts. */
   monthStart: boolean;
+  /** On a `monthStart` column, how many columns that month has in the period (its name fits in them); else 0. */
+  monthDays: number;
 }
 
 /** Day of week of an ISO date without `Date` parsing in the local zone: 0 = Sunday. */
@@ -34,7 +36,13 @@ export function boardDays(from: string, days: number, today: string): BoardDay[]
   for (let i = 0; i < days; i++) {
     const date = i === 0 ? from : addDays(from, i);
     const dow = dayOfWeek(date);
-    out.push({ date, index: i, weekend: dow === 0 || dow === 6, today: date === today, monthStart: i === 0 || date.endsWith('-01') });
+    out.push({ date, index: i, weekend: dow === 0 || dow === 6, today: date === today, monthStart: i === 0 || date.endsWith('-01'), monthDays: 0 });
+  }
+  let next = out.length;
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (!out[i]!.monthStart) continue;
+    out[i]!.monthDays = next - i;
+    next = i;
   }
   return out;
 }
@@ -73,12 +81,20 @@ export function rowHeight(row: BoardRow): number {
 /** The app header (48 px), the board's toolbar, today's counts and the legend, at desk widths. */
 export const BOARD_CHROME_HEIGHT = 200;
 
+/** The grid's border on each side, its keyboard focus ring (board-grid.css `.board-scroll`). */
+export const GRID_FOCUS_BORDER = 2;
+
 /**
- * The grid's height in a window `windowHeight` px tall, before anything is measured (see
- * board-viewport.ts): the window less the desk's chrome around the grid. E.g. 900 → 700.
+ * The grid's inner height in a window `windowHeight` px tall, before anything is measured (see
+ * board-viewport.ts): the window less the desk's chrome around the grid and the grid's border. E.g. 900 → 696.
  */
 export function guessGridHeight(windowHeight: number): number {
-  return Math.max(0, windowHeight - BOARD_CHROME_HEIGHT);
+  return Math.max(0, windowHeight - BOARD_CHROME_HEIGHT - 2 * GRID_FOCUS_BORDER);
+}
+
+/** The grid's inner width in a window `windowWidth` px wide, before anything is measured: the window less the grid's border. */
+export function guessGridWidth(windowWidth: number): number {
+  return Math.max(0, windowWidth - 2 * GRID_FOCUS_BORDER);
 }
 
 /** Column width that fills the visible width, but never narrower than a readable minimum. */

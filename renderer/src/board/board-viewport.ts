@@ -3,8 +3,8 @@
  * first paint forces a layout of the whole page before the rows exist, and the page is then laid
  * out again with them (on a 90-day board that was 15–40 ms before the first paint, for the grid's
  * width and again for the virtualiser's first look at its scroll element and its first scroll).
- * So the first render guesses: the grid spans the window's width (board-grid.css: the app's one
- * column, no side padding), and its height is the window's less the desk's chrome around it; or the
+ * So the first render guesses: the grid spans the window's width less its border (board-grid.css: the
+ * app's one column, no side padding), and its height is the window's less the desk's chrome around it; or the
  * size the grid had when it was last shown. A ResizeObserver then reports the real size after
  * layout and before paint, and what differs (a classic scrollbar's ~17 px, a toolbar that wrapped)
  * is redrawn synchronously (flushSync), so no painted frame shows the guess.
@@ -12,7 +12,7 @@
 import { elementScroll, type Virtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { guessGridHeight } from './board-layout';
+import { guessGridHeight, guessGridWidth } from './board-layout';
 
 type BoardVirtualizer = Virtualizer<HTMLDivElement, Element>;
 
@@ -25,7 +25,7 @@ function measured(el: HTMLElement): { width: number; height: number } {
 
 /** The grid's width: the guess, then what the ResizeObserver reports. */
 export function useGridWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(() => lastSize?.width ?? window.innerWidth);
+  const [width, setWidth] = useState(() => lastSize?.width ?? guessGridWidth(window.innerWidth));
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardBlock, BoardStay } from '../../../shared/contract/board';
 import type { Room } from '../../../shared/contract/rooms';
 import {
-  barSpan, boardDays, noNightsSpan, noNightsStayOn, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
+  barSpan, boardDays, noNightsSpan, noNightsStayOn, boardRows, dayAtOffset, dayWidthFor, drawnDays, guessGridHeight, guessGridWidth, GRID_FOCUS_BORDER, indexByRoom, MIN_DAY_WIDTH, moveCell, occupantOfNight, ROOM_LABEL_WIDTH,
 } from '../../../renderer/src/board/board-layout';
 
 const aRoom = (id: number, number: number, floor: number, category = 'Standard'): Room => ({
@@ -21,6 +21,12 @@ describe('boardDays', () => {
     expect(days.map((d) => d.weekend)).toEqual([false, false, false, true, true]);
     expect(days.filter((d) => d.today).map((d) => d.date)).toEqual(['2026-05-01']);
     expect(days.filter((d) => d.monthStart).map((d) => d.date)).toEqual(['2026-04-29', '2026-05-01']);
+  });
+
+  it('gives each month start the columns its month has in the period, so its name never runs into the next month’s', () => {
+    const days = boardDays('2026-11-30', 34, '2026-11-30');
+    expect(days.filter((d) => d.monthStart).map((d) => [d.date, d.monthDays])).toEqual([['2026-11-30', 1], ['2026-12-01', 31], ['2027-01-01', 2]]);
+    expect(days.filter((d) => !d.monthStart).every((d) => d.monthDays === 0)).toBe(true);
   });
 
   it('crosses a DST change as plain calendar days', () => {
@@ -126,12 +132,20 @@ describe('dayWidthFor', () => {
 });
 
 describe('guessGridHeight', () => {
-  it('takes the desk’s chrome off the window’s height (the benchmark’s 900 px window has a 700 px grid)', () => {
-    expect(guessGridHeight(900)).toBe(700);
+  it('takes the desk’s chrome and the grid’s border off the window’s height (the benchmark’s 900 px window: a 700 px grid, 696 px inside its border)', () => {
+    expect(guessGridHeight(900)).toBe(900 - 200 - 2 * GRID_FOCUS_BORDER);
+    expect(guessGridHeight(900)).toBe(696);
   });
 
   it('is never negative in a tiny window', () => {
     expect(guessGridHeight(120)).toBe(0);
+  });
+});
+
+describe('guessGridWidth', () => {
+  it('takes the grid’s border off each side of the window’s width', () => {
+    expect(guessGridWidth(1600)).toBe(1596);
+    expect(guessGridWidth(3)).toBe(0);
   });
 });
 

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         if (!(keptB && s.name === 'B')) await touchData(s.host.url, s.host.token);
         const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
         s.results.push(run);
-        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length}, main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
+        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length} (by keyboard ${run.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.keyboard.deltas.length}${run.keyboard.ring ? '' : ', no focus ring'}, focused ${run.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.focusedDeltas.length}), main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
       }
     }
   } finally {
@@ -61,6 +61,10 @@ async function main(): Promise<void> {
     rows: median(s.results.map((r) => r.marks.rows)),
     dropped: median(s.results.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
     frames: median(s.results.map((r) => r.deltas.length)),
+    droppedByKeyboard: median(s.results.map((r) => r.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    framesByKeyboard: median(s.results.map((r) => r.keyboard.deltas.length)),
+    droppedFocused: median(s.results.map((r) => r.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    framesFocused: median(s.results.map((r) => r.focusedDeltas.length)),
     dcl: median(s.results.map((r) => r.marks.domContentLoaded ?? Number.NaN)),
     json: median(s.results.map((r) => r.marks.boardResponseEnd ?? Number.NaN)),
     open: median(s.results.map((r) => r.marks.dialogOpen - r.marks.click)),
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     style: median(s.results.map((r) => r.cpu!.styleMs)),
   }));
   for (const s of summary) {
-    console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames`);
+    console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames (by keyboard, the down arrow held: ${fmt(s.droppedByKeyboard)} of ${fmt(s.framesByKeyboard)}; scrolled, the grid focused: ${fmt(s.droppedFocused)} of ${fmt(s.framesFocused)})`);
     console.log(`  medians: DOMContentLoaded ${fmt(s.dcl)}, board JSON received ${fmt(s.json)}, click → dialog open ${fmt(s.open)} ms, open → painted ${fmt(s.paint)} ms; longest task ${fmt(s.longest)} ms`);
     console.log(`  main thread until interactive (CDP Performance.getMetrics): CPU ${fmt(s.thread)} ms, tasks ${fmt(s.task)} ms (script ${fmt(s.script)}, layout ${fmt(s.layout)}, style ${fmt(s.style)})`);
   }

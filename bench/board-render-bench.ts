@@ -14,7 +14,9 @@
  * the board for the page rather than answer the one it kept (core/read-memo.ts).
  *
  * Scrolling: the board's scroll container moves 60 px per animation frame for 2 s; a frame that
- * comes more than 1.5 × 16.7 ms after the previous one is a dropped frame.
+ * comes more than 1.5 × 16.7 ms after the previous one is a dropped frame. Then by keyboard: the grid
+ * focused (its focus ring shown) and the down arrow held, a room a frame; then the same scroll on the
+ * focused grid (figures).
  *
  * Signed in: the page finds the benchmark admin's token (support/bench-host.ts signs it in) where a
  * desk's tab keeps it.
@@ -35,7 +37,7 @@ import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
-import { rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { keyboardScrollProbe, rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import { benchHostText } from './support/host-build';
 import type { BenchResult } from './support/report';
@@ -121,6 +123,10 @@ export interface RunResult {
    */
   cpu?: { threadMs: number; taskMs: number; scriptMs: number; layoutMs: number; styleMs: number };
   deltas: number[];
+  /** The down arrow held on the focused grid (its focus ring shown), a room a frame: support/board-page-probes.ts. */
+  keyboard: { deltas: number[]; ring: boolean; moves: number };
+  /** Then the scroll above again on the focused grid, its ring shown. */
+  focusedDeltas: number[];
   rowsMounted: number;
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
@@ -152,13 +158,17 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="booking-dialog"]', { state: 'detached', timeout: 10_000 });
     const scroll = (await page.evaluate(scrollProbe(SCROLL_MS, SCROLL_STEP_PX))) as { deltas: number[]; rowsMounted: number };
+    // Focused after a key (Escape): the grid shows its keyboard focus ring (`:focus-visible`).
+    const keyboard = (await page.evaluate(keyboardScrollProbe(SCROLL_MS))) as RunResult['keyboard'];
+    // Still focused, ring shown: the same scroll as above (the wheel over a grid one tabbed into).
+    const focused = (await page.evaluate(scrollProbe(SCROLL_MS, SCROLL_STEP_PX))) as { deltas: number[] };
 
     // The toolbar way to 90 days, from the 14 days the renderer opens on.
     const plain = await context.newPage();
     await plain.goto(boardUrl(url));
     await plain.waitForSelector('[data-testid^="stay-bar-"]', { timeout: 60_000 });
     const rangeSwitch = (await plain.evaluate(rangeSwitchProbe(DAYS))) as RunResult['rangeSwitch'];
-    return { marks, cpu, deltas: scroll.deltas, rowsMounted: scroll.rowsMounted, rangeSwitch };
+    return { marks, cpu, deltas: scroll.deltas, keyboard, focusedDeltas: focused.deltas, rowsMounted: scroll.rowsMounted, rangeSwitch };
   } finally {
     await context.close();
   }
@@ -194,6 +204,8 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
     const dropped = runs.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length);
     const frames = runs.map((r) => r.deltas.length);
     const droppedMedian = median(dropped);
+    const droppedByKeyboard = runs.map((r) => r.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length);
+    const droppedFocused = runs.map((r) => r.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length);
     const allDeltas = runs.flatMap((r) => r.deltas);
     const longTasks = runs.map((r) => r.marks.longTasks);
     const switches = runs.map((r) => r.rangeSwitch?.ms).filter((x): x is number => x !== undefined);
@@ -211,6 +223,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
         `Milestones (median ms from navigation start): DOMContentLoaded ${fmt(m((x) => x.domContentLoaded))}, board request sent ${fmt(m((x) => x.boardRequestStart))}, board JSON received ${fmt(m((x) => x.boardResponseEnd))} (${fmt(m((x) => x.boardBytes) / 1024)} KB on the wire), rows painted ${fmt(m((x) => x.rows))}, click → dialog open (\`booking-dialog:open\`) ${fmt(m((x) => x.dialogOpen - x.click))} ms, painted ${fmt(m((x) => x.dialog))}.`,
         `Mounted at first paint: ${fmt(m((x) => x.elementsMounted))} elements in the grid, ${fmt(m((x) => x.barsMounted))} of them stay bars (rows are virtualised). Long tasks (> 50 ms) until interactive: ${longTasks.map((l) => (l.length ? l.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,
         `Scrolling ${SCROLL_MS / 1000} s at ${SCROLL_STEP_PX} px/frame: frames ${frames.join(', ')}; dropped (> ${fmt(DROPPED_FRAME_MS)} ms) ${dropped.join(', ')}; frame time p50 ${fmtMs(percentile(allDeltas, 50))}, p99 ${fmtMs(percentile(allDeltas, 99))}, max ${fmtMs(percentile(allDeltas, 100))}; ${runs[0]?.rowsMounted ?? 0} rows mounted while scrolling.`,
+        `By keyboard (the grid focused after a key press, its focus ring ${runs.every((r) => r.keyboard.ring) ? 'shown' : 'NOT shown in every run'}; the down arrow held, a room a frame, for ${SCROLL_MS / 1000} s, turning at the last room): frames ${runs.map((r) => r.keyboard.deltas.length).join(', ')}; dropped ${droppedByKeyboard.join(', ')}; the cursor moved ${runs.map((r) => r.keyboard.moves).join(', ')} rooms. Then the scroll above on the focused grid: frames ${runs.map((r) => r.focusedDeltas.length).join(', ')}; dropped ${droppedFocused.join(', ')}.`,
         `Switching an open 14-day board to 90 days with the toolbar: ${switches.length ? `${fmtMs(median(switches))} until painted (median; nothing changed since the page loaded the 90-day board, so the host answers the board it kept, core/read-memo.ts)` : 'no 90-day choice found'}.`,
       ],
     };

@@ -15,6 +15,9 @@
  *   npx tsx bench/board-render-profile.ts [rendererDir] [--save trace.json] [--no-samples]
  *   npx tsx bench/board-render-profile.ts --from trace.json   (the report of a saved trace)
  *
+ * `TRACE_EXTRA=cat1,cat2` adds trace categories (`disabled-by-default-v8.compile` shows the main
+ * thread's lazy compiles, `V8.CompileCode`, in a saved trace).
+ *
  * Tracing costs time itself: read the shares, not the absolute figures (those are the benchmark's).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +60,7 @@ const CATEGORIES = [
   'disabled-by-default-v8.gc',
   'blink',
   'netlog',
+  ...(process.env.TRACE_EXTRA ?? '').split(',').filter(Boolean),
 ];
 
 /** What a slice of a task is, by the trace event's name. */
@@ -164,6 +168,13 @@ function analyse(trace: { traceEvents: TraceEvent[] }, log: (line: string) => vo
     log(`  ${fmt(ms(task.ts))} +${fmt(task.dur! / 1000)}  ${[...byKind].map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}  | ${scripts.join('; ')}`);
   }
   logOffMainThread(events, pid, t0, end, log);
+  // With TRACE_EXTRA=disabled-by-default-v8.compile: functions V8 compiled on the main thread when first called.
+  const rowsTs = rowsMark.ts;
+  const lazy = main.filter((e) => e.name === 'V8.CompileCode');
+  if (lazy.length) {
+    const sum = (xs: TraceEvent[]) => fmt(xs.reduce((a, e) => a + e.dur! / 1000, 0));
+    log(`main thread's lazy compiles (V8.CompileCode): until rows painted ${lazy.filter((e) => e.ts < rowsTs).length}, ${sum(lazy.filter((e) => e.ts < rowsTs))} ms; after ${lazy.filter((e) => e.ts >= rowsTs && e.ts < end).length}, ${sum(lazy.filter((e) => e.ts >= rowsTs && e.ts < end))} ms`);
+  }
 
   // The sampled profile: Profile + ProfileChunk events of the page's main thread.
   const profile = events.find((e) => e.pid === pid && e.name === 'Profile' && e.tid === mainTid) ?? events.find((e) => e.pid === pid && e.name === 'Profile');
@@ -186,9 +197,12 @@ function analyse(trace: { traceEvents: TraceEvent[] }, log: (line: string) => vo
   }
   const markTs = (name: string) => events.find((e) => e.pid === pid && e.name === name)?.ts;
   const boardDone = events.find((e) => e.pid === pid && e.name === 'ResourceFinish' && events.some((s) => s.name === 'ResourceSendRequest' && (s.args?.data as { requestId?: string; url?: string })?.requestId === (e.args?.data as { requestId?: string })?.requestId && /\/api\/v1\/board/.test((s.args?.data as { url?: string }).url ?? '')))?.ts;
+  const dcl = markTs('MarkDOMContent');
   const windows: [string, number, number][] = [
     ['navigation → board answer received', t0, boardDone ?? t0],
     ['board answer → rows painted', boardDone ?? t0, markTs('board:rows-rendered') ?? t0],
+    ['the 60 ms before DOMContentLoaded (the desk chunk evaluated)', (dcl ?? t0) - 60_000, dcl ?? t0],
+    ['DOMContentLoaded → rows painted', dcl ?? t0, markTs('board:rows-rendered') ?? t0],
     ['rows painted → dialog open', markTs('board:rows-rendered') ?? t0, markTs('booking-dialog:open') ?? t0],
     ['dialog open → end', markTs('booking-dialog:open') ?? t0, end],
   ];

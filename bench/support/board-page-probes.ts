@@ -128,3 +128,36 @@ export function rangeSwitchProbe(days: number): string {
     return { ms: performance.now() - t0, inDomMs: inDom - t0 };
   })()`;
 }
+
+/**
+ * A desk working by keyboard: focuses the grid (after a key press its focus ring shows, as
+ * `:focus-visible`), then holds the down arrow, one `keydown` per animation frame for `ms`
+ * milliseconds (turning at the last room), so the cursor moves a room a frame and the grid scrolls to
+ * keep it in view; records the time between animation frames. Returns the deltas, whether the focus
+ * ring showed, and how many rooms the cursor moved.
+ */
+export function keyboardScrollProbe(ms: number): string {
+  return `(async () => {
+    const el = document.querySelector('[data-testid="board-grid"]');
+    if (!el) throw new Error('no board-grid');
+    el.scrollTop = 0;
+    el.focus();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const deltas = [];
+    let key = 'ArrowDown';
+    let moves = 0;
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    const end = last + ${ms};
+    while (true) {
+      const before = el.getAttribute('aria-activedescendant');
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      const t = await new Promise((r) => requestAnimationFrame(r));
+      deltas.push(t - last);
+      last = t;
+      if (el.getAttribute('aria-activedescendant') === before) key = key === 'ArrowDown' ? 'ArrowUp' : 'ArrowDown';
+      else moves++;
+      if (t >= end) break;
+    }
+    return { deltas, ring: el.matches(':focus-visible'), moves };
+  })()`;
+}

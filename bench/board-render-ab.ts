@@ -12,7 +12,7 @@
  * `--loaded`: the whole sitting beside `npm run bench -- --loaded`'s background load (support/background-load.ts).
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, DROPPED_FRAME_MS, freeNight, oneRun, type RunResult } from './board-render-bench';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, droppedFrames, freeNight, oneRun, type RunResult } from './board-render-bench';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         if (!(keptB && s.name === 'B')) await touchData(s.host.url, s.host.token);
         const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
         s.results.push(run);
-        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${run.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.deltas.length} (by keyboard ${run.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.keyboard.deltas.length}${run.keyboard.ring ? '' : ', no focus ring'}, focused ${run.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length} of ${run.focusedDeltas.length}), main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
+        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${droppedFrames(run.deltas)} of ${run.deltas.length} (by keyboard ${droppedFrames(run.keyboard.deltas)} of ${run.keyboard.deltas.length}${run.keyboard.ring ? '' : ', no focus ring'}, focused ${droppedFrames(run.focusedDeltas)} of ${run.focusedDeltas.length}), main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
       }
     }
   } finally {
@@ -59,11 +59,11 @@ async function main(): Promise<void> {
     dir: s.rendererDir,
     tti: median(s.results.map((r) => r.marks.dialog)),
     rows: median(s.results.map((r) => r.marks.rows)),
-    dropped: median(s.results.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    dropped: median(s.results.map((r) => droppedFrames(r.deltas))),
     frames: median(s.results.map((r) => r.deltas.length)),
-    droppedByKeyboard: median(s.results.map((r) => r.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    droppedByKeyboard: median(s.results.map((r) => droppedFrames(r.keyboard.deltas))),
     framesByKeyboard: median(s.results.map((r) => r.keyboard.deltas.length)),
-    droppedFocused: median(s.results.map((r) => r.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length)),
+    droppedFocused: median(s.results.map((r) => droppedFrames(r.focusedDeltas))),
     framesFocused: median(s.results.map((r) => r.focusedDeltas.length)),
     dcl: median(s.results.map((r) => r.marks.domContentLoaded ?? Number.NaN)),
     json: median(s.results.map((r) => r.marks.boardResponseEnd ?? Number.NaN)),

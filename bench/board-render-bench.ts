@@ -48,6 +48,11 @@ const DAYS = 90;
 const VIEWPORT = { width: 1600, height: 900 };
 const FRAME_MS = 1000 / 60;
 export const DROPPED_FRAME_MS = 1.5 * FRAME_MS;
+
+/** How many of the frame-to-frame `deltas` were dropped frames (later than `DROPPED_FRAME_MS`). */
+export function droppedFrames(deltas: readonly number[]): number {
+  return deltas.filter((d) => d > DROPPED_FRAME_MS).length;
+}
 const SCROLL_MS = 2000;
 const SCROLL_STEP_PX = 60;
 /** From opening the tab to navigating: the new window's own start-up is done by then. */
@@ -192,7 +197,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
       await touchData(host.url, host.token);
       const run = await oneRun(browser, host.url, night, host.token);
       runs.push(run);
-      const dropped = run.deltas.filter((d) => d > DROPPED_FRAME_MS).length;
+      const dropped = droppedFrames(run.deltas);
       o.log(`  run ${r + 1}: interactive at ${fmtMs(run.marks.dialog)} (rows painted ${fmtMs(run.marks.rows)}), scroll ${run.deltas.length} frames, ${dropped} dropped`);
     }
     const version = browser.version();
@@ -201,11 +206,11 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
 
     const m = (pick: (x: Marks) => number | null) => median(runs.map((r) => pick(r.marks) ?? Number.NaN));
     const tti = m((x) => x.dialog);
-    const dropped = runs.map((r) => r.deltas.filter((d) => d > DROPPED_FRAME_MS).length);
+    const dropped = runs.map((r) => droppedFrames(r.deltas));
     const frames = runs.map((r) => r.deltas.length);
     const droppedMedian = median(dropped);
-    const droppedByKeyboard = runs.map((r) => r.keyboard.deltas.filter((d) => d > DROPPED_FRAME_MS).length);
-    const droppedFocused = runs.map((r) => r.focusedDeltas.filter((d) => d > DROPPED_FRAME_MS).length);
+    const droppedByKeyboard = runs.map((r) => droppedFrames(r.keyboard.deltas));
+    const droppedFocused = runs.map((r) => droppedFrames(r.focusedDeltas));
     const allDeltas = runs.flatMap((r) => r.deltas);
     const longTasks = runs.map((r) => r.marks.longTasks);
     const switches = runs.map((r) => r.rangeSwitch?.ms).filter((x): x is number => x !== undefined);

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, DROPPED_FRAME_MS } from './board-render-bench';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, droppedFrames } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
 import { scrollProbe, storeTokenScript } from './support/board-page-probes';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     await browser.startTracing(page, { categories: args.includes('--no-samples') ? CATEGORIES.filter((c) => !c.includes('cpu_profiler')) : CATEGORIES });
     const scroll = (await page.evaluate(scrollProbe(2000, 60))) as { deltas: number[] };
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-    const dropped = scroll.deltas.filter((d) => d > DROPPED_FRAME_MS).length;
+    const dropped = droppedFrames(scroll.deltas);
     log(`frames ${scroll.deltas.length}, dropped ${dropped}; deltas ${scroll.deltas.map((d) => d.toFixed(0)).join(' ')}`);
     analyse(trace.traceEvents, log);
   } finally {

@@ -57,6 +57,18 @@ describe('the built renderer', () => {
     expect(await api.raw({ method: 'GET', url: '/.env' })).toMatchObject({ status: 404 });
   });
 
+  it('lets a browser keep the hashed assets, and asks it to check index.html on every load', async () => {
+    // As a browser loads the page: no Authorization header (a signed-in answer is never kept).
+    const load = (url: string, headers: Record<string, string> = {}) => api.raw({ method: 'GET', url, as: 'anonymous', headers: { ...html, ...headers } });
+    expect((await load('/assets/app-1.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const index = await load('/');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    // A reload of a page the app routes itself gets index.html the same way, so a new build is seen.
+    expect((await load('/board/2026-05-01')).headers['cache-control']).toBe('no-cache');
+    // Checked, it is answered 304 while unchanged.
+    expect((await load('/', { 'if-none-match': String(index.headers.etag) })).status).toBe(304);
+  });
+
   it('serves a file built after the server started (one route for the folder, not one per file)', async () => {
     writeFileSync(join(dir, 'assets', 'later-2.js'), 'console.log(2)');
     expect(await api.raw({ method: 'GET', url: '/assets/later-2.js' })).toMatchObject({ status: 200, text: 'console.log(2)' });

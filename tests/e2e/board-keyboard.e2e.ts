@@ -59,6 +59,12 @@ describe('the board by keyboard', () => {
     const grid = page.getByTestId('board-grid');
     await grid.blur();
     await page.keyboard.press('Escape');
+    // Unfocused, the border is there (the grid keeps its size) but paints nothing: a drawn border put
+    // the page's layer under the whole board into the first frame's raster (docs/benchmarks.md, fortieth pass).
+    expect(await page.evaluate<string[]>(`(() => {
+      const s = getComputedStyle(document.querySelector('[data-testid="board-grid"]'));
+      return [s.borderTopWidth, s.borderTopColor, s.borderRightColor, s.borderBottomColor, s.borderLeftColor];
+    })()`)).toEqual(['2px', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
     await grid.focus();
     expect(await grid.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
     // The ring is the grid's own border, outside the rows and the sticky header and labels (an outline

@@ -75,10 +75,14 @@ async function main(): Promise<void> {
     script: median(s.results.map((r) => r.cpu!.scriptMs)),
     layout: median(s.results.map((r) => r.cpu!.layoutMs)),
     style: median(s.results.map((r) => r.cpu!.styleMs)),
+    reload: median(s.results.map((r) => r.reload.marks.dialog)),
+    reloadDcl: median(s.results.map((r) => r.reload.marks.domContentLoaded ?? Number.NaN)),
+    reloadFetches: median(s.results.map((r) => r.reload.assetFetches)),
   }));
   for (const s of summary) {
     console.log(`${s.name} (${s.dir}): time to interactive ${fmt(s.tti)} ms (median of ${runs}), rows painted ${fmt(s.rows)} ms, dropped ${fmt(s.dropped)} of ${fmt(s.frames)} frames (by keyboard, the down arrow held: ${fmt(s.droppedByKeyboard)} of ${fmt(s.framesByKeyboard)}; scrolled, the grid focused: ${fmt(s.droppedFocused)} of ${fmt(s.framesFocused)})`);
     console.log(`  medians: DOMContentLoaded ${fmt(s.dcl)}, board JSON received ${fmt(s.json)}, click → dialog open ${fmt(s.open)} ms, open → painted ${fmt(s.paint)} ms; longest task ${fmt(s.longest)} ms`);
+    console.log(`  the tab reloaded: interactive ${fmt(s.reload)} ms, DOMContentLoaded ${fmt(s.reloadDcl)}, files under /assets/ from the host ${fmt(s.reloadFetches)}`);
     console.log(`  main thread until interactive (CDP Performance.getMetrics): CPU ${fmt(s.thread)} ms, tasks ${fmt(s.task)} ms (script ${fmt(s.script)}, layout ${fmt(s.layout)}, style ${fmt(s.style)})`);
   }
   // Each round's two runs were back to back (A B, then B A): B ahead of A in how many of them.

@@ -133,8 +133,19 @@ export interface RunResult {
   /** Then the scroll above again on the focused grid, its ring shown. */
   focusedDeltas: number[];
   rowsMounted: number;
+  /**
+   * The same tab reloaded after a room was saved (F5 at the desk): the page's files from the browser's
+   * cache, the board built again. `assetFetches`: files under /assets/ that went to the host.
+   */
+  reload: { marks: Marks; assetFetches: number };
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
+
+/** The page's time-to-interactive marks once it is interactive (support/board-page-probes.ts), or an error after 60 s. */
+const INTERACTIVE = `Promise.race([
+  window.__benchDone.then(() => window.__bench),
+  new Promise((_, reject) => setTimeout(() => reject(new Error('the board was not interactive within 60 s')), 60000)),
+])`;
 
 export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse Playwright's string predicates; it changes no timing.
@@ -148,10 +159,7 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     const cdp = options.cpu ? await context.newCDPSession(page) : null;
     await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(boardUrl(url, DAYS));
-    const marks = (await page.evaluate(`Promise.race([
-      window.__benchDone.then(() => window.__bench),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the board was not interactive within 60 s')), 60000)),
-    ])`)) as Marks;
+    const marks = (await page.evaluate(INTERACTIVE)) as Marks;
     if (marks.error) throw new Error(`board page: ${marks.error}`);
     let cpu: RunResult['cpu'];
     if (cdp) {
@@ -167,13 +175,19 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     const keyboard = (await page.evaluate(keyboardScrollProbe(SCROLL_MS))) as RunResult['keyboard'];
     // Still focused, ring shown: the same scroll as above (the wheel over a grid one tabbed into).
     const focused = (await page.evaluate(scrollProbe(SCROLL_MS, SCROLL_STEP_PX))) as { deltas: number[] };
+    // Reloaded, a room saved first so the host builds the board again; the probe runs again (an init script).
+    await touchData(url, token);
+    await page.reload();
+    const reloaded = (await page.evaluate(INTERACTIVE)) as Marks;
+    if (reloaded.error) throw new Error(`board page, reloaded: ${reloaded.error}`);
+    const assetFetches = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`)) as number;
 
     // The toolbar way to 90 days, from the 14 days the renderer opens on.
     const plain = await context.newPage();
     await plain.goto(boardUrl(url));
     await plain.waitForSelector('[data-testid^="stay-bar-"]', { timeout: 60_000 });
     const rangeSwitch = (await plain.evaluate(rangeSwitchProbe(DAYS))) as RunResult['rangeSwitch'];
-    return { marks, cpu, deltas: scroll.deltas, keyboard, focusedDeltas: focused.deltas, rowsMounted: scroll.rowsMounted, rangeSwitch };
+    return { marks, cpu, deltas: scroll.deltas, keyboard, focusedDeltas: focused.deltas, rowsMounted: scroll.rowsMounted, reload: { marks: reloaded, assetFetches }, rangeSwitch };
   } finally {
     await context.close();
   }
@@ -229,6 +243,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
         `Mounted at first paint: ${fmt(m((x) => x.elementsMounted))} elements in the grid, ${fmt(m((x) => x.barsMounted))} of them stay bars (rows are virtualised). Long tasks (> 50 ms) until interactive: ${longTasks.map((l) => (l.length ? l.map((d) => fmt(d)).join('+') + ' ms' : 'none')).join('; ')}.`,
         `Scrolling ${SCROLL_MS / 1000} s at ${SCROLL_STEP_PX} px/frame: frames ${frames.join(', ')}; dropped (> ${fmt(DROPPED_FRAME_MS)} ms) ${dropped.join(', ')}; frame time p50 ${fmtMs(percentile(allDeltas, 50))}, p99 ${fmtMs(percentile(allDeltas, 99))}, max ${fmtMs(percentile(allDeltas, 100))}; ${runs[0]?.rowsMounted ?? 0} rows mounted while scrolling.`,
         `By keyboard (the grid focused after a key press, its focus ring ${runs.every((r) => r.keyboard.ring) ? 'shown' : 'NOT shown in every run'}; the down arrow held, a room a frame, for ${SCROLL_MS / 1000} s, turning at the last room): frames ${runs.map((r) => r.keyboard.deltas.length).join(', ')}; dropped ${droppedByKeyboard.join(', ')}; the cursor moved ${runs.map((r) => r.keyboard.moves).join(', ')} rooms. Then the scroll above on the focused grid: frames ${runs.map((r) => r.focusedDeltas.length).join(', ')}; dropped ${droppedFocused.join(', ')}.`,
+        `The same tab reloaded (a room saved first, so the board is built again): interactive at ${fmtMs(median(runs.map((r) => r.reload.marks.dialog)))} (median; runs ${runs.map((r) => fmt(r.reload.marks.dialog)).join(', ')}), DOMContentLoaded ${fmt(median(runs.map((r) => r.reload.marks.domContentLoaded ?? Number.NaN)))}, rows painted ${fmt(median(runs.map((r) => r.reload.marks.rows)))}; files under /assets/ fetched from the host ${runs.map((r) => r.reload.assetFetches).join(', ')} (the browser keeps the hashed files, core/api/renderer-routes.ts; an off-the-record context, so no V8 code cache).`,
         `Switching an open 14-day board to 90 days with the toolbar: ${switches.length ? `${fmtMs(median(switches))} until painted (median; nothing changed since the page loaded the 90-day board, so the host answers the board it kept, core/read-memo.ts)` : 'no 90-day choice found'}.`,
       ],
     };

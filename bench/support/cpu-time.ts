@@ -69,3 +69,47 @@ export function cpuMeter(pids: () => number[]): () => number {
   const start = new Map(pids().map((pid) => [pid, cpuSeconds(pid)]));
   return () => pids().reduce((sum, pid) => sum + cpuSeconds(pid) - (start.get(pid) ?? 0), 0);
 }
+
+/** A process's descendants now (children, their children …), from each process's parent in `/proc`. */
+export function descendantPids(root: number): number[] {
+  if (!existsSync('/proc')) return [];
+  const parentOf = new Map<number, number>();
+  for (const e of readdirSync('/proc')) if (/^\d+$/.test(e)) parentOf.set(Number(e), Number(statFields(`/proc/${e}/stat`)?.[1]));
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * Time on a CPU so far of each live thread of a process, by thread id, with its name (`comm`), in ns
+ * (`schedstat`: nanoseconds, where `stat`'s ticks are 10 ms — too coarse for one page load).
+ */
+export function threadsRunNs(pid: number): Map<number, { name: string; runNs: number }> {
+  const threads = new Map<number, { name: string; runNs: number }>();
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const tid of tids) {
+    const s = threadSchedstat(pid, Number(tid));
+    const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim();
+    if (s && name !== undefined) threads.set(Number(tid), { name, runNs: s.runNs });
+  }
+  return threads;
+}

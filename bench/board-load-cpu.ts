@@ -21,7 +21,7 @@ import { defaultRendererDir } from '../core/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, type Marks } from './board-render-bench';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
-import { storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { descendantPids, threadsRunNs } from './support/cpu-time';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
 import { fmt, median } from './support/stats';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       const processes = new Map<number, string>([[host.child.process.pid!, 'host'], ...[browserPid, ...descendantPids(browserPid)].map((pid) => [pid, kindOf(pid)] as [number, string])]);
       const before = snapshot(processes);
       await page.goto(`${host.url}/#/board?from=${TODAY}&days=90`);
-      const marks = (await page.evaluate('window.__benchDone.then(() => window.__bench)')) as Marks;
+      const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
       if (marks.error) throw new Error(`board page: ${marks.error}`);
       // Processes started by the navigation (the page's renderer) count from zero.
       for (const pid of descendantPids(browserPid)) if (!processes.has(pid)) processes.set(pid, kindOf(pid));

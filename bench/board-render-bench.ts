@@ -37,7 +37,7 @@ import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
-import { keyboardScrollProbe, rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { ASSET_FETCHES, INTERACTIVE_MARKS, keyboardScrollProbe, rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { BENCH_DIR, copyHotelTo, denseHistoryHotel, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import { benchHostText } from './support/host-build';
 import type { BenchResult } from './support/report';
@@ -141,12 +141,6 @@ export interface RunResult {
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
 
-/** The page's time-to-interactive marks once it is interactive (support/board-page-probes.ts), or an error after 60 s. */
-const INTERACTIVE = `Promise.race([
-  window.__benchDone.then(() => window.__bench),
-  new Promise((_, reject) => setTimeout(() => reject(new Error('the board was not interactive within 60 s')), 60000)),
-])`;
-
 export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse Playwright's string predicates; it changes no timing.
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
@@ -159,7 +153,7 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     const cdp = options.cpu ? await context.newCDPSession(page) : null;
     await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(boardUrl(url, DAYS));
-    const marks = (await page.evaluate(INTERACTIVE)) as Marks;
+    const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
     if (marks.error) throw new Error(`board page: ${marks.error}`);
     let cpu: RunResult['cpu'];
     if (cdp) {
@@ -178,9 +172,9 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     // Reloaded, a room saved first so the host builds the board again; the probe runs again (an init script).
     await touchData(url, token);
     await page.reload();
-    const reloaded = (await page.evaluate(INTERACTIVE)) as Marks;
+    const reloaded = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
     if (reloaded.error) throw new Error(`board page, reloaded: ${reloaded.error}`);
-    const assetFetches = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`)) as number;
+    const assetFetches = (await page.evaluate(ASSET_FETCHES)) as number;
 
     // The toolbar way to 90 days, from the 14 days the renderer opens on.
     const plain = await context.newPage();

@@ -25,7 +25,7 @@ import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
-import { storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
 import { logOffMainThread } from './support/trace-off-main';
 
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       // --no-samples: without V8's sampler, whose cost inflates script; the tasks' durations are then nearer the untraced page's.
       if (traced) await browser.startTracing(page, { categories: args.includes('--no-samples') ? CATEGORIES.filter((c) => !c.includes('cpu_profiler')) : CATEGORIES });
       await page.goto(`${host.url}/#/board?from=${TODAY}&days=90`);
-      const marks = (await page.evaluate('window.__benchDone.then(() => window.__bench)')) as Record<string, unknown>;
+      const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Record<string, unknown>;
       if (traced) {
         await page.waitForTimeout(300);
         trace = await browser.stopTracing();

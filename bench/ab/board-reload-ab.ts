@@ -22,7 +22,7 @@ import { defaultMigrationsDir } from '../../db/open-database';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, type FreeNight, type Marks } from '../board-render-bench';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { startHostProcess } from '../support/bench-host';
-import { storeTokenScript, timeToInteractiveProbe } from '../support/board-page-probes';
+import { ASSET_FETCHES, INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from '../support/board-page-probes';
 import { parseCheckoutArg } from '../support/checkout-arg';
 import { benchHostText } from '../support/host-build';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
@@ -45,8 +45,6 @@ interface Load {
   assetFetches: number;
 }
 
-const ASSET_FETCHES = `performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`;
-
 /** One visit: the first load, then `reloads` reloads, each after a room saved. */
 async function visit(browser: Browser, url: string, token: string, night: FreeNight): Promise<Load[]> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
@@ -60,7 +58,7 @@ async function visit(browser: Browser, url: string, token: string, night: FreeNi
       await touchData(url, token);
       if (i === 0) await page.goto(`${url}/#/board?from=${TODAY}&days=90`);
       else await page.reload();
-      const marks = (await page.evaluate('window.__benchDone.then(() => window.__bench)')) as Marks;
+      const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
       if (marks.error) throw new Error(`board page: ${marks.error}`);
       loads.push({ marks, assetFetches: (await page.evaluate(ASSET_FETCHES)) as number });
       await page.waitForTimeout(1000);

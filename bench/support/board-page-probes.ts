@@ -77,6 +77,15 @@ export function timeToInteractiveProbe(room: number, date: string, days: number)
   })();`;
 }
 
+/** For `page.evaluate` after a navigation with timeToInteractiveProbe: its marks once the page is interactive, or an error after 60 s. */
+export const INTERACTIVE_MARKS = `Promise.race([
+  window.__benchDone.then(() => window.__bench),
+  new Promise((_, reject) => setTimeout(() => reject(new Error('the board was not interactive within 60 s')), 60000)),
+])`;
+
+/** For `page.evaluate`: how many files under /assets/ this page's load fetched from the host (a 304 counts; one from the browser's cache does not). */
+export const ASSET_FETCHES = `performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`;
+
 /**
  * Scrolls the board's scroll container for `ms` milliseconds, `step` px per frame, down to the end
  * and back, recording the time between animation frames. Returns the deltas.

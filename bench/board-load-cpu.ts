@@ -18,12 +18,12 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, type Marks } from './board-render-bench';
+import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, openBoardTab, type Marks } from './board-render-bench';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
-import { INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { INTERACTIVE_MARKS } from './support/board-page-probes';
 import { descendantPids, threadsRunNs } from './support/cpu-time';
-import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
+import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { fmt, median } from './support/stats';
 import { touchData } from './support/touch-data';
 
@@ -68,14 +68,10 @@ async function main(): Promise<void> {
     console.log(`load average ${loadavg()[0]!.toFixed(1)}${background ? ', beside the loaded mode’s background load' : ''}; ${loads} loads after a warm-up`);
     for (let i = 0; i <= loads; i++) {
       await touchData(host.url, host.token);
-      const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-      await context.addInitScript(storeTokenScript(host.url, host.token));
-      const page = await context.newPage();
-      await page.addInitScript(timeToInteractiveProbe(night.room, night.date, 90));
-      await page.waitForTimeout(1500);
+      const { context, page } = await openBoardTab(browser, host.url, host.token, night);
       const processes = new Map<number, string>([[host.child.process.pid!, 'host'], ...[browserPid, ...descendantPids(browserPid)].map((pid) => [pid, kindOf(pid)] as [number, string])]);
       const before = snapshot(processes);
-      await page.goto(`${host.url}/#/board?from=${TODAY}&days=90`);
+      await page.goto(boardUrl(host.url, 90));
       const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
       if (marks.error) throw new Error(`board page: ${marks.error}`);
       // Processes started by the navigation (the page's renderer) count from zero.

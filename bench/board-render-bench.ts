@@ -31,7 +31,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
@@ -114,7 +114,7 @@ export interface FreeNight {
 }
 
 /** The desk's address opening the board on the benchmark's today (and on `days`, else the default 14). */
-function boardUrl(hostUrl: string, days?: number): string {
+export function boardUrl(hostUrl: string, days?: number): string {
   return `${hostUrl}/#/board?from=${TODAY}${days === undefined ? '' : `&days=${days}`}`;
 }
 
@@ -141,7 +141,11 @@ export interface RunResult {
   rangeSwitch: { ms: number; inDomMs: number } | null;
 }
 
-export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
+/**
+ * A tab as benchmark 5 opens it, not yet navigated: a fresh browser context signed in as `token`, the
+ * time-to-interactive probe for `night` on every load, the new window given time to open. Close the context.
+ */
+export async function openBoardTab(browser: Browser, url: string, token: string, night: FreeNight): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP: the page's CSP (script-src 'self') would refuse Playwright's string predicates; it changes no timing.
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
   try {
@@ -150,6 +154,16 @@ export async function oneRun(browser: Browser, url: string, night: FreeNight, to
     const page = await context.newPage();
     await page.addInitScript(timeToInteractiveProbe(night.room, night.date, DAYS));
     await page.waitForTimeout(WINDOW_SETTLE_MS);
+    return { context, page };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
+  const { context, page } = await openBoardTab(browser, url, token, night);
+  try {
     const cdp = options.cpu ? await context.newCDPSession(page) : null;
     await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(boardUrl(url, DAYS));

@@ -23,10 +23,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight } from './board-render-bench';
+import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, openBoardTab } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
-import { INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
-import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
+import { INTERACTIVE_MARKS } from './support/board-page-probes';
+import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { logOffMainThread } from './support/trace-off-main';
 
 interface TraceEvent {
@@ -93,14 +93,10 @@ async function main(): Promise<void> {
   try {
     let trace: Buffer | null = null;
     for (const traced of [false, true]) {
-      const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-      await context.addInitScript(storeTokenScript(host.url, host.token));
-      const page = await context.newPage();
-      await page.addInitScript(timeToInteractiveProbe(night.room, night.date, 90));
-      await page.waitForTimeout(1500);
+      const { context, page } = await openBoardTab(browser, host.url, host.token, night);
       // --no-samples: without V8's sampler, whose cost inflates script; the tasks' durations are then nearer the untraced page's.
       if (traced) await browser.startTracing(page, { categories: args.includes('--no-samples') ? CATEGORIES.filter((c) => !c.includes('cpu_profiler')) : CATEGORIES });
-      await page.goto(`${host.url}/#/board?from=${TODAY}&days=90`);
+      await page.goto(boardUrl(host.url, 90));
       const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Record<string, unknown>;
       if (traced) {
         await page.waitForTimeout(300);

@@ -18,14 +18,12 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { defaultRendererDir } from '../../core/host';
-import { defaultMigrationsDir } from '../../db/open-database';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, type FreeNight, type Marks } from '../board-render-bench';
-import { ensureBenchAdmin } from '../support/bench-auth';
-import { startHostProcess } from '../support/bench-host';
-import { ASSET_FETCHES, INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from '../support/board-page-probes';
+import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, openBoardTab, type FreeNight, type Marks } from '../board-render-bench';
+import { startBenchHost } from '../support/bench-host';
+import { ASSET_FETCHES, INTERACTIVE_MARKS } from '../support/board-page-probes';
 import { parseCheckoutArg } from '../support/checkout-arg';
 import { benchHostText } from '../support/host-build';
-import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
+import { copyHotelTo, denseHistoryHotel, scratchDir } from '../support/hotel-dataset';
 import { fmt, median } from '../support/stats';
 import { touchData } from '../support/touch-data';
 
@@ -47,16 +45,12 @@ interface Load {
 
 /** One visit: the first load, then `reloads` reloads, each after a room saved. */
 async function visit(browser: Browser, url: string, token: string, night: FreeNight): Promise<Load[]> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
+  const { context, page } = await openBoardTab(browser, url, token, night);
   try {
-    await context.addInitScript(storeTokenScript(url, token));
-    const page = await context.newPage();
-    await page.addInitScript(timeToInteractiveProbe(night.room, night.date, 90));
-    await page.waitForTimeout(1500);
     const loads: Load[] = [];
     for (let i = 0; i <= reloads; i++) {
       await touchData(url, token);
-      if (i === 0) await page.goto(`${url}/#/board?from=${TODAY}&days=90`);
+      if (i === 0) await page.goto(boardUrl(url, 90));
       else await page.reload();
       const marks = (await page.evaluate(INTERACTIVE_MARKS)) as Marks;
       if (marks.error) throw new Error(`board page: ${marks.error}`);
@@ -75,11 +69,8 @@ async function main(): Promise<void> {
   for (const [i, c] of checkouts.entries()) {
     const dataDir = scratchDir(`reload-ab-${i}`);
     const dbFile = copyHotelTo(data.file, dataDir);
-    await ensureBenchAdmin(dbFile);
-    const child = startHostProcess(c.env, c.dir);
-    await child.next('ready');
-    const started = await child.ask<{ url: string; token: string }>({ type: 'start', dataDir, migrationsDir: defaultMigrationsDir(), rendererDir }, 'started', 180_000);
-    hosts.push({ checkout: c, child, ...started, night: freeNight(dbFile), first: [] as Load[], reloaded: [] as Load[] });
+    const host = await startBenchHost(dataDir, { env: c.env, checkout: c.dir, rendererDir });
+    hosts.push({ checkout: c, ...host, night: freeNight(dbFile), first: [] as Load[], reloaded: [] as Load[] });
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {

@@ -41,11 +41,13 @@ export interface BenchHostOptions {
   env?: Record<string, string>;
   /** Default dist/renderer. */
   rendererDir?: string;
+  /** The checkout whose host runs (an A/B tool's side); default this one. */
+  checkout?: string;
 }
 
 export async function startBenchHost(dataDir: string, options: BenchHostOptions = {}): Promise<BenchHost> {
   await ensureBenchAdmin(join(dataDir, DB_FILE_NAME));
-  const child = startHostProcess(options.env);
+  const child = startHostProcess(options.env, options.checkout);
   try {
     await child.next('ready');
     const started = await child.ask<{ type: string; url: string; dbFile: string; rssBytes: number; token: string }>(

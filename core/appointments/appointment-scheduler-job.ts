@@ -16,7 +16,7 @@ export const appointmentSchedulerJob: JobDef<{ deps: CoreDeps; services: { appoi
       onError: (error) => onError('appointment-scheduler', error),
     });
     return {
-      stop: async () => scheduler.stop(),
+      stop: () => scheduler.stop(),
     };
   },
 };

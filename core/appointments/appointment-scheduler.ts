@@ -12,7 +12,8 @@ import type { CoreDeps } from '../context';
 export interface AppointmentScheduler {
   /** Runs one round now (lapse, then reminders); returns what it did. */
   runOnce(): Promise<{ lapsed: number; reminded: number }>;
-  stop(): void;
+  /** No round starts after this; resolves once a round under way has ended (so the database may close). */
+  stop(): Promise<void>;
 }
 
 export interface SchedulerOptions {
@@ -28,13 +29,17 @@ export function startAppointmentScheduler(
   const maxSleepMs = options.maxSleepMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  /** The round under way, if any: stop() waits for it, so it never meets a closed database. */
+  let round: Promise<void> | undefined;
 
   const runOnce = async () => ({ lapsed: await appointments.lapseHolds(), reminded: await appointments.sendDueReminders() });
 
   const arm = (ms: number) => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void tick(), Math.max(10, Math.min(ms, maxSleepMs)));
+    timer = setTimeout(() => {
+      round = tick().finally(() => (round = undefined));
+    }, Math.max(10, Math.min(ms, maxSleepMs)));
     timer.unref();
   };
 
@@ -64,10 +69,11 @@ export function startAppointmentScheduler(
 
   return {
     runOnce,
-    stop() {
+    async stop() {
       stopped = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
+      await round;
     },
   };
 }

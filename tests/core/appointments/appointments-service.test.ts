@@ -123,7 +123,7 @@ describe('unpaid holds lapse', () => {
     try {
       await expect.poll(async () => (await h()['appointments:get']({ id: a.id }, client)).status, { timeout: 10_000 }).toBe('cancelled');
     } finally {
-      scheduler.stop();
+      await scheduler.stop();
     }
   });
 });

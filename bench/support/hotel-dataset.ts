@@ -291,9 +291,4 @@ export function copyHotelTo(dbFile: string, dataDir: string): string {
   return target;
 }
 
-/** A fresh scratch folder under bench/.cache/work (removed by the caller). */
-export function scratchDir(name: string): string {
-  const dir = join(CACHE_DIR, 'work', `${name}-${process.pid}-${Date.now()}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+export { scratchDir } from './scratch-dirs';

@@ -1,0 +1,129 @@
+/**
+ * A tab with no test driver attached: Chromium's DevTools protocol spoken directly over the browser's
+ * debugging port (`--remote-debugging-port`, see `debuggingPortArg`), asking only for what a timed load
+ * needs — the Page domain (for the init scripts and the load event), the window's size, and one
+ * `Runtime.evaluate` that awaits the page's own marks. Playwright, which drives every other step of
+ * benchmark 5, attaches its instrumentation to every page of its contexts (the Network, Runtime and Log
+ * domains' events, its utility world in each frame, a CSP bypass); a desk's browser has none of that.
+ * Measured side by side (board-load-cpu.ts `--driver both`), the driver costs a load of the board
+ * ~60–70 ms of CPU across Chromium's processes, ~40 of it in the page's renderer (docs/benchmarks.md,
+ * forty-first pass). Each tab is a fresh browser context, as benchmark 5's are, closed with it.
+ */
+import { createServer } from 'node:net';
+
+/** A TCP port free on 127.0.0.1 a moment ago, for Chromium's debugging port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The launch argument that opens the debugging port a BareBrowser connects to. */
+export function debuggingPortArg(port: number): string {
+  return `--remote-debugging-port=${port}`;
+}
+
+interface Reply {
+  id?: number;
+  method?: string;
+  sessionId?: string;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
+
+export interface BareTab {
+  /** Navigates and resolves once the page's load event has fired. */
+  navigate(url: string): Promise<void>;
+  /** The value of `expression` in the page, promises awaited (as Playwright's `page.evaluate` of a string). */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Closes the tab and its browser context. */
+  close(): Promise<void>;
+}
+
+export interface BareTabOptions {
+  viewport: { width: number; height: number };
+  /** Scripts run in every document before its own (`Page.addScriptToEvaluateOnNewDocument`). */
+  initScripts: string[];
+  /** Time the new window is given before the first navigation (see board-render-bench.ts). */
+  settleMs: number;
+}
+
+export interface BareBrowser {
+  openTab(options: BareTabOptions): Promise<BareTab>;
+  close(): void;
+}
+
+/** Connects to a browser launched with `debuggingPortArg(port)`. */
+export async function connectBare(port: number): Promise<BareBrowser> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const ws = new WebSocket(version.webSocketDebuggerUrl);
+  await new Promise<void>((resolve, reject) => {
+    ws.onopen = () => resolve();
+    ws.onerror = () => reject(new Error(`no DevTools connection on port ${port}`));
+  });
+  let nextId = 0;
+  const replies = new Map<number, (reply: Reply) => void>();
+  const events = new Set<(reply: Reply) => void>();
+  ws.onmessage = (message) => {
+    const reply = JSON.parse(String(message.data)) as Reply;
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply);
+    else for (const listener of events) listener(reply);
+  };
+  const send = (method: string, params: object = {}, sessionId?: string): Promise<Record<string, unknown>> => {
+    const id = ++nextId;
+    ws.send(JSON.stringify({ id, method, params, sessionId }));
+    return new Promise((resolve, reject) => {
+      replies.set(id, (reply) => {
+        replies.delete(id);
+        if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+        else resolve(reply.result ?? {});
+      });
+    });
+  };
+  const nextEvent = (method: string, sessionId: string): Promise<void> =>
+    new Promise((resolve) => {
+      const listener = (e: Reply) => {
+        if (e.method !== method || e.sessionId !== sessionId) return;
+        events.delete(listener);
+        resolve();
+      };
+      events.add(listener);
+    });
+
+  return {
+    async openTab(options) {
+      const { browserContextId } = await send('Target.createBrowserContext', { disposeOnDetach: true });
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId });
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      await send('Page.enable', {}, sessionId);
+      await send('Emulation.setDeviceMetricsOverride', { ...options.viewport, deviceScaleFactor: 1, mobile: false }, sessionId);
+      for (const source of options.initScripts) await send('Page.addScriptToEvaluateOnNewDocument', { source }, sessionId);
+      await new Promise((r) => setTimeout(r, options.settleMs));
+      return {
+        async navigate(url) {
+          const loaded = nextEvent('Page.loadEventFired', sessionId);
+          const { errorText } = (await send('Page.navigate', { url }, sessionId)) as { errorText?: string };
+          if (errorText) throw new Error(`navigating to ${url}: ${errorText}`);
+          await loaded;
+        },
+        async evaluate<T>(expression: string) {
+          const { result, exceptionDetails } = (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
+            result: { value: T };
+            exceptionDetails?: { text: string; exception?: { description?: string } };
+          };
+          if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+          return result.value;
+        },
+        async close() {
+          await send('Target.disposeBrowserContext', { browserContextId });
+        },
+      };
+    },
+    close: () => ws.close(),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * A tab with no test driver attached (bench/support/bare-tab.ts), against Debian's Chromium and a small
+ * local page: the init scripts run before the page's own, the window has the size asked for, a
+ * navigation resolves after the load event, an evaluation awaits the page's promise, a page error is
+ * thrown here, and closing the tab disposes of its context. The page's CSP stays in force (Playwright's
+ * contexts bypass it).
+ */
+import { createServer, type Server } from 'node:http';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectBare, debuggingPortArg, freePort, type BareBrowser } from '../../../bench/support/bare-tab';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+
+const PAGE = `<!doctype html><script>
+  window.seenByPage = window.fromInit ?? 'missing';
+  window.done = new Promise((r) => setTimeout(() => r({ late: true, width: innerWidth, height: innerHeight }), 50));
+  addEventListener('load', () => { window.loaded = true; });
+</script>`;
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let bare: BareBrowser;
+
+beforeAll(async () => {
+  server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'unsafe-inline'; connect-src 'none'" });
+    res.end(PAGE);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const port = await freePort();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, debuggingPortArg(port)], headless: true });
+  bare = await connectBare(port);
+});
+
+afterAll(async () => {
+  bare?.close();
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe('a bare tab (no test driver attached)', () => {
+  it('runs the init scripts first, loads, and awaits the page’s promise in a window of the size asked for', async () => {
+    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: ['window.fromInit = "init"'], settleMs: 0 });
+    try {
+      await tab.navigate(`${origin}/`);
+      expect(await tab.evaluate('window.loaded === true && window.seenByPage')).toBe('init');
+      expect(await tab.evaluate('window.done')).toEqual({ late: true, width: 640, height: 360 });
+      await expect(tab.evaluate('window.nothing.here')).rejects.toThrow(/TypeError/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('leaves the page’s CSP in force and disposes of its context when closed', async () => {
+    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
+    await tab.navigate(`${origin}/`);
+    // connect-src 'none': a fetch from the page is refused, as it would be at a desk.
+    expect(await tab.evaluate(`fetch('${origin}/').then(() => 'fetched', () => 'refused')`)).toBe('refused');
+    await tab.close();
+    await expect(tab.evaluate('1')).rejects.toThrow();
+  });
+});

@@ -14,7 +14,7 @@
  * driver attached, as a desk's browser loads it. Each run loads it right after a tab Playwright drives,
  * whose time is a figure (rows before the forty-first pass in docs/benchmarks.md were measured that
  * way) and whose tab goes on to the scrolls, the keyboard and the reload. Playwright's instrumentation
- * of its pages cost a load ~30 ms on the page's main thread and 0.87 × the time (board-load-cpu.ts
+ * of its pages cost a load ~30 ms on the page's main thread; a bare tab took 0.81–0.93 × the time (board-load-cpu.ts
  * `--driver both`).
  *
  * Before each run a room is saved unchanged over the API (support/touch-data.ts), so the host builds

@@ -6,8 +6,9 @@
  * benchmark 5, attaches its instrumentation to every page of its contexts (the Network, Runtime and Log
  * domains' events, its utility world in each frame, a CSP bypass); a desk's browser has none of that.
  * Measured side by side (board-load-cpu.ts `--driver both`), the driver costs a load of the board
- * ~60–70 ms of CPU across Chromium's processes, ~40 of it in the page's renderer (docs/benchmarks.md,
- * forty-first pass). Each tab is a fresh browser context, as benchmark 5's are, closed with it.
+ * 30–100 ms of CPU across Chromium's processes, 30–40 of it in the page's renderer, and a bare tab is
+ * interactive in 0.81–0.93 × the driven tab's time (docs/benchmarks.md, forty-first pass). Each tab is a
+ * fresh browser context, as benchmark 5's are, closed with it.
  */
 import { createServer } from 'node:net';
 

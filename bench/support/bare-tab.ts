@@ -60,9 +60,21 @@ export interface BareBrowser {
 }
 
 /** Connects to a browser launched with `debuggingPortArg(port)`. */
+/** The browser's DevTools address, asked until its debugging port answers (a few seconds at most). */
+async function debuggerUrl(port: number): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+      return version.webSocketDebuggerUrl;
+    } catch (e) {
+      if (attempt >= 50) throw new Error(`no DevTools endpoint on port ${port}`, { cause: e });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function connectBare(port: number): Promise<BareBrowser> {
-  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
-  const ws = new WebSocket(version.webSocketDebuggerUrl);
+  const ws = new WebSocket(await debuggerUrl(port));
   await new Promise<void>((resolve, reject) => {
     ws.onopen = () => resolve();
     ws.onerror = () => reject(new Error(`no DevTools connection on port ${port}`));

@@ -20,13 +20,12 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
-import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, openBoardTab, VIEWPORT, WINDOW_SETTLE_MS, type Marks } from './board-render-bench';
-import { connectBare, debuggingPortArg, freePort } from './support/bare-tab';
+import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH, freeNight, openBareBoardTab, openBoardTab, type Marks } from './board-render-bench';
+import { launchWithBare } from './support/bare-tab';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
-import { INTERACTIVE_MARKS, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
+import { INTERACTIVE_MARKS } from './support/board-page-probes';
 import { descendantPids, threadsRunNs } from './support/cpu-time';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { fmt, median } from './support/stats';
@@ -69,9 +68,7 @@ async function main(): Promise<void> {
   const dbFile = copyHotelTo(data.file, scratch);
   const night = freeNight(dbFile);
   const host = await startBenchHost(scratch, { rendererDir });
-  const port = await freePort();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, debuggingPortArg(port)], headless: true });
-  const bare = await connectBare(port);
+  const { browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const background = values.loaded ? startBackgroundLoad() : null;
   const browserPid = descendantPids(process.pid).find((pid) => kindOf(pid) === 'browser' && readFileSync(`/proc/${pid}/comm`, 'utf8').includes('chrom'));
   if (browserPid === undefined) throw new Error('no Chromium browser process among this process’s children');
@@ -79,8 +76,7 @@ async function main(): Promise<void> {
   const tallies = new Map(drivers.map((d) => [d, { byKind: {}, byThread: new Map(), ttis: [] } as Tally]));
   const open = async (driver: string): Promise<ReadyTab> => {
     if (driver === 'bare') {
-      const initScripts = [storeTokenScript(host.url, host.token), timeToInteractiveProbe(night.room, night.date, 90)];
-      const tab = await bare.openTab({ viewport: VIEWPORT, initScripts, settleMs: WINDOW_SETTLE_MS });
+      const tab = await openBareBoardTab(bare, host.url, host.token, night);
       return { load: async () => (await tab.navigate(boardUrl(host.url, 90)), tab.evaluate<Marks>(INTERACTIVE_MARKS)), close: () => tab.close() };
     }
     const { context, page } = await openBoardTab(browser, host.url, host.token, night);

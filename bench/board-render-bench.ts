@@ -38,11 +38,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
-import { connectBare, debuggingPortArg, freePort, type BareBrowser } from './support/bare-tab';
+import { launchWithBare, type BareBrowser, type BareTab } from './support/bare-tab';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
 import { ASSET_FETCHES, INTERACTIVE_MARKS, keyboardScrollProbe, rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
@@ -53,7 +53,7 @@ import { touchData } from './support/touch-data';
 import { fmt, fmtMs, median, percentile } from './support/stats';
 
 const DAYS = 90;
-export const VIEWPORT = { width: 1600, height: 900 };
+const VIEWPORT = { width: 1600, height: 900 };
 const FRAME_MS = 1000 / 60;
 export const DROPPED_FRAME_MS = 1.5 * FRAME_MS;
 
@@ -64,7 +64,7 @@ export function droppedFrames(deltas: readonly number[]): number {
 const SCROLL_MS = 2000;
 const SCROLL_STEP_PX = 60;
 /** From opening the tab to navigating: the new window's own start-up is done by then. */
-export const WINDOW_SETTLE_MS = 1500;
+const WINDOW_SETTLE_MS = 1500;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -171,8 +171,7 @@ export async function openBoardTab(browser: Browser, url: string, token: string,
 
 /** A run's first load in a bare tab (support/bare-tab.ts): time to interactive as a desk's browser meets it. */
 export async function bareLoad(bare: BareBrowser, url: string, token: string, night: FreeNight): Promise<Marks> {
-  const initScripts = [storeTokenScript(url, token), timeToInteractiveProbe(night.room, night.date, DAYS)];
-  const tab = await bare.openTab({ viewport: VIEWPORT, initScripts, settleMs: WINDOW_SETTLE_MS });
+  const tab = await openBareBoardTab(bare, url, token, night);
   try {
     await tab.navigate(boardUrl(url, DAYS));
     const marks = await tab.evaluate<Marks>(INTERACTIVE_MARKS);
@@ -181,6 +180,12 @@ export async function bareLoad(bare: BareBrowser, url: string, token: string, ni
   } finally {
     await tab.close();
   }
+}
+
+/** A bare tab as benchmark 5 opens it, not yet navigated: signed in, the probe for `night`, the window settled. */
+export function openBareBoardTab(bare: BareBrowser, url: string, token: string, night: FreeNight): Promise<BareTab> {
+  const initScripts = [storeTokenScript(url, token), timeToInteractiveProbe(night.room, night.date, DAYS)];
+  return bare.openTab({ viewport: VIEWPORT, initScripts, settleMs: WINDOW_SETTLE_MS });
 }
 
 export async function oneRun(browser: Browser, url: string, night: FreeNight, token: string, options: { cpu?: boolean } = {}): Promise<RunResult> {
@@ -233,9 +238,7 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
   let browser: Browser | undefined;
   let bare: BareBrowser | undefined;
   try {
-    const port = await freePort();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, debuggingPortArg(port)], headless: true });
-    bare = await connectBare(port);
+    ({ browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
     o.log('  warm-up …');
     await oneRun(browser, host.url, night, host.token);
     await bareLoad(bare, host.url, host.token, night);
@@ -253,9 +256,8 @@ export async function runBoardRenderBench(o: BenchOptions): Promise<BenchResult>
     }
     const version = browser.version();
     bare.close();
-    bare = undefined;
     await browser.close();
-    browser = undefined;
+    [browser, bare] = [undefined, undefined];
 
     // The bare tabs' marks (the check); the driven tabs' time is a figure.
     const m = (pick: (x: Marks) => number | null) => median(bareRuns.map((x) => pick(x) ?? Number.NaN));

@@ -1,6 +1,6 @@
 /**
  * A tab with no test driver attached: Chromium's DevTools protocol spoken directly over the browser's
- * debugging port (`--remote-debugging-port`, see `debuggingPortArg`), asking only for what a timed load
+ * debugging port (`--remote-debugging-port`, see `launchWithBare`), asking only for what a timed load
  * needs — the Page domain (for the init scripts and the load event), the window's size, and one
  * `Runtime.evaluate` that awaits the page's own marks. Playwright, which drives every other step of
  * benchmark 5, attaches its instrumentation to every page of its contexts (the Network, Runtime and Log
@@ -10,23 +10,22 @@
  * interactive in 0.81–0.93 × the driven tab's time (docs/benchmarks.md, forty-first pass). Each tab is a
  * fresh browser context, as benchmark 5's are, closed with it.
  */
-import { createServer } from 'node:net';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { freePort } from '../../tests/support/postgres-cluster';
 
-/** A TCP port free on 127.0.0.1 a moment ago, for Chromium's debugging port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The launch argument that opens the debugging port a BareBrowser connects to. */
-export function debuggingPortArg(port: number): string {
-  return `--remote-debugging-port=${port}`;
+/**
+ * Chromium launched by Playwright with its debugging port open too, and a bare connection to it: one
+ * browser whose tabs either driver can open.
+ */
+export async function launchWithBare(options: LaunchOptions): Promise<{ browser: Browser; bare: BareBrowser }> {
+  const port = await freePort();
+  const browser = await chromium.launch({ ...options, args: [...(options.args ?? []), `--remote-debugging-port=${port}`] });
+  try {
+    return { browser, bare: await connectBare(port) };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }
 
 interface Reply {
@@ -59,7 +58,7 @@ export interface BareBrowser {
   close(): void;
 }
 
-/** Connects to a browser launched with `debuggingPortArg(port)`. */
+/** Connects to a browser launched with `--remote-debugging-port=<port>`. */
 /** The browser's DevTools address, asked until its debugging port answers (a few seconds at most). */
 async function debuggerUrl(port: number): Promise<string> {
   for (let attempt = 0; ; attempt++) {

@@ -6,9 +6,9 @@
  * contexts bypass it).
  */
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBare, debuggingPortArg, freePort, type BareBrowser } from '../../../bench/support/bare-tab';
+import { launchWithBare, type BareBrowser } from '../../../bench/support/bare-tab';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 
 const PAGE = `<!doctype html><script>
@@ -29,9 +29,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const port = await freePort();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, debuggingPortArg(port)], headless: true });
-  bare = await connectBare(port);
+  ({ browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
 });
 
 afterAll(async () => {

@@ -26,7 +26,7 @@ import { launchWithBare } from './support/bare-tab';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
 import { INTERACTIVE_MARKS } from './support/board-page-probes';
-import { descendantPids, threadsRunNs } from './support/cpu-time';
+import { descendantPids, minorFaults, threadsRunNs } from './support/cpu-time';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { fmt, median } from './support/stats';
 import { touchData } from './support/touch-data';
@@ -56,8 +56,11 @@ function snapshot(processes: Map<number, string>): Map<string, { key: string; ru
   return threads;
 }
 
-/** One driver's loads: CPU by process kind (ms, a list per kind), the mean by thread, the times to interactive. */
-interface Tally { byKind: Record<string, number[]>; byThread: Map<string, number>; ttis: number[] }
+/** Minor page faults so far of each of these processes, by pid. */
+const faultsOf = (processes: Map<number, string>) => new Map([...processes.keys()].map((pid) => [pid, minorFaults(pid)]));
+
+/** One driver's loads: CPU and minor page faults by process kind (a list per kind), the mean CPU by thread, the times to interactive. */
+interface Tally { byKind: Record<string, number[]>; faultsByKind: Record<string, number[]>; byThread: Map<string, number>; ttis: number[] }
 
 /** A tab ready to load the board, not yet navigated: Playwright's (benchmark 5's) or a bare one (support/bare-tab.ts). */
 interface ReadyTab { load(): Promise<Marks>; close(): Promise<void> }
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
   const browserPid = descendantPids(process.pid).find((pid) => kindOf(pid) === 'browser' && readFileSync(`/proc/${pid}/comm`, 'utf8').includes('chrom'));
   if (browserPid === undefined) throw new Error('no Chromium browser process among this process’s children');
   const drivers = values.driver === 'both' ? ['playwright', 'bare'] : [values.driver];
-  const tallies = new Map(drivers.map((d) => [d, { byKind: {}, byThread: new Map(), ttis: [] } as Tally]));
+  const tallies = new Map(drivers.map((d) => [d, { byKind: {}, faultsByKind: {}, byThread: new Map(), ttis: [] } as Tally]));
   const open = async (driver: string): Promise<ReadyTab> => {
     if (driver === 'bare') {
       const tab = await openBareBoardTab(bare, host.url, host.token, night);
@@ -90,11 +93,13 @@ async function main(): Promise<void> {
         const tab = await open(driver);
         const processes = new Map<number, string>([[host.child.process.pid!, 'host'], ...[browserPid, ...descendantPids(browserPid)].map((pid) => [pid, kindOf(pid)] as [number, string])]);
         const before = snapshot(processes);
+        const faultsBefore = faultsOf(processes);
         const marks = await tab.load();
         if (marks.error) throw new Error(`board page: ${marks.error}`);
         // Processes started by the navigation (the page's renderer) count from zero.
         for (const pid of descendantPids(browserPid)) if (!processes.has(pid)) processes.set(pid, kindOf(pid));
         const after = snapshot(processes);
+        const faultsAfter = faultsOf(processes);
         await tab.close();
         if (i === 0) continue;
         const tally = tallies.get(driver)!;
@@ -106,6 +111,9 @@ async function main(): Promise<void> {
           tally.byThread.set(t.key, (tally.byThread.get(t.key) ?? 0) + ms / loads);
         }
         for (const [k, ms] of Object.entries(kinds)) (tally.byKind[k] ??= []).push(ms);
+        const faults: Record<string, number> = {};
+        for (const [pid, kind] of processes) faults[kind] = (faults[kind] ?? 0) + (faultsAfter.get(pid) ?? 0) - (faultsBefore.get(pid) ?? 0);
+        for (const [k, n] of Object.entries(faults)) (tally.faultsByKind[k] ??= []).push(n);
         tally.ttis.push(marks.dialog);
         const total = Object.values(kinds).reduce((a, b) => a + b, 0);
         console.log(`  load ${i} (${driver}): interactive ${fmt(marks.dialog)} ms, CPU ${fmt(total)} ms (${Object.entries(kinds).filter(([, ms]) => ms >= 0.5).map(([k, ms]) => `${k} ${fmt(ms)}`).join(', ')})`);
@@ -117,10 +125,12 @@ async function main(): Promise<void> {
     await browser.close();
     await host.child.stop();
   }
-  for (const [driver, { byKind, byThread, ttis }] of tallies) {
+  for (const [driver, { byKind, faultsByKind, byThread, ttis }] of tallies) {
     const totals = ttis.map((_, i) => Object.values(byKind).reduce((sum, list) => sum + (list[i] ?? 0), 0));
     console.log(`${driver}: time to interactive ${fmt(median(ttis))} ms (median of ${loads}); CPU until then ${fmt(median(totals))} ms, ${fmt(median(totals) / median(ttis))} cores busy on average`);
     console.log(`  by process (medians, ms): ${Object.entries(byKind).sort((a, b) => median(b[1]) - median(a[1])).map(([k, list]) => `${k} ${fmt(median(list))}`).join(', ')}`);
+    const faults = Object.entries(faultsByKind).map(([k, list]) => [k, median(list)] as const).sort((a, b) => b[1] - a[1]);
+    console.log(`  minor page faults by process (medians): ${faults.filter(([, n]) => n > 0).map(([k, n]) => `${k} ${fmt(n)}`).join(', ')}; ${fmt(faults.reduce((sum, [, n]) => sum + n, 0))} in all`);
     console.log('  by thread (mean ms a load, 3 ms or more):');
     for (const [key, ms] of [...byThread].sort((a, b) => b[1] - a[1])) if (ms >= 3) console.log(`    ${key} ${fmt(ms)}`);
   }

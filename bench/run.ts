@@ -30,10 +30,12 @@ import { runServersBench } from './servers-bench';
 import { runStockHttpBench } from './stock-http-bench';
 import { startBackgroundLoad } from './support/background-load';
 import type { BenchOptions } from './support/bench-options';
+import { benchHostMallocText } from './support/bench-host';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { benchHostText } from './support/host-build';
 import { loadText, startLoadSampler } from './support/load-average';
+import { pageFaultCost, pageFaultText } from './support/page-faults';
 import { resultsText, twoColumnMarkdown, writeResultsInto, type BenchResult, type RunFacts, type RunRecord } from './support/report';
 
 const BENCHMARKS: { id: number; title: string; run(o: BenchOptions): Promise<BenchResult> }[] = [
@@ -85,11 +87,12 @@ function runFacts(command: string, mode: string, durationSeconds: number): RunFa
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     os: `${type()} ${release()}`,
+    pageFault: pageFaultText(pageFaultCost()),
     node: process.version,
     sqlite,
     betterSqlite3: pkg.version,
     chromium: chromiumVersion(),
-    host: benchHostText(join(BENCH_DIR, '..')),
+    host: `${benchHostText(join(BENCH_DIR, '..'))}; ${benchHostMallocText()}`,
     durationSeconds,
   };
 }

@@ -13,23 +13,19 @@
  * 155/167/161 → 149/149/154 MB and 158/161/154 → 161/151/150 MB (board-memory-ab.ts, two sittings);
  * on the mixed soak 162/150 → 152/144 MB (serve-memory-ab.ts).
  *
- * `serve` on its SQLite file fixes it lower, at 16 KiB (`SQLITE_SERVE_MALLOC_ENV`): the blocks between
- * 16 and 128 KiB — most of them V8's compiler zones while the first boards and bookings are optimised
- * (heaptrack: ~15 MB of them at once as the first board is built) — are short-lived too, and kept in
- * the heap they left it several MB larger (docs/benchmarks.md §4, eleventh pass; benchmark 9 in one
- * sitting: idle 112 → 108 MB PSS, the board to 8 desks 138 → 133 MB VmHWM, with a booking a second
- * 149 → 142 MB, the soak's peak 155 → 150 MB; bookings and the 1 000 000-row download no slower).
- * On PostgreSQL every query's answer arrives on a socket, which Node reads into a 64 KiB block: at
- * 16 KiB each such read is a mapping of its own, ~60 µs more system time per booking
- * (booking-postgres-ab.ts), so there `serve` keeps 128 KiB (`MALLOC_ENV`).
+ * `serve` ran on its SQLite file with 16 KiB until the forty-second pass (docs/benchmarks.md), for the
+ * blocks between 16 and 128 KiB (V8's compiler zones while the first boards and bookings are optimised) that
+ * left the heap several MB larger (eleventh pass). On a machine where a page fault and a mapping are dear
+ * (a PVM guest: ~12 µs a fault) every 64 KiB socket read was a mapping of its own, and bookings over HTTP
+ * cost the host 3.5 × the CPU in half the runs (`booking-cpu-ab.ts . .@MALLOC_MMAP_THRESHOLD_=131072`: 789–813
+ * against 211–306 µs a booking), a board served to 8 desks 1.3 × (board-memory-ab.ts: 2.3–2.4 against 1.8–1.9 ms), for
+ * memory that is now the same within a megabyte: idle PSS 78.6 / 78.4 MB either way, the soak's peak RSS
+ * 113.6 / 114.1 → 115.2 / 114.9 MB, the board to 8 desks with a booking a second VmHWM 112.9 / 113.2 → 113.8 /
+ * 114.5 MB (serve-memory-ab.ts, board-memory-ab.ts, one sitting). On PostgreSQL every answer arrives on a
+ * socket too (~60 µs more system time a booking at 16 KiB, booking-postgres-ab.ts). `serve` uses `MALLOC_ENV`
+ * on both databases.
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
-
-/** `serve` on SQLite, its default (above). */
-export const SQLITE_SERVE_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '16384' };
-
-/** `serve`'s settings for its database: on PostgreSQL (`databaseUrl` given) `MALLOC_ENV`, else `SQLITE_SERVE_MALLOC_ENV`. */
-export const serveMallocEnv = (databaseUrl: string | undefined): Readonly<Record<string, string>> => (databaseUrl === undefined ? SQLITE_SERVE_MALLOC_ENV : MALLOC_ENV);
 
 /**
  * The desk's host: the same, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.

@@ -10,7 +10,7 @@ import type { Settings } from '../shared/contract/settings';
 import { isValidTimeZone, LIKELY_HOTEL_ZONE } from '../shared/time-zones';
 import { DEFAULT_LAN_HOST, DEFAULT_PORT } from './host-defaults';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log-levels';
-import { applyMallocEnv, serveMallocEnv } from './malloc-env';
+import { applyMallocEnv, MALLOC_ENV } from './malloc-env';
 import { deferOptimizingCompiler } from './optimizing-compiler';
 import { applyV8Flags, serveV8Flags } from './v8-memory-saver';
 import type { HostOptions } from './host';
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     return;
   }
   // glibc's allocator settings, read only as a process starts: this one starts again with them (malloc-env.ts).
-  applyMallocEnv(serveMallocEnv(config.databaseUrl));
+  applyMallocEnv(MALLOC_ENV);
   // V8's memory saver mode on SQLite, before anything of the host is loaded (v8-memory-saver.ts).
   applyV8Flags(serveV8Flags(config.databaseUrl));
   // SIGINT/SIGTERM are ours before anything is opened or announced: a signal while the host starts

@@ -21,7 +21,7 @@ import { startHostProcess } from '../support/bench-host';
 import { ensureBenchAdmin } from '../support/bench-auth';
 import { parseCheckoutArg } from '../support/checkout-arg';
 import { benchHostText } from '../support/host-build';
-import { cpuSeconds } from '../support/cpu-time';
+import { cpuSeconds, minorFaults } from '../support/cpu-time';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from '../support/hotel-dataset';
 import { fmt, median } from '../support/stats';
 import { touchData } from '../support/touch-data';
@@ -38,6 +38,8 @@ interface Turn {
   lastByteMs: number;
   keptMs: number;
   cpuMsPerBoard: number;
+  /** The host's minor page faults a built board (fresh pages touched: dear on a PVM guest, docs/benchmarks.md forty-second pass). */
+  faultsPerBoard: number;
 }
 
 /** One timed GET: ms to the response's headers (its first byte) and to its last byte. */
@@ -66,6 +68,7 @@ async function turn(checkout: (typeof checkouts)[number], dbFile: string, dataDi
     const first: number[] = [];
     const last: number[] = [];
     const cpu0 = cpuSeconds(hostPid);
+    const faults0 = minorFaults(hostPid);
     for (let i = 0; i < boards; i++) {
       await touchData(url, token);
       const t = await timedBoard(board, token);
@@ -73,9 +76,10 @@ async function turn(checkout: (typeof checkouts)[number], dbFile: string, dataDi
       last.push(t.last);
     }
     const cpuMsPerBoard = ((cpuSeconds(hostPid) - cpu0) * 1000) / boards;
+    const faultsPerBoard = (minorFaults(hostPid) - faults0) / boards;
     const kept: number[] = [];
     for (let i = 0; i < boards; i++) kept.push((await timedBoard(board, token)).last);
-    return { firstByteMs: median(first), lastByteMs: median(last), keptMs: median(kept), cpuMsPerBoard };
+    return { firstByteMs: median(first), lastByteMs: median(last), keptMs: median(kept), cpuMsPerBoard, faultsPerBoard };
   } finally {
     await child.stop();
   }
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
     for (const [k, checkout] of checkouts.entries()) {
       const t = await turn(checkout, data.file, join(scratch, `host-${k}`));
       results.get(checkout.name)!.push(t);
-      line.push(`${checkout.name}: first byte ${fmt(t.firstByteMs)} ms, last ${fmt(t.lastByteMs)} ms, kept ${fmt(t.keptMs)} ms, host CPU ${fmt(t.cpuMsPerBoard)} ms a board`);
+      line.push(`${checkout.name}: first byte ${fmt(t.firstByteMs)} ms, last ${fmt(t.lastByteMs)} ms, kept ${fmt(t.keptMs)} ms, host CPU ${fmt(t.cpuMsPerBoard)} ms and ${fmt(t.faultsPerBoard)} page faults a board`);
     }
     console.log(`run ${run}: ${line.join(' | ')}  (load ${fmt(loadavg()[0]!)})`);
   }
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
     const turns = results.get(c.name)!;
     const m = (k: keyof Turn) => median(turns.map((t) => t[k]));
     const vs = c === checkouts[0] ? '' : `; ÷ ${checkouts[0]!.name}, run by run: first byte ${fmt(median(turns.map((t, i) => t.firstByteMs / base[i]!.firstByteMs)))}, CPU ${fmt(median(turns.map((t, i) => t.cpuMsPerBoard / base[i]!.cpuMsPerBoard)))}`;
-    console.log(`${c.name}: first byte ${fmt(m('firstByteMs'))} ms, last byte ${fmt(m('lastByteMs'))} ms, kept ${fmt(m('keptMs'))} ms, host CPU ${fmt(m('cpuMsPerBoard'))} ms a built board${vs}`);
+    console.log(`${c.name}: first byte ${fmt(m('firstByteMs'))} ms, last byte ${fmt(m('lastByteMs'))} ms, kept ${fmt(m('keptMs'))} ms, host CPU ${fmt(m('cpuMsPerBoard'))} ms and ${fmt(m('faultsPerBoard'))} minor page faults a built board${vs}`);
   }
 }
 

@@ -44,7 +44,7 @@ import { startHostProcess } from '../support/bench-host';
 import { startChild, type BenchChild } from '../support/child-process';
 import { whileProfiled, type ProfileSummary } from '../support/cpu-profile';
 import { startBackgroundLoad } from '../support/background-load';
-import { cpuSeconds } from '../support/cpu-time';
+import { cpuSeconds, minorFaults } from '../support/cpu-time';
 import { BENCH_DIR, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
 import { loadavg } from 'node:os';
 import { fmt, median } from '../support/stats';
@@ -77,6 +77,8 @@ interface Row {
   p99: number;
   perCommit: number;
   hostUs: number;
+  /** The host's minor page faults a booking (a fresh page of memory first touched: dear on some VMs, docs/benchmarks.md forty-second pass). */
+  hostFaults: number;
   clientUs: number;
   /** The share of the run the host's main thread was busy (NaN when its checkout does not say). */
   loopBusy: number;
@@ -198,11 +200,13 @@ try {
       h.thread?.take();
       const host0 = cpuSeconds(h.child.process.pid!);
       const client0 = cpuSeconds(client.process.pid!);
+      const faults0 = minorFaults(h.child.process.pid!);
       const measured = () => load(h, seconds * 1000);
       const last = values.profile && run === runs - 1;
       const { value: r, summary } = last ? await whileProfiled(h.child, measured) : { value: await measured(), summary: undefined };
       const hostS = cpuSeconds(h.child.process.pid!) - host0;
       const clientS = cpuSeconds(client.process.pid!) - client0;
+      const faults = minorFaults(h.child.process.pid!) - faults0;
       const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (summary) h.profile = summary;
       const taken = r.traced ? await hostTrace(h.child) : undefined;
@@ -223,6 +227,7 @@ try {
         clientMeans: r.clientMeans,
         perCommit: (s1.writes - s0.writes) / Math.max(1, s1.batches - s0.batches),
         hostUs: (hostS * 1e6) / Math.max(1, r.requests),
+        hostFaults: faults / Math.max(1, r.requests),
         clientUs: (clientS * 1e6) / Math.max(1, r.requests),
         loopBusy: loopBusy(s0, s1),
         ...(tail ? { tail } : {}),
@@ -230,7 +235,7 @@ try {
     }
     const spread = (c: Row['clientMeans']) => (c ? `, clients' means ${c.min.toFixed(1)}–${c.max.toFixed(1)} ms` : '');
     const busy = (r: Row) => (Number.isNaN(r.loopBusy) ? '' : `, loop ${(r.loopBusy * 100).toFixed(0)} % busy`);
-    const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.clientMeans)} ${r.hostUs.toFixed(0)} µs${busy(r)}`;
+    const line = (r: Row) => `${r.rate.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} ms${spread(r.clientMeans)} ${r.hostUs.toFixed(0)} µs ${r.hostFaults.toFixed(1)} faults${busy(r)}`;
     console.log(`run ${run + 1}: ${hosts.map((h) => line(h.rows.at(-1)!)).join(' | ')}  (load ${loadavg()[0]!.toFixed(1)})`);
     for (const h of hosts) if (h.rows.at(-1)!.tail) console.log(`  ${h.name} tail: ${describeTail(h.rows.at(-1)!.tail!)}${(h.burstLines ?? []).map((l) => `\n    ${l}`).join('')}`);
   }
@@ -238,7 +243,7 @@ try {
     const m = (f: (r: Row) => number) => median(h.rows.map(f));
     console.log(
       `${h.name}: ${fmt(m((r) => r.rate))} bookings/s, p99 ${m((r) => r.p99).toFixed(1)} ms, host CPU ${m((r) => r.hostUs).toFixed(0)} µs/booking ` +
-        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT` +
+        `(runs ${h.rows.map((r) => r.hostUs.toFixed(0)).join(', ')}), ${m((r) => r.hostFaults).toFixed(1)} minor page faults/booking, client ${m((r) => r.clientUs).toFixed(0)} µs, ${m((r) => r.perCommit).toFixed(1)} per COMMIT` +
         (h.rows.some((r) => Number.isNaN(r.loopBusy)) ? '' : `, host's main thread ${(m((r) => r.loopBusy) * 100).toFixed(0)} % busy`),
     );
     if (h.profile) console.log(`  busy time: ${Object.entries(h.profile.shares).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v * 100).toFixed(0)} %`).join(', ')}`);

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { defaultRendererDir } from '../../core/host';
+import { MALLOC_ENV } from '../../core/malloc-env';
 import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { ensureBenchAdmin } from './bench-auth';
@@ -19,12 +20,33 @@ import { BENCH_DIR } from './hotel-dataset';
  * generation's 256 MB, no Maglev; without them a booking cost the host ~20 % less CPU, twentieth pass).
  * An A/B tool tries other flags through the checkout's environment: `BENCH_HOST_EXEC_ARGV` (flags
  * separated by spaces) replaces them, all of them (bench/ab/booking-cpu-ab.ts has an example);
- * `BENCH_HOST_UNDER_TSX=1` runs the TypeScript sources under tsx instead of the build.
+ * `BENCH_HOST_UNDER_TSX=1` runs the TypeScript sources under tsx instead of the build. It starts with
+ * `npm run serve`'s glibc settings (`benchHostMallocEnv`).
  */
 export function startHostProcess(env: Record<string, string> = {}, checkout?: string): BenchChild {
-  const { BENCH_HOST_EXEC_ARGV: flags, ...rest } = env;
+  const { BENCH_HOST_EXEC_ARGV: flags, BENCH_HOST_MALLOC: malloc, ...rest } = env;
   const { script } = benchHostScript(checkout ?? join(BENCH_DIR, '..'), { ...process.env, ...env });
-  return startChild(script, [], rest, flags === undefined ? HOST_EXEC_ARGV : flags.split(' ').filter(Boolean));
+  return startChild(script, [], { ...benchHostMallocEnv(malloc), ...rest }, flags === undefined ? HOST_EXEC_ARGV : flags.split(' ').filter(Boolean));
+}
+
+/**
+ * glibc's settings the host starts with: `npm run serve`'s (`MALLOC_ENV`, core/malloc-env.ts), so the host's
+ * allocator runs as it ships. Until the forty-second pass it ran with glibc's defaults while `serve` on
+ * SQLite ran with a 16 KiB threshold, which on a machine whose page faults are dear (a PVM guest, ~12 µs
+ * each) cost a built board 1.3 × the host's CPU and bookings up to 3.5 × (docs/benchmarks.md). A setting in
+ * this process's environment is kept (as `serve` keeps it); an A/B tool's checkout may set its own
+ * (`.@MALLOC_MMAP_THRESHOLD_=16384`: its value wins), or `.@BENCH_HOST_MALLOC=glibc` for glibc's defaults.
+ */
+export function benchHostMallocEnv(malloc?: string): Record<string, string> {
+  if (malloc === 'glibc') return {};
+  return Object.fromEntries(Object.entries(MALLOC_ENV).filter(([name]) => process.env[name] === undefined));
+}
+
+/** For a run's header: the host's glibc settings (`glibc's MALLOC_MMAP_THRESHOLD_=131072 (as npm run serve …)`). */
+export function benchHostMallocText(): string {
+  const env: Record<string, string | undefined> = { ...benchHostMallocEnv(), ...process.env };
+  const set = Object.keys(env).filter((name) => name.startsWith('MALLOC_')).map((name) => `${name}=${env[name]}`);
+  return set.length ? `glibc's ${set.join(' ')} (as \`npm run serve\` runs)` : "glibc's defaults";
 }
 
 export interface BenchHost {

@@ -32,6 +32,11 @@ export function cpuSeconds(pid: number): number {
   return seconds(statFields(`/proc/${pid}/stat`));
 }
 
+/** Minor page faults of the process so far (`stat`'s 10th field): pages it touched for the first time; 0 once it is gone. */
+export function minorFaults(pid: number): number {
+  return Number(statFields(`/proc/${pid}/stat`)?.[7] ?? 0);
+}
+
 /** User + system CPU seconds one thread of a process has used so far (0 once it is gone). */
 export function threadCpuSeconds(pid: number, tid: number): number {
   return seconds(statFields(`/proc/${pid}/task/${tid}/stat`));

@@ -38,6 +38,8 @@ export interface RunFacts {
   cores: number;
   memory: string;
   os: string;
+  /** What a minor page fault cost this machine (support/page-faults.ts); absent from runs before the forty-second pass. */
+  pageFault?: string;
   node: string;
   sqlite: string;
   betterSqlite3: string;
@@ -99,7 +101,7 @@ function factsBlock(f: RunFacts): string {
   return [
     `Run ${f.date} with \`${f.command}\` (${f.mode}, ${Math.round(f.durationSeconds)} s).`,
     '',
-    `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}`,
+    `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}${f.pageFault ? `; ${f.pageFault}` : ''}`,
     `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.sqlite}${f.postgres ? `, ${f.postgres}` : ''}${f.chromium ? `, ${f.chromium}` : ''}`,
     ...(f.host ? [`- The benchmarks' host: ${f.host}`] : []),
     ...(f.load ? [`- While it ran: ${loadText(f.load)}${f.background ? `; beside it: ${f.background}` : '; nothing added (quiet)'}`] : []),

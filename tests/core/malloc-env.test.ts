@@ -3,7 +3,7 @@
  * set, on Linux with glibc only, keeping its arguments, V8 flags and the caller's own values.
  */
 import { describe, expect, it } from 'vitest';
-import { applyMallocEnv, DESK_HOST_MALLOC_ENV, MALLOC_ENV, serveMallocEnv, SQLITE_SERVE_MALLOC_ENV, withMallocEnv } from '../../core/malloc-env';
+import { applyMallocEnv, DESK_HOST_MALLOC_ENV, MALLOC_ENV, withMallocEnv } from '../../core/malloc-env';
 
 function fakeProcess(over: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv; glibc?: boolean } = {}) {
   const calls: { file: string; args: readonly string[]; env: NodeJS.ProcessEnv }[] = [];
@@ -24,15 +24,15 @@ function fakeProcess(over: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv
 describe('applyMallocEnv', () => {
   it('on Linux with glibc, without the settings: executes the same node, flags and arguments again with them', () => {
     const { proc, calls } = fakeProcess();
-    applyMallocEnv(SQLITE_SERVE_MALLOC_ENV, proc);
+    applyMallocEnv(MALLOC_ENV, proc);
     expect(calls).toEqual([
-      { file: '/usr/bin/node', args: ['/usr/bin/node', '--max-semi-space-size=2', '/app/dist-server/serve.cjs', '--port', '0'], env: { PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '16384' } },
+      { file: '/usr/bin/node', args: ['/usr/bin/node', '--max-semi-space-size=2', '/app/dist-server/serve.cjs', '--port', '0'], env: { PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072' } },
     ]);
   });
 
   it('does nothing once they are set (the process it started), and keeps a value the caller chose', () => {
     const { proc, calls } = fakeProcess({ env: { MALLOC_MMAP_THRESHOLD_: '65536' } });
-    applyMallocEnv(SQLITE_SERVE_MALLOC_ENV, proc);
+    applyMallocEnv(MALLOC_ENV, proc);
     expect(calls).toEqual([]);
   });
 
@@ -45,10 +45,10 @@ describe('applyMallocEnv', () => {
   });
 });
 
-describe('serveMallocEnv', () => {
-  it('fixes the mmap threshold at 16 KiB on SQLite and at 128 KiB on PostgreSQL, where each socket read would be a mapping', () => {
-    expect(serveMallocEnv(undefined)).toEqual({ MALLOC_MMAP_THRESHOLD_: '16384' });
-    expect(serveMallocEnv('postgres://frontdesk@127.0.0.1:5432/frontdesk')).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072' });
+describe('MALLOC_ENV', () => {
+  it('fixes the mmap threshold at 128 KiB, over a socket read (64 KiB), so no read of a request or an answer is a mapping of its own', () => {
+    expect(MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(Number(MALLOC_ENV.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(64 * 1024);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { descendantPids, threadsRunNs } from '../../../bench/support/cpu-time';
+import { descendantPids, minorFaults, threadsRunNs } from '../../../bench/support/cpu-time';
 
 describe('CPU time from /proc (Linux)', () => {
   it('finds a child and its own child among a process’s descendants', async () => {
@@ -26,5 +26,14 @@ describe('CPU time from /proc (Linux)', () => {
     while (performance.now() < until) Math.sqrt(Math.random());
     // 30 ms of work on this thread: at least 10 ms more on a CPU.
     expect(main().runNs - before.runNs).toBeGreaterThan(10e6);
+  });
+
+  it('counts a process’s minor page faults, one more for each fresh page it touches', () => {
+    const before = minorFaults(process.pid);
+    const fresh = Buffer.allocUnsafeSlow(8 * 1024 * 1024);
+    for (let i = 0; i < fresh.length; i += 4096) fresh[i] = 1;
+    // 2 048 fresh pages, most of them a fault each (transparent huge pages may serve some with one).
+    expect(minorFaults(process.pid) - before).toBeGreaterThan(100);
+    expect(minorFaults(2 ** 22 + 12345)).toBe(0);
   });
 });

@@ -302,6 +302,12 @@ describe('the event broker on a real RabbitMQ', () => {
 
   it('SIGKILL of the broker in the middle of a 1 000-message backlog, then a restart: nothing lost, repeats only for lost confirms', { timeout: 300_000 }, async () => {
     await bindQueue('fleet-1000');
+    // The hotel's consumer queue is bound long before any crash. A binding made moments before a SIGKILL
+    // can be lost in the restart, the queue kept (a clean-clone CI run: `fleet-1000` there, only
+    // `fleet-200`'s `car.#` binding left, every message after the restart routed to `fleet-200` alone).
+    // A clean stop writes the broker's topology out, so the kill below tests the outbox, not that window.
+    await rabbit.stop();
+    await rabbit.start();
     const consumer = subscribe('fleet-1000');
     cleanups.push(() => consumer.stop());
     const th = await aHost(''); // not configured: the backlog builds up, waiting
@@ -313,6 +319,7 @@ describe('the event broker on a real RabbitMQ', () => {
     await rabbit.kill();
     const sentAtKill = new Set((await th.host.core.deps.db.all<{ k: string }>("SELECT idempotency_key AS k FROM outbox WHERE status = 'sent'")).map((r) => r.k));
     await rabbit.start();
+    expect(rabbit.ctl('list_bindings', '-q', 'source_name', 'destination_name', 'routing_key')).toMatch(/^frontdesk\.events\tfleet-1000\tcar\.#$/m);
     await until('the whole backlog sent', async () => (await outbox(th)).sent === 1_000, 180_000);
     const after = await outbox(th);
     expect(after).toMatchObject({ pending: 0, dead: 0, sent: 1_000 });

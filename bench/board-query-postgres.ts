@@ -9,7 +9,7 @@ import { createEventBus, type CallContext } from '../core/context';
 import { createCore } from '../core/create-core';
 import { pgValues, toPgStatement, type PgStatement } from '../db/engine/postgres-sql';
 import { openDatabase } from '../db/open-database';
-import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, DAY_COUNTS_SQL } from '../db/queries/board-queries';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL_POSTGRES, DAY_COUNTS_SQL } from '../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../db/queries/room-queries';
 import type { BenchOptions } from './support/bench-options';
 import { postgresCopyOf } from './support/bench-postgres';
@@ -40,7 +40,7 @@ export async function runBoardQueryPostgres(o: BenchOptions, data: DatasetInfo, 
     const core = await createCore({ db, clock: () => NOW_MS, events: createEventBus() }, { settings: { timeZone: TIME_ZONE } });
     const sql = {
       rooms: toPgStatement(`SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`),
-      stays: toPgStatement(BOARD_STAYS_SQL),
+      stays: toPgStatement(BOARD_STAYS_SQL_POSTGRES),
       blocks: toPgStatement(BOARD_BLOCKS_SQL),
       counts: toPgStatement(DAY_COUNTS_SQL),
     };

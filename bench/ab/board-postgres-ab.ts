@@ -16,7 +16,7 @@ import pg from 'pg';
 import type { CallContext } from '../../core/context';
 import { pgValues, toPgStatement, type PgStatement } from '../../db/engine/postgres-sql';
 import { openDatabase } from '../../db/open-database';
-import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL, boardStays, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
+import { BOARD_BLOCKS_SQL, BOARD_STAYS_SQL_POSTGRES, boardStays, DAY_COUNTS_SQL } from '../../db/queries/board-queries';
 import { ROOM_COLUMNS } from '../../db/queries/room-queries';
 import { BOARD_DAYS, BOARD_FROM, boardCore } from '../board-query-bench';
 import { postgresCopyOf, stopBenchPostgres } from '../support/bench-postgres';
@@ -43,7 +43,7 @@ await raw.connect();
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 const sql = {
   rooms: toPgStatement(`SELECT ${ROOM_COLUMNS} FROM guest_rooms ORDER BY floor, number`),
-  stays: toPgStatement(BOARD_STAYS_SQL),
+  stays: toPgStatement(BOARD_STAYS_SQL_POSTGRES),
   blocks: toPgStatement(BOARD_BLOCKS_SQL),
   counts: toPgStatement(DAY_COUNTS_SQL),
 };

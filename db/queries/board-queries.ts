@@ -17,15 +17,17 @@ export const BOARD_TABLES = ['guest_rooms', 'stays', 'room_blocks'] as const;
 /**
  * The window's stays as columns, in the board's order: the contract's `BoardStay` fields, one array
  * each, position `i` of every array the same stay; `status` already as the contract's index into
- * `STAY_STATUSES`. The service turns the dates into day offsets.
+ * `STAY_STATUSES`; the check-in and check-out dates (the hotel's local dates the stay was booked
+ * with) as day numbers, shared/time's `dayNumber` (days since 1970-01-01). The service turns them
+ * into the contract's day offsets and nights with two subtractions.
  */
 export interface BoardStayColumns {
   id: BoardStay['id'][];
   roomId: BoardStay['roomId'][];
   guestName: BoardStay['guestName'][];
   guests: BoardStay['guests'][];
-  checkinDate: BoardStay['checkinDate'][];
-  checkoutDate: BoardStay['checkoutDate'][];
+  checkinDay: number[];
+  checkoutDay: number[];
   status: number[];
 }
 
@@ -90,8 +92,8 @@ function parseColumns(t: BoardStayColumnTexts): BoardStayColumns {
     roomId: JSON.parse(t.roomId) as number[],
     guestName: JSON.parse(t.guestName) as string[],
     guests: JSON.parse(t.guests) as number[],
-    checkinDate: JSON.parse(t.checkinDate) as string[],
-    checkoutDate: JSON.parse(t.checkoutDate) as string[],
+    checkinDay: JSON.parse(t.checkinDay) as number[],
+    checkoutDay: JSON.parse(t.checkoutDay) as number[],
     status: JSON.parse(t.status) as number[],
   };
 }
@@ -101,31 +103,52 @@ function joinColumns(parts: readonly BoardStayColumns[]): BoardStayColumns {
   return Object.fromEntries(keys.map((k) => [k, ([] as unknown[]).concat(...parts.map((p) => p[k]))])) as unknown as BoardStayColumns;
 }
 
-/** Parameters: end, start − maxStay, start. The rows the columns queries below aggregate; exported for the board benchmark's raw anchor. */
-export const BOARD_STAYS_SQL = `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, substr(checkin, 1, 10) AS "checkinDate",
-            substr(checkout, 1, 10) AS "checkoutDate", status
+/**
+ * A stored local date-time's date (`checkin`'s first ten characters, the hotel's local date) as its
+ * day number, shared/time's `dayNumber`: plain calendar arithmetic on a civil date, no time zone
+ * involved (tests/db/queries/board-queries.test.ts holds each engine to `dayNumber` across leap days
+ * and centuries). A number of 5 digits instead of a 12-character string: SQLite writes 2 × ~245 KB
+ * less JSON for a 300 × 90 board, the client parses numbers instead of ~37 000 strings and the
+ * service needs no date lookups (docs/benchmarks.md, forty-fourth pass).
+ */
+const DAY_NUMBER = {
+  sqlite: (column: string) => `unixepoch(substr(${column}, 1, 10)) / 86400`,
+  postgres: (column: string) => `(substr(${column}, 1, 10)::date - DATE '1970-01-01')`,
+} as const;
+
+/** Parameters: end, start − maxStay, start. The rows the columns queries below aggregate, in the dialect's day numbers. */
+function boardStaysSql(dayNumber: (column: string) => string): string {
+  return `SELECT id, room_id AS "roomId", guest_name AS "guestName", guests, ${dayNumber('checkin')} AS "checkinDay",
+            ${dayNumber('checkout')} AS "checkoutDay", status
      FROM stays INDEXED BY stays_checkin_idx
      WHERE checkin_ms < ? AND checkin_ms > ? AND checkout_ms - ? > 0 AND status <> 'cancelled'
      ORDER BY checkin_ms, checkout_ms, id`;
+}
+
+/** BOARD_STAYS_SQL's rows on SQLite; exported for the board benchmark's raw anchor. */
+export const BOARD_STAYS_SQL = boardStaysSql(DAY_NUMBER.sqlite);
+
+/** The same rows on PostgreSQL (its `INDEXED BY` dropped by the engine, as everywhere). */
+export const BOARD_STAYS_SQL_POSTGRES = boardStaysSql(DAY_NUMBER.postgres);
 
 /** A stay's status as its index in STAY_STATUSES, the contract's `BoardStays.status`. */
 const STATUS_INDEX_SQL = `CASE status ${STAY_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 
-/** BOARD_STAYS_SQL's answer as one row of JSON arrays, one per column, in the dialect's aggregate. */
-function stayColumnsSql(jsonArray: (value: string) => string): string {
+/** The stays' rows as one row of JSON arrays, one per column, in the dialect's aggregate. */
+function stayColumnsSql(rows: string, jsonArray: (value: string) => string): string {
   return `SELECT ${jsonArray('id')} AS id, ${jsonArray('"roomId"')} AS "roomId", ${jsonArray('"guestName"')} AS "guestName",
-            ${jsonArray('guests')} AS guests, ${jsonArray('"checkinDate"')} AS "checkinDate", ${jsonArray('"checkoutDate"')} AS "checkoutDate",
+            ${jsonArray('guests')} AS guests, ${jsonArray('"checkinDay"')} AS "checkinDay", ${jsonArray('"checkoutDay"')} AS "checkoutDay",
             ${jsonArray(STATUS_INDEX_SQL)} AS status
-     FROM (${BOARD_STAYS_SQL}) AS board_stays`;
+     FROM (${rows}) AS board_stays`;
 }
 
 /**
- * PostgreSQL: BOARD_STAYS_SQL's answer as one row of JSON arrays (`pg` parses `json` with
+ * PostgreSQL: BOARD_STAYS_SQL_POSTGRES's answer as one row of JSON arrays (`pg` parses `json` with
  * JSON.parse). The aggregates read the ordered subquery's rows in its order: an `ORDER BY` in each
  * `json_agg` would sort each column again (measured: 2 × the server's time). Same parameters as
  * BOARD_STAYS_SQL.
  */
-export const BOARD_STAY_COLUMNS_SQL = stayColumnsSql((value) => `coalesce(json_agg(${value}), '[]')`);
+export const BOARD_STAY_COLUMNS_SQL = stayColumnsSql(BOARD_STAYS_SQL_POSTGRES, (value) => `coalesce(json_agg(${value}), '[]')`);
 
 /**
  * SQLite: the same, as JSON texts (`json_group_array` answers `[]` for no rows). An aggregate over a
@@ -133,7 +156,7 @@ export const BOARD_STAY_COLUMNS_SQL = stayColumnsSql((value) => `coalesce(json_a
  * runs as a co-routine feeding the aggregates in its order, off the same index scan, no sort
  * (tests/db/engine/sqlite-engine.query-plans.sqlite.test.ts). Same parameters as BOARD_STAYS_SQL.
  */
-export const BOARD_STAY_COLUMNS_SQLITE = stayColumnsSql((value) => `json_group_array(${value})`);
+export const BOARD_STAY_COLUMNS_SQLITE = stayColumnsSql(BOARD_STAYS_SQL, (value) => `json_group_array(${value})`);
 
 export async function boardBlocks(db: Db, startMs: number, endMs: number): Promise<BoardBlock[]> {
   return await db.all<BoardBlock>(BOARD_BLOCKS_SQL, endMs, startMs);

@@ -5,7 +5,7 @@
  * cancelled stays not even in it; the columns PostgreSQL builds of it are aggregated straight off it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOARD_STAY_COLUMNS_SQL, BOARD_STAYS_SQL } from '../../../db/queries/board-queries';
+import { BOARD_STAY_COLUMNS_SQL, BOARD_STAYS_SQL_POSTGRES } from '../../../db/queries/board-queries';
 import { postgresMigrationStep, type PostgresMigrationStep } from './migration-steps';
 
 let step: PostgresMigrationStep;
@@ -42,14 +42,14 @@ describe('PostgreSQL migration 0005_board_index', () => {
       await db.run('SET LOCAL enable_seqscan = off');
       await db.run('SET LOCAL enable_bitmapscan = off');
       const explain = async (sql: string) => (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, 30 * 86_400_000, 0, 5 * 86_400_000)).map((r) => r['QUERY PLAN']).join('\n');
-      return { rows: await explain(BOARD_STAYS_SQL), columns: await explain(BOARD_STAY_COLUMNS_SQL) };
+      return { rows: await explain(BOARD_STAYS_SQL_POSTGRES), columns: await explain(BOARD_STAY_COLUMNS_SQL) };
     });
     expect(plan.rows).toMatch(/^Index Only Scan using stays_board_idx on stays/);
     expect(plan.rows).not.toMatch(/Sort|status/);
     // What the board sends: the columns aggregated straight off the same scan, in its order (no sort).
     expect(plan.columns).toMatch(/^Aggregate[^\n]*\n\s*->\s+Index Only Scan using stays_board_idx on stays/);
     expect(plan.columns).not.toMatch(/Sort|status/);
-    const rows = await db.all<{ guestName: string }>(BOARD_STAYS_SQL, 30 * 86_400_000, 0, 5 * 86_400_000);
+    const rows = await db.all<{ guestName: string }>(BOARD_STAYS_SQL_POSTGRES, 30 * 86_400_000, 0, 5 * 86_400_000);
     expect(rows.map((r) => r.guestName)).toEqual(Array.from({ length: 25 }, (_, i) => i + 5).filter((d) => d % 4 !== 0).map((d) => `Guest ${d}`));
   });
 });

@@ -7,28 +7,29 @@
  *
  * `MALLOC_MMAP_THRESHOLD_`: every block of that size or more gets its own mapping, returned to the
  * system when freed. glibc's default starts at 128 KiB but raises the threshold to the largest such
- * block freed (and its trim threshold to twice that), after which the server's large short-lived
- * blocks (a socket's copy of a 0.7 MB board answer, a CSV piece, SQLite's scratch) are carved from
- * the heap and stay resident once freed. Fixed at 128 KiB: on the 300-room board to 8 desks, VmHWM
- * 155/167/161 → 149/149/154 MB and 158/161/154 → 161/151/150 MB (board-memory-ab.ts, two sittings);
- * on the mixed soak 162/150 → 152/144 MB (serve-memory-ab.ts).
+ * block freed (and its trim threshold to twice that), after which every large short-lived block (a
+ * socket's copy of a 0.7 MB board answer, a CSV piece, SQLite's scratch) is carved from the heap and
+ * stays resident once freed, however large. A fixed threshold bounds that: blocks under it come from
+ * the heap, blocks over it are mapped and given back.
  *
- * `serve` ran on its SQLite file with 16 KiB until the forty-second pass (docs/benchmarks.md), for the
- * blocks between 16 and 128 KiB (V8's compiler zones while the first boards and bookings are optimised) that
- * left the heap several MB larger (eleventh pass). On a machine where a page fault and a mapping are dear
- * (a PVM guest: ~12 µs a fault) every 64 KiB socket read was a mapping of its own, and bookings over HTTP
- * cost the host 3.5 × the CPU in half the runs (`booking-cpu-ab.ts . .@MALLOC_MMAP_THRESHOLD_=131072`: 789–813
- * against 211–306 µs a booking), a board served to 8 desks 1.3 × (board-memory-ab.ts: 2.3–2.4 against 1.8–1.9 ms), for
- * memory that is now the same within a megabyte: idle PSS 78.6 / 78.4 MB either way, the soak's peak RSS
- * 113.6 / 114.1 → 115.2 / 114.9 MB, the board to 8 desks with a booking a second VmHWM 112.9 / 113.2 → 113.8 /
- * 114.5 MB (serve-memory-ab.ts, board-memory-ab.ts, one sitting). On PostgreSQL every answer arrives on a
- * socket too (~60 µs more system time a booking at 16 KiB, booking-postgres-ab.ts). `serve` uses `MALLOC_ENV`
- * on both databases.
+ * `serve`: **1 MiB** since the forty-fourth pass (docs/benchmarks.md). The blocks a built board
+ * takes between 128 KiB and 1 MiB — SQLite's JSON text of the stays' names and ids, grown by
+ * `mremap`, and the answer's 0.7 MB of bytes — were each a mapping at 128 KiB, faulted in page
+ * by page every time: on a machine where a fault is dear (a PVM guest, ~12 µs) the host's CPU a built
+ * board 0.84 × at 1 MiB, its first byte 0.82 ×, 768 against 1 436 faults a board
+ * (`board-answer-ab.ts . .@MALLOC_MMAP_THRESHOLD_=1048576`); bookings the same (host CPU 0.93 ×,
+ * `booking-cpu-ab.ts`); memory within a megabyte (`serve-memory-ab.ts`: idle PSS 78.5 / 78.4 against
+ * 78.7 / 78.9 MB, the soak's VmHWM 115.0 / 115.4 against 115.2 / 115.1 MB; `board-memory-ab.ts`, the
+ * board to 8 desks with a booking a second: VmHWM 110.8 against 111.9 MB). Before: 128 KiB (from
+ * the forty-second pass; 16 KiB on SQLite until then, which made every 64 KiB socket read a mapping of
+ * its own: bookings up to 3.5 × the host's CPU on that machine). On glibc's own dynamic threshold the
+ * server's peaks were several MB higher (board VmHWM 155/167/161 against 149/149/154 MB at 128 KiB,
+ * the soak 162/150 against 152/144, eleventh pass). `serve` uses `MALLOC_ENV` on both databases.
  */
-export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '1048576' };
 
 /**
- * The desk's host: the same, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
+ * The desk's host: a 128 KiB threshold, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
  * glibc otherwise gives threads arenas of their own (up to 8 per core), and the host's are many — the
  * export's worker (which also makes the WAL's checkpoints), V8's four platform threads, libuv's pool
  * running the group commit's fsyncs —, each keeping its freed blocks resident apart from the others':
@@ -39,10 +40,11 @@ export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESH
  * Not for `serve`, which may run on PostgreSQL: there one arena made bookings over HTTP 3–12 % slower
  * (benchmark 1, four turns each).
  * It keeps the 128 KiB threshold: at 16 KiB its peak in benchmark 4 moved no more than the noise (seven
- * turns each, eleventh pass). Main passes it when it forks the host (desk-app.ts); on Windows and macOS
+ * turns each, eleventh pass), and `serve`'s 1 MiB is not measured against its peak during the
+ * 1 000 000-row export, the row nearest its limit (134–136 of 140 MB on machine 9). Main passes it when it forks the host (desk-app.ts); on Windows and macOS
  * the variables mean nothing.
  */
-export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' };
+export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' };
 
 /** `env` with `settings` under it: a value `env` already has (Docker, systemd, the user) is kept. */
 export function withMallocEnv(env: NodeJS.ProcessEnv, settings: Readonly<Record<string, string>> = MALLOC_ENV): NodeJS.ProcessEnv {

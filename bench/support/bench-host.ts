@@ -42,7 +42,7 @@ export function benchHostMallocEnv(malloc?: string): Record<string, string> {
   return Object.fromEntries(Object.entries(MALLOC_ENV).filter(([name]) => process.env[name] === undefined));
 }
 
-/** For a run's header: the host's glibc settings (`glibc's MALLOC_MMAP_THRESHOLD_=131072 (as npm run serve …)`). */
+/** For a run's header: the host's glibc settings (`glibc's MALLOC_MMAP_THRESHOLD_=1048576 (as npm run serve …)`). */
 export function benchHostMallocText(): string {
   const env: Record<string, string | undefined> = { ...benchHostMallocEnv(), ...process.env };
   const set = Object.keys(env).filter((name) => name.startsWith('MALLOC_')).map((name) => `${name}=${env[name]}`);

@@ -26,7 +26,7 @@ describe('applyMallocEnv', () => {
     const { proc, calls } = fakeProcess();
     applyMallocEnv(MALLOC_ENV, proc);
     expect(calls).toEqual([
-      { file: '/usr/bin/node', args: ['/usr/bin/node', '--max-semi-space-size=2', '/app/dist-server/serve.cjs', '--port', '0'], env: { PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072' } },
+      { file: '/usr/bin/node', args: ['/usr/bin/node', '--max-semi-space-size=2', '/app/dist-server/serve.cjs', '--port', '0'], env: { PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '1048576' } },
     ]);
   });
 
@@ -46,21 +46,22 @@ describe('applyMallocEnv', () => {
 });
 
 describe('MALLOC_ENV', () => {
-  it('fixes the mmap threshold at 128 KiB, over a socket read (64 KiB), so no read of a request or an answer is a mapping of its own', () => {
-    expect(MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072' });
+  it("fixes serve's mmap threshold at 1 MiB, over a socket read (64 KiB) and a built board's answer (0.7 MB), so neither is a mapping of its own", () => {
+    expect(MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576' });
     expect(Number(MALLOC_ENV.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(64 * 1024);
+    expect(Number(MALLOC_ENV.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThan(0.7 * 2 ** 20);
   });
 });
 
 describe('withMallocEnv', () => {
   it("puts serve's settings, or the desk host's, under an environment, keeping every value it already has", () => {
-    expect(withMallocEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(withMallocEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '1048576' });
     expect(withMallocEnv({ PATH: '/usr/bin' }, DESK_HOST_MALLOC_ENV)).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
     expect(withMallocEnv({ MALLOC_ARENA_MAX: '4' }, DESK_HOST_MALLOC_ENV)).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '4' });
   });
 
-  it("gives the desk's host one arena on top of serve's settings, and serve none of its own", () => {
-    expect(DESK_HOST_MALLOC_ENV).toEqual({ ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' });
+  it("gives the desk's host one arena and a 128 KiB threshold, and serve no arena setting of its own", () => {
+    expect(DESK_HOST_MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
     expect(MALLOC_ENV).not.toHaveProperty('MALLOC_ARENA_MAX');
   });
 });

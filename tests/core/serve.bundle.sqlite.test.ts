@@ -98,7 +98,7 @@ describe('dist-server (vite.server.config.ts)', () => {
     const url = await startBundle(['--data', dataDir, '--port', '0', '--demo']);
     // On Linux with glibc the server started itself again, as the same process, with glibc's allocator settings (core/malloc-env.ts).
     const glibc = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime;
-    if (process.platform === 'linux' && glibc) expect(readFileSync(`/proc/${child!.pid}/environ`, 'latin1').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+    if (process.platform === 'linux' && glibc) expect(readFileSync(`/proc/${child!.pid}/environ`, 'latin1').split('\0')).toContain('MALLOC_MMAP_THRESHOLD_=1048576');
     addWidestStays(join(dataDir, 'frontdesk.db'), 1500);
     const authorization = `Bearer ${await signInOverHttp(url)}`;
     const res = await fetch(`${url}/api/v1/exports/stays.csv?delimiter=;&bom=true`, { headers: { authorization } });

@@ -13,7 +13,7 @@ describe("the benchmarks' host's glibc settings", () => {
   it("are serve's", () => {
     vi.stubEnv('MALLOC_MMAP_THRESHOLD_', undefined);
     expect(benchHostMallocEnv()).toEqual(MALLOC_ENV);
-    expect(benchHostMallocText()).toBe("glibc's MALLOC_MMAP_THRESHOLD_=131072 (as `npm run serve` runs)");
+    expect(benchHostMallocText()).toBe("glibc's MALLOC_MMAP_THRESHOLD_=1048576 (as `npm run serve` runs)");
   });
 
   it('leave a setting of the environment as it is, and are none when glibc’s defaults are asked for', () => {

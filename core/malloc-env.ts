@@ -40,9 +40,10 @@ export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESH
  * Not for `serve`, which may run on PostgreSQL: there one arena made bookings over HTTP 3–12 % slower
  * (benchmark 1, four turns each).
  * It keeps the 128 KiB threshold: at 16 KiB its peak in benchmark 4 moved no more than the noise (seven
- * turns each, eleventh pass), and `serve`'s 1 MiB is not measured against its peak during the
- * 1 000 000-row export, the row nearest its limit (134–136 of 140 MB on machine 9). Main passes it when it forks the host (desk-app.ts); on Windows and macOS
- * the variables mean nothing.
+ * turns each, eleventh pass). `serve`'s 1 MiB left its peak over benchmark 4's five exports the same
+ * (135–138 against 135–137 MB, five turns each, forty-fourth pass); what it saves this host on a built
+ * board with one arena is not yet measured, so it keeps 128 KiB for now. Main passes it when it forks
+ * the host (desk-app.ts); on Windows and macOS the variables mean nothing.
  */
 export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' };
 

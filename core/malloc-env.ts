@@ -24,12 +24,12 @@
  * the forty-second pass; 16 KiB on SQLite until then, which made every 64 KiB socket read a mapping of
  * its own: bookings up to 3.5 × the host's CPU on that machine). On glibc's own dynamic threshold the
  * server's peaks were several MB higher (board VmHWM 155/167/161 against 149/149/154 MB at 128 KiB,
- * the soak 162/150 against 152/144, eleventh pass). `serve` uses `MALLOC_ENV` on both databases.
+ * the soak 162/150 against 152/144, eleventh pass). `serve` uses `MALLOC_ENV` on both databases; the desk's host uses its threshold too.
  */
 export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '1048576' };
 
 /**
- * The desk's host: a 128 KiB threshold, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
+ * The desk's host: `serve`'s 1 MiB threshold, and `MALLOC_ARENA_MAX=1`, every thread allocating from the one main arena.
  * glibc otherwise gives threads arenas of their own (up to 8 per core), and the host's are many — the
  * export's worker (which also makes the WAL's checkpoints), V8's four platform threads, libuv's pool
  * running the group commit's fsyncs —, each keeping its freed blocks resident apart from the others':
@@ -39,13 +39,15 @@ export const MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESH
  * from each thread's own cache (tcache) first, so threads meet at the arena's lock only for larger ones.
  * Not for `serve`, which may run on PostgreSQL: there one arena made bookings over HTTP 3–12 % slower
  * (benchmark 1, four turns each).
- * It keeps the 128 KiB threshold: at 16 KiB its peak in benchmark 4 moved no more than the noise (seven
- * turns each, eleventh pass). `serve`'s 1 MiB left its peak over benchmark 4's five exports the same
- * (135–138 against 135–137 MB, five turns each, forty-fourth pass); what it saves this host on a built
- * board with one arena is not yet measured, so it keeps 128 KiB for now. Main passes it when it forks
- * the host (desk-app.ts); on Windows and macOS the variables mean nothing.
+ * The threshold is `serve`'s since the forty-fifth pass: with one arena, a built board took the host
+ * 1.24 × the CPU at 128 KiB that it takes at 1 MiB, in both orders (1 459 / 1 468 against 805 / 765
+ * page faults a board, `board-answer-ab.ts .@MALLOC_ARENA_MAX=1@MALLOC_MMAP_THRESHOLD_=131072
+ * .@MALLOC_ARENA_MAX=1@MALLOC_MMAP_THRESHOLD_=1048576`, machine 9), and its peak over benchmark 4's five
+ * exports stayed the same (135–138 against 135–137 MB, five turns each, forty-fourth pass). Before:
+ * 128 KiB (at 16 KiB its peak in benchmark 4 moved no more than the noise, eleventh pass). Main passes
+ * it when it forks the host (desk-app.ts); on Windows and macOS the variables mean nothing.
  */
-export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' };
+export const DESK_HOST_MALLOC_ENV: Readonly<Record<string, string>> = { ...MALLOC_ENV, MALLOC_ARENA_MAX: '1' };
 
 /** `env` with `settings` under it: a value `env` already has (Docker, systemd, the user) is kept. */
 export function withMallocEnv(env: NodeJS.ProcessEnv, settings: Readonly<Record<string, string>> = MALLOC_ENV): NodeJS.ProcessEnv {

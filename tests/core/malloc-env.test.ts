@@ -56,12 +56,12 @@ describe('MALLOC_ENV', () => {
 describe('withMallocEnv', () => {
   it("puts serve's settings, or the desk host's, under an environment, keeping every value it already has", () => {
     expect(withMallocEnv({ PATH: '/usr/bin' })).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '1048576' });
-    expect(withMallocEnv({ PATH: '/usr/bin' }, DESK_HOST_MALLOC_ENV)).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
-    expect(withMallocEnv({ MALLOC_ARENA_MAX: '4' }, DESK_HOST_MALLOC_ENV)).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '4' });
+    expect(withMallocEnv({ PATH: '/usr/bin' }, DESK_HOST_MALLOC_ENV)).toEqual({ PATH: '/usr/bin', MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' });
+    expect(withMallocEnv({ MALLOC_ARENA_MAX: '4' }, DESK_HOST_MALLOC_ENV)).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '4' });
   });
 
-  it("gives the desk's host one arena and a 128 KiB threshold, and serve no arena setting of its own", () => {
-    expect(DESK_HOST_MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
+  it("gives the desk's host serve's 1 MiB threshold and one arena, and serve no arena setting of its own", () => {
+    expect(DESK_HOST_MALLOC_ENV).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' });
     expect(MALLOC_ENV).not.toHaveProperty('MALLOC_ARENA_MAX');
   });
 });

@@ -71,11 +71,11 @@ describe('dist-electron/main.cjs and host.cjs', () => {
       {
         modulePath: join(repo, 'dist-electron', 'host.cjs'),
         args: [],
-        options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'], env: { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' }, stdio: 'inherit' },
+        options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'], env: { MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' }, stdio: 'inherit' },
       },
     ]);
     // The host process runs with glibc's allocator settings (core/malloc-env.ts): the kernel's view of its environment.
-    if (process.platform === 'linux') expect(report.hostEnviron).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '1' });
+    if (process.platform === 'linux') expect(report.hostEnviron).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' });
     expect([...report.channels].sort()).toEqual([...ipcCommandNames, PRINT_PDF_CHANNEL, IMPORT_OPEN_CHANNEL].sort());
     // The window starts in the desk's language (electron/ui-language.ts): Danish on a first start.
     expect(report.switches).toEqual(['lang=da']);

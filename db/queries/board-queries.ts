@@ -63,20 +63,39 @@ type BoardStayColumnTexts = Record<keyof BoardStayColumns, string>;
  * aggregation moves work to the server, so there the window is asked in BOARD_PARTS ranges of
  * check-in time at once, each on its own connection: the server's backends build them side by side,
  * and the parts, each in order and each later than the one before, are joined end to end.
+ *
+ * SQLite asks the window in parts too, one after the other on its one connection, for memory's sake
+ * rather than the server's: a part per SQLITE_PART_DAYS days (boardParts). Asked whole, a 300 × 90
+ * board's columns came as texts of up to 300 KB (the names, two-byte once one has an "ø"): SQLite
+ * grew each by doubling in its heap and V8 took the largest as large objects, on fresh pages every
+ * time. In parts, what faults in is the seven answer arrays (7 × 37 pages); on a machine where a
+ * fault is dear (a PVM guest, ~13 µs), benchmark 3's process: 22.5–23.1 ms and 366 faults a call
+ * whole against 21.3–21.8 ms and 259 in five parts (the raw SELECT's rows 16.9–17.2 ms); `serve`'s
+ * host over HTTP: first byte 0.83 ×, 900 → 727 faults a built board (docs/benchmarks.md, forty-fifth pass).
  */
-export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = BOARD_PARTS): Promise<BoardStayColumns> {
-  if (db.dialect !== 'postgres') return parseColumns((await db.get<BoardStayColumnTexts>(BOARD_STAY_COLUMNS_SQLITE, endMs, startMs - maxStayMs, startMs))!);
+export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = boardParts(db.dialect, startMs, endMs)): Promise<BoardStayColumns> {
   // Part k: check-in from splits[k] (inclusive: after splits[k] − 1 ms, check-in times being whole
   // ms) to before splits[k + 1]; the first part from one maximum stay before the window.
   const splits = boardSplits(startMs, endMs, parts);
-  const answers = await Promise.all(
-    splits.slice(1).map((to, k) => db.get<BoardStayColumns>(BOARD_STAY_COLUMNS_SQL, to, k === 0 ? startMs - maxStayMs : splits[k]! - 1, startMs)),
-  );
-  return answers.length === 1 ? answers[0]! : joinColumns(answers as BoardStayColumns[]);
+  const part = async (to: number, after: number): Promise<BoardStayColumns> =>
+    db.dialect === 'postgres'
+      ? (await db.get<BoardStayColumns>(BOARD_STAY_COLUMNS_SQL, to, after, startMs))!
+      : parseColumns((await db.get<BoardStayColumnTexts>(BOARD_STAY_COLUMNS_SQLITE, to, after, startMs))!);
+  const answers = await Promise.all(splits.slice(1).map((to, k) => part(to, k === 0 ? startMs - maxStayMs : splits[k]! - 1)));
+  return answers.length === 1 ? answers[0]! : joinColumns(answers);
 }
 
 /** How many ranges PostgreSQL's board query is split into (at once, one connection each). */
 export const BOARD_PARTS = 2;
+
+/** SQLite: the days of the window in one part (at 300 rooms, ~4 500 stays and texts under 128 KB). */
+export const SQLITE_PART_DAYS = 21;
+
+/** How many parts `boardStays` asks a window in: BOARD_PARTS on PostgreSQL, one per SQLITE_PART_DAYS days on SQLite. */
+export function boardParts(dialect: Db['dialect'], startMs: number, endMs: number): number {
+  if (dialect === 'postgres') return BOARD_PARTS;
+  return Math.max(1, Math.ceil(Math.round((endMs - startMs) / 86_400_000) / SQLITE_PART_DAYS));
+}
 
 /** Where the parts meet: the window's start, `parts` − 1 whole-ms points evenly inside it, its end. */
 export function boardSplits(startMs: number, endMs: number, parts = BOARD_PARTS): number[] {
@@ -125,7 +144,7 @@ function boardStaysSql(dayNumber: (column: string) => string): string {
      ORDER BY checkin_ms, checkout_ms, id`;
 }
 
-/** BOARD_STAYS_SQL's rows on SQLite; exported for the board benchmark's raw anchor. */
+/** The window's stays as rows, in SQLite's dialect; exported for the board benchmark's raw anchor. */
 export const BOARD_STAYS_SQL = boardStaysSql(DAY_NUMBER.sqlite);
 
 /** The same rows on PostgreSQL (its `INDEXED BY` dropped by the engine, as everywhere). */

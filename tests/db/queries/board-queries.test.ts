@@ -1,11 +1,12 @@
 /**
- * The board's stay query as columns (db/queries/board-queries.ts), on both engines. On PostgreSQL the
- * window is asked in BOARD_PARTS ranges of check-in time at once and the parts joined: a stay whose
- * check-in falls on a split, or a millisecond either side of one, is there exactly once, in order.
+ * The board's stay query as columns (db/queries/board-queries.ts), on both engines. The window is
+ * asked in ranges of check-in time and the parts joined (BOARD_PARTS at once on PostgreSQL, one per
+ * SQLITE_PART_DAYS days in turn on SQLite): a stay whose check-in falls on a split, or a millisecond
+ * either side of one, is there exactly once, in order, however many parts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { boardSplits, boardStays } from '../../../db/queries/board-queries';
+import { BOARD_PARTS, boardParts, boardSplits, boardStays } from '../../../db/queries/board-queries';
 import { insertRoom } from '../../../db/queries/room-queries';
 import { insertStay } from '../../../db/queries/stay-queries';
 import { STAY_STATUSES, type StayStatus } from '../../../shared/rules/stay-rules';
@@ -48,13 +49,29 @@ beforeEach(async () => {
 
 afterEach(() => close());
 
+describe('boardParts', () => {
+  it('asks PostgreSQL in BOARD_PARTS parts, and SQLite in a part per SQLITE_PART_DAYS days of the window, at least one', () => {
+    expect(boardParts('postgres', START, END)).toBe(BOARD_PARTS);
+    expect(boardParts('sqlite', START, END)).toBe(5);
+    expect(boardParts('sqlite', START, START + 21 * DAY)).toBe(1);
+    expect(boardParts('sqlite', START, START + 22 * DAY)).toBe(2);
+    expect(boardParts('sqlite', START, START + 1 * DAY)).toBe(1);
+  });
+
+  it("counts a window's days, not its hours: a 21-day window across a DST change (an hour longer or shorter) is one part", () => {
+    const hour = 3_600_000;
+    expect(boardParts('sqlite', START, START + 21 * DAY + hour)).toBe(1);
+    expect(boardParts('sqlite', START, START + 21 * DAY - hour)).toBe(1);
+  });
+});
+
 describe('boardStays', () => {
   it('answers an empty window with empty columns', async () => {
     expect(await boardStays(db, START, END, MAX_STAY)).toEqual({ id: [], roomId: [], guestName: [], guests: [], checkinDay: [], checkoutDay: [], status: [] });
   });
 
   it('has every stay once, in check-in order, whichever split its check-in falls on or beside', async () => {
-    const splits = boardSplits(START, END).slice(1, -1);
+    const splits = boardSplits(START, END, boardParts(db.dialect, START, END)).slice(1, -1);
     expect(splits.length).toBeGreaterThan(0);
     const wanted: [string, number][] = [['first', START - MAX_STAY + 1], ['last', END - 1]];
     for (const [k, at] of splits.entries()) for (const d of [-1, 0, 1]) wanted.push([`split ${k} ${d}`, at + d]);
@@ -73,6 +90,8 @@ describe('boardStays', () => {
     expect(c.roomId).toEqual(order.map((name) => roomOf.get(name)));
     expect(c.guests).toEqual(order.map(() => 2));
     expect(c.status).toEqual(order.map(() => STAY_STATUSES.indexOf('booked')));
+    // Whole, or in more parts than the engine's own: the same columns.
+    for (const parts of [1, 7]) expect(await boardStays(db, START, END, MAX_STAY, parts)).toEqual(c);
   });
 
   it("gives each stay's status as its index in STAY_STATUSES (the contract's BoardStays.status)", async () => {

@@ -6,9 +6,9 @@
  * adds `board:get` of another checkout (main's, in a worktree of its own) on a core of its own in
  * this process, taking turns with this one's; `--board-only` leaves the raw variants out. Beside each
  * variant: this process's CPU per call and the PostgreSQL cluster's (its backends', from /proc).
- * `--parts`: the stay query alone, as the board asks it, in 1, 2 and 3 ranges at once.
+ * `--parts [1,2,3]`: the stay query alone, as the board asks it, in 1, 2 and 3 ranges at once (or the counts given).
  *
- *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile] [--main ../wt-main] [--board-only] [--parts]
+ *   npx tsx bench/ab/board-postgres-ab.ts [--rounds 5] [--calls 15] [--profile] [--main ../wt-main] [--board-only] [--parts [1,2,3]]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ const arg = (name: string, fallback: number) => {
 };
 const rounds = arg('rounds', 5);
 const calls = arg('calls', 15);
+/** `--parts 1,2,3`: the part counts `--parts` compares (default 1, 2 and 3). */
+const PARTS = (process.argv[process.argv.indexOf('--parts') + 1] ?? '').match(/^\d+(,\d+)*$/) ? process.argv[process.argv.indexOf('--parts') + 1]!.split(',').map(Number) : [1, 2, 3];
 
 const data = await denseHistoryHotel((l) => console.log(l));
 const url = await postgresCopyOf(data, (l) => console.log(l));
@@ -72,7 +74,7 @@ const variants: Record<string, () => Promise<unknown>> = {
 };
 // The stay query alone as the board asks it on PostgreSQL, in 1, 2 and 3 ranges at once (`--parts`).
 if (process.argv.includes('--parts')) {
-  for (const parts of [1, 2, 3]) variants[`boardStays, ${parts} part(s)`] = async () => await boardStays(db, startMs, endMs, maxStayMs, parts);
+  for (const parts of PARTS) variants[`boardStays, ${parts} part(s)`] = async () => await boardStays(db, startMs, endMs, maxStayMs, parts);
 }
 if (boardOnly) for (const k of Object.keys(variants)) if (!k.startsWith('board')) delete variants[k];
 if (mainDir) {

@@ -38,8 +38,8 @@ export function createBoardService(core: CoreDeps, settings: SettingsService): B
       // Everything besides the data that the board depends on.
       const key = `${from}|${days}|${today}|${zone}|${maxStayMs}`;
       return memo.read(key, async () => {
-        // Asked together: on PostgreSQL four connections of the pool answer at once (on SQLite the
-        // read holds the one connection and they run in turn, as before).
+        // Asked together: on PostgreSQL connections of the pool answer at once, the stays' parts
+        // too (boardStays); on SQLite the read holds the one connection and they run in turn.
         const [allRooms, stayColumns, blockRows, counts] = await Promise.all([
           listRooms(db, true),
           boardStays(db, startMs, endMs, maxStayMs),

@@ -59,21 +59,24 @@ type BoardStayColumnTexts = Record<keyof BoardStayColumns, string>;
  * here) cost as much CPU as SQLite writing the JSON, but all of it was garbage, most of it copied by
  * a scavenge before it died: in the host's 2 MB young generation a fresh 300 × 90 board's first byte
  * over HTTP came 41–62 ms after the request, 31–44 ms as columns, the collector's share of the
- * host's CPU 42 → 25 % (docs/benchmarks.md, thirtieth pass). PostgreSQL's
- * aggregation moves work to the server, so there the window is asked in BOARD_PARTS ranges of
- * check-in time at once, each on its own connection: the server's backends build them side by side,
- * and the parts, each in order and each later than the one before, are joined end to end.
+ * host's CPU 42 → 25 % (docs/benchmarks.md, thirtieth pass).
  *
- * SQLite asks the window in parts too, one after the other on its one connection, for memory's sake
- * rather than the server's: a part per SQLITE_PART_DAYS days (boardParts). Asked whole, a 300 × 90
- * board's columns came as texts of up to 300 KB (the names, two-byte once one has an "ø"): SQLite
- * grew each by doubling in its heap and V8 took the largest as large objects, on fresh pages every
- * time. In parts, what faults in is the seven answer arrays (7 × 37 pages); on a machine where a
- * fault is dear (a PVM guest, ~13 µs), benchmark 3's process: 22.5–23.1 ms and 366 faults a call
- * whole against 21.3–21.8 ms and 259 in five parts (the raw SELECT's rows 16.9–17.2 ms); `serve`'s
- * host over HTTP: first byte 0.83 ×, 900 → 727 faults a built board (docs/benchmarks.md, forty-fifth pass).
+ * **The window in parts.** Both engines are asked the window in ranges of check-in time, a part per
+ * BOARD_PART_DAYS days (boardParts), and the parts, each in order and each later than the one before,
+ * are joined end to end. PostgreSQL answers them at once, each on its own connection of the pool, so
+ * its backends build them side by side; SQLite answers them in turn on its one connection. Either way
+ * each part's JSON is small: asked whole (or in two parts, PostgreSQL before the forty-fifth pass), a
+ * 300 × 90 board's columns were texts of up to 300 KB (the names, two-byte once one has an "ø"),
+ * grown by doubling in SQLite's heap or a backend's memory and taken by V8 as large objects, on fresh
+ * pages every time; in parts what faults in is the seven answer arrays (7 × 37 pages). Measured on a
+ * machine where a fault is dear (a PVM guest, ~13 µs; docs/benchmarks.md, forty-fifth pass):
+ * - SQLite, benchmark 3's process: 22.5–23.1 ms and 366 faults a call whole against 21.3–21.8 ms and
+ *   259 in five parts (the raw SELECT's rows 16.9–17.2 ms); `serve`'s host over HTTP: first byte
+ *   0.83 ×, 900 → 727 faults a built board;
+ * - PostgreSQL (`board-postgres-ab.ts --parts 2,3,4,5,6`): 34.3 ms in two parts, 24.9 in five, 25.1
+ *   in six; this process's CPU a call 15.8 → 10.4 ms, the backends' 42.7 → 28.7 ms.
  */
-export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = boardParts(db.dialect, startMs, endMs)): Promise<BoardStayColumns> {
+export async function boardStays(db: Db, startMs: number, endMs: number, maxStayMs: number, parts = boardParts(startMs, endMs)): Promise<BoardStayColumns> {
   // Part k: check-in from splits[k] (inclusive: after splits[k] − 1 ms, check-in times being whole
   // ms) to before splits[k + 1]; the first part from one maximum stay before the window.
   const splits = boardSplits(startMs, endMs, parts);
@@ -85,20 +88,16 @@ export async function boardStays(db: Db, startMs: number, endMs: number, maxStay
   return answers.length === 1 ? answers[0]! : joinColumns(answers);
 }
 
-/** How many ranges PostgreSQL's board query is split into (at once, one connection each). */
-export const BOARD_PARTS = 2;
+/** The days of the window in one part of the board's stay query (at 300 rooms, ~4 500 stays, texts under 128 KB). */
+export const BOARD_PART_DAYS = 21;
 
-/** SQLite: the days of the window in one part (at 300 rooms, ~4 500 stays and texts under 128 KB). */
-export const SQLITE_PART_DAYS = 21;
-
-/** How many parts `boardStays` asks a window in: BOARD_PARTS on PostgreSQL, one per SQLITE_PART_DAYS days on SQLite. */
-export function boardParts(dialect: Db['dialect'], startMs: number, endMs: number): number {
-  if (dialect === 'postgres') return BOARD_PARTS;
-  return Math.max(1, Math.ceil(Math.round((endMs - startMs) / 86_400_000) / SQLITE_PART_DAYS));
+/** How many parts `boardStays` asks a window in: one per BOARD_PART_DAYS of its days, at least one. */
+export function boardParts(startMs: number, endMs: number): number {
+  return Math.max(1, Math.ceil(Math.round((endMs - startMs) / 86_400_000) / BOARD_PART_DAYS));
 }
 
 /** Where the parts meet: the window's start, `parts` − 1 whole-ms points evenly inside it, its end. */
-export function boardSplits(startMs: number, endMs: number, parts = BOARD_PARTS): number[] {
+export function boardSplits(startMs: number, endMs: number, parts = boardParts(startMs, endMs)): number[] {
   const splits = [startMs];
   for (let k = 1; k < parts; k++) splits.push(Math.round(startMs + ((endMs - startMs) * k) / parts));
   splits.push(endMs);

@@ -1,12 +1,12 @@
 /**
  * The board's stay query as columns (db/queries/board-queries.ts), on both engines. The window is
- * asked in ranges of check-in time and the parts joined (BOARD_PARTS at once on PostgreSQL, one per
- * SQLITE_PART_DAYS days in turn on SQLite): a stay whose check-in falls on a split, or a millisecond
- * either side of one, is there exactly once, in order, however many parts.
+ * asked in ranges of check-in time, a part per BOARD_PART_DAYS days, and the parts joined (at once on
+ * PostgreSQL, in turn on SQLite): a stay whose check-in falls on a split, or a millisecond either side
+ * of one, is there exactly once, in order, however many parts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database';
-import { BOARD_PARTS, boardParts, boardSplits, boardStays } from '../../../db/queries/board-queries';
+import { boardParts, boardSplits, boardStays } from '../../../db/queries/board-queries';
 import { insertRoom } from '../../../db/queries/room-queries';
 import { insertStay } from '../../../db/queries/stay-queries';
 import { STAY_STATUSES, type StayStatus } from '../../../shared/rules/stay-rules';
@@ -50,18 +50,18 @@ beforeEach(async () => {
 afterEach(() => close());
 
 describe('boardParts', () => {
-  it('asks PostgreSQL in BOARD_PARTS parts, and SQLite in a part per SQLITE_PART_DAYS days of the window, at least one', () => {
-    expect(boardParts('postgres', START, END)).toBe(BOARD_PARTS);
-    expect(boardParts('sqlite', START, END)).toBe(5);
-    expect(boardParts('sqlite', START, START + 21 * DAY)).toBe(1);
-    expect(boardParts('sqlite', START, START + 22 * DAY)).toBe(2);
-    expect(boardParts('sqlite', START, START + 1 * DAY)).toBe(1);
+  it('asks a window in a part per BOARD_PART_DAYS (21) of its days, at least one', () => {
+    expect(boardParts(START, END)).toBe(5);
+    expect(boardParts(START, START + 21 * DAY)).toBe(1);
+    expect(boardParts(START, START + 22 * DAY)).toBe(2);
+    expect(boardParts(START, START + 1 * DAY)).toBe(1);
+    expect(boardSplits(START, END)).toHaveLength(6);
   });
 
   it("counts a window's days, not its hours: a 21-day window across a DST change (an hour longer or shorter) is one part", () => {
     const hour = 3_600_000;
-    expect(boardParts('sqlite', START, START + 21 * DAY + hour)).toBe(1);
-    expect(boardParts('sqlite', START, START + 21 * DAY - hour)).toBe(1);
+    expect(boardParts(START, START + 21 * DAY + hour)).toBe(1);
+    expect(boardParts(START, START + 21 * DAY - hour)).toBe(1);
   });
 });
 
@@ -71,7 +71,7 @@ describe('boardStays', () => {
   });
 
   it('has every stay once, in check-in order, whichever split its check-in falls on or beside', async () => {
-    const splits = boardSplits(START, END, boardParts(db.dialect, START, END)).slice(1, -1);
+    const splits = boardSplits(START, END).slice(1, -1);
     expect(splits.length).toBeGreaterThan(0);
     const wanted: [string, number][] = [['first', START - MAX_STAY + 1], ['last', END - 1]];
     for (const [k, at] of splits.entries()) for (const d of [-1, 0, 1]) wanted.push([`split ${k} ${d}`, at + d]);

@@ -95,7 +95,8 @@ export interface CommandDef {
   ipc?: boolean;
   /**
    * The output is built field by field by the core's own query (no user record, nothing secret) and
-   * is large: REST sends it with JSON.stringify instead of re-checking it through zod, which copies
+   * is large: REST sends JSON.stringify's text (as bytes made in pieces, core/api/json-bytes.ts)
+   * instead of re-checking it through zod, which copies
    * every array (10–35 ms for a 300-room × 90-day board) and every object in it (a list of 300
    * rooms: zod's copy was half of all the desk's host allocated under benchmark 4's requests,
    * docs/benchmarks.md §4, eighteenth pass). tests/core/api pins that the output has exactly the

@@ -169,13 +169,15 @@ describe('blocks and the board', () => {
     // zod drops any key the schema does not name: equal only if the answer has no field beyond it.
     expect(BoardSchema.parse(res.body)).toEqual(res.body);
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(BoardSchema.shape).sort());
+    // Sent as bytes made in pieces (core/api/json-bytes.ts): the text JSON.stringify writes.
+    expect(res.text).toBe(JSON.stringify(res.body));
   });
 
   it('sends a board asked again the same while nothing changed, and the new board after a booking', async () => {
     await roomAndStay();
     const path = '/api/v1/board?from=2026-05-01&days=7';
     const first = await api.get<Board>(path);
-    // On SQLite the second is the kept board's bytes (core/read-memo.ts, keptJson): the same JSON.
+    // On SQLite the second is the kept board's bytes (core/read-memo.ts, trustedJson): the same JSON.
     const second = await api.get<Board>(path);
     expect(second.text).toBe(first.text);
     expect([first.headers['content-type'], second.headers['content-type']]).toEqual(['application/json; charset=utf-8', 'application/json; charset=utf-8']);

@@ -33,7 +33,8 @@ const arg = (name: string, fallback: number) => {
 const rounds = arg('rounds', 5);
 const calls = arg('calls', 15);
 /** `--parts 1,2,3`: the part counts `--parts` compares (default 1, 2 and 3). */
-const PARTS = (process.argv[process.argv.indexOf('--parts') + 1] ?? '').match(/^\d+(,\d+)*$/) ? process.argv[process.argv.indexOf('--parts') + 1]!.split(',').map(Number) : [1, 2, 3];
+const partsList = process.argv[process.argv.indexOf('--parts') + 1] ?? '';
+const PARTS = /^\d+(,\d+)*$/.test(partsList) ? partsList.split(',').map(Number) : [1, 2, 3];
 
 const data = await denseHistoryHotel((l) => console.log(l));
 const url = await postgresCopyOf(data, (l) => console.log(l));
@@ -72,7 +73,7 @@ const variants: Record<string, () => Promise<unknown>> = {
   'raw pg, stays alone, rowMode array': async () => await raw.query({ ...cfg(sql.stays, ...params.stays), rowMode: 'array' }),
   'board:get': async () => await core.handlers['board:get']({ from: BOARD_FROM, days: BOARD_DAYS }, CTX),
 };
-// The stay query alone as the board asks it on PostgreSQL, in 1, 2 and 3 ranges at once (`--parts`).
+// The stay query alone as the board asks it on PostgreSQL, in PARTS ranges at once (`--parts`).
 if (process.argv.includes('--parts')) {
   for (const parts of PARTS) variants[`boardStays, ${parts} part(s)`] = async () => await boardStays(db, startMs, endMs, maxStayMs, parts);
 }

@@ -9,7 +9,7 @@
  * binary's symbols), resident for the process's life. Held back, the start-up code stays in V8's
  * interpreter and baseline tiers; the start measured no slower (the concurrent compile jobs no
  * longer compete with it for the machine's two cores). The compiler is switched on by the first
- * request (HTTP: core/api/build-server.ts; or the desk window's first call over IPC), not when the host is up: functions the
+ * request (first-request.ts: over HTTP or the desk window's first call over IPC), not when the host is up: functions the
  * start-up made hot are optimized by their next call, and the background jobs' first rounds (the
  * downtime pack) would page it in for nothing. So a server nobody has asked anything yet does not
  * hold the compiler, as it does not hold Socket.IO (core/api/socket-io-gate.ts); from its first
@@ -22,7 +22,6 @@
  * tests/core/optimizing-compiler.test.ts checks in a child Node that a flag set this way does keep
  * a hot function out of TurboFan, and that resuming lets it in.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 
 /** Node flags with which the process itself chose its compiler tiers: then this module changes nothing. */
@@ -45,12 +44,4 @@ export function resumeOptimizingCompiler(set: (flag: string) => void = setFlagsF
   if (!deferred) return;
   deferred = false;
   set('--turbofan');
-}
-
-/** `handler`, resuming the compiler first (a check of one flag once it is on). */
-export function resumingOnFirstRequest<R extends IncomingMessage, S extends ServerResponse>(handler: (req: R, res: S) => void): (req: R, res: S) => void {
-  return (req, res) => {
-    if (deferred) resumeOptimizingCompiler();
-    handler(req, res);
-  };
 }

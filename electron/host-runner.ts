@@ -10,7 +10,7 @@
  */
 import { audienceOf } from '../shared/contract/events';
 import type { Host } from '../core/host';
-import { resumeOptimizingCompiler } from '../core/optimizing-compiler';
+import { requestCame } from '../core/first-request';
 import { createHostRequestHandler, startDeskHost } from './host-requests';
 import type { FromHost, HostRequest, HostStartOptions, ToHost } from './host-protocol';
 import type { HostPort } from './parent-port';
@@ -70,8 +70,8 @@ export function runHostProcess(port: HostPort, { start = startDeskHost, exit = (
 
   /** Answers one request; a close waits for the answers under way. */
   function serve(request: HostRequest): void {
-    // The window's first call switches V8's optimizing compiler on (host-start-up.ts held it back).
-    resumeOptimizingCompiler();
+    // The window's first call ends the host's start-up (core/first-request.ts; host-start-up.ts held the optimizing compiler back).
+    requestCame();
     if (!answer || closing) {
       post({ kind: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: 'The desk is not running.' } });
       return;

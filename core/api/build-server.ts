@@ -34,7 +34,7 @@ import { registerOpenApi } from './openapi-docs';
 import { registerRenderer } from './renderer-routes';
 import { registerSocketIo } from './socket-io-gate';
 import { registerUploadRoutes } from './upload-routes';
-import { resumingOnFirstRequest } from '../optimizing-compiler';
+import { notingRequests } from '../first-request';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -148,10 +148,10 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   await registerRenderer(app, options.rendererDir);
   const socketIo = registerSocketIo(app, core);
   const server = app.server;
-  // The first request also switches V8's optimizing compiler on, if the host's start held it back (optimizing-compiler.ts).
+  // The first request ends the host's start-up: V8's optimizing compiler let in, the idle collector's start-up collection not made (first-request.ts).
   handlers.set(
     app,
-    resumingOnFirstRequest((req, res) => {
+    notingRequests((req, res) => {
       if (!socketIo.takes(req, res)) server.emit('request', req, res);
     }),
   );

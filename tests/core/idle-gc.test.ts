@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { MEMORY_REDUCING, startIdleCollector, withStartUpCodeFlushed, type IdleCollector } from '../../core/idle-gc';
+import { idleCollectionDue, MEMORY_REDUCING, startIdleCollector, withStartUpCodeFlushed, type IdleCollector } from '../../core/idle-gc';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Keeps the event loop busy for `ms`, in slices, so the interval's timer still fires between them. */
@@ -142,5 +142,47 @@ describe('startIdleCollector', () => {
       withStartUpCodeFlushed(() => void collected++, ['--max-semi-space-size=2', own], (flag) => asked.push(flag));
       expect([own, asked, collected]).toEqual([own, [], 1]);
     }
+  });
+});
+
+describe('idleCollectionDue: the start-up collection, and the later ones', () => {
+  const at = (collections: number, worked: boolean, quietMs: number) => idleCollectionDue({ collections, worked, quietMs, laterQuietMs: 30_000 });
+
+  it('makes the start-up collection at the first idle look of a host that has not worked yet, however short the quiet', () => {
+    expect(at(0, false, 2_000)).toBe('start-up');
+    expect(at(0, false, 60_000)).toBe('start-up');
+  });
+
+  it('makes no start-up collection once the host has worked: the first waits for laterQuietMs of quiet like every later one', () => {
+    expect(at(0, true, 2_000)).toBe('none');
+    expect(at(0, true, 29_999)).toBe('none');
+    expect(at(0, true, 30_000)).toBe('collect');
+    expect(at(1, false, 2_000)).toBe('none');
+    expect(at(3, true, 31_000)).toBe('collect');
+  });
+});
+
+describe('startIdleCollector after work', () => {
+  it('a host busy after its first request does not collect at its next idle look, only after laterQuietMs of quiet', async () => {
+    collector = startIdleCollector({ ...EAGER, laterQuietMs: 1200, workUtilization: 0.5, requestCame: () => true });
+    await busyFor(400);
+    await sleep(500);
+    // Idle for several looks, but the host worked: no start-up collection.
+    expect(collector.collections).toBe(0);
+    await sleep(1200);
+    expect(collector.collections).toBeGreaterThanOrEqual(1);
+  });
+
+  it('busy before any request (the start-up’s leftovers) still collects at the first idle look', async () => {
+    collector = startIdleCollector({ ...EAGER, laterQuietMs: 60_000, workUtilization: 0.5, requestCame: () => false });
+    await busyFor(400);
+    await sleep(500);
+    expect(collector.collections).toBe(1);
+  });
+
+  it('a request without work (a desk signing in) leaves the start-up collection at the first idle look', async () => {
+    collector = startIdleCollector({ ...EAGER, laterQuietMs: 60_000, workUtilization: 0.5, requestCame: () => true });
+    await sleep(500);
+    expect(collector.collections).toBe(1);
   });
 });

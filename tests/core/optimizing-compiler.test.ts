@@ -5,9 +5,8 @@
  * built `serve` doing it end to end is in serve.bundle.sqlite.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deferOptimizingCompiler, optimizingCompilerDeferred, resumeOptimizingCompiler, resumingOnFirstRequest } from '../../core/optimizing-compiler';
+import { deferOptimizingCompiler, optimizingCompilerDeferred, resumeOptimizingCompiler } from '../../core/optimizing-compiler';
 
 /** What the module sets, captured instead of applied to this process's V8. */
 function recorder() {
@@ -50,23 +49,6 @@ describe('the optimizing compiler held back while a host starts', () => {
     const r = recorder();
     deferOptimizingCompiler(['--max-semi-space-size=2', '--max-old-space-size=256', '--no-maglev', '--expose-gc', '--trace-opt'], r.set);
     expect(r.flags).toEqual(['--no-turbofan']);
-  });
-
-  it('the first request through the handler resumes it; every request is handed on', () => {
-    const r = recorder();
-    deferOptimizingCompiler([], r.set);
-    const seen: unknown[] = [];
-    const handler = resumingOnFirstRequest((req: IncomingMessage, res: ServerResponse) => void seen.push([req, res]));
-    const req = {} as IncomingMessage;
-    const res = {} as ServerResponse;
-    // The real flag reaches this process's V8 here: --turbofan, which it runs with anyway.
-    handler(req, res);
-    expect(optimizingCompilerDeferred()).toBe(false);
-    handler(req, res);
-    expect(seen).toEqual([
-      [req, res],
-      [req, res],
-    ]);
   });
 
   it('the flags, set while V8 runs, keep a hot function out of TurboFan and then let it in', () => {

@@ -32,4 +32,4 @@ HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.FRONTDESK_PORT || 8787) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # --lan: listen on FRONTDESK_HOST:FRONTDESK_PORT (refused while the admin password is the default,
 # so the first start needs FRONTDESK_ADMIN_PASSWORD).
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-maglev", "--no-parallel-scavenge", "dist-server/serve.cjs", "--lan"]
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-maglev", "--no-parallel-scavenge", "--no-memory-reducer", "dist-server/serve.cjs", "--lan"]

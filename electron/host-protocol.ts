@@ -40,10 +40,16 @@ import type { HandledCommandName } from '../core/context';
  * queue, up to 54 ms in one stall). Scavenging a small semi-space alone on the main thread costs less than that:
  * host CPU a booking 0.77–0.82 ×, p99 0.59–0.75 × in four sittings of five, 0.98 × and 0.89 × in the
  * fifth; the export, the board and memory unchanged (docs/benchmarks.md, twenty-ninth pass).
+ * `--no-memory-reducer`: V8's memory reducer makes full collections once the host has allocated little
+ * for ~8 s, and each finds the last burst's objects dead and drops the optimized code that held them:
+ * after a pause of that length the next bookings on PostgreSQL cost the host ~2 × the CPU each for
+ * seconds (490 → 900–980 µs). The idle collector (core/idle-gc.ts) gives an idle host's memory back
+ * instead, after 30 s of quiet; `serve`'s memory rows were the same without the reducer (docs/benchmarks.md,
+ * forty-sixth pass).
  * `npm run serve` runs with the same.
  * Electron's main takes V8 flags only on its own command line; a utility process takes them from here.
  */
-export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'];
+export const HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge', '--no-memory-reducer'];
 
 export { isFileExport, isFileImport, type FileExportName, type FileImportName };
 

@@ -12,7 +12,7 @@
  *   npx tsx bench/ab/board-answer-ab.ts [--runs 3] [--boards 30] <checkout> [<checkout> …]
  *
  * A checkout may carry its host's environment (support/checkout-arg.ts), e.g.
- * `".@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge"`.
+ * `".@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge --no-memory-reducer"`.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

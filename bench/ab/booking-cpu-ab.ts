@@ -15,7 +15,7 @@
  * is this checkout as it is, then with that setting. Every host runs with this checkout's
  * `HOST_EXEC_ARGV`, the desk's V8 flags (support/bench-host.ts); flags on the command line win over
  * `NODE_OPTIONS`, so other heap sizes are given as the checkout's `BENCH_HOST_EXEC_ARGV`, which replaces
- * them: `". .@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge"`
+ * them: `". .@BENCH_HOST_EXEC_ARGV=--max-semi-space-size=4 --max-old-space-size=256 --no-maglev --no-parallel-scavenge --no-memory-reducer"`
  * (docs/benchmarks.md, twenty-first pass).
  *
  * `--timeslots`: benchmark 8's `POST /api/v1/bookings` of a timeslot instead (each request the next free

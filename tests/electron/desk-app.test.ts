@@ -92,7 +92,7 @@ describe('the desk app', () => {
     const child = fake.utilityForks[0]!;
     expect(child.modulePath).toBe(join(appDir, 'dist-electron', 'host.cjs'));
     const { env, ...options } = child.options as { env: NodeJS.ProcessEnv };
-    expect(options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'], stdio: 'inherit' });
+    expect(options).toEqual({ serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge', '--no-memory-reducer'], stdio: 'inherit' });
     // main's own environment, with one malloc arena and the mmap threshold under it (core/malloc-env.ts).
     expect(env).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1', ...process.env });
     expect(child.posted[0]).toEqual({

@@ -50,7 +50,7 @@ async function startHost(dataDir: string): Promise<Running> {
   const client = await startHostClient({
     spawn: () => {
       child = forkNodeUtility(hostEntry, {
-        execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'],
+        execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge', '--no-memory-reducer'],
         env: { ...process.env, FRONTDESK_ADMIN_PASSWORD: PASSWORD },
       });
       exitCode = new Promise((done) => child.on('exit', done));

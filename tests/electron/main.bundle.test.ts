@@ -71,7 +71,7 @@ describe('dist-electron/main.cjs and host.cjs', () => {
       {
         modulePath: join(repo, 'dist-electron', 'host.cjs'),
         args: [],
-        options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge'], env: { MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' }, stdio: 'inherit' },
+        options: { serviceName: 'Frontdesk host', execArgv: ['--max-semi-space-size=4', '--max-old-space-size=256', '--no-maglev', '--no-parallel-scavenge', '--no-memory-reducer'], env: { MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '1' }, stdio: 'inherit' },
       },
     ]);
     // The host process runs with glibc's allocator settings (core/malloc-env.ts): the kernel's view of its environment.

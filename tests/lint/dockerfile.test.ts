@@ -51,7 +51,7 @@ describe('the Dockerfile', () => {
     expect(serverConfig).toContain('export default defineConfig(serverBuildConfig());');
     expect(dockerfile).toContain('COPY --from=build /app/dist-server ./dist-server');
     expect(dockerfile).toContain('COPY --from=build /app/dist/renderer ./dist/renderer');
-    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-maglev", "--no-parallel-scavenge", "dist-server\/serve\.cjs", "--lan"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=4", "--max-old-space-size=256", "--no-maglev", "--no-parallel-scavenge", "--no-memory-reducer", "dist-server\/serve\.cjs", "--lan"\]$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^VOLUME \["\/data"\]$/m);
     expect(dockerfile).toMatch(/FRONTDESK_DATA=\/data/);

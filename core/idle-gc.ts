@@ -11,17 +11,18 @@
  *
  * Only a host that has not yet worked — no look since its first request (first-request.ts) has found
  * its loop busy for `workUtilization` (a quarter) of the interval — collects at its first idle look:
- * the start-up's collection. Any other collection
- * waits until the host has been quiet for `laterQuietMs` (30 s). A full collection while idle finds none of the requests' objects alive, and V8
+ * the start-up's collection. Any other collection waits until the host has been quiet for
+ * `laterQuietMs` (30 s). A full collection while idle finds none of the requests' objects alive, and V8
  * then drops the optimized code that had them embedded (`--trace-deopt`: "embedded weak objects
  * cleared", 140–183 functions a time): the next burst runs slower while ~250 functions are optimized
  * again. At 2 s that was every pause of a working desk (thirty-fourth pass), and a host that worked
- * before its first idle moment (a server asked for bookings at once after its start) paid it once
- * more, with its requests' code flushed as if it were the start-up's: ~2 × the host's CPU a booking
- * on PostgreSQL for the next seconds (forty-sixth pass). A request or two (a desk signing in, its first
+ * before its first idle moment (a server asked for bookings at once after its start) paid it once more,
+ * with its requests' code flushed as if it were the start-up's: ~2 × the host's CPU a booking on
+ * PostgreSQL for the next seconds (forty-sixth pass). A request or two (a desk signing in, its first
  * board) do not end the start-up: they leave no hot code to lose, and the start-up's collection before
- * the desk's first export keeps the host's peak during it 5 MB lower (127–128 against 132–133 MB). A burst's garbage meanwhile waits for V8's own
- * collections and its memory reducer.
+ * the desk's first export keeps the host's peak during it 5 MB lower (127–128 against 132–133 MB). A
+ * burst's garbage meanwhile waits for V8's own collections (its memory reducer is off in the hosts:
+ * electron/host-protocol.ts's `HOST_EXEC_ARGV`).
  *
  * `gc` is V8's own, exposed with `--expose-gc` set at run time (the process's command line need not
  * carry it: the desk's utility process, `serve`, Docker and the tests all get it the same way).
@@ -33,10 +34,10 @@
  * longer, two collections of ~35 ms after start-up instead of one of ~25 (`--trace-gc`), at a moment
  * the host had been idle for a whole interval.
  *
- * The first collection also drops the start-up's compiled code (`withStartUpCodeFlushed`): V8 keeps a
+ * The start-up's collection also drops its compiled code (`withStartUpCodeFlushed`): V8 keeps a
  * function's bytecode, and its baseline machine code, until the function has sat unused through six
  * full collections (`--bytecode-old-age`), baseline code for ever (`--no-flush-baseline-code`). At a
- * host's first idle moment almost everything compiled so far ran once — the modules' top levels, the
+ * host's first idle moment before work almost everything compiled so far ran once — the modules' top levels, the
  * migrations, the demo hotel, the routes' registration — and the requests' code is not compiled yet.
  * So for that one collection any function not running now counts as old and its code goes; a
  * function needed again is compiled from its source again, once. After it V8's own rule holds.

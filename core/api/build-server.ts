@@ -148,7 +148,7 @@ export async function buildServer(core: Core, options: BuildServerOptions): Prom
   await registerRenderer(app, options.rendererDir);
   const socketIo = registerSocketIo(app, core);
   const server = app.server;
-  // The first request ends the host's start-up: V8's optimizing compiler let in, the idle collector's start-up collection not made (first-request.ts).
+  // Each request noted: the first ends the host's start-up, V8's optimizing compiler let in (first-request.ts).
   handlers.set(
     app,
     notingRequests((req, res) => {

@@ -18,6 +18,7 @@ import { runAvailabilityPostgres } from './availability-postgres';
 import type { BenchOptions } from './support/bench-options';
 import { lastYearNights, shuffled, timeAsync, type Interval } from './support/intervals';
 import { copyHotelTo, denseHistoryHotel, NOW_MS, scratchDir, TIME_ZONE } from './support/hotel-dataset';
+import { caughtShare, interruptionsText, measureInterruptions } from './support/interruptions';
 import type { BenchResult } from './support/report';
 import { fmt, fmtMs, median, percentile } from './support/stats';
 
@@ -63,11 +64,16 @@ function time(intervals: Interval[], check: (s: number, e: number) => unknown): 
 interface CaseTimes {
   p50: number;
   p99: number;
+  /** The share of calls over the target (25 µs), median of the runs. */
+  over: number;
 }
+const TARGET_MS = 0.025;
 const summary = (runs: Float64Array[]): CaseTimes => ({
   p50: median(runs.map((r) => percentile(r, 50))),
   p99: median(runs.map((r) => percentile(r, 99))),
+  over: median(runs.map((r) => r.filter((x) => x > TARGET_MS).length / r.length)),
 });
+const pct = (share: number) => `${fmt(share * 100)} %`;
 
 function explain(db: Database.Database, sql: string): string {
   const params = [ROOM_ID, ...Array.from({ length: (sql.match(/\?/g)?.length ?? 1) - 1 }, () => 0)];
@@ -87,6 +93,8 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
     const maxStayMs = (await createSettingsService({ db, clock: () => NOW_MS, events: createEventBus() }, { timeZone: TIME_ZONE })).maxStayMs();
     const nights = await nightsOfLastYear(db, sqlite, maxStayMs);
     const perRun = o.quick ? 5000 : 20_000;
+    // What the machine takes from a running core in this minute: it sets the floor of the p99s below.
+    const interruptions = measureInterruptions(1000);
     const stayStmt = sqlite.prepare(STAY_CONFLICT_SQL);
     const occupancyStmt = sqlite.prepare(OCCUPANCY_CONFLICT_SQL);
     const unbounded = sqlite.prepare(UNBOUNDED_SQL);
@@ -152,8 +160,8 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
       id: 2,
       title: 'Availability check',
       checks: [
-        { label: 'taken night, p99', ours: fmtMs(t.ours.p99), anchor: fmtMs(t.raw.p99), ratio: fmt(t.raw.p99 / t.ours.p99), target: '≤ 25 µs', pass: t.ours.p99 <= 0.025 },
-        { label: 'free night, p99', ours: fmtMs(f.ours.p99), anchor: fmtMs(f.raw.p99), ratio: fmt(f.raw.p99 / f.ours.p99), target: '≤ 25 µs', pass: f.ours.p99 <= 0.025 },
+        { label: 'taken night, p99', ours: fmtMs(t.ours.p99), anchor: fmtMs(t.raw.p99), ratio: fmt(t.raw.p99 / t.ours.p99), target: '≤ 25 µs', pass: t.ours.p99 <= TARGET_MS },
+        { label: 'free night, p99', ours: fmtMs(f.ours.p99), anchor: fmtMs(f.raw.p99), ratio: fmt(f.raw.p99 / f.ours.p99), target: '≤ 25 µs', pass: f.ours.p99 <= TARGET_MS },
         { label: 'unbounded query, taken (slowdown)', ours: fmtMs(unb.taken.p50), anchor: fmtMs(bounded.taken.p50), ratio: `${fmt(slow(unb.taken, bounded.taken))}× slower`, target: issueRange, pass: null },
         { label: 'unbounded query, free (slowdown)', ours: fmtMs(unb.free.p50), anchor: fmtMs(bounded.free.p50), ratio: `${fmt(slow(unb.free, bounded.free))}× slower`, target: issueRange, pass: null },
         { label: 'uncovered index (room_id), taken (slowdown)', ours: fmtMs(unc.taken.p50), anchor: fmtMs(bounded.taken.p50), ratio: `${fmt(slow(unc.taken, bounded.taken))}× slower`, target: issueRange, pass: null },
@@ -164,6 +172,7 @@ export async function runAvailabilityBench(o: BenchOptions): Promise<BenchResult
         `Room ${ROOM_ID}: ${roomStays} stays over 10 years (${roomLive} occupying); asked about ${nights.taken.length} taken and ${nights.free.length} free nights of the last year, ${perRun} random checks per case per run, ${o.runs} runs; medians of the runs. Ratio column: anchor time ÷ our time (1 = as fast as raw).`,
         `Ours (findOccupancyConflict): taken p50 ${fmtMs(t.ours.p50)} / p99 ${fmtMs(t.ours.p99)}; free p50 ${fmtMs(f.ours.p50)} / p99 ${fmtMs(f.ours.p99)} (one statement: a free night also reads the room's blocks).`,
         `Raw statement, same SQL: taken p50 ${fmtMs(t.raw.p50)} / p99 ${fmtMs(t.raw.p99)}; free p50 ${fmtMs(f.raw.p50)} / p99 ${fmtMs(f.raw.p99)}.`,
+        `Calls over 25 µs: ours ${pct(t.ours.over)} taken / ${pct(f.ours.over)} free, raw ${pct(t.raw.over)} / ${pct(f.raw.over)}. The machine in this minute (support/interruptions.ts): ${interruptionsText(interruptions)}; a call as long as ours' p50 is caught by one ${pct(caughtShare(interruptions, t.ours.p50 * 1000))} of the time (taken), ${pct(caughtShare(interruptions, f.ours.p50 * 1000))} (free) — over 1 %, the p99 is a caught call's time, the check's or raw SQLite's alike.`,
         `Stay query alone (raw), p50: bounded ${fmtMs(bounded.taken.p50)} taken / ${fmtMs(bounded.free.p50)} free; unbounded ${fmtMs(unb.taken.p50)} / ${fmtMs(unb.free.p50)} (${fmt(slow(unb.taken, bounded.taken))}× / ${fmt(slow(unb.free, bounded.free))}×); index (room_id) only ${fmtMs(unc.taken.p50)} / ${fmtMs(unc.free.p50)} (${fmt(slow(unc.taken, bounded.taken))}× / ${fmt(slow(unc.free, bounded.free))}×).`,
         `The existing \`stays_room_idx (room_id, checkin_ms)\`, bounded but not covering: ${fmtMs(rix.taken.p50)} taken / ${fmtMs(rix.free.p50)} free (${fmt(slow(rix.taken, bounded.taken))}× / ${fmt(slow(rix.free, bounded.free))}×).`,
         `Plans: the stay query \`${plans.ours}\`; unbounded \`${plans.unbounded}\`; (room_id) only \`${uncoveredPlan}\`; stays_room_idx \`${plans.roomIdx}\`.`,

@@ -35,6 +35,7 @@ import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgre
 import { BENCH_DIR } from './support/hotel-dataset';
 import { benchHostText } from './support/host-build';
 import { loadText, startLoadSampler } from './support/load-average';
+import { interruptionsText, measureInterruptions } from './support/interruptions';
 import { pageFaultCost, pageFaultText } from './support/page-faults';
 import { resultsText, twoColumnMarkdown, writeResultsInto, type BenchResult, type RunFacts, type RunRecord } from './support/report';
 
@@ -88,6 +89,7 @@ function runFacts(command: string, mode: string, durationSeconds: number): RunFa
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     os: `${type()} ${release()}`,
     pageFault: pageFaultText(pageFaultCost()),
+    interruptions: interruptionsText(measureInterruptions()),
     node: process.version,
     sqlite,
     betterSqlite3: pkg.version,
@@ -176,8 +178,8 @@ async function main(): Promise<void> {
   // Only a run the doc may show is kept as the last of its kind: a `--only` or `--quick` run left in
   // latest-loaded.json once put a one-benchmark loaded column beside the next full quiet run.
   const forTheDoc = (!quick && selected.length === BENCHMARKS.length) || values.write;
-  if (forTheDoc) writeFileSync(resultsFile(loaded), JSON.stringify({ facts, results } satisfies RunRecord, null, 2));
   if (forTheDoc) {
+    writeFileSync(resultsFile(loaded), JSON.stringify({ facts, results } satisfies RunRecord, null, 2));
     writeResultsInto(DOC_FILE, twoColumnMarkdown(lastRun(false), lastRun(true)));
     console.log(`Results written to docs/benchmarks.md (${facts.node}, SQLite ${facts.sqlite}, ${facts.cores} cores).`);
   } else {

@@ -40,6 +40,8 @@ export interface RunFacts {
   os: string;
   /** What a minor page fault cost this machine (support/page-faults.ts); absent from runs before the forty-second pass. */
   pageFault?: string;
+  /** What the machine took from a running core (support/interruptions.ts); absent from runs before the forty-seventh pass. */
+  interruptions?: string;
   node: string;
   sqlite: string;
   betterSqlite3: string;
@@ -101,7 +103,7 @@ function factsBlock(f: RunFacts): string {
   return [
     `Run ${f.date} with \`${f.command}\` (${f.mode}, ${Math.round(f.durationSeconds)} s).`,
     '',
-    `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}${f.pageFault ? `; ${f.pageFault}` : ''}`,
+    `- Machine: ${f.cores} cores (${f.cpu}), ${f.memory} RAM, ${f.os}${f.pageFault ? `; ${f.pageFault}` : ''}${f.interruptions ? `; ${f.interruptions}` : ''}`,
     `- Node ${f.node}, better-sqlite3 ${f.betterSqlite3}, SQLite ${f.sqlite}${f.postgres ? `, ${f.postgres}` : ''}${f.chromium ? `, ${f.chromium}` : ''}`,
     ...(f.host ? [`- The benchmarks' host: ${f.host}`] : []),
     ...(f.load ? [`- While it ran: ${loadText(f.load)}${f.background ? `; beside it: ${f.background}` : '; nothing added (quiet)'}`] : []),

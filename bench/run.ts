@@ -34,8 +34,8 @@ import { benchHostMallocText } from './support/bench-host';
 import { benchPostgresVersion, stopBenchPostgres } from './support/bench-postgres';
 import { BENCH_DIR } from './support/hotel-dataset';
 import { benchHostText } from './support/host-build';
-import { loadText, startLoadSampler } from './support/load-average';
 import { interruptionsText, measureInterruptions } from './support/interruptions';
+import { loadText, startLoadSampler } from './support/load-average';
 import { pageFaultCost, pageFaultText } from './support/page-faults';
 import { resultsText, twoColumnMarkdown, writeResultsInto, type BenchResult, type RunFacts, type RunRecord } from './support/report';
 

@@ -37,8 +37,9 @@
  * The start-up's collection also drops its compiled code (`withStartUpCodeFlushed`): V8 keeps a
  * function's bytecode, and its baseline machine code, until the function has sat unused through six
  * full collections (`--bytecode-old-age`), baseline code for ever (`--no-flush-baseline-code`). At a
- * host's first idle moment before work almost everything compiled so far ran once — the modules' top levels, the
- * migrations, the demo hotel, the routes' registration — and the requests' code is not compiled yet.
+ * host's first idle moment before work almost everything compiled so far ran once — the modules' top
+ * levels, the migrations, the demo hotel, the routes' registration — and the requests' code is not
+ * compiled yet.
  * So for that one collection any function not running now counts as old and its code goes; a
  * function needed again is compiled from its source again, once. After it V8's own rule holds.
  * `serve --demo` idle 81.4–81.5 → 79.2–79.5 MB PSS (docs/benchmarks.md §4, twenty-seventh pass). Only

@@ -15,7 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { median } from './stats';
+import { fmt, median } from './stats';
 
 export interface Interruptions {
   /** Gaps a second of running. */
@@ -60,7 +60,7 @@ export const caughtShare = (i: Interruptions, callUs: number): number => Math.mi
 
 /** The run header's words for it: `a core stopped 1 788 times a second, a median 35 µs each (7.4 % of its time)`. */
 export const interruptionsText = (i: Interruptions): string =>
-  `a core stopped ${Math.round(i.perSecond).toLocaleString('en-US').replace(/,/g, '\u202f')} times a second, a median ${i.medianUs.toFixed(0)} µs each (${(i.share * 100).toFixed(1)} % of its time)`;
+  `a core stopped ${fmt(i.perSecond)} times a second, a median ${i.medianUs.toFixed(0)} µs each (${(i.share * 100).toFixed(1)} % of its time)`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { ms: { type: 'string', default: '2000' } } });

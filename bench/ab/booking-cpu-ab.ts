@@ -27,7 +27,8 @@
  * bursts they came in, and how many of those bursts had one of the host's old-generation collections
  * begin while their requests were in flight (the host watches its collections with a `gc` observer,
  * so every checkout named must have host-process.ts's `gc:watch`); then, for each of the largest bursts,
- * the longest WAL fsync that overlapped it (the host times them) and what its main thread did meanwhile,
+ * the longest WAL fsync that overlapped it (the host times them), the WAL's restart if one held the
+ * writes meanwhile (db/engine/wal-checkpointer.ts publishes them) and what its main thread did meanwhile,
  * sampled from /proc every 2 ms (support/thread-sampler.ts): ran, waited for a CPU, or slept, and in
  * which system call.
  */
@@ -107,10 +108,10 @@ if (!checkouts.length) throw new Error('name at least one checkout');
 
 const dir = scratchDir('booking-cpu-ab');
 
-/** The host's old-generation collections and WAL fsyncs since the last ask (`--tail`). */
-async function hostTrace(child: BenchChild): Promise<{ collections: Collection[]; syncs: Collection[] }> {
-  const r = await child.ask<{ collections: Collection[]; syncs?: Collection[] }>({ type: 'gc:taken' }, 'gc:taken');
-  return { collections: r.collections, syncs: r.syncs ?? [] };
+/** The host's old-generation collections, WAL fsyncs and WAL restarts since the last ask (`--tail`). */
+async function hostTrace(child: BenchChild): Promise<{ collections: Collection[]; syncs: Collection[]; restarts: Collection[] }> {
+  const r = await child.ask<{ collections: Collection[]; syncs?: Collection[]; restarts?: Collection[] }>({ type: 'gc:taken' }, 'gc:taken');
+  return { collections: r.collections, syncs: r.syncs ?? [], restarts: r.restarts ?? [] };
 }
 
 /** The host's main thread's busy share between two asks (its event-loop utilization), NaN if not told. */
@@ -210,12 +211,12 @@ try {
       const s1 = await h.child.ask<Batches>({ type: 'group-commit:stats' }, 'group-commit:stats');
       if (summary) h.profile = summary;
       const taken = r.traced ? await hostTrace(h.child) : undefined;
-      const tail = r.traced && taken ? tailBursts(r.traced, taken.collections) : undefined;
+      const tail = r.traced && taken ? tailBursts(r.traced, taken.collections, taken.restarts) : undefined;
       const samples = h.thread?.take() ?? [];
       if (tail && taken) {
         // The whole run's shares first: what a burst's are to be read against.
         const run = samples.length > 1 ? threadWindow(samples, samples[0]![0], samples.at(-1)![0]) : undefined;
-        const lines = describeBursts(tail, taken.collections, taken.syncs, (from, to) => threadWindow(samples, from, to));
+        const lines = describeBursts(tail, taken, (from, to) => threadWindow(samples, from, to));
         h.burstLines = run ? [`the whole run, main thread: ${describeShares(run)}`, ...lines] : lines;
       }
       const created = r.statuses['201'] ?? 0;

@@ -5,6 +5,7 @@
  * The outbox worker is off: the benchmarks measure the desk, not deliveries to a billing service
  * that does not exist here. `started` carries the benchmark admin's bearer token (bench-auth.ts).
  */
+import { subscribe } from 'node:diagnostics_channel';
 import fs, { statSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -12,6 +13,7 @@ import { anonymousContext } from '../../core/context';
 import { createHost, type Host } from '../../core/host';
 import { writeCsvFile } from '../../core/composition/csv-export';
 import type { GroupCommitStats } from '../../db/engine/sqlite-group-commit';
+import { WAL_RESTART_CHANNEL, type WalRestart } from '../../db/engine/wal-checkpointer';
 import { BENCH_ADMIN_PASSWORD, BENCH_ADMIN_USERNAME } from './bench-auth';
 import { serveParent } from './child-process';
 import { startProfile } from './cpu-profile';
@@ -66,9 +68,12 @@ let profiling: Awaited<ReturnType<typeof startProfile>> | undefined;
 let majorCollections: Collection[] | undefined;
 /** The WAL's fsyncs (db/engine/wal-sync.ts) since the last `gc:taken`: epoch ms at their start, ms until their callback ran. */
 const walSyncs: Collection[] = [];
+/** The WAL's restarts (db/engine/wal-checkpointer.ts: every write waits while one is made) since the last `gc:taken`: epoch ms at their start, ms. */
+const walRestarts: Collection[] = [];
 function watchCollections() {
   if (!majorCollections) {
     majorCollections = [];
+    subscribe(WAL_RESTART_CHANNEL, (m) => walRestarts.push([(m as WalRestart).startedAt, (m as WalRestart).ms]));
     // Every fdatasync of this process timed from its call to its callback (the loop's delay included).
     const fdatasync = fs.fdatasync;
     fs.fdatasync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
@@ -100,9 +105,9 @@ serveParent(
     'monitor:start': () => monitorStart(),
     'monitor:stop': () => ({ type: 'monitor:done', ...stopMonitor() }),
     'export-file': (m) => exportFile(m as never),
-    // The old generation's collections, for the tail of a run (bench/support/tail-bursts.ts).
+    // The old generation's collections (and the WAL's fsyncs and restarts), for the tail of a run (bench/support/tail-bursts.ts).
     'gc:watch': () => watchCollections(),
-    'gc:taken': () => ({ type: 'gc:taken', collections: majorCollections?.splice(0) ?? [], syncs: walSyncs.splice(0) }),
+    'gc:taken': () => ({ type: 'gc:taken', collections: majorCollections?.splice(0) ?? [], syncs: walSyncs.splice(0), restarts: walRestarts.splice(0) }),
     // How many writes shared each COMMIT so far (SQLite's group commit; none on PostgreSQL), and the
     // main thread's time so far, busy and idle (its event-loop utilization between two asks).
     'group-commit:stats': () => {

@@ -17,9 +17,16 @@
  *   transaction begins. Under steady writes one never has, so once the WAL holds `restartFrames`
  *   frames the checkpoint is finished with the writer lent (writer-gate.ts): the writes wait for the
  *   few frames committed meanwhile to be copied — the reads go on — and the next COMMIT rewinds the
- *   WAL. The file stays under ~45 MB (SQLite's own checkpoints kept it at ~4 MB, copying every
- *   1 000 frames: copying every 4 000 copies a hot page once where it was copied up to four times,
- *   0.92 × the host's CPU a booking, docs/benchmarks.md §3).
+ *   WAL. That lend is a stall of every write: the last checkpoint's two fsyncs (the WAL's, then the
+ *   file's), 3–30 ms on a busy disk, with ~50 requests waiting under benchmark 1's load — half the
+ *   bursts of its slowest requests (docs/benchmarks.md, forty-eighth pass). So the WAL starts over
+ *   only from 40 000 frames (~160 MB at 4 KiB pages; it was 10 000): a third to a quarter as many
+ *   stalls under steady writes, for a WAL file of up to that size afterwards (SQLite reuses it from
+ *   its start; a desk's few writes are checkpointed inline long before, below). Copying every 4 000
+ *   frames copies a hot page once where SQLite's own 1 000 copied it up to four times (0.92 × the
+ *   host's CPU a booking, docs/benchmarks.md §3). Each restart's stall is published on the
+ *   `frontdesk:wal-restart` diagnostics channel (`WalRestart`) for whoever watches (the benchmarks'
+ *   host does).
  *
  * - A thread costs ~15 MB while it lives. So it is only for steady writes: a WAL that took 10 s or
  *   more to fill is checkpointed on the host's own connection, as SQLite would (one stall of a few
@@ -38,6 +45,7 @@
  * the file holding them is fsynced. Should the worker or the `-shm` header fail, the connection goes
  * back to SQLite's own checkpoints (`fallBack`).
  */
+import { channel as diagnosticsChannel } from 'node:diagnostics_channel';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { lentThread, ownWorker, type Channel, type CheckpointThreads, type Reply } from './checkpoint-channel';
@@ -47,6 +55,18 @@ export { checkpointLoop, serveCheckpoints, type CheckpointPort, type CheckpointT
 /** The WAL-index header's version (https://sqlite.org/walformat.html, §2.2.1) and where mxFrame sits in it. */
 const WAL_INDEX_VERSION = 3007000;
 const MX_FRAME_OFFSET = 16;
+
+/** A restart's stall, as published on `WAL_RESTART_CHANNEL`: when the writer was asked for (epoch ms), for how long it was held, what the last checkpoint copied. */
+export interface WalRestart {
+  startedAt: number;
+  ms: number;
+  frames: number;
+}
+export const WAL_RESTART_CHANNEL = 'frontdesk:wal-restart';
+const restartChannel = diagnosticsChannel(WAL_RESTART_CHANNEL);
+
+/** Frames in the WAL from which a checkpoint is finished with the writer lent (see above). */
+const DEFAULT_RESTART_FRAMES = 40_000;
 
 export interface CheckpointStats {
   /** Checkpoints made in the worker, and how many finished with the writer lent (the WAL then starts over). */
@@ -83,7 +103,7 @@ export interface WalCheckpointerDeps {
   fallBack(): void;
   /** Frames past the last checkpoint before the next one (default 4 000; SQLite's own threshold is 1 000). */
   everyFrames?: number;
-  /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over (default 10 000). */
+  /** Frames in the WAL from which a checkpoint is finished with the writer lent, so the WAL starts over (default `DEFAULT_RESTART_FRAMES`). */
   restartFrames?: number;
   /** How long the worker stays without a checkpoint to make (default 10 s). */
   idleMs?: number;
@@ -96,7 +116,7 @@ export interface WalCheckpointerDeps {
 // eslint-disable-next-line max-lines-per-function -- the worker, the -shm header and the checkpoint under way are one state; its steps are short
 export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointer {
   const everyFrames = deps.everyFrames ?? 4000;
-  const restartFrames = deps.restartFrames ?? 10_000;
+  const restartFrames = deps.restartFrames ?? DEFAULT_RESTART_FRAMES;
   const counts: CheckpointStats = { checkpoints: 0, restarts: 0, inline: 0 };
   const clock = deps.now ?? Date.now;
   /** When the WAL last started filling from a checkpoint (or from the start). */
@@ -160,12 +180,17 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
     // again would not help until the checkpoints get past them.
     if (pinnedAt !== undefined && (first.checkpointed ?? 0) <= pinnedAt) return;
     // Finished with the writer lent: nothing is committed meanwhile, so the next write rewinds the WAL.
+    const askedAt = performance.now();
     const giveBack = await deps.lend();
     let last: Reply;
     try {
       last = await checkpoint();
     } finally {
       giveBack();
+    }
+    if (restartChannel.hasSubscribers) {
+      const restart: WalRestart = { startedAt: performance.timeOrigin + askedAt, ms: performance.now() - askedAt, frames: (last.log ?? 0) - (first.checkpointed ?? 0) };
+      restartChannel.publish(restart);
     }
     const done = (last.checkpointed ?? 0) >= (last.log ?? 0);
     pinnedAt = done ? undefined : last.checkpointed;

@@ -9,7 +9,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { createWalCheckpointer, serveCheckpoints, type CheckpointThreads, type WalCheckpointer } from '../../../db/engine/wal-checkpointer';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { createWalCheckpointer, serveCheckpoints, WAL_RESTART_CHANNEL, type CheckpointThreads, type WalCheckpointer, type WalRestart } from '../../../db/engine/wal-checkpointer';
 import { openDatabase } from '../../../db/open-database';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
@@ -80,8 +81,13 @@ describe('the WAL checkpointer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 1600 });
   });
 
-  it('rewinds the WAL while writes go on: the checkpoint is finished with the writer lent, the writes waiting', async () => {
+  it('rewinds the WAL while writes go on: the checkpoint is finished with the writer lent, the writes waiting, and each stall is published', async () => {
     const { db, file } = await openRaw();
+    const published: WalRestart[] = [];
+    const watch = (m: unknown) => published.push(m as WalRestart);
+    subscribe(WAL_RESTART_CHANNEL, watch);
+    // How long each loan lasted, from the test's own gate: what the channel must tell.
+    const loans: { from: number; to?: number }[] = [];
     // The writer gate of the test: writes wait while it is lent, as the engine's do (writer-gate.ts).
     let lent: Promise<void> | undefined;
     let writesWhileLent = 0;
@@ -93,7 +99,10 @@ describe('the WAL checkpointer', () => {
       lend: async () => {
         let giveBack!: () => void;
         lent = new Promise((resolve) => (giveBack = resolve));
+        const loan: { from: number; to?: number } = { from: performance.timeOrigin + performance.now() };
+        loans.push(loan);
         return () => {
+          loan.to = performance.timeOrigin + performance.now();
           lent = undefined;
           giveBack();
         };
@@ -124,8 +133,16 @@ describe('the WAL checkpointer', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await checkpointer.settled();
+    unsubscribe(WAL_RESTART_CHANNEL, watch);
     expect(writesWhileLent).toBe(0);
     expect(checkpointer.stats().restarts).toBeGreaterThan(0);
+    // One publication a loan, each covering its loan (asked for at or before it began, held until it ended).
+    expect(published).toHaveLength(loans.length);
+    published.forEach((p, i) => {
+      expect(p.startedAt).toBeLessThanOrEqual(loans[i]!.from);
+      expect(p.startedAt + p.ms).toBeGreaterThanOrEqual(loans[i]!.to! - 0.001);
+      expect(p.frames).toBeGreaterThanOrEqual(0);
+    });
     // Each transaction wrote ~3 frames of ~4 KB; rewound again and again, the WAL holds a fraction of them.
     const all = written * 3 * 4120;
     expect(walBytes(file)).toBeLessThan(all / 3);

@@ -16,6 +16,9 @@ export function storeTokenScript(origin: string, token: string): string {
   })();`;
 }
 
+/** The renderer's mark once the board's first rows are painted (renderer/src/ui/perf-marks.ts). */
+export const ROWS_RENDERED_MARK = 'board:rows-rendered';
+
 /**
  * Installed before the app loads. Waits for the renderer's `board:rows-rendered` mark (the first
  * frame with rows of stays, marked once it is painted), checks that the board shows `days` day
@@ -56,7 +59,7 @@ export function timeToInteractiveProbe(room: number, date: string, days: number)
     };
     new PerformanceObserver(async (list, observer) => {
       for (const e of list.getEntries()) {
-        if (e.name === 'board:rows-rendered' && marks.rows === undefined) {
+        if (e.name === '${ROWS_RENDERED_MARK}' && marks.rows === undefined) {
           marks.rows = e.startTime;
           clickFreeNight();
         } else if (e.name === 'booking-dialog:open' && marks.click !== undefined && marks.dialogOpen === undefined) {

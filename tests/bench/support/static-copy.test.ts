@@ -1,0 +1,88 @@
+/**
+ * Benchmark 5's anchor (bench/support/static-copy.ts) against Debian's Chromium and a small local page
+ * standing in for the board: the copy is taken only once the page has set the mark it waits for (what
+ * the page built by then is in it, what it builds later is not), keeps the page's elements and style
+ * sheet (by its absolute address) and none of its scripts, module preloads or CSP, and a fresh tab
+ * loading the copy reports it painted after its DOMContentLoaded.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithBare, type BareBrowser } from '../../../bench/support/bare-tab';
+import { loadStaticCopy, serveStaticCopy, staticCopyExpression } from '../../../bench/support/static-copy';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+
+// Rows built by script after a while, then marked; a row added after the mark must not be copied.
+const PAGE = `<!doctype html><html><head>
+  <meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+  <link rel="modulepreload" href="/assets/app.js">
+  <link rel="stylesheet" href="/assets/app.css">
+  <script src="/assets/app.js"></script>
+</head><body><div id="board"></div></body></html>`;
+const SCRIPT = `setTimeout(() => {
+  for (let i = 0; i < 3; i++) document.getElementById('board').insertAdjacentHTML('beforeend', '<div class="row">room ' + i + '</div>');
+  performance.mark('rows:done');
+  setTimeout(() => document.getElementById('board').insertAdjacentHTML('beforeend', '<div class="row late">late</div>'), 300);
+}, 100);`;
+const CSS = '.row { height: 30px; background: rgb(1, 2, 3); }';
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let bare: BareBrowser;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const [type, body] = req.url === '/assets/app.js' ? ['text/javascript', SCRIPT] : req.url === '/assets/app.css' ? ['text/css', CSS] : ['text/html', PAGE];
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  ({ browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
+});
+
+afterAll(async () => {
+  bare?.close();
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe('the board’s first screen as a static page (benchmark 5’s anchor)', () => {
+  it('copies the page as it stood at the mark: its elements and style sheet, none of its scripts', async () => {
+    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
+    let html: string;
+    try {
+      await tab.navigate(`${origin}/`);
+      html = await tab.evaluate<string>(staticCopyExpression('rows:done'));
+    } finally {
+      await tab.close();
+    }
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.match(/class="row"/g)).toHaveLength(3);
+    expect(html).not.toContain('late');
+    expect(html).toContain(`<link rel="stylesheet" href="${origin}/assets/app.css">`);
+    expect(html).not.toContain('/assets/app.js');
+    expect(html).not.toContain('Content-Security-Policy');
+    // Its one script is its own painted mark.
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).toContain("performance.mark('static-copy:painted')");
+
+    // Served and loaded in a fresh tab: painted (its style sheet applied) after its DOMContentLoaded.
+    const copy = await serveStaticCopy(html);
+    try {
+      const paint = await loadStaticCopy(bare, copy.url, { width: 640, height: 360 }, 0);
+      expect(paint.domContentLoaded).toBeGreaterThan(0);
+      expect(paint.painted).toBeGreaterThan(paint.domContentLoaded!);
+      const tab2 = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
+      try {
+        await tab2.navigate(copy.url);
+        expect(await tab2.evaluate(`[...document.querySelectorAll('.row')].map((r) => getComputedStyle(r).backgroundColor)`)).toEqual(['rgb(1, 2, 3)', 'rgb(1, 2, 3)', 'rgb(1, 2, 3)']);
+      } finally {
+        await tab2.close();
+      }
+    } finally {
+      await copy.close();
+    }
+  });
+});

@@ -17,6 +17,10 @@
  * of its pages cost a load ~30 ms on the page's main thread; a bare tab took 0.81–0.93 × the time (board-load-cpu.ts
  * `--driver both`).
  *
+ * The anchor: the same first screen as a static page (support/static-copy.ts), copied once the rows are
+ * painted and loaded in a fresh bare tab after each run's — what Chromium alone needs on the machine to
+ * show that screen, with none of the page's own work (its bundle, its board's answer, its render).
+ *
  * Before each run a room is saved unchanged over the API (support/touch-data.ts), so the host builds
  * the board for the page rather than answer the one it kept (core/read-memo.ts).
  *

@@ -5,11 +5,9 @@
  * thrown here, and closing the tab disposes of its context. The page's CSP stays in force (Playwright's
  * contexts bypass it).
  */
-import { createServer, type Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithBare, type BareBrowser } from '../../../bench/support/bare-tab';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import type { BareBrowser } from '../../../bench/support/bare-tab';
+import { startBarePages, type BarePages } from '../../support/bare-pages';
 
 const PAGE = `<!doctype html><script>
   window.seenByPage = window.fromInit ?? 'missing';
@@ -17,25 +15,20 @@ const PAGE = `<!doctype html><script>
   addEventListener('load', () => { window.loaded = true; });
 </script>`;
 
-let server: Server;
+let pages: BarePages;
 let origin: string;
-let browser: Browser;
 let bare: BareBrowser;
 
 beforeAll(async () => {
-  server = createServer((_, res) => {
+  pages = await startBarePages((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'unsafe-inline'; connect-src 'none'" });
     res.end(PAGE);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  ({ browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
+  ({ origin, bare } = pages);
 });
 
 afterAll(async () => {
-  bare?.close();
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pages?.close();
 });
 
 describe('a bare tab (no test driver attached)', () => {

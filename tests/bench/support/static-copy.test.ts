@@ -5,12 +5,10 @@
  * sheet (by its absolute address) and none of its scripts, module preloads or CSP, and a fresh tab
  * loading the copy reports it painted after its DOMContentLoaded.
  */
-import { createServer, type Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithBare, type BareBrowser } from '../../../bench/support/bare-tab';
+import type { BareBrowser } from '../../../bench/support/bare-tab';
 import { loadStaticCopy, serveStaticCopy, staticCopyExpression } from '../../../bench/support/static-copy';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { startBarePages, type BarePages } from '../../support/bare-pages';
 
 // Rows built by script after a while, then marked; a row added after the mark must not be copied.
 const PAGE = `<!doctype html><html><head>
@@ -26,26 +24,21 @@ const SCRIPT = `setTimeout(() => {
 }, 100);`;
 const CSS = '.row { height: 30px; background: rgb(1, 2, 3); }';
 
-let server: Server;
+let pages: BarePages;
 let origin: string;
-let browser: Browser;
 let bare: BareBrowser;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  pages = await startBarePages((req, res) => {
     const [type, body] = req.url === '/assets/app.js' ? ['text/javascript', SCRIPT] : req.url === '/assets/app.css' ? ['text/css', CSS] : ['text/html', PAGE];
     res.writeHead(200, { 'content-type': type });
     res.end(body);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  ({ browser, bare } = await launchWithBare({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
+  ({ origin, bare } = pages);
 });
 
 afterAll(async () => {
-  bare?.close();
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pages?.close();
 });
 
 describe('the board’s first screen as a static page (benchmark 5’s anchor)', () => {

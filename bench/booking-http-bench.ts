@@ -6,7 +6,8 @@
  * keep-alive connections, each sending its next booking as soon as the last is answered, signed in
  * as the hotel's admin (every request carries the bearer token, checked on each call: signature,
  * session row, user row). Every request asks for a free night (room k mod 300, night ⌊k / 300⌋), so
- * nearly all are 201.
+ * nearly all are 201. The host is warmed with the same load until its WAL has started over once
+ * (support/warm-up.ts): the runs measure the load, not a fresh host's first seconds of writes.
  * Anchor: the same work with raw better-sqlite3 in one loop — prepared statements, the same pragmas
  * (WAL, synchronous=FULL), per booking one `BEGIN IMMEDIATE` transaction: the availability check,
  * the stay insert and the outbox insert, COMMIT.
@@ -28,6 +29,7 @@ import { runBookingHttpPostgres } from './booking-http-postgres';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startHostProcess } from './support/bench-host';
+import { warmToWorkingSize } from './support/warm-up';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
@@ -200,7 +202,8 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
     };
 
     o.log('  warm-up …');
-    await load(CONNECTIONS, 1000);
+    const warmedS = await warmToWorkingSize(host, () => load(CONNECTIONS, 1000));
+    o.log(`  warmed ${warmedS} s (until the host's WAL had started over once)`);
     raw.run(500);
 
     await inProcess.run(500);
@@ -253,7 +256,7 @@ export async function runBookingHttpBench(o: BenchOptions): Promise<BenchResult>
         ...postgres.checks,
       ],
       figures: [
-        `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), signed in (bearer token on every request), outbox worker off; medians of the runs.`,
+        `${o.runs} runs × ${durationMs / 1000} s, ${CONNECTIONS} keep-alive connections (client: ${http[0]!.client}, own process), signed in (bearer token on every request), outbox worker off; medians of the runs. The host warmed ${warmedS} s first, until its WAL had started over once (support/warm-up.ts: a fresh host's WAL file and memory grow for its first seconds of writes).`,
         `Group commit: ${fmt(perCommit)} bookings per COMMIT on average over the measured runs (largest batch ${batchesAfter.largest}); the WAL's fsync runs off the event loop, and every answer waits for the fsync that follows its COMMIT.`,
         `HTTP: ${requests} requests, ${created} created (statuses ${JSON.stringify(statuses)}), ${failures} failures; latency p50 ${fmtMs(p50)}, p99 ${fmtMs(p99)}, max ${fmtMs(maxLatency)}.`,
         `HTTP with 1 connection: ${fmt(((single.statuses['201'] ?? 0) * 1000) / single.elapsedMs)} bookings/s, p50 ${fmtMs(single.p50)}, p99 ${fmtMs(single.p99)} (the service time of one booking).`,

@@ -26,6 +26,7 @@ import { DB_FILE_NAME, openDatabase } from '../db/open-database';
 import { ensureBenchAdmin } from './support/bench-auth';
 import type { BenchOptions } from './support/bench-options';
 import { startHostProcess } from './support/bench-host';
+import { warmToWorkingSize } from './support/warm-up';
 import { startChild } from './support/child-process';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, NOW_MS, scratchDir, TIME_ZONE, TODAY } from './support/hotel-dataset';
 import { addDays } from '../shared/time';
@@ -157,7 +158,8 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
     let clientEvents = 0;
 
     o.log('  warm-up …');
-    await load(1000);
+    const warmedS = await warmToWorkingSize(host, () => load(1000));
+    o.log(`  warmed ${warmedS} s (until the host's WAL had started over once)`);
     const none: ClosedLoopReply[] = [];
     const with200: ClosedLoopReply[] = [];
     const openCounts: number[] = [];
@@ -193,7 +195,7 @@ export async function runLiveSocketsBench(o: BenchOptions): Promise<BenchResult>
         { label: 'p99 latency, 200 feeds vs none', ours: fmtMs(median(with200.map((r) => r.p99))), anchor: fmtMs(median(none.map((r) => r.p99))), target: '—', pass: null },
       ],
       figures: [
-        `${o.runs} pairs × ${durationMs / 1000} s (none first, then 200 first, alternately), ${CONNECTIONS} keep-alive connections booking as the admin (POST /bookings), one desk feed open throughout; medians.`,
+        `${o.runs} pairs × ${durationMs / 1000} s (none first, then 200 first, alternately), ${CONNECTIONS} keep-alive connections booking as the admin (POST /bookings), one desk feed open throughout; medians. The host warmed ${warmedS} s first, until its WAL had started over once (support/warm-up.ts), so the first pair's "none" no longer carries the host's start.`,
         `The 200 feeds: ${CLIENT_USERS} client users, one sign-in each, ${FEEDS_PER_TOKEN} feeds per token (open and ready before each loaded run: ${openCounts.join(', ')}).`,
         `200 feeds opened with ONE client token: ${stillOpen} stayed open (MAX_SOCKETS_PER_TOKEN); the others were closed with 4429 as newer ones arrived.`,
         `Events: the desk feed received ${deskEvents}, the client feeds ${clientEvents} (desk bookings are not theirs to hear).`,

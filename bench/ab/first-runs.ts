@@ -13,7 +13,7 @@
  * The variants take turns, each on a new host; `BENCH_HOST_EXEC_ARGV` in this process's environment
  * replaces the host's V8 flags as in the other tools (`--trace-gc` added shows each collection).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { startHostProcess } from '../support/bench-host';
 import { startChild } from '../support/child-process';
 import { cpuSeconds, minorFaults } from '../support/cpu-time';
 import { BENCH_DIR, createEmptyHotel, hotelRooms, scratchDir, TODAY } from '../support/hotel-dataset';
+import { statusBytes } from '../support/serve-process';
 import { percentile } from '../support/stats';
 
 /** Epoch ms at its start, ms (host-process.ts's `gc:taken`). */
@@ -59,7 +60,6 @@ const walFrames = (file: string) => {
     return 0;
   }
 };
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const ms = (values: number[], p: number) => (values.length ? percentile(values, p).toFixed(2) : '–');
 
 const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
@@ -109,7 +109,7 @@ try {
         console.log(
           `  run ${run + 1}: ${((created * 1000) / r.elapsedMs).toFixed(0)}/s, p50 ${r.p50.toFixed(1)}, p99 ${r.p99.toFixed(1)} ms; the WAL ${before} → ${walFrames(file)} frames, ` +
             `${syncs.length} fsyncs (p50 ${ms(syncs, 50)}, p90 ${ms(syncs, 90)}, p99 ${ms(syncs, 99)} ms), ${t.restarts.length} restarts; ` +
-            `host ${cpuUs.toFixed(0)} µs and ${faults.toFixed(2)} page faults a booking, ${t.collections.length} old-generation collections (${t.collections.reduce((a, [, d]) => a + d, 0).toFixed(0)} ms), RSS ${rssMb(pid).toFixed(0)} MB`,
+            `host ${cpuUs.toFixed(0)} µs and ${faults.toFixed(2)} page faults a booking, ${t.collections.length} old-generation collections (${t.collections.reduce((a, [, d]) => a + d, 0).toFixed(0)} ms), RSS ${(statusBytes(pid, 'VmRSS') / 2 ** 20).toFixed(0)} MB`,
         );
       }
     } finally {

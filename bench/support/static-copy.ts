@@ -20,6 +20,9 @@ export const STATIC_PAINTED_MARK = 'static-copy:painted';
 
 const MARK_SCRIPT = `<script>requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => performance.mark('${STATIC_PAINTED_MARK}'), 0)));</script>`;
 
+/** Set on each of the copy's style sheet links: a sheet that fails to load is noted on the document. */
+const SHEET_ERROR_HANDLER = "document.documentElement.dataset.sheetErrors = (document.documentElement.dataset.sheetErrors || '') + this.href + ' '";
+
 /** Resolves with the buffered or next `performance` mark called `mark`; rejects after 60 s. */
 function awaitMark(mark: string): string {
   return `new Promise((resolve, reject) => {
@@ -32,6 +35,11 @@ function awaitMark(mark: string): string {
 }
 
 /**
+ * The copy is served from another origin than the page's, so its style sheet links lose `crossorigin`
+ * (Vite writes it): fetched in CORS mode, which the host does not grant, the sheet would not load and
+ * the copy would paint with no style at all (as every copy did until the fifty-first pass found it). A
+ * sheet that still fails to load is noted by its link's error handler, and the copy refused when loaded.
+ *
  * For a tab's `evaluate`: once the page has set the mark `afterMark` (the board's `board:rows-rendered`),
  * its document as a static page (see above).
  */
@@ -39,17 +47,25 @@ export function staticCopyExpression(afterMark: string): string {
   return `${awaitMark(afterMark)}.then(() => {
     const doc = document.documentElement.cloneNode(true);
     doc.querySelectorAll('script, link[rel="modulepreload"], meta[http-equiv]').forEach((e) => e.remove());
-    doc.querySelectorAll('link[rel="stylesheet"]').forEach((l) => l.setAttribute('href', new URL(l.getAttribute('href'), location.href).href));
+    doc.querySelectorAll('link[rel="stylesheet"]').forEach((l) => {
+      l.setAttribute('href', new URL(l.getAttribute('href'), location.href).href);
+      l.removeAttribute('crossorigin');
+      l.setAttribute('onerror', ${JSON.stringify(SHEET_ERROR_HANDLER)});
+    });
     const body = doc.querySelector('body');
     body.insertAdjacentHTML('beforeend', ${JSON.stringify(MARK_SCRIPT)});
     return '<!doctype html>' + doc.outerHTML;
   })`;
 }
 
-/** For a tab's `evaluate` on the copy: ms from navigation start to its painted mark, and to DOMContentLoaded. */
+/**
+ * For a tab's `evaluate` on the copy: ms from navigation start to its painted mark, and to DOMContentLoaded;
+ * and the style sheets that did not load (their links' error events), which would make it a different screen.
+ */
 export const STATIC_PAINTED = `${awaitMark(STATIC_PAINTED_MARK)}.then((m) => ({
   painted: m.startTime,
   domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+  sheetsMissing: (document.documentElement.dataset.sheetErrors || '').split(' ').filter(Boolean),
 }))`;
 
 export interface StaticPaint {
@@ -75,7 +91,10 @@ export async function loadStaticCopy(bare: BareBrowser, url: string, viewport: {
   const tab = await bare.openTab({ viewport, initScripts: [], settleMs });
   try {
     await tab.navigate(url);
-    return await tab.evaluate<StaticPaint>(STATIC_PAINTED);
+    const { sheetsMissing, ...paint } = await tab.evaluate<StaticPaint & { sheetsMissing: string[] }>(STATIC_PAINTED);
+    // Unstyled, it is not the page's screen: no anchor rather than a wrong one.
+    if (sheetsMissing.length) throw new Error(`the static copy's style sheet did not load: ${sheetsMissing.join(', ')}`);
+    return paint;
   } finally {
     await tab.close();
   }

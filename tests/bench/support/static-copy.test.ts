@@ -2,19 +2,21 @@
  * Benchmark 5's anchor (bench/support/static-copy.ts) against Debian's Chromium and a small local page
  * standing in for the board: the copy is taken only once the page has set the mark it waits for (what
  * the page built by then is in it, what it builds later is not), keeps the page's elements and style
- * sheet (by its absolute address) and none of its scripts, module preloads or CSP, and a fresh tab
- * loading the copy reports it painted after its DOMContentLoaded.
+ * sheet (by its absolute address, without Vite's `crossorigin`, so it loads from the copy's origin) and none of
+ * its scripts, module preloads or CSP, and a fresh tab loading the copy reports it painted after its
+ * DOMContentLoaded, styled; a copy whose style sheet does not load is refused rather than timed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BareBrowser } from '../../../bench/support/bare-tab';
 import { loadStaticCopy, serveStaticCopy, staticCopyExpression } from '../../../bench/support/static-copy';
 import { startBarePages, type BarePages } from '../../support/bare-pages';
 
-// Rows built by script after a while, then marked; a row added after the mark must not be copied.
+// Rows built by script after a while, then marked; a row added after the mark must not be copied. The style
+// sheet is linked `crossorigin`, as Vite links the renderer's.
 const PAGE = `<!doctype html><html><head>
   <meta http-equiv="Content-Security-Policy" content="script-src 'self'">
   <link rel="modulepreload" href="/assets/app.js">
-  <link rel="stylesheet" href="/assets/app.css">
+  <link rel="stylesheet" crossorigin href="/assets/app.css">
   <script src="/assets/app.js"></script>
 </head><body><div id="board"></div></body></html>`;
 const SCRIPT = `setTimeout(() => {
@@ -30,6 +32,11 @@ let bare: BareBrowser;
 
 beforeAll(async () => {
   pages = await startBarePages((req, res) => {
+    if (req.url === '/assets/gone.css') {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not here');
+      return;
+    }
     const [type, body] = req.url === '/assets/app.js' ? ['text/javascript', SCRIPT] : req.url === '/assets/app.css' ? ['text/css', CSS] : ['text/html', PAGE];
     res.writeHead(200, { 'content-type': type });
     res.end(body);
@@ -54,7 +61,8 @@ describe('the board’s first screen as a static page (benchmark 5’s anchor)',
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/class="row"/g)).toHaveLength(3);
     expect(html).not.toContain('late');
-    expect(html).toContain(`<link rel="stylesheet" href="${origin}/assets/app.css">`);
+    expect(html).toContain(`<link rel="stylesheet" href="${origin}/assets/app.css" onerror=`);
+    expect(html).not.toContain('crossorigin');
     expect(html).not.toContain('/assets/app.js');
     expect(html).not.toContain('Content-Security-Policy');
     // Its one script is its own painted mark.
@@ -74,6 +82,24 @@ describe('the board’s first screen as a static page (benchmark 5’s anchor)',
       } finally {
         await tab2.close();
       }
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('refuses a copy whose style sheet did not load, instead of timing an unstyled screen', async () => {
+    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
+    let html: string;
+    try {
+      await tab.navigate(`${origin}/`);
+      html = await tab.evaluate<string>(staticCopyExpression('rows:done'));
+    } finally {
+      await tab.close();
+    }
+    // The same copy, its sheet's address one the server does not have.
+    const copy = await serveStaticCopy(html.replace('/assets/app.css', '/assets/gone.css'));
+    try {
+      await expect(loadStaticCopy(bare, copy.url, { width: 640, height: 360 }, 0)).rejects.toThrow(/style sheet did not load: .*gone\.css/);
     } finally {
       await copy.close();
     }

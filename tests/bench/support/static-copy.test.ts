@@ -48,16 +48,20 @@ afterAll(async () => {
   await pages?.close();
 });
 
+/** The test page's copy, taken in a fresh tab once the page has marked its rows done. */
+async function copyOfPage(): Promise<string> {
+  const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
+  try {
+    await tab.navigate(`${origin}/`);
+    return await tab.evaluate<string>(staticCopyExpression('rows:done'));
+  } finally {
+    await tab.close();
+  }
+}
+
 describe('the board’s first screen as a static page (benchmark 5’s anchor)', () => {
   it('copies the page as it stood at the mark: its elements and style sheet, none of its scripts', async () => {
-    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
-    let html: string;
-    try {
-      await tab.navigate(`${origin}/`);
-      html = await tab.evaluate<string>(staticCopyExpression('rows:done'));
-    } finally {
-      await tab.close();
-    }
+    const html = await copyOfPage();
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/class="row"/g)).toHaveLength(3);
     expect(html).not.toContain('late');
@@ -88,14 +92,7 @@ describe('the board’s first screen as a static page (benchmark 5’s anchor)',
   });
 
   it('refuses a copy whose style sheet did not load, instead of timing an unstyled screen', async () => {
-    const tab = await bare.openTab({ viewport: { width: 640, height: 360 }, initScripts: [], settleMs: 0 });
-    let html: string;
-    try {
-      await tab.navigate(`${origin}/`);
-      html = await tab.evaluate<string>(staticCopyExpression('rows:done'));
-    } finally {
-      await tab.close();
-    }
+    const html = await copyOfPage();
     // The same copy, its sheet's address one the server does not have.
     const copy = await serveStaticCopy(html.replace('/assets/app.css', '/assets/gone.css'));
     try {

@@ -6,13 +6,16 @@
  * ~60 a room on this hotel with maxStayNights 90), taking turns in one process on one read-only
  * connection. Both must give the same rooms on every night asked; then ms per call for each.
  *
- *   npx tsx bench/ab/free-rooms-ab.ts [--nights 300] [--turns 4]
+ *   npx tsx bench/ab/free-rooms-ab.ts [--nights 300] [--turns 4] [--from-today]
+ *
+ * `--from-today`: the nights drawn as benchmark 4's paced requests draw them, over the 150 days from the
+ * benchmark's today (the index pages a host keeps asking for), not over the hotel's history.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { FREE_ROOMS_SQL, ROOM_COLUMNS } from '../../db/queries/room-queries';
-import { denseHistoryHotel } from '../support/hotel-dataset';
+import { denseHistoryHotel, TODAY } from '../support/hotel-dataset';
 
 /** The query before 2026-11-27: the availability check's bounded range scan per room. */
 const BOUNDED_SCAN_SQL = `SELECT ${ROOM_COLUMNS} FROM guest_rooms r
@@ -25,15 +28,18 @@ const BOUNDED_SCAN_SQL = `SELECT ${ROOM_COLUMNS} FROM guest_rooms r
          SELECT 1 FROM room_blocks b WHERE b.room_id = r.id AND b.starts_ms < ? AND b.ends_ms > ?)
      ORDER BY r.floor, r.number`;
 
-const { values } = parseArgs({ options: { nights: { type: 'string', default: '300' }, turns: { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { nights: { type: 'string', default: '300' }, turns: { type: 'string', default: '4' }, 'from-today': { type: 'boolean', default: false } },
+});
 const DAY = 86_400_000;
 const data = await denseHistoryHotel((line) => console.log(line));
 const db = new Database(data.file, { readonly: true });
 const maxStayMs = Number((db.prepare(`SELECT value FROM settings WHERE key = 'maxStayNights'`).get() as { value: string }).value) * DAY;
 const { lo, hi } = db.prepare('SELECT min(checkin_ms) AS lo, max(checkin_ms) AS hi FROM stays').get() as { lo: number; hi: number };
-// Nights at 14:00 → 12:00 the next day, drawn over the hotel's history (away from its two ends).
-const span = Math.floor((hi - lo) / DAY) - 200;
-const nights = Array.from({ length: Number(values.nights) }, () => lo + (100 + Math.floor(Math.random() * span)) * DAY);
+// Nights at 14:00 → 12:00 the next day, drawn over the hotel's history (away from its two ends), or over
+// the 150 days from the benchmark's today.
+const [firstDay, span] = values['from-today'] ? [Math.floor((Date.parse(TODAY) - lo) / DAY) + 1, 150] : [100, Math.floor((hi - lo) / DAY) - 200];
+const nights = Array.from({ length: Number(values.nights) }, () => lo + (firstDay + Math.floor(Math.random() * span)) * DAY);
 const bounded = db.prepare(BOUNDED_SCAN_SQL);
 const latest = db.prepare(FREE_ROOMS_SQL);
 /** The period's end: 12:00 the next day. */

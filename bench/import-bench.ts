@@ -47,7 +47,7 @@ const dk = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(
 const FIRST_NIGHT = `${new Date().getUTCFullYear() + 1}-01-04`;
 
 /** The file, written a chunk at a time (the benchmark's own memory stays out of the figures). */
-function writeCsv(file: string, rows: number): void {
+export function writeCsv(file: string, rows: number): void {
   const fd = openSync(file, 'w');
   try {
     let buf = 'Værelse;Ankomst;Afrejse;Gæst;Personer;Pris\r\n';
@@ -169,7 +169,7 @@ async function importUnderLoad(config: DatabaseConfig, csvFile: string): Promise
 }
 
 /** A fresh hotel of 300 rooms: a SQLite file, or a new PostgreSQL database. */
-async function freshHotel(engine: 'sqlite' | 'postgres', dir: string, name: string): Promise<DatabaseConfig> {
+export async function freshHotel(engine: 'sqlite' | 'postgres', dir: string, name: string): Promise<DatabaseConfig> {
   const config: DatabaseConfig = engine === 'sqlite' ? { engine, file: join(dir, `${name}.db`) } : { engine, url: await freshPostgresDatabase(`bench_import_${name}`) };
   const db = await openDatabase(config);
   const core = await createCore({ db, clock: () => Date.now(), events: createEventBus() }, { settings: { timeZone: ZONE, maxStayNights: 30 } as never });
@@ -243,7 +243,7 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
         ...(serve
           ? [
               `npm run serve (dist-server/serve.cjs, its own process; ${serve.summary.rows.toLocaleString('en')} rows, ${serve.summary.created.toLocaleString('en')} created, committed ${serve.summary.committed}): ${fmt(serve.ms / 1000)} s from the upload's first byte to the answer; resident memory ${fmtMb(serve.rssBefore)} signed in and idle, sampled peak ${fmtMb(serve.rssPeak)}, kernel high-water mark ${fmtMb(serve.hwm)}.`,
-              `Desk reads of npm run serve meanwhile (GET /api/v1/rooms every 25 ms, from this process): ${serve.reads.length}, p50 ${fmtMs(percentile(serve.reads, 50))}, p99 ${fmtMs(percentile(serve.reads, 99))}, max ${fmtMs(max(serve.reads))}, ${serve.failedReads} failed; the same reads for 5 s before the import, nothing else running: p50 ${fmtMs(percentile(serve.idleReads, 50))}, p99 ${fmtMs(percentile(serve.idleReads, 99))}, max ${fmtMs(max(serve.idleReads))}.`,
+              `Desk reads of npm run serve meanwhile (GET /api/v1/rooms every 25 ms, from a small process of its own, as a desk reads): ${serve.reads.length}, p50 ${fmtMs(percentile(serve.reads, 50))}, p99 ${fmtMs(percentile(serve.reads, 99))}, max ${fmtMs(max(serve.reads))}, ${serve.failedReads} failed; the same reads for 5 s before the import, nothing else running: p50 ${fmtMs(percentile(serve.idleReads, 50))}, p99 ${fmtMs(percentile(serve.idleReads, 99))}, max ${fmtMs(max(serve.idleReads))}.`,
             ]
           : []),
       ],

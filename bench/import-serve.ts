@@ -1,18 +1,25 @@
 /**
  * Benchmark 16's second half: the import as `npm run serve` runs it (support/serve-process.ts: the
  * bundled dist-server/serve.cjs and its import-worker.cjs, nothing of the benchmark inside), the file
- * uploaded as a streamed `text/csv` body (`POST /api/v1/imports/stays/file`), while this process asks
- * `GET /api/v1/rooms` every 25 ms (what a desk's read waits, seen from outside; and for 5 s before
- * the import, the same reads with nothing else running: the machine's own noise) and reads the
- * server's resident memory from /proc every 50 ms (the import worker's included: it is a thread of
- * that process) and its kernel high-water mark at the end.
+ * uploaded as a streamed `text/csv` body (`POST /api/v1/imports/stays/file`), while a small process
+ * of its own (support/load-client-process.ts, paced, `GET /api/v1/rooms` every 25 ms) reads as a
+ * desk would (what a desk's read waits, seen from outside; and for 5 s before the import, the same
+ * reads with nothing else running: the machine's own noise), and this process reads the server's
+ * resident memory from /proc every 50 ms (the import worker's included: it is a thread of that
+ * process) and its kernel high-water mark at the end. The reads are not timed from this process: by
+ * then it holds the in-process runs' garbage (~0.5 GB resident), and its own collections (up to ~45
+ * ms) were read as the server's (fifty-third pass).
  */
 import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { ImportSummary } from '../shared/contract/imports';
 import { ensureBenchAdmin, signInOverHttp } from './support/bench-auth';
+import { startChild, type BenchChild } from './support/child-process';
+import { BENCH_DIR } from './support/hotel-dataset';
+import type { LatencySummary } from './support/load-client-process';
 import { startServeProcess } from './support/serve-process';
+import type { TracedRequest } from './support/tail-bursts';
 
 export interface ServeImport {
   ms: number;
@@ -26,25 +33,25 @@ export interface ServeImport {
   failedReads: number;
 }
 
-/** Reads the rooms every 25 ms into `into` until the returned function is called. */
-function readEvery25ms(url: string, token: string, into: number[], failed: () => void): () => void {
-  const timer = setInterval(() => {
-    const t0 = performance.now();
-    fetch(`${url}/api/v1/rooms`, { headers: { authorization: `Bearer ${token}` } }).then(
-      async (res) => {
-        await res.arrayBuffer();
-        if (res.ok) into.push(performance.now() - t0);
-        else failed();
-      },
-      failed,
-    );
-  }, 25);
-  return () => clearInterval(timer);
+/** What the read client reports: its summary and every read's sending time (epoch ms) and latency. */
+export type DeskReads = LatencySummary & { traced: TracedRequest[] };
+
+/** A desk's reads of `url`'s room list every 25 ms from `client` (a load-client-process.ts), until the returned function is called. */
+export async function readEvery25ms(client: BenchChild, url: string, token: string): Promise<() => Promise<DeskReads>> {
+  await client.ask({ type: 'paced:start', origin: url, token, intervalMs: 25, rooms: [], fromDate: '', days: 0, seed: 0, mix: 'rooms', trace: true }, 'paced:started');
+  return () => client.ask<DeskReads>({ type: 'paced:stop' }, 'paced:done');
+}
+
+/** A process of its own to read from (load-client-process.ts), ready. */
+export async function startReadClient(): Promise<BenchChild> {
+  const client = startChild(join(BENCH_DIR, 'support', 'load-client-process.ts'));
+  await client.next('ready');
+  return client;
 }
 
 const IDLE_READS_MS = 5_000;
 
-function upload(url: string, token: string, file: string): Promise<ImportSummary> {
+export function upload(url: string, token: string, file: string): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}/api/v1/imports/stays/file?mode=allOrNothing&jobId=bench-serve-import`, {
       method: 'POST',
@@ -70,28 +77,29 @@ export async function importThroughServe(emptyDb: string, csvFile: string, scrat
   await ensureBenchAdmin(dbFile);
   const serve = await startServeProcess(dataDir);
   if (!serve) return undefined;
+  const client = await startReadClient();
   try {
     const token = await signInOverHttp(serve.url);
-    const reads: number[] = [];
-    const idleReads: number[] = [];
-    let failedReads = 0;
-    const failed = () => void (failedReads += 1);
-    const stopIdle = readEvery25ms(serve.url, token, idleReads, failed);
+    const stopIdle = await readEvery25ms(client, serve.url, token);
     await new Promise((resolve) => setTimeout(resolve, IDLE_READS_MS));
-    stopIdle();
+    const idle = await stopIdle();
     const rssBefore = serve.rssBytes();
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serve.rssBytes())), 50);
-    const stopReads = readEvery25ms(serve.url, token, reads, failed);
+    const stopReads = await readEvery25ms(client, serve.url, token);
     const started = performance.now();
+    let summary: ImportSummary;
     try {
-      const summary = await upload(serve.url, token, csvFile);
-      return { ms: performance.now() - started, summary, rssBefore, rssPeak: Math.max(rssPeak, serve.rssBytes()), hwm: serve.maxRssBytes(), reads, idleReads, failedReads };
+      summary = await upload(serve.url, token, csvFile);
     } finally {
       clearInterval(sampler);
-      stopReads();
     }
+    const ms = performance.now() - started;
+    const reads = await stopReads();
+    const latencies = (r: DeskReads) => r.traced.map(([, readMs]) => readMs);
+    return { ms, summary, rssBefore, rssPeak: Math.max(rssPeak, serve.rssBytes()), hwm: serve.maxRssBytes(), reads: latencies(reads), idleReads: latencies(idle), failedReads: idle.failures + reads.failures };
   } finally {
+    await client.stop();
     await serve.stop();
   }
 }

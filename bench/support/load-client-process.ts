@@ -130,12 +130,15 @@ interface PacedState {
   failureSamples: string[];
   timer?: NodeJS.Timeout;
   inFlight: Set<Promise<void>>;
+  trace: ReturnType<typeof requestTrace>;
 }
 let paced: PacedState | undefined;
 
 /**
  * Alternates `GET /api/v1/rooms/free` (must be 200) and `POST /bookings` for a random room and night
- * in `[fromDate, fromDate + days)` (201 when free, 409 when taken: both are right answers).
+ * in `[fromDate, fromDate + days)` (201 when free, 409 when taken: both are right answers); or, with
+ * `mix: 'rooms'`, only `GET /api/v1/rooms` (a desk's plain read, must be 200: `rooms`, `fromDate`,
+ * `days` unused).
  */
 async function startPaced(m: {
   origin: string;
@@ -144,29 +147,39 @@ async function startPaced(m: {
   fromDate: string;
   days: number;
   seed: number;
-  /** Default both, alternating; one kind only for diagnosis. */
-  mix?: 'both' | 'free' | 'book';
+  /** Default both, alternating; one kind only for diagnosis; `rooms` the room list alone. */
+  mix?: 'both' | 'free' | 'book' | 'rooms';
   /** A bearer token sent with every request (the API needs a signed-in caller). */
   token?: string;
+  /** Also return every request's sending time (epoch ms) and latency (tail-bursts.ts). */
+  trace?: boolean;
 }) {
   const http = await clientFor(m.origin, 4, m.token);
   const rand = seededRandom(m.seed);
-  const state: PacedState = { latencies: [], statuses: {}, failures: 0, failureSamples: [], inFlight: new Set() };
+  const state: PacedState = { latencies: [], statuses: {}, failures: 0, failureSamples: [], inFlight: new Set(), trace: requestTrace(m.trace, nowMs()) };
   let i = 0;
-  const fire = () => {
+  /** The next request: whether it is a read (200 expected), and the call. */
+  const nextRequest = () => {
+    if (m.mix === 'rooms') return { isRead: true, call: http.request('GET', '/api/v1/rooms') };
     const night = addDays(m.fromDate, Math.floor(rand() * m.days));
     const nightAfter = addDays(night, 1 + Math.floor(rand() * 3));
     const room = m.rooms[Math.floor(rand() * m.rooms.length)]!;
-    const isFree = m.mix === 'free' || (m.mix !== 'book' && i++ % 2 === 0);
-    const t0 = nowMs();
-    const call = isFree
+    const isRead = m.mix === 'free' || (m.mix !== 'book' && i++ % 2 === 0);
+    const call = isRead
       ? http.request('GET', `/api/v1/rooms/free?checkin=${night}&checkout=${nightAfter}`)
       : http.request('POST', '/bookings', JSON.stringify({ roomnumber: room.number, category: room.category, checkin: night, checkout: nightAfter }));
+    return { isRead, call };
+  };
+  const fire = () => {
+    const t0 = nowMs();
+    const { isRead, call } = nextRequest();
     const done = call.then(
       (res) => {
-        state.latencies.push(nowMs() - t0);
+        const ms = nowMs() - t0;
+        state.latencies.push(ms);
+        state.trace.add(t0, ms);
         state.statuses[res.status] = (state.statuses[res.status] ?? 0) + 1;
-        const ok = isFree ? res.status === 200 : res.status === 201 || res.status === 409;
+        const ok = isRead ? res.status === 200 : res.status === 201 || res.status === 409;
         if (!ok) {
           state.failures++;
           if (state.failureSamples.length < 5) state.failureSamples.push(`${res.status} ${res.body.slice(0, 200)}`);
@@ -190,7 +203,7 @@ async function stopPaced() {
   clearInterval(state.timer);
   await Promise.all([...state.inFlight]);
   paced = undefined;
-  return { type: 'paced:done', ...summarize(state.latencies, state.statuses, state.failures, state.failureSamples) };
+  return { type: 'paced:done', traced: state.trace.requests, ...summarize(state.latencies, state.statuses, state.failures, state.failureSamples) };
 }
 
 serveParent(

@@ -45,13 +45,16 @@ export interface ServeOptions {
   args?: string[];
   /** Environment for serve (`FRONTDESK_ADMIN_PASSWORD` for a new hotel's first admin). */
   env?: Record<string, string>;
+  /** Another build's `serve.cjs` (an A/B of two builds): run with the script's Node flags, no build step run. */
+  script?: string;
 }
 
 export async function startServeProcess(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess | undefined> {
   if (!existsSync('/proc/self/status')) return undefined;
   const steps = serveSteps();
-  const server = steps.pop()!;
-  for (const step of steps) {
+  const last = steps.pop()!;
+  const server = options.script ? [...last.slice(0, -1), options.script] : last;
+  for (const step of options.script ? [] : steps) {
     const run = spawnSync(process.execPath, step, { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
     if (run.status !== 0) throw new Error(`npm run serve's step "node ${step.join(' ')}" failed`);
   }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, freeNight } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
-import { storeTokenScript } from './support/board-page-probes';
+import { inTurns, withSettledPage } from './support/board-turns';
 import { copyHotelTo, denseHistoryHotel, scratchDir, TODAY } from './support/hotel-dataset';
 
 const ROUNDS = 4;
@@ -42,14 +42,9 @@ async function main(): Promise<void> {
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const { dir, host, night } of round % 2 ? [...sides].reverse() : sides) {
-        const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-        await context.addInitScript(storeTokenScript(host.url, host.token));
-        const page = await context.newPage();
-        await page.goto(`${host.url}/#/board?from=${TODAY}&days=90`);
-        await page.waitForSelector('[data-testid^="stay-bar-"]');
-        await page.waitForTimeout(4000);
+    await inTurns(sides, ROUNDS, async ({ dir, host, night }) => {
+      const settled = { origin: host.url, token: host.token, url: `${host.url}/#/board?from=${TODAY}&days=90`, settleMs: 4000 };
+      await withSettledPage(browser, settled, async (page) => {
         const times: number[] = [];
         for (let k = 0; k < 2; k++) {
           times.push((await page.evaluate(clickToDialogPainted(night.room, night.date))) as number);
@@ -59,9 +54,8 @@ async function main(): Promise<void> {
         }
         const elements = await page.evaluate(`document.querySelector('[data-testid="board-grid"]').querySelectorAll('*').length`);
         console.log(`${dir}: click → dialog painted ${times.join(', ')} ms; ${String(elements)} elements in the grid; load ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-        await context.close();
-      }
-    }
+      });
+    });
   } finally {
     await browser.close();
     for (const s of sides) await s.host.child.stop();

@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, droppedFrames, freeNight, oneRun, type RunResult } from './board-render-bench';
 import { startBackgroundLoad } from './support/background-load';
 import { startBenchHost } from './support/bench-host';
+import { inTurns } from './support/board-turns';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 import { touchData } from './support/touch-data';
 import { fmt, median } from './support/stats';
@@ -39,16 +40,13 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     for (const s of sides) await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true }); // warm-up
-    for (let r = 0; r < runs; r++) {
-      const order = r % 2 === 0 ? sides : [...sides].reverse();
-      for (const s of order) {
-        // As benchmark 5 does: a change first, so the host builds the board rather than answer the one it kept.
-        if (!(keptB && s.name === 'B')) await touchData(s.host.url, s.host.token);
-        const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
-        s.results.push(run);
-        log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${droppedFrames(run.deltas)} of ${run.deltas.length} (by keyboard ${droppedFrames(run.keyboard.deltas)} of ${run.keyboard.deltas.length}${run.keyboard.ring ? '' : ', no focus ring'}, focused ${droppedFrames(run.focusedDeltas)} of ${run.focusedDeltas.length}), main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
-      }
-    }
+    await inTurns(sides, runs, async (s, r) => {
+      // As benchmark 5 does: a change first, so the host builds the board rather than answer the one it kept.
+      if (!(keptB && s.name === 'B')) await touchData(s.host.url, s.host.token);
+      const run = await oneRun(browser, s.host.url, s.night, s.host.token, { cpu: true });
+      s.results.push(run);
+      log(`  run ${r + 1} ${s.name}: interactive ${fmt(run.marks.dialog)} ms, rows ${fmt(run.marks.rows)} ms, dropped ${droppedFrames(run.deltas)} of ${run.deltas.length} (by keyboard ${droppedFrames(run.keyboard.deltas)} of ${run.keyboard.deltas.length}${run.keyboard.ring ? '' : ', no focus ring'}, focused ${droppedFrames(run.focusedDeltas)} of ${run.focusedDeltas.length}), main thread CPU ${fmt(run.cpu!.threadMs)} ms`);
+    });
   } finally {
     await browser.close();
     for (const s of sides) await s.host.child.stop();

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { boardUrl, CHROMIUM_ARGS, CHROMIUM_PATH } from './board-render-bench';
 import { startBenchHost } from './support/bench-host';
-import { storeTokenScript } from './support/board-page-probes';
+import { inTurns, withSettledPage } from './support/board-turns';
 import { copyHotelTo, denseHistoryHotel, scratchDir } from './support/hotel-dataset';
 
 const args = process.argv.slice(2);
@@ -53,18 +53,13 @@ async function main(): Promise<void> {
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
-    for (let load = 0; load < loads; load++) {
-      for (const { dir, host } of load % 2 ? [...sides].reverse() : sides) {
-        const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, bypassCSP: true });
-        await context.addInitScript(storeTokenScript(host.url, host.token));
-        const page = await context.newPage();
-        await page.goto(boardUrl(host.url, 90));
-        await page.waitForSelector('[data-testid^="stay-bar-"]');
-        await page.waitForTimeout(2000);
+    await inTurns(sides, loads, async ({ dir, host }) => {
+      const settled = { origin: host.url, token: host.token, url: boardUrl(host.url, 90), settleMs: 2000 };
+      await withSettledPage(browser, settled, async (page) => {
         const away: string[] = [];
         const back: string[] = [];
         for (let k = 0; k < trips; k++) {
-          const [a1, a2] = (await page.evaluate(switchTo(screen, readySelector))) as [number, number];
+          const [a1, a2] = (await page.evaluate(switchTo(screen, readySelector!))) as [number, number];
           await page.waitForTimeout(400);
           const [b1, b2] = (await page.evaluate(switchTo('board', '[data-testid^="stay-bar-"]'))) as [number, number];
           await page.waitForTimeout(400);
@@ -72,9 +67,8 @@ async function main(): Promise<void> {
           back.push(`${b1}/${b2}`);
         }
         console.log(`${dir}: to ${screen} ${away.join(', ')} ms; back to the board ${back.join(', ')} ms (in the DOM / painted); load ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
-        await context.close();
-      }
-    }
+      });
+    });
   } finally {
     await browser.close();
     for (const s of sides) await s.host.child.stop();

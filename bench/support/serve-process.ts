@@ -47,13 +47,15 @@ export interface ServeOptions {
   env?: Record<string, string>;
   /** Another build's `serve.cjs` (an A/B of two builds): run with the script's Node flags, no build step run. */
   script?: string;
+  /** Node flags in place of the serve script's own (an A/B of flags, bench/support/serve-variants.ts). */
+  nodeFlags?: string[];
 }
 
 export async function startServeProcess(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess | undefined> {
   if (!existsSync('/proc/self/status')) return undefined;
   const steps = serveSteps();
   const last = steps.pop()!;
-  const server = options.script ? [...last.slice(0, -1), options.script] : last;
+  const server = [...(options.nodeFlags ?? last.slice(0, -1)), options.script ?? last[last.length - 1]!];
   for (const step of options.script ? [] : steps) {
     const run = spawnSync(process.execPath, step, { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
     if (run.status !== 0) throw new Error(`npm run serve's step "node ${step.join(' ')}" failed`);

@@ -244,6 +244,7 @@ export async function runImportBench(o: BenchOptions, options: { rows?: number; 
           ? [
               `npm run serve (dist-server/serve.cjs, its own process; ${serve.summary.rows.toLocaleString('en')} rows, ${serve.summary.created.toLocaleString('en')} created, committed ${serve.summary.committed}): ${fmt(serve.ms / 1000)} s from the upload's first byte to the answer; resident memory ${fmtMb(serve.rssBefore)} signed in and idle, sampled peak ${fmtMb(serve.rssPeak)}, kernel high-water mark ${fmtMb(serve.hwm)}.`,
               `Desk reads of npm run serve meanwhile (GET /api/v1/rooms every 25 ms, from a small process of its own, as a desk reads): ${serve.reads.length}, p50 ${fmtMs(percentile(serve.reads, 50))}, p99 ${fmtMs(percentile(serve.reads, 99))}, max ${fmtMs(max(serve.reads))}, ${serve.failedReads} failed; the same reads for 5 s before the import, nothing else running: p50 ${fmtMs(percentile(serve.idleReads, 50))}, p99 ${fmtMs(percentile(serve.idleReads, 99))}, max ${fmtMs(max(serve.idleReads))}.`,
+              `The slowest of those reads: ${serve.slowestRead}.`,
             ]
           : []),
       ],

@@ -8,7 +8,9 @@
  * resident memory from /proc every 50 ms (the import worker's included: it is a thread of that
  * process) and its kernel high-water mark at the end. The reads are not timed from this process: by
  * then it holds the in-process runs' garbage (~0.5 GB resident), and its own collections (up to ~45
- * ms) were read as the server's (fifty-third pass).
+ * ms) were read as the server's (fifty-third pass). The server's main thread is sampled from /proc
+ * every 5 ms meanwhile (support/thread-sampler.ts, ~3 % of a core here), so the slowest read says
+ * where that thread was: running, waiting for a CPU, or asleep (and in which system call).
  */
 import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -20,6 +22,8 @@ import { BENCH_DIR } from './support/hotel-dataset';
 import type { LatencySummary } from './support/load-client-process';
 import { startServeProcess } from './support/serve-process';
 import type { TracedRequest } from './support/tail-bursts';
+import { describeShares, sampleThread, threadWindow, type ThreadSample } from './support/thread-sampler';
+import { fmt, fmtMs } from './support/stats';
 
 export interface ServeImport {
   ms: number;
@@ -31,6 +35,8 @@ export interface ServeImport {
   /** The same reads for a few seconds before the import: the machine's own noise. */
   idleReads: number[];
   failedReads: number;
+  /** The server's main thread during the slowest read (from /proc samples), or why it is not known. */
+  slowestRead: string;
 }
 
 /** What the read client reports: its summary and every read's sending time (epoch ms) and latency. */
@@ -68,6 +74,16 @@ export function upload(url: string, token: string, file: string): Promise<Import
   });
 }
 
+/** The slowest read: when, relative to the upload's start, and what the server's main thread did meanwhile. */
+function slowestReadText(traced: readonly TracedRequest[], samples: ThreadSample[], started: number): string {
+  const slowest = traced.reduce<TracedRequest | undefined>((a, b) => (a && a[1] >= b[1] ? a : b), undefined);
+  if (!slowest) return 'no reads';
+  const [sentAt, readMs] = slowest;
+  const at = `${fmtMs(readMs)} sent ${fmt((sentAt - (performance.timeOrigin + started)) / 1000)} s into the import`;
+  const w = threadWindow(samples, sentAt, sentAt + readMs);
+  return w ? `${at}; the server's main thread meanwhile: ${describeShares(w)}, ${w.asleepIn === 'never' ? 'never asleep' : `asleep in ${w.asleepIn}`}` : `${at}; too short for the samples (every 5 ms)`;
+}
+
 /** Runs the import in a `npm run serve` process on a copy of `emptyDb`; undefined where /proc is missing. */
 export async function importThroughServe(emptyDb: string, csvFile: string, scratch: string): Promise<ServeImport | undefined> {
   const dataDir = join(scratch, 'serve-data');
@@ -86,6 +102,7 @@ export async function importThroughServe(emptyDb: string, csvFile: string, scrat
     const rssBefore = serve.rssBytes();
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serve.rssBytes())), 50);
+    const mainThread = sampleThread(serve.pid, 5);
     const stopReads = await readEvery25ms(client, serve.url, token);
     const started = performance.now();
     let summary: ImportSummary;
@@ -93,11 +110,22 @@ export async function importThroughServe(emptyDb: string, csvFile: string, scrat
       summary = await upload(serve.url, token, csvFile);
     } finally {
       clearInterval(sampler);
+      mainThread.stop();
     }
     const ms = performance.now() - started;
     const reads = await stopReads();
     const latencies = (r: DeskReads) => r.traced.map(([, readMs]) => readMs);
-    return { ms, summary, rssBefore, rssPeak: Math.max(rssPeak, serve.rssBytes()), hwm: serve.maxRssBytes(), reads: latencies(reads), idleReads: latencies(idle), failedReads: idle.failures + reads.failures };
+    return {
+      ms,
+      summary,
+      rssBefore,
+      rssPeak: Math.max(rssPeak, serve.rssBytes()),
+      hwm: serve.maxRssBytes(),
+      reads: latencies(reads),
+      idleReads: latencies(idle),
+      failedReads: idle.failures + reads.failures,
+      slowestRead: slowestReadText(reads.traced, mainThread.take(), started),
+    };
   } finally {
     await client.stop();
     await serve.stop();

@@ -43,6 +43,7 @@ function switchTo(to: string, selector: string): string {
 
 async function main(): Promise<void> {
   if (!readySelector) throw new Error(`--ready: what shows the ${screen} screen is there (a CSS selector)`);
+  const ready = readySelector;
   const renderers = dirs.length ? dirs : [defaultRendererDir()];
   const data = await denseHistoryHotel(() => undefined);
   const sides = [];
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
         const away: string[] = [];
         const back: string[] = [];
         for (let k = 0; k < trips; k++) {
-          const [a1, a2] = (await page.evaluate(switchTo(screen, readySelector!))) as [number, number];
+          const [a1, a2] = (await page.evaluate(switchTo(screen, ready))) as [number, number];
           await page.waitForTimeout(400);
           const [b1, b2] = (await page.evaluate(switchTo('board', '[data-testid^="stay-bar-"]'))) as [number, number];
           await page.waitForTimeout(400);

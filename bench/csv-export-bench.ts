@@ -174,9 +174,10 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
     const loopMaxHttp = Math.max(...downloads.map((x) => x.monitor.loopMaxMs));
     const all = [...ours.map((x) => x.paced), ...downloads.map((x) => x.paced), ...(serve ? [serve.run.paced] : [])];
     // The warm-up's requests must not fail either (their latencies are the start-up's, left out above).
-    const requests = [...all, warm.paced].reduce((n, p) => n + p.requests, 0);
-    const failures = [...all, warm.paced].reduce((n, p) => n + p.failures, 0);
-    const samples = [...all, warm.paced].flatMap((p) => p.failureSamples).slice(0, 3);
+    const counted = [...all, warm.paced];
+    const requests = counted.reduce((n, p) => n + p.requests, 0);
+    const failures = counted.reduce((n, p) => n + p.failures, 0);
+    const samples = counted.flatMap((p) => p.failureSamples).slice(0, 3);
     const statuses = all.reduce<Record<string, number>>((acc, p) => {
       for (const [k, v] of Object.entries(p.statuses)) acc[k] = (acc[k] ?? 0) + v;
       return acc;

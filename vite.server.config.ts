@@ -64,7 +64,11 @@ export const SERVE_BUNDLED_DEPS = new Set([
  * they are never loaded; bundled, their chunks were loaded with fastify's (−0.4 MB of source).
  */
 const UNUSED_BY_SERVE = ['@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'];
-const serveExternal = (id: string) =>
+/**
+ * What a server's entry leaves to `require` (serve.cjs, and the desk's host.cjs: vite.electron.config.ts):
+ * Node's built-ins, fastify's unused compilers, and the runtime dependencies not in `SERVE_BUNDLED_DEPS`.
+ */
+export const serverEntryExternal = (id: string) =>
   builtins.has(id) || UNUSED_BY_SERVE.includes(id) || (![...SERVE_BUNDLED_DEPS].some((dep) => isPackage(id, dep)) && runtimeDeps.some((dep) => isPackage(id, dep)));
 /**
  * drizzle's PostgreSQL driver and its column types: left out of drizzle-orm's chunk, so they go where
@@ -78,6 +82,8 @@ function packageChunk(id: string): string | null {
   const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
   return m ? `npm-${m[1]!.replace(/[\\/]/, '-')}` : null;
 }
+/** A server entry's output option: each bundled package in a chunk of its own beside the entry (`packageChunk`). */
+export const PACKAGE_CHUNKS = { codeSplitting: { groups: [{ name: packageChunk, debugName: 'package' }] } };
 
 const OUT_DIR = 'dist-server';
 const SERVE_ENTRY = { name: 'serve', input: 'core/serve.ts' };
@@ -119,7 +125,7 @@ function cjsEntry(outDir: string, name: string, input: string, first: boolean, b
           chunkFileNames: '[name]-[hash].cjs',
           minify: LEAN_OUTPUT,
           charset: 'ascii',
-          ...(bundle.packageChunks ? { codeSplitting: { groups: [{ name: packageChunk, debugName: 'package' }] } } : {}),
+          ...(bundle.packageChunks ? PACKAGE_CHUNKS : {}),
         },
       },
     },
@@ -128,14 +134,14 @@ function cjsEntry(outDir: string, name: string, input: string, first: boolean, b
 
 /**
  * @fastify/swagger-ui reads its page's files from its own folder (`__dirname`): bundled, that would
- * be dist-server. Its `__dirname` becomes the folder of the installed package at run time, so the
- * bundle serves the files of the swagger-ui it was built with.
+ * be dist-server (or dist-electron). Its `__dirname` becomes the folder of the installed package at run time, so the
+ * bundle serves the files of the swagger-ui it was built with. For the named environments (the server entries).
  */
-function swaggerUiFolder(): Plugin {
+export function swaggerUiFolder(environments: readonly string[]): Plugin {
   const inPackage = /[\\/]node_modules[\\/]@fastify[\\/]swagger-ui[\\/](.+)$/;
   return {
     name: 'frontdesk:swagger-ui-folder',
-    applyToEnvironment: (environment) => environment.name === 'serve',
+    applyToEnvironment: (environment) => environments.includes(environment.name),
     transform(code, id) {
       const file = inPackage.exec(id)?.[1];
       if (file === undefined || !code.includes('__dirname')) return null;
@@ -145,8 +151,8 @@ function swaggerUiFolder(): Plugin {
   };
 }
 
-/** `yaml` → loaded on first use (core/api/yaml-on-first-use.ts): serve's import of it (the workers have none). */
-const YAML_ON_FIRST_USE = { find: /^yaml$/, replacement: join(import.meta.dirname, 'core', 'api', 'yaml-on-first-use.ts') };
+/** `yaml` → loaded on first use (core/api/yaml-on-first-use.ts): a server entry's import of it (serve.cjs, the desk's host.cjs; the workers have none). */
+export const YAML_ON_FIRST_USE = { find: /^yaml$/, replacement: join(import.meta.dirname, 'core', 'api', 'yaml-on-first-use.ts') };
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -184,9 +190,9 @@ export function serverBuildConfig(options: ServerBuild = {}): UserConfig {
   return {
     publicDir: false,
     resolve: { alias: [...PINO_ROLL_DATES, YAML_ON_FIRST_USE] },
-    plugins: [copyMigrations(), swaggerUiFolder()],
+    plugins: [copyMigrations(), swaggerUiFolder(['serve'])],
     environments: {
-      serve: cjsEntry(outDir, entry.name, entry.input, true, { external: serveExternal, packageChunks: true, sourcemap }),
+      serve: cjsEntry(outDir, entry.name, entry.input, true, { external: serverEntryExternal, packageChunks: true, sourcemap }),
       exportWorker: cjsEntry(outDir, 'export-worker', 'core/composition/export-worker-entry.ts', false, { external, sourcemap }),
       importWorker: cjsEntry(outDir, 'import-worker', 'core/composition/import-worker-entry.ts', false, { external, sourcemap }),
     },

@@ -1,7 +1,12 @@
 /**
- * Snapshot readers for long reads (the CSV exports): their own connection, one read-only snapshot
- * while the writers keep booking, keyset chunks of raw (array) rows. Kept free of drizzle so the
- * export's worker thread can open one without loading the ORM.
+ * What the export's worker thread takes from db/: snapshot readers for long reads (the CSV exports) —
+ * their own connection, one read-only snapshot while the writers keep booking, keyset chunks of raw
+ * (array) rows — and the other end of the WAL's checkpoints it is lent for (`serveCheckpoints`,
+ * engine/checkpoint-channel.ts). Kept free of drizzle, the migrations and the engine (open-database.ts
+ * loads them all), so the worker loads none of them: in the packaged desk it could not (a worker
+ * thread requires nothing from app.asar, electron-builder.yml), and drizzle-orm's package.json alone,
+ * read to resolve `drizzle-orm/migrator`, held ~2 MB of the worker's native memory
+ * (docs/benchmarks.md, fifty-sixth pass).
  *
  * - SQLite: a read-only connection with a small page cache, one read transaction (WAL lets it run
  *   beside the writer), one prepared statement.
@@ -15,6 +20,8 @@
 import Database from 'better-sqlite3';
 import type { ExportSource } from './database';
 import { pgValues, toPgStatement, type PgStatement } from './engine/postgres-sql';
+
+export { serveCheckpoints, type LentThread } from './engine/checkpoint-channel';
 
 export function openReadConnection(file: string, options: { cacheKiB?: number } = {}): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });

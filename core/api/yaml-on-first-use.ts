@@ -5,7 +5,7 @@
  * server may never be asked for; it was bundled into @fastify/swagger's chunk and loaded again by
  * swagger-ui (72 modules), both kept for the server's life: idle 79.3–79.6 → 78.4–78.8 MB PSS
  * (docs/benchmarks.md §4, twenty-seventh pass). Found from @fastify/swagger-ui, as its own `require`
- * would find it. The desk's host and the sources under tsx load `yaml` itself.
+ * would find it. The desk's host.cjs is bundled the same way (vite.electron.config.ts); the sources under tsx load `yaml` itself.
  */
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';

@@ -14,7 +14,7 @@
  */
 import { channel } from 'node:diagnostics_channel';
 import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
-import type { LentThread } from '../../db/open-database';
+import type { LentThread } from '../../db/read-connection';
 import type { ExportSource } from '../../db/database';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { CsvOptions, ExportEnv, ExportId } from './export-def';

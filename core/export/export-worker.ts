@@ -17,7 +17,7 @@
  */
 import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { serveCheckpoints } from '../../db/open-database';
+import { serveCheckpoints } from '../../db/read-connection';
 import { isAppError } from '../../shared/errors';
 import { EXPORT_CHUNK_ROWS, openExportReader, type ExportReader } from './export-reader';
 import { exportHeader } from './export-format';

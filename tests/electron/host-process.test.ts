@@ -3,10 +3,12 @@
  * run by Node as a child process with the Node IPC adapter, on a real database file, driven by main's
  * host client — and, for the session, by main's IPC handlers as the window calls them.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { createDeskSessions, type DeskSessions } from '../../electron/desk-sessions';
 import { createDeskExporter } from '../../electron/export-dialog';
 import { registerImportDialog } from '../../electron/import-dialog';
@@ -62,6 +64,12 @@ async function startHost(dataDir: string): Promise<Running> {
   return { client, child, exitCode, crashes };
 }
 
+/** The packages a built file `require`s (by package name: `drizzle-orm/migrator` → drizzle-orm), not Node's own or its chunks. */
+function packagesRequired(code: string): string[] {
+  const names = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((id) => !id.startsWith('.') && !isBuiltin(id));
+  return [...new Set(names.map((id) => /^(@[^/]+\/)?[^/]+/.exec(id)![0]))];
+}
+
 let dataDir: string;
 
 describe('the built host.cjs and its workers', () => {
@@ -72,13 +80,31 @@ describe('the built host.cjs and its workers', () => {
     }
   });
 
+  it('bundles the pure-JavaScript packages the host loads at start, a package a chunk, as serve.cjs does; the native ones stay external', () => {
+    const requires = packagesRequired(readFileSync(join(buildDir, 'host.cjs'), 'utf8'));
+    for (const bundled of ['fastify', 'zod', 'drizzle-orm', 'pino', 'papaparse', '@fastify/swagger-ui']) expect(requires, bundled).not.toContain(bundled);
+    expect(requires).toEqual(expect.arrayContaining(['better-sqlite3', '@node-rs/argon2']));
+    const chunks = readdirSync(buildDir).filter((f) => f.startsWith('npm-'));
+    for (const name of ['fastify', 'zod', 'drizzle-orm', '@fastify-swagger-ui']) expect(chunks.some((f) => f.startsWith(`npm-${name}-`)), name).toBe(true);
+  });
+
+  it('the export worker requires no package that electron-builder.yml leaves inside app.asar (a worker thread cannot load from there)', () => {
+    const unpacked = (parseYaml(readFileSync('electron-builder.yml', 'utf8')) as { asarUnpack: string[] }).asarUnpack
+      .map((glob) => /^node_modules\/((?:@[^/]+\/)?[^/*]+)\/\*\*$/.exec(glob)?.[1])
+      .filter((name) => name !== undefined);
+    expect(unpacked).toEqual(expect.arrayContaining(['better-sqlite3', 'papaparse']));
+    const requires = packagesRequired(readFileSync(join(buildDir, 'export-worker.cjs'), 'utf8'));
+    expect(requires).toContain('better-sqlite3');
+    expect(requires.filter((name) => !unpacked.includes(name))).toEqual([]);
+  });
+
   it("holds back V8's optimizing compiler before the host's own modules run (electron/host-start-up.ts)", () => {
     const code = readFileSync(join(buildDir, 'host.cjs'), 'utf8');
     const deferred = code.indexOf('deferOptimizingCompiler();');
     expect(deferred).toBeGreaterThan(0);
     // The first of the contract's commands and the first zod schema are built after it.
     expect(code.indexOf('defineCommands(')).toBeGreaterThan(deferred);
-    expect(code.search(/zod\.z\.\w+\(/)).toBeGreaterThan(deferred);
+    expect(code.search(/\brequire_npm_zod\.\w+\(/)).toBeGreaterThan(deferred);
   });
 });
 
@@ -118,6 +144,16 @@ describe('a running host process', () => {
     expect(host.client.port).toBeGreaterThan(0);
     const res = await fetch(`${host.client.url}/health`);
     expect(res.status).toBe(200);
+  });
+
+  it("serves the API document from the bundled host: swagger-ui's page and files from where it is installed, and the YAML", async () => {
+    const page = await fetch(`${host.client.url}/docs/static/index.html`);
+    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('swagger-ui')]);
+    const files = await Promise.all(['/docs/static/swagger-ui.css', '/docs/static/swagger-ui-bundle.js'].map((path) => fetch(`${host.client.url}${path}`)));
+    expect(files.map((f) => f.status)).toEqual([200, 200]);
+    const yaml = await fetch(`${host.client.url}/docs/yaml`);
+    expect([yaml.status, yaml.headers.get('content-type')]).toEqual([200, expect.stringContaining('yaml')]);
+    expect(await yaml.text()).toMatch(/^openapi: 3\.[\d.]+\n[\s\S]*\/api\/v1\/rooms:/);
   });
 
   it('answers 401 to a window that has not signed in', async () => {

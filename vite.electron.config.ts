@@ -15,7 +15,8 @@ import { BUNDLED_DEPS, LEAN_OUTPUT, PACKAGE_CHUNKS, PINO_ROLL_DATES, serverEntry
  *   from the app's node_modules (electron-builder ships the runtime `dependencies`), and swagger-ui's
  *   assets are read where it is installed. Left to `require`, each package's modules were loaded as
  *   published (comments, whitespace) and Node's resolver kept every package.json it read to find them,
- *   drizzle-orm's 178 KB one with ~2 MB of the parser's memory (docs/benchmarks.md, fifty-sixth pass).
+ *   drizzle-orm's 178 KB one with its parser's buffers ~3 MB of native memory; bundled, the host starts 6 MB
+ *   lower and peaks ~5 MB lower in benchmark 4 (docs/benchmarks.md, fifty-sixth pass).
  *   It never imports `electron` (tests/electron/host-process.test.ts holds it to that).
  * - preload.cjs: one self-contained file that requires nothing but `electron` — a sandboxed preload
  *   cannot load anything else.

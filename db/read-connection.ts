@@ -4,9 +4,9 @@
  * (array) rows — and the other end of the WAL's checkpoints it is lent for (`serveCheckpoints`,
  * engine/checkpoint-channel.ts). Kept free of drizzle, the migrations and the engine (open-database.ts
  * loads them all), so the worker loads none of them: in the packaged desk it could not (a worker
- * thread requires nothing from app.asar, electron-builder.yml), and drizzle-orm's package.json alone,
- * read to resolve `drizzle-orm/migrator`, held ~2 MB of the worker's native memory
- * (docs/benchmarks.md, fifty-sixth pass).
+ * thread requires nothing from app.asar, electron-builder.yml), and resolving `drizzle-orm/migrator`
+ * has Node read and keep drizzle-orm's 178 KB package.json (~3 MB of native memory with its parser's
+ * buffers, measured in the host's main thread: docs/benchmarks.md, fifty-sixth pass).
  *
  * - SQLite: a read-only connection with a small page cache, one read transaction (WAL lets it run
  *   beside the writer), one prepared statement.

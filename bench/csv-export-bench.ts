@@ -123,7 +123,8 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
     o.log('  warm-up (raw read fills the page cache; one export beside the paced requests warms the host) …');
     rawExport(dbFile, csv);
     const warm = await fileExport(9);
-    o.log(`  warm-up export: ${fmt((warm.rows * 1000) / warm.ms)} rows/s (loop max ${fmtMs(warm.monitor.loopMaxMs)})`);
+    const warmRate = (warm.rows * 1000) / warm.ms;
+    o.log(`  warm-up export: ${fmt(warmRate)} rows/s (loop max ${fmtMs(warm.monitor.loopMaxMs)})`);
 
     const ours: Measured<FileExport>[] = [];
     const raws: FileExport[] = [];
@@ -202,7 +203,7 @@ export async function runCsvExportBench(o: BenchOptions): Promise<BenchResult> {
       figures: [
         `${o.runs} runs; medians. ${ours[0]!.rows.toLocaleString('en')} rows, ${fmtMb(ours[0]!.bytes)} of CSV (the export is a snapshot; the bookings made meanwhile add rows to later runs: ${ours.map((x) => x.rows).join(', ')} rows, raw ${raws.map((x) => x.rows).join(', ')}).`,
         `File export (stays:export to a file through the host protocol, in ${hostKind}): ${ours.map((x) => fmtMs(x.ms)).join(', ')}; raw loop ${raws.map((x) => fmtMs(x.ms)).join(', ')}.`,
-        `Warm-up, not counted: raw once (the page cache), then one file export beside the paced requests (their first: the host compiles their code, SQLite's cache fills): ${fmt((warm.rows * 1000) / warm.ms)} rows/s, loop max ${fmtMs(warm.monitor.loopMaxMs)}.`,
+        `Warm-up, not counted: raw once (the page cache), then one file export beside the paced requests (their first: the host compiles their code, SQLite's cache fills): ${fmt(warmRate)} rows/s, loop max ${fmtMs(warm.monitor.loopMaxMs)}.`,
         `The same file export with no requests beside it: ${alone.map((x) => fmtMs(x.ms)).join(', ')} = ${fmt(aloneRate)} rows/s (${fmt(aloneRate / rawRate)} × raw).`,
         `HTTP download (GET /api/v1/exports/stays.csv to a file, same load): ${downloads.map((x) => fmtMs(x.ms)).join(', ')} = ${fmt(httpRate)} rows/s (${fmt(httpRate / rawRate)} × raw), status ${downloads.map((x) => x.status).join('/')}.`,
         `Host memory (${hostKind}): ${fmtMb(hostStartRss)} after start-up and sign-in; sampled peak ${fmtMb(peakFile)} during the file export, ${fmtMb(peakHttp)} during the download; kernel high-water mark (maxRSS, whole life) ${fmtMb(maxRss)}.`,

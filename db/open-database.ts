@@ -12,7 +12,7 @@ import { STAY_SEARCH_FLUSH_SQL, STAY_SEARCH_PENDING_SQL } from './queries/stay-s
 
 export type { Database, Db, Dialect, RunResult } from './database';
 export { compareVersions, MIN_SQLITE_VERSION, type Sqlite } from './engine/sqlite-engine';
-export type { CheckpointThreads, LentThread } from './engine/wal-checkpointer';
+export type { CheckpointThreads } from './engine/wal-checkpointer';
 
 export const DB_FILE_NAME = 'frontdesk.db';
 

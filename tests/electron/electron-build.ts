@@ -4,7 +4,7 @@
  * dependencies as they do in the app (in a node_modules above them) — through `require` and through
  * `import()` alike, which NODE_PATH would not serve.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBuilder } from 'vite';
 
@@ -21,4 +21,9 @@ export async function buildElectronBundles(names: ElectronBundle[]): Promise<str
   });
   for (const name of names) await builder.build(builder.environments[name]!);
   return outDir;
+}
+
+/** What a built file `require`s, as written (`electron`, `node:fs`, `./npm-fastify-….cjs`, `drizzle-orm/migrator`). */
+export function requiredBy(file: string): Set<string> {
+  return new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!));
 }

@@ -19,7 +19,7 @@ import { registerIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc-han
 import { forkNodeUtility, type NodeUtilityProcess } from '../../electron/node-utility-process';
 import type { LiveEvent } from '../../shared/contract/events';
 import { fake, resetFakeElectron } from '../support/fake-electron';
-import { buildElectronBundles } from './electron-build';
+import { buildElectronBundles, requiredBy } from './electron-build';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -65,9 +65,9 @@ async function startHost(dataDir: string): Promise<Running> {
 }
 
 /** The packages a built file `require`s (by package name: `drizzle-orm/migrator` → drizzle-orm), not Node's own or its chunks. */
-function packagesRequired(code: string): string[] {
-  const names = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((id) => !id.startsWith('.') && !isBuiltin(id));
-  return [...new Set(names.map((id) => /^(@[^/]+\/)?[^/]+/.exec(id)![0]))];
+function packagesRequired(file: string): string[] {
+  const ids = [...requiredBy(file)].filter((id) => !id.startsWith('.') && !isBuiltin(id));
+  return [...new Set(ids.map((id) => /^(@[^/]+\/)?[^/]+/.exec(id)![0]))];
 }
 
 let dataDir: string;
@@ -81,7 +81,7 @@ describe('the built host.cjs and its workers', () => {
   });
 
   it('bundles the pure-JavaScript packages the host loads at start, a package a chunk, as serve.cjs does; the native ones stay external', () => {
-    const requires = packagesRequired(readFileSync(join(buildDir, 'host.cjs'), 'utf8'));
+    const requires = packagesRequired(join(buildDir, 'host.cjs'));
     for (const bundled of ['fastify', 'zod', 'drizzle-orm', 'pino', 'papaparse', '@fastify/swagger-ui']) expect(requires, bundled).not.toContain(bundled);
     expect(requires).toEqual(expect.arrayContaining(['better-sqlite3', '@node-rs/argon2']));
     const chunks = readdirSync(buildDir).filter((f) => f.startsWith('npm-'));
@@ -93,7 +93,7 @@ describe('the built host.cjs and its workers', () => {
       .map((glob) => /^node_modules\/((?:@[^/]+\/)?[^/*]+)\/\*\*$/.exec(glob)?.[1])
       .filter((name) => name !== undefined);
     expect(unpacked).toEqual(expect.arrayContaining(['better-sqlite3', 'papaparse']));
-    const requires = packagesRequired(readFileSync(join(buildDir, 'export-worker.cjs'), 'utf8'));
+    const requires = packagesRequired(join(buildDir, 'export-worker.cjs'));
     expect(requires).toContain('better-sqlite3');
     expect(requires.filter((name) => !unpacked.includes(name))).toEqual([]);
   });

@@ -7,7 +7,7 @@
  * out, closes the host and leaves nothing open.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipcCommandNames } from '../../shared/contract/commands';
 import { IMPORT_OPEN_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/contract/ipc-channels';
 import { LIVE_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
-import { buildElectronBundles } from './electron-build';
+import { buildElectronBundles, requiredBy } from './electron-build';
 
 const repo = process.cwd();
 const PASSWORD = 'Tide-pool lantern 42';
@@ -32,8 +32,6 @@ async function holdDeskPort(): Promise<Server | null> {
     server.listen(8787, '127.0.0.1', () => done(server));
   });
 }
-
-const requiredBy = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!));
 
 beforeAll(async () => {
   outDir = await buildElectronBundles(['main', 'host', 'exportWorker']);

@@ -46,7 +46,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultRendererDir } from '../core/host';
 import { newestMtime } from '../scripts/build-if-stale.mjs';
 import { addDays, startOfLocalDate } from '../shared/time';
-import { launchWithBare, type BareBrowser, type BareTab } from './support/bare-tab';
+import { launchWithBare, type BareBrowser, type BareTab, type BareTabOptions } from './support/bare-tab';
 import { startBenchHost } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
 import { ASSET_FETCHES, INTERACTIVE_MARKS, ROWS_RENDERED_MARK, keyboardScrollProbe, rangeSwitchProbe, scrollProbe, storeTokenScript, timeToInteractiveProbe } from './support/board-page-probes';
@@ -175,8 +175,8 @@ export async function openBoardTab(browser: Browser, url: string, token: string,
 }
 
 /** A run's first load in a bare tab (support/bare-tab.ts): time to interactive as a desk's browser meets it. */
-export async function bareLoad(bare: BareBrowser, url: string, token: string, night: FreeNight): Promise<Marks> {
-  const tab = await openBareBoardTab(bare, url, token, night);
+export async function bareLoad(bare: BareBrowser, url: string, token: string, night: FreeNight, context: BareTabOptions['context'] = 'fresh'): Promise<Marks> {
+  const tab = await openBareBoardTab(bare, url, token, night, context);
   try {
     await tab.navigate(boardUrl(url, DAYS));
     const marks = await tab.evaluate<Marks>(INTERACTIVE_MARKS);
@@ -188,9 +188,9 @@ export async function bareLoad(bare: BareBrowser, url: string, token: string, ni
 }
 
 /** A bare tab as benchmark 5 opens it, not yet navigated: signed in, the probe for `night`, the window settled. */
-export function openBareBoardTab(bare: BareBrowser, url: string, token: string, night: FreeNight): Promise<BareTab> {
+export function openBareBoardTab(bare: BareBrowser, url: string, token: string, night: FreeNight, context: BareTabOptions['context'] = 'fresh'): Promise<BareTab> {
   const initScripts = [storeTokenScript(url, token), timeToInteractiveProbe(night.room, night.date, DAYS)];
-  return bare.openTab({ viewport: VIEWPORT, initScripts, settleMs: WINDOW_SETTLE_MS });
+  return bare.openTab({ viewport: VIEWPORT, initScripts, settleMs: WINDOW_SETTLE_MS, context });
 }
 
 /**

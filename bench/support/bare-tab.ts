@@ -41,7 +41,7 @@ export interface BareTab {
   navigate(url: string): Promise<void>;
   /** The value of `expression` in the page, promises awaited (as Playwright's `page.evaluate` of a string). */
   evaluate<T>(expression: string): Promise<T>;
-  /** Closes the tab and its browser context. */
+  /** Closes the tab, and its browser context when it had one of its own. */
   close(): Promise<void>;
 }
 
@@ -51,6 +51,12 @@ export interface BareTabOptions {
   initScripts: string[];
   /** Time the new window is given before the first navigation (see board-render-bench.ts). */
   settleMs: number;
+  /**
+   * `fresh` (the default): a new off-the-record browser context, closed with the tab — no HTTP cache and
+   * no V8 code cache from any earlier load. `profile`: a tab of the browser's own profile (its default
+   * context), which keeps what earlier loads left there, as a desk's everyday browser does.
+   */
+  context?: 'fresh' | 'profile';
 }
 
 export interface BareBrowser {
@@ -109,8 +115,9 @@ export async function connectBare(port: number): Promise<BareBrowser> {
 
   return {
     async openTab(options) {
-      const { browserContextId } = await send('Target.createBrowserContext', { disposeOnDetach: true });
-      const { targetId } = await send('Target.createTarget', { url: 'about:blank', browserContextId });
+      const fresh = options.context !== 'profile';
+      const { browserContextId } = fresh ? await send('Target.createBrowserContext', { disposeOnDetach: true }) : { browserContextId: undefined };
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank', ...(browserContextId ? { browserContextId } : {}) });
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       await send('Page.enable', {}, sessionId);
       await send('Emulation.setDeviceMetricsOverride', { ...options.viewport, deviceScaleFactor: 1, mobile: false }, sessionId);
@@ -132,7 +139,8 @@ export async function connectBare(port: number): Promise<BareBrowser> {
           return result.value;
         },
         async close() {
-          await send('Target.disposeBrowserContext', { browserContextId });
+          if (fresh) await send('Target.disposeBrowserContext', { browserContextId });
+          else await send('Target.closeTarget', { targetId });
         },
       };
     },

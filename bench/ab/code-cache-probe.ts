@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/ab/code-cache-probe.ts [loads] [--chromium-arg ARG …]
  *
- * On Debian's Chromium 156 (2026-12-04): the cache is made on the second load (~330 KB for the desk chunk)
+ * On Debian's Chromium 156 (2026-12-04): the cache is made on the second load (347 KB for the desk chunk)
  * and never taken; with `--chromium-arg --disable-features=BackgroundResourceFetch` it is taken from the
  * third load on (docs/benchmarks.md, sixty-first pass). The times to interactive either way:
  * board-code-cache-ab.ts.
@@ -24,7 +24,7 @@ import { copyHotelTo, denseHistoryHotel, scratchDir } from '../support/hotel-dat
 interface TraceEvent {
   name: string;
   dur?: number;
-  args?: { data?: { url?: string; producedCacheSize?: number } };
+  args?: { data?: { producedCacheSize?: number } };
 }
 
 /** The trace events that say what became of the scripts' code caches, summed by name (ms; sizes in KB). */

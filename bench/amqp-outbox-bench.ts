@@ -15,175 +15,61 @@
  * On a shared, loaded machine the broker's speed swings by ±50 % within seconds, so each run measures
  * the outbox and its anchor back to back on four quarters of its messages (their order alternating)
  * and the ratio is the median of the runs' own ratios, not a ratio of medians.
+ *
+ * Both sides run in a child process (support/amqp-outbox-process.ts) built as `npm run serve`'s server
+ * is (bench/vite.outbox.config.ts), with the host's V8 flags and glibc settings, as the benchmarks'
+ * host is: until the sixty-sixth pass they ran in this process under tsx, where the export worker the
+ * host lends for checkpoints started from the sources (~0.5 s of compiling) in each third run.
+ * `BENCH_HOST_UNDER_TSX=1` runs the child under tsx instead (an A/B of the two ways).
  */
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import amqp from 'amqplib';
-import { commit } from '../core/commit';
-import { createOutboxWorker } from '../core/outbox/outbox-worker';
-import { createBrokerLinks } from '../core/outbox/transports';
-import { createRabbitNode, type RabbitNode } from '../tests/support/rabbitmq-node';
-import { startTestHost, type TestHost } from '../tests/support/test-host';
+import { HOST_EXEC_ARGV } from '../electron/host-protocol';
+import type { OutboxMeasured, OutboxMeasureRequest, OutboxRun } from './support/amqp-outbox-process';
+import { benchHostMallocEnv } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
+import { startChild } from './support/child-process';
+import { benchHostScript, OUTBOX_BUILD } from './support/host-build';
+import { BENCH_DIR } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
 import { median } from './support/stats';
 
-/** What one side cost this process: CPU (user + system, µs) and the event loop's busy time (ms, fsyncs on it included). */
-interface Cost { cpuUs: number; busyMs: number }
-
-async function costOf<T>(cost: Cost, fn: () => Promise<T>): Promise<T> {
-  const cpu = process.cpuUsage();
-  const elu = performance.eventLoopUtilization();
-  try {
-    return await fn();
-  } finally {
-    const used = process.cpuUsage(cpu);
-    cost.cpuUs += used.user + used.system;
-    cost.busyMs += performance.eventLoopUtilization(elu).active;
-  }
-}
-
-const PER_CAR = 10;
-const WINDOW = 16;
-const SEGMENTS = 4;
-const TYPES = ['car.added', 'car.updated', 'car.reserved', 'car.rented', 'car.returned'];
-
-interface Msg { carId: number; type: string; payload: string; key: string }
-
-/** `count` events of 10 per car; `round` makes their idempotency keys new. */
-function messagesFor(count: number, round: number): Msg[] {
-  const out: Msg[] = [];
-  for (let i = 0; i < count; i++) {
-    const carId = Math.floor(i / PER_CAR) + 1;
-    const type = TYPES[i % TYPES.length]!;
-    const payload = JSON.stringify({ type, occurredAt: '2026-05-01T10:00:00+02:00', data: { car: { car_id: carId, brand: 'Toyota', model: 'Corolla', fuel_type: 'Petrol', mileage: 10_000 + i, is_rented: false, has_damage: false, plate: `FL ${carId}` } } });
-    out.push({ carId, type, payload, key: `bench-${round}-${i}` });
-  }
-  return out;
-}
-
-async function until(check: () => Promise<boolean> | boolean): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, 10));
-}
-
-/** The outbox: enqueue (untimed), then the worker drains it: seconds from the first attempt to the last sent. */
-async function throughOutbox(th: TestHost, url: string, msgs: Msg[], cost: Cost): Promise<number> {
-  const deps = th.host.core.deps;
-  for (let i = 0; i < msgs.length; i += 500) {
-    await commit(deps, async (c) => {
-      for (const m of msgs.slice(i, i + 500)) await c.enqueue({ target: 'events', topic: m.type, aggregate: `car:${m.carId}`, path: '', payload: JSON.parse(m.payload) as object });
-    });
-  }
-  const brokers = createBrokerLinks({ clock: Date.now });
-  const link = brokers.link(url);
-  await until(() => link.ready());
-  const worker = createOutboxWorker({
-    db: deps.db, clock: Date.now, events: deps.events, brokers, batchSize: Number.MAX_SAFE_INTEGER, concurrency: WINDOW,
-    getSettings: () => ({ ...th.host.core.settings.get(), eventServiceUrl: url }),
-  });
-  const t0 = performance.now();
-  const attempts = await costOf(cost, () => worker.tick());
-  const seconds = (performance.now() - t0) / 1000;
-  await worker.stop();
-  const sent = (await deps.db.get<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'sent'`))!.n;
-  await deps.db.run(`DELETE FROM outbox`);
-  if (attempts !== msgs.length || sent !== msgs.length) throw new Error(`outbox: ${attempts} attempts, ${sent} sent of ${msgs.length}`);
-  return seconds;
-}
-
-function publishConfirmed(ch: amqp.ConfirmChannel, m: Msg): Promise<void> {
-  return new Promise((resolve, reject) => {
-    ch.publish('frontdesk.events', m.type, Buffer.from(m.payload), {
-      mandatory: true, persistent: true, contentType: 'application/json', messageId: m.key, timestamp: Math.floor(Date.now() / 1000),
-    }, (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
-  });
-}
-
-/** The raw client: one car's messages one after another, `window` cars at once (the outbox's promise). */
-async function rawWindowed(ch: amqp.ConfirmChannel, msgs: Msg[], window: number, cost: Cost): Promise<number> {
-  const byCar = new Map<number, Msg[]>();
-  for (const m of msgs) byCar.set(m.carId, [...(byCar.get(m.carId) ?? []), m]);
-  const cars = [...byCar.values()];
-  const t0 = performance.now();
-  let next = 0;
-  await costOf(cost, () => Promise.all(Array.from({ length: window }, async () => {
-    for (let car = cars[next++]; car; car = cars[next++]) for (const m of car) await publishConfirmed(ch, m);
-  })));
-  return (performance.now() - t0) / 1000;
-}
-
-/** The raw client with everything in flight at once, all confirms awaited at the end. */
-async function rawPipelined(ch: amqp.ConfirmChannel, msgs: Msg[]): Promise<number> {
-  const t0 = performance.now();
-  await Promise.all(msgs.map((m) => publishConfirmed(ch, m)));
-  return (performance.now() - t0) / 1000;
-}
-
 export async function runAmqpOutboxBench(options: BenchOptions & { messages?: number }): Promise<BenchResult> {
   const count = options.messages ?? (options.quick ? 1_000 : 4_000);
-  let rabbit: RabbitNode | undefined;
-  let th: TestHost | undefined;
-  const ours: number[] = [];
-  const windowed: number[] = [];
-  const pipelined: number[] = [];
-  const ratios: number[] = [];
-  /** Per event, per run: this process's CPU (µs) and its event loop's busy time (µs), outbox and raw. */
-  const perEvent = { oursCpu: [] as number[], rawCpu: [] as number[], oursBusy: [] as number[], rawBusy: [] as number[] };
+  const { script, how } = benchHostScript(join(BENCH_DIR, '..'), process.env, OUTBOX_BUILD);
+  const child = startChild(script, [], benchHostMallocEnv(), HOST_EXEC_ARGV);
+  // Each run's line as it ends (a full run takes minutes).
+  child.process.on('message', (m: { type?: string }) => {
+    if (m.type !== 'run') return;
+    const r = m as OutboxRun & { run: number; window: number };
+    options.log(`  run ${r.run}: outbox ${(count / r.outboxS).toFixed(0)}/s, raw window ${r.window} ${(count / r.windowedS).toFixed(0)}/s (${(r.windowedS / r.outboxS).toFixed(2)}×), raw pipelined ${(count / r.pipelinedS).toFixed(0)}/s;`
+      + ` per event CPU ${r.oursCpu.toFixed(0)} vs ${r.rawCpu.toFixed(0)} µs, event loop busy ${r.oursBusy.toFixed(0)} vs ${r.rawBusy.toFixed(0)} µs`);
+  });
+  let measured: OutboxMeasured;
   try {
-    rabbit = await createRabbitNode();
-    const url = rabbit.url();
-    const conn = await amqp.connect(url);
-    const ch = await conn.createConfirmChannel();
-    await ch.assertExchange('frontdesk.events', 'topic', { durable: true });
-    await ch.assertQueue('bench', { durable: true });
-    await ch.bindQueue('bench', 'frontdesk.events', 'car.#');
-    th = await startTestHost({ worker: false, settings: { eventServiceUrl: '', billingServiceUrl: '' } });
-    for (let run = 1; run <= options.runs; run++) {
-      // The run's messages in SEGMENTS pieces, each measured through the outbox and raw back to back
-      // (the order alternating), so a swing of the broker's speed falls on both alike.
-      let [oursS, rawS] = [0, 0];
-      const oursCost: Cost = { cpuUs: 0, busyMs: 0 };
-      const rawCost: Cost = { cpuUs: 0, busyMs: 0 };
-      for (let seg = 0; seg < SEGMENTS; seg++) {
-        const msgs = messagesFor(count / SEGMENTS, run * SEGMENTS + seg);
-        const outbox = async () => (oursS += await throughOutbox(th!, url, msgs, oursCost));
-        const raw = async () => (rawS += await rawWindowed(ch, msgs, WINDOW, rawCost));
-        for (const step of seg % 2 === run % 2 ? [outbox, raw] : [raw, outbox]) {
-          await step();
-          await ch.purgeQueue('bench');
-        }
-      }
-      ours.push(oursS);
-      windowed.push(rawS);
-      pipelined.push(await rawPipelined(ch, messagesFor(count, run)));
-      await ch.purgeQueue('bench');
-      ratios.push(windowed.at(-1)! / ours.at(-1)!);
-      perEvent.oursCpu.push(oursCost.cpuUs / count);
-      perEvent.rawCpu.push(rawCost.cpuUs / count);
-      perEvent.oursBusy.push((oursCost.busyMs * 1000) / count);
-      perEvent.rawBusy.push((rawCost.busyMs * 1000) / count);
-      options.log(`  run ${run}: outbox ${(count / ours.at(-1)!).toFixed(0)}/s, raw window ${WINDOW} ${(count / windowed.at(-1)!).toFixed(0)}/s (${ratios.at(-1)!.toFixed(2)}×), raw pipelined ${(count / pipelined.at(-1)!).toFixed(0)}/s;`
-        + ` per event CPU ${perEvent.oursCpu.at(-1)!.toFixed(0)} vs ${perEvent.rawCpu.at(-1)!.toFixed(0)} µs, event loop busy ${perEvent.oursBusy.at(-1)!.toFixed(0)} vs ${perEvent.rawBusy.at(-1)!.toFixed(0)} µs`);
-    }
-    await conn.close();
+    const request: OutboxMeasureRequest = { type: 'measure', runs: options.runs, count };
+    measured = await child.ask<OutboxMeasured>(request, 'measured', 1_800_000);
   } finally {
-    await th?.close();
-    await rabbit?.destroy();
+    await child.stop();
   }
-  const rate = (s: number[]) => count / median(s);
+  const { runs, perCar, window } = measured;
+  const rate = (pick: (r: OutboxRun) => number) => count / median(runs.map(pick));
+  const ratios = runs.map((r) => r.windowedS / r.outboxS);
   const ratio = median(ratios);
+  const perEvent = (pick: (r: OutboxRun) => number) => median(runs.map(pick)).toFixed(0);
   return {
     id: 12,
     title: 'Fleet events through the outbox to RabbitMQ, with publisher confirms',
     checks: [{
-      label: `outbox vs raw amqplib, ${WINDOW} cars in flight, confirm per message`,
-      ours: `${rate(ours).toFixed(0)}/s vs ${rate(windowed).toFixed(0)}/s (medians); median of the runs' ratios ${ratio.toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+      label: `outbox vs raw amqplib, ${window} cars in flight, confirm per message`,
+      ours: `${rate((r) => r.outboxS).toFixed(0)}/s vs ${rate((r) => r.windowedS).toFixed(0)}/s (medians); median of the runs' ratios ${ratio.toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')})`,
       target: '≥ 0.8×', pass: ratio >= 0.8,
     }],
     figures: [
-      `${count} messages (${PER_CAR} per car), median of ${ours.length} run(s); RabbitMQ ${rabbit ? '3.10 (Debian)' : '?'} on 127.0.0.1, durable queue bound to car.#, persistent messages`,
-      `this process per event (medians), outbox vs raw window ${WINDOW}: CPU ${median(perEvent.oursCpu).toFixed(0)} vs ${median(perEvent.rawCpu).toFixed(0)} µs, event loop busy ${median(perEvent.oursBusy).toFixed(0)} vs ${median(perEvent.rawBusy).toFixed(0)} µs (busy includes what blocks the loop: an fsync on it)`,
-      `raw amqplib pipelining all ${count} and awaiting the confirms at the end: ${rate(pipelined).toFixed(0)}/s (the outbox is ${(rate(ours) / rate(pipelined)).toFixed(2)}× of it: it keeps one message per car in flight, as its promise of per-car order across a lost confirm requires, and records each sent in the database)`,
+      `${count} messages (${perCar} per car), median of ${runs.length} run(s); RabbitMQ 3.10 (Debian) on 127.0.0.1, durable queue bound to car.#, persistent messages; both sides in one child process, ${how === 'built' ? "built as `npm run serve`'s server is (bench/vite.outbox.config.ts)" : 'under tsx (the TypeScript sources)'}, with the host's V8 flags`,
+      `that process per event (medians), outbox vs raw window ${window}: CPU ${perEvent((r) => r.oursCpu)} vs ${perEvent((r) => r.rawCpu)} µs, event loop busy ${perEvent((r) => r.oursBusy)} vs ${perEvent((r) => r.rawBusy)} µs (busy includes what blocks the loop: an fsync on it)`,
+      `raw amqplib pipelining all ${count} and awaiting the confirms at the end: ${rate((r) => r.pipelinedS).toFixed(0)}/s (the outbox is ${(rate((r) => r.outboxS) / rate((r) => r.pipelinedS)).toFixed(2)}× of it: it keeps one message per car in flight, as its promise of per-car order across a lost confirm requires, and records each sent in the database)`,
     ],
   };
 }

@@ -2,7 +2,8 @@
  * The benchmarks' host built as `npm run serve`'s server is (bench/vite.host.config.ts →
  * vite.server.config.ts's `serverBuildConfig`, bench/support/host-build.ts): the files it needs beside
  * it, none of tsx's per-file helpers in it, and its CPU profiles read back by source file
- * (bench/support/cpu-profile.ts `toSourcePositions`).
+ * (bench/support/cpu-profile.ts `toSourcePositions`). Benchmark 12's process is built the same way
+ * (bench/vite.outbox.config.ts), with the export worker the host lends for checkpoints beside it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,22 +12,32 @@ import { pathToFileURL } from 'node:url';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSourcePositions } from '../../../bench/support/cpu-profile';
-import { benchHostScript, benchHostText } from '../../../bench/support/host-build';
+import { benchHostScript, benchHostText, OUTBOX_BUILD } from '../../../bench/support/host-build';
 
 const repo = process.cwd();
 let outDir: string;
+let outboxDir: string;
 
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-host-'));
+/** `configFile`'s build into a new temporary folder. */
+async function buildInto(configFile: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-build-'));
   const builder = await createBuilder({
-    configFile: join('bench', 'vite.host.config.ts'),
+    configFile,
     logLevel: 'silent',
-    environments: { serve: { build: { outDir } }, exportWorker: { build: { outDir } }, importWorker: { build: { outDir } } },
+    environments: { serve: { build: { outDir: dir } }, exportWorker: { build: { outDir: dir } }, importWorker: { build: { outDir: dir } } },
   });
   await builder.buildApp();
-}, 60_000);
+  return dir;
+}
 
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+beforeAll(async () => {
+  outDir = await buildInto(join('bench', 'vite.host.config.ts'));
+  outboxDir = await buildInto(OUTBOX_BUILD.config);
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of [outDir, outboxDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 /** 0-based line and column of the first `needle` in `text`. */
 function positionOf(text: string, needle: string): { line: number; column: number } {
@@ -75,5 +86,20 @@ describe("the benchmarks' host build", () => {
       rmSync(older, { recursive: true, force: true });
     }
     expect(benchHostText(repo, {})).toMatch(/built as/);
+  });
+});
+
+describe("benchmark 12's process build", () => {
+  it('writes amqp-outbox-process.cjs with the export worker and the migrations beside it, and none of tsx\'s helpers', () => {
+    for (const file of ['amqp-outbox-process.cjs', 'export-worker.cjs', 'import-worker.cjs', join('migrations', 'sqlite', 'meta', '_journal.json')]) {
+      expect(existsSync(join(outboxDir, file)), file).toBe(true);
+    }
+    const bundle = readFileSync(join(outboxDir, 'amqp-outbox-process.cjs'), 'utf8');
+    expect(bundle).toContain('function createOutboxWorker(');
+    expect(bundle).not.toMatch(/\b__name\(/);
+  });
+
+  it('runs its TypeScript source under tsx when asked to', () => {
+    expect(benchHostScript(repo, { BENCH_HOST_UNDER_TSX: '1' }, OUTBOX_BUILD)).toEqual({ script: join(repo, 'bench', 'support', 'amqp-outbox-process.ts'), how: 'tsx' });
   });
 });

@@ -189,7 +189,11 @@ export function createWalCheckpointer(deps: WalCheckpointerDeps): WalCheckpointe
       giveBack();
     }
     if (restartChannel.hasSubscribers) {
-      const restart: WalRestart = { startedAt: performance.timeOrigin + askedAt, ms: performance.now() - askedAt, frames: (last.log ?? 0) - (first.checkpointed ?? 0) };
+      // The WAL may have started over between the two (the first copied everything and a COMMIT came
+      // before the loan): then the last checkpoint had the new WAL's frames, not the rest of the old one's.
+      const startedOver = (last.log ?? 0) < (first.log ?? 0);
+      const frames = startedOver ? (last.log ?? 0) : (last.log ?? 0) - (first.checkpointed ?? 0);
+      const restart: WalRestart = { startedAt: performance.timeOrigin + askedAt, ms: performance.now() - askedAt, frames };
       restartChannel.publish(restart);
     }
     const done = (last.checkpointed ?? 0) >= (last.log ?? 0);

@@ -25,11 +25,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { HOST_EXEC_ARGV } from '../electron/host-protocol';
 import type { OutboxMeasured, OutboxMeasureRequest, OutboxRun } from './support/amqp-outbox-process';
-import { benchHostMallocEnv } from './support/bench-host';
+import { startHostProcess } from './support/bench-host';
 import type { BenchOptions } from './support/bench-options';
-import { startChild } from './support/child-process';
 import { benchHostScript, OUTBOX_BUILD } from './support/host-build';
 import { BENCH_DIR } from './support/hotel-dataset';
 import type { BenchResult } from './support/report';
@@ -37,8 +35,8 @@ import { median } from './support/stats';
 
 export async function runAmqpOutboxBench(options: BenchOptions & { messages?: number }): Promise<BenchResult> {
   const count = options.messages ?? (options.quick ? 1_000 : 4_000);
-  const { script, how } = benchHostScript(join(BENCH_DIR, '..'), process.env, OUTBOX_BUILD);
-  const child = startChild(script, [], benchHostMallocEnv(), HOST_EXEC_ARGV);
+  const { how } = benchHostScript(join(BENCH_DIR, '..'), process.env, OUTBOX_BUILD);
+  const child = startHostProcess({}, undefined, OUTBOX_BUILD);
   // Each run's line as it ends (a full run takes minutes).
   child.process.on('message', (m: { type?: string }) => {
     if (m.type !== 'run') return;

@@ -9,11 +9,11 @@ import { DB_FILE_NAME, defaultMigrationsDir } from '../../db/open-database';
 import { HOST_EXEC_ARGV } from '../../electron/host-protocol';
 import { ensureBenchAdmin } from './bench-auth';
 import { startChild, type BenchChild } from './child-process';
-import { benchHostScript } from './host-build';
+import { benchHostScript, HOST_BUILD, type BenchBuild } from './host-build';
 import { BENCH_DIR } from './hotel-dataset';
 
 /**
- * `checkout`'s bench/support/host-process.ts (default: this one) in a child process of its own, so a
+ * `checkout`'s bench/support/host-process.ts (default: this one; or another `build`'s process, as benchmark 12's) in a child process of its own, so a
  * benchmark measures the host as it ships: built as `npm run serve`'s server is (host-build.ts; under
  * tsx it cost 1.3–1.4 × the CPU a stay booked, thirty-eighth pass), with the V8 flags the desk's host and
  * `npm run serve` run with (`HOST_EXEC_ARGV`: the young generation's 4 MB semi-spaces, the old
@@ -23,9 +23,9 @@ import { BENCH_DIR } from './hotel-dataset';
  * `BENCH_HOST_UNDER_TSX=1` runs the TypeScript sources under tsx instead of the build. It starts with
  * `npm run serve`'s glibc settings (`benchHostMallocEnv`).
  */
-export function startHostProcess(env: Record<string, string> = {}, checkout?: string): BenchChild {
+export function startHostProcess(env: Record<string, string> = {}, checkout?: string, build: BenchBuild = HOST_BUILD): BenchChild {
   const { BENCH_HOST_EXEC_ARGV: flags, BENCH_HOST_MALLOC: malloc, ...rest } = env;
-  const { script } = benchHostScript(checkout ?? join(BENCH_DIR, '..'), { ...process.env, ...env });
+  const { script } = benchHostScript(checkout ?? join(BENCH_DIR, '..'), { ...process.env, ...env }, build);
   return startChild(script, [], { ...benchHostMallocEnv(malloc), ...rest }, flags === undefined ? HOST_EXEC_ARGV : flags.split(' ').filter(Boolean));
 }
 
